@@ -1,0 +1,301 @@
+/**
+ * The one API table the renderer calls. Each entry names its input schema (zod, checked at
+ * every transport: Electron IPC and the loopback HTTP server) and its result type. The
+ * renderer imports only the types (`import type`), so no validation code ships to it.
+ *
+ * Handlers live in handlers.ts and are plain functions of (context, input): they run the
+ * same under Electron's main process, the loopback server and the tests.
+ */
+import { z } from 'zod';
+import type {
+  CaseMeta,
+  Collection,
+  CommentThread,
+  HuibianDocument,
+  NoticeMeta,
+  Region,
+} from '../model/types.js';
+import type { ImportedFile, ImportError } from '../model/imported.js';
+
+const id = z.string().min(1).max(64);
+const kind = z.enum(['case', 'notice']);
+
+export const Filters = z
+  .object({
+    kind: kind.optional(),
+    category: z.string().max(64).optional(),
+    province: z.string().max(32).optional(),
+    city: z.string().max(32).optional(),
+    award: z.string().max(64).optional(),
+    status: z.enum(['draft', 'review', 'final']).optional(),
+    year: z.number().int().min(1949).max(2200).optional(),
+    organ: z.string().max(64).optional(),
+  })
+  .strict();
+export type Filters = z.infer<typeof Filters>;
+
+/** A file handed to the importer: a path (Electron, CLI) or its bytes (browser upload). */
+export const ImportSource = z
+  .object({
+    name: z.string().min(1).max(255),
+    path: z.string().max(4096).optional(),
+    /** base64 of the file's bytes */
+    data: z.string().max(200_000_000).optional(),
+  })
+  .strict()
+  .refine((f) => Boolean(f.path) !== Boolean(f.data), 'give exactly one of path or data');
+
+/** Loose JSON object: Lexical editor state or partial metadata, validated again by the converters. */
+const json = z.record(z.string(), z.unknown());
+
+export const apiInputs = {
+  'app.info': z.object({}).strict(),
+  'settings.get': z.object({}).strict(),
+  'settings.set': z.object({ reviewerName: z.string().max(64).optional() }).strict(),
+
+  'collections.list': z.object({}).strict(),
+  'collections.get': z.object({ id }).strict(),
+  'collections.create': z
+    .object({ title: z.string().min(1).max(200), year: z.number().int().optional(), publisher: z.string().max(200).optional() })
+    .strict(),
+  'collections.update': z
+    .object({
+      id,
+      title: z.string().min(1).max(200).optional(),
+      subtitle: z.string().max(200).nullable().optional(),
+      year: z.number().int().nullable().optional(),
+      publisher: z.string().max(200).nullable().optional(),
+      sections: z.array(z.object({ title: z.string().max(100), caseIds: z.array(id) }).strict()).optional(),
+    })
+    .strict(),
+  'collections.delete': z.object({ id }).strict(),
+
+  'library.tree': z
+    .object({ collectionId: id.optional(), groupBy: z.enum(['category', 'city']).default('category'), filters: Filters.optional() })
+    .strict(),
+  'documents.list': z.object({ collectionId: id.optional(), filters: Filters.optional() }).strict(),
+  'documents.get': z.object({ id }).strict(),
+  'documents.create': z.object({ kind, collectionId: id.optional(), meta: json.optional() }).strict(),
+  'documents.save': z
+    .object({
+      id,
+      meta: json.optional(),
+      /** Lexical serialized editor state; converted to the model before storing. */
+      editorState: json.optional(),
+      /** For notices: the attachments' editor states, in order. */
+      attachments: z.array(z.object({ title: z.string().max(200), editorState: json }).strict()).optional(),
+      /** The revision the editor started from; a stale one is refused, never silently overwritten. */
+      baseRevision: z.number().int().optional(),
+      /** Autosave keeps the latest draft without piling up revisions; explicit saves keep one. */
+      autosave: z.boolean().optional(),
+    })
+    .strict(),
+  'documents.delete': z.object({ id }).strict(),
+  /** Drag and drop in the tree: move to another category (section) and/or position. */
+  'documents.move': z
+    .object({ id, collectionId: id.optional(), category: z.string().max(64).optional(), beforeId: id.nullable().optional() })
+    .strict(),
+
+  'revisions.list': z.object({ documentId: id }).strict(),
+  'revisions.restore': z.object({ documentId: id, revisionId: z.number().int() }).strict(),
+
+  'comments.list': z.object({ documentId: id, openOnly: z.boolean().optional() }).strict(),
+  'comments.add': z
+    .object({ documentId: id, id: id.optional(), quote: z.string().max(10_000), text: z.string().min(1).max(10_000), author: z.string().min(1).max(64) })
+    .strict(),
+  'comments.reply': z.object({ threadId: id, text: z.string().min(1).max(10_000), author: z.string().min(1).max(64) }).strict(),
+  'comments.resolve': z.object({ threadId: id, resolved: z.boolean() }).strict(),
+  'comments.delete': z.object({ threadId: id }).strict(),
+
+  'search.query': z.object({ q: z.string().min(1).max(200), collectionId: id.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+
+  'categories.list': z.object({}).strict(),
+  'categories.add': z.object({ name: z.string().min(1).max(64) }).strict(),
+  'categories.rename': z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) }).strict(),
+  'categories.delete': z.object({ name: z.string().min(1).max(64) }).strict(),
+
+  'regions.search': z.object({ q: z.string().min(1).max(32), limit: z.number().int().min(1).max(100).optional() }).strict(),
+  'regions.children': z.object({ code: z.string().regex(/^\d{6}$/).nullable() }).strict(),
+
+  'import.preview': z.object({ files: z.array(ImportSource).min(1).max(2000) }).strict(),
+  'import.commit': z
+    .object({
+      previewId: id,
+      collectionId: id.optional(),
+      newCollection: z.object({ title: z.string().min(1).max(200), year: z.number().int().optional() }).strict().optional(),
+      /** Editor corrections from the preview: per file index, per case index, metadata patches. */
+      edits: z
+        .array(z.object({ file: z.number().int().min(0), case: z.number().int().min(0), meta: json.optional(), exclude: z.boolean().optional() }).strict())
+        .optional(),
+    })
+    .strict(),
+
+  'export.run': z
+    .object({
+      collectionId: id.optional(),
+      documentId: id.optional(),
+      template: z.enum(['anthology', 'feature', 'notice']),
+      format: z.enum(['pdf', 'docx']),
+      /** Absolute target path; without it the file goes to the exports folder of the data dir. */
+      outPath: z.string().max(4096).optional(),
+    })
+    .strict(),
+  /** PDF bytes (base64) for the composer's page preview. */
+  'export.preview': z
+    .object({ collectionId: id.optional(), documentId: id.optional(), template: z.enum(['anthology', 'feature', 'notice']) })
+    .strict(),
+  'jobs.get': z.object({ id }).strict(),
+} as const;
+
+export type ApiMethod = keyof typeof apiInputs;
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
+
+export interface CollectionSummary {
+  id: string;
+  title: string;
+  year: number | null;
+  publisher: string | null;
+  caseCount: number;
+  noticeCount: number;
+}
+
+export interface DocSummary {
+  id: string;
+  kind: 'case' | 'notice';
+  title: string;
+  subtitle: string | null;
+  category: string | null;
+  region: Region | null;
+  award: string | null;
+  unit: string | null;
+  status: 'draft' | 'review' | 'final';
+  year: number | null;
+  organ: string | null;
+  collectionId: string | null;
+  position: number;
+  charCount: number;
+  openComments: number;
+  updatedAt: string;
+}
+
+export interface TreeGroup {
+  key: string;
+  label: string;
+  count: number;
+  children: Array<{ key: string; label: string; count: number; items: DocSummary[] }>;
+}
+
+export interface DocumentPayload {
+  document: HuibianDocument;
+  /** Lexical serialized state of the body (for notices: of the main body). */
+  editorState: Record<string, unknown>;
+  attachments?: Array<{ title: string; editorState: Record<string, unknown> }>;
+  revision: number;
+  updatedAt: string;
+}
+
+export interface RevisionSummary {
+  id: number;
+  createdAt: string;
+  title: string;
+  charCount: number;
+  autosave: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  kind: 'case' | 'notice';
+  title: string;
+  /** Snippet with hits wrapped in <mark>…</mark>; everything else HTML-escaped. */
+  snippet: string;
+}
+
+export interface RegionOption {
+  code: string;
+  name: string;
+  /** "山东省 济宁市 曲阜市" */
+  path: string;
+  level: 'province' | 'city' | 'county';
+}
+
+export interface ImportPreview {
+  previewId: string;
+  files: ImportedFile[];
+  errors: ImportError[];
+}
+
+export interface ImportCommitResult {
+  collectionId: string;
+  imported: Array<{ file: string; kind: string; documentIds: string[] }>;
+  errors: ImportError[];
+}
+
+export interface ExportResult {
+  path: string;
+  bytes: number;
+  pages?: number;
+  ms: number;
+}
+
+export interface JobStatus {
+  id: string;
+  state: 'running' | 'done' | 'failed';
+  progress: number;
+  message?: string;
+  result?: unknown;
+}
+
+/** Result type of each method. */
+export interface ApiResults {
+  'app.info': { version: string; dataDir: string; transport: 'ipc' | 'http'; templates: string[]; fonts: Array<{ role: string; face: string; file: string }> };
+  'settings.get': { reviewerName: string | null };
+  'settings.set': { reviewerName: string | null };
+  'collections.list': CollectionSummary[];
+  'collections.get': Collection;
+  'collections.create': Collection;
+  'collections.update': Collection;
+  'collections.delete': { ok: true };
+  'library.tree': TreeGroup[];
+  'documents.list': DocSummary[];
+  'documents.get': DocumentPayload;
+  'documents.create': DocumentPayload;
+  'documents.save': { revision: number; updatedAt: string; meta: CaseMeta | NoticeMeta };
+  'documents.delete': { ok: true };
+  'documents.move': DocSummary;
+  'revisions.list': RevisionSummary[];
+  'revisions.restore': DocumentPayload;
+  'comments.list': CommentThread[];
+  'comments.add': CommentThread;
+  'comments.reply': CommentThread;
+  'comments.resolve': CommentThread;
+  'comments.delete': { ok: true };
+  'search.query': SearchHit[];
+  'categories.list': string[];
+  'categories.add': string[];
+  'categories.rename': string[];
+  'categories.delete': string[];
+  'regions.search': RegionOption[];
+  'regions.children': RegionOption[];
+  'import.preview': ImportPreview;
+  'import.commit': ImportCommitResult;
+  'export.run': ExportResult;
+  'export.preview': { pdfBase64: string; pages: number };
+  'jobs.get': JobStatus;
+}
+
+export type ApiResult<M extends ApiMethod> = ApiResults[M];
+
+/** What the renderer sees: one async function per method. */
+export type ApiClient = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResult<M>> };
+
+/** Errors cross the transport as { error: { code, message } }; codes are stable for the UI. */
+export type ApiErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'import-failed' | 'export-failed' | 'forbidden' | 'internal';
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}

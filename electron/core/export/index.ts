@@ -1,0 +1,91 @@
+/**
+ * One entry for every writer. It owns what all writers share: the template lookup and the
+ * rule that a failed export never leaves a broken file behind (write beside the target,
+ * then rename), with a clear message when the target cannot be written.
+ */
+import { promises as fs, constants as fsConstants } from 'node:fs';
+import path from 'node:path';
+import type { CollectionBundle, CommentThread, NoticeDocument } from '../model/types.js';
+import { loadTemplate } from '../templates/load.js';
+import type { Template } from '../templates/schema.js';
+
+export type ExportFormat = 'pdf' | 'docx';
+
+export interface ExportRequest {
+  /** Template id (anthology, feature, notice) or a path to a user's template file. */
+  template: string;
+  format: ExportFormat;
+  outPath: string;
+  /** For anthology and feature. */
+  bundle?: CollectionBundle;
+  /** For notice. */
+  notice?: NoticeDocument;
+  /** Review threads by document id; the DOCX writer turns them into Word comments. */
+  comments?: Record<string, CommentThread[]>;
+  onProgress?: (fraction: number, message?: string) => void;
+}
+
+export interface WriterInput extends Omit<ExportRequest, 'template' | 'outPath'> {
+  template: Template;
+}
+
+export interface WriterResult {
+  bytes: Uint8Array | Buffer;
+  pages?: number;
+}
+
+/** Each writer is a function of the model and a template to the file's bytes. */
+export type Writer = (input: WriterInput) => Promise<WriterResult>;
+
+export interface ExportResult {
+  path: string;
+  bytes: number;
+  pages?: number;
+  ms: number;
+}
+
+async function writerFor(format: ExportFormat): Promise<Writer> {
+  if (format === 'pdf') return (await import('./pdf/index.js')).writePdf;
+  if (format === 'docx') return (await import('./docx/index.js')).writeDocx;
+  throw new Error(`unknown export format "${format as string}": choose pdf or docx`);
+}
+
+export async function runExport(request: ExportRequest): Promise<ExportResult> {
+  const started = performance.now();
+  const template = loadTemplate(request.template);
+  if (template.kind === 'notice' && !request.notice) throw new Error('the notice template needs a notice document');
+  if (template.kind !== 'notice' && !request.bundle) throw new Error(`the ${template.kind} template needs a collection`);
+  const target = path.resolve(request.outPath);
+  await assertWritable(target);
+  const writer = await writerFor(request.format);
+  const result = await writer({ ...request, template });
+  const temp = `${target}.${process.pid}.${Date.now()}.part`;
+  try {
+    await fs.writeFile(temp, result.bytes);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw new Error(`cannot write ${target}: ${(error as Error).message}`);
+  }
+  return { path: target, bytes: result.bytes.byteLength, pages: result.pages, ms: Math.round(performance.now() - started) };
+}
+
+async function assertWritable(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  try {
+    const stat = await fs.stat(dir);
+    if (!stat.isDirectory()) throw new Error('not a folder');
+    await fs.access(dir, fsConstants.W_OK);
+  } catch (error) {
+    throw new Error(`cannot write ${target}: the folder ${dir} does not exist or is not writable (${(error as Error).message})`);
+  }
+  try {
+    const stat = await fs.stat(target);
+    if (stat.isDirectory()) throw new Error(`cannot write ${target}: it is a folder`);
+    await fs.access(target, fsConstants.W_OK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw error instanceof Error && error.message.startsWith('cannot write') ? error : new Error(`cannot write ${target}: ${(error as Error).message}`);
+    }
+  }
+}

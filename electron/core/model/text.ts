@@ -1,0 +1,62 @@
+/** Small pure helpers over the model that every stage needs; no I/O. */
+import type { Block, Inline, TextInline } from './types.js';
+
+export function text(value: string, marks?: TextInline['marks']): TextInline {
+  return marks && marks.length ? { type: 'text', text: value, marks } : { type: 'text', text: value };
+}
+
+export function paragraph(value: string): Block {
+  return { type: 'paragraph', content: [text(value)] };
+}
+
+/** Plain text of inlines; footnotes are left out so that search and matching see the running text. */
+export function inlineText(inlines: readonly Inline[] | undefined): string {
+  if (!inlines) return '';
+  let out = '';
+  for (const inline of inlines) {
+    if (inline.type === 'text') out += inline.text;
+    else if (inline.type === 'link') out += inline.children.map((c) => c.text).join('');
+    else if (inline.type === 'break') out += '\n';
+  }
+  return out;
+}
+
+/** Plain text of blocks, one line per paragraph-like block. */
+export function blocksText(blocks: readonly Block[]): string {
+  const lines: string[] = [];
+  const walk = (list: readonly Block[]) => {
+    for (const block of list) {
+      switch (block.type) {
+        case 'heading':
+          lines.push(inlineText(block.content));
+          break;
+        case 'paragraph':
+          lines.push(inlineText(block.runIn) + inlineText(block.content));
+          break;
+        case 'list':
+          for (const item of block.items) walk(item);
+          break;
+        case 'quote':
+          walk(block.blocks);
+          break;
+        case 'table':
+          for (const row of block.rows) for (const cell of row) walk(cell.blocks);
+          break;
+        case 'image':
+          if (block.caption) lines.push(inlineText(block.caption));
+          break;
+        case 'pageBreak':
+          break;
+      }
+    }
+  };
+  walk(blocks);
+  return lines.join('\n');
+}
+
+/** Number of Han characters plus other visible characters, the way Word's 字数 counts CJK text. */
+export function countCharacters(value: string): number {
+  let count = 0;
+  for (const ch of value) if (!/\s/u.test(ch)) count++;
+  return count;
+}

@@ -1,0 +1,2 @@
+// Placeholder until the shell lands: keeps the electron-vite build whole.
+export {};

@@ -1,0 +1,43 @@
+// Lint rules that hold the architecture: the core (electron/core) is plain Node and must
+// never import Electron, and the renderer never reaches into the core's runtime code
+// (types only), so storage logic cannot leak into components.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench-out/**', 'test-artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: true }],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'electron/core is plain Node: Electron belongs to electron/main and electron/preload only.' }],
+          patterns: [{ group: ['electron/*', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'Lower layers never import upper ones.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/core/store/**', '**/core/import/**', '**/core/export/**', '**/core/layout/**', 'better-sqlite3', 'node:*'], message: 'The renderer calls the API table; it never touches storage, import or export code.' },
+          ],
+        },
+      ],
+    },
+  },
+);
