@@ -13,8 +13,23 @@ export type MenuCommand =
   | 'about'
   | (string & {});
 
+/** What `call` rejects with (see there). */
+export interface BridgeApiError {
+  name: 'ApiError';
+  /** An ApiErrorCode of electron/core/api/schema.ts ('invalid-input', 'not-found', 'forbidden', …). */
+  code: string;
+  message: string;
+  toString(): string;
+}
+
 export interface HuibianBridge {
-  /** Calls one method of the API table (electron/core/api/schema.ts) over IPC channel 'huibian:api'. Rejects with an Error whose message is the API error message and `code` the ApiErrorCode. */
+  /**
+   * Calls one method of the API table (electron/core/api/schema.ts) over IPC channel 'huibian:api'.
+   * Rejects with a BridgeApiError: `message` the API error message, `code` the ApiErrorCode.
+   * It is an error-like plain object, not an `Error` instance — Electron's contextBridge copies
+   * real Errors by message only, which would lose `code` — so read `.code`/`.message` and do
+   * not test `instanceof Error`.
+   */
   call(method: string, input: unknown): Promise<unknown>;
   dialogs: {
     /** Native open dialog, multi-select, filters txt/html/docx/doc/md. Empty when cancelled. */
