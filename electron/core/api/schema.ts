@@ -15,7 +15,7 @@ import type {
   NoticeMeta,
   Region,
 } from '../model/types.js';
-import type { ImportedFile, ImportError } from '../model/imported.js';
+import type { ImportedFile, ImportError, ReviewImport } from '../model/imported.js';
 
 const id = z.string().min(1).max(64);
 const kind = z.enum(['case', 'notice']);
@@ -138,6 +138,8 @@ export const apiInputs = {
       format: z.enum(['pdf', 'docx']),
       /** Absolute target path; without it the file goes to the exports folder of the data dir. */
       outPath: z.string().max(4096).optional(),
+      /** Caller-chosen id under which `jobs.get` reports this export's progress while it runs. */
+      jobId: id.optional(),
     })
     .strict(),
   /** PDF bytes (base64) for the composer's page preview. */
@@ -222,12 +224,16 @@ export interface ImportPreview {
   previewId: string;
   files: ImportedFile[];
   errors: ImportError[];
+  /** Reviewed DOCX files exported by Huibian: their comments go back onto existing documents on commit. */
+  reviews?: Array<{ file: string; review: ReviewImport }>;
 }
 
 export interface ImportCommitResult {
   collectionId: string;
   imported: Array<{ file: string; kind: string; documentIds: string[] }>;
   errors: ImportError[];
+  /** Per reviewed DOCX: how many comment threads were added or updated on existing documents. */
+  reviews?: Array<{ file: string; threadsAdded: number; threadsUpdated: number; repliesAdded: number }>;
 }
 
 export interface ExportResult {

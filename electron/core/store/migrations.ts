@@ -1,0 +1,142 @@
+/**
+ * The library's schema, one entry per version. `PRAGMA user_version` records how far a file
+ * has come; opening a library applies every later entry, each in its own transaction, so a
+ * crash mid-upgrade leaves the file at the last complete version.
+ */
+import type Database from 'better-sqlite3';
+import { reindexAll } from './search.js';
+
+export interface Migration {
+  version: number;
+  /** Why this version exists, for the log and for whoever reads the schema later. */
+  why: string;
+  up: (db: Database.Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    why: 'base tables: collections, documents with filter columns, revisions, comments, categories, settings',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT
+        );
+        CREATE TABLE categories (
+          name TEXT PRIMARY KEY,
+          position INTEGER NOT NULL
+        );
+        CREATE TABLE collections (
+          id TEXT PRIMARY KEY,
+          title TEXT NOT NULL,
+          subtitle TEXT,
+          year INTEGER,
+          publisher TEXT,
+          lead TEXT,            -- JSON Block[]
+          credits TEXT,         -- JSON Record<string,string>
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+        CREATE TABLE documents (
+          id TEXT PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('case', 'notice')),
+          collection_id TEXT REFERENCES collections(id) ON DELETE SET NULL,
+          category TEXT,
+          position INTEGER NOT NULL DEFAULT 0,
+          meta TEXT NOT NULL,   -- JSON CaseMeta | NoticeMeta (canonical)
+          body TEXT NOT NULL,   -- JSON Block[] (canonical)
+          attachments TEXT,     -- JSON NoticeAttachment[] for notices
+          -- denormalised from meta for filters and ordering
+          title TEXT NOT NULL,
+          province TEXT,
+          city TEXT,
+          county TEXT,
+          region_code TEXT,
+          award TEXT,
+          unit TEXT,
+          status TEXT NOT NULL DEFAULT 'draft',
+          year INTEGER,
+          organ TEXT,
+          char_count INTEGER NOT NULL DEFAULT 0,
+          revision INTEGER NOT NULL DEFAULT 1,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+        CREATE INDEX documents_collection ON documents(collection_id, category, position);
+        CREATE INDEX documents_kind ON documents(kind);
+        CREATE TABLE revisions (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          created_at TEXT NOT NULL,
+          autosave INTEGER NOT NULL DEFAULT 0,
+          title TEXT NOT NULL,
+          char_count INTEGER NOT NULL,
+          meta TEXT NOT NULL,
+          body TEXT NOT NULL,
+          attachments TEXT
+        );
+        CREATE INDEX revisions_document ON revisions(document_id, id);
+        CREATE TABLE comments (
+          id TEXT PRIMARY KEY,
+          document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          quote TEXT NOT NULL,
+          author TEXT NOT NULL,
+          text TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          resolved INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX comments_document ON comments(document_id);
+        CREATE TABLE comment_replies (
+          id TEXT PRIMARY KEY,
+          thread_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+          author TEXT NOT NULL,
+          text TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX comment_replies_thread ON comment_replies(thread_id);
+      `);
+    },
+  },
+  {
+    version: 2,
+    why: 'full-text search for Chinese: a trigram index (3+ characters, with snippets) and a per-character index for 1-2 character terms',
+    up: (db) => {
+      db.exec(`
+        CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, tokenize = 'trigram');
+        -- Every character a token: a 1-2 character term becomes a phrase query that uses the
+        -- index instead of a LIKE scan over every body. Contentless: the text lives in documents_fts.
+        CREATE VIRTUAL TABLE documents_chars USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 0');
+        CREATE TABLE documents_search_map (
+          doc_rowid INTEGER PRIMARY KEY,
+          document_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE
+        );
+      `);
+      // Libraries created at version 1 already hold documents: index them now.
+      reindexAll(db);
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings the file up to `target` (default: latest), one transaction per version. */
+export function migrate(db: Database.Database, target = LATEST_VERSION): number {
+  let current = schemaVersion(db);
+  if (current > LATEST_VERSION) {
+    throw new Error(`this library was written by a newer Huibian (schema ${current}, this version knows ${LATEST_VERSION})`);
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > target) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+    current = migration.version;
+  }
+  return current;
+}

@@ -1,0 +1,215 @@
+/**
+ * Full-text search that works for Chinese. Two FTS5 indexes over the same text:
+ * - `documents_fts` (trigram tokenizer) answers terms of 3+ characters and gives snippets;
+ * - `documents_chars` holds every character as its own token, so a 1-2 character term is a
+ *   phrase query that still uses an index (trigram MATCH finds nothing for such terms, and a
+ *   LIKE scan over 10,000 bodies costs hundreds of milliseconds).
+ * Both are keyed by `documents_search_map.doc_rowid`, a stable integer per document
+ * (a text-keyed table's own rowid may change on VACUUM).
+ */
+import type Database from 'better-sqlite3';
+import type { Block } from '../model/types.js';
+import { blocksText } from '../model/text.js';
+
+export interface SearchRow {
+  id: string;
+  kind: 'case' | 'notice';
+  title: string;
+  snippet: string;
+}
+
+/** Text indexed for one document: the body plus, for notices, the attachments. */
+export function searchableText(body: Block[], attachments?: Array<{ title: string; blocks: Block[] }> | null): string {
+  const parts = [blocksText(body)];
+  for (const a of attachments ?? []) parts.push(a.title, blocksText(a.blocks));
+  return parts.join('\n');
+}
+
+/** "民政局 2020" -> "民 政 局 2 0 2 0": one token per visible character. */
+export function spreadCharacters(value: string): string {
+  let out = '';
+  for (const ch of value) {
+    if (/\s/u.test(ch)) continue;
+    out += out ? ` ${ch}` : ch;
+  }
+  return out;
+}
+
+function mapRowid(db: Database.Database, documentId: string): number {
+  const found = db.prepare('SELECT doc_rowid FROM documents_search_map WHERE document_id = ?').get(documentId) as
+    | { doc_rowid: number }
+    | undefined;
+  if (found) return found.doc_rowid;
+  return Number(db.prepare('INSERT INTO documents_search_map (document_id) VALUES (?)').run(documentId).lastInsertRowid);
+}
+
+/** (Re)indexes one document; call inside the transaction that wrote it. */
+export function indexDocument(db: Database.Database, documentId: string, title: string, text: string): void {
+  const rowid = mapRowid(db, documentId);
+  removeFromIndexes(db, rowid);
+  db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, title, text);
+  db.prepare('INSERT INTO documents_chars (rowid, text) VALUES (?, ?)').run(rowid, spreadCharacters(`${title}\n${text}`));
+}
+
+function removeFromIndexes(db: Database.Database, rowid: number): void {
+  const old = db.prepare('SELECT title, body FROM documents_fts WHERE rowid = ?').get(rowid) as { title: string; body: string } | undefined;
+  if (!old) return;
+  db.prepare('DELETE FROM documents_fts WHERE rowid = ?').run(rowid);
+  // A contentless table forgets a row only when given the exact text it indexed.
+  db.prepare("INSERT INTO documents_chars (documents_chars, rowid, text) VALUES ('delete', ?, ?)").run(
+    rowid,
+    spreadCharacters(`${old.title}\n${old.body}`),
+  );
+}
+
+export function unindexDocument(db: Database.Database, documentId: string): void {
+  const found = db.prepare('SELECT doc_rowid FROM documents_search_map WHERE document_id = ?').get(documentId) as
+    | { doc_rowid: number }
+    | undefined;
+  if (!found) return;
+  removeFromIndexes(db, found.doc_rowid);
+  db.prepare('DELETE FROM documents_search_map WHERE doc_rowid = ?').run(found.doc_rowid);
+}
+
+/** Rebuilds both indexes from the documents table (used by the migration that adds them). */
+export function reindexAll(db: Database.Database): void {
+  const rows = db.prepare('SELECT id, title, body, attachments FROM documents').all() as Array<{
+    id: string;
+    title: string;
+    body: string;
+    attachments: string | null;
+  }>;
+  for (const row of rows) {
+    const attachments = row.attachments ? (JSON.parse(row.attachments) as Array<{ title: string; blocks: Block[] }>) : null;
+    indexDocument(db, row.id, row.title, searchableText(JSON.parse(row.body) as Block[], attachments));
+  }
+}
+
+/** Splits a user query into terms; quotes only group, they never reach FTS syntax. */
+export function queryTerms(q: string): string[] {
+  return q
+    .replace(/["“”'‘’]/g, ' ')
+    .split(/\s+/u)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .slice(0, 8);
+}
+
+/** An FTS5 string literal: the term is matched as-is, never parsed as query syntax. */
+function ftsLiteral(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Turns a snippet with control-character markers into safe HTML with <mark>. */
+function markersToHtml(raw: string): string {
+  return escapeHtml(raw).replaceAll(OPEN, '<mark>').replaceAll(CLOSE, '</mark>').replace(/\n+/g, ' ');
+}
+
+/** Snippet built in JS around the first hit of any term: for the per-character path. */
+export function makeSnippet(text: string, terms: string[], radius = 24): string {
+  const flat = text.replace(/\s+/gu, ' ');
+  const lower = flat.toLowerCase();
+  let first = -1;
+  for (const t of terms) {
+    const at = lower.indexOf(t.toLowerCase());
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  if (first < 0) return escapeHtml(flat.slice(0, radius * 2));
+  const start = Math.max(0, first - radius);
+  const end = Math.min(flat.length, first + radius * 2);
+  const window = flat.slice(start, end);
+  const pattern = new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
+  let html = '';
+  let last = 0;
+  for (const m of window.matchAll(pattern)) {
+    html += escapeHtml(window.slice(last, m.index)) + '<mark>' + escapeHtml(m[0]) + '</mark>';
+    last = m.index! + m[0].length;
+  }
+  html += escapeHtml(window.slice(last));
+  return (start > 0 ? '…' : '') + html + (end < flat.length ? '…' : '');
+}
+
+/** The body around the first hit, or the title when only the title matched. */
+function snippetFrom(title: string, text: string, terms: string[]): string {
+  const lower = text.toLowerCase();
+  const inBody = terms.some((t) => lower.includes(t.toLowerCase()));
+  return makeSnippet(inBody ? text : title, terms);
+}
+
+export interface SearchOptions {
+  collectionId?: string;
+  limit?: number;
+}
+
+/**
+ * Hits for a query: every term must occur (AND). Terms of 3+ characters go through the
+ * trigram index; when any term is shorter, the per-character index answers the whole query.
+ */
+export function searchDocuments(db: Database.Database, q: string, options: SearchOptions = {}): SearchRow[] {
+  const terms = queryTerms(q);
+  if (terms.length === 0) return [];
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
+  const scope = options.collectionId ? 'AND d.collection_id = @collection' : '';
+  const params: Record<string, unknown> = { limit };
+  if (options.collectionId) params.collection = options.collectionId;
+
+  if (terms.every((t) => [...t].length >= 3)) {
+    params.match = terms.map(ftsLiteral).join(' AND ');
+    const rows = db
+      .prepare(
+        `SELECT d.id, d.kind, d.title, snippet(documents_fts, -1, '${OPEN}', '${CLOSE}', '…', 24) AS snip
+         FROM documents_fts
+         JOIN documents_search_map m ON m.doc_rowid = documents_fts.rowid
+         JOIN documents d ON d.id = m.document_id
+         WHERE documents_fts MATCH @match ${scope}
+         ORDER BY documents_fts.rank LIMIT @limit`,
+      )
+      .all(params) as Array<{ id: string; kind: 'case' | 'notice'; title: string; snip: string }>;
+    return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, snippet: markersToHtml(r.snip) }));
+  }
+
+  const phrases = terms.map((t) => spreadCharacters(t)).filter((p) => /[\p{L}\p{N}]/u.test(p));
+  if (phrases.length === 0) return likeFallback(db, terms, options.collectionId, limit);
+  params.match = phrases.map(ftsLiteral).join(' AND ');
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.kind, d.title, f.body AS text
+       FROM documents_chars
+       JOIN documents_search_map m ON m.doc_rowid = documents_chars.rowid
+       JOIN documents d ON d.id = m.document_id
+       JOIN documents_fts f ON f.rowid = documents_chars.rowid
+       WHERE documents_chars MATCH @match ${scope}
+       ORDER BY documents_chars.rank LIMIT @limit`,
+    )
+    .all(params) as Array<{ id: string; kind: 'case' | 'notice'; title: string; text: string }>;
+  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, snippet: snippetFrom(r.title, r.text, terms) }));
+}
+
+/**
+ * Terms made only of punctuation (e.g. "“”" or "、") have no tokens in either index; a bounded
+ * LIKE scan still finds them, as the user would expect from a find box.
+ */
+function likeFallback(db: Database.Database, terms: string[], collectionId: string | undefined, limit: number): SearchRow[] {
+  const likes = terms.map((_, i) => `(f.title LIKE @t${i} ESCAPE '\\' OR f.body LIKE @t${i} ESCAPE '\\')`).join(' AND ');
+  const params: Record<string, unknown> = { limit };
+  terms.forEach((t, i) => (params[`t${i}`] = `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (collectionId) params.collection = collectionId;
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.kind, d.title, f.body AS text
+       FROM documents_fts f
+       JOIN documents_search_map m ON m.doc_rowid = f.rowid
+       JOIN documents d ON d.id = m.document_id
+       WHERE ${likes} ${collectionId ? 'AND d.collection_id = @collection' : ''}
+       LIMIT @limit`,
+    )
+    .all(params) as Array<{ id: string; kind: 'case' | 'notice'; title: string; text: string }>;
+  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, snippet: snippetFrom(r.title, r.text, terms) }));
+}
