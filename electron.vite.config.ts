@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { missingCoreModules } from './electron/main/missing-modules.js';
 
 // Main and preload are Node/Electron bundles; the renderer is a plain web build that the
 // loopback server can serve to Chromium for development and e2e tests.
 export default defineConfig({
   main: {
+    // The core bundled into main keeps its lazy-loading contract while parts are still missing.
+    plugins: [missingCoreModules(resolve('electron/core'))],
     build: {
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
@@ -17,7 +20,7 @@ export default defineConfig({
       externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve('electron/preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },

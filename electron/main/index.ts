@@ -122,7 +122,7 @@ async function openApi(): Promise<Dispatch> {
   // The store opens better-sqlite3 with this build (Electron's ABI) instead of node_modules' Node build.
   process.env[SQLITE_BINDING_ENV] = binding.path;
   const { createApi } = await import('../core/api/index.js');
-  const api = await createApi({ dataDir: app.getPath('userData'), transport: 'ipc' });
+  const api = await createApi({ dataDir: app.getPath('userData'), transport: 'ipc', nativeBinding: binding.path });
   closeApi = () => api.close();
   return (method, input) => api.dispatch(method, input);
 }
