@@ -51,7 +51,7 @@ export class PreviewCache {
 export interface ApiContext {
   store: Store;
   dataDir: string;
-  transport: 'ipc' | 'http';
+  transport: 'ipc' | 'http' | 'cli';
   previews: PreviewCache;
   jobs: Map<string, JobStatus>;
   /** Largest file import.preview accepts, in bytes. */

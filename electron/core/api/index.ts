@@ -14,7 +14,7 @@ export type { Dispatch } from './dispatch.js';
 
 export interface CreateApiOptions {
   dataDir: string;
-  transport: 'ipc' | 'http';
+  transport: 'ipc' | 'http' | 'cli';
   /** Library file; defaults to <dataDir>/huibian.db. */
   dbPath?: string;
   /** better-sqlite3 addon built for the running runtime (Electron's ABI differs from Node's). */

@@ -1,0 +1,42 @@
+/** Usage text of each `huibian` command. */
+export const HELP: Record<string, string> = {
+  main: `huibian — 汇编: compile 民政工作创新案例 drafts into anthologies, features and notices
+
+usage: huibian <command> [options]
+
+commands:
+  import   import draft files into the library
+  list     list collections and documents
+  search   full-text search over titles and bodies
+  export   write an anthology, feature or notice as PDF or DOCX
+  demo     import the bundled sample drafts and export every format
+
+Run "huibian <command> --help" for a command's options.
+Without --db the library is <user data folder>/Huibian/huibian.db (HUIBIAN_DATA_DIR overrides).`,
+  import: `usage: huibian import [--db FILE] [--collection NAME] [--json] FILE...
+
+Imports drafts (.txt, .md, .html, .docx, .doc) into the library. Each file goes in whole or
+not at all; a file that fails is reported by name and the others still import.
+  --db FILE          library file (default: the app's library)
+  --collection NAME  add to the collection with this title (created if missing)
+  --json             print one JSON object {imported, errors}
+Exit status 1 only when no file could be imported.`,
+  list: `usage: huibian list [--db FILE] [--json]
+
+Lists collections with their sections and cases, and documents outside any collection.`,
+  search: `usage: huibian search [--db FILE] [--json] [--limit N] QUERY
+
+Searches titles and bodies; Chinese terms of any length work. Hits are shown with snippets.`,
+  export: `usage: huibian export [--db FILE] [--collection NAME] [--document ID]
+                      --template anthology|feature|notice --format pdf|docx --out FILE
+
+  --collection NAME  collection title or id (anthology, feature); optional when there is one
+  --document ID      a notice (notice template) or one case
+  --template         anthology | feature | notice
+  --format           pdf | docx
+  --out FILE         where to write the file`,
+  demo: `usage: huibian demo [--out DIR]
+
+Imports the bundled sample drafts into a fresh library in DIR (default ./huibian-demo) and
+writes the anthology (PDF, DOCX), the feature (PDF) and the notice (PDF, DOCX) there.`,
+};

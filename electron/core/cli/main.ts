@@ -1,0 +1,434 @@
+/**
+ * The headless `huibian` command. It goes through the same API table as the desktop app
+ * (import.preview/commit, export.run), so what works here works there.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApi, type Api } from '../api/index.js';
+import { ApiError, type ApiResults, type SearchHit } from '../api/schema.js';
+import { defaultDataDir, libraryPath } from '../store/paths.js';
+import type { ImportedFile } from '../model/imported.js';
+import { HELP } from './help.js';
+
+/** Output sinks, replaceable in tests. */
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+const defaultIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+
+class UsageError extends Error {}
+
+const COMMANDS = ['import', 'list', 'search', 'export', 'demo'] as const;
+type Command = (typeof COMMANDS)[number];
+
+const FORMATS = ['pdf', 'docx'] as const;
+const TEMPLATES = ['anthology', 'feature', 'notice'] as const;
+
+function parse(
+  command: string,
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`huibian ${command}: ${(error as Error).message}\n\n${HELP[command]}`);
+  }
+}
+
+function openApi(db: string | undefined): Api {
+  const file = path.resolve(db ?? libraryPath(defaultDataDir()));
+  return createApi({ dataDir: path.dirname(file), dbPath: file, transport: 'cli' });
+}
+
+async function call<M extends keyof ApiResults>(api: Api, method: M, input: unknown): Promise<ApiResults[M]> {
+  return (await api.dispatch(method, input)) as ApiResults[M];
+}
+
+/** Which writers this build has (the others are written by separate modules that may be absent). */
+export async function availableFormats(): Promise<string[]> {
+  const out: string[] = [];
+  for (const format of FORMATS) {
+    try {
+      if (format === 'pdf') await import('../export/pdf/index.js');
+      else await import('../export/docx/index.js');
+      out.push(format);
+    } catch {}
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ import
+
+interface ImportReport {
+  imported: Array<{
+    file: string;
+    kind: string;
+    cases: Array<{
+      id: string;
+      title: string;
+      subtitle: string | null;
+      unit: string | null;
+      award: string | null;
+      region: { province: string | null; city: string | null; county: string | null };
+      category: string | null;
+      captions: string[];
+    }>;
+    notice?: { id: string; title: string };
+  }>;
+  errors: Array<{ file: string; message: string }>;
+  collectionId?: string;
+}
+
+export async function importFiles(api: Api, paths: string[], collection?: string): Promise<ImportReport> {
+  const report: ImportReport = { imported: [], errors: [] };
+  const sources: Array<{ name: string; path: string }> = [];
+  for (const p of paths) {
+    const abs = path.resolve(p);
+    sources.push({ name: path.basename(abs), path: abs });
+  }
+  const preview = await call(api, 'import.preview', { files: sources });
+  report.errors.push(...preview.errors);
+  if (preview.files.length === 0 && !preview.reviews?.length) return report;
+  let collectionId: string | undefined;
+  if (collection) {
+    const all = api.context.store.listCollections();
+    collectionId = (all.find((c) => c.title === collection) ?? all.find((c) => c.id === collection))?.id;
+  }
+  const committed = await call(api, 'import.commit', {
+    previewId: preview.previewId,
+    ...(collectionId ? { collectionId } : collection ? { newCollection: { title: collection } } : {}),
+  }).catch((error: unknown) => {
+    // every file failed at commit: report them by name
+    for (const f of preview.files) report.errors.push({ file: f.file, message: (error as Error).message });
+    return null;
+  });
+  if (!committed) return report;
+  report.errors.push(...committed.errors);
+  if (committed.collectionId) report.collectionId = committed.collectionId;
+  const byName = new Map<string, ImportedFile>(preview.files.map((f) => [f.file, f]));
+  for (const done of committed.imported) {
+    const file = byName.get(done.file);
+    const ids = [...done.documentIds];
+    const entry: ImportReport['imported'][number] = { file: done.file, kind: done.kind, cases: [] };
+    if (file?.notice) entry.notice = { id: ids.shift()!, title: file.notice.meta.title };
+    file?.cases.forEach((c, i) => {
+      entry.cases.push({
+        id: ids[i]!,
+        title: c.meta.title,
+        subtitle: c.meta.subtitle ?? null,
+        unit: c.meta.unit ?? null,
+        award: c.meta.award ?? null,
+        region: { province: c.meta.region?.province ?? null, city: c.meta.region?.city ?? null, county: c.meta.region?.county ?? null },
+        category: c.meta.category ?? null,
+        captions: c.captions,
+      });
+    });
+    report.imported.push(entry);
+  }
+  for (const r of committed.reviews ?? []) {
+    report.imported.push({ file: r.file, kind: 'review', cases: [] });
+  }
+  return report;
+}
+
+async function cmdImport(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse('import', args, {
+    db: { type: 'string' },
+    collection: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) return help('import', io);
+  if (positionals.length === 0) throw new UsageError(`huibian import: give at least one file\n\n${HELP.import}`);
+  const api = openApi(values.db as string | undefined);
+  try {
+    const report = await importFiles(api, positionals, values.collection as string | undefined);
+    if (values.json) {
+      io.out(JSON.stringify({ imported: report.imported, errors: report.errors }, null, 2));
+    } else {
+      for (const f of report.imported) {
+        io.out(`✓ ${f.file}（${kindLabel(f.kind)}）${f.notice ? `通知:${f.notice.title}` : `${f.cases.length} 个案例`}`);
+        for (const c of f.cases) {
+          const place = [c.region.province, c.region.city, c.region.county].filter(Boolean).join(' ');
+          io.out(`  · ${c.title}${c.subtitle ? ` ——${c.subtitle}` : ''}`);
+          io.out(`    类别:${c.category ?? '—'}  地区:${place || '—'}  单位:${c.unit ?? '—'}  奖项:${c.award ?? '—'}`);
+        }
+      }
+      for (const e of report.errors) io.err(`✗ ${e.file}: ${e.message}`);
+      io.out(`导入 ${report.imported.length} 个文件,失败 ${report.errors.length} 个`);
+    }
+    return report.imported.length === 0 ? 1 : 0;
+  } finally {
+    api.close();
+  }
+}
+
+function kindLabel(kind: string): string {
+  return ({ 'case-list': '案例列表', feature: '专题', 'single-case': '单篇案例', notice: '通知', review: '审阅稿' } as Record<string, string>)[kind] ?? kind;
+}
+
+// ------------------------------------------------------------------ list / search
+
+async function cmdList(args: string[], io: Io): Promise<number> {
+  const { values } = parse('list', args, { db: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.help) return help('list', io);
+  const api = openApi(values.db as string | undefined);
+  try {
+    const collections = await call(api, 'collections.list', {});
+    const documents = await call(api, 'documents.list', {});
+    if (values.json) {
+      io.out(JSON.stringify({ collections, documents }, null, 2));
+      return 0;
+    }
+    if (documents.length === 0) {
+      io.out('the library is empty: huibian import FILE...');
+      return 0;
+    }
+    for (const c of collections) {
+      io.out(`${c.title}  [${c.id}]  ${c.caseCount} 个案例${c.noticeCount ? `, ${c.noticeCount} 个通知` : ''}`);
+      const docs = documents.filter((d) => d.collectionId === c.id);
+      printDocs(docs, io);
+    }
+    const loose = documents.filter((d) => !d.collectionId);
+    if (loose.length) {
+      io.out('（未归入汇编）');
+      printDocs(loose, io);
+    }
+    return 0;
+  } finally {
+    api.close();
+  }
+}
+
+function printDocs(docs: ApiResults['documents.list'], io: Io): void {
+  let section: string | null | undefined;
+  for (const d of docs) {
+    if (d.kind === 'case' && d.category !== section) {
+      section = d.category;
+      io.out(`  ${section ?? '综合'}`);
+    }
+    const place = d.region ? [d.region.city, d.region.county].filter(Boolean).join(' ') : '';
+    io.out(`    ${d.kind === 'notice' ? '[通知] ' : ''}${d.title}${place ? `（${place}）` : ''}  ${d.id}`);
+  }
+}
+
+function terminalSnippet(hit: SearchHit): string {
+  return hit.snippet
+    .replace(/<mark>/g, '【')
+    .replace(/<\/mark>/g, '】')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+async function cmdSearch(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse('search', args, { db: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' } });
+  if (values.help) return help('search', io);
+  const q = positionals.join(' ').trim();
+  if (!q) throw new UsageError(`huibian search: give a query\n\n${HELP.search}`);
+  const limit = values.limit ? Number(values.limit) : 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('huibian search: --limit must be 1..500');
+  const api = openApi(values.db as string | undefined);
+  try {
+    const hits = await call(api, 'search.query', { q, limit });
+    if (values.json) {
+      io.out(JSON.stringify(hits, null, 2));
+      return 0;
+    }
+    if (hits.length === 0) io.out(`没有找到“${q}”`);
+    for (const h of hits) {
+      io.out(`${h.kind === 'notice' ? '[通知] ' : ''}${h.title}  ${h.id}`);
+      io.out(`  ${terminalSnippet(h)}`);
+    }
+    return 0;
+  } finally {
+    api.close();
+  }
+}
+
+// ------------------------------------------------------------------ export
+
+function resolveCollection(api: Api, given: string | undefined): string {
+  const store = api.context.store;
+  const all = store.listCollections();
+  if (given) {
+    const hit = all.find((c) => c.id === given) ?? all.find((c) => c.title === given);
+    if (!hit) throw new UsageError(`huibian export: no collection "${given}"; collections: ${all.map((c) => `"${c.title}"`).join(', ') || 'none'}`);
+    return hit.id;
+  }
+  if (all.length === 1) return all[0]!.id;
+  if (all.length === 0) throw new UsageError('huibian export: the library has no collection yet: huibian import FILE...');
+  throw new UsageError(`huibian export: choose one with --collection: ${all.map((c) => `"${c.title}"`).join(', ')}`);
+}
+
+function resolveNotice(api: Api, given: string | undefined): string {
+  if (given) return given;
+  const notices = api.context.store.listDocuments({ filters: { kind: 'notice' } });
+  if (notices.length === 1) return notices[0]!.id;
+  if (notices.length === 0) throw new UsageError('huibian export: the library holds no notice');
+  throw new UsageError(`huibian export: choose a notice with --document: ${notices.map((n) => `${n.id} (${n.title})`).join(', ')}`);
+}
+
+async function cmdExport(args: string[], io: Io): Promise<number> {
+  const { values } = parse('export', args, {
+    db: { type: 'string' },
+    collection: { type: 'string' },
+    document: { type: 'string' },
+    template: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (values.help) return help('export', io);
+  const template = values.template as string | undefined;
+  const format = values.format as string | undefined;
+  if (!template || !(TEMPLATES as readonly string[]).includes(template)) throw new UsageError(`huibian export: --template must be one of ${TEMPLATES.join(', ')}`);
+  if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`huibian export: --format must be one of ${FORMATS.join(', ')}`);
+  if (!values.out) throw new UsageError('huibian export: give --out FILE');
+  const formats = await availableFormats();
+  if (!formats.includes(format)) {
+    io.err(`huibian export: the ${format.toUpperCase()} writer is not part of this build; available formats: ${formats.join(', ') || 'none yet'}`);
+    return 1;
+  }
+  const api = openApi(values.db as string | undefined);
+  try {
+    const input: Record<string, unknown> = { template, format, outPath: path.resolve(values.out as string) };
+    if (template === 'notice') input.documentId = resolveNotice(api, values.document as string | undefined);
+    else if (values.document && !values.collection) input.documentId = values.document;
+    else {
+      input.collectionId = resolveCollection(api, values.collection as string | undefined);
+      if (values.document) input.documentId = values.document;
+    }
+    const result = await call(api, 'export.run', input);
+    io.out(`${result.path}  ${formatBytes(result.bytes)}${result.pages ? `, ${result.pages} 页` : ''}, ${result.ms} ms`);
+    return 0;
+  } finally {
+    api.close();
+  }
+}
+
+function formatBytes(n: number): string {
+  return n > 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+}
+
+// ------------------------------------------------------------------ demo
+
+/** The product's own sample drafts (copied from the real corpus). */
+export function samplesDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.resolve(here, '../../../resources/samples'), path.resolve(process.cwd(), 'resources/samples')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error('resources/samples not found next to the application');
+}
+
+/** The demo imports these; the article comes in its GB18030 copy to show encoding detection. */
+export const DEMO_FILES = [
+  'zhongguominzheng-2022-02-feature.txt',
+  'jining-2020-shortlist.txt',
+  'jinshi-2018-article.gb18030.txt',
+  'qufu-2020-notice.txt',
+];
+export const DEMO_COLLECTION = '2021年全省民政工作优秀创新案例汇编';
+
+async function cmdDemo(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse('demo', args, { out: { type: 'string' } });
+  if (values.help) return help('demo', io);
+  if (positionals.length) throw new UsageError(`huibian demo: unexpected argument ${positionals[0]}\n\n${HELP.demo}`);
+  const outDir = path.resolve((values.out as string | undefined) ?? 'huibian-demo');
+  await fs.mkdir(outDir, { recursive: true });
+  const db = libraryPath(outDir);
+  for (const suffix of ['', '-wal', '-shm']) await fs.rm(db + suffix, { force: true });
+  const api = openApi(db);
+  try {
+    const samples = samplesDir();
+    const report = await importFiles(api, DEMO_FILES.map((f) => path.join(samples, f)), DEMO_COLLECTION);
+    for (const f of report.imported) io.out(`imported ${f.file}: ${f.notice ? `notice "${f.notice.title}"` : `${f.cases.length} cases`}`);
+    for (const e of report.errors) io.err(`could not import ${e.file}: ${e.message}`);
+    if (!report.collectionId) return 1;
+    const formats = await availableFormats();
+    const notice = report.imported.find((f) => f.notice)?.notice;
+    const jobs: Array<{ template: string; format: string; input: Record<string, unknown>; name: string }> = [
+      { template: 'anthology', format: 'pdf', input: { collectionId: report.collectionId }, name: 'anthology.pdf' },
+      { template: 'anthology', format: 'docx', input: { collectionId: report.collectionId }, name: 'anthology.docx' },
+      { template: 'feature', format: 'pdf', input: { collectionId: report.collectionId }, name: 'feature.pdf' },
+    ];
+    if (notice) {
+      jobs.push({ template: 'notice', format: 'pdf', input: { documentId: notice.id }, name: 'notice.pdf' });
+      jobs.push({ template: 'notice', format: 'docx', input: { documentId: notice.id }, name: 'notice.docx' });
+    }
+    let written = 0;
+    for (const job of jobs) {
+      if (!formats.includes(job.format)) {
+        io.out(`skipped ${job.name}: the ${job.format.toUpperCase()} writer is not part of this build`);
+        continue;
+      }
+      try {
+        const result = await call(api, 'export.run', { ...job.input, template: job.template, format: job.format, outPath: path.join(outDir, job.name) });
+        written++;
+        io.out(`wrote ${result.path}  ${formatBytes(result.bytes)}${result.pages ? `, ${result.pages} pages` : ''}, ${result.ms} ms`);
+      } catch (error) {
+        io.err(`could not write ${job.name}: ${(error as Error).message}`);
+      }
+    }
+    io.out(`library: ${db}`);
+    io.out(`${written} of ${jobs.length} files written to ${outDir}`);
+    return 0;
+  } finally {
+    api.close();
+  }
+}
+
+// ------------------------------------------------------------------ entry
+
+function help(command: string, io: Io): number {
+  io.out(HELP[command] ?? HELP.main!);
+  return 0;
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      if (command === 'help' && rest[0] && HELP[rest[0]]) return help(rest[0], io);
+      help('main', io);
+      return command ? 0 : 2;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out((await import('../api/version.js')).appVersion());
+      return 0;
+    }
+    if (!(COMMANDS as readonly string[]).includes(command)) {
+      io.err(`huibian: unknown command "${command}"\n\n${HELP.main}`);
+      return 2;
+    }
+    switch (command as Command) {
+      case 'import':
+        return await cmdImport(rest, io);
+      case 'list':
+        return await cmdList(rest, io);
+      case 'search':
+        return await cmdSearch(rest, io);
+      case 'export':
+        return await cmdExport(rest, io);
+      case 'demo':
+        return await cmdDemo(rest, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.message);
+      return 2;
+    }
+    if (error instanceof ApiError) {
+      io.err(`huibian ${command}: ${error.message}`);
+      return 1;
+    }
+    io.err(`huibian ${command}: ${(error as Error).message}`);
+    return 1;
+  }
+  return 2;
+}
