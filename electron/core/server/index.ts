@@ -103,23 +103,28 @@ function tokensEqual(given: string | undefined | null, token: string): boolean {
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => new ApiError('invalid-input', `request body larger than ${limit} bytes`);
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
-      reject(new ApiError('invalid-input', `request body larger than ${limit} bytes`));
+      // drain without keeping it, so the client receives the 413 instead of a reset
+      req.resume();
+      reject(tooLarge());
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (over) return;
       if (size > limit) {
-        reject(new ApiError('invalid-input', `request body larger than ${limit} bytes`));
-        req.destroy();
+        over = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (over ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
@@ -246,7 +251,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           const body = await readBody(req, maxBody);
           input = body.length ? JSON.parse(body.toString('utf8')) : {};
         } catch (error) {
-          if (error instanceof ApiError) return sendError(res, 413, error.code, error.message);
+          if (error instanceof ApiError) {
+            res.setHeader('Connection', 'close');
+            return sendError(res, 413, error.code, error.message);
+          }
           return sendError(res, 400, 'invalid-input', 'the body is not valid JSON');
         }
         const name = decodeURIComponent(url.pathname.slice('/api/'.length));
