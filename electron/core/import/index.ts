@@ -1,0 +1,248 @@
+/**
+ * The importer: reads one draft (TXT in any common Chinese encoding, HTML, DOCX, DOC, Markdown)
+ * into the document model. Readers turn bytes into lines; the stages clean, classify, split,
+ * structure and annotate them. Every failure is an ImportFailure with a message for the user;
+ * nothing is written anywhere.
+ */
+import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Block, CaseMeta } from '../model/types.js';
+import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } from '../model/imported.js';
+import { blocksText } from '../model/text.js';
+import { contextRegion, resolveRegion } from '../regions/index.js';
+import type { ReadResult, SourceLine } from './lines.js';
+import { readDoc } from './readers/doc.js';
+import { readDocx } from './readers/docx.js';
+import { readHtml } from './readers/html.js';
+import { readMarkdown } from './readers/markdown.js';
+import { decodeText, readText } from './readers/text.js';
+import { formatFromName, sniff, SUPPORTED_EXTENSIONS, extensionOf, type Format } from './sniff.js';
+import { clean, type CleanInfo } from './stages/clean.js';
+import { scoreCategories } from './stages/category.js';
+import { splitKeywords } from './stages/keywords.js';
+import { noticeShape, readNotice } from './stages/notice.js';
+import { splitDraft, type CaseDraft } from './stages/split.js';
+import { structure } from './stages/structure.js';
+
+export interface ImportInput {
+  name: string;
+  path?: string;
+  bytes?: Uint8Array;
+}
+
+export interface ImportOptions {
+  /** Largest file accepted, checked before reading (default 50 MB). */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export { ImportFailure };
+
+/** Reads one draft into the model. Throws ImportFailure with a user-facing message naming the reason. */
+export async function importFile(input: ImportInput, options: ImportOptions = {}): Promise<ImportedFile> {
+  const name = input.name || (input.path ? path.basename(input.path) : 'untitled');
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const bytes = await loadBytes(name, input, maxBytes);
+  try {
+    const read = await readAny(name, bytes);
+    return assemble(name, read);
+  } catch (error) {
+    if (error instanceof ImportFailure) throw error;
+    throw new ImportFailure(name, `“${name}”导入失败：${(error as Error).message}。 ${name} could not be imported.`);
+  }
+}
+
+async function loadBytes(name: string, input: ImportInput, maxBytes: number): Promise<Uint8Array> {
+  if (input.bytes) {
+    if (input.bytes.byteLength > maxBytes) throw tooBig(name, input.bytes.byteLength, maxBytes);
+    if (input.bytes.byteLength === 0) throw empty(name);
+    return input.bytes;
+  }
+  if (!input.path) throw new ImportFailure(name, `没有提供“${name}”的内容。 No content was given for ${name}.`);
+  let size: number;
+  try {
+    const s = await stat(input.path);
+    if (!s.isFile()) throw new ImportFailure(name, `“${name}”不是文件。 ${name} is not a file.`);
+    size = s.size;
+  } catch (error) {
+    if (error instanceof ImportFailure) throw error;
+    throw new ImportFailure(name, `找不到或无法打开“${name}”。 ${name} could not be opened (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  // Refuse by size before reading a byte: a huge file must never be pulled into memory.
+  if (size > maxBytes) throw tooBig(name, size, maxBytes);
+  if (size === 0) throw empty(name);
+  const handle = await open(input.path, 'r');
+  try {
+    const buffer = Buffer.alloc(size);
+    let offset = 0;
+    while (offset < size) {
+      const { bytesRead } = await handle.read(buffer, offset, size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, offset);
+  } finally {
+    await handle.close();
+  }
+}
+
+function tooBig(name: string, size: number, max: number): ImportFailure {
+  const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+  return new ImportFailure(name, `“${name}”太大（${mb(size)}），超过 ${mb(max)} 的上限，未导入。 ${name} is too large (${mb(size)}; the limit is ${mb(max)}).`);
+}
+
+function empty(name: string): ImportFailure {
+  return new ImportFailure(name, `“${name}”是空文件，没有可导入的内容。 ${name} is empty.`);
+}
+
+function unsupported(name: string): ImportFailure {
+  return new ImportFailure(
+    name,
+    `不支持“${name}”的文件类型（${extensionOf(name) || '无扩展名'}）。支持的格式：${SUPPORTED_EXTENSIONS.join(' ')}。 Unsupported file type; supported formats: ${SUPPORTED_EXTENSIONS.join(', ')}.`,
+  );
+}
+
+async function readAny(name: string, bytes: Uint8Array): Promise<ReadResult & { dropped?: string[] }> {
+  const byName = formatFromName(name);
+  const magic = sniff(bytes);
+  // Magic bytes win over the name: office users rename files freely.
+  if (magic === 'zip') {
+    if (byName === null) throw unsupported(name);
+    return readDocx(name, bytes);
+  }
+  if (magic === 'ole') {
+    if (byName === null) throw unsupported(name);
+    return readDoc(name, bytes);
+  }
+  if (magic === 'pdf' || magic === 'image' || magic === 'rtf') {
+    const what = magic === 'pdf' ? 'PDF' : magic === 'rtf' ? 'RTF' : '图片 image';
+    throw new ImportFailure(name, `“${name}”实际是 ${what} 文件，无法作为文稿导入。支持的格式：${SUPPORTED_EXTENSIONS.join(' ')}。 ${name} is really a ${what} file; supported formats: ${SUPPORTED_EXTENSIONS.join(', ')}.`);
+  }
+  const format: Format | null = magic === 'html' && byName !== 'md' ? 'html' : byName;
+  if (format === null) throw unsupported(name);
+  if (format === 'docx' || format === 'doc') {
+    // No zip/OLE signature: say what the file really is.
+    let isText = false;
+    try {
+      decodeText(name, bytes.subarray(0, Math.min(bytes.length, 4096)));
+      isText = true;
+    } catch {}
+    throw new ImportFailure(
+      name,
+      isText
+        ? `“${name}”的扩展名是 ${extensionOf(name)}，但内容是纯文本，不是 Word 文档。请改为 .txt 后再导入。 ${name} is named like a Word document but is plain text; rename it to .txt.`
+        : `“${name}”不是有效的 Word 文档（文件头不符）。 ${name} is not a valid Word document.`,
+    );
+  }
+  if (format === 'html') {
+    const { text, encoding } = decodeText(name, bytes);
+    return readHtml(text, 'html', encoding);
+  }
+  if (format === 'md') {
+    const { text, encoding } = decodeText(name, bytes);
+    return readMarkdown(text, encoding);
+  }
+  return readText(name, bytes);
+}
+
+function assemble(name: string, read: ReadResult & { dropped?: string[] }): ImportedFile {
+  const cleaned = clean(read.lines, read.dropped ?? []);
+  const lines = cleaned.lines;
+  if (!lines.some((l) => l.text || l.image || l.table)) {
+    throw new ImportFailure(name, `“${name}”中没有可导入的正文。 ${name} contains no text to import.`);
+  }
+  const allText = read.lines.map((l) => l.text).join('\n');
+  const context = contextRegion(allText);
+  const base = {
+    file: name,
+    format: read.format,
+    dropped: cleaned.dropped,
+    warnings: [...read.warnings],
+  };
+  const encoding = read.encoding ? { encoding: read.encoding } : {};
+
+  const shape = noticeShape(lines);
+  if (shape) {
+    const notice = readNotice(lines, shape, name);
+    notice.meta.region = resolveRegion(notice.meta.issuer ?? '', context) ?? resolveRegion(notice.meta.title, context);
+    const info: DraftInfo = { title: notice.meta.title, date: notice.meta.date ?? null };
+    return { ...base, ...encoding, kind: 'notice', info, cases: [], notice, captions: [] };
+  }
+
+  const split = splitDraft(lines, cleaned.info);
+  const info = draftInfo(split.title, split.subtitle, cleaned.info);
+  const captions: string[] = [];
+  if (split.lead.length) {
+    const lead = structure(split.lead, { captions: true, sentenceRunIns: false });
+    captions.push(...lead.captions);
+    info.lead = lead.body.filter((b) => b.type !== 'image' || b.src).map((b) => (b.type === 'paragraph' && split.kind === 'feature' ? { ...b, role: 'lead' as const } : b));
+  }
+  const docYear = yearOf(`${split.title ?? ''} ${split.subtitle ?? ''}`) ?? (cleaned.info.date ? Number(cleaned.info.date.slice(0, 4)) : null);
+  const cases: ImportedCase[] = split.cases.map((draft) => buildCase(draft, name, split.kind, cleaned.info, context, docYear));
+  for (const c of cases) captions.push(...c.captions);
+  return { ...base, ...encoding, kind: split.kind, info, cases, notice: null, captions };
+}
+
+function yearOf(text: string): number | null {
+  const m = /((?:19|20)\d{2})\s*年/u.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+function draftInfo(title: string | null, subtitle: string | null, info: CleanInfo): DraftInfo {
+  const out: DraftInfo = { title, subtitle, date: info.date ?? null };
+  if (info.publisher) out.publisher = info.publisher;
+  if (info.publication) out.publication = info.publication;
+  if (info.credits) out.credits = info.credits;
+  if (info.keywords) out.keywords = splitKeywords(info.keywords);
+  if (info.authors) out.authors = info.authors;
+  return out;
+}
+
+function buildCase(draft: CaseDraft, file: string, kind: string, info: CleanInfo, context: ReturnType<typeof contextRegion>, docYear: number | null): ImportedCase {
+  const s = structure(draft.lines, { captions: true, sentenceRunIns: true });
+  const unit = s.fields['创新单位'] ?? s.fields['申报单位'] ?? s.fields['报送单位'] ?? s.fields['实施单位'] ?? s.fields['推荐单位'] ?? null;
+  const hint = { ...context };
+  const unitRegion = unit ? resolveRegion(unit, hint) : null;
+  if (unitRegion?.province) hint.province = unitRegion.province;
+  if (unitRegion?.city) hint.city = unitRegion.city;
+  const firstParagraph = firstParagraphText(s.body);
+  const authors = s.fields['撰稿人'] ?? s.fields['撰稿'] ?? s.fields['执笔人'] ?? s.fields['执笔'] ?? (kind === 'single-case' ? info.authors ?? null : null);
+  const region =
+    (draft.heading ? resolveRegion(draft.heading, hint) : null) ??
+    resolveRegion(draft.title, hint) ??
+    (authors ? resolveRegion(authors, hint) : null) ??
+    resolveRegion(firstSentence(firstParagraph), hint) ??
+    unitRegion;
+  const bodyText = blocksText(s.body);
+  const category = scoreCategories(`${draft.title} ${draft.subtitle ?? ''}`, bodyText);
+  const date = kind === 'single-case' ? info.date ?? null : null;
+  const meta: CaseMeta = {
+    title: draft.title,
+    subtitle: draft.subtitle,
+    heading: draft.heading,
+    region,
+    category: category.category,
+    categoryExplanation: category.explanation,
+    unit,
+    award: draft.award,
+    year: docYear ?? (date ? Number(date.slice(0, 4)) : null),
+    date,
+    authors,
+    sourceFile: file,
+    status: 'draft',
+  };
+  return { meta, body: s.body, sections: s.sections, captions: s.captions };
+}
+
+function firstParagraphText(body: Block[]): string {
+  for (const b of body) if (b.type === 'paragraph') return blocksText([b]);
+  return '';
+}
+
+function firstSentence(text: string): string {
+  const m = /^[^。！？]{0,80}/u.exec(text);
+  return m ? m[0] : '';
+}
+
+export type { SourceLine };

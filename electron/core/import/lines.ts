@@ -1,0 +1,39 @@
+/**
+ * What every reader hands to the stages: the draft as a flat list of lines (paragraph-level
+ * units) with whatever structure the source format carried. Plain text carries none; HTML,
+ * DOCX and Markdown may carry headings, bold runs, images and tables. The stages then work the
+ * same for every format, so a draft reads the same whether it came as TXT, DOCX or a web page.
+ */
+import type { HeadingLevel, Inline, TableBlock } from '../model/types.js';
+
+export interface SourceLine {
+  /** Plain text, whitespace and full-width indents trimmed; "" for image- or table-only lines. */
+  text: string;
+  /** Styled runs when the source had marks (bold); their text equals `text`. */
+  inlines?: Inline[];
+  /** A heading level the source declared (HTML h1–h4, Word "Heading 1", Markdown #). */
+  heading?: HeadingLevel;
+  image?: { src?: string; alt?: string; width?: number; height?: number };
+  table?: TableBlock;
+}
+
+export interface ReadResult {
+  format: string;
+  encoding?: string;
+  lines: SourceLine[];
+  warnings: string[];
+}
+
+/** Trim ASCII and full-width spaces (U+3000), NBSP and BOM at both ends. */
+export function trimLine(value: string): string {
+  return value.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/gu, '');
+}
+
+export function textLines(text: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const raw of text.split(/\r\n|\r|\n|\u2028|\u2029/u)) {
+    const t = trimLine(raw);
+    if (t) out.push({ text: t });
+  }
+  return out;
+}

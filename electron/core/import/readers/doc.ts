@@ -1,0 +1,18 @@
+/**
+ * Legacy Word 97–2003 (.doc) files through word-extractor: text only (no styles), which the
+ * stages treat like a plain-text draft.
+ */
+import WordExtractor from 'word-extractor';
+import { ImportFailure } from '../../model/imported.js';
+import { textLines, type ReadResult } from '../lines.js';
+
+export async function readDoc(file: string, bytes: Uint8Array): Promise<ReadResult> {
+  const extractor = new WordExtractor();
+  try {
+    const doc = await extractor.extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const text = [doc.getHeaders?.({ includeFooters: false }) ?? '', doc.getBody(), doc.getFootnotes?.() ?? ''].filter(Boolean).join('\n');
+    return { format: 'doc', lines: textLines(text), warnings: [] };
+  } catch (error) {
+    throw new ImportFailure(file, `“${file}”无法作为 Word 97–2003 文档读取（${(error as Error).message}）。 ${file} could not be read as a .doc file.`);
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * Saved web pages (and the HTML that mammoth and markdown-it produce). Block elements become
+ * lines; bold/italic runs are kept as marks; images keep their alt text and figure captions;
+ * tables become table blocks. Script, style and navigation are never content.
+ */
+import { parseDocument } from 'htmlparser2';
+import type { Block, HeadingLevel, Inline, Mark, TableBlock, TableCell, TextInline } from '../../model/types.js';
+import { trimLine, type ReadResult, type SourceLine } from '../lines.js';
+
+/** The little of domhandler's node shape this reader needs. */
+interface DomNode {
+  type: string;
+  name?: string;
+  data?: string;
+  attribs?: Record<string, string>;
+  children?: DomNode[];
+}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'nav', 'iframe', 'form', 'button', 'select', 'option', 'textarea', 'template', 'svg', 'canvas', 'head', 'title', 'meta', 'link', 'object', 'embed']);
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'address', 'center', 'body', 'html', 'figure', 'figcaption', 'hr', 'tr', 'td', 'th', 'caption', 'fieldset', 'legend',
+]);
+const MARKS: Record<string, Mark> = { b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline', s: 'strike', strike: 'strike', del: 'strike', sup: 'sup', sub: 'sub' };
+
+/** Elements a site uses for its navigation even without <nav>. */
+const NAV_CLASS = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumb|crumbs?|topbar|sidebar|share|toolbar)(?:$|[\s_-])/i;
+
+class LineBuilder {
+  readonly lines: SourceLine[] = [];
+  readonly dropped: string[] = [];
+  private runs: TextInline[] = [];
+
+  addText(value: string, marks: Mark[]): void {
+    // Inside a line HTML whitespace collapses; between CJK characters a newline is no space.
+    const collapsed = value.replace(/[\t\n\r ]+/g, ' ');
+    if (!collapsed) return;
+    const last = this.runs[this.runs.length - 1];
+    const key = marks.slice().sort().join(',');
+    if (last && (last.marks ?? []).slice().sort().join(',') === key) last.text += collapsed;
+    else this.runs.push(marks.length ? { type: 'text', text: collapsed, marks: [...new Set(marks)] } : { type: 'text', text: collapsed });
+  }
+
+  flush(heading?: HeadingLevel): void {
+    const runs = this.runs;
+    this.runs = [];
+    if (runs.length === 0) return;
+    // Trim the line as a whole, keeping run boundaries.
+    const first = runs[0]!;
+    first.text = first.text.replace(/^[\s\u3000\u00a0]+/u, '');
+    const last = runs[runs.length - 1]!;
+    last.text = last.text.replace(/[\s\u3000\u00a0]+$/u, '');
+    const kept = runs.filter((r) => r.text.length > 0);
+    const text = trimLine(kept.map((r) => r.text).join(''));
+    if (!text) return;
+    const line: SourceLine = { text };
+    if (kept.some((r) => r.marks && r.marks.length)) line.inlines = kept;
+    if (heading) line.heading = heading;
+    this.lines.push(line);
+  }
+
+  push(line: SourceLine): void {
+    this.flush();
+    this.lines.push(line);
+  }
+}
+
+function textOf(node: DomNode): string {
+  if (node.type === 'text') return node.data ?? '';
+  if (node.children) return node.children.map(textOf).join('');
+  return '';
+}
+
+function headingLevel(name: string): HeadingLevel | undefined {
+  const m = /^h([1-6])$/.exec(name);
+  if (!m) return undefined;
+  return Math.min(4, Number(m[1])) as HeadingLevel;
+}
+
+function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
+  if (node.type === 'text') {
+    out.addText(decodeEntities(node.data ?? ''), marks);
+    return;
+  }
+  if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
+  const name = (node.name ?? '').toLowerCase();
+  if (node.type === 'script' || node.type === 'style' || SKIP.has(name)) {
+    if (name === 'nav') {
+      const t = trimLine(textOf(node).replace(/\s+/g, ' '));
+      if (t) out.dropped.push(t);
+    }
+    return;
+  }
+  const cls = `${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`;
+  if (node.type === 'tag' && BLOCK.has(name) && NAV_CLASS.test(cls)) {
+    out.flush();
+    const t = trimLine(textOf(node).replace(/\s+/g, ' '));
+    if (t) out.dropped.push(t);
+    return;
+  }
+  if (name === 'br') {
+    out.flush();
+    return;
+  }
+  if (name === 'img') {
+    const src = node.attribs?.src;
+    const alt = trimLine(node.attribs?.alt ?? '');
+    const image: SourceLine['image'] = {};
+    if (src && (src.startsWith('data:') || /^https?:/i.test(src))) image.src = src;
+    if (alt) image.alt = alt;
+    const width = Number(node.attribs?.width);
+    const height = Number(node.attribs?.height);
+    if (width > 0) image.width = width;
+    if (height > 0) image.height = height;
+    out.push({ text: '', image });
+    return;
+  }
+  if (name === 'table') {
+    out.flush();
+    const table = readTable(node);
+    if (table.rows.length) out.push({ text: '', table });
+    return;
+  }
+  if (name === 'figure') {
+    out.flush();
+    const caption = findChild(node, 'figcaption');
+    const img = findChild(node, 'img');
+    if (img) {
+      const captionText = caption ? trimLine(textOf(caption).replace(/\s+/g, ' ')) : '';
+      const src = img.attribs?.src;
+      const alt = trimLine(img.attribs?.alt ?? '');
+      const image: SourceLine['image'] = {};
+      if (src && (src.startsWith('data:') || /^https?:/i.test(src))) image.src = src;
+      if (alt) image.alt = alt;
+      out.push({ text: captionText, image });
+      return;
+    }
+  }
+  const block = BLOCK.has(name);
+  const level = headingLevel(name);
+  if (block) out.flush();
+  const mark = MARKS[name];
+  const styleBold = /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(node.attribs?.style ?? '');
+  const inner = mark ? [...marks, mark] : styleBold ? [...marks, 'bold' as Mark] : marks;
+  for (const child of node.children ?? []) walk(child, out, inner);
+  if (block) out.flush(level);
+}
+
+function findChild(node: DomNode, name: string): DomNode | null {
+  for (const child of node.children ?? []) {
+    if (child.type === 'tag' && child.name === name) return child;
+    const deep = findChild(child, name);
+    if (deep) return deep;
+  }
+  return null;
+}
+
+function readTable(table: DomNode): TableBlock {
+  const rows: TableCell[][] = [];
+  const collectRows = (node: DomNode) => {
+    for (const child of node.children ?? []) {
+      if (child.type !== 'tag') continue;
+      if (child.name === 'tr') {
+        const cells: TableCell[] = [];
+        for (const cell of child.children ?? []) {
+          if (cell.type !== 'tag' || (cell.name !== 'td' && cell.name !== 'th')) continue;
+          const inner = new LineBuilder();
+          for (const c of cell.children ?? []) walk(c, inner, []);
+          inner.flush();
+          const blocks: Block[] = inner.lines
+            .filter((l) => l.text)
+            .map((l) => ({ type: 'paragraph', content: l.inlines ?? [{ type: 'text', text: l.text }] }) as Block);
+          const entry: TableCell = { blocks };
+          const colSpan = Number(cell.attribs?.colspan);
+          const rowSpan = Number(cell.attribs?.rowspan);
+          if (colSpan > 1) entry.colSpan = colSpan;
+          if (rowSpan > 1) entry.rowSpan = rowSpan;
+          if (cell.name === 'th') entry.header = true;
+          cells.push(entry);
+        }
+        if (cells.length) rows.push(cells);
+      } else if (child.name !== 'table') collectRows(child);
+    }
+  };
+  collectRows(table);
+  return { type: 'table', rows };
+}
+
+const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|emsp|ensp));/gi;
+const NAMED: Record<string, string> = { nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', hellip: '…', middot: '·', emsp: '\u2003', ensp: '\u2002' };
+
+/** htmlparser2 decodes entities itself; this catches double-escaped ones in copied pages. */
+function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(ENTITY, (_m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (dec) return String.fromCodePoint(Number(dec));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return NAMED[name!.toLowerCase()] ?? _m;
+  });
+}
+
+export function htmlLines(html: string): { lines: SourceLine[]; dropped: string[] } {
+  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true }) as unknown as DomNode;
+  const out = new LineBuilder();
+  walk(doc, out, []);
+  out.flush();
+  return { lines: out.lines, dropped: out.dropped };
+}
+
+export function readHtml(html: string, format = 'html', encoding?: string): ReadResult & { dropped: string[] } {
+  const { lines, dropped } = htmlLines(html);
+  const result: ReadResult & { dropped: string[] } = { format, lines, warnings: [], dropped };
+  if (encoding) result.encoding = encoding;
+  return result;
+}
+
+export type { Inline };

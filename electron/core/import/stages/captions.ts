@@ -1,0 +1,29 @@
+/**
+ * Stage 5, captions: photo captions that came along when text was copied out of a page. They
+ * are short, end without sentence punctuation and describe a picture (a place and what
+ * happens there, a poster, a ceremony). A real paragraph ends with 。！？ or is long.
+ */
+import { findMentions } from '../../regions/index.js';
+import { splitPlaceLabel } from './placelabel.js';
+
+const PHOTO_WORDS = /海报|合影|留念|现场|仪式|活动|会议|座谈会|运动会|报告会|授牌|揭牌|图为|照片|剪影|风采|掠影|一角|场景|画面|走访|慰问|服务|举行|开展|召开|组织|为老人|志愿者/u;
+const SENTENCE_END = /[。！？!?；;…:：]$/u;
+const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,3}\s*[.．、](?!\d)|第[一二三四五六七八九十]+)/u;
+
+export interface CaptionContext {
+  /** The line follows a picture in the source, which makes a caption likely. */
+  afterImage?: boolean;
+}
+
+export function isCaption(text: string, context: CaptionContext = {}): boolean {
+  if (text.length < 5 || text.length > 64) return false;
+  if (SENTENCE_END.test(text) || /[。！？]/u.test(text)) return false;
+  if (NUMBERED.test(text)) return false;
+  if (context.afterImage) return true;
+  // A heading ("济南 “泉社彤行”品牌…") puts a space after its place label; a caption runs on.
+  if (splitPlaceLabel(text)) return false;
+  const mentions = findMentions(text.slice(0, 12));
+  if (mentions.length > 0 && mentions[0]!.start === 0) return text.length >= 8;
+  if (PHOTO_WORDS.test(text) && text.length >= 10) return true;
+  return /[,，]/u.test(text) && text.length >= 16;
+}

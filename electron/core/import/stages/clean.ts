@@ -1,0 +1,183 @@
+/**
+ * Stage 1, clean: removes what the web page or the magazine site wrapped around the draft
+ * (navigation, breadcrumbs, page tools, editor lines, "related articles" blocks and all that
+ * follows them, visit counters, URLs, a title repeated at the bottom) and lifts the byline,
+ * date, source and magazine credits out as metadata. Nothing else is changed.
+ */
+import type { SourceLine } from '../lines.js';
+import { DATE_ONLY, findDate, NUMERIC_DATE } from './dates.js';
+
+export interface CleanInfo {
+  date?: string;
+  publisher?: string;
+  authors?: string;
+  publication?: string;
+  credits?: Record<string, string>;
+  keywords?: string[];
+}
+
+export interface CleanResult {
+  lines: SourceLine[];
+  dropped: string[];
+  info: CleanInfo;
+}
+
+/** Headings of link lists that end an article page: they and everything after are not the draft. */
+const TAIL_BLOCK = /^[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|猜你喜欢|延伸阅读|热点推荐|热门推荐|热门文章|往期回顾|更多阅读|精彩推荐|更多新闻|你可能感兴趣的|您可能感兴趣的)[】\]]?[:：]?$/u;
+const NAV_BAR = /^[^。！？]{1,200}$/u;
+const BREADCRUMB = /^(?:当前位置|您的位置|您现在的位置|所在位置|位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›→]|^[^。]{0,60}[>＞»›]\s*[^。]{1,30}[>＞»›]/u;
+const PAGE_TOOLS = /^(?:[\[【(（]?\s*(?:返回首页|返回顶部|打印本页|打印页面|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载)\s*[\]】)）]?[\s|｜:：]*)+$/u;
+const EDITOR = /^[\[【(（]?(?:责任编辑|初审编辑|复审编辑|终审编辑|编辑|审核|审校|审签|校对|终审|复审|初审|责编|值班编辑|网站编辑|信息员|录入|发布人)\s*[:：]/u;
+const COUNTER = /^(?:\d{3,}|(?:浏览|访问|阅读|点击)(?:次数|量|数)?\s*[:：]?\s*\d+\s*次?)$/u;
+const URL_LINE = /^(?:(?:原文链接|原文地址|来源网址|网址|链接|本文链接)\s*[:：]\s*)?(?:https?:\/\/|www\.)\S+$/iu;
+const FOOTER = /版权所有|Copyright|©|ICP备|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|网站地图|网站声明|建议使用.{0,20}浏览器|分辨率/iu;
+
+const SOURCE = /来源\s*[:：]\s*([^\s:：]+)/u;
+const AUTHOR = /作者\s*[:：]\s*([^\s:：]*)/u;
+const PUBLICATION = /^(《?[\u4e00-\u9fa5A-Za-z]{2,16}》?)\s*(\d{4}\s*年\s*(?:第\s*)?\d{1,2}\s*期)$/u;
+const KEYWORDS = /^(?:关键[词字]|主题词|标签)\s*[:：]\s*(.+)$/u;
+const CREDIT_ROLES = '策划|执行|统筹|撰文|文字|文|图|摄影|摄|编辑|责编|记者|通讯员|监制|主编|设计|美编';
+const CREDIT_PAIR = new RegExp(`(${CREDIT_ROLES})\\s*[/／:：|｜]\\s*([^\\s/／:：|｜☉]+)`, 'gu');
+const CREDIT_LINE = new RegExp(`^[☉◎●○■□◆◇★☆•·\\s]*(?:(?:${CREDIT_ROLES})\\s*[/／:：|｜]\\s*[^\\s/／:：|｜☉]+\\s*)+$`, 'u');
+/** A byline at the very end of an article: "(津市市民政局 贺蔚 张明焕)". */
+const TRAILING_BYLINE = /[（(]\s*((?:[\u4e00-\u9fa5]{2,24}(?:局|厅|部|委|办|处|科|站|院|中心|政府|协会|会|所|社|报|台|馆|室|街道|镇|乡))(?:\s+[\u4e00-\u9fa5·]{2,4})+|(?:记者|通讯员|作者|文|撰稿)\s*[:：/]?\s*[\u4e00-\u9fa5·\s、,，]{2,30})\s*[)）]$/u;
+
+export const BYLINE_PATTERN = TRAILING_BYLINE;
+
+function isNavBar(text: string): boolean {
+  const bars = text.match(/[|｜]/gu)?.length ?? 0;
+  if (bars < 2 || !NAV_BAR.test(text)) return false;
+  const parts = text.split(/[|｜]/u).map((p) => p.trim()).filter(Boolean);
+  return parts.length >= 2 && parts.every((p) => p.length <= 24);
+}
+
+function isFurniture(text: string): boolean {
+  if (text.length > 200) return false;
+  return (
+    isNavBar(text) ||
+    BREADCRUMB.test(text) ||
+    PAGE_TOOLS.test(text) ||
+    (EDITOR.test(text) && text.length <= 40) ||
+    COUNTER.test(text) ||
+    URL_LINE.test(text) ||
+    (FOOTER.test(text) && text.length <= 120 && !/。/u.test(text))
+  );
+}
+
+/** A date-led line without sentences: "2021-01-30 07:48:36 来源: 济宁民政 作者:", "时间:2018-06-10 00:00". */
+function readDateLine(text: string, info: CleanInfo): boolean {
+  if (text.length > 90 || /[。！？]/u.test(text)) return false;
+  // "2020年4月8日" alone is a notice's or letter's date line: it stays in the text.
+  if (DATE_ONLY.test(text) && text.includes('年')) return false;
+  const m = /^(?:发布时间|发布日期|发表时间|时间|日期|发文日期)?\s*[:：]?\s*/u.exec(text)!;
+  const rest = text.slice(m[0].length);
+  const d = NUMERIC_DATE.exec(rest);
+  if (!d || d.index !== 0) {
+    // "来源: 济宁民政 作者:" without a date.
+    if (/^(?:来源|作者|信息来源|文章来源)\s*[:：]/u.test(text) && text.length <= 60) {
+      readSourceAuthor(text, info);
+      return true;
+    }
+    return false;
+  }
+  const date = findDate(rest);
+  if (!date) return false;
+  info.date ??= date;
+  readSourceAuthor(rest, info);
+  return true;
+}
+
+function readSourceAuthor(text: string, info: CleanInfo): void {
+  const s = SOURCE.exec(text);
+  if (s && s[1] && !info.publisher) info.publisher = s[1];
+  const a = AUTHOR.exec(text);
+  if (a && a[1] && !info.authors) info.authors = a[1];
+}
+
+function readCredits(text: string, info: CleanInfo): boolean {
+  if (text.length > 80 || !CREDIT_LINE.test(text)) return false;
+  const credits: Record<string, string> = { ...(info.credits ?? {}) };
+  for (const m of text.matchAll(CREDIT_PAIR)) credits[m[1]!] = m[2]!;
+  info.credits = credits;
+  return true;
+}
+
+export function clean(input: SourceLine[], preDropped: string[] = []): CleanResult {
+  const info: CleanInfo = {};
+  const droppedAt: Array<{ at: number; text: string }> = [];
+  const keep: Array<{ at: number; line: SourceLine }> = [];
+  let cut = input.length;
+  for (let i = 0; i < input.length; i++) {
+    if (TAIL_BLOCK.test(input[i]!.text)) {
+      cut = i;
+      break;
+    }
+  }
+  for (let i = 0; i < cut; i++) {
+    const line = input[i]!;
+    const text = line.text;
+    if (!text) {
+      keep.push({ at: i, line });
+      continue;
+    }
+    if (isFurniture(text)) {
+      droppedAt.push({ at: i, text });
+      continue;
+    }
+    if (readDateLine(text, info)) continue;
+    const pub = PUBLICATION.exec(text);
+    if (pub) {
+      info.publication ??= `${pub[1]!} ${pub[2]!.replace(/\s+/g, '')}`;
+      continue;
+    }
+    const kw = KEYWORDS.exec(text);
+    if (kw && text.length <= 80) {
+      info.keywords = kw[1]!.split(/[\s,，、;；]+/u).filter(Boolean);
+      continue;
+    }
+    if (readCredits(text, info)) continue;
+    keep.push({ at: i, line });
+  }
+  for (let i = cut; i < input.length; i++) if (input[i]!.text) droppedAt.push({ at: i, text: input[i]!.text });
+
+  dropRepeatedTail(keep, droppedAt);
+  liftTrailingByline(keep, info);
+
+  droppedAt.sort((a, b) => a.at - b.at);
+  return { lines: keep.map((k) => k.line), dropped: [...preDropped, ...droppedAt.map((d) => d.text)], info };
+}
+
+/** After the last real paragraph, a line that repeats an earlier one (the page title) is furniture. */
+function dropRepeatedTail(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
+  let lastBody = -1;
+  for (let k = keep.length - 1; k >= 0; k--) {
+    const t = keep[k]!.line.text;
+    if (t.length > 60 || /[。！？]$/u.test(t)) {
+      lastBody = k;
+      break;
+    }
+  }
+  if (lastBody < 0) return;
+  const seen = new Set(keep.slice(0, lastBody).map((k) => k.line.text));
+  for (let k = keep.length - 1; k > lastBody; k--) {
+    const t = keep[k]!.line.text;
+    if (t && seen.has(t)) {
+      droppedAt.push({ at: keep[k]!.at, text: t });
+      keep.splice(k, 1);
+    }
+  }
+}
+
+function liftTrailingByline(keep: Array<{ at: number; line: SourceLine }>, info: CleanInfo): void {
+  for (let k = keep.length - 1; k >= Math.max(0, keep.length - 3); k--) {
+    const line = keep[k]!.line;
+    if (!line.text) continue;
+    const m = TRAILING_BYLINE.exec(line.text);
+    if (!m) continue;
+    if (!info.authors) info.authors = m[1]!.replace(/\s+/gu, ' ').trim();
+    const rest = line.text.slice(0, m.index).replace(/[\s\u3000]+$/u, '');
+    if (rest) keep[k] = { at: keep[k]!.at, line: { text: rest } };
+    else keep.splice(k, 1);
+    return;
+  }
+}

@@ -1,0 +1,49 @@
+/** Dates as drafts write them ("2021-01-30", "2020年4月8日", "二〇二〇年四月八日") to ISO yyyy-mm-dd. */
+
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, o: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function cnNumber(value: string): number | null {
+  if (/^\d+$/.test(value)) return Number(value);
+  // 十, 十一, 二十, 二十八, 三十一
+  const m = /^([一二三])?十([一二三四五六七八九])?$/.exec(value);
+  if (m) return (m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + (m[2] ? CN_DIGIT[m[2]]! : 0);
+  if (value.length === 1 && value in CN_DIGIT) return CN_DIGIT[value]!;
+  return null;
+}
+
+function cnYear(value: string): number | null {
+  if (/^\d{4}$/.test(value)) return Number(value);
+  if (value.length !== 4) return null;
+  let n = 0;
+  for (const ch of value) {
+    const d = CN_DIGIT[ch];
+    if (d === undefined) return null;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (year < 1949 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export const NUMERIC_DATE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/u;
+export const CHINESE_DATE = /([〇零一二三四五六七八九OoＯ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/u;
+
+/** The first date in `text`, as ISO, or null. */
+export function findDate(text: string): string | null {
+  const m = NUMERIC_DATE.exec(text);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const c = CHINESE_DATE.exec(text);
+  if (c) {
+    const y = cnYear(c[1]!);
+    const mo = cnNumber(c[2]!);
+    const d = cnNumber(c[3]!);
+    if (y !== null && mo !== null && d !== null) return isoDate(y, mo, d);
+  }
+  return null;
+}
+
+/** A line that is only a date (a notice's 成文日期). */
+export const DATE_ONLY = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|[〇零一二三四五六七八九OoＯ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/u;

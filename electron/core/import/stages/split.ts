@@ -1,0 +1,178 @@
+/**
+ * Stages 2 and 3: recognise what kind of draft this is and split a multi-case draft into its
+ * cases. Case starts are found by their shape, not by position: a place label and a title on
+ * one line ("济南 “泉社彤行”品牌…"), a place line followed by a title line, or a title block
+ * (title, optional subtitle) right before a form's fields ("创新单位:"). Award group headings
+ * ("拟入选优秀创新案例") set the award of the cases that follow them.
+ */
+import type { DraftKind } from '../../model/imported.js';
+import type { SourceLine } from '../lines.js';
+import { isCaption } from './captions.js';
+import { isPlaceOnly, splitPlaceLabel } from './placelabel.js';
+import type { CleanInfo } from './clean.js';
+import { META_FIELD, SECTION_LABEL } from './structure.js';
+
+export const AWARD_GROUP =
+  /^(?:拟|建议)?(?:入选|入围|推荐|确定|评为|评选为)?[\u4e00-\u9fa5]{0,10}?(?:优秀|入围|入选|提名|优胜|[一二三特]等奖|金奖|银奖|铜奖|十佳)[\u4e00-\u9fa5]{0,10}(?:案例|奖|项目|名单|单位)$/u;
+const NUMBERED_HEAD = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,3}\s*[.．、](?!\d))/u;
+const SUBTITLE_DASH = /^(?:——|--|—)\s*\S/u;
+
+export interface CaseDraft {
+  heading: string | null;
+  title: string;
+  subtitle: string | null;
+  award: string | null;
+  lines: SourceLine[];
+}
+
+export interface SplitResult {
+  kind: DraftKind;
+  title: string | null;
+  subtitle: string | null;
+  /** Lines between the draft's title and its first case (a feature's lead, a news intro). */
+  lead: SourceLine[];
+  cases: CaseDraft[];
+}
+
+export function isTitleish(line: SourceLine | undefined): boolean {
+  if (!line || line.image || line.table) return false;
+  const t = line.text;
+  if (t.length < 2 || t.length > 50) return false;
+  if (/[。！？；;，,、:：]$/u.test(t) || /[。！？]/u.test(t)) return false;
+  if (META_FIELD.test(t) || SECTION_LABEL.test(t) || NUMBERED_HEAD.test(t)) return false;
+  return true;
+}
+
+function isForm(line: SourceLine | undefined): boolean {
+  return Boolean(line && (META_FIELD.test(line.text) || SECTION_LABEL.test(line.text)));
+}
+
+interface Start {
+  at: number;
+  /** Lines the case head uses (title, subtitle, label). */
+  span: number;
+  heading: string | null;
+  title: string;
+  subtitle: string | null;
+  style: 'label' | 'place-line' | 'form' | 'styled';
+}
+
+function findStart(lines: SourceLine[], i: number, styledLevel: number | null): Start | null {
+  const line = lines[i]!;
+  if (!isTitleish(line) || AWARD_GROUP.test(line.text)) return null;
+  const text = line.text;
+  const labelled = splitPlaceLabel(text);
+  if (labelled && !isCaption(text)) {
+    return { at: i, span: 1, heading: labelled.label, title: labelled.title, subtitle: null, style: 'label' };
+  }
+  const next = lines[i + 1];
+  if (isPlaceOnly(text) && isTitleish(next) && !isPlaceOnly(next!.text)) {
+    const sub = lines[i + 2];
+    const hasSub = isTitleish(sub) && (SUBTITLE_DASH.test(sub!.text) || isForm(lines[i + 3]));
+    return { at: i, span: hasSub ? 3 : 2, heading: text, title: next!.text, subtitle: hasSub ? sub!.text : null, style: 'place-line' };
+  }
+  if (isForm(next)) return { at: i, span: 1, heading: null, title: text, subtitle: null, style: 'form' };
+  if (isTitleish(next) && !AWARD_GROUP.test(next!.text) && isForm(lines[i + 2])) {
+    return { at: i, span: 2, heading: null, title: text, subtitle: next!.text, style: 'form' };
+  }
+  if (styledLevel !== null && line.heading === styledLevel) {
+    const hasSub = isTitleish(next) && SUBTITLE_DASH.test(next!.text);
+    return { at: i, span: hasSub ? 2 : 1, heading: null, title: text, subtitle: hasSub ? next!.text : null, style: 'styled' };
+  }
+  return null;
+}
+
+/** The heading level a styled source uses for its cases: the top level used at least twice after the first line. */
+function styledCaseLevel(lines: SourceLine[]): number | null {
+  const counts = new Map<number, number>();
+  for (let i = 1; i < lines.length; i++) {
+    const h = lines[i]!.heading;
+    if (h) counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  const levels = [...counts.entries()].filter(([, n]) => n >= 2).map(([l]) => l).sort();
+  return levels[0] ?? null;
+}
+
+export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
+  const styled = styledCaseLevel(lines);
+  const starts: Start[] = [];
+  const awardsAt = new Map<number, string>();
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (isTitleish(lines[i]) && t.length <= 24 && AWARD_GROUP.test(t)) {
+      awardsAt.set(i, t);
+      continue;
+    }
+    // The draft's own title is never a case start, unless it heads a form.
+    if (i === 0 && !isForm(lines[1]) && !isForm(lines[2])) continue;
+    const s = findStart(lines, i, styled);
+    if (s) {
+      starts.push(s);
+      i += s.span - 1;
+    }
+  }
+  const magazine = Boolean(info.publication || info.credits || info.keywords);
+  const labelStarts = starts.filter((s) => s.style === 'label').length;
+  const formStarts = starts.filter((s) => s.style === 'form').length;
+  let kind: DraftKind;
+  if (starts.length >= 2 && (magazine || (labelStarts >= 3 && formStarts === 0 && awardsAt.size === 0))) kind = 'feature';
+  else if (starts.length >= 2) kind = 'case-list';
+  else kind = 'single-case';
+
+  // The draft's title block: its first title-like line and a "——" subtitle under it.
+  const firstStart = starts[0]?.at ?? lines.length;
+  let title: string | null = null;
+  let subtitle: string | null = null;
+  let leadFrom = 0;
+  if (kind !== 'single-case' || starts.length === 0) {
+    if (isTitleish(lines[0]) && firstStart > 0) {
+      title = lines[0]!.text;
+      leadFrom = 1;
+      if (lines[1] && firstStart > 1 && SUBTITLE_DASH.test(lines[1].text) && lines[1].text.length <= 60) {
+        subtitle = lines[1].text;
+        leadFrom = 2;
+      }
+    }
+  }
+  if (kind === 'single-case') {
+    if (starts.length === 1) {
+      const s = starts[0]!;
+      const award = [...awardsAt.entries()].filter(([at]) => at < s.at).pop()?.[1] ?? null;
+      return {
+        kind,
+        title: lines[0] && s.at > 0 && isTitleish(lines[0]) ? lines[0].text : null,
+        subtitle: null,
+        lead: lines.slice(s.at > 0 && isTitleish(lines[0]) ? 1 : 0, s.at).filter((_, k) => !awardsAt.has(k + 1)),
+        cases: [{ heading: s.heading, title: s.title, subtitle: s.subtitle, award, lines: lines.slice(s.at + s.span) }],
+      };
+    }
+    // One article: its first title-like line is the case title.
+    const at = lines.findIndex((l) => isTitleish(l));
+    const caseTitle = at >= 0 ? lines[at]!.text : '';
+    let from = at + 1;
+    let caseSubtitle: string | null = null;
+    if (at >= 0 && lines[from] && SUBTITLE_DASH.test(lines[from]!.text) && lines[from]!.text.length <= 60) {
+      caseSubtitle = lines[from]!.text;
+      from++;
+    }
+    return {
+      kind,
+      title: caseTitle || null,
+      subtitle: caseSubtitle,
+      lead: at > 0 ? lines.slice(0, at) : [],
+      cases: [{ heading: null, title: caseTitle, subtitle: caseSubtitle, award: null, lines: lines.slice(Math.max(0, from)) }],
+    };
+  }
+  const lead = lines.slice(leadFrom, firstStart).filter((_, k) => !awardsAt.has(k + leadFrom));
+  const cases: CaseDraft[] = [];
+  let award: string | null = null;
+  for (let k = 0; k < starts.length; k++) {
+    const s = starts[k]!;
+    for (const [at, a] of awardsAt) if (at < s.at && (k === 0 || at > starts[k - 1]!.at)) award = a;
+    const end = k + 1 < starts.length ? starts[k + 1]!.at : lines.length;
+    const body: SourceLine[] = [];
+    for (let i = s.at + s.span; i < end; i++) if (!awardsAt.has(i)) body.push(lines[i]!);
+    cases.push({ heading: s.heading, title: s.title, subtitle: s.subtitle, award, lines: body });
+  }
+  return { kind, title, subtitle, lead, cases };
+}

