@@ -78,7 +78,8 @@ export function exportFileName(defaultName: unknown, format: ExportFormat): stri
   const raw = typeof defaultName === 'string' ? defaultName : '';
   const base = path
     .basename(raw.replace(/\\/g, '/'))
-    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+    .replace(/[<>:"/\\|?*]/g, '_')
+    .replace(/\p{Cc}/gu, '_')
     .replace(/^\.+/, '')
     .trim()
     .slice(0, 120);
