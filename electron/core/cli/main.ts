@@ -391,6 +391,13 @@ function help(command: string, io: Io): number {
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  if (io === defaultIo) {
+    // `huibian search … | head` closes the pipe early: that is not an error
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
   const [command, ...rest] = argv;
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
