@@ -344,7 +344,7 @@ export const handlers: Handlers<Ctx> = {
         files.push(await importFile({ name: source.name, path: source.path, bytes }, { maxBytes: ctx.maxImportBytes }));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        errors.push({ file: source.name, message: message.startsWith(source.name) ? message : `${source.name}: ${message}` });
+        errors.push({ file: source.name, message: message.includes(source.name) ? message : `${source.name}: ${message}` });
       }
     }
     const previewId = randomUUID();
