@@ -8,7 +8,7 @@ import mammoth from 'mammoth';
 import { ImportFailure } from '../../model/imported.js';
 import type { ReadResult } from '../lines.js';
 import { readHtml } from './html.js';
-import { checkZip, corrupt, type ZipLimits, DEFAULT_ZIP_LIMITS } from './zipguard.js';
+import { checkZip, corrupt, verifyInflatedSizes, type ZipLimits, DEFAULT_ZIP_LIMITS } from './zipguard.js';
 
 /** WPS and older Word files name their headings in Chinese or as "heading N" in lower case. */
 const STYLE_MAP = [
@@ -31,11 +31,13 @@ export async function readDocx(file: string, bytes: Uint8Array, limits: ZipLimit
     throw new ImportFailure(file, `“${file}”不是 Word 文档（压缩包中没有 word/document.xml）。 ${file} is a zip archive but not a Word document.`);
   }
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let zip: JSZip;
   try {
-    await JSZip.loadAsync(buffer, { checkCRC32: false });
+    zip = await JSZip.loadAsync(buffer, { checkCRC32: false });
   } catch {
     throw corrupt(file);
   }
+  await verifyInflatedSizes(file, zip as never, entries, limits);
   let html: string;
   const warnings: string[] = [];
   try {

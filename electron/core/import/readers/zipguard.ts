@@ -80,3 +80,38 @@ export function corrupt(file: string): ImportFailure {
 function tooLarge(file: string, why: string): ImportFailure {
   return new ImportFailure(file, `“${file}”解压后过大，可能是压缩炸弹，已拒绝导入（${why}）。 ${file} was refused: it would expand too far when unpacked (${why}).`);
 }
+
+/**
+ * Inflates every entry as a stream and stops as soon as the real output passes what the
+ * central directory declared (or the total limit): a zip whose headers lie about its sizes is
+ * refused after at most one chunk over the limit, never inflated whole.
+ */
+export async function verifyInflatedSizes(
+  file: string,
+  zip: { files: Record<string, { dir: boolean; nodeStream(type: 'nodebuffer'): NodeJS.ReadableStream }> },
+  entries: ZipEntryInfo[],
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<void> {
+  const declared = new Map(entries.map((e) => [e.name, e.uncompressed]));
+  let total = 0;
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir) continue;
+    const allowed = (declared.get(name) ?? 0) + 64 * 1024;
+    let seen = 0;
+    await new Promise<void>((resolve, reject) => {
+      const stream = entry.nodeStream('nodebuffer') as NodeJS.ReadableStream & { destroy?: () => void };
+      stream.on('data', (chunk: Buffer) => {
+        seen += chunk.length;
+        total += chunk.length;
+        if (seen > allowed || total > limits.maxUncompressed) {
+          stream.removeAllListeners('data');
+          stream.pause();
+          stream.destroy?.();
+          reject(tooLarge(file, `${name} inflates beyond its declared size`));
+        }
+      });
+      stream.on('end', () => resolve());
+      stream.on('error', () => reject(corrupt(file)));
+    });
+  }
+}
