@@ -1,0 +1,132 @@
+/**
+ * The same drafts saved as DOCX (made here with the `docx` package, the feature's city
+ * headings as Heading 2) and as saved web pages (with a nav bar and footer furniture) must
+ * import to the same cases as the plain-text originals.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { importFile } from '../electron/core/import/index.js';
+import { blocksText } from '../electron/core/model/text.js';
+import type { ImportedFile } from '../electron/core/model/imported.js';
+import { corpusPath, expected, importCorpus } from './fixtures/corpus.js';
+
+const DRAFTS = ['jining-2020-shortlist.txt', 'zhongguominzheng-2022-02-feature.txt', 'qufu-2020-notice.txt', 'jinshi-2018-article.txt'];
+
+function linesOf(name: string): string[] {
+  return readFileSync(corpusPath(name), 'utf8').split(/\r?\n/u);
+}
+
+/** The feature's city headings ("济南 “泉社彤行”…"), from the expected cases. */
+function caseHeadingLines(name: string): Set<string> {
+  const want = expected(name);
+  return new Set((want.cases ?? []).filter((c: any) => c.heading).map((c: any) => `${c.heading} ${c.title}`));
+}
+
+async function asDocx(name: string): Promise<Buffer> {
+  const headings = caseHeadingLines(name);
+  const children = linesOf(name).map((line) =>
+    headings.has(line.trim())
+      ? new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(line.trim())] })
+      : new Paragraph({ children: [new TextRun(line)] }),
+  );
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function asHtml(name: string): string {
+  const body = linesOf(name)
+    .filter((l) => l.trim())
+    .map((l) => `<p>${escapeHtml(l)}</p>`)
+    .join('\n');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(linesOf(name)[0]!)}</title>
+<style>p { margin: 0 }</style><script>var visits = 1;</script></head><body>
+<nav><a href="/">首页</a> | <a href="/xxgk">信息公开</a> | <a href="/bsfw">办事服务</a></nav>
+<div class="main">${body}</div>
+<div class="footer"><p>版权所有：某市民政局　地址：某市某路1号</p><p>网站标识码：3708000001　鲁ICP备12345678号</p></div>
+</body></html>`;
+}
+
+/** What must agree across formats: the reading of the draft, not where its text came from. */
+function summary(file: ImportedFile) {
+  return {
+    kind: file.kind,
+    info: { title: file.info.title, subtitle: file.info.subtitle ?? null, date: file.info.date ?? null, publication: file.info.publication ?? null, credits: file.info.credits ?? null },
+    captions: file.captions,
+    cases: file.cases.map((c) => ({
+      title: c.meta.title,
+      subtitle: c.meta.subtitle ?? null,
+      heading: c.meta.heading ?? null,
+      region: c.meta.region,
+      unit: c.meta.unit ?? null,
+      award: c.meta.award ?? null,
+      category: c.meta.category,
+      authors: c.meta.authors ?? null,
+      sections: c.sections,
+      captions: c.captions,
+      body: blocksText(c.body),
+      runIns: c.body.filter((b) => b.type === 'paragraph' && b.runIn).length,
+    })),
+    notice: file.notice
+      ? {
+          meta: { ...file.notice.meta, sourceFile: null },
+          body: blocksText(file.notice.body),
+          attachments: file.notice.attachments.map((a) => ({ title: a.title, text: blocksText(a.blocks), blocks: a.blocks.map((b) => b.type) })),
+        }
+      : null,
+  };
+}
+
+for (const name of DRAFTS) {
+  test(`formats: ${name} as DOCX imports to the same cases`, async () => {
+    const original = await importCorpus(name);
+    const docxName = name.replace(/\.txt$/u, '.docx');
+    const file = await importFile({ name: docxName, bytes: await asDocx(name) });
+    assert.equal(file.format, 'docx');
+    assert.deepEqual(summary(file), summary(original));
+  });
+
+  test(`formats: ${name} as a saved web page imports to the same cases`, async () => {
+    const original = await importCorpus(name);
+    const htmlName = name.replace(/\.txt$/u, '.html');
+    const file = await importFile({ name: htmlName, bytes: new TextEncoder().encode(asHtml(name)) });
+    assert.equal(file.format, 'html');
+    assert.deepEqual(summary(file), summary(original));
+    // The page's own furniture is listed as dropped, and none of it reaches the text.
+    const text = JSON.stringify(summary(file));
+    for (const furniture of ['信息公开', '版权所有', '网站标识码', 'visits']) assert.ok(!text.includes(furniture), `${furniture} dropped`);
+    assert.ok(file.dropped.some((d) => d.includes('办事服务')), 'the nav bar is reported as dropped');
+    assert.ok(file.dropped.some((d) => d.includes('版权所有')), 'the footer is reported as dropped');
+  });
+}
+
+test('formats: DOCX headings and bold runs survive into the model', async () => {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('南宁市青秀区“邻里守望”打造社区养老新模式')] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('一、基本情况')] }),
+          new Paragraph({ children: [new TextRun({ text: '建立一张清单。', bold: true }), new TextRun('青秀区民政局会同街道建立独居老人清单,逐户走访,做到底数清、情况明。')] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('二、主要成效')] }),
+          new Paragraph({ children: [new TextRun('全区累计为1200名独居老人提供上门探访服务,老人满意度明显提升。')] }),
+        ],
+      },
+    ],
+  });
+  const file = await importFile({ name: 'nanning.docx', bytes: await Packer.toBuffer(doc) });
+  assert.equal(file.kind, 'single-case');
+  const c = file.cases[0]!;
+  assert.equal(c.meta.title, '南宁市青秀区“邻里守望”打造社区养老新模式');
+  assert.deepEqual({ p: c.meta.region?.province, c: c.meta.region?.city, k: c.meta.region?.county }, { p: '广西壮族自治区', c: '南宁市', k: '青秀区' });
+  const headings = c.body.filter((b) => b.type === 'heading').map((b) => blocksText([b]));
+  assert.deepEqual(headings, ['一、基本情况', '二、主要成效']);
+  const para = c.body.find((b) => b.type === 'paragraph' && b.runIn);
+  assert.ok(para && para.type === 'paragraph');
+  assert.deepEqual(para.runIn, [{ type: 'text', text: '建立一张清单。', marks: ['bold'] }]);
+  assert.equal(c.meta.category, '养老服务');
+});
