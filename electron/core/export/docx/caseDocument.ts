@@ -1,0 +1,43 @@
+/**
+ * One case as the anthology and the feature print it: title block, then its body, wrapped
+ * in the bookmark that lets the review reader attribute text (and comments) to the case.
+ */
+import type { CaseDocument } from '../../model/types.js';
+import { blocksXml, inlinesXml, plainRuns } from './blocks.js';
+import type { DocxContext } from './context.js';
+import type { Role } from './styles.js';
+
+export const DOC_BOOKMARK_PREFIX = '_HBdoc';
+
+export interface CaseTitleOptions {
+  /** Text printed as the heading (the feature prefixes the city). */
+  heading: string;
+  /** Name of a _Toc bookmark to put on the heading, for the TOC's hyperlinks and PAGEREFs. */
+  tocBookmark?: string;
+  titleRole: Role;
+  /** Paragraph roles for the subtitle and unit lines; null leaves them out. */
+  subtitleRole: Role | null;
+  unitRole: Role | null;
+}
+
+export function caseXml(ctx: DocxContext, doc: CaseDocument, options: CaseTitleOptions): { xml: string; page: number } {
+  ctx.beginDocument(doc.id);
+  const docMark = ctx.bookmark(`${DOC_BOOKMARK_PREFIX}${ctx.current!.index}`);
+  const unanchored = ctx.comments.beginDocument(doc.id, doc.body);
+  const toc = options.tocBookmark ? ctx.bookmark(options.tocBookmark) : null;
+  // Threads whose anchor text is gone (edited away) still go out, anchored on the title.
+  const starts = unanchored.map((id) => ctx.comments.starts(id)).join('');
+  const ends = unanchored.map((id) => ctx.comments.ends(id)).join('');
+  const titleStyle = ctx.book.get(options.titleRole).style;
+  const title = inlinesXml(ctx, [{ type: 'text', text: options.heading }], titleStyle);
+  let xml = docMark.start + ctx.paragraph(options.titleRole, title, { before: (toc?.start ?? '') + starts, after: (toc?.end ?? '') + ends });
+  const page = ctx.flow.page;
+  if (options.subtitleRole && doc.meta.subtitle) xml += ctx.paragraph(options.subtitleRole, plainRuns(ctx, options.subtitleRole, doc.meta.subtitle));
+  if (options.unitRole && doc.meta.unit) xml += ctx.paragraph(options.unitRole, plainRuns(ctx, options.unitRole, doc.meta.unit));
+  xml += blocksXml(ctx, doc.body);
+  const open = ctx.comments.endDocument();
+  if (open) xml += `<w:p>${open}</w:p>`;
+  xml += docMark.end;
+  ctx.endDocument();
+  return { xml, page };
+}

@@ -1,0 +1,199 @@
+/**
+ * The GB/T 9704-2012 notice: exact page set-up and a 22 × 28 document grid, red 发文机关标志
+ * and red separator (a paragraph border, never a shape: WPS shows shapes in text boxes blank),
+ * title, 主送, body, 附件说明, 署名 and date, attachments on new pages, the 版记 rules at the
+ * foot of the last page, and "— 1 —" folios on alternating sides.
+ */
+import type { NoticeDocument } from '../../model/types.js';
+import { mmToPt, mmToTwip } from '../../templates/sizes.js';
+import { blocksXml, plainRuns, runProps } from './blocks.js';
+import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
+import type { DocxContext } from './context.js';
+import { emWidth } from './flow.js';
+import { fieldRuns, pPrXml, runXml } from './props.js';
+import { addHeaderPart, sectPrXml } from './sections.js';
+import { fontsXml } from './styles.js';
+import { halfPoints, twips } from './xml.js';
+
+/** 2021-02-03 → 2021年2月3日 (Arabic digits, no padding: §7.3.5.4). */
+export function chineseDate(iso: string | null | undefined): string | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(iso ?? '');
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : (iso ?? null);
+}
+
+/** GB/T 9704 page numbers: odd pages right with a 1-字 indent, even pages left. */
+function folioFooters(ctx: DocxContext): { odd: string; even: string } {
+  const st = ctx.book.get('footer').style;
+  const rPr = fontsXml(ctx.book, st, true);
+  const indent = twips(Number(ctx.template.options.folioIndentPt ?? st.size));
+  const para = (jc: 'left' | 'right') =>
+    `<w:p>${pPrXml({ style: ctx.book.get('footer').id, jc, ind: jc === 'right' ? { right: indent, left: 0, firstLine: 0 } : { left: indent, right: 0, firstLine: 0 } })}` +
+    runXml(rPr, '— ') +
+    fieldRuns(rPr, 'PAGE', '1') +
+    runXml(rPr, ' —') +
+    '</w:p>';
+  return { odd: addHeaderPart(ctx, 'footer', para('right')), even: addHeaderPart(ctx, 'footer', para('left')) };
+}
+
+export function noticeGrid(ctx: DocxContext): { xml: string; charSpace: number; linePitch: number } {
+  const body = ctx.book.get('normal').style;
+  const chars = ctx.template.page.gridChars ?? 28;
+  const linePitch = twips(body.lineHeight);
+  // Word's char pitch = default font size + charSpace/4096 pt.
+  const charSpace = Math.round((ctx.textWidthPt / chars - body.size) * 4096);
+  return { xml: `<w:docGrid w:type="linesAndChars" w:linePitch="${linePitch}" w:charSpace="${charSpace}"/>`, charSpace, linePitch };
+}
+
+export function noticeXml(ctx: DocxContext, notice: NoticeDocument): { body: string; documentIds: string[]; pages: number } {
+  const meta = notice.meta;
+  const pitch = ctx.book.bodyPitch;
+  const line = twips(pitch);
+  const body = ctx.book.get('normal').style;
+  const zi = twips(body.size);
+  const width = ctx.fullWidthTwips();
+  const opts = ctx.template.options;
+  ctx.flow.reset();
+  ctx.beginDocument(notice.id);
+  const docMark = ctx.bookmark(`${DOC_BOOKMARK_PREFIX}${ctx.current!.index}`);
+  const unanchored = ctx.comments.beginDocument(notice.id, [...notice.body, ...notice.attachments.flatMap((a) => a.blocks)]);
+  let xml = docMark.start;
+
+  if (meta.organ) {
+    const st = ctx.book.get('organ').style;
+    // Condense a long name so it fits the 版心 on one line (§7.2.4: 醒目、美观、庄重).
+    const natural = emWidth(meta.organ) * st.size;
+    const scale = Math.max(50, Math.min(100, Math.floor((ctx.textWidthPt / natural) * 100)));
+    const top = mmToPt(Number(opts.organTopFromTypeArea ?? 35)) - (st.lineHeight - st.size) / 2;
+    const rPr = `${fontsXml(ctx.book, st)}<w:color w:val="${st.color}"/>${scale < 100 ? `<w:w w:val="${scale}"/>` : ''}<w:sz w:val="${halfPoints(st.size)}"/><w:szCs w:val="${halfPoints(st.size)}"/>`;
+    xml += ctx.paragraph('organ', { xml: runXml(rPr, meta.organ), text: meta.organ }, { pPr: { before: twips(top) }, measureText: scale < 100 ? meta.organ.slice(0, Math.floor(ctx.textWidthPt / st.size)) : undefined });
+  }
+
+  if (meta.docNumber || meta.organ) {
+    const red = { sz: Math.round(Number(opts.redLineWidthPt ?? 1) * 8), space: Math.round(mmToPt(Number(opts.redLineGapBelowDocNumberMm ?? 4))), color: ctx.template.colors.accent };
+    const number = meta.docNumber ?? '';
+    const spacing = { before: meta.organ ? 2 * line : 0 };
+    if (meta.signers?.length) {
+      // 上行文: 发文字号 left with a 1-字 indent, 签发人 right on the same line, name in 楷体.
+      const kai = ctx.book.get('signer').style;
+      const runs =
+        runXml(runProps(ctx, body, number), number) +
+        runXml(runProps(ctx, body, '\t签发人：'), '\t签发人：') +
+        runXml(runProps(ctx, kai, meta.signers.join('　')), meta.signers.join('　'));
+      xml += ctx.paragraph(
+        'docNumber',
+        { xml: runs, text: `${number}签发人：${meta.signers.join('　')}` },
+        { pPr: { ...spacing, jc: 'left', ind: { left: zi, right: zi, firstLine: 0 }, tabs: [{ val: 'right', pos: width - zi }], borders: { bottom: red } } },
+      );
+    } else {
+      xml += ctx.paragraph('docNumber', plainRuns(ctx, 'docNumber', number), { pPr: { ...spacing, borders: { bottom: red } } });
+    }
+    if (ctx.measuring) ctx.flow.add(0, pitch, mmToPt(4));
+  }
+
+  const starts = unanchored.map((id) => ctx.comments.starts(id)).join('');
+  const ends = unanchored.map((id) => ctx.comments.ends(id)).join('');
+  xml += ctx.paragraph('title', plainRuns(ctx, 'title', meta.title), { pPr: { before: meta.organ || meta.docNumber ? 2 * line : 0 }, before: starts, after: ends });
+
+  if (meta.addressees) {
+    const text = /[：:]$/.test(meta.addressees) ? meta.addressees : `${meta.addressees}：`;
+    xml += ctx.paragraph('addressees', plainRuns(ctx, 'addressees', text), { pPr: { before: line } });
+  }
+
+  xml += blocksXml(ctx, notice.body);
+
+  const titles = meta.attachmentTitles?.length ? meta.attachmentTitles : notice.attachments.map((a) => a.title);
+  if (titles.length) {
+    const label = '附件：';
+    titles.forEach((t, i) => {
+      const text = titles.length > 1 ? `${i === 0 ? label : ''}${i + 1}.${t}` : `${label}${t}`;
+      const ind = i === 0 ? { left: 5 * zi, hanging: 3 * zi } : { left: 5 * zi, firstLine: 0 };
+      xml += ctx.paragraph('attachmentLine', plainRuns(ctx, 'attachmentLine', text), { pPr: { before: i === 0 ? line : 0, ind } });
+    });
+  }
+
+  const date = chineseDate(meta.date);
+  if (meta.issuer || date) {
+    // Without a seal (§7.3.5.2): 署名 with a 2-字 right indent, the date 2 字 further right than the name starts.
+    const wName = Math.ceil(emWidth(meta.issuer ?? ''));
+    const wDate = Math.ceil(emWidth(date ?? ''));
+    let rName = 2;
+    let rDate = wName - wDate;
+    if (rDate < 2) {
+      rDate = 2;
+      rName = 4 + wDate - wName;
+    }
+    if (meta.issuer) xml += ctx.paragraph('signature', plainRuns(ctx, 'signature', meta.issuer), { pPr: { before: line, ind: { right: rName * zi, firstLine: 0 } } });
+    if (date) xml += ctx.paragraph('signature', plainRuns(ctx, 'signature', date), { pPr: { ind: { right: rDate * zi, firstLine: 0 } } });
+  }
+  if (meta.note) xml += ctx.paragraph('note', plainRuns(ctx, 'note', `（${meta.note.replace(/^[（(]|[）)]$/g, '')}）`));
+
+  notice.attachments.forEach((att, i) => {
+    const label = notice.attachments.length > 1 ? `附件${i + 1}` : '附件';
+    xml += ctx.paragraph('attachmentLabel', plainRuns(ctx, 'attachmentLabel', label), { pPr: { pageBreakBefore: true } });
+    xml += ctx.paragraph('attachmentTitle', plainRuns(ctx, 'attachmentTitle', att.title), { pPr: { before: line } });
+    xml += blocksXml(ctx, att.blocks);
+  });
+
+  xml += recordXml(ctx, notice);
+  const open = ctx.comments.endDocument();
+  if (open) xml += `<w:p>${open}</w:p>`;
+  xml += docMark.end;
+  ctx.endDocument();
+
+  const footers = folioFooters(ctx);
+  const empty = addHeaderPart(ctx, 'header', '<w:p/>');
+  const grid = noticeGrid(ctx);
+  xml += sectPrXml(ctx, {
+    headers: { default: empty, even: empty },
+    footers: { default: footers.odd, even: footers.even },
+    margins: { top: 2098, right: 1474, bottom: 1984, left: 1588 },
+    headerDistance: 851,
+    footerDistance: mmToTwip(35 - Number(opts.folioDashBelowTypeAreaMm ?? 7) - 2.5),
+    grid: grid.xml,
+  });
+  return { body: xml, documentIds: [notice.id], pages: ctx.flow.page };
+}
+
+/**
+ * 版记: 抄送 and 印发 lines between a thick first and last rule (thin rules between items),
+ * pushed down by our line estimate so the last rule sits on the foot of the 版心 (§7.4.1).
+ */
+function recordXml(ctx: DocxContext, notice: NoticeDocument): string {
+  const meta = notice.meta;
+  const printDate = chineseDate(meta.printDate);
+  if (!meta.cc && !meta.printer && !printDate) return '';
+  const st = ctx.book.get('record').style;
+  const opts = ctx.template.options;
+  const thick = { sz: Math.round(Number(opts.recordThickPt ?? 1) * 8), space: 1 };
+  const thin = { sz: Math.round(Number(opts.recordThinPt ?? 0.7) * 8), space: 1 };
+  const items: Array<{ text: string; tab?: boolean }> = [];
+  if (meta.cc) items.push({ text: `　抄送：${meta.cc.replace(/。$/, '')}。` });
+  if (meta.printer || printDate) items.push({ text: `　${meta.printer ?? ''}\t${printDate ? `${printDate}印发` : ''}　`, tab: true });
+  const lines = items.reduce((n, it) => n + ctx.flow.lines(it.text.replace('\t', '　'), st.size), 0);
+  const height = lines * st.lineHeight + 2;
+  let before = ctx.flow.remaining() - height - st.lineHeight;
+  let pageBreak = false;
+  if (before < 0) {
+    pageBreak = true;
+    before = ctx.flow.pageHeightPt - height - st.lineHeight;
+  }
+  const width = ctx.fullWidthTwips();
+  return items
+    .map((it, i) => {
+      const first = i === 0;
+      const last = i === items.length - 1;
+      const borders = { top: first ? thick : undefined, bottom: last ? thick : thin };
+      return ctx.paragraph('record', plainRuns(ctx, 'record', it.text), {
+        pPr: {
+          keepNext: !last,
+          pageBreakBefore: first && pageBreak ? true : undefined,
+          before: first ? twips(Math.max(0, before)) : 0,
+          borders,
+          tabs: it.tab ? [{ val: 'right', pos: width }] : undefined,
+          ind: { left: 0, right: 0, firstLine: 0, hanging: undefined },
+        },
+        measureText: it.text.replace('\t', '　'),
+      });
+    })
+    .join('');
+}
