@@ -1,0 +1,172 @@
+/**
+ * Draws laid lines on pdfkit pages. pdfkit only draws here: glyphs are placed at the
+ * positions the layout engine chose, written as TJ arrays whose adjustments carry the
+ * justification and compression. Glyph ids go through pdfkit's own font objects so that
+ * fonts are embedded, subset and given a ToUnicode map (text read back = text set).
+ */
+import type PDFDocument from 'pdfkit';
+import type { FaceMetrics } from '../../fonts/metrics.js';
+import type { LaidLine } from '../../layout/paragraph.js';
+import type { BoxPainter } from '../../layout/flow.js';
+
+interface PdfKitGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+interface PdfKitFont {
+  id: string;
+  font: { unitsPerEm: number; glyphForCodePoint(cp: number): PdfKitGlyph };
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+}
+
+interface EncodedGlyph {
+  hex: string;
+  /** Advance the PDF viewer applies, in text-space thousandths. */
+  adv: number;
+}
+
+interface FontEntry {
+  font: PdfKitFont;
+  glyphs: Map<number, EncodedGlyph>;
+}
+
+const num = (v: number): string => {
+  const r = Math.round(v * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
+};
+
+function rgb(hex: string): string {
+  const n = parseInt(hex, 16);
+  return `${num(((n >> 16) & 255) / 255)} ${num(((n >> 8) & 255) / 255)} ${num((n & 255) / 255)}`;
+}
+
+export class PdfCanvas implements BoxPainter {
+  private fonts = new Map<string, FontEntry>();
+  private pageFonts = new Set<string>();
+  pageHeight = 0;
+
+  constructor(readonly doc: PDFKit.PDFDocument) {}
+
+  /** Starts a page of the given size (pt); pdfkit flushes the previous one (bufferPages off). */
+  addPage(width: number, height: number): void {
+    this.doc.addPage({ size: [width, height], margin: 0 });
+    this.pageHeight = height;
+    this.pageFonts.clear();
+  }
+
+  private entry(face: FaceMetrics): FontEntry {
+    let e = this.fonts.get(face.key);
+    if (!e) {
+      const doc = this.doc as unknown as { font(src: string, family?: string): unknown; _font: PdfKitFont };
+      if (face.file.postscriptName) doc.font(face.file.file, face.file.postscriptName);
+      else doc.font(face.file.file);
+      e = { font: doc._font, glyphs: new Map() };
+      this.fonts.set(face.key, e);
+    }
+    if (!this.pageFonts.has(face.key)) {
+      const page = (this.doc as unknown as { page: { fonts: Record<string, unknown> } }).page;
+      page.fonts[e.font.id] = e.font.ref();
+      this.pageFonts.add(face.key);
+    }
+    return e;
+  }
+
+  private encode(e: FontEntry, cp: number): EncodedGlyph {
+    let g = e.glyphs.get(cp);
+    if (!g) {
+      const glyph = e.font.font.glyphForCodePoint(cp);
+      const gid = e.font.subset.includeGlyph(glyph.id);
+      const adv = (glyph.advanceWidth * 1000) / e.font.font.unitsPerEm;
+      if (e.font.widths[gid] == null) e.font.widths[gid] = adv;
+      if (e.font.unicode[gid] == null) e.font.unicode[gid] = [cp];
+      g = { hex: gid.toString(16).padStart(4, '0'), adv };
+      e.glyphs.set(cp, g);
+    }
+    return g;
+  }
+
+  /** Draws a laid line with its origin at x and its baseline at y (pt from the page top). */
+  drawLine(line: LaidLine, x: number, baselineY: number): void {
+    const glyphs = line.glyphs;
+    // pdfkit's page space runs top-down; text wants PDF's native bottom-up space.
+    const out: string[] = [`q 1 0 0 -1 0 ${num(this.pageHeight)} cm`];
+    let i = 0;
+    while (i < glyphs.length) {
+      const first = glyphs[i]!;
+      let j = i + 1;
+      while (j < glyphs.length) {
+        const g = glyphs[j]!;
+        if (g.face !== first.face || g.size !== first.size || g.color !== first.color || g.fakeBold !== first.fakeBold || g.rise !== first.rise) break;
+        j++;
+      }
+      const e = this.entry(first.face);
+      const size = first.size;
+      const startX = x + first.x + first.dx;
+      const y = this.pageHeight - baselineY + first.rise;
+      const parts: string[] = [];
+      let pen = startX;
+      let hex = '';
+      for (let k = i; k < j; k++) {
+        const g = glyphs[k]!;
+        const enc = this.encode(e, g.cp);
+        const want = x + g.x + g.dx;
+        const delta = want - pen;
+        if (Math.abs(delta) > 0.0005) {
+          if (hex) parts.push(`<${hex}>`);
+          hex = '';
+          parts.push(num((-delta * 1000) / size));
+        }
+        hex += enc.hex;
+        pen = want + (enc.adv * size) / 1000;
+      }
+      if (hex) parts.push(`<${hex}>`);
+      const color = rgb(first.color);
+      if (first.fakeBold) {
+        out.push(`q ${num(size * 0.03)} w /DeviceRGB CS ${color} SC`);
+      }
+      out.push(`/DeviceRGB cs ${color} scn`);
+      out.push(`BT${first.fakeBold ? ' 2 Tr' : ''} /${e.font.id} ${num(size)} Tf 1 0 0 1 ${num(startX)} ${num(y)} Tm [${parts.join(' ')}] TJ ET`);
+      if (first.fakeBold) out.push('Q');
+      i = j;
+    }
+    out.push('Q');
+    (this.doc as unknown as { addContent(s: string): void }).addContent(out.join('\n'));
+    // Underlined runs: one rule per run, under the glyph boxes.
+    for (let k = 0; k < glyphs.length; k++) {
+      if (!glyphs[k]!.underline) continue;
+      let m = k;
+      while (m + 1 < glyphs.length && glyphs[m + 1]!.underline) m++;
+      const a = glyphs[k]!;
+      const b = glyphs[m]!;
+      const uy = baselineY + a.size * 0.12;
+      this.rule(x + a.x, uy, x + b.x + b.w, uy, Math.max(0.4, a.size / 20), a.color);
+      k = m;
+    }
+  }
+
+  fillRect(x: number, y: number, w: number, h: number, color: string): void {
+    this.doc.save().rect(x, y, w, h).fill(`#${color}`).restore();
+  }
+
+  strokeRect(x: number, y: number, w: number, h: number, color: string, width: number): void {
+    this.doc.save().lineWidth(width).rect(x, y, w, h).stroke(`#${color}`).restore();
+  }
+
+  rule(x1: number, y1: number, x2: number, y2: number, width: number, color: string): void {
+    this.doc.save().lineWidth(width).moveTo(x1, y1).lineTo(x2, y2).stroke(`#${color}`).restore();
+  }
+
+  image(data: Buffer, x: number, y: number, w: number, h: number): void {
+    try {
+      this.doc.image(data, x, y, { width: w, height: h });
+    } catch {
+      this.fillRect(x, y, w, h, 'E6E6E6');
+    }
+  }
+}
+
+export type { PDFDocument };

@@ -1,0 +1,219 @@
+/**
+ * 通知 per GB/T 9704-2012: red 版头 (organ name 35 mm below the 版心 top, red rule 4 mm
+ * under the 发文字号), title, 主送机关, body on the 22-line × 28-字 grid, 附件说明,
+ * 署名 and date, attachments on new pages, 版记 anchored to the 版心 foot of the last
+ * page, folios "— n —" 7 mm below the 版心 (odd right, even left, 1-字 indent).
+ */
+import type { Block, NoticeDocument } from '../../model/types.js';
+import type { Template } from '../../templates/schema.js';
+import { mmToPt } from '../../templates/sizes.js';
+import { applyKeeps, blockItems, noteItems, paragraphItems, runStyle, type BlockContext, type ResolvedStyle } from '../../layout/blocks.js';
+import { baselineIn, lineItems, paginate, type FilledFrame, type FlowItem, type Frame } from '../../layout/flow.js';
+import { layoutParagraph, measureText, type LaidLine } from '../../layout/paragraph.js';
+import type { ComposeContext } from './anthology.js';
+import { balancedTitle, geometry, oneLine, option, styleBook } from './styles.js';
+import { drawPlaced } from './draw.js';
+
+/** ISO date → "2020年4月8日" (Arabic digits, no zero padding: §7.3.5.4). */
+export function chineseDate(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(iso);
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+function shift(line: LaidLine, dx: number): LaidLine {
+  return { ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + dx })), right: line.right + dx };
+}
+
+export async function composeNotice(template: Template, notice: NoticeDocument, cc: ComposeContext): Promise<number> {
+  const styles = styleBook(template);
+  const g = geometry(template);
+  const { canvas } = cc;
+  const m = notice.meta;
+  const body = styles.get('body');
+  const pitch = body.pitch;
+  const gridLines = template.page.gridLines ?? 22;
+  const gridChars = template.page.gridChars ?? 28;
+  const tracking = (g.measure - gridChars * body.size) / (gridChars - 1);
+  const autoSpace = option(template, 'autoSpaceDigits', false);
+  const zi = body.size;
+  const lineTop = (k: number) => g.top + k * pitch;
+
+  const ctx: BlockContext = {
+    styles,
+    measure: g.measure,
+    tracking,
+    autoSpace,
+    maxImageHeight: g.depth * 0.5,
+    placeholderHeight: pitch * 4,
+    notes: [],
+  };
+  const para = (text: string, style: ResolvedStyle, opts: Parameters<typeof paragraphItems>[3] = {}) =>
+    paragraphItems([{ text, style: runStyle(style) }], style, ctx, opts);
+  const blank = (): FlowItem => ({ kind: 'line', line: { glyphs: [], size: zi, right: 0, final: true, text: '' }, x: 0, pitch, noBreakBefore: true });
+  /** A display title (pitch ≠ grid) followed by a spacer back onto the grid. */
+  const displayTitle = (text: string, style: ResolvedStyle, tag: string): FlowItem[] => {
+    const lines = balancedTitle([{ text, style: runStyle(style) }], g.measure - 4 * zi, style.size, autoSpace).map((l) => shift(l, 2 * zi));
+    const items: FlowItem[] = lineItems(lines, 0, style.pitch, { keepTogether: true, tag });
+    const h = lines.length * style.pitch;
+    items.push({ kind: 'space', height: Math.ceil(h / pitch - 0.01) * pitch - h, noBreakBefore: true });
+    return items;
+  };
+
+  // ── 版头 (page 1, drawn directly) ──
+  const organ = m.organ ?? m.issuer ?? '';
+  const organStyle = styles.get('organ');
+  const organTop = g.top + mmToPt(option(template, 'organTopFromTypeArea', 35));
+  let organSize = organStyle.size;
+  const natural = measureText([{ text: organ, style: runStyle(organStyle) }], 0, false);
+  if (natural > g.measure) organSize = (organStyle.size * g.measure) / natural;
+  const organLine = layoutParagraph({ runs: [{ text: organ, style: { ...runStyle(organStyle), size: organSize } }], measure: g.measure, align: 'center' })[0];
+  let y = organTop + organSize; // bottom of the organ's em box
+  y += 2 * pitch; // 空二行
+  const docNumberStyle = styles.get('docNumber');
+  const docNumberLine = m.docNumber ? oneLine(m.docNumber, docNumberStyle, 1e6, autoSpace) : null;
+  const docNumberBaseline = baselineIn(y - pitch, pitch, docNumberStyle.size);
+  const redY = m.docNumber ? docNumberBaseline + docNumberStyle.size * 0.12 + mmToPt(option(template, 'redLineGapBelowDocNumberMm', 4)) : y - pitch / 2;
+  // Title after two blank lines below the red rule, on the grid.
+  const titleLine = Math.ceil((redY + 2 * pitch - g.top) / pitch - 0.01);
+
+  const items: FlowItem[] = [];
+  items.push(...displayTitle(m.title, styles.get('title'), 'title'));
+  items.push(blank());
+  if (m.addressees) items.push(...para(`${m.addressees.replace(/[:：]$/, '')}：`, styles.get('addressees'), { indent: 0, align: 'justify' }));
+  items.push(...blockItems(notice.body, ctx));
+  // 附件说明: one blank line, 2-字 indent, hanging under the first name.
+  const titles = m.attachmentTitles?.length ? m.attachmentTitles : notice.attachments.map((a) => a.title);
+  if (titles.length) {
+    items.push({ ...blank(), noBreakBefore: false });
+    const st = styles.get('attachmentLine');
+    titles.forEach((t, k) => {
+      const label = k === 0 ? '附件：' : '\u3000\u3000\u3000';
+      const num = titles.length > 1 ? `${k + 1}.` : '';
+      const hang = 2 * zi + measureText([{ text: `附件：${num}`, style: runStyle(st) }], tracking, autoSpace) + tracking;
+      items.push(...paragraphItems([{ text: `${label}${num}${t.replace(/^《(.*)》$/, '$1')}`, style: runStyle(st) }], st, ctx, { indent: 2 * zi, hangIndent: hang, align: 'left' }));
+    });
+  }
+  // 署名 and 成文日期 without a seal (§7.3.5.2).
+  const sig = styles.get('signature');
+  const date = chineseDate(m.date);
+  if (m.issuer || date) {
+    items.push({ ...blank(), noBreakBefore: true });
+    const nameW = m.issuer ? measureText([{ text: m.issuer, style: runStyle(sig) }], 0, autoSpace) : 0;
+    const dateW = date ? measureText([{ text: date, style: runStyle(sig) }], 0, autoSpace) : 0;
+    let nameX: number;
+    let dateX: number;
+    if (nameW + 2 * zi >= dateW) {
+      nameX = g.measure - 2 * zi - nameW;
+      dateX = nameX + 2 * zi;
+      if (dateX + dateW > g.measure) dateX = g.measure - dateW;
+    } else {
+      dateX = g.measure - 2 * zi - dateW;
+      nameX = dateX - 2 * zi;
+    }
+    if (m.issuer) items.push({ kind: 'line', line: shift(oneLine(m.issuer, sig, 1e6, autoSpace), nameX), x: 0, pitch, noBreakBefore: true, tag: 'issuer' });
+    if (date) items.push({ kind: 'line', line: shift(oneLine(date, sig, 1e6, autoSpace), dateX), x: 0, pitch, noBreakBefore: true, tag: 'date' });
+  }
+  if (m.note) items.push(...para(`（${m.note}）`, styles.get('note'), { indent: 2 * zi }));
+  items.push(...noteItems(ctx));
+  for (const [k, a] of notice.attachments.entries()) {
+    items.push({ kind: 'break', scope: 'page' });
+    const label = notice.attachments.length > 1 ? `附件${k + 1}` : '附件';
+    items.push(...para(label, styles.get('attachmentLabel'), { indent: 0, tag: `attachment:${k}` }));
+    items.push(blank());
+    items.push(...displayTitle(a.title, styles.get('attachmentTitle'), `attachment-title:${k}`));
+    items.push(blank());
+    items.push(...blockItems(a.blocks as Block[], ctx));
+    items.push(...noteItems(ctx));
+  }
+  applyKeeps(items);
+
+  // ── Flow on the grid; frames collected (a notice is short) so the 版记 can anchor to the last page. ──
+  const frames: FilledFrame[] = [];
+  let pages = 0;
+  const frameOf = (page: number): Frame => {
+    const first = page === 1;
+    const k = first ? titleLine : 0;
+    return { page, column: 0, x: g.inner, y: lineTop(k), width: g.measure, height: (gridLines - k) * pitch };
+  };
+  paginate(items, () => frameOf(++pages), (f) => frames.push(f));
+  if (!frames.length) pages = 1;
+
+  // 版记: rules and lines from the 版心 foot upward.
+  const record = styles.get('record');
+  const recordLines: Array<{ label: string; text: string; right?: string }> = [];
+  if (m.cc) recordLines.push({ label: '抄送：', text: `${m.cc.replace(/。$/, '')}。` });
+  const printer = m.printer ?? m.issuer ?? m.organ;
+  const printDate = chineseDate(m.printDate ?? m.date);
+  if (printer || printDate) recordLines.push({ label: '', text: printer ?? '', right: printDate ? `${printDate}印发` : undefined });
+  const last = frames[frames.length - 1];
+  const usedLines = last ? Math.ceil((last.frame.y - g.top + last.used) / pitch - 0.01) : titleLine;
+  const recordPage = recordLines.length && usedLines + recordLines.length + 1 > gridLines ? pages + 1 : pages;
+  const total = Math.max(pages, recordPage, 1);
+
+  for (let p = 1; p <= total; p++) {
+    canvas.addPage(g.width, g.height);
+    if (p === 1) {
+      cc.outline.addItem(m.title);
+      if (organLine) canvas.drawLine(organLine, g.inner, organTop + organSize * 0.88);
+      if (docNumberLine) canvas.drawLine(shift(docNumberLine, (g.measure - docNumberLine.right) / 2), g.inner, docNumberBaseline);
+      canvas.rule(g.inner, redY, g.inner + g.measure, redY, option(template, 'redLineWidthPt', 1), template.colors.accent);
+    }
+    for (const f of frames.filter((fr) => fr.frame.page === p)) {
+      drawPlaced(canvas, f);
+      for (const it of f.items) if (it.item.tag?.startsWith('attachment:')) cc.outline.addItem(`附件：${notice.attachments[Number(it.item.tag.slice(11))]?.title ?? ''}`);
+    }
+    if (p === recordPage && recordLines.length) drawRecord(canvas, template, g.inner, g.measure, g.top + gridLines * pitch, pitch, record, recordLines, tracking);
+    drawFolio(canvas, template, g, p);
+  }
+  return total;
+}
+
+function drawRecord(
+  canvas: ComposeContext['canvas'],
+  template: Template,
+  x: number,
+  measure: number,
+  bottom: number,
+  pitch: number,
+  style: ResolvedStyle,
+  lines: Array<{ label: string; text: string; right?: string }>,
+  tracking: number,
+): void {
+  const thick = option(template, 'recordThickPt', 1);
+  const thin = option(template, 'recordThinPt', 0.7);
+  const zi = style.size;
+  const top = bottom - lines.length * pitch;
+  canvas.rule(x, top, x + measure, top, thick, template.colors.rule);
+  lines.forEach((l, k) => {
+    const y = top + k * pitch;
+    const base = baselineIn(y, pitch, style.size);
+    const label = l.label ? oneLine(l.label, style, 1e6, false) : null;
+    const labelW = label?.right ?? 0;
+    const main = layoutParagraph({
+      runs: [{ text: `${l.label}${l.text}`, style: runStyle(style) }],
+      measure: measure - 2 * zi - (l.right ? measureText([{ text: l.right, style: runStyle(style) }], 0, false) + zi : 0),
+      indent: 0,
+      hangIndent: labelW,
+      align: 'left',
+      autoSpace: false,
+    });
+    main.slice(0, 1).forEach((line) => canvas.drawLine(line, x + zi, base));
+    if (l.right) {
+      const r = oneLine(l.right, style, 1e6, false);
+      canvas.drawLine(r, x + measure - zi - r.right, base);
+    }
+    if (k < lines.length - 1) canvas.rule(x, y + pitch, x + measure, y + pitch, thin, template.colors.rule);
+  });
+  canvas.rule(x, bottom, x + measure, bottom, thick, template.colors.rule);
+}
+
+function drawFolio(canvas: ComposeContext['canvas'], template: Template, g: ReturnType<typeof geometry>, page: number): void {
+  const st = styleBook(template).get('folio');
+  const line = oneLine(`— ${page} —`, st, 1e6, false);
+  const indent = option(template, 'folioIndentPt', 14);
+  const typeBottom = g.top + g.depth;
+  const baseline = typeBottom + mmToPt(option(template, 'folioDashBelowTypeAreaMm', 7)) + st.size * 0.62;
+  const x = page % 2 === 1 ? g.inner + g.measure - indent - line.right : g.inner + indent;
+  canvas.drawLine(line, x, baseline);
+}

@@ -1,0 +1,322 @@
+/**
+ * Model blocks → flow items: each block laid out in the template's style for its kind
+ * (headings by level, run-in heads, quotes, captions, lists, tables, images), with the
+ * keep rules set on the items. Footnotes are gathered and set as notes after the text.
+ */
+import type { Block, Inline, Mark } from '../model/types.js';
+import type { FontRoleName } from '../fonts/roles.js';
+import { layoutParagraph, type RunStyle, type StyledText } from './paragraph.js';
+import { baselineIn, lineItems, type FlowItem } from './flow.js';
+import { decodeImage } from './images.js';
+
+export interface ResolvedStyle {
+  role: FontRoleName;
+  size: number;
+  bold: boolean;
+  color: string;
+  align: 'left' | 'center' | 'right' | 'justify';
+  indentChars: number;
+  pitch: number;
+  spaceBefore: number;
+  spaceAfter: number;
+}
+
+export interface StyleBook {
+  get(name: string): ResolvedStyle;
+  has(name: string): boolean;
+}
+
+export interface BlockContext {
+  styles: StyleBook;
+  /** Measure (frame width) in pt. */
+  measure: number;
+  /** Pt between glyphs (GB/T 9704 grid), 0 elsewhere. */
+  tracking?: number;
+  /** Han–Latin ¼-em gap (off on a fixed character grid). */
+  autoSpace?: boolean;
+  /** Height a picture may take at most. */
+  maxImageHeight: number;
+  placeholderHeight: number;
+  /** Footnotes met so far in this document (they are set after its body). */
+  notes: Block[][];
+  /** Keep the first line of a document with what precedes it. */
+  firstNoBreak?: boolean;
+}
+
+export function runStyle(style: ResolvedStyle, marks?: Mark[]): RunStyle {
+  const sup = marks?.includes('sup');
+  const sub = marks?.includes('sub');
+  return {
+    role: style.role,
+    size: sup || sub ? style.size * 0.6 : style.size,
+    bold: style.bold || !!marks?.includes('bold'),
+    color: style.color,
+    rise: sup ? style.size * 0.35 : sub ? -style.size * 0.15 : 0,
+    underline: !!marks?.includes('underline'),
+  };
+}
+
+const CIRCLED = (n: number) => (n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : `[${n}]`);
+
+export function inlineRuns(inlines: Inline[] | undefined, style: ResolvedStyle, ctx: BlockContext | null): StyledText[] {
+  const out: StyledText[] = [];
+  for (const inline of inlines ?? []) {
+    if (inline.type === 'text') out.push({ text: inline.text, style: runStyle(style, inline.marks) });
+    else if (inline.type === 'link') for (const c of inline.children) out.push({ text: c.text, style: runStyle(style, c.marks) });
+    else if (inline.type === 'footnote' && ctx) {
+      ctx.notes.push(inline.blocks);
+      out.push({ text: CIRCLED(ctx.notes.length), style: runStyle(style, ['sup']) });
+    } else if (inline.type === 'break') out.push({ text: '\n', style: runStyle(style) });
+  }
+  return out;
+}
+
+/** Splits runs at hard line breaks: each piece is set as its own line group. */
+function splitBreaks(runs: StyledText[]): StyledText[][] {
+  const out: StyledText[][] = [[]];
+  for (const r of runs) {
+    if (r.text === '\n') out.push([]);
+    else out[out.length - 1]!.push(r);
+  }
+  return out.filter((p) => p.length > 0);
+}
+
+export interface ParagraphOptions {
+  keepWithNext?: boolean;
+  keepTogether?: boolean;
+  tag?: string;
+  indent?: number;
+  hangIndent?: number;
+  x?: number;
+  measure?: number;
+  align?: ResolvedStyle['align'];
+}
+
+/** One paragraph in one style → line items plus its spacing. */
+export function paragraphItems(runs: StyledText[], style: ResolvedStyle, ctx: BlockContext, opts: ParagraphOptions = {}): FlowItem[] {
+  const items: FlowItem[] = [];
+  if (style.spaceBefore) items.push({ kind: 'space', height: style.spaceBefore });
+  const measure = opts.measure ?? ctx.measure;
+  const pieces = splitBreaks(runs);
+  pieces.forEach((piece, p) => {
+    const lines = layoutParagraph({
+      runs: piece,
+      measure,
+      indent: p === 0 ? opts.indent ?? style.indentChars * style.size : opts.hangIndent ?? 0,
+      hangIndent: opts.hangIndent ?? 0,
+      align: opts.align ?? style.align,
+      tracking: ctx.tracking,
+      autoSpace: ctx.autoSpace,
+    });
+    const li = lineItems(lines, opts.x ?? 0, style.pitch, { keepTogether: opts.keepTogether, tag: p === 0 ? opts.tag : undefined, firstNoBreak: p > 0 });
+    items.push(...li);
+  });
+  if (opts.keepWithNext) markKeepWithNext(items);
+  if (style.spaceAfter) items.push({ kind: 'space', height: style.spaceAfter, noBreakBefore: !!opts.keepWithNext });
+  return items;
+}
+
+/** The next flowing item after these may not be separated from them. */
+function markKeepWithNext(items: FlowItem[]): void {
+  (items as Array<FlowItem & { keepWithNext?: boolean }>).forEach((it) => {
+    if (it.kind === 'line') (it as FlowItem & { keepWithNext?: boolean }).keepWithNext = true;
+  });
+}
+
+/** Sets noBreakBefore on each item that follows a keep-with-next item (and on the one after, so 2 lines follow a heading). */
+export function applyKeeps(items: FlowItem[]): FlowItem[] {
+  let pending = 0;
+  for (const it of items) {
+    const keep = (it as { keepWithNext?: boolean }).keepWithNext;
+    if (pending > 0 && it.kind !== 'break') {
+      it.noBreakBefore = true;
+      if (it.kind === 'line' || it.kind === 'box') pending--;
+    }
+    if (keep) pending = 2;
+  }
+  return items;
+}
+
+function headingStyle(ctx: BlockContext, level: number): ResolvedStyle {
+  for (let l = level; l >= 1; l--) if (ctx.styles.has(`heading${l}`)) return ctx.styles.get(`heading${l}`);
+  return ctx.styles.get('body');
+}
+
+function paragraphStyle(ctx: BlockContext, role: string | undefined): ResolvedStyle {
+  if (role === 'lead') return ctx.styles.has('lead') ? ctx.styles.get('lead') : ctx.styles.get('quote');
+  if (role === 'byline') return ctx.styles.get('byline');
+  if (role === 'note') return ctx.styles.has('note') ? ctx.styles.get('note') : ctx.styles.get('body');
+  if (role === 'center') return { ...ctx.styles.get('body'), align: 'center', indentChars: 0 };
+  return ctx.styles.get('body');
+}
+
+function listLabel(style: string | undefined, ordered: boolean, n: number): string {
+  if (!ordered) return '• ';
+  const cjk = (k: number): string => {
+    const d = '〇一二三四五六七八九';
+    if (k < 10) return d[k]!;
+    if (k < 20) return `十${k % 10 ? d[k % 10] : ''}`;
+    return `${d[Math.floor(k / 10)]}十${k % 10 ? d[k % 10] : ''}`;
+  };
+  switch (style) {
+    case 'cjk':
+      return `${cjk(n)}、`;
+    case 'paren-cjk':
+      return `（${cjk(n)}）`;
+    case 'paren-decimal':
+      return `（${n}）`;
+    default:
+      return `${n}. `;
+  }
+}
+
+export function blockItems(blocks: Block[], ctx: BlockContext, quoted = false): FlowItem[] {
+  const items: FlowItem[] = [];
+  const bodyPitch = ctx.styles.get('body').pitch;
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'heading': {
+        const style = headingStyle(ctx, block.level);
+        items.push(...paragraphItems(inlineRuns(block.content, style, ctx), style, ctx, { keepWithNext: true, keepTogether: true }));
+        break;
+      }
+      case 'paragraph': {
+        const style = quoted ? ctx.styles.get('quote') : paragraphStyle(ctx, block.role);
+        const runs: StyledText[] = [];
+        if (block.runIn?.length) {
+          const head = ctx.styles.has('runIn') ? { ...ctx.styles.get('runIn'), color: style.color } : { ...style, bold: true };
+          runs.push(...inlineRuns(block.runIn, { ...head, size: style.size }, ctx));
+        }
+        runs.push(...inlineRuns(block.content, style, ctx));
+        items.push(...paragraphItems(runs, style, ctx));
+        break;
+      }
+      case 'list': {
+        const style = ctx.styles.get('body');
+        block.items.forEach((item, k) => {
+          const label = listLabel(block.style, block.ordered, (block.start ?? 1) + k);
+          const [first, ...rest] = item;
+          if (first && first.type === 'paragraph') {
+            const runs = [{ text: label, style: runStyle(style) }, ...inlineRuns(first.runIn, { ...style, bold: true }, ctx), ...inlineRuns(first.content, style, ctx)];
+            items.push(...paragraphItems(runs, style, ctx));
+            items.push(...blockItems(rest, ctx, quoted));
+          } else {
+            items.push(...paragraphItems([{ text: label, style: runStyle(style) }], style, ctx));
+            items.push(...blockItems(item, ctx, quoted));
+          }
+        });
+        break;
+      }
+      case 'quote':
+        items.push(...blockItems(block.blocks, ctx, true));
+        break;
+      case 'table':
+        items.push(...tableItems(block, ctx));
+        break;
+      case 'image':
+        items.push(...imageItems(block, ctx, bodyPitch));
+        break;
+      case 'pageBreak':
+        items.push({ kind: 'break', scope: 'page' });
+        break;
+    }
+  }
+  return items;
+}
+
+/** Footnotes gathered while setting a document, as numbered notes in the footnote style. */
+export function noteItems(ctx: BlockContext): FlowItem[] {
+  if (!ctx.notes.length || !ctx.styles.has('footnote')) return [];
+  const style = ctx.styles.get('footnote');
+  const items: FlowItem[] = [{ kind: 'space', height: style.pitch / 2 }];
+  items.push({
+    kind: 'box',
+    height: style.pitch / 2,
+    draw: (p, x, y) => p.rule(x, y + style.pitch / 4, x + ctx.measure / 4, y + style.pitch / 4, 0.5, '000000'),
+  });
+  const notes = ctx.notes.splice(0);
+  notes.forEach((blocks, k) => {
+    const runs: StyledText[] = [{ text: CIRCLED(k + 1), style: runStyle(style) }];
+    for (const b of blocks) if (b.type === 'paragraph') runs.push(...inlineRuns(b.content, style, null));
+    items.push(...paragraphItems(runs, style, ctx, { indent: 0, hangIndent: style.size }));
+  });
+  return items;
+}
+
+function imageItems(block: Extract<Block, { type: 'image' }>, ctx: BlockContext, bodyPitch: number): FlowItem[] {
+  const items: FlowItem[] = [];
+  const captionStyle = ctx.styles.get('caption');
+  const image = block.src ? decodeImage(block.src) : null;
+  let w: number;
+  let h: number;
+  if (image) {
+    const iw = block.width ?? image.width;
+    const ih = block.height ?? image.height;
+    const scale = Math.min(ctx.measure / iw, ctx.maxImageHeight / ih, 1.5);
+    w = iw * scale;
+    h = ih * scale;
+  } else {
+    w = ctx.measure;
+    h = ctx.placeholderHeight;
+  }
+  items.push({ kind: 'space', height: bodyPitch / 2 });
+  const left = captionStyle.align === 'left' ? 0 : (ctx.measure - w) / 2;
+  items.push({
+    kind: 'box',
+    height: h,
+    draw: (p, x, y) => {
+      if (image) p.image(image.data, x + left, y, w, h);
+      else {
+        p.fillRect(x + left, y, w, h, 'E6E6E6');
+        p.strokeRect(x + left, y, w, h, 'C8C8C8', 0.5);
+      }
+    },
+  });
+  if (block.caption?.length) {
+    const caption = paragraphItems(inlineRuns(block.caption, captionStyle, ctx), { ...captionStyle, spaceBefore: 0, spaceAfter: 0 }, ctx, { keepTogether: true, indent: 0 });
+    items.push({ kind: 'space', height: 2.5 * 2.835, noBreakBefore: true });
+    for (const it of caption) it.noBreakBefore = true;
+    items.push(...caption);
+  }
+  items.push({ kind: 'space', height: bodyPitch / 2 });
+  return items;
+}
+
+function tableItems(block: Extract<Block, { type: 'table' }>, ctx: BlockContext): FlowItem[] {
+  const style = ctx.styles.has('table') ? ctx.styles.get('table') : ctx.styles.get('body');
+  const cols = Math.max(1, ...block.rows.map((r) => r.reduce((s, c) => s + (c.colSpan ?? 1), 0)));
+  const rel = block.columnWidths && block.columnWidths.length === cols ? block.columnWidths : new Array(cols).fill(1);
+  const total = rel.reduce((a, b) => a + b, 0);
+  const widths = rel.map((r) => (r / total) * ctx.measure);
+  const pad = 3;
+  const items: FlowItem[] = [{ kind: 'space', height: style.pitch / 2 }];
+  block.rows.forEach((row) => {
+    let col = 0;
+    const cells = row.map((cell) => {
+      const span = cell.colSpan ?? 1;
+      const x = widths.slice(0, col).reduce((a, b) => a + b, 0);
+      const w = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+      col += span;
+      const cellStyle = cell.header ? { ...style, bold: true } : style;
+      const lines = cell.blocks.flatMap((b) =>
+        b.type === 'paragraph' || b.type === 'heading'
+          ? layoutParagraph({ runs: inlineRuns(b.content, cellStyle, ctx), measure: Math.max(10, w - 2 * pad), align: 'left' })
+          : [],
+      );
+      return { x, w, lines };
+    });
+    const height = Math.max(1, ...cells.map((c) => c.lines.length)) * style.pitch + 2 * pad;
+    items.push({
+      kind: 'box',
+      height,
+      draw: (p, x, y) => {
+        for (const c of cells) {
+          p.strokeRect(x + c.x, y, c.w, height, '000000', 0.5);
+          c.lines.forEach((line, k) => p.drawLine(line, x + c.x + pad, baselineIn(y + pad + k * style.pitch, style.pitch, line.size)));
+        }
+      },
+    });
+  });
+  items.push({ kind: 'space', height: style.pitch / 2 });
+  return items;
+}

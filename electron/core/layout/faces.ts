@@ -1,0 +1,66 @@
+/**
+ * Script runs: which face sets each character. Han and CJK punctuation go to the role's
+ * CJK face, digits and Latin to the role's Latin face (sans for 黑体), and anything a face
+ * lacks walks the fallback chain, because pdfkit has no font fallback of its own.
+ */
+import { faceMetrics, type FaceMetrics } from '../fonts/metrics.js';
+import { fallbackFaces, latinFaces, roleFaces, type FontRoleName } from '../fonts/roles.js';
+import { FULL_WIDTH_REQUIRED, isCjk } from './chars.js';
+
+export interface FaceChoice {
+  metrics: FaceMetrics;
+  /** Stroke the outline to thicken a face that has no bold design. */
+  fakeBold: boolean;
+}
+
+interface RoleChain {
+  cjk: FaceMetrics;
+  cjkFakeBold: boolean;
+  latin: FaceMetrics;
+  fallbacks: FaceMetrics[];
+  cache: Map<number, FaceChoice>;
+}
+
+const chains = new Map<string, RoleChain>();
+
+function chainFor(role: FontRoleName, bold: boolean): RoleChain {
+  const key = `${role}|${bold ? 1 : 0}`;
+  const hit = chains.get(key);
+  if (hit) return hit;
+  const faces = roleFaces().get(role)!;
+  const useBold = bold && role !== 'xiaobiaosong';
+  const cjkFile = useBold && faces.bold ? faces.bold : faces.regular;
+  const latin = latinFaces(role === 'hei');
+  const chain: RoleChain = {
+    cjk: faceMetrics(role === 'latin' ? roleFaces().get('song')!.regular : cjkFile),
+    cjkFakeBold: useBold && !faces.bold,
+    latin: faceMetrics(bold ? latin.bold : latin.regular),
+    fallbacks: fallbackFaces().map(faceMetrics),
+    cache: new Map(),
+  };
+  chains.set(key, chain);
+  return chain;
+}
+
+function pick(chain: RoleChain, cp: number): FaceChoice {
+  const needsFullWidth = FULL_WIDTH_REQUIRED.has(cp);
+  const okCjk = (m: FaceMetrics) => m.has(cp) && (!needsFullWidth || m.advance(cp) >= 0.9);
+  if (!isCjk(cp) && chain.latin.has(cp)) return { metrics: chain.latin, fakeBold: false };
+  if (okCjk(chain.cjk)) return { metrics: chain.cjk, fakeBold: chain.cjkFakeBold };
+  for (const m of chain.fallbacks) if (okCjk(m)) return { metrics: m, fakeBold: chain.cjkFakeBold };
+  if (chain.cjk.has(cp)) return { metrics: chain.cjk, fakeBold: chain.cjkFakeBold };
+  for (const m of chain.fallbacks) if (m.has(cp)) return { metrics: m, fakeBold: chain.cjkFakeBold };
+  if (chain.latin.has(cp)) return { metrics: chain.latin, fakeBold: false };
+  // Nothing here has it: the CJK face's .notdef box at least keeps the text's place.
+  return { metrics: chain.cjk, fakeBold: false };
+}
+
+export function faceFor(role: FontRoleName, bold: boolean, cp: number): FaceChoice {
+  const chain = chainFor(role, bold);
+  let choice = chain.cache.get(cp);
+  if (!choice) {
+    choice = pick(chain, cp);
+    chain.cache.set(cp, choice);
+  }
+  return choice;
+}

@@ -1,0 +1,174 @@
+/**
+ * Vertical flow: a list of line and box items poured into frames (pages or columns).
+ * The keep rules live on the items as "no break before me": orphans (a paragraph's first
+ * line alone at a page foot), widows (its last line alone at a page head), headings kept
+ * with the next lines, captions kept with their picture. Pure computation.
+ */
+import type { LaidLine } from './paragraph.js';
+
+export interface LineItem {
+  kind: 'line';
+  line: LaidLine;
+  /** Left offset of the line's measure inside the frame. */
+  x: number;
+  /** Line pitch: the item's height. */
+  pitch: number;
+  noBreakBefore?: boolean;
+  tag?: string;
+}
+
+export interface BoxItem {
+  kind: 'box';
+  height: number;
+  /** y is the top of the box, x the frame's left edge. */
+  draw: (painter: BoxPainter, x: number, y: number, width: number) => void;
+  noBreakBefore?: boolean;
+  tag?: string;
+}
+
+export interface SpaceItem {
+  kind: 'space';
+  height: number;
+  noBreakBefore?: boolean;
+  tag?: string;
+}
+
+export interface BreakItem {
+  kind: 'break';
+  /** 'page' ends the page even in a multi-column frame sequence. */
+  scope: 'frame' | 'page';
+  noBreakBefore?: boolean;
+  tag?: string;
+}
+
+export type FlowItem = LineItem | BoxItem | SpaceItem | BreakItem;
+
+/** What a box item may draw with; implemented by the PDF canvas. */
+export interface BoxPainter {
+  drawLine(line: LaidLine, x: number, baselineY: number): void;
+  fillRect(x: number, y: number, w: number, h: number, color: string): void;
+  strokeRect(x: number, y: number, w: number, h: number, color: string, width: number): void;
+  rule(x1: number, y1: number, x2: number, y2: number, width: number, color: string): void;
+  image(data: Buffer, x: number, y: number, w: number, h: number): void;
+}
+
+export interface Frame {
+  page: number;
+  column: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PlacedItem {
+  item: FlowItem;
+  /** Top of the item in page coordinates (pt from the page top). */
+  y: number;
+  x: number;
+}
+
+export interface FilledFrame {
+  frame: Frame;
+  items: PlacedItem[];
+  /** Height used. */
+  used: number;
+}
+
+export function itemHeight(item: FlowItem): number {
+  if (item.kind === 'line') return item.pitch;
+  if (item.kind === 'box' || item.kind === 'space') return item.height;
+  return 0;
+}
+
+/** Baseline of a line set in a pitch: the em box centred in the pitch (ideographic em box ≈ 0.88 above the baseline). */
+export function baselineIn(top: number, pitch: number, size: number): number {
+  return top + (pitch - size) / 2 + size * 0.88;
+}
+
+const EPS = 0.01;
+
+/**
+ * Pours items into frames from `nextFrame`; calls `onFrame` as each frame is finished so
+ * the caller can draw and forget it (memory stays bounded for a long book).
+ */
+export function paginate(
+  items: FlowItem[],
+  nextFrame: (afterPageBreak: boolean) => Frame,
+  onFrame: (filled: FilledFrame) => void,
+): void {
+  // Frames are taken only when an item needs one, so no empty page trails the flow.
+  let frame: Frame | null = null;
+  let pageBreakPending = false;
+  let placed: Array<{ item: FlowItem; index: number; y: number }> = [];
+  let y = 0;
+  const close = (pageBreak: boolean) => {
+    const f = frame!;
+    onFrame({ frame: f, items: placed.map((p) => ({ item: p.item, y: f.y + p.y, x: f.x })), used: y });
+    placed = [];
+    y = 0;
+    frame = null;
+    pageBreakPending = pageBreak;
+  };
+  let i = 0;
+  while (i < items.length) {
+    const item = items[i]!;
+    if (item.kind === 'break') {
+      if (placed.length) close(item.scope === 'page');
+      i++;
+      continue;
+    }
+    if (item.kind === 'space' && placed.length === 0) {
+      i++;
+      continue;
+    }
+    if (!frame) frame = nextFrame(pageBreakPending);
+    const h = itemHeight(item);
+    if (y + h <= frame.height + EPS || placed.length === 0) {
+      placed.push({ item, index: i, y });
+      y += h;
+      i++;
+      continue;
+    }
+    // Does not fit: break before the latest item that allows it.
+    let cut = -1;
+    if (!item.noBreakBefore) cut = placed.length;
+    else {
+      for (let k = placed.length - 1; k > 0; k--) {
+        if (!placed[k]!.item.noBreakBefore) {
+          cut = k;
+          break;
+        }
+      }
+    }
+    if (cut < 0 || cut === placed.length) {
+      close(false);
+      continue;
+    }
+    const restart = placed[cut]!.index;
+    y = placed[cut]!.y;
+    placed = placed.slice(0, cut);
+    // Trailing spaces do not count as used height.
+    while (placed.length && placed[placed.length - 1]!.item.kind === 'space') {
+      y = placed[placed.length - 1]!.y;
+      placed.pop();
+    }
+    close(false);
+    i = restart;
+  }
+  if (placed.length) close(false);
+}
+
+/** Items for a laid paragraph with the orphan/widow rules applied. */
+export function lineItems(lines: LaidLine[], x: number, pitch: number, opts: { keepTogether?: boolean; firstNoBreak?: boolean; tag?: string } = {}): LineItem[] {
+  const n = lines.length;
+  return lines.map((line, k) => ({
+    kind: 'line' as const,
+    line,
+    x,
+    pitch,
+    // k = 1: no orphan; k = n - 1: no widow; headings and short blocks stay whole.
+    noBreakBefore: k === 0 ? !!opts.firstNoBreak : opts.keepTogether || k === 1 || k === n - 1,
+    tag: k === 0 ? opts.tag : undefined,
+  }));
+}
