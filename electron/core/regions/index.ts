@@ -86,6 +86,9 @@ function hintScore(place: Place, hint: Partial<Region> | undefined): number {
   return score;
 }
 
+/** Full county names that are also ordinary words ("城区", "郊区"): evidence only beside their city. */
+const GENERIC_NAMES = new Set(['城区', '郊区', '矿区', '市中区', '市辖区', '城关区', '城中区', '城东区', '城西区', '城南区', '城北区', '市南区', '市北区', '新城区', '老城区', '东区', '西区', '南区', '北区', '中区', '河东区', '河西区', '江北区', '江南区']);
+
 interface Reading {
   place: Place;
   score: number;
@@ -107,15 +110,21 @@ export function resolveRegion(text: string, hint?: Partial<Region>): Region | nu
     for (const place of mention.places) {
       if (levelRank(place) !== top) continue;
       let score = mention.full ? 3 : 2;
+      let supported = false;
       for (const anc of ancestors(place)) {
-        if (mentions.some((m) => m !== mention && m.places.includes(anc))) score += 3;
+        if (mentions.some((m) => m !== mention && m.places.includes(anc))) {
+          score += 3;
+          supported = true;
+        }
       }
+      if (GENERIC_NAMES.has(mention.text) && !supported) continue;
       score += hintScore(place, hint);
       // A lone short county name that many provinces share is not evidence on its own.
       if (!mention.full && place.level === 'county' && mention.places.length > 1 && score <= 2) score -= 1;
       readings.push({ place, score, mention });
     }
   }
+  if (readings.length === 0) return null;
   // Prefer the most specific place among the best-supported readings.
   readings.sort((a, b) => b.score - a.score || levelRank(b.place) - levelRank(a.place));
   const best = readings[0]!;
