@@ -456,22 +456,45 @@ export class Store {
   }
 
   /**
-   * Where a new case goes in its section: before the first case whose division code is
-   * greater, so imports land in the official order of cities while manual moves stay put.
+   * Puts newly inserted cases where they belong in their sections: each before the first
+   * existing case whose division code is greater, so imports land in the official order of
+   * places while cases the user moved by hand stay where they were put. One pass per section
+   * for a whole batch (shifting positions per insert would be quadratic for big imports).
    */
-  private placeByRegion(collectionId: string | null, category: string | null, code: string | null): number {
-    if (!code) return this.nextPosition(collectionId, category);
-    const after = this.db
-      .prepare(
-        `SELECT MIN(position) AS p FROM documents
-         WHERE collection_id IS ? AND category IS ? AND kind = 'case' AND region_code IS NOT NULL AND region_code > ?`,
-      )
-      .get(collectionId, category, code) as { p: number | null };
-    if (after.p === null) return this.nextPosition(collectionId, category);
-    this.db
-      .prepare('UPDATE documents SET position = position + 1 WHERE collection_id IS ? AND category IS ? AND position >= ?')
-      .run(collectionId, category, after.p);
-    return after.p;
+  private placeByRegion(ids: string[]): void {
+    if (ids.length === 0) return;
+    const fresh = new Set(ids);
+    const groups = new Map<string, { collectionId: string | null; category: string | null }>();
+    const info = this.db.prepare('SELECT collection_id, category FROM documents WHERE id = ?');
+    for (const id of ids) {
+      const row = info.get(id) as { collection_id: string | null; category: string | null };
+      groups.set(JSON.stringify([row.collection_id, row.category]), { collectionId: row.collection_id, category: row.category });
+    }
+    const members = this.db.prepare(
+      `SELECT id, region_code, position FROM documents WHERE collection_id IS ? AND category IS ? AND kind = 'case' ORDER BY position, created_at, rowid`,
+    );
+    const setPos = this.db.prepare('UPDATE documents SET position = ? WHERE id = ?');
+    for (const { collectionId, category } of groups.values()) {
+      const rows = members.all(collectionId, category) as Array<{ id: string; region_code: string | null; position: number }>;
+      const old = rows.filter((r) => !fresh.has(r.id));
+      const added = rows
+        .filter((r) => fresh.has(r.id))
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => byCode(a.r.region_code, b.r.region_code) || a.i - b.i)
+        .map((x) => x.r);
+      const ordered: typeof rows = [];
+      let next = 0;
+      for (const o of old) {
+        while (next < added.length && added[next]!.region_code !== null && o.region_code !== null && o.region_code > added[next]!.region_code!) {
+          ordered.push(added[next++]!);
+        }
+        ordered.push(o);
+      }
+      while (next < added.length) ordered.push(added[next++]!);
+      ordered.forEach((r, i) => {
+        if (r.position !== i) setPos.run(i, r.id);
+      });
+    }
   }
 
   /** Inserts one document (no transaction of its own: callers batch). */
@@ -487,7 +510,8 @@ export class Store {
     if (category) this.ensureCategory(category);
     const storedMeta = kind === 'case' ? { ...meta, category } : meta;
     const cols = this.columnsOf(kind, storedMeta, body, attachments);
-    const position = kind === 'case' ? this.placeByRegion(collectionId, category, cols.region_code) : this.nextPosition(collectionId, null);
+    // appended at the end of its section; placeByRegion then moves a batch into division-code order
+    const position = this.nextPosition(collectionId, category);
     const t = now();
     this.db
       .prepare(
@@ -525,7 +549,11 @@ export class Store {
 
   createCase(meta: CaseMeta, body: Block[], collectionId: string | null = null): string {
     if (collectionId) this.collectionRow(collectionId);
-    return this.db.transaction(() => this.insertDocument('case', meta, body, null, collectionId))();
+    return this.db.transaction(() => {
+      const id = this.insertDocument('case', meta, body, null, collectionId);
+      this.placeByRegion([id]);
+      return id;
+    })();
   }
 
   createNotice(notice: Omit<NoticeDocument, 'id' | 'kind'>, collectionId: string | null = null): string {
@@ -797,10 +825,13 @@ export class Store {
     if (file.notice) {
       ids.push(this.insertDocument('notice', { ...file.notice.meta, sourceFile: file.notice.meta.sourceFile ?? file.file }, file.notice.body, file.notice.attachments ?? [], collectionId));
     }
+    const caseIds: string[] = [];
     for (const c of file.cases) {
       if (!c.meta?.title) throw new Error(`${file.file}: a case without a title cannot be stored`);
-      ids.push(this.insertDocument('case', { ...c.meta, sourceFile: c.meta.sourceFile ?? file.file }, c.body, null, collectionId));
+      caseIds.push(this.insertDocument('case', { ...c.meta, sourceFile: c.meta.sourceFile ?? file.file }, c.body, null, collectionId));
     }
+    this.placeByRegion(caseIds);
+    ids.push(...caseIds);
     if (ids.length === 0) throw new Error(`${file.file}: no case or notice was found in this file`);
     // A feature brings its lead and credits to a collection that has none yet.
     if (file.kind === 'feature' && (file.info.lead?.length || file.info.credits)) {
@@ -815,6 +846,14 @@ export class Store {
   integrityCheck(): string {
     return (this.db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
   }
+}
+
+/** Division codes ascending; cases without a code after all others. */
+function byCode(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
 }
 
 function yearOf(file: ImportedFile): number | null {
