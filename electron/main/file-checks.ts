@@ -7,11 +7,13 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { SUPPORTED_EXTENSIONS } from '../core/import/sniff.js';
+import { DEFAULT_MAX_IMPORT_BYTES } from '../core/api/context.js';
 
-/** What the importer reads; the open dialog offers the same list. */
-export const IMPORT_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.docx', '.doc'] as const;
-/** The biggest draft worth reading: far above any real draft (a DOCX full of photos), far below what would choke the importer. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** What the importer reads (its own list, so the dialog and the checks never disagree with it). */
+export const IMPORT_EXTENSIONS: readonly string[] = SUPPORTED_EXTENSIONS;
+/** The API's own limit for one draft: checked here too so that a path never reaches the importer oversized. */
+export const MAX_IMPORT_BYTES = DEFAULT_MAX_IMPORT_BYTES;
 export const EXPORT_FORMATS = ['pdf', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

@@ -27,7 +27,7 @@ const isDev = !app.isPackaged;
 
 // Before ready: app:// behaves like https (secure, standard origin, fetch) for the bundled UI.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
 ]);
 
 // One folder for the library, the window state and Chromium's data: the same one the

@@ -14,6 +14,7 @@ import {
   exportFileName,
   withExtension,
   EXPORT_FORMATS,
+  IMPORT_EXTENSIONS,
   type ExportFormat,
   type PathGrants,
 } from './file-checks.js';
@@ -99,7 +100,7 @@ export interface DialogPort {
 }
 
 export const OPEN_DRAFT_FILTERS = [
-  { name: '案例草稿 (txt, html, docx, doc, md)', extensions: ['txt', 'text', 'html', 'htm', 'docx', 'doc', 'md', 'markdown'] },
+  { name: '案例草稿 (txt, html, docx, doc, md)', extensions: IMPORT_EXTENSIONS.map((ext) => ext.slice(1)) },
   { name: '所有文件', extensions: ['*'] },
 ];
 
