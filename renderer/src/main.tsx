@@ -1,3 +1,6 @@
 import { createRoot } from 'react-dom/client';
+import { App } from './components/App.js';
+import './styles/app.css';
+import './styles/editor.css';
 
-createRoot(document.getElementById('root')!).render(<p>汇编</p>);
+createRoot(document.getElementById('root')!).render(<App />);

@@ -88,7 +88,7 @@ function ImageView({ nodeKey, image }: { nodeKey: NodeKey; image: ImagePayload }
     <figure className="hb-figure" contentEditable={false}>
       {showable ? <img src={image.src} alt={image.alt ?? caption} /> : <div className="hb-figure-placeholder">图片</div>}
       <figcaption>
-        <input className="hb-caption-input" value={draft} placeholder="图注" aria-label="图注" onChange={(e) => setDraft(e.target.value)} onBlur={commit} />
+        <textarea className="hb-caption-input" rows={1} value={draft} placeholder="图注" aria-label="图注" onChange={(e) => setDraft(e.target.value.replace(/\n/g, ""))} onBlur={commit} />
       </figcaption>
     </figure>
   );

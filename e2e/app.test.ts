@@ -1,0 +1,333 @@
+/**
+ * The renderer end to end, in Chromium against the built renderer and the real loopback
+ * server on a fresh data dir: import the magazine feature through the file input, check
+ * the tree, edit a case (IME composition through CDP, bold, a table, cleaned paste from
+ * Word and WPS, punctuation review), reload, comment/reply/resolve, export PDF and DOCX and
+ * read both back. Screenshots of each screen go to test-artifacts/.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { imeType, openSession, ROOT, screenshot, type Session } from './support/browser.js';
+
+const FEATURE = path.resolve(ROOT, '../shared/corpus/zhongguominzheng-2022-02-feature.txt');
+const EXPECTED = JSON.parse(readFileSync(path.resolve(ROOT, '../shared/corpus/expected/zhongguominzheng-2022-02-feature.json'), 'utf8')) as {
+  cases: Array<{ title: string; region: { city: string }; category: string[] }>;
+};
+const CASE_TITLE = '“泉社彤行”品牌引领社会组织高质量发展';
+const TYPED = '民政创新';
+
+let s: Session;
+let page: Page;
+
+before(async () => {
+  s = await openSession();
+  page = s.page;
+  await page.waitForSelector('.app-header');
+});
+
+after(async () => {
+  await s?.close();
+});
+
+/** Puts the caret at the end of the editor's n-th top-level paragraph (DOM selection; Lexical follows it). */
+async function caretAtEndOfParagraph(index: number): Promise<void> {
+  await page.evaluate((i) => {
+    const root = document.querySelector('.editor-content')!;
+    const paragraphs = Array.from(root.children).filter((el) => el.classList.contains('hb-p'));
+    const p = paragraphs[i]!;
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    while (walker.nextNode()) last = walker.currentNode as Text;
+    (root as HTMLElement).focus();
+    const range = document.createRange();
+    range.setStart(last!, last!.length);
+    range.collapse(true);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }, index);
+  await page.waitForTimeout(50);
+}
+
+/** Selects `text` inside the editor (first occurrence within one text node). */
+async function selectText(text: string): Promise<void> {
+  const found = await page.evaluate((t) => {
+    const root = document.querySelector('.editor-content') as HTMLElement;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const at = node.data.indexOf(t);
+      if (at >= 0) {
+        root.focus();
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + t.length);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return true;
+      }
+    }
+    return false;
+  }, text);
+  assert.ok(found, `text "${text}" not found in the editor`);
+  await page.waitForTimeout(80);
+}
+
+async function editorText(): Promise<string> {
+  return page.locator('.editor-content').innerText();
+}
+
+async function waitSaved(): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('.save-state')?.textContent === '已保存', null, { timeout: 15000 });
+}
+
+async function openCase(title: string): Promise<void> {
+  await page.locator(`.tree-item[title="${title}"]`).first().click();
+  await page.waitForSelector('.editor-content .hb-p');
+  await page.waitForFunction((t) => document.querySelector('.doc-title h2')?.textContent === t, title);
+}
+
+async function paste(html: string, plain: string): Promise<void> {
+  await page.evaluate(
+    ([h, p]) => {
+      const data = new DataTransfer();
+      data.setData('text/html', h!);
+      data.setData('text/plain', p!);
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      document.querySelector('.editor-content')!.dispatchEvent(event);
+    },
+    [html, plain],
+  );
+  await page.waitForTimeout(150);
+}
+
+test('import the magazine feature through the file input: 14 cases under their categories and cities', async () => {
+  await screenshot(page, '01-empty-library');
+  await page.setInputFiles('input[data-testid=import-input]', FEATURE);
+  await page.waitForSelector('.import-view', { timeout: 30000 });
+  assert.equal(await page.locator('.import-cases tbody tr').count(), 14);
+  await screenshot(page, '02-import-preview');
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.waitForSelector('.editor-content', { timeout: 30000 });
+  await page.waitForSelector('.tree-item');
+  assert.equal(await page.locator('.tree-item').count(), 14);
+  for (const c of EXPECTED.cases) {
+    const placed = await page.evaluate((title) => {
+      const item = Array.from(document.querySelectorAll('.tree-item')).find((el) => el.getAttribute('title') === title);
+      if (!item) return null;
+      return { group: item.closest('.tree-group')?.getAttribute('data-group'), city: item.closest('.tree-sub')?.getAttribute('data-subgroup') };
+    }, c.title);
+    assert.ok(placed, `case "${c.title}" missing from the tree`);
+    assert.ok(c.category.includes(placed.group!), `"${c.title}" filed under ${placed.group}, expected one of ${c.category.join('/')}`);
+    assert.equal(placed.city, c.region.city, `"${c.title}" under city ${placed.city}`);
+  }
+  // Group counts add up.
+  const counts = await page.$$eval('.group-head .count', (els) => els.map((e) => Number(e.textContent)));
+  assert.equal(counts.reduce((a, b) => a + b, 0), 14);
+  await page.getByRole('button', { name: '按地市' }).click();
+  await page.waitForSelector('.tree-group[data-group="济南市"], .tree-group[data-group="济南"]');
+  await screenshot(page, '03-library-by-city');
+  await page.getByRole('button', { name: '按领域' }).click();
+  await page.waitForSelector('.tree-group[data-group="社会组织"]');
+});
+
+test('edit a case: Chinese through IME composition, bold, a table, cleaned Word and WPS paste', async () => {
+  await openCase(CASE_TITLE);
+  await waitSaved();
+  const before = await editorText();
+  await caretAtEndOfParagraph(0);
+  await imeType(page, [
+    { pinyin: ['m', 'mi', 'min', 'minz', 'minzh', 'minzhe', 'minzhen', 'minzheng'], commit: '民政' },
+    { pinyin: ['c', 'ch', 'chu', 'chua', 'chuan', 'chuang', 'chuangx', 'chuangxi', 'chuangxin'], commit: '创新' },
+  ]);
+  const after1 = await editorText();
+  assert.equal(after1.split(TYPED).length - 1, 1, 'the composed text appears exactly once');
+  assert.equal(after1.length, before.length + TYPED.length, 'composition neither lost nor duplicated characters');
+  assert.ok(!/minzheng|chuangxin/.test(after1), 'no pinyin left behind');
+
+  await selectText(TYPED);
+  await page.getByRole('button', { name: '加粗 (Ctrl+B)' }).click();
+  await page.waitForSelector(`.editor-content .hb-bold:text("${TYPED}")`);
+
+  // A table after the last paragraph.
+  await page.evaluate(() => {
+    const root = document.querySelector('.editor-content') as HTMLElement;
+    const ps = Array.from(root.querySelectorAll(':scope > .hb-p'));
+    const last = ps[ps.length - 1]!;
+    const range = document.createRange();
+    range.selectNodeContents(last);
+    range.collapse(false);
+    root.focus();
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+  });
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '表格' }).click();
+  await page.waitForSelector('.editor-content table.hb-table');
+  await page.locator('.editor-content table.hb-table th').first().click();
+  await page.keyboard.type('项目名称');
+  await page.locator('.editor-content table.hb-table td').first().click();
+  await page.keyboard.type('养老床位');
+
+  // Word clipboard: MsoListParagraph items with typed markers become a real list.
+  await caretAtEndOfParagraph(1);
+  await page.keyboard.press('Enter');
+  const word = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoListParagraph{mso-style-name:"List Paragraph";margin-left:21pt}</style></head><body>
+<p class=MsoListParagraphCxSpFirst style='margin-left:18pt;text-indent:-18pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span lang=ZH-CN style='font-family:宋体'>建立台账<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpLast style='margin-left:18pt;text-indent:-18pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>2.<span>&nbsp;&nbsp; </span></span><![endif]><b>定期回访</b><o:p></o:p></p>
+</body></html>`;
+  await paste(word, '1. 建立台账\n2. 定期回访');
+  const list = page.locator('.editor-content ol.hb-ol');
+  await list.first().waitFor();
+  assert.deepEqual(await list.first().locator('li').allInnerTexts(), ['建立台账', '定期回访']);
+  assert.ok(!(await editorText()).includes('mso-'), 'no Word styles leaked into the text');
+
+  // WPS clipboard: a <style> block and class-driven formatting. Enter twice leaves the list.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  const wps = `<html><head><style type="text/css">.p1{font-family:仿宋;font-size:16pt}</style></head><body><p class="p1" style="text-indent:32pt"><span style="font-weight:bold">　　金山文档</span><span>粘贴测试</span></p></body></html>`;
+  await paste(wps, '金山文档粘贴测试');
+  const text = await editorText();
+  assert.ok(text.includes('\n金山文档粘贴测试'), 'pasted as its own paragraph, hand indentation dropped');
+  assert.ok(!text.includes('font-family'), 'the WPS <style> block did not become text');
+  await page.waitForSelector('.editor-content .hb-bold:text("金山文档")');
+
+  await waitSaved();
+  await screenshot(page, '04-editor');
+});
+
+test('punctuation review proposes full-width marks next to Han text and applies accepted ones', async () => {
+  await page.getByRole('button', { name: '标点规范' }).click();
+  await page.waitForSelector('.punct-review');
+  const proposals = await page.locator('.punct-review li').count();
+  assert.ok(proposals > 0, 'the imported case has half-width commas in Chinese text');
+  const first = await page.locator('.punct-review li code').first().innerText();
+  await screenshot(page, '05-punctuation-review');
+  // Accept one, then the rest.
+  await page.locator('.punct-review li').first().getByRole('button', { name: '接受' }).click();
+  assert.equal(await page.locator('.punct-review li').count(), proposals - 1);
+  await page.getByRole('button', { name: '全部接受' }).click();
+  await page.waitForSelector('.punct-review', { state: 'detached' });
+  const text = await editorText();
+  assert.ok(!/[\u4e00-\u9fff],[\u4e00-\u9fff]/.test(text), 'no half-width comma left between Han characters');
+  assert.ok(/343\.3万元/.test(text), 'decimal numbers untouched');
+  assert.ok(first.length > 0);
+  await waitSaved();
+});
+
+test('reload: the typed text, bold, table and pasted list are kept', async () => {
+  await page.reload();
+  await page.waitForSelector('.tree-item');
+  await openCase(CASE_TITLE);
+  const text = await editorText();
+  assert.equal(text.split(TYPED).length - 1, 1);
+  await page.waitForSelector(`.editor-content .hb-bold:text("${TYPED}")`);
+  assert.ok(await page.locator('.editor-content table.hb-table').count() >= 1);
+  assert.ok(text.includes('项目名称') && text.includes('养老床位'));
+  assert.deepEqual(await page.locator('.editor-content ol.hb-ol').first().locator('li').allInnerTexts(), ['建立台账', '定期回访']);
+  assert.equal(await page.locator('.save-state').innerText(), '已保存');
+});
+
+test('review: comment on a selection, reply, resolve; the mark survives a reload', async () => {
+  await selectText('五星级党组织');
+  await page.getByRole('button', { name: '批注', exact: true }).click();
+  await page.waitForSelector('.comment-form');
+  await page.getByLabel('审阅人姓名').fill('王审阅');
+  await page.getByLabel('批注内容').fill('请核实“五星级”的评定年份。');
+  await page.getByRole('button', { name: '添加批注' }).click();
+  await page.waitForSelector('.thread');
+  assert.ok((await page.locator('.thread blockquote').innerText()).includes('五星级党组织'));
+  await page.waitForSelector('.editor-content mark.hb-comment');
+  await page.getByLabel('回复内容').fill('已核实，2021年。');
+  await page.getByRole('button', { name: '回复', exact: true }).click();
+  await page.waitForSelector('.comment.reply');
+  await screenshot(page, '06-comments');
+  await page.getByRole('button', { name: '解决' }).click();
+  await page.waitForSelector('.thread.resolved');
+  await page.getByLabel(/只看未解决/).check();
+  assert.equal(await page.locator('.thread').count(), 0);
+  await waitSaved();
+  await page.reload();
+  await page.waitForSelector('.tree-item');
+  await openCase(CASE_TITLE);
+  assert.equal(await page.locator('.editor-content mark.hb-comment').innerText(), '五星级党组织');
+  await page.getByRole('tab', { name: /批注/ }).click();
+  await page.waitForSelector('.thread.resolved .comment.reply');
+  assert.ok((await page.locator('.reviewer').innerText()).includes('王审阅'));
+});
+
+test('composer: export PDF and DOCX; both read back with the edits', async () => {
+  await page.getByRole('button', { name: '排版导出' }).click();
+  await page.waitForSelector('.composer .sections li');
+  await screenshot(page, '07-composer');
+  await page.getByRole('button', { name: '导出 PDF 和 DOCX' }).click();
+  await page.waitForSelector('.export-done[data-format="docx"]', { timeout: 180000 }).catch(async (error) => {
+    const shown = await page.locator('.export-bar').innerText().catch(() => '');
+    throw new Error(`export did not finish: ${shown || (error as Error).message}`);
+  });
+  const paths = await page.$$eval('.export-done a.download-link', (as) => as.map((a) => a.getAttribute('data-path')!));
+  const pdf = paths.find((p) => p.endsWith('.pdf'));
+  const docx = paths.find((p) => p.endsWith('.docx'));
+  assert.ok(pdf && existsSync(pdf), `PDF written (${pdf})`);
+  assert.ok(docx && existsSync(docx), `DOCX written (${docx})`);
+  const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  assert.ok(pdfText.includes(TYPED), 'the PDF carries the typed text');
+  assert.ok(pdfText.includes('项目名称') && pdfText.includes('养老床位'), 'the PDF carries the table');
+  const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const docxText = xml.replace(/<[^>]+>/g, '');
+  assert.ok(docxText.includes(TYPED), 'the DOCX carries the typed text');
+  assert.ok(xml.includes('<w:tbl>') && docxText.includes('项目名称'), 'the DOCX carries the table');
+  // The download link serves the file over the loopback server.
+  const href = await page.locator('.export-done[data-format="pdf"] a').getAttribute('href');
+  const response = await page.request.get(new URL(href!, s.url).href);
+  assert.equal(response.status(), 200);
+  assert.equal((await response.body()).subarray(0, 4).toString(), '%PDF');
+  await page.getByRole('button', { name: '生成版面预览' }).click();
+  await page.waitForSelector('canvas.pdf-page', { timeout: 120000 });
+  await page.waitForTimeout(500);
+  await screenshot(page, '08-composer-preview');
+});
+
+test('notice: 〔〕 enforced in 发文字号, dates without zero padding, live preview', async () => {
+  await page.getByRole('button', { name: '新建通知' }).click();
+  await page.waitForSelector('.notice-form');
+  const set = async (label: string, value: string) => {
+    const input = page.getByLabel(label, { exact: true });
+    await input.fill(value);
+    await input.blur();
+    await page.waitForTimeout(150);
+  };
+  await set('标题', '关于开展2021年度民政工作创新案例评选的通知');
+  await set('发文机关标志', '曲阜市民政局');
+  await set('发文字号', '曲民发[2021]11号');
+  assert.equal(await page.getByLabel('发文字号', { exact: true }).inputValue(), '曲民发〔2021〕11号');
+  await set('主送机关', '各镇人民政府、街道办事处：');
+  await set('署名', '曲阜市民政局');
+  await set('成文日期', '2021-03-05');
+  await set('抄送', '市委办公室，市政府办公室。');
+  await set('印发机关', '曲阜市民政局办公室');
+  await set('印发日期', '2021.3.5');
+  await waitSaved();
+  await page.locator('.editor-content').click();
+  await page.keyboard.type('为总结推广基层民政工作经验，现将有关事项通知如下。');
+  await page.getByRole('tab', { name: '版面预览' }).click();
+  const preview = page.locator('.notice-page');
+  await preview.waitFor();
+  const shown = await preview.innerText();
+  assert.ok(shown.includes('曲民发〔2021〕11号'));
+  assert.ok(shown.includes('2021年3月5日'), 'date in Arabic numerals without zero padding');
+  assert.ok(shown.includes('抄送：市委办公室，市政府办公室。'));
+  assert.ok(shown.includes('为总结推广基层民政工作经验'));
+  await waitSaved();
+  await screenshot(page, '09-notice');
+});
+
+test('the app ran under the server CSP without errors', () => {
+  assert.deepEqual(s.problems.filter((p) => !/favicon/.test(p)), []);
+});

@@ -1,0 +1,96 @@
+/** 元数据: the case's title, region (picked from the GB/T 2260 division data), category, unit, award, year, status. */
+import { useEffect, useState, type JSX } from 'react';
+import type { CaseMeta, Region } from '../../../electron/core/model/types.js';
+import type { RegionOption } from '../../../electron/core/api/schema.js';
+import { api } from '../api/client.js';
+
+export interface MetaPanelProps {
+  meta: CaseMeta;
+  categories: string[];
+  onChange: (patch: Partial<CaseMeta>) => void;
+}
+
+function regionLabel(region: Region | null | undefined): string {
+  return [region?.province, region?.city, region?.county].filter(Boolean).join(' ');
+}
+
+function regionFromOption(option: RegionOption): Region {
+  const parts = option.path.split(/\s+/);
+  return { province: parts[0] ?? null, city: parts[1] ?? null, county: parts[2] ?? null, code: option.code };
+}
+
+export function MetaPanel({ meta, categories, onChange }: MetaPanelProps): JSX.Element {
+  const [draft, setDraft] = useState(meta);
+  const [regionQuery, setRegionQuery] = useState('');
+  const [options, setOptions] = useState<RegionOption[]>([]);
+  useEffect(() => setDraft(meta), [meta]);
+
+  useEffect(() => {
+    if (!regionQuery.trim()) {
+      setOptions([]);
+      return;
+    }
+    const timer = setTimeout(() => {
+      api('regions.search', { q: regionQuery.trim(), limit: 12 }).then(setOptions).catch(() => setOptions([]));
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [regionQuery]);
+
+  const text = (key: 'title' | 'subtitle' | 'unit' | 'award', label: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        value={(draft[key] as string | null | undefined) ?? ''}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+        onBlur={() => {
+          const value = (draft[key] as string | null | undefined) ?? '';
+          if (value !== ((meta[key] as string | null | undefined) ?? '')) onChange({ [key]: key === 'title' ? value : value || null });
+        }}
+        aria-label={label}
+      />
+    </label>
+  );
+
+  return (
+    <div className="meta-panel">
+      {text('title', '标题')}
+      {text('subtitle', '副标题')}
+      <div className="field">
+        <span>地区</span>
+        <div className="region-value">{regionLabel(meta.region) || <span className="muted">未设置</span>}</div>
+        <input value={regionQuery} onChange={(e) => setRegionQuery(e.target.value)} placeholder="搜索地区，如 任城" aria-label="搜索地区" />
+        {options.length > 0 && (
+          <ul className="region-options" role="listbox">
+            {options.map((o) => (
+              <li key={o.code} role="option" aria-selected={false} onClick={() => { onChange({ region: regionFromOption(o) }); setRegionQuery(''); setOptions([]); }}>
+                {o.path}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <label className="field">
+        <span>业务领域</span>
+        <select value={meta.category ?? ''} onChange={(e) => onChange({ category: e.target.value || null })} aria-label="业务领域">
+          <option value="">未分类</option>
+          {[...new Set([...(meta.category ? [meta.category] : []), ...categories])].map((c) => <option key={c}>{c}</option>)}
+        </select>
+      </label>
+      {text('unit', '创新单位')}
+      {text('award', '奖项')}
+      <label className="field">
+        <span>年度</span>
+        <input type="number" value={draft.year ?? ''} onChange={(e) => setDraft({ ...draft, year: e.target.value ? Number(e.target.value) : null })} onBlur={() => draft.year !== meta.year && onChange({ year: draft.year ?? null })} aria-label="年度" />
+      </label>
+      <label className="field">
+        <span>状态</span>
+        <select value={meta.status ?? 'draft'} onChange={(e) => onChange({ status: e.target.value as CaseMeta['status'] })} aria-label="状态">
+          <option value="draft">草稿</option>
+          <option value="review">审核中</option>
+          <option value="final">定稿</option>
+        </select>
+      </label>
+      {meta.sourceFile && <p className="muted small">来源文件：{meta.sourceFile}</p>}
+    </div>
+  );
+}

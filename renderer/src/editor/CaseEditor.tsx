@@ -1,0 +1,197 @@
+/**
+ * One editor per document body (never a whole anthology): Lexical with Huibian's nodes,
+ * the toolbar, autosave, cleaned paste, comment marks, punctuation review and 字数.
+ */
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
+import { $getRoot, type EditorState, type LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
+import { EDITOR_NODES } from './nodes/index.js';
+import { editorTheme } from './theme.js';
+import { Toolbar } from './Toolbar.js';
+import { PastePlugin } from './plugins/PastePlugin.js';
+import { RolePlugin } from './plugins/RolePlugin.js';
+import { AutosavePlugin, type SaveState } from './plugins/AutosavePlugin.js';
+import { $applyPlacedPunctuation, $collectPunctuation, $markSelectionForComment, $removeCommentMarks, type PlacedPunctuationChange } from './commands.js';
+import { countCharacters } from '../../../electron/core/model/text.js';
+
+export interface CaseEditorProps {
+  /** Remount key: a new document or a restored revision gives a new editor. */
+  documentId: string;
+  initialState: Record<string, unknown>;
+  /** Stores the state; returns when stored. */
+  save: (state: Record<string, unknown>, autosave: boolean) => Promise<void>;
+  onSaveState: (state: SaveState, message?: string) => void;
+  registerFlush: (flush: (autosave: boolean) => Promise<void>) => void;
+  /** Creates the thread for a new comment mark; resolves false when the user cancelled. */
+  createComment: (threadId: string, quote: string, text: string) => Promise<void>;
+  reviewerName: string | null;
+  setReviewerName: (name: string) => Promise<void>;
+  onEditor?: (editor: LexicalEditor) => void;
+  placeholder?: string;
+}
+
+function newThreadId(): string {
+  return `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export function CaseEditor(props: CaseEditorProps): JSX.Element {
+  const { documentId, initialState } = props;
+  const initialConfig = useMemo(
+    () => ({
+      namespace: 'huibian-case',
+      theme: editorTheme,
+      nodes: EDITOR_NODES,
+      editorState: JSON.stringify(initialState),
+      onError: (error: Error) => console.error(error),
+    }),
+    // The composer reads its config once; a new document remounts the component.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [documentId],
+  );
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const [chars, setChars] = useState(0);
+  const [pendingComment, setPendingComment] = useState<null | { id: string; quote: string }>(null);
+  const [commentText, setCommentText] = useState('');
+  const [nameDraft, setNameDraft] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [punctuation, setPunctuation] = useState<PlacedPunctuationChange[] | null>(null);
+
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const save = useCallback(async (state: EditorState, autosave: boolean) => propsRef.current.save(state.toJSON() as unknown as Record<string, unknown>, autosave), []);
+  const onState = useCallback((s: SaveState, m?: string) => propsRef.current.onSaveState(s, m), []);
+  const registerFlush = useCallback((f: (autosave: boolean) => Promise<void>) => propsRef.current.registerFlush(f), []);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    props.onEditor?.(editor);
+    const count = () => editor.getEditorState().read(() => setChars(countCharacters($getRoot().getTextContent())));
+    count();
+    return editor.registerUpdateListener(() => count());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [documentId]);
+
+  const startComment = () => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const id = newThreadId();
+    let quote: string | null = null;
+    editor.update(() => {
+      quote = $markSelectionForComment(id);
+    }, { discrete: true });
+    if (!quote) {
+      setNotice('请先选中要批注的文字');
+      return;
+    }
+    setNotice(null);
+    setCommentText('');
+    setPendingComment({ id, quote });
+  };
+
+  const cancelComment = () => {
+    if (pendingComment) editorRef.current?.update(() => $removeCommentMarks(pendingComment.id));
+    setPendingComment(null);
+  };
+
+  const submitComment = async () => {
+    if (!pendingComment || !commentText.trim()) return;
+    if (!props.reviewerName) {
+      if (!nameDraft.trim()) {
+        setNotice('请先填写审阅人姓名');
+        return;
+      }
+      await props.setReviewerName(nameDraft.trim());
+    }
+    try {
+      await props.createComment(pendingComment.id, pendingComment.quote, commentText.trim());
+      setPendingComment(null);
+    } catch (error) {
+      setNotice(`批注未能保存：${(error as Error).message}`);
+    }
+  };
+
+  const reviewPunctuation = () => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    setPunctuation(editor.getEditorState().read(() => $collectPunctuation()));
+  };
+  const acceptPunctuation = (changes: PlacedPunctuationChange[]) => {
+    editorRef.current?.update(() => $applyPlacedPunctuation(changes));
+    setPunctuation((list) => {
+      const rest = (list ?? []).filter((c) => !changes.some((d) => d.id === c.id));
+      return rest.length ? rest : null;
+    });
+  };
+
+  return (
+    <LexicalComposer key={documentId} initialConfig={initialConfig}>
+      <div className="editor-shell">
+        <Toolbar onComment={startComment} onPunctuation={reviewPunctuation} />
+        {notice && (
+          <div className="editor-notice" role="status">
+            {notice}
+            <button type="button" onClick={() => setNotice(null)}>知道了</button>
+          </div>
+        )}
+        {pendingComment && (
+          <form className="comment-form" onSubmit={(e) => { e.preventDefault(); void submitComment(); }}>
+            <div className="comment-quote">“{pendingComment.quote.slice(0, 80)}”</div>
+            {!props.reviewerName && <input value={nameDraft} onChange={(e) => setNameDraft(e.target.value)} placeholder="审阅人姓名（只需填写一次）" aria-label="审阅人姓名" />}
+            <textarea autoFocus value={commentText} onChange={(e) => setCommentText(e.target.value)} placeholder="批注内容" aria-label="批注内容" />
+            <div className="row">
+              <button type="submit" className="primary">添加批注</button>
+              <button type="button" onClick={cancelComment}>取消</button>
+            </div>
+          </form>
+        )}
+        {punctuation && (
+          <div className="punct-review" aria-label="标点规范建议">
+            <div className="row">
+              <strong>标点规范：{punctuation.length} 处建议</strong>
+              <button type="button" className="primary" onClick={() => acceptPunctuation(punctuation)} disabled={!punctuation.length}>全部接受</button>
+              <button type="button" onClick={() => setPunctuation(null)}>关闭</button>
+            </div>
+            <ul>
+              {punctuation.map((c) => (
+                <li key={c.id}>
+                  <code>{c.context}</code> <span className="change">{c.from} → {c.to}</span>
+                  <button type="button" onClick={() => acceptPunctuation([c])}>接受</button>
+                  <button type="button" onClick={() => setPunctuation((l) => (l ?? []).filter((d) => d.id !== c.id))}>忽略</button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="editor-scroll">
+          <div className="page">
+            <RichTextPlugin
+              contentEditable={<ContentEditable className="editor-content" aria-label="正文编辑区" spellCheck={false} />}
+              placeholder={<div className="editor-placeholder">{props.placeholder ?? '在此输入正文…'}</div>}
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+          </div>
+        </div>
+        <div className="editor-status">
+          <span className="char-count">字数：{chars}</span>
+        </div>
+      </div>
+      <HistoryPlugin />
+      <ListPlugin />
+      <TablePlugin hasCellMerge hasCellBackgroundColor={false} />
+      <LinkPlugin />
+      <PastePlugin />
+      <RolePlugin />
+      <EditorRefPlugin editorRef={editorRef} />
+      <AutosavePlugin save={save} onState={onState} registerFlush={registerFlush} />
+    </LexicalComposer>
+  );
+}
