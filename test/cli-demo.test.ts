@@ -27,7 +27,7 @@ test('demo imports the samples and writes every available format', async (t) => 
   assert.match(stdout, /imported qufu-2020-notice\.txt: notice/);
 
   const expected = ['anthology.pdf', 'anthology.docx', 'feature.pdf', 'notice.pdf', 'notice.docx'];
-  const written = [...stdout.matchAll(/^wrote (.+?)  /gm)].map((m) => path.basename(m[1]!));
+  const written = [...stdout.matchAll(/^wrote (.+?) {2}/gm)].map((m) => path.basename(m[1]!));
   for (const name of expected) {
     const accounted = written.includes(name) || stdout.includes(`skipped ${name}`) || stderr.includes(`could not write ${name}`);
     assert.ok(accounted, `${name} is neither written nor reported`);

@@ -214,7 +214,7 @@ describe('bad inputs leave the library unchanged', () => {
     assert.equal(out.imported.length, 1);
     assert.equal(out.imported[0].cases.length, 1);
     const after = snapshot(db);
-    assert.equal(after.counts.documents, before.counts.documents + 1);
+    assert.equal(after.counts.documents, before.counts.documents! + 1);
     assert.equal(after.integrity, 'ok');
   });
 

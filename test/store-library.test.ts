@@ -55,7 +55,7 @@ function jiningFile(): ImportedFile {
 }
 
 function counts(store: Store): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = {} as Record<string, number>;
   for (const table of ['collections', 'documents', 'revisions', 'comments', 'categories', 'documents_fts', 'documents_search_map']) {
     out[table] = (store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   }
@@ -138,9 +138,9 @@ describe('import, order and moves', () => {
     assert.equal(mixed.imported.length, 1);
     assert.equal(mixed.imported[0]!.documentIds.length, 4);
     const after = counts(store);
-    assert.equal(after.documents, before.documents + 4);
-    assert.equal(after.collections, before.collections + 1);
-    assert.equal(after.revisions, before.revisions + 4);
+    assert.equal(after.documents, before.documents! + 4);
+    assert.equal(after.collections, before.collections! + 1);
+    assert.equal(after.revisions, before.revisions! + 4);
   });
 
   test('cases follow the category list, then the official order of places by division code', () => {
@@ -169,7 +169,7 @@ describe('import, order and moves', () => {
     const after = store.getCollection(collectionId!);
     assert.deepEqual(after.sections[0], { title: '社会救助', caseIds: [child, rescue] });
     assert.ok(!after.sections.some((s) => s.title === '儿童福利'));
-    assert.equal(store.getDocument(child!).document.meta.category, '社会救助');
+    assert.equal((store.getDocument(child!).document.meta as { category?: string }).category, '社会救助');
     // to the end of another section
     store.moveDocument(child!, { category: '养老服务' });
     assert.deepEqual(store.getCollection(collectionId!).sections[1], { title: '养老服务', caseIds: [child] });
@@ -318,5 +318,18 @@ describe('search', () => {
     assert.equal(store.search('零跑腿').length, 0);
     assert.equal(store.search('嘉祥').length, 0);
     assert.equal(store.integrityCheck(), 'ok');
+  });
+});
+
+describe('default data folder', () => {
+  test("matches Electron's userData for productName Huibian on each platform, and HUIBIAN_DATA_DIR overrides", async () => {
+    const { defaultDataDir, libraryPath } = await import('../electron/core/store/paths.js');
+    const home = os.homedir();
+    assert.equal(defaultDataDir({ APPDATA: 'C:\\Users\\li\\AppData\\Roaming' }, 'win32'), path.join('C:\\Users\\li\\AppData\\Roaming', 'Huibian'));
+    assert.equal(defaultDataDir({}, 'darwin'), path.join(home, 'Library', 'Application Support', 'Huibian'));
+    assert.equal(defaultDataDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux'), path.join('/cfg', 'Huibian'));
+    assert.equal(defaultDataDir({}, 'linux'), path.join(home, '.config', 'Huibian'));
+    assert.equal(defaultDataDir({ HUIBIAN_DATA_DIR: '/tmp/x', XDG_CONFIG_HOME: '/cfg' }, 'linux'), path.resolve('/tmp/x'));
+    assert.equal(path.basename(libraryPath('/d')), 'huibian.db');
   });
 });

@@ -162,6 +162,7 @@ async function checkedImportPath(p: string, maxBytes: number): Promise<void> {
 }
 
 function safeFileName(title: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
   const clean = title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, ' ').trim().slice(0, 80);
   return clean.replace(/^\.+/, '') || 'export';
 }
