@@ -192,6 +192,25 @@ describe('import, edit, organise', () => {
     await rejects('export.run', { template: 'anthology', format: 'docx', collectionId, outPath: blocked }, 'export-failed', /no-such-folder/);
   });
 
+  test('a reviewed DOCX brings its comments back onto the documents instead of importing new cases', async () => {
+    const id = caseIds[0]!;
+    const thread = await call('comments.add', { documentId: id, quote: '留守儿童', text: '请核实受助人数', author: '审阅人' });
+    const gone = await call('comments.add', { documentId: id, quote: '1443', text: '数字含义请解释', author: '审阅人' });
+    const exported = await call('export.run', { template: 'anthology', format: 'docx', collectionId, outPath: path.join(tmp, 'review.docx') });
+    await call('comments.delete', { threadId: gone.id }); // deleted here after the file went out
+    const before = api.context.store.countDocuments();
+    const preview = await call('import.preview', { files: [{ name: 'review.docx', path: exported.path }] });
+    assert.equal(preview.files.length, 0);
+    assert.equal(preview.reviews?.length, 1);
+    const committed = await call('import.commit', { previewId: preview.previewId });
+    assert.deepEqual(committed.reviews, [{ file: 'review.docx', threadsAdded: 1, threadsUpdated: 1, repliesAdded: 0 }]);
+    assert.equal(api.context.store.countDocuments(), before, 'no new documents from a review');
+    const threads = await call('comments.list', { documentId: id });
+    assert.equal(threads.filter((t) => t.id === thread.id).length, 1, 'the known thread is not duplicated');
+    assert.ok(threads.some((t) => t.text === '数字含义请解释' && t.id !== gone.id), 'the comment deleted here comes back as a new thread');
+    for (const t of threads) await call('comments.delete', { threadId: t.id });
+  });
+
   test('export.preview returns the PDF bytes', async () => {
     const preview = await call('export.preview', { template: 'anthology', collectionId });
     const bytes = Buffer.from(preview.pdfBase64, 'base64');
