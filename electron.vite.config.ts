@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { missingCoreModules } from './electron/main/missing-modules.js';
+
+const PDF_WORKER = resolve('electron/core/export/pdf/worker-thread.ts');
 
 // Main and preload are Node/Electron bundles; the renderer is a plain web build that the
 // loopback server can serve to Chromium for development and e2e tests.
@@ -11,7 +14,13 @@ export default defineConfig({
     plugins: [missingCoreModules(resolve('electron/core'))],
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // The PDF writer's worker (new URL('./worker-thread.js', import.meta.url) beside its chunk).
+          ...(existsSync(PDF_WORKER) ? { 'chunks/worker-thread': PDF_WORKER } : {}),
+        },
+      },
     },
   },
   preload: {

@@ -146,6 +146,24 @@ describe('built main', () => {
     assert.deepEqual(problems, []);
   });
 
+  it('every file it locates beside itself (new URL(…, import.meta.url): workers, assets) exists in the build', () => {
+    builtOrExplain(path.join(OUT, 'main', 'index.js'));
+    const missing: string[] = [];
+    let references = 0;
+    for (const file of walk(path.join(OUT, 'main'), (f) => f.endsWith('.js'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/new URL\(\s*(['"`])(\.{1,2}\/[^'"`]+)\1\s*,\s*import\.meta\.url\s*\)/g)) {
+        references += 1;
+        const target = path.resolve(path.dirname(file), m[2]!);
+        // A .ts sibling is what the tsx (unbundled) run loads; the bundle takes the .js branch.
+        if (!target.endsWith('.ts') && !existsSync(target)) missing.push(`${path.relative(OUT, file)} -> ${m[2]}`);
+      }
+    }
+    assert.deepEqual(missing, [], `${references} references checked`);
+    if (existsSync(path.join(ROOT, 'electron', 'core', 'export', 'pdf', 'worker-thread.ts'))) {
+      assert.ok(existsSync(path.join(OUT, 'main', 'chunks', 'worker-thread.js')), 'the PDF worker is built beside the chunks');
+    }
+  });
+
   it('creates its window with the security settings on', () => {
     const code = builtOrExplain(path.join(OUT, 'main', 'index.js'));
     for (const setting of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webSecurity: true', 'webviewTag: false', 'allowRunningInsecureContent: false']) {
