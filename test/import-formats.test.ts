@@ -47,7 +47,7 @@ function asHtml(name: string): string {
 <style>p { margin: 0 }</style><script>var visits = 1;</script></head><body>
 <nav><a href="/">首页</a> | <a href="/xxgk">信息公开</a> | <a href="/bsfw">办事服务</a></nav>
 <div class="main">${body}</div>
-<div class="footer"><p>版权所有：某市民政局　地址：某市某路1号</p><p>网站标识码：3708000001　鲁ICP备12345678号</p></div>
+<div class="footer"><p>版权所有：某市民政局&#x3000;地址：某市某路1号</p><p>网站标识码：3708000001&#x3000;鲁ICP备12345678号</p></div>
 </body></html>`;
 }
 

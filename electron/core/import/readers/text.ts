@@ -54,6 +54,9 @@ export function decodeText(file: string, bytes: Uint8Array): { text: string; enc
     if (error instanceof ImportFailure) throw error;
   }
   const candidates: string[] = [];
+  // UTF-16 without a BOM shows itself by NUL bytes on one side of each pair (ASCII and newlines).
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) candidates.push(utf16);
   const detected = chardet.analyse(bytes);
   for (const d of detected.slice(0, 4)) candidates.push(d.name);
   // Chinese offices: GB18030 first, Big5 second, whatever chardet says in between.
@@ -62,6 +65,7 @@ export function decodeText(file: string, bytes: Uint8Array): { text: string; enc
   for (const name of candidates) {
     const encoding = normaliseName(name);
     if (!encoding || !iconv.encodingExists(encoding)) continue;
+    if (encoding.startsWith('UTF-16') && encoding !== utf16) continue;
     const text = iconv.decode(Buffer.from(bytes), encoding);
     const bad = badCharacters(text);
     const han = countHan(text);
@@ -72,10 +76,32 @@ export function decodeText(file: string, bytes: Uint8Array): { text: string; enc
   throw notText(file);
 }
 
+const HAN = /\p{Script=Han}/gu;
+
 function countHan(text: string): number {
-  let n = 0;
-  for (const ch of text) if (/\p{Script=Han}/u.test(ch)) n++;
-  return n;
+  return text.match(HAN)?.length ?? 0;
+}
+
+/**
+ * UTF-16 without a BOM: one byte of each pair (the high byte) stays in a narrow band — 0x4E–0x9F
+ * for Han, 0x00 for ASCII, 0x20/0x30/0xFF for punctuation — while the other varies freely.
+ * GBK, Big5 and UTF-8 never look like that.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
+  if (bytes.length < 8 || bytes.length % 2 !== 0) return null;
+  const n = Math.min(bytes.length, 8192);
+  const narrow = (b: number) => (b >= 0x4e && b <= 0x9f) || b === 0x00 || b === 0x20 || b === 0x30 || b === 0xff;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (!narrow(bytes[i]!)) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.9 && even < pairs * 0.7) return 'UTF-16LE';
+  if (even >= pairs * 0.9 && odd < pairs * 0.7) return 'UTF-16BE';
+  return null;
 }
 
 function normaliseName(name: string): string | null {

@@ -69,8 +69,8 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   if (text.length > 90 || /[。！？]/u.test(text)) return false;
   // "2020年4月8日" alone is a notice's or letter's date line: it stays in the text.
   if (DATE_ONLY.test(text) && text.includes('年')) return false;
-  const m = /^(?:发布时间|发布日期|发表时间|时间|日期|发文日期)?\s*[:：]?\s*/u.exec(text)!;
-  const rest = text.slice(m[0].length);
+  const m = /^[(（[【]?\s*(?:发布时间|发布日期|发表时间|时间|日期|发文日期)?\s*[:：]?\s*/u.exec(text)!;
+  const rest = text.slice(m[0].length).replace(/\s*[)）\]】]$/u, '');
   const d = NUMERIC_DATE.exec(rest);
   if (!d || d.index !== 0) {
     // "来源: 济宁民政 作者:" without a date.

@@ -10,7 +10,10 @@ import type { SourceLine } from '../lines.js';
 import { isCaption } from './captions.js';
 import { isPlaceOnly, splitPlaceLabel } from './placelabel.js';
 import type { CleanInfo } from './clean.js';
-import { META_FIELD, SECTION_LABEL } from './structure.js';
+import { META_FIELD, SECTION_LABEL, SECTION_NAME } from './structure.js';
+
+/** Words that make a first line the title of a whole list or feature, not of a case. */
+const COLLECTION_TITLE = /名单|公示|汇编|选登|选编|案例集|一览|目录|评选结果|入选|入围|案例展示|案例展播|典型案例|系列报道/u;
 
 export const AWARD_GROUP =
   /^(?:拟|建议)?(?:入选|入围|推荐|确定|评为|评选为)?[\u4e00-\u9fa5]{0,10}?(?:优秀|入围|入选|提名|优胜|[一二三特]等奖|金奖|银奖|铜奖|十佳)[\u4e00-\u9fa5]{0,10}(?:案例|奖|项目|名单|单位)$/u;
@@ -59,7 +62,7 @@ interface Start {
 
 function findStart(lines: SourceLine[], i: number, styledLevel: number | null): Start | null {
   const line = lines[i]!;
-  if (!isTitleish(line) || AWARD_GROUP.test(line.text)) return null;
+  if (!isTitleish(line) || AWARD_GROUP.test(line.text) || SECTION_NAME.test(line.text)) return null;
   const text = line.text;
   const labelled = splitPlaceLabel(text);
   if (labelled && !isCaption(text)) {
@@ -87,7 +90,7 @@ function styledCaseLevel(lines: SourceLine[]): number | null {
   const counts = new Map<number, number>();
   for (let i = 1; i < lines.length; i++) {
     const h = lines[i]!.heading;
-    if (h) counts.set(h, (counts.get(h) ?? 0) + 1);
+    if (h && !SECTION_NAME.test(lines[i]!.text) && !NUMBERED_HEAD.test(lines[i]!.text)) counts.set(h, (counts.get(h) ?? 0) + 1);
   }
   const levels = [...counts.entries()].filter(([, n]) => n >= 2).map(([l]) => l).sort();
   return levels[0] ?? null;
@@ -104,7 +107,7 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
       continue;
     }
     // The draft's own title is never a case start, unless it heads a form.
-    if (i === 0 && !isForm(lines[1]) && !isForm(lines[2])) continue;
+    if (i === 0 && (COLLECTION_TITLE.test(t) || (!isForm(lines[1]) && !isForm(lines[2])))) continue;
     const s = findStart(lines, i, styled);
     if (s) {
       starts.push(s);

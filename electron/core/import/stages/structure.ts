@@ -9,8 +9,11 @@ import type { SourceLine } from '../lines.js';
 import { isCaption } from './captions.js';
 
 /** Field blocks of an application form: each becomes a level-1 heading and a section. */
-export const SECTION_LABEL =
-  /^(案例概况|案例简介|案例背景|基本情况|背景情况|主要做法|创新做法|经验做法|具体做法|工作做法|做法成效|工作成效|主要成效|取得成效|实施效果|成效|特色亮点|创新点|创新亮点|经验启示|经验与启示|推广价值|推广意义|存在问题|下一步打算|下一步工作|工作思路|主要内容|项目概况)\s*[:：]\s*(.*)$/u;
+const SECTION_NAMES =
+  '案例概况|案例简介|案例背景|基本情况|背景情况|主要做法|创新做法|经验做法|具体做法|工作做法|做法成效|工作成效|主要成效|取得成效|实施效果|成效|特色亮点|创新点|创新亮点|经验启示|经验与启示|推广价值|推广意义|存在问题|下一步打算|下一步工作|工作思路|主要内容|项目概况';
+export const SECTION_LABEL = new RegExp(`^(${SECTION_NAMES})\\s*[:：]\\s*(.*)$`, 'u');
+/** The same names as headings of their own ("## 案例概况" in Markdown, a Word heading). */
+export const SECTION_NAME = new RegExp(`^(?:${SECTION_NAMES})[:：]?$`, 'u');
 /** Facts about the case rather than its text. */
 export const META_FIELD = /^(创新单位|申报单位|报送单位|推荐单位|实施单位|责任单位|案例名称|案例类别|案例类型|所属领域|联系人|联系电话|撰稿人|撰稿|执笔人|执笔)\s*[:：]\s*(.*)$/u;
 /** A bare short label line of some other form ("主要经验:"). */
@@ -175,7 +178,7 @@ export function structure(lines: SourceLine[], options: StructureOptions): Struc
       fields[field[1]!] = field[2]!.trim();
       continue;
     }
-    const label = SECTION_LABEL.exec(text) ?? (line.heading ? null : BARE_LABEL.exec(text));
+    const label = SECTION_LABEL.exec(text) ?? (line.heading ? (SECTION_NAME.test(text) ? [text, text.replace(/[:：]$/u, ''), ''] : null) : BARE_LABEL.exec(text));
     if (label) {
       const name = label[1]!;
       sections.push(name);

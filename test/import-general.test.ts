@@ -1,0 +1,269 @@
+/**
+ * The corpus is a floor: drafts composed here in other provinces' styles and encodings check
+ * that the rules are general (separate region and title lines, 旗 and autonomous regions,
+ * Big5, UTF-16, Markdown, a notice with 版头 and attachments, ambiguous county names).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import iconv from 'iconv-lite';
+import { importFile } from '../electron/core/import/index.js';
+import { blocksText, inlineText } from '../electron/core/model/text.js';
+import type { Block, ParagraphBlock } from '../electron/core/model/types.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const paragraphs = (blocks: Block[]) => blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph');
+const where = (r: { province: string | null; city: string | null; county: string | null } | null | undefined) => (r ? [r.province, r.city, r.county] : null);
+
+const GUANGXI_LIST = `2023年广西壮族自治区民政工作创新案例汇编
+发布时间:2023-12-05 来源:广西民政 
+为总结推广基层民政工作的好经验好做法,自治区民政厅组织开展了2023年度民政工作创新案例评选,现将入选案例刊登如下。
+南宁市青秀区
+“邻里守望”打造社区居家养老新模式
+青秀区民政局联合辖区街道,组建独居老人“邻里守望”队伍,为1300多名独居、空巢老人提供探访和应急帮助。
+一是建立一张清单。逐户摸排辖区独居、空巢老人,建立动态管理台账,做到底数清、情况明。
+二是组建一支队伍。发动楼栋长、志愿者和社工结对帮扶,每周上门探访不少于一次。
+青秀区志愿者上门为独居老人测量血压
+柳州市柳南区
+“阳光审批”让低保认定更透明
+柳南区推行低保审批全过程公开,申请、入户调查、民主评议和审批结果全部公示,群众满意度明显提升。
+一是公开办理流程。在村(社区)公开栏和政务网站同步公布低保申请条件、办理流程和监督电话。
+二是引入第三方评估。委托专业社会工作机构对新增低保对象开展入户核查。
+桂林市
+创新“一站式”婚姻登记服务
+桂林市婚姻登记处推行结婚登记“一站式”服务,将婚前医学检查、婚姻家庭辅导与登记颁证集中办理,新人只跑一次。
+一是优化登记流程。整合婚姻登记、婚前检查等事项,实现一窗受理。
+二是打造颁证仪式。设立颁证大厅,为新人举办简约庄重的颁证仪式,倡导婚俗新风。
+责任编辑:韦某某
+`;
+
+test('general: a case list with region and title on separate lines (广西)', async () => {
+  const file = await importFile({ name: 'guangxi.txt', bytes: enc(GUANGXI_LIST) });
+  assert.equal(file.kind, 'case-list');
+  assert.equal(file.info.title, '2023年广西壮族自治区民政工作创新案例汇编');
+  assert.equal(file.info.date, '2023-12-05');
+  assert.equal(file.info.publisher, '广西民政');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.heading, c.meta.title]),
+    [
+      ['南宁市青秀区', '“邻里守望”打造社区居家养老新模式'],
+      ['柳州市柳南区', '“阳光审批”让低保认定更透明'],
+      ['桂林市', '创新“一站式”婚姻登记服务'],
+    ],
+  );
+  assert.deepEqual(where(file.cases[0]!.meta.region), ['广西壮族自治区', '南宁市', '青秀区']);
+  assert.deepEqual(where(file.cases[1]!.meta.region), ['广西壮族自治区', '柳州市', '柳南区']);
+  assert.deepEqual(where(file.cases[2]!.meta.region), ['广西壮族自治区', '桂林市', null]);
+  assert.deepEqual(file.cases.map((c) => c.meta.category), ['养老服务', '社会救助', '社会事务']);
+  assert.deepEqual(file.captions, ['青秀区志愿者上门为独居老人测量血压']);
+  assert.deepEqual(file.dropped, ['责任编辑:韦某某']);
+  const runIns = paragraphs(file.cases[0]!.body).filter((p) => p.runIn).map((p) => inlineText(p.runIn));
+  assert.deepEqual(runIns, ['一是建立一张清单。', '二是组建一支队伍。']);
+  assert.ok(paragraphText(paragraphs(file.info.lead ?? [])[0]!).startsWith('为总结推广'));
+  assert.equal(file.cases[0]!.meta.year, 2023);
+});
+
+function paragraphText(p: ParagraphBlock): string {
+  return inlineText(p.runIn) + inlineText(p.content);
+}
+
+const NEIMENGGU = `内蒙古鄂尔多斯市准格尔旗:“草原110”筑牢牧区防灾减灾救灾防线
+——准格尔旗应急救灾体系建设纪实
+(2022-08-16)
+准格尔旗地处黄河“几”字弯,牧区面积大、居住分散,自然灾害多发。近年来,旗民政局探索建立“草原110”救灾应急响应机制,实现灾情早发现、早报告、早救助。
+建立灾害信息员队伍。在全旗每个嘎查村配备1名以上灾害信息员,开展业务培训,确保灾情第一时间上报。
+完善救灾物资储备。在苏木乡镇建设救灾物资储备点,储备帐篷、棉被等物资,确保受灾群众12小时内得到基本生活救助。
+开展防灾减灾宣传。利用“防灾减灾日”等节点,深入牧区开展应急演练和科普宣传,提升群众避险自救能力。
+(准格尔旗民政局 其木格 王刚)
+`;
+
+test('general: a 内蒙古 single case with a 旗, a dash subtitle and a trailing byline', async () => {
+  const file = await importFile({ name: 'zhungeer.txt', bytes: enc(NEIMENGGU) });
+  assert.equal(file.kind, 'single-case');
+  const c = file.cases[0]!;
+  assert.equal(c.meta.title, '内蒙古鄂尔多斯市准格尔旗:“草原110”筑牢牧区防灾减灾救灾防线');
+  assert.equal(c.meta.subtitle, '——准格尔旗应急救灾体系建设纪实');
+  assert.deepEqual(where(c.meta.region), ['内蒙古自治区', '鄂尔多斯市', '准格尔旗']);
+  assert.equal(c.meta.category, '防灾减灾救灾');
+  assert.equal(c.meta.authors, '准格尔旗民政局 其木格 王刚');
+  assert.equal(c.meta.date, '2022-08-16');
+  assert.ok(!blocksText(c.body).includes('其木格'), 'the byline is metadata, not text');
+  assert.deepEqual(
+    paragraphs(c.body).filter((p) => p.runIn).map((p) => inlineText(p.runIn)),
+    ['建立灾害信息员队伍。', '完善救灾物资储备。', '开展防灾减灾宣传。'],
+  );
+});
+
+const TAIWAN_STYLE = `社區照顧關懷據點 陪伴長者安心在地老化
+本會自二〇一九年起設立社區照顧關懷據點,提供長者關懷訪視、電話問安、餐飲服務及健康促進活動。
+據點每週開放五天,由志工輪值服務,目前已服務長者三百餘人。
+`;
+
+test('general: a Big5 draft is detected and decoded exactly', async () => {
+  const bytes = iconv.encode(TAIWAN_STYLE, 'big5');
+  const file = await importFile({ name: 'big5.txt', bytes });
+  assert.equal(file.encoding, 'Big5');
+  assert.equal(file.cases[0]!.meta.title, '社區照顧關懷據點 陪伴長者安心在地老化');
+  assert.equal(blocksText(file.cases[0]!.body), TAIWAN_STYLE.trim().split('\n').slice(1).join('\n'));
+});
+
+const ZHEJIANG = `杭州市西湖区“时间银行”激活互助养老
+西湖区在全区推行“时间银行”互助养老模式,低龄老人为高龄老人提供服务,服务时长存入个人账户,日后可兑换同等服务。
+一是建立积分制度。统一服务时长记录标准,开发线上记录平台,确保时长可查询、可转移、可兑换。
+二是强化激励保障。区财政设立专项资金,为“时间银行”兑换兜底。
+`;
+
+test('general: UTF-16LE drafts, with and without BOM, read like UTF-8', async () => {
+  const utf8 = await importFile({ name: 'xihu.txt', bytes: enc(ZHEJIANG) });
+  const withBom = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(ZHEJIANG, 'utf16le')]);
+  const le = await importFile({ name: 'xihu16.txt', bytes: withBom });
+  assert.equal(le.encoding, 'UTF-16LE');
+  assert.deepEqual(le.cases, utf8.cases.map((c) => ({ ...c, meta: { ...c.meta, sourceFile: 'xihu16.txt' } })));
+  assert.deepEqual(where(le.cases[0]!.meta.region), ['浙江省', '杭州市', '西湖区']);
+  assert.equal(le.cases[0]!.meta.category, '养老服务');
+  const be = await importFile({ name: 'xihu16be.txt', bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(ZHEJIANG, 'utf16be')]) });
+  assert.equal(be.cases[0]!.meta.title, utf8.cases[0]!.meta.title);
+  const noBom = await importFile({ name: 'xihu16nobom.txt', bytes: iconv.encode(ZHEJIANG, 'utf16le') });
+  assert.equal(noBom.cases[0]!.meta.title, utf8.cases[0]!.meta.title);
+});
+
+const MARKDOWN = `# 成都市武侯区:“微基金”撬动社区治理
+
+## 案例概况
+
+武侯区在全区社区推行“社区微基金”,由居民、驻区单位和社会组织共同出资,支持居民自主开展小微公益项目。
+
+## 主要做法
+
+**一是建立基金运行规则。**制定《社区微基金管理办法》,明确资金来源、使用范围和议事程序。
+
+**二是引导居民议事协商。**项目由居民提出、居民议事会协商确定,全过程公开。
+
+![武侯区居民议事会现场](https://example.org/yishi.jpg)
+
+## 工作成效
+
+全区已设立社区微基金86支,累计支持社区治理项目400余个。
+`;
+
+test('general: a Markdown case with # headings, bold run-ins and an image', async () => {
+  const file = await importFile({ name: 'wuhou.md', bytes: enc(MARKDOWN) });
+  assert.equal(file.format, 'md');
+  assert.equal(file.kind, 'single-case');
+  const c = file.cases[0]!;
+  assert.equal(c.meta.title, '成都市武侯区:“微基金”撬动社区治理');
+  assert.deepEqual(where(c.meta.region), ['四川省', '成都市', '武侯区']);
+  assert.deepEqual(c.sections, ['案例概况', '主要做法', '工作成效']);
+  assert.equal(c.meta.category, '基层政权和社区治理');
+  const runIns = paragraphs(c.body).filter((p) => p.runIn);
+  assert.deepEqual(runIns.map((p) => inlineText(p.runIn)), ['一是建立基金运行规则。', '二是引导居民议事协商。']);
+  assert.deepEqual(runIns[0]!.runIn![0], { type: 'text', text: '一是建立基金运行规则。', marks: ['bold'] });
+  const image = c.body.find((b) => b.type === 'image');
+  assert.ok(image && image.type === 'image');
+  assert.equal(image.src, 'https://example.org/yishi.jpg');
+  assert.equal(image.alt, '武侯区居民议事会现场');
+  assert.ok(c.body.filter((b) => b.type === 'heading').every((b) => b.type === 'heading' && b.level === 1));
+});
+
+const GUANGXI_NOTICE = `广西壮族自治区民政厅文件
+桂民发[2023]12号
+广西壮族自治区民政厅关于开展2023年度民政工作创新案例征集的通知
+各市民政局:
+为总结推广基层民政工作创新经验,自治区民政厅决定开展2023年度民政工作创新案例征集活动。现将有关事项通知如下。
+一、征集范围
+各市、县(市、区)民政部门在社会救助、养老服务、儿童福利等领域的创新做法。
+二、报送要求
+(一)报送时间。请于2023年5月31日前报送。
+(二)报送方式。通过电子邮件报送。
+附件:1.创新案例申报表
+2.创新案例撰写要求
+广西壮族自治区民政厅
+2023年3月15日
+(此件公开发布)
+附件1
+创新案例申报表
+申报单位、案例名称、联系人、联系电话。
+附件2
+创新案例撰写要求
+案例正文一般不超过3000字,包括案例概况、主要做法、取得成效三部分。
+抄送:民政部办公厅。
+广西壮族自治区民政厅办公室 2023年3月15日印发
+`;
+
+test('general: a notice with 版头, 发文字号, two attachments, 附注, 抄送 and 印发', async () => {
+  const file = await importFile({ name: 'gx-notice.txt', bytes: enc(GUANGXI_NOTICE) });
+  assert.equal(file.kind, 'notice');
+  const n = file.notice!;
+  assert.equal(n.meta.title, '广西壮族自治区民政厅关于开展2023年度民政工作创新案例征集的通知');
+  assert.equal(n.meta.organ, '广西壮族自治区民政厅文件');
+  assert.equal(n.meta.docNumber, '桂民发〔2023〕12号');
+  assert.equal(n.meta.addressees, '各市民政局');
+  assert.equal(n.meta.issuer, '广西壮族自治区民政厅');
+  assert.equal(n.meta.date, '2023-03-15');
+  assert.equal(n.meta.note, '此件公开发布');
+  assert.equal(n.meta.cc, '民政部办公厅');
+  assert.equal(n.meta.printer, '广西壮族自治区民政厅办公室');
+  assert.equal(n.meta.printDate, '2023-03-15');
+  assert.deepEqual(where(n.meta.region), ['广西壮族自治区', null, null]);
+  assert.deepEqual(n.meta.attachmentTitles, ['创新案例申报表', '创新案例撰写要求']);
+  assert.deepEqual(n.attachments.map((a) => a.title), ['创新案例申报表', '创新案例撰写要求']);
+  assert.ok(blocksText(n.attachments[1]!.blocks).startsWith('案例正文一般不超过3000字'));
+  const headings = n.body.filter((b) => b.type === 'heading').map((b) => [b.type === 'heading' && b.level, blocksText([b])]);
+  assert.deepEqual(headings, [
+    [1, '一、征集范围'],
+    [1, '二、报送要求'],
+  ]);
+  const items = paragraphs(n.body).filter((p) => p.runIn).map((p) => inlineText(p.runIn));
+  assert.deepEqual(items, ['(一)报送时间。', '(二)报送方式。']);
+  assert.ok(!blocksText(n.body).includes('附件'), 'the attachment list is metadata');
+});
+
+const JIANGSU = `2022年度江苏省民政创新案例入选名单
+鼓楼区“一键呼”守护独居老人
+创新单位:南京市民政局
+案例概况:
+鼓楼区为全区独居老人安装“一键呼”智能终端,老人遇到紧急情况一键呼叫,社区网格员15分钟内上门。
+鼓楼区“助餐点”覆盖老城社区
+创新单位:徐州市民政局
+案例概况:
+鼓楼区在老城社区建成老年助餐点32个,为老人提供价廉质优的午餐。
+`;
+
+test('general: the same county name in two cities is told apart by each case’s unit', async () => {
+  const file = await importFile({ name: 'jiangsu.txt', bytes: enc(JIANGSU) });
+  assert.equal(file.kind, 'case-list');
+  assert.equal(file.cases.length, 2);
+  assert.deepEqual(where(file.cases[0]!.meta.region), ['江苏省', '南京市', '鼓楼区']);
+  assert.deepEqual(where(file.cases[1]!.meta.region), ['江苏省', '徐州市', '鼓楼区']);
+  assert.deepEqual(file.cases.map((c) => c.sections), [['案例概况'], ['案例概况']]);
+});
+
+test('general: an HTML page in GBK with headings, bold, a figure and a table', async () => {
+  const html = `<html><head><meta charset="gbk"><title>河南省郑州市金水区</title></head><body>
+<div class="breadcrumb">首页 &gt; 工作动态 &gt; 基层动态</div>
+<h1>金水区“养老顾问”上门服务</h1>
+<p class="info">发布时间:2023-06-01 09:30 来源:金水区民政局</p>
+<p>金水区在全区街道设立养老顾问,为老年人提供政策咨询、服务转介等服务,今年已服务老人5000余人次。</p>
+<p><strong>建立顾问队伍。</strong>每个街道配备2名以上养老顾问,定期开展培训。</p>
+<figure><img src="data:image/png;base64,iVBORw0KGgo=" alt="养老顾问"><figcaption>金水区养老顾问为老人讲解补贴政策</figcaption></figure>
+<table><tr><th>街道</th><th>顾问人数</th></tr><tr><td>文化路街道</td><td>3</td></tr></table>
+<p>打印本页 关闭窗口</p>
+</body></html>`;
+  const file = await importFile({ name: 'jinshui.html', bytes: iconv.encode(html, 'gbk') });
+  assert.equal(file.encoding, 'GB18030');
+  const c = file.cases[0]!;
+  assert.equal(c.meta.title, '金水区“养老顾问”上门服务');
+  assert.deepEqual(where(c.meta.region), ['河南省', '郑州市', '金水区']);
+  assert.equal(c.meta.date, '2023-06-01');
+  assert.equal(file.info.publisher, '金水区民政局');
+  const figure = c.body.find((b) => b.type === 'image');
+  assert.ok(figure && figure.type === 'image');
+  assert.equal(figure.src, 'data:image/png;base64,iVBORw0KGgo=');
+  assert.equal(inlineText(figure.caption), '金水区养老顾问为老人讲解补贴政策');
+  const table = c.body.find((b) => b.type === 'table');
+  assert.ok(table && table.type === 'table');
+  assert.equal(table.rows.length, 2);
+  assert.equal(table.rows[0]![0]!.header, true);
+  assert.ok(file.dropped.includes('首页 > 工作动态 > 基层动态'));
+  assert.ok(file.dropped.includes('打印本页 关闭窗口'));
+  assert.ok(!blocksText(c.body).includes('打印本页'));
+});
