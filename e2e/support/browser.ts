@@ -49,6 +49,8 @@ export async function openSession(options: { viewport?: { width: number; height:
     locale: 'zh-CN',
     acceptDownloads: true,
   });
+  // tsx (esbuild keepNames) wraps named functions in page.evaluate callbacks with __name().
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('console', (msg) => {
