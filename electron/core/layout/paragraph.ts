@@ -212,7 +212,7 @@ function breakLines(glyphs: Glyph[], spec: ParagraphSpec, limitFirst?: { start: 
 
 function inkCount(glyphs: Glyph[], span: Span): number {
   let c = 0;
-  for (let i = span.from; i <= span.to; i++) if (!CJK_PUNCT.has(glyphs[i]!.cp) && !glyphs[i]!.space) c++;
+  for (let i = span.from; i <= span.to; i++) if (isHan(glyphs[i]!.cp) || isAlnum(glyphs[i]!.cp)) c++;
   return c;
 }
 
