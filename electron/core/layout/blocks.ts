@@ -34,6 +34,8 @@ export interface BlockContext {
   tracking?: number;
   /** Han–Latin ¼-em gap (off on a fixed character grid). */
   autoSpace?: boolean;
+  /** Mid-line punctuation squeeze (off on a fixed character grid). */
+  midShrink?: boolean;
   /** Height a picture may take at most. */
   maxImageHeight: number;
   placeholderHeight: number;
@@ -107,6 +109,7 @@ export function paragraphItems(runs: StyledText[], style: ResolvedStyle, ctx: Bl
       align: opts.align ?? style.align,
       tracking: ctx.tracking,
       autoSpace: ctx.autoSpace,
+      midShrink: ctx.midShrink,
     });
     const li = lineItems(lines, opts.x ?? 0, style.pitch, { keepTogether: opts.keepTogether, tag: p === 0 ? opts.tag : undefined, firstNoBreak: p > 0 });
     items.push(...li);

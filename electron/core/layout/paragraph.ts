@@ -65,6 +65,8 @@ export interface ParagraphSpec {
   tracking?: number;
   /** Last line justified too (均排 for name lists and single-line titles). */
   justifyLast?: boolean;
+  /** Squeeze ，、；： inside the line to fit one more character (clreq step 5). Default on; off on a fixed grid. */
+  midShrink?: boolean;
   /** Add the ¼-em Han–Latin gap (T.4); off for a fixed 28-字 公文 grid. Default on. */
   autoSpace?: boolean;
 }
@@ -136,7 +138,7 @@ function buildGlyphs(spec: ParagraphSpec): Glyph[] {
         g.w -= g.size / 2;
       } else {
         g.endShrink = g.size / 2;
-        if (MID_SHRINK.has(g.cp)) g.midShrink = g.size / 4;
+        if (MID_SHRINK.has(g.cp) && spec.midShrink !== false) g.midShrink = g.size / 4;
       }
     } else if (LEFT_BLANK.has(g.cp) && fullWidth && prev && CJK_PUNCT.has(prev.cp) && !RIGHT_BLANK.has(prev.cp) && prev.cp !== 0x2014 && prev.cp !== 0x2026) {
       g.w -= g.size / 2;

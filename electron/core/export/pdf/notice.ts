@@ -44,6 +44,7 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
     measure: g.measure,
     tracking,
     autoSpace,
+    midShrink: false,
     maxImageHeight: g.depth * 0.5,
     placeholderHeight: pitch * 4,
     notes: [],
@@ -213,7 +214,8 @@ function drawFolio(canvas: ComposeContext['canvas'], template: Template, g: Retu
   const line = oneLine(`— ${page} —`, st, 1e6, false);
   const indent = option(template, 'folioIndentPt', 14);
   const typeBottom = g.top + g.depth;
-  const baseline = typeBottom + mmToPt(option(template, 'folioDashBelowTypeAreaMm', 7)) + st.size * 0.62;
+  // The dash of "— n —" (about 0.3 em above the baseline) sits 7 mm below the 版心.
+  const baseline = typeBottom + mmToPt(option(template, 'folioDashBelowTypeAreaMm', 7)) + st.size * 0.3;
   const x = page % 2 === 1 ? g.inner + g.measure - indent - line.right : g.inner + indent;
   canvas.drawLine(line, x, baseline);
 }

@@ -1,0 +1,156 @@
+/**
+ * The GB/T 9704 notice from the corpus, read back: the 22 × 28 grid (baselines at the
+ * 28.95 pt pitch, no line wider than 28 字, 22 lines on a full page), the red 版头 and
+ * rule (pixels of the rendered page), folios "— n —" placed per §7.5, the attachment on
+ * a new page with its label and title lines, the 版记 at the 版心 foot, text fidelity.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { corpusNotice } from './fixtures/corpus.js';
+import { writePdf } from '../electron/core/export/pdf/index.js';
+import { loadTemplate } from '../electron/core/templates/load.js';
+import { mmToPt } from '../electron/core/templates/sizes.js';
+import { inlineText } from '../electron/core/model/text.js';
+import { LEFT_BLANK, RIGHT_BLANK } from '../electron/core/layout/chars.js';
+import { readFonts, readPages, savePdf, squash, type ReadLine } from './pdf-readback.js';
+
+const template = loadTemplate('notice');
+const notice = await corpusNotice();
+const result = await writePdf({ template, format: 'pdf', notice });
+const file = savePdf(result.bytes, 'notice.pdf');
+const pages = readPages(file);
+
+const top = mmToPt(37);
+const left = mmToPt(28);
+const measure = mmToPt(156);
+const typeBottom = top + mmToPt(225);
+const pitch = 28.95;
+
+/** Text rows of the type area (pdftotext may split a row at squeezed punctuation). */
+function rows(lines: ReadLine[]): Array<{ y: number; x: number; right: number; text: string; height: number }> {
+  const out: Array<{ y: number; x: number; right: number; text: string; height: number }> = [];
+  for (const l of lines.filter((l) => l.yMax <= typeBottom + 2 && l.yMin >= top - 12)) {
+    const row = out.find((r) => Math.abs(r.y - l.yMax) < 1);
+    if (row) {
+      row.text += l.text;
+      row.x = Math.min(row.x, l.xMin);
+      row.right = Math.max(row.right, l.xMax);
+    } else out.push({ y: l.yMax, x: l.xMin, right: l.xMax, text: l.text, height: l.yMax - l.yMin });
+  }
+  return out.sort((a, b) => a.y - b.y);
+}
+
+/**
+ * 字 of the grid a line takes: Han and full-width marks count 1, two full-width marks
+ * that meet count 1.5 (GB/T 15834 adjacent-mark compression); half-width characters are
+ * covered by the 版心 width check.
+ */
+const zi = (s: string) => {
+  const chars = [...squash(s)];
+  let n = 0;
+  chars.forEach((c, i) => {
+    if (c.codePointAt(0)! < 0x2000) return;
+    n += 1;
+    const next = chars[i + 1];
+    if (next && RIGHT_BLANK.has(c.codePointAt(0)!) && /[\p{P}]/u.test(next) && next.codePointAt(0)! >= 0x2000) n -= 0.5;
+    else if (next && /[\p{P}]/u.test(c) && LEFT_BLANK.has(next.codePointAt(0)!) && !RIGHT_BLANK.has(c.codePointAt(0)!)) n -= 0.5;
+  });
+  return n;
+};
+
+test('A4 pages; fonts embedded and subset', () => {
+  assert.ok(pages.length >= 3);
+  assert.equal(result.pages, pages.length);
+  for (const p of pages) assert.ok(Math.abs(p.width - 595.28) < 0.5 && Math.abs(p.height - 841.89) < 0.5);
+  for (const f of readFonts(file)) assert.ok(f.emb && f.sub, `${f.name} emb ${f.emb} sub ${f.sub}`);
+});
+
+test('body on the 22 × 28 grid: baselines at 28.95 pt, ≤ 28 字 per line, 22 lines on a full page', () => {
+  let full = 0;
+  for (const [i, p] of pages.entries()) {
+    if (i === 0) continue;
+    const body = rows(p.lines).filter((r) => Math.abs(r.height - 22.99) < 0.3);
+    if (!body.length) continue;
+    const base = body[0]!.y;
+    for (const r of body) {
+      const k = (r.y - base) / pitch;
+      assert.ok(Math.abs(k - Math.round(k)) < 0.02, `page ${i + 1}: baseline off the grid by ${((k - Math.round(k)) * pitch).toFixed(2)} pt: ${r.text}`);
+      // A line-end mark may be set half an em wide (GB/T 15834 §5.1.10).
+      const tail = RIGHT_BLANK.has([...squash(r.text)].at(-1)!.codePointAt(0)!) ? 0.5 : 0;
+      assert.ok(zi(r.text) - tail <= 28, `page ${i + 1}: ${zi(r.text)} 字: ${r.text}`);
+      assert.ok(r.x >= left - 0.1 && r.right <= left + measure + 8.1, `page ${i + 1}: outside the 版心: ${r.text}`);
+    }
+    const all = rows(p.lines);
+    assert.ok(all.length <= 22, `page ${i + 1} has ${all.length} lines`);
+    if (all.length === 22) full++;
+  }
+  assert.ok(full >= 3, `${full} full pages of 22 lines`);
+});
+
+test('版头: organ name and a red rule across the 版心 on page 1, title after it', () => {
+  const first = rows(pages[0]!.lines);
+  assert.equal(squash(first[0]!.text), notice.meta.organ ?? notice.meta.issuer);
+  assert.ok(Math.abs(first[0]!.x + first[0]!.right - 2 * left - measure) < 2, 'organ centred');
+  // Render page 1 and find the red pixels.
+  const ppm = execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '72', file], { maxBuffer: 64 * 1024 * 1024 });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const data = ppm.subarray(header[0].length);
+  const redInRow = (y: number) => {
+    let n = 0;
+    for (let x = 0; x < w; x++) {
+      const o = (y * w + x) * 3;
+      if (data[o]! > 200 && data[o + 1]! < 90 && data[o + 2]! < 90) n++;
+    }
+    return n;
+  };
+  const ruleRows = Array.from({ length: h }, (_, y) => y).filter((y) => redInRow(y) > measure * 0.95);
+  assert.ok(ruleRows.length >= 1, 'a red rule as wide as the 版心');
+  const ruleY = ruleRows[0]!;
+  const organRed = Array.from({ length: Math.round(top + mmToPt(50)) - Math.round(top + mmToPt(33)) }, (_, k) => redInRow(Math.round(top + mmToPt(33)) + k)).reduce((a, b) => a + b, 0);
+  assert.ok(organRed > 500, 'organ name set in red about 35 mm below the 版心 top');
+  const title = first.slice(1).find((r) => squash(notice.meta.title).startsWith(squash(r.text).slice(0, 6)))!;
+  assert.ok(title && title.y > ruleY + pitch, 'title below the red rule');
+});
+
+test('folios "— n —": odd pages right, even pages left (1 字 in), 7 mm below the 版心', () => {
+  for (const [i, p] of pages.entries()) {
+    const folio = p.lines.filter((l) => l.yMin > typeBottom + 4);
+    assert.equal(folio.length, 1, `page ${i + 1} folio`);
+    const f = folio[0]!;
+    assert.equal(squash(f.text), `—${i + 1}—`);
+    if ((i + 1) % 2 === 1) assert.ok(Math.abs(f.xMax - (left + measure - 14)) < 1, `odd folio right edge ${f.xMax}`);
+    else assert.ok(Math.abs(f.xMin - (left + 14)) < 1, `even folio left edge ${f.xMin}`);
+    assert.ok(f.yMin > typeBottom + mmToPt(7) - 14 && f.yMax < typeBottom + mmToPt(7) + 14, `folio at ${f.yMin}`);
+  }
+});
+
+test('the attachment starts a page with 附件 on line 1 and its title centred on line 3', () => {
+  const att = notice.attachments[0]!;
+  const idx = pages.findIndex((p) => p.lines[0] && squash(p.lines[0].text) === '附件');
+  assert.ok(idx > 0, 'attachment page');
+  const r = rows(pages[idx]!.lines);
+  assert.ok(Math.abs(r[0]!.x - left) < 0.5, '附件 flush left');
+  assert.ok(r[0]!.y < top + pitch + 1, '附件 on line 1');
+  const t = r[1]!;
+  assert.equal(squash(t.text), squash(att.title));
+  assert.ok(Math.abs((t.x + t.right) / 2 - (left + measure / 2)) < 2, 'title centred');
+  const center = t.y - 11;
+  assert.ok(center > top + 2 * pitch && center < top + 3 * pitch + 6, `title on line 3 (${center - top})`);
+});
+
+test('版记 anchored at the 版心 foot of the last page; text read back equals the input', () => {
+  const last = rows(pages[pages.length - 1]!.lines);
+  const record = last[last.length - 1]!;
+  assert.ok(record.y <= typeBottom + 1 && record.y > typeBottom - pitch, '印发 line on the last grid line');
+  assert.match(squash(record.text), /印发$/);
+  const text = squash(pages.flatMap((p) => rows(p.lines).map((r) => r.text)).join(''));
+  const blocks = [...notice.body, ...notice.attachments.flatMap((a) => a.blocks)];
+  for (const b of blocks) {
+    const want = b.type === 'paragraph' ? squash(inlineText(b.runIn) + inlineText(b.content)) : b.type === 'heading' ? squash(inlineText(b.content)) : '';
+    if (want) assert.ok(text.includes(want), `not read back: ${want.slice(0, 30)}`);
+  }
+  assert.ok(text.includes(squash(notice.meta.title)));
+  assert.ok(text.includes('2020年4月8日'), 'date in Arabic digits without padding');
+});
