@@ -21,6 +21,11 @@ export interface TocEntry {
   bookmark: string;
 }
 
+/** 篇 titles as printed: the section's category plus 篇 (as the PDF writer prints them). */
+export function partTitle(title: string): string {
+  return /篇$/.test(title) ? title : `${title}篇`;
+}
+
 export function bundleCases(bundle: CollectionBundle): Map<string, CaseDocument> {
   return bundle.cases instanceof Map ? bundle.cases : new Map(Object.entries(bundle.cases));
 }
@@ -124,9 +129,9 @@ export function anthologyXml(ctx: DocxContext, bundle: CollectionBundle): { body
     const partBookmark = `_Toc${String(++tocId).padStart(9, '0')}`;
     const mark = ctx.bookmark(partBookmark);
     const pageH = ctx.flow.pageHeightPt;
-    const divider =
-      ctx.paragraph('part', plainRuns(ctx, 'part', section.title), { pPr: { before: twips(pageH * 0.28) }, before: mark.start, after: mark.end });
-    toc.push({ level: 1, text: section.title, page: ctx.flow.page, bookmark: partBookmark });
+    const title = partTitle(section.title);
+    const divider = ctx.paragraph('part', plainRuns(ctx, 'part', title), { pPr: { before: twips(pageH * 0.28) }, before: mark.start, after: mark.end });
+    toc.push({ level: 1, text: title, page: ctx.flow.page, bookmark: partBookmark });
     const dividerSect = sectPrXml(ctx, {
       type: 'oddPage',
       titlePg: true,
@@ -139,7 +144,7 @@ export function anthologyXml(ctx: DocxContext, bundle: CollectionBundle): { body
     parts.push(divider + sectionBreakParagraph(dividerSect));
 
     ctx.flow.oddPage();
-    const partHeader = f.partHeader(section.title);
+    const partHeader = f.partHeader(title);
     let casesXml = '';
     for (const id of section.caseIds) {
       const doc = cases.get(id);

@@ -1,0 +1,82 @@
+/**
+ * Shared by the docx-* tests: unzip a DOCX, convert it with LibreOffice under the private
+ * fontconfig (each run with its own profile so parallel runs don't collide), read PDFs back.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
+
+const run = promisify(execFile);
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const FONTCONFIG = path.join(here, 'fixtures/fontconfig/fonts.conf');
+
+export async function unzip(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, string>();
+  for (const [name, file] of Object.entries(zip.files)) if (!file.dir && /\.(xml|rels)$/.test(name)) out.set(name, await file.async('string'));
+  return out;
+}
+
+export function part(parts: Map<string, string>, name: string): string {
+  const xml = parts.get(name);
+  if (xml === undefined) throw new Error(`${name} missing from the DOCX (has ${[...parts.keys()].join(', ')})`);
+  return xml;
+}
+
+/** The w:style element with this id. */
+export function styleXml(styles: string, id: string): string {
+  const m = new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>.*?</w:style>`).exec(styles);
+  if (!m) throw new Error(`style ${id} missing`);
+  return m[0];
+}
+
+export function workDir(name: string): string {
+  return mkdtempSync(path.join(tmpdir(), `huibian-${name}-`));
+}
+
+/** DOCX → PDF with LibreOffice headless; returns the PDF path. One retry: a cold first start sometimes exits without output. */
+export async function sofficeToPdf(bytes: Uint8Array, name: string): Promise<string> {
+  const dir = workDir(`soffice-${name}`);
+  const docx = path.join(dir, `${name}.docx`);
+  writeFileSync(docx, bytes);
+  const pdf = path.join(dir, `${name}.pdf`);
+  for (let attempt = 0; attempt < 2 && !existsSync(pdf); attempt++) {
+    await run(
+      'soffice',
+      [`-env:UserInstallation=file://${dir}/profile${attempt}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, docx],
+      { env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG }, timeout: 180_000 },
+    ).catch(() => undefined);
+  }
+  if (!existsSync(pdf)) throw new Error(`LibreOffice did not convert ${docx}`);
+  return pdf;
+}
+
+export async function pdfPages(pdf: string): Promise<number> {
+  const { stdout } = await run('pdfinfo', [pdf]);
+  const m = /Pages:\s+(\d+)/.exec(stdout);
+  if (!m) throw new Error(`pdfinfo could not read ${pdf}`);
+  return Number(m[1]);
+}
+
+/** Text of each page (pdftotext -layout), in order. */
+export async function pdfPageTexts(pdf: string): Promise<string[]> {
+  const { stdout } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  const pages = stdout.split('\f');
+  if (pages.length && pages[pages.length - 1]!.trim() === '') pages.pop();
+  return pages;
+}
+
+export function nonEmptyLines(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+/** Characters without any whitespace (pdftotext spreads justified CJK lines with spaces). */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+export { readFileSync };
