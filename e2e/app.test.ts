@@ -136,6 +136,37 @@ test('import the magazine feature through the file input: 14 cases under their c
   await page.waitForSelector('.tree-group[data-group="社会组织"]');
 });
 
+test('search shows highlighted hits; drag and drop re-files a case; the region picker sets the place', async () => {
+  await page.getByLabel('全文搜索').fill('流浪乞讨');
+  await page.getByRole('button', { name: '搜索', exact: true }).click();
+  await page.waitForSelector('.search-hits .hit');
+  assert.ok((await page.locator('.hit-snippet mark').count()) > 0, 'hits are highlighted');
+  assert.ok((await page.locator('.hit-snippet mark').first().innerText()).includes('流浪'));
+  await screenshot(page, '03b-search');
+  await page.locator('.search-hits .hit').first().click();
+  await page.waitForFunction(() => document.querySelector('.doc-title h2')?.textContent?.includes('流浪乞讨'));
+  await page.getByRole('button', { name: '清除' }).click();
+
+  const title = '赋能社会组织 开展人民调解';
+  const where = () =>
+    page.evaluate((t) => {
+      const item = Array.from(document.querySelectorAll('.tree-item')).find((el) => el.getAttribute('title') === t);
+      return item?.closest('.tree-group')?.getAttribute('data-group') ?? null;
+    }, title);
+  assert.equal(await where(), '社会组织');
+  await page.locator(`.tree-item[title="${title}"]`).dragTo(page.locator('.tree-group[data-group="基层政权和社区治理"] .group-head'));
+  await page.waitForFunction((t) => Array.from(document.querySelectorAll('.tree-group[data-group="基层政权和社区治理"] .tree-item')).some((el) => el.getAttribute('title') === t), title, { timeout: 10000 });
+  assert.equal(await where(), '基层政权和社区治理');
+
+  await openCase(title);
+  await page.getByLabel('搜索地区').fill('任城');
+  await page.waitForSelector('.region-options li');
+  await page.locator('.region-options li', { hasText: '任城区' }).first().click();
+  await page.waitForFunction(() => document.querySelector('.region-value')?.textContent?.includes('任城区'));
+  assert.equal(await page.locator('.region-value').innerText(), '山东省 济宁市 任城区');
+  await page.waitForFunction((t) => Array.from(document.querySelectorAll('.tree-sub[data-subgroup="济宁市"] .tree-item')).some((el) => el.getAttribute('title') === t), title, { timeout: 10000 });
+});
+
 test('edit a case: Chinese through IME composition, bold, a table, cleaned Word and WPS paste', async () => {
   await openCase(CASE_TITLE);
   await waitSaved();
@@ -248,6 +279,35 @@ test('review: comment on a selection, reply, resolve; the mark survives a reload
   await page.getByRole('button', { name: '回复', exact: true }).click();
   await page.waitForSelector('.comment.reply');
   await screenshot(page, '06-comments');
+
+  // The mark survives copy and paste (Lexical's own clipboard format carries it) and undo.
+  await selectText('5A级社会组织、');
+  await page.keyboard.down('Shift');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.up('Shift');
+  const copied = await page.evaluate(async () => {
+    const data = new DataTransfer();
+    document.querySelector('.editor-content')!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    // Lexical fills the clipboard in its next update, after the event returns.
+    await new Promise((r) => setTimeout(r, 100));
+    return Object.fromEntries(data.types.map((t) => [t, data.getData(t)]));
+  });
+  assert.ok(copied['application/x-lexical-editor']?.includes('"mark"'), 'the copy carries the comment mark');
+  await caretAtEndOfParagraph(2);
+  await page.evaluate((d) => {
+    const data = new DataTransfer();
+    for (const [k, v] of Object.entries(d)) data.setData(k, v as string);
+    document.querySelector('.editor-content')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, copied);
+  await page.waitForFunction(() => document.querySelectorAll('.editor-content mark.hb-comment').length === 2);
+  await page.keyboard.type('xyz');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('.editor-content mark.hb-comment').length === 1);
+  assert.equal(await page.locator('.editor-content mark.hb-comment').innerText(), '五星级党组织');
+  assert.ok(!(await editorText()).includes('xyz'));
+  await waitSaved();
+
   await page.getByRole('button', { name: '解决' }).click();
   await page.waitForSelector('.thread.resolved');
   await page.getByLabel(/只看未解决/).check();
@@ -260,6 +320,26 @@ test('review: comment on a selection, reply, resolve; the mark survives a reload
   await page.getByRole('tab', { name: /批注/ }).click();
   await page.waitForSelector('.thread.resolved .comment.reply');
   assert.ok((await page.locator('.reviewer').innerText()).includes('王审阅'));
+});
+
+test('revisions: save a version, edit, restore the version', async () => {
+  await page.getByRole('tab', { name: '版本' }).click();
+  await page.getByRole('button', { name: '保存为新版本' }).click();
+  await page.waitForSelector('.revisions-panel li');
+  await waitSaved();
+  await caretAtEndOfParagraph(0);
+  await page.keyboard.type('TEMP');
+  await waitSaved();
+  assert.ok((await editorText()).includes('TEMP'));
+  await page.getByRole('button', { name: '保存为新版本' }).click();
+  await waitSaved();
+  await page.waitForFunction(() => document.querySelectorAll('.revisions-panel li').length >= 2);
+  await screenshot(page, '06b-revisions');
+  // Newest first; among explicit saves (autosaves are marked), the second is the one without TEMP.
+  await page.locator('.revisions-panel li').filter({ hasNotText: '自动保存' }).nth(1).getByRole('button', { name: '恢复此版本' }).click();
+  await page.waitForFunction(() => !document.querySelector('.editor-content')?.textContent?.includes('TEMP'));
+  assert.ok((await editorText()).includes(TYPED), 'the restored version keeps the earlier edits');
+  await page.waitForSelector('.editor-content mark.hb-comment');
 });
 
 test('composer: export PDF and DOCX; both read back with the edits', async () => {
@@ -326,6 +406,15 @@ test('notice: 〔〕 enforced in 发文字号, dates without zero padding, live 
   assert.ok(shown.includes('为总结推广基层民政工作经验'));
   await waitSaved();
   await screenshot(page, '09-notice');
+  await page.locator('.doc-head').getByRole('button', { name: '导出 PDF 和 DOCX' }).click();
+  await page.waitForSelector('.doc-head .export-done[data-format="docx"]', { timeout: 120000 });
+  const paths = await page.$$eval('.doc-head .export-done a.download-link', (as) => as.map((a) => a.getAttribute('data-path')!));
+  const pdf = paths.find((p) => p.endsWith('.pdf'))!;
+  const docx = paths.find((p) => p.endsWith('.docx'))!;
+  const pdfText = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  assert.ok(pdfText.includes('曲民发〔2021〕11号') && pdfText.includes('为总结推广基层民政工作经验'), 'notice PDF carries the fields and body');
+  const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, '');
+  assert.ok(xml.includes('曲民发〔2021〕11号') && xml.includes('2021年3月5日'), 'notice DOCX carries the fields');
 });
 
 test('the app ran under the server CSP without errors', () => {

@@ -6,7 +6,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useRef } from 'react';
-import type { EditorState } from 'lexical';
+import { HISTORY_MERGE_TAG, type EditorState } from 'lexical';
 
 export type SaveState = 'saved' | 'saving' | 'dirty' | 'error';
 
@@ -46,9 +46,9 @@ export function AutosavePlugin({ delayMs = 800, save, onState, registerFlush }: 
     };
     registerFlush(flush);
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
-      // Loading the document, selection moves and DOM-only updates change nothing to store.
-      if (prevEditorState.isEmpty() || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
-      if (tags.has('hb-load')) return;
+      // Loading the document (applied with the history-merge tag, as Lexical's OnChangePlugin
+      // also assumes), selection moves and DOM-only updates change nothing to store.
+      if (prevEditorState.isEmpty() || tags.has(HISTORY_MERGE_TAG) || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
       dirty.current = true;
       onState('dirty');
       if (timer.current) clearTimeout(timer.current);
