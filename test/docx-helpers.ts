@@ -70,6 +70,12 @@ export async function pdfPageTexts(pdf: string): Promise<string[]> {
   return pages;
 }
 
+/** Top and left of every text line on a page (pdftotext -bbox-layout), in points from the page's top-left. */
+export async function pdfLineBoxes(pdf: string, page: number): Promise<Array<{ x: number; y: number }>> {
+  const { stdout } = await run('pdftotext', ['-bbox-layout', '-f', String(page), '-l', String(page), pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return [...stdout.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+}
+
 export function nonEmptyLines(text: string): string[] {
   return text.split('\n').map((l) => l.trim()).filter(Boolean);
 }
