@@ -34,6 +34,7 @@ import {
   type DocSummary,
   type DocumentRow,
   type ReplyRow,
+  type SummaryRow,
 } from './rows.js';
 
 export type { DocSummary } from './rows.js';
@@ -124,6 +125,9 @@ const ORDERED = `
 /** Section (category list order), then the order inside it (positions follow division codes on import). */
 const ORDER_BY = `ORDER BY d.kind, COALESCE(c.position, 1000000), d.category, d.position, d.region_code, d.created_at`;
 const OPEN_COMMENTS = `(SELECT COUNT(*) FROM comments k WHERE k.document_id = d.id AND k.resolved = 0) AS open_comments`;
+/** Columns a summary needs: never the bodies, which are most of the file. */
+const SUMMARY_COLUMNS = `d.id, d.kind, d.collection_id, d.category, d.position, d.title, d.province, d.city, d.county, d.region_code,
+  d.award, d.unit, d.status, d.year, d.organ, d.char_count, d.revision, d.created_at, d.updated_at, d.subtitle, ${OPEN_COMMENTS}`;
 
 function now(): string {
   return new Date().toISOString();
@@ -193,8 +197,9 @@ export class Store {
     this.db.transaction(() => {
       this.db.prepare('UPDATE categories SET name = ? WHERE name = ?').run(clean, from);
       this.db
-        .prepare(`UPDATE documents SET category = ?, meta = json_set(meta, '$.category', ?), updated_at = ? WHERE category = ?`)
-        .run(clean, clean, now(), from);
+        .prepare(`UPDATE document_content SET meta = json_set(meta, '$.category', ?) WHERE document_id IN (SELECT id FROM documents WHERE category = ?)`)
+        .run(clean, from);
+      this.db.prepare(`UPDATE documents SET category = ?, updated_at = ? WHERE category = ?`).run(clean, now(), from);
     })();
     return this.listCategories();
   }
@@ -212,10 +217,7 @@ export class Store {
         if (!this.listCategories().includes(GENERAL_CATEGORY)) this.addCategory(GENERAL_CATEGORY);
         const base = this.nextPosition(null, GENERAL_CATEGORY, true);
         const rows = this.db.prepare(`SELECT d.id ${ORDERED} WHERE d.category = ? ${ORDER_BY}`).all(name) as Array<{ id: string }>;
-        const move = this.db.prepare(
-          `UPDATE documents SET category = ?, meta = json_set(meta, '$.category', ?), position = ?, updated_at = ? WHERE id = ?`,
-        );
-        rows.forEach((r, i) => move.run(GENERAL_CATEGORY, GENERAL_CATEGORY, base + i, now(), r.id));
+        rows.forEach((r, i) => this.setCategory(r.id, GENERAL_CATEGORY, base + i));
       }
       this.db.prepare('DELETE FROM categories WHERE name = ?').run(name);
       const rest = this.listCategories();
@@ -346,16 +348,10 @@ export class Store {
       values.push(now());
       this.db.prepare(`UPDATE collections SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
       if (patch.sections) {
-        const place = this.db.prepare(
-          `UPDATE documents SET collection_id = ?, category = ?, meta = json_set(meta, '$.category', ?), position = ?, updated_at = ?
-           WHERE id = ? AND kind = 'case'`,
-        );
         for (const section of patch.sections) {
           this.ensureCategory(section.title);
           section.caseIds.forEach((caseId, i) => {
-            if (place.run(id, section.title, section.title, i, now(), caseId).changes !== 1) {
-              throw new StoreError('not-found', `no case ${caseId}`);
-            }
+            if (!this.setCategory(caseId, section.title, i, id)) throw new StoreError('not-found', `no case ${caseId}`);
           });
         }
       }
@@ -373,7 +369,7 @@ export class Store {
   bundle(collectionId: string): CollectionBundle {
     const collection = this.getCollection(collectionId);
     const rows = this.db
-      .prepare(`SELECT d.* ${ORDERED} WHERE d.collection_id = ? AND d.kind = 'case' ${ORDER_BY}`)
+      .prepare(`SELECT d.* FROM documents_full d LEFT JOIN categories c ON c.name = d.category WHERE d.collection_id = ? AND d.kind = 'case' ${ORDER_BY}`)
       .all(collectionId) as DocumentRow[];
     const cases: Record<string, CaseDocument> = {};
     for (const row of rows) cases[row.id] = rowToDocument(row) as CaseDocument;
@@ -383,7 +379,7 @@ export class Store {
   // ---------------------------------------------------------------- documents
 
   private documentRow(id: string): DocumentRow {
-    const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+    const row = this.db.prepare('SELECT * FROM documents_full WHERE id = ?').get(id) as DocumentRow | undefined;
     if (!row) throw new StoreError('not-found', `no document ${id}`);
     return row;
   }
@@ -408,15 +404,13 @@ export class Store {
       values.push(value);
     }
     const rows = this.db
-      .prepare(`SELECT d.*, ${OPEN_COMMENTS} ${ORDERED} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${ORDER_BY}`)
-      .all(...values) as Array<DocumentRow & { open_comments: number }>;
+      .prepare(`SELECT ${SUMMARY_COLUMNS} ${ORDERED} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${ORDER_BY}`)
+      .all(...values) as SummaryRow[];
     return rows.map(rowToSummary);
   }
 
   summary(id: string): DocSummary {
-    const row = this.db.prepare(`SELECT d.*, ${OPEN_COMMENTS} FROM documents d WHERE d.id = ?`).get(id) as
-      | (DocumentRow & { open_comments: number })
-      | undefined;
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(id) as SummaryRow | undefined;
     if (!row) throw new StoreError('not-found', `no document ${id}`);
     return rowToSummary(row);
   }
@@ -433,6 +427,7 @@ export class Store {
     const noticeMeta = meta as NoticeMeta;
     return {
       title: meta.title || '（无标题）',
+      subtitle: kind === 'case' ? (caseMeta.subtitle ?? null) : null,
       province: region?.province ?? null,
       city: region?.city ?? null,
       county: region?.county ?? null,
@@ -515,9 +510,9 @@ export class Store {
     const t = now();
     this.db
       .prepare(
-        `INSERT INTO documents (id, kind, collection_id, category, position, meta, body, attachments, title, province, city, county,
+        `INSERT INTO documents (id, kind, collection_id, category, position, title, subtitle, province, city, county,
            region_code, award, unit, status, year, organ, char_count, revision, created_at, updated_at)
-         VALUES (@id, @kind, @collection_id, @category, @position, @meta, @body, @attachments, @title, @province, @city, @county,
+         VALUES (@id, @kind, @collection_id, @category, @position, @title, @subtitle, @province, @city, @county,
            @region_code, @award, @unit, @status, @year, @organ, @char_count, 1, @t, @t)`,
       )
       .run({
@@ -526,10 +521,8 @@ export class Store {
         collection_id: collectionId,
         category,
         position,
-        meta: JSON.stringify(storedMeta),
-        body: JSON.stringify(body),
-        attachments: attachments ? JSON.stringify(attachments) : null,
         title: cols.title,
+        subtitle: cols.subtitle,
         province: cols.province,
         city: cols.city,
         county: cols.county,
@@ -542,6 +535,9 @@ export class Store {
         char_count: cols.char_count,
         t,
       });
+    this.db
+      .prepare('INSERT INTO document_content (document_id, meta, attachments, body) VALUES (?, ?, ?, ?)')
+      .run(id, JSON.stringify(storedMeta), attachments ? JSON.stringify(attachments) : null, JSON.stringify(body));
     this.insertRevision(id, false);
     indexDocument(this.db, id, cols.title, cols.text);
     return id;
@@ -598,20 +594,18 @@ export class Store {
     const cols = this.columnsOf(row.kind, meta, body, attachments);
     this.db
       .prepare(
-        `UPDATE documents SET meta = @meta, body = @body, attachments = @attachments, category = @category, position = @position,
-           title = @title, province = @province, city = @city, county = @county, region_code = @region_code, award = @award,
+        `UPDATE documents SET category = @category, position = @position,
+           title = @title, subtitle = @subtitle, province = @province, city = @city, county = @county, region_code = @region_code, award = @award,
            unit = @unit, status = @status, year = @year, organ = @organ, char_count = @char_count,
            revision = revision + 1, updated_at = @t
          WHERE id = @id`,
       )
       .run({
         id: row.id,
-        meta: JSON.stringify(meta),
-        body: JSON.stringify(body),
-        attachments: attachments ? JSON.stringify(attachments) : null,
         category,
         position,
         title: cols.title,
+        subtitle: cols.subtitle,
         province: cols.province,
         city: cols.city,
         county: cols.county,
@@ -624,7 +618,24 @@ export class Store {
         char_count: cols.char_count,
         t: now(),
       });
+    this.db
+      .prepare('UPDATE document_content SET meta = ?, attachments = ?, body = ? WHERE document_id = ?')
+      .run(JSON.stringify(meta), attachments ? JSON.stringify(attachments) : null, JSON.stringify(body), row.id);
     indexDocument(this.db, row.id, cols.title, cols.text);
+  }
+
+  /** Moves a case to a section (and collection) at a position, keeping meta.category in step. Returns false when there is no such case. */
+  private setCategory(id: string, category: string | null, position: number, collectionId?: string | null): boolean {
+    const changed = this.db
+      .prepare(
+        `UPDATE documents SET category = @category, position = @position, updated_at = @t,
+           collection_id = CASE WHEN @setCollection THEN @collection ELSE collection_id END
+         WHERE id = @id AND kind = 'case'`,
+      )
+      .run({ id, category, position, t: now(), setCollection: collectionId === undefined ? 0 : 1, collection: collectionId ?? null }).changes;
+    if (changed !== 1) return false;
+    this.db.prepare(`UPDATE document_content SET meta = json_set(meta, '$.category', ?) WHERE document_id = ?`).run(category, id);
+    return true;
   }
 
   deleteDocument(id: string): void {
@@ -661,10 +672,8 @@ export class Store {
       const setPos = this.db.prepare('UPDATE documents SET position = ? WHERE id = ?');
       siblings.forEach((docId, i) => setPos.run(i, docId));
       if (collectionId !== row.collection_id || category !== row.category) {
-        const meta = category ? `json_set(meta, '$.category', @category)` : 'meta';
-        this.db
-          .prepare(`UPDATE documents SET collection_id = @collection, category = @category, meta = ${meta}, updated_at = @t WHERE id = @id`)
-          .run({ collection: collectionId, category, t: now(), id });
+        this.db.prepare('UPDATE documents SET collection_id = ?, category = ?, updated_at = ? WHERE id = ?').run(collectionId, category, now(), id);
+        if (category) this.db.prepare(`UPDATE document_content SET meta = json_set(meta, '$.category', ?) WHERE document_id = ?`).run(category, id);
       }
     })();
     return this.summary(id);

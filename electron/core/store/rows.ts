@@ -31,6 +31,7 @@ export interface DocumentRow {
   body: string;
   attachments: string | null;
   title: string;
+  subtitle: string | null;
   province: string | null;
   city: string | null;
   county: string | null;
@@ -97,13 +98,15 @@ export function rowRegion(row: Pick<DocumentRow, 'province' | 'city' | 'county' 
   return { province: row.province, city: row.city, county: row.county, code: row.region_code };
 }
 
-export function rowToSummary(row: DocumentRow & { open_comments?: number }): DocSummary {
-  const meta = JSON.parse(row.meta) as Partial<CaseMeta>;
+/** A document row without its bodies, as list queries select it. */
+export type SummaryRow = Omit<DocumentRow, 'meta' | 'body' | 'attachments'> & { open_comments: number };
+
+export function rowToSummary(row: SummaryRow): DocSummary {
   return {
     id: row.id,
     kind: row.kind,
     title: row.title,
-    subtitle: meta.subtitle ?? null,
+    subtitle: row.subtitle ?? null,
     category: row.category,
     region: rowRegion(row),
     award: row.award,

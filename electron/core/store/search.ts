@@ -71,9 +71,10 @@ export function unindexDocument(db: Database.Database, documentId: string): void
   db.prepare('DELETE FROM documents_search_map WHERE doc_rowid = ?').run(found.doc_rowid);
 }
 
-/** Rebuilds both indexes from the documents table (used by the migration that adds them). */
+/** Rebuilds both indexes from the documents (works before and after schema 3 moved the bodies). */
 export function reindexAll(db: Database.Database): void {
-  const rows = db.prepare('SELECT id, title, body, attachments FROM documents').all() as Array<{
+  const hasView = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'documents_full'").get();
+  const rows = db.prepare(`SELECT id, title, body, attachments FROM ${hasView ? 'documents_full' : 'documents'}`).all() as Array<{
     id: string;
     title: string;
     body: string;
@@ -169,7 +170,7 @@ export function searchDocuments(db: Database.Database, q: string, options: Searc
          JOIN documents_search_map m ON m.doc_rowid = documents_fts.rowid
          JOIN documents d ON d.id = m.document_id
          WHERE documents_fts MATCH @match ${scope}
-         ORDER BY documents_fts.rank LIMIT @limit`,
+         ORDER BY bm25(documents_fts, 8.0, 1.0) LIMIT @limit`,
       )
       .all(params) as Array<{ id: string; kind: 'case' | 'notice'; title: string; snip: string }>;
     return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, snippet: markersToHtml(r.snip) }));
