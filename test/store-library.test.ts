@@ -74,7 +74,12 @@ describe('schema and pragmas', () => {
         `INSERT INTO documents (id, kind, collection_id, category, meta, body, title, created_at, updated_at)
          VALUES ('d1', 'case', 'c1', '社会救助', ?, ?, '儒乡曲阜 诚信救助', ?, ?)`,
       )
-      .run(JSON.stringify({ title: '儒乡曲阜 诚信救助' }), JSON.stringify([para('曲阜市结合实际,积极开展社会救助制度创新试点')]), t, t);
+      .run(JSON.stringify({ title: '儒乡曲阜 诚信救助', subtitle: '诚信救助试点' }), JSON.stringify([para('曲阜市结合实际,积极开展社会救助制度创新试点')]), t, t);
+    old.db
+      .prepare(`INSERT INTO revisions (document_id, created_at, title, char_count, meta, body) VALUES ('d1', ?, '儒乡曲阜 诚信救助', 20, '{}', '[]')`)
+      .run(t);
+    old.db.prepare(`INSERT INTO comments (id, document_id, quote, author, text, created_at) VALUES ('k1', 'd1', '诚信', '张', '请核实', ?)`).run(t);
+    old.db.prepare(`INSERT INTO comment_replies (id, thread_id, author, text, created_at) VALUES ('r1', 'k1', '李', '已核实', ?)`).run(t);
     old.close();
 
     const store = new Store(file);
@@ -85,6 +90,13 @@ describe('schema and pragmas', () => {
       assert.deepEqual(store.search('诚信救助').map((h) => h.id), ['d1']);
       assert.deepEqual(store.search('试点').map((h) => h.id), ['d1']);
       assert.ok(store.listCategories().includes('社会救助'));
+      // the table rebuild of schema 3 must not cascade into revisions or comments
+      assert.equal(store.listRevisions('d1').length, 1);
+      assert.deepEqual(store.listComments('d1').map((c) => [c.id, c.replies.map((r) => r.text)]), [['k1', ['已核实']]]);
+      assert.equal(store.summary('d1').subtitle, '诚信救助试点');
+      assert.equal(store.summary('d1').openComments, 1);
+      assert.deepEqual(store.db.pragma('foreign_key_check'), []);
+      assert.equal(store.db.pragma('foreign_keys', { simple: true }), 1);
       assert.equal(store.integrityCheck(), 'ok');
     } finally {
       store.close();
