@@ -64,7 +64,7 @@ export async function run(): Promise<void> {
     await page.waitForSelector('.app-header');
     const { blocks, chars } = bigBody();
     const collection = await call(page, url, 'collections.create', { title: '编辑器基准', year: 2021 });
-    const small = await call(page, url, 'documents.create', { kind: 'case', collectionId: collection.id, meta: { title: '短案例', category: '综合' } });
+    await call(page, url, 'documents.create', { kind: 'case', collectionId: collection.id, meta: { title: '短案例', category: '综合' } });
     const big = await call(page, url, 'documents.create', { kind: 'case', collectionId: collection.id, meta: { title: '三万字案例', category: '综合' } });
     await call(page, url, 'documents.save', { id: big.document.id, editorState: blocksToLexical(blocks), baseRevision: big.revision });
     await page.reload();

@@ -222,7 +222,7 @@ test('edit a case: Chinese through IME composition, bold, a table, cleaned Word 
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
-  const wps = `<html><head><style type="text/css">.p1{font-family:仿宋;font-size:16pt}</style></head><body><p class="p1" style="text-indent:32pt"><span style="font-weight:bold">　　金山文档</span><span>粘贴测试</span></p></body></html>`;
+  const wps = `<html><head><style type="text/css">.p1{font-family:仿宋;font-size:16pt}</style></head><body><p class="p1" style="text-indent:32pt"><span style="font-weight:bold">\u3000\u3000金山文档</span><span>粘贴测试</span></p></body></html>`;
   await paste(wps, '金山文档粘贴测试');
   const text = await editorText();
   assert.ok(text.includes('\n金山文档粘贴测试'), 'pasted as its own paragraph, hand indentation dropped');

@@ -33,7 +33,7 @@ export function ComposerView({ collections, collectionId, onCollection, onError 
     setPreview(null);
     if (!id) return;
     api('collections.get', { id }).then(setCollection).catch((e: Error) => onError(e.message));
-  }, [id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [id]);
 
   const moveSection = async (index: number, delta: -1 | 1) => {
     if (!collection) return;

@@ -54,7 +54,7 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
   const flushRef = useRef<((autosave: boolean) => Promise<void>) | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
 
-  const loadThreads = useCallback(() => api('comments.list', { documentId }).then(setThreads).catch((e: Error) => props.onError(e.message)), [documentId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const loadThreads = useCallback(() => api('comments.list', { documentId }).then(setThreads).catch((e: Error) => props.onError(e.message)), [documentId]);
   const loadRevisions = useCallback(() => api('revisions.list', { documentId }).then(setRevisions).catch(() => undefined), [documentId]);
 
   const adopt = (p: DocumentPayload) => {
@@ -75,13 +75,13 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
     return () => {
       live = false;
     };
-  }, [documentId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [documentId]);
 
   useEffect(() => {
     const flush = (autosave: boolean) => flushRef.current?.(autosave) ?? Promise.resolve();
     props.registerFlush(flush);
     return () => props.registerFlush(null);
-  }, [documentId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [documentId]);
 
   // Resolved threads' marks are drawn faintly.
   useEffect(() => {
@@ -117,7 +117,7 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
         throw error;
       }
     },
-    [documentId], // eslint-disable-line react-hooks/exhaustive-deps
+    [documentId],
   );
 
   const saveMeta = async (patch: Partial<CaseMeta> | Partial<NoticeMeta>) => {

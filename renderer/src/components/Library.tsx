@@ -40,7 +40,7 @@ export function Library(props: LibraryProps): JSX.Element {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+
   }, [collectionId, groupBy, JSON.stringify(filters), refreshKey]);
 
   const runSearch = async () => {

@@ -53,7 +53,7 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
       onError: (error: Error) => console.error(error),
     }),
     // The composer reads its config once; a new document remounts the component.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+
     [documentId],
   );
   const editorRef = useRef<LexicalEditor | null>(null);
@@ -77,7 +77,7 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
     const count = () => editor.getEditorState().read(() => setChars(countCharacters($getRoot().getTextContent())));
     count();
     return editor.registerUpdateListener(() => count());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+
   }, [documentId]);
 
   const startComment = () => {

@@ -104,7 +104,7 @@ function paragraphInner(el: Element): string {
   return Array.from(el.childNodes)
     .map(inlineHtml)
     .join('')
-    .replace(/^((?:<[a-z]+>)*)(?:\s|　|&nbsp;)+/u, '$1')
+    .replace(/^((?:<[a-z]+>)*)(?:\s|\u3000|&nbsp;)+/u, '$1')
     .replace(/(?:\s|&nbsp;)+((?:<\/[a-z]+>)*)$/u, '$1');
 }
 
@@ -141,7 +141,7 @@ function blocksHtml(parent: Element): string {
   let inline = '';
   let wordItems: WordItem[] = [];
   const flushInline = () => {
-    const text = inline.replace(/^(?:\s|　)+|\s+$/gu, '');
+    const text = inline.replace(/^(?:\s|\u3000)+|\s+$/gu, '');
     if (text) out += `<p>${text}</p>`;
     inline = '';
   };
