@@ -5,7 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { importFile } from '../electron/core/import/index.js';
 import { blocksText } from '../electron/core/model/text.js';
@@ -129,4 +132,27 @@ test('formats: DOCX headings and bold runs survive into the model', async () => 
   assert.ok(para && para.type === 'paragraph');
   assert.deepEqual(para.runIn, [{ type: 'text', text: '建立一张清单。', marks: ['bold'] }]);
   assert.equal(c.meta.category, '养老服务');
+});
+
+const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p));
+
+test('formats: the drafts saved by LibreOffice as Word 97 (.doc) import to the same cases', { skip: SOFFICE ? false : 'LibreOffice (soffice) is not installed' }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'huibian-doc-'));
+  try {
+    const sources = DRAFTS.map((name) => {
+      const p = path.join(dir, name);
+      copyFileSync(corpusPath(name), p);
+      return p;
+    });
+    // One soffice run converts all four (its start-up dominates).
+    execFileSync(SOFFICE!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'doc:MS Word 97', '--outdir', dir, ...sources], { stdio: 'ignore', timeout: 60_000 });
+    for (const name of DRAFTS) {
+      const docName = name.replace(/\.txt$/u, '.doc');
+      const file = await importFile({ name: docName, bytes: readFileSync(path.join(dir, docName)) });
+      assert.equal(file.format, 'doc');
+      assert.deepEqual(summary(file), summary(await importCorpus(name)), docName);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

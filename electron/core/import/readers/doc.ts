@@ -10,7 +10,11 @@ export async function readDoc(file: string, bytes: Uint8Array): Promise<ReadResu
   const extractor = new WordExtractor();
   try {
     const doc = await extractor.extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    const text = [doc.getHeaders?.({ includeFooters: false }) ?? '', doc.getBody(), doc.getFootnotes?.() ?? ''].filter(Boolean).join('\n');
+    // filterUnicode: false keeps curly quotes and dashes as the author typed them.
+    const text = doc
+      .getBody({ filterUnicode: false })
+      .replace(/[\u000b\u000c]/gu, '\n')
+      .replace(/[\u0000-\u0008\u000e-\u001f]/gu, '');
     return { format: 'doc', lines: textLines(text), warnings: [] };
   } catch (error) {
     throw new ImportFailure(file, `“${file}”无法作为 Word 97–2003 文档读取（${(error as Error).message}）。 ${file} could not be read as a .doc file.`);
