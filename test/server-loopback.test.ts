@@ -126,6 +126,16 @@ describe('API transport', () => {
     assert.equal(form.status, 415);
   });
 
+  test('file paths are refused over HTTP: uploads send bytes, exports go to the exports folder', async () => {
+    const read = await api(server, 'import.preview', { files: [{ name: 'passwd', path: '/etc/passwd' }] });
+    assert.equal(read.status, 403);
+    assert.equal(JSON.parse(read.body).error.code, 'forbidden');
+    const write = await api(server, 'export.run', { template: 'anthology', format: 'pdf', collectionId: 'x', outPath: path.join(tmp, 'evil.pdf') });
+    assert.equal(write.status, 403);
+    const upload = await api(server, 'import.preview', { files: [{ name: 'empty.txt', data: '' }] });
+    assert.notEqual(upload.status, 403, 'bytes are the way in');
+  });
+
   test('bodies over the limit are refused', async () => {
     const reply = await api(server, 'search.query', { q: 'x'.repeat(100 * 1024) });
     assert.equal(reply.status, 413);

@@ -27,6 +27,12 @@ export interface ServerOptions {
   /** Reuse an API (tests); otherwise one is created on dataDir and closed with the server. */
   api?: Api;
   maxBodyBytes?: number;
+  /**
+   * Let callers name files on disk (import.preview paths, export.run outPath). Off by default:
+   * a browser page can only upload bytes and download from /files/, so a script that got hold
+   * of the token still cannot read or overwrite arbitrary files through the server.
+   */
+  allowPaths?: boolean;
 }
 
 export interface RunningServer {
@@ -127,6 +133,19 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => (over ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
+}
+
+/** Why an input is refused on this transport (a file path the page could not have chosen), or null. */
+export function pathProblem(method: string, input: unknown): string | null {
+  if (!input || typeof input !== 'object') return null;
+  const record = input as Record<string, unknown>;
+  if (method === 'import.preview' && Array.isArray(record.files) && record.files.some((f) => f && typeof f === 'object' && 'path' in f)) {
+    return 'import.preview: over HTTP, send the file bytes (data), not a path';
+  }
+  if (method === 'export.run' && record.outPath !== undefined) {
+    return 'export.run: over HTTP, exports go to the exports folder and are fetched from /files/; outPath is not accepted';
+  }
+  return null;
 }
 
 /** Resolves a URL path inside `root`, or null when it would leave it. */
@@ -258,6 +277,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return sendError(res, 400, 'invalid-input', 'the body is not valid JSON');
         }
         const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const refused = options.allowPaths ? null : pathProblem(name, input);
+        if (refused) return sendError(res, 403, 'forbidden', refused);
         try {
           const result = await api.dispatch(name, input);
           return sendJson(res, 200, { result });
