@@ -140,9 +140,6 @@ function normaliseName(name: string): string | null {
   return null;
 }
 
-function displayName(encoding: string): string {
-  return encoding;
-}
 
 export function notText(file: string): ImportFailure {
   return new ImportFailure(file, `“${file}”不是可读的文本文件（含有二进制内容或无法识别的编码）。 ${file} is not a text file.`);
