@@ -12,6 +12,7 @@ import { createApi, type Api } from '../electron/core/api/index.js';
 import { ApiError, type ApiResults } from '../electron/core/api/schema.js';
 import { blocksToLexical } from '../electron/core/model/lexical.js';
 import { blocksText } from '../electron/core/model/text.js';
+import { PreviewCache } from '../electron/core/api/context.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
 const corpus = (name: string) => path.join(CORPUS, name);
@@ -227,5 +228,32 @@ describe('import, edit, organise', () => {
     await call('collections.delete', { id: collectionId });
     await rejects('collections.get', { id: collectionId }, 'not-found');
     assert.ok((await call('documents.list', {})).length >= 4);
+  });
+});
+
+describe('import previews', () => {
+  test('expire after their time and are taken once', async () => {
+    const cache = new PreviewCache(30);
+    cache.put('a', [], []);
+    cache.put('b', [], []);
+    assert.ok(cache.take('a'));
+    assert.equal(cache.take('a'), null);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(cache.take('b'), null);
+    assert.equal(cache.size, 0);
+  });
+
+  test('uploads over the size limit are refused by name', async () => {
+    const small = createApi({ dataDir: path.join(tmp, 'small'), transport: 'http', maxImportBytes: 1024 });
+    try {
+      const preview = (await small.dispatch('import.preview', {
+        files: [{ name: 'jining-2020-shortlist.txt', data: readFileSync(corpus('jining-2020-shortlist.txt')).toString('base64') }],
+      })) as ApiResults['import.preview'];
+      assert.equal(preview.files.length, 0);
+      assert.equal(preview.errors[0]!.file, 'jining-2020-shortlist.txt');
+      assert.match(preview.errors[0]!.message, /limit/);
+    } finally {
+      small.close();
+    }
   });
 });
