@@ -393,6 +393,11 @@ test('notice: 〔〕 enforced in 发文字号, dates without zero padding, live 
   await set('抄送', '市委办公室，市政府办公室。');
   await set('印发机关', '曲阜市民政局办公室');
   await set('印发日期', '2021.3.5');
+  await set('附件说明（每行一件，用；分隔）', '评选办法；申报表');
+  // A 1×1 red PNG as the seal.
+  const seal = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+  await page.setInputFiles('input[aria-label="印章图片"]', { name: 'seal.png', mimeType: 'image/png', buffer: seal });
+  await page.getByRole('button', { name: '移除印章' }).waitFor();
   await waitSaved();
   await page.locator('.editor-content').click();
   await page.keyboard.type('为总结推广基层民政工作经验，现将有关事项通知如下。');
@@ -404,6 +409,8 @@ test('notice: 〔〕 enforced in 发文字号, dates without zero padding, live 
   assert.ok(shown.includes('2021年3月5日'), 'date in Arabic numerals without zero padding');
   assert.ok(shown.includes('抄送：市委办公室，市政府办公室。'));
   assert.ok(shown.includes('为总结推广基层民政工作经验'));
+  assert.ok(shown.includes('附件：1. 评选办法') && shown.includes('2. 申报表'), 'attachment list in the preview');
+  assert.equal(await preview.locator('img.np-seal').count(), 1, 'the seal is shown');
   await waitSaved();
   await screenshot(page, '09-notice');
   await page.locator('.doc-head').getByRole('button', { name: '导出 PDF 和 DOCX' }).click();

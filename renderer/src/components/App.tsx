@@ -3,12 +3,19 @@
  * (or the import preview, or the composer) in the centre with its panels on the right.
  */
 import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
+import { REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import type { CollectionSummary, ImportPreview } from '../../../electron/core/api/schema.js';
 import { api, bridge, importSources } from '../api/client.js';
 import { Library } from './Library.js';
 import { ImportView } from './ImportView.js';
 import { DocumentView } from './DocumentView.js';
 import { ComposerView } from './ComposerView.js';
+
+/** The open editor, if any: Lexical keeps its instance on the root element. */
+function activeEditor(): LexicalEditor | null {
+  const root = document.querySelector('.editor-content') as (HTMLElement & { __lexicalEditor?: LexicalEditor }) | null;
+  return root?.__lexicalEditor ?? null;
+}
 
 type View = { name: 'home' } | { name: 'doc'; id: string } | { name: 'import'; preview: ImportPreview } | { name: 'compose' };
 
@@ -107,6 +114,8 @@ export function App(): JSX.Element {
     export: () => setView({ name: 'compose' }),
     save: () => void flushRef.current?.(false),
     find: () => document.querySelector<HTMLInputElement>('input[type=search]')?.focus(),
+    undo: () => activeEditor()?.dispatchCommand(UNDO_COMMAND, undefined),
+    redo: () => activeEditor()?.dispatchCommand(REDO_COMMAND, undefined),
   };
   useEffect(() => bridge()?.onMenu((command) => commands.current[command]?.()), []);
   useEffect(() => {

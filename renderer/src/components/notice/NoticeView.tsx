@@ -48,22 +48,29 @@ export function NoticeForm({ meta, onChange }: { meta: NoticeMeta; onChange: (pa
       {field('cc', '抄送', meta.cc ?? '', (v) => ({ cc: v.replace(/。$/, '') || null }), { wide: true })}
       {field('printer', '印发机关', meta.printer ?? '', (v) => ({ printer: v || null }))}
       {field('printDate', '印发日期', formatNoticeDate(meta.printDate), (v) => ({ printDate: parseNoticeDate(v) }))}
-      <label className="field">
+      <div className="field">
         <span>印章图片</span>
-        <input
-          type="file"
-          accept="image/png"
-          aria-label="印章图片"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (!file) return;
-            const reader = new FileReader();
-            reader.onload = () => onChange({ sealImage: String(reader.result) });
-            reader.readAsDataURL(file);
-          }}
-        />
-        {meta.sealImage && <button type="button" onClick={() => onChange({ sealImage: null })}>移除印章</button>}
-      </label>
+        <div className="row">
+          <label className="file-button">
+            {meta.sealImage ? '更换印章' : '选择印章图片'}
+            <input
+              type="file"
+              accept="image/png"
+              aria-label="印章图片"
+              hidden
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (!file) return;
+                const reader = new FileReader();
+                reader.onload = () => onChange({ sealImage: String(reader.result) });
+                reader.readAsDataURL(file);
+                e.target.value = '';
+              }}
+            />
+          </label>
+          {meta.sealImage && <button type="button" onClick={() => onChange({ sealImage: null })}>移除印章</button>}
+        </div>
+      </div>
     </div>
   );
 }
