@@ -24,6 +24,9 @@ const pdfPath: Record<string, string> = {};
 
 before(async () => {
   bundle = await corpusBundle();
+  // One case made three times as long, so that continuation pages (with running heads) occur.
+  const first = casesOf(bundle)[0]!;
+  bundle = { collection: bundle.collection, cases: Object.fromEntries(casesOf(bundle).map((c) => [c.id, c === first ? { ...c, body: [...c.body, ...c.body, ...c.body] } : c])) };
   notice = await corpusNotice();
   for (const t of ['anthology', 'feature', 'notice'] as const) {
     const out = await writeDocx({ format: 'docx', template: loadTemplate(t), ...(t === 'notice' ? { notice } : { bundle }) });
@@ -65,12 +68,23 @@ test('anthology: the TOC entries carry the folios the cases really start on in L
     const at = book.findIndex((p, i) => i > 2 && nonEmptyLines(p).slice(0, 3).some((l) => squash(l).startsWith(key)));
     assert.ok(at > 0, `case "${e.text}" not found as a page-top heading`);
     assert.equal(folio(book[at]!), e.page, `"${e.text}": TOC says ${e.page}, LibreOffice prints it on folio ${folio(book[at]!)}`);
-    // Running head above the title: the 篇 on odd pages, the book on even pages.
-    const head = nonEmptyLines(book[at]!)[0]!;
-    assert.ok(e.page % 2 === 1 ? /篇$/.test(squash(head)) : squash(head) === squash(bundle.collection.title), `running head on ${e.page}: ${head}`);
+    // No running head on a case's first page (B.6): the title is the page's first line.
+    assert.ok(squash(nonEmptyLines(book[at]!)[0]!).startsWith(key), `running head on the first page of "${e.text}"`);
     checked++;
   }
   assert.equal(checked, entries.length);
+  // Continuation pages carry the running head: the 篇 on odd pages. (Even pages name the book in
+  // Word; LibreOffice 7.4 drops the even header after a distinct first page, so the XML test checks those.)
+  const starts = new Set(entries.map((e) => e.page));
+  let continued = 0;
+  for (const p of book.slice(2)) {
+    const n = folio(p);
+    const lines = nonEmptyLines(p);
+    if (n === null || starts.has(n) || lines.length < 5 || n % 2 === 0) continue;
+    assert.ok(/篇$/.test(squash(lines[0]!)), `running head on ${n}: ${lines[0]}`);
+    continued++;
+  }
+  assert.ok(continued >= 1, 'some case runs over a page');
 });
 
 test('anthology: page count near our own PDF of the same content', async () => {

@@ -107,23 +107,26 @@ test('anthology: TOC field with cached entries and page numbers, sections per pa
   assert.ok(last <= pages! && pages! - last < 10, `last entry on ${last}, book has ${pages}`);
   assert.equal(entries[0]!.text, `${bundle.collection.sections[0]!.title}篇`);
 
-  // Sections: cover, TOC, then per part a divider section and a cases section.
+  // Sections: cover, TOC, then per part a divider section and a section per case.
   const sectPrs = doc.match(/<w:sectPr>.*?<\/w:sectPr>/g) ?? [];
-  assert.equal(sectPrs.length, 2 + 2 * bundle.collection.sections.length);
+  assert.equal(sectPrs.length, 2 + bundle.collection.sections.length + orderedIds(bundle).length);
   assert.match(settings, /<w:evenAndOddHeaders\/>/);
   assert.match(settings, /<w:mirrorMargins\/>/);
   // Page numbers restart at 1 on the first part only, and then continue through the book.
   assert.equal(sectPrs.filter((s) => /<w:pgNumType w:fmt="decimal" w:start="1"\/>/.test(s)).length, 1);
-  // Each cases section has its own odd header naming the part; even headers name the book.
+  // Case sections: odd header names the part, even header the book, no head on a case's first page.
   const rels = part(parts, 'word/_rels/document.xml.rels');
   const target = (rid: string) => new RegExp(`Id="${rid}" Type="[^"]+" Target="([^"]+)"`).exec(rels)![1]!;
-  const caseSections = sectPrs.filter((s) => /<w:type w:val="oddPage"\/>/.test(s) && !/<w:titlePg\/>/.test(s));
-  assert.equal(caseSections.length, bundle.collection.sections.length);
+  const caseSections = sectPrs.filter((s) => /<w:headerReference w:type="even"/.test(s) && /<w:titlePg\/>/.test(s) && !/<w:pgNumType/.test(s));
+  assert.equal(caseSections.length, orderedIds(bundle).length);
+  const partOf = new Map(bundle.collection.sections.flatMap((sec) => sec.caseIds.map((id) => [id, sec.title] as const)));
   caseSections.forEach((s, i) => {
     const odd = /<w:headerReference w:type="default" r:id="(rId\d+)"\/>/.exec(s)![1]!;
     const even = /<w:headerReference w:type="even" r:id="(rId\d+)"\/>/.exec(s)![1]!;
-    assert.match(part(parts, `word/${target(odd)}`), new RegExp(bundle.collection.sections[i]!.title));
+    const first = /<w:headerReference w:type="first" r:id="(rId\d+)"\/>/.exec(s)![1]!;
+    assert.match(part(parts, `word/${target(odd)}`), new RegExp(`${partOf.get(orderedIds(bundle)[i]!)}篇`));
     assert.match(part(parts, `word/${target(even)}`), new RegExp(bundle.collection.title));
+    assert.doesNotMatch(part(parts, `word/${target(first)}`), /<w:t/);
     const footer = /<w:footerReference w:type="default" r:id="(rId\d+)"\/>/.exec(s)![1]!;
     assert.match(part(parts, `word/${target(footer)}`), /<w:instrText xml:space="preserve"> PAGE <\/w:instrText>/);
   });

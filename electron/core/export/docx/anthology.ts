@@ -109,6 +109,17 @@ export function tocXml(ctx: DocxContext, entries: TocEntry[], levels: number): s
   return title + paras.join('');
 }
 
+/** Puts a section break into the last top-level paragraph of `xml` (no extra paragraph, so no stray line or page). */
+function attachSection(xml: string, sectPr: string): string {
+  const at = xml.lastIndexOf('<w:p>');
+  if (at < 0 || xml.indexOf('<w:tbl>', at) >= 0) return xml + sectionBreakParagraph(sectPr);
+  const tail = xml.slice(at);
+  const withSect = tail.startsWith('<w:p><w:pPr>')
+    ? tail.replace('</w:pPr>', `${sectPr}</w:pPr>`)
+    : `<w:p><w:pPr>${sectPr}</w:pPr>${tail.slice('<w:p>'.length)}`;
+  return xml.slice(0, at) + withSect;
+}
+
 export function anthologyXml(ctx: DocxContext, bundle: CollectionBundle): { body: string; documentIds: string[]; pages: number; toc: TocEntry[] } {
   const cases = bundleCases(bundle);
   const c = bundle.collection;
@@ -145,23 +156,24 @@ export function anthologyXml(ctx: DocxContext, bundle: CollectionBundle): { body
 
     ctx.flow.oddPage();
     const partHeader = f.partHeader(title);
-    let casesXml = '';
-    for (const id of section.caseIds) {
-      const doc = cases.get(id);
-      if (!doc) continue;
+    const ids = section.caseIds.filter((id) => cases.has(id));
+    ids.forEach((id, ci) => {
+      const doc = cases.get(id)!;
       documentIds.push(id);
       const bookmark = `_Toc${String(++tocId).padStart(9, '0')}`;
       const out = caseXml(ctx, doc, { heading: doc.meta.title, tocBookmark: bookmark, titleRole: 'caseTitle', subtitleRole: 'caseSubtitle', unitRole: 'caseUnit' });
-      casesXml += out.xml;
       toc.push({ level: 2, text: doc.meta.title, page: out.page, bookmark });
-    }
-    const casesSect = sectPrXml(ctx, {
-      type: 'oddPage',
-      headers: { default: partHeader, even: f.bookHeader },
-      footers: { default: f.oddFooter, even: f.evenFooter },
-      ...d,
+      // A section per case: its first page shows no running head (B.6), its folio on the side our estimate gives it.
+      const sect = sectPrXml(ctx, {
+        type: ci === 0 ? 'oddPage' : 'nextPage',
+        titlePg: true,
+        headers: { default: partHeader, even: f.bookHeader, first: f.emptyHeader },
+        footers: { default: f.oddFooter, even: f.evenFooter, first: out.page % 2 === 1 ? f.oddFooter : f.evenFooter },
+        ...d,
+      });
+      const final = last && ci === ids.length - 1;
+      parts.push(final ? out.xml + sect : attachSection(out.xml, sect));
     });
-    parts.push(casesXml + (last ? casesSect : sectionBreakParagraph(casesSect)));
   });
   const pages = ctx.flow.page;
 
