@@ -5,7 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
+import { corpusPath } from './fixtures/corpus.js';
 import { importFile } from '../electron/core/import/index.js';
 import { blocksText, inlineText } from '../electron/core/model/text.js';
 import type { Block, ParagraphBlock } from '../electron/core/model/types.js';
@@ -266,4 +268,44 @@ test('general: an HTML page in GBK with headings, bold, a figure and a table', a
   assert.ok(file.dropped.includes('首页 > 工作动态 > 基层动态'));
   assert.ok(file.dropped.includes('打印本页 关闭窗口'));
   assert.ok(!blocksText(c.body).includes('打印本页'));
+});
+
+/** Re-wraps every line at `width` cells (ASCII half a cell), as text copied out of a PDF arrives. */
+function hardWrap(text: string, width: number, indent: string): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (!t) continue;
+    let current = indent;
+    let cells = indent ? 2 : 0;
+    for (const ch of t) {
+      const w = ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+      if (cells + w > width) {
+        out.push(current);
+        current = '';
+        cells = 0;
+      }
+      current += ch;
+      cells += w;
+    }
+    out.push(current);
+  }
+  return out.join('\n');
+}
+
+test('general: hard-wrapped text (copied from a PDF) is rejoined into its paragraphs', async () => {
+  const original = await importFile({ name: 'jinshi.txt', bytes: enc(readFileSync(corpusPath('jinshi-2018-article.txt'), 'utf8')) });
+  for (const indent of ['', '\u3000\u3000']) {
+    const wrapped = hardWrap(readFileSync(corpusPath('jinshi-2018-article.txt'), 'utf8'), 34, indent);
+    assert.ok(wrapped.split('\n').length > 60, 'the wrapped draft has many short lines');
+    const file = await importFile({ name: 'jinshi.txt', bytes: enc(wrapped) });
+    assert.equal(file.cases.length, 1);
+    assert.equal(blocksText(file.cases[0]!.body), blocksText(original.cases[0]!.body), `indent ${JSON.stringify(indent)}`);
+    assert.deepEqual(file.cases[0]!.meta.title, original.cases[0]!.meta.title);
+    assert.deepEqual(file.captions, []);
+  }
+  // A draft with one line per paragraph is never joined.
+  const jining = readFileSync(corpusPath('jining-2020-shortlist.txt'), 'utf8');
+  const again = await importFile({ name: 'jining.txt', bytes: enc(jining) });
+  assert.equal(again.cases.length, 4);
 });

@@ -22,6 +22,7 @@ import { scoreCategories } from './stages/category.js';
 import { splitKeywords } from './stages/keywords.js';
 import { noticeShape, readNotice } from './stages/notice.js';
 import { splitDraft, type CaseDraft } from './stages/split.js';
+import { unwrap } from './stages/unwrap.js';
 import { structure } from './stages/structure.js';
 
 export interface ImportInput {
@@ -147,7 +148,7 @@ async function readAny(name: string, bytes: Uint8Array): Promise<ReadResult & { 
 }
 
 function assemble(name: string, read: ReadResult & { dropped?: string[] }): ImportedFile {
-  const cleaned = clean(read.lines, read.dropped ?? []);
+  const cleaned = clean(unwrap(read.lines), read.dropped ?? []);
   const lines = cleaned.lines;
   if (!lines.some((l) => l.text || l.image || l.table)) {
     throw new ImportFailure(name, `“${name}”中没有可导入的正文。 ${name} contains no text to import.`);

@@ -15,6 +15,8 @@ export interface SourceLine {
   heading?: HeadingLevel;
   image?: { src?: string; alt?: string; width?: number; height?: number };
   table?: TableBlock;
+  /** The raw line began with spaces or a full-width indent (a paragraph start in wrapped text). */
+  indent?: boolean;
 }
 
 export interface ReadResult {
@@ -33,7 +35,8 @@ export function textLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   for (const raw of text.split(/\r\n|\r|\n|\u2028|\u2029/u)) {
     const t = trimLine(raw);
-    if (t) out.push({ text: t });
+    if (!t) continue;
+    out.push(/^[\s\u3000\u00a0]/u.test(raw) ? { text: t, indent: true } : { text: t });
   }
   return out;
 }
