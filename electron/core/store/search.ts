@@ -18,6 +18,17 @@ export interface SearchRow {
   snippet: string;
 }
 
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Statements prepared once per connection and SQL text. */
+function prepared(db: Database.Database, sql: string): Database.Statement {
+  let map = cache.get(db);
+  if (!map) cache.set(db, (map = new Map()));
+  let stmt = map.get(sql);
+  if (!stmt) map.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
 /** Text indexed for one document: the body plus, for notices, the attachments. */
 export function searchableText(body: Block[], attachments?: Array<{ title: string; blocks: Block[] }> | null): string {
   const parts = [blocksText(body)];
@@ -27,54 +38,49 @@ export function searchableText(body: Block[], attachments?: Array<{ title: strin
 
 /** "民政局 2020" -> "民 政 局 2 0 2 0": one token per visible character. */
 export function spreadCharacters(value: string): string {
-  let out = '';
-  for (const ch of value) {
-    if (/\s/u.test(ch)) continue;
-    out += out ? ` ${ch}` : ch;
-  }
-  return out;
+  return Array.from(value.replace(/\s+/gu, '')).join(' ');
 }
 
 function mapRowid(db: Database.Database, documentId: string): number {
-  const found = db.prepare('SELECT doc_rowid FROM documents_search_map WHERE document_id = ?').get(documentId) as
+  const found = prepared(db, 'SELECT doc_rowid FROM documents_search_map WHERE document_id = ?').get(documentId) as
     | { doc_rowid: number }
     | undefined;
   if (found) return found.doc_rowid;
-  return Number(db.prepare('INSERT INTO documents_search_map (document_id) VALUES (?)').run(documentId).lastInsertRowid);
+  return Number(prepared(db, 'INSERT INTO documents_search_map (document_id) VALUES (?)').run(documentId).lastInsertRowid);
 }
 
 /** (Re)indexes one document; call inside the transaction that wrote it. */
 export function indexDocument(db: Database.Database, documentId: string, title: string, text: string): void {
   const rowid = mapRowid(db, documentId);
   removeFromIndexes(db, rowid);
-  db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, title, text);
-  db.prepare('INSERT INTO documents_chars (rowid, text) VALUES (?, ?)').run(rowid, spreadCharacters(`${title}\n${text}`));
+  prepared(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, title, text);
+  prepared(db, 'INSERT INTO documents_chars (rowid, text) VALUES (?, ?)').run(rowid, spreadCharacters(`${title}\n${text}`));
 }
 
 function removeFromIndexes(db: Database.Database, rowid: number): void {
-  const old = db.prepare('SELECT title, body FROM documents_fts WHERE rowid = ?').get(rowid) as { title: string; body: string } | undefined;
+  const old = prepared(db, 'SELECT title, body FROM documents_fts WHERE rowid = ?').get(rowid) as { title: string; body: string } | undefined;
   if (!old) return;
-  db.prepare('DELETE FROM documents_fts WHERE rowid = ?').run(rowid);
+  prepared(db, 'DELETE FROM documents_fts WHERE rowid = ?').run(rowid);
   // A contentless table forgets a row only when given the exact text it indexed.
-  db.prepare("INSERT INTO documents_chars (documents_chars, rowid, text) VALUES ('delete', ?, ?)").run(
+  prepared(db, "INSERT INTO documents_chars (documents_chars, rowid, text) VALUES ('delete', ?, ?)").run(
     rowid,
     spreadCharacters(`${old.title}\n${old.body}`),
   );
 }
 
 export function unindexDocument(db: Database.Database, documentId: string): void {
-  const found = db.prepare('SELECT doc_rowid FROM documents_search_map WHERE document_id = ?').get(documentId) as
+  const found = prepared(db, 'SELECT doc_rowid FROM documents_search_map WHERE document_id = ?').get(documentId) as
     | { doc_rowid: number }
     | undefined;
   if (!found) return;
   removeFromIndexes(db, found.doc_rowid);
-  db.prepare('DELETE FROM documents_search_map WHERE doc_rowid = ?').run(found.doc_rowid);
+  prepared(db, 'DELETE FROM documents_search_map WHERE doc_rowid = ?').run(found.doc_rowid);
 }
 
 /** Rebuilds both indexes from the documents (works before and after schema 3 moved the bodies). */
 export function reindexAll(db: Database.Database): void {
-  const hasView = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'documents_full'").get();
-  const rows = db.prepare(`SELECT id, title, body, attachments FROM ${hasView ? 'documents_full' : 'documents'}`).all() as Array<{
+  const hasView = prepared(db, "SELECT 1 FROM sqlite_master WHERE name = 'documents_full'").get();
+  const rows = prepared(db, `SELECT id, title, body, attachments FROM ${hasView ? 'documents_full' : 'documents'}`).all() as Array<{
     id: string;
     title: string;
     body: string;
