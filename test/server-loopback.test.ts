@@ -187,3 +187,35 @@ describe('exported files', () => {
     assert.equal((await request(server, { path: `/files/huibian.db?token=${server.token}` })).status, 404);
   });
 });
+
+describe('npm run serve', () => {
+  test('starts the server, prints url, token and page, and answers with that token', async (t) => {
+    const { spawn } = await import('node:child_process');
+    const data = path.join(tmp, 'serve-data');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../electron/core/server/cli.ts'), '--data-dir', data, '--static', staticDir], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    t.after(() => child.kill('SIGTERM'));
+    const lines = await new Promise<Record<string, string>>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`no output: ${out}`)), 20_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (/^open /m.test(out)) {
+          clearTimeout(timer);
+          resolve(Object.fromEntries(out.trim().split('\n').map((l) => [l.split(' ')[0]!, l.slice(l.indexOf(' ') + 1)])));
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+    });
+    assert.match(lines.url!, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal(lines.open, `${lines.url}/`);
+    assert.equal(lines.data, data);
+    const reply = await fetch(`${lines.url}/api/app.info`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-huibian-token': lines.token! }, body: '{}' });
+    assert.equal(reply.status, 200);
+    const info = (await reply.json()) as { result: { transport: string; dataDir: string } };
+    assert.equal(info.result.transport, 'http');
+    assert.equal(info.result.dataDir, data);
+  });
+});
