@@ -171,6 +171,19 @@ describe('import, order and moves', () => {
     assert.deepEqual(sections, ['社会救助', '儿童福利', '基层政权和社区治理', '社会事务']);
   });
 
+  test('correcting a case\'s place moves it to its place in the official order', () => {
+    const file = jiningFile();
+    for (const c of file.cases) c.meta.category = '综合';
+    const { collectionId, imported } = store.commitImport([file], { newCollection: { title: '改地区' } });
+    const [sishui] = imported[0]!.documentIds; // 泗水县 370831, second in code order
+    const titles = () => store.getCollection(collectionId!).sections[0]!.caseIds.map((id) => store.getDocument(id).document.meta.title);
+    assert.equal(titles()[1], '济宁泗水“1443工作法”');
+    // the editor corrects the place to 任城区 (370811): it now comes first
+    store.saveDocument(sishui!, { meta: { region: { province: '山东省', city: '济宁市', county: '任城区' } } });
+    assert.equal(titles()[0], '济宁泗水“1443工作法”');
+    assert.equal(store.summary(sishui!).region?.code, '370811');
+  });
+
   test('drag and drop moves a case before another and across sections', () => {
     const { collectionId } = store.commitImport([jiningFile()], { newCollection: { title: '拖放' } });
     const col = store.getCollection(collectionId!);

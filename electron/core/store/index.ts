@@ -587,6 +587,8 @@ export class Store {
       if (category) this.ensureCategory(category);
       const moved = category !== row.category;
       this.writeDocument(row, meta, body, attachments, category, moved ? this.nextPosition(row.collection_id, category) : row.position);
+      // a case that changed section or place goes where the official order puts it
+      if (row.kind === 'case' && (moved || this.documentRow(id).region_code !== row.region_code)) this.placeByRegion([id]);
       this.insertRevision(id, patch.autosave === true);
       const after = this.documentRow(id);
       return { revision: after.revision, updatedAt: after.updated_at, meta };
@@ -730,6 +732,9 @@ export class Store {
       if (category) this.ensureCategory(category);
       const position = category === row.category ? row.position : this.nextPosition(row.collection_id, category);
       this.writeDocument(row, meta, JSON.parse(rev.body) as Block[], rev.attachments ? JSON.parse(rev.attachments) : null, category, position);
+      if (row.kind === 'case' && (category !== row.category || this.documentRow(documentId).region_code !== row.region_code)) {
+        this.placeByRegion([documentId]);
+      }
       this.insertRevision(documentId, false);
     })();
     return this.getDocument(documentId);
