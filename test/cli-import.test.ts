@@ -154,6 +154,21 @@ describe('huibian import on the corpus (subprocess)', () => {
   });
 });
 
+test('without --json the summary names each case, its fields and the collection', async () => {
+  const ran = await huibianHere(['import', '--db', path.join(tmp, 'readable.db'), '--collection', '济宁汇编', path.join(CORPUS, 'jining-2020-shortlist.txt')]);
+  assert.equal(ran.code, 0, ran.stderr);
+  assert.match(ran.stdout, /✓ jining-2020-shortlist\.txt（案例列表）4 个案例/);
+  assert.match(ran.stdout, /· 邹城“344工作法” ——提升农村社区治理效能/);
+  assert.match(ran.stdout, /类别:社会救助 {2}地区:山东省 济宁市 曲阜市/);
+  assert.match(ran.stdout, /汇编:济宁汇编/);
+  // a second import into the same collection by name
+  const again = await huibianHere(['import', '--db', path.join(tmp, 'readable.db'), '--collection', '济宁汇编', '--json', path.join(CORPUS, 'qufu-2020-notice.txt')]);
+  assert.equal(again.code, 0, again.stderr);
+  const listed = await huibianHere(['list', '--db', path.join(tmp, 'readable.db'), '--json']);
+  const { collections } = JSON.parse(listed.stdout);
+  assert.deepEqual(collections.map((c: any) => [c.title, c.caseCount, c.noticeCount]), [['济宁汇编', 4, 1]]);
+});
+
 describe('bad inputs leave the library unchanged', () => {
   const bad: Record<string, string> = {};
   before(async () => {

@@ -158,6 +158,10 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
         }
       }
       for (const e of report.errors) io.err(`✗ ${e.file}: ${e.message}`);
+      if (report.collectionId) {
+        const title = api.context.store.listCollections().find((c) => c.id === report.collectionId)?.title;
+        io.out(`汇编:${title ?? report.collectionId}  [${report.collectionId}]`);
+      }
       io.out(`导入 ${report.imported.length} 个文件,失败 ${report.errors.length} 个`);
     }
     return report.imported.length === 0 ? 1 : 0;
