@@ -309,3 +309,100 @@ test('general: hard-wrapped text (copied from a PDF) is rejoined into its paragr
   const again = await importFile({ name: 'jining.txt', bytes: enc(jining) });
   assert.equal(again.cases.length, 4);
 });
+
+const NUMBERED_CASES = `2023年河北省民政系统典型案例
+案例一:石家庄市长安区:“长者食堂”让老人吃得好
+长安区在社区建设长者食堂28个,为辖区老年人提供助餐服务,累计服务老人20万人次。
+一是科学布局。按照“15分钟生活圈”布局长者食堂。
+图片来源:长安区民政局
+(长安区民政局 王芳)
+案例二
+唐山市路北区“儿童之家”守护留守儿童
+路北区在每个社区建成“儿童之家”,由儿童主任负责日常关爱,困境儿童、留守儿童得到及时帮扶。
+路北区民政局供稿
+案例三:【保定】“阳光殡葬”减轻群众负担
+保定市推行惠民殡葬政策,基本殡葬服务费用全免,群众治丧负担明显减轻。
+`;
+
+test('general: numbered case headings (案例一:…), bracketed and colon place labels, bylines and photo credits', async () => {
+  const file = await importFile({ name: 'hebei.txt', bytes: enc(NUMBERED_CASES) });
+  assert.equal(file.kind, 'case-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.heading ?? null, c.meta.title]),
+    [
+      ['石家庄市长安区', '“长者食堂”让老人吃得好'],
+      [null, '唐山市路北区“儿童之家”守护留守儿童'],
+      ['保定', '“阳光殡葬”减轻群众负担'],
+    ],
+  );
+  assert.deepEqual(file.cases.map((c) => where(c.meta.region)), [
+    ['河北省', '石家庄市', '长安区'],
+    ['河北省', '唐山市', '路北区'],
+    ['河北省', '保定市', null],
+  ]);
+  assert.deepEqual(file.cases.map((c) => c.meta.authors ?? null), ['长安区民政局 王芳', '路北区民政局', null]);
+  assert.deepEqual(file.cases.map((c) => c.meta.category), ['养老服务', '儿童福利', '社会事务']);
+  assert.ok(file.dropped.includes('图片来源:长安区民政局'));
+  for (const c of file.cases) assert.ok(!/供稿|王芳|图片来源/u.test(blocksText(c.body)), `${c.meta.title}: credits are not text`);
+  assert.deepEqual(file.captions, []);
+});
+
+const FEATURE_COLON = `聚焦民生实事 书写为民答卷
+——2023年江西省民政工作创新案例巡礼
+中国社会报 2023年12期
+南昌市:“幸福食堂”解决老人吃饭难
+南昌市在城乡社区建设幸福食堂,让老年人在家门口吃上热乎饭。全市已建成幸福食堂500余个。
+赣州市于都县:“红色管家”激活基层治理
+于都县在村(社区)推行“红色管家”制度,党员带头参与村务议事协商。
+九江市:困境儿童关爱“一对一”
+九江市为每名困境儿童落实一名帮扶责任人,定期走访,建立成长档案。
+`;
+
+test('general: a feature whose cases are headed "place: title"', async () => {
+  const file = await importFile({ name: 'jiangxi.txt', bytes: enc(FEATURE_COLON) });
+  assert.equal(file.kind, 'feature');
+  assert.equal(file.info.publication, '中国社会报 2023年12期');
+  assert.equal(file.info.subtitle, '——2023年江西省民政工作创新案例巡礼');
+  assert.deepEqual(file.cases.map((c) => c.meta.heading), ['南昌市', '赣州市于都县', '九江市']);
+  assert.deepEqual(file.cases.map((c) => c.meta.title), ['“幸福食堂”解决老人吃饭难', '“红色管家”激活基层治理', '困境儿童关爱“一对一”']);
+  assert.deepEqual(where(file.cases[1]!.meta.region), ['江西省', '赣州市', '于都县']);
+  assert.deepEqual(file.cases.map((c) => c.meta.category), ['养老服务', '基层政权和社区治理', '儿童福利']);
+});
+
+const JOINT_NOTICE = `济南市民政局 济南市财政局关于进一步做好困难群众
+基本生活保障工作的通知
+各区县民政局、财政局:
+为切实保障困难群众基本生活,现就有关事项通知如下。
+一、提高保障标准。城乡低保标准统一提高到每人每月1000元。
+二、加强资金保障。各区县要足额安排资金。
+济南市民政局
+济南市财政局
+2023年6月30日
+`;
+
+const PUBLIC_NOTICE = `关于2023年度民政工作创新案例评选结果的公告
+经各地推荐、专家评审,评选出2023年度民政工作创新案例30个,现予公告。
+公告期间如有异议,请向省民政厅反映。
+山东省民政厅
+2023年12月20日
+`;
+
+test('general: a joint notice with a two-line title, and a 公告 without 主送', async () => {
+  const joint = await importFile({ name: 'joint.txt', bytes: enc(JOINT_NOTICE) });
+  assert.equal(joint.kind, 'notice');
+  const n = joint.notice!;
+  assert.equal(n.meta.title, '济南市民政局 济南市财政局关于进一步做好困难群众基本生活保障工作的通知');
+  assert.equal(n.meta.addressees, '各区县民政局、财政局');
+  assert.equal(n.meta.issuer, '济南市民政局、济南市财政局');
+  assert.equal(n.meta.organ, '济南市民政局');
+  assert.equal(n.meta.date, '2023-06-30');
+  assert.deepEqual(where(n.meta.region), ['山东省', '济南市', null]);
+  assert.ok(!blocksText(n.body).includes('济南市财政局'), 'the issuers are not body text');
+  assert.equal(n.body.filter((b) => b.type === 'paragraph' && b.runIn).length, 2, '一、… items with a sentence after them are run-ins');
+
+  const pub = await importFile({ name: 'public.txt', bytes: enc(PUBLIC_NOTICE) });
+  assert.equal(pub.kind, 'notice');
+  assert.equal(pub.notice!.meta.addressees, null);
+  assert.equal(pub.notice!.meta.issuer, '山东省民政厅');
+  assert.ok(blocksText(pub.notice!.body).startsWith('经各地推荐'));
+});

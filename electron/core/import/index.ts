@@ -208,7 +208,8 @@ function buildCase(draft: CaseDraft, file: string, kind: string, info: CleanInfo
   if (unitRegion?.province) hint.province = unitRegion.province;
   if (unitRegion?.city) hint.city = unitRegion.city;
   const firstParagraph = firstParagraphText(s.body);
-  const authors = s.fields['撰稿人'] ?? s.fields['撰稿'] ?? s.fields['执笔人'] ?? s.fields['执笔'] ?? (kind === 'single-case' ? info.authors ?? null : null);
+  const authors =
+    s.fields['撰稿人'] ?? s.fields['撰稿'] ?? s.fields['执笔人'] ?? s.fields['执笔'] ?? s.bylines[0] ?? (kind === 'single-case' ? info.authors ?? null : null);
   const region =
     (draft.heading ? resolveRegion(draft.heading, hint) : null) ??
     resolveRegion(draft.title, hint) ??

@@ -30,6 +30,7 @@ const PAGE_TOOLS = /^(?:[[【(（]?\s*(?:返回首页|返回顶部|打印本页|
 const EDITOR = /^[[【(（]?(?:责任编辑|初审编辑|复审编辑|终审编辑|编辑|审核|审校|审签|校对|终审|复审|初审|责编|值班编辑|网站编辑|信息员|录入|发布人)\s*[:：]/u;
 const COUNTER = /^(?:\d{3,}|(?:浏览|访问|阅读|点击)(?:次数|量|数)?\s*[:：]?\s*\d+\s*次?)$/u;
 const URL_LINE = /^(?:(?:原文链接|原文地址|来源网址|网址|链接|本文链接)\s*[:：]\s*)?(?:https?:\/\/|www\.)\S+$/iu;
+const PHOTO_CREDIT = /^(?:图片来源|图源|图片提供|图片|摄影|供图|图\/文|图)\s*[:：/]\s*\S{1,30}$/u;
 const FOOTER = /版权所有|Copyright|©|ICP备|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|网站地图|网站声明|建议使用.{0,20}浏览器|分辨率/iu;
 
 const SOURCE = /来源\s*[:：]\s*([^\s:：]+)/u;
@@ -60,6 +61,7 @@ function isFurniture(text: string): boolean {
     (EDITOR.test(text) && text.length <= 40) ||
     COUNTER.test(text) ||
     URL_LINE.test(text) ||
+    PHOTO_CREDIT.test(text) ||
     (FOOTER.test(text) && text.length <= 120 && !/。/u.test(text))
   );
 }

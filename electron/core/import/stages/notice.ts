@@ -18,52 +18,88 @@ const ATTACHMENT_ITEM = /^\d+\s*[.．、]\s*(.+)$/u;
 const CC = /^抄送\s*[:：]\s*(.+?)。?$/u;
 const PRINTER = /^(.+?)\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$/u;
 const NOTE = /^[（(]\s*(此件[^（）()]*|[^（）()]{2,40}(?:公开发布|依申请公开|不予公开)[^（）()]*)\s*[)）]$/u;
+const ORGAN_NAME = /^[\u4e00-\u9fa5（）()]{2,24}(?:局|厅|部|委|办|委员会|办公室|政府|中心|院|会|室|处|科|所|站|馆|社|团|联合会|街道办事处)$/u;
 const ATTACHMENT_HEAD = /^附件\s*\d*\s*$/u;
 
 export interface NoticeShape {
   titleAt: number;
+  /** Lines the title takes (long titles are often broken in two). */
+  titleLines: number;
+  /** -1 when the notice has no 主送 line (公告, 通告). */
   addresseesAt: number;
   issuerAt: number;
 }
 
+/** Kinds that are addressed to the public and so carry no 主送 line. */
+const PUBLIC_KINDS = /(?:公告|通告|决定|命令|意见)$/u;
+
 /** Where the parts of a notice are, or null when the draft is not one. */
 export function noticeShape(lines: SourceLine[]): NoticeShape | null {
   let titleAt = -1;
+  let titleLines = 1;
   for (let i = 0; i < Math.min(lines.length, 5); i++) {
     const t = lines[i]!.text;
     if (ORGAN.test(t) || DOC_NUMBER.test(t) || !t) continue;
-    if (NOTICE_TITLE.test(t) && t.length <= 80 && !/[。！？]/u.test(t)) titleAt = i;
+    const plain = (v: string) => v.length <= 80 && !/[。！？:：]/u.test(v);
+    if (NOTICE_TITLE.test(t) && plain(t)) titleAt = i;
+    else {
+      // "曲阜市民政局关于印发《…》" + "的通知"
+      const next = lines[i + 1]?.text ?? '';
+      if (plain(t) && NOTICE_TITLE.test(next) && plain(next) && (t + next).length <= 90 && /关于|转发|印发/u.test(t)) {
+        titleAt = i;
+        titleLines = 2;
+      }
+    }
     break;
   }
   if (titleAt < 0) return null;
-  const addresseesAt = titleAt + 1;
-  const a = lines[addresseesAt]?.text ?? '';
-  if (!ADDRESSEES.test(a)) return null;
-  for (let i = addresseesAt + 2; i < lines.length; i++) {
-    if (DATE_ONLY.test(lines[i]!.text) && ISSUER.test(lines[i - 1]!.text)) return { titleAt, addresseesAt, issuerAt: i - 1 };
+  const title = lines
+    .slice(titleAt, titleAt + titleLines)
+    .map((l) => l.text)
+    .join('');
+  let addresseesAt = titleAt + titleLines;
+  if (!ADDRESSEES.test(lines[addresseesAt]?.text ?? '')) {
+    if (!PUBLIC_KINDS.test(title)) return null;
+    addresseesAt = -1;
+  }
+  const from = (addresseesAt >= 0 ? addresseesAt : titleAt + titleLines - 1) + 2;
+  for (let i = from; i < lines.length; i++) {
+    if (DATE_ONLY.test(lines[i]!.text) && ISSUER.test(lines[i - 1]!.text)) return { titleAt, titleLines, addresseesAt, issuerAt: i - 1 };
   }
   return null;
 }
 
+function bodyStart(shape: NoticeShape): number {
+  return shape.addresseesAt >= 0 ? shape.addresseesAt + 1 : shape.titleAt + shape.titleLines;
+}
+
 export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: string): Omit<NoticeDocument, 'id'> {
-  const meta: NoticeMeta = { title: lines[shape.titleAt]!.text, sourceFile };
+  const title = lines
+    .slice(shape.titleAt, shape.titleAt + shape.titleLines)
+    .map((l) => l.text)
+    .join('');
+  const meta: NoticeMeta = { title, sourceFile };
   for (let i = 0; i < shape.titleAt; i++) {
     const t = lines[i]!.text;
     if (ORGAN.test(t)) meta.organ = t;
     const n = DOC_NUMBER.exec(t);
     if (n) meta.docNumber = `${n[1]}〔${n[2]}〕${n[3]}号`;
   }
-  meta.addressees = lines[shape.addresseesAt]!.text.replace(/[:：]$/u, '');
-  const issuer = lines[shape.issuerAt]!.text.replace(/\s+/gu, '');
+  meta.addressees = shape.addresseesAt >= 0 ? lines[shape.addresseesAt]!.text.replace(/[:：]$/u, '') : null;
+  // Joint notices sign with several organs, one per line, right above the date.
+  let firstIssuer = shape.issuerAt;
+  while (firstIssuer - 1 > bodyStart(shape) && ORGAN_NAME.test(lines[firstIssuer - 1]!.text) && ORGAN_NAME.test(lines[firstIssuer]!.text)) firstIssuer--;
+  const issuers = lines.slice(firstIssuer, shape.issuerAt + 1).map((l) => l.text.replace(/\s+/gu, ''));
+  const issuer = issuers.join('、');
   meta.issuer = issuer;
   meta.date = findDate(lines[shape.issuerAt + 1]!.text);
   meta.year = meta.date ? Number(meta.date.slice(0, 4)) : null;
-  meta.organ ??= issuer;
+  meta.organ ??= issuers[0]!;
 
   const bodyLines: SourceLine[] = [];
   const attachmentTitles: string[] = [];
   let listingAttachments = false;
-  for (let i = shape.addresseesAt + 1; i < shape.issuerAt; i++) {
+  for (let i = bodyStart(shape); i < firstIssuer; i++) {
     const line = lines[i]!;
     const note = ATTACHMENT_NOTE.exec(line.text);
     if (note) {

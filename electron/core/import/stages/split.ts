@@ -19,6 +19,12 @@ export const AWARD_GROUP =
   /^(?:拟|建议)?(?:入选|入围|推荐|确定|评为|评选为)?[\u4e00-\u9fa5]{0,10}?(?:优秀|入围|入选|提名|优胜|[一二三特]等奖|金奖|银奖|铜奖|十佳)[\u4e00-\u9fa5]{0,10}(?:案例|奖|项目|名单|单位)$/u;
 const NUMBERED_HEAD = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,3}\s*[.．、](?!\d))/u;
 const SUBTITLE_DASH = /^(?:——|--|—)\s*\S/u;
+/** "【济南】“泉社彤行”品牌…" */
+const BRACKET_LABEL = /^[【\[［〔]\s*([^】\]］〕]{2,20}?)\s*[】\]］〕]\s*(\S.*)$/u;
+/** "济南市：“泉社彤行”品牌…" — a case start only when the draft uses the form at least twice. */
+const COLON_LABEL = /^([^:：\s]{2,16})\s*[:：]\s*(\S.*)$/u;
+/** "案例一：…", "典型案例3 …", "案例1" on its own line. */
+const CASE_NUMBER = /^(?:典型|创新|优秀)?案例\s*[一二三四五六七八九十百\d]{1,4}\s*(?:[:：、.．]\s*|\s+|$)(.*)$/u;
 
 export interface CaseDraft {
   heading: string | null;
@@ -50,6 +56,15 @@ function isForm(line: SourceLine | undefined): boolean {
   return Boolean(line && (META_FIELD.test(line.text) || SECTION_LABEL.test(line.text)));
 }
 
+/** A place label and title in any of the written forms (space, brackets, colon). */
+function placeAndTitle(text: string): { label: string; title: string } | null {
+  const bracket = BRACKET_LABEL.exec(text);
+  if (bracket && isPlaceOnly(bracket[1]!)) return { label: bracket[1]!, title: bracket[2]!.trim() };
+  const colon = COLON_LABEL.exec(text);
+  if (colon && isPlaceOnly(colon[1]!)) return { label: colon[1]!, title: colon[2]!.trim() };
+  return splitPlaceLabel(text);
+}
+
 interface Start {
   at: number;
   /** Lines the case head uses (title, subtitle, label). */
@@ -57,18 +72,35 @@ interface Start {
   heading: string | null;
   title: string;
   subtitle: string | null;
-  style: 'label' | 'place-line' | 'form' | 'styled';
+  style: 'label' | 'colon' | 'numbered' | 'place-line' | 'form' | 'styled';
 }
 
 function findStart(lines: SourceLine[], i: number, styledLevel: number | null): Start | null {
   const line = lines[i]!;
-  if (!isTitleish(line) || AWARD_GROUP.test(line.text) || SECTION_NAME.test(line.text)) return null;
   const text = line.text;
+  const next = lines[i + 1];
+  const numberedCase = line.image || line.table || text.length > 60 ? null : CASE_NUMBER.exec(text);
+  if (numberedCase) {
+    const rest = numberedCase[1]!.trim();
+    if (rest && !/[。！？]/u.test(rest)) {
+      const inner = placeAndTitle(rest);
+      return { at: i, span: 1, heading: inner?.label ?? null, title: inner?.title ?? rest, subtitle: null, style: 'numbered' };
+    }
+    if (!rest && isTitleish(next)) return { at: i, span: 2, heading: null, title: next!.text, subtitle: null, style: 'numbered' };
+  }
+  if (!isTitleish(line) || AWARD_GROUP.test(text) || SECTION_NAME.test(text)) return null;
+  const bracket = BRACKET_LABEL.exec(text);
+  if (bracket && isPlaceOnly(bracket[1]!)) {
+    return { at: i, span: 1, heading: bracket[1]!, title: bracket[2]!.trim(), subtitle: null, style: 'label' };
+  }
   const labelled = splitPlaceLabel(text);
   if (labelled && !isCaption(text)) {
     return { at: i, span: 1, heading: labelled.label, title: labelled.title, subtitle: null, style: 'label' };
   }
-  const next = lines[i + 1];
+  const colon = COLON_LABEL.exec(text);
+  if (colon && isPlaceOnly(colon[1]!)) {
+    return { at: i, span: 1, heading: colon[1]!, title: colon[2]!.trim(), subtitle: null, style: 'colon' };
+  }
   if (isPlaceOnly(text) && isTitleish(next) && !isPlaceOnly(next!.text)) {
     const sub = lines[i + 2];
     const hasSub = isTitleish(sub) && (SUBTITLE_DASH.test(sub!.text) || isForm(lines[i + 3]));
@@ -114,8 +146,12 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
       i += s.span - 1;
     }
   }
+  // The colon form ("济南市：…") also titles single articles: it marks cases only when repeated.
+  if (starts.filter((s) => s.style === 'colon').length < 2) {
+    for (let k = starts.length - 1; k >= 0; k--) if (starts[k]!.style === 'colon') starts.splice(k, 1);
+  }
   const magazine = Boolean(info.publication || info.credits || info.keywords);
-  const labelStarts = starts.filter((s) => s.style === 'label').length;
+  const labelStarts = starts.filter((s) => s.style === 'label' || s.style === 'colon').length;
   const formStarts = starts.filter((s) => s.style === 'form').length;
   let kind: DraftKind;
   if (starts.length >= 2 && (magazine || (labelStarts >= 3 && formStarts === 0 && awardsAt.size === 0))) kind = 'feature';

@@ -27,6 +27,9 @@ const NUM_L4 = /^[（(]\s*(\d{1,3})\s*[)）]\s*|^[①②③④⑤⑥⑦⑧⑨⑩
 const ORDINAL_RUNIN = /^(?:[一二三四五六七八九十]{1,3}是|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}[,，、]?)[^。！？；;]{1,40}?[。：:；;]/u;
 const COLON_RUNIN = /^([^\s,，。:：；;！？“”"《》()（）]{2,12})[:：]/u;
 const NOT_RUNIN_SPEAKER = /(?:说|表示|指出|强调|认为|介绍|提出|要求|称|道)[:：]$/u;
+/** A contributor line closing a case: "(济南市民政局 张三)", "济南市民政局供稿", "（通讯员 李四）". */
+const BYLINE_LINE =
+  /^[（(]\s*((?:[\u4e00-\u9fa5]{2,24}(?:局|厅|部|委|办|处|科|站|院|中心|政府|协会|会|所|社|报|台|馆|室|街道|镇|乡))(?:\s+[\u4e00-\u9fa5·]{2,4})+|(?:记者|通讯员|作者|撰稿|供稿|执笔)\s*[:：/]?\s*[\u4e00-\u9fa5·\s、,，]{2,30})\s*[)）]$|^[（(]?\s*([\u4e00-\u9fa5·\s、,，]{2,40}?)\s*(?:供稿|供图|撰稿|报送|整理|提供)\s*[)）]?$/u;
 const NOTE_LINE = /^[（(][^（()）]*(?:牵头领导|责任领导|分管领导|责任科室|责任单位|牵头单位|配合单位|责任部门|牵头科室)[^（()）]*[)）]$/u;
 
 export interface StructureOptions {
@@ -41,6 +44,8 @@ export interface StructureResult {
   sections: string[];
   captions: string[];
   fields: Record<string, string>;
+  /** Contributor lines lifted out of the text, in order. */
+  bylines: string[];
 }
 
 function plain(text: string): TextInline {
@@ -145,6 +150,7 @@ export function structure(lines: SourceLine[], options: StructureOptions): Struc
   const sections: string[] = [];
   const captions: string[] = [];
   const fields: Record<string, string> = {};
+  const bylines: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const text = line.text;
@@ -187,6 +193,11 @@ export function structure(lines: SourceLine[], options: StructureOptions): Struc
       if (rest) body.push(paragraphWithRunIn({ text: rest }, runInLength(rest, false)));
       continue;
     }
+    const byline = options.captions ? BYLINE_LINE.exec(text) : null;
+    if (byline) {
+      bylines.push((byline[1] ?? byline[2] ?? text).replace(/\s+/gu, ' ').trim());
+      continue;
+    }
     if (NOTE_LINE.test(text)) {
       body.push({ type: 'paragraph', role: 'note', content: contentOf(line) });
       continue;
@@ -216,5 +227,5 @@ export function structure(lines: SourceLine[], options: StructureOptions): Struc
     }
     body.push(paragraphWithRunIn(line, runInLength(text, options.sentenceRunIns)));
   }
-  return { body, sections, captions, fields };
+  return { body, sections, captions, fields, bylines };
 }
