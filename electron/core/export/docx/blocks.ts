@@ -10,6 +10,7 @@ import { REL } from './context.js';
 import { embedImage } from './images.js';
 import { pPrXml, runXml } from './props.js';
 import { fontsXml, type Role } from './styles.js';
+import { balanceTitle } from './titles.js';
 import { esc, twips } from './xml.js';
 
 export interface Runs {
@@ -36,6 +37,15 @@ function marksXml(marks: readonly Mark[] | undefined): { head: string; tail: str
 export function runProps(ctx: DocxContext, style: TextStyle, text: string, marks?: readonly Mark[], charStyle?: string): string {
   const m = marksXml(marks);
   return `${charStyle ? `<w:rStyle w:val="${charStyle}"/>` : ''}${fontsXml(ctx.book, style, CURLY.test(text))}${m.head}${m.tail}`;
+}
+
+/** A title broken into balanced lines (titles.ts) with w:br between them; the text stays whole. */
+export function titleRuns(ctx: DocxContext, role: Role, title: string): Runs & { measure: string } {
+  const style = ctx.book.get(role).style;
+  const perLine = Math.floor(ctx.twipsWidth() / 20 / (style.size + ctx.book.charSpacing / 20));
+  const lines = balanceTitle(title, perLine);
+  const inlines: Inline[] = lines.flatMap((line, i) => (i === 0 ? [{ type: 'text' as const, text: line }] : [{ type: 'break' as const }, { type: 'text' as const, text: line }]));
+  return { ...inlinesXml(ctx, inlines, style), measure: lines.join('\n') };
 }
 
 export function plainRuns(ctx: DocxContext, role: Role, text: string, marks?: Mark[]): Runs {
@@ -198,7 +208,7 @@ function tableXml(ctx: DocxContext, block: TableBlock): string {
       const content = ctx.inCell(() => blocksXml(ctx, cell.blocks, 'table'));
       const text = cell.blocks.map((b) => (b.type === 'paragraph' ? b.content.map((i) => (i.type === 'text' ? i.text : '')).join('') : '')).join('');
       rowLines = Math.max(rowLines, ctx.flow.lines(text, tableStyle.size, 0, width / 20 - 11));
-      const bold = cell.header ? content.replace(/<w:rPr>(<w:rStyle[^>]*\/>)?(<w:rFonts[^>]*\/>)/g, '<w:rPr>$1$2<w:b/><w:bCs/>') : content;
+      const bold = cell.header ? content.replace(/<w:rPr>(<w:rStyle[^>]*\/>)?(<w:rFonts[^>]*\/>)(?!<w:b\/>)/g, '<w:rPr>$1$2<w:b/><w:bCs/>') : content;
       cellsXml +=
         `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : ''}<w:vAlign w:val="center"/></w:tcPr>` +
         (bold || '<w:p/>') +

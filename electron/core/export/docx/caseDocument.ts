@@ -3,7 +3,7 @@
  * in the bookmark that lets the review reader attribute text (and comments) to the case.
  */
 import type { CaseDocument } from '../../model/types.js';
-import { blocksXml, inlinesXml, plainRuns } from './blocks.js';
+import { blocksXml, plainRuns, titleRuns } from './blocks.js';
 import type { DocxContext } from './context.js';
 import type { Role } from './styles.js';
 
@@ -28,9 +28,8 @@ export function caseXml(ctx: DocxContext, doc: CaseDocument, options: CaseTitleO
   // Threads whose anchor text is gone (edited away) still go out, anchored on the title.
   const starts = unanchored.map((id) => ctx.comments.starts(id)).join('');
   const ends = unanchored.map((id) => ctx.comments.ends(id)).join('');
-  const titleStyle = ctx.book.get(options.titleRole).style;
-  const title = inlinesXml(ctx, [{ type: 'text', text: options.heading }], titleStyle);
-  let xml = docMark.start + ctx.paragraph(options.titleRole, title, { before: (toc?.start ?? '') + starts, after: (toc?.end ?? '') + ends });
+  const title = titleRuns(ctx, options.titleRole, options.heading);
+  let xml = docMark.start + ctx.paragraph(options.titleRole, title, { before: (toc?.start ?? '') + starts, after: (toc?.end ?? '') + ends, measureText: title.measure });
   const page = ctx.flow.page;
   if (options.subtitleRole && doc.meta.subtitle) xml += ctx.paragraph(options.subtitleRole, plainRuns(ctx, options.subtitleRole, doc.meta.subtitle));
   if (options.unitRole && doc.meta.unit) xml += ctx.paragraph(options.unitRole, plainRuns(ctx, options.unitRole, doc.meta.unit));

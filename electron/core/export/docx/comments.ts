@@ -1,8 +1,7 @@
 /**
  * Review threads → Word comments. A thread becomes one w:comment for its first message and
  * one per reply, all spanning the same text; commentsExtended links each reply to its parent
- * (w15:paraIdParent) and carries the resolved state (w15:done), which the `docx` package
- * cannot write. The anchor is the run range whose TextInlines carry the thread id.
+ * (w15:paraIdParent) and carries the resolved state (w15:done). The anchor is the run range whose TextInlines carry the thread id.
  */
 import type { Block, CommentThread, Inline, TextInline } from '../../model/types.js';
 import type { StyleBook } from './styles.js';

@@ -1,9 +1,11 @@
 /**
  * DOCX writer: the model and a template in, a .docx that Word and WPS users take for their
- * own out. Written as OOXML directly (not through the `docx` package) because the features
- * that matter here are ones it cannot express: comment replies and resolved state
- * (commentsExtended), TOC cached entries with page numbers, per-case bookmarks and the
- * export manifest; and because string building keeps a 500-page book under a second.
+ * own out. Written as OOXML directly rather than through the `docx` package (9.15 does write
+ * commentsExtended with w15:paraIdParent and w15:done): its TOC carries no cached entries or
+ * page numbers, which LibreOffice and a field-update-refusing user then see empty; we need
+ * the cached TOC hyperlinks/PAGEREFs on per-heading bookmarks, per-case region bookmarks,
+ * the export manifest part, exact control of pPr/sectPr for the GB/T 9704 grid; and plain
+ * string building keeps a 500-page book well under a second.
  */
 import type { Writer } from '../index.js';
 import { anthologyXml } from './anthology.js';

@@ -6,7 +6,7 @@
  */
 import type { NoticeDocument } from '../../model/types.js';
 import { mmToPt, mmToTwip } from '../../templates/sizes.js';
-import { blocksXml, plainRuns, runProps } from './blocks.js';
+import { blocksXml, plainRuns, runProps, titleRuns } from './blocks.js';
 import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
 import type { DocxContext } from './context.js';
 import { emWidth } from './flow.js';
@@ -92,7 +92,8 @@ export function noticeXml(ctx: DocxContext, notice: NoticeDocument): { body: str
 
   const starts = unanchored.map((id) => ctx.comments.starts(id)).join('');
   const ends = unanchored.map((id) => ctx.comments.ends(id)).join('');
-  xml += ctx.paragraph('title', plainRuns(ctx, 'title', meta.title), { pPr: { before: meta.organ || meta.docNumber ? 2 * line : 0 }, before: starts, after: ends });
+  const title = titleRuns(ctx, 'title', meta.title);
+  xml += ctx.paragraph('title', title, { pPr: { before: meta.organ || meta.docNumber ? 2 * line : 0 }, before: starts, after: ends, measureText: title.measure });
 
   if (meta.addressees) {
     const text = /[：:]$/.test(meta.addressees) ? meta.addressees : `${meta.addressees}：`;
@@ -130,7 +131,8 @@ export function noticeXml(ctx: DocxContext, notice: NoticeDocument): { body: str
   notice.attachments.forEach((att, i) => {
     const label = notice.attachments.length > 1 ? `附件${i + 1}` : '附件';
     xml += ctx.paragraph('attachmentLabel', plainRuns(ctx, 'attachmentLabel', label), { pPr: { pageBreakBefore: true } });
-    xml += ctx.paragraph('attachmentTitle', plainRuns(ctx, 'attachmentTitle', att.title), { pPr: { before: line } });
+    const attTitle = titleRuns(ctx, 'attachmentTitle', att.title);
+    xml += ctx.paragraph('attachmentTitle', attTitle, { pPr: { before: line }, measureText: attTitle.measure });
     xml += blocksXml(ctx, att.blocks);
   });
 
