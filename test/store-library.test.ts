@@ -98,6 +98,11 @@ describe('schema and pragmas', () => {
       assert.deepEqual(store.db.pragma('foreign_key_check'), []);
       assert.equal(store.db.pragma('foreign_keys', { simple: true }), 1);
       assert.equal(store.integrityCheck(), 'ok');
+      // the file as it was before the upgrade is kept beside it
+      const backup = new Database(`${file}.schema-1.bak`, { readonly: true });
+      assert.equal(backup.pragma('user_version', { simple: true }), 1);
+      assert.equal((backup.prepare(`SELECT title FROM documents WHERE id = 'd1'`).get() as { title: string }).title, '儒乡曲阜 诚信救助');
+      backup.close();
     } finally {
       store.close();
     }

@@ -4,7 +4,7 @@
  * list and settings. Every write that touches more than one row runs in one transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type {
@@ -22,7 +22,7 @@ import type {
 import type { ImportedFile, ImportError } from '../model/imported.js';
 import { DEFAULT_CATEGORIES, GENERAL_CATEGORY } from '../model/categories.js';
 import { countCharacters } from '../model/text.js';
-import { migrate, LATEST_VERSION } from './migrations.js';
+import { migrate, schemaVersion, LATEST_VERSION } from './migrations.js';
 import { indexDocument, searchableText, searchDocuments, unindexDocument, type SearchRow } from './search.js';
 import { regionCode } from './regionCode.js';
 import {
@@ -146,7 +146,15 @@ export class Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
-    migrate(this.db, options.targetVersion ?? LATEST_VERSION);
+    const target = options.targetVersion ?? LATEST_VERSION;
+    const found = schemaVersion(this.db);
+    if (file !== ':memory:' && found > 0 && found < target) {
+      // a copy of the library as it was, in case an upgrade ever goes wrong on a user's data
+      const backup = `${path.resolve(file)}.schema-${found}.bak`;
+      rmSync(backup, { force: true });
+      this.db.prepare('VACUUM INTO ?').run(backup);
+    }
+    migrate(this.db, target);
     if ((options.targetVersion ?? LATEST_VERSION) === LATEST_VERSION) this.seedCategories();
   }
 
