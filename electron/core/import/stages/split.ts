@@ -20,7 +20,7 @@ export const AWARD_GROUP =
 const NUMBERED_HEAD = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,3}\s*[.．、](?!\d))/u;
 const SUBTITLE_DASH = /^(?:——|--|—)\s*\S/u;
 /** "【济南】“泉社彤行”品牌…" */
-const BRACKET_LABEL = /^[【\[［〔]\s*([^】\]］〕]{2,20}?)\s*[】\]］〕]\s*(\S.*)$/u;
+const BRACKET_LABEL = /^[【[［〔]\s*([^】\]］〕]{2,20}?)\s*[】\]］〕]\s*(\S.*)$/u;
 /** "济南市：“泉社彤行”品牌…" — a case start only when the draft uses the form at least twice. */
 const COLON_LABEL = /^([^:：\s]{2,16})\s*[:：]\s*(\S.*)$/u;
 /** "案例一：…", "典型案例3 …", "案例1" on its own line. */
