@@ -311,3 +311,77 @@ test('lists restart per list with their own numbering instance; tables carry gri
   assert.ok(Math.abs(grid[1]! / grid[0]! - 3) < 0.01);
   assert.match(doc, /<w:tblLayout w:type="fixed"\/>/);
 });
+
+test('every part of every template is well-formed XML, and relationships point at parts that exist', async () => {
+  const { XMLValidator } = await import('fast-xml-parser');
+  const bundle = await corpusBundle();
+  const notice = await corpusNotice();
+  const { bundle: withComments, threads } = withThread(bundle);
+  for (const t of ['anthology', 'feature', 'notice'] as const) {
+    const out = await writeDocx({ format: 'docx', template: loadTemplate(t), ...(t === 'notice' ? { notice } : { bundle: withComments, comments: threads }) });
+    const parts = await unzip(out.bytes);
+    for (const [name, xml] of parts) {
+      const result = XMLValidator.validate(xml);
+      assert.equal(result, true, `${t}: ${name} is not well-formed: ${JSON.stringify(result)}`);
+    }
+    const rels = part(parts, 'word/_rels/document.xml.rels');
+    for (const m of rels.matchAll(/Target="([^"]+)"(?! TargetMode)/g)) {
+      const target = m[1]!.startsWith('../') ? m[1]!.slice(3) : `word/${m[1]}`;
+      assert.ok(parts.has(target), `${t}: relationship to missing part ${target}`);
+    }
+    const types = part(parts, '[Content_Types].xml');
+    for (const name of parts.keys()) {
+      if (name.endsWith('.rels') || name === '[Content_Types].xml' || name === 'customXml/item1.xml') continue;
+      assert.ok(types.includes(`PartName="/${name}"`), `${t}: ${name} has no content type`);
+    }
+    // Every comment range that starts also ends, with a reference mark.
+    const doc = part(parts, 'word/document.xml');
+    for (const m of doc.matchAll(/<w:commentRangeStart w:id="(\d+)"\/>/g)) {
+      assert.ok(doc.includes(`<w:commentRangeEnd w:id="${m[1]}"/>`));
+      assert.ok(doc.includes(`<w:commentReference w:id="${m[1]}"/>`));
+    }
+  }
+});
+
+test('pictures given as data: URIs are embedded inline with their caption; captions without a photo stay captions', async () => {
+  const bundle = await corpusBundle();
+  const [first] = casesOf(bundle);
+  // A 2 × 1 PNG.
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR42mP8z8DwnwEIGAEAHPcC/0V1RtYAAAAASUVORK5CYII=';
+  const body = [
+    ...first!.body,
+    { type: 'image' as const, src: `data:image/png;base64,${png}`, width: 400, height: 200, caption: [{ type: 'text' as const, text: '图为社区志愿者入户走访' }] },
+    { type: 'paragraph' as const, content: [{ type: 'text' as const, text: '见注释' }, { type: 'footnote' as const, blocks: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: '数据来源：2020年统计公报。' }] }] }] },
+  ];
+  const small: CollectionBundle = { collection: { ...bundle.collection, sections: [{ title: '测试', caseIds: [first!.id] }] }, cases: { [first!.id]: { ...first!, body } } };
+  const parts = await unzip((await writeDocx({ format: 'docx', template: loadTemplate('anthology'), bundle: small })).bytes);
+  const doc = part(parts, 'word/document.xml');
+  assert.match(doc, /<wp:inline [^>]*><wp:extent cx="3810000" cy="1905000"\/>/, '400 × 200 px at 96 dpi = 300 × 150 pt');
+  const rid = /<a:blip r:embed="(rId\d+)"\/>/.exec(doc)![1];
+  assert.match(part(parts, 'word/_rels/document.xml.rels'), new RegExp(`Id="${rid}" Type="[^"]+/image" Target="media/image1.png"`));
+  assert.doesNotMatch(doc, /<wp:anchor|<w:txbxContent/);
+  // The picture's paragraph has single line spacing (an exact pitch would clip it); its caption follows in 题注.
+  assert.match(doc, /<w:spacing w:line="240" w:lineRule="auto"\/><\/w:pPr><w:r><w:drawing>/);
+  assert.match(doc, /<\/w:drawing><\/w:r><\/w:p><w:p><w:pPr><w:pStyle w:val="Caption"\/><\/w:pPr><w:r>.*?图为社区志愿者入户走访/);
+  // Caption-only image blocks of the corpus become 题注 paragraphs.
+  const captions = first!.body.filter((b) => b.type === 'image' && b.caption?.length).length;
+  assert.equal((doc.match(/<w:pStyle w:val="Caption"\/>/g) ?? []).length, captions + 1);
+  // The footnote: a reference in the text, the note in footnotes.xml with its own mark.
+  assert.match(doc, /见注释<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r>/);
+  assert.match(part(parts, 'word/footnotes.xml'), /<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"\/><\/w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteRef\/><\/w:r>.*数据来源/);
+});
+
+test('long titles break into two balanced lines, upper longer, 文种 kept whole', async () => {
+  const { balanceTitle } = await import('../electron/core/export/docx/titles.js');
+  const [upper, lower] = balanceTitle('曲阜市民政局关于印发《2020年全市民政工作要点》的通知', 20);
+  assert.ok(upper && lower);
+  assert.ok([...upper].length >= [...lower].length - 1);
+  assert.ok(lower.endsWith('的通知') && !upper.endsWith('的'));
+  assert.deepEqual(balanceTitle('“集中托养+点餐式服务”破解低保失能老年人照护难', 20), ['“集中托养+点餐式服务”', '破解低保失能老年人照护难']);
+  assert.deepEqual(balanceTitle('建立特殊困难家庭人员救助长效机制', 20), ['建立特殊困难家庭人员救助长效机制']);
+  // In the notice the title paragraph carries the break.
+  const notice = await corpusNotice();
+  const doc = part(await unzip((await writeDocx({ format: 'docx', template: loadTemplate('notice'), notice })).bytes), 'word/document.xml');
+  const title = /<w:p><w:pPr><w:pStyle w:val="Title"\/>.*?<\/w:p>/.exec(doc)![0];
+  assert.equal((title.match(/<w:br\/>/g) ?? []).length, 1);
+});
