@@ -252,6 +252,49 @@ test('punctuation review proposes full-width marks next to Han text and applies 
   await waitSaved();
 });
 
+test('footnote, image with caption, page break, heading, paragraph role and run-in heading', async () => {
+  await caretAtEndOfParagraph(0);
+  await page.getByRole('button', { name: '脚注' }).click();
+  await page.getByLabel('脚注内容').first().fill('数据来源：济南市民政局。');
+  await page.getByRole('button', { name: '插入', exact: true }).click();
+  await page.waitForSelector('.editor-content sup.hb-footnote');
+
+  // A new paragraph: heading, then a body paragraph with a run-in heading and the 附注 role.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Heading text');
+  await page.getByLabel('段落格式').selectOption('h3');
+  await page.waitForSelector('.editor-content h3.hb-h3');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('RunIn. body after it');
+  await selectText('RunIn.');
+  await page.getByRole('button', { name: '段首标题' }).click();
+  await page.waitForSelector('.editor-content .hb-run-in');
+  await page.getByLabel('段落角色').selectOption('note');
+  await page.waitForSelector('.editor-content p[data-role="note"]');
+
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: '分页' }).click();
+  await page.waitForSelector('.editor-content .hb-page-break');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+  await page.setInputFiles('.toolbar input[type=file]', { name: 'photo.png', mimeType: 'image/png', buffer: png });
+  const caption = page.locator('.editor-content .hb-figure img[src^="data:image/png"]').locator('xpath=../figcaption/textarea');
+  await caption.waitFor();
+  await caption.fill('新图注：社区议事现场');
+  await caption.blur();
+  await waitSaved();
+
+  await page.reload();
+  await page.waitForSelector('.tree-item');
+  await openCase(CASE_TITLE);
+  assert.equal(await page.locator('.editor-content sup.hb-footnote').count(), 1);
+  assert.equal(await page.locator('.editor-content .hb-footnote-mark').getAttribute('aria-label'), '脚注：数据来源：济南市民政局。');
+  assert.equal(await page.locator('.editor-content h3.hb-h3').innerText(), 'Heading text');
+  assert.equal(await page.locator('.editor-content p[data-role="note"] .hb-run-in').innerText(), 'RunIn.');
+  assert.equal(await page.locator('.editor-content .hb-page-break').count(), 1);
+  assert.equal(await page.locator('.editor-content .hb-figure:has(img[src^="data:image/png"]) textarea').inputValue(), '新图注：社区议事现场');
+});
+
 test('reload: the typed text, bold, table and pasted list are kept', async () => {
   await page.reload();
   await page.waitForSelector('.tree-item');
@@ -281,18 +324,28 @@ test('review: comment on a selection, reply, resolve; the mark survives a reload
   await screenshot(page, '06-comments');
 
   // The mark survives copy and paste (Lexical's own clipboard format carries it) and undo.
-  await selectText('5A级社会组织、');
-  await page.keyboard.down('Shift');
-  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
-  await page.keyboard.up('Shift');
+  await page.evaluate(() => {
+    const root = document.querySelector('.editor-content') as HTMLElement;
+    const mark = root.querySelector('mark.hb-comment')!;
+    const before = mark.previousSibling!;
+    const beforeText = before.nodeType === 3 ? (before as Text) : (before.lastChild as Text);
+    const markText = mark.firstChild!.nodeType === 3 ? (mark.firstChild as Text) : (mark.firstChild!.firstChild as Text);
+    const range = document.createRange();
+    range.setStart(beforeText, beforeText.data.indexOf('5A级'));
+    range.setEnd(markText, markText.data.length);
+    root.focus();
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+  });
+  await page.waitForTimeout(200);
   const copied = await page.evaluate(async () => {
     const data = new DataTransfer();
     document.querySelector('.editor-content')!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
     // Lexical fills the clipboard in its next update, after the event returns.
-    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 40 && !data.types.includes('application/x-lexical-editor'); i++) await new Promise((r) => setTimeout(r, 50));
     return Object.fromEntries(data.types.map((t) => [t, data.getData(t)]));
   });
-  assert.ok(copied['application/x-lexical-editor']?.includes('"mark"'), 'the copy carries the comment mark');
+  assert.ok(copied['application/x-lexical-editor']?.includes('"mark"'), `the copy carries the comment mark: ${JSON.stringify(copied).slice(0, 400)}`);
   await caretAtEndOfParagraph(2);
   await page.evaluate((d) => {
     const data = new DataTransfer();
@@ -363,6 +416,9 @@ test('composer: export PDF and DOCX; both read back with the edits', async () =>
   const docxText = xml.replace(/<[^>]+>/g, '');
   assert.ok(docxText.includes(TYPED), 'the DOCX carries the typed text');
   assert.ok(xml.includes('<w:tbl>') && docxText.includes('项目名称'), 'the DOCX carries the table');
+  const footnotes = execFileSync('unzip', ['-p', docx, 'word/footnotes.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, '');
+  assert.ok(footnotes.includes('数据来源：济南市民政局。'), 'the footnote typed in the editor is a Word footnote');
+  assert.ok(docxText.includes('新图注：社区议事现场'), 'the edited caption is in the DOCX');
   // The download link serves the file over the loopback server.
   const href = await page.locator('.export-done[data-format="pdf"] a').getAttribute('href');
   const response = await page.request.get(new URL(href!, s.url).href);
