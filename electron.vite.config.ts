@@ -17,6 +17,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
+          // The API's worker thread (electron/main/api-client.ts starts it from beside index.js).
+          'api-host': resolve('electron/main/api-host.ts'),
           // The PDF writer's worker (new URL('./worker-thread.js', import.meta.url) beside its chunk).
           ...(existsSync(PDF_WORKER) ? { 'chunks/worker-thread': PDF_WORKER } : {}),
         },

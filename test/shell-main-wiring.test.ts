@@ -6,7 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { register } from 'node:module';
+import { createRequire, register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,8 +48,11 @@ before(async () => {
 
 after(async () => {
   // Quitting closes the library (the app's will-quit handler).
-  const { app } = (await import(new URL('./shell/fake-electron.mjs', import.meta.url).href)) as { app: { quit(): void } };
+  const { app } = (await import(new URL('./shell/fake-electron.mjs', import.meta.url).href)) as { app: { quit(): void; quitCalls: number } };
   app.quit();
+  // The first quit is held until the API worker has closed the library, then quits again.
+  for (let i = 0; i < 100 && app.quitCalls < 2; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(app.quitCalls, 2, 'quit resumed after the library closed');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -104,6 +107,11 @@ describe('built main process wiring', () => {
     assert.ok(existsSync(path.join(dataDir, 'huibian.db')));
     const refused = await api({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'collections.list', {});
     assert.equal(refused.error?.code, 'forbidden');
+    const invalid = await api(APP_EVENT, 'collections.create', { title: '' });
+    assert.equal(invalid.error?.code, 'invalid-input', 'error codes survive the worker hop');
+    // The library lives in the API worker: the main thread never loaded the SQLite addon.
+    const loaded = Object.keys(createRequire(import.meta.url).cache);
+    assert.ok(!loaded.some((f) => f.includes(`${path.sep}better-sqlite3${path.sep}`)), 'better-sqlite3 stays off the main thread');
   });
 
   it('locks down navigation, redirects and new windows of every web contents', () => {

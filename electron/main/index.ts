@@ -12,6 +12,7 @@ import { CHANNELS } from '../preload/channels.js';
 import { APP_INDEX_URL, APP_SCHEME, handleAppRequest } from './app-protocol.js';
 import { buildCsp } from './csp.js';
 import { PathGrants } from './file-checks.js';
+import { startApiHost } from './api-client.js';
 import { createApiHandler, createDialogHandlers, type Dispatch } from './ipc-api.js';
 import { buildMenuTemplate } from './menu-template.js';
 import { chooseSqliteBinding, SQLITE_BINDING_ENV } from './native-binding.js';
@@ -54,9 +55,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    closeApi?.();
+  app.on('will-quit', (event) => {
+    // Close the library cleanly (WAL checkpoint) before the process goes, then quit for real.
+    const close = closeApi;
+    if (!close) return;
     closeApi = null;
+    event.preventDefault();
+    void Promise.resolve()
+      .then(close)
+      .catch((error: unknown) => console.warn('[huibian] library not closed cleanly:', error))
+      .finally(() => app.quit());
   });
   app.whenReady().then(start, (error: unknown) => fatal(error));
 }
@@ -121,10 +129,20 @@ async function openApi(): Promise<Dispatch> {
   if (!binding.ok) throw new Error(binding.message);
   // The store opens better-sqlite3 with this build (Electron's ABI) instead of node_modules' Node build.
   process.env[SQLITE_BINDING_ENV] = binding.path;
-  const { createApi } = await import('../core/api/index.js');
-  const api = await createApi({ dataDir: app.getPath('userData'), transport: 'ipc', nativeBinding: binding.path });
-  closeApi = () => api.close();
-  return (method, input) => api.dispatch(method, input);
+  const options = { dataDir: app.getPath('userData'), nativeBinding: binding.path };
+  try {
+    // The API (library, importers, writers) lives in a worker thread: long imports and
+    // exports never block windows, menus or other IPC.
+    const host = await startApiHost(options);
+    closeApi = () => host.close();
+    return host.dispatch;
+  } catch (error) {
+    console.warn('[huibian] API worker unavailable, running the API on the main thread:', error);
+    const { createApi } = await import('../core/api/index.js');
+    const api = createApi({ ...options, transport: 'ipc' });
+    closeApi = () => api.close();
+    return (method, input) => api.dispatch(method, input);
+  }
 }
 
 function registerIpc(dispatch: Dispatch): void {

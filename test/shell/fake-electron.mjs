@@ -43,8 +43,10 @@ class FakeApp extends EventEmitter {
   getVersion() {
     return '0.0.0-fake';
   }
+  quitCalls = 0;
   quit() {
-    this.emit('will-quit');
+    this.quitCalls += 1;
+    this.emit('will-quit', { preventDefault() {} });
   }
   exit(code) {
     state.exitCode = code;
