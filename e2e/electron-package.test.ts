@@ -118,7 +118,7 @@ describe('packaged app (electron-builder --dir, Linux)', { skip: process.platfor
   it('puts the app and every package the main process loads into app.asar, and leaves renderer-only packages out', (t) => {
     const archive = path.join(resources, 'app.asar');
     const files = new Set(asar.listPackage(archive).map((f) => f.replaceAll('\\', '/')));
-    for (const f of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/templates/anthology.json', '/templates/notice.json']) {
+    for (const f of ['/package.json', '/out/main/index.js', '/out/main/api-host.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/templates/anthology.json', '/templates/notice.json']) {
       assert.ok(files.has(f), `${f} missing from app.asar`);
     }
     const missing = externalsOfMain().filter((name) => !files.has(`/node_modules/${name}/package.json`));
