@@ -2,7 +2,7 @@
  * Model blocks and inlines → WordprocessingML. Looks come from paragraph styles; runs carry
  * only their two faces (East Asian and Latin), the marks the author set, and comment anchors.
  */
-import type { Block, ImageBlock, Inline, Mark, ParagraphBlock, TableBlock, TextInline } from '../../model/types.js';
+import type { Block, ImageBlock, Inline, Mark, ParagraphBlock, TableBlock } from '../../model/types.js';
 import type { TextStyle } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
 import type { DocxContext, ListStyle } from './context.js';

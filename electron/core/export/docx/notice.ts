@@ -16,6 +16,9 @@ import { fontsXml } from './styles.js';
 import { halfPoints, twips } from './xml.js';
 
 /** 2021-02-03 → 2021年2月3日 (Arabic digits, no padding: §7.3.5.4). */
+/** U+3000: the 1-字 indents of the 版记 lines (a paragraph indent would shorten the rules). */
+const FULL_SPACE = '\u3000';
+
 export function chineseDate(iso: string | null | undefined): string | null {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(iso ?? '');
   return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : (iso ?? null);
@@ -169,9 +172,9 @@ function recordXml(ctx: DocxContext, notice: NoticeDocument): string {
   const thick = { sz: Math.round(Number(opts.recordThickPt ?? 1) * 8), space: 1 };
   const thin = { sz: Math.round(Number(opts.recordThinPt ?? 0.7) * 8), space: 1 };
   const items: Array<{ text: string; tab?: boolean }> = [];
-  if (meta.cc) items.push({ text: `　抄送：${meta.cc.replace(/。$/, '')}。` });
-  if (meta.printer || printDate) items.push({ text: `　${meta.printer ?? ''}\t${printDate ? `${printDate}印发` : ''}　`, tab: true });
-  const lines = items.reduce((n, it) => n + ctx.flow.lines(it.text.replace('\t', '　'), st.size), 0);
+  if (meta.cc) items.push({ text: `${FULL_SPACE}抄送：${meta.cc.replace(/。$/, '')}。` });
+  if (meta.printer || printDate) items.push({ text: `${FULL_SPACE}${meta.printer ?? ''}\t${printDate ? `${printDate}印发` : ''}${FULL_SPACE}`, tab: true });
+  const lines = items.reduce((n, it) => n + ctx.flow.lines(it.text.replace('\t', FULL_SPACE), st.size), 0);
   const height = lines * st.lineHeight + 2;
   let before = ctx.flow.remaining() - height - st.lineHeight;
   let pageBreak = false;
@@ -194,7 +197,7 @@ function recordXml(ctx: DocxContext, notice: NoticeDocument): string {
           tabs: it.tab ? [{ val: 'right', pos: width }] : undefined,
           ind: { left: 0, right: 0, firstLine: 0, hanging: undefined },
         },
-        measureText: it.text.replace('\t', '　'),
+        measureText: it.text.replace('\t', FULL_SPACE),
       });
     })
     .join('');

@@ -90,7 +90,7 @@ function fontTableXml(ctx: DocxContext): string {
   const faces = new Set(Object.values(ctx.template.docxFonts));
   const body = [...faces]
     .map((f) => {
-      const cjk = /[^\x00-\x7F]/.test(f);
+      const cjk = [...f].some((ch) => ch.charCodeAt(0) > 0x7f);
       return `<w:font w:name="${esc(f)}"><w:charset w:val="${cjk ? '86' : '00'}"/><w:family w:val="${cjk ? 'modern' : 'roman'}"/><w:pitch w:val="${cjk ? 'fixed' : 'variable'}"/></w:font>`;
     })
     .join('');
