@@ -57,7 +57,10 @@ after(async () => {
 });
 
 describe('built main process wiring', () => {
-  it('registers app:// as a privileged standard, secure scheme and keeps its data in HUIBIAN_DATA_DIR', () => {
+  it('registers app:// as a privileged standard, secure scheme, sandboxes every renderer and keeps its data in HUIBIAN_DATA_DIR', async () => {
+    const { app } = (await import(new URL('./shell/fake-electron.mjs', import.meta.url).href)) as { app: { sandboxEnabled: boolean; name: string } };
+    assert.equal(app.sandboxEnabled, true);
+    assert.equal(app.name, 'Huibian');
     const scheme = fake.schemes.find((s) => s.scheme === 'app');
     assert.ok(scheme?.privileges.standard && scheme.privileges.secure);
     assert.equal(fake.paths.get('userData'), dataDir);
@@ -128,7 +131,8 @@ describe('built main process wiring', () => {
     assert.equal(navigate('will-attach-webview', 'app://huibian/index.html'), true);
     assert.deepEqual(contents.windowOpenHandler({ url: 'https://evil.example/' }), { action: 'deny' });
     assert.deepEqual(contents.windowOpenHandler({ url: 'https://www.mca.gov.cn/' }), { action: 'deny' });
-    assert.deepEqual(fake.external, ['https://www.mca.gov.cn/']);
+    assert.equal(navigate('will-navigate', 'https://www.gov.cn/zhengce/'), true, 'a plain link is not followed in the window…');
+    assert.deepEqual(fake.external, ['https://www.mca.gov.cn/', 'https://www.gov.cn/zhengce/'], '…but allow-listed sites open in the browser, others never');
   });
 
   it('denies every permission and every request that is not the app', () => {

@@ -16,7 +16,7 @@ import { startApiHost } from './api-client.js';
 import { createApiHandler, createDialogHandlers, type Dispatch } from './ipc-api.js';
 import { buildMenuTemplate } from './menu-template.js';
 import { chooseSqliteBinding, SQLITE_BINDING_ENV } from './native-binding.js';
-import { decideWindowOpen, isAllowedNavigation, isAllowedRequest } from './navigation.js';
+import { decideWindowOpen, isAllowedExternalUrl, isAllowedNavigation, isAllowedRequest } from './navigation.js';
 import { clampWindowState, MIN_WINDOW_SIZE, readWindowState, windowStateFile, writeWindowStateSync } from './window-state.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,6 +34,9 @@ protocol.registerSchemesAsPrivileged([
 // One folder for the library, the window state and Chromium's data: the same one the
 // `huibian` command uses (Huibian, not the npm name), or HUIBIAN_DATA_DIR (tests).
 app.setName('Huibian');
+if (process.platform === 'win32') app.setAppUserModelId('cn.huibian.app'); // = appId in electron-builder.yml
+// Every renderer sandboxed, whatever a future window's options say.
+app.enableSandbox();
 app.setPath('userData', process.env.HUIBIAN_DATA_DIR ? path.resolve(process.env.HUIBIAN_DATA_DIR) : path.join(app.getPath('appData'), 'Huibian'));
 
 let mainWindow: BrowserWindow | null = null;
@@ -79,10 +82,11 @@ function fatal(error: unknown): void {
 /** Navigation, redirects, new windows and <webview> are refused for every web contents. */
 function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, devServerUrl)) {
-      event.preventDefault();
-      logRefusal('navigation', url);
-    }
+    if (isAllowedNavigation(url, devServerUrl)) return;
+    event.preventDefault();
+    // A plain link to an allow-listed site (a ministry page cited in a case) opens in the browser.
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    else logRefusal('navigation', url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url, devServerUrl)) {
@@ -226,6 +230,10 @@ async function createWindow(): Promise<BrowserWindow> {
   });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
+  // A page that fails to load still shows its window (with Chromium's error), never an invisible app.
+  win.webContents.once('did-fail-load', () => {
+    if (!win.isDestroyed() && !win.isVisible()) win.show();
+  });
   win.on('close', () => {
     // Synchronous: the process may be on its way out, and half a JSON is worse than none.
     try {

@@ -34,6 +34,11 @@ class FakeApp extends EventEmitter {
   getPath(name) {
     return state.paths.get(name) ?? `/nonexistent/${name}`;
   }
+  sandboxEnabled = false;
+  enableSandbox() {
+    this.sandboxEnabled = true;
+  }
+  setAppUserModelId() {}
   requestSingleInstanceLock() {
     return true;
   }
@@ -80,6 +85,13 @@ export class BrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
   maximize() {}
+  show() {}
+  isDestroyed() {
+    return false;
+  }
+  isVisible() {
+    return false;
+  }
   isMaximized() {
     return false;
   }
