@@ -6,12 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { importFile } from '../electron/core/import/index.js';
-import { blocksText } from '../electron/core/model/text.js';
+import { blocksText, inlineText } from '../electron/core/model/text.js';
 import type { ImportedFile } from '../electron/core/model/imported.js';
 import { corpusPath, expected, importCorpus } from './fixtures/corpus.js';
 
@@ -153,6 +153,43 @@ test('formats: the drafts saved by LibreOffice as Word 97 (.doc) import to the s
       assert.deepEqual(summary(file), summary(await importCorpus(name)), docName);
     }
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+test('formats: a page saved by Chromium as a single file (MHTML) imports to the same cases, pictures included', { skip: CHROMIUM ? false : 'Chromium is not installed' }, async () => {
+  const { chromium } = await import('playwright-core');
+  const dir = mkdtempSync(path.join(tmpdir(), 'huibian-mhtml-'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM!,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  try {
+    const name = 'zhongguominzheng-2022-02-feature.txt';
+    // A 1×1 PNG beside the page, referenced by a relative URL as a saved page does.
+    writeFileSync(path.join(dir, 'photo.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    // The poster's caption line becomes the figure it describes.
+    const html = asHtml(name).replace(
+      '<p>全国首部关注流浪人员救助工作的宽银幕电影《归路》海报</p>',
+      '<figure><img src="photo.png" alt="海报"><figcaption>全国首部关注流浪人员救助工作的宽银幕电影《归路》海报</figcaption></figure>',
+    );
+    writeFileSync(path.join(dir, 'page.html'), html);
+    const page = await browser.newPage();
+    await page.goto(`file://${path.join(dir, 'page.html')}`);
+    const cdp = await page.context().newCDPSession(page);
+    const { data } = (await cdp.send('Page.captureSnapshot', { format: 'mhtml' })) as { data: string };
+    const file = await importFile({ name: 'feature.mhtml', bytes: Buffer.from(data, 'latin1') });
+    assert.equal(file.format, 'mhtml');
+    assert.deepEqual(summary(file), summary(await importCorpus(name)));
+    const picture = (file.info.lead ?? []).find((b) => b.type === 'image');
+    assert.ok(picture && picture.type === 'image', 'the poster is in the lead, as a picture');
+    assert.match(picture.src ?? '', /^data:image\/png;base64,iVBORw0KGgo/u, 'the saved picture is embedded as a data URI');
+    assert.equal(inlineText(picture.caption), '全国首部关注流浪人员救助工作的宽银幕电影《归路》海报');
+    assert.equal(picture.alt, '海报');
+  } finally {
+    await browser.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

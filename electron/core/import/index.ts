@@ -15,6 +15,7 @@ import { readDoc } from './readers/doc.js';
 import { readDocx } from './readers/docx.js';
 import { readHtml } from './readers/html.js';
 import { readMarkdown } from './readers/markdown.js';
+import { readMhtml } from './readers/mhtml.js';
 import { decodeText, readText } from './readers/text.js';
 import { formatFromName, sniff, SUPPORTED_EXTENSIONS, extensionOf, type Format } from './sniff.js';
 import { clean, type CleanInfo } from './stages/clean.js';
@@ -120,7 +121,7 @@ async function readAny(name: string, bytes: Uint8Array): Promise<ReadResult & { 
     const what = magic === 'pdf' ? 'PDF' : magic === 'rtf' ? 'RTF' : '图片 image';
     throw new ImportFailure(name, `“${name}”实际是 ${what} 文件，无法作为文稿导入。支持的格式：${SUPPORTED_EXTENSIONS.join(' ')}。 ${name} is really a ${what} file; supported formats: ${SUPPORTED_EXTENSIONS.join(', ')}.`);
   }
-  const format: Format | null = magic === 'html' && byName !== 'md' ? 'html' : byName;
+  const format: Format | null = magic === 'html' && byName !== 'md' && byName !== 'mhtml' ? 'html' : byName;
   if (format === null) throw unsupported(name);
   if (format === 'docx' || format === 'doc') {
     // No zip/OLE signature: say what the file really is.
@@ -140,6 +141,7 @@ async function readAny(name: string, bytes: Uint8Array): Promise<ReadResult & { 
     const { text, encoding } = decodeText(name, bytes);
     return readHtml(text, 'html', encoding);
   }
+  if (format === 'mhtml') return readMhtml(name, bytes);
   if (format === 'md') {
     const { text, encoding } = decodeText(name, bytes);
     return readMarkdown(text, encoding);

@@ -2,9 +2,9 @@
  * Which reader a file needs, from its first bytes where they are telling (a DOCX is a zip, a
  * .doc an OLE compound file) and from its name otherwise — so a DOCX saved as .txt still opens.
  */
-export type Format = 'txt' | 'html' | 'docx' | 'doc' | 'md';
+export type Format = 'txt' | 'html' | 'mhtml' | 'docx' | 'doc' | 'md';
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.xhtml', '.mhtml', '.docx', '.doc', '.wps', '.md', '.markdown'] as const;
+export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.xhtml', '.mhtml', '.mht', '.docx', '.doc', '.wps', '.md', '.markdown'] as const;
 
 export function extensionOf(name: string): string {
   const m = /\.([^./\\]+)$/.exec(name);
@@ -19,8 +19,10 @@ export function formatFromName(name: string): Format | null {
     case '.html':
     case '.htm':
     case '.xhtml':
-    case '.mhtml':
       return 'html';
+    case '.mhtml':
+    case '.mht':
+      return 'mhtml';
     case '.docx':
       return 'docx';
     case '.doc':

@@ -77,6 +77,18 @@ function headingLevel(name: string): HeadingLevel | undefined {
   return Math.min(4, Number(m[1])) as HeadingLevel;
 }
 
+/** Maps an image reference to the data the page saved with it (MHTML archives). */
+export type ResolveSrc = (src: string) => string | undefined;
+
+function imageSrc(src: string | undefined, resolve: ResolveSrc | undefined): string | undefined {
+  if (!src) return undefined;
+  const resolved = resolve?.(src);
+  if (resolved) return resolved;
+  return src.startsWith('data:') || /^https?:/i.test(src) ? src : undefined;
+}
+
+let resolveSrc: ResolveSrc | undefined;
+
 function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
   if (node.type === 'text') {
     out.addText(decodeEntities(node.data ?? ''), marks);
@@ -103,10 +115,10 @@ function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
     return;
   }
   if (name === 'img') {
-    const src = node.attribs?.src;
+    const src = imageSrc(node.attribs?.src, resolveSrc);
     const alt = trimLine(node.attribs?.alt ?? '');
     const image: SourceLine['image'] = {};
-    if (src && (src.startsWith('data:') || /^https?:/i.test(src))) image.src = src;
+    if (src) image.src = src;
     if (alt) image.alt = alt;
     const width = Number(node.attribs?.width);
     const height = Number(node.attribs?.height);
@@ -127,10 +139,10 @@ function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
     const img = findChild(node, 'img');
     if (img) {
       const captionText = caption ? trimLine(textOf(caption).replace(/\s+/g, ' ')) : '';
-      const src = img.attribs?.src;
+      const src = imageSrc(img.attribs?.src, resolveSrc);
       const alt = trimLine(img.attribs?.alt ?? '');
       const image: SourceLine['image'] = {};
-      if (src && (src.startsWith('data:') || /^https?:/i.test(src))) image.src = src;
+      if (src) image.src = src;
       if (alt) image.alt = alt;
       out.push({ text: captionText, image });
       return;
@@ -199,16 +211,22 @@ function decodeEntities(value: string): string {
   });
 }
 
-export function htmlLines(html: string): { lines: SourceLine[]; dropped: string[] } {
+export function htmlLines(html: string, resolve?: ResolveSrc): { lines: SourceLine[]; dropped: string[] } {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true }) as unknown as DomNode;
   const out = new LineBuilder();
-  walk(doc, out, []);
+  // The walk is synchronous, so a module-level resolver cannot leak between documents.
+  resolveSrc = resolve;
+  try {
+    walk(doc, out, []);
+  } finally {
+    resolveSrc = undefined;
+  }
   out.flush();
   return { lines: out.lines, dropped: out.dropped };
 }
 
-export function readHtml(html: string, format = 'html', encoding?: string): ReadResult & { dropped: string[] } {
-  const { lines, dropped } = htmlLines(html);
+export function readHtml(html: string, format = 'html', encoding?: string, resolve?: ResolveSrc): ReadResult & { dropped: string[] } {
+  const { lines, dropped } = htmlLines(html, resolve);
   const result: ReadResult & { dropped: string[] } = { format, lines, warnings: [], dropped };
   if (encoding) result.encoding = encoding;
   return result;
