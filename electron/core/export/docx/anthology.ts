@@ -120,7 +120,10 @@ function attachSection(xml: string, sectPr: string): string {
   return xml.slice(0, at) + withSect;
 }
 
-export function anthologyXml(ctx: DocxContext, bundle: CollectionBundle): { body: string; documentIds: string[]; pages: number; toc: TocEntry[] } {
+export function anthologyXml(
+  ctx: DocxContext,
+  bundle: CollectionBundle,
+): { body: string; documentIds: string[]; pages: number; bodyPages: number; toc: TocEntry[] } {
   const cases = bundleCases(bundle);
   const c = bundle.collection;
   const f = furniture(ctx, c.title);
@@ -175,9 +178,20 @@ export function anthologyXml(ctx: DocxContext, bundle: CollectionBundle): { body
       parts.push(final ? out.xml + sect : attachSection(out.xml, sect));
     });
   });
-  const pages = ctx.flow.page;
+  const bodyPages = ctx.flow.page;
+  // Physical pages: cover, blank verso, the TOC from page 3, a blank to bring the body onto a recto.
+  const listed = toc.filter((e) => e.level <= levels);
+  const tocHeight =
+    ctx.book.get('tocHeading').style.lineHeight +
+    listed.reduce((h, e) => {
+      const st = ctx.book.get(e.level === 1 ? 'toc1' : 'toc2').style;
+      return h + st.lineHeight + st.spaceBeforeLines * ctx.book.bodyPitch;
+    }, 0);
+  const tocPages = Math.max(1, Math.ceil(tocHeight / ctx.flow.pageHeightPt));
+  const bodyStart = 3 + tocPages + ((3 + tocPages) % 2 === 0 ? 1 : 0);
+  const pages = bodyStart - 1 + bodyPages;
 
-  // Front matter: cover (no folio) and TOC (roman folios), outside the body's pagination.
+  // Front matter: cover (no folio) and TOC (roman folios, on a recto), outside the body's pagination.
   const front = ctx.aside(() => {
     const cover = coverXml(ctx, bundle);
     const coverSect = sectPrXml(ctx, {
@@ -187,6 +201,7 @@ export function anthologyXml(ctx: DocxContext, bundle: CollectionBundle): { body
     });
     const tocBody = tocXml(ctx, toc.filter((e) => e.level <= levels), levels);
     const tocSect = sectPrXml(ctx, {
+      type: 'oddPage',
       headers: { default: f.emptyHeader, even: f.emptyHeader },
       footers: { default: f.centerFooter, even: f.centerFooter },
       pageStart: 1,
@@ -196,5 +211,5 @@ export function anthologyXml(ctx: DocxContext, bundle: CollectionBundle): { body
     return cover + sectionBreakParagraph(coverSect) + tocBody + sectionBreakParagraph(tocSect);
   });
   const body = front + (parts.length ? parts.join('') : sectPrXml(ctx, { ...d }));
-  return { body, documentIds, pages, toc };
+  return { body, documentIds, pages, bodyPages, toc };
 }
