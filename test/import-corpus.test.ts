@@ -46,6 +46,7 @@ for (const name of CORPUS_FILES) {
     const file = await importCorpus(name);
     const want = expected(name);
     assert.equal(file.kind, want.kind, 'kind');
+    assert.deepEqual(file.warnings, [], 'nothing for the editor to check');
     if (want.dropped_lines_examples) checkDropped(file, want.dropped_lines_examples);
 
     if (want.document) {

@@ -303,11 +303,22 @@ test('general: hard-wrapped text (copied from a PDF) is rejoined into its paragr
     assert.equal(blocksText(file.cases[0]!.body), blocksText(original.cases[0]!.body), `indent ${JSON.stringify(indent)}`);
     assert.deepEqual(file.cases[0]!.meta.title, original.cases[0]!.meta.title);
     assert.deepEqual(file.captions, []);
+    assert.ok(file.warnings.some((w) => w.includes('Hard-wrapped')), 'the preview says lines were joined');
   }
   // A draft with one line per paragraph is never joined.
   const jining = readFileSync(corpusPath('jining-2020-shortlist.txt'), 'utf8');
   const again = await importFile({ name: 'jining.txt', bytes: enc(jining) });
   assert.equal(again.cases.length, 4);
+  assert.ok(!again.warnings.some((w) => w.includes('Hard-wrapped')));
+});
+
+test('general: a case whose place cannot be told is flagged for the editor, not guessed', async () => {
+  const text = `关于社区养老的几点做法\n朝阳区推行社区嵌入式养老服务,在社区建设养老服务站,为老人提供助餐、助浴等服务。\n`;
+  const file = await importFile({ name: 'chaoyang.txt', bytes: enc(text) });
+  assert.equal(file.cases[0]!.meta.region, null, '朝阳区 is in Beijing and in Changchun: no guess');
+  assert.ok(file.warnings.some((w) => w.includes('No region')));
+  const withContext = await importFile({ name: 'chaoyang.txt', bytes: enc(text.replace('朝阳区推行', '北京市朝阳区推行')) });
+  assert.deepEqual(where(withContext.cases[0]!.meta.region), ['北京市', '北京市', '朝阳区']);
 });
 
 const NUMBERED_CASES = `2023年河北省民政系统典型案例

@@ -150,13 +150,21 @@ async function readAny(name: string, bytes: Uint8Array): Promise<ReadResult & { 
 }
 
 function assemble(name: string, read: ReadResult & { dropped?: string[] }): ImportedFile {
-  const cleaned = clean(unwrap(read.lines), read.dropped ?? []);
+  const rejoined = unwrap(read.lines);
+  const unwrapped = rejoined.length !== read.lines.length;
+  const cleaned = clean(rejoined, read.dropped ?? []);
   const lines = cleaned.lines;
   if (!lines.some((l) => l.text || l.image || l.table)) {
     throw new ImportFailure(name, `“${name}”中没有可导入的正文。 ${name} contains no text to import.`);
   }
   const allText = read.lines.map((l) => l.text).join('\n');
   const context = contextRegion(allText);
+  // The page's source ("来源: 济宁民政") says where the draft comes from when the text is mixed.
+  const source = cleaned.info.publisher ? resolveRegion(cleaned.info.publisher, context) : null;
+  if (source?.province && (!context.province || context.province === source.province)) {
+    context.province = source.province;
+    if (source.city && !context.city) context.city = source.city;
+  }
   const base = {
     file: name,
     format: read.format,
@@ -184,7 +192,21 @@ function assemble(name: string, read: ReadResult & { dropped?: string[] }): Impo
   const docYear = yearOf(`${split.title ?? ''} ${split.subtitle ?? ''}`) ?? (cleaned.info.date ? Number(cleaned.info.date.slice(0, 4)) : null);
   const cases: ImportedCase[] = split.cases.map((draft) => buildCase(draft, name, split.kind, cleaned.info, context, docYear));
   for (const c of cases) captions.push(...c.captions);
-  return { ...base, ...encoding, kind: split.kind, info, cases, notice: null, captions };
+  const warnings = [...base.warnings, ...caseWarnings(cases)];
+  if (unwrapped) warnings.push('按固定行宽断行的文本已重新合并为段落。 Hard-wrapped lines were joined into paragraphs.');
+  return { ...base, warnings, ...encoding, kind: split.kind, info, cases, notice: null, captions };
+}
+
+/** What the import preview should point out for the editor to check. */
+function caseWarnings(cases: ImportedCase[]): string[] {
+  const out: string[] = [];
+  for (const c of cases) {
+    const title = c.meta.title || '(无标题 untitled)';
+    if (!c.meta.title) out.push(`有一个案例没有识别出标题。 A case has no title.`);
+    if (!c.meta.region) out.push(`“${title}”：未能确定所属地区。 No region could be determined for “${title}”.`);
+    if (c.body.length === 0) out.push(`“${title}”：没有正文。 “${title}” has no body text.`);
+  }
+  return out;
 }
 
 function yearOf(text: string): number | null {
