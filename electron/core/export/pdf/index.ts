@@ -27,6 +27,8 @@ function metadata(input: WriterInput): { Title: string; Author: string; Subject:
 }
 
 export const writePdf: Writer = async (input: WriterInput): Promise<WriterResult> => {
+  if (input.template.kind === 'notice' && !input.notice) throw new Error('the notice template needs a notice document');
+  if (input.template.kind !== 'notice' && !input.bundle) throw new Error(`the ${input.template.kind} template needs a collection`);
   const info = metadata(input);
   const doc = new PDFDocument({
     autoFirstPage: false,

@@ -29,10 +29,15 @@ export async function writePdfInWorker(input: WriterInput, options: WorkerOption
   const isTs = import.meta.url.endsWith('.ts');
   let worker: Worker;
   try {
-    worker = new Worker(new URL(isTs ? './worker-thread.ts' : './worker-thread.js', import.meta.url), {
-      execArgv: isTs ? ['--import', 'tsx'] : [],
-      workerData: payload,
-    });
+    if (isTs) {
+      // Source run (tests, dev): the worker registers tsx's loader itself, then loads the .ts entry.
+      const tsx = import.meta.resolve('tsx/esm/api');
+      const entry = new URL('./worker-thread.ts', import.meta.url).href;
+      const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+      worker = new Worker(boot, { eval: true, workerData: payload, execArgv: [] });
+    } else {
+      worker = new Worker(new URL('./worker-thread.js', import.meta.url), { workerData: payload });
+    }
   } catch {
     return { ...(await inProcess(input)), worker: false };
   }

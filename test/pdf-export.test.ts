@@ -1,0 +1,76 @@
+/**
+ * PDF export through the shared entry (runExport) and off the main thread: a failed
+ * export never leaves a broken or partial file, and the worker gives the same book.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { corpusBundle, corpusNotice } from './fixtures/corpus.js';
+import { runExport } from '../electron/core/export/index.js';
+import { writePdf, writePdfInWorker } from '../electron/core/export/pdf/index.js';
+import { loadTemplate } from '../electron/core/templates/load.js';
+import type { CaseDocument, CollectionBundle } from '../electron/core/model/types.js';
+import { readInfo } from './pdf-readback.js';
+
+const bundle = await corpusBundle();
+
+test('runExport writes a complete PDF and reports its pages', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'huibian-export-'));
+  const out = path.join(dir, '汇编.pdf');
+  const progress: number[] = [];
+  const r = await runExport({ template: 'anthology', format: 'pdf', outPath: out, bundle, onProgress: (f) => progress.push(f) });
+  assert.equal(r.path, out);
+  assert.equal(Number(readInfo(out).Pages), r.pages);
+  assert.ok(r.bytes > 10_000);
+  assert.ok(progress.length > 3 && progress.at(-1) === 1, 'progress reported up to 1');
+  assert.deepEqual(readdirSync(dir), ['汇编.pdf'], 'no temp file left');
+});
+
+test('an unwritable target fails with a clear message and creates nothing', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'huibian-export-'));
+  await assert.rejects(runExport({ template: 'anthology', format: 'pdf', outPath: path.join(dir, 'missing', 'a.pdf'), bundle }), /cannot write .*does not exist or is not writable/);
+  const file = path.join(dir, 'plain-file');
+  writeFileSync(file, 'x');
+  await assert.rejects(runExport({ template: 'anthology', format: 'pdf', outPath: path.join(file, 'a.pdf'), bundle }), /cannot write/);
+  await assert.rejects(runExport({ template: 'anthology', format: 'pdf', outPath: dir, bundle }), /cannot write/);
+  assert.deepEqual(readdirSync(dir), ['plain-file']);
+});
+
+test('a writer error leaves an existing file untouched and no partial file', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'huibian-export-'));
+  const out = path.join(dir, 'book.pdf');
+  writeFileSync(out, 'the previous export');
+  const broken: CaseDocument = {
+    kind: 'case',
+    id: 'bad',
+    meta: { title: '坏案例' },
+    get body(): never {
+      throw new Error('case body could not be read');
+    },
+  };
+  const bad: CollectionBundle = { collection: { ...bundle.collection, sections: [{ title: '综合', caseIds: ['bad'] }] }, cases: { bad: broken } };
+  await assert.rejects(runExport({ template: 'anthology', format: 'pdf', outPath: out, bundle: bad }), /case body could not be read/);
+  assert.equal(readFileSync(out, 'utf8'), 'the previous export');
+  assert.deepEqual(readdirSync(dir), ['book.pdf']);
+});
+
+test('writePdfInWorker sets the same book off the main thread and reports progress', async () => {
+  const template = loadTemplate('anthology');
+  const local = await writePdf({ template, format: 'pdf', bundle });
+  const progress: number[] = [];
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 5);
+  const remote = await writePdfInWorker({ template, format: 'pdf', bundle, onProgress: (f) => progress.push(f) });
+  clearInterval(timer);
+  assert.equal(remote.worker, true, 'ran in a worker thread');
+  assert.equal(remote.pages, local.pages);
+  assert.equal(Buffer.from(remote.bytes).subarray(0, 5).toString(), '%PDF-');
+  assert.ok(Math.abs(remote.bytes.byteLength - local.bytes.byteLength) < 200, 'same content (dates aside)');
+  assert.ok(progress.length > 0, 'progress crosses the thread');
+  assert.ok(ticks > 0, 'the main thread kept running');
+  const notice = await writePdfInWorker({ template: loadTemplate('notice'), format: 'pdf', notice: await corpusNotice() });
+  assert.ok((notice.pages ?? 0) >= 3);
+  await assert.rejects(writePdfInWorker({ template: loadTemplate('notice'), format: 'pdf' }), /needs a notice/);
+});
