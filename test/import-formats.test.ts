@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { importFile } from '../electron/core/import/index.js';
 import { blocksText, inlineText } from '../electron/core/model/text.js';
 import type { ImportedFile } from '../electron/core/model/imported.js';
@@ -115,6 +115,8 @@ test('formats: DOCX headings and bold runs survive into the model', async () => 
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('南宁市青秀区“邻里守望”打造社区养老新模式')] }),
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('一、基本情况')] }),
           new Paragraph({ children: [new TextRun({ text: '建立一张清单。', bold: true }), new TextRun('青秀区民政局会同街道建立独居老人清单,逐户走访,做到底数清、情况明。')] }),
+          new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG_1PX, transformation: { width: 120, height: 80 } })] }),
+          new Paragraph({ children: [new TextRun('青秀区志愿者上门探访独居老人')] }),
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('二、主要成效')] }),
           new Paragraph({ children: [new TextRun('全区累计为1200名独居老人提供上门探访服务,老人满意度明显提升。')] }),
         ],
@@ -132,7 +134,14 @@ test('formats: DOCX headings and bold runs survive into the model', async () => 
   assert.ok(para && para.type === 'paragraph');
   assert.deepEqual(para.runIn, [{ type: 'text', text: '建立一张清单。', marks: ['bold'] }]);
   assert.equal(c.meta.category, '养老服务');
+  const picture = c.body.find((b) => b.type === 'image');
+  assert.ok(picture && picture.type === 'image');
+  assert.match(picture.src ?? '', /^data:image\/png;base64,/u, 'the picture is embedded as a data URI');
+  assert.equal(inlineText(picture.caption), '青秀区志愿者上门探访独居老人', 'the line under the picture is its caption');
+  assert.deepEqual(c.captions, ['青秀区志愿者上门探访独居老人']);
 });
+
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p));
 
@@ -169,7 +178,7 @@ test('formats: a page saved by Chromium as a single file (MHTML) imports to the 
   try {
     const name = 'zhongguominzheng-2022-02-feature.txt';
     // A 1×1 PNG beside the page, referenced by a relative URL as a saved page does.
-    writeFileSync(path.join(dir, 'photo.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    writeFileSync(path.join(dir, 'photo.png'), PNG_1PX);
     // The poster's caption line becomes the figure it describes.
     const html = asHtml(name).replace(
       '<p>全国首部关注流浪人员救助工作的宽银幕电影《归路》海报</p>',

@@ -25,9 +25,14 @@ function parseHeaders(block: string): Map<string, string> {
   return headers;
 }
 
-function param(value: string | undefined, name: string): string | null {
+const PARAMS = {
+  boundary: /boundary\s*=\s*(?:"([^"]*)"|([^;\s]+))/i,
+  charset: /charset\s*=\s*(?:"([^"]*)"|([^;\s]+))/i,
+};
+
+function param(value: string | undefined, name: keyof typeof PARAMS): string | null {
   if (!value) return null;
-  const m = new RegExp(`${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value);
+  const m = PARAMS[name].exec(value);
   return m ? (m[1] ?? m[2] ?? null) : null;
 }
 
