@@ -386,3 +386,19 @@ test('long titles break into two balanced lines, upper longer, 文种 kept whole
   const title = /<w:p><w:pPr><w:pStyle w:val="Title"\/>.*?<\/w:p>/.exec(doc)![0];
   assert.equal((title.match(/<w:br\/>/g) ?? []).length, 1);
 });
+
+test('notice with a seal: a floating picture over the 署名 and date (no text box), date 4 字 from the right', async () => {
+  const notice: NoticeDocument = { ...(await corpusNotice()) };
+  // A 2 × 2 transparent PNG stands in for the seal artwork.
+  const seal = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAEklEQVR4nGP4z8DwnwEIGAEAHPcC/4YIJ6MAAAAASUVORK5CYII=';
+  notice.meta = { ...notice.meta, sealImage: seal };
+  const parts = await unzip((await writeDocx({ format: 'docx', template: loadTemplate('notice'), notice })).bytes);
+  const doc = part(parts, 'word/document.xml');
+  const signature = [...doc.matchAll(/<w:p><w:pPr><w:pStyle w:val="HBSignature"\/>.*?<\/w:p>/g)].map((m) => m[0]);
+  assert.equal(signature.length, 2);
+  assert.match(signature[0]!, /<wp:anchor [^>]*behindDoc="0"[^>]*><wp:simplePos x="0" y="0"\/><wp:positionH relativeFrom="margin">.*<wp:wrapNone\/>/);
+  assert.match(signature[0]!, /<wp:extent cx="1512000" cy="1512000"\/>/, '42 mm round seal');
+  assert.match(signature[0]!, /<w:keepNext\/>/, 'the name keeps with its date');
+  assert.match(signature[1]!, /<w:ind w:right="1280" w:firstLine="0"\/>/);
+  assert.doesNotMatch(doc, /<w:txbxContent|<wps:wsp/);
+});

@@ -10,6 +10,7 @@ import { blocksXml, plainRuns, runProps, titleRuns } from './blocks.js';
 import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
 import type { DocxContext } from './context.js';
 import { emWidth } from './flow.js';
+import { embedImage } from './images.js';
 import { fieldRuns, pPrXml, runXml } from './props.js';
 import { addHeaderPart, sectPrXml } from './sections.js';
 import { fontsXml } from './styles.js';
@@ -36,6 +37,20 @@ function folioFooters(ctx: DocxContext): { odd: string; even: string } {
     runXml(rPr, ' —') +
     '</w:p>';
   return { odd: addHeaderPart(ctx, 'footer', para('right')), even: addHeaderPart(ctx, 'footer', para('left')) };
+}
+
+/**
+ * The red seal as a floating picture (never a text box) anchored on the 署名 paragraph, centred
+ * over the date, its centre a little above the two lines so they sit just below it (§7.3.5.1).
+ */
+function sealRun(ctx: DocxContext, src: string, dateChars: number): string | null {
+  const body = ctx.book.get('normal').style;
+  const zi = body.size + ctx.book.charSpacing / 20;
+  const size = mmToPt(Number(ctx.template.options.sealDiameterMm ?? 42));
+  const centreX = ctx.textWidthPt - 4 * zi - (dateChars * zi) / 2;
+  const centreY = body.lineHeight * 0.8;
+  const picture = embedImage(ctx, src, undefined, undefined, '印章', { sizePt: { width: size, height: size }, anchor: { x: centreX - size / 2, y: centreY - size / 2 } });
+  return picture?.xml ?? null;
 }
 
 export function noticeGrid(ctx: DocxContext): { xml: string; charSpace: number; linePitch: number } {
@@ -117,17 +132,34 @@ export function noticeXml(ctx: DocxContext, notice: NoticeDocument): { body: str
 
   const date = chineseDate(meta.date);
   if (meta.issuer || date) {
-    // Without a seal (§7.3.5.2): 署名 with a 2-字 right indent, the date 2 字 further right than the name starts.
     const wName = Math.ceil(emWidth(meta.issuer ?? ''));
     const wDate = Math.ceil(emWidth(date ?? ''));
-    let rName = 2;
-    let rDate = wName - wDate;
-    if (rDate < 2) {
-      rDate = 2;
-      rName = 4 + wDate - wName;
+    const seal = meta.sealImage ? sealRun(ctx, meta.sealImage, wDate) : null;
+    let rName: number;
+    let rDate: number;
+    if (seal) {
+      // With a seal (§7.3.5.1): the date 4 字 from the right, the name centred over it, the seal over both.
+      rDate = 4;
+      rName = Math.max(0, 4 + (wDate - wName) / 2);
+    } else {
+      // Without a seal (§7.3.5.2): 署名 with a 2-字 right indent, the date 2 字 further right than the name starts.
+      rName = 2;
+      rDate = wName - wDate;
+      if (rDate < 2) {
+        rDate = 2;
+        rName = 4 + wDate - wName;
+      }
     }
-    if (meta.issuer) xml += ctx.paragraph('signature', plainRuns(ctx, 'signature', meta.issuer), { pPr: { before: line, ind: { right: rName * zi, firstLine: 0 } } });
-    if (date) xml += ctx.paragraph('signature', plainRuns(ctx, 'signature', date), { pPr: { ind: { right: rDate * zi, firstLine: 0 } } });
+    // Not enough room left (§7.3.5.5): close the gap rather than let the date (or the seal) go over alone.
+    const wanted = seal ? 2 * line : line;
+    const lines = (meta.issuer ? 1 : 0) + (date ? 1 : 0);
+    const room = Math.floor((ctx.flow.remaining() + 0.01) / pitch) * line - lines * line;
+    const gap = room >= wanted || room < 0 ? wanted : Math.max(0, room);
+    if (meta.issuer) {
+      const runs = plainRuns(ctx, 'signature', meta.issuer);
+      xml += ctx.paragraph('signature', { xml: (seal ?? '') + runs.xml, text: runs.text }, { pPr: { keepNext: Boolean(date), before: gap, ind: { right: rName * zi, firstLine: 0 } } });
+    }
+    if (date) xml += ctx.paragraph('signature', plainRuns(ctx, 'signature', date), { pPr: { before: meta.issuer ? 0 : gap, ind: { right: rDate * zi, firstLine: 0 } } });
   }
   if (meta.note) xml += ctx.paragraph('note', plainRuns(ctx, 'note', `（${meta.note.replace(/^[（(]|[）)]$/g, '')}）`));
 

@@ -131,6 +131,8 @@ export function buildStyleBook(template: Template): StyleBook {
     let style = template.styles[key]!;
     if (spec.role === 'center') style = { ...style, align: 'center', indentChars: 0 };
     if (spec.role === 'toc3') style = { ...style, indentChars: style.indentChars + 2 };
+    // House style many offices use (spec A.3): （一） in 楷体加粗, 1. in 仿宋加粗; the standard itself asks for no bold.
+    if (template.kind === 'notice' && template.options.headingBold === true && (spec.role === 'h2' || spec.role === 'h3')) style = { ...style, bold: true };
     styles.set(spec.role, {
       role: spec.role,
       id: spec.id,
