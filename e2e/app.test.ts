@@ -480,6 +480,30 @@ test('notice: 〔〕 enforced in 发文字号, dates without zero padding, live 
   assert.ok(xml.includes('曲民发〔2021〕11号') && xml.includes('2021年3月5日'), 'notice DOCX carries the fields');
 });
 
+test('drop a notice draft on the window: it imports as a notice with its fields, filed under 通知', async () => {
+  const bytes = readFileSync(path.resolve(ROOT, '../shared/corpus/qufu-2020-notice.txt')).toString('base64');
+  await page.evaluate((b64) => {
+    const data = new DataTransfer();
+    data.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'qufu-2020-notice.txt', { type: 'text/plain' }));
+    const app = document.querySelector('.app')!;
+    app.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    app.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, bytes);
+  await page.waitForSelector('.import-view');
+  assert.ok((await page.locator('.import-file h3').innerText()).includes('通知公文'));
+  await page.getByRole('button', { name: '确认导入' }).click();
+  const title = '曲阜市民政局关于印发《2020年全市民政工作要点》的通知';
+  await page.waitForFunction((t) => document.querySelector('.doc-title h2')?.textContent === t, title);
+  assert.ok((await page.getByLabel('主送机关', { exact: true }).inputValue()).startsWith('各镇街民政办公室'));
+  assert.equal(await page.getByLabel('署名', { exact: true }).inputValue(), '曲阜市民政局');
+  assert.equal(await page.getByLabel('成文日期', { exact: true }).inputValue(), '2020年4月8日');
+  assert.ok((await editorText()).includes('现将《2020年全市民政工作要点》印发给你们'));
+  await page.waitForFunction((t) => Array.from(document.querySelectorAll('.tree-group[data-group="通知"] .tree-item')).some((el) => el.getAttribute('title') === t), title);
+  await page.getByRole('tab', { name: '版面预览' }).click();
+  await page.waitForSelector('.notice-page .np-body');
+  await screenshot(page, '10-imported-notice');
+});
+
 test('the app ran under the server CSP without errors', () => {
   assert.deepEqual(s.problems.filter((p) => !/favicon/.test(p)), []);
 });

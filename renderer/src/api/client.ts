@@ -71,12 +71,17 @@ export async function fileToBase64(file: File): Promise<string> {
 }
 
 /** Import sources for files the user picked or dropped: a path inside Electron, bytes in a browser. */
-export async function importSources(files: File[]): Promise<Array<{ name: string; path?: string; data?: string }>> {
+export async function importSources(
+  files: File[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<Array<{ name: string; path?: string; data?: string }>> {
   const b = bridge();
-  return Promise.all(
-    files.map(async (file) => {
-      const path = b?.pathForFile(file);
-      return path ? { name: file.name, path } : { name: file.name, data: await fileToBase64(file) };
-    }),
-  );
+  const out: Array<{ name: string; path?: string; data?: string }> = [];
+  // One file at a time keeps memory flat for large batches and lets the UI count.
+  for (const [i, file] of files.entries()) {
+    const path = b?.pathForFile(file);
+    out.push(path ? { name: file.name, path } : { name: file.name, data: await fileToBase64(file) });
+    onProgress?.(i + 1, files.length);
+  }
+  return out;
 }

@@ -64,10 +64,17 @@ export function App(): JSX.Element {
     setView({ name: 'doc', id });
   };
 
+  const readFiles = async (files: File[]) => {
+    if (!files.length) return;
+    setImporting(`正在读取文件 0/${files.length}…`);
+    const sources = await importSources(files, (done, total) => setImporting(`正在读取文件 ${done}/${total}…`));
+    await preview(sources);
+  };
+
   const preview = async (files: Array<{ name: string; path?: string; data?: string }>) => {
     if (!files.length) return;
     await leaveDocument();
-    setImporting(`正在读取 ${files.length} 个文件…`);
+    setImporting(`正在分析 ${files.length} 个文件…`);
     try {
       setView({ name: 'import', preview: await api('import.preview', { files }) });
     } catch (e) {
@@ -145,7 +152,7 @@ export function App(): JSX.Element {
         if (!e.dataTransfer.files.length) return;
         e.preventDefault();
         setDragOver(false);
-        void importSources(Array.from(e.dataTransfer.files)).then(preview);
+        void readFiles(Array.from(e.dataTransfer.files));
       }}
     >
       <header className="app-header">
@@ -154,7 +161,7 @@ export function App(): JSX.Element {
         <button type="button" onClick={() => void newCase()}>新建案例</button>
         <button type="button" onClick={() => void newNotice()}>新建通知</button>
         <button type="button" onClick={() => void leaveDocument().then(() => setView({ name: 'compose' }))} aria-pressed={view.name === 'compose'}>排版导出</button>
-        <input ref={fileInput} type="file" multiple accept={ACCEPT} hidden aria-label="选择要导入的文件" data-testid="import-input" onChange={(e) => { const files = Array.from(e.target.files ?? []); e.target.value = ''; void importSources(files).then(preview); }} />
+        <input ref={fileInput} type="file" multiple accept={ACCEPT} hidden aria-label="选择要导入的文件" data-testid="import-input" onChange={(e) => { const files = Array.from(e.target.files ?? []); e.target.value = ''; void readFiles(files); }} />
         <span className="spacer" />
         {importing && <span className="header-progress" role="status"><progress /> {importing}</span>}
         <span className="reviewer" title="审阅人">审阅人：{reviewerName ?? '未设置'}</span>

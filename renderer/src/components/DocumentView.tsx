@@ -53,6 +53,8 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
   const revision = useRef(0);
   const flushRef = useRef<((autosave: boolean) => Promise<void>) | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
+  // Also as state, so panels that read the editor (the notice preview) re-render when it mounts.
+  const [editor, setEditor] = useState<LexicalEditor | null>(null);
 
   const loadThreads = useCallback(() => api('comments.list', { documentId }).then(setThreads).catch((e: Error) => props.onError(e.message)), [documentId]);
   const loadRevisions = useCallback(() => api('revisions.list', { documentId }).then(setRevisions).catch(() => undefined), [documentId]);
@@ -187,7 +189,10 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
           createComment={createComment}
           reviewerName={props.reviewerName}
           setReviewerName={props.setReviewerName}
-          onEditor={(e) => (editorRef.current = e)}
+          onEditor={(e) => {
+            editorRef.current = e;
+            setEditor(e);
+          }}
           placeholder={doc.kind === 'notice' ? '在此输入通知正文…' : undefined}
         />
       </section>
@@ -199,7 +204,7 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
         </div>
         <div className="tab-body">
           {tab === 'meta' && doc.kind === 'case' && <MetaPanel meta={doc.meta} categories={props.categories} onChange={(patch) => void saveMeta(patch)} />}
-          {tab === 'meta' && doc.kind === 'notice' && <NoticePreview meta={doc.meta} editor={editorRef.current} />}
+          {tab === 'meta' && doc.kind === 'notice' && <NoticePreview meta={doc.meta} editor={editor} />}
           {tab === 'comments' && (
             <CommentsPanel
               threads={threads}

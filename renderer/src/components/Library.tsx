@@ -74,7 +74,9 @@ export function Library(props: LibraryProps): JSX.Element {
   };
 
   /** The category a drop on a group means: the group itself when grouped by category, else the sub-group. */
-  const categoryOf = (group: TreeGroup, child?: { key: string; label: string }) => (groupBy === 'category' ? group.label : child?.label);
+  const categoryOf = (group: TreeGroup, child?: { key: string; label: string }) =>
+    group.key === 'notice' ? undefined : groupBy === 'category' ? group.label : child?.label;
+  const kindOf = (id: string | null) => tree.flatMap((g) => g.children.flatMap((c) => c.items)).find((d) => d.id === id)?.kind;
 
   const item = (doc: DocSummary, category: string | undefined) => (
     <li
@@ -89,7 +91,7 @@ export function Library(props: LibraryProps): JSX.Element {
       }}
       onDragEnd={() => { setDragId(null); setDropKey(null); }}
       onDragOver={(e) => {
-        if (!dragId || dragId === doc.id) return;
+        if (!dragId || dragId === doc.id || kindOf(dragId) !== doc.kind) return;
         e.preventDefault();
         e.stopPropagation();
         setDropKey(`before:${doc.id}`);
@@ -113,7 +115,8 @@ export function Library(props: LibraryProps): JSX.Element {
 
   const dropZone = (key: string, category: string | undefined) => ({
     onDragOver: (e: ReactDragEvent) => {
-      if (!dragId || !category) return;
+      // Notices have no category: they are not filed by dragging.
+      if (!dragId || !category || kindOf(dragId) === 'notice') return;
       e.preventDefault();
       setDropKey(key);
     },

@@ -38,12 +38,12 @@ export function NoticeForm({ meta, onChange }: { meta: NoticeMeta; onChange: (pa
         const n = normalizeDocNumber(v);
         setDraft((d) => ({ ...d, docNumber: n }));
         return { docNumber: n || null };
-      }, { placeholder: '鲁民函〔2021〕11号' })}
+      }, { placeholder: '如 鲁民函〔2021〕11号' })}
       {field('signers', '签发人', (meta.signers ?? []).join('、'), (v) => ({ signers: list(v) }))}
       {field('addressees', '主送机关', meta.addressees ?? '', (v) => ({ addressees: v.replace(/[:：]\s*$/, '') || null }), { wide: true })}
       {field('attachments', '附件说明（每行一件，用；分隔）', (meta.attachmentTitles ?? []).join('；'), (v) => ({ attachmentTitles: list(v) }), { wide: true })}
       {field('issuer', '署名', meta.issuer ?? '', (v) => ({ issuer: v || null }))}
-      {field('date', '成文日期', formatNoticeDate(meta.date), (v) => ({ date: parseNoticeDate(v) }), { placeholder: '2021年3月5日' })}
+      {field('date', '成文日期', formatNoticeDate(meta.date), (v) => ({ date: parseNoticeDate(v) }), { placeholder: '如 2021年3月5日' })}
       {field('note', '附注', meta.note ?? '', (v) => ({ note: v.replace(/^[（(]|[）)]$/g, '') || null }))}
       {field('cc', '抄送', meta.cc ?? '', (v) => ({ cc: v.replace(/。$/, '') || null }), { wide: true })}
       {field('printer', '印发机关', meta.printer ?? '', (v) => ({ printer: v || null }))}
