@@ -83,3 +83,15 @@ test('childRegions walks the tree: provinces, cities, counties', () => {
   assert.ok(childRegions('110000').some((c) => c.name === '朝阳区' && c.level === 'county'));
   assert.deepEqual(childRegions('999999'), []);
 });
+
+test('county names that are everyday words do not make a place on their own', () => {
+  assert.equal(resolveRegion('推行惠民殡葬政策'), null, '惠民 is a word here, not 惠民县');
+  assert.equal(resolveRegion('新建养老院3所'), null);
+  assert.equal(resolveRegion('会同公安部门开展专项行动'), null);
+  assert.equal(resolveRegion('统筹省市县三级资源'), null, '市县 hides no 和县 or 成县');
+  assert.deepEqual(triple('惠民县推行殡葬改革'), ['山东省', '滨州市', '惠民县']);
+  // A short county name far into a text needs support from its city, province or the draft's context.
+  assert.equal(resolveRegion('我们学习了泗水的经验'), null);
+  assert.deepEqual(triple('我们学习了泗水的经验', { province: '山东省', city: '济宁市' }), ['山东省', '济宁市', '泗水县']);
+  assert.deepEqual(triple('泗水“1443工作法”'), ['山东省', '济宁市', '泗水县'], 'a title opening with the place');
+});

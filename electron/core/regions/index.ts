@@ -107,9 +107,11 @@ export function resolveRegion(text: string, hint?: Partial<Region>): Region | nu
   for (const mention of mentions) {
     // The same spelling at several levels ("吉林" province and city) means the higher level.
     const top = Math.min(...mention.places.map((p) => levelRank(p)));
+    // Two-character full names ("和县", "成县") are as weak as short names: they hide in words.
+    const strong = mention.full && mention.text.length >= 3;
     for (const place of mention.places) {
       if (levelRank(place) !== top) continue;
-      let score = mention.full ? 3 : 2;
+      let score = strong ? 3 : 2;
       let supported = false;
       for (const anc of ancestors(place)) {
         if (mentions.some((m) => m !== mention && m.places.includes(anc))) {
@@ -118,9 +120,13 @@ export function resolveRegion(text: string, hint?: Partial<Region>): Region | nu
         }
       }
       if (GENERIC_NAMES.has(mention.text) && !supported) continue;
-      score += hintScore(place, hint);
+      const agreement = hintScore(place, hint);
+      // A weak county name counts only with support: its city or province named too, the
+      // draft's context agreeing, or the text opening with it ("嘉祥丧事…", "邹城“344工作法”").
+      if (place.level === 'county' && !strong && !supported && agreement <= 0 && mention.start !== 0) continue;
+      score += agreement;
       // A lone short county name that many provinces share is not evidence on its own.
-      if (!mention.full && place.level === 'county' && mention.places.length > 1 && score <= 2) score -= 1;
+      if (!strong && place.level === 'county' && mention.places.length > 1 && score <= 2) score -= 1;
       readings.push({ place, score, mention });
     }
   }
@@ -177,16 +183,17 @@ export function contextRegion(text: string): Partial<Region> {
   const cityVotes = new Map<Place, number>();
   for (const mention of findMentions(text)) {
     const provinces = new Set(mention.places.map((p) => (p.level === 'province' ? p : p.province!)));
-    const weight = mention.full ? 2 : 1;
+    const strong = mention.full && mention.text.length >= 3;
+    const weight = strong ? 2 : 1;
     if (provinces.size === 1) {
       const province = [...provinces][0]!;
       // Short county names are too often ordinary words to vote.
-      if (mention.full || mention.places.some((p) => p.level !== 'county')) {
+      if (strong || mention.places.some((p) => p.level !== 'county')) {
         provinceVotes.set(province, (provinceVotes.get(province) ?? 0) + weight);
       }
     }
     const cities = new Set(
-      mention.places.map((p) => (p.level === 'city' ? p : p.level === 'county' && mention.full ? p.city : null)).filter((p): p is Place => Boolean(p)),
+      mention.places.map((p) => (p.level === 'city' ? p : p.level === 'county' && strong ? p.city : null)).filter((p): p is Place => Boolean(p)),
     );
     if (cities.size === 1) {
       const city = [...cities][0]!;
