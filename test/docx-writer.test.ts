@@ -402,3 +402,21 @@ test('notice with a seal: a floating picture over the 署名 and date (no text b
   assert.match(signature[1]!, /<w:ind w:right="1280" w:firstLine="0"\/>/);
   assert.doesNotMatch(doc, /<w:txbxContent|<wps:wsp/);
 });
+
+test('a thread stored with only its quote is anchored on the words it quotes; one whose words are gone, on the title', async () => {
+  const notice = await corpusNotice();
+  const para = notice.attachments[0]!.blocks.find((b) => b.type === 'paragraph' && b.content.some((i) => i.type === 'text' && i.text.length > 30));
+  assert.ok(para && para.type === 'paragraph');
+  const text = para.content.find((i) => i.type === 'text' && i.text.length > 30);
+  assert.ok(text && text.type === 'text');
+  const quote = [...text.text].slice(5, 15).join('');
+  const thread = (id: string, q: string): CommentThread => ({ id, documentId: notice.id, quote: q, author: '审稿人', text: `意见${id}`, createdAt: '2024-05-01T08:00:00Z', resolved: false, replies: [] });
+  const comments = { [notice.id]: [thread('q1', quote), thread('q2', '早已删去的一句话')] };
+  const doc = part(await unzip((await writeDocx({ format: 'docx', template: loadTemplate('notice'), notice, comments })).bytes), 'word/document.xml');
+  const span = /<w:commentRangeStart w:id="0"\/>(.*?)<w:commentRangeEnd w:id="0"\/>/.exec(doc);
+  assert.ok(span);
+  assert.equal(runs(span[1]!).map(runText).join(''), quote);
+  const title = /<w:commentRangeStart w:id="1"\/>(.*?)<w:commentRangeEnd w:id="1"\/>/.exec(doc);
+  assert.ok(title);
+  assert.equal(runs(title[1]!).map(runText).join(''), notice.meta.title);
+});

@@ -6,6 +6,7 @@ import type { CaseDocument } from '../../model/types.js';
 import { blocksXml, plainRuns, titleRuns } from './blocks.js';
 import type { DocxContext } from './context.js';
 import type { Role } from './styles.js';
+import { anchorQuotes } from './anchors.js';
 
 export const DOC_BOOKMARK_PREFIX = '_HBdoc';
 
@@ -23,7 +24,8 @@ export interface CaseTitleOptions {
 export function caseXml(ctx: DocxContext, doc: CaseDocument, options: CaseTitleOptions): { xml: string; page: number } {
   ctx.beginDocument(doc.id);
   const docMark = ctx.bookmark(`${DOC_BOOKMARK_PREFIX}${ctx.current!.index}`);
-  const unanchored = ctx.comments.beginDocument(doc.id, doc.body);
+  const body = anchorQuotes(doc.body, ctx.comments.threadsOf(doc.id));
+  const unanchored = ctx.comments.beginDocument(doc.id, body);
   const toc = options.tocBookmark ? ctx.bookmark(options.tocBookmark) : null;
   // Threads whose anchor text is gone (edited away) still go out, anchored on the title.
   const starts = unanchored.map((id) => ctx.comments.starts(id)).join('');
@@ -33,7 +35,7 @@ export function caseXml(ctx: DocxContext, doc: CaseDocument, options: CaseTitleO
   const page = ctx.flow.page;
   if (options.subtitleRole && doc.meta.subtitle) xml += ctx.paragraph(options.subtitleRole, plainRuns(ctx, options.subtitleRole, doc.meta.subtitle));
   if (options.unitRole && doc.meta.unit) xml += ctx.paragraph(options.unitRole, plainRuns(ctx, options.unitRole, doc.meta.unit));
-  xml += blocksXml(ctx, doc.body);
+  xml += blocksXml(ctx, body);
   const open = ctx.comments.endDocument();
   if (open) xml += `<w:p>${open}</w:p>`;
   xml += docMark.end;

@@ -47,6 +47,10 @@ export class CommentWriter {
     private readonly threadsByDoc: Record<string, CommentThread[]>,
   ) {}
 
+  threadsOf(documentId: string): CommentThread[] {
+    return this.threadsByDoc[documentId] ?? [];
+  }
+
   get count(): number {
     return this.comments.length;
   }

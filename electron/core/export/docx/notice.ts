@@ -11,6 +11,7 @@ import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
 import type { DocxContext } from './context.js';
 import { emWidth } from './flow.js';
 import { embedImage } from './images.js';
+import { anchorQuotes } from './anchors.js';
 import { fieldRuns, pPrXml, runXml } from './props.js';
 import { addHeaderPart, sectPrXml } from './sections.js';
 import { fontsXml } from './styles.js';
@@ -73,7 +74,13 @@ export function noticeXml(ctx: DocxContext, notice: NoticeDocument): { body: str
   ctx.flow.reset();
   ctx.beginDocument(notice.id);
   const docMark = ctx.bookmark(`${DOC_BOOKMARK_PREFIX}${ctx.current!.index}`);
-  const unanchored = ctx.comments.beginDocument(notice.id, [...notice.body, ...notice.attachments.flatMap((a) => a.blocks)]);
+  const threads = ctx.comments.threadsOf(notice.id);
+  // Anchor over body and attachments together (a quote is anchored once), then split back: block count is kept.
+  const all = anchorQuotes([...notice.body, ...notice.attachments.flatMap((a) => a.blocks)], threads);
+  const noticeBody = all.slice(0, notice.body.length);
+  let at = notice.body.length;
+  const attachments = notice.attachments.map((a) => ({ ...a, blocks: all.slice(at, (at += a.blocks.length)) }));
+  const unanchored = ctx.comments.beginDocument(notice.id, [...noticeBody, ...attachments.flatMap((a) => a.blocks)]);
   let xml = docMark.start;
 
   if (meta.organ) {
@@ -118,7 +125,7 @@ export function noticeXml(ctx: DocxContext, notice: NoticeDocument): { body: str
     xml += ctx.paragraph('addressees', plainRuns(ctx, 'addressees', text), { pPr: { before: line } });
   }
 
-  xml += blocksXml(ctx, notice.body);
+  xml += blocksXml(ctx, noticeBody);
 
   const titles = meta.attachmentTitles?.length ? meta.attachmentTitles : notice.attachments.map((a) => a.title);
   if (titles.length) {
@@ -163,8 +170,8 @@ export function noticeXml(ctx: DocxContext, notice: NoticeDocument): { body: str
   }
   if (meta.note) xml += ctx.paragraph('note', plainRuns(ctx, 'note', `（${meta.note.replace(/^[（(]|[）)]$/g, '')}）`));
 
-  notice.attachments.forEach((att, i) => {
-    const label = notice.attachments.length > 1 ? `附件${i + 1}` : '附件';
+  attachments.forEach((att, i) => {
+    const label = attachments.length > 1 ? `附件${i + 1}` : '附件';
     xml += ctx.paragraph('attachmentLabel', plainRuns(ctx, 'attachmentLabel', label), { pPr: { pageBreakBefore: true } });
     const attTitle = titleRuns(ctx, 'attachmentTitle', att.title);
     xml += ctx.paragraph('attachmentTitle', attTitle, { pPr: { before: line }, measureText: attTitle.measure });
