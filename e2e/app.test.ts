@@ -174,7 +174,7 @@ test('edit a case: Chinese through IME composition, bold, a table, cleaned Word 
   await caretAtEndOfParagraph(0);
   await imeType(page, [
     { pinyin: ['m', 'mi', 'min', 'minz', 'minzh', 'minzhe', 'minzhen', 'minzheng'], commit: '民政' },
-    { pinyin: ['c', 'ch', 'chu', 'chua', 'chuan', 'chuang', 'chuangx', 'chuangxi', 'chuangxin'], commit: '创新' },
+    { pinyin: ['c', 'ch', 'chu', 'chua', 'chuan', 'chuang', 'chuangx', 'chuangxi', 'chuangxin'], commit: '创新', holdMs: 1500 },
   ]);
   const after1 = await editorText();
   assert.equal(after1.split(TYPED).length - 1, 1, 'the composed text appears exactly once');
@@ -217,6 +217,15 @@ test('edit a case: Chinese through IME composition, bold, a table, cleaned Word 
   await list.first().waitFor();
   assert.deepEqual(await list.first().locator('li').allInnerTexts(), ['建立台账', '定期回访']);
   assert.ok(!(await editorText()).includes('mso-'), 'no Word styles leaked into the text');
+
+  // A web page: the link is kept, script and images are not.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await paste('<div class="article"><p style="color:red">详见<a href="https://www.mca.gov.cn/" target="_blank">民政部网站</a>。</p><script>window.__pwned = 1</script><img src="https://example.com/x.png"></div>', '详见民政部网站。');
+  await page.waitForSelector('.editor-content a.hb-link[href="https://www.mca.gov.cn/"]');
+  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  assert.equal(await page.locator('.editor-content img[src^="https:"]').count(), 0, 'no remote image pasted');
 
   // WPS clipboard: a <style> block and class-driven formatting. Enter twice leaves the list.
   await page.keyboard.press('End');

@@ -81,12 +81,14 @@ export async function screenshot(page: Page, name: string, dir = ARTIFACTS): Pro
 }
 
 /** Types text as a Chinese IME does: composition updates through CDP, then the committed text. */
-export async function imeType(page: Page, steps: Array<{ pinyin: string[]; commit: string }>): Promise<void> {
+export async function imeType(page: Page, steps: Array<{ pinyin: string[]; commit: string; holdMs?: number }>): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   for (const step of steps) {
     for (const partial of step.pinyin) {
       await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length });
     }
+    // A user hesitating over candidates: long enough for autosave to come due mid-composition.
+    if (step.holdMs) await page.waitForTimeout(step.holdMs);
     await cdp.send('Input.insertText', { text: step.commit });
   }
   await cdp.detach();
