@@ -29,8 +29,8 @@ export interface RegionIndex {
   byCode: Map<string, Place>;
   /** Every spelling (full and short) to the places it may mean. */
   byName: Map<string, Place[]>;
-  /** First character to spellings beginning with it, longest first, for scanning text. */
-  byFirstChar: Map<string, string[]>;
+  /** First two characters (as one number) to spellings beginning with them, longest first, for scanning text. */
+  byPrefix: Map<number, string[]>;
   all: Place[];
 }
 
@@ -65,6 +65,11 @@ function shortNamesOf(name: string, level: Level): string[] {
 
 function sixDigits(code: string): string {
   return code.padEnd(6, '0');
+}
+
+/** Two UTF-16 units as one number: every spelling is at least two characters long. */
+export function prefixKey(text: string, at: number): number {
+  return text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1);
 }
 
 let index: RegionIndex | null = null;
@@ -107,15 +112,15 @@ function build(): RegionIndex {
     add(place.name, place);
     for (const s of place.shortNames) add(s, place);
   }
-  const byFirstChar = new Map<string, string[]>();
+  const byPrefix = new Map<number, string[]>();
   for (const name of byName.keys()) {
-    const first = name[0]!;
-    const list = byFirstChar.get(first);
+    const key = prefixKey(name, 0);
+    const list = byPrefix.get(key);
     if (list) list.push(name);
-    else byFirstChar.set(first, [name]);
+    else byPrefix.set(key, [name]);
   }
-  for (const list of byFirstChar.values()) list.sort((a, b) => b.length - a.length);
-  return { provinces, byCode, byName, byFirstChar, all };
+  for (const list of byPrefix.values()) list.sort((a, b) => b.length - a.length);
+  return { provinces, byCode, byName, byPrefix, all };
 }
 
 export function regionIndex(): RegionIndex {

@@ -6,7 +6,7 @@
  */
 import type { Region } from '../model/types.js';
 import type { RegionOption } from '../api/schema.js';
-import { regionIndex, type Place } from './data.js';
+import { prefixKey, regionIndex, type Place } from './data.js';
 
 export type { Place } from './data.js';
 
@@ -21,11 +21,12 @@ export interface Mention {
 
 /** Place names in `text`, longest spelling first, not overlapping. */
 export function findMentions(text: string): Mention[] {
-  const { byFirstChar, byName } = regionIndex();
+  const { byPrefix, byName } = regionIndex();
   const out: Mention[] = [];
   let i = 0;
-  while (i < text.length) {
-    const names = byFirstChar.get(text[i]!);
+  const last = text.length - 1;
+  while (i < last) {
+    const names = byPrefix.get(prefixKey(text, i));
     let hit: string | undefined;
     if (names) {
       for (const name of names) {

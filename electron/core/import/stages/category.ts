@@ -29,15 +29,39 @@ const LEAD_FACTOR = 1.25;
 const BROAD_SHARE = 0.45;
 const BROAD_AREAS = 4;
 
-function count(text: string, word: string): number {
-  if (!text) return 0;
-  let n = 0;
-  let at = text.indexOf(word);
-  while (at >= 0) {
-    n++;
-    at = text.indexOf(word, at + word.length);
+/** Lexicon words by their first two characters, so a text is scanned once for all of them. */
+let byPrefix: Map<number, string[]> | null = null;
+
+function lexiconIndex(): Map<number, string[]> {
+  if (!byPrefix) {
+    byPrefix = new Map();
+    const words = new Set(Object.values(CATEGORY_LEXICON).flatMap((list) => list.map(([w]) => w)));
+    for (const w of words) {
+      const key = w.charCodeAt(0) * 65536 + w.charCodeAt(1);
+      const list = byPrefix.get(key);
+      if (list) list.push(w);
+      else byPrefix.set(key, [w]);
+    }
   }
-  return n;
+  return byPrefix;
+}
+
+/** Occurrences of every lexicon word in `text` (each word counted on its own, as indexOf would). */
+function countWords(text: string): Map<string, number> {
+  const index = lexiconIndex();
+  const counts = new Map<string, number>();
+  const lastEnd = new Map<string, number>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const words = index.get(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
+    if (!words) continue;
+    for (const w of words) {
+      // Non-overlapping occurrences of the same word, like a repeated indexOf.
+      if ((lastEnd.get(w) ?? 0) > i || !text.startsWith(w, i)) continue;
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+      lastEnd.set(w, i + w.length);
+    }
+  }
+  return counts;
 }
 
 export interface CategoryResult {
@@ -47,12 +71,14 @@ export interface CategoryResult {
 
 export function scoreCategories(title: string, body: string): CategoryResult {
   const scores: CategoryExplanation[] = [];
+  const titleCounts = countWords(title);
+  const bodyCounts = countWords(body);
   for (const [category, words] of Object.entries(CATEGORY_LEXICON)) {
     let score = 0;
     const used: CategoryExplanation['words'] = [];
     for (const [word, weight] of words) {
-      const inTitle = count(title, word);
-      const inBody = count(body, word);
+      const inTitle = titleCounts.get(word) ?? 0;
+      const inBody = bodyCounts.get(word) ?? 0;
       const n = inTitle * TITLE_WEIGHT + inBody;
       if (n === 0) continue;
       score += n * weight;
