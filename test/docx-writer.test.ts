@@ -161,8 +161,9 @@ test('feature: headline, credits and lead in one column, then the cases in two c
   const parts = await unzip(bytes);
   const doc = part(parts, 'word/document.xml');
   const sectPrs = doc.match(/<w:sectPr>.*?<\/w:sectPr>/g) ?? [];
-  assert.equal(sectPrs.length, 2);
+  assert.equal(sectPrs.length, 3, 'opener, cases, and an empty continuous section that balances the last page');
   assert.match(sectPrs[0]!, /<w:cols w:space="\d+"\/>/);
+  assert.match(sectPrs[2]!, /<w:type w:val="continuous"\/>.*<w:cols w:space="\d+"\/>/);
   assert.match(sectPrs[1]!, /<w:type w:val="continuous"\/>.*<w:cols w:num="2" w:space="386"\/>/);
   const titleP = /<w:p><w:pPr><w:pStyle w:val="Title"\/>.*?<\/w:p>/.exec(doc)![0];
   assert.equal(runs(titleP).map(runText).join(''), bundle.collection.title);

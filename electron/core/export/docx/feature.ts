@@ -69,5 +69,9 @@ export function featureXml(ctx: DocxContext, bundle: CollectionBundle): { body: 
     columns: Math.max(2, p.columns),
     columnGap: mmToTwip(p.columnGap || 6.8),
   });
-  return { body: opener + sectionBreakParagraph(openerSect) + body + colsSect, documentIds, pages: ctx.flow.page };
+  // Word balances the columns above a continuous section break: an empty one-column section
+  // after the cases evens out the last page (template option balanceLastPage).
+  const balance = opts.balanceLastPage !== false;
+  const tail = balance ? sectionBreakParagraph(colsSect) + sectPrXml(ctx, { ...furniture, type: 'continuous', columns: 1 }) : colsSect;
+  return { body: opener + sectionBreakParagraph(openerSect) + body + tail, documentIds, pages: ctx.flow.page };
 }
