@@ -34,7 +34,8 @@ function chainFor(role: FontRoleName, bold: boolean): RoleChain {
   const chain: RoleChain = {
     cjk: faceMetrics(role === 'latin' ? roleFaces().get('song')!.regular : cjkFile),
     cjkFakeBold: useBold && !faces.bold,
-    latin: faceMetrics(bold ? latin.bold : latin.regular),
+    // 小标宋 is a heavy design: its digits come from the bold Latin face.
+    latin: faceMetrics(bold || role === 'xiaobiaosong' ? latin.bold : latin.regular),
     fallbacks: fallbackFaces().map(faceMetrics),
     cache: new Map(),
   };

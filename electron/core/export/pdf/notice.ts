@@ -104,11 +104,12 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
     const dateW = date ? measureText([{ text: date, style: runStyle(sig) }], 0, autoSpace) : 0;
     let nameX: number;
     let dateX: number;
-    if (nameW + 2 * zi >= dateW) {
+    if (nameW >= dateW) {
+      // 署名 with a 2-字 right indent; the date starts 2 字 further right.
       nameX = g.measure - 2 * zi - nameW;
       dateX = nameX + 2 * zi;
-      if (dateX + dateW > g.measure) dateX = g.measure - dateW;
     } else {
+      // A date longer than the name takes the 2-字 right indent; the name keeps the 2-字 offset.
       dateX = g.measure - 2 * zi - dateW;
       nameX = dateX - 2 * zi;
     }
@@ -164,7 +165,7 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
       drawPlaced(canvas, f);
       for (const it of f.items) if (it.item.tag?.startsWith('attachment:')) cc.outline.addItem(`附件：${notice.attachments[Number(it.item.tag.slice(11))]?.title ?? ''}`);
     }
-    if (p === recordPage && recordLines.length) drawRecord(canvas, template, g.inner, g.measure, g.top + gridLines * pitch, pitch, record, recordLines, tracking);
+    if (p === recordPage && recordLines.length) drawRecord(canvas, template, g.inner, g.measure, g.top + gridLines * pitch, pitch, record, recordLines);
     drawFolio(canvas, template, g, p);
   }
   return total;
@@ -179,7 +180,6 @@ function drawRecord(
   pitch: number,
   style: ResolvedStyle,
   lines: Array<{ label: string; text: string; right?: string }>,
-  tracking: number,
 ): void {
   const thick = option(template, 'recordThickPt', 1);
   const thin = option(template, 'recordThinPt', 0.7);
