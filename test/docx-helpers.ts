@@ -39,7 +39,7 @@ export function workDir(name: string): string {
 }
 
 /** DOCX → PDF with LibreOffice headless; returns the PDF path. One retry: a cold first start sometimes exits without output. */
-export async function sofficeToPdf(bytes: Uint8Array, name: string): Promise<string> {
+export async function sofficeToPdf(bytes: Uint8Array, name: string, filter = 'pdf'): Promise<string> {
   const dir = workDir(`soffice-${name}`);
   const docx = path.join(dir, `${name}.docx`);
   writeFileSync(docx, bytes);
@@ -47,7 +47,7 @@ export async function sofficeToPdf(bytes: Uint8Array, name: string): Promise<str
   for (let attempt = 0; attempt < 2 && !existsSync(pdf); attempt++) {
     await run(
       'soffice',
-      [`-env:UserInstallation=file://${dir}/profile${attempt}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, docx],
+      [`-env:UserInstallation=file://${dir}/profile${attempt}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', dir, docx],
       { env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG }, timeout: 180_000 },
     ).catch(() => undefined);
   }

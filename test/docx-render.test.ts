@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { writeDocx } from '../electron/core/export/docx/index.js';
 import { writePdf } from '../electron/core/export/pdf/index.js';
 import { loadTemplate } from '../electron/core/templates/load.js';
-import type { CaseDocument, CollectionBundle, NoticeDocument } from '../electron/core/model/types.js';
+import { readFileSync } from 'node:fs';
+import type { CaseDocument, CollectionBundle, CommentThread, NoticeDocument } from '../electron/core/model/types.js';
 import { corpusBundle, corpusNotice } from './fixtures/corpus.js';
 import { nonEmptyLines, pdfLineBoxes, pdfPageTexts, sofficeToPdf, squash, unzip, part } from './docx-helpers.js';
 
@@ -146,4 +147,23 @@ test('feature: headline on the first page, cases in two columns', async () => {
   const pdf = await writePdf({ format: 'pdf', template: loadTemplate('feature'), bundle });
   console.log(`feature pages: DOCX/LibreOffice ${doc.length}, PDF writer ${pdf.pages}`);
   assert.ok(Math.abs(doc.length - pdf.pages!) <= 3);
+});
+
+test('comments open in LibreOffice and reach its PDF as notes (comment and reply)', async () => {
+  const quote = notice.attachments[0]!.title.slice(0, 6);
+  const thread: CommentThread = {
+    id: 't1',
+    documentId: notice.id,
+    quote,
+    author: '王审稿',
+    text: '请核实标题',
+    createdAt: '2024-05-01T08:00:00Z',
+    resolved: false,
+    replies: [{ id: 'r1', author: '李编辑', text: '已核实', createdAt: '2024-05-02T08:00:00Z' }],
+  };
+  const out = await writeDocx({ format: 'docx', template: loadTemplate('notice'), notice, comments: { [notice.id]: [thread] } });
+  const pdf = await sofficeToPdf(new Uint8Array(out.bytes), 'notice-comments', 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}');
+  const raw = readFileSync(pdf).toString('latin1');
+  assert.equal((raw.match(/\/Subtype\s*\/Text\b/g) ?? []).length, 2);
+  assert.equal((await pdfPageTexts(pdf)).length, pages.notice!.length, 'comments do not change the pagination');
 });
