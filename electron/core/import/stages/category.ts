@@ -23,6 +23,8 @@ export const CATEGORY_LEXICON: Lexicon = {
 };
 
 export const TITLE_WEIGHT = 4;
+/** Words listed per area in the explanation (the strongest first). */
+const MAX_WORDS = 10;
 /** The leader must beat the runner-up by this factor to count as clearly ahead. */
 const LEAD_FACTOR = 1.25;
 /** Areas scoring at least this share of the leader count as "level" with it. */
@@ -79,13 +81,13 @@ export function scoreCategories(title: string, body: string): CategoryResult {
     for (const [word, weight] of words) {
       const inTitle = titleCounts.get(word) ?? 0;
       const inBody = bodyCounts.get(word) ?? 0;
-      const n = inTitle * TITLE_WEIGHT + inBody;
-      if (n === 0) continue;
-      score += n * weight;
-      used.push({ word, count: inTitle + inBody, weight: weight * (inTitle ? TITLE_WEIGHT : 1) });
+      // Title and body occurrences are listed apart, so that score = Σ count × weight exactly.
+      if (inTitle) used.push({ word, count: inTitle, weight: weight * TITLE_WEIGHT });
+      if (inBody) used.push({ word, count: inBody, weight });
+      score += (inTitle * TITLE_WEIGHT + inBody) * weight;
     }
     used.sort((a, b) => b.count * b.weight - a.count * a.weight);
-    scores.push({ category, score, words: used.slice(0, 8) });
+    scores.push({ category, score, words: used.slice(0, MAX_WORDS) });
   }
   scores.sort((a, b) => b.score - a.score);
   const top = scores[0]!;
