@@ -6,7 +6,7 @@
  */
 import type { CaseDocument, CollectionBundle } from '../../model/types.js';
 import { mmToPt, mmToTwip } from '../../templates/sizes.js';
-import { inlinesXml, plainRuns } from './blocks.js';
+import { inlinesXml, plainRuns, titleRuns } from './blocks.js';
 import { caseXml } from './caseDocument.js';
 import type { DocxContext } from './context.js';
 import { fieldRuns, pPrXml, runXml } from './props.js';
@@ -64,7 +64,7 @@ function distances(ctx: DocxContext): Pick<SectionSpec, 'headerDistance' | 'foot
 function coverXml(ctx: DocxContext, bundle: CollectionBundle): string {
   const c = bundle.collection;
   const pageH = mmToPt(ctx.template.page.height - ctx.template.page.marginTop - ctx.template.page.marginBottom);
-  let xml = ctx.paragraph('title', plainRuns(ctx, 'title', c.title), { pPr: { before: twips(pageH * 0.22) } });
+  let xml = ctx.paragraph('title', titleRuns(ctx, 'title', c.title), { pPr: { before: twips(pageH * 0.22) } });
   if (c.subtitle) xml += ctx.paragraph('subtitle', plainRuns(ctx, 'subtitle', c.subtitle));
   const bottom = [c.publisher, c.year ? `${c.year}年` : null].filter(Boolean).join('\n');
   if (bottom) {
