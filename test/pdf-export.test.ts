@@ -74,3 +74,15 @@ test('writePdfInWorker sets the same book off the main thread and reports progre
   assert.ok((notice.pages ?? 0) >= 3);
   await assert.rejects(writePdfInWorker({ template: loadTemplate('notice'), format: 'pdf' }), /needs a notice/);
 });
+
+test('the A4 trim preset of the anthology template sets A4 pages', async () => {
+  const base = loadTemplate('anthology');
+  const a4 = { ...base, options: { ...base.options, trim: 'A4' } };
+  const out = await writePdf({ template: a4, format: 'pdf', bundle });
+  const dir = mkdtempSync(path.join(tmpdir(), 'huibian-export-'));
+  const file = path.join(dir, 'a4.pdf');
+  writeFileSync(file, out.bytes);
+  assert.match(readInfo(file)['Page size']!, /^595\.\d+ x 841\.\d+ pts/);
+  const b5 = await writePdf({ template: base, format: 'pdf', bundle });
+  assert.ok((out.pages ?? 0) < (b5.pages ?? 0), `A4 takes fewer pages (${out.pages} < ${b5.pages})`);
+});

@@ -43,7 +43,8 @@ class Book {
     this.styles = styleBook(template);
     this.g = geometry(template);
     this.body = this.styles.get('body');
-    this.gridLines = template.page.gridLines ?? Math.floor((this.g.depth + this.body.pitch - this.body.size) / this.body.pitch);
+    // A trim preset changes the depth: the grid then follows the page, not the 16开 line count.
+    this.gridLines = (typeof template.options.trim === 'string' ? undefined : template.page.gridLines) ?? Math.floor((this.g.depth + this.body.pitch - this.body.size) / this.body.pitch);
   }
   /** Type-area frame of a physical page (1-based): rectos bind on the left. */
   frame(physical: number): Frame {

@@ -50,8 +50,11 @@ export interface PageGeometry {
 
 export function geometry(template: Template): PageGeometry {
   const p = template.page;
-  const width = mmToPt(p.width);
-  const height = mmToPt(p.height);
+  // options.trim names one of options.trimPresets ("A4", "16开") to override the page size.
+  const presets = (template.options.trimPresets ?? {}) as Record<string, [number, number]>;
+  const preset = typeof template.options.trim === 'string' ? presets[template.options.trim] : undefined;
+  const width = mmToPt(preset?.[0] ?? p.width);
+  const height = mmToPt(preset?.[1] ?? p.height);
   const top = mmToPt(p.marginTop);
   const bottom = mmToPt(p.marginBottom);
   const inner = mmToPt(p.marginInner);

@@ -4,6 +4,8 @@
  * template by structured clone and sends the bytes back; where a worker cannot start
  * (no tsx loader, a bundled context) the writer runs in-process instead.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WriterInput, WriterResult } from '../index.js';
 
@@ -36,7 +38,10 @@ export async function writePdfInWorker(input: WriterInput, options: WorkerOption
       const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
       worker = new Worker(boot, { eval: true, workerData: payload, execArgv: [] });
     } else {
-      worker = new Worker(new URL('./worker-thread.js', import.meta.url), { workerData: payload });
+      // A bundled build may not ship the worker entry beside this module: then set in-process.
+      const entry = new URL('./worker-thread.js', import.meta.url);
+      if (entry.protocol !== 'file:' || !existsSync(fileURLToPath(entry))) return { ...(await inProcess(input)), worker: false };
+      worker = new Worker(entry, { workerData: payload });
     }
   } catch {
     return { ...(await inProcess(input)), worker: false };
