@@ -129,6 +129,20 @@ test('import the magazine feature through the file input: 14 cases under their c
   // Group counts add up.
   const counts = await page.$$eval('.group-head .count', (els) => els.map((e) => Number(e.textContent)));
   assert.equal(counts.reduce((a, b) => a + b, 0), 14);
+  // A new, empty yearly collection from the sidebar; then back to the imported one.
+  const imported = await page.getByLabel('汇编', { exact: true }).inputValue();
+  assert.ok(imported, 'the imported collection is selected');
+  await page.getByRole('button', { name: '新建汇编' }).click();
+  await page.getByLabel('新汇编名称').fill('2022年民政工作创新案例汇编');
+  await page.getByRole('button', { name: '创建', exact: true }).click();
+  await page.waitForFunction((v) => {
+    const select = document.querySelector('select[aria-label="汇编"]') as HTMLSelectElement;
+    return select.value !== v && select.selectedOptions[0]?.textContent?.startsWith('2022年民政工作创新案例汇编');
+  }, imported);
+  await page.waitForFunction(() => document.querySelectorAll('.tree-item').length === 0, null, { timeout: 5000 });
+  await page.getByLabel('汇编', { exact: true }).selectOption(imported);
+  await page.waitForFunction(() => document.querySelectorAll('.tree-item').length === 14);
+
   await page.getByRole('button', { name: '按地市' }).click();
   await page.waitForSelector('.tree-group[data-group="济南市"], .tree-group[data-group="济南"]');
   await screenshot(page, '03-library-by-city');

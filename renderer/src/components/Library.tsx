@@ -30,6 +30,21 @@ export function Library(props: LibraryProps): JSX.Element {
   const [categories, setCategories] = useState<string[]>([]);
   const [dragId, setDragId] = useState<string | null>(null);
   const [dropKey, setDropKey] = useState<string | null>(null);
+  const [newTitle, setNewTitle] = useState<string | null>(null);
+
+  const createCollection = async () => {
+    const title = newTitle?.trim();
+    if (!title) return;
+    try {
+      const yearMatch = /(19|20)\d{2}/.exec(title);
+      const created = await api('collections.create', { title, ...(yearMatch ? { year: Number(yearMatch[0]) } : {}) });
+      setNewTitle(null);
+      props.onChanged();
+      props.onCollection(created.id);
+    } catch (e) {
+      props.onError((e as Error).message);
+    }
+  };
 
   useEffect(() => {
     let live = true;
@@ -133,15 +148,24 @@ export function Library(props: LibraryProps): JSX.Element {
 
   return (
     <aside className="sidebar" aria-label="案例库">
-      <div className="sidebar-section">
-        <select aria-label="汇编" value={collectionId ?? ''} onChange={(e) => props.onCollection(e.target.value || null)}>
-          <option value="">全部文档</option>
-          {props.collections.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}（{c.caseCount}）
-            </option>
-          ))}
-        </select>
+      <div className="sidebar-section collection-picker">
+        <div className="row nowrap">
+          <select aria-label="汇编" value={collectionId ?? ''} onChange={(e) => props.onCollection(e.target.value || null)}>
+            <option value="">全部文档</option>
+            {props.collections.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}（{c.caseCount}）
+              </option>
+            ))}
+          </select>
+          <button type="button" title="新建汇编" aria-label="新建汇编" onClick={() => setNewTitle(newTitle === null ? `${new Date().getFullYear()}年民政工作创新案例汇编` : null)}>＋</button>
+        </div>
+        {newTitle !== null && (
+          <form className="row nowrap new-collection" onSubmit={(e) => { e.preventDefault(); void createCollection(); }}>
+            <input autoFocus value={newTitle} onChange={(e) => setNewTitle(e.target.value)} aria-label="新汇编名称" />
+            <button type="submit" className="primary">创建</button>
+          </form>
+        )}
       </div>
       <form className="sidebar-section search" onSubmit={(e) => { e.preventDefault(); void runSearch(); }}>
         <input type="search" value={query} onChange={(e) => { setQuery(e.target.value); if (!e.target.value) setHits(null); }} placeholder="全文搜索" aria-label="全文搜索" />
