@@ -176,3 +176,20 @@ test('a DOCX that did not come from Huibian reads as null', async () => {
   assert.equal(await readReviewedDocx(new Uint8Array(foreign)), null);
   assert.equal(await readReviewedDocx(new TextEncoder().encode('not a zip at all')), null);
 });
+
+test('a long id list survives Word cutting text properties at 255 characters, and the manifest part being dropped', async () => {
+  const bundle = await corpusBundle({ copies: 3 });
+  const ids = bundle.collection.sections.flatMap((s) => s.caseIds);
+  const bytes = (await writeDocx({ format: 'docx', template: loadTemplate('anthology'), bundle })).bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  let custom = await zip.file('docProps/custom.xml')!.async('string');
+  assert.ok(JSON.stringify(ids).length > 255);
+  // What a re-save does to a long value: cut at 255 characters.
+  custom = custom.replace(/(name="HuibianDocumentIds"><vt:lpwstr>)([^<]*)/, (_m, head: string, value: string) => head + value.replace(/&quot;/g, '"').slice(0, 255).replace(/"/g, '&quot;'));
+  zip.file('docProps/custom.xml', custom);
+  zip.remove('customXml/item1.xml');
+  const review = await readReviewedDocx(await zip.generateAsync({ type: 'uint8array' }));
+  assert.ok(review);
+  assert.deepEqual(review.documentIds, ids);
+  assert.deepEqual(review.changes, [], 'without the manifest there is nothing to diff against');
+});

@@ -11,6 +11,7 @@ import { fontsXml } from './styles.js';
 import { esc, XML_DECL, W_NS } from './xml.js';
 
 export const MANIFEST_NS = 'urn:huibian:export:1';
+const PROPERTY_PIECE = 240;
 
 /** What the review reader needs to recognise and diff a Huibian export. */
 export interface ExportManifest {
@@ -189,13 +190,19 @@ export async function packageDocx(ctx: DocxContext, options: PackageOptions): Pr
     'docProps/app.xml',
     `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Huibian</Application></Properties>`,
   );
+  // Word keeps only the first 255 characters of a text property it re-saves: the id list also
+  // goes out in numbered pieces that each survive, and the reader joins them when the whole is cut.
+  const ids = JSON.stringify(options.documentIds);
+  const pieces: Record<string, string> = {};
+  for (let i = 0, n = 1; i < ids.length; i += PROPERTY_PIECE, n++) pieces[`HuibianDocumentIds_${n}`] = ids.slice(i, i + PROPERTY_PIECE);
   zip.file(
     'docProps/custom.xml',
     customPropsXml({
-      HuibianDocumentIds: JSON.stringify(options.documentIds),
+      HuibianDocumentIds: ids,
       HuibianTemplate: ctx.template.id,
       HuibianExportedAt: now,
       HuibianBookmarkPrefix: options.bookmarkPrefix,
+      ...(ids.length > PROPERTY_PIECE ? pieces : {}),
     }),
   );
   ct('docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml');

@@ -192,10 +192,18 @@ export async function readReviewedDocx(bytes: Uint8Array): Promise<ReviewImport 
   const props = customProperties(await readText(zip, 'docProps/custom.xml'));
   const manifest = await readManifest(zip);
   let documentIds: string[] = [];
-  try {
-    const ids = props.HuibianDocumentIds ? (JSON.parse(props.HuibianDocumentIds) as unknown) : null;
-    if (Array.isArray(ids)) documentIds = ids.filter((x): x is string => typeof x === 'string');
-  } catch {}
+  const parseIds = (json: string | undefined) => {
+    try {
+      const ids = json ? (JSON.parse(json) as unknown) : null;
+      return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : null;
+    } catch {
+      return null;
+    }
+  };
+  // The whole list, or (when Word cut the long property at 255 characters) its numbered pieces.
+  const pieces: string[] = [];
+  for (let n = 1; props[`HuibianDocumentIds_${n}`] !== undefined; n++) pieces.push(props[`HuibianDocumentIds_${n}`]!);
+  documentIds = parseIds(props.HuibianDocumentIds) ?? parseIds(pieces.join('')) ?? [];
   if (!documentIds.length && manifest) documentIds = manifest.documents.map((d) => d.id);
   if (!documentIds.length) return null;
 
