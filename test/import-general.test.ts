@@ -417,3 +417,31 @@ test('general: a joint notice with a two-line title, and a 公告 without 主送
   assert.equal(pub.notice!.meta.issuer, '山东省民政厅');
   assert.ok(blocksText(pub.notice!.body).startsWith('经各地推荐'));
 });
+
+test('general: a saved government page — site name above the title, footer and sidebar — reads as its article', async () => {
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>德州市平原县“三务三资”阳光报告会实现公开“三实”_德州市民政局</title></head><body>
+<div class="logo"><p>德州市民政局</p><p>Dezhou Civil Affairs Bureau</p></div>
+<div class="menu"><a>首页</a><a>政务公开</a><a>民政业务</a></div>
+<div class="article">
+<h1>德州市平原县“三务三资”阳光报告会实现公开“三实”</h1>
+<p>发布日期:2021-11-02 来源:平原县民政局</p>
+<p>　　德州市平原县将农村党务、财务、村务运行及资金、资产、资源管理情况向群众公开,推动村级事务阳光运行。</p>
+<p>　　变“村务”为“三务三资”,使公开更充实。阳光报告会在“三务”公开基础上增加资金、资产、资源公开内容。</p>
+</div>
+<div class="sidebar"><p>热点新闻</p><p>全市民政工作会议召开</p></div>
+<footer><p>主办:德州市民政局</p><p>联系电话:0534-1234567</p></footer>
+</body></html>`;
+  const file = await importFile({ name: 'pingyuan.html', bytes: enc(html) });
+  assert.equal(file.kind, 'single-case');
+  const c = file.cases[0]!;
+  assert.equal(c.meta.title, '德州市平原县“三务三资”阳光报告会实现公开“三实”');
+  assert.deepEqual(where(c.meta.region), ['山东省', '德州市', '平原县']);
+  assert.equal(c.meta.date, '2021-11-02');
+  assert.equal(c.meta.category, '基层政权和社区治理');
+  assert.ok(paragraphText(paragraphs(c.body)[0]!).startsWith('德州市平原县将农村党务'), 'full-width indents trimmed');
+  assert.equal(paragraphs(c.body).length, 2);
+  for (const furniture of ['德州市民政局', 'Dezhou Civil Affairs Bureau', '政务公开', '热点新闻', '联系电话:0534-1234567']) {
+    assert.ok(file.dropped.some((d) => d.includes(furniture)), `${furniture} dropped`);
+    assert.ok(!blocksText(c.body).includes(furniture), `${furniture} not in the body`);
+  }
+});

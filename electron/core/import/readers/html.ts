@@ -24,7 +24,7 @@ const BLOCK = new Set([
 const MARKS: Record<string, Mark> = { b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline', s: 'strike', strike: 'strike', del: 'strike', sup: 'sup', sub: 'sub' };
 
 /** Elements a site uses for its navigation even without <nav>. */
-const NAV_CLASS = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumb|crumbs?|topbar|sidebar|share|toolbar)(?:$|[\s_-])/i;
+const NAV_CLASS = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumb|crumbs?|topbar|sidebar|share|toolbar|footer|foot|copyright|bottom)(?:$|[\s_-])/i;
 
 class LineBuilder {
   readonly lines: SourceLine[] = [];
@@ -104,7 +104,8 @@ function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
     return;
   }
   const cls = `${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`;
-  if (node.type === 'tag' && BLOCK.has(name) && NAV_CLASS.test(cls)) {
+  // Page headers are left to dropBeforeTitle: an article's own header holds its title.
+  if (node.type === 'tag' && ((BLOCK.has(name) && NAV_CLASS.test(cls)) || name === 'footer')) {
     out.flush();
     const t = trimLine(textOf(node).replace(/\s+/g, ' '));
     if (t) out.dropped.push(t);
@@ -211,8 +212,10 @@ function decodeEntities(value: string): string {
   });
 }
 
-export function htmlLines(html: string, resolve?: ResolveSrc): { lines: SourceLine[]; dropped: string[] } {
+export function htmlLines(html: string, resolve?: ResolveSrc): { lines: SourceLine[]; dropped: string[]; pageTitle: string | null } {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true }) as unknown as DomNode;
+  const titleNode = findChild(doc, 'title');
+  const pageTitle = titleNode ? trimLine(textOf(titleNode).replace(/\s+/g, ' ')) || null : null;
   const out = new LineBuilder();
   // The walk is synchronous, so a module-level resolver cannot leak between documents.
   resolveSrc = resolve;
@@ -222,7 +225,33 @@ export function htmlLines(html: string, resolve?: ResolveSrc): { lines: SourceLi
     resolveSrc = undefined;
   }
   out.flush();
-  return { lines: out.lines, dropped: out.dropped };
+  const lines = out.lines;
+  const dropped = out.dropped;
+  dropBeforeTitle(lines, dropped, pageTitle);
+  return { lines, dropped, pageTitle };
+}
+
+/**
+ * Saved pages often start with the site's name and links outside any <nav>. When the page's
+ * <title> ("文章标题_济宁市民政局") names a line near the top, the short lines above it are furniture.
+ */
+function dropBeforeTitle(lines: SourceLine[], dropped: string[], pageTitle: string | null): void {
+  if (!pageTitle) return;
+  const candidates = pageTitle
+    .split(/\s*(?:[_|｜]|\s[-–—]\s|--)\s*/u)
+    .map((t) => t.trim())
+    .filter((t) => t.length >= 4);
+  if (candidates.length === 0) return;
+  const limit = Math.min(lines.length, 15);
+  for (let i = 1; i < limit; i++) {
+    const text = lines[i]!.text;
+    if (!candidates.some((c) => text === c || (text.length >= 6 && c.startsWith(text)))) continue;
+    const before = lines.slice(0, i);
+    if (before.some((l) => l.image || l.table || l.text.length > 40 || /[。！？]/u.test(l.text))) return;
+    lines.splice(0, i);
+    dropped.push(...before.map((l) => l.text).filter(Boolean));
+    return;
+  }
 }
 
 export function readHtml(html: string, format = 'html', encoding?: string, resolve?: ResolveSrc): ReadResult & { dropped: string[] } {
