@@ -153,3 +153,24 @@ test('running heads: collection title on even pages, part title on odd pages; no
   }
   assert.ok(heads > 5, `${heads} running heads`);
 });
+
+test('body lines stay in register: every body line on the 17.5 pt grid of its page, under headers and headings alike', () => {
+  const toc = tocPages();
+  const firstBody = pages.indexOf(toc[toc.length - 1]!) + 1;
+  const top = mmToPt(template.page.marginTop);
+  const foot = H - mmToPt(template.page.marginBottom);
+  const bodyLine = pages.slice(firstBody).flatMap((p) => p.lines).find((l) => l.xMin > 0 && Math.abs(l.xMax - l.xMin) > measure - 1)!;
+  const height = bodyLine.yMax - bodyLine.yMin;
+  let checked = 0;
+  for (const [i, p] of pages.entries()) {
+    if (i < firstBody) continue;
+    for (const l of p.lines) {
+      // Full-measure text lines (headings, set half a line off between their spaces, are not).
+      if (Math.abs(l.yMax - l.yMin - height) > 0.05 || l.yMin < top - 4 || l.yMax > foot + 4 || l.xMax - l.xMin < measure - 2 * body.size - 1) continue;
+      const k = (l.yMin - bodyLine.yMin) / body.lineHeight;
+      assert.ok(Math.abs(k - Math.round(k)) < 0.03, `page ${i + 1}: line off the grid by ${((k - Math.round(k)) * body.lineHeight).toFixed(2)} pt: ${l.text}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 200, `${checked} lines`);
+});

@@ -6,7 +6,7 @@
 import type { Block, Inline, Mark } from '../model/types.js';
 import type { FontRoleName } from '../fonts/roles.js';
 import { layoutParagraph, type RunStyle, type StyledText } from './paragraph.js';
-import { baselineIn, lineItems, type FlowItem } from './flow.js';
+import { baselineIn, itemHeight, lineItems, type FlowItem } from './flow.js';
 import { decodeImage } from './images.js';
 
 export interface ResolvedStyle {
@@ -214,16 +214,27 @@ export function blockItems(blocks: Block[], ctx: BlockContext, quoted = false): 
         items.push(...blockItems(block.blocks, ctx, true));
         break;
       case 'table':
-        items.push(...tableItems(block, ctx));
+        items.push(...onGrid(tableItems(block, ctx), bodyPitch));
         break;
       case 'image':
-        items.push(...imageItems(block, ctx, bodyPitch));
+        items.push(...onGrid(imageItems(block, ctx, bodyPitch), bodyPitch));
         break;
       case 'pageBreak':
         items.push({ kind: 'break', scope: 'page' });
         break;
     }
   }
+  return items;
+}
+
+/**
+ * Pads a block whose parts do not follow the body pitch (pictures, captions, tables) to a
+ * whole number of body lines, so the text after it stays on the page grid (in register).
+ */
+export function onGrid(items: FlowItem[], pitch: number): FlowItem[] {
+  const h = items.reduce((s, it) => s + itemHeight(it), 0);
+  const pad = Math.ceil(h / pitch - 0.001) * pitch - h;
+  if (pad > 0.01) items.push({ kind: 'space', height: pad });
   return items;
 }
 

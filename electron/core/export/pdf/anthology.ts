@@ -7,7 +7,7 @@
 import type { CaseDocument, CollectionBundle } from '../../model/types.js';
 import type { Template } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
-import { applyKeeps, blockItems, inlineRuns, noteItems, paragraphItems, runStyle, type BlockContext, type ResolvedStyle } from '../../layout/blocks.js';
+import { applyKeeps, blockItems, inlineRuns, noteItems, onGrid, paragraphItems, runStyle, type BlockContext, type ResolvedStyle } from '../../layout/blocks.js';
 import { baselineIn, lineItems, paginate, type FilledFrame, type FlowItem, type Frame } from '../../layout/flow.js';
 import { layoutParagraph, type LaidLine } from '../../layout/paragraph.js';
 import type { PdfCanvas } from './canvas.js';
@@ -85,6 +85,9 @@ class Book {
       items.push(...paragraphItems([{ text: unit, style: runStyle(us) }], us, ctx, { keepTogether: true, indent: 0 }));
     } else items.push({ kind: 'space', height: this.body.pitch });
     for (const it of items.slice(1)) it.noBreakBefore = true;
+    // The header takes whole body lines, so the text under it sits on the page grid.
+    onGrid(items, this.body.pitch);
+    items[items.length - 1]!.noBreakBefore = true;
     const bodyItems = blockItems(doc.body, ctx);
     if (bodyItems[0]) bodyItems[0].noBreakBefore = true;
     items.push(...bodyItems, ...noteItems(ctx));
