@@ -445,3 +445,13 @@ test('general: a saved government page — site name above the title, footer and
     assert.ok(!blocksText(c.body).includes(furniture), `${furniture} not in the body`);
   }
 });
+
+test('general: a draft without any title line is named after its file and flagged', async () => {
+  const text = '近年来,我市民政部门深入推进养老服务体系建设,新建社区养老服务站30个,为老年人提供助餐、助浴、助洁等服务,群众满意度持续提升。\n同时加强养老机构安全管理,开展安全隐患排查整治,确保老年人生命财产安全。\n';
+  const file = await importFile({ name: '养老服务材料.txt', bytes: enc(text) });
+  assert.equal(file.kind, 'single-case');
+  assert.equal(file.cases[0]!.meta.title, '养老服务材料');
+  assert.equal(paragraphs(file.cases[0]!.body).length, 2, 'no paragraph is lost to the missing title');
+  assert.ok(file.warnings.some((w) => w.includes('No title line')));
+  assert.equal(file.cases[0]!.meta.category, '养老服务');
+});

@@ -190,9 +190,17 @@ function assemble(name: string, read: ReadResult & { dropped?: string[] }): Impo
     info.lead = lead.body.filter((b) => b.type !== 'image' || b.src).map((b) => (b.type === 'paragraph' && split.kind === 'feature' ? { ...b, role: 'lead' as const } : b));
   }
   const docYear = yearOf(`${split.title ?? ''} ${split.subtitle ?? ''}`) ?? (cleaned.info.date ? Number(cleaned.info.date.slice(0, 4)) : null);
+  const untitled: string[] = [];
+  for (const draft of split.cases) {
+    // A draft with no title line at all is named after its file, for the editor to change.
+    if (!draft.title) {
+      draft.title = name.replace(/\.[^.]+$/u, '');
+      untitled.push(`未识别出标题，暂用文件名“${draft.title}”。 No title line was found; the file name stands in.`);
+    }
+  }
   const cases: ImportedCase[] = split.cases.map((draft) => buildCase(draft, name, split.kind, cleaned.info, context, docYear));
   for (const c of cases) captions.push(...c.captions);
-  const warnings = [...base.warnings, ...caseWarnings(cases)];
+  const warnings = [...base.warnings, ...untitled, ...caseWarnings(cases)];
   if (unwrapped) warnings.push('按固定行宽断行的文本已重新合并为段落。 Hard-wrapped lines were joined into paragraphs.');
   return { ...base, warnings, ...encoding, kind: split.kind, info, cases, notice: null, captions };
 }
@@ -202,7 +210,7 @@ function caseWarnings(cases: ImportedCase[]): string[] {
   const out: string[] = [];
   for (const c of cases) {
     const title = c.meta.title || '(无标题 untitled)';
-    if (!c.meta.title) out.push(`有一个案例没有识别出标题。 A case has no title.`);
+
     if (!c.meta.region) out.push(`“${title}”：未能确定所属地区。 No region could be determined for “${title}”.`);
     if (c.body.length === 0) out.push(`“${title}”：没有正文。 “${title}” has no body text.`);
   }

@@ -128,6 +128,15 @@ function styledCaseLevel(lines: SourceLine[]): number | null {
   return levels[0] ?? null;
 }
 
+/** Titles longer than a case heading still count at the top of a single article. */
+function articleTitleAt(lines: SourceLine[]): number {
+  const first = lines[0];
+  if (first && !first.image && !first.table && first.text.length >= 2 && first.text.length <= 80 && !/[。！？]/u.test(first.text) && !/[，,、:：；;]$/u.test(first.text)) {
+    return 0;
+  }
+  return lines.findIndex((l) => isTitleish(l));
+}
+
 export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
   const styled = styledCaseLevel(lines);
   const starts: Start[] = [];
@@ -175,18 +184,21 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
   }
   if (kind === 'single-case') {
     if (starts.length === 1) {
+      // One case under the page's own title (a news page reporting one form-style case).
       const s = starts[0]!;
       const award = [...awardsAt.entries()].filter(([at]) => at < s.at).pop()?.[1] ?? null;
+      const hasTitle = s.at > 0 && isTitleish(lines[0]);
+      const leadStart = hasTitle ? 1 : 0;
       return {
         kind,
-        title: lines[0] && s.at > 0 && isTitleish(lines[0]) ? lines[0].text : null,
+        title: hasTitle ? lines[0]!.text : null,
         subtitle: null,
-        lead: lines.slice(s.at > 0 && isTitleish(lines[0]) ? 1 : 0, s.at).filter((_, k) => !awardsAt.has(k + 1)),
+        lead: lines.slice(leadStart, s.at).filter((_, k) => !awardsAt.has(k + leadStart)),
         cases: [{ heading: s.heading, title: s.title, subtitle: s.subtitle, award, lines: lines.slice(s.at + s.span) }],
       };
     }
-    // One article: its first title-like line is the case title.
-    const at = lines.findIndex((l) => isTitleish(l));
+    // One article: its first line when that reads as a title (long titles included), else the first title-like line.
+    const at = articleTitleAt(lines);
     const caseTitle = at >= 0 ? lines[at]!.text : '';
     let from = at + 1;
     let caseSubtitle: string | null = null;
