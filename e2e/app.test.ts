@@ -88,8 +88,10 @@ async function waitSaved(): Promise<void> {
 
 async function openCase(title: string): Promise<void> {
   await page.locator(`.tree-item[title="${title}"]`).first().click();
-  await page.waitForSelector('.editor-content .hb-p');
   await page.waitForFunction((t) => document.querySelector('.doc-title h2')?.textContent === t, title);
+  // The new editor has rendered its text and settled (no save pending from the previous one).
+  await page.waitForFunction(() => (document.querySelector('.editor-content .hb-p')?.textContent ?? '').length > 0);
+  await page.waitForTimeout(100);
 }
 
 async function paste(html: string, plain: string): Promise<void> {
@@ -173,6 +175,11 @@ test('search shows highlighted hits; drag and drop re-files a case; the region p
   assert.equal(await where(), '基层政权和社区治理');
 
   await openCase(title);
+  await page.getByLabel('选择省').selectOption({ label: '山东省' });
+  await page.getByLabel('选择市').selectOption({ label: '烟台市' });
+  await page.waitForFunction(() => document.querySelector('.region-value')?.textContent === '山东省 烟台市');
+  await page.getByLabel('选择县区').selectOption({ label: '蓬莱区' });
+  await page.waitForFunction(() => document.querySelector('.region-value')?.textContent === '山东省 烟台市 蓬莱区');
   await page.getByLabel('搜索地区').fill('任城');
   await page.waitForSelector('.region-options li');
   await page.locator('.region-options li', { hasText: '任城区' }).first().click();

@@ -19,6 +19,39 @@ function regionFromOption(option: RegionOption): Region {
   return { province: parts[0] ?? null, city: parts[1] ?? null, county: parts[2] ?? null, code: option.code };
 }
 
+/** Province → city → county pickers over the GB/T 2260 division data (regions.children). */
+function RegionCascade({ onPick }: { onPick: (option: RegionOption) => void }): JSX.Element {
+  const [levels, setLevels] = useState<RegionOption[][]>([]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  useEffect(() => {
+    api('regions.children', { code: null }).then((p) => setLevels([p])).catch(() => undefined);
+  }, []);
+  const choose = async (depth: number, code: string) => {
+    const option = levels[depth]?.find((o) => o.code === code);
+    setChosen((c) => [...c.slice(0, depth), code]);
+    if (!option) {
+      setLevels((l) => l.slice(0, depth + 1));
+      return;
+    }
+    onPick(option);
+    const children = option.level === 'county' ? [] : await api('regions.children', { code }).catch(() => []);
+    setLevels((l) => [...l.slice(0, depth + 1), ...(children.length ? [children] : [])]);
+  };
+  const labels = ['省', '市', '县区'];
+  return (
+    <div className="region-cascade">
+      {levels.map((options, depth) => (
+        <select key={depth} value={chosen[depth] ?? ''} onChange={(e) => void choose(depth, e.target.value)} aria-label={`选择${labels[depth]}`}>
+          <option value="">{labels[depth]}…</option>
+          {options.map((o) => (
+            <option key={o.code} value={o.code}>{o.name}</option>
+          ))}
+        </select>
+      ))}
+    </div>
+  );
+}
+
 export function MetaPanel({ meta, categories, onChange }: MetaPanelProps): JSX.Element {
   const [draft, setDraft] = useState(meta);
   const [regionQuery, setRegionQuery] = useState('');
@@ -59,6 +92,7 @@ export function MetaPanel({ meta, categories, onChange }: MetaPanelProps): JSX.E
         <span>地区</span>
         <div className="region-value">{regionLabel(meta.region) || <span className="muted">未设置</span>}</div>
         <input value={regionQuery} onChange={(e) => setRegionQuery(e.target.value)} placeholder="搜索地区，如 任城" aria-label="搜索地区" />
+        <RegionCascade onPick={(o) => onChange({ region: regionFromOption(o) })} />
         {options.length > 0 && (
           <ul className="region-options" role="listbox">
             {options.map((o) => (
