@@ -76,6 +76,10 @@ test('adjacent full-width marks are compressed; a line-end mark may shrink to ha
   const [lone] = set('他说“好”就走', 100 * size, { indent: 0 });
   assert.equal(lone!.glyphs.find((x) => x.cp === 0x201d)!.w, size, 'a lone closing quote keeps its em');
   assert.equal(at('》').w, size / 2, '》（ squeezes 》');
+  // An opening quote at a line start drops its blank left half: the ink lines up with the indent.
+  const [open] = set('“10+1+N”模式', 100 * size, { indent: 0 });
+  assert.equal(open!.glyphs[0]!.w, size / 2);
+  assert.equal(open!.glyphs[0]!.dx, -size / 2);
   // A text one char too long for 10 em fits by taking the line-end stop to half an em.
   const tight = set('一二三四五六七八九。十一', 9.5 * size, { indent: 0 });
   assert.equal(tight[0]!.text, '一二三四五六七八九。', 'the stop is pulled in (先挤进)');

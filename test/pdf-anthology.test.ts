@@ -79,7 +79,9 @@ test('目录 folios equal the folios printed on the pages where each case starts
     const title = squash(c.meta.title);
     const at = tocText.indexOf(title);
     assert.ok(at >= 0, `no 目录 entry for ${c.meta.title}`);
-    const folio = Number(/^(\d+)/.exec(tocText.slice(at + title.length))?.[1]);
+    // Title, the unit in brackets when the case has one, then the folio.
+    const folio = Number(/^(?:（[^）]*）)?(\d+)/.exec(tocText.slice(at + title.length))?.[1]);
+    if (c.meta.unit) assert.ok(tocText.slice(at + title.length).startsWith(`（${squash(c.meta.unit)}）`), `unit after ${c.meta.title}`);
     assert.ok(folio > 0, `no folio after ${c.meta.title}`);
     // The page where the title is set (title lines are the first lines on a case's first page).
     const start = pages.findIndex((p, i) => i >= firstBody && squash(p.lines.slice(0, 3).map((l) => l.text).join('')).startsWith(title.slice(0, 10)));

@@ -36,6 +36,8 @@ export interface BlockContext {
   autoSpace?: boolean;
   /** Mid-line punctuation squeeze (off on a fixed character grid). */
   midShrink?: boolean;
+  /** Line-start opening marks lose their blank half (off on a fixed character grid). */
+  trimLineStart?: boolean;
   /** Height a picture may take at most. */
   maxImageHeight: number;
   placeholderHeight: number;
@@ -110,6 +112,7 @@ export function paragraphItems(runs: StyledText[], style: ResolvedStyle, ctx: Bl
       tracking: ctx.tracking,
       autoSpace: ctx.autoSpace,
       midShrink: ctx.midShrink,
+      trimLineStart: ctx.trimLineStart,
     });
     const li = lineItems(lines, opts.x ?? 0, style.pitch, { keepTogether: opts.keepTogether, tag: p === 0 ? opts.tag : undefined, firstNoBreak: p > 0 });
     items.push(...li);

@@ -65,6 +65,8 @@ export interface ParagraphSpec {
   tracking?: number;
   /** Last line justified too (均排 for name lists and single-line titles). */
   justifyLast?: boolean;
+  /** An opening bracket or quote at a line start drops its blank left half (T.3). Default on; off on a fixed grid. */
+  trimLineStart?: boolean;
   /** Squeeze ，、；： inside the line to fit one more character (clreq step 5). Default on; off on a fixed grid. */
   midShrink?: boolean;
   /** Add the ¼-em Han–Latin gap (T.4); off for a fixed 28-字 公文 grid. Default on. */
@@ -218,17 +220,25 @@ function inkCount(glyphs: Glyph[], span: Span): number {
   return c;
 }
 
-function place(glyphs: Glyph[], span: Span, lead: number, m: number, justify: boolean, align: ParagraphSpec['align']): { placed: PlacedGlyph[]; right: number } {
+function place(glyphs: Glyph[], span: Span, lead: number, m: number, justify: boolean, align: ParagraphSpec['align'], trimStart: boolean): { placed: PlacedGlyph[]; right: number } {
   const to = lastInk(glyphs, span.from, span.to);
   const ws: number[] = [];
   const gaps: number[] = [];
+  const dxs: number[] = [];
   let natural = 0;
   for (let i = span.from; i <= to; i++) {
     const g = glyphs[i]!;
     const gap = i > span.from ? g.gap : 0;
     gaps.push(gap);
     ws.push(g.w);
+    dxs.push(g.dx);
     natural += gap + g.w;
+  }
+  const head = glyphs[span.from]!;
+  if (trimStart && LEFT_BLANK.has(head.cp) && head.w >= head.size * 0.9) {
+    ws[0]! -= head.size / 2;
+    dxs[0]! -= head.size / 2;
+    natural -= head.size / 2;
   }
   const count = ws.length;
   let diff = m - natural;
@@ -268,7 +278,7 @@ function place(glyphs: Glyph[], span: Span, lead: number, m: number, justify: bo
   for (let i = 0; i < count; i++) {
     const g = glyphs[span.from + i]!;
     x += gaps[i]!;
-    placed[i] = { cp: g.cp, face: g.face, size: g.size, color: g.color, fakeBold: g.fakeBold, rise: g.rise, underline: g.underline, x, w: ws[i]!, dx: g.dx };
+    placed[i] = { cp: g.cp, face: g.face, size: g.size, color: g.color, fakeBold: g.fakeBold, rise: g.rise, underline: g.underline, x, w: ws[i]!, dx: dxs[i]! };
     x += ws[i]!;
   }
   return { placed, right: x };
@@ -291,7 +301,7 @@ export function layoutParagraph(spec: ParagraphSpec): LaidLine[] {
     const lead = index === 0 ? spec.indent ?? 0 : spec.hangIndent ?? 0;
     const m = spec.measure - lead;
     const justify = align === 'justify' && (!final || !!spec.justifyLast);
-    const { placed, right } = place(glyphs, span, lead, m, justify, align);
+    const { placed, right } = place(glyphs, span, lead, m, justify, align, spec.trimLineStart !== false);
     let size = 0;
     let text = '';
     for (const g of placed) {

@@ -105,6 +105,8 @@ function countPages(book: Book, items: FlowItem[]): number {
 interface TocEntry {
   kind: 'part' | 'case';
   title: string;
+  /** 创新单位, set after the title in 楷体 (spec B.5). */
+  unit?: string | null;
   folio: number;
 }
 
@@ -121,8 +123,10 @@ function tocItems(book: Book, entries: TocEntry[]): FlowItem[] {
   for (const e of entries) {
     const style = e.kind === 'part' ? part : entry;
     const indent = style.indentChars * style.size;
+    const runs = [{ text: e.title, style: runStyle(style) }];
+    if (e.unit) runs.push({ text: `（${e.unit}）`, style: { ...runStyle(style), role: 'kai' } });
     const lines = layoutParagraph({
-      runs: [{ text: e.title, style: runStyle(style) }],
+      runs,
       measure: measure - folioWidth - style.size * 2,
       indent,
       hangIndent: indent,
@@ -183,7 +187,7 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
     const cases = p.cases.map((doc) => {
       const pages = countPages(book, book.caseItems(doc));
       const c = { doc, folio, pages };
-      entries.push({ kind: 'case', title: doc.meta.title, folio });
+      entries.push({ kind: 'case', title: doc.meta.title, unit: doc.meta.unit, folio });
       folio += pages;
       cc.onProgress?.((0.4 * ++done) / totalCases, 'measuring');
       return c;
