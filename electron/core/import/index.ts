@@ -178,7 +178,9 @@ function assemble(name: string, read: ReadResult & { dropped?: string[] }): Impo
     const notice = readNotice(lines, shape, name);
     notice.meta.region = resolveRegion(notice.meta.issuer ?? '', context) ?? resolveRegion(notice.meta.title, context);
     const info: DraftInfo = { title: notice.meta.title, date: notice.meta.date ?? null };
-    return { ...base, ...encoding, kind: 'notice', info, cases: [], notice, captions: [] };
+    const warnings = [...base.warnings];
+    if (!notice.meta.region) warnings.push(`未能从发文机关确定所属地区。 No region could be read from the issuer “${notice.meta.issuer ?? ''}”.`);
+    return { ...base, warnings, ...encoding, kind: 'notice', info, cases: [], notice, captions: [] };
   }
 
   const split = splitDraft(lines, cleaned.info);
@@ -187,7 +189,8 @@ function assemble(name: string, read: ReadResult & { dropped?: string[] }): Impo
   if (split.lead.length) {
     const lead = structure(split.lead, { captions: true, sentenceRunIns: false });
     captions.push(...lead.captions);
-    info.lead = lead.body.filter((b) => b.type !== 'image' || b.src).map((b) => (b.type === 'paragraph' && split.kind === 'feature' ? { ...b, role: 'lead' as const } : b));
+    // Captions stay in the lead as picture placeholders, as they do in case bodies.
+    info.lead = lead.body.map((b) => (b.type === 'paragraph' && split.kind === 'feature' ? { ...b, role: 'lead' as const } : b));
   }
   const docYear = yearOf(`${split.title ?? ''} ${split.subtitle ?? ''}`) ?? (cleaned.info.date ? Number(cleaned.info.date.slice(0, 4)) : null);
   const untitled: string[] = [];
@@ -209,8 +212,7 @@ function assemble(name: string, read: ReadResult & { dropped?: string[] }): Impo
 function caseWarnings(cases: ImportedCase[]): string[] {
   const out: string[] = [];
   for (const c of cases) {
-    const title = c.meta.title || '(无标题 untitled)';
-
+    const title = c.meta.title;
     if (!c.meta.region) out.push(`“${title}”：未能确定所属地区。 No region could be determined for “${title}”.`);
     if (c.body.length === 0) out.push(`“${title}”：没有正文。 “${title}” has no body text.`);
   }
