@@ -54,3 +54,33 @@ test('a picture with its caption, a placeholder for a caption without a picture,
   const gap = capLine.yMin - Math.max(...before.map((l) => l.yMax));
   assert.ok(gap > 40, `room for the picture above the caption (${gap.toFixed(0)} pt)`);
 });
+
+test('footnotes become numbered notes after the case; tables set their cells with rules', async () => {
+  const body: Block[] = [
+    { type: 'paragraph', content: [{ type: 'text', text: '全市建成社区养老服务中心' }, { type: 'footnote', blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '数据来源：市民政局2021年统计。' }] }] }, { type: 'text', text: '一百二十处。' }] },
+    {
+      type: 'table',
+      columnWidths: [1, 2],
+      rows: [
+        [{ header: true, blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '项目' }] }] }, { header: true, blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '数量' }] }] }],
+        [{ blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '养老服务中心' }] }] }, { blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '120处' }] }] }],
+      ],
+    },
+    { type: 'paragraph', content: [{ type: 'text', text: '表后正文。' }] },
+  ];
+  const doc: CaseDocument = { kind: 'case', id: 'fn', meta: { title: '注释与表格' }, body };
+  const bundle: CollectionBundle = { collection: { id: 'c', title: '测试汇编', sections: [{ title: '综合', caseIds: ['fn'] }] }, cases: { fn: doc } };
+  const out = await writePdf({ template: loadTemplate('anthology'), format: 'pdf', bundle });
+  const file = savePdf(out.bytes, 'notes.pdf');
+  const lines = readPages(file).flatMap((p) => p.lines.map((l) => ({ ...l, t: squash(l.text) })));
+  const call = lines.find((l) => l.t.startsWith('全市建成社区养老服务中心'))!;
+  assert.match(call.t, /中心①一百二十处。/, 'note call ① in the text');
+  const note = lines.find((l) => l.t === '①数据来源：市民政局2021年统计。');
+  assert.ok(note && note.yMin > call.yMax, 'the note follows the text, numbered');
+  const cells = ['项目', '数量', '养老服务中心', '120处'].map((t) => lines.find((l) => l.t === t));
+  assert.ok(cells.every(Boolean), 'every cell read back');
+  assert.ok(cells[1]!.xMin > cells[0]!.xMin + 80 && Math.abs(cells[0]!.yMin - cells[1]!.yMin) < 1, 'cells side by side in their columns');
+  assert.ok(cells[2]!.yMin > cells[0]!.yMax, 'rows one under another');
+  const after = lines.find((l) => l.t === '表后正文。')!;
+  assert.ok(after.yMin > cells[3]!.yMax && note!.yMin > after.yMax, 'text after the table, notes last');
+});

@@ -154,3 +154,37 @@ test('版记 anchored at the 版心 foot of the last page; text read back equals
   assert.ok(text.includes(squash(notice.meta.title)));
   assert.ok(text.includes('2020年4月8日'), 'date in Arabic digits without padding');
 });
+
+test('发文字号 centred two lines under the organ, red rule 4 mm under it; 抄送 in the 版记', async () => {
+  const withNumber = { ...notice, meta: { ...notice.meta, docNumber: '曲民发〔2020〕5号', cc: '曲阜市人民政府办公室，济宁市民政局' } };
+  const out = await writePdf({ template, format: 'pdf', notice: withNumber });
+  const f = savePdf(out.bytes, 'numbered.pdf');
+  const p1 = rows(readPages(f)[0]!.lines);
+  const organ = p1[0]!;
+  const num = p1.find((r) => squash(r.text) === '曲民发〔2020〕5号')!;
+  assert.ok(num, '发文字号 set');
+  assert.ok(Math.abs(num.x + num.right - 2 * left - measure) < 2, '发文字号 centred');
+  assert.ok(num.y - organ.y > 2 * pitch && num.y - organ.y < 3.2 * pitch, `two blank lines under the organ (${(num.y - organ.y).toFixed(1)} pt)`);
+  const ppm = execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '144', f], { maxBuffer: 64 * 1024 * 1024 });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const data = ppm.subarray(header[0].length);
+  let ruleY = -1;
+  for (let y = 0; y < h && ruleY < 0; y++) {
+    let n = 0;
+    for (let x = 0; x < w; x++) {
+      const o = (y * w + x) * 3;
+      if (data[o]! > 200 && data[o + 1]! < 90 && data[o + 2]! < 90) n++;
+    }
+    if (n > measure * 2 * 0.95) ruleY = y / 2;
+  }
+  // Baseline of the number ≈ row bottom − descent; the rule sits 4 mm below the number.
+  const gapMm = ((ruleY - num.y) * 25.4) / 72;
+  assert.ok(gapMm > 2.5 && gapMm < 5.5, `red rule ${gapMm.toFixed(1)} mm under the 发文字号`);
+  const pages2 = readPages(f);
+  const last = rows(pages2[pages2.length - 1]!.lines);
+  const cc = last.find((r) => squash(r.text).startsWith('抄送'))!;
+  assert.equal(squash(cc.text), '抄送：曲阜市人民政府办公室，济宁市民政局。');
+  assert.ok(Math.abs(cc.x - (left + 14)) < 1, '抄送 indented 1 字');
+  assert.ok(last[last.length - 1]!.y > cc.y, '印发 line under 抄送');
+});

@@ -74,7 +74,7 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
   y += 2 * pitch; // 空二行
   const docNumberStyle = styles.get('docNumber');
   const docNumberLine = m.docNumber ? oneLine(m.docNumber, docNumberStyle, 1e6, autoSpace) : null;
-  const docNumberBaseline = baselineIn(y - pitch, pitch, docNumberStyle.size);
+  const docNumberBaseline = baselineIn(y, pitch, docNumberStyle.size);
   const redY = m.docNumber ? docNumberBaseline + docNumberStyle.size * 0.12 + mmToPt(option(template, 'redLineGapBelowDocNumberMm', 4)) : y - pitch / 2;
   // Title after two blank lines below the red rule, on the grid.
   const titleLine = Math.ceil((redY + 2 * pitch - g.top) / pitch - 0.01);
@@ -151,7 +151,7 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
   if (printer || printDate) recordLines.push({ label: '', text: printer ?? '', right: printDate ? `${printDate}印发` : undefined });
   const last = frames[frames.length - 1];
   const usedLines = last ? Math.ceil((last.frame.y - g.top + last.used) / pitch - 0.01) : titleLine;
-  const recordPage = recordLines.length && usedLines + recordLines.length + 1 > gridLines ? pages + 1 : pages;
+  const recordPage = recordLines.length && usedLines + recordLines.length > gridLines ? pages + 1 : pages;
   const total = Math.max(pages, recordPage, 1);
 
   for (let p = 1; p <= total; p++) {
