@@ -532,6 +532,29 @@ test('drop a notice draft on the window: it imports as a notice with its fields,
   await page.getByRole('tab', { name: '版面预览' }).click();
   await page.waitForSelector('.notice-page .np-body');
   await screenshot(page, '10-imported-notice');
+
+  // The attachment body is edited in its own editor and saved with the notice.
+  await page.getByRole('tab', { name: /^附件1：2020年曲阜市民政工作要点/ }).click();
+  await page.waitForSelector('.editor-content h1, .editor-content h2, .editor-content h3');
+  const attachmentText = await editorText();
+  assert.ok(attachmentText.includes('一、严格落实党建、党风廉政建设和意识形态工作责任'), 'the attachment opens in the editor');
+  await caretAtEndOfParagraph(0);
+  await page.keyboard.type('ATTACHMENT-EDIT');
+  await waitSaved();
+  await page.getByRole('tab', { name: '正文', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('.editor-content')?.textContent?.includes('现将《2020年全市民政工作要点》印发给你们'));
+  await page.reload();
+  await page.waitForSelector('.tree-item');
+  await page.locator(`.tree-item[title="${title}"]`).click();
+  await page.waitForSelector('.part-tabs');
+  assert.ok(!(await editorText()).includes('ATTACHMENT-EDIT'), 'the body is untouched');
+  await page.getByRole('tab', { name: /^附件1：/ }).click();
+  await page.waitForFunction(() => document.querySelector('.editor-content')?.textContent?.includes('ATTACHMENT-EDIT'));
+  await page.locator('.doc-head').getByRole('button', { name: '导出 PDF', exact: true }).click();
+  await page.waitForSelector('.doc-head .export-done[data-format="pdf"]', { timeout: 120000 });
+  const pdf = await page.locator('.doc-head .export-done a.download-link').getAttribute('data-path');
+  const text = execFileSync('pdftotext', [pdf!, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  assert.ok(text.includes('ATTACHMENT-EDIT'), 'the edited attachment is in the notice PDF');
 });
 
 test('the app ran under the server CSP without errors', () => {

@@ -55,12 +55,20 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
   const editorRef = useRef<LexicalEditor | null>(null);
   // Also as state, so panels that read the editor (the notice preview) re-render when it mounts.
   const [editor, setEditor] = useState<LexicalEditor | null>(null);
+  /** Which part of a notice is in the editor: the body or attachment i (附件 bodies, one editor at a time). */
+  const [part, setPart] = useState<'body' | number>('body');
+  const attachments = useRef<Array<{ title: string; editorState: Record<string, unknown> }>>([]);
+  /** The body as last saved, so switching back from an attachment reopens the current text. */
+  const bodyState = useRef<Record<string, unknown>>({});
 
   const loadThreads = useCallback(() => api('comments.list', { documentId }).then(setThreads).catch((e: Error) => props.onError(e.message)), [documentId]);
   const loadRevisions = useCallback(() => api('revisions.list', { documentId }).then(setRevisions).catch(() => undefined), [documentId]);
 
   const adopt = (p: DocumentPayload) => {
     revision.current = p.revision;
+    attachments.current = (p.attachments ?? []).map((a) => ({ ...a }));
+    bodyState.current = p.editorState;
+    setPart('body');
     setPayload(p);
     setEditorKey((k) => k + 1);
     setSaveState('saved');
@@ -101,11 +109,15 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
   }, [threads, editorKey]);
 
   const save = useCallback(
-    async (editorState: Record<string, unknown> | undefined, autosave: boolean, meta?: Record<string, unknown>) => {
+    async (editorState: Record<string, unknown> | undefined, autosave: boolean, meta?: Record<string, unknown>, attachmentIndex?: number) => {
       try {
+        // An attachment's edit is saved with all attachments (the API replaces them as a list).
+        if (attachmentIndex !== undefined && editorState) attachments.current[attachmentIndex] = { ...attachments.current[attachmentIndex]!, editorState };
+        else if (editorState) bodyState.current = editorState;
         const result = await api('documents.save', {
           id: documentId,
-          ...(editorState ? { editorState } : {}),
+          ...(editorState && attachmentIndex === undefined ? { editorState } : {}),
+          ...(attachmentIndex !== undefined ? { attachments: attachments.current } : {}),
           ...(meta ? { meta } : {}),
           baseRevision: revision.current,
           autosave,
@@ -175,11 +187,40 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
           {doc.kind === 'notice' && <ExportBar documentId={doc.id} template="notice" beforeExport={() => flushRef.current?.(true) ?? Promise.resolve()} onError={props.onError} />}
         </header>
         {doc.kind === 'notice' && <NoticeForm meta={doc.meta} onChange={(patch) => void saveMeta(patch)} />}
+        {doc.kind === 'notice' && (
+          <div className="part-tabs" role="tablist" aria-label="正文与附件">
+            {(['body', ...attachments.current.map((_, i) => i)] as Array<'body' | number>).map((p) => (
+              <button
+                key={String(p)}
+                type="button"
+                role="tab"
+                aria-selected={part === p}
+                onClick={async () => {
+                  await flushRef.current?.(true);
+                  setPart(p);
+                }}
+              >
+                {p === 'body' ? '正文' : `附件${p + 1}：${attachments.current[p]!.title}`}
+              </button>
+            ))}
+            <button
+              type="button"
+              onClick={async () => {
+                await flushRef.current?.(true);
+                const n = attachments.current.length + 1;
+                attachments.current.push({ title: `附件${n}`, editorState: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [] }] } } });
+                setPart(n - 1);
+              }}
+            >
+              ＋ 附件
+            </button>
+          </div>
+        )}
         <CaseEditor
-          key={`${doc.id}:${editorKey}`}
-          documentId={`${doc.id}:${editorKey}`}
-          initialState={payload.editorState}
-          save={(state, autosave) => save(state, autosave)}
+          key={`${doc.id}:${editorKey}:${part}`}
+          documentId={`${doc.id}:${editorKey}:${part}`}
+          initialState={part === 'body' ? bodyState.current : attachments.current[part]!.editorState}
+          save={(state, autosave) => save(state, autosave, undefined, part === 'body' ? undefined : part)}
           onSaveState={(s, m) => {
             setSaveState(s);
             setSaveMessage(m);
@@ -193,7 +234,7 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
             editorRef.current = e;
             setEditor(e);
           }}
-          placeholder={doc.kind === 'notice' ? '在此输入通知正文…' : undefined}
+          placeholder={doc.kind === 'notice' ? (part === 'body' ? '在此输入通知正文…' : '在此输入附件内容…') : undefined}
         />
       </section>
       <aside className="right-panel" aria-label="属性面板">
@@ -204,7 +245,7 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
         </div>
         <div className="tab-body">
           {tab === 'meta' && doc.kind === 'case' && <MetaPanel meta={doc.meta} categories={props.categories} onChange={(patch) => void saveMeta(patch)} />}
-          {tab === 'meta' && doc.kind === 'notice' && <NoticePreview meta={doc.meta} editor={editor} />}
+          {tab === 'meta' && doc.kind === 'notice' && <NoticePreview meta={doc.meta} editor={part === 'body' ? editor : null} />}
           {tab === 'comments' && (
             <CommentsPanel
               threads={threads}
