@@ -156,7 +156,7 @@ test('版记 anchored at the 版心 foot of the last page; text read back equals
 });
 
 test('发文字号 centred two lines under the organ, red rule 4 mm under it; 抄送 in the 版记', async () => {
-  const withNumber = { ...notice, meta: { ...notice.meta, docNumber: '曲民发〔2020〕5号', cc: '曲阜市人民政府办公室，济宁市民政局' } };
+  const withNumber = { ...notice, meta: { ...notice.meta, docNumber: '曲民发〔2020〕5号', cc: '曲阜市人民政府办公室，济宁市民政局，曲阜市财政局，曲阜市人力资源和社会保障局，曲阜市卫生健康局' } };
   const out = await writePdf({ template, format: 'pdf', notice: withNumber });
   const f = savePdf(out.bytes, 'numbered.pdf');
   const p1 = rows(readPages(f)[0]!.lines);
@@ -183,8 +183,12 @@ test('发文字号 centred two lines under the organ, red rule 4 mm under it; �
   assert.ok(gapMm > 2.5 && gapMm < 5.5, `red rule ${gapMm.toFixed(1)} mm under the 发文字号`);
   const pages2 = readPages(f);
   const last = rows(pages2[pages2.length - 1]!.lines);
-  const cc = last.find((r) => squash(r.text).startsWith('抄送'))!;
-  assert.equal(squash(cc.text), '抄送：曲阜市人民政府办公室，济宁市民政局。');
+  const ccAt = last.findIndex((r) => squash(r.text).startsWith('抄送'));
+  const cc = last[ccAt]!;
+  const wrapped = last[ccAt + 1]!;
+  assert.equal(squash(cc.text + wrapped.text), '抄送：曲阜市人民政府办公室，济宁市民政局，曲阜市财政局，曲阜市人力资源和社会保障局，曲阜市卫生健康局。');
   assert.ok(Math.abs(cc.x - (left + 14)) < 1, '抄送 indented 1 字');
-  assert.ok(last[last.length - 1]!.y > cc.y, '印发 line under 抄送');
+  assert.ok(Math.abs(wrapped.x - (left + 14 + 3 * 14)) < 1, `wrapped names align after the colon (${wrapped.x - left})`);
+  assert.ok(Math.abs(wrapped.y - cc.y - pitch) < 0.5, 'wrapped line on the next grid line');
+  assert.ok(last[last.length - 1]!.y > wrapped.y, '印发 line under 抄送');
 });

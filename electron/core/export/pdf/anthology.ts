@@ -79,7 +79,10 @@ class Book {
       const st = s.get('caseSubtitle');
       items.push(...paragraphItems([{ text: doc.meta.subtitle, style: runStyle(st) }], st, ctx, { keepTogether: true, indent: 0 }));
     }
-    const unit = doc.meta.unit ?? doc.meta.authors;
+    // The 创新单位 line; a case without a unit is placed by its region ("济宁市任城区").
+    const r = doc.meta.region;
+    const place = r ? [r.city, r.county].filter(Boolean).join('') || r.province || '' : '';
+    const unit = doc.meta.unit ?? doc.meta.authors ?? (place || null);
     if (unit) {
       const us = s.get('caseUnit');
       items.push(...paragraphItems([{ text: unit, style: runStyle(us) }], us, ctx, { keepTogether: true, indent: 0 }));

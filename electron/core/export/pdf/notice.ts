@@ -151,7 +151,9 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
   if (printer || printDate) recordLines.push({ label: '', text: printer ?? '', right: printDate ? `${printDate}印发` : undefined });
   const last = frames[frames.length - 1];
   const usedLines = last ? Math.ceil((last.frame.y - g.top + last.used) / pitch - 0.01) : titleLine;
-  const recordPage = recordLines.length && usedLines + recordLines.length > gridLines ? pages + 1 : pages;
+  const recordItems = layRecord(record, g.measure, recordLines);
+  const recordRows = recordItems.reduce((n, it) => n + it.lines.length, 0);
+  const recordPage = recordRows && usedLines + recordRows > gridLines ? pages + 1 : pages;
   const total = Math.max(pages, recordPage, 1);
 
   for (let p = 1; p <= total; p++) {
@@ -166,46 +168,51 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
       drawPlaced(canvas, f);
       for (const it of f.items) if (it.item.tag?.startsWith('attachment:')) cc.outline.addItem(`附件：${notice.attachments[Number(it.item.tag.slice(11))]?.title ?? ''}`);
     }
-    if (p === recordPage && recordLines.length) drawRecord(canvas, template, g.inner, g.measure, g.top + gridLines * pitch, pitch, record, recordLines);
+    if (p === recordPage && recordRows) drawRecord(canvas, template, g.inner, g.measure, g.top + gridLines * pitch, pitch, record, recordItems);
     drawFolio(canvas, template, g, p);
   }
   return total;
 }
 
-function drawRecord(
-  canvas: ComposeContext['canvas'],
-  template: Template,
-  x: number,
-  measure: number,
-  bottom: number,
-  pitch: number,
-  style: ResolvedStyle,
-  lines: Array<{ label: string; text: string; right?: string }>,
-): void {
-  const thick = option(template, 'recordThickPt', 1);
-  const thin = option(template, 'recordThinPt', 0.7);
+interface RecordItem {
+  lines: LaidLine[];
+  right: LaidLine | null;
+}
+
+/** 版记 items laid out: 1-字 indents both sides, wrapped names aligned after the colon (§7.4.2). */
+function layRecord(style: ResolvedStyle, measure: number, items: Array<{ label: string; text: string; right?: string }>): RecordItem[] {
   const zi = style.size;
-  const top = bottom - lines.length * pitch;
-  canvas.rule(x, top, x + measure, top, thick, template.colors.rule);
-  lines.forEach((l, k) => {
-    const y = top + k * pitch;
-    const base = baselineIn(y, pitch, style.size);
-    const label = l.label ? oneLine(l.label, style, 1e6, false) : null;
-    const labelW = label?.right ?? 0;
-    const main = layoutParagraph({
+  return items.map((l) => {
+    const right = l.right ? oneLine(l.right, style, 1e6, false) : null;
+    const labelW = l.label ? oneLine(l.label, style, 1e6, false).right : 0;
+    const lines = layoutParagraph({
       runs: [{ text: `${l.label}${l.text}`, style: runStyle(style) }],
-      measure: measure - 2 * zi - (l.right ? measureText([{ text: l.right, style: runStyle(style) }], 0, false) + zi : 0),
+      measure: measure - 2 * zi - (right ? right.right + zi : 0),
       indent: 0,
       hangIndent: labelW,
       align: 'left',
       autoSpace: false,
     });
-    main.slice(0, 1).forEach((line) => canvas.drawLine(line, x + zi, base));
-    if (l.right) {
-      const r = oneLine(l.right, style, 1e6, false);
-      canvas.drawLine(r, x + measure - zi - r.right, base);
-    }
-    if (k < lines.length - 1) canvas.rule(x, y + pitch, x + measure, y + pitch, thin, template.colors.rule);
+    return { lines, right };
+  });
+}
+
+function drawRecord(canvas: ComposeContext['canvas'], template: Template, x: number, measure: number, bottom: number, pitch: number, style: ResolvedStyle, items: RecordItem[]): void {
+  const thick = option(template, 'recordThickPt', 1);
+  const thin = option(template, 'recordThinPt', 0.7);
+  const zi = style.size;
+  const rows = items.reduce((n, it) => n + it.lines.length, 0);
+  const top = bottom - rows * pitch;
+  canvas.rule(x, top, x + measure, top, thick, template.colors.rule);
+  let y = top;
+  items.forEach((it, k) => {
+    it.lines.forEach((line, i) => {
+      const base = baselineIn(y, pitch, style.size);
+      canvas.drawLine(line, x + zi, base);
+      if (i === it.lines.length - 1 && it.right) canvas.drawLine(it.right, x + measure - zi - it.right.right, base);
+      y += pitch;
+    });
+    if (k < items.length - 1) canvas.rule(x, y, x + measure, y, thin, template.colors.rule);
   });
   canvas.rule(x, bottom, x + measure, bottom, thick, template.colors.rule);
 }
