@@ -31,6 +31,8 @@ export function NoticeForm({ meta, onChange }: { meta: NoticeMeta; onChange: (pa
   );
   const list = (v: string) => v.split(/[、,，;；\n]/).map((s) => s.trim()).filter(Boolean);
   return (
+    <details className="notice-form-wrap" open>
+      <summary>公文要素</summary>
     <div className="notice-form" aria-label="公文要素">
       {field('title', '标题', meta.title, (v) => ({ title: v }), { wide: true })}
       {field('organ', '发文机关标志', meta.organ ?? '', (v) => ({ organ: v || null }))}
@@ -72,6 +74,7 @@ export function NoticeForm({ meta, onChange }: { meta: NoticeMeta; onChange: (pa
         </div>
       </div>
     </div>
+    </details>
   );
 }
 
