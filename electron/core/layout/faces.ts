@@ -57,11 +57,18 @@ function pick(chain: RoleChain, cp: number): FaceChoice {
 }
 
 export function faceFor(role: FontRoleName, bold: boolean, cp: number): FaceChoice {
+  return faceChooser(role, bold)(cp);
+}
+
+/** The face picker of one role and weight, resolved once per run (the per-character path stays allocation-free). */
+export function faceChooser(role: FontRoleName, bold: boolean): (cp: number) => FaceChoice {
   const chain = chainFor(role, bold);
-  let choice = chain.cache.get(cp);
-  if (!choice) {
-    choice = pick(chain, cp);
-    chain.cache.set(cp, choice);
-  }
-  return choice;
+  return (cp) => {
+    let choice = chain.cache.get(cp);
+    if (!choice) {
+      choice = pick(chain, cp);
+      chain.cache.set(cp, choice);
+    }
+    return choice;
+  };
 }

@@ -7,7 +7,7 @@
 import type { FaceMetrics } from '../fonts/metrics.js';
 import type { FontRoleName } from '../fonts/roles.js';
 import { CJK_PUNCT, LEFT_BLANK, MID_SHRINK, NO_END, NO_START, RIGHT_BLANK, isAlnum, isCjk, isHan, isPairedMark, isSpace } from './chars.js';
-import { faceFor } from './faces.js';
+import { faceChooser } from './faces.js';
 
 export interface RunStyle {
   role: FontRoleName;
@@ -102,10 +102,13 @@ function buildGlyphs(spec: ParagraphSpec): Glyph[] {
   const out: Glyph[] = [];
   for (const run of spec.runs) {
     const s = run.style;
-    for (const ch of run.text) {
-      const cp = ch.codePointAt(0)!;
+    const choose = faceChooser(s.role, !!s.bold);
+    const text = run.text;
+    for (let k = 0; k < text.length; k++) {
+      const cp = text.codePointAt(k)!;
+      if (cp > 0xffff) k++;
       if (cp === 0x0a || cp === 0x0d) continue;
-      const face = faceFor(s.role, !!s.bold, cp);
+      const face = choose(cp);
       const adv = face.metrics.advance(cp);
       const w = (Number.isNaN(adv) ? 1 : adv) * s.size;
       out.push({
