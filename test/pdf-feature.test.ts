@@ -43,8 +43,9 @@ test('opener: headline, subtitle, credits and lead on page 1; fonts embedded and
   assert.ok(first.includes('不断深化改革创新绘就齐鲁幸福画卷'));
   assert.ok(first.includes(squash(bundle.collection.subtitle!)));
   assert.ok(first.includes('策划：本刊编辑部'), 'credits');
-  const lead = bundle.collection.lead?.[0];
+  const lead = bundle.collection.lead?.find((b) => b.type === 'paragraph');
   assert.ok(lead && lead.type === 'paragraph' && first.includes(squash(inlineText(lead.content))), 'lead');
+  for (const b of bundle.collection.lead ?? []) if (b.type === 'image' && b.caption) assert.ok(first.includes(squash(inlineText(b.caption))), 'lead photo caption on page 1');
   for (const f of readFonts(file)) assert.ok(f.emb && f.sub, f.name);
   assert.equal(result.pages, pages.length);
 });

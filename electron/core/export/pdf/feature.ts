@@ -26,7 +26,7 @@ export async function composeFeature(template: Template, bundle: CollectionBundl
   const depth = (template.page.gridLines ?? Math.floor(g.depth / pitch)) * pitch;
   const top = g.top - (pitch - body.size) / 2;
   const pageX = (page: number) => (page % 2 === 1 ? g.inner : g.outer);
-  const fullCtx: BlockContext = { styles, measure: g.measure, maxImageHeight: depth / 2, placeholderHeight: 0, notes: [] };
+  const fullCtx: BlockContext = { styles, measure: g.measure, maxImageHeight: depth / 3, placeholderHeight: mmToPt(option(template, 'photoPlaceholderHeightMm', 38)), notes: [] };
   const colCtx: BlockContext = {
     styles,
     measure: colWidth,
@@ -47,11 +47,8 @@ export async function composeFeature(template: Template, bundle: CollectionBundl
   if (c.subtitle) opener.push(...paragraphItems([{ text: c.subtitle, style: runStyle(styles.get('subtitle')) }], styles.get('subtitle'), fullCtx, { indent: 0 }));
   const credits = Object.entries(c.credits ?? {}).map(([k, v]) => `${k}：${v}`).join('\u3000');
   if (credits) opener.push(...paragraphItems([{ text: credits, style: runStyle(styles.get('credits')) }], styles.get('credits'), fullCtx, { indent: 0 }));
-  for (const b of c.lead ?? []) {
-    if (b.type !== 'paragraph') continue;
-    const lead = styles.get('lead');
-    opener.push(...paragraphItems(inlineRuns(b.content, lead, fullCtx), lead, fullCtx));
-  }
+  // The lead as written: its paragraphs in the lead style, its opening photo (or placeholder) full width.
+  opener.push(...blockItems((c.lead ?? []).map((b) => (b.type === 'paragraph' ? { ...b, role: 'lead' as const } : b)), fullCtx));
   let openerHeight = 0;
   for (const it of opener) openerHeight += itemHeight(it);
   // Columns start on the body grid, one line below the opener.
