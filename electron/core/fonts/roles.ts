@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import * as fontkit from 'fontkit';
 
 export type FontRoleName = 'song' | 'hei' | 'kai' | 'fangsong' | 'xiaobiaosong' | 'latin';
 export const FONT_ROLES: readonly FontRoleName[] = ['song', 'hei', 'kai', 'fangsong', 'xiaobiaosong', 'latin'];
@@ -144,11 +145,22 @@ const LATIN_SANS_BOLD: Candidate[] = [
   sans('700Bold', 'Noto Sans SC Bold (Latin glyphs)'),
 ];
 
+/** A face is usable when its file exists and, inside a collection, the named face is there. */
+function usable(face: FaceFile | null): face is FaceFile {
+  if (!face || !existsSync(face.file)) return false;
+  if (!face.postscriptName) return true;
+  try {
+    return !!fontkit.openSync(face.file, face.postscriptName);
+  } catch {
+    return false;
+  }
+}
+
 function first(list: Candidate[]): { face: FaceFile; index: number } | null {
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
     const face = typeof c === 'function' ? c() : c;
-    if (face && existsSync(face.file)) return { face, index: i };
+    if (usable(face)) return { face, index: i };
   }
   return null;
 }
@@ -173,7 +185,17 @@ export function roleFaces(): Map<FontRoleName, RoleFaces> {
   return out;
 }
 
+const latinCache = new Map<boolean, { regular: FaceFile; bold: FaceFile }>();
+
 export function latinFaces(sansSerif: boolean): { regular: FaceFile; bold: FaceFile } {
+  const hit = latinCache.get(sansSerif);
+  if (hit) return hit;
+  const out = latinFacesUncached(sansSerif);
+  latinCache.set(sansSerif, out);
+  return out;
+}
+
+function latinFacesUncached(sansSerif: boolean): { regular: FaceFile; bold: FaceFile } {
   const roles = roleFaces();
   const latin = roles.get('latin')!;
   if (!sansSerif) return { regular: latin.regular, bold: latin.bold ?? latin.regular };
@@ -185,7 +207,10 @@ export function latinFaces(sansSerif: boolean): { regular: FaceFile; bold: FaceF
  * Faces tried, in order, for a character the role's face lacks (rare place-name
  * characters, Ext-B): pdfkit has no fallback of its own.
  */
+let fallbacks: FaceFile[] | null = null;
+
 export function fallbackFaces(): FaceFile[] {
+  if (fallbacks) return fallbacks;
   const list: Candidate[] = [
     serif('400Regular', 'Noto Serif SC (bundled, OFL)'),
     sans('400Regular', 'Noto Sans SC (bundled, OFL)'),
@@ -198,8 +223,9 @@ export function fallbackFaces(): FaceFile[] {
   const out: FaceFile[] = [];
   for (const c of list) {
     const face = typeof c === 'function' ? c() : c;
-    if (face && existsSync(face.file)) out.push(face);
+    if (usable(face)) out.push(face);
   }
+  fallbacks = out;
   return out;
 }
 
