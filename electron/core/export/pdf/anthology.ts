@@ -115,7 +115,6 @@ interface TocEntry {
 
 function tocItems(book: Book, entries: TocEntry[]): FlowItem[] {
   const s = book.styles;
-  const ctx = book.blockContext();
   const head = s.get('tocTitle');
   const part = s.get('tocPart');
   const entry = s.get('tocEntry');
@@ -160,7 +159,6 @@ function tocItems(book: Book, entries: TocEntry[]): FlowItem[] {
       });
     }
   }
-  void ctx;
   return items;
 }
 

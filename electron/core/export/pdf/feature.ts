@@ -6,7 +6,7 @@
 import type { CaseDocument, CollectionBundle } from '../../model/types.js';
 import type { Template } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
-import { applyKeeps, blockItems, inlineRuns, noteItems, paragraphItems, runStyle, type BlockContext } from '../../layout/blocks.js';
+import { applyKeeps, blockItems, noteItems, paragraphItems, runStyle, type BlockContext } from '../../layout/blocks.js';
 import { itemHeight, lineItems, paginate, type FilledFrame, type FlowItem, type Frame } from '../../layout/flow.js';
 import { layoutParagraph, measureText, type StyledText } from '../../layout/paragraph.js';
 import { caseList, type ComposeContext } from './anthology.js';
