@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { corpusBundle, corpusNotice } from './fixtures/corpus.js';
 import { runExport } from '../electron/core/export/index.js';
-import { writePdf, writePdfInWorker } from '../electron/core/export/pdf/index.js';
+import { stopPdfWorker, writePdf, writePdfInWorker } from '../electron/core/export/pdf/index.js';
 import { loadTemplate } from '../electron/core/templates/load.js';
 import type { CaseDocument, CollectionBundle } from '../electron/core/model/types.js';
 import { readInfo } from './pdf-readback.js';
@@ -70,9 +70,15 @@ test('writePdfInWorker sets the same book off the main thread and reports progre
   assert.ok(Math.abs(remote.bytes.byteLength - local.bytes.byteLength) < 200, 'same content (dates aside)');
   assert.ok(progress.length > 0, 'progress crosses the thread');
   assert.ok(ticks > 0, 'the main thread kept running');
-  const notice = await writePdfInWorker({ template: loadTemplate('notice'), format: 'pdf', notice: await corpusNotice() });
-  assert.ok((notice.pages ?? 0) >= 3);
+  // The same worker takes the next jobs, including after one failed.
   await assert.rejects(writePdfInWorker({ template: loadTemplate('notice'), format: 'pdf' }), /needs a notice/);
+  const [notice, again] = await Promise.all([
+    writePdfInWorker({ template: loadTemplate('notice'), format: 'pdf', notice: await corpusNotice() }),
+    writePdfInWorker({ template, format: 'pdf', bundle }),
+  ]);
+  assert.ok(notice.worker && (notice.pages ?? 0) >= 3);
+  assert.equal(again.pages, local.pages);
+  await stopPdfWorker();
 });
 
 test('the A4 trim preset of the anthology template sets A4 pages', async () => {

@@ -4,6 +4,7 @@
  * justification and compression. Glyph ids go through pdfkit's own font objects so that
  * fonts are embedded, subset and given a ToUnicode map (text read back = text set).
  */
+import { readFileSync } from 'node:fs';
 import type PDFDocument from 'pdfkit';
 import type { FaceMetrics } from '../../fonts/metrics.js';
 import type { LaidLine } from '../../layout/paragraph.js';
@@ -34,6 +35,17 @@ interface FontEntry {
   glyphs: Map<number, EncodedGlyph>;
 }
 
+/** Font files read once per process: every export would otherwise re-read ≈15 MB per face. */
+const fileCache = new Map<string, Buffer>();
+function fontData(file: string): Buffer {
+  let data = fileCache.get(file);
+  if (!data) {
+    data = readFileSync(file);
+    fileCache.set(file, data);
+  }
+  return data;
+}
+
 const num = (v: number): string => {
   const r = Math.round(v * 1000) / 1000;
   return Object.is(r, -0) ? '0' : String(r);
@@ -61,9 +73,10 @@ export class PdfCanvas implements BoxPainter {
   private entry(face: FaceMetrics): FontEntry {
     let e = this.fonts.get(face.key);
     if (!e) {
-      const doc = this.doc as unknown as { font(src: string, family?: string): unknown; _font: PdfKitFont };
-      if (face.file.postscriptName) doc.font(face.file.file, face.file.postscriptName);
-      else doc.font(face.file.file);
+      const doc = this.doc as unknown as { font(src: Buffer, family?: string): unknown; _font: PdfKitFont };
+      const data = fontData(face.file.file);
+      if (face.file.postscriptName) doc.font(data, face.file.postscriptName);
+      else doc.font(data);
       e = { font: doc._font, glyphs: new Map() };
       this.fonts.set(face.key, e);
     }

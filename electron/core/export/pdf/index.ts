@@ -10,7 +10,7 @@ import { composeFeature } from './feature.js';
 import { composeNotice } from './notice.js';
 
 export { resolveFonts } from '../../fonts/roles.js';
-export { writePdfInWorker } from './worker.js';
+export { writePdfInWorker, stopPdfWorker } from './worker.js';
 
 function metadata(input: WriterInput): { Title: string; Author: string; Subject: string; Keywords?: string } {
   if (input.template.kind === 'notice') {
