@@ -29,12 +29,13 @@ export interface RoleFaces {
   substitute: boolean;
 }
 
-const require = createRequire(import.meta.url);
+// Not named `require`: bundlers inject their own binding of that name into ESM output.
+const resolveFrom = createRequire(import.meta.url);
 
 function bundled(pkg: 'noto-serif-sc' | 'noto-sans-sc', weight: string): string | null {
   const stem = pkg === 'noto-serif-sc' ? 'NotoSerifSC' : 'NotoSansSC';
   try {
-    const dir = path.dirname(require.resolve(`@expo-google-fonts/${pkg}/package.json`));
+    const dir = path.dirname(resolveFrom.resolve(`@expo-google-fonts/${pkg}/package.json`));
     const file = path.join(dir, weight, `${stem}_${weight}.ttf`);
     return existsSync(file) ? file : null;
   } catch {
