@@ -142,3 +142,29 @@ test('pagination keeps headings with their text and leaves no orphan or widow li
     assert.ok(!(first.k === 0 && !first.heading && frames[i]!.items.length && role.get(f.items[f.items.length - 1]!.item)!.heading), 'heading separated from its text');
   }
 });
+
+test('titles break only between words (keepWords) and balance into a longer upper line', async () => {
+  const title = '2021年全省民政工作优秀创新案例汇编';
+  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+  const starts = new Set([...seg.segment(title)].map((s) => s.index));
+  const breaks = (lines: LaidLine[]) => {
+    let at = 0;
+    return lines.slice(0, -1).map((l) => (at += l.text.length));
+  };
+  let splitting = 0;
+  for (let measure = 160; measure <= 600; measure += 8) {
+    const run = [{ text: title, style: { role: 'song' as const, size: 32 } }];
+    const plain = layoutParagraph({ runs: run, measure, align: 'center' });
+    if (breaks(plain).some((b) => !starts.has(b))) splitting++;
+    const kept = layoutParagraph({ runs: run, measure, align: 'center', keepWords: true });
+    for (const b of breaks(kept)) assert.ok(starts.has(b), `break inside a word at ${measure} pt: ${kept.map((l) => l.text).join(' | ')}`);
+  }
+  assert.ok(splitting > 3, 'without keepWords some measures split a word');
+  const { balancedTitle } = await import('../electron/core/export/pdf/styles.js');
+  const notice = '曲阜市民政局关于印发《2020年全市民政工作要点》的通知';
+  const lines = balancedTitle([{ text: notice, style: { role: 'xiaobiaosong', size: 22 } }], 24 * 22, 22);
+  assert.equal(lines.length, 2);
+  const w = lines.map((l) => l.right - l.glyphs[0]!.x);
+  assert.ok(w[0]! >= w[1]!, `upper line longer (${w.map((x) => x.toFixed(0)).join(' / ')}): 正梯形`);
+  assert.ok(!lines[0]!.text.endsWith('的') && !lines[1]!.text.startsWith('通知'), 'the 文种 的通知 stays whole');
+});

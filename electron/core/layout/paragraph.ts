@@ -65,6 +65,8 @@ export interface ParagraphSpec {
   tracking?: number;
   /** Last line justified too (均排 for name lists and single-line titles). */
   justifyLast?: boolean;
+  /** Break only between words (titles, GB/T 9704 §7.3.1): Intl.Segmenter's Chinese word boundaries. */
+  keepWords?: boolean;
   /** An opening bracket or quote at a line start drops its blank left half (T.3). Default on; off on a fixed grid. */
   trimLineStart?: boolean;
   /** Squeeze ，、；： inside the line to fit one more character (clreq step 5). Default on; off on a fixed grid. */
@@ -98,8 +100,21 @@ interface Glyph {
 const EPS = 0.005;
 const HALF_WIDTH_STOPS = new Set([...',;:!?'].map((c) => c.codePointAt(0)!));
 
+const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+
+/** Code-unit offsets where a word starts, over the runs' text joined. */
+function wordStarts(spec: ParagraphSpec): Set<number> | null {
+  if (!spec.keepWords || !segmenter) return null;
+  const starts = new Set<number>();
+  for (const seg of segmenter.segment(spec.runs.map((r) => r.text).join(''))) starts.add(seg.index);
+  return starts;
+}
+
 function buildGlyphs(spec: ParagraphSpec): Glyph[] {
   const out: Glyph[] = [];
+  const words = wordStarts(spec);
+  const offsets: number[] = [];
+  let base = 0;
   for (const run of spec.runs) {
     const s = run.style;
     const choose = faceChooser(s.role, !!s.bold);
@@ -108,6 +123,7 @@ function buildGlyphs(spec: ParagraphSpec): Glyph[] {
       const cp = text.codePointAt(k)!;
       if (cp > 0xffff) k++;
       if (cp === 0x0a || cp === 0x0d) continue;
+      offsets.push(base + (cp > 0xffff ? k - 1 : k));
       const face = choose(cp);
       const adv = face.metrics.advance(cp);
       const w = (Number.isNaN(adv) ? 1 : adv) * s.size;
@@ -129,6 +145,7 @@ function buildGlyphs(spec: ParagraphSpec): Glyph[] {
         space: isSpace(cp),
       });
     }
+    base += text.length;
   }
   const tracking = spec.tracking ?? 0;
   const autoSpace = spec.autoSpace !== false;
@@ -162,6 +179,7 @@ function buildGlyphs(spec: ParagraphSpec): Glyph[] {
     else if (NO_START.has(g.cp) || NO_END.has(prev.cp)) g.breakBefore = false;
     else if (isPairedMark(g.cp) && prev.cp === g.cp) g.breakBefore = false;
     else g.breakBefore = !latinPair;
+    if (words && g.breakBefore && !words.has(offsets[i]!)) g.breakBefore = false;
     // Never widen inside a Latin word, a number or a paired mark.
     g.stretch = !latinPair && !(isPairedMark(g.cp) && prev.cp === g.cp);
   }

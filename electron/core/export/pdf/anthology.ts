@@ -133,6 +133,7 @@ function tocItems(book: Book, entries: TocEntry[]): FlowItem[] {
       indent,
       hangIndent: indent,
       align: 'left',
+      keepWords: true,
     });
     if (style.spaceBefore) items.push({ kind: 'space', height: style.spaceBefore });
     const folio = oneLine(String(e.folio), style);

@@ -8,10 +8,10 @@ import type { Template } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
 import { applyKeeps, blockItems, noteItems, paragraphItems, runStyle, type BlockContext } from '../../layout/blocks.js';
 import { itemHeight, lineItems, paginate, type FilledFrame, type FlowItem, type Frame } from '../../layout/flow.js';
-import { layoutParagraph, measureText, type StyledText } from '../../layout/paragraph.js';
+import { measureText, type StyledText } from '../../layout/paragraph.js';
 import { caseList, type ComposeContext } from './anthology.js';
 import { drawPlaced } from './draw.js';
-import { geometry, oneLine, option, styleBook } from './styles.js';
+import { balancedTitle, geometry, oneLine, option, styleBook } from './styles.js';
 
 export async function composeFeature(template: Template, bundle: CollectionBundle, cc: ComposeContext): Promise<number> {
   const styles = styleBook(template);
@@ -42,7 +42,7 @@ export async function composeFeature(template: Template, bundle: CollectionBundl
   // One phrase per line when the headline is too wide (its phrases are split by a space).
   const phrases = measureText(headRuns(c.title)) > g.measure ? c.title.split(/[\s\u3000]+/).filter(Boolean) : [c.title];
   for (const phrase of phrases) {
-    opener.push(...lineItems(layoutParagraph({ runs: headRuns(phrase), measure: g.measure, align: 'center' }), 0, headline.pitch, { keepTogether: true }));
+    opener.push(...lineItems(balancedTitle(headRuns(phrase), g.measure, headline.size), 0, headline.pitch, { keepTogether: true }));
   }
   if (c.subtitle) opener.push(...paragraphItems([{ text: c.subtitle, style: runStyle(styles.get('subtitle')) }], styles.get('subtitle'), fullCtx, { indent: 0 }));
   const credits = Object.entries(c.credits ?? {}).map(([k, v]) => `${k}：${v}`).join('\u3000');

@@ -77,11 +77,11 @@ export function oneLine(text: string, style: ResolvedStyle, measure = 1e6, autoS
  * case titles): longer upper line, words kept whole by the line breaker.
  */
 export function balancedTitle(runs: StyledText[], measure: number, size: number, autoSpace = true): LaidLine[] {
-  let lines = layoutParagraph({ runs, measure, align: 'center', autoSpace });
+  let lines = layoutParagraph({ runs, measure, align: 'center', autoSpace, keepWords: true });
   if (lines.length > 1) {
     const total = lines.reduce((s, l) => s + (l.right - (l.glyphs[0]?.x ?? 0)), 0);
     const target = Math.min(measure, total / lines.length + size * 1.5);
-    const retry = layoutParagraph({ runs, measure: target, align: 'center', autoSpace });
+    const retry = layoutParagraph({ runs, measure: target, align: 'center', autoSpace, keepWords: true });
     if (retry.length === lines.length) {
       // Centre the balanced lines on the full measure.
       const shift = (measure - target) / 2;
