@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { corpusBundle } from './fixtures/corpus.js';
 import { writePdf } from '../electron/core/export/pdf/index.js';
 import { loadTemplate } from '../electron/core/templates/load.js';
@@ -67,6 +68,10 @@ test('every page is the trim size; metadata and outline are set', () => {
   assert.match(raw, /\/Outlines \d+ 0 R/);
   const outlineItems = (raw.match(/\/Dest \[\d+ 0 R/g) ?? []).length;
   assert.ok(outlineItems >= cases.length + bundle.collection.sections.length, `outline items ${outlineItems}`);
+  // 目录 entries link to the cases; page labels follow the printed folios.
+  const links = (raw.match(/\/S \/GoTo/g) ?? []).length;
+  assert.equal(links, cases.length, '目录 links');
+  assert.match(raw, /\/PageLabels[\s\S]{0,80}\/Nums \[0 <<\s*\/S \/r\s*>> \d+ <<\s*\/S \/D\s*>>\]/);
 });
 
 test('目录 folios equal the folios printed on the pages where each case starts', () => {
@@ -75,6 +80,13 @@ test('目录 folios equal the folios printed on the pages where each case starts
   const tocText = toc.flatMap((p) => p.lines.map((l) => squash(l.text))).join('');
   const firstBody = pages.indexOf(toc[toc.length - 1]!) + 1;
   let checked = 0;
+  const dests = new Map(
+    execFileSync('pdfinfo', ['-dests', file], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => /^\s*(\d+)\s.*"(.+)"\s*$/.exec(l))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => [m[2]!, Number(m[1])]),
+  );
   for (const c of cases) {
     const title = squash(c.meta.title);
     const at = tocText.indexOf(title);
@@ -88,6 +100,7 @@ test('目录 folios equal the folios printed on the pages where each case starts
     assert.ok(start >= 0, `case page not found: ${c.meta.title}`);
     const printed = pages[start]!.lines.filter((l) => l.yMin > H - mmToPt(template.page.marginBottom)).map((l) => squash(l.text));
     assert.deepEqual(printed, [String(folio)], `folio printed on the first page of ${c.meta.title}`);
+    assert.equal(dests.get(`case:${c.id}`), start + 1, `the 目录 link of ${c.meta.title} leads to its first page`);
     checked++;
   }
   assert.equal(checked, cases.length);

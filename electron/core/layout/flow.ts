@@ -50,6 +50,8 @@ export interface BoxPainter {
   strokeRect(x: number, y: number, w: number, h: number, color: string, width: number): void;
   rule(x1: number, y1: number, x2: number, y2: number, width: number, color: string): void;
   image(data: Buffer, x: number, y: number, w: number, h: number): void;
+  /** A link area to a named destination (目录 entries); optional for painters without links. */
+  link?(x: number, y: number, w: number, h: number, destination: string): void;
 }
 
 export interface Frame {

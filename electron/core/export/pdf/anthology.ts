@@ -111,6 +111,8 @@ interface TocEntry {
   /** 创新单位, set after the title in 楷体 (spec B.5). */
   unit?: string | null;
   folio: number;
+  /** Named destination of the case's first page: the entry links to it. */
+  destination?: string;
 }
 
 function tocItems(book: Book, entries: TocEntry[]): FlowItem[] {
@@ -156,6 +158,7 @@ function tocItems(book: Book, entries: TocEntry[]): FlowItem[] {
         draw: (p, x, y) => {
           const step = style.size / 2;
           for (let d = leaderFrom + step / 2; d < leaderTo; d += step) p.fillRect(x + d, y - style.pitch + baselineOffset - 0.6, 0.9, 0.9, '000000');
+          if (e.destination) p.link?.(x, y - li.length * style.pitch, measure, li.length * style.pitch, e.destination);
         },
       });
     }
@@ -189,7 +192,7 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
     const cases = p.cases.map((doc) => {
       const pages = countPages(book, book.caseItems(doc));
       const c = { doc, folio, pages };
-      entries.push({ kind: 'case', title: doc.meta.title, unit: doc.meta.unit, folio });
+      entries.push({ kind: 'case', title: doc.meta.title, unit: doc.meta.unit, folio, destination: `case:${doc.id}` });
       folio += pages;
       cc.onProgress?.((0.4 * ++done) / totalCases, 'measuring');
       return c;
@@ -221,6 +224,8 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
   );
   if (physical % 2 === 1) newPage();
   const front = physical;
+  // Viewers show the printed folios: front matter i, ii…, the body from 1.
+  (canvas.doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: [0, { S: 'r' }, front, { S: 'D' }] };
 
   const collectionTitle = bundle.collection.title;
   done = 0;
@@ -238,7 +243,10 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
         book.caseItems(c.doc),
         () => {
           const p = newPage();
-          if (first) partNode.addItem(c.doc.meta.title);
+          if (first) {
+            partNode.addItem(c.doc.meta.title);
+            canvas.destination(`case:${c.doc.id}`);
+          }
           return book.frame(p);
         },
         (f: FilledFrame) => {

@@ -173,6 +173,15 @@ export class PdfCanvas implements BoxPainter {
     this.doc.save().lineWidth(width).moveTo(x1, y1).lineTo(x2, y2).stroke(`#${color}`).restore();
   }
 
+  link(x: number, y: number, w: number, h: number, destination: string): void {
+    this.doc.goTo(x, y, w, h, destination);
+  }
+
+  /** Names the current page as a link target. */
+  destination(name: string): void {
+    (this.doc as unknown as { addNamedDestination(name: string): void }).addNamedDestination(name);
+  }
+
   image(data: Buffer, x: number, y: number, w: number, h: number): void {
     try {
       this.doc.image(data, x, y, { width: w, height: h });
