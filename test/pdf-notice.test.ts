@@ -115,8 +115,19 @@ test('版头: organ name and a red rule across the 版心 on page 1, title after
 });
 
 test('folios "— n —": odd pages right, even pages left (1 字 in), 7 mm below the 版心', () => {
+  // A 版记 alone on its page sits on an even page; a blank page before it and the 版记 page have no folio.
+  const last = pages[pages.length - 1]!;
+  const recordAlone = rows(last.lines).every((r) => r.y > typeBottom - 4 * pitch);
+  if (recordAlone) assert.equal(pages.length % 2, 0, '版记 page is even');
+  const unnumbered = new Set<number>();
+  if (recordAlone && pages[pages.length - 2]!.lines.every((l) => l.yMin > typeBottom)) unnumbered.add(pages.length - 2).add(pages.length - 1);
   for (const [i, p] of pages.entries()) {
     const folio = p.lines.filter((l) => l.yMin > typeBottom + 4);
+    if (unnumbered.has(i)) {
+      assert.equal(folio.length, 0, `page ${i + 1} carries no folio`);
+      assert.equal(p.lines.length, i === pages.length - 1 ? p.lines.length : 0, 'the page before the 版记 is blank');
+      continue;
+    }
     assert.equal(folio.length, 1, `page ${i + 1} folio`);
     const f = folio[0]!;
     assert.equal(squash(f.text), `—${i + 1}—`);
@@ -191,4 +202,29 @@ test('发文字号 centred two lines under the organ, red rule 4 mm under it; �
   assert.ok(Math.abs(wrapped.x - (left + 14 + 3 * 14)) < 1, `wrapped names align after the colon (${wrapped.x - left})`);
   assert.ok(Math.abs(wrapped.y - cc.y - pitch) < 0.5, 'wrapped line on the next grid line');
   assert.ok(last[last.length - 1]!.y > wrapped.y, '印发 line under 抄送');
+});
+
+test('a 版记 that needs a page of its own goes on an even page, after an unnumbered blank page when needed', async () => {
+  let blankInserted = 0;
+  let alone = 0;
+  for (let k = 24; k <= 70; k += 2) {
+    const body = Array.from({ length: k }, (_, i) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: `第${i + 1}项：按计划推进本年度重点工作。` }] }));
+    const doc = { kind: 'notice' as const, id: 'g', meta: { title: '关于做好年度重点工作的通知', issuer: '某市民政局', date: '2021-02-03', cc: '市政府办公室' }, body, attachments: [] };
+    const out = await writePdf({ template, format: 'pdf', notice: doc });
+    const ps = readPages(savePdf(out.bytes, `grid-${k}.pdf`));
+    const last = ps[ps.length - 1]!;
+    const onlyRecord = rows(last.lines).every((r) => r.y > typeBottom - 3 * pitch);
+    const folioOf = (i: number) => ps[i]!.lines.filter((l) => l.yMin > typeBottom + 4).length;
+    if (!onlyRecord) {
+      assert.equal(folioOf(ps.length - 1), 1, `k=${k}: a 版记 sharing its page keeps the folio`);
+      continue;
+    }
+    alone++;
+    assert.equal(ps.length % 2, 0, `k=${k}: the 版记 page is even`);
+    if (ps[ps.length - 2]!.lines.length === 0) {
+      blankInserted++;
+      assert.equal(folioOf(ps.length - 1), 0, `k=${k}: no folio on the 版记 page after a blank page`);
+    }
+  }
+  assert.ok(alone > 0 && blankInserted > 0, `exercised: 版记 alone ${alone}×, blank page inserted ${blankInserted}×`);
 });

@@ -153,7 +153,15 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
   const usedLines = last ? Math.ceil((last.frame.y - g.top + last.used) / pitch - 0.01) : titleLine;
   const recordItems = layRecord(record, g.measure, recordLines);
   const recordRows = recordItems.reduce((n, it) => n + it.lines.length, 0);
-  const recordPage = recordRows && usedLines + recordRows > gridLines ? pages + 1 : pages;
+  let recordPage = recordRows && usedLines + recordRows > gridLines ? pages + 1 : pages;
+  // A 版记 on a page of its own goes on the back of a leaf (an even page), after a blank page if
+  // need be; then neither the blank nor the 版记 page carries a folio (§7.5).
+  const unnumbered = new Set<number>();
+  if (recordRows && recordPage > pages && recordPage % 2 === 1 && option(template, 'recordOnEvenPage', true)) {
+    unnumbered.add(recordPage);
+    recordPage++;
+    unnumbered.add(recordPage);
+  }
   const total = Math.max(pages, recordPage, 1);
 
   for (let p = 1; p <= total; p++) {
@@ -169,7 +177,7 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
       for (const it of f.items) if (it.item.tag?.startsWith('attachment:')) cc.outline.addItem(`附件：${notice.attachments[Number(it.item.tag.slice(11))]?.title ?? ''}`);
     }
     if (p === recordPage && recordRows) drawRecord(canvas, template, g.inner, g.measure, g.top + gridLines * pitch, pitch, record, recordItems);
-    drawFolio(canvas, template, g, p);
+    if (!unnumbered.has(p)) drawFolio(canvas, template, g, p);
   }
   return total;
 }
