@@ -455,3 +455,51 @@ test('general: a draft without any title line is named after its file and flagge
   assert.ok(file.warnings.some((w) => w.includes('No title line')));
   assert.equal(file.cases[0]!.meta.category, '养老服务');
 });
+
+test('general: Markdown and Word lists become list blocks, nested lists inside their item', async () => {
+  const md = `# 南宁市青秀区“邻里守望”打造社区养老新模式
+
+## 主要做法
+
+1. **建立一张清单。**逐户摸排辖区独居老人。
+2. 组建一支队伍。发动以下力量结对帮扶:
+   - 楼栋长
+   - 志愿者
+3. 完善一套制度。
+`;
+  const file = await importFile({ name: 'list.md', bytes: enc(md) });
+  const c = file.cases[0]!;
+  const list = c.body.find((b) => b.type === 'list');
+  assert.ok(list && list.type === 'list');
+  assert.equal(list.ordered, true);
+  assert.equal(list.start, 1);
+  assert.equal(list.items.length, 3);
+  const first = list.items[0]![0]!;
+  assert.ok(first.type === 'paragraph');
+  assert.equal(inlineText(first.runIn), '建立一张清单。');
+  assert.equal(inlineText(first.content), '逐户摸排辖区独居老人。');
+  const nested = list.items[1]!.find((b) => b.type === 'list');
+  assert.ok(nested && nested.type === 'list' && !nested.ordered);
+  assert.deepEqual(nested.items.map((item) => blocksText(item)), ['楼栋长', '志愿者']);
+  assert.equal(blocksText(list.items[2]!), '完善一套制度。');
+  assert.deepEqual(c.sections, ['主要做法']);
+
+  const { Document, Packer, Paragraph, TextRun, LevelFormat, AlignmentType } = await import('docx');
+  const doc = new Document({
+    numbering: { config: [{ reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [new TextRun('青秀区“邻里守望”工作法')] }),
+          new Paragraph({ children: [new TextRun('青秀区组建邻里守望队伍,为独居老人提供探访服务。')] }),
+          new Paragraph({ numbering: { reference: 'steps', level: 0 }, children: [new TextRun('建立一张清单。')] }),
+          new Paragraph({ numbering: { reference: 'steps', level: 0 }, children: [new TextRun('组建一支队伍。')] }),
+        ],
+      },
+    ],
+  });
+  const word = await importFile({ name: 'list.docx', bytes: await Packer.toBuffer(doc) });
+  const wordList = word.cases[0]!.body.find((b) => b.type === 'list');
+  assert.ok(wordList && wordList.type === 'list' && wordList.ordered);
+  assert.deepEqual(wordList.items.map((item) => blocksText(item)), ['建立一张清单。', '组建一支队伍。']);
+});

@@ -26,10 +26,18 @@ const MARKS: Record<string, Mark> = { b: 'bold', strong: 'bold', i: 'italic', em
 /** Elements a site uses for its navigation even without <nav>. */
 const NAV_CLASS = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumb|crumbs?|topbar|sidebar|share|toolbar|footer|foot|copyright|bottom)(?:$|[\s_-])/i;
 
+interface ListState {
+  ordered: boolean;
+  next: number;
+  /** The item being read: its number, and whether its first line has been emitted. */
+  item: { number: number; opened: boolean } | null;
+}
+
 class LineBuilder {
   readonly lines: SourceLine[] = [];
   readonly dropped: string[] = [];
   private runs: TextInline[] = [];
+  readonly lists: ListState[] = [];
 
   addText(value: string, marks: Mark[]): void {
     // Inside a line HTML whitespace collapses; between CJK characters a newline is no space.
@@ -56,12 +64,21 @@ class LineBuilder {
     const line: SourceLine = { text };
     if (kept.some((r) => r.marks && r.marks.length)) line.inlines = kept;
     if (heading) line.heading = heading;
+    this.markList(line);
     this.lines.push(line);
   }
 
   push(line: SourceLine): void {
     this.flush();
+    this.markList(line);
     this.lines.push(line);
+  }
+
+  private markList(line: SourceLine): void {
+    const list = this.lists[this.lists.length - 1];
+    if (!list || !list.item) return;
+    line.list = { ordered: list.ordered, number: list.item.number, depth: this.lists.length - 1, first: !list.item.opened };
+    list.item.opened = true;
   }
 }
 
@@ -148,6 +165,25 @@ function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
       out.push({ text: captionText, image });
       return;
     }
+  }
+  if (name === 'ol' || name === 'ul') {
+    out.flush();
+    const start = Number(node.attribs?.start);
+    out.lists.push({ ordered: name === 'ol', next: Number.isInteger(start) && start > 0 ? start : 1, item: null });
+    for (const child of node.children ?? []) walk(child, out, marks);
+    out.flush();
+    out.lists.pop();
+    return;
+  }
+  if (name === 'li' && out.lists.length) {
+    out.flush();
+    const list = out.lists[out.lists.length - 1]!;
+    const outer = list.item;
+    list.item = { number: list.next++, opened: false };
+    for (const child of node.children ?? []) walk(child, out, marks);
+    out.flush();
+    list.item = outer;
+    return;
   }
   const block = BLOCK.has(name);
   const level = headingLevel(name);

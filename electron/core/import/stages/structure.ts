@@ -99,6 +99,15 @@ function trimStartInlines(inlines: Inline[]): Inline[] {
   return inlines;
 }
 
+/** A line opening with a bold phrase that ends in 。/：("**建立一张清单。**逐户摸排…"): the author's own run-in. */
+function boldRunIn(line: SourceLine): number {
+  const first = line.inlines?.[0];
+  if (!first || first.type !== 'text' || !first.marks?.includes('bold')) return 0;
+  const t = first.text;
+  if (t.length > 40 || t.length >= line.text.length || !/[。：:；;]$/u.test(t.trimEnd())) return 0;
+  return t.length;
+}
+
 /** Length of the numbered line's run-in (number + first sentence), 0 when the line is a heading on its own. */
 function numberedRunIn(text: string, numberLength: number): number {
   const rest = text.slice(numberLength);
@@ -145,6 +154,37 @@ function numbered(text: string): { level: HeadingLevel; length: number } | null 
   return null;
 }
 
+/** Builds a list block from consecutive list lines (the shallowest depth among them is the list's own). */
+function listBlock(lines: SourceLine[], options: StructureOptions): { block: Block; captions: string[] } {
+  const depth = Math.min(...lines.map((l) => l.list!.depth));
+  const first = lines.find((l) => l.list!.depth === depth)!.list!;
+  const items: SourceLine[][] = [];
+  for (const line of lines) {
+    if (line.list!.depth === depth && line.list!.first) items.push([]);
+    if (items.length === 0) items.push([]);
+    items[items.length - 1]!.push(line);
+  }
+  const captions: string[] = [];
+  const blocks = items.map((itemLines) => {
+    const own: SourceLine[] = [];
+    for (const l of itemLines) {
+      // Lines of nested lists keep their list mark and nest; the item's own lines lose it.
+      if (l.list!.depth === depth) {
+        const rest: SourceLine = { ...l };
+        delete rest.list;
+        own.push(rest);
+      } else own.push(l);
+    }
+    const inner = structure(own, options);
+    captions.push(...inner.captions);
+    return inner.body;
+  });
+  const block: Block = first.ordered
+    ? { type: 'list', ordered: true, style: 'decimal', start: first.number, items: blocks }
+    : { type: 'list', ordered: false, items: blocks };
+  return { block, captions };
+}
+
 export function structure(lines: SourceLine[], options: StructureOptions): StructureResult {
   const body: Block[] = [];
   const sections: string[] = [];
@@ -154,6 +194,16 @@ export function structure(lines: SourceLine[], options: StructureOptions): Struc
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const text = line.text;
+    if (line.list) {
+      // A run of list lines becomes one list block; deeper levels nest inside their item.
+      let end = i;
+      while (end < lines.length && lines[end]!.list) end++;
+      const list = listBlock(lines.slice(i, end), options);
+      body.push(list.block);
+      captions.push(...list.captions);
+      i = end - 1;
+      continue;
+    }
     if (line.table) {
       body.push(line.table);
       continue;
@@ -225,7 +275,7 @@ export function structure(lines: SourceLine[], options: StructureOptions): Struc
       body.push({ type: 'image', caption: [plain(text)] });
       continue;
     }
-    body.push(paragraphWithRunIn(line, runInLength(text, options.sentenceRunIns)));
+    body.push(paragraphWithRunIn(line, boldRunIn(line) || runInLength(text, options.sentenceRunIns)));
   }
   return { body, sections, captions, fields, bylines };
 }

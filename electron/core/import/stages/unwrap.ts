@@ -49,12 +49,12 @@ export function unwrap(lines: SourceLine[]): SourceLine[] {
   let current: SourceLine | null = null;
   for (const line of lines) {
     const startsParagraph = (usesIndent && line.indent) || STARTS_BLOCK.test(line.text);
-    if (current && !line.image && !line.table && !line.heading && line.text && !startsParagraph) {
+    if (current && !line.image && !line.table && !line.heading && !line.list && line.text && !startsParagraph) {
       current = current.indent ? { text: current.text + line.text, indent: true } : { text: current.text + line.text };
       out[out.length - 1] = current;
     } else {
       out.push(line);
-      current = line.text && !line.heading && !line.image && !line.table ? line : null;
+      current = line.text && !line.heading && !line.image && !line.table && !line.list ? line : null;
     }
     // Keep joining only while the line so far ends on a full printed line.
     const full = width(line) >= w - 1.5;
