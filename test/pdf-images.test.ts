@@ -84,3 +84,25 @@ test('footnotes become numbered notes after the case; tables set their cells wit
   const after = lines.find((l) => l.t === '表后正文。')!;
   assert.ok(after.yMin > cells[3]!.yMax && note!.yMin > after.yMax, 'text after the table, notes last');
 });
+
+test('edge cases still export: an empty collection, an untitled empty case, a token longer than the line', async () => {
+  const empty: CollectionBundle = { collection: { id: 'e', title: '空汇编', sections: [] }, cases: {} };
+  for (const t of ['anthology', 'feature']) {
+    const r = await writePdf({ template: loadTemplate(t), format: 'pdf', bundle: empty });
+    assert.ok((r.pages ?? 0) >= 1 && Buffer.from(r.bytes).subarray(0, 5).toString() === '%PDF-', t);
+  }
+  const long = `编号${'A1'.repeat(200)}之后的文字`;
+  const bundle: CollectionBundle = {
+    collection: { id: 'e', title: '边界', sections: [{ title: '综合', caseIds: ['a', 'gone', 'b'] }] },
+    cases: {
+      a: { kind: 'case', id: 'a', meta: { title: '' }, body: [] },
+      b: { kind: 'case', id: 'b', meta: { title: '长编号' }, body: [{ type: 'paragraph', content: [{ type: 'text', text: long }] }] },
+    },
+  };
+  const out = await writePdf({ template: loadTemplate('anthology'), format: 'pdf', bundle });
+  const pages = readPages(savePdf(out.bytes, 'edge.pdf'));
+  const text = squash(pages.flatMap((p) => p.lines.map((l) => l.text)).join(''));
+  assert.ok(text.includes('（无标题）'), 'an untitled case is listed and set');
+  assert.ok(text.includes(squash(long)), 'the long token is set whole, broken only where it must');
+  for (const p of pages) for (const l of p.lines) assert.ok(l.xMax <= p.width - 20, `line runs off the page: ${l.text.slice(0, 20)}`);
+});

@@ -30,6 +30,11 @@ export function caseList(bundle: CollectionBundle): { title: string; cases: Case
   return bundle.collection.sections.map((s) => ({ title: s.title, cases: s.caseIds.map(get).filter((c): c is CaseDocument => !!c) }));
 }
 
+/** A case's title as printed; an untitled draft still gets a line in the book and the 目录. */
+export function titleOf(doc: CaseDocument): string {
+  return doc.meta.title?.trim() || '（无标题）';
+}
+
 export function partTitle(title: string): string {
   return /篇$/.test(title) ? title : `${title}篇`;
 }
@@ -72,7 +77,7 @@ class Book {
     const s = this.styles;
     const items: FlowItem[] = [];
     const title = s.get('caseTitle');
-    const titleLines = balancedTitle(inlineRuns([{ type: 'text', text: doc.meta.title }], title, null), this.g.measure, title.size);
+    const titleLines = balancedTitle(inlineRuns([{ type: 'text', text: titleOf(doc) }], title, null), this.g.measure, title.size);
     items.push({ kind: 'space', height: title.spaceBefore });
     items.push(...lineItems(titleLines, 0, title.pitch, { keepTogether: true, tag: `case:${doc.id}` }));
     if (doc.meta.subtitle) {
@@ -140,6 +145,7 @@ function tocItems(book: Book, entries: TocEntry[]): FlowItem[] {
     if (style.spaceBefore) items.push({ kind: 'space', height: style.spaceBefore });
     const folio = oneLine(String(e.folio), style);
     const li = lineItems(lines, 0, style.pitch, { keepTogether: true, tag: `toc:${e.kind}` });
+    if (!li.length) continue;
     const last = li[li.length - 1]!;
     const lastLine = last.line;
     // The folio sits flush right on the entry's last line, dot leaders between.
@@ -192,7 +198,7 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
     const cases = p.cases.map((doc) => {
       const pages = countPages(book, book.caseItems(doc));
       const c = { doc, folio, pages };
-      entries.push({ kind: 'case', title: doc.meta.title, unit: doc.meta.unit, folio, destination: `case:${doc.id}` });
+      entries.push({ kind: 'case', title: titleOf(doc), unit: doc.meta.unit, folio, destination: `case:${doc.id}` });
       folio += pages;
       cc.onProgress?.((0.4 * ++done) / totalCases, 'measuring');
       return c;
@@ -244,7 +250,7 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
         () => {
           const p = newPage();
           if (first) {
-            partNode.addItem(c.doc.meta.title);
+            partNode.addItem(titleOf(c.doc));
             canvas.destination(`case:${c.doc.id}`);
           }
           return book.frame(p);

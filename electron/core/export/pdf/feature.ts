@@ -9,7 +9,7 @@ import { mmToPt } from '../../templates/sizes.js';
 import { applyKeeps, blockItems, noteItems, paragraphItems, runStyle, type BlockContext } from '../../layout/blocks.js';
 import { itemHeight, lineItems, paginate, type FilledFrame, type FlowItem, type Frame } from '../../layout/flow.js';
 import { measureText, type StyledText } from '../../layout/paragraph.js';
-import { caseList, type ComposeContext } from './anthology.js';
+import { caseList, titleOf, type ComposeContext } from './anthology.js';
 import { drawPlaced } from './draw.js';
 import { balancedTitle, geometry, oneLine, option, styleBook } from './styles.js';
 
@@ -61,7 +61,7 @@ export async function composeFeature(template: Template, bundle: CollectionBundl
   for (const doc of cases) {
     const runs: StyledText[] = [];
     if (doc.meta.heading) runs.push({ text: `${doc.meta.heading}\u3000`, style: runStyle(heading) });
-    runs.push({ text: doc.meta.title, style: { ...runStyle(heading), color: '000000' } });
+    runs.push({ text: titleOf(doc), style: { ...runStyle(heading), color: '000000' } });
     const head = paragraphItems(runs, { ...heading, indentChars: 0 }, colCtx, { keepWithNext: true, keepTogether: true, tag: `case:${doc.id}`, align: 'left' });
     items.push(...head);
     if (doc.meta.unit) items.push(...paragraphItems([{ text: doc.meta.unit, style: runStyle(styles.get('caseUnit')) }], styles.get('caseUnit'), colCtx, { indent: 0, keepWithNext: true }));
@@ -136,7 +136,7 @@ export async function composeFeature(template: Template, bundle: CollectionBundl
       for (const it of f.items) {
         const id = it.item.tag?.startsWith('case:') ? it.item.tag.slice(5) : null;
         const doc = id ? cases.find((d) => d.id === id) : null;
-        if (doc) cc.outline.addItem(`${doc.meta.heading ? `${doc.meta.heading} ` : ''}${doc.meta.title}`);
+        if (doc) cc.outline.addItem(`${doc.meta.heading ? `${doc.meta.heading} ` : ''}${titleOf(doc)}`);
       }
     }
     const st = styles.get('folio');
