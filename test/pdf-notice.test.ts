@@ -228,3 +228,27 @@ test('a 版记 that needs a page of its own goes on an even page, after an unnum
   }
   assert.ok(alone > 0 && blankInserted > 0, `exercised: 版记 alone ${alone}×, blank page inserted ${blankInserted}×`);
 });
+
+test('several attachments: numbered 附件说明 with names aligned, each attachment on its own page as 附件1, 附件2', async () => {
+  const doc = {
+    ...notice,
+    meta: { ...notice.meta, attachmentTitles: ['2020年曲阜市民政工作要点', '2020年曲阜市民政重点项目清单（含县域养老服务体系建设、社会救助改革试点等十项任务）'] },
+    attachments: [notice.attachments[0]!, { title: '2020年曲阜市民政重点项目清单', blocks: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: '一是推进县域养老服务体系建设。' }] }] }],
+  };
+  const out = await writePdf({ template, format: 'pdf', notice: doc });
+  const ps = readPages(savePdf(out.bytes, 'two-attachments.pdf'));
+  // The list may run over to page 2 when the 署名 block must follow it there.
+  const p1 = [...rows(ps[0]!.lines), ...rows(ps[1]!.lines)];
+  const i1 = p1.findIndex((r) => squash(r.text).startsWith('附件：1.'));
+  assert.ok(i1 > 0, '附件：1. line');
+  const second = p1[i1 + 1]!;
+  assert.ok(squash(second.text).startsWith('2.'), `second name under the first: ${second.text}`);
+  const third = p1[i1 + 2]!;
+  // The long second name wraps under its own first character (hanging indent).
+  const numX = (r: typeof second) => r.x;
+  assert.ok(Math.abs(numX(second) - (left + 2 * 16 + 3 * 16 - 0.65)) < 2, `2. aligned under 1. (${(second.x - left).toFixed(1)})`);
+  assert.ok(third.x > second.x + 8 && third.x < second.x + 24, `wrapped name aligned after the number (${(third.x - second.x).toFixed(1)})`);
+  const labels = ps.map((p) => (p.lines[0] ? squash(p.lines[0].text) : ''));
+  assert.ok(labels.includes('附件1') && labels.includes('附件2'), labels.join(','));
+  assert.ok(labels.indexOf('附件2') > labels.indexOf('附件1'));
+});
