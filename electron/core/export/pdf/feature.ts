@@ -60,7 +60,8 @@ export async function composeFeature(template: Template, bundle: CollectionBundl
   const heading = styles.get('caseHeading');
   for (const doc of cases) {
     const runs: StyledText[] = [];
-    if (doc.meta.heading) runs.push({ text: `${doc.meta.heading}\u3000`, style: runStyle(heading) });
+    // Label and title apart by a thin space: the colour already sets the label off.
+    if (doc.meta.heading) runs.push({ text: `${doc.meta.heading} `, style: runStyle(heading) });
     runs.push({ text: titleOf(doc), style: { ...runStyle(heading), color: '000000' } });
     const head = paragraphItems(runs, { ...heading, indentChars: 0 }, colCtx, { keepWithNext: true, keepTogether: true, tag: `case:${doc.id}`, align: 'left' });
     items.push(...head);
