@@ -503,3 +503,16 @@ test('general: Markdown and Word lists become list blocks, nested lists inside t
   assert.ok(wordList && wordList.type === 'list' && wordList.ordered);
   assert.deepEqual(wordList.items.map((item) => blocksText(item)), ['建立一张清单。', '组建一支队伍。']);
 });
+
+test('general: a UTF-8 draft cut off mid-character or with a few damaged bytes still imports, with a warning', async () => {
+  const bytes = new Uint8Array(readFileSync(corpusPath('jinshi-2018-article.txt')));
+  const cut = bytes.subarray(0, bytes.length - 200); // ends inside a three-byte character or not: either way readable
+  const damaged = bytes.slice();
+  for (const at of [900, 1800, 2700]) damaged[at] = 0xff;
+  for (const [name, b] of [['cut.txt', cut.subarray(0, cut.length - 1)], ['damaged.txt', damaged]] as const) {
+    const file = await importFile({ name, bytes: b });
+    assert.equal(file.encoding, 'UTF-8', `${name} is still read as UTF-8`);
+    assert.equal(file.cases[0]!.meta.title, '五策五创:成就“五化民政”建设新局的“津市密码”');
+    if (name === 'damaged.txt') assert.ok(file.warnings.some((w) => w.includes('could not be decoded')), 'the damage is reported');
+  }
+});

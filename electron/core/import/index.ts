@@ -16,7 +16,7 @@ import { readDocx } from './readers/docx.js';
 import { readHtml } from './readers/html.js';
 import { readMarkdown } from './readers/markdown.js';
 import { readMhtml } from './readers/mhtml.js';
-import { decodeText, readText } from './readers/text.js';
+import { damageWarning, decodeText, readText } from './readers/text.js';
 import { formatFromName, sniff, SUPPORTED_EXTENSIONS, extensionOf, type Format } from './sniff.js';
 import { clean, type CleanInfo } from './stages/clean.js';
 import { scoreCategories } from './stages/category.js';
@@ -138,13 +138,17 @@ async function readAny(name: string, bytes: Uint8Array): Promise<ReadResult & { 
     );
   }
   if (format === 'html') {
-    const { text, encoding } = decodeText(name, bytes);
-    return readHtml(text, 'html', encoding);
+    const { text, encoding, damaged } = decodeText(name, bytes);
+    const read = readHtml(text, 'html', encoding);
+    read.warnings.push(...damageWarning(name, damaged));
+    return read;
   }
   if (format === 'mhtml') return readMhtml(name, bytes);
   if (format === 'md') {
-    const { text, encoding } = decodeText(name, bytes);
-    return readMarkdown(text, encoding);
+    const { text, encoding, damaged } = decodeText(name, bytes);
+    const read = readMarkdown(text, encoding);
+    read.warnings.push(...damageWarning(name, damaged));
+    return read;
   }
   return readText(name, bytes);
 }

@@ -36,41 +36,65 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; skip: number } | nu
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+export interface Decoded {
+  text: string;
+  encoding: string;
+  /** Characters that could not be decoded (now U+FFFD): a damaged or cut-off file. */
+  damaged: number;
+}
+
+/** Share of undecodable characters tolerated in text that otherwise reads as Chinese (a cut or damaged file). */
+const MAX_DAMAGE_SHARE = 0.02;
+
+function replacements(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) n++;
+  return n;
+}
+
 /** Decodes a text file's bytes; throws ImportFailure when they are not text in any supported encoding. */
-export function decodeText(file: string, bytes: Uint8Array): { text: string; encoding: string } {
+export function decodeText(file: string, bytes: Uint8Array): Decoded {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = bomEncoding(bytes);
   if (bom) {
-    const body = bytes.subarray(bom.skip);
-    const text = bom.encoding === 'UTF-8' ? new TextDecoder('utf-8').decode(body) : iconv.decode(Buffer.from(body), bom.encoding);
-    if (acceptable(text)) return { text, encoding: bom.encoding };
+    const body = buffer.subarray(bom.skip);
+    const text = bom.encoding === 'UTF-8' ? new TextDecoder('utf-8').decode(body) : iconv.decode(body, bom.encoding);
+    if (acceptable(text) || readsAsDamagedChinese(text)) return { text, encoding: bom.encoding, damaged: replacements(text) };
     throw notText(file);
   }
   // Valid UTF-8 is the common case and cannot be mistaken: try it strictly first.
   try {
     const text = utf8.decode(bytes);
-    if (acceptable(text)) return { text, encoding: 'UTF-8' };
+    // Valid UTF-8 full of NULs and control characters is binary data, not a draft.
+    if (acceptable(text)) return { text, encoding: 'UTF-8', damaged: 0 };
     throw notText(file);
   } catch (error) {
     if (error instanceof ImportFailure) throw error;
   }
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) {
-    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), utf16);
-    if (acceptable(text)) return { text, encoding: utf16 };
+    const text = iconv.decode(buffer, utf16);
+    if (acceptable(text)) return { text, encoding: utf16, damaged: 0 };
   }
-  // GB18030 and Big5 both accept almost any byte pairs, so validity cannot tell them apart:
-  // the decoding that reads as ordinary Chinese (common characters) wins.
+  // GB18030 and Big5 both accept almost any byte pairs, and UTF-8 with a few damaged bytes is
+  // still UTF-8: the decoding that reads as ordinary Chinese (common characters) wins.
   let best: { text: string; encoding: string; bad: number; common: number } | null = null;
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (const encoding of ['GB18030', 'Big5'] as const) {
+  const decodings: Array<[string, () => string]> = [
+    ['GB18030', () => iconv.decode(buffer, 'GB18030')],
     // iconv-lite rather than TextDecoder: WHATWG's big5 drops characters of the cp950 extensions (〇).
-    const text = iconv.decode(buffer, encoding);
+    ['Big5', () => iconv.decode(buffer, 'Big5')],
+    ['UTF-8', () => new TextDecoder('utf-8').decode(bytes)],
+  ];
+  for (const [encoding, decode] of decodings) {
+    const text = decode();
     const bad = badCharacters(text);
+    if (bad > text.length * MAX_DAMAGE_SHARE) continue;
     const common = commonShare(text);
-    if (!best || bad < best.bad || (bad === best.bad && common > best.common)) best = { text, encoding, bad, common };
+    if (!best || common > best.common + 0.02 || (Math.abs(common - best.common) <= 0.02 && bad < best.bad)) best = { text, encoding, bad, common };
   }
-  if (best && best.common > 0.15 && acceptable(best.text)) return { text: best.text, encoding: best.encoding };
+  if (best && best.common > 0.15) return { text: best.text, encoding: best.encoding, damaged: replacements(best.text) };
   // Anything else: ask chardet (slower), then take the cleanest decode.
+  best = null;
   for (const d of chardet.analyse(bytes).slice(0, 3)) {
     const encoding = normaliseName(d.name);
     if (!encoding || !iconv.encodingExists(encoding) || encoding.startsWith('UTF-16')) continue;
@@ -78,8 +102,18 @@ export function decodeText(file: string, bytes: Uint8Array): { text: string; enc
     const bad = badCharacters(text);
     if (!best || bad < best.bad) best = { text, encoding, bad, common: commonShare(text) };
   }
-  if (best && acceptable(best.text) && (best.common > 0 || countHan(best.text) === 0)) return { text: best.text, encoding: best.encoding };
+  if (best && acceptable(best.text) && (best.common > 0 || countHan(best.text) === 0)) return { text: best.text, encoding: best.encoding, damaged: 0 };
   throw notText(file);
+}
+
+function readsAsDamagedChinese(text: string): boolean {
+  return badCharacters(text) <= text.length * MAX_DAMAGE_SHARE && commonShare(text) > 0.15;
+}
+
+/** The warning a damaged decode earns in the import preview. */
+export function damageWarning(file: string, damaged: number): string[] {
+  if (damaged === 0) return [];
+  return [`“${file}”中有 ${damaged} 处字符已损坏，无法识别（显示为 �），请核对原文。 ${damaged} characters of ${file} could not be decoded (shown as �).`];
 }
 
 /**
@@ -146,6 +180,6 @@ export function notText(file: string): ImportFailure {
 }
 
 export function readText(file: string, bytes: Uint8Array): ReadResult {
-  const { text, encoding } = decodeText(file, bytes);
-  return { format: 'txt', encoding, lines: textLines(text), warnings: [] };
+  const { text, encoding, damaged } = decodeText(file, bytes);
+  return { format: 'txt', encoding, lines: textLines(text), warnings: damageWarning(file, damaged) };
 }
