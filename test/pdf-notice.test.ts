@@ -252,3 +252,18 @@ test('several attachments: numbered 附件说明 with names aligned, each attach
   assert.ok(labels.includes('附件1') && labels.includes('附件2'), labels.join(','));
   assert.ok(labels.indexOf('附件2') > labels.indexOf('附件1'));
 });
+
+test('签发人 on an upward document: 发文字号 moves left, names in 楷体 two per line on the right', async () => {
+  const doc = { ...notice, meta: { ...notice.meta, docNumber: '曲民报〔2020〕3号', signers: ['王某某', '李某', '张某某'] } };
+  const out = await writePdf({ template, format: 'pdf', notice: doc });
+  const f = savePdf(out.bytes, 'signers.pdf');
+  const p1 = rows(readPages(f)[0]!.lines);
+  const first = p1.find((r) => squash(r.text).startsWith('签发人：'))!;
+  assert.equal(squash(first.text), '签发人：王某某李某');
+  const last = p1.find((r) => squash(r.text).includes('曲民报〔2020〕3号'))!;
+  assert.ok(Math.abs(last.y - first.y - pitch) < 0.6, 'the 发文字号 shares the line of the last names');
+  assert.ok(squash(last.text).endsWith('张某某'), `last line: ${last.text}`);
+  assert.ok(Math.abs(last.x - (left + 16)) < 1, `发文字号 indented 1 字 (${(last.x - left).toFixed(1)})`);
+  assert.ok(Math.abs(first.right - (left + measure - 16)) < 1.5, `签发人 with a 1-字 right indent (${(left + measure - first.right).toFixed(1)})`);
+  assert.ok(readFonts(f).some((x) => /WenKai|Kai/i.test(x.name)), 'names in a 楷 face');
+});

@@ -74,6 +74,24 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
   y += 2 * pitch; // 空二行
   const docNumberStyle = styles.get('docNumber');
   const docNumberLine = m.docNumber ? oneLine(m.docNumber, docNumberStyle, 1e6, autoSpace) : null;
+  // 签发人 (upward documents, §7.2.6): label in 仿宋, names in 楷体, two per line, aligned under
+  // the first name, 1-字 right indent; the 发文字号 moves left (1-字 indent) onto the last line.
+  const signers = (m.signers ?? []).filter(Boolean);
+  const signerRows: LaidLine[] = [];
+  if (signers.length) {
+    const label = runStyle(docNumberStyle);
+    const name = runStyle(styles.get('signer'));
+    const labelW = measureText([{ text: '签发人：', style: label }], 0, false);
+    for (let k = 0; k < signers.length; k += 2) {
+      const names = signers.slice(k, k + 2).join('\u3000');
+      const runs = k === 0 ? [{ text: '签发人：', style: label }, { text: names, style: name }] : [{ text: names, style: name }];
+      const line = layoutParagraph({ runs, measure: 1e6, align: 'left', autoSpace: false })[0]!;
+      signerRows.push(k === 0 ? line : shift(line, labelW));
+    }
+    const widest = Math.max(...signerRows.map((l) => l.right));
+    signerRows.forEach((l, k) => (signerRows[k] = shift(l, g.measure - zi - widest)));
+    y += (signerRows.length - 1) * pitch;
+  }
   const docNumberBaseline = baselineIn(y, pitch, docNumberStyle.size);
   const redY = m.docNumber ? docNumberBaseline + docNumberStyle.size * 0.12 + mmToPt(option(template, 'redLineGapBelowDocNumberMm', 4)) : y - pitch / 2;
   // Title after two blank lines below the red rule, on the grid.
@@ -169,7 +187,8 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
     if (p === 1) {
       cc.outline.addItem(m.title);
       if (organLine) canvas.drawLine(organLine, g.inner, organTop + organSize * 0.88);
-      if (docNumberLine) canvas.drawLine(shift(docNumberLine, (g.measure - docNumberLine.right) / 2), g.inner, docNumberBaseline);
+      if (docNumberLine) canvas.drawLine(shift(docNumberLine, signerRows.length ? zi : (g.measure - docNumberLine.right) / 2), g.inner, docNumberBaseline);
+      signerRows.forEach((l, k) => canvas.drawLine(l, g.inner, docNumberBaseline - (signerRows.length - 1 - k) * pitch));
       canvas.rule(g.inner, redY, g.inner + g.measure, redY, option(template, 'redLineWidthPt', 1), template.colors.accent);
     }
     for (const f of frames.filter((fr) => fr.frame.page === p)) {
