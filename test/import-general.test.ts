@@ -516,3 +516,28 @@ test('general: a UTF-8 draft cut off mid-character or with a few damaged bytes s
     if (name === 'damaged.txt') assert.ok(file.warnings.some((w) => w.includes('could not be decoded')), 'the damage is reported');
   }
 });
+
+const GROUPED = `2022年度四川省民政工作创新案例汇编
+一、社会救助类(2个)
+成都市金牛区
+“一门受理”让困难群众求助不再难
+金牛区在街道设立社会救助服务窗口,困难群众求助一门受理、协同办理。
+绵阳市涪城区
+“物质+服务”救助新模式
+涪城区为困难老人、残疾人提供生活照料等服务类救助。
+二、养老服务类
+德阳市旌阳区
+“家庭养老床位”延伸专业照护
+旌阳区为失能老人建设家庭养老床位300张,由专业机构上门服务。
+`;
+
+test('general: group headings by business area file the cases under them, numbered and counted or not', async () => {
+  const file = await importFile({ name: 'sichuan.txt', bytes: enc(GROUPED) });
+  assert.equal(file.kind, 'case-list');
+  assert.deepEqual(file.cases.map((c) => c.meta.title), ['“一门受理”让困难群众求助不再难', '“物质+服务”救助新模式', '“家庭养老床位”延伸专业照护']);
+  // The second case's words alone (老人, 残疾人, 照料) would not say 社会救助: the heading does.
+  assert.deepEqual(file.cases.map((c) => c.meta.category), ['社会救助', '社会救助', '养老服务']);
+  assert.match(file.cases[1]!.meta.categoryExplanation![0]!.words[0]!.word, /一、社会救助类/u);
+  for (const c of file.cases) assert.ok(!/社会救助类|养老服务类/u.test(blocksText(c.body)), 'group headings are not body text');
+  assert.deepEqual(where(file.cases[2]!.meta.region), ['四川省', '德阳市', '旌阳区']);
+});

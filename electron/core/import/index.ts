@@ -256,6 +256,14 @@ function buildCase(draft: CaseDraft, file: string, kind: string, info: CleanInfo
     unitRegion;
   const bodyText = blocksText(s.body);
   const category = scoreCategories(`${draft.title} ${draft.subtitle ?? ''}`, bodyText);
+  if (draft.groupCategory) {
+    // The draft itself files the case under an area: that beats any word count.
+    category.category = draft.groupCategory;
+    category.explanation = [
+      { category: draft.groupCategory, score: 0, words: [{ word: `分组标题 group heading: ${draft.groupHeading ?? draft.groupCategory}`, count: 1, weight: 0 }] },
+      ...category.explanation,
+    ];
+  }
   const date = kind === 'single-case' ? info.date ?? null : null;
   const meta: CaseMeta = {
     title: draft.title,

@@ -11,6 +11,7 @@ import { isCaption } from './captions.js';
 import { isPlaceOnly, splitPlaceLabel } from './placelabel.js';
 import type { CleanInfo } from './clean.js';
 import { META_FIELD, SECTION_LABEL, SECTION_NAME } from './structure.js';
+import { DEFAULT_CATEGORIES, GENERAL_CATEGORY } from '../../model/categories.js';
 
 /** Words that make a first line the title of a whole list or feature, not of a case. */
 const COLLECTION_TITLE = /名单|公示|汇编|选登|选编|案例集|一览|目录|评选结果|入选|入围|案例展示|案例展播|典型案例|系列报道/u;
@@ -31,6 +32,9 @@ export interface CaseDraft {
   title: string;
   subtitle: string | null;
   award: string | null;
+  /** A taxonomy area named by a group heading above the case ("一、社会救助类"). */
+  groupCategory: string | null;
+  groupHeading: string | null;
   lines: SourceLine[];
 }
 
@@ -41,6 +45,28 @@ export interface SplitResult {
   /** Lines between the draft's title and its first case (a feature's lead, a news intro). */
   lead: SourceLine[];
   cases: CaseDraft[];
+}
+
+const CATEGORY_NAMES = DEFAULT_CATEGORIES.filter((c) => c !== GENERAL_CATEGORY).join('|');
+/** "一、社会救助类", "养老服务领域（5个）": a heading that files the cases after it under one area. */
+const CATEGORY_GROUP = new RegExp(`^(${CATEGORY_NAMES})(?:类|领域|方面|工作)?(?:创新)?(?:案例)?$`, 'u');
+const GROUP_COUNT = /\s*[（(]\s*\d+\s*[个项篇]?\s*[)）]$/u;
+
+interface Group {
+  award?: string;
+  category?: string;
+  heading: string;
+}
+
+/** A group heading (award level or business area) over the cases that follow, or null. */
+function groupOf(line: SourceLine): Group | null {
+  if (line.image || line.table || line.text.length > 30) return null;
+  const bare = line.text.replace(NUMBERED_HEAD, '').replace(GROUP_COUNT, '').trim();
+  if (!bare || /[。！？，,:：]/u.test(bare)) return null;
+  if (AWARD_GROUP.test(bare)) return { award: bare, heading: line.text };
+  const area = CATEGORY_GROUP.exec(bare);
+  if (area) return { category: area[1]!, heading: line.text };
+  return null;
 }
 
 export function isTitleish(line: SourceLine | undefined): boolean {
@@ -140,11 +166,12 @@ function articleTitleAt(lines: SourceLine[]): number {
 export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
   const styled = styledCaseLevel(lines);
   const starts: Start[] = [];
-  const awardsAt = new Map<number, string>();
+  const groupsAt = new Map<number, Group>();
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
-    if (isTitleish(lines[i]) && t.length <= 24 && AWARD_GROUP.test(t)) {
-      awardsAt.set(i, t);
+    const group = i > 0 || lines.length === 1 ? groupOf(lines[i]!) : null;
+    if (group) {
+      groupsAt.set(i, group);
       continue;
     }
     // The draft's own title is never a case start, unless it heads a form.
@@ -163,7 +190,7 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
   const labelStarts = starts.filter((s) => s.style === 'label' || s.style === 'colon').length;
   const formStarts = starts.filter((s) => s.style === 'form').length;
   let kind: DraftKind;
-  if (starts.length >= 2 && (magazine || (labelStarts >= 3 && formStarts === 0 && awardsAt.size === 0))) kind = 'feature';
+  if (starts.length >= 2 && (magazine || (labelStarts >= 3 && formStarts === 0 && groupsAt.size === 0))) kind = 'feature';
   else if (starts.length >= 2) kind = 'case-list';
   else kind = 'single-case';
 
@@ -186,15 +213,19 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
     if (starts.length === 1) {
       // One case under the page's own title (a news page reporting one form-style case).
       const s = starts[0]!;
-      const award = [...awardsAt.entries()].filter(([at]) => at < s.at).pop()?.[1] ?? null;
+      const before = [...groupsAt.entries()].filter(([at]) => at < s.at).map(([, g]) => g);
+      const award = before.filter((g) => g.award).pop()?.award ?? null;
+      const area = before.filter((g) => g.category).pop() ?? null;
       const hasTitle = s.at > 0 && isTitleish(lines[0]);
       const leadStart = hasTitle ? 1 : 0;
       return {
         kind,
         title: hasTitle ? lines[0]!.text : null,
         subtitle: null,
-        lead: lines.slice(leadStart, s.at).filter((_, k) => !awardsAt.has(k + leadStart)),
-        cases: [{ heading: s.heading, title: s.title, subtitle: s.subtitle, award, lines: lines.slice(s.at + s.span) }],
+        lead: lines.slice(leadStart, s.at).filter((_, k) => !groupsAt.has(k + leadStart)),
+        cases: [
+          { heading: s.heading, title: s.title, subtitle: s.subtitle, award, groupCategory: area?.category ?? null, groupHeading: area?.heading ?? null, lines: lines.slice(s.at + s.span) },
+        ],
       };
     }
     // One article: its first line when that reads as a title (long titles included), else the first title-like line.
@@ -211,19 +242,25 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
       title: caseTitle || null,
       subtitle: caseSubtitle,
       lead: at > 0 ? lines.slice(0, at) : [],
-      cases: [{ heading: null, title: caseTitle, subtitle: caseSubtitle, award: null, lines: lines.slice(Math.max(0, from)) }],
+      cases: [{ heading: null, title: caseTitle, subtitle: caseSubtitle, award: null, groupCategory: null, groupHeading: null, lines: lines.slice(Math.max(0, from)) }],
     };
   }
-  const lead = lines.slice(leadFrom, firstStart).filter((_, k) => !awardsAt.has(k + leadFrom));
+  const lead = lines.slice(leadFrom, firstStart).filter((_, k) => !groupsAt.has(k + leadFrom));
   const cases: CaseDraft[] = [];
   let award: string | null = null;
+  let area: Group | null = null;
   for (let k = 0; k < starts.length; k++) {
     const s = starts[k]!;
-    for (const [at, a] of awardsAt) if (at < s.at && (k === 0 || at > starts[k - 1]!.at)) award = a;
+    for (const [at, g] of groupsAt) {
+      if (at < s.at && (k === 0 || at > starts[k - 1]!.at)) {
+        if (g.award) award = g.award;
+        if (g.category) area = g;
+      }
+    }
     const end = k + 1 < starts.length ? starts[k + 1]!.at : lines.length;
     const body: SourceLine[] = [];
-    for (let i = s.at + s.span; i < end; i++) if (!awardsAt.has(i)) body.push(lines[i]!);
-    cases.push({ heading: s.heading, title: s.title, subtitle: s.subtitle, award, lines: body });
+    for (let i = s.at + s.span; i < end; i++) if (!groupsAt.has(i)) body.push(lines[i]!);
+    cases.push({ heading: s.heading, title: s.title, subtitle: s.subtitle, award, groupCategory: area?.category ?? null, groupHeading: area?.heading ?? null, lines: body });
   }
   return { kind, title, subtitle, lead, cases };
 }
