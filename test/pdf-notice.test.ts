@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { corpusNotice } from './fixtures/corpus.js';
 import { writePdf } from '../electron/core/export/pdf/index.js';
 import { loadTemplate } from '../electron/core/templates/load.js';
@@ -266,4 +267,48 @@ test('签发人 on an upward document: 发文字号 moves left, names in 楷体 
   assert.ok(Math.abs(last.x - (left + 16)) < 1, `发文字号 indented 1 字 (${(last.x - left).toFixed(1)})`);
   assert.ok(Math.abs(first.right - (left + measure - 16)) < 1.5, `签发人 with a 1-字 right indent (${(left + measure - first.right).toFixed(1)})`);
   assert.ok(readFonts(f).some((x) => /WenKai|Kai/i.test(x.name)), 'names in a 楷 face');
+});
+
+test('a seal presses on 署名 and date: date 4 字 in from the right, name centred over it, seal centred on them', async () => {
+  // A real transparent PNG: a red ring drawn by pdfkit, rasterised by poppler with an alpha channel.
+  const { default: PDFDocument } = await import('pdfkit');
+  const sealDoc = new PDFDocument({ size: [120, 120], margin: 0 });
+  const chunks: Buffer[] = [];
+  sealDoc.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise((r) => sealDoc.on('end', r));
+  sealDoc.lineWidth(6).circle(60, 60, 55).stroke('#E00000');
+  sealDoc.end();
+  await ended;
+  const sealPdf = savePdf(Buffer.concat(chunks), 'seal.pdf');
+  const sealPng = `${sealPdf.slice(0, -4)}`;
+  execFileSync('pdftocairo', ['-png', '-transp', '-singlefile', '-r', '144', sealPdf, sealPng]);
+  const png = readFileSync(`${sealPng}.png`);
+  const doc = { ...notice, meta: { ...notice.meta, sealImage: `data:image/png;base64,${png.toString('base64')}` } };
+  const out = await writePdf({ template, format: 'pdf', notice: doc });
+  const f = savePdf(out.bytes, 'sealed.pdf');
+  const list = execFileSync('pdfimages', ['-list', f], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  assert.ok(list.some((l) => / image /.test(l)) && list.some((l) => / smask /.test(l)), 'the seal keeps its transparency');
+  const page = Number(list[0]!.trim().split(/\s+/)[0]);
+  const r = rows(readPages(f)[page - 1]!.lines);
+  const dateRow = r.find((x) => squash(x.text) === '2020年4月8日')!;
+  const nameRow = r.findLast((x) => squash(x.text) === notice.meta.issuer)!;
+  assert.ok(Math.abs(dateRow.right - (left + measure - 4 * 16)) < 1, `date 4 字 from the right (${(left + measure - dateRow.right).toFixed(1)})`);
+  assert.ok(Math.abs((nameRow.x + nameRow.right) / 2 - (dateRow.x + dateRow.right) / 2) < 1, 'name centred over the date');
+  // Red pixels of the rendered page outside the 版头: the seal ring.
+  const ppm = execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '72', f], { maxBuffer: 64 * 1024 * 1024 });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const data = ppm.subarray(header[0].length);
+  let [x0, y0, x1, y1] = [w, h, 0, 0];
+  for (let y = page === 1 ? 300 : 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const o = (y * w + x) * 3;
+      if (data[o]! > 180 && data[o + 1]! < 100 && data[o + 2]! < 100) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+    }
+  const diameterMm = ((x1 - x0) * 25.4) / 72;
+  assert.ok(diameterMm > 38 && diameterMm < 44, `seal about 42 mm (${diameterMm.toFixed(1)})`);
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  assert.ok(Math.abs(cx - (dateRow.x + dateRow.right) / 2) < 3, 'seal centred on the date');
+  assert.ok(cy < dateRow.y && cy > nameRow.y - pitch, 'name and date fall slightly below the seal’s centre');
 });

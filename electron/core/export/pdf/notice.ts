@@ -13,6 +13,7 @@ import { layoutParagraph, measureText, type LaidLine } from '../../layout/paragr
 import type { ComposeContext } from './anthology.js';
 import { balancedTitle, geometry, oneLine, option, styleBook } from './styles.js';
 import { drawPlaced } from './draw.js';
+import { decodeImage } from '../../layout/images.js';
 
 /** ISO date → "2020年4月8日" (Arabic digits, no zero padding: §7.3.5.4). */
 export function chineseDate(iso: string | null | undefined): string | null {
@@ -117,23 +118,43 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
   // 署名 and 成文日期 without a seal (§7.3.5.2).
   const sig = styles.get('signature');
   const date = chineseDate(m.date);
+  const seal = m.sealImage ? decodeImage(m.sealImage) : null;
   if (m.issuer || date) {
-    items.push({ ...blank(), noBreakBefore: true });
     const nameW = m.issuer ? measureText([{ text: m.issuer, style: runStyle(sig) }], 0, autoSpace) : 0;
     const dateW = date ? measureText([{ text: date, style: runStyle(sig) }], 0, autoSpace) : 0;
     let nameX: number;
     let dateX: number;
-    if (nameW >= dateW) {
-      // 署名 with a 2-字 right indent; the date starts 2 字 further right.
+    if (seal) {
+      // With a seal (§7.3.5.1): date with a 4-字 right indent, 署名 centred over it; room for the seal above.
+      items.push({ ...blank(), noBreakBefore: true }, { ...blank(), noBreakBefore: true });
+      dateX = g.measure - 4 * zi - dateW;
+      nameX = dateX + (dateW - nameW) / 2;
+    } else if (nameW >= dateW) {
+      items.push({ ...blank(), noBreakBefore: true });
+      // 署名 with a 2-字 right indent; the date starts 2 字 further right (§7.3.5.2).
       nameX = g.measure - 2 * zi - nameW;
       dateX = nameX + 2 * zi;
     } else {
+      items.push({ ...blank(), noBreakBefore: true });
       // A date longer than the name takes the 2-字 right indent; the name keeps the 2-字 offset.
       dateX = g.measure - 2 * zi - dateW;
       nameX = dateX - 2 * zi;
     }
     if (m.issuer) items.push({ kind: 'line', line: shift(oneLine(m.issuer, sig, 1e6, autoSpace), nameX), x: 0, pitch, noBreakBefore: true, tag: 'issuer' });
     if (date) items.push({ kind: 'line', line: shift(oneLine(date, sig, 1e6, autoSpace), dateX), x: 0, pitch, noBreakBefore: true, tag: 'date' });
+    if (seal) {
+      // The seal presses on 署名 and date, which fall slightly below its centre; drawn over the text.
+      const d = mmToPt(option(template, 'sealDiameterMm', 42));
+      const w = (d * seal.width) / Math.max(seal.width, seal.height);
+      const h = (d * seal.height) / Math.max(seal.width, seal.height);
+      const cx = dateX + dateW / 2;
+      items.push({
+        kind: 'box',
+        height: 0,
+        noBreakBefore: true,
+        draw: (p, x, yAfter) => p.image(seal.data, x + cx - w / 2, yAfter - pitch * 1.15 - h / 2, w, h),
+      });
+    }
   }
   if (m.note) items.push(...para(`（${m.note}）`, styles.get('note'), { indent: 2 * zi }));
   items.push(...noteItems(ctx));
