@@ -541,3 +541,29 @@ test('general: group headings by business area file the cases under them, number
   for (const c of file.cases) assert.ok(!/社会救助类|养老服务类/u.test(blocksText(c.body)), 'group headings are not body text');
   assert.deepEqual(where(file.cases[2]!.meta.region), ['四川省', '德阳市', '旌阳区']);
 });
+
+const TITLE_SUBTITLE = `2021年度济宁市民政工作创新案例
+济宁泗水“1443工作法”
+呵护农村孤困儿童成长
+济宁市泗水县通过创建农村留守儿童关爱服务和困境儿童保障“1443”工作模式,有效提升了儿童福利保障工作水平。
+邹城“344工作法”
+提升农村社区治理效能
+邹城市立足完善农村社区服务体系,积极推进村委会规范化建设与社区服务体系建设有机融合。
+`;
+
+test('general: a case list of place-bearing titles over subtitles, without form fields', async () => {
+  const file = await importFile({ name: 'jining-plain.txt', bytes: enc(TITLE_SUBTITLE) });
+  assert.equal(file.kind, 'case-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.subtitle]),
+    [
+      ['济宁泗水“1443工作法”', '呵护农村孤困儿童成长'],
+      ['邹城“344工作法”', '提升农村社区治理效能'],
+    ],
+  );
+  assert.deepEqual(file.cases.map((c) => where(c.meta.region)), [
+    ['山东省', '济宁市', '泗水县'],
+    ['山东省', '济宁市', '邹城市'],
+  ]);
+  assert.deepEqual(file.captions, []);
+});

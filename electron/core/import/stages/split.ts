@@ -12,6 +12,7 @@ import { isPlaceOnly, splitPlaceLabel } from './placelabel.js';
 import type { CleanInfo } from './clean.js';
 import { META_FIELD, SECTION_LABEL, SECTION_NAME } from './structure.js';
 import { DEFAULT_CATEGORIES, GENERAL_CATEGORY } from '../../model/categories.js';
+import { findMentions } from '../../regions/index.js';
 
 /** Words that make a first line the title of a whole list or feature, not of a case. */
 const COLLECTION_TITLE = /名单|公示|汇编|选登|选编|案例集|一览|目录|评选结果|入选|入围|案例展示|案例展播|典型案例|系列报道/u;
@@ -98,7 +99,7 @@ interface Start {
   heading: string | null;
   title: string;
   subtitle: string | null;
-  style: 'label' | 'colon' | 'numbered' | 'place-line' | 'form' | 'styled';
+  style: 'label' | 'colon' | 'numbered' | 'place-line' | 'form' | 'title-sub' | 'styled';
 }
 
 function findStart(lines: SourceLine[], i: number, styledLevel: number | null): Start | null {
@@ -135,6 +136,23 @@ function findStart(lines: SourceLine[], i: number, styledLevel: number | null): 
   if (isForm(next)) return { at: i, span: 1, heading: null, title: text, subtitle: null, style: 'form' };
   if (isTitleish(next) && !AWARD_GROUP.test(next!.text) && isForm(lines[i + 2])) {
     return { at: i, span: 2, heading: null, title: text, subtitle: next!.text, style: 'form' };
+  }
+  // "济宁泗水“1443工作法”" over "呵护农村孤困儿童成长", then the text: a place-bearing title and its subtitle.
+  const after = lines[i + 2];
+  if (
+    isTitleish(next) &&
+    findMentions(text).length > 0 &&
+    !isPlaceOnly(next!.text) &&
+    !splitPlaceLabel(next!.text) &&
+    !BRACKET_LABEL.test(next!.text) &&
+    !CASE_NUMBER.test(next!.text) &&
+    !isCaption(next!.text) &&
+    groupOf(next!) === null &&
+    after &&
+    !after.image &&
+    (after.text.length >= 60 || /[。！？]$/u.test(after.text))
+  ) {
+    return { at: i, span: 2, heading: null, title: text, subtitle: next!.text, style: 'title-sub' };
   }
   if (styledLevel !== null && line.heading === styledLevel) {
     const hasSub = isTitleish(next) && SUBTITLE_DASH.test(next!.text);
@@ -182,9 +200,10 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
       i += s.span - 1;
     }
   }
-  // The colon form ("济南市：…") also titles single articles: it marks cases only when repeated.
-  if (starts.filter((s) => s.style === 'colon').length < 2) {
-    for (let k = starts.length - 1; k >= 0; k--) if (starts[k]!.style === 'colon') starts.splice(k, 1);
+  // The colon form ("济南市：…") and a title over a subtitle also head single articles: they mark cases only when repeated.
+  for (const style of ['colon', 'title-sub'] as const) {
+    if (starts.filter((s) => s.style === style).length >= 2) continue;
+    for (let k = starts.length - 1; k >= 0; k--) if (starts[k]!.style === style) starts.splice(k, 1);
   }
   const magazine = Boolean(info.publication || info.credits || info.keywords);
   const labelStarts = starts.filter((s) => s.style === 'label' || s.style === 'colon').length;
