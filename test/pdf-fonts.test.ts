@@ -83,3 +83,15 @@ test('digits and Latin go to the Latin face, quotes to a face that sets them ful
   const choice = faceFor('kai', false, rare);
   assert.ok(choice.metrics.has(rare) || !resolveFonts().length, `no face has U+4DAE (${choice.metrics.file.face})`);
 });
+
+test('a character no face has prints as 〓 and still reads back as itself (ActualText)', async () => {
+  const text = '地名𠀀与䶮字和𪚥字照常排版';
+  const [line] = layoutParagraph({ runs: [{ text, style: { role: 'song', size: 12 } }], measure: 500, align: 'left' });
+  for (const g of line!.glyphs) {
+    if (g.actual !== undefined) assert.equal(g.cp, 0x3013, 'missing characters show the 缺字 mark');
+    else assert.ok(g.face.has(g.cp), `U+${g.cp.toString(16)} set from a face that has it`);
+  }
+  assert.equal(line!.text, text);
+  const file = savePdf(await samplePdf([{ role: 'song', bold: false, text }]), 'rare.pdf');
+  assert.equal(squash(readPages(file)[0]!.lines.map((l) => l.text).join('')), text);
+});

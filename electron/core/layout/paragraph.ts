@@ -39,6 +39,11 @@ export interface PlacedGlyph {
   w: number;
   /** Where the glyph is drawn relative to x (negative when its blank left half is cut). */
   dx: number;
+  /**
+   * The character the text stands for when no face here has it: the glyph drawn is 〓 (the
+   * typesetter's 缺字 mark) and the PDF carries the real character as ActualText.
+   */
+  actual?: number;
 }
 
 export interface LaidLine {
@@ -95,9 +100,12 @@ interface Glyph {
   endShrink: number;
   midShrink: number;
   space: boolean;
+  actual?: number;
 }
 
 const EPS = 0.005;
+/** 〓 GETA MARK: what Chinese typesetting prints for a character no font has. */
+const MISSING_MARK = 0x3013;
 const HALF_WIDTH_STOPS = new Set([...',;:!?'].map((c) => c.codePointAt(0)!));
 
 const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
@@ -124,11 +132,19 @@ function buildGlyphs(spec: ParagraphSpec): Glyph[] {
       if (cp > 0xffff) k++;
       if (cp === 0x0a || cp === 0x0d) continue;
       offsets.push(base + (cp > 0xffff ? k - 1 : k));
-      const face = choose(cp);
-      const adv = face.metrics.advance(cp);
+      let face = choose(cp);
+      let shown = cp;
+      let actual: number | undefined;
+      if (!face.metrics.has(cp)) {
+        actual = cp;
+        shown = MISSING_MARK;
+        face = choose(MISSING_MARK);
+      }
+      const adv = face.metrics.advance(shown);
       const w = (Number.isNaN(adv) ? 1 : adv) * s.size;
       out.push({
-        cp,
+        actual,
+        cp: shown,
         face: face.metrics,
         size: s.size,
         color: s.color ?? '000000',
@@ -300,6 +316,7 @@ function place(glyphs: Glyph[], span: Span, lead: number, m: number, justify: bo
     const g = glyphs[span.from + i]!;
     x += gaps[i]!;
     placed[i] = { cp: g.cp, face: g.face, size: g.size, color: g.color, fakeBold: g.fakeBold, rise: g.rise, underline: g.underline, x, w: ws[i]!, dx: dxs[i]! };
+    if (g.actual !== undefined) placed[i]!.actual = g.actual;
     x += ws[i]!;
   }
   return { placed, right: x };
@@ -327,7 +344,7 @@ export function layoutParagraph(spec: ParagraphSpec): LaidLine[] {
     let text = '';
     for (const g of placed) {
       if (g.size > size) size = g.size;
-      text += String.fromCodePoint(g.cp);
+      text += String.fromCodePoint(g.actual ?? g.cp);
     }
     lines.push({ glyphs: placed, size, right, final, text });
   });

@@ -46,6 +46,14 @@ function fontData(file: string): Buffer {
   return data;
 }
 
+/** UTF-16BE hex of one code point (surrogate pairs for Ext-B), for ActualText strings. */
+function utf16Hex(cp: number): string {
+  const units = String.fromCodePoint(cp);
+  let hex = '';
+  for (let k = 0; k < units.length; k++) hex += units.charCodeAt(k).toString(16).padStart(4, '0');
+  return hex.toUpperCase();
+}
+
 const num = (v: number): string => {
   const r = Math.round(v * 1000) / 1000;
   return Object.is(r, -0) ? '0' : String(r);
@@ -111,9 +119,10 @@ export class PdfCanvas implements BoxPainter {
     while (i < glyphs.length) {
       const first = glyphs[i]!;
       let j = i + 1;
-      while (j < glyphs.length) {
+      // A 缺字 mark stands alone, wrapped in ActualText below.
+      while (first.actual === undefined && j < glyphs.length) {
         const g = glyphs[j]!;
-        if (g.face !== first.face || g.size !== first.size || g.color !== first.color || g.fakeBold !== first.fakeBold || g.rise !== first.rise) break;
+        if (g.actual !== undefined || g.face !== first.face || g.size !== first.size || g.color !== first.color || g.fakeBold !== first.fakeBold || g.rise !== first.rise) break;
         j++;
       }
       const e = this.entry(first.face);
@@ -138,12 +147,14 @@ export class PdfCanvas implements BoxPainter {
       }
       if (hex) parts.push(`<${hex}>`);
       const color = rgb(first.color);
+      if (first.actual !== undefined) out.push(`/Span <</ActualText <FEFF${utf16Hex(first.actual)}>>> BDC`);
       if (first.fakeBold) {
         out.push(`q ${num(size * 0.03)} w /DeviceRGB CS ${color} SC`);
       }
       out.push(`/DeviceRGB cs ${color} scn`);
       out.push(`BT${first.fakeBold ? ' 2 Tr' : ''} /${e.font.id} ${num(size)} Tf 1 0 0 1 ${num(startX)} ${num(y)} Tm [${parts.join(' ')}] TJ ET`);
       if (first.fakeBold) out.push('Q');
+      if (first.actual !== undefined) out.push('EMC');
       i = j;
     }
     out.push('Q');
