@@ -13,6 +13,7 @@ import { contextRegion, resolveRegion } from '../regions/index.js';
 import type { ReadResult, SourceLine } from './lines.js';
 import { readDoc } from './readers/doc.js';
 import { readDocx } from './readers/docx.js';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './readers/zipguard.js';
 import { readHtml } from './readers/html.js';
 import { readMarkdown } from './readers/markdown.js';
 import { readMhtml } from './readers/mhtml.js';
@@ -35,6 +36,8 @@ export interface ImportInput {
 export interface ImportOptions {
   /** Largest file accepted, checked before reading (default 50 MB). */
   maxBytes?: number;
+  /** Largest total a DOCX may unpack to (default 300 MB); above it, or at a bomb-like ratio, it is refused. */
+  maxUnpackedBytes?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -47,7 +50,8 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = await loadBytes(name, input, maxBytes);
   try {
-    const read = await readAny(name, bytes);
+    const zipLimits = options.maxUnpackedBytes ? { ...DEFAULT_ZIP_LIMITS, maxUncompressed: options.maxUnpackedBytes } : DEFAULT_ZIP_LIMITS;
+    const read = await readAny(name, bytes, zipLimits);
     return assemble(name, read);
   } catch (error) {
     if (error instanceof ImportFailure) throw error;
@@ -105,13 +109,13 @@ function unsupported(name: string): ImportFailure {
   );
 }
 
-async function readAny(name: string, bytes: Uint8Array): Promise<ReadResult & { dropped?: string[] }> {
+async function readAny(name: string, bytes: Uint8Array, zipLimits: ZipLimits): Promise<ReadResult & { dropped?: string[] }> {
   const byName = formatFromName(name);
   const magic = sniff(bytes);
   // Magic bytes win over the name: office users rename files freely.
   if (magic === 'zip') {
     if (byName === null) throw unsupported(name);
-    return readDocx(name, bytes);
+    return readDocx(name, bytes, zipLimits);
   }
   if (magic === 'ole') {
     if (byName === null) throw unsupported(name);

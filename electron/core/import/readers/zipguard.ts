@@ -23,6 +23,7 @@ export interface ZipEntryInfo {
 }
 
 const EOCD = 0x06054b50;
+const DEFLATE_MAX_RATIO = 1032;
 const CENTRAL = 0x02014b50;
 
 /** Entries listed in the central directory; throws ImportFailure when there is none to read. */
@@ -92,6 +93,10 @@ export async function verifyInflatedSizes(
   entries: ZipEntryInfo[],
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): Promise<void> {
+  // Deflate cannot expand more than about 1032:1, so a small enough archive cannot reach the
+  // limit whatever its headers say, and need not be inflated twice.
+  const worstCase = entries.reduce((sum, e) => sum + e.compressed * DEFLATE_MAX_RATIO, 0);
+  if (worstCase <= limits.maxUncompressed) return;
   const declared = new Map(entries.map((e) => [e.name, e.uncompressed]));
   let total = 0;
   for (const [name, entry] of Object.entries(zip.files)) {
