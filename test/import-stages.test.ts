@@ -221,3 +221,17 @@ test('dates: numeric, Chinese-numeral and mixed forms', () => {
   assert.equal(findDate('2018-13-40'), null);
   assert.equal(findDate('没有日期'), null);
 });
+
+test('full-width digits in numbering, dates and document numbers read like ASCII ones', async () => {
+  const result = structure(lines('１．坚持把政治建设摆在首位。深入学习。', '（２）完善制度。建立考核机制。', '３、工作目标'), { captions: false, sentenceRunIns: false });
+  assert.deepEqual(describe(result.body), ['[１．坚持把政治建设摆在首位。]深入学习。', '[（２）完善制度。]建立考核机制。', 'h3 ３、工作目标']);
+  assert.equal(findDate('２０２０年４月８日'), '2020-04-08');
+  const { importFile } = await import('../electron/core/import/index.js');
+  const notice = await importFile({
+    name: 'fw.txt',
+    bytes: new TextEncoder().encode('曲民发〔２０２０〕８号\n曲阜市民政局关于做好２０２０年春节走访慰问工作的通知\n各镇街民政办公室:\n请做好走访慰问工作。\n曲阜市民政局\n２０２０年１月６日\n'),
+  });
+  assert.equal(notice.kind, 'notice');
+  assert.equal(notice.notice!.meta.date, '2020-01-06');
+  assert.equal(notice.notice!.meta.docNumber, '曲民发〔2020〕8号');
+});

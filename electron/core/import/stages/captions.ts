@@ -8,7 +8,7 @@ import { splitPlaceLabel } from './placelabel.js';
 
 const PHOTO_WORDS = /海报|合影|留念|现场|仪式|活动|会议|座谈会|运动会|报告会|授牌|揭牌|图为|照片|剪影|风采|掠影|一角|场景|画面|走访|慰问|服务|举行|开展|召开|组织|为老人|志愿者/u;
 const SENTENCE_END = /[。！？!?；;…:：]$/u;
-const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,3}\s*[.．、](?!\d)|第[一二三四五六七八九十]+)/u;
+const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9０-９]{1,3}\s*[)）]|[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])|第[一二三四五六七八九十]+)/u;
 
 export interface CaptionContext {
   /** The line follows a picture in the source, which makes a caption likely. */

@@ -3,7 +3,7 @@
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, o: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 function cnNumber(value: string): number | null {
-  if (/^\d+$/.test(value)) return Number(value);
+  if (/^[0-9０-９]+$/.test(value)) return Number(value);
   // 十, 十一, 二十, 二十八, 三十一
   const m = /^([一二三])?十([一二三四五六七八九])?$/.exec(value);
   if (m) return (m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + (m[2] ? CN_DIGIT[m[2]]! : 0);
@@ -12,7 +12,7 @@ function cnNumber(value: string): number | null {
 }
 
 function cnYear(value: string): number | null {
-  if (/^\d{4}$/.test(value)) return Number(value);
+  if (/^[0-9０-９]{4}$/.test(value)) return Number(value);
   if (value.length !== 4) return null;
   let n = 0;
   for (const ch of value) {
@@ -28,11 +28,17 @@ export function isoDate(year: number, month: number, day: number): string | null
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export const NUMERIC_DATE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/u;
+export const NUMERIC_DATE = /([0-9０-９]{4})\s*[-年/.]\s*([0-9０-９]{1,2})\s*[-月/.]\s*([0-9０-９]{1,2})\s*日?/u;
 export const CHINESE_DATE = /([〇零一二三四五六七八九OoＯ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/u;
 
+/** Full-width digits (０–９), common in official documents, as ASCII digits. */
+export function halfWidthDigits(text: string): string {
+  return text.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
 /** The first date in `text`, as ISO, or null. */
-export function findDate(text: string): string | null {
+export function findDate(raw: string): string | null {
+  const text = halfWidthDigits(raw);
   const m = NUMERIC_DATE.exec(text);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   const c = CHINESE_DATE.exec(text);
@@ -46,4 +52,4 @@ export function findDate(text: string): string | null {
 }
 
 /** A line that is only a date (a notice's 成文日期). */
-export const DATE_ONLY = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|[〇零一二三四五六七八九OoＯ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/u;
+export const DATE_ONLY = /^(?:[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2}|[〇零一二三四五六七八九OoＯ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/u;

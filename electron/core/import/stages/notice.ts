@@ -5,21 +5,21 @@
  */
 import type { Block, NoticeAttachment, NoticeDocument, NoticeMeta } from '../../model/types.js';
 import type { SourceLine } from '../lines.js';
-import { DATE_ONLY, findDate } from './dates.js';
+import { DATE_ONLY, findDate, halfWidthDigits } from './dates.js';
 import { structure } from './structure.js';
 
 export const NOTICE_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告|请示|报告|决议|命令|纪要|函)$/u;
 const ADDRESSEES = /^[^。！？]{2,200}[:：]$/u;
 const ORGAN = /^[\u4e00-\u9fa5（）()]{2,40}文件$/u;
-const DOC_NUMBER = /^([\u4e00-\u9fa5]{1,12})\s*[〔[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*(\d{1,4})\s*号$/u;
+const DOC_NUMBER = /^([\u4e00-\u9fa5]{1,12})\s*[〔[［(（【]\s*([0-9０-９]{4})\s*[〕\]］)）】]\s*([0-9０-９]{1,4})\s*号$/u;
 const ISSUER = /^[\u4e00-\u9fa5（）()、\s]{2,40}$/u;
-const ATTACHMENT_NOTE = /^附件\s*[:：]\s*(?:\d+\s*[.．、]\s*)?(.+)$/u;
-const ATTACHMENT_ITEM = /^\d+\s*[.．、]\s*(.+)$/u;
+const ATTACHMENT_NOTE = /^附件\s*[:：]\s*(?:[0-9０-９]+\s*[.．、]\s*)?(.+)$/u;
+const ATTACHMENT_ITEM = /^[0-9０-９]+\s*[.．、]\s*(.+)$/u;
 const CC = /^抄送\s*[:：]\s*(.+?)。?$/u;
-const PRINTER = /^(.+?)\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$/u;
+const PRINTER = /^(.+?)\s+([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s*印发$/u;
 const NOTE = /^[（(]\s*(此件[^（）()]*|[^（）()]{2,40}(?:公开发布|依申请公开|不予公开)[^（）()]*)\s*[)）]$/u;
 const ORGAN_NAME = /^[\u4e00-\u9fa5（）()]{2,24}(?:局|厅|部|委|办|委员会|办公室|政府|中心|院|会|室|处|科|所|站|馆|社|团|联合会|街道办事处)$/u;
-const ATTACHMENT_HEAD = /^附件\s*\d*\s*$/u;
+const ATTACHMENT_HEAD = /^附件\s*[0-9０-９]*\s*$/u;
 
 export interface NoticeShape {
   titleAt: number;
@@ -83,7 +83,7 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
     const t = lines[i]!.text;
     if (ORGAN.test(t)) meta.organ = t;
     const n = DOC_NUMBER.exec(t);
-    if (n) meta.docNumber = `${n[1]}〔${n[2]}〕${n[3]}号`;
+    if (n) meta.docNumber = `${n[1]}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}号`;
   }
   meta.addressees = shape.addresseesAt >= 0 ? lines[shape.addresseesAt]!.text.replace(/[:：]$/u, '') : null;
   // Joint notices sign with several organs, one per line, right above the date.

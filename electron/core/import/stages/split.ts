@@ -19,14 +19,14 @@ const COLLECTION_TITLE = /名单|公示|汇编|选登|选编|案例集|一览|�
 
 export const AWARD_GROUP =
   /^(?:拟|建议)?(?:入选|入围|推荐|确定|评为|评选为)?[\u4e00-\u9fa5]{0,10}?(?:优秀|入围|入选|提名|优胜|[一二三特]等奖|金奖|银奖|铜奖|十佳)[\u4e00-\u9fa5]{0,10}(?:案例|奖|项目|名单|单位)$/u;
-const NUMBERED_HEAD = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,3}\s*[.．、](?!\d))/u;
+const NUMBERED_HEAD = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9０-９]{1,3}\s*[)）]|[0-9０-９]{1,3}\s*[.．、](?![0-9０-９]))/u;
 const SUBTITLE_DASH = /^(?:——|--|—)\s*\S/u;
 /** "【济南】“泉社彤行”品牌…" */
 const BRACKET_LABEL = /^[【[［〔]\s*([^】\]］〕]{2,20}?)\s*[】\]］〕]\s*(\S.*)$/u;
 /** "济南市：“泉社彤行”品牌…" — a case start only when the draft uses the form at least twice. */
 const COLON_LABEL = /^([^:：\s]{2,16})\s*[:：]\s*(\S.*)$/u;
 /** "案例一：…", "典型案例3 …", "案例1" on its own line. */
-const CASE_NUMBER = /^(?:典型|创新|优秀)?案例\s*[一二三四五六七八九十百\d]{1,4}\s*(?:[:：、.．]\s*|\s+|$)(.*)$/u;
+const CASE_NUMBER = /^(?:典型|创新|优秀)?案例\s*[一二三四五六七八九十百0-9０-９]{1,4}\s*(?:[:：、.．]\s*|\s+|$)(.*)$/u;
 
 export interface CaseDraft {
   heading: string | null;
@@ -51,7 +51,7 @@ export interface SplitResult {
 const CATEGORY_NAMES = DEFAULT_CATEGORIES.filter((c) => c !== GENERAL_CATEGORY).join('|');
 /** "一、社会救助类", "养老服务领域（5个）": a heading that files the cases after it under one area. */
 const CATEGORY_GROUP = new RegExp(`^(${CATEGORY_NAMES})(?:类|领域|方面|工作)?(?:创新)?(?:案例)?$`, 'u');
-const GROUP_COUNT = /\s*[（(]\s*\d+\s*[个项篇]?\s*[)）]$/u;
+const GROUP_COUNT = /\s*[（(]\s*[0-9０-９]+\s*[个项篇]?\s*[)）]$/u;
 
 interface Group {
   award?: string;

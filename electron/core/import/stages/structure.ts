@@ -21,8 +21,8 @@ const BARE_LABEL = /^([\u4e00-\u9fa5]{2,10})\s*[:：]$/u;
 
 const NUM_L1 = /^([一二三四五六七八九十百]{1,3})\s*[、.．]\s*/u;
 const NUM_L2 = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*/u;
-const NUM_L3 = /^(\d{1,3})\s*[.．、](?!\d)\s*/u;
-const NUM_L4 = /^[（(]\s*(\d{1,3})\s*[)）]\s*|^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*/u;
+const NUM_L3 = /^([0-9０-９]{1,3})\s*[.．、](?![0-9０-９])\s*/u;
+const NUM_L4 = /^[（(]\s*([0-9０-９]{1,3})\s*[)）]\s*|^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*/u;
 
 const ORDINAL_RUNIN = /^(?:[一二三四五六七八九十]{1,3}是|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}[,，、]?)[^。！？；;]{1,40}?[。：:；;]/u;
 const COLON_RUNIN = /^([^\s,，。:：；;！？“”"《》()（）]{2,12})[:：]/u;
@@ -126,7 +126,7 @@ function sentenceRunIn(text: string): number {
   const after = text.slice(sentence.length);
   if (after.length < 20) return 0;
   const body = sentence.slice(0, -1);
-  if (/\d{4}年|\d+(?:万|亿|%|个|人|元|家|次)/u.test(body)) return 0;
+  if (/[0-9０-９]{4}年|[0-9０-９]+(?:万|亿|%|个|人|元|家|次)/u.test(body)) return 0;
   const parts = body.split(/[,，]/u);
   if (parts.length === 1) return body.length <= 14 && !/[、:：]/u.test(body) ? sentence.length : 0;
   if (parts.length === 2 && parts.every((p) => p.length >= 2 && p.length <= 18)) return sentence.length;
@@ -137,7 +137,7 @@ export function runInLength(text: string, sentenceRunIns: boolean): number {
   const o = ORDINAL_RUNIN.exec(text);
   if (o && o[0].length < text.length) return o[0].length;
   const c = COLON_RUNIN.exec(text);
-  if (c && c[0].length < text.length && !NOT_RUNIN_SPEAKER.test(c[0]) && !/^\d/u.test(c[1]!)) return c[0].length;
+  if (c && c[0].length < text.length && !NOT_RUNIN_SPEAKER.test(c[0]) && !/^[0-9０-９]/u.test(c[1]!)) return c[0].length;
   if (sentenceRunIns) return sentenceRunIn(text);
   return 0;
 }

@@ -8,7 +8,7 @@ import type { SourceLine } from '../lines.js';
 
 /** Where indentation is missing, a full line ending a sentence is taken as a paragraph end. */
 const PARAGRAPH_END = /[。！？!?][”」』）)]?$/u;
-const STARTS_BLOCK = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,3}\s*[.．、](?!\d)|[一二三四五六七八九十]{1,3}是|附件|——)/u;
+const STARTS_BLOCK = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9０-９]{1,3}\s*[)）]|[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])|[一二三四五六七八九十]{1,3}是|附件|——)/u;
 
 /** Cells a line fills in print: full-width characters one each, ASCII half, a paragraph indent two. */
 function width(line: SourceLine): number {
