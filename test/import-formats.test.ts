@@ -202,3 +202,39 @@ test('formats: a page saved by Chromium as a single file (MHTML) imports to the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('formats: application forms typed as Word tables (案例名称 | …) read like typed forms', async () => {
+  const { Table, TableRow, TableCell, WidthType } = await import('docx');
+  const row = (label: string, ...values: string[]) =>
+    new TableRow({
+      children: [
+        new TableCell({ width: { size: 2000, type: WidthType.DXA }, children: [new Paragraph(label)] }),
+        new TableCell({ width: { size: 7000, type: WidthType.DXA }, children: values.map((v) => new Paragraph(v)) }),
+      ],
+    });
+  const form = (title: string, unit: string, overview: string, ...practice: string[]) =>
+    new Table({ rows: [row('案例名称', title), row('创新单位', unit), row('案例概况', overview), row('主要做法', ...practice)] });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph('2020年度全省民政工作创新案例申报表'),
+          form('嘉祥丧事综合服务“零跑腿”', '济宁市民政局', '嘉祥县民政局通过创新丧事综合服务新模式,全面推行丧事办理“零证明、零材料”。', '一是推行丧事办理“零证明”。对逝者“身后事”办理事项进行梳理。', '二是推行殡葬事项全程免费代办。'),
+          new Paragraph(''),
+          form('儒乡曲阜 诚信救助', '济宁市民政局', '曲阜市结合实际,积极开展社会救助制度创新试点。', '一是完善制度,有效推进。将诚信救助内容纳入社会救助体系。'),
+        ],
+      },
+    ],
+  });
+  const file = await importFile({ name: 'forms.docx', bytes: await Packer.toBuffer(doc) });
+  assert.equal(file.kind, 'case-list');
+  assert.deepEqual(file.cases.map((c) => c.meta.title), ['嘉祥丧事综合服务“零跑腿”', '儒乡曲阜 诚信救助']);
+  assert.deepEqual(file.cases.map((c) => c.meta.unit), ['济宁市民政局', '济宁市民政局']);
+  assert.deepEqual(file.cases.map((c) => c.sections), [['案例概况', '主要做法'], ['案例概况', '主要做法']]);
+  assert.deepEqual(file.cases.map((c) => c.meta.category), ['社会事务', '社会救助']);
+  assert.deepEqual(file.cases.map((c) => c.meta.region?.county), ['嘉祥县', '曲阜市']);
+  const practice = file.cases[0]!.body.filter((b) => b.type === 'paragraph' && b.runIn).map((b) => (b.type === 'paragraph' ? inlineText(b.runIn) : ''));
+  // The second item is a sentence on its own: nothing follows it to set it off as a run-in.
+  assert.deepEqual(practice, ['一是推行丧事办理“零证明”。']);
+  assert.ok(file.cases.every((c) => !c.body.some((b) => b.type === 'table')), 'the form tables became text');
+});

@@ -25,6 +25,7 @@ import { splitKeywords } from './stages/keywords.js';
 import { noticeShape, readNotice } from './stages/notice.js';
 import { splitDraft, type CaseDraft } from './stages/split.js';
 import { unwrap } from './stages/unwrap.js';
+import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
 
 export interface ImportInput {
@@ -158,8 +159,9 @@ async function readAny(name: string, bytes: Uint8Array, zipLimits: ZipLimits): P
 }
 
 function assemble(name: string, read: ReadResult & { dropped?: string[] }): ImportedFile {
-  const rejoined = unwrap(read.lines);
-  const unwrapped = rejoined.length !== read.lines.length;
+  const expanded = expandFormTables(read.lines);
+  const rejoined = unwrap(expanded);
+  const unwrapped = rejoined.length !== expanded.length;
   const cleaned = clean(rejoined, read.dropped ?? []);
   const lines = cleaned.lines;
   if (!lines.some((l) => l.text || l.image || l.table)) {

@@ -15,7 +15,7 @@ import { DEFAULT_CATEGORIES, GENERAL_CATEGORY } from '../../model/categories.js'
 import { findMentions } from '../../regions/index.js';
 
 /** Words that make a first line the title of a whole list or feature, not of a case. */
-const COLLECTION_TITLE = /名单|公示|汇编|选登|选编|案例集|一览|目录|评选结果|入选|入围|案例展示|案例展播|典型案例|系列报道/u;
+const COLLECTION_TITLE = /名单|公示|汇编|选登|选编|案例集|一览|目录|评选结果|入选|入围|案例展示|案例展播|典型案例|系列报道|申报表|申报书|推荐表|汇总表|登记表/u;
 
 export const AWARD_GROUP =
   /^(?:拟|建议)?(?:入选|入围|推荐|确定|评为|评选为)?[\u4e00-\u9fa5]{0,10}?(?:优秀|入围|入选|提名|优胜|[一二三特]等奖|金奖|银奖|铜奖|十佳)[\u4e00-\u9fa5]{0,10}(?:案例|奖|项目|名单|单位)$/u;
@@ -175,7 +175,16 @@ function styledCaseLevel(lines: SourceLine[]): number | null {
 /** Titles longer than a case heading still count at the top of a single article. */
 function articleTitleAt(lines: SourceLine[]): number {
   const first = lines[0];
-  if (first && !first.image && !first.table && first.text.length >= 2 && first.text.length <= 80 && !/[。！？]/u.test(first.text) && !/[，,、:：；;]$/u.test(first.text)) {
+  if (
+    first &&
+    !first.image &&
+    !first.table &&
+    !isForm(first) &&
+    first.text.length >= 2 &&
+    first.text.length <= 80 &&
+    !/[。！？]/u.test(first.text) &&
+    !/[，,、:：；;]$/u.test(first.text)
+  ) {
     return 0;
   }
   return lines.findIndex((l) => isTitleish(l));
