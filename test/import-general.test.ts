@@ -567,3 +567,24 @@ test('general: a case list of place-bearing titles over subtitles, without form 
   ]);
   assert.deepEqual(file.captions, []);
 });
+
+test('general: an upward request (请示) with 发文字号 and 签发人 on one line', async () => {
+  const text = `济宁市民政局文件
+济民呈〔2021〕3号\u3000\u3000签发人：张三\u3000李四
+济宁市民政局关于申请养老服务体系建设资金的请示
+山东省民政厅:
+为加快推进我市养老服务体系建设,现申请省级补助资金。
+妥否,请批示。
+济宁市民政局
+2021年3月1日
+`;
+  const file = await importFile({ name: 'qingshi.txt', bytes: enc(text) });
+  assert.equal(file.kind, 'notice');
+  const m = file.notice!.meta;
+  assert.equal(m.title, '济宁市民政局关于申请养老服务体系建设资金的请示');
+  assert.equal(m.organ, '济宁市民政局文件');
+  assert.equal(m.docNumber, '济民呈〔2021〕3号');
+  assert.deepEqual(m.signers, ['张三', '李四']);
+  assert.equal(m.addressees, '山东省民政厅');
+  assert.deepEqual(where(m.region), ['山东省', '济宁市', null]);
+});

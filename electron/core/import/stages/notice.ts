@@ -12,6 +12,9 @@ export const NOTICE_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告
 const ADDRESSEES = /^[^。！？]{2,200}[:：]$/u;
 const ORGAN = /^[\u4e00-\u9fa5（）()]{2,40}文件$/u;
 const DOC_NUMBER = /^([\u4e00-\u9fa5]{1,12})\s*[〔[［(（【]\s*([0-9０-９]{4})\s*[〕\]］)）】]\s*([0-9０-９]{1,4})\s*号$/u;
+/** Upward documents put 发文字号 and 签发人 on one line: "济民呈〔2021〕3号  签发人：张三" (often with full-width spaces). */
+const DOC_NUMBER_WITH_SIGNER = /^(\S+?[〔[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]{1,4}\s*号)[\s\u3000]+签\s*发\s*人\s*[:：]\s*(.+)$/u;
+const SIGNERS = /^签\s*发\s*人\s*[:：]\s*(.+)$/u;
 const ISSUER = /^[\u4e00-\u9fa5（）()、\s]{2,40}$/u;
 const ATTACHMENT_NOTE = /^附件\s*[:：]\s*(?:[0-9０-９]+\s*[.．、]\s*)?(.+)$/u;
 const ATTACHMENT_ITEM = /^[0-9０-９]+\s*[.．、]\s*(.+)$/u;
@@ -39,7 +42,7 @@ export function noticeShape(lines: SourceLine[]): NoticeShape | null {
   let titleLines = 1;
   for (let i = 0; i < Math.min(lines.length, 5); i++) {
     const t = lines[i]!.text;
-    if (ORGAN.test(t) || DOC_NUMBER.test(t) || !t) continue;
+    if (ORGAN.test(t) || DOC_NUMBER.test(t) || SIGNERS.test(t) || DOC_NUMBER_WITH_SIGNER.test(t) || !t) continue;
     const plain = (v: string) => v.length <= 80 && !/[。！？:：]/u.test(v);
     if (NOTICE_TITLE.test(t) && plain(t)) titleAt = i;
     else {
@@ -82,8 +85,11 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   for (let i = 0; i < shape.titleAt; i++) {
     const t = lines[i]!.text;
     if (ORGAN.test(t)) meta.organ = t;
-    const n = DOC_NUMBER.exec(t);
+    const both = DOC_NUMBER_WITH_SIGNER.exec(t);
+    const n = DOC_NUMBER.exec(both ? both[1]! : t);
     if (n) meta.docNumber = `${n[1]}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}号`;
+    const signers = both ? both[2]! : SIGNERS.exec(t)?.[1];
+    if (signers) meta.signers = signers.split(/[\s\u3000、,，]+/u).filter(Boolean);
   }
   meta.addressees = shape.addresseesAt >= 0 ? lines[shape.addresseesAt]!.text.replace(/[:：]$/u, '') : null;
   // Joint notices sign with several organs, one per line, right above the date.
