@@ -95,3 +95,9 @@ test('county names that are everyday words do not make a place on their own', ()
   assert.deepEqual(triple('我们学习了泗水的经验', { province: '山东省', city: '济宁市' }), ['山东省', '济宁市', '泗水县']);
   assert.deepEqual(triple('泗水“1443工作法”'), ['山东省', '济宁市', '泗水县'], 'a title opening with the place');
 });
+
+test('a contrary hint ranks readings but never hides a place the text names plainly', () => {
+  assert.deepEqual(triple('南宁市', { province: '山东省' }), ['广西壮族自治区', '南宁市', null]);
+  assert.deepEqual(triple('广西南宁市青秀区', { province: '山东省', city: '济南市' }), ['广西壮族自治区', '南宁市', '青秀区']);
+  assert.deepEqual(triple('朝阳区', { province: '吉林省', city: '长春市' }), ['吉林省', '长春市', '朝阳区']);
+});

@@ -80,8 +80,9 @@ function hintScore(place: Place, hint: Partial<Region> | undefined): number {
   let score = 0;
   const province = place.level === 'province' ? place : place.province;
   const city = place.level === 'city' ? place : place.city;
-  if (hint.province) score += sameName(hint.province, province) ? 2 : -4;
-  if (hint.city && city) score += sameName(hint.city, city) ? 2 : -2;
+  // A contrary hint only ranks readings: a name that can mean one place still means it.
+  if (hint.province) score += sameName(hint.province, province) ? 2 : -1;
+  if (hint.city && city) score += sameName(hint.city, city) ? 2 : -1;
   if (hint.city && !city && place.level === 'county' && sameName(hint.city, province)) score += 2;
   if (hint.county && place.level === 'county' && sameName(hint.county, place)) score += 1;
   return score;
