@@ -440,6 +440,7 @@ test('general: a saved government page — site name above the title, footer and
   assert.equal(c.meta.category, '基层政权和社区治理');
   assert.ok(paragraphText(paragraphs(c.body)[0]!).startsWith('德州市平原县将农村党务'), 'full-width indents trimmed');
   assert.equal(paragraphs(c.body).length, 2);
+  assert.deepEqual(file.dropped, ['德州市民政局', 'Dezhou Civil Affairs Bureau', '首页 政务公开 民政业务', '热点新闻 全市民政工作会议召开', '主办:德州市民政局 联系电话:0534-1234567'], 'dropped in page order');
   for (const furniture of ['德州市民政局', 'Dezhou Civil Affairs Bureau', '政务公开', '热点新闻', '联系电话:0534-1234567']) {
     assert.ok(file.dropped.some((d) => d.includes(furniture)), `${furniture} dropped`);
     assert.ok(!blocksText(c.body).includes(furniture), `${furniture} not in the body`);

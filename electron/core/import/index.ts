@@ -110,7 +110,7 @@ function unsupported(name: string): ImportFailure {
   );
 }
 
-async function readAny(name: string, bytes: Uint8Array, zipLimits: ZipLimits): Promise<ReadResult & { dropped?: string[] }> {
+async function readAny(name: string, bytes: Uint8Array, zipLimits: ZipLimits): Promise<ReadResult> {
   const byName = formatFromName(name);
   const magic = sniff(bytes);
   // Magic bytes win over the name: office users rename files freely.
@@ -158,16 +158,16 @@ async function readAny(name: string, bytes: Uint8Array, zipLimits: ZipLimits): P
   return readText(name, bytes);
 }
 
-function assemble(name: string, read: ReadResult & { dropped?: string[] }): ImportedFile {
+function assemble(name: string, read: ReadResult): ImportedFile {
   const expanded = expandFormTables(read.lines);
   const rejoined = unwrap(expanded);
   const unwrapped = rejoined.length !== expanded.length;
-  const cleaned = clean(rejoined, read.dropped ?? []);
+  const cleaned = clean(rejoined);
   const lines = cleaned.lines;
   if (!lines.some((l) => l.text || l.image || l.table)) {
     throw new ImportFailure(name, `“${name}”中没有可导入的正文。 ${name} contains no text to import.`);
   }
-  const allText = read.lines.map((l) => l.text).join('\n');
+  const allText = read.lines.filter((l) => !l.furniture).map((l) => l.text).join('\n');
   const context = contextRegion(allText);
   // The page's source ("来源: 济宁民政") says where the draft comes from when the text is mixed.
   const source = cleaned.info.publisher ? resolveRegion(cleaned.info.publisher, context) : null;

@@ -17,6 +17,8 @@ export interface SourceLine {
   table?: TableBlock;
   /** The raw line began with spaces or a full-width indent (a paragraph start in wrapped text). */
   indent?: boolean;
+  /** Page furniture the reader recognised by its markup (<nav>, footers): listed as dropped, in place. */
+  furniture?: boolean;
   /** A list item's line (HTML/Word/Markdown lists): `first` marks the line that opens the item. */
   list?: { ordered: boolean; number: number; depth: number; first: boolean };
 }

@@ -35,7 +35,6 @@ interface ListState {
 
 class LineBuilder {
   readonly lines: SourceLine[] = [];
-  readonly dropped: string[] = [];
   private runs: TextInline[] = [];
   readonly lists: ListState[] = [];
 
@@ -82,6 +81,19 @@ class LineBuilder {
   }
 }
 
+/** Text of a furniture block with its pieces (links, items) kept apart by spaces, for the preview. */
+function furnitureText(node: DomNode): string {
+  const parts: string[] = [];
+  const collect = (n: DomNode) => {
+    if (n.type === 'text') {
+      const t = trimLine((n.data ?? '').replace(/\s+/g, ' '));
+      if (t) parts.push(t);
+    } else if (n.type === 'tag' || n.type === 'root') for (const c of n.children ?? []) collect(c);
+  };
+  collect(node);
+  return parts.join(' ');
+}
+
 function textOf(node: DomNode): string {
   if (node.type === 'text') return node.data ?? '';
   if (node.children) return node.children.map(textOf).join('');
@@ -115,8 +127,8 @@ function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
   const name = (node.name ?? '').toLowerCase();
   if (node.type === 'script' || node.type === 'style' || SKIP.has(name)) {
     if (name === 'nav') {
-      const t = trimLine(textOf(node).replace(/\s+/g, ' '));
-      if (t) out.dropped.push(t);
+      const t = furnitureText(node);
+      if (t) out.push({ text: t, furniture: true });
     }
     return;
   }
@@ -124,8 +136,8 @@ function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
   // Page headers are left to dropBeforeTitle: an article's own header holds its title.
   if (node.type === 'tag' && ((BLOCK.has(name) && NAV_CLASS.test(cls)) || name === 'footer')) {
     out.flush();
-    const t = trimLine(textOf(node).replace(/\s+/g, ' '));
-    if (t) out.dropped.push(t);
+    const t = furnitureText(node);
+    if (t) out.push({ text: t, furniture: true });
     return;
   }
   if (name === 'br') {
@@ -248,7 +260,7 @@ function decodeEntities(value: string): string {
   });
 }
 
-export function htmlLines(html: string, resolve?: ResolveSrc): { lines: SourceLine[]; dropped: string[]; pageTitle: string | null } {
+export function htmlLines(html: string, resolve?: ResolveSrc): { lines: SourceLine[]; pageTitle: string | null } {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true }) as unknown as DomNode;
   const titleNode = findChild(doc, 'title');
   const pageTitle = titleNode ? trimLine(textOf(titleNode).replace(/\s+/g, ' ')) || null : null;
@@ -262,37 +274,35 @@ export function htmlLines(html: string, resolve?: ResolveSrc): { lines: SourceLi
   }
   out.flush();
   const lines = out.lines;
-  const dropped = out.dropped;
-  dropBeforeTitle(lines, dropped, pageTitle);
-  return { lines, dropped, pageTitle };
+  markBeforeTitle(lines, pageTitle);
+  return { lines, pageTitle };
 }
 
 /**
  * Saved pages often start with the site's name and links outside any <nav>. When the page's
  * <title> ("文章标题_济宁市民政局") names a line near the top, the short lines above it are furniture.
  */
-function dropBeforeTitle(lines: SourceLine[], dropped: string[], pageTitle: string | null): void {
+function markBeforeTitle(lines: SourceLine[], pageTitle: string | null): void {
   if (!pageTitle) return;
   const candidates = pageTitle
     .split(/\s*(?:[_|｜]|\s[-–—]\s|--)\s*/u)
     .map((t) => t.trim())
     .filter((t) => t.length >= 4);
   if (candidates.length === 0) return;
-  const limit = Math.min(lines.length, 15);
+  const limit = Math.min(lines.length, 20);
   for (let i = 1; i < limit; i++) {
-    const text = lines[i]!.text;
-    if (!candidates.some((c) => text === c || (text.length >= 6 && c.startsWith(text)))) continue;
-    const before = lines.slice(0, i);
+    const line = lines[i]!;
+    if (line.furniture || !candidates.some((c) => line.text === c || (line.text.length >= 6 && c.startsWith(line.text)))) continue;
+    const before = lines.slice(0, i).filter((l) => !l.furniture);
     if (before.some((l) => l.image || l.table || l.text.length > 40 || /[。！？]/u.test(l.text))) return;
-    lines.splice(0, i);
-    dropped.push(...before.map((l) => l.text).filter(Boolean));
+    for (const l of before) l.furniture = true;
     return;
   }
 }
 
-export function readHtml(html: string, format = 'html', encoding?: string, resolve?: ResolveSrc): ReadResult & { dropped: string[] } {
-  const { lines, dropped } = htmlLines(html, resolve);
-  const result: ReadResult & { dropped: string[] } = { format, lines, warnings: [], dropped };
+export function readHtml(html: string, format = 'html', encoding?: string, resolve?: ResolveSrc): ReadResult {
+  const { lines } = htmlLines(html, resolve);
+  const result: ReadResult = { format, lines, warnings: [] };
   if (encoding) result.encoding = encoding;
   return result;
 }

@@ -71,7 +71,7 @@ function splitParts(archive: string, boundary: string): Part[] {
   return parts;
 }
 
-export function readMhtml(file: string, bytes: Uint8Array): ReadResult & { dropped: string[] } {
+export function readMhtml(file: string, bytes: Uint8Array): ReadResult {
   // MIME structure is ASCII; latin1 keeps every byte as one character for slicing.
   const archive = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const headerEnd = /\r?\n\r?\n/.exec(archive);

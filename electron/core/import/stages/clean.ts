@@ -104,7 +104,7 @@ function readCredits(text: string, info: CleanInfo): boolean {
   return true;
 }
 
-export function clean(input: SourceLine[], preDropped: string[] = []): CleanResult {
+export function clean(input: SourceLine[]): CleanResult {
   const info: CleanInfo = {};
   const droppedAt: Array<{ at: number; text: string }> = [];
   const keep: Array<{ at: number; line: SourceLine }> = [];
@@ -122,7 +122,7 @@ export function clean(input: SourceLine[], preDropped: string[] = []): CleanResu
       keep.push({ at: i, line });
       continue;
     }
-    if (isFurniture(text)) {
+    if (line.furniture || isFurniture(text)) {
       droppedAt.push({ at: i, text });
       continue;
     }
@@ -146,7 +146,7 @@ export function clean(input: SourceLine[], preDropped: string[] = []): CleanResu
   liftTrailingByline(keep, info);
 
   droppedAt.sort((a, b) => a.at - b.at);
-  return { lines: keep.map((k) => k.line), dropped: [...preDropped, ...droppedAt.map((d) => d.text)], info };
+  return { lines: keep.map((k) => k.line), dropped: droppedAt.map((d) => d.text), info };
 }
 
 /** After the last real paragraph, a line that repeats an earlier one (the page title) is furniture. */

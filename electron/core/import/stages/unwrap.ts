@@ -19,7 +19,7 @@ function width(line: SourceLine): number {
 
 /** The common printed line width, or null when the lines do not share one. */
 export function wrapWidth(lines: SourceLine[]): number | null {
-  const widths = lines.filter((l) => l.text && !l.heading && !l.image && !l.table).map((l) => Math.round(width(l)));
+  const widths = lines.filter((l) => l.text && !l.heading && !l.image && !l.table && !l.furniture).map((l) => Math.round(width(l)));
   if (widths.length < 8) return null;
   const counts = new Map<number, number>();
   for (const w of widths) if (w >= 15) counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -49,12 +49,12 @@ export function unwrap(lines: SourceLine[]): SourceLine[] {
   let current: SourceLine | null = null;
   for (const line of lines) {
     const startsParagraph = (usesIndent && line.indent) || STARTS_BLOCK.test(line.text);
-    if (current && !line.image && !line.table && !line.heading && !line.list && line.text && !startsParagraph) {
+    if (current && !line.image && !line.table && !line.heading && !line.list && !line.furniture && line.text && !startsParagraph) {
       current = current.indent ? { text: current.text + line.text, indent: true } : { text: current.text + line.text };
       out[out.length - 1] = current;
     } else {
       out.push(line);
-      current = line.text && !line.heading && !line.image && !line.table && !line.list ? line : null;
+      current = line.text && !line.heading && !line.image && !line.table && !line.list && !line.furniture ? line : null;
     }
     // Keep joining only while the line so far ends on a full printed line.
     const full = width(line) >= w - 1.5;
