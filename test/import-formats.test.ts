@@ -238,3 +238,28 @@ test('formats: application forms typed as Word tables (案例名称 | …) read 
   assert.deepEqual(practice, ['一是推行丧事办理“零证明”。']);
   assert.ok(file.cases.every((c) => !c.body.some((b) => b.type === 'table')), 'the form tables became text');
 });
+
+test('formats: a single case in Word whose sections are unnumbered styled headings stays one case', async () => {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('青秀区“邻里守望”打造社区养老新模式')] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('创新背景')] }),
+          new Paragraph('青秀区独居老人多,日常照料和应急帮助需求大。'),
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('经验与做法')] }),
+          new Paragraph('组建邻里守望队伍,为独居老人提供探访服务。'),
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('成效与启示')] }),
+          new Paragraph('老人满意度明显提升。'),
+        ],
+      },
+    ],
+  });
+  const file = await importFile({ name: 'one.docx', bytes: await Packer.toBuffer(doc) });
+  assert.equal(file.kind, 'single-case');
+  assert.equal(file.cases.length, 1);
+  assert.deepEqual(
+    file.cases[0]!.body.filter((b) => b.type === 'heading').map((b) => blocksText([b])),
+    ['创新背景', '经验与做法', '成效与启示'],
+  );
+});

@@ -154,7 +154,9 @@ function findStart(lines: SourceLine[], i: number, styledLevel: number | null): 
   ) {
     return { at: i, span: 2, heading: null, title: text, subtitle: next!.text, style: 'title-sub' };
   }
-  if (styledLevel !== null && line.heading === styledLevel) {
+  // Styled headings head cases when they read like case titles, not like a single case's own
+  // sections ("背景", "工作成效"): long enough, or naming a place, or quoting a brand.
+  if (styledLevel !== null && line.heading === styledLevel && (text.length >= 9 || /[“”"《]/u.test(text) || findMentions(text).length > 0)) {
     const hasSub = isTitleish(next) && SUBTITLE_DASH.test(next!.text);
     return { at: i, span: hasSub ? 2 : 1, heading: null, title: text, subtitle: hasSub ? next!.text : null, style: 'styled' };
   }
