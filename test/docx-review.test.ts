@@ -23,10 +23,10 @@ async function annotatedCorpus(): Promise<{ bundle: CollectionBundle; threads: R
   const target = cases[2]!;
   const body = structuredClone(target.body);
   const para = body.find((b) => b.type === 'paragraph' && b.content.some((i) => i.type === 'text' && i.text.length > 20));
-  assert.ok(para && para.type === 'paragraph');
+  assert.ok(para && para.type === 'paragraph', 'para && para.type === \'paragraph\'');
   const idx = para.content.findIndex((i) => i.type === 'text' && i.text.length > 20);
   const inline = para.content[idx]!;
-  assert.ok(inline.type === 'text');
+  assert.ok(inline.type === 'text', 'inline.type === \'text\'');
   const chars = [...inline.text];
   const quote = chars.slice(2, 12).join('');
   para.content.splice(idx, 1, { type: 'text', text: chars.slice(0, 2).join('') }, { type: 'text', text: quote, comments: ['hb-thread-7'] }, { type: 'text', text: chars.slice(12).join('') });
@@ -124,7 +124,7 @@ test('round trip: the exported thread and a reviewer comment come back anchored,
   assert.deepEqual(mine.replies.map((r) => [r.author, r.text]), [['李编辑', '已改']]);
 
   const theirs = review.comments.find((c) => c.sourceId === '50');
-  assert.ok(theirs);
+  assert.ok(theirs, 'theirs');
   assert.equal(theirs.threadId, null);
   assert.equal(theirs.documentId, other.id, 'attributed to the case whose text it anchors');
   assert.equal(theirs.quote, words);
@@ -137,8 +137,8 @@ test('round trip: the exported thread and a reviewer comment come back anchored,
   // Text changes since export: the cover title is front matter (not a case); the edited case paragraph is reported.
   const changed = review.changes.find((c) => c.documentId === other.id);
   assert.ok(changed, `no change reported for ${other.id}: ${JSON.stringify(review.changes)}`);
-  assert.ok(changed.changed + changed.removed >= 1);
-  assert.ok(changed.examples.length >= 1);
+  assert.ok(changed.changed + changed.removed >= 1, 'changed.changed + changed.removed >= 1');
+  assert.ok(changed.examples.length >= 1, 'changed.examples.length >= 1');
   assert.ok(review.changes.every((c) => c.documentId === other.id), `unexpected changes: ${JSON.stringify(review.changes)}`);
 });
 
@@ -147,7 +147,7 @@ test('round trip without edits: no text changes, the thread comes back whole', a
   threads[Object.keys(threads)[0]!]![0]!.resolved = true;
   const bytes = (await writeDocx({ format: 'docx', template: loadTemplate('anthology'), bundle, comments: threads })).bytes;
   const review = await readReviewedDocx(bytes);
-  assert.ok(review);
+  assert.ok(review, 'review');
   assert.deepEqual(review.changes, []);
   assert.equal(review.comments.length, 1);
   assert.equal(review.comments[0]!.quote, quote);
@@ -163,7 +163,7 @@ test('the notice round-trips too (one document, attachments included)', async ()
   const title = notice.attachments[0]!.title;
   zip.file('word/document.xml', doc.replace(`>${title}<`, `>${title}（修订稿）<`));
   const review = await readReviewedDocx(await zip.generateAsync({ type: 'uint8array' }));
-  assert.ok(review);
+  assert.ok(review, 'review');
   assert.deepEqual(review.documentIds, [notice.id]);
   assert.equal(review.changes.length, 1);
   assert.equal(review.changes[0]!.changed, 1, 'the attachment title');
@@ -183,13 +183,13 @@ test('a long id list survives Word cutting text properties at 255 characters, an
   const bytes = (await writeDocx({ format: 'docx', template: loadTemplate('anthology'), bundle })).bytes;
   const zip = await JSZip.loadAsync(bytes);
   let custom = await zip.file('docProps/custom.xml')!.async('string');
-  assert.ok(JSON.stringify(ids).length > 255);
+  assert.ok(JSON.stringify(ids).length > 255, 'JSON.stringify(ids).length > 255');
   // What a re-save does to a long value: cut at 255 characters.
   custom = custom.replace(/(name="HuibianDocumentIds"><vt:lpwstr>)([^<]*)/, (_m, head: string, value: string) => head + value.replace(/&quot;/g, '"').slice(0, 255).replace(/"/g, '&quot;'));
   zip.file('docProps/custom.xml', custom);
   zip.remove('customXml/item1.xml');
   const review = await readReviewedDocx(await zip.generateAsync({ type: 'uint8array' }));
-  assert.ok(review);
+  assert.ok(review, 'review');
   assert.deepEqual(review.documentIds, ids);
   assert.deepEqual(review.changes, [], 'without the manifest there is nothing to diff against');
 });

@@ -40,7 +40,9 @@ test('anthology: real paragraph styles with outline levels, both faces on every 
   const h2 = styleXml(styles, 'Heading2');
   assert.match(h2, /<w:outlineLvl w:val="1"\/>/);
   assert.match(h2, /<w:sz w:val="36"\/>/, 'case title in 小二 (18 pt)');
-  assert.match(h2, /<w:pageBreakBefore\/>/, 'each case starts a new page');
+  // Each case starts a new page through its own section (the first of a part after the divider's blank verso).
+  const types = [...doc.matchAll(/<w:sectPr>.*?<w:type w:val="(\w+)"\/>.*?<\/w:sectPr>/g)].map((m) => m[1]);
+  assert.equal(types.filter((t) => t === 'nextPage').length, orderedIds(bundle).length + bundle.collection.sections.length + 1);
   const h3 = styleXml(styles, 'Heading3');
   assert.match(h3, /<w:outlineLvl w:val="2"\/>/);
   assert.match(h3, /w:eastAsia="黑体"/);
@@ -67,10 +69,10 @@ test('anthology: real paragraph styles with outline levels, both faces on every 
   assert.deepEqual(titles, orderedIds(bundle).map((id) => cases.get(id)!.meta.title));
   // In-case headings (案例概况, 一、 …) are Heading3, one per level-1 heading of the model.
   const level1 = casesOf(bundle).reduce((n, c) => n + c.body.filter((b) => b.type === 'heading' && b.level === 1).length, 0);
-  assert.ok(level1 > 0);
+  assert.ok(level1 > 0, 'level1 > 0');
   assert.equal((doc.match(/<w:pStyle w:val="Heading3"\/>/g) ?? []).length, level1);
   // Run-in heads keep the template's run-in face through a character style.
-  assert.ok((doc.match(/<w:rStyle w:val="HBRunIn"\/>/g) ?? []).length > 0);
+  assert.ok((doc.match(/<w:rStyle w:val="HBRunIn"\/>/g) ?? []).length > 0, '(doc.match(/<w:rStyle w:val="HBRunIn"\\/>/g) ?? []).length > 0');
 });
 
 test('anthology: TOC field with cached entries and page numbers, sections per part with their own running heads', async () => {
@@ -108,26 +110,28 @@ test('anthology: TOC field with cached entries and page numbers, sections per pa
   assert.ok(last + 4 <= pages! && pages! - last < 12, `last entry on ${last}, book has ${pages}`);
   assert.equal(entries[0]!.text, `${bundle.collection.sections[0]!.title}篇`);
 
-  // Sections: cover, TOC, then per part a divider section and a section per case.
+  // Sections: cover, TOC, then per part a divider section, its blank verso and a section per case.
   const sectPrs = doc.match(/<w:sectPr>.*?<\/w:sectPr>/g) ?? [];
-  assert.equal(sectPrs.length, 2 + bundle.collection.sections.length + orderedIds(bundle).length);
+  assert.equal(sectPrs.length, 2 + 2 * bundle.collection.sections.length + orderedIds(bundle).length);
   assert.match(settings, /<w:evenAndOddHeaders\/>/);
   assert.match(settings, /<w:mirrorMargins\/>/);
   // Page numbers restart at 1 on the first part only, and then continue through the book.
   assert.equal(sectPrs.filter((s) => /<w:pgNumType w:fmt="decimal" w:start="1"\/>/.test(s)).length, 1);
-  // Case sections: odd header names the part, even header the book, no head on a case's first page.
+  // Case sections: odd header names the part, even header the book.
   const rels = part(parts, 'word/_rels/document.xml.rels');
   const target = (rid: string) => new RegExp(`Id="${rid}" Type="[^"]+" Target="([^"]+)"`).exec(rels)![1]!;
-  const caseSections = sectPrs.filter((s) => /<w:headerReference w:type="even"/.test(s) && /<w:titlePg\/>/.test(s) && !/<w:pgNumType/.test(s));
+  const headerOf = (s: string, type: string) => {
+    const rid = new RegExp(`<w:headerReference w:type="${type}" r:id="(rId\\d+)"/>`).exec(s)?.[1];
+    return rid ? part(parts, `word/${target(rid)}`) : '';
+  };
+  const caseSections = sectPrs.filter((s) => /篇<\/w:t>/.test(headerOf(s, 'default')));
   assert.equal(caseSections.length, orderedIds(bundle).length);
   const partOf = new Map(bundle.collection.sections.flatMap((sec) => sec.caseIds.map((id) => [id, sec.title] as const)));
   caseSections.forEach((s, i) => {
     const odd = /<w:headerReference w:type="default" r:id="(rId\d+)"\/>/.exec(s)![1]!;
     const even = /<w:headerReference w:type="even" r:id="(rId\d+)"\/>/.exec(s)![1]!;
-    const first = /<w:headerReference w:type="first" r:id="(rId\d+)"\/>/.exec(s)![1]!;
     assert.match(part(parts, `word/${target(odd)}`), new RegExp(`${partOf.get(orderedIds(bundle)[i]!)}篇`));
     assert.match(part(parts, `word/${target(even)}`), new RegExp(bundle.collection.title));
-    assert.doesNotMatch(part(parts, `word/${target(first)}`), /<w:t/);
     const footer = /<w:footerReference w:type="default" r:id="(rId\d+)"\/>/.exec(s)![1]!;
     assert.match(part(parts, `word/${target(footer)}`), /<w:instrText xml:space="preserve"> PAGE <\/w:instrText>/);
   });
@@ -141,7 +145,7 @@ test('anthology: document ids in custom properties and a bookmark per case', asy
   const parts = await unzip(bytes);
   const custom = part(parts, 'docProps/custom.xml');
   const m = /name="HuibianDocumentIds"><vt:lpwstr>([^<]*)<\/vt:lpwstr>/.exec(custom);
-  assert.ok(m);
+  assert.ok(m, 'm');
   assert.deepEqual(JSON.parse(m[1]!.replace(/&quot;/g, '"')), orderedIds(bundle));
   const doc = part(parts, 'word/document.xml');
   const marks = [...doc.matchAll(/<w:bookmarkStart w:id="(\d+)" w:name="_HBdoc(\d+)"\/>/g)];
@@ -169,14 +173,16 @@ test('feature: headline, credits and lead in one column, then the cases in two c
   assert.equal(runs(titleP).map(runText).join(''), bundle.collection.title);
   const lead = bundle.collection.lead ?? [];
   assert.ok(lead.length > 0, 'the corpus feature has a lead');
-  assert.ok((doc.match(/<w:pStyle w:val="HBLead"\/>/g) ?? []).length >= lead.length);
+  // Lead paragraphs in the 导语 style (a photo caption inside the lead stays a caption).
+  const leadParagraphs = lead.filter((b) => b.type === 'paragraph').length;
+  assert.equal((doc.match(/<w:pStyle w:val="HBLead"\/>/g) ?? []).length, leadParagraphs);
   const credits = Object.values(bundle.collection.credits ?? {});
   for (const name of credits) assert.ok(doc.includes(name), `credit ${name} missing`);
   // Cases are Heading1 in the accent colour, all after the column break.
   const styles = part(parts, 'word/styles.xml');
   assert.match(styleXml(styles, 'Heading1'), /<w:color w:val="8B1A1A"\/>/);
   const firstCase = doc.indexOf('<w:pStyle w:val="Heading1"/>');
-  assert.ok(firstCase > doc.indexOf(sectPrs[0]!));
+  assert.ok(firstCase > doc.indexOf(sectPrs[0]!), 'firstCase > doc.indexOf(sectPrs[0]!)');
   assert.equal((doc.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length, orderedIds(bundle).length);
 });
 
@@ -193,7 +199,7 @@ test('notice: GB/T 9704 page set-up, 22 × 28 grid, red organ and rule, faces pe
   const grid = /<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="(-?\d+)"\/>/.exec(sectPr);
   assert.ok(grid, 'linesAndChars grid with a 28.95 pt pitch');
   // Word's char pitch = 16 pt + charSpace/4096: 28 characters must fill 156 mm.
-  assert.ok(Math.abs((16 + Number(grid[1]) / 4096) * 28 - 442.2) < 0.5);
+  assert.ok(Math.abs((16 + Number(grid[1]) / 4096) * 28 - 442.2) < 0.5, 'Math.abs((16 + Number(grid[1]) / 4096) * 28 - 442.2) < 0.5');
   assert.match(styles, /<w:overflowPunct w:val="0"\/>/);
   assert.match(part(parts, 'word/settings.xml'), /<w:evenAndOddHeaders\/>/);
 
@@ -201,7 +207,7 @@ test('notice: GB/T 9704 page set-up, 22 × 28 grid, red organ and rule, faces pe
   const organ = styleXml(styles, 'HBOrgan');
   assert.match(organ, /<w:color w:val="FF0000"\/>/);
   assert.match(organ, /w:eastAsia="方正小标宋简体"/);
-  assert.ok(doc.includes(notice.meta.organ!));
+  assert.ok(doc.includes(notice.meta.organ!), 'doc.includes(notice.meta.organ!)');
   assert.match(doc, /<w:pStyle w:val="HBDocNumber"\/><w:pBdr><w:bottom w:val="single" w:sz="8" w:space="11" w:color="FF0000"\/><\/w:pBdr>/);
   assert.doesNotMatch(doc, /<w:txbxContent|<v:shape|<wps:wsp/);
   // Title 小标宋 2号; body 仿宋 3号 on the 28.95 pt pitch; levels 黑体 / 楷体 / 仿宋.
@@ -211,8 +217,8 @@ test('notice: GB/T 9704 page set-up, 22 × 28 grid, red organ and rule, faces pe
   assert.match(styleXml(styles, 'Heading2'), /<w:outlineLvl w:val="1"\/>.*w:eastAsia="楷体_GB2312"/);
   assert.match(styleXml(styles, 'Heading3'), /<w:outlineLvl w:val="2"\/>.*w:eastAsia="仿宋_GB2312"/);
   // The attachment line, issuer and date as GB/T 9704 writes them.
-  assert.ok(doc.includes(`附件：${notice.meta.attachmentTitles![0]}`));
-  assert.ok(doc.includes('2020年4月8日'));
+  assert.ok(doc.includes(`附件：${notice.meta.attachmentTitles![0]}`), 'doc.includes(`附件：${notice.meta.attachmentTitles![0]}`)');
+  assert.ok(doc.includes('2020年4月8日'), 'doc.includes(\'2020年4月8日\')');
   // Folios "— n —": odd pages right with a 1-字 indent, even pages left.
   const rels = part(parts, 'word/_rels/document.xml.rels');
   const footer = (type: string) => {
@@ -234,9 +240,9 @@ test('notice: 版记 rules as paragraph borders, thick outside and thin between'
   assert.equal(record.length, 2);
   assert.match(record[0]!, /<w:top w:val="single" w:sz="8"[^>]*\/>.*<w:bottom w:val="single" w:sz="6"/);
   assert.match(record[1]!, /<w:bottom w:val="single" w:sz="8"/);
-  assert.ok(runs(record[0]!).map(runText).join('').includes('抄送：市委办公室，市政府办公室。'));
-  assert.ok(runs(record[1]!).map(runText).join('').includes('2020年4月8日印发'));
-  assert.ok(doc.includes('曲民发〔2020〕3号'));
+  assert.ok(runs(record[0]!).map(runText).join('').includes('抄送：市委办公室，市政府办公室。'), 'runs(record[0]!).map(runText).join(\'\').includes(\'抄送：市委办公室，市政府办公室。\')');
+  assert.ok(runs(record[1]!).map(runText).join('').includes('2020年4月8日印发'), 'runs(record[1]!).map(runText).join(\'\').includes(\'2020年4月8日印发\')');
+  assert.ok(doc.includes('曲民发〔2020〕3号'), 'doc.includes(\'曲民发〔2020〕3号\')');
 });
 
 function withThread(bundle: CollectionBundle): { bundle: CollectionBundle; threads: Record<string, CommentThread[]>; quote: string; caseId: string } {
@@ -244,10 +250,10 @@ function withThread(bundle: CollectionBundle): { bundle: CollectionBundle; threa
   const target = cases.find((c) => c.body.some((b) => b.type === 'paragraph' && b.content.some((i) => i.type === 'text' && i.text.length > 20)))!;
   const body = structuredClone(target.body);
   const para = body.find((b) => b.type === 'paragraph' && b.content.some((i) => i.type === 'text' && i.text.length > 20))!;
-  assert.ok(para.type === 'paragraph');
+  assert.ok(para.type === 'paragraph', 'para.type === \'paragraph\'');
   const idx = para.content.findIndex((i) => i.type === 'text' && i.text.length > 20);
   const inline = para.content[idx]!;
-  assert.ok(inline.type === 'text');
+  assert.ok(inline.type === 'text', 'inline.type === \'text\'');
   const chars = [...inline.text];
   const quote = chars.slice(4, 14).join('');
   para.content.splice(idx, 1, { type: 'text', text: chars.slice(0, 4).join('') }, { type: 'text', text: quote, comments: ['thread-1'] }, { type: 'text', text: chars.slice(14).join('') });
@@ -283,7 +289,7 @@ test('comments: anchored on the commented text, with author, date, reply and res
   const comments = part(parts, 'word/comments.xml');
   assert.match(comments, /<w:comment w:id="0" w:author="王审稿" w:date="2024-05-01T08:00:00Z"/);
   assert.match(comments, /<w:comment w:id="1" w:author="李编辑" w:date="2024-05-02T09:30:00Z"/);
-  assert.ok(comments.includes('这个数字请核实出处'));
+  assert.ok(comments.includes('这个数字请核实出处'), 'comments.includes(\'这个数字请核实出处\')');
   const parentId = /<w:comment w:id="0".*?w14:paraId="([0-9A-F]{8})"/.exec(comments)![1];
   const replyId = /<w:comment w:id="1".*?w14:paraId="([0-9A-F]{8})"/.exec(comments)![1];
   const ext = part(parts, 'word/commentsExtended.xml');
@@ -310,7 +316,7 @@ test('lists restart per list with their own numbering instance; tables carry gri
   assert.match(numbering, /<w:num w:numId="2"><w:abstractNumId w:val="0"\/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"\/>/);
   const grid = [...doc.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
   assert.equal(grid.length, 2);
-  assert.ok(Math.abs(grid[1]! / grid[0]! - 3) < 0.01);
+  assert.ok(Math.abs(grid[1]! / grid[0]! - 3) < 0.01, 'Math.abs(grid[1]! / grid[0]! - 3) < 0.01');
   assert.match(doc, /<w:tblLayout w:type="fixed"\/>/);
 });
 
@@ -339,8 +345,8 @@ test('every part of every template is well-formed XML, and relationships point a
     // Every comment range that starts also ends, with a reference mark.
     const doc = part(parts, 'word/document.xml');
     for (const m of doc.matchAll(/<w:commentRangeStart w:id="(\d+)"\/>/g)) {
-      assert.ok(doc.includes(`<w:commentRangeEnd w:id="${m[1]}"/>`));
-      assert.ok(doc.includes(`<w:commentReference w:id="${m[1]}"/>`));
+      assert.ok(doc.includes(`<w:commentRangeEnd w:id="${m[1]}"/>`), 'doc.includes(`<w:commentRangeEnd w:id="${m[1]}"/>`)');
+      assert.ok(doc.includes(`<w:commentReference w:id="${m[1]}"/>`), 'doc.includes(`<w:commentReference w:id="${m[1]}"/>`)');
     }
   }
 });
@@ -376,9 +382,9 @@ test('pictures given as data: URIs are embedded inline with their caption; capti
 test('long titles break into two balanced lines, upper longer, 文种 kept whole', async () => {
   const { balanceTitle } = await import('../electron/core/export/docx/titles.js');
   const [upper, lower] = balanceTitle('曲阜市民政局关于印发《2020年全市民政工作要点》的通知', 20);
-  assert.ok(upper && lower);
-  assert.ok([...upper].length >= [...lower].length - 1);
-  assert.ok(lower.endsWith('的通知') && !upper.endsWith('的'));
+  assert.ok(upper && lower, 'upper && lower');
+  assert.ok([...upper].length >= [...lower].length - 1, '[...upper].length >= [...lower].length - 1');
+  assert.ok(lower.endsWith('的通知') && !upper.endsWith('的'), 'lower.endsWith(\'的通知\') && !upper.endsWith(\'的\')');
   assert.deepEqual(balanceTitle('“集中托养+点餐式服务”破解低保失能老年人照护难', 20), ['“集中托养+点餐式服务”', '破解低保失能老年人照护难']);
   assert.deepEqual(balanceTitle('建立特殊困难家庭人员救助长效机制', 20), ['建立特殊困难家庭人员救助长效机制']);
   // In the notice the title paragraph carries the break.
@@ -407,17 +413,17 @@ test('notice with a seal: a floating picture over the 署名 and date (no text b
 test('a thread stored with only its quote is anchored on the words it quotes; one whose words are gone, on the title', async () => {
   const notice = await corpusNotice();
   const para = notice.attachments[0]!.blocks.find((b) => b.type === 'paragraph' && b.content.some((i) => i.type === 'text' && i.text.length > 30));
-  assert.ok(para && para.type === 'paragraph');
+  assert.ok(para && para.type === 'paragraph', 'para && para.type === \'paragraph\'');
   const text = para.content.find((i) => i.type === 'text' && i.text.length > 30);
-  assert.ok(text && text.type === 'text');
+  assert.ok(text && text.type === 'text', 'text && text.type === \'text\'');
   const quote = [...text.text].slice(5, 15).join('');
   const thread = (id: string, q: string): CommentThread => ({ id, documentId: notice.id, quote: q, author: '审稿人', text: `意见${id}`, createdAt: '2024-05-01T08:00:00Z', resolved: false, replies: [] });
   const comments = { [notice.id]: [thread('q1', quote), thread('q2', '早已删去的一句话')] };
   const doc = part(await unzip((await writeDocx({ format: 'docx', template: loadTemplate('notice'), notice, comments })).bytes), 'word/document.xml');
   const span = /<w:commentRangeStart w:id="0"\/>(.*?)<w:commentRangeEnd w:id="0"\/>/.exec(doc);
-  assert.ok(span);
+  assert.ok(span, 'span');
   assert.equal(runs(span[1]!).map(runText).join(''), quote);
   const title = /<w:commentRangeStart w:id="1"\/>(.*?)<w:commentRangeEnd w:id="1"\/>/.exec(doc);
-  assert.ok(title);
+  assert.ok(title, 'title');
   assert.equal(runs(title[1]!).map(runText).join(''), notice.meta.title);
 });

@@ -155,23 +155,37 @@ export function anthologyXml(
       pageFormat: 'decimal',
       ...d,
     });
-    parts.push(divider + sectionBreakParagraph(dividerSect));
+    // The divider's blank verso is a page of its own section, not an odd-page break before the
+    // first case: LibreOffice lays out the page after an inserted blank page with its text
+    // starting higher than Word does, which would put the TOC's page numbers off.
+    const verso = ctx.template.options.rectoParts !== false;
+    const blankSect = sectPrXml(ctx, {
+      type: 'nextPage',
+      headers: { default: f.emptyHeader, even: f.emptyHeader },
+      footers: { default: f.emptyFooter, even: f.emptyFooter },
+      ...d,
+    });
+    parts.push(divider + sectionBreakParagraph(dividerSect) + (verso ? sectionBreakParagraph(blankSect) : ''));
 
-    ctx.flow.oddPage();
+    ctx.flow.newPage();
+    if (verso) ctx.flow.newPage();
     const partHeader = f.partHeader(title);
     const ids = section.caseIds.filter((id) => cases.has(id));
+    const newPage = ctx.template.options.newPagePerCase !== false;
     ids.forEach((id, ci) => {
       const doc = cases.get(id)!;
+      if (ci > 0 && newPage) ctx.flow.breakPage();
       documentIds.push(id);
       const bookmark = `_Toc${String(++tocId).padStart(9, '0')}`;
-      const out = caseXml(ctx, doc, { heading: doc.meta.title, tocBookmark: bookmark, titleRole: 'caseTitle', subtitleRole: 'caseSubtitle', unitRole: 'caseUnit' });
+      const out = caseXml(ctx, doc, { heading: doc.meta.title, tocBookmark: bookmark, titleRole: 'caseTitle', subtitleRole: 'caseSubtitle', unitRole: 'caseUnit', opensPage: newPage || ci === 0 });
       toc.push({ level: 2, text: doc.meta.title, page: out.page, bookmark });
-      // A section per case: its first page shows no running head (B.6), its folio on the side our estimate gives it.
+      // A section per case, which starts its new page. Spec B.6 would drop the running head on a
+      // case's first page (a distinct first-page header), but LibreOffice then starts the text
+      // higher on those pages than Word does, and the TOC's page numbers must hold in both.
       const sect = sectPrXml(ctx, {
-        type: ci === 0 ? 'oddPage' : 'nextPage',
-        titlePg: true,
-        headers: { default: partHeader, even: f.bookHeader, first: f.emptyHeader },
-        footers: { default: f.oddFooter, even: f.evenFooter, first: out.page % 2 === 1 ? f.oddFooter : f.evenFooter },
+        type: ci === 0 || newPage ? 'nextPage' : 'continuous',
+        headers: { default: partHeader, even: f.bookHeader },
+        footers: { default: f.oddFooter, even: f.evenFooter },
         ...d,
       });
       const final = last && ci === ids.length - 1;

@@ -237,14 +237,21 @@ function imageXml(ctx: DocxContext, block: ImageBlock): string {
   if (picture) {
     out += ctx.paragraph('center', { xml: picture.xml, text: '' }, { pPr: { keepNext: true, autoLine: true, snapToGrid: false }, heightPt: picture.heightPt });
   } else {
-    const placeholderMm = Number(ctx.template.options.photoPlaceholderHeightMm ?? 0);
-    if (placeholderMm > 0 && block.caption?.length) {
-      const h = mmToPt(placeholderMm);
-      const edge = { sz: 4, space: 0, color: 'A6A6A6' };
+    // A caption whose photo was not in the draft keeps the photo's place: a grey box of the
+    // height the PDF writer gives it (template option, else 45 mm in the book, 38 in the
+    // magazine, four lines in a notice), so both files paginate alike.
+    if (block.caption?.length) {
+      const kind = ctx.template.kind;
+      const mm = ctx.template.options.photoPlaceholderHeightMm;
+      const h = mm !== undefined ? mmToPt(Number(mm)) : kind === 'notice' ? 4 * ctx.book.bodyPitch : mmToPt(kind === 'feature' ? 38 : 45);
+      const edge = { sz: 4, space: 0, color: 'C8C8C8' };
       out += ctx.paragraph(
         'center',
         { xml: '', text: '' },
-        { pPr: { keepNext: true, borders: { top: edge, bottom: edge, left: edge, right: edge }, line: twips(h), before: 0, after: twips(2) }, heightPt: h },
+        {
+          pPr: { keepNext: true, borders: { top: edge, bottom: edge, left: edge, right: edge }, shading: 'E6E6E6', line: twips(h), before: twips(ctx.book.bodyPitch / 2), after: twips(2), ind: { firstLine: 0, firstLineChars: 0 } },
+          heightPt: h,
+        },
       );
     }
   }

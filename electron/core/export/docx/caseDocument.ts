@@ -19,6 +19,8 @@ export interface CaseTitleOptions {
   /** Paragraph roles for the subtitle and unit lines; null leaves them out. */
   subtitleRole: Role | null;
   unitRole: Role | null;
+  /** The title is the first thing on a new page (the anthology's cases). */
+  opensPage?: boolean;
 }
 
 export function caseXml(ctx: DocxContext, doc: CaseDocument, options: CaseTitleOptions): { xml: string; page: number } {
@@ -31,7 +33,18 @@ export function caseXml(ctx: DocxContext, doc: CaseDocument, options: CaseTitleO
   const starts = unanchored.map((id) => ctx.comments.starts(id)).join('');
   const ends = unanchored.map((id) => ctx.comments.ends(id)).join('');
   const title = titleRuns(ctx, options.titleRole, options.heading);
-  let xml = docMark.start + ctx.paragraph(options.titleRole, title, { before: (toc?.start ?? '') + starts, after: (toc?.end ?? '') + ends, measureText: title.measure });
+  // A title that opens a page takes its space below instead of above: at the top of a page
+  // after a section break LibreOffice drops space before (Word keeps it), and the TOC's page
+  // numbers must hold in both. The title block keeps its height (spec B.3).
+  const titleStyle = ctx.book.get(options.titleRole).style;
+  const pitch = ctx.book.bodyPitch * 20;
+  const moved = options.opensPage ? { before: 0, after: Math.round((titleStyle.spaceBeforeLines + titleStyle.spaceAfterLines) * pitch) } : undefined;
+  let xml = ctx.paragraph(options.titleRole, title, {
+    pPr: moved,
+    before: docMark.start + (toc?.start ?? '') + starts,
+    after: (toc?.end ?? '') + ends,
+    measureText: title.measure,
+  });
   const page = ctx.flow.page;
   if (options.subtitleRole && doc.meta.subtitle) xml += ctx.paragraph(options.subtitleRole, plainRuns(ctx, options.subtitleRole, doc.meta.subtitle));
   if (options.unitRole && doc.meta.unit) xml += ctx.paragraph(options.unitRole, plainRuns(ctx, options.unitRole, doc.meta.unit));

@@ -145,12 +145,13 @@ export class DocxContext {
       const after = options.pPr?.after !== undefined ? options.pPr.after / 20 : st.spaceAfterLines * this.book.bodyPitch;
       const pitch = options.pPr?.line !== undefined ? options.pPr.line / 20 : st.lineHeight;
       if ((options.pPr?.pageBreakBefore ?? s.pageBreakBefore) === true) this.flow.breakPage();
-      if (options.heightPt !== undefined) this.flow.addBlock(options.heightPt + before + after);
+      const keepNext = (options.pPr?.keepNext ?? s.keepNext) === true;
+      if (options.heightPt !== undefined) this.flow.addBlock(options.heightPt + before + after, keepNext);
       else {
         const indent = options.pPr?.ind ? (options.pPr.ind.left ?? 0) / 20 / st.size + (options.pPr.ind.right ?? 0) / 20 / st.size : 0;
         const width = this.textWidthPt - indent * st.size;
         const lines = this.flow.lines(options.measureText ?? runs.text, st.size + this.book.charSpacing / 20, st.indentChars, width);
-        this.flow.add(lines, pitch, before, after);
+        this.flow.add(lines, pitch, before, after, keepNext);
       }
     }
     return `<w:p>${pPrXml(pPr)}${options.before ?? ''}${runs.xml}${options.after ?? ''}</w:p>`;

@@ -10,7 +10,8 @@ export function emWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (cp < 0x2000) w += cp === 0x0a ? 0 : 0.5;
+    // ASCII punctuation and spaces are set in the Latin face, about a quarter em wide.
+    if (cp < 0x2000) w += cp === 0x0a ? 0 : /[,.:;!'| ]/.test(ch) ? 0.25 : 0.5;
     else if (cp >= 0xff61 && cp <= 0xffdc) w += 0.5;
     else w += 1;
   }
@@ -78,11 +79,43 @@ export class Flow {
   /** True at the top of a page started by a break (space before is kept there, not after an overflow). */
   private fresh = true;
 
+  /** Paragraphs kept with the next one (headings, a photo's place before its caption), not yet placed. */
+  private held: Array<{ height: number; place: () => void }> = [];
+
+  /**
+   * Holds a keep-with-next item until the next one arrives; then the chain moves to a new page
+   * together when the next item's first lines would not fit after it (as Word and LibreOffice do).
+   */
+  private arrive(height: number, firstLinesHeight: number): void {
+    if (!this.held.length) return;
+    const chain = this.held;
+    this.held = [];
+    const needed = chain.reduce((h, c) => h + c.height, 0) + firstLinesHeight;
+    if (this.used > 0 && this.used + needed > this.pageHeightPt + 0.01 && needed <= this.pageHeightPt) this.overflow();
+    for (const c of chain) c.place();
+    void height;
+  }
+
+  private flushHeld(): void {
+    const chain = this.held;
+    this.held = [];
+    for (const c of chain) c.place();
+  }
+
   /**
    * Adds a paragraph line by line, so a long paragraph runs over to the next page as in Word,
    * with widow and orphan control (never one line alone at either end of a page).
    */
-  add(lines: number, pitchPt: number, beforePt = 0, afterPt = 0): void {
+  add(lines: number, pitchPt: number, beforePt = 0, afterPt = 0, keepNext = false): void {
+    if (keepNext) {
+      this.held.push({ height: beforePt + lines * pitchPt + afterPt, place: () => this.placeLines(lines, pitchPt, beforePt, afterPt) });
+      return;
+    }
+    this.arrive(beforePt + lines * pitchPt + afterPt, beforePt + Math.min(lines, 2) * pitchPt);
+    this.placeLines(lines, pitchPt, beforePt, afterPt);
+  }
+
+  private placeLines(lines: number, pitchPt: number, beforePt: number, afterPt: number): void {
     if (this.used > 0 || this.fresh) this.used += beforePt;
     const fit = Math.max(0, Math.floor((this.pageHeightPt + 0.01 - this.used) / pitchPt));
     if (fit < lines) {
@@ -112,7 +145,16 @@ export class Flow {
   }
 
   /** Fixed-height item (a picture), moved whole to the next page when it does not fit. */
-  addBlock(heightPt: number): void {
+  addBlock(heightPt: number, keepNext = false): void {
+    if (keepNext) {
+      this.held.push({ height: heightPt, place: () => this.placeBlock(heightPt) });
+      return;
+    }
+    this.arrive(heightPt, heightPt);
+    this.placeBlock(heightPt);
+  }
+
+  private placeBlock(heightPt: number): void {
     if (this.used > 0 && this.used + heightPt > this.pageHeightPt) this.overflow();
     this.used += Math.min(heightPt, this.pageHeightPt);
     this.fresh = false;
@@ -125,6 +167,7 @@ export class Flow {
   }
 
   newPage(): void {
+    this.flushHeld();
     this.page++;
     this.used = 0;
     this.fresh = true;
@@ -132,6 +175,7 @@ export class Flow {
 
   /** A break unless the current page is still empty (pageBreakBefore at the top of a page does nothing). */
   breakPage(): void {
+    this.flushHeld();
     if (this.used > 0) this.newPage();
   }
 
@@ -143,6 +187,7 @@ export class Flow {
   }
 
   remaining(): number {
+    this.flushHeld();
     return this.pageHeightPt - this.used;
   }
 }

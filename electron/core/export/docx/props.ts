@@ -20,6 +20,8 @@ export interface PPr {
   pageBreakBefore?: boolean;
   numId?: number;
   borders?: { top?: Border; bottom?: Border; left?: Border; right?: Border };
+  /** Background fill (hex RGB). */
+  shading?: string;
   tabs?: Array<{ val: 'left' | 'right' | 'center'; pos: number; leader?: 'dot' | 'none' }>;
   snapToGrid?: boolean;
   /** twips */
@@ -58,6 +60,7 @@ export function pPrXml(p: PPr): string {
         '</w:pBdr>',
     );
   }
+  if (p.shading) out.push(`<w:shd w:val="clear" w:color="auto" w:fill="${p.shading}"/>`);
   if (p.tabs?.length) {
     out.push('<w:tabs>' + p.tabs.map((t) => `<w:tab w:val="${t.val}"${t.leader ? ` w:leader="${t.leader}"` : ''} w:pos="${Math.round(t.pos)}"/>`).join('') + '</w:tabs>');
   }

@@ -55,7 +55,9 @@ export function sectPrXml(ctx: DocxContext, spec: SectionSpec): string {
       ? `<w:pgNumType${spec.pageFormat ? ` w:fmt="${spec.pageFormat}"` : ''}${spec.pageStart !== undefined ? ` w:start="${spec.pageStart}"` : ''}/>`
       : '';
   const cols = spec.columns && spec.columns > 1 ? `<w:cols w:num="${spec.columns}" w:space="${spec.columnGap ?? 425}"/>` : '<w:cols w:space="425"/>';
-  const grid = spec.grid ?? `<w:docGrid w:type="lines" w:linePitch="${Math.round(ctx.book.bodyPitch * 20)}"/>`;
+  // No grid outside the notice: exact line pitches carry the layout, and LibreOffice would
+  // otherwise round every taller line (titles, photo places) up to whole grid lines.
+  const grid = spec.grid ?? `<w:docGrid w:linePitch="${Math.round(ctx.book.bodyPitch * 20)}"/>`;
   return (
     '<w:sectPr>' +
     refs('header', spec.headers) +

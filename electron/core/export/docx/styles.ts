@@ -141,7 +141,9 @@ export function buildStyleBook(template: Template): StyleBook {
       outline: spec.outline,
       keepNext: spec.keepNext,
       basedOn: spec.role === 'normal' ? undefined : 'Normal',
-      pageBreakBefore: spec.role === 'caseTitle' && template.kind === 'anthology' && template.options.newPagePerCase !== false,
+      // Cases start a new page through their own section (anthology.ts), not pageBreakBefore: LibreOffice drops
+      // the space before a paragraph that breaks the page itself, Word keeps it.
+      pageBreakBefore: false,
       // Exact line pitches already hold the grid; snapping would let LibreOffice widen glyphs to two cells.
       snap: false,
     });
