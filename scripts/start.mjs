@@ -81,6 +81,7 @@ export async function buildElectronSqlite(electronVersion, { nativeDir = NATIVE_
   const binding = path.join(nativeDir, path.basename(BINDING));
   rmSync(buildDir, { recursive: true, force: true });
   mkdirSync(path.dirname(moduleDir), { recursive: true });
+  const savedEnv = {};
   try {
     cpSync(source, moduleDir, { recursive: true, filter: (src) => path.relative(source, src).split(path.sep)[0] !== 'build' });
     const sqliteVersion = readJson(path.join(source, 'package.json')).version;
@@ -90,6 +91,15 @@ export async function buildElectronSqlite(electronVersion, { nativeDir = NATIVE_
     );
     log(`Building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (once; node_modules keeps its Node build)…`);
     const { rebuild } = await import('@electron/rebuild');
+    // npm passes its config to scripts as npm_config_* variables; a `nodedir` there (machines
+    // that build addons offline against Node's own headers) would make node-gyp compile for
+    // Node instead of Electron, and the addon would crash Electron on load.
+    for (const key of Object.keys(process.env)) {
+      if (key.toLowerCase() === 'npm_config_nodedir') {
+        savedEnv[key] = process.env[key];
+        delete process.env[key];
+      }
+    }
     await rebuild({
       buildPath: buildDir,
       projectRootPath: buildDir,
@@ -111,6 +121,7 @@ export async function buildElectronSqlite(electronVersion, { nativeDir = NATIVE_
         '  It needs Electron\'s headers or a prebuilt binary from the internet, and a C++ toolchain (build-essential, Xcode or Visual Studio Build Tools) when no prebuilt binary fits.',
     );
   } finally {
+    Object.assign(process.env, savedEnv);
     rmSync(buildDir, { recursive: true, force: true });
   }
 }
