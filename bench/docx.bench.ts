@@ -1,5 +1,5 @@
 /**
- * DOCX export of the ≈500-page anthology (the corpus × 16 ≈ 300 cases; target ≤ 1 s), and the
+ * DOCX export of the ≈500-page anthology (the corpus × 16 = 304 cases; target ≤ 1 s), and the
  * same content through pandoc (Markdown → DOCX) as the reference, with the ratio.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import type { Block, CaseDocument, CollectionBundle } from '../electron/core/mod
 import { inlineText } from '../electron/core/model/text.js';
 import { corpusBundle } from '../test/fixtures/corpus.js';
 
-/** 16 copies ≈ 300 cases (the brief's size); 24 copies ≈ 500 body pages by our estimate (our cases are ~1 page each). */
+/** 16 copies: 304 cases, ≈450 pages by our estimate (the ≈500-page, ≈300-case book); 24 copies: 456 cases, ≈670 pages. */
 const COPIES = [16, 24];
 
 function markdown(bundle: CollectionBundle): string {
