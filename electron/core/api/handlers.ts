@@ -387,6 +387,8 @@ export const handlers: Handlers<Ctx> = {
         bundle: resolved.bundle,
         notice: resolved.notice,
         comments: resolved.comments,
+        // Off this thread, so that jobs.get can report progress while the book is set.
+        inWorker: ctx.transport !== 'cli',
         onProgress: (fraction, message) => {
           if (job) Object.assign(job, { progress: Math.max(0, Math.min(1, fraction)), message });
         },

@@ -23,9 +23,14 @@ export interface ExportRequest {
   /** Review threads by document id; the DOCX writer turns them into Word comments. */
   comments?: Record<string, CommentThread[]>;
   onProgress?: (fraction: number, message?: string) => void;
+  /**
+   * Run the writer on a worker thread where it has one (PDF), so the calling thread keeps
+   * answering while a long book is set: progress polls, other API calls.
+   */
+  inWorker?: boolean;
 }
 
-export interface WriterInput extends Omit<ExportRequest, 'template' | 'outPath'> {
+export interface WriterInput extends Omit<ExportRequest, 'template' | 'outPath' | 'inWorker'> {
   template: Template;
 }
 
@@ -44,7 +49,8 @@ export interface ExportResult {
   ms: number;
 }
 
-async function writerFor(format: ExportFormat): Promise<Writer> {
+async function writerFor(format: ExportFormat, inWorker: boolean): Promise<Writer> {
+  if (format === 'pdf' && inWorker) return (await import('./pdf/worker.js')).writePdfInWorker;
   if (format === 'pdf') return (await import('./pdf/index.js')).writePdf;
   if (format === 'docx') return (await import('./docx/index.js')).writeDocx;
   throw new Error(`unknown export format "${format as string}": choose pdf or docx`);
@@ -57,8 +63,9 @@ export async function runExport(request: ExportRequest): Promise<ExportResult> {
   if (template.kind !== 'notice' && !request.bundle) throw new Error(`the ${template.kind} template needs a collection`);
   const target = path.resolve(request.outPath);
   await assertWritable(target);
-  const writer = await writerFor(request.format);
-  const result = await writer({ ...request, template });
+  const writer = await writerFor(request.format, request.inWorker ?? false);
+  const { inWorker: _inWorker, outPath: _outPath, ...input } = request;
+  const result = await writer({ ...input, template });
   const temp = `${target}.${process.pid}.${Date.now()}.part`;
   try {
     await fs.writeFile(temp, result.bytes);
