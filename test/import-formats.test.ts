@@ -263,3 +263,28 @@ test('formats: a single case in Word whose sections are unnumbered styled headin
     ['创新背景', '经验与做法', '成效与启示'],
   );
 });
+
+test('formats: Word footnotes become footnote inlines where they are referenced, not a list at the end', async () => {
+  const { FootnoteReferenceRun } = await import('docx');
+  const doc = new Document({
+    footnotes: { 1: { children: [new Paragraph('数据来源:市民政局2021年统计。')] } },
+    sections: [
+      {
+        children: [
+          new Paragraph('津市市“五化民政”建设'),
+          new Paragraph({ children: [new TextRun('全市建成养老机构43个'), new FootnoteReferenceRun(1), new TextRun(',床位2030张,每千名老人拥有床位数达40张。')] }),
+        ],
+      },
+    ],
+  });
+  const file = await importFile({ name: 'notes.docx', bytes: await Packer.toBuffer(doc) });
+  const body = file.cases[0]!.body;
+  assert.equal(body.length, 1, 'the footnote list is not body text');
+  const p = body[0]!;
+  assert.ok(p.type === 'paragraph');
+  assert.equal(inlineText(p.content), '全市建成养老机构43个,床位2030张,每千名老人拥有床位数达40张。', 'no [1] marker in the text');
+  const note = p.content.find((i) => i.type === 'footnote');
+  assert.ok(note && note.type === 'footnote');
+  assert.equal(blocksText(note.blocks), '数据来源:市民政局2021年统计。');
+  assert.equal(p.content.indexOf(note), 1, 'the note sits where it was referenced');
+});

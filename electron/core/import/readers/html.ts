@@ -4,7 +4,7 @@
  * tables become table blocks. Script, style and navigation are never content.
  */
 import { parseDocument } from 'htmlparser2';
-import type { Block, HeadingLevel, Inline, Mark, TableBlock, TableCell, TextInline } from '../../model/types.js';
+import type { Block, FootnoteInline, HeadingLevel, Inline, Mark, TableBlock, TableCell, TextInline } from '../../model/types.js';
 import { trimLine, type ReadResult, type SourceLine } from '../lines.js';
 
 /** The little of domhandler's node shape this reader needs. */
@@ -35,7 +35,7 @@ interface ListState {
 
 class LineBuilder {
   readonly lines: SourceLine[] = [];
-  private runs: TextInline[] = [];
+  private runs: Array<TextInline | FootnoteInline> = [];
   readonly lists: ListState[] = [];
 
   addText(value: string, marks: Mark[]): void {
@@ -44,8 +44,13 @@ class LineBuilder {
     if (!collapsed) return;
     const last = this.runs[this.runs.length - 1];
     const key = marks.slice().sort().join(',');
-    if (last && (last.marks ?? []).slice().sort().join(',') === key) last.text += collapsed;
+    if (last && last.type === 'text' && (last.marks ?? []).slice().sort().join(',') === key) last.text += collapsed;
     else this.runs.push(marks.length ? { type: 'text', text: collapsed, marks: [...new Set(marks)] } : { type: 'text', text: collapsed });
+  }
+
+  /** A footnote reference: the note's text travels inline, out of the line's running text. */
+  addFootnote(note: string): void {
+    this.runs.push({ type: 'footnote', blocks: [{ type: 'paragraph', content: [{ type: 'text', text: note }] }] });
   }
 
   flush(heading?: HeadingLevel): void {
@@ -53,15 +58,16 @@ class LineBuilder {
     this.runs = [];
     if (runs.length === 0) return;
     // Trim the line as a whole, keeping run boundaries.
-    const first = runs[0]!;
-    first.text = first.text.replace(/^[\s\u3000\u00a0]+/u, '');
-    const last = runs[runs.length - 1]!;
-    last.text = last.text.replace(/[\s\u3000\u00a0]+$/u, '');
-    const kept = runs.filter((r) => r.text.length > 0);
-    const text = trimLine(kept.map((r) => r.text).join(''));
+    const texts = runs.filter((r): r is TextInline => r.type === 'text');
+    const first = texts[0];
+    if (first) first.text = first.text.replace(/^[\s\u3000\u00a0]+/u, '');
+    const last = texts[texts.length - 1];
+    if (last) last.text = last.text.replace(/[\s\u3000\u00a0]+$/u, '');
+    const kept = runs.filter((r) => r.type !== 'text' || r.text.length > 0);
+    const text = trimLine(texts.map((r) => r.text).join(''));
     if (!text) return;
     const line: SourceLine = { text };
-    if (kept.some((r) => r.marks && r.marks.length)) line.inlines = kept;
+    if (kept.some((r) => r.type === 'footnote' || (r.marks && r.marks.length))) line.inlines = kept;
     if (heading) line.heading = heading;
     this.markList(line);
     this.lines.push(line);
@@ -117,6 +123,27 @@ function imageSrc(src: string | undefined, resolve: ResolveSrc | undefined): str
 }
 
 let resolveSrc: ResolveSrc | undefined;
+/** Word footnotes and endnotes as mammoth writes them (<li id="footnote-1">), by id; their list is not body text. */
+let notes: Map<string, string> = new Map();
+const noteNodes = new Set<DomNode>();
+const NOTE_ID = /^(?:foot|end)note-\d+$/;
+const NOTE_BACKLINK = /^#(?:foot|end)note-ref-\d+$/;
+
+function collectNotes(node: DomNode): void {
+  if (node.type === 'tag' && node.attribs?.id && NOTE_ID.test(node.attribs.id)) {
+    const text = trimLine(noteText(node).replace(/\s+/g, ' '));
+    notes.set(node.attribs.id, text);
+    noteNodes.add(node);
+    return;
+  }
+  for (const child of node.children ?? []) collectNotes(child);
+}
+
+function noteText(node: DomNode): string {
+  if (node.type === 'text') return node.data ?? '';
+  if (node.type === 'tag' && node.name === 'a' && NOTE_BACKLINK.test(node.attribs?.href ?? '')) return '';
+  return (node.children ?? []).map(noteText).join('');
+}
 
 function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
   if (node.type === 'text') {
@@ -125,6 +152,15 @@ function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
   }
   if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
   const name = (node.name ?? '').toLowerCase();
+  if (noteNodes.has(node)) return;
+  if (name === 'a') {
+    const href = node.attribs?.href ?? '';
+    const note = href.startsWith('#') ? notes.get(href.slice(1)) : undefined;
+    if (note !== undefined) {
+      out.addFootnote(note);
+      return;
+    }
+  }
   if (node.type === 'script' || node.type === 'style' || SKIP.has(name)) {
     if (name === 'nav') {
       const t = furnitureText(node);
@@ -267,10 +303,15 @@ export function htmlLines(html: string, resolve?: ResolveSrc): { lines: SourceLi
   const out = new LineBuilder();
   // The walk is synchronous, so a module-level resolver cannot leak between documents.
   resolveSrc = resolve;
+  notes = new Map();
+  noteNodes.clear();
   try {
+    collectNotes(doc);
     walk(doc, out, []);
   } finally {
     resolveSrc = undefined;
+    notes = new Map();
+    noteNodes.clear();
   }
   out.flush();
   const lines = out.lines;
