@@ -4,6 +4,7 @@
  * that width is joined to the next one. Drafts with one line per paragraph (the usual case)
  * do not share a width and pass through untouched.
  */
+import type { Inline } from '../../model/types.js';
 import type { SourceLine } from '../lines.js';
 
 /** Where indentation is missing, a full line ending a sentence is taken as a paragraph end. */
@@ -39,6 +40,17 @@ export function wrapWidth(lines: SourceLine[]): number | null {
   return best;
 }
 
+/** Two pieces of one paragraph as one line; styled runs (bold, footnotes) are kept when either piece had them. */
+function join(a: SourceLine, b: SourceLine): SourceLine {
+  const joined: SourceLine = { text: a.text + b.text };
+  if (a.indent) joined.indent = true;
+  if (a.inlines || b.inlines) {
+    const runs = (l: SourceLine): Inline[] => l.inlines ?? [{ type: 'text', text: l.text }];
+    joined.inlines = [...runs(a), ...runs(b)];
+  }
+  return joined;
+}
+
 export function unwrap(lines: SourceLine[]): SourceLine[] {
   const w = wrapWidth(lines);
   if (w === null) return lines;
@@ -50,7 +62,7 @@ export function unwrap(lines: SourceLine[]): SourceLine[] {
   for (const line of lines) {
     const startsParagraph = (usesIndent && line.indent) || STARTS_BLOCK.test(line.text);
     if (current && !line.image && !line.table && !line.heading && !line.list && !line.furniture && line.text && !startsParagraph) {
-      current = current.indent ? { text: current.text + line.text, indent: true } : { text: current.text + line.text };
+      current = join(current, line);
       out[out.length - 1] = current;
     } else {
       out.push(line);
