@@ -6,6 +6,7 @@
  */
 import type { SourceLine } from '../lines.js';
 import { DATE_ONLY, findDate, NUMERIC_DATE } from './dates.js';
+import { splitInlines } from './structure.js';
 
 export interface CleanInfo {
   date?: string;
@@ -178,8 +179,9 @@ function liftTrailingByline(keep: Array<{ at: number; line: SourceLine }>, info:
     if (!m) continue;
     if (!info.authors) info.authors = m[1]!.replace(/\s+/gu, ' ').trim();
     const rest = line.text.slice(0, m.index).replace(/[\s\u3000]+$/u, '');
-    if (rest) keep[k] = { at: keep[k]!.at, line: { text: rest } };
-    else keep.splice(k, 1);
+    if (!rest) keep.splice(k, 1);
+    else if (line.inlines) keep[k] = { at: keep[k]!.at, line: { text: rest, inlines: splitInlines(line.inlines, rest.length)[0] } };
+    else keep[k] = { at: keep[k]!.at, line: { text: rest } };
     return;
   }
 }

@@ -53,7 +53,7 @@ function plain(text: string): TextInline {
 }
 
 /** Splits styled runs at a character offset (for run-ins on bold lines). */
-function splitInlines(inlines: Inline[], at: number): [Inline[], Inline[]] {
+export function splitInlines(inlines: Inline[], at: number): [Inline[], Inline[]] {
   const head: Inline[] = [];
   const tail: Inline[] = [];
   let pos = 0;
