@@ -589,3 +589,10 @@ test('general: an upward request (请示) with 发文字号 and 签发人 on one
   assert.equal(m.addressees, '山东省民政厅');
   assert.deepEqual(where(m.region), ['山东省', '济宁市', null]);
 });
+
+test('general: a notice whose 附件: line stands alone above numbered titles', async () => {
+  const text = GUANGXI_NOTICE.replace('附件:1.创新案例申报表\n2.创新案例撰写要求', '附件:\n1.创新案例申报表\n2.创新案例撰写要求');
+  const file = await importFile({ name: 'gx2.txt', bytes: enc(text) });
+  assert.deepEqual(file.notice!.meta.attachmentTitles, ['创新案例申报表', '创新案例撰写要求']);
+  assert.ok(!blocksText(file.notice!.body).includes('创新案例申报表'));
+});

@@ -107,6 +107,11 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   let listingAttachments = false;
   for (let i = bodyStart(shape); i < firstIssuer; i++) {
     const line = lines[i]!;
+    if (/^附件\s*[:：]$/u.test(line.text)) {
+      // "附件:" alone, its titles numbered on the lines below.
+      listingAttachments = true;
+      continue;
+    }
     const note = ATTACHMENT_NOTE.exec(line.text);
     if (note) {
       attachmentTitles.push(stripTitle(note[1]!));
