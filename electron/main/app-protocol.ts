@@ -11,6 +11,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { securityHeaders, type CspOptions } from './csp.js';
+import { mimeTypeOf } from '../core/server/mime.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'huibian';
@@ -21,32 +22,7 @@ export type AppPathResolution =
   | { ok: true; file: string }
   | { ok: false; status: 400 | 403 | 404; reason: string };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.pdf': 'application/pdf',
-};
-
-export function mimeTypeOf(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { mimeTypeOf };
 
 /** Raw path part of an app:// URL, before any normalisation by a URL parser. */
 function rawPathOf(url: string): string | null {

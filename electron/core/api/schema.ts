@@ -149,36 +149,14 @@ export const apiInputs = {
   'jobs.get': z.object({ id }).strict(),
 } as const;
 
+// Shapes that lower layers define and the table hands out unchanged.
+export type { CollectionSummary, DocSummary, RevisionSummary } from '../store/index.js';
+export type { ExportResult } from '../export/index.js';
+import type { CollectionSummary, DocSummary, RevisionSummary } from '../store/index.js';
+import type { ExportResult } from '../export/index.js';
+
 export type ApiMethod = keyof typeof apiInputs;
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
-
-export interface CollectionSummary {
-  id: string;
-  title: string;
-  year: number | null;
-  publisher: string | null;
-  caseCount: number;
-  noticeCount: number;
-}
-
-export interface DocSummary {
-  id: string;
-  kind: 'case' | 'notice';
-  title: string;
-  subtitle: string | null;
-  category: string | null;
-  region: Region | null;
-  award: string | null;
-  unit: string | null;
-  status: 'draft' | 'review' | 'final';
-  year: number | null;
-  organ: string | null;
-  collectionId: string | null;
-  position: number;
-  charCount: number;
-  openComments: number;
-  updatedAt: string;
-}
 
 export interface TreeGroup {
   key: string;
@@ -194,14 +172,6 @@ export interface DocumentPayload {
   attachments?: Array<{ title: string; editorState: Record<string, unknown> }>;
   revision: number;
   updatedAt: string;
-}
-
-export interface RevisionSummary {
-  id: number;
-  createdAt: string;
-  title: string;
-  charCount: number;
-  autosave: boolean;
 }
 
 export interface SearchHit {
@@ -234,13 +204,6 @@ export interface ImportCommitResult {
   errors: ImportError[];
   /** Per reviewed DOCX: how many comment threads were added or updated on existing documents. */
   reviews?: Array<{ file: string; threadsAdded: number; threadsUpdated: number; repliesAdded: number }>;
-}
-
-export interface ExportResult {
-  path: string;
-  bytes: number;
-  pages?: number;
-  ms: number;
 }
 
 export interface JobStatus {

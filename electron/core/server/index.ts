@@ -4,6 +4,7 @@
  * guarded by a random token the page reads from a <meta> tag; Host is checked against
  * DNS rebinding; static files are confined to the built renderer and served with a strict CSP.
  */
+import { mimeTypeOf } from './mime.js';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
@@ -43,29 +44,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const STATUS: Record<string, number> = {
   'invalid-input': 400,
@@ -186,7 +164,7 @@ async function serveStatic(
     if (!path.extname(wanted)) return serveStatic(res, staticDir, '/index.html', token, method);
     return sendError(res, 404, 'not-found', `no such file: ${wanted}`);
   }
-  const type = TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream';
+  const type = mimeTypeOf(real);
   if (path.basename(real) === 'index.html') {
     const html = injectToken(await fs.readFile(real, 'utf8'), token);
     res.writeHead(200, baseHeaders({ 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(html)) }));
@@ -222,7 +200,7 @@ async function serveExport(res: http.ServerResponse, dataDir: string, name: stri
   res.writeHead(
     200,
     baseHeaders({
-      'Content-Type': TYPES[path.extname(base).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': mimeTypeOf(base),
       'Content-Length': String(stat.size),
       'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(base)}`,
     }),
