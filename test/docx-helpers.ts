@@ -14,10 +14,40 @@ const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FONTCONFIG = path.join(here, 'fixtures/fontconfig/fonts.conf');
 
+/**
+ * Attribute order carries no meaning in XML, and writers differ in it: tags are read back with
+ * their attributes in one fixed order, so the tests' patterns assert values, not a writer's habits.
+ */
+const ATTRIBUTE_ORDER: Record<string, string[]> = {
+  'w:pgMar': ['w:top', 'w:right', 'w:bottom', 'w:left', 'w:header', 'w:footer', 'w:gutter'],
+  'w:ind': ['w:left', 'w:right', 'w:firstLineChars', 'w:firstLine', 'w:hanging'],
+  'w:cols': ['w:num', 'w:space'],
+  'w:tcW': ['w:w', 'w:type'],
+  'w:tblW': ['w:w', 'w:type'],
+};
+const COMMON_ORDER = [
+  'w:id', 'w:name', 'w:type', 'r:id', 'w:val', 'w:sz', 'w:space', 'w:color', 'w:ascii', 'w:hAnsi', 'w:eastAsia', 'w:cs', 'w:hint',
+  'w:w', 'w:h', 'w:fmt', 'w:start', 'w:before', 'w:after', 'w:line', 'w:lineRule', 'w:leader', 'w:pos', 'w:author', 'w:date', 'w:initials',
+  'w15:paraId', 'w15:paraIdParent', 'w15:done', 'w:linePitch', 'w:charSpace', 'Id', 'Type', 'Target', 'PartName', 'Extension', 'ContentType',
+];
+
+export function canonicalAttributes(xml: string): string {
+  return xml.replace(/<([\w:]+)((?:\s+[\w:.-]+="[^"]*")+)\s*(\/?)>/g, (_m, tag: string, attrs: string, close: string) => {
+    const list = [...attrs.matchAll(/([\w:.-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!] as const);
+    const order = ATTRIBUTE_ORDER[tag] ?? COMMON_ORDER;
+    const rank = (name: string) => {
+      const i = order.indexOf(name);
+      return i < 0 ? order.length : i;
+    };
+    const sorted = list.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a[0]) - rank(y.a[0]) || x.i - y.i);
+    return `<${tag}${sorted.map(({ a }) => ` ${a[0]}="${a[1]}"`).join('')}${close}>`;
+  });
+}
+
 export async function unzip(bytes: Uint8Array): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
   const out = new Map<string, string>();
-  for (const [name, file] of Object.entries(zip.files)) if (!file.dir && /\.(xml|rels)$/.test(name)) out.set(name, await file.async('string'));
+  for (const [name, file] of Object.entries(zip.files)) if (!file.dir && /\.(xml|rels)$/.test(name)) out.set(name, canonicalAttributes(await file.async('string')));
   return out;
 }
 

@@ -84,9 +84,11 @@ test('anthology: TOC field with cached entries and page numbers, sections per pa
   const settings = part(parts, 'word/settings.xml');
 
   // One TOC field, marked dirty (refreshed on open, no update-fields prompt), not updateFields.
-  const instr = [...doc.matchAll(/<w:instrText[^>]*> (TOC [^<]*) <\/w:instrText>/g)].map((m) => m[1]!.replace(/&quot;/g, '"'));
-  assert.deepEqual(instr, ['TOC \\o "1-2" \\h \\z \\u']);
-  assert.match(doc, /<w:fldChar w:fldCharType="begin" w:dirty="true"\/><\/w:r><w:r><w:instrText xml:space="preserve"> TOC /);
+  // Its switches in any order: outline levels 1-2, hyperlinked entries, no page numbers in web view, outline levels applied.
+  const instr = [...doc.matchAll(/<w:instrText[^>]*> ?(TOC [^<]*?) ?<\/w:instrText>/g)].map((m) => m[1]!.replace(/&quot;/g, '"'));
+  assert.equal(instr.length, 1, `one TOC field: ${instr.join(' | ')}`);
+  assert.deepEqual(instr[0]!.match(/\\\w(?: "[^"]*")?/g)!.sort(), ['\\h', '\\o "1-2"', '\\u', '\\z']);
+  assert.match(doc, /<w:fldChar w:fldCharType="begin" w:dirty="true"\/>(?:<\/w:r><w:r>)?<w:instrText xml:space="preserve"> ?TOC /);
   assert.doesNotMatch(settings, /updateFields/);
 
   // Cached entries: a TOC2 paragraph per case whose PAGEREF result is a page number, pages rising.
@@ -133,10 +135,10 @@ test('anthology: TOC field with cached entries and page numbers, sections per pa
     assert.match(part(parts, `word/${target(odd)}`), new RegExp(`${partOf.get(orderedIds(bundle)[i]!)}篇`));
     assert.match(part(parts, `word/${target(even)}`), new RegExp(bundle.collection.title));
     const footer = /<w:footerReference w:type="default" r:id="(rId\d+)"\/>/.exec(s)![1]!;
-    assert.match(part(parts, `word/${target(footer)}`), /<w:instrText xml:space="preserve"> PAGE <\/w:instrText>/);
+    assert.match(part(parts, `word/${target(footer)}`), /<w:instrText xml:space="preserve"> ?PAGE ?<\/w:instrText>/);
   });
   // 16开 page: 185 × 260 mm.
-  assert.match(sectPrs[0]!, /<w:pgSz w:w="10488" w:h="14740"\/>/);
+  assert.match(sectPrs[0]!, /<w:pgSz w:w="10488" w:h="14740"(?: w:orient="portrait")?\/>/);
 });
 
 test('anthology: document ids in custom properties and a bookmark per case', async () => {
@@ -194,7 +196,7 @@ test('notice: GB/T 9704 page set-up, 22 × 28 grid, red organ and rule, faces pe
   const doc = part(parts, 'word/document.xml');
   const styles = part(parts, 'word/styles.xml');
   const sectPr = /<w:sectPr>.*?<\/w:sectPr>/.exec(doc)![0];
-  assert.match(sectPr, /<w:pgSz w:w="11906" w:h="16838"\/>/);
+  assert.match(sectPr, /<w:pgSz w:w="11906" w:h="16838"(?: w:orient="portrait")?\/>/);
   assert.match(sectPr, /<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588"/);
   const grid = /<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="(-?\d+)"\/>/.exec(sectPr);
   assert.ok(grid, 'linesAndChars grid with a 28.95 pt pitch');
@@ -225,7 +227,7 @@ test('notice: GB/T 9704 page set-up, 22 × 28 grid, red organ and rule, faces pe
     const rid = new RegExp(`<w:footerReference w:type="${type}" r:id="(rId\\d+)"/>`).exec(sectPr)![1];
     return part(parts, `word/${new RegExp(`Id="${rid}" Type="[^"]+" Target="([^"]+)"`).exec(rels)![1]}`);
   };
-  assert.match(footer('default'), /<w:jc w:val="right"\/>.*— <\/w:t>.* PAGE .* —<\/w:t>/);
+  assert.match(footer('default'), /<w:jc w:val="right"\/>.*— <\/w:t>.*> ?PAGE ?<.* —<\/w:t>/);
   assert.match(footer('default'), /<w:ind w:left="0" w:right="280"/);
   assert.match(footer('even'), /<w:jc w:val="left"\/>/);
   assert.match(footer('default'), /w:eastAsia="宋体" w:cs="[^"]+" w:hint="eastAsia"/);
@@ -309,11 +311,14 @@ test('lists restart per list with their own numbering instance; tables carry gri
   const small: CollectionBundle = { collection: { ...bundle.collection, sections: [{ title: '测试', caseIds: [first!.id, second!.id] }] }, cases };
   const parts = await unzip((await writeDocx({ format: 'docx', template: loadTemplate('anthology'), bundle: small })).bytes);
   const doc = part(parts, 'word/document.xml');
-  const numIds = [...doc.matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]);
-  assert.deepEqual(numIds, ['1', '1', '1', '2', '2']);
+  // The first list's three items share one numbering instance, the second list's two another; both start at 1 with the same format.
+  const numIds = [...doc.matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]!);
+  assert.equal(numIds.length, 5);
+  assert.deepEqual(numIds, [numIds[0], numIds[0], numIds[0], numIds[3], numIds[3]]);
+  assert.notEqual(numIds[0], numIds[3]);
   const numbering = part(parts, 'word/numbering.xml');
-  assert.match(numbering, /<w:num w:numId="1"><w:abstractNumId w:val="0"\/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"\/>/);
-  assert.match(numbering, /<w:num w:numId="2"><w:abstractNumId w:val="0"\/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"\/>/);
+  const instance = (id: string) => new RegExp(`<w:num w:numId="${id}"><w:abstractNumId w:val="(\\d+)"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>`).exec(numbering)?.[1];
+  assert.ok(instance(numIds[0]!) !== undefined && instance(numIds[0]!) === instance(numIds[3]!), 'both lists restart at 1 in the same decimal format');
   const grid = [...doc.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
   assert.equal(grid.length, 2);
   assert.ok(Math.abs(grid[1]! / grid[0]! - 3) < 0.01, 'Math.abs(grid[1]! / grid[0]! - 3) < 0.01');
@@ -365,8 +370,8 @@ test('pictures given as data: URIs are embedded inline with their caption; capti
   const parts = await unzip((await writeDocx({ format: 'docx', template: loadTemplate('anthology'), bundle: small })).bytes);
   const doc = part(parts, 'word/document.xml');
   assert.match(doc, /<wp:inline [^>]*><wp:extent cx="3810000" cy="1905000"\/>/, '400 × 200 px at 96 dpi = 300 × 150 pt');
-  const rid = /<a:blip r:embed="(rId\d+)"\/>/.exec(doc)![1];
-  assert.match(part(parts, 'word/_rels/document.xml.rels'), new RegExp(`Id="${rid}" Type="[^"]+/image" Target="media/image1.png"`));
+  const rid = /<a:blip r:embed="(rId\d+)"[^>]*\/>/.exec(doc)![1];
+  assert.match(part(parts, 'word/_rels/document.xml.rels'), new RegExp(`Id="${rid}" Type="[^"]+/image" Target="media/[^"]+\\.png"`));
   assert.doesNotMatch(doc, /<wp:anchor|<w:txbxContent/);
   // The picture's paragraph has single line spacing (an exact pitch would clip it); its caption follows in 题注.
   assert.match(doc, /<w:spacing w:line="240" w:lineRule="auto"\/><\/w:pPr><w:r><w:drawing>/);

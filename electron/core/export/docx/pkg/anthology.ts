@@ -1,0 +1,194 @@
+/**
+ * The 案例汇编 book through the `docx` package: cover, a real TOC field whose cached entries
+ * carry our own page estimate (PAGEREF results), then per 篇 a divider section (recto, no
+ * running head), its blank verso, and a section per case whose header names the 篇 on odd
+ * pages and the book on even pages. Page numbers restart at 1 on the first divider.
+ */
+import { BookmarkEnd as BookmarkEndPiece, BookmarkStart as BookmarkStartPiece, Footer, Header, InternalHyperlink, PageNumber, Tab, TableOfContents, TextRun, type FileChild, type ISectionOptions, type Paragraph } from 'docx';
+import type { CollectionBundle } from '../../../model/types.js';
+import { mmToPt, mmToTwip } from '../../../templates/sizes.js';
+import { bundleCases, partTitle, type TocEntry } from '../anthology.js';
+import { twips } from '../xml.js';
+import { fonts, plainRuns, textRun, titleRuns } from './blocks.js';
+import { caseChildren } from './caseDocument.js';
+import { fieldRuns } from './fields.js';
+import type { PkgContext } from './context.js';
+import { breakCarrier, footer, header, section, type SectionSpec } from './sections.js';
+
+/** Running heads and folios, shared by every section of the book (the package writes a part per use). */
+function furniture(ctx: PkgContext, bookTitle: string) {
+  const head = ctx.book.get('header');
+  const foot = ctx.book.get('footer');
+  const rule = { sz: Math.round(Number(ctx.template.options.runningHeadRuleWidth ?? 0.5) * 8), space: 1 };
+  const headPara = (text: string): Paragraph[] => [ctx.aside(() => ctx.paragraph('header', [textRun(ctx.book, head.style, text)], text, { props: { borders: { bottom: rule } } }))];
+  const folio = (jc: 'left' | 'right' | 'center'): Footer =>
+    footer([ctx.aside(() => ctx.paragraph('footer', [new TextRun({ font: fonts(ctx.book, foot.style), children: [PageNumber.CURRENT] })], '', { props: { jc } }))]);
+  const outer = ctx.template.options.folioPosition !== 'center';
+  return {
+    empty: () => ({ header: header([]), footer: footer([]) }),
+    bookHeader: () => header(headPara(bookTitle)),
+    partHeader: (title: string): Header => header(headPara(title)),
+    oddFooter: () => folio(outer ? 'right' : 'center'),
+    evenFooter: () => folio(outer ? 'left' : 'center'),
+    centerFooter: () => folio('center'),
+  };
+}
+
+function distances(ctx: PkgContext): Pick<SectionSpec, 'headerDistance' | 'footerDistance'> {
+  const p = ctx.template.page;
+  const o = ctx.template.options;
+  return {
+    headerDistance: mmToTwip(Math.max(4, p.marginTop - Number(o.runningHeadOffset ?? 9) - 4)),
+    footerDistance: mmToTwip(Math.max(4, p.marginBottom - Number(o.folioOffset ?? 7) - 3)),
+  };
+}
+
+function cover(ctx: PkgContext, bundle: CollectionBundle): Paragraph[] {
+  const c = bundle.collection;
+  const pageH = mmToPt(ctx.template.page.height - ctx.template.page.marginTop - ctx.template.page.marginBottom);
+  const title = titleRuns(ctx, 'title', c.title);
+  const out = [ctx.paragraph('title', title.children, title.text, { props: { before: twips(pageH * 0.22) } })];
+  if (c.subtitle) out.push(ctx.paragraph('subtitle', plainRuns(ctx, 'subtitle', c.subtitle).children, c.subtitle));
+  const bottom = [c.publisher, c.year ? `${c.year}年` : null].filter((l): l is string => Boolean(l));
+  bottom.forEach((line, i) => out.push(ctx.paragraph('publisher', plainRuns(ctx, 'publisher', line).children, line, i === 0 ? { props: { before: twips(pageH * 0.45) } } : {})));
+  return out;
+}
+
+/**
+ * The TOC field with its cached entries: each a hyperlink to the heading's bookmark with a
+ * PAGEREF whose cached result is our own page estimate (LibreOffice does not refresh TOC fields
+ * when it converts). Marked dirty so Word and WPS refresh it on open.
+ */
+function toc(ctx: PkgContext, entries: TocEntry[], levels: number): FileChild[] {
+  const titleText = ctx.template.options.tocTitle ? String(ctx.template.options.tocTitle) : '目　录';
+  const title = ctx.paragraph('tocHeading', plainRuns(ctx, 'tocHeading', titleText).children, titleText);
+  const leader = ctx.template.options.tocLeader === 'none' ? 'none' : 'dot';
+  const width = ctx.fullWidthTwips();
+  const paras = entries.map((e) => {
+    const role = e.level === 1 ? 'toc1' : 'toc2';
+    const st = ctx.book.get(role).style;
+    const link = new InternalHyperlink({
+      anchor: e.bookmark,
+      children: [textRun(ctx.book, st, e.text), new TextRun({ font: fonts(ctx.book, st), children: [new Tab()] }), ...fieldRuns(fonts(ctx.book, st), `PAGEREF ${e.bookmark} \\h`, String(e.page))],
+    });
+    return ctx.paragraph(role, [link], e.text, { props: { tabs: [{ val: 'right', leader, pos: width }] } });
+  });
+  return [
+    title,
+    new TableOfContents('目录', {
+      hyperlink: true,
+      headingStyleRange: `1-${levels}`,
+      hideTabAndPageNumbersInWebView: true,
+      useAppliedParagraphOutlineLevel: true,
+      beginDirty: true,
+      contentChildren: paras,
+    }),
+  ];
+}
+
+export function anthologySections(ctx: PkgContext, bundle: CollectionBundle): { sections: ISectionOptions[]; documentIds: string[]; pages: number } {
+  const cases = bundleCases(bundle);
+  const c = bundle.collection;
+  const f = furniture(ctx, c.title);
+  const d = distances(ctx);
+  const levels = Number(ctx.template.options.tocLevels ?? 2);
+  const entries: TocEntry[] = [];
+  const documentIds: string[] = [];
+  let tocId = 0;
+  const none = () => {
+    const e = f.empty();
+    return { headers: { default: e.header, even: e.header }, footers: { default: e.footer, even: e.footer } };
+  };
+
+  // Body first: the TOC needs its page numbers.
+  ctx.flow.reset();
+  const body: ISectionOptions[] = [];
+  const parts = c.sections.filter((s) => s.caseIds.some((id) => cases.has(id)));
+  parts.forEach((part, si) => {
+    ctx.flow.oddPage();
+    const partBookmark = `_Toc${String(++tocId).padStart(9, '0')}`;
+    const link = ctx.bookmarkId();
+    const title = partTitle(part.title);
+    const pageH = ctx.flow.pageHeightPt;
+    const divider = ctx.paragraph('part', [new BookmarkStartPiece(partBookmark, link), ...plainRuns(ctx, 'part', title).children, new BookmarkEndPiece(link)], title, {
+      props: { before: twips(pageH * 0.28) },
+    });
+    entries.push({ level: 1, text: title, page: ctx.flow.page, bookmark: partBookmark });
+    const e = f.empty();
+    body.push(
+      section(
+        ctx,
+        {
+          type: 'oddPage',
+          titlePg: true,
+          headers: { default: e.header, even: e.header, first: e.header },
+          footers: { default: e.footer, even: e.footer, first: e.footer },
+          pageStart: si === 0 ? 1 : undefined,
+          pageFormat: 'decimal',
+          ...d,
+        },
+        [divider],
+      ),
+    );
+    // The divider's blank verso is a page of its own section, not an odd-page break before the
+    // first case: LibreOffice lays out the page after an inserted blank page with its text
+    // starting higher than Word does, which would put the TOC's page numbers off.
+    const verso = ctx.template.options.rectoParts !== false;
+    if (verso) body.push(section(ctx, { type: 'nextPage', ...none(), ...d }, [breakCarrier()]));
+    ctx.flow.newPage();
+    if (verso) ctx.flow.newPage();
+
+    const ids = part.caseIds.filter((id) => cases.has(id));
+    const newPage = ctx.template.options.newPagePerCase !== false;
+    ids.forEach((id, ci) => {
+      const doc = cases.get(id)!;
+      if (ci > 0 && newPage) ctx.flow.breakPage();
+      documentIds.push(id);
+      const bookmark = `_Toc${String(++tocId).padStart(9, '0')}`;
+      const out = caseChildren(ctx, doc, { heading: doc.meta.title, tocBookmark: bookmark, titleRole: 'caseTitle', subtitleRole: 'caseSubtitle', unitRole: 'caseUnit', opensPage: newPage || ci === 0 });
+      entries.push({ level: 2, text: doc.meta.title, page: out.page, bookmark });
+      // A section per case, which starts its new page. Spec B.6 would drop the running head on a
+      // case's first page, but LibreOffice then starts the text higher on those pages than Word
+      // does, and the TOC's page numbers must hold in both.
+      body.push(
+        section(
+          ctx,
+          {
+            type: ci === 0 || newPage ? 'nextPage' : 'continuous',
+            headers: { default: f.partHeader(title), even: f.bookHeader() },
+            footers: { default: f.oddFooter(), even: f.evenFooter() },
+            ...d,
+          },
+          out.children,
+        ),
+      );
+    });
+  });
+  const bodyPages = ctx.flow.page;
+  // Physical pages: cover, blank verso, the TOC from page 3, a blank to bring the body onto a recto.
+  const listed = entries.filter((e) => e.level <= levels);
+  const tocHeight =
+    ctx.book.get('tocHeading').style.lineHeight +
+    listed.reduce((h, e) => {
+      const st = ctx.book.get(e.level === 1 ? 'toc1' : 'toc2').style;
+      return h + st.lineHeight + st.spaceBeforeLines * ctx.book.bodyPitch;
+    }, 0);
+  const tocPages = Math.max(1, Math.ceil(tocHeight / ctx.flow.pageHeightPt));
+  const bodyStart = 3 + tocPages + ((3 + tocPages) % 2 === 0 ? 1 : 0);
+  const pages = bodyStart - 1 + bodyPages;
+
+  // Front matter: cover (no folio) and TOC (roman folios, on a recto), outside the body's pagination.
+  const front = ctx.aside(() => {
+    const tocFooter = () => f.centerFooter();
+    const empty = f.empty();
+    return [
+      section(ctx, { ...none(), ...d }, cover(ctx, bundle)),
+      section(
+        ctx,
+        { type: 'oddPage', headers: { default: empty.header, even: empty.header }, footers: { default: tocFooter(), even: tocFooter() }, pageStart: 1, pageFormat: 'upperRoman', ...d },
+        toc(ctx, listed, levels),
+      ),
+    ];
+  });
+  return { sections: [...front, ...(body.length ? body : [section(ctx, d, [])])], documentIds, pages };
+}

@@ -1,0 +1,356 @@
+/**
+ * Model blocks and inlines → `docx` paragraphs, tables and pictures. Looks come from the
+ * paragraph styles; runs carry only their two faces (East Asian and Latin, with the East Asian
+ * hint on curly quotes), the marks the author set, and comment anchors.
+ */
+import {
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  ImageRun,
+  PageBreak,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  TextWrappingType,
+  UnderlineType,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+  AlignmentType,
+  HorizontalPositionRelativeFrom,
+  VerticalPositionRelativeFrom,
+  type FileChild,
+  type IFontAttributesProperties,
+  type ParagraphChild,
+} from 'docx';
+import type { Block, ImageBlock, Inline, Mark, ParagraphBlock, TableBlock } from '../../../model/types.js';
+import type { TextStyle } from '../../../templates/schema.js';
+import { mmToPt } from '../../../templates/sizes.js';
+import { imageSize } from '../images.js';
+import type { Role, StyleBook } from '../styles.js';
+import { balanceTitle } from '../titles.js';
+import { twips } from '../xml.js';
+import { paragraphOptions, type ListRef, type Piece, type PkgContext } from './context.js';
+
+export interface Runs {
+  children: Piece[];
+  text: string;
+}
+
+const CURLY = /[\u2018\u2019\u201C\u201D]/;
+
+/** Both faces of a run; `hint` makes Word give ambiguous quotes the CJK face. */
+export function fonts(book: StyleBook, style: TextStyle, hint = false): IFontAttributesProperties {
+  return { ascii: book.latin, hAnsi: book.latin, eastAsia: book.face(style), cs: book.latin, ...(hint ? { hint: 'eastAsia' } : {}) };
+}
+
+/** A run of text with its faces and marks; tabs become w:tab so leaders and right tabs work. */
+export function textRun(book: StyleBook, style: TextStyle, text: string, marks?: readonly Mark[], charStyle?: string, extra: { color?: string; scale?: number; size?: number } = {}): TextRun {
+  const pieces = text.split('\t');
+  const children: Array<string | Tab> = [];
+  pieces.forEach((piece, i) => {
+    if (i > 0) children.push(new Tab());
+    if (piece) children.push(piece);
+  });
+  return new TextRun({
+    style: charStyle,
+    font: fonts(book, style, CURLY.test(text)),
+    bold: marks?.includes('bold') || undefined,
+    boldComplexScript: marks?.includes('bold') || undefined,
+    italics: marks?.includes('italic') || undefined,
+    italicsComplexScript: marks?.includes('italic') || undefined,
+    strike: marks?.includes('strike') || undefined,
+    underline: marks?.includes('underline') ? { type: UnderlineType.SINGLE } : undefined,
+    superScript: marks?.includes('sup') || undefined,
+    subScript: !marks?.includes('sup') && marks?.includes('sub') ? true : undefined,
+    color: extra.color,
+    scale: extra.scale,
+    size: extra.size,
+    sizeComplexScript: extra.size,
+    children,
+  });
+}
+
+/**
+ * Splits text so curly quotes get their own hinted runs: w:hint applies to a whole run, and
+ * a hint on Latin words next to the quotes would move them to the CJK face too.
+ */
+function textRuns(ctx: PkgContext, style: TextStyle, text: string, marks?: readonly Mark[], charStyle?: string): TextRun[] {
+  if (!CURLY.test(text) || !/[A-Za-z0-9]/.test(text)) return [textRun(ctx.book, style, text, marks, charStyle)];
+  return text
+    .split(/([\u2018\u2019\u201C\u201D]+)/)
+    .filter(Boolean)
+    .map((piece) => textRun(ctx.book, style, piece, marks, charStyle));
+}
+
+export function plainRuns(ctx: PkgContext, role: Role, text: string, marks?: Mark[]): Runs {
+  return { children: [textRun(ctx.book, ctx.book.get(role).style, text, marks)], text };
+}
+
+/** A title broken into balanced lines (titles.ts) with breaks between them; the text stays whole. */
+export function titleRuns(ctx: PkgContext, role: Role, title: string): Runs & { measure: string } {
+  const style = ctx.book.get(role).style;
+  const perLine = Math.floor(ctx.twipsWidth() / 20 / (style.size + ctx.book.charSpacing / 20));
+  const lines = balanceTitle(title, perLine);
+  const inlines: Inline[] = lines.flatMap((line, i) => (i === 0 ? [{ type: 'text' as const, text: line }] : [{ type: 'break' as const }, { type: 'text' as const, text: line }]));
+  return { ...inlineRuns(ctx, inlines, style), measure: lines.join('\n') };
+}
+
+export function inlineRuns(ctx: PkgContext, inlines: readonly Inline[] | undefined, style: TextStyle, charStyle?: string): Runs {
+  const children: Piece[] = [];
+  let text = '';
+  for (const inline of inlines ?? []) {
+    switch (inline.type) {
+      case 'text':
+        children.push(...ctx.comments.before(inline), ...textRuns(ctx, style, inline.text, inline.marks, charStyle), ...ctx.comments.after(inline));
+        text += inline.text.replace(/\t/g, '');
+        break;
+      case 'break':
+        children.push(new TextRun({ break: 1 }));
+        break;
+      case 'footnote': {
+        const body = ctx.aside(() => blockChildren(ctx, inline.blocks, 'footnote')).filter((c): c is Paragraph => c instanceof Paragraph);
+        children.push(new FootnoteReferenceRun(ctx.footnote(body.length ? body : [new Paragraph({ style: ctx.book.get('footnote').id })])));
+        break;
+      }
+      case 'link': {
+        const inner = inlineRuns(ctx, inline.children, style, 'Hyperlink');
+        if (/^https?:|^mailto:/i.test(inline.href)) children.push(new ExternalHyperlink({ link: inline.href, children: inner.children as unknown as ParagraphChild[] }));
+        else children.push(...inner.children);
+        text += inner.text;
+        break;
+      }
+    }
+  }
+  return { children, text };
+}
+
+const PARAGRAPH_ROLE: Record<NonNullable<ParagraphBlock['role']>, Role> = {
+  body: 'normal',
+  lead: 'lead',
+  byline: 'byline',
+  note: 'note',
+  center: 'center',
+};
+
+/**
+ * Builds blocks. `role` overrides the body role for every plain paragraph (notes, table
+ * cells, quotes); headings keep their heading roles except inside notes and cells.
+ */
+export function blockChildren(ctx: PkgContext, blocks: readonly Block[], role?: Role): FileChild[] {
+  const out: FileChild[] = [];
+  for (const block of blocks) out.push(...blockChild(ctx, block, role));
+  return out;
+}
+
+function blockChild(ctx: PkgContext, block: Block, role: Role | undefined, numbering?: ListRef): FileChild[] {
+  switch (block.type) {
+    case 'heading': {
+      const r: Role = role ?? (`h${block.level}` as Role);
+      const runs = inlineRuns(ctx, block.content, ctx.book.get(r).style);
+      return [ctx.paragraph(r, runs.children, runs.text, numbering ? { props: { numbering } } : {})];
+    }
+    case 'paragraph':
+      return [paragraph(ctx, block, role ?? PARAGRAPH_ROLE[block.role ?? 'body'], numbering)];
+    case 'list':
+      return list(ctx, block, role);
+    case 'quote':
+      return blockChildren(ctx, block.blocks, role ?? 'quote');
+    case 'table':
+      return table(ctx, block);
+    case 'image':
+      return image(ctx, block);
+    case 'pageBreak':
+      if (ctx.measuring) ctx.flow.breakPage();
+      return [new Paragraph({ children: [new PageBreak()] })];
+  }
+}
+
+function paragraph(ctx: PkgContext, block: ParagraphBlock, role: Role, numbering?: ListRef): Paragraph {
+  const st = ctx.book.get(role).style;
+  const runIn = block.runIn?.length
+    ? inlineRuns(ctx, block.runIn, ctx.template.styles.runIn ?? st, ctx.template.styles.runIn ? 'HBRunIn' : undefined)
+    : { children: [], text: '' };
+  const content = inlineRuns(ctx, block.content, st);
+  return ctx.paragraph(role, [...runIn.children, ...content.children], runIn.text + content.text, numbering ? { props: { numbering } } : {});
+}
+
+function list(ctx: PkgContext, block: Extract<Block, { type: 'list' }>, role: Role | undefined): FileChild[] {
+  const numbering = ctx.list(block.ordered ? (block.style ?? 'decimal') : 'bullet', block.start ?? 1);
+  const out: FileChild[] = [];
+  for (const item of block.items) {
+    let first = true;
+    for (const b of item) {
+      const numbered = first && (b.type === 'paragraph' || b.type === 'heading');
+      out.push(...blockChild(ctx, b, role, numbered ? numbering : undefined));
+      if (numbered) first = false;
+    }
+  }
+  return out;
+}
+
+/** Grid column widths in twips, from the model's relative widths (WPS lays tables out by the grid). */
+function gridWidths(ctx: PkgContext, block: TableBlock, columns: number): number[] {
+  const total = ctx.twipsWidth();
+  const rel = block.columnWidths?.length === columns ? block.columnWidths : new Array<number>(columns).fill(1);
+  const sum = rel.reduce((a, b) => a + (b > 0 ? b : 0), 0) || columns;
+  return rel.map((w) => Math.floor((total * (w > 0 ? w : sum / columns)) / sum));
+}
+
+const emptyCell = (width: number, merged: boolean) =>
+  new TableCell({ width: { size: width, type: WidthType.DXA }, verticalMerge: merged ? VerticalMergeType.CONTINUE : undefined, children: [new Paragraph({})] });
+
+function table(ctx: PkgContext, block: TableBlock): FileChild[] {
+  const columns = Math.max(1, ...block.rows.map((row) => row.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
+  const widths = gridWidths(ctx, block, columns);
+  const tableStyle = ctx.book.get('table').style;
+  // Cells covered by a rowSpan from above: column index → rows still to cover.
+  const covered = new Array<number>(columns).fill(0);
+  const rows: TableRow[] = [];
+  let estimate = 0;
+  for (const row of block.rows) {
+    let col = 0;
+    const cells: TableCell[] = [];
+    let rowLines = 1;
+    const continuations = () => {
+      while (col < columns && covered[col]! > 0) {
+        covered[col]!--;
+        cells.push(emptyCell(widths[col]!, true));
+        col++;
+      }
+    };
+    for (const cell of row) {
+      continuations();
+      if (col >= columns) break;
+      const span = Math.min(cell.colSpan ?? 1, columns - col);
+      const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+      const rowSpan = cell.rowSpan ?? 1;
+      if (rowSpan > 1) for (let c = col; c < col + span; c++) covered[c] = rowSpan - 1;
+      // Header cells are bold: the cell's blocks go out with the bold mark on every text inline.
+      const blocks = cell.header ? emboldened(cell.blocks) : cell.blocks;
+      const content = ctx.inCell(() => blockChildren(ctx, blocks, 'table'));
+      const text = cell.blocks.map((b) => (b.type === 'paragraph' ? b.content.map((i) => (i.type === 'text' ? i.text : '')).join('') : '')).join('');
+      rowLines = Math.max(rowLines, ctx.flow.lines(text, tableStyle.size, 0, width / 20 - 11));
+      cells.push(
+        new TableCell({
+          width: { size: width, type: WidthType.DXA },
+          columnSpan: span > 1 ? span : undefined,
+          verticalMerge: rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
+          verticalAlign: VerticalAlignTable.CENTER,
+          children: content.length ? (content as Array<Paragraph | Table>) : [new Paragraph({})],
+        }),
+      );
+      col += span;
+    }
+    continuations();
+    for (; col < columns; col++) cells.push(emptyCell(widths[col]!, false));
+    rows.push(new TableRow({ tableHeader: row.every((c) => c.header) || undefined, children: cells }));
+    estimate += rowLines * tableStyle.lineHeight + 2;
+  }
+  if (ctx.measuring) ctx.flow.add(Math.ceil(estimate / tableStyle.lineHeight), tableStyle.lineHeight);
+  const total = widths.reduce((a, b) => a + b, 0);
+  return [
+    new Table({
+      style: 'TableGrid',
+      width: { size: total, type: WidthType.DXA },
+      columnWidths: widths,
+      alignment: AlignmentType.CENTER,
+      layout: TableLayoutType.FIXED,
+      rows,
+    }),
+    // Word needs a paragraph between two adjacent tables; a small one keeps them apart.
+    new Paragraph({ style: ctx.book.get('table').id, ...paragraphOptions({ line: 120, before: 0, after: 0 }) }),
+  ];
+}
+
+function emboldened(blocks: readonly Block[]): Block[] {
+  const bold = (inlines: Inline[]): Inline[] =>
+    inlines.map((i) => (i.type === 'text' && !i.marks?.includes('bold') ? { ...i, marks: [...(i.marks ?? []), 'bold' as Mark] } : i));
+  return blocks.map((b) => (b.type === 'paragraph' ? { ...b, content: bold(b.content) } : b));
+}
+
+const EMU_PER_PT = 12700;
+
+function decodeDataUri(src: string): { type: 'png' | 'jpg' | 'gif' | 'bmp'; data: Uint8Array } | null {
+  const m = /^data:image\/(png|jpe?g|gif|bmp);base64,(.+)$/is.exec(src.trim());
+  if (!m) return null;
+  const ext = m[1]!.toLowerCase();
+  return { type: ext.startsWith('jp') ? 'jpg' : (ext as 'png' | 'gif' | 'bmp'), data: new Uint8Array(Buffer.from(m[2]!, 'base64')) };
+}
+
+export interface Placement {
+  /** Size in points; default from the model or the image header, scaled to the column. */
+  sizePt?: { width: number; height: number };
+  /** Float over the text (a seal): offsets in points from the left margin and the paragraph's top. */
+  anchor?: { x: number; y: number };
+}
+
+/**
+ * A picture given as a data: URI: inline (never a text box: WPS shows those blank), or floating
+ * without wrap for the notice's seal. 96 dpi pixels → points, never wider than the column.
+ */
+export function picture(ctx: PkgContext, src: string, width?: number, height?: number, alt?: string, placement: Placement = {}): { run: ImageRun; heightPt: number } | null {
+  const decoded = decodeDataUri(src);
+  if (!decoded) return null;
+  const px = width && height ? { width, height } : imageSize(decoded.data);
+  if (!px || !px.width || !px.height) return null;
+  const maxW = ctx.twipsWidth() / 20;
+  let w = placement.sizePt?.width ?? (px.width * 72) / 96;
+  let h = placement.sizePt?.height ?? (px.height * 72) / 96;
+  if (!placement.sizePt && w > maxW) {
+    h = (h * maxW) / w;
+    w = maxW;
+  }
+  const a = placement.anchor;
+  const run = new ImageRun({
+    type: decoded.type,
+    data: decoded.data,
+    // The package takes pixels at 96 dpi.
+    transformation: { width: (w * 96) / 72, height: (h * 96) / 72 },
+    altText: { name: alt ?? '图片', description: alt ?? '', title: alt ?? '' },
+    floating: a
+      ? {
+          horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: Math.round(a.x * EMU_PER_PT) },
+          verticalPosition: { relative: VerticalPositionRelativeFrom.PARAGRAPH, offset: Math.round(a.y * EMU_PER_PT) },
+          wrap: { type: TextWrappingType.NONE },
+          allowOverlap: true,
+          behindDocument: false,
+        }
+      : undefined,
+  } as ConstructorParameters<typeof ImageRun>[0]);
+  return { run, heightPt: a ? 0 : h };
+}
+
+function image(ctx: PkgContext, block: ImageBlock): FileChild[] {
+  const out: FileChild[] = [];
+  const pic = block.src ? picture(ctx, block.src, block.width, block.height, block.alt) : null;
+  if (pic) {
+    out.push(ctx.paragraph('center', [pic.run], '', { props: { keepNext: true, autoLine: true }, heightPt: pic.heightPt }));
+  } else if (block.caption?.length) {
+    // A caption whose photo was not in the draft keeps the photo's place: a grey box of the
+    // height the PDF writer gives it (template option, else 45 mm in the book, 38 in the
+    // magazine, four lines in a notice), so both files paginate alike.
+    const kind = ctx.template.kind;
+    const mm = ctx.template.options.photoPlaceholderHeightMm;
+    const h = mm !== undefined ? mmToPt(Number(mm)) : kind === 'notice' ? 4 * ctx.book.bodyPitch : mmToPt(kind === 'feature' ? 38 : 45);
+    const e = { sz: 4, space: 0, color: 'C8C8C8' };
+    out.push(
+      ctx.paragraph('center', [], '', {
+        props: { keepNext: true, borders: { top: e, bottom: e, left: e, right: e }, shading: 'E6E6E6', line: twips(h), before: twips(ctx.book.bodyPitch / 2), after: twips(2), ind: { firstLine: 0, firstLineChars: 0 } },
+        heightPt: h,
+      }),
+    );
+  }
+  if (block.caption?.length) {
+    const runs = inlineRuns(ctx, block.caption, ctx.book.get('caption').style);
+    out.push(ctx.paragraph('caption', runs.children, runs.text));
+  } else if (block.alt && pic) {
+    const runs = plainRuns(ctx, 'caption', block.alt);
+    out.push(ctx.paragraph('caption', runs.children, runs.text));
+  }
+  return out;
+}

@@ -1,0 +1,214 @@
+/**
+ * What one export through the `docx` package accumulates while the body is built: notes,
+ * list instances, comments, the pagination estimate (the TOC's page numbers and the notice's
+ * 版记 placement come from it) and the per-document paragraph snapshot the review reader diffs.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  LineRuleType,
+  Paragraph,
+  ShadingType,
+  TabStopType,
+  type IParagraphOptions,
+  type ParagraphChild,
+  type XmlComponent,
+} from 'docx';
+import type { CommentThread } from '../../../model/types.js';
+import type { Template } from '../../../templates/schema.js';
+import { mmToPt } from '../../../templates/sizes.js';
+import type { DocumentSnapshot, ListStyle } from '../context.js';
+import { Flow } from '../flow.js';
+import { buildStyleBook, type Role, type StyleBook } from '../styles.js';
+import { twips } from '../xml.js';
+import { PkgComments } from './comments.js';
+
+/** What a paragraph holds: runs, hyperlinks, bookmark and comment marks (all XML components of the package). */
+export type Piece = XmlComponent;
+
+export interface Edge {
+  /** Eighths of a point. */
+  sz: number;
+  /** Points between border and text. */
+  space?: number;
+  color?: string;
+}
+
+/** Direct paragraph properties on top of the role's style (twips unless said otherwise). */
+export interface ParaProps {
+  keepNext?: boolean;
+  pageBreakBefore?: boolean;
+  before?: number;
+  after?: number;
+  line?: number;
+  /** Single (auto) spacing: a picture's line must grow with it or Word clips it. */
+  autoLine?: boolean;
+  ind?: { left?: number; right?: number; firstLine?: number; firstLineChars?: number; hanging?: number };
+  jc?: 'left' | 'center' | 'right' | 'both';
+  borders?: { top?: Edge; bottom?: Edge; left?: Edge; right?: Edge };
+  shading?: string;
+  tabs?: Array<{ val: 'left' | 'right' | 'center'; pos: number; leader?: 'dot' | 'none' }>;
+  numbering?: ListRef;
+}
+
+/** A list of the model: its format and first number (a definition each), and its own instance so numbering restarts. */
+export interface ListRef {
+  style: ListStyle;
+  start: number;
+  instance: number;
+}
+
+export const listReference = (l: { style: ListStyle; start: number }): string => `hb-${l.style}-${l.start}`;
+
+export interface ParaOptions {
+  props?: ParaProps;
+  /** Text the pagination estimate measures when it differs from the runs' text (balanced titles). */
+  measureText?: string;
+  /** Fixed height in points (a picture, a photo's place). */
+  heightPt?: number;
+}
+
+const JC = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED } as const;
+
+function edge(e: Edge | undefined) {
+  return e ? { style: BorderStyle.SINGLE, size: e.sz, space: e.space ?? 1, color: e.color ?? 'auto' } : undefined;
+}
+
+/** ParaProps → the `docx` package's paragraph options. */
+export function paragraphOptions(p: ParaProps): IParagraphOptions {
+  const spacing =
+    p.before !== undefined || p.after !== undefined || p.line !== undefined || p.autoLine
+      ? {
+          before: p.before !== undefined ? Math.round(p.before) : undefined,
+          after: p.after !== undefined ? Math.round(p.after) : undefined,
+          ...(p.autoLine ? { line: 240, lineRule: LineRuleType.AUTO } : p.line !== undefined ? { line: Math.round(p.line), lineRule: LineRuleType.EXACT } : {}),
+        }
+      : undefined;
+  const b = p.borders;
+  return {
+    keepNext: p.keepNext || undefined,
+    pageBreakBefore: p.pageBreakBefore || undefined,
+    spacing,
+    indent: p.ind,
+    alignment: p.jc ? JC[p.jc] : undefined,
+    border: b ? { top: edge(b.top), bottom: edge(b.bottom), left: edge(b.left), right: edge(b.right) } : undefined,
+    shading: p.shading ? { type: ShadingType.CLEAR, color: 'auto', fill: p.shading } : undefined,
+    tabStops: p.tabs?.map((t) => ({ type: t.val === 'left' ? TabStopType.LEFT : t.val === 'center' ? TabStopType.CENTER : TabStopType.RIGHT, position: Math.round(t.pos), leader: t.leader })),
+    numbering: p.numbering ? { reference: listReference(p.numbering), level: 0, instance: p.numbering.instance } : undefined,
+  };
+}
+
+export class PkgContext {
+  readonly book: StyleBook;
+  readonly flow: Flow;
+  readonly comments: PkgComments;
+  readonly footnotes: Record<number, { children: Paragraph[] }> = {};
+  private footnoteCount = 0;
+  readonly snapshot: DocumentSnapshot[] = [];
+  private sideDepth = 0;
+  private cellDepth = 0;
+  private nextListInstance = 1;
+  /** The list definitions the document uses, by reference. */
+  readonly listFormats = new Map<string, { style: ListStyle; start: number }>();
+  private nextBookmark = 1;
+  current: DocumentSnapshot | null = null;
+  readonly textWidthPt: number;
+  /** Columns of the section being built (the feature's cases run in two). */
+  columns = 1;
+
+  constructor(
+    readonly template: Template,
+    threads: Record<string, CommentThread[]> = {},
+  ) {
+    this.book = buildStyleBook(template);
+    const p = template.page;
+    this.textWidthPt = mmToPt(p.width - p.marginInner - p.marginOuter);
+    this.flow = new Flow(mmToPt(p.height - p.marginTop - p.marginBottom), this.textWidthPt);
+    this.comments = new PkgComments(threads);
+  }
+
+  footnote(children: Paragraph[]): number {
+    const id = ++this.footnoteCount;
+    this.footnotes[id] = { children };
+    return id;
+  }
+
+  /** A new list: its own instance, so numbering restarts for every list. */
+  list(style: ListStyle, start: number): ListRef {
+    this.listFormats.set(listReference({ style, start }), { style, start });
+    return { style, start, instance: this.nextListInstance++ };
+  }
+
+  bookmarkId(): number {
+    return this.nextBookmark++;
+  }
+
+  beginDocument(id: string): void {
+    this.current = { id, index: this.snapshot.length, paragraphs: [] };
+    this.snapshot.push(this.current);
+  }
+
+  endDocument(): void {
+    this.current = null;
+  }
+
+  /** Side content (notes, headers): no pagination, no snapshot. */
+  aside<T>(fn: () => T): T {
+    this.sideDepth++;
+    try {
+      return fn();
+    } finally {
+      this.sideDepth--;
+    }
+  }
+
+  /** Table cells: in the snapshot (they are body paragraphs) but measured by the table. */
+  inCell<T>(fn: () => T): T {
+    this.cellDepth++;
+    try {
+      return fn();
+    } finally {
+      this.cellDepth--;
+    }
+  }
+
+  get measuring(): boolean {
+    return this.sideDepth === 0 && this.cellDepth === 0;
+  }
+
+  paragraph(role: Role, children: Piece[], text: string, options: ParaOptions = {}): Paragraph {
+    const s = this.book.get(role);
+    const p = options.props ?? {};
+    if (this.sideDepth === 0 && this.current && text) this.current.paragraphs.push(text);
+    if (this.measuring) this.measure(role, text, options);
+    return new Paragraph({ style: s.id, ...paragraphOptions(p), children: children as unknown as ParagraphChild[] });
+  }
+
+  private measure(role: Role, text: string, options: ParaOptions): void {
+    const s = this.book.get(role);
+    const st = s.style;
+    const p = options.props ?? {};
+    const before = p.before !== undefined ? p.before / 20 : st.spaceBeforeLines * this.book.bodyPitch;
+    const after = p.after !== undefined ? p.after / 20 : st.spaceAfterLines * this.book.bodyPitch;
+    const pitch = p.line !== undefined ? p.line / 20 : st.lineHeight;
+    if ((p.pageBreakBefore ?? s.pageBreakBefore) === true) this.flow.breakPage();
+    const keepNext = (p.keepNext ?? s.keepNext) === true;
+    if (options.heightPt !== undefined) {
+      this.flow.addBlock(options.heightPt + before + after, keepNext);
+      return;
+    }
+    const indent = p.ind ? ((p.ind.left ?? 0) + (p.ind.right ?? 0)) / 20 : 0;
+    const lines = this.flow.lines(options.measureText ?? text, st.size + this.book.charSpacing / 20, st.indentChars, this.textWidthPt - indent);
+    this.flow.add(lines, pitch, before, after, keepNext);
+  }
+
+  /** Width of the current column in twips: what tables and pictures may take. */
+  twipsWidth(): number {
+    const gap = this.columns > 1 ? mmToPt(this.template.page.columnGap) : 0;
+    return twips((this.textWidthPt - gap * (this.columns - 1)) / this.columns);
+  }
+
+  fullWidthTwips(): number {
+    return twips(this.textWidthPt);
+  }
+}

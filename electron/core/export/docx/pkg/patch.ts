@@ -1,0 +1,126 @@
+/**
+ * The few things the `docx` package (9.15) cannot express, done on the packed zip. Each patch
+ * is a small, anchored string edit of one part, and says why it exists.
+ */
+import JSZip from 'jszip';
+import { MANIFEST_NS, type ExportManifest } from '../package.js';
+import { esc, XML_DECL } from '../xml.js';
+import type { PkgContext } from './context.js';
+
+export interface PatchOptions {
+  ctx: PkgContext;
+  now: string;
+  mirrorMargins: boolean;
+  documentIds: string[];
+}
+
+/** Inserts `xml` before the first `before` tag of the part (or before `fallback`); the anchors keep schema order. */
+function insertBefore(part: string, xml: string, ...anchors: string[]): string {
+  for (const a of anchors) {
+    const at = part.indexOf(a);
+    if (at >= 0) return part.slice(0, at) + xml + part.slice(at);
+  }
+  throw new Error(`patch anchor ${anchors.join(' / ')} missing`);
+}
+
+/**
+ * settings.xml: mirrored margins for the books (inner/outer, no settings option in the package),
+ * punctuation compression as Word's Chinese default writes it, and East Asian theme-font language.
+ */
+function patchSettings(xml: string, options: PatchOptions): string {
+  let out = xml;
+  if (options.mirrorMargins) out = insertBefore(out, '<w:mirrorMargins/>', '<w:defaultTabStop');
+  out = insertBefore(out, '<w:characterSpacingControl w:val="compressPunctuation"/>', '<w:footnotePr', '<w:endnotePr', '<w:compat>', '</w:settings>');
+  out = insertBefore(out, '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>', '<w:clrSchemeMapping', '</w:settings>');
+  return out;
+}
+
+/**
+ * styles.xml: paragraph defaults the package has no options for (widow control, the notice's
+ * no-overflow punctuation for GB/T 9704's strict 28 characters, auto spacing between CJK and
+ * Latin/digits), and no snapping to the grid in every paragraph style: exact line pitches
+ * already hold the grid, and snapping lets LibreOffice widen glyphs to two cells.
+ */
+function patchStyles(xml: string, options: PatchOptions): string {
+  const t = options.ctx.template;
+  const pPr =
+    '<w:widowControl/>' +
+    (t.kind === 'notice' ? '<w:overflowPunct w:val="0"/>' : '') +
+    `<w:autoSpaceDE/><w:autoSpaceDN${t.options.autoSpaceDigits === false ? ' w:val="0"' : ''}/>`;
+  let out = xml.replace(/<w:pPrDefault\/>|<w:pPrDefault>(?:<w:pPr\/>|<w:pPr>(.*?)<\/w:pPr>)?<\/w:pPrDefault>/, (_m, inner?: string) => `<w:pPrDefault><w:pPr>${pPr}${inner ?? ''}</w:pPr></w:pPrDefault>`);
+  if (!out.includes('<w:pPrDefault>')) out = insertBefore(out, `<w:pPrDefault><w:pPr>${pPr}</w:pPr></w:pPrDefault>`, '</w:docDefaults>');
+  const ids = new Set([...options.ctx.book.styles.values()].map((s) => s.id));
+  out = out.replace(/(<w:style w:type="paragraph"[^>]*w:styleId="([^"]+)"[^>]*>.*?<w:pPr>)(.*?)(<\/w:pPr>)/g, (m, head: string, id: string, body: string, tail: string) =>
+    ids.has(id) && !body.includes('<w:snapToGrid') ? head + body.replace('<w:spacing', '<w:snapToGrid w:val="0"/><w:spacing') + tail : m,
+  );
+  if (!out.includes('w:styleId="TableGrid"')) {
+    const edge = (n: string) => `<w:${n} w:val="single" w:sz="4" w:space="0" w:color="auto"/>`;
+    out = insertBefore(
+      out,
+      '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders>' +
+        ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(edge).join('') +
+        '</w:tblBorders></w:tblPr></w:style>',
+      '</w:styles>',
+    );
+  }
+  return out;
+}
+
+/**
+ * document.xml: the package writes the TOC field's begin and end in paragraphs of their own
+ * around the cached entries, which print as two empty lines and push the TOC's last entries
+ * over a page. The begin goes into the first entry and the end into the last, as Word writes it.
+ */
+function patchToc(xml: string): string {
+  const begin = /<w:p>(<w:r><w:fldChar w:fldCharType="begin"[^>]*\/><w:instrText[^>]*>TOC [^<]*<\/w:instrText><w:fldChar w:fldCharType="separate"\/><\/w:r>)<\/w:p>(<w:p>(?:<w:pPr>.*?<\/w:pPr>)?)/.exec(xml);
+  if (!begin) return xml;
+  let out = xml.slice(0, begin.index) + begin[2] + begin[1] + xml.slice(begin.index + begin[0].length);
+  const end = /<\/w:p><w:p><w:r><w:fldChar w:fldCharType="end"\/><\/w:r><\/w:p>(<\/w:sdtContent>)/.exec(out);
+  if (end) out = out.slice(0, end.index) + '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>' + end[1] + out.slice(end.index + end[0].length);
+  return out;
+}
+
+/** The export manifest as a custom XML part: what the review reader needs to diff a reviewed file (no package API for custom XML parts). */
+function addManifest(zip: JSZip, options: PatchOptions, rels: string, types: string): { rels: string; types: string } {
+  const { ctx } = options;
+  const manifest: ExportManifest = {
+    version: 1,
+    template: ctx.template.id,
+    exportedAt: options.now,
+    documents: ctx.snapshot.map((d) => ({ id: d.id, index: d.index, bookmark: `_HBdoc${d.index}`, paragraphs: d.paragraphs })),
+    comments: ctx.comments.exported,
+  };
+  zip.file('customXml/item1.xml', `${XML_DECL}<hb:manifest xmlns:hb="${MANIFEST_NS}">${esc(JSON.stringify(manifest))}</hb:manifest>`);
+  zip.file(
+    'customXml/itemProps1.xml',
+    `${XML_DECL}<ds:datastoreItem ds:itemID="{6B3C1D2E-4F5A-4B6C-9D7E-8F9A0B1C2D3E}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${MANIFEST_NS}"/></ds:schemaRefs></ds:datastoreItem>`,
+  );
+  zip.file(
+    'customXml/_rels/item1.xml.rels',
+    `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>`,
+  );
+  return {
+    rels: insertBefore(rels, '<Relationship Id="rIdHbManifest" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/>', '</Relationships>'),
+    types: insertBefore(types, '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>', '</Types>'),
+  };
+}
+
+export async function patchPackage(packed: Uint8Array, options: PatchOptions): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(packed);
+  const read = (name: string) => {
+    const f = zip.file(name);
+    if (!f) throw new Error(`${name} missing from the packed document`);
+    return f.async('string');
+  };
+  const [settings, styles, document, rels, types] = await Promise.all(['word/settings.xml', 'word/styles.xml', 'word/document.xml', 'word/_rels/document.xml.rels', '[Content_Types].xml'].map(read));
+  zip.file('word/settings.xml', patchSettings(settings!, options));
+  zip.file('word/styles.xml', patchStyles(styles!, options));
+  zip.file('word/document.xml', patchToc(document!));
+  // Word wants comment dates as xsd:dateTime without fractional seconds; the package writes toISOString().
+  const comments = zip.file('word/comments.xml');
+  if (comments) zip.file('word/comments.xml', (await comments.async('string')).replace(/(w:date="[^"]*?)\.\d+Z"/g, '$1Z"'));
+  const added = addManifest(zip, options, rels!, types!);
+  zip.file('word/_rels/document.xml.rels', added.rels);
+  zip.file('[Content_Types].xml', added.types);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}

@@ -1,0 +1,72 @@
+/**
+ * Section properties (page set-up, columns, grid, numbering) and header/footer sets as `docx`
+ * section options. Each section of the book is one entry of the document's `sections`.
+ */
+import { DocumentGridType, Footer, Header, NumberFormat, Paragraph, SectionType, type FileChild, type ISectionOptions } from 'docx';
+import { mmToTwip } from '../../../templates/sizes.js';
+import type { PkgContext } from './context.js';
+import { paragraphOptions } from './context.js';
+
+export interface HeaderSet<T> {
+  default?: T;
+  even?: T;
+  first?: T;
+}
+
+export interface SectionSpec {
+  type?: 'nextPage' | 'oddPage' | 'continuous';
+  headers?: HeaderSet<Header>;
+  footers?: HeaderSet<Footer>;
+  titlePg?: boolean;
+  pageStart?: number;
+  pageFormat?: 'decimal' | 'upperRoman';
+  columns?: number;
+  /** Column gap in twips. */
+  columnGap?: number;
+  /** The notice's character grid (GB/T 9704: 22 lines × 28 characters); otherwise a line grid at the body pitch. */
+  grid?: { linePitch: number; charSpace: number };
+  /** Header and footer distances from the paper edge, twips. */
+  headerDistance?: number;
+  footerDistance?: number;
+  /** Margins in twips when the template's millimetres must be overridden with exact values. */
+  margins?: { top: number; right: number; bottom: number; left: number };
+}
+
+const TYPES = { nextPage: SectionType.NEXT_PAGE, oddPage: SectionType.ODD_PAGE, continuous: SectionType.CONTINUOUS } as const;
+
+export function section(ctx: PkgContext, spec: SectionSpec, children: FileChild[]): ISectionOptions {
+  const p = ctx.template.page;
+  const m = spec.margins ?? { top: mmToTwip(p.marginTop), right: mmToTwip(p.marginOuter), bottom: mmToTwip(p.marginBottom), left: mmToTwip(p.marginInner) };
+  return {
+    headers: spec.headers,
+    footers: spec.footers,
+    properties: {
+      type: TYPES[spec.type ?? 'nextPage'],
+      titlePage: spec.titlePg || undefined,
+      page: {
+        size: { width: mmToTwip(p.width), height: mmToTwip(p.height) },
+        margin: { ...m, header: spec.headerDistance ?? Math.round(m.top / 2), footer: spec.footerDistance ?? Math.round(m.bottom / 2), gutter: 0 },
+        pageNumbers:
+          spec.pageStart !== undefined || spec.pageFormat
+            ? { start: spec.pageStart, formatType: spec.pageFormat === 'upperRoman' ? NumberFormat.UPPER_ROMAN : spec.pageFormat ? NumberFormat.DECIMAL : undefined }
+            : undefined,
+      },
+      column: spec.columns && spec.columns > 1 ? { count: spec.columns, space: spec.columnGap ?? 425 } : { space: 425 },
+      // No character grid outside the notice: exact line pitches carry the layout, and LibreOffice
+      // would otherwise round every taller line (titles, photo places) up to whole grid lines.
+      grid: spec.grid
+        ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: spec.grid.linePitch, charSpace: spec.grid.charSpace }
+        : { linePitch: Math.round(ctx.book.bodyPitch * 20) },
+    },
+    // A section needs a paragraph to carry its break: a one-point one never adds a line.
+    children: children.length ? children : [breakCarrier()],
+  };
+}
+
+/** A paragraph whose only job is to end a section (one point high, so it never adds a line or a page). */
+export function breakCarrier(): Paragraph {
+  return new Paragraph(paragraphOptions({ before: 0, after: 0, line: 20 }));
+}
+
+export const header = (children: Paragraph[]): Header => new Header({ children: children.length ? children : [new Paragraph({})] });
+export const footer = (children: Paragraph[]): Footer => new Footer({ children: children.length ? children : [new Paragraph({})] });
