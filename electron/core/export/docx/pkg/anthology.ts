@@ -164,6 +164,9 @@ export function anthologySections(ctx: PkgContext, bundle: CollectionBundle): { 
       );
     });
   });
+  // The last case's region ends at body level after its last paragraph (the final section's break is no paragraph).
+  const tail = ctx.takePendingEnds();
+  if (body.length) body[body.length - 1] = { ...body[body.length - 1]!, children: [...body[body.length - 1]!.children, ...tail] };
   const bodyPages = ctx.flow.page;
   // Physical pages: cover, blank verso, the TOC from page 3, a blank to bring the body onto a recto.
   const listed = entries.filter((e) => e.level <= levels);

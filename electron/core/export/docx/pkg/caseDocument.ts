@@ -2,13 +2,13 @@
  * One case as the anthology and the feature print it: title block, then its body, inside the
  * bookmark that lets the review reader attribute text (and comments) to the case.
  */
-import { BookmarkEnd, BookmarkStart, Paragraph, type FileChild, type ParagraphChild } from 'docx';
+import { BookmarkEnd, BookmarkStart, type FileChild } from 'docx';
 import type { CaseDocument } from '../../../model/types.js';
 import { anchorQuotes } from '../anchors.js';
 import { DOC_BOOKMARK_PREFIX } from '../caseDocument.js';
 import type { Role } from '../styles.js';
 import { blockChildren, plainRuns, titleRuns } from './blocks.js';
-import type { Piece, PkgContext } from './context.js';
+import type { PkgContext } from './context.js';
 
 export interface CaseTitleOptions {
   /** Text printed as the heading (the feature prefixes the city). */
@@ -21,13 +21,6 @@ export interface CaseTitleOptions {
   unitRole: Role | null;
   /** The title is the first thing on a new page (the anthology's cases). */
   opensPage?: boolean;
-}
-
-/** Ends a bookmark (and any comment ranges left open) in the last paragraph, or in a paragraph of its own after a table. */
-export function closeRegion(children: FileChild[], tail: Piece[]): void {
-  const last = children[children.length - 1];
-  if (last instanceof Paragraph) for (const t of tail) last.addChildElement(t);
-  else children.push(new Paragraph({ children: tail as unknown as ParagraphChild[] }));
 }
 
 export function caseChildren(ctx: PkgContext, doc: CaseDocument, options: CaseTitleOptions): { children: FileChild[]; page: number } {
@@ -72,7 +65,7 @@ export function caseChildren(ctx: PkgContext, doc: CaseDocument, options: CaseTi
     children.push(ctx.paragraph(role, runs.children, runs.text));
   }
   children.push(...blockChildren(ctx, body));
-  closeRegion(children, [...ctx.comments.endDocument(), new BookmarkEnd(docLink)]);
+  ctx.endRegionLater([...ctx.comments.endDocument(), new BookmarkEnd(docLink)]);
   ctx.endDocument();
   return { children, page };
 }

@@ -11,6 +11,7 @@ import {
   ShadingType,
   TabStopType,
   type IParagraphOptions,
+  type FileChild,
   type ParagraphChild,
   type XmlComponent,
 } from 'docx';
@@ -176,11 +177,33 @@ export class PkgContext {
     return this.sideDepth === 0 && this.cellDepth === 0;
   }
 
+  /**
+   * Ends of a document's region (its bookmark, comment ranges left open) waiting for the next
+   * body paragraph: they must come after the region's last paragraph closes (the review reader
+   * ends the region there), and a section break needs a paragraph last, not a loose bookmark end.
+   */
+  private pendingEnds: Piece[] = [];
+
+  endRegionLater(pieces: Piece[]): void {
+    this.pendingEnds.push(...pieces);
+  }
+
+  /** Region ends no later paragraph took, to go out at body level after the last one. */
+  takePendingEnds(): FileChild[] {
+    const out = this.pendingEnds as unknown as FileChild[];
+    this.pendingEnds = [];
+    return out;
+  }
+
   paragraph(role: Role, children: Piece[], text: string, options: ParaOptions = {}): Paragraph {
     const s = this.book.get(role);
     const p = options.props ?? {};
     if (this.sideDepth === 0 && this.current && text) this.current.paragraphs.push(text);
-    if (this.measuring) this.measure(role, text, options);
+    if (this.measuring) {
+      this.measure(role, text, options);
+      if (this.pendingEnds.length) children = [...this.pendingEnds, ...children];
+      this.pendingEnds = [];
+    }
     return new Paragraph({ style: s.id, ...paragraphOptions(p), children: children as unknown as ParagraphChild[] });
   }
 

@@ -68,8 +68,8 @@ export function featureSections(ctx: PkgContext, bundle: CollectionBundle): { se
   // Word balances the columns above a continuous section break: an empty one-column section
   // after the cases evens out the last page (template option balanceLastPage).
   if (opts.balanceLastPage !== false) {
-    sections.push(section(ctx, { ...furniture(), type: 'continuous', ...columns }, [...body, breakCarrier()]));
+    sections.push(section(ctx, { ...furniture(), type: 'continuous', ...columns }, [...body, ...ctx.takePendingEnds(), breakCarrier()]));
     sections.push(section(ctx, { ...furniture(), type: 'continuous', columns: 1 }, [breakCarrier()]));
-  } else sections.push(section(ctx, { ...furniture(), type: 'continuous', ...columns }, body));
+  } else sections.push(section(ctx, { ...furniture(), type: 'continuous', ...columns }, [...body, ...ctx.takePendingEnds()]));
   return { sections, documentIds, pages: ctx.flow.page };
 }

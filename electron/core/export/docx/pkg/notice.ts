@@ -13,7 +13,6 @@ import { emWidth } from '../flow.js';
 import { chineseDate, noticeGridValues } from './noticeRules.js';
 import { halfPoints, twips } from '../xml.js';
 import { blockChildren, fonts, picture, plainRuns, textRun, titleRuns } from './blocks.js';
-import { closeRegion } from './caseDocument.js';
 import type { Piece, PkgContext } from './context.js';
 import { footer, header, section } from './sections.js';
 
@@ -172,7 +171,8 @@ export function noticeSections(ctx: PkgContext, notice: NoticeDocument): { secti
   });
 
   out.push(...record(ctx, notice));
-  closeRegion(out, [...ctx.comments.endDocument(), new BookmarkEnd(docLink)]);
+  ctx.endRegionLater([...ctx.comments.endDocument(), new BookmarkEnd(docLink)]);
+  out.push(...ctx.takePendingEnds());
   ctx.endDocument();
 
   const empty = header([]);
