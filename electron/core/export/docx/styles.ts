@@ -1,11 +1,10 @@
 /**
- * One style book per template: which Word style carries which template style, written as
- * real paragraph styles (Word's built-in ids and names, so a Chinese Word/WPS shows them as
- * 标题, 标题 1…, 正文, 题注, 目录 1…) instead of direct formatting on every paragraph.
+ * One style book per template: which Word style carries which template style (Word's built-in
+ * ids and names, so a Chinese Word/WPS shows them as 标题, 标题 1…, 正文, 题注, 目录 1…);
+ * pkg/styles.ts writes them as real paragraph styles instead of direct formatting.
  */
 import type { Template, TextStyle } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
-import { esc, halfPoints, twips, XML_DECL, W_NS } from './xml.js';
 
 /** What a paragraph is, independent of template: the writers ask for roles, the book answers with a style. */
 export type Role =
@@ -163,82 +162,4 @@ export function buildStyleBook(template: Template): StyleBook {
     },
   };
   return book;
-}
-
-const JC: Record<TextStyle['align'], string> = { left: 'left', center: 'center', right: 'right', justify: 'both' };
-
-/** Paragraph properties a style implies (also used inline where a paragraph overrides its style). */
-export function paragraphProps(book: StyleBook, s: BookStyle): string {
-  const st = s.style;
-  const parts: string[] = [];
-  if (s.keepNext) parts.push('<w:keepNext/>');
-  if (s.pageBreakBefore) parts.push('<w:pageBreakBefore/>');
-  if (!s.snap) parts.push('<w:snapToGrid w:val="0"/>');
-  const before = twips(st.spaceBeforeLines * book.bodyPitch);
-  const after = twips(st.spaceAfterLines * book.bodyPitch);
-  parts.push(`<w:spacing w:before="${before}" w:after="${after}" w:line="${twips(st.lineHeight)}" w:lineRule="exact"/>`);
-  // LibreOffice ignores firstLineChars; Word and WPS prefer it (it follows the style's size): write both.
-  if (st.indentChars) {
-    parts.push(`<w:ind w:firstLineChars="${Math.round(st.indentChars * 100)}" w:firstLine="${twips(st.indentChars * st.size)}"/>`);
-  } else {
-    parts.push('<w:ind w:firstLineChars="0" w:firstLine="0"/>');
-  }
-  parts.push(`<w:jc w:val="${JC[st.align]}"/>`);
-  if (s.outline !== undefined) parts.push(`<w:outlineLvl w:val="${s.outline}"/>`);
-  return parts.join('');
-}
-
-/** The rFonts element naming both faces; `hint` makes Word give ambiguous quotes the CJK face. */
-export function fontsXml(book: StyleBook, st: TextStyle, hint = false): string {
-  const latin = esc(book.latin);
-  return `<w:rFonts w:ascii="${latin}" w:hAnsi="${latin}" w:eastAsia="${esc(book.face(st))}" w:cs="${latin}"${hint ? ' w:hint="eastAsia"' : ''}/>`;
-}
-
-export function runStyleProps(book: StyleBook, st: TextStyle): string {
-  const parts = [fontsXml(book, st)];
-  if (st.bold) parts.push('<w:b/><w:bCs/>');
-  if (st.color && st.color.toUpperCase() !== '000000') parts.push(`<w:color w:val="${st.color}"/>`);
-  parts.push(`<w:sz w:val="${halfPoints(st.size)}"/><w:szCs w:val="${halfPoints(st.size)}"/>`);
-  return parts.join('');
-}
-
-export function stylesXml(book: StyleBook): string {
-  const normal = book.get('normal');
-  const out: string[] = [XML_DECL, `<w:styles ${W_NS}>`];
-  const body = normal.style;
-  const overflow = book.template.kind === 'notice' ? '<w:overflowPunct w:val="0"/>' : '';
-  out.push(
-    '<w:docDefaults><w:rPrDefault><w:rPr>' +
-      fontsXml(book, body) +
-      (book.charSpacing ? `<w:spacing w:val="${book.charSpacing}"/>` : '') +
-      `<w:kern w:val="2"/><w:sz w:val="${halfPoints(body.size)}"/><w:szCs w:val="${halfPoints(body.size)}"/>` +
-      '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>' +
-      `<w:pPrDefault><w:pPr><w:widowControl/>${overflow}<w:autoSpaceDE/><w:autoSpaceDN${book.template.options.autoSpaceDigits === false ? ' w:val="0"' : ''}/></w:pPr></w:pPrDefault></w:docDefaults>`,
-  );
-  for (const s of book.styles.values()) {
-    const isNormal = s.role === 'normal';
-    const builtinHidden = s.id.startsWith('TOC') || s.id === 'Header' || s.id === 'Footer' || s.id === 'FootnoteText' || s.id === 'CommentText';
-    out.push(
-      `<w:style w:type="paragraph"${isNormal ? ' w:default="1"' : ''} w:styleId="${s.id}"${s.id.startsWith('HB') ? ' w:customStyle="1"' : ''}>` +
-        `<w:name w:val="${esc(s.name)}"/>` +
-        (s.basedOn ? `<w:basedOn w:val="${s.basedOn}"/>` : '') +
-        (s.outline !== undefined || s.role === 'title' ? `<w:next w:val="Normal"/>` : '') +
-        (builtinHidden ? '<w:uiPriority w:val="39"/><w:unhideWhenUsed/>' : '<w:qFormat/>') +
-        `<w:pPr>${paragraphProps(book, s)}</w:pPr>` +
-        `<w:rPr>${runStyleProps(book, s.style)}</w:rPr></w:style>`,
-    );
-  }
-  // Character styles: the run-in heading face, note and comment marks, links.
-  const runIn = book.template.styles.runIn;
-  if (runIn) out.push(`<w:style w:type="character" w:customStyle="1" w:styleId="HBRunIn"><w:name w:val="段首标题"/><w:qFormat/><w:rPr>${runStyleProps(book, runIn)}</w:rPr></w:style>`);
-  out.push(
-    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
-    '<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>',
-    '<w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>',
-    '<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>',
-    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
-    '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr></w:style>',
-  );
-  out.push('</w:styles>');
-  return out.join('');
 }

@@ -1,7 +1,4 @@
-/**
- * The small amount of XML the writer needs, written as strings: the DOCX parts are big
- * (a 500-page book is ~10 MB of document.xml) and string building keeps export under a second.
- */
+/** Units and escaping for the few XML strings the writer still writes itself (pkg/patch.ts). */
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
@@ -12,23 +9,6 @@ export function esc(value: string): string {
 }
 
 export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-/** Namespaces every WordprocessingML part we write declares (Word ignores unused ones). */
-export const W_NS =
-  'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" ' +
-  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' +
-  'xmlns:o="urn:schemas-microsoft-com:office:office" ' +
-  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
-  'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" ' +
-  'xmlns:v="urn:schemas-microsoft-com:vml" ' +
-  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ' +
-  'xmlns:w10="urn:schemas-microsoft-com:office:word" ' +
-  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
-  'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" ' +
-  'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" ' +
-  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
-  'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" ' +
-  'mc:Ignorable="w14 w15"';
 
 /** DOCX half-point sizes (`w:sz`). */
 export const halfPoints = (pt: number): number => Math.round(pt * 2);

@@ -5,15 +5,30 @@
  * pages and the book on even pages. Page numbers restart at 1 on the first divider.
  */
 import { BookmarkEnd as BookmarkEndPiece, BookmarkStart as BookmarkStartPiece, Footer, Header, InternalHyperlink, PageNumber, Tab, TableOfContents, TextRun, type FileChild, type ISectionOptions, type Paragraph } from 'docx';
-import type { CollectionBundle } from '../../../model/types.js';
+import type { CaseDocument, CollectionBundle } from '../../../model/types.js';
 import { mmToPt, mmToTwip } from '../../../templates/sizes.js';
-import { bundleCases, partTitle, type TocEntry } from '../anthology.js';
 import { twips } from '../xml.js';
 import { fonts, plainRuns, textRun, titleRuns } from './blocks.js';
 import { caseChildren } from './caseDocument.js';
 import { fieldRuns } from './fields.js';
 import type { PkgContext } from './context.js';
 import { breakCarrier, footer, header, section, type SectionSpec } from './sections.js';
+
+export interface TocEntry {
+  level: 1 | 2;
+  text: string;
+  page: number;
+  bookmark: string;
+}
+
+/** 篇 titles as printed: the section's category plus 篇 (as the PDF writer prints them). */
+export function partTitle(title: string): string {
+  return /篇$/.test(title) ? title : `${title}篇`;
+}
+
+export function bundleCases(bundle: CollectionBundle): Map<string, CaseDocument> {
+  return bundle.cases instanceof Map ? bundle.cases : new Map(Object.entries(bundle.cases));
+}
 
 /** Running heads and folios, shared by every section of the book (the package writes a part per use). */
 function furniture(ctx: PkgContext, bookTitle: string) {

@@ -5,10 +5,12 @@
 import { BookmarkEnd, BookmarkStart, type FileChild } from 'docx';
 import type { CaseDocument } from '../../../model/types.js';
 import { anchorQuotes } from '../anchors.js';
-import { DOC_BOOKMARK_PREFIX } from '../caseDocument.js';
 import type { Role } from '../styles.js';
 import { blockChildren, plainRuns, titleRuns } from './blocks.js';
 import type { PkgContext } from './context.js';
+
+/** Bookmark name prefix of each document's region (with its index): how the review reader attributes text and comments. */
+export const DOC_BOOKMARK_PREFIX = '_HBdoc';
 
 export interface CaseTitleOptions {
   /** Text printed as the heading (the feature prefixes the city). */

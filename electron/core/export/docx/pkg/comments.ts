@@ -7,7 +7,16 @@
 import { CommentRangeEnd, CommentRangeStart, CommentReference, TextRun, type ICommentOptions, type Paragraph } from 'docx';
 import type { Piece } from './context.js';
 import type { Block, CommentThread, Inline, TextInline } from '../../../model/types.js';
-import type { ExportedComment } from '../comments.js';
+
+/** What went out, kept in the export manifest so the reader can give comments back their thread ids. */
+export interface ExportedComment {
+  wordId: number;
+  threadId: string;
+  documentId: string;
+  author: string;
+  text: string;
+  reply: number | null;
+}
 
 interface ActiveThread {
   wordIds: number[];

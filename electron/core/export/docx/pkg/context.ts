@@ -18,11 +18,19 @@ import {
 import type { CommentThread } from '../../../model/types.js';
 import type { Template } from '../../../templates/schema.js';
 import { mmToPt } from '../../../templates/sizes.js';
-import type { DocumentSnapshot, ListStyle } from '../context.js';
 import { Flow } from '../flow.js';
 import { buildStyleBook, type Role, type StyleBook } from '../styles.js';
 import { twips } from '../xml.js';
 import { PkgComments } from './comments.js';
+
+export type ListStyle = 'decimal' | 'cjk' | 'paren-cjk' | 'paren-decimal' | 'bullet';
+
+/** The body paragraphs' texts of one exported document: what the review reader diffs a reviewed file against. */
+export interface DocumentSnapshot {
+  id: string;
+  index: number;
+  paragraphs: string[];
+}
 
 /** What a paragraph holds: runs, hyperlinks, bookmark and comment marks (all XML components of the package). */
 export type Piece = XmlComponent;
@@ -153,24 +161,23 @@ export class PkgContext {
     this.current = null;
   }
 
-  /** Side content (notes, headers): no pagination, no snapshot. */
-  aside<T>(fn: () => T): T {
-    this.sideDepth++;
+  private within<T>(depth: 'sideDepth' | 'cellDepth', fn: () => T): T {
+    this[depth]++;
     try {
       return fn();
     } finally {
-      this.sideDepth--;
+      this[depth]--;
     }
+  }
+
+  /** Side content (notes, headers): no pagination, no snapshot. */
+  aside<T>(fn: () => T): T {
+    return this.within('sideDepth', fn);
   }
 
   /** Table cells: in the snapshot (they are body paragraphs) but measured by the table. */
   inCell<T>(fn: () => T): T {
-    this.cellDepth++;
-    try {
-      return fn();
-    } finally {
-      this.cellDepth--;
-    }
+    return this.within('cellDepth', fn);
   }
 
   get measuring(): boolean {

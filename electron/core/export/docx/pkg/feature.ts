@@ -6,7 +6,7 @@
 import { PageNumber, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import type { CollectionBundle } from '../../../model/types.js';
 import { mmToTwip } from '../../../templates/sizes.js';
-import { bundleCases } from '../anthology.js';
+import { bundleCases } from './anthology.js';
 import { blockChildren, fonts, plainRuns, textRun } from './blocks.js';
 import { caseChildren } from './caseDocument.js';
 import type { PkgContext } from './context.js';

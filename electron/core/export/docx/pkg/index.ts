@@ -5,7 +5,7 @@
  */
 import { Document, Packer, Paragraph, type ISectionOptions } from 'docx';
 import type { Writer } from '../../index.js';
-import { DOC_BOOKMARK_PREFIX } from '../caseDocument.js';
+import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
 import { anthologySections } from './anthology.js';
 import { textRun } from './blocks.js';
 import { PkgContext } from './context.js';

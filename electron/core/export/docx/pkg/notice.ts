@@ -8,7 +8,7 @@ import { BookmarkEnd, BookmarkStart, PageNumber, TextRun, type FileChild, type I
 import type { NoticeDocument } from '../../../model/types.js';
 import { mmToPt, mmToTwip } from '../../../templates/sizes.js';
 import { anchorQuotes } from '../anchors.js';
-import { DOC_BOOKMARK_PREFIX } from '../caseDocument.js';
+import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
 import { emWidth } from '../flow.js';
 import { chineseDate, noticeGridValues } from './noticeRules.js';
 import { halfPoints, twips } from '../xml.js';

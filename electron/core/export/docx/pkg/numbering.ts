@@ -4,9 +4,8 @@
  * restarts for every list.
  */
 import { AlignmentType, LevelFormat, LevelSuffix, type INumberingOptions } from 'docx';
-import type { ListStyle } from '../context.js';
 import type { StyleBook } from '../styles.js';
-import { listReference } from './context.js';
+import { listReference, type ListStyle } from './context.js';
 import { fonts } from './blocks.js';
 
 const LIST_FORMATS: Record<ListStyle, { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string }> = {

@@ -5,6 +5,7 @@
 import JSZip from 'jszip';
 import { MANIFEST_NS, type ExportManifest } from '../package.js';
 import { esc, XML_DECL } from '../xml.js';
+import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
 import type { PkgContext } from './context.js';
 
 export interface PatchOptions {
@@ -87,7 +88,7 @@ function addManifest(zip: JSZip, options: PatchOptions, rels: string, types: str
     version: 1,
     template: ctx.template.id,
     exportedAt: options.now,
-    documents: ctx.snapshot.map((d) => ({ id: d.id, index: d.index, bookmark: `_HBdoc${d.index}`, paragraphs: d.paragraphs })),
+    documents: ctx.snapshot.map((d) => ({ id: d.id, index: d.index, bookmark: `${DOC_BOOKMARK_PREFIX}${d.index}`, paragraphs: d.paragraphs })),
     comments: ctx.comments.exported,
   };
   zip.file('customXml/item1.xml', `${XML_DECL}<hb:manifest xmlns:hb="${MANIFEST_NS}">${esc(JSON.stringify(manifest))}</hb:manifest>`);
