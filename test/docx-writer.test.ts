@@ -119,23 +119,25 @@ test('anthology: TOC field with cached entries and page numbers, sections per pa
   assert.match(settings, /<w:mirrorMargins\/>/);
   // Page numbers restart at 1 on the first part only, and then continue through the book.
   assert.equal(sectPrs.filter((s) => /<w:pgNumType w:fmt="decimal" w:start="1"\/>/.test(s)).length, 1);
-  // Case sections: odd header names the part, even header the book.
+  // Case sections: odd header names the part, even header the book. A section without a reference
+  // of a kind shows the previous section's (as Word and LibreOffice read it), so each section's
+  // effective references are carried forward.
   const rels = part(parts, 'word/_rels/document.xml.rels');
   const target = (rid: string) => new RegExp(`Id="${rid}" Type="[^"]+" Target="([^"]+)"`).exec(rels)![1]!;
-  const headerOf = (s: string, type: string) => {
-    const rid = new RegExp(`<w:headerReference w:type="${type}" r:id="(rId\\d+)"/>`).exec(s)?.[1];
-    return rid ? part(parts, `word/${target(rid)}`) : '';
-  };
-  const caseSections = sectPrs.filter((s) => /篇<\/w:t>/.test(headerOf(s, 'default')));
+  const effective: Array<Record<string, string>> = [];
+  for (const s of sectPrs) {
+    const refs = { ...(effective[effective.length - 1] ?? {}) };
+    for (const m of s.matchAll(/<w:(header|footer)Reference w:type="(\w+)" r:id="(rId\d+)"\/>/g)) refs[`${m[1]}:${m[2]}`] = m[3]!;
+    effective.push(refs);
+  }
+  const shown = (refs: Record<string, string>, key: string) => (refs[key] ? part(parts, `word/${target(refs[key])}`) : '');
+  const caseSections = effective.filter((refs) => /篇<\/w:t>/.test(shown(refs, 'header:default')));
   assert.equal(caseSections.length, orderedIds(bundle).length);
   const partOf = new Map(bundle.collection.sections.flatMap((sec) => sec.caseIds.map((id) => [id, sec.title] as const)));
-  caseSections.forEach((s, i) => {
-    const odd = /<w:headerReference w:type="default" r:id="(rId\d+)"\/>/.exec(s)![1]!;
-    const even = /<w:headerReference w:type="even" r:id="(rId\d+)"\/>/.exec(s)![1]!;
-    assert.match(part(parts, `word/${target(odd)}`), new RegExp(`${partOf.get(orderedIds(bundle)[i]!)}篇`));
-    assert.match(part(parts, `word/${target(even)}`), new RegExp(bundle.collection.title));
-    const footer = /<w:footerReference w:type="default" r:id="(rId\d+)"\/>/.exec(s)![1]!;
-    assert.match(part(parts, `word/${target(footer)}`), /<w:instrText xml:space="preserve"> ?PAGE ?<\/w:instrText>/);
+  caseSections.forEach((refs, i) => {
+    assert.match(shown(refs, 'header:default'), new RegExp(`${partOf.get(orderedIds(bundle)[i]!)}篇`));
+    assert.match(shown(refs, 'header:even'), new RegExp(bundle.collection.title));
+    assert.match(shown(refs, 'footer:default'), /<w:instrText xml:space="preserve"> ?PAGE ?<\/w:instrText>/);
   });
   // 16开 page: 185 × 260 mm.
   assert.match(sectPrs[0]!, /<w:pgSz w:w="10488" w:h="14740"(?: w:orient="portrait")?\/>/);

@@ -4,13 +4,13 @@
  * running head), its blank verso, and a section per case whose header names the 篇 on odd
  * pages and the book on even pages. Page numbers restart at 1 on the first divider.
  */
-import { BookmarkEnd as BookmarkEndPiece, BookmarkStart as BookmarkStartPiece, Footer, Header, InternalHyperlink, PageNumber, Tab, TableOfContents, TextRun, type FileChild, type ISectionOptions, type Paragraph } from 'docx';
+import { BookmarkEnd as BookmarkEndPiece, BookmarkStart as BookmarkStartPiece, Footer, Header, InternalHyperlink, PageNumber, Tab, TextRun, type FileChild, type ISectionOptions, type Paragraph } from 'docx';
 import type { CaseDocument, CollectionBundle } from '../../../model/types.js';
 import { mmToPt, mmToTwip } from '../../../templates/sizes.js';
 import { twips } from '../xml.js';
 import { fonts, plainRuns, textRun, titleRuns } from './blocks.js';
 import { caseChildren } from './caseDocument.js';
-import { fieldRuns } from './fields.js';
+import { fieldEnd, fieldRuns, fieldStart } from './fields.js';
 import type { PkgContext } from './context.js';
 import { breakCarrier, footer, header, section, type SectionSpec } from './sections.js';
 
@@ -72,33 +72,28 @@ function cover(ctx: PkgContext, bundle: CollectionBundle): Paragraph[] {
 /**
  * The TOC field with its cached entries: each a hyperlink to the heading's bookmark with a
  * PAGEREF whose cached result is our own page estimate (LibreOffice does not refresh TOC fields
- * when it converts). Marked dirty so Word and WPS refresh it on open.
+ * when it converts; the package's TableOfContents writes no PAGEREFs). The field begins in the
+ * first entry and ends in the last, as Word writes it.
  */
 function toc(ctx: PkgContext, entries: TocEntry[], levels: number): FileChild[] {
   const titleText = ctx.template.options.tocTitle ? String(ctx.template.options.tocTitle) : '目　录';
   const title = ctx.paragraph('tocHeading', plainRuns(ctx, 'tocHeading', titleText).children, titleText);
   const leader = ctx.template.options.tocLeader === 'none' ? 'none' : 'dot';
   const width = ctx.fullWidthTwips();
-  const paras = entries.map((e) => {
+  const instruction = `TOC \\o "1-${levels}" \\h \\z \\u`;
+  if (!entries.length) return [title, ctx.paragraph('toc1', [...fieldStart(instruction), fieldEnd()], '')];
+  const paras = entries.map((e, i) => {
     const role = e.level === 1 ? 'toc1' : 'toc2';
     const st = ctx.book.get(role).style;
+    const font = fonts(ctx.book, st);
     const link = new InternalHyperlink({
       anchor: e.bookmark,
-      children: [textRun(ctx.book, st, e.text), new TextRun({ font: fonts(ctx.book, st), children: [new Tab()] }), ...fieldRuns(fonts(ctx.book, st), `PAGEREF ${e.bookmark} \\h`, String(e.page))],
+      children: [textRun(ctx.book, st, e.text), new TextRun({ font, children: [new Tab()] }), ...fieldRuns(font, `PAGEREF ${e.bookmark} \\h`, String(e.page))],
     });
-    return ctx.paragraph(role, [link], e.text, { props: { tabs: [{ val: 'right', leader, pos: width }] } });
+    const pieces = [...(i === 0 ? fieldStart(instruction) : []), link, ...(i === entries.length - 1 ? [fieldEnd()] : [])];
+    return ctx.paragraph(role, pieces, e.text, { props: { tabs: [{ val: 'right', leader, pos: width }] } });
   });
-  return [
-    title,
-    new TableOfContents('目录', {
-      hyperlink: true,
-      headingStyleRange: `1-${levels}`,
-      hideTabAndPageNumbersInWebView: true,
-      useAppliedParagraphOutlineLevel: true,
-      beginDirty: true,
-      contentChildren: paras,
-    }),
-  ];
+  return [title, ...paras];
 }
 
 export function anthologySections(ctx: PkgContext, bundle: CollectionBundle): { sections: ISectionOptions[]; documentIds: string[]; pages: number } {
@@ -170,8 +165,10 @@ export function anthologySections(ctx: PkgContext, bundle: CollectionBundle): { 
           ctx,
           {
             type: ci === 0 || newPage ? 'nextPage' : 'continuous',
-            headers: { default: f.partHeader(title), even: f.bookHeader() },
-            footers: { default: f.oddFooter(), even: f.evenFooter() },
+            // The part's first case names its running heads and folios; the cases after it inherit
+            // them (a section without references keeps the previous section's), so a 300-case book
+            // carries a few parts per 篇 rather than four per case.
+            ...(ci === 0 ? { headers: { default: f.partHeader(title), even: f.bookHeader() }, footers: { default: f.oddFooter(), even: f.evenFooter() } } : {}),
             ...d,
           },
           out.children,

@@ -67,20 +67,6 @@ function patchStyles(xml: string, options: PatchOptions): string {
   return out;
 }
 
-/**
- * document.xml: the package writes the TOC field's begin and end in paragraphs of their own
- * around the cached entries, which print as two empty lines and push the TOC's last entries
- * over a page. The begin goes into the first entry and the end into the last, as Word writes it.
- */
-function patchToc(xml: string): string {
-  const begin = /<w:p>(<w:r><w:fldChar w:fldCharType="begin"[^>]*\/><w:instrText[^>]*>TOC [^<]*<\/w:instrText><w:fldChar w:fldCharType="separate"\/><\/w:r>)<\/w:p>(<w:p>(?:<w:pPr>.*?<\/w:pPr>)?)/.exec(xml);
-  if (!begin) return xml;
-  let out = xml.slice(0, begin.index) + begin[2] + begin[1] + xml.slice(begin.index + begin[0].length);
-  const end = /<\/w:p><w:p><w:r><w:fldChar w:fldCharType="end"\/><\/w:r><\/w:p>(<\/w:sdtContent>)/.exec(out);
-  if (end) out = out.slice(0, end.index) + '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>' + end[1] + out.slice(end.index + end[0].length);
-  return out;
-}
-
 /** The export manifest as a custom XML part: what the review reader needs to diff a reviewed file (no package API for custom XML parts). */
 function addManifest(zip: JSZip, options: PatchOptions, rels: string, types: string): { rels: string; types: string } {
   const { ctx } = options;
@@ -113,10 +99,10 @@ export async function patchPackage(packed: Uint8Array, options: PatchOptions): P
     if (!f) throw new Error(`${name} missing from the packed document`);
     return f.async('string');
   };
-  const [settings, styles, document, rels, types] = await Promise.all(['word/settings.xml', 'word/styles.xml', 'word/document.xml', 'word/_rels/document.xml.rels', '[Content_Types].xml'].map(read));
+  // document.xml (the big part) is left alone: the zip keeps its compressed bytes.
+  const [settings, styles, rels, types] = await Promise.all(['word/settings.xml', 'word/styles.xml', 'word/_rels/document.xml.rels', '[Content_Types].xml'].map(read));
   zip.file('word/settings.xml', patchSettings(settings!, options));
   zip.file('word/styles.xml', patchStyles(styles!, options));
-  zip.file('word/document.xml', patchToc(document!));
   // Word wants comment dates as xsd:dateTime without fractional seconds; the package writes toISOString().
   const comments = zip.file('word/comments.xml');
   if (comments) zip.file('word/comments.xml', (await comments.async('string')).replace(/(w:date="[^"]*?)\.\d+Z"/g, '$1Z"'));
