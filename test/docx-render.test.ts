@@ -63,6 +63,9 @@ test('anthology: the TOC entries carry the folios the cases really start on in L
   // The TOC page(s) show the cached numbers (LibreOffice does not update fields on conversion).
   const tocText = squash(book.slice(1, 3).join(''));
   for (const e of entries) assert.ok(tocText.includes(squash(e.text).slice(0, 8)), `TOC misses ${e.text}`);
+  // Its page keeps its own page style: the roman folio at the foot (lost when the section break sits in the last entry).
+  const tocPage = book.find((p) => squash(p).startsWith('目录'));
+  assert.ok(tocPage && nonEmptyLines(tocPage).at(-1) === 'I', `TOC page without its folio I: ${nonEmptyLines(tocPage ?? '').at(-1)}`);
   let checked = 0;
   for (const e of entries) {
     const key = squash(e.text).slice(0, 10);

@@ -201,7 +201,9 @@ export function anthologySections(ctx: PkgContext, bundle: CollectionBundle): { 
       section(
         ctx,
         { type: 'oddPage', headers: { default: empty.header, even: empty.header }, footers: { default: tocFooter(), even: tocFooter() }, pageStart: 1, pageFormat: 'upperRoman', ...d },
-        toc(ctx, listed, levels),
+        // The break in a paragraph of its own: LibreOffice turns the TOC field into an index and
+        // drops a section break inside its last entry, and with it the TOC page's folio.
+        [...toc(ctx, listed, levels), breakCarrier()],
       ),
     ];
   });
