@@ -79,7 +79,6 @@ export const writeDocx: Writer = async (input) => {
     ctx,
     now,
     mirrorMargins: template.kind !== 'notice',
-    documentIds: out.documentIds,
   });
   input.onProgress?.(1, '完成');
   return { bytes, pages: out.pages };

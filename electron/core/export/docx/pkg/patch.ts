@@ -12,7 +12,6 @@ export interface PatchOptions {
   ctx: PkgContext;
   now: string;
   mirrorMargins: boolean;
-  documentIds: string[];
 }
 
 /** Inserts `xml` before the first `before` tag of the part (or before `fallback`); the anchors keep schema order. */
