@@ -13,7 +13,6 @@ import type {
   CommentThread,
   HuibianDocument,
   NoticeMeta,
-  Region,
 } from '../model/types.js';
 import type { ImportedFile, ImportError, ReviewImport } from '../model/imported.js';
 
