@@ -522,7 +522,7 @@ export class Store {
     const category = kind === 'case' ? ((meta as CaseMeta).category ?? GENERAL_CATEGORY) : null;
     if (category) this.ensureCategory(category);
     const storedMeta = kind === 'case' ? { ...meta, category } : meta;
-    const cols = this.columnsOf(kind, storedMeta, body, attachments);
+    const { text, ...columns } = this.columnsOf(kind, storedMeta, body, attachments);
     // appended at the end of its section; placeByRegion then moves a batch into division-code order
     const position = this.nextPosition(collectionId, category);
     const t = now();
@@ -533,31 +533,12 @@ export class Store {
          VALUES (@id, @kind, @collection_id, @category, @position, @title, @subtitle, @province, @city, @county,
            @region_code, @award, @unit, @status, @year, @organ, @char_count, 1, @t, @t)`,
       )
-      .run({
-        id,
-        kind,
-        collection_id: collectionId,
-        category,
-        position,
-        title: cols.title,
-        subtitle: cols.subtitle,
-        province: cols.province,
-        city: cols.city,
-        county: cols.county,
-        region_code: cols.region_code,
-        award: cols.award,
-        unit: cols.unit,
-        status: cols.status,
-        year: cols.year,
-        organ: cols.organ,
-        char_count: cols.char_count,
-        t,
-      });
+      .run({ ...columns, id, kind, collection_id: collectionId, category, position, t });
     this.db
       .prepare('INSERT INTO document_content (document_id, meta, attachments, body) VALUES (?, ?, ?, ?)')
       .run(id, JSON.stringify(storedMeta), attachments ? JSON.stringify(attachments) : null, JSON.stringify(body));
     this.insertRevision(id, false);
-    indexDocument(this.db, id, cols.title, cols.text);
+    indexDocument(this.db, id, columns.title, text);
     return id;
   }
 
@@ -611,7 +592,7 @@ export class Store {
     category: string | null,
     position: number,
   ): void {
-    const cols = this.columnsOf(row.kind, meta, body, attachments);
+    const { text, ...columns } = this.columnsOf(row.kind, meta, body, attachments);
     this.db
       .prepare(
         `UPDATE documents SET category = @category, position = @position,
@@ -620,28 +601,12 @@ export class Store {
            revision = revision + 1, updated_at = @t
          WHERE id = @id`,
       )
-      .run({
-        id: row.id,
-        category,
-        position,
-        title: cols.title,
-        subtitle: cols.subtitle,
-        province: cols.province,
-        city: cols.city,
-        county: cols.county,
-        region_code: cols.region_code,
-        award: cols.award,
-        unit: cols.unit,
-        status: row.kind === 'notice' ? row.status : cols.status,
-        year: cols.year,
-        organ: cols.organ,
-        char_count: cols.char_count,
-        t: now(),
-      });
+      // a notice's status is not in its meta: keep the row's
+      .run({ ...columns, id: row.id, category, position, status: row.kind === 'notice' ? row.status : columns.status, t: now() });
     this.db
       .prepare('UPDATE document_content SET meta = ?, attachments = ?, body = ? WHERE document_id = ?')
       .run(JSON.stringify(meta), attachments ? JSON.stringify(attachments) : null, JSON.stringify(body), row.id);
-    indexDocument(this.db, row.id, cols.title, cols.text);
+    indexDocument(this.db, row.id, columns.title, text);
   }
 
   /** Moves a case to a section (and collection) at a position, keeping meta.category in step. Returns false when there is no such case. */
