@@ -25,7 +25,8 @@ export interface StyledText {
   style: RunStyle;
 }
 
-export interface PlacedGlyph {
+/** What a glyph carries from shaping to drawing. */
+export interface GlyphBox {
   cp: number;
   face: FaceMetrics;
   size: number;
@@ -33,17 +34,20 @@ export interface PlacedGlyph {
   fakeBold: boolean;
   rise: number;
   underline: boolean;
-  /** Left edge of the glyph's box, from the line's origin (pt). */
-  x: number;
   /** Box width after compression (pt). */
   w: number;
-  /** Where the glyph is drawn relative to x (negative when its blank left half is cut). */
+  /** Where the glyph is drawn relative to its box (negative when its blank left half is cut). */
   dx: number;
   /**
    * The character the text stands for when no face here has it: the glyph drawn is 〓 (the
    * typesetter's 缺字 mark) and the PDF carries the real character as ActualText.
    */
   actual?: number;
+}
+
+export interface PlacedGlyph extends GlyphBox {
+  /** Left edge of the glyph's box, from the line's origin (pt). */
+  x: number;
 }
 
 export interface LaidLine {
@@ -80,16 +84,8 @@ export interface ParagraphSpec {
   autoSpace?: boolean;
 }
 
-interface Glyph {
-  cp: number;
-  face: FaceMetrics;
-  size: number;
-  color: string;
-  fakeBold: boolean;
-  rise: number;
-  underline: boolean;
-  w: number;
-  dx: number;
+/** A glyph while lines are being found: its box plus what the breaker and justifier need. */
+interface Glyph extends GlyphBox {
   /** Fixed extra space before this glyph (Han–Latin gap, tracking). */
   gap: number;
   /** May a line break before this glyph? */
@@ -100,7 +96,6 @@ interface Glyph {
   endShrink: number;
   midShrink: number;
   space: boolean;
-  actual?: number;
 }
 
 const EPS = 0.005;
