@@ -17,6 +17,7 @@ import { handleAppRequest } from '../electron/main/app-protocol.js';
 import { PathGrants } from '../electron/main/file-checks.js';
 import { createApiHandler } from '../electron/main/ipc-api.js';
 import { startApiHost } from '../electron/main/api-client.js';
+import { CORPUS_DIR } from '../test/fixtures/corpus.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const APP = { senderFrame: { url: 'app://huibian/index.html', parent: null } };
@@ -72,7 +73,7 @@ async function ipcFigures(dataDir: string): Promise<void> {
 
 /** Imports the corpus drafts into a fresh library and exports the anthology PDF through `dispatch`, timing the caller's event loop. */
 async function exportWhileTicking(dispatch: (m: string, i: unknown) => Promise<unknown>): Promise<{ ms: number; pages?: number; worstGap: number; maxDelay: number }> {
-  const corpus = '/work/shared/corpus';
+  const corpus = CORPUS_DIR;
   const files = ['jining-2020-shortlist.txt', 'zhongguominzheng-2022-02-feature.txt', 'jinshi-2018-article.txt'].map((n) => ({ name: n, path: path.join(corpus, n) }));
   const preview = (await dispatch('import.preview', { files })) as { previewId: string };
   const commit = (await dispatch('import.commit', { previewId: preview.previewId, newCollection: { title: '基准汇编' } })) as { collectionId: string };

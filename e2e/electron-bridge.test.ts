@@ -13,6 +13,7 @@ import { createApi, type Api } from '../electron/core/api/index.js';
 import { handleAppRequest } from '../electron/main/app-protocol.js';
 import { PathGrants } from '../electron/main/file-checks.js';
 import { createApiHandler, createDialogHandlers } from '../electron/main/ipc-api.js';
+import { CORPUS_DIR } from '../test/fixtures/corpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ORIGIN = 'https://huibian.app.test'; // stands for app://huibian, which only Electron can register
@@ -31,7 +32,7 @@ before(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'huibian-bridge-e2e-'));
   mkdirSync(path.join(dir, 'drafts'));
   const draft = path.join(dir, 'drafts', 'jining-2020-shortlist.txt');
-  copyFileSync('/work/shared/corpus/jining-2020-shortlist.txt', draft);
+  copyFileSync(path.join(CORPUS_DIR, 'jining-2020-shortlist.txt'), draft);
 
   api = createApi({ dataDir: path.join(dir, 'library'), transport: 'ipc' });
   const grants = new PathGrants();

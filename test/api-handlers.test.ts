@@ -13,8 +13,9 @@ import { ApiError, type ApiResults } from '../electron/core/api/schema.js';
 import { blocksToLexical } from '../electron/core/model/lexical.js';
 import { blocksText } from '../electron/core/model/text.js';
 import { PreviewCache } from '../electron/core/api/context.js';
+import { CORPUS_DIR } from './fixtures/corpus.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
+const CORPUS = CORPUS_DIR;
 const corpus = (name: string) => path.join(CORPUS, name);
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'huibian-api-'));

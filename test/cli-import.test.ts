@@ -14,9 +14,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import JSZip from 'jszip';
 import { main } from '../electron/core/cli/main.js';
+import { CORPUS_DIR } from './fixtures/corpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const CORPUS = CORPUS_DIR;
 const BIN = path.join(ROOT, 'bin', 'huibian.mjs');
 const run = promisify(execFile);
 

@@ -7,13 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { layoutParagraph, type LaidLine } from '../electron/core/layout/paragraph.js';
 import { NO_END, NO_START } from '../electron/core/layout/chars.js';
 import { lineItems, paginate, type FilledFrame, type FlowItem } from '../electron/core/layout/flow.js';
 import { applyKeeps } from '../electron/core/layout/blocks.js';
+import { CORPUS_DIR } from './fixtures/corpus.js';
 
-const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/corpus');
+const corpus = CORPUS_DIR;
 const paragraphs = ['zhongguominzheng-2022-02-feature.txt', 'jining-2020-shortlist.txt', 'qufu-2020-notice.txt', 'jinshi-2018-article.txt']
   .flatMap((f) => readFileSync(path.join(corpus, f), 'utf8').split(/\r?\n/))
   .map((l) => l.trim())

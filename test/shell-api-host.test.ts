@@ -8,8 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { startApiHost, type ApiHost } from '../electron/main/api-client.js';
+import { CORPUS_DIR } from './fixtures/corpus.js';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = CORPUS_DIR;
 let dir: string;
 let host: ApiHost;
 

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { createApi } from '../electron/core/api/index.js';
 import { checkExportTarget, checkImportPath, exportFileName, PathGrants, MAX_IMPORT_BYTES, withExtension } from '../electron/main/file-checks.js';
 import { createApiHandler, createDialogHandlers, type DialogPort } from '../electron/main/ipc-api.js';
+import { CORPUS_DIR } from './fixtures/corpus.js';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = CORPUS_DIR;
 const APP = { senderFrame: { url: 'app://huibian/index.html', parent: null } };
 const EVIL = { senderFrame: { url: 'https://evil.example/', parent: null } };
 

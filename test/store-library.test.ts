@@ -13,9 +13,9 @@ import { Store, StoreError } from '../electron/core/store/index.js';
 import { LATEST_VERSION } from '../electron/core/store/migrations.js';
 import type { ImportedFile } from '../electron/core/model/imported.js';
 import type { Block } from '../electron/core/model/types.js';
+import { CORPUS_DIR } from './fixtures/corpus.js';
 
 // Not from fixtures/corpus.ts: the store is tested without the importer in the loop.
-const CORPUS_DIR = path.resolve(import.meta.dirname, '../../shared/corpus');
 const expected = (name: string) => JSON.parse(readFileSync(path.join(CORPUS_DIR, 'expected', name.replace(/\.txt$/, '.json')), 'utf8'));
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'huibian-store-'));
