@@ -1,46 +1,46 @@
 /**
- * Pixel sizes of the pictures a model may carry (data: URIs of PNG or JPEG), read from
- * the file headers so that layout can size a picture without a PDF library.
+ * The pictures a model carries are data: URIs. Both writers decode them here and size them
+ * with the `image-size` package (headers only), so PDF layout and the DOCX writer agree on a
+ * picture's pixels and neither keeps its own header parser.
  */
+import { imageSize } from 'image-size';
+
+export type ImageType = 'png' | 'jpg' | 'gif' | 'bmp';
+
 export interface DecodedImage {
   data: Buffer;
+  type: ImageType;
   width: number;
   height: number;
 }
 
 const cache = new Map<string, DecodedImage | null>();
 
-export function decodeImage(src: string): DecodedImage | null {
-  if (cache.has(src)) return cache.get(src)!;
+/** Any raster picture Word can hold (PNG, JPEG, GIF, BMP); null when the URI or its header is unreadable. */
+export function decodeDataUri(src: string): DecodedImage | null {
+  const hit = cache.get(src);
+  if (hit !== undefined) return hit;
   let out: DecodedImage | null = null;
-  const m = /^data:image\/(png|jpe?g);base64,(.*)$/is.exec(src);
+  const m = /^data:image\/(png|jpe?g|gif|bmp);base64,(.+)$/is.exec(src.trim());
   if (m) {
     const data = Buffer.from(m[2]!, 'base64');
-    const size = m[1]!.toLowerCase() === 'png' ? pngSize(data) : jpegSize(data);
-    if (size) out = { data, ...size };
+    const ext = m[1]!.toLowerCase();
+    const type: ImageType = ext.startsWith('jp') ? 'jpg' : (ext as ImageType);
+    try {
+      const size = imageSize(data);
+      if (size.width && size.height) out = { data, type, width: size.width, height: size.height };
+    } catch {
+      // A truncated or mislabelled picture: the writers print its caption without it.
+    }
   }
+  // The PDF writer decodes every picture twice (measure, then draw); a small cache keeps that cheap.
   if (cache.size > 200) cache.clear();
   cache.set(src, out);
   return out;
 }
 
-function pngSize(b: Buffer): { width: number; height: number } | null {
-  if (b.length < 24 || b.readUInt32BE(0) !== 0x89504e47) return null;
-  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-}
-
-function jpegSize(b: Buffer): { width: number; height: number } | null {
-  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null;
-  let p = 2;
-  while (p + 9 < b.length) {
-    if (b[p] !== 0xff) return null;
-    const marker = b[p + 1]!;
-    const len = b.readUInt16BE(p + 2);
-    // SOF0..SOF15 except DHT (C4), JPG (C8), DAC (CC) carry the frame size.
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: b.readUInt16BE(p + 5), width: b.readUInt16BE(p + 7) };
-    }
-    p += 2 + len;
-  }
-  return null;
+/** The pictures a PDF can embed (pdfkit draws PNG and JPEG only). */
+export function decodeImage(src: string): DecodedImage | null {
+  const image = decodeDataUri(src);
+  return image && (image.type === 'png' || image.type === 'jpg') ? image : null;
 }

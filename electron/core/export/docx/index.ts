@@ -1,7 +1,88 @@
 /**
- * DOCX writer entry. The writer builds its documents with the npm `docx` package (pkg/); the
- * few things docx 9.15 cannot express are patched on the packed zip in pkg/patch.ts.
+ * DOCX writer built with the `docx` package (the product's fixed stack): the model and a
+ * template in, a .docx Word and WPS users take for their own out. What the package cannot
+ * express is done afterwards on the packed zip, in patch.ts, each patch with its reason.
  */
-export { writeDocx } from './pkg/index.js';
-export { DOC_BOOKMARK_PREFIX } from './pkg/caseDocument.js';
-export { MANIFEST_NS, type ExportManifest } from './package.js';
+import { Document, Packer, Paragraph, type ISectionOptions } from 'docx';
+import type { Writer } from '../index.js';
+import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
+import { anthologySections } from './anthology.js';
+import { textRun } from './blocks.js';
+import { DocxContext } from './context.js';
+import { featureSections } from './feature.js';
+import { noticeSections } from './notice.js';
+import { numberingOptions } from './numbering.js';
+import { patchPackage } from './patch.js';
+import { stylesOptions } from './styles.js';
+
+export { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
+export { MANIFEST_NS, type ExportManifest } from './manifest.js';
+
+/** Word keeps only the first 255 characters of a text property it re-saves: the id list also goes out in numbered pieces. */
+const PROPERTY_PIECE = 240;
+
+function customProperties(ids: string[], templateId: string, now: string): Array<{ name: string; value: string }> {
+  const json = JSON.stringify(ids);
+  const props = [
+    { name: 'HuibianDocumentIds', value: json },
+    { name: 'HuibianTemplate', value: templateId },
+    { name: 'HuibianExportedAt', value: now },
+    { name: 'HuibianBookmarkPrefix', value: DOC_BOOKMARK_PREFIX },
+  ];
+  if (json.length > PROPERTY_PIECE) for (let i = 0, n = 1; i < json.length; i += PROPERTY_PIECE, n++) props.push({ name: `HuibianDocumentIds_${n}`, value: json.slice(i, i + PROPERTY_PIECE) });
+  return props;
+}
+
+export const writeDocx: Writer = async (input) => {
+  const { template } = input;
+  const ctx = new DocxContext(template, input.comments ?? {});
+  input.onProgress?.(0.05, '排版');
+  let out: { sections: ISectionOptions[]; documentIds: string[]; pages: number };
+  let title: string;
+  if (template.kind === 'notice') {
+    if (!input.notice) throw new Error('the notice template needs a notice document');
+    out = noticeSections(ctx, input.notice);
+    title = input.notice.meta.title;
+  } else {
+    if (!input.bundle) throw new Error(`the ${template.kind} template needs a collection`);
+    out = template.kind === 'anthology' ? anthologySections(ctx, input.bundle) : featureSections(ctx, input.bundle);
+    title = input.bundle.collection.title;
+  }
+  input.onProgress?.(0.6, '打包');
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const commentStyle = ctx.book.get('commentText');
+  const doc = new Document({
+    title,
+    creator: 'Huibian',
+    lastModifiedBy: 'Huibian',
+    styles: stylesOptions(ctx.book),
+    numbering: numberingOptions(ctx.book, ctx.listFormats.values()),
+    footnotes: ctx.footnotes,
+    comments: {
+      children: ctx.comments.options((text) =>
+        text.split(/\n+/).map((p) => new Paragraph({ style: commentStyle.id, children: [textRun(ctx.book, commentStyle.style, p)] })),
+      ),
+    },
+    customProperties: customProperties(out.documentIds, template.id, now),
+    evenAndOddHeaderAndFooters: true,
+    defaultTabStop: 420,
+    compatibility: {
+      spaceForUnderline: true,
+      balanceSingleByteDoubleByteWidth: true,
+      doNotLeaveBackslashAlone: true,
+      underlineTrailingSpaces: true,
+      doNotExpandShiftReturn: true,
+      adjustLineHeightInTable: true,
+      useFELayout: true,
+    },
+    sections: out.sections,
+  });
+  const packed = await Packer.toBuffer(doc);
+  const bytes = await patchPackage(packed, {
+    ctx,
+    now,
+    mirrorMargins: template.kind !== 'notice',
+  });
+  input.onProgress?.(1, '完成');
+  return { bytes, pages: out.pages };
+};

@@ -5,7 +5,7 @@
  * Without a word segmenter, "where words stay whole" means after the characters that end
  * administrative names and function words, or at brackets.
  */
-import { emWidth } from './flow.js';
+import { emWidth } from './pageEstimate.js';
 
 /** Characters after which a title may break (ends of organ and place names, function words). */
 const AFTER = new Set([...'省市县区镇乡街局厅部委办院会处科室于发的和与及、，》）”政作例年度业务点']);

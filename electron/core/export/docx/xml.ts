@@ -1,4 +1,4 @@
-/** Units and escaping for the few XML strings the writer still writes itself (pkg/patch.ts). */
+/** Units and escaping for the few XML strings the writer still writes itself (patch.ts). */
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 

@@ -13,6 +13,7 @@ import { layoutParagraph, type LaidLine } from '../../layout/paragraph.js';
 import type { PdfCanvas } from './canvas.js';
 import { balancedTitle, geometry, oneLine, option, styleBook, type PageGeometry } from './styles.js';
 import { drawPlaced } from './draw.js';
+import { caseList, partTitle, titleOf } from '../parts.js';
 
 export interface OutlineNode {
   addItem(title: string): OutlineNode;
@@ -22,21 +23,6 @@ export interface ComposeContext {
   canvas: PdfCanvas;
   outline: OutlineNode;
   onProgress?: (fraction: number, message?: string) => void;
-}
-
-export function caseList(bundle: CollectionBundle): { title: string; cases: CaseDocument[] }[] {
-  const get = (id: string): CaseDocument | undefined =>
-    bundle.cases instanceof Map ? bundle.cases.get(id) : (bundle.cases as Record<string, CaseDocument>)[id];
-  return bundle.collection.sections.map((s) => ({ title: s.title, cases: s.caseIds.map(get).filter((c): c is CaseDocument => !!c) }));
-}
-
-/** A case's title as printed; an untitled draft still gets a line in the book and the 目录. */
-export function titleOf(doc: CaseDocument): string {
-  return doc.meta.title?.trim() || '（无标题）';
-}
-
-export function partTitle(title: string): string {
-  return /篇$/.test(title) ? title : `${title}篇`;
 }
 
 class Book {

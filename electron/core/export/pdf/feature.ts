@@ -9,7 +9,8 @@ import { mmToPt } from '../../templates/sizes.js';
 import { applyKeeps, blockItems, noteItems, paragraphItems, runStyle, type BlockContext } from '../../layout/blocks.js';
 import { itemHeight, lineItems, paginate, type FilledFrame, type FlowItem, type Frame } from '../../layout/flow.js';
 import { measureText, type StyledText } from '../../layout/paragraph.js';
-import { caseList, titleOf, type ComposeContext } from './anthology.js';
+import type { ComposeContext } from './anthology.js';
+import { caseList, titleOf } from '../parts.js';
 import { drawPlaced } from './draw.js';
 import { balancedTitle, geometry, oneLine, option, styleBook } from './styles.js';
 

@@ -5,6 +5,7 @@
  * page, folios "— n —" 7 mm below the 版心 (odd right, even left, 1-字 indent).
  */
 import type { Block, NoticeDocument } from '../../model/types.js';
+import { chineseDate } from '../../model/dates.js';
 import type { Template } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
 import { applyKeeps, blockItems, noteItems, paragraphItems, runStyle, type BlockContext, type ResolvedStyle } from '../../layout/blocks.js';
@@ -14,13 +15,6 @@ import type { ComposeContext } from './anthology.js';
 import { balancedTitle, geometry, oneLine, option, styleBook } from './styles.js';
 import { drawPlaced } from './draw.js';
 import { decodeImage } from '../../layout/images.js';
-
-/** ISO date → "2020年4月8日" (Arabic digits, no zero padding: §7.3.5.4). */
-export function chineseDate(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(iso);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : iso;
-}
 
 function shift(line: LaidLine, dx: number): LaidLine {
   return { ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + dx })), right: line.right + dx };

@@ -7,7 +7,7 @@
  */
 import JSZip from 'jszip';
 import type { ReviewImport } from '../../model/imported.js';
-import type { ExportManifest } from '../../export/docx/package.js';
+import type { ExportManifest } from '../../export/docx/manifest.js';
 import { diffParagraphs } from './diff.js';
 import { attr, childrenOf, parseXml, textOf, walk } from './xml.js';
 

@@ -3,8 +3,8 @@
  * section options. Each section of the book is one entry of the document's `sections`.
  */
 import { DocumentGridType, Footer, Header, NumberFormat, Paragraph, SectionType, type FileChild, type ISectionOptions } from 'docx';
-import { mmToTwip } from '../../../templates/sizes.js';
-import type { PkgContext } from './context.js';
+import { mmToTwip } from '../../templates/sizes.js';
+import type { DocxContext } from './context.js';
 import { paragraphOptions } from './context.js';
 
 export interface HeaderSet<T> {
@@ -34,7 +34,7 @@ export interface SectionSpec {
 
 const TYPES = { nextPage: SectionType.NEXT_PAGE, oddPage: SectionType.ODD_PAGE, continuous: SectionType.CONTINUOUS } as const;
 
-export function section(ctx: PkgContext, spec: SectionSpec, children: FileChild[]): ISectionOptions {
+export function section(ctx: DocxContext, spec: SectionSpec, children: FileChild[]): ISectionOptions {
   const p = ctx.template.page;
   const m = spec.margins ?? { top: mmToTwip(p.marginTop), right: mmToTwip(p.marginOuter), bottom: mmToTwip(p.marginBottom), left: mmToTwip(p.marginInner) };
   return {

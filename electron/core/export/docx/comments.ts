@@ -6,7 +6,7 @@
  */
 import { CommentRangeEnd, CommentRangeStart, CommentReference, TextRun, type ICommentOptions, type Paragraph } from 'docx';
 import type { Piece } from './context.js';
-import type { Block, CommentThread, Inline, TextInline } from '../../../model/types.js';
+import type { Block, CommentThread, Inline, TextInline } from '../../model/types.js';
 
 /** What went out, kept in the export manifest so the reader can give comments back their thread ids. */
 export interface ExportedComment {
@@ -40,7 +40,7 @@ function commentDate(value: string): Date {
   return Number.isNaN(d.getTime()) ? new Date(0) : d;
 }
 
-export class PkgComments {
+export class CommentRanges {
   readonly pending: PendingComment[] = [];
   readonly exported: ExportedComment[] = [];
   private active = new Map<string, ActiveThread>();

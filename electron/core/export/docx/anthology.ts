@@ -5,13 +5,14 @@
  * pages and the book on even pages. Page numbers restart at 1 on the first divider.
  */
 import { BookmarkEnd as BookmarkEndPiece, BookmarkStart as BookmarkStartPiece, Footer, Header, InternalHyperlink, PageNumber, Tab, TextRun, type FileChild, type ISectionOptions, type Paragraph } from 'docx';
-import type { CaseDocument, CollectionBundle } from '../../../model/types.js';
-import { mmToPt, mmToTwip } from '../../../templates/sizes.js';
-import { twips } from '../xml.js';
+import type { CollectionBundle } from '../../model/types.js';
+import { mmToPt, mmToTwip } from '../../templates/sizes.js';
+import { twips } from './xml.js';
+import { bundleCases, partTitle } from '../parts.js';
 import { fonts, plainRuns, textRun, titleRuns } from './blocks.js';
 import { caseChildren } from './caseDocument.js';
 import { fieldEnd, fieldRuns, fieldStart } from './fields.js';
-import type { PkgContext } from './context.js';
+import type { DocxContext } from './context.js';
 import { breakCarrier, footer, header, section, type SectionSpec } from './sections.js';
 
 export interface TocEntry {
@@ -21,17 +22,8 @@ export interface TocEntry {
   bookmark: string;
 }
 
-/** 篇 titles as printed: the section's category plus 篇 (as the PDF writer prints them). */
-export function partTitle(title: string): string {
-  return /篇$/.test(title) ? title : `${title}篇`;
-}
-
-export function bundleCases(bundle: CollectionBundle): Map<string, CaseDocument> {
-  return bundle.cases instanceof Map ? bundle.cases : new Map(Object.entries(bundle.cases));
-}
-
 /** Running heads and folios, shared by every section of the book (the package writes a part per use). */
-function furniture(ctx: PkgContext, bookTitle: string) {
+function furniture(ctx: DocxContext, bookTitle: string) {
   const head = ctx.book.get('header');
   const foot = ctx.book.get('footer');
   const rule = { sz: Math.round(Number(ctx.template.options.runningHeadRuleWidth ?? 0.5) * 8), space: 1 };
@@ -49,7 +41,7 @@ function furniture(ctx: PkgContext, bookTitle: string) {
   };
 }
 
-function distances(ctx: PkgContext): Pick<SectionSpec, 'headerDistance' | 'footerDistance'> {
+function distances(ctx: DocxContext): Pick<SectionSpec, 'headerDistance' | 'footerDistance'> {
   const p = ctx.template.page;
   const o = ctx.template.options;
   return {
@@ -58,7 +50,7 @@ function distances(ctx: PkgContext): Pick<SectionSpec, 'headerDistance' | 'foote
   };
 }
 
-function cover(ctx: PkgContext, bundle: CollectionBundle): Paragraph[] {
+function cover(ctx: DocxContext, bundle: CollectionBundle): Paragraph[] {
   const c = bundle.collection;
   const pageH = mmToPt(ctx.template.page.height - ctx.template.page.marginTop - ctx.template.page.marginBottom);
   const title = titleRuns(ctx, 'title', c.title);
@@ -75,7 +67,7 @@ function cover(ctx: PkgContext, bundle: CollectionBundle): Paragraph[] {
  * when it converts; the package's TableOfContents writes no PAGEREFs). The field begins in the
  * first entry and ends in the last, as Word writes it.
  */
-function toc(ctx: PkgContext, entries: TocEntry[], levels: number): FileChild[] {
+function toc(ctx: DocxContext, entries: TocEntry[], levels: number): FileChild[] {
   const titleText = ctx.template.options.tocTitle ? String(ctx.template.options.tocTitle) : '目　录';
   const title = ctx.paragraph('tocHeading', plainRuns(ctx, 'tocHeading', titleText).children, titleText);
   const leader = ctx.template.options.tocLeader === 'none' ? 'none' : 'dot';
@@ -96,7 +88,7 @@ function toc(ctx: PkgContext, entries: TocEntry[], levels: number): FileChild[] 
   return [title, ...paras];
 }
 
-export function anthologySections(ctx: PkgContext, bundle: CollectionBundle): { sections: ISectionOptions[]; documentIds: string[]; pages: number } {
+export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): { sections: ISectionOptions[]; documentIds: string[]; pages: number } {
   const cases = bundleCases(bundle);
   const c = bundle.collection;
   const f = furniture(ctx, c.title);

@@ -3,13 +3,13 @@
  * is a small, anchored string edit of one part, and says why it exists.
  */
 import JSZip from 'jszip';
-import { MANIFEST_NS, type ExportManifest } from '../package.js';
-import { esc, XML_DECL } from '../xml.js';
+import { MANIFEST_NS, type ExportManifest } from './manifest.js';
+import { esc, XML_DECL } from './xml.js';
 import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
-import type { PkgContext } from './context.js';
+import type { DocxContext } from './context.js';
 
 export interface PatchOptions {
-  ctx: PkgContext;
+  ctx: DocxContext;
   now: string;
   mirrorMargins: boolean;
 }

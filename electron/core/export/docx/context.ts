@@ -15,13 +15,13 @@ import {
   type ParagraphChild,
   type XmlComponent,
 } from 'docx';
-import type { CommentThread } from '../../../model/types.js';
-import type { Template } from '../../../templates/schema.js';
-import { mmToPt } from '../../../templates/sizes.js';
-import { Flow } from '../flow.js';
-import { buildStyleBook, type Role, type StyleBook } from '../styles.js';
-import { twips } from '../xml.js';
-import { PkgComments } from './comments.js';
+import type { CommentThread } from '../../model/types.js';
+import type { Template } from '../../templates/schema.js';
+import { mmToPt } from '../../templates/sizes.js';
+import { Flow } from './pageEstimate.js';
+import { buildStyleBook, type Role, type StyleBook } from './styleBook.js';
+import { twips } from './xml.js';
+import { CommentRanges } from './comments.js';
 
 export type ListStyle = 'decimal' | 'cjk' | 'paren-cjk' | 'paren-decimal' | 'bullet';
 
@@ -107,10 +107,10 @@ export function paragraphOptions(p: ParaProps): IParagraphOptions {
   };
 }
 
-export class PkgContext {
+export class DocxContext {
   readonly book: StyleBook;
   readonly flow: Flow;
-  readonly comments: PkgComments;
+  readonly comments: CommentRanges;
   readonly footnotes: Record<number, { children: Paragraph[] }> = {};
   private footnoteCount = 0;
   readonly snapshot: DocumentSnapshot[] = [];
@@ -133,7 +133,7 @@ export class PkgContext {
     const p = template.page;
     this.textWidthPt = mmToPt(p.width - p.marginInner - p.marginOuter);
     this.flow = new Flow(mmToPt(p.height - p.marginTop - p.marginBottom), this.textWidthPt);
-    this.comments = new PkgComments(threads);
+    this.comments = new CommentRanges(threads);
   }
 
   footnote(children: Paragraph[]): number {

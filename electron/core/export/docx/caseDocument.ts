@@ -3,11 +3,11 @@
  * bookmark that lets the review reader attribute text (and comments) to the case.
  */
 import { BookmarkEnd, BookmarkStart, type FileChild } from 'docx';
-import type { CaseDocument } from '../../../model/types.js';
-import { anchorQuotes } from '../anchors.js';
-import type { Role } from '../styles.js';
+import type { CaseDocument } from '../../model/types.js';
+import { anchorQuotes } from './anchors.js';
+import type { Role } from './styleBook.js';
 import { blockChildren, plainRuns, titleRuns } from './blocks.js';
-import type { PkgContext } from './context.js';
+import type { DocxContext } from './context.js';
 
 /** Bookmark name prefix of each document's region (with its index): how the review reader attributes text and comments. */
 export const DOC_BOOKMARK_PREFIX = '_HBdoc';
@@ -25,7 +25,7 @@ export interface CaseTitleOptions {
   opensPage?: boolean;
 }
 
-export function caseChildren(ctx: PkgContext, doc: CaseDocument, options: CaseTitleOptions): { children: FileChild[]; page: number } {
+export function caseChildren(ctx: DocxContext, doc: CaseDocument, options: CaseTitleOptions): { children: FileChild[]; page: number } {
   ctx.beginDocument(doc.id);
   const docLink = ctx.bookmarkId();
   const docStart = new BookmarkStart(`${DOC_BOOKMARK_PREFIX}${ctx.current!.index}`, docLink);

@@ -27,14 +27,14 @@ import {
   type IFontAttributesProperties,
   type ParagraphChild,
 } from 'docx';
-import type { Block, ImageBlock, Inline, Mark, ParagraphBlock, TableBlock } from '../../../model/types.js';
-import type { TextStyle } from '../../../templates/schema.js';
-import { mmToPt } from '../../../templates/sizes.js';
-import { imageSize } from '../images.js';
-import type { Role, StyleBook } from '../styles.js';
-import { balanceTitle } from '../titles.js';
-import { twips } from '../xml.js';
-import { paragraphOptions, type ListRef, type Piece, type PkgContext } from './context.js';
+import type { Block, ImageBlock, Inline, Mark, ParagraphBlock, TableBlock } from '../../model/types.js';
+import type { TextStyle } from '../../templates/schema.js';
+import { mmToPt } from '../../templates/sizes.js';
+import { decodeDataUri } from '../../layout/images.js';
+import type { Role, StyleBook } from './styleBook.js';
+import { balanceTitle } from './titles.js';
+import { twips } from './xml.js';
+import { paragraphOptions, type ListRef, type Piece, type DocxContext } from './context.js';
 
 export interface Runs {
   children: Piece[];
@@ -79,7 +79,7 @@ export function textRun(book: StyleBook, style: TextStyle, text: string, marks?:
  * Splits text so curly quotes get their own hinted runs: w:hint applies to a whole run, and
  * a hint on Latin words next to the quotes would move them to the CJK face too.
  */
-function textRuns(ctx: PkgContext, style: TextStyle, text: string, marks?: readonly Mark[], charStyle?: string): TextRun[] {
+function textRuns(ctx: DocxContext, style: TextStyle, text: string, marks?: readonly Mark[], charStyle?: string): TextRun[] {
   if (!CURLY.test(text) || !/[A-Za-z0-9]/.test(text)) return [textRun(ctx.book, style, text, marks, charStyle)];
   return text
     .split(/([\u2018\u2019\u201C\u201D]+)/)
@@ -87,12 +87,12 @@ function textRuns(ctx: PkgContext, style: TextStyle, text: string, marks?: reado
     .map((piece) => textRun(ctx.book, style, piece, marks, charStyle));
 }
 
-export function plainRuns(ctx: PkgContext, role: Role, text: string, marks?: Mark[]): Runs {
+export function plainRuns(ctx: DocxContext, role: Role, text: string, marks?: Mark[]): Runs {
   return { children: [textRun(ctx.book, ctx.book.get(role).style, text, marks)], text };
 }
 
 /** A title broken into balanced lines (titles.ts) with breaks between them; the text stays whole. */
-export function titleRuns(ctx: PkgContext, role: Role, title: string): Runs & { measure: string } {
+export function titleRuns(ctx: DocxContext, role: Role, title: string): Runs & { measure: string } {
   const style = ctx.book.get(role).style;
   const perLine = Math.floor(ctx.twipsWidth() / 20 / (style.size + ctx.book.charSpacing / 20));
   const lines = balanceTitle(title, perLine);
@@ -100,7 +100,7 @@ export function titleRuns(ctx: PkgContext, role: Role, title: string): Runs & { 
   return { ...inlineRuns(ctx, inlines, style), measure: lines.join('\n') };
 }
 
-export function inlineRuns(ctx: PkgContext, inlines: readonly Inline[] | undefined, style: TextStyle, charStyle?: string): Runs {
+export function inlineRuns(ctx: DocxContext, inlines: readonly Inline[] | undefined, style: TextStyle, charStyle?: string): Runs {
   const children: Piece[] = [];
   let text = '';
   for (const inline of inlines ?? []) {
@@ -141,13 +141,13 @@ const PARAGRAPH_ROLE: Record<NonNullable<ParagraphBlock['role']>, Role> = {
  * Builds blocks. `role` overrides the body role for every plain paragraph (notes, table
  * cells, quotes); headings keep their heading roles except inside notes and cells.
  */
-export function blockChildren(ctx: PkgContext, blocks: readonly Block[], role?: Role): FileChild[] {
+export function blockChildren(ctx: DocxContext, blocks: readonly Block[], role?: Role): FileChild[] {
   const out: FileChild[] = [];
   for (const block of blocks) out.push(...blockChild(ctx, block, role));
   return out;
 }
 
-function blockChild(ctx: PkgContext, block: Block, role: Role | undefined, numbering?: ListRef): FileChild[] {
+function blockChild(ctx: DocxContext, block: Block, role: Role | undefined, numbering?: ListRef): FileChild[] {
   switch (block.type) {
     case 'heading': {
       const r: Role = role ?? (`h${block.level}` as Role);
@@ -170,7 +170,7 @@ function blockChild(ctx: PkgContext, block: Block, role: Role | undefined, numbe
   }
 }
 
-function paragraph(ctx: PkgContext, block: ParagraphBlock, role: Role, numbering?: ListRef): Paragraph {
+function paragraph(ctx: DocxContext, block: ParagraphBlock, role: Role, numbering?: ListRef): Paragraph {
   const st = ctx.book.get(role).style;
   const runIn = block.runIn?.length
     ? inlineRuns(ctx, block.runIn, ctx.template.styles.runIn ?? st, ctx.template.styles.runIn ? 'HBRunIn' : undefined)
@@ -179,7 +179,7 @@ function paragraph(ctx: PkgContext, block: ParagraphBlock, role: Role, numbering
   return ctx.paragraph(role, [...runIn.children, ...content.children], runIn.text + content.text, numbering ? { props: { numbering } } : {});
 }
 
-function list(ctx: PkgContext, block: Extract<Block, { type: 'list' }>, role: Role | undefined): FileChild[] {
+function list(ctx: DocxContext, block: Extract<Block, { type: 'list' }>, role: Role | undefined): FileChild[] {
   const numbering = ctx.list(block.ordered ? (block.style ?? 'decimal') : 'bullet', block.start ?? 1);
   const out: FileChild[] = [];
   for (const item of block.items) {
@@ -194,7 +194,7 @@ function list(ctx: PkgContext, block: Extract<Block, { type: 'list' }>, role: Ro
 }
 
 /** Grid column widths in twips, from the model's relative widths (WPS lays tables out by the grid). */
-function gridWidths(ctx: PkgContext, block: TableBlock, columns: number): number[] {
+function gridWidths(ctx: DocxContext, block: TableBlock, columns: number): number[] {
   const total = ctx.twipsWidth();
   const rel = block.columnWidths?.length === columns ? block.columnWidths : new Array<number>(columns).fill(1);
   const sum = rel.reduce((a, b) => a + (b > 0 ? b : 0), 0) || columns;
@@ -204,7 +204,7 @@ function gridWidths(ctx: PkgContext, block: TableBlock, columns: number): number
 const emptyCell = (width: number, merged: boolean) =>
   new TableCell({ width: { size: width, type: WidthType.DXA }, verticalMerge: merged ? VerticalMergeType.CONTINUE : undefined, children: [new Paragraph({})] });
 
-function table(ctx: PkgContext, block: TableBlock): FileChild[] {
+function table(ctx: DocxContext, block: TableBlock): FileChild[] {
   const columns = Math.max(1, ...block.rows.map((row) => row.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
   const widths = gridWidths(ctx, block, columns);
   const tableStyle = ctx.book.get('table').style;
@@ -275,13 +275,6 @@ function emboldened(blocks: readonly Block[]): Block[] {
 
 const EMU_PER_PT = 12700;
 
-function decodeDataUri(src: string): { type: 'png' | 'jpg' | 'gif' | 'bmp'; data: Uint8Array } | null {
-  const m = /^data:image\/(png|jpe?g|gif|bmp);base64,(.+)$/is.exec(src.trim());
-  if (!m) return null;
-  const ext = m[1]!.toLowerCase();
-  return { type: ext.startsWith('jp') ? 'jpg' : (ext as 'png' | 'gif' | 'bmp'), data: new Uint8Array(Buffer.from(m[2]!, 'base64')) };
-}
-
 export interface Placement {
   /** Size in points; default from the model or the image header, scaled to the column. */
   sizePt?: { width: number; height: number };
@@ -293,11 +286,10 @@ export interface Placement {
  * A picture given as a data: URI: inline (never a text box: WPS shows those blank), or floating
  * without wrap for the notice's seal. 96 dpi pixels → points, never wider than the column.
  */
-export function picture(ctx: PkgContext, src: string, width?: number, height?: number, alt?: string, placement: Placement = {}): { run: ImageRun; heightPt: number } | null {
+export function picture(ctx: DocxContext, src: string, width?: number, height?: number, alt?: string, placement: Placement = {}): { run: ImageRun; heightPt: number } | null {
   const decoded = decodeDataUri(src);
   if (!decoded) return null;
-  const px = width && height ? { width, height } : imageSize(decoded.data);
-  if (!px || !px.width || !px.height) return null;
+  const px = width && height ? { width, height } : decoded;
   const maxW = ctx.twipsWidth() / 20;
   let w = placement.sizePt?.width ?? (px.width * 72) / 96;
   let h = placement.sizePt?.height ?? (px.height * 72) / 96;
@@ -325,7 +317,7 @@ export function picture(ctx: PkgContext, src: string, width?: number, height?: n
   return { run, heightPt: a ? 0 : h };
 }
 
-function image(ctx: PkgContext, block: ImageBlock): FileChild[] {
+function image(ctx: DocxContext, block: ImageBlock): FileChild[] {
   const out: FileChild[] = [];
   const pic = block.src ? picture(ctx, block.src, block.width, block.height, block.alt) : null;
   if (pic) {

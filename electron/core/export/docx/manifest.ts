@@ -1,9 +1,9 @@
 /**
- * The export manifest: the custom XML part every Huibian DOCX carries (pkg/patch.ts writes it)
+ * The export manifest: the custom XML part every Huibian DOCX carries (patch.ts writes it)
  * so the review reader can recognise a reviewed file, diff its text and give comments back
  * their thread ids. The reader imports these types from here.
  */
-import type { ExportedComment } from './pkg/comments.js';
+import type { ExportedComment } from './comments.js';
 
 export const MANIFEST_NS = 'urn:huibian:export:1';
 

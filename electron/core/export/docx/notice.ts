@@ -5,22 +5,23 @@
  * foot of the last page, and "— 1 —" folios on alternating sides.
  */
 import { BookmarkEnd, BookmarkStart, PageNumber, TextRun, type FileChild, type ISectionOptions } from 'docx';
-import type { NoticeDocument } from '../../../model/types.js';
-import { mmToPt, mmToTwip } from '../../../templates/sizes.js';
-import { anchorQuotes } from '../anchors.js';
+import type { NoticeDocument } from '../../model/types.js';
+import { mmToPt, mmToTwip } from '../../templates/sizes.js';
+import { anchorQuotes } from './anchors.js';
 import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
-import { emWidth } from '../flow.js';
-import { chineseDate, noticeGridValues } from './noticeRules.js';
-import { halfPoints, twips } from '../xml.js';
+import { emWidth } from './pageEstimate.js';
+import { chineseDate } from '../../model/dates.js';
+import { noticeGridValues } from './noticeGrid.js';
+import { halfPoints, twips } from './xml.js';
 import { blockChildren, fonts, picture, plainRuns, textRun, titleRuns } from './blocks.js';
-import type { Piece, PkgContext } from './context.js';
+import type { Piece, DocxContext } from './context.js';
 import { footer, header, section } from './sections.js';
 
 /** U+3000: the 1-字 indents of the 版记 lines (a paragraph indent would shorten the rules). */
 const FULL_SPACE = '\u3000';
 
 /** GB/T 9704 page numbers: odd pages right with a 1-字 indent, even pages left, as "— n —". */
-function folioFooter(ctx: PkgContext, jc: 'left' | 'right') {
+function folioFooter(ctx: DocxContext, jc: 'left' | 'right') {
   const st = ctx.book.get('footer').style;
   const indent = twips(Number(ctx.template.options.folioIndentPt ?? st.size));
   const run = (children: Array<string | (typeof PageNumber)[keyof typeof PageNumber]>) => new TextRun({ font: fonts(ctx.book, st, true), children });
@@ -32,7 +33,7 @@ function folioFooter(ctx: PkgContext, jc: 'left' | 'right') {
  * The red seal as a floating picture (never a text box) anchored on the 署名 paragraph, centred
  * over the date, its centre a little above the two lines so they sit just below it (§7.3.5.1).
  */
-function seal(ctx: PkgContext, src: string, dateChars: number): Piece | null {
+function seal(ctx: DocxContext, src: string, dateChars: number): Piece | null {
   const body = ctx.book.get('normal').style;
   const zi = body.size + ctx.book.charSpacing / 20;
   const size = mmToPt(Number(ctx.template.options.sealDiameterMm ?? 42));
@@ -41,7 +42,7 @@ function seal(ctx: PkgContext, src: string, dateChars: number): Piece | null {
   return picture(ctx, src, undefined, undefined, '印章', { sizePt: { width: size, height: size }, anchor: { x: centreX - size / 2, y: centreY - size / 2 } })?.run ?? null;
 }
 
-export function noticeSections(ctx: PkgContext, notice: NoticeDocument): { sections: ISectionOptions[]; documentIds: string[]; pages: number } {
+export function noticeSections(ctx: DocxContext, notice: NoticeDocument): { sections: ISectionOptions[]; documentIds: string[]; pages: number } {
   const meta = notice.meta;
   const pitch = ctx.book.bodyPitch;
   const line = twips(pitch);
@@ -198,7 +199,7 @@ export function noticeSections(ctx: PkgContext, notice: NoticeDocument): { secti
  * 版记: 抄送 and 印发 lines between a thick first and last rule (thin rules between items),
  * pushed down by our line estimate so the last rule sits on the foot of the 版心 (§7.4.1).
  */
-function record(ctx: PkgContext, notice: NoticeDocument): FileChild[] {
+function record(ctx: DocxContext, notice: NoticeDocument): FileChild[] {
   const meta = notice.meta;
   const printDate = chineseDate(meta.printDate);
   if (!meta.cc && !meta.printer && !printDate) return [];

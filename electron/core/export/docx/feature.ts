@@ -4,15 +4,15 @@
  * city as the case heading and folios at the outer corners beside the magazine name.
  */
 import { PageNumber, TextRun, type FileChild, type ISectionOptions } from 'docx';
-import type { CollectionBundle } from '../../../model/types.js';
-import { mmToTwip } from '../../../templates/sizes.js';
-import { bundleCases } from './anthology.js';
+import type { CollectionBundle } from '../../model/types.js';
+import { mmToTwip } from '../../templates/sizes.js';
+import { bundleCases } from '../parts.js';
 import { blockChildren, fonts, plainRuns, textRun } from './blocks.js';
 import { caseChildren } from './caseDocument.js';
-import type { PkgContext } from './context.js';
+import type { DocxContext } from './context.js';
 import { breakCarrier, footer, header, section, type SectionSpec } from './sections.js';
 
-export function featureSections(ctx: PkgContext, bundle: CollectionBundle): { sections: ISectionOptions[]; documentIds: string[]; pages: number } {
+export function featureSections(ctx: DocxContext, bundle: CollectionBundle): { sections: ISectionOptions[]; documentIds: string[]; pages: number } {
   const c = bundle.collection;
   const cases = bundleCases(bundle);
   const opts = ctx.template.options;

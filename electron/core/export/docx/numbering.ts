@@ -4,7 +4,7 @@
  * restarts for every list.
  */
 import { AlignmentType, LevelFormat, LevelSuffix, type INumberingOptions } from 'docx';
-import type { StyleBook } from '../styles.js';
+import type { StyleBook } from './styleBook.js';
 import { listReference, type ListStyle } from './context.js';
 import { fonts } from './blocks.js';
 
