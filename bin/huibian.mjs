@@ -1,8 +1,50 @@
 #!/usr/bin/env node
-// Entry of the headless `huibian` command. The core is TypeScript run through tsx's loader,
-// so `npx huibian …` works straight after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// Entry of the headless `huibian` command. It runs the compiled core in dist/core/cli/ (built by
+// scripts/build-cli.mjs at `npm ci`/`npm install` through the prepare script), which starts in a
+// fraction of the time tsx needs to compile the TypeScript sources. Where that build is missing
+// or older than any source it was built from (a developer's edit, a pull without a rebuild), it
+// runs the sources through tsx instead and says so: a stale build must never answer for newer code.
+import { readFileSync, statSync } from 'node:fs';
 
-register();
-const { main } = await import('../electron/core/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+
+// Answered before any module loads: scripts call it to probe the install.
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.exit(0);
+}
+
+const ROOT = new URL('../', import.meta.url);
+const BUILT = new URL('dist/core/cli/', ROOT);
+
+/** Why the compiled CLI cannot be used, or null when it is current. */
+function staleReason() {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(new URL('inputs.json', BUILT), 'utf8'));
+  } catch {
+    return '未找到编译版命令行（dist/core/cli）';
+  }
+  for (const input of manifest.inputs) {
+    let mtime;
+    try {
+      mtime = statSync(new URL(input, ROOT)).mtimeMs;
+    } catch {
+      return `源文件 ${input} 已不存在`;
+    }
+    if (mtime > manifest.built) return `源文件 ${input} 比编译版新`;
+  }
+  return null;
+}
+
+const reason = process.env.HUIBIAN_FROM_SOURCE ? 'HUIBIAN_FROM_SOURCE' : staleReason();
+let main;
+if (reason === null) {
+  ({ main } = await import(new URL('main.js', BUILT).href));
+} else {
+  if (reason !== 'HUIBIAN_FROM_SOURCE') process.stderr.write(`huibian: ${reason}，改由 tsx 直接运行源码（较慢）；npm run build:cli 可重新编译\n`);
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../electron/core/cli/main.ts'));
+}
+process.exitCode = await main(argv);
