@@ -1,6 +1,6 @@
 // Lint rules that hold the architecture: the core (electron/core) is plain Node and must
-// never import Electron, and the renderer never reaches into the core's runtime code
-// (types only), so storage logic cannot leak into components.
+// never import Electron, and the renderer reaches the core only through the API table and
+// the model's pure helpers, so storage logic cannot leak into components.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -39,7 +39,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/core/store/**', '**/core/import/**', '**/core/export/**', '**/core/layout/**', 'better-sqlite3', 'node:*'], message: 'The renderer calls the API table; it never touches storage, import or export code.' },
+            // An allow list, not a deny list: the renderer calls the API table (its types and
+            // error codes live in api/schema) and may import the model's pure helpers (node
+            // names, text and date helpers, the Lexical conversion), so the editor and the
+            // writers agree on one model. Every other part of the core is out of reach.
+            {
+              regex: '(^|/)electron/core/(?!model/|api/schema(\\.js)?$)|^better-sqlite3$|^node:',
+              message: 'The renderer calls the API table and may import pure model helpers (electron/core/model); nothing else of the core.',
+            },
           ],
         },
       ],
