@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Store } from '../electron/core/store/index.js';
+import { Library } from '../electron/core/store/index.js';
 import type { ImportedCase, ImportedFile } from '../electron/core/model/imported.js';
 import type { Block } from '../electron/core/model/types.js';
 import { blocksText } from '../electron/core/model/text.js';
@@ -43,7 +43,7 @@ export async function run(): Promise<void> {
   );
   const base = sources.flatMap((f) => f.cases);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'huibian-bench-search-'));
-  const store = new Store(path.join(dir, 'bench.db'));
+  const store = new Library(path.join(dir, 'bench.db'));
   try {
     const started = performance.now();
     const files: ImportedFile[] = [];

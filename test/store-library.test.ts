@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Store, StoreError } from '../electron/core/store/index.js';
+import { Library, StoreError } from '../electron/core/store/index.js';
 import { LATEST_VERSION } from '../electron/core/store/migrations.js';
 import type { ImportedFile } from '../electron/core/model/imported.js';
 import type { Block } from '../electron/core/model/types.js';
@@ -54,7 +54,7 @@ function jiningFile(): ImportedFile {
   };
 }
 
-function counts(store: Store): Record<string, number> {
+function counts(store: Library): Record<string, number> {
   const out: Record<string, number> = {} as Record<string, number>;
   for (const table of ['collections', 'documents', 'revisions', 'comments', 'categories', 'documents_fts', 'documents_search_map']) {
     out[table] = (store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -65,7 +65,7 @@ function counts(store: Store): Record<string, number> {
 describe('schema and pragmas', () => {
   test('a library written at schema 1 is upgraded on open and its data survives (and becomes searchable)', () => {
     const file = path.join(tmp, 'old.db');
-    const old = new Store(file, { targetVersion: 1 });
+    const old = new Library(file, { targetVersion: 1 });
     assert.equal(old.db.pragma('user_version', { simple: true }), 1);
     const t = new Date().toISOString();
     old.db.prepare(`INSERT INTO collections (id, title, created_at, updated_at) VALUES ('c1', '旧汇编', ?, ?)`).run(t, t);
@@ -82,7 +82,7 @@ describe('schema and pragmas', () => {
     old.db.prepare(`INSERT INTO comment_replies (id, thread_id, author, text, created_at) VALUES ('r1', 'k1', '李', '已核实', ?)`).run(t);
     old.close();
 
-    const store = new Store(file);
+    const store = new Library(file);
     try {
       assert.equal(store.db.pragma('user_version', { simple: true }), LATEST_VERSION);
       assert.equal(store.getDocument('d1').document.meta.title, '儒乡曲阜 诚信救助');
@@ -113,11 +113,11 @@ describe('schema and pragmas', () => {
     const raw = new Database(file);
     raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
     raw.close();
-    assert.throws(() => new Store(file), /newer Huibian/);
+    assert.throws(() => new Library(file), /newer Huibian/);
   });
 
   test('WAL journal and foreign keys are on', () => {
-    const store = new Store(path.join(tmp, 'pragmas.db'));
+    const store = new Library(path.join(tmp, 'pragmas.db'));
     try {
       assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
       assert.equal(store.db.pragma('foreign_keys', { simple: true }), 1);
@@ -132,9 +132,9 @@ describe('schema and pragmas', () => {
 });
 
 describe('import, order and moves', () => {
-  let store: Store;
+  let store: Library;
   before(() => {
-    store = new Store(path.join(tmp, 'import.db'));
+    store = new Library(path.join(tmp, 'import.db'));
   });
   after(() => store.close());
 
@@ -209,7 +209,7 @@ describe('import, order and moves', () => {
 
 describe('revisions', () => {
   test('explicit saves keep snapshots, autosaves update one, restore is itself a revision, stale saves are refused', () => {
-    const store = new Store(path.join(tmp, 'revisions.db'));
+    const store = new Library(path.join(tmp, 'revisions.db'));
     try {
       const { imported } = store.commitImport([jiningFile()]);
       const id = imported[0]!.documentIds[0]!;
@@ -243,10 +243,10 @@ describe('revisions', () => {
 });
 
 describe('comments and categories', () => {
-  let store: Store;
+  let store: Library;
   let docId: string;
   before(() => {
-    store = new Store(path.join(tmp, 'comments.db'));
+    store = new Library(path.join(tmp, 'comments.db'));
     docId = store.commitImport([jiningFile()]).imported[0]!.documentIds[0]!;
   });
   after(() => store.close());
@@ -262,7 +262,7 @@ describe('comments and categories', () => {
     store.resolveComment('c-1', true);
     assert.equal(store.summary(docId).openComments, 1);
     assert.equal(store.listComments(docId, true).length, 1);
-    assert.throws(() => store.addComment({ documentId: docId, id: 'c-1', quote: '', text: 'x', author: 'y' }), /already exists/);
+    assert.throws(() => store.addComment({ documentId: docId, id: 'c-1', quote: '', text: 'x', author: 'y' }), /已经存在/);
     store.deleteComment('c-1');
     assert.equal(store.listComments(docId).length, 1);
     assert.equal((store.db.prepare(`SELECT COUNT(*) AS n FROM comment_replies`).get() as { n: number }).n, 0, 'replies go with their thread');
@@ -290,10 +290,10 @@ describe('comments and categories', () => {
 });
 
 describe('search', () => {
-  let store: Store;
+  let store: Library;
   let ids: string[];
   before(() => {
-    store = new Store(path.join(tmp, 'search.db'));
+    store = new Library(path.join(tmp, 'search.db'));
     ids = store.commitImport([jiningFile()]).imported[0]!.documentIds;
     store.createCase({ title: '标记<script>测试', category: '综合' }, [para('正文里有 <b>尖括号</b> & “引号” 的社会救助内容')]);
   });

@@ -2,7 +2,7 @@
  * What every API handler runs against: the open library, the data folder, which transport
  * carried the call, the import previews waiting for a commit, and running export jobs.
  */
-import type { Store } from '../store/index.js';
+import type { Library } from '../store/index.js';
 import type { ImportedFile, ReviewImport } from '../model/imported.js';
 import type { JobStatus } from './schema.js';
 
@@ -49,7 +49,7 @@ export class PreviewCache {
 }
 
 export interface ApiContext {
-  store: Store;
+  store: Library;
   dataDir: string;
   transport: 'ipc' | 'http' | 'cli';
   previews: PreviewCache;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createDispatcher, type Dispatch } from './dispatch.js';
 import { handlers, withStoreErrors } from './handlers.js';
 import { DEFAULT_MAX_IMPORT_BYTES, PreviewCache, type ApiContext } from './context.js';
-import { Store, libraryPath } from '../store/index.js';
+import { Library, libraryPath } from '../store/index.js';
 
 export type { ApiContext } from './context.js';
 export type { Dispatch } from './dispatch.js';
@@ -31,7 +31,7 @@ export interface Api {
 export function createApi(options: CreateApiOptions): Api {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const store = new Store(options.dbPath ?? libraryPath(dataDir), { nativeBinding: options.nativeBinding });
+  const store = new Library(options.dbPath ?? libraryPath(dataDir), { nativeBinding: options.nativeBinding });
   const context: ApiContext = {
     store,
     dataDir,

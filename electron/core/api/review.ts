@@ -3,7 +3,7 @@
  * that went out from Huibian updates its thread (new replies, resolved state), any other
  * comment becomes a new thread. All of one file's comments go in one transaction.
  */
-import type { Store } from '../store/index.js';
+import type { Library } from '../store/index.js';
 import type { ReviewImport } from '../model/imported.js';
 
 export interface ReviewOutcome {
@@ -12,9 +12,9 @@ export interface ReviewOutcome {
   repliesAdded: number;
 }
 
-export function applyReview(store: Store, review: ReviewImport): ReviewOutcome {
+export function applyReview(store: Library, review: ReviewImport): ReviewOutcome {
   const outcome: ReviewOutcome = { threadsAdded: 0, threadsUpdated: 0, repliesAdded: 0 };
-  store.db.transaction(() => {
+  store.transaction(() => {
     for (const c of review.comments) {
       let doc;
       try {
@@ -48,6 +48,6 @@ export function applyReview(store: Store, review: ReviewImport): ReviewOutcome {
       }
       outcome.threadsAdded++;
     }
-  })();
+  });
   return outcome;
 }

@@ -122,7 +122,11 @@ export interface Region {
   code?: string | null;
 }
 
-export type CaseStatus = 'draft' | 'review' | 'final';
+/**
+ * The editorial lifecycle: 初稿 (draft) → 修改 (review) → 定稿 (final, text and metadata
+ * locked) → 已报送 (submitted). Codes stay ASCII for the API; labels are in model/status.ts.
+ */
+export type CaseStatus = 'draft' | 'review' | 'final' | 'submitted';
 
 /** Why a category was chosen: the taxonomy entry, its score and the words that decided it. */
 export interface CategoryExplanation {

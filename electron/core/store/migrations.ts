@@ -5,6 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import { reindexAll } from './search.js';
+import { caseFingerprint } from './fingerprint.js';
+import type { Block } from '../model/types.js';
 
 export interface Migration {
   version: number;
@@ -164,6 +166,41 @@ export const MIGRATIONS: readonly Migration[] = [
           SELECT d.*, c.meta AS meta, c.attachments AS attachments, c.body AS body
           FROM documents d JOIN document_content c ON c.document_id = d.id;
       `);
+    },
+  },
+  {
+    version: 4,
+    why: 'editorial workflow: a trash (deleted_at) for documents and collections, the lifecycle log (status_changes), a note on revisions (why a snapshot was taken), and a content fingerprint of each case for duplicate detection at import',
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE documents ADD COLUMN deleted_at TEXT;
+        ALTER TABLE documents ADD COLUMN content_hash TEXT;
+        ALTER TABLE collections ADD COLUMN deleted_at TEXT;
+        ALTER TABLE revisions ADD COLUMN note TEXT;
+        CREATE INDEX documents_hash ON documents(collection_id, content_hash);
+        CREATE INDEX documents_status ON documents(status);
+        CREATE TABLE status_changes (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          from_status TEXT NOT NULL,
+          to_status TEXT NOT NULL,
+          who TEXT NOT NULL,
+          reason TEXT,
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX status_changes_document ON status_changes(document_id, id);
+        DROP VIEW documents_full;
+        CREATE VIEW documents_full AS
+          SELECT d.*, c.meta AS meta, c.attachments AS attachments, c.body AS body
+          FROM documents d JOIN document_content c ON c.document_id = d.id;
+      `);
+      const rows = db.prepare(`SELECT d.id, d.title, c.body FROM documents d JOIN document_content c ON c.document_id = d.id WHERE d.kind = 'case'`).all() as Array<{
+        id: string;
+        title: string;
+        body: string;
+      }>;
+      const set = db.prepare('UPDATE documents SET content_hash = ? WHERE id = ?');
+      for (const row of rows) set.run(caseFingerprint(row.title, JSON.parse(row.body) as Block[]), row.id);
     },
   },
 ];

@@ -1,5 +1,5 @@
 /** Row shapes of the library file and their conversion to the model and API types. */
-import type { CaseMeta, CommentThread, HuibianDocument, NoticeAttachment, NoticeMeta, Region } from '../model/types.js';
+import type { CaseMeta, CaseStatus, CommentThread, HuibianDocument, NoticeAttachment, NoticeMeta, Region } from '../model/types.js';
 
 /** One document in lists and the library tree (the API's DocSummary has this shape). */
 export interface DocSummary {
@@ -11,7 +11,7 @@ export interface DocSummary {
   region: Region | null;
   award: string | null;
   unit: string | null;
-  status: 'draft' | 'review' | 'final';
+  status: CaseStatus;
   year: number | null;
   organ: string | null;
   collectionId: string | null;
@@ -38,13 +38,15 @@ export interface DocumentRow {
   region_code: string | null;
   award: string | null;
   unit: string | null;
-  status: 'draft' | 'review' | 'final';
+  status: CaseStatus;
   year: number | null;
   organ: string | null;
   char_count: number;
   revision: number;
   created_at: string;
   updated_at: string;
+  deleted_at: string | null;
+  content_hash: string | null;
 }
 
 export interface CollectionRow {
@@ -57,6 +59,7 @@ export interface CollectionRow {
   credits: string | null;
   created_at: string;
   updated_at: string;
+  deleted_at: string | null;
 }
 
 export interface CommentRow {
@@ -99,7 +102,7 @@ export function rowRegion(row: Pick<DocumentRow, 'province' | 'city' | 'county' 
 }
 
 /** A document row without its bodies, as list queries select it. */
-export type SummaryRow = Omit<DocumentRow, 'meta' | 'body' | 'attachments'> & { open_comments: number };
+export type SummaryRow = Omit<DocumentRow, 'meta' | 'body' | 'attachments' | 'deleted_at' | 'content_hash'> & { open_comments: number };
 
 export function rowToSummary(row: SummaryRow): DocSummary {
   return {

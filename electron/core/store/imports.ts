@@ -1,0 +1,87 @@
+/**
+ * Writes imported files into the library. Each file is one transaction: a file that fails
+ * leaves the library as it was and is reported by name; the other files still go in.
+ * The target collection is created with the first file that succeeds, so a batch in which
+ * every file fails changes nothing at all.
+ */
+import type { ImportedFile, ImportError } from '../model/imported.js';
+import type { Connection } from './connection.js';
+import type { Collections } from './collections.js';
+import type { Documents } from './documents.js';
+import type { Placement } from './placement.js';
+
+export interface CommitOptions {
+  collectionId?: string;
+  newCollection?: { title: string; year?: number | null; publisher?: string | null };
+}
+
+export interface CommitResult {
+  collectionId: string | null;
+  imported: Array<{ file: string; kind: string; documentIds: string[] }>;
+  errors: ImportError[];
+}
+
+function yearOf(file: ImportedFile): number | null {
+  const fromCase = file.cases.find((c) => c.meta.year)?.meta.year;
+  if (fromCase) return fromCase;
+  const date = file.info.date ?? file.notice?.meta.date;
+  return date ? Number(date.slice(0, 4)) || null : null;
+}
+
+export class Imports {
+  constructor(
+    private readonly c: Connection,
+    private readonly collections: Collections,
+    private readonly documents: Documents,
+    private readonly placement: Placement,
+  ) {}
+
+  commit(files: ImportedFile[], options: CommitOptions = {}): CommitResult {
+    const result: CommitResult = { collectionId: options.collectionId ?? null, imported: [], errors: [] };
+    if (options.collectionId) this.collections.row(options.collectionId);
+    for (const file of files) {
+      try {
+        const documentIds = this.c.tx(() => {
+          if (!result.collectionId) {
+            const title = options.newCollection?.title ?? file.info.title ?? file.notice?.meta.title ?? file.file;
+            result.collectionId = this.collections.create({
+              title,
+              subtitle: file.kind === 'feature' ? (file.info.subtitle ?? null) : null,
+              year: options.newCollection?.year ?? yearOf(file),
+              publisher: options.newCollection?.publisher ?? file.info.publisher ?? null,
+              lead: file.kind === 'feature' ? file.info.lead : null,
+              credits: file.kind === 'feature' ? file.info.credits : null,
+            }).id;
+          }
+          return this.insertFile(file, result.collectionId);
+        });
+        result.imported.push({ file: file.file, kind: file.kind, documentIds });
+      } catch (error) {
+        // the transaction rolled back, and with it a collection created for this file
+        if (result.imported.length === 0 && !options.collectionId) result.collectionId = null;
+        result.errors.push({ file: file.file, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return result;
+  }
+
+  private insertFile(file: ImportedFile, collectionId: string): string[] {
+    const ids: string[] = [];
+    if (file.notice) {
+      const meta = { ...file.notice.meta, sourceFile: file.notice.meta.sourceFile ?? file.file };
+      ids.push(this.documents.insert('notice', meta, file.notice.body, file.notice.attachments ?? [], collectionId));
+    }
+    const caseIds: string[] = [];
+    for (const c of file.cases) {
+      if (!c.meta?.title) throw new Error(`${file.file}：有一个案例没有标题，无法保存。请在预览中补上标题。`);
+      caseIds.push(this.documents.insert('case', { ...c.meta, sourceFile: c.meta.sourceFile ?? file.file }, c.body, null, collectionId));
+    }
+    this.placement.placeByRegion(caseIds);
+    ids.push(...caseIds);
+    if (ids.length === 0) throw new Error(`${file.file}：文件中没有找到案例或通知。`);
+    if (file.kind === 'feature' && (file.info.lead?.length || file.info.credits)) {
+      this.collections.adoptLead(collectionId, file.info.lead, file.info.credits);
+    }
+    return ids;
+  }
+}
