@@ -39,6 +39,10 @@ export class Imports {
   commit(files: ImportedFile[], options: CommitOptions = {}): CommitResult {
     const result: CommitResult = { collectionId: options.collectionId ?? null, imported: [], errors: [] };
     if (options.collectionId) this.collections.row(options.collectionId);
+    // Cases are ordered by division code once for the whole batch, after every file is in:
+    // placing per file re-reads and renumbers whole sections each time, which made a batch of
+    // 700 fourteen-case drafts 18× slower than one of 70 instead of 10×.
+    const placed: string[] = [];
     for (const file of files) {
       try {
         const documentIds = this.c.tx(() => {
@@ -56,12 +60,14 @@ export class Imports {
           return this.insertFile(file, result.collectionId);
         });
         result.imported.push({ file: file.file, kind: file.kind, documentIds });
+        placed.push(...documentIds.slice(file.notice ? 1 : 0));
       } catch (error) {
         // the transaction rolled back, and with it a collection created for this file
         if (result.imported.length === 0 && !options.collectionId) result.collectionId = null;
         result.errors.push({ file: file.file, message: error instanceof Error ? error.message : String(error) });
       }
     }
+    if (placed.length) this.c.tx(() => this.placement.placeByRegion(placed));
     return result;
   }
 
@@ -76,7 +82,6 @@ export class Imports {
       if (!c.meta?.title) throw new Error(`${file.file}：有一个案例没有标题，无法保存。请在预览中补上标题。`);
       caseIds.push(this.documents.insert('case', { ...c.meta, sourceFile: c.meta.sourceFile ?? file.file }, c.body, null, collectionId));
     }
-    this.placement.placeByRegion(caseIds);
     ids.push(...caseIds);
     if (ids.length === 0) throw new Error(`${file.file}：文件中没有找到案例或通知。`);
     if (file.kind === 'feature' && (file.info.lead?.length || file.info.credits)) {
