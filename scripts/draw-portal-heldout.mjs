@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/**
+ * The held-out draw for test/fixtures/portal: run ONCE, before any importer rule is written
+ * for these documents, and recorded in test/fixtures/portal/README.md. Stratified by kind:
+ * in each kind, the candidates are shuffled with a seeded PRNG (mulberry32, seed below) and the
+ * first round(n / 3) go to heldout/, the rest to tuning/. Re-running prints the same split.
+ *
+ *   node scripts/draw-portal-heldout.mjs
+ */
+const SEED = 20261201;
+
+const candidates = {
+  notice: [
+    'shanghai-2016-chuangxin-tongbao',
+    'shandong-2021-chuangxin-tongbao',
+    'changzhou-2023-chuangyou-tongzhi-fanti',
+    'jiangsu-2015-fucai-tongbao',
+    'haiyan-2022-yanglao-zhengqiu-tongzhi',
+    'pingdingshan-2013-zhuanfa-tongzhi',
+    'fujian-2014-zhengwen-tongzhi',
+    'chaohu-2017-liushou-tongzhi',
+    'jiangsu-2018-fazhi-baogao',
+    'zhenba-2024-gongzuo-guize',
+    'shanghai-2022-zongjie-tongzhi',
+    'shanghai-2026-yaodian-tongzhi',
+  ],
+  'award-list': ['guangdong-2019-shequ-shida', 'beijing-2025-wangshang-zhengfu-anli', 'hunan-2021-jiceng-anli-mingdan'],
+  'case-list': ['shandong-2025-jiuzhu-pinpai', 'jiangmen-2025-shequ-wenhua', 'sandi-2024-gongyi-chuangtou', 'quanzhou-binzang-anli'],
+  case: [
+    'nanjing-2018-jiuzhu-yimen',
+    'longzihu-2020-ertong-zhuren',
+    'yishui-2021-hunsang-gaige',
+    'hangzhou-2025-shehui-zuzhi',
+    'lianshan-huludao-minzheng',
+  ],
+  article: [
+    'xuchang-2025-fengcai',
+    'henan-2024-minzheng-tupian',
+    'fujian-2019-ertong-zhuren-fanti',
+    'quanguo-2019-humiaoyuan-fanti',
+    'dengzhou-binzang-xuanchuan',
+    'bingtuan-2025-minzheng-liliang',
+    'bingtuan-2024-jiuzhu-tixi',
+    'bingtuan-2025-jiuzhu-fanti',
+    'xinjiang-2023-shisiwu-guihua',
+    'chengdu-2022-gonggong-fuwu',
+    'zhejiang-2015-zhongguo-minzheng-caifang',
+    'quanguo-2018-binzang-fanti',
+    'heze-2018-zhengwen',
+    'qingliu-2012-chuangxin-jiang',
+    'hunan-2019-shequ-gongzuofa',
+    'wangcheng-2016-diaoyan',
+    'chongqing-2024-minzheng',
+  ],
+};
+
+function mulberry32(a) {
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const rand = mulberry32(SEED);
+const split = { heldout: [], tuning: [] };
+for (const [kind, names] of Object.entries(candidates)) {
+  const order = [...names];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const k = Math.round(names.length / 3);
+  for (const [i, name] of order.entries()) (i < k ? split.heldout : split.tuning).push(`${kind}\t${name}`);
+}
+for (const set of ['heldout', 'tuning']) {
+  console.log(`# ${set} (${split[set].length})`);
+  for (const line of split[set].sort()) console.log(`${set}\t${line}`);
+}
