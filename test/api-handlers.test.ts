@@ -47,7 +47,7 @@ describe('validation', () => {
     await rejects('collections.create', { title: '汇编', extra: 1 }, 'invalid-input');
     await rejects('documents.get', { id: 5 }, 'invalid-input');
     await rejects('search.query', { q: '' }, 'invalid-input');
-    await rejects('import.preview', { files: [{ name: 'a.txt' }] }, 'invalid-input', /path or data/);
+    await rejects('import.preview', { files: [{ name: 'a.txt' }] }, 'invalid-input', /path/);
     await rejects('export.run', { template: 'poster', format: 'pdf' }, 'invalid-input');
     await rejects('regions.children', { code: '37' }, 'invalid-input');
     await rejects('system.exec', {}, 'not-found');
@@ -93,7 +93,7 @@ describe('import, edit, organise', () => {
     assert.ok(titles.includes('儒乡曲阜 诚信救助（修订）'));
     assert.ok(!titles.includes('嘉祥丧事综合服务“零跑腿”'));
     assert.equal((await call('documents.list', { filters: { status: 'review' } })).length, 1);
-    await rejects('import.commit', { previewId: preview.previewId }, 'not-found', /expired|committed/);
+    await rejects('import.commit', { previewId: preview.previewId }, 'not-found', /过期|已经导入/);
   });
 
   test('library.tree groups by category in the list order, then by city; notices apart', async () => {
@@ -252,7 +252,7 @@ describe('import previews', () => {
       })) as ApiResults['import.preview'];
       assert.equal(preview.files.length, 0);
       assert.equal(preview.errors[0]!.file, 'jining-2020-shortlist.txt');
-      assert.match(preview.errors[0]!.message, /limit/);
+      assert.match(preview.errors[0]!.message, /上限/);
     } finally {
       small.close();
     }

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { apiInputs, ApiError, type ApiMethod, type ApiResults } from './schema.js';
+import { formatPath, zodChinese } from '../model/schema.js';
 
 export type Handlers<Ctx> = {
   [M in ApiMethod]: (ctx: Ctx, input: z.output<(typeof apiInputs)[M]>) => Promise<ApiResults[M]> | ApiResults[M];
@@ -19,11 +20,11 @@ export function isApiMethod(method: string): method is ApiMethod {
 
 export function createDispatcher<Ctx>(ctx: Ctx, handlers: Handlers<Ctx>): Dispatch {
   return async (method, input) => {
-    if (!isApiMethod(method)) throw new ApiError('not-found', `unknown API method "${method}"`);
-    const parsed = apiInputs[method].safeParse(input ?? {});
+    if (!isApiMethod(method)) throw new ApiError('not-found', `没有名为“${method}”的接口方法：请更新汇编到最新版本。`);
+    const parsed = apiInputs[method].safeParse(input ?? {}, { error: zodChinese });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ApiError('invalid-input', `${method}: ${issue?.path.join('.') || 'input'}: ${issue?.message}`);
+      throw new ApiError('invalid-input', `${method}: ${formatPath(issue?.path ?? []) || 'input'}: ${issue?.message}`);
     }
     const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
     try {

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createDispatcher, type Dispatch } from './dispatch.js';
-import { handlers, withStoreErrors } from './handlers.js';
+import { handlers, withStoreErrors } from './handlers/index.js';
 import { DEFAULT_MAX_IMPORT_BYTES, PreviewCache, type ApiContext } from './context.js';
 import { Library, libraryPath } from '../store/index.js';
 

@@ -3,8 +3,9 @@
  * every transport: Electron IPC and the loopback HTTP server) and its result type. The
  * renderer imports only the types (`import type`), so no validation code ships to it.
  *
- * Handlers live in handlers.ts and are plain functions of (context, input): they run the
- * same under Electron's main process, the loopback server and the tests.
+ * Handlers live in handlers/ (one module per area) and are plain functions of (context,
+ * input): they run the same under Electron's main process, the loopback server and the tests.
+ * All input validation is here; the document model's own schema is model/schema.ts.
  */
 import { z } from 'zod';
 import type {
@@ -15,6 +16,7 @@ import type {
   NoticeMeta,
 } from '../model/types.js';
 import type { ImportedFile, ImportError, ReviewImport } from '../model/imported.js';
+import { ImportMetaPatchSchema, LIMITS, MetaPatchSchema, STATUSES, tooDeep, formatPath } from '../model/schema.js';
 
 const id = z.string().min(1).max(64);
 const kind = z.enum(['case', 'notice']);
@@ -26,7 +28,7 @@ export const Filters = z
     province: z.string().max(32).optional(),
     city: z.string().max(32).optional(),
     award: z.string().max(64).optional(),
-    status: z.enum(['draft', 'review', 'final']).optional(),
+    status: z.enum(STATUSES).optional(),
     year: z.number().int().min(1949).max(2200).optional(),
     organ: z.string().max(64).optional(),
   })
@@ -42,10 +44,21 @@ export const ImportSource = z
     data: z.string().max(200_000_000).optional(),
   })
   .strict()
-  .refine((f) => Boolean(f.path) !== Boolean(f.data), 'give exactly one of path or data');
+  .refine((f) => Boolean(f.path) !== Boolean(f.data), '文件须给出路径（path）或内容（data）中的一项，且只能一项');
 
-/** Loose JSON object: Lexical editor state or partial metadata, validated again by the converters. */
-const json = z.record(z.string(), z.unknown());
+/**
+ * A Lexical editor state: its nodes are checked by the converter and the model schema, but
+ * its nesting is bounded here, before any recursive code reads it.
+ */
+const editorState = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const deep = tooDeep(value, LIMITS.depth * 2);
+  if (deep) ctx.addIssue({ code: 'custom', path: deep, message: `编辑器内容嵌套超过 ${LIMITS.depth * 2} 层（${formatPath(deep)}…）：请减少列表、引文或表格的嵌套` });
+});
+/** Metadata patches: only fields of the model, with their types and limits (model/schema.ts). */
+const meta = MetaPatchSchema;
+
+/** A category name: not empty once trimmed, at most 64 characters. */
+const categoryName = z.string().max(64).refine((n) => n.trim().length > 0, '业务领域的名称不能为空');
 
 export const apiInputs = {
   'app.info': z.object({}).strict(),
@@ -74,15 +87,15 @@ export const apiInputs = {
     .strict(),
   'documents.list': z.object({ collectionId: id.optional(), filters: Filters.optional() }).strict(),
   'documents.get': z.object({ id }).strict(),
-  'documents.create': z.object({ kind, collectionId: id.optional(), meta: json.optional() }).strict(),
+  'documents.create': z.object({ kind, collectionId: id.optional(), meta: meta.optional() }).strict(),
   'documents.save': z
     .object({
       id,
-      meta: json.optional(),
+      meta: meta.optional(),
       /** Lexical serialized editor state; converted to the model before storing. */
-      editorState: json.optional(),
+      editorState: editorState.optional(),
       /** For notices: the attachments' editor states, in order. */
-      attachments: z.array(z.object({ title: z.string().max(200), editorState: json }).strict()).optional(),
+      attachments: z.array(z.object({ title: z.string().max(200), editorState }).strict()).max(LIMITS.list).optional(),
       /** The revision the editor started from; a stale one is refused, never silently overwritten. */
       baseRevision: z.number().int().optional(),
       /** Autosave keeps the latest draft without piling up revisions; explicit saves keep one. */
@@ -109,8 +122,8 @@ export const apiInputs = {
   'search.query': z.object({ q: z.string().min(1).max(200), collectionId: id.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
 
   'categories.list': z.object({}).strict(),
-  'categories.add': z.object({ name: z.string().min(1).max(64) }).strict(),
-  'categories.rename': z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) }).strict(),
+  'categories.add': z.object({ name: categoryName }).strict(),
+  'categories.rename': z.object({ from: z.string().min(1).max(64), to: categoryName }).strict(),
   'categories.delete': z.object({ name: z.string().min(1).max(64) }).strict(),
 
   'regions.search': z.object({ q: z.string().min(1).max(32), limit: z.number().int().min(1).max(100).optional() }).strict(),
@@ -124,7 +137,7 @@ export const apiInputs = {
       newCollection: z.object({ title: z.string().min(1).max(200), year: z.number().int().optional() }).strict().optional(),
       /** Editor corrections from the preview: per file index, per case index, metadata patches. */
       edits: z
-        .array(z.object({ file: z.number().int().min(0), case: z.number().int().min(0), meta: json.optional(), exclude: z.boolean().optional() }).strict())
+        .array(z.object({ file: z.number().int().min(0), case: z.number().int().min(0), meta: ImportMetaPatchSchema.optional(), exclude: z.boolean().optional() }).strict())
         .optional(),
     })
     .strict(),
@@ -257,7 +270,8 @@ export type ApiResult<M extends ApiMethod> = ApiResults[M];
 export type ApiClient = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResult<M>> };
 
 /** Errors cross the transport as { error: { code, message } }; codes are stable for the UI. */
-export type ApiErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'import-failed' | 'export-failed' | 'forbidden' | 'internal';
+/** `locked`: the case is 定稿 or 已报送 and must be reopened (documents.setStatus) before it can change; HTTP 409. */
+export type ApiErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'locked' | 'import-failed' | 'export-failed' | 'forbidden' | 'internal';
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,

@@ -50,6 +50,7 @@ const STATUS: Record<string, number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  locked: 409,
   'import-failed': 422,
   'export-failed': 500,
   internal: 500,

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Block, CaseMeta, HuibianDocument, NoticeAttachment, NoticeDocument, NoticeMeta } from '../model/types.js';
 import { GENERAL_CATEGORY } from '../model/categories.js';
-import { countCharacters } from '../model/text.js';
+import { documentCharCount } from '../model/text.js';
 import { now, type Connection } from './connection.js';
 import { StoreError } from './errors.js';
 import type { Categories } from './categories.js';
@@ -140,7 +140,7 @@ export class Documents {
       status: (kind === 'case' ? caseMeta.status : undefined) ?? 'draft',
       year: meta.year ?? (meta.date ? Number(meta.date.slice(0, 4)) || null : null),
       organ: kind === 'notice' ? (noticeMeta.organ ?? noticeMeta.issuer ?? null) : null,
-      char_count: countCharacters(`${meta.title ?? ''}${text}`),
+      char_count: documentCharCount(meta.title, body, attachments),
       text,
     };
   }

@@ -1,5 +1,5 @@
 /** The store's one error type: a refusal the caller can show as is; the API maps `code` onto its own codes. */
-export type StoreErrorCode = 'not-found' | 'conflict' | 'invalid-input';
+export type StoreErrorCode = 'not-found' | 'conflict' | 'invalid-input' | 'locked';
 
 export class StoreError extends Error {
   constructor(

@@ -9,7 +9,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Block, CaseMeta, Collection, CollectionBundle, CommentThread, NoticeDocument } from '../model/types.js';
 import type { ImportedFile } from '../model/imported.js';
+import { checkDocument, checkWith, CommentInputSchema, ModelError } from '../model/schema.js';
 import { Connection } from './connection.js';
+import { StoreError } from './errors.js';
 import { migrate, schemaVersion, LATEST_VERSION } from './migrations.js';
 import { searchDocuments, type SearchRow } from './search.js';
 import { Settings } from './settings.js';
@@ -69,6 +71,8 @@ export class Library {
     this.documents = new Documents(this.c, this.categories, this.collections, this.placement, this.revisions);
     this.comments = new Comments(this.c);
     this.imports = new Imports(this.c, this.collections, this.documents, this.placement);
+    // the model schema guards every document written, whichever path it comes by
+    this.documents.check = (doc) => modelChecked(() => checkDocument(doc));
     if (target === LATEST_VERSION) this.categories.seed();
   }
 
@@ -185,9 +189,11 @@ export class Library {
   }
   addComment(input: NewComment): CommentThread {
     this.documents.row(input.documentId);
+    modelChecked(() => checkWith(CommentInputSchema, { quote: input.quote, text: input.text, author: input.author }));
     return this.comments.add(input);
   }
   replyComment(threadId: string, input: { text: string; author: string; createdAt?: string }): CommentThread {
+    modelChecked(() => checkWith(CommentInputSchema, { quote: '', text: input.text, author: input.author }));
     return this.comments.reply(threadId, input);
   }
   resolveComment(threadId: string, resolved: boolean): CommentThread {
@@ -210,6 +216,16 @@ export class Library {
   /** `PRAGMA integrity_check` result ("ok" when sound). */
   integrityCheck(): string {
     return (this.db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
+  }
+}
+
+/** A model refusal as a store refusal: the same message, naming the bad node. */
+function modelChecked<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof ModelError) throw new StoreError('invalid-input', error.message);
+    throw error;
   }
 }
 

@@ -1,0 +1,41 @@
+/** One document: read, create, save from the editor, delete, move; its revisions. */
+import type { CaseMeta, NoticeMeta } from '../../model/types.js';
+import type { ApiContext } from '../context.js';
+import type { Handlers } from '../dispatch.js';
+import { payload, toBlocks } from '../payload.js';
+
+export const documentHandlers: Pick<
+  Handlers<ApiContext>,
+  | 'documents.list'
+  | 'documents.get'
+  | 'documents.create'
+  | 'documents.save'
+  | 'documents.delete'
+  | 'documents.move'
+  | 'revisions.list'
+  | 'revisions.restore'
+> = {
+  'documents.list': (ctx, input) => ctx.store.listDocuments({ collectionId: input.collectionId, filters: input.filters }),
+  'documents.get': (ctx, input) => payload(ctx.store.getDocument(input.id)),
+  'documents.create': (ctx, input) => {
+    const meta = input.meta ?? {};
+    if (input.collectionId) ctx.store.getCollection(input.collectionId);
+    const id =
+      input.kind === 'notice'
+        ? ctx.store.createNotice({ meta: { title: '未命名通知', ...meta } as NoticeMeta, body: [], attachments: [] }, input.collectionId ?? null)
+        : ctx.store.createCase({ title: '未命名案例', ...meta } as CaseMeta, [], input.collectionId ?? null);
+    return payload(ctx.store.getDocument(id));
+  },
+  'documents.save': (ctx, input) => {
+    const body = input.editorState ? toBlocks(input.editorState) : undefined;
+    const attachments = input.attachments?.map((a, i) => ({ title: a.title, blocks: toBlocks(a.editorState, `attachments[${i}].editorState`) }));
+    return ctx.store.saveDocument(input.id, { meta: input.meta, body, attachments, baseRevision: input.baseRevision, autosave: input.autosave });
+  },
+  'documents.delete': (ctx, input) => {
+    ctx.store.deleteDocument(input.id);
+    return { ok: true };
+  },
+  'documents.move': (ctx, { id, ...target }) => ctx.store.moveDocument(id, target),
+  'revisions.list': (ctx, input) => ctx.store.listRevisions(input.documentId),
+  'revisions.restore': (ctx, input) => payload(ctx.store.restoreRevision(input.documentId, input.revisionId)),
+};

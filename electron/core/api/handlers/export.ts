@@ -1,0 +1,128 @@
+/** export.run writes a PDF or DOCX of a collection, a case or a notice; export.preview returns PDF bytes for the composer. */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { GENERAL_CATEGORY } from '../../model/categories.js';
+import type { CaseDocument, CollectionBundle, CommentThread, NoticeDocument } from '../../model/types.js';
+import { runExport, type ExportFormat } from '../../export/index.js';
+import { StoreError } from '../../store/index.js';
+import type { ApiContext } from '../context.js';
+import type { Handlers } from '../dispatch.js';
+import { ApiError, type JobStatus } from '../schema.js';
+
+function safeFileName(title: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
+  const clean = title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return clean.replace(/^\.+/, '') || 'export';
+}
+
+interface ResolvedExport {
+  bundle?: CollectionBundle;
+  notice?: NoticeDocument;
+  comments: Record<string, CommentThread[]>;
+  title: string;
+}
+
+function resolveExport(ctx: ApiContext, input: { collectionId?: string; documentId?: string; template: string }): ResolvedExport {
+  const { store } = ctx;
+  if (input.template === 'notice') {
+    if (!input.documentId) throw new ApiError('invalid-input', 'documentId：通知模板需要选择一篇通知。');
+    const doc = store.getDocument(input.documentId).document;
+    if (doc.kind !== 'notice') throw new ApiError('invalid-input', `documentId：所选文档是案例（case），不是通知：请选择一篇通知，或改用汇编模板。`);
+    return { notice: doc, comments: store.commentsFor([doc.id]), title: doc.meta.title };
+  }
+  if (input.collectionId) {
+    const bundle = store.bundle(input.collectionId);
+    if (input.documentId) {
+      // one case of the collection, e.g. for a preview while editing
+      const only = (bundle.cases as Record<string, CaseDocument>)[input.documentId];
+      if (!only) throw new ApiError('not-found', `这个案例不在汇编“${bundle.collection.title}”中：请刷新后重试。`);
+      return singleCase(ctx, only, bundle);
+    }
+    if (Object.keys(bundle.cases).length === 0) throw new ApiError('invalid-input', `汇编“${bundle.collection.title}”中还没有案例：请先导入案例。`);
+    return { bundle, comments: store.commentsFor(Object.keys(bundle.cases)), title: bundle.collection.title };
+  }
+  if (input.documentId) {
+    const doc = store.getDocument(input.documentId);
+    if (doc.document.kind !== 'case') throw new ApiError('invalid-input', `documentId：所选文档是通知：请改用通知模板。`);
+    const base = doc.collectionId ? store.bundle(doc.collectionId) : null;
+    return singleCase(ctx, doc.document, base);
+  }
+  throw new ApiError('invalid-input', `collectionId：${input.template} 模板需要选择一个汇编（或一个案例 documentId）。`);
+}
+
+function singleCase(ctx: ApiContext, doc: CaseDocument, base: CollectionBundle | null): ResolvedExport {
+  const collection = {
+    ...(base?.collection ?? { id: 'single', title: doc.meta.title }),
+    title: base?.collection.title ?? doc.meta.title,
+    sections: [{ title: doc.meta.category ?? GENERAL_CATEGORY, caseIds: [doc.id] }],
+  };
+  return { bundle: { collection, cases: { [doc.id]: doc } }, comments: ctx.store.commentsFor([doc.id]), title: doc.meta.title };
+}
+
+function countPdfPages(bytes: Buffer): number {
+  const matches = bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g);
+  return matches ? matches.length : 0;
+}
+
+function exportFailure(error: unknown): never {
+  if (error instanceof ApiError || error instanceof StoreError) throw error;
+  throw new ApiError('export-failed', error instanceof Error ? error.message : String(error));
+}
+
+export const exportHandlers: Pick<Handlers<ApiContext>, 'export.run' | 'export.preview'> = {
+  'export.run': async (ctx, input) => {
+    const resolved = resolveExport(ctx, input);
+    let outPath: string;
+    if (input.outPath) {
+      if (!path.isAbsolute(input.outPath)) throw new ApiError('invalid-input', 'outPath：请给出完整的保存路径（绝对路径）。');
+      outPath = input.outPath;
+    } else {
+      const dir = path.join(ctx.dataDir, 'exports');
+      await fs.mkdir(dir, { recursive: true });
+      outPath = path.join(dir, `${safeFileName(resolved.title)}.${input.format}`);
+    }
+    const job: JobStatus | null = input.jobId ? { id: input.jobId, state: 'running', progress: 0 } : null;
+    if (job) ctx.jobs.set(job.id, job);
+    try {
+      const result = await runExport({
+        template: input.template,
+        format: input.format as ExportFormat,
+        outPath,
+        bundle: resolved.bundle,
+        notice: resolved.notice,
+        comments: resolved.comments,
+        // Off this thread, so that jobs.get can report progress while the book is set.
+        inWorker: ctx.transport !== 'cli',
+        onProgress: (fraction, message) => {
+          if (job) Object.assign(job, { progress: Math.max(0, Math.min(1, fraction)), message });
+        },
+      });
+      if (job) Object.assign(job, { state: 'done', progress: 1, result });
+      return result;
+    } catch (error) {
+      if (job) Object.assign(job, { state: 'failed', message: (error as Error).message });
+      exportFailure(error);
+    }
+  },
+  'export.preview': async (ctx, input) => {
+    const resolved = resolveExport(ctx, input);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'huibian-preview-'));
+    try {
+      const result = await runExport({
+        template: input.template,
+        format: 'pdf',
+        outPath: path.join(dir, 'preview.pdf'),
+        bundle: resolved.bundle,
+        notice: resolved.notice,
+        comments: resolved.comments,
+      });
+      const bytes = await fs.readFile(result.path);
+      return { pdfBase64: bytes.toString('base64'), pages: result.pages ?? countPdfPages(bytes) };
+    } catch (error) {
+      exportFailure(error);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  },
+};

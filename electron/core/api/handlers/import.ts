@@ -1,0 +1,101 @@
+/**
+ * import.preview reads files without writing anything; import.commit writes a preview (with
+ * the editor's corrections) into the library. A reviewed DOCX exported by Huibian is not a
+ * draft: its comments go back onto the documents they were made on.
+ */
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { importFile } from '../../import/index.js';
+import { readReviewedDocx } from '../../import/review/index.js';
+import type { ImportedFile, ImportError, ReviewImport } from '../../model/imported.js';
+import type { ApiContext } from '../context.js';
+import type { Handlers } from '../dispatch.js';
+import { applyReview } from '../review.js';
+import { ApiError, type ApiInput, type ImportPreview } from '../schema.js';
+
+function megabytes(bytes: number): string {
+  return bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MB`;
+}
+
+async function checkedImportPath(p: string, maxBytes: number): Promise<void> {
+  const name = path.basename(p);
+  if (!path.isAbsolute(p)) throw new ApiError('invalid-input', `${p}：请给出文件的完整路径（绝对路径）。`);
+  let stat;
+  try {
+    stat = await fs.stat(p);
+  } catch {
+    throw new ApiError('not-found', `${name}：找不到这个文件，请确认它没有被移动或删除。`);
+  }
+  if (!stat.isFile()) throw new ApiError('invalid-input', `${name}：这不是一个普通文件，请选择文件而不是文件夹。`);
+  if (stat.size > maxBytes) {
+    throw new ApiError(
+      'invalid-input',
+      `${name}：文件有 ${megabytes(stat.size)}，超过 ${megabytes(maxBytes)} 的上限：请拆分后再导入。`,
+    );
+  }
+}
+
+/** Applies the editor's corrections from the preview to the imported files. */
+function applyEdits(files: ImportedFile[], edits: ApiInput<'import.commit'>['edits']): ImportedFile[] {
+  if (!edits?.length) return files;
+  const out = files.map((f) => ({ ...f, cases: f.cases.map((c) => ({ ...c, meta: { ...c.meta } })) }));
+  const excluded = new Set<string>();
+  for (const edit of edits) {
+    const file = out[edit.file];
+    const c = file?.cases[edit.case];
+    if (!file || !c) throw new ApiError('invalid-input', `edits：第 ${edit.file + 1} 个文件里没有第 ${edit.case + 1} 个案例，请重新预览后再导入。`);
+    if (edit.meta) Object.assign(c.meta, edit.meta);
+    if (edit.exclude) excluded.add(`${edit.file}/${edit.case}`);
+  }
+  return out.map((f, fi) => ({ ...f, cases: f.cases.filter((_, ci) => !excluded.has(`${fi}/${ci}`)) }));
+}
+
+export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'import.commit'> = {
+  'import.preview': async (ctx, input) => {
+    const files: ImportedFile[] = [];
+    const errors: ImportError[] = [];
+    const reviews: Array<{ file: string; review: ReviewImport }> = [];
+    for (const source of input.files) {
+      try {
+        let bytes: Uint8Array | undefined;
+        if (source.path) {
+          await checkedImportPath(source.path, ctx.maxImportBytes);
+        } else {
+          const buffer = Buffer.from(source.data!, 'base64');
+          if (buffer.byteLength > ctx.maxImportBytes) {
+            throw new ApiError('invalid-input', `文件有 ${megabytes(buffer.byteLength)}，超过 ${megabytes(ctx.maxImportBytes)} 的上限：请拆分后再导入。`);
+          }
+          bytes = buffer;
+        }
+        if (/\.docx$/i.test(source.name)) {
+          const review = await readReviewedDocx(bytes ?? (await fs.readFile(source.path!)));
+          if (review) {
+            reviews.push({ file: source.name, review });
+            continue;
+          }
+        }
+        files.push(await importFile({ name: source.name, path: source.path, bytes }, { maxBytes: ctx.maxImportBytes }));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        errors.push({ file: source.name, message: message.includes(source.name) ? message : `${source.name}: ${message}` });
+      }
+    }
+    const previewId = randomUUID();
+    if (files.length || reviews.length) ctx.previews.put(previewId, files, reviews);
+    const out: ImportPreview = { previewId, files, errors };
+    if (reviews.length) out.reviews = reviews;
+    return out;
+  },
+  'import.commit': (ctx, input) => {
+    const pending = ctx.previews.take(input.previewId);
+    if (!pending) throw new ApiError('not-found', '这次导入预览已过期或已经导入过：请重新选择文件预览后再导入。');
+    const files = applyEdits(pending.files, input.edits);
+    const result = ctx.store.commitImport(files, { collectionId: input.collectionId, newCollection: input.newCollection });
+    const reviews = pending.reviews.map((r) => ({ file: r.file, ...applyReview(ctx.store, r.review) }));
+    if (result.imported.length === 0 && reviews.length === 0 && result.errors.length) {
+      throw new ApiError('import-failed', result.errors.map((e) => `${e.file}: ${e.message}`).join('; '));
+    }
+    return { collectionId: result.collectionId ?? '', imported: result.imported, errors: result.errors, ...(reviews.length ? { reviews } : {}) };
+  },
+};

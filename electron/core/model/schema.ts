@@ -1,0 +1,308 @@
+/**
+ * The document model as one zod schema, with limits. Every write to the library goes through
+ * it (documents.create and documents.save, import commit, revision restore, review DOCX merge,
+ * the upgrade of old rows), so no writer ever meets a node it does not know. types.ts stays
+ * the model's TypeScript definition; these schemas are typed against it, so the two cannot drift.
+ *
+ * Refusals name the path of the bad node, e.g. `body[3].content[0]: 未知的行内类型 "weird"`.
+ *
+ * The API table's shapes for the editorial workflow (status, trash, merge, duplicates) are
+ * documented in api/schema.ts; the status labels the UI shows are STATUS_LABELS below.
+ */
+import { z } from 'zod';
+import type {
+  Block,
+  CaseDocument,
+  CaseMeta,
+  CaseStatus,
+  CommentThread,
+  HuibianDocument,
+  Inline,
+  NoticeAttachment,
+  NoticeDocument,
+  NoticeMeta,
+  TextInline,
+} from './types.js';
+
+/** Sizes past which a value is refused: generous for real drafts, small enough that nothing a client sends can exhaust memory or the stack. */
+export const LIMITS = {
+  /** Nesting of JSON objects and arrays in a document or editor state (a list in a quote in a table cell is about 12). */
+  depth: 64,
+  /** Characters in one text run. */
+  text: 200_000,
+  /** Blocks in one list of blocks (a body, a cell, a list item). */
+  blocks: 20_000,
+  /** Inlines in one paragraph or heading. */
+  inlines: 20_000,
+  /** Rows, cells per row, items of a list. */
+  rows: 2_000,
+  /** A title, a unit, an award, an organ. */
+  short: 500,
+  /** Longer single fields (addressees, cc, notes). */
+  field: 5_000,
+  /** A data: URI of an image or a seal (characters). */
+  image: 30_000_000,
+  /** Comment ids on one run, names in a list. */
+  list: 200,
+  /** One comment's or reply's text. */
+  comment: 10_000,
+} as const;
+
+export const STATUSES = ['draft', 'review', 'final', 'submitted'] as const satisfies readonly CaseStatus[];
+/** What the UI shows for each status. */
+export const STATUS_LABELS: Record<CaseStatus, string> = { draft: '初稿', review: '修改', final: '定稿', submitted: '已报送' };
+/** Statuses whose text and metadata are locked: a save is refused until the case is reopened. */
+export const LOCKED_STATUSES: readonly CaseStatus[] = ['final', 'submitted'];
+
+const short = z.string().max(LIMITS.short);
+const field = z.string().max(LIMITS.field);
+const id = z.string().min(1).max(64);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, '应为 yyyy-mm-dd 格式的日期');
+const dataImage = z
+  .string()
+  .max(LIMITS.image)
+  .regex(/^data:image\/(png|jpeg|gif|webp);base64,/, '应为 PNG 或 JPEG 图片的 data: URI');
+
+const unknownType = (what: string) => (issue: { code: string; input?: unknown }) => {
+  if (issue.code !== 'invalid_union') return undefined;
+  const type = (issue.input as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? `未知的${what}类型 "${type.slice(0, 40)}"` : `${what}缺少 type 字段`;
+};
+
+export const MarkSchema = z.enum(['bold', 'italic', 'underline', 'strike', 'sup', 'sub']);
+
+const TextInlineObject = z
+  .object({
+    type: z.literal('text'),
+    text: z.string({ error: (i) => (i.input === undefined ? '文字节点缺少文字（text）' : '文字（text）应为字符串') }).max(LIMITS.text),
+    marks: z.array(MarkSchema).max(6).optional(),
+    /** Comment anchors: ids of the threads whose range covers this run. */
+    comments: z.array(id).max(LIMITS.list).optional(),
+  })
+  .strict();
+export const TextInlineSchema: z.ZodType<TextInline> = TextInlineObject;
+
+export const InlineSchema: z.ZodType<Inline> = z.lazy(() =>
+  z.discriminatedUnion(
+    'type',
+    [
+      TextInlineObject,
+      z.object({ type: z.literal('footnote'), blocks: z.array(BlockSchema).min(1, '脚注至少要有一段内容').max(LIMITS.blocks) }).strict(),
+      z.object({ type: z.literal('break') }).strict(),
+      z.object({ type: z.literal('link'), href: z.string().max(4096), children: z.array(TextInlineObject).max(LIMITS.inlines) }).strict(),
+    ],
+    { error: unknownType('行内') },
+  ),
+);
+
+const inlines = z.array(InlineSchema).max(LIMITS.inlines);
+const blocks = () => z.array(BlockSchema).max(LIMITS.blocks);
+
+const TableCellSchema = z
+  .object({
+    get blocks() {
+      return blocks();
+    },
+    colSpan: z.number().int().min(1).max(100).optional(),
+    rowSpan: z.number().int().min(1).max(LIMITS.rows).optional(),
+    header: z.boolean().optional(),
+  })
+  .strict();
+
+export const BlockSchema: z.ZodType<Block> = z.lazy(() =>
+  z.discriminatedUnion(
+    'type',
+    [
+      z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), content: inlines }).strict(),
+      z
+        .object({
+          type: z.literal('paragraph'),
+          content: inlines,
+          role: z.enum(['body', 'lead', 'byline', 'note', 'center']).optional(),
+          runIn: inlines.optional(),
+        })
+        .strict(),
+      z
+        .object({
+          type: z.literal('list'),
+          ordered: z.boolean(),
+          style: z.enum(['decimal', 'cjk', 'paren-cjk', 'paren-decimal']).optional(),
+          start: z.number().int().min(0).max(100_000).optional(),
+          items: z.array(blocks()).max(LIMITS.rows),
+        })
+        .strict(),
+      z.object({ type: z.literal('quote'), blocks: blocks() }).strict(),
+      z
+        .object({
+          type: z.literal('table'),
+          rows: z.array(z.array(TableCellSchema).max(200)).max(LIMITS.rows),
+          columnWidths: z.array(z.number().nonnegative().max(1e6)).max(200).optional(),
+        })
+        .strict(),
+      z
+        .object({
+          type: z.literal('image'),
+          src: z.string().max(LIMITS.image).optional(),
+          width: z.number().positive().max(100_000).optional(),
+          height: z.number().positive().max(100_000).optional(),
+          alt: field.optional(),
+          caption: inlines.optional(),
+        })
+        .strict(),
+      z.object({ type: z.literal('pageBreak') }).strict(),
+    ],
+    { error: unknownType('块') },
+  ),
+);
+
+export const RegionSchema = z
+  .object({ province: short.nullable(), city: short.nullable(), county: short.nullable(), code: z.string().regex(/^\d{6}$/).nullable().optional() })
+  .strict();
+
+const CategoryExplanationSchema = z
+  .object({
+    category: short,
+    score: z.number(),
+    words: z.array(z.object({ word: short, count: z.number(), weight: z.number() }).strict()).max(LIMITS.list),
+  })
+  .strict();
+
+const year = z.number().int().min(1949, '年份应在 1949–2200 之间').max(2200, '年份应在 1949–2200 之间');
+const title = z.string().max(LIMITS.short).refine((t) => t.trim().length > 0, '标题不能为空');
+
+const caseFields = {
+  title,
+  subtitle: short.nullable().optional(),
+  heading: short.nullable().optional(),
+  region: RegionSchema.nullable().optional(),
+  category: z.string().max(64).refine((c) => c.trim().length > 0, '业务领域不能为空').nullable().optional(),
+  categoryExplanation: z.array(CategoryExplanationSchema).max(50).optional(),
+  unit: short.nullable().optional(),
+  award: short.nullable().optional(),
+  year: year.nullable().optional(),
+  date: isoDate.nullable().optional(),
+  authors: short.nullable().optional(),
+  sourceFile: z.string().max(1024).nullable().optional(),
+  status: z.enum(STATUSES).optional(),
+};
+
+const noticeFields = {
+  title,
+  organ: short.nullable().optional(),
+  docNumber: short.nullable().optional(),
+  signers: z.array(short).max(LIMITS.list).optional(),
+  addressees: field.nullable().optional(),
+  issuer: short.nullable().optional(),
+  date: isoDate.nullable().optional(),
+  attachmentTitles: z.array(short).max(LIMITS.list).optional(),
+  note: field.nullable().optional(),
+  cc: field.nullable().optional(),
+  printer: short.nullable().optional(),
+  printDate: isoDate.nullable().optional(),
+  sealImage: dataImage.nullable().optional(),
+  region: RegionSchema.nullable().optional(),
+  year: year.nullable().optional(),
+  sourceFile: z.string().max(1024).nullable().optional(),
+};
+
+export const CaseMetaSchema: z.ZodType<CaseMeta> = z.object(caseFields).strict();
+export const NoticeMetaSchema: z.ZodType<NoticeMeta> = z.object(noticeFields).strict();
+
+/**
+ * A metadata patch from the editor or the import preview: any field of a case or a notice.
+ * `status` is not in it: the lifecycle changes only through documents.setStatus, which logs who and why.
+ */
+const { status: _status, ...casePatchFields } = caseFields;
+export const MetaPatchSchema = z.object({ ...noticeFields, ...casePatchFields }).partial().strict();
+export type MetaPatch = z.infer<typeof MetaPatchSchema>;
+/** The import preview's corrections may set the status a case starts with (nothing is logged before it exists). */
+export const ImportMetaPatchSchema = MetaPatchSchema.extend({ status: caseFields.status });
+
+export const NoticeAttachmentSchema: z.ZodType<NoticeAttachment> = z.object({ title: short, blocks: blocks() }).strict();
+
+export const CaseDocumentSchema: z.ZodType<CaseDocument> = z
+  .object({ kind: z.literal('case'), id, meta: CaseMetaSchema, body: blocks() })
+  .strict();
+export const NoticeDocumentSchema: z.ZodType<NoticeDocument> = z
+  .object({ kind: z.literal('notice'), id, meta: NoticeMetaSchema, body: blocks(), attachments: z.array(NoticeAttachmentSchema).max(LIMITS.list) })
+  .strict();
+
+/** A comment thread's own fields as a reviewer's DOCX or the editor sends them. */
+export const CommentInputSchema = z.object({
+  quote: z.string().max(LIMITS.comment),
+  text: z.string().max(LIMITS.comment),
+  author: z.string().min(1).max(64),
+});
+export type CommentInput = Pick<CommentThread, 'quote' | 'text' | 'author'>;
+
+// ------------------------------------------------------------------ checking
+
+/** A value the model refuses, with the path of the bad node. */
+export class ModelError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(path ? `${path}: ${reason}` : reason);
+    this.name = 'ModelError';
+  }
+}
+
+/** `['body', 3, 'content', 0]` → `body[3].content[0]`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+/**
+ * Depth of nested objects and arrays, counted without recursion, so that a 100,000-deep
+ * value is refused at once instead of overflowing the stack of whatever reads it next.
+ * Returns the path (its first dozen steps) of the first node past `limit`, or null.
+ */
+export function tooDeep(value: unknown, limit: number = LIMITS.depth): PropertyKey[] | null {
+  const stack: Array<{ v: unknown; d: number; path: PropertyKey[] }> = [{ v: value, d: 0, path: [] }];
+  while (stack.length) {
+    const { v, d, path } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d >= limit) return path;
+    if (Array.isArray(v)) v.forEach((x, i) => stack.push({ v: x, d: d + 1, path: d < 12 ? [...path, i] : path }));
+    else for (const [k, x] of Object.entries(v)) stack.push({ v: x, d: d + 1, path: d < 12 ? [...path, k] : path });
+  }
+  return null;
+}
+
+function firstIssue(error: z.ZodError, prefix: ReadonlyArray<PropertyKey>): ModelError {
+  const issue = error.issues[0]!;
+  let path = [...prefix, ...issue.path];
+  // an unknown discriminator is reported on the node, not on its `type` key
+  if (issue.code === 'invalid_union' && path[path.length - 1] === 'type') path = path.slice(0, -1);
+  return new ModelError(formatPath(path), issue.message);
+}
+
+const zh = z.locales.zhCN().localeError;
+
+/** Parses `value` with `schema`; throws a ModelError naming the first bad node (Chinese message). */
+export function checkWith<T>(schema: z.ZodType<T>, value: unknown, prefix: ReadonlyArray<PropertyKey> = []): T {
+  const deep = tooDeep(value);
+  if (deep) throw new ModelError(formatPath([...prefix, ...deep]), `嵌套超过 ${LIMITS.depth} 层：请减少列表、引文或表格的嵌套`);
+  const parsed = schema.safeParse(value, { error: zh });
+  if (!parsed.success) throw firstIssue(parsed.error, prefix);
+  return parsed.data;
+}
+
+/** Checks a whole document before it is stored. */
+export function checkDocument(doc: HuibianDocument): HuibianDocument {
+  return doc.kind === 'notice' ? checkWith(NoticeDocumentSchema, doc) : checkWith(CaseDocumentSchema, doc);
+}
+
+/** Checks a list of blocks (a collection's lead, an attachment) at `where`. */
+export function checkBlocks(value: unknown, where = 'body'): Block[] {
+  return checkWith(z.array(BlockSchema).max(LIMITS.blocks), value, [where]);
+}
+
+/** Zod's issues in Chinese, for the API table's own input schemas. */
+export const zodChinese = zh;
