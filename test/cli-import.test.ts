@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import JSZip from 'jszip';
+import { craftZip, minimalDocx } from './fixtures/craft-zip.js';
 import { main } from '../electron/core/cli/main.js';
 import { CORPUS_DIR } from './fixtures/corpus.js';
 
@@ -183,6 +184,9 @@ describe('bad inputs leave the library unchanged', () => {
     zip.file('word/document.xml', Buffer.alloc(40 * 1024 * 1024, 0x20));
     bad.bomb = path.join(tmp, 'bomb.docx');
     writeFileSync(bad.bomb, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
+    // 408 KB whose custom properties inflate to 400 MB: the review reader unpacks that part first
+    bad.customBomb = path.join(tmp, 'custom-bomb.docx');
+    writeFileSync(bad.customBomb, craftZip(minimalDocx(['正文。'], [{ name: 'docProps/custom.xml', data: Buffer.alloc(400 * 1024 * 1024, 0x20) }])));
     bad.huge = path.join(tmp, 'huge.txt');
     writeFileSync(bad.huge, Buffer.alloc(100 * 1024 * 1024, '民政工作创新案例\n'));
     bad.garbage = path.join(tmp, 'garbage.txt');
@@ -200,6 +204,7 @@ describe('bad inputs leave the library unchanged', () => {
     ['an empty file', 'empty'],
     ['a corrupt DOCX', 'corrupt'],
     ['a zip-bomb DOCX', 'bomb'],
+    ['a DOCX whose custom.xml inflates to 400 MB', 'customBomb'],
     ['a 100 MB text file', 'huge'],
     ['binary garbage named .txt', 'garbage'],
     ['a text file with a wrong extension', 'wrongExt'],

@@ -9,6 +9,8 @@ import { Document, Packer, Paragraph } from 'docx';
 import { importFile } from '../electron/core/import/index.js';
 import { ImportFailure } from '../electron/core/model/imported.js';
 import { CORPUS_FILES, corpusPath } from './fixtures/corpus.js';
+import { craftZip, minimalDocx, type CraftEntry } from './fixtures/craft-zip.js';
+import iconv from 'iconv-lite';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -99,4 +101,97 @@ test('robustness: markup oddities in HTML and Markdown', async () => {
   for (const [name, text] of cases) await survives(name, new TextEncoder().encode(text));
   const md = await importFile({ name: 'html.md', bytes: new TextEncoder().encode('<b>原样</b>\n\n正文。') });
   assert.ok(JSON.stringify(md).includes('<b>原样</b>'), 'raw HTML in Markdown is shown as text, never run');
+});
+
+/** Zip-level damage: entries swapped, duplicated, dropped or renamed; the archive otherwise intact. */
+function mutateZip(entries: CraftEntry[], rnd: () => number): Buffer {
+  const list = entries.map((e) => ({ ...e }));
+  const kind = Math.floor(rnd() * 5);
+  const pick = () => Math.floor(rnd() * list.length);
+  if (kind === 0) {
+    const a = pick();
+    const b = pick();
+    [list[a], list[b]] = [list[b]!, list[a]!];
+  } else if (kind === 1) list.splice(pick(), 0, { ...list[pick()]! });
+  else if (kind === 2) list.splice(pick(), 1);
+  else if (kind === 3) {
+    // Two parts trade contents under their names.
+    const a = pick();
+    const b = pick();
+    [list[a]!.data, list[b]!.data] = [list[b]!.data, list[a]!.data];
+  } else {
+    const e = list[pick()]!;
+    e.data = e.data.subarray(0, Math.floor(rnd() * e.data.length));
+  }
+  return craftZip(list);
+}
+
+/** Right bytes, wrong encoding: the draft re-encoded (or mis-decoded and saved) as another charset. */
+function wrongEncoding(text: string, rnd: () => number): Uint8Array {
+  const kind = Math.floor(rnd() * 4);
+  if (kind === 0) return iconv.encode(text, 'big5');
+  if (kind === 1) return iconv.encode(text, 'utf16-be');
+  // UTF-8 bytes read as GBK and saved again as UTF-8 (mojibake).
+  if (kind === 2) return new TextEncoder().encode(iconv.decode(Buffer.from(text, 'utf8'), 'gbk'));
+  return iconv.encode(text, 'shift_jis');
+}
+
+test('fuzz: 500 seeded mutations of the corpus (bytes, truncation, zip entries, encodings, huge lines) import or are refused clearly', async () => {
+  const rnd = random(15_500);
+  const texts = CORPUS_FILES.filter((n) => !n.includes('gb18030')).map((name) => readFileSync(corpusPath(name), 'utf8'));
+  const docxEntries = texts.map((t) => minimalDocx(t.split('\n').filter(Boolean).map((l) => l.replace(/[<&>]/g, ''))));
+  const tally = { imported: 0, refused: 0 };
+  const slowest = { ms: 0, name: '' };
+  for (let i = 0; i < 500; i++) {
+    const n = i % texts.length;
+    const text = texts[n]!;
+    const kind = i % 10;
+    let name: string;
+    let bytes: Uint8Array;
+    if (kind <= 2) {
+      name = `fuzz-${i}.txt`;
+      bytes = mutate(new TextEncoder().encode(text), rnd);
+    } else if (kind <= 4) {
+      name = `fuzz-${i}.docx`;
+      bytes = mutateZip(docxEntries[n]!, rnd);
+      if (rnd() < 0.5) for (let k = 0; k < 1 + rnd() * 6; k++) bytes[4 + Math.floor(rnd() * (bytes.length - 4))] = Math.floor(rnd() * 256);
+    } else if (kind <= 6) {
+      name = `fuzz-${i}.txt`;
+      bytes = wrongEncoding(text, rnd);
+    } else if (kind === 7) {
+      // One enormous line: no breaks at all, or a paragraph repeated into megabytes.
+      name = `fuzz-${i}.txt`;
+      const line = text.replace(/\n/g, rnd() < 0.5 ? '' : ' ').repeat(1 + Math.floor(rnd() * 40));
+      bytes = new TextEncoder().encode(line);
+    } else if (kind === 8) {
+      name = `fuzz-${i}.html`;
+      const lines = text.split('\n').map((l) => `<p>${l}</p>`);
+      const html = `<html><head><title>${lines.length}</title></head><body>${lines.join('')}</body></html>`;
+      bytes = mutate(new TextEncoder().encode(html), rnd);
+    } else {
+      name = `fuzz-${i}.mhtml`;
+      const html = `<html><body>${text.split('\n').map((l) => `<p>${l}</p>`).join('')}</body></html>`;
+      const mime = `MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(html).toString('base64')}\r\n--b--\r\n`;
+      bytes = mutate(new TextEncoder().encode(mime), rnd);
+    }
+    const started = performance.now();
+    try {
+      const file = await importFile({ name, bytes });
+      assert.ok(Array.isArray(file.cases) && Array.isArray(file.dropped), name);
+      for (const c of file.cases) assert.ok(c.meta.title.length > 0, `${name}: every case has a title`);
+      tally.imported++;
+    } catch (error) {
+      assert.ok(error instanceof ImportFailure, `${name}: ${(error as Error)?.stack}`);
+      assert.ok(error.message.includes(name), `${name}: the message names the file`);
+      assert.match(error.message, /[\u4e00-\u9fa5]/u, `${name}: the message is in Chinese`);
+      assert.ok(!/undefined|\[object /u.test(error.message), `${name}: ${error.message}`);
+      tally.refused++;
+    }
+    const ms = performance.now() - started;
+    if (ms > slowest.ms) Object.assign(slowest, { ms, name });
+    assert.ok(ms < 10_000, `${name} took ${Math.round(ms)} ms`);
+  }
+  assert.equal(tally.imported + tally.refused, 500);
+  assert.ok(tally.imported > 250 && tally.refused > 20, JSON.stringify(tally));
+  console.log(`fuzz: ${tally.imported} imported, ${tally.refused} refused; slowest ${slowest.name} ${Math.round(slowest.ms)} ms`);
 });

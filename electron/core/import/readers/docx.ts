@@ -8,7 +8,9 @@ import mammoth from 'mammoth';
 import { ImportFailure } from '../../model/imported.js';
 import type { ReadResult } from '../lines.js';
 import { readHtml } from './html.js';
-import { checkZip, corrupt, verifyInflatedSizes, type ZipLimits, DEFAULT_ZIP_LIMITS } from './zipguard.js';
+import { corrupt, verifyInflatedSizes, type ZipLimits, DEFAULT_ZIP_LIMITS } from './zipguard.js';
+import { openArchive } from './archive.js';
+import { printNumbering } from './docxnumbering.js';
 
 /** WPS and older Word files name their headings in Chinese or as "heading N" in lower case. */
 const STYLE_MAP = [
@@ -26,18 +28,28 @@ const STYLE_MAP = [
 ];
 
 export async function readDocx(file: string, bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ReadResult> {
-  const entries = checkZip(file, bytes, limits);
-  if (!entries.some((e) => e.name === 'word/document.xml')) {
+  const archive = await openArchive(file, bytes, limits);
+  if (!archive.has('word/document.xml')) {
     throw new ImportFailure(file, `“${file}”不是 Word 文档（压缩包中没有 word/document.xml）。 ${file} is a zip archive but not a Word document.`);
   }
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buffer, { checkCRC32: false });
   } catch {
     throw corrupt(file);
   }
-  await verifyInflatedSizes(file, zip as never, entries, limits);
+  // mammoth inflates every part itself: the streamed check runs first whenever the headers could lie past the limit.
+  await verifyInflatedSizes(file, zip as never, archive.entries, limits);
+  const numberingXml = await archive.text('word/numbering.xml');
+  if (numberingXml) {
+    const documentXml = (await archive.text('word/document.xml')) ?? '';
+    const printed = printNumbering(documentXml, numberingXml, await archive.text('word/styles.xml'));
+    if (printed) {
+      zip.file('word/document.xml', printed);
+      buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+    }
+  }
   let html: string;
   const warnings: string[] = [];
   try {
@@ -45,7 +57,12 @@ export async function readDocx(file: string, bytes: Uint8Array, limits: ZipLimit
     html = result.value;
     for (const m of result.messages) if (m.type === 'error') warnings.push(m.message);
   } catch (error) {
-    throw new ImportFailure(file, `“${file}”无法读取：${(error as Error).message}。 ${file} could not be read as a Word document.`);
+    // The parser's own words (xmldom's "[line:undefined]") help nobody: say what to do instead.
+    const detail = String((error as Error)?.message ?? '').split('\n')[0]!.replace(/\[?line:\S*\]?/g, '').slice(0, 120).trim();
+    throw new ImportFailure(
+      file,
+      `“${file}”已损坏或不完整，无法作为 Word 文档读取；请用 Word 或 WPS 打开后另存为 .docx 再导入。 ${file} could not be read as a Word document${detail ? ` (${detail})` : ''}.`,
+    );
   }
   const read = readHtml(html, 'docx');
   read.warnings.push(...warnings);

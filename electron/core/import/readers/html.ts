@@ -145,7 +145,9 @@ function noteText(node: DomNode): string {
   return (node.children ?? []).map(noteText).join('');
 }
 
-function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
+function walk(node: DomNode, out: LineBuilder, marks: Mark[], depth = 0): void {
+  // Nesting the scan could not see (unclosed inline tags the parser nests) stops here, not in a stack overflow.
+  if (depth > MAX_HTML_DEPTH) throw tooDeep(MAX_HTML_DEPTH);
   if (node.type === 'text') {
     out.addText(decodeEntities(node.data ?? ''), marks);
     return;
@@ -218,7 +220,7 @@ function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
     out.flush();
     const start = Number(node.attribs?.start);
     out.lists.push({ ordered: name === 'ol', next: Number.isInteger(start) && start > 0 ? start : 1, item: null });
-    for (const child of node.children ?? []) walk(child, out, marks);
+    for (const child of node.children ?? []) walk(child, out, marks, depth + 1);
     out.flush();
     out.lists.pop();
     return;
@@ -228,7 +230,7 @@ function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
     const list = out.lists[out.lists.length - 1]!;
     const outer = list.item;
     list.item = { number: list.next++, opened: false };
-    for (const child of node.children ?? []) walk(child, out, marks);
+    for (const child of node.children ?? []) walk(child, out, marks, depth + 1);
     out.flush();
     list.item = outer;
     return;
@@ -239,7 +241,7 @@ function walk(node: DomNode, out: LineBuilder, marks: Mark[]): void {
   const mark = MARKS[name];
   const styleBold = /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(node.attribs?.style ?? '');
   const inner = mark ? [...marks, mark] : styleBold ? [...marks, 'bold' as Mark] : marks;
-  for (const child of node.children ?? []) walk(child, out, inner);
+  for (const child of node.children ?? []) walk(child, out, inner, depth + 1);
   if (block) out.flush(level);
 }
 
@@ -296,7 +298,38 @@ function decodeEntities(value: string): string {
   });
 }
 
+/** Deeper than any real page (portals nest 30–60 levels); past it a page is refused before it is parsed. */
+export const MAX_HTML_DEPTH = 1000;
+/** Elements with no content, and those the parser closes by itself (an unclosed <p> does not nest). */
+const VOID_OR_IMPLIED = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rb', 'rt', 'rp', 'colgroup', 'caption']);
+const TAG = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^<>]*?(\/?)>/g;
+
+/**
+ * Refuses markup nested past MAX_HTML_DEPTH in one linear scan: the parser and the tree walk
+ * would otherwise take seconds and then overflow the stack (100,000 nested divs).
+ */
+function tooDeep(limit: number): Error {
+  return new Error(`网页的标签嵌套超过 ${limit} 层，不像正常的网页，已拒绝导入；请在浏览器中复制正文另存为文本后再导入 (HTML nested deeper than ${limit} levels was refused)`);
+}
+
+export function checkHtmlDepth(html: string, limit = MAX_HTML_DEPTH): void {
+  const stack: string[] = [];
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const name = m[3]?.toLowerCase();
+    if (!name || VOID_OR_IMPLIED.has(name) || m[4]) continue;
+    if (m[2]) {
+      const at = stack.lastIndexOf(name);
+      if (at >= 0) stack.length = at;
+      continue;
+    }
+    stack.push(name);
+    if (stack.length > limit) throw tooDeep(limit);
+  }
+}
+
 export function htmlLines(html: string, resolve?: ResolveSrc): { lines: SourceLine[]; pageTitle: string | null } {
+  checkHtmlDepth(html);
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true }) as unknown as DomNode;
   const titleNode = findChild(doc, 'title');
   const pageTitle = titleNode ? trimLine(textOf(titleNode).replace(/\s+/g, ' ')) || null : null;

@@ -5,11 +5,12 @@
  * its replies (commentsExtended w15:paraIdParent) and resolved state (w15:done), the Huibian
  * thread it went out as, and per document what changed in the text since export.
  */
-import JSZip from 'jszip';
 import type { ReviewImport } from '../../model/imported.js';
 import type { ExportManifest } from '../../export/docx/manifest.js';
 import { diffParagraphs } from './diff.js';
 import { attr, childrenOf, parseXml, textOf, walk } from './xml.js';
+import { openArchive, type GuardedArchive } from '../readers/archive.js';
+import { ImportFailure } from '../../model/imported.js';
 
 /** Must match the writer (export/docx): kept here as strings so the import layer does not load the writer. */
 const MANIFEST_NS = 'urn:huibian:export:1';
@@ -23,9 +24,18 @@ interface WordComment {
   paraId: string | null;
 }
 
-async function readText(zip: JSZip, name: string): Promise<string | null> {
-  const file = zip.file(name);
-  return file ? file.async('string') : null;
+function readText(zip: GuardedArchive, name: string): Promise<string | null> {
+  return zip.text(name);
+}
+
+/** Every part goes through the guarded reader: a bomb is refused with a message, anything else unreadable is "not a reviewed file". */
+async function openGuarded(bytes: Uint8Array, file: string): Promise<GuardedArchive | null> {
+  try {
+    return await openArchive(file, bytes);
+  } catch (error) {
+    if (error instanceof ImportFailure && /压缩炸弹/u.test(error.message)) throw error;
+    return null;
+  }
 }
 
 function customProperties(xml: string | null): Record<string, string> {
@@ -45,8 +55,8 @@ function customProperties(xml: string | null): Record<string, string> {
   return out;
 }
 
-async function readManifest(zip: JSZip): Promise<ExportManifest | null> {
-  for (const name of Object.keys(zip.files)) {
+async function readManifest(zip: GuardedArchive): Promise<ExportManifest | null> {
+  for (const name of zip.names()) {
     if (!/^customXml\/item\d+\.xml$/i.test(name)) continue;
     const xml = await readText(zip, name);
     if (!xml || !xml.includes(MANIFEST_NS)) continue;
@@ -182,13 +192,9 @@ function scanBody(xml: string, prefix: string): BodyScan {
   return { paragraphs, anchors };
 }
 
-export async function readReviewedDocx(bytes: Uint8Array): Promise<ReviewImport | null> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return null;
-  }
+export async function readReviewedDocx(bytes: Uint8Array, file = '审阅文档.docx'): Promise<ReviewImport | null> {
+  const zip = await openGuarded(bytes, file);
+  if (!zip) return null;
   const props = customProperties(await readText(zip, 'docProps/custom.xml'));
   const manifest = await readManifest(zip);
   let documentIds: string[] = [];
@@ -279,7 +285,7 @@ export { diffParagraphs } from './diff.js';
 // Kept for callers that want to check a file cheaply before a full read.
 export async function isHuibianDocx(bytes: Uint8Array): Promise<boolean> {
   try {
-    const zip = await JSZip.loadAsync(bytes);
+    const zip = await openArchive('document.docx', bytes);
     const custom = await readText(zip, 'docProps/custom.xml');
     return Boolean(custom && custom.includes('HuibianDocumentIds'));
   } catch {
