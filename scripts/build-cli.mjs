@@ -16,7 +16,7 @@
  * worker.ts looks for it (./worker-thread.js). inputs.json lists the sources the bundle was
  * built from: bin/huibian.mjs falls back to the TypeScript sources when any is newer.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,8 +25,14 @@ export const OUT_DIR = path.join(root, 'dist', 'core', 'cli');
 
 export async function buildCli({ quiet = false } = {}) {
   const started = performance.now();
-  rmSync(OUT_DIR, { recursive: true, force: true });
-  mkdirSync(OUT_DIR, { recursive: true });
+  // A source saved while esbuild reads must count as newer than the build.
+  const builtAt = Date.now();
+  // Built beside the live folder and swapped in, so a command started meanwhile finds either
+  // the old build or the new one, never half of one.
+  const next = `${OUT_DIR}.next-${process.pid}`;
+  const old = `${OUT_DIR}.old-${process.pid}`;
+  rmSync(next, { recursive: true, force: true });
+  mkdirSync(next, { recursive: true });
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: root,
@@ -34,7 +40,7 @@ export async function buildCli({ quiet = false } = {}) {
       main: 'electron/core/cli/main.ts',
       'worker-thread': 'electron/core/export/pdf/worker-thread.ts',
     },
-    outdir: OUT_DIR,
+    outdir: next,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -47,7 +53,10 @@ export async function buildCli({ quiet = false } = {}) {
     logLevel: 'warning',
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/'));
-  writeFileSync(path.join(OUT_DIR, 'inputs.json'), `${JSON.stringify({ built: Date.now(), inputs }, null, 1)}\n`);
+  writeFileSync(path.join(next, 'inputs.json'), `${JSON.stringify({ built: builtAt, inputs }, null, 1)}\n`);
+  if (existsSync(OUT_DIR)) renameSync(OUT_DIR, old);
+  renameSync(next, OUT_DIR);
+  rmSync(old, { recursive: true, force: true });
   if (!quiet) console.log(`huibian: 命令行已编译到 ${path.relative(root, OUT_DIR)}/（${inputs.length} 个源文件，${Math.round(performance.now() - started)} ms）`);
 }
 

@@ -1,0 +1,183 @@
+/**
+ * Speed as users get it: every figure is a whole process (`node bin/huibian.mjs …`, which runs
+ * the compiled CLI when it is current), start-up included, timed from spawn to exit, the
+ * reference tool beside it in the same run, A and B alternating, medians of BENCH_RUNS (≥ 3).
+ *
+ *   start-up     huibian --version / --help         vs node -e 0
+ *   PDF          25-draft anthology (≈350 cases)     vs Typst 0.14 (npm node compiler) on the same text
+ *   PDF          the same                            vs LibreOffice converting our DOCX of it
+ *   DOCX         the same                            vs pandoc writing DOCX from the same text as Markdown
+ *   import       1,000 single-case drafts; 70 and 700 fourteen-case drafts (linearity)
+ *   big books    ≈2,000 and ≈5,000 pages: seconds and peak memory (GNU time's maximum RSS)
+ *
+ * `npm run bench -- process`; BENCH_RUNS=5 for more runs, BENCH_LARGE=0 to skip the big books
+ * and the 700-draft import. Rebuilds the compiled CLI first.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compare, fmt, measure, mem, runOnce, type Command } from './process/timing.js';
+import { draftCopies, featureBook, FEATURE, markdown, SINGLE_CASE, typst, typstFontDir, writeText } from './process/book.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'huibian.mjs');
+const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
+const LARGE = process.env.BENCH_LARGE !== '0';
+const TITLE = '民政工作创新案例汇编';
+
+const huibian = (label: string, ...args: string[]): Command => ({ label, argv: [process.execPath, BIN, ...args], cwd: ROOT });
+
+function has(tool: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function pages(pdf: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))?.[1]);
+}
+
+function line(what: string, ours: string, ref: string, ratio: string): void {
+  console.log(`${what}\n    ours ${ours}\n    ref  ${ref}\n    ${ratio}`);
+}
+
+/** A library holding `copies` feature drafts, imported through the CLI (untimed). */
+async function library(dir: string, copies: number): Promise<string> {
+  const db = path.join(dir, `lib-${copies}.db`);
+  if (existsSync(db)) return db;
+  const files = draftCopies(path.join(dir, `feature-${copies}`), FEATURE, copies);
+  const r = await runOnce(huibian('import', 'import', '--db', db, '--collection', TITLE, ...files));
+  if (r.code !== 0) throw new Error(`import failed: ${r.output}`);
+  return db;
+}
+
+/** The figures are of the current sources: the compiled CLI is rebuilt first (≈0.1 s). */
+function ensureBuilt(): void {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+}
+
+async function startup(): Promise<void> {
+  const v = await compare(huibian('huibian --version', '--version'), { label: 'node -e 0', argv: [process.execPath, '-e', '0'] }, Math.max(RUNS, 7));
+  line('start-up: huibian --version (target ≤ 2.5× node -e 0)', `node bin/huibian.mjs --version  ${fmt(v.a.seconds)}`, `node -e 0  ${fmt(v.b.seconds)}`, `ours/ref ${v.ratio.toFixed(2)}×`);
+  const h = await compare(huibian('huibian --help', '--help'), { label: 'node -e 0', argv: [process.execPath, '-e', '0'] }, RUNS);
+  line('start-up: huibian --help (loads the CLI and the API table)', `node bin/huibian.mjs --help  ${fmt(h.a.seconds)}`, `node -e 0  ${fmt(h.b.seconds)}`, `ours/ref ${h.ratio.toFixed(2)}×`);
+  if (has('npx')) {
+    const n = await compare(
+      { label: 'npx huibian --version', argv: ['npx', '--no-install', 'huibian', '--version'], cwd: ROOT },
+      { label: 'npx --version', argv: ['npx', '--version'], cwd: ROOT },
+      RUNS,
+    );
+    line('start-up through npx (npm\'s own cost beside it)', `npx --no-install huibian --version  ${fmt(n.a.seconds)}`, `npx --version  ${fmt(n.b.seconds)}`, `ours/ref ${n.ratio.toFixed(2)}×`);
+  }
+}
+
+async function book(dir: string): Promise<void> {
+  const copies = 25;
+  const db = await library(dir, copies);
+  const text = await featureBook(copies);
+  const typ = writeText(path.join(dir, 'ref', 'book.typ'), typst(text, TITLE));
+  const md = writeText(path.join(dir, 'ref', 'book.md'), markdown(text, TITLE));
+  const fonts = typstFontDir(path.join(dir, 'ref', 'fonts'));
+  const pdf = path.join(dir, 'ours.pdf');
+  const docx = path.join(dir, 'ours.docx');
+  const ours = huibian('huibian pdf', 'export', '--db', db, '--template', 'anthology', '--format', 'pdf', '--out', pdf);
+  const typstPdf = path.join(dir, 'ref', 'typst.pdf');
+  const ty = await compare(ours, { label: 'typst', argv: [process.execPath, path.join(ROOT, 'bench', 'process', 'typst-pdf.mjs'), typ, fonts, typstPdf] }, RUNS);
+  line(
+    `PDF: anthology of ${copies} feature drafts (target: ours ≤ Typst)`,
+    `huibian export --template anthology --format pdf  ${fmt(ty.a.seconds)}${mem(ty.a)}, ${pages(pdf)} pages`,
+    `Typst 0.14 (node bench/process/typst-pdf.mjs book.typ)  ${fmt(ty.b.seconds)}${mem(ty.b)}, ${pages(typstPdf)} pages`,
+    `Typst/ours ${(1 / ty.ratio).toFixed(2)} (≥ 1 means ours is faster)`,
+  );
+
+  const oursDocx = huibian('huibian docx', 'export', '--db', db, '--template', 'anthology', '--format', 'docx', '--out', docx);
+  if (has('pandoc')) {
+    const pandocDocx = path.join(dir, 'ref', 'pandoc.docx');
+    const pd = await compare(oursDocx, { label: 'pandoc', argv: ['pandoc', '-f', 'markdown', '-t', 'docx', '--toc', '-o', pandocDocx, md] }, RUNS);
+    line(
+      `DOCX: the same anthology (target: ours ≤ pandoc)`,
+      `huibian export --template anthology --format docx  ${fmt(pd.a.seconds)}${mem(pd.a)}`,
+      `pandoc -f markdown -t docx --toc book.md  ${fmt(pd.b.seconds)}${mem(pd.b)}`,
+      `pandoc/ours ${(1 / pd.ratio).toFixed(2)} (≥ 1 means ours is faster)`,
+    );
+  } else {
+    await runOnce(oursDocx);
+    console.log('DOCX: pandoc not installed, comparison skipped');
+  }
+
+  if (has('soffice')) {
+    if (!existsSync(docx)) await runOnce(oursDocx);
+    const profile = path.join(dir, 'lo-profile');
+    const lo: Command = {
+      label: 'soffice',
+      argv: ['soffice', `-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'lo'), docx],
+    };
+    const l = await compare(ours, lo, RUNS);
+    line(
+      `PDF: LibreOffice converting our DOCX of the same book (target: ≥ 5× ours)`,
+      `huibian export --format pdf  ${fmt(l.a.seconds)}`,
+      `soffice --headless --convert-to pdf ours.docx  ${fmt(l.b.seconds)}, ${pages(path.join(dir, 'lo', 'ours.pdf'))} pages`,
+      `LibreOffice/ours ${(1 / l.ratio).toFixed(1)}×`,
+    );
+  } else console.log('PDF: LibreOffice not installed, comparison skipped');
+}
+
+async function imports(dir: string): Promise<void> {
+  const single = draftCopies(path.join(dir, 'single-1000'), SINGLE_CASE, 1000);
+  const db1 = path.join(dir, 'import-1000.db');
+  const fresh = (db: string) => () => {
+    for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
+  };
+  const one = await measure({ ...huibian('import 1000', 'import', '--db', db1, ...single), before: fresh(db1) }, RUNS);
+  console.log(`import: 1,000 single-case drafts (target ≤ 3 s)\n    ours huibian import --db NEW.db 1000 files  ${fmt(one.seconds)}${mem(one)}`);
+
+  const small = draftCopies(path.join(dir, 'feature-70'), FEATURE, 70);
+  const dbS = path.join(dir, 'import-70.db');
+  const s = await measure({ ...huibian('import 70', 'import', '--db', dbS, ...small), before: fresh(dbS) }, RUNS);
+  if (!LARGE) {
+    console.log(`import: 70 fourteen-case drafts  ${fmt(s.seconds)}${mem(s)} (BENCH_LARGE=0: 700 skipped)`);
+    return;
+  }
+  const big = draftCopies(path.join(dir, 'feature-700'), FEATURE, 700);
+  const dbB = path.join(dir, 'import-700.db');
+  const b = await measure({ ...huibian('import 700', 'import', '--db', dbB, ...big), before: fresh(dbB) }, RUNS, 0);
+  console.log(
+    `import: linear in the batch (target: 700 drafts ≤ 10× 70)\n    ours 70 fourteen-case drafts  ${fmt(s.seconds)}${mem(s)}\n    ours 700 fourteen-case drafts (9,800 cases)  ${fmt(b.seconds)}${mem(b)}\n    700/70 ${(b.seconds / s.seconds).toFixed(1)}×`,
+  );
+}
+
+async function bigBooks(dir: string): Promise<void> {
+  // ≈25 pages per feature draft in the anthology template.
+  for (const [copies, target] of [
+    [80, 'target: peak ≤ 400 MB'],
+    [200, 'target: completes, memory flat'],
+  ] as const) {
+    const db = await library(dir, copies);
+    const pdf = path.join(dir, `big-${copies}.pdf`);
+    const f = await measure(huibian(`pdf ${copies}`, 'export', '--db', db, '--template', 'anthology', '--format', 'pdf', '--out', pdf), RUNS, 0);
+    const docx = path.join(dir, `big-${copies}.docx`);
+    const d = await measure(huibian(`docx ${copies}`, 'export', '--db', db, '--template', 'anthology', '--format', 'docx', '--out', docx), RUNS, 0);
+    console.log(`big book: ${copies} feature drafts, ${pages(pdf)} pages (${target})\n    ours PDF  ${fmt(f.seconds)}${mem(f)}\n    ours DOCX ${fmt(d.seconds)}${mem(d)}`);
+  }
+}
+
+export async function run(): Promise<void> {
+  ensureBuilt();
+  const dir = mkdtempSync(path.join(tmpdir(), 'huibian-bench-process-'));
+  console.log(`process: whole processes, medians of ${RUNS} alternating runs, in ${dir}`);
+  try {
+    await startup();
+    await book(dir);
+    await imports(dir);
+    if (LARGE) await bigBooks(dir);
+  } finally {
+    if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
