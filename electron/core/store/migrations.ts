@@ -6,7 +6,8 @@
 import type Database from 'better-sqlite3';
 import { reindexAll } from './search.js';
 import { caseFingerprint } from './fingerprint.js';
-import type { Block } from '../model/types.js';
+import { checkDocument, ModelError } from '../model/schema.js';
+import type { Block, HuibianDocument } from '../model/types.js';
 
 export interface Migration {
   version: number;
@@ -194,13 +195,31 @@ export const MIGRATIONS: readonly Migration[] = [
           SELECT d.*, c.meta AS meta, c.attachments AS attachments, c.body AS body
           FROM documents d JOIN document_content c ON c.document_id = d.id;
       `);
-      const rows = db.prepare(`SELECT d.id, d.title, c.body FROM documents d JOIN document_content c ON c.document_id = d.id WHERE d.kind = 'case'`).all() as Array<{
-        id: string;
-        title: string;
-        body: string;
-      }>;
-      const set = db.prepare('UPDATE documents SET content_hash = ? WHERE id = ?');
-      for (const row of rows) set.run(caseFingerprint(row.title, JSON.parse(row.body) as Block[]), row.id);
+      // Old rows meet the model schema for the first time: a document it refuses goes to the
+      // trash (nothing is lost, no writer ever sees it) and is listed for the user.
+      const rows = db
+        .prepare(`SELECT d.id, d.kind, d.title, c.meta, c.body, c.attachments FROM documents d JOIN document_content c ON c.document_id = d.id`)
+        .all() as Array<{ id: string; kind: 'case' | 'notice'; title: string; meta: string; body: string; attachments: string | null }>;
+      const setHash = db.prepare('UPDATE documents SET content_hash = ? WHERE id = ?');
+      const quarantine = db.prepare('UPDATE documents SET deleted_at = ? WHERE id = ?');
+      const refused: Array<{ id: string; title: string; reason: string }> = [];
+      const t = new Date().toISOString();
+      for (const row of rows) {
+        let doc: HuibianDocument | null = null;
+        try {
+          const meta = JSON.parse(row.meta);
+          const body = JSON.parse(row.body) as Block[];
+          doc = row.kind === 'case' ? { kind: 'case', id: row.id, meta, body } : { kind: 'notice', id: row.id, meta, body, attachments: row.attachments ? JSON.parse(row.attachments) : [] };
+          checkDocument(doc);
+        } catch (error) {
+          refused.push({ id: row.id, title: row.title, reason: error instanceof ModelError || error instanceof SyntaxError ? error.message : String(error) });
+          quarantine.run(t, row.id);
+        }
+        if (row.kind === 'case' && doc) setHash.run(caseFingerprint(row.title, doc.body), row.id);
+      }
+      if (refused.length) {
+        db.prepare(`INSERT INTO settings (key, value) VALUES ('upgrade.quarantined', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(JSON.stringify(refused));
+      }
     },
   },
 ];
