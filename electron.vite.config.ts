@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import { missingCoreModules } from './electron/main/missing-modules.js';
 
 const PDF_WORKER = resolve('electron/core/export/pdf/worker-thread.ts');
 
@@ -10,8 +9,6 @@ const PDF_WORKER = resolve('electron/core/export/pdf/worker-thread.ts');
 // loopback server can serve to Chromium for development and e2e tests.
 export default defineConfig({
   main: {
-    // The core bundled into main keeps its lazy-loading contract while parts are still missing.
-    plugins: [missingCoreModules(resolve('electron/core'))],
     build: {
       externalizeDeps: true,
       rollupOptions: {

@@ -5,14 +5,13 @@
 // the core never imports Electron. Run after `npm run build` (npm test builds first).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { ESLint } from 'eslint';
-import { importedNames, missingCoreModules } from '../electron/main/missing-modules.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'out');
@@ -245,27 +244,5 @@ describe('layering', () => {
     const shell = await eslint.lintFiles(['electron/main', 'electron/preload']);
     const errors = shell.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${path.relative(ROOT, r.filePath)}:${m.line} ${m.ruleId} ${m.message}`));
     assert.deepEqual(errors, []);
-  });
-});
-
-describe('build plugin for not-yet-written core modules', () => {
-  it('stands in only for missing relative imports inside the core, with a module that throws ERR_MODULE_NOT_FOUND', () => {
-    const core = path.join(ROOT, 'electron', 'core');
-    const plugin = missingCoreModules(core);
-    const importer = path.join(core, 'export', 'index.ts');
-    assert.equal(plugin.resolveId('../templates/load.js', importer), null, 'existing .js -> .ts module resolves normally');
-    assert.equal(plugin.resolveId('./missing-writer/index.js', path.join(ROOT, 'electron', 'main', 'index.ts')), null, 'outside the core: untouched');
-    assert.equal(plugin.resolveId('zod', importer), null);
-    const id = plugin.resolveId('./never-written/index.js', importer);
-    assert.ok(id && id.startsWith('\0'));
-    const source = plugin.load(id!);
-    assert.ok(source);
-    assert.throws(() => vm.runInNewContext(source!, {}), (e: { code?: string }) => e.code === 'ERR_MODULE_NOT_FOUND');
-    assert.ok(statSync(core).isDirectory());
-  });
-
-  it('declares the names a static import takes, so the bundle links and fails only when loaded', () => {
-    const source = "import { composeFeature, type Feature, composeNotice as notice } from './feature.js';\nimport type { X } from './feature.js';\nimport writer from './feature.js';\nimport { other } from './other.js';\n";
-    assert.deepEqual(importedNames(source, './feature.js').sort(), ['composeFeature', 'composeNotice', 'default']);
   });
 });
