@@ -30,11 +30,11 @@ test('runExport writes a complete PDF and reports its pages', async () => {
 
 test('an unwritable target fails with a clear message and creates nothing', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'huibian-export-'));
-  await assert.rejects(runExport({ template: 'anthology', format: 'pdf', outPath: path.join(dir, 'missing', 'a.pdf'), bundle }), /cannot write .*does not exist or is not writable/);
+  await assert.rejects(runExport({ template: 'anthology', format: 'pdf', outPath: path.join(dir, 'missing', 'a.pdf'), bundle }), /无法写入 .*不存在或没有写权限/);
   const file = path.join(dir, 'plain-file');
   writeFileSync(file, 'x');
-  await assert.rejects(runExport({ template: 'anthology', format: 'pdf', outPath: path.join(file, 'a.pdf'), bundle }), /cannot write/);
-  await assert.rejects(runExport({ template: 'anthology', format: 'pdf', outPath: dir, bundle }), /cannot write/);
+  await assert.rejects(runExport({ template: 'anthology', format: 'pdf', outPath: path.join(file, 'a.pdf'), bundle }), /无法写入/);
+  await assert.rejects(runExport({ template: 'anthology', format: 'pdf', outPath: dir, bundle }), /无法写入.*文件夹已存在/);
   assert.deepEqual(readdirSync(dir), ['plain-file']);
 });
 

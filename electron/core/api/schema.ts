@@ -228,7 +228,7 @@ export interface JobStatus {
 
 /** Result type of each method. */
 export interface ApiResults {
-  'app.info': { version: string; dataDir: string; transport: 'ipc' | 'http' | 'cli'; templates: string[]; fonts: Array<{ role: string; face: string; file: string }> };
+  'app.info': { version: string; dataDir: string; transport: 'ipc' | 'http' | 'cli'; templates: string[]; fonts: Array<{ role: string; face: string; file: string; substitute?: boolean; standard?: string; licence?: string; bundled?: boolean }> };
   'settings.get': { reviewerName: string | null };
   'settings.set': { reviewerName: string | null };
   'collections.list': CollectionSummary[];

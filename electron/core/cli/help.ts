@@ -34,9 +34,13 @@ Searches titles and bodies; Chinese terms of any length work. Hits are shown wit
   --document ID      a notice (notice template) or one case
   --template         anthology | feature | notice
   --format           pdf | docx
-  --out FILE         where to write the file`,
+  --out FILE         where to write the file
+  --json             print the export report (files written, pages, cases, fonts standing in,
+                     warnings, overBudget)
+Exit status 1 when the file could not be written (the message names it and why).`,
   demo: `usage: huibian demo [--out DIR]
 
 Imports the bundled sample drafts into a fresh library in DIR (default ./huibian-demo) and
-writes the anthology (PDF, DOCX), the feature (PDF) and the notice (PDF, DOCX) there.`,
+writes the anthology (PDF, DOCX), the feature (PDF) and the notice (PDF, DOCX) there.
+Exit status 1 when any of the five files could not be written.`,
 };

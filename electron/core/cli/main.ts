@@ -7,7 +7,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApi, type Api } from '../api/index.js';
-import { ApiError, type ApiResults, type SearchHit } from '../api/schema.js';
+import { ApiError, type ApiResults, type ExportResult, type SearchHit } from '../api/schema.js';
 import { defaultDataDir, libraryPath } from '../store/paths.js';
 import type { ImportedFile } from '../model/imported.js';
 import { HELP } from './help.js';
@@ -46,19 +46,6 @@ function openApi(db: string | undefined): Api {
 
 async function call<M extends keyof ApiResults>(api: Api, method: M, input: unknown): Promise<ApiResults[M]> {
   return (await api.dispatch(method, input)) as ApiResults[M];
-}
-
-/** Which writers this build has (the others are written by separate modules that may be absent). */
-export async function availableFormats(): Promise<string[]> {
-  const out: string[] = [];
-  for (const format of FORMATS) {
-    try {
-      if (format === 'pdf') await import('../export/pdf/index.js');
-      else await import('../export/docx/index.js');
-      out.push(format);
-    } catch {}
-  }
-  return out;
 }
 
 // ------------------------------------------------------------------ import
@@ -286,6 +273,7 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
     template: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    json: { type: 'boolean' },
   });
   if (values.help) return help('export', io);
   const template = values.template as string | undefined;
@@ -293,26 +281,52 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
   if (!template || !(TEMPLATES as readonly string[]).includes(template)) throw new UsageError(`huibian export: --template must be one of ${TEMPLATES.join(', ')}`);
   if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`huibian export: --format must be one of ${FORMATS.join(', ')}`);
   if (!values.out) throw new UsageError('huibian export: give --out FILE');
-  const formats = await availableFormats();
-  if (!formats.includes(format)) {
-    io.err(`huibian export: the ${format.toUpperCase()} writer is not part of this build; available formats: ${formats.join(', ') || 'none yet'}`);
-    return 1;
-  }
+  const outPath = path.resolve(values.out as string);
   const api = openApi(values.db as string | undefined);
   try {
-    const input: Record<string, unknown> = { template, format, outPath: path.resolve(values.out as string) };
+    const input: Record<string, unknown> = { template, format, outPath };
     if (template === 'notice') input.documentId = resolveNotice(api, values.document as string | undefined);
     else if (values.document && !values.collection) input.documentId = values.document;
     else {
       input.collectionId = resolveCollection(api, values.collection as string | undefined);
       if (values.document) input.documentId = values.document;
     }
-    const result = await call(api, 'export.run', input);
-    io.out(`${result.path}  ${formatBytes(result.bytes)}${result.pages ? `, ${result.pages} 页` : ''}, ${result.ms} ms`);
+    let result: ExportResult;
+    try {
+      result = await call(api, 'export.run', input);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      if (values.json) io.out(JSON.stringify({ written: [], failed: [{ file: outPath, message: (error as Error).message }] }, null, 2));
+      io.err(`无法写出 ${outPath}：${(error as Error).message}`);
+      return 1;
+    }
+    if (values.json) io.out(JSON.stringify(exportReport([result], []), null, 2));
+    else printResult(result, io);
     return 0;
   } finally {
     api.close();
   }
+}
+
+/** The export report `--json` prints: pages, cases, files written and failed, warnings, budgets. */
+export function exportReport(results: ExportResult[], failed: Array<{ file: string; message: string }>) {
+  return {
+    written: results.map((r) => ({ file: r.path, template: r.template, format: r.format, bytes: r.bytes, pages: r.pages ?? null, ms: r.ms })),
+    failed,
+    pages: results.reduce((n, r) => n + (r.pages ?? 0), 0),
+    cases: results.flatMap((r) => r.cases.map((c) => ({ ...c, file: r.path }))),
+    fonts: results.flatMap((r) => r.fonts.filter((f) => f.substitute).map((f) => ({ ...f, file: r.path }))),
+    warnings: results.flatMap((r) => r.warnings.map((w) => ({ ...w, file: r.path }))),
+    overBudget: results.flatMap((r) => r.overBudget),
+  };
+}
+
+function printResult(result: ExportResult, io: Io): void {
+  io.out(`已写出 ${result.path}  ${formatBytes(result.bytes)}${result.pages ? `，${result.pages} 页` : ''}，${result.ms} ms`);
+  const stand = result.fonts.filter((f) => f.substitute);
+  if (stand.length) io.out(`  字体替代：${stand.map((f) => `${f.standard} → ${f.face}`).join('；')}`);
+  for (const w of result.warnings) io.out(`  注意：${w.message}`);
+  for (const o of result.overBudget) io.out(`  超出页数：${o.title} ${o.pages} 页（限 ${o.budget} 页）`);
 }
 
 function formatBytes(n: number): string {
@@ -351,10 +365,9 @@ async function cmdDemo(args: string[], io: Io): Promise<number> {
   try {
     const samples = samplesDir();
     const report = await importFiles(api, DEMO_FILES.map((f) => path.join(samples, f)), DEMO_COLLECTION);
-    for (const f of report.imported) io.out(`imported ${f.file}: ${f.notice ? `notice "${f.notice.title}"` : `${f.cases.length} cases`}`);
-    for (const e of report.errors) io.err(`could not import ${e.file}: ${e.message}`);
+    for (const f of report.imported) io.out(`已导入 ${f.file}：${f.notice ? `通知“${f.notice.title}”` : `${f.cases.length} 个案例`}`);
+    for (const e of report.errors) io.err(`无法导入 ${e.file}：${e.message}`);
     if (!report.collectionId) return 1;
-    const formats = await availableFormats();
     const notice = report.imported.find((f) => f.notice)?.notice;
     const jobs: Array<{ template: string; format: string; input: Record<string, unknown>; name: string }> = [
       { template: 'anthology', format: 'pdf', input: { collectionId: report.collectionId }, name: 'anthology.pdf' },
@@ -367,21 +380,18 @@ async function cmdDemo(args: string[], io: Io): Promise<number> {
     }
     let written = 0;
     for (const job of jobs) {
-      if (!formats.includes(job.format)) {
-        io.out(`skipped ${job.name}: the ${job.format.toUpperCase()} writer is not part of this build`);
-        continue;
-      }
       try {
         const result = await call(api, 'export.run', { ...job.input, template: job.template, format: job.format, outPath: path.join(outDir, job.name) });
         written++;
-        io.out(`wrote ${result.path}  ${formatBytes(result.bytes)}${result.pages ? `, ${result.pages} pages` : ''}, ${result.ms} ms`);
+        printResult(result, io);
       } catch (error) {
-        io.err(`could not write ${job.name}: ${(error as Error).message}`);
+        io.err(`无法写出 ${job.name}：${(error as Error).message}`);
       }
     }
-    io.out(`library: ${db}`);
-    io.out(`${written} of ${jobs.length} files written to ${outDir}`);
-    return 0;
+    io.out(`文库：${db}`);
+    io.out(`共 ${jobs.length} 个文件，写出 ${written} 个，位于 ${outDir}`);
+    // Any file not written (or sample not imported) is a failed demo, whatever else worked.
+    return written === jobs.length && report.errors.length === 0 ? 0 : 1;
   } finally {
     api.close();
   }

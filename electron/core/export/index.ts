@@ -8,6 +8,9 @@ import path from 'node:path';
 import type { CollectionBundle, CommentThread, NoticeDocument } from '../model/types.js';
 import { loadTemplate } from '../templates/load.js';
 import type { Template } from '../templates/schema.js';
+import { fontUses, fontWarnings, overBudget, type CaseLayout, type ExportWarning, type FontUse, type OverBudget } from './report.js';
+
+export type { CaseLayout, ExportWarning, FontUse, OverBudget } from './report.js';
 
 export type ExportFormat = 'pdf' | 'docx';
 
@@ -37,6 +40,10 @@ export interface WriterInput extends Omit<ExportRequest, 'template' | 'outPath' 
 export interface WriterResult {
   bytes: Uint8Array | Buffer;
   pages?: number;
+  /** What the writer saw that a person should check (missing pictures, layout flags). */
+  warnings?: ExportWarning[];
+  /** Per case where it opens and how many pages it takes (books and features). */
+  cases?: CaseLayout[];
 }
 
 /** Each writer is a function of the model and a template to the file's bytes. */
@@ -47,6 +54,14 @@ export interface ExportResult {
   bytes: number;
   pages?: number;
   ms: number;
+  template: string;
+  format: ExportFormat;
+  /** Faces the file uses per role, with the stand-ins named. */
+  fonts: FontUse[];
+  /** To look at before printing; the release gate appends its findings here. */
+  warnings: ExportWarning[];
+  cases: CaseLayout[];
+  overBudget: OverBudget[];
 }
 
 async function writerFor(format: ExportFormat, inWorker: boolean): Promise<Writer> {
@@ -72,9 +87,32 @@ export async function runExport(request: ExportRequest): Promise<ExportResult> {
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true });
-    throw new Error(`cannot write ${target}: ${(error as Error).message}`);
+    throw new Error(`无法写入 ${target}：${(error as Error).message}`);
   }
-  return { path: target, bytes: result.bytes.byteLength, pages: result.pages, ms: Math.round(performance.now() - started) };
+  const fonts = await fontUses(template, request.format);
+  const cases = result.cases ?? [];
+  return {
+    path: target,
+    bytes: result.bytes.byteLength,
+    pages: result.pages,
+    ms: Math.round(performance.now() - started),
+    template: template.id,
+    format: request.format,
+    fonts,
+    warnings: [...(request.format === 'pdf' ? fontWarnings(template, fonts) : []), ...(result.warnings ?? [])],
+    cases,
+    overBudget: overBudget(cases, (id) => pageBudget(template, request.bundle, id)),
+  };
+}
+
+/** A case's page budget: its own (meta.pageBudget) or the template's (options.pageBudget); null for none. */
+export function pageBudget(template: Template, bundle: CollectionBundle | undefined, documentId: string): number | null {
+  const cases = bundle?.cases;
+  const doc = cases instanceof Map ? cases.get(documentId) : cases?.[documentId];
+  const own = (doc?.meta as { pageBudget?: number } | undefined)?.pageBudget;
+  if (typeof own === 'number' && own > 0) return own;
+  const budget = template.options.pageBudget;
+  return typeof budget === 'number' && budget > 0 ? budget : null;
 }
 
 async function assertWritable(target: string): Promise<void> {
@@ -84,15 +122,15 @@ async function assertWritable(target: string): Promise<void> {
     if (!stat.isDirectory()) throw new Error('not a folder');
     await fs.access(dir, fsConstants.W_OK);
   } catch (error) {
-    throw new Error(`cannot write ${target}: the folder ${dir} does not exist or is not writable (${(error as Error).message})`);
+    throw new Error(`无法写入 ${target}：文件夹 ${dir} 不存在或没有写权限（${(error as Error).message}）；请换一个保存位置`);
   }
   try {
     const stat = await fs.stat(target);
-    if (stat.isDirectory()) throw new Error(`cannot write ${target}: it is a folder`);
+    if (stat.isDirectory()) throw new Error(`无法写入 ${target}：同名的文件夹已存在；请换一个文件名`);
     await fs.access(target, fsConstants.W_OK);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw error instanceof Error && error.message.startsWith('cannot write') ? error : new Error(`cannot write ${target}: ${(error as Error).message}`);
+      throw error instanceof Error && error.message.startsWith('无法写入') ? error : new Error(`无法写入 ${target}：${(error as Error).message}（文件可能正被其他程序打开）`);
     }
   }
 }

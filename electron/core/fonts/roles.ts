@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { wenkaiSlices, type SliceSet } from './webfont.js';
 
 export type FontRoleName = 'song' | 'hei' | 'kai' | 'fangsong' | 'xiaobiaosong' | 'latin';
 export const FONT_ROLES: readonly FontRoleName[] = ['song', 'hei', 'kai', 'fangsong', 'xiaobiaosong', 'latin'];
@@ -18,15 +19,29 @@ export interface FaceFile {
   file: string;
   /** PostScript name inside a .ttc collection. */
   postscriptName?: string;
+  /** A web font split into WOFF2 slices by character range (webfont.ts); `file` is then its CSS. */
+  slices?: SliceSet;
 }
+
+/**
+ * How a face stands to its role: `standard` is the face Chinese government documents name
+ * (宋体, 黑体, 楷体_GB2312, 仿宋_GB2312, 方正小标宋简体; Times New Roman for Latin), `design` a
+ * different face of the same style (Songti SC, LXGW WenKai, Noto Serif SC …), `substitute` a
+ * face of another style standing in because no face of the role's own style is at hand.
+ */
+export type FaceStatus = 'standard' | 'design' | 'substitute';
 
 /** A role resolves to a regular face and, where one exists, a real bold face. */
 export interface RoleFaces {
   role: FontRoleName;
   regular: FaceFile;
   bold: FaceFile | null;
+  status: FaceStatus;
   /** True when no face of the role's own design exists here and a stand-in serves. */
   substitute: boolean;
+  /** Where the face comes from: the system, or a package bundled with Huibian. */
+  bundled: boolean;
+  licence: string;
 }
 
 // Not named `require`: bundlers inject their own binding of that name into ESM output.
@@ -48,107 +63,122 @@ const MAC = '/System/Library/Fonts';
 const MAC_SUPP = '/System/Library/Fonts/Supplemental';
 const DEB = '/usr/share/fonts/truetype';
 
-type Candidate = FaceFile | (() => FaceFile | null);
+const OFL = 'SIL OFL 1.1';
+const WINDOWS = 'Windows 系统字体（随 Windows 授权）';
+const MACOS = 'macOS 系统字体（随 macOS 授权）';
 
-function serif(weight: string, label: string): () => FaceFile | null {
-  return () => {
-    const file = bundled('noto-serif-sc', weight);
-    return file ? { face: label, file } : null;
-  };
-}
-function sans(weight: string, label: string): () => FaceFile | null {
-  return () => {
-    const file = bundled('noto-sans-sc', weight);
-    return file ? { face: label, file } : null;
-  };
+interface Candidate {
+  face: () => FaceFile | null;
+  status: FaceStatus;
+  licence: string;
+  bundled?: boolean;
 }
 
-/** Candidates in order of preference: [regular list, bold list]. */
-const CANDIDATES: Record<FontRoleName, { regular: Candidate[]; bold: Candidate[]; nativeCount: number }> = {
+function system(face: string, file: string, status: FaceStatus, licence: string, postscriptName?: string): Candidate {
+  return { face: () => ({ face, file, postscriptName }), status, licence };
+}
+function serif(weight: string, label: string, status: FaceStatus): Candidate {
+  return { face: () => { const file = bundled('noto-serif-sc', weight); return file ? { face: label, file } : null; }, status, licence: OFL, bundled: true };
+}
+function sans(weight: string, label: string, status: FaceStatus): Candidate {
+  return { face: () => { const file = bundled('noto-sans-sc', weight); return file ? { face: label, file } : null; }, status, licence: OFL, bundled: true };
+}
+function wenkai(weight: 'regular' | 'bold', label: string): Candidate {
+  return { face: () => { const slices = wenkaiSlices(weight); return slices ? { face: label, file: slices.css, slices } : null; }, status: 'design', licence: OFL, bundled: true };
+}
+
+/** Candidates in order of preference. */
+const CANDIDATES: Record<FontRoleName, { regular: Candidate[]; bold: Candidate[] }> = {
   song: {
     regular: [
-      { face: 'SimSun 宋体', file: path.join(WIN, 'simsun.ttc'), postscriptName: 'SimSun' },
-      { face: 'Songti SC', file: path.join(MAC_SUPP, 'Songti.ttc'), postscriptName: 'STSongti-SC-Regular' },
-      serif('400Regular', 'Noto Serif SC (bundled, OFL)'),
+      system('SimSun 宋体', path.join(WIN, 'simsun.ttc'), 'standard', WINDOWS, 'SimSun'),
+      system('Songti SC', path.join(MAC_SUPP, 'Songti.ttc'), 'design', MACOS, 'STSongti-SC-Regular'),
+      serif('400Regular', 'Noto Serif SC (bundled, OFL)', 'design'),
     ],
-    bold: [serif('700Bold', 'Noto Serif SC Bold (bundled, OFL)')],
-    nativeCount: 3,
+    bold: [serif('700Bold', 'Noto Serif SC Bold (bundled, OFL)', 'design')],
   },
   hei: {
     regular: [
-      { face: 'SimHei 黑体', file: path.join(WIN, 'simhei.ttf') },
-      { face: 'Heiti SC', file: path.join(MAC, 'STHeiti Medium.ttc'), postscriptName: 'STHeitiSC-Medium' },
-      { face: 'WenQuanYi Zen Hei', file: path.join(DEB, 'wqy/wqy-zenhei.ttc'), postscriptName: 'WenQuanYiZenHei' },
-      sans('400Regular', 'Noto Sans SC (bundled, OFL)'),
+      system('SimHei 黑体', path.join(WIN, 'simhei.ttf'), 'standard', WINDOWS),
+      system('Heiti SC', path.join(MAC, 'STHeiti Medium.ttc'), 'design', MACOS, 'STHeitiSC-Medium'),
+      system('WenQuanYi Zen Hei', path.join(DEB, 'wqy/wqy-zenhei.ttc'), 'design', 'GPL-2.0（含字体嵌入例外）', 'WenQuanYiZenHei'),
+      sans('400Regular', 'Noto Sans SC (bundled, OFL)', 'design'),
     ],
-    bold: [sans('700Bold', 'Noto Sans SC Bold (bundled, OFL)')],
-    nativeCount: 4,
+    bold: [sans('700Bold', 'Noto Sans SC Bold (bundled, OFL)', 'design')],
   },
   kai: {
     regular: [
-      { face: 'KaiTi 楷体', file: path.join(WIN, 'simkai.ttf') },
-      { face: 'Kaiti SC', file: path.join(MAC_SUPP, 'Kaiti.ttc'), postscriptName: 'STKaiti-SC-Regular' },
-      { face: 'LXGW WenKai 霞鹜文楷', file: path.join(DEB, 'lxgw-wenkai/LXGWWenKai-Regular.ttf') },
-      { face: 'AR PL UKai CN', file: path.join(DEB, 'arphic/ukai.ttc'), postscriptName: 'UKaiCN' },
+      system('KaiTi 楷体', path.join(WIN, 'simkai.ttf'), 'standard', WINDOWS),
+      system('KaiTi_GB2312 楷体_GB2312', path.join(WIN, 'SIMKAI.TTF'), 'standard', WINDOWS),
+      system('Kaiti SC', path.join(MAC_SUPP, 'Kaiti.ttc'), 'design', MACOS, 'STKaiti-SC-Regular'),
+      system('LXGW WenKai 霞鹜文楷', path.join(DEB, 'lxgw-wenkai/LXGWWenKai-Regular.ttf'), 'design', OFL),
+      system('AR PL UKai CN', path.join(DEB, 'arphic/ukai.ttc'), 'design', 'Arphic Public License', 'UKaiCN'),
+      wenkai('regular', 'LXGW WenKai 霞鹜文楷 (bundled, OFL)'),
     ],
-    bold: [{ face: 'LXGW WenKai Bold', file: path.join(DEB, 'lxgw-wenkai/LXGWWenKai-Bold.ttf') }],
-    nativeCount: 4,
+    bold: [
+      system('LXGW WenKai Bold', path.join(DEB, 'lxgw-wenkai/LXGWWenKai-Bold.ttf'), 'design', OFL),
+      wenkai('bold', 'LXGW WenKai Bold 霞鹜文楷 (bundled, OFL)'),
+    ],
   },
   fangsong: {
     // No free 仿宋 exists: a light serif is the nearest open design (thin, even strokes).
     regular: [
-      { face: 'FangSong 仿宋', file: path.join(WIN, 'simfang.ttf') },
-      { face: 'FangSong_GB2312 仿宋_GB2312', file: path.join(WIN, 'SIMFANG.TTF') },
-      { face: 'STFangsong', file: path.join(MAC_SUPP, 'Fangsong.ttc'), postscriptName: 'STFangsong' },
-      serif('300Light', 'Noto Serif SC Light (substitute for 仿宋)'),
-      serif('400Regular', 'Noto Serif SC (substitute for 仿宋)'),
+      system('FangSong 仿宋', path.join(WIN, 'simfang.ttf'), 'standard', WINDOWS),
+      system('FangSong_GB2312 仿宋_GB2312', path.join(WIN, 'SIMFANG.TTF'), 'standard', WINDOWS),
+      system('STFangsong', path.join(MAC_SUPP, 'Fangsong.ttc'), 'design', MACOS, 'STFangsong'),
+      serif('300Light', 'Noto Serif SC Light (substitute for 仿宋)', 'substitute'),
+      serif('400Regular', 'Noto Serif SC (substitute for 仿宋)', 'substitute'),
     ],
-    bold: [serif('600SemiBold', 'Noto Serif SC SemiBold (substitute for 仿宋 bold)')],
-    nativeCount: 3,
+    bold: [serif('600SemiBold', 'Noto Serif SC SemiBold (substitute for 仿宋 bold)', 'substitute')],
   },
   xiaobiaosong: {
     // 方正小标宋 is a licensed face; a heavy serif stands in for it.
     regular: [
-      { face: '方正小标宋简体', file: path.join(WIN, 'FZXBSJW.TTF') },
-      { face: '方正小标宋_GBK', file: path.join(WIN, 'FZXBSK.TTF') },
-      serif('700Bold', 'Noto Serif SC Bold (substitute for 小标宋)'),
+      system('方正小标宋简体', path.join(WIN, 'FZXBSJW.TTF'), 'standard', '方正字库商业授权'),
+      system('方正小标宋_GBK', path.join(WIN, 'FZXBSK.TTF'), 'standard', '方正字库商业授权'),
+      serif('700Bold', 'Noto Serif SC Bold (substitute for 小标宋)', 'substitute'),
     ],
     bold: [],
-    nativeCount: 2,
   },
   latin: {
     regular: [
-      { face: 'Times New Roman', file: path.join(WIN, 'times.ttf') },
-      { face: 'Times New Roman', file: path.join(MAC_SUPP, 'Times New Roman.ttf') },
-      { face: 'Liberation Serif', file: path.join(DEB, 'liberation/LiberationSerif-Regular.ttf') },
-      { face: 'Liberation Serif', file: path.join(DEB, 'liberation2/LiberationSerif-Regular.ttf') },
-      serif('400Regular', 'Noto Serif SC (Latin glyphs)'),
+      system('Times New Roman', path.join(WIN, 'times.ttf'), 'standard', WINDOWS),
+      system('Times New Roman', path.join(MAC_SUPP, 'Times New Roman.ttf'), 'standard', MACOS),
+      system('Liberation Serif', path.join(DEB, 'liberation/LiberationSerif-Regular.ttf'), 'design', OFL),
+      system('Liberation Serif', path.join(DEB, 'liberation2/LiberationSerif-Regular.ttf'), 'design', OFL),
+      serif('400Regular', 'Noto Serif SC (Latin glyphs)', 'design'),
     ],
     bold: [
-      { face: 'Times New Roman Bold', file: path.join(WIN, 'timesbd.ttf') },
-      { face: 'Liberation Serif Bold', file: path.join(DEB, 'liberation/LiberationSerif-Bold.ttf') },
-      serif('700Bold', 'Noto Serif SC Bold (Latin glyphs)'),
+      system('Times New Roman Bold', path.join(WIN, 'timesbd.ttf'), 'standard', WINDOWS),
+      system('Liberation Serif Bold', path.join(DEB, 'liberation/LiberationSerif-Bold.ttf'), 'design', OFL),
+      serif('700Bold', 'Noto Serif SC Bold (Latin glyphs)', 'design'),
     ],
-    nativeCount: 4,
   },
 };
 
 /** A sans Latin face for 黑体 runs, so digits in a heading do not switch to a serif. */
 const LATIN_SANS: Candidate[] = [
-  { face: 'Arial', file: path.join(WIN, 'arial.ttf') },
-  { face: 'Liberation Sans', file: path.join(DEB, 'liberation/LiberationSans-Regular.ttf') },
-  { face: 'Liberation Sans', file: path.join(DEB, 'liberation2/LiberationSans-Regular.ttf') },
-  sans('400Regular', 'Noto Sans SC (Latin glyphs)'),
+  system('Arial', path.join(WIN, 'arial.ttf'), 'standard', WINDOWS),
+  system('Liberation Sans', path.join(DEB, 'liberation/LiberationSans-Regular.ttf'), 'design', OFL),
+  system('Liberation Sans', path.join(DEB, 'liberation2/LiberationSans-Regular.ttf'), 'design', OFL),
+  sans('400Regular', 'Noto Sans SC (Latin glyphs)', 'design'),
 ];
 const LATIN_SANS_BOLD: Candidate[] = [
-  { face: 'Arial Bold', file: path.join(WIN, 'arialbd.ttf') },
-  { face: 'Liberation Sans Bold', file: path.join(DEB, 'liberation/LiberationSans-Bold.ttf') },
-  sans('700Bold', 'Noto Sans SC Bold (Latin glyphs)'),
+  system('Arial Bold', path.join(WIN, 'arialbd.ttf'), 'standard', WINDOWS),
+  system('Liberation Sans Bold', path.join(DEB, 'liberation/LiberationSans-Bold.ttf'), 'design', OFL),
+  sans('700Bold', 'Noto Sans SC Bold (Latin glyphs)', 'design'),
 ];
+
+/**
+ * HUIBIAN_BUNDLED_FONTS=1 ignores the system's faces: the output is then the same on every
+ * machine, and tests can check the bundled set where the system fonts cannot be hidden.
+ */
+const bundledOnly = (): boolean => process.env.HUIBIAN_BUNDLED_FONTS === '1';
 
 /** A face is usable when its file exists and, inside a collection, the named face is there. */
 function usable(face: FaceFile | null): face is FaceFile {
   if (!face || !existsSync(face.file)) return false;
+  if (face.slices) return face.slices.slices.every((slice) => existsSync(slice.file));
   if (!face.postscriptName) return true;
   try {
     return !!fontkit.openSync(face.file, face.postscriptName);
@@ -157,13 +187,27 @@ function usable(face: FaceFile | null): face is FaceFile {
   }
 }
 
-function first(list: Candidate[]): { face: FaceFile; index: number } | null {
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i]!;
-    const face = typeof c === 'function' ? c() : c;
-    if (usable(face)) return { face, index: i };
+function first(list: Candidate[]): { face: FaceFile; candidate: Candidate } | null {
+  const only = bundledOnly();
+  for (const candidate of list) {
+    if (only && !candidate.bundled) continue;
+    const face = candidate.face();
+    if (usable(face)) return { face, candidate };
   }
   return null;
+}
+
+/** What to do when the bundled faces are gone, in words for this install. */
+function missingFontsAdvice(): string {
+  let installed = true;
+  try {
+    resolveFrom.resolve('@expo-google-fonts/noto-serif-sc/package.json');
+  } catch {
+    installed = false;
+  }
+  return installed
+    ? '随附的 Noto 字体包已安装，但其中的字体文件缺失或损坏：请删除 node_modules 后重新执行 npm ci（或重新安装汇编）'
+    : '随附的字体包（@expo-google-fonts/noto-serif-sc 等）未安装：请在汇编目录执行 npm ci（或重新安装汇编）';
 }
 
 let resolved: Map<FontRoleName, RoleFaces> | null = null;
@@ -174,17 +218,40 @@ export function roleFaces(): Map<FontRoleName, RoleFaces> {
   for (const role of FONT_ROLES) {
     const spec = CANDIDATES[role];
     const regular = first(spec.regular);
-    if (!regular) throw new Error(`no font found for the ${role} role: the bundled Noto fonts are missing (npm install)`);
+    if (!regular) throw new Error(`找不到${ROLE_NAMES[role]}（${role}）的字体：${missingFontsAdvice()}`);
     out.set(role, {
       role,
       regular: regular.face,
       bold: first(spec.bold)?.face ?? null,
-      substitute: regular.index >= spec.nativeCount || /substitute/.test(regular.face.face),
+      status: regular.candidate.status,
+      substitute: regular.candidate.status === 'substitute',
+      bundled: !!regular.candidate.bundled,
+      licence: regular.candidate.licence,
     });
   }
   resolved = out;
   return out;
 }
+
+/** Each role's name as Chinese typesetters say it. */
+export const ROLE_NAMES: Record<FontRoleName, string> = {
+  song: '宋体',
+  hei: '黑体',
+  kai: '楷体',
+  fangsong: '仿宋',
+  xiaobiaosong: '小标宋',
+  latin: '西文',
+};
+
+/** The standard face of each role, as the DOCX names it and GB/T 9704 expects it. */
+export const STANDARD_FACES: Record<FontRoleName, string> = {
+  song: '宋体',
+  hei: '黑体',
+  kai: '楷体_GB2312',
+  fangsong: '仿宋_GB2312',
+  xiaobiaosong: '方正小标宋简体',
+  latin: 'Times New Roman',
+};
 
 const latinCache = new Map<boolean, { regular: FaceFile; bold: FaceFile }>();
 
@@ -213,29 +280,56 @@ let fallbacks: FaceFile[] | null = null;
 export function fallbackFaces(): FaceFile[] {
   if (fallbacks) return fallbacks;
   const list: Candidate[] = [
-    serif('400Regular', 'Noto Serif SC (bundled, OFL)'),
-    sans('400Regular', 'Noto Sans SC (bundled, OFL)'),
-    { face: 'LXGW WenKai 霞鹜文楷', file: path.join(DEB, 'lxgw-wenkai/LXGWWenKai-Regular.ttf') },
-    { face: 'AR PL UKai CN', file: path.join(DEB, 'arphic/ukai.ttc'), postscriptName: 'UKaiCN' },
-    { face: 'WenQuanYi Zen Hei', file: path.join(DEB, 'wqy/wqy-zenhei.ttc'), postscriptName: 'WenQuanYiZenHei' },
-    { face: 'SimSun-ExtB', file: path.join(WIN, 'simsunb.ttf') },
-    { face: 'MingLiU-ExtB', file: path.join(WIN, 'mingliub.ttc'), postscriptName: 'MingLiU-ExtB' },
+    serif('400Regular', 'Noto Serif SC (bundled, OFL)', 'design'),
+    sans('400Regular', 'Noto Sans SC (bundled, OFL)', 'design'),
+    system('LXGW WenKai 霞鹜文楷', path.join(DEB, 'lxgw-wenkai/LXGWWenKai-Regular.ttf'), 'design', OFL),
+    system('AR PL UKai CN', path.join(DEB, 'arphic/ukai.ttc'), 'design', 'Arphic Public License', 'UKaiCN'),
+    system('WenQuanYi Zen Hei', path.join(DEB, 'wqy/wqy-zenhei.ttc'), 'design', 'GPL-2.0', 'WenQuanYiZenHei'),
+    system('SimSun-ExtB', path.join(WIN, 'simsunb.ttf'), 'design', WINDOWS),
+    system('MingLiU-ExtB', path.join(WIN, 'mingliub.ttc'), 'design', WINDOWS, 'MingLiU-ExtB'),
   ];
+  const only = bundledOnly();
   const out: FaceFile[] = [];
   for (const c of list) {
-    const face = typeof c === 'function' ? c() : c;
+    if (only && !c.bundled) continue;
+    const face = c.face();
     if (usable(face)) out.push(face);
   }
   fallbacks = out;
   return out;
 }
 
-/** What actually serves each role here, for app.info and the README. */
-export function resolveFonts(): Array<{ role: string; face: string; file: string }> {
-  const out: Array<{ role: string; face: string; file: string }> = [];
+/** One line of the font table: the face serving a role (or its bold) on this machine. */
+export interface ResolvedFont {
+  role: string;
+  face: string;
+  file: string;
+  status: FaceStatus;
+  substitute: boolean;
+  bundled: boolean;
+  licence: string;
+  /** The face a DOCX names for the role, which the recipient's Word or WPS uses. */
+  standard: string;
+}
+
+/** What actually serves each role here, for app.info, `huibian fonts` and the export report. */
+export function resolveFonts(): ResolvedFont[] {
+  const out: ResolvedFont[] = [];
   for (const r of roleFaces().values()) {
-    out.push({ role: r.role, face: r.regular.face, file: r.regular.file });
-    if (r.bold) out.push({ role: `${r.role}-bold`, face: r.bold.face, file: r.bold.file });
+    const common = { status: r.status, substitute: r.substitute, bundled: r.bundled, licence: r.licence, standard: STANDARD_FACES[r.role] };
+    out.push({ role: r.role, face: r.regular.face, file: r.regular.file, ...common });
+    if (r.bold) out.push({ role: `${r.role}-bold`, face: r.bold.face, file: r.bold.file, ...common });
   }
   return out;
+}
+
+/** Whether any role is served from WOFF2 slices, which the PDF writer must decode first. */
+export function usesSlicedFaces(): boolean {
+  for (const r of roleFaces().values()) if (r.regular.slices || r.bold?.slices) return true;
+  return false;
+}
+
+/** Roles served by a face of another style, in words for a message: "仿宋 → Noto Serif SC Light …". */
+export function substituteNotes(): string[] {
+  return [...roleFaces().values()].filter((r) => r.substitute).map((r) => `${ROLE_NAMES[r.role]}：${r.regular.face}（代替 ${STANDARD_FACES[r.role]}）`);
 }

@@ -44,6 +44,12 @@ function chainFor(role: FontRoleName, bold: boolean): RoleChain {
 }
 
 function pick(chain: RoleChain, cp: number): FaceChoice {
+  const choice = pickFace(chain, cp);
+  // A sliced face (the bundled 楷体) is measured as one face but drawn from the slice holding cp.
+  return choice.metrics.part ? { ...choice, metrics: choice.metrics.part(cp) } : choice;
+}
+
+function pickFace(chain: RoleChain, cp: number): FaceChoice {
   const needsFullWidth = FULL_WIDTH_REQUIRED.has(cp);
   const okCjk = (m: FaceMetrics) => m.has(cp) && (!needsFullWidth || m.advance(cp) >= 0.9);
   if (!isCjk(cp) && chain.latin.has(cp)) return { metrics: chain.latin, fakeBold: false };

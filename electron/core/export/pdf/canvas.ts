@@ -4,9 +4,9 @@
  * justification and compression. Glyph ids go through pdfkit's own font objects so that
  * fonts are embedded, subset and given a ToUnicode map (text read back = text set).
  */
-import { readFileSync } from 'node:fs';
 import type PDFDocument from 'pdfkit';
 import type { FaceMetrics } from '../../fonts/metrics.js';
+import { fontBytes } from '../../fonts/webfont.js';
 import type { LaidLine } from '../../layout/paragraph.js';
 import type { BoxPainter } from '../../layout/flow.js';
 
@@ -40,7 +40,7 @@ const fileCache = new Map<string, Buffer>();
 function fontData(file: string): Buffer {
   let data = fileCache.get(file);
   if (!data) {
-    data = readFileSync(file);
+    data = fontBytes(file);
     fileCache.set(file, data);
   }
   return data;

@@ -9,6 +9,9 @@ import { composeAnthology, type OutlineNode } from './anthology.js';
 import { composeFeature } from './feature.js';
 import { composeNotice } from './notice.js';
 
+import { usesSlicedFaces } from '../../fonts/roles.js';
+import { woff2Ready } from '../../fonts/webfont.js';
+
 export { resolveFonts } from '../../fonts/roles.js';
 export { writePdfInWorker, stopPdfWorker } from './worker.js';
 
@@ -29,6 +32,8 @@ function metadata(input: WriterInput): { Title: string; Author: string; Subject:
 export const writePdf: Writer = async (input: WriterInput): Promise<WriterResult> => {
   if (input.template.kind === 'notice' && !input.notice) throw new Error('the notice template needs a notice document');
   if (input.template.kind !== 'notice' && !input.bundle) throw new Error(`the ${input.template.kind} template needs a collection`);
+  // The bundled 楷体 is WOFF2: its decoder must be up before the first page is drawn.
+  if (usesSlicedFaces()) await woff2Ready();
   const info = metadata(input);
   const doc = new PDFDocument({
     autoFirstPage: false,

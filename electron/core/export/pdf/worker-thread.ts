@@ -7,7 +7,7 @@ parentPort!.on('message', async ({ id, input }: { id: number; input: WriterInput
   try {
     const result = await writePdf({ ...input, onProgress: (fraction, message) => parentPort!.postMessage({ id, type: 'progress', fraction, message }) });
     const bytes = new Uint8Array(result.bytes);
-    parentPort!.postMessage({ id, type: 'done', bytes, pages: result.pages }, [bytes.buffer]);
+    parentPort!.postMessage({ id, type: 'done', bytes, pages: result.pages, warnings: result.warnings, cases: result.cases }, [bytes.buffer]);
   } catch (error) {
     parentPort!.postMessage({ id, type: 'error', message: (error as Error).message });
   }

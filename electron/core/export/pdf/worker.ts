@@ -12,7 +12,7 @@ import type { WriterInput, WriterResult } from '../index.js';
 
 type FromWorker =
   | { id: number; type: 'progress'; fraction: number; message?: string }
-  | { id: number; type: 'done'; bytes: Uint8Array; pages?: number }
+  | { id: number; type: 'done'; bytes: Uint8Array; pages?: number; warnings?: WriterResult['warnings']; cases?: WriterResult['cases'] }
   | { id: number; type: 'error'; message: string };
 
 export interface WorkerOptions {
@@ -62,7 +62,7 @@ function startWorker(): Worker | null {
     else {
       pending.delete(m.id);
       if (pending.size === 0) worker.unref();
-      if (m.type === 'done') job.resolve({ bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength), pages: m.pages, worker: true });
+      if (m.type === 'done') job.resolve({ bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength), pages: m.pages, warnings: m.warnings, cases: m.cases, worker: true });
       else job.reject(new Error(m.message));
     }
   });

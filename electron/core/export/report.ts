@@ -1,0 +1,93 @@
+/**
+ * What an export reports besides its file: the faces that served (and which stood in for a
+ * standard face), warnings a person should look at before printing, and per case the pages it
+ * took. The release gate (proof/) appends its own findings to `warnings`; the composer and
+ * `huibian export --json` show the lot.
+ */
+import type { FontRole, Template } from '../templates/schema.js';
+import type { ExportFormat } from './index.js';
+
+export type WarningKind = 'font-substitute' | 'missing-picture' | 'over-budget' | 'heading-at-foot' | 'short-last-page' | (string & {});
+
+export interface ExportWarning {
+  kind: WarningKind;
+  /** In Chinese: what happened and what to do. */
+  message: string;
+  document?: string;
+  title?: string;
+  /** Printed folio where it shows, when the writer knows it. */
+  page?: number;
+}
+
+/** A face the file uses for a role: embedded (PDF) or named for the reader's Word/WPS (DOCX). */
+export interface FontUse {
+  role: FontRole;
+  /** The face that set the text (PDF) or the name written in the file (DOCX). */
+  face: string;
+  /** The standard face of the role (仿宋_GB2312, 方正小标宋简体 …). */
+  standard: string;
+  substitute: boolean;
+  licence?: string;
+}
+
+/** The layout of one case: where it opens and how many pages it takes. */
+export interface CaseLayout {
+  document: string;
+  title: string;
+  /** Printed folio of its first page. */
+  firstPage: number;
+  pages: number;
+  /** Headings left as the last line of a page, by folio. */
+  headingsAtFoot?: number[];
+  /** Lines on its last page, when under three. */
+  lastPageLines?: number;
+}
+
+export interface OverBudget {
+  document: string;
+  title: string;
+  pages: number;
+  budget: number;
+}
+
+/** Roles the template's styles set text in. */
+export function templateRoles(template: Template): FontRole[] {
+  const roles = new Set<FontRole>(Object.values(template.styles).map((s) => s.role));
+  roles.add('latin');
+  return [...roles];
+}
+
+/** Face use for the file: the PDF embeds what serves here, the DOCX names the template's faces. */
+export async function fontUses(template: Template, format: ExportFormat): Promise<FontUse[]> {
+  const { resolveFonts, STANDARD_FACES } = await import('../fonts/roles.js');
+  const roles = templateRoles(template);
+  if (format === 'docx') {
+    return roles.map((role) => ({ role, face: template.docxFonts[role] ?? STANDARD_FACES[role], standard: STANDARD_FACES[role], substitute: false }));
+  }
+  const served = resolveFonts();
+  return roles.map((role) => {
+    const f = served.find((s) => s.role === role)!;
+    return { role, face: f.face, standard: f.standard, substitute: f.substitute, licence: f.licence };
+  });
+}
+
+/** GB/T 9704 names 仿宋 and 小标宋 for a notice: a PDF set in a stand-in says so. */
+export function fontWarnings(template: Template, fonts: FontUse[]): ExportWarning[] {
+  if (template.kind !== 'notice') return [];
+  return fonts
+    .filter((f) => f.substitute)
+    .map((f) => ({
+      kind: 'font-substitute',
+      message: `通知 PDF 的${f.role === 'fangsong' ? '仿宋' : '小标宋'}由 ${f.face} 代替（GB/T 9704 规定 ${f.standard}）：在本机安装 ${f.standard} 后重新导出，或导出 DOCX，由收文方的 Word/WPS 用 ${f.standard} 排版。`,
+    }));
+}
+
+/** Cases whose page count exceeds the budget (the template's, or the case's own). */
+export function overBudget(cases: CaseLayout[], budgetOf: (document: string) => number | null): OverBudget[] {
+  const out: OverBudget[] = [];
+  for (const c of cases) {
+    const budget = budgetOf(c.document);
+    if (budget != null && c.pages > budget) out.push({ document: c.document, title: c.title, pages: c.pages, budget });
+  }
+  return out;
+}

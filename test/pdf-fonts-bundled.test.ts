@@ -1,0 +1,71 @@
+/**
+ * The bundled faces alone (HUIBIAN_BUNDLED_FONTS=1: as on a machine without CJK fonts): every
+ * role resolves, 楷体 comes from LXGW WenKai's WOFF2 slices, and what is set in them is really
+ * drawn (pdfkit's own subsetter draws WOFF2 outlines blank, so ink is measured, not assumed),
+ * embedded, and reads back as the text set.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import PDFDocument from 'pdfkit';
+import { readFonts, readPages, savePdf, squash } from './pdf-readback.js';
+
+process.env.HUIBIAN_BUNDLED_FONTS = '1';
+const { FONT_ROLES, roleFaces, resolveFonts, substituteNotes } = await import('../electron/core/fonts/roles.js');
+const { woff2Ready } = await import('../electron/core/fonts/webfont.js');
+const { layoutParagraph } = await import('../electron/core/layout/paragraph.js');
+const { PdfCanvas } = await import('../electron/core/export/pdf/canvas.js');
+
+const TEXT = '民政为民，民政爱民：“淄助你”救助新品牌——2021年';
+
+/** Share of dark pixels in a box of page 1 (pt), rendered at 72 dpi in grey. */
+function ink(file: string, box: { x: number; y: number; w: number; h: number }): number {
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '72', '-f', '1', '-l', '1', '-x', String(box.x), '-y', String(box.y), '-W', String(box.w), '-H', String(box.h), file]);
+  // P5 header: magic, width, height, maxval, each followed by whitespace.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'))!;
+  const pixels = pgm.subarray(header[0].length);
+  let dark = 0;
+  for (const v of pixels) if (v < 128) dark++;
+  return dark / pixels.length;
+}
+
+test('every role resolves from bundled faces; 楷体 is LXGW WenKai from its slices; stand-ins are named', () => {
+  const faces = roleFaces();
+  for (const role of FONT_ROLES) assert.equal(faces.get(role)!.bundled, true, `${role}: ${faces.get(role)!.regular.face}`);
+  const kai = faces.get('kai')!;
+  assert.match(kai.regular.face, /LXGW WenKai/);
+  assert.ok(kai.regular.slices && kai.regular.slices.slices.length > 50, 'served from the WOFF2 slices');
+  assert.ok(kai.bold?.slices, 'a real bold 楷 from the bold slices');
+  assert.equal(kai.substitute, false, 'WenKai is a 楷 design, not a stand-in');
+  const notes = substituteNotes();
+  assert.ok(notes.some((n) => n.startsWith('仿宋') && n.includes('仿宋_GB2312')), notes.join('; '));
+  assert.ok(notes.some((n) => n.startsWith('小标宋') && n.includes('方正小标宋简体')), notes.join('; '));
+  assert.ok(resolveFonts().every((f) => f.licence === 'SIL OFL 1.1'), 'every bundled face is OFL');
+});
+
+test('楷体 from the slices is drawn, embedded as TrueType and reads back', async () => {
+  await woff2Ready();
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((r) => doc.on('end', r));
+  const canvas = new PdfCanvas(doc);
+  canvas.addPage(595, 842);
+  const rows = [false, true].map((bold, i) => {
+    const [line] = layoutParagraph({ runs: [{ text: TEXT, style: { role: 'kai', size: 16, bold } }], measure: 540, align: 'left' });
+    canvas.drawLine(line!, 40, 100 + i * 60);
+    return { y: 100 + i * 60 - 16, bold };
+  });
+  doc.end();
+  await done;
+  const file = savePdf(Buffer.concat(chunks), 'kai-slices.pdf');
+  const read = readPages(file)[0]!.lines.map((l) => squash(l.text));
+  assert.deepEqual(read, [squash(TEXT), squash(TEXT)]);
+  const fonts = readFonts(file);
+  assert.ok(fonts.some((f) => /LXGWWenKai-Regular/.test(f.name)) && fonts.some((f) => /LXGWWenKai-Bold/.test(f.name)), fonts.map((f) => f.name).join(', '));
+  for (const f of fonts) assert.ok(f.emb && f.sub && f.uni && /TrueType/.test(f.type), `${f.name}: ${f.type}`);
+  for (const row of rows) {
+    const share = ink(file, { x: 40, y: row.y, w: 400, h: 22 });
+    assert.ok(share > 0.04, `${row.bold ? 'bold' : 'regular'} 楷 line has ink (${(share * 100).toFixed(1)}% dark)`);
+  }
+});
