@@ -1,0 +1,178 @@
+/**
+ * Runs the rule book over a document and applies chosen findings back onto the model. A
+ * finding names its segment and offsets; applying works on a copy and maps each replacement
+ * onto the styled runs (segments.ts), so the result validates like any other write.
+ */
+import type { HuibianDocument } from '../model/types.js';
+import type { Finding, ProofDecision, RawFinding, Segment, Severity } from './types.js';
+import { RULES, RULE_INFO, FAMILY_NAMES, familyOf } from './rules.js';
+import { applyEdits, segmentRefs, segments, type TextEdit } from './segments.js';
+
+export interface ProofOptions {
+  /** Recorded decisions on sensitive findings (keep, with a reason) of this document. */
+  decisions?: readonly ProofDecision[];
+}
+
+export interface ProofReport {
+  document: string;
+  title: string;
+  findings: Finding[];
+  counts: Record<Severity, number>;
+  /** "36 处标点规范，2 处数字用法"; empty when nothing was found. */
+  summary: string;
+}
+
+const CONTEXT = 12;
+
+function documentTitle(doc: HuibianDocument): string {
+  return doc.meta.title;
+}
+
+/** Segments grouped by part (metadata reads with the body) for rules that compare segments. */
+function parts(all: readonly Segment[]): Segment[][] {
+  const groups = new Map<string, Segment[]>();
+  for (const segment of all) {
+    const part = segment.part === 'meta' ? 'body' : segment.part;
+    groups.set(part, [...(groups.get(part) ?? []), segment]);
+  }
+  return [...groups.values()];
+}
+
+export function proofDocument(doc: HuibianDocument, options: ProofOptions = {}): ProofReport {
+  const all = segments(doc);
+  const raw: Array<RawFinding & { segment: string }> = [];
+  for (const rule of RULES) {
+    if (rule.check) for (const segment of all) for (const f of rule.check(segment)) raw.push({ ...f, segment: segment.key });
+    if (rule.checkAll) for (const part of parts(all)) raw.push(...rule.checkAll(part));
+  }
+  // Context is read across segments so a short heading still shows its neighbours.
+  const starts = new Map<string, number>();
+  const texts = new Map<string, string>();
+  let offset = 0;
+  for (const segment of all) {
+    starts.set(segment.key, offset);
+    texts.set(segment.key, segment.text);
+    offset += segment.text.length + 1;
+  }
+  const whole = all.map((s) => s.text).join('\n');
+  const order = new Map(all.map((s, i) => [s.key, i]));
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const f of raw) {
+    const text = texts.get(f.segment)!.slice(f.start, f.end);
+    if (f.suggestion !== null && f.suggestion === text) continue;
+    const id = `${f.segment}:${f.start}-${f.end}:${f.rule}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const at = starts.get(f.segment)! + f.start;
+    const before = whole.slice(Math.max(0, at - CONTEXT), at);
+    const after = whole.slice(at + (f.end - f.start), at + (f.end - f.start) + CONTEXT);
+    const finding: Finding = {
+      id,
+      document: doc.id,
+      rule: f.rule,
+      clause: RULE_INFO.get(f.rule)?.clause ?? '',
+      severity: f.severity,
+      message: f.message,
+      text,
+      suggestion: f.suggestion,
+      context: `${before}${text}${after}`.replace(/\n/g, ' ¶ '),
+      segment: f.segment,
+      start: f.start,
+      end: f.end,
+    };
+    const decision = options.decisions?.find((d) => d.rule === f.rule && d.text === text && d.action === 'keep');
+    if (decision) finding.decision = decision;
+    findings.push(finding);
+  }
+  findings.sort((a, b) => order.get(a.segment)! - order.get(b.segment)! || a.start - b.start || a.end - b.end);
+  return { document: doc.id, title: documentTitle(doc), findings, counts: countSeverities(findings), summary: summarize(findings) };
+}
+
+export function countSeverities(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { fix: 0, propose: 0, warn: 0, block: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** "36 处标点规范，2 处数字用法，1 处敏感信息待决定". */
+export function summarize(findings: readonly Finding[]): string {
+  const byFamily = new Map<string, number>();
+  for (const f of findings) {
+    const family = familyOf(f.rule);
+    byFamily.set(family, (byFamily.get(family) ?? 0) + 1);
+  }
+  const parts: string[] = [];
+  for (const [family, name] of Object.entries(FAMILY_NAMES)) {
+    const n = byFamily.get(family);
+    if (!n) continue;
+    parts.push(family === 'sensitivity' ? `${n} 处${name}待决定` : `${n} 处${name}`);
+  }
+  return parts.join('，');
+}
+
+export interface ApplyResult {
+  document: HuibianDocument;
+  applied: string[];
+  /** Findings that could not be applied: overlapped by another, or crossing a line break or note. */
+  skipped: string[];
+}
+
+/** Applies the findings with a suggestion; returns a new document (the given one is untouched). */
+export function applyFindings(doc: HuibianDocument, findings: readonly Finding[]): ApplyResult {
+  const copy = structuredClone(doc);
+  const refs = new Map(segmentRefs(copy).map((ref) => [ref.key, ref]));
+  const bySegment = new Map<string, Finding[]>();
+  const skipped: string[] = [];
+  for (const f of findings) {
+    if (f.suggestion === null || !refs.has(f.segment)) {
+      skipped.push(f.id);
+      continue;
+    }
+    bySegment.set(f.segment, [...(bySegment.get(f.segment) ?? []), f]);
+  }
+  const applied: string[] = [];
+  for (const [key, list] of bySegment) {
+    // Overlapping findings: the first (by start, then shortest) wins; the others wait for a re-run.
+    list.sort((a, b) => a.start - b.start || a.end - b.end);
+    const chosen: Finding[] = [];
+    let reach = -1;
+    for (const f of list) {
+      if (f.start < reach || (f.start === reach && f.start === f.end)) skipped.push(f.id);
+      else {
+        chosen.push(f);
+        reach = f.end;
+      }
+    }
+    const edits = new Map<TextEdit, Finding>(chosen.map((f) => [{ start: f.start, end: f.end, replacement: f.suggestion! }, f]));
+    const done = new Set(applyEdits(refs.get(key)!, [...edits.keys()]));
+    for (const [edit, f] of edits) (done.has(edit) ? applied : skipped).push(f.id);
+  }
+  return { document: copy, applied, skipped };
+}
+
+export interface FixResult {
+  document: HuibianDocument;
+  /** Every fix applied, as found on the text before it (for the import preview's diff). */
+  fixes: Finding[];
+}
+
+/**
+ * Applies every fix-severity finding, re-running until none is left (a fix can reveal another:
+ * "( 一)" becomes "（一）" only after its space goes). Three passes are always enough for the
+ * rule book; the bound keeps a faulty rule from looping.
+ */
+export function applyFixes(doc: HuibianDocument, options: ProofOptions = {}): FixResult {
+  let current = doc;
+  const fixes: Finding[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    const report = proofDocument(current, options);
+    const todo = report.findings.filter((f) => f.severity === 'fix');
+    if (!todo.length) break;
+    const result = applyFindings(current, todo);
+    const applied = new Set(result.applied);
+    fixes.push(...todo.filter((f) => applied.has(f.id)));
+    current = result.document;
+  }
+  return { document: current, fixes };
+}

@@ -1,0 +1,4 @@
+/** The release gate: proofing rules over the document model, their fixes, and the export gate. */
+export * from './types.js';
+export { RULES, RULE_INFO, FAMILY_NAMES } from './rules.js';
+export { proofDocument, applyFindings, applyFixes, summarize, countSeverities, type ProofReport, type ProofOptions, type ApplyResult, type FixResult } from './engine.js';
