@@ -7,6 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { readFonts, readPages, savePdf, squash } from './pdf-readback.js';
 
@@ -68,4 +70,27 @@ test('楷体 from the slices is drawn, embedded as TrueType and reads back', asy
     const share = ink(file, { x: 40, y: row.y, w: 400, h: 22 });
     assert.ok(share > 0.04, `${row.bold ? 'bold' : 'regular'} 楷 line has ink (${(share * 100).toFixed(1)}% dark)`);
   }
+});
+
+test('a notice PDF set in a stand-in for 仿宋 says so; the DOCX names the standard faces and warns of nothing', async () => {
+  const { corpusNotice } = await import('./fixtures/corpus.js');
+  const { runExport } = await import('../electron/core/export/index.js');
+  const JSZip = (await import('jszip')).default;
+  const notice = await corpusNotice();
+  const dir = path.dirname(savePdf(Buffer.alloc(0), 'x'));
+  const pdf = await runExport({ template: 'notice', format: 'pdf', outPath: path.join(dir, 'notice.pdf'), notice });
+  const fangsong = pdf.fonts.find((f) => f.role === 'fangsong')!;
+  assert.equal(fangsong.substitute, true);
+  assert.equal(fangsong.standard, '仿宋_GB2312');
+  const warning = pdf.warnings.find((w) => w.kind === 'font-substitute' && w.message.includes('仿宋_GB2312'));
+  assert.ok(warning, JSON.stringify(pdf.warnings));
+  assert.ok(warning.message.includes(fangsong.face), 'names the face that stood in');
+
+  const docx = await runExport({ template: 'notice', format: 'docx', outPath: path.join(dir, 'notice.docx'), notice });
+  assert.deepEqual(docx.warnings.filter((w) => w.kind === 'font-substitute'), []);
+  const zip = await JSZip.loadAsync(readFileSync(docx.path));
+  const xml = (await zip.file('word/styles.xml')!.async('string')) + (await zip.file('word/document.xml')!.async('string'));
+  const eastAsia = new Set([...xml.matchAll(/<w:rFonts[^>]*w:eastAsia="([^"]+)"/g)].map((m) => m[1]!));
+  assert.ok(eastAsia.has('仿宋_GB2312') && eastAsia.has('方正小标宋简体'), [...eastAsia].join(', '));
+  for (const name of eastAsia) assert.ok(['仿宋_GB2312', '方正小标宋简体', '黑体', '楷体_GB2312', '宋体'].includes(name), `DOCX names ${name}`);
 });

@@ -1,4 +1,6 @@
 /** Usage text of each `huibian` command. */
+import { FONTS_HELP } from './fonts.js';
+
 export const HELP: Record<string, string> = {
   main: `huibian — 汇编: compile 民政工作创新案例 drafts into anthologies, features and notices
 
@@ -10,6 +12,7 @@ commands:
   search   full-text search over titles and bodies
   export   write an anthology, feature or notice as PDF or DOCX
   demo     import the bundled sample drafts and export every format
+  fonts    the face serving each font role here: standard face or stand-in, licence
 
 Run "huibian <command> --help" for a command's options.
 Without --db the library is <user data folder>/Huibian/huibian.db (HUIBIAN_DATA_DIR overrides).`,
@@ -43,4 +46,5 @@ Exit status 1 when the file could not be written (the message names it and why).
 Imports the bundled sample drafts into a fresh library in DIR (default ./huibian-demo) and
 writes the anthology (PDF, DOCX), the feature (PDF) and the notice (PDF, DOCX) there.
 Exit status 1 when any of the five files could not be written.`,
+  fonts: FONTS_HELP,
 };

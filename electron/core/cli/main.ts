@@ -21,7 +21,7 @@ const defaultIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => 
 
 class UsageError extends Error {}
 
-const COMMANDS = ['import', 'list', 'search', 'export', 'demo'] as const;
+const COMMANDS = ['import', 'list', 'search', 'export', 'demo', 'fonts'] as const;
 type Command = (typeof COMMANDS)[number];
 
 const FORMATS = ['pdf', 'docx'] as const;
@@ -438,6 +438,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await cmdExport(rest, io);
       case 'demo':
         return await cmdDemo(rest, io);
+      case 'fonts':
+        return await (await import('./fonts.js')).cmdFonts(rest, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
