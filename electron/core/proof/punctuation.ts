@@ -242,7 +242,7 @@ function dash(segment: Segment): RawFinding[] {
  * ("赋能社会组织 开展人民调解", "贺蔚 张明焕"), which is layout, not a slip.
  */
 function spaces(segment: Segment): RawFinding[] {
-  if (segment.kind !== 'paragraph' && segment.kind !== 'footnote') return [];
+  if (segment.kind !== 'paragraph' && segment.kind !== 'footnote' && segment.kind !== 'runIn') return [];
   if (segment.role === 'byline' || segment.role === 'center') return [];
   const out: RawFinding[] = [];
   const text = segment.text;
@@ -253,6 +253,7 @@ function spaces(segment: Segment): RawFinding[] {
     const before = text[m.index - 1];
     const after = text[m.index + m[0].length];
     if (isHan(before) && isHan(after)) {
+      if (segment.kind === 'runIn') continue;
       // Two phrases set apart ("共话志愿情 爱在民政家") may want a comma rather than nothing: a look first.
       out.push({ rule: 'punct.han-space', severity: 'propose', start: m.index, end: m.index + m[0].length, suggestion: '', message: '汉字之间多了空格' });
     } else if ((isChinese(before) && !isHan(before)) || (isChinese(after) && !isHan(after))) {
