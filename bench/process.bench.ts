@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compare, fmt, measure, mem, runOnce, type Command } from './process/timing.js';
-import { draftCopies, featureBook, FEATURE, markdown, SINGLE_CASE, typst, typstFontDir, writeText } from './process/book.js';
+import { bookOf, draftCopies, FEATURE, markdown, SINGLE_CASE, typst, typstFontDir, writeText } from './process/book.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'huibian.mjs');
@@ -79,7 +79,7 @@ async function startup(): Promise<void> {
 async function book(dir: string): Promise<void> {
   const copies = 25;
   const db = await library(dir, copies);
-  const text = await featureBook(copies);
+  const text = await bookOf(draftCopies(path.join(dir, `feature-${copies}`), FEATURE, copies));
   const typ = writeText(path.join(dir, 'ref', 'book.typ'), typst(text, TITLE));
   const md = writeText(path.join(dir, 'ref', 'book.md'), markdown(text, TITLE));
   const fonts = typstFontDir(path.join(dir, 'ref', 'fonts'));

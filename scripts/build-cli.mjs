@@ -51,6 +51,9 @@ export async function buildCli({ quiet = false } = {}) {
     chunkNames: 'chunk-[hash]',
     metafile: true,
     logLevel: 'warning',
+  }).catch((error) => {
+    rmSync(next, { recursive: true, force: true });
+    throw error;
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/'));
   writeFileSync(path.join(next, 'inputs.json'), `${JSON.stringify({ built: builtAt, inputs }, null, 1)}\n`);

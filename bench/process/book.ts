@@ -1,10 +1,10 @@
 /**
  * The inputs of the process benchmarks, built from the real corpus: N copies of the magazine
- * feature as draft files (what a user imports), and the same text as the reference tools take
+ * feature as draft files (what a user imports, each copy marked so it is a case of its own), and the same text as the reference tools take
  * it — Markdown for pandoc, a Typst book for Typst. The reference text is our importer's reading
  * of the draft (cases, headings, paragraphs), so every tool sets the same characters.
  */
-import { mkdirSync, writeFileSync, copyFileSync, symlinkSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, symlinkSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { importFile } from '../../electron/core/import/index.js';
@@ -14,13 +14,24 @@ import { corpusPath } from '../../test/fixtures/corpus.js';
 export const FEATURE = 'zhongguominzheng-2022-02-feature.txt';
 export const SINGLE_CASE = 'jinshi-2018-article.txt';
 
-/** Writes `copies` numbered copies of a corpus draft into dir; returns their paths. */
+/**
+ * Copy `n` of a draft: every body paragraph (a line of 60+ characters) ends in a copy mark, so
+ * each copy is a different case to the importer's duplicate check (a fingerprint of title and
+ * text) while setting the same amount of text. Copy 1 is the draft as it is.
+ */
+export function variant(text: string, n: number): string {
+  if (n === 1) return text;
+  return text.replace(/^(.{60,}?)(\r?)$/gmu, `$1（第${n}辑）$2`);
+}
+
+/** Writes `copies` numbered variants of a corpus draft into dir; returns their paths. */
 export function draftCopies(dir: string, name: string, copies: number): string[] {
   mkdirSync(dir, { recursive: true });
+  const text = readFileSync(corpusPath(name), 'utf8');
   const out: string[] = [];
   for (let i = 1; i <= copies; i++) {
     const p = path.join(dir, `${String(i).padStart(4, '0')}-${name}`);
-    if (!existsSync(p)) copyFileSync(corpusPath(name), p);
+    if (!existsSync(p)) writeFileSync(p, variant(text, i));
     out.push(p);
   }
   return out;
@@ -56,11 +67,13 @@ export interface BookText {
   cases: Array<{ title: string; unit: string | null; paras: Para[] }>;
 }
 
-export async function featureBook(copies: number): Promise<BookText> {
-  const file = await importFile({ name: FEATURE, path: corpusPath(FEATURE) });
-  const one = file.cases.map((c) => ({ title: c.meta.title, unit: c.meta.unit ?? null, paras: paragraphs(c.body) }));
+/** The text of the given draft files as our importer reads it, case by case. */
+export async function bookOf(files: string[]): Promise<BookText> {
   const cases: BookText['cases'] = [];
-  for (let i = 0; i < copies; i++) cases.push(...one);
+  for (const f of files) {
+    const file = await importFile({ name: path.basename(f), path: f });
+    for (const c of file.cases) cases.push({ title: c.meta.title, unit: c.meta.unit ?? null, paras: paragraphs(c.body) });
+  }
   return { cases };
 }
 
