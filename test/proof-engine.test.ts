@@ -74,7 +74,7 @@ test('fixes and accepted proposals on the planted draft leave only what needs a 
   const doc = await draft('planted.txt');
   let current: HuibianDocument = doc;
   for (let pass = 0; pass < 3; pass++) {
-    const todo = proofDocument(current).findings.filter((f) => f.severity === 'fix' || f.severity === 'propose' || f.severity === 'block');
+    const todo: Finding[] = proofDocument(current).findings.filter((f) => f.severity === 'fix' || f.severity === 'propose' || f.severity === 'block');
     if (!todo.length) break;
     current = applyFindings(current, todo.filter((f) => f.suggestion !== null)).document;
   }

@@ -8,6 +8,7 @@ import { reindexAll } from './search.js';
 import { caseFingerprint } from './fingerprint.js';
 import { checkDocument, ModelError } from '../model/schema.js';
 import type { Block, HuibianDocument } from '../model/types.js';
+import { PROOF_DECISIONS_SQL } from '../proof/decisions.js';
 
 export interface Migration {
   version: number;
@@ -221,6 +222,11 @@ export const MIGRATIONS: readonly Migration[] = [
         db.prepare(`INSERT INTO settings (key, value) VALUES ('upgrade.quarantined', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(JSON.stringify(refused));
       }
     },
+  },
+  {
+    version: 5,
+    why: 'release gate: editors\' decisions (mask / keep, with a reason) on sensitive findings, per document, shown in the export report',
+    up: (db) => db.exec(PROOF_DECISIONS_SQL),
   },
 ];
 
