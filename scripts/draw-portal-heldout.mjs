@@ -7,6 +7,8 @@
  *
  *   node scripts/draw-portal-heldout.mjs
  */
+import process from 'node:process';
+
 const SEED = 20261201;
 
 const candidates = {
@@ -76,6 +78,6 @@ for (const [kind, names] of Object.entries(candidates)) {
   for (const [i, name] of order.entries()) (i < k ? split.heldout : split.tuning).push(`${kind}\t${name}`);
 }
 for (const set of ['heldout', 'tuning']) {
-  console.log(`# ${set} (${split[set].length})`);
-  for (const line of split[set].sort()) console.log(`${set}\t${line}`);
+  process.stdout.write(`# ${set} (${split[set].length})\n`);
+  for (const line of split[set].sort()) process.stdout.write(`${set}\t${line}\n`);
 }

@@ -8,6 +8,7 @@
  *   node scripts/portal-fixture-docx.mjs test/fixtures/portal/tuning/hunan-2021-jiceng-anli-mingdan.txt …
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import process from 'node:process';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 
 for (const txt of process.argv.slice(2)) {
@@ -27,5 +28,5 @@ for (const txt of process.argv.slice(2)) {
     out.replace(/\.docx$/u, '.docx.expected.json'),
     JSON.stringify({ ...expected, format: 'docx', notes: `Word copy of ${txt.split('/').at(-1)} (pasted, one paragraph per line, title bold): same expected extraction. ${expected.notes ?? ''}`.trim() }, null, 2) + '\n',
   );
-  console.log(out);
+  process.stdout.write(`${out}\n`);
 }
