@@ -220,15 +220,22 @@ describe('import, edit, organise', () => {
     assert.ok(preview.pages > 1);
   });
 
-  test('collections: update sections reorders and recategorises; delete keeps the documents', async () => {
+  test('collections: update sections reorders and recategorises; delete goes to the trash with its documents and is undone', async () => {
     const col = await call('collections.get', { id: collectionId });
     const all = col.sections.flatMap((s) => s.caseIds);
     const updated = await call('collections.update', { id: collectionId, title: '改名的汇编', sections: [{ title: '综合', caseIds: [...all].reverse() }] });
     assert.equal(updated.title, '改名的汇编');
     assert.deepEqual(updated.sections, [{ title: '综合', caseIds: [...all].reverse() }]);
-    await call('collections.delete', { id: collectionId });
+    const listed = (await call('documents.list', {})).length;
+    const deleted = await call('collections.delete', { id: collectionId });
+    assert.ok(deleted.deletedAt);
     await rejects('collections.get', { id: collectionId }, 'not-found');
-    assert.ok((await call('documents.list', {})).length >= 4);
+    assert.equal((await call('documents.list', {})).length, listed - all.length - 1, 'its cases and its notice left the lists');
+    const trash = await call('trash.list', {});
+    assert.deepEqual(trash.collections.map((c) => [c.id, c.documentCount]), [[collectionId, all.length + 1]]);
+    const back = await call('collections.restoreDeleted', { id: collectionId });
+    assert.deepEqual(back.sections.flatMap((s) => s.caseIds), [...all].reverse());
+    assert.equal((await call('documents.list', {})).length, listed);
   });
 });
 

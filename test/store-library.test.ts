@@ -150,7 +150,7 @@ describe('import, order and moves', () => {
     assert.deepEqual(counts(store), before);
     assert.equal(store.integrityCheck(), 'ok');
 
-    const mixed = store.commitImport([bad, jiningFile()], { newCollection: { title: '2020年度创新案例' } });
+    const mixed = store.commitImport([bad, jiningFile()], { newCollection: { title: '2020年度创新案例' }, allowDuplicates: true });
     assert.equal(mixed.errors.length, 1);
     assert.equal(mixed.imported.length, 1);
     assert.equal(mixed.imported[0]!.documentIds.length, 4);
@@ -164,13 +164,13 @@ describe('import, order and moves', () => {
     const file = jiningFile();
     // put all four in one section to see the division-code order (泗水 370831, 邹城 370883, 曲阜 370881, 嘉祥 370829)
     for (const c of file.cases) c.meta.category = '综合';
-    const { collectionId } = store.commitImport([file], { newCollection: { title: '排序' } });
+    const { collectionId } = store.commitImport([file], { newCollection: { title: '排序' }, allowDuplicates: true });
     const col = store.getCollection(collectionId!);
     assert.equal(col.sections.length, 1);
     const titles = col.sections[0]!.caseIds.map((id) => store.getDocument(id).document.meta.title);
     assert.deepEqual(titles, ['嘉祥丧事综合服务“零跑腿”', '济宁泗水“1443工作法”', '儒乡曲阜 诚信救助', '邹城“344工作法”']);
 
-    const byCategory = store.commitImport([jiningFile()], { newCollection: { title: '分类' } });
+    const byCategory = store.commitImport([jiningFile()], { newCollection: { title: '分类' }, allowDuplicates: true });
     const sections = store.getCollection(byCategory.collectionId!).sections.map((s) => s.title);
     // DEFAULT_CATEGORIES order: 社会救助, 养老服务, 儿童福利, 社会组织, 基层政权和社区治理, 社会事务
     assert.deepEqual(sections, ['社会救助', '儿童福利', '基层政权和社区治理', '社会事务']);
@@ -179,7 +179,7 @@ describe('import, order and moves', () => {
   test('correcting a case\'s place moves it to its place in the official order', () => {
     const file = jiningFile();
     for (const c of file.cases) c.meta.category = '综合';
-    const { collectionId, imported } = store.commitImport([file], { newCollection: { title: '改地区' } });
+    const { collectionId, imported } = store.commitImport([file], { newCollection: { title: '改地区' }, allowDuplicates: true });
     const [sishui] = imported[0]!.documentIds; // 泗水县 370831, second in code order
     const titles = () => store.getCollection(collectionId!).sections[0]!.caseIds.map((id) => store.getDocument(id).document.meta.title);
     assert.equal(titles()[1], '济宁泗水“1443工作法”');
@@ -190,7 +190,7 @@ describe('import, order and moves', () => {
   });
 
   test('drag and drop moves a case before another and across sections', () => {
-    const { collectionId } = store.commitImport([jiningFile()], { newCollection: { title: '拖放' } });
+    const { collectionId } = store.commitImport([jiningFile()], { newCollection: { title: '拖放' }, allowDuplicates: true });
     const col = store.getCollection(collectionId!);
     const [rescue] = col.sections.find((s) => s.title === '社会救助')!.caseIds;
     const [child] = col.sections.find((s) => s.title === '儿童福利')!.caseIds;
@@ -211,7 +211,7 @@ describe('revisions', () => {
   test('explicit saves keep snapshots, autosaves update one, restore is itself a revision, stale saves are refused', () => {
     const store = new Library(path.join(tmp, 'revisions.db'));
     try {
-      const { imported } = store.commitImport([jiningFile()]);
+      const { imported } = store.commitImport([jiningFile()], { allowDuplicates: true });
       const id = imported[0]!.documentIds[0]!;
       const original = store.getDocument(id);
       assert.equal(store.listRevisions(id).length, 1);
@@ -247,7 +247,7 @@ describe('comments and categories', () => {
   let docId: string;
   before(() => {
     store = new Library(path.join(tmp, 'comments.db'));
-    docId = store.commitImport([jiningFile()]).imported[0]!.documentIds[0]!;
+    docId = store.commitImport([jiningFile()], { allowDuplicates: true }).imported[0]!.documentIds[0]!;
   });
   after(() => store.close());
 
@@ -294,7 +294,7 @@ describe('search', () => {
   let ids: string[];
   before(() => {
     store = new Library(path.join(tmp, 'search.db'));
-    ids = store.commitImport([jiningFile()]).imported[0]!.documentIds;
+    ids = store.commitImport([jiningFile()], { allowDuplicates: true }).imported[0]!.documentIds;
     store.createCase({ title: '标记<script>测试', category: '综合' }, [para('正文里有 <b>尖括号</b> & “引号” 的社会救助内容')]);
   });
   after(() => store.close());

@@ -19,6 +19,7 @@ import type { ImportedFile, ImportError, ReviewImport } from '../model/imported.
 import { ImportMetaPatchSchema, LIMITS, MetaPatchSchema, STATUSES, tooDeep, formatPath } from '../model/schema.js';
 
 const id = z.string().min(1).max(64);
+const ids = z.array(id).min(1).max(5000);
 const kind = z.enum(['case', 'notice']);
 
 export const Filters = z
@@ -57,6 +58,12 @@ const editorState = z.record(z.string(), z.unknown()).superRefine((value, ctx) =
 /** Metadata patches: only fields of the model, with their types and limits (model/schema.ts). */
 const meta = MetaPatchSchema;
 
+/**
+ * Export only the cases with these statuses (the composer's default: ['final', 'submitted'],
+ * i.e. 定稿 and 已报送); the result's `leftOut` lists the others. Absent: every case.
+ */
+const statuses = z.array(z.enum(STATUSES)).min(1).max(4).optional();
+
 /** A category name: not empty once trimmed, at most 64 characters. */
 const categoryName = z.string().max(64).refine((n) => n.trim().length > 0, '业务领域的名称不能为空');
 
@@ -80,7 +87,9 @@ export const apiInputs = {
       sections: z.array(z.object({ title: z.string().max(100), caseIds: z.array(id) }).strict()).optional(),
     })
     .strict(),
+  /** To the trash with its documents; undone by collections.restoreDeleted. */
   'collections.delete': z.object({ id }).strict(),
+  'collections.restoreDeleted': z.object({ id }).strict(),
 
   'library.tree': z
     .object({ collectionId: id.optional(), groupBy: z.enum(['category', 'city']).default('category'), filters: Filters.optional() })
@@ -102,7 +111,29 @@ export const apiInputs = {
       autosave: z.boolean().optional(),
     })
     .strict(),
+  /** To the trash (undoable: documents.restoreDeleted); trash.empty removes for good. */
   'documents.delete': z.object({ id }).strict(),
+  'documents.deleteMany': z.object({ ids }).strict(),
+  'documents.restoreDeleted': z.object({ ids }).strict(),
+  /** Several documents to another collection (and section), each at the end of its section. */
+  'documents.moveMany': z.object({ ids, collectionId: id, category: z.string().max(64).optional() }).strict(),
+  /**
+   * Two records of one case become one: the source's comments and revisions move to the
+   * target, empty fields of the target are filled from the source, `append` adds the source's
+   * text after the target's; the source goes to the trash.
+   */
+  'documents.merge': z.object({ targetId: id, sourceId: id, append: z.boolean().optional() }).strict(),
+  /**
+   * The lifecycle 初稿 (draft) → 修改 (review) → 定稿 (final) → 已报送 (submitted), for one or
+   * many cases at once; who is the reviewer name of the settings. Leaving 定稿/已报送 (重新打开)
+   * needs a reason. While 定稿/已报送, documents.save and revisions.restore fail with code 'locked'.
+   */
+  'documents.setStatus': z.object({ ids, status: z.enum(STATUSES), reason: z.string().max(500).optional() }).strict(),
+  'documents.statusHistory': z.object({ id }).strict(),
+  /** How many documents a list would show, and its cases per status (the status filter is ignored for the counts). */
+  'documents.counts': z.object({ collectionId: id.optional(), filters: Filters.optional() }).strict(),
+  'trash.list': z.object({}).strict(),
+  'trash.empty': z.object({}).strict(),
   /** Drag and drop in the tree: move to another category (section) and/or position. */
   'documents.move': z
     .object({ id, collectionId: id.optional(), category: z.string().max(64).optional(), beforeId: id.nullable().optional() })
@@ -134,6 +165,8 @@ export const apiInputs = {
     .object({
       previewId: id,
       collectionId: id.optional(),
+      /** Import cases the library already holds anyway (by default they are skipped and listed in `duplicates`). */
+      allowDuplicates: z.boolean().optional(),
       newCollection: z.object({ title: z.string().min(1).max(200), year: z.number().int().optional() }).strict().optional(),
       /** Editor corrections from the preview: per file index, per case index, metadata patches. */
       edits: z
@@ -152,20 +185,29 @@ export const apiInputs = {
       outPath: z.string().max(4096).optional(),
       /** Caller-chosen id under which `jobs.get` reports this export's progress while it runs. */
       jobId: id.optional(),
+      statuses,
     })
     .strict(),
   /** PDF bytes (base64) for the composer's page preview. */
   'export.preview': z
-    .object({ collectionId: id.optional(), documentId: id.optional(), template: z.enum(['anthology', 'feature', 'notice']) })
+    .object({ collectionId: id.optional(), documentId: id.optional(), template: z.enum(['anthology', 'feature', 'notice']), statuses })
     .strict(),
   'jobs.get': z.object({ id }).strict(),
 } as const;
 
 // Shapes that lower layers define and the table hands out unchanged.
-export type { CollectionSummary, DocSummary, RevisionSummary } from '../store/index.js';
-export type { ExportResult } from '../export/index.js';
-import type { CollectionSummary, DocSummary, RevisionSummary } from '../store/index.js';
-import type { ExportResult } from '../export/index.js';
+export type { CollectionSummary, DocSummary, Duplicate, RevisionSummary, StatusChange, TrashedCollection, TrashedDocument } from '../store/index.js';
+import type { CollectionSummary, DocSummary, Duplicate, RevisionSummary, StatusChange, TrashedCollection, TrashedDocument } from '../store/index.js';
+import type { ExportResult as WriterResult } from '../export/index.js';
+import type { CaseStatus } from '../model/types.js';
+
+/** What export.run gives: the writer's result, and the cases a status filter left out. */
+export type ExportResult = WriterResult & { leftOut?: LeftOut[] };
+export interface LeftOut {
+  id: string;
+  title: string;
+  status: CaseStatus;
+}
 
 export type ApiMethod = keyof typeof apiInputs;
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
@@ -174,6 +216,8 @@ export interface TreeGroup {
   key: string;
   label: string;
   count: number;
+  /** Cases per status in this group. */
+  statusCounts: Record<CaseStatus, number>;
   children: Array<{ key: string; label: string; count: number; items: DocSummary[] }>;
 }
 
@@ -208,12 +252,16 @@ export interface ImportPreview {
   errors: ImportError[];
   /** Reviewed DOCX files exported by Huibian: their comments go back onto existing documents on commit. */
   reviews?: Array<{ file: string; review: ReviewImport }>;
+  /** Cases (by file and case index; case null = the file's notice) the library already holds: commit skips them unless allowDuplicates. */
+  duplicates: Duplicate[];
 }
 
 export interface ImportCommitResult {
   collectionId: string;
   imported: Array<{ file: string; kind: string; documentIds: string[] }>;
   errors: ImportError[];
+  /** What was skipped because the library already holds it. */
+  duplicates: Duplicate[];
   /** Per reviewed DOCX: how many comment threads were added or updated on existing documents. */
   reviews?: Array<{ file: string; threadsAdded: number; threadsUpdated: number; repliesAdded: number }>;
 }
@@ -235,13 +283,23 @@ export interface ApiResults {
   'collections.get': Collection;
   'collections.create': Collection;
   'collections.update': Collection;
-  'collections.delete': { ok: true };
+  'collections.delete': { ok: true; deletedAt: string };
+  'collections.restoreDeleted': Collection;
   'library.tree': TreeGroup[];
   'documents.list': DocSummary[];
   'documents.get': DocumentPayload;
   'documents.create': DocumentPayload;
   'documents.save': { revision: number; updatedAt: string; meta: CaseMeta | NoticeMeta };
-  'documents.delete': { ok: true };
+  'documents.delete': { ok: true; deletedAt: string };
+  'documents.deleteMany': { deleted: string[]; deletedAt: string };
+  'documents.restoreDeleted': DocSummary[];
+  'documents.moveMany': DocSummary[];
+  'documents.merge': DocumentPayload;
+  'documents.setStatus': { changed: DocSummary[] };
+  'documents.statusHistory': StatusChange[];
+  'documents.counts': { total: number; byStatus: Record<CaseStatus, number> };
+  'trash.list': { documents: TrashedDocument[]; collections: TrashedCollection[] };
+  'trash.empty': { purged: number };
   'documents.move': DocSummary;
   'revisions.list': RevisionSummary[];
   'revisions.restore': DocumentPayload;
@@ -260,7 +318,7 @@ export interface ApiResults {
   'import.preview': ImportPreview;
   'import.commit': ImportCommitResult;
   'export.run': ExportResult;
-  'export.preview': { pdfBase64: string; pages: number };
+  'export.preview': { pdfBase64: string; pages: number; leftOut?: LeftOut[] };
   'jobs.get': JobStatus;
 }
 

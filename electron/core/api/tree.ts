@@ -30,11 +30,11 @@ export function groupTree(items: DocSummary[], groupBy: 'category' | 'city', cat
   }
   let out = [...groups.entries()].map(([key, g]) => {
     const children = [...g.children.entries()].map(([ck, c]) => ({ key: `${key}/${ck}`, label: c.label, count: c.items.length, items: c.items }));
-    return { key, label: g.label, count: children.reduce((n, c) => n + c.count, 0), children };
+    return { key, label: g.label, count: children.reduce((n, c) => n + c.count, 0), statusCounts: statusCounts(children.flatMap((c) => c.items)), children };
   });
   if (groupBy === 'category') {
     const present = new Set(out.map((g) => g.key));
-    for (const cat of categories) if (!present.has(`category:${cat}`)) out.push({ key: `category:${cat}`, label: cat, count: 0, children: [] });
+    for (const cat of categories) if (!present.has(`category:${cat}`)) out.push({ key: `category:${cat}`, label: cat, count: 0, statusCounts: statusCounts([]), children: [] });
     const rank = (key: string) => (key === 'notice' ? 1e6 : (categories.indexOf(key.slice('category:'.length)) + 1 || 1e5));
     out = out.sort((a, b) => rank(a.key) - rank(b.key));
   } else {

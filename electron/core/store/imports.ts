@@ -9,16 +9,34 @@ import type { Connection } from './connection.js';
 import type { Collections } from './collections.js';
 import type { Documents } from './documents.js';
 import type { Placement } from './placement.js';
+import { caseFingerprint } from './fingerprint.js';
 
 export interface CommitOptions {
   collectionId?: string;
   newCollection?: { title: string; year?: number | null; publisher?: string | null };
+  /** Import cases that are already in the library (same text, whatever the format) anyway. */
+  allowDuplicates?: boolean;
+}
+
+/** A case (or notice) of an imported file that the library already holds. */
+export interface Duplicate {
+  file: string;
+  /** Index of the file in the batch (the import preview's file index). */
+  fileIndex: number;
+  /** Index of the case in the file's cases; null for the file's notice. */
+  case: number | null;
+  title: string;
+  existingId: string;
+  existingTitle: string;
+  collectionId: string | null;
 }
 
 export interface CommitResult {
   collectionId: string | null;
   imported: Array<{ file: string; kind: string; documentIds: string[] }>;
   errors: ImportError[];
+  /** Skipped because the library already holds them (empty with allowDuplicates). */
+  duplicates: Duplicate[];
 }
 
 function yearOf(file: ImportedFile): number | null {
@@ -36,9 +54,47 @@ export class Imports {
     private readonly placement: Placement,
   ) {}
 
+  /**
+   * The cases and notices of `files` the library already holds, matched by content
+   * fingerprint among live documents and earlier entries of the same batch.
+   */
+  duplicates(files: ImportedFile[]): Duplicate[] {
+    const out: Duplicate[] = [];
+    const seen = new Map<string, { title: string; file: string }>();
+    const find = this.c.sql('SELECT id, title, collection_id FROM documents WHERE content_hash = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1');
+    const check = (file: string, fileIndex: number, index: number | null, title: string, hash: string) => {
+      const hit = find.get(hash) as { id: string; title: string; collection_id: string | null } | undefined;
+      const earlier = seen.get(hash);
+      if (hit) out.push({ file, fileIndex, case: index, title, existingId: hit.id, existingTitle: hit.title, collectionId: hit.collection_id });
+      else if (earlier) out.push({ file, fileIndex, case: index, title, existingId: '', existingTitle: `${earlier.title}（同批的 ${earlier.file}）`, collectionId: null });
+      else seen.set(hash, { title, file });
+    };
+    files.forEach((file, fi) => {
+      if (file.notice) check(file.file, fi, null, file.notice.meta.title, caseFingerprint(file.notice.meta.title, file.notice.body));
+      file.cases.forEach((c, i) => check(file.file, fi, i, c.meta.title, caseFingerprint(c.meta.title ?? '', c.body)));
+    });
+    return out;
+  }
+
   commit(files: ImportedFile[], options: CommitOptions = {}): CommitResult {
-    const result: CommitResult = { collectionId: options.collectionId ?? null, imported: [], errors: [] };
+    const result: CommitResult = { collectionId: options.collectionId ?? null, imported: [], errors: [], duplicates: [] };
     if (options.collectionId) this.collections.row(options.collectionId);
+    if (!options.allowDuplicates) {
+      result.duplicates = this.duplicates(files);
+      const skip = new Set(result.duplicates.map((d) => `${d.fileIndex}/${d.case}`));
+      files = files
+        .map((f, fi) => ({
+          ...f,
+          notice: f.notice && skip.has(`${fi}/null`) ? null : f.notice,
+          cases: f.cases.filter((_, i) => !skip.has(`${fi}/${i}`)),
+        }))
+        .filter((f) => {
+          // a file whose every case is already there is reported as a duplicate, not imported again
+          const whole = f.cases.length === 0 && !f.notice;
+          if (whole) result.imported.push({ file: f.file, kind: f.kind, documentIds: [] });
+          return !whole;
+        });
+    }
     // Cases are ordered by division code once for the whole batch, after every file is in:
     // placing per file re-reads and renumbers whole sections each time, which made a batch of
     // 700 fourteen-case drafts 18× slower than one of 70 instead of 10×.
@@ -63,7 +119,7 @@ export class Imports {
         placed.push(...documentIds.slice(file.notice ? 1 : 0));
       } catch (error) {
         // the transaction rolled back, and with it a collection created for this file
-        if (result.imported.length === 0 && !options.collectionId) result.collectionId = null;
+        if (!result.imported.some((f) => f.documentIds.length) && !options.collectionId) result.collectionId = null;
         result.errors.push({ file: file.file, message: error instanceof Error ? error.message : String(error) });
       }
     }
@@ -75,12 +131,14 @@ export class Imports {
     const ids: string[] = [];
     if (file.notice) {
       const meta = { ...file.notice.meta, sourceFile: file.notice.meta.sourceFile ?? file.file };
-      ids.push(this.documents.insert('notice', meta, file.notice.body, file.notice.attachments ?? [], collectionId));
+      const hash = caseFingerprint(meta.title, file.notice.body);
+      ids.push(this.documents.insert('notice', meta, file.notice.body, file.notice.attachments ?? [], collectionId, { contentHash: hash }));
     }
     const caseIds: string[] = [];
     for (const c of file.cases) {
       if (!c.meta?.title) throw new Error(`${file.file}：有一个案例没有标题，无法保存。请在预览中补上标题。`);
-      caseIds.push(this.documents.insert('case', { ...c.meta, sourceFile: c.meta.sourceFile ?? file.file }, c.body, null, collectionId));
+      const hash = caseFingerprint(c.meta.title, c.body);
+      caseIds.push(this.documents.insert('case', { ...c.meta, sourceFile: c.meta.sourceFile ?? file.file }, c.body, null, collectionId, { contentHash: hash }));
     }
     ids.push(...caseIds);
     if (ids.length === 0) throw new Error(`${file.file}：文件中没有找到案例或通知。`);

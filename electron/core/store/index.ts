@@ -6,5 +6,7 @@ export type { SearchRow } from './search.js';
 export type { CollectionSummary, CollectionPatch, NewCollection } from './collections.js';
 export type { DocumentFilters, SavePatch, SaveResult, StoredDocument } from './documents.js';
 export type { RevisionSummary } from './revisions.js';
-export type { CommitOptions, CommitResult } from './imports.js';
+export type { CommitOptions, CommitResult, Duplicate } from './imports.js';
+export type { StatusChange } from './lifecycle.js';
+export type { TrashedCollection, TrashedDocument } from './trash.js';
 export { defaultDataDir, libraryPath } from './paths.js';

@@ -21,8 +21,11 @@ import { Collections, type CollectionPatch, type CollectionSummary, type NewColl
 import { Revisions, type RevisionSummary } from './revisions.js';
 import { Documents, type DocumentFilters, type SavePatch, type SaveResult, type StoredDocument } from './documents.js';
 import { Comments, type NewComment } from './comments.js';
-import { Imports, type CommitOptions, type CommitResult } from './imports.js';
+import { Imports, type CommitOptions, type CommitResult, type Duplicate } from './imports.js';
+import { Lifecycle, type StatusChange } from './lifecycle.js';
+import { Trash, type TrashedCollection, type TrashedDocument } from './trash.js';
 import type { DocSummary } from './rows.js';
+import type { CaseStatus } from '../model/types.js';
 
 export interface LibraryOptions {
   /** Stop migrating at this schema version (tests of upgrades). */
@@ -41,6 +44,8 @@ export class Library {
   readonly revisions: Revisions;
   readonly comments: Comments;
   readonly imports: Imports;
+  readonly lifecycle: Lifecycle;
+  readonly trash: Trash;
   private readonly placement: Placement;
 
   constructor(
@@ -71,6 +76,8 @@ export class Library {
     this.documents = new Documents(this.c, this.categories, this.collections, this.placement, this.revisions);
     this.comments = new Comments(this.c);
     this.imports = new Imports(this.c, this.collections, this.documents, this.placement);
+    this.lifecycle = new Lifecycle(this.c, this.documents, this.revisions);
+    this.trash = new Trash(this.c, this.documents, this.collections);
     // the model schema guards every document written, whichever path it comes by
     this.documents.check = (doc) => modelChecked(() => checkDocument(doc));
     if (target === LATEST_VERSION) this.categories.seed();
@@ -126,10 +133,13 @@ export class Library {
   updateCollection(id: string, patch: CollectionPatch): Collection {
     return this.collections.update(id, patch);
   }
-  /** Deleting a collection keeps its documents in the library, outside any collection. */
-  deleteCollection(id: string): void {
-    this.collections.row(id);
-    this.c.sql('DELETE FROM collections WHERE id = ?').run(id);
+  /** Moves a collection and its documents to the trash; returns the time stamp restoreCollection undoes. */
+  deleteCollection(id: string): string {
+    return this.trash.deleteCollection(id);
+  }
+  restoreCollection(id: string): Collection {
+    this.trash.restoreCollection(id);
+    return this.collections.get(id);
   }
   bundle(collectionId: string): CollectionBundle {
     return this.collections.bundle(collectionId);
@@ -154,14 +164,78 @@ export class Library {
   createNotice(notice: Omit<NoticeDocument, 'id' | 'kind'>, collectionId: string | null = null): string {
     return this.documents.createNotice(notice, collectionId);
   }
+  /** Refused with code 'locked' while the case is 定稿 or 已报送. */
   saveDocument(id: string, patch: SavePatch): SaveResult {
-    return this.documents.save(id, patch);
+    return this.documents.save(id, patch, this.lifecycle.guard);
   }
-  deleteDocument(id: string): void {
-    this.documents.purge(id);
+  /** To the trash: undone by restoreDeleted. */
+  deleteDocument(id: string): string {
+    return this.trash.deleteDocuments([id]);
   }
+  deleteDocuments(ids: string[]): string {
+    return this.trash.deleteDocuments(ids);
+  }
+  restoreDeleted(ids: string[]): DocSummary[] {
+    return this.trash.restoreDocuments(ids).map((id) => this.documents.summary(id));
+  }
+  listTrash(): { documents: TrashedDocument[]; collections: TrashedCollection[] } {
+    return this.trash.list();
+  }
+  emptyTrash(before?: string): number {
+    return this.trash.empty(before);
+  }
+  /** A locked case may be reordered but not moved to another section (its category is metadata). */
   moveDocument(id: string, target: { collectionId?: string; category?: string; beforeId?: string | null }): DocSummary {
+    const row = this.documents.row(id);
+    if (target.category !== undefined && target.category !== row.category) this.lifecycle.guard(row);
     return this.documents.move(id, target);
+  }
+  /** Moves several documents to another collection (and section), each at the end of its section. */
+  moveDocuments(ids: string[], target: { collectionId: string; category?: string }): DocSummary[] {
+    return this.c.tx(() => ids.map((id) => this.moveDocument(id, { collectionId: target.collectionId, category: target.category })));
+  }
+
+  /**
+   * Merges two records of one case: `sourceId`'s comments and revisions move to `targetId`,
+   * fields the target lacks are taken from the source, `append` adds the source's text after
+   * the target's, and the source goes to the trash.
+   */
+  mergeCases(targetId: string, sourceId: string, options: { append?: boolean } = {}): StoredDocument {
+    if (targetId === sourceId) throw new StoreError('invalid-input', '不能把一个案例与它自己合并：请选择另一个案例。');
+    this.c.tx(() => {
+      const target = this.documents.row(targetId);
+      const source = this.documents.row(sourceId);
+      if (target.kind !== 'case' || source.kind !== 'case') throw new StoreError('invalid-input', '只有案例可以合并：通知不能合并。');
+      this.lifecycle.guard(target);
+      this.lifecycle.guard(source);
+      const targetMeta = JSON.parse(target.meta) as Record<string, unknown>;
+      const sourceMeta = JSON.parse(source.meta) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(sourceMeta)) {
+        if ((targetMeta[key] === undefined || targetMeta[key] === null || targetMeta[key] === '') && value !== null && value !== undefined) targetMeta[key] = value;
+      }
+      const body = JSON.parse(target.body) as Block[];
+      if (options.append) body.push(...(JSON.parse(source.body) as Block[]));
+      this.comments.reassign(sourceId, targetId);
+      this.revisions.reassign(sourceId, targetId);
+      this.documents.write(target, targetMeta as unknown as CaseMeta, body, null);
+      this.revisions.snapshot(this.documents.row(targetId), false, `合并《${source.title}》${options.append ? '（正文附在后面）' : ''}`);
+      this.trash.deleteDocuments([sourceId]);
+    });
+    return this.documents.get(targetId);
+  }
+
+  // lifecycle
+  /** Sets the status of several cases at once; returns the ones that changed. */
+  setStatus(ids: string[], status: CaseStatus, by: { who: string; reason?: string | null }): DocSummary[] {
+    return this.lifecycle.setStatus(ids, status, by).map((id) => this.documents.summary(id));
+  }
+  statusHistory(documentId: string): StatusChange[] {
+    this.documents.row(documentId);
+    return this.lifecycle.history(documentId);
+  }
+  statusCounts(options: { collectionId?: string; filters?: DocumentFilters } = {}): Record<CaseStatus, number> {
+    const { status: _ignored, ...filters } = options.filters ?? {};
+    return this.lifecycle.counts(this.documents.where({ collectionId: options.collectionId, filters }));
   }
 
   // revisions
@@ -170,7 +244,7 @@ export class Library {
     return this.revisions.list(documentId);
   }
   restoreRevision(documentId: string, revisionId: number): StoredDocument {
-    return this.documents.restoreRevision(documentId, revisionId);
+    return this.documents.restoreRevision(documentId, revisionId, this.lifecycle.guard);
   }
 
   // comments
@@ -211,6 +285,10 @@ export class Library {
   // import
   commitImport(files: ImportedFile[], options: CommitOptions = {}): CommitResult {
     return this.imports.commit(files, options);
+  }
+  /** What of `files` the library already holds (for the import preview). */
+  importDuplicates(files: ImportedFile[]): Duplicate[] {
+    return this.imports.duplicates(files);
   }
 
   /** `PRAGMA integrity_check` result ("ok" when sound). */

@@ -12,6 +12,15 @@ export const documentHandlers: Pick<
   | 'documents.save'
   | 'documents.delete'
   | 'documents.move'
+  | 'documents.deleteMany'
+  | 'documents.restoreDeleted'
+  | 'documents.moveMany'
+  | 'documents.merge'
+  | 'documents.setStatus'
+  | 'documents.statusHistory'
+  | 'documents.counts'
+  | 'trash.list'
+  | 'trash.empty'
   | 'revisions.list'
   | 'revisions.restore'
 > = {
@@ -31,11 +40,22 @@ export const documentHandlers: Pick<
     const attachments = input.attachments?.map((a, i) => ({ title: a.title, blocks: toBlocks(a.editorState, `attachments[${i}].editorState`) }));
     return ctx.store.saveDocument(input.id, { meta: input.meta, body, attachments, baseRevision: input.baseRevision, autosave: input.autosave });
   },
-  'documents.delete': (ctx, input) => {
-    ctx.store.deleteDocument(input.id);
-    return { ok: true };
-  },
+  'documents.delete': (ctx, input) => ({ ok: true, deletedAt: ctx.store.deleteDocument(input.id) }),
+  'documents.deleteMany': (ctx, input) => ({ deleted: input.ids, deletedAt: ctx.store.deleteDocuments(input.ids) }),
+  'documents.restoreDeleted': (ctx, input) => ctx.store.restoreDeleted(input.ids),
   'documents.move': (ctx, { id, ...target }) => ctx.store.moveDocument(id, target),
+  'documents.moveMany': (ctx, { ids, ...target }) => ctx.store.moveDocuments(ids, target),
+  'documents.merge': (ctx, input) => payload(ctx.store.mergeCases(input.targetId, input.sourceId, { append: input.append })),
+  'documents.setStatus': (ctx, input) => ({
+    changed: ctx.store.setStatus(input.ids, input.status, { who: ctx.store.getSetting('reviewerName') ?? '编辑', reason: input.reason }),
+  }),
+  'documents.statusHistory': (ctx, input) => ctx.store.statusHistory(input.id),
+  'documents.counts': (ctx, input) => ({
+    total: ctx.store.listDocuments({ collectionId: input.collectionId, filters: input.filters }).length,
+    byStatus: ctx.store.statusCounts({ collectionId: input.collectionId, filters: input.filters }),
+  }),
+  'trash.list': (ctx) => ctx.store.listTrash(),
+  'trash.empty': (ctx) => ({ purged: ctx.store.emptyTrash() }),
   'revisions.list': (ctx, input) => ctx.store.listRevisions(input.documentId),
   'revisions.restore': (ctx, input) => payload(ctx.store.restoreRevision(input.documentId, input.revisionId)),
 };

@@ -3,12 +3,13 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GENERAL_CATEGORY } from '../../model/categories.js';
-import type { CaseDocument, CollectionBundle, CommentThread, NoticeDocument } from '../../model/types.js';
+import { STATUS_LABELS } from '../../model/schema.js';
+import type { CaseDocument, CaseStatus, CollectionBundle, CommentThread, NoticeDocument } from '../../model/types.js';
 import { runExport, type ExportFormat } from '../../export/index.js';
 import { StoreError } from '../../store/index.js';
 import type { ApiContext } from '../context.js';
 import type { Handlers } from '../dispatch.js';
-import { ApiError, type JobStatus } from '../schema.js';
+import { ApiError, type JobStatus, type LeftOut } from '../schema.js';
 
 function safeFileName(title: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
@@ -21,9 +22,31 @@ interface ResolvedExport {
   notice?: NoticeDocument;
   comments: Record<string, CommentThread[]>;
   title: string;
+  leftOut?: LeftOut[];
 }
 
-function resolveExport(ctx: ApiContext, input: { collectionId?: string; documentId?: string; template: string }): ResolvedExport {
+/** Keeps the cases whose status is in `statuses`, in order; lists the others. */
+function byStatus(bundle: CollectionBundle, statuses: readonly CaseStatus[]): { bundle: CollectionBundle; leftOut: LeftOut[] } {
+  const all = bundle.cases as Record<string, CaseDocument>;
+  const keep = (id: string) => statuses.includes(all[id]?.meta.status ?? 'draft');
+  const leftOut: LeftOut[] = [];
+  const cases: Record<string, CaseDocument> = {};
+  const sections = bundle.collection.sections
+    .map((s) => {
+      for (const id of s.caseIds) {
+        if (keep(id)) cases[id] = all[id]!;
+        else leftOut.push({ id, title: all[id]?.meta.title ?? id, status: all[id]?.meta.status ?? 'draft' });
+      }
+      return { ...s, caseIds: s.caseIds.filter(keep) };
+    })
+    .filter((s) => s.caseIds.length);
+  return { bundle: { collection: { ...bundle.collection, sections }, cases }, leftOut };
+}
+
+function resolveExport(
+  ctx: ApiContext,
+  input: { collectionId?: string; documentId?: string; template: string; statuses?: CaseStatus[] },
+): ResolvedExport {
   const { store } = ctx;
   if (input.template === 'notice') {
     if (!input.documentId) throw new ApiError('invalid-input', 'documentId：通知模板需要选择一篇通知。');
@@ -40,6 +63,14 @@ function resolveExport(ctx: ApiContext, input: { collectionId?: string; document
       return singleCase(ctx, only, bundle);
     }
     if (Object.keys(bundle.cases).length === 0) throw new ApiError('invalid-input', `汇编“${bundle.collection.title}”中还没有案例：请先导入案例。`);
+    if (input.statuses) {
+      const chosen = byStatus(bundle, input.statuses);
+      if (Object.keys(chosen.bundle.cases).length === 0) {
+        const labels = input.statuses.map((s) => STATUS_LABELS[s]).join('、');
+        throw new ApiError('invalid-input', `statuses：汇编“${bundle.collection.title}”中没有${labels}的案例：请先把案例设为${labels}，或选择导出全部案例。`);
+      }
+      return { bundle: chosen.bundle, comments: store.commentsFor(Object.keys(chosen.bundle.cases)), title: bundle.collection.title, leftOut: chosen.leftOut };
+    }
     return { bundle, comments: store.commentsFor(Object.keys(bundle.cases)), title: bundle.collection.title };
   }
   if (input.documentId) {
@@ -98,8 +129,9 @@ export const exportHandlers: Pick<Handlers<ApiContext>, 'export.run' | 'export.p
           if (job) Object.assign(job, { progress: Math.max(0, Math.min(1, fraction)), message });
         },
       });
-      if (job) Object.assign(job, { state: 'done', progress: 1, result });
-      return result;
+      const out = resolved.leftOut ? { ...result, leftOut: resolved.leftOut } : result;
+      if (job) Object.assign(job, { state: 'done', progress: 1, result: out });
+      return out;
     } catch (error) {
       if (job) Object.assign(job, { state: 'failed', message: (error as Error).message });
       exportFailure(error);
@@ -118,7 +150,7 @@ export const exportHandlers: Pick<Handlers<ApiContext>, 'export.run' | 'export.p
         comments: resolved.comments,
       });
       const bytes = await fs.readFile(result.path);
-      return { pdfBase64: bytes.toString('base64'), pages: result.pages ?? countPdfPages(bytes) };
+      return { pdfBase64: bytes.toString('base64'), pages: result.pages ?? countPdfPages(bytes), ...(resolved.leftOut ? { leftOut: resolved.leftOut } : {}) };
     } catch (error) {
       exportFailure(error);
     } finally {

@@ -83,7 +83,7 @@ export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'impo
     }
     const previewId = randomUUID();
     if (files.length || reviews.length) ctx.previews.put(previewId, files, reviews);
-    const out: ImportPreview = { previewId, files, errors };
+    const out: ImportPreview = { previewId, files, errors, duplicates: ctx.store.importDuplicates(files) };
     if (reviews.length) out.reviews = reviews;
     return out;
   },
@@ -91,11 +91,17 @@ export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'impo
     const pending = ctx.previews.take(input.previewId);
     if (!pending) throw new ApiError('not-found', '这次导入预览已过期或已经导入过：请重新选择文件预览后再导入。');
     const files = applyEdits(pending.files, input.edits);
-    const result = ctx.store.commitImport(files, { collectionId: input.collectionId, newCollection: input.newCollection });
+    const result = ctx.store.commitImport(files, { collectionId: input.collectionId, newCollection: input.newCollection, allowDuplicates: input.allowDuplicates });
     const reviews = pending.reviews.map((r) => ({ file: r.file, ...applyReview(ctx.store, r.review) }));
     if (result.imported.length === 0 && reviews.length === 0 && result.errors.length) {
       throw new ApiError('import-failed', result.errors.map((e) => `${e.file}: ${e.message}`).join('; '));
     }
-    return { collectionId: result.collectionId ?? '', imported: result.imported, errors: result.errors, ...(reviews.length ? { reviews } : {}) };
+    return {
+      collectionId: result.collectionId ?? '',
+      imported: result.imported,
+      errors: result.errors,
+      duplicates: result.duplicates,
+      ...(reviews.length ? { reviews } : {}),
+    };
   },
 };

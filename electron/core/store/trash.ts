@@ -1,0 +1,125 @@
+/**
+ * Deleting is undoable: documents and collections go to the trash (deleted_at) and come back
+ * with restore; only emptying the trash removes them for good. A collection and the cases
+ * deleted with it share one time stamp, so restoring the collection brings back exactly those.
+ * Trashed documents leave the search index and every list, tree, bundle and count.
+ */
+import type { CaseStatus } from '../model/types.js';
+import { now, type Connection } from './connection.js';
+import { StoreError } from './errors.js';
+import type { Collections } from './collections.js';
+import type { Documents } from './documents.js';
+import { indexDocument, unindexDocument } from './search.js';
+
+export interface TrashedDocument {
+  id: string;
+  kind: 'case' | 'notice';
+  title: string;
+  status: CaseStatus;
+  collectionId: string | null;
+  deletedAt: string;
+}
+
+export interface TrashedCollection {
+  id: string;
+  title: string;
+  deletedAt: string;
+  /** Documents deleted with it. */
+  documentCount: number;
+}
+
+export class Trash {
+  constructor(
+    private readonly c: Connection,
+    private readonly documents: Documents,
+    private readonly collections: Collections,
+  ) {}
+
+  deleteDocuments(ids: string[]): string {
+    const t = now();
+    this.c.tx(() => {
+      for (const id of ids) {
+        this.documents.row(id);
+        this.c.sql('UPDATE documents SET deleted_at = ? WHERE id = ?').run(t, id);
+        unindexDocument(this.c.db, id);
+      }
+    });
+    return t;
+  }
+
+  /** Brings documents back; one whose collection is in the trash comes back with that collection. */
+  restoreDocuments(ids: string[]): string[] {
+    return this.c.tx(() => {
+      for (const id of ids) {
+        const row = this.documents.row(id, true);
+        if (!row.deleted_at) continue;
+        if (row.collection_id) {
+          const collection = this.collections.row(row.collection_id, true);
+          if (collection.deleted_at) this.c.sql('UPDATE collections SET deleted_at = NULL WHERE id = ?').run(collection.id);
+        }
+        this.c.sql('UPDATE documents SET deleted_at = NULL WHERE id = ?').run(id);
+        const columns = this.documents.columnsOf(row.kind, JSON.parse(row.meta), JSON.parse(row.body), row.attachments ? JSON.parse(row.attachments) : null);
+        // it keeps the position it had: an undo puts things back where they were
+        indexDocument(this.c.db, id, columns.title, columns.text);
+      }
+      return ids;
+    });
+  }
+
+  deleteCollection(id: string): string {
+    this.collections.row(id);
+    const t = now();
+    this.c.tx(() => {
+      const docs = this.c.sql('SELECT id FROM documents WHERE collection_id = ? AND deleted_at IS NULL').all(id) as Array<{ id: string }>;
+      for (const d of docs) unindexDocument(this.c.db, d.id);
+      this.c.sql('UPDATE documents SET deleted_at = ? WHERE collection_id = ? AND deleted_at IS NULL').run(t, id);
+      this.c.sql('UPDATE collections SET deleted_at = ? WHERE id = ?').run(t, id);
+    });
+    return t;
+  }
+
+  restoreCollection(id: string): void {
+    const row = this.collections.row(id, true);
+    if (!row.deleted_at) return;
+    this.c.tx(() => {
+      const docs = this.c.sql('SELECT id FROM documents WHERE collection_id = ? AND deleted_at = ?').all(id, row.deleted_at) as Array<{ id: string }>;
+      this.c.sql('UPDATE collections SET deleted_at = NULL WHERE id = ?').run(id);
+      this.restoreDocuments(docs.map((d) => d.id));
+    });
+  }
+
+  list(): { documents: TrashedDocument[]; collections: TrashedCollection[] } {
+    const documents = (
+      this.c
+        .sql('SELECT id, kind, title, status, collection_id, deleted_at FROM documents WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, title')
+        .all() as Array<{ id: string; kind: 'case' | 'notice'; title: string; status: CaseStatus; collection_id: string | null; deleted_at: string }>
+    ).map((r) => ({ id: r.id, kind: r.kind, title: r.title, status: r.status, collectionId: r.collection_id, deletedAt: r.deleted_at }));
+    const collections = (
+      this.c
+        .sql(
+          `SELECT l.id, l.title, l.deleted_at, (SELECT COUNT(*) FROM documents d WHERE d.collection_id = l.id AND d.deleted_at = l.deleted_at) AS n
+           FROM collections l WHERE l.deleted_at IS NOT NULL ORDER BY l.deleted_at DESC`,
+        )
+        .all() as Array<{ id: string; title: string; deleted_at: string; n: number }>
+    ).map((r) => ({ id: r.id, title: r.title, deletedAt: r.deleted_at, documentCount: r.n }));
+    return { documents, collections };
+  }
+
+  /** Removes everything in the trash (or only what was deleted before `before`) for good. */
+  empty(before?: string): number {
+    return this.c.tx(() => {
+      const cutoff = before ?? '9999';
+      const docs = this.c.sql('SELECT id FROM documents WHERE deleted_at IS NOT NULL AND deleted_at < ?').all(cutoff) as Array<{ id: string }>;
+      for (const d of docs) this.documents.purge(d.id);
+      const cols = this.c.sql('SELECT id FROM collections WHERE deleted_at IS NOT NULL AND deleted_at < ?').all(cutoff) as Array<{ id: string }>;
+      for (const l of cols) this.c.sql('DELETE FROM collections WHERE id = ?').run(l.id);
+      return docs.length + cols.length;
+    });
+  }
+
+  /** Refuses to act on something that is in the trash. */
+  assertLive(id: string): void {
+    const row = this.documents.row(id, true);
+    if (row.deleted_at) throw new StoreError('not-found', `《${row.title}》在回收站中：请先恢复它。`);
+  }
+}
