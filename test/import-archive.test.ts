@@ -42,10 +42,10 @@ test('archive: a part whose headers lie about its size is stopped while inflatin
 });
 
 test('archive: a DOCX that is not a reviewed export still reads as a draft', async () => {
-  const plain = craftZip(minimalDocx(['关于做好养老服务工作的报告', '正文第一段。']));
+  const plain = craftZip(minimalDocx(['打造幸福食堂破解老年助餐难题', '正文第一段。']));
   assert.equal(await readReviewedDocx(plain), null);
   const file = await importFile({ name: 'plain.docx', bytes: plain });
-  assert.equal(file.cases[0]!.meta.title, '关于做好养老服务工作的报告');
+  assert.equal(file.cases[0]!.meta.title, '打造幸福食堂破解老年助餐难题');
 });
 
 test('html: 100,000 nested divs are refused in well under 2 s with a clear message', async () => {

@@ -1,7 +1,7 @@
 /** GB/T 2260 lookups: short names, unlisted county-level zones, ambiguity settled by context only. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { childRegions, contextRegion, resolveRegion, searchRegions } from '../electron/core/regions/index.js';
+import { childRegions, contextRegion, resolveRegion, regionFromDocNumber, searchRegions } from '../electron/core/regions/index.js';
 
 function triple(text: string, hint?: Parameters<typeof resolveRegion>[1]) {
   const r = resolveRegion(text, hint);
@@ -72,7 +72,9 @@ test('searchRegions ranks exact and short names first and gives full paths', () 
 
 test('childRegions walks the tree: provinces, cities, counties', () => {
   const provinces = childRegions(null);
-  assert.equal(provinces.length, 31);
+  // 31 GB/T 2260 provinces and 新疆生产建设兵团, a province-level unit in civil-affairs work.
+  assert.equal(provinces.length, 32);
+  assert.ok(provinces.some((p) => p.name === '新疆生产建设兵团'));
   assert.ok(provinces.every((p) => p.level === 'province' && /^\d{2}0000$/u.test(p.code)));
   const shandong = childRegions('370000');
   assert.equal(shandong.length, 16);
@@ -100,4 +102,20 @@ test('a contrary hint ranks readings but never hides a place the text names plai
   assert.deepEqual(triple('南宁市', { province: '山东省' }), ['广西壮族自治区', '南宁市', null]);
   assert.deepEqual(triple('广西南宁市青秀区', { province: '山东省', city: '济南市' }), ['广西壮族自治区', '南宁市', '青秀区']);
   assert.deepEqual(triple('朝阳区', { province: '吉林省', city: '长春市' }), ['吉林省', '长春市', '朝阳区']);
+});
+
+test('新疆生产建设兵团 resolves as a province-level region, by its full and short names', () => {
+  for (const text of ['新疆生产建设兵团民政局', '兵团:健全救助体系 筑牢民生底线']) {
+    const r = resolveRegion(text);
+    assert.equal(r?.province, '新疆生产建设兵团', text);
+    assert.equal(r?.city, null);
+  }
+});
+
+test('a 发文字号 names its province, or within the province of the draft its one city', () => {
+  assert.equal(regionFromDocNumber('鲁民函〔2021〕11号')?.province, '山东省');
+  assert.equal(regionFromDocNumber('沪民办发〔2026〕2号', { province: '上海市' })?.province, '上海市');
+  assert.equal(regionFromDocNumber('平政办〔2013〕12号', { province: '河南省' })?.city, '平顶山市');
+  assert.equal(regionFromDocNumber('平政办〔2013〕12号'), null, 'without the province 平 names nothing');
+  assert.equal(regionFromDocNumber('国发〔2020〕1号'), null);
 });

@@ -4,12 +4,13 @@
  * structure and annotate them. Every failure is an ImportFailure with a message for the user;
  * nothing is written anywhere.
  */
+import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Block, CaseMeta } from '../model/types.js';
 import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } from '../model/imported.js';
 import { blocksText } from '../model/text.js';
-import { contextRegion, resolveRegion } from '../regions/index.js';
+import { contextRegion, regionFromDocNumber, resolveRegion } from '../regions/index.js';
 import type { ReadResult, SourceLine } from './lines.js';
 import { readDoc } from './readers/doc.js';
 import { readDocx } from './readers/docx.js';
@@ -25,6 +26,8 @@ import { splitKeywords } from './stages/keywords.js';
 import { noticeShape, readNotice } from './stages/notice.js';
 import { splitDraft, type CaseDraft } from './stages/split.js';
 import { unwrap } from './stages/unwrap.js';
+import { findDate } from './stages/dates.js';
+import { isTraditional, restoreStrings, simplifyLines, stripPinyin } from './stages/traditional.js';
 import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
 
@@ -39,6 +42,8 @@ export interface ImportOptions {
   maxBytes?: number;
   /** Largest total a DOCX may unpack to (default 300 MB); above it, or at a bomb-like ratio, it is refused. */
   maxUnpackedBytes?: number;
+  /** A traditional-character draft is read through a simplified copy either way; true keeps the simplified text. */
+  convertToSimplified?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -53,7 +58,9 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
   try {
     const zipLimits = options.maxUnpackedBytes ? { ...DEFAULT_ZIP_LIMITS, maxUncompressed: options.maxUnpackedBytes } : DEFAULT_ZIP_LIMITS;
     const read = await readAny(name, bytes, zipLimits);
-    return assemble(name, read);
+    const file = assembleDraft(name, read, options);
+    file.contentHash = createHash('sha256').update(bytes).digest('hex');
+    return file;
   } catch (error) {
     if (error instanceof ImportFailure) throw error;
     throw new ImportFailure(name, `“${name}”导入失败：${(error as Error).message}。 ${name} could not be imported.`);
@@ -158,6 +165,38 @@ async function readAny(name: string, bytes: Uint8Array, zipLimits: ZipLimits): P
   return readText(name, bytes);
 }
 
+/** Pinyin noise out, a traditional draft through its simplified copy, then the stages; the original characters back unless asked otherwise. */
+function assembleDraft(name: string, read: ReadResult, options: ImportOptions): ImportedFile {
+  const pinyin = stripPinyin(read.lines);
+  let lines = pinyin.lines;
+  const traditional = isTraditional(lines.map((l) => l.text).join('\n'));
+  let restore: ((text: string) => string) | null = null;
+  if (traditional) {
+    const simplified = simplifyLines(lines);
+    lines = simplified.lines;
+    restore = simplified.restore;
+  }
+  let file = assemble(name, { ...read, lines });
+  if (restore && !options.convertToSimplified) file = restoreStrings(file, restore);
+  for (const c of file.cases) c.fingerprint = fingerprint(c);
+  if (traditional) {
+    file.script = 'traditional';
+    file.warnings.push(
+      options.convertToSimplified
+        ? '原文为繁体字，已按选择转换为简体。 The draft is in traditional characters and was converted to simplified, as chosen.'
+        : '原文为繁体字：地区、单位和分类按简体识别，正文保留繁体；如需转换为简体，可在导入预览中选择“转换为简体”。 The draft is in traditional characters; it was matched through a simplified copy and kept as written.',
+    );
+  }
+  if (pinyin.removed) file.warnings.push(`已删除镜像网站在汉字后加注的拼音（${pinyin.removed} 处）。 Bracketed pinyin added by a mirror site was removed (${pinyin.removed}).`);
+  return file;
+}
+
+/** A case's text with spacing, punctuation and script differences gone: the same case imported twice has the same print. */
+function fingerprint(c: ImportedCase): string {
+  const text = `${c.meta.title}\n${blocksText(c.body)}`.replace(/[\s\p{P}\p{S}]+/gu, '');
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
 function assemble(name: string, read: ReadResult): ImportedFile {
   const expanded = expandFormTables(read.lines);
   const rejoined = unwrap(expanded);
@@ -183,12 +222,24 @@ function assemble(name: string, read: ReadResult): ImportedFile {
   };
   const encoding = read.encoding ? { encoding: read.encoding } : {};
 
-  const shape = noticeShape(lines);
+  const shape = noticeShape(lines, rejoined);
   if (shape) {
     const notice = readNotice(lines, shape, name);
-    notice.meta.region = resolveRegion(notice.meta.issuer ?? '', context) ?? resolveRegion(notice.meta.title, context);
-    const info: DraftInfo = { title: notice.meta.title, date: notice.meta.date ?? null };
     const warnings = [...base.warnings];
+    if (!notice.meta.title) {
+      notice.meta.title = name.replace(/\.[^.]+$/u, '');
+      warnings.push(`未识别出通知的标题（复制时可能留在了网页标题栏），暂用文件名“${notice.meta.title}”。 The notice's title was not in the copy; the file name stands in.`);
+    }
+    notice.meta.region =
+      resolveRegion(notice.meta.issuer ?? '', context) ??
+      resolveRegion(notice.meta.organ ?? '', context) ??
+      resolveRegion(notice.meta.title, context) ??
+      (notice.meta.docNumber ? regionFromDocNumber(notice.meta.docNumber, context) : null);
+    const table = shape.info?.fields;
+    const published = table?.['发布日期'] ? findDate(table['发布日期']) : null;
+    const info: DraftInfo = { title: notice.meta.title, date: notice.meta.date ?? published ?? cleaned.info.date ?? null };
+    if (table && Object.keys(table).length) info.table = table;
+    if (cleaned.info.publisher) info.publisher = cleaned.info.publisher;
     if (!notice.meta.region) warnings.push(`未能从发文机关确定所属地区。 No region could be read from the issuer “${notice.meta.issuer ?? ''}”.`);
     return { ...base, warnings, ...encoding, kind: 'notice', info, cases: [], notice, captions: [] };
   }

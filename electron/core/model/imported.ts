@@ -5,7 +5,7 @@
 import type { Block, CaseMeta, NoticeDocument } from './types.js';
 
 /** How the importer classified a whole draft (stage 2, "recognise the kind"). */
-export type DraftKind = 'case-list' | 'feature' | 'single-case' | 'notice';
+export type DraftKind = 'case-list' | 'feature' | 'single-case' | 'notice' | 'award-list';
 
 /** Document-level facts read from the draft as a whole (a news page, a magazine feature). */
 export interface DraftInfo {
@@ -19,6 +19,8 @@ export interface DraftInfo {
   credits?: Record<string, string>;
   keywords?: string[];
   authors?: string | null;
+  /** A portal's information table (索引号, 发文机构, 发文字号, 成文日期, 发布日期 …), labels canonicalised. */
+  table?: Record<string, string>;
   /** A feature's 导语 (or a news page's intro paragraphs before the first case). */
   lead?: Block[];
 }
@@ -30,6 +32,8 @@ export interface ImportedCase {
   sections: string[];
   /** Photo captions that belong to this case (also present as image blocks in body). */
   captions: string[];
+  /** Hash of the case's title and text with spacing and punctuation removed: the same case imported again has the same one. */
+  fingerprint?: string;
 }
 
 export interface ImportedFile {
@@ -39,6 +43,10 @@ export interface ImportedFile {
   format: string;
   /** Detected text encoding for text formats ("UTF-8", "GB18030", "UTF-16LE", "Big5"). */
   encoding?: string;
+  /** SHA-256 of the file's bytes: the same file imported again has the same hash. */
+  contentHash?: string;
+  /** 'traditional' when the draft is written in traditional characters (kept as written unless converted). */
+  script?: 'traditional';
   kind: DraftKind;
   info: DraftInfo;
   cases: ImportedCase[];

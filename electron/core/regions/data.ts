@@ -102,6 +102,12 @@ function build(): RegionIndex {
       for (const a of c.children ?? []) city.children.push(make(a, 'county', province, city));
     }
   }
+  // 新疆生产建设兵团 is a province-level unit of its own in civil-affairs statistics and award lists,
+  // though GB/T 2260 has no code for it; 66 is the code the ministry's own tables use.
+  const bingtuan: Place = { code: '660000', name: '新疆生产建设兵团', level: 'province', shortNames: ['兵团', '新疆兵团', '生产建设兵团'], province: null, city: null, children: [] };
+  byCode.set(bingtuan.code, bingtuan);
+  all.push(bingtuan);
+  provinces.push(bingtuan);
   const byName = new Map<string, Place[]>();
   const add = (name: string, place: Place) => {
     const list = byName.get(name);

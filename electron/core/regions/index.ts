@@ -228,6 +228,36 @@ function leader(votes: Map<Place, number>, share: number): Place | null {
   return best;
 }
 
+/** The one-character names provinces use in 发文字号 ("鲁民函〔2021〕11号", "沪民办发…"). */
+const PROVINCE_ABBREVIATIONS: Record<string, string> = {
+  京: '北京市', 津: '天津市', 冀: '河北省', 晋: '山西省', 蒙: '内蒙古自治区', 辽: '辽宁省', 吉: '吉林省', 黑: '黑龙江省', 沪: '上海市', 苏: '江苏省', 浙: '浙江省',
+  皖: '安徽省', 闽: '福建省', 赣: '江西省', 鲁: '山东省', 豫: '河南省', 鄂: '湖北省', 湘: '湖南省', 粤: '广东省', 桂: '广西壮族自治区', 琼: '海南省', 渝: '重庆市',
+  川: '四川省', 黔: '贵州省', 滇: '云南省', 云: '云南省', 藏: '西藏自治区', 陕: '陕西省', 甘: '甘肃省', 青: '青海省', 宁: '宁夏回族自治区', 新: '新疆维吾尔自治区', 兵: '新疆生产建设兵团',
+};
+
+/**
+ * The place a 发文字号's organ code names: a province by its one-character name, or (within the
+ * draft's province) the one city whose name begins with the code's first character
+ * ("平政办" in 河南 → 平顶山市). Null when that is not unique.
+ */
+export function regionFromDocNumber(docNumber: string, hint?: Partial<Region>): Region | null {
+  const code = /^([\u4e00-\u9fa5]{1,12})\s*[〔[［【]/u.exec(docNumber)?.[1];
+  if (!code) return null;
+  const { provinces } = regionIndex();
+  const first = code[0]!;
+  const inHint = hint?.province ? provinces.find((p) => p.name === hint.province) : undefined;
+  if (inHint) {
+    const cities = inHint.children.filter((c) => c.level === 'city' && c.name.startsWith(first));
+    // Provincial organs write "省" codes only when the first character is the province's own.
+    if (PROVINCE_ABBREVIATIONS[first] === inHint.name && /^.民|^.政/u.test(code)) return toRegion(inHint);
+    if (cities.length === 1) return toRegion(cities[0]!);
+  }
+  const name = PROVINCE_ABBREVIATIONS[first];
+  if (!name || (inHint && inHint.name !== name)) return null;
+  const province = provinces.find((p) => p.name === name);
+  return province ? toRegion(province) : null;
+}
+
 function option(place: Place): RegionOption {
   const path = [...ancestors(place), place].map((p) => p.name).join(' ');
   return { code: place.code, name: place.name, path, level: place.level };

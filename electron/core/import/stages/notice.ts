@@ -7,6 +7,7 @@ import type { Block, NoticeAttachment, NoticeDocument, NoticeMeta } from '../../
 import type { SourceLine } from '../lines.js';
 import { DATE_ONLY, findDate, halfWidthDigits } from './dates.js';
 import { structure } from './structure.js';
+import { readInfoTable, type InfoTable } from './infotable.js';
 
 export const NOTICE_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告|请示|报告|决议|命令|纪要|函)$/u;
 const ADDRESSEES = /^[^。！？]{2,200}[:：]$/u;
@@ -25,88 +26,209 @@ const ORGAN_NAME = /^[\u4e00-\u9fa5（）()]{2,24}(?:局|厅|部|委|办|委员�
 const ATTACHMENT_HEAD = /^附件\s*[0-9０-９]*\s*$/u;
 
 export interface NoticeShape {
+  /** -1 when the title was not copied (it stayed in the page's header). */
   titleAt: number;
   /** Lines the title takes (long titles are often broken in two). */
   titleLines: number;
-  /** -1 when the notice has no 主送 line (公告, 通告). */
+  /** -1 when the notice has no 主送 line (公告, 通告) or it was not copied. */
   addresseesAt: number;
+  /** The 署名 line above the date; -1 when the copy has none. */
   issuerAt: number;
+  /** The 成文日期 line; -1 when none. */
+  dateAt: number;
+  /** Where the body starts. */
+  bodyFrom: number;
+  /** Header lines read as metadata (发文字号, 版头, the information table), never body. */
+  header: Set<number>;
+  info: InfoTable | null;
 }
 
 /** Kinds that are addressed to the public and so carry no 主送 line. */
 const PUBLIC_KINDS = /(?:公告|通告|决定|命令|意见)$/u;
+/** "关于…的通知", "…印发…的通知", "转发…": a notice by its title alone. */
+const STRONG_TITLE = /(?:关于|转发|印发|批转)[^。！？]{2,}(?:通知|通报|意见|决定|批复|函|公告|通告|请示|报告|决议|命令|纪要)$/u;
+/** Titles of official documents that need one more sign (a 发文字号, 主送, a signature) to count. */
+const WEAK_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告|请示|报告|决议|命令|纪要|函|规则|办法|规定|细则|方案|要点|条例)$/u;
+/** A posting date after the title on a portal: "…的通知 ( 2026-01-30 )". */
+const TITLE_DATE = /\s*[(（]\s*[0-9０-９]{4}\s*[-年.\/]\s*[0-9０-９]{1,2}\s*[-月.\/]\s*[0-9０-９]{1,2}\s*日?\s*[)）]\s*$/u;
+/** 发文字号 anywhere in a line: "鲁民函〔2021〕11号", "常民发〔2023〕2号", "沪民办发〔2026〕2 号". */
+export const DOC_NUMBER_ANY = /([\u4e00-\u9fa5]{1,12})\s*[〔[［【]\s*([0-9０-９]{4})\s*[〕\]］】]\s*([0-9０-９]{1,4})\s*[号號]/u;
+/** Organ words a 主送 line ends its items with. */
+const ADDRESSEE_ITEM = /(?:局|厅|部|委|办|政府|部门|单位|处室|科室|机关|委员会|办公室|街道|乡镇|镇街|组织|企业|学校|医院|各处|各单位|[)）])$/u;
+/** Dates at the start of a line, the rest being something else (a forwarded document run on). */
+const DATE_LEAD = /^([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s+\S/u;
+
+/** A 主送 line: organs separated by commas, ending in a colon (or in an organ, as portals often drop it). */
+export function isAddressees(text: string): boolean {
+  const t = text.replace(/\s*[|｜]\s*$/u, '');
+  if (t.length < 3 || t.length > 200 || /[。！？]/u.test(t)) return false;
+  const colon = /[:：]$/u.test(t);
+  const bare = t.replace(/[:：]$/u, '');
+  if (/[:：]/u.test(bare)) return false;
+  const items = bare.split(/[,，、;；]/u).map((x) => x.trim()).filter(Boolean);
+  const organs = items.filter((x) => ADDRESSEE_ITEM.test(x) || /^各/u.test(x)).length;
+  if (colon) return organs >= 1 && organs >= items.length / 2;
+  return items.length >= 2 && organs === items.length && /^各/u.test(bare);
+}
+
+/** The 主送 line's text and the body that portals run on after it: "各…单位: 2022年,全市…". */
+function addresseesRunOn(text: string): { addressees: string; rest: string } | null {
+  const m = /^([^。！？:：]{3,200}?[:：])\s+(\S.*)$/u.exec(text);
+  if (!m || !isAddressees(m[1]!)) return null;
+  return { addressees: m[1]!, rest: m[2]! };
+}
+
+function titleText(lines: SourceLine[], shape: NoticeShape): string {
+  return lines
+    .slice(shape.titleAt, shape.titleAt + shape.titleLines)
+    .map((l) => l.text)
+    .join('')
+    .replace(/\s*[|｜]+\s*$/u, '')
+    .replace(TITLE_DATE, '')
+    .replace(new RegExp(`\\s+${DOC_NUMBER_ANY.source}$`, 'u'), '')
+    .trim();
+}
 
 /** Where the parts of a notice are, or null when the draft is not one. */
-export function noticeShape(lines: SourceLine[]): NoticeShape | null {
+export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShape | null {
+  // The table is read from the lines before cleaning as well: cleaning lifts date lines out as page metadata.
+  const own = readInfoTable(lines);
+  const before = raw ? readInfoTable(raw) : null;
+  const info = own || before ? { fields: { ...(before?.fields ?? {}), ...(own?.fields ?? {}) }, lines: own?.lines ?? new Set<number>() } : null;
+  const header = new Set<number>(info?.lines ?? []);
+  let docNumber = Boolean(info?.fields['发文字号'] && DOC_NUMBER_ANY.test(info.fields['发文字号']));
+  // 版头, 发文字号 and 签发人 lines above or below the title.
+  for (let i = 0; i < Math.min(lines.length, 12); i++) {
+    const t = lines[i]!.text.replace(/\s*[|｜]+\s*$/u, '');
+    if (ORGAN.test(t) || DOC_NUMBER.test(t) || SIGNERS.test(t) || DOC_NUMBER_WITH_SIGNER.test(t)) {
+      header.add(i);
+      if (!ORGAN.test(t)) docNumber = true;
+    }
+  }
   let titleAt = -1;
   let titleLines = 1;
-  for (let i = 0; i < Math.min(lines.length, 5); i++) {
-    const t = lines[i]!.text;
-    if (ORGAN.test(t) || DOC_NUMBER.test(t) || SIGNERS.test(t) || DOC_NUMBER_WITH_SIGNER.test(t) || !t) continue;
-    const plain = (v: string) => v.length <= 80 && !/[。！？:：]/u.test(v);
-    if (NOTICE_TITLE.test(t) && plain(t)) titleAt = i;
-    else {
-      // "曲阜市民政局关于印发《…》" + "的通知"
-      const next = lines[i + 1]?.text ?? '';
-      if (plain(t) && NOTICE_TITLE.test(next) && plain(next) && (t + next).length <= 90 && /关于|转发|印发/u.test(t)) {
-        titleAt = i;
-        titleLines = 2;
-      }
+  let strong = false;
+  const plain = (v: string) => v.length <= 100 && !/[。！？:：]/u.test(v);
+  for (let i = 0; i < Math.min(lines.length, 12); i++) {
+    if (header.has(i)) continue;
+    const raw = lines[i]!.text;
+    if (!raw) continue;
+    const t = raw.replace(TITLE_DATE, '').replace(/\s*[|｜]+\s*$/u, '');
+    const withNumber = DOC_NUMBER_ANY.exec(t);
+    const bare = withNumber && withNumber.index > 0 ? t.slice(0, withNumber.index).trim() : t;
+    if (plain(bare) && WEAK_TITLE.test(bare)) {
+      titleAt = i;
+      strong = STRONG_TITLE.test(bare) || /^[\u4e00-\u9fa5（）()]{2,40}(?:关于|转发|印发)/u.test(bare);
+      if (withNumber && withNumber.index > 0) docNumber = true;
+      break;
     }
-    break;
+    // "曲阜市民政局关于印发《…》" + "的通知"
+    const next = (lines[i + 1]?.text ?? '').replace(TITLE_DATE, '');
+    if (plain(t) && WEAK_TITLE.test(next) && plain(next) && (t + next).length <= 100 && /关于|转发|印发/u.test(t)) {
+      titleAt = i;
+      titleLines = 2;
+      strong = true;
+      break;
+    }
+    // Past the head of the page: a sentence, or a 主送 line, means the title was not copied.
+    if (/[。！？]/u.test(t) || isAddressees(t) || addresseesRunOn(t)) break;
   }
-  if (titleAt < 0) return null;
-  const title = lines
-    .slice(titleAt, titleAt + titleLines)
-    .map((l) => l.text)
-    .join('');
-  let addresseesAt = titleAt + titleLines;
-  if (!ADDRESSEES.test(lines[addresseesAt]?.text ?? '')) {
-    if (!PUBLIC_KINDS.test(title)) return null;
-    addresseesAt = -1;
+  const afterTitle = titleAt >= 0 ? titleAt + titleLines : 0;
+  let addresseesAt = -1;
+  for (let i = afterTitle; i < Math.min(lines.length, afterTitle + 8); i++) {
+    if (header.has(i) || !lines[i]!.text) continue;
+    const t = lines[i]!.text;
+    if (isAddressees(t) || addresseesRunOn(t)) {
+      addresseesAt = i;
+      break;
+    }
+    if (/[。！？]/u.test(t) && t.length > 30) break;
   }
-  const from = (addresseesAt >= 0 ? addresseesAt : titleAt + titleLines - 1) + 2;
-  for (let i = from; i < lines.length; i++) {
-    if (DATE_ONLY.test(lines[i]!.text) && ISSUER.test(lines[i - 1]!.text)) return { titleAt, titleLines, addresseesAt, issuerAt: i - 1 };
+  const bodyFrom = Math.max(afterTitle, addresseesAt + 1, ...[...header].filter((h) => h < afterTitle + 10).map((h) => h + 1));
+  // 署名 and 成文日期: the first date-only line under an issuer line after the body has begun.
+  let issuerAt = -1;
+  let dateAt = -1;
+  for (let i = bodyFrom + 1; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (DATE_ONLY.test(t.replace(/\s+/gu, '')) && ISSUER.test(lines[i - 1]!.text)) {
+      issuerAt = i - 1;
+      dateAt = i;
+      break;
+    }
+    if (dateAt < 0 && DATE_LEAD.test(t) && i > bodyFrom) {
+      dateAt = i;
+      break;
+    }
   }
-  return null;
+  if (titleAt < 0 && addresseesAt < 0) return null;
+  const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2)].filter(Boolean).length;
+  const title = titleAt >= 0 ? lines.slice(titleAt, titleAt + titleLines).map((l) => l.text).join('') : '';
+  if (titleAt >= 0) {
+    if (!strong && signs === 0) return null;
+    // The old rule still holds for notices without 主送: a public kind, or a signature.
+    if (!strong && addresseesAt < 0 && !PUBLIC_KINDS.test(title.replace(TITLE_DATE, '')) && issuerAt < 0 && !docNumber) return null;
+  } else if (signs < 2) return null;
+  return { titleAt, titleLines, addresseesAt, issuerAt, dateAt, bodyFrom, header, info };
 }
 
 function bodyStart(shape: NoticeShape): number {
-  return shape.addresseesAt >= 0 ? shape.addresseesAt + 1 : shape.titleAt + shape.titleLines;
+  return shape.bodyFrom;
+}
+
+function docNumberOf(text: string): string | null {
+  const n = DOC_NUMBER_ANY.exec(text);
+  return n ? `${n[1]}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}${text.slice(n.index + n[0].length - 1, n.index + n[0].length)}` : null;
 }
 
 export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: string): Omit<NoticeDocument, 'id'> {
-  const title = lines
-    .slice(shape.titleAt, shape.titleAt + shape.titleLines)
-    .map((l) => l.text)
-    .join('');
+  const title = shape.titleAt >= 0 ? titleText(lines, shape) : '';
   const meta: NoticeMeta = { title, sourceFile };
-  for (let i = 0; i < shape.titleAt; i++) {
-    const t = lines[i]!.text;
+  const fields = shape.info?.fields ?? {};
+  if (fields['发文字号']) meta.docNumber = docNumberOf(fields['发文字号']);
+  for (const i of [...shape.header].sort((a, b) => a - b)) {
+    const t = lines[i]!.text.replace(/\s*[|｜]+\s*$/u, '');
     if (ORGAN.test(t)) meta.organ = t;
     const both = DOC_NUMBER_WITH_SIGNER.exec(t);
     const n = DOC_NUMBER.exec(both ? both[1]! : t);
-    if (n) meta.docNumber = `${n[1]}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}号`;
+    if (n && !meta.docNumber) meta.docNumber = `${n[1]}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}号`;
     const signers = both ? both[2]! : SIGNERS.exec(t)?.[1];
     if (signers) meta.signers = signers.split(/[\s\u3000、,，]+/u).filter(Boolean);
   }
-  meta.addressees = shape.addresseesAt >= 0 ? lines[shape.addresseesAt]!.text.replace(/[:：]$/u, '') : null;
+  if (!meta.docNumber && shape.titleAt >= 0) meta.docNumber = docNumberOf(lines.slice(shape.titleAt, shape.titleAt + shape.titleLines).map((l) => l.text).join(''));
+  if (!meta.docNumber) delete meta.docNumber;
+  let runOn: SourceLine | null = null;
+  if (shape.addresseesAt >= 0) {
+    const line = lines[shape.addresseesAt]!;
+    const split = isAddressees(line.text) ? null : addresseesRunOn(line.text);
+    const text = (split ? split.addressees : line.text).replace(/\s*[|｜]+\s*$/u, '');
+    meta.addressees = text.replace(/[:：]$/u, '');
+    if (split) runOn = { text: split.rest.replace(/\s*[|｜]+\s*$/u, '') };
+  } else meta.addressees = null;
   // Joint notices sign with several organs, one per line, right above the date.
   let firstIssuer = shape.issuerAt;
-  while (firstIssuer - 1 > bodyStart(shape) && ORGAN_NAME.test(lines[firstIssuer - 1]!.text) && ORGAN_NAME.test(lines[firstIssuer]!.text)) firstIssuer--;
-  const issuers = lines.slice(firstIssuer, shape.issuerAt + 1).map((l) => l.text.replace(/\s+/gu, ''));
-  const issuer = issuers.join('、');
-  meta.issuer = issuer;
-  meta.date = findDate(lines[shape.issuerAt + 1]!.text);
+  if (shape.issuerAt >= 0) {
+    while (firstIssuer - 1 > bodyStart(shape) && ORGAN_NAME.test(lines[firstIssuer - 1]!.text) && ORGAN_NAME.test(lines[firstIssuer]!.text)) firstIssuer--;
+    const issuers = lines.slice(firstIssuer, shape.issuerAt + 1).map((l) => l.text.replace(/\s+/gu, ''));
+    meta.issuer = issuers.join('、');
+    meta.organ ??= issuers[0]!;
+  }
+  const dateLine = shape.dateAt >= 0 ? lines[shape.dateAt]!.text : '';
+  const leadDate = DATE_LEAD.exec(dateLine);
+  meta.date = (shape.dateAt >= 0 ? findDate(leadDate ? leadDate[1]! : dateLine) : null) ?? (fields['成文日期'] ? findDate(fields['成文日期']) : null) ?? (fields['发文日期'] ? findDate(fields['发文日期']) : null);
   meta.year = meta.date ? Number(meta.date.slice(0, 4)) : null;
-  meta.organ ??= issuers[0]!;
+  // The portal's 发文机构 names the organ when the copy has no 版头 or signature; "县政府网站" names no organ.
+  const infoOrgan = fields['发文机构'];
+  if (!meta.organ && infoOrgan && ORGAN_NAME.test(infoOrgan) && !/网站|门户|网$/u.test(infoOrgan)) meta.organ = infoOrgan;
+  const bodyEnd = shape.issuerAt >= 0 ? firstIssuer : shape.dateAt >= 0 ? shape.dateAt : lines.length;
 
   const bodyLines: SourceLine[] = [];
   const attachmentTitles: string[] = [];
   let listingAttachments = false;
-  for (let i = bodyStart(shape); i < firstIssuer; i++) {
+  if (runOn) bodyLines.push(runOn);
+  for (let i = bodyStart(shape); i < bodyEnd; i++) {
     const line = lines[i]!;
+    // The information table and 版头 lines are metadata; a title repeated over the body is the page's.
+    if (shape.header.has(i) || (title && line.text === title)) continue;
     if (/^附件\s*[:：]$/u.test(line.text)) {
       // "附件:" alone, its titles numbered on the lines below.
       listingAttachments = true;
@@ -134,7 +256,8 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
 
   // After the date: the attachment(s), then 抄送 and 印发 lines.
   const rest: SourceLine[] = [];
-  for (let i = shape.issuerAt + 2; i < lines.length; i++) {
+  if (leadDate) rest.push({ text: dateLine.slice(leadDate[1]!.length).trim() });
+  for (let i = shape.dateAt >= 0 ? shape.dateAt + 1 : lines.length; i < lines.length; i++) {
     const t = lines[i]!.text;
     const cc = CC.exec(t);
     if (cc) {

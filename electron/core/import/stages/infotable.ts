@@ -1,0 +1,109 @@
+/**
+ * A government portal's information table (政府信息公开 metadata) as it arrives when a page is
+ * copied: "索引号: … 发布机构: …" on one line, "文号 | 平政办〔2013〕12号 | 索引号 | …" as table
+ * cells, or a bulleted list with each value on the line under its label. Its fields are the
+ * notice's metadata (发文字号, 发文机构, 成文日期, 发布日期), never body text or a title.
+ */
+import type { SourceLine } from '../lines.js';
+
+/** Labels portals use, longest first so "发文字号" wins over "文号". */
+const LABELS = [
+  '索引号', '索取号', '信息索引号', '发文机构', '发布机构', '发文机关', '发文单位', '发布单位', '文号', '发文字号', '文件编号', '文件字号',
+  '成文日期', '发文日期', '发布日期', '生成日期', '印发日期', '公开日期', '生效日期', '废止日期', '实施日期', '公开方式', '公开类别', '公开范围', '公开形式',
+  '主题分类', '体裁分类', '组配分类', '服务对象', '主题词', '关键词', '有效性', '时效性', '内容概述', '信息名称', '信息来源', '来源', '文种', '所属机构', '统一编码', '规范性文件登记号',
+].sort((a, b) => b.length - a.length);
+
+const LABEL_ALT = LABELS.join('|');
+/** A label with its colon, anywhere in a line: "索取号: 0024… 发布机构: 上海市民政局". */
+const LABEL_COLON = new RegExp(`(?:^|[\\s|｜])(${LABEL_ALT})\\s*[:：]`, 'gu');
+const LABEL_ONLY = new RegExp(`^(?:${LABEL_ALT})$`, 'u');
+const BULLET = /^[•·●▪◦\-–]\s*/u;
+
+/** Canonical names: several portals' labels for the same field. */
+const CANON: Record<string, string> = {
+  索取号: '索引号', 信息索引号: '索引号', 发布机构: '发文机构', 发文机关: '发文机构', 发文单位: '发文机构', 发布单位: '发文机构', 所属机构: '发文机构',
+  文号: '发文字号', 文件编号: '发文字号', 文件字号: '发文字号', 公开类别: '公开方式', 公开形式: '公开方式', 时效性: '有效性',
+};
+
+export interface InfoTable {
+  fields: Record<string, string>;
+  /** Indexes of the lines the table took (labels, values, empty cells). */
+  lines: Set<number>;
+}
+
+function put(fields: Record<string, string>, label: string, value: string): void {
+  const key = CANON[label] ?? label;
+  const v = value.replace(/[|｜]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  if (v && !fields[key]) fields[key] = v;
+}
+
+/** Reads "label: value label: value" pairs from one line; null when the line is not of that form. */
+function colonPairs(text: string): Array<[string, string]> | null {
+  const marks = [...text.matchAll(LABEL_COLON)];
+  if (marks.length === 0) return null;
+  // The line must start with its first label (after a bullet or a cell bar).
+  const lead = text.slice(0, marks[0]!.index! + (marks[0]![0].length - marks[0]![0].trimStart().length));
+  if (lead.replace(/[\s|｜•·●]/gu, '')) return null;
+  const out: Array<[string, string]> = [];
+  for (let k = 0; k < marks.length; k++) {
+    const m = marks[k]!;
+    const start = m.index! + m[0].length;
+    const end = k + 1 < marks.length ? marks[k + 1]!.index! : text.length;
+    out.push([m[1]!, text.slice(start, end)]);
+  }
+  return out;
+}
+
+/** "文号 | 平政办〔2013〕12号 | 索引号 | 005452065/2013-00025 |": label cells followed by value cells. */
+function cellPairs(text: string): Array<[string, string]> | null {
+  if (!/[|｜]/u.test(text)) return null;
+  const cells = text.split(/[|｜]/u).map((c) => c.trim());
+  const out: Array<[string, string]> = [];
+  let labels = 0;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k]!;
+    if (!LABEL_ONLY.test(c)) continue;
+    labels++;
+    const next = cells[k + 1] ?? '';
+    out.push([c, LABEL_ONLY.test(next) ? '' : next]);
+  }
+  return labels >= 2 ? out : null;
+}
+
+/** The information table within the first `within` lines, or null when there is none (two fields at least). */
+export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | null {
+  const fields: Record<string, string> = {};
+  const taken = new Set<number>();
+  let count = 0;
+  const end = Math.min(lines.length, within);
+  for (let i = 0; i < end; i++) {
+    const text = lines[i]!.text.replace(BULLET, '');
+    const pairs = cellPairs(text) ?? colonPairs(text);
+    if (!pairs) continue;
+    taken.add(i);
+    for (const [label, value] of pairs) {
+      count++;
+      if (value.trim()) put(fields, label, value);
+      else if (pairs.length === 1) {
+        // A bulleted table puts the value on the next line, unless that line is the next label.
+        const next = lines[i + 1]?.text.replace(BULLET, '') ?? '';
+        if (next && next.length <= 60 && !colonPairs(next) && !cellPairs(next) && !/[。！？]/u.test(next) && isValueLike(label, next)) {
+          put(fields, label, next);
+          taken.add(i + 1);
+          i++;
+        }
+      }
+    }
+  }
+  return count >= 2 ? { fields, lines: taken } : null;
+}
+
+/** Whether a following line can be a label's value (dates for date labels, codes for numbers). */
+function isValueLike(label: string, value: string): boolean {
+  const key = CANON[label] ?? label;
+  if (/日期$/u.test(key)) return /[0-9０-９]{4}/u.test(value);
+  if (key === '索引号') return /[0-9A-Za-z]/u.test(value) && value.length <= 40;
+  if (key === '发文字号') return /[〔[［(（【]\s*[0-9０-９]{4}/u.test(value);
+  if (key === '内容概述' || key === '主题分类' || key === '有效性' || key === '来源') return false;
+  return value.length <= 30;
+}

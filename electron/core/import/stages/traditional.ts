@@ -1,0 +1,126 @@
+/**
+ * Traditional characters (繁體 pages, Hong Kong and Taiwan mirrors). Every rule of the importer —
+ * furniture, notices, lists, units, regions, categories — is written in simplified characters,
+ * so a traditional draft is read through a 繁→简 copy (opencc-js, Taiwan/Hong Kong to mainland
+ * phrases) and the text the editor gets back is the original: each string the stages produce is
+ * found in the simplified copy and replaced by the same span of the original. Only when the
+ * editor asks (`convertToSimplified`) does the simplified text stay.
+ *
+ * Mirror sites also add pinyin in brackets after characters ("發(fā)布", "鄉(xiāng)鎮(zhèn)"); that noise is
+ * removed before anything else reads the line.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+import type { SourceLine } from '../lines.js';
+
+type Convert = (text: string) => string;
+let converter: Convert | null = null;
+
+function toSimplified(text: string): string {
+  converter ??= (OpenCC as unknown as { Converter(o: { from: string; to: string }): Convert }).Converter({ from: 'hk', to: 'cn' });
+  return converter(text);
+}
+
+/** "(fā)", "（xiāng）": a bracket holding one pinyin syllable with its tone mark, after a Han character. */
+const PINYIN = /(?<=[\u4e00-\u9fff])[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\s*[)）]/gu;
+const TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/u;
+
+/** Removes bracketed pinyin when the draft has it more than once (a real "(a)" enumeration carries no tone marks). */
+export function stripPinyin(lines: SourceLine[]): { lines: SourceLine[]; removed: number } {
+  let removed = 0;
+  const out = lines.map((line) => {
+    if (!line.text.includes('(') && !line.text.includes('（')) return line;
+    const text = line.text.replace(PINYIN, (m) => {
+      if (!TONE.test(m) && !/^[(（]\s*[a-z]{2,6}\s*[)）]$/u.test(m)) return m;
+      removed++;
+      return '';
+    });
+    if (text === line.text) return line;
+    const next: SourceLine = { ...line, text };
+    if (line.inlines) {
+      next.inlines = line.inlines.map((r) => (r.type === 'text' ? { ...r, text: r.text.replace(PINYIN, (m) => (TONE.test(m) ? '' : m)) } : r));
+      // Styled runs must still spell the line; if they no longer do, the plain line wins.
+      if (next.inlines.map((r) => (r.type === 'text' ? r.text : '')).join('') !== text) delete next.inlines;
+    }
+    return next;
+  });
+  return { lines: removed >= 2 ? out : lines, removed: removed >= 2 ? removed : 0 };
+}
+
+/**
+ * Frequent characters that exist only in traditional writing: a cheap first look, so that the
+ * converter runs only on drafts that may need it (the 1,000-draft benchmark never pays for it).
+ */
+const TRADITIONAL_ONLY = new Set([...'們這個來說對時會過麼為學國發經與動後點關裡開無實現愛體區種當長門問題電話應頭見樣氣聽讀書車馬東萬條業產義議記設試語請調論變辦據務員區縣鄉鎮會團體養護兒單機構織協組務質創優審評選獎項']);
+
+/** Whether the draft is written in traditional characters: enough of its Han characters change under 繁→简. */
+export function isTraditional(text: string): boolean {
+  const sample = text.slice(0, 20_000);
+  let hints = 0;
+  for (const ch of sample) if (TRADITIONAL_ONLY.has(ch) && ++hints >= 5) break;
+  if (hints < 5) return false;
+  const han = sample.match(/[\u4e00-\u9fff]/gu)?.length ?? 0;
+  if (han < 20) return false;
+  const simplified = toSimplified(sample);
+  let changed = 0;
+  for (let i = 0; i < sample.length && i < simplified.length; i++) if (sample[i] !== simplified[i]) changed++;
+  return changed >= 8 && changed / han >= 0.04;
+}
+
+export interface Simplified {
+  lines: SourceLine[];
+  /** Maps a string of the simplified copy back to the original's characters (unchanged when not found). */
+  restore: (text: string) => string;
+}
+
+/** The simplified copy of the lines, and the way back. Lines whose length changes keep their simplified text in both. */
+export function simplifyLines(lines: SourceLine[]): Simplified {
+  const simple: string[] = [];
+  const original: string[] = [];
+  const out = lines.map((line) => {
+    const s = toSimplified(line.text);
+    const same = s.length === line.text.length;
+    simple.push(s);
+    original.push(same ? line.text : s);
+    if (s === line.text) return line;
+    const next: SourceLine = { ...line, text: s };
+    if (line.inlines) {
+      next.inlines = line.inlines.map((r) => (r.type === 'text' ? { ...r, text: toSimplified(r.text) } : r));
+      if (next.inlines.map((r) => (r.type === 'text' ? r.text : '')).join('') !== s) delete next.inlines;
+    }
+    if (line.image?.alt) next.image = { ...line.image, alt: toSimplified(line.image.alt) };
+    return next;
+  });
+  const simpleAll = simple.join('\n');
+  const originalAll = original.join('\n');
+  const restore = (text: string): string => {
+    if (!text || !/[\u4e00-\u9fff]/u.test(text)) return text;
+    const at = simpleAll.indexOf(text);
+    if (at >= 0) return originalAll.slice(at, at + text.length);
+    // Strings the stages joined or trimmed: restore piece by piece between punctuation and spaces.
+    return text.replace(/[^\s,，、;；:：。！？()（）|｜]+/gu, (piece) => {
+      const k = simpleAll.indexOf(piece);
+      return k >= 0 ? originalAll.slice(k, k + piece.length) : piece;
+    });
+  };
+  return { lines: out, restore };
+}
+
+/**
+ * Walks an import result and restores every string the editor reads (titles, units, awards,
+ * body text, captions, notice fields), leaving names from our own tables (regions, categories,
+ * the explanation's words) as they are.
+ */
+export function restoreStrings<T>(value: T, restore: (text: string) => string): T {
+  const SKIP = new Set(['region', 'category', 'categoryExplanation', 'format', 'encoding', 'kind', 'file', 'sourceFile', 'warnings', 'src', 'date', 'printDate', 'year', 'status', 'role', 'marks', 'type', 'contentHash', 'fingerprint']);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return restore(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = SKIP.has(k) ? x : walk(x);
+      return out;
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
