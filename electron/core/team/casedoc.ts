@@ -1,0 +1,362 @@
+/**
+ * One case as one Yjs document, and its conversion to and from the model:
+ *
+ *   'root'     Y.XmlText   the body, through @lexical/yjs (see body.ts)
+ *   'meta'     Y.Map       kind, id and every CaseMeta field (JSON values)
+ *   'comments' Y.Array     one Y.Map per thread; its anchor is a pair of Yjs relative
+ *                          positions in the body, so concurrent edits never move it off its text
+ *   'people'   Y.Map       Yjs clientID -> user name: who wrote which characters
+ *   'changes'  Y.Array     the change list: { by, at, what, detail }
+ *
+ * The model JSON stays the derived form: search and the writers read `yDocToCase`.
+ */
+import { $getAnchorAndFocusForUserState, type Binding, type UserState } from '@lexical/yjs';
+import { $wrapSelectionInMarkNode } from '@lexical/mark';
+import { $createRangeSelection, $getNodeByKey, $getRoot, $isTextNode, type TextNode } from 'lexical';
+import * as Y from 'yjs';
+import { blocksToLexical, lexicalToBlocks, type SerializedNodeJSON, type SerializedEditorStateJSON } from '../model/lexical.js';
+import type { CaseDocument, CaseMeta, CommentReply, CommentThread } from '../model/types.js';
+import { bodyBlocks, editBody, readBody, setBodyState } from './body.js';
+
+export interface TeamThread extends CommentThread {
+  /** A reviewer's proposed wording for the anchored text, when the thread is a suggestion. */
+  suggestion?: string | null;
+  /** True when the anchored text has been deleted since. */
+  detached?: boolean;
+}
+
+export interface ChangeEntry {
+  by: string;
+  at: string;
+  what: 'share' | 'edit' | 'meta' | 'comment' | 'suggest' | 'reply' | 'resolve' | 'merge';
+  detail?: string;
+}
+
+const now = (): string => new Date().toISOString();
+
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('meta');
+}
+export function commentsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+  return doc.getArray('comments');
+}
+export function changesArray(doc: Y.Doc): Y.Array<ChangeEntry> {
+  return doc.getArray('changes');
+}
+
+/** Record that this document's clientID writes for `name` (authorship in `attribution`). */
+export function signIn(doc: Y.Doc, name: string, clientID: number | null = doc.clientID): void {
+  if (clientID === null) return;
+  const people = doc.getMap<string>('people');
+  if (people.get(String(clientID)) !== name) people.set(String(clientID), name);
+}
+
+export function logChange(doc: Y.Doc, entry: Omit<ChangeEntry, 'at'>): void {
+  changesArray(doc).push([{ ...entry, at: now() }]);
+}
+
+export function setMeta(doc: Y.Doc, meta: Partial<CaseMeta>): void {
+  const map = metaMap(doc);
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(meta)) {
+      if (value === undefined) map.delete(key);
+      else if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// anchors
+
+/** Text nodes of a serialized Lexical tree in document order, with the mark ids above each. */
+function jsonTextRuns(node: SerializedNodeJSON, ids: string[], out: Array<{ length: number; ids: string[] }>): void {
+  if (node.type === 'text' && typeof node.text === 'string') out.push({ length: node.text.length, ids });
+  const here = node.type === 'mark' && Array.isArray(node.ids) ? [...ids, ...(node.ids as string[])] : ids;
+  for (const child of node.children ?? []) jsonTextRuns(child, here, out);
+}
+
+/** The same tree with every mark node replaced by its children. */
+function withoutMarks(node: SerializedNodeJSON): SerializedNodeJSON {
+  if (!node.children) return node;
+  const children: SerializedNodeJSON[] = [];
+  for (const child of node.children) {
+    const clean = withoutMarks(child);
+    if (clean.type === 'mark') children.push(...(clean.children ?? []));
+    else children.push(clean);
+  }
+  return { ...node, children };
+}
+
+/** Global text offset -> a point in one of the editor's text nodes. */
+function pointAt(nodes: TextNode[], offset: number, preferEnd: boolean): { node: TextNode; offset: number } | null {
+  let at = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const size = node.getTextContentSize();
+    const inside = preferEnd ? offset <= at + size : offset < at + size;
+    if (inside && offset >= at) return { node, offset: offset - at };
+    at += size;
+  }
+  const last = nodes[nodes.length - 1];
+  return last && offset === at ? { node: last, offset: last.getTextContentSize() } : null;
+}
+
+/** A Yjs relative position for a point in a text node (as @lexical/yjs encodes cursors). */
+function relativeAt(binding: Binding, key: string, offset: number, assoc: number): Uint8Array | null {
+  const collab = binding.collabNodeMap.get(key);
+  if (!collab || !('_text' in collab)) return null;
+  const start = collab.getOffset();
+  if (start < 0) return null;
+  const rel = Y.createRelativePositionFromTypeIndex(collab._parent._xmlText, start + 1 + offset, assoc);
+  return Y.encodeRelativePosition(rel);
+}
+
+/** Anchor [start, end) of the body's flat text: start sticks to its character, end to the one before. */
+function anchorRange(binding: Binding, start: number, end: number): { anchor: Uint8Array; head: Uint8Array } | null {
+  const nodes = $getRoot().getAllTextNodes();
+  const a = pointAt(nodes, start, false);
+  const b = pointAt(nodes, end, true);
+  if (!a || !b) return null;
+  const anchor = relativeAt(binding, a.node.getKey(), a.offset, 0);
+  const head = relativeAt(binding, b.node.getKey(), b.offset, -1);
+  return anchor && head ? { anchor, head } : null;
+}
+
+function threadMap(thread: TeamThread, range: { anchor: Uint8Array; head: Uint8Array } | null): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  map.set('id', thread.id);
+  map.set('author', thread.author);
+  map.set('text', thread.text);
+  map.set('createdAt', thread.createdAt);
+  map.set('resolved', thread.resolved);
+  map.set('quote', thread.quote);
+  if (thread.suggestion) map.set('suggestion', thread.suggestion);
+  if (range) {
+    map.set('anchor', range.anchor);
+    map.set('head', range.head);
+  }
+  const replies = new Y.Array<CommentReply>();
+  replies.push(thread.replies.map((r) => ({ ...r })));
+  map.set('replies', replies);
+  return map;
+}
+
+// ---------------------------------------------------------------------------------------
+// model -> Yjs
+
+/** Fill an empty document with a case from the model; its comment marks become thread anchors. */
+export function fillFromCase(doc: Y.Doc, kase: CaseDocument, threads: readonly CommentThread[], by: string): void {
+  signIn(doc, by);
+  const json = blocksToLexical(kase.body);
+  const runs: Array<{ length: number; ids: string[] }> = [];
+  jsonTextRuns(json.root, [], runs);
+  const ranges = new Map<string, { start: number; end: number }>();
+  let at = 0;
+  for (const run of runs) {
+    for (const id of run.ids) {
+      const r = ranges.get(id);
+      if (r) r.end = at + run.length;
+      else ranges.set(id, { start: at, end: at + run.length });
+    }
+    at += run.length;
+  }
+  doc.transact(() => {
+    metaMap(doc).set('kind', 'case');
+    metaMap(doc).set('id', kase.id);
+    setMeta(doc, kase.meta);
+  });
+  // Not inside a transaction of ours: a remote update makes the whole transaction remote,
+  // and Yjs would then renew this document's clientID.
+  signIn(doc, by, setBodyState(doc, { root: withoutMarks(json.root) } as SerializedEditorStateJSON));
+  readBody(doc, ({ editor, binding }) => {
+    editor.read(() => {
+      const maps = threads.map((t) => {
+        const r = ranges.get(t.id);
+        return threadMap(t, r ? anchorRange(binding, r.start, r.end) : null);
+      });
+      if (maps.length) commentsArray(doc).push(maps);
+    });
+  });
+  logChange(doc, { by, what: 'share', detail: kase.meta.title });
+}
+
+export function caseToYDoc(kase: CaseDocument, threads: readonly CommentThread[], by: string): Y.Doc {
+  const doc = new Y.Doc();
+  fillFromCase(doc, kase, threads, by);
+  return doc;
+}
+
+// ---------------------------------------------------------------------------------------
+// Yjs -> model
+
+function readThread(map: Y.Map<unknown>, documentId: string): TeamThread & { anchor?: Uint8Array; head?: Uint8Array } {
+  const replies = map.get('replies');
+  return {
+    id: String(map.get('id')),
+    documentId,
+    quote: String(map.get('quote') ?? ''),
+    author: String(map.get('author') ?? ''),
+    text: String(map.get('text') ?? ''),
+    createdAt: String(map.get('createdAt') ?? ''),
+    resolved: map.get('resolved') === true,
+    replies: replies instanceof Y.Array ? (replies.toArray() as CommentReply[]) : [],
+    suggestion: (map.get('suggestion') as string | undefined) ?? null,
+    anchor: map.get('anchor') as Uint8Array | undefined,
+    head: map.get('head') as Uint8Array | undefined,
+  };
+}
+
+/** The case in the model, its comment anchors as mark ids on the runs, and its threads. */
+export function yDocToCase(doc: Y.Doc): { document: CaseDocument; threads: TeamThread[] } {
+  const meta = metaMap(doc).toJSON() as Record<string, unknown>;
+  const id = String(meta.id ?? '');
+  const { kind: _kind, id: _id, ...rest } = meta;
+  const raw = commentsArray(doc).toArray().map((m) => readThread(m, id));
+  const threads: TeamThread[] = [];
+  const body = readBody(doc, ({ editor, binding }) => {
+    editor.update(
+      () => {
+        for (const t of raw) {
+          const { anchor, head, ...thread } = t;
+          let placed = false;
+          if (anchor && head) {
+            const user = { anchorPos: Y.decodeRelativePosition(anchor), focusPos: Y.decodeRelativePosition(head) } as unknown as UserState;
+            const p = $getAnchorAndFocusForUserState(binding, user);
+            const a = p.anchorKey ? $getNodeByKey(p.anchorKey) : null;
+            const f = p.focusKey ? $getNodeByKey(p.focusKey) : null;
+            if ($isTextNode(a) && $isTextNode(f) && !(a === f && p.anchorOffset >= p.focusOffset)) {
+              const sel = $createRangeSelection();
+              sel.anchor.set(a.getKey(), p.anchorOffset, 'text');
+              sel.focus.set(f.getKey(), p.focusOffset, 'text');
+              if (!sel.isCollapsed() && sel.getTextContent().length) {
+                thread.quote = sel.getTextContent();
+                $wrapSelectionInMarkNode(sel, false, thread.id);
+                placed = true;
+              }
+            }
+          }
+          threads.push(placed ? thread : { ...thread, detached: true });
+        }
+      },
+      { discrete: true },
+    );
+    return lexicalToBlocks(editor.getEditorState().toJSON());
+  });
+  return { document: { kind: 'case', id, meta: { title: '', ...rest } as CaseMeta, body }, threads };
+}
+
+
+// ---------------------------------------------------------------------------------------
+// review actions
+
+export interface NewThread {
+  /** Text to anchor on: its first occurrence in the body (or the `occurrence`-th, from 0). */
+  quote: string;
+  occurrence?: number;
+  author: string;
+  text: string;
+  suggestion?: string;
+  id?: string;
+}
+
+/** Comment (or suggest a new wording) on a passage of the body; false when the text is not there. */
+export function addThread(doc: Y.Doc, input: NewThread): TeamThread | null {
+  signIn(doc, input.author);
+  const meta = metaMap(doc);
+  const thread: TeamThread = {
+    id: input.id ?? `c-${doc.clientID.toString(36)}-${Date.now().toString(36)}-${commentsArray(doc).length}`,
+    documentId: String(meta.get('id') ?? ''),
+    quote: input.quote,
+    author: input.author,
+    text: input.text,
+    createdAt: now(),
+    resolved: false,
+    replies: [],
+    suggestion: input.suggestion ?? null,
+  };
+  const placed = readBody(doc, ({ editor, binding }) =>
+    editor.read(() => {
+      const text = $getRoot()
+        .getAllTextNodes()
+        .map((n) => n.getTextContent())
+        .join('');
+      let from = -1;
+      for (let i = 0; i <= (input.occurrence ?? 0); i++) {
+        from = text.indexOf(input.quote, from + 1);
+        if (from < 0) return null;
+      }
+      return anchorRange(binding, from, from + input.quote.length);
+    }),
+  );
+  if (!placed) return null;
+  doc.transact(() => {
+    commentsArray(doc).push([threadMap(thread, placed)]);
+    logChange(doc, { by: input.author, what: input.suggestion ? 'suggest' : 'comment', detail: `「${input.quote}」${input.text}` });
+  });
+  return thread;
+}
+
+function findThread(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
+  return commentsArray(doc).toArray().find((m) => m.get('id') === id);
+}
+
+export function replyThread(doc: Y.Doc, id: string, author: string, text: string): boolean {
+  const map = findThread(doc, id);
+  const replies = map?.get('replies');
+  if (!(replies instanceof Y.Array)) return false;
+  signIn(doc, author);
+  doc.transact(() => {
+    replies.push([{ id: `r-${doc.clientID.toString(36)}-${replies.length}`, author, text, createdAt: now() }]);
+    logChange(doc, { by: author, what: 'reply', detail: text });
+  });
+  return true;
+}
+
+export function resolveThread(doc: Y.Doc, id: string, by: string): boolean {
+  const map = findThread(doc, id);
+  if (!map) return false;
+  signIn(doc, by);
+  doc.transact(() => {
+    map.set('resolved', true);
+    logChange(doc, { by, what: 'resolve', detail: String(map.get('quote') ?? '') });
+  });
+  return true;
+}
+
+/** Edit the body as `by` (a Lexical update against the current body), logged in the change list. */
+export function editAs(doc: Y.Doc, by: string, detail: string, fn: Parameters<typeof editBody>[1]): void {
+  const writer = editBody(doc, fn);
+  doc.transact(() => {
+    signIn(doc, by);
+    signIn(doc, by, writer);
+    logChange(doc, { by, what: 'edit', detail });
+  });
+}
+
+/**
+ * Who wrote the body's live characters: counts per user name (unknown clients by id), only
+ * those inserted after `since` (a state vector) when given.
+ */
+export function attribution(doc: Y.Doc, since?: Uint8Array): Map<string, number> {
+  const people = doc.getMap<string>('people');
+  const floor = since ? Y.decodeStateVector(since) : new Map<number, number>();
+  const counts = new Map<string, number>();
+  const walk = (type: Y.AbstractType<unknown>): void => {
+    let item = type._start;
+    while (item) {
+      if (!item.deleted) {
+        const content = item.content;
+        if (content instanceof Y.ContentString && item.id.clock + item.length > (floor.get(item.id.client) ?? 0)) {
+          const fresh = Math.min(item.length, item.id.clock + item.length - (floor.get(item.id.client) ?? 0));
+          const name = people.get(String(item.id.client)) ?? `#${item.id.client}`;
+          counts.set(name, (counts.get(name) ?? 0) + fresh);
+        } else if (content instanceof Y.ContentType) walk(content.type as Y.AbstractType<unknown>);
+      }
+      item = item.right;
+    }
+  };
+  walk(doc.get('root', Y.XmlText) as unknown as Y.AbstractType<unknown>);
+  return counts;
+}
+
+export { bodyBlocks };

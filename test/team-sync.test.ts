@@ -1,0 +1,140 @@
+/**
+ * Two editors on one case through the real Hocuspocus provider and server, persisted in a
+ * throwaway PostgreSQL cluster; tokens refused when wrong or revoked; an offline client merges.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import * as Y from 'yjs';
+import { startPostgres, type PgCluster } from './support/postgres.js';
+import { startTeamServer, type TeamServer } from '../electron/core/team/server.js';
+import { addUser, revokeUser } from '../electron/core/team/users.js';
+import { connect } from '../electron/core/team/client.js';
+import { attribution, caseToYDoc, editAs, yDocToCase } from '../electron/core/team/casedoc.js';
+import { loadDocument } from '../electron/core/team/pgstore.js';
+import type { CaseDocument } from '../electron/core/model/types.js';
+
+let cluster: PgCluster;
+let server: TeamServer;
+let tokenA: string;
+let tokenB: string;
+
+const kase: CaseDocument = {
+  kind: 'case',
+  id: 'case-1',
+  meta: { title: '“一站式”救助服务', unit: '济宁市民政局' },
+  body: [
+    { type: 'heading', level: 2, content: [{ type: 'text', text: '一、基本情况' }] },
+    { type: 'paragraph', content: [{ type: 'text', text: '济宁市建立了社会救助“一门受理”机制。' }] },
+  ],
+};
+
+before(async () => {
+  cluster = await startPostgres();
+  server = await startTeamServer({ pgUrl: cluster.url, debounce: 50 });
+  tokenA = await addUser(server.pool, '编辑甲', ['民政案例2026']);
+  tokenB = await addUser(server.pool, '编辑乙', ['*']);
+  await server.pool.query("INSERT INTO team_collections (id, title) VALUES ('col1', '民政案例2026'), ('col2', '别的合集')");
+});
+
+after(async () => {
+  await server?.stop();
+  cluster?.stop();
+});
+
+function appendParagraph(text: string) {
+  return () => {
+    $getRoot().append($createParagraphNode().append($createTextNode(text)));
+  };
+}
+
+test('two clients edit one case at once, end identical, and the state is in PostgreSQL', async () => {
+  const a = connect({ url: server.url, token: tokenA, name: 'col1/case-1' });
+  await a.ready;
+  Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(caseToYDoc(kase, [], '编辑甲')));
+  await a.acknowledged();
+  const b = connect({ url: server.url, token: tokenB, name: 'col1/case-1' });
+  await b.ready;
+  assert.equal(yDocToCase(b.doc).document.meta.title, kase.meta.title);
+
+  // Both edit before either hears of the other's change.
+  editAs(a.doc, '编辑甲', '补充', appendParagraph('甲补充：救助对象覆盖全市。'));
+  editAs(b.doc, '编辑乙', '补充', () => {
+    const first = $getRoot().getAllTextNodes()[1]!;
+    first.setTextContent(first.getTextContent().replace('济宁市', '济宁市民政局'));
+  });
+  await Promise.all([a.acknowledged(), b.acknowledged()]);
+  // Each has the other's change once the server has relayed it.
+  await waitFor(() => Y.encodeStateVector(a.doc).toString() === Y.encodeStateVector(b.doc).toString());
+
+  const fromA = yDocToCase(a.doc).document;
+  const fromB = yDocToCase(b.doc).document;
+  assert.deepEqual(fromA, fromB);
+  const texts = JSON.stringify(fromA.body);
+  assert.match(texts, /甲补充：救助对象覆盖全市。/);
+  assert.match(texts, /济宁市民政局建立了/);
+  const who = attribution(a.doc);
+  assert.ok((who.get('编辑甲') ?? 0) > 10 && (who.get('编辑乙') ?? 0) >= 3, JSON.stringify([...who]));
+
+  a.close();
+  b.close();
+  // What PostgreSQL holds, read without the server's memory, is the same case.
+  const stored = await loadDocument(server.pool, 'col1/case-1');
+  assert.ok(stored);
+  const fromDb = new Y.Doc();
+  Y.applyUpdate(fromDb, stored);
+  assert.deepEqual(yDocToCase(fromDb).document, fromA);
+  const log = await server.pool.query("SELECT DISTINCT user_name FROM team_audit WHERE document = 'col1/case-1' AND action = 'open'");
+  assert.deepEqual(log.rows.map((r) => r.user_name).sort(), ['编辑乙', '编辑甲'].sort());
+});
+
+test('a client offline for a while reconnects and merges', async () => {
+  const a = connect({ url: server.url, token: tokenA, name: 'col1/case-2' });
+  await a.ready;
+  Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(caseToYDoc({ ...kase, id: 'case-2' }, [], '编辑甲')));
+  await a.acknowledged();
+  const b = connect({ url: server.url, token: tokenB, name: 'col1/case-2' });
+  await b.ready;
+  b.socket.disconnect();
+  editAs(b.doc, '编辑乙', '离线修改', appendParagraph('乙离线时写的一段。'));
+  editAs(a.doc, '编辑甲', '在线修改', appendParagraph('甲在线时写的一段。'));
+  await a.acknowledged();
+  assert.doesNotMatch(JSON.stringify(yDocToCase(a.doc).document.body), /乙离线/);
+  await b.socket.connect();
+  b.provider.attach();
+  await b.acknowledged();
+  await waitFor(() => /乙离线/.test(JSON.stringify(yDocToCase(a.doc).document.body)) && /甲在线/.test(JSON.stringify(yDocToCase(b.doc).document.body)));
+  assert.deepEqual(yDocToCase(a.doc).document, yDocToCase(b.doc).document);
+  a.close();
+  b.close();
+});
+
+test('a wrong token, a revoked token and a collection outside the user\'s list are refused', async () => {
+  const wrong = connect({ url: server.url, token: 'hbt_not-a-token', name: 'col1/case-1' });
+  await assert.rejects(wrong.ready, /拒绝/);
+  wrong.close();
+  const outside = connect({ url: server.url, token: tokenA, name: 'col2/case-9' });
+  await assert.rejects(outside.ready, /拒绝/);
+  outside.close();
+
+  const tokenC = await addUser(server.pool, '临时专家', ['*']);
+  const c = connect({ url: server.url, token: tokenC, name: 'col1/case-1' });
+  await c.ready;
+  c.close();
+  assert.equal(await revokeUser(server.pool, '临时专家'), true);
+  const again = connect({ url: server.url, token: tokenC, name: 'col1/case-1' });
+  await assert.rejects(again.ready, /拒绝/);
+  again.close();
+  const stored = await server.pool.query<{ token_hash: string }>("SELECT token_hash FROM team_users WHERE name = '临时专家'");
+  assert.notEqual(stored.rows[0]!.token_hash, tokenC);
+  assert.doesNotMatch(stored.rows[0]!.token_hash, /hbt_/);
+  const refused = await server.pool.query("SELECT count(*)::int AS n FROM team_audit WHERE action = 'refused'");
+  assert.ok(refused.rows[0].n >= 3);
+});
+
+async function waitFor(check: () => boolean): Promise<void> {
+  // Bounded by count, not time: the relay is a few loopback messages.
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(check(), 'condition not reached');
+}
+
