@@ -66,9 +66,32 @@ function mulberry32(a) {
   };
 }
 
-const rand = mulberry32(SEED);
+/**
+ * Second batch, collected after the first draw and drawn the same way (its own seed) before any
+ * of its files was committed, so no rule was written with them in view either.
+ */
+const SEED_2 = 20261202;
+const candidates2 = {
+  notice: ['neimenggu-2016-shisanwu-tongzhi', 'neimenggu-2021-shisiwu-tongzhi', 'jiangxi-2021-shisiwu-tongzhi', 'jilin-2025-yaodian-tongzhi'],
+  'award-list': ['heilongjiang-2023-laonian-youhao-shequ'],
+  'case-list': ['shandong-2023-youxiu-anli-fanti'],
+  article: [
+    'haerbin-2025-yilao-yixiao',
+    'guangxi-2016-gaige-chuangxin',
+    'jiangxi-2025-shisiwu-chengjiu',
+    'chengde-2022-shisiwu-guihua',
+    'hainan-2024-wuxin-gongcheng',
+    'hainan-2022-shinian-zongshu',
+    'yunnan-2024-minzheng-tupian',
+    'tianjin-2023-minzheng',
+  ],
+};
+
 const split = { heldout: [], tuning: [] };
-for (const [kind, names] of Object.entries(candidates)) {
+for (const [seed, batch] of [[SEED, candidates], [SEED_2, candidates2]]) drawBatch(mulberry32(seed), batch);
+
+function drawBatch(rand, batch) {
+for (const [kind, names] of Object.entries(batch)) {
   const order = [...names];
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
@@ -76,6 +99,7 @@ for (const [kind, names] of Object.entries(candidates)) {
   }
   const k = Math.round(names.length / 3);
   for (const [i, name] of order.entries()) (i < k ? split.heldout : split.tuning).push(`${kind}\t${name}`);
+}
 }
 for (const set of ['heldout', 'tuning']) {
   process.stdout.write(`# ${set} (${split[set].length})\n`);
