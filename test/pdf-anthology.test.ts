@@ -157,16 +157,22 @@ test('running heads: collection title on even pages, part title on odd pages; no
   let heads = 0;
   const toc = tocPages();
   const front = pages.indexOf(toc[toc.length - 1]!) + 1 + (((pages.indexOf(toc[toc.length - 1]!) + 1) % 2) ? 1 : 0);
+  const openers = [...cases.map((c) => squash(c.meta.title).slice(0, 8)), ...bundle.collection.sections.map((s) => squash(s.title).slice(0, 4))];
   for (const [i, p] of pages.entries()) {
     if (i < front) continue;
     const head = p.lines.filter((l) => l.yMax < top - 8).map((l) => squash(l.text));
-    if (!head.length) continue;
-    heads++;
     const folio = i + 1 - front;
+    if (!head.length) {
+      // Only openers (a case title or a part title first) and blank versos go without a head.
+      const first = squash(p.lines.slice(0, 2).map((l) => l.text).join(''));
+      assert.ok(p.lines.length <= 1 || openers.some((o) => first.startsWith(o)), `page ${folio} has no running head: ${first.slice(0, 20)}`);
+      continue;
+    }
+    heads++;
     if (folio % 2 === 0) assert.deepEqual(head, [squash(bundle.collection.title)], `even page ${folio}`);
     else assert.ok(head[0]!.endsWith('篇'), `odd page ${folio}: ${head[0]}`);
   }
-  assert.ok(heads > 5, `${heads} running heads`);
+  assert.ok(heads > 0, 'no running head at all');
 });
 
 test('body lines stay in register: every body line on the 17.5 pt grid of its page, under headers and headings alike', () => {

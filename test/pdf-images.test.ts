@@ -1,12 +1,15 @@
 /**
  * Pictures in a case: a real PNG scaled into the measure with its caption on the same
- * page right under it, a caption without a picture set under a grey placeholder, and a
- * page-break hint honoured.
+ * page right under it, a caption without a picture (listed as a warning; printed alone, or
+ * under a box marked 图片待补 when the template keeps one), and a page-break hint honoured.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import JSZip from 'jszip';
+import { runExport } from '../electron/core/export/index.js';
 import path from 'node:path';
 import { corpusBundle } from './fixtures/corpus.js';
 import { writePdf } from '../electron/core/export/pdf/index.js';
@@ -14,7 +17,7 @@ import { loadTemplate } from '../electron/core/templates/load.js';
 import type { Block, CaseDocument, CollectionBundle } from '../electron/core/model/types.js';
 import { readPages, savePdf, squash } from './pdf-readback.js';
 
-test('a picture with its caption, a placeholder for a caption without a picture, a page break hint', async () => {
+test('a picture with its caption, a caption without a picture, a page break hint', async () => {
   const corpus = await corpusBundle();
   const source = (Object.values(corpus.cases) as CaseDocument[])[0]!;
   // A real PNG: page 1 of a notice PDF rendered by poppler.
@@ -105,4 +108,44 @@ test('edge cases still export: an empty collection, an untitled empty case, a to
   assert.ok(text.includes('（无标题）'), 'an untitled case is listed and set');
   assert.ok(text.includes(squash(long)), 'the long token is set whole, broken only where it must');
   for (const p of pages) for (const l of p.lines) assert.ok(l.xMax <= p.width - 20, `line runs off the page: ${l.text.slice(0, 20)}`);
+});
+
+test('a caption whose photo is missing: a warning in both formats; printed alone by default, under a marked box where the template keeps one', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'huibian-missing-'));
+  const body: Block[] = [
+    { type: 'paragraph', content: [{ type: 'text', text: '照片之前的一段正文。' }] },
+    { type: 'image', caption: [{ type: 'text', text: '社区志愿者为老人理发' }] },
+    { type: 'paragraph', content: [{ type: 'text', text: '照片之后的一段正文。' }] },
+  ];
+  const doc: CaseDocument = { kind: 'case', id: 'miss', meta: { title: '缺图案例' }, body };
+  const bundle: CollectionBundle = { collection: { id: 'c', title: '测试汇编', sections: [{ title: '综合', caseIds: ['miss'] }] }, cases: { miss: doc } };
+  const keep = path.join(dir, 'keep.json');
+  const base = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../templates/anthology.json'), 'utf8')) as { id: string; options: Record<string, unknown> };
+  writeFileSync(keep, JSON.stringify({ ...base, id: 'keep', options: { ...base.options, missingPictures: 'placeholder' } }));
+
+  const gapOf = (file: string): { gap: number; text: string } => {
+    const lines = readPages(file).flatMap((p) => p.lines.map((l) => ({ ...l, t: squash(l.text) })));
+    const caption = lines.find((l) => l.t === '社区志愿者为老人理发')!;
+    const before = lines.find((l) => l.t === '照片之前的一段正文。')!;
+    return { gap: caption.yMin - before.yMax, text: lines.map((l) => l.t).join('') };
+  };
+  for (const [template, kept] of [['anthology', false], [keep, true]] as const) {
+    const pdf = await runExport({ template, format: 'pdf', outPath: path.join(dir, `${kept}.pdf`), bundle });
+    const docx = await runExport({ template, format: 'docx', outPath: path.join(dir, `${kept}.docx`), bundle });
+    for (const r of [pdf, docx]) {
+      const w = r.warnings.filter((x) => x.kind === 'missing-picture');
+      assert.equal(w.length, 1, `${r.format}: ${JSON.stringify(r.warnings)}`);
+      assert.equal(w[0]!.document, 'miss');
+      assert.ok(w[0]!.message.includes('社区志愿者为老人理发') && w[0]!.message.includes('缺图案例'), w[0]!.message);
+    }
+    const { gap, text } = gapOf(pdf.path);
+    const xml = (await (await JSZip.loadAsync(readFileSync(docx.path))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    if (kept) {
+      assert.ok(gap > 100, `a box keeps the photo's place (${gap.toFixed(0)} pt)`);
+      assert.ok(text.includes('图片待补') && xml.includes('图片待补'), 'the box says what it is, in both formats');
+    } else {
+      assert.ok(gap < 40, `no empty box: the caption follows the text (${gap.toFixed(0)} pt)`);
+      assert.ok(!text.includes('图片待补') && !xml.includes('图片待补'));
+    }
+  }
 });

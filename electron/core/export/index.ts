@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CollectionBundle, CommentThread, NoticeDocument } from '../model/types.js';
 import { loadTemplate } from '../templates/load.js';
 import type { Template } from '../templates/schema.js';
+import { missingPictureWarnings } from './pictures.js';
 import { fontUses, fontWarnings, overBudget, type CaseLayout, type ExportWarning, type FontUse, type OverBudget } from './report.js';
 
 export type { CaseLayout, ExportWarning, FontUse, OverBudget } from './report.js';
@@ -99,7 +100,7 @@ export async function runExport(request: ExportRequest): Promise<ExportResult> {
     template: template.id,
     format: request.format,
     fonts,
-    warnings: [...(request.format === 'pdf' ? fontWarnings(template, fonts) : []), ...(result.warnings ?? [])],
+    warnings: [...(request.format === 'pdf' ? fontWarnings(template, fonts) : []), ...missingPictureWarnings(template, request), ...(result.warnings ?? [])],
     cases,
     overBudget: overBudget(cases, (id) => pageBudget(template, request.bundle, id)),
   };

@@ -40,7 +40,10 @@ export interface BlockContext {
   trimLineStart?: boolean;
   /** Height a picture may take at most. */
   maxImageHeight: number;
+  /** Height of the box a missing photo keeps (0: the caption prints alone). */
   placeholderHeight: number;
+  /** Words printed in that box. */
+  placeholderLabel?: string;
   /** Footnotes met so far in this document (they are set after its body). */
   notes: Block[][];
   /** Keep the first line of a document with what precedes it. */
@@ -278,17 +281,22 @@ function imageItems(block: Extract<Block, { type: 'image' }>, ctx: BlockContext,
   }
   items.push({ kind: 'space', height: bodyPitch / 2 });
   const left = captionStyle.align === 'left' ? 0 : (ctx.measure - w) / 2;
-  items.push({
-    kind: 'box',
-    height: h,
-    draw: (p, x, y) => {
-      if (image) p.image(image.data, x + left, y, w, h);
-      else {
-        p.fillRect(x + left, y, w, h, 'E6E6E6');
-        p.strokeRect(x + left, y, w, h, 'C8C8C8', 0.5);
-      }
-    },
-  });
+  // A missing photo keeps a marked box only where the template asks for one (placeholderHeight > 0).
+  const label = !image && h > 0 && ctx.placeholderLabel ? layoutParagraph({ runs: [{ text: ctx.placeholderLabel, style: { ...runStyle(captionStyle), color: '808080' } }], measure: w, align: 'center' })[0] : undefined;
+  if (image || h > 0) {
+    items.push({
+      kind: 'box',
+      height: h,
+      draw: (p, x, y) => {
+        if (image) p.image(image.data, x + left, y, w, h);
+        else {
+          p.fillRect(x + left, y, w, h, 'F2F2F2');
+          p.strokeRect(x + left, y, w, h, 'A6A6A6', 0.5);
+          if (label) p.drawLine(label, x + left, y + h / 2 + captionStyle.size * 0.35);
+        }
+      },
+    });
+  }
   if (block.caption?.length) {
     const caption = paragraphItems(inlineRuns(block.caption, captionStyle, ctx), { ...captionStyle, spaceBefore: 0, spaceAfter: 0 }, ctx, { keepTogether: true, indent: 0 });
     items.push({ kind: 'space', height: 2.5 * 2.835, noBreakBefore: true });

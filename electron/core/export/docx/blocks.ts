@@ -31,6 +31,7 @@ import type { Block, ImageBlock, Inline, Mark, ParagraphBlock, TableBlock } from
 import type { TextStyle } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
 import { decodeDataUri } from '../../layout/images.js';
+import { missingPictureMode, PLACEHOLDER_LABEL, placeholderHeight } from '../pictures.js';
 import type { Role, StyleBook } from './styleBook.js';
 import { balanceTitle } from './titles.js';
 import { twips } from './xml.js';
@@ -49,7 +50,7 @@ export function fonts(book: StyleBook, style: TextStyle, hint = false): IFontAtt
 }
 
 /** A run of text with its faces and marks; tabs become w:tab so leaders and right tabs work. */
-export function textRun(book: StyleBook, style: TextStyle, text: string, marks?: readonly Mark[], charStyle?: string, extra: { color?: string; scale?: number; size?: number } = {}): TextRun {
+export function textRun(book: StyleBook, style: TextStyle, text: string, marks?: readonly Mark[], charStyle?: string, extra: { color?: string; scale?: number; size?: number; position?: `${number}pt` } = {}): TextRun {
   const pieces = text.split('\t');
   const children: Array<string | Tab> = [];
   pieces.forEach((piece, i) => {
@@ -71,6 +72,7 @@ export function textRun(book: StyleBook, style: TextStyle, text: string, marks?:
     scale: extra.scale,
     size: extra.size,
     sizeComplexScript: extra.size,
+    position: extra.position,
     children,
   });
 }
@@ -322,17 +324,18 @@ function image(ctx: DocxContext, block: ImageBlock): FileChild[] {
   const pic = block.src ? picture(ctx, block.src, block.width, block.height, block.alt) : null;
   if (pic) {
     out.push(ctx.paragraph('center', [pic.run], '', { props: { keepNext: true, autoLine: true }, heightPt: pic.heightPt }));
-  } else if (block.caption?.length) {
-    // A caption whose photo was not in the draft keeps the photo's place: a grey box of the
-    // height the PDF writer gives it (template option, else 45 mm in the book, 38 in the
-    // magazine, four lines in a notice), so both files paginate alike.
+  } else if (block.caption?.length && missingPictureMode(ctx.template) === 'placeholder') {
+    // A caption whose photo was not in the draft keeps a box marked 图片待补 only where the
+    // template asks for it (pictures.ts), of the height the PDF writer gives it, so both
+    // files paginate alike; by default the caption prints alone.
     const kind = ctx.template.kind;
-    const mm = ctx.template.options.photoPlaceholderHeightMm;
-    const h = mm !== undefined ? mmToPt(Number(mm)) : kind === 'notice' ? 4 * ctx.book.bodyPitch : mmToPt(kind === 'feature' ? 38 : 45);
-    const e = { sz: 4, space: 0, color: 'C8C8C8' };
+    const h = placeholderHeight(ctx.template, kind === 'notice' ? 4 * ctx.book.bodyPitch : mmToPt(kind === 'feature' ? 38 : 45));
+    const e = { sz: 4, space: 0, color: 'A6A6A6' };
+    const caption = ctx.book.get('caption').style;
     out.push(
-      ctx.paragraph('center', [], '', {
-        props: { keepNext: true, borders: { top: e, bottom: e, left: e, right: e }, shading: 'E6E6E6', line: twips(h), before: twips(ctx.book.bodyPitch / 2), after: twips(2), ind: { firstLine: 0, firstLineChars: 0 } },
+      // Word and LibreOffice set text at the foot of an exact line: the label is raised to the middle.
+      ctx.paragraph('center', [textRun(ctx.book, caption, PLACEHOLDER_LABEL, undefined, undefined, { color: '808080', position: `${Math.round(h / 2 - caption.size * 0.5)}pt` })], PLACEHOLDER_LABEL, {
+        props: { keepNext: true, borders: { top: e, bottom: e, left: e, right: e }, shading: 'F2F2F2', line: twips(h), before: twips(ctx.book.bodyPitch / 2), after: twips(2), ind: { firstLine: 0, firstLineChars: 0 } },
         heightPt: h,
       }),
     );

@@ -14,6 +14,7 @@ import type { PdfCanvas } from './canvas.js';
 import { balancedTitle, geometry, oneLine, option, styleBook, type PageGeometry } from './styles.js';
 import { drawPlaced } from './draw.js';
 import { caseList, partTitle, titleOf } from '../parts.js';
+import { PLACEHOLDER_LABEL, placeholderHeight } from '../pictures.js';
 
 export interface OutlineNode {
   addItem(title: string): OutlineNode;
@@ -54,7 +55,8 @@ class Book {
       styles: this.styles,
       measure: this.g.measure,
       maxImageHeight: this.g.depth * 0.55,
-      placeholderHeight: mmToPt(option(this.template, 'photoPlaceholderHeightMm', 45)),
+      placeholderHeight: placeholderHeight(this.template, mmToPt(45)),
+      placeholderLabel: PLACEHOLDER_LABEL,
       notes: [],
     };
   }

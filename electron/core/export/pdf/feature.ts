@@ -11,6 +11,7 @@ import { itemHeight, lineItems, paginate, type FilledFrame, type FlowItem, type 
 import { measureText, type StyledText } from '../../layout/paragraph.js';
 import type { ComposeContext } from './anthology.js';
 import { caseList, titleOf } from '../parts.js';
+import { PLACEHOLDER_LABEL, placeholderHeight } from '../pictures.js';
 import { drawPlaced } from './draw.js';
 import { balancedTitle, geometry, oneLine, option, styleBook } from './styles.js';
 
@@ -27,12 +28,13 @@ export async function composeFeature(template: Template, bundle: CollectionBundl
   const depth = (template.page.gridLines ?? Math.floor(g.depth / pitch)) * pitch;
   const top = g.top - (pitch - body.size) / 2;
   const pageX = (page: number) => (page % 2 === 1 ? g.inner : g.outer);
-  const fullCtx: BlockContext = { styles, measure: g.measure, maxImageHeight: depth / 3, placeholderHeight: mmToPt(option(template, 'photoPlaceholderHeightMm', 38)), notes: [] };
+  const fullCtx: BlockContext = { styles, measure: g.measure, maxImageHeight: depth / 3, placeholderHeight: placeholderHeight(template, mmToPt(38)), placeholderLabel: PLACEHOLDER_LABEL, notes: [] };
   const colCtx: BlockContext = {
     styles,
     measure: colWidth,
     maxImageHeight: depth * 0.4,
-    placeholderHeight: mmToPt(option(template, 'photoPlaceholderHeightMm', 38)),
+    placeholderHeight: placeholderHeight(template, mmToPt(38)),
+    placeholderLabel: PLACEHOLDER_LABEL,
     notes: [],
   };
 

@@ -6,6 +6,7 @@
  */
 import type { Block, NoticeDocument } from '../../model/types.js';
 import { chineseDate } from '../../model/dates.js';
+import { PLACEHOLDER_LABEL, placeholderHeight } from '../pictures.js';
 import type { Template } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
 import { applyKeeps, blockItems, noteItems, paragraphItems, runStyle, type BlockContext, type ResolvedStyle } from '../../layout/blocks.js';
@@ -42,7 +43,8 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
     midShrink: false,
     trimLineStart: false,
     maxImageHeight: g.depth * 0.5,
-    placeholderHeight: pitch * 4,
+    placeholderHeight: placeholderHeight(template, pitch * 4),
+    placeholderLabel: PLACEHOLDER_LABEL,
     notes: [],
   };
   const para = (text: string, style: ResolvedStyle, opts: Parameters<typeof paragraphItems>[3] = {}) =>

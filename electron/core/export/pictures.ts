@@ -1,0 +1,66 @@
+/**
+ * Pictures a caption announces but the draft did not carry (the photo stayed in the sender's
+ * Word file, or was a link). Both writers treat them alike: by default the caption prints
+ * without a box (a grey box without a word reads as a printing fault); a template with
+ * `"missingPictures": "placeholder"` keeps a box marked 图片待补 where the photo will go. Either
+ * way the export report lists each one, so the editor can ask for the photo.
+ */
+import type { Block, CollectionBundle, NoticeDocument } from '../model/types.js';
+import { inlineText } from '../model/text.js';
+import type { Template } from '../templates/schema.js';
+import { mmToPt } from '../templates/sizes.js';
+import { decodeDataUri } from '../layout/images.js';
+import { caseList, titleOf } from './parts.js';
+import type { ExportWarning } from './report.js';
+
+export type MissingPictureMode = 'omit' | 'placeholder';
+
+/** Printed inside a kept placeholder box. */
+export const PLACEHOLDER_LABEL = '图片待补';
+
+export function missingPictureMode(template: Template): MissingPictureMode {
+  return template.options.missingPictures === 'placeholder' ? 'placeholder' : 'omit';
+}
+
+/** Height of the box a missing picture keeps, in pt; 0 when the template leaves it out. */
+export function placeholderHeight(template: Template, fallbackPt: number): number {
+  if (missingPictureMode(template) === 'omit') return 0;
+  const mm = template.options.photoPlaceholderHeightMm;
+  return typeof mm === 'number' ? mmToPt(mm) : fallbackPt;
+}
+
+/** A picture block neither writer can draw: no source, or one whose data cannot be read. */
+export function isMissingPicture(block: Extract<Block, { type: 'image' }>): boolean {
+  return !block.src || !decodeDataUri(block.src);
+}
+
+function* pictures(blocks: readonly Block[]): Generator<Extract<Block, { type: 'image' }>> {
+  for (const b of blocks) {
+    if (b.type === 'image') yield b;
+    else if (b.type === 'list') for (const item of b.items) yield* pictures(item);
+    else if (b.type === 'quote') yield* pictures(b.blocks);
+    else if (b.type === 'table') for (const row of b.rows) for (const cell of row) yield* pictures(cell.blocks);
+  }
+}
+
+/** One warning per missing picture of what is exported, naming the case and the caption. */
+export function missingPictureWarnings(template: Template, input: { bundle?: CollectionBundle; notice?: NoticeDocument }): ExportWarning[] {
+  const docs: Array<{ id: string; title: string; blocks: Block[] }> = [];
+  if (input.notice) docs.push({ id: input.notice.id, title: input.notice.meta.title, blocks: [...input.notice.body, ...input.notice.attachments.flatMap((a) => a.blocks)] });
+  if (input.bundle) for (const part of caseList(input.bundle)) for (const c of part.cases) docs.push({ id: c.id, title: titleOf(c), blocks: c.body });
+  const kept = missingPictureMode(template) === 'placeholder';
+  const out: ExportWarning[] = [];
+  for (const doc of docs) {
+    for (const pic of pictures(doc.blocks)) {
+      if (!isMissingPicture(pic)) continue;
+      const caption = pic.caption?.length ? inlineText(pic.caption).trim() : (pic.alt ?? '');
+      out.push({
+        kind: 'missing-picture',
+        document: doc.id,
+        title: doc.title,
+        message: `“${doc.title}”中${caption ? `图注“${caption.slice(0, 40)}”` : '一幅图片'}缺少图片：${kept ? `已留出标有“${PLACEHOLDER_LABEL}”的位置` : '只印出图注'}；请向报送单位索取原图并插入后重新导出。`,
+      });
+    }
+  }
+  return out;
+}
