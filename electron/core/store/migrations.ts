@@ -9,6 +9,7 @@ import { caseFingerprint } from './fingerprint.js';
 import { checkDocument, ModelError } from '../model/schema.js';
 import type { Block, HuibianDocument } from '../model/types.js';
 import { PROOF_DECISIONS_SQL } from '../proof/decisions.js';
+import { TEAM_YDOCS_SQL } from './ydocs.js';
 
 export interface Migration {
   version: number;
@@ -227,6 +228,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     why: 'release gate: editors\' decisions (mask / keep, with a reason) on sensitive findings, per document, shown in the export report',
     up: (db) => db.exec(PROOF_DECISIONS_SQL),
+  },
+  {
+    version: 6,
+    why: 'team editing: each shared case keeps its compacted Yjs state and its team document name beside the model row',
+    up: (db) => db.exec(TEAM_YDOCS_SQL),
   },
 ];
 
