@@ -184,6 +184,7 @@ const caseFields = {
   authors: short.nullable().optional(),
   sourceFile: z.string().max(1024).nullable().optional(),
   status: z.enum(STATUSES).optional(),
+  pageBudget: z.number().int('页数预算应为整数').min(1, '页数预算至少 1 页').max(99, '页数预算至多 99 页').nullable().optional(),
 };
 
 const noticeFields = {

@@ -153,6 +153,8 @@ export interface CaseMeta {
   authors?: string | null;
   sourceFile?: string | null;
   status?: CaseStatus;
+  /** Pages this case may take in the book, overriding the template's budget (options.pageBudget). */
+  pageBudget?: number | null;
 }
 
 export interface NoticeAttachment {
