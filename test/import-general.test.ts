@@ -57,7 +57,8 @@ test('general: a case list with region and title on separate lines (广西)', as
   assert.deepEqual(where(file.cases[2]!.meta.region), ['广西壮族自治区', '桂林市', null]);
   assert.deepEqual(file.cases.map((c) => c.meta.category), ['养老服务', '社会救助', '社会事务']);
   assert.deepEqual(file.captions, ['青秀区志愿者上门为独居老人测量血压']);
-  assert.deepEqual(file.dropped, ['责任编辑:韦某某']);
+  // Everything that left the text is listed, the metadata line included, so the editor can restore it.
+  assert.deepEqual(file.dropped, ['发布时间:2023-12-05 来源:广西民政', '责任编辑:韦某某']);
   const runIns = paragraphs(file.cases[0]!.body).filter((p) => p.runIn).map((p) => inlineText(p.runIn));
   assert.deepEqual(runIns, ['一是建立一张清单。', '二是组建一支队伍。']);
   assert.ok(paragraphText(paragraphs(file.info.lead ?? [])[0]!).startsWith('为总结推广'));
@@ -440,7 +441,7 @@ test('general: a saved government page — site name above the title, footer and
   assert.equal(c.meta.category, '基层政权和社区治理');
   assert.ok(paragraphText(paragraphs(c.body)[0]!).startsWith('德州市平原县将农村党务'), 'full-width indents trimmed');
   assert.equal(paragraphs(c.body).length, 2);
-  assert.deepEqual(file.dropped, ['德州市民政局', 'Dezhou Civil Affairs Bureau', '首页 政务公开 民政业务', '热点新闻 全市民政工作会议召开', '主办:德州市民政局 联系电话:0534-1234567'], 'dropped in page order');
+  assert.deepEqual(file.dropped, ['德州市民政局', 'Dezhou Civil Affairs Bureau', '首页 政务公开 民政业务', '发布日期:2021-11-02 来源:平原县民政局', '热点新闻 全市民政工作会议召开', '主办:德州市民政局 联系电话:0534-1234567'], 'dropped in page order');
   for (const furniture of ['德州市民政局', 'Dezhou Civil Affairs Bureau', '政务公开', '热点新闻', '联系电话:0534-1234567']) {
     assert.ok(file.dropped.some((d) => d.includes(furniture)), `${furniture} dropped`);
     assert.ok(!blocksText(c.body).includes(furniture), `${furniture} not in the body`);

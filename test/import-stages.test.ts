@@ -49,6 +49,8 @@ test('clean: page furniture is dropped in order, bylines become metadata', () =>
     '中国政府网|中华人民共和国民政部|湖南省政府门户网站无障碍浏览|',
     '当前位置:首页 > 新闻中心 > 基层动态',
     '首页>信息公开>工作动态>市县信息',
+    '时间:2018-06-10 00:00',
+    '2021-01-30 07:48:36 来源: 济宁民政 作者:',
     '打印页面',
     'https://www.example.gov.cn/art/2021/1/30/art_1.html',
     '浏览次数:1234',

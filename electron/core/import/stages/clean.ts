@@ -26,13 +26,24 @@ export interface CleanResult {
 /** Headings of link lists that end an article page: they and everything after are not the draft. */
 const TAIL_BLOCK = /^[【[]?(?:相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|猜你喜欢|延伸阅读|热点推荐|热门推荐|热门文章|往期回顾|更多阅读|精彩推荐|更多新闻|你可能感兴趣的|您可能感兴趣的)[】\]]?[:：]?$/u;
 const NAV_BAR = /^[^。！？]{1,200}$/u;
-const BREADCRUMB = /^(?:当前位置|您的位置|您现在的位置|所在位置|位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›→]|^[^。]{0,60}[>＞»›]\s*[^。]{1,30}[>＞»›]/u;
-const PAGE_TOOLS = /^(?:[[【(（]?\s*(?:返回首页|返回顶部|打印本页|打印页面|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载)\s*[\]】)）]?[\s|｜:：]*)+$/u;
+const BREADCRUMB = /^(?:当前位置|您的位置|您现在的位置|您当前的位置|您当前位置|当前的位置|您所在的位置|所在位置|位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›→]|^[^。]{0,60}[>＞»›]\s*[^。]{1,30}[>＞»›]/u;
+const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:返回首页|返回顶部|打印本页|打印页面|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享至|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|皮肤设置|现在时间|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载|上一篇|下一篇|阅读下一篇|阅读上一篇|上一版|下一版|上一页|下一页|返回列表|返回)\s*[\]】)）>＞<＜]?[\s|｜:：\-—–]*)+$/u;
+/**
+ * Portal widgets and credits that carry words after them: "【字体: 打印本页", "扫一扫在手机上查看当前页面",
+ * "你是第 12 位访问者", "返回红网首页 返回湖南频道首页", "Produced By …", reprint statements.
+ */
+const WIDGET = /^[[【(（]?\s*(?:字体|字号)\s*[:：]|^扫一扫.{0,16}(?:当前页|本页|页面|手机|二维码)|^[你您]是(?:本站)?第\s*[0-9０-９]+\s*位|^(?:返回\S{1,12}首页\s*)+$|^(?:Produced|Powered|Designed|Supported)\s+By\b|^本(?:文|稿|站)(?:为|系|是).{0,20}(?:原创|稿件|文章).{0,10}转载|^(?:未经|转载请).{0,30}(?:授权|注明|出处|许可)|^(?:—+|-+)\s*分享\s*(?:—+|-+)$|^(?:浏览|阅读|访问|点击)(?:次数|量)\s*[:：]?\s*$/iu;
+/** A line of numbers only: vote and share counters ("0", "0 0 0 0"). */
+const NUMBERS_ONLY = /^[0-9０-９]{1,6}(?:\s+[0-9０-９]{1,6})*$/u;
+/** A column label with its English name ("行业资讯Industry News"), or an English label alone ("Wedding customs"). */
+const ENGLISH_LABEL = /^[\u4e00-\u9fa5]{0,10}\s*[A-Z][A-Za-z]+(?:[\s&][A-Za-z]+){0,4}$/u;
+/** An e-paper's page label: "第A2版:要闻", "A02版", "版次:[A2]". */
+const PAPER_PAGE = /^第?\s*[A-Z]?[0-9０-９]{1,3}\s*版\s*[:：]?\s*[\u4e00-\u9fa5]{0,8}$/u;
 const EDITOR = /^[[【(（]?(?:责任编辑|初审编辑|复审编辑|终审编辑|编辑|审核|审校|审签|校对|终审|复审|初审|责编|值班编辑|网站编辑|信息员|录入|发布人)\s*[:：]/u;
 const COUNTER = /^(?:[0-9０-９]{3,}|(?:浏览|访问|阅读|点击)(?:次数|量|数)?\s*[:：]?\s*[0-9０-９]+\s*次?)$/u;
 const URL_LINE = /^(?:(?:原文链接|原文地址|来源网址|网址|链接|本文链接)\s*[:：]\s*)?(?:https?:\/\/|www\.)\S+$/iu;
 const PHOTO_CREDIT = /^(?:图片来源|图源|图片提供|图片|摄影|供图|图\/文|图)\s*[:：/]\s*\S{1,30}$/u;
-const FOOTER = /版权所有|Copyright|©|ICP备|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|网站地图|网站声明|建议使用.{0,20}浏览器|分辨率/iu;
+const FOOTER = /版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|备案号|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|网站地图|网站声明|建议使用.{0,20}浏览器|分辨率|Produced\s+By/iu;
 
 const SOURCE = /来源\s*[:：]\s*([^\s:：]+)/u;
 const AUTHOR = /作者\s*[:：]\s*([^\s:：]*)/u;
@@ -63,7 +74,12 @@ function isFurniture(text: string): boolean {
     COUNTER.test(text) ||
     URL_LINE.test(text) ||
     PHOTO_CREDIT.test(text) ||
-    (FOOTER.test(text) && text.length <= 120 && !/。/u.test(text))
+    (FOOTER.test(text) && text.length <= 120 && !/。/u.test(text)) ||
+    (WIDGET.test(text) && text.length <= 80) ||
+    NUMBERS_ONLY.test(text) ||
+    (ENGLISH_LABEL.test(text) && text.length <= 40) ||
+    PAPER_PAGE.test(text) ||
+    /^[|｜\s]+$/u.test(text)
   );
 }
 
@@ -72,12 +88,12 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   if (text.length > 90 || /[。！？]/u.test(text)) return false;
   // "2020年4月8日" alone is a notice's or letter's date line: it stays in the text.
   if (DATE_ONLY.test(text) && text.includes('年')) return false;
-  const m = /^[(（[【]?\s*(?:发布时间|发布日期|发表时间|时间|日期|发文日期)?\s*[:：]?\s*/u.exec(text)!;
+  const m = /^[(（[【]?\s*(?:发布时间|发布日期|发表时间|更新时间|时间|日期|发文日期)?\s*[:：]?\s*\[?/u.exec(text)!;
   const rest = text.slice(m[0].length).replace(/\s*[)）\]】]$/u, '');
   const d = NUMERIC_DATE.exec(rest);
   if (!d || d.index !== 0) {
     // "来源: 济宁民政 作者:" without a date.
-    if (/^(?:来源|作者|信息来源|文章来源)\s*[:：]/u.test(text) && text.length <= 60) {
+    if (/^(?:来源|作者|信息来源|文章来源|本文来源|稿件来源|新闻来源)\s*[:：]/u.test(text) && text.length <= 80) {
       readSourceAuthor(text, info);
       return true;
     }
@@ -109,6 +125,7 @@ export function clean(input: SourceLine[]): CleanResult {
   const info: CleanInfo = {};
   const droppedAt: Array<{ at: number; text: string }> = [];
   const keep: Array<{ at: number; line: SourceLine }> = [];
+  const metaAt: number[] = [];
   let cut = input.length;
   for (let i = 0; i < input.length; i++) {
     if (TAIL_BLOCK.test(input[i]!.text)) {
@@ -127,27 +144,60 @@ export function clean(input: SourceLine[]): CleanResult {
       droppedAt.push({ at: i, text });
       continue;
     }
-    if (readDateLine(text, info)) continue;
+    // Lines lifted out as metadata are listed too: the dropped list is everything that left the text.
+    if (readDateLine(text, info)) {
+      droppedAt.push({ at: i, text });
+      metaAt.push(i);
+      continue;
+    }
     const pub = PUBLICATION.exec(text);
     if (pub) {
       info.publication ??= `${pub[1]!} ${pub[2]!.replace(/\s+/g, '')}`;
+      droppedAt.push({ at: i, text });
       continue;
     }
     const kw = KEYWORDS.exec(text);
     if (kw && text.length <= 80) {
       info.keywords = kw[1]!.split(/[\s,，、;；]+/u).filter(Boolean);
+      droppedAt.push({ at: i, text });
       continue;
     }
-    if (readCredits(text, info)) continue;
+    if (readCredits(text, info)) {
+      droppedAt.push({ at: i, text });
+      continue;
+    }
     keep.push({ at: i, line });
   }
   for (let i = cut; i < input.length; i++) if (input[i]!.text) droppedAt.push({ at: i, text: input[i]!.text });
 
+  dropAboveTitle(keep, droppedAt, metaAt);
   dropRepeatedTail(keep, droppedAt);
   liftTrailingByline(keep, info);
 
   droppedAt.sort((a, b) => a.at - b.at);
   return { lines: keep.map((k) => k.line), dropped: droppedAt.map((d) => d.text), info };
+}
+
+/**
+ * A portal puts the article's date/source line right under its title; the short lines above
+ * that title (site name, column label, a borrowed portal's name) are the page's, not the
+ * draft's. Only the top of the page is looked at, and only lines without sentences go.
+ */
+function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, metaAt: number[]): void {
+  const meta = metaAt[0];
+  if (meta === undefined) return;
+  let title = -1;
+  for (let k = 0; k < Math.min(keep.length, 8); k++) {
+    if (keep[k]!.at > meta) break;
+    if (keep[k]!.line.text) title = k;
+  }
+  // A subtitle ("——…") may sit between the title and the date line.
+  if (title > 0 && /^(?:——|--|—)/u.test(keep[title]!.line.text)) title--;
+  if (title <= 0) return;
+  const above = keep.slice(0, title);
+  if (above.some((k) => k.line.image || k.line.table || k.line.text.length > 40 || /[。！？]/u.test(k.line.text))) return;
+  for (const k of above) if (k.line.text) droppedAt.push({ at: k.at, text: k.line.text });
+  keep.splice(0, title);
 }
 
 /** After the last real paragraph, a line that repeats an earlier one (the page title) is furniture. */

@@ -10,7 +10,6 @@ import { structure } from './structure.js';
 import { readInfoTable, type InfoTable } from './infotable.js';
 
 export const NOTICE_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告|请示|报告|决议|命令|纪要|函)$/u;
-const ADDRESSEES = /^[^。！？]{2,200}[:：]$/u;
 const ORGAN = /^[\u4e00-\u9fa5（）()]{2,40}文件$/u;
 const DOC_NUMBER = /^([\u4e00-\u9fa5]{1,12})\s*[〔[［(（【]\s*([0-9０-９]{4})\s*[〕\]］)）】]\s*([0-9０-９]{1,4})\s*号$/u;
 /** Upward documents put 发文字号 and 签发人 on one line: "济民呈〔2021〕3号  签发人：张三" (often with full-width spaces). */
@@ -50,7 +49,7 @@ const STRONG_TITLE = /(?:关于|转发|印发|批转)[^。！？]{2,}(?:通知|�
 /** Titles of official documents that need one more sign (a 发文字号, 主送, a signature) to count. */
 const WEAK_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告|请示|报告|决议|命令|纪要|函|规则|办法|规定|细则|方案|要点|条例)$/u;
 /** A posting date after the title on a portal: "…的通知 ( 2026-01-30 )". */
-const TITLE_DATE = /\s*[(（]\s*[0-9０-９]{4}\s*[-年.\/]\s*[0-9０-９]{1,2}\s*[-月.\/]\s*[0-9０-９]{1,2}\s*日?\s*[)）]\s*$/u;
+const TITLE_DATE = /\s*[(（]\s*[0-9０-９]{4}\s*[-年./]\s*[0-9０-９]{1,2}\s*[-月./]\s*[0-9０-９]{1,2}\s*日?\s*[)）]\s*$/u;
 /** 发文字号 anywhere in a line: "鲁民函〔2021〕11号", "常民发〔2023〕2号", "沪民办发〔2026〕2 号". */
 export const DOC_NUMBER_ANY = /([\u4e00-\u9fa5]{1,12})\s*[〔[［【]\s*([0-9０-９]{4})\s*[〕\]］】]\s*([0-9０-９]{1,4})\s*[号號]/u;
 /** Organ words a 主送 line ends its items with. */
