@@ -17,6 +17,7 @@ import type {
 } from '../model/types.js';
 import type { ImportedFile, ImportError, ReviewImport } from '../model/imported.js';
 import { ImportMetaPatchSchema, LIMITS, MetaPatchSchema, STATUSES, tooDeep, formatPath } from '../model/schema.js';
+import { proofInputs, type ProofResults, type ImportProof } from './proofSchema.js';
 
 const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(5000);
@@ -172,6 +173,8 @@ export const apiInputs = {
       edits: z
         .array(z.object({ file: z.number().int().min(0), case: z.number().int().min(0), meta: ImportMetaPatchSchema.optional(), exclude: z.boolean().optional() }).strict())
         .optional(),
+      /** Per file index: apply the proofing fixes shown in the preview (the default) or not. */
+      proof: z.array(z.object({ file: z.number().int().min(0), accept: z.boolean() }).strict()).optional(),
     })
     .strict(),
 
@@ -193,6 +196,7 @@ export const apiInputs = {
     .object({ collectionId: id.optional(), documentId: id.optional(), template: z.enum(['anthology', 'feature', 'notice']), statuses })
     .strict(),
   'jobs.get': z.object({ id }).strict(),
+  ...proofInputs,
 } as const;
 
 // Shapes that lower layers define and the table hands out unchanged.
@@ -252,6 +256,8 @@ export interface ImportPreview {
   errors: ImportError[];
   /** Reviewed DOCX files exported by Huibian: their comments go back onto existing documents on commit. */
   reviews?: Array<{ file: string; review: ReviewImport }>;
+  /** Per file: the proofing fixes applied at commit, proposals and sensitive findings, with a summary. */
+  proof?: ImportProof;
   /** Cases (by file and case index; case null = the file's notice) the library already holds: commit skips them unless allowDuplicates. */
   duplicates: Duplicate[];
 }
@@ -275,7 +281,7 @@ export interface JobStatus {
 }
 
 /** Result type of each method. */
-export interface ApiResults {
+export interface ApiResults extends ProofResults {
   'app.info': { version: string; dataDir: string; transport: 'ipc' | 'http' | 'cli'; templates: string[]; fonts: Array<{ role: string; face: string; file: string; substitute?: boolean; standard?: string; licence?: string; bundled?: boolean }> };
   'settings.get': { reviewerName: string | null };
   'settings.set': { reviewerName: string | null };
@@ -329,7 +335,7 @@ export type ApiClient = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiR
 
 /** Errors cross the transport as { error: { code, message } }; codes are stable for the UI. */
 /** `locked`: the case is 定稿 or 已报送 and must be reopened (documents.setStatus) before it can change; HTTP 409. */
-export type ApiErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'locked' | 'import-failed' | 'export-failed' | 'forbidden' | 'internal';
+export type ApiErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'locked' | 'import-failed' | 'export-failed' | 'forbidden' | 'internal' | 'proof-blocked';
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,

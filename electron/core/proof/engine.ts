@@ -96,7 +96,7 @@ export function countSeverities(findings: readonly Finding[]): Record<Severity, 
 }
 
 /** "36 处标点规范，2 处数字用法，1 处敏感信息待决定". */
-export function summarize(findings: readonly Finding[]): string {
+export function summarize(findings: ReadonlyArray<Pick<Finding, 'rule'>>): string {
   const byFamily = new Map<string, number>();
   for (const f of findings) {
     const family = familyOf(f.rule);

@@ -10,6 +10,7 @@ import { StoreError } from '../../store/index.js';
 import type { ApiContext } from '../context.js';
 import type { Handlers } from '../dispatch.js';
 import { ApiError, type JobStatus, type LeftOut } from '../schema.js';
+import { exportGate } from './proof.js';
 
 function safeFileName(title: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
@@ -104,6 +105,8 @@ function exportFailure(error: unknown): never {
 export const exportHandlers: Pick<Handlers<ApiContext>, 'export.run' | 'export.preview'> = {
   'export.run': async (ctx, input) => {
     const resolved = resolveExport(ctx, input);
+    // The release gate: undecided sensitive data stops the export before anything is written.
+    const gate = exportGate(ctx, resolved);
     let outPath: string;
     if (input.outPath) {
       if (!path.isAbsolute(input.outPath)) throw new ApiError('invalid-input', 'outPath：请给出完整的保存路径（绝对路径）。');
@@ -129,6 +132,7 @@ export const exportHandlers: Pick<Handlers<ApiContext>, 'export.run' | 'export.p
           if (job) Object.assign(job, { progress: Math.max(0, Math.min(1, fraction)), message });
         },
       });
+      result.warnings.push(...gate);
       const out = resolved.leftOut ? { ...result, leftOut: resolved.leftOut } : result;
       if (job) Object.assign(job, { state: 'done', progress: 1, result: out });
       return out;

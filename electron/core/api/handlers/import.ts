@@ -12,6 +12,7 @@ import type { ImportedFile, ImportError, ReviewImport } from '../../model/import
 import type { ApiContext } from '../context.js';
 import type { Handlers } from '../dispatch.js';
 import { applyReview } from '../review.js';
+import { applyImportFixes, fixImportLeads, importProof } from './proof.js';
 import { ApiError, type ApiInput, type ImportPreview } from '../schema.js';
 
 function megabytes(bytes: number): string {
@@ -85,13 +86,15 @@ export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'impo
     if (files.length || reviews.length) ctx.previews.put(previewId, files, reviews);
     const out: ImportPreview = { previewId, files, errors, duplicates: ctx.store.importDuplicates(files) };
     if (reviews.length) out.reviews = reviews;
+    out.proof = importProof(files);
     return out;
   },
   'import.commit': (ctx, input) => {
     const pending = ctx.previews.take(input.previewId);
     if (!pending) throw new ApiError('not-found', '这次导入预览已过期或已经导入过：请重新选择文件预览后再导入。');
-    const files = applyEdits(pending.files, input.edits);
+    const files = fixImportLeads(applyEdits(pending.files, input.edits), input.proof);
     const result = ctx.store.commitImport(files, { collectionId: input.collectionId, newCollection: input.newCollection, allowDuplicates: input.allowDuplicates });
+    applyImportFixes(ctx, result.imported, files, input.proof);
     const reviews = pending.reviews.map((r) => ({ file: r.file, ...applyReview(ctx.store, r.review) }));
     if (result.imported.length === 0 && reviews.length === 0 && result.errors.length) {
       throw new ApiError('import-failed', result.errors.map((e) => `${e.file}: ${e.message}`).join('; '));

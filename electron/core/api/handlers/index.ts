@@ -13,6 +13,7 @@ import { exportHandlers } from './export.js';
 import { importHandlers } from './import.js';
 import { libraryHandlers } from './library.js';
 import { reviewHandlers } from './review.js';
+import { proofHandlers } from './proof.js';
 
 export const handlers: Handlers<ApiContext> = {
   ...appHandlers,
@@ -22,6 +23,7 @@ export const handlers: Handlers<ApiContext> = {
   ...reviewHandlers,
   ...importHandlers,
   ...exportHandlers,
+  ...proofHandlers,
 };
 
 /** Store refusals become API errors with the same code; everything else stays as it is. */

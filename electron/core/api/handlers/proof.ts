@@ -1,0 +1,159 @@
+/**
+ * The release gate in the API: proofing a document (stored or as the editor has it) or a
+ * collection, applying findings, recording decisions on sensitive data; and the two calls
+ * other areas make — the gate before export.run, the fixes at import.commit.
+ */
+import { blocksToLexical } from '../../model/lexical.js';
+import type { CollectionBundle, HuibianDocument, NoticeDocument } from '../../model/types.js';
+import type { ImportedFile } from '../../model/imported.js';
+import type { ExportWarning } from '../../export/report.js';
+import {
+  applyFindings,
+  applyFixes,
+  blockingMessage,
+  decisionsFor,
+  gateWarnings,
+  previewProof,
+  proofCollection,
+  proofDocument,
+  recordDecision,
+  type GateReport,
+  type FileProof,
+} from '../../proof/index.js';
+import type { ApiContext } from '../context.js';
+import type { Handlers } from '../dispatch.js';
+import { toBlocks } from '../payload.js';
+import { ApiError } from '../schema.js';
+import type { ProofApplyResult } from '../proofSchema.js';
+
+type EditorInput = { id: string; editorState?: Record<string, unknown>; attachments?: Array<{ title: string; editorState: Record<string, unknown> }> };
+
+/** The document as stored, or with the editor's unsaved body and attachments in its place. */
+function working(ctx: ApiContext, input: EditorInput): { doc: HuibianDocument; fromEditor: boolean } {
+  const doc = ctx.store.getDocument(input.id).document;
+  if (!input.editorState) return { doc, fromEditor: false };
+  const body = toBlocks(input.editorState);
+  if (doc.kind === 'notice') {
+    const atts = input.attachments?.map((a, i) => ({ title: a.title, blocks: toBlocks(a.editorState, `attachments[${i}].editorState`) })) ?? doc.attachments;
+    return { doc: { ...doc, body, attachments: atts }, fromEditor: true };
+  }
+  return { doc: { ...doc, body }, fromEditor: true };
+}
+
+function decisions(ctx: ApiContext, id: string) {
+  return decisionsFor(ctx.store.db, [id]).get(id) ?? [];
+}
+
+/** Hands the changed document back to the editor, or saves it as a revision. */
+function finish(ctx: ApiContext, input: EditorInput, changed: HuibianDocument, fromEditor: boolean, applied: string[], skipped: string[]): ProofApplyResult {
+  const report = proofDocument(changed, { decisions: decisions(ctx, input.id) });
+  if (fromEditor) {
+    const out: ProofApplyResult = { applied, skipped, report, editorState: blocksToLexical(changed.body) as unknown as Record<string, unknown> };
+    if (changed.kind === 'notice') out.attachments = changed.attachments.map((a) => ({ title: a.title, editorState: blocksToLexical(a.blocks) as unknown as Record<string, unknown> }));
+    return out;
+  }
+  if (!applied.length) return { applied, skipped, report };
+  const saved = ctx.store.saveDocument(input.id, {
+    meta: changed.meta,
+    body: changed.body,
+    ...(changed.kind === 'notice' ? { attachments: changed.attachments } : {}),
+  });
+  return { applied, skipped, report, revision: saved.revision };
+}
+
+export const proofHandlers: Pick<Handlers<ApiContext>, 'proof.document' | 'proof.collection' | 'proof.apply' | 'proof.decide'> = {
+  'proof.document': (ctx, input) => proofDocument(working(ctx, input).doc, { decisions: decisions(ctx, input.id) }),
+  'proof.collection': (ctx, input) => {
+    const docs = ctx.store.listDocuments({ collectionId: input.collectionId }).map((d) => ctx.store.getDocument(d.id).document);
+    return proofCollection(docs, decisionsFor(ctx.store.db, docs.map((d) => d.id)));
+  },
+  'proof.apply': (ctx, input) => {
+    const { doc, fromEditor } = working(ctx, input);
+    if (input.all === 'fix') {
+      const { document, fixes } = applyFixes(doc);
+      return finish(ctx, input, document, fromEditor, fixes.map((f) => f.id), []);
+    }
+    const wanted = new Set(input.findingIds);
+    const found = proofDocument(doc).findings.filter((f) => wanted.has(f.id));
+    const missing = [...wanted].filter((w) => !found.some((f) => f.id === w));
+    const result = applyFindings(doc, found);
+    return finish(ctx, input, result.document, fromEditor, result.applied, [...result.skipped, ...missing]);
+  },
+  'proof.decide': (ctx, input) => {
+    const { doc, fromEditor } = working(ctx, input);
+    const targets = proofDocument(doc).findings.filter((f) => f.rule === input.rule && f.text === input.text);
+    if (!targets.length) throw new ApiError('not-found', `文中已没有“${input.text}”：请重新校对后再决定。`);
+    if (input.action === 'mask' && targets.some((f) => f.suggestion === null)) {
+      throw new ApiError('invalid-input', `“${input.text}”无法自动遮盖：请在正文中删去或改写后重新校对。`);
+    }
+    const decision = { rule: input.rule, text: input.text, action: input.action, reason: input.reason.trim() || '已遮盖', decidedAt: new Date().toISOString() };
+    recordDecision(ctx.store.db, input.id, decision);
+    if (input.action === 'keep') return { ...finish(ctx, input, doc, fromEditor, [], []), decision };
+    const result = applyFindings(doc, targets);
+    return { ...finish(ctx, input, result.document, fromEditor, result.applied, result.skipped), decision };
+  },
+};
+
+/** Thrown by the gate before an export: carries the report for `huibian export --json`. */
+export class ProofBlockedError extends ApiError {
+  constructor(readonly report: GateReport, message: string) {
+    super('proof-blocked', message);
+  }
+}
+
+/**
+ * export.run's gate: the whole rule book on what is exported. Undecided sensitive findings
+ * stop the export; everything else becomes warnings of the export report.
+ */
+export function exportGate(ctx: ApiContext, what: { bundle?: CollectionBundle; notice?: NoticeDocument }): ExportWarning[] {
+  const cases = what.bundle ? (what.bundle.cases instanceof Map ? [...what.bundle.cases.values()] : Object.values(what.bundle.cases)) : [];
+  const docs: HuibianDocument[] = [...cases, ...(what.notice ? [what.notice] : [])];
+  const report = proofCollection(docs, decisionsFor(ctx.store.db, docs.map((d) => d.id)));
+  const titles = new Map(docs.map((d) => [d.id, d.meta.title]));
+  if (report.blocking.length) throw new ProofBlockedError(report, blockingMessage(report, titles));
+  return gateWarnings(report, titles);
+}
+
+/** import.preview's addition: what proofing will change in each file and case. */
+export function importProof(files: readonly ImportedFile[]): FileProof[] {
+  return previewProof(files);
+}
+
+/**
+ * import.commit's addition: the fix-severity findings applied to every document of each file
+ * whose proof was accepted (all by default; `choices` rejects per file index of the preview).
+ * The text as drafted stays as the first revision; the fixed text is the second.
+ */
+export function applyImportFixes(
+  ctx: ApiContext,
+  imported: ReadonlyArray<{ file: string; documentIds: string[] }>,
+  files: readonly ImportedFile[],
+  choices: ReadonlyArray<{ file: number; accept: boolean }> = [],
+): number {
+  const rejected = new Set(choices.filter((c) => !c.accept).map((c) => files[c.file]?.file));
+  let changed = 0;
+  for (const entry of imported) {
+    if (rejected.has(entry.file)) continue;
+    for (const id of entry.documentIds) {
+      const doc = ctx.store.getDocument(id).document;
+      const { document, fixes } = applyFixes(doc);
+      if (!fixes.length) continue;
+      ctx.store.saveDocument(id, { meta: document.meta, body: document.body, ...(document.kind === 'notice' ? { attachments: document.attachments } : {}) });
+      changed++;
+    }
+  }
+  return changed;
+}
+
+/**
+ * A feature's 导语 becomes the collection's lead, which has no revisions: its fixes are applied
+ * to the preview's files before commit (for files whose proof is accepted).
+ */
+export function fixImportLeads(files: ImportedFile[], choices: ReadonlyArray<{ file: number; accept: boolean }> = []): ImportedFile[] {
+  const rejected = new Set(choices.filter((c) => !c.accept).map((c) => c.file));
+  return files.map((file, index) => {
+    if (rejected.has(index) || !file.info.lead?.length) return file;
+    const { document } = applyFixes({ kind: 'case', id: 'lead', meta: { title: '' }, body: file.info.lead });
+    return { ...file, info: { ...file.info, lead: document.body } };
+  });
+}

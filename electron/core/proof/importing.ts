@@ -1,0 +1,61 @@
+/**
+ * Proofing at import: per case the fixes that will be applied at commit (unless the file is
+ * rejected), the proposals that need a look and the sensitive findings that will block an
+ * export, for the import preview's reviewable diff.
+ */
+import type { ImportedFile } from '../model/imported.js';
+import type { HuibianDocument } from '../model/types.js';
+import type { Finding } from './types.js';
+import { applyFixes, proofDocument, summarize } from './engine.js';
+
+/** One change as the preview lists it. */
+export interface ProofChange {
+  id: string;
+  rule: string;
+  severity: Finding['severity'];
+  message: string;
+  text: string;
+  suggestion: string | null;
+  context: string;
+}
+
+export interface DocumentProof {
+  /** Applied at commit unless the file's proof is rejected. */
+  fixes: ProofChange[];
+  /** For the editor to look at (propose and warn). */
+  proposals: ProofChange[];
+  /** Sensitive data: the export stops until each is masked or kept with a reason. */
+  blocking: ProofChange[];
+  /** "36 处标点规范，1 处敏感信息待决定" */
+  summary: string;
+}
+
+export interface FileProof {
+  /** Index of the file in the preview's files. */
+  file: number;
+  name: string;
+  /** Per case, in the file's case order. */
+  cases: DocumentProof[];
+  notice?: DocumentProof;
+  summary: string;
+}
+
+const change = (f: Finding): ProofChange => ({ id: f.id, rule: f.rule, severity: f.severity, message: f.message, text: f.text, suggestion: f.suggestion, context: f.context });
+
+export function documentProof(doc: HuibianDocument): DocumentProof {
+  const { document, fixes } = applyFixes(doc);
+  const rest = proofDocument(document).findings;
+  const proposals = rest.filter((f) => f.severity === 'propose' || f.severity === 'warn');
+  const blocking = rest.filter((f) => f.severity === 'block');
+  return { fixes: fixes.map(change), proposals: proposals.map(change), blocking: blocking.map(change), summary: summarize([...fixes, ...rest]) };
+}
+
+export function previewProof(files: readonly ImportedFile[]): FileProof[] {
+  return files.map((file, index) => {
+    const cases = file.cases.map((c, i) => documentProof({ kind: 'case', id: `preview-${index}-${i}`, meta: c.meta, body: c.body }));
+    const notice = file.notice ? documentProof({ id: `preview-${index}-notice`, ...file.notice }) : undefined;
+    const all = [...cases, ...(notice ? [notice] : [])];
+    const summary = summarize(all.flatMap((p) => [...p.fixes, ...p.proposals, ...p.blocking]));
+    return { file: index, name: file.file, cases, ...(notice ? { notice } : {}), summary };
+  });
+}
