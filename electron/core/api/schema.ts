@@ -127,9 +127,12 @@ export const apiInputs = {
   /**
    * The lifecycle 初稿 (draft) → 修改 (review) → 定稿 (final) → 已报送 (submitted), for one or
    * many cases at once; who is the reviewer name of the settings. Leaving 定稿/已报送 (重新打开)
-   * needs a reason. While 定稿/已报送, documents.save and revisions.restore fail with code 'locked'.
+   * needs a reason. `by` defaults to the reviewer name of the settings (else 编辑). While 定稿/已报送,
+   * documents.save, revisions.restore, merges and moves to another section fail with code 'locked'.
    */
-  'documents.setStatus': z.object({ ids, status: z.enum(STATUSES), reason: z.string().max(500).optional() }).strict(),
+  'documents.setStatus': z
+    .object({ ids, status: z.enum(STATUSES), reason: z.string().max(500).optional(), by: z.string().min(1).max(64).optional() })
+    .strict(),
   'documents.statusHistory': z.object({ id }).strict(),
   /** How many documents a list would show, and its cases per status (the status filter is ignored for the counts). */
   'documents.counts': z.object({ collectionId: id.optional(), filters: Filters.optional() }).strict(),

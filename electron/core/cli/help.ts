@@ -1,5 +1,6 @@
 /** Usage text of each `huibian` command. */
 import { FONTS_HELP } from './fonts.js';
+import { STATUS_HELP } from './status.js';
 
 export const HELP: Record<string, string> = {
   main: `huibian — 汇编: compile 民政工作创新案例 drafts into anthologies, features and notices
@@ -13,6 +14,7 @@ commands:
   export   write an anthology, feature or notice as PDF or DOCX
   demo     import the bundled sample drafts and export every format
   fonts    the face serving each font role here: standard face or stand-in, licence
+  status   set a case's status (初稿 修改 定稿 已报送) or show its history
 
 Run "huibian <command> --help" for a command's options.
 Without --db the library is <user data folder>/Huibian/huibian.db (HUIBIAN_DATA_DIR overrides).`,
@@ -22,7 +24,9 @@ Imports drafts (.txt, .md, .html, .docx, .doc) into the library. Each file goes 
 not at all; a file that fails is reported by name and the others still import.
   --db FILE          library file (default: the app's library)
   --collection NAME  add to the collection with this title (created if missing)
-  --json             print one JSON object {imported, errors}
+  --json             print one JSON object {imported, errors, duplicates}
+  --allow-duplicates import cases the library already holds (same text, any format) anyway;
+                     by default they are skipped and listed
 Exit status 1 only when no file could be imported.`,
   list: `usage: huibian list [--db FILE] [--json]
 
@@ -47,4 +51,5 @@ Imports the bundled sample drafts into a fresh library in DIR (default ./huibian
 writes the anthology (PDF, DOCX), the feature (PDF) and the notice (PDF, DOCX) there.
 Exit status 1 when any of the five files could not be written.`,
   fonts: FONTS_HELP,
+  status: STATUS_HELP,
 };

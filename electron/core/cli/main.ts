@@ -11,6 +11,7 @@ import { ApiError, type ApiResults, type ExportResult, type SearchHit } from '..
 import { defaultDataDir, libraryPath } from '../store/paths.js';
 import type { ImportedFile } from '../model/imported.js';
 import { HELP } from './help.js';
+import { cmdStatus } from './status.js';
 
 /** Output sinks, replaceable in tests. */
 export interface Io {
@@ -21,7 +22,7 @@ const defaultIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => 
 
 class UsageError extends Error {}
 
-const COMMANDS = ['import', 'list', 'search', 'export', 'demo', 'fonts'] as const;
+const COMMANDS = ['import', 'list', 'search', 'export', 'demo', 'fonts', 'status'] as const;
 type Command = (typeof COMMANDS)[number];
 
 const FORMATS = ['pdf', 'docx'] as const;
@@ -67,11 +68,13 @@ interface ImportReport {
     notice?: { id: string; title: string };
   }>;
   errors: Array<{ file: string; message: string }>;
+  /** Cases the library already held, skipped (unless allowDuplicates). */
+  duplicates: Array<{ file: string; title: string; existingId: string; existingTitle: string }>;
   collectionId?: string;
 }
 
-export async function importFiles(api: Api, paths: string[], collection?: string): Promise<ImportReport> {
-  const report: ImportReport = { imported: [], errors: [] };
+export async function importFiles(api: Api, paths: string[], collection?: string, options: { allowDuplicates?: boolean } = {}): Promise<ImportReport> {
+  const report: ImportReport = { imported: [], errors: [], duplicates: [] };
   const sources: Array<{ name: string; path: string }> = [];
   for (const p of paths) {
     const abs = path.resolve(p);
@@ -88,6 +91,7 @@ export async function importFiles(api: Api, paths: string[], collection?: string
   const committed = await call(api, 'import.commit', {
     previewId: preview.previewId,
     ...(collectionId ? { collectionId } : collection ? { newCollection: { title: collection } } : {}),
+    ...(options.allowDuplicates ? { allowDuplicates: true } : {}),
   }).catch((error: unknown) => {
     // every file failed at commit: report them by name
     for (const f of preview.files) report.errors.push({ file: f.file, message: (error as Error).message });
@@ -96,15 +100,18 @@ export async function importFiles(api: Api, paths: string[], collection?: string
   if (!committed) return report;
   report.errors.push(...committed.errors);
   if (committed.collectionId) report.collectionId = committed.collectionId;
+  report.duplicates = committed.duplicates.map((d) => ({ file: d.file, title: d.title, existingId: d.existingId, existingTitle: d.existingTitle }));
+  const skipped = new Set(committed.duplicates.map((d) => `${d.file}/${d.case}`));
   const byName = new Map<string, ImportedFile>(preview.files.map((f) => [f.file, f]));
   for (const done of committed.imported) {
     const file = byName.get(done.file);
     const ids = [...done.documentIds];
     const entry: ImportReport['imported'][number] = { file: done.file, kind: done.kind, cases: [] };
-    if (file?.notice) entry.notice = { id: ids.shift()!, title: file.notice.meta.title };
+    if (file?.notice && !skipped.has(`${done.file}/null`)) entry.notice = { id: ids.shift()!, title: file.notice.meta.title };
     file?.cases.forEach((c, i) => {
+      if (skipped.has(`${done.file}/${i}`)) return;
       entry.cases.push({
-        id: ids[i]!,
+        id: ids.shift()!,
         title: c.meta.title,
         subtitle: c.meta.subtitle ?? null,
         unit: c.meta.unit ?? null,
@@ -127,14 +134,15 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
     db: { type: 'string' },
     collection: { type: 'string' },
     json: { type: 'boolean' },
+    'allow-duplicates': { type: 'boolean' },
   });
   if (values.help) return help('import', io);
   if (positionals.length === 0) throw new UsageError(`huibian import: give at least one file\n\n${HELP.import}`);
   const api = openApi(values.db as string | undefined);
   try {
-    const report = await importFiles(api, positionals, values.collection as string | undefined);
+    const report = await importFiles(api, positionals, values.collection as string | undefined, { allowDuplicates: values['allow-duplicates'] === true });
     if (values.json) {
-      io.out(JSON.stringify({ imported: report.imported, errors: report.errors }, null, 2));
+      io.out(JSON.stringify({ imported: report.imported, errors: report.errors, duplicates: report.duplicates }, null, 2));
     } else {
       for (const f of report.imported) {
         io.out(`✓ ${f.file}（${kindLabel(f.kind)}）${f.notice ? `通知:${f.notice.title}` : `${f.cases.length} 个案例`}`);
@@ -144,6 +152,8 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
           io.out(`    类别:${c.category ?? '—'}  地区:${place || '—'}  单位:${c.unit ?? '—'}  奖项:${c.award ?? '—'}`);
         }
       }
+      for (const d of report.duplicates) io.out(`= ${d.file}：《${d.title}》已在库中（${d.existingTitle}），未重复导入`);
+      if (report.duplicates.length) io.out(`跳过 ${report.duplicates.length} 个已在库中的案例；确需再导入一份请加 --allow-duplicates`);
       for (const e of report.errors) io.err(`✗ ${e.file}: ${e.message}`);
       if (report.collectionId) {
         const title = api.context.store.listCollections().find((c) => c.id === report.collectionId)?.title;
@@ -440,6 +450,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await cmdDemo(rest, io);
       case 'fonts':
         return await (await import('./fonts.js')).cmdFonts(rest, io);
+      case 'status':
+        return await cmdStatus(rest, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {

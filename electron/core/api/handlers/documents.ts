@@ -47,7 +47,7 @@ export const documentHandlers: Pick<
   'documents.moveMany': (ctx, { ids, ...target }) => ctx.store.moveDocuments(ids, target),
   'documents.merge': (ctx, input) => payload(ctx.store.mergeCases(input.targetId, input.sourceId, { append: input.append })),
   'documents.setStatus': (ctx, input) => ({
-    changed: ctx.store.setStatus(input.ids, input.status, { who: ctx.store.getSetting('reviewerName') ?? '编辑', reason: input.reason }),
+    changed: ctx.store.setStatus(input.ids, input.status, { who: input.by ?? ctx.store.getSetting('reviewerName') ?? '编辑', reason: input.reason }),
   }),
   'documents.statusHistory': (ctx, input) => ctx.store.statusHistory(input.id),
   'documents.counts': (ctx, input) => ({
