@@ -1,6 +1,7 @@
 /** Usage text of each `huibian` command. */
 import { FONTS_HELP } from './fonts.js';
 import { STATUS_HELP } from './status.js';
+import { REVIEW_PACK_HELP, TEAM_HELP, TEAM_SERVER_HELP, TEAM_USER_HELP } from './team.js';
 
 export const HELP: Record<string, string> = {
   main: `huibian — 汇编: compile 民政工作创新案例 drafts into anthologies, features and notices
@@ -15,6 +16,10 @@ commands:
   demo     import the bundled sample drafts and export every format
   fonts    the face serving each font role here: standard face or stand-in, licence
   status   set a case's status (初稿 修改 定稿 已报送) or show its history
+  team-server  run the team server (Hocuspocus over PostgreSQL, loopback by default)
+  team-user    add a team user (prints the token once) or revoke one
+  team         share a library collection with the team server, or pull one down
+  review-pack  export an offline review package (.hbreview) or merge one back
 
 Run "huibian <command> --help" for a command's options.
 Without --db the library is <user data folder>/Huibian/huibian.db (HUIBIAN_DATA_DIR overrides).`,
@@ -52,4 +57,8 @@ writes the anthology (PDF, DOCX), the feature (PDF) and the notice (PDF, DOCX) t
 Exit status 1 when any of the five files could not be written.`,
   fonts: FONTS_HELP,
   status: STATUS_HELP,
+  'team-server': TEAM_SERVER_HELP,
+  'team-user': TEAM_USER_HELP,
+  team: TEAM_HELP,
+  'review-pack': REVIEW_PACK_HELP,
 };

@@ -22,7 +22,7 @@ const defaultIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => 
 
 class UsageError extends Error {}
 
-const COMMANDS = ['import', 'list', 'search', 'export', 'demo', 'fonts', 'status'] as const;
+const COMMANDS = ['import', 'list', 'search', 'export', 'demo', 'fonts', 'status', 'team-server', 'team-user', 'team', 'review-pack'] as const;
 type Command = (typeof COMMANDS)[number];
 
 const FORMATS = ['pdf', 'docx'] as const;
@@ -452,6 +452,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await (await import('./fonts.js')).cmdFonts(rest, io);
       case 'status':
         return await cmdStatus(rest, io);
+      case 'team-server':
+        return await (await import('./team.js')).cmdTeamServer(rest, io);
+      case 'team-user':
+        return await (await import('./team.js')).cmdTeamUser(rest, io);
+      case 'team':
+        return await (await import('./team.js')).cmdTeam(rest, io);
+      case 'review-pack':
+        return await (await import('./team.js')).cmdReviewPack(rest, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
