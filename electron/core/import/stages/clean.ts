@@ -5,7 +5,7 @@
  * date, source and magazine credits out as metadata. Nothing else is changed.
  */
 import type { SourceLine } from '../lines.js';
-import { DATE_ONLY, findDate, NUMERIC_DATE } from './dates.js';
+import { DATE_ONLY, findDate, isoDate, NUMERIC_DATE } from './dates.js';
 import { splitInlines } from './structure.js';
 
 export interface CleanInfo {
@@ -90,15 +90,29 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   if (DATE_ONLY.test(text) && text.includes('年')) return false;
   const m = /^[(（[【]?\s*(?:发布时间|发布日期|发表时间|更新时间|时间|日期|发文日期)?\s*[:：]?\s*\[?/u.exec(text)!;
   const rest = text.slice(m[0].length).replace(/\s*[)）\]】]$/u, '');
+  // "15.01.2015 17:31": the day first, as European-style portals and aggregators print it.
+  const dmy = /^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$/u.exec(rest);
+  if (dmy) {
+    const date = isoDate(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]));
+    if (date) {
+      info.date ??= date;
+      return true;
+    }
+  }
   const d = NUMERIC_DATE.exec(rest);
   if (!d || d.index !== 0) {
-    // "来源: 济宁民政 作者:" without a date.
+    // "来源: 济宁民政 作者:" without a date, or with it further on ("来源:民政部网站 作者: 发布时间:2018-03-24").
     if (/^(?:来源|作者|信息来源|文章来源|本文来源|稿件来源|新闻来源)\s*[:：]/u.test(text) && text.length <= 80) {
       readSourceAuthor(text, info);
+      const later = findDate(text);
+      if (later) info.date ??= later;
       return true;
     }
     return false;
   }
+  // A date followed by running text is the text's (a notice's date with the next document run on), not a page's date line.
+  const after = rest.slice(d.index + d[0].length).replace(/^\s*[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{1,2}(?:\s*[:：]\s*[0-9０-９]{1,2})?/u, '').trim();
+  if (after.length > 24 && !/来源|作者|编辑|责编|浏览|阅读|点击|访问|字体|字号|发布|信息|版次|报|网/u.test(after)) return false;
   const date = findDate(rest);
   if (!date) return false;
   info.date ??= date;

@@ -17,7 +17,7 @@ const DOC_NUMBER_WITH_SIGNER = /^(\S+?[〔[［(（【]\s*[0-9０-９]{4}\s*[〕\
 const SIGNERS = /^签\s*发\s*人\s*[:：]\s*(.+)$/u;
 const ISSUER = /^[\u4e00-\u9fa5（）()、\s]{2,40}$/u;
 const ATTACHMENT_NOTE = /^附件\s*[:：]\s*(?:[0-9０-９]+\s*[.．、]\s*)?(.+)$/u;
-const ATTACHMENT_ITEM = /^[0-9０-９]+\s*[.．、]\s*(.+)$/u;
+const ATTACHMENT_ITEM = /^[.．。、\s]*[0-9０-９]+\s*[.．、]\s*(.+)$/u;
 const CC = /^抄送\s*[:：]\s*(.+?)。?$/u;
 const PRINTER = /^(.+?)\s+([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s*印发$/u;
 const NOTE = /^[（(]\s*(此件[^（）()]*|[^（）()]{2,40}(?:公开发布|依申请公开|不予公开)[^（）()]*)\s*[)）]$/u;
@@ -54,6 +54,7 @@ const TITLE_DATE = /\s*[(（]\s*[0-9０-９]{4}\s*[-年./]\s*[0-9０-９]{1,2}\s
 export const DOC_NUMBER_ANY = /([\u4e00-\u9fa5]{1,12})\s*[〔[［【]\s*([0-9０-９]{4})\s*[〕\]］】]\s*([0-9０-９]{1,4})\s*[号號]/u;
 /** Organ words a 主送 line ends its items with. */
 const ADDRESSEE_ITEM = /(?:局|厅|部|委|办|政府|部门|单位|处室|科室|机关|委员会|办公室|街道|乡镇|镇街|组织|企业|学校|医院|各处|各单位|[)）])$/u;
+const NOTICE_FORMULA = /(?:现将|现就|特将).{0,60}(?:印发给你们|转发给你们|通知如下|通报如下)|特此(?:通知|通报)|请(?:认真)?(?:遵照|贯彻)执行/u;
 /** Dates at the start of a line, the rest being something else (a forwarded document run on). */
 const DATE_LEAD = /^([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s+\S/u;
 
@@ -149,8 +150,9 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   let dateAt = -1;
   for (let i = bodyFrom + 1; i < lines.length; i++) {
     const t = lines[i]!.text;
-    if (DATE_ONLY.test(t.replace(/\s+/gu, '')) && ISSUER.test(lines[i - 1]!.text)) {
-      issuerAt = i - 1;
+    if (DATE_ONLY.test(t.replace(/\s+/gu, ''))) {
+      // Under an organ line it is the 署名 and 成文日期; alone after the body, the 成文日期 only.
+      if (ISSUER.test(lines[i - 1]!.text)) issuerAt = i - 1;
       dateAt = i;
       break;
     }
@@ -159,8 +161,10 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
       break;
     }
   }
-  if (titleAt < 0 && addresseesAt < 0) return null;
-  const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2)].filter(Boolean).length;
+  // The sentences only an issuing document has: "现将《…》印发给你们", "特此通知".
+  const formula = lines.slice(bodyFrom, bodyFrom + 6).some((l) => NOTICE_FORMULA.test(l.text));
+  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0)) return null;
+  const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2), formula].filter(Boolean).length;
   const title = titleAt >= 0 ? lines.slice(titleAt, titleAt + titleLines).map((l) => l.text).join('') : '';
   if (titleAt >= 0) {
     if (!strong && signs === 0) return null;
@@ -218,7 +222,10 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   // The portal's 发文机构 names the organ when the copy has no 版头 or signature; "县政府网站" names no organ.
   const infoOrgan = fields['发文机构'];
   if (!meta.organ && infoOrgan && ORGAN_NAME.test(infoOrgan) && !/网站|门户|网$/u.test(infoOrgan)) meta.organ = infoOrgan;
-  const bodyEnd = shape.issuerAt >= 0 ? firstIssuer : shape.dateAt >= 0 ? shape.dateAt : lines.length;
+  let bodyEnd = shape.issuerAt >= 0 ? firstIssuer : shape.dateAt >= 0 ? shape.dateAt : lines.length;
+  // "印发《X》的通知" / "现将《X》印发给你们": X printed after the notice is its attachment.
+  const named = namedAttachments(lines, shape, title);
+  if (shape.dateAt < 0 && named.length) bodyEnd = Math.min(bodyEnd, named[0]!.at);
 
   const bodyLines: SourceLine[] = [];
   const attachmentTitles: string[] = [];
@@ -276,15 +283,37 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
     }
     rest.push(lines[i]!);
   }
-  const attachments = splitAttachments(rest, attachmentTitles);
-  if (attachmentTitles.length === 0) attachmentTitles.push(...attachments.map((a) => a.title));
+  if (shape.dateAt < 0 && named.length) rest.push(...lines.slice(named[0]!.at));
+  const known = attachmentTitles.length ? attachmentTitles : named.map((n) => n.title);
+  const attachments = splitAttachments(rest, known);
+  if (attachmentTitles.length === 0) attachmentTitles.push(...(named.length ? named.map((n) => n.title) : attachments.map((a) => a.title)));
   meta.attachmentTitles = attachmentTitles;
   const body = structure(bodyLines, { captions: false, sentenceRunIns: false }).body;
   return { kind: 'notice', meta, body, attachments };
 }
 
 function stripTitle(value: string): string {
-  return value.trim().replace(/^《(.+)》$/u, '$1');
+  // Portals link attachments as files: "1.2020年全省民政工作创新案例.docx".
+  return value.trim().replace(/\.(?:docx?|wps|pdf|xlsx?|et|ofd|zip|rar|txt)$/iu, '').replace(/^《(.+)》$/u, '$1');
+}
+
+/** Titles quoted in the notice's title or opening sentences that reappear as a line (or two) after it. */
+function namedAttachments(lines: SourceLine[], shape: NoticeShape, title: string): Array<{ title: string; at: number }> {
+  const opening = [title, ...lines.slice(shape.bodyFrom, shape.bodyFrom + 3).map((l) => l.text)].join('\n');
+  const out: Array<{ title: string; at: number }> = [];
+  for (const m of opening.matchAll(/《([^《》]{2,60})》/gu)) {
+    const name = m[1]!;
+    if (out.some((o) => o.title === name)) continue;
+    for (let i = shape.bodyFrom; i < lines.length; i++) {
+      const t = lines[i]!.text.replace(/\s+/gu, '');
+      const two = t + (lines[i + 1]?.text ?? '').replace(/\s+/gu, '');
+      if (t === name.replace(/\s+/gu, '') || (t.length >= 4 && two === name.replace(/\s+/gu, ''))) {
+        out.push({ title: name, at: i });
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
 }
 
 function splitAttachments(rest: SourceLine[], titles: string[]): NoticeAttachment[] {
@@ -294,8 +323,15 @@ function splitAttachments(rest: SourceLine[], titles: string[]): NoticeAttachmen
     // "附件1" / "附件" marker lines before an attachment's title.
     while (i < rest.length && ATTACHMENT_HEAD.test(rest[i]!.text)) i++;
     if (i >= rest.length) break;
-    const title = rest[i]!.text;
+    let title = rest[i]!.text;
     i++;
+    // A long attachment title broken over two lines.
+    const joined = `${title}${rest[i]?.text ?? ''}`.replace(/\s+/gu, '');
+    const split = titles.find((t) => t.replace(/\s+/gu, '') === joined);
+    if (split && i < rest.length) {
+      title = split;
+      i++;
+    }
     const start = i;
     while (i < rest.length && !ATTACHMENT_HEAD.test(rest[i]!.text)) i++;
     const known = titles.find((t) => t === title);
