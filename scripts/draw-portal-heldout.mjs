@@ -87,11 +87,24 @@ const candidates2 = {
   ],
 };
 
+/** Third batch, the same way. */
+const SEED_3 = 20261203;
+const candidates3 = {
+  notice: ['guangdong-2019-wuren-fuyang-yijian-fanti'],
+  article: ['yinzhou-2022-gongzuo-zongjie', 'zhuhai-2022-feifan-shinian'],
+};
+
 const split = { heldout: [], tuning: [] };
-for (const [seed, batch] of [[SEED, candidates], [SEED_2, candidates2]]) drawBatch(mulberry32(seed), batch);
+for (const [seed, batch] of [
+  [SEED, candidates],
+  [SEED_2, candidates2],
+  [SEED_3, candidates3],
+]) {
+  drawBatch(mulberry32(seed), batch);
+}
 
 function drawBatch(rand, batch) {
-for (const [kind, names] of Object.entries(batch)) {
+  for (const [kind, names] of Object.entries(batch)) {
   const order = [...names];
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
