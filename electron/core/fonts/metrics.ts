@@ -1,6 +1,8 @@
 /**
  * Font files opened once per process (fontkit), with per-face caches of advances and
- * coverage: text measurement is the inner loop of the layout engine.
+ * coverage: text measurement is the inner loop of the layout engine. The fontkit face read
+ * here is the one the PDF writer embeds (pdfkit takes a fontkit font as it is), so each file is
+ * read and its tables decoded once per process, not once for measuring and again for drawing.
  */
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
@@ -15,6 +17,11 @@ export interface FaceMetrics {
   has(cp: number): boolean;
   ascent: number;
   descent: number;
+  unitsPerEm: number;
+  /** Glyph id (0 when the face lacks the code point) and advance in font units. */
+  glyph(cp: number): GlyphMetrics;
+  /** The fontkit face as pdfkit embeds it: TrueType outlines (a WOFF2 slice decompressed). */
+  embeddable(): Font;
   /**
    * For a face split into slices (the bundled 楷体): the slice face that holds a code point,
    * which is what the PDF embeds. Absent on ordinary faces, which hold their own glyphs.
@@ -22,10 +29,40 @@ export interface FaceMetrics {
   part?(cp: number): FaceMetrics;
 }
 
+export interface GlyphMetrics {
+  id: number;
+  advance: number;
+}
+
 const opened = new Map<string, FaceMetrics>();
+
+/** Bytes by file: two faces of one .ttc share them. */
+const files = new Map<string, Buffer>();
+function bytesOf(file: string): Buffer {
+  let data = files.get(file);
+  if (!data) {
+    data = fontBytes(file);
+    files.set(file, data);
+  }
+  return data;
+}
 
 export function faceKey(file: FaceFile): string {
   return file.postscriptName ? `${file.file}#${file.postscriptName}` : file.file;
+}
+
+interface Hmtx {
+  metrics: { length: number; get(i: number): { advance: number } | undefined };
+}
+
+/**
+ * A glyph's advance read from hmtx directly. fontkit's glyph.advanceWidth also works out the
+ * vertical metrics, which for a face without vmtx (every CJK face here) decodes the glyph's
+ * outline header: ≈40 % of measuring a new character.
+ */
+function hmtxAdvance(font: Font, id: number): number {
+  const metrics = (font as unknown as { hmtx: Hmtx }).hmtx.metrics;
+  return (id < metrics.length ? metrics.get(id) : metrics.get(metrics.length - 1))?.advance ?? 0;
 }
 
 export function faceMetrics(file: FaceFile): FaceMetrics {
@@ -33,29 +70,39 @@ export function faceMetrics(file: FaceFile): FaceMetrics {
   const hit = opened.get(key);
   if (hit) return hit;
   if (file.slices) return slicedMetrics(file, key);
-  const font: Font = file.postscriptName
-    ? fontkit.openSync(file.file, file.postscriptName)
-    : // fontkit decodes WOFF2 with a JavaScript Brotli (≈50 ms a slice); the WebAssembly decoder is ~10× faster.
-      file.file.endsWith('.woff2') && woff2Decoder()
-      ? fontkit.create(fontBytes(file.file))
-      : fontkit.openSync(file.file);
+  const woff2 = file.file.endsWith('.woff2');
+  // fontkit decodes WOFF2 with a JavaScript Brotli (≈50 ms a slice); the WebAssembly decoder is ~10× faster
+  // and gives the TrueType that pdfkit needs. Without it (measuring outside a PDF export) fontkit reads the WOFF2.
+  const font: Font = woff2 && !woff2Decoder() ? fontkit.openSync(file.file) : fontkit.create(bytesOf(file.file), file.postscriptName);
+  const trueType = (font as unknown as { type?: string }).type === 'TTF';
   const upm = font.unitsPerEm;
-  const advances = new Map<number, number>();
+  const glyphs = new Map<number, GlyphMetrics>();
+  let embeddable: Font | null = woff2 && !trueType ? null : font;
   const metrics: FaceMetrics = {
     key,
     file,
     ascent: font.ascent / upm,
     descent: font.descent / upm,
+    unitsPerEm: upm,
+    glyph(cp) {
+      let g = glyphs.get(cp);
+      if (g === undefined) {
+        const glyph = font.glyphForCodePoint(cp);
+        g = { id: glyph.id, advance: glyph.id === 0 ? 0 : trueType ? hmtxAdvance(font, glyph.id) : glyph.advanceWidth };
+        glyphs.set(cp, g);
+      }
+      return g;
+    },
     has(cp) {
-      return !Number.isNaN(metrics.advance(cp));
+      return metrics.glyph(cp).id !== 0;
     },
     advance(cp) {
-      let a = advances.get(cp);
-      if (a === undefined) {
-        a = font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth / upm : NaN;
-        advances.set(cp, a);
-      }
-      return a;
+      const g = metrics.glyph(cp);
+      return g.id === 0 ? NaN : g.advance / upm;
+    },
+    embeddable() {
+      embeddable ??= fontkit.create(bytesOf(file.file), file.postscriptName);
+      return embeddable;
     },
   };
   opened.set(key, metrics);
@@ -78,6 +125,10 @@ function slicedMetrics(file: FaceFile, key: string): FaceMetrics {
     descent: probe.descent,
     has: (cp) => sliceMetrics(cp)?.has(cp) ?? false,
     advance: (cp) => sliceMetrics(cp)?.advance(cp) ?? NaN,
+    unitsPerEm: probe.unitsPerEm,
+    glyph: (cp) => sliceMetrics(cp)?.glyph(cp) ?? { id: 0, advance: 0 },
+    // Drawing goes through part(cp): a sliced face is never embedded as a whole.
+    embeddable: () => probe.embeddable(),
     part: (cp) => sliceMetrics(cp) ?? probe,
   };
   opened.set(key, metrics);

@@ -6,18 +6,11 @@
  */
 import type PDFDocument from 'pdfkit';
 import type { FaceMetrics } from '../../fonts/metrics.js';
-import { fontBytes } from '../../fonts/webfont.js';
 import type { LaidLine } from '../../layout/paragraph.js';
 import type { BoxPainter } from '../../layout/flow.js';
 
-interface PdfKitGlyph {
-  id: number;
-  advanceWidth: number;
-  codePoints: number[];
-}
 interface PdfKitFont {
   id: string;
-  font: { unitsPerEm: number; glyphForCodePoint(cp: number): PdfKitGlyph };
   subset: { includeGlyph(id: number): number };
   widths: number[];
   unicode: number[][];
@@ -32,18 +25,8 @@ interface EncodedGlyph {
 
 interface FontEntry {
   font: PdfKitFont;
+  face: FaceMetrics;
   glyphs: Map<number, EncodedGlyph>;
-}
-
-/** Font files read once per process: every export would otherwise re-read ≈15 MB per face. */
-const fileCache = new Map<string, Buffer>();
-function fontData(file: string): Buffer {
-  let data = fileCache.get(file);
-  if (!data) {
-    data = fontBytes(file);
-    fileCache.set(file, data);
-  }
-  return data;
 }
 
 /** UTF-16BE hex of one code point (surrogate pairs for Ext-B), for ActualText strings. */
@@ -81,11 +64,10 @@ export class PdfCanvas implements BoxPainter {
   private entry(face: FaceMetrics): FontEntry {
     let e = this.fonts.get(face.key);
     if (!e) {
-      const doc = this.doc as unknown as { font(src: Buffer, family?: string): unknown; _font: PdfKitFont };
-      const data = fontData(face.file.file);
-      if (face.file.postscriptName) doc.font(data, face.file.postscriptName);
-      else doc.font(data);
-      e = { font: doc._font, glyphs: new Map() };
+      // pdfkit embeds the fontkit face the layout measured with (no second read or parse).
+      const doc = this.doc as unknown as { font(src: unknown): unknown; _font: PdfKitFont };
+      doc.font(face.embeddable());
+      e = { font: doc._font, face, glyphs: new Map() };
       this.fonts.set(face.key, e);
     }
     if (!this.pageFonts.has(face.key)) {
@@ -99,9 +81,9 @@ export class PdfCanvas implements BoxPainter {
   private encode(e: FontEntry, cp: number): EncodedGlyph {
     let g = e.glyphs.get(cp);
     if (!g) {
-      const glyph = e.font.font.glyphForCodePoint(cp);
+      const glyph = e.face.glyph(cp);
       const gid = e.font.subset.includeGlyph(glyph.id);
-      const adv = (glyph.advanceWidth * 1000) / e.font.font.unitsPerEm;
+      const adv = (glyph.advance * 1000) / e.face.unitsPerEm;
       if (e.font.widths[gid] == null) e.font.widths[gid] = adv;
       if (e.font.unicode[gid] == null) e.font.unicode[gid] = [cp];
       g = { hex: gid.toString(16).padStart(4, '0'), adv };
