@@ -118,6 +118,8 @@ const DECISIVE = new Set<Field>([
 export interface DocumentScore {
   name: string;
   set: SetName;
+  /** The expected (editor's) kind. */
+  kind: string;
   fullyRight: boolean;
   checks: number;
   /** What was wrong, one phrase per failed check. */
@@ -130,6 +132,8 @@ export interface SetScore {
   documents: number;
   fullyRight: number;
   fields: Record<string, { right: number; total: number }>;
+  /** Documents and fully right ones per expected kind. */
+  byKind: Record<string, { documents: number; fullyRight: number }>;
   perDocument: DocumentScore[];
 }
 
@@ -266,7 +270,7 @@ function matchCases(expected: ExpectedCase[], actual: ImportedCase[]): Array<Imp
 export async function scoreDocument(fixture: string, set: SetName, tally?: Record<string, { right: number; total: number }>): Promise<DocumentScore> {
   const name = path.basename(fixture);
   const want = JSON.parse(readFileSync(expectedPath(fixture), 'utf8')) as Expected;
-  const score: DocumentScore = { name, set, fullyRight: true, checks: 0, problems: [] };
+  const score: DocumentScore = { name, set, kind: want.kind, fullyRight: true, checks: 0, problems: [] };
   const check = (field: Field, ok: boolean, problem: string) => {
     score.checks++;
     if (tally) {
@@ -399,7 +403,13 @@ export async function scoreSet(set: SetName): Promise<SetScore> {
   for (const fixture of listFixtures(set)) perDocument.push(await scoreDocument(fixture, set, fields));
   const ordered: Record<string, { right: number; total: number }> = {};
   for (const f of FIELDS) if (fields[f]) ordered[f] = fields[f];
-  return { set, documents: perDocument.length, fullyRight: perDocument.filter((d) => d.fullyRight).length, fields: ordered, perDocument };
+  const byKind: Record<string, { documents: number; fullyRight: number }> = {};
+  for (const d of perDocument) {
+    byKind[d.kind] ??= { documents: 0, fullyRight: 0 };
+    byKind[d.kind]!.documents++;
+    if (d.fullyRight) byKind[d.kind]!.fullyRight++;
+  }
+  return { set, documents: perDocument.length, fullyRight: perDocument.filter((d) => d.fullyRight).length, fields: ordered, byKind, perDocument };
 }
 
 // ------------------------------------------------------------------ report
@@ -412,6 +422,7 @@ export function formatSet(s: SetScore): string {
   const out: string[] = [];
   out.push(`portal import score — ${s.set} (${s.documents} documents)`);
   out.push(`  fully right: ${s.fullyRight}/${s.documents} ${pct(s.fullyRight, s.documents)}`);
+  out.push(`  by kind: ${Object.entries(s.byKind).map(([k, v]) => `${k} ${v.fullyRight}/${v.documents}`).join(', ')}`);
   out.push('  field accuracy:');
   for (const [field, { right, total }] of Object.entries(s.fields)) {
     out.push(`    ${field.padEnd(20)} ${String(right).padStart(4)}/${String(total).padEnd(4)} ${pct(right, total)}`);
