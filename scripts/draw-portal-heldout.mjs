@@ -94,11 +94,19 @@ const candidates3 = {
   article: ['yinzhou-2022-gongzuo-zongjie', 'zhuhai-2022-feifan-shinian'],
 };
 
+/** Fourth batch, the same way. */
+const SEED_4 = 20261204;
+const candidates4 = {
+  'award-list': ['quanguo-2024-jiebang-guashuai-danwei'],
+  article: ['quanguo-2024-jiuzhu-chuangxin-shijian-fanti'],
+};
+
 const split = { heldout: [], tuning: [] };
 for (const [seed, batch] of [
   [SEED, candidates],
   [SEED_2, candidates2],
   [SEED_3, candidates3],
+  [SEED_4, candidates4],
 ]) {
   drawBatch(mulberry32(seed), batch);
 }
