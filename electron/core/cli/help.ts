@@ -1,6 +1,7 @@
 /** Usage text of each `huibian` command. */
 import { FONTS_HELP } from './fonts.js';
 import { STATUS_HELP } from './status.js';
+import { PROOF_HELP } from './proof.js';
 import { REVIEW_PACK_HELP, TEAM_HELP, TEAM_SERVER_HELP, TEAM_USER_HELP } from './team.js';
 
 export const HELP: Record<string, string> = {
@@ -16,6 +17,7 @@ commands:
   demo     import the bundled sample drafts and export every format
   fonts    the face serving each font role here: standard face or stand-in, licence
   status   set a case's status (初稿 修改 定稿 已报送) or show its history
+  proof    copy-editing and sensitive-data findings (GB/T 15834, 15835, 层次序号), --apply fixes
   team-server  run the team server (Hocuspocus over PostgreSQL, loopback by default)
   team-user    add a team user (prints the token once) or revoke one
   team         share a library collection with the team server, or pull one down
@@ -49,7 +51,8 @@ Searches titles and bodies; Chinese terms of any length work. Hits are shown wit
   --out FILE         where to write the file
   --json             print the export report (files written, pages, cases, fonts standing in,
                      warnings, overBudget)
-Exit status 1 when the file could not be written (the message names it and why).`,
+Exit status 1 when the file could not be written (the message names it and why); 3 when the
+release gate stopped it: sensitive data awaits a decision (listed; with --json the report).`,
   demo: `usage: huibian demo [--out DIR]
 
 Imports the bundled sample drafts into a fresh library in DIR (default ./huibian-demo) and
@@ -61,4 +64,5 @@ Exit status 1 when any of the five files could not be written.`,
   'team-user': TEAM_USER_HELP,
   team: TEAM_HELP,
   'review-pack': REVIEW_PACK_HELP,
+  proof: PROOF_HELP,
 };

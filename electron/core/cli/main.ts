@@ -22,7 +22,7 @@ const defaultIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => 
 
 class UsageError extends Error {}
 
-const COMMANDS = ['import', 'list', 'search', 'export', 'demo', 'fonts', 'status', 'team-server', 'team-user', 'team', 'review-pack'] as const;
+const COMMANDS = ['import', 'list', 'search', 'export', 'demo', 'fonts', 'status', 'team-server', 'team-user', 'team', 'review-pack', 'proof'] as const;
 type Command = (typeof COMMANDS)[number];
 
 const FORMATS = ['pdf', 'docx'] as const;
@@ -306,6 +306,7 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
       result = await call(api, 'export.run', input);
     } catch (error) {
       if (error instanceof UsageError) throw error;
+      if (error instanceof ApiError && error.code === 'proof-blocked') return (await import('./proof.js')).reportBlocked(error, values.json === true, io);
       if (values.json) io.out(JSON.stringify({ written: [], failed: [{ file: outPath, message: (error as Error).message }] }, null, 2));
       io.err(`无法写出 ${outPath}：${(error as Error).message}`);
       return 1;
@@ -460,6 +461,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await (await import('./team.js')).cmdTeam(rest, io);
       case 'review-pack':
         return await (await import('./team.js')).cmdReviewPack(rest, io);
+      case 'proof':
+        return await (await import('./proof.js')).cmdProof(rest, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {

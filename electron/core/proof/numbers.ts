@@ -61,7 +61,7 @@ const PHONE_LIKE = /^0\d{2,3}$/;
 function ranges(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
   const text = segment.text;
-  for (const m of text.matchAll(/(?<![\d.\-\/:A-Za-z])(\d+(?:\.\d+)?)([%％]?)(\s*)([-－~]|--)(\s*)(\d+(?:\.\d+)?)([%％]?)(?![\d.\-\/:])/g)) {
+  for (const m of text.matchAll(/(?<![\d.\-/:A-Za-z])(\d+(?:\.\d+)?)([%％]?)(\s*)([-－~]|--)(\s*)(\d+(?:\.\d+)?)([%％]?)(?![\d.\-/:])/g)) {
     const [all, a, pa, , sep, , b] = m;
     const before = text[m.index - 1];
     const after = text[m.index + all.length];

@@ -64,7 +64,7 @@ function phones(segment: Segment): RawFinding[] {
   }
   // A landline needs its area code written as one ("0537-4412345", "(0537)4412345") or a label before it.
   for (const m of text.matchAll(/(?<![\d*-])(?:[(（]0\d{2,3}[)）]\s?|0\d{2,3}-)?\d{7,8}(?:-\d{1,5})?(?![\d*])/g)) {
-    const hasCode = /^[(（]?0\d{2,3}[)）\-]/.test(m[0]);
+    const hasCode = /^[(（]?0\d{2,3}[)）-]/.test(m[0]);
     const label = /(?:电话|热线|座机|传真|联系方式|电\s*话)[:：]?\s*$/.test(text.slice(Math.max(0, m.index - 8), m.index));
     if (!hasCode && !label) continue;
     if (!hasCode && /^(?:19|20)\d{6}$/.test(m[0])) continue; // 20200408 is a date

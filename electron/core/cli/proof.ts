@@ -1,0 +1,147 @@
+/**
+ * `huibian proof`: the release gate's findings for the library, a collection or one
+ * document — copy-editing and sensitivity alike — and `--apply` for the fix-severity ones.
+ * Also how `huibian export` reports an export the gate stopped (exit status 3).
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { createApi, type Api } from '../api/index.js';
+import { ApiError, type ApiResults } from '../api/schema.js';
+import { defaultDataDir, libraryPath } from '../store/paths.js';
+import type { Finding, GateReport } from '../proof/index.js';
+import type { Io } from './main.js';
+
+export const PROOF_HELP = `usage: huibian proof [--db FILE] [--collection NAME | --document ID] [--apply] [--json]
+
+Proofs documents against GB/T 15834 (标点), GB/T 15835 (数字), 层次序号, 发文字号 and dates, and
+looks for sensitive data (身份证号, 手机和固定电话, 银行卡号, 电子邮箱, 困难群众的姓名, 密级).
+Without --collection or --document it proofs every document in the library.
+  --collection NAME  a collection's title or id
+  --document ID      one document
+  --apply            apply the fix-severity findings (each document saved as a new revision)
+  --json             print {"findings":[{document, title, rule, severity, text, suggestion, context, message, clause}]}
+Exit status 3 when sensitive data awaits a decision (an export would stop), 1 on errors.`;
+
+/** Blocked exit status: an export (or release) cannot go ahead until someone decides. */
+export const EXIT_BLOCKED = 3;
+
+const SEVERITY: Record<Finding['severity'], string> = { fix: '修改', propose: '建议', warn: '注意', block: '待决定' };
+
+function jsonFinding(f: Finding, titles: ReadonlyMap<string, string>) {
+  return {
+    document: f.document,
+    title: titles.get(f.document) ?? null,
+    rule: f.rule,
+    severity: f.severity,
+    text: f.text,
+    suggestion: f.suggestion,
+    context: f.context,
+    message: f.message,
+    clause: f.clause,
+    ...(f.decision ? { decision: f.decision } : {}),
+  };
+}
+
+function printFindings(findings: readonly Finding[], titles: ReadonlyMap<string, string>, io: Io): void {
+  let last = '';
+  for (const f of findings) {
+    if (f.document !== last) {
+      io.out(`${titles.get(f.document) ?? f.document}（${f.document}）`);
+      last = f.document;
+    }
+    const to = f.suggestion === null ? '' : ` → “${f.suggestion}”`;
+    const decided = f.decision ? `（已决定保留：${f.decision.reason}）` : '';
+    io.out(`  [${SEVERITY[f.severity]}] ${f.message}：“${f.text}”${to}${decided}  …${f.context}…  ${f.rule}，${f.clause}`);
+  }
+}
+
+function openApi(db: string | undefined): Api {
+  const file = path.resolve(db ?? libraryPath(defaultDataDir()));
+  return createApi({ dataDir: path.dirname(file), dbPath: file, transport: 'cli' });
+}
+
+async function call<M extends keyof ApiResults>(api: Api, method: M, input: unknown): Promise<ApiResults[M]> {
+  return (await api.dispatch(method, input)) as ApiResults[M];
+}
+
+export async function cmdProof(args: string[], io: Io): Promise<number> {
+  let values: { db?: string; collection?: string; document?: string; apply?: boolean; json?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        db: { type: 'string' },
+        collection: { type: 'string' },
+        document: { type: 'string' },
+        apply: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    io.err(`huibian proof: ${(error as Error).message}\n\n${PROOF_HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(PROOF_HELP);
+    return 0;
+  }
+  if (values.collection && values.document) {
+    io.err(`huibian proof: give --collection or --document, not both\n\n${PROOF_HELP}`);
+    return 2;
+  }
+  const api = openApi(values.db);
+  try {
+    const store = api.context.store;
+    let ids: string[];
+    if (values.document) ids = [store.getDocument(values.document).document.id];
+    else if (values.collection) {
+      const all = store.listCollections();
+      const hit = all.find((c) => c.id === values.collection) ?? all.find((c) => c.title === values.collection);
+      if (!hit) {
+        io.err(`huibian proof: no collection "${values.collection}"; collections: ${all.map((c) => `"${c.title}"`).join(', ') || 'none'}`);
+        return 2;
+      }
+      ids = store.listDocuments({ collectionId: hit.id }).map((d) => d.id);
+    } else ids = store.listDocuments().map((d) => d.id);
+
+    let applied = 0;
+    if (values.apply) {
+      for (const id of ids) applied += (await call(api, 'proof.apply', { id, all: 'fix' })).applied.length;
+    }
+    const titles = new Map<string, string>();
+    const findings: Finding[] = [];
+    for (const id of ids) {
+      const report = await call(api, 'proof.document', { id });
+      titles.set(id, report.title);
+      findings.push(...report.findings);
+    }
+    const blocking = findings.filter((f) => f.severity === 'block' && !f.decision);
+    if (values.json) {
+      io.out(JSON.stringify({ documents: ids.length, applied, findings: findings.map((f) => jsonFinding(f, titles)) }, null, 2));
+    } else {
+      printFindings(findings, titles, io);
+      if (values.apply) io.out(`已应用 ${applied} 处规范性修改（每篇存为新的修订版本）。`);
+      io.out(findings.length ? `共 ${ids.length} 篇，${findings.length} 处：${(await import('../proof/index.js')).summarize(findings)}` : `共 ${ids.length} 篇，未发现问题。`);
+      if (blocking.length) io.out(`有 ${blocking.length} 处敏感信息待决定：在编辑器“校对”面板中选择遮盖或保留（写明理由）后再导出。`);
+    }
+    return blocking.length ? EXIT_BLOCKED : 0;
+  } catch (error) {
+    io.err(`huibian proof: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    api.close();
+  }
+}
+
+/** `huibian export` when the gate stopped it: the list (or the JSON report) and exit status 3. */
+export function reportBlocked(error: ApiError, json: boolean, io: Io): number {
+  const report = (error as ApiError & { report?: GateReport }).report;
+  if (json) {
+    const titles = new Map<string, string>(report?.decisions.map((d) => [d.document, d.title]) ?? []);
+    io.out(JSON.stringify({ written: [], blocked: true, message: error.message, findings: (report?.blocking ?? []).map((f) => jsonFinding(f, titles)), summary: report?.summary ?? '' }, null, 2));
+  }
+  io.err(error.message);
+  return EXIT_BLOCKED;
+}
