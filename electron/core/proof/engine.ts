@@ -33,7 +33,9 @@ function parts(all: readonly Segment[]): Segment[][] {
   const groups = new Map<string, Segment[]>();
   for (const segment of all) {
     const part = segment.part === 'meta' ? 'body' : segment.part;
-    groups.set(part, [...(groups.get(part) ?? []), segment]);
+    const group = groups.get(part);
+    if (group) group.push(segment);
+    else groups.set(part, [segment]);
   }
   return [...groups.values()];
 }
@@ -41,9 +43,17 @@ function parts(all: readonly Segment[]): Segment[][] {
 export function proofDocument(doc: HuibianDocument, options: ProofOptions = {}): ProofReport {
   const all = segments(doc);
   const raw: Array<RawFinding & { segment: string }> = [];
+  const grouped = parts(all);
   for (const rule of RULES) {
-    if (rule.check) for (const segment of all) for (const f of rule.check(segment)) raw.push({ ...f, segment: segment.key });
-    if (rule.checkAll) for (const part of parts(all)) raw.push(...rule.checkAll(part));
+    if (rule.check) {
+      for (const segment of all) {
+        for (const f of rule.check(segment)) {
+          (f as RawFinding & { segment: string }).segment = segment.key;
+          raw.push(f as RawFinding & { segment: string });
+        }
+      }
+    }
+    if (rule.checkAll) for (const part of grouped) raw.push(...rule.checkAll(part));
   }
   // Context is read across segments so a short heading still shows its neighbours.
   const starts = new Map<string, number>();

@@ -16,7 +16,10 @@ const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': 
 /** URLs and e-mail addresses keep their ASCII punctuation. */
 const ASCII_TOKEN = /(?:https?:\/\/|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
+const NO_TOKENS = new Uint8Array(0);
+
 function asciiTokenMask(text: string): Uint8Array {
+  if (!text.includes('@') && !text.includes('://') && !text.includes('www.')) return NO_TOKENS;
   const mask = new Uint8Array(text.length);
   for (const m of text.matchAll(ASCII_TOKEN)) mask.fill(1, m.index, m.index + m[0].length);
   return mask;
@@ -40,7 +43,7 @@ function halfwidth(segment: Segment): RawFinding[] {
   // Brackets go in pairs: "(牵头领导:张三)" turns both, even where one side touches Latin.
   const open: number[] = [];
   const paired = new Set<number>();
-  for (let i = 0; i < text.length; i++) {
+  for (let i = text.indexOf('('); i >= 0 && i < text.length; i++) {
     if (text[i] === '(') open.push(i);
     else if (text[i] === ')' && open.length) {
       const start = open.pop()!;
@@ -51,9 +54,10 @@ function halfwidth(segment: Segment): RawFinding[] {
       }
     }
   }
-  for (let i = skipTo; i < text.length; i++) {
-    const ch = text[i]!;
-    if (!(ch in FULL) || mask[i]) continue;
+  for (const m of text.matchAll(/[,:;?!().]/g)) {
+    const i = m.index;
+    const ch = m[0];
+    if (i < skipTo || mask[i]) continue;
     const before = neighbour(text, i, -1);
     const after = neighbour(text, i, 1);
     if (ch === '(' || ch === ')') {
@@ -110,14 +114,16 @@ const CORNER: Record<string, string> = { '「': '“', '」': '”', '『': '‘
 function quoteStyle(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
   const text = segment.text;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch in CORNER) out.push({ rule: 'punct.quote-style', severity: 'propose', start: i, end: i + 1, suggestion: CORNER[ch]!, message: `横排文本的引号用“”和‘’，不用${ch}` });
+  for (const m of text.matchAll(/[「」『』]/g)) {
+    const i = m.index;
+    const ch = m[0];
+    out.push({ rule: 'punct.quote-style', severity: 'propose', start: i, end: i + 1, suggestion: CORNER[ch]!, message: `横排文本的引号用“”和‘’，不用${ch}` });
   }
   // A double quote inside a double quote: the inner pair is ‘’ (GB/T 15834 4.8.3.1).
   let depth = 0;
   const inner: number[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (const m of text.matchAll(/[“”]/g)) {
+    const i = m.index;
     if (text[i] === '“') {
       depth++;
       if (depth === 2) inner.push(i);

@@ -101,6 +101,8 @@ const DOC_NUMBER = /([\u4e00-\u9fff]{1,12})\s*([[【(（［〔])\s*((?:19|20)\d{
 
 function docNumber(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
+  // The full pattern backtracks from every Han character: look for its year and 号 first.
+  if (!segment.text.includes('号') || !/(?:19|20)\d{2}\s*[\]】)）］〕]/.test(segment.text)) return out;
   for (const m of segment.text.matchAll(DOC_NUMBER)) {
     const [all, organ, , year, , di, serial] = m;
     const canonical = `${organ}〔${year}〕${serial}号`;
