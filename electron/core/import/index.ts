@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Block, CaseMeta } from '../model/types.js';
+import type { Block, CaseMeta, Region } from '../model/types.js';
 import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } from '../model/imported.js';
 import { blocksText } from '../model/text.js';
-import { contextRegion, regionFromDocNumber, resolveRegion } from '../regions/index.js';
+import { contextRegion, findMentions, regionFromDocNumber, resolveRegion } from '../regions/index.js';
 import type { ReadResult, SourceLine } from './lines.js';
 import { readDoc } from './readers/doc.js';
 import { readDocx } from './readers/docx.js';
@@ -30,6 +30,7 @@ import { findDate } from './stages/dates.js';
 import { isTraditional, restoreStrings, simplifyLines, stripPinyin } from './stages/traditional.js';
 import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
+import { awardFromText, listDrafts, readList } from './stages/lists.js';
 
 export interface ImportInput {
   name: string;
@@ -208,6 +209,9 @@ function assemble(name: string, read: ReadResult): ImportedFile {
   }
   const allText = read.lines.filter((l) => !l.furniture).map((l) => l.text).join('\n');
   const context = contextRegion(allText);
+  // Several cities named (captions, venues, a survey of a province): an article's opening place is not its region by itself.
+  const cities = new Set(findMentions(allText).flatMap((m) => (m.places.length === 1 ? [m.places[0]!.level === 'county' ? m.places[0]!.city?.code : m.places[0]!.level === 'city' ? m.places[0]!.code : undefined] : [])).filter(Boolean));
+  const articleContext = { ...context, competing: cities.size >= 2 };
   // The page's source ("来源: 济宁民政") says where the draft comes from when the text is mixed.
   const source = cleaned.info.publisher ? resolveRegion(cleaned.info.publisher, context) : null;
   if (source?.province && (!context.province || context.province === source.province)) {
@@ -241,8 +245,19 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     if (table && Object.keys(table).length) info.table = table;
     if (cleaned.info.publisher) info.publisher = cleaned.info.publisher;
     if (!notice.meta.region) warnings.push(`未能从发文机关确定所属地区。 No region could be read from the issuer “${notice.meta.issuer ?? ''}”.`);
-    return { ...base, warnings, ...encoding, kind: 'notice', info, cases: [], notice, captions: [] };
+    // A notice that announces its awards in its body ("分别是: 一、标题（单位） 二、…") carries them as cases.
+    // (The 主送 line is included: portals run the body on after it.)
+    const bodyLines = lines.slice(shape.addresseesAt >= 0 ? shape.addresseesAt : shape.bodyFrom);
+    const bodyList = readList(bodyLines);
+    const noticeCases =
+      bodyList && bodyList.items.length >= 2
+        ? listDrafts(bodyList, awardFromText(bodyLines.map((l) => l.text))).map((d) => buildCase(d, name, 'case-list', cleaned.info, context, notice.meta.year ?? null))
+        : [];
+    return { ...base, warnings, ...encoding, kind: 'notice', info, cases: noticeCases, notice, captions: [] };
   }
+
+  const list = readList(lines);
+  if (list && list.items.length >= 2) return assembleList(name, lines, list, cleaned, context, base, encoding);
 
   const split = splitDraft(lines, cleaned.info);
   const info = draftInfo(split.title, split.subtitle, cleaned.info);
@@ -262,11 +277,38 @@ function assemble(name: string, read: ReadResult): ImportedFile {
       untitled.push(`未识别出标题，暂用文件名“${draft.title}”。 No title line was found; the file name stands in.`);
     }
   }
-  const cases: ImportedCase[] = split.cases.map((draft) => buildCase(draft, name, split.kind, cleaned.info, context, docYear));
+  const leadText = split.lead.map((l) => l.text).join('\n');
+  const cases: ImportedCase[] = split.cases.map((draft) => buildCase(draft, name, split.kind, cleaned.info, articleContext, docYear, leadText));
   for (const c of cases) captions.push(...c.captions);
   const warnings = [...base.warnings, ...untitled, ...caseWarnings(cases)];
   if (unwrapped) warnings.push('按固定行宽断行的文本已重新合并为段落。 Hard-wrapped lines were joined into paragraphs.');
   return { ...base, warnings, ...encoding, kind: split.kind, info, cases, notice: null, captions };
+}
+
+/** An award or shortlist document: its items become title-only cases with the award the list confers. */
+function assembleList(
+  name: string,
+  lines: SourceLine[],
+  list: NonNullable<ReturnType<typeof readList>>,
+  cleaned: ReturnType<typeof clean>,
+  context: ReturnType<typeof contextRegion>,
+  base: Pick<ImportedFile, 'file' | 'format' | 'dropped' | 'warnings'>,
+  encoding: { encoding?: string },
+): ImportedFile {
+  const first = list.items[0]!.at;
+  const nameLine = list.nameAt >= 0 ? lines[list.nameAt]!.text : null;
+  const titleLine = lines[0] && lines[0].text.length <= 80 && !/[。！？]/u.test(lines[0].text) && first > 0 ? lines[0].text : null;
+  const title = nameLine ?? titleLine;
+  const before = lines.slice(0, first).map((l) => l.text);
+  const award = awardFromText([...(nameLine ? [nameLine] : []), ...(titleLine ? [titleLine] : []), ...before]);
+  const year = yearOf(`${title ?? ''} ${award ?? ''}`) ?? (cleaned.info.date ? Number(cleaned.info.date.slice(0, 4)) : null);
+  const cases = listDrafts(list, award).map((d) => buildCase(d, name, 'case-list', cleaned.info, context, year));
+  const leadLines = lines.slice(0, first).filter((l, k) => !list.taken.has(k) && k !== list.nameAt && !(titleLine && k === 0));
+  const info = draftInfo(title, null, cleaned.info);
+  if (leadLines.length) info.lead = structure(leadLines, { captions: false, sentenceRunIns: false }).body;
+  // Items carry no text, so "no body" is what a list is, not something to check.
+  const warnings = [...base.warnings, ...caseWarnings(cases).filter((w) => !w.includes('has no body text'))];
+  return { ...base, warnings, ...encoding, kind: 'award-list', info, cases, notice: null, captions: [] };
 }
 
 /** What the import preview should point out for the editor to check. */
@@ -295,9 +337,42 @@ function draftInfo(title: string | null, subtitle: string | null, info: CleanInf
   return out;
 }
 
-function buildCase(draft: CaseDraft, file: string, kind: string, info: CleanInfo, context: ReturnType<typeof contextRegion>, docYear: number | null): ImportedCase {
+/** "邓州网讯", "牡丹晚报讯": a local outlet's dateline names the place; a national agency's ("新华社北京2月21日电") does not. */
+const OUTLET_DATELINE = /^([\u4e00-\u9fa5]{2,6}?)(?:网讯|日报讯|晚报讯|报讯|讯)[\s　]/u;
+const AGENCY_DATELINE = /^(?:新华社|中新社|中新网|人民网|央视网|新华网|本报|本网)[\u4e00-\u9fa5]{0,6}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)[^)）]*?[)）]?/u;
+
+/**
+ * Where a single article is from when neither its title nor its unit says: the outlet's
+ * dateline, else the opening sentence narrowed to what the whole text confirms (a caption or a
+ * venue naming a county must not narrow a province's article), else the text's dominant place.
+ */
+function articleRegion(opening: string, hint: Partial<Region>, context: ReturnType<typeof contextRegion> & { competing?: boolean }): Region | null {
+  const outlet = OUTLET_DATELINE.exec(opening);
+  if (outlet) {
+    const r = resolveRegion(outlet[1]!, hint);
+    if (r) return r;
+  }
+  const sentence = firstSentence(opening.replace(AGENCY_DATELINE, ''));
+  const found = resolveRegion(sentence, hint);
+  const whole = context.province ? resolveRegion(`${context.province}${context.city ?? ''}`) : null;
+  if (!found) return whole;
+  if (!context.competing) return found;
+  if (!context.province || found.province !== context.province) return found.province === context.province ? found : (whole ?? found);
+  if (context.city && found.city === context.city) return found;
+  return whole;
+}
+
+function buildCase(
+  draft: CaseDraft,
+  file: string,
+  kind: string,
+  info: CleanInfo,
+  context: ReturnType<typeof contextRegion> & { competing?: boolean },
+  docYear: number | null,
+  leadText = '',
+): ImportedCase {
   const s = structure(draft.lines, { captions: true, sentenceRunIns: true });
-  const unit = s.fields['创新单位'] ?? s.fields['申报单位'] ?? s.fields['报送单位'] ?? s.fields['实施单位'] ?? s.fields['推荐单位'] ?? null;
+  const unit = draft.unit ?? s.fields['创新单位'] ?? s.fields['申报单位'] ?? s.fields['报送单位'] ?? s.fields['实施单位'] ?? s.fields['推荐单位'] ?? null;
   const hint = { ...context };
   const unitRegion = unit ? resolveRegion(unit, hint) : null;
   if (unitRegion?.province) hint.province = unitRegion.province;
@@ -309,6 +384,7 @@ function buildCase(draft: CaseDraft, file: string, kind: string, info: CleanInfo
     (draft.heading ? resolveRegion(draft.heading, hint) : null) ??
     resolveRegion(draft.title, hint) ??
     (authors ? resolveRegion(authors, hint) : null) ??
+    (kind === 'single-case' ? (unitRegion ?? articleRegion(leadText || firstParagraph, hint, context)) : null) ??
     resolveRegion(firstSentence(firstParagraph), hint) ??
     unitRegion;
   const bodyText = blocksText(s.body);

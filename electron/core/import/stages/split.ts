@@ -36,6 +36,8 @@ export interface CaseDraft {
   /** A taxonomy area named by a group heading above the case ("一、社会救助类"). */
   groupCategory: string | null;
   groupHeading: string | null;
+  /** The unit printed with the case's head (a list item's "（某区民政局）"). */
+  unit?: string | null;
   lines: SourceLine[];
 }
 

@@ -1,0 +1,251 @@
+/**
+ * Award and shortlist documents: lists whose items are cases without body text. The shapes
+ * portals print (each a run of at least three items, so a page's odd line never makes a list):
+ *   - "地区:标题" lines ("长沙市长沙县:“三五”模式畅通组级微治理"),
+ *   - bare addresses of awarded places ("哈尔滨市香坊区进乡街道松海社区"),
+ *   - a place line over a title line (a table copied cell by cell),
+ *   - numbered items "1.标题" with an optional "——副题" and "（单位）" line under award groups
+ *     ("一等奖（5个）"),
+ *   - inline lists inside one paragraph ("一、标题（单位） 二、标题（单位）"), and sentences listing
+ *     "地区：标题；地区：标题".
+ * The award comes from the group heading above the items, else from the list's own name
+ * ("…典型案例名单"), else from the sentence that confers it ("评选出10个项目为…", "入选…").
+ */
+import type { SourceLine } from '../lines.js';
+import { findMentions } from '../../regions/index.js';
+import { AWARD_GROUP, type CaseDraft } from './split.js';
+import { isPlaceOnly } from './placelabel.js';
+
+export interface ListItem {
+  title: string;
+  subtitle: string | null;
+  unit: string | null;
+  /** The place written with the item ("长沙市长沙县"), for its region. */
+  place: string | null;
+  award: string | null;
+  at: number;
+}
+
+export interface ListResult {
+  items: ListItem[];
+  /** Lines the items took (and their group headings), not lead text. */
+  taken: Set<number>;
+  /** The list's own name line ("湖南省第一批基层治理创新典型案例名单"), when there is one. */
+  nameAt: number;
+}
+
+const SENTENCE = /[。！？]/u;
+const COUNT = /\s*[（(]\s*(?:共\s*)?[0-9０-９]+\s*[个项家篇名]?\s*[)）]\s*[:：]?$/u;
+const NUMBERED = /^(?:[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])|[（(]\s*[0-9０-９]{1,3}\s*[)）])\s*/u;
+const CN_NUMBERED = /^[一二三四五六七八九十]{1,3}\s*[、.．]\s*/u;
+/** A bracketed unit after a title: "（溧阳市民政局）", "(常州市德安医院)". */
+const UNIT_AFTER = /\s*[（(]\s*([\u4e00-\u9fa5（）()·]{3,30}?(?:局|厅|委|办|院|馆|中心|政府|街道|办事处|社区|村|镇|乡|协会|会|站|所|部|公司|集团|社会保障局|福利院|殡仪馆|医院|学校|单位))\s*[)）]\s*$/u;
+/** "◉某省民政厅", "申报单位：…" lines under an item. */
+const UNIT_LINE = /^(?:[◉●◎○•·]\s*|(?:申报单位|报送单位|推荐单位|创新单位|实施单位|单位)\s*[:：]\s*)(\S.{1,40})$/u;
+const SUBTITLE = /^(?:——|--|—)\s*(\S.*)$/u;
+/** Where an awarded place's address ends: the unit that was named. */
+const ADDRESS_END = /(?:社区|村|街道|镇|乡|中心|院|站|馆|局|委员会|协会|服务社|养老院|福利院|幸福院)$/u;
+
+/** A full address: a city and a county named, or a place and its street or township ("…街道", "…镇"). */
+function isAddress(text: string): boolean {
+  const m = findMentions(text);
+  return m.length >= 2 || (m.length === 1 && /[\u4e00-\u9fa5]{2,8}(?:街道|镇|乡)/u.test(text.slice(m[0]!.end)));
+}
+
+function placeStart(text: string): boolean {
+  const m = findMentions(text.slice(0, 12));
+  return m.length > 0 && m[0]!.start === 0;
+}
+
+/** "长沙市长沙县:标题" / "济宁市：标题": a place label (its first token a place) before a colon. */
+function placeColon(text: string): { place: string; rest: string } | null {
+  const m = /^([^:：\s，,。]{2,30})\s*[:：]\s*(\S.*)$/u.exec(text);
+  if (!m || !placeStart(m[1]!) || /[“”"《》]/u.test(m[1]!)) return null;
+  return { place: m[1]!, rest: m[2]! };
+}
+
+function splitUnit(title: string): { title: string; unit: string | null } {
+  const u = UNIT_AFTER.exec(title);
+  if (!u) return { title: title.trim(), unit: null };
+  return { title: title.slice(0, u.index).trim(), unit: u[1]! };
+}
+
+/** "评选出10个项目为2022年度全市…成果", "入选全国示范性老年友好型社区", "…典型案例名单": the award a list confers. */
+export function awardFromText(texts: string[]): string | null {
+  for (const t of texts) {
+    const named = /^(.{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|个人|奖))(?:名单|公示名单|拟入选名单|评选结果)\s*$/u.exec(t.replace(COUNT, ''));
+    if (named) return named[1]!;
+  }
+  for (const t of texts) {
+    const given = /(?:评选出|评出|确定|认定|命名)[^。；;，,]{0,12}?为\s*[“"]?([^。；;，,“”"]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体))[”"]?/u.exec(t);
+    if (given) return given[1]!;
+  }
+  for (const t of texts) {
+    const joined = /(?:入选|被评为|荣获|获评)[“"]?((?:[0-9０-９]{4}年度?)?[^。；;，,“”"]{4,30}?(?:案例|成果|项目|品牌|单位|社区|集体))/u.exec(t);
+    if (joined) {
+      let award = joined[1]!;
+      // The year is often only in the conferring sentence: "命名2023年全国示范性老年友好型社区".
+      if (!/^[0-9０-９]{4}/u.test(award)) {
+        for (const other of texts) {
+          const y = new RegExp(`([0-9０-９]{4}年度?)${award.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').exec(other);
+          if (y) {
+            award = y[1]! + award;
+            break;
+          }
+        }
+      }
+      return award;
+    }
+  }
+  return null;
+}
+
+interface Group {
+  award: string | null;
+}
+
+function groupHeading(text: string): Group | null {
+  if (text.length > 40 || SENTENCE.test(text)) return null;
+  const bare = text.replace(CN_NUMBERED, '').replace(COUNT, '').replace(/[:：]$/u, '').trim();
+  if (!bare) return null;
+  if (AWARD_GROUP.test(bare)) return { award: bare };
+  // "城乡社区治理服务类(12个):": a group that names no award.
+  if (/(?:类|领域|方面|组)$/u.test(bare) && (COUNT.test(text) || CN_NUMBERED.test(text))) return { award: null };
+  return null;
+}
+
+/** The list in `lines`, or null when there is none of at least three items (two inline). */
+export function readList(lines: SourceLine[]): ListResult | null {
+  const items: ListItem[] = [];
+  const taken = new Set<number>();
+  let award: string | null = null;
+  let run: ListItem[] = [];
+  const flush = () => {
+    if (run.length >= 3) {
+      items.push(...run);
+      for (const r of run) taken.add(r.at);
+    }
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const text = line.text;
+    if (!text || line.image || line.table) continue;
+    const group = groupHeading(text);
+    if (group) {
+      flush();
+      if (group.award) award = group.award;
+      taken.add(i);
+      continue;
+    }
+    // "地区:标题"
+    const pc = text.length <= 80 && !SENTENCE.test(text) ? placeColon(text) : null;
+    if (pc) {
+      const { title, unit } = splitUnit(pc.rest);
+      run.push({ title, subtitle: null, unit, place: pc.place, award, at: i });
+      continue;
+    }
+    // Bare addresses: "哈尔滨市香坊区进乡街道松海社区".
+    if (text.length <= 30 && !/[\s,，、:：“”"]/u.test(text) && placeStart(text) && ADDRESS_END.test(text) && isAddress(text)) {
+      run.push({ title: text, subtitle: null, unit: null, place: text, award, at: i });
+      continue;
+    }
+    // A place cell over a title cell.
+    const next = lines[i + 1];
+    if (isPlaceOnly(text) && text.length <= 16 && !ADDRESS_END.test(text) && next && next.text && !SENTENCE.test(next.text) && next.text.length <= 60 && !isPlaceOnly(next.text)) {
+      const { title, unit } = splitUnit(next.text);
+      run.push({ title, subtitle: null, unit, place: text, award, at: i });
+      taken.add(i + 1);
+      i++;
+      continue;
+    }
+    // "1.标题" with "——副题" and "（单位）" or "◉单位" lines under it.
+    const num = NUMBERED.exec(text);
+    if (num && award && !SENTENCE.test(text) && text.length <= 80) {
+      const head = splitUnit(text.slice(num[0].length));
+      const item: ListItem = { title: head.title, subtitle: null, unit: head.unit, place: null, award, at: i };
+      for (let k = i + 1; k <= i + 2 && k < lines.length; k++) {
+        const t = lines[k]!.text;
+        const sub = SUBTITLE.exec(t);
+        const unitOnly = /^[（(]\s*(\S{3,40})\s*[)）]$/u.exec(t) ?? UNIT_LINE.exec(t);
+        if (sub && !item.subtitle && !item.unit) {
+          const s = splitUnit(sub[0]);
+          item.subtitle = s.title;
+          if (s.unit) item.unit = s.unit;
+        } else if (unitOnly && !item.unit) item.unit = unitOnly[1]!;
+        else break;
+        taken.add(k);
+        i = k;
+      }
+      run.push(item);
+      continue;
+    }
+    flush();
+    const inline = inlineItems(text, award);
+    if (inline.length >= 2) {
+      for (const it of inline) items.push({ ...it, at: i });
+      taken.add(i);
+    }
+  }
+  flush();
+  if (items.length === 0) return null;
+  // The list's name: the nearest line above the first item that reads like one.
+  let nameAt = -1;
+  for (let i = items[0]!.at - 1; i >= 0 && i >= items[0]!.at - 4; i--) {
+    const t = lines[i]!.text.replace(COUNT, '');
+    if (/名单$|公示$|评选结果$/u.test(t) && !SENTENCE.test(t)) {
+      nameAt = i;
+      break;
+    }
+  }
+  return { items, taken, nameAt };
+}
+
+/**
+ * "一、标题（单位） 二、标题（单位）" run together in a paragraph (a notice body), or
+ * "地区：标题；地区：标题" in a sentence: the items, in order.
+ */
+function inlineItems(text: string, award: string | null): Array<Omit<ListItem, 'at'>> {
+  const out: Array<Omit<ListItem, 'at'>> = [];
+  const numbered = [...text.matchAll(/(?:^|[\s:：。；;])([一二三四五六七八九十]{1,3})、\s*/gu)];
+  if (numbered.length >= 3) {
+    for (let k = 0; k < numbered.length; k++) {
+      const m = numbered[k]!;
+      const start = m.index! + m[0].length;
+      const end = k + 1 < numbered.length ? numbered[k + 1]!.index! : text.length;
+      let piece = text.slice(start, end).trim();
+      // The last item runs into the closing sentence: cut it at its unit.
+      const u = /[（(][^（）()]{3,30}[)）]/u.exec(piece);
+      if (k === numbered.length - 1 && u) piece = piece.slice(0, u.index + u[0].length);
+      const { title, unit } = splitUnit(piece);
+      if (!unit || title.length < 4 || SENTENCE.test(title)) return [];
+      out.push({ title, subtitle: null, unit, place: null, award });
+    }
+    return out;
+  }
+  const pairs = text.split(/[；;]/u).map((p) => p.trim());
+  if (pairs.length >= 3) {
+    for (const p of pairs) {
+      const pc = placeColon(p.replace(/^.*?(?:分别是|名单如下|包括)[:：]?\s*/u, '').replace(/[。]$/u, ''));
+      if (!pc) continue;
+      const { title, unit } = splitUnit(pc.rest);
+      out.push({ title, subtitle: null, unit, place: pc.place, award });
+    }
+    if (out.length >= 3) return out;
+  }
+  return [];
+}
+
+/** List items as case drafts for the common case stages (they carry no body lines). */
+export function listDrafts(result: ListResult, fallbackAward: string | null): CaseDraft[] {
+  return result.items.map((it) => ({
+    heading: it.place,
+    title: it.title,
+    subtitle: it.subtitle,
+    award: it.award ?? fallbackAward,
+    unit: it.unit,
+    groupCategory: null,
+    groupHeading: null,
+    lines: [],
+  }));
+}
