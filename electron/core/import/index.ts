@@ -338,7 +338,7 @@ function draftInfo(title: string | null, subtitle: string | null, info: CleanInf
 }
 
 /** "邓州网讯", "牡丹晚报讯": a local outlet's dateline names the place; a national agency's ("新华社北京2月21日电") does not. */
-const OUTLET_DATELINE = /^([\u4e00-\u9fa5]{2,6}?)(?:网讯|日报讯|晚报讯|报讯|讯)[\s　]/u;
+const OUTLET_DATELINE = /^([\u4e00-\u9fa5]{2,6}?)(?:网讯|日报讯|晚报讯|报讯|讯)[\s\u3000]/u;
 const AGENCY_DATELINE = /^(?:新华社|中新社|中新网|人民网|央视网|新华网|本报|本网)[\u4e00-\u9fa5]{0,6}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)[^)）]*?[)）]?/u;
 
 /**

@@ -83,6 +83,16 @@ function isFurniture(text: string): boolean {
   );
 }
 
+/** A table copied cell by cell leaves a bar at the end of each cell ("山东省 |"): the bar is no text. */
+function cellText(line: SourceLine): SourceLine {
+  if (!/[|｜]\s*$/u.test(line.text) || /^[|｜\s]+$/u.test(line.text)) return line;
+  const text = line.text.replace(/^\s*[|｜]\s*/u, '').replace(/\s*[|｜]\s*$/u, '');
+  // Only lone cells: a line of several cells is a table row (or an information table) and stays whole.
+  if (!text || /[|｜]/u.test(text)) return line;
+  const { inlines: _inlines, ...rest } = line;
+  return { ...rest, text };
+}
+
 /** A date-led line without sentences: "2021-01-30 07:48:36 来源: 济宁民政 作者:", "时间:2018-06-10 00:00". */
 function readDateLine(text: string, info: CleanInfo): boolean {
   if (text.length > 90 || /[。！？]/u.test(text)) return false;
@@ -148,7 +158,7 @@ export function clean(input: SourceLine[]): CleanResult {
     }
   }
   for (let i = 0; i < cut; i++) {
-    const line = input[i]!;
+    const line = cellText(input[i]!);
     const text = line.text;
     if (!text) {
       keep.push({ at: i, line });

@@ -43,6 +43,7 @@ const UNIT_AFTER = /\s*[（(]\s*([\u4e00-\u9fa5（）()·]{3,30}?(?:局|厅|委|
 /** "◉某省民政厅", "申报单位：…" lines under an item. */
 const UNIT_LINE = /^(?:[◉●◎○•·]\s*|(?:申报单位|报送单位|推荐单位|创新单位|实施单位|单位)\s*[:：]\s*)(\S.{1,40})$/u;
 const SUBTITLE = /^(?:——|--|—)\s*(\S.*)$/u;
+const ORGAN_END = /(?:局|厅|委|办|政府|中心|院|馆|站|所|协会|街道|办事处|社区|村|镇|乡)$/u;
 /** Where an awarded place's address ends: the unit that was named. */
 const ADDRESS_END = /(?:社区|村|街道|镇|乡|中心|院|站|馆|局|委员会|协会|服务社|养老院|福利院|幸福院)$/u;
 
@@ -77,11 +78,16 @@ export function awardFromText(texts: string[]): string | null {
     if (named) return named[1]!;
   }
   for (const t of texts) {
+    // "《关于确定全国社会救助创新实践揭榜挂帅单位的通知》"
+    const conferred = /关于(?:确定|命名|公布|表彰|授予)(.{4,40}?)的(?:通知|决定|通报|公告)/u.exec(t);
+    if (conferred && /(?:案例|成果|项目|品牌|单位|社区|集体|奖)$/u.test(conferred[1]!)) return conferred[1]!.replace(/^(?:第[一二三四五六七八九十]+批)?/u, '');
+  }
+  for (const t of texts) {
     const given = /(?:评选出|评出|确定|认定|命名)[^。；;，,]{0,12}?为\s*[“"]?([^。；;，,“”"]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体))[”"]?/u.exec(t);
     if (given) return given[1]!;
   }
   for (const t of texts) {
-    const joined = /(?:入选|被评为|荣获|获评)[“"]?((?:[0-9０-９]{4}年度?)?[^。；;，,“”"]{4,30}?(?:案例|成果|项目|品牌|单位|社区|集体))/u.exec(t);
+    const joined = /(?:入选|被评为|被评选为|评选为|被确定为|荣获|获评)[“"]?((?:[0-9０-９]{4}年度?)?[^。；;，,“”"]{4,30}?(?:案例|成果|项目|品牌|单位|社区|集体))/u.exec(t);
     if (joined) {
       let award = joined[1]!;
       // The year is often only in the conferring sentence: "命名2023年全国示范性老年友好型社区".
@@ -222,6 +228,16 @@ function inlineItems(text: string, award: string | null): Array<Omit<ListItem, '
       out.push({ title, subtitle: null, unit, place: null, award });
     }
     return out;
+  }
+  // "中榜单位分别为:上海市静安区民政局、浙江省杭州市萧山区民政局…。": the awarded units themselves.
+  const units = /(?:单位|集体|名单)(?:分别)?(?:为|是|如下)\s*[:：]\s*([^。]+)/u.exec(text);
+  if (units) {
+    const names = units[1]!.split(/[、,，;；]/u).map((x) => x.trim().replace(/[。.]$/u, '')).filter(Boolean);
+    const organs = names.filter((x) => x.length <= 30 && ORGAN_END.test(x));
+    if (organs.length >= 2 && organs.length >= names.length - 1) {
+      for (const unit of organs) out.push({ title: unit, subtitle: null, unit, place: unit, award });
+      return out;
+    }
   }
   const pairs = text.split(/[；;]/u).map((p) => p.trim());
   if (pairs.length >= 3) {
