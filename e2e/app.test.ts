@@ -170,9 +170,12 @@ test('search shows highlighted hits; drag and drop re-files a case; the region p
       return item?.closest('.tree-group')?.getAttribute('data-group') ?? null;
     }, title);
   assert.equal(await where(), '社会组织');
+  // Room for the source and the target on one screen (a drag onto a group below the fold scrolls the tree under the mouse).
+  await page.locator('.tree-group[data-group="儿童福利"] .group-head').click();
   await page.locator(`.tree-item[title="${title}"]`).dragTo(page.locator('.tree-group[data-group="基层政权和社区治理"] .group-head'));
   await page.waitForFunction((t) => Array.from(document.querySelectorAll('.tree-group[data-group="基层政权和社区治理"] .tree-item')).some((el) => el.getAttribute('title') === t), title, { timeout: 10000 });
   assert.equal(await where(), '基层政权和社区治理');
+  await page.locator('.tree-group[data-group="儿童福利"] .group-head').click();
 
   await openCase(title);
   await page.getByLabel('选择省').selectOption({ label: '山东省' });
@@ -263,22 +266,26 @@ test('edit a case: Chinese through IME composition, bold, a table, cleaned Word 
   await screenshot(page, '04-editor');
 });
 
-test('punctuation review proposes full-width marks next to Han text and applies accepted ones', async () => {
-  await page.getByRole('button', { name: '标点规范' }).click();
-  await page.waitForSelector('.punct-review');
-  const proposals = await page.locator('.punct-review li').count();
-  assert.ok(proposals > 0, 'the imported case has half-width commas in Chinese text');
-  const first = await page.locator('.punct-review li code').first().innerText();
-  await screenshot(page, '05-punctuation-review');
-  // Accept one, then the rest.
-  await page.locator('.punct-review li').first().getByRole('button', { name: '接受' }).click();
-  assert.equal(await page.locator('.punct-review li').count(), proposals - 1);
-  await page.getByRole('button', { name: '全部接受' }).click();
-  await page.waitForSelector('.punct-review', { state: 'detached' });
+test('校对 panel: the import applied the fixes; new half-width marks are underlined, listed, accepted one by one and all at once', async () => {
+  // The import already applied the fix-severity findings; type two new slips.
+  await caretAtEndOfParagraph(0);
+  await page.keyboard.type('补充说明:本案例经审核,内容属实');
+  await page.getByRole('button', { name: '校对', exact: true }).click();
+  await page.waitForSelector('.proof-panel .proof-fix li');
+  const fixes = await page.locator('.proof-panel .proof-fix li').count();
+  assert.ok(fixes >= 2, 'the two typed marks are listed as fixes');
+  const underlined = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('proof-fix'));
+  assert.equal(underlined, true, 'the findings are underlined in the text');
+  await screenshot(page, '05-proof-panel');
+  await page.locator('.proof-panel .proof-fix li').first().getByRole('button', { name: '接受' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.proof-panel .proof-fix li').length === n - 1, fixes);
+  await page.getByRole('button', { name: '接受全部修改' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.proof-panel .proof-fix li').length === 0);
   const text = await editorText();
-  assert.ok(!/[\u4e00-\u9fff],[\u4e00-\u9fff]/.test(text), 'no half-width comma left between Han characters');
+  assert.ok(text.includes('补充说明：本案例经审核，内容属实'), 'both marks are full-width now');
+  assert.ok(!/[\u4e00-\u9fff][,:][\u4e00-\u9fff]/.test(text), 'no half-width comma or colon left between Han characters');
   assert.ok(/343\.3万元/.test(text), 'decimal numbers untouched');
-  assert.ok(first.length > 0);
+  await page.getByRole('button', { name: '关闭' }).first().click();
   await waitSaved();
 });
 
@@ -420,6 +427,8 @@ test('revisions: save a version, edit, restore the version', async () => {
   await screenshot(page, '06b-revisions');
   // Newest first; among explicit saves (autosaves are marked), the second is the one without TEMP.
   await page.locator('.revisions-panel li').filter({ hasNotText: '自动保存' }).nth(1).getByRole('button', { name: '恢复此版本' }).click();
+  // Restoring asks first.
+  await page.getByRole('dialog').getByRole('button', { name: '恢复此版本' }).click();
   await page.waitForFunction(() => !document.querySelector('.editor-content')?.textContent?.includes('TEMP'));
   assert.ok((await editorText()).includes(TYPED), 'the restored version keeps the earlier edits');
   await page.waitForSelector('.editor-content mark.hb-comment');

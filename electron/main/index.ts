@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type IpcMainEvent, type WebContents } from 'electron';
 import { CHANNELS } from '../preload/channels.js';
 import { APP_INDEX_URL, APP_SCHEME, handleAppRequest } from './app-protocol.js';
 import { buildCsp } from './csp.js';
@@ -17,6 +17,7 @@ import { createApiHandler, createDialogHandlers, type Dispatch } from './ipc-api
 import { buildMenuTemplate } from './menu-template.js';
 import { chooseSqliteBinding, SQLITE_BINDING_ENV } from './native-binding.js';
 import { decideWindowOpen, isAllowedExternalUrl, isAllowedNavigation, isAllowedRequest } from './navigation.js';
+import { addRecentExport, readRecentExports, recentExportsFile } from './recent-exports.js';
 import { clampWindowState, MIN_WINDOW_SIZE, readWindowState, windowStateFile, writeWindowStateSync } from './window-state.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -151,10 +152,18 @@ async function openApi(): Promise<Dispatch> {
 
 function registerIpc(dispatch: Dispatch): void {
   const onApi = createApiHandler({ dispatch, grants, devServerUrl, onRefused: logRefusal });
+  const recentFile = recentExportsFile(app.getPath('userData'));
   const dialogs = createDialogHandlers({
     grants,
     devServerUrl,
     onRefused: logRefusal,
+    recent: {
+      add: (file) => {
+        addRecentExport(recentFile, file);
+        app.addRecentDocument(file);
+      },
+      list: () => readRecentExports(recentFile),
+    },
     dialogs: {
       async showOpen({ filters }) {
         const options = { title: '导入案例草稿', properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>, filters };
@@ -175,6 +184,7 @@ function registerIpc(dispatch: Dispatch): void {
   ipcMain.handle(CHANNELS.saveExport, (event, name: unknown, format: unknown) => dialogs.saveExport(event, name, format));
   ipcMain.handle(CHANNELS.showInFolder, (event, file: unknown) => dialogs.showInFolder(event, file));
   ipcMain.handle(CHANNELS.grantDropped, (event, file: unknown) => dialogs.grantDropped(event, file));
+  ipcMain.handle(CHANNELS.recentExports, (event) => dialogs.recentExports(event));
 }
 
 function showAbout(): void {
@@ -234,7 +244,28 @@ async function createWindow(): Promise<BrowserWindow> {
   win.webContents.once('did-fail-load', () => {
     if (!win.isDestroyed() && !win.isVisible()) win.show();
   });
+  // Closing: the page first saves what is still unsaved (the last second of typing), then the
+  // window really closes; a page that does not answer within a few seconds does not hold it open.
+  let flushed = false;
+  win.on('close', (event) => {
+    if (flushed || win.webContents.isCrashed() || win.webContents.isLoading()) return;
+    event.preventDefault();
+    const done = (): void => {
+      if (flushed) return;
+      flushed = true;
+      ipcMain.removeListener(CHANNELS.flushed, onFlushed);
+      clearTimeout(timer);
+      if (!win.isDestroyed()) win.close();
+    };
+    const onFlushed = (e: IpcMainEvent): void => {
+      if (e.sender === win.webContents) done();
+    };
+    const timer = setTimeout(done, 4000);
+    ipcMain.on(CHANNELS.flushed, onFlushed);
+    win.webContents.send(CHANNELS.flushRequest);
+  });
   win.on('close', () => {
+    if (!flushed) return;
     // Synchronous: the process may be on its way out, and half a JSON is worse than none.
     try {
       writeWindowStateSync(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() });

@@ -109,6 +109,8 @@ export interface DialogDeps {
   dialogs: DialogPort;
   devServerUrl?: string;
   onRefused?: IpcDeps['onRefused'];
+  /** 最近导出: where files chosen in the save dialog are remembered. */
+  recent?: { add(file: string): void; list(): Array<{ path: string; at: string }> };
 }
 
 export function createDialogHandlers(deps: DialogDeps) {
@@ -136,7 +138,16 @@ export function createDialogHandlers(deps: DialogDeps) {
       if (!chosen) return null;
       const target = withExtension(chosen, fmt);
       deps.grants.grant(target);
+      deps.recent?.add(target);
       return target;
+    },
+
+    /** The remembered exports that still exist; each may be revealed in its folder again. */
+    async recentExports(event: IpcSenderLike): Promise<Array<{ path: string; at: string }>> {
+      if (!guard(event, 'recentExports')) return [];
+      const list = deps.recent?.list() ?? [];
+      for (const r of list) deps.grants.grant(r.path);
+      return list;
     },
 
     async showInFolder(event: IpcSenderLike, file: unknown): Promise<void> {

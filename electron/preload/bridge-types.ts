@@ -36,7 +36,14 @@ export interface HuibianBridge {
     openDrafts(): Promise<string[]>;
     /** Native save dialog; the chosen path (extension enforced) or null when cancelled. */
     saveExport(defaultName: string, format: 'pdf' | 'docx'): Promise<string | null>;
+    /** Files saved through the export dialog, newest first, that still exist (kept across restarts). */
+    recentExports(): Promise<Array<{ path: string; at: string }>>;
   };
+  /**
+   * Called when the window is about to close: the page saves what is unsaved and resolves;
+   * the window closes once it has (or after a few seconds). Returns an unsubscribe function.
+   */
+  onBeforeClose(handler: () => Promise<void>): () => void;
   /** Reveals an exported file (or a file the user picked) in the system file manager. */
   showInFolder(path: string): Promise<void>;
   /** Path of a File dropped on the window (webUtils.getPathForFile); '' for files built in JS. */

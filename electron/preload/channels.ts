@@ -6,6 +6,10 @@ export const CHANNELS = {
   showInFolder: 'huibian:show-in-folder',
   grantDropped: 'huibian:grant-dropped',
   menu: 'huibian:menu',
+  recentExports: 'huibian:recent-exports',
+  /** Main → page: the window is closing, save what is unsaved; page → main: done. */
+  flushRequest: 'huibian:flush-request',
+  flushed: 'huibian:flushed',
 } as const;
 
 /** What crosses 'huibian:api': an envelope, because Electron's invoke rejections lose custom fields such as `code`. */

@@ -34,6 +34,20 @@ const bridge: HuibianBridge = {
   dialogs: {
     openDrafts: () => ipcRenderer.invoke(CHANNELS.openDrafts) as Promise<string[]>,
     saveExport: (defaultName, format) => ipcRenderer.invoke(CHANNELS.saveExport, String(defaultName), format) as Promise<string | null>,
+    recentExports: () => ipcRenderer.invoke(CHANNELS.recentExports) as Promise<Array<{ path: string; at: string }>>,
+  },
+  onBeforeClose(handler) {
+    if (typeof handler !== 'function') throw new TypeError('onBeforeClose needs a function');
+    const wrapped = (): void => {
+      void Promise.resolve()
+        .then(handler)
+        .catch(() => undefined)
+        .finally(() => ipcRenderer.send(CHANNELS.flushed));
+    };
+    ipcRenderer.on(CHANNELS.flushRequest, wrapped);
+    return () => {
+      ipcRenderer.removeListener(CHANNELS.flushRequest, wrapped);
+    };
   },
   async showInFolder(file) {
     await settleGrants();

@@ -60,3 +60,18 @@ export function countCharacters(value: string): number {
   for (const ch of value) if (!/\s/u.test(ch)) count++;
   return count;
 }
+
+/**
+ * 字数 of a document: its title, body and attachments (title and text), counted by
+ * countCharacters. The one count the library stores for revisions and lists and the editor's
+ * status bar shows, so the two always agree.
+ */
+export function documentCharCount(
+  title: string | null | undefined,
+  body: readonly Block[],
+  attachments?: ReadonlyArray<{ title: string; blocks: readonly Block[] }> | null,
+): number {
+  let n = countCharacters(title ?? '') + countCharacters(blocksText(body));
+  for (const a of attachments ?? []) n += countCharacters(a.title) + countCharacters(blocksText(a.blocks));
+  return n;
+}

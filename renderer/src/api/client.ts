@@ -25,7 +25,10 @@ export function httpToken(): string {
   return document.querySelector<HTMLMetaElement>('meta[name="huibian-token"]')?.content ?? '';
 }
 
-export async function api<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
+/** Requests smaller than this may use fetch keepalive (the browser's limit is 64 KiB per page). */
+const KEEPALIVE_MAX = 60_000;
+
+export async function api<M extends ApiMethod>(method: M, input: ApiInput<M>, options: { keepalive?: boolean } = {}): Promise<ApiResult<M>> {
   const b = bridge();
   if (b) {
     try {
@@ -36,11 +39,14 @@ export async function api<M extends ApiMethod>(method: M, input: ApiInput<M>): P
     }
   }
   let response: Response;
+  const body = JSON.stringify(input ?? {});
   try {
     response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-huibian-token': httpToken() },
-      body: JSON.stringify(input ?? {}),
+      body,
+      // A save sent as the page goes away must outlive it.
+      keepalive: Boolean(options.keepalive) && new Blob([body]).size < KEEPALIVE_MAX,
     });
   } catch (error) {
     throw new ApiCallError('internal', `无法连接本地服务：${(error as Error).message}`);

@@ -1,15 +1,22 @@
 /**
  * The window: a header with the main actions, the library on the left, the open document
  * (or the import preview, or the composer) in the centre with its panels on the right.
+ * What was open (collection, document, expanded groups) is kept in localStorage and comes
+ * back after a restart; unsaved text is flushed when the page goes away.
  */
 import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import { REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import type { CollectionSummary, ImportPreview } from '../../../electron/core/api/schema.js';
 import { api, bridge, importSources } from '../api/client.js';
+import { describeError, type ErrorContext } from '../api/errors.js';
+import { loadUiState, saveUiState } from '../uiState.js';
 import { Library } from './Library.js';
 import { ImportView } from './ImportView.js';
 import { DocumentView } from './DocumentView.js';
 import { ComposerView } from './ComposerView.js';
+import { Toasts, type Toast } from './Toasts.js';
+import { ReviewerName } from './ReviewerName.js';
+import { ConfirmHost } from './ConfirmDialog.js';
 
 /** The open editor, if any: Lexical keeps its instance on the root element. */
 function activeEditor(): LexicalEditor | null {
@@ -21,30 +28,55 @@ type View = { name: 'home' } | { name: 'doc'; id: string } | { name: 'import'; p
 
 const ACCEPT = '.txt,.html,.htm,.docx,.doc,.md';
 
+export type ReportError = (error: unknown, context?: ErrorContext) => void;
+export type Notify = (text: string, action?: Toast['action']) => void;
+
+let toastSeq = 0;
+
 export function App(): JSX.Element {
+  const initial = useRef(loadUiState()).current;
   const [collections, setCollections] = useState<CollectionSummary[]>([]);
-  const [collectionId, setCollectionId] = useState<string | null>(null);
-  const [view, setView] = useState<View>({ name: 'home' });
+  const [collectionId, setCollectionIdState] = useState<string | null>(initial.collectionId ?? null);
+  const [view, setView] = useState<View>(initial.documentId ? { name: 'doc', id: initial.documentId } : { name: 'home' });
   const [refreshKey, setRefreshKey] = useState(0);
   const [categories, setCategories] = useState<string[]>([]);
   const [reviewerName, setReviewerNameState] = useState<string | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
+  const [toasts, setToasts] = useState<Toast[]>([]);
   const [importing, setImporting] = useState<string | null>(null);
   const [dragOver, setDragOver] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const flushRef = useRef<((autosave: boolean) => Promise<void>) | null>(null);
 
-  const onError = useCallback((message: string) => setErrors((e) => [...e.slice(-2), message]), []);
+  const onError = useCallback<ReportError>((error, context) => {
+    const m = describeError(error, context ?? { action: '操作' });
+    setToasts((t) => [...t.filter((x) => x.kind === 'error').slice(-2), { id: ++toastSeq, kind: 'error', text: m.text, ...(m.detail ? { detail: m.detail } : {}) }]);
+  }, []);
+  const notify = useCallback<Notify>((text, action) => {
+    // One notice at a time: a new undo replaces the last one; errors stay.
+    setToasts((t) => [...t.filter((x) => x.kind === 'error'), { id: ++toastSeq, kind: 'info', text, ...(action ? { action } : {}) }]);
+  }, []);
+
   const refresh = useCallback(() => {
     setRefreshKey((k) => k + 1);
-    api('collections.list', {}).then(setCollections).catch((e: Error) => onError(e.message));
+    api('collections.list', {})
+      .then(setCollections)
+      .catch((e: unknown) => onError(e, { action: '读取汇编列表', subject: '汇编列表' }));
   }, [onError]);
+
+  const setCollectionId = useCallback((id: string | null) => {
+    setCollectionIdState(id);
+    saveUiState({ collectionId: id });
+  }, []);
 
   useEffect(() => {
     refresh();
     api('categories.list', {}).then(setCategories).catch(() => undefined);
     api('settings.get', {}).then((s) => setReviewerNameState(s.reviewerName)).catch(() => undefined);
   }, [refresh]);
+
+  useEffect(() => {
+    saveUiState({ documentId: view.name === 'doc' ? view.id : null });
+  }, [view]);
 
   const setReviewerName = async (name: string) => {
     const s = await api('settings.set', { reviewerName: name });
@@ -64,21 +96,35 @@ export function App(): JSX.Element {
     setView({ name: 'doc', id });
   };
 
-  const readFiles = async (files: File[]) => {
-    if (!files.length) return;
-    setImporting(`正在读取文件 0/${files.length}…`);
-    const sources = await importSources(files, (done, total) => setImporting(`正在读取文件 ${done}/${total}…`));
-    await preview(sources);
-  };
-
-  const preview = async (files: Array<{ name: string; path?: string; data?: string }>) => {
-    if (!files.length) return;
+  const preview = async (files: Array<{ name: string; path?: string; data?: string }>, empty: string[] = []) => {
     await leaveDocument();
+    if (empty.length) {
+      // The previous preview belongs to other files: it must not stay on screen as if it were this one's.
+      setView((v) => (v.name === 'import' ? { name: 'home' } : v));
+      onError(`${empty.map((n) => `“${n}”`).join('、')}是空文件（0 字节），没有可导入的内容。请检查文件是否已保存完整，再重新导入。`);
+    }
+    if (!files.length) return;
     setImporting(`正在分析 ${files.length} 个文件…`);
     try {
       setView({ name: 'import', preview: await api('import.preview', { files }) });
     } catch (e) {
-      onError(`导入失败：${(e as Error).message}`);
+      setView((v) => (v.name === 'import' ? { name: 'home' } : v));
+      onError(e, { action: '导入', subject: files.map((f) => `“${f.name}”`).join('、') });
+    } finally {
+      setImporting(null);
+    }
+  };
+
+  const readFiles = async (files: File[]) => {
+    if (!files.length) return;
+    const empty = files.filter((f) => f.size === 0).map((f) => f.name);
+    const rest = files.filter((f) => f.size > 0);
+    setImporting(`正在读取文件 0/${rest.length}…`);
+    try {
+      const sources = await importSources(rest, (done, total) => setImporting(`正在读取文件 ${done}/${total}…`));
+      await preview(sources, empty);
+    } catch (e) {
+      onError(e, { action: '读取文件', subject: rest.map((f) => `“${f.name}”`).join('、') });
     } finally {
       setImporting(null);
     }
@@ -88,48 +134,65 @@ export function App(): JSX.Element {
     const b = bridge();
     if (b) {
       const paths = await b.dialogs.openDrafts();
-      await preview(paths.map((p) => ({ name: p.split(/[\\/]/).pop() ?? p, path: p })));
+      if (paths.length) await preview(paths.map((p) => ({ name: p.split(/[\\/]/).pop() ?? p, path: p })));
     } else {
       fileInput.current?.click();
     }
   };
 
-  const newNotice = async () => {
+  const create = async (kind: 'case' | 'notice') => {
+    const title = kind === 'notice' ? '关于……的通知' : '新案例';
     try {
-      const created = await api('documents.create', { kind: 'notice', ...(collectionId ? { collectionId } : {}), meta: { title: '关于……的通知' } });
+      const created = await api('documents.create', { kind, ...(collectionId ? { collectionId } : {}), meta: { title } });
       refresh();
       await open(created.document.id);
     } catch (e) {
-      onError((e as Error).message);
+      onError(e, { action: kind === 'notice' ? '新建通知' : '新建案例', subject: `《${title}》` });
     }
   };
 
-  const newCase = async () => {
-    try {
-      const created = await api('documents.create', { kind: 'case', ...(collectionId ? { collectionId } : {}), meta: { title: '新案例' } });
-      refresh();
-      await open(created.document.id);
-    } catch (e) {
-      onError((e as Error).message);
-    }
+  const focusSearch = () => {
+    const input = document.querySelector<HTMLInputElement>('input[type=search][aria-label=全文搜索]');
+    input?.focus();
+    input?.select();
   };
 
   // Menu commands from the Electron shell, and the same shortcuts in a browser.
   const commands = useRef<Record<string, () => void>>({});
   commands.current = {
     import: () => void pickFiles(),
-    export: () => setView({ name: 'compose' }),
+    export: () => void leaveDocument().then(() => setView({ name: 'compose' })),
     save: () => void flushRef.current?.(false),
-    find: () => document.querySelector<HTMLInputElement>('input[type=search]')?.focus(),
+    find: () => {
+      // In a document: find in its text; elsewhere: the full-text search.
+      if (!document.querySelector('.editor-content')) return focusSearch();
+      window.dispatchEvent(new CustomEvent('huibian:find'));
+    },
+    search: focusSearch,
     undo: () => activeEditor()?.dispatchCommand(UNDO_COMMAND, undefined),
     redo: () => activeEditor()?.dispatchCommand(REDO_COMMAND, undefined),
   };
   useEffect(() => bridge()?.onMenu((command) => commands.current[command]?.()), []);
+  // Electron asks before the window closes: every open editor saves what it has.
+  useEffect(
+    () =>
+      bridge()?.onBeforeClose(async () => {
+        const waits: Array<Promise<void>> = [];
+        window.dispatchEvent(new CustomEvent('huibian:flush', { detail: { waits } }));
+        await Promise.allSettled(waits);
+      }),
+    [],
+  );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 's') {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 's' && !e.shiftKey) {
         e.preventDefault();
         commands.current.save?.();
+      } else if (key === 'f') {
+        e.preventDefault();
+        (e.shiftKey ? commands.current.search : commands.current.find)?.();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -158,13 +221,13 @@ export function App(): JSX.Element {
       <header className="app-header">
         <div className="brand">汇编</div>
         <button type="button" className="primary" onClick={() => void pickFiles()}>导入</button>
-        <button type="button" onClick={() => void newCase()}>新建案例</button>
-        <button type="button" onClick={() => void newNotice()}>新建通知</button>
-        <button type="button" onClick={() => void leaveDocument().then(() => setView({ name: 'compose' }))} aria-pressed={view.name === 'compose'}>排版导出</button>
+        <button type="button" onClick={() => void create('case')}>新建案例</button>
+        <button type="button" onClick={() => void create('notice')}>新建通知</button>
+        <button type="button" onClick={() => commands.current.export?.()} aria-pressed={view.name === 'compose'}>排版导出</button>
         <input ref={fileInput} type="file" multiple accept={ACCEPT} hidden aria-label="选择要导入的文件" data-testid="import-input" onChange={(e) => { const files = Array.from(e.target.files ?? []); e.target.value = ''; void readFiles(files); }} />
         <span className="spacer" />
-        {importing && <span className="header-progress" role="status"><progress /> {importing}</span>}
-        <span className="reviewer" title="审阅人">审阅人：{reviewerName ?? '未设置'}</span>
+        {importing && <span className="header-progress" role="status"><progress aria-label="导入进度" /> {importing}</span>}
+        <ReviewerName name={reviewerName} onChange={setReviewerName} onError={onError} />
       </header>
       <div className="app-body">
         <Library
@@ -173,20 +236,23 @@ export function App(): JSX.Element {
           onCollection={setCollectionId}
           selectedId={view.name === 'doc' ? view.id : null}
           onOpen={(id) => void open(id)}
+          onClosed={(id) => setView((v) => (v.name === 'doc' && v.id === id ? { name: 'home' } : v))}
           refreshKey={refreshKey}
           onChanged={refresh}
           onError={onError}
+          notify={notify}
         />
         <main className="center">
           {view.name === 'home' && (
             <div className="home">
               <h1>民政工作创新案例汇编</h1>
               <p>导入案例初稿（TXT、HTML、DOCX、DOC、Markdown），在左侧按业务领域和地市浏览，编辑、批注后排版导出 PDF 和 DOCX。</p>
-              <p className="muted">可以把文件直接拖到窗口中导入。</p>
+              <p className="muted">可以把文件直接拖到窗口中导入。Ctrl+Shift+F 全文搜索，Ctrl+F 在案例中查找。</p>
             </div>
           )}
           {view.name === 'import' && (
             <ImportView
+              key={view.preview.previewId}
               preview={view.preview}
               collections={collections}
               categories={categories}
@@ -208,22 +274,15 @@ export function App(): JSX.Element {
               setReviewerName={setReviewerName}
               onChanged={refresh}
               onError={onError}
+              onMissing={() => setView({ name: 'home' })}
               registerFlush={(f) => (flushRef.current = f)}
             />
           )}
-          {view.name === 'compose' && <ComposerView collections={collections} collectionId={collectionId} onCollection={setCollectionId} onError={onError} />}
+          {view.name === 'compose' && <ComposerView collections={collections} collectionId={collectionId} onCollection={setCollectionId} onError={onError} onOpen={(id) => void open(id)} />}
         </main>
       </div>
-      {errors.length > 0 && (
-        <div className="toasts" role="alert">
-          {errors.map((m, i) => (
-            <div key={i} className="toast">
-              {m}
-              <button type="button" aria-label="关闭" onClick={() => setErrors((e) => e.filter((_, j) => j !== i))}>×</button>
-            </div>
-          ))}
-        </div>
-      )}
+      <ConfirmHost />
+      <Toasts toasts={toasts} onClose={(id) => setToasts((t) => t.filter((x) => x.id !== id))} />
     </div>
   );
 }

@@ -4,11 +4,14 @@ import type { CommentThread } from '../../../electron/core/model/types.js';
 
 export interface CommentsPanelProps {
   threads: CommentThread[];
+  /** Threads whose marked text is no longer in the document: kept, and labelled 原文已删除. */
+  orphaned?: ReadonlySet<string>;
   reviewerName: string | null;
   onReply: (threadId: string, text: string) => Promise<void>;
   onResolve: (threadId: string, resolved: boolean) => Promise<void>;
   onDelete: (threadId: string) => Promise<void>;
   onFocus: (threadId: string) => void;
+  onError?: (error: unknown, context?: { action: string; subject?: string }) => void;
 }
 
 function when(iso: string): string {
@@ -27,7 +30,8 @@ export function CommentsPanel(props: CommentsPanelProps): JSX.Element {
       </label>
       {shown.length === 0 && <p className="muted">暂无批注。选中正文文字后点击工具栏“批注”。</p>}
       {shown.map((t) => (
-        <article key={t.id} className={`thread ${t.resolved ? 'resolved' : ''}`} data-thread-id={t.id} onClick={() => props.onFocus(t.id)}>
+        <article key={t.id} className={`thread ${t.resolved ? 'resolved' : ''} ${props.orphaned?.has(t.id) ? 'orphaned' : ''}`} data-thread-id={t.id} onClick={() => props.onFocus(t.id)}>
+          {props.orphaned?.has(t.id) && <span className="tag orphan-tag" title="批注所指的文字已从正文中删除，批注保留">原文已删除</span>}
           <blockquote>{t.quote}</blockquote>
           <div className="comment"><strong>{t.author}</strong> <span className="muted">{when(t.createdAt)}</span><p>{t.text}</p></div>
           {t.replies.map((r) => (

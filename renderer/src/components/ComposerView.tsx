@@ -3,9 +3,12 @@
  * the PDF writer produces, and export PDF/DOCX.
  */
 import { lazy, Suspense, useEffect, useState, type JSX } from 'react';
-import type { CollectionSummary } from '../../../electron/core/api/schema.js';
+import type { CollectionSummary, DocSummary } from '../../../electron/core/api/schema.js';
 import type { Collection } from '../../../electron/core/model/types.js';
-import { api } from '../api/client.js';
+import { api, bridge } from '../api/client.js';
+import { quoted } from '../api/errors.js';
+import { LOCKED_STATUSES, statusLabel } from '../status.js';
+import type { ReportError } from './App.js';
 import { ExportBar } from './ExportBar.js';
 // pdf.js is large: load it only when a preview is asked for.
 const PdfPages = lazy(() => import('./PdfPages.js').then((m) => ({ default: m.PdfPages })));
@@ -14,7 +17,9 @@ export interface ComposerViewProps {
   collections: CollectionSummary[];
   collectionId: string | null;
   onCollection: (id: string) => void;
-  onError: (message: string) => void;
+  onError: ReportError;
+  /** Opens a case (from the list of cases left out or over budget). */
+  onOpen: (id: string) => void;
 }
 
 const TEMPLATES: Array<{ id: 'anthology' | 'feature'; label: string }> = [
@@ -22,7 +27,11 @@ const TEMPLATES: Array<{ id: 'anthology' | 'feature'; label: string }> = [
   { id: 'feature', label: '杂志专题' },
 ];
 
-export function ComposerView({ collections, collectionId, onCollection, onError }: ComposerViewProps): JSX.Element {
+export function ComposerView({ collections, collectionId, onCollection, onError, onOpen }: ComposerViewProps): JSX.Element {
+  const [docs, setDocs] = useState<DocSummary[]>([]);
+  const [recent, setRecent] = useState<Array<{ path: string; at: string }>>([]);
+  const loadRecent = () => void bridge()?.dialogs.recentExports().then(setRecent).catch(() => undefined);
+  useEffect(loadRecent, []);
   const [collection, setCollection] = useState<Collection | null>(null);
   const [template, setTemplate] = useState<'anthology' | 'feature'>('anthology');
   const [preview, setPreview] = useState<string | null>(null);
@@ -32,7 +41,9 @@ export function ComposerView({ collections, collectionId, onCollection, onError 
   useEffect(() => {
     setPreview(null);
     if (!id) return;
-    api('collections.get', { id }).then(setCollection).catch((e: Error) => onError(e.message));
+    const title = collections.find((c) => c.id === id)?.title;
+    api('collections.get', { id }).then(setCollection).catch((e: unknown) => onError(e, { action: '打开汇编', subject: quoted(title, '这份汇编') }));
+    api('documents.list', { collectionId: id, filters: { kind: 'case' } }).then(setDocs).catch(() => setDocs([]));
   }, [id]);
 
   const moveSection = async (index: number, delta: -1 | 1) => {
@@ -45,7 +56,7 @@ export function ComposerView({ collections, collectionId, onCollection, onError 
       setCollection(await api('collections.update', { id: collection.id, sections }));
       setPreview(null);
     } catch (e) {
-      onError((e as Error).message);
+      onError(e, { action: '调整篇目顺序', subject: quoted(collection.title) });
     }
   };
 
@@ -56,11 +67,14 @@ export function ComposerView({ collections, collectionId, onCollection, onError 
       const result = await api('export.preview', { collectionId: id, template });
       setPreview(result.pdfBase64);
     } catch (e) {
-      onError(`预览失败：${(e as Error).message}`);
+      onError(e, { action: '生成版面预览', subject: quoted(collection?.title, '这份汇编') });
     } finally {
       setPreviewing(false);
     }
   };
+
+  const finals = docs.filter((d) => LOCKED_STATUSES.has(d.status));
+  const others = docs.filter((d) => !LOCKED_STATUSES.has(d.status));
 
   if (!id) return <section className="composer empty">还没有汇编。请先导入案例。</section>;
 
@@ -89,7 +103,38 @@ export function ComposerView({ collections, collectionId, onCollection, onError 
           </ol>
           <button type="button" onClick={() => void runPreview()} disabled={previewing}>{previewing ? '正在生成预览…' : '生成版面预览'}</button>
           {previewing && <progress aria-label="预览进度" />}
-          <ExportBar collectionId={id} template={template} defaultName={collection?.title} onError={onError} />
+          <section className="export-scope" aria-label="导出范围">
+            <h3>导出范围</h3>
+            <p>
+              定稿 {finals.length} 篇{others.length ? `，未定稿 ${others.length} 篇` : ''}。
+            </p>
+            {others.length > 0 && (
+              <details>
+                <summary>未定稿的案例（{others.length}）</summary>
+                <ul className="scope-list">
+                  {others.map((d) => (
+                    <li key={d.id}>
+                      <button type="button" className="link" onClick={() => onOpen(d.id)}>{d.title}</button> <span className="muted">{statusLabel(d.status)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </section>
+          <ExportBar collectionId={id} template={template} defaultName={collection?.title} onError={onError} onExported={loadRecent} />
+          {recent.length > 0 && (
+            <section className="recent-exports" aria-label="最近导出">
+              <h3>最近导出</h3>
+              <ul>
+                {recent.map((r) => (
+                  <li key={r.path}>
+                    <span className="recent-name" title={r.path}>{r.path.split(/[\\/]/).pop()}</span> <span className="muted">{new Date(r.at).toLocaleString('zh-CN', { hour12: false })}</span>
+                    <button type="button" onClick={() => void bridge()?.showInFolder(r.path)}>在文件夹中显示</button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
         </div>
         <div className="preview-area">{preview ? <Suspense fallback={<p className="muted">正在载入预览…</p>}><PdfPages base64={preview} /></Suspense> : <p className="muted">点击“生成版面预览”查看排版效果。</p>}</div>
       </div>

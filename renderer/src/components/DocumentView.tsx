@@ -9,8 +9,16 @@ import { $isMarkNode } from '@lexical/mark';
 import type { DocumentPayload, RevisionSummary } from '../../../electron/core/api/schema.js';
 import type { CaseMeta, CommentThread, NoticeMeta } from '../../../electron/core/model/types.js';
 import { api, ApiCallError } from '../api/client.js';
+import { describeError, quoted, UserFacingError, type UserMessage } from '../api/errors.js';
+import { setStatus } from '../api/lifecycle.js';
+import { blocksText, documentCharCount } from '../../../electron/core/model/text.js';
+import { lexicalToBlocks } from '../../../electron/core/model/lexical.js';
+import type { Block } from '../../../electron/core/model/types.js';
+import { LOCKED_STATUSES, statusLabel } from '../status.js';
+import { askConfirm } from './ConfirmDialog.js';
+import type { ReportError } from './App.js';
 import { CaseEditor } from '../editor/CaseEditor.js';
-import type { SaveState } from '../editor/plugins/AutosavePlugin.js';
+import type { SaveOptions, SaveState } from '../editor/plugins/AutosavePlugin.js';
 import { $removeCommentMarks } from '../editor/commands.js';
 import { MetaPanel } from './MetaPanel.js';
 import { CommentsPanel } from './CommentsPanel.js';
@@ -24,7 +32,9 @@ export interface DocumentViewProps {
   reviewerName: string | null;
   setReviewerName: (name: string) => Promise<void>;
   onChanged: () => void;
-  onError: (message: string) => void;
+  onError: ReportError;
+  /** The document is gone (deleted elsewhere): the centre goes back to the start page. */
+  onMissing: () => void;
   /** Lets the app flush unsaved edits before switching documents. */
   registerFlush: (flush: ((autosave: boolean) => Promise<void>) | null) => void;
 }
@@ -47,10 +57,15 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
   const [editorKey, setEditorKey] = useState(0);
   const [tab, setTab] = useState<'meta' | 'comments' | 'revisions'>('meta');
   const [saveState, setSaveState] = useState<SaveState>('saved');
-  const [saveMessage, setSaveMessage] = useState<string | undefined>();
+  const [saveError, setSaveError] = useState<UserMessage | null>(null);
+  const [showSaveDetail, setShowSaveDetail] = useState(false);
+  const saving = useRef(0);
+  /** Comment threads whose marked text is no longer in the document. */
+  const [orphaned, setOrphaned] = useState<Set<string>>(new Set());
   const [threads, setThreads] = useState<CommentThread[]>([]);
   const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
   const revision = useRef(0);
+  const titleRef = useRef<string>('');
   const flushRef = useRef<((autosave: boolean) => Promise<void>) | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
   // Also as state, so panels that read the editor (the notice preview) re-render when it mounts.
@@ -61,17 +76,19 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
   /** The body as last saved, so switching back from an attachment reopens the current text. */
   const bodyState = useRef<Record<string, unknown>>({});
 
-  const loadThreads = useCallback(() => api('comments.list', { documentId }).then(setThreads).catch((e: Error) => props.onError(e.message)), [documentId]);
+  const loadThreads = useCallback(() => api('comments.list', { documentId }).then(setThreads).catch((e: unknown) => props.onError(e, { action: '读取批注', subject: '这篇文档的批注' })), [documentId]);
   const loadRevisions = useCallback(() => api('revisions.list', { documentId }).then(setRevisions).catch(() => undefined), [documentId]);
 
   const adopt = (p: DocumentPayload) => {
     revision.current = p.revision;
+    titleRef.current = p.document.meta.title;
     attachments.current = (p.attachments ?? []).map((a) => ({ ...a }));
     bodyState.current = p.editorState;
     setPart('body');
     setPayload(p);
     setEditorKey((k) => k + 1);
     setSaveState('saved');
+    setSaveError(null);
   };
 
   useEffect(() => {
@@ -79,7 +96,11 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
     setPayload(null);
     api('documents.get', { id: documentId })
       .then((p) => live && adopt(p))
-      .catch((e: Error) => props.onError(e.message));
+      .catch((e: unknown) => {
+        if (!live) return;
+        props.onError(e, { action: '打开文档', subject: '上次打开的文档' });
+        if (e instanceof ApiCallError && e.code === 'not-found') props.onMissing();
+      });
     void loadThreads();
     void loadRevisions();
     return () => {
@@ -109,26 +130,34 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
   }, [threads, editorKey]);
 
   const save = useCallback(
-    async (editorState: Record<string, unknown> | undefined, autosave: boolean, meta?: Record<string, unknown>, attachmentIndex?: number) => {
+    async (editorState: Record<string, unknown> | undefined, autosave: boolean, meta?: Record<string, unknown>, attachmentIndex?: number, options: SaveOptions = {}) => {
+      // Sent as the page goes away while another save is under way: this state supersedes that one.
+      const superseding = options.unloading && saving.current > 0;
+      saving.current++;
       try {
         // An attachment's edit is saved with all attachments (the API replaces them as a list).
         if (attachmentIndex !== undefined && editorState) attachments.current[attachmentIndex] = { ...attachments.current[attachmentIndex]!, editorState };
         else if (editorState) bodyState.current = editorState;
-        const result = await api('documents.save', {
-          id: documentId,
-          ...(editorState && attachmentIndex === undefined ? { editorState } : {}),
-          ...(attachmentIndex !== undefined ? { attachments: attachments.current } : {}),
-          ...(meta ? { meta } : {}),
-          baseRevision: revision.current,
-          autosave,
-        });
+        const result = await api(
+          'documents.save',
+          {
+            id: documentId,
+            ...(editorState && attachmentIndex === undefined ? { editorState } : {}),
+            ...(attachmentIndex !== undefined ? { attachments: attachments.current } : {}),
+            ...(meta ? { meta } : {}),
+            ...(superseding ? {} : { baseRevision: revision.current }),
+            autosave,
+          },
+          { keepalive: Boolean(options.unloading) },
+        );
         revision.current = result.revision;
         setPayload((p) => (p ? { ...p, revision: result.revision, document: { ...p.document, meta: result.meta } as DocumentPayload['document'] } : p));
         if (!autosave) void loadRevisions();
         if (meta) props.onChanged();
       } catch (error) {
-        if (error instanceof ApiCallError && error.code === 'conflict') throw new Error('文档已在别处被修改，请重新打开后再编辑');
-        throw error;
+        throw new UserFacingError(describeError(error, { action: '保存', subject: quoted(titleRef.current) }).text, describeError(error, { action: '保存' }).detail);
+      } finally {
+        saving.current--;
       }
     },
     [documentId],
@@ -142,7 +171,7 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
       setSaveState('saved');
     } catch (e) {
       setSaveState('error');
-      setSaveMessage((e as Error).message);
+      setSaveError(describeError(e, { action: '保存' }));
     }
   };
 
@@ -169,8 +198,60 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
     });
   };
 
+  // Which threads' marks are still in the text: the others are shown as 原文已删除.
+  useEffect(() => {
+    if (!editor) return;
+    const check = () =>
+      editor.getEditorState().read(() => {
+        const present = new Set($marksById().flatMap((m) => ($isMarkNode(m) ? m.getIDs() : [])));
+        setOrphaned((old) => {
+          const next = new Set(threads.filter((t) => !present.has(t.id)).map((t) => t.id));
+          return next.size === old.size && [...next].every((id) => old.has(id)) ? old : next;
+        });
+      });
+    check();
+    return editor.registerUpdateListener(check);
+  }, [editor, threads, part]);
+
+  const charCount = useCallback(
+    (blocks: Block[]) => {
+      if (!payload) return 0;
+      const others = attachments.current.map((a, i) => ({ title: a.title, blocks: part === i ? blocks : lexicalToBlocks(a.editorState) }));
+      const body = part === 'body' ? blocks : lexicalToBlocks(bodyState.current);
+      return documentCharCount(payload.document.meta.title, body, payload.document.kind === 'notice' ? others : null);
+    },
+    [payload?.document.meta.title, part],
+  );
+
+  const changeStatus = async (status: string) => {
+    if (!payload) return;
+    const from = payload.document.kind === 'case' ? (payload.document.meta.status ?? 'draft') : 'draft';
+    let reason: string | undefined;
+    if (LOCKED_STATUSES.has(from) && !LOCKED_STATUSES.has(status)) {
+      const given = await askConfirm({
+        title: `重新打开${quoted(payload.document.meta.title)}？`,
+        body: <p>本案例已{statusLabel(from)}，重新打开后正文和元数据可以再修改，状态改为“{statusLabel(status)}”。原因会记入修改记录。</p>,
+        confirmLabel: '重新打开',
+        input: { label: '重新打开的原因', placeholder: '如：地市补充了数据', required: true },
+      });
+      if (given === false) return;
+      reason = given;
+    }
+    try {
+      await flushRef.current?.(true);
+      await setStatus(documentId, status, reason);
+      adopt(await api('documents.get', { id: documentId }));
+      void loadRevisions();
+      props.onChanged();
+    } catch (e) {
+      props.onError(e, { action: `设为“${statusLabel(status)}”`, subject: quoted(payload.document.meta.title) });
+    }
+  };
+
   if (!payload) return <section className="doc-view loading">正在打开…</section>;
   const doc = payload.document;
+  const locked = doc.kind === 'case' && LOCKED_STATUSES.has(doc.meta.status ?? 'draft');
+  const openThreads = threads.filter((t) => !t.resolved).length;
 
   return (
     <div className="doc-layout">
@@ -180,12 +261,29 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
             <h2>{doc.meta.title || '（无标题）'}</h2>
             {doc.kind === 'case' && doc.meta.subtitle && <div className="muted">{doc.meta.subtitle}</div>}
           </div>
-          <span className={`save-state ${saveState}`} role="status" aria-live="polite" title={saveMessage}>
+          {doc.kind === 'case' && <span className={`status-pill status-${doc.meta.status ?? 'draft'}`}>{statusLabel(doc.meta.status)}</span>}
+          <span className={`save-state ${saveState}`} role="status" aria-live="polite">
             {SAVE_LABEL[saveState]}
           </span>
-          <button type="button" onClick={() => void flushRef.current?.(false)} title="保存 (Ctrl+S)">保存</button>
-          {doc.kind === 'notice' && <ExportBar documentId={doc.id} template="notice" beforeExport={() => flushRef.current?.(true) ?? Promise.resolve()} onError={props.onError} />}
+          {!locked && <button type="button" onClick={() => void flushRef.current?.(false)} title="保存 (Ctrl+S)">保存</button>}
+          {doc.kind === 'notice' && <ExportBar documentId={doc.id} template="notice" defaultName={doc.meta.title} beforeExport={() => flushRef.current?.(true) ?? Promise.resolve()} onError={props.onError} />}
         </header>
+        {saveState === 'error' && saveError && (
+          <div className="save-error" role="alert">
+            <span>{saveError.text}</span>
+            <span className="row nowrap">
+              <button type="button" onClick={() => void flushRef.current?.(true)}>重试</button>
+              {saveError.detail && <button type="button" aria-expanded={showSaveDetail} onClick={() => setShowSaveDetail(!showSaveDetail)}>详情</button>}
+            </span>
+            {showSaveDetail && saveError.detail && <pre className="toast-detail">{saveError.detail}</pre>}
+          </div>
+        )}
+        {locked && (
+          <div className="lock-banner" role="status">
+            <span aria-hidden="true">🔒</span> 本案例已{statusLabel(doc.kind === 'case' ? doc.meta.status : 'final')}，正文和元数据已锁定，可以阅读和导出。
+            <button type="button" className="primary" onClick={() => void changeStatus('review')}>重新打开</button>
+          </div>
+        )}
         {doc.kind === 'notice' && <NoticeForm meta={doc.meta} onChange={(patch) => void saveMeta(patch)} />}
         {doc.kind === 'notice' && (
           <div className="part-tabs" role="tablist" aria-label="正文与附件">
@@ -220,12 +318,17 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
           key={`${doc.id}:${editorKey}:${part}`}
           documentId={`${doc.id}:${editorKey}:${part}`}
           initialState={part === 'body' ? bodyState.current : attachments.current[part]!.editorState}
-          save={(state, autosave) => save(state, autosave, undefined, part === 'body' ? undefined : part)}
-          onSaveState={(s, m) => {
+          save={(state, autosave, options) => save(state, autosave, undefined, part === 'body' ? undefined : part, options)}
+          onSaveState={(s, e) => {
             setSaveState(s);
-            setSaveMessage(m);
-            if (s === 'saved') props.onChanged();
+            if (s === 'error') setSaveError(describeError(e, { action: '保存', subject: quoted(doc.meta.title) }));
+            if (s === 'saved') {
+              setSaveError(null);
+              props.onChanged();
+            }
           }}
+          charCount={charCount}
+          readOnly={locked}
           registerFlush={(f) => (flushRef.current = f)}
           createComment={createComment}
           reviewerName={props.reviewerName}
@@ -238,17 +341,18 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
         />
       </section>
       <aside className="right-panel" aria-label="属性面板">
-        <div className="tabs" role="tablist">
+        <div className="tabs" role="tablist" aria-label="属性">
           <button type="button" role="tab" aria-selected={tab === 'meta'} onClick={() => setTab('meta')}>{doc.kind === 'notice' ? '版面预览' : '元数据'}</button>
-          <button type="button" role="tab" aria-selected={tab === 'comments'} onClick={() => setTab('comments')}>批注{threads.filter((t) => !t.resolved).length ? `（${threads.filter((t) => !t.resolved).length}）` : ''}</button>
+          <button type="button" role="tab" aria-selected={tab === 'comments'} onClick={() => setTab('comments')}>批注{openThreads ? `（${openThreads}）` : ''}</button>
           <button type="button" role="tab" aria-selected={tab === 'revisions'} onClick={() => { setTab('revisions'); void loadRevisions(); }}>版本</button>
         </div>
-        <div className="tab-body">
-          {tab === 'meta' && doc.kind === 'case' && <MetaPanel meta={doc.meta} categories={props.categories} onChange={(patch) => void saveMeta(patch)} />}
+        <div className="tab-body" role="tabpanel">
+          {tab === 'meta' && doc.kind === 'case' && <MetaPanel meta={doc.meta} categories={props.categories} locked={locked} onChange={(patch) => void saveMeta(patch)} onStatus={(s) => void changeStatus(s)} />}
           {tab === 'meta' && doc.kind === 'notice' && <NoticePreview meta={doc.meta} editor={part === 'body' ? editor : null} />}
           {tab === 'comments' && (
             <CommentsPanel
               threads={threads}
+              orphaned={orphaned}
               reviewerName={props.reviewerName}
               onFocus={focusThread}
               onReply={async (threadId, text) => {
@@ -262,23 +366,29 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
               }}
               onDelete={async (threadId) => {
                 await api('comments.delete', { threadId });
-                editorRef.current?.update(() => $removeCommentMarks(threadId));
+                if (!locked) editorRef.current?.update(() => $removeCommentMarks(threadId));
                 await loadThreads();
                 props.onChanged();
               }}
+              onError={props.onError}
             />
           )}
           {tab === 'revisions' && (
             <RevisionsPanel
+              documentId={documentId}
               revisions={revisions}
+              locked={locked}
+              currentText={() => [blocksText(lexicalToBlocks(editorRef.current?.getEditorState().toJSON() ?? bodyState.current)), ...(doc.kind === 'notice' ? attachments.current.flatMap((a) => [a.title, blocksText(lexicalToBlocks(a.editorState))]) : [])].join('\n')}
               onSaveRevision={() => void flushRef.current?.(false).then(loadRevisions)}
+              onError={props.onError}
               onRestore={async (revisionId) => {
                 try {
+                  await flushRef.current?.(true);
                   adopt(await api('revisions.restore', { documentId, revisionId }));
                   void loadRevisions();
                   props.onChanged();
                 } catch (e) {
-                  props.onError((e as Error).message);
+                  props.onError(e, { action: '恢复版本', subject: quoted(doc.meta.title) });
                 }
               }}
             />

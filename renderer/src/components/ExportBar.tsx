@@ -1,39 +1,47 @@
 /**
  * Export buttons: PDF, DOCX, or both in one step. Inside Electron the user picks the target
- * with the native dialog and can reveal the file; in a browser the file is offered as a
- * download link from the loopback server.
+ * in the Save As dialog, which proposes "collection-template-date"; the file can then be
+ * revealed in its folder and is listed under 最近导出. In a browser the file is offered as a
+ * download whose name carries the date and time, so exports never overwrite each other.
  */
 import { useState, type JSX } from 'react';
 import type { ExportResult } from '../../../electron/core/api/schema.js';
 import { api, bridge, downloadUrl } from '../api/client.js';
+import { quoted } from '../api/errors.js';
+import { downloadName, exportBaseName } from '../exportName.js';
+import type { ReportError } from './App.js';
 
 export interface ExportBarProps {
   collectionId?: string;
   documentId?: string;
   template: 'anthology' | 'feature' | 'notice';
+  /** The collection's (or notice's) title: the start of the file name. */
   defaultName?: string;
   beforeExport?: () => Promise<void>;
-  onError: (message: string) => void;
+  /** After a file was written (the composer refreshes 最近导出). */
+  onExported?: (result: ExportResult) => void;
+  onError: ReportError;
+  disabled?: boolean;
 }
 
-type Done = { format: 'pdf' | 'docx'; result: ExportResult };
+type Done = { format: 'pdf' | 'docx'; result: ExportResult; name: string };
 
 export function ExportBar(props: ExportBarProps): JSX.Element {
   const [busy, setBusy] = useState<string | null>(null);
   const [done, setDone] = useState<Done[]>([]);
-  const [error, setError] = useState<string | null>(null);
 
   const run = async (formats: Array<'pdf' | 'docx'>) => {
-    setError(null);
     setDone([]);
+    const results: Done[] = [];
+    let current: 'pdf' | 'docx' = formats[0]!;
     try {
       await props.beforeExport?.();
-      const results: Done[] = [];
       for (const [i, format] of formats.entries()) {
+        current = format;
         let outPath: string | undefined;
         const b = bridge();
         if (b) {
-          const picked = await b.dialogs.saveExport(`${props.defaultName ?? '汇编'}.${format}`, format);
+          const picked = await b.dialogs.saveExport(`${exportBaseName(props.defaultName, props.template)}.${format}`, format);
           if (!picked) continue;
           outPath = picked;
         }
@@ -45,12 +53,12 @@ export function ExportBar(props: ExportBarProps): JSX.Element {
           ...(props.documentId ? { documentId: props.documentId } : {}),
           ...(outPath ? { outPath } : {}),
         });
-        results.push({ format, result });
+        results.push({ format, result, name: downloadName(props.defaultName, props.template, format) });
         setDone([...results]);
+        props.onExported?.(result);
       }
     } catch (e) {
-      setError((e as Error).message);
-      props.onError(`导出失败：${(e as Error).message}`);
+      props.onError(e, { action: `导出 ${current.toUpperCase()}`, subject: quoted(props.defaultName, '这份汇编') });
     } finally {
       setBusy(null);
     }
@@ -58,22 +66,21 @@ export function ExportBar(props: ExportBarProps): JSX.Element {
 
   return (
     <div className="export-bar">
-      <button type="button" disabled={Boolean(busy)} onClick={() => void run(['pdf'])}>导出 PDF</button>
-      <button type="button" disabled={Boolean(busy)} onClick={() => void run(['docx'])}>导出 DOCX</button>
-      <button type="button" className="primary" disabled={Boolean(busy)} onClick={() => void run(['pdf', 'docx'])}>导出 PDF 和 DOCX</button>
+      <button type="button" disabled={Boolean(busy) || props.disabled} onClick={() => void run(['pdf'])}>导出 PDF</button>
+      <button type="button" disabled={Boolean(busy) || props.disabled} onClick={() => void run(['docx'])}>导出 DOCX</button>
+      <button type="button" className="primary" disabled={Boolean(busy) || props.disabled} onClick={() => void run(['pdf', 'docx'])}>导出 PDF 和 DOCX</button>
       {busy && (
         <span className="export-progress" role="status">
           <progress aria-label="导出进度" /> {busy}
         </span>
       )}
-      {error && <span className="error-text">{error}</span>}
-      {done.map(({ format, result }) => (
+      {done.map(({ format, result, name }) => (
         <span key={format} className="export-done" data-format={format}>
           {format.toUpperCase()} 已导出（{Math.round(result.bytes / 1024)} KB{result.pages ? `，${result.pages} 页` : ''}）
           {bridge() ? (
             <button type="button" onClick={() => void bridge()!.showInFolder(result.path)}>在文件夹中显示</button>
           ) : (
-            <a href={downloadUrl(result.path)} download className="download-link" data-path={result.path}>下载</a>
+            <a href={downloadUrl(result.path)} download={name} className="download-link" data-path={result.path} data-name={name}>下载 {name}</a>
           )}
         </span>
       ))}

@@ -1,11 +1,17 @@
 /**
- * Import: what the importer found in each file (kind, cases with region and category,
- * dropped page furniture, captions, warnings), correctable before anything is stored.
- * Commit sends only the corrections (`edits`) with the preview id.
+ * Import: what the importer found in each file (kind, cases with region, category, unit and
+ * award, dropped page furniture, captions, warnings), correctable before anything is stored:
+ * the region through the division picker, the other fields in place, and each case's text
+ * can be read before committing. Commit sends only the corrections (`edits`) with the preview id.
  */
-import { useMemo, useState, type JSX } from 'react';
+import { Fragment, useMemo, useState, type JSX } from 'react';
 import type { CollectionSummary, ImportPreview } from '../../../electron/core/api/schema.js';
+import type { Region } from '../../../electron/core/model/types.js';
+import { blocksText } from '../../../electron/core/model/text.js';
 import { api } from '../api/client.js';
+import { quoted } from '../api/errors.js';
+import type { ReportError } from './App.js';
+import { RegionPicker, regionLabel } from './RegionPicker.js';
 
 export interface ImportViewProps {
   preview: ImportPreview;
@@ -13,42 +19,54 @@ export interface ImportViewProps {
   categories: string[];
   onDone: (collectionId: string, firstDocumentId: string | null) => void;
   onCancel: () => void;
-  onError: (message: string) => void;
+  onError: ReportError;
 }
 
 const KIND_LABEL: Record<string, string> = { 'case-list': '案例名单', feature: '杂志专题', 'single-case': '单篇案例', notice: '通知公文' };
 
-type CaseEdit = { exclude?: boolean; category?: string; title?: string };
+type CaseEdit = { exclude?: boolean; category?: string; title?: string; region?: Region; unit?: string; award?: string };
 
 export function ImportView({ preview, collections, categories, onDone, onCancel, onError }: ImportViewProps): JSX.Element {
   const firstTitle = preview.files.find((f) => f.info.title)?.info.title ?? preview.files[0]?.file.replace(/\.[^.]+$/, '') ?? '新汇编';
   const [target, setTarget] = useState<string>('new');
   const [title, setTitle] = useState(firstTitle);
   const [edits, setEdits] = useState<Record<string, CaseEdit>>({});
+  const [reading, setReading] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const caseCount = useMemo(() => preview.files.reduce((n, f) => n + f.cases.length, 0), [preview]);
+  const noticeCount = preview.files.filter((f) => f.notice).length;
+  const chosen = useMemo(
+    () => preview.files.reduce((n, f, fi) => n + f.cases.filter((_, ci) => !edits[`${fi}:${ci}`]?.exclude).length, 0) + noticeCount,
+    [preview, edits, noticeCount],
+  );
+  const reviewCount = preview.reviews?.length ?? 0;
+  const nothing = chosen === 0 && reviewCount === 0;
 
   const edit = (file: number, index: number, patch: CaseEdit) => setEdits((e) => ({ ...e, [`${file}:${index}`]: { ...e[`${file}:${index}`], ...patch } }));
 
   const commit = async () => {
+    if (nothing) return;
     setBusy(true);
     try {
       const list = Object.entries(edits).map(([key, e]) => {
         const [file, index] = key.split(':').map(Number);
         const meta: Record<string, unknown> = {};
-        if (e.category !== undefined) meta.category = e.category;
-        if (e.title !== undefined) meta.title = e.title;
+        if (e.category !== undefined) meta.category = e.category || null;
+        if (e.title !== undefined) meta.title = e.title.trim() || preview.files[file!]!.cases[index!]!.meta.title;
+        if (e.region !== undefined) meta.region = e.region;
+        if (e.unit !== undefined) meta.unit = e.unit.trim() || null;
+        if (e.award !== undefined) meta.award = e.award.trim() || null;
         return { file: file!, case: index!, ...(Object.keys(meta).length ? { meta } : {}), ...(e.exclude ? { exclude: true } : {}) };
       });
       const result = await api('import.commit', {
         previewId: preview.previewId,
         ...(target === 'new' ? { newCollection: { title: title.trim() || firstTitle } } : { collectionId: target }),
-        ...(list.length ? { edits: list } : {}),
+        ...(list.length ? { edits: list as never } : {}),
       });
       const first = result.imported.find((i) => i.documentIds.length)?.documentIds[0] ?? null;
       onDone(result.collectionId, first);
     } catch (e) {
-      onError((e as Error).message);
+      onError(e, { action: '导入', subject: preview.files.map((f) => `“${f.file}”`).join('、') || '所选文件' });
     } finally {
       setBusy(false);
     }
@@ -58,13 +76,16 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
     <section className="import-view" aria-label="导入预览">
       <header className="view-head">
         <h2>导入预览</h2>
-        <span className="muted">{preview.files.length} 个文件，识别出 {caseCount} 个案例</span>
+        <span className="muted">
+          {preview.files.length} 个文件，识别出 {caseCount} 个案例{noticeCount ? `、${noticeCount} 份通知` : ''}
+          {reviewCount ? `、${reviewCount} 份审阅稿` : ''}，将导入 {chosen} 项
+        </span>
       </header>
       {preview.errors.length > 0 && (
-        <div className="error-box">
+        <div className="error-box" role="alert">
           {preview.errors.map((e) => (
             <div key={e.file}>
-              <strong>{e.file}</strong>：{e.message}
+              <strong>“{e.file}”</strong>没有导入：{e.message}
             </div>
           ))}
         </div>
@@ -80,8 +101,13 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
           </select>
         </label>
         {target === 'new' && <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label="新汇编名称" className="wide" />}
-        <button type="button" className="primary" disabled={busy} onClick={() => void commit()}>{busy ? '正在导入…' : '确认导入'}</button>
+        <button type="button" className="primary" disabled={busy || nothing} onClick={() => void commit()} aria-describedby={nothing ? 'import-nothing' : undefined}>{busy ? '正在导入…' : '确认导入'}</button>
         <button type="button" onClick={onCancel} disabled={busy}>取消</button>
+        {nothing && (
+          <span id="import-nothing" className="warning" role="status">
+            {caseCount === 0 ? `没有从${preview.files.map((f) => `“${f.file}”`).join('、')}中识别出案例，无可导入的内容。请检查文件内容后重新选择。` : '所有案例都已取消勾选：请至少勾选一个案例再导入。'}
+          </span>
+        )}
       </div>
       {busy && <progress className="progress" aria-label="导入进度" />}
       {preview.files.map((file, fi) => (
@@ -95,26 +121,46 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
           {file.cases.length > 0 && (
             <table className="import-cases">
               <thead>
-                <tr><th>导入</th><th>#</th><th>标题</th><th>地区</th><th>业务领域</th><th>图注</th></tr>
+                <tr><th scope="col">导入</th><th scope="col">#</th><th scope="col">标题</th><th scope="col">地区</th><th scope="col">业务领域</th><th scope="col">创新单位</th><th scope="col">奖项</th><th scope="col">正文</th></tr>
               </thead>
               <tbody>
                 {file.cases.map((c, ci) => {
-                  const e = edits[`${fi}:${ci}`] ?? {};
-                  const region = [c.meta.region?.province, c.meta.region?.city, c.meta.region?.county].filter(Boolean).join(' ');
+                  const key = `${fi}:${ci}`;
+                  const e = edits[key] ?? {};
+                  const region = e.region ?? c.meta.region ?? null;
+                  const open = reading === key;
+                  const caseTitle = e.title ?? c.meta.title;
                   return (
-                    <tr key={ci} className={e.exclude ? 'excluded' : ''}>
-                      <td><input type="checkbox" checked={!e.exclude} onChange={(ev) => edit(fi, ci, { exclude: !ev.target.checked })} aria-label={`导入第${ci + 1}个案例`} /></td>
-                      <td>{ci + 1}</td>
-                      <td><input className="wide" value={e.title ?? c.meta.title} onChange={(ev) => edit(fi, ci, { title: ev.target.value })} aria-label="案例标题" /></td>
-                      <td>{region || <span className="muted">未识别</span>}</td>
-                      <td>
-                        <select value={e.category ?? c.meta.category ?? ''} onChange={(ev) => edit(fi, ci, { category: ev.target.value })} aria-label="业务领域" title={c.meta.categoryExplanation?.[0]?.words.map((w) => w.word).join('、')}>
-                          {!c.meta.category && <option value="">未分类</option>}
-                          {[...new Set([...(c.meta.category ? [c.meta.category] : []), ...categories])].map((cat) => <option key={cat}>{cat}</option>)}
-                        </select>
-                      </td>
-                      <td className="muted">{c.captions.length || ''}</td>
-                    </tr>
+                    <Fragment key={ci}>
+                      <tr className={e.exclude ? 'excluded' : ''} data-case={key}>
+                        <td><input type="checkbox" checked={!e.exclude} onChange={(ev) => edit(fi, ci, { exclude: !ev.target.checked })} aria-label={`导入第${ci + 1}个案例`} /></td>
+                        <td>{ci + 1}</td>
+                        <td className="col-title"><textarea rows={1} className="title-input" value={caseTitle} onChange={(ev) => edit(fi, ci, { title: ev.target.value })} aria-label={`第${ci + 1}个案例的标题`} /></td>
+                        <td className="col-region">
+                          <div className={`region-now ${region ? '' : 'muted'}`}>{regionLabel(region) || '未识别'}</div>
+                          <RegionPicker value={region} onPick={(r) => edit(fi, ci, { region: r })} label={`第${ci + 1}个案例的地区`} />
+                        </td>
+                        <td className="col-category">
+                          <select value={e.category ?? c.meta.category ?? ''} onChange={(ev) => edit(fi, ci, { category: ev.target.value })} aria-label={`第${ci + 1}个案例的业务领域`} title={c.meta.categoryExplanation?.[0]?.words.map((w) => w.word).join('、')}>
+                            <option value="">未分类</option>
+                            {[...new Set([...(c.meta.category ? [c.meta.category] : []), ...categories])].map((cat) => <option key={cat}>{cat}</option>)}
+                          </select>
+                        </td>
+                        <td><input value={e.unit ?? c.meta.unit ?? ''} onChange={(ev) => edit(fi, ci, { unit: ev.target.value })} placeholder="未识别" aria-label={`第${ci + 1}个案例的创新单位`} /></td>
+                        <td><input className="narrow" value={e.award ?? c.meta.award ?? ''} onChange={(ev) => edit(fi, ci, { award: ev.target.value })} placeholder="无" aria-label={`第${ci + 1}个案例的奖项`} /></td>
+                        <td><button type="button" aria-expanded={open} onClick={() => setReading(open ? null : key)} aria-label={`${open ? '收起' : '查看'}${quoted(caseTitle)}的正文`}>{open ? '收起' : '查看'}</button></td>
+                      </tr>
+                      {open && (
+                        <tr className="case-text-row">
+                          <td colSpan={8}>
+                            <div className="case-text" role="region" aria-label={`${caseTitle} 正文`} tabIndex={0}>
+                              {blocksText(c.body).split('\n').filter((l) => l.trim()).map((line, i) => <p key={i}>{line}</p>)}
+                              {c.captions.length > 0 && <p className="muted">图注 {c.captions.length} 条：{c.captions.join('；')}</p>}
+                            </div>
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
                   );
                 })}
               </tbody>

@@ -3,11 +3,16 @@ import { useEffect, useState, type JSX } from 'react';
 import type { CaseMeta, Region } from '../../../electron/core/model/types.js';
 import type { RegionOption } from '../../../electron/core/api/schema.js';
 import { api } from '../api/client.js';
+import { STATUS_LABEL, STATUS_ORDER } from '../status.js';
 
 export interface MetaPanelProps {
   meta: CaseMeta;
   categories: string[];
   onChange: (patch: Partial<CaseMeta>) => void;
+  /** Status changes go through the lifecycle (reason, lock), not a plain field patch. */
+  onStatus: (status: string) => void;
+  /** 定稿: fields are shown read-only until the case is reopened. */
+  locked?: boolean;
 }
 
 function regionLabel(region: Region | null | undefined): string {
@@ -52,7 +57,7 @@ function RegionCascade({ onPick }: { onPick: (option: RegionOption) => void }): 
   );
 }
 
-export function MetaPanel({ meta, categories, onChange }: MetaPanelProps): JSX.Element {
+export function MetaPanel({ meta, categories, onChange, onStatus, locked = false }: MetaPanelProps): JSX.Element {
   const [draft, setDraft] = useState(meta);
   const [regionQuery, setRegionQuery] = useState('');
   const [options, setOptions] = useState<RegionOption[]>([]);
@@ -80,12 +85,15 @@ export function MetaPanel({ meta, categories, onChange }: MetaPanelProps): JSX.E
           if (value !== ((meta[key] as string | null | undefined) ?? '')) onChange({ [key]: key === 'title' ? value : value || null });
         }}
         aria-label={label}
+        readOnly={locked}
       />
     </label>
   );
 
   return (
     <div className="meta-panel">
+      <fieldset className="meta-fields" disabled={locked}>
+      <legend className="sr-only">元数据</legend>
       {text('title', '标题')}
       {text('subtitle', '副标题')}
       <div className="field">
@@ -116,12 +124,11 @@ export function MetaPanel({ meta, categories, onChange }: MetaPanelProps): JSX.E
         <span>年度</span>
         <input type="number" value={draft.year ?? ''} onChange={(e) => setDraft({ ...draft, year: e.target.value ? Number(e.target.value) : null })} onBlur={() => draft.year !== meta.year && onChange({ year: draft.year ?? null })} aria-label="年度" />
       </label>
+      </fieldset>
       <label className="field">
         <span>状态</span>
-        <select value={meta.status ?? 'draft'} onChange={(e) => onChange({ status: e.target.value as CaseMeta['status'] })} aria-label="状态">
-          <option value="draft">草稿</option>
-          <option value="review">审核中</option>
-          <option value="final">定稿</option>
+        <select value={meta.status ?? 'draft'} onChange={(e) => onStatus(e.target.value)} aria-label="状态">
+          {STATUS_ORDER.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
         </select>
       </label>
       {meta.sourceFile && <p className="muted small">来源文件：{meta.sourceFile}</p>}

@@ -11,24 +11,30 @@ import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
-import { $getRoot, type EditorState, type LexicalEditor } from 'lexical';
+import type { EditorState, LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { EDITOR_NODES } from './nodes/index.js';
 import { editorTheme } from './theme.js';
 import { Toolbar } from './Toolbar.js';
 import { PastePlugin } from './plugins/PastePlugin.js';
 import { RolePlugin } from './plugins/RolePlugin.js';
-import { AutosavePlugin, type SaveState } from './plugins/AutosavePlugin.js';
+import { AutosavePlugin, type SaveOptions, type SaveState } from './plugins/AutosavePlugin.js';
+import { FindPlugin } from './plugins/FindPlugin.js';
 import { $applyPlacedPunctuation, $collectPunctuation, $markSelectionForComment, $removeCommentMarks, type PlacedPunctuationChange } from './commands.js';
-import { countCharacters } from '../../../electron/core/model/text.js';
+import { lexicalToBlocks } from '../../../electron/core/model/lexical.js';
+import type { Block } from '../../../electron/core/model/types.js';
 
 export interface CaseEditorProps {
   /** Remount key: a new document or a restored revision gives a new editor. */
   documentId: string;
   initialState: Record<string, unknown>;
   /** Stores the state; returns when stored. */
-  save: (state: Record<string, unknown>, autosave: boolean) => Promise<void>;
-  onSaveState: (state: SaveState, message?: string) => void;
+  save: (state: Record<string, unknown>, autosave: boolean, options?: SaveOptions) => Promise<void>;
+  onSaveState: (state: SaveState, error?: unknown) => void;
+  /** 字数 of the document with this editor's blocks (the one count of electron/core/model). */
+  charCount: (blocks: Block[]) => number;
+  /** Locked (定稿): the text can be read and commented on, not changed. */
+  readOnly?: boolean;
   registerFlush: (flush: (autosave: boolean) => Promise<void>) => void;
   /** Creates the thread for a new comment mark; resolves false when the user cancelled. */
   createComment: (threadId: string, quote: string, text: string) => Promise<void>;
@@ -50,6 +56,7 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
       theme: editorTheme,
       nodes: EDITOR_NODES,
       editorState: JSON.stringify(initialState),
+      editable: !props.readOnly,
       onError: (error: Error) => console.error(error),
     }),
     // The composer reads its config once; a new document remounts the component.
@@ -66,19 +73,33 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
 
   const propsRef = useRef(props);
   propsRef.current = props;
-  const save = useCallback(async (state: EditorState, autosave: boolean) => propsRef.current.save(state.toJSON() as unknown as Record<string, unknown>, autosave), []);
-  const onState = useCallback((s: SaveState, m?: string) => propsRef.current.onSaveState(s, m), []);
+  const save = useCallback(async (state: EditorState, autosave: boolean, options?: SaveOptions) => propsRef.current.save(state.toJSON() as unknown as Record<string, unknown>, autosave, options), []);
+  const onState = useCallback((s: SaveState, e?: unknown) => propsRef.current.onSaveState(s, e), []);
   const registerFlush = useCallback((f: (autosave: boolean) => Promise<void>) => propsRef.current.registerFlush(f), []);
 
   useEffect(() => {
     const editor = editorRef.current;
     if (!editor) return;
     props.onEditor?.(editor);
-    const count = () => editor.getEditorState().read(() => setChars(countCharacters($getRoot().getTextContent())));
+    // The model's count over the model's blocks, so that the revisions list agrees; a pause after typing is enough.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const count = () => setChars(propsRef.current.charCount(lexicalToBlocks(editor.getEditorState().toJSON())));
     count();
-    return editor.registerUpdateListener(() => count());
+    const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (!dirtyElements.size && !dirtyLeaves.size) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(count, 250);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
 
   }, [documentId]);
+
+  useEffect(() => {
+    editorRef.current?.setEditable(!props.readOnly);
+  }, [props.readOnly]);
 
   const startComment = () => {
     const editor = editorRef.current;
@@ -135,7 +156,7 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
   return (
     <LexicalComposer key={documentId} initialConfig={initialConfig}>
       <div className="editor-shell">
-        <Toolbar onComment={startComment} onPunctuation={reviewPunctuation} />
+        {!props.readOnly && <Toolbar onComment={startComment} onPunctuation={reviewPunctuation} />}
         {notice && (
           <div className="editor-notice" role="status">
             {notice}
@@ -171,6 +192,7 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
             </ul>
           </div>
         )}
+        <FindPlugin />
         <div className="editor-scroll">
           <div className="page">
             <RichTextPlugin
