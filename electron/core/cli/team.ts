@@ -171,8 +171,10 @@ export async function cmdReviewPack(argv: string[], io: Io): Promise<number> {
     const review = await import('../team/review.js');
     const { connect, openSocket } = await import('../team/client.js');
     const socket = openSocket(server);
+    const opened: Array<ReturnType<typeof connect>> = [];
     const open = async (name: string) => {
       const c = connect({ url: server, token, name, socket });
+      opened.push(c);
       await c.ready;
       return c;
     };
@@ -211,6 +213,7 @@ export async function cmdReviewPack(argv: string[], io: Io): Promise<number> {
       }
       throw new Usage('需要 export 或 merge');
     } finally {
+      for (const c of opened) c.close();
       socket.destroy();
     }
   });
