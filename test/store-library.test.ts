@@ -113,7 +113,7 @@ describe('schema and pragmas', () => {
     const raw = new Database(file);
     raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
     raw.close();
-    assert.throws(() => new Library(file), /newer Huibian/);
+    assert.throws(() => new Library(file), /更新版本的汇编/);
   });
 
   test('WAL journal and foreign keys are on', () => {

@@ -25,6 +25,18 @@ export class Connection {
   }
 }
 
+let clock: () => Date = () => new Date();
+
+/** The time stamps every write records. */
 export function now(): string {
-  return new Date().toISOString();
+  return clock().toISOString();
+}
+
+/** Replaces the clock (simulations of months of editing in the bench and tests); returns a restore function. */
+export function setClock(next: () => Date): () => void {
+  const previous = clock;
+  clock = next;
+  return () => {
+    clock = previous;
+  };
 }

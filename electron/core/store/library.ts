@@ -32,6 +32,8 @@ export interface LibraryOptions {
   targetVersion?: number;
   /** better-sqlite3 addon built for the running runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
+  /** Apply the revision pruning policy (revisions.ts); off only to measure what it saves. */
+  pruneRevisions?: boolean;
 }
 
 export class Library {
@@ -47,6 +49,7 @@ export class Library {
   readonly lifecycle: Lifecycle;
   readonly trash: Trash;
   private readonly placement: Placement;
+  private readonly pruning: boolean;
 
   constructor(
     readonly file: string,
@@ -80,7 +83,11 @@ export class Library {
     this.trash = new Trash(this.c, this.documents, this.collections);
     // the model schema guards every document written, whichever path it comes by
     this.documents.check = (doc) => modelChecked(() => checkDocument(doc));
-    if (target === LATEST_VERSION) this.categories.seed();
+    this.pruning = options.pruneRevisions !== false;
+    if (target === LATEST_VERSION) {
+      this.categories.seed();
+      if (this.pruning) this.revisions.prune();
+    }
   }
 
   close(): void {
@@ -166,7 +173,9 @@ export class Library {
   }
   /** Refused with code 'locked' while the case is 定稿 or 已报送. */
   saveDocument(id: string, patch: SavePatch): SaveResult {
-    return this.documents.save(id, patch, this.lifecycle.guard);
+    const result = this.documents.save(id, patch, this.lifecycle.guard);
+    if (!patch.autosave && this.pruning) this.revisions.prune(id);
+    return result;
   }
   /** To the trash: undone by restoreDeleted. */
   deleteDocument(id: string): string {

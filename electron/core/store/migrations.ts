@@ -4,7 +4,7 @@
  * crash mid-upgrade leaves the file at the last complete version.
  */
 import type Database from 'better-sqlite3';
-import { reindexAll } from './search.js';
+import { reindexAll, unindexDocument } from './search.js';
 import { caseFingerprint } from './fingerprint.js';
 import { checkDocument, ModelError } from '../model/schema.js';
 import type { Block, HuibianDocument } from '../model/types.js';
@@ -216,6 +216,7 @@ export const MIGRATIONS: readonly Migration[] = [
         } catch (error) {
           refused.push({ id: row.id, title: row.title, reason: error instanceof ModelError || error instanceof SyntaxError ? error.message : String(error) });
           quarantine.run(t, row.id);
+          unindexDocument(db, row.id);
         }
         if (row.kind === 'case' && doc) setHash.run(caseFingerprint(row.title, doc.body), row.id);
       }
@@ -246,7 +247,7 @@ export function schemaVersion(db: Database.Database): number {
 export function migrate(db: Database.Database, target = LATEST_VERSION): number {
   let current = schemaVersion(db);
   if (current > LATEST_VERSION) {
-    throw new Error(`this library was written by a newer Huibian (schema ${current}, this version knows ${LATEST_VERSION})`);
+    throw new Error(`这个库由更新版本的汇编写成（库结构第 ${current} 版，本程序只认识到第 ${LATEST_VERSION} 版）：请升级汇编后再打开，库文件未作任何改动。`);
   }
   // Table rebuilds drop and recreate tables other tables point at: with foreign keys on, the
   // drop would cascade into revisions and comments. Keys are checked before each commit instead.
