@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type {
+  Block,
   CaseMeta,
   Collection,
   CommentThread,
@@ -108,7 +109,7 @@ export const apiInputs = {
       attachments: z.array(z.object({ title: z.string().max(200), editorState }).strict()).max(LIMITS.list).optional(),
       /** The revision the editor started from; a stale one is refused, never silently overwritten. */
       baseRevision: z.number().int().optional(),
-      /** Autosave keeps the latest draft without piling up revisions; explicit saves keep one. */
+      /** Autosave keeps the latest draft without piling up revisions; explicit saves keep one. meta.status is a lifecycle change (see documents.setStatus). */
       autosave: z.boolean().optional(),
     })
     .strict(),
@@ -145,6 +146,8 @@ export const apiInputs = {
 
   'revisions.list': z.object({ documentId: id }).strict(),
   'revisions.restore': z.object({ documentId: id, revisionId: z.number().int() }).strict(),
+  /** One revision's metadata and text, for the revisions diff. */
+  'revisions.get': z.object({ documentId: id, revisionId: z.number().int() }).strict(),
 
   'comments.list': z.object({ documentId: id, openOnly: z.boolean().optional() }).strict(),
   'comments.add': z
@@ -312,6 +315,7 @@ export interface ApiResults extends ProofResults {
   'documents.move': DocSummary;
   'revisions.list': RevisionSummary[];
   'revisions.restore': DocumentPayload;
+  'revisions.get': { meta: CaseMeta | NoticeMeta; body: Block[]; attachments: Array<{ title: string; blocks: Block[] }> | null };
   'comments.list': CommentThread[];
   'comments.add': CommentThread;
   'comments.reply': CommentThread;
@@ -327,7 +331,8 @@ export interface ApiResults extends ProofResults {
   'import.preview': ImportPreview;
   'import.commit': ImportCommitResult;
   'export.run': ExportResult;
-  'export.preview': { pdfBase64: string; pages: number; leftOut?: LeftOut[] };
+  /** `cases` and `overBudget` as export.run reports them: the composer's page budgets. */
+  'export.preview': { pdfBase64: string; pages: number; leftOut?: LeftOut[]; cases: ExportResult['cases']; overBudget: ExportResult['overBudget'] };
   'jobs.get': JobStatus;
 }
 

@@ -23,6 +23,7 @@ export const documentHandlers: Pick<
   | 'trash.empty'
   | 'revisions.list'
   | 'revisions.restore'
+  | 'revisions.get'
 > = {
   'documents.list': (ctx, input) => ctx.store.listDocuments({ collectionId: input.collectionId, filters: input.filters }),
   'documents.get': (ctx, input) => payload(ctx.store.getDocument(input.id)),
@@ -38,7 +39,18 @@ export const documentHandlers: Pick<
   'documents.save': (ctx, input) => {
     const body = input.editorState ? toBlocks(input.editorState) : undefined;
     const attachments = input.attachments?.map((a, i) => ({ title: a.title, blocks: toBlocks(a.editorState, `attachments[${i}].editorState`) }));
-    return ctx.store.saveDocument(input.id, { meta: input.meta, body, attachments, baseRevision: input.baseRevision, autosave: input.autosave });
+    const { status, ...meta } = input.meta ?? {};
+    const edits = Boolean(body || attachments || Object.keys(meta).length);
+    // the edit lands before a status that locks it; a status alone is a lifecycle change
+    const saved = edits || status === undefined
+      ? ctx.store.saveDocument(input.id, { meta, body, attachments, baseRevision: input.baseRevision, autosave: input.autosave })
+      : null;
+    if (status === undefined) return saved!;
+    return ctx.store.transaction(() => {
+      ctx.store.setStatus([input.id], status, { who: ctx.store.getSetting('reviewerName') ?? '编辑' });
+      const after = ctx.store.getDocument(input.id);
+      return { revision: after.revision, updatedAt: after.updatedAt, meta: after.document.meta };
+    });
   },
   'documents.delete': (ctx, input) => ({ ok: true, deletedAt: ctx.store.deleteDocument(input.id) }),
   'documents.deleteMany': (ctx, input) => ({ deleted: input.ids, deletedAt: ctx.store.deleteDocuments(input.ids) }),
@@ -58,4 +70,9 @@ export const documentHandlers: Pick<
   'trash.empty': (ctx) => ({ purged: ctx.store.emptyTrash() }),
   'revisions.list': (ctx, input) => ctx.store.listRevisions(input.documentId),
   'revisions.restore': (ctx, input) => payload(ctx.store.restoreRevision(input.documentId, input.revisionId)),
+  'revisions.get': (ctx, input) => {
+    ctx.store.getDocument(input.documentId);
+    const c = ctx.store.revisions.content(input.documentId, input.revisionId);
+    return { meta: JSON.parse(c.meta), body: JSON.parse(c.body), attachments: c.attachments ? JSON.parse(c.attachments) : null };
+  },
 };

@@ -154,7 +154,13 @@ export const exportHandlers: Pick<Handlers<ApiContext>, 'export.run' | 'export.p
         comments: resolved.comments,
       });
       const bytes = await fs.readFile(result.path);
-      return { pdfBase64: bytes.toString('base64'), pages: result.pages ?? countPdfPages(bytes), ...(resolved.leftOut ? { leftOut: resolved.leftOut } : {}) };
+      return {
+        pdfBase64: bytes.toString('base64'),
+        pages: result.pages ?? countPdfPages(bytes),
+        cases: result.cases,
+        overBudget: result.overBudget,
+        ...(resolved.leftOut ? { leftOut: resolved.leftOut } : {}),
+      };
     } catch (error) {
       exportFailure(error);
     } finally {
