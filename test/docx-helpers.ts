@@ -116,3 +116,13 @@ export function squash(text: string): string {
 }
 
 export { readFileSync };
+
+/**
+ * The anthology template without its back matter (indexes, tables): for the tests of the body,
+ * the 目录 and the sections, whose counts the back matter would only pad; pdf-indexes tests it.
+ */
+export async function bookTemplate() {
+  const { loadTemplate } = await import('../electron/core/templates/load.js');
+  const t = loadTemplate('anthology');
+  return { ...t, options: { ...t.options, backMatter: [] } };
+}

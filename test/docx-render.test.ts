@@ -12,7 +12,7 @@ import { loadTemplate } from '../electron/core/templates/load.js';
 import { readFileSync } from 'node:fs';
 import type { CaseDocument, CollectionBundle, CommentThread, NoticeDocument } from '../electron/core/model/types.js';
 import { corpusBundle, corpusNotice } from './fixtures/corpus.js';
-import { nonEmptyLines, pdfLineBoxes, pdfPageTexts, sofficeToPdf, squash, unzip, part } from './docx-helpers.js';
+import { bookTemplate, nonEmptyLines, pdfLineBoxes, pdfPageTexts, sofficeToPdf, squash, unzip, part } from './docx-helpers.js';
 
 const casesOf = (b: CollectionBundle): CaseDocument[] => (b.cases instanceof Map ? [...b.cases.values()] : Object.values(b.cases));
 
@@ -30,7 +30,7 @@ before(async () => {
   bundle = { collection: bundle.collection, cases: Object.fromEntries(casesOf(bundle).map((c) => [c.id, c === first ? { ...c, body: [...c.body, ...c.body, ...c.body] } : c])) };
   notice = await corpusNotice();
   for (const t of ['anthology', 'feature', 'notice'] as const) {
-    const out = await writeDocx({ format: 'docx', template: loadTemplate(t), ...(t === 'notice' ? { notice } : { bundle }) });
+    const out = await writeDocx({ format: 'docx', template: t === 'anthology' ? await bookTemplate() : loadTemplate(t), ...(t === 'notice' ? { notice } : { bundle }) });
     docx[t] = new Uint8Array(out.bytes);
     estimate[t] = out.pages ?? 0;
   }
@@ -93,7 +93,7 @@ test('anthology: the TOC entries carry the folios the cases really start on in L
 });
 
 test('anthology: page count near our own PDF of the same content', async () => {
-  const pdf = await writePdf({ format: 'pdf', template: loadTemplate('anthology'), bundle });
+  const pdf = await writePdf({ format: 'pdf', template: await bookTemplate(), bundle });
   const lastFolio = Math.max(...pages.anthology!.map((p) => folio(p) ?? 0));
   // Both count physical pages (cover, TOC and blank versos included); LibreOffice leaves the blanks out of its PDF.
   const pdfPages = pdf.pages!;

@@ -10,7 +10,7 @@ import { writeDocx } from '../electron/core/export/docx/index.js';
 import { loadTemplate } from '../electron/core/templates/load.js';
 import type { CaseDocument, CollectionBundle, CommentThread, NoticeDocument } from '../electron/core/model/types.js';
 import { corpusBundle, corpusNotice } from './fixtures/corpus.js';
-import { part, styleXml, unzip } from './docx-helpers.js';
+import { bookTemplate, part, styleXml, unzip } from './docx-helpers.js';
 
 const casesOf = (b: CollectionBundle): CaseDocument[] => (b.cases instanceof Map ? [...b.cases.values()] : Object.values(b.cases));
 const orderedIds = (b: CollectionBundle): string[] => b.collection.sections.flatMap((s) => s.caseIds);
@@ -25,7 +25,7 @@ function runText(run: string): string {
 
 test('anthology: real paragraph styles with outline levels, both faces on every run, 字号 sizes', async () => {
   const bundle = await corpusBundle();
-  const template = loadTemplate('anthology');
+  const template = await bookTemplate();
   const { bytes } = await writeDocx({ format: 'docx', template, bundle });
   const parts = await unzip(bytes);
   const styles = part(parts, 'word/styles.xml');
@@ -77,7 +77,7 @@ test('anthology: real paragraph styles with outline levels, both faces on every 
 
 test('anthology: TOC field with cached entries and page numbers, sections per part with their own running heads', async () => {
   const bundle = await corpusBundle();
-  const template = loadTemplate('anthology');
+  const template = await bookTemplate();
   const { bytes, pages } = await writeDocx({ format: 'docx', template, bundle });
   const parts = await unzip(bytes);
   const doc = part(parts, 'word/document.xml');
@@ -311,7 +311,7 @@ test('lists restart per list with their own numbering instance; tables carry gri
   const table = { type: 'table' as const, columnWidths: [1, 3], rows: [[{ blocks: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: '项目' }] }], header: true }, { blocks: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: '内容' }] }], header: true }]] };
   const cases = { [first!.id]: { ...first!, body: [...first!.body, list(3), table] }, [second!.id]: { ...second!, body: [...second!.body, list(2)] } };
   const small: CollectionBundle = { collection: { ...bundle.collection, sections: [{ title: '测试', caseIds: [first!.id, second!.id] }] }, cases };
-  const parts = await unzip((await writeDocx({ format: 'docx', template: loadTemplate('anthology'), bundle: small })).bytes);
+  const parts = await unzip((await writeDocx({ format: 'docx', template: await bookTemplate(), bundle: small })).bytes);
   const doc = part(parts, 'word/document.xml');
   // The first list's three items share one numbering instance, the second list's two another; both start at 1 with the same format.
   const numIds = [...doc.matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]!);

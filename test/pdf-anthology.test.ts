@@ -69,8 +69,10 @@ test('every page is the trim size; metadata and outline are set', () => {
   const outlineItems = (raw.match(/\/Dest \[\d+ 0 R/g) ?? []).length;
   assert.ok(outlineItems >= cases.length + bundle.collection.sections.length, `outline items ${outlineItems}`);
   // 目录 entries link to the cases; page labels follow the printed folios.
+  // Each case is linked from the 目录 and from each index at the back.
   const links = (raw.match(/\/S \/GoTo/g) ?? []).length;
-  assert.equal(links, cases.length, '目录 links');
+  const indexes = ((template.options.backMatter as string[] | undefined) ?? []).filter((k) => k.endsWith('Index')).length;
+  assert.equal(links, cases.length * (1 + indexes), '目录 and index links');
   assert.match(raw, /\/PageLabels[\s\S]{0,80}\/Nums \[0 <<\s*\/S \/r\s*>> \d+ <<\s*\/S \/D\s*>>\]/);
 });
 
@@ -157,7 +159,7 @@ test('running heads: collection title on even pages, part title on odd pages; no
   let heads = 0;
   const toc = tocPages();
   const front = pages.indexOf(toc[toc.length - 1]!) + 1 + (((pages.indexOf(toc[toc.length - 1]!) + 1) % 2) ? 1 : 0);
-  const openers = [...cases.map((c) => squash(c.meta.title).slice(0, 8)), ...bundle.collection.sections.map((s) => squash(s.title).slice(0, 4))];
+  const openers = [...cases.map((c) => squash(c.meta.title).slice(0, 8)), ...bundle.collection.sections.map((s) => squash(s.title).slice(0, 4)), '地区索引', '领域索引', '附表'];
   for (const [i, p] of pages.entries()) {
     if (i < front) continue;
     const head = p.lines.filter((l) => l.yMax < top - 8).map((l) => squash(l.text));
@@ -170,7 +172,7 @@ test('running heads: collection title on even pages, part title on odd pages; no
     }
     heads++;
     if (folio % 2 === 0) assert.deepEqual(head, [squash(bundle.collection.title)], `even page ${folio}`);
-    else assert.ok(head[0]!.endsWith('篇'), `odd page ${folio}: ${head[0]}`);
+    else assert.ok(head[0]!.endsWith('篇') || /^(地区索引|领域索引|附表)/.test(head[0]!), `odd page ${folio}: ${head[0]}`);
   }
   assert.ok(heads > 0, 'no running head at all');
 });

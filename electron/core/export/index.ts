@@ -9,7 +9,7 @@ import type { CollectionBundle, CommentThread, NoticeDocument } from '../model/t
 import { loadTemplate } from '../templates/load.js';
 import type { Template } from '../templates/schema.js';
 import { missingPictureWarnings } from './pictures.js';
-import { fontUses, fontWarnings, overBudget, type CaseLayout, type ExportWarning, type FontUse, type OverBudget } from './report.js';
+import { fontUses, fontWarnings, layoutWarnings, overBudget, type CaseLayout, type ExportWarning, type FontUse, type OverBudget } from './report.js';
 
 export type { CaseLayout, ExportWarning, FontUse, OverBudget } from './report.js';
 
@@ -92,6 +92,7 @@ export async function runExport(request: ExportRequest): Promise<ExportResult> {
   }
   const fonts = await fontUses(template, request.format);
   const cases = result.cases ?? [];
+  const over = overBudget(cases, (id) => pageBudget(template, request.bundle, id));
   return {
     path: target,
     bytes: result.bytes.byteLength,
@@ -100,9 +101,14 @@ export async function runExport(request: ExportRequest): Promise<ExportResult> {
     template: template.id,
     format: request.format,
     fonts,
-    warnings: [...(request.format === 'pdf' ? fontWarnings(template, fonts) : []), ...missingPictureWarnings(template, request), ...(result.warnings ?? [])],
+    warnings: [
+      ...(request.format === 'pdf' ? fontWarnings(template, fonts) : []),
+      ...missingPictureWarnings(template, request),
+      ...layoutWarnings(cases, over),
+      ...(result.warnings ?? []),
+    ],
     cases,
-    overBudget: overBudget(cases, (id) => pageBudget(template, request.bundle, id)),
+    overBudget: over,
   };
 }
 
@@ -110,7 +116,7 @@ export async function runExport(request: ExportRequest): Promise<ExportResult> {
 export function pageBudget(template: Template, bundle: CollectionBundle | undefined, documentId: string): number | null {
   const cases = bundle?.cases;
   const doc = cases instanceof Map ? cases.get(documentId) : cases?.[documentId];
-  const own = (doc?.meta as { pageBudget?: number } | undefined)?.pageBudget;
+  const own = doc?.meta.pageBudget;
   if (typeof own === 'number' && own > 0) return own;
   const budget = template.options.pageBudget;
   return typeof budget === 'number' && budget > 0 ? budget : null;

@@ -58,7 +58,7 @@ export function missingPictureWarnings(template: Template, input: { bundle?: Col
         kind: 'missing-picture',
         document: doc.id,
         title: doc.title,
-        message: `“${doc.title}”中${caption ? `图注“${caption.slice(0, 40)}”` : '一幅图片'}缺少图片：${kept ? `已留出标有“${PLACEHOLDER_LABEL}”的位置` : '只印出图注'}；请向报送单位索取原图并插入后重新导出。`,
+        message: `缺少图片（${doc.title}）：${caption ? `图注为 ${caption.slice(0, 40)}` : '一幅无图注的图片'}。${kept ? `已留出标有“${PLACEHOLDER_LABEL}”的位置` : '只印出图注'}；请向报送单位索取原图，插入后重新导出。`,
       });
     }
   }

@@ -91,3 +91,20 @@ export function overBudget(cases: CaseLayout[], budgetOf: (document: string) => 
   }
   return out;
 }
+
+/** What the page budgets and the page layout ask a person to look at, as warnings naming the case. */
+export function layoutWarnings(cases: CaseLayout[], over: OverBudget[]): ExportWarning[] {
+  const out: ExportWarning[] = [];
+  for (const o of over) {
+    const c = cases.find((x) => x.document === o.document);
+    out.push({ kind: 'over-budget', document: o.document, title: o.title, page: c?.firstPage, message: `超出页数（${o.title}）：排成 ${o.pages} 页，预算 ${o.budget} 页；请压缩正文或图片，或在案例信息中调整页数预算。` });
+  }
+  for (const c of cases) {
+    for (const page of c.headingsAtFoot ?? []) out.push({ kind: 'heading-at-foot', document: c.document, title: c.title, page, message: `标题落在页末（${c.title}，第 ${page} 页）：标题与下文分在两页；可删减前文或调整图片位置。` });
+    if (c.lastPageLines !== undefined) {
+      const page = c.firstPage + c.pages - 1;
+      out.push({ kind: 'short-last-page', document: c.document, title: c.title, page, message: `末页过短（${c.title}，第 ${page} 页只有 ${c.lastPageLines} 行）：可压缩几行，让案例少占一页。` });
+    }
+  }
+  return out;
+}

@@ -8,7 +8,10 @@ import { BookmarkEnd as BookmarkEndPiece, BookmarkStart as BookmarkStartPiece, F
 import type { CollectionBundle } from '../../model/types.js';
 import { mmToPt, mmToTwip } from '../../templates/sizes.js';
 import { twips } from './xml.js';
-import { bundleCases, partTitle } from '../parts.js';
+import { bundleCases, partTitle, titleOf } from '../parts.js';
+import { backMatter, type BackMatterPart } from '../indexes.js';
+import type { CaseLayout } from '../report.js';
+import { blockChildren } from './blocks.js';
 import { fonts, plainRuns, textRun, titleRuns } from './blocks.js';
 import { caseChildren } from './caseDocument.js';
 import { fieldEnd, fieldRuns, fieldStart } from './fields.js';
@@ -88,7 +91,7 @@ function toc(ctx: DocxContext, entries: TocEntry[], levels: number): FileChild[]
   return [title, ...paras];
 }
 
-export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): { sections: ISectionOptions[]; documentIds: string[]; pages: number } {
+export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): { sections: ISectionOptions[]; documentIds: string[]; pages: number; cases: CaseLayout[] } {
   const cases = bundleCases(bundle);
   const c = bundle.collection;
   const f = furniture(ctx, c.title);
@@ -96,6 +99,9 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
   const levels = Number(ctx.template.options.tocLevels ?? 2);
   const entries: TocEntry[] = [];
   const documentIds: string[] = [];
+  /** Each case's bookmark and estimated first page: the indexes' PAGEREF fields point there. */
+  const marks = new Map<string, { bookmark: string; page: number }>();
+  const layouts: CaseLayout[] = [];
   let tocId = 0;
   const none = () => {
     const e = f.empty();
@@ -149,6 +155,9 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
       const bookmark = `_Toc${String(++tocId).padStart(9, '0')}`;
       const out = caseChildren(ctx, doc, { heading: doc.meta.title, tocBookmark: bookmark, titleRole: 'caseTitle', subtitleRole: 'caseSubtitle', unitRole: 'caseUnit', opensPage: newPage || ci === 0 });
       entries.push({ level: 2, text: doc.meta.title, page: out.page, bookmark });
+      marks.set(id, { bookmark, page: out.page });
+      // Our estimate of its extent (the PDF's count comes from its own layout).
+      layouts.push({ document: id, title: titleOf(doc), firstPage: out.page, pages: Math.max(1, ctx.flow.page - out.page + 1) });
       // A section per case, which starts its new page. Spec B.6 would drop the running head on a
       // case's first page, but LibreOffice then starts the text higher on those pages than Word
       // does, and the TOC's page numbers must hold in both.
@@ -167,6 +176,21 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
         ),
       );
     });
+  });
+  // Back matter: the indexes and tables, each on a new page (the first on a recto), listed in the 目录.
+  backMatter(ctx.template, bundle).forEach((part, i) => {
+    const recto = i === 0 && ctx.template.options.rectoParts !== false;
+    if (recto) ctx.flow.oddPage();
+    else ctx.flow.breakPage();
+    const bookmark = `_Toc${String(++tocId).padStart(9, '0')}`;
+    entries.push({ level: 1, text: part.title, page: ctx.flow.page, bookmark });
+    body.push(
+      section(
+        ctx,
+        { type: recto ? 'oddPage' : 'nextPage', headers: { default: f.partHeader(part.title), even: f.bookHeader() }, footers: { default: f.oddFooter(), even: f.evenFooter() }, ...d },
+        backMatterChildren(ctx, part, bookmark, marks),
+      ),
+    );
   });
   // The last case's region ends at body level after its last paragraph (the final section's break is no paragraph).
   const tail = ctx.takePendingEnds();
@@ -199,5 +223,38 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
       ),
     ];
   });
-  return { sections: [...front, ...(body.length ? body : [section(ctx, d, [])])], documentIds, pages };
+  return { sections: [...front, ...(body.length ? body : [section(ctx, d, [])])], documentIds, pages, cases: layouts };
+}
+
+/**
+ * One back-matter part: its title (bookmarked for the 目录), then the index lines or the tables.
+ * A case's page is a PAGEREF to the case's bookmark whose cached result is our estimate; outside a
+ * TOC field LibreOffice and Word compute it from their own layout, so the printed number is the
+ * folio where the case opens in the application that prints it.
+ */
+function backMatterChildren(ctx: DocxContext, part: BackMatterPart, bookmark: string, marks: Map<string, { bookmark: string; page: number }>): FileChild[] {
+  const id = ctx.bookmarkId();
+  const title = ctx.paragraph('tocHeading', [new BookmarkStartPiece(bookmark, id), ...plainRuns(ctx, 'tocHeading', part.title).children, new BookmarkEndPiece(id)], part.title);
+  if (!part.lines) return [title, ...blockChildren(ctx, part.blocks ?? [])];
+  const width = ctx.fullWidthTwips();
+  const group = ctx.book.get('indexHeading').style;
+  const entry = ctx.book.get('index1').style;
+  const lines = part.lines.map((l) => {
+    const mark = l.caseId ? marks.get(l.caseId) : undefined;
+    const st = l.caseId ? entry : group;
+    const left = twips(l.level * st.size);
+    const ind = { left, hanging: 0, firstLine: 0, firstLineChars: 0 };
+    if (!mark) {
+      // Groups under the top level are set in the entry size, in the group's face; each stays with what follows.
+      const runs = l.level === 0 ? plainRuns(ctx, 'indexHeading', l.text).children : [textRun(ctx.book, { ...entry, role: group.role }, l.text)];
+      return ctx.paragraph('indexHeading', runs, l.text, { props: { keepNext: true, ind, ...(l.level > 0 ? { before: 0 } : {}) } });
+    }
+    const font = fonts(ctx.book, entry);
+    const link = new InternalHyperlink({
+      anchor: mark.bookmark,
+      children: [textRun(ctx.book, entry, l.text), new TextRun({ font, children: [new Tab()] }), ...fieldRuns(font, `PAGEREF ${mark.bookmark} \\h`, String(mark.page))],
+    });
+    return ctx.paragraph('index1', [link], l.text, { props: { tabs: [{ val: 'right', leader: 'dot', pos: width }], ind } });
+  });
+  return [title, ...lines];
 }

@@ -5,6 +5,7 @@
  */
 import { Document, Packer, Paragraph, type ISectionOptions } from 'docx';
 import type { Writer } from '../index.js';
+import type { CaseLayout } from '../report.js';
 import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
 import { anthologySections } from './anthology.js';
 import { textRun } from './blocks.js';
@@ -37,7 +38,7 @@ export const writeDocx: Writer = async (input) => {
   const { template } = input;
   const ctx = new DocxContext(template, input.comments ?? {});
   input.onProgress?.(0.05, '排版');
-  let out: { sections: ISectionOptions[]; documentIds: string[]; pages: number };
+  let out: { sections: ISectionOptions[]; documentIds: string[]; pages: number; cases?: CaseLayout[] };
   let title: string;
   if (template.kind === 'notice') {
     if (!input.notice) throw new Error('the notice template needs a notice document');
@@ -84,5 +85,5 @@ export const writeDocx: Writer = async (input) => {
     mirrorMargins: template.kind !== 'notice',
   });
   input.onProgress?.(1, '完成');
-  return { bytes, pages: out.pages };
+  return { bytes, pages: out.pages, cases: out.cases };
 };

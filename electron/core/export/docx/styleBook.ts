@@ -12,7 +12,8 @@ export type Role =
   | 'part' | 'caseTitle' | 'caseSubtitle' | 'caseUnit' | 'h1' | 'h2' | 'h3' | 'h4'
   | 'quote' | 'byline' | 'note' | 'lead' | 'center' | 'caption' | 'footnote' | 'table'
   | 'header' | 'footer' | 'sectionTag' | 'credits' | 'organ' | 'docNumber' | 'signer' | 'addressees'
-  | 'attachmentLine' | 'attachmentLabel' | 'attachmentTitle' | 'signature' | 'record' | 'commentText';
+  | 'attachmentLine' | 'attachmentLabel' | 'attachmentTitle' | 'signature' | 'record' | 'commentText'
+  | 'indexHeading' | 'index1';
 
 export interface BookStyle {
   role: Role;
@@ -94,6 +95,9 @@ const COMMON_SPECS: RoleSpec[] = [
   { role: 'toc1', id: 'TOC1', name: 'toc 1', keys: ['tocPart'] },
   { role: 'toc2', id: 'TOC2', name: 'toc 2', keys: ['tocEntry'] },
   { role: 'toc3', id: 'TOC3', name: 'toc 3', keys: ['tocEntry'] },
+  // The back matter's 地区索引 and 领域索引 (Word's own index styles: a group line, an entry).
+  { role: 'indexHeading', id: 'IndexHeading', name: 'index heading', keys: ['indexGroup', 'tocPart'] },
+  { role: 'index1', id: 'Index1', name: 'index 1', keys: ['indexEntry', 'tocEntry'] },
   { role: 'caseSubtitle', id: 'HBCaseSubtitle', name: '案例副标题', keys: ['caseSubtitle', 'subtitle', 'caseUnit'] },
   { role: 'caseUnit', id: 'HBCaseUnit', name: '创新单位', keys: ['caseUnit'] },
   { role: 'quote', id: 'Quote', name: 'Quote', keys: ['quote', 'body'] },

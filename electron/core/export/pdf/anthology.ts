@@ -14,6 +14,8 @@ import type { PdfCanvas } from './canvas.js';
 import { balancedTitle, geometry, oneLine, option, styleBook, type PageGeometry } from './styles.js';
 import { drawPlaced } from './draw.js';
 import { caseList, partTitle, titleOf } from '../parts.js';
+import { backMatter, type BackMatterPart, type IndexLine } from '../indexes.js';
+import type { CaseLayout } from '../report.js';
 import { PLACEHOLDER_LABEL, placeholderHeight } from '../pictures.js';
 
 export interface OutlineNode {
@@ -24,6 +26,8 @@ export interface ComposeContext {
   canvas: PdfCanvas;
   outline: OutlineNode;
   onProgress?: (fraction: number, message?: string) => void;
+  /** Filled by the composer: where each case opens, its pages, and layout flags for the report. */
+  cases?: CaseLayout[];
 }
 
 class Book {
@@ -103,23 +107,31 @@ interface TocEntry {
   title: string;
   /** 创新单位, set after the title in 楷体 (spec B.5). */
   unit?: string | null;
-  folio: number;
+  /** Absent on an index's group lines (a province, a 业务领域), which carry no page. */
+  folio?: number;
   /** Named destination of the case's first page: the entry links to it. */
   destination?: string;
+  /** An index line's style and indent (default: the 目录's for its kind). */
+  style?: ResolvedStyle;
+  indent?: number;
 }
 
-function tocItems(book: Book, entries: TocEntry[]): FlowItem[] {
+function tocItems(book: Book, entries: TocEntry[], heading = '目\u3000录'): FlowItem[] {
+  const head = book.styles.get('tocTitle');
+  return [...lineItems([oneLineCentered(heading, head, book.g.measure)], 0, head.pitch, { keepTogether: true }), ...entryItems(book, entries)];
+}
+
+/** Entries with their folio flush right after dot leaders: the 目录 and the indexes. */
+function entryItems(book: Book, entries: TocEntry[]): FlowItem[] {
   const s = book.styles;
-  const head = s.get('tocTitle');
   const part = s.get('tocPart');
   const entry = s.get('tocEntry');
   const measure = book.g.measure;
   const items: FlowItem[] = [];
-  items.push(...lineItems([oneLineCentered('目\u3000录', head, measure)], 0, head.pitch, { keepTogether: true }));
   const folioWidth = oneLine('0000', entry).right;
   for (const e of entries) {
-    const style = e.kind === 'part' ? part : entry;
-    const indent = style.indentChars * style.size;
+    const style = e.style ?? (e.kind === 'part' ? part : entry);
+    const indent = e.indent ?? style.indentChars * style.size;
     const runs = [{ text: e.title, style: runStyle(style) }];
     if (e.unit) runs.push({ text: `（${e.unit}）`, style: { ...runStyle(style), role: 'kai' } });
     const lines = layoutParagraph({
@@ -131,9 +143,15 @@ function tocItems(book: Book, entries: TocEntry[]): FlowItem[] {
       keepWords: true,
     });
     if (style.spaceBefore) items.push({ kind: 'space', height: style.spaceBefore });
-    const folio = oneLine(String(e.folio), style);
     const li = lineItems(lines, 0, style.pitch, { keepTogether: true, tag: `toc:${e.kind}` });
     if (!li.length) continue;
+    // A group line stays with the first entry under it.
+    if (e.folio === undefined) {
+      (li[li.length - 1] as FlowItem & { keepWithNext?: boolean }).keepWithNext = true;
+      items.push(...li);
+      continue;
+    }
+    const folio = oneLine(String(e.folio), style);
     const last = li[li.length - 1]!;
     const lastLine = last.line;
     // The folio sits flush right on the entry's last line, dot leaders between.
@@ -157,7 +175,37 @@ function tocItems(book: Book, entries: TocEntry[]): FlowItem[] {
       });
     }
   }
-  return items;
+  return applyKeeps(items);
+}
+
+/** An index's lines as entries: groups in the index heading style, cases with the folio where they open. */
+function indexEntries(book: Book, lines: IndexLine[], folios: Map<string, number>): TocEntry[] {
+  const s = book.styles;
+  const group = s.has('indexGroup') ? s.get('indexGroup') : s.get('tocPart');
+  const entry = s.has('indexEntry') ? s.get('indexEntry') : s.get('tocEntry');
+  return lines.map((l): TocEntry => {
+    const style = l.caseId ? entry : l.level === 0 ? group : { ...entry, role: group.role, spaceBefore: 0 };
+    const indent = l.level * style.size;
+    return l.caseId
+      ? { kind: 'case', title: l.text, folio: folios.get(l.caseId), destination: `case:${l.caseId}`, style, indent }
+      : { kind: 'part', title: l.text, style, indent };
+  });
+}
+
+/** The flow of one back-matter part: its title, then the index entries or the tables. */
+function backMatterItems(book: Book, part: BackMatterPart, folios: Map<string, number>): FlowItem[] {
+  if (part.lines) return tocItems(book, indexEntries(book, part.lines, folios), part.title);
+  const head = book.styles.get('tocTitle');
+  const items = lineItems([oneLineCentered(part.title, head, book.g.measure)], 0, head.pitch, { keepTogether: true });
+  const ctx = book.blockContext();
+  const body: FlowItem[] = [];
+  for (const block of part.blocks ?? []) {
+    const set = blockItems([block], ctx);
+    // A region's table is short: it stays whole, on the page of its heading.
+    if (block.type === 'table') for (const it of set.slice(1)) it.noBreakBefore = true;
+    body.push(...set);
+  }
+  return [...items, ...applyKeeps(body)];
 }
 
 function oneLineCentered(text: string, style: ResolvedStyle, measure: number): LaidLine {
@@ -193,6 +241,17 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
     });
     plan.push({ part: partTitle(p.title), blankBefore, folio: partFolio, cases });
   }
+  // Back matter (indexes, tables): each part on a new page, the first on a recto; folios go on.
+  const folios = new Map(plan.flatMap((p) => p.cases.map((c) => [c.doc.id, c.folio] as const)));
+  const back = backMatter(template, bundle).map((part, i) => {
+    const blankBefore = i === 0 && rectoParts && folio % 2 === 0;
+    if (blankBefore) folio++;
+    const items = backMatterItems(book, part, folios);
+    const start = folio;
+    folio += countPages(book, items);
+    entries.push({ kind: 'part', title: part.title, folio: start });
+    return { part, items, blankBefore, folio: start };
+  });
 
   // Front matter: cover, its blank verso, the 目录 (then a blank so the body opens on a recto).
   let physical = 0;
@@ -233,6 +292,8 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
     for (const c of part.cases) {
       let first = true;
       const start = physical + 1;
+      const layout: CaseLayout = { document: c.doc.id, title: titleOf(c.doc), firstPage: c.folio, pages: c.pages };
+      let lastLines = 0;
       paginate(
         book.caseItems(c.doc),
         () => {
@@ -249,13 +310,41 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
           if (!first) drawRunningHead(book, canvas, f.frame, bodyFolio % 2 === 0 ? collectionTitle : part.part);
           drawFolio(book, canvas, f.frame, bodyFolio);
           first = false;
+          const lines = f.items.filter((it) => it.item.kind === 'line');
+          lastLines = lines.length;
+          // A heading as the last line of a page (its keep could not be met): worth a look.
+          const last = lines[lines.length - 1]?.item as (FlowItem & { keepWithNext?: boolean }) | undefined;
+          if (last?.keepWithNext) (layout.headingsAtFoot ??= []).push(bodyFolio);
         },
       );
       if (start - front !== c.folio) throw new Error(`internal: case "${c.doc.meta.title}" planned on folio ${c.folio}, set on ${start - front}`);
+      if (c.pages > 1 && lastLines < 3) layout.lastPageLines = lastLines;
+      cc.cases?.push(layout);
       cc.onProgress?.(0.4 + (0.6 * ++done) / totalCases, 'setting');
       // Let the event loop breathe on long books.
       if (done % 20 === 0) await new Promise((r) => setImmediate(r));
     }
+  }
+  for (const b of back) {
+    if (b.blankBefore) newPage();
+    let first = true;
+    const start = physical + 1;
+    paginate(
+      b.items,
+      () => {
+        const p = newPage();
+        if (first) cc.outline.addItem(b.part.title);
+        return book.frame(p);
+      },
+      (f: FilledFrame) => {
+        drawPlaced(canvas, f);
+        const bodyFolio = f.frame.page - front;
+        if (!first) drawRunningHead(book, canvas, f.frame, bodyFolio % 2 === 0 ? collectionTitle : b.part.title.replace(/\u3000/g, ' '));
+        drawFolio(book, canvas, f.frame, bodyFolio);
+        first = false;
+      },
+    );
+    if (start - front !== b.folio) throw new Error(`internal: "${b.part.title}" planned on folio ${b.folio}, set on ${start - front}`);
   }
   return physical;
 }

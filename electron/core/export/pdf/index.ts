@@ -5,6 +5,7 @@
 import PDFDocument from 'pdfkit';
 import type { Writer, WriterInput, WriterResult } from '../index.js';
 import { PdfCanvas } from './canvas.js';
+import type { CaseLayout } from '../report.js';
 import { composeAnthology, type OutlineNode } from './anthology.js';
 import { composeFeature } from './feature.js';
 import { composeNotice } from './notice.js';
@@ -52,7 +53,7 @@ export const writePdf: Writer = async (input: WriterInput): Promise<WriterResult
   });
   const canvas = new PdfCanvas(doc);
   const outline = (doc as unknown as { outline: OutlineNode }).outline;
-  const cc = { canvas, outline, onProgress: input.onProgress };
+  const cc = { canvas, outline, onProgress: input.onProgress, cases: [] as CaseLayout[] };
   let pages: number;
   switch (input.template.kind) {
     case 'anthology':
@@ -71,5 +72,5 @@ export const writePdf: Writer = async (input: WriterInput): Promise<WriterResult
   doc.end();
   await finished;
   input.onProgress?.(1, 'done');
-  return { bytes: Buffer.concat(chunks), pages };
+  return { bytes: Buffer.concat(chunks), pages, cases: cc.cases };
 };

@@ -1,0 +1,165 @@
+/**
+ * The anthology's back matter, read back as a reader sees it: in our PDF and in the DOCX as
+ * LibreOffice prints it, every case of 地区索引 and 领域索引 carries the folio where it opens,
+ * under its county, city and province (its 业务领域); the per-region tables are real tables whose
+ * counts add up; the page budgets and layout flags match the pages read back.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { corpusBundle } from './fixtures/corpus.js';
+import { runExport } from '../electron/core/export/index.js';
+import { writeDocx } from '../electron/core/export/docx/index.js';
+import { loadTemplate } from '../electron/core/templates/load.js';
+import type { CaseDocument } from '../electron/core/model/types.js';
+import { nonEmptyLines, part, pdfPageTexts, sofficeToPdf, squash, unzip, workDir } from './docx-helpers.js';
+import path from 'node:path';
+import JSZip from 'jszip';
+
+const bundle = await corpusBundle();
+const cases = Object.values(bundle.cases) as CaseDocument[];
+const dir = workDir('indexes');
+
+/** The folio printed at the foot of a page. */
+function folio(page: string): number | null {
+  const m = /^(?:—\s*)?(\d+)(?:\s*—)?$/.exec(nonEmptyLines(page).pop() ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+interface Entry {
+  text: string;
+  page: number | null;
+}
+
+/** The lines of one back-matter part (from its title page to the next part), entries with their number. */
+function partLines(pages: string[], title: string, next: string | null): Entry[] {
+  const start = pages.findIndex((p, i) => i > 3 && nonEmptyLines(p).slice(0, 2).some((l) => squash(l) === title));
+  assert.ok(start > 0, `no ${title} page`);
+  const end = next ? pages.findIndex((p, i) => i > start && nonEmptyLines(p).slice(0, 2).some((l) => squash(l) === next)) : pages.length;
+  const out: Entry[] = [];
+  for (const page of pages.slice(start, end)) {
+    const lines = nonEmptyLines(page);
+    // Drop the running head, the title and the folio.
+    for (const l of lines.slice(0, -1)) {
+      const s = squash(l);
+      if (s === title || s === squash(bundle.collection.title)) continue;
+      const m = /^(.*?)[.\s]*?(\d+)$/.exec(s.replace(/\.{2,}/g, ' '));
+      out.push(m && /[.\s]{2,}|\.{2,}/.test(l) ? { text: squash(m[1]!), page: Number(m[2]) } : { text: s, page: null });
+    }
+  }
+  return out;
+}
+
+/** Folio where each case opens: the page whose first lines hold its title (before the back matter). */
+function openings(pages: string[]): Map<string, number> {
+  const backStart = pages.findIndex((p, i) => i > 3 && nonEmptyLines(p).slice(0, 2).some((l) => squash(l) === '地区索引'));
+  const out = new Map<string, number>();
+  for (const c of cases) {
+    const key = squash(c.meta.title).slice(0, 10);
+    const at = pages.findIndex((p, i) => i > 3 && i < backStart && nonEmptyLines(p).slice(0, 3).some((l) => squash(l).startsWith(key)));
+    assert.ok(at > 0, `case ${c.meta.title} not found`);
+    out.set(c.id, folio(pages[at]!)!);
+  }
+  return out;
+}
+
+function checkIndexes(pages: string[], label: string): void {
+  const opens = openings(pages);
+  const region = partLines(pages, '地区索引', '领域索引');
+  const field = partLines(pages, '领域索引', '附表各地案例统计');
+  for (const c of cases) {
+    const title = squash(c.meta.title);
+    for (const [name, lines] of [['地区索引', region], ['领域索引', field]] as const) {
+      const at = lines.findIndex((l) => l.page !== null && (l.text.startsWith(title) || title.startsWith(l.text)));
+      assert.ok(at >= 0, `${label} ${name}: ${c.meta.title} missing`);
+      assert.equal(lines[at]!.page, opens.get(c.id), `${label} ${name}: ${c.meta.title} listed on ${lines[at]!.page}, opens on ${opens.get(c.id)}`);
+      const groups = lines.slice(0, at).filter((l) => l.page === null).map((l) => l.text);
+      const r = c.meta.region;
+      if (name === '领域索引') assert.equal(groups.at(-1), c.meta.category ?? '未分类', `${label}: ${c.meta.title} under its 业务领域`);
+      else if (r?.province) {
+        // Under its county (or city), whose city and province come before it.
+        const chain = [r.province, r.city, r.county].filter((x): x is string => !!x);
+        assert.equal(groups.at(-1), chain.at(-1), `${label}: ${c.meta.title} under ${chain.at(-1)}`);
+        let from = groups.length;
+        for (const name of [...chain].reverse()) {
+          const k = groups.lastIndexOf(name, from - 1);
+          assert.ok(k >= 0 && k < from, `${label}: ${name} above ${c.meta.title}`);
+          from = k;
+        }
+      }
+    }
+  }
+}
+
+function checkTables(pages: string[], label: string): void {
+  const start = pages.findIndex((p, i) => i > 3 && nonEmptyLines(p).slice(0, 2).some((l) => squash(l) === '附表各地案例统计'));
+  const text = pages.slice(start).map((p) => squash(p)).join('');
+  const byRegion = new Map<string, number>();
+  for (const c of cases) {
+    const r = c.meta.region;
+    const key = r?.city ? `${r.province}${r.city}` : (r?.province ?? '地区未注明');
+    byRegion.set(key, (byRegion.get(key) ?? 0) + 1);
+  }
+  for (const [region, n] of byRegion) assert.ok(text.includes(`${region}（${n}个案例）`), `${label}: table heading of ${region} with ${n} cases`);
+}
+
+test('PDF: the indexes give each case the folio where it opens, under its region and 业务领域; per-region tables', async () => {
+  const pdf = await runExport({ template: 'anthology', format: 'pdf', outPath: path.join(dir, 'book.pdf'), bundle });
+  const pages = await pdfPageTexts(pdf.path);
+  checkIndexes(pages, 'PDF');
+  checkTables(pages, 'PDF');
+  // The 目录 lists the back matter with its folios.
+  const toc = squash(pages.slice(2, 4).join(''));
+  for (const t of ['地区索引', '领域索引']) {
+    const start = pages.findIndex((p, i) => i > 3 && nonEmptyLines(p).slice(0, 2).some((l) => squash(l) === t));
+    assert.ok(toc.includes(`${t}${folio(pages[start]!)}`) || new RegExp(`${t}\\.*${folio(pages[start]!)}`).test(toc), `目录 lists ${t} on folio ${folio(pages[start]!)}`);
+  }
+
+  // Page budgets and flags from the layout agree with the pages read back.
+  const opens = openings(pages);
+  for (const c of pdf.cases) assert.equal(c.firstPage, opens.get(c.document), `${c.title} opens on ${c.firstPage}`);
+  assert.deepEqual(pdf.overBudget, pdf.cases.filter((c) => c.pages > 2).map((c) => ({ document: c.document, title: c.title, pages: c.pages, budget: 2 })));
+  for (const c of pdf.cases.filter((x) => x.pages > 1)) {
+    const last = pages.find((p) => folio(p) === c.firstPage + c.pages - 1)!;
+    // Body lines on the case's last page: without the running head and the folio.
+    const lines = nonEmptyLines(last).slice(1, -1).length;
+    assert.equal(c.lastPageLines, lines < 3 ? lines : undefined, `${c.title}: last page has ${lines} lines`);
+  }
+});
+
+test('a page budget set on a case overrides the template budget; over budget is reported and warned', async () => {
+  const long = (await runExport({ template: 'anthology', format: 'pdf', outPath: path.join(dir, 'probe.pdf'), bundle })).cases.reduce((a, b) => (b.pages > a.pages ? b : a));
+  assert.ok(long.pages >= 2, 'the corpus has a case of two pages or more');
+  const tight = { ...bundle, cases: Object.fromEntries(cases.map((c) => [c.id, c.id === long.document ? { ...c, meta: { ...c.meta, pageBudget: long.pages - 1 } } : c])) };
+  const out = await runExport({ template: 'anthology', format: 'pdf', outPath: path.join(dir, 'tight.pdf'), bundle: tight });
+  assert.deepEqual(out.overBudget.find((o) => o.document === long.document), { document: long.document, title: long.title, pages: long.pages, budget: long.pages - 1 });
+  assert.ok(out.warnings.some((w) => w.kind === 'over-budget' && w.document === long.document && w.message.includes(`预算 ${long.pages - 1} 页`)));
+});
+
+test('DOCX: the indexes are PAGEREF fields to the cases; LibreOffice resolves them to the folios where the cases open; tables are real', async () => {
+  const { bytes } = await writeDocx({ format: 'docx', template: loadTemplate('anthology'), bundle });
+  const parts = await unzip(new Uint8Array(bytes));
+  const doc = part(parts, 'word/document.xml');
+  const entries = [...doc.matchAll(/<w:p><w:pPr><w:pStyle w:val="Index1"\/>.*?<\/w:p>/g)].map((m) => m[0]);
+  assert.equal(entries.length, 2 * cases.length, 'each case in both indexes');
+  for (const e of entries) assert.match(e, /PAGEREF _Toc\d+ \\h /, 'a page reference to the case');
+  // The cached numbers are our estimate; set them to 0 so the numbers printed can only come from LibreOffice's own layout.
+  const zeroed = doc.replace(/(<w:pStyle w:val="Index1"\/>.*?<w:fldChar w:fldCharType="separate"\/><\/w:r><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>)\d+(<\/w:t>)/g, '$10$2');
+  assert.notEqual(zeroed, doc);
+  const zip = await JSZip.loadAsync(bytes);
+  zip.file('word/document.xml', zeroed);
+  const pages = await pdfPageTexts(await sofficeToPdf(await zip.generateAsync({ type: 'uint8array' }), 'indexes'));
+  checkIndexes(pages, 'LibreOffice');
+  checkTables(pages, 'LibreOffice');
+  // A real table per region after the 附表 title, its last row the totals.
+  const tables = doc.slice(doc.indexOf('附表')).match(/<w:tbl>.*?<\/w:tbl>/g) ?? [];
+  const regions = new Set(cases.map((c) => c.meta.region?.city ?? c.meta.region?.province ?? ''));
+  assert.equal(tables.length, regions.size);
+  for (const t of tables) {
+    const rows = t.match(/<w:tr>.*?<\/w:tr>|<w:tr [^>]*>.*?<\/w:tr>/g) ?? [];
+    const cells = (row: string) => [...row.matchAll(/<w:tc>.*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((x) => x[1]).join(''));
+    const body = rows.slice(1, -1).map(cells);
+    const total = cells(rows.at(-1)!);
+    assert.equal(total[0], '合计');
+    assert.equal(Number(total.at(-1)), body.reduce((n, r) => n + Number(r.at(-1)), 0), 'the totals add up');
+  }
+});
