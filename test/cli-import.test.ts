@@ -114,6 +114,14 @@ describe('huibian import on the corpus (subprocess)', () => {
     const qufu = report.imported.find((f: any) => f.file === 'qufu-2020-notice.txt');
     assert.equal(qufu.kind, 'notice');
     assert.match(qufu.notice.title, /2020年全市民政工作要点/);
+    // --json reports the notice's fields as read, against the corpus's hand-made extraction.
+    const want = JSON.parse(readFileSync(path.join(CORPUS, 'expected', 'qufu-2020-notice.json'), 'utf8')).notice;
+    assert.equal(qufu.notice.issuer, want.issuer);
+    assert.equal(qufu.notice.organ, want.issuer);
+    assert.equal(qufu.notice.addressees, want.addressees);
+    assert.equal(qufu.notice.date, want.date);
+    assert.ok(Array.isArray(qufu.notice.attachments) && Array.isArray(qufu.notice.signers));
+    assert.ok('docNumber' in qufu.notice);
   });
 
   test('list and search read the same library', async () => {
@@ -248,5 +256,39 @@ describe('bad inputs leave the library unchanged', () => {
     assert.match(ran.stderr, /empty\.txt/);
     assert.match(ran.stderr, /corrupt\.docx/);
     assert.deepEqual(snapshot(db).counts, before.counts);
+  });
+});
+
+describe('import --awards: a list applied to the library', () => {
+  const awardsDb = path.join(tmp, 'awards.db');
+  test('matches the items to imported cases, lists the unmatched, and sets awards only with --apply', async () => {
+    const first = await huibianHere(['import', '--db', awardsDb, '--json', path.join(CORPUS, 'zhongguominzheng-2022-02-feature.txt')]);
+    assert.equal(first.code, 0, first.stderr);
+    const cases = JSON.parse(first.stdout).imported[0].cases as Array<{ id: string; title: string; region: { city: string | null } }>;
+    assert.ok(cases.length >= 4);
+    // A shortlist as portals print it: its name, then 地区:标题 lines, titles as the list retypes them (quotes and spaces differ).
+    const picked = cases.slice(0, 3);
+    const retyped = picked.map((c) => `${c.region.city ?? '山东省'}:${c.title.replace(/[“”]/gu, '"').replace(/\s+/gu, '')}`);
+    const list = ['2022年度全省民政工作优秀创新案例名单', ...retyped, '青岛市:一个库里没有的案例标题完全不同'].join('\n');
+    const file = path.join(tmp, 'shortlist.txt');
+    writeFileSync(file, list);
+
+    const dry = await huibianHere(['import', '--awards', file, '--db', awardsDb, '--json']);
+    assert.equal(dry.code, 0, dry.stderr);
+    const report = JSON.parse(dry.stdout);
+    assert.deepEqual(report.matched.map((m: any) => m.caseId).sort(), picked.map((c) => c.id).sort(), 'each retyped title finds its case');
+    assert.deepEqual(report.unmatched.map((u: any) => u.title), ['一个库里没有的案例标题完全不同']);
+    assert.equal(report.matched[0].item.award, '2022年度全省民政工作优秀创新案例');
+    assert.deepEqual(report.applied, []);
+    const untouched = await huibianHere(['list', '--db', awardsDb, '--json']);
+    assert.ok(!untouched.stdout.includes('2022年度全省民政工作优秀创新案例'), 'a dry run changes nothing');
+
+    const applied = await huibianHere(['import', '--awards', file, '--db', awardsDb, '--apply']);
+    assert.equal(applied.code, 0, applied.stderr);
+    assert.match(applied.stdout, /已为 3 个案例设置奖项/u);
+    assert.match(applied.stdout, /✗ 一个库里没有的案例标题完全不同/u);
+    const rows = new Database(awardsDb, { readonly: true }).prepare('SELECT id, award FROM documents').all() as Array<{ id: string; award: string | null }>;
+    for (const c of picked) assert.equal(rows.find((r) => r.id === c.id)?.award, '2022年度全省民政工作优秀创新案例');
+    assert.ok(rows.filter((r) => r.award === '2022年度全省民政工作优秀创新案例').length === 3, 'no other case changed');
   });
 });

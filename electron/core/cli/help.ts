@@ -26,6 +26,7 @@ commands:
 Run "huibian <command> --help" for a command's options.
 Without --db the library is <user data folder>/Huibian/huibian.db (HUIBIAN_DATA_DIR overrides).`,
   import: `usage: huibian import [--db FILE] [--collection NAME] [--json] FILE...
+       huibian import --awards FILE [--db FILE] [--collection NAME] [--apply] [--json]
 
 Imports drafts (.txt, .md, .html, .docx, .doc) into the library. Each file goes in whole or
 not at all; a file that fails is reported by name and the others still import.
@@ -34,6 +35,9 @@ not at all; a file that fails is reported by name and the others still import.
   --json             print one JSON object {imported, errors, duplicates}
   --allow-duplicates import cases the library already holds (same text, any format) anyway;
                      by default they are skipped and listed
+  --awards FILE      read an award or shortlist document and match its items to the library's
+                     cases (title, unit, region): prints matched, near misses and unmatched
+  --apply            with --awards: set the award of every matched case
 Exit status 1 only when no file could be imported.`,
   list: `usage: huibian list [--db FILE] [--json]
 

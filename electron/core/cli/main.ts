@@ -12,6 +12,7 @@ import { defaultDataDir, libraryPath } from '../store/paths.js';
 import type { ImportedFile } from '../model/imported.js';
 import { HELP } from './help.js';
 import { cmdStatus } from './status.js';
+import { applyAwards, printAwards } from './awards.js';
 
 /** Output sinks, replaceable in tests. */
 export interface Io {
@@ -65,7 +66,17 @@ interface ImportReport {
       category: string | null;
       captions: string[];
     }>;
-    notice?: { id: string; title: string };
+    notice?: {
+      id: string;
+      title: string;
+      organ: string | null;
+      docNumber: string | null;
+      addressees: string | null;
+      issuer: string | null;
+      date: string | null;
+      attachments: string[];
+      signers: string[];
+    };
   }>;
   errors: Array<{ file: string; message: string }>;
   /** Cases the library already held, skipped (unless allowDuplicates). */
@@ -107,7 +118,20 @@ export async function importFiles(api: Api, paths: string[], collection?: string
     const file = byName.get(done.file);
     const ids = [...done.documentIds];
     const entry: ImportReport['imported'][number] = { file: done.file, kind: done.kind, cases: [] };
-    if (file?.notice && !skipped.has(`${done.file}/null`)) entry.notice = { id: ids.shift()!, title: file.notice.meta.title };
+    if (file?.notice && !skipped.has(`${done.file}/null`)) {
+      const m = file.notice.meta;
+      entry.notice = {
+        id: ids.shift()!,
+        title: m.title,
+        organ: m.organ ?? null,
+        docNumber: m.docNumber ?? null,
+        addressees: m.addressees ?? null,
+        issuer: m.issuer ?? null,
+        date: m.date ?? null,
+        attachments: m.attachmentTitles ?? [],
+        signers: m.signers ?? [],
+      };
+    }
     file?.cases.forEach((c, i) => {
       if (skipped.has(`${done.file}/${i}`)) return;
       entry.cases.push({
@@ -135,8 +159,11 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
     collection: { type: 'string' },
     json: { type: 'boolean' },
     'allow-duplicates': { type: 'boolean' },
+    awards: { type: 'string' },
+    apply: { type: 'boolean' },
   });
   if (values.help) return help('import', io);
+  if (values.awards) return cmdAwards(values, io);
   if (positionals.length === 0) throw new UsageError(`huibian import: give at least one file\n\n${HELP.import}`);
   const api = openApi(values.db as string | undefined);
   try {
@@ -167,8 +194,24 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
   }
 }
 
+/** `import --awards FILE [--apply]`: match a list's items to the library and set their awards. */
+async function cmdAwards(values: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
+  const api = openApi(values.db as string | undefined);
+  try {
+    const report = await applyAwards(api, values.awards as string, { collection: values.collection as string | undefined, apply: values.apply === true });
+    if (values.json) io.out(JSON.stringify(report, null, 2));
+    else printAwards(report, io.out, values.apply === true);
+    return 0;
+  } catch (error) {
+    io.err(`✗ ${(error as Error).message}`);
+    return 1;
+  } finally {
+    api.close();
+  }
+}
+
 function kindLabel(kind: string): string {
-  return ({ 'case-list': '案例列表', feature: '专题', 'single-case': '单篇案例', notice: '通知', review: '审阅稿' } as Record<string, string>)[kind] ?? kind;
+  return ({ 'case-list': '案例列表', feature: '专题', 'single-case': '单篇案例', notice: '通知', 'award-list': '获奖名单', review: '审阅稿' } as Record<string, string>)[kind] ?? kind;
 }
 
 // ------------------------------------------------------------------ list / search
