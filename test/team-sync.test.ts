@@ -132,6 +132,38 @@ test('a wrong token, a revoked token and a collection outside the user\'s list a
   assert.ok(refused.rows[0].n >= 3);
 });
 
+test('pg_dump and pg_restore carry the team database: the restored copy holds the same case', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  // Whatever the server still holds in memory is written first, as a backup job would by stopping it.
+  server.hocuspocus.flushPendingStores();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'huibian-pgdump-'));
+  const dump = path.join(dir, 'team.dump');
+  execFileSync(path.join(cluster.bin, 'pg_dump'), ['-Fc', '-d', cluster.url, '-f', dump]);
+  execFileSync(path.join(cluster.bin, 'psql'), ['-d', cluster.url, '-c', 'CREATE DATABASE restored']);
+  const restoredUrl = cluster.url.replace(/\/postgres$/, '/restored');
+  execFileSync(path.join(cluster.bin, 'pg_restore'), ['--no-owner', '-d', restoredUrl, dump]);
+  rmSync(dir, { recursive: true, force: true });
+  const { default: pgm } = await import('pg');
+  const restored = new pgm.Pool({ connectionString: restoredUrl, max: 1 });
+  try {
+    const original = await loadDocument(server.pool, 'col1/case-1');
+    const copy = await loadDocument(restored, 'col1/case-1');
+    assert.ok(original && copy);
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    Y.applyUpdate(a, original);
+    Y.applyUpdate(b, copy);
+    assert.deepEqual(yDocToCase(b).document, yDocToCase(a).document);
+    const users = await restored.query('SELECT name FROM team_users ORDER BY name');
+    assert.ok(users.rows.length >= 2);
+  } finally {
+    await restored.end();
+  }
+});
+
 async function waitFor(check: () => boolean): Promise<void> {
   // Bounded by count, not time: the relay is a few loopback messages.
   for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
