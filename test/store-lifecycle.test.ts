@@ -16,6 +16,7 @@ import { ApiError, type ApiResults } from '../electron/core/api/schema.js';
 import { main, type Io } from '../electron/core/cli/main.js';
 import { startServer } from '../electron/core/server/index.js';
 import { Library } from '../electron/core/store/index.js';
+import type { CaseMeta } from '../electron/core/model/types.js';
 import { corpusPath } from './fixtures/corpus.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'huibian-lifecycle-'));
@@ -68,7 +69,7 @@ describe('lifecycle', () => {
     assert.ok(Date.parse(history[0]!.at) > Date.now() - 60_000);
     const revisions = await call(api, 'revisions.list', { documentId: a });
     assert.match(revisions[0]!.note ?? '', /初稿 → 定稿.*王审定.*终审通过/);
-    assert.equal((await call(api, 'documents.get', { id: a })).document.meta.status, 'final');
+    assert.equal(((await call(api, 'documents.get', { id: a })).document.meta as CaseMeta).status, 'final');
     const again = await call(api, 'documents.setStatus', { ids: [a], status: 'final' });
     assert.deepEqual(again.changed, [], 'a case already 定稿 is left alone');
   });
@@ -85,8 +86,20 @@ describe('lifecycle', () => {
     await refused(api, 'documents.setStatus', { ids: [a], status: 'review' }, 'invalid-input', /原因/);
     await call(api, 'documents.setStatus', { ids: [a], status: 'review', reason: '单位名称有误' });
     const saved = await call(api, 'documents.save', { id: a, meta: { unit: '改过的单位' } });
-    assert.equal(saved.meta.unit, '改过的单位');
+    assert.equal((saved.meta as CaseMeta).unit, '改过的单位');
     assert.deepEqual((await call(api, 'documents.statusHistory', { id: a })).map((h) => `${h.from}>${h.to}:${h.reason}`), ['draft>final:终审通过', 'final>review:单位名称有误']);
+  });
+
+  test('a status in a documents.save patch is a logged lifecycle change, applied after the edit in one transaction', async () => {
+    const c = ids[3]!;
+    const saved = await call(api, 'documents.save', { id: c, meta: { authors: '编辑部', status: 'final' } });
+    assert.equal((saved.meta as CaseMeta).status, 'final');
+    assert.equal((saved.meta as CaseMeta).authors, '编辑部');
+    assert.deepEqual((await call(api, 'documents.statusHistory', { id: c })).map((h) => [h.from, h.to, h.who]), [['draft', 'final', '王审定']]);
+    await refused(api, 'documents.save', { id: c, meta: { status: 'draft' } }, 'invalid-input', /原因/);
+    await refused(api, 'documents.save', { id: c, meta: { authors: '另一个', status: 'submitted' } }, 'locked');
+    assert.equal(((await call(api, 'documents.get', { id: c })).document.meta as CaseMeta).authors, '编辑部');
+    await call(api, 'documents.setStatus', { ids: [c], status: 'draft', reason: '测试完毕' });
   });
 
   test('the loopback server answers a save of a locked case with HTTP 409 and code locked', async () => {

@@ -211,13 +211,13 @@ export const NoticeMetaSchema: z.ZodType<NoticeMeta> = z.object(noticeFields).st
 
 /**
  * A metadata patch from the editor or the import preview: any field of a case or a notice.
- * `status` is not in it: the lifecycle changes only through documents.setStatus, which logs who and why.
+ * A `status` in a documents.save patch goes through the lifecycle as documents.setStatus
+ * does (logged, with a snapshot); reopening a locked case needs setStatus with a reason.
  */
-const { status: _status, ...casePatchFields } = caseFields;
-export const MetaPatchSchema = z.object({ ...noticeFields, ...casePatchFields }).partial().strict();
+export const MetaPatchSchema = z.object({ ...noticeFields, ...caseFields }).partial().strict();
 export type MetaPatch = z.infer<typeof MetaPatchSchema>;
 /** The import preview's corrections may set the status a case starts with (nothing is logged before it exists). */
-export const ImportMetaPatchSchema = MetaPatchSchema.extend({ status: caseFields.status });
+export const ImportMetaPatchSchema = MetaPatchSchema;
 
 export const NoticeAttachmentSchema: z.ZodType<NoticeAttachment> = z.object({ title: short, blocks: blocks() }).strict();
 

@@ -40,13 +40,11 @@ export const documentHandlers: Pick<
     const body = input.editorState ? toBlocks(input.editorState) : undefined;
     const attachments = input.attachments?.map((a, i) => ({ title: a.title, blocks: toBlocks(a.editorState, `attachments[${i}].editorState`) }));
     const { status, ...meta } = input.meta ?? {};
-    const edits = Boolean(body || attachments || Object.keys(meta).length);
-    // the edit lands before a status that locks it; a status alone is a lifecycle change
-    const saved = edits || status === undefined
-      ? ctx.store.saveDocument(input.id, { meta, body, attachments, baseRevision: input.baseRevision, autosave: input.autosave })
-      : null;
-    if (status === undefined) return saved!;
+    const patch = { meta, body, attachments, baseRevision: input.baseRevision, autosave: input.autosave };
+    if (status === undefined) return ctx.store.saveDocument(input.id, patch);
+    // one transaction: the edit lands before a status that locks it, and a refused status undoes the edit
     return ctx.store.transaction(() => {
+      if (body || attachments || Object.keys(meta).length) ctx.store.saveDocument(input.id, patch);
       ctx.store.setStatus([input.id], status, { who: ctx.store.getSetting('reviewerName') ?? '编辑' });
       const after = ctx.store.getDocument(input.id);
       return { revision: after.revision, updatedAt: after.updatedAt, meta: after.document.meta };
