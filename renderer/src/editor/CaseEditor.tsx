@@ -20,7 +20,8 @@ import { PastePlugin } from './plugins/PastePlugin.js';
 import { RolePlugin } from './plugins/RolePlugin.js';
 import { AutosavePlugin, type SaveOptions, type SaveState } from './plugins/AutosavePlugin.js';
 import { FindPlugin } from './plugins/FindPlugin.js';
-import { $applyPlacedPunctuation, $collectPunctuation, $markSelectionForComment, $removeCommentMarks, type PlacedPunctuationChange } from './commands.js';
+import { $markSelectionForComment, $removeCommentMarks } from './commands.js';
+import { OPEN_PROOF_COMMAND, ProofPlugin } from './plugins/ProofPlugin.js';
 import { lexicalToBlocks } from '../../../electron/core/model/lexical.js';
 import type { Block } from '../../../electron/core/model/types.js';
 
@@ -69,7 +70,6 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
   const [commentText, setCommentText] = useState('');
   const [nameDraft, setNameDraft] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const [punctuation, setPunctuation] = useState<PlacedPunctuationChange[] | null>(null);
 
   const propsRef = useRef(props);
   propsRef.current = props;
@@ -140,23 +140,13 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
     }
   };
 
-  const reviewPunctuation = () => {
-    const editor = editorRef.current;
-    if (!editor) return;
-    setPunctuation(editor.getEditorState().read(() => $collectPunctuation()));
-  };
-  const acceptPunctuation = (changes: PlacedPunctuationChange[]) => {
-    editorRef.current?.update(() => $applyPlacedPunctuation(changes));
-    setPunctuation((list) => {
-      const rest = (list ?? []).filter((c) => !changes.some((d) => d.id === c.id));
-      return rest.length ? rest : null;
-    });
-  };
+  // The 校对 button opens the release gate's panel (ProofPlugin) on the text as it stands.
+  const openProof = () => editorRef.current?.dispatchCommand(OPEN_PROOF_COMMAND, undefined);
 
   return (
     <LexicalComposer key={documentId} initialConfig={initialConfig}>
       <div className="editor-shell">
-        {!props.readOnly && <Toolbar onComment={startComment} onPunctuation={reviewPunctuation} />}
+        {!props.readOnly && <Toolbar onComment={startComment} onPunctuation={openProof} />}
         {notice && (
           <div className="editor-notice" role="status">
             {notice}
@@ -174,24 +164,7 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
             </div>
           </form>
         )}
-        {punctuation && (
-          <div className="punct-review" aria-label="标点规范建议">
-            <div className="row">
-              <strong>标点规范：{punctuation.length} 处建议</strong>
-              <button type="button" className="primary" onClick={() => acceptPunctuation(punctuation)} disabled={!punctuation.length}>全部接受</button>
-              <button type="button" onClick={() => setPunctuation(null)}>关闭</button>
-            </div>
-            <ul>
-              {punctuation.map((c) => (
-                <li key={c.id}>
-                  <code>{c.context}</code> <span className="change">{c.from} → {c.to}</span>
-                  <button type="button" onClick={() => acceptPunctuation([c])}>接受</button>
-                  <button type="button" onClick={() => setPunctuation((l) => (l ?? []).filter((d) => d.id !== c.id))}>忽略</button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <ProofPlugin editorKey={documentId} readOnly={props.readOnly} />
         <FindPlugin />
         <div className="editor-scroll">
           <div className="page">

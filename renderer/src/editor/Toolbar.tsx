@@ -107,7 +107,7 @@ export function Toolbar({ onComment, onPunctuation }: ToolbarProps): JSX.Element
       <button type="button" title="插入分页符" onClick={() => editor.update($insertPageBreak)}>分页</button>
       <span className="sep" />
       <button type="button" title="为选中文字添加批注" onClick={onComment}>批注</button>
-      <button type="button" title="半角标点改为全角" onClick={onPunctuation}>标点规范</button>
+      <button type="button" title="校对：标点、数字、层次序号和敏感信息（GB/T 15834、15835）" onClick={onPunctuation}>校对</button>
       {prompt === 'footnote' && (
         <form
           className="inline-prompt"
