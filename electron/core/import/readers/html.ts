@@ -6,6 +6,7 @@
 import { parseDocument } from 'htmlparser2';
 import type { Block, FootnoteInline, HeadingLevel, Inline, Mark, TableBlock, TableCell, TextInline } from '../../model/types.js';
 import { trimLine, type ReadResult, type SourceLine } from '../lines.js';
+import { articleTexts, markOutsideArticle } from './maincontent.js';
 
 /** The little of domhandler's node shape this reader needs. */
 interface DomNode {
@@ -376,6 +377,11 @@ function markBeforeTitle(lines: SourceLine[], pageTitle: string | null): void {
 
 export function readHtml(html: string, format = 'html', encoding?: string, resolve?: ResolveSrc): ReadResult {
   const { lines } = htmlLines(html, resolve);
+  // A saved page: the article first (readability), the rest of the page listed as dropped.
+  if (format === 'html' || format === 'mhtml') {
+    const article = articleTexts(html, (content) => htmlLines(content).lines);
+    if (article) markOutsideArticle(lines, article);
+  }
   const result: ReadResult = { format, lines, warnings: [] };
   if (encoding) result.encoding = encoding;
   return result;

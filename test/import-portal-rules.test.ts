@@ -1,0 +1,96 @@
+/**
+ * The general rules the portal fixtures called for, each on an input built for it: main
+ * content of a page chosen by readability, traditional drafts matched through simplified
+ * characters but kept as written, mirror-site pinyin, the information table, and lists.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importFile } from '../electron/core/import/index.js';
+import { blocksText } from '../electron/core/model/text.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+test('html: readability picks the article; link blocks outside it are dropped in page order, headings and lists kept', async () => {
+  const para = (n: number) => `<p>第${n}段:全市建成社区养老服务站一百二十个,为老年人提供助餐、助浴、助医等服务,困难老人享受政府补贴,服务覆盖率逐年提高。</p>`;
+  const html = `<html><head><title>打造“幸福食堂”破解老年助餐难题_某市民政局</title></head><body>
+<div><a href="/">网站首页</a> <a href="/a">机构概况</a> <a href="/b">政务公开</a></div>
+<div><div><a href="/x1">全市养老服务工作会议召开</a></div><div><a href="/x2">民政局开展防汛检查</a></div></div>
+<div class="article"><h1>打造“幸福食堂”破解老年助餐难题</h1>${para(1)}<h2>主要做法</h2>${para(2)}<ul><li>建立一张清单,逐户摸排独居老人。</li><li>组建一支队伍,志愿者结对帮扶。</li></ul>${para(3)}${para(4)}</div>
+<div><a href="/y1">上一篇:社区治理现场会</a></div><div><a href="/y2">友情链接</a> <a href="/y3">中国政府网</a></div>
+</body></html>`;
+  const file = await importFile({ name: 'page.html', bytes: enc(html) });
+  const c = file.cases[0]!;
+  assert.equal(c.meta.title, '打造“幸福食堂”破解老年助餐难题');
+  const text = blocksText(c.body);
+  assert.ok(text.includes('第4段'), 'the whole article is kept');
+  assert.ok(c.body.some((b) => b.type === 'list'), 'the list stays a list');
+  assert.deepEqual(c.sections, ['主要做法'], 'the heading stays a heading');
+  for (const junk of ['全市养老服务工作会议召开', '民政局开展防汛检查', '中国政府网']) assert.ok(!text.includes(junk), `${junk} is not body text`);
+  const order = ['全市养老服务工作会议召开', '民政局开展防汛检查', '中国政府网'].map((t) => file.dropped.findIndex((d) => d.includes(t)));
+  assert.ok(order.every((k) => k >= 0), JSON.stringify(file.dropped));
+  assert.deepEqual([...order].sort((a, b) => a - b), order, 'dropped in page order');
+});
+
+test('traditional: a 繁體 notice is recognised through its simplified copy and keeps its characters; convertToSimplified converts', async () => {
+  const text = `關於發(fā)布2022年度全市民政創新成果的通知 常民發〔2023〕2號
+各轄市、區民政局,局機關各處室:
+經綜合評審,評選出3個項目為2022年度全市民政創新成果,現給予通報表揚。分別是: 一、擦亮地名文化品牌 賦能鄉(xiāng)村振興(溧陽市民政局) 二、深化“五社聯動” 共享融合善治(金壇區民政局) 三、探索婚俗改革新舉措(武進區民政局) 希望各地認真學習借鑒。
+常州市民政局
+2023年2月1日`;
+  const file = await importFile({ name: 'fanti.txt', bytes: enc(text) });
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.script, 'traditional');
+  const n = file.notice!.meta;
+  assert.equal(n.title, '關於發布2022年度全市民政創新成果的通知', 'original characters, pinyin gone');
+  assert.equal(n.docNumber, '常民發〔2023〕2號');
+  assert.equal(n.issuer, '常州市民政局');
+  assert.equal(n.region?.city, '常州市');
+  assert.deepEqual(file.cases.map((c) => c.meta.unit), ['溧陽市民政局', '金壇區民政局', '武進區民政局']);
+  assert.deepEqual(file.cases.map((c) => c.meta.region?.county), ['溧阳市', '金坛区', '武进区'], 'regions are the standard names');
+  assert.equal(file.cases[0]!.meta.award, '2022年度全市民政創新成果');
+  assert.ok(file.warnings.some((w) => w.includes('繁体')));
+  const converted = await importFile({ name: 'fanti.txt', bytes: enc(text) }, { convertToSimplified: true });
+  assert.equal(converted.notice!.meta.title, '关于发布2022年度全市民政创新成果的通知');
+  assert.equal(converted.cases[0]!.meta.unit, '溧阳市民政局');
+});
+
+test('notice: the information table is metadata, the 发文字号 from it, the title repeated under it is not body', async () => {
+  const text = `返回顶部
+某县人民政府工作规则
+  • 索引号:
+    6107280000/2024-001005
+  • 主题分类:
+  • 发文字号:
+    镇政发〔2024〕7号
+  • 发文日期:
+    2024年04月06日 16:40
+  • 内容概述:
+某县人民政府工作规则
+第一章 总则
+一、为规范县政府工作,制定本规则。`;
+  const file = await importFile({ name: 'guize.txt', bytes: enc(text) });
+  assert.equal(file.kind, 'notice');
+  const n = file.notice!.meta;
+  assert.equal(n.title, '某县人民政府工作规则');
+  assert.equal(n.docNumber, '镇政发〔2024〕7号');
+  assert.equal(n.date, '2024-04-06');
+  assert.equal(file.info.table?.['索引号'], '6107280000/2024-001005');
+  const body = blocksText(file.notice!.body);
+  assert.ok(!body.includes('索引号') && !body.includes('主题分类') && !body.includes('某县人民政府工作规则'));
+  assert.ok(body.includes('为规范县政府工作'));
+});
+
+test('lists: an award list of 地区:标题 lines under its name becomes title-only cases with the award and regions', async () => {
+  const text = `湖南省第一批基层治理创新典型案例名单
+(共3个)
+一、城乡社区治理服务类(3个):
+长沙市长沙县:“三五”模式畅通组级微治理
+岳阳市平江县梅仙镇:以好村规营造好家风 引领推动乡村善治
+常德市石门县:家庭建档润新风,乡村治理润成色`;
+  const file = await importFile({ name: 'mingdan.txt', bytes: enc(text) });
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(file.cases.map((c) => c.meta.title), ['“三五”模式畅通组级微治理', '以好村规营造好家风 引领推动乡村善治', '家庭建档润新风,乡村治理润成色']);
+  assert.ok(file.cases.every((c) => c.meta.award === '湖南省第一批基层治理创新典型案例'));
+  assert.deepEqual(file.cases.map((c) => c.meta.region?.county), ['长沙县', '平江县', '石门县']);
+  assert.deepEqual(file.warnings, [], 'title-only items are what a list is: nothing to flag');
+});
