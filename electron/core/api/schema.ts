@@ -19,6 +19,7 @@ import type {
 import type { ImportedFile, ImportError, ReviewImport } from '../model/imported.js';
 import { ImportMetaPatchSchema, LIMITS, MetaPatchSchema, STATUSES, tooDeep, formatPath } from '../model/schema.js';
 import { proofInputs, type ProofResults, type ImportProof } from './proofSchema.js';
+import { teamInputs, type TeamResults } from './teamSchema.js';
 
 const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(5000);
@@ -203,6 +204,7 @@ export const apiInputs = {
     .strict(),
   'jobs.get': z.object({ id }).strict(),
   ...proofInputs,
+  ...teamInputs,
 } as const;
 
 // Shapes that lower layers define and the table hands out unchanged.
@@ -287,7 +289,7 @@ export interface JobStatus {
 }
 
 /** Result type of each method. */
-export interface ApiResults extends ProofResults {
+export interface ApiResults extends ProofResults, TeamResults {
   'app.info': { version: string; dataDir: string; transport: 'ipc' | 'http' | 'cli'; templates: string[]; fonts: Array<{ role: string; face: string; file: string; substitute?: boolean; standard?: string; licence?: string; bundled?: boolean }> };
   'settings.get': { reviewerName: string | null };
   'settings.set': { reviewerName: string | null };

@@ -40,9 +40,12 @@ the server: edits made meanwhile are kept, and it prints who did what.`;
 
 class Usage extends Error {}
 
-function args(argv: string[], options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>) {
+type Values = Record<string, string | boolean | Array<string | boolean> | undefined>;
+
+function args(argv: string[], options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>): { values: Values; positionals: string[] } {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values: r.values as Values, positionals: r.positionals };
   } catch (error) {
     throw new Usage((error as Error).message);
   }

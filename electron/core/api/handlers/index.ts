@@ -14,6 +14,7 @@ import { importHandlers } from './import.js';
 import { libraryHandlers } from './library.js';
 import { reviewHandlers } from './review.js';
 import { proofHandlers } from './proof.js';
+import { teamHandlers } from './team.js';
 
 export const handlers: Handlers<ApiContext> = {
   ...appHandlers,
@@ -24,6 +25,7 @@ export const handlers: Handlers<ApiContext> = {
   ...importHandlers,
   ...exportHandlers,
   ...proofHandlers,
+  ...teamHandlers,
 };
 
 /** Store refusals become API errors with the same code; everything else stays as it is. */
