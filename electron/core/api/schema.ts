@@ -7,6 +7,7 @@
  * input): they run the same under Electron's main process, the loopback server and the tests.
  * All input validation is here; the document model's own schema is model/schema.ts.
  */
+import path from 'node:path';
 import { z } from 'zod';
 import type {
   Block,
@@ -43,6 +44,7 @@ export type Filters = z.infer<typeof Filters>;
 export const ImportSource = z
   .object({
     name: z.string().min(1).max(255),
+    /** Absolute; a relative one is reported as that file's error, the rest of the batch still reads. */
     path: z.string().max(4096).optional(),
     /** base64 of the file's bytes */
     data: z.string().max(200_000_000).optional(),
@@ -192,7 +194,7 @@ export const apiInputs = {
       template: z.enum(['anthology', 'feature', 'notice']),
       format: z.enum(['pdf', 'docx']),
       /** Absolute target path; without it the file goes to the exports folder of the data dir. */
-      outPath: z.string().max(4096).optional(),
+      outPath: z.string().max(4096).refine((p) => path.isAbsolute(p), '请给出完整的保存路径（绝对路径）').optional(),
       /** Caller-chosen id under which `jobs.get` reports this export's progress while it runs. */
       jobId: id.optional(),
       statuses,

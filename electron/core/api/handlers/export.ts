@@ -109,7 +109,6 @@ export const exportHandlers: Pick<Handlers<ApiContext>, 'export.run' | 'export.p
     const gate = exportGate(ctx, resolved);
     let outPath: string;
     if (input.outPath) {
-      if (!path.isAbsolute(input.outPath)) throw new ApiError('invalid-input', 'outPath：请给出完整的保存路径（绝对路径）。');
       outPath = input.outPath;
     } else {
       const dir = path.join(ctx.dataDir, 'exports');
