@@ -79,10 +79,21 @@ function ranges(segment: Segment): RawFinding[] {
   return out;
 }
 
+/** "2019年-2021年": the years' range also takes a 一字线. */
+function yearRanges(segment: Segment): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const m of segment.text.matchAll(/((?:19|20)\d{2})年(\s*)([-－~～]|--)(\s*)((?:19|20)\d{2})年/g)) {
+    if (Number(m[1]) >= Number(m[5])) continue;
+    out.push({ rule: 'num.range', severity: 'fix', start: m.index, end: m.index + m[0].length, suggestion: `${m[1]}年—${m[5]}年`, message: `年份起止用一字线“—”，不用“${m[3]}”` });
+  }
+  return out;
+}
+
 function chineseYears(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of segment.text.matchAll(/([〇零○一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?/g)) {
-    const y = chineseYear(m[1]!);
+  for (const m of segment.text.matchAll(/([〇零○0一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?/g)) {
+    if (!/[一二三四五六七八九]/.test(m[1]!)) continue;
+    const y = chineseYear(m[1]!.replace(/0/g, '〇'));
     if (y === null || y < 1900 || y > 2100) continue;
     const mo = m[2] ? chineseToNumber(m[2]) : null;
     const d = m[3] ? chineseToNumber(m[3]) : null;
@@ -137,7 +148,7 @@ function wanYi(segment: Segment): RawFinding[] {
 
 export const NUMBER_RULES: DocumentRule[] = [
   { info: { id: 'num.mixed', family: 'numbers', clause: 'GB/T 15835-2011 5.1.2', title: '阿拉伯数字与汉字数字混用' }, check: mixedNumeral },
-  { info: { id: 'num.range', family: 'numbers', clause: 'GB/T 15835-2011 4.2、GB/T 15834-2011 4.13.3', title: '数值和年份的范围' }, check: ranges },
+  { info: { id: 'num.range', family: 'numbers', clause: 'GB/T 15835-2011 4.2、GB/T 15834-2011 4.13.3', title: '数值和年份的范围' }, check: (s) => [...ranges(s), ...yearRanges(s)] },
   { info: { id: 'num.year', family: 'numbers', clause: 'GB/T 15835-2011 4.1.2', title: '年月日用阿拉伯数字' }, check: chineseYears },
   { info: { id: 'num.count', family: 'numbers', clause: 'GB/T 15835-2011 4.1.1', title: '计数用阿拉伯数字' }, check: chineseCounts },
   { info: { id: 'num.percent', family: 'numbers', clause: 'GB/T 15835-2011 4.1.1、4.2', title: '百分数' }, check: percent },

@@ -260,6 +260,10 @@ function spaces(segment: Segment): RawFinding[] {
     const after = text[m.index + m[0].length];
     if (isHan(before) && isHan(after)) {
       if (segment.kind === 'runIn') continue;
+      // Inside quotation marks a space sets apart the two halves of a quoted title or slogan
+      // (“建立…长效机制 合力打造…品牌”), as the titles themselves do.
+      const opened = text.slice(0, m.index);
+      if ((opened.match(/“/g)?.length ?? 0) > (opened.match(/”/g)?.length ?? 0)) continue;
       // Two phrases set apart ("共话志愿情 爱在民政家") may want a comma rather than nothing: a look first.
       out.push({ rule: 'punct.han-space', severity: 'propose', start: m.index, end: m.index + m[0].length, suggestion: '', message: '汉字之间多了空格' });
     } else if ((isChinese(before) && !isHan(before)) || (isChinese(after) && !isHan(after))) {

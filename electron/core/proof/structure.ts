@@ -65,7 +65,9 @@ function numberingOrder(all: readonly Segment[]): Located[] {
       continue;
     }
     const top = stack[stack.length - 1];
-    if (top && STYLE_RANK[style] < STYLE_RANK[top.style]) {
+    if (top && STYLE_RANK[style] - STYLE_RANK[top.style] >= 3) {
+      report(`层次序号跳级：“${canonicalNumbering(top.style, top.last)}”之下直接用“${canonicalNumbering(style, n)}”（应为 一、→（一）→1.→（1））`);
+    } else if (top && STYLE_RANK[style] < STYLE_RANK[top.style]) {
       report(`层次序号层级颠倒：“${canonicalNumbering(style, n)}”出现在下一级“${canonicalNumbering(top.style, top.last)}”之下（应为 一、→（一）→1.→（1））`);
     } else if (n !== 1 && n !== (lastSeen.get(style) ?? 0) + 1) {
       report(`这一层的层次序号从“${canonicalNumbering(style, n)}”开始，缺“${canonicalNumbering(style, 1)}”`);
