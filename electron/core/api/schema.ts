@@ -69,6 +69,9 @@ const meta = MetaPatchSchema;
  */
 const statuses = z.array(z.enum(STATUSES)).min(1).max(4).optional();
 
+const collectionTitle = z.string().max(200).refine((t) => t.trim().length > 0, '汇编的标题不能为空');
+const year = z.number().int().min(1949, '年份应在 1949–2200 之间').max(2200, '年份应在 1949–2200 之间');
+
 /** A category name: not empty once trimmed, at most 64 characters. */
 const categoryName = z.string().max(64).refine((n) => n.trim().length > 0, '业务领域的名称不能为空');
 
@@ -80,16 +83,16 @@ export const apiInputs = {
   'collections.list': z.object({}).strict(),
   'collections.get': z.object({ id }).strict(),
   'collections.create': z
-    .object({ title: z.string().min(1).max(200), year: z.number().int().optional(), publisher: z.string().max(200).optional() })
+    .object({ title: collectionTitle, year: year.optional(), publisher: z.string().max(200).optional() })
     .strict(),
   'collections.update': z
     .object({
       id,
-      title: z.string().min(1).max(200).optional(),
+      title: collectionTitle.optional(),
       subtitle: z.string().max(200).nullable().optional(),
-      year: z.number().int().nullable().optional(),
+      year: year.nullable().optional(),
       publisher: z.string().max(200).nullable().optional(),
-      sections: z.array(z.object({ title: z.string().max(100), caseIds: z.array(id) }).strict()).optional(),
+      sections: z.array(z.object({ title: categoryName, caseIds: z.array(id).max(LIMITS.blocks) }).strict()).max(LIMITS.list).optional(),
     })
     .strict(),
   /** To the trash with its documents; undone by collections.restoreDeleted. */
@@ -177,13 +180,14 @@ export const apiInputs = {
       collectionId: id.optional(),
       /** Import cases the library already holds anyway (by default they are skipped and listed in `duplicates`). */
       allowDuplicates: z.boolean().optional(),
-      newCollection: z.object({ title: z.string().min(1).max(200), year: z.number().int().optional() }).strict().optional(),
+      newCollection: z.object({ title: collectionTitle, year: year.optional() }).strict().optional(),
       /** Editor corrections from the preview: per file index, per case index, metadata patches. */
       edits: z
         .array(z.object({ file: z.number().int().min(0), case: z.number().int().min(0), meta: ImportMetaPatchSchema.optional(), exclude: z.boolean().optional() }).strict())
+        .max(LIMITS.blocks)
         .optional(),
       /** Per file index: apply the proofing fixes shown in the preview (the default) or not. */
-      proof: z.array(z.object({ file: z.number().int().min(0), accept: z.boolean() }).strict()).optional(),
+      proof: z.array(z.object({ file: z.number().int().min(0), accept: z.boolean() }).strict()).max(2000).optional(),
     })
     .strict(),
 
