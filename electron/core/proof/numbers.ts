@@ -70,10 +70,12 @@ function ranges(segment: Segment): RawFinding[] {
     if (/\d{4}-\d{1,2}-\d{1,2}/.test(text.slice(m.index, m.index + all.length + 3))) continue;
     if (Number(a) >= Number(b)) continue; // not a range: a code or a score
     const years = /^(?:19|20)\d{2}$/.test(a!) && /^(?:19|20)\d{2}$/.test(b!);
-    const mark = years ? '—' : '～';
+    // Time spans (1-3月, 8-10日) take the 一字线 like years (GB/T 15834 4.13.3.2); values the 浪纹线.
+    const time = years || (after !== undefined && '年月日时'.includes(after) && !pa);
+    const mark = time ? '—' : '～';
     out.push({
       rule: 'num.range', severity: 'fix', start: m.index, end: m.index + all.length, suggestion: `${a}${pa}${mark}${b}${m[7]}`,
-      message: years ? `年份起止用一字线“—”，不用“${sep}”` : `数值范围用浪纹线“～”，不用“${sep}”`,
+      message: time ? `时间起止用一字线“—”，不用“${sep}”` : `数值范围用浪纹线“～”，不用“${sep}”`,
     });
   }
   return out;
@@ -122,6 +124,11 @@ function percent(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
   for (const m of segment.text.matchAll(/百分之(\d+(?:\.\d+)?)/g)) {
     out.push({ rule: 'num.percent', severity: 'fix', start: m.index, end: m.index + m[0].length, suggestion: `${m[1]}%`, message: `百分数写作“${m[1]}%”，不与“百分之”混用` });
+  }
+  for (const m of segment.text.matchAll(/百分之([一二三四五六七八九十百零〇两]+)(?![分万亿])/g)) {
+    const n = chineseToNumber(m[1]!.replace(/〇/g, '零'));
+    if (n === null || n === 0) continue;
+    out.push({ rule: 'num.percent', severity: 'propose', start: m.index, end: m.index + m[0].length, suggestion: `${n}%`, message: `统计中的百分数用阿拉伯数字：“${m[0]}”可写作“${n}%”` });
   }
   for (const m of segment.text.matchAll(/(\d+(?:\.\d+)?)\s*[%％]\s*[-－~～]\s*(\d+(?:\.\d+)?)(?![\d.%％])/g)) {
     out.push({ rule: 'num.percent', severity: 'propose', start: m.index, end: m.index + m[0].length, suggestion: `${m[1]}%～${m[2]}%`, message: '百分数范围的两个数都带“%”' });

@@ -100,7 +100,7 @@ const VULNERABLE = '低保|特困|特殊困难|救助|残疾|残障|病|患|失�
 const PERSON_BEFORE = '低保户|低保对象|特困人员|特困供养人员|贫困户|困难户|困难群众|残疾人|患者|病人|村民|居民|老人|群众|儿童|孤儿|五保户|老党员|救助对象';
 const PERSON_AFTER = '老人|大爷|大妈|大娘|奶奶|爷爷|阿姨|婆婆|老汉|一家|家中|夫妇|同学|小朋友|（化名）|\\(化名\\)|[，,]\\s*[男女]|[，,]\\s*\\d{1,3}岁|今年\\d{1,3}岁|患有|身患|因病|因残';
 const NOT_GIVEN = '名位个户人家多余年岁龄类级的和与或等是在有对为中内外里';
-const COMMON_WORDS = new Set(['高龄', '周边', '全体', '老年', '常住', '于是', '江边', '方面', '方式', '方便', '金融', '林业', '孔子', '马上', '周末', '程序', '高度', '高效', '石油', '黄金', '何时', '任何', '任务', '任意', '宋体', '龙头', '万元', '钱财', '严重', '史上', '邵阳']);
+const COMMON_WORDS = new Set(['高龄', '周边', '全体', '老年', '常住', '于是', '江边', '方面', '方式', '方便', '金融', '林业', '孔子', '马上', '周末', '程序', '高度', '高效', '石油', '黄金', '何时', '任何', '任务', '任意', '宋体', '龙头', '万元', '钱财', '严重', '史上', '邵阳', '付出', '许多', '曾经', '唐代', '朱红', '范围', '孙辈', '白天', '钟点', '谢谢', '叶片', '程度', '程式', '罗列', '胡同', '包括']);
 const TITLES = /^(?:书记|局长|主任|县长|市长|区长|厅长|部长|镇长|乡长|村长|副|同志指出|委员|科长|站长|院长|所长|代表)/;
 
 /**
@@ -112,7 +112,7 @@ function vulnerableNames(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
   const text = segment.text;
   if (!new RegExp(VULNERABLE).test(text)) return out;
-  const re = new RegExp(`(?:(${PERSON_BEFORE})([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[，,、。；：\\s（(]|${PERSON_AFTER}|$)|([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_AFTER}))`, 'g');
+  const re = new RegExp(`(?:(${PERSON_BEFORE})([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[，,、。；：\\s（(等和及与]|${PERSON_AFTER}|$)|([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_AFTER}))`, 'g');
   for (const m of text.matchAll(re)) {
     const name = m[2] ?? m[3]!;
     const start = m.index + (m[1]?.length ?? 0);
