@@ -441,6 +441,9 @@ test('composer: export PDF and DOCX; both read back with the edits', async () =>
   await page.getByRole('button', { name: '排版导出' }).click();
   await page.waitForSelector('.composer .sections li');
   await screenshot(page, '07-composer');
+  // By default only 定稿 cases are exported; none is final here, so the whole collection is asked for.
+  assert.ok(await page.getByRole('button', { name: '导出 PDF 和 DOCX' }).isDisabled(), 'nothing final: export waits');
+  await page.getByLabel('包括未定稿的案例').check();
   await page.getByRole('button', { name: '导出 PDF 和 DOCX' }).click();
   await page.waitForSelector('.export-done[data-format="docx"]', { timeout: 180000 }).catch(async (error) => {
     const shown = await page.locator('.export-bar').innerText().catch(() => '');

@@ -91,6 +91,7 @@ export const EXPLAIN: Record<string, Explain> = {
   'export-failed': (what, subject) => `${what}没有完成：排版${subject}时出错，没有生成文件。请检查案例内容后重试；若反复出现，请把详情发给技术支持。`,
   forbidden: (what, subject) => `${what}没有完成：${subject}的这项操作未被允许（本地服务的访问凭据已失效）。请关闭汇编后重新打开。`,
   locked: (what, subject) => `${what}没有完成：${subject}已定稿，正文和元数据已锁定。如需修改，请先点击“重新打开”并填写原因。`,
+  'proof-blocked': (what, subject) => `${what}没有完成：${subject}中有尚未处理的敏感信息（如身份证号、手机号），没有生成文件。请在“校对”中逐条选择遮盖或保留后再导出。`,
   duplicate: (what, subject) => `${what}没有完成：${subject}已在汇编中。如确需再导入一份，请勾选“仍然导入重复案例”。`,
   internal: (what, subject) => `${what}没有完成：处理${subject}时程序内部出错，已做的修改没有丢失。请重试；若反复出现，请把详情发给技术支持。`,
 };

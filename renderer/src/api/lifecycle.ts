@@ -1,40 +1,27 @@
 /**
- * Lifecycle calls (issue 10): status changes with a reason, restoring a deleted document.
- * They go through the API table's lifecycle methods; a build of the core without them
- * (an older library server) falls back to what it has.
+ * Lifecycle calls (issue 10) as the UI uses them: status changes with a reason, undoing a
+ * deletion, the text of a saved revision for the diff.
  */
-import { api as typedApi, ApiCallError } from './client.js';
+import { api } from './client.js';
 import { blocksText } from '../../../electron/core/model/text.js';
-import type { HuibianDocument } from '../../../electron/core/model/types.js';
+import type { Block, CaseStatus } from '../../../electron/core/model/types.js';
 
-type Untyped = (method: string, input: unknown) => Promise<unknown>;
-const call = typedApi as unknown as Untyped;
-
-function missingMethod(e: unknown): boolean {
-  return e instanceof ApiCallError && e.code === 'not-found' && /unknown API method|未知的 API 方法/.test(e.message);
+export async function setStatus(ids: string | string[], status: string, reason?: string): Promise<void> {
+  await api('documents.setStatus', { ids: Array.isArray(ids) ? ids : [ids], status: status as CaseStatus, ...(reason ? { reason } : {}) });
 }
 
-export async function setStatus(id: string, status: string, reason?: string): Promise<void> {
-  try {
-    await call('documents.setStatus', { id, status, ...(reason ? { reason } : {}) });
-  } catch (e) {
-    if (!missingMethod(e)) throw e;
-    await call('documents.save', { id, meta: { status } });
-  }
-}
-
-export async function restoreDeleted(id: string): Promise<void> {
-  await call('documents.restore', { id });
+export async function restoreDeleted(ids: string | string[]): Promise<void> {
+  await api('documents.restoreDeleted', { ids: Array.isArray(ids) ? ids : [ids] });
 }
 
 /** The plain text of one saved revision (paragraphs on lines), for the revisions diff. */
 export async function revisionText(documentId: string, revisionId: number): Promise<string> {
-  const p = (await call('revisions.get', { documentId, revisionId })) as { document: HuibianDocument };
-  return documentText(p.document);
+  const r = await api('revisions.get', { documentId, revisionId });
+  return documentText(r.body, r.attachments);
 }
 
-export function documentText(doc: HuibianDocument): string {
-  const parts = [blocksText(doc.body)];
-  if (doc.kind === 'notice') for (const a of doc.attachments ?? []) parts.push(a.title, blocksText(a.blocks));
+export function documentText(body: Block[], attachments?: Array<{ title: string; blocks: Block[] }> | null): string {
+  const parts = [blocksText(body)];
+  for (const a of attachments ?? []) parts.push(a.title, blocksText(a.blocks));
   return parts.join('\n');
 }

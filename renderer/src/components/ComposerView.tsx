@@ -3,7 +3,7 @@
  * the PDF writer produces, and export PDF/DOCX.
  */
 import { lazy, Suspense, useEffect, useState, type JSX } from 'react';
-import type { CollectionSummary, DocSummary } from '../../../electron/core/api/schema.js';
+import type { ApiResult, CollectionSummary, DocSummary } from '../../../electron/core/api/schema.js';
 import type { Collection } from '../../../electron/core/model/types.js';
 import { api, bridge } from '../api/client.js';
 import { quoted } from '../api/errors.js';
@@ -36,10 +36,14 @@ export function ComposerView({ collections, collectionId, onCollection, onError,
   const [template, setTemplate] = useState<'anthology' | 'feature'>('anthology');
   const [preview, setPreview] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
+  const [includeAll, setIncludeAll] = useState(false);
+  const [layout, setLayout] = useState<{ cases: ApiResult<'export.preview'>['cases']; overBudget: ApiResult<'export.preview'>['overBudget'] } | null>(null);
+  const statuses = includeAll ? undefined : (['final', 'submitted'] as Array<'final' | 'submitted'>);
   const id = collectionId ?? collections[0]?.id ?? null;
 
   useEffect(() => {
     setPreview(null);
+    setLayout(null);
     if (!id) return;
     const title = collections.find((c) => c.id === id)?.title;
     api('collections.get', { id }).then(setCollection).catch((e: unknown) => onError(e, { action: '打开汇编', subject: quoted(title, '这份汇编') }));
@@ -64,8 +68,9 @@ export function ComposerView({ collections, collectionId, onCollection, onError,
     if (!id) return;
     setPreviewing(true);
     try {
-      const result = await api('export.preview', { collectionId: id, template });
+      const result = await api('export.preview', { collectionId: id, template, ...(statuses ? { statuses } : {}) });
       setPreview(result.pdfBase64);
+      setLayout({ cases: result.cases ?? [], overBudget: result.overBudget ?? [] });
     } catch (e) {
       onError(e, { action: '生成版面预览', subject: quoted(collection?.title, '这份汇编') });
     } finally {
@@ -101,16 +106,20 @@ export function ComposerView({ collections, collectionId, onCollection, onError,
               </li>
             ))}
           </ol>
-          <button type="button" onClick={() => void runPreview()} disabled={previewing}>{previewing ? '正在生成预览…' : '生成版面预览'}</button>
+          <button type="button" onClick={() => void runPreview()} disabled={previewing || (!includeAll && finals.length === 0)}>{previewing ? '正在生成预览…' : '生成版面预览'}</button>
           {previewing && <progress aria-label="预览进度" />}
           <section className="export-scope" aria-label="导出范围">
             <h3>导出范围</h3>
             <p>
-              定稿 {finals.length} 篇{others.length ? `，未定稿 ${others.length} 篇` : ''}。
+              {includeAll ? `导出全部 ${docs.length} 篇案例（其中未定稿 ${others.length} 篇）。` : `导出定稿和已报送的 ${finals.length} 篇${others.length ? `，未定稿的 ${others.length} 篇不导出` : ''}。`}
             </p>
+            <label className="check">
+              <input type="checkbox" checked={includeAll} onChange={(e) => { setIncludeAll(e.target.checked); setPreview(null); setLayout(null); }} /> 包括未定稿的案例
+            </label>
+            {!includeAll && finals.length === 0 && docs.length > 0 && <p className="warning" role="status">还没有定稿的案例：请在案例的元数据中把状态设为“定稿”，或勾选“包括未定稿的案例”。</p>}
             {others.length > 0 && (
               <details>
-                <summary>未定稿的案例（{others.length}）</summary>
+                <summary>{includeAll ? '其中未定稿的案例' : '不导出的案例'}（{others.length}）</summary>
                 <ul className="scope-list">
                   {others.map((d) => (
                     <li key={d.id}>
@@ -121,7 +130,8 @@ export function ComposerView({ collections, collectionId, onCollection, onError,
               </details>
             )}
           </section>
-          <ExportBar collectionId={id} template={template} defaultName={collection?.title} onError={onError} onExported={loadRecent} />
+          {layout && <PageBudgets layout={layout} onOpen={onOpen} />}
+          <ExportBar collectionId={id} template={template} defaultName={collection?.title} onError={onError} onExported={(r) => { loadRecent(); setLayout({ cases: r.cases ?? [], overBudget: r.overBudget ?? [] }); }} statuses={statuses} disabled={!includeAll && finals.length === 0} />
           {recent.length > 0 && (
             <section className="recent-exports" aria-label="最近导出">
               <h3>最近导出</h3>
@@ -138,6 +148,51 @@ export function ComposerView({ collections, collectionId, onCollection, onError,
         </div>
         <div className="preview-area">{preview ? <Suspense fallback={<p className="muted">正在载入预览…</p>}><PdfPages base64={preview} /></Suspense> : <p className="muted">点击“生成版面预览”查看排版效果。</p>}</div>
       </div>
+    </section>
+  );
+}
+
+/** 页数预算: each case's pages from the layout against the template's budget, and layout flags, each with a link to the case. */
+function PageBudgets({ layout, onOpen }: { layout: { cases: ApiResult<'export.preview'>['cases']; overBudget: ApiResult<'export.preview'>['overBudget'] }; onOpen: (id: string) => void }): JSX.Element {
+  const flagged = layout.cases.filter((c) => c.headingsAtFoot?.length || c.lastPageLines !== undefined);
+  return (
+    <section className="page-budgets" aria-label="页数预算">
+      <h3>页数预算</h3>
+      {layout.overBudget.length === 0 ? (
+        <p className="muted">{layout.cases.length} 篇案例都在页数预算之内。</p>
+      ) : (
+        <table className="budget-table">
+          <thead>
+            <tr><th scope="col">超出预算的案例</th><th scope="col">页数</th><th scope="col">预算</th></tr>
+          </thead>
+          <tbody>
+            {layout.overBudget.map((o) => (
+              <tr key={o.document} className="over-budget">
+                <td><button type="button" className="link" onClick={() => onOpen(o.document)}>{o.title}</button></td>
+                <td>{o.pages}</td>
+                <td>{o.budget}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {flagged.length > 0 && (
+        <details>
+          <summary>版面提示（{flagged.length}）</summary>
+          <ul className="scope-list">
+            {flagged.map((c) => (
+              <li key={c.document}>
+                <button type="button" className="link" onClick={() => onOpen(c.document)}>{c.title}</button>
+                <span className="muted">
+                  第 {c.firstPage} 页起 {c.pages} 页
+                  {c.headingsAtFoot?.length ? `；标题落在页脚（第 ${c.headingsAtFoot.join('、')} 页）` : ''}
+                  {c.lastPageLines !== undefined ? `；末页只有 ${c.lastPageLines} 行` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }

@@ -22,6 +22,8 @@ export interface ExportBarProps {
   onExported?: (result: ExportResult) => void;
   onError: ReportError;
   disabled?: boolean;
+  /** Only cases with these statuses (the composer: 定稿 and 已报送 unless told otherwise). */
+  statuses?: Array<'draft' | 'review' | 'final' | 'submitted'>;
 }
 
 type Done = { format: 'pdf' | 'docx'; result: ExportResult; name: string };
@@ -52,6 +54,7 @@ export function ExportBar(props: ExportBarProps): JSX.Element {
           ...(props.collectionId ? { collectionId: props.collectionId } : {}),
           ...(props.documentId ? { documentId: props.documentId } : {}),
           ...(outPath ? { outPath } : {}),
+          ...(props.statuses ? { statuses: props.statuses } : {}),
         });
         results.push({ format, result, name: downloadName(props.defaultName, props.template, format) });
         setDone([...results]);

@@ -33,11 +33,16 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
   const [edits, setEdits] = useState<Record<string, CaseEdit>>({});
   const [reading, setReading] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [allowDuplicates, setAllowDuplicates] = useState(false);
+  const duplicates = preview.duplicates ?? [];
+  const duplicateOf = (file: number, index: number | null) => duplicates.find((d) => d.fileIndex === file && d.case === index);
   const caseCount = useMemo(() => preview.files.reduce((n, f) => n + f.cases.length, 0), [preview]);
   const noticeCount = preview.files.filter((f) => f.notice).length;
   const chosen = useMemo(
-    () => preview.files.reduce((n, f, fi) => n + f.cases.filter((_, ci) => !edits[`${fi}:${ci}`]?.exclude).length, 0) + noticeCount,
-    [preview, edits, noticeCount],
+    () =>
+      preview.files.reduce((n, f, fi) => n + f.cases.filter((_, ci) => !edits[`${fi}:${ci}`]?.exclude && (allowDuplicates || !duplicateOf(fi, ci))).length, 0) +
+      preview.files.filter((f, fi) => f.notice && (allowDuplicates || !duplicateOf(fi, null))).length,
+    [preview, edits, allowDuplicates],
   );
   const reviewCount = preview.reviews?.length ?? 0;
   const nothing = chosen === 0 && reviewCount === 0;
@@ -62,6 +67,7 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
         previewId: preview.previewId,
         ...(target === 'new' ? { newCollection: { title: title.trim() || firstTitle } } : { collectionId: target }),
         ...(list.length ? { edits: list as never } : {}),
+        ...(allowDuplicates ? { allowDuplicates: true } : {}),
       });
       const first = result.imported.find((i) => i.documentIds.length)?.documentIds[0] ?? null;
       onDone(result.collectionId, first);
@@ -101,11 +107,16 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
           </select>
         </label>
         {target === 'new' && <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label="新汇编名称" className="wide" />}
+        {duplicates.length > 0 && (
+          <label className="check duplicates-choice">
+            <input type="checkbox" checked={allowDuplicates} onChange={(e) => setAllowDuplicates(e.target.checked)} /> 仍然导入重复案例（{duplicates.length} 篇已在库中）
+          </label>
+        )}
         <button type="button" className="primary" disabled={busy || nothing} onClick={() => void commit()} aria-describedby={nothing ? 'import-nothing' : undefined}>{busy ? '正在导入…' : '确认导入'}</button>
         <button type="button" onClick={onCancel} disabled={busy}>取消</button>
         {nothing && (
           <span id="import-nothing" className="warning" role="status">
-            {caseCount === 0 ? `没有从${preview.files.map((f) => `“${f.file}”`).join('、')}中识别出案例，无可导入的内容。请检查文件内容后重新选择。` : '所有案例都已取消勾选：请至少勾选一个案例再导入。'}
+            {caseCount > 0 && duplicates.length > 0 && !allowDuplicates ? '这些案例都已在库中，默认不再导入。如确需再导入一份，请勾选“仍然导入重复案例”。' : caseCount === 0 ? `没有从${preview.files.map((f) => `“${f.file}”`).join('、')}中识别出案例，无可导入的内容。请检查文件内容后重新选择。` : '所有案例都已取消勾选：请至少勾选一个案例再导入。'}
           </span>
         )}
       </div>
@@ -132,10 +143,13 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
                   const caseTitle = e.title ?? c.meta.title;
                   return (
                     <Fragment key={ci}>
-                      <tr className={e.exclude ? 'excluded' : ''} data-case={key}>
+                      <tr className={`${e.exclude ? 'excluded' : ''} ${duplicateOf(fi, ci) ? 'duplicate' : ''}`} data-case={key}>
                         <td><input type="checkbox" checked={!e.exclude} onChange={(ev) => edit(fi, ci, { exclude: !ev.target.checked })} aria-label={`导入第${ci + 1}个案例`} /></td>
                         <td>{ci + 1}</td>
-                        <td className="col-title"><textarea rows={1} className="title-input" value={caseTitle} onChange={(ev) => edit(fi, ci, { title: ev.target.value })} aria-label={`第${ci + 1}个案例的标题`} /></td>
+                        <td className="col-title">
+                          {duplicateOf(fi, ci) && <div className="dup-note">已在库中：{quoted(duplicateOf(fi, ci)!.existingTitle)}{allowDuplicates ? '（将再导入一份）' : '（不再导入）'}</div>}
+                          <textarea rows={1} className="title-input" value={caseTitle} onChange={(ev) => edit(fi, ci, { title: ev.target.value })} aria-label={`第${ci + 1}个案例的标题`} />
+                        </td>
                         <td className="col-region">
                           <div className={`region-now ${region ? '' : 'muted'}`}>{regionLabel(region) || '未识别'}</div>
                           <RegionPicker value={region} onPick={(r) => edit(fi, ci, { region: r })} label={`第${ci + 1}个案例的地区`} />

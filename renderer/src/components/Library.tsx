@@ -10,7 +10,7 @@ import { api } from '../api/client.js';
 import { quoted } from '../api/errors.js';
 import { restoreDeleted, setStatus } from '../api/lifecycle.js';
 import { loadUiState, saveUiState } from '../uiState.js';
-import { STATUS_LABEL, STATUS_ORDER } from '../status.js';
+import { LOCKED_STATUSES, STATUS_LABEL, STATUS_ORDER } from '../status.js';
 import type { Notify, ReportError } from './App.js';
 import { askConfirm } from './ConfirmDialog.js';
 import { ContextMenu, type MenuItem } from './ContextMenu.js';
@@ -59,6 +59,9 @@ export function Library(props: LibraryProps): JSX.Element {
   // the first mousemove would cancel a drag.
   const focusKey = useRef<string | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number; doc: DocSummary } | null>(null);
+  /** Cases picked with Ctrl+click (or Space) for an action on several at once. */
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [counts, setCounts] = useState<Record<string, number>>({});
   const treeRef = useRef<HTMLDivElement>(null);
   const hitsRef = useRef<HTMLUListElement>(null);
 
@@ -113,10 +116,16 @@ export function Library(props: LibraryProps): JSX.Element {
       .then((t) => live && setTree(t))
       .catch((e: unknown) => props.onError(e, { action: '读取案例列表', subject: '案例库' }));
     api('categories.list', {}).then((c) => live && setCategories(c)).catch(() => undefined);
+    api('documents.counts', { collectionId: collectionId ?? undefined, filters: effective })
+      .then((c) => live && setCounts(c.byStatus))
+      .catch(() => undefined);
     return () => {
       live = false;
     };
   }, [collectionId, groupBy, JSON.stringify(effective), refreshKey]);
+
+  // A selection does not outlive the documents it names.
+  useEffect(() => setPicked((p) => (p.size ? new Set([...p].filter((id) => allDocsRef.current.some((d) => d.id === id))) : p)), [tree]);
 
   const runSearch = async () => {
     const q = query.trim();
@@ -132,6 +141,11 @@ export function Library(props: LibraryProps): JSX.Element {
   };
 
   const allDocs = useMemo(() => (tree ?? []).flatMap((g) => g.children.flatMap((c) => c.items)), [tree]);
+  const allDocsRef = useRef(allDocs);
+  allDocsRef.current = allDocs;
+  /** What an action on `doc` applies to: the picked cases when `doc` is one of them, else `doc`. */
+  const targetsOf = (doc: DocSummary): DocSummary[] => (picked.has(doc.id) ? allDocs.filter((d) => picked.has(d.id)) : [doc]);
+  const names = (docs: DocSummary[]) => (docs.length === 1 ? quoted(docs[0]!.title) : `${quoted(docs[0]!.title)}等 ${docs.length} 篇`);
   const docById = (id: string | null) => allDocs.find((d) => d.id === id);
 
   /** Where a document sits now, so that a move can be undone. */
@@ -179,40 +193,130 @@ export function Library(props: LibraryProps): JSX.Element {
   };
 
   const remove = async (doc: DocSummary) => {
+    const docs = targetsOf(doc);
+    const comments = docs.reduce((n, d) => n + d.openComments, 0);
     const ok = await askConfirm({
-      title: `删除${quoted(doc.title)}？`,
+      title: `删除${names(docs)}？`,
       body: (
-        <p>
-          将删除这篇{doc.kind === 'notice' ? '通知' : '案例'}的正文、元数据{doc.openComments ? `和 ${doc.openComments} 条未解决批注` : '和批注'}。删除后可以立即撤销。
-        </p>
+        <>
+          {docs.length > 1 && (
+            <ul className="confirm-list">
+              {docs.map((d) => <li key={d.id}>{d.title}</li>)}
+            </ul>
+          )}
+          <p>
+            将删除{docs.length > 1 ? '这些文档' : `这篇${doc.kind === 'notice' ? '通知' : '案例'}`}的正文、元数据{comments ? `和 ${comments} 条未解决批注` : '和批注'}，移到回收站。删除后可以立即撤销。
+          </p>
+        </>
       ),
       confirmLabel: '删除',
       danger: true,
     });
     if (!ok) return;
+    const ids = docs.map((d) => d.id);
     try {
-      await api('documents.delete', { id: doc.id });
-      props.onClosed(doc.id);
+      if (ids.length === 1) await api('documents.delete', { id: ids[0]! });
+      else await api('documents.deleteMany', { ids });
+      ids.forEach(props.onClosed);
+      setPicked(new Set());
       props.onChanged();
-      props.notify(`已删除${quoted(doc.title)}。`, undoDelete(doc));
+      props.notify(`已删除${names(docs)}。`, {
+        label: '撤销',
+        run: async () => {
+          try {
+            await restoreDeleted(ids);
+            props.onChanged();
+            props.notify(`已恢复${names(docs)}。`);
+          } catch (e) {
+            props.onError(e, { action: '撤销删除', subject: names(docs) });
+          }
+        },
+      });
     } catch (e) {
-      props.onError(e, { action: '删除', subject: quoted(doc.title) });
+      props.onError(e, { action: '删除', subject: names(docs) });
     }
   };
 
-  /** Undo of a deletion, when the API can restore from the trash. */
-  const undoDelete = (doc: DocSummary) => ({
-    label: '撤销',
-    run: async () => {
-      try {
-        await restoreDeleted(doc.id);
-        props.onChanged();
-        props.notify(`已恢复${quoted(doc.title)}。`);
-      } catch (e) {
-        props.onError(e, { action: '撤销删除', subject: quoted(doc.title) });
-      }
-    },
-  });
+  const merge = async (source: DocSummary, target: DocSummary) => {
+    let append = false;
+    const ok = await askConfirm({
+      title: `把${quoted(source.title)}合并到${quoted(target.title)}？`,
+      body: (
+        <>
+          <p>两篇是同一个案例时使用：{quoted(source.title)}的批注和版本记录移到{quoted(target.title)}，目标缺少的字段由它补上，它本身移到回收站。</p>
+          <label className="check">
+            <input type="checkbox" onChange={(e) => (append = e.target.checked)} /> 把它的正文接在目标正文后面
+          </label>
+        </>
+      ),
+      confirmLabel: '合并',
+    });
+    if (!ok) return;
+    try {
+      await api('documents.merge', { targetId: target.id, sourceId: source.id, append });
+      props.onClosed(source.id);
+      props.onChanged();
+      props.notify(`已把${quoted(source.title)}合并到${quoted(target.title)}。`, { label: '打开', run: () => props.onOpen(target.id) });
+    } catch (e) {
+      props.onError(e, { action: '合并', subject: quoted(source.title) });
+    }
+  };
+
+  const moveTo = async (doc: DocSummary, collection: CollectionSummary) => {
+    const docs = targetsOf(doc);
+    const from = docs.map((d) => ({ id: d.id, collectionId: d.collectionId, category: d.category }));
+    try {
+      await api('documents.moveMany', { ids: docs.map((d) => d.id), collectionId: collection.id });
+      docs.forEach((d) => props.onClosed(d.id));
+      setPicked(new Set());
+      props.onChanged();
+      props.notify(`已把${names(docs)}移到汇编${quoted(collection.title)}。`, {
+        label: '撤销',
+        run: async () => {
+          try {
+            for (const f of from) if (f.collectionId) await api('documents.move', { id: f.id, collectionId: f.collectionId, ...(f.category ? { category: f.category } : {}), beforeId: null });
+            props.onChanged();
+            props.notify(`已撤销移动：${names(docs)}回到原汇编。`);
+          } catch (e) {
+            props.onError(e, { action: '撤销移动', subject: names(docs) });
+          }
+        },
+      });
+    } catch (e) {
+      props.onError(e, { action: '移动', subject: names(docs) });
+    }
+  };
+
+  const removeCollection = async () => {
+    const c = props.collections.find((x) => x.id === collectionId);
+    if (!c) return;
+    const ok = await askConfirm({
+      title: `删除汇编${quoted(c.title)}？`,
+      body: <p>将删除这份汇编及其中的 {c.caseCount} 篇案例{c.noticeCount ? `和 ${c.noticeCount} 份通知` : ''}，移到回收站。删除后可以立即撤销。</p>,
+      confirmLabel: '删除汇编',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await api('collections.delete', { id: c.id });
+      props.onCollection(null);
+      props.onChanged();
+      props.notify(`已删除汇编${quoted(c.title)}。`, {
+        label: '撤销',
+        run: async () => {
+          try {
+            await api('collections.restoreDeleted', { id: c.id });
+            props.onChanged();
+            props.onCollection(c.id);
+          } catch (e) {
+            props.onError(e, { action: '撤销删除', subject: `汇编${quoted(c.title)}` });
+          }
+        },
+      });
+    } catch (e) {
+      props.onError(e, { action: '删除汇编', subject: quoted(c.title) });
+    }
+  };
 
   const setFilter = (key: keyof Filters, value: string) => {
     setFilters((f) => {
@@ -296,9 +400,13 @@ export function Library(props: LibraryProps): JSX.Element {
         else focusRow(row.parent);
         break;
       case 'Enter':
-      case ' ':
         handled();
         if (row.docId) props.onOpen(row.docId);
+        else toggle(row.key);
+        break;
+      case ' ':
+        handled();
+        if (row.docId) togglePick(row.docId);
         else toggle(row.key);
         break;
       case 'Delete':
@@ -319,40 +427,55 @@ export function Library(props: LibraryProps): JSX.Element {
   };
 
   const menuItems = (doc: DocSummary): MenuItem[] => {
-    const others = props.collections.filter((c) => c.id !== doc.collectionId);
+    const docs = targetsOf(doc);
+    const others = props.collections.filter((c) => docs.some((d) => d.collectionId !== c.id));
+    // Merge candidates: cases of the same collection, those of the same category first.
+    const mergeWith = allDocs
+      .filter((d) => d.kind === 'case' && d.id !== doc.id && d.collectionId === doc.collectionId)
+      .sort((a, b) => Number(b.category === doc.category) - Number(a.category === doc.category))
+      .slice(0, 20);
+    const cases = docs.filter((d) => d.kind === 'case');
     return [
-      { label: '打开', run: () => props.onOpen(doc.id) },
+      ...(docs.length === 1 ? [{ label: '打开', run: () => props.onOpen(doc.id) }] : []),
       {
-        label: '移动到…',
+        label: docs.length > 1 ? `移动 ${docs.length} 篇到…` : '移动到…',
         disabled: others.length === 0,
         hint: others.length === 0 ? '还没有其他汇编' : undefined,
-        children: others.map((c) => ({
-          label: c.title,
-          run: () => void move(doc.id, { collectionId: c.id, beforeId: null, ...(doc.category ? { category: doc.category } : {}) }, `汇编${quoted(c.title)}`).then(() => props.onClosed(doc.id)),
-        })),
+        children: others.map((c) => ({ label: c.title, run: () => void moveTo(doc, c) })),
       },
-      ...statusItems(doc),
-      { label: '删除', danger: true, shortcut: 'Delete', run: () => void remove(doc) },
+      ...(cases.length
+        ? [
+            {
+              label: docs.length > 1 ? `把 ${cases.length} 篇设为…` : '设为…',
+              children: STATUS_ORDER.filter((st) => cases.some((d) => d.status !== st)).map((st) => ({ label: STATUS_LABEL[st], run: () => void changeStatus(cases, st) })),
+            },
+          ]
+        : []),
+      ...(docs.length === 1 && doc.kind === 'case' ? [{ label: '合并到…', disabled: mergeWith.length === 0, children: mergeWith.map((t) => ({ label: t.title, run: () => void merge(doc, t) })) }] : []),
+      { label: docs.length > 1 ? `删除 ${docs.length} 篇` : '删除', danger: true, shortcut: 'Delete', run: () => void remove(doc) },
     ];
   };
 
-  const statusItems = (doc: DocSummary): MenuItem[] =>
-    doc.kind === 'case'
-      ? [
-          {
-            label: '设为…',
-            children: STATUS_ORDER.filter((s) => s !== doc.status).map((s) => ({ label: STATUS_LABEL[s], run: () => void changeStatus(doc, s) })),
-          },
-        ]
-      : [];
-
-  const changeStatus = async (doc: DocSummary, status: (typeof STATUS_ORDER)[number]) => {
+  const changeStatus = async (docs: DocSummary[], status: (typeof STATUS_ORDER)[number]) => {
+    let reason: string | undefined;
+    const reopening = docs.filter((d) => LOCKED_STATUSES.has(d.status) && !LOCKED_STATUSES.has(status));
+    if (reopening.length) {
+      const given = await askConfirm({
+        title: `重新打开${names(reopening)}？`,
+        body: <p>已定稿或已报送的案例重新打开后可以再修改，状态改为“{STATUS_LABEL[status]}”。原因会记入修改记录。</p>,
+        confirmLabel: '重新打开',
+        input: { label: '重新打开的原因', placeholder: '如：地市补充了数据', required: true },
+      });
+      if (given === false) return;
+      reason = given;
+    }
     try {
-      await setStatus(doc.id, status);
+      await setStatus(docs.map((d) => d.id), status, reason);
+      setPicked(new Set());
       props.onChanged();
-      props.notify(`${quoted(doc.title)}已设为${STATUS_LABEL[status]}。`);
+      props.notify(`${names(docs)}已设为${STATUS_LABEL[status]}。`);
     } catch (e) {
-      props.onError(e, { action: `设为${STATUS_LABEL[status]}`, subject: quoted(doc.title) });
+      props.onError(e, { action: `设为${STATUS_LABEL[status]}`, subject: names(docs) });
     }
   };
 
@@ -362,12 +485,12 @@ export function Library(props: LibraryProps): JSX.Element {
       <li
         key={doc.id}
         role="treeitem"
-        aria-selected={doc.id === props.selectedId}
+        aria-selected={picked.size ? picked.has(doc.id) : doc.id === props.selectedId}
         aria-level={3}
         tabIndex={tabKey === key ? 0 : -1}
         data-key={key}
         data-parent={parent}
-        className={`tree-item ${doc.id === props.selectedId ? 'selected' : ''} ${dropKey === `before:${doc.id}` ? 'drop-before' : ''}`}
+        className={`tree-item ${doc.id === props.selectedId ? 'selected' : ''} ${picked.has(doc.id) ? 'picked' : ''} ${dropKey === `before:${doc.id}` ? 'drop-before' : ''}`}
         draggable
         data-doc-id={doc.id}
         onFocus={() => setFocusKey(key)}
@@ -394,7 +517,10 @@ export function Library(props: LibraryProps): JSX.Element {
           setDropKey(null);
           if (id && id !== doc.id) void move(id, { beforeId: doc.id, ...(category ? { category } : {}) }, category ? `“${category}”` : undefined);
         }}
-        onClick={() => props.onOpen(doc.id)}
+        onClick={(e) => {
+          if (e.ctrlKey || e.metaKey) return togglePick(doc.id);
+          props.onOpen(doc.id);
+        }}
         onContextMenu={(e) => {
           e.preventDefault();
           setMenu({ x: e.clientX, y: e.clientY, doc });
@@ -408,6 +534,14 @@ export function Library(props: LibraryProps): JSX.Element {
       </li>
     );
   };
+
+  const togglePick = (id: string) =>
+    setPicked((p) => {
+      const next = new Set(p);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   /** While dragging near the tree's top or bottom edge, the tree scrolls. */
   const autoscroll = (e: ReactDragEvent) => {
@@ -437,11 +571,7 @@ export function Library(props: LibraryProps): JSX.Element {
 
   const years = Array.from({ length: 12 }, (_, i) => new Date().getFullYear() - i);
   const filterCount = Object.keys(filters).length;
-  const statusCounts = useMemo(() => {
-    const counts: Record<string, number> = {};
-    for (const d of allDocs) if (d.kind === 'case') counts[d.status] = (counts[d.status] ?? 0) + 1;
-    return counts;
-  }, [allDocs]);
+  const statusCounts = counts;
 
   const onHitsKey = (e: ReactKeyboardEvent) => {
     const items = Array.from(hitsRef.current?.querySelectorAll<HTMLElement>('[role=option]') ?? []);
@@ -473,6 +603,7 @@ export function Library(props: LibraryProps): JSX.Element {
               </option>
             ))}
           </select>
+          {collectionId && <button type="button" title="删除这份汇编（可撤销）" aria-label="删除汇编" onClick={() => void removeCollection()}>🗑</button>}
           <button type="button" title="新建汇编" aria-label="新建汇编" onClick={() => setNewTitle(newTitle === null ? `${new Date().getFullYear()}年民政工作创新案例汇编` : null)}>＋</button>
         </div>
         {newTitle !== null && (
@@ -509,6 +640,14 @@ export function Library(props: LibraryProps): JSX.Element {
         <button type="button" aria-pressed={groupBy === 'category'} onClick={() => setGroupBy('category')}>按领域</button>
         <button type="button" aria-pressed={groupBy === 'city'} onClick={() => setGroupBy('city')}>按地市</button>
       </div>
+      {picked.size > 0 && !hits && (
+        <div className="sidebar-section pick-bar" role="toolbar" aria-label="所选文档的操作">
+          <span>已选 {picked.size} 篇</span>
+          <button type="button" onClick={(e) => { const first = allDocs.find((d) => picked.has(d.id)); if (first) { const r = e.currentTarget.getBoundingClientRect(); setMenu({ x: r.left, y: r.bottom, doc: first }); } }}>操作…</button>
+          <button type="button" className="danger" onClick={() => { const first = allDocs.find((d) => picked.has(d.id)); if (first) void remove(first); }}>删除</button>
+          <button type="button" onClick={() => setPicked(new Set())}>取消选择</button>
+        </div>
+      )}
       {hits ? (
         <div className="search-hits">
           <div className="hits-head" role="status">找到 {hits.length} 条 <button type="button" onClick={() => { setHits(null); setQuery(''); }}>清除</button></div>
@@ -525,7 +664,7 @@ export function Library(props: LibraryProps): JSX.Element {
       ) : (
         <div className="tree" ref={treeRef} onDragOver={(e) => dragId && autoscroll(e)}>
           {tree && tree.length === 0 && (filterCount > 0 ? <p className="empty">没有符合筛选条件的文档。<button type="button" className="link" onClick={() => setFilters({})}>清除筛选</button></p> : <p className="empty">还没有文档。点击“导入”或把文件拖到窗口中。</p>)}
-          <ul role="tree" aria-label="案例树" onKeyDown={onTreeKey}>
+          <ul role="tree" aria-label="案例树" aria-multiselectable="true" onKeyDown={onTreeKey}>
             {(tree ?? []).map((group) => {
               const gk = `g:${group.key}`;
               return (
