@@ -116,3 +116,26 @@ test('columns are balanced on the last page', () => {
   assert.ok(bottoms[0]! > 0 && bottoms[1]! > 0, 'both columns used');
   assert.ok(Math.abs(bottoms[0]! - bottoms[1]!) <= body.lineHeight * 2 + 0.5, `column feet ${bottoms.map((b) => b.toFixed(1)).join(' / ')}`);
 });
+
+test('each case reports the pages it spans: from the page of its heading to the page of its last line', () => {
+  assert.equal(result.cases?.length, cases.length);
+  // Whole page text in reading order (left column, then right), Han characters only: a phrase wrapped in a column, or its punctuation normalised at export, is still found.
+  const han = (t: string) => t.replace(/[^\u4e00-\u9fff]/g, '');
+  const reading = (p: (typeof pages)[number]) => [...p.lines].sort((a, b) => Number(a.xMin > p.width / 2) - Number(b.xMin > p.width / 2) || a.yMin - b.yMin);
+  const texts = pages.map((p) => han(reading(p).map((l) => l.text).join('')));
+  const pageOf = (text: string) => texts.findIndex((t) => t.includes(han(text))) + 1;
+  for (const c of result.cases!) {
+    const doc = cases.find((d) => d.id === c.document)!;
+    // The heading line: the city label, then the title.
+    const head = squash(`${doc.meta.heading ?? ''}${doc.meta.title}`).slice(0, 10);
+    const opens = pages.findIndex((p) => p.lines.some((l) => squash(l.text).startsWith(head))) + 1;
+    assert.equal(c.firstPage, opens, `${c.title} opens on ${c.firstPage}`);
+    // The last paragraph's opening words are on the span's last page or the one before (a paragraph may run over).
+    const last = [...doc.body].reverse().find((b) => b.type === 'paragraph');
+    if (last && last.type === 'paragraph') {
+      const at = pageOf(squash(inlineText(last.content)).slice(0, 10));
+      const end = c.firstPage + c.pages - 1;
+      assert.ok(at === end || at === end - 1, `${c.title}: last paragraph on ${at}, span ends on ${end}`);
+    }
+  }
+});

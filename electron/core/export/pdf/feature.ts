@@ -111,6 +111,21 @@ export async function composeFeature(template: Template, bundle: CollectionBundl
     }
   }
 
+  // Pages each case spans (from the page of its heading to the last page holding its text), for the page budgets.
+  const spans = new Map<string, { first: number; last: number }>();
+  let current: { first: number; last: number } | null = null;
+  for (const f of frames) {
+    for (const it of f.items) {
+      const id = it.item.tag?.startsWith('case:') ? it.item.tag.slice(5) : null;
+      if (id) spans.set(id, (current = { first: f.frame.page, last: f.frame.page }));
+      else if (current && it.item.kind !== 'space') current.last = f.frame.page;
+    }
+  }
+  for (const doc of cases) {
+    const span = spans.get(doc.id);
+    if (span) cc.cases?.push({ document: doc.id, title: titleOf(doc), firstPage: span.first, pages: span.last - span.first + 1 });
+  }
+
   // ── Draw ──
   const tag = option<string>(template, 'sectionTag', '');
   const folioText = option<string>(template, 'folioText', '');
