@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { corpusBundle } from './fixtures/corpus.js';
 import { runExport } from '../electron/core/export/index.js';
 import { writeDocx } from '../electron/core/export/docx/index.js';
+import { stopPdfWorker } from '../electron/core/export/pdf/worker.js';
 import { loadTemplate } from '../electron/core/templates/load.js';
 import type { CaseDocument } from '../electron/core/model/types.js';
 import { nonEmptyLines, part, pdfPageTexts, sofficeToPdf, squash, unzip, workDir } from './docx-helpers.js';
@@ -130,7 +131,10 @@ test('a page budget set on a case overrides the template budget; over budget is 
   const long = (await runExport({ template: 'anthology', format: 'pdf', outPath: path.join(dir, 'probe.pdf'), bundle })).cases.reduce((a, b) => (b.pages > a.pages ? b : a));
   assert.ok(long.pages >= 2, 'the corpus has a case of two pages or more');
   const tight = { ...bundle, cases: Object.fromEntries(cases.map((c) => [c.id, c.id === long.document ? { ...c, meta: { ...c.meta, pageBudget: long.pages - 1 } } : c])) };
-  const out = await runExport({ template: 'anthology', format: 'pdf', outPath: path.join(dir, 'tight.pdf'), bundle: tight });
+  // Through the PDF worker thread (as the app exports): the layout report must cross the thread too.
+  const out = await runExport({ template: 'anthology', format: 'pdf', outPath: path.join(dir, 'tight.pdf'), bundle: tight, inWorker: true });
+  await stopPdfWorker();
+  assert.equal(out.cases.length, cases.length);
   assert.deepEqual(out.overBudget.find((o) => o.document === long.document), { document: long.document, title: long.title, pages: long.pages, budget: long.pages - 1 });
   assert.ok(out.warnings.some((w) => w.kind === 'over-budget' && w.document === long.document && w.message.includes(`预算 ${long.pages - 1} 页`)));
 });
