@@ -167,3 +167,23 @@ test('DOCX: the indexes are PAGEREF fields to the cases; LibreOffice resolves th
     assert.equal(Number(total.at(-1)), body.reduce((n, r) => n + Number(r.at(-1)), 0), 'the totals add up');
   }
 });
+
+test('a heading left as the last line of a page and a last page of under three lines are flagged, with the folio', async () => {
+  const para = (text: string) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] });
+  const doc: CaseDocument = {
+    kind: 'case',
+    id: 'flags',
+    meta: { title: '版面提示测试', region: { province: '山东省', city: '济南市', county: null }, category: '综合' },
+    body: [para('第一页的正文。'.repeat(20)), { type: 'heading', level: 1, content: [{ type: 'text', text: '分页前的小标题' }] }, { type: 'pageBreak' }, para('第二页只有一行。')],
+  };
+  const one = { collection: { id: 'c', title: '测试汇编', sections: [{ title: '综合', caseIds: ['flags'] }] }, cases: { flags: doc } };
+  const out = await runExport({ template: 'anthology', format: 'pdf', outPath: path.join(dir, 'flags.pdf'), bundle: one });
+  const c = out.cases[0]!;
+  const pages = await pdfPageTexts(out.path);
+  const first = pages.find((p) => folio(p) === c.firstPage)!;
+  assert.equal(squash(nonEmptyLines(first).at(-2)!), '分页前的小标题', 'the heading is the last line above the folio');
+  assert.deepEqual(c.headingsAtFoot, [c.firstPage]);
+  assert.equal(c.lastPageLines, 1);
+  const kinds = out.warnings.filter((w) => w.document === 'flags').map((w) => [w.kind, w.page]);
+  assert.deepEqual(kinds, [['heading-at-foot', c.firstPage], ['short-last-page', c.firstPage + 1]]);
+});
