@@ -8,6 +8,7 @@ import type PDFDocument from 'pdfkit';
 import type { FaceMetrics } from '../../fonts/metrics.js';
 import type { LaidLine } from '../../layout/paragraph.js';
 import type { BoxPainter } from '../../layout/flow.js';
+import { deflateOffThread } from './streams.js';
 
 interface PdfKitFont {
   id: string;
@@ -52,7 +53,9 @@ export class PdfCanvas implements BoxPainter {
   private pageFonts = new Set<string>();
   pageHeight = 0;
 
-  constructor(readonly doc: PDFKit.PDFDocument) {}
+  constructor(readonly doc: PDFKit.PDFDocument) {
+    deflateOffThread(doc);
+  }
 
   /** Starts a page of the given size (pt); pdfkit flushes the previous one (bufferPages off). */
   addPage(width: number, height: number): void {
