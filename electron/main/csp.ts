@@ -20,7 +20,8 @@ export function buildCsp(options: CspOptions = {}): string {
     ['style-src', "'self' 'unsafe-inline'"],
     ['img-src', "'self' data: blob:"],
     ['font-src', "'self' data:"],
-    ['connect-src', `'self'${devOrigin}${devWs}`],
+    // The team server (CollabPlugin): any wss:// host the user sets, ws:// on loopback.
+    ['connect-src', `'self'${devOrigin}${devWs} wss: ws://127.0.0.1:* ws://localhost:*`],
     ['worker-src', "'self' blob:"],
     ['object-src', "'none'"],
     ['frame-src', "'none'"],

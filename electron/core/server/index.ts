@@ -14,7 +14,7 @@ import { errorPayload } from '../api/dispatch.js';
 import { ApiError } from '../api/schema.js';
 
 export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' wss: ws://127.0.0.1:* ws://localhost:*; worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 /** JSON bodies above this are refused; base64 imports of the API's own limit fit below it. */
 export const MAX_BODY_BYTES = 80 * 1024 * 1024;

@@ -16,6 +16,7 @@ import { DocumentView } from './DocumentView.js';
 import { ComposerView } from './ComposerView.js';
 import { Toasts, type Toast } from './Toasts.js';
 import { ReviewerName } from './ReviewerName.js';
+import { TeamSettings } from './TeamSettings.js';
 import { ConfirmHost } from './ConfirmDialog.js';
 
 /** The open editor, if any: Lexical keeps its instance on the root element. */
@@ -227,6 +228,7 @@ export function App(): JSX.Element {
         <input ref={fileInput} type="file" multiple accept={ACCEPT} hidden aria-label="选择要导入的文件" data-testid="import-input" onChange={(e) => { const files = Array.from(e.target.files ?? []); e.target.value = ''; void readFiles(files); }} />
         <span className="spacer" />
         {importing && <span className="header-progress" role="status"><progress aria-label="导入进度" /> {importing}</span>}
+        <TeamSettings onError={onError} />
         <ReviewerName name={reviewerName} onChange={setReviewerName} onError={onError} />
       </header>
       <div className="app-body">

@@ -18,6 +18,7 @@ import { LOCKED_STATUSES, statusLabel } from '../status.js';
 import { askConfirm } from './ConfirmDialog.js';
 import type { ReportError } from './App.js';
 import { CaseEditor } from '../editor/CaseEditor.js';
+import { useTeamSession } from '../editor/plugins/CollabPlugin.js';
 import type { SaveOptions, SaveState } from '../editor/plugins/AutosavePlugin.js';
 import { $removeCommentMarks } from '../editor/commands.js';
 import { MetaPanel } from './MetaPanel.js';
@@ -53,6 +54,7 @@ function $marksById(threadId?: string): LexicalNode[] {
 
 export function DocumentView(props: DocumentViewProps): JSX.Element {
   const { documentId } = props;
+  const teamSession = useTeamSession(documentId);
   const [payload, setPayload] = useState<DocumentPayload | null>(null);
   const [editorKey, setEditorKey] = useState(0);
   const [tab, setTab] = useState<'meta' | 'comments' | 'revisions'>('meta');
@@ -314,6 +316,7 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
             </button>
           </div>
         )}
+        {teamSession !== undefined && (
         <CaseEditor
           key={`${doc.id}:${editorKey}:${part}`}
           documentId={`${doc.id}:${editorKey}:${part}`}
@@ -337,8 +340,10 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
             editorRef.current = e;
             setEditor(e);
           }}
+          team={doc.kind === 'case' && part === 'body' ? teamSession : null}
           placeholder={doc.kind === 'notice' ? (part === 'body' ? '在此输入通知正文…' : '在此输入附件内容…') : undefined}
         />
+        )}
       </section>
       <aside className="right-panel" aria-label="属性面板">
         <div className="tabs" role="tablist" aria-label="属性">

@@ -22,6 +22,8 @@ import { AutosavePlugin, type SaveOptions, type SaveState } from './plugins/Auto
 import { FindPlugin } from './plugins/FindPlugin.js';
 import { $markSelectionForComment, $removeCommentMarks } from './commands.js';
 import { OPEN_PROOF_COMMAND, ProofPlugin } from './plugins/ProofPlugin.js';
+import { CollabPlugin } from './plugins/CollabPlugin.js';
+import type { TeamSession } from './plugins/CollabPlugin.js';
 import { lexicalToBlocks } from '../../../electron/core/model/lexical.js';
 import type { Block } from '../../../electron/core/model/types.js';
 
@@ -43,6 +45,8 @@ export interface CaseEditorProps {
   setReviewerName: (name: string) => Promise<void>;
   onEditor?: (editor: LexicalEditor) => void;
   placeholder?: string;
+  /** A case shared with a team: the text comes from and goes to the team server (CollabPlugin). */
+  team?: TeamSession | null;
 }
 
 function newThreadId(): string {
@@ -56,7 +60,8 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
       namespace: 'huibian-case',
       theme: editorTheme,
       nodes: EDITOR_NODES,
-      editorState: JSON.stringify(initialState),
+      // Shared: the team document is the text, the collaboration binding fills the editor.
+      editorState: props.team ? null : JSON.stringify(initialState),
       editable: !props.readOnly,
       onError: (error: Error) => console.error(error),
     }),
@@ -179,7 +184,7 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
           <span className="char-count">字数：{chars}</span>
         </div>
       </div>
-      <HistoryPlugin />
+      {props.team ? <CollabPlugin session={props.team} user={props.reviewerName} readOnly={props.readOnly} /> : <HistoryPlugin />}
       <ListPlugin />
       <TablePlugin hasCellMerge hasCellBackgroundColor={false} />
       <LinkPlugin />

@@ -1,0 +1,131 @@
+/**
+ * Team editing of one case: Lexical's own CollaborationPlugin over the Hocuspocus provider,
+ * with the reviewer's name in awareness (others see it on their cursor) and a line naming who
+ * else has the case open. The case must have been shared (huibian team share); its Yjs
+ * document on the server is the source of truth, the local model follows by autosave.
+ * While the connection is down the editor keeps working on its Yjs document and the
+ * provider merges on reconnect.
+ */
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Provider } from '@lexical/yjs';
+import { useCallback, useEffect, useState, type JSX } from 'react';
+import * as Y from 'yjs';
+import type { ApiResult } from '../../../../electron/core/api/schema.js';
+import { api } from '../../api/client.js';
+
+type Listener = (...args: never[]) => void;
+
+/** Where and as what a shared case joins (the API's team.session). */
+export type TeamSession = NonNullable<ApiResult<'team.session'>>;
+
+/** The @lexical/yjs Provider shape over a Hocuspocus provider (its events are named differently). */
+function adapt(provider: HocuspocusProvider, socket: HocuspocusProviderWebsocket): Provider {
+  const wrapped = new Map<Listener, Listener>();
+  const hocusEvent = (type: string): string => (type === 'sync' ? 'synced' : type);
+  return {
+    awareness: provider.awareness as unknown as Provider['awareness'],
+    connect: () => {
+      void socket.connect();
+      provider.attach();
+    },
+    disconnect: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+    on: (type: string, cb: Listener) => {
+      const fn = type === 'sync' ? (((e: { state: boolean }) => (cb as (s: boolean) => void)(e.state)) as Listener) : cb;
+      wrapped.set(cb, fn);
+      provider.on(hocusEvent(type), fn);
+    },
+    off: (type: string, cb: Listener) => {
+      provider.off(hocusEvent(type), wrapped.get(cb) ?? cb);
+      wrapped.delete(cb);
+    },
+  } as unknown as Provider;
+}
+
+const COLORS = ['#c0392b', '#2471a3', '#1e8449', '#b9770e', '#7d3c98', '#117a65'];
+
+function colorFor(name: string): string {
+  let h = 0;
+  for (const ch of name) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+  return COLORS[h % COLORS.length]!;
+}
+
+/** Who else has this case open, from the provider's awareness states. */
+function Presence({ provider, me }: { provider: Provider; me: string }): JSX.Element {
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => {
+    const update = (): void => {
+      const all = [...provider.awareness.getStates().values()].map((s) => s?.name).filter((n): n is string => typeof n === 'string' && n.length > 0);
+      setNames(all);
+    };
+    update();
+    provider.awareness.on('update', update);
+    return () => provider.awareness.off('update', update);
+  }, [provider]);
+  const others = names.filter((n, i) => n !== me || names.indexOf(n) !== i);
+  return (
+    <div className="team-presence" role="status" aria-label="协同编辑">
+      {others.length ? `同时在编辑：${[...new Set(others)].join('、')}` : '协同编辑：只有您在此案例中'}
+    </div>
+  );
+}
+
+export function CollabPlugin({ session, user, readOnly }: { session: TeamSession; user: string | null; readOnly?: boolean }): JSX.Element {
+  const [editor] = useLexicalComposerContext();
+  const [provider, setProvider] = useState<Provider | null>(null);
+  const name = user ?? '编辑';
+  const factory = useCallback(
+    (id: string, docs: Map<string, Y.Doc>): Provider => {
+      let doc = docs.get(id);
+      if (!doc) {
+        doc = new Y.Doc();
+        docs.set(id, doc);
+      }
+      const socket = new HocuspocusProviderWebsocket({ url: session.server });
+      const hocus = new HocuspocusProvider({ websocketProvider: socket, name: session.name, document: doc, token: session.token });
+      const adapted = adapt(hocus, socket);
+      setProvider(adapted);
+      return adapted;
+    },
+    [session.server, session.name, session.token],
+  );
+  useEffect(() => {
+    // The server's document is the text: nothing local is typed until it has arrived.
+    editor.setEditable(false);
+  }, [editor]);
+  useEffect(() => {
+    if (!provider) return;
+    const onSync = (synced: boolean): void => {
+      if (synced && !readOnly) editor.setEditable(true);
+    };
+    provider.on('sync', onSync);
+    return () => provider.off('sync', onSync);
+  }, [editor, provider, readOnly]);
+  return (
+    <LexicalCollaboration>
+      <CollaborationPlugin id={session.name} providerFactory={factory} shouldBootstrap={false} username={name} cursorColor={colorFor(name)} />
+      {provider && <Presence provider={provider} me={name} />}
+    </LexicalCollaboration>
+  );
+}
+
+/** The team session of a document: undefined while asking, null when it is not shared. */
+export function useTeamSession(documentId: string): TeamSession | null | undefined {
+  const [session, setSession] = useState<TeamSession | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    setSession(undefined);
+    api('team.session', { documentId })
+      .then((s) => live && setSession(s))
+      .catch(() => live && setSession(null));
+    return () => {
+      live = false;
+    };
+  }, [documentId]);
+  return session;
+}
