@@ -170,7 +170,12 @@ async function readAny(name: string, bytes: Uint8Array, zipLimits: ZipLimits): P
 function assembleDraft(name: string, read: ReadResult, options: ImportOptions): ImportedFile {
   const pinyin = stripPinyin(read.lines);
   let lines = pinyin.lines;
-  const traditional = isTraditional(lines.map((l) => l.text).join('\n'));
+  let head = '';
+  for (const l of lines) {
+    head += `${l.text}\n`;
+    if (head.length >= 4000) break;
+  }
+  const traditional = isTraditional(head);
   let restore: ((text: string) => string) | null = null;
   if (traditional) {
     const simplified = simplifyLines(lines);
@@ -208,9 +213,10 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     throw new ImportFailure(name, `“${name}”中没有可导入的正文。 ${name} contains no text to import.`);
   }
   const allText = read.lines.filter((l) => !l.furniture).map((l) => l.text).join('\n');
-  const context = contextRegion(allText);
+  const mentions = findMentions(allText);
+  const context = contextRegion(allText, mentions);
   // Several cities named (captions, venues, a survey of a province): an article's opening place is not its region by itself.
-  const cities = new Set(findMentions(allText).flatMap((m) => (m.places.length === 1 ? [m.places[0]!.level === 'county' ? m.places[0]!.city?.code : m.places[0]!.level === 'city' ? m.places[0]!.code : undefined] : [])).filter(Boolean));
+  const cities = new Set(mentions.flatMap((m) => (m.places.length === 1 ? [m.places[0]!.level === 'county' ? m.places[0]!.city?.code : m.places[0]!.level === 'city' ? m.places[0]!.code : undefined] : [])).filter(Boolean));
   const articleContext = { ...context, competing: cities.size >= 2 };
   // The page's source ("来源: 济宁民政") says where the draft comes from when the text is mixed.
   const source = cleaned.info.publisher ? resolveRegion(cleaned.info.publisher, context) : null;

@@ -180,10 +180,10 @@ function unlistedCountyAfter(text: string, cityMention: Mention, mentions: Menti
  * What a whole draft says about where it comes from: the province (and city, when one clearly
  * dominates) named most often. Used as the hint for resolving short names in its parts.
  */
-export function contextRegion(text: string): Partial<Region> {
+export function contextRegion(text: string, mentions: Mention[] = findMentions(text)): Partial<Region> {
   const provinceVotes = new Map<Place, number>();
   const cityVotes = new Map<Place, number>();
-  for (const mention of findMentions(text)) {
+  for (const mention of mentions) {
     const provinces = new Set(mention.places.map((p) => (p.level === 'province' ? p : p.province!)));
     const strong = mention.full && mention.text.length >= 3;
     const weight = strong ? 2 : 1;

@@ -14,6 +14,8 @@ const SLACK = 64 * 1024;
 
 export interface GuardedArchive {
   readonly entries: ZipEntryInfo[];
+  /** The parsed archive, for a caller that rewrites a part (its reads must still go through `bytes`/`text`). */
+  readonly zip: JSZip;
   has(name: string): boolean;
   /** Names of the parts present, in archive order. */
   names(): string[];
@@ -60,6 +62,7 @@ export async function openArchive(file: string, bytes: Uint8Array, limits: ZipLi
   };
   return {
     entries,
+    zip,
     has: (name) => Boolean(zip.files[name] && !zip.files[name]!.dir),
     names: () => Object.keys(zip.files).filter((n) => !zip.files[n]!.dir),
     bytes: read,

@@ -3,12 +3,11 @@
  * strong, images → data URIs), and the HTML reader does the rest, so a DOCX reads like the
  * same draft as a web page. The archive is checked for zip bombs before mammoth inflates it.
  */
-import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { ImportFailure } from '../../model/imported.js';
 import type { ReadResult } from '../lines.js';
 import { readHtml } from './html.js';
-import { corrupt, verifyInflatedSizes, type ZipLimits, DEFAULT_ZIP_LIMITS } from './zipguard.js';
+import { verifyInflatedSizes, type ZipLimits, DEFAULT_ZIP_LIMITS } from './zipguard.js';
 import { openArchive } from './archive.js';
 import { printNumbering } from './docxnumbering.js';
 
@@ -33,18 +32,15 @@ export async function readDocx(file: string, bytes: Uint8Array, limits: ZipLimit
     throw new ImportFailure(file, `“${file}”不是 Word 文档（压缩包中没有 word/document.xml）。 ${file} is a zip archive but not a Word document.`);
   }
   let buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buffer, { checkCRC32: false });
-  } catch {
-    throw corrupt(file);
-  }
+  const zip = archive.zip;
   // mammoth inflates every part itself: the streamed check runs first whenever the headers could lie past the limit.
   await verifyInflatedSizes(file, zip as never, archive.entries, limits);
-  const numberingXml = await archive.text('word/numbering.xml');
-  if (numberingXml) {
-    const documentXml = (await archive.text('word/document.xml')) ?? '';
-    const printed = printNumbering(documentXml, numberingXml, await archive.text('word/styles.xml'));
+  const numberingXml = archive.has('word/numbering.xml') ? await archive.text('word/numbering.xml') : null;
+  const documentXml = numberingXml && /<w:num\b/u.test(numberingXml) ? ((await archive.text('word/document.xml')) ?? '') : '';
+  const stylesXml = documentXml ? await archive.text('word/styles.xml') : null;
+  // Numbering comes from a paragraph's own numPr or from its style's.
+  if (numberingXml && documentXml && (documentXml.includes('<w:numPr') || stylesXml?.includes('<w:numPr'))) {
+    const printed = printNumbering(documentXml, numberingXml, stylesXml);
     if (printed) {
       zip.file('word/document.xml', printed);
       buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });

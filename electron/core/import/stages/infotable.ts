@@ -77,7 +77,10 @@ export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | nul
   let count = 0;
   const end = Math.min(lines.length, within);
   for (let i = 0; i < end; i++) {
-    const text = lines[i]!.text.replace(BULLET, '');
+    const raw = lines[i]!.text;
+    // Table lines are short and carry a colon or a cell bar; a paragraph is never one.
+    if (raw.length > 160 || !/[:：|｜]/u.test(raw)) continue;
+    const text = raw.replace(BULLET, '');
     const pairs = cellPairs(text) ?? colonPairs(text);
     if (!pairs) continue;
     taken.add(i);

@@ -145,7 +145,8 @@ export function readList(lines: SourceLine[]): ListResult | null {
       continue;
     }
     // "地区:标题"
-    const pc = text.length <= 80 && !SENTENCE.test(text) ? placeColon(text) : null;
+    const colon = text.search(/[:：]/u);
+    const pc = colon > 1 && colon <= 31 && text.length <= 80 && !SENTENCE.test(text) ? placeColon(text) : null;
     if (pc) {
       const { title, unit } = splitUnit(pc.rest);
       run.push({ title, subtitle: null, unit, place: pc.place, award, at: i });
@@ -158,7 +159,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
     }
     // A place cell over a title cell.
     const next = lines[i + 1];
-    if (isPlaceOnly(text) && text.length <= 16 && !ADDRESS_END.test(text) && next && next.text && !SENTENCE.test(next.text) && next.text.length <= 60 && !isPlaceOnly(next.text)) {
+    if (text.length <= 16 && !ADDRESS_END.test(text) && isPlaceOnly(text) && next && next.text && !SENTENCE.test(next.text) && next.text.length <= 60 && !isPlaceOnly(next.text)) {
       const { title, unit } = splitUnit(next.text);
       run.push({ title, subtitle: null, unit, place: text, award, at: i });
       taken.add(i + 1);
@@ -213,6 +214,8 @@ export function readList(lines: SourceLine[]): ListResult | null {
  */
 function inlineItems(text: string, award: string | null): Array<Omit<ListItem, 'at'>> {
   const out: Array<Omit<ListItem, 'at'>> = [];
+  // Most paragraphs list nothing: look closer only where list punctuation repeats.
+  if (!/[一二三四五六七八九十]、.*[一二三四五六七八九十]、|；.*；|;.*;|(?:分别为|分别是|如下)\s*[:：]/u.test(text)) return out;
   const numbered = [...text.matchAll(/(?:^|[\s:：。；;])([一二三四五六七八九十]{1,3})、\s*/gu)];
   if (numbered.length >= 3) {
     for (let k = 0; k < numbered.length; k++) {

@@ -114,7 +114,7 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
     const raw = lines[i]!.text;
     if (!raw) continue;
     const t = raw.replace(TITLE_DATE, '').replace(/\s*[|｜]+\s*$/u, '');
-    const withNumber = DOC_NUMBER_ANY.exec(t);
+    const withNumber = /[〔[［【]/u.test(t) ? DOC_NUMBER_ANY.exec(t) : null;
     const bare = withNumber && withNumber.index > 0 ? t.slice(0, withNumber.index).trim() : t;
     if (plain(bare) && WEAK_TITLE.test(bare)) {
       titleAt = i;
@@ -150,7 +150,8 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   let dateAt = -1;
   for (let i = bodyFrom + 1; i < lines.length; i++) {
     const t = lines[i]!.text;
-    if (DATE_ONLY.test(t.replace(/\s+/gu, ''))) {
+    if (t.length > 30 && !/^[0-9０-９]{4}\s*年/u.test(t)) continue;
+    if (t.length <= 30 && DATE_ONLY.test(t.replace(/\s+/gu, ''))) {
       // Under an organ line it is the 署名 and 成文日期; alone after the body, the 成文日期 only.
       if (ISSUER.test(lines[i - 1]!.text)) issuerAt = i - 1;
       dateAt = i;
