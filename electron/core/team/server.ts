@@ -93,6 +93,11 @@ async function handleApi(pool: pg.Pool, req: IncomingMessage, res: ServerRespons
 
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
   const pool = new pg.Pool({ connectionString: options.pgUrl, max: 10 });
+  // An idle connection dropped by PostgreSQL (restart, failover) must not bring the server
+  // down; the pool opens a new one for the next query.
+  pool.on('error', (error) => {
+    if (!options.quiet) console.error(`PostgreSQL 连接中断：${error.message}`);
+  });
   await migrate(pool);
   const server = new Server<Context>({
     port: options.port ?? 0,
