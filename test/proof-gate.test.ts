@@ -58,6 +58,7 @@ describe('the corpus through import and export', () => {
       assert.match(c.summary, /^\d+ 处标点规范/);
       assert.ok(c.fixes.every((f) => f.severity === 'fix' && f.suggestion !== null && f.context.includes(f.text)));
     }
+    assert.ok(feature.lead && feature.lead.fixes.length > 0, 'the feature lead is proofed too');
     const notice = preview.proof![3]!.notice!;
     assert.ok(notice.fixes.some((f) => f.text === ',' && f.suggestion === '，'));
     assert.ok(notice.fixes.some((f) => f.rule === 'num.range' && f.suggestion === '2020—2022'));

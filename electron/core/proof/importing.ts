@@ -37,6 +37,8 @@ export interface FileProof {
   /** Per case, in the file's case order. */
   cases: DocumentProof[];
   notice?: DocumentProof;
+  /** A feature's 导语 (it becomes the collection's lead; fixed at commit with the rest). */
+  lead?: DocumentProof;
   summary: string;
 }
 
@@ -54,8 +56,9 @@ export function previewProof(files: readonly ImportedFile[]): FileProof[] {
   return files.map((file, index) => {
     const cases = file.cases.map((c, i) => documentProof({ kind: 'case', id: `preview-${index}-${i}`, meta: c.meta, body: c.body }));
     const notice = file.notice ? documentProof({ id: `preview-${index}-notice`, ...file.notice }) : undefined;
-    const all = [...cases, ...(notice ? [notice] : [])];
+    const lead = file.info.lead?.length ? documentProof({ kind: 'case', id: `preview-${index}-lead`, meta: { title: '' }, body: file.info.lead }) : undefined;
+    const all = [...cases, ...(notice ? [notice] : []), ...(lead ? [lead] : [])];
     const summary = summarize(all.flatMap((p) => [...p.fixes, ...p.proposals, ...p.blocking]));
-    return { file: index, name: file.file, cases, ...(notice ? { notice } : {}), summary };
+    return { file: index, name: file.file, cases, ...(notice ? { notice } : {}), ...(lead ? { lead } : {}), summary };
   });
 }

@@ -108,6 +108,9 @@ export class ProofBlockedError extends ApiError {
 export function exportGate(ctx: ApiContext, what: { bundle?: CollectionBundle; notice?: NoticeDocument }): ExportWarning[] {
   const cases = what.bundle ? (what.bundle.cases instanceof Map ? [...what.bundle.cases.values()] : Object.values(what.bundle.cases)) : [];
   const docs: HuibianDocument[] = [...cases, ...(what.notice ? [what.notice] : [])];
+  // A feature prints the collection's 导语 too: it is proofed as a document of its own.
+  const collection = what.bundle?.collection;
+  if (collection?.lead?.length) docs.push({ kind: 'case', id: `${collection.id}:lead`, meta: { title: `${collection.title}（导语）` }, body: collection.lead });
   const report = proofCollection(docs, decisionsFor(ctx.store.db, docs.map((d) => d.id)));
   const titles = new Map(docs.map((d) => [d.id, d.meta.title]));
   if (report.blocking.length) throw new ProofBlockedError(report, blockingMessage(report, titles));
