@@ -111,7 +111,8 @@ export function ProofPlugin({ editorKey, readOnly }: { editorKey: string; readOn
   const editorState = useCallback(() => editor.getEditorState().toJSON() as unknown as Record<string, unknown>, [editor]);
 
   const show = useCallback((list: Finding[], text: string) => {
-    setFindings(list.filter((f) => !dismissed.current.has(signature(f))));
+    // Only what this editor holds: metadata and a notice's other parts have their own fields and tabs.
+    setFindings(list.filter((f) => f.segment.startsWith('b') && !dismissed.current.has(signature(f))));
     setSummary(text);
     setStale(false);
   }, []);
