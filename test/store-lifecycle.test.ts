@@ -72,6 +72,11 @@ describe('lifecycle', () => {
     assert.equal(((await call(api, 'documents.get', { id: a })).document.meta as CaseMeta).status, 'final');
     const again = await call(api, 'documents.setStatus', { ids: [a], status: 'final' });
     assert.deepEqual(again.changed, [], 'a case already 定稿 is left alone');
+    assert.deepEqual(again.skipped, [{ id: a, reason: 'unchanged' }]);
+    const notice = await call(api, 'documents.create', { kind: 'notice', collectionId, meta: { title: '关于报送创新案例的通知' } });
+    const mixed = await call(api, 'documents.setStatus', { ids: [notice.document.id, a], status: 'final' });
+    assert.deepEqual(mixed.skipped.map((s) => s.reason), ['notice', 'unchanged'], 'a notice in a selection is left alone, the batch still runs');
+    await call(api, 'documents.delete', { id: notice.document.id });
   });
 
   test('定稿 locks text and metadata until reopened with a reason', async () => {

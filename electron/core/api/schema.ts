@@ -214,8 +214,8 @@ export const apiInputs = {
 } as const;
 
 // Shapes that lower layers define and the table hands out unchanged.
-export type { CollectionSummary, DocSummary, Duplicate, RevisionSummary, StatusChange, TrashedCollection, TrashedDocument } from '../store/index.js';
-import type { CollectionSummary, DocSummary, Duplicate, RevisionSummary, StatusChange, TrashedCollection, TrashedDocument } from '../store/index.js';
+export type { CollectionSummary, DocSummary, Duplicate, RevisionSummary, StatusChange, StatusSkip, TrashedCollection, TrashedDocument } from '../store/index.js';
+import type { CollectionSummary, DocSummary, Duplicate, RevisionSummary, StatusChange, StatusSkip, TrashedCollection, TrashedDocument } from '../store/index.js';
 import type { ExportResult as WriterResult } from '../export/index.js';
 import type { CaseStatus } from '../model/types.js';
 
@@ -315,7 +315,7 @@ export interface ApiResults extends ProofResults, TeamResults {
   'documents.restoreDeleted': DocSummary[];
   'documents.moveMany': DocSummary[];
   'documents.merge': DocumentPayload;
-  'documents.setStatus': { changed: DocSummary[] };
+  'documents.setStatus': { changed: DocSummary[]; skipped: StatusSkip[] };
   'documents.statusHistory': StatusChange[];
   'documents.counts': { total: number; byStatus: Record<CaseStatus, number> };
   'trash.list': { documents: TrashedDocument[]; collections: TrashedCollection[] };

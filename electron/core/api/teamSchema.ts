@@ -17,6 +17,8 @@ export const teamInputs = {
     .strict(),
   /** For a case shared with the team (team share/pull linked it): where and as what to join. */
   'team.session': z.object({ documentId: id }).strict(),
+  /** The editor's Yjs state of a shared case (base64), kept in the library as its offline replica. */
+  'team.saveState': z.object({ documentId: id, state: z.string().max(50_000_000) }).strict(),
 } as const;
 
 export interface TeamSettings {
@@ -30,10 +32,14 @@ export interface TeamSession {
   token: string;
   /** Team document name, `<collectionId>/<caseId>`. */
   name: string;
+  documentId: string;
+  /** The library's replica of the case (base64 Yjs update): edits made offline reach the server from it. */
+  local: string | null;
 }
 
 export interface TeamResults {
   'team.settings.get': TeamSettings;
   'team.settings.set': TeamSettings;
   'team.session': TeamSession | null;
+  'team.saveState': { ok: true };
 }

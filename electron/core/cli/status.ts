@@ -23,7 +23,7 @@ case's status and its history.
   --document ID  a case (repeat for several; all change or none)
   --reason TEXT  why (required to reopen a locked case)
   --by NAME      who (default: the reviewer name of the settings, else 编辑)
-  --json         print {changed} or {status, history} as JSON
+  --json         print {changed, skipped} or {status, history} as JSON
 Exit status 1 when the change was refused (the message says why), 2 on a usage error.`;
 
 /** "定稿" or "final" → 'final'. */
@@ -92,10 +92,11 @@ export async function cmdStatus(args: string[], io: Io): Promise<number> {
     const result = await call('documents.setStatus', { ids, status, ...(values.reason ? { reason: values.reason } : {}), ...(values.by ? { by: values.by } : {}) });
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else {
-      const changed = new Set(result.changed.map((d) => d.id));
       for (const d of result.changed) io.out(`✓ 《${d.title}》 → ${STATUS_LABELS[status]}`);
-      const same = ids.filter((id) => !changed.has(id));
-      if (same.length) io.out(`${same.length} 个案例原本就是${STATUS_LABELS[status]}，未改动`);
+      const same = result.skipped.filter((s) => s.reason === 'unchanged').length;
+      const notices = result.skipped.filter((s) => s.reason === 'notice').length;
+      if (same) io.out(`${same} 个案例原本就是${STATUS_LABELS[status]}，未改动`);
+      if (notices) io.out(`${notices} 篇是通知：通知没有审定状态，未改动`);
     }
     return 0;
   } catch (error) {

@@ -7,7 +7,7 @@ export type { CollectionSummary, CollectionPatch, NewCollection } from './collec
 export type { DocumentFilters, SavePatch, SaveResult, StoredDocument } from './documents.js';
 export { unpack as revisionText, type RevisionSummary, type RevisionContent } from './revisions.js';
 export type { CommitOptions, CommitResult, Duplicate } from './imports.js';
-export type { StatusChange } from './lifecycle.js';
+export type { StatusChange, StatusSkip } from './lifecycle.js';
 export type { TrashedCollection, TrashedDocument } from './trash.js';
 export { defaultDataDir, libraryPath } from './paths.js';
 export { setClock } from './connection.js';

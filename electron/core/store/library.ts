@@ -22,7 +22,7 @@ import { Revisions, type RevisionSummary } from './revisions.js';
 import { Documents, type DocumentFilters, type SavePatch, type SaveResult, type StoredDocument } from './documents.js';
 import { Comments, type NewComment } from './comments.js';
 import { Imports, type CommitOptions, type CommitResult, type Duplicate } from './imports.js';
-import { Lifecycle, type StatusChange } from './lifecycle.js';
+import { Lifecycle, type StatusChange, type StatusSkip } from './lifecycle.js';
 import { Trash, type TrashedCollection, type TrashedDocument } from './trash.js';
 import type { DocSummary } from './rows.js';
 import type { CaseStatus } from '../model/types.js';
@@ -234,9 +234,10 @@ export class Library {
   }
 
   // lifecycle
-  /** Sets the status of several cases at once; returns the ones that changed. */
-  setStatus(ids: string[], status: CaseStatus, by: { who: string; reason?: string | null }): DocSummary[] {
-    return this.lifecycle.setStatus(ids, status, by).map((id) => this.documents.summary(id));
+  /** Sets the status of several cases at once; returns the ones that changed and those left alone. */
+  setStatus(ids: string[], status: CaseStatus, by: { who: string; reason?: string | null }): { changed: DocSummary[]; skipped: StatusSkip[] } {
+    const { changed, skipped } = this.lifecycle.setStatus(ids, status, by);
+    return { changed: changed.map((id) => this.documents.summary(id)), skipped };
   }
   statusHistory(documentId: string): StatusChange[] {
     this.documents.row(documentId);

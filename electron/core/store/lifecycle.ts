@@ -21,6 +21,12 @@ export interface StatusChange {
   at: string;
 }
 
+/** A document setStatus left alone: a notice (no lifecycle), or a case that already had the status. */
+export interface StatusSkip {
+  id: string;
+  reason: 'notice' | 'unchanged';
+}
+
 export function isLocked(status: CaseStatus): boolean {
   return LOCKED_STATUSES.includes(status);
 }
@@ -46,17 +52,25 @@ export class Lifecycle {
   };
 
   /**
-   * Sets the status of several cases in one transaction (all change, or none). A case that
-   * already has the status is left alone; reopening a locked case without a reason is refused.
+   * Sets the status of several cases in one transaction (all change, or none). Notices (they
+   * have no lifecycle) and cases that already have the status are left alone and listed in
+   * `skipped`; reopening a locked case without a reason is refused.
    */
-  setStatus(ids: string[], to: CaseStatus, by: { who: string; reason?: string | null }): string[] {
+  setStatus(ids: string[], to: CaseStatus, by: { who: string; reason?: string | null }): { changed: string[]; skipped: StatusSkip[] } {
     const reason = by.reason?.trim() || null;
     return this.c.tx(() => {
       const changed: string[] = [];
+      const skipped: StatusSkip[] = [];
       for (const id of ids) {
         const row = this.documents.row(id);
-        if (row.kind !== 'case') throw new StoreError('invalid-input', `《${row.title}》是通知，通知没有审定状态。`);
-        if (row.status === to) continue;
+        if (row.kind !== 'case') {
+          skipped.push({ id, reason: 'notice' });
+          continue;
+        }
+        if (row.status === to) {
+          skipped.push({ id, reason: 'unchanged' });
+          continue;
+        }
         if (isLocked(row.status) && !isLocked(to) && !reason) {
           throw new StoreError('invalid-input', `《${row.title}》已${STATUS_LABELS[row.status]}：重新打开需要填写原因（reason）。`);
         }
@@ -72,7 +86,7 @@ export class Lifecycle {
         this.revisions.snapshot(this.documents.row(id), false, note);
         changed.push(id);
       }
-      return changed;
+      return { changed, skipped };
     });
   }
 

@@ -56,9 +56,8 @@ export const documentHandlers: Pick<
   'documents.move': (ctx, { id, ...target }) => ctx.store.moveDocument(id, target),
   'documents.moveMany': (ctx, { ids, ...target }) => ctx.store.moveDocuments(ids, target),
   'documents.merge': (ctx, input) => payload(ctx.store.mergeCases(input.targetId, input.sourceId, { append: input.append })),
-  'documents.setStatus': (ctx, input) => ({
-    changed: ctx.store.setStatus(input.ids, input.status, { who: input.by ?? ctx.store.getSetting('reviewerName') ?? '编辑', reason: input.reason }),
-  }),
+  'documents.setStatus': (ctx, input) =>
+    ctx.store.setStatus(input.ids, input.status, { who: input.by ?? ctx.store.getSetting('reviewerName') ?? '编辑', reason: input.reason }),
   'documents.statusHistory': (ctx, input) => ctx.store.statusHistory(input.id),
   'documents.counts': (ctx, input) => ({
     total: ctx.store.listDocuments({ collectionId: input.collectionId, filters: input.filters }).length,

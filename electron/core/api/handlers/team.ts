@@ -1,5 +1,7 @@
 /** team.settings.get/set and team.session: what the renderer's CollabPlugin joins with. */
+import * as Y from 'yjs';
 import { TeamDocs } from '../../store/ydocs.js';
+import { ApiError } from '../schema.js';
 import type { ApiContext } from '../context.js';
 import type { Handlers } from '../dispatch.js';
 import type { TeamSettings } from '../teamSchema.js';
@@ -11,7 +13,7 @@ function settings(ctx: ApiContext): TeamSettings {
   return { server: ctx.store.getSetting(SERVER), hasToken: Boolean(ctx.store.getSetting(TOKEN)) };
 }
 
-export const teamHandlers: Pick<Handlers<ApiContext>, 'team.settings.get' | 'team.settings.set' | 'team.session'> = {
+export const teamHandlers: Pick<Handlers<ApiContext>, 'team.settings.get' | 'team.settings.set' | 'team.session' | 'team.saveState'> = {
   'team.settings.get': (ctx) => settings(ctx),
   'team.settings.set': (ctx, input) => {
     if (input.server !== undefined) ctx.store.setSetting(SERVER, input.server.trim() || null);
@@ -23,6 +25,15 @@ export const teamHandlers: Pick<Handlers<ApiContext>, 'team.settings.get' | 'tea
     const token = ctx.store.getSetting(TOKEN);
     const link = new TeamDocs(ctx.store.db).get(input.documentId);
     if (!server || !token || !link) return null;
-    return { server, token, name: link.teamName };
+    return { server, token, name: link.teamName, documentId: input.documentId, local: Buffer.from(link.state).toString('base64') };
+  },
+  'team.saveState': (ctx, input) => {
+    const docs = new TeamDocs(ctx.store.db);
+    const link = docs.get(input.documentId);
+    if (!link) throw new ApiError('not-found', '这篇案例没有与团队共享');
+    const incoming = new Uint8Array(Buffer.from(input.state, 'base64'));
+    // Merged, not replaced: a replica holding edits the editor never loaded keeps them.
+    docs.put(input.documentId, link.teamName, Y.mergeUpdates([link.state, incoming]));
+    return { ok: true };
   },
 };
