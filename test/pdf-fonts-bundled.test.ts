@@ -9,14 +9,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
-import { readFonts, readPages, savePdf, squash } from './pdf-readback.js';
+import { readFonts, readPages, samplePdf, savePdf, squash } from './pdf-readback.js';
 
 process.env.HUIBIAN_BUNDLED_FONTS = '1';
 const { FONT_ROLES, roleFaces, resolveFonts, substituteNotes } = await import('../electron/core/fonts/roles.js');
 const { woff2Ready } = await import('../electron/core/fonts/webfont.js');
-const { layoutParagraph } = await import('../electron/core/layout/paragraph.js');
-const { PdfCanvas } = await import('../electron/core/export/pdf/canvas.js');
 
 const TEXT = '民政为民，民政爱民：“淄助你”救助新品牌——2021年';
 
@@ -47,20 +44,9 @@ test('every role resolves from bundled faces; 楷体 is LXGW WenKai from its sli
 
 test('楷体 from the slices is drawn, embedded as TrueType and reads back', async () => {
   await woff2Ready();
-  const doc = new PDFDocument({ autoFirstPage: false });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((r) => doc.on('end', r));
-  const canvas = new PdfCanvas(doc);
-  canvas.addPage(595, 842);
-  const rows = [false, true].map((bold, i) => {
-    const [line] = layoutParagraph({ runs: [{ text: TEXT, style: { role: 'kai', size: 16, bold } }], measure: 540, align: 'left' });
-    canvas.drawLine(line!, 40, 100 + i * 60);
-    return { y: 100 + i * 60 - 16, bold };
-  });
-  doc.end();
-  await done;
-  const file = savePdf(Buffer.concat(chunks), 'kai-slices.pdf');
+  const rows = [false, true].map((bold, i) => ({ y: 100 + i * 60 - 16, bold }));
+  const pdf = await samplePdf(rows.map((r) => ({ role: 'kai', bold: r.bold, text: TEXT })), { size: 16, top: 100, step: 60 });
+  const file = savePdf(pdf, 'kai-slices.pdf');
   const read = readPages(file)[0]!.lines.map((l) => squash(l.text));
   assert.deepEqual(read, [squash(TEXT), squash(TEXT)]);
   const fonts = readFonts(file);

@@ -6,30 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { latinFaces, resolveFonts, roleFaces, FONT_ROLES, type FontRoleName } from '../electron/core/fonts/roles.js';
 import { faceFor } from '../electron/core/layout/faces.js';
 import { layoutParagraph } from '../electron/core/layout/paragraph.js';
-import { PdfCanvas } from '../electron/core/export/pdf/canvas.js';
-import { readFonts, readPages, savePdf, squash } from './pdf-readback.js';
+import { readFonts, readPages, samplePdf, savePdf, squash } from './pdf-readback.js';
 
 const SAMPLE = '民政为民，民政爱民：“10+1+N”模式——2021年《归路》（电影）养老服务、社会救助……ABC xyz 93.35%';
-
-async function samplePdf(lines: Array<{ role: FontRoleName; bold: boolean; text: string }>): Promise<Buffer> {
-  const doc = new PDFDocument({ autoFirstPage: false });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((r) => doc.on('end', r));
-  const canvas = new PdfCanvas(doc);
-  canvas.addPage(595, 842);
-  lines.forEach((l, i) => {
-    const [line] = layoutParagraph({ runs: [{ text: l.text, style: { role: l.role, size: 10, bold: l.bold } }], measure: 540, align: 'left' });
-    canvas.drawLine(line!, 40, 60 + i * 40);
-  });
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
-}
 
 test('resolveFonts names a real file for every role (and says which faces stand in)', () => {
   const fonts = resolveFonts();

@@ -6,6 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { FontRoleName } from '../electron/core/fonts/roles.js';
+import { layoutParagraph } from '../electron/core/layout/paragraph.js';
+import { PdfCanvas } from '../electron/core/export/pdf/canvas.js';
 
 export interface ReadLine {
   xMin: number;
@@ -82,3 +86,21 @@ export function readText(file: string, first?: number, last?: number): string {
 }
 
 export const squash = (s: string): string => s.replace(/\s+/g, '');
+
+/** A one-page PDF of sample lines, each laid out by the engine and drawn by the PDF canvas (font tests). */
+export async function samplePdf(lines: Array<{ role: FontRoleName; bold: boolean; text: string }>, opts: { size?: number; top?: number; step?: number } = {}): Promise<Buffer> {
+  const { size = 10, top = 60, step = 40 } = opts;
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((r) => doc.on('end', r));
+  const canvas = new PdfCanvas(doc);
+  canvas.addPage(595, 842);
+  lines.forEach((l, i) => {
+    const [line] = layoutParagraph({ runs: [{ text: l.text, style: { role: l.role, size, bold: l.bold } }], measure: 540, align: 'left' });
+    canvas.drawLine(line!, 40, top + i * step);
+  });
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
