@@ -257,7 +257,7 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     const bodyList = readList(bodyLines);
     const noticeCases =
       bodyList && bodyList.items.length >= 2
-        ? listDrafts(bodyList, awardFromText(bodyLines.map((l) => l.text))).map((d) => buildCase(d, name, 'case-list', cleaned.info, context, notice.meta.year ?? null))
+        ? listDrafts(bodyList, awardFromText(bodyLines.map((l) => l.text))).map((d) => buildCase(d, name, 'case-list', cleaned.info, context, notice.meta.year ?? null, '', notice.meta.title))
         : [];
     return { ...base, warnings, ...encoding, kind: 'notice', info, cases: noticeCases, notice, captions: [] };
   }
@@ -308,7 +308,8 @@ function assembleList(
   const before = lines.slice(0, first).map((l) => l.text);
   const award = awardFromText([...(nameLine ? [nameLine] : []), ...(titleLine ? [titleLine] : []), ...before]);
   const year = yearOf(`${title ?? ''} ${award ?? ''}`) ?? (cleaned.info.date ? Number(cleaned.info.date.slice(0, 4)) : null);
-  const cases = listDrafts(list, award).map((d) => buildCase(d, name, 'case-list', cleaned.info, context, year));
+  const about = [award ?? '', title ?? '', ...before].join('\n');
+  const cases = listDrafts(list, award).map((d) => buildCase(d, name, 'case-list', cleaned.info, context, year, '', about));
   const leadLines = lines.slice(0, first).filter((l, k) => !list.taken.has(k) && k !== list.nameAt && !(titleLine && k === 0));
   const info = draftInfo(title, null, cleaned.info);
   if (leadLines.length) info.lead = structure(leadLines, { captions: false, sentenceRunIns: false }).body;
@@ -376,6 +377,8 @@ function buildCase(
   context: ReturnType<typeof contextRegion> & { competing?: boolean },
   docYear: number | null,
   leadText = '',
+  /** For a list item (no text of its own): the list's name and lead, which say what area it is in. */
+  categoryContext = '',
 ): ImportedCase {
   const s = structure(draft.lines, { captions: true, sentenceRunIns: true });
   const unit = draft.unit ?? s.fields['创新单位'] ?? s.fields['申报单位'] ?? s.fields['报送单位'] ?? s.fields['实施单位'] ?? s.fields['推荐单位'] ?? null;
@@ -394,7 +397,7 @@ function buildCase(
     resolveRegion(firstSentence(firstParagraph), hint) ??
     unitRegion;
   const bodyText = blocksText(s.body);
-  const category = scoreCategories(`${draft.title} ${draft.subtitle ?? ''}`, bodyText);
+  const category = scoreCategories(`${draft.title} ${draft.subtitle ?? ''}`, bodyText || categoryContext);
   if (draft.groupCategory) {
     // The draft itself files the case under an area: that beats any word count.
     category.category = draft.groupCategory;
