@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { latinFaces, resolveFonts, roleFaces, FONT_ROLES, type FontRoleName } from '../electron/core/fonts/roles.js';
+import { latinFaces, resolveFonts, roleFaces, FONT_ROLES } from '../electron/core/fonts/roles.js';
 import { faceFor } from '../electron/core/layout/faces.js';
 import { layoutParagraph } from '../electron/core/layout/paragraph.js';
 import { readFonts, readPages, samplePdf, savePdf, squash } from './pdf-readback.js';
