@@ -265,13 +265,26 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
  * Returns the path (its first dozen steps) of the first node past `limit`, or null.
  */
 export function tooDeep(value: unknown, limit: number = LIMITS.depth): PropertyKey[] | null {
-  const stack: Array<{ v: unknown; d: number; path: PropertyKey[] }> = [{ v: value, d: 0, path: [] }];
+  // each entry links to its parent, so the path is built only for the node that is too deep
+  type Entry = { v: unknown; d: number; key: PropertyKey | null; up: Entry | null };
+  const stack: Entry[] = [{ v: value, d: 0, key: null, up: null }];
   while (stack.length) {
-    const { v, d, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const v = entry.v;
     if (typeof v !== 'object' || v === null) continue;
-    if (d >= limit) return path;
-    if (Array.isArray(v)) v.forEach((x, i) => stack.push({ v: x, d: d + 1, path: d < 12 ? [...path, i] : path }));
-    else for (const [k, x] of Object.entries(v)) stack.push({ v: x, d: d + 1, path: d < 12 ? [...path, k] : path });
+    if (entry.d >= limit) {
+      const path: PropertyKey[] = [];
+      for (let e: Entry | null = entry; e && e.key !== null; e = e.up) path.unshift(e.key);
+      return path.slice(0, 12);
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) stack.push({ v: v[i], d: entry.d + 1, key: i, up: entry });
+    } else {
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
+        if (typeof x === 'object' && x !== null) stack.push({ v: x, d: entry.d + 1, key: k, up: entry });
+      }
+    }
   }
   return null;
 }
