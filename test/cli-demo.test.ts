@@ -82,12 +82,15 @@ test('export exits non-zero naming the file it could not write; --json prints th
   await run(process.execPath, [BIN, 'demo', '--out', dir], { cwd: ROOT });
   const db = path.join(dir, 'huibian.db');
   const target = path.join(dir, 'no-such-folder', 'book.pdf');
-  const failed = await run(process.execPath, [BIN, 'export', '--db', db, '--template', 'anthology', '--format', 'pdf', '--out', target], { cwd: ROOT }).then(
+  const failed = await run(process.execPath, [BIN, 'export', '--db', db, '--template', 'anthology', '--format', 'pdf', '--out', target, '--json'], { cwd: ROOT }).then(
     () => null,
-    (error: { code: number; stderr: string }) => error,
+    (error: { code: number; stdout: string; stderr: string }) => error,
   );
   assert.equal(failed?.code, 1, 'export exited 0 without writing');
   assert.ok(failed.stderr.includes(`无法写出 ${target}`) && /不存在或没有写权限/.test(failed.stderr), failed.stderr);
+  const refused = JSON.parse(failed.stdout) as { written: unknown[]; failed: Array<{ file: string; message: string }> };
+  assert.deepEqual(refused.written, []);
+  assert.equal(refused.failed[0]!.file, target);
   const out = path.join(dir, 'book.docx');
   const { stdout } = await run(process.execPath, [BIN, 'export', '--db', db, '--template', 'anthology', '--format', 'docx', '--out', out, '--json'], { cwd: ROOT });
   const report = JSON.parse(stdout) as { written: Array<{ file: string; pages: number }>; pages: number; warnings: unknown[]; overBudget: unknown[]; cases: unknown[] };

@@ -350,7 +350,7 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
     } catch (error) {
       if (error instanceof UsageError) throw error;
       if (error instanceof ApiError && error.code === 'proof-blocked') return (await import('./proof.js')).reportBlocked(error, values.json === true, io);
-      if (values.json) io.out(JSON.stringify({ written: [], failed: [{ file: outPath, message: (error as Error).message }] }, null, 2));
+      if (values.json) io.out(JSON.stringify(exportReport([], [{ file: outPath, message: (error as Error).message }]), null, 2));
       io.err(`无法写出 ${outPath}：${(error as Error).message}`);
       return 1;
     }
