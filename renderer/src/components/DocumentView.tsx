@@ -353,7 +353,7 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
         </div>
         <div className="tab-body" role="tabpanel">
           {tab === 'meta' && doc.kind === 'case' && <MetaPanel meta={doc.meta} categories={props.categories} locked={locked} onChange={(patch) => void saveMeta(patch)} onStatus={(s) => void changeStatus(s)} />}
-          {tab === 'meta' && doc.kind === 'notice' && <NoticePreview meta={doc.meta} editor={part === 'body' ? editor : null} />}
+          {tab === 'meta' && doc.kind === 'notice' && <NoticePreview meta={doc.meta} editor={part === 'body' ? editor : null} documentId={doc.id} beforePreview={() => flushRef.current?.(true) ?? Promise.resolve()} />}
           {tab === 'comments' && (
             <CommentsPanel
               threads={threads}

@@ -3,14 +3,34 @@
  * Lexical imports it: paragraphs, headings, lists, quotes, tables, links, line breaks and
  * bold/italic/underline/strike/sup/sub. Word's lists arrive as MsoListParagraph paragraphs
  * with `mso-list` styles and a typed marker ("1.", "（一）", "·") inside
- * `<![if !supportLists]>`; they become real nested lists. WPS adds `<style>` blocks and
- * class-driven formatting; styles, classes, fonts and colours are dropped.
+ * `<![if !supportLists]>`. Chinese 层次序号 ("一、", "（一）", "1、", "（1）", "①") are kept as the
+ * author typed them, at the start of an ordinary paragraph, since no list style prints them;
+ * Western markers ("1.", "a)", "·") become real nested lists. Centring (align=center or
+ * text-align) and bold set on a paragraph survive; WPS puts both in class rules of its
+ * `<style>` block, which are read before styles, classes, fonts and colours are dropped.
  */
 
 const BLOCK_TAGS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'TABLE', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN', 'PRE', 'CENTER']);
 const DROP_TAGS = new Set(['STYLE', 'SCRIPT', 'META', 'LINK', 'TITLE', 'XML', 'HEAD', 'NOSCRIPT', 'IFRAME', 'OBJECT', 'SVG', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'IMG']);
 const INLINE_KEEP: Record<string, string> = { B: 'b', STRONG: 'b', I: 'i', EM: 'i', U: 'u', S: 's', STRIKE: 's', DEL: 's', SUP: 'sup', SUB: 'sub' };
 const MARKER_ATTR = 'data-hb-list-marker';
+
+/** Declarations of simple class rules (".p0{font-weight:bold}", "p.MsoTitle{...}") in the <style> blocks. */
+let classRules: Map<string, string> = new Map();
+
+function readClassRules(html: string): Map<string, string> {
+  const rules = new Map<string, string>();
+  for (const block of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)) {
+    const css = block[1]!.replace(/<!--|-->/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const rule of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+      for (const selector of rule[1]!.split(',')) {
+        const m = /^\s*[a-z0-9]*\.([\w-]+)\s*$/i.exec(selector);
+        if (m) rules.set(m[1]!.toLowerCase(), (rules.get(m[1]!.toLowerCase()) ?? '') + ';' + rule[2]!.toLowerCase().replace(/\s+/g, ''));
+      }
+    }
+  }
+  return rules;
+}
 
 /** String-level pass: what DOMParser would otherwise keep as text or comments. */
 function prepass(html: string): string {
@@ -28,9 +48,40 @@ function prepass(html: string): string {
     .replace(/<\/?(?:w|m|v|st1):[^>]*>/gi, '');
 }
 
+/** The element's own style with its class rules in front (inline declarations win, as in CSS). */
 function styleOf(el: Element): string {
-  return (el.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
+  const own = (el.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
+  const classes = (el.getAttribute('class') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const fromClasses = classes.map((c) => classRules.get(c) ?? '').join(';');
+  return fromClasses ? `${fromClasses};${own}` : own;
 }
+
+/** The last declaration of a property in a style string. */
+function styleValue(style: string, property: string): string | null {
+  let found: string | null = null;
+  for (const m of style.matchAll(new RegExp(`(?:^|;)${property}:([^;]+)`, 'g'))) found = m[1]!;
+  return found;
+}
+
+/** Paragraph alignment as Word (align=center, text-align) and WPS (class rules) write it. */
+function alignOf(el: Element): 'center' | 'right' | null {
+  const value = (styleValue(styleOf(el), 'text-align') ?? el.getAttribute('align') ?? '').toLowerCase();
+  return value === 'center' ? 'center' : value === 'right' ? 'right' : null;
+}
+
+function blockBold(el: Element): boolean {
+  const weight = styleValue(styleOf(el), 'font-weight');
+  return Boolean(weight && /^(bold|bolder|[6-9]00)$/.test(weight));
+}
+
+/** A block's opening tag with the alignment it had. */
+function openTag(tag: string, el: Element): string {
+  const align = alignOf(el);
+  return align ? `<${tag} style="text-align:${align}">` : `<${tag}>`;
+}
+
+/** 层次序号 that Chinese documents print as typed: kept as text, never turned into a list. */
+const CHINESE_MARKER = /^(?:[一二三四五六七八九十百]+[、．.]|[(（][一二三四五六七八九十百\d]+[)）]|\d+[、．]|[①-⑳])$/u;
 
 function isWordListParagraph(el: Element): boolean {
   return /MsoListParagraph/i.test(el.getAttribute('class') ?? '') || (/mso-list:l\d/.test(styleOf(el)) && el.tagName === 'P');
@@ -85,6 +136,7 @@ function wrap(inner: string, tags: string[]): string {
 }
 
 function inlineHtml(node: Node): string {
+  if (node.nodeType === 1 && /mso-list:ignore/.test(styleOf(node as Element))) return '';
   if (node.nodeType === 3) return escapeText((node.textContent ?? '').replace(/\u00a0/g, ' '));
   if (node.nodeType !== 1) return '';
   const el = node as Element;
@@ -101,11 +153,13 @@ function inlineHtml(node: Node): string {
 
 /** Paragraph text without the indentation people type by hand (the layout indents). */
 function paragraphInner(el: Element): string {
-  return Array.from(el.childNodes)
+  const inner = Array.from(el.childNodes)
     .map(inlineHtml)
     .join('')
     .replace(/^((?:<[a-z]+>)*)(?:\s|\u3000|&nbsp;)+/u, '$1')
     .replace(/(?:\s|&nbsp;)+((?:<\/[a-z]+>)*)$/u, '$1');
+  // Bold set on the paragraph itself (WPS: a class rule) and not already on its runs.
+  return inner && blockBold(el) && !/^<b>[\s\S]*<\/b>$/.test(inner) ? `<b>${inner}</b>` : inner;
 }
 
 function hasBlockChild(el: Element): boolean {
@@ -154,6 +208,14 @@ function blocksHtml(parent: Element): string {
     if (el && isWordListParagraph(el)) {
       flushInline();
       const marker = takeMarker(el);
+      if (marker !== null && CHINESE_MARKER.test(marker)) {
+        // "1、" and "（1）" as the author typed them, in a paragraph of their own.
+        flushWord();
+        const inner = paragraphInner(el);
+        const bold = /^<b>/.test(inner);
+        out += `${openTag('p', el)}${bold ? `<b>${escapeText(marker)}</b>` : escapeText(marker)}${inner}</p>`;
+        continue;
+      }
       wordItems.push({ level: listLevel(el), ordered: marker !== null && ORDERED_MARKER.test(marker), html: paragraphInner(el) });
       continue;
     }
@@ -178,7 +240,7 @@ function blockHtml(el: Element): string {
   if (/^H[1-6]$/.test(tag)) {
     const level = Math.min(4, Number(tag[1]));
     const inner = paragraphInner(el);
-    return inner ? `<h${level}>${inner}</h${level}>` : '';
+    return inner ? `${openTag(`h${level}`, el)}${inner}</h${level}>` : '';
   }
   if (tag === 'UL' || tag === 'OL') {
     const items = Array.from(el.children)
@@ -212,11 +274,16 @@ function blockHtml(el: Element): string {
   }
   if (hasBlockChild(el)) return blocksHtml(el);
   const inner = paragraphInner(el);
-  return inner ? `<p>${inner}</p>` : '';
+  return inner ? `${openTag('p', el)}${inner}</p>` : '';
 }
 
 /** Clean clipboard HTML; the result holds only tags Lexical imports into model-shaped nodes. */
 export function cleanClipboardHtml(html: string): string {
-  const doc = new DOMParser().parseFromString(prepass(html), 'text/html');
-  return blocksHtml(doc.body);
+  classRules = readClassRules(html);
+  try {
+    const doc = new DOMParser().parseFromString(prepass(html), 'text/html');
+    return blocksHtml(doc.body);
+  } finally {
+    classRules = new Map();
+  }
 }
