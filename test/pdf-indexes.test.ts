@@ -154,6 +154,12 @@ test('DOCX: the indexes are PAGEREF fields to the cases; LibreOffice resolves th
   const pages = await pdfPageTexts(await sofficeToPdf(await zip.generateAsync({ type: 'uint8array' }), 'indexes'));
   checkIndexes(pages, 'LibreOffice');
   checkTables(pages, 'LibreOffice');
+  // The 目录's cached folios of the back matter (a TOC field keeps its cache) are where LibreOffice prints it.
+  const toc = squash(pages.slice(0, 4).join('')).replace(/\.+/g, '');
+  for (const t of ['地区索引', '领域索引', '附表各地案例统计']) {
+    const at = pages.findIndex((p, i) => i > 2 && nonEmptyLines(p).slice(0, 2).some((l) => squash(l) === t));
+    assert.ok(new RegExp(`${t}${folio(pages[at]!)}(?!\\d)`).test(toc), `目录 lists ${t} on folio ${folio(pages[at]!)}`);
+  }
   // A real table per region after the 附表 title, its last row the totals.
   const tables = doc.slice(doc.indexOf('附表')).match(/<w:tbl>.*?<\/w:tbl>/g) ?? [];
   const regions = new Set(cases.map((c) => c.meta.region?.city ?? c.meta.region?.province ?? ''));
