@@ -142,6 +142,12 @@ const AMOUNT_UNITS = '元人户名个次册份件台辆套亩';
 function wanYi(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
   const re = new RegExp(`(?<![\\d.,，])(\\d{6,10})(?=[${AMOUNT_UNITS}]|人次|平方米)`, 'g');
+  // "12000万元" is 1.2亿元: 万 counts up to 9999万.
+  for (const m of segment.text.matchAll(/(?<![\d.,，])(\d{5,})万(?!亿)/g)) {
+    const n = Number(m[1]);
+    if (n % 1000 !== 0) continue;
+    out.push({ rule: 'num.wan-yi', severity: 'propose', start: m.index, end: m.index + m[0].length, suggestion: `${n / 10000}亿`, message: `一万万即一亿：“${m[0]}”可写作“${n / 10000}亿”` });
+  }
   for (const m of segment.text.matchAll(re)) {
     const before = segment.text.slice(Math.max(0, m.index - 4), m.index);
     if (/邮编|编码|编号|代码|号码|账号|电话/.test(before)) continue;
