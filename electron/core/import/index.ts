@@ -31,6 +31,7 @@ import { isTraditional, restoreStrings, simplifyLines, stripPinyin } from './sta
 import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
 import { awardFromText, listDrafts, readList } from './stages/lists.js';
+import { isOrgan, unitAfterTitle, unitLine } from './stages/units.js';
 
 export interface ImportInput {
   name: string;
@@ -380,8 +381,22 @@ function buildCase(
   /** For a list item (no text of its own): the list's name and lead, which say what area it is in. */
   categoryContext = '',
 ): ImportedCase {
+  // A unit printed with the head: dashed or bracketed after the title, or on a ◉/供稿 line under it.
+  const afterTitle = draft.unit ? null : unitAfterTitle(draft.title);
+  if (afterTitle) draft = { ...draft, title: afterTitle.title, unit: afterTitle.unit };
+  const line = draft.unit ? null : unitLine(draft.lines);
+  if (line) draft = { ...draft, unit: line.unit, lines: draft.lines.filter((_, k) => k !== line.at) };
   const s = structure(draft.lines, { captions: true, sentenceRunIns: true });
-  const unit = draft.unit ?? s.fields['创新单位'] ?? s.fields['申报单位'] ?? s.fields['报送单位'] ?? s.fields['实施单位'] ?? s.fields['推荐单位'] ?? null;
+  const unit =
+    draft.unit ??
+    s.fields['创新单位'] ??
+    s.fields['申报单位'] ??
+    s.fields['报送单位'] ??
+    s.fields['实施单位'] ??
+    s.fields['推荐单位'] ??
+    s.fields['供稿单位'] ??
+    // A single article's page names its source; when that is an organ, it is the unit.
+    (kind === 'single-case' && isOrgan(info.publisher) ? info.publisher! : null);
   const hint = { ...context };
   const unitRegion = unit ? resolveRegion(unit, hint) : null;
   if (unitRegion?.province) hint.province = unitRegion.province;
