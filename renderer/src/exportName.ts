@@ -18,6 +18,13 @@ export function exportBaseName(title: string | null | undefined, template: strin
   return stem.endsWith(label) ? `${stem}-${date}` : `${stem}-${label}-${date}`;
 }
 
+const issued = new Set<string>();
+
 export function downloadName(title: string | null | undefined, template: string, format: string, now = new Date()): string {
-  return `${exportBaseName(title, template, now)}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}.${format}`;
+  const stem = `${exportBaseName(title, template, now)}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  // Two exports within one second still get two names.
+  let name = `${stem}.${format}`;
+  for (let n = 2; issued.has(name); n++) name = `${stem}（${n}）.${format}`;
+  issued.add(name);
+  return name;
 }

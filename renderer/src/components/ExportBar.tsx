@@ -26,6 +26,19 @@ export interface ExportBarProps {
   statuses?: Array<'draft' | 'review' | 'final' | 'submitted'>;
 }
 
+async function saveAs(url: string, name: string): Promise<void> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const href = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
+
 type Done = { format: 'pdf' | 'docx'; result: ExportResult; name: string };
 
 export function ExportBar(props: ExportBarProps): JSX.Element {
@@ -83,7 +96,19 @@ export function ExportBar(props: ExportBarProps): JSX.Element {
           {bridge() ? (
             <button type="button" onClick={() => void bridge()!.showInFolder(result.path)}>在文件夹中显示</button>
           ) : (
-            <a href={downloadUrl(result.path)} download={name} className="download-link" data-path={result.path} data-name={name}>下载 {name}</a>
+            <a
+              href={downloadUrl(result.path)}
+              download={name}
+              className="download-link"
+              data-path={result.path}
+              onClick={(e) => {
+                // The server names the file it sends (Content-Disposition wins over `download`): hand the browser the bytes under this export's own name.
+                e.preventDefault();
+                void saveAs(downloadUrl(result.path), name).catch((error: unknown) => props.onError(error, { action: '下载', subject: `“${name}”` }));
+              }}
+            >
+              下载 {name}
+            </a>
           )}
         </span>
       ))}

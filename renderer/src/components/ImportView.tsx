@@ -160,7 +160,7 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
                             {[...new Set([...(c.meta.category ? [c.meta.category] : []), ...categories])].map((cat) => <option key={cat}>{cat}</option>)}
                           </select>
                         </td>
-                        <td><input value={e.unit ?? c.meta.unit ?? ''} onChange={(ev) => edit(fi, ci, { unit: ev.target.value })} placeholder="未识别" aria-label={`第${ci + 1}个案例的创新单位`} /></td>
+                        <td className="col-unit"><textarea rows={1} className="title-input" value={e.unit ?? c.meta.unit ?? ''} onChange={(ev) => edit(fi, ci, { unit: ev.target.value })} placeholder="未识别" aria-label={`第${ci + 1}个案例的创新单位`} /></td>
                         <td><input className="narrow" value={e.award ?? c.meta.award ?? ''} onChange={(ev) => edit(fi, ci, { award: ev.target.value })} placeholder="无" aria-label={`第${ci + 1}个案例的奖项`} /></td>
                         <td><button type="button" aria-expanded={open} onClick={() => setReading(open ? null : key)} aria-label={`${open ? '收起' : '查看'}${quoted(caseTitle)}的正文`}>{open ? '收起' : '查看'}</button></td>
                       </tr>
