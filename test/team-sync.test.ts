@@ -164,6 +164,51 @@ test('pg_dump and pg_restore carry the team database: the restored copy holds th
   }
 });
 
+test('the desktop API: team.session for a shared case, and team.saveState keeps an offline replica that merges on reconnect', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { createApi } = await import('../electron/core/api/index.js');
+  const { shareCollection } = await import('../electron/core/team/sync.js');
+  const { blocksToLexical } = await import('../electron/core/model/lexical.js');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'huibian-team-api-'));
+  const api = createApi({ dataDir: dir, transport: 'cli' });
+  try {
+    const col = (await api.dispatch('collections.create', { title: '民政案例2026' })) as { id: string };
+    const made = (await api.dispatch('documents.create', { kind: 'case', collectionId: col.id, meta: { title: '离线案例' } })) as { document: { id: string } };
+    const id = made.document.id;
+    await api.dispatch('documents.save', { id, editorState: blocksToLexical([{ type: 'paragraph', content: [{ type: 'text', text: '原文。' }] }]) });
+    await api.dispatch('team.settings.set', { server: server.url, token: tokenA });
+    assert.equal(await api.dispatch('team.session', { documentId: id }), null, 'not shared yet');
+    await assert.rejects(api.dispatch('team.settings.set', { server: 'http://x' }), /ws:\/\//);
+    await shareCollection(api, '民政案例2026', { server: server.url, token: tokenA }, '编辑甲');
+    const s = (await api.dispatch('team.session', { documentId: id })) as { name: string; local: string; token: string };
+    assert.equal(s.name, `${col.id}/${id}`);
+    assert.equal(s.token, tokenA);
+    assert.deepEqual(await api.dispatch('team.settings.get', {}), { server: server.url, hasToken: true });
+
+    // Offline: the editor's document gets a paragraph and is saved as the replica only.
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, new Uint8Array(Buffer.from(s.local, 'base64')));
+    editAs(offline, '编辑甲', '离线', appendParagraph('离线时写的。'));
+    await api.dispatch('team.saveState', { documentId: id, state: Buffer.from(Y.encodeStateAsUpdate(offline)).toString('base64') });
+    // Next session: the replica goes first, then the provider syncs it to the server.
+    const again = (await api.dispatch('team.session', { documentId: id })) as { name: string; local: string };
+    const c = connect({ url: server.url, token: tokenA, name: again.name });
+    Y.applyUpdate(c.doc, new Uint8Array(Buffer.from(again.local, 'base64')), 'local-replica');
+    await c.ready;
+    await c.acknowledged();
+    c.close();
+    const fresh = connect({ url: server.url, token: tokenB, name: again.name });
+    await fresh.ready;
+    assert.match(JSON.stringify(yDocToCase(fresh.doc).document.body), /离线时写的。/);
+    fresh.close();
+  } finally {
+    api.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 async function waitFor(check: () => boolean): Promise<void> {
   // Bounded by count, not time: the relay is a few loopback messages.
   for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));

@@ -32,8 +32,13 @@ export const teamHandlers: Pick<Handlers<ApiContext>, 'team.settings.get' | 'tea
     const link = docs.get(input.documentId);
     if (!link) throw new ApiError('not-found', '这篇案例没有与团队共享');
     const incoming = new Uint8Array(Buffer.from(input.state, 'base64'));
-    // Merged, not replaced: a replica holding edits the editor never loaded keeps them.
-    docs.put(input.documentId, link.teamName, Y.mergeUpdates([link.state, incoming]));
+    // Merged, not replaced (a replica holding edits the editor never loaded keeps them), and
+    // compacted: a document with garbage collection drops deleted text's content.
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, link.state);
+    Y.applyUpdate(doc, incoming);
+    docs.put(input.documentId, link.teamName, Y.encodeStateAsUpdate(doc));
+    doc.destroy();
     return { ok: true };
   },
 };

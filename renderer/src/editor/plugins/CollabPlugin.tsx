@@ -22,12 +22,14 @@ type Listener = (...args: never[]) => void;
 export type TeamSession = NonNullable<ApiResult<'team.session'>>;
 
 /** The @lexical/yjs Provider shape over a Hocuspocus provider (its events are named differently). */
-function adapt(provider: HocuspocusProvider, socket: HocuspocusProviderWebsocket): Provider {
+function adapt(provider: HocuspocusProvider, socket: HocuspocusProviderWebsocket, beforeConnect: () => void): Provider {
   const wrapped = new Map<Listener, Listener>();
   const hocusEvent = (type: string): string => (type === 'sync' ? 'synced' : type);
   return {
     awareness: provider.awareness as unknown as Provider['awareness'],
     connect: () => {
+      // Called once the binding observes the document: what is applied now reaches the editor.
+      beforeConnect();
       void socket.connect();
       provider.attach();
     },
@@ -78,6 +80,7 @@ function Presence({ provider, me }: { provider: Provider; me: string }): JSX.Ele
 export function CollabPlugin({ session, user, readOnly }: { session: TeamSession; user: string | null; readOnly?: boolean }): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const [provider, setProvider] = useState<Provider | null>(null);
+  const [doc, setDoc] = useState<Y.Doc | null>(null);
   const name = user ?? '编辑';
   const factory = useCallback(
     (id: string, docs: Map<string, Y.Doc>): Provider => {
@@ -86,14 +89,46 @@ export function CollabPlugin({ session, user, readOnly }: { session: TeamSession
         doc = new Y.Doc();
         docs.set(id, doc);
       }
+      const ydoc = doc;
       const socket = new HocuspocusProviderWebsocket({ url: session.server });
-      const hocus = new HocuspocusProvider({ websocketProvider: socket, name: session.name, document: doc, token: session.token });
-      const adapted = adapt(hocus, socket);
+      const hocus = new HocuspocusProvider({ websocketProvider: socket, name: session.name, document: ydoc, token: session.token });
+      let restored = false;
+      const adapted = adapt(hocus, socket, () => {
+        // The library's replica first: offline edits from an earlier session merge on sync.
+        if (restored || !session.local) return;
+        restored = true;
+        Y.applyUpdate(ydoc, Uint8Array.from(atob(session.local), (c) => c.charCodeAt(0)), 'local-replica');
+      });
       setProvider(adapted);
+      setDoc(ydoc);
       return adapted;
     },
-    [session.server, session.name, session.token],
+    [session.server, session.name, session.token, session.local],
   );
+  useEffect(() => {
+    if (!doc) return;
+    // Keep the library's replica current, a second after typing pauses, and when leaving.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const persist = (): void => {
+      timer = null;
+      const bytes = Y.encodeStateAsUpdate(doc);
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      void api('team.saveState', { documentId: session.documentId, state: btoa(binary) }).catch(() => undefined);
+    };
+    const onUpdate = (): void => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(persist, 1000);
+    };
+    doc.on('update', onUpdate);
+    return () => {
+      doc.off('update', onUpdate);
+      if (timer) {
+        clearTimeout(timer);
+        persist();
+      }
+    };
+  }, [doc, session.documentId]);
   useEffect(() => {
     // The server's document is the text: nothing local is typed until it has arrived.
     editor.setEditable(false);
