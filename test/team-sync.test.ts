@@ -86,6 +86,8 @@ test('two clients edit one case at once, end identical, and the state is in Post
   assert.deepEqual(yDocToCase(fromDb).document, fromA);
   const log = await server.pool.query("SELECT DISTINCT user_name FROM team_audit WHERE document = 'col1/case-1' AND action = 'open'");
   assert.deepEqual(log.rows.map((r) => r.user_name).sort(), ['编辑乙', '编辑甲'].sort());
+  const edits = await server.pool.query("SELECT DISTINCT user_name FROM team_audit WHERE document = 'col1/case-1' AND action = 'edit'");
+  assert.deepEqual(edits.rows.map((r) => r.user_name).sort(), ['编辑乙', '编辑甲'].sort());
 });
 
 test('a client offline for a while reconnects and merges', async () => {

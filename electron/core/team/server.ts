@@ -91,7 +91,22 @@ async function handleApi(pool: pg.Pool, req: IncomingMessage, res: ServerRespons
   send(res, 405, { error: '不支持的请求' });
 }
 
+/** One 'edit' audit row per user and document per minute, counting the updates in it. */
+const EDIT_AUDIT_MS = 60_000;
+
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
+  const editing = new Map<string, { since: number; updates: number }>();
+  const auditEdit = async (pool: pg.Pool, user: string | null, documentName: string): Promise<void> => {
+    const key = `${user ?? ''}\u0000${documentName}`;
+    const now = Date.now();
+    const open = editing.get(key);
+    if (open && now - open.since < EDIT_AUDIT_MS) {
+      open.updates++;
+      return;
+    }
+    editing.set(key, { since: now, updates: 1 });
+    await audit(pool, user, documentName, 'edit', open ? { previousUpdates: open.updates } : undefined);
+  };
   const pool = new pg.Pool({ connectionString: options.pgUrl, max: 10 });
   // An idle connection dropped by PostgreSQL (restart, failover) must not bring the server
   // down; the pool opens a new one for the next query.
@@ -123,6 +138,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       // An empty update (the "nothing new" reply of a sync) is two zero bytes.
       if ((type === SYNC_STEP2 || type === SYNC_UPDATE) && payload.length > 2) {
         await logUpdate(pool, documentName, context.user?.name ?? null, payload);
+        await auditEdit(pool, context.user?.name ?? null, documentName);
       }
     },
     async onDisconnect({ documentName, context }) {
