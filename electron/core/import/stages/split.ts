@@ -15,7 +15,7 @@ import { DEFAULT_CATEGORIES, GENERAL_CATEGORY } from '../../model/categories.js'
 import { findMentions } from '../../regions/index.js';
 
 /** Words that make a first line the title of a whole list or feature, not of a case. */
-const COLLECTION_TITLE = /名单|公示|汇编|选登|选编|案例集|一览|目录|评选结果|入选|入围|案例展示|案例展播|典型案例|系列报道|申报表|申报书|推荐表|汇总表|登记表/u;
+const COLLECTION_TITLE = /名单|公示|汇编|选登|选编|案例集|一览|目录|评选结果|入选|入围|案例展示|案例展播|典型案例|系列报道|品牌推介|经验推介|申报表|申报书|推荐表|汇总表|登记表/u;
 
 export const AWARD_GROUP =
   /^(?:拟|建议)?(?:入选|入围|推荐|确定|评为|评选为)?[\u4e00-\u9fa5]{0,10}?(?:优秀|入围|入选|提名|优胜|[一二三特]等奖|金奖|银奖|铜奖|十佳)[\u4e00-\u9fa5]{0,10}(?:案例|奖|项目|名单|单位)$/u;
@@ -117,6 +117,12 @@ function findStart(lines: SourceLine[], i: number, styledLevel: number | null): 
     }
     if (!rest && isTitleish(next)) return { at: i, span: 2, heading: null, title: next!.text, subtitle: null, style: 'numbered' };
   }
+  // "(一)新会区:以“启超家风”赋能…": a numbered section headed by its place.
+  const numberedPlace = !line.image && !line.table && text.length <= 60 && !/[。！？]/u.test(text) ? NUMBERED_HEAD.exec(text) : null;
+  if (numberedPlace) {
+    const inner = placeAndTitle(text.slice(numberedPlace[0].length).trim());
+    if (inner && inner.title.length >= 4) return { at: i, span: 1, heading: inner.label, title: inner.title, subtitle: null, style: 'numbered' };
+  }
   if (!isTitleish(line) || AWARD_GROUP.test(text) || SECTION_NAME.test(text)) return null;
   const bracket = BRACKET_LABEL.exec(text);
   if (bracket && isPlaceOnly(bracket[1]!)) {
@@ -214,8 +220,11 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
     }
   }
   // The colon form ("济南市：…") and a title over a subtitle also head single articles: they mark cases only when repeated.
+  // A collection's page whose copy kept only its first section still heads that section so.
+  const collectionPage = COLLECTION_TITLE.test(lines[0]?.text ?? '') && starts.length === 1;
   for (const style of ['colon', 'title-sub'] as const) {
     if (starts.filter((s) => s.style === style).length >= 2) continue;
+    if (collectionPage && style === 'title-sub') continue;
     for (let k = starts.length - 1; k >= 0; k--) if (starts[k]!.style === style) starts.splice(k, 1);
   }
   const magazine = Boolean(info.publication || info.credits || info.keywords);
@@ -225,6 +234,16 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
   if (starts.length >= 2 && (magazine || (labelStarts >= 3 && formStarts === 0 && groupsAt.size === 0))) kind = 'feature';
   else if (starts.length >= 2) kind = 'case-list';
   else kind = 'single-case';
+  // One case under a lead, headed the way lists head their cases (a place, a number, a collection's
+  // page): a list or feature of which only the first case was copied. So is a magazine feature.
+  const only = starts.length === 1 ? starts[0]! : null;
+  const placeHeaded = only && (only.style === 'label' || only.style === 'place-line' || only.style === 'numbered' || (only.style === 'title-sub' && collectionPage));
+  const leadBefore = only ? lines.slice(0, only.at).some((l) => l.text.length > 40) : false;
+  let oneOfMany = Boolean(placeHeaded && leadBefore);
+  if (starts.length <= 1 && info.credits && (info.credits['策划'] || info.credits['执行'] || info.credits['统筹'])) {
+    kind = 'feature';
+    oneOfMany = starts.length === 1;
+  }
 
   // The draft's title block: its first title-like line and a "——" subtitle under it.
   const firstStart = starts[0]?.at ?? lines.length;
@@ -241,7 +260,8 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
       }
     }
   }
-  if (kind === 'single-case') {
+  if (oneOfMany) kind = kind === 'feature' ? 'feature' : 'case-list';
+  if (kind === 'single-case' || (kind === 'feature' && starts.length === 0)) {
     if (starts.length === 1) {
       // One case under the page's own title (a news page reporting one form-style case).
       const s = starts[0]!;
