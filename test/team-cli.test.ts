@@ -25,7 +25,8 @@ import { promises as fs } from 'node:fs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin/huibian.mjs');
-const ENV = { ...process.env, HUIBIAN_FROM_SOURCE: '1' };
+// bin/huibian.mjs runs the compiled CLI when it is current and the sources through tsx otherwise.
+const ENV = { ...process.env };
 
 let cluster: PgCluster;
 let tmp: string;
