@@ -11,8 +11,10 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
-  fullyRight: 0,
-  fields: {} as Record<string, number>,
+  // Raised with the portal rules (measured 38/48 fully right; kind, count and award 100 %, title 97 %,
+  // unit 98 %, region 96 %, category 95 %): a little below, so new tuning pages can land first.
+  fullyRight: 0.6,
+  fields: { kind: 0.9, 'case count': 0.9, title: 0.9, unit: 0.85, award: 0.9, region: 0.88, category: 0.85, 'notice.title': 0.85, 'notice.docNumber': 0.85, 'notice.addressees': 0.85, 'notice.date': 0.85 } as Record<string, number>,
 };
 
 test('portal: the scorer imports and reports every tuning document', async () => {
