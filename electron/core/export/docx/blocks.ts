@@ -35,6 +35,7 @@ import { missingPictureMode, PLACEHOLDER_LABEL, placeholderHeight } from '../pic
 import type { Role, StyleBook } from './styleBook.js';
 import { balanceTitle } from './titles.js';
 import { twips } from './xml.js';
+import { plainRun } from './plainRun.js';
 import { paragraphOptions, type ListRef, type Piece, type DocxContext } from './context.js';
 
 export interface Runs {
@@ -51,13 +52,7 @@ export function fonts(book: StyleBook, style: TextStyle, hint = false): IFontAtt
 
 /** A run of text with its faces and marks; tabs become w:tab so leaders and right tabs work. */
 export function textRun(book: StyleBook, style: TextStyle, text: string, marks?: readonly Mark[], charStyle?: string, extra: { color?: string; scale?: number; size?: number; position?: `${number}pt` } = {}): TextRun {
-  const pieces = text.split('\t');
-  const children: Array<string | Tab> = [];
-  pieces.forEach((piece, i) => {
-    if (i > 0) children.push(new Tab());
-    if (piece) children.push(piece);
-  });
-  return new TextRun({
+  const options = {
     style: charStyle,
     font: fonts(book, style, CURLY.test(text)),
     bold: marks?.includes('bold') || undefined,
@@ -73,8 +68,14 @@ export function textRun(book: StyleBook, style: TextStyle, text: string, marks?:
     size: extra.size,
     sizeComplexScript: extra.size,
     position: extra.position,
-    children,
+  };
+  if (!text.includes('\t')) return plainRun(options, text);
+  const children: Array<string | Tab> = [];
+  text.split('\t').forEach((piece, i) => {
+    if (i > 0) children.push(new Tab());
+    if (piece) children.push(piece);
   });
+  return new TextRun({ ...options, children });
 }
 
 /**
