@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const order = ['import', 'search', 'revisions', 'pdf', 'docx', 'editor', 'process'];
+const order = ['import', 'search', 'revisions', 'proof', 'pdf', 'docx', 'editor', 'process'];
 const modules = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
   .map((f) => f.replace(/\.bench\.ts$/, ''))
