@@ -141,8 +141,13 @@ export function applyImportFixes(
       const doc = ctx.store.getDocument(id).document;
       const { document, fixes } = applyFixes(doc);
       if (!fixes.length) continue;
-      ctx.store.saveDocument(id, { meta: document.meta, body: document.body, ...(document.kind === 'notice' ? { attachments: document.attachments } : {}) });
-      changed++;
+      try {
+        ctx.store.saveDocument(id, { meta: document.meta, body: document.body, ...(document.kind === 'notice' ? { attachments: document.attachments } : {}) });
+        changed++;
+      } catch {
+        // The import itself is committed; a document the store refuses with the fixes keeps the
+        // text as drafted, and the editor's 校对 panel and the export gate still list the fixes.
+      }
     }
   }
   return changed;
