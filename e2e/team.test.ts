@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openSession, type Session } from './support/browser.js';
+import { openSession, screenshot, type Session } from './support/browser.js';
 import { startPostgres, type PgCluster } from '../test/support/postgres.js';
 import { startTeamServer, type TeamServer } from '../electron/core/team/server.js';
 import { addUser } from '../electron/core/team/users.js';
@@ -36,8 +36,12 @@ before(async () => {
   });
   await shareCollection(api, '协同测试合集', { server: team.url, token }, '编辑甲');
   await api.dispatch('team.settings.set', { server: team.url, token });
-  api.close();
+  // Two people: each page reads the reviewer name (its awareness name) when it loads.
+  await api.dispatch('settings.set', { reviewerName: '编辑甲' });
   await session.page.reload();
+  await session.page.waitForFunction(() => document.querySelector('.reviewer')?.textContent === '审阅人：编辑甲');
+  await api.dispatch('settings.set', { reviewerName: '编辑乙' });
+  api.close();
   second = await session.context.newPage();
   second.on('pageerror', (error) => secondErrors.push(String(error)));
   await second.goto(session.url);
@@ -66,7 +70,9 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
 test('two pages typing into one shared case each show the other\'s text', async () => {
   await openShared(session.page);
   await openShared(second);
-  await session.page.waitForFunction(() => /同时在编辑/.test(document.querySelector('.team-presence')?.textContent ?? ''));
+  // Awareness: each page names the other.
+  await session.page.waitForFunction(() => document.querySelector('.team-presence')?.textContent === '同时在编辑：编辑乙');
+  await second.waitForFunction(() => document.querySelector('.team-presence')?.textContent === '同时在编辑：编辑甲');
 
   await typeAtEnd(session.page, '甲页补充。');
   await typeAtEnd(second, '乙页补充。');
@@ -76,6 +82,11 @@ test('two pages typing into one shared case each show the other\'s text', async 
       return t.includes('甲页补充。') && t.includes('乙页补充。');
     });
   }
+  // The other's cursor, labelled with their name, drawn by Lexical's collaboration cursors.
+  await session.page.waitForFunction(() =>
+    [...document.querySelectorAll('span')].some((s) => s.textContent === '编辑乙' && !s.closest('.team-presence') && getComputedStyle(s).position !== 'static'),
+  );
+  await screenshot(session.page, 'team-two-editors');
   const a = await session.page.locator('.editor-content').innerText();
   const b = await second.locator('.editor-content').innerText();
   assert.equal(a, b);
