@@ -29,7 +29,7 @@ export function TeamSettings({ onError }: { onError: ReportError }): JSX.Element
           setOpen(true);
         }}
       >
-        团队：{settings?.server ? (settings.hasToken ? '已连接设置' : '缺少令牌') : '未设置'}
+        团队：{settings?.server ? (settings.hasToken ? '已设置' : '缺少令牌') : '未设置'}
       </button>
     );
   }
