@@ -131,9 +131,12 @@ export function regionTables(bundle: CollectionBundle): Block[] {
   return blocks;
 }
 
-/** The back matter of a book, in the template's order; empty parts (no cases) are left out. */
+/**
+ * The back matter of a book, in the template's order. A single case (the editor's preview of
+ * one case, an export of one case) has none: an index of one entry only adds pages.
+ */
 export function backMatter(template: Template, bundle: CollectionBundle): BackMatterPart[] {
-  if (!bookCases(bundle).length) return [];
+  if (bookCases(bundle).length < 2) return [];
   return backMatterKinds(template).map((kind): BackMatterPart => {
     if (kind === 'regionTables') return { kind, title: TITLES[kind], blocks: regionTables(bundle) };
     return { kind, title: TITLES[kind], lines: kind === 'regionIndex' ? regionIndex(bundle) : categoryIndex(bundle) };
