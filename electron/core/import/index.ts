@@ -32,6 +32,7 @@ import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
 import { awardFromText, listDrafts, readList } from './stages/lists.js';
 import { isOrgan, unitAfterTitle, unitLine } from './stages/units.js';
+import { captionRunAtTop } from './stages/captions.js';
 
 export interface ImportInput {
   name: string;
@@ -263,6 +264,9 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     return { ...base, warnings, ...encoding, kind: 'notice', info, cases: noticeCases, notice, captions: [] };
   }
 
+  // Captions printed above a newspaper article become picture placeholders, as captions elsewhere do.
+  const topCaptions = captionRunAtTop(lines);
+  if (topCaptions.length) for (const k of topCaptions) lines[k] = { text: lines[k]!.text, image: {} };
   const list = readList(lines);
   if (list && list.items.length >= 2) return assembleList(name, lines, list, cleaned, context, base, encoding);
 

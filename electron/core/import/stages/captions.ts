@@ -15,7 +15,11 @@ export interface CaptionContext {
   afterImage?: boolean;
 }
 
+/** Newspaper captions say so: "…图为选手在进行实操比拼。", "…助老活动场景。黄海青 摄". */
+const PHOTO_CREDIT_END = /(?:^|[。，,\s])图为\S|[\u4e00-\u9fa5]{2,4}\s*摄[)）]?$|[(（][^()（）]{0,12}摄[)）]$/u;
+
 export function isCaption(text: string, context: CaptionContext = {}): boolean {
+  if (text.length >= 8 && text.length <= 160 && PHOTO_CREDIT_END.test(text) && !/^[一二三四五六七八九十]+、/u.test(text)) return true;
   if (text.length < 5 || text.length > 64) return false;
   if (SENTENCE_END.test(text) || /[。！？]/u.test(text)) return false;
   if (NUMBERED.test(text)) return false;
@@ -26,4 +30,27 @@ export function isCaption(text: string, context: CaptionContext = {}): boolean {
   if (mentions.length > 0 && mentions[0]!.start === 0) return text.length >= 8;
   if (PHOTO_WORDS.test(text) && text.length >= 10) return true;
   return /[,，]/u.test(text) && text.length >= 16;
+}
+
+const REPORTER = /^(?:本报|本刊|本网)?(?:全媒体)?(?:记者|通讯员)\s*[\u4e00-\u9fa5]/u;
+
+/**
+ * A newspaper page copied with its pictures' captions above the article: a run of one-sentence
+ * lines right before the reporter's line ("本报记者 刘静静"). Returns their indexes (empty when
+ * the top of the page is not of that shape).
+ */
+export function captionRunAtTop(lines: Array<{ text: string; image?: unknown; table?: unknown }>): number[] {
+  const limit = Math.min(lines.length, 12);
+  let reporter = -1;
+  for (let i = 0; i < limit; i++) {
+    if (REPORTER.test(lines[i]!.text) && lines[i]!.text.length <= 40) {
+      reporter = i;
+      break;
+    }
+  }
+  if (reporter < 2) return [];
+  const run = lines.slice(0, reporter);
+  const oneSentence = (t: string) => t.length >= 10 && t.length <= 100 && /[。]$/u.test(t) && (t.match(/[。！？]/gu) ?? []).length === 1;
+  if (!run.every((l) => !l.image && !l.table && (oneSentence(l.text) || isCaption(l.text)))) return [];
+  return run.map((_, i) => i);
 }
