@@ -55,6 +55,8 @@ function $marksById(threadId?: string): LexicalNode[] {
 export function DocumentView(props: DocumentViewProps): JSX.Element {
   const { documentId } = props;
   const teamSession = useTeamSession(documentId);
+  const shared = useRef(false);
+  shared.current = Boolean(teamSession);
   const [payload, setPayload] = useState<DocumentPayload | null>(null);
   const [editorKey, setEditorKey] = useState(0);
   const [tab, setTab] = useState<'meta' | 'comments' | 'revisions'>('meta');
@@ -147,7 +149,8 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
             ...(editorState && attachmentIndex === undefined ? { editorState } : {}),
             ...(attachmentIndex !== undefined ? { attachments: attachments.current } : {}),
             ...(meta ? { meta } : {}),
-            ...(superseding ? {} : { baseRevision: revision.current }),
+            // A shared case's text is the team document; this row only follows it, so no stale check.
+            ...(superseding || shared.current ? {} : { baseRevision: revision.current }),
             autosave,
           },
           { keepalive: Boolean(options.unloading) },
