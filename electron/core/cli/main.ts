@@ -153,6 +153,37 @@ export async function importFiles(api: Api, paths: string[], collection?: string
   return report;
 }
 
+/** Files per preview and commit in a large import: progress between batches, memory bounded by a batch. */
+const IMPORT_BATCH = 100;
+
+/**
+ * importFiles over batches of files: every batch goes to the collection the first one made or
+ * named, and the library already holds the earlier batches when a later one checks duplicates.
+ */
+export async function importInBatches(
+  api: Api,
+  paths: string[],
+  collection?: string,
+  options: { allowDuplicates?: boolean } = {},
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportReport> {
+  if (paths.length <= IMPORT_BATCH) {
+    const report = await importFiles(api, paths, collection, options);
+    onProgress?.(paths.length, paths.length);
+    return report;
+  }
+  const all: ImportReport = { imported: [], errors: [], duplicates: [] };
+  for (let i = 0; i < paths.length; i += IMPORT_BATCH) {
+    const report = await importFiles(api, paths.slice(i, i + IMPORT_BATCH), all.collectionId ?? collection, options);
+    all.imported.push(...report.imported);
+    all.errors.push(...report.errors);
+    all.duplicates.push(...report.duplicates);
+    all.collectionId ??= report.collectionId;
+    onProgress?.(Math.min(paths.length, i + IMPORT_BATCH), paths.length);
+  }
+  return all;
+}
+
 async function cmdImport(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse('import', args, {
     db: { type: 'string' },
@@ -167,7 +198,9 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError(`huibian import: give at least one file\n\n${HELP.import}`);
   const api = openApi(values.db as string | undefined);
   try {
-    const report = await importFiles(api, positionals, values.collection as string | undefined, { allowDuplicates: values['allow-duplicates'] === true });
+    // A count on the terminal while a large batch goes in; a pipe or a test reads only the report.
+    const progress = process.stderr.isTTY && io === defaultIo ? (done: number, total: number) => process.stderr.write(`\r导入中 ${done}/${total} 个文件…${done === total ? '\n' : ''}`) : undefined;
+    const report = await importInBatches(api, positionals, values.collection as string | undefined, { allowDuplicates: values['allow-duplicates'] === true }, progress);
     if (values.json) {
       io.out(JSON.stringify({ imported: report.imported, errors: report.errors, duplicates: report.duplicates }, null, 2));
     } else {
