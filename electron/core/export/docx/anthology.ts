@@ -234,7 +234,8 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
  */
 function backMatterChildren(ctx: DocxContext, part: BackMatterPart, bookmark: string, marks: Map<string, { bookmark: string; page: number }>): FileChild[] {
   const id = ctx.bookmarkId();
-  const title = ctx.paragraph('tocHeading', [new BookmarkStartPiece(bookmark, id), ...plainRuns(ctx, 'tocHeading', part.title).children, new BookmarkEndPiece(id)], part.title);
+  // Outline level 1, as the 篇 titles have: Word refreshes the TOC field on open and must keep this entry.
+  const title = ctx.paragraph('tocHeading', [new BookmarkStartPiece(bookmark, id), ...plainRuns(ctx, 'tocHeading', part.title).children, new BookmarkEndPiece(id)], part.title, { props: { outline: 0 } });
   if (!part.lines) return [title, ...blockChildren(ctx, part.blocks ?? [])];
   const width = ctx.fullWidthTwips();
   const group = ctx.book.get('indexHeading').style;

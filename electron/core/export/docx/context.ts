@@ -58,6 +58,8 @@ export interface ParaProps {
   shading?: string;
   tabs?: Array<{ val: 'left' | 'right' | 'center'; pos: number; leader?: 'dot' | 'none' }>;
   numbering?: ListRef;
+  /** Outline level of a paragraph whose style has none (the back matter's titles), so a refreshed TOC keeps it. */
+  outline?: number;
 }
 
 /** A list of the model: its format and first number (a definition each), and its own instance so numbering restarts. */
@@ -104,6 +106,7 @@ export function paragraphOptions(p: ParaProps): IParagraphOptions {
     shading: p.shading ? { type: ShadingType.CLEAR, color: 'auto', fill: p.shading } : undefined,
     tabStops: p.tabs?.map((t) => ({ type: t.val === 'left' ? TabStopType.LEFT : t.val === 'center' ? TabStopType.CENTER : TabStopType.RIGHT, position: Math.round(t.pos), leader: t.leader })),
     numbering: p.numbering ? { reference: listReference(p.numbering), level: 0, instance: p.numbering.instance } : undefined,
+    outlineLevel: p.outline,
   };
 }
 
