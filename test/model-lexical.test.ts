@@ -161,13 +161,20 @@ test('edits made the way the editor makes them come back as model', () => {
   assert.equal(lexicalToBlocks(JSON.stringify(state)).length, 2);
 });
 
-test('malformed input is refused with a clear error', () => {
-  assert.throws(() => lexicalToBlocks(null), /malformed editor state: expected an object/);
-  assert.throws(() => lexicalToBlocks({}), /missing root/);
-  assert.throws(() => lexicalToBlocks({ root: { type: 'paragraph', children: [] } }), /root has type "paragraph"/);
-  assert.throws(() => lexicalToBlocks({ root: { type: 'root', children: [{ type: 'paragraph', children: 'x' }] } }), /non-array children/);
-  assert.throws(() => lexicalToBlocks({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text' }] }] } }), /text node without text/);
-  assert.throws(() => lexicalToBlocks('{nope'), /not JSON/);
+test('malformed input is refused in Chinese, naming the node path', () => {
+  assert.throws(() => lexicalToBlocks(null), /应为含根节点（root）的对象/);
+  assert.throws(() => lexicalToBlocks({}), /缺少根节点（root）/);
+  assert.throws(() => lexicalToBlocks({ root: { type: 'paragraph', children: [] } }), /^MalformedEditorState: root：根节点的类型应为 root，而不是“paragraph”$/);
+  assert.throws(() => lexicalToBlocks({ root: { type: 'root', children: [{ type: 'paragraph', children: 'x' }] } }), /root\.children\[0\]：paragraph 节点的子节点（children）应为数组/);
+  assert.throws(
+    () => lexicalToBlocks({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: '好' }, { type: 'text' }] }] } }),
+    /root\.children\[0\]\.children\[1\]：文字节点缺少文字（text）/,
+  );
+  assert.throws(() => lexicalToBlocks('{nope'), /不是有效的 JSON 文本/);
+  // no English left in any refusal
+  for (const bad of [null, {}, '{nope', { root: { type: 'root', children: [7] } }, { root: { type: 'root', children: [{}] } }]) {
+    assert.throws(() => lexicalToBlocks(bad), (e: Error) => /[\u4e00-\u9fff]/.test(e.message) && !/\b(expected|missing|without|has no|malformed)\b/i.test(e.message));
+  }
 });
 
 test('real corpus: every imported case and the notice survive the editor round trip', async () => {

@@ -66,7 +66,7 @@ describe('malformed editor states', () => {
       ['unknown block type', withBlock({ type: HB_NODE_TYPES.modelBlock, version: 1, block: { type: 'weird' } }), /body\[1\]: 未知的块类型 "weird"/],
       ['image caption of wrong types', withBlock({ type: HB_NODE_TYPES.image, version: 1, caption: [{ type: 'text', text: 42 }] }), /body\[1\]\.caption\[0\]\.text/],
       ['footnote without blocks', withBlock(paragraphOf({ type: HB_NODE_TYPES.footnote, version: 1, blocks: [] })), /body\[1\]\.content\[0\]\.blocks: 脚注/],
-      ['text node without text', withBlock(paragraphOf({ type: 'text', format: 0, version: 1 })), /text node without text|文字/],
+      ['text node without text', withBlock(paragraphOf({ type: 'text', format: 0, version: 1 })), /editorState: 编辑器内容无法读取（root\.children\[1\]\.children\[0\]：文字节点缺少文字（text））/],
       ['no root', { notRoot: {} }, /root/],
       ['1,500-deep nesting', withBlock(deep), /嵌套超过/],
     ];

@@ -1,5 +1,5 @@
 /** The editor's side of a document: model ↔ Lexical state, converted at the API boundary. */
-import { blocksToLexical, lexicalToBlocks } from '../model/lexical.js';
+import { blocksToLexical, lexicalToBlocks, MalformedState } from '../model/lexical.js';
 import type { Block } from '../model/types.js';
 import type { StoredDocument } from '../store/index.js';
 import { ApiError, type DocumentPayload } from './schema.js';
@@ -23,7 +23,8 @@ export function toBlocks(state: Record<string, unknown>, where = 'editorState'):
   try {
     return lexicalToBlocks(state);
   } catch (error) {
-    const reason = (error as Error).message.replace(/^lexicalToBlocks: malformed editor state: /, '');
-    throw new ApiError('invalid-input', `${where}: 编辑器内容无法读取（${reason}）：请重新载入文档后再编辑。`);
+    if (!(error instanceof MalformedState)) throw error;
+    // the converter's message names the node path inside the state, e.g. root.children[2].children[0]
+    throw new ApiError('invalid-input', `${where}: 编辑器内容无法读取（${error.message}）：请重新载入文档后再编辑。`);
   }
 }

@@ -269,7 +269,7 @@ function blocksNodes(blocks: readonly Block[]): SerializedNodeJSON[] {
 
 /** The editor state the renderer loads for a document body. */
 export function blocksToLexical(blocks: Block[]): SerializedEditorStateJSON {
-  if (!Array.isArray(blocks)) throw new Error('blocksToLexical: expected an array of blocks');
+  if (!Array.isArray(blocks)) throw new TypeError('正文应为块的数组（Block[]），收到的不是数组');
   const children = blocksNodes(blocks);
   // An editor root with no block cannot take a caret; an empty body is one empty paragraph.
   if (!children.length) children.push(paragraphNode({ type: 'paragraph', content: [] }));
@@ -279,9 +279,17 @@ export function blocksToLexical(blocks: Block[]): SerializedEditorStateJSON {
 // ---------------------------------------------------------------------------------------
 // Lexical -> model
 
-class MalformedState extends Error {
-  constructor(message: string) {
-    super(`lexicalToBlocks: malformed editor state: ${message}`);
+/**
+ * An editor state the converter cannot read. The message is Chinese and starts with the path
+ * of the bad node (`root.children[2].children[0]`), because it reaches the user inside the
+ * API's wrapper ("编辑器内容无法读取（…）").
+ */
+export class MalformedState extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(path ? `${path}：${reason}` : reason);
     this.name = 'MalformedEditorState';
   }
 }
@@ -291,9 +299,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function nodeAt(value: unknown, where: string): SerializedNodeJSON {
-  if (!isObject(value)) throw new MalformedState(`${where} is not a node object`);
-  if (typeof value.type !== 'string') throw new MalformedState(`${where} has no type`);
-  if (value.children !== undefined && !Array.isArray(value.children)) throw new MalformedState(`${where} (${value.type}) has non-array children`);
+  if (!isObject(value)) throw new MalformedState(where, '不是节点对象');
+  if (typeof value.type !== 'string') throw new MalformedState(where, '节点缺少类型（type）');
+  if (value.children !== undefined && !Array.isArray(value.children)) throw new MalformedState(where, `${value.type} 节点的子节点（children）应为数组`);
   return value as SerializedNodeJSON;
 }
 
@@ -332,7 +340,7 @@ function readInlines(nodes: SerializedNodeJSON[], where: string, comments?: stri
     const here = `${where}[${i}]`;
     switch (node.type) {
       case 'text':
-        if (typeof node.text !== 'string') throw new MalformedState(`${here} text node without text`);
+        if (typeof node.text !== 'string') throw new MalformedState(here, '文字节点缺少文字（text）');
         pushText(out, node.text, marksOf(node.format), comments);
         break;
       case 'tab':
@@ -346,13 +354,13 @@ function readInlines(nodes: SerializedNodeJSON[], where: string, comments?: stri
         break;
       case 'link':
       case 'autolink': {
-        if (typeof node.url !== 'string') throw new MalformedState(`${here} link without url`);
+        if (typeof node.url !== 'string') throw new MalformedState(here, '链接缺少网址（url）');
         const children = readInlines(childrenOf(node, here), `${here}.children`, comments).filter((c): c is TextInline => c.type === 'text');
         out.push({ type: 'link', href: node.url, children });
         break;
       }
       case HB_NODE_TYPES.footnote:
-        if (!Array.isArray(node.blocks)) throw new MalformedState(`${here} footnote without blocks`);
+        if (!Array.isArray(node.blocks)) throw new MalformedState(here, '脚注缺少内容（blocks）');
         out.push({ type: 'footnote', blocks: node.blocks as Block[] });
         break;
       case HB_NODE_TYPES.runIn:
@@ -479,7 +487,7 @@ function readBlocks(nodes: SerializedNodeJSON[], where: string): Block[] {
         out.push({ type: 'pageBreak' });
         break;
       case HB_NODE_TYPES.modelBlock:
-        if (!isObject(node.block) || typeof node.block.type !== 'string') throw new MalformedState(`${here} model-block without a block`);
+        if (!isObject(node.block) || typeof node.block.type !== 'string') throw new MalformedState(here, '模型块缺少块内容（block）或其类型');
         out.push(node.block as unknown as Block);
         break;
       default:
@@ -497,16 +505,17 @@ export function lexicalToBlocks(state: unknown): Block[] {
   if (typeof value === 'string') {
     try {
       value = JSON.parse(value);
-    } catch (error) {
-      throw new MalformedState(`not JSON (${(error as Error).message})`);
+    } catch {
+      // JSON.parse's own message is English: the position it names means nothing to an editor
+      throw new MalformedState('', '不是有效的 JSON 文本');
     }
   }
-  if (!isObject(value)) throw new MalformedState('expected an object with a root node');
+  if (!isObject(value)) throw new MalformedState('', '应为含根节点（root）的对象');
   if (isObject(value.editorState) && !('root' in value)) value = value.editorState;
-  if (!isObject(value) || !isObject(value.root)) throw new MalformedState('missing root');
+  if (!isObject(value) || !isObject(value.root)) throw new MalformedState('', '缺少根节点（root）');
   const root = nodeAt(value.root, 'root');
-  if (root.type !== 'root') throw new MalformedState(`root has type "${root.type}"`);
-  if (!Array.isArray(root.children)) throw new MalformedState('root has no children array');
+  if (root.type !== 'root') throw new MalformedState('root', `根节点的类型应为 root，而不是“${root.type}”`);
+  if (!Array.isArray(root.children)) throw new MalformedState('root', '根节点缺少子节点数组（children）');
   const blocks = readBlocks(childrenOf(root, 'root'), 'root.children');
   return isEmptyBody(blocks) ? [] : blocks;
 }
