@@ -11,6 +11,8 @@ import { startPostgres, type PgCluster } from '../test/support/postgres.js';
 import { startTeamServer, type TeamServer } from '../electron/core/team/server.js';
 import { addUser } from '../electron/core/team/users.js';
 import { shareCollection } from '../electron/core/team/sync.js';
+import { connect } from '../electron/core/team/client.js';
+import { addThread } from '../electron/core/team/casedoc.js';
 import { createApi } from '../electron/core/api/index.js';
 import { blocksToLexical } from '../electron/core/model/lexical.js';
 
@@ -19,6 +21,8 @@ let cluster: PgCluster;
 let team: TeamServer;
 let session: Session;
 let second: Page;
+let teamName: string;
+let teamToken: string;
 const secondErrors: string[] = [];
 
 before(async () => {
@@ -35,6 +39,8 @@ before(async () => {
     editorState: blocksToLexical([{ type: 'paragraph', content: [{ type: 'text', text: '济宁市建立社会救助“一门受理”机制。' }] }]),
   });
   await shareCollection(api, '协同测试合集', { server: team.url, token }, '编辑甲');
+  teamName = `${col.id}/${made.document.id}`;
+  teamToken = token;
   await api.dispatch('team.settings.set', { server: team.url, token });
   // Two people: each page reads the reviewer name (its awareness name) when it loads.
   await api.dispatch('settings.set', { reviewerName: '编辑甲' });
@@ -86,6 +92,19 @@ test('two pages typing into one shared case each show the other\'s text', async 
   await session.page.waitForFunction(() =>
     [...document.querySelectorAll('span')].some((s) => s.textContent === '编辑乙' && !s.closest('.team-presence') && getComputedStyle(s).position !== 'static'),
   );
+  // A reviewer's comment arrives through the team document (as a merged .hbreview does):
+  // listed under the editor and underlined on its words, after the text typed before it.
+  const reviewer = connect({ url: team.url, token: teamToken, name: teamName });
+  await reviewer.ready;
+  assert.ok(addThread(reviewer.doc, { quote: '一门受理', author: '外审专家', text: '请说明受理渠道。' }));
+  await reviewer.acknowledged();
+  reviewer.close();
+  await session.page.waitForFunction(() => /外审专家：「一门受理」请说明受理渠道。/.test(document.querySelector('.team-threads')?.textContent ?? ''));
+  const underlined = await session.page.evaluate(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('hb-team-comment');
+    return h ? [...h].map((r) => r.toString()) : [];
+  });
+  assert.deepEqual(underlined, ['一门受理']);
   await screenshot(session.page, 'team-two-editors');
   const a = await session.page.locator('.editor-content').innerText();
   const b = await second.locator('.editor-content').innerText();

@@ -15,6 +15,7 @@ import { useCallback, useEffect, useState, type JSX } from 'react';
 import * as Y from 'yjs';
 import type { ApiResult } from '../../../../electron/core/api/schema.js';
 import { api } from '../../api/client.js';
+import { TeamThreads } from './TeamThreads.js';
 
 type Listener = (...args: never[]) => void;
 
@@ -145,6 +146,7 @@ export function CollabPlugin({ session, user, readOnly }: { session: TeamSession
     <LexicalCollaboration>
       <CollaborationPlugin id={session.name} providerFactory={factory} shouldBootstrap={false} username={name} cursorColor={colorFor(name)} />
       {provider && <Presence provider={provider} me={name} />}
+      {doc && <TeamThreads doc={doc} />}
     </LexicalCollaboration>
   );
 }
