@@ -2,11 +2,12 @@
  * Legacy Word 97–2003 (.doc) files through word-extractor: text only (no styles), which the
  * stages treat like a plain-text draft.
  */
-import WordExtractor from 'word-extractor';
 import { ImportFailure } from '../../model/imported.js';
 import { textLines, type ReadResult } from '../lines.js';
 
 export async function readDoc(file: string, bytes: Uint8Array): Promise<ReadResult> {
+  // Loaded on first use, like mammoth: only an import of .doc files needs it.
+  const { default: WordExtractor } = await import('word-extractor');
   const extractor = new WordExtractor();
   try {
     const doc = await extractor.extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
