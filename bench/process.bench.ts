@@ -27,7 +27,7 @@ const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
 const LARGE = process.env.BENCH_LARGE !== '0';
 const TITLE = '民政工作创新案例汇编';
 
-const huibian = (label: string, ...args: string[]): Command => ({ label, argv: [process.execPath, BIN, ...args], cwd: ROOT });
+const huibian = (label: string, ...args: string[]): Command => ({ label, argv: [process.execPath, BIN, ...args], cwd: ROOT, env: { HUIBIAN_COMPILED: '1' } });
 
 function has(tool: string): boolean {
   try {

@@ -37,7 +37,9 @@ function staleReason() {
   return null;
 }
 
-const reason = process.env.HUIBIAN_FROM_SOURCE ? 'HUIBIAN_FROM_SOURCE' : staleReason();
+// HUIBIAN_FROM_SOURCE=1 runs the sources; HUIBIAN_COMPILED=1 runs the build without comparing it
+// with the sources (the benchmark, which builds first and must not switch while others edit).
+const reason = process.env.HUIBIAN_FROM_SOURCE ? 'HUIBIAN_FROM_SOURCE' : process.env.HUIBIAN_COMPILED === '1' ? null : staleReason();
 let main;
 if (reason === null) {
   ({ main } = await import(new URL('main.js', BUILT).href));
