@@ -215,7 +215,8 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     throw new ImportFailure(name, `“${name}”中没有可导入的正文。 ${name} contains no text to import.`);
   }
   const allText = read.lines.filter((l) => !l.furniture).map((l) => l.text).join('\n');
-  const mentions = findMentions(allText);
+  // A national agency's dateline ("新华社北京2月21日电") names where the news was filed, not what it is about.
+  const mentions = findMentions(allText.replace(/(?:新华社|中新社|中新网|人民网|新华网|央视网|中国新闻网)[\u4e00-\u9fa5]{2,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电/gu, ''));
   const context = contextRegion(allText, mentions);
   // Several cities named (captions, venues, a survey of a province): an article's opening place is not its region by itself.
   const cities = new Set(mentions.flatMap((m) => (m.places.length === 1 ? [m.places[0]!.level === 'county' ? m.places[0]!.city?.code : m.places[0]!.level === 'city' ? m.places[0]!.code : undefined] : [])).filter(Boolean));
@@ -364,7 +365,10 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
     const r = resolveRegion(outlet[1]!, hint);
     if (r) return r;
   }
-  const sentence = firstSentence(opening.replace(AGENCY_DATELINE, ''));
+  const sentence = firstSentence(opening.replace(AGENCY_DATELINE, '').replace(/^\s*(?:本报讯|本网讯)?\s*[(（][^()（）]{0,30}[)）]\s*/u, ''));
+  // News about the nation ("民政部近日印发…", "记者从国务院新闻办获悉…") has no region, whatever places it lists.
+  // The national organ must be the sentence's subject, not a mention ("被民政部获准…的连山区民政局").
+  if (/^(?:据悉|近日|日前|今年以来|目前)?[,，]?\s*(?:记者从[^,，。]{0,14}?)?(?:民政部|国务院|国家[\u4e00-\u9fa5]{0,6}?(?:部|委|局|办)|全国)/u.test(sentence)) return null;
   const found = resolveRegion(sentence, hint);
   const whole = context.province ? resolveRegion(`${context.province}${context.city ?? ''}`) : null;
   if (!found) return whole;
@@ -412,9 +416,8 @@ function buildCase(
     (draft.heading ? resolveRegion(draft.heading, hint) : null) ??
     resolveRegion(draft.title, hint) ??
     (authors ? resolveRegion(authors, hint) : null) ??
-    (kind === 'single-case' ? (unitRegion ?? articleRegion(leadText || firstParagraph, hint, context)) : null) ??
-    resolveRegion(firstSentence(firstParagraph), hint) ??
-    unitRegion;
+    // A single article's own rule decides, national news included; list and feature cases read their opening.
+    (kind === 'single-case' ? (unitRegion ?? articleRegion(leadText || firstParagraph, hint, context)) : (resolveRegion(firstSentence(firstParagraph), hint) ?? unitRegion));
   const bodyText = blocksText(s.body);
   const category = scoreCategories(`${draft.title} ${draft.subtitle ?? ''}`, bodyText || categoryContext);
   if (draft.groupCategory) {

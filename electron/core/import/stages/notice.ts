@@ -108,7 +108,8 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   let titleAt = -1;
   let titleLines = 1;
   let strong = false;
-  const plain = (v: string) => v.length <= 100 && !/[。！？:：]/u.test(v);
+  // Joint documents put every issuing organ before 关于: such a title may run to two hundred characters.
+  const plain = (v: string) => (v.length <= 100 || (v.length <= 240 && /关于/u.test(v) && WEAK_TITLE.test(v))) && !/[。！？:：]/u.test(v);
   for (let i = 0; i < Math.min(lines.length, 12); i++) {
     if (header.has(i)) continue;
     const raw = lines[i]!.text;

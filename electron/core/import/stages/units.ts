@@ -29,5 +29,6 @@ export function unitLine(lines: SourceLine[]): { at: number; unit: string } | nu
 }
 
 export function isOrgan(text: string | null | undefined): boolean {
-  return Boolean(text && ORGAN.test(text));
+  // "民政部网站" is a website, not the organ that did the work.
+  return Boolean(text && ORGAN.test(text) && !/网站$|网$/u.test(text));
 }
