@@ -33,10 +33,14 @@ collection down into the library (new cases created, cases pulled before updated
 
 export const REVIEW_PACK_HELP = `usage: huibian review-pack export --server URL --token T --collection ID [--case ID …] --out FILE.hbreview
        huibian review-pack merge  --server URL --token T FILE.hbreview [--json]
+       huibian review-pack show FILE.hbreview [--json]
+       huibian review-pack comment FILE.hbreview --case ID --quote TEXT --text TEXT [--suggest TEXT] --as NAME
 
 export writes the chosen cases (default: all) of a team collection with their Yjs state and a
-checksum; a reviewer opens the file without a library. merge applies a returned package on
-the server: edits made meanwhile are kept, and it prints who did what.`;
+checksum. A reviewer needs neither library nor server: show prints each case's text and
+comments, comment anchors a comment (or, with --suggest, a proposed wording) on the first
+occurrence of TEXT and saves the file. merge applies a returned package on the server: edits
+made meanwhile are kept, and it prints who did what.`;
 
 class Usage extends Error {}
 
@@ -166,9 +170,14 @@ export async function cmdReviewPack(argv: string[], io: Io): Promise<number> {
       case: { type: 'string', multiple: true },
       out: { type: 'string' },
       json: { type: 'boolean' },
+      quote: { type: 'string' },
+      text: { type: 'string' },
+      suggest: { type: 'string' },
+      as: { type: 'string' },
     });
     if (values.help) return (io.out(REVIEW_PACK_HELP), 0);
     const [action, input] = positionals;
+    if (action === 'show' || action === 'comment') return await reviewOffline(action, need(input, 'FILE.hbreview'), values, io);
     const server = need(values.server, '--server');
     const token = need(values.token, '--token');
     const review = await import('../team/review.js');
@@ -220,4 +229,43 @@ export async function cmdReviewPack(argv: string[], io: Io): Promise<number> {
       socket.destroy();
     }
   });
+}
+
+/** The reviewer's side of a package: no library, no server. */
+async function reviewOffline(action: 'show' | 'comment', file: string, values: Values, io: Io): Promise<number> {
+  const review = await import('../team/review.js');
+  const { addThread, yDocToCase } = await import('../team/casedoc.js');
+  const { blocksText } = await import('../model/text.js');
+  const pkg = review.readReviewPackage(await fs.readFile(file));
+  if (action === 'show') {
+    const cases = pkg.cases.map((c) => ({ name: c.name, ...yDocToCase(c.doc) }));
+    if (values.json) {
+      io.out(JSON.stringify({ collectionId: pkg.collectionId, collectionTitle: pkg.collectionTitle, cases }));
+      return 0;
+    }
+    io.out(`审阅包「${pkg.collectionTitle}」，${pkg.createdBy} 于 ${pkg.createdAt.slice(0, 10)} 导出，${cases.length} 篇`);
+    for (const c of cases) {
+      io.out(`\n[${c.document.id}] ${c.document.meta.title}`);
+      io.out(blocksText(c.document.body));
+      for (const t of c.threads) io.out(`  · ${t.author}：「${t.quote}」${t.text}${t.suggestion ? `（建议改为：${t.suggestion}）` : ''}${t.detached ? '（原文已删除）' : ''}`);
+    }
+    return 0;
+  }
+  // --case repeats for export; a comment goes on one case.
+  const caseId = need(Array.isArray(values.case) ? values.case[0] : values.case, '--case');
+  const target = pkg.cases.find((c) => c.name.endsWith(`/${caseId}`) || c.name === caseId);
+  if (!target) throw new Error(`审阅包中没有案例 ${caseId}`);
+  const thread = addThread(target.doc, {
+    quote: need(values.quote, '--quote'),
+    author: need(values.as, '--as'),
+    text: need(values.text, '--text'),
+    suggestion: typeof values.suggest === 'string' ? values.suggest : undefined,
+  });
+  if (!thread) {
+    io.err(`正文中找不到「${String(values.quote)}」`);
+    return 1;
+  }
+  await fs.writeFile(file, review.writeReviewPackage(pkg));
+  io.out(`已添加${thread.suggestion ? '修改建议' : '批注'}（${thread.id}），审阅包已保存`);
+  return 0;
 }
