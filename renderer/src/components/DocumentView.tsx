@@ -285,7 +285,7 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
         )}
         {locked && (
           <div className="lock-banner" role="status">
-            <span aria-hidden="true">🔒</span> 本案例已{statusLabel(doc.kind === 'case' ? doc.meta.status : 'final')}，正文和元数据已锁定，可以阅读和导出。
+            <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" fill="currentColor" /></svg> 本案例已{statusLabel(doc.kind === 'case' ? doc.meta.status : 'final')}，正文和元数据已锁定，可以阅读和导出。
             <button type="button" className="primary" onClick={() => void changeStatus('review')}>重新打开</button>
           </div>
         )}

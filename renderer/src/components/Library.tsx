@@ -336,6 +336,7 @@ export function Library(props: LibraryProps): JSX.Element {
   const rows = useMemo(() => {
     const out: Row[] = [];
     for (const g of tree ?? []) {
+      if (Object.keys(filters).length > 0 && g.count === 0) continue;
       const gk = `g:${g.key}`;
       out.push({ key: gk, parent: null, expandable: true });
       if (collapsed[gk]) continue;
@@ -347,7 +348,7 @@ export function Library(props: LibraryProps): JSX.Element {
       }
     }
     return out;
-  }, [tree, collapsed]);
+  }, [tree, collapsed, filters]);
 
   // The one Tab stop: the focused row, else the open document, else the first row.
   const tabKey = rows.some((r) => r.key === `d:${props.selectedId}`) ? `d:${props.selectedId}` : (rows[0]?.key ?? null);
@@ -603,7 +604,7 @@ export function Library(props: LibraryProps): JSX.Element {
               </option>
             ))}
           </select>
-          {collectionId && <button type="button" title="删除这份汇编（可撤销）" aria-label="删除汇编" onClick={() => void removeCollection()}>🗑</button>}
+          {collectionId && <button type="button" title="删除这份汇编（可撤销）" aria-label="删除汇编" onClick={() => void removeCollection()}><svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><path d="M6 2h4l1 1h3v1.5H2V3h3zM3.5 6h9l-.8 8.2a1 1 0 0 1-1 .8H5.3a1 1 0 0 1-1-.8z" fill="currentColor" /></svg></button>}
           <button type="button" title="新建汇编" aria-label="新建汇编" onClick={() => setNewTitle(newTitle === null ? `${new Date().getFullYear()}年民政工作创新案例汇编` : null)}>＋</button>
         </div>
         {newTitle !== null && (
@@ -663,9 +664,9 @@ export function Library(props: LibraryProps): JSX.Element {
         </div>
       ) : (
         <div className="tree" ref={treeRef} onDragOver={(e) => dragId && autoscroll(e)}>
-          {tree && tree.length === 0 && (filterCount > 0 ? <p className="empty">没有符合筛选条件的文档。<button type="button" className="link" onClick={() => setFilters({})}>清除筛选</button></p> : <p className="empty">还没有文档。点击“导入”或把文件拖到窗口中。</p>)}
+          {tree && allDocs.length === 0 && (filterCount > 0 ? <p className="empty">没有符合筛选条件的文档。<button type="button" className="link" onClick={() => setFilters({})}>清除筛选</button></p> : <p className="empty">还没有文档。点击“导入”或把文件拖到窗口中。</p>)}
           <ul role="tree" aria-label="案例树" aria-multiselectable="true" onKeyDown={onTreeKey}>
-            {(tree ?? []).map((group) => {
+            {(tree ?? []).filter((g) => !(filterCount > 0 && g.count === 0)).map((group) => {
               const gk = `g:${group.key}`;
               return (
                 <li key={group.key} role="treeitem" aria-expanded={!collapsed[gk]} aria-level={1} aria-label={`${group.label}（${group.count}）`} tabIndex={tabKey === gk ? 0 : -1} data-key={gk} onFocus={(e) => e.target === e.currentTarget && setFocusKey(gk)} className={`tree-group ${dropKey === `group:${group.key}` ? 'drop-target' : ''}`} data-group={group.label} {...dropZone(`group:${group.key}`, categoryOf(group))}>
