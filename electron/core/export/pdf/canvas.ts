@@ -43,9 +43,15 @@ const num = (v: number): string => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
+const colors = new Map<string, string>();
 function rgb(hex: string): string {
-  const n = parseInt(hex, 16);
-  return `${num(((n >> 16) & 255) / 255)} ${num(((n >> 8) & 255) / 255)} ${num((n & 255) / 255)}`;
+  let c = colors.get(hex);
+  if (c === undefined) {
+    const n = parseInt(hex, 16);
+    c = `${num(((n >> 16) & 255) / 255)} ${num(((n >> 8) & 255) / 255)} ${num((n & 255) / 255)}`;
+    colors.set(hex, c);
+  }
+  return c;
 }
 
 export class PdfCanvas implements BoxPainter {
@@ -114,7 +120,8 @@ export class PdfCanvas implements BoxPainter {
       const size = first.size;
       const startX = x + first.x + first.dx;
       const y = this.pageHeight - baselineY + first.rise;
-      const parts: string[] = [];
+      // The TJ array as one string: hex glyph runs with the adjustments between them.
+      let tj = '';
       let pen = startX;
       let hex = '';
       for (let k = i; k < j; k++) {
@@ -123,27 +130,28 @@ export class PdfCanvas implements BoxPainter {
         const want = x + g.x + g.dx;
         const delta = want - pen;
         if (Math.abs(delta) > 0.0005) {
-          if (hex) parts.push(`<${hex}>`);
+          if (hex) tj += `<${hex}> `;
           hex = '';
-          parts.push(num((-delta * 1000) / size));
+          tj += `${num((-delta * 1000) / size)} `;
         }
         hex += enc.hex;
         pen = want + (enc.adv * size) / 1000;
       }
-      if (hex) parts.push(`<${hex}>`);
+      tj = hex ? `${tj}<${hex}>` : tj.trimEnd();
       const color = rgb(first.color);
       if (first.actual !== undefined) out.push(`/Span <</ActualText <FEFF${utf16Hex(first.actual)}>>> BDC`);
       if (first.fakeBold) {
         out.push(`q ${num(size * 0.03)} w /DeviceRGB CS ${color} SC`);
       }
       out.push(`/DeviceRGB cs ${color} scn`);
-      out.push(`BT${first.fakeBold ? ' 2 Tr' : ''} /${e.font.id} ${num(size)} Tf 1 0 0 1 ${num(startX)} ${num(y)} Tm [${parts.join(' ')}] TJ ET`);
+      out.push(`BT${first.fakeBold ? ' 2 Tr' : ''} /${e.font.id} ${num(size)} Tf 1 0 0 1 ${num(startX)} ${num(y)} Tm [${tj}] TJ ET`);
       if (first.fakeBold) out.push('Q');
       if (first.actual !== undefined) out.push('EMC');
       i = j;
     }
     out.push('Q');
-    (this.doc as unknown as { addContent(s: string): void }).addContent(out.join('\n'));
+    // Bytes, not a string: pdfkit would copy a string into bytes one character at a time (the content is ASCII).
+    (this.doc as unknown as { page: { write(b: Uint8Array): void } }).page.write(Buffer.from(`${out.join('\n')}\n`, 'latin1'));
     // Underlined runs: one rule per run, under the glyph boxes.
     for (let k = 0; k < glyphs.length; k++) {
       if (!glyphs[k]!.underline) continue;
