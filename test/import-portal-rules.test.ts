@@ -94,3 +94,23 @@ test('lists: an award list of 地区:标题 lines under its name becomes title-o
   assert.deepEqual(file.cases.map((c) => c.meta.region?.county), ['长沙县', '平江县', '石门县']);
   assert.deepEqual(file.warnings, [], 'title-only items are what a list is: nothing to flag');
 });
+
+test('clean: a scraper mirror’s glued-on site name, a bilingual column label and comment widgets are not the draft', async () => {
+  const text = `婚礼习俗
+Wedding customs
+三亿体育喜事新办、殡葬服务“全免费” 沂水县积极探索推进婚丧习俗改革
+三亿体育7月13日上午,山东省政府新闻办举行新闻发布会,沂水县介绍了婚丧习俗改革的做法。
+据介绍,2017年5月以来,沂水县创新实施了以“惠民礼葬”为核心的殡葬改革,群众负担明显减轻。
+[field:title/]
+已有0人评论,0人参与
+(请登录发言,并遵守相关规定)`;
+  const file = await importFile({ name: 'mirror.txt', bytes: enc(text) });
+  const c = file.cases[0]!;
+  assert.equal(c.meta.title, '喜事新办、殡葬服务“全免费” 沂水县积极探索推进婚丧习俗改革');
+  assert.ok(blocksText(c.body).startsWith('7月13日上午'));
+  for (const junk of ['婚礼习俗', 'Wedding customs', '[field:title/]', '已有0人评论,0人参与', '(请登录发言,并遵守相关规定)']) assert.ok(file.dropped.includes(junk), junk);
+  assert.equal(c.meta.region?.county, '沂水县');
+  // A repeated opening that names a place is the draft's own.
+  const own = await importFile({ name: 'own.txt', bytes: enc('沂水县推进殡葬改革\n沂水县2017年起实施惠民礼葬,群众负担明显减轻,丧事简办蔚然成风。\n') });
+  assert.equal(own.cases[0]!.meta.title, '沂水县推进殡葬改革');
+});

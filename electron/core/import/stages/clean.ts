@@ -7,6 +7,7 @@
 import type { SourceLine } from '../lines.js';
 import { DATE_ONLY, findDate, isoDate, NUMERIC_DATE } from './dates.js';
 import { splitInlines } from './structure.js';
+import { findMentions } from '../../regions/index.js';
 
 export interface CleanInfo {
   date?: string;
@@ -24,7 +25,7 @@ export interface CleanResult {
 }
 
 /** Headings of link lists that end an article page: they and everything after are not the draft. */
-const TAIL_BLOCK = /^[【[]?(?:相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|猜你喜欢|延伸阅读|热点推荐|热门推荐|热门文章|往期回顾|更多阅读|精彩推荐|更多新闻|你可能感兴趣的|您可能感兴趣的)[】\]]?[:：]?$/u;
+const TAIL_BLOCK = /^[【[]?(?:网友评论|相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|猜你喜欢|延伸阅读|热点推荐|热门推荐|热门文章|往期回顾|更多阅读|精彩推荐|更多新闻|你可能感兴趣的|您可能感兴趣的)[】\]]?[:：]?$/u;
 const NAV_BAR = /^[^。！？]{1,200}$/u;
 const BREADCRUMB = /^(?:当前位置|您的位置|您现在的位置|您当前的位置|您当前位置|当前的位置|您所在的位置|所在位置|位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›→]|^[^。]{0,60}[>＞»›]\s*[^。]{1,30}[>＞»›]/u;
 const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:返回首页|返回顶部|打印本页|打印页面|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享至|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|皮肤设置|现在时间|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载|上一篇|下一篇|阅读下一篇|阅读上一篇|上一版|下一版|上一页|下一页|返回列表|返回)\s*[\]】)）>＞<＜]?[\s|｜:：\-—–]*)+$/u;
@@ -33,6 +34,10 @@ const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:返回首页|返回顶部|打印本
  * "你是第 12 位访问者", "返回红网首页 返回湖南频道首页", "Produced By …", reprint statements.
  */
 const WIDGET = /^[[【(（]?\s*(?:字体|字号)\s*[:：]|^扫一扫.{0,16}(?:当前页|本页|页面|手机|二维码)|^[你您]是(?:本站)?第\s*[0-9０-９]+\s*位|^(?:返回\S{1,12}首页\s*)+$|^(?:Produced|Powered|Designed|Supported)\s+By\b|^本(?:文|稿|站)(?:为|系|是).{0,20}(?:原创|稿件|文章).{0,10}转载|^(?:未经|转载请).{0,30}(?:授权|注明|出处|许可)|^(?:—+|-+)\s*分享\s*(?:—+|-+)$|^(?:浏览|阅读|访问|点击)(?:次数|量)\s*[:：]?\s*$/iu;
+/**
+ * Comment boxes, follow-us links, site notices and CMS template leftovers ("[field:title/]").
+ */
+const SITE_WIDGET = /^(?:已有\s*[0-9０-９]+\s*人(?:评论|参与|阅读).{0,12}|[(（]?请登录(?:后)?(?:发言|评论).{0,20}|发表评论|我要评论|(?:新浪)?微博|微信(?:公众号)?|抖音|今日头条|客户端下载|\[field:[^\]]{1,30}\]|\{dede:[^}]{1,30}\}|\{\$[^}]{1,30}\}|温馨提示\s*[:：].{0,60})$/u;
 /** A line of numbers only: vote and share counters ("0", "0 0 0 0"). */
 const NUMBERS_ONLY = /^[0-9０-９]{1,6}(?:\s+[0-9０-９]{1,6})*$/u;
 /** A column label with its English name ("行业资讯Industry News"), or an English label alone ("Wedding customs"). */
@@ -77,6 +82,7 @@ function isFurniture(text: string): boolean {
     (FOOTER.test(text) && text.length <= 120 && !/。/u.test(text)) ||
     (WIDGET.test(text) && text.length <= 80) ||
     NUMBERS_ONLY.test(text) ||
+    SITE_WIDGET.test(text) ||
     (ENGLISH_LABEL.test(text) && text.length <= 40) ||
     PAPER_PAGE.test(text) ||
     /^[|｜\s]+$/u.test(text)
@@ -165,6 +171,12 @@ export function clean(input: SourceLine[]): CleanResult {
       continue;
     }
     if (line.furniture || isFurniture(text)) {
+      // A column label printed with its English name on the next line ("婚礼习俗" / "Wedding customs").
+      const before = keep[keep.length - 1];
+      if (ENGLISH_LABEL.test(text) && !/[\u4e00-\u9fa5]/u.test(text) && before && before.at === i - 1 && i <= 6 && /^[\u4e00-\u9fa5]{2,8}$/u.test(before.line.text)) {
+        droppedAt.push({ at: before.at, text: before.line.text });
+        keep.pop();
+      }
       droppedAt.push({ at: i, text });
       continue;
     }
@@ -194,12 +206,42 @@ export function clean(input: SourceLine[]): CleanResult {
   }
   for (let i = cut; i < input.length; i++) if (input[i]!.text) droppedAt.push({ at: i, text: input[i]!.text });
 
+  stripInjectedPrefix(keep);
   dropAboveTitle(keep, droppedAt, metaAt);
   dropRepeatedTail(keep, droppedAt);
   liftTrailingByline(keep, info);
 
   droppedAt.sort((a, b) => a.at - b.at);
   return { lines: keep.map((k) => k.line), dropped: droppedAt.map((d) => d.text), info };
+}
+
+/**
+ * Scraper mirrors glue a site name onto the start of the title and of paragraphs ("三亿体育喜事新办…",
+ * "三亿体育7月13日上午…"). A short token that starts several of the first lines, names no place or
+ * organ, and is glued straight onto a date in one of them is such a name: it is cut from every
+ * line start. (Real drafts repeat openings too, but with a place or an organ: "沂水县…".)
+ */
+function stripInjectedPrefix(keep: Array<{ at: number; line: SourceLine }>): void {
+  const top = keep.slice(0, 8).filter((k) => k.line.text.length > 8 && !k.line.image && !k.line.table);
+  for (let n = 6; n >= 3; n--) {
+    const counts = new Map<string, number>();
+    for (const k of top) {
+      const p = k.line.text.slice(0, n);
+      if (/^[\u4e00-\u9fa5]+$/u.test(p)) counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
+    for (const [p, c] of counts) {
+      if (c < 2 || /[的市县区省局厅部委镇乡村街民政我本该全各]/u.test(p)) continue;
+      const onDate = top.some((k) => k.line.text.startsWith(p) && /^[0-9０-９]{1,4}\s*[年月日]/u.test(k.line.text.slice(n)));
+      if (!onDate || findMentions(p).length > 0) continue;
+      for (let j = 0; j < keep.length; j++) {
+        const line = keep[j]!.line;
+        if (!line.text.startsWith(p) || line.text.length <= p.length + 2) continue;
+        const { inlines: _inlines, ...rest } = line;
+        keep[j] = { at: keep[j]!.at, line: { ...rest, text: line.text.slice(n) } };
+      }
+      return;
+    }
+  }
 }
 
 /**
