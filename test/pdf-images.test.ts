@@ -58,7 +58,7 @@ test('a picture with its caption, a caption without a picture, a page break hint
   assert.ok(gap > 40, `room for the picture above the caption (${gap.toFixed(0)} pt)`);
 });
 
-test('footnotes become numbered notes after the case; tables set their cells with rules', async () => {
+test('footnotes become numbered notes after the case; tables set their cells with rules, a list in a cell and a rowSpan on the column grid', async () => {
   const body: Block[] = [
     { type: 'paragraph', content: [{ type: 'text', text: '全市建成社区养老服务中心' }, { type: 'footnote', blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '数据来源：市民政局2021年统计。' }] }] }, { type: 'text', text: '一百二十处。' }] },
     {
@@ -66,7 +66,8 @@ test('footnotes become numbered notes after the case; tables set their cells wit
       columnWidths: [1, 2],
       rows: [
         [{ header: true, blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '项目' }] }] }, { header: true, blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '数量' }] }] }],
-        [{ blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '养老服务中心' }] }] }, { blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '120处' }] }] }],
+        [{ rowSpan: 2, blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '养老服务中心' }] }] }, { blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '120处' }] }] }],
+        [{ blocks: [{ type: 'list', ordered: true, style: 'paren-decimal', items: [[{ type: 'paragraph', content: [{ type: 'text', text: '城区八十处' }] }], [{ type: 'paragraph', content: [{ type: 'text', text: '农村四十处' }] }]] }] }],
       ],
     },
     { type: 'paragraph', content: [{ type: 'text', text: '表后正文。' }] },
@@ -84,8 +85,16 @@ test('footnotes become numbered notes after the case; tables set their cells wit
   assert.ok(cells.every(Boolean), 'every cell read back');
   assert.ok(cells[1]!.xMin > cells[0]!.xMin + 80 && Math.abs(cells[0]!.yMin - cells[1]!.yMin) < 1, 'cells side by side in their columns');
   assert.ok(cells[2]!.yMin > cells[0]!.yMax, 'rows one under another');
+  // The third row's only cell goes to the second column: the first is held by 养老服务中心's rowSpan.
+  const items = ['（1）城区八十处', '（2）农村四十处'].map((t) => lines.find((l) => l.t === t));
+  assert.ok(items.every(Boolean), `the list in a cell is set, numbered: ${lines.map((l) => l.t).join('|')}`);
+  // (An opening bracket at a line start gives up its blank half: up to half an em left of the column's text.)
+  assert.ok(items.every((l) => l!.xMin > cells[2]!.xMax && Math.abs(l!.xMin - cells[3]!.xMin) < 5), `the list sits in the second column, under 120处: ${items.map((l) => l!.xMin)} vs ${cells[3]!.xMin}`);
+  assert.ok(items[0]!.yMin > cells[3]!.yMax && items[1]!.yMin > items[0]!.yMax, 'its items one under another, below the row above');
+  const mid = (l: { yMin: number; yMax: number }) => (l.yMin + l.yMax) / 2;
+  assert.ok(mid(cells[2]!) > cells[3]!.yMax && mid(cells[2]!) < mid(items[1]!), 'the spanning cell is centred on the two rows it spans, not set in the first');
   const after = lines.find((l) => l.t === '表后正文。')!;
-  assert.ok(after.yMin > cells[3]!.yMax && note!.yMin > after.yMax, 'text after the table, notes last');
+  assert.ok(after.yMin > items[1]!.yMax && note!.yMin > after.yMax, 'text after the table, notes last');
 });
 
 test('edge cases still export: an empty collection, an untitled empty case, a token longer than the line', async () => {

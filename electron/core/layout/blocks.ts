@@ -6,7 +6,7 @@
 import type { Block, Inline, Mark } from '../model/types.js';
 import type { FontRoleName } from '../fonts/roles.js';
 import { layoutParagraph, type RunStyle, type StyledText } from './paragraph.js';
-import { baselineIn, itemHeight, lineItems, type FlowItem } from './flow.js';
+import { baselineIn, itemHeight, lineItems, type BoxPainter, type FlowItem } from './flow.js';
 import { decodeImage } from './images.js';
 
 export interface ResolvedStyle {
@@ -307,41 +307,123 @@ function imageItems(block: Extract<Block, { type: 'image' }>, ctx: BlockContext,
   return items;
 }
 
+/**
+ * The styles inside a table cell: every block in the table's face and size (bold in a header
+ * cell and for headings), flush left, without first-line indent or spacing, so a list, quote or
+ * picture in a cell is set like the cell's text; run-in heads keep their face.
+ */
+function cellStyles(base: StyleBook, cell: ResolvedStyle): StyleBook {
+  const plain: ResolvedStyle = { ...cell, align: 'left', indentChars: 0, spaceBefore: 0, spaceAfter: 0 };
+  const heading: ResolvedStyle = { ...plain, bold: true };
+  return {
+    get: (name) => (name === 'runIn' ? base.get('runIn') : name.startsWith('heading') ? heading : plain),
+    has: (name) => (name === 'runIn' ? base.has('runIn') : name !== 'footnote'),
+  };
+}
+
+/** A cell's content laid out at its measure: the flow items and the height they take. */
+function cellContent(blocks: Block[], ctx: BlockContext, style: ResolvedStyle, measure: number): { items: FlowItem[]; height: number } {
+  const cellCtx: BlockContext = {
+    ...ctx,
+    styles: cellStyles(ctx.styles, style),
+    measure,
+    maxImageHeight: Math.min(ctx.maxImageHeight, measure * 1.5),
+    placeholderHeight: Math.min(ctx.placeholderHeight, 3 * style.pitch),
+    firstNoBreak: false,
+  };
+  // A page break means nothing inside a cell; spacing at the cell's edges is the cell's padding.
+  const items = blockItems(blocks, cellCtx).filter((it) => it.kind !== 'break');
+  while (items.length && items[0]!.kind === 'space') items.shift();
+  while (items.length && items[items.length - 1]!.kind === 'space') items.pop();
+  return { items, height: items.reduce((s, it) => s + itemHeight(it), 0) };
+}
+
+function drawItems(p: BoxPainter, items: FlowItem[], x: number, y: number, width: number): void {
+  let top = y;
+  for (const it of items) {
+    if (it.kind === 'line') {
+      if (it.line.glyphs.length) p.drawLine(it.line, x + it.x, baselineIn(top, it.pitch, it.line.size));
+    } else if (it.kind === 'box') it.draw(p, x, top, width);
+    top += itemHeight(it);
+  }
+}
+
+/**
+ * A table as boxes, one per row, or one per run of rows that a rowSpan binds (those stay on one
+ * page). Cells are placed on the column grid as the DOCX writer places them: a cell goes to the
+ * first column not covered by a rowSpan from above, and a short row is filled with empty cells.
+ * Every block the model allows in a cell is set in it; content is centred vertically, as in DOCX.
+ */
 function tableItems(block: Extract<Block, { type: 'table' }>, ctx: BlockContext): FlowItem[] {
   const style = ctx.styles.has('table') ? ctx.styles.get('table') : ctx.styles.get('body');
   const cols = Math.max(1, ...block.rows.map((r) => r.reduce((s, c) => s + (c.colSpan ?? 1), 0)));
-  const rel = block.columnWidths && block.columnWidths.length === cols ? block.columnWidths : new Array(cols).fill(1);
+  const rel = block.columnWidths && block.columnWidths.length === cols && block.columnWidths.every((w) => w > 0) ? block.columnWidths : new Array<number>(cols).fill(1);
   const total = rel.reduce((a, b) => a + b, 0);
   const widths = rel.map((r) => (r / total) * ctx.measure);
+  const left = (col: number) => widths.slice(0, col).reduce((a, b) => a + b, 0);
   const pad = 3;
-  const items: FlowItem[] = [{ kind: 'space', height: style.pitch / 2 }];
-  block.rows.forEach((row) => {
+  const nRows = block.rows.length;
+  interface PlacedCell {
+    row: number;
+    rows: number;
+    x: number;
+    w: number;
+    items: FlowItem[];
+    height: number;
+  }
+  const placed: PlacedCell[] = [];
+  const covered = new Array<number>(cols).fill(0);
+  block.rows.forEach((row, r) => {
     let col = 0;
-    const cells = row.map((cell) => {
-      const span = cell.colSpan ?? 1;
-      const x = widths.slice(0, col).reduce((a, b) => a + b, 0);
-      const w = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+    const skipCovered = () => {
+      while (col < cols && covered[col]! > 0) covered[col++]!--;
+    };
+    for (const cell of row) {
+      skipCovered();
+      if (col >= cols) break;
+      const span = Math.min(cell.colSpan ?? 1, cols - col);
+      const rows = Math.min(cell.rowSpan ?? 1, nRows - r);
+      if (rows > 1) for (let c = col; c < col + span; c++) covered[c] = rows - 1;
+      const w = left(col + span) - left(col);
+      const content = cellContent(cell.blocks, ctx, cell.header ? { ...style, bold: true } : style, Math.max(10, w - 2 * pad));
+      placed.push({ row: r, rows, x: left(col), w, ...content });
       col += span;
-      const cellStyle = cell.header ? { ...style, bold: true } : style;
-      const lines = cell.blocks.flatMap((b) =>
-        b.type === 'paragraph' || b.type === 'heading'
-          ? layoutParagraph({ runs: inlineRuns(b.content, cellStyle, ctx), measure: Math.max(10, w - 2 * pad), align: 'left' })
-          : [],
-      );
-      return { x, w, lines };
-    });
-    const height = Math.max(1, ...cells.map((c) => c.lines.length)) * style.pitch + 2 * pad;
+    }
+    skipCovered();
+    for (; col < cols; col++) placed.push({ row: r, rows: 1, x: left(col), w: widths[col]!, items: [], height: 0 });
+  });
+  // Row heights: each row fits its own cells; a spanning cell taller than its rows grows the last of them.
+  const heights = new Array<number>(nRows).fill(style.pitch + 2 * pad);
+  for (const c of placed) if (c.rows === 1) heights[c.row] = Math.max(heights[c.row]!, c.height + 2 * pad);
+  for (const c of placed) {
+    if (c.rows === 1) continue;
+    const have = heights.slice(c.row, c.row + c.rows).reduce((a, b) => a + b, 0);
+    if (c.height + 2 * pad > have) heights[c.row + c.rows - 1]! += c.height + 2 * pad - have;
+  }
+  const tops = [0];
+  for (const h of heights) tops.push(tops[tops.length - 1]! + h);
+  const byRow: PlacedCell[][] = Array.from({ length: nRows }, () => []);
+  for (const c of placed) byRow[c.row]!.push(c);
+  const items: FlowItem[] = [{ kind: 'space', height: style.pitch / 2 }];
+  for (let r = 0; r < nRows; ) {
+    let end = r + 1;
+    for (let k = r; k < end; k++) for (const c of byRow[k]!) end = Math.max(end, c.row + c.rows);
+    const group = byRow.slice(r, end).flat();
+    const y0 = tops[r]!;
     items.push({
       kind: 'box',
-      height,
+      height: tops[end]! - y0,
       draw: (p, x, y) => {
-        for (const c of cells) {
-          p.strokeRect(x + c.x, y, c.w, height, '000000', 0.5);
-          c.lines.forEach((line, k) => p.drawLine(line, x + c.x + pad, baselineIn(y + pad + k * style.pitch, style.pitch, line.size)));
+        for (const c of group) {
+          const cy = y + tops[c.row]! - y0;
+          const ch = tops[c.row + c.rows]! - tops[c.row]!;
+          p.strokeRect(x + c.x, cy, c.w, ch, '000000', 0.5);
+          drawItems(p, c.items, x + c.x + pad, cy + (ch - c.height) / 2, c.w - 2 * pad);
         }
       },
     });
-  });
+    r = end;
+  }
   items.push({ kind: 'space', height: style.pitch / 2 });
   return items;
 }
