@@ -114,3 +114,33 @@ Wedding customs
   const own = await importFile({ name: 'own.txt', bytes: enc('沂水县推进殡葬改革\n沂水县2017年起实施惠民礼葬,群众负担明显减轻,丧事简办蔚然成风。\n') });
   assert.equal(own.cases[0]!.meta.title, '沂水县推进殡葬改革');
 });
+
+test('lists: numbered items under award groups (一等奖（2个）) with ——副题, （单位） and ◉ lines; and a sentence listing 地区：标题；…', async () => {
+  const text = `2023年度全省民政工作创新案例评选结果
+一等奖（2个）
+1.打造“幸福食堂”
+——破解农村老年人助餐难题
+（临沂市兰山区民政局）
+2.“一门受理”让救助更便捷
+（济南市历下区民政局）
+二等奖（1个）
+1.婚俗改革新风尚
+◉潍坊市寒亭区民政局`;
+  const file = await importFile({ name: 'jieguo.txt', bytes: enc(text) });
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.subtitle, c.meta.unit, c.meta.award, c.meta.region?.county]),
+    [
+      ['打造“幸福食堂”', '——破解农村老年人助餐难题', '临沂市兰山区民政局', '一等奖', '兰山区'],
+      ['“一门受理”让救助更便捷', null, '济南市历下区民政局', '一等奖', '历下区'],
+      ['婚俗改革新风尚', null, '潍坊市寒亭区民政局', '二等奖', '寒亭区'],
+    ],
+  );
+  const sentence = '山东省民政厅公布典型案例\n各地推荐的典型案例如下：济南市：“泉社彤行”品牌助力社区治理；青岛市：“五社联动”激活社区活力；淄博市：“博爱小站”温暖困难群众。';
+  const inline = await importFile({ name: 'juzi.txt', bytes: enc(sentence) });
+  assert.deepEqual(inline.cases.map((c) => [c.meta.title, c.meta.region?.city]), [
+    ['“泉社彤行”品牌助力社区治理', '济南市'],
+    ['“五社联动”激活社区活力', '青岛市'],
+    ['“博爱小站”温暖困难群众', '淄博市'],
+  ]);
+});

@@ -114,7 +114,7 @@ function groupHeading(text: string): Group | null {
   if (text.length > 40 || SENTENCE.test(text)) return null;
   const bare = text.replace(CN_NUMBERED, '').replace(COUNT, '').replace(/[:：]$/u, '').trim();
   if (!bare) return null;
-  if (AWARD_GROUP.test(bare)) return { award: bare };
+  if (AWARD_GROUP.test(bare) || /^(?:[一二三四特]等奖|优秀奖|金奖|银奖|铜奖|入围奖|提名奖|优胜奖|鼓励奖)$/u.test(bare)) return { award: bare };
   // "城乡社区治理服务类(12个):": a group that names no award.
   if (/(?:类|领域|方面|组)$/u.test(bare) && (COUNT.test(text) || CN_NUMBERED.test(text))) return { award: null };
   return null;
@@ -126,8 +126,10 @@ export function readList(lines: SourceLine[]): ListResult | null {
   const taken = new Set<number>();
   let award: string | null = null;
   let run: ListItem[] = [];
+  /** Items under an award group heading need no run of three: the heading says what they are. */
+  let grouped = false;
   const flush = () => {
-    if (run.length >= 3) {
+    if (run.length >= 3 || (grouped && run.length >= 1 && run.every((r) => r.award))) {
       items.push(...run);
       for (const r of run) taken.add(r.at);
     }
@@ -141,6 +143,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
     if (group) {
       flush();
       if (group.award) award = group.award;
+      grouped = Boolean(group.award);
       taken.add(i);
       continue;
     }
@@ -245,7 +248,7 @@ function inlineItems(text: string, award: string | null): Array<Omit<ListItem, '
   const pairs = text.split(/[；;]/u).map((p) => p.trim());
   if (pairs.length >= 3) {
     for (const p of pairs) {
-      const pc = placeColon(p.replace(/^.*?(?:分别是|名单如下|包括)[:：]?\s*/u, '').replace(/[。]$/u, ''));
+      const pc = placeColon(p.replace(/^.*?(?:分别是|分别为|名单如下|如下|包括)[:：]\s*/u, '').replace(/[。]$/u, ''));
       if (!pc) continue;
       const { title, unit } = splitUnit(pc.rest);
       out.push({ title, subtitle: null, unit, place: pc.place, award });
