@@ -32,7 +32,7 @@ import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
 import { awardFromText, listDrafts, readList } from './stages/lists.js';
 import { isOrgan, unitAfterTitle, unitLine } from './stages/units.js';
-import { captionRunAtTop } from './stages/captions.js';
+import { captionRunAtTop, isCaption } from './stages/captions.js';
 
 export interface ImportInput {
   name: string;
@@ -266,8 +266,9 @@ function assemble(name: string, read: ReadResult): ImportedFile {
   }
 
   // Captions printed above a newspaper article become picture placeholders, as captions elsewhere do.
-  const topCaptions = captionRunAtTop(lines);
-  if (topCaptions.length) for (const k of topCaptions) lines[k] = { text: lines[k]!.text, image: {} };
+  // (Found before cleaning, which lifts the reporter's line that marks the run's end.)
+  const topCaptions = new Set(captionRunAtTop(rejoined).map((k) => rejoined[k]));
+  if (topCaptions.size) lines.forEach((l, k) => topCaptions.has(l) && (lines[k] = { text: l.text, image: {} }));
   const list = readList(lines);
   if (list && list.items.length >= 2) return assembleList(name, lines, list, cleaned, context, base, encoding);
 
@@ -289,7 +290,8 @@ function assemble(name: string, read: ReadResult): ImportedFile {
       untitled.push(`未识别出标题，暂用文件名“${draft.title}”。 No title line was found; the file name stands in.`);
     }
   }
-  const leadText = split.lead.map((l) => l.text).join('\n');
+  // Captions in the lead describe pictures, not where the article is from.
+  const leadText = split.lead.filter((l) => !l.image && !isCaption(l.text)).map((l) => l.text).join('\n');
   const cases: ImportedCase[] = split.cases.map((draft) => buildCase(draft, name, split.kind, cleaned.info, articleContext, docYear, leadText));
   for (const c of cases) captions.push(...c.captions);
   const warnings = [...base.warnings, ...untitled, ...caseWarnings(cases)];
@@ -372,7 +374,8 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
   const found = resolveRegion(sentence, hint);
   const whole = context.province ? resolveRegion(`${context.province}${context.city ?? ''}`) : null;
   if (!found) return whole;
-  if (!context.competing) return found;
+  // "河南省民政厅坚持…": the opening names the province only, and that is the article's scope.
+  if (!context.competing || !found.city) return found;
   if (!context.province || found.province !== context.province) return found.province === context.province ? found : (whole ?? found);
   if (context.city && found.city === context.city) return found;
   return whole;

@@ -38,6 +38,7 @@ const WIDGET = /^[[【(（]?\s*(?:字体|字号)\s*[:：]|^扫一扫.{0,16}(?:�
  * Comment boxes, follow-us links, site notices and CMS template leftovers ("[field:title/]").
  */
 const SITE_WIDGET = /^(?:已有\s*[0-9０-９]+\s*人(?:评论|参与|阅读).{0,12}|[(（]?请登录(?:后)?(?:发言|评论).{0,20}|发表评论|我要评论|(?:新浪)?微博|微信(?:公众号)?|抖音|今日头条|客户端下载|\[field:[^\]]{1,30}\]|\{dede:[^}]{1,30}\}|\{\$[^}]{1,30}\}|温馨提示\s*[:：].{0,60})$/u;
+const REPORTER_LINE = /^(?:本报|本刊|本网)(?:全媒体)?(?:记者|通讯员)\s*[\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*(?:\s+(?:通讯员|记者|实习生)(?:\s+[\u4e00-\u9fa5·]{1,4})+)*$/u;
 /** A line of numbers only: vote and share counters ("0", "0 0 0 0"). */
 const NUMBERS_ONLY = /^[0-9０-９]{1,6}(?:\s+[0-9０-９]{1,6})*$/u;
 /** A column label with its English name ("行业资讯Industry News"), or an English label alone ("Wedding customs"). */
@@ -195,6 +196,13 @@ export function clean(input: SourceLine[]): CleanResult {
     const kw = KEYWORDS.exec(text);
     if (kw && text.length <= 80) {
       info.keywords = kw[1]!.split(/[\s,，、;；]+/u).filter(Boolean);
+      droppedAt.push({ at: i, text });
+      continue;
+    }
+    // "本报记者 刘静静", "本报记者 王冰洁 通讯员 宋 成": the reporters, metadata like a byline.
+    const reporter = REPORTER_LINE.exec(text);
+    if (reporter && text.length <= 40) {
+      info.authors ??= text.replace(/^(?:本报|本刊|本网)?(?:全媒体)?(?:记者|通讯员)\s*/u, '').replace(/\s+/gu, ' ').trim();
       droppedAt.push({ at: i, text });
       continue;
     }
