@@ -141,6 +141,21 @@ export const apiInputs = {
     .object({ ids, status: z.enum(STATUSES), reason: z.string().max(500).optional(), by: z.string().min(1).max(64).optional() })
     .strict(),
   'documents.statusHistory': z.object({ id }).strict(),
+  /**
+   * 新增/延续 of a case: its flag, who decided it (the editor or detection: same unit and a
+   * similar title in an earlier collection, store/continuity.ts) and the earlier cases that look
+   * alike, best first. Exports print the flag in the indexes (meta.continuesFrom).
+   */
+  'documents.continuity': z.object({ id }).strict(),
+  /**
+   * The editor's decision, which detection never overrides: link to an earlier case (延续), unlink
+   * (新增), or auto (detection decides again). Refused with 'locked' while the case is 定稿/已报送.
+   */
+  'documents.setContinuity': z.discriminatedUnion('mode', [
+    z.object({ id, mode: z.literal('link'), documentId: id }).strict(),
+    z.object({ id, mode: z.literal('unlink') }).strict(),
+    z.object({ id, mode: z.literal('auto') }).strict(),
+  ]),
   /** How many documents a list would show, and its cases per status (the status filter is ignored for the counts). */
   'documents.counts': z.object({ collectionId: id.optional(), filters: Filters.optional() }).strict(),
   'trash.list': z.object({}).strict(),
@@ -214,8 +229,29 @@ export const apiInputs = {
 } as const;
 
 // Shapes that lower layers define and the table hands out unchanged.
-export type { CollectionSummary, DocSummary, Duplicate, RevisionSummary, StatusChange, StatusSkip, TrashedCollection, TrashedDocument } from '../store/index.js';
-import type { CollectionSummary, DocSummary, Duplicate, RevisionSummary, StatusChange, StatusSkip, TrashedCollection, TrashedDocument } from '../store/index.js';
+export type {
+  CollectionSummary,
+  ContinuityCandidate,
+  ContinuityReport,
+  DocSummary,
+  Duplicate,
+  RevisionSummary,
+  StatusChange,
+  StatusSkip,
+  TrashedCollection,
+  TrashedDocument,
+} from '../store/index.js';
+import type {
+  CollectionSummary,
+  ContinuityReport,
+  DocSummary,
+  Duplicate,
+  RevisionSummary,
+  StatusChange,
+  StatusSkip,
+  TrashedCollection,
+  TrashedDocument,
+} from '../store/index.js';
 import type { ExportResult as WriterResult } from '../export/index.js';
 import type { CaseStatus } from '../model/types.js';
 
@@ -317,6 +353,8 @@ export interface ApiResults extends ProofResults, TeamResults {
   'documents.merge': DocumentPayload;
   'documents.setStatus': { changed: DocSummary[]; skipped: StatusSkip[] };
   'documents.statusHistory': StatusChange[];
+  'documents.continuity': ContinuityReport;
+  'documents.setContinuity': ContinuityReport;
   'documents.counts': { total: number; byStatus: Record<CaseStatus, number> };
   'trash.list': { documents: TrashedDocument[]; collections: TrashedCollection[] };
   'trash.empty': { purged: number };

@@ -16,6 +16,7 @@ import type {
   CaseMeta,
   CaseStatus,
   CommentThread,
+  ContinuityLink,
   HuibianDocument,
   Inline,
   NoticeAttachment,
@@ -170,6 +171,10 @@ const CategoryExplanationSchema = z
 const year = z.number().int().min(1949, '年份应在 1949–2200 之间').max(2200, '年份应在 1949–2200 之间');
 const title = z.string().max(LIMITS.short).refine((t) => t.trim().length > 0, '标题不能为空');
 
+export const ContinuityLinkSchema: z.ZodType<ContinuityLink> = z
+  .object({ documentId: id, collectionId: id.nullable(), title, year: year.nullable() })
+  .strict();
+
 const caseFields = {
   title,
   subtitle: short.nullable().optional(),
@@ -185,6 +190,9 @@ const caseFields = {
   sourceFile: z.string().max(1024).nullable().optional(),
   status: z.enum(STATUSES).optional(),
   pageBudget: z.number().int('页数预算应为整数').min(1, '页数预算至少 1 页').max(99, '页数预算至多 99 页').nullable().optional(),
+  /** 延续/新增 (types.ts); documents.setContinuity is the editor's way to set it, checking the link. */
+  continuesFrom: ContinuityLinkSchema.nullable().optional(),
+  continuity: z.enum(['linked', 'unlinked']).nullable().optional(),
 };
 
 const noticeFields = {

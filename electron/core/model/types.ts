@@ -155,6 +155,25 @@ export interface CaseMeta {
   status?: CaseStatus;
   /** Pages this case may take in the book, overriding the template's budget (options.pageBudget). */
   pageBudget?: number | null;
+  /**
+   * 延续 or 新增, as the indexes print it. An object: the case continues that case of an earlier
+   * collection (延续). null: compared with the earlier collections, it continues none (新增).
+   * Absent: nothing to compare with (no earlier collection), so no flag. In the library only the
+   * editor's link is kept here (with `continuity`); the export fills it for every case, from the
+   * editor's choice or else from detection (store/continuity.ts), so writers read it as it is.
+   */
+  continuesFrom?: ContinuityLink | null;
+  /** The editor's decision, which detection never overrides: 'linked' (continuesFrom is theirs) or 'unlinked' (新增). Absent: detection decides. */
+  continuity?: 'linked' | 'unlinked' | null;
+}
+
+/** The earlier case a case continues: enough to print "延续 2020 年《…》" without a lookup. */
+export interface ContinuityLink {
+  documentId: string;
+  collectionId: string | null;
+  title: string;
+  /** The year of its collection (or of the case when the collection has none). */
+  year: number | null;
 }
 
 export interface NoticeAttachment {

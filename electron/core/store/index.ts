@@ -8,6 +8,8 @@ export type { DocumentFilters, SavePatch, SaveResult, StoredDocument } from './d
 export { unpack as revisionText, type RevisionSummary, type RevisionContent } from './revisions.js';
 export type { CommitOptions, CommitResult, Duplicate } from './imports.js';
 export type { StatusChange, StatusSkip } from './lifecycle.js';
-export type { TrashedCollection, TrashedDocument } from './trash.js';
+export { TRASH_RETENTION_DAYS, type TrashedCollection, type TrashedDocument } from './trash.js';
+export type { MergeUndo } from './merges.js';
+export type { ContinuityCandidate, ContinuityChoice, ContinuityReport } from './continuity.js';
 export { defaultDataDir, libraryPath } from './paths.js';
 export { setClock } from './connection.js';

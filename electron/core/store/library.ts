@@ -23,9 +23,11 @@ import { Documents, type DocumentFilters, type SavePatch, type SaveResult, type 
 import { Comments, type NewComment } from './comments.js';
 import { Imports, type CommitOptions, type CommitResult, type Duplicate } from './imports.js';
 import { Lifecycle, type StatusChange, type StatusSkip } from './lifecycle.js';
-import { Trash, type TrashedCollection, type TrashedDocument } from './trash.js';
+import { Trash, TRASH_RETENTION_DAYS, type TrashedCollection, type TrashedDocument } from './trash.js';
+import { Merges } from './merges.js';
+import { Continuity, type ContinuityChoice, type ContinuityReport } from './continuity.js';
 import type { DocSummary } from './rows.js';
-import type { CaseStatus } from '../model/types.js';
+import type { CaseStatus, ContinuityLink } from '../model/types.js';
 
 export interface LibraryOptions {
   /** Stop migrating at this schema version (tests of upgrades). */
@@ -34,6 +36,8 @@ export interface LibraryOptions {
   nativeBinding?: string;
   /** Apply the revision pruning policy (revisions.ts); off only to measure what it saves. */
   pruneRevisions?: boolean;
+  /** Days an item stays in the trash before opening the library purges it (trash.ts; default 30); null: until emptied. */
+  trashRetentionDays?: number | null;
 }
 
 export class Library {
@@ -48,6 +52,10 @@ export class Library {
   readonly imports: Imports;
   readonly lifecycle: Lifecycle;
   readonly trash: Trash;
+  readonly merges: Merges;
+  readonly continuity: Continuity;
+  /** How many documents and collections the trash's purge policy removed when this library was opened. */
+  readonly purgedAtOpen: number = 0;
   private readonly placement: Placement;
   private readonly pruning: boolean;
 
@@ -80,13 +88,19 @@ export class Library {
     this.comments = new Comments(this.c);
     this.imports = new Imports(this.c, this.collections, this.documents, this.placement);
     this.lifecycle = new Lifecycle(this.c, this.documents, this.revisions);
-    this.trash = new Trash(this.c, this.documents, this.collections);
+    this.trash = new Trash(this.c, this.documents, this.collections, options.trashRetentionDays === undefined ? TRASH_RETENTION_DAYS : options.trashRetentionDays);
+    this.merges = new Merges(this.c, this.documents, this.comments, this.revisions, this.trash, this.lifecycle.guard);
+    // restoring a merged source from the trash is the undo of that merge
+    this.trash.undoMerge = this.merges.undo;
+    this.trash.mergedInto = (id, deletedAt) => this.merges.mergedInto(id, deletedAt);
+    this.continuity = new Continuity(this.c, this.documents, this.revisions, this.lifecycle.guard);
     // the model schema guards every document written, whichever path it comes by
     this.documents.check = (doc) => modelChecked(() => checkDocument(doc));
     this.pruning = options.pruneRevisions !== false;
     if (target === LATEST_VERSION) {
       this.categories.seed();
       if (this.pruning) this.revisions.prune();
+      this.purgedAtOpen = this.trash.purgeExpired();
     }
   }
 
@@ -207,30 +221,25 @@ export class Library {
   /**
    * Merges two records of one case: `sourceId`'s comments and revisions move to `targetId`,
    * fields the target lacks are taken from the source, `append` adds the source's text after
-   * the target's, and the source goes to the trash.
+   * the target's, and the source goes to the trash. restoreDeleted of the source undoes it (merges.ts).
    */
   mergeCases(targetId: string, sourceId: string, options: { append?: boolean } = {}): StoredDocument {
-    if (targetId === sourceId) throw new StoreError('invalid-input', '不能把一个案例与它自己合并：请选择另一个案例。');
-    this.c.tx(() => {
-      const target = this.documents.row(targetId);
-      const source = this.documents.row(sourceId);
-      if (target.kind !== 'case' || source.kind !== 'case') throw new StoreError('invalid-input', '只有案例可以合并：通知不能合并。');
-      this.lifecycle.guard(target);
-      this.lifecycle.guard(source);
-      const targetMeta = JSON.parse(target.meta) as Record<string, unknown>;
-      const sourceMeta = JSON.parse(source.meta) as Record<string, unknown>;
-      for (const [key, value] of Object.entries(sourceMeta)) {
-        if ((targetMeta[key] === undefined || targetMeta[key] === null || targetMeta[key] === '') && value !== null && value !== undefined) targetMeta[key] = value;
-      }
-      const body = JSON.parse(target.body) as Block[];
-      if (options.append) body.push(...(JSON.parse(source.body) as Block[]));
-      this.comments.reassign(sourceId, targetId);
-      this.revisions.reassign(sourceId, targetId);
-      this.documents.write(target, targetMeta as unknown as CaseMeta, body, null);
-      this.revisions.snapshot(this.documents.row(targetId), false, `合并《${source.title}》${options.append ? '（正文附在后面）' : ''}`);
-      this.trash.deleteDocuments([sourceId]);
-    });
+    this.merges.merge(targetId, sourceId, options);
     return this.documents.get(targetId);
+  }
+
+  // 新增/延续
+  /** Whether a case continues one of an earlier collection, and the earlier cases that look alike. */
+  continuityReport(documentId: string): ContinuityReport {
+    return this.continuity.report(documentId);
+  }
+  /** The editor's link, unlink, or hand-back to detection; refused with 'locked' while the case is 定稿/已报送. */
+  setContinuity(documentId: string, choice: ContinuityChoice): ContinuityReport {
+    return this.continuity.set(documentId, choice);
+  }
+  /** Each case's `continuesFrom` as writers read it (link 延续, null 新增, undefined no flag). */
+  continuityFlags(documentIds: string[]): Map<string, ContinuityLink | null | undefined> {
+    return this.continuity.flags(documentIds);
   }
 
   // lifecycle

@@ -10,6 +10,7 @@ import { checkDocument, ModelError } from '../model/schema.js';
 import type { Block, HuibianDocument } from '../model/types.js';
 import { PROOF_DECISIONS_SQL } from '../proof/decisions.js';
 import { TEAM_YDOCS_SQL } from './ydocs.js';
+import { MERGES_SQL } from './merges.js';
 
 export interface Migration {
   version: number;
@@ -234,6 +235,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     why: 'team editing: each shared case keeps its compacted Yjs state and its team document name beside the model row',
     up: (db) => db.exec(TEAM_YDOCS_SQL),
+  },
+  {
+    version: 7,
+    why: 'undoable merges: what each merge moved from the source to the target (comment threads, revisions) and the target as it was, so restoring the source from the trash moves them back',
+    up: (db) => db.exec(MERGES_SQL),
   },
 ];
 

@@ -3,6 +3,11 @@
  * with restore; only emptying the trash removes them for good. A collection and the cases
  * deleted with it share one time stamp, so restoring the collection brings back exactly those.
  * Trashed documents leave the search index and every list, tree, bundle and count.
+ *
+ * Purge policy: whatever has been in the trash for more than TRASH_RETENTION_DAYS (30) days is
+ * removed for good when the library is opened (LibraryOptions.trashRetentionDays changes the
+ * period; null keeps the trash until it is emptied). trash.list gives each item's purgeAt, so
+ * the UI can say when that happens. Rows the schema-4 upgrade refused wait in the trash too.
  */
 import type { CaseStatus } from '../model/types.js';
 import { now, type Connection } from './connection.js';
@@ -10,6 +15,11 @@ import { StoreError } from './errors.js';
 import type { Collections } from './collections.js';
 import type { Documents } from './documents.js';
 import { indexDocument, unindexDocument } from './search.js';
+import type { DocumentRow } from './rows.js';
+
+/** How long an item stays in the trash before opening the library purges it. */
+export const TRASH_RETENTION_DAYS = 30;
+const DAY_MS = 24 * 3_600_000;
 
 export interface TrashedDocument {
   id: string;
@@ -18,22 +28,38 @@ export interface TrashedDocument {
   status: CaseStatus;
   collectionId: string | null;
   deletedAt: string;
+  /** When the library, opened after this moment, removes it for good; null: kept until the trash is emptied. */
+  purgeAt: string | null;
+  /** The case it was merged into, when its deletion was a merge (restoring it undoes the merge). */
+  mergedInto: string | null;
 }
 
 export interface TrashedCollection {
   id: string;
   title: string;
   deletedAt: string;
+  purgeAt: string | null;
   /** Documents deleted with it. */
   documentCount: number;
 }
 
 export class Trash {
+  /** Set by the library: undoes the merge a document's deletion was part of (merges.ts). */
+  undoMerge: (row: DocumentRow) => unknown = () => null;
+  /** Set by the library: the case a trashed document was merged into. */
+  mergedInto: (id: string, deletedAt: string) => string | null = () => null;
+
   constructor(
     private readonly c: Connection,
     private readonly documents: Documents,
     private readonly collections: Collections,
+    /** Days an item stays in the trash; null: until emptied. */
+    private readonly retentionDays: number | null = TRASH_RETENTION_DAYS,
   ) {}
+
+  private purgeAt(deletedAt: string): string | null {
+    return this.retentionDays === null ? null : new Date(Date.parse(deletedAt) + this.retentionDays * DAY_MS).toISOString();
+  }
 
   deleteDocuments(ids: string[]): string {
     const t = now();
@@ -53,6 +79,7 @@ export class Trash {
       for (const id of ids) {
         const row = this.documents.row(id, true);
         if (!row.deleted_at) continue;
+        this.undoMerge(row);
         if (row.collection_id) {
           const collection = this.collections.row(row.collection_id, true);
           if (collection.deleted_at) this.c.sql('UPDATE collections SET deleted_at = NULL WHERE id = ?').run(collection.id);
@@ -93,7 +120,16 @@ export class Trash {
       this.c
         .sql('SELECT id, kind, title, status, collection_id, deleted_at FROM documents WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, title')
         .all() as Array<{ id: string; kind: 'case' | 'notice'; title: string; status: CaseStatus; collection_id: string | null; deleted_at: string }>
-    ).map((r) => ({ id: r.id, kind: r.kind, title: r.title, status: r.status, collectionId: r.collection_id, deletedAt: r.deleted_at }));
+    ).map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      status: r.status,
+      collectionId: r.collection_id,
+      deletedAt: r.deleted_at,
+      purgeAt: this.purgeAt(r.deleted_at),
+      mergedInto: this.mergedInto(r.id, r.deleted_at),
+    }));
     const collections = (
       this.c
         .sql(
@@ -101,7 +137,7 @@ export class Trash {
            FROM collections l WHERE l.deleted_at IS NOT NULL ORDER BY l.deleted_at DESC`,
         )
         .all() as Array<{ id: string; title: string; deleted_at: string; n: number }>
-    ).map((r) => ({ id: r.id, title: r.title, deletedAt: r.deleted_at, documentCount: r.n }));
+    ).map((r) => ({ id: r.id, title: r.title, deletedAt: r.deleted_at, purgeAt: this.purgeAt(r.deleted_at), documentCount: r.n }));
     return { documents, collections };
   }
 
@@ -115,6 +151,15 @@ export class Trash {
       for (const l of cols) this.c.sql('DELETE FROM collections WHERE id = ?').run(l.id);
       return docs.length + cols.length;
     });
+  }
+
+  /**
+   * The purge policy: removes what has been in the trash longer than the retention period as
+   * of `at` (the library's clock by default); returns how many documents and collections went.
+   */
+  purgeExpired(at: Date = new Date(now())): number {
+    if (this.retentionDays === null) return 0;
+    return this.empty(new Date(at.getTime() - this.retentionDays * DAY_MS).toISOString());
   }
 
   /** Refuses to act on something that is in the trash. */

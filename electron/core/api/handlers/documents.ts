@@ -18,6 +18,8 @@ export const documentHandlers: Pick<
   | 'documents.merge'
   | 'documents.setStatus'
   | 'documents.statusHistory'
+  | 'documents.continuity'
+  | 'documents.setContinuity'
   | 'documents.counts'
   | 'trash.list'
   | 'trash.empty'
@@ -59,6 +61,8 @@ export const documentHandlers: Pick<
   'documents.setStatus': (ctx, input) =>
     ctx.store.setStatus(input.ids, input.status, { who: input.by ?? ctx.store.getSetting('reviewerName') ?? '编辑', reason: input.reason }),
   'documents.statusHistory': (ctx, input) => ctx.store.statusHistory(input.id),
+  'documents.continuity': (ctx, input) => ctx.store.continuityReport(input.id),
+  'documents.setContinuity': (ctx, { id, ...choice }) => ctx.store.setContinuity(id, choice),
   'documents.counts': (ctx, input) => ({
     total: ctx.store.listDocuments({ collectionId: input.collectionId, filters: input.filters }).length,
     byStatus: ctx.store.statusCounts({ collectionId: input.collectionId, filters: input.filters }),

@@ -18,7 +18,7 @@ function safeFileName(title: string): string {
   return clean.replace(/^\.+/, '') || 'export';
 }
 
-interface ResolvedExport {
+export interface ResolvedExport {
   bundle?: CollectionBundle;
   notice?: NoticeDocument;
   comments: Record<string, CommentThread[]>;
@@ -92,6 +92,24 @@ function singleCase(ctx: ApiContext, doc: CaseDocument, base: CollectionBundle |
   return { bundle: { collection, cases: { [doc.id]: doc } }, comments: ctx.store.commentsFor([doc.id]), title: doc.meta.title };
 }
 
+/**
+ * 新增/延续 for the indexes: every case's meta.continuesFrom as the store decides it now (the
+ * editor's link or unlink, else detection) — a link prints 延续, null 新增, absent no flag (no
+ * earlier collection). Copies: the library's rows are not touched.
+ */
+export function withContinuity(ctx: ApiContext, resolved: ResolvedExport): ResolvedExport {
+  if (!resolved.bundle) return resolved;
+  const all = resolved.bundle.cases as Record<string, CaseDocument>;
+  const flags = ctx.store.continuityFlags(Object.keys(all));
+  const cases: Record<string, CaseDocument> = {};
+  for (const [id, doc] of Object.entries(all)) {
+    const { continuesFrom: _stored, ...meta } = doc.meta;
+    const flag = flags.get(id);
+    cases[id] = { ...doc, meta: flag === undefined ? meta : { ...meta, continuesFrom: flag } };
+  }
+  return { ...resolved, bundle: { ...resolved.bundle, cases } };
+}
+
 function countPdfPages(bytes: Buffer): number {
   const matches = bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g);
   return matches ? matches.length : 0;
@@ -104,7 +122,7 @@ function exportFailure(error: unknown): never {
 
 export const exportHandlers: Pick<Handlers<ApiContext>, 'export.run' | 'export.preview'> = {
   'export.run': async (ctx, input) => {
-    const resolved = resolveExport(ctx, input);
+    const resolved = withContinuity(ctx, resolveExport(ctx, input));
     // The release gate: undecided sensitive data stops the export before anything is written.
     const gate = exportGate(ctx, resolved);
     let outPath: string;
@@ -141,7 +159,7 @@ export const exportHandlers: Pick<Handlers<ApiContext>, 'export.run' | 'export.p
     }
   },
   'export.preview': async (ctx, input) => {
-    const resolved = resolveExport(ctx, input);
+    const resolved = withContinuity(ctx, resolveExport(ctx, input));
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'huibian-preview-'));
     try {
       const result = await runExport({
