@@ -182,6 +182,15 @@ function styledCaseLevel(lines: SourceLine[]): number | null {
   return levels[0] ?? null;
 }
 
+const NEWS_DATELINE = /^(?:本报讯|本网讯|[\u4e00-\u9fa5]{2,6}(?:网|报|台)讯|据[\u4e00-\u9fa5]{2,8}(?:报道|消息))/u;
+
+/** A short line without punctuation between a headline and the story's dateline is the headline's 副题. */
+function isNewsSubtitle(line: SourceLine, next: SourceLine | undefined): boolean {
+  const t = line.text;
+  if (line.image || line.table || t.length < 4 || t.length > 30 || /[，,。、：:；;！？]/u.test(t) || NUMBERED_HEAD.test(t) || SECTION_NAME.test(t)) return false;
+  return Boolean(next && NEWS_DATELINE.test(next.text));
+}
+
 /** Titles longer than a case heading still count at the top of a single article. */
 function articleTitleAt(lines: SourceLine[]): number {
   const first = lines[0];
@@ -286,6 +295,10 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
     let from = at + 1;
     let caseSubtitle: string | null = null;
     if (at >= 0 && lines[from] && SUBTITLE_DASH.test(lines[from]!.text) && lines[from]!.text.length <= 60) {
+      caseSubtitle = lines[from]!.text;
+      from++;
+    } else if (at >= 0 && lines[from] && isNewsSubtitle(lines[from]!, lines[from + 1])) {
+      // A news headline's 副题 without a dash, right above the dateline ("本报讯…").
       caseSubtitle = lines[from]!.text;
       from++;
     }
