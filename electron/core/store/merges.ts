@@ -122,7 +122,9 @@ export class Merges {
     const targetReverted = Boolean(target && !target.deleted_at && target.revision === m.target_revision);
     if (targetReverted) {
       const row = this.documents.row(m.target_id);
-      this.documents.write(row, JSON.parse(m.target_meta) as CaseMeta, JSON.parse(m.target_body) as Block[], null);
+      // a move (which keeps the revision) may have put it in another section since: it stays there
+      const meta = { ...(JSON.parse(m.target_meta) as CaseMeta), category: row.category };
+      this.documents.write(row, meta, JSON.parse(m.target_body) as Block[], null);
       this.revisions.snapshot(this.documents.row(m.target_id), false, `撤销合并《${source.title}》`);
     }
     this.c.sql('DELETE FROM merges WHERE id = ?').run(m.id);
