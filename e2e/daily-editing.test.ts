@@ -32,7 +32,7 @@ const editorText = () => page.locator('.editor-content').innerText();
 test('1: text typed just before a reload is kept; the case, collection and collapsed groups come back after a reload and a restart', async () => {
   await openCase(page, CASE);
   await page.locator('.tree-group[data-group="社会组织"] > .group-head').click();
-  await page.waitForFunction(() => document.querySelector('.tree-group[data-group="社会组织"]')?.getAttribute('aria-expanded') === 'false');
+  await page.waitForFunction(() => document.querySelector('.tree-group[data-group="社会组织"] > .group-head')?.getAttribute('aria-expanded') === 'false');
   await caretAtEnd(page);
   await page.keyboard.type('刷新前一刻输入');
   // No wait for autosave (800 ms): the page goes away at once.
@@ -41,7 +41,7 @@ test('1: text typed just before a reload is kept; the case, collection and colla
   await page.waitForFunction((t) => document.querySelector('.doc-title h2')?.textContent === t, CASE);
   await page.waitForSelector('.editor-content .hb-p');
   assert.ok((await editorText()).includes('刷新前一刻输入'), 'the last keystrokes survived the reload');
-  assert.equal(await page.locator('.tree-group[data-group="社会组织"]').getAttribute('aria-expanded'), 'false', 'collapsed group stays collapsed');
+  assert.equal(await page.locator('.tree-group[data-group="社会组织"] > .group-head').getAttribute('aria-expanded'), 'false', 'collapsed group stays collapsed');
   assert.equal(await page.locator('.collection-picker select').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''), '日常编辑测试汇编（14）');
 
   // A restart: the window closed and opened again (same profile).

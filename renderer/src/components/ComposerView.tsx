@@ -146,7 +146,7 @@ export function ComposerView({ collections, collectionId, onCollection, onError,
             </section>
           )}
         </div>
-        <div className="preview-area">{preview ? <Suspense fallback={<p className="muted">正在载入预览…</p>}><PdfPages base64={preview} /></Suspense> : <p className="muted">点击“生成版面预览”查看排版效果。</p>}</div>
+        <div className="preview-area" tabIndex={0} role="region" aria-label="版面预览">{preview ? <Suspense fallback={<p className="muted">正在载入预览…</p>}><PdfPages base64={preview} /></Suspense> : <p className="muted">点击“生成版面预览”查看排版效果。</p>}</div>
       </div>
     </section>
   );

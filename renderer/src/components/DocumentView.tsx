@@ -291,6 +291,7 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
         )}
         {doc.kind === 'notice' && <NoticeForm meta={doc.meta} onChange={(patch) => void saveMeta(patch)} />}
         {doc.kind === 'notice' && (
+          <div className="part-bar">
           <div className="part-tabs" role="tablist" aria-label="正文与附件">
             {(['body', ...attachments.current.map((_, i) => i)] as Array<'body' | number>).map((p) => (
               <button
@@ -306,6 +307,7 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
                 {p === 'body' ? '正文' : `附件${p + 1}：${attachments.current[p]!.title}`}
               </button>
             ))}
+          </div>
             <button
               type="button"
               onClick={async () => {

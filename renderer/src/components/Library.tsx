@@ -359,7 +359,11 @@ export function Library(props: LibraryProps): JSX.Element {
 
   const focusRow = (key: string | null | undefined) => {
     if (!key) return;
-    requestAnimationFrame(() => treeRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus());
+    const find = () => treeRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
+    // At once when the row is there (the next key press must start from it); after the render when it was just expanded.
+    const el = find();
+    if (el) el.focus();
+    else requestAnimationFrame(() => find()?.focus());
   };
 
   const onTreeKey = (e: ReactKeyboardEvent) => {
@@ -669,8 +673,8 @@ export function Library(props: LibraryProps): JSX.Element {
             {(tree ?? []).filter((g) => !(filterCount > 0 && g.count === 0)).map((group) => {
               const gk = `g:${group.key}`;
               return (
-                <li key={group.key} role="treeitem" aria-expanded={!collapsed[gk]} aria-level={1} aria-label={`${group.label}（${group.count}）`} tabIndex={tabKey === gk ? 0 : -1} data-key={gk} onFocus={(e) => e.target === e.currentTarget && setFocusKey(gk)} className={`tree-group ${dropKey === `group:${group.key}` ? 'drop-target' : ''}`} data-group={group.label} {...dropZone(`group:${group.key}`, categoryOf(group))}>
-                  <div className="group-head" onClick={() => toggle(gk)}>
+                <li key={group.key} role="none" className={`tree-group ${dropKey === `group:${group.key}` ? 'drop-target' : ''}`} data-group={group.label} {...dropZone(`group:${group.key}`, categoryOf(group))}>
+                  <div className="group-head" role="treeitem" aria-expanded={!collapsed[gk]} aria-level={1} tabIndex={tabKey === gk ? 0 : -1} data-key={gk} onFocus={() => setFocusKey(gk)} onClick={() => toggle(gk)}>
                     <span className="caret" aria-hidden="true">{collapsed[gk] ? '▸' : '▾'}</span> <span className="group-label">{group.label}</span> <span className="count">{group.count}</span>
                   </div>
                   {!collapsed[gk] && (
@@ -678,8 +682,8 @@ export function Library(props: LibraryProps): JSX.Element {
                       {group.children.map((child) => {
                         const sk = `s:${group.key}/${child.key}`;
                         return (
-                          <li key={child.key} role="treeitem" aria-expanded={!collapsed[sk]} aria-level={2} aria-label={`${child.label}（${child.count}）`} tabIndex={tabKey === sk ? 0 : -1} data-key={sk} onFocus={(e) => e.target === e.currentTarget && setFocusKey(sk)} className={`tree-sub ${dropKey === `sub:${group.key}/${child.key}` ? 'drop-target' : ''}`} data-subgroup={child.label} {...dropZone(`sub:${group.key}/${child.key}`, categoryOf(group, child))}>
-                            <div className="sub-head" onClick={() => toggle(sk)}>
+                          <li key={child.key} role="none" className={`tree-sub ${dropKey === `sub:${group.key}/${child.key}` ? 'drop-target' : ''}`} data-subgroup={child.label} {...dropZone(`sub:${group.key}/${child.key}`, categoryOf(group, child))}>
+                            <div className="sub-head" role="treeitem" aria-expanded={!collapsed[sk]} aria-level={2} tabIndex={tabKey === sk ? 0 : -1} data-key={sk} onFocus={() => setFocusKey(sk)} onClick={() => toggle(sk)}>
                               <span className="caret" aria-hidden="true">{collapsed[sk] ? '▸' : '▾'}</span> {child.label} <span className="count">{child.count}</span>
                             </div>
                             {!collapsed[sk] && <ul role="group">{child.items.map((doc) => item(doc, categoryOf(group, child), sk))}</ul>}

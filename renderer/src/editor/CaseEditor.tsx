@@ -171,7 +171,7 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
         )}
         <ProofPlugin editorKey={documentId} readOnly={props.readOnly} />
         <FindPlugin />
-        <div className="editor-scroll">
+        <div className="editor-scroll" tabIndex={0} role="region" aria-label="正文页面">
           <div className="page">
             <RichTextPlugin
               contentEditable={<ContentEditable className="editor-content" aria-label="正文编辑区" spellCheck={false} />}

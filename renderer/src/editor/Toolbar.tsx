@@ -93,7 +93,7 @@ export function Toolbar({ onComment, onPunctuation }: ToolbarProps): JSX.Element
       <button type="button" title="段首小标题（选中段首文字）" onClick={() => editor.update($toggleRunIn)}>段首标题</button>
       <span className="sep" />
       {MARK_BUTTONS.map((b) => (
-        <button key={b.format} type="button" title={b.title} aria-label={b.title} aria-pressed={Boolean(active[b.format])} className={`mark-btn mark-${b.format}`} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, b.format)}>
+        <button key={b.format} type="button" title={b.title} aria-label={`${b.label} ${b.title}`} aria-pressed={Boolean(active[b.format])} className={`mark-btn mark-${b.format}`} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, b.format)}>
           {b.label}
         </button>
       ))}

@@ -35,6 +35,13 @@ export function FindPlugin(): JSX.Element | null {
   const [ranges, setRanges] = useState<Range[]>([]);
   const [current, setCurrent] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  /** Bumped by every Ctrl+F: the field is focused once the bar has rendered. */
+  const [asked, setAsked] = useState(0);
+  useEffect(() => {
+    if (!asked) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [asked]);
 
   useEffect(() => {
     const onFind = () => {
@@ -42,10 +49,7 @@ export function FindPlugin(): JSX.Element | null {
       const selected = window.getSelection()?.toString().trim();
       if (selected && selected.length <= 50 && !selected.includes('\n')) setQuery(selected);
       setOpen(true);
-      requestAnimationFrame(() => {
-        input.current?.focus();
-        input.current?.select();
-      });
+      setAsked((n) => n + 1);
     };
     window.addEventListener('huibian:find', onFind);
     return () => window.removeEventListener('huibian:find', onFind);
