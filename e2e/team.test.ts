@@ -8,8 +8,13 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openSession, screenshot, type Session } from './support/browser.js';
 import { startPostgres, type PgCluster } from '../test/support/postgres.js';
-import { startTeamServer, type TeamServer } from '../electron/core/team/server.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { ROOT } from './support/browser.js';
 import { addUser } from '../electron/core/team/users.js';
+import { migrate } from '../electron/core/team/pgstore.js';
 import { shareCollection } from '../electron/core/team/sync.js';
 import { connect } from '../electron/core/team/client.js';
 import { addThread } from '../electron/core/team/casedoc.js';
@@ -18,7 +23,35 @@ import { blocksToLexical } from '../electron/core/model/lexical.js';
 
 const TITLE = '“一门受理”社会救助';
 let cluster: PgCluster;
-let team: TeamServer;
+/** The team server as its own process, so that losing it can be a SIGKILL. */
+let team: { child: ChildProcess; url: string };
+let port: number;
+
+async function freePort(): Promise<number> {
+  return await new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(p));
+    });
+  });
+}
+
+async function startTeam(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/huibian.mjs'), 'team-server', '--pg', cluster.url, '--port', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /listening (ws:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`team-server exited ${code}`)));
+  });
+  return { child, url };
+}
 let session: Session;
 let second: Page;
 let teamName: string;
@@ -27,8 +60,12 @@ const secondErrors: string[] = [];
 
 before(async () => {
   cluster = await startPostgres();
-  team = await startTeamServer({ pgUrl: cluster.url, debounce: 100 });
-  const token = await addUser(team.pool, '编辑甲', ['*']);
+  port = await freePort();
+  const pool = new pg.Pool({ connectionString: cluster.url, max: 1 });
+  await migrate(pool);
+  const token = await addUser(pool, '编辑甲', ['*']);
+  await pool.end();
+  team = await startTeam();
   session = await openSession();
   // The library the loopback server serves: a case shared with the team, and the team settings.
   const api = createApi({ dataDir: session.dataDir, transport: 'cli' });
@@ -55,7 +92,7 @@ before(async () => {
 
 after(async () => {
   await session?.close();
-  await team?.stop();
+  team?.child.kill('SIGKILL');
   cluster?.stop();
 });
 
@@ -114,4 +151,19 @@ test('two pages typing into one shared case each show the other\'s text', async 
   assert.deepEqual(session.problems.filter((p) => !/favicon/.test(p)), []);
   assert.equal(await session.page.locator('.save-state', { hasText: '保存失败' }).count(), 0);
   assert.deepEqual(secondErrors, []);
+});
+
+test('a page that loses the team server (SIGKILL) keeps editing and merges when it comes back', async () => {
+  team.child.kill('SIGKILL');
+  await new Promise((r) => team.child.once('exit', r));
+  await session.page.waitForFunction(() => /连接已断开/.test(document.querySelector('.team-presence')?.textContent ?? ''));
+  await typeAtEnd(session.page, '断网时写的。');
+  assert.match(await session.page.locator('.editor-content').innerText(), /断网时写的。/);
+  assert.doesNotMatch(await second.locator('.editor-content').innerText(), /断网时写的。/);
+
+  team = await startTeam();
+  // The providers reconnect on their own; the offline text reaches the other page through the server.
+  await second.waitForFunction(() => (document.querySelector('.editor-content')?.textContent ?? '').includes('断网时写的。'));
+  await session.page.waitForFunction(() => /同时在编辑/.test(document.querySelector('.team-presence')?.textContent ?? ''));
+  assert.equal(await session.page.locator('.editor-content').innerText(), await second.locator('.editor-content').innerText());
 });

@@ -11,7 +11,7 @@ import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Provider } from '@lexical/yjs';
-import { useCallback, useEffect, useState, type JSX } from 'react';
+import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import * as Y from 'yjs';
 import type { ApiResult } from '../../../../electron/core/api/schema.js';
 import { api } from '../../api/client.js';
@@ -61,6 +61,12 @@ function colorFor(name: string): string {
 /** Who else has this case open, from the provider's awareness states. */
 function Presence({ provider, me }: { provider: Provider; me: string }): JSX.Element {
   const [names, setNames] = useState<string[]>([]);
+  const [online, setOnline] = useState(true);
+  useEffect(() => {
+    const onStatus = ({ status }: { status: string }): void => setOnline(status === 'connected');
+    provider.on('status', onStatus);
+    return () => provider.off('status', onStatus);
+  }, [provider]);
   useEffect(() => {
     const update = (): void => {
       const all = [...provider.awareness.getStates().values()].map((s) => s?.name).filter((n): n is string => typeof n === 'string' && n.length > 0);
@@ -71,6 +77,13 @@ function Presence({ provider, me }: { provider: Provider; me: string }): JSX.Ele
     return () => provider.awareness.off('update', update);
   }, [provider]);
   const others = names.filter((n, i) => n !== me || names.indexOf(n) !== i);
+  if (!online) {
+    return (
+      <div className="team-presence offline" role="status" aria-label="协同编辑">
+        与团队服务器的连接已断开：修改保存在本机，重新连接后自动合并
+      </div>
+    );
+  }
   return (
     <div className="team-presence" role="status" aria-label="协同编辑">
       {others.length ? `同时在编辑：${[...new Set(others)].join('、')}` : '协同编辑：只有您在此案例中'}
@@ -83,6 +96,13 @@ export function CollabPlugin({ session, user, readOnly }: { session: TeamSession
   const [provider, setProvider] = useState<Provider | null>(null);
   const [doc, setDoc] = useState<Y.Doc | null>(null);
   const name = user ?? '编辑';
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
+  const ready = useRef(false);
+  const unlock = useCallback((): void => {
+    ready.current = true;
+    if (!readOnlyRef.current) editor.setEditable(true);
+  }, [editor]);
   const factory = useCallback(
     (id: string, docs: Map<string, Y.Doc>): Provider => {
       let doc = docs.get(id);
@@ -93,18 +113,24 @@ export function CollabPlugin({ session, user, readOnly }: { session: TeamSession
       const ydoc = doc;
       const socket = new HocuspocusProviderWebsocket({ url: session.server });
       const hocus = new HocuspocusProvider({ websocketProvider: socket, name: session.name, document: ydoc, token: session.token });
+      // Registered before anything connects, so the first sync cannot be missed.
+      hocus.on('synced', ({ state }: { state: boolean }) => {
+        if (state) unlock();
+      });
       let restored = false;
       const adapted = adapt(hocus, socket, () => {
         // The library's replica first: offline edits from an earlier session merge on sync.
         if (restored || !session.local) return;
         restored = true;
         Y.applyUpdate(ydoc, Uint8Array.from(atob(session.local), (c) => c.charCodeAt(0)), 'local-replica');
+        // With the replica in place the case can be edited before (or without) the server.
+        if (ydoc.get('root', Y.XmlText).length > 0) unlock();
       });
       setProvider(adapted);
       setDoc(ydoc);
       return adapted;
     },
-    [session.server, session.name, session.token, session.local],
+    [session.server, session.name, session.token, session.local, unlock],
   );
   useEffect(() => {
     if (!doc) return;
@@ -131,17 +157,13 @@ export function CollabPlugin({ session, user, readOnly }: { session: TeamSession
     };
   }, [doc, session.documentId]);
   useEffect(() => {
-    // The server's document is the text: nothing local is typed until it has arrived.
-    editor.setEditable(false);
+    // The team document is the text: nothing is typed until it (or the library's replica) has
+    // arrived, whoever else sets the editor editable meanwhile.
+    if (!ready.current) editor.setEditable(false);
+    return editor.registerEditableListener((editable) => {
+      if (editable && !ready.current) editor.setEditable(false);
+    });
   }, [editor]);
-  useEffect(() => {
-    if (!provider) return;
-    const onSync = (synced: boolean): void => {
-      if (synced && !readOnly) editor.setEditable(true);
-    };
-    provider.on('sync', onSync);
-    return () => provider.off('sync', onSync);
-  }, [editor, provider, readOnly]);
   return (
     <LexicalCollaboration>
       <CollaborationPlugin id={session.name} providerFactory={factory} shouldBootstrap={false} username={name} cursorColor={colorFor(name)} />
