@@ -175,7 +175,7 @@ function assembleDraft(name: string, read: ReadResult, options: ImportOptions): 
   let head = '';
   for (const l of lines) {
     head += `${l.text}\n`;
-    if (head.length >= 4000) break;
+    if (head.length >= 1500) break;
   }
   const traditional = isTraditional(head);
   let restore: ((text: string) => string) | null = null;
@@ -201,7 +201,7 @@ function assembleDraft(name: string, read: ReadResult, options: ImportOptions): 
 
 /** A case's text with spacing, punctuation and script differences gone: the same case imported twice has the same print. */
 function fingerprint(c: ImportedCase): string {
-  const text = `${c.meta.title}\n${blocksText(c.body)}`.replace(/[\s\p{P}\p{S}]+/gu, '');
+  const text = `${c.meta.title}\n${blocksText(c.body)}`.replace(/[\s,.;:!?'"()[\]{}<>|/\\，。、；：！？“”‘’（）《》【】〔〕—–…·～~-]+/gu, '');
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 

@@ -156,13 +156,13 @@ export function readList(lines: SourceLine[]): ListResult | null {
       continue;
     }
     // Bare addresses: "哈尔滨市香坊区进乡街道松海社区".
-    if (text.length <= 30 && !/[\s,，、:：“”"]/u.test(text) && placeStart(text) && ADDRESS_END.test(text) && isAddress(text)) {
+    if (text.length <= 30 && !/[\s,，、:：“”"]/u.test(text) && ADDRESS_END.test(text) && placeStart(text) && isAddress(text)) {
       run.push({ title: text, subtitle: null, unit: null, place: text, award, at: i });
       continue;
     }
     // A place cell over a title cell.
     const next = lines[i + 1];
-    if (text.length <= 16 && !ADDRESS_END.test(text) && isPlaceOnly(text) && next && next.text && !SENTENCE.test(next.text) && next.text.length <= 60 && !isPlaceOnly(next.text)) {
+    if (text.length <= 16 && next && next.text && next.text.length <= 60 && !SENTENCE.test(next.text) && !ADDRESS_END.test(text) && isPlaceOnly(text) && !isPlaceOnly(next.text)) {
       const { title, unit } = splitUnit(next.text);
       run.push({ title, subtitle: null, unit, place: text, award, at: i });
       taken.add(i + 1);

@@ -54,9 +54,12 @@ const TRADITIONAL_HINT = new RegExp(`[${'們這個來說對時會過麼為學國
 
 /** Whether the draft is written in traditional characters: enough of its Han characters change under 繁→简. */
 export function isTraditional(text: string): boolean {
-  // A page is written in one script throughout: its first few thousand characters tell.
-  const sample = text.slice(0, 4000);
-  if ((sample.match(TRADITIONAL_HINT) ?? []).length < 5) return false;
+  // A page is written in one script throughout: its first characters tell.
+  const sample = text.slice(0, 1500);
+  TRADITIONAL_HINT.lastIndex = 0;
+  let hints = 0;
+  while (hints < 5 && TRADITIONAL_HINT.exec(sample)) hints++;
+  if (hints < 5) return false;
   const han = sample.match(/[\u4e00-\u9fff]/gu)?.length ?? 0;
   if (han < 20) return false;
   const simplified = toSimplified(sample);
