@@ -103,7 +103,7 @@ describe('新增/延续', () => {
 
     const auto = await call(api, 'documents.setContinuity', { id: now['泗水'], mode: 'auto' });
     assert.deepEqual([auto.flag, auto.decidedBy, auto.continuesFrom?.documentId], ['continued', 'detection', old['泗水']]);
-    const meta = (await call(api, 'documents.get', { id: now['泗水'] })).document.meta as Record<string, unknown>;
+    const meta = (await call(api, 'documents.get', { id: now['泗水'] })).document.meta;
     assert.ok(!('continuity' in meta) && !('continuesFrom' in meta), 'auto leaves no choice in the metadata');
   });
 

@@ -122,13 +122,15 @@ export const apiInputs = {
   /** To the trash (undoable: documents.restoreDeleted); trash.empty removes for good. */
   'documents.delete': z.object({ id }).strict(),
   'documents.deleteMany': z.object({ ids }).strict(),
+  /** Back from the trash; a source that went there in a merge takes its threads and revisions back from the target (see documents.merge). */
   'documents.restoreDeleted': z.object({ ids }).strict(),
   /** Several documents to another collection (and section), each at the end of its section. */
   'documents.moveMany': z.object({ ids, collectionId: id, category: z.string().max(64).optional() }).strict(),
   /**
    * Two records of one case become one: the source's comments and revisions move to the
    * target, empty fields of the target are filled from the source, `append` adds the source's
-   * text after the target's; the source goes to the trash.
+   * text after the target's; the source goes to the trash. Restoring the source undoes it: its
+   * threads and revisions return, and the target gets its own text back unless edited since.
    */
   'documents.merge': z.object({ targetId: id, sourceId: id, append: z.boolean().optional() }).strict(),
   /**
@@ -158,6 +160,7 @@ export const apiInputs = {
   ]),
   /** How many documents a list would show, and its cases per status (the status filter is ignored for the counts). */
   'documents.counts': z.object({ collectionId: id.optional(), filters: Filters.optional() }).strict(),
+  /** Each item with its purgeAt: opening the library removes what has been in the trash over 30 days. */
   'trash.list': z.object({}).strict(),
   'trash.empty': z.object({}).strict(),
   /** Drag and drop in the tree: move to another category (section) and/or position. */
