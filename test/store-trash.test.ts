@@ -90,6 +90,30 @@ describe('undoing a merge', () => {
     assert.equal((now.document.meta as { authors?: string }).authors, '合并后编辑');
   });
 
+  test('a chain of merges: the first source takes its threads back from wherever they went', async () => {
+    const [a, b, c] = [ids[0]!, ids[1]!, ids[2]!];
+    await call(api, 'comments.add', { documentId: b, quote: '', text: '链上乙的批注', author: '乙' });
+    const bRevisions = await revisionIds(b);
+    await call(api, 'documents.merge', { targetId: a, sourceId: b });
+    await call(api, 'documents.merge', { targetId: c, sourceId: a });
+    await call(api, 'documents.restoreDeleted', { ids: [b] });
+    assert.ok((await threads(b)).includes('链上乙的批注/'));
+    assert.ok(!(await threads(c)).includes('链上乙的批注/'));
+    assert.deepEqual(await revisionIds(b), bRevisions);
+    await call(api, 'documents.restoreDeleted', { ids: [a] });
+    assert.ok((await threads(b)).includes('链上乙的批注/'), 'undoing the second merge leaves what the first undo gave back');
+    assert.deepEqual(await revisionIds(b), bRevisions);
+    assert.deepEqual((await call(api, 'trash.list', {})).documents, []);
+    // the other order: the later merge undone first
+    await call(api, 'documents.merge', { targetId: a, sourceId: b });
+    await call(api, 'documents.merge', { targetId: c, sourceId: a });
+    await call(api, 'documents.restoreDeleted', { ids: [a] });
+    await call(api, 'documents.restoreDeleted', { ids: [b] });
+    assert.ok((await threads(b)).includes('链上乙的批注/'));
+    assert.deepEqual(await revisionIds(b), bRevisions);
+    assert.ok(!(await threads(a)).includes('链上乙的批注/') && !(await threads(c)).includes('链上乙的批注/'));
+  });
+
   test('a plain delete is not a merge; emptying the trash forgets a merge', async () => {
     const [target, source] = [ids[0]!, ids[1]!];
     await call(api, 'documents.merge', { targetId: target, sourceId: source });

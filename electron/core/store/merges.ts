@@ -93,6 +93,17 @@ export class Merges {
     });
   }
 
+  /** `target` and every case it has since been merged into, in turn, while those merges stand. */
+  private holders(target: string): Set<string> {
+    const out = new Set<string>();
+    for (let at: string | null = target; at && !out.has(at); ) {
+      out.add(at);
+      const row = this.c.sql('SELECT deleted_at FROM documents WHERE id = ?').get(at) as { deleted_at: string | null } | undefined;
+      at = row?.deleted_at ? this.mergedInto(at, row.deleted_at) : null;
+    }
+    return out;
+  }
+
   /** The case a trashed document was merged into, if its deletion was a merge. */
   mergedInto(sourceId: string, deletedAt: string): string | null {
     const row = this.c.sql('SELECT target_id FROM merges WHERE source_id = ? AND deleted_at = ? ORDER BY id DESC LIMIT 1').get(sourceId, deletedAt) as
@@ -111,12 +122,23 @@ export class Merges {
       | MergeRow
       | undefined;
     if (!m) return null;
+    // from the target, or from where the target has itself been merged since (a chain of merges);
+    // what another undo has already given back to its owner stays there
+    const holders = this.holders(m.target_id);
     let commentsBack = 0;
-    const moveComment = this.c.sql('UPDATE comments SET document_id = ? WHERE id = ? AND document_id = ?');
-    for (const id of JSON.parse(m.comment_ids) as string[]) commentsBack += moveComment.run(source.id, id, m.target_id).changes;
+    const commentOwner = this.c.sql('SELECT document_id FROM comments WHERE id = ?');
+    const moveComment = this.c.sql('UPDATE comments SET document_id = ? WHERE id = ?');
+    for (const id of JSON.parse(m.comment_ids) as string[]) {
+      const at = commentOwner.get(id) as { document_id: string } | undefined;
+      if (at && holders.has(at.document_id)) commentsBack += moveComment.run(source.id, id).changes;
+    }
     let revisionsBack = 0;
-    const moveRevision = this.c.sql('UPDATE revisions SET document_id = ? WHERE id = ? AND document_id = ?');
-    for (const id of JSON.parse(m.revision_ids) as number[]) revisionsBack += moveRevision.run(source.id, id, m.target_id).changes;
+    const revisionOwner = this.c.sql('SELECT document_id FROM revisions WHERE id = ?');
+    const moveRevision = this.c.sql('UPDATE revisions SET document_id = ? WHERE id = ?');
+    for (const id of JSON.parse(m.revision_ids) as number[]) {
+      const at = revisionOwner.get(id) as { document_id: string } | undefined;
+      if (at && holders.has(at.document_id)) revisionsBack += moveRevision.run(source.id, id).changes;
+    }
     // the target gets its own text back only if nobody has touched it since (no edit would be lost)
     const target = this.c.sql('SELECT revision, deleted_at FROM documents WHERE id = ?').get(m.target_id) as { revision: number; deleted_at: string | null } | undefined;
     const targetReverted = Boolean(target && !target.deleted_at && target.revision === m.target_revision);
