@@ -90,6 +90,14 @@ describe('no remote content', () => {
     assert.equal(isAllowedRequest('ws://localhost:9999/', DEV), false);
     assert.equal(isAllowedRequest('https://cdn.example.com/x.js', DEV), false);
   });
+
+  it('the team server the user set, by WebSocket only', () => {
+    const team = 'wss://huibian.example.gov.cn';
+    assert.ok(isAllowedRequest('wss://huibian.example.gov.cn/', undefined, team));
+    assert.equal(isAllowedRequest('https://huibian.example.gov.cn/x.js', undefined, team), false);
+    assert.equal(isAllowedRequest('wss://other.example.com/', undefined, team), false);
+    assert.equal(isAllowedRequest('wss://huibian.example.gov.cn/', undefined, null), false);
+  });
 });
 
 describe('IPC sender check', () => {
@@ -140,5 +148,10 @@ describe('Content-Security-Policy', () => {
     const policy = buildCsp({ devServerUrl: DEV });
     assert.ok(!policy.includes('unsafe-eval'));
     assert.deepEqual(parseCsp(policy).get('connect-src'), ["'self'", 'http://localhost:5173', 'ws://localhost:5173']);
+  });
+
+  it('with a team server: connect-src adds exactly its WebSocket origin', () => {
+    assert.deepEqual(parseCsp(buildCsp({ teamServer: 'wss://huibian.example.gov.cn/' })).get('connect-src'), ["'self'", 'wss://huibian.example.gov.cn']);
+    assert.deepEqual(parseCsp(buildCsp({ teamServer: 'https://x' })).get('connect-src'), ["'self'"]);
   });
 });

@@ -7,6 +7,18 @@
 export interface CspOptions {
   /** electron-vite's dev server origin (dev only): Vite's HMR needs its websocket. */
   devServerUrl?: string;
+  /** The team server the user set (ws:// or wss://): CollabPlugin's WebSocket goes there only. */
+  teamServer?: string | null;
+}
+
+function teamOrigin(url: string | null | undefined): string {
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    return u.protocol === 'ws:' || u.protocol === 'wss:' ? ` ${u.protocol}//${u.host}` : '';
+  } catch {
+    return '';
+  }
 }
 
 export function buildCsp(options: CspOptions = {}): string {
@@ -20,8 +32,7 @@ export function buildCsp(options: CspOptions = {}): string {
     ['style-src', "'self' 'unsafe-inline'"],
     ['img-src', "'self' data: blob:"],
     ['font-src', "'self' data:"],
-    // The team server (CollabPlugin): any wss:// host the user sets, ws:// on loopback.
-    ['connect-src', `'self'${devOrigin}${devWs} wss: ws://127.0.0.1:* ws://localhost:*`],
+    ['connect-src', `'self'${devOrigin}${devWs}${teamOrigin(options.teamServer)}`],
     ['worker-src', "'self' blob:"],
     ['object-src', "'none'"],
     ['frame-src', "'none'"],

@@ -104,12 +104,27 @@ function lockDown(contents: WebContents): void {
   });
 }
 
+/** The team server from the library's settings; the request filter and the CSP allow only it. */
+let teamServer: string | null = null;
+
+/** Keeps `teamServer` current: read at start, updated whenever the settings pass through. */
+function watchTeamServer(dispatch: Dispatch): Dispatch {
+  dispatch('team.settings.get', {})
+    .then((r) => (teamServer = (r as { server: string | null }).server))
+    .catch(() => undefined);
+  return async (method, input) => {
+    const result = await dispatch(method, input);
+    if (method === 'team.settings.set') teamServer = (result as { server: string | null }).server;
+    return result;
+  };
+}
+
 function secureSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAllowedRequest(details.url, devServerUrl);
+    const allowed = isAllowedRequest(details.url, devServerUrl, teamServer);
     if (!allowed) logRefusal('request', details.url);
     callback({ cancel: !allowed });
   });
@@ -120,7 +135,7 @@ function secureSession(): void {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [devCsp] } });
     });
   }
-  protocol.handle(APP_SCHEME, (request) => handleAppRequest(rendererDir, request));
+  protocol.handle(APP_SCHEME, (request) => handleAppRequest(rendererDir, request, { teamServer }));
 }
 
 async function openApi(): Promise<Dispatch> {
@@ -283,7 +298,7 @@ async function createWindow(): Promise<BrowserWindow> {
 async function start(): Promise<void> {
   try {
     secureSession();
-    registerIpc(await openApi());
+    registerIpc(watchTeamServer(await openApi()));
     installMenu();
     mainWindow = await createWindow();
     app.on('activate', () => {

@@ -67,7 +67,7 @@ export function decideWindowOpen(target: string): WindowOpenDecision {
  * (plus the dev server and its HMR socket in development); data: and blob: never reach the
  * network. Everything else — http(s) to the internet, file://, other custom schemes — is cancelled.
  */
-export function isAllowedRequest(raw: string, devServerUrl?: string): boolean {
+export function isAllowedRequest(raw: string, devServerUrl?: string, teamServer?: string | null): boolean {
   let url: URL;
   try {
     url = new URL(raw);
@@ -76,6 +76,9 @@ export function isAllowedRequest(raw: string, devServerUrl?: string): boolean {
   }
   if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'devtools:') return true;
   if (isAppPageUrl(raw, devServerUrl)) return true;
-  if (devServerUrl && (url.protocol === 'ws:' || url.protocol === 'wss:')) return url.host === new URL(devServerUrl).host;
+  const ws = url.protocol === 'ws:' || url.protocol === 'wss:';
+  // The team server the user set, WebSocket only (CollabPlugin).
+  if (ws && teamServer && URL.canParse(teamServer) && url.origin === new URL(teamServer).origin) return true;
+  if (devServerUrl && ws) return url.host === new URL(devServerUrl).host;
   return false;
 }

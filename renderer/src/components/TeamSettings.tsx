@@ -36,8 +36,11 @@ export function TeamSettings({ onError }: { onError: ReportError }): JSX.Element
   const submit = async () => {
     try {
       const next = await api('team.settings.set', { server: server.trim(), ...(token.trim() ? { token: token.trim() } : {}) });
+      const moved = next.server !== (settings?.server ?? null);
       setSettings(next);
       setOpen(false);
+      // The page's CSP admits only the team server set when it loaded: a new one needs a reload.
+      if (moved) window.location.reload();
     } catch (e) {
       onError(e, { action: '保存团队服务器设置', subject: server.trim() || '团队服务器' });
     }
