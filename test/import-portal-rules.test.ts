@@ -144,3 +144,17 @@ test('lists: numbered items under award groups (一等奖（2个）) with ——
     ['“博爱小站”温暖困难群众', '淄博市'],
   ]);
 });
+
+test('clean: an information table without colons and a breadcrumb split over two lines are metadata, not the title', async () => {
+  const text = `首页
+>政府信息公开>工作信息>计划总结
+索引号 2969675/2022-89554
+组配分类 计划总结 发布机构 区民政局
+生成日期 2022-03-08 公开方式 主动公开
+某区民政局2021年工作总结和2022年工作思路
+2021年,区民政局坚持以人民为中心,兜牢民生底线,各项工作取得新成效。`;
+  const file = await importFile({ name: 'zongjie.txt', bytes: enc(text) });
+  assert.equal(file.cases[0]!.meta.title, '某区民政局2021年工作总结和2022年工作思路');
+  for (const line of ['首页', '>政府信息公开>工作信息>计划总结', '索引号 2969675/2022-89554', '组配分类 计划总结 发布机构 区民政局']) assert.ok(file.dropped.includes(line), line);
+  assert.ok(!blocksText(file.cases[0]!.body).includes('索引号'));
+});

@@ -8,6 +8,7 @@ import type { SourceLine } from '../lines.js';
 import { DATE_ONLY, findDate, isoDate, NUMERIC_DATE } from './dates.js';
 import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
+import { readInfoTable } from './infotable.js';
 
 export interface CleanInfo {
   date?: string;
@@ -27,8 +28,8 @@ export interface CleanResult {
 /** Headings of link lists that end an article page: they and everything after are not the draft. */
 const TAIL_BLOCK = /^[【[]?(?:网友评论|相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|猜你喜欢|延伸阅读|热点推荐|热门推荐|热门文章|往期回顾|更多阅读|精彩推荐|更多新闻|你可能感兴趣的|您可能感兴趣的)[】\]]?[:：]?$/u;
 const NAV_BAR = /^[^。！？]{1,200}$/u;
-const BREADCRUMB = /^(?:当前位置|您的位置|您现在的位置|您当前的位置|您当前位置|当前的位置|您所在的位置|所在位置|位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›→]|^[^。]{0,60}[>＞»›]\s*[^。]{1,30}[>＞»›]/u;
-const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:返回首页|返回顶部|打印本页|打印页面|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享至|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|皮肤设置|现在时间|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载|上一篇|下一篇|阅读下一篇|阅读上一篇|上一版|下一版|上一页|下一页|返回列表|返回)\s*[\]】)）>＞<＜]?[\s|｜:：\-—–]*)+$/u;
+const BREADCRUMB = /^[>＞»›]\s*[\u4e00-\u9fa5]{2,12}\s*[>＞»›]|^(?:当前位置|您的位置|您现在的位置|您当前的位置|您当前位置|当前的位置|您所在的位置|所在位置|位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›→]|^[^。]{0,60}[>＞»›]\s*[^。]{1,30}[>＞»›]/u;
+const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:首页|网站首页|返回首页|返回顶部|打印本页|打印页面|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享至|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|皮肤设置|现在时间|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载|上一篇|下一篇|阅读下一篇|阅读上一篇|上一版|下一版|上一页|下一页|返回列表|返回)\s*[\]】)）>＞<＜]?[\s|｜:：\-—–]*)+$/u;
 /**
  * Portal widgets and credits that carry words after them: "【字体: 打印本页", "扫一扫在手机上查看当前页面",
  * "你是第 12 位访问者", "返回红网首页 返回湖南频道首页", "Produced By …", reprint statements.
@@ -164,7 +165,18 @@ export function clean(input: SourceLine[]): CleanResult {
       break;
     }
   }
+  // A portal's information table (索引号, 发文机构, 发布日期 …) is metadata wherever it stands at the top.
+  const table = readInfoTable(input);
+  if (table) {
+    const when = table.fields['发布日期'] ?? table.fields['成文日期'] ?? table.fields['发文日期'];
+    const date = when ? findDate(when) : null;
+    if (date) info.date ??= date;
+  }
   for (let i = 0; i < cut; i++) {
+    if (table?.lines.has(i) && input[i]!.text) {
+      droppedAt.push({ at: i, text: input[i]!.text });
+      continue;
+    }
     const line = cellText(input[i]!);
     const text = line.text;
     if (!text) {

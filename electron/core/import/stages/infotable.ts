@@ -18,6 +18,7 @@ const LABEL_ALT = LABELS.join('|');
 const LABEL_COLON = new RegExp(`(?:^|[\\s|｜])(${LABEL_ALT})\\s*[:：]`, 'gu');
 const LABEL_ONLY = new RegExp(`^(?:${LABEL_ALT})$`, 'u');
 const BULLET = /^[•·●▪◦\-–]\s*/u;
+const LABEL_FIRST = new RegExp(`^(?:${LABEL_ALT})\\s`, 'u');
 
 /** Canonical names: several portals' labels for the same field. */
 const CANON: Record<string, string> = {
@@ -70,6 +71,24 @@ function cellPairs(text: string): Array<[string, string]> | null {
   return labels >= 2 ? out : null;
 }
 
+/** "组配分类 计划总结 发布机构 区民政局": labels and values separated by spaces only. */
+const LABEL_SPACE = new RegExp(`(?:^|\\s)(${LABEL_ALT})\\s+`, 'gu');
+function spacePairs(text: string): Array<[string, string]> | null {
+  const marks = [...text.matchAll(LABEL_SPACE)];
+  if (marks.length === 0 || marks[0]!.index !== 0) return null;
+  const out: Array<[string, string]> = [];
+  for (let k = 0; k < marks.length; k++) {
+    const m = marks[k]!;
+    const start = m.index! + m[0].length;
+    const end = k + 1 < marks.length ? marks[k + 1]!.index! : text.length;
+    const value = text.slice(start, end).trim();
+    // A value is a short code, date or name, never a sentence.
+    if (!value || value.length > 40 || /[。！？，,]/u.test(value)) return null;
+    out.push([m[1]!, value]);
+  }
+  return out;
+}
+
 /** The information table within the first `within` lines, or null when there is none (two fields at least). */
 export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | null {
   const fields: Record<string, string> = {};
@@ -78,10 +97,10 @@ export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | nul
   const end = Math.min(lines.length, within);
   for (let i = 0; i < end; i++) {
     const raw = lines[i]!.text;
-    // Table lines are short and carry a colon or a cell bar; a paragraph is never one.
-    if (raw.length > 160 || !/[:：|｜]/u.test(raw)) continue;
+    // Table lines are short and carry a colon, a cell bar or a label first; a paragraph is never one.
+    if (raw.length > 160) continue;
     const text = raw.replace(BULLET, '');
-    const pairs = cellPairs(text) ?? colonPairs(text);
+    const pairs = /[:：|｜]/u.test(raw) ? (cellPairs(text) ?? colonPairs(text)) : LABEL_FIRST.test(text) ? spacePairs(text) : null;
     if (!pairs) continue;
     taken.add(i);
     for (const [label, value] of pairs) {
