@@ -153,11 +153,14 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
       if (ci > 0 && newPage) ctx.flow.breakPage();
       documentIds.push(id);
       const bookmark = `_Toc${String(++tocId).padStart(9, '0')}`;
+      ctx.flow.owner = id;
       const out = caseChildren(ctx, doc, { heading: doc.meta.title, tocBookmark: bookmark, titleRole: 'caseTitle', subtitleRole: 'caseSubtitle', unitRole: 'caseUnit', opensPage: newPage || ci === 0 });
       entries.push({ level: 2, text: doc.meta.title, page: out.page, bookmark });
       marks.set(id, { bookmark, page: out.page });
       // Our estimate of its extent (the PDF's count comes from its own layout).
-      layouts.push({ document: id, title: titleOf(doc), firstPage: out.page, pages: Math.max(1, ctx.flow.page - out.page + 1) });
+      const layout: CaseLayout = { document: id, title: titleOf(doc), firstPage: out.page, pages: Math.max(1, ctx.flow.page - out.page + 1) };
+      if (layout.pages > 1 && ctx.flow.linesOnPage < 3) layout.lastPageLines = ctx.flow.linesOnPage;
+      layouts.push(layout);
       // A section per case, which starts its new page. Spec B.6 would drop the running head on a
       // case's first page, but LibreOffice then starts the text higher on those pages than Word
       // does, and the TOC's page numbers must hold in both.
@@ -177,6 +180,7 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
       );
     });
   });
+  ctx.flow.owner = null;
   // Back matter: the indexes and tables, each on a new page (the first on a recto), listed in the 目录.
   backMatter(ctx.template, bundle).forEach((part, i) => {
     const recto = i === 0 && ctx.template.options.rectoParts !== false;
@@ -192,6 +196,12 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
       ),
     );
   });
+  ctx.flow.close();
+  // Headings the estimate leaves at a page foot (a page break or the case's end right after them).
+  for (const layout of layouts) {
+    const feet = [...new Set(ctx.flow.headingsAtFoot.filter((h) => h.owner === layout.document).map((h) => h.page))];
+    if (feet.length) layout.headingsAtFoot = feet;
+  }
   // The last case's region ends at body level after its last paragraph (the final section's break is no paragraph).
   const tail = ctx.takePendingEnds();
   if (body.length) body[body.length - 1] = { ...body[body.length - 1]!, children: [...body[body.length - 1]!.children, ...tail] };

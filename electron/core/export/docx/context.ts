@@ -231,8 +231,11 @@ export class DocxContext {
       return;
     }
     const indent = p.ind ? ((p.ind.left ?? 0) + (p.ind.right ?? 0)) / 20 : 0;
-    const lines = this.flow.lines(options.measureText ?? text, st.size + this.book.charSpacing / 20, st.indentChars, this.textWidthPt - indent);
-    this.flow.add(lines, pitch, before, after, keepNext);
+    const width = this.columns > 1 ? this.twipsWidth() / 20 : this.textWidthPt;
+    const lines = this.flow.lines(options.measureText ?? text, st.size + this.book.charSpacing / 20, st.indentChars, width - indent);
+    // Headings of the text, and the feature's case headings that run on in the columns.
+    const heading = /^h[1-4]$/.test(role) || (role === 'caseTitle' && this.template.kind === 'feature');
+    this.flow.add(lines, pitch, before, after, keepNext, heading);
   }
 
   /** Width of the current column in twips: what tables and pictures may take. */

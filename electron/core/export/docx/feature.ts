@@ -5,14 +5,15 @@
  */
 import { PageNumber, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import type { CollectionBundle } from '../../model/types.js';
+import type { CaseLayout } from '../report.js';
 import { mmToTwip } from '../../templates/sizes.js';
-import { bundleCases } from '../parts.js';
+import { bundleCases, titleOf } from '../parts.js';
 import { blockChildren, fonts, plainRuns, textRun } from './blocks.js';
 import { caseChildren } from './caseDocument.js';
 import type { DocxContext } from './context.js';
 import { breakCarrier, footer, header, section, type SectionSpec } from './sections.js';
 
-export function featureSections(ctx: DocxContext, bundle: CollectionBundle): { sections: ISectionOptions[]; documentIds: string[]; pages: number } {
+export function featureSections(ctx: DocxContext, bundle: CollectionBundle): { sections: ISectionOptions[]; documentIds: string[]; pages: number; cases: CaseLayout[] } {
   const c = bundle.collection;
   const cases = bundleCases(bundle);
   const opts = ctx.template.options;
@@ -52,6 +53,10 @@ export function featureSections(ctx: DocxContext, bundle: CollectionBundle): { s
   const documentIds: string[] = [];
   const body: FileChild[] = [];
   ctx.columns = Math.max(2, p.columns);
+  ctx.flow.setColumns(ctx.columns);
+  // Our estimate of where each case runs (the PDF's comes from its own layout): from the page its
+  // heading lands on (the heading moves with the paragraph it keeps with) to the page it ends on.
+  const spans: Array<{ id: string; title: string; start: { page: number }; end: number }> = [];
   for (const part of c.sections) {
     for (const id of part.caseIds) {
       const doc = cases.get(id);
@@ -59,10 +64,20 @@ export function featureSections(ctx: DocxContext, bundle: CollectionBundle): { s
       documentIds.push(id);
       const city = doc.meta.heading?.trim();
       const heading = city ? `${city}：${doc.meta.title}` : doc.meta.title;
+      ctx.flow.owner = id;
+      const start = ctx.flow.mark();
       body.push(...caseChildren(ctx, doc, { heading, titleRole: 'caseTitle', subtitleRole: null, unitRole: 'caseUnit' }).children);
+      spans.push({ id, title: titleOf(doc), start, end: ctx.flow.page });
     }
   }
+  ctx.flow.close();
   ctx.columns = 1;
+  const layouts: CaseLayout[] = spans.map((s) => {
+    const layout: CaseLayout = { document: s.id, title: s.title, firstPage: s.start.page, pages: Math.max(1, s.end - s.start.page + 1) };
+    const feet = [...new Set(ctx.flow.headingsAtFoot.filter((h) => h.owner === s.id).map((h) => h.page))];
+    if (feet.length) layout.headingsAtFoot = feet;
+    return layout;
+  });
   const columns = { columns: Math.max(2, p.columns), columnGap: mmToTwip(p.columnGap || 6.8) };
   const sections = [section(ctx, { ...furniture(), type: 'nextPage', columns: 1 }, opener)];
   // Word balances the columns above a continuous section break: an empty one-column section
@@ -71,5 +86,5 @@ export function featureSections(ctx: DocxContext, bundle: CollectionBundle): { s
     sections.push(section(ctx, { ...furniture(), type: 'continuous', ...columns }, [...body, ...ctx.takePendingEnds(), breakCarrier()]));
     sections.push(section(ctx, { ...furniture(), type: 'continuous', columns: 1 }, [breakCarrier()]));
   } else sections.push(section(ctx, { ...furniture(), type: 'continuous', ...columns }, [...body, ...ctx.takePendingEnds()]));
-  return { sections, documentIds, pages: ctx.flow.page };
+  return { sections, documentIds, pages: ctx.flow.page, cases: layouts };
 }

@@ -56,11 +56,32 @@ export function breakLines(text: string, perLine: number, indent = 0): number {
   return lines;
 }
 
+/** A heading left as the last thing of a page or column, by printed page, with the case it belongs to. */
+export interface HeadingAtFoot {
+  page: number;
+  owner: string | null;
+}
+
 export class Flow {
   /** 1-based page number (as printed) of the current page. */
   page = 1;
-  /** Points used on the current page. */
+  /** Points used on the current page (from its top, also in the second column). */
   used = 0;
+  /** The document being measured: a heading left at a page foot is reported against it. */
+  owner: string | null = null;
+  /** Headings whose keep with the next paragraph could not be met (a page break or a chain taller than a page after them). */
+  headingsAtFoot: HeadingAtFoot[] = [];
+  /** Lines of text placed on the current page (pictures are not lines). */
+  linesOnPage = 0;
+
+  /** Text columns of the current section; a continuous section in columns starts them where the page is. */
+  private columns = 1;
+  private column = 0;
+  private columnTop = 0;
+  /** The last thing placed in this frame was a heading. */
+  private footHeading: HeadingAtFoot | null = null;
+  /** Marks waiting for the next content to land (mark()). */
+  private marks: Array<{ page: number }> = [];
 
   constructor(
     readonly pageHeightPt: number,
@@ -74,6 +95,33 @@ export class Flow {
     let lines = 0;
     for (const [i, seg] of segments.entries()) lines += breakLines(seg, perLine, i === 0 ? indentChars : 0);
     return lines;
+  }
+
+  /**
+   * The text runs on in `n` columns from here: the first row of columns takes what is left of
+   * the page (Word starts a continuous section's columns under what precedes them), later pages
+   * their full height.
+   */
+  setColumns(n: number): void {
+    this.flushHeld();
+    this.columns = Math.max(1, Math.floor(n));
+    this.column = 0;
+    this.columnTop = this.used;
+  }
+
+  /**
+   * The page the next content lands on, known once it is placed: a heading held with the
+   * paragraph after it may still move to the next page or column.
+   */
+  mark(): { page: number } {
+    const m = { page: this.page };
+    this.marks.push(m);
+    return m;
+  }
+
+  private landed(): void {
+    for (const m of this.marks) m.page = this.page;
+    this.marks = [];
   }
 
   /** True at the top of a page started by a break (space before is kept there, not after an overflow). */
@@ -91,7 +139,7 @@ export class Flow {
     const chain = this.held;
     this.held = [];
     const needed = chain.reduce((h, c) => h + c.height, 0) + firstLinesHeight;
-    if (this.used > 0 && this.used + needed > this.pageHeightPt + 0.01 && needed <= this.pageHeightPt) this.overflow();
+    if (this.used > this.columnTop && this.used + needed > this.pageHeightPt + 0.01 && needed <= this.pageHeightPt - this.columnTop) this.overflow();
     for (const c of chain) c.place();
     void height;
   }
@@ -104,43 +152,71 @@ export class Flow {
 
   /**
    * Adds a paragraph line by line, so a long paragraph runs over to the next page as in Word,
-   * with widow and orphan control (never one line alone at either end of a page).
+   * with widow and orphan control (never one line alone at either end of a page). A heading
+   * left last in its frame is recorded in headingsAtFoot.
    */
-  add(lines: number, pitchPt: number, beforePt = 0, afterPt = 0, keepNext = false): void {
+  add(lines: number, pitchPt: number, beforePt = 0, afterPt = 0, keepNext = false, heading = false): void {
+    const owner = this.owner;
     if (keepNext) {
-      this.held.push({ height: beforePt + lines * pitchPt + afterPt, place: () => this.placeLines(lines, pitchPt, beforePt, afterPt) });
+      this.held.push({ height: beforePt + lines * pitchPt + afterPt, place: () => this.placeLines(lines, pitchPt, beforePt, afterPt, heading ? owner : undefined) });
       return;
     }
     this.arrive(beforePt + lines * pitchPt + afterPt, beforePt + Math.min(lines, 2) * pitchPt);
-    this.placeLines(lines, pitchPt, beforePt, afterPt);
+    this.placeLines(lines, pitchPt, beforePt, afterPt, heading ? owner : undefined);
   }
 
-  private placeLines(lines: number, pitchPt: number, beforePt: number, afterPt: number): void {
-    if (this.used > 0 || this.fresh) this.used += beforePt;
+  /** `heading`: the owner of a heading being placed (undefined for other paragraphs). */
+  private placeLines(lines: number, pitchPt: number, beforePt: number, afterPt: number, heading?: string | null): void {
+    if (this.used > this.columnTop || this.fresh) this.used += beforePt;
     const fit = Math.max(0, Math.floor((this.pageHeightPt + 0.01 - this.used) / pitchPt));
     if (fit < lines) {
       // Orphan: one line left behind moves over; widow: the page before gives one more.
       let first = fit;
       if (lines - first === 1 && first >= 2) first--;
       if (first === 1) first = 0;
+      if (first > 0) {
+        this.landed();
+        this.footHeading = null;
+      }
       this.used += first * pitchPt;
+      this.linesOnPage += first;
       let rest = lines - first;
       this.overflow();
+      this.landed();
       while (rest > 0) {
         const room = Math.max(1, Math.floor((this.pageHeightPt + 0.01 - this.used) / pitchPt));
         const take = Math.min(room, rest);
         this.used += take * pitchPt;
+        this.linesOnPage += take;
         rest -= take;
         if (rest > 0) this.overflow();
       }
-    } else this.used += lines * pitchPt;
+    } else {
+      this.landed();
+      this.used += lines * pitchPt;
+      this.linesOnPage += lines;
+    }
+    this.footHeading = heading !== undefined ? { page: this.page, owner: heading } : null;
     this.fresh = false;
     this.used = Math.min(this.used + afterPt, this.pageHeightPt);
   }
 
+  /** The frame ends: a heading last in it is left at its foot. */
+  private endFrame(): void {
+    if (this.footHeading) this.headingsAtFoot.push(this.footHeading);
+    this.footHeading = null;
+  }
+
   private overflow(): void {
-    this.page++;
-    this.used = 0;
+    this.endFrame();
+    if (++this.column < this.columns) this.used = this.columnTop;
+    else {
+      this.page++;
+      this.linesOnPage = 0;
+      this.column = 0;
+      this.columnTop = 0;
+      this.used = 0;
+    }
     this.fresh = false;
   }
 
@@ -155,8 +231,10 @@ export class Flow {
   }
 
   private placeBlock(heightPt: number): void {
-    if (this.used > 0 && this.used + heightPt > this.pageHeightPt) this.overflow();
-    this.used += Math.min(heightPt, this.pageHeightPt);
+    if (this.used > this.columnTop && this.used + heightPt > this.pageHeightPt) this.overflow();
+    this.landed();
+    this.footHeading = null;
+    this.used += Math.min(heightPt, this.pageHeightPt - this.columnTop);
     this.fresh = false;
   }
 
@@ -164,19 +242,32 @@ export class Flow {
     this.page = 1;
     this.used = 0;
     this.fresh = true;
+    this.owner = null;
+    this.headingsAtFoot = [];
+    this.held = [];
+    this.marks = [];
+    this.footHeading = null;
+    this.linesOnPage = 0;
+    this.columns = 1;
+    this.column = 0;
+    this.columnTop = 0;
   }
 
   newPage(): void {
     this.flushHeld();
+    this.endFrame();
     this.page++;
+    this.linesOnPage = 0;
     this.used = 0;
+    this.column = 0;
+    this.columnTop = 0;
     this.fresh = true;
   }
 
   /** A break unless the current page is still empty (pageBreakBefore at the top of a page does nothing). */
   breakPage(): void {
     this.flushHeld();
-    if (this.used > 0) this.newPage();
+    if (this.used > this.columnTop || this.column > 0) this.newPage();
   }
 
   /** An odd-page section start: a blank verso is inserted when the next page would be even. */
@@ -184,6 +275,12 @@ export class Flow {
     this.breakPage();
     if (this.page % 2 === 0) this.page++;
     this.fresh = true;
+  }
+
+  /** The end of the flow: what is held is placed, and a heading last on the last page is left at its foot. */
+  close(): void {
+    this.flushHeld();
+    this.endFrame();
   }
 
   remaining(): number {

@@ -112,18 +112,27 @@ export async function composeFeature(template: Template, bundle: CollectionBundl
   }
 
   // Pages each case spans (from the page of its heading to the last page holding its text), for the page budgets.
-  const spans = new Map<string, { first: number; last: number }>();
-  let current: { first: number; last: number } | null = null;
+  // A heading as the last line of a column (its keep could not be met) is flagged as the anthology's are.
+  type Span = { first: number; last: number; feet: number[] };
+  const spans = new Map<string, Span>();
+  let current: Span | null = null;
   for (const f of frames) {
+    let last: (FlowItem & { keepWithNext?: boolean }) | null = null;
+    let lastOf: Span | null = null;
     for (const it of f.items) {
       const id = it.item.tag?.startsWith('case:') ? it.item.tag.slice(5) : null;
-      if (id) spans.set(id, (current = { first: f.frame.page, last: f.frame.page }));
+      if (id) spans.set(id, (current = { first: f.frame.page, last: f.frame.page, feet: [] }));
       else if (current && it.item.kind !== 'space') current.last = f.frame.page;
+      if (it.item.kind === 'line') {
+        last = it.item;
+        lastOf = current;
+      }
     }
+    if (last?.keepWithNext && lastOf && !lastOf.feet.includes(f.frame.page)) lastOf.feet.push(f.frame.page);
   }
   for (const doc of cases) {
     const span = spans.get(doc.id);
-    if (span) cc.cases?.push({ document: doc.id, title: titleOf(doc), firstPage: span.first, pages: span.last - span.first + 1 });
+    if (span) cc.cases?.push({ document: doc.id, title: titleOf(doc), firstPage: span.first, pages: span.last - span.first + 1, ...(span.feet.length ? { headingsAtFoot: span.feet } : {}) });
   }
 
   // ── Draw ──
