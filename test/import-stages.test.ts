@@ -237,3 +237,17 @@ test('full-width digits in numbering, dates and document numbers read like ASCII
   assert.equal(notice.notice!.meta.date, '2020-01-06');
   assert.equal(notice.notice!.meta.docNumber, '曲民发〔2020〕8号');
 });
+
+test('category: the issue’s misfiled titles lead their area over a bureau-wide opening (title ×4, opening ×2)', () => {
+  const opening = '近年来,我市坚持以人民为中心,完善社会救助体系,加强养老服务,推进社区治理,各项民政工作取得新成效。';
+  for (const [title, area] of [
+    ['退役士兵安置遗留问题全部清零', '优抚安置'],
+    ['关爱保护农村留守儿童', '儿童福利'],
+  ] as const) {
+    const r = scoreCategories(title, opening);
+    assert.equal(r.category, area, title);
+    assert.ok(r.explanation[0]!.words.some((w) => title.includes(w.word)), `${title}: the deciding words are the title's`);
+  }
+  // Areas level with each other stay 综合.
+  assert.equal(scoreCategories('民政工作年度总结', '低保和特困救助、养老机构和居家养老、社区治理和村务公开、儿童福利和孤儿保障、殡葬和婚姻登记。').category, '综合');
+});
