@@ -18,6 +18,27 @@ export interface IndexLine {
   text: string;
   /** Set on a case line: its folio goes at the right, after dot leaders. */
   caseId?: string;
+  /** Set on a case line when the book was compared with earlier collections (meta.continuesFrom present). */
+  flag?: ContinuityFlag;
+}
+
+export type ContinuityFlag = '新增' | '延续';
+
+/**
+ * 新增 or 延续 for a case, from meta.continuesFrom as the export filled it: an earlier case
+ * means 延续, null means 新增, absent means the collection had nothing to be compared with, so
+ * the index says nothing rather than calling every case new.
+ */
+export function continuityFlag(doc: CaseDocument): ContinuityFlag | undefined {
+  const from = doc.meta.continuesFrom;
+  if (from === undefined) return undefined;
+  return from ? '延续' : '新增';
+}
+
+/** A case line: the title, and the flag in brackets after it, so both writers print it as text. */
+function caseLine(level: number, doc: CaseDocument): IndexLine {
+  const flag = continuityFlag(doc);
+  return { level, text: flag ? `${titleOf(doc)}（${flag}）` : titleOf(doc), caseId: doc.id, ...(flag ? { flag } : {}) };
 }
 
 export interface BackMatterPart {
@@ -86,10 +107,10 @@ export function regionIndex(bundle: CollectionBundle): IndexLine[] {
       const depth = city.name ? 1 : 0;
       if (city.name) lines.push({ level: 1, text: city.name });
       const direct = city.items.filter((c) => !c.keys.county);
-      for (const c of direct) lines.push({ level: depth + 1, text: titleOf(c.doc), caseId: c.doc.id });
+      for (const c of direct) lines.push(caseLine(depth + 1, c.doc));
       for (const county of groupBy(city.items.filter((c) => c.keys.county), (c) => c.keys.county!)) {
         lines.push({ level: depth + 1, text: county.name });
-        for (const c of county.items) lines.push({ level: depth + 2, text: titleOf(c.doc), caseId: c.doc.id });
+        for (const c of county.items) lines.push(caseLine(depth + 2, c.doc));
       }
     }
   }
@@ -101,7 +122,7 @@ export function categoryIndex(bundle: CollectionBundle): IndexLine[] {
   const lines: IndexLine[] = [];
   for (const g of groupBy(cases, (doc) => ({ key: '', name: doc.meta.category?.trim() || NO_CATEGORY }))) {
     lines.push({ level: 0, text: g.name });
-    for (const doc of g.items) lines.push({ level: 1, text: titleOf(doc), caseId: doc.id });
+    for (const doc of g.items) lines.push(caseLine(1, doc));
   }
   return lines;
 }
