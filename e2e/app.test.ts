@@ -81,6 +81,14 @@ async function selectText(text: string): Promise<void> {
   await page.waitForTimeout(80);
 }
 
+/** A field of the notice's 公文要素: the form opened and the tab holding the field chosen first. */
+async function noticeField(label: string) {
+  const group = ['标题', '发文机关标志', '发文字号', '签发人', '主送机关'].includes(label) ? '版头' : ['抄送', '印发机关', '印发日期'].includes(label) ? '版记' : '落款与附件';
+  if ((await page.locator('.notice-toggle').getAttribute('aria-expanded')) !== 'true') await page.locator('.notice-toggle').click();
+  await page.locator('.notice-groups').getByRole('tab', { name: group }).click();
+  return page.getByLabel(label, { exact: true });
+}
+
 async function editorText(): Promise<string> {
   return page.locator('.editor-content').innerText();
 }
@@ -479,7 +487,7 @@ test('notice: 〔〕 enforced in 发文字号, dates without zero padding, live 
   await page.getByRole('button', { name: '新建通知' }).click();
   await page.waitForSelector('.notice-form');
   const set = async (label: string, value: string) => {
-    const input = page.getByLabel(label, { exact: true });
+    const input = await noticeField(label);
     await input.fill(value);
     await input.blur();
     await page.waitForTimeout(150);
@@ -487,7 +495,7 @@ test('notice: 〔〕 enforced in 发文字号, dates without zero padding, live 
   await set('标题', '关于开展2021年度民政工作创新案例评选的通知');
   await set('发文机关标志', '曲阜市民政局');
   await set('发文字号', '曲民发[2021]11号');
-  assert.equal(await page.getByLabel('发文字号', { exact: true }).inputValue(), '曲民发〔2021〕11号');
+  assert.equal(await (await noticeField('发文字号')).inputValue(), '曲民发〔2021〕11号');
   await set('主送机关', '各镇人民政府、街道办事处：');
   await set('署名', '曲阜市民政局');
   await set('成文日期', '2021-03-05');
@@ -497,6 +505,7 @@ test('notice: 〔〕 enforced in 发文字号, dates without zero padding, live 
   await set('附件说明（每行一件，用；分隔）', '评选办法；申报表');
   // A 1×1 red PNG as the seal.
   const seal = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+  await noticeField('署名');
   await page.setInputFiles('input[aria-label="印章图片"]', { name: 'seal.png', mimeType: 'image/png', buffer: seal });
   await page.getByRole('button', { name: '移除印章' }).waitFor();
   await waitSaved();
@@ -539,9 +548,9 @@ test('drop a notice draft on the window: it imports as a notice with its fields,
   await page.getByRole('button', { name: '确认导入' }).click();
   const title = '曲阜市民政局关于印发《2020年全市民政工作要点》的通知';
   await page.waitForFunction((t) => document.querySelector('.doc-title h2')?.textContent === t, title);
-  assert.ok((await page.getByLabel('主送机关', { exact: true }).inputValue()).startsWith('各镇街民政办公室'));
-  assert.equal(await page.getByLabel('署名', { exact: true }).inputValue(), '曲阜市民政局');
-  assert.equal(await page.getByLabel('成文日期', { exact: true }).inputValue(), '2020年4月8日');
+  assert.ok((await (await noticeField('主送机关')).inputValue()).startsWith('各镇街民政办公室'));
+  assert.equal(await (await noticeField('署名')).inputValue(), '曲阜市民政局');
+  assert.equal(await (await noticeField('成文日期')).inputValue(), '2020年4月8日');
   assert.ok((await editorText()).includes('现将《2020年全市民政工作要点》印发给你们'));
   await page.waitForFunction((t) => Array.from(document.querySelectorAll('.tree-group[data-group="通知"] .tree-item')).some((el) => el.getAttribute('title') === t), title);
   await page.getByRole('tab', { name: '版面预览' }).click();
