@@ -158,3 +158,20 @@ test('clean: an information table without colons and a breadcrumb split over two
   for (const line of ['首页', '>政府信息公开>工作信息>计划总结', '索引号 2969675/2022-89554', '组配分类 计划总结 发布机构 区民政局']) assert.ok(file.dropped.includes(line), line);
   assert.ok(!blocksText(file.cases[0]!.body).includes('索引号'));
 });
+
+test('lists: a case whose body happens to list three addresses is still one case', async () => {
+  const text = `打造社区嵌入式养老服务网络
+近年来,哈尔滨市香坊区以社区为单元建设嵌入式养老服务站,为老年人提供助餐、助浴和日间照料服务。
+首批试点设在以下三个社区:
+哈尔滨市香坊区进乡街道松海社区
+哈尔滨市道里区工农街道观江社区
+哈尔滨市道里区群力街道寰宇社区
+试点社区建立了老年人需求清单,组织志愿者每周上门探访独居老人,累计服务两万余人次。
+下一步,全区将把试点经验推广到所有社区,让老年人在家门口享受专业养老服务。
+各街道还将建立养老服务联席会议制度,定期研究解决服务中的困难和问题,确保服务质量。`;
+  const file = await importFile({ name: 'shequ.txt', bytes: enc(text) });
+  assert.equal(file.kind, 'single-case');
+  assert.equal(file.cases.length, 1);
+  assert.equal(file.cases[0]!.meta.title, '打造社区嵌入式养老服务网络');
+  assert.ok(blocksText(file.cases[0]!.body).includes('松海社区'));
+});

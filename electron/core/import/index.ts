@@ -270,7 +270,7 @@ function assemble(name: string, read: ReadResult): ImportedFile {
   const topCaptions = new Set(captionRunAtTop(rejoined).map((k) => rejoined[k]));
   if (topCaptions.size) lines.forEach((l, k) => topCaptions.has(l) && (lines[k] = { text: l.text, image: {} }));
   const list = readList(lines);
-  if (list && list.items.length >= 2) return assembleList(name, lines, list, cleaned, context, base, encoding);
+  if (list && list.items.length >= 2 && listDominates(lines, list)) return assembleList(name, lines, list, cleaned, context, base, encoding);
 
   const split = splitDraft(lines, cleaned.info);
   const info = draftInfo(split.title, split.subtitle, cleaned.info);
@@ -297,6 +297,21 @@ function assemble(name: string, read: ReadResult): ImportedFile {
   const warnings = [...base.warnings, ...untitled, ...caseWarnings(cases)];
   if (unwrapped) warnings.push('按固定行宽断行的文本已重新合并为段落。 Hard-wrapped lines were joined into paragraphs.');
   return { ...base, warnings, ...encoding, kind: split.kind, info, cases, notice: null, captions };
+}
+
+/**
+ * A list document is its list: after the first item there is little running text besides the
+ * items (a closing sentence or two). A case whose body happens to list three addresses is not one.
+ */
+function listDominates(lines: SourceLine[], list: NonNullable<ReturnType<typeof readList>>): boolean {
+  const first = list.items[0]!.at;
+  let prose = 0;
+  for (let i = first; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (list.taken.has(i) || !t) continue;
+    if (t.length >= 60 || /[。！？]$/u.test(t)) prose++;
+  }
+  return prose <= Math.max(2, Math.floor(list.items.length / 3));
 }
 
 /** An award or shortlist document: its items become title-only cases with the award the list confers. */
