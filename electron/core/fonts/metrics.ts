@@ -8,6 +8,7 @@ import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import type { FaceFile } from './roles.js';
 import { fontBytes, woff2Decoder } from './webfont.js';
+import { readCachedFace, writeCachedFace } from './cache.js';
 
 export interface FaceMetrics {
   key: string;
@@ -22,6 +23,11 @@ export interface FaceMetrics {
   glyph(cp: number): GlyphMetrics;
   /** The fontkit face as pdfkit embeds it: TrueType outlines (a WOFF2 slice decompressed). */
   embeddable(): Font;
+  /**
+   * The face that holds glyph `id`'s outline: embeddable(), unless that is the cached file
+   * (cache.ts) and it lacks the outline; then the original, which embeddable() returns from then on.
+   */
+  outlineFont(id: number): Font;
   /**
    * For a face split into slices (the bundled 楷体): the slice face that holds a code point,
    * which is what the PDF embeds. Absent on ordinary faces, which hold their own glyphs.
@@ -71,13 +77,20 @@ export function faceMetrics(file: FaceFile): FaceMetrics {
   if (hit) return hit;
   if (file.slices) return slicedMetrics(file, key);
   const woff2 = file.file.endsWith('.woff2');
+  // A big TrueType face comes from the cross-run cache (cache.ts) when it has one: same tables, few outlines.
+  // HUIBIAN_FONT_CACHE=0 reads and writes no cache.
+  const cached = woff2 || process.env.HUIBIAN_FONT_CACHE === '0' ? null : readCachedFace(file.file, file.postscriptName);
+  const open = (): Font => fontkit.create(bytesOf(file.file), file.postscriptName);
   // fontkit decodes WOFF2 with a JavaScript Brotli (≈50 ms a slice); the WebAssembly decoder is ~10× faster
   // and gives the TrueType that pdfkit needs. Without it (measuring outside a PDF export) fontkit reads the WOFF2.
-  const font: Font = woff2 && !woff2Decoder() ? fontkit.openSync(file.file) : fontkit.create(bytesOf(file.file), file.postscriptName);
+  let font: Font = cached ? fontkit.create(cached.bytes) : woff2 && !woff2Decoder() ? fontkit.openSync(file.file) : open();
   const trueType = (font as unknown as { type?: string }).type === 'TTF';
   const upm = font.unitsPerEm;
   const glyphs = new Map<number, GlyphMetrics>();
   let embeddable: Font | null = woff2 && !trueType ? null : font;
+  /** The original face, once opened (always, without a cache entry). */
+  let original: Font | null = cached ? null : font;
+  const used = new Set<number>();
   const metrics: FaceMetrics = {
     key,
     file,
@@ -90,6 +103,7 @@ export function faceMetrics(file: FaceFile): FaceMetrics {
         const glyph = font.glyphForCodePoint(cp);
         g = { id: glyph.id, advance: glyph.id === 0 ? 0 : trueType ? hmtxAdvance(font, glyph.id) : glyph.advanceWidth };
         glyphs.set(cp, g);
+        if (g.id) used.add(g.id);
       }
       return g;
     },
@@ -101,12 +115,39 @@ export function faceMetrics(file: FaceFile): FaceMetrics {
       return g.id === 0 ? NaN : g.advance / upm;
     },
     embeddable() {
-      embeddable ??= fontkit.create(bytesOf(file.file), file.postscriptName);
+      embeddable ??= open();
       return embeddable;
     },
+    outlineFont(id) {
+      if (cached && !original && !cached.glyphs.has(id)) {
+        // An outline the cached file lacks: from here on the original serves (same ids, same tables).
+        original = open();
+        font = original;
+        embeddable = original;
+      }
+      return metrics.embeddable();
+    },
   };
+  if (!woff2) remember(file, () => (cached && !original ? null : { font: original!, glyphs: cached ? [...cached.glyphs, ...used] : used }));
   opened.set(key, metrics);
   return metrics;
+}
+
+/** Faces whose cache entry is written at exit, with the glyphs this process used. */
+const toCache: Array<{ file: FaceFile; state: () => { font: Font; glyphs: Iterable<number> } | null }> = [];
+
+function remember(file: FaceFile, state: () => { font: Font; glyphs: Iterable<number> } | null): void {
+  if (process.env.HUIBIAN_FONT_CACHE === '0') return;
+  if (toCache.length === 0) process.once('exit', writeCaches);
+  toCache.push({ file, state });
+}
+
+/** Writes the cache entries of faces read from their original this run (cache.ts never throws). */
+export function writeCaches(): void {
+  for (const { file, state } of toCache.splice(0)) {
+    const s = state();
+    if (s) writeCachedFace(file.file, file.postscriptName, s.font, s.glyphs);
+  }
 }
 
 /** A sliced face: each character is measured in, and drawn from, the slice whose range holds it. */
@@ -129,6 +170,7 @@ function slicedMetrics(file: FaceFile, key: string): FaceMetrics {
     glyph: (cp) => sliceMetrics(cp)?.glyph(cp) ?? { id: 0, advance: 0 },
     // Drawing goes through part(cp): a sliced face is never embedded as a whole.
     embeddable: () => probe.embeddable(),
+    outlineFont: (id) => probe.outlineFont(id),
     part: (cp) => sliceMetrics(cp) ?? probe,
   };
   opened.set(key, metrics);

@@ -12,7 +12,8 @@ import { deflateOffThread } from './streams.js';
 
 interface PdfKitFont {
   id: string;
-  subset: { includeGlyph(id: number): number };
+  font: unknown;
+  subset: { font: unknown; includeGlyph(id: number): number };
   widths: number[];
   unicode: number[][];
   ref(): unknown;
@@ -91,6 +92,9 @@ export class PdfCanvas implements BoxPainter {
     let g = e.glyphs.get(cp);
     if (!g) {
       const glyph = e.face.glyph(cp);
+      // A face from the font cache may lack this outline: pdfkit then embeds from the original (same glyph ids).
+      const holder = e.face.outlineFont(glyph.id);
+      if (holder !== e.font.font) e.font.font = e.font.subset.font = holder;
       const gid = e.font.subset.includeGlyph(glyph.id);
       const adv = (glyph.advance * 1000) / e.face.unitsPerEm;
       if (e.font.widths[gid] == null) e.font.widths[gid] = adv;
