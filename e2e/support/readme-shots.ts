@@ -1,5 +1,5 @@
 /**
- * Regenerates the README screenshots (resources/screenshots/library.png and editor.png)
+ * Regenerates the README screenshots (resources/screenshots/library.png, editor.png, composer.png)
  * from the real app: `node --import tsx e2e/support/readme-shots.ts` after `npm run build`.
  */
 import path from 'node:path';
@@ -50,6 +50,14 @@ try {
   await page.waitForSelector('.comment.reply');
   await page.waitForFunction(() => document.querySelector('.save-state')?.textContent === '已保存');
   await screenshot(page, 'editor', out);
+  // The composer: what is exported (定稿 by default), the page preview and the page budgets.
+  await page.getByRole('button', { name: '排版导出' }).click();
+  await page.waitForSelector('.composer .sections li');
+  await page.getByLabel('包括未定稿的案例').check();
+  await page.getByRole('button', { name: '生成版面预览' }).click();
+  await page.waitForSelector('.page-budgets');
+  await page.waitForSelector('canvas.pdf-page[data-page="2"]', { timeout: 60000 });
+  await screenshot(page, 'composer', out);
   console.log(`written to ${out}`);
 } finally {
   await s.close();

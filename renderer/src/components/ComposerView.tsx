@@ -108,6 +108,7 @@ export function ComposerView({ collections, collectionId, onCollection, onError,
           </ol>
           <button type="button" onClick={() => void runPreview()} disabled={previewing || (!includeAll && finals.length === 0)}>{previewing ? '正在生成预览…' : '生成版面预览'}</button>
           {previewing && <progress aria-label="预览进度" />}
+          {layout && <PageBudgets layout={layout} onOpen={onOpen} />}
           <section className="export-scope" aria-label="导出范围">
             <h3>导出范围</h3>
             <p>
@@ -130,7 +131,6 @@ export function ComposerView({ collections, collectionId, onCollection, onError,
               </details>
             )}
           </section>
-          {layout && <PageBudgets layout={layout} onOpen={onOpen} />}
           <ExportBar collectionId={id} template={template} defaultName={collection?.title} onError={onError} onExported={(r) => { loadRecent(); setLayout({ cases: r.cases ?? [], overBudget: r.overBudget ?? [] }); }} statuses={statuses} disabled={!includeAll && finals.length === 0} />
           {recent.length > 0 && (
             <section className="recent-exports" aria-label="最近导出">
