@@ -136,7 +136,8 @@ function findStart(lines: SourceLine[], i: number, styledLevel: number | null): 
   if (colon && isPlaceOnly(colon[1]!)) {
     return { at: i, span: 1, heading: colon[1]!, title: colon[2]!.trim(), subtitle: null, style: 'colon' };
   }
-  if (isPlaceOnly(text) && isTitleish(next) && !isPlaceOnly(next!.text)) {
+  // A case's place line names a city or county; a community or township address is the text's.
+  if (isPlaceOnly(text) && !/(?:社区|街道|村|镇|乡)$/u.test(text) && isTitleish(next) && !isPlaceOnly(next!.text)) {
     const sub = lines[i + 2];
     const hasSub = isTitleish(sub) && (SUBTITLE_DASH.test(sub!.text) || isForm(lines[i + 3]));
     return { at: i, span: hasSub ? 3 : 2, heading: text, title: next!.text, subtitle: hasSub ? sub!.text : null, style: 'place-line' };
