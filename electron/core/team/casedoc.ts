@@ -12,7 +12,7 @@
  */
 import { $getAnchorAndFocusForUserState, type Binding, type UserState } from '@lexical/yjs';
 import { $wrapSelectionInMarkNode } from '@lexical/mark';
-import { $createRangeSelection, $getNodeByKey, $getRoot, $isTextNode, type TextNode } from 'lexical';
+import { $createRangeSelection, $getRoot, type TextNode } from 'lexical';
 import * as Y from 'yjs';
 import { blocksToLexical, lexicalToBlocks, type SerializedNodeJSON, type SerializedEditorStateJSON } from '../model/lexical.js';
 import type { CaseDocument, CaseMeta, CommentReply, CommentThread } from '../model/types.js';
@@ -216,27 +216,48 @@ export function yDocToCase(doc: Y.Doc): { document: CaseDocument; threads: TeamT
   const body = readBody(doc, ({ editor, binding }) => {
     editor.update(
       () => {
-        for (const t of raw) {
-          const { anchor, head, ...thread } = t;
-          let placed = false;
-          if (anchor && head) {
-            const user = { anchorPos: Y.decodeRelativePosition(anchor), focusPos: Y.decodeRelativePosition(head) } as unknown as UserState;
-            const p = $getAnchorAndFocusForUserState(binding, user);
-            const a = p.anchorKey ? $getNodeByKey(p.anchorKey) : null;
-            const f = p.focusKey ? $getNodeByKey(p.focusKey) : null;
-            if ($isTextNode(a) && $isTextNode(f) && !(a === f && p.anchorOffset >= p.focusOffset)) {
-              const sel = $createRangeSelection();
-              sel.anchor.set(a.getKey(), p.anchorOffset, 'text');
-              sel.focus.set(f.getKey(), p.focusOffset, 'text');
-              if (!sel.isCollapsed() && sel.getTextContent().length) {
-                thread.quote = sel.getTextContent();
-                $wrapSelectionInMarkNode(sel, false, thread.id);
-                placed = true;
-              }
-            }
-          }
-          threads.push(placed ? thread : { ...thread, detached: true });
+        // Every anchor to a flat text offset first: wrapping one range in marks splits text
+        // nodes, after which the binding's map no longer matches the editor's nodes.
+        const nodes = $getRoot().getAllTextNodes();
+        const starts = new Map<string, number>();
+        let at = 0;
+        for (const n of nodes) {
+          starts.set(n.getKey(), at);
+          at += n.getTextContentSize();
         }
+        const flat = nodes.map((n) => n.getTextContent()).join('');
+        const ranges = raw.map((t) => {
+          if (!t.anchor || !t.head) return null;
+          const user = { anchorPos: Y.decodeRelativePosition(t.anchor), focusPos: Y.decodeRelativePosition(t.head) } as unknown as UserState;
+          const p = $getAnchorAndFocusForUserState(binding, user);
+          const a = p.anchorKey ? starts.get(p.anchorKey) : undefined;
+          const f = p.focusKey ? starts.get(p.focusKey) : undefined;
+          if (a === undefined || f === undefined) return null;
+          const from = a + p.anchorOffset;
+          const to = f + p.focusOffset;
+          return from < to ? { from, to } : null;
+        });
+        raw.forEach((t, i) => {
+          const { anchor: _a, head: _h, ...thread } = t;
+          const r = ranges[i];
+          if (!r) {
+            threads.push({ ...thread, detached: true });
+            return;
+          }
+          const current = $getRoot().getAllTextNodes();
+          const a = pointAt(current, r.from, false);
+          const b = pointAt(current, r.to, true);
+          if (!a || !b) {
+            threads.push({ ...thread, detached: true });
+            return;
+          }
+          const sel = $createRangeSelection();
+          sel.anchor.set(a.node.getKey(), a.offset, 'text');
+          sel.focus.set(b.node.getKey(), b.offset, 'text');
+          thread.quote = flat.slice(r.from, r.to);
+          $wrapSelectionInMarkNode(sel, false, thread.id);
+          threads.push(thread);
+        });
       },
       { discrete: true },
     );
