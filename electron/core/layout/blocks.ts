@@ -244,7 +244,11 @@ export function onGrid(items: FlowItem[], pitch: number): FlowItem[] {
   return items;
 }
 
-/** Footnotes gathered while setting a document, as numbered notes in the footnote style. */
+/**
+ * Footnotes gathered while setting a document, as numbered notes in the footnote style: the
+ * number hangs before the first paragraph; the note's other blocks (paragraphs, lists, quotes,
+ * tables) follow in the same style, indented under it. (A note inside a note is not set.)
+ */
 export function noteItems(ctx: BlockContext): FlowItem[] {
   if (!ctx.notes.length || !ctx.styles.has('footnote')) return [];
   const style = ctx.styles.get('footnote');
@@ -254,13 +258,30 @@ export function noteItems(ctx: BlockContext): FlowItem[] {
     height: style.pitch / 2,
     draw: (p, x, y) => p.rule(x, y + style.pitch / 4, x + ctx.measure / 4, y + style.pitch / 4, 0.5, '000000'),
   });
+  const hang = style.size;
+  const noteCtx: BlockContext = { ...ctx, styles: singleStyle(ctx.styles, { ...style, indentChars: 0, spaceBefore: 0, spaceAfter: 0 }), measure: ctx.measure - hang, notes: [], firstNoBreak: false };
   const notes = ctx.notes.splice(0);
   notes.forEach((blocks, k) => {
     const runs: StyledText[] = [{ text: CIRCLED(k + 1), style: runStyle(style) }];
-    for (const b of blocks) if (b.type === 'paragraph') runs.push(...inlineRuns(b.content, style, null));
-    items.push(...paragraphItems(runs, style, ctx, { indent: 0, hangIndent: style.size }));
+    const [first, ...rest] = blocks;
+    const lead = first?.type === 'paragraph' ? first : null;
+    if (lead) runs.push(...inlineRuns(lead.runIn, { ...style, bold: true }, null), ...inlineRuns(lead.content, style, null));
+    items.push(...paragraphItems(runs, style, ctx, { indent: 0, hangIndent: hang }));
+    items.push(...shifted(blockItems(lead ? rest : blocks, noteCtx), hang));
   });
   return items;
+}
+
+/** Items moved right by dx (set at a narrower measure, indented under something). */
+function shifted(items: FlowItem[], dx: number): FlowItem[] {
+  return items.map((it) => {
+    if (it.kind === 'line') return { ...it, x: it.x + dx };
+    if (it.kind === 'box') {
+      const draw = it.draw;
+      return { ...it, draw: (p: BoxPainter, x: number, y: number, w: number) => draw(p, x + dx, y, w - dx) };
+    }
+    return it;
+  });
 }
 
 function imageItems(block: Extract<Block, { type: 'image' }>, ctx: BlockContext, bodyPitch: number): FlowItem[] {
@@ -308,12 +329,12 @@ function imageItems(block: Extract<Block, { type: 'image' }>, ctx: BlockContext,
 }
 
 /**
- * The styles inside a table cell: every block in the table's face and size (bold in a header
- * cell and for headings), flush left, without first-line indent or spacing, so a list, quote or
- * picture in a cell is set like the cell's text; run-in heads keep their face.
+ * Every block in one style (a table cell's, a footnote's): headings bold, flush left, without
+ * first-line indent or spacing, so a list, quote or picture there is set like the text around
+ * it; run-in heads keep their face.
  */
-function cellStyles(base: StyleBook, cell: ResolvedStyle): StyleBook {
-  const plain: ResolvedStyle = { ...cell, align: 'left', indentChars: 0, spaceBefore: 0, spaceAfter: 0 };
+function singleStyle(base: StyleBook, style: ResolvedStyle): StyleBook {
+  const plain: ResolvedStyle = { ...style, align: 'left', indentChars: 0, spaceBefore: 0, spaceAfter: 0 };
   const heading: ResolvedStyle = { ...plain, bold: true };
   return {
     get: (name) => (name === 'runIn' ? base.get('runIn') : name.startsWith('heading') ? heading : plain),
@@ -325,7 +346,7 @@ function cellStyles(base: StyleBook, cell: ResolvedStyle): StyleBook {
 function cellContent(blocks: Block[], ctx: BlockContext, style: ResolvedStyle, measure: number): { items: FlowItem[]; height: number } {
   const cellCtx: BlockContext = {
     ...ctx,
-    styles: cellStyles(ctx.styles, style),
+    styles: singleStyle(ctx.styles, style),
     measure,
     maxImageHeight: Math.min(ctx.maxImageHeight, measure * 1.5),
     placeholderHeight: Math.min(ctx.placeholderHeight, 3 * style.pitch),

@@ -235,7 +235,7 @@ function table(ctx: DocxContext, block: TableBlock): FileChild[] {
       if (rowSpan > 1) for (let c = col; c < col + span; c++) covered[c] = rowSpan - 1;
       // Header cells are bold: the cell's blocks go out with the bold mark on every text inline.
       const blocks = cell.header ? emboldened(cell.blocks) : cell.blocks;
-      const content = ctx.inCell(() => blockChildren(ctx, blocks, 'table'));
+      const content = ctx.inCell(width, () => blockChildren(ctx, blocks, 'table'));
       const text = cell.blocks.map((b) => (b.type === 'paragraph' ? b.content.map((i) => (i.type === 'text' ? i.text : '')).join('') : '')).join('');
       rowLines = Math.max(rowLines, ctx.flow.lines(text, tableStyle.size, 0, width / 20 - 11));
       cells.push(

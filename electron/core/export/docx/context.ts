@@ -178,9 +178,19 @@ export class DocxContext {
     return this.within('sideDepth', fn);
   }
 
+  /** Widths (twips) of the table cells being built, innermost last: a table or picture inside one takes its width. */
+  private cellWidths: number[] = [];
+
   /** Table cells: in the snapshot (they are body paragraphs) but measured by the table. */
-  inCell<T>(fn: () => T): T {
-    return this.within('cellDepth', fn);
+  inCell<T>(widthTwips: number, fn: () => T): T {
+    // Less the cell's margins (Word's default 0.08 in each side): a nested table wider than its
+    // cell is clipped by LibreOffice, its text lost from the page.
+    this.cellWidths.push(Math.max(240, Math.round(widthTwips) - 2 * 115));
+    try {
+      return this.within('cellDepth', fn);
+    } finally {
+      this.cellWidths.pop();
+    }
   }
 
   get measuring(): boolean {
@@ -238,8 +248,10 @@ export class DocxContext {
     this.flow.add(lines, pitch, before, after, keepNext, heading);
   }
 
-  /** Width of the current column in twips: what tables and pictures may take. */
+  /** Width of the current column, or of the cell being built, in twips: what tables and pictures may take. */
   twipsWidth(): number {
+    const cell = this.cellWidths.at(-1);
+    if (cell !== undefined) return cell;
     const gap = this.columns > 1 ? mmToPt(this.template.page.columnGap) : 0;
     return twips((this.textWidthPt - gap * (this.columns - 1)) / this.columns);
   }
