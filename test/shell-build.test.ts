@@ -59,6 +59,7 @@ describe('built preload', () => {
     const invoked: Array<[string, unknown[]]> = [];
     const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
     const granted: string[] = [];
+    const sent: Array<[string, unknown[]]> = [];
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
       ipcRenderer: {
@@ -75,6 +76,7 @@ describe('built preload', () => {
         },
         on: (ch: string, fn: (...a: unknown[]) => void) => (listeners.get(ch) ?? listeners.set(ch, new Set()).get(ch)!).add(fn),
         removeListener: (ch: string, fn: (...a: unknown[]) => void) => listeners.get(ch)?.delete(fn),
+        send: (channel: string, ...args: unknown[]) => sent.push([channel, args]),
       },
       webUtils: { getPathForFile: (f: { path?: string }) => f.path ?? '' },
     };
@@ -96,8 +98,8 @@ describe('built preload', () => {
     assert.deepEqual(required, ['electron']);
     assert.deepEqual(Object.keys(exposed), ['huibian']);
     const bridge = exposed.huibian as Record<string, any>;
-    assert.deepEqual(Object.keys(bridge).sort(), ['call', 'dialogs', 'onMenu', 'pathForFile', 'platform', 'showInFolder']);
-    assert.deepEqual(Object.keys(bridge.dialogs).sort(), ['openDrafts', 'saveExport']);
+    assert.deepEqual(Object.keys(bridge).sort(), ['call', 'dialogs', 'onBeforeClose', 'onMenu', 'pathForFile', 'platform', 'showInFolder']);
+    assert.deepEqual(Object.keys(bridge.dialogs).sort(), ['openDrafts', 'recentExports', 'saveExport']);
     assert.equal(bridge.platform, 'linux');
     assert.ok(!('ipcRenderer' in bridge) && !('send' in bridge) && !('invoke' in bridge), 'no generic IPC door');
 
@@ -124,6 +126,20 @@ describe('built preload', () => {
     assert.deepEqual(commands, ['import']);
     await bridge.dialogs.saveExport('汇编', 'pdf');
     assert.deepEqual(invoked.at(-1), ['huibian:dialog-save-export', ['汇编', 'pdf']]);
+    await bridge.dialogs.recentExports();
+    assert.deepEqual(invoked.at(-1), ['huibian:recent-exports', []]);
+
+    // Closing the window: the page's handler runs, and only then does the main process hear it is done.
+    let flushed = false;
+    let release: () => void = () => undefined;
+    bridge.onBeforeClose(() => new Promise<void>((r) => (release = () => ((flushed = true), r()))));
+    for (const fn of listeners.get('huibian:flush-request') ?? []) fn({});
+    await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(sent, [], 'not before the page has saved');
+    release();
+    await new Promise((r) => setTimeout(r, 10));
+    assert.ok(flushed);
+    assert.deepEqual(sent, [['huibian:flushed', []]]);
   });
 });
 
