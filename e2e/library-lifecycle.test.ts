@@ -160,6 +160,34 @@ test('issue 10: delete from the context menu names the case and is undone; the D
   assert.equal(await page.locator('.tree-item').count(), 14, 'cancel deletes nothing');
 });
 
+test('issue 10: several cases picked with Ctrl+click change status at once; two records of one case are merged', async () => {
+  const a = '建立特殊困难家庭人员救助长效机制';
+  const b = '打造“244”流浪乞讨源头治理样板';
+  const review = await chip('修改');
+  await page.locator(`.tree-item[title="${a}"]`).click({ modifiers: ['Control'] });
+  await page.locator(`.tree-item[title="${b}"]`).click({ modifiers: ['Control'] });
+  assert.match(await page.locator('.pick-bar').innerText(), /已选 2 篇/);
+  await page.locator(`.tree-item[title="${b}"]`).click({ button: 'right' });
+  const menu = page.getByRole('menu').first();
+  await menu.getByRole('menuitem', { name: /把 2 篇设为/ }).click();
+  await page.getByRole('menu', { name: /把 2 篇设为/ }).getByRole('menuitem', { name: '修改' }).click();
+  await page.waitForFunction((n) => document.querySelector('.status-chip.status-review .count')?.textContent?.trim() === String(n), review + 2);
+  assert.equal(await page.locator('.pick-bar').count(), 0, 'the selection is cleared after the change');
+  assert.equal(await page.locator(`.tree-item[title="${a}"] .status`).innerText(), '修改');
+
+  await page.locator(`.tree-item[title="${a}"]`).click({ button: 'right' });
+  await page.getByRole('menu').first().getByRole('menuitem', { name: /合并到/ }).click();
+  await page.getByRole('menu', { name: /合并到/ }).getByRole('menuitem', { name: b }).click();
+  const dialog = page.getByRole('dialog');
+  assert.match(await dialog.innerText(), /把《建立特殊困难家庭人员救助长效机制》合并到《打造“244”流浪乞讨源头治理样板》？/);
+  await dialog.getByLabel('把它的正文接在目标正文后面').check();
+  await dialog.getByRole('button', { name: '合并' }).click();
+  await page.waitForFunction((t) => !document.querySelector(`.tree-item[title="${t}"]`), a);
+  assert.match(await page.locator('.toast.info').last().innerText(), /已把《建立特殊困难家庭人员救助长效机制》合并到/);
+  await openCase(page, b);
+  assert.ok((await page.locator('.editor-content').innerText()).length > 0);
+});
+
 test('no errors on the console', () => {
   assert.deepEqual(s.problems.filter((p) => !/favicon|status of 409/.test(p)), []);
 });
