@@ -143,22 +143,31 @@ test('team share publishes a library collection and team pull brings it into ano
   const body = [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: '任城区建成智慧养老服务平台。' }] }];
   await api.dispatch('documents.save', { id: made.document.id, editorState: blocksToLexical(body) });
   await api.dispatch('comments.add', { documentId: made.document.id, quote: '智慧养老服务平台', text: '平台名称请核实', author: '编辑甲' });
+  // A second case of the same 篇, put first: the order travels with the collection.
+  const other = (await api.dispatch('documents.create', { kind: 'case', collectionId: col.id, meta: { title: '助餐服务', category: '养老服务' } })) as { document: { id: string } };
+  await api.dispatch('documents.save', { id: made.document.id, meta: { category: '养老服务' } });
+  await api.dispatch('collections.update', { id: col.id, sections: [{ title: '养老服务', caseIds: [other.document.id, made.document.id] }] });
   api.close();
 
   const io = capture();
   assert.equal(await main(['team', 'share', '--db', dbA, '--collection', '2026年民政创新案例', '--server', server, '--token', token], io), 0, io.errors.join('\n'));
-  assert.match(io.lines.join('\n'), /新上传 1 篇/);
+  assert.match(io.lines.join('\n'), /新上传 2 篇/);
 
   const dbB = path.join(tmp, 'b', 'huibian.db');
   const io2 = capture();
   assert.equal(await main(['team', 'pull', '--db', dbB, '--collection', '2026年民政创新案例', '--server', server, '--token', token], io2), 0, io2.errors.join('\n'));
-  assert.match(io2.lines.join('\n'), /新建 1 篇/);
+  assert.match(io2.lines.join('\n'), /新建 2 篇/);
   const apiB = createApi({ dataDir: path.dirname(dbB), dbPath: dbB, transport: 'cli' });
-  const docs = (await apiB.dispatch('documents.list', {})) as Array<{ id: string; title: string }>;
-  assert.deepEqual(docs.map((d) => d.title), ['智慧养老']);
-  const got = (await apiB.dispatch('documents.get', { id: docs[0]!.id })) as { document: { body: unknown } };
+  const docs = (await apiB.dispatch('documents.list', {})) as Array<{ id: string; title: string; collectionId: string }>;
+  assert.deepEqual(docs.map((d) => d.title).sort(), ['助餐服务', '智慧养老']);
+  const colB = (await apiB.dispatch('collections.get', { id: docs[0]!.collectionId })) as { title: string; sections: Array<{ title: string; caseIds: string[] }> };
+  const titleOf = new Map(docs.map((d) => [d.id, d.title]));
+  assert.equal(colB.title, '2026年民政创新案例');
+  assert.deepEqual(colB.sections.map((s) => [s.title, s.caseIds.map((id) => titleOf.get(id))]), [['养老服务', ['助餐服务', '智慧养老']]]);
+  const smart = docs.find((d) => d.title === '智慧养老')!;
+  const got = (await apiB.dispatch('documents.get', { id: smart.id })) as { document: { body: unknown } };
   assert.match(JSON.stringify(got.document.body), /任城区建成智慧养老服务平台。/);
-  const threads = (await apiB.dispatch('comments.list', { documentId: docs[0]!.id })) as Array<{ quote: string; text: string }>;
+  const threads = (await apiB.dispatch('comments.list', { documentId: smart.id })) as Array<{ quote: string; text: string }>;
   assert.deepEqual(threads.map((t) => [t.quote, t.text]), [['智慧养老服务平台', '平台名称请核实']]);
   apiB.close();
 
@@ -168,8 +177,8 @@ test('team share publishes a library collection and team pull brings it into ano
   const teamCol = JSON.parse(await (await fetch(`http://127.0.0.1:${port}/api/collections`, { headers: { authorization: `Bearer ${token}` } })).text()).collections[0].id;
   assert.equal(await main(['review-pack', 'export', '--server', server, '--token', token, '--collection', teamCol, '--out', pack], io3), 0, io3.errors.join('\n'));
   const pkg = readReviewPackage(await fs.readFile(pack));
-  assert.equal(pkg.cases.length, 1);
-  const caseId = pkg.cases[0]!.name.split('/')[1]!;
+  assert.equal(pkg.cases.length, 2);
+  const caseId = made.document.id;
   // The reviewer, with neither library nor server.
   const io5 = capture();
   assert.equal(await main(['review-pack', 'comment', pack, '--case', caseId, '--quote', '任城区', '--text', '写全称：济宁市任城区', '--as', '外审专家'], io5), 0, io5.errors.join('\n'));

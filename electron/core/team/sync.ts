@@ -135,7 +135,9 @@ export async function pullCollection(api: Api, collection: string, remote: Remot
   const found = collections.find((c) => c.id === collection) ?? collections.find((c) => c.title === collection);
   if (!found) throw new TeamSyncError(`服务器上没有您可打开的合集「${collection}」`);
   const head = await openAll(remote, [found.id]);
-  const caseIds = [...head.conns.get(found.id)!.doc.getMap<string>('cases').keys()];
+  const manifest = head.conns.get(found.id)!.doc;
+  const caseIds = [...manifest.getMap<string>('cases').keys()];
+  const sections = (manifest.getMap('collection').get('sections') ?? []) as Collection['sections'];
   head.close();
   const teamDocs = new TeamDocs(api.context.store.db);
   const linked = teamDocs.inCollection(found.id);
@@ -173,6 +175,12 @@ export async function pullCollection(api: Api, collection: string, remote: Remot
       }
       teamDocs.put(id, name, Y.encodeStateAsUpdate(doc));
     }
+    // The shared order of cases within each 篇, in this library's ids.
+    const local = (teamId: string): string | undefined => teamDocs.byTeamName(`${found.id}/${teamId}`)?.documentId;
+    const mapped = sections
+      .map((s) => ({ title: s.title, caseIds: s.caseIds.map(local).filter((x): x is string => Boolean(x)) }))
+      .filter((s) => s.caseIds.length);
+    if (mapped.length) await call(api, 'collections.update', { id: localCollectionId, sections: mapped });
     await Promise.all([...conns.values()].map((c) => c.acknowledged()));
   } finally {
     close();
