@@ -52,6 +52,8 @@ test('traditional: a 繁體 notice is recognised through its simplified copy and
   const converted = await importFile({ name: 'fanti.txt', bytes: enc(text) }, { convertToSimplified: true });
   assert.equal(converted.notice!.meta.title, '关于发布2022年度全市民政创新成果的通知');
   assert.equal(converted.cases[0]!.meta.unit, '溧阳市民政局');
+  assert.deepEqual(converted.cases.map((c) => c.fingerprint), file.cases.map((c) => c.fingerprint), 'the same cases in either script, the same fingerprints');
+  assert.equal(converted.contentHash, file.contentHash, 'the same bytes, the same file hash');
 });
 
 test('notice: the information table is metadata, the 发文字号 from it, the title repeated under it is not body', async () => {

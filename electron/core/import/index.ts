@@ -186,7 +186,6 @@ function assembleDraft(name: string, read: ReadResult, options: ImportOptions): 
   }
   let file = assemble(name, { ...read, lines });
   if (restore && !options.convertToSimplified) file = restoreStrings(file, restore);
-  for (const c of file.cases) c.fingerprint = fingerprint(c);
   if (traditional) {
     file.script = 'traditional';
     file.warnings.push(
@@ -199,9 +198,12 @@ function assembleDraft(name: string, read: ReadResult, options: ImportOptions): 
   return file;
 }
 
-/** A case's text with spacing, punctuation and script differences gone: the same case imported twice has the same print. */
-function fingerprint(c: ImportedCase): string {
-  const text = `${c.meta.title}\n${blocksText(c.body)}`.replace(/[\s,.;:!?'"()[\]{}<>|/\\，。、；：！？“”‘’（）《》【】〔〕—–…·～~-]+/gu, '');
+/**
+ * A case's text with spacing and punctuation gone, taken from the simplified reading of a
+ * traditional draft: the same case imported twice (or in the other script) has the same print.
+ */
+function fingerprint(title: string, bodyText: string): string {
+  const text = `${title}\n${bodyText}`.replace(/[\s,.;:!?'"()[\]{}<>|/\\，。、；：！？“”‘’（）《》【】〔〕—–…·～~-]+/gu, '');
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
@@ -462,7 +464,7 @@ function buildCase(
     sourceFile: file,
     status: 'draft',
   };
-  return { meta, body: s.body, sections: s.sections, captions: s.captions };
+  return { meta, body: s.body, sections: s.sections, captions: s.captions, fingerprint: fingerprint(draft.title, bodyText) };
 }
 
 function firstParagraphText(body: Block[]): string {
