@@ -40,6 +40,16 @@ export function articleTexts(html: string, toLines: (html: string) => SourceLine
  */
 export function markOutsideArticle(lines: SourceLine[], article: { texts: Set<string>; title: string | null }): void {
   const inArticle = (l: SourceLine) => Boolean(l.text) && article.texts.has(key(l.text));
+  // Readability can pick the wrong block (a comment thread, a list of news): when its choice
+  // holds little of the page's running text, the page is left to the line stages.
+  let prose = 0;
+  let kept = 0;
+  for (const l of lines) {
+    if (!/[。！？]/u.test(l.text)) continue;
+    prose += l.text.length;
+    if (inArticle(l)) kept += l.text.length;
+  }
+  if (prose > 0 && kept < prose * 0.5) return;
   const first = lines.findIndex(inArticle);
   if (first < 0) return;
   let last = first;
