@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openSession, ROOT, screenshot, type Session } from './support/browser.js';
-import { caretAtEnd, importFeature, openCase } from './support/daily.js';
+import { caretAtEnd, FEATURE, importFeature, openCase } from './support/daily.js';
 
 const EXPECTED = JSON.parse(readFileSync(path.resolve(ROOT, '../shared/corpus/expected/zhongguominzheng-2022-02-feature.json'), 'utf8')) as { cases: Array<{ region: { city?: string } }> };
 const JINING = EXPECTED.cases.filter((c) => c.region.city === '济宁市').length;
@@ -129,6 +129,13 @@ test('issue 10: 定稿 locks the case, editing fails, 重新打开 with a reason
   await page.waitForFunction(() => document.querySelector('.save-state')?.textContent === '已保存');
   assert.ok((await page.locator('.editor-content').innerText()).includes('重新打开后可编辑'));
   await page.waitForFunction(() => document.querySelector('.status-chip.status-review .count')?.textContent?.trim() === '1');
+  // The log says who, when and why.
+  await page.locator('.status-history summary').click();
+  await page.waitForSelector('.status-history li');
+  const log = await page.locator('.status-history').innerText();
+  assert.match(log, /定稿 → 修改[\s\S]*原因：地市补充了数据/);
+  assert.match(log, /初稿 → 定稿/);
+  assert.match(log, /王审阅/);
 });
 
 test('issue 10: delete from the context menu names the case and is undone; the Delete key asks the same', async () => {
@@ -158,6 +165,32 @@ test('issue 10: delete from the context menu names the case and is undone; the D
   assert.match(await page.getByRole('dialog').innerText(), /删除《赋能社会组织 开展人民调解》？/);
   await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
   assert.equal(await page.locator('.tree-item').count(), 14, 'cancel deletes nothing');
+
+  // Deleted and the notice gone: the trash still has it.
+  await page.keyboard.press('Delete');
+  await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+  await page.waitForFunction((t) => !document.querySelector(`.tree-item[title="${t}"]`), title);
+  await page.locator('.toast.info').last().getByRole('button', { name: '关闭提示' }).click();
+  await page.getByRole('button', { name: '回收站' }).click();
+  const trash = page.locator('.trash-dialog');
+  await trash.locator('.trash-list li', { hasText: title }).waitFor();
+  await screenshot(page, 'trash-1366');
+  await trash.locator('.trash-list li', { hasText: title }).getByRole('button', { name: '恢复' }).click();
+  await page.waitForSelector(`.tree-item[title="${title}"]`);
+  await trash.getByRole('button', { name: '关闭' }).click();
+});
+
+test('issue 10: importing the same draft again marks every case as already in the library and imports none by default', async () => {
+  await page.setInputFiles('input[data-testid=import-input]', FEATURE);
+  await page.waitForSelector('.import-view');
+  await page.waitForSelector('.import-cases tr.duplicate');
+  assert.equal(await page.locator('.import-cases tr.duplicate').count(), 14);
+  assert.match(await page.locator('.dup-note').first().innerText(), /已在库中：《.+》（不再导入）/);
+  assert.ok(await page.getByRole('button', { name: '确认导入' }).isDisabled());
+  assert.match(await page.locator('#import-nothing').innerText(), /这些案例都已在库中/);
+  await page.getByLabel(/仍然导入重复案例/).check();
+  assert.ok(await page.getByRole('button', { name: '确认导入' }).isEnabled(), 'on request they can be imported anyway');
+  await page.getByRole('button', { name: '取消' }).click();
 });
 
 test('issue 10: several cases picked with Ctrl+click change status at once; two records of one case are merged', async () => {

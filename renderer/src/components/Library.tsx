@@ -14,6 +14,7 @@ import { LOCKED_STATUSES, STATUS_LABEL, STATUS_ORDER } from '../status.js';
 import type { Notify, ReportError } from './App.js';
 import { askConfirm } from './ConfirmDialog.js';
 import { ContextMenu, type MenuItem } from './ContextMenu.js';
+import { TrashDialog } from './TrashDialog.js';
 import { resolveCityFilter } from './cityFilter.js';
 
 export interface LibraryProps {
@@ -62,6 +63,7 @@ export function Library(props: LibraryProps): JSX.Element {
   /** Cases picked with Ctrl+click (or Space) for an action on several at once. */
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [counts, setCounts] = useState<Record<string, number>>({});
+  const [trashOpen, setTrashOpen] = useState(false);
   const treeRef = useRef<HTMLDivElement>(null);
   const hitsRef = useRef<HTMLUListElement>(null);
 
@@ -698,6 +700,10 @@ export function Library(props: LibraryProps): JSX.Element {
           </ul>
         </div>
       )}
+      <div className="sidebar-foot">
+        <button type="button" onClick={() => setTrashOpen(true)}>回收站</button>
+      </div>
+      {trashOpen && <TrashDialog onClose={() => setTrashOpen(false)} onChanged={props.onChanged} onError={props.onError} notify={props.notify} />}
       {menu && <ContextMenu x={menu.x} y={menu.y} label={`${menu.doc.title} 的操作`} items={menuItems(menu.doc)} onClose={() => { setMenu(null); focusRow(`d:${menu.doc.id}`); }} />}
     </aside>
   );

@@ -1,7 +1,7 @@
 /** 元数据: the case's title, region (picked from the GB/T 2260 division data), category, unit, award, year, status. */
 import { useEffect, useState, type JSX } from 'react';
 import type { CaseMeta, Region } from '../../../electron/core/model/types.js';
-import type { RegionOption } from '../../../electron/core/api/schema.js';
+import type { ApiResult, RegionOption } from '../../../electron/core/api/schema.js';
 import { api } from '../api/client.js';
 import { STATUS_LABEL, STATUS_ORDER } from '../status.js';
 
@@ -13,6 +13,8 @@ export interface MetaPanelProps {
   onStatus: (status: string) => void;
   /** 定稿: fields are shown read-only until the case is reopened. */
   locked?: boolean;
+  /** For the 状态记录 (who changed the status, when, why). */
+  documentId?: string;
 }
 
 function regionLabel(region: Region | null | undefined): string {
@@ -57,7 +59,31 @@ function RegionCascade({ onPick }: { onPick: (option: RegionOption) => void }): 
   );
 }
 
-export function MetaPanel({ meta, categories, onChange, onStatus, locked = false }: MetaPanelProps): JSX.Element {
+/** 状态记录: the lifecycle log of the case, in the order of the changes. */
+function StatusHistory({ documentId, status }: { documentId: string; status: string | undefined }): JSX.Element {
+  const [open, setOpen] = useState(false);
+  const [log, setLog] = useState<ApiResult<'documents.statusHistory'> | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    api('documents.statusHistory', { id: documentId }).then(setLog).catch(() => setLog([]));
+  }, [open, documentId, status]);
+  return (
+    <details className="status-history" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>状态记录</summary>
+      {log && log.length === 0 && <p className="muted small">还没有改过状态。</p>}
+      <ol>
+        {(log ?? []).map((c) => (
+          <li key={c.id}>
+            <span>{STATUS_LABEL[c.from]} → {STATUS_LABEL[c.to]}</span> <span className="muted small">{c.who} · {new Date(c.at).toLocaleString('zh-CN', { hour12: false })}</span>
+            {c.reason && <div className="small">原因：{c.reason}</div>}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+export function MetaPanel({ meta, categories, onChange, onStatus, locked = false, documentId }: MetaPanelProps): JSX.Element {
   const [draft, setDraft] = useState(meta);
   const [regionQuery, setRegionQuery] = useState('');
   const [options, setOptions] = useState<RegionOption[]>([]);
@@ -131,6 +157,7 @@ export function MetaPanel({ meta, categories, onChange, onStatus, locked = false
           {STATUS_ORDER.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
         </select>
       </label>
+      {documentId && <StatusHistory documentId={documentId} status={meta.status} />}
       {meta.sourceFile && <p className="muted small">来源文件：{meta.sourceFile}</p>}
     </div>
   );
