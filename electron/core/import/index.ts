@@ -222,13 +222,13 @@ function assemble(name: string, read: ReadResult): ImportedFile {
   const context = contextRegion(allText, mentions);
   // Several cities named (captions, venues, a survey of a province): an article's opening place is not its region by itself.
   const cities = new Set(mentions.flatMap((m) => (m.places.length === 1 ? [m.places[0]!.level === 'county' ? m.places[0]!.city?.code : m.places[0]!.level === 'city' ? m.places[0]!.code : undefined] : [])).filter(Boolean));
-  const articleContext = { ...context, competing: cities.size >= 2 };
   // The page's source ("来源: 济宁民政") says where the draft comes from when the text is mixed.
   const source = cleaned.info.publisher ? resolveRegion(cleaned.info.publisher, context) : null;
   if (source?.province && (!context.province || context.province === source.province)) {
     context.province = source.province;
     if (source.city && !context.city) context.city = source.city;
   }
+  const articleContext = { ...context, competing: cities.size >= 2 };
   const base = {
     file: name,
     format: read.format,
