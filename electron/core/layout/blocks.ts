@@ -359,14 +359,14 @@ function cellContent(blocks: Block[], ctx: BlockContext, style: ResolvedStyle, m
   return { items, height: items.reduce((s, it) => s + itemHeight(it), 0) };
 }
 
-function drawItems(p: BoxPainter, items: FlowItem[], x: number, y: number, width: number): void {
-  let top = y;
-  for (const it of items) {
-    if (it.kind === 'line') {
-      if (it.line.glyphs.length) p.drawLine(it.line, x + it.x, baselineIn(top, it.pitch, it.line.size));
-    } else if (it.kind === 'box') it.draw(p, x, top, width);
-    top += itemHeight(it);
-  }
+/** A cell's content items with their tops, relative to the cell's content box. */
+function stacked(items: FlowItem[]): Array<{ item: FlowItem; top: number }> {
+  let top = 0;
+  return items.map((item) => {
+    const at = { item, top };
+    top += itemHeight(item);
+    return at;
+  });
 }
 
 /**
@@ -429,20 +429,47 @@ function tableItems(block: Extract<Block, { type: 'table' }>, ctx: BlockContext)
   for (let r = 0; r < nRows; ) {
     let end = r + 1;
     for (let k = r; k < end; k++) for (const c of byRow[k]!) end = Math.max(end, c.row + c.rows);
-    const group = byRow.slice(r, end).flat();
     const y0 = tops[r]!;
-    items.push({
-      kind: 'box',
-      height: tops[end]! - y0,
-      draw: (p, x, y) => {
-        for (const c of group) {
-          const cy = y + tops[c.row]! - y0;
-          const ch = tops[c.row + c.rows]! - tops[c.row]!;
-          p.strokeRect(x + c.x, cy, c.w, ch, '000000', 0.5);
-          drawItems(p, c.items, x + c.x + pad, cy + (ch - c.height) / 2, c.w - 2 * pad);
-        }
-      },
+    const height = tops[end]! - y0;
+    const cells = byRow.slice(r, end).flat().map((c) => {
+      const top = tops[c.row]! - y0;
+      const h = tops[c.row + c.rows]! - tops[c.row]!;
+      return { ...c, top, h, content: stacked(c.items).map((s) => ({ ...s, top: s.top + top + (h - c.height) / 2 })) };
     });
+    // The group goes out in bands a line high, kept together: a group that does not fit moves
+    // whole to the next page, one taller than a page breaks between lines instead of running
+    // off it. Each band draws the rules within it and the content whose top lies in it.
+    const cuts = [0];
+    for (let b = pad + style.pitch; b < height - 0.01; b += style.pitch) cuts.push(b);
+    cuts.push(height);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const from = cuts[i]!;
+      const to = cuts[i + 1]!;
+      items.push({
+        kind: 'box',
+        height: to - from,
+        noBreakBefore: i > 0,
+        draw: (p, x, y) => {
+          const at = (v: number) => y + v - from;
+          for (const c of cells) {
+            if (c.top >= to - 0.01 || c.top + c.h <= from + 0.01) continue;
+            const a = Math.max(c.top, from);
+            const z = Math.min(c.top + c.h, to);
+            p.rule(x + c.x, at(a), x + c.x, at(z), 0.5, '000000');
+            p.rule(x + c.x + c.w, at(a), x + c.x + c.w, at(z), 0.5, '000000');
+            if (c.top >= from - 0.01) p.rule(x + c.x, at(c.top), x + c.x + c.w, at(c.top), 0.5, '000000');
+            if (c.top + c.h <= to + 0.01) p.rule(x + c.x, at(c.top + c.h), x + c.x + c.w, at(c.top + c.h), 0.5, '000000');
+            for (const { item, top } of c.content) {
+              if (top < from - 0.01 || top >= to - 0.01) continue;
+              const cx = x + c.x + pad;
+              if (item.kind === 'line') {
+                if (item.line.glyphs.length) p.drawLine(item.line, cx + item.x, baselineIn(at(top), item.pitch, item.line.size));
+              } else if (item.kind === 'box') item.draw(p, cx, at(top), c.w - 2 * pad);
+            }
+          }
+        },
+      });
+    }
     r = end;
   }
   items.push({ kind: 'space', height: style.pitch / 2 });
