@@ -167,3 +167,33 @@ test('a page that loses the team server (SIGKILL) keeps editing and merges when 
   await session.page.waitForFunction(() => /同时在编辑/.test(document.querySelector('.team-presence')?.textContent ?? ''));
   assert.equal(await session.page.locator('.editor-content').innerText(), await second.locator('.editor-content').innerText());
 });
+
+test('metadata travels through the team document both ways', async () => {
+  const { yDocToCase } = await import('../electron/core/team/casedoc.js');
+  const peer = connect({ url: team.url, token: teamToken, name: teamName });
+  await peer.ready;
+  // The 元数据 panel of one page → the team document.
+  const unit = session.page.getByLabel('创新单位', { exact: true });
+  await unit.fill('济宁市民政局');
+  await unit.blur();
+  for (let i = 0; i < 300 && yDocToCase(peer.doc).document.meta.unit !== '济宁市民政局'; i++) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(yDocToCase(peer.doc).document.meta.unit, '济宁市民政局');
+  // A colleague's change in the team document → this library's row (search and export read it).
+  peer.doc.getMap('meta').set('award', '优秀创新案例');
+  await peer.acknowledged();
+  peer.close();
+  const api = createApi({ dataDir: session.dataDir, transport: 'cli' });
+  try {
+    const docs = (await api.dispatch('documents.list', {})) as Array<{ id: string; title: string }>;
+    const id = docs.find((d) => d.title === TITLE)!.id;
+    let award: string | null | undefined;
+    for (let i = 0; i < 300; i++) {
+      award = ((await api.dispatch('documents.get', { id })) as { document: { meta: { award?: string | null } } }).document.meta.award;
+      if (award === '优秀创新案例') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(award, '优秀创新案例');
+  } finally {
+    api.close();
+  }
+});

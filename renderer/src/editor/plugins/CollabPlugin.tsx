@@ -50,6 +50,22 @@ function adapt(provider: HocuspocusProvider, socket: HocuspocusProviderWebsocket
   } as unknown as Provider;
 }
 
+/** Open team documents by library document id, so the 元数据 panel's edits reach their meta map. */
+const liveDocs = new Map<string, Y.Doc>();
+
+/** Put a metadata patch of a shared case into its team document (no-op for other documents). */
+export function publishTeamMeta(documentId: string, patch: Record<string, unknown>): void {
+  const doc = liveDocs.get(documentId);
+  if (!doc) return;
+  const meta = doc.getMap<unknown>('meta');
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined || key === 'id' || key === 'kind') continue;
+      if (JSON.stringify(meta.get(key) ?? null) !== JSON.stringify(value)) meta.set(key, value);
+    }
+  });
+}
+
 const COLORS = ['#c0392b', '#2471a3', '#1e8449', '#b9770e', '#7d3c98', '#117a65'];
 
 function colorFor(name: string): string {
@@ -132,6 +148,23 @@ export function CollabPlugin({ session, user, readOnly }: { session: TeamSession
     },
     [session.server, session.name, session.token, session.local, unlock],
   );
+  useEffect(() => {
+    if (!doc) return;
+    // A colleague's metadata change (arriving from the server) is saved into this library too.
+    liveDocs.set(session.documentId, doc);
+    const meta = doc.getMap<unknown>('meta');
+    const onMeta = (event: Y.YMapEvent<unknown>): void => {
+      if (event.transaction.local || event.transaction.origin === 'local-replica') return;
+      const patch: Record<string, unknown> = {};
+      for (const key of event.keysChanged) if (key !== 'id' && key !== 'kind') patch[key] = meta.get(key) ?? null;
+      if (Object.keys(patch).length) void api('documents.save', { id: session.documentId, meta: patch, autosave: true }).catch(() => undefined);
+    };
+    meta.observe(onMeta);
+    return () => {
+      meta.unobserve(onMeta);
+      if (liveDocs.get(session.documentId) === doc) liveDocs.delete(session.documentId);
+    };
+  }, [doc, session.documentId]);
   useEffect(() => {
     if (!doc) return;
     // Keep the library's replica current, a second after typing pauses, and when leaving.
