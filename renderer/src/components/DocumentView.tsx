@@ -18,7 +18,7 @@ import { LOCKED_STATUSES, statusLabel } from '../status.js';
 import { askConfirm } from './ConfirmDialog.js';
 import type { ReportError } from './App.js';
 import { CaseEditor } from '../editor/CaseEditor.js';
-import { useTeamSession } from '../editor/plugins/CollabPlugin.js';
+import { publishTeamMeta, useTeamSession } from '../editor/plugins/CollabPlugin.js';
 import type { SaveOptions, SaveState } from '../editor/plugins/AutosavePlugin.js';
 import { $removeCommentMarks } from '../editor/commands.js';
 import { MetaPanel } from './MetaPanel.js';
@@ -170,6 +170,8 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
 
   const saveMeta = async (patch: Partial<CaseMeta> | Partial<NoticeMeta>) => {
     await flushRef.current?.(true);
+    // A shared case: colleagues get the change through the team document.
+    publishTeamMeta(documentId, patch as Record<string, unknown>);
     setSaveState('saving');
     try {
       await save(undefined, true, patch as Record<string, unknown>);
