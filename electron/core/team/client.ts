@@ -29,7 +29,7 @@ export interface ConnectOptions {
 }
 
 export function openSocket(url: string): HocuspocusProviderWebsocket {
-  return new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  return new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, maxDelay: 2000 });
 }
 
 export function connect(options: ConnectOptions): TeamConnection {

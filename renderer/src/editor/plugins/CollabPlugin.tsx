@@ -127,7 +127,8 @@ export function CollabPlugin({ session, user, readOnly }: { session: TeamSession
         docs.set(id, doc);
       }
       const ydoc = doc;
-      const socket = new HocuspocusProviderWebsocket({ url: session.server });
+      // Retry at least every 2 s: after an outage the editors are back as soon as the server is.
+      const socket = new HocuspocusProviderWebsocket({ url: session.server, maxDelay: 2000 });
       const hocus = new HocuspocusProvider({ websocketProvider: socket, name: session.name, document: ydoc, token: session.token });
       // Registered before anything connects, so the first sync cannot be missed.
       hocus.on('synced', ({ state }: { state: boolean }) => {
