@@ -204,6 +204,10 @@ function gridWidths(ctx: DocxContext, block: TableBlock, columns: number): numbe
   return rel.map((w) => Math.floor((total * (w > 0 ? w : sum / columns)) / sum));
 }
 
+/** Word's default left and right cell margin (0.08 in), in twips; and the hairline one for very narrow columns. */
+const CELL_MARGIN = 115;
+const NARROW_CELL_MARGIN = 15;
+
 const emptyCell = (width: number, merged: boolean) =>
   new TableCell({ width: { size: width, type: WidthType.DXA }, verticalMerge: merged ? VerticalMergeType.CONTINUE : undefined, children: [new Paragraph({})] });
 
@@ -211,6 +215,9 @@ function table(ctx: DocxContext, block: TableBlock): FileChild[] {
   const columns = Math.max(1, ...block.rows.map((row) => row.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
   const widths = gridWidths(ctx, block, columns);
   const tableStyle = ctx.book.get('table').style;
+  // Columns too narrow for Word's cell margins and a character (thirty of them in a magazine
+  // column) get hairline margins: LibreOffice prints nothing in a cell without room for text.
+  const margin = Math.min(...widths) < 2 * CELL_MARGIN + tableStyle.size * 20 ? NARROW_CELL_MARGIN : CELL_MARGIN;
   // Cells covered by a rowSpan from above: column index → rows still to cover.
   const covered = new Array<number>(columns).fill(0);
   const rows: TableRow[] = [];
@@ -235,7 +242,7 @@ function table(ctx: DocxContext, block: TableBlock): FileChild[] {
       if (rowSpan > 1) for (let c = col; c < col + span; c++) covered[c] = rowSpan - 1;
       // Header cells are bold: the cell's blocks go out with the bold mark on every text inline.
       const blocks = cell.header ? emboldened(cell.blocks) : cell.blocks;
-      const content = ctx.inCell(width, () => blockChildren(ctx, blocks, 'table'));
+      const content = ctx.inCell(width - 2 * margin, () => blockChildren(ctx, blocks, 'table'));
       const text = cell.blocks.map((b) => (b.type === 'paragraph' ? b.content.map((i) => (i.type === 'text' ? i.text : '')).join('') : '')).join('');
       rowLines = Math.max(rowLines, ctx.flow.lines(text, tableStyle.size, 0, width / 20 - 11));
       cells.push(
@@ -263,6 +270,7 @@ function table(ctx: DocxContext, block: TableBlock): FileChild[] {
       columnWidths: widths,
       alignment: AlignmentType.CENTER,
       layout: TableLayoutType.FIXED,
+      ...(margin !== CELL_MARGIN ? { margins: { left: margin, right: margin, top: 0, bottom: 0 } } : {}),
       rows,
     }),
     // Word needs a paragraph between two adjacent tables; a small one keeps them apart.

@@ -182,10 +182,10 @@ export class DocxContext {
   private cellWidths: number[] = [];
 
   /** Table cells: in the snapshot (they are body paragraphs) but measured by the table. */
-  inCell<T>(widthTwips: number, fn: () => T): T {
-    // Less the cell's margins (Word's default 0.08 in each side): a nested table wider than its
-    // cell is clipped by LibreOffice, its text lost from the page.
-    this.cellWidths.push(Math.max(240, Math.round(widthTwips) - 2 * 115));
+  inCell<T>(contentTwips: number, fn: () => T): T {
+    // The cell's width less its margins: a nested table wider than its cell is clipped by
+    // LibreOffice, its text lost from the page.
+    this.cellWidths.push(Math.max(120, Math.round(contentTwips)));
     try {
       return this.within('cellDepth', fn);
     } finally {
