@@ -72,6 +72,13 @@ export async function startPostgres(): Promise<PgCluster> {
     }
   };
   start();
+  // A test process that ends without reaching its after() (a failed before, an uncaught
+  // error) still stops its cluster; exit handlers may only run synchronous code, as here.
+  let stopped = false;
+  const onExit = (): void => {
+    if (!stopped) stopNow();
+  };
+  process.once('exit', onExit);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const version = execFileSync(path.join(bin, 'psql'), ['-At', '-d', url, '-c', 'SHOW server_version'], { encoding: 'utf8' }).trim();
   console.log(`# PostgreSQL ${version} on 127.0.0.1:${port} (${bin})`);
@@ -85,6 +92,8 @@ export async function startPostgres(): Promise<PgCluster> {
       start();
     },
     stop() {
+      stopped = true;
+      process.off('exit', onExit);
       stopNow();
       rmSync(dir, { recursive: true, force: true });
     },
