@@ -114,7 +114,8 @@ describe('renderer over the bridge (built preload + main handlers)', () => {
     const before = calls.length;
     await page.getByRole('button', { name: '导入', exact: true }).click();
     await page.getByText('识别出 4 个案例').waitFor({ timeout: 15_000 });
-    const titles = await page.evaluate(() => [...document.querySelectorAll('input')].map((i) => i.value));
+    // Case titles are edited in wrapping text areas (long titles are shown in full).
+    const titles = await page.evaluate(() => [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((i) => i.value));
     assert.ok(titles.includes('济宁泗水“1443工作法”'), titles.join(' | '));
     const made = calls.slice(before);
     assert.ok(made.includes('huibian:dialog-open-drafts'), made.join(' '));

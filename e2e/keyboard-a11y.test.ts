@@ -155,8 +155,9 @@ test('7: the notice editor at 1366×768 folds its 公文要素 into tabs; the pr
   assert.ok(await page.getByLabel('抄送').isVisible(), 'the 版记 tab shows its fields');
   assert.equal(await page.getByLabel('发文机关标志').count(), 0, 'one group at a time');
   await checkScreen('notice-fields');
+  await page.waitForFunction(() => document.querySelector('.save-state')?.textContent === '已保存');
   await page.locator('.notice-toggle').click();
-  assert.match(await page.locator('.notice-summary').innerText(), /山东省民政厅 · 鲁民函〔2026〕12号/);
+  await page.waitForFunction(() => /山东省民政厅 · 鲁民函〔2026〕12号/.test(document.querySelector('.notice-summary')?.textContent ?? ''));
   const room = await page.locator('.editor-scroll').evaluate((el) => el.clientHeight);
   assert.ok(room >= 420, `the body has room at 1366×768 (${room}px)`);
   await page.locator('.editor-content').click();

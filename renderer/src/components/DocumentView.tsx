@@ -168,7 +168,13 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
     [documentId],
   );
 
-  const saveMeta = async (patch: Partial<CaseMeta> | Partial<NoticeMeta>) => {
+  /** Metadata saves one after another, each from the revision the last returned (two fields blurred in quick succession). */
+  const metaChain = useRef<Promise<void>>(Promise.resolve());
+  const saveMeta = (patch: Partial<CaseMeta> | Partial<NoticeMeta>) => {
+    metaChain.current = metaChain.current.then(() => saveMetaNow(patch));
+    return metaChain.current;
+  };
+  const saveMetaNow = async (patch: Partial<CaseMeta> | Partial<NoticeMeta>) => {
     await flushRef.current?.(true);
     // A shared case: colleagues get the change through the team document.
     publishTeamMeta(documentId, patch as Record<string, unknown>);

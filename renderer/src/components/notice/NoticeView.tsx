@@ -25,7 +25,15 @@ export function NoticeForm({ meta, onChange }: { meta: NoticeMeta; onChange: (pa
   // A notice whose 版头 is filled opens folded, leaving the page to the body; a new one opens on its fields.
   const [open, setOpen] = useState(() => !(meta.organ || meta.docNumber));
   const [group, setGroup] = useState<FieldGroup>('head');
-  useEffect(() => setDraft({}), [meta]);
+  // A saved field's draft gives way to the stored value; a field still being typed in keeps its draft
+  // (another field's save coming back must not wipe it).
+  const committed = useRef(new Set<string>());
+  useEffect(() => {
+    const done = committed.current;
+    if (!done.size) return;
+    setDraft((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !done.has(k))));
+    committed.current = new Set();
+  }, [meta]);
   const value = (key: string, fallback: string) => draft[key] ?? fallback;
   const field = (key: string, label: string, current: string, commit: (v: string) => Patch, opts: { wide?: boolean; placeholder?: string } = {}) => (
     <label className={`field ${opts.wide ? 'wide' : ''}`}>
@@ -37,6 +45,7 @@ export function NoticeForm({ meta, onChange }: { meta: NoticeMeta; onChange: (pa
         onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
         onBlur={() => {
           if (draft[key] === undefined || draft[key] === current) return;
+          committed.current.add(key);
           onChange(commit(draft[key]!));
         }}
       />
