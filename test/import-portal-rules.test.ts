@@ -177,3 +177,21 @@ test('lists: a case whose body happens to list three addresses is still one case
   assert.equal(file.cases[0]!.meta.title, '打造社区嵌入式养老服务网络');
   assert.ok(blocksText(file.cases[0]!.body).includes('松海社区'));
 });
+
+test('lists: award tables (Word/web tables, or rows copied with cell bars) give one item per row, with unit, award and region', async () => {
+  const rows = ['序号 | 案例名称 | 申报单位 |', '1 | 打造“幸福食堂”破解老年助餐难题 | 临沂市兰山区民政局 |', '2 | “一门受理”让救助更便捷 | 济南市历下区民政局 |', '3 | “五社联动”激活社区治理 | 青岛市市北区民政局 |'];
+  const copied = await importFile({ name: 'biao.txt', bytes: enc(['2023年度全省民政工作优秀创新案例名单', ...rows].join('\n')) });
+  assert.equal(copied.kind, 'award-list');
+  assert.deepEqual(copied.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.region?.county]), [
+    ['打造“幸福食堂”破解老年助餐难题', '临沂市兰山区民政局', '兰山区'],
+    ['“一门受理”让救助更便捷', '济南市历下区民政局', '历下区'],
+    ['“五社联动”激活社区治理', '青岛市市北区民政局', '市北区'],
+  ]);
+  assert.ok(copied.cases.every((c) => c.meta.award === '2023年度全省民政工作优秀创新案例'));
+  const html = `<html><body><h1>2023年度全省民政工作创新案例评选结果</h1><table><tr><td>序号</td><td>案例名称</td><td>申报单位</td><td>等次</td></tr><tr><td>1</td><td>打造“幸福食堂”破解老年助餐难题</td><td>临沂市兰山区民政局</td><td>一等奖</td></tr><tr><td>2</td><td>“一门受理”让救助更便捷</td><td>济南市历下区民政局</td><td>二等奖</td></tr></table></body></html>`;
+  const table = await importFile({ name: 'biao.html', bytes: enc(html) });
+  assert.deepEqual(table.cases.map((c) => [c.meta.title, c.meta.award]), [
+    ['打造“幸福食堂”破解老年助餐难题', '一等奖'],
+    ['“一门受理”让救助更便捷', '二等奖'],
+  ]);
+});

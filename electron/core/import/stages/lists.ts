@@ -12,6 +12,8 @@
  * ("…典型案例名单"), else from the sentence that confers it ("评选出10个项目为…", "入选…").
  */
 import type { SourceLine } from '../lines.js';
+import type { TableBlock } from '../../model/types.js';
+import { blocksText } from '../../model/text.js';
 import { findMentions } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
 import { isPlaceOnly } from './placelabel.js';
@@ -120,6 +122,54 @@ function groupHeading(text: string): Group | null {
   return null;
 }
 
+/** Column headings of list tables (Word and web tables, or rows copied with cell bars). */
+const COLUMN = {
+  title: /^(?:案例名称|案例题目|案例标题|项目名称|成果名称|品牌名称|创新案例|案例|名称|标题|题目)$/u,
+  unit: /^(?:申报单位|报送单位|推荐单位|创新单位|实施单位|单位名称|获奖单位|完成单位|申报主体|所在单位|单位)$/u,
+  place: /^(?:地区|所在地|所在地区|所属地区|推荐地区|地市|设区市|市州|区县|县市区|省份|部门\/地区|部门地区)$/u,
+  award: /^(?:奖项|等次|获奖等次|等级|奖励等级|入选类别|评选结果|获奖情况)$/u,
+};
+
+function headerColumns(cells: string[]): Partial<Record<keyof typeof COLUMN, number>> | null {
+  const cols: Partial<Record<keyof typeof COLUMN, number>> = {};
+  cells.forEach((c, k) => {
+    const t = c.replace(/[\s\u3000:：]+/gu, '');
+    for (const [name, re] of Object.entries(COLUMN) as Array<[keyof typeof COLUMN, RegExp]>) if (cols[name] === undefined && re.test(t)) cols[name] = k;
+  });
+  return cols.title !== undefined || cols.unit !== undefined ? cols : null;
+}
+
+/** Rows of cell texts under a header row: one item per row; a one-cell row is a group heading. */
+function rowItems(rows: string[][], award: string | null, at: number): { items: ListItem[]; award: string | null } | null {
+  const h = rows.findIndex((r) => r.length >= 2 && headerColumns(r) !== null);
+  if (h < 0) return null;
+  const cols = headerColumns(rows[h]!)!;
+  const items: ListItem[] = [];
+  const width = rows[h]!.length;
+  let carry: string[] = [];
+  for (const raw of rows.slice(h + 1)) {
+    const cells = raw.map((c) => c.trim());
+    if (cells.filter(Boolean).length === 1) {
+      const g = groupHeading(cells.find(Boolean)!);
+      if (g?.award) award = g.award;
+      continue;
+    }
+    // Cells merged down a column (rowspan) are missing at the row's start: take them from the row above.
+    const row = cells.length < width ? [...carry.slice(0, width - cells.length), ...cells] : cells;
+    carry = row;
+    const pick = (k: number | undefined) => (k === undefined ? null : row[k]?.trim() || null);
+    const unit = pick(cols.unit);
+    const title = pick(cols.title) ?? unit;
+    if (!title || SENTENCE.test(title) || title.length > 80) continue;
+    items.push({ title, subtitle: null, unit, place: pick(cols.place) ?? unit, award: pick(cols.award) ?? award, at });
+  }
+  return items.length ? { items, award } : null;
+}
+
+function tableCells(table: TableBlock): string[][] {
+  return table.rows.map((r) => r.map((c) => blocksText(c.blocks).replace(/\s+/gu, ' ').trim()));
+}
+
 /** The list in `lines`, or null when there is none of at least three items (two inline). */
 export function readList(lines: SourceLine[]): ListResult | null {
   const items: ListItem[] = [];
@@ -138,7 +188,33 @@ export function readList(lines: SourceLine[]): ListResult | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const text = line.text;
-    if (!text || line.image || line.table) continue;
+    // A table with a 案例名称/申报单位 header: one item per row.
+    if (line.table) {
+      const fromTable: { items: ListItem[]; award: string | null } | null = rowItems(tableCells(line.table), award, i);
+      if (fromTable) {
+        flush();
+        items.push(...fromTable.items);
+        taken.add(i);
+        award = fromTable.award;
+      }
+      continue;
+    }
+    // Table rows copied as text with cell bars: "1 | 标题 | 单位 |".
+    if (/[|｜].*[|｜]/u.test(text)) {
+      const rows: string[][] = [];
+      let k = i;
+      while (k < lines.length && /[|｜].*[|｜]/u.test(lines[k]!.text)) rows.push(lines[k++]!.text.replace(/^\s*[|｜]|[|｜]\s*$/gu, '').split(/[|｜]/u));
+      const copied: { items: ListItem[]; award: string | null } | null = rows.length >= 3 ? rowItems(rows, award, i) : null;
+      if (copied) {
+        flush();
+        items.push(...copied.items);
+        for (let j = i; j < k; j++) taken.add(j);
+        award = copied.award;
+        i = k - 1;
+        continue;
+      }
+    }
+    if (!text || line.image) continue;
     const group = groupHeading(text);
     if (group) {
       flush();
