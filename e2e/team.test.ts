@@ -197,3 +197,35 @@ test('metadata travels through the team document both ways', async () => {
     api.close();
   }
 });
+
+test('a comment made in one page goes into the team document and is underlined on its words in the other', async () => {
+  const page = session.page;
+  await page.evaluate((t) => {
+    const root = document.querySelector('.editor-content') as HTMLElement;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const at = node.data.indexOf(t);
+      if (at < 0) continue;
+      root.focus();
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + t.length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      return;
+    }
+  }, '甲页补充');
+  await page.waitForFunction(() => (window.getSelection()?.toString() ?? '') === '甲页补充');
+  await page.getByRole('button', { name: '批注', exact: true }).click();
+  await page.getByLabel('批注内容').fill('请补充数据来源。');
+  await page.getByRole('button', { name: '添加批注' }).click();
+  await second.waitForFunction(() => /编辑甲：「甲页补充」请补充数据来源。/.test(document.querySelector('.team-threads')?.textContent ?? ''));
+  const underlined = await second.evaluate(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('hb-team-comment');
+    return h ? [...h].map((r) => r.toString()) : [];
+  });
+  assert.ok(underlined.includes('甲页补充'), JSON.stringify(underlined));
+  // No mark went into the shared text.
+  assert.equal(await page.locator('.editor-content mark').count(), 0);
+});

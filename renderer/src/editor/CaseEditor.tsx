@@ -22,7 +22,8 @@ import { AutosavePlugin, type SaveOptions, type SaveState } from './plugins/Auto
 import { FindPlugin } from './plugins/FindPlugin.js';
 import { $markSelectionForComment, $removeCommentMarks } from './commands.js';
 import { OPEN_PROOF_COMMAND, ProofPlugin } from './plugins/ProofPlugin.js';
-import { CollabPlugin } from './plugins/CollabPlugin.js';
+import { CollabPlugin, liveTeamDoc } from './plugins/CollabPlugin.js';
+import { addTeamThread, teamAnchorForSelection, type TeamAnchor } from './plugins/TeamThreads.js';
 import type { TeamSession } from './plugins/CollabPlugin.js';
 import { lexicalToBlocks } from '../../../electron/core/model/lexical.js';
 import type { Block } from '../../../electron/core/model/types.js';
@@ -71,7 +72,7 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
   );
   const editorRef = useRef<LexicalEditor | null>(null);
   const [chars, setChars] = useState(0);
-  const [pendingComment, setPendingComment] = useState<null | { id: string; quote: string }>(null);
+  const [pendingComment, setPendingComment] = useState<null | { id: string; quote: string; team?: TeamAnchor }>(null);
   const [commentText, setCommentText] = useState('');
   const [nameDraft, setNameDraft] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -110,6 +111,19 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
     const editor = editorRef.current;
     if (!editor) return;
     const id = newThreadId();
+    const teamDoc = props.team ? liveTeamDoc(props.team.documentId) : null;
+    if (teamDoc) {
+      // A shared case: the thread goes into the team document, anchored beside the text (no mark).
+      const team = teamAnchorForSelection(editor, teamDoc);
+      if (!team) {
+        setNotice('请先选中要批注的文字');
+        return;
+      }
+      setNotice(null);
+      setCommentText('');
+      setPendingComment({ id, quote: team.quote, team });
+      return;
+    }
     let quote: string | null = null;
     editor.update(() => {
       quote = $markSelectionForComment(id);
@@ -124,7 +138,7 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
   };
 
   const cancelComment = () => {
-    if (pendingComment) editorRef.current?.update(() => $removeCommentMarks(pendingComment.id));
+    if (pendingComment && !pendingComment.team) editorRef.current?.update(() => $removeCommentMarks(pendingComment.id));
     setPendingComment(null);
   };
 
@@ -138,7 +152,9 @@ export function CaseEditor(props: CaseEditorProps): JSX.Element {
       await props.setReviewerName(nameDraft.trim());
     }
     try {
-      await props.createComment(pendingComment.id, pendingComment.quote, commentText.trim());
+      const teamDoc = pendingComment.team && props.team ? liveTeamDoc(props.team.documentId) : null;
+      if (pendingComment.team && teamDoc) addTeamThread(teamDoc, pendingComment.team, pendingComment.id, props.reviewerName ?? (nameDraft.trim() || '审阅人'), commentText.trim());
+      else await props.createComment(pendingComment.id, pendingComment.quote, commentText.trim());
       setPendingComment(null);
     } catch (error) {
       setNotice(`批注未能保存：${(error as Error).message}`);

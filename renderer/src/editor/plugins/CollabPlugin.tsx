@@ -53,6 +53,11 @@ function adapt(provider: HocuspocusProvider, socket: HocuspocusProviderWebsocket
 /** Open team documents by library document id, so the 元数据 panel's edits reach their meta map. */
 const liveDocs = new Map<string, Y.Doc>();
 
+/** The open team document of a shared case (for comments made in its editor). */
+export function liveTeamDoc(documentId: string): Y.Doc | null {
+  return liveDocs.get(documentId) ?? null;
+}
+
 /** Put a metadata patch of a shared case into its team document (no-op for other documents). */
 export function publishTeamMeta(documentId: string, patch: Record<string, unknown>): void {
   const doc = liveDocs.get(documentId);

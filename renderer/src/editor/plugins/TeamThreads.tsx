@@ -5,7 +5,7 @@
  * into the shared text), and listed under the editor with who said what.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import type { LexicalEditor } from 'lexical';
+import { $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
 import { useEffect, useState, type JSX } from 'react';
 import * as Y from 'yjs';
 
@@ -45,6 +45,75 @@ function domPoint(editor: LexicalEditor, doc: Y.Doc, encoded: Uint8Array): { nod
     index -= size;
   }
   return null;
+}
+
+interface CollabTree {
+  _key: string;
+  _text?: string;
+  _children?: CollabTree[];
+  _xmlText?: Y.XmlText;
+  _parent?: CollabTree;
+  getOffset?: () => number;
+}
+
+/** The collab text node of a Lexical key, found from the root the binding hangs on the document. */
+function collabText(doc: Y.Doc, key: string): CollabTree | null {
+  const root = (doc.get('root', Y.XmlText) as unknown as { _collabNode?: CollabTree })._collabNode;
+  const stack = root ? [root] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node._key === key && typeof node._text === 'string') return node;
+    for (const child of node._children ?? []) stack.push(child);
+  }
+  return null;
+}
+
+/** A Lexical text point as an encoded Yjs relative position (as @lexical/yjs encodes cursors). */
+function relativeAt(doc: Y.Doc, key: string, offset: number, assoc: number): Uint8Array | null {
+  const node = collabText(doc, key);
+  const parent = node?._parent?._xmlText;
+  const start = node?.getOffset?.() ?? -1;
+  if (!node || !parent || start < 0) return null;
+  return Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(parent, start + 1 + offset, assoc));
+}
+
+export interface TeamAnchor {
+  anchor: Uint8Array;
+  head: Uint8Array;
+  quote: string;
+}
+
+/** The editor's selection as a thread anchor in the team document; null when nothing is selected. */
+export function teamAnchorForSelection(editor: LexicalEditor, doc: Y.Doc): TeamAnchor | null {
+  return editor.getEditorState().read(() => {
+    const sel = $getSelection();
+    if (!$isRangeSelection(sel) || sel.isCollapsed()) return null;
+    const [start, end] = sel.isBackward() ? [sel.focus, sel.anchor] : [sel.anchor, sel.focus];
+    if (start.type !== 'text' || end.type !== 'text') return null;
+    const anchor = relativeAt(doc, start.key, start.offset, 0);
+    const head = relativeAt(doc, end.key, end.offset, -1);
+    const quote = sel.getTextContent();
+    return anchor && head && quote.trim() ? { anchor, head, quote } : null;
+  });
+}
+
+/** A new thread in the team document (the layout of core/team/casedoc.ts), logged in its change list. */
+export function addTeamThread(doc: Y.Doc, target: TeamAnchor, id: string, author: string, text: string): void {
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    map.set('id', id);
+    map.set('author', author);
+    map.set('text', text);
+    map.set('createdAt', new Date().toISOString());
+    map.set('resolved', false);
+    map.set('quote', target.quote);
+    map.set('anchor', target.anchor);
+    map.set('head', target.head);
+    map.set('replies', new Y.Array());
+    doc.getArray<Y.Map<unknown>>('comments').push([map]);
+    doc.getMap<string>('people').set(String(doc.clientID), author);
+    doc.getArray('changes').push([{ by: author, at: new Date().toISOString(), what: 'comment', detail: `「${target.quote}」${text}` }]);
+  });
 }
 
 function readThreads(doc: Y.Doc): Thread[] {
