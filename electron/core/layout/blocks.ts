@@ -4,6 +4,7 @@
  * keep rules set on the items. Footnotes are gathered and set as notes after the text.
  */
 import type { Block, Inline, Mark } from '../model/types.js';
+import { nestedNotesInline } from '../model/text.js';
 import type { FontRoleName } from '../fonts/roles.js';
 import { layoutParagraph, type RunStyle, type StyledText } from './paragraph.js';
 import { baselineIn, itemHeight, lineItems, type BoxPainter, type FlowItem } from './flow.js';
@@ -247,7 +248,7 @@ export function onGrid(items: FlowItem[], pitch: number): FlowItem[] {
 /**
  * Footnotes gathered while setting a document, as numbered notes in the footnote style: the
  * number hangs before the first paragraph; the note's other blocks (paragraphs, lists, quotes,
- * tables) follow in the same style, indented under it. (A note inside a note is not set.)
+ * tables) follow in the same style, indented under it; a note inside a note is set in its text.
  */
 export function noteItems(ctx: BlockContext): FlowItem[] {
   if (!ctx.notes.length || !ctx.styles.has('footnote')) return [];
@@ -261,7 +262,8 @@ export function noteItems(ctx: BlockContext): FlowItem[] {
   const hang = style.size;
   const noteCtx: BlockContext = { ...ctx, styles: singleStyle(ctx.styles, { ...style, indentChars: 0, spaceBefore: 0, spaceAfter: 0 }), measure: ctx.measure - hang, notes: [], firstNoBreak: false };
   const notes = ctx.notes.splice(0);
-  notes.forEach((blocks, k) => {
+  notes.forEach((raw, k) => {
+    const blocks = nestedNotesInline(raw);
     const runs: StyledText[] = [{ text: CIRCLED(k + 1), style: runStyle(style) }];
     const [first, ...rest] = blocks;
     const lead = first?.type === 'paragraph' ? first : null;

@@ -54,6 +54,34 @@ export function blocksText(blocks: readonly Block[]): string {
   return lines.join('\n');
 }
 
+/**
+ * A footnote's blocks with each note inside them set into its text, in parentheses: Word has no
+ * note inside a note (LibreOffice will not open a file with one), and the PDF numbers only the
+ * notes of the running text. Both writers set a footnote's blocks through this.
+ */
+export function nestedNotesInline(blocks: readonly Block[]): Block[] {
+  const inlines = (list: readonly Inline[]): Inline[] =>
+    list.map((i) => (i.type === 'footnote' ? text(`（${blocksText(nestedNotesInline(i.blocks)).replace(/\n+/g, '')}）`) : i));
+  return blocks.map((b): Block => {
+    switch (b.type) {
+      case 'heading':
+        return { ...b, content: inlines(b.content) };
+      case 'paragraph':
+        return b.runIn ? { ...b, runIn: inlines(b.runIn), content: inlines(b.content) } : { ...b, content: inlines(b.content) };
+      case 'list':
+        return { ...b, items: b.items.map((item) => nestedNotesInline(item)) };
+      case 'quote':
+        return { ...b, blocks: nestedNotesInline(b.blocks) };
+      case 'table':
+        return { ...b, rows: b.rows.map((row) => row.map((cell) => ({ ...cell, blocks: nestedNotesInline(cell.blocks) }))) };
+      case 'image':
+        return b.caption ? { ...b, caption: inlines(b.caption) } : b;
+      case 'pageBreak':
+        return b;
+    }
+  });
+}
+
 /** Number of Han characters plus other visible characters, the way Word's 字数 counts CJK text. */
 export function countCharacters(value: string): number {
   let count = 0;

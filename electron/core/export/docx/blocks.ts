@@ -28,6 +28,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, ImageBlock, Inline, Mark, ParagraphBlock, TableBlock } from '../../model/types.js';
+import { nestedNotesInline } from '../../model/text.js';
 import type { TextStyle } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
 import { decodeDataUri } from '../../layout/images.js';
@@ -116,7 +117,8 @@ export function inlineRuns(ctx: DocxContext, inlines: readonly Inline[] | undefi
         children.push(new TextRun({ break: 1 }));
         break;
       case 'footnote': {
-        const body = ctx.aside(() => blockChildren(ctx, inline.blocks, 'footnote')).filter((c): c is Paragraph => c instanceof Paragraph);
+        // A table in a note is kept (Word and LibreOffice set one there); the package types notes as paragraphs only.
+        const body = ctx.aside(() => blockChildren(ctx, nestedNotesInline(inline.blocks), 'footnote')).filter((c) => c instanceof Paragraph || c instanceof Table) as Paragraph[];
         children.push(new FootnoteReferenceRun(ctx.footnote(body.length ? body : [new Paragraph({ style: ctx.book.get('footnote').id })])));
         break;
       }
