@@ -213,4 +213,22 @@ describe('API over IPC (real createApi)', () => {
     await dialogs.showInFolder(APP, chosen);
     assert.deepEqual(shown, [chosen]);
   });
+
+  it('remembers files chosen in the save dialog as 最近导出, and after a restart may show them in their folder again', async () => {
+    const remembered: string[] = [];
+    const recent = { add: (f: string) => remembered.push(f), list: () => remembered.map((p) => ({ path: p, at: '2026-12-01T12:00:00.000Z' })) };
+    const target = path.join(dir, '二〇二六年汇编');
+    const before = createDialogHandlers({ grants: new PathGrants(), recent, dialogs: { showOpen: async () => [], showSave: async () => target, showItemInFolder: () => undefined, defaultSaveDir: () => dir } });
+    const chosen = await before.saveExport(APP, '汇编', 'docx');
+    assert.deepEqual(remembered, [chosen]);
+    // A new session: nothing granted until the list is read back.
+    const shown: string[] = [];
+    const after = createDialogHandlers({ grants: new PathGrants(), recent, dialogs: { showOpen: async () => [], showSave: async () => null, showItemInFolder: (f) => shown.push(f), defaultSaveDir: () => dir } });
+    await after.showInFolder(APP, chosen!);
+    assert.deepEqual(shown, [], 'not before the list was read');
+    assert.deepEqual(await after.recentExports(EVIL), [], 'other senders get nothing');
+    assert.deepEqual((await after.recentExports(APP)).map((r) => r.path), [chosen]);
+    await after.showInFolder(APP, chosen!);
+    assert.deepEqual(shown, [chosen]);
+  });
 });
