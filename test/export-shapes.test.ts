@@ -42,6 +42,7 @@ const body: Block[] = [
     (style, i): Block => ({ type: 'list', ordered: true, style, start: i + 1, items: [[p(`${style}第一项`)], [p('第二项'), { type: 'list', ordered: false, items: [[p('嵌套项')]] }]] }),
   ),
   { type: 'list', ordered: false, items: [] },
+  { type: 'list', ordered: true, style: 'cjk', start: 99, items: [[p('九十九项')], [p('一百项')], [p('一百零一项')]] },
   {
     type: 'list',
     ordered: true,
@@ -178,6 +179,7 @@ test('every shape, every template, both formats, bundled faces: nothing throws a
         const text = squash(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
         const lost = [...new Set(run.want)].filter((w) => !text.includes(squash(w)));
         assert.deepEqual(lost, [], `${run.name}.${format} loses text`);
+        if (run.name !== 'bare-notice') assert.ok(text.includes('一百、一百项') && text.includes('一百零一、一百零一项'), `${run.name}.${format}: Chinese list numbers past 99`);
       };
       read.push(check());
       // Two LibreOffice conversions at a time at most: the machine has two cores.

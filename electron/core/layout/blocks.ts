@@ -160,19 +160,33 @@ function paragraphStyle(ctx: BlockContext, role: string | undefined): ResolvedSt
   return ctx.styles.get('body');
 }
 
+/** 一, 十二, 一百零五, 一千零一十: list numbers in Chinese numerals (the old labels printed 一百 as "undefined十"); Arabic from 10 000. */
+export function cjkNumber(n: number): string {
+  const d = '〇一二三四五六七八九';
+  if (n < 10) return d[n]!;
+  if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
+  if (n >= 10_000) return String(n);
+  const units = ['', '十', '百', '千'];
+  const digits = String(n).split('').map(Number);
+  let out = '';
+  let zero = false;
+  digits.forEach((v, i) => {
+    if (v === 0) zero = true;
+    else {
+      out += `${zero ? '零' : ''}${d[v]}${units[digits.length - 1 - i]}`;
+      zero = false;
+    }
+  });
+  return out;
+}
+
 function listLabel(style: string | undefined, ordered: boolean, n: number): string {
   if (!ordered) return '• ';
-  const cjk = (k: number): string => {
-    const d = '〇一二三四五六七八九';
-    if (k < 10) return d[k]!;
-    if (k < 20) return `十${k % 10 ? d[k % 10] : ''}`;
-    return `${d[Math.floor(k / 10)]}十${k % 10 ? d[k % 10] : ''}`;
-  };
   switch (style) {
     case 'cjk':
-      return `${cjk(n)}、`;
+      return `${cjkNumber(n)}、`;
     case 'paren-cjk':
-      return `（${cjk(n)}）`;
+      return `（${cjkNumber(n)}）`;
     case 'paren-decimal':
       return `（${n}）`;
     default:
