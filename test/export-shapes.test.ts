@@ -38,6 +38,8 @@ const body: Block[] = [
       t('拉丁字母ABC与数字2024年'),
     ],
   },
+  // A character no bundled face has (Ext-B) prints as 〓 carrying the real one; an emoji likewise.
+  p('Ext-B字𠀀与emoji😀'),
   ...(['decimal', 'cjk', 'paren-cjk', 'paren-decimal'] as const).map(
     (style, i): Block => ({ type: 'list', ordered: true, style, start: i + 1, items: [[p(`${style}第一项`)], [p('第二项'), { type: 'list', ordered: false, items: [[p('嵌套项')]] }]] }),
   ),
