@@ -334,11 +334,14 @@ export function Library(props: LibraryProps): JSX.Element {
     group.key === 'notice' ? undefined : groupBy === 'category' ? group.label : child?.label;
   const kindOf = (id: string | null) => docById(id)?.kind;
 
+  /** Empty groups are drop targets among documents, noise in an empty or filtered list. */
+  const hideEmpty = Object.keys(filters).length > 0 || allDocs.length === 0;
+
   // The rows the keyboard walks, in screen order.
   const rows = useMemo(() => {
     const out: Row[] = [];
     for (const g of tree ?? []) {
-      if (Object.keys(filters).length > 0 && g.count === 0) continue;
+      if (hideEmpty && g.count === 0) continue;
       const gk = `g:${g.key}`;
       out.push({ key: gk, parent: null, expandable: true });
       if (collapsed[gk]) continue;
@@ -350,7 +353,7 @@ export function Library(props: LibraryProps): JSX.Element {
       }
     }
     return out;
-  }, [tree, collapsed, filters]);
+  }, [tree, collapsed, hideEmpty]);
 
   // The one Tab stop: the focused row, else the open document, else the first row.
   const tabKey = rows.some((r) => r.key === `d:${props.selectedId}`) ? `d:${props.selectedId}` : (rows[0]?.key ?? null);
@@ -672,7 +675,7 @@ export function Library(props: LibraryProps): JSX.Element {
         <div className="tree" ref={treeRef} onDragOver={(e) => dragId && autoscroll(e)}>
           {tree && allDocs.length === 0 && (filterCount > 0 ? <p className="empty">没有符合筛选条件的文档。<button type="button" className="link" onClick={() => setFilters({})}>清除筛选</button></p> : <p className="empty">还没有文档。点击“导入”或把文件拖到窗口中。</p>)}
           <ul role="tree" aria-label="案例树" aria-multiselectable="true" onKeyDown={onTreeKey}>
-            {(tree ?? []).filter((g) => !(filterCount > 0 && g.count === 0)).map((group) => {
+            {(tree ?? []).filter((g) => !(hideEmpty && g.count === 0)).map((group) => {
               const gk = `g:${group.key}`;
               return (
                 <li key={group.key} role="none" className={`tree-group ${dropKey === `group:${group.key}` ? 'drop-target' : ''}`} data-group={group.label} {...dropZone(`group:${group.key}`, categoryOf(group))}>
