@@ -242,8 +242,8 @@ function table(ctx: DocxContext, block: TableBlock): FileChild[] {
       const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
       const rowSpan = cell.rowSpan ?? 1;
       if (rowSpan > 1) for (let c = col; c < col + span; c++) covered[c] = rowSpan - 1;
-      // Header cells are bold: the cell's blocks go out with the bold mark on every text inline.
-      const blocks = cell.header ? emboldened(cell.blocks) : cell.blocks;
+      // Headings in a cell, and everything in a header cell, go out with the bold mark.
+      const blocks = emboldened(cell.blocks, cell.header === true);
       const content = ctx.inCell(width - 2 * margin, () => blockChildren(ctx, blocks, 'table'));
       const text = cell.blocks.map((b) => (b.type === 'paragraph' ? b.content.map((i) => (i.type === 'text' ? i.text : '')).join('') : '')).join('');
       rowLines = Math.max(rowLines, ctx.flow.lines(text, tableStyle.size, 0, width / 20 - 11));
@@ -280,10 +280,21 @@ function table(ctx: DocxContext, block: TableBlock): FileChild[] {
   ];
 }
 
-function emboldened(blocks: readonly Block[]): Block[] {
+/**
+ * A cell's blocks as the PDF sets them: all in the table style, headings in bold, and in a header
+ * cell everything bold (lists and quotes included; a nested table keeps its own header cells).
+ */
+function emboldened(blocks: readonly Block[], all: boolean): Block[] {
   const bold = (inlines: Inline[]): Inline[] =>
     inlines.map((i) => (i.type === 'text' && !i.marks?.includes('bold') ? { ...i, marks: [...(i.marks ?? []), 'bold' as Mark] } : i));
-  return blocks.map((b) => (b.type === 'paragraph' ? { ...b, content: bold(b.content) } : b));
+  return blocks.map((b): Block => {
+    if (b.type === 'heading') return { ...b, content: bold(b.content) };
+    if (!all) return b.type === 'list' ? { ...b, items: b.items.map((item) => emboldened(item, false)) } : b.type === 'quote' ? { ...b, blocks: emboldened(b.blocks, false) } : b;
+    if (b.type === 'paragraph') return { ...b, content: bold(b.content) };
+    if (b.type === 'list') return { ...b, items: b.items.map((item) => emboldened(item, true)) };
+    if (b.type === 'quote') return { ...b, blocks: emboldened(b.blocks, true) };
+    return b;
+  });
 }
 
 const EMU_PER_PT = 12700;
