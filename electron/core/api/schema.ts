@@ -191,7 +191,13 @@ export const apiInputs = {
   'regions.search': z.object({ q: z.string().min(1).max(32), limit: z.number().int().min(1).max(100).optional() }).strict(),
   'regions.children': z.object({ code: z.string().regex(/^\d{6}$/).nullable() }).strict(),
 
-  'import.preview': z.object({ files: z.array(ImportSource).min(1).max(2000) }).strict(),
+  'import.preview': z
+    .object({
+      files: z.array(ImportSource).min(1).max(2000),
+      /** Write 繁體 drafts in simplified characters (by default they are kept as written). */
+      convertToSimplified: z.boolean().optional(),
+    })
+    .strict(),
   'import.commit': z
     .object({
       previewId: id,

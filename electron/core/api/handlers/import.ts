@@ -76,7 +76,7 @@ export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'impo
             continue;
           }
         }
-        files.push(await importFile({ name: source.name, path: source.path, bytes }, { maxBytes: ctx.maxImportBytes }));
+        files.push(await importFile({ name: source.name, path: source.path, bytes }, { maxBytes: ctx.maxImportBytes, convertToSimplified: input.convertToSimplified }));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         errors.push({ file: source.name, message: message.includes(source.name) ? message : `${source.name}: ${message}` });

@@ -63,7 +63,29 @@ export interface CategoryResult {
 export const OPENING_WEIGHT = 2;
 const OPENING_CHARS = 300;
 
-export function scoreCategories(title: string, body: string): CategoryResult {
+export interface CategoryOptions {
+  /**
+   * A news article or report rather than one case: when the areas after the leader together
+   * weigh about as much as the leader, the text surveys a bureau's work and goes to 综合 (a
+   * single case names other areas only in passing).
+   */
+  article?: boolean;
+}
+
+/** In an article, the other areas' summed score at this share of the leader's makes a survey. */
+const SURVEY_SHARE = 0.9;
+
+/** Where a title first names an area (its earliest lexicon word), or Infinity. */
+function firstMention(title: string, category: string): number {
+  let at = Infinity;
+  for (const [word] of CATEGORY_LEXICON[category] ?? []) {
+    const i = title.indexOf(word);
+    if (i >= 0 && i < at) at = i;
+  }
+  return at;
+}
+
+export function scoreCategories(title: string, body: string, options: CategoryOptions = {}): CategoryResult {
   const scores: CategoryExplanation[] = [];
   const titleCounts = countWords(title);
   // The opening counts twice: once in the whole body, once more on its own.
@@ -89,6 +111,17 @@ export function scoreCategories(title: string, body: string): CategoryResult {
   const second = scores[1]!;
   const broad = scores.filter((s) => s.score >= top.score * BROAD_SHARE).length;
   let category = top.category;
-  if (top.score < 4 || top.score < second.score * LEAD_FACTOR || broad >= BROAD_AREAS) category = GENERAL_CATEGORY;
+  const rest = scores.slice(1).reduce((sum, s) => sum + s.score, 0);
+  const present = scores.filter((s) => s.score > 0).length;
+  const third = scores[2]?.score ?? 0;
+  if (top.score < 4 || broad >= BROAD_AREAS) category = GENERAL_CATEGORY;
+  else if (options.article && present >= 3 && rest >= top.score * SURVEY_SHARE) category = GENERAL_CATEGORY;
+  else if (top.score < second.score * LEAD_FACTOR) {
+    // Two areas level and the rest far behind: a title that names both ("婚姻登记处与慈善地标")
+    // is about the first it names; otherwise neither leads.
+    const a = firstMention(title, top.category);
+    const b = firstMention(title, second.category);
+    category = third < second.score * 0.25 && a !== b && Math.min(a, b) < Infinity && Math.max(a, b) < Infinity ? (a < b ? top.category : second.category) : GENERAL_CATEGORY;
+  }
   return { category, explanation: scores.filter((s) => s.score > 0).slice(0, 5) };
 }

@@ -16,6 +16,7 @@ export const SECTION_LABEL = new RegExp(`^(${SECTION_NAMES})\\s*[:：]\\s*(.*)$`
 export const SECTION_NAME = new RegExp(`^(?:${SECTION_NAMES})[:：]?$`, 'u');
 /** Facts about the case rather than its text. */
 export const META_FIELD = /^(创新单位|申报单位|报送单位|推荐单位|实施单位|责任单位|案例名称|案例类别|案例类型|所属领域|联系人|联系电话|撰稿人|撰稿|执笔人|执笔)\s*[:：]\s*(.*)$/u;
+const CONTACT_FIELD = /^联系/u;
 /** A bare short label line of some other form ("主要经验:"). */
 const BARE_LABEL = /^([\u4e00-\u9fa5]{2,10})\s*[:：]$/u;
 
@@ -232,6 +233,9 @@ export function structure(lines: SourceLine[], options: StructureOptions): Struc
     const field = META_FIELD.exec(text);
     if (field) {
       fields[field[1]!] = field[2]!.trim();
+      // A contact line (names, phone and ID numbers) stays in the text: the proofing gate's
+      // sensitivity rules must see it, and only the editor decides to remove it.
+      if (CONTACT_FIELD.test(field[1]!)) body.push({ type: 'paragraph', content: contentOf(line) });
       continue;
     }
     const label = SECTION_LABEL.exec(text) ?? (line.heading ? (SECTION_NAME.test(text) ? [text, text.replace(/[:：]$/u, ''), ''] : null) : BARE_LABEL.exec(text));
