@@ -31,7 +31,7 @@ import { isTraditional, restoreStrings, simplifyLines, stripPinyin } from './sta
 import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
 import { awardFromText, listDrafts, readList } from './stages/lists.js';
-import { isOrgan, unitAfterTitle, unitLine } from './stages/units.js';
+import { isOrgan, unitAfterTitle, unitFromOpening, unitLine } from './stages/units.js';
 import { captionRunAtTop, isCaption } from './stages/captions.js';
 
 export interface ImportInput {
@@ -413,7 +413,7 @@ function buildCase(
   const afterTitle = draft.unit ? null : unitAfterTitle(draft.title);
   if (afterTitle) draft = { ...draft, title: afterTitle.title, unit: afterTitle.unit };
   const line = draft.unit ? null : unitLine(draft.lines);
-  if (line) draft = { ...draft, unit: line.unit, lines: draft.lines.filter((_, k) => k !== line.at) };
+  if (line) draft = { ...draft, unit: line.unit, lines: line.keep ? draft.lines : draft.lines.filter((_, k) => k !== line.at) };
   const s = structure(draft.lines, { captions: true, sentenceRunIns: true });
   const unit =
     draft.unit ??
@@ -424,7 +424,9 @@ function buildCase(
     s.fields['推荐单位'] ??
     s.fields['供稿单位'] ??
     // A single article's page names its source; when that is an organ, it is the unit.
-    (kind === 'single-case' && isOrgan(info.publisher) ? info.publisher! : null);
+    (kind === 'single-case' && isOrgan(info.publisher) ? info.publisher! : null) ??
+    // Otherwise the organ its opening sentences have as subject ("某县民政局聚焦…") did the work.
+    unitFromOpening(s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b])));
   const hint = { ...context };
   const unitRegion = unit ? resolveRegion(unit, hint) : null;
   if (unitRegion?.province) hint.province = unitRegion.province;

@@ -108,7 +108,7 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   if (text.length > 90 || /[。！？]/u.test(text)) return false;
   // "2020年4月8日" alone is a notice's or letter's date line: it stays in the text.
   if (DATE_ONLY.test(text) && text.includes('年')) return false;
-  const m = /^[(（[【]?\s*(?:发布时间|发布日期|发表时间|更新时间|时间|日期|发文日期)?\s*[:：]?\s*\[?/u.exec(text)!;
+  const m = /^[(（[【]?\s*(?:发布时间|发布日期|发表时间|更新时间|时间|日期|发文日期|TIME|DATE)?\s*[:：]?\s*\[?/iu.exec(text)!;
   const rest = text.slice(m[0].length).replace(/\s*[)）\]】]$/u, '');
   // "15.01.2015 17:31": the day first, as European-style portals and aggregators print it.
   const dmy = /^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$/u.exec(rest);
@@ -232,6 +232,7 @@ export function clean(input: SourceLine[]): CleanResult {
   dropAboveTitle(keep, droppedAt, metaAt);
   dropRepeatedTail(keep, droppedAt);
   liftTrailingByline(keep, info);
+  liftTrailingSource(keep, droppedAt, info);
 
   droppedAt.sort((a, b) => a.at - b.at);
   return { lines: keep.map((k) => k.line), dropped: droppedAt.map((d) => d.text), info };
@@ -323,3 +324,23 @@ function liftTrailingByline(keep: Array<{ at: number; line: SourceLine }>, info:
     return;
   }
 }
+
+/** A short page ending its last paragraph with "(来源:某县民政局)": the page's source, as on a line of its own. */
+const TRAILING_SOURCE = /\s*[（(]\s*(?:来源|信息来源|稿件来源)\s*[:：]\s*([^\s()（）:：]{2,24})\s*[)）]\s*$/u;
+
+function liftTrailingSource(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, info: CleanInfo): void {
+  for (let k = keep.length - 1; k >= Math.max(0, keep.length - 3); k--) {
+    const line = keep[k]!.line;
+    if (!line.text) continue;
+    const m = TRAILING_SOURCE.exec(line.text);
+    if (!m) return;
+    info.publisher ??= m[1]!;
+    droppedAt.push({ at: keep[k]!.at, text: m[0].trim() });
+    const rest = line.text.slice(0, m.index).replace(/[\s\u3000]+$/u, '');
+    if (!rest) keep.splice(k, 1);
+    else if (line.inlines) keep[k] = { at: keep[k]!.at, line: { ...line, text: rest, inlines: splitInlines(line.inlines, rest.length)[0] } };
+    else keep[k] = { at: keep[k]!.at, line: { ...line, text: rest } };
+    return;
+  }
+}
+

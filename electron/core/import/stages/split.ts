@@ -27,6 +27,8 @@ const BRACKET_LABEL = /^[【[［〔]\s*([^】\]］〕]{2,20}?)\s*[】\]］〕]\s
 const COLON_LABEL = /^([^:：\s]{2,16})\s*[:：]\s*(\S.*)$/u;
 /** "案例一：…", "典型案例3 …", "案例1" on its own line. */
 const CASE_NUMBER = /^(?:典型|创新|优秀)?案例\s*[一二三四五六七八九十百0-9０-９]{1,4}\s*(?:[:：、.．]\s*|\s+|$)(.*)$/u;
+/** A compilation's part heading tagged with the case's number: "深化“放管服”改革篇(案例21)". */
+const CASE_TAG = /^[^。！？]{0,40}?[（(]\s*(?:典型|创新|优秀)?案例\s*[一二三四五六七八九十百0-9０-９]{1,4}\s*[)）]$/u;
 
 export interface CaseDraft {
   heading: string | null;
@@ -116,6 +118,9 @@ function findStart(lines: SourceLine[], i: number, styledLevel: number | null): 
       return { at: i, span: 1, heading: inner?.label ?? null, title: inner?.title ?? rest, subtitle: null, style: 'numbered' };
     }
     if (!rest && isTitleish(next)) return { at: i, span: 2, heading: null, title: next!.text, subtitle: null, style: 'numbered' };
+  }
+  if (!line.image && !line.table && CASE_TAG.test(text) && isTitleish(next) && !CASE_TAG.test(next!.text)) {
+    return { at: i, span: 2, heading: null, title: next!.text, subtitle: null, style: 'numbered' };
   }
   // "(一)新会区:以“启超家风”赋能…": a numbered section headed by its place.
   const numberedPlace = !line.image && !line.table && text.length <= 60 && !/[。！？]/u.test(text) ? NUMBERED_HEAD.exec(text) : null;
