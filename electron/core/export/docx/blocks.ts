@@ -28,7 +28,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, ImageBlock, Inline, Mark, ParagraphBlock, TableBlock } from '../../model/types.js';
-import { nestedNotesInline } from '../../model/text.js';
+import { blocksText, nestedNotesInline } from '../../model/text.js';
 import type { TextStyle } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
 import { decodeDataUri } from '../../layout/images.js';
@@ -227,7 +227,7 @@ function table(ctx: DocxContext, block: TableBlock): FileChild[] {
   for (const row of block.rows) {
     let col = 0;
     const cells: TableCell[] = [];
-    let rowLines = 1;
+    let rowHeight = tableStyle.lineHeight;
     const continuations = () => {
       while (col < columns && covered[col]! > 0) {
         covered[col]!--;
@@ -245,8 +245,9 @@ function table(ctx: DocxContext, block: TableBlock): FileChild[] {
       // Headings in a cell, and everything in a header cell, go out with the bold mark.
       const blocks = emboldened(cell.blocks, cell.header === true);
       const content = ctx.inCell(width - 2 * margin, () => blockChildren(ctx, blocks, 'table'));
-      const text = cell.blocks.map((b) => (b.type === 'paragraph' ? b.content.map((i) => (i.type === 'text' ? i.text : '')).join('') : '')).join('');
-      rowLines = Math.max(rowLines, ctx.flow.lines(text, tableStyle.size, 0, width / 20 - 11));
+      // Each paragraph-like block of the cell (in its lists, quotes, nested tables too) on lines of its own, and its pictures.
+      const contentPt = (width - 2 * margin) / 20;
+      rowHeight = Math.max(rowHeight, ctx.flow.lines(blocksText(cell.blocks), tableStyle.size, 0, contentPt) * tableStyle.lineHeight + picturesHeight(cell.blocks, contentPt));
       cells.push(
         new TableCell({
           width: { size: width, type: WidthType.DXA },
@@ -261,7 +262,7 @@ function table(ctx: DocxContext, block: TableBlock): FileChild[] {
     continuations();
     for (; col < columns; col++) cells.push(emptyCell(widths[col]!, false));
     rows.push(new TableRow({ tableHeader: row.every((c) => c.header) || undefined, children: cells }));
-    estimate += rowLines * tableStyle.lineHeight + 2;
+    estimate += rowHeight + 2;
   }
   if (ctx.measuring) ctx.flow.add(Math.ceil(estimate / tableStyle.lineHeight), tableStyle.lineHeight);
   const total = widths.reduce((a, b) => a + b, 0);
@@ -278,6 +279,26 @@ function table(ctx: DocxContext, block: TableBlock): FileChild[] {
     // Word needs a paragraph between two adjacent tables; a small one keeps them apart.
     new Paragraph({ style: ctx.book.get('table').id, ...paragraphOptions({ line: 120, before: 0, after: 0 }) }),
   ];
+}
+
+/** Height (pt) of the pictures among these blocks at `widthPt`, as picture() sizes them: for the page estimate of a table row. */
+function picturesHeight(blocks: readonly Block[], widthPt: number): number {
+  let h = 0;
+  const walk = (list: readonly Block[]): void => {
+    for (const b of list) {
+      if (b.type === 'image' && b.src) {
+        const d = decodeDataUri(b.src);
+        if (!d) continue;
+        const w = ((b.width ?? d.width) * 72) / 96;
+        const ph = ((b.height ?? d.height) * 72) / 96;
+        h += w > widthPt ? (ph * widthPt) / w : ph;
+      } else if (b.type === 'list') b.items.forEach(walk);
+      else if (b.type === 'quote') walk(b.blocks);
+      else if (b.type === 'table') for (const row of b.rows) for (const c of row) walk(c.blocks);
+    }
+  };
+  walk(blocks);
+  return h;
 }
 
 /**
