@@ -321,6 +321,8 @@ function inlineItems(text: string, award: string | null): Array<Omit<ListItem, '
       return out;
     }
   }
+  const graded = gradedItems(text);
+  if (graded.length >= 2) return graded;
   const pairs = text.split(/[；;]/u).map((p) => p.trim());
   if (pairs.length >= 3) {
     for (const p of pairs) {
@@ -347,3 +349,32 @@ export function listDrafts(result: ListResult, fallbackAward: string | null): Ca
     lines: [],
   }));
 }
+
+/** The grades a conferring sentence gives ("…荣获一等奖", "…获得优秀奖"). */
+const GRADE_CLAUSE = /^(.+?)(?:荣获|获得|获评|被评为|评为|获)\s*(特等奖|[一二三四]等奖|优秀奖|优胜奖|提名奖|入围奖|金奖|银奖|铜奖|鼓励奖)[。.]?$/u;
+/** One awarded item in such a clause: its organ, "的", and its title, up to the next organ's "的". */
+const ORGAN_ITEM = /([\u4e00-\u9fa5（）()]{2,30}?(?:社区|街道|村|镇|乡|局|厅|中心|院|站|所|馆|协会|委员会|政府|办事处|学校|医院))的(.+?)(?=(?:、|和|以及|及|与)[\u4e00-\u9fa5（）()]{2,30}?(?:社区|街道|村|镇|乡|局|厅|中心|院|站|所|馆|协会|委员会|政府|办事处|学校|医院)的|$)/gu;
+
+/**
+ * Results given as one sentence of graded clauses: "甲社区的X模式荣获一等奖；乙社区的Y和丙社区的Z
+ * 获得二等奖；…". Each clause's grade is the award of the items in it; an item is its organ
+ * ("…社区的") and the title after it.
+ */
+function gradedItems(text: string): Array<Omit<ListItem, 'at'>> {
+  const out: Array<Omit<ListItem, 'at'>> = [];
+  const clauses = text.split(/[；;]/u);
+  if (clauses.length < 2) return out;
+  for (const raw of clauses) {
+    // The first clause carries the sentences before it; the last, the full stop.
+    const clause = raw.slice(Math.max(raw.lastIndexOf('。', raw.length - 2), raw.lastIndexOf('！')) + 1).replace(/^\s*(?:最后|最终|其中|结果)\s*[,，]?\s*/u, '').trim();
+    const m = GRADE_CLAUSE.exec(clause);
+    if (!m) continue;
+    for (const it of m[1]!.matchAll(ORGAN_ITEM)) {
+      const title = it[2]!.trim();
+      if (title.length < 3 || SENTENCE.test(title)) continue;
+      out.push({ title, subtitle: null, unit: it[1]!.replace(/^(?:以及|和|及|与)/u, ""), place: null, award: m[2]! });
+    }
+  }
+  return out;
+}
+

@@ -48,10 +48,13 @@ export function unitLine(lines: SourceLine[]): { at: number; unit: string; keep?
   return null;
 }
 
-/** The organ a case's opening sentences have as their subject ("某市民政局聚焦…"), if any. */
+/** The organ that entered the work for the award: "某区民政局申报的…项目". */
+const APPLICANT_ORGAN = /([\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗)[\u4e00-\u9fa5]{0,12}?(?:民政局|民政厅))(?:申报|报送|选送|推荐)的/u;
+
+/** The organ a case's opening sentences have as their subject ("某市民政局聚焦…") or name as the applicant, if any. */
 export function unitFromOpening(paragraphs: string[]): string | null {
   for (const p of paragraphs.slice(0, 2)) {
-    const m = SUBJECT_ORGAN.exec(p.trim());
+    const m = SUBJECT_ORGAN.exec(p.trim()) ?? APPLICANT_ORGAN.exec(p);
     if (m) return m[1]!;
   }
   return null;
