@@ -233,6 +233,7 @@ export function clean(input: SourceLine[]): CleanResult {
   dropRepeatedTail(keep, droppedAt);
   liftTrailingByline(keep, info);
   liftTrailingSource(keep, droppedAt, info);
+  dropOutletLabel(keep, droppedAt);
 
   droppedAt.sort((a, b) => a.at - b.at);
   return { lines: keep.map((k) => k.line), dropped: droppedAt.map((d) => d.text), info };
@@ -341,6 +342,25 @@ function liftTrailingSource(keep: Array<{ at: number; line: SourceLine }>, dropp
     else if (line.inlines) keep[k] = { at: keep[k]!.at, line: { ...line, text: rest, inlines: splitInlines(line.inlines, rest.length)[0] } };
     else keep[k] = { at: keep[k]!.at, line: { ...line, text: rest } };
     return;
+  }
+}
+
+/**
+ * The outlet's name alone on a line right above the paragraph whose dateline it opens
+ * ("晋江新闻网" over "晋江新闻网4月11日讯 昨日…"): the page's label, not the text's.
+ */
+function dropOutletLabel(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
+  for (let k = 0; k < Math.min(keep.length, 8); k++) {
+    const text = keep[k]!.line.text.trim();
+    if (!text || text.length > 12 || !/(?:网|报|客户端|电视台|广播电视台|融媒体中心|新闻)$/u.test(text)) continue;
+    let n = k + 1;
+    while (n < keep.length && !keep[n]!.line.text.trim()) n++;
+    const next = keep[n]?.line.text.trim() ?? '';
+    if (next.length > text.length + 8 && next.startsWith(text) && /^[0-9０-９]{0,2}\s*(?:月[0-9０-９]{1,2}日)?\s*(?:讯|电|消息)/u.test(next.slice(text.length))) {
+      droppedAt.push({ at: keep[k]!.at, text: keep[k]!.line.text });
+      keep.splice(k, 1);
+      return;
+    }
   }
 }
 
