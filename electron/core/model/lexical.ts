@@ -4,7 +4,7 @@
  *
  * Standard Lexical nodes carry what they can (heading, paragraph, quote, list, listitem,
  * table, tablerow, tablecell, text, linebreak, link, mark). What Lexical lacks is carried by
- * Huibian node types registered in the renderer (renderer/src/editor/nodes):
+ * Huibian node types (lexicalNodes/, drawn by renderer/src/editor/nodes):
  *
  *   run-in        inline element at the start of a paragraph holding the run-in heading
  *   footnote      inline decorator, JSON { blocks: Block[] }

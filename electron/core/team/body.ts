@@ -15,8 +15,8 @@ import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type
 import type { LexicalEditor } from 'lexical';
 import * as Y from 'yjs';
 import { blocksToLexical, lexicalToBlocks, type SerializedEditorStateJSON } from '../model/lexical.js';
+import { EDITOR_NODES } from '../model/lexicalNodes/index.js';
 import type { Block } from '../model/types.js';
-import { HEADLESS_NODES } from './nodes.js';
 
 /** CollaborationPlugin's default root shared type. */
 export const BODY_ROOT = 'root';
@@ -53,7 +53,7 @@ function flush(editor: LexicalEditor): void {
 
 function mirrorOf(source: Y.Doc, listen: boolean): { mirror: BodyMirror; updates: Uint8Array[]; dispose: () => void } {
   const doc = new Y.Doc();
-  const editor = createHeadlessEditor({ namespace: 'huibian-team', nodes: HEADLESS_NODES, onError: (e) => { throw e; } });
+  const editor = createHeadlessEditor({ namespace: 'huibian-team', nodes: EDITOR_NODES, onError: (e) => { throw e; } });
   const binding = createYjsBinding({ editor, id: 'mirror', doc, docMap: new Map([['mirror', doc]]) });
   const provider = quietProvider();
   const root = binding.root.getSharedType();

@@ -1,7 +1,6 @@
 /** Editor operations the toolbar and panels call, as `$` functions (run inside editor.update/read). */
 import {
   $createParagraphNode,
-  $getNodeByKey,
   $getRoot,
   $getSelection,
   $insertNodes,
@@ -18,12 +17,14 @@ import { $setBlocksType } from '@lexical/selection';
 import { $wrapSelectionInMarkNode, $isMarkNode, $unwrapMarkNode } from '@lexical/mark';
 import { $findMatchingParent } from '@lexical/utils';
 import type { ParagraphRole } from '../../../electron/core/model/types.js';
-import { $createRunInNode, $isRunInNode } from './nodes/RunInNode.js';
-import { $createFootnoteNode } from './nodes/FootnoteNode.js';
-import { $createImageCaptionNode } from './nodes/ImageCaptionNode.js';
-import { $createPageBreakNode } from './nodes/PageBreakNode.js';
+import {
+  $createFootnoteNode,
+  $createImageCaptionNode,
+  $createPageBreakNode,
+  $createRunInNode,
+  $isRunInNode,
+} from '../../../electron/core/model/lexicalNodes/index.js';
 import { roleState } from './nodeState.js';
-import { proposePunctuation, type PunctuationChange } from './punctuation.js';
 
 export type BlockKind = 'paragraph' | 'h1' | 'h2' | 'h3' | 'h4' | 'quote';
 
@@ -113,59 +114,4 @@ export function $removeCommentMarks(threadId: string): void {
     if ($isElementNode(node)) for (const child of node.getChildren()) visit(child);
   };
   visit($getRoot());
-}
-
-export interface PlacedPunctuationChange extends PunctuationChange {
-  id: string;
-  nodeKey: string;
-  offset: number;
-}
-
-/** Punctuation proposals for the whole document, each pinned to a text node and offset. */
-export function $collectPunctuation(): PlacedPunctuationChange[] {
-  const out: PlacedPunctuationChange[] = [];
-  const blocks: ElementNode[] = [];
-  const collectBlocks = (node: ElementNode) => {
-    for (const child of node.getChildren()) {
-      if (!$isElementNode(child)) continue;
-      if (child.getChildren().some((c) => $isTextNode(c) || ($isElementNode(c) && c.isInline()))) blocks.push(child);
-      else collectBlocks(child);
-    }
-  };
-  collectBlocks($getRoot());
-  for (const block of blocks) {
-    const texts: TextNode[] = [];
-    const walk = (node: ElementNode) => {
-      for (const child of node.getChildren()) {
-        if ($isTextNode(child)) texts.push(child);
-        else if ($isElementNode(child) && child.isInline()) walk(child);
-      }
-    };
-    walk(block);
-    let joined = '';
-    const starts: number[] = [];
-    for (const t of texts) {
-      starts.push(joined.length);
-      joined += t.getTextContent();
-    }
-    for (const change of proposePunctuation(joined)) {
-      let i = starts.length - 1;
-      while (i > 0 && starts[i]! > change.index) i--;
-      const node = texts[i]!;
-      out.push({ ...change, id: `${node.getKey()}:${change.index - starts[i]!}`, nodeKey: node.getKey(), offset: change.index - starts[i]! });
-    }
-  }
-  return out;
-}
-
-export function $applyPlacedPunctuation(changes: readonly PlacedPunctuationChange[]): number {
-  let applied = 0;
-  for (const change of changes) {
-    const node = $getNodeByKey(change.nodeKey);
-    if (!$isTextNode(node)) continue;
-    if (node.getTextContent()[change.offset] !== change.from) continue;
-    node.spliceText(change.offset, 1, change.to, false);
-    applied++;
-  }
-  return applied;
 }

@@ -1,74 +1,23 @@
 /**
- * Lexical has no footnote: this inline decorator holds the note's model blocks verbatim and
- * shows a superscript number (a CSS counter, so numbering follows document order with no
- * bookkeeping). Clicking the number edits the note as plain text.
+ * A footnote shows as a superscript number (a CSS counter, so numbering follows document
+ * order with no bookkeeping). Clicking the number edits the note as plain text.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNodeByKey, DecoratorNode, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
+import { $getNodeByKey, type NodeKey } from 'lexical';
 import { useState, type JSX } from 'react';
-import { HB_NODE_TYPES } from '../../../../electron/core/model/lexical.js';
-import type { Block } from '../../../../electron/core/model/types.js';
+import { FootnoteNode, type NodeView } from '../../../../electron/core/model/lexicalNodes/index.js';
 import { blocksText } from '../../../../electron/core/model/text.js';
 
-export type SerializedFootnoteNode = Spread<{ blocks: Block[] }, SerializedLexicalNode>;
-
-export class FootnoteNode extends DecoratorNode<JSX.Element> {
-  __blocks: Block[];
-
-  static override getType(): string {
-    return HB_NODE_TYPES.footnote;
-  }
-
-  static override clone(node: FootnoteNode): FootnoteNode {
-    return new FootnoteNode(node.__blocks, node.__key);
-  }
-
-  constructor(blocks: Block[] = [], key?: NodeKey) {
-    super(key);
-    this.__blocks = blocks;
-  }
-
-  static override importJSON(json: SerializedFootnoteNode): FootnoteNode {
-    return new FootnoteNode(Array.isArray(json.blocks) ? json.blocks : []).updateFromJSON(json);
-  }
-
-  override exportJSON(): SerializedFootnoteNode {
-    return { ...super.exportJSON(), type: HB_NODE_TYPES.footnote, version: 1, blocks: this.getLatest().__blocks };
-  }
-
-  getBlocks(): Block[] {
-    return this.getLatest().__blocks;
-  }
-
-  setBlocks(blocks: Block[]): void {
-    this.getWritable().__blocks = blocks;
-  }
-
-  override createDOM(): HTMLElement {
+export const footnoteView: NodeView<FootnoteNode> = {
+  createDOM() {
     const sup = document.createElement('sup');
     sup.className = 'hb-footnote';
     return sup;
-  }
+  },
+  decorate: (node) => <FootnoteEditor nodeKey={node.getKey()} text={blocksText(node.__blocks)} />,
+};
 
-  override updateDOM(): false {
-    return false;
-  }
-
-  override isInline(): true {
-    return true;
-  }
-
-  /** Notes are not running text: 字数 and search see the body only. */
-  override getTextContent(): string {
-    return '';
-  }
-
-  override decorate(): JSX.Element {
-    return <FootnoteView nodeKey={this.__key} text={blocksText(this.__blocks)} />;
-  }
-}
-
-function FootnoteView({ nodeKey, text }: { nodeKey: NodeKey; text: string }): JSX.Element {
+function FootnoteEditor({ nodeKey, text }: { nodeKey: NodeKey; text: string }): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
@@ -93,12 +42,4 @@ function FootnoteView({ nodeKey, text }: { nodeKey: NodeKey; text: string }): JS
       )}
     </span>
   );
-}
-
-export function $createFootnoteNode(blocks: Block[]): FootnoteNode {
-  return new FootnoteNode(blocks);
-}
-
-export function $isFootnoteNode(node: LexicalNode | null | undefined): node is FootnoteNode {
-  return node instanceof FootnoteNode;
 }

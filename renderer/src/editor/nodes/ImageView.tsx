@@ -1,78 +1,24 @@
 /**
- * An image with its caption (图注), one block. The caption is kept as model inlines so
- * that marks and comment anchors in imported captions survive; editing it in the field
- * below the picture replaces it with plain text. A caption whose photo was not in the
- * draft (no src) shows a placeholder frame.
+ * An image with its caption field below the picture; editing the field replaces the
+ * caption's model inlines with plain text. A caption whose photo was not in the draft
+ * (no src) shows a placeholder frame.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNodeByKey, DecoratorNode, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
+import { $getNodeByKey, type NodeKey } from 'lexical';
 import { useState, type JSX } from 'react';
-import { HB_NODE_TYPES } from '../../../../electron/core/model/lexical.js';
-import type { ImageBlock, Inline } from '../../../../electron/core/model/types.js';
+import { ImageCaptionNode, type ImagePayload, type NodeView } from '../../../../electron/core/model/lexicalNodes/index.js';
 import { inlineText } from '../../../../electron/core/model/text.js';
 
-export type ImagePayload = Omit<ImageBlock, 'type'>;
-export type SerializedImageCaptionNode = Spread<ImagePayload, SerializedLexicalNode>;
-
-export class ImageCaptionNode extends DecoratorNode<JSX.Element> {
-  __image: ImagePayload;
-
-  static override getType(): string {
-    return HB_NODE_TYPES.image;
-  }
-
-  static override clone(node: ImageCaptionNode): ImageCaptionNode {
-    return new ImageCaptionNode(node.__image, node.__key);
-  }
-
-  constructor(image: ImagePayload = {}, key?: NodeKey) {
-    super(key);
-    this.__image = image;
-  }
-
-  static override importJSON(json: SerializedImageCaptionNode): ImageCaptionNode {
-    const image: ImagePayload = {};
-    if (typeof json.src === 'string') image.src = json.src;
-    if (typeof json.width === 'number') image.width = json.width;
-    if (typeof json.height === 'number') image.height = json.height;
-    if (typeof json.alt === 'string') image.alt = json.alt;
-    if (Array.isArray(json.caption)) image.caption = json.caption;
-    return new ImageCaptionNode(image).updateFromJSON(json);
-  }
-
-  override exportJSON(): SerializedImageCaptionNode {
-    return { ...super.exportJSON(), type: HB_NODE_TYPES.image, version: 1, ...this.getLatest().__image };
-  }
-
-  setCaption(caption: Inline[]): void {
-    const writable = this.getWritable();
-    writable.__image = { ...writable.__image, caption };
-  }
-
-  override createDOM(): HTMLElement {
+export const imageView: NodeView<ImageCaptionNode> = {
+  createDOM() {
     const figure = document.createElement('div');
     figure.className = 'hb-image';
     return figure;
-  }
+  },
+  decorate: (node) => <ImageFigure nodeKey={node.getKey()} image={node.__image} />,
+};
 
-  override updateDOM(): false {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
-  }
-
-  override getTextContent(): string {
-    return `${inlineText(this.__image.caption)}\n`;
-  }
-
-  override decorate(): JSX.Element {
-    return <ImageView nodeKey={this.__key} image={this.__image} />;
-  }
-}
-
-function ImageView({ nodeKey, image }: { nodeKey: NodeKey; image: ImagePayload }): JSX.Element {
+function ImageFigure({ nodeKey, image }: { nodeKey: NodeKey; image: ImagePayload }): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const caption = inlineText(image.caption);
   const [draft, setDraft] = useState(caption);
@@ -92,12 +38,4 @@ function ImageView({ nodeKey, image }: { nodeKey: NodeKey; image: ImagePayload }
       </figcaption>
     </figure>
   );
-}
-
-export function $createImageCaptionNode(image: ImagePayload): ImageCaptionNode {
-  return new ImageCaptionNode(image);
-}
-
-export function $isImageCaptionNode(node: LexicalNode | null | undefined): node is ImageCaptionNode {
-  return node instanceof ImageCaptionNode;
 }

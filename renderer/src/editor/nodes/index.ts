@@ -1,31 +1,15 @@
-/** Every node class the case editor registers: Lexical's own plus Huibian's (see core/model/lexical.ts). */
-import type { Klass, LexicalNode } from 'lexical';
-import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { ListItemNode, ListNode } from '@lexical/list';
-import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
-import { MarkNode } from '@lexical/mark';
-import { LinkNode } from '@lexical/link';
-import { RunInNode } from './RunInNode.js';
-import { FootnoteNode } from './FootnoteNode.js';
-import { ImageCaptionNode } from './ImageCaptionNode.js';
-import { PageBreakNode } from './PageBreakNode.js';
-import { ModelBlockNode } from './ModelBlockNode.js';
+/**
+ * The case editor's nodes are the core's (electron/core/model/lexicalNodes), shared with the
+ * team server's headless editor; this folder holds only what the screen adds — each node's
+ * DOM element and React view — installed when the editor's node list is first imported.
+ */
+import { EDITOR_NODES, installNodeViews } from '../../../../electron/core/model/lexicalNodes/index.js';
+import { footnoteView } from './FootnoteView.js';
+import { imageView } from './ImageView.js';
+import { modelBlockView } from './ModelBlockView.js';
+import { pageBreakView } from './PageBreakView.js';
+import { runInView } from './RunInView.js';
 
-export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
-  HeadingNode,
-  QuoteNode,
-  ListNode,
-  ListItemNode,
-  TableNode,
-  TableRowNode,
-  TableCellNode,
-  MarkNode,
-  LinkNode,
-  RunInNode,
-  FootnoteNode,
-  ImageCaptionNode,
-  PageBreakNode,
-  ModelBlockNode,
-];
+installNodeViews({ runIn: runInView, footnote: footnoteView, image: imageView, pageBreak: pageBreakView, modelBlock: modelBlockView });
 
-export { RunInNode, FootnoteNode, ImageCaptionNode, PageBreakNode, ModelBlockNode };
+export { EDITOR_NODES };
