@@ -11,10 +11,10 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
-  // Raised with the portal rules (measured 38/48 fully right; kind, count and award 100 %, title 97 %,
-  // unit 98 %, region 96 %, category 95 %): a little below, so new tuning pages can land first.
-  fullyRight: 0.6,
-  fields: { kind: 0.9, 'case count': 0.9, title: 0.9, unit: 0.85, award: 0.9, region: 0.88, category: 0.85, 'notice.title': 0.85, 'notice.docNumber': 0.85, 'notice.addressees': 0.85, 'notice.date': 0.85 } as Record<string, number>,
+  // Raised with the second importer round (measured 57/62 fully right; kind, count and award 100 %,
+  // title 98 %, unit 98 %, region 99 %, category 99 %): a little below, so new tuning pages can land first.
+  fullyRight: 0.8,
+  fields: { kind: 0.95, 'case count': 0.95, title: 0.93, unit: 0.9, award: 0.95, region: 0.93, category: 0.93, 'notice.title': 0.9, 'notice.docNumber': 0.9, 'notice.addressees': 0.9, 'notice.date': 0.9 } as Record<string, number>,
 };
 
 test('portal: the scorer imports and reports every tuning document', async () => {

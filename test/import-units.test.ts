@@ -1,0 +1,85 @@
+/**
+ * The second importer round's rules, each on a small draft written for the test: where the
+ * innovating unit is printed outside a form, contact lines kept for the proofing gate, results
+ * given as graded sentences, a compilation's tagged part heading, and when an article is a
+ * survey of a bureau's work (综合).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importFile } from '../electron/core/import/index.js';
+import { blocksText } from '../electron/core/model/text.js';
+import { scoreCategories } from '../electron/core/import/stages/category.js';
+
+async function read(text: string, name = 'draft.txt') {
+  return importFile({ name, bytes: new TextEncoder().encode(text) });
+}
+
+test('units: a contact line stays in the text (with phone and ID number), not silently dropped', async () => {
+  const f = await read(
+    '济南市“暖心救助”创新做法\n近年来，济南市民政局创新开展暖心救助，为困难群众提供帮助，取得明显成效。\n一、主要做法\n建立主动发现机制，及时救助困难群众。\n联系人：李明，电话：13912345678，身份证号码：370102198001011234\n',
+  );
+  const text = blocksText(f.cases[0]!.body);
+  assert.match(text, /13912345678/u, 'the phone number is in the body the proofing gate reads');
+  assert.match(text, /370102198001011234/u);
+});
+
+test('units: a labelled 上报单位 line at the foot, a speaker line and an organ alone under the title', async () => {
+  const foot = await read('某县民政局加大民生工程宣传力度\n\n近日，该局在婚姻登记大厅发放印有救助政策的宣传品，群众反映良好。\n\n上报单位:安庆市宜秀区民政局\n信息作者:王晶晶\n');
+  assert.equal(foot.cases[0]!.meta.unit, '安庆市宜秀区民政局');
+  assert.doesNotMatch(blocksText(foot.cases[0]!.body), /上报单位/u, 'the unit line leaves the text');
+  const speaker = await read('共享\n九省市经验交流\n\n北京市民政局局长李万钧\n2015年，北京成为全国唯一省级“救急难”综合试点单位，推进“救急难”工作，困难群众救助及时。\n');
+  assert.equal(speaker.cases[0]!.meta.unit, '北京市民政局');
+  assert.match(blocksText(speaker.cases[0]!.body), /局长李万钧/u, 'the speaker line stays: it says who speaks');
+  const bare = await read('“暖心救助”创新做法\n济南市民政局\n近年来，全市创新开展暖心救助，为困难群众提供帮助，取得明显成效。\n');
+  assert.equal(bare.cases[0]!.meta.unit, '济南市民政局');
+});
+
+test('units: the applicant named in the lead ("某区民政局申报的") and the opening subject', async () => {
+  const applicant = await read('这个项目获得全国优胜\n\n首届城市治理创新奖日前揭晓，长宁区民政局申报的居民区分类治理清单模式荣获优胜奖。\n\n长宁区推进社区分类治理，成效明显。\n');
+  assert.equal(applicant.cases[0]!.meta.unit, '长宁区民政局');
+  const subject = await read('探索“一门受理”新模式\n\n江宁区民政局聚焦群众办事难，整合救助事项，实现一门受理、一站办结。\n');
+  assert.equal(subject.cases[0]!.meta.unit, '江宁区民政局');
+  const none = await read('探索“一门受理”新模式\n\n各地聚焦群众办事难，整合救助事项，实现一门受理、一站办结。\n');
+  assert.equal(none.cases[0]!.meta.unit, null, 'no organ as subject: no unit is guessed');
+});
+
+test('units: a page ending in "(来源:某县民政局)" gives its source and its place', async () => {
+  const f = await read('9月23日，全省公益创投大赛举行，秭归的四个参赛项目斩获一等奖两个、二等奖两个。这是我县又一成果。 (来源:秭归民政局)\n');
+  assert.equal(f.info.publisher, '秭归民政局');
+  assert.equal(f.cases[0]!.meta.region?.county, '秭归县');
+  assert.ok(f.dropped.some((d) => d.includes('来源:秭归民政局')), 'the source left the text and is listed');
+});
+
+test('lists: graded clauses give one item per organ and title, with the clause grade', async () => {
+  const f = await read(
+    '历时9个月的滨湖区首届社区治理创新成果评选活动昨天有了结果。\n评委们当场打分。最后,河埒街道水秀社区的社会工作介入社区服务模式荣获一等奖;太湖街道太湖国际社区的“开放空间”自治管理模式和蠡湖街道美湖社区的智能信息化治理服务模式获得二等奖;荣巷街道梁溪社区的“三位一体”社区治理模式获得三等奖。\n',
+  );
+  assert.equal(f.kind, 'award-list');
+  assert.deepEqual(
+    f.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award, c.meta.region?.county]),
+    [
+      ['社会工作介入社区服务模式', '河埒街道水秀社区', '一等奖', '滨湖区'],
+      ['“开放空间”自治管理模式', '太湖街道太湖国际社区', '二等奖', '滨湖区'],
+      ['智能信息化治理服务模式', '蠡湖街道美湖社区', '二等奖', '滨湖区'],
+      ['“三位一体”社区治理模式', '荣巷街道梁溪社区', '三等奖', '滨湖区'],
+    ],
+  );
+});
+
+test('split: a part heading tagged "(案例21)" heads the case whose title follows it', async () => {
+  const f = await read(
+    '养老服务业发展典型案例汇编之深化“放管服”改革篇(3)\n\n编者按 社会力量参与养老服务业常遇许可、用地、运营等难题，需要营造公平规范的发展环境，各地作了探索。\n\n深化“放管服”改革篇(案例21)\n\n北京市东城区构建养老服务市场监管体系\n\n基本情况\n\n东城区户籍老年人口25.5万人，区民政局委托专业机构为1.2万名老年人评估。\n',
+  );
+  assert.equal(f.kind, 'case-list');
+  assert.equal(f.cases[0]!.meta.title, '北京市东城区构建养老服务市场监管体系');
+  assert.equal(f.cases[0]!.meta.region?.county, '东城区');
+});
+
+test('category: an article surveying several areas is 综合; a case naming others in passing is not', () => {
+  // 社会救助 leads clearly (34 against 12), but the other areas together weigh nearly as much (32).
+  const survey = '全市低保标准提高，低保对象应保尽保，特困人员供养有保障，临时救助及时，困难群众得到帮扶。新建养老机构1个。孤儿保障到位。殡葬改革推进，婚姻登记便民，社区服务提升。';
+  assert.equal(scoreCategories('民政工作综述', survey, { article: true }).category, '综合');
+  assert.equal(scoreCategories('民政工作综述', survey).category, '社会救助', 'the same text as one case keeps its leader');
+  const twoNamed = scoreCategories('婚姻登记处与慈善地标揭牌', '婚姻登记处设在景区，慈善地标同时揭牌。');
+  assert.equal(twoNamed.category, '社会事务', 'two level areas both in the title: the one named first');
+});
