@@ -13,6 +13,7 @@ import { stopPdfWorker } from '../electron/core/export/pdf/worker.js';
 import { loadTemplate } from '../electron/core/templates/load.js';
 import type { CaseDocument } from '../electron/core/model/types.js';
 import { nonEmptyLines, part, pdfPageTexts, sofficeToPdf, squash, unzip, workDir } from './docx-helpers.js';
+import { checkIndexes as checkIndexesOf, checkTables as checkTablesOf, folio, openings as openingsOf, type IndexedCase } from './support/indexes.js';
 import path from 'node:path';
 import JSZip from 'jszip';
 
@@ -20,88 +21,11 @@ const bundle = await corpusBundle();
 const cases = Object.values(bundle.cases) as CaseDocument[];
 const dir = workDir('indexes');
 
-/** The folio printed at the foot of a page. */
-function folio(page: string): number | null {
-  const m = /^(?:—\s*)?(\d+)(?:\s*—)?$/.exec(nonEmptyLines(page).pop() ?? '');
-  return m ? Number(m[1]) : null;
-}
-
-interface Entry {
-  text: string;
-  page: number | null;
-}
-
-/** The lines of one back-matter part (from its title page to the next part), entries with their number. */
-function partLines(pages: string[], title: string, next: string | null): Entry[] {
-  const start = pages.findIndex((p, i) => i > 3 && nonEmptyLines(p).slice(0, 2).some((l) => squash(l) === title));
-  assert.ok(start > 0, `no ${title} page`);
-  const end = next ? pages.findIndex((p, i) => i > start && nonEmptyLines(p).slice(0, 2).some((l) => squash(l) === next)) : pages.length;
-  const out: Entry[] = [];
-  for (const page of pages.slice(start, end)) {
-    const lines = nonEmptyLines(page);
-    // Drop the running head, the title and the folio.
-    for (const l of lines.slice(0, -1)) {
-      const s = squash(l);
-      if (s === title || s === squash(bundle.collection.title)) continue;
-      const m = /^(.*?)[.\s]*?(\d+)$/.exec(s.replace(/\.{2,}/g, ' '));
-      out.push(m && /[.\s]{2,}|\.{2,}/.test(l) ? { text: squash(m[1]!), page: Number(m[2]) } : { text: s, page: null });
-    }
-  }
-  return out;
-}
-
-/** Folio where each case opens: the page whose first lines hold its title (before the back matter). */
-function openings(pages: string[]): Map<string, number> {
-  const backStart = pages.findIndex((p, i) => i > 3 && nonEmptyLines(p).slice(0, 2).some((l) => squash(l) === '地区索引'));
-  const out = new Map<string, number>();
-  for (const c of cases) {
-    const key = squash(c.meta.title).slice(0, 10);
-    const at = pages.findIndex((p, i) => i > 3 && i < backStart && nonEmptyLines(p).slice(0, 3).some((l) => squash(l).startsWith(key)));
-    assert.ok(at > 0, `case ${c.meta.title} not found`);
-    out.set(c.id, folio(pages[at]!)!);
-  }
-  return out;
-}
-
-function checkIndexes(pages: string[], label: string): void {
-  const opens = openings(pages);
-  const region = partLines(pages, '地区索引', '领域索引');
-  const field = partLines(pages, '领域索引', '附表各地案例统计');
-  for (const c of cases) {
-    const title = squash(c.meta.title);
-    for (const [name, lines] of [['地区索引', region], ['领域索引', field]] as const) {
-      const at = lines.findIndex((l) => l.page !== null && (l.text.startsWith(title) || title.startsWith(l.text)));
-      assert.ok(at >= 0, `${label} ${name}: ${c.meta.title} missing`);
-      assert.equal(lines[at]!.page, opens.get(c.id), `${label} ${name}: ${c.meta.title} listed on ${lines[at]!.page}, opens on ${opens.get(c.id)}`);
-      const groups = lines.slice(0, at).filter((l) => l.page === null).map((l) => l.text);
-      const r = c.meta.region;
-      if (name === '领域索引') assert.equal(groups.at(-1), c.meta.category ?? '未分类', `${label}: ${c.meta.title} under its 业务领域`);
-      else if (r?.province) {
-        // Under its county (or city), whose city and province come before it.
-        const chain = [r.province, r.city, r.county].filter((x): x is string => !!x);
-        assert.equal(groups.at(-1), chain.at(-1), `${label}: ${c.meta.title} under ${chain.at(-1)}`);
-        let from = groups.length;
-        for (const name of [...chain].reverse()) {
-          const k = groups.lastIndexOf(name, from - 1);
-          assert.ok(k >= 0 && k < from, `${label}: ${name} above ${c.meta.title}`);
-          from = k;
-        }
-      }
-    }
-  }
-}
-
-function checkTables(pages: string[], label: string): void {
-  const start = pages.findIndex((p, i) => i > 3 && nonEmptyLines(p).slice(0, 2).some((l) => squash(l) === '附表各地案例统计'));
-  const text = pages.slice(start).map((p) => squash(p)).join('');
-  const byRegion = new Map<string, number>();
-  for (const c of cases) {
-    const r = c.meta.region;
-    const key = r?.city ? `${r.province}${r.city}` : (r?.province ?? '地区未注明');
-    byRegion.set(key, (byRegion.get(key) ?? 0) + 1);
-  }
-  for (const [region, n] of byRegion) assert.ok(text.includes(`${region}（${n}个案例）`), `${label}: table heading of ${region} with ${n} cases`);
-}
+const indexed: IndexedCase[] = cases.map((c) => ({ id: c.id, title: c.meta.title, region: c.meta.region, category: c.meta.category }));
+const book = bundle.collection.title;
+const openings = (pages: string[]) => openingsOf(pages, indexed);
+const checkIndexes = (pages: string[], label: string) => checkIndexesOf(pages, label, indexed, book);
+const checkTables = (pages: string[], label: string) => checkTablesOf(pages, label, indexed);
 
 test('PDF: the indexes give each case the folio where it opens, under its region and 业务领域; per-region tables', async () => {
   const pdf = await runExport({ template: 'anthology', format: 'pdf', outPath: path.join(dir, 'book.pdf'), bundle });
