@@ -11,6 +11,7 @@ import { anchorQuotes } from './anchors.js';
 import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
 import { emWidth } from './pageEstimate.js';
 import { chineseDate } from '../../model/dates.js';
+import { organMark } from '../../model/notice.js';
 import { noticeGridValues } from './noticeGrid.js';
 import { halfPoints, twips } from './xml.js';
 import { blockChildren, fonts, picture, plainRuns, textRun, titleRuns } from './blocks.js';
@@ -70,25 +71,26 @@ export function noticeSections(ctx: DocxContext, notice: NoticeDocument): { sect
     return l;
   };
 
-  if (meta.organ) {
+  const organ = organMark(meta);
+  if (organ) {
     const st = ctx.book.get('organ').style;
     // Condense a long name so it fits the 版心 on one line (§7.2.4: 醒目、美观、庄重).
-    const natural = emWidth(meta.organ) * st.size;
+    const natural = emWidth(organ) * st.size;
     const scale = Math.max(50, Math.min(100, Math.floor((ctx.textWidthPt / natural) * 100)));
     const top = mmToPt(Number(opts.organTopFromTypeArea ?? 35)) - (st.lineHeight - st.size) / 2;
-    const run = textRun(ctx.book, st, meta.organ, undefined, undefined, { color: st.color, scale: scale < 100 ? scale : undefined, size: halfPoints(st.size) });
+    const run = textRun(ctx.book, st, organ, undefined, undefined, { color: st.color, scale: scale < 100 ? scale : undefined, size: halfPoints(st.size) });
     out.push(
-      ctx.paragraph('organ', [...take(), run], meta.organ, {
+      ctx.paragraph('organ', [...take(), run], organ, {
         props: { before: twips(top) },
-        measureText: scale < 100 ? meta.organ.slice(0, Math.floor(ctx.textWidthPt / st.size)) : undefined,
+        measureText: scale < 100 ? organ.slice(0, Math.floor(ctx.textWidthPt / st.size)) : undefined,
       }),
     );
   }
 
-  if (meta.docNumber || meta.organ) {
+  if (meta.docNumber || organ) {
     const red = { sz: Math.round(Number(opts.redLineWidthPt ?? 1) * 8), space: Math.round(mmToPt(Number(opts.redLineGapBelowDocNumberMm ?? 4))), color: ctx.template.colors.accent };
     const number = meta.docNumber ?? '';
-    const before = meta.organ ? 2 * line : 0;
+    const before = organ ? 2 * line : 0;
     if (meta.signers?.length) {
       // 上行文: 发文字号 left with a 1-字 indent, 签发人 right on the same line, name in 楷体.
       const kai = ctx.book.get('signer').style;
@@ -108,7 +110,7 @@ export function noticeSections(ctx: DocxContext, notice: NoticeDocument): { sect
   const starts = unanchored.flatMap((id) => ctx.comments.starts(id));
   const ends = unanchored.flatMap((id) => ctx.comments.ends(id));
   const title = titleRuns(ctx, 'title', meta.title);
-  out.push(ctx.paragraph('title', [...take(), ...starts, ...title.children, ...ends], title.text, { props: { before: meta.organ || meta.docNumber ? 2 * line : 0 }, measureText: title.measure }));
+  out.push(ctx.paragraph('title', [...take(), ...starts, ...title.children, ...ends], title.text, { props: { before: organ || meta.docNumber ? 2 * line : 0 }, measureText: title.measure }));
 
   if (meta.addressees) {
     const text = /[：:]$/.test(meta.addressees) ? meta.addressees : `${meta.addressees}：`;

@@ -6,6 +6,7 @@
  */
 import type { Block, NoticeDocument } from '../../model/types.js';
 import { chineseDate } from '../../model/dates.js';
+import { organMark } from '../../model/notice.js';
 import { PLACEHOLDER_LABEL, placeholderHeight } from '../pictures.js';
 import type { Template } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
@@ -60,7 +61,7 @@ export async function composeNotice(template: Template, notice: NoticeDocument, 
   };
 
   // ── 版头 (page 1, drawn directly) ──
-  const organ = m.organ ?? m.issuer ?? '';
+  const organ = organMark(m);
   const organStyle = styles.get('organ');
   const organTop = g.top + mmToPt(option(template, 'organTopFromTypeArea', 35));
   let organSize = organStyle.size;

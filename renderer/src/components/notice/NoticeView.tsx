@@ -9,6 +9,7 @@ import { api } from '../../api/client.js';
 const PdfPages = lazy(() => import('../PdfPages.js').then((m) => ({ default: m.PdfPages })));
 import { $getRoot, type LexicalEditor } from 'lexical';
 import type { NoticeMeta } from '../../../../electron/core/model/types.js';
+import { organMark } from '../../../../electron/core/model/notice.js';
 import { formatNoticeDate, normalizeDocNumber, parseNoticeDate } from './noticeRules.js';
 
 type Patch = Partial<NoticeMeta>;
@@ -157,7 +158,6 @@ export function NoticePreview({ meta, editor, documentId, beforePreview }: { met
     read();
     return editor.registerUpdateListener(read);
   }, [editor]);
-  const organ = meta.organ ?? '';
   return (
     <div className="notice-preview-wrap">
       <div className="row notice-preview-tools">
@@ -187,7 +187,7 @@ export function NoticePreview({ meta, editor, documentId, beforePreview }: { met
       <div className="notice-page-frame" style={{ width: `calc(210mm * ${zoom})`, height: `calc(297mm * ${zoom})` }}>
       <div className="notice-page" aria-label="公文版面预览" style={{ transform: `scale(${zoom})` }}>
         <div className="np-head">
-          <div className="np-organ">{organ.endsWith('文件') || !organ ? organ : `${organ}文件`}</div>
+          <div className="np-organ">{organMark(meta)}</div>
           <div className="np-number">
             {meta.signers && meta.signers.length ? <span className="np-signers">签发人：{meta.signers.join(' ')}</span> : null}
             <span>{meta.docNumber}</span>
