@@ -388,7 +388,20 @@ const AGENCY_DATELINE = /^(?:新华社|中新社|中新网|人民网|央视网|�
  * dateline, else the opening sentence narrowed to what the whole text confirms (a caption or a
  * venue naming a county must not narrow a province's article), else the text's dominant place.
  */
-function articleRegion(opening: string, hint: Partial<Region>, context: ReturnType<typeof contextRegion> & { competing?: boolean }): Region | null {
+/** A local outlet named in the text ("昌宁政务网", "秭归新闻网"): where a page that names no place of its own comes from. */
+const LOCAL_OUTLET = /([\u4e00-\u9fa5]{2,4}?)(?:政务网|新闻网|融媒体中心|融媒|发布|电视台|广播电视台|日报|晚报)/gu;
+
+function outletRegion(text: string, hint: Partial<Region>): Region | null {
+  const found = new Map<string, Region>();
+  for (const m of text.matchAll(LOCAL_OUTLET)) {
+    const r = resolveRegion(m[1]!, hint);
+    if (r?.county || r?.city) found.set(r.code ?? m[1]!, r);
+  }
+  // Only one outlet place, or the page is not from one place.
+  return found.size === 1 ? [...found.values()][0]! : null;
+}
+
+function articleRegion(opening: string, hint: Partial<Region>, context: ReturnType<typeof contextRegion> & { competing?: boolean }, text = ''): Region | null {
   const outlet = OUTLET_DATELINE.exec(opening);
   if (outlet) {
     const r = resolveRegion(outlet[1]!, hint);
@@ -400,6 +413,8 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
   if (/^(?:据悉|近日|日前|今年以来|目前)?[,，]?\s*(?:记者从[^,，。]{0,14}?)?(?:民政部|国务院|国家[\u4e00-\u9fa5]{0,6}?(?:部|委|局|办)|全国)/u.test(sentence)) return null;
   const found = resolveRegion(sentence, hint);
   const whole = context.province ? resolveRegion(`${context.province}${context.city ?? ''}`) : null;
+  // A county bureau's page that says only "县民政局": the local outlet it names says which county.
+  if (!found && !whole && /[县区市]民政局|我[县区市]/u.test(text)) return outletRegion(text, hint);
   if (!found) return whole;
   // "河南省民政厅坚持…": the opening names the province only, and that is the article's scope.
   if (!context.competing || !found.city) return found;
@@ -449,7 +464,7 @@ function buildCase(
     resolveRegion(draft.title, hint) ??
     (authors ? resolveRegion(authors, hint) : null) ??
     // A single article's own rule decides, national news included; list and feature cases read their opening.
-    (kind === 'single-case' ? (unitRegion ?? articleRegion(leadText || firstParagraph, hint, context)) : (resolveRegion(firstSentence(firstParagraph), hint) ?? unitRegion));
+    (kind === 'single-case' ? (unitRegion ?? articleRegion(leadText || firstParagraph, hint, context, `${draft.title}\n${blocksText(s.body)}`)) : (resolveRegion(firstSentence(firstParagraph), hint) ?? unitRegion));
   const bodyText = blocksText(s.body);
   const category = scoreCategories(`${draft.title} ${draft.subtitle ?? ''}`, bodyText || categoryContext, { article: kind === 'single-case' });
   if (draft.groupCategory) {
