@@ -11,10 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { imeType, openSession, ROOT, screenshot, type Session } from './support/browser.js';
+import { imeType, ROOT, screenshot, type Session } from './support/browser.js';
+import { caretAtEnd, FEATURE, openApp, selectText } from './support/daily.js';
 import { applyFixes } from '../electron/core/proof/index.js';
 
-const FEATURE = path.resolve(ROOT, '../shared/corpus/zhongguominzheng-2022-02-feature.txt');
 const EXPECTED = JSON.parse(readFileSync(path.resolve(ROOT, '../shared/corpus/expected/zhongguominzheng-2022-02-feature.json'), 'utf8')) as {
   cases: Array<{ title: string; region: { city: string }; category: string[] }>;
 };
@@ -27,59 +27,11 @@ let s: Session;
 let page: Page;
 
 before(async () => {
-  s = await openSession();
+  s = await openApp({ viewport: { width: 1440, height: 900 } });
   page = s.page;
-  await page.waitForSelector('.app-header');
 });
 
-after(async () => {
-  await s?.close();
-});
-
-/** Puts the caret at the end of the editor's n-th top-level paragraph (DOM selection; Lexical follows it). */
-async function caretAtEndOfParagraph(index: number): Promise<void> {
-  await page.evaluate((i) => {
-    const root = document.querySelector('.editor-content')!;
-    const paragraphs = Array.from(root.children).filter((el) => el.classList.contains('hb-p'));
-    const p = paragraphs[i]!;
-    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-    let last: Text | null = null;
-    while (walker.nextNode()) last = walker.currentNode as Text;
-    (root as HTMLElement).focus();
-    const range = document.createRange();
-    range.setStart(last!, last!.length);
-    range.collapse(true);
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-  }, index);
-  await page.waitForTimeout(50);
-}
-
-/** Selects `text` inside the editor (first occurrence within one text node). */
-async function selectText(text: string): Promise<void> {
-  const found = await page.evaluate((t) => {
-    const root = document.querySelector('.editor-content') as HTMLElement;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const at = node.data.indexOf(t);
-      if (at >= 0) {
-        root.focus();
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + t.length);
-        const sel = window.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return true;
-      }
-    }
-    return false;
-  }, text);
-  assert.ok(found, `text "${text}" not found in the editor`);
-  await page.waitForTimeout(80);
-}
+after(() => s?.close());
 
 /** A field of the notice's 公文要素: the form opened and the tab holding the field chosen first. */
 async function noticeField(label: string) {
@@ -206,7 +158,7 @@ test('edit a case: Chinese through IME composition, bold, a table, cleaned Word 
   await openCase(CASE_TITLE);
   await waitSaved();
   const before = await editorText();
-  await caretAtEndOfParagraph(0);
+  await caretAtEnd(page, 0);
   await imeType(page, [
     { pinyin: ['m', 'mi', 'min', 'minz', 'minzh', 'minzhe', 'minzhen', 'minzheng'], commit: '民政' },
     { pinyin: ['c', 'ch', 'chu', 'chua', 'chuan', 'chuang', 'chuangx', 'chuangxi', 'chuangxin'], commit: '创新', holdMs: 1500 },
@@ -216,7 +168,7 @@ test('edit a case: Chinese through IME composition, bold, a table, cleaned Word 
   assert.equal(after1.length, before.length + TYPED.length, 'composition neither lost nor duplicated characters');
   assert.ok(!/minzheng|chuangxin/.test(after1), 'no pinyin left behind');
 
-  await selectText(TYPED);
+  await selectText(page, TYPED);
   await page.getByRole('button', { name: '加粗 (Ctrl+B)' }).click();
   await page.waitForSelector(`.editor-content .hb-bold:text("${TYPED}")`);
 
@@ -241,7 +193,7 @@ test('edit a case: Chinese through IME composition, bold, a table, cleaned Word 
   await page.keyboard.type('养老床位');
 
   // Word clipboard: MsoListParagraph items with typed markers become a real list.
-  await caretAtEndOfParagraph(1);
+  await caretAtEnd(page, 1);
   await page.keyboard.press('Enter');
   const word = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoListParagraph{mso-style-name:"List Paragraph";margin-left:21pt}</style></head><body>
 <p class=MsoListParagraphCxSpFirst style='margin-left:18pt;text-indent:-18pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span lang=ZH-CN style='font-family:宋体'>建立台账<o:p></o:p></span></p>
@@ -279,7 +231,7 @@ test('edit a case: Chinese through IME composition, bold, a table, cleaned Word 
 
 test('校对 panel: the import applied the fixes; new half-width marks are underlined, listed, accepted one by one and all at once', async () => {
   // The import already applied the fix-severity findings; type two new slips.
-  await caretAtEndOfParagraph(0);
+  await caretAtEnd(page, 0);
   await page.keyboard.type('补充说明:本案例经审核,内容属实');
   await page.getByRole('button', { name: '校对', exact: true }).click();
   await page.waitForSelector('.proof-panel .proof-fix li');
@@ -301,7 +253,7 @@ test('校对 panel: the import applied the fixes; new half-width marks are under
 });
 
 test('footnote, image with caption, page break, heading, paragraph role and run-in heading', async () => {
-  await caretAtEndOfParagraph(0);
+  await caretAtEnd(page, 0);
   await page.getByRole('button', { name: '脚注' }).click();
   await page.getByLabel('脚注内容').first().fill('数据来源：济南市民政局。');
   await page.getByRole('button', { name: '插入', exact: true }).click();
@@ -315,7 +267,7 @@ test('footnote, image with caption, page break, heading, paragraph role and run-
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('RunIn. body after it');
-  await selectText('RunIn.');
+  await selectText(page, 'RunIn.');
   await page.getByRole('button', { name: '段首标题' }).click();
   await page.waitForSelector('.editor-content .hb-run-in');
   await page.getByLabel('段落角色').selectOption('note');
@@ -357,7 +309,7 @@ test('reload: the typed text, bold, table and pasted list are kept', async () =>
 });
 
 test('review: comment on a selection, reply, resolve; the mark survives a reload', async () => {
-  await selectText('五星级党组织');
+  await selectText(page, '五星级党组织');
   await page.getByRole('button', { name: '批注', exact: true }).click();
   await page.waitForSelector('.comment-form');
   await page.getByLabel('审阅人姓名').fill('王审阅');
@@ -394,7 +346,7 @@ test('review: comment on a selection, reply, resolve; the mark survives a reload
     return Object.fromEntries(data.types.map((t) => [t, data.getData(t)]));
   });
   assert.ok(copied['application/x-lexical-editor']?.includes('"mark"'), `the copy carries the comment mark: ${JSON.stringify(copied).slice(0, 400)}`);
-  await caretAtEndOfParagraph(2);
+  await caretAtEnd(page, 2);
   await page.evaluate((d) => {
     const data = new DataTransfer();
     for (const [k, v] of Object.entries(d)) data.setData(k, v as string);
@@ -428,7 +380,7 @@ test('revisions: save a version, edit, restore the version', async () => {
   await page.getByRole('button', { name: '保存为新版本' }).click();
   await page.waitForSelector('.revisions-panel li');
   await waitSaved();
-  await caretAtEndOfParagraph(0);
+  await caretAtEnd(page, 0);
   await page.keyboard.type('TEMP');
   await waitSaved();
   assert.ok((await editorText()).includes('TEMP'));
@@ -562,7 +514,7 @@ test('drop a notice draft on the window: it imports as a notice with its fields,
   await page.waitForSelector('.editor-content h1, .editor-content h2, .editor-content h3');
   const attachmentText = await editorText();
   assert.ok(attachmentText.includes('一、严格落实党建、党风廉政建设和意识形态工作责任'), 'the attachment opens in the editor');
-  await caretAtEndOfParagraph(0);
+  await caretAtEnd(page, 0);
   await page.keyboard.type('ATTACHMENT-EDIT');
   await waitSaved();
   await page.getByRole('tab', { name: '正文', exact: true }).click();

@@ -9,23 +9,19 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openSession, screenshot, type Session } from './support/browser.js';
-import { caretAtEnd, importFeature, openCase, paste, selectText, waitSaved } from './support/daily.js';
+import { screenshot, type Session } from './support/browser.js';
+import { caretAtEnd, openApp, openCase, paste, selectText, waitSaved } from './support/daily.js';
 
 const CASE = '建立孤弃儿童养育标准体系';
 let s: Session;
 let page: Page;
 
 before(async () => {
-  s = await openSession({ viewport: { width: 1366, height: 768 } });
+  s = await openApp({ feature: '日常编辑测试汇编' });
   page = s.page;
-  await page.waitForSelector('.app-header');
-  await importFeature(page, '日常编辑测试汇编');
 });
 
-after(async () => {
-  await s?.close();
-});
+after(() => s?.close());
 
 const editorText = () => page.locator('.editor-content').innerText();
 

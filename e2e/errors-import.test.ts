@@ -12,21 +12,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openSession, ROOT, screenshot, type Session } from './support/browser.js';
-import { FEATURE, openCase } from './support/daily.js';
+import { ROOT, screenshot, type Session } from './support/browser.js';
+import { FEATURE, openApp, openCase } from './support/daily.js';
 
 let s: Session;
 let page: Page;
 
 before(async () => {
-  s = await openSession({ viewport: { width: 1366, height: 768 } });
+  s = await openApp();
   page = s.page;
-  await page.waitForSelector('.app-header');
 });
 
-after(async () => {
-  await s?.close();
-});
+after(() => s?.close());
 
 /** The codes of `export type ApiErrorCode = 'a' | 'b' | …` in the API table as it is now. */
 function apiErrorCodes(): string[] {

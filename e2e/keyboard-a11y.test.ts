@@ -8,21 +8,18 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openSession, screenshot, type Session } from './support/browser.js';
-import { axeSerious, describeViolations, importFeature, openCase } from './support/daily.js';
+import { screenshot, type Session } from './support/browser.js';
+import { axeSerious, describeViolations, importFeature, openApp, openCase } from './support/daily.js';
 
 let s: Session;
 let page: Page;
 
 before(async () => {
-  s = await openSession({ viewport: { width: 1366, height: 768 } });
+  s = await openApp();
   page = s.page;
-  await page.waitForSelector('.app-header');
 });
 
-after(async () => {
-  await s?.close();
-});
+after(() => s?.close());
 
 const SIZES = [
   { width: 1366, height: 768 },

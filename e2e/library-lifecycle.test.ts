@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openSession, ROOT, screenshot, type Session } from './support/browser.js';
-import { caretAtEnd, FEATURE, importFeature, openCase } from './support/daily.js';
+import { ROOT, screenshot, type Session } from './support/browser.js';
+import { caretAtEnd, FEATURE, openApp, openCase } from './support/daily.js';
 
 const EXPECTED = JSON.parse(readFileSync(path.resolve(ROOT, '../shared/corpus/expected/zhongguominzheng-2022-02-feature.json'), 'utf8')) as { cases: Array<{ region: { city?: string } }> };
 const JINING = EXPECTED.cases.filter((c) => c.region.city === '济宁市').length;
@@ -20,15 +20,11 @@ let s: Session;
 let page: Page;
 
 before(async () => {
-  s = await openSession({ viewport: { width: 1366, height: 768 } });
+  s = await openApp({ feature: true });
   page = s.page;
-  await page.waitForSelector('.app-header');
-  await importFeature(page);
 });
 
-after(async () => {
-  await s?.close();
-});
+after(() => s?.close());
 
 const groupOf = (title: string) =>
   page.evaluate((t) => document.querySelector(`.tree-item[title="${t}"]`)?.closest('.tree-group')?.getAttribute('data-group') ?? null, title);

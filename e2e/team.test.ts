@@ -13,6 +13,7 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { ROOT } from './support/browser.js';
+import { selectText } from './support/daily.js';
 import { addUser } from '../electron/core/team/users.js';
 import { migrate } from '../electron/core/team/pgstore.js';
 import { shareCollection } from '../electron/core/team/sync.js';
@@ -200,22 +201,7 @@ test('metadata travels through the team document both ways', async () => {
 
 test('a comment made in one page goes into the team document and is underlined on its words in the other', async () => {
   const page = session.page;
-  await page.evaluate((t) => {
-    const root = document.querySelector('.editor-content') as HTMLElement;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const at = node.data.indexOf(t);
-      if (at < 0) continue;
-      root.focus();
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + t.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      return;
-    }
-  }, '甲页补充');
+  await selectText(page, '甲页补充');
   await page.waitForFunction(() => (window.getSelection()?.toString() ?? '') === '甲页补充');
   await page.getByRole('button', { name: '批注', exact: true }).click();
   await page.getByLabel('批注内容').fill('请补充数据来源。');

@@ -1,14 +1,26 @@
 /**
- * Helpers the daily-work e2e files share: importing the magazine feature, opening a case,
- * waiting for 已保存, caret and selection placement, clipboard paste, axe-core.
+ * Helpers the browser e2e files share: opening the app, importing the magazine feature,
+ * opening a case, waiting for 已保存, caret and selection placement, clipboard paste, axe-core.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT } from './browser.js';
+import { openSession, ROOT, type Session } from './browser.js';
 
 export const FEATURE = path.resolve(ROOT, '../shared/corpus/zhongguominzheng-2022-02-feature.txt');
+
+/**
+ * A fresh session on the built renderer with the app shell up (at 1366×768, the smallest
+ * screen the offices use, unless a test file asks otherwise) and, with `feature`, the
+ * magazine feature imported (a string names its new collection).
+ */
+export async function openApp(options: { viewport?: { width: number; height: number }; feature?: boolean | string } = {}): Promise<Session> {
+  const session = await openSession({ viewport: options.viewport ?? { width: 1366, height: 768 } });
+  await session.page.waitForSelector('.app-header');
+  if (options.feature) await importFeature(session.page, typeof options.feature === 'string' ? options.feature : undefined);
+  return session;
+}
 
 export async function importFeature(page: Page, collectionTitle?: string): Promise<void> {
   await page.setInputFiles('input[data-testid=import-input]', FEATURE);
@@ -45,6 +57,8 @@ export async function caretAtEnd(page: Page, index = 0): Promise<void> {
     window.getSelection()!.addRange(range);
   }, index);
   await page.waitForFunction(() => document.activeElement?.classList.contains('editor-content'));
+  // Lexical takes the DOM selection over on selectionchange, a task later.
+  await page.waitForTimeout(50);
 }
 
 export async function selectText(page: Page, text: string): Promise<void> {
@@ -67,6 +81,7 @@ export async function selectText(page: Page, text: string): Promise<void> {
     return false;
   }, text);
   assert.ok(found, `text "${text}" not found in the editor`);
+  await page.waitForTimeout(80);
 }
 
 /** Dispatches a paste with the HTML and plain text Word or WPS put on the clipboard. */
