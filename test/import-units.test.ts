@@ -83,3 +83,21 @@ test('category: an article surveying several areas is 综合; a case naming othe
   const twoNamed = scoreCategories('婚姻登记处与慈善地标揭牌', '婚姻登记处设在景区，慈善地标同时揭牌。');
   assert.equal(twoNamed.category, '社会事务', 'two level areas both in the title: the one named first');
 });
+
+test('titles: an exclaiming or asking headline, a column label or site name above it, a column prefix', async () => {
+  const body = '近日，南京市民政局创新推出养老服务“时间银行”，组织低龄老人为高龄老人提供服务，已累计服务3000余人次，群众反映良好。';
+  const cases: Array<[string, string]> = [
+    [`养老服务有了“时间银行”！\n${body}\n`, '养老服务有了“时间银行”！'],
+    [`养老服务怎么办？看这个市的新办法\n${body}\n`, '养老服务怎么办？看这个市的新办法'],
+    [`工作动态\n南京市推出养老服务“时间银行”\n${body}\n`, '南京市推出养老服务“时间银行”'],
+    [`南京民政网\n民政要闻\n南京市推出养老服务“时间银行”\n${body}\n`, '南京市推出养老服务“时间银行”'],
+    [`【民政动态】南京市推出养老服务“时间银行”\n${body}\n`, '南京市推出养老服务“时间银行”'],
+    [`【南京】推出养老服务“时间银行”\n${body}\n`, '【南京】推出养老服务“时间银行”'],
+  ];
+  for (const [text, title] of cases) {
+    const f = await read(text);
+    assert.equal(f.cases[0]!.meta.title, title, text.split('\n')[0]);
+  }
+  const labelled = await read(`工作动态\n南京市推出养老服务“时间银行”\n${body}\n`);
+  assert.ok(labelled.dropped.includes('工作动态'), 'the column label is listed as dropped');
+});

@@ -234,6 +234,7 @@ export function clean(input: SourceLine[]): CleanResult {
   liftTrailingByline(keep, info);
   liftTrailingSource(keep, droppedAt, info);
   dropOutletLabel(keep, droppedAt);
+  dropLeadingLabels(keep, droppedAt);
 
   droppedAt.sort((a, b) => a.at - b.at);
   return { lines: keep.map((k) => k.line), dropped: droppedAt.map((d) => d.text), info };
@@ -361,6 +362,37 @@ function dropOutletLabel(keep: Array<{ at: number; line: SourceLine }>, droppedA
       keep.splice(k, 1);
       return;
     }
+  }
+}
+
+/** A portal's column or site name printed above the headline: "工作动态", "民政要闻", "某某民政网". */
+const COLUMN_LABEL = /^(?:[\u4e00-\u9fa5]{0,6}(?:动态|要闻|新闻|资讯|快讯|信息|专题|专栏|公告|聚焦|视点|播报|头条|热点|时政)|[\u4e00-\u9fa5]{2,10}(?:网|门户网站|政务网|客户端))$/u;
+
+/**
+ * Short column and site lines at the very top, above a headline (a line without 。 and not
+ * itself such a label), are the page's. A dated or sourced page is handled by dropAboveTitle;
+ * this is the page copied without its date line.
+ */
+function dropLeadingLabels(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
+  let k = 0;
+  const labels: number[] = [];
+  while (k < keep.length && k < 4) {
+    const text = keep[k]!.line.text.trim();
+    if (!text) {
+      k++;
+      continue;
+    }
+    if (text.length > 12 || keep[k]!.line.image || keep[k]!.line.table || !COLUMN_LABEL.test(text) || findMentions(text).some((m) => m.full)) break;
+    labels.push(k);
+    k++;
+  }
+  while (k < keep.length && !keep[k]!.line.text.trim()) k++;
+  const head = keep[k]?.line.text.trim() ?? '';
+  if (!labels.length || !head || head.length > 80 || /。/u.test(head) || COLUMN_LABEL.test(head)) return;
+  // The line after the headline must be text, so that the headline is not itself a label over a list.
+  for (const j of labels.reverse()) {
+    droppedAt.push({ at: keep[j]!.at, text: keep[j]!.line.text });
+    keep.splice(j, 1);
   }
 }
 

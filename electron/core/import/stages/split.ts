@@ -207,12 +207,25 @@ function articleTitleAt(lines: SourceLine[]): number {
     !isForm(first) &&
     first.text.length >= 2 &&
     first.text.length <= 80 &&
-    !/[。！？]/u.test(first.text) &&
+    // A headline may exclaim or ask ("养老有了“时间银行”！"); a sentence ends in 。.
+    !/。/u.test(first.text) &&
+    (!/[！？!?]/u.test(first.text) || (first.text.length <= 40 && (first.text.match(/[！？!?]/gu) ?? []).length <= 2)) &&
     !/[，,、:：；;]$/u.test(first.text)
   ) {
     return 0;
   }
   return lines.findIndex((l) => isTitleish(l));
+}
+
+/** A portal column printed before a headline ("【民政动态】…", "新闻发布丨…"); a place label is kept. */
+const COLUMN_PREFIX = /^(?:[【\[]\s*([^】\]]{2,8}?)\s*[】\]]|([\u4e00-\u9fa5]{2,6})\s*[丨｜|])\s*(?=\S)/u;
+
+function withoutColumnPrefix(title: string): string {
+  const m = COLUMN_PREFIX.exec(title);
+  if (!m) return title;
+  const label = (m[1] ?? m[2])!;
+  const rest = title.slice(m[0].length);
+  return isPlaceOnly(label) || rest.length < 6 ? title : rest;
 }
 
 export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
@@ -297,7 +310,7 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
     }
     // One article: its first line when that reads as a title (long titles included), else the first title-like line.
     const at = articleTitleAt(lines);
-    const caseTitle = at >= 0 ? lines[at]!.text : '';
+    const caseTitle = at >= 0 ? withoutColumnPrefix(lines[at]!.text) : '';
     let from = at + 1;
     let caseSubtitle: string | null = null;
     if (at >= 0 && lines[from] && SUBTITLE_DASH.test(lines[from]!.text) && lines[from]!.text.length <= 60) {
