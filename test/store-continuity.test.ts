@@ -10,25 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApi, type Api } from '../electron/core/api/index.js';
-import { ApiError, type ApiResults } from '../electron/core/api/schema.js';
+import { call, refused } from './support/api.js';
 import { withContinuity } from '../electron/core/api/handlers/export.js';
 import type { CaseDocument } from '../electron/core/model/types.js';
 import { corpusPath } from './fixtures/corpus.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'huibian-continuity-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function call<M extends keyof ApiResults>(api: Api, method: M, input: unknown): Promise<ApiResults[M]> {
-  return (await api.dispatch(method, input)) as ApiResults[M];
-}
-async function refused(api: Api, method: string, input: unknown, code: string, pattern?: RegExp): Promise<void> {
-  await assert.rejects(api.dispatch(method, input), (e: unknown) => {
-    assert.ok(e instanceof ApiError, String(e));
-    assert.equal(e.code, code, e.message);
-    if (pattern) assert.match(e.message, pattern);
-    return true;
-  });
-}
 
 describe('新增/延续', () => {
   let api: Api;

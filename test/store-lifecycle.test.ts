@@ -12,7 +12,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createApi, type Api } from '../electron/core/api/index.js';
-import { ApiError, type ApiResults } from '../electron/core/api/schema.js';
+import { call, refused } from './support/api.js';
 import { main, type Io } from '../electron/core/cli/main.js';
 import { startServer } from '../electron/core/server/index.js';
 import { Library } from '../electron/core/store/index.js';
@@ -24,17 +24,6 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 
 function openApi(name: string): Api {
   return createApi({ dataDir: path.join(tmp, name), transport: 'cli' });
-}
-async function call<M extends keyof ApiResults>(api: Api, method: M, input: unknown): Promise<ApiResults[M]> {
-  return (await api.dispatch(method, input)) as ApiResults[M];
-}
-async function refused(api: Api, method: string, input: unknown, code: string, pattern?: RegExp): Promise<void> {
-  await assert.rejects(api.dispatch(method, input), (e: unknown) => {
-    assert.ok(e instanceof ApiError, String(e));
-    assert.equal(e.code, code, e.message);
-    if (pattern) assert.match(e.message, pattern);
-    return true;
-  });
 }
 async function importCorpus(api: Api, names: string[], extra: Record<string, unknown> = {}) {
   const preview = await call(api, 'import.preview', { files: names.map((n) => ({ name: n, path: corpusPath(n) })) });

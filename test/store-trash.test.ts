@@ -9,16 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApi, type Api } from '../electron/core/api/index.js';
-import type { ApiResults } from '../electron/core/api/schema.js';
+import { call } from './support/api.js';
 import { Library, setClock, TRASH_RETENTION_DAYS } from '../electron/core/store/index.js';
 import { corpusPath } from './fixtures/corpus.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'huibian-trash-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function call<M extends keyof ApiResults>(api: Api, method: M, input: unknown): Promise<ApiResults[M]> {
-  return (await api.dispatch(method, input)) as ApiResults[M];
-}
 
 describe('undoing a merge', () => {
   let api: Api;

@@ -96,9 +96,7 @@ export async function loadDocument(pool: pg.Pool, name: string): Promise<Uint8Ar
  * not yet applied is not in it and stays in the log.
  */
 export async function storeDocument(pool: pg.Pool, name: string, state: Uint8Array, snapshot: Y.Snapshot, by: string | null): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await transaction(pool, async (client) => {
     await client.query(
       `INSERT INTO team_documents (name, collection, state, updated_at, updated_by) VALUES ($1, $2, $3, now(), $4)
        ON CONFLICT (name) DO UPDATE SET state = EXCLUDED.state, updated_at = now(), updated_by = EXCLUDED.updated_by`,
@@ -107,7 +105,17 @@ export async function storeDocument(pool: pg.Pool, name: string, state: Uint8Arr
     const logged = await client.query<{ id: string; update: Buffer }>('SELECT id, update FROM team_updates WHERE document = $1', [name]);
     const contained = logged.rows.filter((r) => Y.snapshotContainsUpdate(snapshot, new Uint8Array(r.update))).map((r) => r.id);
     if (contained.length) await client.query('DELETE FROM team_updates WHERE id = ANY($1::bigint[])', [contained]);
+  });
+}
+
+/** `run` inside BEGIN … COMMIT on one pooled connection; anything it throws rolls back. */
+export async function transaction<T>(pool: pg.Pool, run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await run(client);
     await client.query('COMMIT');
+    return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;

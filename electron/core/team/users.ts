@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
-import { audit } from './pgstore.js';
+import { audit, transaction } from './pgstore.js';
 
 export interface TeamUser {
   name: string;
@@ -21,9 +21,7 @@ export class TeamUserError extends Error {}
 export async function addUser(pool: pg.Pool, name: string, collections: string[]): Promise<string> {
   if (!name.trim()) throw new TeamUserError('用户名不能为空');
   const token = `hbt_${randomBytes(32).toString('base64url')}`;
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await transaction(pool, async (client) => {
     const existing = await client.query('SELECT revoked_at FROM team_users WHERE name = $1', [name]);
     if (existing.rows.length && existing.rows[0].revoked_at === null) throw new TeamUserError(`用户「${name}」已存在`);
     await client.query(
@@ -35,13 +33,7 @@ export async function addUser(pool: pg.Pool, name: string, collections: string[]
     for (const c of collections.length ? collections : ['*']) {
       await client.query('INSERT INTO team_access (user_name, collection) VALUES ($1, $2) ON CONFLICT DO NOTHING', [name, c]);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   await audit(pool, null, null, 'user-add', { name, collections });
   return token;
 }
