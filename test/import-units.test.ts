@@ -101,3 +101,26 @@ test('titles: an exclaiming or asking headline, a column label or site name abov
   const labelled = await read(`工作动态\n南京市推出养老服务“时间银行”\n${body}\n`);
   assert.ok(labelled.dropped.includes('工作动态'), 'the column label is listed as dropped');
 });
+
+test('lists: numbered items under a list-naming title, dashed or spaced units, a grade with its items run on', async () => {
+  const items = (f: Awaited<ReturnType<typeof read>>) => f.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award]);
+  const named = await read('2019年广东省社区治理十大创新案例揭晓\n本报讯 12月25日，十大创新案例在广州揭晓，以下案例入选。\n1.广州市越秀区“五社联动”共建共治\n2.深圳市福田区社区议事会制度\n3.佛山市南海区村居法律顾问\n');
+  assert.equal(named.kind, 'award-list');
+  assert.deepEqual(items(named), [
+    ['广州市越秀区“五社联动”共建共治', null, '2019年广东省社区治理十大创新案例'],
+    ['深圳市福田区社区议事会制度', null, '2019年广东省社区治理十大创新案例'],
+    ['佛山市南海区村居法律顾问', null, '2019年广东省社区治理十大创新案例'],
+  ]);
+  const dashed = await read('2022年度全市民政创新案例名单\n1.“时间银行”互助养老——鼓楼区民政局\n2.“一门受理”救助服务——江宁区民政局\n3.社区议事会制度——秦淮区民政局\n');
+  assert.deepEqual(items(dashed)[0], ['“时间银行”互助养老', '鼓楼区民政局', '2022年度全市民政创新案例']);
+  const spaced = await read('2022年度全市民政创新案例获奖名单\n一等奖（2个）\n“时间银行”互助养老 鼓楼区民政局\n“一门受理”救助服务 江宁区民政局\n二等奖（1个）\n社区议事会制度 秦淮区民政局\n');
+  assert.deepEqual(items(spaced), [
+    ['“时间银行”互助养老', '鼓楼区民政局', '一等奖'],
+    ['“一门受理”救助服务', '江宁区民政局', '一等奖'],
+    ['社区议事会制度', '秦淮区民政局', '二等奖'],
+  ]);
+  const runOn = await read('2022年度全市民政创新案例评选结果\n一等奖：“时间银行”互助养老（鼓楼区民政局）、“一门受理”救助服务（江宁区民政局）。\n二等奖：社区议事会制度（秦淮区民政局）、婚俗改革新风（六合区民政局）。\n');
+  assert.deepEqual(items(runOn).map((x) => x[2]), ['一等奖', '一等奖', '二等奖', '二等奖']);
+  const article = await read('民政部开展优秀社区工作法征集展示活动\n近日，民政部公布了100个优秀社区工作法，各地踊跃参与。\n1.巡视探访服务对象。面向独居、高龄老年人。\n2.巡视探访服务组织实施。由街道组织实施。\n3.巡视探访服务方式。上门巡访。\n');
+  assert.notEqual(article.kind, 'award-list', 'numbered sentences in an article are no list');
+});

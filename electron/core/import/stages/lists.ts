@@ -67,17 +67,30 @@ function placeColon(text: string): { place: string; rest: string } | null {
   return { place: m[1]!, rest: m[2]! };
 }
 
+/** A dashed unit after a title: "“时间银行”互助养老——鼓楼区民政局". */
+const DASH_UNIT = /^(.{4,}?)\s*(?:——|--|—)\s*([\u4e00-\u9fa5（）()·]{3,30})\s*$/u;
+/** A unit after a space, as list rows copied from a table read: "“时间银行”互助养老 鼓楼区民政局". */
+const SPACED_UNIT = /^(.{4,40}?)[\s\u3000]+([\u4e00-\u9fa5（）()·]{3,30})$/u;
+
 function splitUnit(title: string): { title: string; unit: string | null } {
   const u = UNIT_AFTER.exec(title);
-  if (!u) return { title: title.trim(), unit: null };
-  return { title: title.slice(0, u.index).trim(), unit: u[1]! };
+  if (u) return { title: title.slice(0, u.index).trim(), unit: u[1]! };
+  const d = DASH_UNIT.exec(title);
+  if (d && ORGAN_END.test(d[2]!) && findMentions(d[2]!).length > 0) return { title: d[1]!.trim(), unit: d[2]! };
+  return { title: title.trim(), unit: null };
 }
+
+/** A line that names a list: its title or name line ("…十大创新案例揭晓", "…获奖名单"). */
+const LIST_NAME = /名单|十大|十佳|百佳|入选|入围|揭晓|评选结果|获奖|公示|出炉/u;
+/** A grade with its items run on: "一等奖：标题（单位）、标题（单位）。" */
+const GRADE_RUN = /^(特等奖|[一二三四]等奖|优秀奖|优胜奖|提名奖|入围奖|金奖|银奖|铜奖|鼓励奖)\s*(?:[（(][^）)]*[)）])?\s*[:：]\s*(.+)$/u;
 
 /** "评选出10个项目为2022年度全市…成果", "入选全国示范性老年友好型社区", "…典型案例名单": the award a list confers. */
 export function awardFromText(texts: string[]): string | null {
   for (const t of texts) {
-    const named = /^(.{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|个人|奖))(?:名单|公示名单|拟入选名单|评选结果)\s*$/u.exec(t.replace(COUNT, ''));
-    if (named) return named[1]!;
+    const named = /^(.{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|个人|奖))(?:获奖名单|名单|公示名单|拟入选名单|评选结果|揭晓|出炉|发布|公布)\s*$/u.exec(t.replace(COUNT, ''));
+    // A headline's exclamation before the list's name is not part of it ("山东数量位列第一!全国…单位名单公布").
+    if (named) return named[1]!.replace(/^.*[！!？?，,：:]\s*/u, '');
   }
   for (const t of texts) {
     // "《关于确定全国社会救助创新实践揭榜挂帅单位的通知》"
@@ -178,6 +191,8 @@ export function readList(lines: SourceLine[]): ListResult | null {
   let run: ListItem[] = [];
   /** Items under an award group heading need no run of three: the heading says what they are. */
   let grouped = false;
+  /** A line above that names a list ("…获奖名单", "…十大创新案例揭晓"): numbered lines under it are its items. */
+  let named = false;
   const flush = () => {
     if (run.length >= 3 || (grouped && run.length >= 1 && run.every((r) => r.award))) {
       items.push(...run);
@@ -215,6 +230,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
       }
     }
     if (!text || line.image) continue;
+    if (!named && text.length <= 60 && !SENTENCE.test(text) && LIST_NAME.test(text)) named = true;
     const group = groupHeading(text);
     if (group) {
       flush();
@@ -247,7 +263,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
     }
     // "1.标题" with "——副题" and "（单位）" or "◉单位" lines under it.
     const num = NUMBERED.exec(text);
-    if (num && award && !SENTENCE.test(text) && text.length <= 80) {
+    if (num && (award || named) && !SENTENCE.test(text) && text.length <= 80) {
       const head = splitUnit(text.slice(num[0].length));
       const item: ListItem = { title: head.title, subtitle: null, unit: head.unit, place: null, award, at: i };
       for (let k = i + 1; k <= i + 2 && k < lines.length; k++) {
@@ -264,6 +280,12 @@ export function readList(lines: SourceLine[]): ListResult | null {
         i = k;
       }
       run.push(item);
+      continue;
+    }
+    // Under a grade heading, a row copied from a table: "标题 单位".
+    const spaced = grouped && award && text.length <= 70 && !SENTENCE.test(text) ? SPACED_UNIT.exec(text) : null;
+    if (spaced && ORGAN_END.test(spaced[2]!) && !/[\s\u3000]/u.test(spaced[1]!.slice(-1))) {
+      run.push({ title: spaced[1]!.trim(), subtitle: null, unit: spaced[2]!, place: null, award, at: i });
       continue;
     }
     flush();
@@ -294,7 +316,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
 function inlineItems(text: string, award: string | null): Array<Omit<ListItem, 'at'>> {
   const out: Array<Omit<ListItem, 'at'>> = [];
   // Most paragraphs list nothing: look closer only where list punctuation repeats.
-  if (!/[一二三四五六七八九十]、.*[一二三四五六七八九十]、|；.*；|;.*;|(?:分别为|分别是|如下)\s*[:：]/u.test(text)) return out;
+  if (!/[一二三四五六七八九十]、.*[一二三四五六七八九十]、|；.*；|;.*;|(?:分别为|分别是|如下)\s*[:：]|^(?:特等奖|[一二三四]等奖|优秀奖|优胜奖|提名奖|入围奖|金奖|银奖|铜奖|鼓励奖)/u.test(text)) return out;
   const numbered = [...text.matchAll(/(?:^|[\s:：。；;])([一二三四五六七八九十]{1,3})、\s*/gu)];
   if (numbered.length >= 3) {
     for (let k = 0; k < numbered.length; k++) {
@@ -323,6 +345,16 @@ function inlineItems(text: string, award: string | null): Array<Omit<ListItem, '
   }
   const graded = gradedItems(text);
   if (graded.length >= 2) return graded;
+  // "一等奖：标题（单位）、标题（单位）。": the grade heads the items run on after it.
+  const run = GRADE_RUN.exec(text);
+  if (run) {
+    const pieces = splitOutside(run[2]!.replace(/[。.]$/u, ''), /[、；;]/u);
+    const items = pieces.map((p) => splitUnit(p)).filter((p) => p.unit && p.title.length >= 3);
+    if (items.length >= 1 && items.length === pieces.length) {
+      for (const it of items) out.push({ title: it.title, subtitle: null, unit: it.unit, place: null, award: run[1]! });
+      return out;
+    }
+  }
   const pairs = text.split(/[；;]/u).map((p) => p.trim());
   if (pairs.length >= 3) {
     for (const p of pairs) {
@@ -375,6 +407,23 @@ function gradedItems(text: string): Array<Omit<ListItem, 'at'>> {
       out.push({ title, subtitle: null, unit: it[1]!.replace(/^(?:以及|和|及|与)/u, ""), place: null, award: m[2]! });
     }
   }
+  return out;
+}
+
+/** Splits at separators outside quotes and brackets ("“多元参与、复合供给”模式（某局）、…"). */
+function splitOutside(text: string, sep: RegExp): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (/[“（(《「]/u.test(ch)) depth++;
+    else if (/[”）)》」]/u.test(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && sep.test(ch)) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
   return out;
 }
 
