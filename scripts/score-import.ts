@@ -97,23 +97,10 @@ export const FIELDS = [
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
+/** Fields scored and reported that a document need not get right to count as fully right. */
+const ADVISORY = new Set<Field>(['subtitle', 'category', 'notice.region', 'document.title', 'document.date', 'captions', 'furniture dropped']);
 /** Fields whose every check must pass for a document to count as fully right. */
-const DECISIVE = new Set<Field>([
-  'kind',
-  'case count',
-  'title',
-  'unit',
-  'award',
-  'region',
-  'notice.title',
-  'notice.organ',
-  'notice.docNumber',
-  'notice.addressees',
-  'notice.issuer',
-  'notice.date',
-  'notice.attachments',
-  'notice.signers',
-]);
+const DECISIVE = new Set<Field>(FIELDS.filter((field) => !ADVISORY.has(field)));
 
 export interface DocumentScore {
   name: string;
