@@ -124,3 +124,14 @@ test('lists: numbered items under a list-naming title, dashed or spaced units, a
   const article = await read('民政部开展优秀社区工作法征集展示活动\n近日，民政部公布了100个优秀社区工作法，各地踊跃参与。\n1.巡视探访服务对象。面向独居、高龄老年人。\n2.巡视探访服务组织实施。由街道组织实施。\n3.巡视探访服务方式。上门巡访。\n');
   assert.notEqual(article.kind, 'award-list', 'numbered sentences in an article are no list');
 });
+
+test('heads: a source line at the foot does not make the headline furniture; a dateline before the subject organ', async () => {
+  const foot = await read('“时间银行”让养老更温暖\n记者从市民政局获悉，全市推出“时间银行”互助养老服务，累计服务3000余人次，群众反映良好。\n来源：烟台日报\n');
+  assert.equal(foot.cases[0]!.meta.title, '“时间银行”让养老更温暖');
+  assert.equal(foot.cases[0]!.meta.region?.city, '烟台市');
+  const dateline = await read('养老服务有了“时间银行”\n本报讯（记者 张三 通讯员 李四）近日，无锡市梁溪区民政局推出“时间银行”互助养老服务，群众反映良好。\n');
+  assert.equal(dateline.cases[0]!.meta.unit, '无锡市梁溪区民政局');
+  const paper = await read('民政事业怎么干\n本报讯(牡丹晚报记者 艳粉) 3月7日，记者从市民政局获悉，市民政局开展有奖征文活动，面向全市征集研究成果。\n');
+  assert.equal(paper.cases[0]!.meta.region?.city, '菏泽市', 'a city bureau in a paper named after a district: the city');
+  assert.equal(paper.cases[0]!.meta.region?.county, null);
+});

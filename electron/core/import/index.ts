@@ -414,7 +414,12 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
   const found = resolveRegion(sentence, hint);
   const whole = context.province ? resolveRegion(`${context.province}${context.city ?? ''}`) : null;
   // A county bureau's page that says only "县民政局": the local outlet it names says which county.
-  if (!found && !whole && /[县区市]民政局|我[县区市]/u.test(text)) return outletRegion(text, hint);
+  if (!found && !whole && /[县区市]民政局|我[县区市]/u.test(text)) {
+    const outletPlace = outletRegion(text, hint);
+    // A city bureau's page ("市民政局", "我市") in a paper named after a district is the city's.
+    if (outletPlace?.county && !/[县区]民政局|我[县区]/u.test(text) && outletPlace.city) return resolveRegion(`${outletPlace.province}${outletPlace.city}`);
+    return outletPlace;
+  }
   if (!found) return whole;
   // "河南省民政厅坚持…": the opening names the province only, and that is the article's scope.
   if (!context.competing || !found.city) return found;

@@ -16,7 +16,7 @@ const SPEAKER_LINE = /^([\u4e00-\u9fa5（）()]{2,30}?(?:民政局|民政厅|局
 /** An organ alone on the line under the title: a place, then the kind of body. */
 const BARE_ORGAN = /^[\u4e00-\u9fa5（）()·]{1,26}(?:省|市|县|区|州|盟|旗|镇|乡|街道)[\u4e00-\u9fa5（）()·]{0,12}(?:民政局|民政厅|局|厅|政府|办事处|委员会|中心|院)$/u;
 /** An organ opening a case's sentence as its subject: "某市民政局在…", "某区民政局聚焦…". */
-const SUBJECT_ORGAN = /^(?:近年来|近期|今年以来|[0-9０-９]{4}年(?:以来)?)?[,，]?\s*([\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗)[\u4e00-\u9fa5]{0,12}?民政(?:局|厅))(?=在|以|通过|坚持|聚焦|围绕|立足|积极|大力|深入|创新|探索|着力|紧扣|持续|始终|不断|把|将|针对|按照|结合|主动|全面|率先|牢固|切实|[,，])/u;
+const SUBJECT_ORGAN = /^(?:(?:本报讯|本网讯|[\u4e00-\u9fa5]{2,8}[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电讯])?\s*(?:[(（][^()（）]{0,30}[)）])?\s*)(?:近年来|近期|近日|日前|今年以来|[0-9０-９]{4}年(?:以来)?)?[,，]?\s*([\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗)[\u4e00-\u9fa5]{0,12}?民政(?:局|厅))(?=在|以|通过|坚持|聚焦|围绕|立足|积极|大力|深入|创新|探索|着力|紧扣|持续|始终|不断|把|将|针对|按照|结合|主动|全面|率先|牢固|切实|推出|推行|开展|实施|出台|建立|打造|启动|[,，])/u;
 
 /** A title with an organ dashed or bracketed after it: the bare title and the unit. */
 export function unitAfterTitle(title: string): { title: string; unit: string } | null {
