@@ -2,18 +2,22 @@
  * Lexical has no footnote: this inline decorator holds the note's model blocks verbatim (the
  * renderer shows a superscript number that opens the note for editing).
  */
-import { DecoratorNode, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
+import type { LexicalNode, NodeKey, SerializedLexicalNode, Spread } from 'lexical';
 import { HB_NODE_TYPES } from '../lexical.js';
 import type { Block } from '../types.js';
-import { createViewDOM, decorateView } from './views.js';
+import { ViewedDecoratorNode } from './views.js';
 
 export type SerializedFootnoteNode = Spread<{ blocks: Block[] }, SerializedLexicalNode>;
 
-export class FootnoteNode extends DecoratorNode<unknown> {
+export class FootnoteNode extends ViewedDecoratorNode {
   __blocks: Block[];
 
   static override getType(): string {
     return HB_NODE_TYPES.footnote;
+  }
+
+  protected override viewKind() {
+    return 'footnote' as const;
   }
 
   static override clone(node: FootnoteNode): FootnoteNode {
@@ -41,14 +45,6 @@ export class FootnoteNode extends DecoratorNode<unknown> {
     this.getWritable().__blocks = blocks;
   }
 
-  override createDOM(): HTMLElement {
-    return createViewDOM('footnote', this);
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
   override isInline(): true {
     return true;
   }
@@ -56,10 +52,6 @@ export class FootnoteNode extends DecoratorNode<unknown> {
   /** Notes are not running text: 字数 and search see the body only. */
   override getTextContent(): string {
     return '';
-  }
-
-  override decorate(): unknown {
-    return decorateView('footnote', this);
   }
 }
 

@@ -2,20 +2,24 @@
  * An image with its caption (图注), one block. The caption is kept as model inlines so
  * that marks and comment anchors in imported captions survive.
  */
-import { DecoratorNode, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
+import type { LexicalNode, NodeKey, SerializedLexicalNode, Spread } from 'lexical';
 import { HB_NODE_TYPES } from '../lexical.js';
 import { inlineText } from '../text.js';
 import type { ImageBlock, Inline } from '../types.js';
-import { createViewDOM, decorateView } from './views.js';
+import { ViewedDecoratorNode } from './views.js';
 
 export type ImagePayload = Omit<ImageBlock, 'type'>;
 export type SerializedImageCaptionNode = Spread<ImagePayload, SerializedLexicalNode>;
 
-export class ImageCaptionNode extends DecoratorNode<unknown> {
+export class ImageCaptionNode extends ViewedDecoratorNode {
   __image: ImagePayload;
 
   static override getType(): string {
     return HB_NODE_TYPES.image;
+  }
+
+  protected override viewKind() {
+    return 'image' as const;
   }
 
   static override clone(node: ImageCaptionNode): ImageCaptionNode {
@@ -46,24 +50,12 @@ export class ImageCaptionNode extends DecoratorNode<unknown> {
     writable.__image = { ...writable.__image, caption };
   }
 
-  override createDOM(): HTMLElement {
-    return createViewDOM('image', this);
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
   override isInline(): false {
     return false;
   }
 
   override getTextContent(): string {
     return `${inlineText(this.__image.caption)}\n`;
-  }
-
-  override decorate(): unknown {
-    return decorateView('image', this);
   }
 }
 

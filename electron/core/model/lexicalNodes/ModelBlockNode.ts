@@ -3,19 +3,23 @@
  * paragraphs, a quote holding a table) verbatim, shown read-only, so a save never drops
  * imported content.
  */
-import { DecoratorNode, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
+import type { LexicalNode, NodeKey, SerializedLexicalNode, Spread } from 'lexical';
 import { HB_NODE_TYPES } from '../lexical.js';
 import { blocksText } from '../text.js';
 import type { Block } from '../types.js';
-import { createViewDOM, decorateView } from './views.js';
+import { ViewedDecoratorNode } from './views.js';
 
 export type SerializedModelBlockNode = Spread<{ block: Block }, SerializedLexicalNode>;
 
-export class ModelBlockNode extends DecoratorNode<unknown> {
+export class ModelBlockNode extends ViewedDecoratorNode {
   __block: Block;
 
   static override getType(): string {
     return HB_NODE_TYPES.modelBlock;
+  }
+
+  protected override viewKind() {
+    return 'modelBlock' as const;
   }
 
   static override clone(node: ModelBlockNode): ModelBlockNode {
@@ -35,24 +39,12 @@ export class ModelBlockNode extends DecoratorNode<unknown> {
     return { ...super.exportJSON(), type: HB_NODE_TYPES.modelBlock, version: 1, block: this.getLatest().__block };
   }
 
-  override createDOM(): HTMLElement {
-    return createViewDOM('modelBlock', this);
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
   override isInline(): false {
     return false;
   }
 
   override getTextContent(): string {
     return `${blocksText([this.__block])}\n`;
-  }
-
-  override decorate(): unknown {
-    return decorateView('modelBlock', this);
   }
 }
 

@@ -1,11 +1,15 @@
 /** A forced page break: a block the writers turn into a new page. */
-import { DecoratorNode, type LexicalNode, type NodeKey, type SerializedLexicalNode } from 'lexical';
+import type { LexicalNode, NodeKey, SerializedLexicalNode } from 'lexical';
 import { HB_NODE_TYPES } from '../lexical.js';
-import { createViewDOM, decorateView } from './views.js';
+import { ViewedDecoratorNode } from './views.js';
 
-export class PageBreakNode extends DecoratorNode<unknown> {
+export class PageBreakNode extends ViewedDecoratorNode {
   static override getType(): string {
     return HB_NODE_TYPES.pageBreak;
+  }
+
+  protected override viewKind() {
+    return 'pageBreak' as const;
   }
 
   static override clone(node: PageBreakNode): PageBreakNode {
@@ -24,24 +28,12 @@ export class PageBreakNode extends DecoratorNode<unknown> {
     return { ...super.exportJSON(), type: HB_NODE_TYPES.pageBreak, version: 1 };
   }
 
-  override createDOM(): HTMLElement {
-    return createViewDOM('pageBreak', this);
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
   override isInline(): false {
     return false;
   }
 
   override getTextContent(): string {
     return '\n';
-  }
-
-  override decorate(): unknown {
-    return decorateView('pageBreak', this);
   }
 }
 

@@ -6,7 +6,7 @@
  * view — the renderer installs here once (renderer/src/editor/nodes); a headless editor never
  * reconciles the DOM, so it installs nothing.
  */
-import type { LexicalNode } from 'lexical';
+import { DecoratorNode, type LexicalNode } from 'lexical';
 import type { FootnoteNode } from './FootnoteNode.js';
 import type { ImageCaptionNode } from './ImageCaptionNode.js';
 import type { ModelBlockNode } from './ModelBlockNode.js';
@@ -43,4 +43,24 @@ export function createViewDOM<K extends keyof NodeViews>(kind: K, node: Paramete
 export function decorateView<K extends keyof NodeViews>(kind: K, node: Parameters<NodeViews[K]['createDOM']>[0]): unknown {
   const decorate = installed?.[kind].decorate as ((n: LexicalNode) => unknown) | undefined;
   return decorate ? decorate(node) : null;
+}
+
+type DecoratorKind = Exclude<keyof NodeViews, 'runIn'>;
+
+/** Huibian's decorator nodes: drawn by the view installed for their kind, never updated in place. */
+export abstract class ViewedDecoratorNode extends DecoratorNode<unknown> {
+  /** A method, not a field: the Yjs binding would sync an own property into the document. */
+  protected abstract viewKind(): DecoratorKind;
+
+  override createDOM(): HTMLElement {
+    return createViewDOM(this.viewKind(), this as never);
+  }
+
+  override updateDOM(): false {
+    return false;
+  }
+
+  override decorate(): unknown {
+    return decorateView(this.viewKind(), this as never);
+  }
 }
