@@ -135,3 +135,12 @@ test('heads: a source line at the foot does not make the headline furniture; a d
   assert.equal(paper.cases[0]!.meta.region?.city, '菏泽市', 'a city bureau in a paper named after a district: the city');
   assert.equal(paper.cases[0]!.meta.region?.county, null);
 });
+
+test('heads: a short fragment after the text is no headline; a headline naming the leading area is no survey', async () => {
+  const f = await read('邓州网讯 日前,市民政局开展殡葬管理宣传活动。\n殡葬改革,推行火化,倡导文明节俭办丧事,民政部门组织宣传车队、发放宣传单,在全市宣传殡葬改革。\n“六分清” “四原则”\n');
+  assert.notEqual(f.cases[0]!.meta.title, '“六分清” “四原则”');
+  assert.match(blocksText(f.cases[0]!.body), /殡葬改革/u, 'the text stays the case body');
+  assert.equal(f.cases[0]!.meta.category, '社会事务');
+  const named = scoreCategories('杭州市培育发展社区社会组织', '通过孵化培育、公益创投等方式发展社区社会组织，参与养老服务、儿童关爱、社区治理和慈善活动。', { article: true });
+  assert.equal(named.category, '社会组织');
+});

@@ -66,8 +66,8 @@ const OPENING_CHARS = 300;
 export interface CategoryOptions {
   /**
    * A news article or report rather than one case: when the areas after the leader together
-   * weigh about as much as the leader, the text surveys a bureau's work and goes to 综合 (a
-   * single case names other areas only in passing).
+   * weigh about as much as the leader, and the title does not name the leader, the text surveys
+   * a bureau's work and goes to 综合 (a single case names other areas only in passing).
    */
   article?: boolean;
 }
@@ -115,7 +115,8 @@ export function scoreCategories(title: string, body: string, options: CategoryOp
   const present = scores.filter((s) => s.score > 0).length;
   const third = scores[2]?.score ?? 0;
   if (top.score < 4 || broad >= BROAD_AREAS) category = GENERAL_CATEGORY;
-  else if (options.article && present >= 3 && rest >= top.score * SURVEY_SHARE) category = GENERAL_CATEGORY;
+  // A headline that names the leading area says what the article is about, whatever else it covers.
+  else if (options.article && present >= 3 && rest >= top.score * SURVEY_SHARE && firstMention(title, top.category) === Infinity) category = GENERAL_CATEGORY;
   else if (top.score < second.score * LEAD_FACTOR) {
     // Two areas level and the rest far behind: a title that names both ("婚姻登记处与慈善地标")
     // is about the first it names; otherwise neither leads.

@@ -214,7 +214,14 @@ function articleTitleAt(lines: SourceLine[]): number {
   ) {
     return 0;
   }
-  return lines.findIndex((l) => isTitleish(l));
+  // Else the first title-like line before any paragraph: a short line after the text (a dangling
+  // related-topic fragment) is no headline, and the page was copied without one.
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (isTitleish(l)) return i;
+    if (l.text.length > 40 || /[。！？]/u.test(l.text)) return -1;
+  }
+  return -1;
 }
 
 /** A portal column printed before a headline ("【民政动态】…", "新闻发布丨…"); a place label is kept. */
