@@ -23,6 +23,7 @@ type Fake = {
   windows: Array<any>;
   menu: { template: any[] } | null;
   errors: string[];
+  sendFromPage: (webContents: unknown, channel: string, ...args: unknown[]) => void;
   external: string[];
   paths: Map<string, string>;
   permissionRequest: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void;
@@ -96,6 +97,7 @@ describe('built main process wiring', () => {
       'huibian:dialog-open-drafts',
       'huibian:dialog-save-export',
       'huibian:grant-dropped',
+      'huibian:recent-exports',
       'huibian:show-in-folder',
     ]);
     const api = fake.ipc.get('huibian:api')!;
@@ -158,9 +160,20 @@ describe('built main process wiring', () => {
     assert.deepEqual(fake.windows[0].webContents.sent.at(-1), ['huibian:menu', 'import']);
   });
 
-  it('saves the window state when the window closes', () => {
-    fake.windows[0].emit('close');
-    const saved = JSON.parse(readFileSync(path.join(dataDir, 'window-state.json'), 'utf8'));
+  it('closing asks the page to save first, then closes and saves the window state', () => {
+    const win = fake.windows[0];
+    const stateFile = path.join(dataDir, 'window-state.json');
+    win.close();
+    // The window stays until the page says its unsaved text is saved.
+    assert.equal(win.isDestroyed(), false, 'the window waits for the page');
+    assert.deepEqual(win.webContents.sent.at(-1), ['huibian:flush-request']);
+    assert.equal(existsSync(stateFile), false, 'no state written before the real close');
+    // Another page's answer does not close this window.
+    fake.sendFromPage({}, 'huibian:flushed');
+    assert.equal(win.isDestroyed(), false);
+    fake.sendFromPage(win.webContents, 'huibian:flushed');
+    assert.equal(win.isDestroyed(), true, 'closed once the page has saved');
+    const saved = JSON.parse(readFileSync(stateFile, 'utf8'));
     assert.deepEqual(Object.keys(saved).sort(), ['height', 'maximized', 'width', 'x', 'y']);
   });
 });

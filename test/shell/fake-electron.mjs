@@ -68,6 +68,12 @@ class FakeWebContents extends EventEmitter {
   send(channel, ...args) {
     this.sent.push([channel, ...args]);
   }
+  isCrashed() {
+    return false;
+  }
+  isLoading() {
+    return false;
+  }
 }
 
 export class BrowserWindow extends EventEmitter {
@@ -86,8 +92,18 @@ export class BrowserWindow extends EventEmitter {
   }
   maximize() {}
   show() {}
+  destroyed = false;
   isDestroyed() {
-    return false;
+    return this.destroyed;
+  }
+  /** As Electron's: 'close' with a preventable event; unless prevented, the window goes. */
+  close() {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (!prevented) {
+      this.destroyed = true;
+      this.emit('closed');
+    }
   }
   isVisible() {
     return false;
@@ -119,11 +135,20 @@ export const protocol = {
   },
 };
 
+const ipcEvents = new EventEmitter();
 export const ipcMain = {
   handle(channel, handler) {
     state.ipc.set(channel, handler);
   },
+  on(channel, listener) {
+    ipcEvents.on(channel, listener);
+  },
+  removeListener(channel, listener) {
+    ipcEvents.removeListener(channel, listener);
+  },
 };
+/** What the page's ipcRenderer.send does: an event whose sender is the page's webContents. */
+state.sendFromPage = (webContents, channel, ...args) => ipcEvents.emit(channel, { sender: webContents }, ...args);
 
 export const session = {
   defaultSession: {
