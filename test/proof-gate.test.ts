@@ -102,6 +102,28 @@ describe('the corpus through import and export', () => {
     assert.match(blocksText((await call('documents.get', { id })).document.body), /近年来,津市/);
     assert.equal((await call('revisions.list', { documentId: id })).length, 1);
   });
+
+  test('a title corrected in the preview is proofed as corrected; the first revision keeps the text as drafted', async () => {
+    const preview = await call('import.preview', { files: [{ name: 'jinshi-2018-article.txt', path: path.join(CORPUS_DIR, 'jinshi-2018-article.txt') }] });
+    const commit = await call('import.commit', {
+      previewId: preview.previewId,
+      allowDuplicates: true,
+      newCollection: { title: '改题' },
+      edits: [{ file: 0, case: 0, meta: { title: '津市民政:五策五创' } }],
+    });
+    const id = commit.imported[0]!.documentIds[0]!;
+    const got = await call('documents.get', { id });
+    assert.equal(got.document.meta.title, '津市民政：五策五创');
+    assert.equal(got.revision, 2);
+    const [latest, first] = await call('revisions.list', { documentId: id });
+    const drafted = await call('revisions.get', { documentId: id, revisionId: first!.id });
+    assert.equal(drafted.meta.title, '津市民政:五策五创');
+    assert.match(blocksText(drafted.body), /近年来,津市/);
+    const fixed = await call('revisions.get', { documentId: id, revisionId: latest!.id });
+    assert.doesNotMatch(blocksText(fixed.body), /近年来,津市/);
+    const hits = await call('search.query', { q: '近年来，津市', collectionId: commit.collectionId });
+    assert.deepEqual(hits.map((h) => h.id), [id], 'indexed on the fixed text');
+  });
 });
 
 describe('sensitive data blocks the export until decided', () => {

@@ -4,11 +4,14 @@
  */
 import type { Library } from '../store/index.js';
 import type { ImportedFile, ReviewImport } from '../model/imported.js';
+import type { FixedFile } from '../proof/index.js';
 import type { JobStatus } from './schema.js';
 
 export interface PendingPreview {
   files: ImportedFile[];
   reviews: Array<{ file: string; review: ReviewImport }>;
+  /** Per file, its text after the proofing fixes the preview showed: commit stores it as is. */
+  fixed?: FixedFile[];
   expires: number;
 }
 
@@ -21,13 +24,13 @@ export class PreviewCache {
 
   constructor(private readonly ttlMs = PREVIEW_TTL_MS) {}
 
-  put(id: string, files: ImportedFile[], reviews: PendingPreview['reviews']): void {
+  put(id: string, files: ImportedFile[], reviews: PendingPreview['reviews'], fixed?: FixedFile[]): void {
     this.sweep();
     while (this.entries.size >= MAX_PREVIEWS) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
-    this.entries.set(id, { files, reviews, expires: Date.now() + this.ttlMs });
+    this.entries.set(id, { files, reviews, ...(fixed ? { fixed } : {}), expires: Date.now() + this.ttlMs });
   }
 
   take(id: string): PendingPreview | null {

@@ -165,6 +165,11 @@ export interface FixResult {
   document: HuibianDocument;
   /** Every fix applied, as found on the text before it (for the import preview's diff). */
   fixes: Finding[];
+  /**
+   * The report on `document` when the last pass found no fix left (it is then the report of
+   * the fixed text), so a caller listing what remains need not proof the text once more.
+   */
+  report?: ProofReport;
 }
 
 /**
@@ -178,7 +183,7 @@ export function applyFixes(doc: HuibianDocument, options: ProofOptions = {}): Fi
   for (let pass = 0; pass < 3; pass++) {
     const report = proofDocument(current, options);
     const todo = report.findings.filter((f) => f.severity === 'fix');
-    if (!todo.length) break;
+    if (!todo.length) return { document: current, fixes, report };
     const result = applyFindings(current, todo);
     const applied = new Set(result.applied);
     fixes.push(...todo.filter((f) => applied.has(f.id)));

@@ -4,7 +4,7 @@
  * export, for the import preview's reviewable diff.
  */
 import type { ImportedFile } from '../model/imported.js';
-import type { HuibianDocument } from '../model/types.js';
+import type { Block, CaseDocument, HuibianDocument, NoticeDocument } from '../model/types.js';
 import type { Finding } from './types.js';
 import { applyFixes, proofDocument, summarize } from './engine.js';
 
@@ -45,20 +45,56 @@ export interface FileProof {
 const change = (f: Finding): ProofChange => ({ id: f.id, rule: f.rule, severity: f.severity, message: f.message, text: f.text, suggestion: f.suggestion, context: f.context });
 
 export function documentProof(doc: HuibianDocument): DocumentProof {
-  const { document, fixes } = applyFixes(doc);
-  const rest = proofDocument(document).findings;
+  return proofWithFixes(doc).proof;
+}
+
+/** The preview's proof of a document and the document with its fixes applied (null when none apply). */
+function proofWithFixes<D extends HuibianDocument>(doc: D): { proof: DocumentProof; fixed: D | null } {
+  const { document, fixes, report } = applyFixes(doc);
+  const rest = (report ?? proofDocument(document)).findings;
   const proposals = rest.filter((f) => f.severity === 'propose' || f.severity === 'warn');
   const blocking = rest.filter((f) => f.severity === 'block');
-  return { fixes: fixes.map(change), proposals: proposals.map(change), blocking: blocking.map(change), summary: summarize([...fixes, ...rest]) };
+  const proof = { fixes: fixes.map(change), proposals: proposals.map(change), blocking: blocking.map(change), summary: summarize([...fixes, ...rest]) };
+  return { proof, fixed: fixes.length ? (document as D) : null };
+}
+
+/**
+ * The fixed text of one preview file, kept with the preview so import.commit stores what the
+ * preview showed without proofing every case again: per case (in the file's order), its notice
+ * and its 导语, null where no fix applies.
+ */
+export interface FixedFile {
+  cases: Array<Pick<CaseDocument, 'meta' | 'body'> | null>;
+  notice: Pick<NoticeDocument, 'meta' | 'body' | 'attachments'> | null;
+  lead: Block[] | null;
 }
 
 export function previewProof(files: readonly ImportedFile[]): FileProof[] {
-  return files.map((file, index) => {
-    const cases = file.cases.map((c, i) => documentProof({ kind: 'case', id: `preview-${index}-${i}`, meta: c.meta, body: c.body }));
-    const notice = file.notice ? documentProof({ id: `preview-${index}-notice`, ...file.notice }) : undefined;
-    const lead = file.info.lead?.length ? documentProof({ kind: 'case', id: `preview-${index}-lead`, meta: { title: '' }, body: file.info.lead }) : undefined;
-    const all = [...cases, ...(notice ? [notice] : []), ...(lead ? [lead] : [])];
+  return previewProofAndFixes(files).proofs;
+}
+
+/** previewProof, with the fixed text of every file for import.commit. */
+export function previewProofAndFixes(files: readonly ImportedFile[]): { proofs: FileProof[]; fixed: FixedFile[] } {
+  const fixed: FixedFile[] = [];
+  const proofs = files.map((file, index) => {
+    const cases = file.cases.map((c, i) => proofWithFixes<CaseDocument>({ kind: 'case', id: `preview-${index}-${i}`, meta: c.meta, body: c.body }));
+    const notice = file.notice ? proofWithFixes<NoticeDocument>({ id: `preview-${index}-notice`, ...file.notice }) : undefined;
+    const lead = file.info.lead?.length ? proofWithFixes<CaseDocument>({ kind: 'case', id: `preview-${index}-lead`, meta: { title: '' }, body: file.info.lead }) : undefined;
+    fixed.push({
+      cases: cases.map((c) => (c.fixed ? { meta: c.fixed.meta, body: c.fixed.body } : null)),
+      notice: notice?.fixed ? { meta: notice.fixed.meta, body: notice.fixed.body, attachments: notice.fixed.attachments } : null,
+      lead: lead?.fixed ? lead.fixed.body : null,
+    });
+    const all = [...cases, ...(notice ? [notice] : []), ...(lead ? [lead] : [])].map((p) => p.proof);
     const summary = summarize(all.flatMap((p) => [...p.fixes, ...p.proposals, ...p.blocking]));
-    return { file: index, name: file.file, cases, ...(notice ? { notice } : {}), ...(lead ? { lead } : {}), summary };
+    return {
+      file: index,
+      name: file.file,
+      cases: cases.map((c) => c.proof),
+      ...(notice ? { notice: notice.proof } : {}),
+      ...(lead ? { lead: lead.proof } : {}),
+      summary,
+    };
   });
+  return { proofs, fixed };
 }

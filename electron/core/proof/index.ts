@@ -4,4 +4,4 @@ export { RULES, RULE_INFO, FAMILY_NAMES } from './rules.js';
 export { proofDocument, applyFindings, applyFixes, summarize, countSeverities, type ProofReport, type ProofOptions, type ApplyResult, type FixResult } from './engine.js';
 export { proofCollection, blockingMessage, gateWarnings, type GateReport } from './gate.js';
 export { decisionsFor, recordDecision } from './decisions.js';
-export { previewProof, documentProof, type FileProof, type DocumentProof, type ProofChange } from './importing.js';
+export { previewProof, previewProofAndFixes, documentProof, type FixedFile, type FileProof, type DocumentProof, type ProofChange } from './importing.js';

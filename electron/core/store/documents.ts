@@ -14,6 +14,7 @@ import { LIVE, type Collections } from './collections.js';
 import type { Placement } from './placement.js';
 import type { Revisions } from './revisions.js';
 import { ORDERED, ORDER_BY, SUMMARY_COLUMNS } from './queries.js';
+import { isLocked } from './lifecycle.js';
 import { regionCode } from './regionCode.js';
 import { indexDocument, searchableText, unindexDocument } from './search.js';
 import { rowToDocument, rowToSummary, type DocSummary, type DocumentRow, type SummaryRow } from './rows.js';
@@ -42,6 +43,13 @@ export interface SavePatch {
   attachments?: NoticeAttachment[];
   baseRevision?: number;
   autosave?: boolean;
+}
+
+/** A document's text after a change made on its way in (an import's proofing fixes). */
+export interface RevisedText {
+  meta: CaseMeta | NoticeMeta;
+  body: Block[];
+  attachments?: NoticeAttachment[] | null;
 }
 
 export interface SaveResult {
@@ -145,38 +153,65 @@ export class Documents {
     };
   }
 
-  /** Inserts one document (no transaction of its own: callers batch). */
+  /**
+   * Inserts one document (no transaction of its own: callers batch). With `revised` (an
+   * import's text after the proofing fixes) the text as given stays revision 1 and the revised
+   * text is revision 2 and the current one, written and indexed once; a revision the model
+   * schema refuses, or a case imported as locked (定稿, 已报送), keeps the text as given.
+   */
   insert(
     kind: 'case' | 'notice',
     meta: CaseMeta | NoticeMeta,
     body: Block[],
     attachments: NoticeAttachment[] | null,
     collectionId: string | null,
-    extra: { contentHash?: string | null } = {},
+    extra: { contentHash?: string | null; revised?: RevisedText } = {},
   ): string {
     const id = randomUUID();
     const category = kind === 'case' ? ((meta as CaseMeta).category ?? GENERAL_CATEGORY) : null;
     const storedMeta = kind === 'case' ? { ...meta, category } : meta;
     this.check(kind === 'case' ? { kind, id, meta: storedMeta as CaseMeta, body } : { kind, id, meta: storedMeta as NoticeMeta, body, attachments: attachments ?? [] });
     if (category) this.categories.ensure(category);
-    const { text, ...columns } = this.columnsOf(kind, storedMeta, body, attachments);
+    const drafted = { meta: storedMeta, body, attachments };
+    const current = (extra.revised && this.revisedText(kind, id, category, extra.revised)) || drafted;
+    const { text, ...columns } = this.columnsOf(kind, current.meta, current.body, current.attachments);
     // appended at the end of its section; placeByRegion then moves a batch into division-code order
     const position = this.placement.nextPosition(collectionId, category);
     const t = now();
+    const json = (v: typeof drafted) => ({ meta: JSON.stringify(v.meta), body: JSON.stringify(v.body), attachments: v.attachments ? JSON.stringify(v.attachments) : null });
+    const versions = [{ title: columns.title, charCount: columns.char_count, ...json(current) }];
+    if (current !== drafted) {
+      const first = json(drafted);
+      if (first.meta !== versions[0]!.meta || first.body !== versions[0]!.body || first.attachments !== versions[0]!.attachments) {
+        versions.unshift({ title: drafted.meta.title || '（无标题）', charCount: documentCharCount(drafted.meta.title, body, attachments), ...first });
+      }
+    }
     this.c
       .sql(
         `INSERT INTO documents (id, kind, collection_id, category, position, title, subtitle, province, city, county,
            region_code, award, unit, status, year, organ, char_count, revision, created_at, updated_at, content_hash)
          VALUES (@id, @kind, @collection_id, @category, @position, @title, @subtitle, @province, @city, @county,
-           @region_code, @award, @unit, @status, @year, @organ, @char_count, 1, @t, @t, @content_hash)`,
+           @region_code, @award, @unit, @status, @year, @organ, @char_count, @revision, @t, @t, @content_hash)`,
       )
-      .run({ ...columns, id, kind, collection_id: collectionId, category, position, t, content_hash: extra.contentHash ?? null });
-    this.c
-      .sql('INSERT INTO document_content (document_id, meta, attachments, body) VALUES (?, ?, ?, ?)')
-      .run(id, JSON.stringify(storedMeta), attachments ? JSON.stringify(attachments) : null, JSON.stringify(body));
-    this.revisions.snapshot(this.row(id), false);
+      .run({ ...columns, id, kind, collection_id: collectionId, category, position, t, revision: versions.length, content_hash: extra.contentHash ?? null });
+    const stored = versions[versions.length - 1]!;
+    this.c.sql('INSERT INTO document_content (document_id, meta, attachments, body) VALUES (?, ?, ?, ?)').run(id, stored.meta, stored.attachments, stored.body);
+    this.revisions.first(id, t, versions);
     indexDocument(this.c.db, id, columns.title, text);
     return id;
+  }
+
+  /** `revised` as it would be stored, or null when it must not replace the text as given. */
+  private revisedText(kind: 'case' | 'notice', id: string, category: string | null, revised: RevisedText) {
+    const meta = kind === 'case' ? { ...revised.meta, category } : revised.meta;
+    if (kind === 'case' && isLocked((meta as CaseMeta).status ?? 'draft')) return null;
+    const attachments = kind === 'notice' ? (revised.attachments ?? []) : null;
+    try {
+      this.check(kind === 'case' ? { kind, id, meta: meta as CaseMeta, body: revised.body } : { kind, id, meta: meta as NoticeMeta, body: revised.body, attachments: attachments ?? [] });
+    } catch {
+      return null;
+    }
+    return { meta, body: revised.body, attachments };
   }
 
   createCase(meta: CaseMeta, body: Block[], collectionId: string | null = null): string {

@@ -7,7 +7,7 @@
 import type { ImportedFile, ImportError } from '../model/imported.js';
 import type { Connection } from './connection.js';
 import type { Collections } from './collections.js';
-import type { Documents } from './documents.js';
+import type { Documents, RevisedText } from './documents.js';
 import type { Placement } from './placement.js';
 import { caseFingerprint } from './fingerprint.js';
 
@@ -16,6 +16,12 @@ export interface CommitOptions {
   newCollection?: { title: string; year?: number | null; publisher?: string | null };
   /** Import cases that are already in the library (same text, whatever the format) anyway. */
   allowDuplicates?: boolean;
+  /**
+   * Per imported case or notice (the object in `files`), its text after the proofing fixes:
+   * stored as the second revision in the same insert. Duplicates are still found by the text
+   * as drafted.
+   */
+  revised?: ReadonlyMap<object, RevisedText>;
 }
 
 /** A case (or notice) of an imported file that the library already holds. */
@@ -122,7 +128,7 @@ export class Imports {
               credits: file.kind === 'feature' ? file.info.credits : null,
             }).id;
           }
-          return this.insertFile(file, result.collectionId);
+          return this.insertFile(file, result.collectionId, options.revised);
         });
         result.imported.push({ file: file.file, kind: file.kind, documentIds });
         placed.push(...documentIds.slice(file.notice ? 1 : 0));
@@ -136,18 +142,31 @@ export class Imports {
     return result;
   }
 
-  private insertFile(file: ImportedFile, collectionId: string): string[] {
+  private insertFile(file: ImportedFile, collectionId: string, revised?: ReadonlyMap<object, RevisedText>): string[] {
     const ids: string[] = [];
     if (file.notice) {
       const meta = { ...file.notice.meta, sourceFile: file.notice.meta.sourceFile ?? file.file };
       const hash = caseFingerprint(meta.title, file.notice.body);
-      ids.push(this.documents.insert('notice', meta, file.notice.body, file.notice.attachments ?? [], collectionId, { contentHash: hash }));
+      const fixed = revised?.get(file.notice);
+      ids.push(
+        this.documents.insert('notice', meta, file.notice.body, file.notice.attachments ?? [], collectionId, {
+          contentHash: hash,
+          ...(fixed ? { revised: { ...fixed, meta: { ...fixed.meta, sourceFile: meta.sourceFile } } } : {}),
+        }),
+      );
     }
     const caseIds: string[] = [];
     for (const c of file.cases) {
       if (!c.meta?.title) throw new Error(`${file.file}：有一个案例没有标题，无法保存。请在预览中补上标题。`);
       const hash = caseFingerprint(c.meta.title, c.body);
-      caseIds.push(this.documents.insert('case', { ...c.meta, sourceFile: c.meta.sourceFile ?? file.file }, c.body, null, collectionId, { contentHash: hash }));
+      const sourceFile = c.meta.sourceFile ?? file.file;
+      const fixed = revised?.get(c);
+      caseIds.push(
+        this.documents.insert('case', { ...c.meta, sourceFile }, c.body, null, collectionId, {
+          contentHash: hash,
+          ...(fixed ? { revised: { ...fixed, meta: { ...fixed.meta, sourceFile } } } : {}),
+        }),
+      );
     }
     ids.push(...caseIds);
     if (ids.length === 0) throw new Error(`${file.file}：文件中没有找到案例或通知。`);

@@ -4,7 +4,7 @@ export { StoreError, type StoreErrorCode } from './errors.js';
 export type { DocSummary } from './rows.js';
 export type { SearchRow } from './search.js';
 export type { CollectionSummary, CollectionPatch, NewCollection } from './collections.js';
-export type { DocumentFilters, SavePatch, SaveResult, StoredDocument } from './documents.js';
+export type { DocumentFilters, RevisedText, SavePatch, SaveResult, StoredDocument } from './documents.js';
 export { unpack as revisionText, type RevisionSummary, type RevisionContent } from './revisions.js';
 export type { CommitOptions, CommitResult, Duplicate } from './imports.js';
 export type { StatusChange, StatusSkip } from './lifecycle.js';

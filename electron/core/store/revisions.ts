@@ -75,6 +75,17 @@ export class Revisions {
       .run(row.id, row.updated_at, autosave ? 1 : 0, row.title, row.char_count, pack(row.meta), pack(row.body), pack(row.attachments), note);
   }
 
+  /**
+   * The revisions of a document written just now, in order (an import's draft and its proofed
+   * text): no earlier revision can exist, so nothing is read back or compared.
+   */
+  first(documentId: string, at: string, versions: ReadonlyArray<{ title: string; charCount: number; meta: string; body: string; attachments: string | null }>): void {
+    const insert = this.c.sql(
+      'INSERT INTO revisions (document_id, created_at, autosave, title, char_count, meta, body, attachments, note) VALUES (?, ?, 0, ?, ?, ?, ?, ?, NULL)',
+    );
+    for (const v of versions) insert.run(documentId, at, v.title, v.charCount, pack(v.meta), pack(v.body), pack(v.attachments));
+  }
+
   list(documentId: string): RevisionSummary[] {
     const rows = this.c
       .sql('SELECT id, created_at, title, char_count, autosave, note FROM revisions WHERE document_id = ? ORDER BY id DESC')

@@ -12,7 +12,7 @@ import type { ImportedFile, ImportError, ReviewImport } from '../../model/import
 import type { ApiContext } from '../context.js';
 import type { Handlers } from '../dispatch.js';
 import { applyReview } from '../review.js';
-import { applyImportFixes, fixImportLeads, importProof } from './proof.js';
+import { importProof, importRevisions } from './proof.js';
 import { ApiError, type ApiInput, type ImportPreview } from '../schema.js';
 
 function megabytes(bytes: number): string {
@@ -37,19 +37,31 @@ async function checkedImportPath(p: string, maxBytes: number): Promise<void> {
   }
 }
 
-/** Applies the editor's corrections from the preview to the imported files. */
-function applyEdits(files: ImportedFile[], edits: ApiInput<'import.commit'>['edits']): ImportedFile[] {
-  if (!edits?.length) return files;
+/**
+ * Applies the editor's metadata corrections from the preview to the imported files; returns
+ * them with the cases whose metadata changed ("file/case").
+ */
+function applyEdits(files: ImportedFile[], edits: ApiInput<'import.commit'>['edits']): { files: ImportedFile[]; edited: Set<string> } {
+  const edited = new Set<string>();
+  if (!edits?.length) return { files, edited };
   const out = files.map((f) => ({ ...f, cases: f.cases.map((c) => ({ ...c, meta: { ...c.meta } })) }));
-  const excluded = new Set<string>();
   for (const edit of edits) {
     const file = out[edit.file];
     const c = file?.cases[edit.case];
     if (!file || !c) throw new ApiError('invalid-input', `edits：第 ${edit.file + 1} 个文件里没有第 ${edit.case + 1} 个案例，请重新预览后再导入。`);
-    if (edit.meta) Object.assign(c.meta, edit.meta);
-    if (edit.exclude) excluded.add(`${edit.file}/${edit.case}`);
+    if (edit.meta) {
+      Object.assign(c.meta, edit.meta);
+      edited.add(`${edit.file}/${edit.case}`);
+    }
   }
-  return out.map((f, fi) => ({ ...f, cases: f.cases.filter((_, ci) => !excluded.has(`${fi}/${ci}`)) }));
+  return { files: out, edited };
+}
+
+/** Leaves out the cases the editor excluded in the preview. */
+function applyExclusions(files: ImportedFile[], edits: ApiInput<'import.commit'>['edits']): ImportedFile[] {
+  const excluded = new Set((edits ?? []).filter((e) => e.exclude).map((e) => `${e.file}/${e.case}`));
+  if (!excluded.size) return files;
+  return files.map((f, fi) => ({ ...f, cases: f.cases.filter((_, ci) => !excluded.has(`${fi}/${ci}`)) }));
 }
 
 export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'import.commit'> = {
@@ -83,18 +95,23 @@ export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'impo
       }
     }
     const previewId = randomUUID();
-    if (files.length || reviews.length) ctx.previews.put(previewId, files, reviews);
+    const proof = importProof(files);
+    if (files.length || reviews.length) ctx.previews.put(previewId, files, reviews, proof.fixed);
     const out: ImportPreview = { previewId, files, errors, duplicates: ctx.store.importDuplicates(files) };
     if (reviews.length) out.reviews = reviews;
-    out.proof = importProof(files);
+    out.proof = proof.proofs;
     return out;
   },
   'import.commit': (ctx, input) => {
     const pending = ctx.previews.take(input.previewId);
     if (!pending) throw new ApiError('not-found', '这次导入预览已过期或已经导入过：请重新选择文件预览后再导入。');
-    const files = fixImportLeads(applyEdits(pending.files, input.edits), input.proof);
-    const result = ctx.store.commitImport(files, { collectionId: input.collectionId, newCollection: input.newCollection, allowDuplicates: input.allowDuplicates });
-    applyImportFixes(ctx, result.imported, files, input.proof);
+    // The fixes the preview showed go in with each case's insert (its second revision), in the
+    // batch's one transaction: saving them afterwards, a transaction and a reindex per case, made
+    // 1,000 single-case drafts take 26 s instead of 3.
+    const { files: edited, edited: touched } = applyEdits(pending.files, input.edits);
+    const { files: fixed, revised } = importRevisions(edited, pending.fixed, touched, input.proof);
+    const files = applyExclusions(fixed, input.edits);
+    const result = ctx.store.commitImport(files, { collectionId: input.collectionId, newCollection: input.newCollection, allowDuplicates: input.allowDuplicates, revised });
     const reviews = pending.reviews.map((r) => ({ file: r.file, ...applyReview(ctx.store, r.review) }));
     if (result.imported.length === 0 && reviews.length === 0 && result.errors.length) {
       throw new ApiError('import-failed', result.errors.map((e) => `${e.file}: ${e.message}`).join('; '));

@@ -1,10 +1,10 @@
 /**
  * The release gate in the API: proofing a document (stored or as the editor has it) or a
- * collection, applying findings, recording decisions on sensitive data; and the two calls
- * other areas make — the gate before export.run, the fixes at import.commit.
+ * collection, applying findings, recording decisions on sensitive data; and the calls other
+ * areas make — the gate before export.run, the proof and fixes of import.preview and commit.
  */
 import { blocksToLexical } from '../../model/lexical.js';
-import type { CollectionBundle, HuibianDocument, NoticeDocument } from '../../model/types.js';
+import type { Block, CaseMeta, CollectionBundle, HuibianDocument, NoticeDocument } from '../../model/types.js';
 import type { ImportedFile } from '../../model/imported.js';
 import type { ExportWarning } from '../../export/report.js';
 import {
@@ -13,13 +13,15 @@ import {
   blockingMessage,
   decisionsFor,
   gateWarnings,
-  previewProof,
+  previewProofAndFixes,
   proofCollection,
   proofDocument,
   recordDecision,
   type GateReport,
   type FileProof,
+  type FixedFile,
 } from '../../proof/index.js';
+import type { RevisedText } from '../../store/index.js';
 import type { ApiContext } from '../context.js';
 import type { Handlers } from '../dispatch.js';
 import { toBlocks } from '../payload.js';
@@ -117,51 +119,50 @@ export function exportGate(ctx: ApiContext, what: { bundle?: CollectionBundle; n
   return gateWarnings(report, titles);
 }
 
-/** import.preview's addition: what proofing will change in each file and case. */
-export function importProof(files: readonly ImportedFile[]): FileProof[] {
-  return previewProof(files);
+/** import.preview's addition: what proofing will change in each file and case, and the fixed text to keep with the preview. */
+export function importProof(files: readonly ImportedFile[]): { proofs: FileProof[]; fixed: FixedFile[] } {
+  return previewProofAndFixes(files);
 }
 
 /**
- * import.commit's addition: the fix-severity findings applied to every document of each file
- * whose proof was accepted (all by default; `choices` rejects per file index of the preview).
- * The text as drafted stays as the first revision; the fixed text is the second.
+ * import.commit's addition: the fix-severity findings the preview computed, for every document
+ * of each file whose proof was accepted (all by default; `choices` rejects per file index of the
+ * preview), as the text the store writes as each document's second revision (the text as
+ * drafted stays the first). A case whose metadata the editor corrected in the preview is proofed
+ * again with the correction. A feature's 导语 becomes the collection's lead, which has no
+ * revisions: it is replaced by its fixed text.
  */
-export function applyImportFixes(
-  ctx: ApiContext,
-  imported: ReadonlyArray<{ file: string; documentIds: string[] }>,
+export function importRevisions(
   files: readonly ImportedFile[],
+  fixed: readonly FixedFile[] | undefined,
+  edited: ReadonlySet<string>,
   choices: ReadonlyArray<{ file: number; accept: boolean }> = [],
-): number {
-  const rejected = new Set(choices.filter((c) => !c.accept).map((c) => files[c.file]?.file));
-  let changed = 0;
-  for (const entry of imported) {
-    if (rejected.has(entry.file)) continue;
-    for (const id of entry.documentIds) {
-      const doc = ctx.store.getDocument(id).document;
-      const { document, fixes } = applyFixes(doc);
-      if (!fixes.length) continue;
-      try {
-        ctx.store.saveDocument(id, { meta: document.meta, body: document.body, ...(document.kind === 'notice' ? { attachments: document.attachments } : {}) });
-        changed++;
-      } catch {
-        // The import itself is committed; a document the store refuses with the fixes keeps the
-        // text as drafted, and the editor's 校对 panel and the export gate still list the fixes.
-      }
+): { files: ImportedFile[]; revised: Map<object, RevisedText> } {
+  const rejected = new Set(choices.filter((c) => !c.accept).map((c) => c.file));
+  const revised = new Map<object, RevisedText>();
+  const out = files.map((file, fi) => {
+    if (rejected.has(fi)) return file;
+    const kept = fixed?.[fi];
+    file.cases.forEach((c, ci) => {
+      const fix = kept && !edited.has(`${fi}/${ci}`) ? kept.cases[ci] : fixedCase(c.meta, c.body);
+      if (fix) revised.set(c, fix);
+    });
+    if (file.notice) {
+      const fix = kept ? kept.notice : fixedNotice(file.notice);
+      if (fix) revised.set(file.notice, fix);
     }
-  }
-  return changed;
+    const lead = kept ? kept.lead : file.info.lead?.length ? fixedCase({ title: '' }, file.info.lead)?.body : null;
+    return lead ? { ...file, info: { ...file.info, lead } } : file;
+  });
+  return { files: out, revised };
 }
 
-/**
- * A feature's 导语 becomes the collection's lead, which has no revisions: its fixes are applied
- * to the preview's files before commit (for files whose proof is accepted).
- */
-export function fixImportLeads(files: ImportedFile[], choices: ReadonlyArray<{ file: number; accept: boolean }> = []): ImportedFile[] {
-  const rejected = new Set(choices.filter((c) => !c.accept).map((c) => c.file));
-  return files.map((file, index) => {
-    if (rejected.has(index) || !file.info.lead?.length) return file;
-    const { document } = applyFixes({ kind: 'case', id: 'lead', meta: { title: '' }, body: file.info.lead });
-    return { ...file, info: { ...file.info, lead: document.body } };
-  });
+function fixedCase(meta: CaseMeta, body: Block[]): RevisedText | null {
+  const { document, fixes } = applyFixes({ kind: 'case', id: 'import', meta, body });
+  return fixes.length ? { meta: document.meta, body: document.body } : null;
+}
+
+function fixedNotice(notice: Omit<NoticeDocument, 'id'>): RevisedText | null {
+  const { document, fixes } = applyFixes({ id: 'import', ...notice });
+  return fixes.length && document.kind === 'notice' ? { meta: document.meta, body: document.body, attachments: document.attachments } : null;
 }
