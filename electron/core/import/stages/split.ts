@@ -225,7 +225,7 @@ function articleTitleAt(lines: SourceLine[]): number {
 }
 
 /** A portal column printed before a headline ("【民政动态】…", "新闻发布丨…"); a place label is kept. */
-const COLUMN_PREFIX = /^(?:[【\[]\s*([^】\]]{2,8}?)\s*[】\]]|([\u4e00-\u9fa5]{2,6})\s*[丨｜|])\s*(?=\S)/u;
+const COLUMN_PREFIX = /^(?:[【[]\s*([^】\]]{2,8}?)\s*[】\]]|([\u4e00-\u9fa5]{2,6})\s*[丨｜|])\s*(?=\S)/u;
 
 function withoutColumnPrefix(title: string): string {
   const m = COLUMN_PREFIX.exec(title);
