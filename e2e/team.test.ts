@@ -8,11 +8,9 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openSession, screenshot, type Session } from './support/browser.js';
 import { startPostgres, type PgCluster } from '../test/support/postgres.js';
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
+import { freePort, startTeamServer } from '../test/support/teamServer.js';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { ROOT } from './support/browser.js';
 import { selectText } from './support/daily.js';
 import { addUser } from '../electron/core/team/users.js';
 import { migrate } from '../electron/core/team/pgstore.js';
@@ -28,31 +26,6 @@ let cluster: PgCluster;
 let team: { child: ChildProcess; url: string };
 let port: number;
 
-async function freePort(): Promise<number> {
-  return await new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(p));
-    });
-  });
-}
-
-async function startTeam(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/huibian.mjs'), 'team-server', '--pg', cluster.url, '--port', String(port)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /listening (ws:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`team-server exited ${code}`)));
-  });
-  return { child, url };
-}
 let session: Session;
 let second: Page;
 let teamName: string;
@@ -66,7 +39,7 @@ before(async () => {
   await migrate(pool);
   const token = await addUser(pool, '编辑甲', ['*']);
   await pool.end();
-  team = await startTeam();
+  team = await startTeamServer(cluster.url, port);
   session = await openSession();
   // The library the loopback server serves: a case shared with the team, and the team settings.
   const api = createApi({ dataDir: session.dataDir, transport: 'cli' });
@@ -162,7 +135,7 @@ test('a page that loses the team server (SIGKILL) keeps editing and merges when 
   assert.match(await session.page.locator('.editor-content').innerText(), /断网时写的。/);
   assert.doesNotMatch(await second.locator('.editor-content').innerText(), /断网时写的。/);
 
-  team = await startTeam();
+  team = await startTeamServer(cluster.url, port);
   // The providers reconnect on their own; the offline text reaches the other page through the server.
   await second.waitForFunction(() => (document.querySelector('.editor-content')?.textContent ?? '').includes('断网时写的。'));
   await session.page.waitForFunction(() => /同时在编辑/.test(document.querySelector('.team-presence')?.textContent ?? ''));

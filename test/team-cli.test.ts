@@ -5,9 +5,8 @@
  * review-pack export and merge go through the server.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -15,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import * as Y from 'yjs';
 import { startPostgres, type PgCluster } from './support/postgres.js';
+import { freePort, startTeamServer } from './support/teamServer.js';
 import { connect } from '../electron/core/team/client.js';
 import { caseToYDoc, editAs, yDocToCase } from '../electron/core/team/casedoc.js';
 import { readReviewPackage } from '../electron/core/team/review.js';
@@ -39,31 +39,6 @@ function huibian(args: string[]): { status: number | null; stdout: string; stder
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-async function freePort(): Promise<number> {
-  return await new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-/** Start `huibian team-server` and wait for its "listening" line. */
-async function startServerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, 'team-server', '--pg', cluster.url, '--port', String(port)], { env: ENV, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d) => (err += d));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (/listening ws:\/\/127\.0\.0\.1:\d+/.test(out)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`team-server exited ${code}: ${err}`)));
-  });
-  return child;
-}
-
 function capture(): Io & { lines: string[]; errors: string[] } {
   const lines: string[] = [];
   const errors: string[] = [];
@@ -79,7 +54,7 @@ before(async () => {
   token = add.stdout.trim();
   assert.match(token, /^hbt_[\w-]{40,}$/);
   assert.match(add.stderr, /只显示这一次/);
-  serverProc = await startServerProcess();
+  serverProc = (await startTeamServer(cluster.url, port)).child;
 });
 
 after(() => {
@@ -117,7 +92,7 @@ test('the server killed with SIGKILL mid-edit and restarted loses nothing a clie
   const local = a.doc;
   a.close();
 
-  serverProc = await startServerProcess();
+  serverProc = (await startTeamServer(cluster.url, port)).child;
   const b = connect({ url, token, name: 'crash/case' });
   await b.ready;
   const text = JSON.stringify(yDocToCase(b.doc).document.body);
