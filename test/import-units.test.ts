@@ -144,3 +144,18 @@ test('heads: a short fragment after the text is no headline; a headline naming t
   const named = scoreCategories('杭州市培育发展社区社会组织', '通过孵化培育、公益创投等方式发展社区社会组织，参与养老服务、儿童关爱、社区治理和慈善活动。', { article: true });
   assert.equal(named.category, '社会组织');
 });
+
+test('lists: unnumbered "标题（单位）" rows and marked grade headings (【一等奖】)', async () => {
+  for (const heading of [['一等奖', '二等奖'], ['【一等奖】', '【二等奖】'], ['★一等奖', '★二等奖']]) {
+    const f = await read(`2022年度全市民政创新案例获奖名单\n${heading[0]}\n“时间银行”互助养老（鼓楼区民政局）\n“一门受理”救助服务（江宁区民政局）\n${heading[1]}\n社区议事会制度（秦淮区民政局）\n`);
+    assert.equal(f.kind, 'award-list', heading[0]);
+    assert.deepEqual(
+      f.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award]),
+      [
+        ['“时间银行”互助养老', '鼓楼区民政局', '一等奖'],
+        ['“一门受理”救助服务', '江宁区民政局', '一等奖'],
+        ['社区议事会制度', '秦淮区民政局', '二等奖'],
+      ],
+    );
+  }
+});

@@ -127,7 +127,14 @@ interface Group {
 
 function groupHeading(text: string): Group | null {
   if (text.length > 40 || SENTENCE.test(text)) return null;
-  const bare = text.replace(CN_NUMBERED, '').replace(COUNT, '').replace(/[:：]$/u, '').trim();
+  // "一、一等奖（5个）:", "【一等奖】", "★优秀奖": the grade inside its marks.
+  const bare = text
+    .replace(/^[★☆◆◇■□●▲]\s*/u, '')
+    .replace(/^[【[]\s*(.+?)\s*[】\]]$/u, '$1')
+    .replace(CN_NUMBERED, '')
+    .replace(COUNT, '')
+    .replace(/[:：]$/u, '')
+    .trim();
   if (!bare) return null;
   if (AWARD_GROUP.test(bare) || /^(?:[一二三四特]等奖|优秀奖|金奖|银奖|铜奖|入围奖|提名奖|优胜奖|鼓励奖)$/u.test(bare)) return { award: bare };
   // "城乡社区治理服务类(12个):": a group that names no award.
@@ -280,6 +287,12 @@ export function readList(lines: SourceLine[]): ListResult | null {
         i = k;
       }
       run.push(item);
+      continue;
+    }
+    // Under a grade heading, an unnumbered "标题（单位）".
+    const bracketed = grouped && award && text.length <= 80 && !SENTENCE.test(text) ? splitUnit(text) : null;
+    if (bracketed?.unit && bracketed.title.length >= 4 && UNIT_AFTER.test(text)) {
+      run.push({ title: bracketed.title, subtitle: null, unit: bracketed.unit, place: null, award, at: i });
       continue;
     }
     // Under a grade heading, a row copied from a table: "标题 单位".
