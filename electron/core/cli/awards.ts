@@ -6,13 +6,9 @@
  */
 import path from 'node:path';
 import type { Api } from '../api/index.js';
-import type { ApiResults } from '../api/schema.js';
+import { call } from './library.js';
 import { importFile } from '../import/index.js';
 import { matchAwards, type AwardItem, type AwardMatches } from '../import/awards.js';
-
-async function call<M extends keyof ApiResults>(api: Api, method: M, input: unknown): Promise<ApiResults[M]> {
-  return (await api.dispatch(method, input)) as ApiResults[M];
-}
 
 export interface AwardsReport extends AwardMatches {
   file: string;

@@ -6,11 +6,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApi, type Api } from '../api/index.js';
+import type { Api } from '../api/index.js';
 import { ApiError, type ApiResults, type ExportResult, type SearchHit } from '../api/schema.js';
-import { defaultDataDir, libraryPath } from '../store/paths.js';
+import { libraryPath } from '../store/paths.js';
 import type { ImportedFile } from '../model/imported.js';
 import { HELP } from './help.js';
+import { call, openLibrary } from './library.js';
 import { cmdStatus } from './status.js';
 import { applyAwards, printAwards } from './awards.js';
 
@@ -39,15 +40,6 @@ function parse(
   } catch (error) {
     throw new UsageError(`huibian ${command}: ${(error as Error).message}\n\n${HELP[command]}`);
   }
-}
-
-function openApi(db: string | undefined): Api {
-  const file = path.resolve(db ?? libraryPath(defaultDataDir()));
-  return createApi({ dataDir: path.dirname(file), dbPath: file, transport: 'cli' });
-}
-
-async function call<M extends keyof ApiResults>(api: Api, method: M, input: unknown): Promise<ApiResults[M]> {
-  return (await api.dispatch(method, input)) as ApiResults[M];
 }
 
 // ------------------------------------------------------------------ import
@@ -196,7 +188,7 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
   if (values.help) return help('import', io);
   if (values.awards) return cmdAwards(values, io);
   if (positionals.length === 0) throw new UsageError(`huibian import: give at least one file\n\n${HELP.import}`);
-  const api = openApi(values.db as string | undefined);
+  const api = openLibrary(values.db as string | undefined);
   try {
     // A count on the terminal while a large batch goes in; a pipe or a test reads only the report.
     const progress = process.stderr.isTTY && io === defaultIo ? (done: number, total: number) => process.stderr.write(`\r导入中 ${done}/${total} 个文件…${done === total ? '\n' : ''}`) : undefined;
@@ -229,7 +221,7 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
 
 /** `import --awards FILE [--apply]`: match a list's items to the library and set their awards. */
 async function cmdAwards(values: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
-  const api = openApi(values.db as string | undefined);
+  const api = openLibrary(values.db as string | undefined);
   try {
     const report = await applyAwards(api, values.awards as string, { collection: values.collection as string | undefined, apply: values.apply === true });
     if (values.json) io.out(JSON.stringify(report, null, 2));
@@ -252,7 +244,7 @@ function kindLabel(kind: string): string {
 async function cmdList(args: string[], io: Io): Promise<number> {
   const { values } = parse('list', args, { db: { type: 'string' }, json: { type: 'boolean' } });
   if (values.help) return help('list', io);
-  const api = openApi(values.db as string | undefined);
+  const api = openLibrary(values.db as string | undefined);
   try {
     const collections = await call(api, 'collections.list', {});
     const documents = await call(api, 'documents.list', {});
@@ -310,7 +302,7 @@ async function cmdSearch(args: string[], io: Io): Promise<number> {
   if (!q) throw new UsageError(`huibian search: give a query\n\n${HELP.search}`);
   const limit = values.limit ? Number(values.limit) : 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('huibian search: --limit must be 1..500');
-  const api = openApi(values.db as string | undefined);
+  const api = openLibrary(values.db as string | undefined);
   try {
     const hits = await call(api, 'search.query', { q, limit });
     if (values.json) {
@@ -368,7 +360,7 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
   if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`huibian export: --format must be one of ${FORMATS.join(', ')}`);
   if (!values.out) throw new UsageError('huibian export: give --out FILE');
   const outPath = path.resolve(values.out as string);
-  const api = openApi(values.db as string | undefined);
+  const api = openLibrary(values.db as string | undefined);
   try {
     const input: Record<string, unknown> = { template, format, outPath };
     if (template === 'notice') input.documentId = resolveNotice(api, values.document as string | undefined);
@@ -448,7 +440,7 @@ async function cmdDemo(args: string[], io: Io): Promise<number> {
   await fs.mkdir(outDir, { recursive: true });
   const db = libraryPath(outDir);
   for (const suffix of ['', '-wal', '-shm']) await fs.rm(db + suffix, { force: true });
-  const api = openApi(db);
+  const api = openLibrary(db);
   try {
     const samples = samplesDir();
     const report = await importFiles(api, DEMO_FILES.map((f) => path.join(samples, f)), DEMO_COLLECTION);

@@ -4,11 +4,9 @@
  * Also how `huibian export` reports an export the gate stopped (exit status 3).
  */
 import { parseArgs } from 'node:util';
-import path from 'node:path';
-import { createApi, type Api } from '../api/index.js';
-import { ApiError, type ApiResults } from '../api/schema.js';
-import { defaultDataDir, libraryPath } from '../store/paths.js';
+import { ApiError } from '../api/schema.js';
 import type { Finding, GateReport } from '../proof/index.js';
+import { call, openLibrary } from './library.js';
 import type { Io } from './main.js';
 
 export const PROOF_HELP = `usage: huibian proof [--db FILE] [--collection NAME | --document ID] [--apply] [--json]
@@ -55,15 +53,6 @@ function printFindings(findings: readonly Finding[], titles: ReadonlyMap<string,
   }
 }
 
-function openApi(db: string | undefined): Api {
-  const file = path.resolve(db ?? libraryPath(defaultDataDir()));
-  return createApi({ dataDir: path.dirname(file), dbPath: file, transport: 'cli' });
-}
-
-async function call<M extends keyof ApiResults>(api: Api, method: M, input: unknown): Promise<ApiResults[M]> {
-  return (await api.dispatch(method, input)) as ApiResults[M];
-}
-
 export async function cmdProof(args: string[], io: Io): Promise<number> {
   let values: { db?: string; collection?: string; document?: string; apply?: boolean; json?: boolean; help?: boolean };
   try {
@@ -91,7 +80,7 @@ export async function cmdProof(args: string[], io: Io): Promise<number> {
     io.err(`huibian proof: give --collection or --document, not both\n\n${PROOF_HELP}`);
     return 2;
   }
-  const api = openApi(values.db);
+  const api = openLibrary(values.db);
   try {
     const store = api.context.store;
     let ids: string[];

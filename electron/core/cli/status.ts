@@ -5,12 +5,10 @@
  * case's status and its history.
  */
 import { parseArgs } from 'node:util';
-import path from 'node:path';
-import { createApi } from '../api/index.js';
 import { ApiError, type ApiResults } from '../api/schema.js';
 import { STATUS_LABELS, STATUSES } from '../model/schema.js';
 import type { CaseStatus } from '../model/types.js';
-import { defaultDataDir, libraryPath } from '../store/paths.js';
+import { openLibrary } from './library.js';
 import type { Io } from './main.js';
 
 export const STATUS_HELP = `usage: huibian status [--db FILE] --document ID [--document ID …] [STATUS] [--reason TEXT] [--by NAME] [--json]
@@ -69,8 +67,7 @@ export async function cmdStatus(args: string[], io: Io): Promise<number> {
     io.err(`huibian status: 未知的状态“${positionals[0]}”：可用 ${STATUSES.map((s) => `${s}|${STATUS_LABELS[s]}`).join('、')}`);
     return 2;
   }
-  const file = path.resolve(values.db ?? libraryPath(defaultDataDir()));
-  const api = createApi({ dataDir: path.dirname(file), dbPath: file, transport: 'cli' });
+  const api = openLibrary(values.db);
   const call = async <M extends keyof ApiResults>(method: M, input: unknown) => (await api.dispatch(method, input)) as ApiResults[M];
   try {
     if (!status) {

@@ -4,10 +4,8 @@
  * (`review-pack export|merge`).
  */
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApi } from '../api/index.js';
-import { defaultDataDir, libraryPath } from '../store/paths.js';
+import { openLibrary } from './library.js';
 import type { Io } from './main.js';
 
 export const TEAM_SERVER_HELP = `usage: huibian team-server --pg URL [--port N] [--host ADDR]
@@ -140,8 +138,7 @@ export async function cmdTeam(argv: string[], io: Io): Promise<number> {
     if (action !== 'share' && action !== 'pull') throw new Usage('需要 share 或 pull');
     const remote = { server: need(values.server, '--server'), token: need(values.token, '--token') };
     const collection = need(values.collection, '--collection');
-    const file = path.resolve((values.db as string | undefined) ?? libraryPath(defaultDataDir()));
-    const api = createApi({ dataDir: path.dirname(file), dbPath: file, transport: 'cli' });
+    const api = openLibrary(values.db as string | undefined);
     try {
       const sync = await import('../team/sync.js');
       if (action === 'share') {
