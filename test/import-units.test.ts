@@ -159,3 +159,15 @@ test('lists: unnumbered "标题（单位）" rows and marked grade headings (【
     );
   }
 });
+
+test('split: under a collection title, repeated place-bearing titles over paragraphs head cases, numbered or not', async () => {
+  const p = '该县民政局整合殡葬服务资源，推行节地生态安葬，建设公益性公墓，群众负担明显减轻，取得良好成效。';
+  for (const [a, b, c] of [['', '', ''], ['1.', '2.', '3.'], ['（一）', '（二）', '（三）']]) {
+    const f = await read(`泉州市殡葬改革典型案例\n${a}晋江市推行生态安葬新模式\n${p}\n${b}南安市建设公益性公墓\n${p}\n${c}惠安县治理散埋乱葬\n${p}\n`);
+    assert.equal(f.kind, 'case-list', a || 'unnumbered');
+    assert.deepEqual(f.cases.map((x) => x.meta.region?.county), ['晋江市', '南安市', '惠安县']);
+    assert.equal(f.cases[0]!.meta.title, '晋江市推行生态安葬新模式');
+  }
+  const single = await read(`晋江市推行生态安葬新模式\n${p}\n一、主要做法\n${p}\n二、取得成效\n${p}\n`);
+  assert.equal(single.cases.length, 1, 'a single case keeps its own sections');
+});

@@ -103,10 +103,10 @@ interface Start {
   heading: string | null;
   title: string;
   subtitle: string | null;
-  style: 'label' | 'colon' | 'numbered' | 'place-line' | 'form' | 'title-sub' | 'styled';
+  style: 'label' | 'colon' | 'numbered' | 'place-line' | 'form' | 'title-sub' | 'styled' | 'place-title';
 }
 
-function findStart(lines: SourceLine[], i: number, styledLevel: number | null): Start | null {
+function findStart(lines: SourceLine[], i: number, styledLevel: number | null, collection = false): Start | null {
   const line = lines[i]!;
   const text = line.text;
   const next = lines[i + 1];
@@ -127,6 +127,17 @@ function findStart(lines: SourceLine[], i: number, styledLevel: number | null): 
   if (numberedPlace) {
     const inner = placeAndTitle(text.slice(numberedPlace[0].length).trim());
     if (inner && inner.title.length >= 4) return { at: i, span: 1, heading: inner.label, title: inner.title, subtitle: null, style: 'numbered' };
+  }
+  // Under a collection's title ("…典型案例"), a place-bearing title line over a paragraph, numbered
+  // or not ("晋江市推行生态安葬新模式", "（一）南安市建设公益性公墓"): a case's head (when repeated).
+  if (collection && !line.image && !line.table) {
+    const num = NUMBERED_HEAD.exec(text);
+    const bare = num ? text.slice(num[0].length).trim() : text;
+    const paragraph = next && !next.image && !next.table && (next.text.length >= 40 || /[。！？]$/u.test(next.text));
+    const mention = findMentions(bare.slice(0, 12))[0];
+    if (paragraph && bare.length >= 6 && bare.length <= 50 && !/[。！？；;，,:：]/u.test(bare) && mention && mention.start === 0 && !SECTION_NAME.test(bare)) {
+      return { at: i, span: 1, heading: null, title: bare, subtitle: null, style: 'place-title' };
+    }
   }
   if (!isTitleish(line) || AWARD_GROUP.test(text) || SECTION_NAME.test(text)) return null;
   const bracket = BRACKET_LABEL.exec(text);
@@ -239,6 +250,7 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
   const styled = styledCaseLevel(lines);
   const starts: Start[] = [];
   const groupsAt = new Map<number, Group>();
+  const collectionTitle = COLLECTION_TITLE.test(lines[0]?.text ?? '') && isTitleish(lines[0]);
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
     const group = i > 0 || lines.length === 1 ? groupOf(lines[i]!) : null;
@@ -248,7 +260,7 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
     }
     // The draft's own title is never a case start, unless it heads a form.
     if (i === 0 && (COLLECTION_TITLE.test(t) || (!isForm(lines[1]) && !isForm(lines[2])))) continue;
-    const s = findStart(lines, i, styled);
+    const s = findStart(lines, i, styled, collectionTitle);
     if (s) {
       starts.push(s);
       i += s.span - 1;
@@ -257,7 +269,7 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
   // The colon form ("济南市：…") and a title over a subtitle also head single articles: they mark cases only when repeated.
   // A collection's page whose copy kept only its first section still heads that section so.
   const collectionPage = COLLECTION_TITLE.test(lines[0]?.text ?? '') && starts.length === 1;
-  for (const style of ['colon', 'title-sub'] as const) {
+  for (const style of ['colon', 'title-sub', 'place-title'] as const) {
     if (starts.filter((s) => s.style === style).length >= 2) continue;
     if (collectionPage && style === 'title-sub') continue;
     for (let k = starts.length - 1; k >= 0; k--) if (starts[k]!.style === style) starts.splice(k, 1);
