@@ -171,3 +171,13 @@ test('split: under a collection title, repeated place-bearing titles over paragr
   const single = await read(`晋江市推行生态安葬新模式\n${p}\n一、主要做法\n${p}\n二、取得成效\n${p}\n`);
   assert.equal(single.cases.length, 1, 'a single case keeps its own sections');
 });
+
+test('units: a source read from an information-table line, and a "（某市民政局供稿）" closing line', async () => {
+  const b = '近日，全市推出“时间银行”互助养老服务，组织低龄老人为高龄老人服务，累计服务3000余人次，群众反映良好。';
+  const table = await read(`“时间银行”让养老更温暖\n信息来源：夏津县民政局 发布日期：2023-05-01 点击数：12\n${b}\n`);
+  assert.equal(table.info.publisher, '夏津县民政局');
+  assert.equal(table.cases[0]!.meta.unit, '夏津县民政局');
+  assert.equal(table.cases[0]!.meta.region?.county, '夏津县');
+  const sent = await read(`“时间银行”让养老更温暖\n${b}\n（德州市民政局供稿）\n`);
+  assert.equal(sent.cases[0]!.meta.unit, '德州市民政局');
+});

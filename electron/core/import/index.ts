@@ -455,6 +455,8 @@ function buildCase(
     s.fields['供稿单位'] ??
     // A single article's page names its source; when that is an organ, it is the unit.
     (kind === 'single-case' && isOrgan(info.publisher) ? info.publisher! : null) ??
+    // "（某市民政局供稿）" closing the case: the organ that sent it in.
+    (s.bylines.find((b) => isOrgan(b)) ?? null) ??
     // Otherwise the organ its opening sentences have as subject ("某县民政局聚焦…") did the work.
     unitFromOpening(s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b])));
   const hint = { ...context };

@@ -173,6 +173,9 @@ export function clean(input: SourceLine[]): CleanResult {
     const when = table.fields['发布日期'] ?? table.fields['成文日期'] ?? table.fields['发文日期'];
     const date = when ? findDate(when) : null;
     if (date) info.date ??= date;
+    // The table's source is the page's source, as on a 来源 line.
+    const source = (table.fields['信息来源'] ?? table.fields['来源'] ?? table.fields['文章来源'] ?? '').trim().split(/\s+/u)[0];
+    if (source) info.publisher ??= source;
   }
   for (let i = 0; i < cut; i++) {
     if (table?.lines.has(i) && input[i]!.text) {
