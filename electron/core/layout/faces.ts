@@ -19,7 +19,24 @@ interface RoleChain {
   latin: FaceMetrics;
   fallbacks: FaceMetrics[];
   cache: Map<number, FaceChoice>;
+  glyphs: Map<number, GlyphChoice>;
+  chooser?: (cp: number) => GlyphChoice;
 }
+
+/** What the line breaker needs of one character in one role and weight, worked out once per process. */
+export interface GlyphChoice {
+  metrics: FaceMetrics;
+  fakeBold: boolean;
+  /** The code point drawn: the character itself, or 〓 when no face here has it. */
+  shown: number;
+  /** The character 〓 stands for, or -1. */
+  actual: number;
+  /** Advance of the glyph drawn, in em (1 when the face cannot say). */
+  adv: number;
+}
+
+/** 〓 GETA MARK: what Chinese typesetting prints for a character no font has. */
+export const MISSING_MARK = 0x3013;
 
 const chains = new Map<string, RoleChain>();
 
@@ -38,6 +55,7 @@ function chainFor(role: FontRoleName, bold: boolean): RoleChain {
     latin: faceMetrics(bold || role === 'xiaobiaosong' ? latin.bold : latin.regular),
     fallbacks: fallbackFaces().map(faceMetrics),
     cache: new Map(),
+    glyphs: new Map(),
   };
   chains.set(key, chain);
   return chain;
@@ -77,4 +95,42 @@ export function faceChooser(role: FontRoleName, bold: boolean): (cp: number) => 
     }
     return choice;
   };
+}
+
+function cachedFace(chain: RoleChain, cp: number): FaceChoice {
+  let choice = chain.cache.get(cp);
+  if (!choice) {
+    choice = pick(chain, cp);
+    chain.cache.set(cp, choice);
+  }
+  return choice;
+}
+
+/**
+ * The glyph picker of one role and weight: face, the code point drawn (〓 for a character no
+ * face has) and its advance, cached per character so that the per-glyph path of the line
+ * breaker is one map lookup (advances are in em, so one entry serves every size).
+ */
+export function glyphChooser(role: FontRoleName, bold: boolean): (cp: number) => GlyphChoice {
+  const chain = chainFor(role, bold);
+  if (chain.chooser) return chain.chooser;
+  const glyphs = chain.glyphs;
+  chain.chooser = (cp) => {
+    let g = glyphs.get(cp);
+    if (!g) {
+      let face = cachedFace(chain, cp);
+      let shown = cp;
+      let actual = -1;
+      if (!face.metrics.has(cp)) {
+        actual = cp;
+        shown = MISSING_MARK;
+        face = cachedFace(chain, MISSING_MARK);
+      }
+      const adv = face.metrics.advance(shown);
+      g = { metrics: face.metrics, fakeBold: face.fakeBold, shown, actual, adv: Number.isNaN(adv) ? 1 : adv };
+      glyphs.set(cp, g);
+    }
+    return g;
+  };
+  return chain.chooser;
 }

@@ -6,8 +6,22 @@
  */
 import type { FaceMetrics } from '../fonts/metrics.js';
 import type { FontRoleName } from '../fonts/roles.js';
-import { CJK_PUNCT, LEFT_BLANK, MID_SHRINK, NO_END, NO_START, RIGHT_BLANK, isAlnum, isCjk, isHan, isPairedMark, isSpace } from './chars.js';
-import { faceChooser } from './faces.js';
+import {
+  C_ALNUM,
+  C_CJK,
+  C_CJK_PUNCT,
+  C_HALF_STOP,
+  C_HAN,
+  C_LEFT_BLANK,
+  C_MID_SHRINK,
+  C_NO_END,
+  C_NO_START,
+  C_PAIRED,
+  C_RIGHT_BLANK,
+  C_SPACE,
+  charClass,
+} from './chars.js';
+import { glyphChooser } from './faces.js';
 
 export interface RunStyle {
   role: FontRoleName;
@@ -84,123 +98,197 @@ export interface ParagraphSpec {
   autoSpace?: boolean;
 }
 
-/** A glyph while lines are being found: its box plus what the breaker and justifier need. */
-interface Glyph extends GlyphBox {
-  /** Fixed extra space before this glyph (Han–Latin gap, tracking). */
-  gap: number;
-  /** May a line break before this glyph? */
-  breakBefore: boolean;
-  /** May the gap before this glyph widen when justifying? */
-  stretch: boolean;
+/**
+ * The glyphs of a paragraph while lines are being found, as parallel typed arrays (one slot
+ * per glyph) in scratch space reused from paragraph to paragraph: a book sets every paragraph
+ * twice (once to count pages, once to draw), and per-glyph records were most of the layout's
+ * allocation. What a drawn line needs is copied out into a compact store (see `Store`).
+ */
+interface Glyphs {
+  n: number;
+  /** Code point drawn. */
+  cp: Int32Array;
+  /** The character a 〓 stands for, or -1. */
+  actual: Int32Array;
+  /** charClass() of cp. */
+  cls: Int32Array;
+  /** F_* bits. */
+  flags: Int32Array;
+  /** Index of the glyph's face in `faces`. */
+  face: Int32Array;
+  /** Index of the glyph's run in `runs`. */
+  run: Int32Array;
+  size: Float64Array;
+  /** Box width after compression (pt). */
+  w: Float64Array;
+  /** Where the glyph is drawn relative to its box. */
+  dx: Float64Array;
+  /** Fixed extra space before this glyph (Han–Latin gap, tracking); once its line is placed, the glyph's x. */
+  gap: Float64Array;
   /** Removable at line end / in mid-line. */
-  endShrink: number;
-  midShrink: number;
-  space: boolean;
+  endShrink: Float64Array;
+  midShrink: Float64Array;
+  faces: FaceMetrics[];
+  runs: RunStyle[];
 }
 
+/** May a line break before this glyph? */
+const F_BREAK = 1;
+/** May the gap before this glyph widen when justifying? */
+const F_STRETCH = 2;
+const F_SPACE = 4;
+const F_FAKE_BOLD = 8;
+
 const EPS = 0.005;
-/** 〓 GETA MARK: what Chinese typesetting prints for a character no font has. */
-const MISSING_MARK = 0x3013;
-const HALF_WIDTH_STOPS = new Set([...',;:!?'].map((c) => c.codePointAt(0)!));
+
+function scratch(cap: number): Glyphs {
+  return {
+    n: 0,
+    cp: new Int32Array(cap),
+    actual: new Int32Array(cap),
+    cls: new Int32Array(cap),
+    flags: new Int32Array(cap),
+    face: new Int32Array(cap),
+    run: new Int32Array(cap),
+    size: new Float64Array(cap),
+    w: new Float64Array(cap),
+    dx: new Float64Array(cap),
+    gap: new Float64Array(cap),
+    endShrink: new Float64Array(cap),
+    midShrink: new Float64Array(cap),
+    faces: [],
+    runs: [],
+  };
+}
+
+let shared = scratch(4096);
+/** Layout is synchronous and not re-entrant, so one scratch space serves every paragraph. */
+function scratchFor(units: number): Glyphs {
+  if (units > shared.cp.length) shared = scratch(Math.max(units, shared.cp.length * 2));
+  shared.n = 0;
+  shared.faces = [];
+  shared.runs = [];
+  return shared;
+}
 
 const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+/** Word starts of recent texts: a balanced title is set several times over at trial measures. */
+const wordCache = new Map<string, Set<number>>();
 
 /** Code-unit offsets where a word starts, over the runs' text joined. */
 function wordStarts(spec: ParagraphSpec): Set<number> | null {
   if (!spec.keepWords || !segmenter) return null;
-  const starts = new Set<number>();
-  for (const seg of segmenter.segment(spec.runs.map((r) => r.text).join(''))) starts.add(seg.index);
+  const text = spec.runs.map((r) => r.text).join('');
+  let starts = wordCache.get(text);
+  if (!starts) {
+    starts = new Set<number>();
+    for (const seg of segmenter.segment(text)) starts.add(seg.index);
+    if (wordCache.size >= 256) wordCache.clear();
+    wordCache.set(text, starts);
+  }
   return starts;
 }
 
-function buildGlyphs(spec: ParagraphSpec): Glyph[] {
-  const out: Glyph[] = [];
+function buildGlyphs(spec: ParagraphSpec): Glyphs {
   const words = wordStarts(spec);
-  const offsets: number[] = [];
+  const offsets: number[] | null = words ? [] : null;
+  const runs = spec.runs;
+  let units = 0;
+  for (let r = 0; r < runs.length; r++) units += runs[r]!.text.length;
+  const d = scratchFor(units);
+  const { cp: cps, actual, cls, flags, face, run: runOf, size: sizes, w, dx, gap, endShrink, midShrink, faces } = d;
+  let n = 0;
   let base = 0;
-  for (const run of spec.runs) {
+  let lastFace: FaceMetrics | null = null;
+  let lastFaceIndex = -1;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
     const s = run.style;
-    const choose = faceChooser(s.role, !!s.bold);
+    d.runs.push(s);
+    const choose = glyphChooser(s.role, !!s.bold);
     const text = run.text;
+    const size = s.size;
     for (let k = 0; k < text.length; k++) {
       const cp = text.codePointAt(k)!;
       if (cp > 0xffff) k++;
       if (cp === 0x0a || cp === 0x0d) continue;
-      offsets.push(base + (cp > 0xffff ? k - 1 : k));
-      let face = choose(cp);
-      let shown = cp;
-      let actual: number | undefined;
-      if (!face.metrics.has(cp)) {
-        actual = cp;
-        shown = MISSING_MARK;
-        face = choose(MISSING_MARK);
+      if (offsets) offsets.push(base + (cp > 0xffff ? k - 1 : k));
+      const g = choose(cp);
+      if (g.metrics !== lastFace) {
+        lastFace = g.metrics;
+        lastFaceIndex = faces.indexOf(lastFace);
+        if (lastFaceIndex < 0) lastFaceIndex = faces.push(lastFace) - 1;
       }
-      const adv = face.metrics.advance(shown);
-      const w = (Number.isNaN(adv) ? 1 : adv) * s.size;
-      out.push({
-        actual,
-        cp: shown,
-        face: face.metrics,
-        size: s.size,
-        color: s.color ?? '000000',
-        fakeBold: face.fakeBold,
-        rise: s.rise ?? 0,
-        underline: !!s.underline,
-        w,
-        dx: 0,
-        gap: 0,
-        breakBefore: false,
-        stretch: true,
-        endShrink: 0,
-        midShrink: 0,
-        space: isSpace(cp),
-      });
+      cps[n] = g.shown;
+      actual[n] = g.actual;
+      cls[n] = charClass(g.shown);
+      flags[n] = F_STRETCH | (g.fakeBold ? F_FAKE_BOLD : 0) | (charClass(cp) & C_SPACE ? F_SPACE : 0);
+      face[n] = lastFaceIndex;
+      runOf[n] = r;
+      sizes[n] = size;
+      w[n] = g.adv * size;
+      dx[n] = 0;
+      gap[n] = 0;
+      endShrink[n] = 0;
+      midShrink[n] = 0;
+      n++;
     }
     base += text.length;
   }
+  d.n = n;
   const tracking = spec.tracking ?? 0;
   const autoSpace = spec.autoSpace !== false;
-  for (let i = 0; i < out.length; i++) {
-    const g = out[i]!;
-    const prev = out[i - 1];
-    const next = out[i + 1];
-    const fullWidth = g.w >= g.size * 0.9;
-    if (RIGHT_BLANK.has(g.cp) && fullWidth) {
+  const specMidShrink = spec.midShrink !== false;
+  for (let i = 0; i < n; i++) {
+    const c = cls[i]!;
+    const size = sizes[i]!;
+    const fullWidth = w[i]! >= size * 0.9;
+    if (c & C_RIGHT_BLANK && fullWidth) {
       // Two marks meeting: squeeze the blank half that faces the other (T.3).
-      if (next && CJK_PUNCT.has(next.cp) && next.cp !== 0x2014 && next.cp !== 0x2026) {
-        g.w -= g.size / 2;
+      const next = i + 1 < n ? cps[i + 1]! : -1;
+      if (next >= 0 && cls[i + 1]! & C_CJK_PUNCT && next !== 0x2014 && next !== 0x2026) {
+        w[i]! -= size / 2;
       } else {
-        g.endShrink = g.size / 2;
-        if (MID_SHRINK.has(g.cp) && spec.midShrink !== false) g.midShrink = g.size / 4;
+        endShrink[i] = size / 2;
+        if (c & C_MID_SHRINK && specMidShrink) midShrink[i] = size / 4;
       }
-    } else if (LEFT_BLANK.has(g.cp) && fullWidth && prev && CJK_PUNCT.has(prev.cp) && !RIGHT_BLANK.has(prev.cp) && prev.cp !== 0x2014 && prev.cp !== 0x2026) {
-      g.w -= g.size / 2;
-      g.dx = -g.size / 2;
+    } else if (c & C_LEFT_BLANK && fullWidth && i > 0 && cls[i - 1]! & C_CJK_PUNCT && !(cls[i - 1]! & C_RIGHT_BLANK) && cps[i - 1] !== 0x2014 && cps[i - 1] !== 0x2026) {
+      w[i]! -= size / 2;
+      dx[i] = -size / 2;
     }
-    if (!prev) continue;
-    g.gap = tracking;
+    if (i === 0) continue;
+    const p = cls[i - 1]!;
+    const pcp = cps[i - 1]!;
+    const cp = cps[i]!;
+    let gp = tracking;
     if (!autoSpace) {
       // fixed grid: nothing added
-    } else if ((isHan(prev.cp) && isAlnum(g.cp)) || (isAlnum(prev.cp) && isHan(g.cp))) g.gap += Math.min(prev.size, g.size) / 4;
+    } else if ((p & C_HAN && c & C_ALNUM) || (p & C_ALNUM && c & C_HAN)) gp += Math.min(sizes[i - 1]!, size) / 4;
     // A half-width , ; : kept in Chinese copy gets a quarter em after it, as a Latin space would.
-    else if (HALF_WIDTH_STOPS.has(prev.cp) && isHan(g.cp)) g.gap += g.size / 4;
-    const latinPair = !isCjk(prev.cp) && !isCjk(g.cp) && !prev.space && !g.space;
-    if (prev.space) g.breakBefore = !NO_START.has(g.cp);
-    else if (g.space) g.breakBefore = false;
-    else if (NO_START.has(g.cp) || NO_END.has(prev.cp)) g.breakBefore = false;
-    else if (isPairedMark(g.cp) && prev.cp === g.cp) g.breakBefore = false;
-    else g.breakBefore = !latinPair;
-    if (words && g.breakBefore && !words.has(offsets[i]!)) g.breakBefore = false;
+    else if (p & C_HALF_STOP && c & C_HAN) gp += size / 4;
+    gap[i] = gp;
+    const prevSpace = flags[i - 1]! & F_SPACE;
+    const space = flags[i]! & F_SPACE;
+    const latinPair = !(p & C_CJK) && !(c & C_CJK) && !prevSpace && !space;
+    const pairedRun = c & C_PAIRED && pcp === cp;
+    let breakBefore: boolean;
+    if (prevSpace) breakBefore = !(c & C_NO_START);
+    else if (space) breakBefore = false;
+    else if (c & C_NO_START || p & C_NO_END) breakBefore = false;
+    else if (pairedRun) breakBefore = false;
+    else breakBefore = !latinPair;
+    if (words && breakBefore && !words.has(offsets![i]!)) breakBefore = false;
     // Never widen inside a Latin word, a number or a paired mark.
-    g.stretch = !latinPair && !(isPairedMark(g.cp) && prev.cp === g.cp);
+    const stretch = !latinPair && !pairedRun;
+    flags[i] = (flags[i]! & ~(F_BREAK | F_STRETCH)) | (breakBefore ? F_BREAK : 0) | (stretch ? F_STRETCH : 0);
   }
-  return out;
+  return d;
 }
 
 /** Index of the last non-space glyph in [from, to]. */
-function lastInk(glyphs: Glyph[], from: number, to: number): number {
+function lastInk(d: Glyphs, from: number, to: number): number {
   let k = to;
-  while (k > from && glyphs[k]!.space) k--;
+  while (k > from && d.flags[k]! & F_SPACE) k--;
   return k;
 }
 
@@ -210,12 +298,12 @@ interface Span {
   to: number;
 }
 
-function breakLines(glyphs: Glyph[], spec: ParagraphSpec, limitFirst?: { start: number; maxEnd: number }): Span[] {
+function breakLines(d: Glyphs, spec: ParagraphSpec, limitFirst?: { start: number; maxEnd: number }): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  const n = glyphs.length;
+  const { n, flags, gap, w, endShrink, midShrink } = d;
   while (start < n) {
-    while (start < n && glyphs[start]!.space) start++;
+    while (start < n && flags[start]! & F_SPACE) start++;
     if (start >= n) break;
     const m = spec.measure - (spans.length === 0 ? spec.indent ?? 0 : spec.hangIndent ?? 0);
     let width = 0;
@@ -225,15 +313,14 @@ function breakLines(glyphs: Glyph[], spec: ParagraphSpec, limitFirst?: { start: 
     let lastFit = -1;
     const maxEnd = limitFirst && limitFirst.start === start ? limitFirst.maxEnd : n - 1;
     for (let j = start; j <= maxEnd; j++) {
-      const g = glyphs[j]!;
-      width += (j > start ? g.gap : 0) + g.w;
-      if (!g.space) {
+      width += (j > start ? gap[j]! : 0) + w[j]!;
+      if (!(flags[j]! & F_SPACE)) {
         // The tightest this line could be if it ended here (spaces at a line end drop).
-        inkTight = width - g.endShrink - mid;
-        mid += g.midShrink;
+        inkTight = width - endShrink[j]! - mid;
+        mid += midShrink[j]!;
         if (inkTight <= m + EPS) lastFit = j;
       }
-      if (j === n - 1 || glyphs[j + 1]!.breakBefore) {
+      if (j === n - 1 || flags[j + 1]! & F_BREAK) {
         if (inkTight <= m + EPS) best = j;
         else break;
       }
@@ -246,58 +333,55 @@ function breakLines(glyphs: Glyph[], spec: ParagraphSpec, limitFirst?: { start: 
   return spans;
 }
 
-function inkCount(glyphs: Glyph[], span: Span): number {
+function inkCount(d: Glyphs, span: Span): number {
   let c = 0;
-  for (let i = span.from; i <= span.to; i++) if (isHan(glyphs[i]!.cp) || isAlnum(glyphs[i]!.cp)) c++;
+  for (let i = span.from; i <= span.to; i++) if (d.cls[i]! & (C_HAN | C_ALNUM)) c++;
   return c;
 }
 
-function place(glyphs: Glyph[], span: Span, lead: number, m: number, justify: boolean, align: ParagraphSpec['align'], trimStart: boolean): { placed: PlacedGlyph[]; right: number } {
-  const to = lastInk(glyphs, span.from, span.to);
-  const ws: number[] = [];
-  const gaps: number[] = [];
-  const dxs: number[] = [];
+/**
+ * Justifies glyphs from..to (to: the line's last ink) in place: w and dx take their final
+ * values and gap becomes each glyph's x. Returns the right edge. Every glyph belongs to one
+ * line, and lines are placed only once the breaks are final, so nothing reads the old values.
+ */
+function place(d: Glyphs, from: number, to: number, lead: number, m: number, justify: boolean, align: ParagraphSpec['align'], trimStart: boolean): number {
+  const { gap, w, dx, flags, size: sizes } = d;
   let natural = 0;
-  for (let i = span.from; i <= to; i++) {
-    const g = glyphs[i]!;
-    const gap = i > span.from ? g.gap : 0;
-    gaps.push(gap);
-    ws.push(g.w);
-    dxs.push(g.dx);
-    natural += gap + g.w;
+  for (let i = from; i <= to; i++) natural += (i > from ? gap[i]! : 0) + w[i]!;
+  const headSize = sizes[from]!;
+  if (trimStart && d.cls[from]! & C_LEFT_BLANK && w[from]! >= headSize * 0.9) {
+    w[from]! -= headSize / 2;
+    dx[from]! -= headSize / 2;
+    natural -= headSize / 2;
   }
-  const head = glyphs[span.from]!;
-  if (trimStart && LEFT_BLANK.has(head.cp) && head.w >= head.size * 0.9) {
-    ws[0]! -= head.size / 2;
-    dxs[0]! -= head.size / 2;
-    natural -= head.size / 2;
-  }
-  const count = ws.length;
+  const count = to - from + 1;
   let diff = m - natural;
   if (diff < -EPS) {
     // 先挤进: line-end mark to ½ em first, then ，、；： across the line.
-    const last = glyphs[to]!;
-    const endCut = Math.min(-diff, last.endShrink);
-    ws[count - 1]! -= endCut;
+    const endCut = Math.min(-diff, d.endShrink[to]!);
+    w[to]! -= endCut;
     diff += endCut;
     if (diff < -EPS) {
       let pool = 0;
-      for (let i = span.from; i < to; i++) pool += glyphs[i]!.midShrink;
+      for (let i = from; i < to; i++) pool += d.midShrink[i]!;
       if (pool > 0) {
         const f = Math.min(1, -diff / pool);
-        for (let i = span.from; i < to; i++) ws[i - span.from]! -= glyphs[i]!.midShrink * f;
+        for (let i = from; i < to; i++) w[i]! -= d.midShrink[i]! * f;
         diff += pool * f;
       }
     }
   }
+  let each = 0;
+  let all = false;
+  let spread = false;
   if (justify ? Math.abs(diff) > EPS : diff < -EPS) {
     let slots = 0;
-    for (let i = 1; i < count; i++) if (glyphs[span.from + i]!.stretch) slots++;
-    const all = slots === 0 || diff < 0;
+    for (let i = from + 1; i <= to; i++) if (flags[i]! & F_STRETCH) slots++;
+    all = slots === 0 || diff < 0;
     if (all) slots = count - 1;
     if (slots > 0) {
-      const each = diff / slots;
-      for (let i = 1; i < count; i++) if (all || glyphs[span.from + i]!.stretch) gaps[i]! += each;
+      each = diff / slots;
+      spread = true;
       diff = 0;
     }
   }
@@ -306,43 +390,138 @@ function place(glyphs: Glyph[], span: Span, lead: number, m: number, justify: bo
     if (align === 'center') x = Math.max(0, diff / 2);
     else if (align === 'right') x = Math.max(0, diff);
   }
-  const placed: PlacedGlyph[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const g = glyphs[span.from + i]!;
-    x += gaps[i]!;
-    placed[i] = { cp: g.cp, face: g.face, size: g.size, color: g.color, fakeBold: g.fakeBold, rise: g.rise, underline: g.underline, x, w: ws[i]!, dx: dxs[i]! };
-    if (g.actual !== undefined) placed[i]!.actual = g.actual;
-    x += ws[i]!;
+  for (let i = from; i <= to; i++) {
+    let g = i > from ? gap[i]! : 0;
+    if (spread && i > from && (all || flags[i]! & F_STRETCH)) g += each;
+    x += g;
+    gap[i] = x;
+    x += w[i]!;
   }
-  return { placed, right: x };
+  return x;
+}
+
+/**
+ * What drawing needs of a paragraph's placed glyphs, copied out of the scratch space: three
+ * numbers and three integers per glyph in two typed arrays (their bytes live outside the
+ * young heap, so a scavenge moves only the array headers), plus the paragraph's faces and runs.
+ */
+interface Store {
+  /** x, w, dx per glyph. */
+  num: Float64Array;
+  /** cp, actual, run << 8 | face << 1 | fakeBold per glyph. */
+  int: Int32Array;
+  faces: FaceMetrics[];
+  runs: RunStyle[];
+}
+
+function storeOf(d: Glyphs): Store {
+  const n = d.n;
+  const num = new Float64Array(n * 3);
+  const int = new Int32Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    num[i * 3] = d.gap[i]!;
+    num[i * 3 + 1] = d.w[i]!;
+    num[i * 3 + 2] = d.dx[i]!;
+    int[i * 3] = d.cp[i]!;
+    int[i * 3 + 1] = d.actual[i]!;
+    int[i * 3 + 2] = (d.run[i]! << 8) | (d.face[i]! << 1) | (d.flags[i]! & F_FAKE_BOLD ? 1 : 0);
+  }
+  return { num, int, faces: d.faces, runs: d.runs };
+}
+
+/** The glyph records of one placed line, made when something first asks for them (drawing). */
+function placedGlyphs(st: Store, from: number, to: number): PlacedGlyph[] {
+  const placed: PlacedGlyph[] = new Array(to - from + 1);
+  const { num, int } = st;
+  for (let i = from; i <= to; i++) {
+    const bits = int[i * 3 + 2]!;
+    const s = st.runs[bits >> 8]!;
+    const g: PlacedGlyph = {
+      cp: int[i * 3]!,
+      face: st.faces[(bits >> 1) & 127]!,
+      size: s.size,
+      color: s.color ?? '000000',
+      fakeBold: (bits & 1) !== 0,
+      rise: s.rise ?? 0,
+      underline: !!s.underline,
+      x: num[i * 3]!,
+      w: num[i * 3 + 1]!,
+      dx: num[i * 3 + 2]!,
+    };
+    const actual = int[i * 3 + 1]!;
+    if (actual >= 0) g.actual = actual;
+    placed[i - from] = g;
+  }
+  return placed;
+}
+
+function lineText(st: Store, from: number, to: number): string {
+  let text = '';
+  for (let i = from; i <= to; i++) {
+    const actual = st.int[i * 3 + 1]!;
+    text += String.fromCodePoint(actual >= 0 ? actual : st.int[i * 3]!);
+  }
+  return text;
+}
+
+/**
+ * A laid line whose glyph records and text are made on first use: counting a book's pages
+ * needs only each line's size, so the first pass makes no glyph records at all.
+ */
+function laidLine(st: Store, from: number, to: number, size: number, right: number, final: boolean): LaidLine {
+  let glyphs: PlacedGlyph[] | undefined;
+  let text: string | undefined;
+  return {
+    get glyphs() {
+      return (glyphs ??= placedGlyphs(st, from, to));
+    },
+    set glyphs(v) {
+      glyphs = v;
+    },
+    size,
+    right,
+    final,
+    get text() {
+      return (text ??= lineText(st, from, to));
+    },
+    set text(v) {
+      text = v;
+    },
+  };
 }
 
 export function layoutParagraph(spec: ParagraphSpec): LaidLine[] {
-  const glyphs = buildGlyphs(spec);
-  if (glyphs.length === 0) return [];
-  let spans = breakLines(glyphs, spec);
+  const d = buildGlyphs(spec);
+  if (d.n === 0) return [];
+  let spans = breakLines(d, spec);
   // 孤字: never leave one Han character alone on a paragraph's last line.
-  if (spans.length >= 2 && inkCount(glyphs, spans[spans.length - 1]!) <= 1) {
+  if (spans.length >= 2 && inkCount(d, spans[spans.length - 1]!) <= 1) {
     const prev = spans[spans.length - 2]!;
-    const retry = breakLines(glyphs, spec, { start: prev.from, maxEnd: prev.to - 1 });
+    const retry = breakLines(d, spec, { start: prev.from, maxEnd: prev.to - 1 });
     if (retry.length === spans.length && retry[retry.length - 2]!.to < prev.to) spans = retry;
   }
   const align = spec.align ?? 'justify';
-  const lines: LaidLine[] = [];
-  spans.forEach((span, index) => {
+  const trimStart = spec.trimLineStart !== false;
+  const lines: LaidLine[] = new Array(spans.length);
+  const ends: number[] = new Array(spans.length);
+  const rights: number[] = new Array(spans.length);
+  const sizes: number[] = new Array(spans.length);
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index]!;
     const final = index === spans.length - 1;
     const lead = index === 0 ? spec.indent ?? 0 : spec.hangIndent ?? 0;
     const m = spec.measure - lead;
     const justify = align === 'justify' && (!final || !!spec.justifyLast);
-    const { placed, right } = place(glyphs, span, lead, m, justify, align, spec.trimLineStart !== false);
+    const to = lastInk(d, span.from, span.to);
+    const right = place(d, span.from, to, lead, m, justify, align, trimStart);
     let size = 0;
-    let text = '';
-    for (const g of placed) {
-      if (g.size > size) size = g.size;
-      text += String.fromCodePoint(g.actual ?? g.cp);
-    }
-    lines.push({ glyphs: placed, size, right, final, text });
-  });
+    for (let i = span.from; i <= to; i++) if (d.size[i]! > size) size = d.size[i]!;
+    ends[index] = to;
+    rights[index] = right;
+    sizes[index] = size;
+  }
+  const st = storeOf(d);
+  for (let index = 0; index < spans.length; index++) lines[index] = laidLine(st, spans[index]!.from, ends[index]!, sizes[index]!, rights[index]!, index === spans.length - 1);
   return lines;
 }
 
