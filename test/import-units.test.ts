@@ -181,3 +181,10 @@ test('units: a source read from an information-table line, and a "（某市民�
   const sent = await read(`“时间银行”让养老更温暖\n${b}\n（德州市民政局供稿）\n`);
   assert.equal(sent.cases[0]!.meta.unit, '德州市民政局');
 });
+
+test('clean: another outlet\'s reporter line gives the authors and the source, and so the place', async () => {
+  const f = await read('“时间银行”让养老更温暖\n德州日报记者 王五\n近日，全市推出“时间银行”互助养老服务，组织低龄老人为高龄老人服务，累计服务3000余人次，群众反映良好。\n');
+  assert.equal(f.info.publisher, '德州日报');
+  assert.equal(f.cases[0]!.meta.region?.city, '德州市');
+  assert.ok(f.dropped.includes('德州日报记者 王五'));
+});

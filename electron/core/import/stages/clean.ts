@@ -39,6 +39,7 @@ const WIDGET = /^[[【(（]?\s*(?:字体|字号)\s*[:：]|^扫一扫.{0,16}(?:�
  * Comment boxes, follow-us links, site notices and CMS template leftovers ("[field:title/]").
  */
 const SITE_WIDGET = /^(?:已有\s*[0-9０-９]+\s*人(?:评论|参与|阅读).{0,12}|[(（]?请登录(?:后)?(?:发言|评论).{0,20}|发表评论|我要评论|(?:新浪)?微博|微信(?:公众号)?|抖音|今日头条|客户端下载|\[field:[^\]]{1,30}\]|\{dede:[^}]{1,30}\}|\{\$[^}]{1,30}\}|温馨提示\s*[:：].{0,60})$/u;
+const OUTLET_REPORTER = /^([\u4e00-\u9fa5]{2,10}?(?:日报|晚报|报|电视台|广播电视台|融媒体中心))(?:全媒体)?(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*)$/u;
 const REPORTER_LINE = /^(?:本报|本刊|本网)(?:全媒体)?(?:记者|通讯员)\s*[\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*(?:\s+(?:通讯员|记者|实习生)(?:\s+[\u4e00-\u9fa5·]{1,4})+)*$/u;
 /** A line of numbers only: vote and share counters ("0", "0 0 0 0"). */
 const NUMBERS_ONLY = /^[0-9０-９]{1,6}(?:\s+[0-9０-９]{1,6})*$/u;
@@ -217,6 +218,14 @@ export function clean(input: SourceLine[]): CleanResult {
       continue;
     }
     // "本报记者 刘静静", "本报记者 王冰洁 通讯员 宋 成": the reporters, metadata like a byline.
+    // "德州日报记者 王五": another outlet's reporter; the outlet is the page's source.
+    const outletReporter = OUTLET_REPORTER.exec(text);
+    if (outletReporter && text.length <= 40) {
+      info.authors ??= outletReporter[2]!.replace(/\s+/gu, ' ').trim();
+      info.publisher ??= outletReporter[1]!;
+      droppedAt.push({ at: i, text });
+      continue;
+    }
     const reporter = REPORTER_LINE.exec(text);
     if (reporter && text.length <= 40) {
       info.authors ??= text.replace(/^(?:本报|本刊|本网)?(?:全媒体)?(?:记者|通讯员)\s*/u, '').replace(/\s+/gu, ' ').trim();
