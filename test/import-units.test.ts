@@ -188,3 +188,10 @@ test('clean: another outlet\'s reporter line gives the authors and the source, a
   assert.equal(f.cases[0]!.meta.region?.city, '德州市');
   assert.ok(f.dropped.includes('德州日报记者 王五'));
 });
+
+test('traditional: a short 繁體 brief without the commonest hints is still read through a simplified copy', async () => {
+  const f = await read('生態安葬成新風\n本報訊（記者 王五）近日，晉江市民政局推行節地生態安葬，建設公益性公墓，群眾負擔明顯減輕。\n');
+  assert.equal(f.script, 'traditional');
+  assert.equal(f.cases[0]!.meta.region?.county, '晋江市');
+  assert.equal(f.cases[0]!.meta.unit, '晉江市民政局', 'strings stay as written');
+});

@@ -50,7 +50,7 @@ export function stripPinyin(lines: SourceLine[]): { lines: SourceLine[]; removed
  * Frequent characters that exist only in traditional writing: a cheap first look, so that the
  * converter runs only on drafts that may need it (the 1,000-draft benchmark never pays for it).
  */
-const TRADITIONAL_HINT = new RegExp(`[${'們這個來說對時會過麼為學國發經與動後點關裡開無實現愛體區種當長門問題電話應頭見樣氣聽讀書車馬東萬條業產義議記設試語請調論變辦據務員區縣鄉鎮會團體養護兒單機構織協組務質創優審評選獎項'}]`, 'gu');
+const TRADITIONAL_HINT = new RegExp(`[${'們這個來說對時會過麼為學國發經與動後點關裡開無實現愛體區種當長門問題電話應頭見樣氣聽讀書車馬東萬條業產義議記設試語請調論變辦據務員區縣鄉鎮會團體養護兒單機構織協組務質創優審評選獎項態節眾負擔顯減輕晉歲歷環華數舉廣邊農醫療導強積藝齡殘陳蘇貴濟興黨營購資費貧災難脫貼補標準擴屬壽處禮歸錢財稅劃範統獻權勞'}]`, 'gu');
 
 /** Whether the draft is written in traditional characters: enough of its Han characters change under 繁→简. */
 export function isTraditional(text: string): boolean {
