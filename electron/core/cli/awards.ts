@@ -7,8 +7,7 @@
 import path from 'node:path';
 import type { Api } from '../api/index.js';
 import { call } from './library.js';
-import { importFile } from '../import/index.js';
-import { matchAwards, type AwardItem, type AwardMatches } from '../import/awards.js';
+import type { AwardItem, AwardMatches } from '../import/awards.js';
 
 export interface AwardsReport extends AwardMatches {
   file: string;
@@ -18,6 +17,8 @@ export interface AwardsReport extends AwardMatches {
 
 export async function applyAwards(api: Api, file: string, options: { collection?: string; apply?: boolean }): Promise<AwardsReport> {
   const abs = path.resolve(file);
+  // Loaded here: the importers are not needed by the commands that never read a draft.
+  const [{ importFile }, { matchAwards }] = await Promise.all([import('../import/index.js'), import('../import/awards.js')]);
   const read = await importFile({ name: path.basename(abs), path: abs });
   const items: AwardItem[] = read.cases.map((c) => ({ title: c.meta.title, subtitle: c.meta.subtitle ?? null, unit: c.meta.unit ?? null, region: c.meta.region ?? null, award: c.meta.award ?? null }));
   if (items.length === 0) {

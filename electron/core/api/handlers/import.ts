@@ -6,8 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { importFile } from '../../import/index.js';
-import { readReviewedDocx } from '../../import/review/index.js';
 import type { ImportedFile, ImportError, ReviewImport } from '../../model/imported.js';
 import type { ApiContext } from '../context.js';
 import type { Handlers } from '../dispatch.js';
@@ -82,12 +80,15 @@ export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'impo
           bytes = buffer;
         }
         if (/\.docx$/i.test(source.name)) {
+          // The importers (HTML readers, Word and Markdown parsers) load with the first import, not with every command.
+          const { readReviewedDocx } = await import('../../import/review/index.js');
           const review = await readReviewedDocx(bytes ?? (await fs.readFile(source.path!)));
           if (review) {
             reviews.push({ file: source.name, review });
             continue;
           }
         }
+        const { importFile } = await import('../../import/index.js');
         files.push(await importFile({ name: source.name, path: source.path, bytes }, { maxBytes: ctx.maxImportBytes, convertToSimplified: input.convertToSimplified }));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

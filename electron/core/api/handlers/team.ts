@@ -1,5 +1,4 @@
 /** team.settings.get/set and team.session: what the renderer's CollabPlugin joins with. */
-import * as Y from 'yjs';
 import { TeamDocs } from '../../store/ydocs.js';
 import { ApiError } from '../schema.js';
 import type { ApiContext } from '../context.js';
@@ -27,7 +26,9 @@ export const teamHandlers: Pick<Handlers<ApiContext>, 'team.settings.get' | 'tea
     if (!server || !token || !link) return null;
     return { server, token, name: link.teamName, documentId: input.documentId, local: Buffer.from(link.state).toString('base64') };
   },
-  'team.saveState': (ctx, input) => {
+  'team.saveState': async (ctx, input) => {
+    // yjs loads with the first shared case saved, not with every command.
+    const Y = await import('yjs');
     const docs = new TeamDocs(ctx.store.db);
     const link = docs.get(input.documentId);
     if (!link) throw new ApiError('not-found', '这篇案例没有与团队共享');
