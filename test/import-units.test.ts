@@ -195,3 +195,13 @@ test('traditional: a short 繁體 brief without the commonest hints is still rea
   assert.equal(f.cases[0]!.meta.region?.county, '晋江市');
   assert.equal(f.cases[0]!.meta.unit, '晉江市民政局', 'strings stay as written');
 });
+
+test('titles: a page title\'s site suffix and a picture mark leave the headline', async () => {
+  const b = '近日，德州市民政局推出“时间银行”互助养老服务，组织低龄老人为高龄老人服务，累计服务3000余人次，群众反映良好。';
+  for (const head of ['“时间银行”让养老更温暖_部门动态_德州市人民政府', '“时间银行”让养老更温暖 - 德州新闻网', '“时间银行”让养老更温暖 | 德州市民政局', '“时间银行”让养老更温暖（组图）']) {
+    const f = await read(`${head}\n${b}\n`);
+    assert.equal(f.cases[0]!.meta.title, '“时间银行”让养老更温暖', head);
+  }
+  const kept = await read(`强国复兴有我·典型风采展播 ——许昌市民政局\n${b}\n`);
+  assert.equal(kept.cases[0]!.meta.unit, '许昌市民政局', 'a dashed unit is still the unit');
+});

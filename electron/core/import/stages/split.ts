@@ -238,7 +238,12 @@ function articleTitleAt(lines: SourceLine[]): number {
 /** A portal column printed before a headline ("【民政动态】…", "新闻发布丨…"); a place label is kept. */
 const COLUMN_PREFIX = /^(?:[【[]\s*([^】\]]{2,8}?)\s*[】\]]|([\u4e00-\u9fa5]{2,6})\s*[丨｜|])\s*(?=\S)/u;
 
-function withoutColumnPrefix(title: string): string {
+/** What a browser's page title or a portal adds after a headline: "_部门动态_某市人民政府", " - 某某新闻网", "（组图）". */
+const SITE_SUFFIX = /(?:(?:\s*[_｜|]\s*[^_｜|\s]{2,20}?(?:网|网站|政府|门户|动态|新闻|要闻|资讯|民政局|民政厅|频道|首页))+|\s+[-－]\s+[\u4e00-\u9fa5]{2,12}(?:网|报|台|政府|频道)|\s*[（(](?:图|组图|附图|多图|视频|图文)[)）])$/u;
+
+function withoutColumnPrefix(raw: string): string {
+  const stripped = raw.replace(SITE_SUFFIX, '').trim();
+  const title = stripped.length >= 6 ? stripped : raw;
   const m = COLUMN_PREFIX.exec(title);
   if (!m) return title;
   const label = (m[1] ?? m[2])!;
