@@ -205,3 +205,9 @@ test('titles: a page title\'s site suffix and a picture mark leave the headline'
   const kept = await read(`强国复兴有我·典型风采展播 ——许昌市民政局\n${b}\n`);
   assert.equal(kept.cases[0]!.meta.unit, '许昌市民政局', 'a dashed unit is still the unit');
 });
+
+test('category: a headline about 民政 as a whole makes a survey of a smaller share of other areas', () => {
+  const text = '十年来，珠海市民政局推进社会救助，低保标准提高，特困人员应保尽保，同时推进养老服务，新建养老机构。';
+  assert.equal(scoreCategories('珠海民政事业高质量发展', text, { article: true }).category, '综合');
+  assert.equal(scoreCategories('珠海社会救助高质量发展', text, { article: true }).category, '社会救助', 'the title names the leader');
+});

@@ -74,6 +74,9 @@ export interface CategoryOptions {
 
 /** In an article, the other areas' summed score at this share of the leader's makes a survey. */
 const SURVEY_SHARE = 0.9;
+/** A headline about 民政 as a whole ("民政事业高质量发展", "海南民政这十年"): a smaller share of other areas makes it a survey. */
+const WHOLE_FIELD = /民政(?:事业|工作|改革|系统|力量|这|十年|发展|综述|成就|成效|亮点|民生)/u;
+const WHOLE_FIELD_SHARE = 0.35;
 
 /** Where a title first names an area (its earliest lexicon word), or Infinity. */
 function firstMention(title: string, category: string): number {
@@ -116,7 +119,7 @@ export function scoreCategories(title: string, body: string, options: CategoryOp
   const third = scores[2]?.score ?? 0;
   if (top.score < 4 || broad >= BROAD_AREAS) category = GENERAL_CATEGORY;
   // A headline that names the leading area says what the article is about, whatever else it covers.
-  else if (options.article && present >= 3 && rest >= top.score * SURVEY_SHARE && firstMention(title, top.category) === Infinity) category = GENERAL_CATEGORY;
+  else if (options.article && present >= 2 && rest >= top.score * (WHOLE_FIELD.test(title) ? WHOLE_FIELD_SHARE : SURVEY_SHARE) && (present >= 3 || WHOLE_FIELD.test(title)) && firstMention(title, top.category) === Infinity) category = GENERAL_CATEGORY;
   else if (top.score < second.score * LEAD_FACTOR) {
     // Two areas level and the rest far behind: a title that names both ("婚姻登记处与慈善地标")
     // is about the first it names; otherwise neither leads.
