@@ -139,7 +139,10 @@ export function applyFindings(doc: HuibianDocument, findings: readonly Finding[]
       skipped.push(f.id);
       continue;
     }
-    bySegment.set(f.segment, [...(bySegment.get(f.segment) ?? []), f]);
+    // pushed, not spread into a new array: a paragraph with hundreds of half-width commas made this quadratic
+    const list = bySegment.get(f.segment);
+    if (list) list.push(f);
+    else bySegment.set(f.segment, [f]);
   }
   const applied: string[] = [];
   for (const [key, list] of bySegment) {
