@@ -211,3 +211,10 @@ test('category: a headline about 民政 as a whole makes a survey of a smaller s
   assert.equal(scoreCategories('珠海民政事业高质量发展', text, { article: true }).category, '综合');
   assert.equal(scoreCategories('珠海社会救助高质量发展', text, { article: true }).category, '社会救助', 'the title names the leader');
 });
+
+test('clean: lines above a long notice title (several organs, a forwarded document) are still the page\'s', async () => {
+  const title = '某某市民政局某某市财政局某某市人力资源和社会保障局某某市卫生健康委员会关于转发《某某省民政厅关于进一步加强和改进最低生活保障与特困人员救助供养工作切实兜牢基本民生底线的实施意见》的通知';
+  const f = await read(`首页\n政务公开\n${title}\n发布时间：2022-04-18 来源：某某市民政局\n各县（市、区）民政局：\n现将《实施意见》转发给你们，请认真贯彻执行。\n某某市民政局\n2022年4月18日\n`);
+  assert.ok(f.dropped.includes('政务公开'));
+  assert.equal(f.notice?.meta.title, title);
+});

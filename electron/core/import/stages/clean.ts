@@ -298,7 +298,8 @@ function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt
   if (title > 0 && /^(?:——|--|—)/u.test(keep[title]!.line.text)) title--;
   if (title <= 0) return;
   // The anchor must sit right under a headline: a paragraph above a source line at the foot is text.
-  if (keep[title]!.line.text.length > 80 || /[。！？]$/u.test(keep[title]!.line.text)) return;
+  // (A long notice title, several organs and a forwarded document's name, is still a headline.)
+  if (/[。！？]/u.test(keep[title]!.line.text)) return;
   const above = keep.slice(0, title);
   if (above.some((k) => k.line.image || k.line.table || k.line.text.length > 40 || /[。！？]/u.test(k.line.text))) return;
   for (const k of above) if (k.line.text) droppedAt.push({ at: k.at, text: k.line.text });
