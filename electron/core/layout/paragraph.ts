@@ -464,18 +464,34 @@ function lineText(st: Store, from: number, to: number): string {
   return text;
 }
 
+/** Where a lazily made line's glyphs are, while no glyph record of it has been asked for. */
+interface LazyGlyphs {
+  st: Store;
+  from: number;
+  to: number;
+  owner: LaidLine | null;
+  /** Its records were made (or replaced): drawing then uses them. */
+  touched: boolean;
+}
+
+const LAZY = Symbol('lazyGlyphs');
+
 /**
  * A laid line whose glyph records and text are made on first use: counting a book's pages
- * needs only each line's size, so the first pass makes no glyph records at all.
+ * needs only each line's size, so the first pass makes no glyph records at all, and drawing
+ * reads the glyphs through `glyphsForDrawing` without making them either.
  */
 function laidLine(st: Store, from: number, to: number, size: number, right: number, final: boolean): LaidLine {
   let glyphs: PlacedGlyph[] | undefined;
   let text: string | undefined;
-  return {
+  const lazy: LazyGlyphs = { st, from, to, owner: null, touched: false };
+  const line = {
     get glyphs() {
+      lazy.touched = true;
       return (glyphs ??= placedGlyphs(st, from, to));
     },
     set glyphs(v) {
+      lazy.touched = true;
       glyphs = v;
     },
     size,
@@ -487,7 +503,45 @@ function laidLine(st: Store, from: number, to: number, size: number, right: numb
     set text(v) {
       text = v;
     },
+    [LAZY]: lazy,
   };
+  lazy.owner = line;
+  return line;
+}
+
+/** Reused glyph records for drawing: filled for one line, drawn, then filled for the next. */
+const pool: PlacedGlyph[] = [];
+
+/**
+ * The glyphs of a line for drawing it now, and their count. For a line as layoutParagraph
+ * made it (not copied, its records never asked for) these are shared records refilled for
+ * each call: valid until the next call, never to be kept.
+ */
+export function glyphsForDrawing(line: LaidLine): { glyphs: readonly PlacedGlyph[]; count: number } {
+  const lazy = (line as { [LAZY]?: LazyGlyphs })[LAZY];
+  if (!lazy || lazy.touched || lazy.owner !== line) return { glyphs: line.glyphs, count: line.glyphs.length };
+  const { st, from, to } = lazy;
+  const { num, int } = st;
+  const count = to - from + 1;
+  while (pool.length < count) pool.push({ cp: 0, face: st.faces[0]!, size: 0, color: '', fakeBold: false, rise: 0, underline: false, x: 0, w: 0, dx: 0, actual: undefined });
+  for (let i = from; i <= to; i++) {
+    const g = pool[i - from]!;
+    const bits = int[i * 3 + 2]!;
+    const s = st.runs[bits >> 8]!;
+    const actual = int[i * 3 + 1]!;
+    g.cp = int[i * 3]!;
+    g.face = st.faces[(bits >> 1) & 127]!;
+    g.size = s.size;
+    g.color = s.color ?? '000000';
+    g.fakeBold = (bits & 1) !== 0;
+    g.rise = s.rise ?? 0;
+    g.underline = !!s.underline;
+    g.x = num[i * 3]!;
+    g.w = num[i * 3 + 1]!;
+    g.dx = num[i * 3 + 2]!;
+    g.actual = actual >= 0 ? actual : undefined;
+  }
+  return { glyphs: pool, count };
 }
 
 export function layoutParagraph(spec: ParagraphSpec): LaidLine[] {

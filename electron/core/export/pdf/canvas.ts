@@ -6,7 +6,7 @@
  */
 import type PDFDocument from 'pdfkit';
 import type { FaceMetrics } from '../../fonts/metrics.js';
-import type { LaidLine } from '../../layout/paragraph.js';
+import { glyphsForDrawing, type LaidLine } from '../../layout/paragraph.js';
 import type { BoxPainter } from '../../layout/flow.js';
 import { deflateOffThread } from './streams.js';
 
@@ -107,15 +107,17 @@ export class PdfCanvas implements BoxPainter {
 
   /** Draws a laid line with its origin at x and its baseline at y (pt from the page top). */
   drawLine(line: LaidLine, x: number, baselineY: number): void {
-    const glyphs = line.glyphs;
+    // Shared records refilled per line (see glyphsForDrawing): read here, never kept.
+    const { glyphs, count } = glyphsForDrawing(line);
+    if (count === 0) return;
     // pdfkit's page space runs top-down; text wants PDF's native bottom-up space.
     const out: string[] = [`q 1 0 0 -1 0 ${num(this.pageHeight)} cm`];
     let i = 0;
-    while (i < glyphs.length) {
+    while (i < count) {
       const first = glyphs[i]!;
       let j = i + 1;
       // A 缺字 mark stands alone, wrapped in ActualText below.
-      while (first.actual === undefined && j < glyphs.length) {
+      while (first.actual === undefined && j < count) {
         const g = glyphs[j]!;
         if (g.actual !== undefined || g.face !== first.face || g.size !== first.size || g.color !== first.color || g.fakeBold !== first.fakeBold || g.rise !== first.rise) break;
         j++;
@@ -157,10 +159,10 @@ export class PdfCanvas implements BoxPainter {
     // Bytes, not a string: pdfkit would copy a string into bytes one character at a time (the content is ASCII).
     (this.doc as unknown as { page: { write(b: Uint8Array): void } }).page.write(Buffer.from(`${out.join('\n')}\n`, 'latin1'));
     // Underlined runs: one rule per run, under the glyph boxes.
-    for (let k = 0; k < glyphs.length; k++) {
+    for (let k = 0; k < count; k++) {
       if (!glyphs[k]!.underline) continue;
       let m = k;
-      while (m + 1 < glyphs.length && glyphs[m + 1]!.underline) m++;
+      while (m + 1 < count && glyphs[m + 1]!.underline) m++;
       const a = glyphs[k]!;
       const b = glyphs[m]!;
       const uy = baselineY + a.size * 0.12;

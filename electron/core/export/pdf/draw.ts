@@ -6,7 +6,7 @@ export function drawPlaced(canvas: PdfCanvas, filled: FilledFrame): void {
   for (const p of filled.items) {
     const item = p.item;
     if (item.kind === 'line') {
-      if (item.line.glyphs.length) canvas.drawLine(item.line, p.x + item.x, baselineIn(p.y, item.pitch, item.line.size));
+      canvas.drawLine(item.line, p.x + item.x, baselineIn(p.y, item.pitch, item.line.size));
     } else if (item.kind === 'box') item.draw(canvas, p.x, p.y, filled.frame.width);
   }
 }
