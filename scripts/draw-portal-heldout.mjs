@@ -7,6 +7,7 @@
  *
  *   node scripts/draw-portal-heldout.mjs
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import process from 'node:process';
 
 const SEED = 20261201;
@@ -107,8 +108,28 @@ for (const [seed, batch] of [
   [SEED_2, candidates2],
   [SEED_3, candidates3],
   [SEED_4, candidates4],
+  ...laterBatches(),
 ]) {
   drawBatch(mulberry32(seed), batch);
+}
+
+/**
+ * Later batches each live in test/fixtures/portal/batches/<name>.json ({ seed, collected, candidates:
+ * { kind: [names] } }), written and drawn before any of the batch's files is committed, so that
+ * collectors working at once never edit one list.
+ */
+function laterBatches() {
+  const dir = new URL('../test/fixtures/portal/batches/', import.meta.url);
+  let names = [];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  return names.map((n) => {
+    const batch = JSON.parse(readFileSync(new URL(n, dir), 'utf8'));
+    return [batch.seed, batch.candidates];
+  });
 }
 
 function drawBatch(rand, batch) {
