@@ -188,3 +188,85 @@ test('a comment made in one page goes into the team document and is underlined o
   // No mark went into the shared text.
   assert.equal(await page.locator('.editor-content mark').count(), 0);
 });
+
+test('a reply and 解决 made in one page reach the other page and the team document; 重新打开 comes back', async () => {
+  const { yDocToCase, replyThread } = await import('../electron/core/team/casedoc.js');
+  const a = session.page;
+  const b = second;
+  // The SIGKILL test above leaves its refused reconnects in the logs: only what follows counts.
+  const problemsBefore = session.problems.length;
+  const errorsBefore = secondErrors.length;
+  const thread = (page: Page) => page.locator('.team-thread', { hasText: '请说明受理渠道。' });
+  await a.getByLabel('回复 外审专家 的意见').fill('已补充“一窗受理”三个渠道。');
+  await thread(a).getByRole('button', { name: '回复', exact: true }).click();
+  // The reply, under the reviewer name of page A, arrives in page B.
+  await b.waitForFunction(() =>
+    [...document.querySelectorAll('.team-thread .team-reply')].some((r) => /编辑甲.*：已补充“一窗受理”三个渠道。/.test(r.textContent ?? '')),
+  );
+  assert.equal(await a.getByLabel('回复 外审专家 的意见').inputValue(), '');
+  await mkdirP('/tmp/h7');
+  await b.setViewportSize({ width: 1366, height: 768 });
+  await screenshot(b, 'team-reply-1366', '/tmp/h7');
+
+  await thread(a).getByRole('button', { name: '解决', exact: true }).click();
+  // Page B: the thread folds away, its words are no longer underlined, the toggle counts it.
+  await b.waitForFunction(() => ![...document.querySelectorAll('.team-thread')].some((t) => /请说明受理渠道。/.test(t.textContent ?? '')));
+  await b.waitForFunction(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('hb-team-comment');
+    return h !== undefined && ![...h].some((r) => r.toString() === '一门受理');
+  });
+  await b.getByLabel('显示已解决（1）').check();
+  await expectText(b, '.team-thread.resolved', /外审专家：「一门受理」请说明受理渠道。.*已解决.*编辑甲.*已补充“一窗受理”三个渠道。/s);
+  await b.setViewportSize({ width: 1440, height: 900 });
+  await screenshot(b, 'team-resolved-1440', '/tmp/h7');
+
+  // What the pages wrote reads back through the core's model of the team document.
+  const peer = connect({ url: team.url, token: teamToken, name: teamName });
+  await peer.ready;
+  try {
+    const read = () => yDocToCase(peer.doc).threads.find((t) => t.text === '请说明受理渠道。')!;
+    assert.equal(read().resolved, true);
+    assert.deepEqual(read().replies.map((r) => [r.author, r.text]), [['编辑甲', '已补充“一窗受理”三个渠道。']]);
+    const changes = peer.doc.getArray<{ by: string; what: string }>('changes').toArray();
+    assert.ok(changes.some((c) => c.by === '编辑甲' && c.what === 'reply'));
+    assert.ok(changes.some((c) => c.by === '编辑甲' && c.what === 'resolve'));
+
+    // Page B reopens it; page A lists it open again and underlines its words.
+    await thread(b).getByRole('button', { name: '重新打开' }).click();
+    await a.waitForFunction(() =>
+      [...document.querySelectorAll('.team-thread:not(.resolved)')].some((t) => /请说明受理渠道。/.test(t.textContent ?? '')),
+    );
+    await a.waitForFunction(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('hb-team-comment');
+      return h !== undefined && [...h].some((r) => r.toString() === '一门受理');
+    });
+    for (let i = 0; i < 300 && read().resolved; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(read().resolved, false);
+    // A reply written by the core (a merged review, the command line) shows in both pages.
+    assert.ok(replyThread(peer.doc, read().id, '外审专家', '收到，谢谢。'));
+    await peer.acknowledged();
+    for (const page of [a, b]) await expectText(page, '.team-thread:not(.resolved)', /外审专家.*：收到，谢谢。/s);
+  } finally {
+    peer.close();
+  }
+  assert.deepEqual(session.problems.slice(problemsBefore).filter((p) => !/favicon/.test(p)), []);
+  assert.deepEqual(secondErrors.slice(errorsBefore), []);
+});
+
+async function expectText(page: Page, selector: string, pattern: RegExp): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ([sel, source, flags]) => [...document.querySelectorAll(sel)].some((el) => new RegExp(source, flags).test(el.textContent ?? '')),
+      [selector, pattern.source, pattern.flags] as const,
+      { timeout: 10_000 },
+    );
+  } catch (error) {
+    const seen = await page.locator(selector).allTextContents();
+    throw new Error(`${selector} never matched ${pattern}: ${JSON.stringify(seen)}`, { cause: error });
+  }
+}
+
+async function mkdirP(dir: string): Promise<void> {
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(dir, { recursive: true });
+}

@@ -28,7 +28,7 @@ export interface TeamThread extends CommentThread {
 export interface ChangeEntry {
   by: string;
   at: string;
-  what: 'share' | 'edit' | 'meta' | 'comment' | 'suggest' | 'reply' | 'resolve' | 'merge';
+  what: 'share' | 'edit' | 'meta' | 'comment' | 'suggest' | 'reply' | 'resolve' | 'reopen' | 'merge';
   detail?: string;
 }
 
@@ -340,6 +340,18 @@ export function resolveThread(doc: Y.Doc, id: string, by: string): boolean {
   doc.transact(() => {
     map.set('resolved', true);
     logChange(doc, { by, what: 'resolve', detail: String(map.get('quote') ?? '') });
+  });
+  return true;
+}
+
+/** Reopen a resolved thread (重新打开); false when there is no such thread. */
+export function reopenThread(doc: Y.Doc, id: string, by: string): boolean {
+  const map = findThread(doc, id);
+  if (!map) return false;
+  signIn(doc, by);
+  doc.transact(() => {
+    map.set('resolved', false);
+    logChange(doc, { by, what: 'reopen', detail: String(map.get('quote') ?? '') });
   });
   return true;
 }

@@ -2,11 +2,19 @@
  * The team document's comment threads in a shared case: each thread's anchor is a pair of
  * Yjs relative positions (core/team/casedoc.ts), resolved here against the live document to
  * the editor's DOM and underlined with the CSS Custom Highlight API (no marks are written
- * into the shared text), and listed under the editor with who said what.
+ * into the shared text), and listed under the editor with who said what. Replies and
+ * 解决/重新打开 are written into the live document, so every editor of the case sees them at
+ * once; resolved threads fold away behind 显示已解决.
+ *
+ * The renderer may not import core/team (lint rule: it reaches the core through the API
+ * table and the model only), so the writes below keep casedoc.ts's layout by hand — its
+ * replyThread / resolveThread / reopenThread are the reference, and e2e/team.test.ts reads
+ * what this file writes back through casedoc's yDocToCase.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
 import { useEffect, useState, type JSX } from 'react';
+import type { CommentReply } from '../../../../electron/core/model/types.js';
 import * as Y from 'yjs';
 
 interface Thread {
@@ -16,6 +24,7 @@ interface Thread {
   quote: string;
   suggestion: string | null;
   resolved: boolean;
+  replies: CommentReply[];
   anchor?: Uint8Array;
   head?: Uint8Array;
 }
@@ -116,6 +125,47 @@ export function addTeamThread(doc: Y.Doc, target: TeamAnchor, id: string, author
   });
 }
 
+function findThread(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
+  return doc
+    .getArray<Y.Map<unknown>>('comments')
+    .toArray()
+    .find((m) => m.get('id') === id);
+}
+
+/** A reply under a team thread (casedoc.ts replyThread); false when the thread is gone. */
+export function replyTeamThread(doc: Y.Doc, id: string, author: string, text: string): boolean {
+  const replies = findThread(doc, id)?.get('replies');
+  if (!(replies instanceof Y.Array)) return false;
+  doc.transact(() => {
+    doc.getMap<string>('people').set(String(doc.clientID), author);
+    replies.push([{ id: `r-${doc.clientID.toString(36)}-${replies.length}`, author, text, createdAt: new Date().toISOString() }]);
+    doc.getArray('changes').push([{ by: author, at: new Date().toISOString(), what: 'reply', detail: text }]);
+  });
+  return true;
+}
+
+/** 解决 or 重新打开 a team thread (casedoc.ts resolveThread / reopenThread). */
+export function setTeamThreadResolved(doc: Y.Doc, id: string, resolved: boolean, by: string): boolean {
+  const map = findThread(doc, id);
+  if (!map) return false;
+  doc.transact(() => {
+    doc.getMap<string>('people').set(String(doc.clientID), by);
+    map.set('resolved', resolved);
+    doc.getArray('changes').push([{ by, at: new Date().toISOString(), what: resolved ? 'resolve' : 'reopen', detail: String(map.get('quote') ?? '') }]);
+  });
+  return true;
+}
+
+function readReplies(value: unknown): CommentReply[] {
+  if (!(value instanceof Y.Array)) return [];
+  return (value.toArray() as Array<Partial<CommentReply>>).map((r, i) => ({
+    id: String(r.id ?? i),
+    author: String(r.author ?? ''),
+    text: String(r.text ?? ''),
+    createdAt: String(r.createdAt ?? ''),
+  }));
+}
+
 function readThreads(doc: Y.Doc): Thread[] {
   return doc
     .getArray<Y.Map<unknown>>('comments')
@@ -127,14 +177,28 @@ function readThreads(doc: Y.Doc): Thread[] {
       quote: String(m.get('quote') ?? ''),
       suggestion: (m.get('suggestion') as string | undefined) ?? null,
       resolved: m.get('resolved') === true,
+      replies: readReplies(m.get('replies')),
       anchor: m.get('anchor') as Uint8Array | undefined,
       head: m.get('head') as Uint8Array | undefined,
     }));
 }
 
-export function TeamThreads({ doc }: { doc: Y.Doc }): JSX.Element | null {
+function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+export interface TeamThreadsProps {
+  doc: Y.Doc;
+  /** Who replies and resolves: the reviewer name (the same name as on the cursor). */
+  author: string;
+}
+
+export function TeamThreads({ doc, author }: TeamThreadsProps): JSX.Element | null {
   const [editor] = useLexicalComposerContext();
   const [threads, setThreads] = useState<Thread[]>([]);
+  const [showResolved, setShowResolved] = useState(false);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
   useEffect(() => {
     const comments = doc.getArray('comments');
     const paint = (): void => {
@@ -169,17 +233,55 @@ export function TeamThreads({ doc }: { doc: Y.Doc }): JSX.Element | null {
       (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights?.delete(HIGHLIGHT);
     };
   }, [doc, editor]);
-  const open = threads.filter((t) => !t.resolved);
-  if (!open.length) return null;
+  const resolvedCount = threads.filter((t) => t.resolved).length;
+  const shown = threads.filter((t) => showResolved || !t.resolved);
+  if (!threads.length) return null;
+  const reply = (id: string): void => {
+    const text = drafts[id]?.trim();
+    if (!text) return;
+    if (replyTeamThread(doc, id, author, text)) setDrafts((d) => ({ ...d, [id]: '' }));
+  };
   return (
-    <div className="team-threads" aria-label="团队审阅意见">
+    <section className="team-threads" aria-label="团队审阅意见">
       <style>{`::highlight(${HIGHLIGHT}) { background-color: rgba(255, 196, 0, 0.35); text-decoration: underline dotted #b9770e; }`}</style>
-      {open.map((t) => (
-        <div key={t.id} className="team-thread" data-thread={t.id}>
-          <b>{t.author}</b>：「{t.quote}」{t.text}
-          {t.suggestion ? `（建议改为：${t.suggestion}）` : ''}
-        </div>
+      <header className="team-threads-head">
+        <span>团队审阅意见（未解决 {threads.length - resolvedCount}）</span>
+        {resolvedCount > 0 && (
+          <label className="check">
+            <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> 显示已解决（{resolvedCount}）
+          </label>
+        )}
+      </header>
+      {shown.map((t) => (
+        <article key={t.id} className={`team-thread${t.resolved ? ' resolved' : ''}`} data-thread={t.id}>
+          <div className="team-thread-text">
+            <b>{t.author}</b>：「{t.quote}」{t.text}
+            {t.suggestion ? `（建议改为：${t.suggestion}）` : ''}
+            {t.resolved && <span className="tag">已解决</span>}
+          </div>
+          {t.replies.map((r) => (
+            <div key={r.id} className="team-reply">
+              <b>{r.author}</b> <span className="muted">{when(r.createdAt)}</span>：{r.text}
+            </div>
+          ))}
+          <form
+            className="reply-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              reply(t.id);
+            }}
+          >
+            <input
+              value={drafts[t.id] ?? ''}
+              onChange={(e) => setDrafts((d) => ({ ...d, [t.id]: e.target.value }))}
+              placeholder={`以 ${author} 的身份回复`}
+              aria-label={`回复 ${t.author} 的意见`}
+            />
+            <button type="submit" disabled={!drafts[t.id]?.trim()}>回复</button>
+            <button type="button" onClick={() => setTeamThreadResolved(doc, t.id, !t.resolved, author)}>{t.resolved ? '重新打开' : '解决'}</button>
+          </form>
+        </article>
       ))}
-    </div>
+    </section>
   );
 }
