@@ -5,7 +5,7 @@
  * nothing is written anywhere.
  */
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { Block, CaseMeta, Region } from '../model/types.js';
 import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } from '../model/imported.js';
@@ -77,30 +77,32 @@ async function loadBytes(name: string, input: ImportInput, maxBytes: number): Pr
     return input.bytes;
   }
   if (!input.path) throw new ImportFailure(name, `没有提供“${name}”的内容。 No content was given for ${name}.`);
-  let size: number;
+  // Synchronous calls on one descriptor: a draft is a few kilobytes, and five awaited round trips
+  // through the thread pool per file (stat, open, read, read, close) left the thread idle for
+  // about a second in a batch of 1,000 drafts.
+  let fd: number;
   try {
-    const s = await stat(input.path);
-    if (!s.isFile()) throw new ImportFailure(name, `“${name}”不是文件。 ${name} is not a file.`);
-    size = s.size;
+    fd = openSync(input.path, 'r');
   } catch (error) {
-    if (error instanceof ImportFailure) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new ImportFailure(name, `“${name}”不是文件。 ${name} is not a file.`);
     throw new ImportFailure(name, `找不到或无法打开“${name}”。 ${name} could not be opened (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
-  // Refuse by size before reading a byte: a huge file must never be pulled into memory.
-  if (size > maxBytes) throw tooBig(name, size, maxBytes);
-  if (size === 0) throw empty(name);
-  const handle = await open(input.path, 'r');
   try {
-    const buffer = Buffer.alloc(size);
+    const s = fstatSync(fd);
+    if (!s.isFile()) throw new ImportFailure(name, `“${name}”不是文件。 ${name} is not a file.`);
+    // Refuse by size before reading a byte: a huge file must never be pulled into memory.
+    if (s.size > maxBytes) throw tooBig(name, s.size, maxBytes);
+    if (s.size === 0) throw empty(name);
+    const buffer = Buffer.allocUnsafeSlow(s.size);
     let offset = 0;
-    while (offset < size) {
-      const { bytesRead } = await handle.read(buffer, offset, size - offset, offset);
+    while (offset < s.size) {
+      const bytesRead = readSync(fd, buffer, offset, s.size - offset, offset);
       if (bytesRead === 0) break;
       offset += bytesRead;
     }
     return new Uint8Array(buffer.buffer, buffer.byteOffset, offset);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
