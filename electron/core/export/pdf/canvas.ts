@@ -8,7 +8,7 @@ import type PDFDocument from 'pdfkit';
 import type { FaceMetrics } from '../../fonts/metrics.js';
 import { glyphsForDrawing, type LaidLine } from '../../layout/paragraph.js';
 import type { BoxPainter } from '../../layout/flow.js';
-import { deflateOffThread } from './streams.js';
+import { deflateStreams } from './streams.js';
 
 interface PdfKitFont {
   id: string;
@@ -61,7 +61,7 @@ export class PdfCanvas implements BoxPainter {
   pageHeight = 0;
 
   constructor(readonly doc: PDFKit.PDFDocument) {
-    deflateOffThread(doc);
+    deflateStreams(doc);
   }
 
   /** Starts a page of the given size (pt); pdfkit flushes the previous one (bufferPages off). */
