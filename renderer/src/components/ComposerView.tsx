@@ -81,6 +81,11 @@ export function ComposerView({ collections, collectionId, onCollection, onError,
   const finals = docs.filter((d) => LOCKED_STATUSES.has(d.status));
   const others = docs.filter((d) => !LOCKED_STATUSES.has(d.status));
 
+  // A section counts the cases this export will print; ids of cases not listed here (another
+  // kind, in the trash) are not counted at all.
+  const exported = new Set((includeAll ? docs : finals).map((d) => d.id));
+  const known = new Set(docs.map((d) => d.id));
+
   if (!id) return <section className="composer empty">还没有汇编。请先导入案例。</section>;
 
   return (
@@ -100,9 +105,11 @@ export function ComposerView({ collections, collectionId, onCollection, onError,
           <ol>
             {collection?.sections.map((s, i) => (
               <li key={`${s.title}-${i}`}>
-                <span className="section-title">{s.title}</span> <span className="count">{s.caseIds.length} 篇</span>
-                <button type="button" aria-label={`上移 ${s.title}`} disabled={i === 0} onClick={() => void moveSection(i, -1)}>↑</button>
-                <button type="button" aria-label={`下移 ${s.title}`} disabled={i === collection.sections.length - 1} onClick={() => void moveSection(i, 1)}>↓</button>
+                <div className="section-row">
+                  <span className="section-title">{s.title}</span> <SectionCount caseIds={s.caseIds} exported={exported} known={known} />
+                  <button type="button" aria-label={`上移 ${s.title}`} disabled={i === 0} onClick={() => void moveSection(i, -1)}>↑</button>
+                  <button type="button" aria-label={`下移 ${s.title}`} disabled={i === collection.sections.length - 1} onClick={() => void moveSection(i, 1)}>↓</button>
+                </div>
               </li>
             ))}
           </ol>
@@ -149,6 +156,17 @@ export function ComposerView({ collections, collectionId, onCollection, onError,
         <div className="preview-area" tabIndex={0} role="region" aria-label="版面预览">{preview ? <Suspense fallback={<p className="muted">正在载入预览…</p>}><PdfPages base64={preview} /></Suspense> : <p className="muted">点击“生成版面预览”查看排版效果。</p>}</div>
       </div>
     </section>
+  );
+}
+
+/** A section's count in 篇目顺序: the cases it exports, and how many of its cases stay out. */
+function SectionCount({ caseIds, exported, known }: { caseIds: readonly string[]; exported: ReadonlySet<string>; known: ReadonlySet<string> }): JSX.Element {
+  const printed = caseIds.filter((c) => exported.has(c)).length;
+  const out = caseIds.filter((c) => known.has(c) && !exported.has(c)).length;
+  return (
+    <span className="count" data-exported={printed} data-left-out={out}>
+      {printed} 篇{out ? `（另 ${out} 篇不导出）` : ''}
+    </span>
   );
 }
 
