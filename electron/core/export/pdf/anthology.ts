@@ -1,8 +1,8 @@
 /**
  * The 案例汇编 book: cover, 目录, a part opener per 篇 on a recto, one case per new page,
  * running heads (book title on versos, part title on rectos) and outer folios.
- * Two passes: the first sets every case to count its pages, which gives the 目录 its
- * folios; the second sets and draws page by page, keeping only the current page.
+ * One pass: each case is set and drawn page by page, keeping only the current page; the 目录,
+ * whose folios are known only at the end, is drawn last into pages kept for it in its place.
  */
 import type { CaseDocument, CollectionBundle } from '../../model/types.js';
 import type { Template } from '../../templates/schema.js';
@@ -10,7 +10,7 @@ import { mmToPt } from '../../templates/sizes.js';
 import { applyKeeps, blockItems, inlineRuns, noteItems, onGrid, paragraphItems, runStyle, type BlockContext, type ResolvedStyle } from '../../layout/blocks.js';
 import { baselineIn, lineItems, paginate, type FilledFrame, type FlowItem, type Frame } from '../../layout/flow.js';
 import { layoutParagraph, type LaidLine } from '../../layout/paragraph.js';
-import type { PdfCanvas } from './canvas.js';
+import type { PdfCanvas, ReservedPage } from './canvas.js';
 import { balancedTitle, geometry, oneLine, option, styleBook, type PageGeometry } from './styles.js';
 import { drawPlaced } from './draw.js';
 import { caseList, partTitle, titleOf } from '../parts.js';
@@ -95,7 +95,10 @@ class Book {
   }
 }
 
-/** Pages each case takes when set alone from a fresh page. */
+/** A folio as wide as the 目录's widest, for counting its pages before the folios are known. */
+const PLACEHOLDER_FOLIO = 8888;
+
+/** Pages a flow takes when set alone from a fresh page. */
 function countPages(book: Book, items: FlowItem[]): number {
   let pages = 0;
   paginate(items, () => book.frame(++pages), () => undefined);
@@ -219,39 +222,21 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
   const parts = caseList(bundle).filter((p) => p.cases.length > 0);
   const rectoParts = option(template, 'rectoParts', true);
   const totalCases = parts.reduce((s, p) => s + p.cases.length, 0) || 1;
+  const back = backMatter(template, bundle);
 
-  // Pass 1: folios of every part and case (body folio 1 is the first recto).
+  // The 目录's entries, their folios filled in as the body is set. Its line breaks do not depend
+  // on the folios (the folio column is as wide as "0000"), so its pages can be counted now and
+  // kept for it: the book is laid out once, the 目录 drawn last into its own pages.
   const entries: TocEntry[] = [];
-  const plan: Array<{ part: string; blankBefore: boolean; folio: number; cases: Array<{ doc: CaseDocument; folio: number; pages: number }> }> = [];
-  let folio = 1;
-  let done = 0;
-  for (const p of parts) {
-    const blankBefore = rectoParts && folio % 2 === 0;
-    if (blankBefore) folio++;
-    const partFolio = folio;
-    folio += rectoParts ? 2 : 1;
-    entries.push({ kind: 'part', title: partTitle(p.title), folio: partFolio });
-    const cases = p.cases.map((doc) => {
-      const pages = countPages(book, book.caseItems(doc));
-      const c = { doc, folio, pages };
-      entries.push({ kind: 'case', title: titleOf(doc), unit: doc.meta.unit, folio, destination: `case:${doc.id}` });
-      folio += pages;
-      cc.onProgress?.((0.4 * ++done) / totalCases, 'measuring');
-      return c;
-    });
-    plan.push({ part: partTitle(p.title), blankBefore, folio: partFolio, cases });
-  }
-  // Back matter (indexes, tables): each part on a new page, the first on a recto; folios go on.
-  const folios = new Map(plan.flatMap((p) => p.cases.map((c) => [c.doc.id, c.folio] as const)));
-  const back = backMatter(template, bundle).map((part, i) => {
-    const blankBefore = i === 0 && rectoParts && folio % 2 === 0;
-    if (blankBefore) folio++;
-    const items = backMatterItems(book, part, folios);
-    const start = folio;
-    folio += countPages(book, items);
-    entries.push({ kind: 'part', title: part.title, folio: start });
-    return { part, items, blankBefore, folio: start };
+  const partEntries: TocEntry[][] = parts.map((p) => {
+    const list: TocEntry[] = [{ kind: 'part', title: partTitle(p.title), folio: PLACEHOLDER_FOLIO }];
+    for (const doc of p.cases) list.push({ kind: 'case', title: titleOf(doc), unit: doc.meta.unit, folio: PLACEHOLDER_FOLIO, destination: `case:${doc.id}` });
+    entries.push(...list);
+    return list;
   });
+  const backEntries = back.map((part): TocEntry => ({ kind: 'part', title: part.title, folio: PLACEHOLDER_FOLIO }));
+  entries.push(...backEntries);
+  const tocPageCount = countPages(book, tocItems(book, entries));
 
   // Front matter: cover, its blank verso, the 目录 (then a blank so the body opens on a recto).
   let physical = 0;
@@ -262,90 +247,105 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
   newPage();
   drawCover(book, canvas, bundle);
   newPage();
-  const toc = tocItems(book, entries);
-  let tocPages = 0;
-  paginate(toc, () => book.frame(physical + 1 + tocPages++), () => undefined);
   const tocStart = physical + 1;
-  paginate(
-    toc,
-    () => {
-      const p = newPage();
-      if (p === tocStart) cc.outline.addItem('目录');
-      return book.frame(p);
-    },
-    (f) => drawPlaced(canvas, f),
-  );
+  const tocPages: ReservedPage[] = [];
+  for (let k = 0; k < tocPageCount; k++) {
+    tocPages.push(canvas.reservePage(g.width, g.height));
+    physical++;
+    if (k === 0) cc.outline.addItem('目录');
+  }
   if (physical % 2 === 1) newPage();
   const front = physical;
   // Viewers show the printed folios: front matter i, ii…, the body from 1.
   (canvas.doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: [0, { S: 'r' }, front, { S: 'D' }] };
 
   const collectionTitle = bundle.collection.title;
-  done = 0;
-  for (const part of plan) {
-    if (part.blankBefore) newPage();
+  const folios = new Map<string, number>();
+  let done = 0;
+  for (const [i, part] of parts.entries()) {
+    const title = partTitle(part.title);
+    // A part opens on a recto (odd folio).
+    if (rectoParts && (physical - front + 1) % 2 === 0) newPage();
     const partPage = newPage();
-    if (partPage - front !== part.folio) throw new Error(`internal: part "${part.part}" planned on folio ${part.folio}, set on ${partPage - front}`);
-    const partNode = cc.outline.addItem(part.part);
-    drawPartOpener(book, canvas, part.part);
+    partEntries[i]![0]!.folio = partPage - front;
+    const partNode = cc.outline.addItem(title);
+    drawPartOpener(book, canvas, title);
     if (rectoParts) newPage();
-    for (const c of part.cases) {
+    for (const [j, doc] of part.cases.entries()) {
       let first = true;
       const start = physical + 1;
-      const layout: CaseLayout = { document: c.doc.id, title: titleOf(c.doc), firstPage: c.folio, pages: c.pages };
+      const firstFolio = start - front;
+      partEntries[i]![j + 1]!.folio = firstFolio;
+      folios.set(doc.id, firstFolio);
       let lastLines = 0;
+      const headingsAtFoot: number[] = [];
       paginate(
-        book.caseItems(c.doc),
+        book.caseItems(doc),
         () => {
           const p = newPage();
           if (first) {
-            partNode.addItem(titleOf(c.doc));
-            canvas.destination(`case:${c.doc.id}`);
+            partNode.addItem(titleOf(doc));
+            canvas.destination(`case:${doc.id}`);
           }
           return book.frame(p);
         },
         (f: FilledFrame) => {
           drawPlaced(canvas, f);
           const bodyFolio = f.frame.page - front;
-          if (!first) drawRunningHead(book, canvas, f.frame, bodyFolio % 2 === 0 ? collectionTitle : part.part);
+          if (!first) drawRunningHead(book, canvas, f.frame, bodyFolio % 2 === 0 ? collectionTitle : title);
           drawFolio(book, canvas, f.frame, bodyFolio);
           first = false;
           const lines = f.items.filter((it) => it.item.kind === 'line');
           lastLines = lines.length;
           // A heading as the last line of a page (its keep could not be met): worth a look.
           const last = lines[lines.length - 1]?.item as (FlowItem & { keepWithNext?: boolean }) | undefined;
-          if (last?.keepWithNext) (layout.headingsAtFoot ??= []).push(bodyFolio);
+          if (last?.keepWithNext) headingsAtFoot.push(bodyFolio);
         },
       );
-      if (start - front !== c.folio) throw new Error(`internal: case "${c.doc.meta.title}" planned on folio ${c.folio}, set on ${start - front}`);
-      if (c.pages > 1 && lastLines < 3) layout.lastPageLines = lastLines;
+      const pages = Math.max(1, physical - start + 1);
+      const layout: CaseLayout = { document: doc.id, title: titleOf(doc), firstPage: firstFolio, pages };
+      if (headingsAtFoot.length) layout.headingsAtFoot = headingsAtFoot;
+      if (pages > 1 && lastLines < 3) layout.lastPageLines = lastLines;
       cc.cases?.push(layout);
-      cc.onProgress?.(0.4 + (0.6 * ++done) / totalCases, 'setting');
+      cc.onProgress?.((0.95 * ++done) / totalCases, 'setting');
       // Let the event loop breathe on long books.
       if (done % 20 === 0) await new Promise((r) => setImmediate(r));
     }
   }
-  for (const b of back) {
-    if (b.blankBefore) newPage();
+  // Back matter (indexes, tables): each part on a new page, the first on a recto; folios go on.
+  for (const [i, part] of back.entries()) {
+    if (i === 0 && rectoParts && (physical - front + 1) % 2 === 0) newPage();
+    backEntries[i]!.folio = physical - front + 1;
     let first = true;
-    const start = physical + 1;
     paginate(
-      b.items,
+      backMatterItems(book, part, folios),
       () => {
         const p = newPage();
-        if (first) cc.outline.addItem(b.part.title);
+        if (first) cc.outline.addItem(part.title);
         return book.frame(p);
       },
       (f: FilledFrame) => {
         drawPlaced(canvas, f);
         const bodyFolio = f.frame.page - front;
-        if (!first) drawRunningHead(book, canvas, f.frame, bodyFolio % 2 === 0 ? collectionTitle : b.part.title.replace(/\u3000/g, ' '));
+        if (!first) drawRunningHead(book, canvas, f.frame, bodyFolio % 2 === 0 ? collectionTitle : part.title.replace(/\u3000/g, ' '));
         drawFolio(book, canvas, f.frame, bodyFolio);
         first = false;
       },
     );
-    if (start - front !== b.folio) throw new Error(`internal: "${b.part.title}" planned on folio ${b.folio}, set on ${start - front}`);
   }
+  // The 目录, now that every folio is known, into the pages kept for it.
+  let tocPage = 0;
+  paginate(
+    tocItems(book, entries),
+    () => {
+      const page = tocPages[tocPage];
+      if (!page) throw new Error(`internal: the 目录 needs more than the ${tocPageCount} pages counted for it`);
+      canvas.resumePage(page);
+      return book.frame(tocStart + tocPage++);
+    },
+    (f) => drawPlaced(canvas, f),
+  );
+  if (tocPage !== tocPageCount) throw new Error(`internal: the 目录 took ${tocPage} of the ${tocPageCount} pages counted for it`);
   return physical;
 }
 

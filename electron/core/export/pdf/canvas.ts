@@ -19,6 +19,20 @@ interface PdfKitFont {
   ref(): unknown;
 }
 
+/** A page added but not yet written (see PdfCanvas.reservePage). */
+export interface ReservedPage {
+  readonly height: number;
+  readonly __reserved: unique symbol;
+}
+
+/** pdfkit's page bookkeeping the reserved pages go around. */
+interface PdfKitPages {
+  page: { height: number };
+  _pageBuffer: Array<{ height: number }>;
+  _ctm: number[];
+  flushPages(): void;
+}
+
 interface EncodedGlyph {
   hex: string;
   /** Advance the PDF viewer applies, in text-space thousandths. */
@@ -68,6 +82,31 @@ export class PdfCanvas implements BoxPainter {
   addPage(width: number, height: number): void {
     this.doc.addPage({ size: [width, height], margin: 0 });
     this.pageHeight = height;
+    this.pageFonts.clear();
+  }
+
+  /**
+   * Adds a page in its place in the page tree but leaves it open: pdfkit writes it only when
+   * `resumePage` has made it current again and a later page (or the document's end) closes it.
+   * The anthology keeps its 目录 pages so, drawing them once the folios are known.
+   */
+  reservePage(width: number, height: number): ReservedPage {
+    this.addPage(width, height);
+    const d = this.doc as unknown as PdfKitPages;
+    const page = d.page;
+    d._pageBuffer = d._pageBuffer.filter((p) => p !== page);
+    return page as ReservedPage;
+  }
+
+  /** Draws on a reserved page from now on; the page drawn so far is written out. */
+  resumePage(page: ReservedPage): void {
+    const d = this.doc as unknown as PdfKitPages;
+    d.flushPages();
+    d.page = page;
+    d._pageBuffer.push(page);
+    // addPage left the page in top-down space (its content stream holds that cm already).
+    d._ctm = [1, 0, 0, -1, 0, page.height];
+    this.pageHeight = page.height;
     this.pageFonts.clear();
   }
 
