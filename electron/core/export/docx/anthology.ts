@@ -4,7 +4,7 @@
  * running head), its blank verso, and a section per case whose header names the 篇 on odd
  * pages and the book on even pages. Page numbers restart at 1 on the first divider.
  */
-import { BookmarkEnd as BookmarkEndPiece, BookmarkStart as BookmarkStartPiece, Footer, Header, InternalHyperlink, PageNumber, Tab, TextRun, type FileChild, type ISectionOptions, type Paragraph } from 'docx';
+import { BookmarkEnd as BookmarkEndPiece, BookmarkStart as BookmarkStartPiece, Footer, Header, PageNumber, TextRun, type FileChild, type ISectionOptions, type Paragraph } from 'docx';
 import type { CollectionBundle } from '../../model/types.js';
 import { mmToPt, mmToTwip } from '../../templates/sizes.js';
 import { twips } from './xml.js';
@@ -14,7 +14,8 @@ import type { CaseLayout } from '../report.js';
 import { blockChildren } from './blocks.js';
 import { fonts, plainRuns, textRun, titleRuns } from './blocks.js';
 import { caseChildren } from './caseDocument.js';
-import { fieldEnd, fieldRuns, fieldStart } from './fields.js';
+import { fieldEnd, fieldRuns, fieldStart, tabRun } from './fields.js';
+import { internalLink } from './bodyXml.js';
 import type { DocxContext } from './context.js';
 import { breakCarrier, footer, header, section, type SectionSpec } from './sections.js';
 
@@ -81,10 +82,7 @@ function toc(ctx: DocxContext, entries: TocEntry[], levels: number): FileChild[]
     const role = e.level === 1 ? 'toc1' : 'toc2';
     const st = ctx.book.get(role).style;
     const font = fonts(ctx.book, st);
-    const link = new InternalHyperlink({
-      anchor: e.bookmark,
-      children: [textRun(ctx.book, st, e.text), new TextRun({ font, children: [new Tab()] }), ...fieldRuns(font, `PAGEREF ${e.bookmark} \\h`, String(e.page))],
-    });
+    const link = internalLink(e.bookmark, [textRun(ctx.book, st, e.text), tabRun(font), ...fieldRuns(font, `PAGEREF ${e.bookmark} \\h`, String(e.page))]);
     const pieces = [...(i === 0 ? fieldStart(instruction) : []), link, ...(i === entries.length - 1 ? [fieldEnd()] : [])];
     return ctx.paragraph(role, pieces, e.text, { props: { tabs: [{ val: 'right', leader, pos: width }] } });
   });
@@ -219,7 +217,7 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
   const pages = bodyStart - 1 + bodyPages;
 
   // Front matter: cover (no folio) and TOC (roman folios, on a recto), outside the body's pagination.
-  const front = ctx.aside(() => {
+  const front = ctx.front(() => {
     const tocFooter = () => f.centerFooter();
     const empty = f.empty();
     return [
@@ -261,10 +259,7 @@ function backMatterChildren(ctx: DocxContext, part: BackMatterPart, bookmark: st
       return ctx.paragraph('indexHeading', runs, l.text, { props: { keepNext: true, ind, ...(l.level > 0 ? { before: 0 } : {}) } });
     }
     const font = fonts(ctx.book, entry);
-    const link = new InternalHyperlink({
-      anchor: mark.bookmark,
-      children: [textRun(ctx.book, entry, l.text), new TextRun({ font, children: [new Tab()] }), ...fieldRuns(font, `PAGEREF ${mark.bookmark} \\h`, String(mark.page))],
-    });
+    const link = internalLink(mark.bookmark, [textRun(ctx.book, entry, l.text), tabRun(font), ...fieldRuns(font, `PAGEREF ${mark.bookmark} \\h`, String(mark.page))]);
     return ctx.paragraph('index1', [link], l.text, { props: { tabs: [{ val: 'right', leader: 'dot', pos: width }], ind } });
   });
   return [title, ...lines];

@@ -22,6 +22,7 @@ import { Flow } from './pageEstimate.js';
 import { buildStyleBook, type Role, type StyleBook } from './styleBook.js';
 import { twips } from './xml.js';
 import { CommentRanges } from './comments.js';
+import { BodyStore, bodyParagraph } from './bodyXml.js';
 
 export type ListStyle = 'decimal' | 'cjk' | 'paren-cjk' | 'paren-decimal' | 'bullet';
 
@@ -117,8 +118,11 @@ export class DocxContext {
   readonly footnotes: Record<number, { children: Paragraph[] }> = {};
   private footnoteCount = 0;
   readonly snapshot: DocumentSnapshot[] = [];
+  /** The body paragraphs written as XML, by section stretch (bodyXml.ts). */
+  readonly body = new BodyStore();
   private sideDepth = 0;
   private cellDepth = 0;
+  private frontDepth = 0;
   private nextListInstance = 1;
   /** The list definitions the document uses, by reference. */
   readonly listFormats = new Map<string, { style: ListStyle; start: number }>();
@@ -164,7 +168,7 @@ export class DocxContext {
     this.current = null;
   }
 
-  private within<T>(depth: 'sideDepth' | 'cellDepth', fn: () => T): T {
+  private within<T>(depth: 'sideDepth' | 'cellDepth' | 'frontDepth', fn: () => T): T {
     this[depth]++;
     try {
       return fn();
@@ -176,6 +180,11 @@ export class DocxContext {
   /** Side content (notes, headers): no pagination, no snapshot. */
   aside<T>(fn: () => T): T {
     return this.within('sideDepth', fn);
+  }
+
+  /** Front matter (cover, 目录): body paragraphs outside the pagination and the snapshot. */
+  front<T>(fn: () => T): T {
+    return this.within('frontDepth', fn);
   }
 
   /** Widths (twips) of the table cells being built, innermost last: a table or picture inside one takes its width. */
@@ -194,7 +203,7 @@ export class DocxContext {
   }
 
   get measuring(): boolean {
-    return this.sideDepth === 0 && this.cellDepth === 0;
+    return this.sideDepth === 0 && this.cellDepth === 0 && this.frontDepth === 0;
   }
 
   /**
@@ -218,13 +227,18 @@ export class DocxContext {
   paragraph(role: Role, children: Piece[], text: string, options: ParaOptions = {}): Paragraph {
     const s = this.book.get(role);
     const p = options.props ?? {};
-    if (this.sideDepth === 0 && this.current && text) this.current.paragraphs.push(text);
+    if (this.sideDepth === 0 && this.frontDepth === 0 && this.current && text) this.current.paragraphs.push(text);
+    const paraOptions = { style: s.id, ...paragraphOptions(p) };
     if (this.measuring) {
       this.measure(role, text, options);
       if (this.pendingEnds.length) children = [...this.pendingEnds, ...children];
       this.pendingEnds = [];
     }
-    return new Paragraph({ style: s.id, ...paragraphOptions(p), children: children as unknown as ParagraphChild[] });
+    // Body text (not notes, headers or cells) goes out as XML at once; a list number is the package's to allocate.
+    const written = this.sideDepth === 0 && this.cellDepth === 0 && !p.numbering ? bodyParagraph(paraOptions, children) : null;
+    // Typed as the package's paragraph: where the package writes it, it writes its own (bodyXml.ts).
+    if (written) return written as unknown as Paragraph;
+    return new Paragraph({ ...paraOptions, children: children as unknown as ParagraphChild[] });
   }
 
   private measure(role: Role, text: string, options: ParaOptions): void {

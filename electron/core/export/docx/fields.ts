@@ -6,7 +6,8 @@
  * their own (two empty lines that push the last entries over a page). Its XmlComponent base is
  * the package's way to add such elements.
  */
-import { BuilderElement, NextAttributeComponent, TextRun, XmlComponent, type IFontAttributesProperties } from 'docx';
+import { BuilderElement, NextAttributeComponent, Tab, TextRun, XmlComponent, type IFontAttributesProperties } from 'docx';
+import { writtenPieces } from './bodyXml.js';
 
 class InstrText extends XmlComponent {
   constructor(text: string) {
@@ -34,13 +35,18 @@ export function fieldStart(instruction: string): TextRun[] {
 
 export const fieldEnd = (): TextRun => new TextRun({ children: [fldChar('end')] });
 
-/** A field with its cached result, every run in the given faces. */
+/** A field with its cached result, every run in the given faces (written at once where it can be: the indexes have hundreds). */
 export function fieldRuns(font: IFontAttributesProperties, instruction: string, cached: string): TextRun[] {
-  return [
+  return writtenPieces(`field ${JSON.stringify(font)}`, [` ${instruction} `, cached], (instr, text) => [
     new TextRun({ font, children: [fldChar('begin')] }),
-    new TextRun({ font, children: [new InstrText(` ${instruction} `)] }),
+    new TextRun({ font, children: [new InstrText(instr!)] }),
     new TextRun({ font, children: [fldChar('separate')] }),
-    new TextRun({ font, text: cached }),
+    new TextRun({ font, text }),
     new TextRun({ font, children: [fldChar('end')] }),
-  ];
+  ]) as TextRun[];
+}
+
+/** A run holding a tab in the given faces. */
+export function tabRun(font: IFontAttributesProperties): TextRun {
+  return writtenPieces(`tab ${JSON.stringify(font)}`, [], () => [new TextRun({ font, children: [new Tab()] })])[0] as TextRun;
 }

@@ -8,24 +8,38 @@
  * for byte (docx-writer tests read the parts back).
  */
 import { TextRun, XmlComponent, type IRunOptions } from 'docx';
+import { escapeXml, xmlOf, type Prewritten } from './bodyXml.js';
 
 type Xmlable = Record<string, unknown>;
 
-/** A run whose serialised form is already known. */
-class PreparedRun extends XmlComponent {
-  constructor(private readonly xml: Xmlable) {
+/** A run whose serialised form is already known, as the package's object and as XML (bodyXml.ts). */
+class PreparedRun extends XmlComponent implements Prewritten {
+  constructor(
+    private readonly t: Template,
+    private readonly text: string,
+  ) {
     super('w:r');
   }
 
+  get bodyXml(): string {
+    return this.t.head + escapeXml(this.text) + this.t.tail;
+  }
+
   override prepForXml(): Xmlable {
-    return this.xml;
+    return { 'w:r': [this.t.props, { 'w:t': [this.t.space, this.text] }] };
   }
 }
 
 interface Template {
   props: unknown;
   space: unknown;
+  /** The run's XML before and after its text. */
+  head: string;
+  tail: string;
 }
+
+/** Stands for the text while the run's XML is cut in two (a private-use character, written as it is). */
+const CUT = '\uE000';
 
 const templates = new Map<string, Template | null>();
 const PROBE = '\u0001';
@@ -42,7 +56,10 @@ function template(options: IRunOptions): Template | null {
       // Expected shape: [{ 'w:rPr': … }, { 'w:t': [{ _attr }, PROBE] }]; anything else keeps docx's path.
       if (Array.isArray(parts) && parts.length === 2 && 'w:rPr' in parts[0]) {
         const text = (parts[1] as Xmlable)['w:t'];
-        if (Array.isArray(text) && text.length === 2 && text[1] === PROBE) t = { props: parts[0], space: text[0] };
+        if (Array.isArray(text) && text.length === 2 && text[1] === PROBE) {
+          const [head, tail] = xmlOf({ 'w:r': [parts[0], { 'w:t': [text[0], CUT] }] }).split(CUT) as [string, string];
+          t = { props: parts[0], space: text[0], head, tail };
+        }
       }
     } catch {
       t = null;
@@ -60,5 +77,5 @@ export function plainRun(options: IRunOptions, text: string): TextRun {
   const t = text && !text.includes('\t') ? template(options) : null;
   if (!t) return new TextRun({ ...options, children: text ? [text] : [] });
   // Typed as TextRun for docx's child unions: docx only ever asks a child for its XML.
-  return new PreparedRun({ 'w:r': [t.props, { 'w:t': [t.space, text] }] }) as unknown as TextRun;
+  return new PreparedRun(t, text) as unknown as TextRun;
 }

@@ -59,7 +59,7 @@ export function section(ctx: DocxContext, spec: SectionSpec, children: FileChild
         : { linePitch: Math.round(ctx.book.bodyPitch * 20) },
     },
     // A section needs a paragraph to carry its break: a one-point one never adds a line.
-    children: children.length ? children : [breakCarrier()],
+    children: ctx.body.collect(children.length ? children : [breakCarrier()]),
   };
 }
 

@@ -1,0 +1,332 @@
+/**
+ * The hot path of a book's document part: body paragraphs written as XML strings in one pass
+ * instead of as the `docx` package's component trees. The package builds a dozen objects for
+ * every run, walks them into an intermediate object tree and walks that again into text; for a
+ * 400-page anthology (≈100,000 runs) that was most of the DOCX export's time and garbage.
+ *
+ * A body paragraph (ctx.paragraph outside notes, headers and table cells) is written here at
+ * once: its properties as the package writes them (cached per style and property set), then
+ * its pieces. `section()` puts a section's paragraphs into one placeholder element, and the
+ * package, which still writes the package, the styles, numbering, headers and comments and
+ * every section break, writes `<hb:body n="…"/>` where they go; writeDocx puts the strings in
+ * its place. A paragraph with a piece the package must see (a picture, an external link, a
+ * list number) stays the package's own, and so does a section's last paragraph, which carries
+ * the section break.
+ *
+ * The XML is the package's byte for byte (docx-writer tests compare both paths).
+ */
+import { BaseXmlComponent, ExternalHyperlink, ImageRun, InternalHyperlink, Paragraph, XmlComponent, type IParagraphOptions, type ParagraphChild } from 'docx';
+
+type Xmlable = Record<string, unknown>;
+
+const ESCAPED: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+/** Text and attribute values as the package escapes them: the five entities, XML 1.0's forbidden control codes dropped. */
+export function escapeXml(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[&"'<>\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) => ESCAPED[c] ?? '');
+}
+
+const valueText = (v: unknown): string => (typeof v === 'string' ? escapeXml(v) : String(v));
+
+/**
+ * The package's intermediate form (`{ 'w:b': { _attr: { … } } }`, children in arrays, strings
+ * as text) written as the package writes it, including its rules for empty and mixed content.
+ */
+export function xmlOf(node: Xmlable): string {
+  let name: string | undefined;
+  for (const key in node) {
+    name = key;
+    break;
+  }
+  const values = name === undefined ? undefined : node[name];
+  let attrs = '';
+  const addAttrs = (a: Record<string, unknown>) => {
+    for (const key of Object.keys(a)) attrs += ` ${key}="${valueText(a[key])}"`;
+  };
+  const content: string[] = [];
+  if (typeof values === 'object') {
+    if (values !== null) {
+      const { _attr, _cdata } = values as { _attr?: Record<string, unknown>; _cdata?: string };
+      if (_attr) addAttrs(_attr);
+      if (_cdata) content.push(`<![CDATA[${_cdata.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]>`);
+      if (Array.isArray(values)) {
+        let text = false;
+        content.push('');
+        for (const v of values as unknown[]) {
+          if (typeof v === 'object' && v !== null) {
+            if (Object.keys(v)[0] === '_attr') addAttrs((v as { _attr: Record<string, unknown> })._attr);
+            else content.push(xmlOf(v as Xmlable));
+          } else {
+            // The package keeps a string in place of the item before it (its xml library's rule).
+            content.pop();
+            text = true;
+            content.push(v === undefined ? '' : valueText(v));
+          }
+        }
+        if (!text) content.push('');
+      }
+    }
+  } else content.push(values === undefined ? '' : valueText(values));
+  const open = name ? `<${name}${attrs}` : attrs;
+  if (!content.length) return `${open}/>`;
+  return `${open}${name ? '>' : ''}${content.join('')}${name ? `</${name}>` : ''}`;
+}
+
+/** A piece that already knows its XML (plainRun's runs). */
+export interface Prewritten {
+  readonly bodyXml: string;
+}
+
+const isPrewritten = (p: object): p is Prewritten => typeof (p as Partial<Prewritten>).bodyXml === 'string';
+
+interface Writable {
+  writtenAs?: Writable[];
+  prepForXml(context: unknown): Xmlable | undefined;
+}
+
+/**
+ * A paragraph child as XML, or null when only the package may write it: a picture registers its
+ * media and an external link its relationship while the package writes the paragraph.
+ */
+export function pieceXml(piece: object): string | null {
+  if (isPrewritten(piece)) return piece.bodyXml;
+  if (piece instanceof ImageRun || piece instanceof ExternalHyperlink || !(piece instanceof XmlComponent)) return null;
+  try {
+    const w = piece as unknown as Writable;
+    let out = '';
+    for (const part of w.writtenAs ?? [w]) {
+      const x = part.prepForXml({ stack: [] });
+      if (x !== undefined) out += xmlOf(x);
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** Opening tag and properties of a paragraph with these options, as the package writes them, by options. */
+const heads = new Map<string, string>();
+
+function paragraphHead(options: IParagraphOptions): string {
+  const key = JSON.stringify(options);
+  let head = heads.get(key);
+  if (head === undefined) {
+    const xml = xmlOf(new Paragraph(options).prepForXml({ stack: [] } as never) as Xmlable);
+    head = xml.endsWith('</w:p>') ? xml.slice(0, -'</w:p>'.length) : '<w:p>';
+    heads.set(key, head);
+  }
+  return head;
+}
+
+/**
+ * A body paragraph written as XML. Where the package itself writes it (a section's last
+ * paragraph, or one that ended up in a place only the package fills) it builds the package's
+ * paragraph from the same options, so the XML is the same either way.
+ */
+export class BodyParagraph extends XmlComponent {
+  private own: Paragraph | null = null;
+
+  constructor(
+    private readonly head: string,
+    /** The pieces' XML. */
+    readonly inner: string,
+    private readonly options: IParagraphOptions,
+    private readonly children: readonly object[],
+  ) {
+    super('w:p');
+  }
+
+  get xml(): string {
+    return !this.inner && this.head === '<w:p>' ? '<w:p></w:p>' : `${this.head}${this.inner}</w:p>`;
+  }
+
+  /** The package's paragraph with these properties and the pieces as one placeholder: what carries a section break. */
+  carrier(store: BodyStore): Paragraph {
+    return new Paragraph({ ...this.options, children: [store.placeholder([this.inner]) as unknown as ParagraphChild] });
+  }
+
+  /** The package's paragraph of the same options and children. */
+  asParagraph(): Paragraph {
+    this.own ??= new Paragraph({ ...this.options, children: this.children as ParagraphChild[] });
+    return this.own;
+  }
+
+  override prepForXml(context: never): Xmlable {
+    return this.asParagraph().prepForXml(context) as Xmlable;
+  }
+}
+
+/** The paragraph as XML when every piece can be written here; null sends it to the package. */
+export function bodyParagraph(options: IParagraphOptions, children: readonly object[]): BodyParagraph | null {
+  let inner = '';
+  for (const c of children) {
+    const piece = pieceXml(c);
+    if (piece === null) return null;
+    inner += piece;
+  }
+  return new BodyParagraph(paragraphHead(options), inner, options, children);
+}
+
+/**
+ * A piece with its XML written already and the package's components it stands for built only
+ * if the package itself writes it (in a header, a note or a table cell).
+ */
+class WrittenPiece extends XmlComponent implements Prewritten {
+  private built: BaseXmlComponent[] | null = null;
+
+  constructor(
+    readonly bodyXml: string,
+    private readonly build: () => BaseXmlComponent[],
+  ) {
+    super('hb:piece');
+  }
+
+  override get writtenAs(): readonly BaseXmlComponent[] {
+    this.built ??= this.build();
+    return this.built;
+  }
+
+  override prepForXml(context: never): Xmlable {
+    const parts = this.writtenAs;
+    if (parts.length !== 1) throw new Error('a written piece of several parts is written through its parent');
+    return parts[0]!.prepForXml(context) as Xmlable;
+  }
+}
+
+/** Stand for texts while a piece's XML is cut into its fixed parts (private-use characters, written as they are). */
+const CUTS = ['\uE000', '\uE001', '\uE002'];
+const cuts = new Map<string, string[] | null>();
+
+/**
+ * Pieces the package would build for `texts` (no tabs or breaks in them), written from the
+ * package's own XML of the same pieces, made once per `key` (the look: faces, marks) with
+ * stand-ins for the texts. Falls back to the package's pieces where it writes something else.
+ */
+export function writtenPieces(key: string, texts: readonly string[], build: (...texts: string[]) => BaseXmlComponent[]): BaseXmlComponent[] {
+  let parts = cuts.get(key);
+  if (parts === undefined) {
+    parts = null;
+    const probe = build(...CUTS.slice(0, texts.length));
+    let xml: string | null = '';
+    for (const c of probe) {
+      const x = pieceXml(c);
+      if (x === null) {
+        xml = null;
+        break;
+      }
+      xml += x;
+    }
+    if (xml !== null) {
+      const split = xml.split(/[\uE000-\uE002]/);
+      const order = [...xml.matchAll(/[\uE000-\uE002]/g)].map((m) => CUTS.indexOf(m[0]));
+      if (split.length === texts.length + 1 && order.every((o, i) => o === i)) parts = split;
+    }
+    cuts.set(key, parts);
+  }
+  if (!parts || texts.some((t) => /[\t\n\r\uE000-\uE002]/.test(t))) return build(...texts);
+  let xml = parts[0]!;
+  for (let i = 0; i < texts.length; i++) xml += escapeXml(texts[i]!) + parts[i + 1]!;
+  return [new WrittenPiece(xml, () => build(...texts))];
+}
+
+/** An internal hyperlink (to a bookmark) around these pieces, written at once where they all can be. */
+export function internalLink(anchor: string, children: BaseXmlComponent[]): XmlComponent {
+  const make = () => new InternalHyperlink({ anchor, children: children as ParagraphChild[] });
+  let inner = '';
+  for (const c of children) {
+    const x = pieceXml(c);
+    if (x === null) return make();
+    inner += x;
+  }
+  const [open, close] = linkCut();
+  return new WrittenPiece(open.replace(CUTS[0]!, escapeXml(anchor)) + inner + close, () => [make()]);
+}
+
+let linkParts: [string, string] | null = null;
+
+/** The package's hyperlink XML before and after its children, its anchor a stand-in. */
+function linkCut(): [string, string] {
+  if (!linkParts) {
+    const xml = pieceXml(new InternalHyperlink({ anchor: CUTS[0]!, children: [new CutMark() as unknown as ParagraphChild] }))!;
+    const [open, close] = xml.split('<hb:cut/>') as [string, string];
+    linkParts = [open, close];
+  }
+  return linkParts;
+}
+
+class CutMark extends XmlComponent {
+  constructor() {
+    super('hb:cut');
+  }
+
+  override prepForXml(): Xmlable {
+    return { 'hb:cut': {} };
+  }
+}
+
+/** Where a run of body paragraphs goes in the package's document part. */
+export const BODY_PLACEHOLDER = /<hb:body n="(\d+)"\/>/g;
+
+class BodyRun extends XmlComponent {
+  // Holds only its number: the strings stay in the store.
+  constructor(private readonly n: number) {
+    super('hb:body');
+  }
+
+  override prepForXml(): Xmlable {
+    return { 'hb:body': { _attr: { n: this.n } } };
+  }
+}
+
+/**
+ * The body paragraphs of every section, as lists of XML strings: `runs[n]` stands where the
+ * package writes placeholder n.
+ */
+export class BodyStore {
+  readonly runs: string[][] = [];
+
+  /** A placeholder for these strings. */
+  placeholder(xml: string[]): XmlComponent {
+    this.runs.push(xml);
+    return new BodyRun(this.runs.length - 1);
+  }
+
+  /**
+   * A section's children with each stretch of body paragraphs made one placeholder. The last
+   * child stays the package's paragraph: the package puts the section's break into it.
+   */
+  collect<T>(children: readonly T[]): T[] {
+    const out: T[] = [];
+    let run: string[] | null = null;
+    children.forEach((c, i) => {
+      if (c instanceof BodyParagraph && i < children.length - 1) {
+        if (!run) {
+          run = [];
+          out.push(new BodyRun(this.runs.length) as unknown as T);
+          this.runs.push(run);
+        }
+        run.push(c.xml);
+        return;
+      }
+      run = null;
+      out.push(c instanceof BodyParagraph ? (c.carrier(this) as unknown as T) : c);
+    });
+    return out;
+  }
+
+  /** The package's document part with the body paragraphs in their places, as pieces to write in order. */
+  fill(documentXml: string): string[] {
+    const out: string[] = [];
+    let at = 0;
+    for (const m of documentXml.matchAll(BODY_PLACEHOLDER)) {
+      out.push(documentXml.slice(at, m.index));
+      const run = this.runs[Number(m[1])];
+      if (!run) throw new Error(`document part: placeholder ${m[1]} has no paragraphs`);
+      out.push(...run);
+      at = m.index! + m[0].length;
+    }
+    out.push(documentXml.slice(at));
+    return out;
+  }
+}
