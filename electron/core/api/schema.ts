@@ -21,6 +21,7 @@ import type { ImportedFile, ImportError, ReviewImport } from '../model/imported.
 import { ImportMetaPatchSchema, LIMITS, MetaPatchSchema, STATUSES, tooDeep, formatPath } from '../model/schema.js';
 import { proofInputs, type ProofResults, type ImportProof } from './proofSchema.js';
 import { teamInputs, type TeamResults } from './teamSchema.js';
+import { reviewPackInputs, type ReviewPackResults } from './reviewPackSchema.js';
 
 const id = z.string().min(1).max(64);
 const ids = z.array(id).min(1).max(5000);
@@ -235,6 +236,7 @@ export const apiInputs = {
   'jobs.get': z.object({ id }).strict(),
   ...proofInputs,
   ...teamInputs,
+  ...reviewPackInputs,
 } as const;
 
 // Shapes that lower layers define and the table hands out unchanged.
@@ -340,7 +342,7 @@ export interface JobStatus {
 }
 
 /** Result type of each method. */
-export interface ApiResults extends ProofResults, TeamResults {
+export interface ApiResults extends ProofResults, TeamResults, ReviewPackResults {
   'app.info': { version: string; dataDir: string; transport: 'ipc' | 'http' | 'cli'; templates: string[]; fonts: Array<{ role: string; face: string; file: string; substitute?: boolean; standard?: string; licence?: string; bundled?: boolean }> };
   'settings.get': { reviewerName: string | null };
   'settings.set': { reviewerName: string | null };
