@@ -7,8 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { diffArrays } from 'diff';
 import * as Y from 'yjs';
-import { attribution, changesArray, metaMap, type ChangeEntry } from './casedoc.js';
+import type { CommentReply } from '../model/types.js';
+import { blocksText } from '../model/text.js';
+import { attribution, changesArray, metaMap, yDocToCase, type ChangeEntry } from './casedoc.js';
 
 export const REVIEW_FORMAT = 'huibian-review';
 export const REVIEW_EXTENSION = '.hbreview';
@@ -114,4 +117,132 @@ export function mergeReviewPackage(pkg: ReviewPackage, target: (name: string) =>
     out.push({ name: c.name, title: String(metaMap(doc).get('title') ?? ''), changes, wrote: Object.fromEntries(attribution(doc, before)) });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// preview before merging
+
+export interface PreviewThread {
+  id: string;
+  author: string;
+  text: string;
+  /** The words it sits on after merging (as the reviewer saw them when they differ: `conflict`). */
+  quote: string;
+  suggestion: string | null;
+  resolved: boolean;
+  /** True for a thread the package brings; false for an existing one it replies to or resolves. */
+  isNew: boolean;
+  /** Replies the package brings. */
+  replies: CommentReply[];
+  /** The package changes its resolved state. */
+  resolvedChanged: boolean;
+}
+
+/** One changed passage of the body, current text → text after merging (a paragraph per line). */
+export interface PreviewEdit {
+  before: string;
+  after: string;
+}
+
+export interface ReviewConflict {
+  kind: 'text' | 'anchor-changed' | 'anchor-deleted' | 'meta';
+  /** Chinese, for the editor: what both sides changed and what the merge keeps. */
+  message: string;
+}
+
+export interface ReviewCasePreview {
+  name: string;
+  title: string;
+  threads: PreviewThread[];
+  edits: PreviewEdit[];
+  meta: Array<{ field: string; before: unknown; after: unknown }>;
+  conflicts: ReviewConflict[];
+  /** Change-list entries the package brings. */
+  changes: ChangeEntry[];
+  /** Characters of the body each person wrote that the current document does not have. */
+  wrote: Record<string, number>;
+}
+
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+const lines = (blocks: Parameters<typeof blocksText>[0]): string[] => blocksText(blocks).split('\n');
+const short = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/**
+ * What merging one case of a package into `current` would do, without touching `current`:
+ * the threads, replies and resolutions it brings, the body passages it changes (current text
+ * against the merged text), metadata it changes, and the conflicts — passages and metadata
+ * both sides changed, and comments whose words were edited or deleted meanwhile. The merge
+ * keeps both sides' edits (Yjs), so a conflict is something to read, not a loss.
+ */
+export function previewReviewCase(pkgDoc: Y.Doc, current: Y.Doc, name: string): ReviewCasePreview {
+  const before = copyOf(current);
+  const merged = copyOf(current);
+  const vector = Y.encodeStateVector(before);
+  Y.applyUpdate(merged, Y.encodeStateAsUpdate(pkgDoc, vector));
+  const now = yDocToCase(before);
+  const after = yDocToCase(merged);
+  const theirs = yDocToCase(pkgDoc);
+  const conflicts: ReviewConflict[] = [];
+
+  // Body: passages that change, and of those the ones the editor changed too since the export
+  // (the merged passage is then neither the editor's nor the reviewer's).
+  const edits: PreviewEdit[] = [];
+  const reviewerLines = new Set(lines(theirs.document.body));
+  const parts = diffArrays(lines(now.document.body), lines(after.document.body));
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (!part.added && !part.removed) continue;
+    const removed = part.removed ? part.value : [];
+    const next = part.removed ? parts[i + 1] : undefined;
+    const added = part.added ? part.value : next?.added ? next.value : [];
+    if (next?.added) i++;
+    const edit = { before: removed.join('\n'), after: added.join('\n') };
+    edits.push(edit);
+    if (removed.length && added.some((l) => !reviewerLines.has(l))) {
+      conflicts.push({ kind: 'text', message: `双方都改动了「${short(edit.before)}」：合并后两边的改动都保留，请核对这一段。` });
+    }
+  }
+
+  const meta: ReviewCasePreview['meta'] = [];
+  const nowMeta = now.document.meta as unknown as Record<string, unknown>;
+  const afterMeta = after.document.meta as unknown as Record<string, unknown>;
+  const theirMeta = theirs.document.meta as unknown as Record<string, unknown>;
+  for (const field of new Set([...Object.keys(nowMeta), ...Object.keys(afterMeta)])) {
+    if (JSON.stringify(nowMeta[field]) === JSON.stringify(afterMeta[field])) continue;
+    meta.push({ field, before: nowMeta[field] ?? null, after: afterMeta[field] ?? null });
+    if (JSON.stringify(afterMeta[field]) !== JSON.stringify(theirMeta[field])) {
+      conflicts.push({ kind: 'meta', message: `元数据「${field}」双方都改了：合并后为 ${JSON.stringify(afterMeta[field] ?? null)}。` });
+    }
+  }
+
+  const threads: PreviewThread[] = [];
+  for (const t of after.threads) {
+    const was = now.threads.find((x) => x.id === t.id);
+    const seen = new Set(was?.replies.map((r) => r.id) ?? []);
+    const replies = t.replies.filter((r) => !seen.has(r.id));
+    const resolvedChanged = Boolean(was) && was!.resolved !== t.resolved;
+    if (was && !replies.length && !resolvedChanged) continue;
+    const reviewerSaw = theirs.threads.find((x) => x.id === t.id);
+    threads.push({ id: t.id, author: t.author, text: t.text, quote: t.quote, suggestion: t.suggestion ?? null, resolved: t.resolved, isNew: !was, replies, resolvedChanged });
+    if (!reviewerSaw || was) continue;
+    if (t.detached && !reviewerSaw.detached) {
+      conflicts.push({ kind: 'anchor-deleted', message: `${t.author}的意见所指的「${short(reviewerSaw.quote)}」已被删除：意见保留，标为原文已删除。` });
+    } else if (!t.detached && !reviewerSaw.detached && t.quote !== reviewerSaw.quote) {
+      conflicts.push({ kind: 'anchor-changed', message: `${t.author}的意见所指的「${short(reviewerSaw.quote)}」已改为「${short(t.quote)}」${t.suggestion ? '，修改建议针对的是原来的文字' : ''}。` });
+    }
+  }
+
+  const known = new Set(changesArray(before).toArray().map((e) => JSON.stringify(e)));
+  const changes = changesArray(merged)
+    .toArray()
+    .filter((e) => !known.has(JSON.stringify(e)));
+  const wrote = Object.fromEntries(attribution(merged, vector));
+  before.destroy();
+  merged.destroy();
+  return { name, title: String(metaMap(current).get('title') ?? '') || after.document.meta.title, threads, edits, meta, conflicts, changes, wrote };
 }
