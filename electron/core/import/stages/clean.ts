@@ -29,12 +29,12 @@ export interface CleanResult {
 const TAIL_BLOCK = /^[【[]?(?:网友评论|相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|猜你喜欢|延伸阅读|热点推荐|热门推荐|热门文章|往期回顾|更多阅读|精彩推荐|更多新闻|你可能感兴趣的|您可能感兴趣的)[】\]]?[:：]?$/u;
 const NAV_BAR = /^[^。！？]{1,200}$/u;
 const BREADCRUMB = /^[>＞»›]\s*[\u4e00-\u9fa5]{2,12}\s*[>＞»›]|^(?:当前位置|您的位置|您现在的位置|您当前的位置|您当前位置|当前的位置|您所在的位置|所在位置|位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›→]|^[^。]{0,60}[>＞»›]\s*[^。]{1,30}[>＞»›]/u;
-const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:首页|网站首页|返回首页|返回顶部|打印本页|打印页面|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享至|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|皮肤设置|现在时间|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载|上一篇|下一篇|阅读下一篇|阅读上一篇|上一版|下一版|上一页|下一页|返回列表|返回)\s*[\]】)）>＞<＜]?[\s|｜:：\-—–]*)+$/u;
+const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:首页|网站首页|返回首页|返回顶部|打印本页|打印页面|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享至|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|皮肤设置|现在时间|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载|上一篇|下一篇|阅读下一篇|阅读上一篇|上一版|下一版|上一页|下一页|返回列表|返回|登录|一键登录|注册|举报|无障碍|网站无障碍|长者版|关怀版|版面目录|版面导航|标题导航|本版目录|新闻内容|上一期|下一期|往期回顾)\s*[\]】)）>＞<＜]?[\s|｜:：\-—–]*)+$/u;
 /**
  * Portal widgets and credits that carry words after them: "【字体: 打印本页", "扫一扫在手机上查看当前页面",
  * "你是第 12 位访问者", "返回红网首页 返回湖南频道首页", "Produced By …", reprint statements.
  */
-const WIDGET = /^[[【(（]?\s*(?:字体|字号)\s*[:：]|^扫一扫.{0,16}(?:当前页|本页|页面|手机|二维码)|^[你您]是(?:本站)?第\s*[0-9０-９]+\s*位|^(?:返回\S{1,12}首页\s*)+$|^(?:Produced|Powered|Designed|Supported)\s+By\b|^本(?:文|稿|站)(?:为|系|是).{0,20}(?:原创|稿件|文章).{0,10}转载|^(?:未经|转载请).{0,30}(?:授权|注明|出处|许可)|^(?:—+|-+)\s*分享\s*(?:—+|-+)$|^(?:浏览|阅读|访问|点击)(?:次数|量)\s*[:：]?\s*$/iu;
+const WIDGET = /^[[【(（]?\s*(?:字体|字号)\s*[:：]|^扫一扫.{0,16}(?:当前页|本页|页面|手机|二维码)|^[你您]是(?:本站)?第\s*[0-9０-９]+\s*位|^(?:返回\S{1,12}首页\s*)+$|^(?:Produced|Powered|Designed|Supported)\s+By\b|^本(?:文|稿|站)(?:为|系|是).{0,20}(?:原创|稿件|文章).{0,10}转载|^(?:未经|转载请).{0,30}(?:授权|注明|出处|许可)|^[^。]{0,40}(?:如需|如若|如要|欢迎)?转载[^。]{0,12}(?:请|须|需|务必)?注明(?:出处|来源)|^(?:—+|-+)\s*分享\s*(?:—+|-+)$|^(?:浏览|阅读|访问|点击)(?:次数|量)\s*[:：]?\s*$/iu;
 /**
  * Comment boxes, follow-us links, site notices and CMS template leftovers ("[field:title/]").
  */
@@ -46,12 +46,23 @@ const NUMBERS_ONLY = /^[0-9０-９]{1,6}(?:\s+[0-9０-９]{1,6})*$/u;
 /** A column label with its English name ("行业资讯Industry News"), or an English label alone ("Wedding customs"). */
 const ENGLISH_LABEL = /^[\u4e00-\u9fa5]{0,10}\s*[A-Z][A-Za-z]+(?:[\s&][A-Za-z]+){0,4}$/u;
 /** An e-paper's page label: "第A2版:要闻", "A02版", "版次:[A2]". */
-const PAPER_PAGE = /^第?\s*[A-Z]?[0-9０-９]{1,3}\s*版\s*[:：]?\s*[\u4e00-\u9fa5]{0,8}$/u;
-const EDITOR = /^[[【(（]?(?:责任编辑|初审编辑|复审编辑|终审编辑|编辑|审核|审校|审签|校对|终审|复审|初审|责编|值班编辑|网站编辑|信息员|录入|发布人)\s*[:：]/u;
+const PAPER_PAGE = /^第?\s*[A-Z]?[0-9０-９]{1,3}\s*版\s*[:：]?\s*[\u4e00-\u9fa5A-Za-z]{0,10}$/u;
+/** The page label alone ("第05版"), whose page name follows on the next line. */
+const BARE_PAPER_PAGE = /^第?\s*[A-Z]?[0-9０-９]{1,3}\s*版$/u;
+const EDITOR = /^[[【(（]?(?:责任编辑|技术编辑|美术编辑|视觉编辑|编审|初审编辑|复审编辑|终审编辑|编辑|审核|审校|审签|校对|终审|复审|初审|责编|值班编辑|网站编辑|信息员|录入|发布人)\s*[:：]/u;
 const COUNTER = /^(?:[0-9０-９]{3,}|(?:浏览|访问|阅读|点击)(?:次数|量|数)?\s*[:：]?\s*[0-9０-９]+\s*次?)$/u;
 const URL_LINE = /^(?:(?:原文链接|原文地址|来源网址|网址|链接|本文链接)\s*[:：]\s*)?(?:https?:\/\/|www\.)\S+$/iu;
 const PHOTO_CREDIT = /^(?:图片来源|图源|图片提供|图片|摄影|供图|图\/文|图)\s*[:：/]\s*\S{1,30}$/u;
 const FOOTER = /版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|备案号|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|网站地图|网站声明|建议使用.{0,20}浏览器|分辨率|Produced\s+By/iu;
+
+/** Where a news app left a picture out: "打开网易新闻 查看更多图片". The picture's caption may follow. */
+const APP_PICTURE = /^(?:打开|下载|点击)[\u4e00-\u9fa5A-Za-z]{2,10}\s*(?:查看|浏览|看)(?:更多|高清|大)?(?:图片|图集|组图)$/u;
+/** A short menu item with its bullet ("- 首页", "• English"), as a page's top menu copies. */
+const MENU_ITEM = /^[-•·*▪◦]\s*[^\s。，,！？:：]{1,12}$/u;
+/** A reporter's or author's name alone (2–3 characters, or spaced "王  五"). */
+const NAME_ALONE = /^[\u4e00-\u9fa5]{2,3}$|^[\u4e00-\u9fa5][\s\u3000]+[\u4e00-\u9fa5]{1,2}$/u;
+/** Link-group labels of a portal's foot ("国务院部门网站", "区(县)政府网站", "其他网站"). */
+const LINK_GROUP = /^[\u4e00-\u9fa5()（）]{0,14}(?:网站|网站群|链接)$/u;
 
 const SOURCE = /来源\s*[:：]\s*([^\s:：]+)/u;
 const AUTHOR = /作者\s*[:：]\s*([^\s:：]*)/u;
@@ -123,7 +134,7 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   const d = NUMERIC_DATE.exec(rest);
   if (!d || d.index !== 0) {
     // "来源: 济宁民政 作者:" without a date, or with it further on ("来源:民政部网站 作者: 发布时间:2018-03-24").
-    if (/^(?:来源|作者|信息来源|文章来源|本文来源|稿件来源|新闻来源)\s*[:：]/u.test(text) && text.length <= 80) {
+    if (/^(?:来源|作者|信息来源|文章来源|本文来源|稿件来源|新闻来源|内容来源)\s*[:：]/u.test(text) && text.length <= 80) {
       readSourceAuthor(text, info);
       const later = findDate(text);
       if (later) info.date ??= later;
@@ -178,6 +189,8 @@ export function clean(input: SourceLine[]): CleanResult {
     const source = (table.fields['信息来源'] ?? table.fields['来源'] ?? table.fields['文章来源'] ?? '').trim().split(/\s+/u)[0];
     if (source) info.publisher ??= source;
   }
+  const menu = topMenu(input);
+  let pageLabelAt = -2;
   for (let i = 0; i < cut; i++) {
     if (table?.lines.has(i) && input[i]!.text) {
       droppedAt.push({ at: i, text: input[i]!.text });
@@ -189,7 +202,16 @@ export function clean(input: SourceLine[]): CleanResult {
       keep.push({ at: i, line });
       continue;
     }
-    if (line.furniture || isFurniture(text)) {
+    if (APP_PICTURE.test(text)) {
+      // The picture itself is missing; a placeholder keeps its place, so a caption after it reads as one.
+      droppedAt.push({ at: i, text });
+      keep.push({ at: i, line: { text: '', image: {} } });
+      continue;
+    }
+    // An e-paper's page list: "第05版" then the page's name ("社会治理") on the next line.
+    const pageName = pageLabelAt === i - 1 && text.length <= 10 && !/[。，,！？:：]/u.test(text);
+    if (BARE_PAPER_PAGE.test(text)) pageLabelAt = i;
+    if (line.furniture || menu.has(i) || pageName || isFurniture(text)) {
       // A column label printed with its English name on the next line ("婚礼习俗" / "Wedding customs").
       const before = keep[keep.length - 1];
       if (ENGLISH_LABEL.test(text) && !/[\u4e00-\u9fa5]/u.test(text) && before && before.at === i - 1 && i <= 6 && /^[\u4e00-\u9fa5]{2,8}$/u.test(before.line.text)) {
@@ -236,13 +258,22 @@ export function clean(input: SourceLine[]): CleanResult {
       droppedAt.push({ at: i, text });
       continue;
     }
+    // The author's name alone right under the date/source line ("唐军华"): a byline, not text.
+    if (metaAt.length && metaAt[metaAt.length - 1]! === lastTextAt(input, i) && i <= 14 && NAME_ALONE.test(text) && findMentions(text).length === 0) {
+      info.authors ??= text.replace(/[\s\u3000]+/gu, ' ');
+      droppedAt.push({ at: i, text });
+      continue;
+    }
     keep.push({ at: i, line });
   }
   for (let i = cut; i < input.length; i++) if (input[i]!.text) droppedAt.push({ at: i, text: input[i]!.text });
 
   stripInjectedPrefix(keep);
+  dropAboveRepeatedHeadline(keep, droppedAt);
   dropAboveTitle(keep, droppedAt, metaAt);
   dropRepeatedTail(keep, droppedAt);
+  dropAfterClosingEditor(keep, droppedAt, input);
+  dropLinkGroups(keep, droppedAt);
   liftTrailingByline(keep, info);
   liftTrailingSource(keep, droppedAt, info);
   dropOutletLabel(keep, droppedAt);
@@ -414,3 +445,86 @@ function dropLeadingLabels(keep: Array<{ at: number; line: SourceLine }>, droppe
   }
 }
 
+
+/** The index of the last line with text before `i` (-1 when none). */
+function lastTextAt(input: SourceLine[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) if (input[k]!.text) return k;
+  return -1;
+}
+
+/**
+ * A page's top menu copied as bullets ("- 首页", "- English", "- 登录"): three or more short
+ * bulleted items in a row, starting among the first lines, before any sentence.
+ */
+function topMenu(input: SourceLine[]): Set<number> {
+  const out = new Set<number>();
+  let seen = 0;
+  let run: number[] = [];
+  for (let i = 0; i < input.length && seen < 16; i++) {
+    const text = input[i]!.text;
+    if (!text) continue;
+    seen++;
+    if (MENU_ITEM.test(text)) {
+      run.push(i);
+      continue;
+    }
+    if (run.length >= 3 && seen - run.length <= 3) for (const k of run) out.add(k);
+    if (/[。！？]/u.test(text)) break;
+    run = [];
+  }
+  return out;
+}
+
+/**
+ * Pages that list their own headlines above the article (an e-paper's page index, a portal's
+ * "this page" box) print the article's headline twice: once in the list, once over the text.
+ * Everything above the second print is the page's, when none of it is a sentence.
+ */
+function dropAboveRepeatedHeadline(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
+  const body = keep.findIndex((k) => k.line.text.length >= 30 && /[。！？]/u.test(k.line.text));
+  if (body <= 1) return;
+  let head = body - 1;
+  while (head > 0 && !keep[head]!.line.text) head--;
+  const title = keep[head]!.line.text;
+  if (!title || title.length < 6 || title.length > 80 || /[。！？]/u.test(title)) return;
+  const first = keep.findIndex((k) => k.line.text === title);
+  if (first < 0 || first >= head) return;
+  if (keep.slice(0, head).some((k) => k.line.image || k.line.table || /[。！？]/u.test(k.line.text))) return;
+  for (const k of keep.slice(0, head)) if (k.line.text) droppedAt.push({ at: k.at, text: k.line.text });
+  keep.splice(0, head);
+}
+
+/**
+ * An editor line (编辑/责任编辑/编审) closing the article: what an aggregator prints after it,
+ * the next item's headline and cut teaser, a stray review mark, is not the article's — when
+ * it is a few lines none of which ends a sentence.
+ */
+function dropAfterClosingEditor(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, input: SourceLine[]): void {
+  const firstBody = keep.findIndex((k) => k.line.text.length >= 30 && /[。！？]/u.test(k.line.text));
+  if (firstBody < 0) return;
+  const editorAt = droppedAt
+    .map((d) => d.at)
+    .filter((at) => at > keep[firstBody]!.at && EDITOR.test(input[at]!.text))
+    .sort((a, b) => a - b)[0];
+  if (editorAt === undefined) return;
+  const after = keep.map((k, j) => ({ k, j })).filter(({ k }) => k.at > editorAt);
+  const texts = after.filter(({ k }) => k.line.text);
+  if (!texts.length || texts.length > 3 || texts.some(({ k }) => /[。！？]$/u.test(k.line.text) || k.line.image || k.line.table)) return;
+  for (const { k } of texts) droppedAt.push({ at: k.at, text: k.line.text });
+  keep.splice(after[0]!.j);
+}
+
+/** Link-group labels in a run at the foot, after the last paragraph ("国务院部门网站", "其他网站"). */
+function dropLinkGroups(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
+  let k = keep.length;
+  let labels = 0;
+  while (k > 0) {
+    const t = keep[k - 1]!.line.text;
+    if (t && !LINK_GROUP.test(t)) break;
+    if (t) labels++;
+    k--;
+  }
+  if (labels < 2) return;
+  for (const d of keep.slice(k)) if (d.line.text) droppedAt.push({ at: d.at, text: d.line.text });
+  keep.splice(k);
+}
