@@ -3,7 +3,7 @@
  * template in, a .docx Word and WPS users take for their own out. What the package cannot
  * express is done afterwards on the packed zip, in patch.ts, each patch with its reason.
  */
-import { Document, Packer, Paragraph, type ISectionOptions } from 'docx';
+import { Document, Paragraph, type ISectionOptions } from 'docx';
 import type { Writer } from '../index.js';
 import type { CaseLayout } from '../report.js';
 import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
@@ -13,7 +13,7 @@ import { DocxContext } from './context.js';
 import { featureSections } from './feature.js';
 import { noticeSections } from './notice.js';
 import { numberingOptions } from './numbering.js';
-import { patchPackage } from './patch.js';
+import { packageParts, patchPackage } from './patch.js';
 import { stylesOptions } from './styles.js';
 
 export { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
@@ -78,8 +78,7 @@ export const writeDocx: Writer = async (input) => {
     },
     sections: out.sections,
   });
-  const packed = await Packer.toBuffer(doc);
-  const bytes = await patchPackage(packed, {
+  const bytes = await patchPackage(await packageParts(doc), {
     ctx,
     now,
     mirrorMargins: template.kind !== 'notice',

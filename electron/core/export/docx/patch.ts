@@ -4,6 +4,8 @@
  * written as XML (bodyXml.ts) go into the document part here, and the package is zipped again
  * (zip.ts).
  */
+import { Buffer } from 'node:buffer';
+import { Packer, type Document } from 'docx';
 import JSZip from 'jszip';
 import { zipParts, type ZipPart } from './zip.js';
 import { MANIFEST_NS, type ExportManifest } from './manifest.js';
@@ -69,8 +71,11 @@ function patchStyles(xml: string, options: PatchOptions): string {
   return out;
 }
 
+/** A package's parts by path, in the order they are zipped. */
+export type Parts = Map<string, string | Uint8Array>;
+
 /** The export manifest as a custom XML part: what the review reader needs to diff a reviewed file (no package API for custom XML parts). */
-function addManifest(zip: JSZip, options: PatchOptions, rels: string, types: string): { rels: string; types: string } {
+function addManifest(parts: Parts, options: PatchOptions, rels: string, types: string): { rels: string; types: string } {
   const { ctx } = options;
   const manifest: ExportManifest = {
     version: 1,
@@ -79,12 +84,12 @@ function addManifest(zip: JSZip, options: PatchOptions, rels: string, types: str
     documents: ctx.snapshot.map((d) => ({ id: d.id, index: d.index, bookmark: `${DOC_BOOKMARK_PREFIX}${d.index}`, paragraphs: d.paragraphs })),
     comments: ctx.comments.exported,
   };
-  zip.file('customXml/item1.xml', `${XML_DECL}<hb:manifest xmlns:hb="${MANIFEST_NS}">${esc(JSON.stringify(manifest))}</hb:manifest>`);
-  zip.file(
+  parts.set('customXml/item1.xml', `${XML_DECL}<hb:manifest xmlns:hb="${MANIFEST_NS}">${esc(JSON.stringify(manifest))}</hb:manifest>`);
+  parts.set(
     'customXml/itemProps1.xml',
     `${XML_DECL}<ds:datastoreItem ds:itemID="{6B3C1D2E-4F5A-4B6C-9D7E-8F9A0B1C2D3E}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${MANIFEST_NS}"/></ds:schemaRefs></ds:datastoreItem>`,
   );
-  zip.file(
+  parts.set(
     'customXml/_rels/item1.xml.rels',
     `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>`,
   );
@@ -94,32 +99,48 @@ function addManifest(zip: JSZip, options: PatchOptions, rels: string, types: str
   };
 }
 
-export async function patchPackage(packed: Uint8Array, options: PatchOptions): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(packed);
-  const read = (name: string) => {
-    const f = zip.file(name);
-    if (!f) throw new Error(`${name} missing from the packed document`);
-    return f.async('string');
-  };
-  const [settings, styles, rels, types] = await Promise.all(['word/settings.xml', 'word/styles.xml', 'word/_rels/document.xml.rels', '[Content_Types].xml'].map(read));
-  zip.file('word/settings.xml', patchSettings(settings!, options));
-  zip.file('word/styles.xml', patchStyles(styles!, options));
-  // Word wants comment dates as xsd:dateTime without fractional seconds; the package writes toISOString().
-  const comments = zip.file('word/comments.xml');
-  if (comments) zip.file('word/comments.xml', (await comments.async('string')).replace(/(w:date="[^"]*?)\.\d+Z"/g, '$1Z"'));
-  const added = addManifest(zip, options, rels!, types!);
-  zip.file('word/_rels/document.xml.rels', added.rels);
-  zip.file('[Content_Types].xml', added.types);
-  const parts: ZipPart[] = [];
+interface PackageCompiler {
+  compile(file: Document): Map<string, string | Uint8Array>;
+}
+
+/**
+ * The package's parts as the `docx` package writes them. Its Packer zips them (with a JavaScript
+ * deflate) only for this writer to unzip them again; its compiler, which Packer zips the output
+ * of, gives them as they are. The compiler is no public API, so where a version of the package
+ * has none, the parts come from Packer's zip.
+ */
+export async function packageParts(doc: Document): Promise<Parts> {
+  const compiler = (Packer as unknown as { compiler?: Partial<PackageCompiler> }).compiler;
+  if (typeof compiler?.compile === 'function') return new Map(compiler.compile(doc));
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+  const parts: Parts = new Map();
   const names: string[] = [];
   zip.forEach((name, file) => {
     if (!file.dir) names.push(name);
   });
-  for (const name of names) {
-    const file = zip.file(name)!;
-    parts.push({ name, data: name === DOCUMENT_PART ? options.ctx.body.fill(await file.async('string')) : await file.async('uint8array') });
+  for (const name of names) parts.set(name, await zip.file(name)!.async('uint8array'));
+  return parts;
+}
+
+export async function patchPackage(parts: Parts, options: PatchOptions): Promise<Uint8Array> {
+  const text = (name: string): string => {
+    const data = parts.get(name);
+    if (data === undefined) throw new Error(`${name} missing from the packed document`);
+    return typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+  };
+  parts.set('word/settings.xml', patchSettings(text('word/settings.xml'), options));
+  parts.set('word/styles.xml', patchStyles(text('word/styles.xml'), options));
+  // Word wants comment dates as xsd:dateTime without fractional seconds; the package writes toISOString().
+  if (parts.has('word/comments.xml')) parts.set('word/comments.xml', text('word/comments.xml').replace(/(w:date="[^"]*?)\.\d+Z"/g, '$1Z"'));
+  const added = addManifest(parts, options, text('word/_rels/document.xml.rels'), text('[Content_Types].xml'));
+  parts.set('word/_rels/document.xml.rels', added.rels);
+  parts.set('[Content_Types].xml', added.types);
+  const zipped: ZipPart[] = [];
+  for (const [name, data] of parts) {
+    if (name === DOCUMENT_PART) zipped.push({ name, data: options.ctx.body.fill(text(name)) });
+    else zipped.push({ name, data: typeof data === 'string' ? [data] : data });
   }
-  return zipParts(parts, ZIP_LEVEL, new Date(options.now));
+  return zipParts(zipped, ZIP_LEVEL, new Date(options.now));
 }
 
 const DOCUMENT_PART = 'word/document.xml';
