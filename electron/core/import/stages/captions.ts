@@ -15,8 +15,8 @@ export interface CaptionContext {
   afterImage?: boolean;
 }
 
-/** Newspaper captions say so: "…图为选手在进行实操比拼。", "…助老活动场景。黄海青 摄". */
-const PHOTO_CREDIT_END = /(?:^|[。，,\s])图为\S|[\u4e00-\u9fa5]{2,4}\s*摄[)）]?$|[(（][^()（）]{0,12}摄[)）]$/u;
+/** Newspaper captions say so: "…图为选手在进行实操比拼。", "…助老活动场景。黄海青 摄", "…助力农民增收。 供图/某中心". */
+const PHOTO_CREDIT_END = /(?:^|[。，,\s])图为\S|[\u4e00-\u9fa5]{2,4}\s*摄[)）]?$|[(（][^()（）]{0,12}摄[)）]$|(?:供图|图片提供|图片来源)\s*[/／:：]\s*[^\s/／:：]{2,24}$|图片由[^\s。]{2,24}提供$/u;
 
 export function isCaption(text: string, context: CaptionContext = {}): boolean {
   if (text.length >= 8 && text.length <= 160 && PHOTO_CREDIT_END.test(text) && !/^[一二三四五六七八九十]+、/u.test(text)) return true;

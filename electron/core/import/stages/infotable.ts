@@ -10,12 +10,14 @@ import type { SourceLine } from '../lines.js';
 const LABELS = [
   '索引号', '索取号', '信息索引号', '发文机构', '发布机构', '发文机关', '发文单位', '发布单位', '文号', '发文字号', '文件编号', '文件字号',
   '成文日期', '发文日期', '发布日期', '生成日期', '印发日期', '公开日期', '生效日期', '废止日期', '实施日期', '公开方式', '公开类别', '公开范围', '公开形式',
-  '主题分类', '体裁分类', '组配分类', '服务对象', '主题词', '关键词', '有效性', '时效性', '内容概述', '信息名称', '信息来源', '来源', '文种', '所属机构', '统一编码', '规范性文件登记号',
+  '主题分类', '体裁分类', '组配分类', '服务对象', '主题词', '关键词', '公文目录', '标题', '有效性', '时效性', '内容概述', '信息名称', '信息来源', '来源', '文种', '所属机构', '统一编码', '规范性文件登记号',
 ].sort((a, b) => b.length - a.length);
 
 const LABEL_ALT = LABELS.join('|');
+/** Portals space a label's characters out to align the colons ("索  引  号:", "标      题:"). */
+const SPACED_ALT = LABELS.map((l) => [...l].join('[ \\u3000]*')).join('|');
 /** A label with its colon, anywhere in a line: "索取号: 0024… 发布机构: 上海市民政局". */
-const LABEL_COLON = new RegExp(`(?:^|[\\s|｜])(${LABEL_ALT})\\s*[:：]`, 'gu');
+const LABEL_COLON = new RegExp(`(?:^|[\\s|｜])(${SPACED_ALT})\\s*[:：]`, 'gu');
 const LABEL_ONLY = new RegExp(`^(?:${LABEL_ALT})$`, 'u');
 const BULLET = /^[•·●▪◦\-–]\s*/u;
 const LABEL_FIRST = new RegExp(`^(?:${LABEL_ALT})\\s`, 'u');
@@ -32,7 +34,8 @@ export interface InfoTable {
   lines: Set<number>;
 }
 
-function put(fields: Record<string, string>, label: string, value: string): void {
+function put(fields: Record<string, string>, spaced: string, value: string): void {
+  const label = spaced.replace(/[\s\u3000]+/gu, '');
   const key = CANON[label] ?? label;
   const v = value.replace(/[|｜]+/gu, ' ').replace(/\s+/gu, ' ').trim();
   if (v && !fields[key]) fields[key] = v;
@@ -98,7 +101,8 @@ export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | nul
   for (let i = 0; i < end; i++) {
     const raw = lines[i]!.text;
     // Table lines are short and carry a colon, a cell bar or a label first; a paragraph is never one.
-    if (raw.length > 160) continue;
+    // (A whole table run together on one line is longer, but opens with a label and holds several.)
+    if (raw.length > 160 && !(raw.length <= 480 && !/[。！？]/u.test(raw) && (colonPairs(raw.replace(BULLET, ''))?.length ?? 0) >= 4)) continue;
     const text = raw.replace(BULLET, '');
     const pairs = /[:：|｜]/u.test(raw) ? (cellPairs(text) ?? colonPairs(text)) : LABEL_FIRST.test(text) ? spacePairs(text) : null;
     if (!pairs) continue;

@@ -24,6 +24,19 @@ const NOTE = /^[（(]\s*(此件[^（）()]*|[^（）()]{2,40}(?:公开发布|依
 const ORGAN_NAME = /^[\u4e00-\u9fa5（）()]{2,24}(?:局|厅|部|委|办|委员会|办公室|政府|中心|院|会|室|处|科|所|站|馆|社|团|联合会|街道办事处)$/u;
 const ATTACHMENT_HEAD = /^附件\s*[0-9０-９]*\s*$/u;
 
+/** A 发文机关标志 "某某局文件": the words before 文件 must be organs ("省级部门文件" is a portal's column). */
+function isOrganMark(text: string): boolean {
+  if (!ORGAN.test(text)) return false;
+  return organNames(text.replace(/文件$/u, '')) !== null;
+}
+
+/** One organ or several spaced apart ("中共某市委 某市人民政府"): the names, or null when a part is no organ. */
+function organNames(text: string): string[] | null {
+  const parts = text.trim().split(/[\s\u3000、]+/u).filter(Boolean);
+  if (parts.length === 0 || parts.length > 4) return null;
+  return parts.every((p) => ORGAN_NAME.test(p)) ? parts : null;
+}
+
 export interface NoticeShape {
   /** -1 when the title was not copied (it stayed in the page's header). */
   titleAt: number;
@@ -100,9 +113,9 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   // 版头, 发文字号 and 签发人 lines above or below the title.
   for (let i = 0; i < Math.min(lines.length, 12); i++) {
     const t = lines[i]!.text.replace(/\s*[|｜]+\s*$/u, '');
-    if (ORGAN.test(t) || DOC_NUMBER.test(t) || SIGNERS.test(t) || DOC_NUMBER_WITH_SIGNER.test(t)) {
+    if (isOrganMark(t) || DOC_NUMBER.test(t) || SIGNERS.test(t) || DOC_NUMBER_WITH_SIGNER.test(t)) {
       header.add(i);
-      if (!ORGAN.test(t)) docNumber = true;
+      if (!isOrganMark(t)) docNumber = true;
     }
   }
   let titleAt = -1;
@@ -133,6 +146,13 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
     }
     // Past the head of the page: a sentence, or a 主送 line, means the title was not copied.
     if (/[。！？]/u.test(t) || isAddressees(t) || addresseesRunOn(t)) break;
+  }
+  // The issuing organs printed alone right above a title that starts at 关于 ("中共某市委 某市人民政府"):
+  // the 发文机关, as a 版头 is.
+  if (titleAt > 0 && /^关于/u.test(lines[titleAt]!.text)) {
+    let above = titleAt - 1;
+    while (above > 0 && !lines[above]!.text) above--;
+    if (!header.has(above) && organNames(lines[above]!.text)) header.add(above);
   }
   const afterTitle = titleAt >= 0 ? titleAt + titleLines : 0;
   let addresseesAt = -1;
@@ -192,7 +212,8 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   if (fields['发文字号']) meta.docNumber = docNumberOf(fields['发文字号']);
   for (const i of [...shape.header].sort((a, b) => a - b)) {
     const t = lines[i]!.text.replace(/\s*[|｜]+\s*$/u, '');
-    if (ORGAN.test(t)) meta.organ = t;
+    if (isOrganMark(t)) meta.organ = t;
+    else if (!meta.organ && organNames(t) && i < shape.titleAt) meta.organ = t.trim().replace(/[\s\u3000]+/gu, ' ');
     const both = DOC_NUMBER_WITH_SIGNER.exec(t);
     const n = DOC_NUMBER.exec(both ? both[1]! : t);
     if (n && !meta.docNumber) meta.docNumber = `${n[1]}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}号`;

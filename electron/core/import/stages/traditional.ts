@@ -15,9 +15,16 @@ import type { SourceLine } from '../lines.js';
 type Convert = (text: string) => string;
 let converter: Convert | null = null;
 
+/**
+ * Variant forms that traditional pages print and opencc's tables leave alone ("陜西" for 陝西,
+ * "峯" for 峰): folded one for one, so place names and lexicon words still match.
+ */
+const VARIANTS: Record<string, string> = { 陜: '陕', 峯: '峰', 綫: '线', 麪: '面', 衆: '众', 僞: '伪', 啓: '启', 囘: '回', 敎: '教', 牀: '床' };
+const VARIANT = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'gu');
+
 function toSimplified(text: string): string {
   converter ??= (OpenCC as unknown as { Converter(o: { from: string; to: string }): Convert }).Converter({ from: 'hk', to: 'cn' });
-  return converter(text);
+  return converter(text).replace(VARIANT, (c) => VARIANTS[c]!);
 }
 
 /** "(fā)", "（xiāng）": a bracket holding one pinyin syllable with its tone mark, after a Han character. */
