@@ -7,8 +7,8 @@
 import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import { REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import type { CollectionSummary, ImportPreview } from '../../../electron/core/api/schema.js';
-import { api, bridge, importSources } from '../api/client.js';
-import { describeError, type ErrorContext } from '../api/errors.js';
+import { api, ApiCallError, bridge, fileToBase64, importSources } from '../api/client.js';
+import { describeError, UserFacingError, type ErrorContext } from '../api/errors.js';
 import { loadUiState, saveUiState } from '../uiState.js';
 import { Library } from './Library.js';
 import { ImportView } from './ImportView.js';
@@ -18,6 +18,7 @@ import { Toasts, type Toast } from './Toasts.js';
 import { ReviewerName } from './ReviewerName.js';
 import { TeamSettings } from './TeamSettings.js';
 import { ConfirmHost } from './ConfirmDialog.js';
+import { mergedSummary, ReviewPackView, type ReviewPackPreview, type ReviewPackSource } from './ReviewPackView.js';
 
 /** The open editor, if any: Lexical keeps its instance on the root element. */
 function activeEditor(): LexicalEditor | null {
@@ -25,9 +26,25 @@ function activeEditor(): LexicalEditor | null {
   return root?.__lexicalEditor ?? null;
 }
 
-type View = { name: 'home' } | { name: 'doc'; id: string } | { name: 'import'; preview: ImportPreview } | { name: 'compose' };
+type View =
+  | { name: 'home' }
+  | { name: 'doc'; id: string }
+  | { name: 'import'; preview: ImportPreview }
+  | { name: 'compose' }
+  | { name: 'review'; preview: ReviewPackPreview; source: ReviewPackSource };
 
 const ACCEPT = '.txt,.html,.htm,.docx,.doc,.md';
+
+/**
+ * A review package's refusals (another collection, damaged, a case missing or 定稿) are
+ * written in Chinese by the API and name the file and the cases: shown as they are, since the
+ * generic sentence for their code (e.g. 已不存在) would mislead.
+ */
+function reviewPackError(error: unknown, action: string): unknown {
+  if (!(error instanceof ApiCallError) || !['invalid-input', 'not-found', 'locked'].includes(error.code)) return error;
+  const message = error.message.replace(/^[a-zA-Z]+\.[a-zA-Z]+: (?:[\w.]+: )?/, '');
+  return /[\u4e00-\u9fff]/.test(message) ? new UserFacingError(`${action}没有完成：${message}`, `${error.code}: ${error.message}`) : error;
+}
 
 export type ReportError = (error: unknown, context?: ErrorContext) => void;
 export type Notify = (text: string, action?: Toast['action']) => void;
@@ -46,6 +63,7 @@ export function App(): JSX.Element {
   const [importing, setImporting] = useState<string | null>(null);
   const [dragOver, setDragOver] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const reviewInput = useRef<HTMLInputElement>(null);
   const flushRef = useRef<((autosave: boolean) => Promise<void>) | null>(null);
 
   const onError = useCallback<ReportError>((error, context) => {
@@ -141,6 +159,20 @@ export function App(): JSX.Element {
     }
   };
 
+  const openReviewPack = async (file: File) => {
+    await leaveDocument();
+    const path = bridge()?.pathForFile(file);
+    setImporting(`正在读取审阅包“${file.name}”…`);
+    try {
+      const source: ReviewPackSource = path ? { name: file.name, path } : { name: file.name, data: await fileToBase64(file) };
+      setView({ name: 'review', preview: await api('reviewPack.preview', { file: source }), source });
+    } catch (e) {
+      onError(reviewPackError(e, '导入审阅包'), { action: '导入审阅包', subject: `“${file.name}”` });
+    } finally {
+      setImporting(null);
+    }
+  };
+
   const create = async (kind: 'case' | 'notice') => {
     const title = kind === 'notice' ? '关于……的通知' : '新案例';
     try {
@@ -225,6 +257,8 @@ export function App(): JSX.Element {
         <button type="button" onClick={() => void create('case')}>新建案例</button>
         <button type="button" onClick={() => void create('notice')}>新建通知</button>
         <button type="button" onClick={() => commands.current.export?.()} aria-pressed={view.name === 'compose'}>排版导出</button>
+        <button type="button" onClick={() => reviewInput.current?.click()} title="打开审阅人寄回的 .hbreview 审阅包，先查看再合并">导入审阅包</button>
+        <input ref={reviewInput} type="file" accept=".hbreview" hidden aria-label="选择审阅包" data-testid="review-pack-input" onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void openReviewPack(file); }} />
         <input ref={fileInput} type="file" multiple accept={ACCEPT} hidden aria-label="选择要导入的文件" data-testid="import-input" onChange={(e) => { const files = Array.from(e.target.files ?? []); e.target.value = ''; void readFiles(files); }} />
         <span className="spacer" />
         {importing && <span className="header-progress" role="status"><progress aria-label="导入进度" /> {importing}</span>}
@@ -278,6 +312,22 @@ export function App(): JSX.Element {
               onError={onError}
               onMissing={() => setView({ name: 'home' })}
               registerFlush={(f) => (flushRef.current = f)}
+            />
+          )}
+          {view.name === 'review' && (
+            <ReviewPackView
+              key={view.preview.fileName + view.preview.createdAt}
+              preview={view.preview}
+              source={view.source}
+              onCancel={() => setView({ name: 'home' })}
+              onOpen={(id) => void open(id)}
+              onError={(e, ctx) => onError(reviewPackError(e, '合并审阅包'), ctx)}
+              onMerged={(result) => {
+                notify(mergedSummary(result));
+                refresh();
+                const first = result.cases[0]?.documentId;
+                setView(first ? { name: 'doc', id: first } : { name: 'home' });
+              }}
             />
           )}
           {view.name === 'compose' && <ComposerView collections={collections} collectionId={collectionId} onCollection={setCollectionId} onError={onError} onOpen={(id) => void open(id)} />}
