@@ -56,11 +56,15 @@ function shortNamesOf(name: string, level: Level): string[] {
   } else {
     // Functional zones ("潍坊滨海经济技术开发区") are only ever written out in full.
     if (/(?:开发区|示范区|新区|管理区|工业园区|高新区)$/u.test(name) && name.length > 4) return [];
+    const autonomous = /(自治州|自治县|自治旗)$/u.exec(name)?.[1];
     s = s.replace(/(?:自治州|自治县|自治旗|新区|林区|特区|矿区|地区|盟|市|县|区|旗)$/u, '');
     s = s.replace(ETHNIC_SUFFIX, '');
     out.add(s);
+    // An autonomous prefecture, county or banner written without its peoples: "凉山州", "通道县",
+    // "宽城县" (a form that is no ordinary word even where the bare name is).
+    if (autonomous && s.length >= 2) out.add(`${s}${autonomous[2]}`);
   }
-  return [...out].filter((v) => v.length >= 2 && v !== name && (level !== 'county' || !NOT_A_SHORT_NAME.has(v)));
+  return [...out].filter((v) => v.length >= 2 && v !== name && (level !== 'county' || !NOT_A_SHORT_NAME.has(v) || /[县旗]$/u.test(v)));
 }
 
 function sixDigits(code: string): string {
