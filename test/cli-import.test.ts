@@ -152,16 +152,17 @@ describe('huibian import on the corpus (subprocess)', () => {
   test('usage errors exit 2 with a clear message; --help exits 0', async () => {
     const unknown = await huibian(['import', '--db', db, '--colour', 'red', 'x.txt']);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /--colour/);
+    assert.match(unknown.stderr, /^huibian import：没有 --colour 这个选项/);
+    assert.match(unknown.stderr, /用法见 huibian import --help/);
     const badCommand = await huibian(['compile']);
     assert.equal(badCommand.code, 2);
-    assert.match(badCommand.stderr, /unknown command "compile"/);
+    assert.match(badCommand.stderr, /没有“compile”这个命令[^]*huibian --help/);
     const helped = await huibian(['export', '--help']);
     assert.equal(helped.code, 0);
     assert.match(helped.stdout, /--template anthology\|feature\|notice/);
     const noTemplate = await huibianHere(['export', '--db', db, '--format', 'pdf', '--out', path.join(tmp, 'x.pdf')]);
     assert.equal(noTemplate.code, 2);
-    assert.match(noTemplate.stderr, /--template must be one of/);
+    assert.match(noTemplate.stderr, /请用 --template 选择模板：anthology/);
   });
 });
 

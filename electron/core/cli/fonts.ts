@@ -3,37 +3,21 @@
  * face a government document names or a stand-in, and under what licence, so a user knows
  * before exporting what the PDF will embed (the DOCX always names the standard faces).
  */
-import { parseArgs } from 'node:util';
-import type { Io } from './main.js';
+import { showHelp } from './help.js';
+import type { Io } from './io.js';
+import { parseCommand } from './usage.js';
 
 const STATUS: Record<string, string> = { standard: '标准字体', design: '同类字体', substitute: '替代字体' };
 
-export const FONTS_HELP = `usage: huibian fonts [--json]
-
-Lists, per font role (宋体, 黑体, 楷体, 仿宋, 小标宋, 西文), the face PDF exports embed on this
-machine: the standard face (宋体, 黑体, 楷体_GB2312, 仿宋_GB2312, 方正小标宋简体, Times New Roman),
-another face of the same style, or a stand-in of another style; where it comes from (system or
-bundled) and its licence. DOCX files always name the standard faces.
-  --json   print {"fonts":[{role, name, face, file, status, substitute, bundled, licence, standard, bold}]}`;
-
 export async function cmdFonts(args: string[], io: Io): Promise<number> {
-  let values: { json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
-  } catch (error) {
-    io.err(`huibian fonts: ${(error as Error).message}\n\n${FONTS_HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(FONTS_HELP);
-    return 0;
-  }
+  const { values } = parseCommand('fonts', args, { json: { type: 'boolean' } }, { positionals: false });
+  if (values.help) return showHelp('fonts', io);
   const { FONT_ROLES, ROLE_NAMES, STANDARD_FACES, roleFaces } = await import('../fonts/roles.js');
   let faces;
   try {
     faces = roleFaces();
   } catch (error) {
-    io.err(`huibian fonts: ${(error as Error).message}`);
+    io.err(`huibian fonts：${(error as Error).message}`);
     return 1;
   }
   const rows = FONT_ROLES.map((role) => {

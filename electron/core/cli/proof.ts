@@ -3,22 +3,12 @@
  * document — copy-editing and sensitivity alike — and `--apply` for the fix-severity ones.
  * Also how `huibian export` reports an export the gate stopped (exit status 3).
  */
-import { parseArgs } from 'node:util';
 import { ApiError } from '../api/schema.js';
 import type { Finding, GateReport } from '../proof/index.js';
 import { call, openLibrary } from './library.js';
-import type { Io } from './main.js';
-
-export const PROOF_HELP = `usage: huibian proof [--db FILE] [--collection NAME | --document ID] [--apply] [--json]
-
-Proofs documents against GB/T 15834 (标点), GB/T 15835 (数字), 层次序号, 发文字号 and dates, and
-looks for sensitive data (身份证号, 手机和固定电话, 银行卡号, 电子邮箱, 困难群众的姓名, 密级).
-Without --collection or --document it proofs every document in the library.
-  --collection NAME  a collection's title or id
-  --document ID      one document
-  --apply            apply the fix-severity findings (each document saved as a new revision)
-  --json             print {"findings":[{document, title, rule, severity, text, suggestion, context, message, clause}]}
-Exit status 3 when sensitive data awaits a decision (an export would stop), 1 on errors.`;
+import { showHelp } from './help.js';
+import type { Io } from './io.js';
+import { parseCommand, UsageError } from './usage.js';
 
 /** Blocked exit status: an export (or release) cannot go ahead until someone decides. */
 export const EXIT_BLOCKED = 3;
@@ -54,33 +44,16 @@ function printFindings(findings: readonly Finding[], titles: ReadonlyMap<string,
 }
 
 export async function cmdProof(args: string[], io: Io): Promise<number> {
-  let values: { db?: string; collection?: string; document?: string; apply?: boolean; json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        db: { type: 'string' },
-        collection: { type: 'string' },
-        document: { type: 'string' },
-        apply: { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    io.err(`huibian proof: ${(error as Error).message}\n\n${PROOF_HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(PROOF_HELP);
-    return 0;
-  }
-  if (values.collection && values.document) {
-    io.err(`huibian proof: give --collection or --document, not both\n\n${PROOF_HELP}`);
-    return 2;
-  }
-  const api = openLibrary(values.db);
+  const parsed = parseCommand(
+    'proof',
+    args,
+    { db: { type: 'string' }, collection: { type: 'string' }, document: { type: 'string' }, apply: { type: 'boolean' }, json: { type: 'boolean' } },
+    { positionals: false },
+  );
+  const values = parsed.values as { db?: string; collection?: string; document?: string; apply?: boolean; json?: boolean; help?: boolean };
+  if (values.help) return showHelp('proof', io);
+  if (values.collection && values.document) throw new UsageError('proof', '--collection 和 --document 只能给一个');
+  const api = await openLibrary(values.db);
   try {
     const store = api.context.store;
     let ids: string[];
@@ -89,7 +62,7 @@ export async function cmdProof(args: string[], io: Io): Promise<number> {
       const all = store.listCollections();
       const hit = all.find((c) => c.id === values.collection) ?? all.find((c) => c.title === values.collection);
       if (!hit) {
-        io.err(`huibian proof: no collection "${values.collection}"; collections: ${all.map((c) => `"${c.title}"`).join(', ') || 'none'}`);
+        io.err(new UsageError('proof', `文库中没有“${values.collection}”这个汇编；文库中的汇编：${all.map((c) => `“${c.title}”`).join('、') || '（无）'}`).message);
         return 2;
       }
       ids = store.listDocuments({ collectionId: hit.id }).map((d) => d.id);
@@ -117,7 +90,7 @@ export async function cmdProof(args: string[], io: Io): Promise<number> {
     }
     return blocking.length ? EXIT_BLOCKED : 0;
   } catch (error) {
-    io.err(`huibian proof: ${(error as Error).message}`);
+    io.err(`huibian proof：${(error as Error).message}`);
     return 1;
   } finally {
     api.close();

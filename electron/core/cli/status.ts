@@ -4,25 +4,13 @@
  * is logged with who and why and takes a revision snapshot; without a status it prints the
  * case's status and its history.
  */
-import { parseArgs } from 'node:util';
 import { ApiError, type ApiResults } from '../api/schema.js';
 import { STATUS_LABELS, STATUSES } from '../model/schema.js';
 import type { CaseStatus } from '../model/types.js';
 import { openLibrary } from './library.js';
-import type { Io } from './main.js';
-
-export const STATUS_HELP = `usage: huibian status [--db FILE] --document ID [--document ID …] [STATUS] [--reason TEXT] [--by NAME] [--json]
-
-Sets the status of one or more cases: draft|初稿, review|修改, final|定稿, submitted|已报送.
-定稿 and 已报送 lock a case's text and metadata; reopening one (setting 初稿 or 修改) needs --reason.
-Every change is logged (who, when, why) and keeps a revision. Without STATUS: prints the
-case's status and its history.
-  --db FILE      library file (default: the app's library)
-  --document ID  a case (repeat for several; all change or none)
-  --reason TEXT  why (required to reopen a locked case)
-  --by NAME      who (default: the reviewer name of the settings, else 编辑)
-  --json         print {changed, skipped} or {status, history} as JSON
-Exit status 1 when the change was refused (the message says why), 2 on a usage error.`;
+import { showHelp } from './help.js';
+import type { Io } from './io.js';
+import { parseCommand, UsageError } from './usage.js';
 
 /** "定稿" or "final" → 'final'. */
 export function parseStatus(value: string): CaseStatus | null {
@@ -33,41 +21,24 @@ export function parseStatus(value: string): CaseStatus | null {
 }
 
 export async function cmdStatus(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        db: { type: 'string' },
-        document: { type: 'string', multiple: true },
-        reason: { type: 'string' },
-        by: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    io.err(`huibian status: ${(error as Error).message}\n\n${STATUS_HELP}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(STATUS_HELP);
-    return 0;
-  }
-  const ids = values.document ?? [];
-  if (ids.length === 0 || positionals.length > 1) {
-    io.err(`huibian status: ${ids.length === 0 ? '请用 --document 指定案例' : `多余的参数 ${positionals[1]}`}\n\n${STATUS_HELP}`);
-    return 2;
-  }
+  const { values, positionals } = parseCommand('status', args, {
+    db: { type: 'string' },
+    document: { type: 'string', multiple: true },
+    reason: { type: 'string' },
+    by: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) return showHelp('status', io);
+  const ids = (values.document ?? []) as string[];
+  if (ids.length === 0) throw new UsageError('status', '请用 --document ID 指定案例');
+  if (positionals.length > 1) throw new UsageError('status', `多余的参数“${positionals[1]}”：只能给一个状态`);
   const status = positionals[0] === undefined ? null : parseStatus(positionals[0]);
   if (positionals[0] !== undefined && !status) {
-    io.err(`huibian status: 未知的状态“${positionals[0]}”：可用 ${STATUSES.map((s) => `${s}|${STATUS_LABELS[s]}`).join('、')}`);
-    return 2;
+    throw new UsageError('status', `没有“${positionals[0]}”这个状态：可用 ${STATUSES.map((s) => `${s}|${STATUS_LABELS[s]}`).join('、')}`);
   }
-  const api = openLibrary(values.db);
+  const reason = values.reason as string | undefined;
+  const by = values.by as string | undefined;
+  const api = await openLibrary(values.db as string | undefined);
   const call = async <M extends keyof ApiResults>(method: M, input: unknown) => (await api.dispatch(method, input)) as ApiResults[M];
   try {
     if (!status) {
@@ -86,7 +57,7 @@ export async function cmdStatus(args: string[], io: Io): Promise<number> {
       }
       return 0;
     }
-    const result = await call('documents.setStatus', { ids, status, ...(values.reason ? { reason: values.reason } : {}), ...(values.by ? { by: values.by } : {}) });
+    const result = await call('documents.setStatus', { ids, status, ...(reason ? { reason } : {}), ...(by ? { by } : {}) });
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else {
       for (const d of result.changed) io.out(`✓ 《${d.title}》 → ${STATUS_LABELS[status]}`);
@@ -98,7 +69,7 @@ export async function cmdStatus(args: string[], io: Io): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ApiError) {
-      io.err(`huibian status: ${error.message}`);
+      io.err(`huibian status：${error.message}`);
       return 1;
     }
     throw error;

@@ -4,77 +4,35 @@
  * (`review-pack export|merge`).
  */
 import { promises as fs } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { openLibrary } from './library.js';
-import type { Io } from './main.js';
+import { showHelp } from './help.js';
+import type { Io } from './io.js';
+import { parseCommand, UsageError, type Options, type Values } from './usage.js';
 
-export const TEAM_SERVER_HELP = `usage: huibian team-server --pg URL [--port N] [--host ADDR]
-
-Runs the team server (Hocuspocus, persisted in PostgreSQL) until interrupted.
-  --pg URL     PostgreSQL connection string, e.g. postgres://huibian@127.0.0.1/huibian
-  --port N     WebSocket port (default 1234; 0 picks a free one)
-  --host ADDR  listen address (default 127.0.0.1; put TLS in a reverse proxy, see
-               electron/core/team/README.md)
-Prints "listening ws://HOST:PORT" once ready.`;
-
-export const TEAM_USER_HELP = `usage: huibian team-user add NAME [--collections A,B] --pg URL
-       huibian team-user revoke NAME --pg URL
-
-add prints the new user's token once (only its hash is stored); --collections limits the
-user to these collection ids or titles (default: all). revoke refuses the token from now on.`;
-
-export const TEAM_HELP = `usage: huibian team share --db FILE --collection NAME --server URL --token T [--as NAME]
-       huibian team pull  --db FILE --collection NAME --server URL --token T
-
-share publishes a library collection (title or id) to the team server; pull brings a team
-collection down into the library (new cases created, cases pulled before updated).`;
-
-export const REVIEW_PACK_HELP = `usage: huibian review-pack export --server URL --token T --collection ID [--case ID …] --out FILE.hbreview
-       huibian review-pack merge  --server URL --token T FILE.hbreview [--json]
-       huibian review-pack show FILE.hbreview [--json]
-       huibian review-pack comment FILE.hbreview --case ID --quote TEXT --text TEXT [--suggest TEXT] --as NAME
-
-export writes the chosen cases (default: all) of a team collection with their Yjs state and a
-checksum. A reviewer needs neither library nor server: show prints each case's text and
-comments, comment anchors a comment (or, with --suggest, a proposed wording) on the first
-occurrence of TEXT and saves the file. merge applies a returned package on the server: edits
-made meanwhile are kept, and it prints who did what.`;
-
-class Usage extends Error {}
-
-type Values = Record<string, string | boolean | Array<string | boolean> | undefined>;
-
-function args(argv: string[], options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>): { values: Values; positionals: string[] } {
-  try {
-    const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    return { values: r.values as Values, positionals: r.positionals };
-  } catch (error) {
-    throw new Usage((error as Error).message);
-  }
+/** The command's options parsed, and `need(value, flag)` refusing a missing one as its usage error. */
+function args(command: string, argv: string[], options: Options): { values: Values; positionals: string[]; need: (value: unknown, flag: string) => string } {
+  const need = (value: unknown, flag: string): string => {
+    if (typeof value !== 'string' || !value) throw new UsageError(command, `缺少 ${flag}`);
+    return value;
+  };
+  return { ...parseCommand(command, argv, options), need };
 }
 
-function need(value: unknown, flag: string): string {
-  if (typeof value !== 'string' || !value) throw new Usage(`缺少 ${flag}`);
-  return value;
-}
-
-async function guarded(io: Io, help: string, run: () => Promise<number>): Promise<number> {
+/** Usage errors exit 2 (printed by main); any other failure is printed here and exits 1. */
+async function guarded(run: () => Promise<number>, io: Io): Promise<number> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof Usage) {
-      io.err(`${error.message}\n\n${help}`);
-      return 2;
-    }
+    if (error instanceof UsageError) throw error;
     io.err((error as Error).message);
     return 1;
   }
 }
 
 export async function cmdTeamServer(argv: string[], io: Io): Promise<number> {
-  return await guarded(io, TEAM_SERVER_HELP, async () => {
-    const { values } = args(argv, { pg: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } });
-    if (values.help) return (io.out(TEAM_SERVER_HELP), 0);
+  return await guarded(async () => {
+    const { values, need } = args('team-server', argv, { pg: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } });
+    if (values.help) return showHelp('team-server', io);
     const { startTeamServer } = await import('../team/server.js');
     const server = await startTeamServer({
       pgUrl: need(values.pg, '--pg'),
@@ -89,15 +47,16 @@ export async function cmdTeamServer(argv: string[], io: Io): Promise<number> {
     });
     await server.stop();
     return 0;
-  });
+  }, io);
 }
 
 export async function cmdTeamUser(argv: string[], io: Io): Promise<number> {
-  return await guarded(io, TEAM_USER_HELP, async () => {
-    const { values, positionals } = args(argv, { pg: { type: 'string' }, collections: { type: 'string' } });
-    if (values.help) return (io.out(TEAM_USER_HELP), 0);
+  return await guarded(async () => {
+    const { values, positionals, need } = args('team-user', argv, { pg: { type: 'string' }, collections: { type: 'string' } });
+    if (values.help) return showHelp('team-user', io);
     const [action, name] = positionals;
-    if ((action !== 'add' && action !== 'revoke') || !name) throw new Usage('需要 add NAME 或 revoke NAME');
+    if (action !== 'add' && action !== 'revoke') throw new UsageError('team-user', action ? `没有“${action}”这个操作：请写 add NAME 或 revoke NAME` : '请写 add NAME 或 revoke NAME');
+    if (!name) throw new UsageError('team-user', `${action} 后面缺少用户名 NAME`);
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: need(values.pg, '--pg'), max: 2 });
     try {
@@ -120,12 +79,12 @@ export async function cmdTeamUser(argv: string[], io: Io): Promise<number> {
     } finally {
       await pool.end();
     }
-  });
+  }, io);
 }
 
 export async function cmdTeam(argv: string[], io: Io): Promise<number> {
-  return await guarded(io, TEAM_HELP, async () => {
-    const { values, positionals } = args(argv, {
+  return await guarded(async () => {
+    const { values, positionals, need } = args('team', argv, {
       db: { type: 'string' },
       collection: { type: 'string' },
       server: { type: 'string' },
@@ -133,12 +92,12 @@ export async function cmdTeam(argv: string[], io: Io): Promise<number> {
       as: { type: 'string' },
       json: { type: 'boolean' },
     });
-    if (values.help) return (io.out(TEAM_HELP), 0);
+    if (values.help) return showHelp('team', io);
     const action = positionals[0];
-    if (action !== 'share' && action !== 'pull') throw new Usage('需要 share 或 pull');
+    if (action !== 'share' && action !== 'pull') throw new UsageError('team', action ? `没有“${action}”这个操作：请写 share 或 pull` : '请写 share 或 pull');
     const remote = { server: need(values.server, '--server'), token: need(values.token, '--token') };
     const collection = need(values.collection, '--collection');
-    const api = openLibrary(values.db as string | undefined);
+    const api = await openLibrary(values.db as string | undefined);
     try {
       const sync = await import('../team/sync.js');
       if (action === 'share') {
@@ -155,12 +114,12 @@ export async function cmdTeam(argv: string[], io: Io): Promise<number> {
     } finally {
       api.close();
     }
-  });
+  }, io);
 }
 
 export async function cmdReviewPack(argv: string[], io: Io): Promise<number> {
-  return await guarded(io, REVIEW_PACK_HELP, async () => {
-    const { values, positionals } = args(argv, {
+  return await guarded(async () => {
+    const { values, positionals, need } = args('review-pack', argv, {
       server: { type: 'string' },
       token: { type: 'string' },
       collection: { type: 'string' },
@@ -172,9 +131,12 @@ export async function cmdReviewPack(argv: string[], io: Io): Promise<number> {
       suggest: { type: 'string' },
       as: { type: 'string' },
     });
-    if (values.help) return (io.out(REVIEW_PACK_HELP), 0);
+    if (values.help) return showHelp('review-pack', io);
     const [action, input] = positionals;
-    if (action === 'show' || action === 'comment') return await reviewOffline(action, need(input, 'FILE.hbreview'), values, io);
+    if (action !== 'export' && action !== 'merge' && action !== 'show' && action !== 'comment') {
+      throw new UsageError('review-pack', action ? `没有“${action}”这个操作：请写 export、merge、show 或 comment` : '请写 export、merge、show 或 comment');
+    }
+    if (action === 'show' || action === 'comment') return await reviewOffline(action, need(input, 'FILE.hbreview'), values, need, io);
     const server = need(values.server, '--server');
     const token = need(values.token, '--token');
     const review = await import('../team/review.js');
@@ -205,31 +167,29 @@ export async function cmdReviewPack(argv: string[], io: Io): Promise<number> {
         io.out(`已导出审阅包 ${out}（${cases.length} 篇）`);
         return 0;
       }
-      if (action === 'merge') {
-        const pkg = review.readReviewPackage(await fs.readFile(need(input, 'FILE.hbreview')));
-        const conns = new Map<string, Awaited<ReturnType<typeof open>>>();
-        for (const c of pkg.cases) conns.set(c.name, await open(c.name));
-        const merged = review.mergeReviewPackage(pkg, (name) => conns.get(name)?.doc ?? null);
-        await Promise.all([...conns.values()].map((c) => c.acknowledged()));
-        if (values.json) io.out(JSON.stringify(merged));
-        else
-          for (const m of merged) {
-            io.out(`「${m.title}」`);
-            for (const ch of m.changes) io.out(`  ${ch.at.slice(0, 16).replace('T', ' ')} ${ch.by} ${ch.what}${ch.detail ? `：${ch.detail}` : ''}`);
-            for (const [who, n] of Object.entries(m.wrote)) io.out(`  ${who} 写入 ${n} 字`);
-          }
-        return 0;
-      }
-      throw new Usage('需要 export 或 merge');
+      // merge
+      const pkg = review.readReviewPackage(await fs.readFile(need(input, 'FILE.hbreview')));
+      const conns = new Map<string, Awaited<ReturnType<typeof open>>>();
+      for (const c of pkg.cases) conns.set(c.name, await open(c.name));
+      const merged = review.mergeReviewPackage(pkg, (name) => conns.get(name)?.doc ?? null);
+      await Promise.all([...conns.values()].map((c) => c.acknowledged()));
+      if (values.json) io.out(JSON.stringify(merged));
+      else
+        for (const m of merged) {
+          io.out(`「${m.title}」`);
+          for (const ch of m.changes) io.out(`  ${ch.at.slice(0, 16).replace('T', ' ')} ${ch.by} ${ch.what}${ch.detail ? `：${ch.detail}` : ''}`);
+          for (const [who, n] of Object.entries(m.wrote)) io.out(`  ${who} 写入 ${n} 字`);
+        }
+      return 0;
     } finally {
       for (const c of opened) c.close();
       socket.destroy();
     }
-  });
+  }, io);
 }
 
 /** The reviewer's side of a package: no library, no server. */
-async function reviewOffline(action: 'show' | 'comment', file: string, values: Values, io: Io): Promise<number> {
+async function reviewOffline(action: 'show' | 'comment', file: string, values: Values, need: (value: unknown, flag: string) => string, io: Io): Promise<number> {
   const review = await import('../team/review.js');
   const { addThread, yDocToCase } = await import('../team/casedoc.js');
   const { blocksText } = await import('../model/text.js');

@@ -1,0 +1,208 @@
+/**
+ * `huibian import`: drafts into the library through import.preview and import.commit, in
+ * batches for a large import, with the report `--json` prints; `--awards` matches an award
+ * list to the library's cases instead.
+ */
+import path from 'node:path';
+import type { Api } from '../api/index.js';
+import type { ImportedFile } from '../model/imported.js';
+import { applyAwards, printAwards } from './awards.js';
+import { showHelp } from './help.js';
+import { defaultIo, type Io } from './io.js';
+import { call, openLibrary } from './library.js';
+import { parseCommand, UsageError, type Values } from './usage.js';
+
+interface ImportReport {
+  imported: Array<{
+    file: string;
+    kind: string;
+    cases: Array<{
+      id: string;
+      title: string;
+      subtitle: string | null;
+      unit: string | null;
+      award: string | null;
+      region: { province: string | null; city: string | null; county: string | null };
+      category: string | null;
+      captions: string[];
+    }>;
+    notice?: {
+      id: string;
+      title: string;
+      organ: string | null;
+      docNumber: string | null;
+      addressees: string | null;
+      issuer: string | null;
+      date: string | null;
+      attachments: string[];
+      signers: string[];
+    };
+  }>;
+  errors: Array<{ file: string; message: string }>;
+  /** Cases the library already held, skipped (unless allowDuplicates). */
+  duplicates: Array<{ file: string; title: string; existingId: string; existingTitle: string }>;
+  collectionId?: string;
+}
+
+export async function importFiles(api: Api, paths: string[], collection?: string, options: { allowDuplicates?: boolean } = {}): Promise<ImportReport> {
+  const report: ImportReport = { imported: [], errors: [], duplicates: [] };
+  const sources: Array<{ name: string; path: string }> = [];
+  for (const p of paths) {
+    const abs = path.resolve(p);
+    sources.push({ name: path.basename(abs), path: abs });
+  }
+  const preview = await call(api, 'import.preview', { files: sources });
+  report.errors.push(...preview.errors);
+  if (preview.files.length === 0 && !preview.reviews?.length) return report;
+  let collectionId: string | undefined;
+  if (collection) {
+    const all = api.context.store.listCollections();
+    collectionId = (all.find((c) => c.title === collection) ?? all.find((c) => c.id === collection))?.id;
+  }
+  const committed = await call(api, 'import.commit', {
+    previewId: preview.previewId,
+    ...(collectionId ? { collectionId } : collection ? { newCollection: { title: collection } } : {}),
+    ...(options.allowDuplicates ? { allowDuplicates: true } : {}),
+  }).catch((error: unknown) => {
+    // every file failed at commit: report them by name
+    for (const f of preview.files) report.errors.push({ file: f.file, message: (error as Error).message });
+    return null;
+  });
+  if (!committed) return report;
+  report.errors.push(...committed.errors);
+  if (committed.collectionId) report.collectionId = committed.collectionId;
+  report.duplicates = committed.duplicates.map((d) => ({ file: d.file, title: d.title, existingId: d.existingId, existingTitle: d.existingTitle }));
+  const skipped = new Set(committed.duplicates.map((d) => `${d.file}/${d.case}`));
+  const byName = new Map<string, ImportedFile>(preview.files.map((f) => [f.file, f]));
+  for (const done of committed.imported) {
+    const file = byName.get(done.file);
+    const ids = [...done.documentIds];
+    const entry: ImportReport['imported'][number] = { file: done.file, kind: done.kind, cases: [] };
+    if (file?.notice && !skipped.has(`${done.file}/null`)) {
+      const m = file.notice.meta;
+      entry.notice = {
+        id: ids.shift()!,
+        title: m.title,
+        organ: m.organ ?? null,
+        docNumber: m.docNumber ?? null,
+        addressees: m.addressees ?? null,
+        issuer: m.issuer ?? null,
+        date: m.date ?? null,
+        attachments: m.attachmentTitles ?? [],
+        signers: m.signers ?? [],
+      };
+    }
+    file?.cases.forEach((c, i) => {
+      if (skipped.has(`${done.file}/${i}`)) return;
+      entry.cases.push({
+        id: ids.shift()!,
+        title: c.meta.title,
+        subtitle: c.meta.subtitle ?? null,
+        unit: c.meta.unit ?? null,
+        award: c.meta.award ?? null,
+        region: { province: c.meta.region?.province ?? null, city: c.meta.region?.city ?? null, county: c.meta.region?.county ?? null },
+        category: c.meta.category ?? null,
+        captions: c.captions,
+      });
+    });
+    report.imported.push(entry);
+  }
+  for (const r of committed.reviews ?? []) {
+    report.imported.push({ file: r.file, kind: 'review', cases: [] });
+  }
+  return report;
+}
+
+/** Files per preview and commit in a large import: progress between batches, memory bounded by a batch. */
+const IMPORT_BATCH = 100;
+
+/**
+ * importFiles over batches of files: every batch goes to the collection the first one made or
+ * named, and the library already holds the earlier batches when a later one checks duplicates.
+ */
+export async function importInBatches(
+  api: Api,
+  paths: string[],
+  collection?: string,
+  options: { allowDuplicates?: boolean } = {},
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportReport> {
+  if (paths.length <= IMPORT_BATCH) {
+    const report = await importFiles(api, paths, collection, options);
+    onProgress?.(paths.length, paths.length);
+    return report;
+  }
+  const all: ImportReport = { imported: [], errors: [], duplicates: [] };
+  for (let i = 0; i < paths.length; i += IMPORT_BATCH) {
+    const report = await importFiles(api, paths.slice(i, i + IMPORT_BATCH), all.collectionId ?? collection, options);
+    all.imported.push(...report.imported);
+    all.errors.push(...report.errors);
+    all.duplicates.push(...report.duplicates);
+    all.collectionId ??= report.collectionId;
+    onProgress?.(Math.min(paths.length, i + IMPORT_BATCH), paths.length);
+  }
+  return all;
+}
+
+export async function cmdImport(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommand('import', args, {
+    db: { type: 'string' },
+    collection: { type: 'string' },
+    json: { type: 'boolean' },
+    'allow-duplicates': { type: 'boolean' },
+    awards: { type: 'string' },
+    apply: { type: 'boolean' },
+  });
+  if (values.help) return showHelp('import', io);
+  if (values.awards) return cmdAwards(values, io);
+  if (positionals.length === 0) throw new UsageError('import', '请给出至少一个要导入的文件');
+  const api = await openLibrary(values.db as string | undefined);
+  try {
+    // A count on the terminal while a large batch goes in; a pipe or a test reads only the report.
+    const progress = process.stderr.isTTY && io === defaultIo ? (done: number, total: number) => process.stderr.write(`\r导入中 ${done}/${total} 个文件…${done === total ? '\n' : ''}`) : undefined;
+    const report = await importInBatches(api, positionals, values.collection as string | undefined, { allowDuplicates: values['allow-duplicates'] === true }, progress);
+    if (values.json) {
+      io.out(JSON.stringify({ imported: report.imported, errors: report.errors, duplicates: report.duplicates }, null, 2));
+    } else {
+      for (const f of report.imported) {
+        io.out(`✓ ${f.file}（${kindLabel(f.kind)}）${f.notice ? `通知:${f.notice.title}` : `${f.cases.length} 个案例`}`);
+        for (const c of f.cases) {
+          const place = [c.region.province, c.region.city, c.region.county].filter(Boolean).join(' ');
+          io.out(`  · ${c.title}${c.subtitle ? ` ——${c.subtitle}` : ''}`);
+          io.out(`    类别:${c.category ?? '—'}  地区:${place || '—'}  单位:${c.unit ?? '—'}  奖项:${c.award ?? '—'}`);
+        }
+      }
+      for (const d of report.duplicates) io.out(`= ${d.file}：《${d.title}》已在库中（${d.existingTitle}），未重复导入`);
+      if (report.duplicates.length) io.out(`跳过 ${report.duplicates.length} 个已在库中的案例；确需再导入一份请加 --allow-duplicates`);
+      for (const e of report.errors) io.err(`✗ ${e.file}: ${e.message}`);
+      if (report.collectionId) {
+        const title = api.context.store.listCollections().find((c) => c.id === report.collectionId)?.title;
+        io.out(`汇编:${title ?? report.collectionId}  [${report.collectionId}]`);
+      }
+      io.out(`导入 ${report.imported.length} 个文件,失败 ${report.errors.length} 个`);
+    }
+    return report.imported.length === 0 ? 1 : 0;
+  } finally {
+    api.close();
+  }
+}
+
+/** `import --awards FILE [--apply]`: match a list's items to the library and set their awards. */
+async function cmdAwards(values: Values, io: Io): Promise<number> {
+  const api = await openLibrary(values.db as string | undefined);
+  try {
+    const report = await applyAwards(api, values.awards as string, { collection: values.collection as string | undefined, apply: values.apply === true });
+    if (values.json) io.out(JSON.stringify(report, null, 2));
+    else printAwards(report, io.out, values.apply === true);
+    return 0;
+  } catch (error) {
+    io.err(`✗ ${(error as Error).message}`);
+    return 1;
+  } finally {
+    api.close();
+  }
+}
+
+function kindLabel(kind: string): string {
+  return ({ 'case-list': '案例列表', feature: '专题', 'single-case': '单篇案例', notice: '通知', 'award-list': '获奖名单', review: '审阅稿' } as Record<string, string>)[kind] ?? kind;
+}
