@@ -36,7 +36,7 @@ import { missingPictureMode, PLACEHOLDER_LABEL, placeholderHeight } from '../pic
 import type { Role, StyleBook } from './styleBook.js';
 import { balanceTitle } from './titles.js';
 import { twips } from './xml.js';
-import { plainRun } from './plainRun.js';
+import { keyedRun } from './plainRun.js';
 import { paragraphOptions, type ListRef, type Piece, type DocxContext } from './context.js';
 
 export interface Runs {
@@ -53,9 +53,10 @@ export function fonts(book: StyleBook, style: TextStyle, hint = false): IFontAtt
 
 /** A run of text with its faces and marks; tabs become w:tab so leaders and right tabs work. */
 export function textRun(book: StyleBook, style: TextStyle, text: string, marks?: readonly Mark[], charStyle?: string, extra: { color?: string; scale?: number; size?: number; position?: `${number}pt` } = {}): TextRun {
-  const options = {
+  const hint = CURLY.test(text);
+  const makeOptions = () => ({
     style: charStyle,
-    font: fonts(book, style, CURLY.test(text)),
+    font: fonts(book, style, hint),
     bold: marks?.includes('bold') || undefined,
     boldComplexScript: marks?.includes('bold') || undefined,
     italics: marks?.includes('italic') || undefined,
@@ -69,14 +70,18 @@ export function textRun(book: StyleBook, style: TextStyle, text: string, marks?:
     size: extra.size,
     sizeComplexScript: extra.size,
     position: extra.position,
-  };
-  if (!text.includes('\t')) return plainRun(options, text);
+  });
+  if (!text.includes('\t')) {
+    // Everything the options are made of: the faces, the marks, the character style and extras.
+    const key = `${book.latin}|${book.face(style)}|${hint}|${marks?.join(',') ?? ''}|${charStyle ?? ''}|${extra.color ?? ''}|${extra.scale ?? ''}|${extra.size ?? ''}|${extra.position ?? ''}`;
+    return keyedRun(key, makeOptions, text);
+  }
   const children: Array<string | Tab> = [];
   text.split('\t').forEach((piece, i) => {
     if (i > 0) children.push(new Tab());
     if (piece) children.push(piece);
   });
-  return new TextRun({ ...options, children });
+  return new TextRun({ ...makeOptions(), children });
 }
 
 /**

@@ -7,25 +7,29 @@
  * that look reuses its properties and differs only in its text, so the XML is docx's own, byte
  * for byte (docx-writer tests read the parts back).
  */
-import { TextRun, XmlComponent, type IRunOptions } from 'docx';
+import { TextRun, type IRunOptions } from 'docx';
 import { escapeXml, xmlOf, type Prewritten } from './bodyXml.js';
 
 type Xmlable = Record<string, unknown>;
 
-/** A run whose serialised form is already known, as the package's object and as XML (bodyXml.ts). */
-class PreparedRun extends XmlComponent implements Prewritten {
+/**
+ * A run whose serialised form is already known, as the package's object and as XML (bodyXml.ts).
+ * No XmlComponent (whose every instance carries a child array): the package takes any object
+ * with prepForXml for a component.
+ */
+class PreparedRun implements Prewritten {
+  readonly writtenAs = undefined;
+
   constructor(
     private readonly t: Template,
     private readonly text: string,
-  ) {
-    super('w:r');
-  }
+  ) {}
 
   get bodyXml(): string {
     return this.t.head + escapeXml(this.text) + this.t.tail;
   }
 
-  override prepForXml(): Xmlable {
+  prepForXml(): Xmlable {
     return { 'w:r': [this.t.props, { 'w:t': [this.t.space, this.text] }] };
   }
 }
@@ -45,10 +49,10 @@ const templates = new Map<string, Template | null>();
 const PROBE = '\u0001';
 
 /** docx's own serialisation of a run with these options, split into properties and the text's attributes. */
-function template(options: IRunOptions): Template | null {
-  const key = JSON.stringify(options);
+function template(key: string, makeOptions: () => IRunOptions): Template | null {
   let t = templates.get(key);
   if (t === undefined) {
+    const options = makeOptions();
     t = null;
     try {
       const xml = new TextRun({ ...options, children: [PROBE] }).prepForXml({ stack: [] } as never) as Xmlable | undefined;
@@ -74,8 +78,16 @@ function template(options: IRunOptions): Template | null {
  * where the text is plain, docx's TextRun otherwise.
  */
 export function plainRun(options: IRunOptions, text: string): TextRun {
-  const t = text && !text.includes('\t') ? template(options) : null;
-  if (!t) return new TextRun({ ...options, children: text ? [text] : [] });
+  return keyedRun(JSON.stringify(options), () => options, text);
+}
+
+/**
+ * The same, the options made only when the look (`key`, which must tell every set of options
+ * apart) is new or the text is not plain: a book has few looks and a hundred thousand runs.
+ */
+export function keyedRun(key: string, makeOptions: () => IRunOptions, text: string): TextRun {
+  const t = text && !text.includes('\t') ? template(key, makeOptions) : null;
+  if (!t) return new TextRun({ ...makeOptions(), children: text ? [text] : [] });
   // Typed as TextRun for docx's child unions: docx only ever asks a child for its XML.
   return new PreparedRun(t, text) as unknown as TextRun;
 }
