@@ -29,7 +29,7 @@ import { addUser } from '../electron/core/team/users.js';
 import { migrate } from '../electron/core/team/pgstore.js';
 import { shareCollection } from '../electron/core/team/sync.js';
 import { connect } from '../electron/core/team/client.js';
-import { addThread, caseToYDoc, editAs, yDocToCase } from '../electron/core/team/casedoc.js';
+import { addThread, caseToYDoc, editAs, replyThread, yDocToCase } from '../electron/core/team/casedoc.js';
 import { readReviewPackage, writeReviewPackage } from '../electron/core/team/review.js';
 
 const SHOTS = '/tmp/h7';
@@ -214,6 +214,10 @@ test('合并 keeps both sides\' edits, puts the comments on their words, reaches
   // The page that had the case open gets the reviewer's words and comments without reloading.
   await second.waitForFunction(() => (document.querySelector('.editor-content')?.textContent ?? '').includes('工作机制'));
   await second.waitForFunction(() => /外审专家：「一门受理」请说明受理渠道。/.test(document.querySelector('.team-threads')?.textContent ?? ''));
+  // A thread lists the words its anchor covers now, and what the reviewer commented on.
+  await second.waitForFunction(() =>
+    /外审专家：「困难家庭群众」统计口径（建议改为：低收入人口）（原为「困难群众」）/.test(document.querySelector('.team-threads')?.textContent ?? ''),
+  );
   // The library row follows (search and the writers read it), with the threads listed.
   const api = createApi({ dataDir: session.dataDir, transport: 'cli' });
   try {
@@ -260,4 +264,48 @@ test('not a package, a damaged package and a package for another collection are 
   // None of them left a preview on screen.
   assert.equal(await page.locator('.review-pack-view').count(), 0);
   assert.deepEqual(session.problems.filter((p) => !/favicon/.test(p) && !/the server responded with a status of 4\d\d/.test(p)), []);
+});
+
+test('with the team server down the package merges into the library\'s replica, and reaches the server when the case is next opened', async () => {
+  const page = session.page;
+  // A second round from the reviewer, on the text as it is now on the server.
+  const peer = connect({ url: team.url, token, name: caseName });
+  await peer.ready;
+  const round = readReviewPackage(
+    writeReviewPackage({ collectionId: caseName.split('/')[0]!, collectionTitle: '审阅包测试合集', createdAt: new Date().toISOString(), createdBy: '编辑甲', cases: [{ name: caseName, doc: peer.doc }] }),
+  );
+  peer.close();
+  const doc = round.cases[0]!.doc;
+  const asked = yDocToCase(doc).threads.find((t) => t.text === '请说明受理渠道。')!;
+  assert.ok(replyThread(doc, asked.id, '外审专家', '渠道已写明，同意。'));
+  assert.ok(addThread(doc, { quote: '只需跑一次', author: '外审专家', text: '请给出办理时限。' }));
+  const file = path.join(dir, '第二批.hbreview');
+  writeFileSync(file, writeReviewPackage(round));
+
+  team.child.kill('SIGKILL');
+  await new Promise((r) => team.child.once('exit', r));
+  await page.setInputFiles('input[data-testid=review-pack-input]', file);
+  await page.waitForSelector('.review-pack-view', { timeout: 30_000 });
+  assert.match(await page.locator('.review-pack-body > p').first().innerText(), /无法连接团队服务器 ws:\/\/127\.0\.0\.1:\d+（8 秒内没有响应）：以本库中的副本为准/);
+  const threads = (await page.locator(`.review-case[data-case="${docId}"] .review-thread`).allInnerTexts()).map((t) => t.replace(/\s+/g, ''));
+  assert.deepEqual(threads, ['外审专家：「一门受理」请说明受理渠道。外审专家：渠道已写明，同意。', '新意见外审专家：「只需跑一次」请给出办理时限。']);
+  await page.getByRole('button', { name: '合并', exact: true }).click();
+  const info = page.locator('.toast.info .toast-text', { hasText: '第二批' });
+  await info.waitFor({ timeout: 60_000 });
+  assert.match(await info.innerText(), /已合并到本库（下次打开案例时同步到团队服务器）：「“一门受理”社会救助」 1 条意见/);
+
+  // Back up; the case opened again sends the replica to the server: nothing of the round is lost.
+  team = await startTeamServer(cluster.url, Number(new URL(team.url).port));
+  await page.locator(`.tree-item[title="${OTHER}"]`).first().click();
+  await page.waitForFunction(() => (document.querySelector('.editor-content')?.textContent ?? '').includes('嵌入式养老服务站'));
+  await page.locator(`.tree-item[title="${TITLE}"]`).first().click();
+  await page.waitForFunction(() => /请给出办理时限。/.test(document.querySelector('.team-threads')?.textContent ?? ''), null, { timeout: 30_000 });
+  let onServer = await serverCase();
+  for (let i = 0; i < 200 && !onServer.threads.some((t) => t.text === '请给出办理时限。'); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    onServer = await serverCase();
+  }
+  assert.deepEqual(onServer.threads.find((t) => t.id === asked.id)!.replies.map((r) => [r.author, r.text]), [['外审专家', '渠道已写明，同意。']]);
+  assert.ok(onServer.threads.some((t) => t.text === '请给出办理时限。' && t.quote === '只需跑一次'));
+  assert.equal(blocksText(onServer.document.body), '山东省济宁市建立社会救助“一门受理”工作机制。\n全市困难家庭群众申请救助只需跑一次。');
 });

@@ -197,6 +197,8 @@ export interface TeamThreadsProps {
 export function TeamThreads({ doc, author }: TeamThreadsProps): JSX.Element | null {
   const [editor] = useLexicalComposerContext();
   const [threads, setThreads] = useState<Thread[]>([]);
+  // The words each anchor covers now ('' once they are deleted), when it could be placed in the page.
+  const [live, setLive] = useState<ReadonlyMap<string, string>>(new Map());
   const [showResolved, setShowResolved] = useState(false);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   useEffect(() => {
@@ -205,8 +207,9 @@ export function TeamThreads({ doc, author }: TeamThreadsProps): JSX.Element | nu
       const all = readThreads(doc);
       setThreads(all);
       const ranges: Range[] = [];
+      const words = new Map<string, string>();
       for (const t of all) {
-        if (t.resolved || !t.anchor || !t.head) continue;
+        if (!t.anchor || !t.head) continue;
         const a = domPoint(editor, doc, t.anchor);
         const b = domPoint(editor, doc, t.head);
         if (!a || !b) continue;
@@ -217,8 +220,10 @@ export function TeamThreads({ doc, author }: TeamThreadsProps): JSX.Element | nu
         } catch {
           continue;
         }
-        if (!range.collapsed) ranges.push(range);
+        words.set(t.id, range.toString());
+        if (!range.collapsed && !t.resolved) ranges.push(range);
       }
+      setLive(words);
       const registry = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
       const HighlightCtor = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
       if (registry && HighlightCtor) registry.set(HIGHLIGHT, new HighlightCtor(...ranges));
@@ -255,8 +260,9 @@ export function TeamThreads({ doc, author }: TeamThreadsProps): JSX.Element | nu
       {shown.map((t) => (
         <article key={t.id} className={`team-thread${t.resolved ? ' resolved' : ''}`} data-thread={t.id}>
           <div className="team-thread-text">
-            <b>{t.author}</b>：「{t.quote}」{t.text}
+            <b>{t.author}</b>：「{live.get(t.id) || t.quote}」{t.text}
             {t.suggestion ? `（建议改为：${t.suggestion}）` : ''}
+            {live.get(t.id) === '' ? <span className="muted">（原文已删除）</span> : live.has(t.id) && live.get(t.id) !== t.quote ? <span className="muted">（原为「{t.quote}」）</span> : null}
             {t.resolved && <span className="tag">已解决</span>}
           </div>
           {t.replies.map((r) => (
