@@ -38,8 +38,9 @@ const WIDGET = /^[[【(（]?\s*(?:字体|字号)\s*[:：]|^扫一扫.{0,16}(?:�
 /**
  * Comment boxes, follow-us links, site notices and CMS template leftovers ("[field:title/]").
  */
-const SITE_WIDGET = /^(?:已有\s*[0-9０-９]+\s*人(?:评论|参与|阅读).{0,12}|[(（]?请登录(?:后)?(?:发言|评论).{0,20}|发表评论|我要评论|(?:新浪)?微博|微信(?:公众号)?|抖音|今日头条|客户端下载|\[field:[^\]]{1,30}\]|\{dede:[^}]{1,30}\}|\{\$[^}]{1,30}\}|温馨提示\s*[:：].{0,60})$/u;
-const OUTLET_REPORTER = /^([\u4e00-\u9fa5]{2,10}?(?:日报|晚报|报|电视台|广播电视台|融媒体中心))(?:全媒体)?(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*)$/u;
+const SITE_WIDGET = /^(?:已有\s*[0-9０-９]+\s*人(?:评论|参与|阅读).{0,12}|[(（]?请登录(?:后)?(?:发言|评论).{0,20}|发表评论|我要评论|(?:新浪)?微博|微信(?:公众号)?|抖音|今日头条|客户端下载|\[field:[^\]]{1,30}\]|\{dede:[^}]{1,30}\}|\{\$[^}]{1,30}\}|温馨提示\s*[:：].{0,60}|收录于(?:专题|合集|话题|栏目)\s*[:：#]?.{0,24}|(?:论文|文章|期刊)?(?:部分内容|全文|在线)阅读|(?:阅读|展开|查看)全文)$/u;
+/** "德州日报记者 王五", "某某特区报记者 甲 乙 通讯员 丙 文/图": another outlet's reporters (and their roles). */
+const OUTLET_REPORTER = /^([\u4e00-\u9fa5]{2,10}?(?:日报|晚报|报|电视台|广播电视台|融媒体中心))(?:全媒体)?(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*(?:\s+(?:通讯员|记者|实习生)\s*[\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*)*)(?:\s+(?:文\/图|图\/文|文图|摄影?|报道))?$/u;
 const REPORTER_LINE = /^(?:本报|本刊|本网)(?:全媒体)?(?:记者|通讯员)\s*[\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*(?:\s+(?:通讯员|记者|实习生)(?:\s+[\u4e00-\u9fa5·]{1,4})+)*$/u;
 /** A line of numbers only: vote and share counters ("0", "0 0 0 0"). */
 const NUMBERS_ONLY = /^[0-9０-９]{1,6}(?:\s+[0-9０-９]{1,6})*$/u;
@@ -120,8 +121,20 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   if (text.length > 90 || /[。！？]/u.test(text)) return false;
   // "2020年4月8日" alone is a notice's or letter's date line: it stays in the text.
   if (DATE_ONLY.test(text) && text.includes('年')) return false;
-  const m = /^[(（[【]?\s*(?:发布时间|发布日期|发表时间|更新时间|时间|日期|发文日期|TIME|DATE)?\s*[:：]?\s*\[?/iu.exec(text)!;
+  // "新浪财经·2026-02-10 04:19": the outlet, then the date.
+  const outlet = OUTLET_DATE.exec(text);
+  const m = outlet ?? /^[(（[【]?\s*(?:发布时间|发布日期|发表时间|更新时间|时间|日期|发文日期|TIME|DATE)?\s*[:：]?\s*\[?/iu.exec(text)!;
   const rest = text.slice(m[0].length).replace(/\s*[)）\]】]$/u, '');
+  // "2021 09/ 22 15:35:35": the year spaced off a month/day pair, as some news CMSs print it.
+  const spaced = SPACED_DATE.exec(rest);
+  if (spaced) {
+    const date = isoDate(Number(spaced[1]), Number(spaced[2]), Number(spaced[3]));
+    if (date) {
+      info.date ??= date;
+      if (outlet) info.publisher ??= outlet[1]!;
+      return true;
+    }
+  }
   // "15.01.2015 17:31": the day first, as European-style portals and aggregators print it.
   const dmy = /^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$/u.exec(rest);
   if (dmy) {
@@ -148,9 +161,13 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   const date = findDate(rest);
   if (!date) return false;
   info.date ??= date;
+  if (outlet) info.publisher ??= outlet[1]!;
   readSourceAuthor(rest, info);
   return true;
 }
+
+const OUTLET_DATE = /^([\u4e00-\u9fa5A-Za-z]{2,12})\s*[·・•|｜]\s*(?=[0-9０-９]{4}\s*[-年/.])/u;
+const SPACED_DATE = /^([0-9]{4})\s+([0-9]{1,2})\s*[/／-]\s*([0-9]{1,2})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$/u;
 
 function readSourceAuthor(text: string, info: CleanInfo): void {
   const s = SOURCE.exec(text);
@@ -243,7 +260,7 @@ export function clean(input: SourceLine[]): CleanResult {
     // "德州日报记者 王五": another outlet's reporter; the outlet is the page's source.
     const outletReporter = OUTLET_REPORTER.exec(text);
     if (outletReporter && text.length <= 40) {
-      info.authors ??= outletReporter[2]!.replace(/\s+/gu, ' ').trim();
+      info.authors ??= outletReporter[2]!.replace(/(?:通讯员|记者|实习生)\s*/gu, ' ').replace(/\s+/gu, ' ').trim();
       info.publisher ??= outletReporter[1]!;
       droppedAt.push({ at: i, text });
       continue;
