@@ -1,5 +1,4 @@
 /** app.info, settings, the region picker and export job progress. */
-import { resolveFonts } from '../../fonts/roles.js';
 import { childRegions, searchRegions } from '../../regions/index.js';
 import { TEMPLATE_IDS } from '../../templates/load.js';
 import type { ApiContext } from '../context.js';
@@ -8,9 +7,12 @@ import { ApiError, type ApiResults } from '../schema.js';
 import { appVersion } from '../version.js';
 
 export const appHandlers: Pick<Handlers<ApiContext>, 'app.info' | 'settings.get' | 'settings.set' | 'regions.search' | 'regions.children' | 'jobs.get'> = {
-  'app.info': (ctx) => {
+  'app.info': async (ctx) => {
     let fonts: ApiResults['app.info']['fonts'] = [];
     try {
+      // Loaded here, not with the table: fontkit decodes its Unicode tables as it loads (≈50 ms),
+      // which the commands that never ask for app.info (list, search, status) need not pay.
+      const { resolveFonts } = await import('../../fonts/roles.js');
       fonts = resolveFonts();
     } catch {
       // a machine without the fonts still opens the library; the composer warns on export

@@ -5,12 +5,15 @@ import path from 'node:path';
 import { GENERAL_CATEGORY } from '../../model/categories.js';
 import { STATUS_LABELS } from '../../model/schema.js';
 import type { CaseDocument, CaseStatus, CollectionBundle, CommentThread, NoticeDocument } from '../../model/types.js';
-import { runExport, type ExportFormat } from '../../export/index.js';
+import type { ExportFormat } from '../../export/index.js';
 import { StoreError } from '../../store/index.js';
 import type { ApiContext } from '../context.js';
 import type { Handlers } from '../dispatch.js';
 import { ApiError, type JobStatus, type LeftOut } from '../schema.js';
 import { exportGate } from './proof.js';
+
+/** The writers, loaded by the first export rather than with the table (the library's other calls never need them). */
+const exporter = () => import('../../export/index.js');
 
 function safeFileName(title: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
@@ -136,6 +139,7 @@ export const exportHandlers: Pick<Handlers<ApiContext>, 'export.run' | 'export.p
     const job: JobStatus | null = input.jobId ? { id: input.jobId, state: 'running', progress: 0 } : null;
     if (job) ctx.jobs.set(job.id, job);
     try {
+      const { runExport } = await exporter();
       const result = await runExport({
         template: input.template,
         format: input.format as ExportFormat,
@@ -162,6 +166,7 @@ export const exportHandlers: Pick<Handlers<ApiContext>, 'export.run' | 'export.p
     const resolved = withContinuity(ctx, resolveExport(ctx, input));
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'huibian-preview-'));
     try {
+      const { runExport } = await exporter();
       const result = await runExport({
         template: input.template,
         format: 'pdf',
