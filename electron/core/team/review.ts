@@ -169,6 +169,9 @@ function copyOf(doc: Y.Doc): Y.Doc {
   return copy;
 }
 
+const META_LABELS: Record<string, string> = { title: '标题', subtitle: '副标题', region: '地区', category: '业务领域', unit: '创新单位', award: '奖项', year: '年度', status: '状态' };
+const shown = (v: unknown): string => (v === null || v === undefined || v === '' ? '空' : typeof v === 'string' ? v : JSON.stringify(v));
+
 const lines = (blocks: Parameters<typeof blocksText>[0]): string[] => blocksText(blocks).split('\n');
 const short = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
@@ -208,16 +211,26 @@ export function previewReviewCase(pkgDoc: Y.Doc, current: Y.Doc, name: string): 
     }
   }
 
+  // Metadata: a field each side wrote since the export is a conflict (a map keeps one value:
+  // the merge adopts one of them), named with the value kept and the one not adopted.
   const meta: ReviewCasePreview['meta'] = [];
   const nowMeta = now.document.meta as unknown as Record<string, unknown>;
   const afterMeta = after.document.meta as unknown as Record<string, unknown>;
   const theirMeta = theirs.document.meta as unknown as Record<string, unknown>;
-  for (const field of new Set([...Object.keys(nowMeta), ...Object.keys(afterMeta)])) {
-    if (JSON.stringify(nowMeta[field]) === JSON.stringify(afterMeta[field])) continue;
-    meta.push({ field, before: nowMeta[field] ?? null, after: afterMeta[field] ?? null });
-    if (JSON.stringify(afterMeta[field]) !== JSON.stringify(theirMeta[field])) {
-      conflicts.push({ kind: 'meta', message: `元数据「${field}」双方都改了：合并后为 ${JSON.stringify(afterMeta[field] ?? null)}。` });
-    }
+  const currentVector = Y.decodeStateVector(vector);
+  const packageVector = Y.decodeStateVector(Y.encodeStateVector(pkgDoc));
+  const wroteField = (doc: Y.Doc, field: string, other: Map<number, number>): boolean => {
+    // Y.Map keeps each key's live item in _map: its id says who wrote the value, and when.
+    const item = (metaMap(doc) as unknown as { _map: Map<string, { id: Y.ID }> })._map.get(field);
+    return Boolean(item) && item!.id.clock >= (other.get(item!.id.client) ?? 0);
+  };
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  for (const field of new Set([...Object.keys(nowMeta), ...Object.keys(afterMeta), ...Object.keys(theirMeta)])) {
+    if (!same(nowMeta[field], afterMeta[field])) meta.push({ field, before: nowMeta[field] ?? null, after: afterMeta[field] ?? null });
+    if (!wroteField(pkgDoc, field, currentVector) || !wroteField(current, field, packageVector) || same(nowMeta[field], theirMeta[field])) continue;
+    const label = META_LABELS[field] ?? field;
+    const kept = same(afterMeta[field], theirMeta[field]) ? { value: theirMeta[field], who: '审阅人的', lost: nowMeta[field], whose: '编辑的' } : { value: nowMeta[field], who: '编辑的', lost: theirMeta[field], whose: '审阅人的' };
+    conflicts.push({ kind: 'meta', message: `「${label}」双方都改了：合并后采用${kept.who}「${shown(kept.value)}」，${kept.whose}「${shown(kept.lost)}」未采用。` });
   }
 
   const threads: PreviewThread[] = [];
