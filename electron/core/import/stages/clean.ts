@@ -65,6 +65,18 @@ const NAME_ALONE = /^[\u4e00-\u9fa5]{2,3}$|^[\u4e00-\u9fa5][\s\u3000]+[\u4e00-\u
 /** Link-group labels of a portal's foot ("国务院部门网站", "区(县)政府网站", "其他网站"). */
 const LINK_GROUP = /^[\u4e00-\u9fa5()（）]{0,14}(?:网站|网站群|链接)$/u;
 
+/**
+ * A web video player's captions-settings dialog, copied as text: from "开始对话视窗" to "结束对话视窗",
+ * and its technical keys ("file ID:", "media type:", "[X]").
+ */
+const PLAYER_OPEN = /^开始对话视窗/u;
+const PLAYER_CLOSE = /^结束对话视窗/u;
+const PLAYER_KEY = /^(?:[A-Za-z][A-Za-z ]{1,20}\s*:|\[X\])$/u;
+/** A repost's note of the headline it had: "(原标题:…)". */
+const ORIGINAL_TITLE = /^[(（]\s*原(?:标|题)题?\s*[:：][^()（）]{2,120}[)）]$/u;
+/** A page's labels copied apart from their values ("发布时间:" / "2024-…", "来源:" / "某某网"). */
+const BARE_LABEL = /^(?:发布时间|发布日期|发表时间|更新时间|时间|日期|浏览量|浏览次数|浏览|阅读量|阅读次数|阅读|点击量|点击数|访问量|来源|信息来源|文章来源|稿件来源|作者|编辑|责任编辑)\s*[:：]$/u;
+
 const SOURCE = /来源\s*[:：]\s*([^\s:：]+)/u;
 const AUTHOR = /作者\s*[:：]\s*([^\s:：]*)/u;
 const PUBLICATION = /^(《?[\u4e00-\u9fa5A-Za-z]{2,16}》?)\s*([0-9０-９]{4}\s*年\s*(?:第\s*)?[0-9０-９]{1,2}\s*期)$/u;
@@ -208,6 +220,8 @@ export function clean(input: SourceLine[]): CleanResult {
   }
   const menu = topMenu(input);
   let pageLabelAt = -2;
+  let inPlayer = false;
+  let bareLabel: { at: number; label: string } | null = null;
   for (let i = 0; i < cut; i++) {
     if (table?.lines.has(i) && input[i]!.text) {
       droppedAt.push({ at: i, text: input[i]!.text });
@@ -218,6 +232,31 @@ export function clean(input: SourceLine[]): CleanResult {
     if (!text) {
       keep.push({ at: i, line });
       continue;
+    }
+    if (PLAYER_OPEN.test(text)) inPlayer = true;
+    if (inPlayer || PLAYER_KEY.test(text) || ORIGINAL_TITLE.test(text)) {
+      if (PLAYER_CLOSE.test(text)) inPlayer = false;
+      droppedAt.push({ at: i, text });
+      continue;
+    }
+    // The value of a label copied on the line before: a source's name, a date, a count.
+    const label = bareLabel && bareLabel.at === lastTextAt(input, i) ? bareLabel.label : null;
+    bareLabel = null;
+    if (BARE_LABEL.test(text)) {
+      bareLabel = { at: i, label: text.replace(/\s*[:：]$/u, '') };
+      droppedAt.push({ at: i, text });
+      continue;
+    }
+    if (label && text.length <= 24 && !/[。，,！？]/u.test(text)) {
+      const date = /时间|日期/u.test(label) ? findDate(text) : null;
+      if (date) info.date ??= date;
+      else if (/来源/u.test(label)) info.publisher ??= text;
+      else if (/作者/u.test(label)) info.authors ??= text;
+      if (date || !/时间|日期/u.test(label)) {
+        droppedAt.push({ at: i, text });
+        metaAt.push(i);
+        continue;
+      }
     }
     if (APP_PICTURE.test(text)) {
       // The picture itself is missing; a placeholder keeps its place, so a caption after it reads as one.
