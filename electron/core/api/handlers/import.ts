@@ -4,13 +4,16 @@
  * draft: its comments go back onto the documents they were made on.
  */
 import { randomUUID } from 'node:crypto';
-import { promises as fs, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportedFile, ImportError, ReviewImport } from '../../model/imported.js';
 import type { ApiContext } from '../context.js';
 import type { Handlers } from '../dispatch.js';
 import { applyReview } from '../review.js';
-import { importProof, importRevisions } from './proof.js';
+import type { FileProof, FixedFile } from '../../proof/importing.js';
+import { previewDraft, type DraftOptions, type DraftOutcome, type DraftSource } from './importDraft.js';
+import { previewDrafts } from './importPool.js';
+import { importRevisions } from './proof.js';
 import { ApiError, type ApiInput, type ImportPreview } from '../schema.js';
 
 function megabytes(bytes: number): string {
@@ -34,6 +37,15 @@ function checkedImportPath(p: string, maxBytes: number): void {
       `${name}：文件有 ${megabytes(stat.size)}，超过 ${megabytes(maxBytes)} 的上限：请拆分后再导入。`,
     );
   }
+}
+
+/** Below this many files a preview reads on its own thread: starting the import workers costs more than a few drafts. */
+const POOL_MIN_FILES = 16;
+
+async function previewEach(sources: readonly DraftSource[], options: DraftOptions): Promise<DraftOutcome[]> {
+  const out: DraftOutcome[] = [];
+  for (const source of sources) out.push(await previewDraft(source, options));
+  return out;
 }
 
 /**
@@ -68,40 +80,47 @@ export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'impo
     const files: ImportedFile[] = [];
     const errors: ImportError[] = [];
     const reviews: Array<{ file: string; review: ReviewImport }> = [];
-    for (const source of input.files) {
+    const proofs: FileProof[] = [];
+    const fixes: FixedFile[] = [];
+    // Paths and sizes are checked here, in order; reading, the importer and proofing run per file (importDraft.ts), on workers for a large batch.
+    const checked: Array<{ source: DraftSource } | { error: string }> = input.files.map((source) => {
       try {
-        let bytes: Uint8Array | undefined;
         if (source.path) {
           checkedImportPath(source.path, ctx.maxImportBytes);
-        } else {
-          const buffer = Buffer.from(source.data!, 'base64');
-          if (buffer.byteLength > ctx.maxImportBytes) {
-            throw new ApiError('invalid-input', `文件有 ${megabytes(buffer.byteLength)}，超过 ${megabytes(ctx.maxImportBytes)} 的上限：请拆分后再导入。`);
-          }
-          bytes = buffer;
+          return { source: { name: source.name, path: source.path } };
         }
-        if (/\.docx$/i.test(source.name)) {
-          // The importers (HTML readers, Word and Markdown parsers) load with the first import, not with every command.
-          const { readReviewedDocx } = await import('../../import/review/index.js');
-          const review = await readReviewedDocx(bytes ?? (await fs.readFile(source.path!)));
-          if (review) {
-            reviews.push({ file: source.name, review });
-            continue;
-          }
+        const buffer = Buffer.from(source.data!, 'base64');
+        if (buffer.byteLength > ctx.maxImportBytes) {
+          throw new ApiError('invalid-input', `文件有 ${megabytes(buffer.byteLength)}，超过 ${megabytes(ctx.maxImportBytes)} 的上限：请拆分后再导入。`);
         }
-        const { importFile } = await import('../../import/index.js');
-        files.push(await importFile({ name: source.name, path: source.path, bytes }, { maxBytes: ctx.maxImportBytes, convertToSimplified: input.convertToSimplified }));
+        return { source: { name: source.name, bytes: buffer } };
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        errors.push({ file: source.name, message: message.includes(source.name) ? message : `${source.name}: ${message}` });
+        return { error: error instanceof Error ? error.message : String(error) };
       }
-    }
+    });
+    const sources = checked.flatMap((c) => ('source' in c ? [c.source] : []));
+    const options = { maxBytes: ctx.maxImportBytes, convertToSimplified: input.convertToSimplified };
+    // Handed to the workers before the first await: a caller that commits meanwhile does not hold them up.
+    const outcomes = await ((sources.length >= POOL_MIN_FILES ? previewDrafts(sources, options) : null) ?? previewEach(sources, options));
+    let next = 0;
+    checked.forEach((c, i) => {
+      const name = input.files[i]!.name;
+      const outcome: DraftOutcome = 'source' in c ? outcomes[next++]! : { kind: 'error', message: c.error };
+      if (outcome.kind === 'error') {
+        errors.push({ file: name, message: outcome.message.includes(name) ? outcome.message : `${name}: ${outcome.message}` });
+      } else if (outcome.kind === 'review') {
+        reviews.push({ file: name, review: outcome.review });
+      } else {
+        proofs.push({ ...outcome.proof, file: files.length });
+        fixes.push(outcome.fixed);
+        files.push(outcome.file);
+      }
+    });
     const previewId = randomUUID();
-    const proof = importProof(files);
-    if (files.length || reviews.length) ctx.previews.put(previewId, files, reviews, proof.fixed);
+    if (files.length || reviews.length) ctx.previews.put(previewId, files, reviews, fixes);
     const out: ImportPreview = { previewId, files, errors, duplicates: ctx.store.importDuplicates(files) };
     if (reviews.length) out.reviews = reviews;
-    out.proof = proof.proofs;
+    out.proof = proofs;
     return out;
   },
   'import.commit': (ctx, input) => {

@@ -1,0 +1,106 @@
+/**
+ * A large import preview reads its files on worker threads: the outcome of every file (the
+ * model, its proof, its fixed text, or the error naming it) must be what the API's own thread
+ * makes of it, in the order given, and an import through the workers must store the same
+ * library as one read on the thread.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { craftZip, minimalDocx } from './fixtures/craft-zip.js';
+import { CORPUS_FILES, corpusPath } from './fixtures/corpus.js';
+import { previewDraft, type DraftSource } from '../electron/core/api/handlers/importDraft.js';
+import { previewDrafts, stopImportWorkers } from '../electron/core/api/handlers/importPool.js';
+import { createApi } from '../electron/core/api/index.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'huibian-import-pool-'));
+after(async () => {
+  await stopImportWorkers();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The corpus twice over, a DOCX, an empty file, a file that is not there and a PDF named .txt: 16 sources. */
+function sources(): DraftSource[] {
+  const out: DraftSource[] = [];
+  for (let round = 0; round < 2; round++) {
+    for (const name of CORPUS_FILES) {
+      const p = path.join(dir, `${round}-${name}`);
+      writeFileSync(p, readFileSync(corpusPath(name)));
+      out.push({ name: path.basename(p), path: p });
+    }
+  }
+  const docx = path.join(dir, 'draft.docx');
+  writeFileSync(docx, craftZip(minimalDocx(['关于开展社区养老服务的案例', '某县民政局聚焦老年人助餐，建成社区食堂12个,服务老人3000余人次。'])));
+  out.push({ name: 'draft.docx', path: docx });
+  writeFileSync(path.join(dir, 'empty.txt'), '');
+  out.push({ name: 'empty.txt', path: path.join(dir, 'empty.txt') });
+  out.push({ name: 'gone.txt', path: path.join(dir, 'gone.txt') });
+  writeFileSync(path.join(dir, 'scan.txt'), '%PDF-1.7\n1 0 obj\n');
+  out.push({ name: 'scan.txt', path: path.join(dir, 'scan.txt') });
+  out.push({ name: 'inline.md', bytes: Buffer.from('# 社区食堂\n\n某县民政局建成社区食堂12个,服务老人3000余人次。\n') });
+  out.push({ name: 'inline2.txt', bytes: Buffer.from('老年助餐服务\n\n某区民政局建成社区食堂12个。') });
+  return out;
+}
+
+test('the workers make of every file what the calling thread makes of it, in order', async () => {
+  const given = sources();
+  const options = { maxBytes: 50 * 1024 * 1024 };
+  const pooled = await previewDrafts(given, options);
+  assert.ok(pooled, 'the import workers start from the sources');
+  const here = [];
+  for (const source of given) here.push(await previewDraft(source, options));
+  assert.equal(pooled.length, given.length);
+  assert.deepEqual(pooled, here);
+  assert.deepEqual(
+    pooled.map((o) => o.kind),
+    [...Array(10).fill('file'), 'file', 'error', 'error', 'error', 'file', 'file'],
+  );
+  const errors = pooled.flatMap((o) => (o.kind === 'error' ? [o.message] : []));
+  assert.match(errors[0]!, /empty\.txt.*空文件/u);
+  assert.match(errors[1]!, /gone\.txt/u);
+  assert.match(errors[2]!, /scan\.txt.*PDF/u);
+});
+
+test('an import read on the workers stores the library one read on the thread stores', async () => {
+  const given = sources().filter((s) => s.path);
+  const libraries = [];
+  for (const split of [false, true]) {
+    const db = path.join(dir, `lib-${split}.db`);
+    const api = createApi({ dataDir: dir, dbPath: db, transport: 'cli' });
+    try {
+      // one preview of all 14 files stays on the thread; 16 or more go to the workers
+      const files = given.map((s) => ({ name: s.name, path: s.path! }));
+      const batch = split ? [...files, ...files.slice(0, 2).map((f) => ({ ...f }))] : files;
+      const preview = (await api.dispatch('import.preview', { files: batch })) as { previewId: string; files: unknown[]; errors: unknown[]; proof: unknown[] };
+      const committed = (await api.dispatch('import.commit', { previewId: preview.previewId })) as { imported: unknown[]; duplicates: unknown[] };
+      const store = api.context.store;
+      const docs = store.listDocuments().map((d) => {
+        const stored = store.getDocument(d.id);
+        const { id: _id, ...document } = stored.document as unknown as Record<string, unknown>;
+        return { document, revision: stored.revision, revisions: store.listRevisions(d.id).map((r) => [r.title, r.charCount]) };
+      });
+      libraries.push({
+        preview,
+        docs,
+        hits: store.search('社区').map((h) => h.title),
+        duplicates: committed.duplicates.length,
+      });
+    } finally {
+      api.close();
+    }
+  }
+  const [thread, workers] = libraries;
+  // the preview of the same files, and the two extra ones read again
+  const n = thread!.preview.files.length;
+  assert.deepEqual(workers!.preview.files.slice(0, n), thread!.preview.files);
+  assert.deepEqual(workers!.preview.proof.slice(0, n), thread!.preview.proof);
+  assert.deepEqual(workers!.preview.files.slice(n), thread!.preview.files.slice(0, 2));
+  assert.deepEqual(workers!.preview.errors, thread!.preview.errors);
+  assert.deepEqual(workers!.docs, thread!.docs);
+  assert.deepEqual(workers!.hits, thread!.hits);
+  assert.ok(thread!.docs.some((d) => d.revision === 2), 'proofing fixes are stored as revision 2');
+  // the two files given twice in the same batch are found as duplicates of their first copies
+  assert.ok(workers!.duplicates > thread!.duplicates);
+});
