@@ -12,8 +12,8 @@
  *
  * The output sits at the same depth below the package root as electron/core/cli/, so the
  * modules that find templates/, resources/samples and package.json relative to their own file
- * find the same folders from the bundle. The PDF worker entry is built beside the chunks, where
- * worker.ts looks for it (./worker-thread.js). inputs.json lists the sources the bundle was
+ * find the same folders from the bundle. The PDF and import worker entries are built beside the chunks,
+ * where worker.ts and importPool.ts look for them (./worker-thread.js, ./import-worker.js). inputs.json lists the sources the bundle was
  * built from: bin/huibian.mjs falls back to the TypeScript sources when any is newer.
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,7 @@ export async function buildCli({ quiet = false } = {}) {
     entryPoints: {
       main: 'electron/core/cli/main.ts',
       'worker-thread': 'electron/core/export/pdf/worker-thread.ts',
+      'import-worker': 'electron/core/api/handlers/import-worker.ts',
     },
     outdir: next,
     bundle: true,
