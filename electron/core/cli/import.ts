@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Api } from '../api/index.js';
+import type { ApiResults } from '../api/schema.js';
 import type { ImportedFile } from '../model/imported.js';
 import { applyAwards, printAwards } from './awards.js';
 import { showHelp } from './help.js';
@@ -44,14 +45,24 @@ interface ImportReport {
   collectionId?: string;
 }
 
-export async function importFiles(api: Api, paths: string[], collection?: string, options: { allowDuplicates?: boolean } = {}): Promise<ImportReport> {
-  const report: ImportReport = { imported: [], errors: [], duplicates: [] };
-  const sources: Array<{ name: string; path: string }> = [];
-  for (const p of paths) {
+function startPreview(api: Api, paths: string[]): Promise<ApiResults['import.preview']> {
+  const files = paths.map((p) => {
     const abs = path.resolve(p);
-    sources.push({ name: path.basename(abs), path: abs });
-  }
-  const preview = await call(api, 'import.preview', { files: sources });
+    return { name: path.basename(abs), path: abs };
+  });
+  return call(api, 'import.preview', { files });
+}
+
+/** `started`: the preview of these paths, already asked for (importInBatches reads ahead). */
+export async function importFiles(
+  api: Api,
+  paths: string[],
+  collection?: string,
+  options: { allowDuplicates?: boolean } = {},
+  started?: Promise<ApiResults['import.preview']>,
+): Promise<ImportReport> {
+  const report: ImportReport = { imported: [], errors: [], duplicates: [] };
+  const preview = await (started ?? startPreview(api, paths));
   report.errors.push(...preview.errors);
   if (preview.files.length === 0 && !preview.reviews?.length) return report;
   let collectionId: string | undefined;
@@ -133,8 +144,16 @@ export async function importInBatches(
     return report;
   }
   const all: ImportReport = { imported: [], errors: [], duplicates: [] };
+  let ahead = startPreview(api, paths.slice(0, IMPORT_BATCH));
   for (let i = 0; i < paths.length; i += IMPORT_BATCH) {
-    const report = await importFiles(api, paths.slice(i, i + IMPORT_BATCH), all.collectionId ?? collection, options);
+    const current = ahead;
+    // The next batch is read (on the import workers) while this one is written into the library.
+    const following = paths.slice(i + IMPORT_BATCH, i + 2 * IMPORT_BATCH);
+    if (following.length) {
+      ahead = startPreview(api, following);
+      ahead.catch(() => {}); // awaited, and reported, in its own turn
+    }
+    const report = await importFiles(api, paths.slice(i, i + IMPORT_BATCH), all.collectionId ?? collection, options, current);
     all.imported.push(...report.imported);
     all.errors.push(...report.errors);
     all.duplicates.push(...report.duplicates);
