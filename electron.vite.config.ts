@@ -4,6 +4,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 const PDF_WORKER = resolve('electron/core/export/pdf/worker-thread.ts');
+const IMPORT_WORKER = resolve('electron/core/api/handlers/import-worker.ts');
 
 // Main and preload are Node/Electron bundles; the renderer is a plain web build that the
 // loopback server can serve to Chromium for development and e2e tests.
@@ -18,6 +19,8 @@ export default defineConfig({
           'api-host': resolve('electron/main/api-host.ts'),
           // The PDF writer's worker (new URL('./worker-thread.js', import.meta.url) beside its chunk).
           ...(existsSync(PDF_WORKER) ? { 'chunks/worker-thread': PDF_WORKER } : {}),
+          // The import preview's worker (importPool.ts looks beside its chunk and in chunks/).
+          ...(existsSync(IMPORT_WORKER) ? { 'chunks/import-worker': IMPORT_WORKER } : {}),
         },
       },
     },
