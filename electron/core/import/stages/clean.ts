@@ -326,7 +326,7 @@ export function clean(input: SourceLine[]): CleanResult {
 
   stripInjectedPrefix(keep);
   dropAboveRepeatedHeadline(keep, droppedAt);
-  dropAboveTitle(keep, droppedAt, metaAt);
+  dropAboveTitle(keep, droppedAt, metaAt, info);
   dropRepeatedTail(keep, droppedAt);
   dropAfterClosingEditor(keep, droppedAt, input);
   dropLinkGroups(keep, droppedAt);
@@ -373,7 +373,7 @@ function stripInjectedPrefix(keep: Array<{ at: number; line: SourceLine }>): voi
  * that title (site name, column label, a borrowed portal's name) are the page's, not the
  * draft's. Only the top of the page is looked at, and only lines without sentences go.
  */
-function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, metaAt: number[]): void {
+function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, metaAt: number[], info: CleanInfo): void {
   const meta = metaAt[0];
   if (meta === undefined) return;
   let title = -1;
@@ -390,8 +390,25 @@ function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt
   const above = keep.slice(0, title);
   if (above.some((k) => k.line.image || k.line.table || k.line.text.length > 40 || /[。！？]/u.test(k.line.text))) return;
   for (const k of above) if (k.line.text) droppedAt.push({ at: k.at, text: k.line.text });
+  // A bureau's own site names itself at the top ("重庆市武隆区民政局"): the page's source when no line says one.
+  const site = above.find((k) => SITE_ORGAN.test(k.line.text) && findMentions(k.line.text).length > 0);
+  if (site) info.publisher ??= ownOrgan(site.line.text, keep[title]!.line.text);
   keep.splice(0, title);
 }
+
+/**
+ * A district portal's headline names its bureau by level only ("区民政局:着力…", "县民政局召开…"):
+ * the site's name says which, written from that level down ("重庆市武隆区民政局" → "武隆区民政局").
+ */
+function ownOrgan(site: string, headline: string): string {
+  const level = /^([区县市旗])(?:民政局|民政和社会保障局|人民政府)/u.exec(headline)?.[1];
+  if (!level) return site;
+  const place = findMentions(site).find((m) => m.text.endsWith(level) && m.start > 0);
+  return place ? site.slice(place.start) : site;
+}
+
+/** An organ's name as a site's name: a place, then the organ ("某市某区民政局", "某省民政厅"). */
+const SITE_ORGAN = /^[\u4e00-\u9fa5]{2,20}(?:民政局|民政厅|民政处|人民政府|社会保障局|民政和社会保障局|社会事务局)$/u;
 
 /** After the last real paragraph, a line that repeats an earlier one (the page title) is furniture. */
 function dropRepeatedTail(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
