@@ -4,6 +4,8 @@
  * reference tool beside it in the same run, A and B alternating, medians of BENCH_RUNS (≥ 3).
  *
  *   start-up     huibian --version / --help         vs node -e 0
+ *                npx huibian --version              vs npx running another installed bin
+ *                list, export --format docx on a one-draft library   vs node -e 0, pandoc
  *   PDF          25-draft anthology (≈350 cases)     vs Typst 0.14 (npm node compiler) on the same text
  *   PDF          the same                            vs LibreOffice converting our DOCX of it
  *   DOCX         the same                            vs pandoc writing DOCX from the same text as Markdown
@@ -66,7 +68,7 @@ async function startup(): Promise<void> {
   const v = await compare(huibian('huibian --version', '--version'), { label: 'node -e 0', argv: [process.execPath, '-e', '0'] }, Math.max(RUNS, 7));
   line('start-up: huibian --version (target ≤ 2.5× node -e 0)', `node bin/huibian.mjs --version  ${fmt(v.a.seconds)}`, `node -e 0  ${fmt(v.b.seconds)}`, `ours/ref ${v.ratio.toFixed(2)}×`);
   const h = await compare(huibian('huibian --help', '--help'), { label: 'node -e 0', argv: [process.execPath, '-e', '0'] }, RUNS);
-  line('start-up: huibian --help (loads the CLI and the API table)', `node bin/huibian.mjs --help  ${fmt(h.a.seconds)}`, `node -e 0  ${fmt(h.b.seconds)}`, `ours/ref ${h.ratio.toFixed(2)}×`);
+  line('start-up: huibian --help (the command list: no command module, no API table)', `node bin/huibian.mjs --help  ${fmt(h.a.seconds)}`, `node -e 0  ${fmt(h.b.seconds)}`, `ours/ref ${h.ratio.toFixed(2)}×`);
   // npm's own cost for a command: npx finding another installed bin in node_modules/.bin and
   // running it (semver's is a small Node script). `npx --version` would resolve no bin at all.
   if (has('npx') && existsSync(path.join(ROOT, 'node_modules', '.bin', 'semver'))) {
@@ -82,6 +84,30 @@ async function startup(): Promise<void> {
       `ours/ref ${n.ratio.toFixed(2)}×`,
     );
   }
+}
+
+/**
+ * Each command's own start-up on a one-draft library (≈14 cases), where start-up is nearly all
+ * of the run: list (the API table and the library) beside a bare node, and the DOCX export
+ * beside pandoc writing the same text (its own start-up and a small document).
+ */
+async function commandStartup(dir: string): Promise<void> {
+  const db = await library(dir, 1);
+  const l = await compare(huibian('huibian list', 'list', '--db', db), { label: 'node -e 0', argv: [process.execPath, '-e', '0'] }, Math.max(RUNS, 5));
+  line('start-up: huibian list on a one-draft library', `node bin/huibian.mjs list  ${fmt(l.a.seconds)}`, `node -e 0  ${fmt(l.b.seconds)}`, `ours/ref ${l.ratio.toFixed(2)}×`);
+  if (!has('pandoc')) return;
+  const md = writeText(path.join(dir, 'ref', 'one.md'), markdown(await bookOf(draftCopies(path.join(dir, 'feature-1'), FEATURE, 1)), TITLE));
+  const d = await compare(
+    huibian('huibian docx 1', 'export', '--db', db, '--template', 'anthology', '--format', 'docx', '--out', path.join(dir, 'one.docx')),
+    { label: 'pandoc', argv: ['pandoc', '-f', 'markdown', '-t', 'docx', '--toc', '-o', path.join(dir, 'ref', 'one-pandoc.docx'), md] },
+    Math.max(RUNS, 5),
+  );
+  line(
+    'start-up: huibian export --format docx of the one-draft library',
+    `node bin/huibian.mjs export --template anthology --format docx  ${fmt(d.a.seconds)}`,
+    `pandoc -f markdown -t docx --toc one.md  ${fmt(d.b.seconds)}`,
+    `ours/ref ${d.ratio.toFixed(2)}×`,
+  );
 }
 
 async function book(dir: string): Promise<void> {
@@ -180,6 +206,7 @@ export async function run(): Promise<void> {
   console.log(`process: whole processes, medians of ${RUNS} alternating runs, in ${dir}`);
   try {
     await startup();
+    await commandStartup(dir);
     await book(dir);
     await imports(dir);
     if (LARGE) await bigBooks(dir);
