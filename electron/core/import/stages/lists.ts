@@ -7,16 +7,21 @@
  *   - numbered items "1.标题" with an optional "——副题" and "（单位）" line under award groups
  *     ("一等奖（5个）"),
  *   - inline lists inside one paragraph ("一、标题（单位） 二、标题（单位）"), and sentences listing
- *     "地区：标题；地区：标题".
+ *     "地区：标题；地区：标题",
+ *   - a list's own heading ("…名单(排名不分先后):") over plain item lines, a heading of people
+ *     (先进个人, 公益人物) whose lines are no cases,
+ *   - places under their province ("北京市:海淀区、密云县", "湖北。秭归县"),
+ *   - named rows after a cue ("这17个单位分别为甲、乙…", "包括甲、乙和丙"), places counted by kind
+ *     ("甲、乙3城区,丙…5街道"), graded sentences naming 《标题——副题》 with their entrants.
  * The award comes from the group heading above the items, else from the list's own name
  * ("…典型案例名单"), else from the sentence that confers it ("评选出10个项目为…", "入选…").
  */
 import type { SourceLine } from '../lines.js';
 import type { TableBlock } from '../../model/types.js';
 import { blocksText } from '../../model/text.js';
-import { findMentions } from '../../regions/index.js';
+import { findMentions, resolveRegion } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
-import { isPlaceOnly } from './placelabel.js';
+import { isPlaceOnly, isPlaceToken } from './placelabel.js';
 
 export interface ListItem {
   title: string;
@@ -34,11 +39,16 @@ export interface ListResult {
   taken: Set<number>;
   /** The list's own name line ("湖南省第一批基层治理创新典型案例名单"), when there is one. */
   nameAt: number;
+  /**
+   * The one place the list's name or the page's first line names ("重庆日报", "…我省…"): where items
+   * naming no place, unit or address of their own are from.
+   */
+  scope: string | null;
 }
 
 const SENTENCE = /[。！？]/u;
 const COUNT = /\s*[（(]\s*(?:共\s*)?[0-9０-９]+\s*[个项家篇名]?\s*[)）]\s*[:：]?$/u;
-const NUMBERED = /^(?:[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])|[（(]\s*[0-9０-９]{1,3}\s*[)）])\s*/u;
+const NUMBERED = /^(?:[0-9０-９]{1,3}\s*[.．、。](?![0-9０-９])|[（(]\s*[0-9０-９]{1,3}\s*[)）])\s*/u;
 const CN_NUMBERED = /^[一二三四五六七八九十]{1,3}\s*[、.．]\s*/u;
 /** A bracketed unit after a title: "（溧阳市民政局）", "(常州市德安医院)". */
 const UNIT_AFTER = /\s*[（(]\s*([\u4e00-\u9fa5（）()·]{3,30}?(?:局|厅|委|办|院|馆|中心|政府|街道|办事处|社区|村|镇|乡|协会|会|站|所|部|公司|集团|社会保障局|福利院|殡仪馆|医院|学校|单位))\s*[)）]\s*$/u;
@@ -48,6 +58,49 @@ const SUBTITLE = /^(?:——|--|—)\s*(\S.*)$/u;
 const ORGAN_END = /(?:局|厅|委|办|政府|中心|院|馆|站|所|协会|街道|办事处|社区|村|镇|乡)$/u;
 /** Where an awarded place's address ends: the unit that was named. */
 const ADDRESS_END = /(?:社区|村|街道|镇|乡|中心|院|站|馆|局|委员会|协会|服务社|养老院|福利院|幸福院)$/u;
+
+/** A count line under a list heading: "(河北省4个)", "（共14个）". */
+const COUNT_LINE = /^[（(][\u4e00-\u9fa5]{0,8}?(?:共\s*)?[0-9０-９]+\s*[个项家篇名]?[)）]$/u;
+/** A unit as list lines name them: organs, and the homes and centres awarded for their service. */
+const ORGAN_END_LIST = /(?:局|厅|委|办|政府|中心|院|馆|站|所|协会|商会|基金会|联合会|促进会|公寓|敬老院|养老院|服务社|街道|办事处|社区|居民委员会|村民委员会)$/u;
+/** A county-level place as a list prints it, GB/T 2260 or not: "密云县", "农八师一二一团". */
+const COUNTY_PIECE = /^[\u4e00-\u9fa5]{1,14}(?:县|区|市|旗|团|师|镇|乡|街道)$/u;
+
+/**
+ * "北京市:海淀区、密云县", "内蒙古:通辽市科尔沁区,赤峰市红山区、元宝山区、松山区,阿拉善左旗",
+ * "上海市:松江区 山东。诸城市": places listed under the province that labels them (a colon, or a full
+ * stop where the copy lost it). A district after its city in one run keeps that city.
+ */
+function placeRuns(text: string, minimum = 2): Array<{ title: string; place: string }> {
+  if (text.length > 200 || /[“”"《》（）()]/u.test(text)) return [];
+  const out: Array<{ title: string; place: string }> = [];
+  const groups = [...text.matchAll(/(?:^|\s)([^\s:：。,，、]{2,10}?)\s*[:：。]\s*([^\s:：。]+)/gu)];
+  if (!groups.length || groups[0]!.index !== 0) return [];
+  let covered = 0;
+  for (const g of groups) {
+    const label = g[1]!;
+    if (!isPlaceOnly(label) || findMentions(label).some((m) => m.places.every((p) => p.level !== 'province'))) return [];
+    for (const run of g[2]!.split(/[,，]/u)) {
+      const pieces = run.split('、').map((x) => x.trim()).filter(Boolean);
+      let city = '';
+      for (const [k, piece] of pieces.entries()) {
+        const m = findMentions(piece);
+        if (!(COUNTY_PIECE.test(piece) || isPlaceToken(piece))) return [];
+        // "赤峰市红山区、元宝山区": the run's first piece names the city the others share — when they are in it
+        // ("成都市龙泉驿区、…、射洪县": 射洪 is not).
+        if (k === 0 && m.length >= 2 && m[0]!.start === 0 && m[0]!.places.some((p) => p.level === 'city')) city = piece.slice(0, m[0]!.end);
+        const own = m.length > 0 && m[0]!.start === 0 && m[0]!.places.some((p) => p.level === 'city');
+        const shared = !own && city ? resolveRegion(`${label}${city}${piece}`) : null;
+        const inCity = shared?.county && shared.city === resolveRegion(`${label}${city}`)?.city;
+        out.push({ title: piece, place: `${label}${inCity ? city : ''}${piece}` });
+      }
+    }
+    covered += g[0].length;
+  }
+  // The whole line is labels and places; one place alone only where the lines around list more.
+  if (covered < text.trim().length - 1 || out.length < minimum) return [];
+  return out;
+}
 
 /** A full address: a city and a county named, or a place and its street or township ("…街道", "…镇"). */
 function isAddress(text: string): boolean {
@@ -93,6 +146,14 @@ export function awardFromText(texts: string[]): string | null {
     if (named) return named[1]!.replace(/^.*[！!？?，,：:]\s*/u, '');
   }
   for (const t of texts) {
+    // "日前，天津市第三批“美丽社区”评选结果揭晓，…": the contest the results are of.
+    const results = /(?:^|[，,。；;]|日前|近日)\s*([^，,。；;]{4,40}?)(?:评选结果|评选活动结果|征集结果|评审结果)(?:揭晓|公布|出炉|发布)/u.exec(t);
+    if (results) {
+      const named = results[1]!.replace(/^(?:日前|近日|目前)\s*/u, '').trim();
+      if (/[”"]$|(?:案例|成果|项目|品牌|单位|社区|集体|奖)$/u.test(named) && !/^(?:此次|本次|这次|首届)$/u.test(named)) return named;
+    }
+  }
+  for (const t of texts) {
     // "《关于确定全国社会救助创新实践揭榜挂帅单位的通知》"
     const conferred = /关于(?:确定|命名|公布|表彰|授予)(.{4,40}?)的(?:通知|决定|通报|公告)/u.exec(t);
     if (conferred && /(?:案例|成果|项目|品牌|单位|社区|集体|奖)$/u.test(conferred[1]!)) return conferred[1]!.replace(/^(?:第[一二三四五六七八九十]+批)?/u, '');
@@ -100,6 +161,20 @@ export function awardFromText(texts: string[]): string | null {
   for (const t of texts) {
     const given = /(?:评选出|评出|确定|认定|命名)[^。；;，,]{0,12}?为\s*[“"]?([^。；;，,“”"]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体))[”"]?/u.exec(t);
     if (given) return given[1]!;
+  }
+  for (const t of texts) {
+    // "同意北京市海淀区等42个县为“全国农村社区建设实验县”", "被命名为天津市第三批“美丽社区”",
+    // "被确认为第二批全国婚俗改革实验区": the title the organ confers, quotes and all.
+    const conferring = /(?:同意|确定|确认|认定|命名|列为|授予|评定|批准)[^。；;，,]{0,40}?为\s*((?:[^。；;，,“”"]{0,20}?[“"][^”"]{2,30}[”"])|[^。；;，,“”"]{4,40}?(?:实验区|试验区|示范区|示范点|示范村|示范社区|示范街道|示范单位|先进单位|先进集体|基地))(?=[。；;，,]|$|称号)/u.exec(t);
+    if (conferring) return conferring[1]!.replace(/^[“"]([^”"]+)[”"]$/u, '$1');
+  }
+  for (const t of texts) {
+    // A headline's quoted title with what the places did: "“全国和谐社区建设示范单位”我省3城区5街道22社区入选",
+    // "…荣获“全国先进社会组织”称号".
+    const won =
+      /[“"]([^”"]{4,30})[”"](?:称号)?[^。；;“”"]{0,20}?(?:入选|上榜|入列|榜上有名)/u.exec(t) ??
+      /(?:荣获|获得|获评|获授|授予|被评为)[^。；;“”"]{0,12}?[“"]([^”"]{4,30})[”"](?:荣誉)?称号/u.exec(t);
+    if (won && t.length <= 80) return won[1]!;
   }
   for (const t of texts) {
     const joined = /(?:入选|被评为|被评选为|评选为|被确定为|荣获|获评)[“"]?((?:[0-9０-９]{4}年度?)?[^。；;，,“”"]{4,30}?(?:案例|成果|项目|品牌|单位|社区|集体))/u.exec(t);
@@ -123,10 +198,31 @@ export function awardFromText(texts: string[]): string | null {
 
 interface Group {
   award: string | null;
+  /** The heading names a list of people ("…先进个人名单", "十大公益人物"): its lines are no cases. */
+  people?: boolean;
+  /** The heading names a list ("…名单:"): the short lines under it are its items, numbered or not. */
+  list?: boolean;
+}
+
+/** An honour a heading confers on what it lists: "2021年全省基层治理示范街道(镇)", "全国养老服务先进单位". */
+const HONOUR = /(?:示范|先进|优秀|十佳|十大|百佳|最美|最佳|明星|标兵|模范|品牌|星级|文明|和谐|美丽|绿色|友好型|实验|试点|典型|创新)[\u4e00-\u9fa5“”"]{0,12}?(?:案例|项目|单位|组织|社区|村|街道|镇|乡|县|区|市|城市|城区|集体|机构|品牌|奖|基地|中心|成果|村镇|家庭)(?:[（(][^）)]{1,8}[)）])?$/u;
+/** Who a people list names. */
+const PEOPLE = /(?:人物|个人|人员|同志|工作者|志愿者|楷模|标兵|之星|家庭)[”"]?$/u;
+
+/** "“2020年度十大公益项目”名单(排名不分先后):", "全国养老服务先进单位名单": a list's own heading, and what it confers. */
+function listHeading(text: string): Group | null {
+  if (text.length > 40 || SENTENCE.test(text) || /^(?:附件|附)/u.test(text)) return null;
+  const m = /^(.{4,36}?)(?:获奖名单|拟表彰名单|表彰名单|推荐名单|入选名单|名单|名录)\s*(?:[（(][^）)]{1,12}[)）])?\s*[:：]?$/u.exec(text.replace(CN_NUMBERED, ''));
+  if (!m) return null;
+  const name = m[1]!.replace(/^[“"]([^”"]+)[”"]$/u, '$1').trim();
+  if (PEOPLE.test(name)) return { award: null, people: true, list: true };
+  return { award: name, list: true };
 }
 
 function groupHeading(text: string): Group | null {
   if (text.length > 40 || SENTENCE.test(text)) return null;
+  const listed = listHeading(text);
+  if (listed) return listed;
   // "一、一等奖（5个）:", "【一等奖】", "★优秀奖": the grade inside its marks.
   const bare = text
     .replace(/^[★☆◆◇■□●▲]\s*/u, '')
@@ -139,6 +235,10 @@ function groupHeading(text: string): Group | null {
   if (AWARD_GROUP.test(bare) || /^(?:[一二三四特]等奖|优秀奖|金奖|银奖|铜奖|入围奖|提名奖|优胜奖|鼓励奖)$/u.test(bare)) return { award: bare };
   // "城乡社区治理服务类(12个):": a group that names no award.
   if (/(?:类|领域|方面|组)$/u.test(bare) && (COUNT.test(text) || CN_NUMBERED.test(text))) return { award: null };
+  // "一、2021年全省基层治理示范街道(镇)": a numbered or counted heading naming an honour is that group's award.
+  if ((COUNT.test(text) || CN_NUMBERED.test(text)) && HONOUR.test(bare) && !findMentions(bare).some((m) => m.start === 0 && m.end === bare.length)) {
+    return { award: bare, people: PEOPLE.test(bare) };
+  }
   return null;
 }
 
@@ -200,6 +300,12 @@ export function readList(lines: SourceLine[]): ListResult | null {
   let grouped = false;
   /** A line above that names a list ("…获奖名单", "…十大创新案例揭晓"): numbered lines under it are its items. */
   let named = false;
+  /** Under a list's own heading: its plain lines are items. */
+  let listed = false;
+  /** Under a heading of people: its lines are skipped. */
+  let people = false;
+  /** Items that are plain lines under a list's name (kept only if the list ends at a heading or the copy's end). */
+  const plain = new Set<ListItem>();
   const flush = () => {
     if (run.length >= 3 || (grouped && run.length >= 1 && run.every((r) => r.award))) {
       items.push(...run);
@@ -243,6 +349,33 @@ export function readList(lines: SourceLine[]): ListResult | null {
       flush();
       if (group.award) award = group.award;
       grouped = Boolean(group.award);
+      people = Boolean(group.people);
+      listed = Boolean(group.list);
+      taken.add(i);
+      continue;
+    }
+    // Under a heading of people (先进个人, 公益人物) the lines are names and posts, not cases.
+    if (people) {
+      if (text.length <= 60 && !SENTENCE.test(text)) {
+        taken.add(i);
+        continue;
+      }
+      people = false;
+    }
+    // A count under a heading: "(河北省4个)".
+    if (COUNT_LINE.test(text)) {
+      if (listed || grouped) taken.add(i);
+      continue;
+    }
+    // "北京市:海淀区、密云县", "内蒙古:通辽市科尔沁区,赤峰市红山区、元宝山区", "湖北。秭归县": places under their province.
+    let places = placeRuns(text);
+    if (!places.length) {
+      const single = placeRuns(text, 1);
+      if (single.length && [lines[i - 1], lines[i + 1]].some((l) => l && placeRuns(l.text).length)) places = single;
+    }
+    if (places.length) {
+      flush();
+      for (const p of places) items.push({ title: p.title, subtitle: null, unit: null, place: p.place, award, at: i });
       taken.add(i);
       continue;
     }
@@ -270,9 +403,11 @@ export function readList(lines: SourceLine[]): ListResult | null {
     }
     // "1.标题" with "——副题" and "（单位）" or "◉单位" lines under it.
     const num = NUMBERED.exec(text);
-    if (num && (award || named) && !SENTENCE.test(text) && text.length <= 80) {
+    if (num && (award || named) && !SENTENCE.test(text.slice(num[0].length)) && text.length <= 80) {
       const head = splitUnit(text.slice(num[0].length));
-      const item: ListItem = { title: head.title, subtitle: null, unit: head.unit, place: null, award, at: i };
+      // An awarded place's address numbered ("1。成都市青羊区府南街道") is its own place.
+      const address = !head.unit && head.title.length <= 30 && ADDRESS_END.test(head.title) && placeStart(head.title) && isAddress(head.title);
+      const item: ListItem = { title: head.title, subtitle: null, unit: head.unit, place: address ? head.title : null, award, at: i };
       for (let k = i + 1; k <= i + 2 && k < lines.length; k++) {
         const t = lines[k]!.text;
         const sub = SUBTITLE.exec(t);
@@ -301,6 +436,20 @@ export function readList(lines: SourceLine[]): ListResult | null {
       run.push({ title: spaced[1]!.trim(), subtitle: null, unit: spaced[2]!, place: null, award, at: i });
       continue;
     }
+    // Under a list's own heading ("…名单:"), each short line is an item: a title, or a unit named with its place.
+    if (listed && award && text.length <= 60 && !SENTENCE.test(text) && !/[:：]/u.test(text) && !/^[一二三四五六七八九十]{1,3}、/u.test(text)) {
+      const { title, unit } = splitUnit(text);
+      const organ = !unit && ORGAN_END_LIST.test(title) && placeStart(title);
+      const item: ListItem = { title, subtitle: null, unit: unit ?? (organ ? title : null), place: organ ? title : null, award, at: i };
+      plain.add(item);
+      run.push(item);
+      continue;
+    }
+    // Plain lines under a list's name that run into fields or text were case titles, not a list
+    // ("…入选名单", then each case's title, 创新单位 line and summary): a list of them ends at the
+    // next heading or the end of the copy.
+    if (listed && run.length && run.every((r) => plain.has(r))) run = [];
+    listed = false;
     flush();
     const inline = inlineItems(text, award);
     if (inline.length >= 2) {
@@ -319,7 +468,18 @@ export function readList(lines: SourceLine[]): ListResult | null {
       break;
     }
   }
-  return { items, taken, nameAt };
+  return { items, taken, nameAt, scope: listScope([nameAt >= 0 ? lines[nameAt]!.text : '', lines[0]?.text ?? '']) };
+}
+
+/** The single place the first of these lines names (several places, or none: no scope). */
+function listScope(texts: string[]): string | null {
+  for (const t of texts) {
+    if (!t || t.length > 80) continue;
+    const found = [...new Set(findMentions(t).map((m) => t.slice(m.start, m.end)))];
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1) return null;
+  }
+  return null;
 }
 
 /**
@@ -328,8 +488,14 @@ export function readList(lines: SourceLine[]): ListResult | null {
  */
 function inlineItems(text: string, award: string | null): Array<Omit<ListItem, 'at'>> {
   const out: Array<Omit<ListItem, 'at'>> = [];
+  // "这17个单位分别为甲、乙…", "4个慈善示范村分别是:…", "包括甲、乙和丙": the awarded places or units named in a row.
+  const named = namedRow(text, award);
+  if (named.length) return named;
+  // "甲、乙、丙3城区,丁、戊5街道,己等22社区入列榜单": places counted by kind.
+  const counted = countedRuns(text, award);
+  if (counted.length) return counted;
   // Most paragraphs list nothing: look closer only where list punctuation repeats.
-  if (!/[一二三四五六七八九十]、.*[一二三四五六七八九十]、|；.*；|;.*;|(?:分别为|分别是|如下)\s*[:：]|^(?:特等奖|[一二三四]等奖|优秀奖|优胜奖|提名奖|入围奖|金奖|银奖|铜奖|鼓励奖)/u.test(text)) return out;
+  if (!/[一二三四五六七八九十]、.*[一二三四五六七八九十]、|；.*；|;.*;|(?:荣获|获得|获评|被评为|获)(?:特等奖|[一二三四]等奖|优秀奖)\s*[；;]|(?:分别为|分别是|如下)\s*[:：]|^(?:特等奖|[一二三四]等奖|优秀奖|优胜奖|提名奖|入围奖|金奖|银奖|铜奖|鼓励奖)/u.test(text)) return out;
   const numbered = [...text.matchAll(/(?:^|[\s:：。；;])([一二三四五六七八九十]{1,3})、\s*/gu)];
   if (numbered.length >= 3) {
     for (let k = 0; k < numbered.length; k++) {
@@ -381,10 +547,78 @@ function inlineItems(text: string, award: string | null): Array<Omit<ListItem, '
   return [];
 }
 
+/** One name in a row of awarded names: a unit (an organ), a place, or an awarded community or village. */
+function awardedName(piece: string): 'unit' | 'place' | null {
+  if (piece.length < 2 || piece.length > 30 || /[\s“”"《》]/u.test(piece)) return null;
+  if (ORGAN_END_LIST.test(piece) && !/(?:社区|街道|居民委员会|村民委员会)$/u.test(piece) && (placeStart(piece) || /^[\u4e00-\u9fa5]{4,}/u.test(piece))) return 'unit';
+  if (isPlaceToken(piece) || (placeStart(piece) && COUNTY_PIECE.test(piece))) return 'place';
+  if (/^[\u4e00-\u9fa5]{2,20}(?:社区|村|街道|镇|乡)$/u.test(piece)) return 'place';
+  return null;
+}
+
+/** Where a row of names ends: the sentence's end, a source mark ("[1]") or a bullet (" - "). */
+const ROW_END = /[。；;！!]|\s\[[0-9]+\]|\s-\s/u;
+
+/**
+ * A sentence naming what was awarded after a cue: "这17个单位分别为河北省邯郸市肥乡区、…",
+ * "14个社区是:劝业场街新津社区、百货大楼社区,小白楼街承德道社区", "包括甲、乙和丙". The cue follows a
+ * count or a kind (…个单位, …个社区), and every name in the row must be a unit, a place or an awarded
+ * community; a title-like piece means it is prose.
+ */
+function namedRow(text: string, award: string | null): Array<Omit<ListItem, 'at'>> {
+  const cue = /(?:[0-9０-９一二三四五六七八九十百]+\s*[个家名所]|单位|集体|组织|社区|村|街道|地区)[\u4e00-\u9fa5]{0,10}?[,，]?\s*(?:分别为|分别是|分别有|包括|有|是|为)\s*[:：]?\s*/u.exec(text);
+  if (!cue) return [];
+  const rest = text.slice(cue.index + cue[0].length);
+  const end = ROW_END.exec(rest);
+  const row = (end ? rest.slice(0, end.index) : rest).trim();
+  const pieces = row.split(/[、,，]/u).map((x) => x.trim()).filter(Boolean);
+  // "…、丁和戊": the last two joined by a conjunction (only there: names hold 和 and 与 themselves).
+  const last = pieces.length ? /^(.{2,}?)(?:以及|和|及|与)(.{2,})$/u.exec(pieces[pieces.length - 1]!) : null;
+  if (last && awardedName(last[1]!) && awardedName(last[2]!) && !awardedName(pieces[pieces.length - 1]!)) pieces.splice(-1, 1, last[1]!, last[2]!);
+  if (pieces.length < 2) return [];
+  const kinds = pieces.map(awardedName);
+  if (kinds.some((k) => k === null)) return [];
+  return pieces.map((p, k) => (kinds[k] === 'unit' ? { title: p, subtitle: null, unit: p, place: p, award } : { title: p, subtitle: null, unit: null, place: placeStart(p) ? p : null, award }));
+}
+
+/** "3城区", "5街道", "等22社区": the count closing a run of places of one kind. */
+const KIND_COUNT = /(等)?\s*[0-9０-９]+\s*个?(?:城区|街道|社区|村|乡镇|镇|县(?:[（(]市、区[)）])?|区|县区|单位|市)/gu;
+
+/** "其中,我省太原市迎泽区、阳泉市矿区、长治市城区3城区,太原市…5街道,太原市…社区等22社区入列榜单": each named place is an item. */
+function countedRuns(text: string, award: string | null): Array<Omit<ListItem, 'at'>> {
+  if (!/(?:入选|上榜|入列|榜上有名|获评|获得|被评为|被命名为|被确定为)/u.test(text)) return [];
+  const out: Array<Omit<ListItem, 'at'>> = [];
+  let runs = 0;
+  let from = 0;
+  for (const m of text.matchAll(KIND_COUNT)) {
+    const before = text.slice(from, m.index);
+    from = m.index! + m[0].length;
+    // The run starts after the last break before it ("其中,我省…").
+    const run = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('，'), before.lastIndexOf('：'), before.lastIndexOf(':'), before.lastIndexOf('。')) + 1).replace(/^(?:其中|我[省市区县])+/u, '').trim();
+    const names = run.split('、').map((x) => x.replace(/^(?:其中|我[省市区县])+/u, '').trim()).filter(Boolean);
+    if (!names.length || !names.every((n) => placeStart(n) && (isAddress(n) || isPlaceToken(n)))) continue;
+    runs++;
+    for (const n of names) out.push({ title: n, subtitle: null, unit: null, place: n, award });
+  }
+  return runs >= 2 ? out : [];
+}
+
+/**
+ * Whether a title names a place of its own inside the list's scope ("北碚星期日英语班" in a 重庆 list);
+ * a name in another province is a street's or a road's ("承德道社区" in a 天津 list).
+ */
+function ownPlace(title: string, scope: string): boolean {
+  if (findMentions(title).length === 0) return false;
+  const own = resolveRegion(title, resolveRegion(scope) ?? undefined);
+  const list = resolveRegion(scope);
+  return Boolean(own && (!list?.province || own.province === list.province));
+}
+
 /** List items as case drafts for the common case stages (they carry no body lines). */
 export function listDrafts(result: ListResult, fallbackAward: string | null): CaseDraft[] {
   return result.items.map((it) => ({
-    heading: it.place,
+    // An item naming no place, unit or place-bearing title is where its list is from.
+    heading: it.place ?? (!it.unit && result.scope && !ownPlace(it.title, result.scope) ? result.scope : null),
     title: it.title,
     subtitle: it.subtitle,
     award: it.award ?? fallbackAward,
@@ -409,16 +643,40 @@ function gradedItems(text: string): Array<Omit<ListItem, 'at'>> {
   const out: Array<Omit<ListItem, 'at'>> = [];
   const clauses = text.split(/[；;]/u);
   if (clauses.length < 2) return out;
-  for (const raw of clauses) {
+  for (const [k, raw] of clauses.entries()) {
     // The first clause carries the sentences before it; the last, the full stop.
     const clause = raw.slice(Math.max(raw.lastIndexOf('。', raw.length - 2), raw.lastIndexOf('！')) + 1).replace(/^\s*(?:最后|最终|其中|结果)\s*[,，]?\s*/u, '').trim();
     const m = GRADE_CLAUSE.exec(clause);
+    // The copy may end inside the last clause, before its grade: its complete 《》 titles are still items.
+    const cut = !m && k === clauses.length - 1 && k > 0 && out.length > 0 && !/[。！？]\s*$/u.test(clause);
+    if (!m && !cut) continue;
+    const items = m ? m[1]! : clause;
+    const award = m ? m[2]! : null;
+    const named = quotedItems(items);
+    if (named.length) {
+      for (const it of named) out.push({ ...it, place: null, award });
+      continue;
+    }
     if (!m) continue;
-    for (const it of m[1]!.matchAll(ORGAN_ITEM)) {
+    for (const it of items.matchAll(ORGAN_ITEM)) {
       const title = it[2]!.trim();
       if (title.length < 3 || SENTENCE.test(title)) continue;
-      out.push({ title, subtitle: null, unit: it[1]!.replace(/^(?:以及|和|及|与)/u, ""), place: null, award: m[2]! });
+      out.push({ title, subtitle: null, unit: it[1]!.replace(/^(?:以及|和|及|与)/u, ""), place: null, award });
     }
+  }
+  return out;
+}
+
+/** Who entered a titled case in a results sentence: "上林社区社工点案例《", "园东社区社工点的《". */
+const ENTRANT = /([\u4e00-\u9fa5]{2,20}?(?:社工点|社工站|工作站|服务站|服务中心|中心|社区|街道|村|局|协会|机构|事务所|组织|学校|医院))(?:的|报送的|选送的|申报的)?(?:案例|项目|作品)?《([^《》]{4,80})》/gu;
+
+/** "甲社工点的《标题——副题》和乙社工点的《…》": each complete 《》 title with the entrant before it. */
+function quotedItems(text: string): Array<Pick<ListItem, 'title' | 'subtitle' | 'unit'>> {
+  const out: Array<Pick<ListItem, 'title' | 'subtitle' | 'unit'>> = [];
+  for (const m of text.matchAll(ENTRANT)) {
+    const name = m[2]!;
+    const dash = /^(.{2,}?)\s*(?:——|--)\s*(.{2,})$/u.exec(name);
+    out.push({ title: dash ? dash[1]!.trim() : name.trim(), subtitle: dash ? dash[2]!.trim() : null, unit: m[1]!.replace(/^(?:以及|和|及|与)/u, '') });
   }
   return out;
 }
