@@ -143,7 +143,7 @@ function readDateLine(text: string, info: CleanInfo): boolean {
     const date = isoDate(Number(spaced[1]), Number(spaced[2]), Number(spaced[3]));
     if (date) {
       info.date ??= date;
-      if (outlet) info.publisher ??= outlet[1]!;
+      if (outlet) info.publisher ??= (outlet[1] ?? outlet[2])!;
       return true;
     }
   }
@@ -173,12 +173,12 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   const date = findDate(rest);
   if (!date) return false;
   info.date ??= date;
-  if (outlet) info.publisher ??= outlet[1]!;
+  if (outlet) info.publisher ??= (outlet[1] ?? outlet[2])!;
   readSourceAuthor(rest, info);
   return true;
 }
 
-const OUTLET_DATE = /^([\u4e00-\u9fa5A-Za-z]{2,12})\s*[·・•|｜]\s*(?=[0-9０-９]{4}\s*[-年/.])/u;
+const OUTLET_DATE = /^([\u4e00-\u9fa5A-Za-z]{2,12})\s*[·・•|｜]\s*(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5]{2,10}(?:日报|晚报|报|网|电视台|客户端|新闻|资讯|财经))\s+(?=[0-9０-９]{4}\s*[-年/.])/u;
 const SPACED_DATE = /^([0-9]{4})\s+([0-9]{1,2})\s*[/／-]\s*([0-9]{1,2})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$/u;
 
 function readSourceAuthor(text: string, info: CleanInfo): void {
