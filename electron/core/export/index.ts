@@ -36,10 +36,17 @@ export interface ExportRequest {
 
 export interface WriterInput extends Omit<ExportRequest, 'template' | 'outPath' | 'inWorker'> {
   template: Template;
+  /**
+   * A file the writer may write the document to as it goes (a long PDF is then never held
+   * whole in memory); it then reports `written` and leaves `bytes` empty.
+   */
+  outFile?: string;
 }
 
 export interface WriterResult {
   bytes: Uint8Array | Buffer;
+  /** Bytes written to `input.outFile` when the writer wrote the file itself. */
+  written?: number;
   pages?: number;
   /** What the writer saw that a person should check (missing pictures, layout flags). */
   warnings?: ExportWarning[];
@@ -81,10 +88,18 @@ export async function runExport(request: ExportRequest): Promise<ExportResult> {
   await assertWritable(target);
   const writer = await writerFor(request.format, request.inWorker ?? false);
   const { inWorker: _inWorker, outPath: _outPath, ...input } = request;
-  const result = await writer({ ...input, template });
   const temp = `${target}.${process.pid}.${Date.now()}.part`;
+  let result: WriterResult;
   try {
-    await fs.writeFile(temp, result.bytes);
+    result = await writer({ ...input, template, outFile: temp });
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    // The writer writing the file itself: a failed write says which file, as below.
+    if ((error as NodeJS.ErrnoException).path === temp) throw new Error(`无法写入 ${target}：${(error as Error).message.replaceAll(temp, target)}`);
+    throw error;
+  }
+  try {
+    if (result.written === undefined) await fs.writeFile(temp, result.bytes);
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true });
@@ -95,7 +110,7 @@ export async function runExport(request: ExportRequest): Promise<ExportResult> {
   const over = overBudget(cases, (id) => pageBudget(template, request.bundle, id));
   return {
     path: target,
-    bytes: result.bytes.byteLength,
+    bytes: result.written ?? result.bytes.byteLength,
     pages: result.pages,
     ms: Math.round(performance.now() - started),
     template: template.id,
