@@ -1,6 +1,7 @@
 /**
  * PDF writer: the layout engine decides every line and page break, pdfkit draws. Fonts
- * are real CJK faces, embedded and subset; pages are flushed as they are finished.
+ * are real CJK faces, embedded and subset; pages are flushed as they are finished, and with
+ * `input.outFile` their bytes go to that file as they come.
  */
 import PDFDocument from 'pdfkit';
 import type { Writer, WriterInput, WriterResult } from '../index.js';
@@ -9,6 +10,7 @@ import type { CaseLayout } from '../report.js';
 import { composeAnthology, type OutlineNode } from './anthology.js';
 import { composeFeature } from './feature.js';
 import { composeNotice } from './notice.js';
+import { fileSink, memorySink, type ByteSink } from './sink.js';
 
 import { usesSlicedFaces } from '../../fonts/roles.js';
 import { woff2Ready } from '../../fonts/webfont.js';
@@ -45,12 +47,29 @@ export const writePdf: Writer = async (input: WriterInput): Promise<WriterResult
     lang: 'zh-CN',
     info: { ...info, Creator: 'Huibian 汇编', Producer: 'Huibian layout engine + PDFKit' },
   } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
+  const sink = input.outFile ? fileSink(input.outFile) : memorySink();
   const finished = new Promise<void>((resolve, reject) => {
+    doc.on('data', (c: Uint8Array) => {
+      try {
+        sink.push(c);
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
     doc.on('end', () => resolve());
     doc.on('error', reject);
   });
+  // A failed write rejects `finished` while the book is still being set: handled at the end.
+  finished.catch(() => undefined);
+  try {
+    return await compose(input, doc, finished, sink);
+  } catch (error) {
+    sink.abort();
+    throw error;
+  }
+};
+
+async function compose(input: WriterInput, doc: PDFKit.PDFDocument, finished: Promise<void>, sink: ByteSink): Promise<WriterResult> {
   const canvas = new PdfCanvas(doc);
   const outline = (doc as unknown as { outline: OutlineNode }).outline;
   const cc = { canvas, outline, onProgress: input.onProgress, cases: [] as CaseLayout[] };
@@ -72,5 +91,5 @@ export const writePdf: Writer = async (input: WriterInput): Promise<WriterResult
   doc.end();
   await finished;
   input.onProgress?.(1, 'done');
-  return { bytes: Buffer.concat(chunks), pages, cases: cc.cases };
-};
+  return { ...sink.finish(), pages, cases: cc.cases };
+}

@@ -12,8 +12,8 @@ import type { WriterInput, WriterResult } from '../index.js';
 
 type FromWorker =
   | { id: number; type: 'progress'; fraction: number; message?: string }
-  | { id: number; type: 'done'; bytes: Uint8Array; pages?: number; warnings?: WriterResult['warnings']; cases?: WriterResult['cases'] }
-  | { id: number; type: 'error'; message: string };
+  | { id: number; type: 'done'; bytes: Uint8Array; written?: number; pages?: number; warnings?: WriterResult['warnings']; cases?: WriterResult['cases'] }
+  | { id: number; type: 'error'; message: string; path?: string };
 
 export interface WorkerOptions {
   /** Force in-process (tests, or a context without worker support). */
@@ -62,8 +62,10 @@ function startWorker(): Worker | null {
     else {
       pending.delete(m.id);
       if (pending.size === 0) worker.unref();
-      if (m.type === 'done') job.resolve({ bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength), pages: m.pages, warnings: m.warnings, cases: m.cases, worker: true });
-      else job.reject(new Error(m.message));
+      if (m.type === 'done') {
+        const bytes = Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength);
+        job.resolve({ bytes, written: m.written, pages: m.pages, warnings: m.warnings, cases: m.cases, worker: true });
+      } else job.reject(Object.assign(new Error(m.message), m.path ? { path: m.path } : {}));
     }
   });
   worker.on('error', (e) => failAll(e));
