@@ -172,7 +172,9 @@ function entryItems(book: Book, entries: TocEntry[]): FlowItem[] {
         noBreakBefore: true,
         draw: (p, x, y) => {
           const step = style.size / 2;
-          for (let d = leaderFrom + step / 2; d < leaderTo; d += step) p.fillRect(x + d, y - style.pitch + baselineOffset - 0.6, 0.9, 0.9, '000000');
+          const dots: number[] = [];
+          for (let d = leaderFrom + step / 2; d < leaderTo; d += step) dots.push(x + d, y - style.pitch + baselineOffset - 0.6, 0.9, 0.9);
+          p.fillRects(dots, '000000');
           if (e.destination) p.link?.(x, y - li.length * style.pitch, measure, li.length * style.pitch, e.destination);
         },
       });
