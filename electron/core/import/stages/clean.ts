@@ -424,7 +424,9 @@ function dropRepeatedTail(keep: Array<{ at: number; line: SourceLine }>, dropped
   const seen = new Set(keep.slice(0, lastBody).map((k) => k.line.text));
   for (let k = keep.length - 1; k > lastBody; k--) {
     const t = keep[k]!.line.text;
-    if (t && seen.has(t)) {
+    // An organ over a date is a signature, though the same organ heads the page ("某市民政局" / … / "某市民政局" / "2021年5月10日").
+    const next = keep.slice(k + 1).find((n) => n.line.text)?.line.text ?? '';
+    if (t && seen.has(t) && !DATE_ONLY.test(next.replace(/\s+/gu, ''))) {
       droppedAt.push({ at: keep[k]!.at, text: t });
       keep.splice(k, 1);
     }

@@ -147,6 +147,23 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
     // Past the head of the page: a sentence, or a 主送 line, means the title was not copied.
     if (/[。！？]/u.test(t) || isAddressees(t) || addresseesRunOn(t)) break;
   }
+  // A long title broken over several centred lines ("关于开展…工作" / "创新案例评选活动的" / "通知"):
+  // the short lines above the kind word belong to it when they start at 关于 (or 转发, 印发).
+  if (titleAt > 0 && titleLines === 1) {
+    let from = titleAt;
+    while (from > 0 && titleAt - from < 3) {
+      const t = lines[from - 1]!.text;
+      if (!t || header.has(from - 1) || t.length > 40 || /[。！？:：]/u.test(t) || WEAK_TITLE.test(t)) break;
+      from--;
+      if (/^(?:关于|转发|印发|批转)/u.test(t)) break;
+    }
+    const joined = lines.slice(from, titleAt + 1).map((l) => l.text).join('');
+    if (from < titleAt && /^(?:关于|转发|印发|批转)/u.test(lines[from]!.text) && joined.length <= 120) {
+      titleLines = titleAt + 1 - from;
+      titleAt = from;
+      strong = true;
+    }
+  }
   // The issuing organs printed alone right above a title that starts at 关于 ("中共某市委 某市人民政府"):
   // the 发文机关, as a 版头 is.
   if (titleAt > 0 && /^关于/u.test(lines[titleAt]!.text)) {
