@@ -10,8 +10,8 @@
  * An explicit save whose content equals the latest snapshot adds nothing (the editor saves
  * on every switch of document, edited or not); an identical autosave row becomes that save.
  *
- * Snapshots are stored deflated (meta, body, attachments as BLOBs): the model's JSON shrinks
- * about sixfold, and only a restore or a diff reads them. Rows written before are plain text
+ * Snapshots are stored deflated (meta, body, attachments as BLOBs): the model's JSON of a
+ * Chinese case shrinks to about half, and only a restore or a diff reads them. Rows written before are plain text
  * and read as they are.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -37,10 +37,17 @@ export interface RevisionContent {
 
 type Stored = string | Buffer | null;
 
+/**
+ * Level 1: the model's JSON of Chinese text deflates to about half at any level (level 6, the
+ * default, saves 4 % more bytes), and level 1 takes about three quarters of the time, which an
+ * import of 1,000 drafts (two revisions each) pays on the thread that writes.
+ */
+const PACKING = { level: 1 } as const;
+
 function pack(text: string): Buffer;
 function pack(text: string | null): Buffer | null;
 function pack(text: string | null): Buffer | null {
-  return text === null ? null : deflateRawSync(Buffer.from(text, 'utf8'));
+  return text === null ? null : deflateRawSync(Buffer.from(text, 'utf8'), PACKING);
 }
 
 /** A snapshot column as text, whether deflated (current rows) or plain (rows of older versions). */
