@@ -125,6 +125,29 @@ const DASH_UNIT = /^(.{4,}?)\s*(?:——|--|—)\s*([\u4e00-\u9fa5（）()·]{3,
 /** A unit after a space, as list rows copied from a table read: "“时间银行”互助养老 鼓楼区民政局". */
 const SPACED_UNIT = /^(.{4,40}?)[\s\u3000]+([\u4e00-\u9fa5（）()·]{3,30})$/u;
 
+/**
+ * "《标题——副题》", "标题——副题" on one line: the item's title and subtitle, split at the first dash
+ * pair outside quotes (a dash inside “…” belongs to the title); a title wrapped whole in 《》 loses them.
+ */
+function withSubtitle(item: ListItem): ListItem {
+  let title = item.title.replace(/^《([^《》]+)》$/u, '$1');
+  let subtitle = item.subtitle;
+  if (!subtitle) {
+    let depth = 0;
+    for (let k = 0; k < title.length - 1; k++) {
+      const ch = title[k]!;
+      if (/[“（(《「]/u.test(ch)) depth++;
+      else if (/[”）)》」]/u.test(ch)) depth = Math.max(0, depth - 1);
+      else if (depth === 0 && k >= 4 && title.startsWith('——', k) && title.length - k - 2 >= 4) {
+        subtitle = title.slice(k + 2).replace(/^—+/u, '').trim();
+        title = title.slice(0, k).trim();
+        break;
+      }
+    }
+  }
+  return title === item.title && subtitle === item.subtitle ? item : { ...item, title, subtitle };
+}
+
 function splitUnit(title: string): { title: string; unit: string | null } {
   const u = UNIT_AFTER.exec(title);
   if (u) return { title: title.slice(0, u.index).trim(), unit: u[1]! };
@@ -173,7 +196,7 @@ export function awardFromText(texts: string[]): string | null {
     // "…荣获“全国先进社会组织”称号".
     const won =
       /[“"]([^”"]{4,30})[”"](?:称号)?[^。；;“”"]{0,20}?(?:入选|上榜|入列|榜上有名)/u.exec(t) ??
-      /(?:荣获|获得|获评|获授|授予|被评为)[^。；;“”"]{0,12}?[“"]([^”"]{4,30})[”"](?:荣誉)?称号/u.exec(t);
+      /(?:荣获|获得|获评|获授|授予|被评为)[^。；;“”"]{0,12}?[“"]([^”"]{4,30})[”"](?:(?:荣誉)?称号|\s*$)/u.exec(t);
     if (won && t.length <= 80) return won[1]!;
   }
   for (const t of texts) {
@@ -212,7 +235,7 @@ const PEOPLE = /(?:人物|个人|人员|同志|工作者|志愿者|楷模|标兵
 /** "“2020年度十大公益项目”名单(排名不分先后):", "全国养老服务先进单位名单": a list's own heading, and what it confers. */
 function listHeading(text: string): Group | null {
   if (text.length > 40 || SENTENCE.test(text) || /^(?:附件|附)/u.test(text)) return null;
-  const m = /^(.{4,36}?)(?:获奖名单|拟表彰名单|表彰名单|推荐名单|入选名单|名单|名录)\s*(?:[（(][^）)]{1,12}[)）])?\s*[:：]?$/u.exec(text.replace(CN_NUMBERED, ''));
+  const m = /^(.{4,36}?)(?:获奖名单|拟表彰名单|表彰名单|推荐名单|入选名单|名单|名录)\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:如下)?\s*[:：]?$/u.exec(text.replace(CN_NUMBERED, ''));
   if (!m) return null;
   const name = m[1]!.replace(/^[“"]([^”"]+)[”"]$/u, '$1').trim();
   if (PEOPLE.test(name)) return { award: null, people: true, list: true };
@@ -411,7 +434,9 @@ export function readList(lines: SourceLine[]): ListResult | null {
       for (let k = i + 1; k <= i + 2 && k < lines.length; k++) {
         const t = lines[k]!.text;
         const sub = SUBTITLE.exec(t);
-        const unitOnly = /^[（(]\s*(\S{3,40})\s*[)）]$/u.exec(t) ?? UNIT_LINE.exec(t);
+        // A unit alone on the next line, unbracketed: "某某市民政局" (not the next numbered item).
+        const bareUnit = !NUMBERED.test(t) && t.length <= 30 && !/[\s:：，,。“”"《》]/u.test(t) && ORGAN_END_LIST.test(t) && placeStart(t) ? [t, t] : null;
+        const unitOnly = /^[（(]\s*(\S{3,40})\s*[)）]$/u.exec(t) ?? UNIT_LINE.exec(t) ?? bareUnit;
         if (sub && !item.subtitle && !item.unit) {
           const s = splitUnit(sub[0]);
           item.subtitle = s.title;
@@ -421,7 +446,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
         taken.add(k);
         i = k;
       }
-      run.push(item);
+      run.push(withSubtitle(item));
       continue;
     }
     // Under a grade heading, an unnumbered "标题（单位）".
@@ -440,7 +465,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
     if (listed && award && text.length <= 60 && !SENTENCE.test(text) && !/[:：]/u.test(text) && !/^[一二三四五六七八九十]{1,3}、/u.test(text)) {
       const { title, unit } = splitUnit(text);
       const organ = !unit && ORGAN_END_LIST.test(title) && placeStart(title);
-      const item: ListItem = { title, subtitle: null, unit: unit ?? (organ ? title : null), place: organ ? title : null, award, at: i };
+      const item = withSubtitle({ title, subtitle: null, unit: unit ?? (organ ? title : null), place: organ ? title : null, award, at: i });
       plain.add(item);
       run.push(item);
       continue;
@@ -459,6 +484,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
   }
   flush();
   if (items.length === 0) return null;
+  for (const [k, it] of items.entries()) items[k] = withSubtitle(it);
   // The list's name: the nearest line above the first item that reads like one.
   let nameAt = -1;
   for (let i = items[0]!.at - 1; i >= 0 && i >= items[0]!.at - 4; i--) {
@@ -574,7 +600,8 @@ function namedRow(text: string, award: string | null): Array<Omit<ListItem, 'at'
   const pieces = row.split(/[、,，]/u).map((x) => x.trim()).filter(Boolean);
   // "…、丁和戊": the last two joined by a conjunction (only there: names hold 和 and 与 themselves).
   const last = pieces.length ? /^(.{2,}?)(?:以及|和|及|与)(.{2,})$/u.exec(pieces[pieces.length - 1]!) : null;
-  if (last && awardedName(last[1]!) && awardedName(last[2]!) && !awardedName(pieces[pieces.length - 1]!)) pieces.splice(-1, 1, last[1]!, last[2]!);
+  // Split only where both halves are names and the first one ends as one ("…社区和…", "…协会和…").
+  if (last && awardedName(last[1]!) && awardedName(last[2]!) && (ADDRESS_END.test(last[1]!) || ORGAN_END_LIST.test(last[1]!) || !awardedName(pieces[pieces.length - 1]!))) pieces.splice(-1, 1, last[1]!, last[2]!);
   if (pieces.length < 2) return [];
   const kinds = pieces.map(awardedName);
   if (kinds.some((k) => k === null)) return [];

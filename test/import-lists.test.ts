@@ -1,0 +1,143 @@
+/**
+ * Award and shortlist shapes beyond the corpus, composed here in the ways portals print them: places
+ * under their province, a row of names after a cue, a list's own heading over plain lines (and a
+ * people list that holds no cases), places counted by kind, graded sentences naming 《标题——副题》
+ * with their entrants, numbered items whose unit stands alone on the next line. Each also has its
+ * counterpart that must stay one article.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importFile } from '../electron/core/import/index.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const where = (r: { province: string | null; city: string | null; county: string | null } | null | undefined) => (r ? [r.province, r.city, r.county] : null);
+const load = (name: string, text: string) => importFile({ name, bytes: enc(text) });
+
+test('lists: places under their province, a district after its city keeping that city, a label closed by a full stop', async () => {
+  const file = await load(
+    'shiyan.txt',
+    `近日,民政部同意河北省正定县等9个县(市、区)为“全国社区治理和服务创新实验区”,名单如下:
+河北省:正定县、迁安市
+内蒙古:包头市昆都仑区、青山区,乌兰察布市集宁区
+江西。贵溪市
+四川。成都市武侯区、珙县、都江堰市
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => c.meta.title),
+    ['正定县', '迁安市', '包头市昆都仑区', '青山区', '乌兰察布市集宁区', '贵溪市', '成都市武侯区', '珙县', '都江堰市'],
+  );
+  assert.ok(file.cases.every((c) => c.meta.award === '全国社区治理和服务创新实验区'));
+  // 青山区 follows 包头市 in its run; 珙县 follows 成都市 but is not in it.
+  assert.deepEqual(where(file.cases[3]!.meta.region), ['内蒙古自治区', '包头市', '青山区']);
+  assert.deepEqual(where(file.cases[5]!.meta.region), ['江西省', '鹰潭市', '贵溪市']);
+  assert.deepEqual(where(file.cases[7]!.meta.region), ['四川省', '宜宾市', '珙县']);
+});
+
+test('lists: a row of awarded names after a cue; a row of activities stays an article', async () => {
+  const file = await load(
+    'row.txt',
+    `我市5个社区获评省级“五星级社区”
+日前,省民政厅公布第二批五星级社区名单,我市5个社区上榜。
+这5个社区分别是:鼓楼区安民社区、鼓楼区南门社区、台江区瀛洲社区、仓山区金港社区和晋安区福新社区。
+下一步,市民政局将指导各社区巩固创建成果。
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => c.meta.title),
+    ['鼓楼区安民社区', '鼓楼区南门社区', '台江区瀛洲社区', '仓山区金港社区', '晋安区福新社区'],
+  );
+  assert.ok(file.cases.every((c) => c.meta.award === '五星级社区'));
+
+  const article = await load(
+    'activities.txt',
+    `某区开展敬老月活动
+重阳节前后,某区民政局组织了系列敬老活动,内容分别是:走访慰问、健康义诊、文艺演出和法律讲座。
+各街道同步开展探访,覆盖独居老人2000余人。
+`,
+  );
+  assert.equal(article.kind, 'single-case');
+  assert.equal(article.cases.length, 1);
+});
+
+test('lists: a list heading over plain lines gives items; a heading of people gives none', async () => {
+  const file = await load(
+    'gongyi.txt',
+    `某市晚报
+
+2024年度公益评选结果公布,名单如下:
+
+“2024年度十佳志愿者”名单(按姓氏笔画排名):
+
+王一凡 李二平 张三丰 赵四海 钱五月
+
+“2024年度十佳公益项目”名单(排名不分先后):
+
+“银龄课堂”社区老年教育项目
+
+困境儿童暑期陪伴计划
+
+“邻里厨房”助餐服务
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(file.cases.map((c) => c.meta.title), ['“银龄课堂”社区老年教育项目', '困境儿童暑期陪伴计划', '“邻里厨房”助餐服务']);
+  assert.ok(file.cases.every((c) => c.meta.award === '2024年度十佳公益项目'));
+});
+
+test('lists: places counted by kind in one sentence', async () => {
+  const file = await load(
+    'counted.txt',
+    `“全国示范性老年友好型社区”我省2县3街道入选
+日前,国家卫生健康委公布名单,我省2县3街道入选。其中,我省洛阳市栾川县、南阳市西峡县2县,郑州市金水区文化路街道、开封市鼓楼区州桥街道、许昌市魏都区西大街街道3街道入列榜单。
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(file.cases.map((c) => c.meta.title), ['洛阳市栾川县', '南阳市西峡县', '郑州市金水区文化路街道', '开封市鼓楼区州桥街道', '许昌市魏都区西大街街道']);
+  assert.ok(file.cases.every((c) => c.meta.award === '全国示范性老年友好型社区'));
+  assert.deepEqual(where(file.cases[2]!.meta.region), ['河南省', '郑州市', '金水区']);
+});
+
+test('lists: a graded sentence naming 《标题——副题》 with their entrants; a title cut with the copy is dropped', async () => {
+  const file = await load(
+    'graded.txt',
+    `某街道社工案例评选揭晓
+经过评审,东湖社区社工站的《一个也不能少——困境儿童个案管理实践》获得一等奖;西湖社区社工站的《“银发课堂”——老年人数字融入小组》和南湖社区社工站的《走出
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.subtitle, c.meta.unit, c.meta.award]),
+    [
+      ['一个也不能少', '困境儿童个案管理实践', '东湖社区社工站', '一等奖'],
+      ['“银发课堂”', '老年人数字融入小组', '西湖社区社工站', null],
+    ],
+  );
+});
+
+test('lists: numbered items with the subtitle on their line and the unit alone on the next', async () => {
+  const file = await load(
+    'numbered.txt',
+    `2024年度全市民政创新案例获奖名单
+一等奖(2个)
+1.“时间银行”互助养老——激活社区养老服务新动能
+鼓楼区民政局
+2.“救急难”一键响应平台
+台江区民政局
+二等奖(1个)
+3.《殡葬服务“一件事”联办》
+仓山区民政局
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.subtitle, c.meta.unit, c.meta.award]),
+    [
+      ['“时间银行”互助养老', '激活社区养老服务新动能', '鼓楼区民政局', '一等奖'],
+      ['“救急难”一键响应平台', null, '台江区民政局', '一等奖'],
+      ['殡葬服务“一件事”联办', null, '仓山区民政局', '二等奖'],
+    ],
+  );
+});
