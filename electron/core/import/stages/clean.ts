@@ -328,8 +328,8 @@ export function clean(input: SourceLine[]): CleanResult {
   dropAboveRepeatedHeadline(keep, droppedAt);
   dropAboveTitle(keep, droppedAt, metaAt, info);
   dropRepeatedTail(keep, droppedAt);
-  dropAfterClosingEditor(keep, droppedAt, input);
   dropLinkGroups(keep, droppedAt);
+  dropAfterClosingEditor(keep, droppedAt, input);
   liftTrailingByline(keep, info);
   liftTrailingSource(keep, droppedAt, info);
   dropOutletLabel(keep, droppedAt);
