@@ -141,3 +141,19 @@ test('lists: numbered items with the subtitle on their line and the unit alone o
     ],
   );
 });
+
+test('lists: an awarded unit named without its province matches the case whose unit spells it out, not a lookalike', async () => {
+  const { matchAwards } = await import('../electron/core/import/awards.js');
+  const { resolveRegion } = await import('../electron/core/regions/index.js');
+  const cases = [
+    { id: 'a', title: '“医养结合”托起幸福晚年', unit: '河北省邢台市巨鹿县民政局', region: resolveRegion('邢台市巨鹿县') },
+    { id: 'b', title: '老年助餐全覆盖', unit: '平乡县民政局', region: resolveRegion('邢台市平乡县') },
+  ];
+  const items = [
+    { title: '巨鹿县民政局', unit: '巨鹿县民政局', region: resolveRegion('巨鹿县'), award: '全国养老服务先进单位' },
+    { title: '乡县民政局', unit: '乡县民政局', region: null, award: '全国养老服务先进单位' },
+  ];
+  const r = matchAwards(items, cases);
+  assert.deepEqual(r.matched.map((m) => [m.item.unit, m.caseId]), [['巨鹿县民政局', 'a']]);
+  assert.deepEqual(r.unmatched.map((u) => u.unit), ['乡县民政局']);
+});

@@ -60,20 +60,33 @@ function regionAgreement(a: Region | null | undefined, b: Region | null | undefi
   return { delta: 0, reason: null };
 }
 
+/**
+ * The same unit written with or without its places: "巨鹿县民政局" and "河北省邢台市巨鹿县民政局" (a list
+ * drops the province its heading names; a case's form spells it out).
+ */
+function sameUnit(a: string, b: string): boolean {
+  const x = normaliseTitle(a);
+  const y = normaliseTitle(b);
+  if (x === y) return true;
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  if (short.length < 4 || !long.endsWith(short)) return false;
+  return /^(?:[\u4e00-\u9fa5]{2,10}?(?:省|自治区|市|自治州|州|盟|地区|区|县|旗))+$/u.test(long.slice(0, long.length - short.length));
+}
+
 function score(item: AwardItem, c: LibraryCase): { score: number; reasons: string[] } {
   const reasons: string[] = [];
   // An item that is only a unit (a list of awarded units) is matched by its unit.
   const unitOnly = Boolean(item.unit && normaliseTitle(item.title) === normaliseTitle(item.unit));
   let s: number;
   if (unitOnly) {
-    s = c.unit && normaliseTitle(c.unit) === normaliseTitle(item.unit!) ? 0.9 : 0;
+    s = c.unit && sameUnit(c.unit, item.unit!) ? 0.9 : 0;
     if (s) reasons.push('单位相同');
   } else {
     const t = Math.max(titleSimilarity(item.title, c.title), item.subtitle ? titleSimilarity(`${item.title}${item.subtitle}`, `${c.title}${c.subtitle ?? ''}`) : 0);
     s = t;
     reasons.push(`标题相近 ${t.toFixed(2)}`);
     if (item.unit && c.unit) {
-      if (normaliseTitle(item.unit) === normaliseTitle(c.unit)) {
+      if (sameUnit(item.unit, c.unit)) {
         s += 0.15;
         reasons.push('单位相同');
       }
