@@ -1,11 +1,18 @@
 /**
- * Compresses the PDF's streams (page contents, embedded font subsets) in one synchronous zlib
- * call each, at the level chosen here (pdfkit's own path uses zlib's default settings).
- * An asynchronous deflate per stream, on libuv's pool, was tried and measured worse: node builds a stream object, a 64 KB buffer and a fresh zlib state
- * for every call, so issuing 1,000 page streams cost the main thread more (≈ 90 ms) than
- * deflating them there (≈ 70 ms), and three times that in CPU overall.
+ * Compresses the PDF's streams (page contents, embedded font subsets) on a small worker
+ * thread of their own, so that the other core deflates the last page while this one lays out
+ * the next. One zlib call per stream there; a stream that cannot wait (the worker is gone, or
+ * too many bytes wait already) is deflated here in one synchronous call. pdfkit supports
+ * references that end late: the document waits for every open reference before it writes
+ * the cross-reference table, and offsets are taken when each object is actually written, so
+ * the file is the same apart from the order of its objects.
+ *
+ * An asynchronous deflate per stream on libuv's pool was tried before and measured worse:
+ * node builds a stream object, a 64 KB buffer and a fresh zlib state for every call, so
+ * issuing 1,000 page streams cost this thread about what deflating them here did.
  */
 import { deflateSync } from 'node:zlib';
+import { Worker } from 'node:worker_threads';
 
 interface PdfKitReference {
   compress: boolean;
@@ -16,29 +23,126 @@ interface PdfKitReference {
 
 interface PdfKitDocument {
   ref(data?: Record<string, unknown>): PdfKitReference;
+  emit(event: 'error', error: Error): boolean;
 }
 
 /**
  * zlib level for content and font streams. Measured on the 25-draft anthology (401 pages):
- * level 1 gives 2.24 MB, 3 2.17 MB, 6 2.00 MB, 9 1.99 MB.
+ * level 1 gives 2.24 MB, 3 2.17 MB, 6 2.00 MB, 9 1.99 MB. Off this thread the level costs the
+ * layout nothing in waiting, so the default level keeps the smaller file.
  */
 export const DEFLATE_LEVEL = 6;
+const MEM_LEVEL = 9;
 
-/** Makes every stream reference of `doc` created from now on deflate in one zlib call. */
+/** Uncompressed bytes allowed to wait for the worker; past it a stream is deflated in place. */
+const MAX_PENDING = 16 * 1024 * 1024;
+
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { deflateSync } = require('node:zlib');
+parentPort.on('message', ({ id, bytes, level, memLevel }) => {
+  try {
+    const out = new Uint8Array(deflateSync(bytes, { level, memLevel }));
+    parentPort.postMessage({ id, out }, [out.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.message || error) });
+  }
+});
+`;
+
+type Done = (error: Error | null, out?: Uint8Array) => void;
+
+/** The shared deflate thread; null where none can run (then every stream is deflated in place). */
+class Deflater {
+  private worker: Worker | null = null;
+  private failed = false;
+  private jobs = new Map<number, Done>();
+  private nextId = 1;
+  pendingBytes = 0;
+
+  /** Queues a stream; false when it must be deflated in place instead. */
+  submit(bytes: Uint8Array, level: number, done: Done): boolean {
+    const worker = this.start();
+    if (!worker || this.pendingBytes + bytes.byteLength > MAX_PENDING) return false;
+    const id = this.nextId++;
+    const size = bytes.byteLength;
+    this.pendingBytes += size;
+    this.jobs.set(id, (error, out) => {
+      this.pendingBytes -= size;
+      done(error, out);
+    });
+    // While a stream waits, the process must not exit under it.
+    if (this.jobs.size === 1) worker.ref();
+    worker.postMessage({ id, bytes, level, memLevel: MEM_LEVEL }, [bytes.buffer as ArrayBuffer]);
+    return true;
+  }
+
+  private start(): Worker | null {
+    if (this.worker || this.failed) return this.worker;
+    try {
+      const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
+      worker.on('message', (m: { id: number; out?: Uint8Array; error?: string }) => {
+        const job = this.jobs.get(m.id);
+        if (!job) return;
+        this.jobs.delete(m.id);
+        if (this.jobs.size === 0) worker.unref();
+        job(m.error ? new Error(m.error) : null, m.out);
+      });
+      const stop = (error: Error) => {
+        this.failed = true;
+        this.worker = null;
+        const jobs = [...this.jobs.values()];
+        this.jobs.clear();
+        for (const job of jobs) job(error);
+      };
+      worker.on('error', stop);
+      worker.on('exit', (code) => stop(new Error(`PDF deflate worker stopped (exit code ${code})`)));
+      worker.unref();
+      this.worker = worker;
+    } catch {
+      this.failed = true;
+    }
+    return this.worker;
+  }
+}
+
+let shared: Deflater | null = null;
+
+/** Makes every stream reference of `doc` created from now on deflate off this thread where it can. */
 export function deflateStreams(doc: unknown, level = DEFLATE_LEVEL): void {
   const d = doc as PdfKitDocument;
   const ref = d.ref.bind(d);
-  const options = { level, memLevel: 9 };
+  const deflater = (shared ??= new Deflater());
+  const options = { level, memLevel: MEM_LEVEL };
   d.ref = (data) => {
     const r = ref(data);
     const finalize = r.finalize.bind(r);
     r.finalize = () => {
-      if (r.compress && r.buffer.length > 0) {
-        r.buffer = [deflateSync(r.buffer.length === 1 ? r.buffer[0]! : Buffer.concat(r.buffer), options)];
-        r.compress = false;
-        r.data.Filter = 'FlateDecode';
+      if (!r.compress || r.buffer.length === 0) return finalize();
+      r.compress = false;
+      r.data.Filter = 'FlateDecode';
+      // A fresh array of its own (never a slice of node's shared pool), so it can be handed over.
+      let size = 0;
+      for (const c of r.buffer) size += c.byteLength;
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const c of r.buffer) {
+        bytes.set(c, at);
+        at += c.byteLength;
       }
-      finalize();
+      r.buffer = [];
+      const queued = deflater.submit(bytes, level, (error, out) => {
+        if (error || !out) {
+          d.emit('error', error ?? new Error('PDF deflate worker returned nothing'));
+          return;
+        }
+        r.buffer = [out];
+        finalize();
+      });
+      if (!queued) {
+        r.buffer = [deflateSync(bytes, options)];
+        finalize();
+      }
     };
     return r;
   };
