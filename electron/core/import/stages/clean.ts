@@ -34,7 +34,7 @@ const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:首页|网站首页|返回首页|�
  * Portal widgets and credits that carry words after them: "【字体: 打印本页", "扫一扫在手机上查看当前页面",
  * "你是第 12 位访问者", "返回红网首页 返回湖南频道首页", "Produced By …", reprint statements.
  */
-const WIDGET = /^[[【(（]?\s*(?:字体|字号)\s*[:：]|^扫一扫.{0,16}(?:当前页|本页|页面|手机|二维码)|^[你您]是(?:本站)?第\s*[0-9０-９]+\s*位|^(?:返回\S{1,12}首页\s*)+$|^(?:Produced|Powered|Designed|Supported)\s+By\b|^本(?:文|稿|站)(?:为|系|是).{0,20}(?:原创|稿件|文章).{0,10}转载|^(?:未经|转载请).{0,30}(?:授权|注明|出处|许可)|^[^。]{0,40}(?:如需|如若|如要|欢迎)?转载[^。]{0,12}(?:请|须|需|务必)?注明(?:出处|来源)|^(?:—+|-+)\s*分享\s*(?:—+|-+)$|^(?:浏览|阅读|访问|点击)(?:次数|量)\s*[:：]?\s*$/iu;
+const WIDGET = /^[[【(（]?\s*(?:字体|字号)\s*[:：]|^扫一扫.{0,16}(?:当前页|本页|页面|手机|二维码)|^[你您]是(?:本站)?第\s*[0-9０-９]+\s*位|^(?:返回\S{1,12}首页\s*)+$|^(?:Produced|Powered|Designed|Supported)\s+By\b|^本(?:文|稿|站)(?:为|系|是).{0,20}(?:原创|稿件|文章).{0,10}转载|^(?:未经|转载请).{0,30}(?:授权|注明|出处|许可)|^[^。]{0,40}(?:如需|如若|如要|欢迎)?转载[^。]{0,12}(?:请|须|需|务必)?注明(?:出处|来源)|^(?:—+|-+)\s*分享\s*(?:—+|-+)$|^分享(?:到|至)\s*[:：]?\s*(?:[\u4e00-\u9fa5A-Za-z]{1,6}\s*){1,6}$|^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]|^(?:手机)?扫(?:一扫|码)\s*(?:在手机上|用手机)?\s*(?:查看|阅读|打开|分享|浏览)?\s*(?:手机版|本页|当前页面?|此页)?$|^(?:浏览|阅读|访问|点击)(?:次数|量)\s*[:：]?\s*$/iu;
 /**
  * Comment boxes, follow-us links, site notices and CMS template leftovers ("[field:title/]").
  */
@@ -92,6 +92,8 @@ export const BYLINE_PATTERN = TRAILING_BYLINE;
 function isNavBar(text: string): boolean {
   const bars = text.match(/[|｜]/gu)?.length ?? 0;
   if (bars < 2 || !NAV_BAR.test(text)) return false;
+  // "来源：某县人民政府 | 发布时间：2023-05-06 | 浏览次数：" is the page's date and source line, read as such.
+  if (/(?:来源|发布时间|发布日期|日期|时间|作者)\s*[:：]/u.test(text) && findDate(text)) return false;
   const parts = text.split(/[|｜]/u).map((p) => p.trim()).filter(Boolean);
   // A table row copied with its bars ("1 | 标题 | 单位", "序号 | 案例名称 | 申报单位") is the draft's.
   if (/^[0-9０-９]{1,3}$/u.test(parts[0] ?? '') || parts.some((p) => /^(?:序号|案例名称|项目名称|申报单位|报送单位|推荐单位|单位名称|成果名称)$/u.test(p))) return false;
