@@ -157,3 +157,24 @@ test('lists: an awarded unit named without its province matches the case whose u
   assert.deepEqual(r.matched.map((m) => [m.item.unit, m.caseId]), [['巨鹿县民政局', 'a']]);
   assert.deepEqual(r.unmatched.map((u) => u.unit), ['乡县民政局']);
 });
+
+test('lists: a table copied with spaces between its cells, a title holding a space, the grade in its own column', async () => {
+  const file = await load(
+    'spaced-table.txt',
+    `2023年度全市民政创新案例评选结果
+序号 案例名称 申报单位 奖项
+1 以好村规营造好家风 引领推动乡村善治 平江县民政局 一等奖
+2 “救急难”一键响应平台 岳阳楼区民政局 二等奖
+3 殡葬服务一件事联办 汨罗市民政局 二等奖
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award, where(c.meta.region)?.[2]]),
+    [
+      ['以好村规营造好家风 引领推动乡村善治', '平江县民政局', '一等奖', '平江县'],
+      ['“救急难”一键响应平台', '岳阳楼区民政局', '二等奖', '岳阳楼区'],
+      ['殡葬服务一件事联办', '汨罗市民政局', '二等奖', '汨罗市'],
+    ],
+  );
+});

@@ -309,6 +309,45 @@ function rowItems(rows: string[][], award: string | null, at: number): { items: 
   return items.length ? { items, award } : null;
 }
 
+/** Headings a header row may also hold besides the columns read. */
+const OTHER_COLUMN = /^(?:序号|编号|排名|备注|说明|类别|分类)$/u;
+
+/**
+ * "序号\t案例名称\t申报单位" (or the same with spaces) over rows of as many cells: the rows, split. A row
+ * with more space-separated tokens than the header has columns keeps the extra ones in its title
+ * (titles hold spaces: "以好村规营造好家风 引领推动乡村善治"); a one-cell row is a group heading.
+ */
+function spacedTable(lines: SourceLine[], at: number): { rows: string[][]; end: number } | null {
+  const head = lines[at]!.text.trim();
+  if (head.length > 60) return null;
+  const sep = head.includes('\t') ? /\t+/u : /[\s\u3000]+/u;
+  const header = head.split(sep).map((c) => c.trim());
+  if (header.length < 2 || !header.every((c) => OTHER_COLUMN.test(c) || Object.values(COLUMN).some((re) => re.test(c)))) return null;
+  const cols = headerColumns(header);
+  if (!cols || cols.title === undefined) return null;
+  const rows: string[][] = [header];
+  let k = at + 1;
+  for (; k < lines.length; k++) {
+    const t = lines[k]!.text.trim();
+    if (!t) continue;
+    let cells = t.split(sep).map((c) => c.trim());
+    if (cells.length === 1) {
+      if (groupHeading(t)) {
+        rows.push(cells);
+        continue;
+      }
+      break;
+    }
+    if (cells.length > header.length) {
+      const extra = cells.length - header.length;
+      cells = [...cells.slice(0, cols.title), cells.slice(cols.title, cols.title + extra + 1).join(' '), ...cells.slice(cols.title + extra + 1)];
+    }
+    if (cells.length < header.length - 1 || SENTENCE.test(t)) break;
+    rows.push(cells);
+  }
+  return rows.length >= 2 ? { rows, end: k } : null;
+}
+
 function tableCells(table: TableBlock): string[][] {
   return table.rows.map((r) => r.map((c) => blocksText(c.blocks).replace(/\s+/gu, ' ').trim()));
 }
@@ -349,6 +388,20 @@ export function readList(lines: SourceLine[]): ListResult | null {
         award = fromTable.award;
       }
       continue;
+    }
+    // A table copied as text with its cells separated by tabs or spaces, under a header row
+    // ("序号 案例名称 申报单位"): one item per row.
+    const textTable = spacedTable(lines, i);
+    if (textTable) {
+      const fromRows: { items: ListItem[]; award: string | null } | null = rowItems(textTable.rows, award, i);
+      if (fromRows) {
+        flush();
+        items.push(...fromRows.items);
+        for (let j = i; j < textTable.end; j++) taken.add(j);
+        award = fromRows.award;
+        i = textTable.end - 1;
+        continue;
+      }
     }
     // Table rows copied as text with cell bars: "1 | 标题 | 单位 |".
     if (/[|｜].*[|｜]/u.test(text)) {
