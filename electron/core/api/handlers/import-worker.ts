@@ -1,25 +1,28 @@
 /**
- * Worker side of importPool.ts: previews the files it is sent one after another, in the order
- * sent (a preview's batch arrives at once), and posts each outcome back.
+ * Worker side of importPool.ts: for each preview it is sent, in the order sent, takes the next
+ * file from the preview's shared counter until none is left (the calling thread takes from the
+ * same counter), posting each outcome back, then says it is done.
  */
 import { parentPort } from 'node:worker_threads';
-import { previewDraft, type DraftOptions, type DraftSource } from './importDraft.js';
+import { previewDraft } from './importDraft.js';
+import type { FromImportWorker, ToImportWorker } from './importPool.js';
 
-type Request = { id: number; source: DraftSource; options: DraftOptions };
-
-const queue: Request[] = [];
+const queue: ToImportWorker[] = [];
 let running = false;
+
+const post = (message: FromImportWorker) => parentPort!.postMessage(message);
 
 async function drain(): Promise<void> {
   running = true;
   while (queue.length) {
-    const { id, source, options } = queue.shift()!;
-    parentPort!.postMessage({ id, outcome: await previewDraft(source, options) });
+    const { id, sources, options, next } = queue.shift()!;
+    for (let i = Atomics.add(next, 0, 1); i < sources.length; i = Atomics.add(next, 0, 1)) post({ id, index: i, outcome: await previewDraft(sources[i]!, options) });
+    post({ id, done: true });
   }
   running = false;
 }
 
-parentPort!.on('message', (request: Request) => {
+parentPort!.on('message', (request: ToImportWorker) => {
   queue.push(request);
   if (!running) void drain();
 });

@@ -1,12 +1,15 @@
 /**
- * Reads the files of a large import preview on worker threads: reading, the importer's stages
- * and proofing are most of an import's time and need nothing from the library. Every file is
- * handed out when the preview is called, before its first await, so the workers read a batch
- * while the calling thread is still busy — `huibian import` commits one batch into the library
- * while the next is read. The workers are kept for the process (their modules, the
- * region index and the compiled code are paid once) and do not keep it alive while idle. Where
- * no worker can start (a bundle without the worker entry), or one stops, its files are read on
- * the calling thread, with the same outcome.
+ * Reads the files of a large import preview on a worker thread and on the calling thread at
+ * once: reading, the importer's stages and proofing are most of an import's time and need
+ * nothing from the library. Both take the next file from one shared counter (a
+ * SharedArrayBuffer), so the work splits by speed: a preview on its own is read on two cores,
+ * and while the calling thread is busy elsewhere — `huibian import` commits one batch into the
+ * library while the next is read — the worker takes every file until the thread comes back.
+ * The list goes to the worker when the preview is called, before its first await; the
+ * thread's share waits for the caller's own synchronous work. Workers are kept for the process
+ * (their modules, the region index and the compiled code are paid once) and do not keep it
+ * alive while idle. Where no worker can start (a bundle without the worker entry), or one
+ * stops, the thread reads what is left, with the same outcome.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,10 +17,20 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { previewDraft, type DraftOptions, type DraftOutcome, type DraftSource } from './importDraft.js';
 
-interface Job {
-  resolve: (outcome: DraftOutcome) => void;
-  source: DraftSource;
+/** What a worker posts back: one file's outcome, or that it has taken the last file of a preview. */
+export type FromImportWorker = { id: number; index: number; outcome: DraftOutcome } | { id: number; done: true };
+
+/** What a worker is sent: a preview's files and the counter every reader takes the next from. */
+export interface ToImportWorker {
+  id: number;
+  sources: readonly DraftSource[];
   options: DraftOptions;
+  next: Int32Array;
+}
+
+interface Job {
+  outcome: (index: number, outcome: DraftOutcome) => void;
+  done: () => void;
 }
 
 interface PoolWorker {
@@ -27,8 +40,8 @@ interface PoolWorker {
 }
 
 /**
- * One worker per core the calling thread leaves free, two at most: on two cores one worker reads
- * while the thread commits, and a second would only pay the importer's start-up (its modules, the
+ * One worker per core the calling thread leaves free, two at most: on two cores one worker and
+ * the thread read, and a second worker would pay the importer's start-up (its modules, the
  * region index, the compiled code) again on a core that is not there.
  */
 const POOL_SIZE = Math.max(1, Math.min(2, availableParallelism() - 1));
@@ -54,13 +67,14 @@ function startWorker(): Worker | null {
   return null;
 }
 
-/** A worker that stopped: its files are read here instead. */
+/** A worker that stopped: the previews it was reading finish on the calling thread. */
 function stopped(member: PoolWorker): void {
+  if (member.dead) return;
   member.dead = true;
   if (pool?.includes(member)) pool = null;
   const jobs = [...member.jobs.values()];
   member.jobs.clear();
-  for (const job of jobs) void previewDraft(job.source, job.options).then(job.resolve);
+  for (const job of jobs) job.done();
 }
 
 function workers(): PoolWorker[] | null {
@@ -71,12 +85,13 @@ function workers(): PoolWorker[] | null {
       const worker = startWorker();
       if (!worker) break;
       const member: PoolWorker = { worker, jobs: new Map(), dead: false };
-      worker.on('message', ({ id, outcome }: { id: number; outcome: DraftOutcome }) => {
-        const job = member.jobs.get(id);
+      worker.on('message', (m: FromImportWorker) => {
+        const job = member.jobs.get(m.id);
         if (!job) return;
-        member.jobs.delete(id);
+        if ('outcome' in m) return job.outcome(m.index, m.outcome);
+        member.jobs.delete(m.id);
         if (member.jobs.size === 0) worker.unref();
-        job.resolve(outcome);
+        job.done();
       });
       worker.on('error', () => stopped(member));
       worker.on('exit', () => stopped(member));
@@ -90,24 +105,40 @@ function workers(): PoolWorker[] | null {
   return pool;
 }
 
-function send(member: PoolWorker, source: DraftSource, options: DraftOptions): Promise<DraftOutcome> {
-  if (member.dead) return previewDraft(source, options);
-  return new Promise((resolve) => {
-    const id = nextId++;
-    member.jobs.set(id, { resolve, source, options });
-    member.worker.ref();
-    member.worker.postMessage({ id, source, options });
-  });
-}
-
 /**
- * Every file's outcome, in the order given. The files are dealt out in turn as this is called
- * (each worker reads its own in order); null when no worker could start.
+ * Every file's outcome, in the order given; null when no worker could start (the caller then
+ * reads the files itself).
  */
 export function previewDrafts(sources: readonly DraftSource[], options: DraftOptions): Promise<DraftOutcome[]> | null {
   const members = workers();
   if (!members) return null;
-  return Promise.all(sources.map((source, i) => send(members[i % members.length]!, source, options)));
+  const n = sources.length;
+  const out: Array<DraftOutcome | undefined> = new Array(n);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  let filled = 0;
+  let readersLeft = members.length + 1;
+  return new Promise((resolve) => {
+    const settle = (index: number, outcome: DraftOutcome) => {
+      out[index] = outcome;
+      if (++filled === n) resolve(out as DraftOutcome[]);
+    };
+    /** When the counter is spent and every reader is done, files a stopped worker had taken are read here. */
+    const readerDone = async () => {
+      if (--readersLeft > 0) return;
+      for (let i = 0; i < n; i++) if (out[i] === undefined) settle(i, await previewDraft(sources[i]!, options));
+    };
+    for (const member of members) {
+      const id = nextId++;
+      member.jobs.set(id, { outcome: settle, done: () => void readerDone() });
+      member.worker.ref();
+      member.worker.postMessage({ id, sources, options, next } satisfies ToImportWorker);
+    }
+    // The thread's share, after whatever the caller does next without waiting (a commit).
+    setImmediate(async () => {
+      for (let i = Atomics.add(next, 0, 1); i < n; i = Atomics.add(next, 0, 1)) settle(i, await previewDraft(sources[i]!, options));
+      await readerDone();
+    });
+  });
 }
 
 /** Stops the workers (tests, shutdown); the next large preview starts new ones. */
