@@ -9,6 +9,7 @@ import type { FaceMetrics } from '../../fonts/metrics.js';
 import { glyphsForDrawing, type LaidLine } from '../../layout/paragraph.js';
 import type { BoxPainter } from '../../layout/flow.js';
 import { deflateStreams } from './streams.js';
+import { fastSubsets } from './subset.js';
 
 interface PdfKitFont {
   id: string;
@@ -137,6 +138,7 @@ export class PdfCanvas implements BoxPainter {
       const doc = this.doc as unknown as { font(src: unknown): unknown; _font: PdfKitFont };
       doc.font(face.embeddable());
       e = { font: doc._font, face, glyphs: new Map() };
+      fastSubsets(e.font.subset);
       this.fonts.set(face.key, e);
     }
     if (!this.pageFonts.has(face.key)) {
