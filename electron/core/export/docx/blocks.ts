@@ -51,6 +51,22 @@ export function fonts(book: StyleBook, style: TextStyle, hint = false): IFontAtt
   return { ascii: book.latin, hAnsi: book.latin, eastAsia: book.face(style), cs: book.latin, ...(hint ? { hint: 'eastAsia' } : {}) };
 }
 
+/** Everything a run's options are made of: the faces, the marks, the character style and extras. */
+function lookKey(book: StyleBook, style: TextStyle, hint: boolean, marks?: readonly Mark[], charStyle?: string, extra: { color?: string; scale?: number; size?: number; position?: string } = {}): string {
+  return `${book.latin}|${book.face(style)}|${hint}|${marks?.join(',') ?? ''}|${charStyle ?? ''}|${extra.color ?? ''}|${extra.scale ?? ''}|${extra.size ?? ''}|${extra.position ?? ''}`;
+}
+
+/** The key of a run in a style's faces and nothing else (most runs of a book), made once: a string made anew is hashed anew at every lookup. */
+const plainKeys = new WeakMap<StyleBook, WeakMap<TextStyle, [string, string]>>();
+
+function plainKey(book: StyleBook, style: TextStyle, hint: boolean): string {
+  let byStyle = plainKeys.get(book);
+  if (!byStyle) plainKeys.set(book, (byStyle = new WeakMap()));
+  let keys = byStyle.get(style);
+  if (!keys) byStyle.set(style, (keys = [lookKey(book, style, false), lookKey(book, style, true)]));
+  return keys[hint ? 1 : 0];
+}
+
 /** A run of text with its faces and marks; tabs become w:tab so leaders and right tabs work. */
 export function textRun(book: StyleBook, style: TextStyle, text: string, marks?: readonly Mark[], charStyle?: string, extra: { color?: string; scale?: number; size?: number; position?: `${number}pt` } = {}): TextRun {
   const hint = CURLY.test(text);
@@ -72,9 +88,8 @@ export function textRun(book: StyleBook, style: TextStyle, text: string, marks?:
     position: extra.position,
   });
   if (!text.includes('\t')) {
-    // Everything the options are made of: the faces, the marks, the character style and extras.
-    const key = `${book.latin}|${book.face(style)}|${hint}|${marks?.join(',') ?? ''}|${charStyle ?? ''}|${extra.color ?? ''}|${extra.scale ?? ''}|${extra.size ?? ''}|${extra.position ?? ''}`;
-    return keyedRun(key, makeOptions, text);
+    const plain = !marks?.length && !charStyle && extra.color === undefined && extra.scale === undefined && extra.size === undefined && extra.position === undefined;
+    return keyedRun(plain ? plainKey(book, style, hint) : lookKey(book, style, hint, marks, charStyle, extra), makeOptions, text);
   }
   const children: Array<string | Tab> = [];
   text.split('\t').forEach((piece, i) => {
@@ -114,10 +129,16 @@ export function inlineRuns(ctx: DocxContext, inlines: readonly Inline[] | undefi
   let text = '';
   for (const inline of inlines ?? []) {
     switch (inline.type) {
-      case 'text':
-        children.push(...ctx.comments.before(inline), ...textRuns(ctx, style, inline.text, inline.marks, charStyle), ...ctx.comments.after(inline));
-        text += inline.text.replace(/\t/g, '');
+      case 'text': {
+        // Most inlines carry no comment and no curly quote beside Latin text: no arrays made for them.
+        const commented = inline.comments !== undefined && inline.comments.length > 0;
+        if (commented) children.push(...ctx.comments.before(inline));
+        if (CURLY.test(inline.text)) children.push(...textRuns(ctx, style, inline.text, inline.marks, charStyle));
+        else children.push(textRun(ctx.book, style, inline.text, inline.marks, charStyle));
+        if (commented) children.push(...ctx.comments.after(inline));
+        text += inline.text.includes('\t') ? inline.text.replace(/\t/g, '') : inline.text;
         break;
+      }
       case 'break':
         children.push(new TextRun({ break: 1 }));
         break;

@@ -22,9 +22,14 @@ type Xmlable = Record<string, unknown>;
 const ESCAPED: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
 /** Text and attribute values as the package escapes them: the five entities, XML 1.0's forbidden control codes dropped. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[&"'<>\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_ALL = /[&"'<>\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+/** Text and attribute values as the package escapes them: the five entities, XML 1.0's forbidden control codes dropped. Text that needs nothing is returned as it is (the same string, not a copy). */
 export function escapeXml(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[&"'<>\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) => ESCAPED[c] ?? '');
+  return UNSAFE.test(value) ? value.replace(UNSAFE_ALL, (c) => ESCAPED[c] ?? '') : value;
 }
 
 const valueText = (v: unknown): string => (typeof v === 'string' ? escapeXml(v) : String(v));
@@ -73,12 +78,17 @@ export function xmlOf(node: Xmlable): string {
   return `${open}${name ? '>' : ''}${content.join('')}${name ? `</${name}>` : ''}`;
 }
 
-/** A piece that already knows its XML (plainRun's runs). */
+/**
+ * A piece that already knows its XML (plainRun's runs), and gives it as chunks: a run gives its
+ * look's opening and closing strings, shared by every run of that look, around its text, which
+ * is the model's own string where it needs no escaping. A long book's body is then held as
+ * references to strings that exist anyway, not as a second copy of its text in markup.
+ */
 export interface Prewritten {
-  readonly bodyXml: string;
+  writeXml(out: string[]): void;
 }
 
-const isPrewritten = (p: object): p is Prewritten => typeof (p as Partial<Prewritten>).bodyXml === 'string';
+const isPrewritten = (p: object): p is Prewritten => typeof (p as Partial<Prewritten>).writeXml === 'function';
 
 interface Writable {
   writtenAs?: Writable[];
@@ -90,7 +100,27 @@ interface Writable {
  * media and an external link its relationship while the package writes the paragraph.
  */
 export function pieceXml(piece: object): string | null {
-  if (isPrewritten(piece)) return piece.bodyXml;
+  if (isPrewritten(piece)) {
+    const out: string[] = [];
+    piece.writeXml(out);
+    return out.join('');
+  }
+  return otherPieceXml(piece);
+}
+
+/** Appends a piece's XML chunks to `out`; false (and nothing appended) when only the package may write it. */
+function writePiece(piece: object, out: string[]): boolean {
+  if (isPrewritten(piece)) {
+    piece.writeXml(out);
+    return true;
+  }
+  const xml = otherPieceXml(piece);
+  if (xml === null) return false;
+  out.push(xml);
+  return true;
+}
+
+function otherPieceXml(piece: object): string | null {
   if (piece instanceof ImageRun || piece instanceof ExternalHyperlink || !(piece instanceof XmlComponent)) return null;
   try {
     const w = piece as unknown as Writable;
@@ -108,8 +138,7 @@ export function pieceXml(piece: object): string | null {
 /** Opening tag and properties of a paragraph with these options, as the package writes them, by options. */
 const heads = new Map<string, string>();
 
-function paragraphHead(options: IParagraphOptions): string {
-  const key = JSON.stringify(options);
+function paragraphHead(options: IParagraphOptions, key = JSON.stringify(options)): string {
   let head = heads.get(key);
   if (head === undefined) {
     const xml = xmlOf(new Paragraph(options).prepForXml({ stack: [] } as never) as Xmlable);
@@ -129,21 +158,28 @@ export class BodyParagraph extends XmlComponent {
 
   constructor(
     private readonly head: string,
-    /** The pieces' XML. */
-    readonly inner: string,
+    /** The pieces' XML, in chunks. */
+    private readonly inner: string[],
     private readonly options: IParagraphOptions,
     private readonly children: readonly object[],
   ) {
     super('w:p');
   }
 
-  get xml(): string {
-    return !this.inner && this.head === '<w:p>' ? '<w:p></w:p>' : `${this.head}${this.inner}</w:p>`;
+  /** Appends the paragraph's XML chunks to `out`. */
+  writeXml(out: string[]): void {
+    if (!this.inner.length && this.head === '<w:p>') {
+      out.push('<w:p></w:p>');
+      return;
+    }
+    out.push(this.head);
+    for (const chunk of this.inner) out.push(chunk);
+    out.push('</w:p>');
   }
 
   /** The package's paragraph with these properties and the pieces as one placeholder: what carries a section break. */
   carrier(store: BodyStore): Paragraph {
-    return new Paragraph({ ...this.options, children: [store.placeholder([this.inner]) as unknown as ParagraphChild] });
+    return new Paragraph({ ...this.options, children: [store.placeholder(this.inner) as unknown as ParagraphChild] });
   }
 
   /** The package's paragraph of the same options and children. */
@@ -157,15 +193,11 @@ export class BodyParagraph extends XmlComponent {
   }
 }
 
-/** The paragraph as XML when every piece can be written here; null sends it to the package. */
-export function bodyParagraph(options: IParagraphOptions, children: readonly object[]): BodyParagraph | null {
-  let inner = '';
-  for (const c of children) {
-    const piece = pieceXml(c);
-    if (piece === null) return null;
-    inner += piece;
-  }
-  return new BodyParagraph(paragraphHead(options), inner, options, children);
+/** The paragraph as XML when every piece can be written here; null sends it to the package. `key` names the options when they are known to be a style's alone. */
+export function bodyParagraph(options: IParagraphOptions, children: readonly object[], key?: string): BodyParagraph | null {
+  const inner: string[] = [];
+  for (const c of children) if (!writePiece(c, inner)) return null;
+  return new BodyParagraph(paragraphHead(options, key), inner, options, children);
 }
 
 /**
@@ -176,10 +208,14 @@ class WrittenPiece extends XmlComponent implements Prewritten {
   private built: BaseXmlComponent[] | null = null;
 
   constructor(
-    readonly bodyXml: string,
+    private readonly xml: string,
     private readonly build: () => BaseXmlComponent[],
   ) {
     super('hb:piece');
+  }
+
+  writeXml(out: string[]): void {
+    out.push(this.xml);
   }
 
   override get writtenAs(): readonly BaseXmlComponent[] {
@@ -286,7 +322,7 @@ class BodyRun extends XmlComponent {
 export class BodyStore {
   readonly runs: string[][] = [];
 
-  /** A placeholder for these strings. */
+  /** A placeholder for these chunks. */
   placeholder(xml: string[]): XmlComponent {
     this.runs.push(xml);
     return new BodyRun(this.runs.length - 1);
@@ -306,7 +342,7 @@ export class BodyStore {
           out.push(new BodyRun(this.runs.length) as unknown as T);
           this.runs.push(run);
         }
-        run.push(c.xml);
+        c.writeXml(run);
         return;
       }
       run = null;
@@ -323,7 +359,7 @@ export class BodyStore {
       out.push(documentXml.slice(at, m.index));
       const run = this.runs[Number(m[1])];
       if (!run) throw new Error(`document part: placeholder ${m[1]} has no paragraphs`);
-      out.push(...run);
+      for (const chunk of run) out.push(chunk);
       at = m.index! + m[0].length;
     }
     out.push(documentXml.slice(at));

@@ -235,7 +235,8 @@ export class DocxContext {
       this.pendingEnds = [];
     }
     // Body text (not notes, headers or cells) goes out as XML at once; a list number is the package's to allocate.
-    const written = this.sideDepth === 0 && this.cellDepth === 0 && !p.numbering ? bodyParagraph(paraOptions, children) : null;
+    // A paragraph of its style alone (most of a book) is keyed by the style, not by its options as JSON.
+    const written = this.sideDepth === 0 && this.cellDepth === 0 && !p.numbering ? bodyParagraph(paraOptions, children, options.props ? undefined : `style:${s.id}`) : null;
     // Typed as the package's paragraph: where the package writes it, it writes its own (bodyXml.ts).
     if (written) return written as unknown as Paragraph;
     return new Paragraph({ ...paraOptions, children: children as unknown as ParagraphChild[] });

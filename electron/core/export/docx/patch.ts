@@ -71,8 +71,23 @@ function patchStyles(xml: string, options: PatchOptions): string {
   return out;
 }
 
-/** A package's parts by path, in the order they are zipped. */
-export type Parts = Map<string, string | Uint8Array>;
+/** A package's parts by path, in the order they are zipped; text as a whole or in pieces. */
+export type Parts = Map<string, string | Uint8Array | Iterable<string>>;
+
+/**
+ * The manifest's XML in pieces, a document at a time: a long book's manifest (every paragraph's
+ * text) never stands as one JSON string, one escaped copy and one joined copy at once. The same
+ * text as JSON.stringify of the whole manifest.
+ */
+function* manifestXml(manifest: ExportManifest): Generator<string> {
+  const { documents } = manifest;
+  // The manifest's own key order, its documents left out.
+  const json = JSON.stringify({ version: manifest.version, template: manifest.template, exportedAt: manifest.exportedAt, documents: [], comments: manifest.comments });
+  const at = json.indexOf('"documents":[]') + '"documents":['.length;
+  yield `${XML_DECL}<hb:manifest xmlns:hb="${MANIFEST_NS}">${esc(json.slice(0, at))}`;
+  for (let i = 0; i < documents.length; i++) yield esc((i ? ',' : '') + JSON.stringify(documents[i]));
+  yield `${esc(json.slice(at))}</hb:manifest>`;
+}
 
 /** The export manifest as a custom XML part: what the review reader needs to diff a reviewed file (no package API for custom XML parts). */
 function addManifest(parts: Parts, options: PatchOptions, rels: string, types: string): { rels: string; types: string } {
@@ -84,7 +99,7 @@ function addManifest(parts: Parts, options: PatchOptions, rels: string, types: s
     documents: ctx.snapshot.map((d) => ({ id: d.id, index: d.index, bookmark: `${DOC_BOOKMARK_PREFIX}${d.index}`, paragraphs: d.paragraphs })),
     comments: ctx.comments.exported,
   };
-  parts.set('customXml/item1.xml', `${XML_DECL}<hb:manifest xmlns:hb="${MANIFEST_NS}">${esc(JSON.stringify(manifest))}</hb:manifest>`);
+  parts.set('customXml/item1.xml', manifestXml(manifest));
   parts.set(
     'customXml/itemProps1.xml',
     `${XML_DECL}<ds:datastoreItem ds:itemID="{6B3C1D2E-4F5A-4B6C-9D7E-8F9A0B1C2D3E}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${MANIFEST_NS}"/></ds:schemaRefs></ds:datastoreItem>`,
@@ -126,7 +141,9 @@ export async function patchPackage(parts: Parts, options: PatchOptions): Promise
   const text = (name: string): string => {
     const data = parts.get(name);
     if (data === undefined) throw new Error(`${name} missing from the packed document`);
-    return typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+    if (typeof data === 'string') return data;
+    if (data instanceof Uint8Array) return Buffer.from(data).toString('utf8');
+    return [...data].join('');
   };
   parts.set('word/settings.xml', patchSettings(text('word/settings.xml'), options));
   parts.set('word/styles.xml', patchStyles(text('word/styles.xml'), options));

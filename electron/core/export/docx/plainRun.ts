@@ -25,8 +25,8 @@ class PreparedRun implements Prewritten {
     private readonly text: string,
   ) {}
 
-  get bodyXml(): string {
-    return this.t.head + escapeXml(this.text) + this.t.tail;
+  writeXml(out: string[]): void {
+    out.push(this.t.head, escapeXml(this.text), this.t.tail);
   }
 
   prepForXml(): Xmlable {

@@ -6,6 +6,7 @@
  * slices, never as one more copy of the whole text.
  */
 import { Buffer } from 'node:buffer';
+import { once } from 'node:events';
 import { constants, crc32, createDeflateRaw, deflateRaw } from 'node:zlib';
 import { promisify } from 'node:util';
 
@@ -14,7 +15,7 @@ const deflate = promisify(deflateRaw);
 export interface ZipPart {
   name: string;
   /** Bytes, or text as pieces to write one after another (UTF-8). */
-  data: Uint8Array | readonly string[];
+  data: Uint8Array | Iterable<string>;
 }
 
 interface Compressed {
@@ -28,7 +29,7 @@ interface Compressed {
 /** Text pieces are joined up to this many characters before they go to zlib. */
 const SLICE = 1 << 16;
 
-async function compressText(pieces: readonly string[], level: number): Promise<Omit<Compressed, 'name'>> {
+async function compressText(pieces: Iterable<string>, level: number): Promise<Omit<Compressed, 'name'>> {
   const z = createDeflateRaw({ level });
   const bytes: Buffer[] = [];
   z.on('data', (b: Buffer) => bytes.push(b));
@@ -39,20 +40,21 @@ async function compressText(pieces: readonly string[], level: number): Promise<O
   let crc = 0;
   let size = 0;
   let pending = '';
-  const put = (text: string) => {
+  // One slice in zlib's queue at a time, so the part is never held a second time as bytes.
+  const put = async (text: string) => {
     const b = Buffer.from(text, 'utf8');
     crc = crc32(b, crc);
     size += b.length;
-    z.write(b);
+    if (!z.write(b)) await once(z, 'drain');
   };
   for (const piece of pieces) {
     pending += piece;
     if (pending.length >= SLICE) {
-      put(pending);
+      await put(pending);
       pending = '';
     }
   }
-  if (pending) put(pending);
+  if (pending) await put(pending);
   z.end();
   await done;
   return { crc, size, bytes, compressedSize: bytes.reduce((n, b) => n + b.length, 0) };
@@ -80,7 +82,7 @@ const VERSION = 20;
 export async function zipParts(parts: readonly ZipPart[], level: number, when = new Date()): Promise<Uint8Array> {
   const compressed = await Promise.all(
     parts.map(async (p): Promise<Compressed> => {
-      const c = p.data instanceof Uint8Array ? await compressBytes(p.data, level) : await compressText(p.data as readonly string[], level);
+      const c = p.data instanceof Uint8Array ? await compressBytes(p.data, level) : await compressText(p.data, level);
       return { ...c, name: Buffer.from(p.name, 'utf8') };
     }),
   );
