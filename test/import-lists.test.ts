@@ -178,3 +178,39 @@ test('lists: a table copied with spaces between its cells, a title holding a spa
     ],
   );
 });
+
+test('lists: plain lines under a list heading with a place label, a bracketed place, or an entrant before a colon', async () => {
+  const labelled = await load(
+    'labelled.txt',
+    `湖南省第二批基层治理创新典型案例名单:
+长沙市望城区 “一网三联”激活小区治理
+“屋场夜话”议出乡村好风气(浏阳市)
+株洲市芦淞区 “五心”服务暖民心
+`,
+  );
+  assert.equal(labelled.kind, 'award-list');
+  assert.deepEqual(
+    labelled.cases.map((c) => [c.meta.title, where(c.meta.region)?.[2], c.meta.award]),
+    [
+      ['“一网三联”激活小区治理', '望城区', '湖南省第二批基层治理创新典型案例'],
+      ['“屋场夜话”议出乡村好风气', '浏阳市', '湖南省第二批基层治理创新典型案例'],
+      ['“五心”服务暖民心', '芦淞区', '湖南省第二批基层治理创新典型案例'],
+    ],
+  );
+
+  const entrants = await load(
+    'entrants.txt',
+    `2024年度全市民政创新案例获奖名单
+一等奖
+1.望城区民政局：“一网三联”激活小区治理
+2.浏阳市民政局：“屋场夜话”议出乡村好风气
+`,
+  );
+  assert.deepEqual(
+    entrants.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award]),
+    [
+      ['“一网三联”激活小区治理', '望城区民政局', '一等奖'],
+      ['“屋场夜话”议出乡村好风气', '浏阳市民政局', '一等奖'],
+    ],
+  );
+});

@@ -21,7 +21,7 @@ import type { TableBlock } from '../../model/types.js';
 import { blocksText } from '../../model/text.js';
 import { findMentions, resolveRegion } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
-import { isPlaceOnly, isPlaceToken } from './placelabel.js';
+import { isPlaceOnly, isPlaceToken, splitPlaceLabel } from './placelabel.js';
 
 export interface ListItem {
   title: string;
@@ -148,6 +148,13 @@ function withSubtitle(item: ListItem): ListItem {
   return title === item.title && subtitle === item.subtitle ? item : { ...item, title, subtitle };
 }
 
+/** "“三五”模式畅通组级微治理（长沙县）": a bracket holding only a place is the item's place, not its title. */
+function withPlace(item: ListItem): ListItem {
+  const m = /^(.{4,}?)\s*[（(]\s*([^（）()]{2,20})\s*[)）]$/u.exec(item.title);
+  if (!m || !isPlaceOnly(m[2]!)) return item;
+  return { ...item, title: m[1]!.trim(), place: item.place ?? m[2]! };
+}
+
 function splitUnit(title: string): { title: string; unit: string | null } {
   const u = UNIT_AFTER.exec(title);
   if (u) return { title: title.slice(0, u.index).trim(), unit: u[1]! };
@@ -230,7 +237,7 @@ interface Group {
 /** An honour a heading confers on what it lists: "2021年全省基层治理示范街道(镇)", "全国养老服务先进单位". */
 const HONOUR = /(?:示范|先进|优秀|十佳|十大|百佳|最美|最佳|明星|标兵|模范|品牌|星级|文明|和谐|美丽|绿色|友好型|实验|试点|典型|创新)[\u4e00-\u9fa5“”"]{0,12}?(?:案例|项目|单位|组织|社区|村|街道|镇|乡|县|区|市|城市|城区|集体|机构|品牌|奖|基地|中心|成果|村镇|家庭)(?:[（(][^）)]{1,8}[)）])?$/u;
 /** Who a people list names. */
-const PEOPLE = /(?:人物|个人|人员|同志|工作者|志愿者|楷模|标兵|之星|家庭)[”"]?$/u;
+const PEOPLE = /(?:人物|个人|人员|同志|工作者|志愿者|楷模|标兵|之星|家庭|社工|书记|主任|能手|达人|人才)[”"]?$/u;
 
 /** "“2020年度十大公益项目”名单(排名不分先后):", "全国养老服务先进单位名单": a list's own heading, and what it confers. */
 function listHeading(text: string): Group | null {
@@ -480,7 +487,12 @@ export function readList(lines: SourceLine[]): ListResult | null {
     // "1.标题" with "——副题" and "（单位）" or "◉单位" lines under it.
     const num = NUMBERED.exec(text);
     if (num && (award || named) && !SENTENCE.test(text.slice(num[0].length)) && text.length <= 80) {
-      const head = splitUnit(text.slice(num[0].length));
+      // "1.长沙县民政局：标题": the entrant before a colon.
+      const organColon = /^([\u4e00-\u9fa5（）()·]{3,30})[:：]\s*(\S.{3,})$/u.exec(text.slice(num[0].length));
+      const head =
+        organColon && ORGAN_END_LIST.test(organColon[1]!) && placeStart(organColon[1]!)
+          ? { title: organColon[2]!.trim(), unit: organColon[1]! }
+          : splitUnit(text.slice(num[0].length));
       // An awarded place's address numbered ("1。成都市青羊区府南街道") is its own place.
       const address = !head.unit && head.title.length <= 30 && ADDRESS_END.test(head.title) && placeStart(head.title) && isAddress(head.title);
       const item: ListItem = { title: head.title, subtitle: null, unit: head.unit, place: address ? head.title : null, award, at: i };
@@ -516,9 +528,11 @@ export function readList(lines: SourceLine[]): ListResult | null {
     }
     // Under a list's own heading ("…名单:"), each short line is an item: a title, or a unit named with its place.
     if (listed && award && text.length <= 60 && !SENTENCE.test(text) && !/[:：]/u.test(text) && !/^[一二三四五六七八九十]{1,3}、/u.test(text)) {
-      const { title, unit } = splitUnit(text);
-      const organ = !unit && ORGAN_END_LIST.test(title) && placeStart(title);
-      const item = withSubtitle({ title, subtitle: null, unit: unit ?? (organ ? title : null), place: organ ? title : null, award, at: i });
+      // "长沙市长沙县 “三五”模式…": a place label, a space, the title.
+      const label = splitPlaceLabel(text);
+      const { title, unit } = splitUnit(label ? label.title : text);
+      const organ = !label && !unit && ORGAN_END_LIST.test(title) && placeStart(title);
+      const item = withSubtitle({ title, subtitle: null, unit: unit ?? (organ ? title : null), place: label ? label.label : organ ? title : null, award, at: i });
       plain.add(item);
       run.push(item);
       continue;
@@ -537,7 +551,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
   }
   flush();
   if (items.length === 0) return null;
-  for (const [k, it] of items.entries()) items[k] = withSubtitle(it);
+  for (const [k, it] of items.entries()) items[k] = withPlace(withSubtitle(it));
   // The list's name: the nearest line above the first item that reads like one.
   let nameAt = -1;
   for (let i = items[0]!.at - 1; i >= 0 && i >= items[0]!.at - 4; i--) {
