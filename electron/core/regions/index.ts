@@ -45,6 +45,24 @@ export function findMentions(text: string): Mention[] {
   return out;
 }
 
+/**
+ * County-level divisions renamed or merged since older drafts were written, whose old names
+ * GB/T 2260 no longer lists (and "城区"/"矿区" are ordinary words alone): the old spelling, with
+ * its city where the name alone is generic, and today's full name.
+ */
+const FORMER_NAMES: Array<[string, string]> = [
+  ['长治市城区', '长治市潞州区'], ['长治市郊区', '长治市潞州区'], ['长治县', '长治市上党区'],
+  ['大同市城区', '大同市平城区'], ['大同市南郊区', '大同市云冈区'], ['大同市矿区', '大同市云冈区'], ['大同县', '大同市云州区'],
+  ['蓟县', '天津市蓟州区'], ['襄樊市', '襄阳市'], ['淮安市楚州区', '淮安市淮安区'], ['楚州区', '淮安市淮安区'],
+  ['沧浪区', '苏州市姑苏区'], ['平江区', '苏州市姑苏区'], ['金阊区', '苏州市姑苏区'], ['杭州市下城区', '杭州市拱墅区'],
+];
+const FORMER = new RegExp(FORMER_NAMES.map(([old]) => old).join('|'), 'gu');
+const FORMER_TO = new Map(FORMER_NAMES);
+
+function modernNames(text: string): string {
+  return text.replace(FORMER, (old) => FORMER_TO.get(old)!);
+}
+
 /** Words ending in 区/县 that name no place ("社区", "辖区"). */
 const GENERIC_AREA = /^(?:社|城|市|辖|特|园|景|小|片|山|地|郊|全|各|本|该|我|新|老|试点|示范|实验|服务|农村|城乡|乡村|居住|生活|养老|功能|核心|重点|贫困|经济|开发|保护|风景|经开|高新|保税|综保|工业)(?:区|县)$|民政|政府|社区|服务|工作|建设|养老|儿童|救助/u;
 const UNLISTED_AFTER_CITY = /^[\s\u3000·]*([\u4e00-\u9fa5]{1,5}?(?:区|县|旗))/u;
@@ -101,8 +119,9 @@ interface Reading {
  * The place a short text (a heading, a title, a unit, an issuer line) names, or null when it
  * names none or cannot be told apart. `hint` is what the rest of the draft says.
  */
-export function resolveRegion(text: string, hint?: Partial<Region>): Region | null {
-  if (!text) return null;
+export function resolveRegion(raw: string, hint?: Partial<Region>): Region | null {
+  if (!raw) return null;
+  const text = modernNames(raw);
   const mentions = findMentions(text);
   if (mentions.length === 0) return null;
   const readings: Reading[] = [];
