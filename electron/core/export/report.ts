@@ -59,11 +59,13 @@ export function templateRoles(template: Template): FontRole[] {
 
 /** Face use for the file: the PDF embeds what serves here, the DOCX names the template's faces. */
 export async function fontUses(template: Template, format: ExportFormat): Promise<FontUse[]> {
-  const { resolveFonts, STANDARD_FACES } = await import('../fonts/roles.js');
   const roles = templateRoles(template);
   if (format === 'docx') {
+    // Only the standard names: font resolution (and fontkit, slow to load) is the PDF's.
+    const { STANDARD_FACES } = await import('../fonts/standardFaces.js');
     return roles.map((role) => ({ role, face: template.docxFonts[role] ?? STANDARD_FACES[role], standard: STANDARD_FACES[role], substitute: false }));
   }
+  const { resolveFonts } = await import('../fonts/roles.js');
   const served = resolveFonts();
   return roles.map((role) => {
     const f = served.find((s) => s.role === role)!;

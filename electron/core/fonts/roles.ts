@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { wenkaiSlices, type SliceSet } from './webfont.js';
+import { STANDARD_FACES } from './standardFaces.js';
 
 export type FontRoleName = 'song' | 'hei' | 'kai' | 'fangsong' | 'xiaobiaosong' | 'latin';
 export const FONT_ROLES: readonly FontRoleName[] = ['song', 'hei', 'kai', 'fangsong', 'xiaobiaosong', 'latin'];
@@ -243,15 +244,7 @@ export const ROLE_NAMES: Record<FontRoleName, string> = {
   latin: '西文',
 };
 
-/** The standard face of each role, as the DOCX names it and GB/T 9704 expects it. */
-export const STANDARD_FACES: Record<FontRoleName, string> = {
-  song: '宋体',
-  hei: '黑体',
-  kai: '楷体_GB2312',
-  fangsong: '仿宋_GB2312',
-  xiaobiaosong: '方正小标宋简体',
-  latin: 'Times New Roman',
-};
+export { STANDARD_FACES };
 
 const latinCache = new Map<boolean, { regular: FaceFile; bold: FaceFile }>();
 
