@@ -6,7 +6,6 @@
  */
 import { Buffer } from 'node:buffer';
 import { Packer, type Document } from 'docx';
-import JSZip from 'jszip';
 import { zipParts, type ZipPart } from './zip.js';
 import { MANIFEST_NS, type ExportManifest } from './manifest.js';
 import { esc, XML_DECL } from './xml.js';
@@ -127,6 +126,8 @@ interface PackageCompiler {
 export async function packageParts(doc: Document): Promise<Parts> {
   const compiler = (Packer as unknown as { compiler?: Partial<PackageCompiler> }).compiler;
   if (typeof compiler?.compile === 'function') return new Map(compiler.compile(doc));
+  // JSZip loads only here: it is the slowest module of the writer to load, and the compiler is the usual way.
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
   const parts: Parts = new Map();
   const names: string[] = [];
