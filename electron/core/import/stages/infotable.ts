@@ -17,7 +17,10 @@ const LABEL_ALT = LABELS.join('|');
 /** Portals space a label's characters out to align the colons ("索  引  号:", "标      题:"). */
 const SPACED_ALT = LABELS.map((l) => [...l].join('[ \\u3000]*')).join('|');
 /** A label with its colon, anywhere in a line: "索取号: 0024… 发布机构: 上海市民政局". */
-const LABEL_COLON = new RegExp(`(?:^|[\\s|｜])(${SPACED_ALT})\\s*[:：]`, 'gu');
+const LABEL_COLON = new RegExp(`(?:^|[\\s|｜])(${LABEL_ALT})\\s*[:：]`, 'gu');
+const SPACED_LABEL_COLON = new RegExp(`(?:^|[\\s|｜])(${SPACED_ALT})\\s*[:：]`, 'gu');
+/** A spaced-out label's last character before its colon ("…引  号:"): only then is the slower pattern needed. */
+const SPACED_HINT = /[\u4e00-\u9fa5][ \u3000]+[\u4e00-\u9fa5][ \u3000]*[:：]/u;
 const LABEL_ONLY = new RegExp(`^(?:${LABEL_ALT})$`, 'u');
 const BULLET = /^[•·●▪◦\-–]\s*/u;
 const LABEL_FIRST = new RegExp(`^(?:${LABEL_ALT})\\s`, 'u');
@@ -43,7 +46,7 @@ function put(fields: Record<string, string>, spaced: string, value: string): voi
 
 /** Reads "label: value label: value" pairs from one line; null when the line is not of that form. */
 function colonPairs(text: string): Array<[string, string]> | null {
-  const marks = [...text.matchAll(LABEL_COLON)];
+  const marks = [...text.matchAll(SPACED_HINT.test(text) ? SPACED_LABEL_COLON : LABEL_COLON)];
   if (marks.length === 0) return null;
   // The line must start with its first label (after a bullet or a cell bar).
   const lead = text.slice(0, marks[0]!.index! + (marks[0]![0].length - marks[0]![0].trimStart().length));
