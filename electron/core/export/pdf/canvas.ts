@@ -93,6 +93,7 @@ function rgb(hex: string): string {
 export class PdfCanvas implements BoxPainter {
   private fonts = new Map<string, FontEntry>();
   private pageFonts = new Set<string>();
+  private pending = '';
   pageHeight = 0;
 
   constructor(readonly doc: PDFKit.PDFDocument) {
@@ -101,6 +102,7 @@ export class PdfCanvas implements BoxPainter {
 
   /** Starts a page of the given size (pt); pdfkit flushes the previous one (bufferPages off). */
   addPage(width: number, height: number): void {
+    this.flush();
     this.doc.addPage({ size: [width, height], margin: 0 });
     this.pageHeight = height;
     this.pageFonts.clear();
@@ -121,6 +123,7 @@ export class PdfCanvas implements BoxPainter {
 
   /** Draws on a reserved page from now on; the page drawn so far is written out. */
   resumePage(page: ReservedPage): void {
+    this.flush();
     const d = this.doc as unknown as PdfKitPages;
     d.flushPages();
     d.page = page;
@@ -172,7 +175,7 @@ export class PdfCanvas implements BoxPainter {
     const { glyphs, count } = glyphsForDrawing(line);
     if (count === 0) return;
     // pdfkit's page space runs top-down; text wants PDF's native bottom-up space.
-    const out: string[] = [`q 1 0 0 -1 0 ${num(this.pageHeight)} cm`];
+    let out = `q 1 0 0 -1 0 ${num(this.pageHeight)} cm\n`;
     let i = 0;
     while (i < count) {
       const first = glyphs[i]!;
@@ -206,19 +209,15 @@ export class PdfCanvas implements BoxPainter {
       }
       tj = hex ? `${tj}<${hex}>` : tj.trimEnd();
       const color = rgb(first.color);
-      if (first.actual !== undefined) out.push(`/Span <</ActualText <FEFF${utf16Hex(first.actual)}>>> BDC`);
-      if (first.fakeBold) {
-        out.push(`q ${num(size * 0.03)} w /DeviceRGB CS ${color} SC`);
-      }
-      out.push(`/DeviceRGB cs ${color} scn`);
-      out.push(`BT${first.fakeBold ? ' 2 Tr' : ''} /${e.font.id} ${num(size)} Tf 1 0 0 1 ${num(startX)} ${num(y)} Tm [${tj}] TJ ET`);
-      if (first.fakeBold) out.push('Q');
-      if (first.actual !== undefined) out.push('EMC');
+      if (first.actual !== undefined) out += `/Span <</ActualText <FEFF${utf16Hex(first.actual)}>>> BDC\n`;
+      if (first.fakeBold) out += `q ${num(size * 0.03)} w /DeviceRGB CS ${color} SC\n`;
+      out += `/DeviceRGB cs ${color} scn\n`;
+      out += `BT${first.fakeBold ? ' 2 Tr' : ''} /${e.font.id} ${num(size)} Tf 1 0 0 1 ${num(startX)} ${num(y)} Tm [${tj}] TJ ET\n`;
+      if (first.fakeBold) out += 'Q\n';
+      if (first.actual !== undefined) out += 'EMC\n';
       i = j;
     }
-    out.push('Q');
-    // Bytes, not a string: pdfkit would copy a string into bytes one character at a time (the content is ASCII).
-    (this.doc as unknown as { page: { write(b: Uint8Array): void } }).page.write(Buffer.from(`${out.join('\n')}\n`, 'latin1'));
+    this.content(`${out}Q\n`);
     // Underlined runs: one rule per run, under the glyph boxes.
     for (let k = 0; k < count; k++) {
       if (!glyphs[k]!.underline) continue;
@@ -256,8 +255,22 @@ export class PdfCanvas implements BoxPainter {
     this.content(`q\n${pn(width)} w\n${pn(x1)} ${pn(y1)} m\n${pn(x2)} ${pn(y2)} l\n/DeviceRGB CS\n${pdfkitColor(color)} SCN\nS\nQ\n`);
   }
 
+  /**
+   * Page content written by this canvas is gathered as a string and handed to pdfkit as bytes
+   * a page (or 64 K characters) at a time: as a string pdfkit would copy it into bytes one
+   * character at a time, and a small byte array per line or rule made as much garbage again.
+   * The content is ASCII. Anything that has pdfkit write content itself flushes first.
+   */
   private content(ops: string): void {
-    (this.doc as unknown as { page: { write(b: Uint8Array): void } }).page.write(Buffer.from(ops, 'latin1'));
+    this.pending += ops;
+    if (this.pending.length >= 65536) this.flush();
+  }
+
+  /** Hands the gathered content to the current page; writePdf calls it before ending the document. */
+  flush(): void {
+    if (!this.pending) return;
+    (this.doc as unknown as { page: { write(b: Uint8Array): void } }).page.write(Buffer.from(this.pending, 'latin1'));
+    this.pending = '';
   }
 
   link(x: number, y: number, w: number, h: number, destination: string): void {
@@ -270,6 +283,7 @@ export class PdfCanvas implements BoxPainter {
   }
 
   image(data: Buffer, x: number, y: number, w: number, h: number): void {
+    this.flush();
     try {
       this.doc.image(data, x, y, { width: w, height: h });
     } catch {

@@ -88,6 +88,7 @@ async function compose(input: WriterInput, doc: PDFKit.PDFDocument, finished: Pr
       pages = await composeNotice(input.template, input.notice, cc);
       break;
   }
+  canvas.flush();
   doc.end();
   await finished;
   input.onProgress?.(1, 'done');
