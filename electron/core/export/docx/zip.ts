@@ -7,7 +7,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { once } from 'node:events';
-import { constants, crc32, createDeflateRaw, deflateRaw } from 'node:zlib';
+import { constants, crc32, createDeflateRaw, deflateRaw, deflateRawSync } from 'node:zlib';
 import { promisify } from 'node:util';
 
 const deflate = promisify(deflateRaw);
@@ -30,6 +30,13 @@ interface Compressed {
 const SLICE = 1 << 16;
 
 async function compressText(pieces: Iterable<string>, level: number): Promise<Omit<Compressed, 'name'>> {
+  // A small part (most of the package: headers, footers, styles) in one call: a zlib stream
+  // costs more to set up than such a part takes to compress.
+  if (Array.isArray(pieces) && pieces.length === 1 && (pieces[0] as string).length < SLICE) {
+    const data = Buffer.from(pieces[0] as string, 'utf8');
+    const out = deflateRawSync(data, { level });
+    return { crc: crc32(data), size: data.length, bytes: [out], compressedSize: out.length };
+  }
   const z = createDeflateRaw({ level });
   const bytes: Buffer[] = [];
   z.on('data', (b: Buffer) => bytes.push(b));
