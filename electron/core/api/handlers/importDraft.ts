@@ -25,15 +25,20 @@ export type DraftOutcome =
   | { kind: 'file'; file: ImportedFile; proof: FileProof; fixed: FixedFile }
   | { kind: 'error'; message: string };
 
+// The importers (HTML readers, Word and Markdown parsers) load with the first import, not with
+// every command; the promise is kept, since each import() call goes through the module loader
+// again (13 µs per file compiled, far more through tsx's loader hooks in a source run).
+let importer: Promise<typeof import('../../import/index.js')> | undefined;
+let reviewReader: Promise<typeof import('../../import/review/index.js')> | undefined;
+
 export async function previewDraft(source: DraftSource, options: DraftOptions): Promise<DraftOutcome> {
   try {
     if (/\.docx$/i.test(source.name)) {
-      // The importers (HTML readers, Word and Markdown parsers) load with the first import, not with every command.
-      const { readReviewedDocx } = await import('../../import/review/index.js');
+      const { readReviewedDocx } = await (reviewReader ??= import('../../import/review/index.js'));
       const review = await readReviewedDocx(source.bytes ?? (await fs.readFile(source.path!)));
       if (review) return { kind: 'review', review };
     }
-    const { importFile } = await import('../../import/index.js');
+    const { importFile } = await (importer ??= import('../../import/index.js'));
     const file = await importFile({ name: source.name, path: source.path, bytes: source.bytes }, { maxBytes: options.maxBytes, convertToSimplified: options.convertToSimplified });
     const { proofs, fixed } = previewProofAndFixes([file]);
     return { kind: 'file', file, proof: proofs[0]!, fixed: fixed[0]! };
