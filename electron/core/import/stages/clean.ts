@@ -489,10 +489,11 @@ function dropOutletLabel(keep: Array<{ at: number; line: SourceLine }>, droppedA
 }
 
 /**
- * A portal's column or site name printed above the headline: "工作动态", "民政要闻", "某某民政网".
+ * A portal's column or site name printed above the headline: "工作动态", "民政要闻", "某某民政网",
+ * a paper's name over its item ("中国社会报").
  * (Not "…公告" or "…信息": short notices are titled so.)
  */
-const COLUMN_LABEL = /^(?!关于)(?:[\u4e00-\u9fa5]{0,6}(?:动态|要闻|新闻|资讯|快讯|专题|专栏|聚焦|视点|播报|头条|热点|时政)|[\u4e00-\u9fa5]{2,10}(?:网|门户网站|政务网|客户端))$/u;
+const COLUMN_LABEL = /^(?!关于)(?:[\u4e00-\u9fa5]{0,6}(?:动态|要闻|新闻|资讯|快讯|专题|专栏|聚焦|视点|播报|头条|热点|时政)|[\u4e00-\u9fa5]{2,10}(?:网|门户网站|政务网|客户端|日报|晚报|时报|社会报|报))$/u;
 
 /**
  * Short column and site lines at the very top, above a headline (a line without 。 and not
