@@ -72,7 +72,7 @@ const COUNTY_PIECE = /^[\u4e00-\u9fa5]{1,14}(?:县|区|市|旗|团|师|镇|乡|�
  * stop where the copy lost it). A district after its city in one run keeps that city.
  */
 function placeRuns(text: string, minimum = 2): Array<{ title: string; place: string }> {
-  if (text.length > 200 || /[“”"《》（）()]/u.test(text)) return [];
+  if (text.length > 200 || !/^[^\s:：。]{2,10}?\s*[:：。]/u.test(text) || /[“”"《》（）()]/u.test(text)) return [];
   const out: Array<{ title: string; place: string }> = [];
   const groups = [...text.matchAll(/(?:^|\s)([^\s:：。,，、]{2,10}?)\s*[:：。]\s*([^\s:：。]+)/gu)];
   if (!groups.length || groups[0]!.index !== 0) return [];
@@ -130,6 +130,7 @@ const SPACED_UNIT = /^(.{4,40}?)[\s\u3000]+([\u4e00-\u9fa5（）()·]{3,30})$/u;
  * pair outside quotes (a dash inside “…” belongs to the title); a title wrapped whole in 《》 loses them.
  */
 function withSubtitle(item: ListItem): ListItem {
+  if (!item.title.includes('——') && !item.title.startsWith('《')) return item;
   let title = item.title.replace(/^《([^《》]+)》$/u, '$1');
   let subtitle = item.subtitle;
   if (!subtitle) {
@@ -241,7 +242,7 @@ const PEOPLE = /(?:人物|个人|人员|同志|工作者|志愿者|楷模|标兵
 
 /** "“2020年度十大公益项目”名单(排名不分先后):", "全国养老服务先进单位名单": a list's own heading, and what it confers. */
 function listHeading(text: string): Group | null {
-  if (text.length > 40 || SENTENCE.test(text) || /^(?:附件|附)/u.test(text)) return null;
+  if (text.length > 40 || !/名[单录]/u.test(text) || SENTENCE.test(text) || /^(?:附件|附)/u.test(text)) return null;
   const m = /^(.{4,36}?)(?:获奖名单|拟表彰名单|表彰名单|推荐名单|入选名单|名单|名录)\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:如下)?\s*[:：]?$/u.exec(text.replace(CN_NUMBERED, ''));
   if (!m) return null;
   const name = m[1]!.replace(/^[“"]([^”"]+)[”"]$/u, '$1').trim();
@@ -326,7 +327,7 @@ const OTHER_COLUMN = /^(?:序号|编号|排名|备注|说明|类别|分类)$/u;
  */
 function spacedTable(lines: SourceLine[], at: number): { rows: string[][]; end: number } | null {
   const head = lines[at]!.text.trim();
-  if (head.length > 60) return null;
+  if (head.length > 60 || !/[\s\u3000]/u.test(head) || !/名称|单位|题目|标题|地区|案例/u.test(head)) return null;
   const sep = head.includes('\t') ? /\t+/u : /[\s\u3000]+/u;
   const header = head.split(sep).map((c) => c.trim());
   if (header.length < 2 || !header.every((c) => OTHER_COLUMN.test(c) || Object.values(COLUMN).some((re) => re.test(c)))) return null;
@@ -375,6 +376,14 @@ export function readList(lines: SourceLine[]): ListResult | null {
   let people = false;
   /** Items that are plain lines under a list's name (kept only if the list ends at a heading or the copy's end). */
   const plain = new Set<ListItem>();
+  // Each line's places under a province label, read once (a line is also asked about by its neighbours).
+  const runs = new Map<number, Array<{ title: string; place: string }>>();
+  const runsAt = (k: number) => {
+    if (k < 0 || k >= lines.length) return [];
+    let r = runs.get(k);
+    if (!r) runs.set(k, (r = placeRuns(lines[k]!.text)));
+    return r;
+  };
   const flush = () => {
     if (run.length >= 3 || (grouped && run.length >= 1 && run.every((r) => r.award))) {
       items.push(...run);
@@ -451,10 +460,10 @@ export function readList(lines: SourceLine[]): ListResult | null {
       continue;
     }
     // "北京市:海淀区、密云县", "内蒙古:通辽市科尔沁区,赤峰市红山区、元宝山区", "湖北。秭归县": places under their province.
-    let places = placeRuns(text);
+    let places = runsAt(i);
     if (!places.length) {
       const single = placeRuns(text, 1);
-      if (single.length && [lines[i - 1], lines[i + 1]].some((l) => l && placeRuns(l.text).length)) places = single;
+      if (single.length && (runsAt(i - 1).length || runsAt(i + 1).length)) places = single;
     }
     if (places.length) {
       flush();
@@ -659,9 +668,17 @@ const ROW_END = /[。；;！!]|\s\[[0-9]+\]|\s-\s/u;
  * community; a title-like piece means it is prose.
  */
 function namedRow(text: string, award: string | null): Array<Omit<ListItem, 'at'>> {
-  const cue = /(?:[0-9０-９一二三四五六七八九十百]+\s*[个家名所]|单位|集体|组织|社区|村|街道|地区)[\u4e00-\u9fa5]{0,10}?[,，]?\s*(?:分别为|分别是|分别有|包括|有|是|为)\s*[:：]?\s*/u.exec(text);
-  if (!cue) return [];
-  const rest = text.slice(cue.index + cue[0].length);
+  // Cue words are common; look back from each one for the count or the kind (cheaper than one pattern over the line).
+  if (!text.includes('、')) return [];
+  let rest: string | null = null;
+  for (const cue of text.matchAll(/(?:分别为|分别是|分别有|包括|有|是|为)\s*[:：]?\s*/gu)) {
+    const before = text.slice(Math.max(0, cue.index! - 14), cue.index);
+    if (/(?:[0-9０-９一二三四五六七八九十百]+\s*[个家名所]|单位|集体|组织|社区|村|街道|地区)[\u4e00-\u9fa5]{0,10}[,，]?\s*$/u.test(before)) {
+      rest = text.slice(cue.index! + cue[0].length);
+      break;
+    }
+  }
+  if (rest === null) return [];
   const end = ROW_END.exec(rest);
   const row = (end ? rest.slice(0, end.index) : rest).trim();
   const pieces = row.split(/[、,，]/u).map((x) => x.trim()).filter(Boolean);
