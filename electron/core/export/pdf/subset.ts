@@ -5,8 +5,9 @@
  * loca table (65,000 entries in a CJK face) one number at a time through its struct reader.
  * Here loca is read once with a DataView, a simple glyph's bytes are taken as they are (its
  * first int16, the contour count, says simple or composite) and its advance and side bearing
- * come straight from hmtx. Composites and variable faces keep fontkit's own path. The subset
- * file is the same byte for byte.
+ * come straight from hmtx; the few other tables embedding needs are read directly too
+ * (preloadTables). Composites and variable faces keep fontkit's own path. The subset file is
+ * the same byte for byte.
  */
 
 interface TableEntry {
@@ -52,6 +53,47 @@ function preloadLoca(font: TrueTypeFont): void {
   font._tables.loca = { version, offsets, _processed: true };
 }
 
+/**
+ * The tables embedding reads whole although it needs little of them, read directly: post's
+ * header only (pdfkit asks for the italic angle and fixed pitch; its glyph names, one decoded
+ * string per glyph, are never used), and cvt, fpgm and prep, which the subset copies as they
+ * are but fontkit decodes one number at a time. Same values as fontkit's decoding.
+ */
+function preloadTables(font: TrueTypeFont): void {
+  const tables = font._tables;
+  const dir = font.directory.tables;
+  const bytes = font.stream.buffer;
+  const view = (rec: TableEntry) => new DataView(bytes.buffer, bytes.byteOffset + rec.offset, rec.length);
+  const post = dir.post;
+  if (!('post' in tables) && post && post.length >= 32) {
+    const v = view(post);
+    tables.post = {
+      version: v.getInt32(0) / 65536,
+      italicAngle: v.getInt32(4) / 65536,
+      underlinePosition: v.getInt16(8),
+      underlineThickness: v.getInt16(10),
+      isFixedPitch: v.getUint32(12),
+      minMemType42: v.getUint32(16),
+      maxMemType42: v.getUint32(20),
+      minMemType1: v.getUint32(24),
+      maxMemType1: v.getUint32(28),
+    };
+  }
+  const cvt = dir['cvt '];
+  if (!('cvt ' in tables) && cvt) {
+    const v = view(cvt);
+    const values = new Array<number>(cvt.length >>> 1);
+    for (let i = 0; i < values.length; i++) values[i] = v.getInt16(i * 2);
+    tables['cvt '] = { controlValues: values };
+  }
+  const program = (tag: string, field: string) => {
+    const rec = dir[tag];
+    if (!(tag in tables) && rec) tables[tag] = { [field]: Array.from(bytes.subarray(rec.offset, rec.offset + rec.length)) };
+  };
+  program('fpgm', 'instructions');
+  program('prep', 'controlValueProgram');
+}
+
 /** Gives the subsetter class of `subset` the fast path (once per class). */
 export function fastSubsets(subset: unknown): void {
   const proto = Object.getPrototypeOf(subset) as Subset & { [PATCHED]?: true };
@@ -62,6 +104,7 @@ export function fastSubsets(subset: unknown): void {
     const glyf = font.directory?.tables.glyf;
     if (font.type !== 'TTF' || font._variationProcessor || !glyf || !font._tables) return original.call(this, gid);
     preloadLoca(font);
+    preloadTables(font);
     const offsets = font.loca.offsets;
     const start = offsets[gid];
     const end = offsets[gid + 1];
