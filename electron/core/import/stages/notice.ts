@@ -223,9 +223,10 @@ function docNumberOf(text: string): string | null {
 }
 
 export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: string): Omit<NoticeDocument, 'id'> {
-  const title = shape.titleAt >= 0 ? titleText(lines, shape) : '';
-  const meta: NoticeMeta = { title, sourceFile };
   const fields = shape.info?.fields ?? {};
+  // A copy that starts below the title may still carry it in the information table (标题：…).
+  const title = shape.titleAt >= 0 ? titleText(lines, shape) : WEAK_TITLE.test(fields['标题'] ?? '') ? fields['标题']!.replace(/\s+/gu, '') : '';
+  const meta: NoticeMeta = { title, sourceFile };
   if (fields['发文字号']) meta.docNumber = docNumberOf(fields['发文字号']);
   for (const i of [...shape.header].sort((a, b) => a - b)) {
     const t = lines[i]!.text.replace(/\s*[|｜]+\s*$/u, '');
