@@ -120,6 +120,11 @@ export class DocxContext {
   readonly snapshot: DocumentSnapshot[] = [];
   /** The body paragraphs written as XML, by section stretch (bodyXml.ts). */
   readonly body = new BodyStore();
+  /**
+   * Body paragraphs as XML at once (bodyXml.ts), or all through the package's own objects with
+   * HUIBIAN_DOCX_BODY=package: the tests compare both, and a timing can set one against the other.
+   */
+  readonly writeBody = process.env.HUIBIAN_DOCX_BODY !== 'package';
   private sideDepth = 0;
   private cellDepth = 0;
   private frontDepth = 0;
@@ -236,7 +241,7 @@ export class DocxContext {
     }
     // Body text (not notes, headers or cells) goes out as XML at once; a list number is the package's to allocate.
     // A paragraph of its style alone (most of a book) is keyed by the style, not by its options as JSON.
-    const written = this.sideDepth === 0 && this.cellDepth === 0 && !p.numbering ? bodyParagraph(paraOptions, children, options.props ? undefined : `style:${s.id}`) : null;
+    const written = this.writeBody && this.sideDepth === 0 && this.cellDepth === 0 && !p.numbering ? bodyParagraph(paraOptions, children, options.props ? undefined : `style:${s.id}`) : null;
     // Typed as the package's paragraph: where the package writes it, it writes its own (bodyXml.ts).
     if (written) return written as unknown as Paragraph;
     return new Paragraph({ ...paraOptions, children: children as unknown as ParagraphChild[] });
