@@ -209,6 +209,23 @@ function isNewsSubtitle(line: SourceLine, next: SourceLine | undefined): boolean
 }
 
 /** Titles longer than a case heading still count at the top of a single article. */
+/**
+ * Where the one case of a headless feature begins: the first paragraph, within the first few, that
+ * opens with a city or county as its subject ("济南市聚焦…"), after paragraphs that speak of the
+ * collection itself (its cases counted). -1 when the draft reads otherwise.
+ */
+function headlessCaseAt(lines: SourceLine[]): number {
+  const paragraphs = lines.slice(0, 4);
+  if (!paragraphs.some((l) => /案例[0-9０-９一二三四五六七八九十百]+个|[0-9０-９]+个[\u4e00-\u9fa5]{0,6}案例/u.test(l.text))) return -1;
+  for (let k = 1; k < paragraphs.length; k++) {
+    const t = lines[k]!.text;
+    if (t.length < 40 || /案例[0-9０-９一二三四五六七八九十百]+个|[0-9０-９]+个[\u4e00-\u9fa5]{0,6}案例/u.test(t)) continue;
+    const m = findMentions(t.slice(0, 12));
+    if (m.length && m[0]!.start === 0 && m[0]!.places.some((p) => p.level !== 'province')) return k;
+  }
+  return -1;
+}
+
 function articleTitleAt(lines: SourceLine[]): number {
   const first = lines[0];
   if (
@@ -330,6 +347,18 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
         cases: [
           { heading: s.heading, title: s.title, subtitle: s.subtitle, award, groupCategory: area?.category ?? null, groupHeading: area?.heading ?? null, lines: lines.slice(s.at + s.span) },
         ],
+      };
+    }
+    // A feature whose case lost its heading (a picture on the page): the feature's lead about the
+    // collection ("…确定优秀创新案例39个。") comes first, the case from the paragraph a place opens.
+    const headless = kind === 'feature' && starts.length === 0 ? headlessCaseAt(lines) : -1;
+    if (headless > 0) {
+      return {
+        kind,
+        title: null,
+        subtitle: null,
+        lead: lines.slice(0, headless),
+        cases: [{ heading: null, title: '', subtitle: null, award: null, groupCategory: null, groupHeading: null, lines: lines.slice(headless) }],
       };
     }
     // One article: its first line when that reads as a title (long titles included), else the first title-like line.
