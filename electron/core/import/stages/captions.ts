@@ -40,7 +40,7 @@ const REPORTER = /^(?:本报|本刊|本网)?(?:全媒体)?(?:记者|通讯员)\s
  * the top of the page is not of that shape).
  */
 export function captionRunAtTop(lines: Array<{ text: string; image?: unknown; table?: unknown }>): number[] {
-  const limit = Math.min(lines.length, 12);
+  const limit = Math.min(lines.length, 20);
   let reporter = -1;
   for (let i = 0; i < limit; i++) {
     if (REPORTER.test(lines[i]!.text) && lines[i]!.text.length <= 40) {
@@ -49,8 +49,16 @@ export function captionRunAtTop(lines: Array<{ text: string; image?: unknown; ta
     }
   }
   if (reporter < 2) return [];
-  const run = lines.slice(0, reporter);
   const oneSentence = (t: string) => t.length >= 10 && t.length <= 100 && /[。]$/u.test(t) && (t.match(/[。！？]/gu) ?? []).length === 1;
-  if (!run.every((l) => !l.image && !l.table && (oneSentence(l.text) || isCaption(l.text)))) return [];
-  return run.map((_, i) => i);
+  const fits = (l: { text: string; image?: unknown; table?: unknown }) => !l.image && !l.table && (oneSentence(l.text) || isCaption(l.text));
+  const run = lines.slice(0, reporter);
+  if (run.every(fits)) return run.map((_, i) => i);
+  // The page's head (site name, breadcrumb, headline, date line) may sit above the run: then the run is
+  // the lines right above the reporter's, three at least, one of them a caption by its own marks
+  // ("…摄", "本版图片由…提供").
+  let from = reporter;
+  while (from > 0 && fits(lines[from - 1]!)) from--;
+  const tail = lines.slice(from, reporter);
+  if (tail.length < 3 || !tail.some((l) => isCaption(l.text))) return [];
+  return tail.map((_, i) => from + i);
 }
