@@ -219,13 +219,22 @@ export function clean(input: SourceLine[]): CleanResult {
     // The table's source is the page's source, as on a 来源 line.
     const source = (table.fields['信息来源'] ?? table.fields['来源'] ?? table.fields['文章来源'] ?? '').trim().split(/\s+/u)[0];
     if (source) info.publisher ??= source;
+    // A date/source line read as part of the table ("来源:红网 作者:刘赛 编辑:周芬 2016-04-15 13:58:41") still dates the page.
+    for (const i of [...table.lines].sort((a, b) => a - b)) {
+      const text = input[i]!.text;
+      if (info.date || !/(?:时间|日期)\s*[:：]|[0-9０-９]{4}\s*[-年/.][^\n]*[0-9]{1,2}:[0-9]{2}/u.test(text)) continue;
+      const d = findDate(text);
+      if (d) info.date = d;
+    }
   }
   const menu = topMenu(input);
   let pageLabelAt = -2;
   let inPlayer = false;
+  let tableAt = -1;
   let bareLabel: { at: number; label: string } | null = null;
   for (let i = 0; i < cut; i++) {
     if (table?.lines.has(i) && input[i]!.text) {
+      tableAt = i;
       droppedAt.push({ at: i, text: input[i]!.text });
       continue;
     }
@@ -313,6 +322,12 @@ export function clean(input: SourceLine[]): CleanResult {
       continue;
     }
     if (readCredits(text, info)) {
+      droppedAt.push({ at: i, text });
+      continue;
+    }
+    // An app's or column's name right under the date/source line ("时刻新闻"), before the text: the page's.
+    const underMeta = lastTextAt(input, i);
+    if (underMeta >= 0 && (metaAt[metaAt.length - 1] === underMeta || tableAt === underMeta) && i <= 14 && text.length <= 8 && COLUMN_LABEL.test(text) && !keep.some((k) => /[。！？]/u.test(k.line.text))) {
       droppedAt.push({ at: i, text });
       continue;
     }
@@ -515,7 +530,8 @@ function dropLeadingLabels(keep: Array<{ at: number; line: SourceLine }>, droppe
   }
   while (k < keep.length && !keep[k]!.line.text.trim()) k++;
   const head = keep[k]?.line.text.trim() ?? '';
-  if (!labels.length || !head || head.length > 80 || /。/u.test(head) || COLUMN_LABEL.test(head)) return;
+  // (A headline may exclaim at its end; punctuation with more text after it is a sentence.)
+  if (!labels.length || !head || head.length > 80 || /。|[！？!?][^”"’）)]/u.test(head) || COLUMN_LABEL.test(head)) return;
   // The line after the headline must be text, so that the headline is not itself a label over a list.
   for (const j of labels.reverse()) {
     droppedAt.push({ at: keep[j]!.at, text: keep[j]!.line.text });
