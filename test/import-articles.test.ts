@@ -131,3 +131,45 @@ test('notices: a title over three lines is read whole, and the organ heading the
   assert.equal(file.notice?.meta.issuer, '济宁市民政局');
   assert.equal(file.notice?.meta.region?.city, '济宁市');
 });
+
+test('articles: a paper name over the headline, an app label under the date line, counters and disclaimers are furniture', async () => {
+  let r = await one('paper.txt', `中国社会报\n湘西州：“四个一”机制兜牢困难群众基本生活\n本报讯 近年来，湘西州民政局建立低保对象动态管理机制，全州累计发放救助资金12.6亿元。\n${para}`);
+  assert.equal(r.c.meta.title, '湘西州：“四个一”机制兜牢困难群众基本生活');
+  r = await one('app.txt', `当前位置:\n某市民政局调研某区民政工作\n来源:某网 作者:刘某 编辑:周某 2016-04-15 13:58:41\n时刻新闻\n—分享—\n${para}\n浏览：1,234次\n点赞 12 评论 3\n本文转载自某某网，版权归原作者所有，如有侵权请联系删除。`);
+  assert.equal(r.c.meta.title, '某市民政局调研某区民政工作');
+  assert.equal(r.file.info.date, '2016-04-15');
+  for (const m of ['时刻新闻', '1,234', '点赞', '如有侵权']) assert.ok(!r.body.includes(m), `${m} is not text`);
+});
+
+test('articles: captions printed under the page head and above the reporter line are captions', async () => {
+  const caps = ['省民政厅在海口市举办“中华慈善日”主题宣传活动。', '省未成年人救助保护中心开展困境儿童关爱活动。', '某养老服务中心举办文艺汇演。'];
+  const text = [
+    '某网',
+    '当前位置: 首页  >  新闻中心  >  媒体报道 > 正文',
+    '实施“五心工程” 贡献民政力量',
+    '时间:2024-10-18   浏览量:128 次  来源:中国社会报',
+    ...caps,
+    '本版图片由省民政厅提供',
+    '本报记者   安   娜',
+    `第十四次全国民政会议以来,全省民政系统健全基本民生保障制度,${para}`,
+  ].join('\n');
+  const { file } = await one('heads.txt', text);
+  for (const cap of caps) assert.ok(file.captions.includes(cap), `caption ${cap}: ${JSON.stringify(file.captions)}`);
+});
+
+test('notices: the title from the information table when the copy starts below it', async () => {
+  const { file } = await one('tabletitle.txt', `索引号：11630000/2021-00012\n标题：关于做好2021年度困难群众冬春救助工作的通知\n发文字号：青民函〔2021〕33号\n成文日期：2021-06-18\n各市州民政局：\n为切实保障困难群众基本生活，现就做好冬春救助工作通知如下：\n一、摸清底数。\n青海省民政厅\n2021年6月18日`);
+  assert.equal(file.notice?.meta.title, '关于做好2021年度困难群众冬春救助工作的通知');
+});
+
+test('regions and categories: renamed divisions, autonomous counties without their peoples, a title naming only the leading area', async () => {
+  const { resolveRegion } = await import('../electron/core/regions/index.js');
+  assert.equal(resolveRegion('长治市城区东街街道')?.county, '潞州区');
+  assert.equal(resolveRegion('大同市城区向阳里街道')?.county, '平城区');
+  assert.equal(resolveRegion('蓟县民政局')?.county, '蓟州区');
+  assert.equal(resolveRegion('湖南省通道县')?.county, '通道侗族自治县');
+  assert.equal(resolveRegion('凉山州布拖县')?.city, '凉山彝族自治州');
+  const { scoreCategories } = await import('../electron/core/import/stages/category.js');
+  const body = '地震发生后，省民政厅启动应急响应，紧急调拨救灾帐篷、棉被，派出工作组。一是扎实开展困难群众救助，把受灾困难家庭及时纳入低保和临时救助，困难群众救助资金及时发放，困难群众基本生活得到保障。';
+  assert.equal(scoreCategories('省民政厅全力以赴做好抗震救灾工作', body, { article: true }).category, '防灾减灾救灾');
+});

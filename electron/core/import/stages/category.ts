@@ -122,14 +122,12 @@ export function scoreCategories(title: string, body: string, options: CategoryOp
   else if (options.article && present >= 2 && rest >= top.score * (WHOLE_FIELD.test(title) ? WHOLE_FIELD_SHARE : SURVEY_SHARE) && (present >= 3 || WHOLE_FIELD.test(title)) && firstMention(title, top.category) === Infinity) category = GENERAL_CATEGORY;
   else if (top.score < second.score * LEAD_FACTOR) {
     // Two areas level and the rest far behind: a title that names both ("婚姻登记处与慈善地标")
-    // is about the first it names, a title that names only the leader ("…抗震救灾工作") about
-    // the leader; otherwise neither leads.
+    // is about the first it names, a title that names only one of them ("…抗震救灾工作") about
+    // that one; otherwise neither leads.
     const a = firstMention(title, top.category);
     const b = firstMention(title, second.category);
     const apart = third < second.score * 0.25 && a !== b;
-    if (apart && Math.max(a, b) < Infinity) category = a < b ? top.category : second.category;
-    else if (apart && a < Infinity && b === Infinity) category = top.category;
-    else category = GENERAL_CATEGORY;
+    category = apart && Math.min(a, b) < Infinity ? (a < b ? top.category : second.category) : GENERAL_CATEGORY;
   }
   return { category, explanation: scores.filter((s) => s.score > 0).slice(0, 5) };
 }
