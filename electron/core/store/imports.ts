@@ -24,6 +24,9 @@ export interface CommitOptions {
   revised?: ReadonlyMap<object, RevisedText>;
 }
 
+/** The earliest live document with a fingerprint (index documents_content_hash, schema 8). */
+export const DUPLICATE_LOOKUP = 'SELECT id, title, collection_id FROM documents WHERE content_hash = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1';
+
 /** A case (or notice) of an imported file that the library already holds. */
 export interface Duplicate {
   file: string;
@@ -74,7 +77,7 @@ export class Imports {
   duplicates(files: ImportedFile[]): Duplicate[] {
     const out: Duplicate[] = [];
     const seen = new Map<string, { title: string; file: string }>();
-    const find = this.c.sql('SELECT id, title, collection_id FROM documents WHERE content_hash = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1');
+    const find = this.c.sql(DUPLICATE_LOOKUP);
     const check = (file: string, fileIndex: number, index: number | null, title: string, hash: string) => {
       const hit = find.get(hash) as { id: string; title: string; collection_id: string | null } | undefined;
       const earlier = seen.get(hash);

@@ -241,6 +241,11 @@ export const MIGRATIONS: readonly Migration[] = [
     why: 'undoable merges: what each merge moved from the source to the target (comment threads, revisions) and the target as it was, so restoring the source from the trash moves them back',
     up: (db) => db.exec(MERGES_SQL),
   },
+  {
+    version: 8,
+    why: 'duplicate detection at import finds a fingerprint by itself: the index of version 4 leads with the collection, so each lookup scanned the whole documents table (importing n cases into a library of m documents read n·m rows)',
+    up: (db) => db.exec('CREATE INDEX documents_content_hash ON documents(content_hash)'),
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
