@@ -47,8 +47,11 @@ export type FlowItem = LineItem | BoxItem | SpaceItem | BreakItem;
 export interface BoxPainter {
   drawLine(line: LaidLine, x: number, baselineY: number): void;
   fillRect(x: number, y: number, w: number, h: number, color: string): void;
-  /** Rectangles of one colour, x, y, w, h each (leader dots): as many fillRect calls, in one. */
-  fillRects(rects: readonly number[], color: string): void;
+  /**
+   * A row of squares (leader dots): one of side `size` at x + d for d from `from`, by `step`,
+   * while d < to, top at y; as many fillRect calls, in one.
+   */
+  squareRow(x: number, from: number, to: number, step: number, y: number, size: number, color: string): void;
   strokeRect(x: number, y: number, w: number, h: number, color: string, width: number): void;
   rule(x1: number, y1: number, x2: number, y2: number, width: number, color: string): void;
   image(data: Buffer, x: number, y: number, w: number, h: number): void;

@@ -512,20 +512,45 @@ function laidLine(st: Store, from: number, to: number, size: number, right: numb
 /** Reused glyph records for drawing: filled for one line, drawn, then filled for the next. */
 const pool: PlacedGlyph[] = [];
 
-/**
- * The glyphs of a line for drawing it now, and their count. For a line as layoutParagraph
- * made it (not copied, its records never asked for) these are shared records refilled for
- * each call: valid until the next call, never to be kept.
- */
-export function glyphsForDrawing(line: LaidLine): { glyphs: readonly PlacedGlyph[]; count: number } {
+/** Two laid lines drawn as one: `tail` shifted right by `shift` after `head` (a 目录 entry and its folio). */
+interface Joined {
+  head: LaidLine;
+  tail: LaidLine;
+  shift: number;
+}
+
+const JOIN = Symbol('joinedLine');
+
+/** Lazily made glyphs of a line as layoutParagraph made it (not copied, its records never asked for). */
+function lazyOf(line: LaidLine): LazyGlyphs | undefined {
   const lazy = (line as { [LAZY]?: LazyGlyphs })[LAZY];
-  if (!lazy || lazy.touched || lazy.owner !== line) return { glyphs: line.glyphs, count: line.glyphs.length };
+  return lazy && !lazy.touched && lazy.owner === line ? lazy : undefined;
+}
+
+/** Copies a line's glyphs into the pool from slot `at`, x moved by `shift`; returns how many. */
+function fillPool(line: LaidLine, at: number, shift: number): number {
+  const lazy = lazyOf(line);
+  const join = (line as { [JOIN]?: Joined })[JOIN];
+  if (join) {
+    const n = fillPool(join.head, at, shift);
+    return n + fillPool(join.tail, at + n, shift + join.shift);
+  }
+  const count = lazy ? lazy.to - lazy.from + 1 : line.glyphs.length;
+  while (pool.length < at + count) pool.push({ cp: 0, face: undefined as unknown as FaceMetrics, size: 0, color: '', fakeBold: false, rise: 0, underline: false, x: 0, w: 0, dx: 0, actual: undefined });
+  if (!lazy) {
+    const glyphs = line.glyphs;
+    for (let k = 0; k < count; k++) {
+      const g = pool[at + k]!;
+      Object.assign(g, glyphs[k]!);
+      g.x += shift;
+      if (!('actual' in glyphs[k]!)) g.actual = undefined;
+    }
+    return count;
+  }
   const { st, from, to } = lazy;
   const { num, int } = st;
-  const count = to - from + 1;
-  while (pool.length < count) pool.push({ cp: 0, face: st.faces[0]!, size: 0, color: '', fakeBold: false, rise: 0, underline: false, x: 0, w: 0, dx: 0, actual: undefined });
   for (let i = from; i <= to; i++) {
-    const g = pool[i - from]!;
+    const g = pool[at + i - from]!;
     const bits = int[i * 3 + 2]!;
     const s = st.runs[bits >> 8]!;
     const actual = int[i * 3 + 1]!;
@@ -536,12 +561,42 @@ export function glyphsForDrawing(line: LaidLine): { glyphs: readonly PlacedGlyph
     g.fakeBold = (bits & 1) !== 0;
     g.rise = s.rise ?? 0;
     g.underline = !!s.underline;
-    g.x = num[i * 3]!;
+    g.x = num[i * 3]! + shift;
     g.w = num[i * 3 + 1]!;
     g.dx = num[i * 3 + 2]!;
     g.actual = actual >= 0 ? actual : undefined;
   }
-  return { glyphs: pool, count };
+  return count;
+}
+
+/**
+ * The glyphs of a line for drawing it now, and their count. For a line as layoutParagraph
+ * made it (not copied, its records never asked for), or two such lines joined, these are
+ * shared records refilled for each call: valid until the next call, never to be kept.
+ */
+export function glyphsForDrawing(line: LaidLine): { glyphs: readonly PlacedGlyph[]; count: number } {
+  if (!lazyOf(line) && !(line as { [JOIN]?: Joined })[JOIN]) return { glyphs: line.glyphs, count: line.glyphs.length };
+  return { glyphs: pool, count: fillPool(line, 0, 0) };
+}
+
+/**
+ * `head` with `tail` after it, moved right by `shift` (a 目录 entry's last line and its folio),
+ * as one line whose glyph records are made only if something asks for them: drawing reads
+ * both through the shared records.
+ */
+export function joinedLine(head: LaidLine, tail: LaidLine, shift: number, right: number): LaidLine {
+  return {
+    get glyphs(): PlacedGlyph[] {
+      return [...head.glyphs.map((g) => ({ ...g })), ...tail.glyphs.map((g) => ({ ...g, x: g.x + shift }))];
+    },
+    size: head.size,
+    right,
+    final: head.final,
+    get text() {
+      return `${head.text}${tail.text}`;
+    },
+    [JOIN]: { head, tail, shift },
+  } as LaidLine;
 }
 
 export function layoutParagraph(spec: ParagraphSpec): LaidLine[] {

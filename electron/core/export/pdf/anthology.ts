@@ -9,7 +9,7 @@ import type { Template } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
 import { applyKeeps, blockItems, inlineRuns, noteItems, onGrid, paragraphItems, runStyle, type BlockContext, type ResolvedStyle } from '../../layout/blocks.js';
 import { baselineIn, lineItems, paginate, type FilledFrame, type FlowItem, type Frame } from '../../layout/flow.js';
-import { glyphsForDrawing, layoutParagraph, type LaidLine, type PlacedGlyph } from '../../layout/paragraph.js';
+import { joinedLine, layoutParagraph, type LaidLine } from '../../layout/paragraph.js';
 import type { PdfCanvas, ReservedPage } from './canvas.js';
 import { balancedTitle, geometry, oneLine, option, styleBook, type PageGeometry } from './styles.js';
 import { drawPlaced } from './draw.js';
@@ -161,7 +161,9 @@ function entryItems(book: Book, entries: TocEntry[]): FlowItem[] {
     const folioShift = measure - folio.right;
     const leaderFrom = lastLine.right + style.size * 0.5;
     const leaderTo = folioShift - style.size * 0.5;
-    last.line = withFolio(lastLine, folio, folioShift, measure);
+    // Joined, not copied: the glyph records are made only while the line is drawn. A 目录 or an
+    // index of thousands of entries waits whole for its pagination.
+    last.line = joinedLine(lastLine, folio, folioShift, measure);
     items.push(...li);
     if (e.kind === 'case' && leaderTo > leaderFrom) {
       const baselineOffset = baselineIn(0, style.pitch, style.size);
@@ -172,38 +174,13 @@ function entryItems(book: Book, entries: TocEntry[]): FlowItem[] {
         noBreakBefore: true,
         draw: (p, x, y) => {
           const step = style.size / 2;
-          const dots: number[] = [];
-          for (let d = leaderFrom + step / 2; d < leaderTo; d += step) dots.push(x + d, y - style.pitch + baselineOffset - 0.6, 0.9, 0.9);
-          p.fillRects(dots, '000000');
+          p.squareRow(x, leaderFrom + step / 2, leaderTo, step, y - style.pitch + baselineOffset - 0.6, 0.9, '000000');
           if (e.destination) p.link?.(x, y - li.length * style.pitch, measure, li.length * style.pitch, e.destination);
         },
       });
     }
   }
   return applyKeeps(items);
-}
-
-/**
- * An entry's last line with its folio set flush right. The glyph records are made only while
- * the line is drawn and then dropped: a 目录 or an index of thousands of entries waits whole
- * for its pagination, and records kept for every entry would hold tens of megabytes.
- */
-function withFolio(line: LaidLine, folio: LaidLine, shift: number, measure: number): LaidLine {
-  return {
-    get glyphs(): PlacedGlyph[] {
-      const { glyphs, count } = glyphsForDrawing(line);
-      const out: PlacedGlyph[] = new Array(count);
-      for (let k = 0; k < count; k++) out[k] = { ...glyphs[k]! };
-      for (const g of folio.glyphs) out.push({ ...g, x: g.x + shift });
-      return out;
-    },
-    size: line.size,
-    right: measure,
-    final: line.final,
-    get text() {
-      return `${line.text}${folio.text}`;
-    },
-  };
 }
 
 /** An index's lines as entries: groups in the index heading style, cases with the folio where they open. */

@@ -239,12 +239,10 @@ export class PdfCanvas implements BoxPainter {
     this.content(fillRectOps(x, y, w, h, pdfkitColor(color)));
   }
 
-  /** Several rectangles of one colour (x, y, w, h each): the same operators as a fillRect each. */
-  fillRects(rects: readonly number[], color: string): void {
+  /** A row of squares (BoxPainter.squareRow): the same operators as a fillRect each. */
+  squareRow(x: number, from: number, to: number, step: number, y: number, size: number, color: string): void {
     const c = pdfkitColor(color);
-    let ops = '';
-    for (let k = 0; k + 3 < rects.length; k += 4) ops += fillRectOps(rects[k]!, rects[k + 1]!, rects[k + 2]!, rects[k + 3]!, c);
-    if (ops) this.content(ops);
+    for (let d = from; d < to; d += step) this.content(fillRectOps(x + d, y, size, size, c));
   }
 
   strokeRect(x: number, y: number, w: number, h: number, color: string, width: number): void {
