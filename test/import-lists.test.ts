@@ -214,3 +214,21 @@ test('lists: plain lines under a list heading with a place label, a bracketed pl
     ],
   );
 });
+
+test('lists: communities named by their street are placed in the street’s county; a street before a run is the run’s', async () => {
+  const file = await load(
+    'streets.txt',
+    `我区3个社区荣获北京市“最美社区”称号
+日前,北京市第二批“最美社区”评选结果揭晓,我区3个社区上榜。
+3个社区是:东华门街道多福巷社区、韶九社区,景山街道吉祥社区。
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(file.cases.map((c) => c.meta.title), ['东华门街道多福巷社区', '韶九社区', '景山街道吉祥社区']);
+  assert.ok(file.cases.every((c) => c.meta.award === '北京市第二批“最美社区”'));
+  assert.deepEqual(file.cases.map((c) => where(c.meta.region)), [
+    ['北京市', '北京市', '东城区'],
+    ['北京市', '北京市', '东城区'],
+    ['北京市', '北京市', '东城区'],
+  ]);
+});

@@ -21,7 +21,7 @@ import type { TableBlock } from '../../model/types.js';
 import { blocksText } from '../../model/text.js';
 import { findMentions, resolveRegion } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
-import { isPlaceOnly, isPlaceToken, splitPlaceLabel } from './placelabel.js';
+import { isPlaceOnly, isPlaceToken, splitPlaceLabel, streetCounty } from './placelabel.js';
 
 export interface ListItem {
   title: string;
@@ -44,6 +44,8 @@ export interface ListResult {
    * naming no place, unit or address of their own are from.
    */
   scope: string | null;
+  /** The lines the scope is read from (a street they name says the county, looked up only for a list's items). */
+  scopeTexts: string[];
 }
 
 const SENTENCE = /[。！？]/u;
@@ -172,7 +174,9 @@ const GRADE_RUN = /^(特等奖|[一二三四]等奖|优秀奖|优胜奖|提名�
 /** "评选出10个项目为2022年度全市…成果", "入选全国示范性老年友好型社区", "…典型案例名单": the award a list confers. */
 export function awardFromText(texts: string[]): string | null {
   for (const t of texts) {
-    const named = /^(.{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|个人|奖))(?:获奖名单|名单|公示名单|拟入选名单|评选结果|揭晓|出炉|发布|公布)\s*$/u.exec(t.replace(COUNT, ''));
+    // Quotes around the list's name are the page's, not the award's: "“2019年度十大创新案例”揭晓".
+    const plainT = t.replace(COUNT, '').replace(/[“"]([^”"]{4,40})[”"](?=(?:获奖名单|名单|公示名单|拟入选名单|评选结果|揭晓|出炉|发布|公布)\s*$)/u, '$1');
+    const named = /^(.{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|个人|奖|举措|实事|模式|典型|标杆|工作法))(?:获奖名单|名单|公示名单|拟入选名单|评选结果|揭晓|出炉|发布|公布)\s*$/u.exec(plainT);
     // A headline's exclamation before the list's name is not part of it ("山东数量位列第一!全国…单位名单公布").
     if (named) return named[1]!.replace(/^.*[！!？?，,：:]\s*/u, '');
   }
@@ -570,10 +574,11 @@ export function readList(lines: SourceLine[]): ListResult | null {
       break;
     }
   }
-  return { items, taken, nameAt, scope: listScope([nameAt >= 0 ? lines[nameAt]!.text : '', lines[0]?.text ?? '']) };
+  const scopeTexts = [nameAt >= 0 ? lines[nameAt]!.text : '', lines[0]?.text ?? ''];
+  return { items, taken, nameAt, scope: listScope(scopeTexts), scopeTexts };
 }
 
-/** The single place the first of these lines names (several places, or none: no scope). */
+/** The single place the first of these lines names (several places, or none: no scope); a street it names says its county. */
 function listScope(texts: string[]): string | null {
   for (const t of texts) {
     if (!t || t.length > 80) continue;
@@ -689,7 +694,23 @@ function namedRow(text: string, award: string | null): Array<Omit<ListItem, 'at'
   if (pieces.length < 2) return [];
   const kinds = pieces.map(awardedName);
   if (kinds.some((k) => k === null)) return [];
-  return pieces.map((p, k) => (kinds[k] === 'unit' ? { title: p, subtitle: null, unit: p, place: p, award } : { title: p, subtitle: null, unit: null, place: placeStart(p) ? p : null, award }));
+  // "劝业场街新津社区、百货大楼社区,小白楼街承德道社区": a street before a run's first community is the run's.
+  const streetOf = new Map<number, string>();
+  let at = 0;
+  for (const group of row.split(/[,，]/u)) {
+    const names = group.split('、').map((x) => x.trim()).filter(Boolean);
+    const street = names.length > 1 ? /^([\u4e00-\u9fa5]{2,8}?(?:街道|街|镇|乡))[\u4e00-\u9fa5]{2,}(?:社区|村)$/u.exec(names[0]!)?.[1] : undefined;
+    names.forEach((n, k) => {
+      const index = pieces.indexOf(n, at);
+      if (index >= 0) {
+        if (street && k > 0 && !n.startsWith(street)) streetOf.set(index, street);
+        at = index + 1;
+      }
+    });
+  }
+  return pieces.map((p, k) =>
+    kinds[k] === 'unit' ? { title: p, subtitle: null, unit: p, place: p, award } : { title: p, subtitle: null, unit: null, place: placeStart(p) ? p : (streetOf.get(k) ?? null), award },
+  );
 }
 
 /** "3城区", "5街道", "等22社区": the count closing a run of places of one kind. */
@@ -715,6 +736,23 @@ function countedRuns(text: string, award: string | null): Array<Omit<ListItem, '
 }
 
 /**
+ * Where an item is, for its region: its own place; else, when neither it nor its unit names one,
+ * the list's; and a street or township it names ("劝业场街新津社区", "园岭街道") narrows either to its
+ * county when the place alone does not say it.
+ */
+function itemPlace(it: ListItem, scope: string | null): string | null {
+  // A unit's place in another province than the list's is a community's name ("上林社区" in a 深圳 list).
+  const unitPlace = it.unit ? (scope ? ownPlace(it.unit, scope) : findMentions(it.unit).length > 0) : false;
+  const place = it.place ?? (!unitPlace && scope && !ownPlace(it.title, scope) ? scope : null);
+  const known = place ? resolveRegion(place) : it.unit && unitPlace ? resolveRegion(it.unit) : findMentions(it.title).length ? resolveRegion(it.title) : null;
+  if (known?.county) return place;
+  const around = known ?? (scope ? resolveRegion(scope) : null);
+  const within = around?.city ?? around?.province ?? null;
+  const street = streetCounty(`${it.place ?? ''} ${it.title} ${it.unit ?? ''}`, within ? within.replace(/(?:省|市)$/u, '') : null);
+  return street ?? place;
+}
+
+/**
  * Whether a title names a place of its own inside the list's scope ("北碚星期日英语班" in a 重庆 list);
  * a name in another province is a street's or a road's ("承德道社区" in a 天津 list).
  */
@@ -727,9 +765,10 @@ function ownPlace(title: string, scope: string): boolean {
 
 /** List items as case drafts for the common case stages (they carry no body lines). */
 export function listDrafts(result: ListResult, fallbackAward: string | null): CaseDraft[] {
+  // No place in the list's name or first line: a street there ("园岭街道举办…") says where the list is from.
+  const scope = result.scope ?? result.scopeTexts.filter((t) => t && t.length <= 80).map((t) => streetCounty(t)).find(Boolean) ?? null;
   return result.items.map((it) => ({
-    // An item naming no place, unit or place-bearing title is where its list is from.
-    heading: it.place ?? (!it.unit && result.scope && !ownPlace(it.title, result.scope) ? result.scope : null),
+    heading: itemPlace(it, scope),
     title: it.title,
     subtitle: it.subtitle,
     award: it.award ?? fallbackAward,

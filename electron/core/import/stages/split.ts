@@ -13,9 +13,13 @@ import type { CleanInfo } from './clean.js';
 import { META_FIELD, SECTION_LABEL, SECTION_NAME } from './structure.js';
 import { DEFAULT_CATEGORIES, GENERAL_CATEGORY } from '../../model/categories.js';
 import { findMentions } from '../../regions/index.js';
+import { awardFromText } from './lists.js';
 
 /** Words that make a first line the title of a whole list or feature, not of a case. */
 const COLLECTION_TITLE = /名单|公示|汇编|选登|选编|案例集|一览|目录|评选结果|入选|入围|案例展示|案例展播|典型案例|系列报道|品牌推介|经验推介|申报表|申报书|推荐表|汇总表|登记表/u;
+
+/** A page title that announces a list of awarded or selected cases. */
+const LIST_TITLE = /名单|十大|十佳|百佳|入选|揭晓|评选结果|获奖|出炉/u;
 
 export const AWARD_GROUP =
   /^(?:拟|建议)?(?:入选|入围|推荐|确定|评为|评选为)?[\u4e00-\u9fa5]{0,10}?(?:优秀|入围|入选|提名|优胜|[一二三特]等奖|金奖|银奖|铜奖|十佳)[\u4e00-\u9fa5]{0,10}(?:案例|奖|项目|名单|单位)$/u;
@@ -384,6 +388,9 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
   }
   const lead = lines.slice(leadFrom, firstStart).filter((_, k) => !groupsAt.has(k + leadFrom));
   const cases: CaseDraft[] = [];
+  // A page announcing a list ("…十大创新案例揭晓", "…入选名单") confers its name on the cases it presents,
+  // where no group heading above them names a grade.
+  const listAward = title && title.length <= 60 && LIST_TITLE.test(title) ? awardFromText([title]) : null;
   let award: string | null = null;
   let area: Group | null = null;
   for (let k = 0; k < starts.length; k++) {
@@ -397,7 +404,7 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
     const end = k + 1 < starts.length ? starts[k + 1]!.at : lines.length;
     const body: SourceLine[] = [];
     for (let i = s.at + s.span; i < end; i++) if (!groupsAt.has(i)) body.push(lines[i]!);
-    cases.push({ heading: s.heading, title: s.title, subtitle: s.subtitle, award, groupCategory: area?.category ?? null, groupHeading: area?.heading ?? null, lines: body });
+    cases.push({ heading: s.heading, title: s.title, subtitle: s.subtitle, award: award ?? listAward, groupCategory: area?.category ?? null, groupHeading: area?.heading ?? null, lines: body });
   }
   return { kind, title, subtitle, lead, cases };
 }
