@@ -232,3 +232,29 @@ test('lists: communities named by their street are placed in the street’s coun
     ['北京市', '北京市', '东城区'],
   ]);
 });
+
+test('lists: a page announcing a list gives its name as award to the cases it presents; a page that announces none gives none', async () => {
+  const file = await load(
+    'shida.txt',
+    `2019年度全省社区治理十大创新案例揭晓
+12月25日，由省民政厅指导的2019年度全省社区治理十大创新案例发布会举行，10个案例从86个申报案例中脱颖而出。
+1.深圳市福田区：“民生微实事”撬动社区共建
+福田区每年安排专项资金，由居民提出微项目、议事会票决、社会组织承接，三年实施项目4000多个。
+2.广州市越秀区：“越秀社区议事厅”
+越秀区在222个社区建立议事厅，推动居民就加装电梯、停车管理等事项协商解决。
+`,
+  );
+  assert.equal(file.cases.length, 2);
+  assert.ok(file.cases.every((c) => c.meta.award === '2019年度全省社区治理十大创新案例'));
+  const plain = await load(
+    'jingyan.txt',
+    `各地社区治理经验做法
+1.深圳市福田区：“民生微实事”撬动社区共建
+福田区每年安排专项资金，由居民提出微项目、议事会票决、社会组织承接，三年实施项目4000多个。
+2.广州市越秀区：“越秀社区议事厅”
+越秀区在222个社区建立议事厅，推动居民就加装电梯、停车管理等事项协商解决。
+`,
+  );
+  assert.equal(plain.cases.length, 2);
+  assert.ok(plain.cases.every((c) => !c.meta.award));
+});
