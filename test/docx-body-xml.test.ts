@@ -114,3 +114,23 @@ test('the switch is real: by default a body paragraph is written as XML, with HU
     delete process.env.HUIBIAN_DOCX_BODY;
   }
 });
+
+test('without the docx compiler (another docx version) the parts come from Packer\'s zip: the same document part', async () => {
+  const { Packer } = await import('docx');
+  const bundle = await corpusBundle();
+  const input = { format: 'docx' as const, template: loadTemplate('anthology'), bundle };
+  const usual = await documentXml(false, input);
+  const holder = Packer as unknown as { compiler?: { compile: (...args: unknown[]) => unknown } };
+  const compiler = holder.compiler;
+  assert.equal(typeof compiler?.compile, 'function', 'this docx version has the compiler the writer uses');
+  // Packer zips through the same compiler: the writer is shown none the first time it looks,
+  // and Packer, which looks after it, finds it.
+  let looks = 0;
+  holder.compiler = Object.create(compiler!, { compile: { get: () => (looks++ === 0 ? undefined : compiler!.compile.bind(compiler)) } });
+  try {
+    assert.equal(await documentXml(false, input), usual);
+    assert.ok(looks >= 2, 'the writer looked, then Packer compiled');
+  } finally {
+    holder.compiler = compiler;
+  }
+});

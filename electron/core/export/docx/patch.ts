@@ -143,8 +143,8 @@ export async function patchPackage(parts: Parts, options: PatchOptions): Promise
     const data = parts.get(name);
     if (data === undefined) throw new Error(`${name} missing from the packed document`);
     if (typeof data === 'string') return data;
-    if (data instanceof Uint8Array) return Buffer.from(data).toString('utf8');
-    return [...data].join('');
+    const bytes = bytesOf(data);
+    return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : [...(data as Iterable<string>)].join('');
   };
   parts.set('word/settings.xml', patchSettings(text('word/settings.xml'), options));
   parts.set('word/styles.xml', patchStyles(text('word/styles.xml'), options));
@@ -156,12 +156,23 @@ export async function patchPackage(parts: Parts, options: PatchOptions): Promise
   const zipped: ZipPart[] = [];
   for (const [name, data] of parts) {
     if (name === DOCUMENT_PART) zipped.push({ name, data: options.ctx.body.fill(text(name)) });
-    else zipped.push({ name, data: typeof data === 'string' ? [data] : data });
+    else zipped.push({ name, data: typeof data === 'string' ? [data] : (bytesOf(data) ?? (data as Iterable<string>)) });
   }
   return zipParts(zipped, ZIP_LEVEL, new Date(options.now));
 }
 
 const DOCUMENT_PART = 'word/document.xml';
+
+/**
+ * A part's bytes as this realm's Uint8Array: the package may hand media over as an ArrayBuffer,
+ * or as a Buffer from another realm (a vm context), which is no instance of this realm's class.
+ */
+function bytesOf(data: unknown): Uint8Array | null {
+  if (data instanceof Uint8Array) return data;
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (data instanceof ArrayBuffer || Object.prototype.toString.call(data) === '[object ArrayBuffer]') return new Uint8Array(data as ArrayBuffer);
+  return null;
+}
 
 /**
  * zlib's level for every part. Level 1 against 6 on the 25-draft anthology's 5.5 MB document
