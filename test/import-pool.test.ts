@@ -12,7 +12,7 @@ import path from 'node:path';
 import { craftZip, minimalDocx } from './fixtures/craft-zip.js';
 import { CORPUS_FILES, corpusPath } from './fixtures/corpus.js';
 import { previewDraft, type DraftSource } from '../electron/core/api/handlers/importDraft.js';
-import { previewDrafts, stopImportWorkers } from '../electron/core/api/handlers/importPool.js';
+import { importWorkers, previewDrafts, stopImportWorkers } from '../electron/core/api/handlers/importPool.js';
 import { createApi } from '../electron/core/api/index.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'huibian-import-pool-'));
@@ -103,4 +103,22 @@ test('an import read on the workers stores the library one read on the thread st
   assert.ok(thread!.docs.some((d) => d.revision === 2), 'proofing fixes are stored as revision 2');
   // the two files given twice in the same batch are found as duplicates of their first copies
   assert.ok(workers!.duplicates > thread!.duplicates);
+});
+
+test('idle workers stop, and the next large preview starts them again', async () => {
+  const given = sources();
+  const options = { maxBytes: 50 * 1024 * 1024 };
+  importWorkers(200);
+  try {
+    const first = await previewDrafts(given, options);
+    assert.ok(first);
+    assert.ok(importWorkers() > 0, 'running right after a preview');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.equal(importWorkers(), 0, 'stopped once idle');
+    const second = await previewDrafts(given, options);
+    assert.ok(second && importWorkers() > 0, 'started again');
+    assert.deepEqual(second, first);
+  } finally {
+    importWorkers(60_000);
+  }
 });

@@ -37,7 +37,12 @@ interface PoolWorker {
   worker: Worker;
   jobs: Map<number, Job>;
   dead: boolean;
+  /** Stops an idle worker: the app's process lives on after an import, its worker's memory need not. */
+  idle?: NodeJS.Timeout;
 }
+
+/** How long a worker waits for the next preview before it stops (the next one starts it again). */
+let idleMs = 60_000;
 
 /**
  * One worker per core the calling thread leaves free, two at most: on two cores one worker and
@@ -90,7 +95,15 @@ function workers(): PoolWorker[] | null {
         if (!job) return;
         if ('outcome' in m) return job.outcome(m.index, m.outcome);
         member.jobs.delete(m.id);
-        if (member.jobs.size === 0) worker.unref();
+        if (member.jobs.size === 0) {
+          worker.unref();
+          member.idle = setTimeout(() => {
+            const members = pool;
+            if (!members?.includes(member) || members.some((m) => m.jobs.size > 0)) return;
+            pool = null;
+            for (const m of members) void m.worker.terminate();
+          }, idleMs).unref();
+        }
         job.done();
       });
       worker.on('error', () => stopped(member));
@@ -128,6 +141,7 @@ export function previewDrafts(sources: readonly DraftSource[], options: DraftOpt
       for (let i = 0; i < n; i++) if (out[i] === undefined) settle(i, await previewDraft(sources[i]!, options));
     };
     for (const member of members) {
+      clearTimeout(member.idle);
       const id = nextId++;
       member.jobs.set(id, { outcome: settle, done: () => void readerDone() });
       member.worker.ref();
@@ -139,6 +153,12 @@ export function previewDrafts(sources: readonly DraftSource[], options: DraftOpt
       await readerDone();
     });
   });
+}
+
+/** Whether workers are running, and how long they wait idle before stopping (tests). */
+export function importWorkers(idleAfterMs?: number): number {
+  if (idleAfterMs !== undefined) idleMs = idleAfterMs;
+  return pool?.length ?? 0;
 }
 
 /** Stops the workers (tests, shutdown); the next large preview starts new ones. */
