@@ -9,6 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import process from 'node:process';
+import { URL } from 'node:url';
 
 const SEED = 20261201;
 
