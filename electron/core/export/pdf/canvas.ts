@@ -98,6 +98,14 @@ export class PdfCanvas implements BoxPainter {
 
   constructor(readonly doc: PDFKit.PDFDocument) {
     deflateStreams(doc);
+    // pdfkit ends its pages in flushPages (a new page, the document's end): the content
+    // gathered here goes in first, whoever ends the document.
+    const d = doc as unknown as PdfKitPages;
+    const flushPages = d.flushPages.bind(d);
+    d.flushPages = () => {
+      this.flush();
+      flushPages();
+    };
   }
 
   /** Starts a page of the given size (pt); pdfkit flushes the previous one (bufferPages off). */
