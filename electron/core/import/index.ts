@@ -12,12 +12,7 @@ import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } f
 import { blocksText } from '../model/text.js';
 import { contextRegion, findMentions, regionFromDocNumber, resolveRegion } from '../regions/index.js';
 import type { ReadResult, SourceLine } from './lines.js';
-import { readDoc } from './readers/doc.js';
-import { readDocx } from './readers/docx.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './readers/zipguard.js';
-import { readHtml } from './readers/html.js';
-import { readMarkdown } from './readers/markdown.js';
-import { readMhtml } from './readers/mhtml.js';
 import { damageWarning, decodeText, readText } from './readers/text.js';
 import { formatFromName, sniff, SUPPORTED_EXTENSIONS, extensionOf, type Format } from './sniff.js';
 import { clean, type CleanInfo } from './stages/clean.js';
@@ -122,17 +117,32 @@ function unsupported(name: string): ImportFailure {
   );
 }
 
+/** A module loaded when first asked for, once. */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => (loading ??= load());
+}
+
+// The readers of markup load with the first draft of their format: a batch of text drafts never
+// loads linkedom, Readability, htmlparser2 or markdown-it (≈0.3 s of CPU in every thread that
+// imports, the API's and each import worker's).
+const docReader = lazy(() => import('./readers/doc.js'));
+const docxReader = lazy(() => import('./readers/docx.js'));
+const htmlReader = lazy(() => import('./readers/html.js'));
+const markdownReader = lazy(() => import('./readers/markdown.js'));
+const mhtmlReader = lazy(() => import('./readers/mhtml.js'));
+
 async function readAny(name: string, bytes: Uint8Array, zipLimits: ZipLimits): Promise<ReadResult> {
   const byName = formatFromName(name);
   const magic = sniff(bytes);
   // Magic bytes win over the name: office users rename files freely.
   if (magic === 'zip') {
     if (byName === null) throw unsupported(name);
-    return readDocx(name, bytes, zipLimits);
+    return (await docxReader()).readDocx(name, bytes, zipLimits);
   }
   if (magic === 'ole') {
     if (byName === null) throw unsupported(name);
-    return readDoc(name, bytes);
+    return (await docReader()).readDoc(name, bytes);
   }
   if (magic === 'pdf' || magic === 'image' || magic === 'rtf') {
     const what = magic === 'pdf' ? 'PDF' : magic === 'rtf' ? 'RTF' : '图片 image';
@@ -156,14 +166,14 @@ async function readAny(name: string, bytes: Uint8Array, zipLimits: ZipLimits): P
   }
   if (format === 'html') {
     const { text, encoding, damaged } = decodeText(name, bytes);
-    const read = readHtml(text, 'html', encoding);
+    const read = (await htmlReader()).readHtml(text, 'html', encoding);
     read.warnings.push(...damageWarning(name, damaged));
     return read;
   }
-  if (format === 'mhtml') return readMhtml(name, bytes);
+  if (format === 'mhtml') return (await mhtmlReader()).readMhtml(name, bytes);
   if (format === 'md') {
     const { text, encoding, damaged } = decodeText(name, bytes);
-    const read = readMarkdown(text, encoding);
+    const read = (await markdownReader()).readMarkdown(text, encoding);
     read.warnings.push(...damageWarning(name, damaged));
     return read;
   }
