@@ -4,7 +4,7 @@
  * running head), its blank verso, and a section per case whose header names the 篇 on odd
  * pages and the book on even pages. Page numbers restart at 1 on the first divider.
  */
-import { BookmarkEnd as BookmarkEndPiece, BookmarkStart as BookmarkStartPiece, Footer, Header, PageNumber, TextRun, type FileChild, type ISectionOptions, type Paragraph } from 'docx';
+import { BookmarkEnd as BookmarkEndPiece, BookmarkStart as BookmarkStartPiece, Footer, Header, PageNumber, TextRun, type FileChild, type Paragraph } from 'docx';
 import type { CollectionBundle } from '../../model/types.js';
 import { mmToPt, mmToTwip } from '../../templates/sizes.js';
 import { twips } from './xml.js';
@@ -17,7 +17,7 @@ import { caseChildren } from './caseDocument.js';
 import { fieldEnd, fieldRuns, fieldStart, tabRun } from './fields.js';
 import { internalLink } from './bodyXml.js';
 import type { DocxContext } from './context.js';
-import { breakCarrier, footer, header, section, type SectionSpec } from './sections.js';
+import { breakCarrier, footer, header, section, type SectionSpec, type BookSection } from './sections.js';
 
 export interface TocEntry {
   level: 1 | 2;
@@ -26,7 +26,7 @@ export interface TocEntry {
   bookmark: string;
 }
 
-/** Running heads and folios, shared by every section of the book (the package writes a part per use). */
+/** Running heads and folios of the book's sections (one part per distinct one, sectionXml.ts). */
 function furniture(ctx: DocxContext, bookTitle: string) {
   const head = ctx.book.get('header');
   const foot = ctx.book.get('footer');
@@ -89,7 +89,7 @@ function toc(ctx: DocxContext, entries: TocEntry[], levels: number): FileChild[]
   return [title, ...paras];
 }
 
-export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): { sections: ISectionOptions[]; documentIds: string[]; pages: number; cases: CaseLayout[] } {
+export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): { sections: BookSection[]; documentIds: string[]; pages: number; cases: CaseLayout[] } {
   const cases = bundleCases(bundle);
   const c = bundle.collection;
   const f = furniture(ctx, c.title);
@@ -108,7 +108,7 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
 
   // Body first: the TOC needs its page numbers.
   ctx.flow.reset();
-  const body: ISectionOptions[] = [];
+  const body: BookSection[] = [];
   const parts = c.sections.filter((s) => s.caseIds.some((id) => cases.has(id)));
   parts.forEach((part, si) => {
     ctx.flow.oddPage();

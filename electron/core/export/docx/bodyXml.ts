@@ -7,12 +7,12 @@
  *
  * A body paragraph (ctx.paragraph outside notes, headers and table cells) is written here at
  * once: its properties as the package writes them (cached per style and property set), then
- * its pieces. `section()` puts a section's paragraphs into one placeholder element, and the
- * package, which still writes the package, the styles, numbering, headers and comments and
- * every section break, writes `<hb:body n="…"/>` where they go; writeDocx puts the strings in
- * its place. A paragraph with a piece the package must see (a picture, an external link, a
- * list number) stays the package's own, and so does a section's last paragraph, which carries
- * the section break.
+ * its pieces. `collect()` puts a stretch of them into one placeholder element, and the package,
+ * which still writes the package, the styles, numbering, notes and comments, writes
+ * `<hb:body n="…"/>` where they go; writeDocx puts the strings in its place. A paragraph with a
+ * piece the package must see (a picture, an external link, a list number) stays the package's
+ * own. Section breaks are placeholders too (`<hb:sect n="…"/>`, or a chunk in a written
+ * paragraph), filled with the sectPr of sectionXml.ts.
  *
  * The XML is the package's byte for byte: docx-body-xml tests write books both ways
  * (HUIBIAN_DOCX_BODY=package turns this path off) and compare the document parts.
@@ -179,9 +179,17 @@ export class BodyParagraph extends XmlComponent {
     out.push('</w:p>');
   }
 
-  /** The package's paragraph with these properties and the pieces as one placeholder: what carries a section break. */
-  carrier(store: BodyStore): Paragraph {
-    return new Paragraph({ ...this.options, children: [store.placeholder(this.inner) as unknown as ParagraphChild] });
+  /**
+   * Appends the XML of this paragraph as the last of section `sect`: its sectPr goes last in its
+   * properties, where the package puts it, as a chunk the store replaces when the ids are known.
+   */
+  writeXmlEndingSection(out: string[], sect: number): void {
+    const closes = this.head.endsWith('</w:pPr>');
+    out.push(closes ? this.head.slice(0, -'</w:pPr>'.length) : `${this.head}<w:pPr>`);
+    out.push(`\u0000${sect}`);
+    out.push('</w:pPr>');
+    for (const chunk of this.inner) out.push(chunk);
+    out.push('</w:p>');
   }
 
   /** The package's paragraph of the same options and children. */
@@ -304,7 +312,7 @@ class CutMark extends XmlComponent {
 }
 
 /** Where a run of body paragraphs goes in the package's document part. */
-export const BODY_PLACEHOLDER = /<hb:body n="(\d+)"\/>/g;
+export const BODY_PLACEHOLDER = /<hb:(body|sect) n="(\d+)"\/>/g;
 
 class BodyRun extends XmlComponent {
   // Holds only its number: the strings stay in the store.
@@ -324,47 +332,87 @@ class BodyRun extends XmlComponent {
 export class BodyStore {
   readonly runs: string[][] = [];
 
-  /** A placeholder for these chunks. */
-  placeholder(xml: string[]): XmlComponent {
-    this.runs.push(xml);
-    return new BodyRun(this.runs.length - 1);
-  }
+  /** The section whose sectPr ends the body (the package writes a stand-in there). */
+  lastSection: number | null = null;
 
   /**
-   * A section's children with each stretch of body paragraphs made one placeholder. The last
-   * child stays the package's paragraph: the package puts the section's break into it.
+   * A section's children with each stretch of body paragraphs made one placeholder. With `sect`,
+   * the last child carries that section's break: a written paragraph gets its placeholder in its
+   * properties, the package's paragraph a mark there, and anything else (a table) is followed by
+   * an empty paragraph for it, as the package does.
    */
-  collect<T>(children: readonly T[]): T[] {
+  collect<T>(children: readonly T[], sect: number | null = null): T[] {
     const out: T[] = [];
     let run: string[] | null = null;
+    const last = children.length - 1;
     children.forEach((c, i) => {
-      if (c instanceof BodyParagraph && i < children.length - 1) {
+      const ends = sect !== null && i === last;
+      if (c instanceof BodyParagraph) {
         if (!run) {
           run = [];
           out.push(new BodyRun(this.runs.length) as unknown as T);
           this.runs.push(run);
         }
-        c.writeXml(run);
+        if (ends) c.writeXmlEndingSection(run, sect);
+        else c.writeXml(run);
         return;
       }
       run = null;
-      out.push(c instanceof BodyParagraph ? (c.carrier(this) as unknown as T) : c);
+      out.push(c);
+      if (ends) {
+        if (c instanceof Paragraph) c.addSectionProperties(new SectionMark(sect) as never);
+        else {
+          const carrier = new Paragraph({});
+          carrier.addSectionProperties(new SectionMark(sect) as never);
+          out.push(carrier as unknown as T);
+        }
+      }
     });
     return out;
   }
 
-  /** The package's document part with the body paragraphs in their places, as pieces to write in order. */
-  fill(documentXml: string): string[] {
+  /**
+   * The package's document part with the body paragraphs in their places and every section's
+   * sectPr (`sectPr(k)`), the last one in place of the package's own at the body's end, as
+   * pieces to write in order.
+   */
+  fill(documentXml: string, sectPr: (k: number) => string): string[] {
     const out: string[] = [];
+    let end = documentXml.length;
+    if (this.lastSection !== null) {
+      const at = documentXml.lastIndexOf('<w:sectPr');
+      const close = documentXml.indexOf('</w:sectPr></w:body>', at);
+      if (at < 0 || close < 0) throw new Error('document part: the body has no closing sectPr');
+      end = at;
+    }
     let at = 0;
-    for (const m of documentXml.matchAll(BODY_PLACEHOLDER)) {
+    for (const m of documentXml.slice(0, end).matchAll(BODY_PLACEHOLDER)) {
       out.push(documentXml.slice(at, m.index));
-      const run = this.runs[Number(m[1])];
-      if (!run) throw new Error(`document part: placeholder ${m[1]} has no paragraphs`);
-      for (const chunk of run) out.push(chunk);
+      const n = Number(m[2]);
+      if (m[1] === 'sect') out.push(sectPr(n));
+      else {
+        const run = this.runs[n];
+        if (!run) throw new Error(`document part: placeholder ${n} has no paragraphs`);
+        for (const chunk of run) out.push(chunk.charCodeAt(0) === 0 ? sectPr(Number(chunk.slice(1))) : chunk);
+      }
       at = m.index! + m[0].length;
     }
-    out.push(documentXml.slice(at));
+    out.push(documentXml.slice(at, end));
+    if (this.lastSection !== null) {
+      out.push(sectPr(this.lastSection));
+      out.push(documentXml.slice(documentXml.indexOf('</w:sectPr></w:body>', end) + '</w:sectPr>'.length));
+    }
     return out;
+  }
+}
+
+/** Where a section's break goes in a paragraph the package writes. */
+class SectionMark extends XmlComponent {
+  constructor(private readonly n: number) {
+    super('hb:sect');
+  }
+
+  override prepForXml(): Xmlable {
+    return { 'hb:sect': { _attr: { n: this.n } } };
   }
 }

@@ -23,6 +23,7 @@ import { buildStyleBook, type Role, type StyleBook } from './styleBook.js';
 import { twips } from './xml.js';
 import { CommentRanges } from './comments.js';
 import { BodyStore, bodyParagraph } from './bodyXml.js';
+import { SectionParts } from './sectionXml.js';
 
 export type ListStyle = 'decimal' | 'cjk' | 'paren-cjk' | 'paren-decimal' | 'bullet';
 
@@ -120,6 +121,8 @@ export class DocxContext {
   readonly snapshot: DocumentSnapshot[] = [];
   /** The body paragraphs written as XML, by section stretch (bodyXml.ts). */
   readonly body = new BodyStore();
+  /** The sections' breaks and running heads (sectionXml.ts). */
+  readonly sections = new SectionParts();
   /**
    * Body paragraphs as XML at once (bodyXml.ts), or all through the package's own objects with
    * HUIBIAN_DOCX_BODY=package: the tests compare both, and a timing can set one against the other.

@@ -3,7 +3,7 @@
  * one-column section, then the cases running on in two columns (no page per case), with the
  * city as the case heading and folios at the outer corners beside the magazine name.
  */
-import { PageNumber, TextRun, type FileChild, type ISectionOptions } from 'docx';
+import { PageNumber, TextRun, type FileChild } from 'docx';
 import type { CollectionBundle } from '../../model/types.js';
 import type { CaseLayout } from '../report.js';
 import { mmToTwip } from '../../templates/sizes.js';
@@ -11,9 +11,9 @@ import { bundleCases, titleOf } from '../parts.js';
 import { blockChildren, fonts, plainRuns, textRun } from './blocks.js';
 import { caseChildren } from './caseDocument.js';
 import type { DocxContext } from './context.js';
-import { breakCarrier, footer, header, section, type SectionSpec } from './sections.js';
+import { breakCarrier, footer, header, section, type SectionSpec, type BookSection } from './sections.js';
 
-export function featureSections(ctx: DocxContext, bundle: CollectionBundle): { sections: ISectionOptions[]; documentIds: string[]; pages: number; cases: CaseLayout[] } {
+export function featureSections(ctx: DocxContext, bundle: CollectionBundle): { sections: BookSection[]; documentIds: string[]; pages: number; cases: CaseLayout[] } {
   const c = bundle.collection;
   const cases = bundleCases(bundle);
   const opts = ctx.template.options;

@@ -3,7 +3,7 @@
  * template in, a .docx Word and WPS users take for their own out. What the package cannot
  * express is done afterwards on the packed zip, in patch.ts, each patch with its reason.
  */
-import { Document, Paragraph, type ISectionOptions } from 'docx';
+import { Document, Paragraph } from 'docx';
 import type { Writer } from '../index.js';
 import type { CaseLayout } from '../report.js';
 import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
@@ -15,6 +15,7 @@ import { noticeSections } from './notice.js';
 import { numberingOptions } from './numbering.js';
 import { packageParts, patchPackage } from './patch.js';
 import { stylesOptions } from './styles.js';
+import { bookBody, type BookSection } from './sections.js';
 
 export { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
 export { MANIFEST_NS, type ExportManifest } from './manifest.js';
@@ -38,7 +39,7 @@ export const writeDocx: Writer = async (input) => {
   const { template } = input;
   const ctx = new DocxContext(template, input.comments ?? {});
   input.onProgress?.(0.05, '排版');
-  let out: { sections: ISectionOptions[]; documentIds: string[]; pages: number; cases?: CaseLayout[] };
+  let out: { sections: BookSection[]; documentIds: string[]; pages: number; cases?: CaseLayout[] };
   let title: string;
   if (template.kind === 'notice') {
     if (!input.notice) throw new Error('the notice template needs a notice document');
@@ -76,7 +77,7 @@ export const writeDocx: Writer = async (input) => {
       adjustLineHeightInTable: true,
       useFELayout: true,
     },
-    sections: out.sections,
+    sections: [bookBody(ctx, out.sections)],
   });
   const bytes = await patchPackage(await packageParts(doc), {
     ctx,

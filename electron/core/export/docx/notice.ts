@@ -4,7 +4,7 @@
  * title, 主送, body, 附件说明, 署名 and date, attachments on new pages, the 版记 rules at the
  * foot of the last page, and "— 1 —" folios on alternating sides.
  */
-import { BookmarkEnd, BookmarkStart, PageNumber, TextRun, type FileChild, type ISectionOptions } from 'docx';
+import { BookmarkEnd, BookmarkStart, PageNumber, TextRun, type FileChild } from 'docx';
 import type { NoticeDocument } from '../../model/types.js';
 import { mmToPt, mmToTwip } from '../../templates/sizes.js';
 import { anchorQuotes } from './anchors.js';
@@ -16,7 +16,7 @@ import { noticeGridValues } from './noticeGrid.js';
 import { halfPoints, twips } from './xml.js';
 import { blockChildren, fonts, picture, plainRuns, textRun, titleRuns } from './blocks.js';
 import type { Piece, DocxContext } from './context.js';
-import { footer, header, section } from './sections.js';
+import { footer, header, section, type BookSection } from './sections.js';
 
 /** U+3000: the 1-字 indents of the 版记 lines (a paragraph indent would shorten the rules). */
 const FULL_SPACE = '\u3000';
@@ -43,7 +43,7 @@ function seal(ctx: DocxContext, src: string, dateChars: number): Piece | null {
   return picture(ctx, src, undefined, undefined, '印章', { sizePt: { width: size, height: size }, anchor: { x: centreX - size / 2, y: centreY - size / 2 } })?.run ?? null;
 }
 
-export function noticeSections(ctx: DocxContext, notice: NoticeDocument): { sections: ISectionOptions[]; documentIds: string[]; pages: number } {
+export function noticeSections(ctx: DocxContext, notice: NoticeDocument): { sections: BookSection[]; documentIds: string[]; pages: number } {
   const meta = notice.meta;
   const pitch = ctx.book.bodyPitch;
   const line = twips(pitch);

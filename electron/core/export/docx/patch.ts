@@ -113,6 +113,31 @@ function addManifest(parts: Parts, options: PatchOptions, rels: string, types: s
   };
 }
 
+const HEADER_TYPES = {
+  header: ['http://schemas.openxmlformats.org/officeDocument/2006/relationships/header', 'application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml'],
+  footer: ['http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer', 'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml'],
+} as const;
+
+/**
+ * The running heads' parts (sectionXml.ts), one per distinct header or footer, with their
+ * relationships numbered after the package's own (the sectPr refer to them by these ids).
+ */
+function addHeaderParts(parts: Parts, options: PatchOptions, rels: string, types: string): { rels: string; types: string } {
+  const { sections } = options.ctx;
+  let max = 0;
+  for (const m of rels.matchAll(/Id="rId(\d+)"/g)) max = Math.max(max, Number(m[1]));
+  sections.assignIds(max);
+  let relXml = '';
+  let typeXml = '';
+  for (const p of sections.parts) {
+    const [rel, type] = HEADER_TYPES[p.kind];
+    parts.set(`word/${p.name}`, p.xml);
+    relXml += `<Relationship Id="rId${p.rid}" Type="${rel}" Target="${p.name}"/>`;
+    typeXml += `<Override ContentType="${type}" PartName="/word/${p.name}"/>`;
+  }
+  return { rels: insertBefore(rels, relXml, '</Relationships>'), types: insertBefore(types, typeXml, '</Types>') };
+}
+
 interface PackageCompiler {
   compile(file: Document): Map<string, string | Uint8Array>;
 }
@@ -151,11 +176,13 @@ export async function patchPackage(parts: Parts, options: PatchOptions): Promise
   // Word wants comment dates as xsd:dateTime without fractional seconds; the package writes toISOString().
   if (parts.has('word/comments.xml')) parts.set('word/comments.xml', text('word/comments.xml').replace(/(w:date="[^"]*?)\.\d+Z"/g, '$1Z"'));
   const added = addManifest(parts, options, text('word/_rels/document.xml.rels'), text('[Content_Types].xml'));
-  parts.set('word/_rels/document.xml.rels', added.rels);
-  parts.set('[Content_Types].xml', added.types);
+  const heads = addHeaderParts(parts, options, added.rels, added.types);
+  parts.set('word/_rels/document.xml.rels', heads.rels);
+  parts.set('[Content_Types].xml', heads.types);
+  const { sections } = options.ctx;
   const zipped: ZipPart[] = [];
   for (const [name, data] of parts) {
-    if (name === DOCUMENT_PART) zipped.push({ name, data: options.ctx.body.fill(text(name)) });
+    if (name === DOCUMENT_PART) zipped.push({ name, data: options.ctx.body.fill(text(name), (k) => sections.sectPr(k)) });
     else zipped.push({ name, data: typeof data === 'string' ? [data] : (bytesOf(data) ?? (data as Iterable<string>)) });
   }
   return zipParts(zipped, ZIP_LEVEL, new Date(options.now));

@@ -1,8 +1,10 @@
 /**
- * Section properties (page set-up, columns, grid, numbering) and header/footer sets as `docx`
- * section options. Each section of the book is one entry of the document's `sections`.
+ * Section properties (page set-up, columns, grid, numbering) and header/footer sets in the
+ * `docx` package's section options. Each section of the book is registered with the context's
+ * SectionParts (sectionXml.ts), which writes its break and running heads; the package gets the
+ * whole body as one section (bookBody).
  */
-import { DocumentGridType, Footer, Header, NumberFormat, Paragraph, SectionType, type FileChild, type ISectionOptions } from 'docx';
+import { DocumentGridType, Footer, Header, NumberFormat, Paragraph, SectionType, type FileChild, type ISectionOptions, type ISectionPropertiesOptions } from 'docx';
 import { mmToTwip } from '../../templates/sizes.js';
 import type { DocxContext } from './context.js';
 import { paragraphOptions } from './context.js';
@@ -34,13 +36,16 @@ export interface SectionSpec {
 
 const TYPES = { nextPage: SectionType.NEXT_PAGE, oddPage: SectionType.ODD_PAGE, continuous: SectionType.CONTINUOUS } as const;
 
-export function section(ctx: DocxContext, spec: SectionSpec, children: FileChild[]): ISectionOptions {
+/** One section of the book: its number in the context's SectionParts and its body children. */
+export interface BookSection {
+  n: number;
+  children: FileChild[];
+}
+
+export function section(ctx: DocxContext, spec: SectionSpec, children: FileChild[]): BookSection {
   const p = ctx.template.page;
   const m = spec.margins ?? { top: mmToTwip(p.marginTop), right: mmToTwip(p.marginOuter), bottom: mmToTwip(p.marginBottom), left: mmToTwip(p.marginInner) };
-  return {
-    headers: spec.headers,
-    footers: spec.footers,
-    properties: {
+  const properties: ISectionPropertiesOptions = {
       type: TYPES[spec.type ?? 'nextPage'],
       titlePage: spec.titlePg || undefined,
       page: {
@@ -57,10 +62,25 @@ export function section(ctx: DocxContext, spec: SectionSpec, children: FileChild
       grid: spec.grid
         ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: spec.grid.linePitch, charSpace: spec.grid.charSpace }
         : { linePitch: Math.round(ctx.book.bodyPitch * 20) },
-    },
-    // A section needs a paragraph to carry its break: a one-point one never adds a line.
-    children: ctx.body.collect(children.length ? children : [breakCarrier()]),
   };
+  // A section needs a paragraph to carry its break: a one-point one never adds a line.
+  return { n: ctx.sections.add(properties, { headers: spec.headers, footers: spec.footers }), children: children.length ? children : [breakCarrier()] };
+}
+
+/**
+ * The body as the package's one section: each section's stretches of written paragraphs made
+ * placeholders, every section but the last ending in its break's placeholder (the last one's
+ * sectPr ends the body, patch.ts).
+ */
+export function bookBody(ctx: DocxContext, sections: readonly BookSection[]): ISectionOptions {
+  const children: FileChild[] = [];
+  sections.forEach((s, i) => {
+    for (const c of ctx.body.collect(s.children, i < sections.length - 1 ? s.n : null)) children.push(c);
+  });
+  const last = sections.at(-1)!.n;
+  ctx.body.lastSection = last;
+  // The last section's own properties: the package sizes tables by the section it holds.
+  return { properties: ctx.sections.propertiesOf(last), children };
 }
 
 /** A paragraph whose only job is to end a section (one point high, so it never adds a line or a page). */

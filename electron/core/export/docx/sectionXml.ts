@@ -1,0 +1,113 @@
+/**
+ * Section breaks and running heads written by this writer, not by the `docx` package's sections.
+ * The package makes a header or footer part for every reference: a 25-draft anthology of 365
+ * sections got 90 parts (and 90 relationship parts) of which 14 differ, each written and zipped on
+ * its own. Here a header or footer is one part per distinct XML, every section that prints it
+ * refers to that part (Word and LibreOffice take several sectPr referring to one part), and each
+ * sectPr is written once per distinct set of properties and references. Both are the package's own
+ * XML: the part's root and paragraphs and the sectPr come from its classes (HeaderWrapper,
+ * FooterWrapper, SectionProperties), so only the numbering of the parts and ids changes.
+ *
+ * The package sees one section, the whole body; the section breaks are placeholders in the body
+ * (bodyXml.ts) that become sectPr once the relationship ids are known, after the package has
+ * numbered its own (patch.ts).
+ */
+import { FooterWrapper, HeaderWrapper, Media, SectionProperties, type Footer, type Header, type ISectionPropertiesOptions } from 'docx';
+import { xmlOf } from './bodyXml.js';
+
+type Kind = 'header' | 'footer';
+type Slot = 'default' | 'first' | 'even';
+const SLOTS: readonly Slot[] = ['default', 'first', 'even'];
+
+export interface SectionRefs {
+  headers?: Partial<Record<Slot, Header>>;
+  footers?: Partial<Record<Slot, Footer>>;
+}
+
+interface Registered {
+  properties: ISectionPropertiesOptions;
+  /** Part numbers (into `parts`) by slot. */
+  headers: Partial<Record<Slot, number>>;
+  footers: Partial<Record<Slot, number>>;
+  key: string;
+}
+
+export interface HeaderPart {
+  kind: Kind;
+  /** Part name under word/, e.g. header2.xml. */
+  name: string;
+  xml: string;
+  /** Its relationship id in the document part, once assigned. */
+  rid: number;
+}
+
+/** The package's header/footer part declaration (it writes none with standalone). */
+const DECL = '<?xml version="1.0" encoding="UTF-8"?>';
+
+export class SectionParts {
+  private readonly sections: Registered[] = [];
+  readonly parts: HeaderPart[] = [];
+  private readonly byXml = new Map<string, number>();
+  private readonly counts: Record<Kind, number> = { header: 0, footer: 0 };
+  private readonly written = new Map<string, string>();
+  private readonly media = new Media();
+
+  /** A section's properties and running heads; its number is what the body's placeholder carries. */
+  add(properties: ISectionPropertiesOptions, refs: SectionRefs): number {
+    const headers: Registered['headers'] = {};
+    const footers: Registered['footers'] = {};
+    for (const slot of SLOTS) {
+      const h = refs.headers?.[slot];
+      if (h) headers[slot] = this.part('header', h);
+      const f = refs.footers?.[slot];
+      if (f) footers[slot] = this.part('footer', f);
+    }
+    const key = JSON.stringify(properties);
+    this.sections.push({ properties, headers, footers, key });
+    return this.sections.length - 1;
+  }
+
+  propertiesOf(k: number): ISectionPropertiesOptions {
+    return this.sections[k]!.properties;
+  }
+
+  private part(kind: Kind, content: Header | Footer): number {
+    const wrapper = kind === 'header' ? new HeaderWrapper(this.media, 0) : new FooterWrapper(this.media, 0);
+    for (const child of content.options.children) wrapper.add(child as never);
+    const xml = DECL + xmlOf(wrapper.View.prepForXml({ stack: [], viewWrapper: wrapper } as never) as Record<string, unknown>);
+    let n = this.byXml.get(xml);
+    if (n === undefined) {
+      n = this.parts.length;
+      this.parts.push({ kind, name: `${kind}${++this.counts[kind]}.xml`, xml, rid: 0 });
+      this.byXml.set(xml, n);
+    }
+    return n;
+  }
+
+  /** Relationship ids for the parts, after the package's highest. */
+  assignIds(after: number): void {
+    this.parts.forEach((p, i) => (p.rid = after + 1 + i));
+    this.written.clear();
+  }
+
+  /** Section k's sectPr, as the package writes it for these properties and references. */
+  sectPr(k: number): string {
+    const s = this.sections[k];
+    if (!s) throw new Error(`document part: section ${k} missing`);
+    const group = (slots: Partial<Record<Slot, number>>) => {
+      const out: Partial<Record<Slot, { View: { ReferenceId: number } }>> = {};
+      for (const slot of SLOTS) if (slots[slot] !== undefined) out[slot] = { View: { ReferenceId: this.parts[slots[slot]!]!.rid } };
+      return out;
+    };
+    const headers = group(s.headers);
+    const footers = group(s.footers);
+    const key = `${s.key}|${JSON.stringify(headers)}|${JSON.stringify(footers)}`;
+    let xml = this.written.get(key);
+    if (xml === undefined) {
+      const props = new SectionProperties({ ...s.properties, headerWrapperGroup: headers, footerWrapperGroup: footers } as never);
+      xml = xmlOf(props.prepForXml({ stack: [] } as never) as Record<string, unknown>);
+      this.written.set(key, xml);
+    }
+    return xml;
+  }
+}
