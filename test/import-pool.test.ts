@@ -12,7 +12,7 @@ import path from 'node:path';
 import { craftZip, minimalDocx } from './fixtures/craft-zip.js';
 import { CORPUS_FILES, corpusPath } from './fixtures/corpus.js';
 import { previewDraft, type DraftSource } from '../electron/core/api/handlers/importDraft.js';
-import { importWorkers, previewDrafts, stopImportWorkers } from '../electron/core/api/handlers/importPool.js';
+import { importWorkers, previewDrafts, stopImportWorkers, workersPay } from '../electron/core/api/handlers/importPool.js';
 import { createApi } from '../electron/core/api/index.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'huibian-import-pool-'));
@@ -63,7 +63,11 @@ test('the workers make of every file what the calling thread makes of it, in ord
   assert.match(errors[2]!, /scan\.txt.*PDF/u);
 });
 
-test('an import read on the workers stores the library one read on the thread stores', async () => {
+test('an import read on the workers stores the library one read on the thread stores', async (t) => {
+  // the workers are used however busy the machine is
+  process.env.HUIBIAN_IMPORT_WORKERS = '1';
+  t.after(() => delete process.env.HUIBIAN_IMPORT_WORKERS);
+  assert.equal(workersPay(), true);
   const given = sources().filter((s) => s.path);
   const libraries = [];
   for (const split of [false, true]) {
@@ -103,6 +107,15 @@ test('an import read on the workers stores the library one read on the thread st
   assert.ok(thread!.docs.some((d) => d.revision === 2), 'proofing fixes are stored as revision 2');
   // the two files given twice in the same batch are found as duplicates of their first copies
   assert.ok(workers!.duplicates > thread!.duplicates);
+});
+
+test('HUIBIAN_IMPORT_WORKERS=0 keeps every preview on the calling thread', () => {
+  process.env.HUIBIAN_IMPORT_WORKERS = '0';
+  try {
+    assert.equal(workersPay(), false);
+  } finally {
+    delete process.env.HUIBIAN_IMPORT_WORKERS;
+  }
 });
 
 test('idle workers stop, and the next large preview starts them again', async () => {

@@ -12,7 +12,7 @@ import type { Handlers } from '../dispatch.js';
 import { applyReview } from '../review.js';
 import type { FileProof, FixedFile } from '../../proof/importing.js';
 import { previewDraft, type DraftOptions, type DraftOutcome, type DraftSource } from './importDraft.js';
-import { previewDrafts } from './importPool.js';
+import { previewDrafts, workersPay } from './importPool.js';
 import { importRevisions } from './proof.js';
 import { ApiError, type ApiInput, type ImportPreview } from '../schema.js';
 
@@ -101,7 +101,7 @@ export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'impo
     const sources = checked.flatMap((c) => ('source' in c ? [c.source] : []));
     const options = { maxBytes: ctx.maxImportBytes, convertToSimplified: input.convertToSimplified };
     // Handed to the workers before the first await: a caller that commits meanwhile does not hold them up.
-    const outcomes = await ((sources.length >= POOL_MIN_FILES ? previewDrafts(sources, options) : null) ?? previewEach(sources, options));
+    const outcomes = await ((sources.length >= POOL_MIN_FILES && workersPay() ? previewDrafts(sources, options) : null) ?? previewEach(sources, options));
     let next = 0;
     checked.forEach((c, i) => {
       const name = input.files[i]!.name;
