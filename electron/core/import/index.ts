@@ -25,7 +25,7 @@ import { findDate } from './stages/dates.js';
 import { isTraditional, restoreStrings, simplifyLines, stripPinyin } from './stages/traditional.js';
 import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
-import { awardFromText, listDrafts, readList } from './stages/lists.js';
+import { awardFromText, isListDocument, listDrafts, readList } from './stages/lists.js';
 import { isOrgan, unitAfterTitle, unitFromOpening, unitLine } from './stages/units.js';
 import { captionRunAtTop, isCaption } from './stages/captions.js';
 
@@ -284,7 +284,7 @@ function assemble(name: string, read: ReadResult): ImportedFile {
   const topCaptions = new Set(captionRunAtTop(rejoined).map((k) => rejoined[k]));
   if (topCaptions.size) lines.forEach((l, k) => topCaptions.has(l) && (lines[k] = { text: l.text, image: {} }));
   const list = readList(lines);
-  if (list && list.items.length >= 2 && listDominates(lines, list)) return assembleList(name, lines, list, cleaned, context, base, encoding);
+  if (list && isListDocument(lines, list)) return assembleList(name, lines, list, cleaned, context, base, encoding);
 
   const split = splitDraft(lines, cleaned.info);
   const info = draftInfo(split.title, split.subtitle, cleaned.info);
@@ -311,21 +311,6 @@ function assemble(name: string, read: ReadResult): ImportedFile {
   const warnings = [...base.warnings, ...untitled, ...caseWarnings(cases)];
   if (unwrapped) warnings.push('按固定行宽断行的文本已重新合并为段落。 Hard-wrapped lines were joined into paragraphs.');
   return { ...base, warnings, ...encoding, kind: split.kind, info, cases, notice: null, captions };
-}
-
-/**
- * A list document is its list: after the first item there is little running text besides the
- * items (a closing sentence or two). A case whose body happens to list three addresses is not one.
- */
-function listDominates(lines: SourceLine[], list: NonNullable<ReturnType<typeof readList>>): boolean {
-  const first = list.items[0]!.at;
-  let prose = 0;
-  for (let i = first; i < lines.length; i++) {
-    const t = lines[i]!.text;
-    if (list.taken.has(i) || !t) continue;
-    if (t.length >= 60 || /[。！？]$/u.test(t)) prose++;
-  }
-  return prose <= Math.max(2, Math.floor(list.items.length / 3));
 }
 
 /** An award or shortlist document: its items become title-only cases with the award the list confers. */

@@ -578,6 +578,50 @@ export function readList(lines: SourceLine[]): ListResult | null {
   return { items, taken, nameAt, scope: listScope(scopeTexts), scopeTexts };
 }
 
+/** A paragraph of running text, not a list line, heading or signature. */
+function isProse(text: string): boolean {
+  return text.length >= 60 || /[。！？]$/u.test(text);
+}
+
+/**
+ * Whether a page is its list (an award or shortlist document) rather than a text that happens to
+ * name a few places. The list's own structure decides: its items stand together (few paragraphs
+ * among them), and the page says what they are (a list name, group headings, or a conferring
+ * sentence above or in the first item's line), under a lead of a few paragraphs. What follows the
+ * list does not count against it: real pages go on with notes, wishes, 附件 lines, signatures,
+ * contacts and related links. Without such signs, a list is the page only when little running
+ * text follows its first item (a case whose body lists three addresses is not one).
+ */
+export function isListDocument(lines: SourceLine[], list: ListResult): boolean {
+  const n = list.items.length;
+  if (n < 2) return false;
+  let first = Infinity;
+  let last = -1;
+  for (const it of list.items) {
+    first = Math.min(first, it.at);
+    last = Math.max(last, it.at);
+  }
+  let before = 0;
+  let among = 0;
+  let after = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (list.taken.has(i) || !t || lines[i]!.image || !isProse(t)) continue;
+    if (i < first) before++;
+    else if (i <= last) among++;
+    else after++;
+  }
+  const together = among <= Math.max(1, Math.floor(n / 3));
+  const shortLead = before <= 4 || before <= n;
+  if (together && shortLead) {
+    const awarded = list.items.filter((it) => it.award).length;
+    if (list.nameAt >= 0 || awarded * 2 >= n) return true;
+    const above = lines.slice(0, first + 1).map((l) => l.text);
+    if (awardFromText(above) !== null) return true;
+  }
+  return among + after <= Math.max(2, Math.floor(n / 3));
+}
+
 /** The single place the first of these lines names (several places, or none: no scope); a street it names says its county. */
 function listScope(texts: string[]): string | null {
   for (const t of texts) {
