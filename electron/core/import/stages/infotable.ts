@@ -23,6 +23,7 @@ const SPACED_LABEL_COLON = new RegExp(`(?:^|[\\s|｜])(${SPACED_ALT})\\s*[:：]`
 const SPACED_HINT = /[\u4e00-\u9fa5][ \u3000]+[\u4e00-\u9fa5][ \u3000]*[:：]/u;
 const LABEL_ONLY = new RegExp(`^(?:${LABEL_ALT})$`, 'u');
 const BULLET = /^[•·●▪◦\-–]\s*/u;
+const LEADING_URL = /^(?:https?:\/\/|www\.)[\x21-\x7e]+?(?=[\u4e00-\u9fa5])/u;
 const LABEL_FIRST = new RegExp(`^(?:${LABEL_ALT})\\s`, 'u');
 
 /** Canonical names: several portals' labels for the same field. */
@@ -106,8 +107,9 @@ export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | nul
     // Table lines are short and carry a colon, a cell bar or a label first; a paragraph is never one.
     // (A whole table run together on one line is longer, but opens with a label and holds several.)
     if (raw.length > 160 && !(raw.length <= 480 && !/[。！？]/u.test(raw) && (colonPairs(raw.replace(BULLET, ''))?.length ?? 0) >= 4)) continue;
-    const text = raw.replace(BULLET, '');
-    const pairs = /[:：|｜]/u.test(raw) ? (cellPairs(text) ?? colonPairs(text)) : LABEL_FIRST.test(text) ? spacePairs(text) : null;
+    // A page's address copied with the table and run into it ("http://….html发文字号 鄠政发〔2021〕1号 发布日期 …").
+    const text = raw.replace(BULLET, '').replace(LEADING_URL, '');
+    const pairs = (/[:：|｜]/u.test(text) ? (cellPairs(text) ?? colonPairs(text)) : null) ?? (LABEL_FIRST.test(text) ? spacePairs(text) : null);
     if (!pairs) continue;
     taken.add(i);
     for (const [label, value] of pairs) {

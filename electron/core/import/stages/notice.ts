@@ -80,7 +80,9 @@ export function isAddressees(text: string): boolean {
   if (/[:：]/u.test(bare)) return false;
   const items = bare.split(/[,，、;；]/u).map((x) => x.trim()).filter(Boolean);
   const organs = items.filter((x) => ADDRESSEE_ITEM.test(x) || /^各/u.test(x)).length;
-  if (colon) return organs >= 1 && organs >= items.length / 2;
+  // "祖庵、渭丰、涝店、石井镇人民政府:": short place names sharing the last item's organ.
+  const shared = items.length >= 2 && ADDRESSEE_ITEM.test(items.at(-1)!) && items.slice(0, -1).every((x) => /^[\u4e00-\u9fa5]{1,6}$/u.test(x) && !ADDRESSEE_ITEM.test(x));
+  if (colon) return (organs >= 1 && organs >= items.length / 2) || shared;
   return items.length >= 2 && organs === items.length && /^各/u.test(bare);
 }
 
@@ -91,10 +93,25 @@ function addresseesRunOn(text: string): { addressees: string; rest: string } | n
   return { addressees: m[1]!, rest: m[2]! };
 }
 
+/** A centred heading set with a space between characters ("国 务 院 办 公 厅 关 于 暂 停"), closed up. */
+function closeUp(text: string): string {
+  return SPACED_OUT.test(text) ? text.replace(/[ \u3000]+/gu, '') : text;
+}
+const SPACED_OUT = /^(?:[\u4e00-\u9fa5][ \u3000]+){3,}[\u4e00-\u9fa5]$/u;
+
+/** The (first) organ a title names before 关于 ("西安市鄠邑区人民政府关于…"), or null. */
+function titleOrgan(title: string): string | null {
+  const m = /^([\u4e00-\u9fa5（）() ]{2,60}?)(?:关于|转发|印发|批转)/u.exec(title.replace(/[\s\u3000]+/gu, ' ').trim());
+  if (!m) return null;
+  // A joint title names several: the first is the organ, as the first of several signatures is.
+  const names = organNames(m[1]!);
+  return names ? names[0]! : null;
+}
+
 function titleText(lines: SourceLine[], shape: NoticeShape): string {
   return lines
     .slice(shape.titleAt, shape.titleAt + shape.titleLines)
-    .map((l) => l.text)
+    .map((l) => closeUp(l.text))
     .join('')
     .replace(/\s*[|｜]+\s*$/u, '')
     .replace(TITLE_DATE, '')
@@ -150,15 +167,17 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   // A long title broken over several centred lines ("关于开展…工作" / "创新案例评选活动的" / "通知"):
   // the short lines above the kind word belong to it when they start at 关于 (or 转发, 印发).
   if (titleAt > 0 && titleLines === 1) {
+    // The first line may name the organ before 关于, and may be spaced out ("国 务 院 办 公 厅 关 于 暂 停").
+    const opens = (t: string) => /^(?:关于|转发|印发|批转)/u.test(t) || titleOrgan(t) !== null;
     let from = titleAt;
     while (from > 0 && titleAt - from < 3) {
-      const t = lines[from - 1]!.text;
+      const t = closeUp(lines[from - 1]!.text);
       if (!t || header.has(from - 1) || t.length > 40 || /[。！？:：]/u.test(t) || WEAK_TITLE.test(t)) break;
       from--;
-      if (/^(?:关于|转发|印发|批转)/u.test(t)) break;
+      if (opens(t)) break;
     }
-    const joined = lines.slice(from, titleAt + 1).map((l) => l.text).join('');
-    if (from < titleAt && /^(?:关于|转发|印发|批转)/u.test(lines[from]!.text) && joined.length <= 120) {
+    const joined = lines.slice(from, titleAt + 1).map((l) => closeUp(l.text)).join('');
+    if (from < titleAt && opens(closeUp(lines[from]!.text)) && joined.length <= 120) {
       titleLines = titleAt + 1 - from;
       titleAt = from;
       strong = true;
@@ -200,6 +219,10 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
       break;
     }
   }
+  // No date under the signature (cut from the copy, or printed as bare digits the cleaner took):
+  // an organ line right after the last sentence of the body, ending the copy or followed only by
+  // the title of the document it issues, is the 署名.
+  if (issuerAt < 0 && dateAt < 0) issuerAt = undatedIssuer(lines, bodyFrom);
   // The sentences only an issuing document has: "现将《…》印发给你们", "特此通知".
   const formula = lines.slice(bodyFrom, bodyFrom + 6).some((l) => NOTICE_FORMULA.test(l.text));
   if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0)) return null;
@@ -211,6 +234,23 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
     if (!strong && addresseesAt < 0 && !PUBLIC_KINDS.test(title.replace(TITLE_DATE, '')) && issuerAt < 0 && !docNumber) return null;
   } else if (signs < 2) return null;
   return { titleAt, titleLines, addresseesAt, issuerAt, dateAt, bodyFrom, header, info };
+}
+
+function undatedIssuer(lines: SourceLine[], bodyFrom: number): number {
+  let prev = '';
+  for (let i = bodyFrom; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (!t) continue;
+    if (i > bodyFrom && /[。！？]$/u.test(prev) && t.length <= 30 && organNames(t)) {
+      let next = i + 1;
+      while (next < lines.length && !lines[next]!.text) next++;
+      const after = lines[next]?.text ?? '';
+      // Ends the copy, or the next line is a document title (short, no sentence punctuation) with text under it.
+      if (!after || (after.length <= 60 && !/[。！？，,:：]/u.test(after) && WEAK_TITLE.test(after) && next + 1 < lines.length)) return i;
+    }
+    prev = t;
+  }
+  return -1;
 }
 
 function bodyStart(shape: NoticeShape): number {
@@ -254,8 +294,13 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
     while (firstIssuer - 1 > bodyStart(shape) && ORGAN_NAME.test(lines[firstIssuer - 1]!.text) && ORGAN_NAME.test(lines[firstIssuer]!.text)) firstIssuer--;
     const issuers = lines.slice(firstIssuer, shape.issuerAt + 1).map((l) => l.text.replace(/\s+/gu, ''));
     meta.issuer = issuers.join('、');
-    meta.organ ??= issuers[0]!;
   }
+  // The organ as the title names it before 关于 (the portal's table often abbreviates it: "县政府办"),
+  // else the first signing organ, without the state's name before a ministry ("中华人民共和国民政部").
+  const named0 = !meta.organ && title ? titleOrgan(title) : null;
+  if (named0) meta.organ = named0;
+  if (!meta.organ && meta.issuer) meta.organ = meta.issuer.split('、')[0]!.replace(/^中华人民共和国(?=\S{2,}[部委局署行院])/u, '');
+  if (!meta.organ) delete meta.organ;
   const dateLine = shape.dateAt >= 0 ? lines[shape.dateAt]!.text : '';
   const leadDate = DATE_LEAD.exec(dateLine);
   meta.date = (shape.dateAt >= 0 ? findDate(leadDate ? leadDate[1]! : dateLine) : null) ?? (fields['成文日期'] ? findDate(fields['成文日期']) : null) ?? (fields['发文日期'] ? findDate(fields['发文日期']) : null);
@@ -345,11 +390,15 @@ function namedAttachments(lines: SourceLine[], shape: NoticeShape, title: string
   for (const m of opening.matchAll(/《([^《》]{2,60})》/gu)) {
     const name = m[1]!;
     if (out.some((o) => o.title === name)) continue;
+    // Pages drop the quotation marks inside a name ("提升“助老三件事”服务能力" printed 提升助老三件事服务能力).
+    const bare = (v: string) => v.replace(/[\s“”‘’"'「」]+/gu, '');
+    const want = bare(name);
     for (let i = shape.bodyFrom; i < lines.length; i++) {
-      const t = lines[i]!.text.replace(/\s+/gu, '');
-      const two = t + (lines[i + 1]?.text ?? '').replace(/\s+/gu, '');
-      if (t === name.replace(/\s+/gu, '') || (t.length >= 4 && two === name.replace(/\s+/gu, ''))) {
-        out.push({ title: name, at: i });
+      const t = bare(lines[i]!.text);
+      const two = t + bare(lines[i + 1]?.text ?? '');
+      if (t === want || (t.length >= 4 && two === want)) {
+        // The name as the page prints it, when the line is the whole name.
+        out.push({ title: t === want && lines[i]!.text.replace(/\s+/gu, '') !== name.replace(/\s+/gu, '') ? lines[i]!.text.trim() : name, at: i });
         break;
       }
     }
