@@ -60,6 +60,8 @@ const PATTERNS: ReadonlyArray<[RegExp, NumberingStyle]> = [
 ];
 
 export function parseNumbering(text: string): Numbering | null {
+  // Every pattern opens with a bracket, a Chinese numeral or a digit (\s is the set trimStart removes).
+  if (!/^\s*[（(一二三四五六七八九十\d]/.test(text)) return null;
   const lead = text.length - text.trimStart().length;
   const rest = text.slice(lead);
   for (const [re, style] of PATTERNS) {

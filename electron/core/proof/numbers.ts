@@ -44,6 +44,8 @@ const UNITS_AFTER_THOUSAND = /^(?:米|克|瓦|帕|伏|卡|赫|字节|分之|瓦�
 
 function mixedNumeral(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
+  // Each rule first looks for what any of its matches must contain, a cheaper scan than its full pattern.
+  if (!/\d[十百千]/.test(segment.text)) return out;
   for (const m of segment.text.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)([十百千])(?![十百千])/g)) {
     const rest = segment.text.slice(m.index + m[0].length);
     if (UNITS_AFTER_THOUSAND.test(rest)) continue;
@@ -61,6 +63,7 @@ const PHONE_LIKE = /^0\d{2,3}$/;
 function ranges(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
   const text = segment.text;
+  if (!/[-－~]/.test(text)) return out;
   for (const m of text.matchAll(/(?<![\d.\-/:A-Za-z])(\d+(?:\.\d+)?)([%％]?)(\s*)([-－~]|--)(\s*)(\d+(?:\.\d+)?)([%％]?)(?![\d.\-/:])/g)) {
     const [all, a, pa, , sep, , b] = m;
     const before = text[m.index - 1];
@@ -84,6 +87,7 @@ function ranges(segment: Segment): RawFinding[] {
 /** "2019年-2021年": the years' range also takes a 一字线. */
 function yearRanges(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
+  if (!/年\s*[-－~～]/.test(segment.text)) return out;
   for (const m of segment.text.matchAll(/((?:19|20)\d{2})年(\s*)([-－~～]|--)(\s*)((?:19|20)\d{2})年/g)) {
     if (Number(m[1]) >= Number(m[5])) continue;
     out.push({ rule: 'num.range', severity: 'fix', start: m.index, end: m.index + m[0].length, suggestion: `${m[1]}年—${m[5]}年`, message: `年份起止用一字线“—”，不用“${m[3]}”` });
@@ -93,6 +97,7 @@ function yearRanges(segment: Segment): RawFinding[] {
 
 function chineseYears(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
+  if (!segment.text.includes('年')) return out;
   for (const m of segment.text.matchAll(/([〇零○0一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?/g)) {
     if (!/[一二三四五六七八九]/.test(m[1]!)) continue;
     const y = chineseYear(m[1]!.replace(/0/g, '〇'));
@@ -107,10 +112,13 @@ function chineseYears(segment: Segment): RawFinding[] {
 
 const MEASURE = '个人户名家所处项元次件岁天篇条位座间张份台辆套';
 
+// Built once: matchAll copies it, so its lastIndex is never shared between calls.
+const CHINESE_COUNT = new RegExp(`(?<![第初周星期〇零一二三四五六七八九十百千两])([一二三四五六七八九两][十百千][〇零一二三四五六七八九十百千]*)(?=[${MEASURE}])(?!.{0,1}[多余来几])`, 'g');
+
 function chineseCounts(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
-  const re = new RegExp(`(?<![第初周星期〇零一二三四五六七八九十百千两])([一二三四五六七八九两][十百千][〇零一二三四五六七八九十百千]*)(?=[${MEASURE}])(?!.{0,1}[多余来几])`, 'g');
-  for (const m of segment.text.matchAll(re)) {
+  if (!/[一二三四五六七八九两][十百千]/.test(segment.text)) return out;
+  for (const m of segment.text.matchAll(CHINESE_COUNT)) {
     const value = chineseToNumber(m[1]!);
     if (value === null || value < 20 || value % 10 === 0 && value < 100) continue;
     const next = segment.text[m.index + m[0].length + 1];
@@ -122,6 +130,7 @@ function chineseCounts(segment: Segment): RawFinding[] {
 
 function percent(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
+  if (!segment.text.includes('百分之') && !/[%％]/.test(segment.text)) return out;
   for (const m of segment.text.matchAll(/百分之(\d+(?:\.\d+)?)/g)) {
     out.push({ rule: 'num.percent', severity: 'fix', start: m.index, end: m.index + m[0].length, suggestion: `${m[1]}%`, message: `百分数写作“${m[1]}%”，不与“百分之”混用` });
   }
@@ -138,10 +147,14 @@ function percent(segment: Segment): RawFinding[] {
 
 const AMOUNT_UNITS = '元人户名个次册份件台辆套亩';
 
+const FULL_AMOUNT = new RegExp(`(?<![\\d.,，])(\\d{6,10})(?=[${AMOUNT_UNITS}]|人次|平方米)`, 'g');
+
 /** A round six-to-ten-digit amount written out in full: GB/T 15835 counts it in 万/亿. */
 function wanYi(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
-  const re = new RegExp(`(?<![\\d.,，])(\\d{6,10})(?=[${AMOUNT_UNITS}]|人次|平方米)`, 'g');
+  // Both patterns need five digits in a row.
+  if (!/\d{5}/.test(segment.text)) return out;
+  const re = FULL_AMOUNT;
   // "12000万元" is 1.2亿元: 万 counts up to 9999万.
   for (const m of segment.text.matchAll(/(?<![\d.,，])(\d{5,})万(?!亿)/g)) {
     const n = Number(m[1]);

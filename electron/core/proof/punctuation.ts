@@ -114,12 +114,14 @@ const CORNER: Record<string, string> = { '「': '“', '」': '”', '『': '‘
 function quoteStyle(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
   const text = segment.text;
-  for (const m of text.matchAll(/[「」『』]/g)) {
+  // Each pass is skipped where its marks are absent: most segments have no corner quotes and many no “.
+  if (/[「」『』]/.test(text)) for (const m of text.matchAll(/[「」『』]/g)) {
     const i = m.index;
     const ch = m[0];
     out.push({ rule: 'punct.quote-style', severity: 'propose', start: i, end: i + 1, suggestion: CORNER[ch]!, message: `横排文本的引号用“”和‘’，不用${ch}` });
   }
   // A double quote inside a double quote: the inner pair is ‘’ (GB/T 15834 4.8.3.1).
+  if (!text.includes('“')) return out;
   let depth = 0;
   const inner: number[] = [];
   for (const m of text.matchAll(/[“”]/g)) {
@@ -207,8 +209,12 @@ function leadingIndex(text: string): number {
   return text.length - text.trimStart().length;
 }
 
+/** Two marks of the set next to each other: the only text either pattern of duplicated() can match. */
+const ADJACENT_MARKS = /[。，、；：！？][。，、；：！？]/;
+
 function duplicated(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
+  if (!ADJACENT_MARKS.test(segment.text)) return out;
   for (const m of segment.text.matchAll(/([。，、；：！？])\1+/g)) {
     const mark = m[1]!;
     if (mark === '。' && m[0].length >= 3) continue; // "。。。" is a mistyped 省略号
@@ -224,6 +230,7 @@ function duplicated(segment: Segment): RawFinding[] {
 function ellipsis(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
   const text = segment.text;
+  if (!/\.\.\.|。。。|[·・]{3}|．．．|…/.test(text)) return out;
   // "..." "……" typed as dots, 。。。, ···, or a single …; "……" is right.
   for (const m of text.matchAll(/\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+/g)) {
     if (m[0] === '……') continue;
@@ -238,6 +245,8 @@ function ellipsis(segment: Segment): RawFinding[] {
 function dash(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
   const text = segment.text;
+  // Only doubled hyphens, ━ and ─ can be findings (a lone — never is).
+  if (!/--|－－|━|──/.test(text)) return out;
   for (const m of text.matchAll(/-{2,}|－{2,}|—(?!—)|━+|─{2,}/g)) {
     const before = text[m.index - 1];
     const after = text[m.index + m[0].length];
@@ -261,6 +270,7 @@ function spaces(segment: Segment): RawFinding[] {
   if (segment.role === 'byline' || segment.role === 'center') return [];
   const out: RawFinding[] = [];
   const text = segment.text;
+  if (!/[ \u3000\u00a0]/.test(text)) return out;
   const lead = leadingIndex(text);
   const tail = text.trimEnd().length;
   for (const m of text.matchAll(/[ \u3000\u00a0]+/g)) {
@@ -284,6 +294,7 @@ function spaces(segment: Segment): RawFinding[] {
 
 function fullwidthAlnum(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
+  if (!/[０-９Ａ-Ｚａ-ｚ]/.test(segment.text)) return out;
   for (const m of segment.text.matchAll(/[０-９Ａ-Ｚａ-ｚ]+/g)) {
     const half = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
     out.push({ rule: 'punct.fullwidth-alnum', severity: 'fix', start: m.index, end: m.index + m[0].length, suggestion: half, message: `全角字符“${m[0]}”应为半角“${half}”` });

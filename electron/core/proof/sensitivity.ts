@@ -47,8 +47,11 @@ function block(rule: string, start: number, raw: string, suggestion: string | nu
   return { rule, severity: 'block', start, end: start + raw.length, suggestion, message };
 }
 
+// Each rule first looks for what any of its matches must contain (a run of digits, an @, 密),
+// a cheaper scan than its full pattern: most segments have none.
 function idCards(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
+  if (!/\d{17}/.test(segment.text)) return out;
   for (const m of segment.text.matchAll(/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g)) {
     if (!isIdCardNumber(m[0])) continue;
     out.push(block('sens.id-card', m.index, m[0], mask(m[0], 6, 4), '居民身份证号码（校验位正确），印发前须遮盖或确认保留'));
@@ -59,6 +62,8 @@ function idCards(segment: Segment): RawFinding[] {
 function phones(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
   const text = segment.text;
+  // A mobile number has runs of four digits; a landline seven or eight.
+  if (!/\d{4}/.test(text)) return out;
   for (const m of text.matchAll(/(?<![\d*])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![\d*])/g)) {
     out.push(block('sens.mobile', m.index, m[0], mask(m[0], m[0].startsWith('1') ? 3 : 5, 4), '手机号码，印发前须遮盖或确认保留'));
   }
@@ -75,6 +80,7 @@ function phones(segment: Segment): RawFinding[] {
 
 function bankCards(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
+  if (!/\d{4}/.test(segment.text)) return out;
   for (const m of segment.text.matchAll(/(?<![\dA-Za-z])(?:62|4\d|5[1-5]|3[47]|9\d)\d{2}(?:[ -]?\d{4}){2,3}(?:[ -]?\d{1,3})?(?![\dA-Za-z])/g)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length < 16 || digits.length > 19 || !luhn(digits)) continue;
@@ -86,6 +92,7 @@ function bankCards(segment: Segment): RawFinding[] {
 
 function emails(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
+  if (!segment.text.includes('@')) return out;
   for (const m of segment.text.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g)) {
     const at = m[0].indexOf('@');
     const masked = m[0][0] + '***' + m[0].slice(at);
@@ -108,12 +115,15 @@ const TITLES = /^(?:书记|局长|主任|县长|市长|区长|厅长|部长|镇�
  * with a cue that it is a person (低保户张某, 王秀英老人, 李明，男，63岁) and a vulnerable-status
  * word in the same sentence. Names already reduced to 某 are what masking produces.
  */
+const VULNERABLE_WORD = new RegExp(VULNERABLE);
+// Built once (matchAll copies it): compiling it for every segment was most of this rule's time.
+const NAME_WITH_CUE = new RegExp(`(?:(${PERSON_BEFORE})([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[，,、。；：\\s（(等和及与]|${PERSON_AFTER}|$)|([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_AFTER}))`, 'g');
+
 function vulnerableNames(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
   const text = segment.text;
-  if (!new RegExp(VULNERABLE).test(text)) return out;
-  const re = new RegExp(`(?:(${PERSON_BEFORE})([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=[，,、。；：\\s（(等和及与]|${PERSON_AFTER}|$)|([${SURNAMES}][\\u4e00-\\u9fff]{1,2}?)(?=${PERSON_AFTER}))`, 'g');
-  for (const m of text.matchAll(re)) {
+  if (!VULNERABLE_WORD.test(text)) return out;
+  for (const m of text.matchAll(NAME_WITH_CUE)) {
     const name = m[2] ?? m[3]!;
     const start = m.index + (m[1]?.length ?? 0);
     if (/某|X|×|\*/.test(name) || TITLES.test(text.slice(start + name.length))) continue;
@@ -122,7 +132,7 @@ function vulnerableNames(segment: Segment): RawFinding[] {
     const sentenceStart = Math.max(text.lastIndexOf('。', start), 0);
     const nextStop = text.indexOf('。', start + name.length);
     const sentence = text.slice(sentenceStart, nextStop < 0 ? text.length : nextStop);
-    if (!new RegExp(VULNERABLE).test(sentence)) continue;
+    if (!VULNERABLE_WORD.test(sentence)) continue;
     const masked = name[0] + '某'.repeat(name.length - 1);
     out.push(block('sens.vulnerable-name', start, name, masked, `“${name}”像是与低保、特困、救助、残疾或疾病情况同时出现的个人姓名，印发前须化名或确认已获同意`));
   }
@@ -131,6 +141,7 @@ function vulnerableNames(segment: Segment): RawFinding[] {
 
 function classification(segment: Segment): RawFinding[] {
   const out: RawFinding[] = [];
+  if (!segment.text.includes('密')) return out;
   for (const m of segment.text.matchAll(/(绝密|机密|秘密)\s*★\s*(?:\d+\s*[年个月]+)?/g)) {
     out.push(block('sens.classified', m.index, m[0], null, `密级标志“${m[0].trim()}”：涉密文件不得用本软件公开印发，请核实后删除或确认`));
   }

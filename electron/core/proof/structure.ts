@@ -155,6 +155,8 @@ function formatDate(style: DateStyle, y: number, m: number, d: number): string {
 function dateStyle(all: readonly Segment[]): Located[] {
   const found: FoundDate[] = [];
   for (const segment of all) {
+    // Every date pattern starts with a year 19xx or 20xx: most segments have none.
+    if (!/(?:19|20)\d\d/.test(segment.text)) continue;
     for (const [style, re] of DATE_PATTERNS) {
       for (const m of segment.text.matchAll(re)) {
         const mo = Number(m[2]);
