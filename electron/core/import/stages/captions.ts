@@ -7,6 +7,7 @@ import { findMentions } from '../../regions/index.js';
 import { splitPlaceLabel } from './placelabel.js';
 
 const PHOTO_WORDS = /海报|合影|留念|现场|仪式|活动|会议|座谈会|运动会|报告会|授牌|揭牌|图为|照片|剪影|风采|掠影|一角|场景|画面|走访|慰问|服务|举行|开展|召开|组织|为老人|志愿者/u;
+const SCENE = /(?:夜景|全景|风光|美景|鸟瞰|远眺|一角|掠影|剪影)$|^航拍/u;
 const SENTENCE_END = /[。！？!?；;…:：]$/u;
 const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9０-９]{1,3}\s*[)）]|[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])|第[一二三四五六七八九十]+)/u;
 
@@ -24,6 +25,8 @@ export function isCaption(text: string, context: CaptionContext = {}): boolean {
   if (SENTENCE_END.test(text) || /[。！？]/u.test(text)) return false;
   if (NUMBERED.test(text)) return false;
   if (context.afterImage) return true;
+  // A view named as pictures are ("官渡古镇夜景", "社区全景", "航拍某村"): short, and still a caption.
+  if (SCENE.test(text) && text.length >= 4 && !/[\s,，、]/u.test(text)) return true;
   // A heading ("济南 “泉社彤行”品牌…") puts a space after its place label; a caption runs on.
   if (splitPlaceLabel(text)) return false;
   const mentions = findMentions(text.slice(0, 12));
@@ -32,6 +35,7 @@ export function isCaption(text: string, context: CaptionContext = {}): boolean {
   return /[,，]/u.test(text) && text.length >= 16;
 }
 
+const DATED_SCENE = /^[0-9０-９]{1,2}月[0-9０-９]{1,2}日\s*[,，]\s*(?:在|[\u4e00-\u9fa5]{2,12}[在于])/u;
 const REPORTER = /^(?:本报|本刊|本网)?(?:全媒体)?(?:记者|通讯员)\s*[\u4e00-\u9fa5]/u;
 
 /**
@@ -59,6 +63,9 @@ export function captionRunAtTop(lines: Array<{ text: string; image?: unknown; ta
   let from = reporter;
   while (from > 0 && fits(lines[from - 1]!)) from--;
   const tail = lines.slice(from, reporter);
+  // One or two captions in the news style ("5月20日,在市民政局婚姻登记处,新人正在排队…。") right
+  // above the reporter's line: a day's date, a comma, the scene, in one short sentence.
+  if (tail.length >= 1 && tail.length <= 2 && tail.every((l) => DATED_SCENE.test(l.text) && l.text.length <= 80)) return tail.map((_, i) => from + i);
   if (tail.length < 3 || !tail.some((l) => isCaption(l.text))) return [];
   return tail.map((_, i) => from + i);
 }
