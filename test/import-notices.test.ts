@@ -105,3 +105,16 @@ test('articles: a slash breadcrumb ending in the headline, a counter with its co
   assert.ok(!body.includes('浏览次数'));
   assert.ok(!body.includes('另一篇的标题'));
 });
+
+test('notices: a 发文字号 in brackets on its own line and a date typed with 0 for 〇 ("二00六年十二月八日")', async () => {
+  assert.equal(findDate('二00六年十二月八日'), '2006-12-08');
+  assert.equal(findDate('2006年12月8日'), '2006-12-08');
+  const { n } = await notice('bracket.txt', ['某省民政厅办公室关于表彰先进集体的决定', '(某民人[2006]63号)', '各市民政局:', sentence, '附件:先进集体名单', '二00六年十二月八日', '先进集体名单', '1、 某市民政局福利生产服务中心'].join('\n'));
+  assert.equal(n.meta.docNumber, '某民人〔2006〕63号');
+  assert.equal(n.meta.date, '2006-12-08');
+});
+
+test('categories: welfare enterprises (福利企业, 社会福利生产) are 社会事务', async () => {
+  const file = await importFile({ name: 'fuli.txt', bytes: enc(['某市福利企业规范管理见成效', '全市社会福利生产稳步发展,福利企业安置残疾职工八百余人,民政部门加强年检和政策落实。', '全市社会福利生产稳步发展,福利企业依法享受税收优惠。'].join('\n')) });
+  assert.equal(file.cases[0]!.meta.category, '社会事务');
+});

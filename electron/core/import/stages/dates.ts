@@ -1,7 +1,7 @@
 /** Dates as drafts write them ("2021-01-30", "2020年4月8日", "二〇二〇年四月八日") to ISO yyyy-mm-dd. */
 
-// ○ (U+25CB, a white circle) stands for 〇 in many typed documents ('二○○六年九月八日').
-const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, o: 0, Ｏ: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+// ○ (U+25CB, a white circle) and the digit 0 stand for 〇 in many typed documents ('二○○六年九月八日', '二00六年').
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, o: 0, Ｏ: 0, '○': 0, '0': 0, '０': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 function cnNumber(value: string): number | null {
   if (/^[0-9０-９]+$/.test(value)) return Number(value);
@@ -30,7 +30,7 @@ export function isoDate(year: number, month: number, day: number): string | null
 }
 
 export const NUMERIC_DATE = /([0-9０-９]{4})\s*[-年/.]\s*([0-9０-９]{1,2})\s*[-月/.]\s*([0-9０-９]{1,2})\s*日?/u;
-export const CHINESE_DATE = /([〇○零一二三四五六七八九OoＯ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/u;
+export const CHINESE_DATE = /([〇○零一二三四五六七八九OoＯ0０]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/u;
 
 /** Full-width digits (０–９), common in official documents, as ASCII digits. */
 export function halfWidthDigits(text: string): string {
@@ -53,4 +53,4 @@ export function findDate(raw: string): string | null {
 }
 
 /** A line that is only a date (a notice's 成文日期). */
-export const DATE_ONLY = /^(?:[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2}|[〇○零一二三四五六七八九OoＯ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/u;
+export const DATE_ONLY = /^(?:[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2}|[〇○零一二三四五六七八九OoＯ0０]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/u;

@@ -25,6 +25,12 @@ const ORGAN_NAME = /^[\u4e00-\u9fa5（）()]{2,24}(?:局|厅|部|委|办|委员�
 const ATTACHMENT_HEAD = /^附件\s*[0-9０-９]*\s*$/u;
 
 /** A 发文机关标志 "某某局文件": the words before 文件 must be organs ("省级部门文件" is a portal's column). */
+/** A 发文字号 printed in brackets on its own line ("(苏民人[2006]63号)"), without them. */
+function unwrapNumber(text: string): string {
+  const m = /^\s*[(（]\s*(.{4,30}?)\s*[)）]\s*$/u.exec(text);
+  return m && DOC_NUMBER.test(m[1]!) ? m[1]! : text;
+}
+
 function isOrganMark(text: string): boolean {
   if (!ORGAN.test(text)) return false;
   return organNames(text.replace(/文件$/u, '')) !== null;
@@ -129,7 +135,7 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   let docNumber = Boolean(info?.fields['发文字号'] && DOC_NUMBER_ANY.test(info.fields['发文字号']));
   // 版头, 发文字号 and 签发人 lines above or below the title.
   for (let i = 0; i < Math.min(lines.length, 12); i++) {
-    const t = lines[i]!.text.replace(/\s*[|｜]+\s*$/u, '');
+    const t = unwrapNumber(lines[i]!.text.replace(/\s*[|｜]+\s*$/u, ''));
     if (isOrganMark(t) || DOC_NUMBER.test(t) || SIGNERS.test(t) || DOC_NUMBER_WITH_SIGNER.test(t)) {
       header.add(i);
       if (!isOrganMark(t)) docNumber = true;
@@ -269,7 +275,7 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   const meta: NoticeMeta = { title, sourceFile };
   if (fields['发文字号']) meta.docNumber = docNumberOf(fields['发文字号']);
   for (const i of [...shape.header].sort((a, b) => a - b)) {
-    const t = lines[i]!.text.replace(/\s*[|｜]+\s*$/u, '');
+    const t = unwrapNumber(lines[i]!.text.replace(/\s*[|｜]+\s*$/u, ''));
     if (isOrganMark(t)) meta.organ = t;
     else if (!meta.organ && organNames(t) && i < shape.titleAt) meta.organ = t.trim().replace(/[\s\u3000]+/gu, ' ');
     const both = DOC_NUMBER_WITH_SIGNER.exec(t);
