@@ -25,7 +25,7 @@ import { findDate } from './stages/dates.js';
 import { isTraditional, restoreStrings, simplifyLines, stripPinyin } from './stages/traditional.js';
 import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
-import { awardFromText, isListDocument, listDrafts, readList } from './stages/lists.js';
+import { alignListRegions, awardFromText, isListDocument, listDrafts, readList } from './stages/lists.js';
 import { isOrgan, unitAfterTitle, unitFromOpening, unitLine } from './stages/units.js';
 import { captionRunAtTop, isCaption } from './stages/captions.js';
 
@@ -252,6 +252,12 @@ function assemble(name: string, read: ReadResult): ImportedFile {
   const shape = noticeShape(lines, rejoined);
   if (shape) {
     const notice = readNotice(lines, shape, name);
+    // A conferring text copied from its 主送 line, with neither title nor 文号, is kept for its list:
+    // nothing of the notice is left to file, and an editor imports it as the list it carries.
+    if (!notice.meta.title && !notice.meta.docNumber) {
+      const list = readList(lines);
+      if (list && isListDocument(lines, list)) return assembleList(name, lines, list, cleaned, context, base, encoding);
+    }
     const warnings = [...base.warnings];
     if (!notice.meta.title) {
       notice.meta.title = name.replace(/\.[^.]+$/u, '');
@@ -276,6 +282,7 @@ function assemble(name: string, read: ReadResult): ImportedFile {
       bodyList && bodyList.items.length >= 2
         ? listDrafts(bodyList, awardFromText(bodyLines.map((l) => l.text))).map((d) => buildCase(d, name, 'case-list', cleaned.info, context, notice.meta.year ?? null, '', notice.meta.title))
         : [];
+    alignListRegions(noticeCases, notice.meta.region);
     return { ...base, warnings, ...encoding, kind: 'notice', info, cases: noticeCases, notice, captions: [] };
   }
 
@@ -332,6 +339,7 @@ function assembleList(
   const year = yearOf(`${title ?? ''} ${award ?? ''}`) ?? (cleaned.info.date ? Number(cleaned.info.date.slice(0, 4)) : null);
   const about = [award ?? '', title ?? '', ...before].join('\n');
   const cases = listDrafts(list, award).map((d) => buildCase(d, name, 'case-list', cleaned.info, context, year, '', about));
+  alignListRegions(cases);
   // A county's own competition ("滨湖区首届社区治理创新成果评选") lists that county's work: items
   // without a place of their own are in it (a community named like another district is not).
   const scopeText = [nameLine ?? '', titleLine ?? '', before.find((t) => /[。！？]/u.test(t))?.split(/[。！？]/u)[0] ?? ''].join('\n');

@@ -17,7 +17,7 @@
  * ("…典型案例名单"), else from the sentence that confers it ("评选出10个项目为…", "入选…").
  */
 import type { SourceLine } from '../lines.js';
-import type { TableBlock } from '../../model/types.js';
+import type { Region, TableBlock } from '../../model/types.js';
 import { blocksText } from '../../model/text.js';
 import { findMentions, resolveRegion } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
@@ -245,7 +245,15 @@ const HONOUR = /(?:示范|先进|优秀|十佳|十大|百佳|最美|最佳|明�
 const PEOPLE = /(?:人物|个人|人员|同志|工作者|志愿者|楷模|标兵|之星|家庭|社工|书记|主任|能手|达人|人才)[”"]?$/u;
 
 /** "“2020年度十大公益项目”名单(排名不分先后):", "全国养老服务先进单位名单": a list's own heading, and what it confers. */
+/** A line that is only a list name's period or scope: "2017年度全市", "第三批", "全省". */
+const PERIOD_FRAGMENT = /^(?=.{2,14}$)(?:[0-9０-９]{4}\s*年度?)?\s*(?:全[省市区县州]|第[一二三四五六七八九十]+[批届])?$/u;
+
 function listHeading(text: string): Group | null {
+  // "2008年度民政工作先进单位:": an honour's name closed by a colon heads the list of those who won it.
+  const honour = /^([^:：，,。]{4,30})[:：]$/u.exec(text.replace(CN_NUMBERED, ''));
+  if (honour && HONOUR.test(honour[1]!) && !/以下|如下|设在|位于|分布|包括|的/u.test(honour[1]!) && !findMentions(honour[1]!).some((m) => m.start === 0 && m.end === honour[1]!.length)) {
+    return PEOPLE.test(honour[1]!) ? { award: null, people: true, list: true } : { award: honour[1]!, list: true };
+  }
   if (text.length > 40 || !/名[单录]/u.test(text) || SENTENCE.test(text) || /^(?:附件|附)/u.test(text)) return null;
   const m = /^(.{4,36}?)(?:获奖名单|拟表彰名单|表彰名单|推荐名单|入选名单|名单|名录)\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:如下)?\s*[:：]?$/u.exec(text.replace(CN_NUMBERED, ''));
   if (!m) return null;
@@ -442,6 +450,13 @@ export function readList(lines: SourceLine[]): ListResult | null {
     if (!named && text.length <= 60 && !SENTENCE.test(text) && LIST_NAME.test(text)) named = true;
     const group = groupHeading(text);
     if (group) {
+      // "2017年度全市" / "“明星社区”名单": a list name broken over two lines keeps its period.
+      const before = i > 0 ? lines[i - 1]!.text.trim() : '';
+      if (group.list && group.award && /^[“"]/u.test(text) && before && PERIOD_FRAGMENT.test(before)) {
+        if (run.length && run[run.length - 1]!.at === i - 1) run.pop();
+        taken.add(i - 1);
+        group.award = before + (/^[“"]/u.test(group.award) ? group.award : `“${group.award}”`);
+      }
       flush();
       if (group.award) award = group.award;
       grouped = Boolean(group.award);
@@ -527,6 +542,15 @@ export function readList(lines: SourceLine[]): ListResult | null {
       run.push(withSubtitle(item));
       continue;
     }
+    // Under a list's heading, organs two or more to a line, spaced as the page set them out in columns
+    // ("东皇镇人民政府 醒民镇人民政府").
+    if (listed && award && text.length <= 80 && !SENTENCE.test(text) && /\S\s+\S/u.test(text)) {
+      const organs = text.trim().split(/\s+/u);
+      if (organs.length >= 2 && organs.every((o) => o.length >= 4 && o.length <= 30 && ORGAN_END_LIST.test(o) && !/[:：，,、“”"]/u.test(o))) {
+        for (const o of organs) run.push({ title: o, subtitle: null, unit: o, place: placeStart(o) ? o : null, award, at: i });
+        continue;
+      }
+    }
     // Under a grade heading, an unnumbered "标题（单位）".
     const bracketed = grouped && award && text.length <= 80 && !SENTENCE.test(text) ? splitUnit(text) : null;
     if (bracketed?.unit && bracketed.title.length >= 4 && UNIT_AFTER.test(text)) {
@@ -563,6 +587,8 @@ export function readList(lines: SourceLine[]): ListResult | null {
     }
   }
   flush();
+  // A bare number where the copy ends ("18、") is no item.
+  for (let k = items.length - 1; k >= 0; k--) if (items[k]!.title.replace(/[\s\p{P}]/gu, '').length < 2) items.splice(k, 1);
   if (items.length === 0) return null;
   for (const [k, it] of items.entries()) items[k] = withPlace(withSubtitle(it));
   // The list's name: the nearest line above the first item that reads like one.
@@ -639,6 +665,9 @@ function listScope(texts: string[]): string | null {
  */
 function inlineItems(text: string, award: string | null): Array<Omit<ListItem, 'at'>> {
   const out: Array<Omit<ListItem, 'at'>> = [];
+  // "获评X的4个村分别为:甲、乙;获评Y的3个社区分别为:…", "甲被评为X,乙、丙入选Y": each clause its honour.
+  const clauses = clauseItems(text);
+  if (clauses.length >= 2) return clauses;
   // "这17个单位分别为甲、乙…", "4个慈善示范村分别是:…", "包括甲、乙和丙": the awarded places or units named in a row.
   const named = namedRow(text, award);
   if (named.length) return named;
@@ -698,12 +727,68 @@ function inlineItems(text: string, award: string | null): Array<Omit<ListItem, '
   return [];
 }
 
+/** The verbs that confer an honour on the names before them: "甲被评为X", "乙、丙入选Y", "丁获得第一名". */
+const CONFER = /^(.+?)(被评为|被评选为|被授予|被命名为|被确定为|入选|获评|荣获|获得)\s*(.+?)(?:荣誉)?(?:称号)?$/u;
+/** What a conferring verb gives when it is an honour (not "获得好评"): a quoted name, an honour, a grade or a rank. */
+const HONOUR_GIVEN = /[“"].+[”"]|(?:示范|先进|优秀|十佳|十大|百佳|最美|最佳|明星|标兵|模范)[\u4e00-\u9fa5]{0,16}$|等奖$|^第[一二三四五六七八九十]+名$|^(?:金|银|铜)奖$/u;
+/** "分别为:", "分别是": a row of names follows; what precedes is the honour and its count ("获评X的4个村"). */
+const ROW_CUE = /^(.*?)(?:分别为|分别是)\s*[:：]?\s*(.+)$/u;
+
+/**
+ * A sentence that confers honours clause by clause: "获评第三届全省“百佳村民委员会”的4个村分别为:甲、乙;
+ * 获评…的3个社区分别为:…" (rows after a cue, one honour each), "甲被评为X,乙、丙入选Y" and "甲获得第一名,乙、丙
+ * 社区获得第二名" (names before a conferring verb; a 社区 after the last of several names is each one's).
+ * Every name must be an awarded place, unit or committee: a clause naming people (书记、主任某某) or
+ * anything else is no item. Parallel clauses share the first one's period ("11月份“红旗”…;“黄旗”…").
+ */
+function clauseItems(text: string): Array<Omit<ListItem, 'at'>> {
+  if (!/分别[为是]|被评|被授予|被命名|被确定|入选|获评|荣获|获得/u.test(text)) return [];
+  const out: Array<Omit<ListItem, 'at'>> = [];
+  let lead: string | null = null;
+  const push = (names: string[], award: string) => {
+    for (const n of names) out.push(awardedName(n) === 'unit' ? { title: n, subtitle: null, unit: n, place: n, award } : { title: n, subtitle: null, unit: null, place: placeStart(n) ? n : null, award });
+  };
+  for (const clause of text.split(/[；;。！]/u)) {
+    const row = ROW_CUE.exec(clause);
+    if (row) {
+      const names = row[2]!.split('、').map((x) => x.trim().replace(/[,，]$/u, '')).filter(Boolean);
+      let award = row[1]!.slice(Math.max(row[1]!.lastIndexOf(','), row[1]!.lastIndexOf('，')) + 1);
+      award = award.replace(/^.*?(?:获评|获得|荣获|被评为|被命名为|被确定为|入选)/u, '').replace(/的?[0-9０-９一二三四五六七八九十百]+\s*[个家名所][\u4e00-\u9fa5]{0,6}$/u, '').trim();
+      // Only an honour names the row ("中榜单位分别为" is the row's kind: the sentence-wide rules read it).
+      if (names.length >= 1 && award.length >= 2 && (HONOUR_GIVEN.test(award) || HONOUR.test(award)) && names.every((n) => awardedName(n) !== null)) {
+        // The first clause's period before its quoted name ("11月份“红旗”…") is the later clauses' too.
+        const q = award.search(/[“"]/u);
+        if (lead === null) lead = q > 0 ? award.slice(0, q) : '';
+        else if (q === 0 && lead) award = lead + award;
+        push(names, award);
+      }
+      continue;
+    }
+    for (const part of clause.split(/[,，]/u)) {
+      const m = CONFER.exec(part.replace(/^\s*(?:其中|最终|最后|此外|同时)\s*/u, '').trim());
+      if (!m) continue;
+      const award = m[3]!.replace(/^[“"]([^“”"]+)[”"]$/u, '$1').trim();
+      if (!HONOUR_GIVEN.test(m[3]!.trim()) || award.length < 2) continue;
+      const names = m[1]!.split('、').map((x) => x.trim()).filter(Boolean);
+      // "中阳里、五羊里社区": the kind after the last name is each one's.
+      const kind = /(社区|村|街道)$/u.exec(names[names.length - 1] ?? '')?.[1];
+      if (kind && names.length > 1) for (let k = 0; k < names.length - 1; k++) if (!ADDRESS_END.test(names[k]!)) names[k] = names[k]! + kind;
+      if (names.length && names.every((n) => awardedName(n) !== null && !/^(?:该|本|我|其|这|各)/u.test(n))) push(names, award);
+    }
+  }
+  return out;
+}
+
 /** One name in a row of awarded names: a unit (an organ), a place, or an awarded community or village. */
 function awardedName(piece: string): 'unit' | 'place' | null {
   if (piece.length < 2 || piece.length > 30 || /[\s“”"《》]/u.test(piece)) return null;
   if (ORGAN_END_LIST.test(piece) && !/(?:社区|街道|居民委员会|村民委员会)$/u.test(piece) && (placeStart(piece) || /^[\u4e00-\u9fa5]{4,}/u.test(piece))) return 'unit';
   if (isPlaceToken(piece) || (placeStart(piece) && COUNTY_PIECE.test(piece))) return 'place';
   if (/^[\u4e00-\u9fa5]{2,20}(?:社区|村|街道|镇|乡)$/u.test(piece)) return 'place';
+  // "随县澴潭镇柏树湾村村民委员会": a village's or community's committee is the place awarded.
+  if (/^[\u4e00-\u9fa5]{2,24}(?:居民委员会|村民委员会|居委会|村委会)$/u.test(piece)) return 'place';
+  // "江东街道南山社区山口", "稠城街道词林社区曲苑小区": an address that opens with its street and names its community.
+  if (/^[\u4e00-\u9fa5]{2,8}?(?:街道|镇|乡)[\u4e00-\u9fa5]{0,10}?(?:社区|村)[\u4e00-\u9fa5]{0,12}$/u.test(piece)) return 'place';
   return null;
 }
 
@@ -805,6 +890,35 @@ function ownPlace(title: string, scope: string): boolean {
   const own = resolveRegion(title, resolveRegion(scope) ?? undefined);
   const list = resolveRegion(scope);
   return Boolean(own && (!list?.province || own.province === list.province));
+}
+
+/**
+ * The items of one list are of one place: when most of those whose region is known share a province,
+ * an item placed in another province by a name it merely contains ("中阳里社区" read as 中阳县, "福田街道"
+ * as 深圳's) or placed nowhere takes what the others share (their county when they all have one, else
+ * their city, else the province); an item whose title names its other province keeps it. With no
+ * majority, items placed nowhere take `fallback` (a notice's issuer), when given.
+ */
+export function alignListRegions(cases: Array<{ meta: { title: string; region?: Region | null } }>, fallback: Region | null = null): void {
+  const known = cases.map((c) => c.meta.region).filter((r): r is Region => Boolean(r?.province));
+  const byProvince = new Map<string, Region[]>();
+  for (const r of known) byProvince.set(r.province!, [...(byProvince.get(r.province!) ?? []), r]);
+  const [province, inIt] = [...byProvince.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [null, []];
+  const majority = province !== null && inIt.length * 2 > known.length && (inIt.length >= 2 || inIt.length * 2 >= cases.length);
+  let common: Region | null = fallback;
+  if (majority) {
+    const city = inIt.every((r) => r.city && r.city === inIt[0]!.city) ? inIt[0]!.city : null;
+    const county = city && inIt.every((r) => r.county && r.county === inIt[0]!.county) ? inIt[0]!.county : null;
+    const same = inIt.find((r) => r.city === city && r.county === county);
+    common = { province, city, county, ...(same?.code ? { code: same.code } : {}) };
+  }
+  if (!common) return;
+  const short = (name: string) => name.replace(/(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/u, '');
+  for (const c of cases) {
+    const r = c.meta.region;
+    if (!r?.province) c.meta.region = { ...common };
+    else if (majority && r.province !== province && !c.meta.title.includes(short(r.province))) c.meta.region = { ...common };
+  }
 }
 
 /** List items as case drafts for the common case stages (they carry no body lines). */
