@@ -35,13 +35,25 @@ function furniture(ctx: DocxContext, bookTitle: string) {
   const folio = (jc: 'left' | 'right' | 'center'): Footer =>
     footer([ctx.aside(() => ctx.paragraph('footer', [new TextRun({ font: fonts(ctx.book, foot.style), children: [PageNumber.CURRENT] })], '', { props: { jc } }))]);
   const outer = ctx.template.options.folioPosition !== 'center';
+  // One object per distinct head or folio, however many sections print it: SectionParts writes
+  // a part once per object it has not seen (and once per distinct XML).
+  const once = <T>(make: () => T): (() => T) => {
+    let made: T | undefined;
+    return () => (made ??= make());
+  };
+  const partHeads = new Map<string, Header>();
+  const empty = once(() => ({ header: header([]), footer: footer([]) }));
   return {
-    empty: () => ({ header: header([]), footer: footer([]) }),
-    bookHeader: () => header(headPara(bookTitle)),
-    partHeader: (title: string): Header => header(headPara(title)),
-    oddFooter: () => folio(outer ? 'right' : 'center'),
-    evenFooter: () => folio(outer ? 'left' : 'center'),
-    centerFooter: () => folio('center'),
+    empty,
+    bookHeader: once(() => header(headPara(bookTitle))),
+    partHeader: (title: string): Header => {
+      let h = partHeads.get(title);
+      if (!h) partHeads.set(title, (h = header(headPara(title))));
+      return h;
+    },
+    oddFooter: once(() => folio(outer ? 'right' : 'center')),
+    evenFooter: once(() => folio(outer ? 'left' : 'center')),
+    centerFooter: once(() => folio('center')),
   };
 }
 

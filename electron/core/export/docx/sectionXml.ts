@@ -48,6 +48,7 @@ export class SectionParts {
   private readonly sections: Registered[] = [];
   readonly parts: HeaderPart[] = [];
   private readonly byXml = new Map<string, number>();
+  private readonly byObject = new WeakMap<Header | Footer, number>();
   private readonly counts: Record<Kind, number> = { header: 0, footer: 0 };
   private readonly written = new Map<string, string>();
   private readonly media = new Media();
@@ -72,6 +73,8 @@ export class SectionParts {
   }
 
   private part(kind: Kind, content: Header | Footer): number {
+    const known = this.byObject.get(content);
+    if (known !== undefined) return known;
     const wrapper = kind === 'header' ? new HeaderWrapper(this.media, 0) : new FooterWrapper(this.media, 0);
     for (const child of content.options.children) wrapper.add(child as never);
     const xml = DECL + xmlOf(wrapper.View.prepForXml({ stack: [], viewWrapper: wrapper } as never) as Record<string, unknown>);
@@ -81,6 +84,7 @@ export class SectionParts {
       this.parts.push({ kind, name: `${kind}${++this.counts[kind]}.xml`, xml, rid: 0 });
       this.byXml.set(xml, n);
     }
+    this.byObject.set(content, n);
     return n;
   }
 
