@@ -8,15 +8,30 @@
  *   'people'   Y.Map       Yjs clientID -> user name: who wrote which characters
  *   'changes'  Y.Array     the change list: { by, at, what, detail }
  *
- * The model JSON stays the derived form: search and the writers read `yDocToCase`.
+ * The layout outside the body (meta, comments, people, changes) is model/teamDoc.ts, shared with
+ * the renderer's editor. The model JSON stays the derived form: search and the writers read
+ * `yDocToCase`.
  */
 import { $getAnchorAndFocusForUserState, type Binding, type UserState } from '@lexical/yjs';
 import { $wrapSelectionInMarkNode } from '@lexical/mark';
 import { $createRangeSelection, $getRoot, type TextNode } from 'lexical';
 import * as Y from 'yjs';
 import { blocksToLexical, lexicalToBlocks, type SerializedNodeJSON, type SerializedEditorStateJSON } from '../model/lexical.js';
-import type { CaseDocument, CaseMeta, CommentReply, CommentThread } from '../model/types.js';
+import type { CaseDocument, CaseMeta, CommentThread } from '../model/types.js';
 import { bodyBlocks, editBody, readBody, setBodyState } from './body.js';
+import {
+  changesArray,
+  commentsArray,
+  logChange,
+  metaMap,
+  pushThread,
+  readThreadMap,
+  replyThread,
+  setThreadResolved,
+  signIn,
+  threadMap,
+  type ChangeEntry,
+} from '../model/teamDoc.js';
 
 export interface TeamThread extends CommentThread {
   /** A reviewer's proposed wording for the anchored text, when the thread is a suggestion. */
@@ -25,35 +40,8 @@ export interface TeamThread extends CommentThread {
   detached?: boolean;
 }
 
-export interface ChangeEntry {
-  by: string;
-  at: string;
-  what: 'share' | 'edit' | 'meta' | 'comment' | 'suggest' | 'reply' | 'resolve' | 'reopen' | 'merge';
-  detail?: string;
-}
-
-const now = (): string => new Date().toISOString();
-
-export function metaMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap('meta');
-}
-export function commentsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
-  return doc.getArray('comments');
-}
-export function changesArray(doc: Y.Doc): Y.Array<ChangeEntry> {
-  return doc.getArray('changes');
-}
-
-/** Record that this document's clientID writes for `name` (authorship in `attribution`). */
-export function signIn(doc: Y.Doc, name: string, clientID: number | null = doc.clientID): void {
-  if (clientID === null) return;
-  const people = doc.getMap<string>('people');
-  if (people.get(String(clientID)) !== name) people.set(String(clientID), name);
-}
-
-export function logChange(doc: Y.Doc, entry: Omit<ChangeEntry, 'at'>): void {
-  changesArray(doc).push([{ ...entry, at: now() }]);
-}
+export type { ChangeEntry };
+export { changesArray, commentsArray, logChange, metaMap, signIn };
 
 export function setMeta(doc: Y.Doc, meta: Partial<CaseMeta>): void {
   const map = metaMap(doc);
@@ -122,25 +110,6 @@ function anchorRange(binding: Binding, start: number, end: number): { anchor: Ui
   return anchor && head ? { anchor, head } : null;
 }
 
-function threadMap(thread: TeamThread, range: { anchor: Uint8Array; head: Uint8Array } | null): Y.Map<unknown> {
-  const map = new Y.Map<unknown>();
-  map.set('id', thread.id);
-  map.set('author', thread.author);
-  map.set('text', thread.text);
-  map.set('createdAt', thread.createdAt);
-  map.set('resolved', thread.resolved);
-  map.set('quote', thread.quote);
-  if (thread.suggestion) map.set('suggestion', thread.suggestion);
-  if (range) {
-    map.set('anchor', range.anchor);
-    map.set('head', range.head);
-  }
-  const replies = new Y.Array<CommentReply>();
-  replies.push(thread.replies.map((r) => ({ ...r })));
-  map.set('replies', replies);
-  return map;
-}
-
 // ---------------------------------------------------------------------------------------
 // model -> Yjs
 
@@ -190,20 +159,7 @@ export function caseToYDoc(kase: CaseDocument, threads: readonly CommentThread[]
 // Yjs -> model
 
 function readThread(map: Y.Map<unknown>, documentId: string): TeamThread & { anchor?: Uint8Array; head?: Uint8Array } {
-  const replies = map.get('replies');
-  return {
-    id: String(map.get('id')),
-    documentId,
-    quote: String(map.get('quote') ?? ''),
-    author: String(map.get('author') ?? ''),
-    text: String(map.get('text') ?? ''),
-    createdAt: String(map.get('createdAt') ?? ''),
-    resolved: map.get('resolved') === true,
-    replies: replies instanceof Y.Array ? (replies.toArray() as CommentReply[]) : [],
-    suggestion: (map.get('suggestion') as string | undefined) ?? null,
-    anchor: map.get('anchor') as Uint8Array | undefined,
-    head: map.get('head') as Uint8Array | undefined,
-  };
+  return { ...readThreadMap(map), documentId };
 }
 
 /** The case in the model, its comment anchors as mark ids on the runs, and its threads. */
@@ -290,7 +246,7 @@ export function addThread(doc: Y.Doc, input: NewThread): TeamThread | null {
     quote: input.quote,
     author: input.author,
     text: input.text,
-    createdAt: now(),
+    createdAt: new Date().toISOString(),
     resolved: false,
     replies: [],
     suggestion: input.suggestion ?? null,
@@ -310,50 +266,19 @@ export function addThread(doc: Y.Doc, input: NewThread): TeamThread | null {
     }),
   );
   if (!placed) return null;
-  doc.transact(() => {
-    commentsArray(doc).push([threadMap(thread, placed)]);
-    logChange(doc, { by: input.author, what: input.suggestion ? 'suggest' : 'comment', detail: `「${input.quote}」${input.text}` });
-  });
+  pushThread(doc, { ...thread, suggestion: thread.suggestion ?? null }, placed);
   return thread;
 }
 
-function findThread(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
-  return commentsArray(doc).toArray().find((m) => m.get('id') === id);
-}
-
-export function replyThread(doc: Y.Doc, id: string, author: string, text: string): boolean {
-  const map = findThread(doc, id);
-  const replies = map?.get('replies');
-  if (!(replies instanceof Y.Array)) return false;
-  signIn(doc, author);
-  doc.transact(() => {
-    replies.push([{ id: `r-${doc.clientID.toString(36)}-${replies.length}`, author, text, createdAt: now() }]);
-    logChange(doc, { by: author, what: 'reply', detail: text });
-  });
-  return true;
-}
+export { replyThread };
 
 export function resolveThread(doc: Y.Doc, id: string, by: string): boolean {
-  const map = findThread(doc, id);
-  if (!map) return false;
-  signIn(doc, by);
-  doc.transact(() => {
-    map.set('resolved', true);
-    logChange(doc, { by, what: 'resolve', detail: String(map.get('quote') ?? '') });
-  });
-  return true;
+  return setThreadResolved(doc, id, true, by);
 }
 
 /** Reopen a resolved thread (重新打开); false when there is no such thread. */
 export function reopenThread(doc: Y.Doc, id: string, by: string): boolean {
-  const map = findThread(doc, id);
-  if (!map) return false;
-  signIn(doc, by);
-  doc.transact(() => {
-    map.set('resolved', false);
-    logChange(doc, { by, what: 'reopen', detail: String(map.get('quote') ?? '') });
-  });
-  return true;
+  return setThreadResolved(doc, id, false, by);
 }
 
 /** Edit the body as `by` (a Lexical update against the current body), logged in the change list. */

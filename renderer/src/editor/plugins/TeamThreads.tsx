@@ -6,15 +6,15 @@
  * 解决/重新打开 are written into the live document, so every editor of the case sees them at
  * once; resolved threads fold away behind 显示已解决.
  *
- * The renderer may not import core/team (lint rule: it reaches the core through the API
- * table and the model only), so the writes below keep casedoc.ts's layout by hand — its
- * replyThread / resolveThread / reopenThread are the reference, and e2e/team.test.ts reads
- * what this file writes back through casedoc's yDocToCase.
+ * The threads' layout in the document is model/teamDoc.ts, the same module the team server's
+ * casedoc.ts writes through; e2e/team.test.ts reads what this file writes back through
+ * casedoc's yDocToCase.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
 import { useEffect, useState, type JSX } from 'react';
 import type { CommentReply } from '../../../../electron/core/model/types.js';
+import { commentsArray, pushThread, readThreadMap, replyThread, setThreadResolved } from '../../../../electron/core/model/teamDoc.js';
 import * as Y from 'yjs';
 
 interface Thread {
@@ -106,81 +106,21 @@ export function teamAnchorForSelection(editor: LexicalEditor, doc: Y.Doc): TeamA
   });
 }
 
-/** A new thread in the team document (the layout of core/team/casedoc.ts), logged in its change list. */
+/** A new thread in the team document, logged in its change list (the layout is model/teamDoc.ts). */
 export function addTeamThread(doc: Y.Doc, target: TeamAnchor, id: string, author: string, text: string): void {
-  doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    map.set('id', id);
-    map.set('author', author);
-    map.set('text', text);
-    map.set('createdAt', new Date().toISOString());
-    map.set('resolved', false);
-    map.set('quote', target.quote);
-    map.set('anchor', target.anchor);
-    map.set('head', target.head);
-    map.set('replies', new Y.Array());
-    doc.getArray<Y.Map<unknown>>('comments').push([map]);
-    doc.getMap<string>('people').set(String(doc.clientID), author);
-    doc.getArray('changes').push([{ by: author, at: new Date().toISOString(), what: 'comment', detail: `「${target.quote}」${text}` }]);
-  });
+  pushThread(doc, { id, author, text, createdAt: new Date().toISOString(), resolved: false, quote: target.quote, suggestion: null, replies: [] }, target);
 }
 
-function findThread(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
-  return doc
-    .getArray<Y.Map<unknown>>('comments')
-    .toArray()
-    .find((m) => m.get('id') === id);
-}
+/** A reply under a team thread; false when the thread is gone. */
+export const replyTeamThread = replyThread;
 
-/** A reply under a team thread (casedoc.ts replyThread); false when the thread is gone. */
-export function replyTeamThread(doc: Y.Doc, id: string, author: string, text: string): boolean {
-  const replies = findThread(doc, id)?.get('replies');
-  if (!(replies instanceof Y.Array)) return false;
-  doc.transact(() => {
-    doc.getMap<string>('people').set(String(doc.clientID), author);
-    replies.push([{ id: `r-${doc.clientID.toString(36)}-${replies.length}`, author, text, createdAt: new Date().toISOString() }]);
-    doc.getArray('changes').push([{ by: author, at: new Date().toISOString(), what: 'reply', detail: text }]);
-  });
-  return true;
-}
-
-/** 解决 or 重新打开 a team thread (casedoc.ts resolveThread / reopenThread). */
-export function setTeamThreadResolved(doc: Y.Doc, id: string, resolved: boolean, by: string): boolean {
-  const map = findThread(doc, id);
-  if (!map) return false;
-  doc.transact(() => {
-    doc.getMap<string>('people').set(String(doc.clientID), by);
-    map.set('resolved', resolved);
-    doc.getArray('changes').push([{ by, at: new Date().toISOString(), what: resolved ? 'resolve' : 'reopen', detail: String(map.get('quote') ?? '') }]);
-  });
-  return true;
-}
-
-function readReplies(value: unknown): CommentReply[] {
-  if (!(value instanceof Y.Array)) return [];
-  return (value.toArray() as Array<Partial<CommentReply>>).map((r, i) => ({
-    id: String(r.id ?? i),
-    author: String(r.author ?? ''),
-    text: String(r.text ?? ''),
-    createdAt: String(r.createdAt ?? ''),
-  }));
-}
+/** 解决 or 重新打开 a team thread. */
+export const setTeamThreadResolved = setThreadResolved;
 
 function readThreads(doc: Y.Doc): Thread[] {
-  return doc
-    .getArray<Y.Map<unknown>>('comments')
+  return commentsArray(doc)
     .toArray()
-    .map((m) => ({
-      id: String(m.get('id')),
-      author: String(m.get('author') ?? ''),
-      text: String(m.get('text') ?? ''),
-      quote: String(m.get('quote') ?? ''),
-      suggestion: (m.get('suggestion') as string | undefined) ?? null,
-      resolved: m.get('resolved') === true,
-      replies: readReplies(m.get('replies')),
-      anchor: m.get('anchor') as Uint8Array | undefined,
-      head: m.get('head') as Uint8Array | undefined,
-    }));
+    .map((m) => readThreadMap(m));
 }
 
 function when(iso: string): string {
