@@ -41,7 +41,15 @@ function parts(all: readonly Segment[]): Segment[][] {
 }
 
 export function proofDocument(doc: HuibianDocument, options: ProofOptions = {}): ProofReport {
-  const all = segments(doc);
+  const findings = withDecisions(documentFindings(doc), options.decisions);
+  return { document: doc.id, title: documentTitle(doc), findings, counts: countSeverities(findings), summary: summarize(findings) };
+}
+
+/**
+ * The rule book's findings on a document, before any decision is applied: what depends only on
+ * its segments (given when the caller has them already) and its id, so they can be kept.
+ */
+export function documentFindings(doc: HuibianDocument, all: readonly Segment[] = segments(doc)): Finding[] {
   const raw: Array<RawFinding & { segment: string }> = [];
   const grouped = parts(all);
   for (const rule of RULES) {
@@ -91,12 +99,19 @@ export function proofDocument(doc: HuibianDocument, options: ProofOptions = {}):
       start: f.start,
       end: f.end,
     };
-    const decision = options.decisions?.find((d) => d.rule === f.rule && d.text === text && d.action === 'keep');
-    if (decision) finding.decision = decision;
     findings.push(finding);
   }
   findings.sort((a, b) => order.get(a.segment)! - order.get(b.segment)! || a.start - b.start || a.end - b.end);
-  return { document: doc.id, title: documentTitle(doc), findings, counts: countSeverities(findings), summary: summarize(findings) };
+  return findings;
+}
+
+/** Findings with the recorded keep decisions on them; the given findings are not changed. */
+export function withDecisions(findings: readonly Finding[], decisions: readonly ProofDecision[] | undefined): Finding[] {
+  if (!decisions?.length) return [...findings];
+  return findings.map((f) => {
+    const decision = decisions.find((d) => d.rule === f.rule && d.text === f.text && d.action === 'keep');
+    return decision ? { ...f, decision } : f;
+  });
 }
 
 export function countSeverities(findings: readonly Finding[]): Record<Severity, number> {

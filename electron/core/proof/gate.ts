@@ -5,9 +5,12 @@
  */
 import type { HuibianDocument } from '../model/types.js';
 import type { ExportWarning } from '../export/report.js';
-import type { Finding, ProofDecision } from './types.js';
-import { proofDocument, summarize } from './engine.js';
-import { RULE_INFO } from './rules.js';
+import type { Finding, ProofDecision, Segment } from './types.js';
+import { documentFindings, summarize, withDecisions } from './engine.js';
+import { createHash } from 'node:crypto';
+import { RULE_BOOK_VERSION, RULE_INFO } from './rules.js';
+import { segments } from './segments.js';
+import type { FindingsCache } from './cache.js';
 
 export interface GateReport {
   documents: number;
@@ -18,19 +21,46 @@ export interface GateReport {
   decisions: Array<ProofDecision & { document: string; title: string }>;
   summary: string;
   ms: number;
+  /** Documents whose findings came from the cache, unchanged since they were last proofed. */
+  cached: number;
 }
 
-export function proofCollection(docs: readonly HuibianDocument[], decisions: ReadonlyMap<string, readonly ProofDecision[]> = new Map()): GateReport {
+/** What the rules read of a document (its segments: kinds, levels, roles, text) under this rule book. */
+export function findingsKey(all: readonly Segment[]): string {
+  return createHash('sha1').update(`${RULE_BOOK_VERSION}\n`).update(JSON.stringify(all)).digest('base64');
+}
+
+/** A document's findings from the cache when its segments are unchanged, else proofed (and put in the cache). */
+function findingsOf(doc: HuibianDocument, cache: FindingsCache | undefined): { findings: Finding[]; hit: boolean } {
+  if (!cache) return { findings: documentFindings(doc), hit: false };
+  const all = segments(doc);
+  const key = findingsKey(all);
+  const kept = cache.get(doc.id, key);
+  if (kept) return { findings: kept, hit: true };
+  const findings = documentFindings(doc, all);
+  cache.put(doc.id, key, findings);
+  return { findings, hit: false };
+}
+
+export function proofCollection(
+  docs: readonly HuibianDocument[],
+  decisions: ReadonlyMap<string, readonly ProofDecision[]> = new Map(),
+  cache?: FindingsCache,
+): GateReport {
   const started = performance.now();
   const findings: Finding[] = [];
   const recorded: GateReport['decisions'] = [];
+  let cached = 0;
   for (const doc of docs) {
     const own = decisions.get(doc.id) ?? [];
-    findings.push(...proofDocument(doc, { decisions: own }).findings);
+    const found = findingsOf(doc, cache);
+    if (found.hit) cached++;
+    for (const f of withDecisions(found.findings, own)) findings.push(f);
     for (const d of own) recorded.push({ ...d, document: doc.id, title: doc.meta.title });
   }
+  cache?.flush();
   const blocking = findings.filter((f) => f.severity === 'block' && !f.decision);
-  return { documents: docs.length, findings, blocking, decisions: recorded, summary: summarize(findings), ms: Math.round(performance.now() - started) };
+  return { documents: docs.length, findings, blocking, decisions: recorded, summary: summarize(findings), ms: Math.round(performance.now() - started), cached };
 }
 
 /** Chinese refusal naming each blocking finding, for the export error and the CLI. */

@@ -9,6 +9,7 @@ import { caseFingerprint } from './fingerprint.js';
 import { checkDocument, ModelError } from '../model/schema.js';
 import type { Block, HuibianDocument } from '../model/types.js';
 import { PROOF_DECISIONS_SQL } from '../proof/decisions.js';
+import { PROOF_CACHE_SQL } from '../proof/cache.js';
 import { TEAM_YDOCS_SQL } from './ydocs.js';
 import { MERGES_SQL } from './merges.js';
 
@@ -245,6 +246,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     why: 'duplicate detection at import finds a fingerprint by itself: the index of version 4 leads with the collection, so each lookup scanned the whole documents table (importing n cases into a library of m documents read n·m rows)',
     up: (db) => db.exec('CREATE INDEX documents_content_hash ON documents(content_hash)'),
+  },
+  {
+    version: 9,
+    why: 'release gate: each document\'s findings kept under a hash of its text and the rule book\'s version, so an export proofs only the documents changed since the last (350 cases: ≈160 ms of CPU per export)',
+    up: (db) => db.exec(PROOF_CACHE_SQL),
   },
 ];
 

@@ -13,6 +13,7 @@ import {
   blockingMessage,
   decisionsFor,
   gateWarnings,
+  libraryFindingsCache,
   previewProofAndFixes,
   proofCollection,
   proofDocument,
@@ -67,7 +68,7 @@ export const proofHandlers: Pick<Handlers<ApiContext>, 'proof.document' | 'proof
   'proof.document': (ctx, input) => proofDocument(working(ctx, input).doc, { decisions: decisions(ctx, input.id) }),
   'proof.collection': (ctx, input) => {
     const docs = ctx.store.listDocuments({ collectionId: input.collectionId }).map((d) => ctx.store.getDocument(d.id).document);
-    return proofCollection(docs, decisionsFor(ctx.store.db, docs.map((d) => d.id)));
+    return proofCollection(docs, decisionsFor(ctx.store.db, docs.map((d) => d.id)), libraryFindingsCache(ctx.store.db));
   },
   'proof.apply': (ctx, input) => {
     const { doc, fromEditor } = working(ctx, input);
@@ -113,7 +114,8 @@ export function exportGate(ctx: ApiContext, what: { bundle?: CollectionBundle; n
   // A feature prints the collection's 导语 too: it is proofed as a document of its own.
   const collection = what.bundle?.collection;
   if (collection?.lead?.length) docs.push({ kind: 'case', id: `${collection.id}:lead`, meta: { title: `${collection.title}（导语）` }, body: collection.lead });
-  const report = proofCollection(docs, decisionsFor(ctx.store.db, docs.map((d) => d.id)));
+  // Findings are kept per document: a repeated export proofs only what changed since (proof/cache.ts).
+  const report = proofCollection(docs, decisionsFor(ctx.store.db, docs.map((d) => d.id)), libraryFindingsCache(ctx.store.db));
   const titles = new Map(docs.map((d) => [d.id, d.meta.title]));
   if (report.blocking.length) throw new ProofBlockedError(report, blockingMessage(report, titles));
   return gateWarnings(report, titles);
