@@ -180,16 +180,18 @@ export class BodyParagraph extends XmlComponent {
   }
 
   /**
-   * Appends the XML of this paragraph as the last of section `sect`: its sectPr goes last in its
-   * properties, where the package puts it, as a chunk the store replaces when the ids are known.
+   * Appends the XML of this paragraph as the last of a section: its sectPr goes last in its
+   * properties, where the package puts it, in the chunk whose index this returns (empty until the
+   * store fills it in, once the relationship ids are known).
    */
-  writeXmlEndingSection(out: string[], sect: number): void {
+  writeXmlEndingSection(out: string[]): number {
     const closes = this.head.endsWith('</w:pPr>');
     out.push(closes ? this.head.slice(0, -'</w:pPr>'.length) : `${this.head}<w:pPr>`);
-    out.push(`\u0000${sect}`);
+    const at = out.push('') - 1;
     out.push('</w:pPr>');
     for (const chunk of this.inner) out.push(chunk);
     out.push('</w:p>');
+    return at;
   }
 
   /** The package's paragraph of the same options and children. */
@@ -332,6 +334,9 @@ class BodyRun extends XmlComponent {
 export class BodyStore {
   readonly runs: string[][] = [];
 
+  /** Section breaks inside written paragraphs: the chunk of a run that gets section `sect`'s sectPr. */
+  private readonly breaks: Array<{ run: string[]; at: number; sect: number }> = [];
+
   /** The section whose sectPr ends the body (the package writes a stand-in there). */
   lastSection: number | null = null;
 
@@ -353,7 +358,7 @@ export class BodyStore {
           out.push(new BodyRun(this.runs.length) as unknown as T);
           this.runs.push(run);
         }
-        if (ends) c.writeXmlEndingSection(run, sect);
+        if (ends) this.breaks.push({ run, at: c.writeXmlEndingSection(run), sect });
         else c.writeXml(run);
         return;
       }
@@ -385,6 +390,7 @@ export class BodyStore {
       if (at < 0 || close < 0) throw new Error('document part: the body has no closing sectPr');
       end = at;
     }
+    for (const b of this.breaks) b.run[b.at] = sectPr(b.sect);
     let at = 0;
     for (const m of documentXml.slice(0, end).matchAll(BODY_PLACEHOLDER)) {
       out.push(documentXml.slice(at, m.index));
@@ -393,7 +399,7 @@ export class BodyStore {
       else {
         const run = this.runs[n];
         if (!run) throw new Error(`document part: placeholder ${n} has no paragraphs`);
-        for (const chunk of run) out.push(chunk.charCodeAt(0) === 0 ? sectPr(Number(chunk.slice(1))) : chunk);
+        for (const chunk of run) out.push(chunk);
       }
       at = m.index! + m[0].length;
     }
