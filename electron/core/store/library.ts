@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Block, CaseMeta, Collection, CollectionBundle, CommentThread, NoticeDocument } from '../model/types.js';
 import type { ImportedFile } from '../model/imported.js';
-import { checkDocument, checkWith, CommentInputSchema, ModelError } from '../model/schema.js';
+import { assertDocument, checkWith, CommentInputSchema, ModelError } from '../model/schema.js';
 import { Connection } from './connection.js';
 import { StoreError } from './errors.js';
 import { migrate, schemaVersion, LATEST_VERSION } from './migrations.js';
@@ -95,7 +95,7 @@ export class Library {
     this.trash.mergedInto = (id, deletedAt) => this.merges.mergedInto(id, deletedAt);
     this.continuity = new Continuity(this.c, this.documents, this.revisions, this.lifecycle.guard);
     // the model schema guards every document written, whichever path it comes by
-    this.documents.check = (doc) => modelChecked(() => checkDocument(doc));
+    this.documents.check = (doc) => modelChecked(() => assertDocument(doc));
     this.pruning = options.pruneRevisions !== false;
     if (target === LATEST_VERSION) {
       this.categories.seed();
