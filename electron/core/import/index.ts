@@ -339,7 +339,6 @@ function assembleList(
   const year = yearOf(`${title ?? ''} ${award ?? ''}`) ?? (cleaned.info.date ? Number(cleaned.info.date.slice(0, 4)) : null);
   const about = [award ?? '', title ?? '', ...before].join('\n');
   const cases = listDrafts(list, award).map((d) => buildCase(d, name, 'case-list', cleaned.info, context, year, '', about));
-  alignListRegions(cases);
   // A county's own competition ("滨湖区首届社区治理创新成果评选") lists that county's work: items
   // without a place of their own are in it (a community named like another district is not).
   const scopeText = [nameLine ?? '', titleLine ?? '', before.find((t) => /[。！？]/u.test(t))?.split(/[。！？]/u)[0] ?? ''].join('\n');
@@ -350,6 +349,7 @@ function assembleList(
       if (c && !it.place && c.meta.region?.county !== scope.county && (!c.meta.region || c.meta.region.city === scope.city)) c.meta.region = scope;
     });
   }
+  alignListRegions(cases, context.province ? { province: context.province, city: context.city ?? null, county: context.county ?? null } : null);
   const leadLines = lines.slice(0, first).filter((l, k) => !list.taken.has(k) && k !== list.nameAt && !(titleLine && k === 0));
   const info = draftInfo(title, null, cleaned.info);
   if (leadLines.length) info.lead = structure(leadLines, { captions: false, sentenceRunIns: false }).body;

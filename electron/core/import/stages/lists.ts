@@ -652,7 +652,9 @@ export function isListDocument(lines: SourceLine[], list: ListResult): boolean {
 function listScope(texts: string[]): string | null {
   for (const t of texts) {
     if (!t || t.length > 80) continue;
-    const found = [...new Set(findMentions(t).map((m) => t.slice(m.start, m.end)))];
+    // A name in quotes is a title's ("“红旗”小区"), not where the list is.
+    const quoted = [...t.matchAll(/[“"][^”"]*[”"]/gu)].map((q) => [q.index!, q.index! + q[0].length] as const);
+    const found = [...new Set(findMentions(t).filter((m) => !quoted.some(([a, b]) => m.start >= a && m.end <= b)).map((m) => t.slice(m.start, m.end)))];
     if (found.length === 1) return found[0]!;
     if (found.length > 1) return null;
   }
@@ -782,6 +784,8 @@ function clauseItems(text: string): Array<Omit<ListItem, 'at'>> {
 /** One name in a row of awarded names: a unit (an organ), a place, or an awarded community or village. */
 function awardedName(piece: string): 'unit' | 'place' | null {
   if (piece.length < 2 || piece.length > 30 || /[\s“”"《》]/u.test(piece)) return null;
+  // A post names a person ("某社区党委书记王某"), not an awarded place.
+  if (/书记|主任|主席|队长|站长|院长|所长|局长|科长|调研员|同志|工作者|志愿者/u.test(piece)) return null;
   if (ORGAN_END_LIST.test(piece) && !/(?:社区|街道|居民委员会|村民委员会)$/u.test(piece) && (placeStart(piece) || /^[\u4e00-\u9fa5]{4,}/u.test(piece))) return 'unit';
   if (isPlaceToken(piece) || (placeStart(piece) && COUNTY_PIECE.test(piece))) return 'place';
   if (/^[\u4e00-\u9fa5]{2,20}(?:社区|村|街道|镇|乡)$/u.test(piece)) return 'place';
@@ -897,16 +901,22 @@ function ownPlace(title: string, scope: string): boolean {
  * an item placed in another province by a name it merely contains ("中阳里社区" read as 中阳县, "福田街道"
  * as 深圳's) or placed nowhere takes what the others share (their county when they all have one, else
  * their city, else the province); an item whose title names its other province keeps it. With no
- * majority, items placed nowhere take `fallback` (a notice's issuer), when given.
+ * majority, items placed nowhere take what the placed ones share when that is in `fallback`'s
+ * province (the page's context or a notice's issuer), else `fallback` itself when it names a county.
  */
-export function alignListRegions(cases: Array<{ meta: { title: string; region?: Region | null } }>, fallback: Region | null = null): void {
-  const known = cases.map((c) => c.meta.region).filter((r): r is Region => Boolean(r?.province));
+export function alignListRegions(cases: Array<{ meta: { title: string; heading?: string | null; region?: Region | null } }>, fallback: Region | null = null): void {
+  // Items placed by a place of their own outvote those placed by the page's context.
+  // (A heading that is the title itself may be a name merely containing a place: "中阳里社区".)
+  const placed = cases.filter((c) => c.meta.heading && c.meta.heading !== c.meta.title && c.meta.region?.province);
+  const known = (placed.length >= 2 ? placed : cases).map((c) => c.meta.region).filter((r): r is Region => Boolean(r?.province));
   const byProvince = new Map<string, Region[]>();
   for (const r of known) byProvince.set(r.province!, [...(byProvince.get(r.province!) ?? []), r]);
   const [province, inIt] = [...byProvince.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [null, []];
   const majority = province !== null && inIt.length * 2 > known.length && (inIt.length >= 2 || inIt.length * 2 >= cases.length);
-  let common: Region | null = fallback;
-  if (majority) {
+  // No majority, but the items that are placed agree with one another and with the page: the others are there too.
+  const agreeing = !majority && province !== null && inIt.length === known.length && fallback?.province === province;
+  let common: Region | null = fallback?.county ? fallback : null;
+  if (majority || agreeing) {
     const city = inIt.every((r) => r.city && r.city === inIt[0]!.city) ? inIt[0]!.city : null;
     const county = city && inIt.every((r) => r.county && r.county === inIt[0]!.county) ? inIt[0]!.county : null;
     const same = inIt.find((r) => r.city === city && r.county === county);
