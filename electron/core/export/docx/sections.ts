@@ -36,7 +36,7 @@ export interface SectionSpec {
 
 const TYPES = { nextPage: SectionType.NEXT_PAGE, oddPage: SectionType.ODD_PAGE, continuous: SectionType.CONTINUOUS } as const;
 
-/** One section of the book: its number in the context's SectionParts and its body children. */
+/** One section of the book: its number in the context's SectionParts and its body children (written but for the last). */
 export interface BookSection {
   n: number;
   children: FileChild[];
@@ -64,7 +64,12 @@ export function section(ctx: DocxContext, spec: SectionSpec, children: FileChild
         : { linePitch: Math.round(ctx.book.bodyPitch * 20) },
   };
   // A section needs a paragraph to carry its break: a one-point one never adds a line.
-  return { n: ctx.sections.add(properties, { headers: spec.headers, footers: spec.footers }), children: children.length ? children : [breakCarrier()] };
+  const all = children.length ? children : [breakCarrier()];
+  // Written at once but for the last child, which may carry the break (bookBody): the section's
+  // paragraph objects need not live until the whole book is built.
+  const written = ctx.body.collect(all.slice(0, -1));
+  written.push(all[all.length - 1]!);
+  return { n: ctx.sections.add(properties, { headers: spec.headers, footers: spec.footers }), children: written };
 }
 
 /**
