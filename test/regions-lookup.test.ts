@@ -119,3 +119,11 @@ test('a 发文字号 names its province, or within the province of the draft its
   assert.equal(regionFromDocNumber('平政办〔2013〕12号'), null, 'without the province 平 names nothing');
   assert.equal(regionFromDocNumber('国发〔2020〕1号'), null);
 });
+
+test('regions: a functional zone (开发区, 工业园区 — statistical codes with 7 as fifth digit) files under its city, a real district stays', () => {
+  const zone = resolveRegion('扬州经济技术开发区文汇街道春江社区');
+  assert.equal(zone?.city, '扬州市');
+  assert.equal(zone?.county ?? null, null);
+  assert.equal(resolveRegion('苏州工业园区')?.county ?? null, null);
+  assert.equal(resolveRegion('天津市滨海新区')?.county, '滨海新区');
+});

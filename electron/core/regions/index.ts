@@ -72,6 +72,11 @@ function toRegion(place: Place, unlistedCounty?: string): Region {
   if (place.level === 'city') {
     return { province: place.province!.name, city: place.name, county: unlistedCounty ?? null, code: place.code };
   }
+  // Functional zones (开发区, 高新区, 工业园区 …) carry statistical codes with 7 as their fifth digit
+  // and are no GB/T 2260 county: what is in one is filed under its city.
+  if (place.code[4] === '7') {
+    return place.city ? { province: place.province!.name, city: place.city.name, county: null, code: place.city.code } : { province: place.province!.name, city: place.province!.name, county: null, code: place.province!.code };
+  }
   return {
     province: place.province!.name,
     // A municipality's district: the municipality is also its city, which is how people file it.
