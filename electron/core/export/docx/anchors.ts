@@ -30,16 +30,46 @@ function mapBlocks(blocks: readonly Block[], fn: (list: Inline[]) => Inline[]): 
   });
 }
 
+/** Calls fn on every inline list of the blocks, copying nothing. */
+function eachInlines(blocks: readonly Block[], fn: (list: readonly Inline[]) => void): void {
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'heading':
+        fn(b.content);
+        break;
+      case 'paragraph':
+        if (b.runIn) fn(b.runIn);
+        fn(b.content);
+        break;
+      case 'list':
+        for (const item of b.items) eachInlines(item, fn);
+        break;
+      case 'quote':
+        eachInlines(b.blocks, fn);
+        break;
+      case 'table':
+        for (const row of b.rows) for (const cell of row) eachInlines(cell.blocks, fn);
+        break;
+      case 'image':
+        if (b.caption) fn(b.caption);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 function carried(blocks: readonly Block[]): Set<string> {
   const ids = new Set<string>();
-  mapBlocks(blocks, (list) => {
+  eachInlines(blocks, (list) => {
     for (const i of list) if (i.type === 'text') for (const id of i.comments ?? []) ids.add(id);
-    return list;
   });
   return ids;
 }
 
 export function anchorQuotes(blocks: readonly Block[], threads: readonly CommentThread[]): readonly Block[] {
+  // Most documents have no threads: nothing to look for, and no walk of the body.
+  if (!threads.length) return blocks;
   const present = carried(blocks);
   const pending = threads.filter((t) => !present.has(t.id) && t.quote.trim().length > 0);
   if (!pending.length) return blocks;
