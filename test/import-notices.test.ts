@@ -118,3 +118,14 @@ test('categories: welfare enterprises (福利企业, 社会福利生产) are 社
   const file = await importFile({ name: 'fuli.txt', bytes: enc(['某市福利企业规范管理见成效', '全市社会福利生产稳步发展,福利企业安置残疾职工八百余人,民政部门加强年检和政策落实。', '全市社会福利生产稳步发展,福利企业依法享受税收优惠。'].join('\n')) });
   assert.equal(file.cases[0]!.meta.category, '社会事务');
 });
+
+test('notices: a draft status after the kind word ("…的通知（征求意见稿）") keeps the title; signature and date on one line', async () => {
+  const { n } = await notice('draft.txt', ['某市民政局关于进一步规范养老机构管理的通知（征求意见稿）', '各县(区)民政局:', sentence, '某市民政局 2023年6月26日'].join('\n'));
+  assert.equal(n.meta.title, '某市民政局关于进一步规范养老机构管理的通知（征求意见稿）');
+  assert.equal(n.meta.issuer, '某市民政局');
+  assert.equal(n.meta.date, '2023-06-26');
+  assert.ok(!blocksText(n.body).includes('2023年6月26日'));
+  const rules = await notice('rules.txt', ['某县临时救助实施细则（试行）', '某民发〔2024〕3号', '第一条 为规范临时救助工作,制定本细则。', '某县民政局', '二○二四年三月一日'].join('\n'));
+  assert.equal(rules.n.meta.title, '某县临时救助实施细则（试行）');
+  assert.equal(rules.n.meta.date, '2024-03-01');
+});

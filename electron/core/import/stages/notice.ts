@@ -68,6 +68,7 @@ const STRONG_TITLE = /(?:关于|转发|印发|批转)[^。！？]{2,}(?:通知|�
 /** Titles of official documents that need one more sign (a 发文字号, 主送, a signature) to count. */
 const WEAK_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告|请示|报告|决议|命令|纪要|函|规则|办法|规定|细则|方案|要点|条例)$/u;
 /** A posting date after the title on a portal: "…的通知 ( 2026-01-30 )". */
+const DRAFT_NOTE = /\s*[(（](?:试行|暂行|征求意见稿|修订稿|修订|草案|送审稿|讨论稿|代拟稿)[)）]$/u;
 const TITLE_DATE = /\s*[(（]\s*[0-9０-９]{4}\s*[-年./]\s*[0-9０-９]{1,2}\s*[-月./]\s*[0-9０-９]{1,2}\s*日?\s*[)）]\s*$/u;
 /** 发文字号 anywhere in a line: "鲁民函〔2021〕11号", "常民发〔2023〕2号", "沪民办发〔2026〕2 号". */
 export const DOC_NUMBER_ANY = /([\u4e00-\u9fa5]{1,12})\s*[〔[［【]\s*([0-9０-９]{4})\s*[〕\]］】]\s*([0-9０-９]{1,4})\s*[号號]/u;
@@ -75,6 +76,7 @@ export const DOC_NUMBER_ANY = /([\u4e00-\u9fa5]{1,12})\s*[〔[［【]\s*([0-9０
 const ADDRESSEE_ITEM = /(?:局|厅|部|委|办|政府|部门|单位|处室|科室|机关|委员会|办公室|街道|乡镇|镇街|组织|企业|学校|医院|各处|各单位|[)）])$/u;
 const NOTICE_FORMULA = /(?:现将|现就|特将).{0,60}(?:印发给你们|转发给你们|通知如下|通报如下)|特此(?:通知|通报)|请(?:认真)?(?:遵照|贯彻)执行/u;
 /** Dates at the start of a line, the rest being something else (a forwarded document run on). */
+const SIGNED_DATE = /^(\S.*?)[\s\u3000]+((?:[0-9０-９]{4}|[〇○零一二三四五六七八九OoＯ0０]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日)$/u;
 const DATE_LEAD = /^([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s+\S/u;
 
 /** A 主送 line: organs separated by commas, ending in a colon (or in an organ, as portals often drop it). */
@@ -153,9 +155,11 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
     const t = raw.replace(TITLE_DATE, '').replace(/\s*[|｜]+\s*$/u, '');
     const withNumber = /[〔[［【]/u.test(t) ? DOC_NUMBER_ANY.exec(t) : null;
     const bare = withNumber && withNumber.index > 0 ? t.slice(0, withNumber.index).trim() : t;
-    if (plain(bare) && WEAK_TITLE.test(bare)) {
+    // A draft's status after its kind word ("…的通知（征求意见稿）", "…管理办法（试行）") is part of the title.
+    const kinded = bare.replace(DRAFT_NOTE, '');
+    if (plain(bare) && WEAK_TITLE.test(kinded)) {
       titleAt = i;
-      strong = STRONG_TITLE.test(bare) || /^[\u4e00-\u9fa5（）()]{2,40}(?:关于|转发|印发)/u.test(bare);
+      strong = STRONG_TITLE.test(kinded) || /^[\u4e00-\u9fa5（）()]{2,40}(?:关于|转发|印发)/u.test(bare);
       if (withNumber && withNumber.index > 0) docNumber = true;
       break;
     }
@@ -214,6 +218,13 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   for (let i = bodyFrom + 1; i < lines.length; i++) {
     const t = lines[i]!.text;
     if (t.length > 30 && !/^[0-9０-９]{4}\s*年/u.test(t)) continue;
+    // The signature and the date run together on one line ("某县民政局 2023年6月26日").
+    const signed = t.length <= 60 ? SIGNED_DATE.exec(t) : null;
+    if (signed && organNames(signed[1]!) && DATE_ONLY.test(signed[2]!.replace(/\s+/gu, ''))) {
+      issuerAt = i;
+      dateAt = i;
+      break;
+    }
     if (t.length <= 30 && DATE_ONLY.test(t.replace(/\s+/gu, ''))) {
       // Under an organ line it is the 署名 and 成文日期; alone after the body, the 成文日期 only.
       if (ISSUER.test(lines[i - 1]!.text)) issuerAt = i - 1;
@@ -298,7 +309,7 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   let firstIssuer = shape.issuerAt;
   if (shape.issuerAt >= 0) {
     while (firstIssuer - 1 > bodyStart(shape) && ORGAN_NAME.test(lines[firstIssuer - 1]!.text) && ORGAN_NAME.test(lines[firstIssuer]!.text)) firstIssuer--;
-    const issuers = lines.slice(firstIssuer, shape.issuerAt + 1).map((l) => l.text.replace(/\s+/gu, ''));
+    const issuers = lines.slice(firstIssuer, shape.issuerAt + 1).map((l, k) => (firstIssuer + k === shape.dateAt ? SIGNED_DATE.exec(l.text)![1]! : l.text).replace(/\s+/gu, ''));
     meta.issuer = issuers.join('、');
   }
   // The organ as the title names it before 关于 (the portal's table often abbreviates it: "县政府办"),
