@@ -4,9 +4,10 @@
  * sections got 90 parts (and 90 relationship parts) of which 14 differ, each written and zipped on
  * its own. Here a header or footer is one part per distinct XML, every section that prints it
  * refers to that part (Word and LibreOffice take several sectPr referring to one part), and each
- * sectPr is written once per distinct set of properties and references. Both are the package's own
- * XML: the part's root and paragraphs and the sectPr come from its classes (HeaderWrapper,
- * FooterWrapper, SectionProperties), so only the numbering of the parts and ids changes.
+ * sectPr's properties are written once per distinct set. Both are the package's own XML: the
+ * part's root and paragraphs and the sectPr's properties come from its classes (HeaderWrapper,
+ * FooterWrapper, SectionProperties), the references before them as it writes them, so only the
+ * numbering of the parts and ids changes.
  *
  * The package sees one section, the whole body; the section breaks are placeholders in the body
  * (bodyXml.ts) that become sectPr once the relationship ids are known, after the package has
@@ -40,6 +41,8 @@ export interface HeaderPart {
   /** Its relationship id in the document part, once assigned. */
   rid: number;
 }
+
+const OPEN = '<w:sectPr>';
 
 /** The package's header/footer part declaration (it writes none with standalone). */
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>';
@@ -91,27 +94,25 @@ export class SectionParts {
   /** Relationship ids for the parts, after the package's highest. */
   assignIds(after: number): void {
     this.parts.forEach((p, i) => (p.rid = after + 1 + i));
-    this.written.clear();
   }
 
-  /** Section k's sectPr, as the package writes it for these properties and references. */
+  /**
+   * Section k's sectPr, as the package writes it: its references first (headers, then footers,
+   * each default, first, even), then the properties, written by the package once per distinct set.
+   */
   sectPr(k: number): string {
     const s = this.sections[k];
     if (!s) throw new Error(`document part: section ${k} missing`);
-    const group = (slots: Partial<Record<Slot, number>>) => {
-      const out: Partial<Record<Slot, { View: { ReferenceId: number } }>> = {};
-      for (const slot of SLOTS) if (slots[slot] !== undefined) out[slot] = { View: { ReferenceId: this.parts[slots[slot]!]!.rid } };
-      return out;
-    };
-    const headers = group(s.headers);
-    const footers = group(s.footers);
-    const key = `${s.key}|${JSON.stringify(headers)}|${JSON.stringify(footers)}`;
-    let xml = this.written.get(key);
-    if (xml === undefined) {
-      const props = new SectionProperties({ ...s.properties, headerWrapperGroup: headers, footerWrapperGroup: footers } as never);
-      xml = xmlOf(props.prepForXml({ stack: [] } as never) as Record<string, unknown>);
-      this.written.set(key, xml);
+    let props = this.written.get(s.key);
+    if (props === undefined) {
+      const xml = xmlOf(new SectionProperties(s.properties).prepForXml({ stack: [] } as never) as Record<string, unknown>);
+      if (!xml.startsWith(OPEN)) throw new Error('document part: unexpected sectPr from the docx package');
+      props = xml.slice(OPEN.length);
+      this.written.set(s.key, props);
     }
-    return xml;
+    let refs = '';
+    for (const slot of SLOTS) if (s.headers[slot] !== undefined) refs += `<w:headerReference w:type="${slot}" r:id="rId${this.parts[s.headers[slot]!]!.rid}"/>`;
+    for (const slot of SLOTS) if (s.footers[slot] !== undefined) refs += `<w:footerReference w:type="${slot}" r:id="rId${this.parts[s.footers[slot]!]!.rid}"/>`;
+    return OPEN + refs + props;
   }
 }
