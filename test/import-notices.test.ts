@@ -129,3 +129,8 @@ test('notices: a draft status after the kind word ("…的通知（征求意见�
   assert.equal(rules.n.meta.title, '某县临时救助实施细则（试行）');
   assert.equal(rules.n.meta.date, '2024-03-01');
 });
+
+test('notices: a case write-up that ends on its bureau’s name is no notice for that alone', async () => {
+  const file = await importFile({ name: 'case.txt', bytes: enc(['某县推行居家养老服务新办法', sentence, `${sentence}${sentence}`, '某县民政局'].join('\n')) });
+  assert.notEqual(file.kind, 'notice');
+});

@@ -236,10 +236,6 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
       break;
     }
   }
-  // No date under the signature (cut from the copy, or printed as bare digits the cleaner took):
-  // an organ line right after the last sentence of the body, ending the copy or followed only by
-  // the title of the document it issues, is the 署名.
-  if (issuerAt < 0 && dateAt < 0) issuerAt = undatedIssuer(lines, bodyFrom);
   // The sentences only an issuing document has: "现将《…》印发给你们", "特此通知".
   const formula = lines.slice(bodyFrom, bodyFrom + 6).some((l) => NOTICE_FORMULA.test(l.text));
   if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0)) return null;
@@ -250,6 +246,11 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
     // The old rule still holds for notices without 主送: a public kind, or a signature.
     if (!strong && addresseesAt < 0 && !PUBLIC_KINDS.test(title.replace(TITLE_DATE, '')) && issuerAt < 0 && !docNumber) return null;
   } else if (signs < 2) return null;
+  // No date under the signature (cut from the copy, or printed as bare digits the cleaner took):
+  // an organ line right after the last sentence of the body, ending the copy or followed only by
+  // the title of the document it issues, is the 署名. (Only once the draft is known to be a notice:
+  // a case write-up may end on its bureau's name too.)
+  if (issuerAt < 0 && dateAt < 0) issuerAt = undatedIssuer(lines, bodyFrom);
   return { titleAt, titleLines, addresseesAt, issuerAt, dateAt, bodyFrom, header, info };
 }
 
