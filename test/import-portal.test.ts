@@ -11,10 +11,25 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
-  // Raised with the second importer round (measured 57/62 fully right; kind, count and award 100 %,
-  // title 98 %, unit 98 %, region 99 %, category 99 %): a little below, so new tuning pages can land first.
-  fullyRight: 0.8,
-  fields: { kind: 0.95, 'case count': 0.95, title: 0.93, unit: 0.9, award: 0.95, region: 0.93, category: 0.93, 'notice.title': 0.9, 'notice.docNumber': 0.9, 'notice.addressees': 0.9, 'notice.date': 0.9 } as Record<string, number>,
+  // Raised after the third round (batches 6–9; measured 108/113 fully right; kind, count, award and
+  // every notice field 100 %, title 99 %, unit 99 %, region 99 %, category 96 %, furniture 99 %): a
+  // little below, so that a new batch's tuning pages can land before their rules.
+  fullyRight: 0.9,
+  fields: {
+    kind: 0.97,
+    'case count': 0.97,
+    title: 0.97,
+    unit: 0.95,
+    award: 0.97,
+    region: 0.97,
+    category: 0.93,
+    'notice.title': 0.95,
+    'notice.organ': 0.9,
+    'notice.docNumber': 0.95,
+    'notice.addressees': 0.95,
+    'notice.date': 0.95,
+    'furniture dropped': 0.95,
+  } as Record<string, number>,
 };
 
 test('portal: the scorer imports and reports every tuning document', async () => {
