@@ -40,7 +40,10 @@ function moduleSpecifiers(code: string): string[] {
     /\bimport\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g,
     /\brequire\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g,
   ];
-  return patterns.flatMap((re) => [...code.matchAll(re)].map((m) => m[2]!));
+  // Prose in a kept comment can read 'from "…"' (the importer documents a player's '开始对话视窗'):
+  // only relative paths, node: ids and npm package names are module specifiers.
+  const specifier = /^(\.{1,2}\/|node:|(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/|$))/u;
+  return patterns.flatMap((re) => [...code.matchAll(re)].map((m) => m[2]!)).filter((s) => specifier.test(s));
 }
 
 describe('built preload', () => {
