@@ -155,8 +155,9 @@ async function serverCase(): Promise<ReturnType<typeof yDocToCase>> {
   }
 }
 
-async function toastText(page: Page): Promise<string> {
-  const toast = page.locator('.toast.error .toast-text').last();
+/** The error toast about `file`: an earlier file's toast may still be on screen, so wait for this one's. */
+async function toastText(page: Page, file: string): Promise<string> {
+  const toast = page.locator('.toast.error .toast-text', { hasText: file }).last();
   await toast.waitFor({ timeout: 15_000 });
   return toast.innerText();
 }
@@ -238,7 +239,7 @@ test('not a package, a damaged package and a package for another collection are 
   const notPack = path.join(dir, '通知.hbreview');
   writeFileSync(notPack, '关于开展民政工作创新案例征集的通知');
   await page.setInputFiles('input[data-testid=review-pack-input]', notPack);
-  assert.equal(await toastText(page), '导入审阅包没有完成：通知.hbreview：不是有效的审阅包（.hbreview）文件');
+  assert.equal(await toastText(page, '通知.hbreview'), '导入审阅包没有完成：通知.hbreview：不是有效的审阅包（.hbreview）文件');
 
   // Altered after it was written: the checksum no longer matches.
   const json = JSON.parse(gunzipSync((await import('node:fs')).readFileSync(packFile)).toString('utf8')) as { collectionTitle: string };
@@ -246,7 +247,7 @@ test('not a package, a damaged package and a package for another collection are 
   const damaged = path.join(dir, '损坏.hbreview');
   writeFileSync(damaged, gzipSync(Buffer.from(JSON.stringify(json))));
   await page.setInputFiles('input[data-testid=review-pack-input]', damaged);
-  assert.equal(await toastText(page), '导入审阅包没有完成：损坏.hbreview：审阅包校验失败：文件已损坏或被改动');
+  assert.equal(await toastText(page, '损坏.hbreview'), '导入审阅包没有完成：损坏.hbreview：审阅包校验失败：文件已损坏或被改动');
 
   const foreign = path.join(dir, '别的合集.hbreview');
   writeFileSync(
@@ -260,7 +261,7 @@ test('not a package, a damaged package and a package for another collection are 
     }),
   );
   await page.setInputFiles('input[data-testid=review-pack-input]', foreign);
-  assert.match(await toastText(page), /^导入审阅包没有完成：别的合集\.hbreview：这个审阅包属于合集「2025年养老服务案例」，本库中没有与团队共享的这份合集。/);
+  assert.match(await toastText(page, '别的合集.hbreview'), /^导入审阅包没有完成：别的合集\.hbreview：这个审阅包属于合集「2025年养老服务案例」，本库中没有与团队共享的这份合集。/);
   // None of them left a preview on screen.
   assert.equal(await page.locator('.review-pack-view').count(), 0);
   assert.deepEqual(session.problems.filter((p) => !/favicon/.test(p) && !/the server responded with a status of 4\d\d/.test(p)), []);
