@@ -13,21 +13,18 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
 import { useEffect, useState, type JSX } from 'react';
-import type { CommentReply } from '../../../../electron/core/model/types.js';
-import { commentsArray, pushThread, readThreadMap, replyThread, setThreadResolved } from '../../../../electron/core/model/teamDoc.js';
+import {
+  commentsArray,
+  pushThread,
+  readThreadMap,
+  replyThread,
+  setThreadResolved,
+  type TeamThreadFields,
+  type ThreadAnchor,
+} from '../../../../electron/core/model/teamDoc.js';
 import * as Y from 'yjs';
 
-interface Thread {
-  id: string;
-  author: string;
-  text: string;
-  quote: string;
-  suggestion: string | null;
-  resolved: boolean;
-  replies: CommentReply[];
-  anchor?: Uint8Array;
-  head?: Uint8Array;
-}
+type Thread = TeamThreadFields & Partial<ThreadAnchor>;
 
 const HIGHLIGHT = 'hb-team-comment';
 
