@@ -15,6 +15,7 @@ import { balancedTitle, geometry, oneLine, option, styleBook, type PageGeometry 
 import { drawPlaced } from './draw.js';
 import { caseList, partTitle, titleOf } from '../parts.js';
 import { backMatter, type BackMatterPart, type IndexLine } from '../indexes.js';
+import { frontMatter, romanFolio, type FrontMatterPart } from '../frontMatter.js';
 import type { CaseLayout } from '../report.js';
 import { PLACEHOLDER_LABEL, placeholderHeight } from '../pictures.js';
 
@@ -213,6 +214,13 @@ function backMatterItems(book: Book, part: BackMatterPart, folios: Map<string, n
   return [...items, ...applyKeeps(body)];
 }
 
+/** A front-matter part (前言): its title as the 目录's is set, then its blocks as body text. */
+function frontMatterItems(book: Book, part: FrontMatterPart): FlowItem[] {
+  const head = book.styles.get('tocTitle');
+  const ctx = book.blockContext();
+  return [...lineItems([oneLineCentered(part.title, head, book.g.measure)], 0, head.pitch, { keepTogether: true }), ...applyKeeps([...blockItems(part.blocks, ctx), ...noteItems(ctx)])];
+}
+
 function oneLineCentered(text: string, style: ResolvedStyle, measure: number): LaidLine {
   return layoutParagraph({ runs: [{ text, style: runStyle(style) }], measure, align: 'center' })[0]!;
 }
@@ -249,6 +257,25 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
   newPage();
   drawCover(book, canvas, bundle);
   newPage();
+  // The 前言 (the collection's lead), each part from a recto, Roman folios from I; then the 目录 on a recto.
+  const frontFrom = physical;
+  for (const part of frontMatter(template, bundle)) {
+    let first = true;
+    paginate(
+      frontMatterItems(book, part),
+      () => {
+        const p = newPage();
+        if (first) cc.outline.addItem(part.outline);
+        first = false;
+        return book.frame(p);
+      },
+      (f: FilledFrame) => {
+        drawPlaced(canvas, f);
+        drawFolio(book, canvas, f.frame, f.frame.page - frontFrom, romanFolio(f.frame.page - frontFrom), true);
+      },
+    );
+    if (physical % 2 === 1) newPage();
+  }
   const tocStart = physical + 1;
   const tocPages: ReservedPage[] = [];
   for (let k = 0; k < tocPageCount; k++) {
@@ -259,7 +286,8 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
   if (physical % 2 === 1) newPage();
   const front = physical;
   // Viewers show the printed folios: front matter i, ii…, the body from 1.
-  (canvas.doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: [0, { S: 'r' }, front, { S: 'D' }] };
+  const labels = frontFrom < tocStart - 1 ? [0, { S: 'r' }, frontFrom, { S: 'R' }, front, { S: 'D' }] : [0, { S: 'r' }, front, { S: 'D' }];
+  (canvas.doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: labels };
 
   const collectionTitle = bundle.collection.title;
   const folios = new Map<string, number>();
@@ -396,12 +424,12 @@ function drawRunningHead(book: Book, canvas: PdfCanvas, frame: Frame, text: stri
   canvas.rule(frame.x, ruleY, frame.x + g.measure, ruleY, option(book.template, 'runningHeadRuleWidth', 0.5), book.template.colors.rule);
 }
 
-function drawFolio(book: Book, canvas: PdfCanvas, frame: Frame, folio: number): void {
+function drawFolio(book: Book, canvas: PdfCanvas, frame: Frame, folio: number, text = String(folio), centred = false): void {
   const st = book.styles.get('folio');
   const g = book.g;
-  const line = oneLine(String(folio), st);
+  const line = oneLine(text, st);
   const baseline = g.height - g.bottom + mmToPt(option(book.template, 'folioOffset', 7)) + st.size * 0.7;
-  const outer = option(book.template, 'folioPosition', 'outer') === 'outer';
+  const outer = !centred && option(book.template, 'folioPosition', 'outer') === 'outer';
   const x = !outer ? frame.x + (g.measure - line.right) / 2 : folio % 2 === 1 ? frame.x + g.measure - line.right : frame.x;
   canvas.drawLine(line, x, baseline);
 }
