@@ -57,7 +57,8 @@ export function openings(pages: string[], cases: IndexedCase[]): Map<string, num
   const out = new Map<string, number>();
   for (const c of cases) {
     const key = squash(c.title).slice(0, 10);
-    const at = pages.findIndex((p, i) => i > 3 && i < backStart && nonEmptyLines(p).slice(0, 3).some((l) => squash(l).startsWith(key)));
+    // Body pages only: those with an Arabic folio (the 目录 lists the same titles, without one or in Roman).
+    const at = pages.findIndex((p, i) => i > 3 && i < backStart && folio(p) !== null && nonEmptyLines(p).slice(0, 3).some((l) => squash(l).startsWith(key)));
     assert.ok(at > 0, `case ${c.title} not found`);
     out.set(c.id, folio(pages[at]!)!);
   }
