@@ -10,6 +10,8 @@ import { mmToPt, mmToTwip } from '../../templates/sizes.js';
 import { twips } from './xml.js';
 import { bundleCases, partTitle, titleOf } from '../parts.js';
 import { backMatter, type BackMatterPart } from '../indexes.js';
+import { frontMatter, type FrontMatterPart } from '../frontMatter.js';
+import { blocksText } from '../../model/text.js';
 import type { CaseLayout } from '../report.js';
 import { blockChildren } from './blocks.js';
 import { fonts, plainRuns, textRun, titleRuns } from './blocks.js';
@@ -225,7 +227,11 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
       return h + st.lineHeight + st.spaceBeforeLines * ctx.book.bodyPitch;
     }, 0);
   const tocPages = Math.max(1, Math.ceil(tocHeight / ctx.flow.pageHeightPt));
-  const bodyStart = 3 + tocPages + ((3 + tocPages) % 2 === 0 ? 1 : 0);
+  // The 前言 from page 3, each part from a recto; the TOC on the recto after it.
+  const prefaces = frontMatter(ctx.template, bundle);
+  let tocFrom = 3;
+  for (const part of prefaces) tocFrom += frontPages(ctx, part) + ((tocFrom + frontPages(ctx, part)) % 2 === 0 ? 1 : 0);
+  const bodyStart = tocFrom + tocPages + ((tocFrom + tocPages) % 2 === 0 ? 1 : 0);
   const pages = bodyStart - 1 + bodyPages;
 
   // Front matter: cover (no folio) and TOC (roman folios, on a recto), outside the body's pagination.
@@ -234,9 +240,17 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
     const empty = f.empty();
     return [
       section(ctx, { ...none(), ...d }, cover(ctx, bundle)),
+      ...prefaces.map((part, i) =>
+        section(
+          ctx,
+          { type: 'oddPage', headers: { default: empty.header, even: empty.header }, footers: { default: tocFooter(), even: tocFooter() }, pageStart: i === 0 ? 1 : undefined, pageFormat: 'upperRoman', ...d },
+          frontChildren(ctx, part),
+        ),
+      ),
       section(
         ctx,
-        { type: 'oddPage', headers: { default: empty.header, even: empty.header }, footers: { default: tocFooter(), even: tocFooter() }, pageStart: 1, pageFormat: 'upperRoman', ...d },
+        // Roman folios from I: on the 前言 when there is one, the TOC going on from it.
+        { type: 'oddPage', headers: { default: empty.header, even: empty.header }, footers: { default: tocFooter(), even: tocFooter() }, pageStart: prefaces.length ? undefined : 1, pageFormat: 'upperRoman', ...d },
         // The break in a paragraph of its own: LibreOffice turns the TOC field into an index and
         // drops a section break inside its last entry, and with it the TOC page's folio.
         [...toc(ctx, listed, levels), breakCarrier()],
@@ -244,6 +258,18 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
     ];
   });
   return { sections: [...front, ...(body.length ? body : [section(ctx, d, [])])], documentIds, pages, cases: layouts };
+}
+
+/** A front-matter part (前言): its title in the TOC heading's style (no outline level: Word's TOC leaves it out), then its blocks. */
+function frontChildren(ctx: DocxContext, part: FrontMatterPart): FileChild[] {
+  return [ctx.paragraph('tocHeading', plainRuns(ctx, 'tocHeading', part.title).children, part.title), ...blockChildren(ctx, part.blocks)];
+}
+
+/** Pages a front-matter part takes, by the body's measure (the report's page count only). */
+function frontPages(ctx: DocxContext, part: FrontMatterPart): number {
+  const body = ctx.book.get('normal').style;
+  const lines = part.blocks.reduce((n, b) => n + ctx.flow.lines(blocksText([b]), body.size, 2), 0);
+  return Math.max(1, Math.ceil((ctx.book.get('tocHeading').style.lineHeight + lines * ctx.book.bodyPitch) / ctx.flow.pageHeightPt));
 }
 
 /**
