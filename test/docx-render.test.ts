@@ -63,9 +63,13 @@ test('anthology: the TOC entries carry the folios the cases really start on in L
   // The TOC page(s) show the cached numbers (LibreOffice does not update fields on conversion).
   const tocText = squash(book.slice(1, 3).join(''));
   for (const e of entries) assert.ok(tocText.includes(squash(e.text).slice(0, 8)), `TOC misses ${e.text}`);
+  // The 前言 (the corpus collection's lead) before it, from folio I; the TOC on the next recto, III.
+  const preface = book.find((p) => squash(p).startsWith('前言'));
+  assert.ok(preface && squash(preface).includes('民生无小事') && nonEmptyLines(preface).at(-1) === 'I', `前言 page with its folio I: ${nonEmptyLines(preface ?? '').at(-1)}`);
   // Its page keeps its own page style: the roman folio at the foot (lost when the section break sits in the last entry).
   const tocPage = book.find((p) => squash(p).startsWith('目录'));
-  assert.ok(tocPage && nonEmptyLines(tocPage).at(-1) === 'I', `TOC page without its folio I: ${nonEmptyLines(tocPage ?? '').at(-1)}`);
+  assert.ok(book.indexOf(tocPage!) > book.indexOf(preface), '目录 after the 前言');
+  assert.ok(tocPage && nonEmptyLines(tocPage).at(-1) === 'III', `TOC page without its folio III: ${nonEmptyLines(tocPage ?? '').at(-1)}`);
   let checked = 0;
   for (const e of entries) {
     const key = squash(e.text).slice(0, 10);
@@ -98,7 +102,8 @@ test('anthology: page count near our own PDF of the same content', async () => {
   // Both count physical pages (cover, TOC and blank versos included); LibreOffice leaves the blanks out of its PDF.
   const pdfPages = pdf.pages!;
   console.log(`anthology pages: DOCX estimate ${estimate.anthology} physical, LibreOffice last folio ${lastFolio} (${pages.anthology!.length} printed pages), PDF writer ${pdfPages} physical`);
-  assert.equal(estimate.anthology! - 4, lastFolio, 'our estimate of the body pages is what LibreOffice prints');
+  // Before the body: cover, blank, 前言 (one page), blank, TOC, blank.
+  assert.equal(estimate.anthology! - 6, lastFolio, 'our estimate of the body pages is what LibreOffice prints');
   assert.ok(Math.abs(pdfPages - estimate.anthology!) <= Math.max(4, pdfPages * 0.2), `DOCX ${estimate.anthology} pages vs PDF ${pdfPages}`);
 });
 

@@ -112,9 +112,10 @@ test('anthology: TOC field with cached entries and page numbers, sections per pa
   assert.ok(last + 4 <= pages! && pages! - last < 12, `last entry on ${last}, book has ${pages}`);
   assert.equal(entries[0]!.text, `${bundle.collection.sections[0]!.title}篇`);
 
-  // Sections: cover, TOC, then per part a divider section, its blank verso and a section per case.
+  // Sections: cover, the 前言 (the corpus collection has a lead), TOC, then per part a divider section, its blank verso and a section per case.
   const sectPrs = doc.match(/<w:sectPr>.*?<\/w:sectPr>/g) ?? [];
-  assert.equal(sectPrs.length, 2 + 2 * bundle.collection.sections.length + orderedIds(bundle).length);
+  assert.ok(bundle.collection.lead?.length, 'the corpus collection has a lead');
+  assert.equal(sectPrs.length, 3 + 2 * bundle.collection.sections.length + orderedIds(bundle).length);
   assert.match(settings, /<w:evenAndOddHeaders\/>/);
   assert.match(settings, /<w:mirrorMargins\/>/);
   // Page numbers restart at 1 on the first part only, and then continue through the book.
@@ -379,7 +380,8 @@ test('pictures given as data: URIs are embedded inline with their caption; capti
   assert.match(doc, /<w:spacing w:line="240" w:lineRule="auto"\/><\/w:pPr><w:r><w:drawing>/);
   assert.match(doc, /<\/w:drawing><\/w:r><\/w:p><w:p><w:pPr><w:pStyle w:val="Caption"\/><\/w:pPr><w:r>.*?图为社区志愿者入户走访/);
   // Caption-only image blocks of the corpus become 题注 paragraphs.
-  const captions = first!.body.filter((b) => b.type === 'image' && b.caption?.length).length;
+  // The 前言 (the collection's lead) carries one such caption too.
+  const captions = [...first!.body, ...(bundle.collection.lead ?? [])].filter((b) => b.type === 'image' && b.caption?.length).length;
   assert.equal((doc.match(/<w:pStyle w:val="Caption"\/>/g) ?? []).length, captions + 1);
   // The footnote: a reference in the text, the note in footnotes.xml with its own mark.
   assert.match(doc, /见注释<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r>/);
