@@ -9,6 +9,7 @@ import { DATE_ONLY, findDate, isoDate, NUMERIC_DATE } from './dates.js';
 import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
 import { readInfoTable } from './infotable.js';
+import { bracketedMetaNote, footLabelRun, isWidgetLabel, looseDateLine, splitTagTail } from './furniture.js';
 
 export interface CleanInfo {
   date?: string;
@@ -40,7 +41,7 @@ const WIDGET = /^[[【(（]?\s*(?:字体|字号)\s*[:：]|^扫一扫.{0,16}(?:�
  */
 const SITE_WIDGET = /^(?:已有\s*[0-9０-９]+\s*人(?:评论|参与|阅读).{0,12}|[(（]?请登录(?:后)?(?:发言|评论).{0,20}|发表评论|我要评论|(?:新浪)?微博|微信(?:公众号)?|抖音|今日头条|客户端下载|\[field:[^\]]{1,30}\]|\{dede:[^}]{1,30}\}|\{\$[^}]{1,30}\}|温馨提示\s*[:：].{0,60}|收录于(?:专题|合集|话题|栏目)\s*[:：#]?.{0,24}|(?:论文|文章|期刊)?(?:部分内容|全文|在线)阅读|(?:阅读|展开|查看)全文)$/u;
 /** "德州日报记者 王五", "某某特区报记者 甲 乙 通讯员 丙 文/图": another outlet's reporters (and their roles). */
-const OUTLET_REPORTER = /^([\u4e00-\u9fa5]{2,10}?(?:日报|晚报|报|电视台|广播电视台|融媒体中心))(?:全媒体)?(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*(?:\s+(?:通讯员|记者|实习生)\s*[\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*)*)(?:\s+(?:文\/图|图\/文|文图|摄影?|报道))?$/u;
+const OUTLET_REPORTER = /^([\u4e00-\u9fa5]{2,10}?(?:日报|晚报|报|电视台|广播电视台|融媒体中心|通讯社|社))(?:全媒体)?(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{1,4}(?:(?:\s+|[、，,]\s*)[\u4e00-\u9fa5·]{1,4})*(?:\s+(?:通讯员|记者|实习生)\s*[\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*)*)(?:\s+(?:文\/图|图\/文|文图|摄影?|报道))?$/u;
 const REPORTER_LINE = /^(?:本报|本刊|本网)(?:全媒体)?(?:记者|通讯员)\s*[\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*(?:\s+(?:通讯员|记者|实习生)(?:\s+[\u4e00-\u9fa5·]{1,4})+)*$/u;
 /** A line of numbers only: vote and share counters ("0", "0 0 0 0"). */
 const NUMBERS_ONLY = /^[0-9０-９]{1,6}(?:\s+[0-9０-９]{1,6})*$/u;
@@ -80,7 +81,7 @@ const BARE_LABEL = /^(?:发布时间|发布日期|发表时间|更新时间|时�
 const SOURCE = /来源\s*[:：]\s*([^\s:：]+)/u;
 const AUTHOR = /作者\s*[:：]\s*([^\s:：]*)/u;
 const PUBLICATION = /^(《?[\u4e00-\u9fa5A-Za-z]{2,16}》?)\s*([0-9０-９]{4}\s*年\s*(?:第\s*)?[0-9０-９]{1,2}\s*期)$/u;
-const KEYWORDS = /^(?:关键[词字]|主题词|标签)\s*[:：]\s*(.+)$/u;
+const KEYWORDS = /^(?:关键[词字]|主题词|标签|Tags?)\s*[:：]\s*(.+)$/iu;
 const CREDIT_ROLES = '策划|执行|统筹|撰文|文字|文|图|摄影|摄|编辑|责编|记者|通讯员|监制|主编|设计|美编';
 const CREDIT_PAIR = new RegExp(`(${CREDIT_ROLES})\\s*[/／:：|｜]\\s*([^\\s/／:：|｜☉]+)`, 'gu');
 const CREDIT_LINE = new RegExp(`^[☉◎●○■□◆◇★☆•·\\s]*(?:(?:${CREDIT_ROLES})\\s*[/／:：|｜]\\s*[^\\s/／:：|｜☉]+\\s*)+$`, 'u');
@@ -116,6 +117,7 @@ function isFurniture(text: string): boolean {
     SITE_WIDGET.test(text) ||
     (ENGLISH_LABEL.test(text) && text.length <= 40) ||
     PAPER_PAGE.test(text) ||
+    isWidgetLabel(text) ||
     /^[|｜\s]+$/u.test(text)
   );
 }
@@ -238,11 +240,20 @@ export function clean(input: SourceLine[]): CleanResult {
       droppedAt.push({ at: i, text: input[i]!.text });
       continue;
     }
-    const line = cellText(input[i]!);
-    const text = line.text;
+    let line = cellText(input[i]!);
+    let text = line.text;
     if (!text) {
       keep.push({ at: i, line });
       continue;
+    }
+    // Above the text, a headline may carry the page's tags after bars ("…新局面|民政|东莞|局面").
+    const beforeText = !keep.some((k) => /[。！？]/u.test(k.line.text));
+    const tagged = beforeText && i <= 12 ? splitTagTail(text) : null;
+    if (tagged) {
+      droppedAt.push({ at: i, text: tagged.tail });
+      const { inlines: _inlines, ...rest } = line;
+      line = { ...rest, text: tagged.head };
+      text = tagged.head;
     }
     if (PLAYER_OPEN.test(text)) inPlayer = true;
     if (inPlayer || PLAYER_KEY.test(text) || ORIGINAL_TITLE.test(text)) {
@@ -292,6 +303,21 @@ export function clean(input: SourceLine[]): CleanResult {
     if (readDateLine(text, info)) {
       droppedAt.push({ at: i, text });
       metaAt.push(i);
+      continue;
+    }
+    // A few words around a CMS date above the text ("网络整理 2019-03-15 最新信息") date the page too.
+    const loose = beforeText && i <= 14 ? looseDateLine(text) : null;
+    if (loose) {
+      info.date ??= loose;
+      droppedAt.push({ at: i, text });
+      metaAt.push(i);
+      continue;
+    }
+    // "[来源:信网 编辑:芃芃]大家爱看": the page's source note, the next widget's label run onto it.
+    const note = bracketedMetaNote(text);
+    if (note) {
+      readSourceAuthor(note, info);
+      droppedAt.push({ at: i, text });
       continue;
     }
     const pub = PUBLICATION.exec(text);
@@ -346,6 +372,7 @@ export function clean(input: SourceLine[]): CleanResult {
   dropAboveTitle(keep, droppedAt, metaAt, info);
   dropRepeatedTail(keep, droppedAt);
   dropLinkGroups(keep, droppedAt);
+  dropFootLabels(keep, droppedAt);
   dropAfterClosingEditor(keep, droppedAt, input);
   liftTrailingByline(keep, info);
   liftTrailingSource(keep, droppedAt, info);
@@ -606,6 +633,23 @@ function dropAfterClosingEditor(keep: Array<{ at: number; line: SourceLine }>, d
   if (!texts.length || texts.length > 3 || texts.some(({ k }) => /[。！？]$/u.test(k.line.text) || k.line.image || k.line.table)) return;
   for (const { k } of texts) droppedAt.push({ at: k.at, text: k.line.text });
   keep.splice(after[0]!.j);
+}
+
+/**
+ * Short labels in a run at the foot, a widget's among them (a blog template's sidebar: "搜索" /
+ * "网站分类" / "标签列表"; a map widget's "Baidu" / "map"). An organ, a place or a name ends the run:
+ * a notice's signature and an author's name stay.
+ */
+function dropFootLabels(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
+  const texts = keep.map((k) => (k.line.image || k.line.table ? '。' : k.line.text));
+  const n = footLabelRun(texts, (t) => NAME_ALONE.test(t) || /(?:局|厅|部|委|办|政府|中心|会|院|站|所|社区|村|街道|镇|乡)$/u.test(t) || findMentions(t).length > 0);
+  const run = keep.slice(keep.length - n).filter((k) => k.line.text);
+  if (run.length === 0 || n === keep.length) return;
+  // The widget labels clean() already took from among these lines vouch for the run.
+  const from = keep[keep.length - n - 1]!.at;
+  if (!droppedAt.some((d) => d.at > from && isWidgetLabel(d.text))) return;
+  for (const k of run) droppedAt.push({ at: k.at, text: k.line.text });
+  keep.splice(keep.length - n);
 }
 
 /** Link-group labels in a run at the foot, after the last paragraph ("国务院部门网站", "其他网站"). */

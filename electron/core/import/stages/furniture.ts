@@ -1,0 +1,92 @@
+/**
+ * Portal furniture told by general features of a line rather than by one phrase per site:
+ * its length, whether it holds a sentence, how much of it is digits and separators, whether it
+ * is a label with nothing after it, and a small lexicon of the widget and sidebar labels that
+ * portal and blog templates print (搜索, 网站分类, 标签列表, 朗读, map …). clean.ts asks these
+ * questions of each line; what they drop is listed in `dropped` like everything else.
+ */
+import { findDate } from './dates.js';
+
+/**
+ * Widget, sidebar and template labels that are never a draft's own line when they stand alone.
+ * (Words a heading could be — 评论, 图片, 专题 — are not here: clean.ts reads those by position.)
+ */
+const WIDGET_LABELS = new Set([
+  '搜索', '站内搜索', '全站搜索', '搜索一下', '网站分类', '文章分类', '栏目分类', '标签列表', '标签云', '热门标签', '文章归档', '日期归档', '最新文章', '最新发布', '最新评论', '热门文章',
+  '随机文章', '最近发表', '友情链接', '相关文档', '相关附件', '大家爱看', '为您推荐', '猜你喜欢', '分享让更多人看到', '点赞', '在看', '朗读', '听新闻', '语音播报',
+  '我要纠错', '纠错', '百度地图', 'map', 'Map', '二维码', '手机阅读', '微信扫一扫', '扫码阅读', '收起', '展开', '查看原文', '阅读原文',
+]);
+
+/** How organ names end (局, 政府, 委员会 …). */
+const ORGAN_END = /(?:局|厅|部|委|办|政府|委员会|办公室|中心|院|会|处|站)$/u;
+
+/** Sentence punctuation: a line holding it is text, whatever else it looks like. */
+const SENTENCE = /[。！？；;]/u;
+
+/** Labels whose value is metadata: 来源, 编辑, 作者 … (after 繁→简, which the stages read through). */
+const META_LABEL = /(?:来源|编辑|责编|作者|记者|通讯员|审核|校对)\s*[:：]/u;
+
+/** A widget's label standing alone on a line (exactly, or with the colon of an empty label: "相关文档:"). */
+export function isWidgetLabel(text: string): boolean {
+  const t = text.trim().replace(/\s*[:：]$/u, '');
+  return WIDGET_LABELS.has(t);
+}
+
+/**
+ * A headline printed with the page's tags after bars ("…新局面|民政|东莞|局面"): the headline and
+ * the tag tail, or null. Tags are short words without punctuation, two at least; the headline
+ * before them is longer than any of them, so a row of menu items is not read as one.
+ */
+export function splitTagTail(text: string): { head: string; tail: string } | null {
+  if (text.length > 120 || SENTENCE.test(text)) return null;
+  const m = /^([^|｜]{8,}?)\s*((?:[|｜]\s*[^|｜\s，,。:：]{1,6}\s*){2,6})$/u.exec(text);
+  if (!m) return null;
+  const tags = m[2]!.split(/[|｜]/u).map((t) => t.trim()).filter(Boolean);
+  if (tags.length < 2 || tags.some((t) => t.length >= m[1]!.length / 2)) return null;
+  return { head: m[1]!.trim(), tail: m[2]!.trim() };
+}
+
+/**
+ * A short line of a few words around a machine-printed date ("网络整理 2019-03-15 最新信息",
+ * "2023-02-28 06:39:59 综合"): the page's date line, whatever its words are. The date is the
+ * numeric kind a CMS prints (2019-03-15, 2019/03/15), never a 成文日期 written with 年月日,
+ * and the other words are two or fewer short tokens, none a sentence and none an organ.
+ */
+export function looseDateLine(text: string): string | null {
+  if (text.length > 40 || SENTENCE.test(text) || /[，,]/u.test(text)) return null;
+  const tokens = text.trim().split(/[\s\u3000]+/u);
+  const at = tokens.findIndex((t) => /^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$/u.test(t));
+  if (at < 0) return null;
+  const others = tokens.filter((t, k) => k !== at && !/^[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?$/u.test(t));
+  // (An organ with a date is a signature, which stays the notice's.)
+  if (others.length === 0 || others.length > 2 || others.some((t) => t.length > 6 || /[0-9]/u.test(t) || ORGAN_END.test(t))) return null;
+  return findDate(tokens[at]!);
+}
+
+/**
+ * A bracketed source/editor note with the next widget's label run onto it ("[来源:信网 编辑:芃芃]大家爱看"):
+ * the note's text when the line is that, else null. What follows the bracket is a few characters
+ * at most and no sentence.
+ */
+export function bracketedMetaNote(text: string): string | null {
+  const m = /^\s*[[【(（]([^\]】)）]{2,60})[\]】)）]\s*(.{0,8})$/u.exec(text);
+  if (!m || !META_LABEL.test(m[1]!) || SENTENCE.test(m[2]!) || /[，,]/u.test(m[2]!)) return null;
+  return m[1]!;
+}
+
+/**
+ * Lines at the foot of a page, after its last paragraph, that are all short labels: how many of
+ * the last lines form such a run (blank lines included), or 0. The run stops at anything that may
+ * be the draft's own ending — what `isKeepable` says (an organ, a place, a person's name), a line
+ * with punctuation or digits, a longer line. Whether the run goes is the caller's decision (clean.ts
+ * wants a widget's label among the lines dropped there).
+ */
+export function footLabelRun(texts: string[], isKeepable: (text: string) => boolean): number {
+  let n = 0;
+  for (let k = texts.length - 1; k >= 0; k--) {
+    const t = texts[k]!.trim();
+    if (t && (t.length > 8 || SENTENCE.test(t) || /[，,、。]/u.test(t) || /[0-9]/u.test(t) || (!isWidgetLabel(t) && isKeepable(t)))) break;
+    n++;
+  }
+  return n;
+}

@@ -1,0 +1,69 @@
+/**
+ * Page furniture told by general features (stages/furniture.ts, used by clean.ts), each on an input
+ * written for it: a blog template's tags after the headline and its sidebar labels at the foot,
+ * a CMS date among a few words, a bracketed source note with a widget label run onto it, a news
+ * agency's reporters listed with 、. What is furniture must leave the text and be listed as dropped;
+ * what is the draft's (a signature, an author) must stay.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importFile } from '../electron/core/import/index.js';
+import { blocksText } from '../electron/core/model/text.js';
+import { bracketedMetaNote, footLabelRun, looseDateLine, splitTagTail } from '../electron/core/import/stages/furniture.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const para = '会上,市民政局总结了去年的工作并部署今年的任务,五个镇街交流了养老服务、社区治理和社会救助方面的经验做法,与会人员进行了讨论。';
+const para2 = '会议要求各级民政部门转变作风,抓好基本民生保障,完善养老服务体系,增强社区自治和服务功能,推动民政事业高质量发展。';
+
+async function one(name: string, text: string) {
+  const file = await importFile({ name, bytes: enc(text) });
+  return { file, c: file.cases[0]!, body: file.cases[0] ? blocksText(file.cases[0].body) : '' };
+}
+
+test('furniture: tags after bars leave the headline; a Tags line and the sidebar labels at the foot are furniture', async () => {
+  const text = ['某市信息网', '', '首页 > 最新信息 / 正文', '', '某市召开全市民政工作会议 推动民政事业高质量发展|民政|会议|发展', '', '网络整理 2021-04-02 最新信息', '', para, '', para2, '', '(记者 李四)', '', 'Tags:民政   会议', '', '搜索', '网站分类', '最近更新'].join('\n');
+  const { file, c, body } = await one('tags.txt', text);
+  assert.equal(c.meta.title, '某市召开全市民政工作会议 推动民政事业高质量发展');
+  assert.equal(file.info.date, '2021-04-02');
+  for (const line of ['网络整理 2021-04-02 最新信息', 'Tags:民政   会议', '搜索', '网站分类', '最近更新']) {
+    assert.ok(!body.includes(line), `${line} left the text`);
+    assert.ok(file.dropped.includes(line), `${line} is listed as dropped`);
+  }
+  assert.ok(file.dropped.includes('|民政|会议|发展'), 'the tag tail is listed as dropped');
+});
+
+test('furniture: a headline whose bars hold words as long as itself is no tag line; menu rows stay menu rows', () => {
+  assert.equal(splitTagTail('首页|新闻中心|通知公告'), null);
+  assert.equal(splitTagTail('全市民政工作会议召开|推动民政事业高质量发展|会议'), null);
+  assert.deepEqual(splitTagTail('全市民政工作会议召开|民政|会议'), { head: '全市民政工作会议召开', tail: '|民政|会议' });
+});
+
+test('furniture: a few words around a CMS date are a date line, a 成文日期 and a sentence are not', () => {
+  assert.equal(looseDateLine('网络整理 2019-03-15 最新信息'), '2019-03-15');
+  assert.equal(looseDateLine('2023/02/28 06:39:59 综合'), '2023-02-28');
+  assert.equal(looseDateLine('2023年2月28日'), null);
+  assert.equal(looseDateLine('某县民政局 2023-02-28'), null, 'an organ with a date is a signature');
+  assert.equal(looseDateLine('截至 2023-02-28 共办理123件'), null);
+});
+
+test('furniture: a bracketed source note with a widget label run onto it is the page source, not text', async () => {
+  assert.equal(bracketedMetaNote('[来源:信网 编辑:芃芃]大家爱看'), '来源:信网 编辑:芃芃');
+  assert.equal(bracketedMetaNote('(来源:某县民政局)'), '来源:某县民政局');
+  assert.equal(bracketedMetaNote('【编辑:张三】请关注我们的公众号获取更多内容。'), null);
+  const { file, body } = await one('note.txt', `某市民政局开展慈善一日捐\n${para}\n${para2}\n[来源:某某网 编辑:王五]大家爱看`);
+  assert.ok(!body.includes('大家爱看'));
+  assert.ok(file.dropped.includes('[来源:某某网 编辑:王五]大家爱看'));
+});
+
+test('furniture: a news agency reporters line lists names with 、', async () => {
+  const { file, body } = await one('agency.txt', `某地婚姻登记新规便利群众\n新华社记者甲乙、丙丁、戊己\n${para}\n${para2}`);
+  assert.ok(!body.includes('新华社记者'));
+  assert.ok(file.dropped.includes('新华社记者甲乙、丙丁、戊己'));
+});
+
+test('furniture: the foot label run stops at a signature, a place or a name', () => {
+  const keep = (t: string) => /政府$|局$/u.test(t);
+  assert.equal(footLabelRun([para, '搜索', '网站分类'], keep), 2);
+  assert.equal(footLabelRun([para, '某镇人民政府', '搜索'], keep), 1);
+  assert.equal(footLabelRun([para, '2024年12月3日'], keep), 0);
+});
