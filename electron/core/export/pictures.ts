@@ -45,7 +45,10 @@ function* pictures(blocks: readonly Block[]): Generator<Extract<Block, { type: '
 
 /** One warning per missing picture of what is exported, naming the case and the caption. */
 export function missingPictureWarnings(template: Template, input: { bundle?: CollectionBundle; notice?: NoticeDocument }): ExportWarning[] {
-  const docs: Array<{ id: string; title: string; blocks: Block[] }> = [];
+  const docs: Array<{ id?: string; title: string; blocks: Block[] }> = [];
+  // The collection's lead prints too: as the book's 前言, as the feature's 导语. It is no document of the library.
+  const lead = input.bundle?.collection.lead;
+  if (lead?.length) docs.push({ title: template.kind === 'anthology' ? '前言' : '导语', blocks: lead });
   if (input.notice) docs.push({ id: input.notice.id, title: input.notice.meta.title, blocks: [...input.notice.body, ...input.notice.attachments.flatMap((a) => a.blocks)] });
   if (input.bundle) for (const part of caseList(input.bundle)) for (const c of part.cases) docs.push({ id: c.id, title: titleOf(c), blocks: c.body });
   const kept = missingPictureMode(template) === 'placeholder';
@@ -56,7 +59,7 @@ export function missingPictureWarnings(template: Template, input: { bundle?: Col
       const caption = pic.caption?.length ? inlineText(pic.caption).trim() : (pic.alt ?? '');
       out.push({
         kind: 'missing-picture',
-        document: doc.id,
+        ...(doc.id ? { document: doc.id } : {}),
         title: doc.title,
         message: `缺少图片（${doc.title}）：${caption ? `图注为 ${caption.slice(0, 40)}` : '一幅无图注的图片'}。${kept ? `已留出标有“${PLACEHOLDER_LABEL}”的位置` : '只印出图注'}；请向报送单位索取原图，插入后重新导出。`,
       });
