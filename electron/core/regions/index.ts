@@ -319,3 +319,16 @@ export function regionByCode(code: string): Region | null {
   const place = regionIndex().byCode.get(code);
   return place ? toRegion(place) : null;
 }
+
+/**
+ * Of two places a case names (its title's and its unit's), the more specific when it lies inside
+ * the other: a column titled for a prefecture ("凉山…风采录") over a station of one of its counties
+ * is that county's. Places on different branches leave the first as it is.
+ */
+export function narrower(first: Region | null, inner: Region | null): Region | null {
+  if (!first || !inner) return first ?? null;
+  if (first.province !== inner.province) return first;
+  if (first.county) return first;
+  if (first.city) return inner.city === first.city && inner.county ? inner : first;
+  return inner.city || inner.county ? inner : first;
+}
