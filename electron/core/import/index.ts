@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Block, CaseMeta, Region } from '../model/types.js';
 import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } from '../model/imported.js';
 import { blocksText } from '../model/text.js';
-import { contextRegion, findMentions, regionFromDocNumber, resolveRegion } from '../regions/index.js';
+import { contextRegion, findMentions, narrower, regionFromDocNumber, resolveRegion } from '../regions/index.js';
 import type { ReadResult, SourceLine } from './lines.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './readers/zipguard.js';
 import { damageWarning, decodeText, readText } from './readers/text.js';
@@ -473,7 +473,8 @@ function buildCase(
     s.fields['撰稿人'] ?? s.fields['撰稿'] ?? s.fields['执笔人'] ?? s.fields['执笔'] ?? s.bylines[0] ?? (kind === 'single-case' ? info.authors ?? null : null);
   const region =
     (draft.heading ? resolveRegion(draft.heading, hint) : null) ??
-    resolveRegion(draft.title, hint) ??
+    // A title naming a prefecture or city over a unit in one of its counties: the unit's county.
+    narrower(resolveRegion(draft.title, hint), unitRegion) ??
     (authors ? resolveRegion(authors, hint) : null) ??
     // A single article's own rule decides, national news included; list and feature cases read their opening.
     (kind === 'single-case' ? (unitRegion ?? articleRegion(leadText || firstParagraph, hint, context, `${draft.title}\n${blocksText(s.body)}`)) : (resolveRegion(firstSentence(firstParagraph), hint) ?? unitRegion));
