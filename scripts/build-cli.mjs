@@ -5,23 +5,48 @@
  * so a user's `npx huibian …` starts Node on ready code instead of having tsx compile ≈300
  * TypeScript modules on every run (≈0.5 s of each process, measured with --cpu-prof).
  *
- * esbuild, not a hand-written transpile step: it bundles, splits the lazily imported writers
- * into their own chunks (so `huibian list` never parses the PDF engine) and takes ≈1 s.
- * Packages stay external: node_modules resolves them at run time as in the source tree,
- * native better-sqlite3 included.
+ * esbuild, not a hand-written transpile step: it bundles and takes about a second.
+ *
+ * The command is one CommonJS file, main.cjs, which bin/code-cache.mjs runs through V8's code
+ * cache (Node 20 has no compile cache for ES modules; compiling them was 60–110 ms of every
+ * process). The commands stay lazy inside it: a module reached only through import() is
+ * evaluated when a command imports it, so `huibian list` runs none of the writers' code, and
+ * with the cache it deserialises only what it ran before. import() becomes require() (Node 20.19+
+ * also requires ES-only packages), so each package is loaded one way only. The pure-JS packages
+ * every command's start-up pays for (zod's 95 files, docx, image-size, @noble/hashes) are
+ * bundled in, so the cache covers them too; the others, native better-sqlite3 included, stay
+ * external and node_modules resolves them at run time as in the source tree.
+ *
+ * The PDF and import worker entries are built beside it as ES modules with their chunks, where
+ * worker.ts and importPool.ts look for them (./worker-thread.js, ./import-worker.js).
  *
  * The output sits at the same depth below the package root as electron/core/cli/, so the
  * modules that find templates/, resources/samples and package.json relative to their own file
- * find the same folders from the bundle. The PDF and import worker entries are built beside the chunks,
- * where worker.ts and importPool.ts look for them (./worker-thread.js, ./import-worker.js). inputs.json lists the sources the bundle was
- * built from: bin/huibian.mjs falls back to the TypeScript sources when any is newer.
+ * (import.meta.url, which the CommonJS bundle defines as its own file's URL) find the same
+ * folders from the bundle. inputs.json lists the sources the bundle was built from (and the
+ * package lock, for the bundled packages): bin/huibian.mjs falls back to the TypeScript sources
+ * when any is newer. The bundle ends with its own hash, which keys its code caches.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = path.join(root, 'dist', 'core', 'cli');
+
+/** Packages compiled into main.cjs; each was checked to load nothing beside its own modules. */
+const BUNDLED = ['zod', 'docx', 'image-size', '@noble/hashes'];
+
+const packageOf = (specifier) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]);
+
+/** Bare specifiers stay external unless their package is in `bundled`. */
+const externalsBut = (bundled) => ({
+  name: 'externals-but',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('node:') || !bundled.includes(packageOf(args.path)) ? { external: true } : undefined));
+  },
+});
 
 export async function buildCli({ quiet = false } = {}) {
   const started = performance.now();
@@ -34,29 +59,42 @@ export async function buildCli({ quiet = false } = {}) {
   rmSync(next, { recursive: true, force: true });
   mkdirSync(next, { recursive: true });
   const { build } = await import('esbuild');
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: {
-      main: 'electron/core/cli/main.ts',
-      'worker-thread': 'electron/core/export/pdf/worker-thread.ts',
-      'import-worker': 'electron/core/api/handlers/import-worker.ts',
-    },
-    outdir: next,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20.18',
-    packages: 'external',
-    sourcemap: 'linked',
-    chunkNames: 'chunk-[hash]',
-    metafile: true,
-    logLevel: 'warning',
-  }).catch((error) => {
+  const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20.18', sourcemap: 'linked', metafile: true, logLevel: 'warning' };
+  const results = await Promise.all([
+    build({
+      ...common,
+      entryPoints: { main: 'electron/core/cli/main.ts' },
+      outfile: path.join(next, 'main.cjs'),
+      format: 'cjs',
+      plugins: [externalsBut(BUNDLED)],
+      // import() as require(): vm.Script runs the bundle, and a package is loaded one way only.
+      supported: { 'dynamic-import': false },
+      banner: { js: 'var __huibianUrl = require("node:url").pathToFileURL(__filename).href;' },
+      // import.meta.resolve is used only where a module runs from its .ts source.
+      define: { 'import.meta.url': '__huibianUrl', 'import.meta.resolve': 'undefined' },
+    }),
+    build({
+      ...common,
+      entryPoints: {
+        'worker-thread': 'electron/core/export/pdf/worker-thread.ts',
+        'import-worker': 'electron/core/api/handlers/import-worker.ts',
+      },
+      outdir: next,
+      splitting: true,
+      format: 'esm',
+      packages: 'external',
+      chunkNames: 'chunk-[hash]',
+    }),
+  ]).catch((error) => {
     rmSync(next, { recursive: true, force: true });
     throw error;
   });
-  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/'));
+  // The bundle's last line names its build: code caches are kept per build (bin/code-cache.mjs).
+  const bundle = path.join(next, 'main.cjs');
+  const code = readFileSync(bundle, 'utf8');
+  writeFileSync(bundle, `${code}//# huibian-build ${createHash('sha256').update(code).digest('hex').slice(0, 32)}\n`);
+  const sources = new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)).filter((f) => !f.includes('node_modules/')));
+  const inputs = [...sources, ...(existsSync(path.join(root, 'package-lock.json')) ? ['package-lock.json'] : [])];
   writeFileSync(path.join(next, 'inputs.json'), `${JSON.stringify({ built: builtAt, inputs }, null, 1)}\n`);
   if (existsSync(OUT_DIR)) renameSync(OUT_DIR, old);
   renameSync(next, OUT_DIR);
