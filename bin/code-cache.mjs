@@ -104,6 +104,7 @@ export function loadBundle(file, name, env = process.env) {
   // One cache per command and per install (two checkouts do not overwrite each other's).
   const cacheFile = dir && path.join(dir, `${name}-${crc32(file).toString(16).padStart(8, '0')}.bin`);
   const cachedData = cacheFile ? readCache(cacheFile, build) : undefined;
+  const served = cachedData !== undefined;
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData,
@@ -118,7 +119,7 @@ export function loadBundle(file, name, env = process.env) {
     /** 'used', 'written', 'unwritable' or 'off': what became of the cache (the tests read it). */
     save() {
       if (!cacheFile) return 'off';
-      if (cachedData && !script.cachedDataRejected) return 'used';
+      if (served && !script.cachedDataRejected) return 'used';
       if (saved) return 'written';
       saved = true;
       return writeCache(cacheFile, build, script.createCachedData()) ? 'written' : 'unwritable';

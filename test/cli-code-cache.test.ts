@@ -12,7 +12,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-// @ts-expect-error plain JavaScript module of the bin, without declarations
 import { buildIdOf, cacheNameOf, codeCacheDir, COMMANDS, loadBundle, readCache } from '../bin/code-cache.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -22,7 +21,7 @@ interface Loaded {
   exports: { answer: (n: number) => number; calls: () => number };
   save: () => 'used' | 'written' | 'unwritable' | 'off';
 }
-const load = loadBundle as (file: string, name: string, env?: NodeJS.ProcessEnv) => Loaded;
+const load = loadBundle as unknown as (file: string, name: string, env?: NodeJS.ProcessEnv) => Loaded;
 
 /** A CommonJS bundle shaped as the build writes it: module.exports, require, and its build line at the end. */
 function bundle(dir: string, build: string, factor = 2): string {
