@@ -22,6 +22,7 @@ import { blocksText } from '../../model/text.js';
 import { findMentions, resolveRegion } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
 import { isPlaceOnly, isPlaceToken, splitPlaceLabel, streetCounty } from './placelabel.js';
+import { sentenceRows } from './listrows.js';
 
 export interface ListItem {
   title: string;
@@ -388,6 +389,8 @@ export function readList(lines: SourceLine[]): ListResult | null {
   let people = false;
   /** Items that are plain lines under a list's name (kept only if the list ends at a heading or the copy's end). */
   const plain = new Set<ListItem>();
+  /** Items named as a group's first winner in a sentence ("A等44个“X”"). */
+  const summaries = new Set<ListItem>();
   // Each line's places under a province label, read once (a line is also asked about by its neighbours).
   const runs = new Map<number, Array<{ title: string; place: string }>>();
   const runsAt = (k: number) => {
@@ -584,9 +587,26 @@ export function readList(lines: SourceLine[]): ListResult | null {
     if (inline.length >= 2) {
       for (const it of inline) items.push({ ...it, at: i });
       taken.add(i);
+      continue;
+    }
+    // A row of names a sentence confers an honour on (anchored by a cue or a verb, each name an item's shape).
+    const previous = i > 0 ? lines[i - 1]!.text.trim() : '';
+    const cued = /(?:分别是|分别为|分别有|包括|如下|名单为)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]$/u.test(previous);
+    const rows = sentenceRows(text, award ?? (text.includes('、') || cued ? awardFromText(lines.slice(Math.max(0, i - 4), i).map((l) => l.text)) : null), cued);
+    if (rows.length >= 2) {
+      for (const { summary, ...it } of rows) {
+        const item = { ...it, at: i };
+        if (summary) summaries.add(item);
+        items.push(item);
+      }
+      taken.add(i);
     }
   }
   flush();
+  // "成都市青羊区府南街道等30个街道…": a group's first winner stands for a list the page may print in full.
+  if (summaries.size && items.some((it) => !summaries.has(it))) {
+    for (let k = items.length - 1; k >= 0; k--) if (summaries.has(items[k]!)) items.splice(k, 1);
+  }
   // A bare number where the copy ends ("18、") is no item.
   for (let k = items.length - 1; k >= 0; k--) if (items[k]!.title.replace(/[\s\p{P}]/gu, '').length < 2) items.splice(k, 1);
   if (items.length === 0) return null;
@@ -639,12 +659,15 @@ export function isListDocument(lines: SourceLine[], list: ListResult): boolean {
   }
   const together = among <= Math.max(1, Math.floor(n / 3));
   const shortLead = before <= 4 || before <= n;
+  const awarded = list.items.filter((it) => it.award).length;
+  let conferred: boolean | null = null;
+  const confers = () => (conferred ??= awardFromText(lines.slice(0, first + 1).map((l) => l.text)) !== null);
   if (together && shortLead) {
-    const awarded = list.items.filter((it) => it.award).length;
     if (list.nameAt >= 0 || awarded * 2 >= n) return true;
-    const above = lines.slice(0, first + 1).map((l) => l.text);
-    if (awardFromText(above) !== null) return true;
+    if (confers()) return true;
   }
+  // A row of names inside one sentence that nothing is conferred on is description ("共有4个社区,分别是…").
+  if (first === last && isProse(lines[first]!.text) && awarded === 0 && list.nameAt < 0 && !confers()) return false;
   return among + after <= Math.max(2, Math.floor(n / 3));
 }
 

@@ -1,0 +1,209 @@
+/**
+ * Lists written as sentences: a row of names separated by 、 that a sentence confers something on.
+ * Rather than one pattern per page, a row is read by its structure:
+ *   - it is anchored: a cue before it ("分别是", "包括(33个):", "的项目是:", a line ending "分别为:")
+ *     or a conferring verb after its last name ("…等10个县荣获“X”", "…光荣上榜", "…成功入选");
+ *   - every name in it has an item's shape: an awarded place, unit or community, a name opening with
+ *     its place ("新昌县“五水共治”体制机制创新"), a name ending in what lists award (…工作法, …项目),
+ *     or a name with its own honour ("新昌县荣获“生态奖”"); one title-like piece in it means prose;
+ *   - the honour is the one the clause names (after the verb, before the cue, "…名单上", "遴选了100个X").
+ * Honours given to a first winner and a count ("A等44个“X”、B等10个“Y”", "授予A等10家企业为X") are
+ * the other sentence shape: each group's first winner is an item, groups of people are skipped.
+ */
+import { findMentions } from '../../regions/index.js';
+import { isPlaceToken } from './placelabel.js';
+
+export interface RowItem {
+  title: string;
+  subtitle: string | null;
+  unit: string | null;
+  place: string | null;
+  award: string | null;
+  /** Named as a group's first winner ("A等44个…"): the page may list the group in full elsewhere. */
+  summary?: boolean;
+}
+
+/** A cue that the names follow: "它们分别是", "包括(33个):", "…的项目是:". */
+const CUE_BEFORE = /(?:分别是|分别为|分别有|依次是|依次为|名单如下|如下|包括|有|是|为)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]?\s*$/u;
+/** A conferring verb after the last name, maybe with the group's count ("等10个县(市、区)荣获"). */
+const VERB_AFTER =
+  /^(\s*(?:等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座][\u4e00-\u9fa5（）()、]{0,12}?)?\s*(?:均|都|分别|成功|光荣|先后|同时)?\s*)(入选|上榜|入列|榜上有名|荣获|获评|获得|被授予|被评为|被命名为|被确定为|被确认为|当选|在列)/u;
+/** Where a name of a row may end: a unit, an awarded place, or what lists award. */
+const NAME_END =
+  /(?:社区|村|街道|镇|乡|县|区|市|旗|局|厅|委|办|政府|中心|院|馆|站|所|协会|商会|基金会|联合会|促进会|服务社|委员会|公司|集团|学校|工作法|项目|模式|案例|品牌|计划|工程|行动|机制|创新|班|队|组织|家园|小区)$/u;
+/** A post names a person, not an awarded place or unit. */
+const POST = /书记|主任|主席|队长|站长|院长|所长|局长|科长|调研员|同志|工作者|志愿者|先生|女士/u;
+/** What a row never holds: sentence verbs and connectives. */
+const PROSE = /[。！？]|(?:通过|推进|加强|完善|开展|建立|实现|提升|围绕|坚持|积极|不断|进一步|要求|指出|表示|认为)/u;
+/** Groups of people among the honours: their names are no cases. */
+const PEOPLE_GROUP = /(?:人物|个人|人员|同志|工作者|志愿者|楷模|标兵|之星|家庭|能手|达人|人才|者)[”"]?$/u;
+
+function placeStarts(text: string): boolean {
+  const m = findMentions(text.slice(0, 12));
+  return m.length > 0 && m[0]!.start === 0;
+}
+
+/** Splits at a separator outside quotes and brackets ("2014中国(浙江)…县(市、区)" keeps its 、). */
+export function splitOutsideMarks(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if ('“（(《「'.includes(ch)) depth++;
+    else if ('”）)》」'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (ch === '"') depth = depth > 0 ? depth - 1 : depth + 1;
+    if (depth === 0 && sep.includes(ch)) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Quotes around an honour's whole name after its year are the page's: "2014年“全国综合减灾示范社区”". */
+export function plainAward(award: string | null): string | null {
+  if (!award) return award;
+  const a = award.trim().replace(/(?:荣誉)?称号$/u, '');
+  const m = /^((?:[0-9０-９]{4}\s*年度?)?)[“"]([^“”"]+)[”"]$/u.exec(a);
+  return m ? m[1]! + m[2]! : a;
+}
+
+/** A name with its own honour: "新昌县荣获“生态奖”". */
+const OWN_HONOUR = /^(.{2,30}?)(?:荣获|获评|获得|被评为)[“"]([^”"]{2,30})[”"](?:称号)?$/u;
+
+type Shape = 'named' | 'placed' | 'honoured';
+
+/** The shape of one name in a row, or null when it is not one (a phrase of prose). */
+function nameShape(piece: string): Shape | null {
+  if (piece.length < 2 || piece.length > 44 || PROSE.test(piece) || POST.test(piece)) return null;
+  if (OWN_HONOUR.test(piece)) return 'honoured';
+  if (isPlaceToken(piece)) return 'named';
+  if (placeStarts(piece)) return 'placed';
+  if (NAME_END.test(piece) && piece.length <= 30 && !/[\s,，:：]/u.test(piece)) return 'named';
+  return null;
+}
+
+/** The honour a clause gives after its verb: "荣获“X”", "被授予“X”称号", "为X". */
+function honourAfter(tail: string): string | null {
+  const quoted = /^[^。；;“"]{0,16}?[“"]([^”"]{2,40})[”"]/u.exec(tail);
+  if (quoted) {
+    // "荣获“2014中国(浙江)全面小康十大示范县(市、区)”", "被授予“最美志愿服务社区”称号": the quoted name, with its year.
+    const year = /([0-9０-９]{4}\s*年度?)\s*[“"]$/u.exec(tail.slice(0, quoted.index + quoted[0].indexOf(quoted[1]!)));
+    return (year ? year[1]! : '') + quoted[1]!;
+  }
+  const plain = /^\s*(?:为|了)?\s*([^，,。；;、“”"]{4,30})/u.exec(tail);
+  return plain && /(?:示范|先进|优秀|十佳|十大|最美|最佳|奖|称号|典型|品牌)/u.test(plain[1]!) ? plain[1]!.replace(/(?:荣誉)?称号$/u, '') : null;
+}
+
+/** The honour named before a row in its sentence or the one before: "“X”名单上", "遴选了100个X", "命名…为X". */
+function honourBefore(text: string): string | null {
+  const listed = /((?:[0-9０-９]{4}\s*年度?)?)\s*[“"]([^”"]{4,30})[”"]\s*(?:名单|名录|榜单)/u.exec(text);
+  if (listed) return listed[1]! + listed[2]!;
+  const counted = /(?:遴选|评选|评出|选出|推选|确定|公布|命名)(?:出|了)?\s*[0-9０-９一二三四五六七八九十百]+\s*个\s*([^，,。；;、“”"]{2,20}?)(?=[，,。；;、]|$)/u.exec(text);
+  if (counted && /(?:示范|先进|优秀|十佳|十大|最美|最佳|典型|品牌|工作法|案例)/u.test(counted[1]!)) return counted[1]!;
+  const quoted = /(?:荣获|获评|授予|被评为|命名为|为)\s*((?:[0-9０-９]{4}\s*年度?)?)[“"]([^”"]{4,40})[”"]/u.exec(text);
+  if (quoted) return quoted[1]! + quoted[2]!;
+  return null;
+}
+
+/**
+ * The rows of names in one line of text. `carried` is the honour read above (the list's name or a
+ * conferring sentence); `cued` says the line before ended on a cue ("…在列。分别为:").
+ */
+export function sentenceRows(text: string, carried: string | null, cued = false): RowItem[] {
+  if (!text.includes('、') && !/等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家名位项所]/u.test(text)) return [];
+  const winners = firstWinners(text);
+  if (winners.length >= 2) return winners;
+  const open = !/[。！？；;”"）)]\s*$/u.test(text);
+  const clauses = splitOutsideMarks(text, '。；;！');
+  const out: RowItem[] = [];
+  let before = '';
+  for (const [k, clause] of clauses.entries()) {
+    const last = k === clauses.length - 1;
+    const row = clauseRow(clause, before, carried, (cued && k === 0) || false, open && last);
+    out.push(...row);
+    before = clause;
+  }
+  // Names a sentence confers nothing on are description ("共有6个村,分别是…"), not a list.
+  return out.length >= 2 && out.every((it) => it.award) ? out : [];
+}
+
+function clauseRow(clause: string, before: string, carried: string | null, cued: boolean, open: boolean): RowItem[] {
+  const pieces = splitOutsideMarks(clause, '、');
+  if (pieces.length < 2) return [];
+  // Where the row starts: after the cue, the colon or the comma before its first name.
+  const head = pieces[0]!;
+  let start = Math.max(head.lastIndexOf('，'), head.lastIndexOf(','), head.lastIndexOf(':'), head.lastIndexOf('：')) + 1;
+  const cue = /(?:分别是|分别为|分别有|依次是|依次为|名单如下|如下|包括|它们是)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]?\s*/gu;
+  let cueFound = cued;
+  for (const m of head.matchAll(cue)) {
+    if (m.index! + m[0].length > start) start = m.index! + m[0].length;
+    cueFound = true;
+  }
+  if (!cueFound && start > 0 && CUE_BEFORE.test(head.slice(0, start).replace(/[，,:：]$/u, ''))) cueFound = true;
+  const lead = head.slice(0, start);
+  const first = head.slice(start).replace(/^\s*(?:其中|我[省市区县州]|全[省市])\s*/u, '').trim();
+  // Where it ends: the conferring verb after its last name, or the clause's end after a cue.
+  const tailPiece = pieces[pieces.length - 1]!;
+  let lastName = tailPiece.trim();
+  let verbTail = '';
+  let verbFound = false;
+  for (let at = 1; at < tailPiece.length; at++) {
+    const m = VERB_AFTER.exec(tailPiece.slice(at));
+    if (m) {
+      lastName = tailPiece.slice(0, at).trim();
+      verbTail = tailPiece.slice(at + m[1]!.length + m[2]!.length);
+      verbFound = true;
+      break;
+    }
+  }
+  if (!verbFound && !cueFound) return [];
+  // After a cue the row runs to the clause's end; a comma there closes it ("…社区,助力…" is prose).
+  if (!verbFound) {
+    const comma = splitOutsideMarks(lastName, '，,');
+    if (comma.length > 1 && !nameShape(lastName)) lastName = comma[0]!.trim();
+  }
+  const names = [first, ...pieces.slice(1, -1).map((p) => p.trim()), lastName];
+  // The copy may end inside the last name ("遂昌县便民服务“政企社共建”模"): it is no item.
+  if (open && !verbFound) names.pop();
+  if (names.length < 2 || names.some((n) => !n)) return [];
+  const shapes = names.map(nameShape);
+  if (shapes.some((s) => s === null)) return [];
+  // A row of titles opening with their places reads as one only after a cue ("的项目是:"): after a
+  // verb, names are places or units ("…等单位荣获").
+  if (!cueFound && shapes.some((s) => s === 'placed') && !shapes.every((s) => s === 'placed')) return [];
+  let award = verbFound ? honourAfter(verbTail) : null;
+  // "…光荣上榜,被授予“最美志愿服务社区”称号": the honour in the verb's next clause.
+  if (verbFound && !award) award = honourAfter(verbTail.replace(/^[^，,]*[，,]\s*(?:被授予|荣获|获评|获得|被评为|被命名为)?/u, ''));
+  if (!award) award = honourBefore(lead) ?? honourBefore(before) ?? carried;
+  award = plainAward(award);
+  return names.map((n, k): RowItem => {
+    if (shapes[k] === 'honoured') {
+      const m = OWN_HONOUR.exec(n)!;
+      return { title: m[1]!, subtitle: null, unit: null, place: m[1]!, award: m[2]! };
+    }
+    return { title: n, subtitle: null, unit: null, place: placeStarts(n) ? n : null, award };
+  });
+}
+
+/** One honour's first winner and its count: "罗莱生活科技股份有限公司等44个“最具爱心捐赠企业或单位”", "比亚迪股份有限公司等10家企业为X". */
+const FIRST_WINNER =
+  /([^，,、；;。:：]{2,44}?)等\s*[0-9０-９一二三四五六七八九十百]+\s*([个家名位项所座])([\u4e00-\u9fa5]{0,10}?)\s*(?:为\s*)?((?:[^，,、；;。“”"]{0,20}[“"][^”"]{2,30}[”"][^，,、；;。“”"]{0,20}?)|[^，,、；;。“”"]{4,30}?)(?=予以|[，,、；;。]|$)/gu;
+
+function firstWinners(text: string): RowItem[] {
+  const out: RowItem[] = [];
+  let groups = 0;
+  for (const m of text.matchAll(FIRST_WINNER)) {
+    const name = m[1]!.replace(/^.*(?:决定|授予|对|将|命名|同意|确定|评选出|表彰)\s*/u, '').trim();
+    // "等10家企业为X": the group's kind before 为 is not the honour.
+    const award = m[4]!.trim().replace(/^[\u4e00-\u9fa5]{0,10}?为\s*(?=\S)/u, '');
+    if (!/(?:奖|示范|先进|优秀|十佳|十大|最美|最佳|最具|典型|品牌|模范|称号|荣誉)/u.test(award)) continue;
+    groups++;
+    // People: counted in 名/位, or the honour is a person's.
+    if (m[2] === '名' || m[2] === '位' || /人|同志/u.test(m[3]!) || PEOPLE_GROUP.test(award)) continue;
+    if (!name || name.length > 40 || PROSE.test(name)) continue;
+    out.push({ summary: true, title: name, subtitle: null, unit: null, place: placeStarts(name) ? name : null, award: plainAward(award.replace(/^[“"]([^“”"]+)[”"]$/u, '$1')) });
+  }
+  return groups >= 2 ? out : [];
+}

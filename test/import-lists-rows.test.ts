@@ -1,0 +1,135 @@
+/**
+ * Lists written as sentences, read by their structure (stages/listrows.ts): a row of names joined by
+ * 、, anchored by a cue before it or a conferring verb after it, each name an item's shape, with the
+ * honour the clause names. Composed here for each behaviour (names and places invented for the test),
+ * with counterparts that stay one case: a row nothing is conferred on, a sentence of actions.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importFile } from '../electron/core/import/index.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const load = (name: string, text: string) => importFile({ name, bytes: enc(text) });
+const rows = (file: Awaited<ReturnType<typeof load>>) => file.cases.map((c) => [c.meta.title, c.meta.award, c.meta.region?.county ?? c.meta.region?.city ?? null]);
+
+const PROSE = `近年来,全省坚持以创建促提升,社区防灾减灾能力和居民自救互救能力明显增强,创建工作走在全国前列。
+下一步,省民政厅将加强对示范社区的动态管理和跟踪指导,推动示范社区持续发挥示范带动作用。`;
+
+test('list rows: names after a cue in the sentence after the honour’s name, the honour’s quotes after its year dropped', async () => {
+  const file = await load(
+    'jianzai.txt',
+    `记者从省民政厅获悉,在民政部印发的2015年“全国综合减灾示范社区”名单上,我省3个社区榜上有名。它们分别是长沙市岳麓区望月湖街道望月社区、株洲市荷塘区月塘街道东方社区、湘潭市雨湖区云塘街道和平社区。\n${PROSE}`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(rows(file), [
+    ['长沙市岳麓区望月湖街道望月社区', '2015年全国综合减灾示范社区', '岳麓区'],
+    ['株洲市荷塘区月塘街道东方社区', '2015年全国综合减灾示范社区', '荷塘区'],
+    ['湘潭市雨湖区云塘街道和平社区', '2015年全国综合减灾示范社区', '雨湖区'],
+  ]);
+});
+
+test('list rows: a line ending on its cue ("分别为:") over the row; the honour from the conferring sentence above', async () => {
+  const file = await load(
+    'cue-line.txt',
+    `国家减灾委、民政部日前发文命名1000个城乡社区为2017年“全国综合减灾示范社区”,湖南省60个社区榜上有名。\n上榜名单中,岳阳市3个社区在列。分别为:\n岳阳楼区洞庭街道先锋社区、汨罗市归义镇新市社区、华容县章华镇桥东社区。\n${PROSE}`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(rows(file), [
+    ['岳阳楼区洞庭街道先锋社区', '2017年全国综合减灾示范社区', '岳阳楼区'],
+    ['汨罗市归义镇新市社区', '2017年全国综合减灾示范社区', '汨罗市'],
+    ['华容县章华镇桥东社区', '2017年全国综合减灾示范社区', '华容县'],
+  ]);
+});
+
+test('list rows: names before a verb ("…光荣上榜,被授予“X”称号"), and places before "等N个县荣获"; a write-up after does not count against it', async () => {
+  const file = await load(
+    'verb.txt',
+    `昨日,全国学雷锋志愿服务先进典型名单公布。我市鼓楼区东街街道安泰社区、台江区瀛洲街道瀛洲社区光荣上榜,被授予“最美志愿服务社区”称号。\n安泰社区\n安泰社区组建了12支志愿服务队,常年为辖区老人、儿童提供陪伴、助餐和课后辅导服务,志愿服务时长累计超过10万小时。`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(rows(file), [
+    ['鼓楼区东街街道安泰社区', '最美志愿服务社区', '鼓楼区'],
+    ['台江区瀛洲街道瀛洲社区', '最美志愿服务社区', '台江区'],
+  ]);
+  const counted = await load(
+    'counted.txt',
+    `论坛揭晓了示范县和单项奖。南湖区、秀洲区、海盐县等3个县(市、区)荣获“2015全面小康示范县(市、区)”;单项奖分别为:平湖市荣获“生态奖”、桐乡市荣获“人文奖”;荣获“2015社会治理创新奖”的项目是:嘉善县“小事不出村”调解机制、海宁市社区协商议事创新、桐乡市“三治融合”乡村治理模`,
+  );
+  assert.equal(counted.kind, 'award-list');
+  assert.deepEqual(rows(counted), [
+    ['南湖区', '2015全面小康示范县(市、区)', '南湖区'],
+    ['秀洲区', '2015全面小康示范县(市、区)', '秀洲区'],
+    ['海盐县', '2015全面小康示范县(市、区)', '海盐县'],
+    ['平湖市', '生态奖', '平湖市'],
+    ['桐乡市', '人文奖', '桐乡市'],
+    // The copy ends inside the third project: it is no item.
+    ['嘉善县“小事不出村”调解机制', '2015社会治理创新奖', '嘉善县'],
+    ['海宁市社区协商议事创新', '2015社会治理创新奖', '海宁市'],
+  ]);
+});
+
+test('list rows: names ending in what lists award before "成功入选", the honour counted in the clause before ("遴选了100个X")', async () => {
+  const file = await load(
+    'gongzuofa.txt',
+    `日前,民政部在全国遴选了100个优秀社区工作法,太原市小店区坞城街道双塔社区工作法、大同市平城区新建南路街道云中社区工作法成功入选。\n据介绍,两个社区工作法都以党建为引领,整合辖区资源,为居民提供精细服务。`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(rows(file), [
+    ['太原市小店区坞城街道双塔社区工作法', '优秀社区工作法', '小店区'],
+    ['大同市平城区新建南路街道云中社区工作法', '优秀社区工作法', '平城区'],
+  ]);
+});
+
+test('list rows: honours naming their first winner and a count; groups of people skipped; quotes around a whole honour dropped', async () => {
+  const file = await load(
+    'first.txt',
+    `市政府决定,对张某等3名“最具爱心慈善楷模”、扬州某某科技有限公司等20个“最具爱心捐赠企业”、“护苗成长”困境儿童关爱项目等8个“最具影响力慈善项目”、扬州市慈善总会等5个“最具影响力慈善组织”予以通报表扬。\n近年来,全市慈善事业发展迅速,募集善款逐年增长。`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.award]),
+    [
+      ['扬州某某科技有限公司', '最具爱心捐赠企业'],
+      ['“护苗成长”困境儿童关爱项目', '最具影响力慈善项目'],
+      ['扬州市慈善总会', '最具影响力慈善组织'],
+    ],
+  );
+  const conferred = await load(
+    'conferred.txt',
+    `第三届“江城慈善奖”榜单发布\n市民政局决定授予某某集团有限公司等10家企业为第三届“江城慈善奖”最具爱心捐赠企业,王某等10位同志为第三届“江城慈善奖”最具爱心慈善人物,江夏区慈善会等10个公益慈善组织为第三届“江城慈善奖”最具影响力公益慈善组织。`,
+  );
+  assert.deepEqual(
+    conferred.cases.map((c) => [c.meta.title, c.meta.award]),
+    [
+      ['某某集团有限公司', '第三届“江城慈善奖”最具爱心捐赠企业'],
+      ['江夏区慈善会', '第三届“江城慈善奖”最具影响力公益慈善组织'],
+    ],
+  );
+});
+
+test('list rows: a first winner stands for a group the page lists in full: only the full list is read', async () => {
+  const file = await load(
+    'summary.txt',
+    `省民政厅日前确定了示范单位名单:甲市乙区丙街道等3个街道为“2022年全省基层治理示范街道”,丁社区等5个社区为“2022年全省基层治理示范社区”。\n示范单位名单\n一、2022年全省基层治理示范街道\n1。成都市锦江区春熙路街道\n2。成都市武侯区玉林街道\n3。成都市金牛区荷花池街道`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => c.meta.title),
+    ['成都市锦江区春熙路街道', '成都市武侯区玉林街道', '成都市金牛区荷花池街道'],
+  );
+});
+
+test('list rows: counterparts stay one case — a row nothing is conferred on, and a row of actions after a cue', async () => {
+  const described = await load(
+    'described.txt',
+    `邵东市民政局近日到乡镇调研退役军人服务站创建工作。\n据了解,全市共有4个服务对象300人以上的社区,分别是金龙社区、凤凰社区、宋家塘社区和两市塘社区。\n调研组要求各服务站对照标准查漏补缺,高标准完成创建任务。`,
+  );
+  assert.notEqual(described.kind, 'award-list');
+  assert.equal(described.cases.length, 1);
+  const actions = await load(
+    'actions.txt',
+    `今年以来,县民政局扎实推进社会救助工作,主要措施包括:完善低保动态管理机制、开展困难群众走访慰问、加强救助资金监管、推进“一门受理”改革。\n全县共发放救助资金1200万元,惠及困难群众8000余人。`,
+  );
+  assert.notEqual(actions.kind, 'award-list');
+  assert.equal(actions.cases.length, 1);
+});
