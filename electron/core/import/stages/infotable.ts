@@ -9,8 +9,8 @@ import type { SourceLine } from '../lines.js';
 /** Labels portals use, longest first so "发文字号" wins over "文号". */
 const LABELS = [
   '索引号', '索取号', '信息索引号', '发文机构', '发布机构', '发文机关', '发文单位', '发布单位', '文号', '发文字号', '文件编号', '文件字号',
-  '成文日期', '发文日期', '发布日期', '生成日期', '印发日期', '公开日期', '生效日期', '废止日期', '实施日期', '公开方式', '公开类别', '公开范围', '公开形式',
-  '主题分类', '体裁分类', '组配分类', '服务对象', '主题词', '关键词', '公文目录', '标题', '有效性', '时效性', '内容概述', '信息名称', '信息来源', '来源', '文种', '所属机构', '统一编码', '规范性文件登记号',
+  '发布文号', '成文日期', '发文日期', '发布日期', '生成日期', '印发日期', '公开日期', '生效日期', '失效日期', '废止日期', '实施日期', '公开方式', '公开类别', '公开范围', '公开形式',
+  '主题分类', '体裁分类', '组配分类', '服务对象', '主题词', '关键词', '公文目录', '标题', '有效性', '时效性', '内容概述', '信息名称', '信息来源', '文件来源', '来源', '文种', '所属类别', '所属机构', '统一编码', '规范性文件登记号',
 ].sort((a, b) => b.length - a.length);
 
 const LABEL_ALT = LABELS.join('|');
@@ -29,7 +29,7 @@ const LABEL_FIRST = new RegExp(`^(?:${LABEL_ALT})\\s`, 'u');
 /** Canonical names: several portals' labels for the same field. */
 const CANON: Record<string, string> = {
   索取号: '索引号', 信息索引号: '索引号', 发布机构: '发文机构', 发文机关: '发文机构', 发文单位: '发文机构', 发布单位: '发文机构', 所属机构: '发文机构',
-  文号: '发文字号', 文件编号: '发文字号', 文件字号: '发文字号', 公开类别: '公开方式', 公开形式: '公开方式', 时效性: '有效性',
+  文号: '发文字号', 发布文号: '发文字号', 文件编号: '发文字号', 文件字号: '发文字号', 公开类别: '公开方式', 公开形式: '公开方式', 时效性: '有效性',
 };
 
 export interface InfoTable {
@@ -78,6 +78,27 @@ function cellPairs(text: string): Array<[string, string]> | null {
   return labels >= 2 ? out : null;
 }
 
+/**
+ * "【发布文号】鄂政发[1997]019号 【发布日期】1997-03-26 【失效日期】": labels in 【】 as law collections
+ * print them, each followed by its value (or by nothing). The line starts with its first label.
+ */
+const LABEL_BRACKETED = new RegExp(`【\\s*(${LABEL_ALT})\\s*】`, 'gu');
+function bracketPairs(text: string): Array<[string, string]> | null {
+  if (!text.startsWith('【')) return null;
+  const marks = [...text.matchAll(LABEL_BRACKETED)];
+  if (marks.length === 0 || marks[0]!.index !== 0) return null;
+  const out: Array<[string, string]> = [];
+  for (let k = 0; k < marks.length; k++) {
+    const m = marks[k]!;
+    const start = m.index! + m[0].length;
+    const end = k + 1 < marks.length ? marks[k + 1]!.index! : text.length;
+    const value = text.slice(start, end).trim();
+    if (value.length > 60 || /[。！？]/u.test(value)) return null;
+    out.push([m[1]!, value]);
+  }
+  return out;
+}
+
 /** "组配分类 计划总结 发布机构 区民政局": labels and values separated by spaces only. */
 const LABEL_SPACE = new RegExp(`(?:^|\\s)(${LABEL_ALT})\\s+`, 'gu');
 function spacePairs(text: string): Array<[string, string]> | null {
@@ -109,7 +130,7 @@ export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | nul
     if (raw.length > 160 && !(raw.length <= 480 && !/[。！？]/u.test(raw) && (colonPairs(raw.replace(BULLET, ''))?.length ?? 0) >= 4)) continue;
     // A page's address copied with the table and run into it ("http://….html发文字号 鄠政发〔2021〕1号 发布日期 …").
     const text = raw.replace(BULLET, '').replace(LEADING_URL, '');
-    const pairs = (/[:：|｜]/u.test(text) ? (cellPairs(text) ?? colonPairs(text)) : null) ?? (LABEL_FIRST.test(text) ? spacePairs(text) : null);
+    const pairs = bracketPairs(text) ?? (/[:：|｜]/u.test(text) ? (cellPairs(text) ?? colonPairs(text)) : null) ?? (LABEL_FIRST.test(text) ? spacePairs(text) : null);
     if (!pairs) continue;
     taken.add(i);
     for (const [label, value] of pairs) {

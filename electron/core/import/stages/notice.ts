@@ -24,6 +24,22 @@ const NOTE = /^[（(]\s*(此件[^（）()]*|[^（）()]{2,40}(?:公开发布|依
 const ORGAN_NAME = /^[\u4e00-\u9fa5（）()]{2,24}(?:局|厅|部|委|办|委员会|办公室|政府|中心|院|会|室|处|科|所|站|馆|社|团|联合会|街道办事处)$/u;
 const ATTACHMENT_HEAD = /^附件\s*[0-9０-９]*\s*$/u;
 
+/**
+ * The bracketed line collections print under a title: its date, its number, or both, and the act
+ * ("(1997年3月26日鄂政发〔1997〕019号)", "（2010年5月1日省人民政府令第12号公布）"). The date is the 成文日期.
+ */
+const DATED_HEAD = /^\s*[(（]\s*((?:[0-9０-９]{4}|[〇○零一二三四五六七八九OoＯ0０]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日)?\s*([^()（）\s]{0,30}?)\s*(?:公布|发布|印发|通过|施行|起施行)?\s*[)）]\s*$/u;
+function datedHead(text: string): { date: string | null; number: string | null } | null {
+  const m = DATED_HEAD.exec(text);
+  if (!m || (!m[1] && !m[2])) return null;
+  const number = m[2] && DOC_NUMBER_ANY.test(m[2]) ? m[2] : null;
+  // Only a date, a number, or a 令 ("省人民政府令第12号"): other words in brackets are a note.
+  if (m[2] && !number && !/令第[0-9０-９一二三四五六七八九十百]+号$/u.test(m[2])) return null;
+  const date = m[1] ? findDate(m[1]) : null;
+  if (!date && !number) return null;
+  return { date, number };
+}
+
 /** A 发文机关标志 "某某局文件": the words before 文件 must be organs ("省级部门文件" is a portal's column). */
 /** A 发文字号 printed in brackets on its own line ("(苏民人[2006]63号)"), without them. */
 function unwrapNumber(text: string): string {
@@ -200,7 +216,18 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
     while (above > 0 && !lines[above]!.text) above--;
     if (!header.has(above) && organNames(lines[above]!.text)) header.add(above);
   }
-  const afterTitle = titleAt >= 0 ? titleAt + titleLines : 0;
+  let afterTitle = titleAt >= 0 ? titleAt + titleLines : 0;
+  // A collection's dated line right under the title is the header's: its number and 成文日期.
+  if (titleAt >= 0) {
+    let k = afterTitle;
+    while (k < lines.length && !lines[k]!.text) k++;
+    const head = k < lines.length ? datedHead(lines[k]!.text) : null;
+    if (head) {
+      header.add(k);
+      if (head.number) docNumber = true;
+      afterTitle = k + 1;
+    }
+  }
   let addresseesAt = -1;
   for (let i = afterTitle; i < Math.min(lines.length, afterTitle + 8); i++) {
     if (header.has(i) || !lines[i]!.text) continue;
@@ -238,20 +265,35 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   }
   // The sentences only an issuing document has: "现将《…》印发给你们", "特此通知".
   const formula = lines.slice(bodyFrom, bodyFrom + 6).some((l) => NOTICE_FORMULA.test(l.text));
-  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0)) return null;
+  const closing = closingSignature(lines, bodyFrom, issuerAt, dateAt);
+  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing) return null;
   const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2), formula].filter(Boolean).length;
   const title = titleAt >= 0 ? lines.slice(titleAt, titleAt + titleLines).map((l) => l.text).join('') : '';
   if (titleAt >= 0) {
     if (!strong && signs === 0) return null;
     // The old rule still holds for notices without 主送: a public kind, or a signature.
     if (!strong && addresseesAt < 0 && !PUBLIC_KINDS.test(title.replace(TITLE_DATE, '')) && issuerAt < 0 && !docNumber) return null;
-  } else if (signs < 2) return null;
+  } else if (signs < 2 && !closing) return null;
   // No date under the signature (cut from the copy, or printed as bare digits the cleaner took):
   // an organ line right after the last sentence of the body, ending the copy or followed only by
   // the title of the document it issues, is the 署名. (Only once the draft is known to be a notice:
   // a case write-up may end on its bureau's name too.)
   if (issuerAt < 0 && dateAt < 0) issuerAt = undatedIssuer(lines, bodyFrom);
   return { titleAt, titleLines, addresseesAt, issuerAt, dateAt, bodyFrom, header, info };
+}
+
+/**
+ * The 落款 closing a copy that has neither title nor 主送 (copied from its first sentence): an organ
+ * alone on a line over the 成文日期, the two last lines of the copy, under a body of several
+ * paragraphs. Write-ups and news end on a source, an author or a sentence, not on a dated organ.
+ */
+function closingSignature(lines: SourceLine[], bodyFrom: number, issuerAt: number, dateAt: number): boolean {
+  if (issuerAt < 0 || dateAt !== issuerAt + 1) return false;
+  for (let i = dateAt + 1; i < lines.length; i++) if (lines[i]!.text) return false;
+  const issuer = lines[issuerAt]!.text.trim();
+  if (!organNames(issuer) || !/(?:政府|办事处|委员会|办公室|局|厅|委|办)$/u.test(issuer)) return false;
+  const paragraphs = lines.slice(bodyFrom, issuerAt).filter((l) => l.text.length >= 20).length;
+  return paragraphs >= 3;
 }
 
 function undatedIssuer(lines: SourceLine[], bodyFrom: number): number {
@@ -286,10 +328,17 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   const title = shape.titleAt >= 0 ? titleText(lines, shape) : WEAK_TITLE.test(fields['标题'] ?? '') ? fields['标题']!.replace(/\s+/gu, '') : '';
   const meta: NoticeMeta = { title, sourceFile };
   if (fields['发文字号']) meta.docNumber = docNumberOf(fields['发文字号']);
+  let headDate: string | null = null;
   for (const i of [...shape.header].sort((a, b) => a - b)) {
     const t = unwrapNumber(lines[i]!.text.replace(/\s*[|｜]+\s*$/u, ''));
     if (isOrganMark(t)) meta.organ = t;
     else if (!meta.organ && organNames(t) && i < shape.titleAt) meta.organ = t.trim().replace(/[\s\u3000]+/gu, ' ');
+    const dated = datedHead(t);
+    if (dated) {
+      if (dated.number && !meta.docNumber) meta.docNumber = docNumberOf(dated.number);
+      headDate ??= dated.date;
+      continue;
+    }
     const both = DOC_NUMBER_WITH_SIGNER.exec(t);
     const n = DOC_NUMBER.exec(both ? both[1]! : t);
     if (n && !meta.docNumber) meta.docNumber = `${n[1]}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}号`;
@@ -321,7 +370,7 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   if (!meta.organ) delete meta.organ;
   const dateLine = shape.dateAt >= 0 ? lines[shape.dateAt]!.text : '';
   const leadDate = DATE_LEAD.exec(dateLine);
-  meta.date = (shape.dateAt >= 0 ? findDate(leadDate ? leadDate[1]! : dateLine) : null) ?? (fields['成文日期'] ? findDate(fields['成文日期']) : null) ?? (fields['发文日期'] ? findDate(fields['发文日期']) : null);
+  meta.date = (shape.dateAt >= 0 ? findDate(leadDate ? leadDate[1]! : dateLine) : null) ?? headDate ?? (fields['成文日期'] ? findDate(fields['成文日期']) : null) ?? (fields['发文日期'] ? findDate(fields['发文日期']) : null);
   meta.year = meta.date ? Number(meta.date.slice(0, 4)) : null;
   // The portal's 发文机构 names the organ when the copy has no 版头 or signature; "县政府网站" names no organ.
   const infoOrgan = fields['发文机构'];

@@ -1,0 +1,60 @@
+/**
+ * Notices read by their structure rather than by their title (batch-11-notices): a copy that starts
+ * at the first sentence and ends on the 落款 (organ over date), a collection's bracketed
+ * date-and-number line under the title, and an information table printed as 【label】value fields.
+ * Each rule on an input written for it, with the counterpart that must not change.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importFile } from '../electron/core/import/index.js';
+import { readInfoTable } from '../electron/core/import/stages/infotable.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const sentences = [
+  '为方便群众办事,镇政府决定对新成立的两个社区征集名称,欢迎社会各界积极参与并提出建议。',
+  '一、名称应体现社区的历史、地理和人文特色,简洁明了,易写易读,适于长期使用。',
+  '二、应征者请注明名称的含义、本人姓名和联系方式,通过电子邮件或电话提交。',
+  '三、镇政府将组织评审,对最终采用名称的应征者给予一定奖励,并在网站公布结果。',
+];
+
+test('notices: a copy from its first sentence to its 落款 (an organ over the date, ending the copy) is a notice', async () => {
+  const file = await importFile({ name: 'call.txt', bytes: enc([...sentences, '某某镇人民政府', '2024年12月3日'].join('\n')) });
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.issuer, '某某镇人民政府');
+  assert.equal(file.notice!.meta.organ, '某某镇人民政府');
+  assert.equal(file.notice!.meta.date, '2024-12-03');
+});
+
+test('notices: a write-up ending on its bureau and a date under a short body, or with text after the date, stays a case', async () => {
+  const short = await importFile({ name: 'short.txt', bytes: enc([sentences[0], '某某县民政局', '2024年12月3日'].join('\n')) });
+  assert.notEqual(short.kind, 'notice', 'one paragraph is no notice body');
+  const after = await importFile({ name: 'after.txt', bytes: enc([...sentences, '某某县民政局', '2024年12月3日', '下一步,县民政局将继续总结推广这一做法,让更多困难群众得到及时有效的帮助。'].join('\n')) });
+  assert.notEqual(after.kind, 'notice', 'the 落款 must close the copy');
+});
+
+test('notices: a bracketed date-and-number line under the title gives the 发文字号 and the 成文日期', async () => {
+  const text = ['某某省人民政府关于进一步加强殡葬管理工作的通告', '(1997年3月26日某政发〔1997〕19号)', ...sentences.slice(1)].join('\n');
+  const file = await importFile({ name: 'tonggao.txt', bytes: enc(text) });
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.docNumber, '某政发〔1997〕19号');
+  assert.equal(file.notice!.meta.date, '1997-03-26');
+  assert.ok(!file.dropped.includes('(1997年3月26日某政发〔1997〕19号)'), 'the header line is the notice’s, not the page’s');
+});
+
+test('notices: a bracketed note under the title that is neither a date nor a number is left alone', async () => {
+  const text = ['某某市民政局关于开展养老服务质量提升行动的通知', '(此件公开发布)', '各区民政局:', ...sentences.slice(1), '某某市民政局', '2023年5月6日'].join('\n');
+  const file = await importFile({ name: 'note.txt', bytes: enc(text) });
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.date, '2023-05-06');
+  assert.equal(file.notice!.meta.docNumber ?? null, null);
+});
+
+test('notices: an information table printed as 【label】value fields on one line is read field by field', () => {
+  const t = readInfoTable([{ text: '【发布单位】81802' }, { text: '【发布文号】某政发[1997]019号 【发布日期】1997-03-26 【失效日期】 【所属类别】地方法规' }]);
+  assert.ok(t);
+  assert.equal(t.fields['发文字号'], '某政发[1997]019号');
+  assert.equal(t.fields['发布日期'], '1997-03-26');
+  assert.equal(t.fields['所属类别'], '地方法规');
+  assert.equal(t.fields['失效日期'], undefined, 'an empty field has no value');
+  assert.equal(readInfoTable([{ text: '【典型经验】某社区以议事会为平台,推动居民参与社区治理。' }, { text: '【工作成效】居民满意度明显提升。' }]), null, 'run-in headings in 【】 are no table');
+});
