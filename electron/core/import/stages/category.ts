@@ -36,6 +36,17 @@ function lexiconIndex(): Map<number, string[]> {
   return byPrefix;
 }
 
+let sharing: Map<string, number> | null = null;
+
+/** How many areas list each lexicon word. */
+function sharedBy(): Map<string, number> {
+  if (!sharing) {
+    sharing = new Map();
+    for (const words of Object.values(CATEGORY_LEXICON)) for (const [w] of words) sharing.set(w, (sharing.get(w) ?? 0) + 1);
+  }
+  return sharing;
+}
+
 /** Occurrences of every lexicon word in `text` (each word counted on its own, as indexOf would). */
 function countWords(text: string): Map<string, number> {
   const index = lexiconIndex();
@@ -70,6 +81,11 @@ export interface CategoryOptions {
    * a bureau's work and goes to 综合 (a single case names other areas only in passing).
    */
   article?: boolean;
+  /**
+   * The body is not the case's own text but its list's context (the list's name and award lines,
+   * then its lead): the case is a list item with a title only.
+   */
+  listItem?: boolean;
 }
 
 /** In an article, the other areas' summed score at this share of the leader's makes a survey. */
@@ -88,8 +104,45 @@ function firstMention(title: string, category: string): number {
   return at;
 }
 
+/** A word of at least this weight names a subject (养老, 低保, 减灾); weight 1 only hints (社区, 治理). */
+const TOPIC_WEIGHT = 2;
+
+/**
+ * A list item with a title only. An item that is just a name (a community, a town's government,
+ * a station: "某街道某社区", "某镇人民政府") carries no subject of its own — its place-type word
+ * (社区) is no topic — so the list says what it is in: the list's name lines weigh as its title,
+ * the lead as its opening, and a list about 民政 work as a whole ("民政工作先进单位") that names
+ * no area files its items under 综合. An item whose title names a subject is scored as before,
+ * its title over the list's context.
+ */
+function scoreListItem(title: string, context: string, options: CategoryOptions): CategoryResult {
+  const asBefore = () => scoreCategories(title, context, { ...options, listItem: false });
+  const own = countWords(withoutPlaceWords(title));
+  const hasTopic = Object.values(CATEGORY_LEXICON).some((words) => words.some(([word, weight]) => weight >= TOPIC_WEIGHT && (own.get(word) ?? 0) > 0));
+  if (hasTopic || !NAME_ONLY.test(title.trim())) return asBefore();
+  const lines = context.split('\n').map((l) => l.trim()).filter(Boolean);
+  const isName = (l: string) => l.length <= 60 && !/[。！？!?；;]/u.test(l);
+  const listName = lines.filter(isName).join(' ');
+  const lead = lines.filter((l) => !isName(l)).join('\n');
+  const result = scoreCategories(listName, lead, { ...options, listItem: false });
+  if (WHOLE_FIELD.test(listName) && firstMention(listName, result.category) === Infinity) return { ...result, category: GENERAL_CATEGORY };
+  // The list says nothing either: the item's own words, such as they are.
+  return result.explanation.length ? result : asBefore();
+}
+
+/** A title that is a name only: a community, village, street, town, its government or committee, a station or centre. */
+const NAME_ONLY = /(?:社区|村|街道|镇|乡|苏木|嘎查|居委会|村委会|人民政府|政府|办事处|委员会|服务中心|服务站|中心|站|所|院|馆|协会|商会|基金会|促进会|联合会|局|厅|办)$/u;
+
+/** "自治" in a division's name (某某自治县, 自治州, 自治旗) is no 村民自治. */
+function withoutPlaceWords(text: string): string {
+  return text.replace(/自治(?=[区州县旗])/gu, '··');
+}
+
 export function scoreCategories(title: string, body: string, options: CategoryOptions = {}): CategoryResult {
+  if (options.listItem) return scoreListItem(title, body, options);
   const scores: CategoryExplanation[] = [];
+  title = withoutPlaceWords(title);
+  body = withoutPlaceWords(body);
   const titleCounts = countWords(title);
   // The opening counts twice: once in the whole body, once more on its own.
   const opening = countWords(body.slice(0, OPENING_CHARS));
@@ -98,7 +151,10 @@ export function scoreCategories(title: string, body: string, options: CategoryOp
   for (const [category, words] of Object.entries(CATEGORY_LEXICON)) {
     let score = 0;
     const used: CategoryExplanation['words'] = [];
-    for (const [word, weight] of words) {
+    for (const [word, listed] of words) {
+      // A term several areas list ("五社联动", "流浪乞讨") speaks for each of them less than a term
+      // that names one area: its weight is shared among them.
+      const weight = listed / (sharedBy().get(word) ?? 1);
       const inTitle = titleCounts.get(word) ?? 0;
       const inBody = bodyCounts.get(word) ?? 0;
       // Title and body occurrences are listed apart, so that score = Σ count × weight exactly.
@@ -127,7 +183,10 @@ export function scoreCategories(title: string, body: string, options: CategoryOp
     const a = firstMention(title, top.category);
     const b = firstMention(title, second.category);
     const apart = third < second.score * 0.25 && a !== b;
-    category = apart && Math.min(a, b) < Infinity ? (a < b ? top.category : second.category) : GENERAL_CATEGORY;
+    // A title that names exactly one of the two settles it, whatever a third area adds: only a
+    // true tie (the title naming both or neither, with others close) is 综合.
+    const onlyOne = (a === Infinity) !== (b === Infinity);
+    category = (apart || onlyOne) && Math.min(a, b) < Infinity ? (a < b ? top.category : second.category) : GENERAL_CATEGORY;
   }
   return { category, explanation: scores.filter((s) => s.score > 0).slice(0, 5) };
 }

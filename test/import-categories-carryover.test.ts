@@ -1,0 +1,57 @@
+/**
+ * Categories by general features: a list item that is only a name takes its list's area, a
+ * division's name (某某自治县) is no 村民自治, a term several areas list speaks less for each, a
+ * title naming one of two level areas settles it, and 综合 is left for true ties. Each input is
+ * written for its test; the explanation still adds up to the score.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { scoreCategories } from '../electron/core/import/stages/category.js';
+
+function adds(result: ReturnType<typeof scoreCategories>): void {
+  for (const e of result.explanation) {
+    if (e.words.length < 10) assert.equal(e.words.reduce((sum, w) => sum + w.count * w.weight, 0), e.score, `${e.category}: Σ count × weight = score`);
+  }
+}
+
+test('category: a list item that is only a name is in its list\'s area', () => {
+  const context = '2019年度全国综合减灾示范社区\n经国家减灾委审核，我市5个社区被命名为全国综合减灾示范社区，社区防灾减灾救灾能力进一步提升。';
+  for (const item of ['江口县双江街道青龙社区', '某镇人民政府', '城关镇东风村']) {
+    const r = scoreCategories(item, context, { listItem: true });
+    assert.equal(r.category, '防灾减灾救灾', item);
+    adds(r);
+  }
+  // An item whose title names a subject is still read by its own words.
+  assert.equal(scoreCategories('“银龄互助”居家养老服务项目', context, { listItem: true }).category, '养老服务');
+});
+
+test('category: a list about 民政 work as a whole that names no area files its named items under 综合', () => {
+  const context = '关于表彰2020年度全县民政工作先进单位的通报\n2020年，全县民政系统在抗洪救灾、低保提标和养老服务等方面成绩突出。';
+  assert.equal(scoreCategories('河口镇人民政府', context, { listItem: true }).category, '综合');
+  // The same list naming its area ("社会救助工作先进单位") is that area's.
+  assert.equal(scoreCategories('河口镇人民政府', '2020年度全县社会救助工作先进单位\n全县低保、特困供养和临时救助工作成效明显。', { listItem: true }).category, '社会救助');
+});
+
+test('category: 自治 in a division\'s name is no 村民自治', () => {
+  const r = scoreCategories('某某土家族苗族自治县开展高龄津贴发放工作', '自治县为80岁以上老年人发放高龄津贴，惠及老年人1.2万人。');
+  assert.equal(r.category, '养老服务');
+  assert.ok(!r.explanation.some((e) => e.words.some((w) => w.word === '自治')), 'no 自治 counted');
+});
+
+test('category: a term several areas list speaks less for each; a title naming one of two level areas settles it', () => {
+  // 五社联动 is listed by 基层治理 (its mechanism) and 慈善和社会工作: alone it leans to 基层 but weighs less than 社工 terms.
+  const shared = scoreCategories('深化“五社联动” 共享融合善治', '');
+  assert.equal(shared.category, '基层政权和社区治理');
+  adds(shared);
+  const social = scoreCategories('“耆乐融融”社工服务', '社工站以五社联动机制链接资源，社工每周入户，社会工作服务覆盖辖区老年人。');
+  assert.equal(social.category, '慈善事业和社会工作');
+  // Two areas level, a third close behind: the title names only one of the two.
+  const named = scoreCategories('失能老人照护服务的探索', '社工入户开展社会工作服务，社工链接资源；困难群众兜底保障同步推进，社工跟进。');
+  assert.equal(named.category, '养老服务');
+  // A true tie: neither named in the title, others close.
+  assert.equal(scoreCategories('我们的这一年', '低保提标，养老机构改造，儿童福利院建设，社会组织登记，婚姻登记服务。').category, '综合');
+});
+
+test('category: 特殊困难 modifies the group it names; the group decides', () => {
+  assert.equal(scoreCategories('特殊困难未成年人关爱项目', '').category, '儿童福利');
+});
