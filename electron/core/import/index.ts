@@ -479,7 +479,7 @@ function buildCase(
     // A single article's own rule decides, national news included; list and feature cases read their opening.
     (kind === 'single-case' ? (unitRegion ?? articleRegion(leadText || firstParagraph, hint, context, `${draft.title}\n${blocksText(s.body)}`)) : (resolveRegion(firstSentence(firstParagraph), hint) ?? unitRegion));
   const bodyText = blocksText(s.body);
-  const category = scoreCategories(`${draft.title} ${draft.subtitle ?? ''}`, bodyText || categoryContext, { article: kind === 'single-case' });
+  const category = scoreCategories(`${draft.title} ${draft.subtitle ?? ''}`, bodyText || categoryContext, { article: kind === 'single-case', listItem: !bodyText && Boolean(categoryContext) });
   if (draft.groupCategory) {
     // The draft itself files the case under an area: that beats any word count.
     category.category = draft.groupCategory;
