@@ -129,6 +129,8 @@ before(async () => {
   await second.goto(session.url);
   await second.locator(`.tree-item[title="${TITLE}"]`).first().click();
   await second.waitForFunction(() => (document.querySelector('.editor-content')?.textContent ?? '').includes('山东省济宁市'));
+  // Its 批注 tab open: the team's threads are listed there with the library's.
+  await second.getByRole('tab', { name: /批注/ }).click();
 });
 
 after(async () => {
@@ -214,10 +216,10 @@ test('合并 keeps both sides\' edits, puts the comments on their words, reaches
   ]);
   // The page that had the case open gets the reviewer's words and comments without reloading.
   await second.waitForFunction(() => (document.querySelector('.editor-content')?.textContent ?? '').includes('工作机制'));
-  await second.waitForFunction(() => /外审专家：「一门受理」请说明受理渠道。/.test(document.querySelector('.team-threads')?.textContent ?? ''));
-  // A thread lists the words its anchor covers now, and what the reviewer commented on.
+  await second.waitForFunction(() => [...document.querySelectorAll('.thread[data-home="team"]')].some((t) => /一门受理外审专家.*请说明受理渠道。/.test(t.textContent ?? '')));
+  // A thread lists the words its anchor covers now, what the reviewer commented on, and the words as they were.
   await second.waitForFunction(() =>
-    /外审专家：「困难家庭群众」统计口径（建议改为：低收入人口）（原为「困难群众」）/.test(document.querySelector('.team-threads')?.textContent ?? ''),
+    [...document.querySelectorAll('.thread[data-home="team"]')].some((t) => /困难家庭群众原为「困难群众」外审专家.*统计口径（建议改为：低收入人口）/.test(t.textContent ?? '')),
   );
   // The library row follows (search and the writers read it), with the threads listed.
   const api = createApi({ dataDir: session.dataDir, transport: 'cli' });
@@ -300,7 +302,8 @@ test('with the team server down the package merges into the library\'s replica, 
   await page.locator(`.tree-item[title="${OTHER}"]`).first().click();
   await page.waitForFunction(() => (document.querySelector('.editor-content')?.textContent ?? '').includes('嵌入式养老服务站'));
   await page.locator(`.tree-item[title="${TITLE}"]`).first().click();
-  await page.waitForFunction(() => /请给出办理时限。/.test(document.querySelector('.team-threads')?.textContent ?? ''), null, { timeout: 30_000 });
+  await page.getByRole('tab', { name: /批注/ }).click();
+  await page.waitForFunction(() => /请给出办理时限。/.test(document.querySelector('.comments-panel')?.textContent ?? ''), null, { timeout: 30_000 });
   let onServer = await serverCase();
   for (let i = 0; i < 200 && !onServer.threads.some((t) => t.text === '请给出办理时限。'); i++) {
     await new Promise((r) => setTimeout(r, 50));

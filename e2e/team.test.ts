@@ -104,13 +104,16 @@ test('two pages typing into one shared case each show the other\'s text', async 
     [...document.querySelectorAll('span')].some((s) => s.textContent === '编辑乙' && !s.closest('.team-presence') && getComputedStyle(s).position !== 'static'),
   );
   // A reviewer's comment arrives through the team document (as a merged .hbreview does):
-  // listed under the editor and underlined on its words, after the text typed before it.
+  // listed in the 批注 tab and underlined on its words, after the text typed before it.
+  await session.page.getByRole('tab', { name: /批注/ }).click();
   const reviewer = connect({ url: team.url, token: teamToken, name: teamName });
   await reviewer.ready;
   assert.ok(addThread(reviewer.doc, { quote: '一门受理', author: '外审专家', text: '请说明受理渠道。' }));
   await reviewer.acknowledged();
   reviewer.close();
-  await session.page.waitForFunction(() => /外审专家：「一门受理」请说明受理渠道。/.test(document.querySelector('.team-threads')?.textContent ?? ''));
+  await expectText(session.page, '.thread[data-home="team"]', /^一门受理外审专家.*请说明受理渠道。/);
+  // Only team threads: where they live goes without saying.
+  assert.equal(await session.page.locator('.home-tag').count(), 0);
   const underlined = await session.page.evaluate(() => {
     const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('hb-team-comment');
     return h ? [...h].map((r) => r.toString()) : [];
@@ -147,6 +150,7 @@ test('metadata travels through the team document both ways', async () => {
   const peer = connect({ url: team.url, token: teamToken, name: teamName });
   await peer.ready;
   // The 元数据 panel of one page → the team document.
+  await session.page.getByRole('tab', { name: '元数据' }).click();
   const unit = session.page.getByLabel('创新单位', { exact: true });
   await unit.fill('济宁市民政局');
   await unit.blur();
@@ -179,7 +183,8 @@ test('a comment made in one page goes into the team document and is underlined o
   await page.getByRole('button', { name: '批注', exact: true }).click();
   await page.getByLabel('批注内容').fill('请补充数据来源。');
   await page.getByRole('button', { name: '添加批注' }).click();
-  await second.waitForFunction(() => /编辑甲：「甲页补充」请补充数据来源。/.test(document.querySelector('.team-threads')?.textContent ?? ''));
+  await second.getByRole('tab', { name: /批注/ }).click();
+  await expectText(second, '.thread[data-home="team"]', /^甲页补充编辑甲.*请补充数据来源。/);
   const underlined = await second.evaluate(() => {
     const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('hb-team-comment');
     return h ? [...h].map((r) => r.toString()) : [];
@@ -196,27 +201,30 @@ test('a reply and 解决 made in one page reach the other page and the team docu
   // The SIGKILL test above leaves its refused reconnects in the logs: only what follows counts.
   const problemsBefore = session.problems.length;
   const errorsBefore = secondErrors.length;
-  const thread = (page: Page) => page.locator('.team-thread', { hasText: '请说明受理渠道。' });
-  await a.getByLabel('回复 外审专家 的意见').fill('已补充“一窗受理”三个渠道。');
+  const thread = (page: Page) => page.locator('.thread', { hasText: '请说明受理渠道。' });
+  await a.getByRole('tab', { name: /批注/ }).click();
+  await thread(a).getByLabel(/回复内容/).fill('已补充“一窗受理”三个渠道。');
   await thread(a).getByRole('button', { name: '回复', exact: true }).click();
   // The reply, under the reviewer name of page A, arrives in page B.
   await b.waitForFunction(() =>
-    [...document.querySelectorAll('.team-thread .team-reply')].some((r) => /编辑甲.*：已补充“一窗受理”三个渠道。/.test(r.textContent ?? '')),
+    [...document.querySelectorAll('.thread .comment.reply')].some((r) => /编辑甲.*已补充“一窗受理”三个渠道。/.test(r.textContent ?? '')),
   );
-  assert.equal(await a.getByLabel('回复 外审专家 的意见').inputValue(), '');
+  assert.equal(await thread(a).getByLabel(/回复内容/).inputValue(), '');
   await mkdirP('/tmp/h7');
   await b.setViewportSize({ width: 1366, height: 768 });
   await screenshot(b, 'team-reply-1366', '/tmp/h7');
 
   await thread(a).getByRole('button', { name: '解决', exact: true }).click();
-  // Page B: the thread folds away, its words are no longer underlined, the toggle counts it.
-  await b.waitForFunction(() => ![...document.querySelectorAll('.team-thread')].some((t) => /请说明受理渠道。/.test(t.textContent ?? '')));
+  // Page B: the thread is marked resolved, its words are no longer underlined, the filter hides it.
+  await expectText(b, '.thread.resolved', /请说明受理渠道。/);
   await b.waitForFunction(() => {
     const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('hb-team-comment');
     return h !== undefined && ![...h].some((r) => r.toString() === '一门受理');
   });
-  await b.getByLabel('显示已解决（1）').check();
-  await expectText(b, '.team-thread.resolved', /外审专家：「一门受理」请说明受理渠道。.*已解决.*编辑甲.*已补充“一窗受理”三个渠道。/s);
+  await b.getByLabel(/只看未解决/).check();
+  assert.equal(await thread(b).count(), 0);
+  await b.getByLabel(/只看未解决/).uncheck();
+  await expectText(b, '.thread.resolved', /^已解决一门受理外审专家.*请说明受理渠道。.*编辑甲.*已补充“一窗受理”三个渠道。/s);
   await b.setViewportSize({ width: 1440, height: 900 });
   await screenshot(b, 'team-resolved-1440', '/tmp/h7');
 
@@ -234,7 +242,7 @@ test('a reply and 解决 made in one page reach the other page and the team docu
     // Page B reopens it; page A lists it open again and underlines its words.
     await thread(b).getByRole('button', { name: '重新打开' }).click();
     await a.waitForFunction(() =>
-      [...document.querySelectorAll('.team-thread:not(.resolved)')].some((t) => /请说明受理渠道。/.test(t.textContent ?? '')),
+      [...document.querySelectorAll('.thread:not(.resolved)')].some((t) => /请说明受理渠道。/.test(t.textContent ?? '')),
     );
     await a.waitForFunction(() => {
       const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('hb-team-comment');
@@ -245,7 +253,7 @@ test('a reply and 解决 made in one page reach the other page and the team docu
     // A reply written by the core (a merged review, the command line) shows in both pages.
     assert.ok(replyThread(peer.doc, read().id, '外审专家', '收到，谢谢。'));
     await peer.acknowledged();
-    for (const page of [a, b]) await expectText(page, '.team-thread:not(.resolved)', /外审专家.*：收到，谢谢。/s);
+    for (const page of [a, b]) await expectText(page, '.thread:not(.resolved)', /外审专家.*收到，谢谢。/s);
   } finally {
     peer.close();
   }

@@ -22,7 +22,8 @@ import { publishTeamMeta, useTeamSession } from '../editor/plugins/CollabPlugin.
 import type { SaveOptions, SaveState } from '../editor/plugins/AutosavePlugin.js';
 import { $removeCommentMarks } from '../editor/commands.js';
 import { MetaPanel } from './MetaPanel.js';
-import { CommentsPanel } from './CommentsPanel.js';
+import { ThreadsTab } from './ThreadsTab.js';
+import { useOpenTeamThreadIds } from '../editor/teamThreadStore.js';
 import { RevisionsPanel } from './RevisionsPanel.js';
 import { NoticeForm, NoticePreview } from './notice/NoticeView.js';
 import { ExportBar } from './ExportBar.js';
@@ -55,6 +56,7 @@ function $marksById(threadId?: string): LexicalNode[] {
 export function DocumentView(props: DocumentViewProps): JSX.Element {
   const { documentId } = props;
   const teamSession = useTeamSession(documentId);
+  const openTeamIds = useOpenTeamThreadIds(documentId);
   const shared = useRef(false);
   shared.current = Boolean(teamSession);
   const [payload, setPayload] = useState<DocumentPayload | null>(null);
@@ -264,7 +266,9 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
   if (!payload) return <section className="doc-view loading">正在打开…</section>;
   const doc = payload.document;
   const locked = doc.kind === 'case' && LOCKED_STATUSES.has(doc.meta.status ?? 'draft');
-  const openThreads = threads.filter((t) => !t.resolved).length;
+  // Open threads of both homes, a thread the library and the team document share counted once.
+  const openTeam = openTeamIds ? openTeamIds.split(' ') : [];
+  const openThreads = new Set([...threads.filter((t) => !t.resolved).map((t) => t.id), ...openTeam]).size;
 
   return (
     <div className="doc-layout">
@@ -368,26 +372,19 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
           {tab === 'meta' && doc.kind === 'case' && <MetaPanel meta={doc.meta} documentId={doc.id} categories={props.categories} locked={locked} onChange={(patch) => void saveMeta(patch)} onStatus={(s) => void changeStatus(s)} />}
           {tab === 'meta' && doc.kind === 'notice' && <NoticePreview meta={doc.meta} editor={part === 'body' ? editor : null} documentId={doc.id} beforePreview={() => flushRef.current?.(true) ?? Promise.resolve()} />}
           {tab === 'comments' && (
-            <CommentsPanel
-              threads={threads}
+            <ThreadsTab
+              documentId={documentId}
+              library={threads}
               orphaned={orphaned}
+              editor={editor}
+              shared={Boolean(teamSession)}
               reviewerName={props.reviewerName}
-              onFocus={focusThread}
-              onReply={async (threadId, text) => {
-                await api('comments.reply', { threadId, text, author: props.reviewerName ?? '审阅人' });
-                await loadThreads();
-              }}
-              onResolve={async (threadId, resolved) => {
-                await api('comments.resolve', { threadId, resolved });
-                await loadThreads();
-                props.onChanged();
-              }}
-              onDelete={async (threadId) => {
-                await api('comments.delete', { threadId });
+              reload={loadThreads}
+              focusLibrary={focusThread}
+              onDeleted={(threadId) => {
                 if (!locked) editorRef.current?.update(() => $removeCommentMarks(threadId));
-                await loadThreads();
-                props.onChanged();
               }}
+              onChanged={props.onChanged}
               onError={props.onError}
             />
           )}

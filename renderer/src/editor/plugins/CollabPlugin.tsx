@@ -207,7 +207,7 @@ export function CollabPlugin({ session, user, readOnly }: { session: TeamSession
     <LexicalCollaboration>
       <CollaborationPlugin id={session.name} providerFactory={factory} shouldBootstrap={false} username={name} cursorColor={colorFor(name)} />
       {provider && <Presence provider={provider} me={name} />}
-      {doc && <TeamThreads doc={doc} author={name} />}
+      {doc && <TeamThreads doc={doc} documentId={session.documentId} />}
     </LexicalCollaboration>
   );
 }

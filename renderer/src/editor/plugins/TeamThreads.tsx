@@ -2,9 +2,9 @@
  * The team document's comment threads in a shared case: each thread's anchor is a pair of
  * Yjs relative positions (core/team/casedoc.ts), resolved here against the live document to
  * the editor's DOM and underlined with the CSS Custom Highlight API (no marks are written
- * into the shared text), and listed under the editor with who said what. Replies and
- * 解决/重新打开 are written into the live document, so every editor of the case sees them at
- * once; resolved threads fold away behind 显示已解决.
+ * into the shared text), and handed to the 批注 panel (teamThreadStore.ts), which lists them
+ * with the library's own threads in document order. Replies and 解决/重新打开 are written into
+ * the live document (renderer/src/api/threads.ts), so every editor of the case sees them at once.
  *
  * The threads' layout in the document is model/teamDoc.ts, the same module the team server's
  * casedoc.ts writes through; e2e/team.test.ts reads what this file writes back through
@@ -12,7 +12,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
-import { useEffect, useState, type JSX } from 'react';
+import { useEffect, type JSX } from 'react';
 import {
   commentsArray,
   pushThread,
@@ -23,6 +23,7 @@ import {
   type ThreadAnchor,
 } from '../../../../electron/core/model/teamDoc.js';
 import * as Y from 'yjs';
+import { clearTeamThreads, publishTeamThreads, type TeamThreadView } from '../teamThreadStore.js';
 
 type Thread = TeamThreadFields & Partial<ThreadAnchor>;
 
@@ -120,50 +121,72 @@ function readThreads(doc: Y.Doc): Thread[] {
     .map((m) => readThreadMap(m));
 }
 
-function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+/** Characters of the editor's text before a DOM point: the place of an anchor in document order. */
+export function textOffset(root: Node, node: Node, offset: number): number | null {
+  if (!root.contains(node)) return null;
+  const range = document.createRange();
+  try {
+    range.setStart(root, 0);
+    range.setEnd(node, offset);
+  } catch {
+    return null;
+  }
+  return range.toString().length;
 }
 
 export interface TeamThreadsProps {
   doc: Y.Doc;
-  /** Who replies and resolves: the reviewer name (the same name as on the cursor). */
-  author: string;
+  /** The library's id of the case: the 批注 panel reads the threads under it (teamThreadStore.ts). */
+  documentId: string;
 }
 
-export function TeamThreads({ doc, author }: TeamThreadsProps): JSX.Element | null {
+/**
+ * Underlines the open threads' words and publishes the threads, each with the words its anchor
+ * covers now and its place in the text, for the 批注 panel, which lists them with the library's.
+ */
+export function TeamThreads({ doc, documentId }: TeamThreadsProps): JSX.Element | null {
   const [editor] = useLexicalComposerContext();
-  const [threads, setThreads] = useState<Thread[]>([]);
-  // The words each anchor covers now ('' once they are deleted), when it could be placed in the page.
-  const [live, setLive] = useState<ReadonlyMap<string, string>>(new Map());
-  const [showResolved, setShowResolved] = useState(false);
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
   useEffect(() => {
     const comments = doc.getArray('comments');
+    let ranges = new Map<string, Range>();
+    const focus = (threadId: string): void => {
+      const range = ranges.get(threadId);
+      const el = range?.startContainer.parentElement;
+      if (!range || !el) return;
+      el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range.cloneRange());
+    };
     const paint = (): void => {
       const all = readThreads(doc);
-      setThreads(all);
-      const ranges: Range[] = [];
-      const words = new Map<string, string>();
-      for (const t of all) {
-        if (!t.anchor || !t.head) continue;
-        const a = domPoint(editor, doc, t.anchor);
-        const b = domPoint(editor, doc, t.head);
-        if (!a || !b) continue;
+      const root = editor.getRootElement();
+      const highlighted: Range[] = [];
+      const placed = new Map<string, Range>();
+      const views: TeamThreadView[] = all.map(({ anchor, head, ...fields }) => {
+        const view: TeamThreadView = { ...fields, offset: null };
+        if (!anchor || !head || !root) return view;
+        const a = domPoint(editor, doc, anchor);
+        const b = domPoint(editor, doc, head);
+        if (!a || !b) return view;
         const range = document.createRange();
         try {
           range.setStart(a.node, a.offset);
           range.setEnd(b.node, b.offset);
         } catch {
-          continue;
+          return view;
         }
-        words.set(t.id, range.toString());
-        if (!range.collapsed && !t.resolved) ranges.push(range);
-      }
-      setLive(words);
+        placed.set(fields.id, range);
+        view.live = range.toString();
+        view.offset = textOffset(root, a.node, a.offset);
+        if (!range.collapsed && !fields.resolved) highlighted.push(range);
+        return view;
+      });
+      ranges = placed;
+      publishTeamThreads(documentId, views, focus);
       const registry = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
       const HighlightCtor = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
-      if (registry && HighlightCtor) registry.set(HIGHLIGHT, new HighlightCtor(...ranges));
+      if (registry && HighlightCtor) registry.set(HIGHLIGHT, new HighlightCtor(...highlighted));
     };
     paint();
     comments.observeDeep(paint);
@@ -172,59 +195,9 @@ export function TeamThreads({ doc, author }: TeamThreadsProps): JSX.Element | nu
     return () => {
       comments.unobserveDeep(paint);
       off();
+      clearTeamThreads(documentId);
       (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights?.delete(HIGHLIGHT);
     };
-  }, [doc, editor]);
-  const resolvedCount = threads.filter((t) => t.resolved).length;
-  const shown = threads.filter((t) => showResolved || !t.resolved);
-  if (!threads.length) return null;
-  const reply = (id: string): void => {
-    const text = drafts[id]?.trim();
-    if (!text) return;
-    if (replyTeamThread(doc, id, author, text)) setDrafts((d) => ({ ...d, [id]: '' }));
-  };
-  return (
-    <section className="team-threads" aria-label="团队审阅意见">
-      <style>{`::highlight(${HIGHLIGHT}) { background-color: rgba(255, 196, 0, 0.35); text-decoration: underline dotted #b9770e; }`}</style>
-      <header className="team-threads-head">
-        <span>团队审阅意见（未解决 {threads.length - resolvedCount}）</span>
-        {resolvedCount > 0 && (
-          <label className="check">
-            <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> 显示已解决（{resolvedCount}）
-          </label>
-        )}
-      </header>
-      {shown.map((t) => (
-        <article key={t.id} className={`team-thread${t.resolved ? ' resolved' : ''}`} data-thread={t.id}>
-          <div className="team-thread-text">
-            <b>{t.author}</b>：「{live.get(t.id) || t.quote}」{t.text}
-            {t.suggestion ? `（建议改为：${t.suggestion}）` : ''}
-            {live.get(t.id) === '' ? <span className="muted">（原文已删除）</span> : live.has(t.id) && live.get(t.id) !== t.quote ? <span className="muted">（原为「{t.quote}」）</span> : null}
-            {t.resolved && <span className="tag">已解决</span>}
-          </div>
-          {t.replies.map((r) => (
-            <div key={r.id} className="team-reply">
-              <b>{r.author}</b> <span className="muted">{when(r.createdAt)}</span>：{r.text}
-            </div>
-          ))}
-          <form
-            className="reply-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              reply(t.id);
-            }}
-          >
-            <input
-              value={drafts[t.id] ?? ''}
-              onChange={(e) => setDrafts((d) => ({ ...d, [t.id]: e.target.value }))}
-              placeholder={`以 ${author} 的身份回复`}
-              aria-label={`回复 ${t.author} 的意见`}
-            />
-            <button type="submit" disabled={!drafts[t.id]?.trim()}>回复</button>
-            <button type="button" onClick={() => setTeamThreadResolved(doc, t.id, !t.resolved, author)}>{t.resolved ? '重新打开' : '解决'}</button>
-          </form>
-        </article>
-      ))}
-    </section>
-  );
+  }, [doc, editor, documentId]);
+  return <style>{`::highlight(${HIGHLIGHT}) { background-color: rgba(255, 196, 0, 0.35); text-decoration: underline dotted #b9770e; }`}</style>;
 }
