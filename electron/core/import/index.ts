@@ -415,7 +415,7 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
   const sentence = firstSentence(opening.replace(AGENCY_DATELINE, '').replace(/^\s*(?:本报讯|本网讯)?\s*[(（][^()（）]{0,30}[)）]\s*/u, ''));
   // News about the nation ("民政部近日印发…", "记者从国务院新闻办获悉…") has no region, whatever places it lists.
   // The national organ must be the sentence's subject, not a mention ("被民政部获准…的连山区民政局").
-  if (/^(?:据悉|近日|日前|今年以来|目前)?[,，]?\s*(?:记者从[^,，。]{0,14}?)?(?:民政部|国务院|国家[\u4e00-\u9fa5]{0,6}?(?:部|委|局|办)|全国)/u.test(sentence)) return null;
+  if (/^(?:据悉|近日|日前|今年以来|目前)?[,，]?\s*(?:为[^。；;]{2,90}?[,，]\s*)?(?:记者从[^,，。]{0,14}?)?(?:民政部|国务院|国家[\u4e00-\u9fa5]{0,6}?(?:部|委|局|办)|全国)/u.test(sentence)) return null;
   const found = resolveRegion(sentence, hint);
   const whole = context.province ? resolveRegion(`${context.province}${context.city ?? ''}`) : null;
   // A county bureau's page that says only "县民政局": the local outlet it names says which county.
