@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { Font } from 'fontkit';
 
 const VERSION = 1;
@@ -172,7 +173,7 @@ export function writeCachedFace(file: string, postscriptName: string | undefined
     out.set(ENTRY_TAG, Buffer.from(JSON.stringify(entry)));
     const s = stem(file, postscriptName);
     mkdirSync(path.dirname(s), { recursive: true });
-    const tmp = `${s}.${process.pid}.ttf`;
+    const tmp = `${s}.${process.pid}.${threadId}.ttf`;
     writeFileSync(tmp, sfnt(out));
     renameSync(tmp, `${s}.ttf`);
   } catch {

@@ -71,6 +71,33 @@ function hmtxAdvance(font: Font, id: number): number {
   return (id < metrics.length ? metrics.get(id) : metrics.get(metrics.length - 1))?.advance ?? 0;
 }
 
+interface TrueTypeInternals {
+  directory?: { tables: Record<string, { offset: number; length: number; transformed?: boolean } | undefined> };
+  stream?: { buffer: Uint8Array };
+  _tables: Record<string, unknown>;
+  head: { indexToLocFormat: number };
+}
+
+/**
+ * Gives a TrueType face its loca table read with a DataView. fontkit decodes loca one number at
+ * a time, 65,000 of them for a CJK face, the first time any glyph's outline or box is asked for
+ * (pdfkit asks for glyph 0's advance as it embeds a face). Same offsets, in bytes, as fontkit's.
+ */
+function fastLoca(font: Font): Font {
+  const f = font as unknown as TrueTypeInternals;
+  const rec = f.directory?.tables.loca;
+  const bytes = f.stream?.buffer;
+  if (!rec || rec.transformed || !bytes || 'loca' in f._tables) return font;
+  const long = f.head.indexToLocFormat === 1;
+  const view = new DataView(bytes.buffer, bytes.byteOffset + rec.offset, rec.length);
+  const n = long ? rec.length >>> 2 : rec.length >>> 1;
+  const offsets = new Uint32Array(n);
+  if (long) for (let i = 0; i < n; i++) offsets[i] = view.getUint32(i * 4);
+  else for (let i = 0; i < n; i++) offsets[i] = view.getUint16(i * 2) * 2;
+  f._tables.loca = { version: long ? 1 : 0, offsets, _processed: true };
+  return font;
+}
+
 export function faceMetrics(file: FaceFile): FaceMetrics {
   const key = faceKey(file);
   const hit = opened.get(key);
@@ -80,10 +107,10 @@ export function faceMetrics(file: FaceFile): FaceMetrics {
   // A big TrueType face comes from the cross-run cache (cache.ts) when it has one: same tables, few outlines.
   // HUIBIAN_FONT_CACHE=0 reads and writes no cache.
   const cached = woff2 || process.env.HUIBIAN_FONT_CACHE === '0' ? null : readCachedFace(file.file, file.postscriptName);
-  const open = (): Font => fontkit.create(bytesOf(file.file), file.postscriptName);
+  const open = (): Font => fastLoca(fontkit.create(bytesOf(file.file), file.postscriptName));
   // fontkit decodes WOFF2 with a JavaScript Brotli (≈50 ms a slice); the WebAssembly decoder is ~10× faster
   // and gives the TrueType that pdfkit needs. Without it (measuring outside a PDF export) fontkit reads the WOFF2.
-  let font: Font = cached ? fontkit.create(cached.bytes) : woff2 && !woff2Decoder() ? fontkit.openSync(file.file) : open();
+  let font: Font = cached ? fastLoca(fontkit.create(cached.bytes)) : woff2 && !woff2Decoder() ? fontkit.openSync(file.file) : open();
   const trueType = (font as unknown as { type?: string }).type === 'TTF';
   const upm = font.unitsPerEm;
   const glyphs = new Map<number, GlyphMetrics>();

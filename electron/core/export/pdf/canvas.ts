@@ -6,7 +6,7 @@
  */
 import type PDFDocument from 'pdfkit';
 import type { FaceMetrics } from '../../fonts/metrics.js';
-import { glyphsForDrawing, type LaidLine } from '../../layout/paragraph.js';
+import { glyphsForDrawing, type LaidLine, type PlacedGlyph } from '../../layout/paragraph.js';
 import type { BoxPainter } from '../../layout/flow.js';
 import { deflateStreams } from './streams.js';
 import { fastSubsets } from './subset.js';
@@ -181,6 +181,11 @@ export class PdfCanvas implements BoxPainter {
   drawLine(line: LaidLine, x: number, baselineY: number): void {
     // Shared records refilled per line (see glyphsForDrawing): read here, never kept.
     const { glyphs, count } = glyphsForDrawing(line);
+    this.drawGlyphs(glyphs, count, x, baselineY);
+  }
+
+  /** Draws the first `count` of a line's glyph records (drawLine's, or a drawing record's replayed). */
+  drawGlyphs(glyphs: readonly PlacedGlyph[], count: number, x: number, baselineY: number): void {
     if (count === 0) return;
     // pdfkit's page space runs top-down; text wants PDF's native bottom-up space.
     let out = `q 1 0 0 -1 0 ${num(this.pageHeight)} cm\n`;

@@ -10,13 +10,15 @@ import type { CaseLayout } from '../report.js';
 import { composeAnthology, type OutlineNode } from './anthology.js';
 import { composeFeature } from './feature.js';
 import { composeNotice } from './notice.js';
-import { fileSink, memorySink, type ByteSink } from './sink.js';
+import { fileSink, memorySink, writeThrough } from './sink.js';
+import { drawOffThread, openDrawSession } from './drawWorker.js';
 
 import { usesSlicedFaces } from '../../fonts/roles.js';
 import { woff2Ready } from '../../fonts/webfont.js';
 
 export { resolveFonts } from '../../fonts/roles.js';
 export { writePdfInWorker, stopPdfWorker } from './worker.js';
+export { stopDrawWorker } from './drawWorker.js';
 
 function metadata(input: WriterInput): { Title: string; Author: string; Subject: string; Keywords?: string } {
   if (input.template.kind === 'notice') {
@@ -38,7 +40,7 @@ export const writePdf: Writer = async (input: WriterInput): Promise<WriterResult
   // The bundled 楷体 is WOFF2: its decoder must be up before the first page is drawn.
   if (usesSlicedFaces()) await woff2Ready();
   const info = metadata(input);
-  const doc = new PDFDocument({
+  const options = {
     autoFirstPage: false,
     bufferPages: false,
     compress: true,
@@ -46,32 +48,50 @@ export const writePdf: Writer = async (input: WriterInput): Promise<WriterResult
     displayTitle: true,
     lang: 'zh-CN',
     info: { ...info, Creator: 'Huibian 汇编', Producer: 'Huibian layout engine + PDFKit' },
-  } as PDFKit.PDFDocumentOptions);
+  } as PDFKit.PDFDocumentOptions;
+  // A book is drawn on a thread of its own while this one lays it out (drawWorker.ts).
+  const remote = drawOffThread(input.template.kind === 'anthology' && caseCount(input) >= MIN_CASES_OFF_THREAD) ? openDrawSession(options, input.outFile, usesSlicedFaces()) : null;
+  if (remote) {
+    try {
+      // The recorder takes every call the composers make of a PdfCanvas.
+      const canvas = remote.canvas as unknown as PdfCanvas;
+      return await compose(input, canvas, remote.outline, async () => {
+        const out = await remote.finish();
+        return out;
+      });
+    } catch (error) {
+      remote.abort();
+      throw error;
+    }
+  }
+  const doc = new PDFDocument(options);
   const sink = input.outFile ? fileSink(input.outFile) : memorySink();
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('data', (c: Uint8Array) => {
-      try {
-        sink.push(c);
-      } catch (error) {
-        reject(error as Error);
-      }
-    });
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const finished = writeThrough(doc, sink);
   // A failed write rejects `finished` while the book is still being set: handled at the end.
   finished.catch(() => undefined);
   try {
-    return await compose(input, doc, finished, sink);
+    const canvas = new PdfCanvas(doc);
+    return await compose(input, canvas, (doc as unknown as { outline: OutlineNode }).outline, async () => {
+      canvas.flush();
+      doc.end();
+      await finished;
+      return sink.finish();
+    });
   } catch (error) {
     sink.abort();
     throw error;
   }
 };
 
-async function compose(input: WriterInput, doc: PDFKit.PDFDocument, finished: Promise<void>, sink: ByteSink): Promise<WriterResult> {
-  const canvas = new PdfCanvas(doc);
-  const outline = (doc as unknown as { outline: OutlineNode }).outline;
+/** Below this many cases the drawing thread's start costs more than it saves. */
+const MIN_CASES_OFF_THREAD = 8;
+
+function caseCount(input: WriterInput): number {
+  const cases = input.bundle?.cases;
+  return !cases ? 0 : cases instanceof Map ? cases.size : Object.keys(cases).length;
+}
+
+async function compose(input: WriterInput, canvas: PdfCanvas, outline: OutlineNode, end: () => Promise<{ bytes: Buffer; written?: number }>): Promise<WriterResult> {
   const cc = { canvas, outline, onProgress: input.onProgress, cases: [] as CaseLayout[] };
   let pages: number;
   switch (input.template.kind) {
@@ -88,9 +108,7 @@ async function compose(input: WriterInput, doc: PDFKit.PDFDocument, finished: Pr
       pages = await composeNotice(input.template, input.notice, cc);
       break;
   }
-  canvas.flush();
-  doc.end();
-  await finished;
+  const out = await end();
   input.onProgress?.(1, 'done');
-  return { ...sink.finish(), pages, cases: cc.cases };
+  return { ...out, pages, cases: cc.cases };
 }

@@ -15,6 +15,71 @@ export interface ByteSink {
 
 const SLICE = 1 << 20;
 
+/** Characters of pdfkit's object text gathered before they become one byte array. */
+const TEXT_BATCH = 1 << 16;
+
+interface PdfKitWrites {
+  _offset: number;
+  _write(data: string | Uint8Array): void;
+  _finalize(): void;
+  read(): Buffer | null;
+}
+
+/**
+ * pdfkit's writes go straight into the sink, resolving once the document is finished. pdfkit
+ * writes an object as several lines ('12 0 obj', its dictionary, 'endobj'), each made a byte
+ * array of its own and pushed through its Readable stream; here the text of consecutive writes
+ * is gathered and turned into bytes once per 64 K characters, and streams go through as they
+ * are. pdfkit's text is binary (one byte a character, as its own conversion takes it), so the
+ * bytes and the offsets it keeps for the cross-reference table are unchanged.
+ */
+export function writeThrough(doc: PDFKit.PDFDocument, sink: ByteSink): Promise<void> {
+  const d = doc as unknown as PdfKitWrites;
+  return new Promise<void>((resolve, reject) => {
+    let failed: Error | null = null;
+    let text = '';
+    const fail = (error: unknown) => {
+      failed ??= error as Error;
+      reject(failed);
+    };
+    const put = (bytes: Uint8Array) => {
+      if (failed) return;
+      try {
+        sink.push(bytes);
+      } catch (error) {
+        fail(error);
+      }
+    };
+    const flushText = () => {
+      if (!text) return;
+      const bytes = Buffer.from(text, 'latin1');
+      text = '';
+      put(bytes);
+    };
+    // The header the constructor wrote waits in the stream: it goes first.
+    for (let head = d.read(); head !== null; head = d.read()) put(head);
+    d._write = (data) => {
+      if (data instanceof Uint8Array) {
+        flushText();
+        put(data);
+        d._offset += data.byteLength;
+        return;
+      }
+      const line = `${data}\n`;
+      text += line;
+      d._offset += line.length;
+      if (text.length >= TEXT_BATCH) flushText();
+    };
+    const finalize = d._finalize.bind(d);
+    d._finalize = () => {
+      finalize();
+      flushText();
+      if (!failed) resolve();
+    };
+    doc.on('error', fail);
+  });
+}
+
 export function memorySink(): ByteSink {
   const chunks: Uint8Array[] = [];
   return {
