@@ -133,3 +133,16 @@ test('list rows: counterparts stay one case — a row nothing is conferred on, a
   assert.notEqual(actions.kind, 'award-list');
   assert.equal(actions.cases.length, 1);
 });
+
+test('list cells: a table copied one cell to a line under its heading cells; each cell read by its heading (title, place, award)', async () => {
+  const file = await load(
+    'cells.txt',
+    `芜湖日报讯 “十佳和美小区”评选结果近日揭晓,全市80多个小区参评,经初审、入户调查和网络投票,评出十个获奖小区。\n芜湖市十佳和美小区获奖名单\n小区名 |\n所在区域 |\n所获奖项 |\n青弋江花园 |\n镜湖区 |\n最和美小区 |\n赭山新村 |\n弋江区 |\n最和睦小区 |\n滨江苑 |\n鸠江区 |\n最和顺小区 |`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(rows(file), [
+    ['青弋江花园', '最和美小区', '镜湖区'],
+    ['赭山新村', '最和睦小区', '弋江区'],
+    ['滨江苑', '最和顺小区', '鸠江区'],
+  ]);
+});

@@ -23,6 +23,7 @@ import { findMentions, resolveRegion } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
 import { isPlaceOnly, isPlaceToken, splitPlaceLabel, streetCounty } from './placelabel.js';
 import { sentenceRows } from './listrows.js';
+import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js';
 
 export interface ListItem {
   title: string;
@@ -286,23 +287,6 @@ function groupHeading(text: string): Group | null {
   return null;
 }
 
-/** Column headings of list tables (Word and web tables, or rows copied with cell bars). */
-const COLUMN = {
-  title: /^(?:案例名称|案例题目|案例标题|项目名称|成果名称|品牌名称|创新案例|案例|名称|标题|题目)$/u,
-  unit: /^(?:申报单位|报送单位|推荐单位|创新单位|实施单位|单位名称|获奖单位|完成单位|申报主体|所在单位|单位)$/u,
-  place: /^(?:地区|所在地|所在地区|所属地区|推荐地区|地市|设区市|市州|区县|县市区|省份|部门\/地区|部门地区)$/u,
-  award: /^(?:奖项|等次|获奖等次|等级|奖励等级|入选类别|评选结果|获奖情况)$/u,
-};
-
-function headerColumns(cells: string[]): Partial<Record<keyof typeof COLUMN, number>> | null {
-  const cols: Partial<Record<keyof typeof COLUMN, number>> = {};
-  cells.forEach((c, k) => {
-    const t = c.replace(/[\s\u3000:：]+/gu, '');
-    for (const [name, re] of Object.entries(COLUMN) as Array<[keyof typeof COLUMN, RegExp]>) if (cols[name] === undefined && re.test(t)) cols[name] = k;
-  });
-  return cols.title !== undefined || cols.unit !== undefined ? cols : null;
-}
-
 /** Rows of cell texts under a header row: one item per row; a one-cell row is a group heading. */
 function rowItems(rows: string[][], award: string | null, at: number): { items: ListItem[]; award: string | null } | null {
   const h = rows.findIndex((r) => r.length >= 2 && headerColumns(r) !== null);
@@ -329,9 +313,6 @@ function rowItems(rows: string[][], award: string | null, at: number): { items: 
   }
   return items.length ? { items, award } : null;
 }
-
-/** Headings a header row may also hold besides the columns read. */
-const OTHER_COLUMN = /^(?:序号|编号|排名|备注|说明|类别|分类)$/u;
 
 /**
  * "序号\t案例名称\t申报单位" (or the same with spaces) over rows of as many cells: the rows, split. A row
@@ -448,6 +429,17 @@ export function readList(lines: SourceLine[]): ListResult | null {
         i = k - 1;
         continue;
       }
+    }
+    // A table copied cell by cell, one cell to a line, under its header cells ("小区名 / 所在区域 / 所获奖项").
+    const byCell = text && text.length <= 12 ? cellRows(lines, i) : null;
+    const fromCells: { items: ListItem[]; award: string | null } | null = byCell ? rowItems(byCell.rows, award, i) : null;
+    if (byCell && fromCells) {
+      flush();
+      items.push(...fromCells.items);
+      for (let j = i; j < byCell.end; j++) taken.add(j);
+      award = fromCells.award;
+      i = byCell.end - 1;
+      continue;
     }
     if (!text || line.image) continue;
     if (!named && text.length <= 60 && !SENTENCE.test(text) && LIST_NAME.test(text)) named = true;

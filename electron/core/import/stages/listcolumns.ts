@@ -1,0 +1,58 @@
+/**
+ * Columns of list tables: the headings that say which cell of a row is its title, unit, place or
+ * award (Word and web tables, rows copied with cell bars or spaces), and tables copied cell by cell,
+ * one cell to a line, as a browser copy of a table without its bars reads: a header row of k heading
+ * cells, then rows of k cells. Which cell is which comes from its heading, not from the page.
+ */
+import type { SourceLine } from '../lines.js';
+
+export const COLUMN = {
+  title: /^(?:案例名称|案例题目|案例标题|项目名称|成果名称|品牌名称|作品名称|创新案例|案例|名称|标题|题目|小区名|小区名称|社区名称|村名称|村\(社区\)名称|村（社区）名称)$/u,
+  unit: /^(?:申报单位|报送单位|推荐单位|创新单位|实施单位|单位名称|获奖单位|完成单位|申报主体|所在单位|单位)$/u,
+  place: /^(?:地区|所在地|所在地区|所属地区|推荐地区|地市|设区市|市州|区县|县市区|省份|部门\/地区|部门地区|所在区域|所属区域|区域|所在区|所在县|所属县区)$/u,
+  award: /^(?:奖项|等次|获奖等次|等级|奖励等级|入选类别|评选结果|获奖情况|所获奖项|获得奖项|荣誉称号)$/u,
+};
+
+/** Headings a header row may also hold besides the columns read. */
+export const OTHER_COLUMN = /^(?:序号|编号|排名|备注|说明|类别|分类)$/u;
+
+export function headerColumns(cells: string[]): Partial<Record<keyof typeof COLUMN, number>> | null {
+  const cols: Partial<Record<keyof typeof COLUMN, number>> = {};
+  cells.forEach((c, k) => {
+    const t = c.replace(/[\s\u3000:：]+/gu, '');
+    for (const [name, re] of Object.entries(COLUMN) as Array<[keyof typeof COLUMN, RegExp]>) if (cols[name] === undefined && re.test(t)) cols[name] = k;
+  });
+  return cols.title !== undefined || cols.unit !== undefined ? cols : null;
+}
+
+function headingCell(text: string): boolean {
+  const t = text.replace(/[\s\u3000:：|｜]+/gu, '');
+  return t.length >= 1 && t.length <= 10 && (OTHER_COLUMN.test(t) || Object.values(COLUMN).some((re) => re.test(t)));
+}
+
+/**
+ * "小区名 / 所在区域 / 所获奖项 / 方兴园小区 / 经开区 / 最和谐小区 / …", one cell to a line: the header
+ * (two to six heading cells, a title or unit among them) and the rows of as many cells after it,
+ * up to the first row with a cell that is prose, empty or a heading again, or whose place or award
+ * cell is too long to be one; at least two rows.
+ */
+export function cellRows(lines: SourceLine[], at: number): { rows: string[][]; end: number } | null {
+  // The header starts at its first heading cell (one found inside it is not a header of its own).
+  if (!headingCell(lines[at]!.text) || (at > 0 && headingCell(lines[at - 1]!.text))) return null;
+  let k = 0;
+  while (at + k < lines.length && k < 6 && headingCell(lines[at + k]!.text)) k++;
+  if (k < 2) return null;
+  const header = lines.slice(at, at + k).map((l) => l.text.replace(/[|｜]\s*$/u, '').trim());
+  const cols = headerColumns(header);
+  if (!cols) return null;
+  const rows: string[][] = [header];
+  let j = at + k;
+  for (; j + k <= lines.length; j += k) {
+    const row = lines.slice(j, j + k).map((l) => l.text.replace(/[|｜]\s*$/u, '').trim());
+    if (row.some((c) => !c || c.length > 60 || /[。！？]/u.test(c) || headingCell(c))) break;
+    // A place or award cell is short: a longer one means the cells are out of step (a merged cell copied once).
+    if ((cols.place !== undefined && row[cols.place]!.length > 16) || (cols.award !== undefined && row[cols.award]!.length > 20)) break;
+    rows.push(row);
+  }
+  return rows.length >= 3 ? { rows, end: j } : null;
+}
