@@ -261,6 +261,62 @@ test('a reply and 解决 made in one page reach the other page and the team docu
   assert.deepEqual(secondErrors.slice(errorsBefore), []);
 });
 
+test('one 批注 list in document order: team threads by their anchors, a thread of this library alone marked 本机, reply and 解决 the same for both', async () => {
+  const a = session.page;
+  const problemsBefore = session.problems.length;
+  // A thread only this library holds (as a reviewed DOCX brings), and a team thread on the
+  // earliest words, made last: the list follows the text, not the order of making.
+  const api = createApi({ dataDir: session.dataDir, transport: 'cli' });
+  let documentId: string;
+  try {
+    const docs = (await api.dispatch('documents.list', {})) as Array<{ id: string; title: string }>;
+    documentId = docs.find((d) => d.title === TITLE)!.id;
+    await api.dispatch('comments.add', { documentId, id: 'library-only-1', quote: '乙页补充', text: '本机意见：请核对。', author: '编辑乙' });
+  } finally {
+    api.close();
+  }
+  const peer = connect({ url: team.url, token: teamToken, name: teamName });
+  await peer.ready;
+  assert.ok(addThread(peer.doc, { quote: '济宁市', author: '外审专家', text: '请写全称。' }));
+  await peer.acknowledged();
+  peer.close();
+  await a.reload();
+  await openShared(a);
+  await a.getByRole('tab', { name: /批注/ }).click();
+  await expectText(a, '.thread[data-home="team"]', /请写全称。/);
+  await expectText(a, '.thread[data-home="library"]', /本机意见：请核对。/);
+  const listed = async () =>
+    (await a.locator('.comments-panel .thread').evaluateAll((els) => els.map((el) => `${el.querySelector('.home-tag')?.textContent ?? '-'} ${el.querySelector('blockquote')?.textContent ?? ''}`)));
+  // In document order (济宁市 < 一门受理 < 甲页补充); the library's thread has no anchor in the shared text and comes last.
+  assert.deepEqual(await listed(), ['协作 济宁市', '协作 一门受理', '协作 甲页补充', '本机 乙页补充']);
+  for (const [w, h] of [[1366, 768], [1440, 900]] as const) {
+    await a.setViewportSize({ width: w, height: h });
+    await screenshot(a, `comments-one-list-${w}`);
+  }
+  // The 本机 thread: a reply and 解决 through the same buttons, read back from the library.
+  const mine = a.locator('.thread[data-home="library"]');
+  await mine.getByLabel(/回复内容/).fill('已核对。');
+  await mine.getByRole('button', { name: '回复', exact: true }).click();
+  // (Reloaded, the page reads the library's reviewer name, which the set-up left as 编辑乙.)
+  await expectText(a, '.thread[data-home="library"] .comment.reply', /编辑乙.*已核对。/);
+  await mine.getByRole('button', { name: '解决', exact: true }).click();
+  await a.locator('.thread.resolved[data-home="library"]').waitFor();
+  // A 协作 thread cannot be deleted here; the library's can.
+  assert.equal(await a.locator('.thread[data-home="team"]').first().getByRole('button', { name: '删除' }).count(), 0);
+  assert.equal(await mine.getByRole('button', { name: '删除' }).count(), 1);
+  const check = createApi({ dataDir: session.dataDir, transport: 'cli' });
+  try {
+    const t = ((await check.dispatch('comments.list', { documentId })) as Array<{ id: string; resolved: boolean; replies: Array<{ author: string; text: string }> }>).find((x) => x.id === 'library-only-1')!;
+    assert.equal(t.resolved, true);
+    assert.deepEqual(t.replies.map((r) => [r.author, r.text]), [['编辑乙', '已核对。']]);
+  } finally {
+    check.close();
+  }
+  // The tab counts open threads of both homes once each: 济宁市, 一门受理, 甲页补充.
+  assert.match(await a.getByRole('tab', { name: /批注/ }).innerText(), /批注（3）/);
+  assert.deepEqual(session.problems.slice(problemsBefore).filter((p) => !/favicon/.test(p)), []);
+});
+
 async function expectText(page: Page, selector: string, pattern: RegExp): Promise<void> {
   try {
     await page.waitForFunction(
