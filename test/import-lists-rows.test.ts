@@ -146,3 +146,32 @@ test('list cells: a table copied one cell to a line under its heading cells; eac
     ['滨江苑', '最和顺小区', '鸠江区'],
   ]);
 });
+
+test('list groups: numbered headings naming a grade over "单位:标题" lines, in a conferring text copied from its 主送 line; a place label stays a place', async () => {
+  const file = await load(
+    'entrants.txt',
+    `各有关社会组织:\n为推动社会组织参与社区治理,区民政局举办社区公益项目提案大赛,评出金奖提案2个、银奖提案2个,现予公布。\n希望获奖的社会组织再接再厉,为建设美好社区作出更大贡献。\n附件:社区公益项目提案大赛获奖名单\n某某区民政局\n2016年9月16日\n附件:社区公益项目提案大赛获奖名单\n一、社区公益项目提案大赛金奖提案\n深圳市福田区阳光社工服务中心:园岭街道“邻里守望”项目\n深圳市福田区沙头街道爱心银行:长者课堂之“智能手机”\n二、社区公益项目提案大赛银奖提案\n深圳市福田区绿色环保服务中心:社区能量驿站建设方案\n深圳市福田区快乐家园:“爱心屋”助残接力`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award, c.meta.region?.county]),
+    [
+      ['园岭街道“邻里守望”项目', '深圳市福田区阳光社工服务中心', '社区公益项目提案大赛金奖提案', '福田区'],
+      ['长者课堂之“智能手机”', '深圳市福田区沙头街道爱心银行', '社区公益项目提案大赛金奖提案', '福田区'],
+      ['社区能量驿站建设方案', '深圳市福田区绿色环保服务中心', '社区公益项目提案大赛银奖提案', '福田区'],
+      ['“爱心屋”助残接力', '深圳市福田区快乐家园', '社区公益项目提案大赛银奖提案', '福田区'],
+    ],
+  );
+  const places = await load(
+    'places.txt',
+    `湖南省基层治理创新典型案例名单\n长沙市长沙县:“三五”模式畅通组级微治理\n长沙市天心区:以“四小”推“四大”打通社区治理服务最后一米\n岳阳市平江县:以好村规营造好家风 引领推动乡村善治`,
+  );
+  assert.deepEqual(
+    places.cases.map((c) => [c.meta.unit ?? null, c.meta.region?.county]),
+    [
+      [null, '长沙县'],
+      [null, '天心区'],
+      [null, '平江县'],
+    ],
+  );
+});

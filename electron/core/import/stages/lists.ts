@@ -278,6 +278,8 @@ function groupHeading(text: string): Group | null {
     .trim();
   if (!bare) return null;
   if (AWARD_GROUP.test(bare) || /^(?:[一二三四特]等奖|优秀奖|金奖|银奖|铜奖|入围奖|提名奖|优胜奖|鼓励奖)$/u.test(bare)) return { award: bare };
+  // "一、盐田区社区公益项目提案大赛金奖提案": a numbered heading naming a grade is that group's award.
+  if (CN_NUMBERED.test(text) && bare.length <= 30 && /(?:特等奖|[一二三四]等奖|金奖|银奖|铜奖|优秀奖|鼓励奖|提名奖|入围奖|优胜奖)/u.test(bare)) return { award: bare };
   // "城乡社区治理服务类(12个):": a group that names no award.
   if (/(?:类|领域|方面|组)$/u.test(bare) && (COUNT.test(text) || CN_NUMBERED.test(text))) return { award: null };
   // "一、2021年全省基层治理示范街道(镇)": a numbered or counted heading naming an honour is that group's award.
@@ -490,7 +492,15 @@ export function readList(lines: SourceLine[]): ListResult | null {
     const pc = colon > 1 && colon <= 31 && text.length <= 80 && !SENTENCE.test(text) ? placeColon(text) : null;
     if (pc) {
       const { title, unit } = splitUnit(pc.rest);
-      run.push({ title, subtitle: null, unit, place: pc.place, award, at: i });
+      // "深圳市某某社工服务中心:标题": a label that is more than places is the entrant, its unit.
+      const entrantLabel = !unit && !isPlaceOnly(pc.place) && (ORGAN_END_LIST.test(pc.place) || grouped) ? pc.place : null;
+      run.push({ title, subtitle: null, unit: unit ?? entrantLabel, place: pc.place, award, at: i });
+      continue;
+    }
+    // Under a grade heading, "单位:标题": the entrant before the colon (its place first, or an organ).
+    const entrant = grouped && award && !pc && colon > 2 && text.length <= 90 && !SENTENCE.test(text) ? /^([^:：\s，,。“”"《》]{4,30})[:：]\s*(\S.{2,60})$/u.exec(text) : null;
+    if (entrant && (placeStart(entrant[1]!) || ORGAN_END_LIST.test(entrant[1]!))) {
+      run.push({ title: entrant[2]!.trim(), subtitle: null, unit: entrant[1]!, place: null, award, at: i });
       continue;
     }
     // Bare addresses: "哈尔滨市香坊区进乡街道松海社区".
