@@ -67,3 +67,26 @@ test('furniture: the foot label run stops at a signature, a place or a name', ()
   assert.equal(footLabelRun([para, '某镇人民政府', '搜索'], keep), 1);
   assert.equal(footLabelRun([para, '2024年12月3日'], keep), 0);
 });
+
+test('furniture: a row of display widgets and a site notice about itself are furniture, whatever their order of words', async () => {
+  const { isSiteNotice, isWidgetRow } = await import('../electron/core/import/stages/furniture.js');
+  assert.ok(isWidgetRow('保护视力色:              字体颜色: 【       绿恢复默认'));
+  assert.ok(isWidgetRow('字号:[ 大 中 小 ] 打印本页 关闭窗口'));
+  assert.ok(!isWidgetRow('大中小学生暑期托管服务'), 'single size words in a heading are no widget');
+  assert.ok(!isWidgetRow('字体:仿宋,字号:三号,行距:固定值28磅'), 'a formatting instruction with values is text');
+  assert.ok(isSiteNotice('本站已启用无障碍浏览系统,欢迎点击访问!'));
+  assert.ok(isSiteNotice('欢迎访问某某市民政局网站'));
+  assert.ok(!isSiteNotice('欢迎广大居民到社区服务中心咨询办理。'));
+  const text = ['本站已启用无障碍浏览系统,欢迎点击访问!', '解读方式 文字方式 生成日期 2021-10-08', '来源 某市民政局 解读单位 某市民政局', '《某市社会组织孵化基地运营管理方案》 政策解读', '保护视力色:   字体颜色: 【  绿恢复默认', para, para2].join('\n');
+  const { file, c } = await one('jiedu.txt', text);
+  assert.equal(c.meta.title, '《某市社会组织孵化基地运营管理方案》 政策解读');
+  assert.equal(file.info.date, '2021-10-08', 'the interpretation table dates the page');
+});
+
+test('furniture: a repost copied from its "(原标题:…)" line takes that headline as its title; under a headline it stays furniture', async () => {
+  const first = await one('orig.txt', `(原标题:某县民政局为流浪乞讨人员找到回家路)\n${para}\n${para2}`);
+  assert.equal(first.c.meta.title, '某县民政局为流浪乞讨人员找到回家路');
+  assert.ok(first.file.dropped.includes('(原标题:某县民政局为流浪乞讨人员找到回家路)'));
+  const under = await one('orig2.txt', `流浪人员找到回家路\n(原标题:某县民政局为流浪乞讨人员找到回家路)\n${para}\n${para2}`);
+  assert.equal(under.c.meta.title, '流浪人员找到回家路');
+});

@@ -9,7 +9,7 @@ import { DATE_ONLY, findDate, isoDate, NUMERIC_DATE } from './dates.js';
 import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
 import { readInfoTable } from './infotable.js';
-import { bracketedMetaNote, footLabelRun, isWidgetLabel, looseDateLine, splitTagTail } from './furniture.js';
+import { bracketedMetaNote, footLabelRun, isSiteNotice, isWidgetLabel, isWidgetRow, looseDateLine, splitTagTail } from './furniture.js';
 
 export interface CleanInfo {
   date?: string;
@@ -118,6 +118,8 @@ function isFurniture(text: string): boolean {
     (ENGLISH_LABEL.test(text) && text.length <= 40) ||
     PAPER_PAGE.test(text) ||
     isWidgetLabel(text) ||
+    isWidgetRow(text) ||
+    isSiteNotice(text) ||
     /^[|｜\s]+$/u.test(text)
   );
 }
@@ -217,7 +219,7 @@ export function clean(input: SourceLine[]): CleanResult {
   // A portal's information table (索引号, 发文机构, 发布日期 …) is metadata wherever it stands at the top.
   const table = readInfoTable(input);
   if (table) {
-    const when = table.fields['发布日期'] ?? table.fields['成文日期'] ?? table.fields['发文日期'];
+    const when = table.fields['发布日期'] ?? table.fields['成文日期'] ?? table.fields['发文日期'] ?? table.fields['生成日期'];
     const date = when ? findDate(when) : null;
     if (date) info.date ??= date;
     // The table's source is the page's source, as on a 来源 line.
@@ -256,6 +258,13 @@ export function clean(input: SourceLine[]): CleanResult {
       const { inlines: _inlines, ...rest } = line;
       line = { ...rest, text: tagged.head };
       text = tagged.head;
+    }
+    // A repost copied from its "(原标题:…)" line, nothing above it: that headline is the draft's.
+    const original = ORIGINAL_TITLE.test(text) && !keep.some((k) => k.line.text) ? /[:：]\s*(.+?)\s*[)）]$/u.exec(text)?.[1] : undefined;
+    if (original) {
+      droppedAt.push({ at: i, text });
+      keep.push({ at: i, line: { text: original } });
+      continue;
     }
     if (PLAYER_OPEN.test(text)) inPlayer = true;
     if (inPlayer || PLAYER_KEY.test(text) || ORIGINAL_TITLE.test(text)) {

@@ -32,6 +32,30 @@ export function isWidgetLabel(text: string): boolean {
   return WIDGET_LABELS.has(t);
 }
 
+/** Words only a page's display widgets print (eye-care colours, text size, restore defaults). */
+const WIDGET_WORDS = /(?:保护视力色|视力保护色|护眼模式|字体颜色|背景颜色|字体大小|字号大小|文字大小|字号|字体|恢复默认|默认|[大中小]|打印本页|打印|关闭窗口|关闭)/gu;
+
+/**
+ * A row of display widgets ("保护视力色:   字体颜色: 【   绿恢复默认", "字号:[ 大 中 小 ] 打印"): once its
+ * widget words, labels' colons, brackets and blanks are taken away, almost nothing is left.
+ */
+export function isWidgetRow(text: string): boolean {
+  if (text.length > 80 || SENTENCE.test(text) || /[，,]/u.test(text)) return false;
+  const words = text.match(WIDGET_WORDS) ?? [];
+  if (!words.some((w) => w.length >= 2)) return false;
+  const rest = text.replace(WIDGET_WORDS, '').replace(/[\s\u3000:：|｜[\]【】()（）<>《》\-—_·•]/gu, '');
+  return rest.length <= 2;
+}
+
+/**
+ * A site's own notice about itself at the top of a page ("本站已启用无障碍浏览系统,欢迎点击访问!",
+ * "欢迎访问某某网"): short, about the site, and no sentence of the draft.
+ */
+export function isSiteNotice(text: string): boolean {
+  if (text.length > 40 || /[。？]/u.test(text)) return false;
+  return /^(?:本站|本网站?)[^。]{0,16}(?:无障碍|适老化|长者版|关怀版|读屏|语音)/u.test(text) || /^[^。，,]{0,10}欢迎(?:您)?(?:点击)?(?:访问|光临|来到)(?:本站|本网|[^。，,]{0,14}(?:网|网站|政府网|门户))?\s*[!！]?$|[,，]\s*欢迎(?:您)?(?:点击)?(?:访问|光临|使用)\s*[!！]?$/u.test(text);
+}
+
 /**
  * A headline printed with the page's tags after bars ("…新局面|民政|东莞|局面"): the headline and
  * the tag tail, or null. Tags are short words without punctuation, two at least; the headline
