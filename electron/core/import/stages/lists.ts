@@ -498,7 +498,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
       continue;
     }
     // Under a grade heading, "单位:标题": the entrant before the colon (its place first, or an organ).
-    const entrant = grouped && award && !pc && colon > 2 && text.length <= 90 && !SENTENCE.test(text) ? /^([^:：\s，,。“”"《》]{4,30})[:：]\s*(\S.{2,60})$/u.exec(text) : null;
+    const entrant = grouped && award && !pc && colon > 2 && !NUMBERED.test(text) && text.length <= 90 && !SENTENCE.test(text) ? /^([^:：\s，,。“”"《》]{4,30})[:：]\s*(\S.{2,60})$/u.exec(text) : null;
     if (entrant && (placeStart(entrant[1]!) || ORGAN_END_LIST.test(entrant[1]!))) {
       run.push({ title: entrant[2]!.trim(), subtitle: null, unit: entrant[1]!, place: null, award, at: i });
       continue;
