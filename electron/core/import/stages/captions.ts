@@ -19,7 +19,14 @@ export interface CaptionContext {
 /** Newspaper captions say so: "…图为选手在进行实操比拼。", "…助老活动场景。黄海青 摄", "…助力农民增收。 供图/某中心". */
 const PHOTO_CREDIT_END = /(?:^|[。，,\s])图为\S|[\u4e00-\u9fa5]{2,4}\s*摄[)）]?$|[(（][^()（）]{0,12}摄[)）]$|(?:供图|图片提供|图片来源)\s*[/／:：]\s*[^\s/／:：]{2,24}$|图片由[^\s。]{2,24}提供$/u;
 
+/**
+ * Marks a picture's caption carries by itself: a pointer before it ("▲志愿者为老人理发"), "图1 …" /
+ * "图:…" before it, or the picture's kind after it ("…走出大门(视频截图)。", "(资料图)").
+ */
+const PICTURE_MARK = /^[▲△▼▽↑↓☝]\s*\S|^图\s*[0-9０-９一二三四五六七八九十]{1,2}\s*[:：、．.]?\s*[\u4e00-\u9fa5“"]|^图\s*[:：]\s*\S|[(（]\s*(?:视频截图|资料图片?|图片来源于网络|网络图片|手机拍摄)\s*[)）][。.]?$/u;
+
 export function isCaption(text: string, context: CaptionContext = {}): boolean {
+  if (text.length >= 4 && text.length <= 160 && PICTURE_MARK.test(text) && (text.match(/[。！？]/gu) ?? []).length <= 2) return true;
   if (text.length >= 8 && text.length <= 160 && PHOTO_CREDIT_END.test(text) && !/^[一二三四五六七八九十]+、/u.test(text)) return true;
   if (text.length < 5 || text.length > 64) return false;
   if (SENTENCE_END.test(text) || /[。！？]/u.test(text)) return false;
