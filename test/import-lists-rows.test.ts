@@ -175,3 +175,23 @@ test('list groups: numbered headings naming a grade over "单位:标题" lines, 
     ],
   );
 });
+
+test('list rows: the province before a row’s first name is the row’s; one placed item gives the others its city, not its county', async () => {
+  const file = await load(
+    'province.txt',
+    `从省民政厅获悉,民政部日前遴选了100个优秀社区工作法,山西省太原市小店区坞城街道双塔社区工作法、大同市平城区新建南路街道云中社区工作法成功入选。`,
+  );
+  assert.deepEqual(rows(file), [
+    ['太原市小店区坞城街道双塔社区工作法', '优秀社区工作法', '小店区'],
+    ['大同市平城区新建南路街道云中社区工作法', '优秀社区工作法', '平城区'],
+  ]);
+  const one = await load(
+    'one-placed.txt',
+    `第三届“江城慈善奖”榜单发布\n武汉市民政局决定授予某某集团有限公司等10家企业为第三届“江城慈善奖”最具爱心捐赠企业,江夏区慈善会等10个公益慈善组织为第三届“江城慈善奖”最具影响力公益慈善组织,“护苗成长”等10个公益慈善项目为第三届“江城慈善奖”最具影响力公益慈善项目。`,
+  );
+  assert.deepEqual(rows(one), [
+    ['某某集团有限公司', '第三届“江城慈善奖”最具爱心捐赠企业', '武汉市'],
+    ['江夏区慈善会', '第三届“江城慈善奖”最具影响力公益慈善组织', '江夏区'],
+    ['“护苗成长”', '第三届“江城慈善奖”最具影响力公益慈善项目', '武汉市'],
+  ]);
+});

@@ -72,6 +72,9 @@ export function plainAward(award: string | null): string | null {
 /** A name with its own honour: "新昌县荣获“生态奖”". */
 const OWN_HONOUR = /^(.{2,30}?)(?:荣获|获评|获得|被评为)[“"]([^”"]{2,30})[”"](?:称号)?$/u;
 
+/** A province's name at the head of a name. */
+const PROVINCE_HEAD = /^(?:[\u4e00-\u9fa5]{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)/u;
+
 type Shape = 'named' | 'placed' | 'honoured';
 
 /** The shape of one name in a row, or null when it is not one (a phrase of prose). */
@@ -168,6 +171,11 @@ function clauseRow(clause: string, before: string, carried: string | null, cued:
   // The copy may end inside the last name ("遂昌县便民服务“政企社共建”模"): it is no item.
   if (open && !verbFound) names.pop();
   if (names.length < 2 || names.some((n) => !n)) return [];
+  // "河北省石家庄市…工作法、石家庄市…、承德市…": the province before the first name is the row's, not its title's.
+  if (PROVINCE_HEAD.test(names[0]!) && !names.slice(1).some((n) => PROVINCE_HEAD.test(n))) {
+    const rest = names[0]!.replace(PROVINCE_HEAD, '');
+    if (placeStarts(rest)) names[0] = rest;
+  }
   const shapes = names.map(nameShape);
   if (shapes.some((s) => s === null)) return [];
   // A row of titles opening with their places reads as one only after a cue ("的项目是:"): after a

@@ -943,7 +943,12 @@ export function alignListRegions(cases: Array<{ meta: { title: string; heading?:
   let common: Region | null = fallback?.county ? fallback : null;
   if (majority || agreeing) {
     const city = inIt.every((r) => r.city && r.city === inIt[0]!.city) ? inIt[0]!.city : null;
-    const county = city && inIt.every((r) => r.county && r.county === inIt[0]!.county) ? inIt[0]!.county : null;
+    const shared = city && inIt.every((r) => r.county && r.county === inIt[0]!.county) ? inIt[0]!.county : null;
+    // One item placed by the county its own name holds ("宁乡市慈善会" among a 长沙 list's firms) says its city
+    // for the others, not its county; one placed by its township ("醒民镇人民政府") says the list is that county's.
+    const single = !majority && inIt.length === 1 ? cases.find((c) => c.meta.region === inIt[0]) : undefined;
+    const ownName = Boolean(single && shared && single.meta.title.includes(shared.replace(/(?:市|县|区|旗)$/u, '')));
+    const county = ownName ? null : shared;
     const same = inIt.find((r) => r.city === city && r.county === county);
     common = { province, city, county, ...(same?.code ? { code: same.code } : {}) };
   }
