@@ -5,7 +5,7 @@
 import type { Library } from '../store/index.js';
 import type { ImportedFile, ReviewImport } from '../model/imported.js';
 import type { FixedFile } from '../proof/index.js';
-import type { JobStatus } from './schema.js';
+import { MAX_IMPORT_BYTES, type JobStatus } from './schema.js';
 
 export interface PendingPreview {
   files: ImportedFile[];
@@ -61,4 +61,4 @@ export interface ApiContext {
   maxImportBytes: number;
 }
 
-export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_IMPORT_BYTES = MAX_IMPORT_BYTES;

@@ -41,6 +41,12 @@ export const Filters = z
   .strict();
 export type Filters = z.infer<typeof Filters>;
 
+/**
+ * Largest file import.preview and reviewPack.preview accept by default, in bytes. Here, in the
+ * table, so the renderer can refuse a bigger file before it reads it into the page.
+ */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
 /** A file handed to the importer: a path (Electron, CLI) or its bytes (browser upload). */
 export const ImportSource = z
   .object({
