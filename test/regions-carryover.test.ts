@@ -33,3 +33,12 @@ test('regions: national news whose opening puts a purpose clause before 民政�
   const f = await importFile({ name: 'draft.txt', bytes: new TextEncoder().encode(text) });
   assert.equal(f.cases[0]!.meta.region, null, 'the region it names as an example is not the news\'s place');
 });
+
+test('regions: a place only visited, borrowed from or compared with is not the text\'s', () => {
+  assert.deepEqual(resolveRegion('盐亭县民政局组织干部赴浙江省考察学习养老服务'), resolveRegion('盐亭县民政局组织干部'), 'the visit names 浙江');
+  assert.equal(resolveRegion('学习借鉴德阳市、广元市等地经验，盐亭县出台救助办法')?.county, '盐亭县');
+  assert.equal(resolveRegion('与成都市相比，绵阳市的社区养老起步较晚')?.city, '绵阳市');
+  assert.equal(resolveRegion('赴浙江考察学习'), null, 'nothing but the visit: no place');
+  // A place that is visited by others (a leader's inspection) is still the text's.
+  assert.equal(resolveRegion('省委书记到盐亭县调研社区养老服务')?.county, '盐亭县');
+});

@@ -63,8 +63,28 @@ function modernNames(text: string): string {
   return text.replace(FORMER, (old) => FORMER_TO.get(old)!);
 }
 
-/** Words ending in 区/县 that name no place ("社区", "辖区"). */
-// Also areas that are no division whatever precedes them (…小区, …园区, …景区) and counted ones ("十大幸福小区", "三个区").
+/**
+ * Places a text only mentions: where its people went to learn ("赴浙江考察学习", "前往成都观摩"),
+ * whose experience it borrowed ("学习借鉴中卫市、石嘴山市等地经验", "对标深圳做法"), what it is
+ * compared with ("与上海相比"). They say nothing of where the text is from.
+ */
+const MERE_MENTION = new RegExp(
+  [
+    String.raw`(?:远赴|赴|前往)[^，,。；;！？]{2,24}?(?:考察|学习|观摩|交流|取经|参观)`,
+    String.raw`(?:学习借鉴|借鉴|对标|参照)[^，,。；;！？]{2,36}?(?:经验|做法|模式)`,
+    String.raw`与[^，,。；;！？]{2,12}?相比`,
+  ].join('|'),
+  'gu',
+);
+
+function withoutMereMentions(text: string): string {
+  return text.replace(MERE_MENTION, '·');
+}
+
+/**
+ * Words ending in 区/县 that name no place ("社区", "辖区"), areas that are no division whatever
+ * precedes them (…小区, …园区, …景区) and counted ones ("十大幸福小区", "三个区").
+ */
 const GENERIC_AREA = /^(?:社|城|市|辖|特|园|景|小|片|山|地|郊|全|各|本|该|我|新|老|试点|示范|实验|服务|农村|城乡|乡村|居住|生活|养老|功能|核心|重点|贫困|经济|开发|保护|风景|经开|高新|保税|综保|工业)(?:区|县)$|民政|政府|社区|服务|工作|建设|养老|儿童|救助|(?:小|园|景|片|街|校|厂|库|辖|院|营|社|试验|实验|示范)区$|^[一二三四五六七八九十百千两几多数各]/u;
 const UNLISTED_AFTER_CITY = /^[\s\u3000·]*([\u4e00-\u9fa5]{1,5}?(?:区|县|旗))/u;
 
@@ -127,7 +147,7 @@ interface Reading {
  */
 export function resolveRegion(raw: string, hint?: Partial<Region>): Region | null {
   if (!raw) return null;
-  const text = modernNames(raw);
+  const text = modernNames(withoutMereMentions(raw));
   const mentions = findMentions(text);
   if (mentions.length === 0) return null;
   const readings: Reading[] = [];
