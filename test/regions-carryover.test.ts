@@ -42,3 +42,14 @@ test('regions: a place only visited, borrowed from or compared with is not the t
   // A place that is visited by others (a leader's inspection) is still the text's.
   assert.equal(resolveRegion('省委书记到盐亭县调研社区养老服务')?.county, '盐亭县');
 });
+
+test('regions: every provincial region and 新疆生产建设兵团, by full and short name; 繁體 drafts through their simplified copy', async () => {
+  const full = ['北京市', '天津市', '河北省', '山西省', '内蒙古自治区', '辽宁省', '吉林省', '黑龙江省', '上海市', '江苏省', '浙江省', '安徽省', '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '广西壮族自治区', '海南省', '重庆市', '四川省', '贵州省', '云南省', '西藏自治区', '陕西省', '甘肃省', '青海省', '宁夏回族自治区', '新疆维吾尔自治区', '新疆生产建设兵团'];
+  const short = ['北京', '天津', '河北', '山西', '内蒙古', '辽宁', '吉林', '黑龙江', '上海', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南', '湖北', '湖南', '广东', '广西', '海南', '重庆', '四川', '贵州', '云南', '西藏', '陕西', '甘肃', '青海', '宁夏', '新疆', '兵团'];
+  for (const [i, name] of full.entries()) {
+    assert.equal(resolveRegion(`${name}民政厅推进养老服务`)?.province, name, name);
+    assert.equal(resolveRegion(`${short[i]}推进养老服务改革`)?.province, name, short[i]);
+  }
+  const f = await importFile({ name: 'draft.txt', bytes: new TextEncoder().encode('新疆生產建設兵團推進養老服務體系建設\n近年來，兵團民政局推進養老服務體系建設，新建養老服務中心12個。\n') });
+  assert.equal(f.cases[0]!.meta.region?.province, '新疆生产建设兵团');
+});
