@@ -82,9 +82,16 @@ export function readReviewPackage(data: Buffer): ReviewPackage {
     collectionTitle: file.collectionTitle,
     createdAt: file.createdAt,
     createdBy: file.createdBy,
-    cases: file.cases.map((c) => {
+    cases: file.cases.map((c, i) => {
+      // A package whose checksum holds can still carry a case a faulty tool wrote: named, not an internal error.
+      const which = typeof c?.title === 'string' && c.title ? `「${c.title}」` : `第 ${i + 1} 个`;
+      if (typeof c?.name !== 'string' || typeof c.state !== 'string') throw new ReviewPackageError(`审阅包已损坏：其中${which}案例缺少内容，整个审阅包未读取`);
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, new Uint8Array(Buffer.from(c.state, 'base64')));
+      try {
+        Y.applyUpdate(doc, new Uint8Array(Buffer.from(c.state, 'base64')));
+      } catch {
+        throw new ReviewPackageError(`审阅包已损坏：其中${which}案例的内容无法读取，整个审阅包未读取`);
+      }
       return { name: c.name, doc };
     }),
   };
