@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import { REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
-import type { CollectionSummary, ImportPreview } from '../../../electron/core/api/schema.js';
+import { MAX_IMPORT_BYTES, type CollectionSummary, type ImportPreview } from '../../../electron/core/api/schema.js';
 import { api, ApiCallError, bridge, fileToBase64, importSources } from '../api/client.js';
 import { describeError, UserFacingError, type ErrorContext } from '../api/errors.js';
 import { loadUiState, saveUiState } from '../uiState.js';
@@ -50,6 +50,17 @@ export type ReportError = (error: unknown, context?: ErrorContext) => void;
 export type Notify = (text: string, action?: Toast['action']) => void;
 
 let toastSeq = 0;
+
+const megabytes = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+
+/** Files over the import limit, named with their size and what to do. */
+function tooLargeMessage(files: Array<{ name: string; size: number }>, what: '导入' | '审阅包'): string {
+  const named = files.map((f) => `“${f.name}”（${megabytes(f.size)}）`).join('、');
+  const limit = megabytes(MAX_IMPORT_BYTES);
+  return what === '审阅包'
+    ? `${named}超过 ${limit} 的上限，没有读取：审阅包通常只有几百 KB，请确认选的是审阅人寄回的 .hbreview 文件。`
+    : `${named}超过 ${limit} 的导入上限，没有读取，库中没有任何改动：请把文件拆成几份（或压缩其中的图片）后再导入。`;
+}
 
 export function App(): JSX.Element {
   const initial = useRef(loadUiState()).current;
@@ -137,7 +148,15 @@ export function App(): JSX.Element {
   const readFiles = async (files: File[]) => {
     if (!files.length) return;
     const empty = files.filter((f) => f.size === 0).map((f) => f.name);
-    const rest = files.filter((f) => f.size > 0);
+    // Over the API's limit a file would be refused anyway; read into the page first, a file of a
+    // hundred MB or more can take the page (and what is typed in it) down. Refused unread.
+    const huge = files.filter((f) => f.size > MAX_IMPORT_BYTES);
+    if (huge.length) {
+      setView((v) => (v.name === 'import' ? { name: 'home' } : v));
+      onError(tooLargeMessage(huge.map((f) => ({ name: f.name, size: f.size })), '导入'));
+    }
+    const rest = files.filter((f) => f.size > 0 && f.size <= MAX_IMPORT_BYTES);
+    if (!rest.length && !empty.length) return;
     setImporting(`正在读取文件 0/${rest.length}…`);
     try {
       const sources = await importSources(rest, (done, total) => setImporting(`正在读取文件 ${done}/${total}…`));
@@ -161,6 +180,10 @@ export function App(): JSX.Element {
 
   const openReviewPack = async (file: File) => {
     await leaveDocument();
+    if (file.size > MAX_IMPORT_BYTES) {
+      onError(tooLargeMessage([{ name: file.name, size: file.size }], '审阅包'));
+      return;
+    }
     const path = bridge()?.pathForFile(file);
     setImporting(`正在读取审阅包“${file.name}”…`);
     try {
