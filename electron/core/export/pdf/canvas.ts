@@ -10,6 +10,7 @@ import { glyphsForDrawing, type LaidLine, type PlacedGlyph } from '../../layout/
 import type { BoxPainter } from '../../layout/flow.js';
 import { deflateStreams } from './streams.js';
 import { fastSubsets } from './subset.js';
+import { ContentBytes } from './contentBytes.js';
 
 interface PdfKitFont {
   id: string;
@@ -35,7 +36,8 @@ interface PdfKitPages {
 }
 
 interface EncodedGlyph {
-  hex: string;
+  /** Glyph id in the subset. */
+  gid: number;
   /** Advance the PDF viewer applies, in text-space thousandths. */
   adv: number;
 }
@@ -93,7 +95,7 @@ function rgb(hex: string): string {
 export class PdfCanvas implements BoxPainter {
   private fonts = new Map<string, FontEntry>();
   private pageFonts = new Set<string>();
-  private pending = '';
+  private bytes = new ContentBytes();
   pageHeight = 0;
 
   constructor(readonly doc: PDFKit.PDFDocument) {
@@ -171,7 +173,7 @@ export class PdfCanvas implements BoxPainter {
       const adv = (glyph.advance * 1000) / e.face.unitsPerEm;
       if (e.font.widths[gid] == null) e.font.widths[gid] = adv;
       if (e.font.unicode[gid] == null) e.font.unicode[gid] = [cp];
-      g = { hex: gid.toString(16).padStart(4, '0'), adv };
+      g = { gid, adv };
       e.glyphs.set(cp, g);
     }
     return g;
@@ -187,8 +189,11 @@ export class PdfCanvas implements BoxPainter {
   /** Draws the first `count` of a line's glyph records (drawLine's, or a drawing record's replayed). */
   drawGlyphs(glyphs: readonly PlacedGlyph[], count: number, x: number, baselineY: number): void {
     if (count === 0) return;
+    const out = this.bytes;
     // pdfkit's page space runs top-down; text wants PDF's native bottom-up space.
-    let out = `q 1 0 0 -1 0 ${num(this.pageHeight)} cm\n`;
+    out.text('q 1 0 0 -1 0 ');
+    out.num(this.pageHeight);
+    out.text(' cm\n');
     let i = 0;
     while (i < count) {
       const first = glyphs[i]!;
@@ -203,34 +208,54 @@ export class PdfCanvas implements BoxPainter {
       const size = first.size;
       const startX = x + first.x + first.dx;
       const y = this.pageHeight - baselineY + first.rise;
-      // The TJ array as one string: hex glyph runs with the adjustments between them.
-      let tj = '';
+      const color = rgb(first.color);
+      if (first.actual !== undefined) out.text(`/Span <</ActualText <FEFF${utf16Hex(first.actual)}>>> BDC\n`);
+      if (first.fakeBold) {
+        out.text('q ');
+        out.num(size * 0.03);
+        out.text(` w /DeviceRGB CS ${color} SC\n`);
+      }
+      out.text(`/DeviceRGB cs ${color} scn\nBT`);
+      if (first.fakeBold) out.text(' 2 Tr');
+      out.text(` /${e.font.id} `);
+      out.num(size);
+      out.text(' Tf 1 0 0 1 ');
+      out.num(startX);
+      out.byte(32);
+      out.num(y);
+      out.text(' Tm [');
+      // The TJ array: hex glyph runs with the adjustments between them.
       let pen = startX;
-      let hex = '';
+      let open = false;
       for (let k = i; k < j; k++) {
         const g = glyphs[k]!;
         const enc = this.encode(e, g.cp);
         const want = x + g.x + g.dx;
         const delta = want - pen;
         if (Math.abs(delta) > 0.0005) {
-          if (hex) tj += `<${hex}> `;
-          hex = '';
-          tj += `${num((-delta * 1000) / size)} `;
+          if (open) {
+            out.byte(62);
+            out.byte(32);
+            open = false;
+          }
+          out.num((-delta * 1000) / size);
+          out.byte(32);
         }
-        hex += enc.hex;
+        if (!open) {
+          out.byte(60);
+          open = true;
+        }
+        out.hex4(enc.gid);
         pen = want + (enc.adv * size) / 1000;
       }
-      tj = hex ? `${tj}<${hex}>` : tj.trimEnd();
-      const color = rgb(first.color);
-      if (first.actual !== undefined) out += `/Span <</ActualText <FEFF${utf16Hex(first.actual)}>>> BDC\n`;
-      if (first.fakeBold) out += `q ${num(size * 0.03)} w /DeviceRGB CS ${color} SC\n`;
-      out += `/DeviceRGB cs ${color} scn\n`;
-      out += `BT${first.fakeBold ? ' 2 Tr' : ''} /${e.font.id} ${num(size)} Tf 1 0 0 1 ${num(startX)} ${num(y)} Tm [${tj}] TJ ET\n`;
-      if (first.fakeBold) out += 'Q\n';
-      if (first.actual !== undefined) out += 'EMC\n';
+      if (open) out.byte(62);
+      out.text('] TJ ET\n');
+      if (first.fakeBold) out.text('Q\n');
+      if (first.actual !== undefined) out.text('EMC\n');
       i = j;
     }
-    this.content(`${out}Q\n`);
+    out.text('Q\n');
+    if (out.at >= 65536) this.flush();
     // Underlined runs: one rule per run, under the glyph boxes.
     for (let k = 0; k < count; k++) {
       if (!glyphs[k]!.underline) continue;
@@ -267,21 +292,20 @@ export class PdfCanvas implements BoxPainter {
   }
 
   /**
-   * Page content written by this canvas is gathered as a string and handed to pdfkit as bytes
-   * a page (or 64 K characters) at a time: as a string pdfkit would copy it into bytes one
+   * Page content written by this canvas is gathered as bytes (contentBytes.ts) and handed to
+   * pdfkit a page (or 64 KB) at a time: as a string pdfkit would copy it into bytes one
    * character at a time, and a small byte array per line or rule made as much garbage again.
    * The content is ASCII. Anything that has pdfkit write content itself flushes first.
    */
   private content(ops: string): void {
-    this.pending += ops;
-    if (this.pending.length >= 65536) this.flush();
+    this.bytes.text(ops);
+    if (this.bytes.at >= 65536) this.flush();
   }
 
   /** Hands the gathered content to the current page; writePdf calls it before ending the document. */
   flush(): void {
-    if (!this.pending) return;
-    (this.doc as unknown as { page: { write(b: Uint8Array): void } }).page.write(Buffer.from(this.pending, 'latin1'));
-    this.pending = '';
+    if (this.bytes.at === 0) return;
+    (this.doc as unknown as { page: { write(b: Uint8Array): void } }).page.write(this.bytes.take());
   }
 
   link(x: number, y: number, w: number, h: number, destination: string): void {
