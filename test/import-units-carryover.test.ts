@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importFile } from '../electron/core/import/index.js';
-import { isOrgan, unitFromOpening } from '../electron/core/import/stages/units.js';
+import { isOrgan, unitFromOpening, unitLine } from '../electron/core/import/stages/units.js';
 
 async function read(text: string, name = 'draft.txt') {
   return importFile({ name, bytes: new TextEncoder().encode(text) });
@@ -35,11 +35,9 @@ test('units: an organ named relative to the site (县民政局, 州退役军人�
 });
 
 test('units: a unit cell without a colon, a foot line with a table bar, a dashed subtitle naming the body', async () => {
-  const cell = await read(
-    '《盐亭县困难群众救助工作规程》政策解读\n信息来源 盐亭县人民政府 解读单位 盐亭县民政局\n为规范困难群众救助工作，县民政局制定了工作规程，现解读如下。\n一、制定背景\n救助对象认定标准不一，群众反映办理环节多。\n',
-  );
-  assert.equal(cell.cases[0]!.meta.unit, '盐亭县民政局', 'the 解读单位 cell, not the page\'s 来源');
-  assert.deepEqual([cell.cases[0]!.meta.region?.city, cell.cases[0]!.meta.region?.county], ['绵阳市', '盐亭县']);
+  // The cell among others on a metadata row (the row stays: its other cells are not the unit's).
+  const lines = ['《盐亭县困难群众救助工作规程》政策解读', '信息来源 盐亭县人民政府 解读单位 盐亭县民政局', '为规范困难群众救助工作，县民政局制定了工作规程。'].map((text) => ({ text }));
+  assert.deepEqual(unitLine(lines), { at: 1, unit: '盐亭县民政局', keep: true }, 'the 解读单位 cell, not the page\'s 来源');
   const foot = await read('盐亭县推进社区综合减灾示范创建\n\n近年来，盐亭县加强社区减灾能力建设，3个社区获评全省综合减灾示范社区。\n\n上报单位:盐亭县民政局 |\n信息作者:李某 |\n');
   assert.equal(foot.cases[0]!.meta.unit, '盐亭县民政局', 'the bar is a table cell\'s edge, not part of the name');
   const station = await read(
@@ -47,4 +45,16 @@ test('units: a unit cell without a colon, a foot line with a table bar, a dashed
   );
   assert.equal(station.cases[0]!.meta.unit, '盐亭县富驿镇退役军人服务站', 'the subtitle names the station; the site\'s 市退役军人事务局 is no name');
   assert.equal(station.cases[0]!.meta.region?.county, '盐亭县', 'a column titled for the city over one county\'s station is that county\'s');
+});
+
+test('units: the bureau opening the account after a page\'s lead and a series label is the unit', () => {
+  const paragraphs = [
+    '社会救助事关困难群众基本生活，是兜底性、基础性的制度安排。',
+    '今天一起来看看各地社会救助领域的创新实践。',
+    '创新实践案例介绍(二)',
+    '基层救助存在办理环节多、转办效率低等问题，亟需改进。',
+    '四川省绵阳市民政局在总结救助服务站建设经验的基础上，开展救助受理模式改革。',
+  ];
+  assert.equal(unitFromOpening(paragraphs), '绵阳市民政局');
+  assert.equal(unitFromOpening([...paragraphs.slice(0, 4), '另有三段', '再一段说明问题的背景和成因。', '第七段。', '绵阳市民政局在第八段才出现。']), null, 'deep in the text an organ is no longer the case\'s subject');
 });

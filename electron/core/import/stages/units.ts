@@ -81,9 +81,18 @@ export function unitLine(lines: SourceLine[]): { at: number; unit: string; keep?
 /** The organ that entered the work for the award: "某区民政局申报的…项目". */
 const APPLICANT_ORGAN = new RegExp(String.raw`(${WORKING_ORGAN})(?:申报|报送|选送|推荐)的`, 'u');
 
+/**
+ * How far into a case its subject organ may first open a paragraph: a page's own lead or a series
+ * label can come first ("社会救助领域优秀创新实践案例介绍(一)", a paragraph on the problem), and the
+ * bureau then opens the account of what it did.
+ */
+const OPENING_PARAGRAPHS = 4;
+
 /** The organ a case's opening sentences have as their subject ("某市民政局聚焦…") or name as the applicant, if any. */
 export function unitFromOpening(paragraphs: string[]): string | null {
-  for (const p of paragraphs.slice(0, 2)) {
+  // Labels between paragraphs (a series label, a short heading) do not count as paragraphs read.
+  const read = paragraphs.filter((p) => p.length >= 30 || /[。！？]/u.test(p)).slice(0, OPENING_PARAGRAPHS);
+  for (const p of read) {
     const m = SUBJECT_ORGAN.exec(p.trim()) ?? APPLICANT_ORGAN.exec(p);
     // A unit's name begins with its place; words before it ("当天", "同时") are not part of it.
     if (m && findMentions(m[1]!)[0]?.start === 0) return withoutProvince(m[1]!);
