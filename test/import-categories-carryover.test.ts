@@ -55,3 +55,18 @@ test('category: a term several areas list speaks less for each; a title naming o
 test('category: 特殊困难 modifies the group it names; the group decides', () => {
   assert.equal(scoreCategories('特殊困难未成年人关爱项目', '').category, '儿童福利');
 });
+
+test('category: each 业务领域 named by its own terms, veterans\' bodies and stations included', () => {
+  const cases: Array<[string, string, string]> = [
+    ['某县退役军人服务站“一站式”服务', '服务站为辖区退役军人和烈属提供走访慰问、帮扶援助。', '优抚安置'],
+    ['某区深化婚俗改革', '倡导婚事新办，治理高额彩礼，举办集体婚礼。', '社会事务'],
+    ['某县推行骨灰树葬海葬', '建设公益性公墓，推行节地生态安葬。', '社会事务'],
+    ['某县开展平安边界创建', '联合检查行政区域界线，维护界桩。', '区划地名'],
+    ['某县未成年人保护工作站建设', '工作站为困境儿童提供关爱服务。', '儿童福利'],
+    ['福彩公益金资助项目', '福利彩票发行中心开展公益活动。', '慈善事业和社会工作'],
+    ['某市流浪乞讨人员救助寻亲', '救助管理站联合公安比对信息，帮助受助人员寻亲。', '社会救助'],
+    ['某县残疾人两项补贴精准发放', '核对困难残疾人生活补贴和重度残疾人护理补贴发放对象。', '社会事务'],
+    ['某镇综合减灾示范社区创建', '开展应急演练，完善避难场所，提升防灾减灾能力。', '防灾减灾救灾'],
+  ];
+  for (const [title, body, want] of cases) assert.equal(scoreCategories(title, body).category, want, title);
+});
