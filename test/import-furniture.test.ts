@@ -90,3 +90,37 @@ test('furniture: a repost copied from its "(原标题:…)" line takes that head
   const under = await one('orig2.txt', `流浪人员找到回家路\n(原标题:某县民政局为流浪乞讨人员找到回家路)\n${para}\n${para2}`);
   assert.equal(under.c.meta.title, '流浪人员找到回家路');
 });
+
+test('furniture: portal lines told by their features leave the text above and below an article, and the headline stays the title', async () => {
+  const head = '某县民政局开展困难群众走访慰问活动';
+  const top = [
+    '点击数：123 【打印本页】【关闭窗口】',
+    '浏览次数：[ 123 ]',
+    '【来源：某某县民政局】【作者：】【发布时间：2023-01-01】',
+    '今天是：2023年5月6日 星期六',
+    '首页 政务公开 政务服务 互动交流 走进某县',
+    '首页  新闻中心  工作动态',
+    '索引号：11510000MB1234567X/2023-00123',
+  ];
+  const bottom = ['主办：某某县人民政府办公室 承办：某某县大数据中心', '推荐到：微信 微博 QQ空间', '本网站由某某县人民政府办公室主办', '扫描二维码分享到微信', '(编辑 张三)', '【纠错】', '关注我们', '政务微博 政务微信', '地址：某某县某某路1号 邮编：610000'];
+  for (const line of top) {
+    const { file, c } = await one('top.txt', [line, head, para, para2].join('\n'));
+    assert.equal(c.meta.title, head, `under ${line}`);
+    assert.ok(file.dropped.includes(line), `${line} is listed as dropped`);
+  }
+  for (const line of bottom) {
+    const { file, body } = await one('bottom.txt', [head, para, para2, line].join('\n'));
+    assert.ok(!body.includes(line), `${line} left the text`);
+    assert.ok(file.dropped.includes(line), `${line} is listed as dropped`);
+  }
+});
+
+test('furniture: counterparts stay — a date with its weekday dates the page, contact lines stay for the proofing gate, a heading of menu-like words with punctuation is text', async () => {
+  const { isClock, isMenuRow } = await import('../electron/core/import/stages/furniture.js');
+  assert.ok(!isClock('2023年12月26日 星期二上一期下一期'), 'an e-paper issue date is the page date, not a clock');
+  assert.ok(!isMenuRow('首页、政务公开和政务服务三个栏目'), 'a sentence naming menus is text');
+  const { body } = await one('contact.txt', ['某县民政局开展困难群众走访慰问活动', para, para2, '联系电话：0831-1234567'].join('\n'));
+  assert.ok(body.includes('联系电话：0831-1234567'));
+  const dated = await one('issue.txt', ['2023年12月26日 星期二上一期下一期', '某县民政局开展困难群众走访慰问活动', para, para2].join('\n'));
+  assert.equal(dated.file.info.date, '2023-12-26');
+});

@@ -9,7 +9,7 @@ import { DATE_ONLY, findDate, isoDate, NUMERIC_DATE } from './dates.js';
 import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
 import { readInfoTable } from './infotable.js';
-import { bracketedMetaNote, footLabelRun, isSiteNotice, isWidgetLabel, isWidgetRow, looseDateLine, splitTagTail } from './furniture.js';
+import { bracketedMetaNote, footLabelRun, isClock, isLoneIndexField, isMenuRow, isSiteNotice, isWidgetLabel, isWidgetRow, looseDateLine, splitTagTail } from './furniture.js';
 
 export interface CleanInfo {
   date?: string;
@@ -35,7 +35,7 @@ const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:首页|网站首页|返回首页|�
  * Portal widgets and credits that carry words after them: "【字体: 打印本页", "扫一扫在手机上查看当前页面",
  * "你是第 12 位访问者", "返回红网首页 返回湖南频道首页", "Produced By …", reprint statements.
  */
-const WIDGET = /^[[【(（]?\s*(?:字体|字号)\s*[:：]|^扫一扫.{0,16}(?:当前页|本页|页面|手机|二维码)|^[你您]是(?:本站)?第\s*[0-9０-９]+\s*位|^(?:返回\S{1,12}首页\s*)+$|^(?:Produced|Powered|Designed|Supported)\s+By\b|^本(?:文|稿|站)(?:为|系|是).{0,20}(?:原创|稿件|文章).{0,10}转载|^(?:未经|转载请).{0,30}(?:授权|注明|出处|许可)|^(?:[【[(（]?(?:免责)?声明[】\])）]?\s*[:：]?\s*)?本(?:文|站|网)?(?:转载|转自|来源于|来自|内容来自|仅代表|所载).{0,50}(?:版权|侵权|删除|联系|观点|立场)|如(?:有|涉及)侵权.{0,12}(?:删除|联系)|版权归原作者所有|^(?:免责声明|版权声明)\s*[:：]?$|^[^。]{0,40}(?:如需|如若|如要|欢迎)?转载[^。]{0,12}(?:请|须|需|务必)?注明(?:出处|来源)|^(?:—+|-+)\s*分享\s*(?:—+|-+)$|^分享(?:到|至)\s*[:：]?\s*(?:[\u4e00-\u9fa5A-Za-z]{1,6}\s*){1,6}$|^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]|^(?:手机)?扫(?:一扫|码)\s*(?:在手机上|用手机)?\s*(?:查看|阅读|打开|分享|浏览)?\s*(?:手机版|本页|当前页面?|此页)?$|^(?:浏览|阅读|访问|点击)(?:次数|量)\s*[:：]?\s*$/iu;
+const WIDGET = /^[[【(（]?\s*(?:字体|字号)\s*[:：]|^扫一扫.{0,16}(?:当前页|本页|页面|手机|二维码)|^[你您]是(?:本站)?第\s*[0-9０-９]+\s*位|^(?:返回\S{1,12}首页\s*)+$|^(?:Produced|Powered|Designed|Supported)\s+By\b|^本(?:文|稿|站)(?:为|系|是).{0,20}(?:原创|稿件|文章).{0,10}转载|^(?:未经|转载请).{0,30}(?:授权|注明|出处|许可)|^(?:[【[(（]?(?:免责)?声明[】\])）]?\s*[:：]?\s*)?本(?:文|站|网)?(?:转载|转自|来源于|来自|内容来自|仅代表|所载).{0,50}(?:版权|侵权|删除|联系|观点|立场)|如(?:有|涉及)侵权.{0,12}(?:删除|联系)|版权归原作者所有|^(?:免责声明|版权声明)\s*[:：]?$|^[^。]{0,40}(?:如需|如若|如要|欢迎)?转载[^。]{0,12}(?:请|须|需|务必)?注明(?:出处|来源)|^(?:—+|-+)\s*分享\s*(?:—+|-+)$|^(?:分享|推荐|转发)(?:到|至|给)\s*[:：]?\s*(?:[\u4e00-\u9fa5A-Za-z]{1,6}\s*){1,6}$|^扫描?(?:二维码|码)(?:分享|关注|阅读|打开)?\S{0,10}$|^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]|^(?:手机)?扫(?:一扫|码)\s*(?:在手机上|用手机)?\s*(?:查看|阅读|打开|分享|浏览)?\s*(?:手机版|本页|当前页面?|此页)?$|^(?:浏览|阅读|访问|点击)(?:次数|量)\s*[:：]?\s*$/iu;
 /**
  * Comment boxes, follow-us links, site notices and CMS template leftovers ("[field:title/]").
  */
@@ -55,7 +55,7 @@ const EDITOR = /^[[【(（]?(?:责任编辑|技术编辑|美术编辑|视觉编�
 const COUNTER = /^(?:[0-9０-９]{3,}|(?:浏览|访问|阅读|点击|点赞|评论|收藏|转发)(?:次数|量|数)?\s*[:：]?\s*[0-9０-９][0-9０-９,，.]*\s*[万千]?\+?\s*次?(?:\s+(?:浏览|访问|阅读|点击|点赞|评论|收藏|转发)(?:次数|量|数)?\s*[:：]?\s*[0-9０-９][0-9０-９,，.]*\s*[万千]?\+?\s*次?)*(?:\s+(?:分类|栏目|所属栏目|类别)\s*[:：]\s*[^\s。，,]{1,12})?)$/u;
 const URL_LINE = /^(?:(?:原文链接|原文地址|来源网址|网址|链接|本文链接)\s*[:：]\s*)?(?:https?:\/\/|www\.)\S+$/iu;
 const PHOTO_CREDIT = /^(?:图片来源|图源|图片提供|图片|摄影|供图|图\/文|图)\s*[:：/]\s*\S{1,30}$/u;
-const FOOTER = /版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|备案号|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|网站地图|网站声明|建议使用.{0,20}浏览器|分辨率|Produced\s+By|(?:广告|新闻|服务|投诉)热线\s*[:：]|(?:经营|服务)?许可证(?:编号)?\s*(?:\(ICP\)|（ICP）)?\s*[:：]/iu;
+const FOOTER = /^主办(?:单位)?\s*[:：].{2,40}(?:承办|协办|技术支持)(?:单位)?\s*[:：]|^本(?:网站|站|网)由.{2,30}(?:主办|承办|维护|管理)|地址\s*[:：].{2,40}邮编\s*[:：]?\s*[0-9]{6}|版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|备案号|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|网站地图|网站声明|建议使用.{0,20}浏览器|分辨率|Produced\s+By|(?:广告|新闻|服务|投诉)热线\s*[:：]|(?:经营|服务)?许可证(?:编号)?\s*(?:\(ICP\)|（ICP）)?\s*[:：]/iu;
 
 /** Where a news app left a picture out: "打开网易新闻 查看更多图片". The picture's caption may follow. */
 const APP_PICTURE = /^(?:打开|下载|点击)[\u4e00-\u9fa5A-Za-z]{2,10}\s*(?:查看|浏览|看)(?:更多|高清|大)?(?:图片|图集|组图)$/u;
@@ -120,6 +120,9 @@ function isFurniture(text: string): boolean {
     isWidgetLabel(text) ||
     isWidgetRow(text) ||
     isSiteNotice(text) ||
+    isMenuRow(text) ||
+    isClock(text) ||
+    isLoneIndexField(text) ||
     /^[|｜\s]+$/u.test(text)
   );
 }

@@ -15,7 +15,11 @@ const WIDGET_LABELS = new Set([
   '搜索', '站内搜索', '全站搜索', '搜索一下', '网站分类', '文章分类', '栏目分类', '标签列表', '标签云', '热门标签', '文章归档', '日期归档', '最新文章', '最新发布', '最新评论', '热门文章',
   '随机文章', '最近发表', '友情链接', '相关文档', '相关附件', '大家爱看', '为您推荐', '猜你喜欢', '分享让更多人看到', '点赞', '在看', '朗读', '听新闻', '语音播报',
   '我要纠错', '纠错', '百度地图', 'map', 'Map', '二维码', '手机阅读', '微信扫一扫', '扫码阅读', '收起', '展开', '查看原文', '阅读原文',
+  '关注我们', '政务微博', '政务微信', '政务新媒体', '微信公众号', '官方微博', '官方微信', '我要打印', '打印文章', '关闭本页',
 ]);
+
+/** Words of a portal's top menu ("首页 政务公开 政务服务 互动交流"). */
+const MENU_WORDS = /^(?:首页|网站首页|主页|政务公开|信息公开|政府信息公开|政务服务|网上办事|办事服务|互动交流|政民互动|公众参与|新闻中心|新闻动态|通知公告|工作动态|领导信息|机构设置|机构职能|专题专栏|在线访谈|民意征集|走进\S{1,4}|魅力\S{1,4}|数据开放|English|无障碍|长者版|关怀版|繁體|简体)$/u;
 
 /** How organ names end (局, 政府, 委员会 …). */
 const ORGAN_END = /(?:局|厅|部|委|办|政府|委员会|办公室|中心|院|会|处|站)$/u;
@@ -24,13 +28,46 @@ const ORGAN_END = /(?:局|厅|部|委|办|政府|委员会|办公室|中心|院|
 const SENTENCE = /[。！？；;]/u;
 
 /** Labels whose value is metadata: 来源, 编辑, 作者 … (after 繁→简, which the stages read through). */
-const META_LABEL = /(?:来源|编辑|责编|作者|记者|通讯员|审核|校对)\s*[:：]/u;
+const META_LABEL = /(?:来源|编辑|责编|作者|记者|通讯员|审核|校对)\s*[:：]|^(?:责任编辑|编辑|责编|审核|校对)\s+[\u4e00-\u9fa5·]{2,4}$/u;
 
 /** A widget's label standing alone on a line (exactly, or with the colon of an empty label: "相关文档:"). */
 export function isWidgetLabel(text: string): boolean {
   const t = text.trim().replace(/\s*[:：]$/u, '');
-  return WIDGET_LABELS.has(t);
+  const bare = t.replace(/^[【[(（<]\s*/u, '').replace(/\s*[】\])）>]$/u, '');
+  if (WIDGET_LABELS.has(t) || WIDGET_LABELS.has(bare)) return true;
+  // A row of such labels ("政务微博 政务微信").
+  const parts = t.split(/[\s\u3000|｜]+/u).filter(Boolean);
+  return parts.length >= 2 && parts.every((p) => WIDGET_LABELS.has(p));
 }
+
+/**
+ * A top menu copied as one line of words apart ("首页 政务公开 政务服务 互动交流 走进某县", "首页  新闻中心  工作动态"):
+ * three short words at least, no punctuation, and most of them a portal's menu words.
+ */
+export function isMenuRow(text: string): boolean {
+  if (text.length > 80 || /[。，,！？:：、]/u.test(text)) return false;
+  const parts = text.trim().split(/[\s\u3000]+/u);
+  if (parts.length < 3 || parts.some((p) => p.length > 8)) return false;
+  const menu = parts.filter((p) => MENU_WORDS.test(p)).length;
+  return menu >= 2 && menu >= parts.length / 2;
+}
+
+/** A portal's index number alone on its line ("索引号：11510000MB1234567X/2023-00123"): one field of its table. */
+export function isLoneIndexField(text: string): boolean {
+  return /^(?:信息)?(?:索引号|索取号|统一编号|统一编码)\s*[:：]?\s*[0-9A-Za-z][0-9A-Za-z\-/_.]{5,40}$/u.test(text.trim());
+}
+
+/**
+ * A page's clock ("今天是：2023年5月6日 星期六", "2023年5月6日 星期六 农历三月十七"): today's date, not the
+ * draft's. (A date with its weekday alone is an e-paper's issue date, which dates the page.)
+ */
+export function isClock(text: string): boolean {
+  if (text.length > 40 || /[。，,！？]/u.test(text) || /(?:发布|来源|作者|浏览|阅读)/u.test(text)) return false;
+  return /星期[一二三四五六日天]|周[一二三四五六日]/u.test(text) && /[0-9０-９]{4}\s*[-年/.]/u.test(text) && /今天|今日|当前|现在|农历|天气/u.test(text);
+}
+
+/** A counter with its label and number, the number perhaps in brackets ("点击数：123", "浏览次数：[ 123 ]"). */
+const COUNTER_FIELD = /(?:点击|浏览|阅读|访问|查看)(?:次数|数|量|率)?\s*[:：]\s*[[【(（]?\s*[0-9０-９,，]*\s*[\]】)）]?\s*次?/gu;
 
 /** Words only a page's display widgets print (eye-care colours, text size, restore defaults). */
 const WIDGET_WORDS = /(?:保护视力色|视力保护色|护眼模式|字体颜色|背景颜色|字体大小|字号大小|文字大小|字号|字体|恢复默认|默认|[大中小]|打印本页|打印|关闭窗口|关闭)/gu;
@@ -41,9 +78,12 @@ const WIDGET_WORDS = /(?:保护视力色|视力保护色|护眼模式|字体颜�
  */
 export function isWidgetRow(text: string): boolean {
   if (text.length > 80 || SENTENCE.test(text) || /[，,]/u.test(text)) return false;
-  const words = text.match(WIDGET_WORDS) ?? [];
-  if (!words.some((w) => w.length >= 2)) return false;
-  const rest = text.replace(WIDGET_WORDS, '').replace(/[\s\u3000:：|｜[\]【】()（）<>《》\-—_·•]/gu, '');
+  // Counters go with the widgets ("点击数：123 【打印本页】", "浏览次数：[ 123 ]").
+  const counters = text.match(COUNTER_FIELD) ?? [];
+  const bare = text.replace(COUNTER_FIELD, ' ');
+  const words = bare.match(WIDGET_WORDS) ?? [];
+  if (!words.some((w) => w.length >= 2) && counters.length === 0) return false;
+  const rest = bare.replace(WIDGET_WORDS, '').replace(/[\s\u3000:：|｜[\]【】()（）<>《》\-—_·•]/gu, '');
   return rest.length <= 2;
 }
 
@@ -93,9 +133,14 @@ export function looseDateLine(text: string): string | null {
  * at most and no sentence.
  */
 export function bracketedMetaNote(text: string): string | null {
-  const m = /^\s*[[【(（]([^\]】)）]{2,60})[\]】)）]\s*(.{0,8})$/u.exec(text);
-  if (!m || !META_LABEL.test(m[1]!) || SENTENCE.test(m[2]!) || /[，,]/u.test(m[2]!)) return null;
-  return m[1]!;
+  if (text.length > 120) return null;
+  // One group or several in a row ("【来源：某县民政局】【作者：】【发布时间：2023-01-01】").
+  const m = /^\s*((?:[[【(（][^\][【】()（）]{1,60}[\]】)）]\s*)+)(.{0,8})$/u.exec(text);
+  if (!m || SENTENCE.test(m[2]!) || /[，,]/u.test(m[2]!)) return null;
+  const groups = [...m[1]!.matchAll(/[[【(（]([^\][【】()（）]{1,60})[\]】)）]/gu)].map((g) => g[1]!.trim());
+  if (!groups.some((g) => META_LABEL.test(g))) return null;
+  if (!groups.every((g) => META_LABEL.test(g) || /^(?:发布|更新)?(?:时间|日期)\s*[:：]/u.test(g) || isWidgetLabel(g) || isWidgetRow(g))) return null;
+  return groups.join(' ');
 }
 
 /**
