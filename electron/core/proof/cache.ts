@@ -65,3 +65,16 @@ export const PROOF_CACHE_SQL = `
     findings TEXT NOT NULL
   );
 `;
+
+/**
+ * Forgets a document's findings (or a collection's 导语's, under `<collection>:lead`) when it is
+ * removed for good: the table has no foreign key, so nothing else takes its rows away.
+ */
+export const PROOF_CACHE_FORGET = 'DELETE FROM proof_cache WHERE document_id = ?';
+
+/** The rows of documents and collections already removed (libraries written before schema 10). */
+export const PROOF_CACHE_ORPHANS = `
+  DELETE FROM proof_cache
+  WHERE document_id NOT IN (SELECT id FROM documents)
+    AND document_id NOT IN (SELECT id || ':lead' FROM collections)
+`;

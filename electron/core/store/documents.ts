@@ -18,6 +18,7 @@ import { isLocked } from './lifecycle.js';
 import { regionCode } from './regionCode.js';
 import { indexDocument, searchableText, unindexDocument } from './search.js';
 import { rowToDocument, rowToSummary, type DocSummary, type DocumentRow, type SummaryRow } from './rows.js';
+import { PROOF_CACHE_FORGET } from '../proof/cache.js';
 
 export interface DocumentFilters {
   kind?: 'case' | 'notice';
@@ -338,6 +339,7 @@ export class Documents {
     this.c.tx(() => {
       unindexDocument(this.c.db, id);
       this.c.sql('DELETE FROM documents WHERE id = ?').run(id);
+      this.c.sql(PROOF_CACHE_FORGET).run(id);
     });
   }
 }

@@ -9,7 +9,7 @@ import { caseFingerprint } from './fingerprint.js';
 import { checkDocument, ModelError } from '../model/schema.js';
 import type { Block, HuibianDocument } from '../model/types.js';
 import { PROOF_DECISIONS_SQL } from '../proof/decisions.js';
-import { PROOF_CACHE_SQL } from '../proof/cache.js';
+import { PROOF_CACHE_ORPHANS, PROOF_CACHE_SQL } from '../proof/cache.js';
 import { TEAM_YDOCS_SQL } from './ydocs.js';
 import { MERGES_SQL } from './merges.js';
 
@@ -251,6 +251,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 9,
     why: 'release gate: each document\'s findings kept under a hash of its text and the rule book\'s version, so an export proofs only the documents changed since the last (350 cases: ≈160 ms of CPU per export)',
     up: (db) => db.exec(PROOF_CACHE_SQL),
+  },
+  {
+    version: 10,
+    why: 'revision snapshots written as brotli behind a marker byte (revisions.ts: about half the CPU of deflate on the thread that imports), which builds of version 9 cannot read, so they must refuse the file; and the kept findings of documents and collections already removed for good, which version 9 left behind, go',
+    up: (db) => db.exec(PROOF_CACHE_ORPHANS),
   },
 ];
 

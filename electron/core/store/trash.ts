@@ -16,6 +16,7 @@ import type { Collections } from './collections.js';
 import type { Documents } from './documents.js';
 import { indexDocument, unindexDocument } from './search.js';
 import type { DocumentRow } from './rows.js';
+import { PROOF_CACHE_FORGET } from '../proof/cache.js';
 
 /** How long an item stays in the trash before opening the library purges it. */
 export const TRASH_RETENTION_DAYS = 30;
@@ -148,7 +149,10 @@ export class Trash {
       const docs = this.c.sql('SELECT id FROM documents WHERE deleted_at IS NOT NULL AND deleted_at < ?').all(cutoff) as Array<{ id: string }>;
       for (const d of docs) this.documents.purge(d.id);
       const cols = this.c.sql('SELECT id FROM collections WHERE deleted_at IS NOT NULL AND deleted_at < ?').all(cutoff) as Array<{ id: string }>;
-      for (const l of cols) this.c.sql('DELETE FROM collections WHERE id = ?').run(l.id);
+      for (const l of cols) {
+        this.c.sql('DELETE FROM collections WHERE id = ?').run(l.id);
+        this.c.sql(PROOF_CACHE_FORGET).run(`${l.id}:lead`);
+      }
       return docs.length + cols.length;
     });
   }
