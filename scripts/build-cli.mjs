@@ -35,8 +35,29 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = path.join(root, 'dist', 'core', 'cli');
 
-/** Packages compiled into main.cjs; each was checked to load nothing beside its own modules. */
-const BUNDLED = ['zod', 'docx', 'image-size', '@noble/hashes'];
+/**
+ * Packages compiled into main.cjs, so that the code cache covers them: each was checked to read
+ * no file beside its own modules, or (pdfkit: its standard fonts and ICC profile) to find them
+ * through import.meta.url, which ownUrls points at the package's own file.
+ */
+const BUNDLED = [
+  ...['zod', 'docx', 'image-size', '@noble/hashes'],
+  // the PDF writer: pdfkit and what it and fontkit load (≈130 ms of every PDF export to require)
+  ...['pdfkit', 'fontkit', 'restructure', 'brotli', 'unicode-properties', 'unicode-trie', 'tiny-inflate', 'dfa', 'clone', 'base64-js', 'fast-deep-equal', '@swc/helpers', 'linebreak', 'png-js', '@noble/ciphers', 'fflate'],
+];
+
+/** import.meta.url in a bundled package's module stays that module's own file (relative to the bundle, so the tree may move). */
+const ownUrls = (outDir) => ({
+  name: 'own-urls',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.m?js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const own = `require("node:url").pathToFileURL(require("node:path").join(__dirname, ${JSON.stringify(path.relative(outDir, args.path))})).href`;
+      return { contents: text.replaceAll('import.meta.url', own), loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+});
 
 const packageOf = (specifier) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]);
 
@@ -81,7 +102,7 @@ export async function buildCli({ quiet = false } = {}) {
       entryPoints: { main: 'electron/core/cli/main.ts' },
       outfile: path.join(next, 'main.cjs'),
       format: 'cjs',
-      plugins: [externalsBut(BUNDLED)],
+      plugins: [externalsBut(BUNDLED), ownUrls(OUT_DIR)],
       // import() as require(): vm.Script runs the bundle, and a package is loaded one way only.
       supported: { 'dynamic-import': false },
       banner: { js: 'var __huibianUrl = require("node:url").pathToFileURL(__filename).href;' },
