@@ -10,6 +10,7 @@ import { api, bridge, downloadUrl } from '../api/client.js';
 import { quoted } from '../api/errors.js';
 import { downloadName, exportBaseName } from '../exportName.js';
 import type { ReportError } from './App.js';
+import { ExportNotes } from './ExportNotes.js';
 
 export interface ExportBarProps {
   collectionId?: string;
@@ -111,6 +112,9 @@ export function ExportBar(props: ExportBarProps): JSX.Element {
             </a>
           )}
         </span>
+      ))}
+      {done.map(({ format, result }) => (
+        <ExportNotes key={`notes-${format}`} result={result} />
       ))}
     </div>
   );
