@@ -279,8 +279,15 @@ export class PdfCanvas implements BoxPainter {
 
   /** A row of squares (BoxPainter.squareRow): the same operators as a fillRect each. */
   squareRow(x: number, from: number, to: number, step: number, y: number, size: number, color: string): void {
-    const c = pdfkitColor(color);
-    for (let d = from; d < to; d += step) this.content(fillRectOps(x + d, y, size, size, c));
+    // Each dot as fillRectOps writes it; all but its x are the row's.
+    const tail = ` ${pn(y)} ${pn(size)} ${pn(size)} re\n/DeviceRGB cs\n${pdfkitColor(color)} scn\nf\nQ\n`;
+    const out = this.bytes;
+    for (let d = from; d < to; d += step) {
+      out.text('q\n');
+      out.num6(x + d);
+      out.text(tail);
+    }
+    if (out.at >= 65536) this.flush();
   }
 
   strokeRect(x: number, y: number, w: number, h: number, color: string, width: number): void {

@@ -77,6 +77,40 @@ export class ContentBytes {
     if (d3 !== 0) b[this.at++] = 48 + d3;
   }
 
+  /** `String(Math.round(v * 1e6) / 1e6)`: pdfkit's number format in path operators. */
+  num6(v: number): void {
+    let k = Math.round(v * 1e6);
+    this.room(32);
+    const b = this.buf;
+    if (k === 0) {
+      b[this.at++] = 48;
+      return;
+    }
+    if (!Number.isSafeInteger(k)) {
+      this.text(String(k / 1e6));
+      return;
+    }
+    if (k < 0) {
+      b[this.at++] = 45;
+      k = -k;
+    }
+    const int = Math.floor(k / 1e6);
+    let frac = k - int * 1e6;
+    this.digits(int);
+    if (frac === 0) return;
+    b[this.at++] = 46;
+    let places = 6;
+    while (frac % 10 === 0) {
+      frac /= 10;
+      places--;
+    }
+    // frac's digits, zero-padded on the left to `places`.
+    for (let p = 10 ** (places - 1); p >= 1; p /= 10) {
+      const digit = Math.floor(frac / p) % 10;
+      b[this.at++] = 48 + digit;
+    }
+  }
+
   private digits(n: number): void {
     const b = this.buf;
     if (n < 10) {
