@@ -23,6 +23,8 @@ const PRINTER = /^(.+?)\s+([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-
 const NOTE = /^[（(]\s*(此件[^（）()]*|[^（）()]{2,40}(?:公开发布|依申请公开|不予公开)[^（）()]*)\s*[)）]$/u;
 const ORGAN_NAME = /^[\u4e00-\u9fa5（）()]{2,24}(?:局|厅|部|委|办|委员会|办公室|政府|中心|院|会|室|处|科|所|站|馆|社|团|联合会|街道办事处)$/u;
 const ATTACHMENT_HEAD = /^附件\s*[0-9０-９]*\s*$/u;
+/** A seal's note after a signing organ: "某县民政局（盖章）", "某县民政局(印)". */
+const SEAL_NOTE = /\s*[(（]\s*(?:盖章|公章|印|章|签章|签字盖章)\s*[)）]\s*$/u;
 
 /**
  * The bracketed line collections print under a title: its date, its number, or both, and the act
@@ -331,7 +333,8 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   let headDate: string | null = null;
   for (const i of [...shape.header].sort((a, b) => a - b)) {
     const t = unwrapNumber(lines[i]!.text.replace(/\s*[|｜]+\s*$/u, ''));
-    if (isOrganMark(t)) meta.organ = t;
+    // The 发文机关标志 names the organ; "文件" is the mark's, not the organ's ("某县民政局文件").
+    if (isOrganMark(t)) meta.organ = t.replace(/文件$/u, '').trim().replace(/[\s\u3000]+/gu, ' ');
     else if (!meta.organ && organNames(t) && i < shape.titleAt) meta.organ = t.trim().replace(/[\s\u3000]+/gu, ' ');
     const dated = datedHead(t);
     if (dated) {
@@ -359,7 +362,13 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   let firstIssuer = shape.issuerAt;
   if (shape.issuerAt >= 0) {
     while (firstIssuer - 1 > bodyStart(shape) && ORGAN_NAME.test(lines[firstIssuer - 1]!.text) && ORGAN_NAME.test(lines[firstIssuer]!.text)) firstIssuer--;
-    const issuers = lines.slice(firstIssuer, shape.issuerAt + 1).map((l, k) => (firstIssuer + k === shape.dateAt ? SIGNED_DATE.exec(l.text)![1]! : l.text).replace(/\s+/gu, ''));
+    // Several organs may also sign on one line, spaced apart ("某县民政局    某县财政局": kept apart by one
+    // space, as the organ line over a joint title is); an organ's seal
+    // note ("（盖章）", "（印）") is no part of its name.
+    const issuers = lines
+      .slice(firstIssuer, shape.issuerAt + 1)
+      .map((l, k) => (firstIssuer + k === shape.dateAt ? SIGNED_DATE.exec(l.text)![1]! : l.text).replace(SEAL_NOTE, '').trim())
+      .map((t) => organNames(t)?.join(' ') ?? t.replace(/\s+/gu, ''));
     meta.issuer = issuers.join('、');
   }
   // The organ as the title names it before 关于 (the portal's table often abbreviates it: "县政府办"),
