@@ -26,6 +26,22 @@ const KIND_LABEL: Record<string, string> = { 'case-list': '案例名单', featur
 
 type CaseEdit = { exclude?: boolean; category?: string; title?: string; region?: Region; unit?: string; award?: string };
 
+/**
+ * An importer's refusal as an editor reads it: the Chinese sentence without the file name it
+ * repeats, and the English technical sentence the importer adds after it behind 详情.
+ */
+function readableFailure(file: string, message: string): { text: string; detail?: string } {
+  const own = `“${file}”`;
+  const body = message.startsWith(own) ? message.slice(own.length) : message;
+  const cut = /[。）]\s+(?=\S)/.exec(body);
+  if (!cut) return { text: body };
+  const rest = body.slice(cut.index + cut[0].length);
+  const latin = rest.match(/[A-Za-z]/g)?.length ?? 0;
+  const han = rest.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  // Only an English sentence goes behind 详情; a second Chinese sentence is part of the message.
+  return latin >= 10 && latin > han ? { text: body.slice(0, cut.index + 1), detail: rest } : { text: body };
+}
+
 export function ImportView({ preview, collections, categories, onDone, onCancel, onError }: ImportViewProps): JSX.Element {
   const firstTitle = preview.files.find((f) => f.info.title)?.info.title ?? preview.files[0]?.file.replace(/\.[^.]+$/, '') ?? '新汇编';
   const [target, setTarget] = useState<string>('new');
@@ -89,11 +105,20 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
       </header>
       {preview.errors.length > 0 && (
         <div className="error-box" role="alert">
-          {preview.errors.map((e) => (
-            <div key={e.file}>
-              <strong>“{e.file}”</strong>没有导入：{e.message}
-            </div>
-          ))}
+          {preview.errors.map((e) => {
+            const { text, detail } = readableFailure(e.file, e.message);
+            return (
+              <div key={e.file} className="import-failure">
+                <strong>“{e.file}”</strong>没有导入：{text}
+                {detail && (
+                  <details className="failure-detail">
+                    <summary>详情</summary>
+                    <code lang="en">{detail}</code>
+                  </details>
+                )}
+              </div>
+            );
+          })}
         </div>
       )}
       <div className="import-target">
