@@ -7,6 +7,7 @@ import { STATUS_LABELS } from '../../model/schema.js';
 import type { CaseDocument, CaseStatus, CollectionBundle, CommentThread, NoticeDocument } from '../../model/types.js';
 import type { ExportFormat } from '../../export/index.js';
 import { StoreError } from '../../store/index.js';
+import { exportBundle, withMeta } from '../../store/bundleCases.js';
 import type { ApiContext } from '../context.js';
 import type { Handlers } from '../dispatch.js';
 import { ApiError, type JobStatus, type LeftOut } from '../schema.js';
@@ -59,7 +60,7 @@ function resolveExport(
     return { notice: doc, comments: store.commentsFor([doc.id]), title: doc.meta.title };
   }
   if (input.collectionId) {
-    const bundle = store.bundle(input.collectionId);
+    const bundle = exportBundle(store, input.collectionId);
     if (input.documentId) {
       // one case of the collection, e.g. for a preview while editing
       const only = (bundle.cases as Record<string, CaseDocument>)[input.documentId];
@@ -80,7 +81,7 @@ function resolveExport(
   if (input.documentId) {
     const doc = store.getDocument(input.documentId);
     if (doc.document.kind !== 'case') throw new ApiError('invalid-input', `documentId：所选文档是通知：请改用通知模板。`);
-    const base = doc.collectionId ? store.bundle(doc.collectionId) : null;
+    const base = doc.collectionId ? exportBundle(store, doc.collectionId) : null;
     return singleCase(ctx, doc.document, base);
   }
   throw new ApiError('invalid-input', `collectionId：${input.template} 模板需要选择一个汇编（或一个案例 documentId）。`);
@@ -108,7 +109,7 @@ export function withContinuity(ctx: ApiContext, resolved: ResolvedExport): Resol
   for (const [id, doc] of Object.entries(all)) {
     const { continuesFrom: _stored, ...meta } = doc.meta;
     const flag = flags.get(id);
-    cases[id] = { ...doc, meta: flag === undefined ? meta : { ...meta, continuesFrom: flag } };
+    cases[id] = withMeta(doc, flag === undefined ? meta : { ...meta, continuesFrom: flag });
   }
   return { ...resolved, bundle: { ...resolved.bundle, cases } };
 }
