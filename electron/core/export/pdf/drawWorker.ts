@@ -11,6 +11,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type MessagePort } from 'node:worker_threads';
+// Before pdfkit: packages it and fontkit load and never need here wait until called.
+import './lazyDeps.js';
 import PDFDocument from 'pdfkit';
 import { faceMetrics, writeCaches } from '../../fonts/metrics.js';
 import { woff2Ready } from '../../fonts/webfont.js';

@@ -3,6 +3,8 @@
  * are real CJK faces, embedded and subset; pages are flushed as they are finished, and with
  * `input.outFile` their bytes go to that file as they come.
  */
+// Before pdfkit: packages it and fontkit load and never need here wait until called.
+import './lazyDeps.js';
 import PDFDocument from 'pdfkit';
 import type { Writer, WriterInput, WriterResult } from '../index.js';
 import { PdfCanvas } from './canvas.js';
