@@ -333,8 +333,7 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   let headDate: string | null = null;
   for (const i of [...shape.header].sort((a, b) => a - b)) {
     const t = unwrapNumber(lines[i]!.text.replace(/\s*[|｜]+\s*$/u, ''));
-    // The 发文机关标志 names the organ; "文件" is the mark's, not the organ's ("某县民政局文件").
-    if (isOrganMark(t)) meta.organ = t.replace(/文件$/u, '').trim().replace(/[\s\u3000]+/gu, ' ');
+    if (isOrganMark(t)) meta.organ = t;
     else if (!meta.organ && organNames(t) && i < shape.titleAt) meta.organ = t.trim().replace(/[\s\u3000]+/gu, ' ');
     const dated = datedHead(t);
     if (dated) {
