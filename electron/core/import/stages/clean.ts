@@ -9,7 +9,7 @@ import { DATE_ONLY, findDate, isoDate, NUMERIC_DATE } from './dates.js';
 import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
 import { readInfoTable } from './infotable.js';
-import { bracketedMetaNote, footLabelRun, isClock, isLoneIndexField, isMenuRow, isSiteNotice, isWidgetLabel, isWidgetRow, looseDateLine, splitTagTail } from './furniture.js';
+import { bracketedMetaNote, footLabelRun, isClock, isLoneIndexField, isMenuRow, isSiteNotice, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, splitTagTail } from './furniture.js';
 
 export interface CleanInfo {
   date?: string;
@@ -245,6 +245,8 @@ export function clean(input: SourceLine[]): CleanResult {
     if (table?.lines.has(i) && input[i]!.text) {
       tableAt = i;
       droppedAt.push({ at: i, text: input[i]!.text });
+      // A page's source/date row read as a one-line table ("信息来源:县民政局 发布日期:…") anchors the headline above it.
+      if (table.lines.size === 1) metaAt.push(i);
       continue;
     }
     let line = cellText(input[i]!);
@@ -323,6 +325,16 @@ export function clean(input: SourceLine[]): CleanResult {
     const loose = beforeText && i <= 14 ? looseDateLine(text) : null;
     if (loose) {
       info.date ??= loose;
+      droppedAt.push({ at: i, text });
+      metaAt.push(i);
+      continue;
+    }
+    // "发布者:管理员 发布时间:2023-05-06 阅读:12次": a line of the page's fields only.
+    const fields = metaFields(text);
+    if (fields && Object.entries(fields).some(([k, v]) => /时间|日期/u.test(k) && findDate(v))) {
+      const when = Object.entries(fields).find(([k, v]) => /时间|日期/u.test(k) && findDate(v))!;
+      info.date ??= findDate(when[1])!;
+      readSourceAuthor(text, info);
       droppedAt.push({ at: i, text });
       metaAt.push(i);
       continue;

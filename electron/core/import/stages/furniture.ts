@@ -16,7 +16,15 @@ const WIDGET_LABELS = new Set([
   '随机文章', '最近发表', '友情链接', '相关文档', '相关附件', '大家爱看', '为您推荐', '猜你喜欢', '分享让更多人看到', '点赞', '在看', '朗读', '听新闻', '语音播报',
   '我要纠错', '纠错', '百度地图', 'map', 'Map', '二维码', '手机阅读', '微信扫一扫', '扫码阅读', '收起', '展开', '查看原文', '阅读原文',
   '关注我们', '政务微博', '政务微信', '政务新媒体', '微信公众号', '官方微博', '官方微信', '我要打印', '打印文章', '关闭本页',
+  // A social platform's article page: its prompts and buttons.
+  '预览时标签不可点', '微信扫一扫关注该公众号', '微信扫一扫关注该公众号', '继续滑动看下一个', '轻触阅读原文', '知道了', '写留言', '留言', '赞', '分享', '收藏', '听过',
+  '举报/反馈', '举报', '反馈', '已关注', '关注', '返回搜狐,查看更多', '返回搜狐，查看更多', '查看更多', '展开全文', '点击展开全文', '打开APP', '打开App', '下载APP', '下载App',
 ]);
+
+/** A platform's app promotion ("打开APP 阅读更多精彩内容", "下载客户端 查看更多"). */
+const APP_PROMO = /^(?:打开|下载|前往)\s*(?:APP|App|app|客户端)\s*[,，]?\s*(?:阅读|查看|浏览|看)?(?:更多|全文|精彩)?\S{0,8}$/u;
+/** A platform's statement that it only stores what its users post. */
+const PLATFORM_NOTE = /仅提供信息存储空间服务|观点仅代表作者本人|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)/u;
 
 /** Words of a portal's top menu ("首页 政务公开 政务服务 互动交流"). */
 const MENU_WORDS = /^(?:首页|网站首页|主页|政务公开|信息公开|政府信息公开|政务服务|网上办事|办事服务|互动交流|政民互动|公众参与|新闻中心|新闻动态|通知公告|工作动态|领导信息|机构设置|机构职能|专题专栏|在线访谈|民意征集|走进\S{1,4}|魅力\S{1,4}|数据开放|English|无障碍|长者版|关怀版|繁體|简体)$/u;
@@ -33,6 +41,7 @@ const META_LABEL = /(?:来源|编辑|责编|作者|记者|通讯员|审核|校�
 /** A widget's label standing alone on a line (exactly, or with the colon of an empty label: "相关文档:"). */
 export function isWidgetLabel(text: string): boolean {
   const t = text.trim().replace(/\s*[:：]$/u, '');
+  if (APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120)) return true;
   const bare = t.replace(/^[【[(（<]\s*/u, '').replace(/\s*[】\])）>]$/u, '');
   if (WIDGET_LABELS.has(t) || WIDGET_LABELS.has(bare)) return true;
   // A row of such labels ("政务微博 政务微信").
@@ -67,7 +76,7 @@ export function isClock(text: string): boolean {
 }
 
 /** A counter with its label and number, the number perhaps in brackets ("点击数：123", "浏览次数：[ 123 ]"). */
-const COUNTER_FIELD = /(?:点击|浏览|阅读|访问|查看)(?:次数|数|量|率)?\s*[:：]\s*[[【(（]?\s*[0-9０-９,，]*\s*[\]】)）]?\s*次?/gu;
+const COUNTER_FIELD = /(?:点击|浏览|阅读|访问|查看)(?:次数|数|量|率)?\s*(?:[:：]\s*[[【(（]?\s*[0-9０-９,，]*|[[【(（]?\s*[0-9０-９][0-9０-９,，]*)\s*[\]】)）]?\s*次?/gu;
 
 /** Words only a page's display widgets print (eye-care colours, text size, restore defaults). */
 const WIDGET_WORDS = /(?:保护视力色|视力保护色|护眼模式|字体颜色|背景颜色|字体大小|字号大小|文字大小|字号|字体|恢复默认|默认|[大中小]|打印本页|打印|关闭窗口|关闭)/gu;
@@ -121,10 +130,41 @@ export function looseDateLine(text: string): string | null {
   const tokens = text.trim().split(/[\s\u3000]+/u);
   const at = tokens.findIndex((t) => /^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$/u.test(t));
   if (at < 0) return null;
-  const others = tokens.filter((t, k) => k !== at && !/^[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?$/u.test(t));
+  // A social platform's header adds its own words ("原创 张三 某某民政 2023-05-06 10:00 发表于四川").
+  const platform = tokens.some((t) => PLATFORM_WORD.test(t));
+  const others = tokens.filter((t, k) => k !== at && !/^[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?$/u.test(t) && !PLATFORM_WORD.test(t));
+  if (platform && others.length <= 4 && others.every((t) => t.length <= 10 && !/[0-9]/u.test(t))) return findDate(tokens[at]!);
   // (An organ with a date is a signature, which stays the notice's.)
   if (others.length === 0 || others.length > 2 || others.some((t) => t.length > 6 || /[0-9]/u.test(t) || ORGAN_END.test(t))) return null;
   return findDate(tokens[at]!);
+}
+
+/** Words a social platform prints around an article's date: 原创, 发表于四川, 已关注, …官方账号. */
+const PLATFORM_WORD = /^(?:原创|转载|发表于\S{0,6}|已关注|\+?关注|\S{0,12}官方账号|\S{0,12}号)$/u;
+
+/** Labels of a page's date/source fields ("发布者:管理员 发布时间:2023-05-06 阅读:12次"). */
+const FIELD_LABEL = /(发布者|发布人|发布单位|作者|来源|信息来源|文章来源|发布时间|发布日期|更新时间|时间|日期|阅读|浏览|点击|访问|阅读次数|浏览次数|点击数|编辑|责任编辑)\s*[:：]/gu;
+
+/**
+ * A line made only of a page's date and source fields, two at least ("发布者:管理员 发布时间:2023-05-06
+ * 阅读:12次"), each value short: the line's fields, or null.
+ */
+export function metaFields(text: string): Record<string, string> | null {
+  if (text.length > 100 || SENTENCE.test(text)) return null;
+  const marks = [...text.matchAll(FIELD_LABEL)];
+  if (marks.length < 2 || marks[0]!.index !== 0) return null;
+  const out: Record<string, string> = {};
+  for (let k = 0; k < marks.length; k++) {
+    const m = marks[k]!;
+    const start = m.index! + m[0].length;
+    const end = k + 1 < marks.length ? marks[k + 1]!.index! : text.length;
+    const value = text.slice(start, end).replace(/[|｜]/gu, ' ').trim();
+    // Labels must follow a value's end, not stand inside a word ("小时间" is no 时间 label).
+    if (k > 0 && !/[\s|｜]$/u.test(text.slice(0, m.index!)) && !/^(?:发布|阅读|浏览|点击|访问|编辑|来源|作者)/u.test(m[1]!)) return null;
+    if (value.length > 30) return null;
+    out[m[1]!] = value;
+  }
+  return out;
 }
 
 /**
