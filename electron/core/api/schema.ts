@@ -18,7 +18,7 @@ import type {
   NoticeMeta,
 } from '../model/types.js';
 import type { ImportedFile, ImportError, ReviewImport } from '../model/imported.js';
-import { ImportMetaPatchSchema, LIMITS, MetaPatchSchema, STATUSES, tooDeep, formatPath } from '../model/schema.js';
+import { BlockSchema, ImportMetaPatchSchema, LIMITS, MetaPatchSchema, STATUSES, tooDeep, formatPath } from '../model/schema.js';
 import { proofInputs, type ProofResults, type ImportProof } from './proofSchema.js';
 import { teamInputs, type TeamResults } from './teamSchema.js';
 import { reviewPackInputs, type ReviewPackResults } from './reviewPackSchema.js';
@@ -99,6 +99,8 @@ export const apiInputs = {
       subtitle: z.string().max(200).nullable().optional(),
       year: year.nullable().optional(),
       publisher: z.string().max(200).nullable().optional(),
+      /** The collection's 导语, printed as the anthology's 前言; null or [] clears it. */
+      lead: z.array(BlockSchema).max(LIMITS.blocks).nullable().optional(),
       sections: z.array(z.object({ title: categoryName, caseIds: z.array(id).max(LIMITS.blocks) }).strict()).max(LIMITS.list).optional(),
     })
     .strict(),
