@@ -32,6 +32,8 @@ export interface CollectionPatch {
   subtitle?: string | null;
   year?: number | null;
   publisher?: string | null;
+  /** The 导语 (the anthology's 前言); null or [] clears it. */
+  lead?: Block[] | null;
   sections?: Array<{ title: string; caseIds: string[] }>;
 }
 
@@ -127,6 +129,10 @@ export class Collections {
           sets.push(`${key} = ?`);
           values.push(patch[key]);
         }
+      }
+      if (patch.lead !== undefined) {
+        sets.push('lead = ?');
+        values.push(patch.lead?.length ? JSON.stringify(patch.lead) : null);
       }
       sets.push('updated_at = ?');
       values.push(now());
