@@ -172,8 +172,13 @@ function scratchFor(units: number): Glyphs {
 }
 
 const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
-/** Word starts of recent texts: a balanced title is set several times over at trial measures. */
+/**
+ * Word starts of recent texts: a balanced title is set several times over at trial measures, and
+ * a book's case titles come back in its 目录 (counted, then drawn) and in both indexes: the cache
+ * holds a big book's titles (a few hundred bytes each) rather than starting over every 256.
+ */
 const wordCache = new Map<string, Set<number>>();
+const WORD_CACHE_ENTRIES = 4096;
 
 /** Code-unit offsets where a word starts, over the runs' text joined. */
 function wordStarts(spec: ParagraphSpec): Set<number> | null {
@@ -183,7 +188,7 @@ function wordStarts(spec: ParagraphSpec): Set<number> | null {
   if (!starts) {
     starts = new Set<number>();
     for (const seg of segmenter.segment(text)) starts.add(seg.index);
-    if (wordCache.size >= 256) wordCache.clear();
+    if (wordCache.size >= WORD_CACHE_ENTRIES) wordCache.clear();
     wordCache.set(text, starts);
   }
   return starts;
