@@ -10,6 +10,7 @@ import { quoted } from '../api/errors.js';
 import { LOCKED_STATUSES, statusLabel } from '../status.js';
 import type { ReportError } from './App.js';
 import { ExportBar } from './ExportBar.js';
+import { applyLeadText, keptBlocks, leadToText } from './leadText.js';
 // pdf.js is large: load it only when a preview is asked for.
 const PdfPages = lazy(() => import('./PdfPages.js').then((m) => ({ default: m.PdfPages })));
 
@@ -113,6 +114,18 @@ export function ComposerView({ collections, collectionId, onCollection, onError,
               </li>
             ))}
           </ol>
+          {collection && (
+            <LeadEditor
+              key={collection.id}
+              collection={collection}
+              heading={template === 'anthology' ? '前言' : '导语'}
+              onSaved={(c) => {
+                setCollection(c);
+                setPreview(null);
+              }}
+              onError={onError}
+            />
+          )}
           <button type="button" onClick={() => void runPreview()} disabled={previewing || (!includeAll && finals.length === 0)}>{previewing ? '正在生成预览…' : '生成版面预览'}</button>
           {previewing && <progress aria-label="预览进度" />}
           {layout && <PageBudgets layout={layout} onOpen={onOpen} />}
@@ -155,6 +168,36 @@ export function ComposerView({ collections, collectionId, onCollection, onError,
         </div>
         <div className="preview-area" tabIndex={0} role="region" aria-label="版面预览">{preview ? <Suspense fallback={<p className="muted">正在载入预览…</p>}><PdfPages base64={preview} /></Suspense> : <p className="muted">点击“生成版面预览”查看排版效果。</p>}</div>
       </div>
+    </section>
+  );
+}
+
+/**
+ * The collection's 导语, printed as the book's 前言 (before the 目录) and as the feature's lead:
+ * one paragraph a line; pictures and tables in it are kept (leadText.ts).
+ */
+function LeadEditor({ collection, heading, onSaved, onError }: { collection: Collection; heading: string; onSaved: (c: Collection) => void; onError: ReportError }): JSX.Element {
+  const saved = leadToText(collection.lead ?? []);
+  const [text, setText] = useState(saved);
+  const [saving, setSaving] = useState(false);
+  const kept = keptBlocks(collection.lead ?? []);
+  const save = async () => {
+    setSaving(true);
+    try {
+      onSaved(await api('collections.update', { id: collection.id, lead: applyLeadText(collection.lead ?? [], text) }));
+    } catch (e) {
+      // The text stays in the box: nothing typed is lost.
+      onError(e, { action: `保存${heading}`, subject: quoted(collection.title) });
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <section className="lead-editor" aria-label={heading}>
+      <h3>{heading}</h3>
+      <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} aria-label={`${heading}（每行一段）`} placeholder={`${heading}：每行一段；留空则不印。`} />
+      {kept > 0 && <p className="muted">其中另有 {kept} 处图片或表格，保存时保留原位；文字全部清空则连同它们一起去掉。</p>}
+      <button type="button" disabled={saving || text === saved} onClick={() => void save()}>{saving ? '正在保存…' : `保存${heading}`}</button>
     </section>
   );
 }
