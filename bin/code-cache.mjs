@@ -1,5 +1,6 @@
-// Runs a compiled bundle of the `huibian` command (one CommonJS file, dist/core/cli/main.cjs)
-// through V8's code cache. Node 20 compiles every module from source on every start (it has no
+// Runs the compiled `huibian` command (CommonJS bundles in dist/core/cli/: the small entry
+// main.cjs, and commands.cjs, which it loads through here when it runs a command) through V8's
+// code cache. Node 20 compiles every module from source on every start (it has no
 // module.enableCompileCache); for this command that was ≈60–110 ms of each process, most of a
 // one-case export's fixed cost. vm.Script takes the bytecode V8 produced on an earlier run and
 // skips parsing and compiling whatever that run compiled; a function the cache lacks is compiled
@@ -96,7 +97,9 @@ export function writeCache(file, build, data) {
 /**
  * Loads the CommonJS bundle `file` as Node's require would, through the cache named `name`.
  * Returns its exports and save(), to be called once the run has compiled what it needs: it
- * writes the cache when there was none that V8 took.
+ * writes the cache when there was none that V8 took. A bundle without a build line (the small
+ * entry, main.cjs) is not cached; it may load a sibling bundle through __huibianLoad (the
+ * commands, commands.cjs), which is, under the same name, and saved with it.
  */
 export function loadBundle(file, name, env = process.env) {
   const bytes = readFileSync(file);
@@ -109,24 +112,35 @@ export function loadBundle(file, name, env = process.env) {
   const cacheFile = dir && path.join(dir, `${name}-${crc32(file).toString(16).padStart(8, '0')}.bin`);
   const cachedData = cacheFile ? readCache(cacheFile, build) : undefined;
   const served = cachedData !== undefined;
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __huibianLoad) {${source}\n})`, {
     filename: file,
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {}, filename: file, id: file, loaded: false };
-  script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  const siblings = [];
+  const loadSibling = (sibling) => {
+    const loaded = loadBundle(path.join(path.dirname(file), sibling), name, env);
+    siblings.push(loaded);
+    return loaded.exports;
+  };
+  script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file), loadSibling);
   module.loaded = true;
   let saved = false;
+  const saveOwn = () => {
+    if (!cacheFile) return 'off';
+    if (served && !script.cachedDataRejected) return 'used';
+    if (saved) return 'written';
+    saved = true;
+    return writeCache(cacheFile, build, script.createCachedData()) ? 'written' : 'unwritable';
+  };
   return {
     exports: module.exports,
-    /** 'used', 'written', 'unwritable' or 'off': what became of the cache (the tests read it). */
+    /** 'used', 'written', 'unwritable' or 'off': what became of the cache (the tests read it); of the sibling's, for an entry without one. */
     save() {
-      if (!cacheFile) return 'off';
-      if (served && !script.cachedDataRejected) return 'used';
-      if (saved) return 'written';
-      saved = true;
-      return writeCache(cacheFile, build, script.createCachedData()) ? 'written' : 'unwritable';
+      const own = saveOwn();
+      const theirs = siblings.map((s) => s.save());
+      return own === 'off' && theirs.length ? theirs[theirs.length - 1] : own;
     },
   };
 }
@@ -134,11 +148,14 @@ export function loadBundle(file, name, env = process.env) {
 /** The commands of electron/core/cli/main.ts (a test keeps the two lists alike), and help. */
 export const COMMANDS = ['import', 'list', 'search', 'export', 'demo', 'fonts', 'status', 'proof', 'team-server', 'team-user', 'team', 'review-pack', 'help'];
 
-/** The cache a command line runs under: the command, and for export the format it writes. */
+/** The cache a command line runs under: the command, and for export the format and template it writes (each compiles its own writer). */
 export function cacheNameOf(argv) {
   const command = COMMANDS.includes(argv[0]) ? argv[0] : 'main';
   if (command !== 'export') return command;
-  const i = argv.indexOf('--format');
-  const format = i > 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--format='))?.slice(9);
-  return /^[a-z]{1,10}$/.test(format ?? '') ? `export-${format}` : command;
+  const valueOf = (option) => {
+    const i = argv.indexOf(option);
+    const value = i > 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${option}=`))?.slice(option.length + 1);
+    return /^[a-z]{1,12}$/.test(value ?? '') ? value : null;
+  };
+  return [command, valueOf('--format'), valueOf('--template')].filter(Boolean).join('-');
 }

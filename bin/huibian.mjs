@@ -60,5 +60,7 @@ if (reason === null) {
   ({ main } = await import('../electron/core/cli/main.ts'));
 }
 process.exitCode = await main(argv);
-// After the run, when the functions it used are compiled: written only where no cache served.
-loaded?.save();
+// After the run, when the functions it used are compiled, and only after one that succeeded: a
+// run cut short by an error compiled part of what the command needs, and its cache would serve
+// every later run. Written only where no cache served.
+if (process.exitCode === 0) loaded?.save();

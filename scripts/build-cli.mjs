@@ -7,11 +7,14 @@
  *
  * esbuild, not a hand-written transpile step: it bundles and takes about a second.
  *
- * The command is one CommonJS file, main.cjs, which bin/code-cache.mjs runs through V8's code
- * cache (Node 20 has no compile cache for ES modules; compiling them was 60–110 ms of every
- * process). The commands stay lazy inside it: a module reached only through import() is
- * evaluated when a command imports it, so `huibian list` runs none of the writers' code, and
- * with the cache it deserialises only what it ran before. import() becomes require() (Node 20.19+
+ * The command is three CommonJS files: main.cjs, the entry (main.ts: the command name, `--help`,
+ * usage errors; a few KB, compiled from source each run); shared.cjs, the usage texts and
+ * UsageError that it and the commands share; and commands.cjs, every command and all it loads
+ * (3 MB), which bin/code-cache.mjs runs through V8's code cache when main.ts imports a command
+ * (Node 20 has no compile cache for ES modules; compiling them was 60–110 ms of every process).
+ * The modules stay lazy inside it: one reached only through import() is evaluated when a
+ * command imports it, so `huibian list` runs none of the writers' code, and with the cache it
+ * deserialises only what it ran before. import() becomes require() (Node 20.19+
  * also requires ES-only packages), so each package is loaded one way only. The pure-JS packages
  * every command's start-up pays for (zod's 95 files, docx, image-size, @noble/hashes) are
  * bundled in, so the cache covers them too; the others, native better-sqlite3 included, stay
@@ -84,6 +87,33 @@ function asciiOnly(code) {
   });
 }
 
+/** The command modules main.ts imports: in the entry bundle each is commands.cjs, loaded through the code cache. */
+const COMMAND_MODULES = /^\.\/(import|list|export|demo|fonts|status|proof|team)\.js$/;
+const commandsApart = {
+  name: 'commands-apart',
+  setup(b) {
+    b.onResolve({ filter: COMMAND_MODULES }, (args) => (args.importer.endsWith(path.join('cli', 'main.ts')) ? { path: 'commands', namespace: 'huibian-commands' } : undefined));
+    // __huibianLoad is the loader's (bin/code-cache.mjs): it runs a sibling bundle through the cache
+    b.onLoad({ filter: /.*/, namespace: 'huibian-commands' }, () => ({ contents: 'module.exports = __huibianLoad("commands.cjs");', loader: 'js' }));
+  },
+};
+
+/**
+ * The usage texts, UsageError and the terminal's io: shared.cjs, one instance that the entry and
+ * the commands both require (main.ts tells a usage error by its class).
+ */
+const SHARED_MODULES = /^\.\/(usage|help|io)\.js$/;
+const sharedApart = {
+  name: 'shared-apart',
+  setup(b) {
+    b.onResolve({ filter: SHARED_MODULES }, (args) => (path.dirname(args.importer).endsWith(path.join('core', 'cli')) ? { path: './shared.cjs', external: true } : undefined));
+  },
+};
+const SHARED_ENTRY = ['usage', 'help', 'io'].map((m) => `export * from './${m}.ts';`).join('\n');
+
+/** One module exporting every command's cmd* function, the entry of commands.cjs. */
+const COMMANDS_ENTRY = ['import', 'list', 'export', 'demo', 'fonts', 'status', 'proof', 'team'].map((m) => `export * from './${m}.ts';`).join('\n');
+
 export async function buildCli({ quiet = false } = {}) {
   const started = performance.now();
   // A source saved while esbuild reads must count as newer than the build.
@@ -96,23 +126,34 @@ export async function buildCli({ quiet = false } = {}) {
   mkdirSync(next, { recursive: true });
   const { build } = await import('esbuild');
   const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20.18', sourcemap: 'linked', metafile: true, logLevel: 'warning' };
+  const bundled = {
+    ...common,
+    format: 'cjs',
+    // import() as require(): vm.Script runs the bundle, and a package is loaded one way only.
+    supported: { 'dynamic-import': false },
+    banner: { js: 'var __huibianUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // No comments, so that the file is ASCII (see asciiOnly): the loader then reads it as Latin-1
+    // in ≈1 ms, where decoding 2.4 MB holding a few Chinese comments as UTF-8 took 20-90 ms every
+    // run. Stack traces map back through the .map files; the licences go to *.LEGAL.txt.
+    minifyWhitespace: true,
+    legalComments: 'external',
+    // import.meta.resolve is used only where a module runs from its .ts source.
+    define: { 'import.meta.url': '__huibianUrl', 'import.meta.resolve': 'undefined' },
+  };
   const results = await Promise.all([
+    // The entry: main.ts with the usage texts, all `--help` and a usage error need (≈30 KB).
+    build({ ...bundled, entryPoints: { main: 'electron/core/cli/main.ts' }, outfile: path.join(next, 'main.cjs'), plugins: [commandsApart, sharedApart, externalsBut(BUNDLED)] }),
     build({
-      ...common,
-      entryPoints: { main: 'electron/core/cli/main.ts' },
-      outfile: path.join(next, 'main.cjs'),
-      format: 'cjs',
-      plugins: [externalsBut(BUNDLED), ownUrls(OUT_DIR)],
-      // import() as require(): vm.Script runs the bundle, and a package is loaded one way only.
-      supported: { 'dynamic-import': false },
-      banner: { js: 'var __huibianUrl = require("node:url").pathToFileURL(__filename).href;' },
-      // No comments, so that the file is ASCII (see asciiOnly): the loader then reads it as Latin-1
-      // in ≈1 ms, where decoding 2.4 MB holding a few Chinese comments as UTF-8 took 20-90 ms every
-      // run. Stack traces map back through main.cjs.map; the licences go to main.cjs.LEGAL.txt.
-      minifyWhitespace: true,
-      legalComments: 'external',
-      // import.meta.resolve is used only where a module runs from its .ts source.
-      define: { 'import.meta.url': '__huibianUrl', 'import.meta.resolve': 'undefined' },
+      ...bundled,
+      stdin: { contents: SHARED_ENTRY, resolveDir: path.join(root, 'electron/core/cli'), sourcefile: 'electron/core/cli/shared.ts', loader: 'ts' },
+      outfile: path.join(next, 'shared.cjs'),
+    }),
+    // The commands and all they load, run through the code cache.
+    build({
+      ...bundled,
+      stdin: { contents: COMMANDS_ENTRY, resolveDir: path.join(root, 'electron/core/cli'), sourcefile: 'electron/core/cli/commands.ts', loader: 'ts' },
+      outfile: path.join(next, 'commands.cjs'),
+      plugins: [sharedApart, externalsBut(BUNDLED), ownUrls(OUT_DIR)],
     }),
     build({
       ...common,
@@ -130,11 +171,14 @@ export async function buildCli({ quiet = false } = {}) {
     rmSync(next, { recursive: true, force: true });
     throw error;
   });
-  // The bundle's last line names its build: code caches are kept per build (bin/code-cache.mjs).
-  const bundle = path.join(next, 'main.cjs');
-  const code = asciiOnly(readFileSync(bundle, 'utf8'));
-  writeFileSync(bundle, `${code}//# huibian-build ${createHash('sha256').update(code).digest('hex').slice(0, 32)}\n`);
-  const sources = new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)).filter((f) => !f.includes('node_modules/')));
+  // The commands' last line names their build: code caches are kept per build (bin/code-cache.mjs).
+  // The entry, small, is compiled from source each time and carries no build line.
+  const commands = path.join(next, 'commands.cjs');
+  const code = asciiOnly(readFileSync(commands, 'utf8'));
+  writeFileSync(commands, `${code}//# huibian-build ${createHash('sha256').update(code).digest('hex').slice(0, 32)}\n`);
+  for (const small of ['main.cjs', 'shared.cjs']) writeFileSync(path.join(next, small), asciiOnly(readFileSync(path.join(next, small), 'utf8')));
+  // (the generated entries of commands.cjs and shared.cjs, and the commands' stand-in, are no files)
+  const sources = new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)).filter((f) => !f.includes('node_modules/') && existsSync(path.join(root, f))));
   const inputs = [...sources, ...(existsSync(path.join(root, 'package-lock.json')) ? ['package-lock.json'] : [])];
   writeFileSync(path.join(next, 'inputs.json'), `${JSON.stringify({ built: builtAt, inputs }, null, 1)}\n`);
   if (existsSync(OUT_DIR)) renameSync(OUT_DIR, old);

@@ -125,8 +125,9 @@ test('where caches go and which one a command line uses', () => {
   assert.equal(codeCacheDir({ HUIBIAN_CODE_CACHE: '0', HUIBIAN_CACHE_DIR: '/x' }), null);
   if (process.platform === 'linux') assert.equal(codeCacheDir({ XDG_CACHE_HOME: '/c' }), path.join('/c', 'huibian', 'code'));
   assert.equal(cacheNameOf(['list', '--db', 'x']), 'list');
-  assert.equal(cacheNameOf(['export', '--db', 'x', '--format', 'docx']), 'export-docx');
-  assert.equal(cacheNameOf(['export', '--format=pdf']), 'export-pdf');
+  assert.equal(cacheNameOf(['export', '--db', 'x', '--format', 'docx', '--template', 'anthology']), 'export-docx-anthology');
+  assert.equal(cacheNameOf(['export', '--template=notice', '--format=pdf']), 'export-pdf-notice');
+  assert.equal(cacheNameOf(['export', '--format', 'docx']), 'export-docx');
   assert.equal(cacheNameOf(['export']), 'export');
   assert.equal(cacheNameOf(['--help']), 'main');
   assert.equal(cacheNameOf(['../../etc']), 'main');
@@ -136,22 +137,38 @@ test('where caches go and which one a command line uses', () => {
   const names = [...table.slice(table.indexOf('const COMMANDS')).matchAll(/^ {2}'?([a-z-]+)'?: async/gm)].map((m) => m[1]);
   assert.deepEqual([...names, 'help'].sort(), [...COMMANDS].sort());
   assert.equal(cacheNameOf(['export', '--format', '../x']), 'export');
+  assert.equal(cacheNameOf(['export', '--template', 'a/b', '--format', 'pdf']), 'export-pdf');
 });
 
-test('the built command writes its cache on the first run and prints the same on the next', async () => {
-  const built = path.join(ROOT, 'dist', 'core', 'cli', 'main.cjs');
-  assert.ok(existsSync(built), 'npm ci builds dist/core/cli/main.cjs (npm run build:cli)');
-  assert.ok(buildIdOf(readFileSync(built, 'utf8')), 'the bundle ends with its build line');
-  const { env, cacheFiles } = setUp();
-  const cli = (args: string[], extra: NodeJS.ProcessEnv = {}) =>
-    run(process.execPath, [path.join(ROOT, 'bin', 'huibian.mjs'), ...args], { env: { ...process.env, HUIBIAN_COMPILED: '1', ...env, ...extra } });
-  const first = await cli(['help', 'export']);
-  assert.deepEqual(cacheFiles().map((f) => path.basename(f).replace(/-[0-9a-f]{8}\.bin$/, '')), ['help']);
+test('the built command writes its cache on the first run that succeeds and prints the same on the next', async () => {
+  const dist = path.join(ROOT, 'dist', 'core', 'cli');
+  assert.ok(existsSync(path.join(dist, 'main.cjs')), 'npm ci builds dist/core/cli/ (npm run build:cli)');
+  assert.equal(buildIdOf(readFileSync(path.join(dist, 'main.cjs'), 'utf8')), null, 'the small entry is not cached');
+  assert.ok(buildIdOf(readFileSync(path.join(dist, 'commands.cjs'), 'utf8')), 'the commands end with their build line');
+  const { dir, env, cacheFiles } = setUp();
+  const db = path.join(dir, 'library.db');
+  const cli = async (args: string[], extra: NodeJS.ProcessEnv = {}) => {
+    try {
+      return { code: 0, ...(await run(process.execPath, [path.join(ROOT, 'bin', 'huibian.mjs'), ...args], { env: { ...process.env, HUIBIAN_COMPILED: '1', ...env, ...extra } })) };
+    } catch (error) {
+      return error as { code: number; stdout: string; stderr: string };
+    }
+  };
+  const names = () => cacheFiles().map((f) => path.basename(f).replace(/-[0-9a-f]{8}\.bin$/, ''));
+  assert.match((await cli(['--help'])).stdout, /huibian/);
+  assert.deepEqual(names(), [], '--help loads no command');
+  // a run that fails compiled only part of the command: its cache would serve every later run
+  const failed = await cli(['export', '--db', db, '--format', 'docx']);
+  assert.equal(failed.code, 2);
+  assert.deepEqual(names(), []);
+  const first = await cli(['list', '--db', db]);
+  assert.equal(first.code, 0);
+  assert.deepEqual(names(), ['list']);
   const cache = readFileSync(cacheFiles()[0]!);
-  const second = await cli(['help', 'export']);
+  const second = await cli(['list', '--db', db]);
   assert.equal(second.stdout, first.stdout);
-  assert.match(second.stdout, /--template/);
+  assert.match(second.stdout, /文库是空的/);
   assert.deepEqual(readFileSync(cacheFiles()[0]!), cache, 'a cache that served is not rewritten');
-  const off = await cli(['help', 'export'], { HUIBIAN_CODE_CACHE: '0' });
+  const off = await cli(['list', '--db', db], { HUIBIAN_CODE_CACHE: '0' });
   assert.equal(off.stdout, first.stdout);
 });
