@@ -13,22 +13,23 @@ export function normaliseForMatch(value: string): string {
 }
 
 /**
- * The normalised text of each body fingerprinted, by the body's array. An import fingerprints
- * every case three times (the preview's duplicate check, the commit's, the insert), and the
- * body's normalisation is nearly all of that cost. Bodies are never changed in place (a fix or
- * an edit makes a new array), so the array stands for its text.
+ * What each body was fingerprinted as, by the body's array: its normalised text and the last
+ * title's fingerprint. An import fingerprints every case three times (the preview's duplicate
+ * check, the commit's, the insert): normalising the body was nearly all of that cost and the
+ * hash most of the rest. Bodies are never changed in place (a fix or an edit makes a new
+ * array), so the array stands for its text.
  */
-const normalisedBodies = new WeakMap<readonly Block[], string>();
-
-function normalisedBody(body: readonly Block[]): string {
-  let text = normalisedBodies.get(body);
-  if (text === undefined) {
-    text = normaliseForMatch(blocksText(body));
-    normalisedBodies.set(body, text);
-  }
-  return text;
-}
+const fingerprinted = new WeakMap<readonly Block[], { text: string; title?: string; hash?: string }>();
 
 export function caseFingerprint(title: string, body: readonly Block[]): string {
-  return createHash('sha256').update(normaliseForMatch(title)).update('\u0000').update(normalisedBody(body)).digest('hex');
+  let seen = fingerprinted.get(body);
+  if (seen === undefined) {
+    seen = { text: normaliseForMatch(blocksText(body)) };
+    fingerprinted.set(body, seen);
+  }
+  if (seen.title !== title || seen.hash === undefined) {
+    seen.hash = createHash('sha256').update(normaliseForMatch(title)).update('\u0000').update(seen.text).digest('hex');
+    seen.title = title;
+  }
+  return seen.hash;
 }
