@@ -136,15 +136,26 @@ function markKeepWithNext(items: FlowItem[]): void {
 /** Sets noBreakBefore on each item that follows a keep-with-next item (and on the one after, so 2 lines follow a heading). */
 export function applyKeeps(items: FlowItem[]): FlowItem[] {
   let pending = 0;
-  for (const it of items) {
-    const keep = (it as { keepWithNext?: boolean }).keepWithNext;
-    if (pending > 0 && it.kind !== 'break') {
-      it.noBreakBefore = true;
-      if (it.kind === 'line' || it.kind === 'box') pending--;
-    }
-    if (keep) pending = 2;
-  }
+  for (const it of items) pending = keepStep(it, pending);
   return items;
+}
+
+/** applyKeeps on a stream (a 目录 or an index set as it is paginated): each item as it comes. */
+export function* withKeeps(items: Iterable<FlowItem>): Generator<FlowItem> {
+  let pending = 0;
+  for (const it of items) {
+    pending = keepStep(it, pending);
+    yield it;
+  }
+}
+
+/** The keep rule on one item: `pending` items still to be kept with a keepWithNext before them; returns the new count. */
+function keepStep(it: FlowItem, pending: number): number {
+  if (pending > 0 && it.kind !== 'break') {
+    it.noBreakBefore = true;
+    if (it.kind === 'line' || it.kind === 'box') pending--;
+  }
+  return (it as { keepWithNext?: boolean }).keepWithNext ? 2 : pending;
 }
 
 function headingStyle(ctx: BlockContext, level: number): ResolvedStyle {

@@ -97,13 +97,26 @@ const EPS = 0.01;
 
 /**
  * Pours items into frames from `nextFrame`; calls `onFrame` as each frame is finished so
- * the caller can draw and forget it (memory stays bounded for a long book).
+ * the caller can draw and forget it (memory stays bounded for a long book). Items may come
+ * from an iterator: they are then taken as they are needed and let go once their frame is
+ * finished, so a 目录 or an index of thousands of entries never stands whole.
  */
 export function paginate(
-  items: FlowItem[],
+  source: FlowItem[] | Iterator<FlowItem>,
   nextFrame: (afterPageBreak: boolean) => Frame,
   onFrame: (filled: FilledFrame) => void,
 ): void {
+  const stream = Array.isArray(source) ? null : source;
+  // The items not yet finished with; items[k] is the flow's item base + k.
+  let items: FlowItem[] = stream ? [] : (source as FlowItem[]);
+  let base = 0;
+  /** The stream's next item taken into `items`; false at its end. */
+  const pull = (): boolean => {
+    const next = stream!.next();
+    if (next.done) return false;
+    items.push(next.value);
+    return true;
+  };
   // Frames are taken only when an item needs one, so no empty page trails the flow.
   let frame: Frame | null = null;
   let pageBreakPending = false;
@@ -118,8 +131,13 @@ export function paginate(
     pageBreakPending = pageBreak;
   };
   let i = 0;
-  while (i < items.length) {
-    const item = items[i]!;
+  while (i - base < items.length || (stream !== null && pull())) {
+    // Nothing before a page's first item is looked at again: a stream lets those go.
+    if (stream && placed.length === 0 && i - base >= 256) {
+      items = items.slice(i - base);
+      base = i;
+    }
+    const item = items[i - base]!;
     if (item.kind === 'break') {
       if (placed.length) close(item.scope === 'page');
       i++;

@@ -7,7 +7,7 @@
 import type { CaseDocument, CollectionBundle } from '../../model/types.js';
 import type { Template } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
-import { applyKeeps, blockItems, inlineRuns, noteItems, onGrid, paragraphItems, runStyle, type BlockContext, type ResolvedStyle } from '../../layout/blocks.js';
+import { applyKeeps, blockItems, withKeeps, inlineRuns, noteItems, onGrid, paragraphItems, runStyle, type BlockContext, type ResolvedStyle } from '../../layout/blocks.js';
 import { baselineIn, lineItems, paginate, type FilledFrame, type FlowItem, type Frame } from '../../layout/flow.js';
 import { joinedLine, layoutParagraph, type LaidLine } from '../../layout/paragraph.js';
 import type { PdfCanvas, ReservedPage } from './canvas.js';
@@ -100,7 +100,7 @@ class Book {
 const PLACEHOLDER_FOLIO = 8888;
 
 /** Pages a flow takes when set alone from a fresh page. */
-function countPages(book: Book, items: FlowItem[]): number {
+function countPages(book: Book, items: FlowItem[] | Iterator<FlowItem>): number {
   let pages = 0;
   paginate(items, () => book.frame(++pages), () => undefined);
   return Math.max(1, pages);
@@ -120,18 +120,22 @@ interface TocEntry {
   indent?: number;
 }
 
-function tocItems(book: Book, entries: TocEntry[], heading = '目\u3000录'): FlowItem[] {
+/**
+ * The 目录 (or an index) as a stream for paginate: each entry's lines are set when the page
+ * they go on is, and let go with it, so a book of thousands of cases never holds them all.
+ */
+function* tocItems(book: Book, entries: Iterable<TocEntry>, heading = '目\u3000录'): Generator<FlowItem> {
   const head = book.styles.get('tocTitle');
-  return [...lineItems([oneLineCentered(heading, head, book.g.measure)], 0, head.pitch, { keepTogether: true }), ...entryItems(book, entries)];
+  yield* lineItems([oneLineCentered(heading, head, book.g.measure)], 0, head.pitch, { keepTogether: true });
+  yield* withKeeps(entryItems(book, entries));
 }
 
 /** Entries with their folio flush right after dot leaders: the 目录 and the indexes. */
-function entryItems(book: Book, entries: TocEntry[]): FlowItem[] {
+function* entryItems(book: Book, entries: Iterable<TocEntry>): Generator<FlowItem> {
   const s = book.styles;
   const part = s.get('tocPart');
   const entry = s.get('tocEntry');
   const measure = book.g.measure;
-  const items: FlowItem[] = [];
   const folioWidth = oneLine('0000', entry).right;
   for (const e of entries) {
     const style = e.style ?? (e.kind === 'part' ? part : entry);
@@ -146,13 +150,13 @@ function entryItems(book: Book, entries: TocEntry[]): FlowItem[] {
       align: 'left',
       keepWords: true,
     });
-    if (style.spaceBefore) items.push({ kind: 'space', height: style.spaceBefore });
+    if (style.spaceBefore) yield { kind: 'space', height: style.spaceBefore };
     const li = lineItems(lines, 0, style.pitch, { keepTogether: true, tag: `toc:${e.kind}` });
     if (!li.length) continue;
     // A group line stays with the first entry under it.
     if (e.folio === undefined) {
       (li[li.length - 1] as FlowItem & { keepWithNext?: boolean }).keepWithNext = true;
-      items.push(...li);
+      yield* li;
       continue;
     }
     const folio = oneLine(String(e.folio), style);
@@ -162,14 +166,13 @@ function entryItems(book: Book, entries: TocEntry[]): FlowItem[] {
     const folioShift = measure - folio.right;
     const leaderFrom = lastLine.right + style.size * 0.5;
     const leaderTo = folioShift - style.size * 0.5;
-    // Joined, not copied: the glyph records are made only while the line is drawn. A 目录 or an
-    // index of thousands of entries waits whole for its pagination.
+    // Joined, not copied: the glyph records are made only while the line is drawn.
     last.line = joinedLine(lastLine, folio, folioShift, measure);
-    items.push(...li);
+    yield* li;
     if (e.kind === 'case' && leaderTo > leaderFrom) {
       const baselineOffset = baselineIn(0, style.pitch, style.size);
       // A zero-height box drawn on the entry's last line: the leader dots.
-      items.splice(items.length, 0, {
+      yield {
         kind: 'box',
         height: 0,
         noBreakBefore: true,
@@ -178,28 +181,27 @@ function entryItems(book: Book, entries: TocEntry[]): FlowItem[] {
           p.squareRow(x, leaderFrom + step / 2, leaderTo, step, y - style.pitch + baselineOffset - 0.6, 0.9, '000000');
           if (e.destination) p.link?.(x, y - li.length * style.pitch, measure, li.length * style.pitch, e.destination);
         },
-      });
+      };
     }
   }
-  return applyKeeps(items);
 }
 
 /** An index's lines as entries: groups in the index heading style, cases with the folio where they open. */
-function indexEntries(book: Book, lines: IndexLine[], folios: Map<string, number>): TocEntry[] {
+function* indexEntries(book: Book, lines: IndexLine[], folios: Map<string, number>): Generator<TocEntry> {
   const s = book.styles;
   const group = s.has('indexGroup') ? s.get('indexGroup') : s.get('tocPart');
   const entry = s.has('indexEntry') ? s.get('indexEntry') : s.get('tocEntry');
-  return lines.map((l): TocEntry => {
+  for (const l of lines) {
     const style = l.caseId ? entry : l.level === 0 ? group : { ...entry, role: group.role, spaceBefore: 0 };
     const indent = l.level * style.size;
-    return l.caseId
+    yield l.caseId
       ? { kind: 'case', title: l.text, folio: folios.get(l.caseId), destination: `case:${l.caseId}`, style, indent }
       : { kind: 'part', title: l.text, style, indent };
-  });
+  }
 }
 
 /** The flow of one back-matter part: its title, then the index entries or the tables. */
-function backMatterItems(book: Book, part: BackMatterPart, folios: Map<string, number>): FlowItem[] {
+function backMatterItems(book: Book, part: BackMatterPart, folios: Map<string, number>): FlowItem[] | Iterator<FlowItem> {
   if (part.lines) return tocItems(book, indexEntries(book, part.lines, folios), part.title);
   const head = book.styles.get('tocTitle');
   const items = lineItems([oneLineCentered(part.title, head, book.g.measure)], 0, head.pitch, { keepTogether: true });
