@@ -9,7 +9,8 @@
 // Each command keeps its own cache (an export compiles the writers, `list` does not), written
 // after its first run, once the functions it uses have been compiled. Where: $HUIBIAN_CACHE_DIR,
 // else %LOCALAPPDATA%\Huibian\Cache, ~/Library/Caches/Huibian or $XDG_CACHE_HOME/huibian, under
-// code/; HUIBIAN_CODE_CACHE=0 turns it off. A cache is used only for the build that wrote it
+// code/ ($HUIBIAN_CODE_CACHE_DIR names the folder itself: the benchmarks keep theirs apart);
+// HUIBIAN_CODE_CACHE=0 turns it off. A cache is used only for the build that wrote it
 // (the hash the build appends to the bundle), on the same Node and architecture, when its
 // checksum holds; V8 refuses it on its own checks too (its version, flags, the source's length),
 // and a refused or unusable cache is rewritten after the run. A cache folder that cannot be read
@@ -28,6 +29,7 @@ const BUILD_MARK = '\n//# huibian-build ';
 /** Where code caches are kept, or null when they are turned off. */
 export function codeCacheDir(env = process.env) {
   if (env.HUIBIAN_CODE_CACHE === '0') return null;
+  if (env.HUIBIAN_CODE_CACHE_DIR) return env.HUIBIAN_CODE_CACHE_DIR;
   if (env.HUIBIAN_CACHE_DIR) return path.join(env.HUIBIAN_CACHE_DIR, 'code');
   const home = os.homedir();
   const base =

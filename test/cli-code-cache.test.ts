@@ -123,6 +123,7 @@ test('a cache folder that cannot be written, or the cache turned off, leaves the
 test('where caches go and which one a command line uses', () => {
   assert.equal(codeCacheDir({ HUIBIAN_CACHE_DIR: '/x' }), path.join('/x', 'code'));
   assert.equal(codeCacheDir({ HUIBIAN_CODE_CACHE: '0', HUIBIAN_CACHE_DIR: '/x' }), null);
+  assert.equal(codeCacheDir({ HUIBIAN_CODE_CACHE_DIR: '/y', HUIBIAN_CACHE_DIR: '/x' }), '/y');
   if (process.platform === 'linux') assert.equal(codeCacheDir({ XDG_CACHE_HOME: '/c' }), path.join('/c', 'huibian', 'code'));
   assert.equal(cacheNameOf(['list', '--db', 'x']), 'list');
   assert.equal(cacheNameOf(['export', '--db', 'x', '--format', 'docx', '--template', 'anthology']), 'export-docx-anthology');
