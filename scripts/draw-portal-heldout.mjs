@@ -104,20 +104,21 @@ const candidates4 = {
 };
 
 const split = { heldout: [], tuning: [] };
-for (const [seed, batch] of [
+for (const [seed, batch, allHeldout = false] of [
   [SEED, candidates],
   [SEED_2, candidates2],
   [SEED_3, candidates3],
   [SEED_4, candidates4],
   ...laterBatches(),
 ]) {
-  drawBatch(mulberry32(seed), batch);
+  drawBatch(mulberry32(seed), batch, allHeldout);
 }
 
 /**
  * Later batches each live in test/fixtures/portal/batches/<name>.json ({ seed, collected, candidates:
  * { kind: [names] } }), written and drawn before any of the batch's files is committed, so that
- * collectors working at once never edit one list.
+ * collectors working at once never edit one list. A batch collected as a measurement set only
+ * ("all_heldout": true) goes to heldout/ as a whole: it is never tuned on, so it is not split.
  */
 function laterBatches() {
   const dir = new URL('../test/fixtures/portal/batches/', import.meta.url);
@@ -129,18 +130,18 @@ function laterBatches() {
   }
   return names.map((n) => {
     const batch = JSON.parse(readFileSync(new URL(n, dir), 'utf8'));
-    return [batch.seed, batch.candidates];
+    return [batch.seed, batch.candidates, batch.all_heldout === true];
   });
 }
 
-function drawBatch(rand, batch) {
+function drawBatch(rand, batch, allHeldout) {
   for (const [kind, names] of Object.entries(batch)) {
   const order = [...names];
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
-  const k = Math.round(names.length / 3);
+  const k = allHeldout ? names.length : Math.round(names.length / 3);
   for (const [i, name] of order.entries()) (i < k ? split.heldout : split.tuning).push(`${kind}\t${name}`);
 }
 }
