@@ -191,7 +191,9 @@ test('every shape, every template, both formats, bundled faces: nothing throws a
           // The 目录's cached page numbers come from the page estimate, which counts every block in a cell:
           // the case after the one full of tables opens on the folio the 目录 gives it.
           const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
-          const listed = Number(/第三个案例\.+\s*(\d+)/.exec(pages[1] ?? '')?.[1]);
+          // The 目录 page: after the cover, and after the 前言 where the collection has a lead.
+          const tocPage = pages.find((pg) => /^\s*目\s*录/.test(pg)) ?? '';
+          const listed = Number(/第三个案例\.+\s*(\d+)/.exec(tocPage)?.[1]);
           const opens = pages.find((pg) => pg.includes('第三个案例的正文'));
           assert.equal(opens?.trim().split('\n').at(-1)?.trim(), String(listed), `第三个案例 opens on folio ${listed}, as the 目录 says`);
         }
