@@ -79,7 +79,7 @@ test('a cache from another Node, a damaged or a truncated one is compiled around
   const good = readFileSync(cache!);
   const nl = good.indexOf(10);
   const head = JSON.parse(good.subarray(0, nl).toString());
-  assert.ok(readCache(cache, build));
+  assert.ok(readCache(cache!, build));
 
   const damaged = Buffer.from(good);
   damaged[nl + 1 + Math.floor((damaged.length - nl - 1) / 2)]! ^= 0xff;
@@ -92,11 +92,11 @@ test('a cache from another Node, a damaged or a truncated one is compiled around
     ['an empty file', Buffer.alloc(0)],
   ] as const) {
     writeFileSync(cache!, bytes);
-    assert.equal(readCache(cache, build), undefined, what);
+    assert.equal(readCache(cache!, build), undefined, what);
     const loaded = load(file, 'list', env);
     assert.equal(loaded.exports.answer(1), 10, what);
     assert.equal(loaded.save(), 'written', what);
-    assert.ok(readCache(cache, build), `${what}: rewritten`);
+    assert.ok(readCache(cache!, build), `${what}: rewritten`);
     assert.equal(load(file, 'list', env).save(), 'used', what);
   }
 });
