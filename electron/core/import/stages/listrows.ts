@@ -25,9 +25,13 @@ export interface RowItem {
 
 /** A cue that the names follow: "它们分别是", "包括(33个):", "…的项目是:". */
 const CUE_BEFORE = /(?:分别是|分别为|分别有|依次是|依次为|名单如下|如下|包括|有|是|为)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]?\s*$/u;
-/** A conferring verb after the last name, maybe with the group's count ("等10个县(市、区)荣获"). */
-const VERB_AFTER =
-  /^(\s*(?:等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座][\u4e00-\u9fa5（）()、]{0,12}?)?\s*(?:均|都|分别|成功|光荣|先后|同时)?\s*)(入选|上榜|入列|榜上有名|荣获|获评|获得|被授予|被评为|被命名为|被确定为|被确认为|当选|在列)/u;
+/** A group's first winner and its count: "等44个", "等10家". */
+const FIRST_COUNT = /等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家名位项所]/u;
+/** The words that anchor a row (a cue or a conferring verb): a line without one holds none. */
+const ROW_SIGN = /分别[是为有]|包括|如下|它们是|依次[是为]|的项目是|入选|上榜|入列|榜上有名|荣获|获评|获得|授予|被评为|被命名为|被确定为|被确认为|当选|在列/u;
+/** The conferring verb after a row's last name, found in one search: the name ends where it starts. */
+const VERB_AT =
+  /(?:等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座][\u4e00-\u9fa5（）()、]{0,12}?)?\s*(?:均|都|分别|成功|光荣|先后|同时)?\s*(?:入选|上榜|入列|榜上有名|荣获|获评|获得|被授予|被评为|被命名为|被确定为|被确认为|当选|在列)/u;
 /** Where a name of a row may end: a unit, an awarded place, or what lists award. */
 const NAME_END =
   /(?:社区|村|街道|镇|乡|县|区|市|旗|局|厅|委|办|政府|中心|院|馆|站|所|协会|商会|基金会|联合会|促进会|服务社|委员会|公司|集团|学校|工作法|项目|模式|案例|品牌|计划|工程|行动|机制|创新|班|队|组织|家园|小区)$/u;
@@ -47,17 +51,18 @@ function placeStarts(text: string): boolean {
 export function splitOutsideMarks(text: string, sep: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let cur = '';
-  for (const ch of text) {
+  let from = 0;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k]!;
     if ('“（(《「'.includes(ch)) depth++;
     else if ('”）)》」'.includes(ch)) depth = Math.max(0, depth - 1);
     else if (ch === '"') depth = depth > 0 ? depth - 1 : depth + 1;
-    if (depth === 0 && sep.includes(ch)) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
+    else if (depth === 0 && sep.includes(ch)) {
+      out.push(text.slice(from, k));
+      from = k + 1;
+    }
   }
-  out.push(cur);
+  out.push(text.slice(from));
   return out;
 }
 
@@ -114,10 +119,15 @@ function honourBefore(text: string): string | null {
  * The rows of names in one line of text. `carried` is the honour read above (the list's name or a
  * conferring sentence); `cued` says the line before ended on a cue ("…在列。分别为:").
  */
-export function sentenceRows(text: string, carried: string | null, cued = false): RowItem[] {
-  if (!text.includes('、') && !/等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家名位项所]/u.test(text)) return [];
-  const winners = firstWinners(text);
-  if (winners.length >= 2) return winners;
+export function sentenceRows(text: string, carried: () => string | null, cued = false): RowItem[] {
+  const counted = FIRST_COUNT.test(text);
+  // Most lines of a draft confer nothing: look closer only where a row's signs are.
+  if (!counted && !(text.includes('、') && (cued || ROW_SIGN.test(text)))) return [];
+  if (counted) {
+    const winners = firstWinners(text);
+    if (winners.length >= 2) return winners;
+  }
+  if (!text.includes('、')) return [];
   const open = !/[。！？；;”"）)]\s*$/u.test(text);
   const clauses = splitOutsideMarks(text, '。；;！');
   const out: RowItem[] = [];
@@ -132,7 +142,9 @@ export function sentenceRows(text: string, carried: string | null, cued = false)
   return out.length >= 2 && out.every((it) => it.award) ? out : [];
 }
 
-function clauseRow(clause: string, before: string, carried: string | null, cued: boolean, open: boolean): RowItem[] {
+function clauseRow(clause: string, before: string, carried: () => string | null, cued: boolean, open: boolean): RowItem[] {
+  // The anchor is in the clause itself (or the line before ended on a cue).
+  if (!clause.includes('、') || (!cued && !ROW_SIGN.test(clause))) return [];
   const pieces = splitOutsideMarks(clause, '、');
   if (pieces.length < 2) return [];
   // Where the row starts: after the cue, the colon or the comma before its first name.
@@ -152,14 +164,11 @@ function clauseRow(clause: string, before: string, carried: string | null, cued:
   let lastName = tailPiece.trim();
   let verbTail = '';
   let verbFound = false;
-  for (let at = 1; at < tailPiece.length; at++) {
-    const m = VERB_AFTER.exec(tailPiece.slice(at));
-    if (m) {
-      lastName = tailPiece.slice(0, at).trim();
-      verbTail = tailPiece.slice(at + m[1]!.length + m[2]!.length);
-      verbFound = true;
-      break;
-    }
+  const verb = VERB_AT.exec(tailPiece);
+  if (verb && verb.index > 0) {
+    lastName = tailPiece.slice(0, verb.index).trim();
+    verbTail = tailPiece.slice(verb.index + verb[0].length);
+    verbFound = true;
   }
   if (!verbFound && !cueFound) return [];
   // After a cue the row runs to the clause's end; a comma there closes it ("…社区,助力…" is prose).
@@ -176,6 +185,8 @@ function clauseRow(clause: string, before: string, carried: string | null, cued:
     const rest = names[0]!.replace(PROVINCE_HEAD, '');
     if (placeStarts(rest)) names[0] = rest;
   }
+  // Cheap tests first: a piece of prose rules the row out before any place is looked up.
+  if (names.some((n) => n.length < 2 || n.length > 44 || PROSE.test(n) || POST.test(n))) return [];
   const shapes = names.map(nameShape);
   if (shapes.some((s) => s === null)) return [];
   // A row of titles opening with their places reads as one only after a cue ("的项目是:"): after a
@@ -184,7 +195,7 @@ function clauseRow(clause: string, before: string, carried: string | null, cued:
   let award = verbFound ? honourAfter(verbTail) : null;
   // "…光荣上榜,被授予“最美志愿服务社区”称号": the honour in the verb's next clause.
   if (verbFound && !award) award = honourAfter(verbTail.replace(/^[^，,]*[，,]\s*(?:被授予|荣获|获评|获得|被评为|被命名为)?/u, ''));
-  if (!award) award = honourBefore(lead) ?? honourBefore(before) ?? carried;
+  if (!award) award = honourBefore(lead) ?? honourBefore(before) ?? carried();
   award = plainAward(award);
   return names.map((n, k): RowItem => {
     if (shapes[k] === 'honoured') {

@@ -594,7 +594,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
     // A row of names a sentence confers an honour on (anchored by a cue or a verb, each name an item's shape).
     const previous = i > 0 ? lines[i - 1]!.text.trim() : '';
     const cued = /(?:分别是|分别为|分别有|包括|如下|名单为)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]$/u.test(previous);
-    const rows = sentenceRows(text, award ?? (text.includes('、') || cued ? awardFromText(lines.slice(Math.max(0, i - 4), i).map((l) => l.text)) : null), cued);
+    const rows = sentenceRows(text, () => award ?? awardFromText(lines.slice(Math.max(0, i - 4), i).map((l) => l.text)), cued);
     if (rows.length >= 2) {
       for (const { summary, ...it } of rows) {
         const item = { ...it, at: i };
