@@ -1,14 +1,16 @@
 /**
- * Peak memory of big anthology PDFs as whole processes, quicker than BENCH_LARGE=1 (which also
- * times the 700-draft import and the DOCX): libraries of 130 and 325 feature drafts (≈2,000 and
- * ≈5,000 pages) are imported once through the CLI into BIG_PDF_DIR (kept, so a second call
- * skips the import), then each is exported RUNS times with GNU time's maximum resident set.
+ * Peak memory of big anthologies as whole processes, quicker than BENCH_LARGE=1 (which also
+ * times the 700-draft import): libraries of 130 and 325 feature drafts (≈2,000 and ≈5,000
+ * pages) are imported once through the CLI into BIG_PDF_DIR (kept, so a second call skips the
+ * import), then each is exported RUNS times as PDF and as DOCX, PDF and DOCX alternating, with
+ * the maximum resident set of each process.
  *
  *   node --import tsx bench/process/big-pdf.ts [copies ...]      (default: 130 325)
- *   BIG_PDF_DIR=/tmp/big-pdf RUNS=3 …
+ *   BIG_PDF_DIR=/tmp/big-pdf RUNS=3 FORMATS=pdf …                 (FORMATS: pdf, docx or pdf,docx)
  *
  * Run it against the compiled CLI (npm run build:cli first). Flat memory means the 325-draft
- * book peaks about where the 130-draft one does although it has 2.5 times the pages.
+ * book peaks about where the 130-draft one does although it has 2.5 times the pages; the last
+ * lines say by how much it does not, per format.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -16,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { draftCopies, FEATURE } from './book.js';
-import { fmt, measure, mem, runOnce, type Command } from './timing.js';
+import { compare, fmt, measure, mem, runOnce, type Command, type Figure } from './timing.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = path.join(ROOT, 'bin', 'huibian.mjs');
@@ -39,11 +41,26 @@ async function library(copies: number): Promise<string> {
   return db;
 }
 
+const FORMATS = (process.env.FORMATS ?? 'pdf,docx').split(',').filter((f): f is 'pdf' | 'docx' => f === 'pdf' || f === 'docx');
+
 mkdirSync(DIR, { recursive: true });
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const peaks: Record<string, Array<{ copies: number; peak: number }>> = {};
 for (const copies of sizes.length ? sizes : [130, 325]) {
   const db = await library(copies);
-  const pdf = path.join(DIR, `big-${copies}.pdf`);
-  const run = await measure(huibian(`pdf ${copies}`, 'export', '--db', db, '--template', 'anthology', '--format', 'pdf', '--out', pdf), RUNS, 0);
-  console.log(`anthology PDF of ${copies} feature drafts, ${pages(pdf)} pages: ${fmt(run.seconds)}${mem(run)} (median of ${RUNS})`);
+  const out = (format: string) => path.join(DIR, `big-${copies}.${format}`);
+  const commands = FORMATS.map((format) => huibian(`${format} ${copies}`, 'export', '--db', db, '--template', 'anthology', '--format', format, '--out', out(format)));
+  // The formats alternate run by run, so a busy spell of the machine falls on both.
+  const runs: Figure[] = commands.length === 2 ? await compare(commands[0]!, commands[1]!, RUNS, 0).then((c) => [c.a, c.b]) : [await measure(commands[0]!, RUNS, 0)];
+  FORMATS.forEach((format, k) => {
+    const run = runs[k]!;
+    const pageCount = format === 'pdf' ? `, ${pages(out(format))} pages` : '';
+    console.log(`anthology ${format.toUpperCase()} of ${copies} feature drafts${pageCount}: ${fmt(run.seconds)}${mem(run)} (median of ${RUNS})`);
+    if (run.peakMB !== null) (peaks[format] ??= []).push({ copies, peak: run.peakMB });
+  });
+}
+for (const [format, list] of Object.entries(peaks)) {
+  if (list.length < 2) continue;
+  const [small, big] = [list[0]!, list[list.length - 1]!];
+  console.log(`${format.toUpperCase()}: the ${big.copies}-draft book peaks at ${((100 * big.peak) / small.peak).toFixed(0)} % of the ${small.copies}-draft one`);
 }
