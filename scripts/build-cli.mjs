@@ -45,8 +45,10 @@ export const OUT_DIR = path.join(root, 'dist', 'core', 'cli');
  */
 const BUNDLED = [
   ...['zod', 'docx', 'image-size', '@noble/hashes'],
-  // the PDF writer: pdfkit and what it and fontkit load (≈130 ms of every PDF export to require)
-  ...['pdfkit', 'fontkit', 'restructure', 'brotli', 'unicode-properties', 'unicode-trie', 'tiny-inflate', 'dfa', 'clone', 'base64-js', 'fast-deep-equal', '@swc/helpers', 'linebreak', 'png-js', '@noble/ciphers', 'fflate'],
+  // The PDF writer: pdfkit and what it and fontkit load (≈130 ms of every PDF export to require).
+  // Not linebreak nor brotli: export/pdf/lazyDeps.ts puts stand-ins for them in Node's module
+  // cache (an export never calls them), which only an external require reaches.
+  ...['pdfkit', 'fontkit', 'restructure', 'unicode-properties', 'unicode-trie', 'tiny-inflate', 'dfa', 'clone', 'base64-js', 'fast-deep-equal', '@swc/helpers', 'png-js', '@noble/ciphers', 'fflate'],
 ];
 
 /** import.meta.url in a bundled package's module stays that module's own file (relative to the bundle, so the tree may move). */
