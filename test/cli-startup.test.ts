@@ -1,7 +1,9 @@
 /**
  * What each `huibian` command loads before it does any work: the modules reachable through
- * static imports (what Node must parse and run at start-up), read from esbuild's metafile of
- * the same bundle scripts/build-cli.mjs makes. The entry reads only the command name; the
+ * static imports (what must run at start-up), read from esbuild's metafile of the sources
+ * scripts/build-cli.mjs bundles. Its CommonJS bundles keep import() lazy (a module reached only
+ * through import() runs when it is imported), and the entry holds no command at all
+ * (test/cli-code-cache runs `--help` without loading the commands' bundle). The entry reads only the command name; the
  * library commands load the API table but neither the writers nor fontkit (which decodes its
  * Unicode tables as it loads); `--help` and usage errors load no command at all.
  */
