@@ -195,3 +195,11 @@ test('list rows: the province before a row’s first name is the row’s; one pl
     ['“护苗成长”', '第三届“江城慈善奖”最具影响力公益慈善项目', '武汉市'],
   ]);
 });
+
+test('list rows: an inline list of titles with their places after 如下 stays a list though nothing in the sentence names an honour', async () => {
+  const file = await load('ruxia.txt', '某省民政厅公布典型案例\n各地推荐的典型案例如下：济南市：“泉社彤行”品牌助力社区治理；青岛市：“五社联动”激活社区活力；淄博市：“博爱小站”温暖困难群众。');
+  assert.deepEqual(
+    file.cases.map((c) => c.meta.title),
+    ['“泉社彤行”品牌助力社区治理', '“五社联动”激活社区活力', '“博爱小站”温暖困难群众'],
+  );
+});

@@ -669,7 +669,9 @@ export function isListDocument(lines: SourceLine[], list: ListResult): boolean {
     if (confers()) return true;
   }
   // A row of names inside one sentence that nothing is conferred on is description ("共有4个社区,分别是…").
-  if (first === last && isProse(lines[first]!.text) && awarded === 0 && list.nameAt < 0 && !confers()) return false;
+  // (Items titled apart from their places — "济南市：“泉社彤行”品牌…；青岛市：…" — are a list whatever the sentence says.)
+  const namesOnly = list.items.every((it) => !it.unit && (!it.place || it.place === it.title));
+  if (first === last && namesOnly && isProse(lines[first]!.text) && awarded === 0 && list.nameAt < 0 && !confers()) return false;
   return among + after <= Math.max(2, Math.floor(n / 3));
 }
 
