@@ -10,6 +10,7 @@
 // bin and runs it, where for a package's own bin npx loads the whole dependency tree and its cache's
 // (≈0.6 s of CPU a call on this tree).
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const argv = process.argv.slice(2);
@@ -48,8 +49,11 @@ function staleReason() {
 const reason = process.env.HUIBIAN_FROM_SOURCE ? 'HUIBIAN_FROM_SOURCE' : process.env.HUIBIAN_COMPILED === '1' ? null : staleReason();
 let main;
 let loaded = null;
-if (reason === null) {
-  // The bundle runs through V8's code cache (bin/code-cache.mjs): compiling it from source was most of a short command's start-up.
+if (reason === null && (!argv[0] || argv[0].startsWith('-') || argv[0] === 'help')) {
+  // --help, help and an option in place of a command run no command: the entry alone answers.
+  ({ main } = createRequire(import.meta.url)(fileURLToPath(new URL('main.cjs', BUILT))));
+} else if (reason === null) {
+  // The commands run through V8's code cache (bin/code-cache.mjs): compiling them from source was most of a short command's start-up.
   const { cacheNameOf, loadBundle } = await import('./code-cache.mjs');
   loaded = loadBundle(fileURLToPath(new URL('main.cjs', BUILT)), cacheNameOf(argv));
   ({ main } = loaded.exports);
