@@ -71,3 +71,13 @@ test('notices: a seal note is no part of the signature; organs signing on one li
   assert.equal(lines.notice!.meta.issuer, '某某县民政局、某某县财政局');
   assert.equal(lines.notice!.meta.organ, '某某县民政局');
 });
+
+test('notices: a 公告 keeps its serial number in the title; a number in brackets after the title is the 发文字号, not the title', async () => {
+  const body = sentences.slice(1);
+  const serial = await importFile({ name: 'serial.txt', bytes: enc(['某某县民政局关于注销某某协会登记的公告(第3号)', ...body, '某某县民政局', '2023年5月6日'].join('\n')) });
+  assert.equal(serial.kind, 'notice');
+  assert.equal(serial.notice!.meta.title, '某某县民政局关于注销某某协会登记的公告(第3号)');
+  const numbered = await importFile({ name: 'numbered.txt', bytes: enc(['某某县民政局关于开展困难群众排查工作的通知（某民发〔2023〕12号）', '各乡镇人民政府:', ...body, '某某县民政局', '2023年5月6日'].join('\n')) });
+  assert.equal(numbered.notice!.meta.title, '某某县民政局关于开展困难群众排查工作的通知');
+  assert.equal(numbered.notice!.meta.docNumber, '某民发〔2023〕12号');
+});

@@ -241,6 +241,13 @@ export function clean(input: SourceLine[]): CleanResult {
   let inPlayer = false;
   let tableAt = -1;
   let bareLabel: { at: number; label: string } | null = null;
+  // Whether a sentence has been kept yet: read once per kept line, not once per line read.
+  let sentenceSeen = false;
+  let scanned = 0;
+  const sentenceKept = (): boolean => {
+    for (; scanned < keep.length; scanned++) if (/[。！？]/u.test(keep[scanned]!.line.text)) sentenceSeen = true;
+    return sentenceSeen;
+  };
   for (let i = 0; i < cut; i++) {
     if (table?.lines.has(i) && input[i]!.text) {
       tableAt = i;
@@ -256,7 +263,7 @@ export function clean(input: SourceLine[]): CleanResult {
       continue;
     }
     // Above the text, a headline may carry the page's tags after bars ("…新局面|民政|东莞|局面").
-    const beforeText = !keep.some((k) => /[。！？]/u.test(k.line.text));
+    const beforeText = i <= 14 && !sentenceKept();
     const tagged = beforeText && i <= 12 ? splitTagTail(text) : null;
     if (tagged) {
       droppedAt.push({ at: i, text: tagged.tail });

@@ -87,6 +87,7 @@ const STRONG_TITLE = /(?:关于|转发|印发|批转)[^。！？]{2,}(?:通知|�
 const WEAK_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告|请示|报告|决议|命令|纪要|函|规则|办法|规定|细则|方案|要点|条例)$/u;
 /** A posting date after the title on a portal: "…的通知 ( 2026-01-30 )". */
 const DRAFT_NOTE = /\s*[(（](?:试行|暂行|征求意见稿|修订稿|修订|草案|送审稿|讨论稿|代拟稿)[)）]$/u;
+const SERIAL_NOTE = /\s*[(（]\s*(?:[0-9０-９]{4}\s*年\s*)?第\s*[0-9０-９一二三四五六七八九十百]+\s*[号期]\s*[)）]$/u;
 const TITLE_DATE = /\s*[(（]\s*[0-9０-９]{4}\s*[-年./]\s*[0-9０-９]{1,2}\s*[-月./]\s*[0-9０-９]{1,2}\s*日?\s*[)）]\s*$/u;
 /** 发文字号 anywhere in a line: "鲁民函〔2021〕11号", "常民发〔2023〕2号", "沪民办发〔2026〕2 号". */
 export const DOC_NUMBER_ANY = /([\u4e00-\u9fa5]{1,12})\s*[〔[［【]\s*([0-9０-９]{4})\s*[〕\]］】]\s*([0-9０-９]{1,4})\s*[号號]/u;
@@ -141,6 +142,7 @@ function titleText(lines: SourceLine[], shape: NoticeShape): string {
     .join('')
     .replace(/\s*[|｜]+\s*$/u, '')
     .replace(TITLE_DATE, '')
+    .replace(new RegExp(`\\s*[(（]\\s*${DOC_NUMBER_ANY.source}\\s*[)）]$`, 'u'), '')
     .replace(new RegExp(`\\s+${DOC_NUMBER_ANY.source}$`, 'u'), '')
     .trim();
 }
@@ -172,9 +174,11 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
     if (!raw) continue;
     const t = raw.replace(TITLE_DATE, '').replace(/\s*[|｜]+\s*$/u, '');
     const withNumber = /[〔[［【]/u.test(t) ? DOC_NUMBER_ANY.exec(t) : null;
-    const bare = withNumber && withNumber.index > 0 ? t.slice(0, withNumber.index).trim() : t;
-    // A draft's status after its kind word ("…的通知（征求意见稿）", "…管理办法（试行）") is part of the title.
-    const kinded = bare.replace(DRAFT_NOTE, '');
+    // The number may follow the title in brackets ("…的通知（某民发〔2023〕12号）").
+    const bare = withNumber && withNumber.index > 0 ? t.slice(0, withNumber.index).replace(/\s*[(（]\s*$/u, '').trim() : t;
+    // A draft's status after its kind word ("…的通知（征求意见稿）", "…管理办法（试行）"), or a 公告's serial
+    // number ("…的公告（第3号）", "（2023年第1号）"), is part of the title.
+    const kinded = bare.replace(DRAFT_NOTE, '').replace(SERIAL_NOTE, '');
     if (plain(bare) && WEAK_TITLE.test(kinded)) {
       titleAt = i;
       strong = STRONG_TITLE.test(kinded) || /^[\u4e00-\u9fa5（）()]{2,40}(?:关于|转发|印发)/u.test(bare);
