@@ -51,16 +51,13 @@ export const writePdf: Writer = async (input: WriterInput): Promise<WriterResult
     lang: 'zh-CN',
     info: { ...info, Creator: 'Huibian 汇编', Producer: 'Huibian layout engine + PDFKit' },
   } as PDFKit.PDFDocumentOptions;
-  // A book is drawn on a thread of its own while this one lays it out (drawWorker.ts).
+  // With HUIBIAN_PDF_DRAW_WORKER=1 a book is drawn on a thread of its own while this one lays it out (drawWorker.ts).
   const remote = drawOffThread(input.template.kind === 'anthology' && caseCount(input) >= MIN_CASES_OFF_THREAD) ? openDrawSession(options, input.outFile, usesSlicedFaces()) : null;
   if (remote) {
     try {
       // The recorder takes every call the composers make of a PdfCanvas.
       const canvas = remote.canvas as unknown as PdfCanvas;
-      return await compose(input, canvas, remote.outline, async () => {
-        const out = await remote.finish();
-        return out;
-      });
+      return await compose(input, canvas, remote.outline, () => remote.finish());
     } catch (error) {
       remote.abort();
       throw error;
