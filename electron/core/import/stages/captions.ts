@@ -26,7 +26,7 @@ const PHOTO_CREDIT_END = /(?:^|[。，,\s])图为\S|[\u4e00-\u9fa5]{2,4}\s*摄[)
 const PICTURE_MARK = /^[▲△▼▽↑↓☝]\s*\S|^图\s*[0-9０-９一二三四五六七八九十]{1,2}\s*[:：、．.]?\s*[\u4e00-\u9fa5“"]|^图\s*[:：]\s*\S|[(（]\s*(?:视频截图|资料图片?|图片来源于网络|网络图片|手机拍摄)\s*[)）][。.]?$/u;
 
 export function isCaption(text: string, context: CaptionContext = {}): boolean {
-  if (text.length >= 4 && text.length <= 160 && PICTURE_MARK.test(text) && (text.match(/[。！？]/gu) ?? []).length <= 2) return true;
+  if (text.length >= 4 && text.length <= 160 && /^[▲△▼▽↑↓☝图]|[图拍]/u.test(text) && PICTURE_MARK.test(text) && (text.match(/[。！？]/gu) ?? []).length <= 2) return true;
   if (text.length >= 8 && text.length <= 160 && PHOTO_CREDIT_END.test(text) && !/^[一二三四五六七八九十]+、/u.test(text)) return true;
   if (text.length < 5 || text.length > 64) return false;
   if (SENTENCE_END.test(text) || /[。！？]/u.test(text)) return false;

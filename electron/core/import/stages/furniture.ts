@@ -40,11 +40,13 @@ const META_LABEL = /(?:来源|编辑|责编|作者|记者|通讯员|审核|校�
 
 /** A widget's label standing alone on a line (exactly, or with the colon of an empty label: "相关文档:"). */
 export function isWidgetLabel(text: string): boolean {
+  if (text.length > 120) return false;
   const t = text.trim().replace(/\s*[:：]$/u, '');
   if (APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120)) return true;
   const bare = t.replace(/^[【[(（<]\s*/u, '').replace(/\s*[】\])）>]$/u, '');
   if (WIDGET_LABELS.has(t) || WIDGET_LABELS.has(bare)) return true;
   // A row of such labels ("政务微博 政务微信").
+  if (t.length > 40 || !/[\s\u3000|｜]/u.test(t)) return false;
   const parts = t.split(/[\s\u3000|｜]+/u).filter(Boolean);
   return parts.length >= 2 && parts.every((p) => WIDGET_LABELS.has(p));
 }
@@ -54,7 +56,7 @@ export function isWidgetLabel(text: string): boolean {
  * three short words at least, no punctuation, and most of them a portal's menu words.
  */
 export function isMenuRow(text: string): boolean {
-  if (text.length > 80 || /[。，,！？:：、]/u.test(text)) return false;
+  if (text.length > 80 || !/\s/u.test(text) || /[。，,！？:：、]/u.test(text)) return false;
   const parts = text.trim().split(/[\s\u3000]+/u);
   if (parts.length < 3 || parts.some((p) => p.length > 8)) return false;
   const menu = parts.filter((p) => MENU_WORDS.test(p)).length;
@@ -71,9 +73,12 @@ export function isLoneIndexField(text: string): boolean {
  * draft's. (A date with its weekday alone is an e-paper's issue date, which dates the page.)
  */
 export function isClock(text: string): boolean {
-  if (text.length > 40 || /[。，,！？]/u.test(text) || /(?:发布|来源|作者|浏览|阅读)/u.test(text)) return false;
+  if (text.length > 40 || !/星期|周/u.test(text) || /[。，,！？]/u.test(text) || /(?:发布|来源|作者|浏览|阅读)/u.test(text)) return false;
   return /星期[一二三四五六日天]|周[一二三四五六日]/u.test(text) && /[0-9０-９]{4}\s*[-年/.]/u.test(text) && /今天|今日|当前|现在|农历|天气/u.test(text);
 }
+
+/** A cheap first look: a widget row names one of these. */
+const WIDGET_HINT = /视力|护眼|颜色|字体|字号|文字大小|默认|打印|关闭|点击|浏览|阅读|访问|查看/u;
 
 /** A counter with its label and number, the number perhaps in brackets ("点击数：123", "浏览次数：[ 123 ]"). */
 const COUNTER_FIELD = /(?:点击|浏览|阅读|访问|查看)(?:次数|数|量|率)?\s*(?:[:：]\s*[[【(（]?\s*[0-9０-９,，]*|[[【(（]?\s*[0-9０-９][0-9０-９,，]*)\s*[\]】)）]?\s*次?/gu;
@@ -86,7 +91,7 @@ const WIDGET_WORDS = /(?:保护视力色|视力保护色|护眼模式|字体颜�
  * widget words, labels' colons, brackets and blanks are taken away, almost nothing is left.
  */
 export function isWidgetRow(text: string): boolean {
-  if (text.length > 80 || SENTENCE.test(text) || /[，,]/u.test(text)) return false;
+  if (text.length > 80 || !WIDGET_HINT.test(text) || SENTENCE.test(text) || /[，,]/u.test(text)) return false;
   // Counters go with the widgets ("点击数：123 【打印本页】", "浏览次数：[ 123 ]").
   const counters = text.match(COUNTER_FIELD) ?? [];
   const bare = text.replace(COUNTER_FIELD, ' ');
@@ -101,7 +106,7 @@ export function isWidgetRow(text: string): boolean {
  * "欢迎访问某某网"): short, about the site, and no sentence of the draft.
  */
 export function isSiteNotice(text: string): boolean {
-  if (text.length > 40 || /[。？]/u.test(text)) return false;
+  if (text.length > 40 || !/本站|本网|欢迎/u.test(text) || /[。？]/u.test(text)) return false;
   return /^(?:本站|本网站?)[^。]{0,16}(?:无障碍|适老化|长者版|关怀版|读屏|语音)/u.test(text) || /^[^。，,]{0,10}欢迎(?:您)?(?:点击)?(?:访问|光临|来到)(?:本站|本网|[^。，,]{0,14}(?:网|网站|政府网|门户))?\s*[!！]?$|[,，]\s*欢迎(?:您)?(?:点击)?(?:访问|光临|使用)\s*[!！]?$/u.test(text);
 }
 
@@ -150,7 +155,7 @@ const FIELD_LABEL = /(发布者|发布人|发布单位|作者|来源|信息来�
  * 阅读:12次"), each value short: the line's fields, or null.
  */
 export function metaFields(text: string): Record<string, string> | null {
-  if (text.length > 100 || SENTENCE.test(text)) return null;
+  if (text.length > 100 || !/[:：]/u.test(text) || SENTENCE.test(text)) return null;
   const marks = [...text.matchAll(FIELD_LABEL)];
   if (marks.length < 2 || marks[0]!.index !== 0) return null;
   const out: Record<string, string> = {};
@@ -173,7 +178,7 @@ export function metaFields(text: string): Record<string, string> | null {
  * at most and no sentence.
  */
 export function bracketedMetaNote(text: string): string | null {
-  if (text.length > 120) return null;
+  if (text.length > 120 || !/^\s*[[【(（]/u.test(text)) return null;
   // One group or several in a row ("【来源：某县民政局】【作者：】【发布时间：2023-01-01】").
   const m = /^\s*((?:[[【(（][^\][【】()（）]{1,60}[\]】)）]\s*)+)(.{0,8})$/u.exec(text);
   if (!m || SENTENCE.test(m[2]!) || /[，,]/u.test(m[2]!)) return null;

@@ -117,6 +117,21 @@ function spacePairs(text: string): Array<[string, string]> | null {
   return out;
 }
 
+/**
+ * A line's label/value pairs in any of the layouts, or null. The importer reads the table of the
+ * same lines up to three times (cleaning, then the notice stage on the cleaned and the raw lines),
+ * so the answer for a line's text is kept for the next read.
+ */
+const seen = new Map<string, Array<[string, string]> | null>();
+function linePairs(text: string): Array<[string, string]> | null {
+  const known = seen.get(text);
+  if (known !== undefined) return known;
+  const pairs = bracketPairs(text) ?? (/[:：|｜]/u.test(text) ? (cellPairs(text) ?? colonPairs(text)) : null) ?? (LABEL_FIRST.test(text) ? spacePairs(text) : null);
+  if (seen.size >= 4096) seen.clear();
+  seen.set(text, pairs);
+  return pairs;
+}
+
 /** The information table within the first `within` lines, or null when there is none (two fields at least). */
 export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | null {
   const fields: Record<string, string> = {};
@@ -130,7 +145,7 @@ export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | nul
     if (raw.length > 160 && !(raw.length <= 480 && !/[。！？]/u.test(raw) && (colonPairs(raw.replace(BULLET, ''))?.length ?? 0) >= 4)) continue;
     // A page's address copied with the table and run into it ("http://….html发文字号 鄠政发〔2021〕1号 发布日期 …").
     const text = raw.replace(BULLET, '').replace(LEADING_URL, '');
-    const pairs = bracketPairs(text) ?? (/[:：|｜]/u.test(text) ? (cellPairs(text) ?? colonPairs(text)) : null) ?? (LABEL_FIRST.test(text) ? spacePairs(text) : null);
+    const pairs = linePairs(text);
     if (!pairs) continue;
     taken.add(i);
     for (const [label, value] of pairs) {
