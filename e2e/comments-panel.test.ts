@@ -98,6 +98,14 @@ test('moving the marked words moves the thread in the list', async () => {
   });
   await page.waitForFunction(() => !(document.querySelector('.editor-content')?.textContent ?? '').includes('第一段'));
   await page.keyboard.press('Control+End');
+  // Lexical learns of a caret moved by a key from the selectionchange event, a task after the
+  // key; an Enter pressed before it lands where the caret was (the emptied first paragraph).
+  await page.waitForFunction(() => {
+    const paragraphs = document.querySelectorAll('.editor-content .hb-p');
+    const anchor = window.getSelection()?.anchorNode;
+    return !!anchor && !!paragraphs.length && paragraphs[paragraphs.length - 1]!.contains(anchor);
+  });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   await page.keyboard.press('Enter');
   await page.evaluate(() => {
     const data = new DataTransfer();
