@@ -118,6 +118,9 @@ export function deflateStreams(doc: unknown, level = DEFLATE_LEVEL): void {
     const r = ref(data);
     const finalize = r.finalize.bind(r);
     r.finalize = () => {
+      // pdfkit finalizes a reference once but keeps it to the end (the page tree, the outline):
+      // this wrapper, its bound method and its scope would stay with every one of them.
+      delete (r as Partial<PdfKitReference>).finalize;
       if (!r.compress || r.buffer.length === 0) return finalize();
       r.compress = false;
       r.data.Filter = 'FlateDecode';
