@@ -1,7 +1,7 @@
 /** GB/T 2260 lookups: short names, unlisted county-level zones, ambiguity settled by context only. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { childRegions, contextRegion, resolveRegion, regionFromDocNumber, searchRegions } from '../electron/core/regions/index.js';
+import { childRegions, contextRegion, provinceFromCitedNumbers, resolveRegion, regionFromDocNumber, searchRegions } from '../electron/core/regions/index.js';
 
 function triple(text: string, hint?: Parameters<typeof resolveRegion>[1]) {
   const r = resolveRegion(text, hint);
@@ -118,6 +118,18 @@ test('a 发文字号 names its province, or within the province of the draft its
   assert.equal(regionFromDocNumber('平政办〔2013〕12号', { province: '河南省' })?.city, '平顶山市');
   assert.equal(regionFromDocNumber('平政办〔2013〕12号'), null, 'without the province 平 names nothing');
   assert.equal(regionFromDocNumber('国发〔2020〕1号'), null);
+});
+
+test('a city writing its 发文字号 under an old name (宁 for 南京, 穗 for 广州) is that city inside its province, and the province comes from the documents a notice cites', () => {
+  assert.equal(regionFromDocNumber('宁政办规字〔2023〕2号', { province: '江苏省' })?.city, '南京市');
+  assert.equal(regionFromDocNumber('宁政办发〔2023〕5号', { province: '青海省' })?.city, '西宁市');
+  assert.equal(regionFromDocNumber('穗府办〔2024〕3号', { province: '广东省' })?.city, '广州市');
+  assert.equal(regionFromDocNumber('宁政办发〔2023〕5号')?.province, '宁夏回族自治区', 'without a province 宁 stays 宁夏');
+  assert.equal(regionFromDocNumber('宁政办发〔2023〕5号', { province: '宁夏回族自治区' })?.province, '宁夏回族自治区');
+  const body = '为落实《省政府办公厅关于印发工作措施的通知》(苏政办发〔2022〕82号)、《安委会通知》(安委〔2023〕3号)等文件，提出如下意见。';
+  assert.equal(provinceFromCitedNumbers(body, '宁政办规字〔2023〕2号'), '江苏省');
+  assert.equal(provinceFromCitedNumbers('依据苏政发〔2020〕1号和浙政发〔2021〕2号。'), null, 'two provinces cited: none');
+  assert.equal(provinceFromCitedNumbers('宁政办规字〔2023〕2号', '宁政办规字〔2023〕2号'), null, 'its own number is no citation');
 });
 
 test('regions: a functional zone (开发区, 工业园区 — statistical codes with 7 as fifth digit) files under its city, a real district stays', () => {

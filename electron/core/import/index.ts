@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Block, CaseMeta, Region } from '../model/types.js';
 import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } from '../model/imported.js';
 import { blocksText } from '../model/text.js';
-import { contextRegion, findMentions, narrower, regionFromDocNumber, resolveRegion } from '../regions/index.js';
+import { contextRegion, findMentions, narrower, provinceFromCitedNumbers, regionFromDocNumber, resolveRegion } from '../regions/index.js';
 import type { ReadResult, SourceLine } from './lines.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './readers/zipguard.js';
 import { damageWarning, decodeText, readText } from './readers/text.js';
@@ -219,6 +219,13 @@ function fingerprint(title: string, bodyText: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
+/** A notice naming no place of its own: the province of the documents it cites stands in for the text's. */
+function noticeHint(context: ReturnType<typeof contextRegion>, text: string, own: string): ReturnType<typeof contextRegion> {
+  if (context.province) return context;
+  const province = provinceFromCitedNumbers(text, own);
+  return province ? { ...context, province } : context;
+}
+
 function assemble(name: string, read: ReadResult): ImportedFile {
   const expanded = expandFormTables(read.lines);
   const rejoined = unwrap(expanded);
@@ -267,7 +274,7 @@ function assemble(name: string, read: ReadResult): ImportedFile {
       resolveRegion(notice.meta.issuer ?? '', context) ??
       resolveRegion(notice.meta.organ ?? '', context) ??
       resolveRegion(notice.meta.title, context) ??
-      (notice.meta.docNumber ? regionFromDocNumber(notice.meta.docNumber, context) : null);
+      (notice.meta.docNumber ? regionFromDocNumber(notice.meta.docNumber, noticeHint(context, allText, notice.meta.docNumber)) : null);
     const table = shape.info?.fields;
     const published = table?.['发布日期'] ? findDate(table['发布日期']) : null;
     const info: DraftInfo = { title: notice.meta.title, date: notice.meta.date ?? published ?? cleaned.info.date ?? null };

@@ -281,6 +281,40 @@ const PROVINCE_ABBREVIATIONS: Record<string, string> = {
 };
 
 /**
+ * Cities whose organs' 发文字号 code is an old or literary name rather than the first character
+ * of the city's name (南京 writes 宁政, 广州 穗府, 福州 榕政 …), by province: the code means the city
+ * only inside its province (宁 alone is 宁夏).
+ */
+const CITY_DOC_CODES: Record<string, Record<string, string>> = {
+  江苏省: { 宁: '南京市' },
+  青海省: { 宁: '西宁市' },
+  广东省: { 穗: '广州市' },
+  福建省: { 榕: '福州市' },
+  四川省: { 蓉: '成都市' },
+  贵州省: { 筑: '贵阳市' },
+  浙江省: { 甬: '宁波市' },
+  江西省: { 洪: '南昌市' },
+  山西省: { 并: '太原市' },
+};
+
+const CITED_NUMBER = /([京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇云藏陕甘青宁新])(?:政|府|民|办)[\u4e00-\u9fa5]{0,4}\s*[〔[［]/gu;
+
+/**
+ * The province a text's cited 发文字号 point to ("…的通知》(苏政办发〔2022〕82号)"): a city's notice
+ * cites its province's documents by their provincial codes. Only when every such code names the
+ * same province; `own` (the text's own number) is left out.
+ */
+export function provinceFromCitedNumbers(text: string, own?: string | null): string | null {
+  const found = new Set<string>();
+  const body = own ? text.split(own).join('') : text;
+  for (const m of body.matchAll(CITED_NUMBER)) {
+    const name = PROVINCE_ABBREVIATIONS[m[1]!];
+    if (name) found.add(name);
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+/**
  * The place a 发文字号's organ code names: a province by its one-character name, or (within the
  * draft's province) the one city whose name begins with the code's first character
  * ("平政办" in 河南 → 平顶山市). Null when that is not unique.
@@ -295,6 +329,9 @@ export function regionFromDocNumber(docNumber: string, hint?: Partial<Region>): 
     const cities = inHint.children.filter((c) => c.level === 'city' && c.name.startsWith(first));
     // Provincial organs write "省" codes only when the first character is the province's own.
     if (PROVINCE_ABBREVIATIONS[first] === inHint.name && /^.民|^.政/u.test(code)) return toRegion(inHint);
+    const alias = CITY_DOC_CODES[inHint.name]?.[first];
+    const aliased = alias ? inHint.children.find((c) => c.name === alias) : undefined;
+    if (aliased) return toRegion(aliased);
     if (cities.length === 1) return toRegion(cities[0]!);
   }
   const name = PROVINCE_ABBREVIATIONS[first];
