@@ -26,6 +26,7 @@ import { isTraditional, restoreStrings, simplifyLines, stripPinyin } from './sta
 import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
 import { alignListRegions, awardFromText, isListDocument, listDrafts, readList } from './stages/lists.js';
+import { streetCounty } from './stages/placelabel.js';
 import { isOrgan, unitAfterTitle, unitFromOpening, unitLine } from './stages/units.js';
 import { captionRunAtTop, isCaption } from './stages/captions.js';
 
@@ -274,6 +275,8 @@ function assemble(name: string, read: ReadResult): ImportedFile {
       resolveRegion(notice.meta.issuer ?? '', context) ??
       resolveRegion(notice.meta.organ ?? '', context) ??
       resolveRegion(notice.meta.title, context) ??
+      // A township's government signs with no county before it ("嘎鲁图镇人民政府"): the division list's streets place it.
+      resolveRegion(streetCounty(`${notice.meta.issuer ?? ''} ${notice.meta.organ ?? ''}`, context.province) ?? '', context) ??
       (notice.meta.docNumber ? regionFromDocNumber(notice.meta.docNumber, noticeHint(context, allText, notice.meta.docNumber)) : null);
     const table = shape.info?.fields;
     const published = table?.['发布日期'] ? findDate(table['发布日期']) : null;

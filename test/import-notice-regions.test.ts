@@ -1,0 +1,40 @@
+/**
+ * Where a notice is from when its signature and title name no county: a township government's
+ * 落款 placed through the division list's streets, and a city's 发文字号 written under its old
+ * name read inside the province the notice's citations point to. Inputs written for the rules.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importFile } from '../electron/core/import/index.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const body = [
+  '为方便群众办事,镇政府决定对新成立的两个社区征集名称,欢迎社会各界积极参与并提出建议。',
+  '一、名称应体现社区的历史、地理和人文特色,简洁明了,易写易读,适于长期使用。',
+  '二、应征者请注明名称的含义、本人姓名和联系方式,通过电子邮件或电话提交。',
+  '三、镇政府将组织评审,对最终采用名称的应征者给予一定奖励,并在网站公布结果。',
+];
+
+test('a township government signing alone is placed in its county through the division list', async () => {
+  const file = await importFile({ name: 'town.txt', bytes: enc(['关于征集社区名称的公告', ...body, '嘎鲁图镇人民政府', '2024年12月3日'].join('\n')) });
+  assert.equal(file.kind, 'notice');
+  assert.deepEqual([file.notice!.meta.region?.province, file.notice!.meta.region?.city, file.notice!.meta.region?.county], ['内蒙古自治区', '鄂尔多斯市', '乌审旗']);
+});
+
+test('a city office\'s 宁政办 number is 南京 when the notice cites its province\'s 苏政办发, and stays 宁夏 with no such citation', async () => {
+  const lines = (cited: string) => [
+    '市政府办公厅关于推进社区养老服务的实施意见',
+    '宁政办规字〔2023〕2号',
+    '各区人民政府,市府各委办局:',
+    `为落实《省政府办公厅关于加快养老服务发展的通知》(${cited})等文件,经市政府同意,提出如下实施意见。`,
+    '一、总体要求。聚焦老年人就近养老需求,完善社区养老服务设施,提升服务质量。',
+    '二、工作措施。推进街道综合养老服务中心建设,发展助餐助浴等服务。',
+    '市政府办公厅',
+    '2023年3月1日',
+  ];
+  const nanjing = await importFile({ name: 'a.txt', bytes: enc(lines('苏政办发〔2022〕82号').join('\n')) });
+  assert.equal(nanjing.kind, 'notice');
+  assert.equal(nanjing.notice!.meta.region?.city, '南京市');
+  const plain = await importFile({ name: 'b.txt', bytes: enc(lines('国办发〔2022〕8号').join('\n')) });
+  assert.equal(plain.notice!.meta.region?.province, '宁夏回族自治区');
+});
