@@ -85,15 +85,19 @@ function cellPairs(text: string): Array<[string, string]> | null {
 const LABEL_BRACKETED = new RegExp(`【\\s*(${LABEL_ALT})\\s*】`, 'gu');
 function bracketPairs(text: string): Array<[string, string]> | null {
   if (!text.startsWith('【')) return null;
-  const marks = [...text.matchAll(LABEL_BRACKETED)];
+  return pairsAfter(text, [...text.matchAll(LABEL_BRACKETED)], (value) => value.length <= 60 && !/[。！？]/u.test(value));
+}
+
+/** Each label mark's value runs to the next mark; null unless the line starts with a mark and every value passes. */
+function pairsAfter(text: string, marks: RegExpExecArray[], accept: (value: string) => boolean): Array<[string, string]> | null {
   if (marks.length === 0 || marks[0]!.index !== 0) return null;
   const out: Array<[string, string]> = [];
   for (let k = 0; k < marks.length; k++) {
     const m = marks[k]!;
-    const start = m.index! + m[0].length;
-    const end = k + 1 < marks.length ? marks[k + 1]!.index! : text.length;
+    const start = m.index + m[0].length;
+    const end = k + 1 < marks.length ? marks[k + 1]!.index : text.length;
     const value = text.slice(start, end).trim();
-    if (value.length > 60 || /[。！？]/u.test(value)) return null;
+    if (!accept(value)) return null;
     out.push([m[1]!, value]);
   }
   return out;
@@ -102,19 +106,8 @@ function bracketPairs(text: string): Array<[string, string]> | null {
 /** "组配分类 计划总结 发布机构 区民政局": labels and values separated by spaces only. */
 const LABEL_SPACE = new RegExp(`(?:^|\\s)(${LABEL_ALT})\\s+`, 'gu');
 function spacePairs(text: string): Array<[string, string]> | null {
-  const marks = [...text.matchAll(LABEL_SPACE)];
-  if (marks.length === 0 || marks[0]!.index !== 0) return null;
-  const out: Array<[string, string]> = [];
-  for (let k = 0; k < marks.length; k++) {
-    const m = marks[k]!;
-    const start = m.index! + m[0].length;
-    const end = k + 1 < marks.length ? marks[k + 1]!.index! : text.length;
-    const value = text.slice(start, end).trim();
-    // A value is a short code, date or name, never a sentence.
-    if (!value || value.length > 40 || /[。！？，,]/u.test(value)) return null;
-    out.push([m[1]!, value]);
-  }
-  return out;
+  // A value is a short code, date or name, never a sentence.
+  return pairsAfter(text, [...text.matchAll(LABEL_SPACE)], (value) => !!value && value.length <= 40 && !/[。！？，,]/u.test(value));
 }
 
 /**
