@@ -11,24 +11,25 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
-  // Raised after the third round (batches 6–9; measured 108/113 fully right; kind, count, award and
-  // every notice field 100 %, title 99 %, unit 99 %, region 99 %, category 96 %, furniture 99 %): a
-  // little below, so that a new batch's tuning pages can land before their rules.
-  fullyRight: 0.9,
+  // Raised after the fourth round (batches 10–12 added; measured 143/149 fully right; case count,
+  // unit, award and the notice fields 100 % but notice.region 97 %, kind, title and region 99 %,
+  // category 97 %, furniture 99 %): a little below, so that a new batch's tuning pages can land
+  // before their rules.
+  fullyRight: 0.93,
   fields: {
-    kind: 0.97,
-    'case count': 0.97,
-    title: 0.97,
-    unit: 0.95,
-    award: 0.97,
-    region: 0.97,
-    category: 0.93,
+    kind: 0.98,
+    'case count': 0.98,
+    title: 0.98,
+    unit: 0.97,
+    award: 0.98,
+    region: 0.98,
+    category: 0.95,
     'notice.title': 0.95,
-    'notice.organ': 0.9,
+    'notice.organ': 0.95,
     'notice.docNumber': 0.95,
     'notice.addressees': 0.95,
     'notice.date': 0.95,
-    'furniture dropped': 0.95,
+    'furniture dropped': 0.97,
   } as Record<string, number>,
 };
 
