@@ -384,10 +384,21 @@ export async function scoreDocument(fixture: string, set: SetName, tally?: Recor
   return score;
 }
 
-export async function scoreSet(set: SetName): Promise<SetScore> {
+/** The page names of one batch (test/fixtures/portal/batches/<name>.json), to score a batch alone. */
+export function batchNames(batch: string): Set<string> {
+  const file = path.join(PORTAL_DIR, 'batches', `${batch}.json`);
+  const { candidates } = JSON.parse(readFileSync(file, 'utf8')) as { candidates: Record<string, string[]> };
+  return new Set(Object.values(candidates).flat());
+}
+
+export async function scoreSet(set: SetName, only?: Set<string>): Promise<SetScore> {
   const fields: Record<string, { right: number; total: number }> = {};
   const perDocument: DocumentScore[] = [];
-  for (const fixture of listFixtures(set)) perDocument.push(await scoreDocument(fixture, set, fields));
+  for (const fixture of listFixtures(set)) {
+    // A page's Word copy (x.docx) belongs to its batch with the page (x).
+    if (only && !only.has(path.basename(fixture).replace(/\.(?:txt|docx)$/u, ''))) continue;
+    perDocument.push(await scoreDocument(fixture, set, fields));
+  }
   const ordered: Record<string, { right: number; total: number }> = {};
   for (const f of FIELDS) if (fields[f]) ordered[f] = fields[f];
   const byKind: Record<string, { documents: number; fullyRight: number }> = {};
@@ -423,14 +434,23 @@ export function formatSet(s: SetScore): string {
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
-  const which = argv.find((a) => !a.startsWith('--')) ?? 'tuning';
-  if (which !== 'all' && !SETS.includes(which as SetName)) {
-    process.stderr.write('usage: node --import tsx scripts/score-import.ts [tuning|heldout|all] [--json]\n');
+  // --aggregate leaves out every document's line: the only way to look at the held-out set.
+  const aggregate = argv.includes('--aggregate');
+  const at = argv.indexOf('--batch');
+  const batch = at >= 0 ? argv[at + 1] : undefined;
+  const which = argv.find((a, k) => !a.startsWith('--') && (at < 0 || k !== at + 1)) ?? 'tuning';
+  if ((which !== 'all' && !SETS.includes(which as SetName)) || (at >= 0 && !batch)) {
+    process.stderr.write('usage: node --import tsx scripts/score-import.ts [tuning|heldout|all] [--batch NAME] [--aggregate] [--json]\n');
     return 2;
   }
+  const only = batch ? batchNames(batch) : undefined;
   const sets: SetName[] = which === 'all' ? [...SETS] : [which as SetName];
   const scores: SetScore[] = [];
-  for (const set of sets) scores.push(await scoreSet(set));
+  for (const set of sets) {
+    const score = await scoreSet(set, only);
+    if (aggregate) score.perDocument = [];
+    scores.push(score);
+  }
   if (json) process.stdout.write(JSON.stringify({ sets: Object.fromEntries(scores.map((s) => [s.set, s])) }, null, 2) + '\n');
   else process.stdout.write(scores.map(formatSet).join('\n\n') + '\n');
   return 0;
