@@ -7,15 +7,13 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { corpusBundle } from './fixtures/corpus.js';
 import { stopDrawWorker, writePdf } from '../electron/core/export/pdf/index.js';
 import { loadTemplate } from '../electron/core/templates/load.js';
-import type { Block, CaseDocument, CollectionBundle } from '../electron/core/model/types.js';
 import type { WriterInput } from '../electron/core/export/index.js';
 import { savePdf } from './pdf-readback.js';
+import { pictureBody, pictureBundle } from './fixtures/pictures.js';
 
 after(() => stopDrawWorker());
 
@@ -80,21 +78,7 @@ test('the corpus anthology drawn on the drawing thread is the file drawn in-proc
 });
 
 test('pictures cross to the drawing thread: the same file with a real PNG, a missing picture and its box', async () => {
-  const corpus = await corpusBundle();
-  const source = (Object.values(corpus.cases) as CaseDocument[])[0]!;
-  const notice = await writePdf({ template: loadTemplate('notice'), format: 'pdf', notice: { kind: 'notice', id: 'n', meta: { title: '关于开展测试的通知', issuer: '某市民政局', date: '2021-02-03' }, body: [], attachments: [] } });
-  const pdf = savePdf(notice.bytes, 'draw-worker-n.pdf');
-  execFileSync('pdftoppm', ['-png', '-r', '30', '-singlefile', pdf, path.join(path.dirname(pdf), 'draw-worker-pic')]);
-  const png = readFileSync(path.join(path.dirname(pdf), 'draw-worker-pic.png'));
-  const paras = source.body.filter((b) => b.type === 'paragraph');
-  const body: Block[] = [
-    paras[0]!,
-    { type: 'image', src: `data:image/png;base64,${png.toString('base64')}`, caption: [{ type: 'text', text: '工作人员入户走访困难群众' }] },
-    paras[1]!,
-    { type: 'image', caption: [{ type: 'text', text: '社区志愿者为老人理发（照片缺）' }] },
-  ];
-  const doc: CaseDocument = { kind: 'case', id: 'pic', meta: { title: '图片测试案例', unit: '某市民政局' }, body };
-  const bundle: CollectionBundle = { collection: { id: 'c', title: '测试汇编', sections: [{ title: '综合', caseIds: ['pic'] }] }, cases: { pic: doc } };
+  const bundle = pictureBundle(await pictureBody('draw-worker'));
   const template = loadTemplate('anthology');
   const { here, there } = await both({ template: { ...template, options: { ...template.options, missingPictures: 'placeholder' } }, format: 'pdf', bundle });
   assertSameObjects(here, there);

@@ -11,31 +11,19 @@ import os from 'node:os';
 import JSZip from 'jszip';
 import { runExport } from '../electron/core/export/index.js';
 import path from 'node:path';
-import { corpusBundle } from './fixtures/corpus.js';
 import { writePdf } from '../electron/core/export/pdf/index.js';
 import { loadTemplate } from '../electron/core/templates/load.js';
 import type { Block, CaseDocument, CollectionBundle } from '../electron/core/model/types.js';
 import { readPages, savePdf, squash } from './pdf-readback.js';
+import { pictureBody, pictureBundle } from './fixtures/pictures.js';
 
 test('a picture with its caption, a caption without a picture, a page break hint', async () => {
-  const corpus = await corpusBundle();
-  const source = (Object.values(corpus.cases) as CaseDocument[])[0]!;
-  // A real PNG: page 1 of a notice PDF rendered by poppler.
-  const notice = await writePdf({ template: loadTemplate('notice'), format: 'pdf', notice: { kind: 'notice', id: 'n', meta: { title: '关于开展测试的通知', issuer: '某市民政局', date: '2021-02-03' }, body: [], attachments: [] } });
-  const pdf = savePdf(notice.bytes, 'n.pdf');
-  execFileSync('pdftoppm', ['-png', '-r', '30', '-singlefile', pdf, path.join(path.dirname(pdf), 'pic')]);
-  const png = readFileSync(path.join(path.dirname(pdf), 'pic.png'));
-  const paras = source.body.filter((b) => b.type === 'paragraph');
   const body: Block[] = [
-    paras[0]!,
-    { type: 'image', src: `data:image/png;base64,${png.toString('base64')}`, caption: [{ type: 'text', text: '工作人员入户走访困难群众' }] },
-    paras[1]!,
-    { type: 'image', caption: [{ type: 'text', text: '社区志愿者为老人理发（照片缺）' }] },
+    ...(await pictureBody('pictures')),
     { type: 'pageBreak' },
     { type: 'paragraph', content: [{ type: 'text', text: '分页之后的第一段文字。' }] },
   ];
-  const doc: CaseDocument = { kind: 'case', id: 'pic', meta: { title: '图片测试案例', unit: '某市民政局' }, body };
-  const bundle: CollectionBundle = { collection: { id: 'c', title: '测试汇编', sections: [{ title: '综合', caseIds: ['pic'] }] }, cases: { pic: doc } };
+  const bundle = pictureBundle(body);
   const out = await writePdf({ template: loadTemplate('anthology'), format: 'pdf', bundle });
   const file = savePdf(out.bytes, 'pictures.pdf');
   const pages = readPages(file);
