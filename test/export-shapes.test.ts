@@ -11,7 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { Block, CaseDocument, CollectionBundle, Inline, NoticeDocument, TableCell, TextInline } from '../electron/core/model/types.js';
+import type { Block, CaseDocument, CollectionBundle, Inline, NoticeDocument, TableCell } from '../electron/core/model/types.js';
+import { text as t, HEADINGS_AND_ROLES, SCREENSHOT_PNG as png } from './fixtures/shapes.js';
 import { sofficeToPdf, squash, workDir } from './docx-helpers.js';
 
 process.env.HUIBIAN_BUNDLED_FONTS = '1';
@@ -19,15 +20,12 @@ const { runExport } = await import('../electron/core/export/index.js');
 const { checkDocument } = await import('../electron/core/model/schema.js');
 
 const dir = workDir('shapes');
-const png = `data:image/png;base64,${readFileSync(path.join(import.meta.dirname, '../resources/screenshots/editor.png')).toString('base64')}`;
-const t = (text: string, extra: Partial<TextInline> = {}): TextInline => ({ type: 'text', text, ...extra });
 const p = (text: string, ...more: Inline[]): Block => ({ type: 'paragraph', content: [t(text), ...more] });
 const cell = (...blocks: Block[]): TableCell => ({ blocks });
 const STEMS = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土日月星';
 
 const body: Block[] = [
-  ...([1, 2, 3, 4] as const).map((level): Block => ({ type: 'heading', level, content: [t(`第${level}级标题`)] })),
-  ...(['body', 'lead', 'byline', 'note', 'center'] as const).map((role): Block => ({ type: 'paragraph', role, content: [t(`${role}段落`)] })),
+  ...HEADINGS_AND_ROLES,
   {
     type: 'paragraph',
     runIn: [t('一是形态齐全。', { marks: ['bold'] })],

@@ -7,15 +7,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { acceptsCase, assertDocument, checkDocument, LIMITS } from '../electron/core/model/schema.js';
-import type { Block, TextInline } from '../electron/core/model/types.js';
+import type { Block } from '../electron/core/model/types.js';
 import { importFile } from '../electron/core/import/index.js';
 import { corpusPath, CORPUS_FILES } from './fixtures/corpus.js';
+import { text as t, HEADINGS_AND_ROLES } from './fixtures/shapes.js';
 
-const t = (text: string, extra: Partial<TextInline> = {}): TextInline => ({ type: 'text', text, ...extra });
 const p = (text: string): Block => ({ type: 'paragraph', content: [t(text)] });
 const body: Block[] = [
-  ...([1, 2, 3, 4] as const).map((level): Block => ({ type: 'heading', level, content: [t(`第${level}级标题`)] })),
-  ...(['body', 'lead', 'byline', 'note', 'center'] as const).map((role): Block => ({ type: 'paragraph', role, content: [t(`${role}段落`)] })),
+  ...HEADINGS_AND_ROLES,
   {
     type: 'paragraph',
     runIn: [t('一是形态齐全。', { marks: ['bold'] })],

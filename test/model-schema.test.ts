@@ -14,7 +14,8 @@ import { createApi, type Api } from '../electron/core/api/index.js';
 import { ApiError, type ApiResults } from '../electron/core/api/schema.js';
 import { HB_NODE_TYPES } from '../electron/core/model/lexical.js';
 import { checkDocument, LIMITS, ModelError } from '../electron/core/model/schema.js';
-import type { Block, NoticeMeta, TextInline } from '../electron/core/model/types.js';
+import type { Block, NoticeMeta } from '../electron/core/model/types.js';
+import { text as t, HEADINGS_AND_ROLES, SCREENSHOT_PNG as png } from './fixtures/shapes.js';
 import { corpusPath } from './fixtures/corpus.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'huibian-schema-'));
@@ -110,12 +111,9 @@ describe('malformed editor states', () => {
 });
 
 describe('every shape the schema allows', () => {
-  const png = `data:image/png;base64,${readFileSync(path.join(import.meta.dirname, '../resources/screenshots/editor.png')).toString('base64')}`;
-  const t = (text: string, extra: Partial<TextInline> = {}): TextInline => ({ type: 'text', text, ...extra });
   const p = (text: string): Block => ({ type: 'paragraph', content: [t(text)] });
   const body: Block[] = [
-    ...([1, 2, 3, 4] as const).map((level): Block => ({ type: 'heading', level, content: [t(`第${level}级标题`)] })),
-    ...(['body', 'lead', 'byline', 'note', 'center'] as const).map((role): Block => ({ type: 'paragraph', role, content: [t(`${role}段落`)] })),
+    ...HEADINGS_AND_ROLES,
     {
       type: 'paragraph',
       runIn: [t('一是形态齐全。', { marks: ['bold'] })],
