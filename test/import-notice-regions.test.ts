@@ -6,17 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importFile } from '../electron/core/import/index.js';
-
-const enc = (s: string) => new TextEncoder().encode(s);
-const body = [
-  '为方便群众办事,镇政府决定对新成立的两个社区征集名称,欢迎社会各界积极参与并提出建议。',
-  '一、名称应体现社区的历史、地理和人文特色,简洁明了,易写易读,适于长期使用。',
-  '二、应征者请注明名称的含义、本人姓名和联系方式,通过电子邮件或电话提交。',
-  '三、镇政府将组织评审,对最终采用名称的应征者给予一定奖励,并在网站公布结果。',
-];
+import { enc, NOTICE_SENTENCES } from './fixtures/notice-sentences.js';
 
 test('a township government signing alone is placed in its county through the division list', async () => {
-  const file = await importFile({ name: 'town.txt', bytes: enc(['关于征集社区名称的公告', ...body, '嘎鲁图镇人民政府', '2024年12月3日'].join('\n')) });
+  const file = await importFile({ name: 'town.txt', bytes: enc(['关于征集社区名称的公告', ...NOTICE_SENTENCES, '嘎鲁图镇人民政府', '2024年12月3日'].join('\n')) });
   assert.equal(file.kind, 'notice');
   assert.deepEqual([file.notice!.meta.region?.province, file.notice!.meta.region?.city, file.notice!.meta.region?.county], ['内蒙古自治区', '鄂尔多斯市', '乌审旗']);
 });

@@ -8,17 +8,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importFile } from '../electron/core/import/index.js';
 import { readInfoTable } from '../electron/core/import/stages/infotable.js';
-
-const enc = (s: string) => new TextEncoder().encode(s);
-const sentences = [
-  '为方便群众办事,镇政府决定对新成立的两个社区征集名称,欢迎社会各界积极参与并提出建议。',
-  '一、名称应体现社区的历史、地理和人文特色,简洁明了,易写易读,适于长期使用。',
-  '二、应征者请注明名称的含义、本人姓名和联系方式,通过电子邮件或电话提交。',
-  '三、镇政府将组织评审,对最终采用名称的应征者给予一定奖励,并在网站公布结果。',
-];
+import { enc, NOTICE_SENTENCES } from './fixtures/notice-sentences.js';
 
 test('notices: a copy from its first sentence to its 落款 (an organ over the date, ending the copy) is a notice', async () => {
-  const file = await importFile({ name: 'call.txt', bytes: enc([...sentences, '某某镇人民政府', '2024年12月3日'].join('\n')) });
+  const file = await importFile({ name: 'call.txt', bytes: enc([...NOTICE_SENTENCES, '某某镇人民政府', '2024年12月3日'].join('\n')) });
   assert.equal(file.kind, 'notice');
   assert.equal(file.notice!.meta.issuer, '某某镇人民政府');
   assert.equal(file.notice!.meta.organ, '某某镇人民政府');
@@ -26,14 +19,14 @@ test('notices: a copy from its first sentence to its 落款 (an organ over the d
 });
 
 test('notices: a write-up ending on its bureau and a date under a short body, or with text after the date, stays a case', async () => {
-  const short = await importFile({ name: 'short.txt', bytes: enc([sentences[0], '某某县民政局', '2024年12月3日'].join('\n')) });
+  const short = await importFile({ name: 'short.txt', bytes: enc([NOTICE_SENTENCES[0], '某某县民政局', '2024年12月3日'].join('\n')) });
   assert.notEqual(short.kind, 'notice', 'one paragraph is no notice body');
-  const after = await importFile({ name: 'after.txt', bytes: enc([...sentences, '某某县民政局', '2024年12月3日', '下一步,县民政局将继续总结推广这一做法,让更多困难群众得到及时有效的帮助。'].join('\n')) });
+  const after = await importFile({ name: 'after.txt', bytes: enc([...NOTICE_SENTENCES, '某某县民政局', '2024年12月3日', '下一步,县民政局将继续总结推广这一做法,让更多困难群众得到及时有效的帮助。'].join('\n')) });
   assert.notEqual(after.kind, 'notice', 'the 落款 must close the copy');
 });
 
 test('notices: a bracketed date-and-number line under the title gives the 发文字号 and the 成文日期', async () => {
-  const text = ['某某省人民政府关于进一步加强殡葬管理工作的通告', '(1997年3月26日某政发〔1997〕19号)', ...sentences.slice(1)].join('\n');
+  const text = ['某某省人民政府关于进一步加强殡葬管理工作的通告', '(1997年3月26日某政发〔1997〕19号)', ...NOTICE_SENTENCES.slice(1)].join('\n');
   const file = await importFile({ name: 'tonggao.txt', bytes: enc(text) });
   assert.equal(file.kind, 'notice');
   assert.equal(file.notice!.meta.docNumber, '某政发〔1997〕19号');
@@ -42,7 +35,7 @@ test('notices: a bracketed date-and-number line under the title gives the 发文
 });
 
 test('notices: a bracketed note under the title that is neither a date nor a number is left alone', async () => {
-  const text = ['某某市民政局关于开展养老服务质量提升行动的通知', '(此件公开发布)', '各区民政局:', ...sentences.slice(1), '某某市民政局', '2023年5月6日'].join('\n');
+  const text = ['某某市民政局关于开展养老服务质量提升行动的通知', '(此件公开发布)', '各区民政局:', ...NOTICE_SENTENCES.slice(1), '某某市民政局', '2023年5月6日'].join('\n');
   const file = await importFile({ name: 'note.txt', bytes: enc(text) });
   assert.equal(file.kind, 'notice');
   assert.equal(file.notice!.meta.date, '2023-05-06');
@@ -60,7 +53,7 @@ test('notices: an information table printed as 【label】value fields on one li
 });
 
 test('notices: a seal note is no part of the signature; organs signing on one line stay apart', async () => {
-  const body = sentences.slice(1);
+  const body = NOTICE_SENTENCES.slice(1);
   const marked = await importFile({ name: 'mark.txt', bytes: enc(['某某县民政局文件', '某民发〔2023〕12号', '某某县民政局关于开展困难群众排查工作的通知', '各乡镇人民政府:', ...body, '某某县民政局(盖章)', '2023年05月06日'].join('\n')) });
   assert.equal(marked.notice!.meta.organ, '某某县民政局文件', 'the 发文机关标志 as printed');
   assert.equal(marked.notice!.meta.issuer, '某某县民政局');
@@ -73,7 +66,7 @@ test('notices: a seal note is no part of the signature; organs signing on one li
 });
 
 test('notices: a 公告 keeps its serial number in the title; a number in brackets after the title is the 发文字号, not the title', async () => {
-  const body = sentences.slice(1);
+  const body = NOTICE_SENTENCES.slice(1);
   const serial = await importFile({ name: 'serial.txt', bytes: enc(['某某县民政局关于注销某某协会登记的公告(第3号)', ...body, '某某县民政局', '2023年5月6日'].join('\n')) });
   assert.equal(serial.kind, 'notice');
   assert.equal(serial.notice!.meta.title, '某某县民政局关于注销某某协会登记的公告(第3号)');
