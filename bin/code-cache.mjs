@@ -26,7 +26,11 @@ import { crc32 } from 'node:zlib';
 const MAGIC = 'huibian-code-cache 1';
 const BUILD_MARK = '\n//# huibian-build ';
 
-/** Where code caches are kept, or null when they are turned off. */
+/**
+ * Where code caches are kept, or null when they are turned off. The user's cache folder is worked
+ * out as electron/core/fonts/cache.ts does: this loader runs before any compiled core, so it
+ * cannot import it; test/cli-code-cache checks that the two agree.
+ */
 export function codeCacheDir(env = process.env) {
   if (env.HUIBIAN_CODE_CACHE === '0') return null;
   if (env.HUIBIAN_CODE_CACHE_DIR) return env.HUIBIAN_CODE_CACHE_DIR;

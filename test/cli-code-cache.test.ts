@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildIdOf, cacheNameOf, codeCacheDir, COMMANDS, loadBundle, readCache } from '../bin/code-cache.mjs';
+import { cacheDir as fontCacheDir } from '../electron/core/fonts/cache.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -172,4 +173,17 @@ test('the built command writes its cache on the first run that succeeds and prin
   assert.deepEqual(readFileSync(cacheFiles()[0]!), cache, 'a cache that served is not rewritten');
   const off = await cli(['list', '--db', db], { HUIBIAN_CODE_CACHE: '0' });
   assert.equal(off.stdout, first.stdout);
+});
+
+test('the code cache and the font cache sit side by side in one user cache folder', () => {
+  const saved = process.env.HUIBIAN_CACHE_DIR;
+  delete process.env.HUIBIAN_CACHE_DIR;
+  try {
+    const env = { ...process.env };
+    delete env.HUIBIAN_CODE_CACHE;
+    delete env.HUIBIAN_CODE_CACHE_DIR;
+    assert.equal(path.dirname(codeCacheDir(env)!), path.dirname(fontCacheDir()));
+  } finally {
+    if (saved !== undefined) process.env.HUIBIAN_CACHE_DIR = saved;
+  }
 });

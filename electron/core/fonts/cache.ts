@@ -25,6 +25,7 @@ import type { Font } from 'fontkit';
 
 const VERSION = 1;
 
+/** The font cache's folder; bin/code-cache.mjs works out the same user cache folder for the code cache. */
 export function cacheDir(): string {
   if (process.env.HUIBIAN_CACHE_DIR) return path.join(process.env.HUIBIAN_CACHE_DIR, 'fonts');
   const home = os.homedir();
