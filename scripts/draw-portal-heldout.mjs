@@ -130,6 +130,10 @@ function laterBatches() {
   }
   return names.map((n) => {
     const batch = JSON.parse(readFileSync(new URL(n, dir), 'utf8'));
+    // A measurement batch that has been scored once and reported may be released to tuning
+    // ("released_to_tuning"): its score stands as a figure of unseen pages, and later rounds
+    // measure on a new batch instead.
+    if (batch.released_to_tuning) return [batch.seed, batch.candidates, 'tuning'];
     return [batch.seed, batch.candidates, batch.all_heldout === true];
   });
 }
@@ -141,7 +145,7 @@ function drawBatch(rand, batch, allHeldout) {
     const j = Math.floor(rand() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
-  const k = allHeldout ? names.length : Math.round(names.length / 3);
+  const k = allHeldout === 'tuning' ? 0 : allHeldout ? names.length : Math.round(names.length / 3);
   for (const [i, name] of order.entries()) (i < k ? split.heldout : split.tuning).push(`${kind}\t${name}`);
 }
 }
