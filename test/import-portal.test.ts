@@ -11,25 +11,25 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
-  // Raised after the fourth round (batches 10–12 added; measured 143/149 fully right; case count,
-  // unit, award and the notice fields 100 % but notice.region 97 %, kind, title and region 99 %,
-  // category 97 %, furniture 99 %): a little below, so that a new batch's tuning pages can land
-  // before their rules.
-  fullyRight: 0.93,
+  // Lowered for a moment when batch 13 (37 pages scored once as unseen, 16/37 right) moved to
+  // tuning: 159/186 fully right; kind and case count 98 %, title 91 %, unit 81 %, award 86 %,
+  // region 95 %, category 93 %, notice title 89 %, document number 94 %, furniture 94 %. The round
+  // that tunes on it raises these again.
+  fullyRight: 0.85,
   fields: {
-    kind: 0.98,
-    'case count': 0.98,
-    title: 0.98,
-    unit: 0.97,
-    award: 0.98,
-    region: 0.98,
-    category: 0.95,
-    'notice.title': 0.95,
+    kind: 0.97,
+    'case count': 0.97,
+    title: 0.9,
+    unit: 0.8,
+    award: 0.86,
+    region: 0.94,
+    category: 0.93,
+    'notice.title': 0.88,
     'notice.organ': 0.95,
-    'notice.docNumber': 0.95,
+    'notice.docNumber': 0.93,
     'notice.addressees': 0.95,
     'notice.date': 0.95,
-    'furniture dropped': 0.97,
+    'furniture dropped': 0.93,
   } as Record<string, number>,
 };
 
