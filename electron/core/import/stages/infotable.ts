@@ -11,14 +11,19 @@ const LABELS = [
   '索引号', '索取号', '信息索引号', '发文机构', '发布机构', '发文机关', '发文单位', '发布单位', '文号', '发文字号', '文件编号', '文件字号',
   '发布文号', '成文日期', '发文日期', '发布日期', '生成日期', '印发日期', '公开日期', '生效日期', '失效日期', '废止日期', '实施日期', '公开方式', '公开类别', '公开范围', '公开形式',
   '主题分类', '体裁分类', '组配分类', '服务对象', '主题词', '关键词', '公文目录', '标题', '有效性', '时效性', '内容概述', '信息名称', '信息来源', '文件来源', '来源', '文种', '所属类别', '所属机构', '统一编码', '规范性文件登记号', '解读方式', '解读单位', '解读机关', '解读日期', '解读人',
+  '时效', '责任部门',
 ].sort((a, b) => b.length - a.length);
 
 const LABEL_ALT = LABELS.join('|');
 /** Portals space a label's characters out to align the colons ("索  引  号:", "标      题:"). */
 const SPACED_ALT = LABELS.map((l) => [...l].join('[ \\u3000]*')).join('|');
-/** A label with its colon, anywhere in a line: "索取号: 0024… 发布机构: 上海市民政局". */
-const LABEL_COLON = new RegExp(`(?:^|[\\s|｜])(${LABEL_ALT})\\s*[:：]`, 'gu');
-const SPACED_LABEL_COLON = new RegExp(`(?:^|[\\s|｜])(${SPACED_ALT})\\s*[:：]`, 'gu');
+/**
+ * A label with its colon, anywhere in a line: "索取号: 0024… 发布机构: 上海市民政局". A cell may name two
+ * fields at once ("备注/文号:"): the label is the one the table knows.
+ */
+const COMPOUND = '(?:[\\u4e00-\\u9fa5]{1,6}[/／])?';
+const LABEL_COLON = new RegExp(`(?:^|[\\s|｜])${COMPOUND}(${LABEL_ALT})\\s*[:：]`, 'gu');
+const SPACED_LABEL_COLON = new RegExp(`(?:^|[\\s|｜])${COMPOUND}(${SPACED_ALT})\\s*[:：]`, 'gu');
 /** A spaced-out label's last character before its colon ("…引  号:"): only then is the slower pattern needed. */
 const SPACED_HINT = /[\u4e00-\u9fa5][ \u3000]+[\u4e00-\u9fa5][ \u3000]*[:：]/u;
 const LABEL_ONLY = new RegExp(`^(?:${LABEL_ALT})$`, 'u');
@@ -29,7 +34,7 @@ const LABEL_FIRST = new RegExp(`^(?:${LABEL_ALT})\\s`, 'u');
 /** Canonical names: several portals' labels for the same field. */
 const CANON: Record<string, string> = {
   索取号: '索引号', 信息索引号: '索引号', 发布机构: '发文机构', 发文机关: '发文机构', 发文单位: '发文机构', 发布单位: '发文机构', 所属机构: '发文机构',
-  文号: '发文字号', 发布文号: '发文字号', 文件编号: '发文字号', 文件字号: '发文字号', 公开类别: '公开方式', 公开形式: '公开方式', 时效性: '有效性',
+  文号: '发文字号', 发布文号: '发文字号', 文件编号: '发文字号', 文件字号: '发文字号', 公开类别: '公开方式', 公开形式: '公开方式', 时效性: '有效性', 时效: '有效性',
 };
 
 export interface InfoTable {
@@ -89,7 +94,7 @@ function bracketPairs(text: string): Array<[string, string]> | null {
 }
 
 /** Each label mark's value runs to the next mark; null unless the line starts with a mark and every value passes. */
-function pairsAfter(text: string, marks: RegExpExecArray[], accept: (value: string) => boolean): Array<[string, string]> | null {
+function pairsAfter(text: string, marks: RegExpExecArray[], accept: (value: string, label: string) => boolean): Array<[string, string]> | null {
   if (marks.length === 0 || marks[0]!.index !== 0) return null;
   const out: Array<[string, string]> = [];
   for (let k = 0; k < marks.length; k++) {
@@ -97,17 +102,29 @@ function pairsAfter(text: string, marks: RegExpExecArray[], accept: (value: stri
     const start = m.index + m[0].length;
     const end = k + 1 < marks.length ? marks[k + 1]!.index : text.length;
     const value = text.slice(start, end).trim();
-    if (!accept(value)) return null;
+    if (!accept(value, m[1]!)) return null;
     out.push([m[1]!, value]);
   }
   return out;
 }
 
-/** "组配分类 计划总结 发布机构 区民政局": labels and values separated by spaces only. */
-const LABEL_SPACE = new RegExp(`(?:^|\\s)(${LABEL_ALT})\\s+`, 'gu');
+/**
+ * "组配分类 计划总结 发布机构 区民政局": labels and values separated by spaces only, the labels perhaps spaced
+ * out to align ("索 引 号 -01-2025-00005", "标  题 …"). A label followed at once by the next one has an
+ * empty value ("文号 生成日期 2018-03-28"); a value is a short code, date or name, never a sentence (a
+ * title may be longer).
+ */
+const SPACED_LABEL_SPACE = new RegExp(`(?:^|\\s)(${SPACED_ALT})(?=\\s)`, 'gu');
+const SPACED_FIRST = new RegExp(`^(?:${SPACED_ALT})\\s`, 'u');
 function spacePairs(text: string): Array<[string, string]> | null {
-  // A value is a short code, date or name, never a sentence.
-  return pairsAfter(text, [...text.matchAll(LABEL_SPACE)], (value) => !!value && value.length <= 40 && !/[。！？，,]/u.test(value));
+  const marks = [...text.matchAll(SPACED_LABEL_SPACE)];
+  let filled = 0;
+  const pairs = pairsAfter(text, marks, (value, label) => {
+    if (!value) return marks.length >= 2;
+    filled++;
+    return value.length <= (label.replace(/\s+/gu, '') === '标题' ? 120 : 40) && !/[。！？，,]/u.test(value);
+  });
+  return pairs && filled > 0 ? pairs : null;
 }
 
 /**
@@ -119,7 +136,7 @@ const seen = new Map<string, Array<[string, string]> | null>();
 function linePairs(text: string): Array<[string, string]> | null {
   const known = seen.get(text);
   if (known !== undefined) return known;
-  const pairs = bracketPairs(text) ?? (/[:：|｜]/u.test(text) ? (cellPairs(text) ?? colonPairs(text)) : null) ?? (LABEL_FIRST.test(text) ? spacePairs(text) : null);
+  const pairs = bracketPairs(text) ?? (/[:：|｜]/u.test(text) ? (cellPairs(text) ?? colonPairs(text)) : null) ?? (LABEL_FIRST.test(text) || SPACED_FIRST.test(text) ? spacePairs(text) : null);
   if (seen.size >= 4096) seen.clear();
   seen.set(text, pairs);
   return pairs;
