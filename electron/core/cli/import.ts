@@ -124,8 +124,16 @@ export async function importFiles(
   return report;
 }
 
-/** Files per preview and commit in a large import: progress between batches, memory bounded by a batch. */
+/** Files per preview and commit in a large import: progress between batches, memory bounded by a few batches. */
 const IMPORT_BATCH = 100;
+
+/**
+ * Batches asked for ahead of the one being committed. With one, the import worker finished
+ * reading the next batch before the thread had committed this one and then sat idle until it
+ * was handed another (1,000 single-case drafts: 1.3 s idle of the worker's 5.7 s, the thread
+ * busy throughout); with two it always has a batch to read while the thread commits.
+ */
+const READ_AHEAD = 2;
 
 /**
  * importFiles over batches of files: every batch goes to the collection the first one made or
@@ -144,15 +152,20 @@ export async function importInBatches(
     return report;
   }
   const all: ImportReport = { imported: [], errors: [], duplicates: [] };
-  let ahead = startPreview(api, paths.slice(0, IMPORT_BATCH));
+  const ahead: Array<Promise<ApiResults['import.preview']>> = [];
+  let asked = 0;
+  const askNext = () => {
+    const files = paths.slice(asked, asked + IMPORT_BATCH);
+    asked += files.length;
+    const preview = startPreview(api, files);
+    preview.catch(() => {}); // awaited, and reported, in its own turn
+    ahead.push(preview);
+  };
+  askNext();
   for (let i = 0; i < paths.length; i += IMPORT_BATCH) {
-    const current = ahead;
-    // The next batch is read (on the import workers) while this one is written into the library.
-    const following = paths.slice(i + IMPORT_BATCH, i + 2 * IMPORT_BATCH);
-    if (following.length) {
-      ahead = startPreview(api, following);
-      ahead.catch(() => {}); // awaited, and reported, in its own turn
-    }
+    const current = ahead.shift()!;
+    // The next batches are read (on the import workers) while this one is written into the library.
+    while (asked < paths.length && ahead.length < READ_AHEAD) askNext();
     const report = await importFiles(api, paths.slice(i, i + IMPORT_BATCH), all.collectionId ?? collection, options, current);
     all.imported.push(...report.imported);
     all.errors.push(...report.errors);
