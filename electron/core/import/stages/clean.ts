@@ -9,7 +9,7 @@ import { DATE_ONLY, findDate, isoDate, NUMERIC_DATE } from './dates.js';
 import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
 import { readInfoTable } from './infotable.js';
-import { bracketedMetaNote, footLabelRun, isClock, isLoneIndexField, isMenuRow, isSiteNotice, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, splitTagTail } from './furniture.js';
+import { bracketedMetaNote, footLabelRun, isChannelRow, isClock, isLoneIndexField, isMenuRow, isPaperBanner, isPictureFileName, isSiteNotice, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, splitTagTail } from './furniture.js';
 
 export interface CleanInfo {
   date?: string;
@@ -47,8 +47,8 @@ const REPORTER_LINE = /^(?:本报|本刊|本网)(?:全媒体)?(?:记者|通讯�
 const NUMBERS_ONLY = /^[0-9０-９]{1,6}(?:\s+[0-9０-９]{1,6})*$/u;
 /** A column label with its English name ("行业资讯Industry News"), or an English label alone ("Wedding customs"). */
 const ENGLISH_LABEL = /^[\u4e00-\u9fa5]{0,10}\s*[A-Z][A-Za-z]+(?:[\s&][A-Za-z]+){0,4}$/u;
-/** An e-paper's page label: "第A2版:要闻", "A02版", "版次:[A2]". */
-const PAPER_PAGE = /^第?\s*[A-Z]?[0-9０-９]{1,3}\s*版\s*[:：]?\s*[\u4e00-\u9fa5A-Za-z]{0,10}$/u;
+/** An e-paper's page label: "第A2版:要闻", "A02版", "00003版:新闻·民生" (the number zero-padded). */
+const PAPER_PAGE = /^第?\s*[A-Z]?[0-9０-９]{1,5}\s*版\s*[:：]?\s*[\u4e00-\u9fa5A-Za-z]{0,10}(?:[·・][\u4e00-\u9fa5A-Za-z]{1,8})?$/u;
 /** The page label alone ("第05版"), whose page name follows on the next line. */
 const BARE_PAPER_PAGE = /^第?\s*[A-Z]?[0-9０-９]{1,3}\s*版$/u;
 const EDITOR = /^[[【(（]?(?:责任编辑|技术编辑|美术编辑|视觉编辑|编审|初审编辑|复审编辑|终审编辑|编辑|审核|审校|审签|校对|终审|复审|初审|责编|值班编辑|网站编辑|信息员|录入|发布人)\s*[:：]/u;
@@ -123,6 +123,8 @@ function isFurniture(text: string): boolean {
     isMenuRow(text) ||
     isClock(text) ||
     isLoneIndexField(text) ||
+    isPictureFileName(text) ||
+    isPaperBanner(text) ||
     /^[|｜\s]+$/u.test(text)
   );
 }
@@ -176,6 +178,14 @@ function readDateLine(text: string, info: CleanInfo): boolean {
       if (later) info.date ??= later;
       return true;
     }
+    // "本文转自:人民网-贵州频道": a repost names where it was taken from, as a 来源 line does.
+    const repost = /^(?:本文|本稿|文章)?(?:转自|转载自|转载于|摘自|选自)\s*[:：]\s*([^\s:：|｜]{2,30})$/u.exec(text);
+    if (repost) {
+      info.publisher ??= repost[1]!;
+      const later = findDate(text);
+      if (later) info.date ??= later;
+      return true;
+    }
     return false;
   }
   // A date followed by running text is the text's (a notice's date with the next document run on), not a page's date line.
@@ -189,7 +199,7 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   return true;
 }
 
-const OUTLET_DATE = /^([\u4e00-\u9fa5A-Za-z]{2,12})\s*[·・•|｜]\s*(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5]{2,10}(?:日报|晚报|报|网|电视台|客户端|新闻|资讯|财经))\s+(?=[0-9０-９]{4}\s*[-年/.])/u;
+const OUTLET_DATE = /^([\u4e00-\u9fa5A-Za-z]{2,12})\s*(?:[·・•|｜]\s*)+(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]?\s*)?(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5]{2,10}(?:日报|晚报|报|网|电视台|客户端|新闻|资讯|财经))\s+(?=[0-9０-９]{4}\s*[-年/.])/u;
 const SPACED_DATE = /^([0-9]{4})\s+([0-9]{1,2})\s*[/／-]\s*([0-9]{1,2})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$/u;
 
 function readSourceAuthor(text: string, info: CleanInfo): void {
@@ -270,6 +280,17 @@ export function clean(input: SourceLine[]): CleanResult {
       const { inlines: _inlines, ...rest } = line;
       line = { ...rest, text: tagged.head };
       text = tagged.head;
+    }
+    // An e-paper's banner ("上虞日报 数字报纸") names the paper the page is from: its source.
+    if (beforeText && isPaperBanner(text)) {
+      info.publisher ??= text.replace(/\s*(?:数字报纸|数字报刊|数字报|数字版|电子报纸|电子报|电子版|数字日报)$/u, '');
+      droppedAt.push({ at: i, text });
+      continue;
+    }
+    // A news portal's channel menu on one row, among the first lines and above the text.
+    if (beforeText && i <= 6 && isChannelRow(text)) {
+      droppedAt.push({ at: i, text });
+      continue;
     }
     // A repost copied from its "(原标题:…)" line, nothing above it: that headline is the draft's.
     const original = ORIGINAL_TITLE.test(text) && !keep.some((k) => k.line.text) ? /[:：]\s*(.+?)\s*[)）]$/u.exec(text)?.[1] : undefined;
@@ -367,16 +388,18 @@ export function clean(input: SourceLine[]): CleanResult {
     }
     // "本报记者 刘静静", "本报记者 王冰洁 通讯员 宋 成": the reporters, metadata like a byline.
     // "德州日报记者 王五": another outlet's reporter; the outlet is the page's source.
-    const outletReporter = OUTLET_REPORTER.exec(text);
+    // (A mirror may have turned the spaces between the role and the names into "?": "本报记者?翟 倩".)
+    const spaced = /[?？]/u.test(text) ? text.replace(/(?<=[\u4e00-\u9fa5])[?？]+(?=[\u4e00-\u9fa5])/gu, ' ') : text;
+    const outletReporter = OUTLET_REPORTER.exec(spaced);
     if (outletReporter && text.length <= 40) {
       info.authors ??= outletReporter[2]!.replace(/(?:通讯员|记者|实习生)\s*/gu, ' ').replace(/\s+/gu, ' ').trim();
       info.publisher ??= outletReporter[1]!;
       droppedAt.push({ at: i, text });
       continue;
     }
-    const reporter = REPORTER_LINE.exec(text);
+    const reporter = REPORTER_LINE.exec(spaced);
     if (reporter && text.length <= 40) {
-      info.authors ??= text.replace(/^(?:本报|本刊|本网)?(?:全媒体)?(?:记者|通讯员)\s*/u, '').replace(/\s+/gu, ' ').trim();
+      info.authors ??= spaced.replace(/^(?:本报|本刊|本网)?(?:全媒体)?(?:记者|通讯员)\s*/u, '').replace(/\s+/gu, ' ').trim();
       droppedAt.push({ at: i, text });
       continue;
     }

@@ -19,7 +19,15 @@ const WIDGET_LABELS = new Set([
   // A social platform's article page: its prompts and buttons.
   '预览时标签不可点', '微信扫一扫关注该公众号', '微信扫一扫关注该公众号', '继续滑动看下一个', '轻触阅读原文', '知道了', '写留言', '留言', '赞', '分享', '收藏', '听过',
   '举报/反馈', '举报', '反馈', '已关注', '关注', '返回搜狐,查看更多', '返回搜狐，查看更多', '查看更多', '展开全文', '点击展开全文', '打开APP', '打开App', '下载APP', '下载App',
+  // A news portal's channel word over its menu ("推荐", "要闻推荐").
+  '推荐', '为你推荐', '今日推荐', '编辑推荐',
 ]);
+
+/**
+ * Where a share bar sends the page (微信, 微博, QQ空间 …): words that are furniture only in a row of
+ * such words or widget labels ("分享 微信", "微博 空间 qq"), never alone.
+ */
+const SHARE_TARGETS = new Set(['微信', '微博', '新浪微博', '腾讯微博', '朋友圈', '微信好友', '好友', 'QQ', 'qq', 'Qq', 'QQ空间', 'qq空间', '空间', '豆瓣', '人人网', '复制链接', '链接', '钉钉', '抖音', '头条', '今日头条']);
 
 /** A platform's app promotion ("打开APP 阅读更多精彩内容", "下载客户端 查看更多"). */
 const APP_PROMO = /^(?:打开|下载|前往)\s*(?:APP|App|app|客户端)\s*[,，]?\s*(?:阅读|查看|浏览|看)?(?:更多|全文|精彩)?\S{0,8}$/u;
@@ -48,7 +56,41 @@ export function isWidgetLabel(text: string): boolean {
   // A row of such labels ("政务微博 政务微信").
   if (t.length > 40 || !/[\s\u3000|｜]/u.test(t)) return false;
   const parts = t.split(/[\s\u3000|｜]+/u).filter(Boolean);
-  return parts.length >= 2 && parts.every((p) => WIDGET_LABELS.has(p));
+  return parts.length >= 2 && parts.every((p) => WIDGET_LABELS.has(p) || SHARE_TARGETS.has(p));
+}
+
+/** Picture formats a page names where its pictures were ("ad1 webp", "微信图片_20220815151451.png"). */
+const PICTURE_FORMAT = /^(?:png|jpe?g|gif|webp|bmp|svg|tiff?)$/iu;
+
+/**
+ * A picture's file name or an advertisement slot left as text where the picture was: a file name
+ * ending in a picture format ("微信图片_20220815151451.png", "IMG_0123.JPG"), or a few Latin tokens
+ * ending in the format's name ("ad1 webp"). No sentence, no running Chinese text.
+ */
+export function isPictureFileName(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 80) return false;
+  const file = /^[\w\u4e00-\u9fa5()（）\-.]{1,70}\.([A-Za-z]{3,4})$/u.exec(t);
+  if (file) return PICTURE_FORMAT.test(file[1]!) && !/[。，,！？]/u.test(t);
+  const tokens = t.split(/\s+/u);
+  return tokens.length >= 2 && tokens.length <= 3 && tokens.every((k) => /^[A-Za-z0-9_-]{1,20}$/u.test(k)) && PICTURE_FORMAT.test(tokens[tokens.length - 1]!);
+}
+
+/** An e-paper's banner: the paper's name with its digital edition ("上虞日报 数字报纸", "某某晚报电子版"). */
+export function isPaperBanner(text: string): boolean {
+  return /^[\u4e00-\u9fa5]{2,12}(?:日报|晚报|时报|报)\s*(?:数字报纸|数字报刊|数字报|数字版|电子报纸|电子报|电子版|数字日报)$/u.test(text.trim());
+}
+
+/**
+ * A news portal's channel menu copied as one row ("最新原创 专题 新经济 曝光台 中国访谈 … 温州 绍兴 衢州"): many
+ * short words apart, no punctuation, some of them longer than a name (a row of people's names has
+ * only two- and three-character words). Only the caller knows it is above the text.
+ */
+export function isChannelRow(text: string): boolean {
+  if (text.length > 120 || /[。，,！？!?:：、；;“”"《》()（）]/u.test(text)) return false;
+  const parts = text.trim().split(/[\s\u3000]+/u);
+  if (parts.length < 8 || parts.some((p) => p.length > 8)) return false;
+  return parts.filter((p) => p.length >= 4).length >= 2;
 }
 
 /**

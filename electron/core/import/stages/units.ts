@@ -78,6 +78,79 @@ export function unitLine(lines: SourceLine[]): { at: number; unit: string; keep?
   return null;
 }
 
+/**
+ * The civil-affairs service bodies a case is often about, which do the work themselves: stations,
+ * homes, centres and registries ("肥东县救助管理站", "下管镇未成年人保护工作站", "某市儿童福利院").
+ * A name of one begins with its place (a division, or a town/street) and ends in its kind.
+ */
+const SERVICE_KIND = String.raw`(?:救助管理站|救助站|未成年人保护工作站|未成年人救助保护中心|未成年人保护中心|儿童福利院|社会福利院|福利院|敬老院|养老院|光荣院|养老服务中心|社会工作服务站|社会工作服务中心|社工站|婚姻登记处|婚姻登记中心|殡仪馆|殡葬服务中心|退役军人服务站|退役军人服务中心|军休所|民政所|民政办)`;
+/** A place-led run of characters ending in a service body's kind (its start is trimmed by bodyName). */
+const SERVICE_BODY = new RegExp(String.raw`[\u4e00-\u9fa5]{2,26}?${SERVICE_KIND}`, 'gu');
+/** A body named as what was chosen ("某站入选…", "某院获评…", "被命名为"): the awarded body, not the one that chose it. */
+const AWARDED = new RegExp(String.raw`([\u4e00-\u9fa5]{2,26}?(?:${SERVICE_KIND}|民政局|退役军人事务局|社区|街道办事处|街道|村委会|居委会))(?:成功|再次|首次)?(?:入选|获评|被评为|被命名为|被确定为|被授予|荣获|获得|获)`, 'u');
+/** Words before a place that are not part of a name: "我区", "该县", "全市", a time ("12年来", "当天"). */
+const BEFORE_NAME = /^(?:[我该全本](?:省|市|区|县|州|旗|盟|镇|乡)|年来|当天|当日|今年|近年来|日前|近日|同时|其中|由|在|经|从|对|向|与|和|及)+/u;
+
+/**
+ * The name of a body found in running text, from its place on: words before the place go
+ * ("我区下管镇…站" → "下管镇…站"), and so does a province written for outside readers
+ * ("安徽省肥东县救助管理站", "江苏镇江市救助管理站"). Null when the name does not begin with a place.
+ */
+export function bodyName(raw: string): string | null {
+  let name = raw.replace(BEFORE_NAME, '');
+  const mentions = findMentions(name);
+  const first = mentions[0];
+  if (first && first.start <= 4 && !/[的了是将把被和与及、]/u.test(name.slice(0, first.start))) {
+    name = name.slice(first.start);
+    // The province before a city or county ("江苏镇江市…"): readers elsewhere need it, the name does not.
+    const next = mentions[1];
+    if (first.places.every((pl) => pl.level === 'province') && next && next.start === first.end && next.places.some((pl) => pl.level !== 'province')) {
+      name = name.slice(first.end - first.start);
+    }
+  } else if (!/^[\u4e00-\u9fa5]{2,4}(?:镇|乡|街道)/u.test(name)) return null;
+  name = withoutProvince(name);
+  return name.length >= 5 && isOrgan(name) ? name : null;
+}
+
+/** The body a title or the opening sentence says was chosen ("下管镇未成年人保护工作站入选省级典型案例"). */
+function awardedBody(texts: string[]): string | null {
+  for (const t of texts) {
+    const sentence = /^[^。！？]{0,160}/u.exec(t)?.[0] ?? '';
+    for (const clause of sentence.split(/[，,；;：:]/u)) {
+      const m = AWARDED.exec(clause);
+      const name = m ? bodyName(m[1]!) : null;
+      if (name) return name;
+    }
+  }
+  return null;
+}
+
+/**
+ * A service body the head of a case keeps naming (in the title and the opening paragraphs, twice at
+ * least, as the subject, as its staff's or its head's body, "肥东县救助管理站副站长…", "…站的工作人员"):
+ * the text is about its work.
+ */
+function repeatedBody(texts: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const seen = new Set<string>();
+    for (const m of t.matchAll(SERVICE_BODY)) {
+      const name = bodyName(m[0]);
+      if (name) seen.add(name);
+    }
+    for (const n of seen) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let most = 1;
+  for (const [n, c] of counts) {
+    if (c > most) {
+      best = n;
+      most = c;
+    } else if (c === most && best) best = null;
+  }
+  return best;
+}
+
 /** The organ that entered the work for the award: "某区民政局申报的…项目". */
 const APPLICANT_ORGAN = new RegExp(String.raw`(${WORKING_ORGAN})(?:申报|报送|选送|推荐)的`, 'u');
 
@@ -88,16 +161,42 @@ const APPLICANT_ORGAN = new RegExp(String.raw`(${WORKING_ORGAN})(?:申报|报送
  */
 const OPENING_PARAGRAPHS = 4;
 
-/** The organ a case's opening sentences have as their subject ("某市民政局聚焦…") or name as the applicant, if any. */
-export function unitFromOpening(paragraphs: string[]): string | null {
+/**
+ * The organ a case's opening sentences have as their subject ("某市民政局聚焦…") or name as the
+ * applicant, if any; before that, the body the title or the opening sentence says was chosen
+ * (a superior that "公布" the results is not the unit), and after it a service body the title and the
+ * opening paragraphs keep naming.
+ */
+export function unitFromOpening(paragraphs: string[], title = ''): string | null {
   // Labels between paragraphs (a series label, a short heading) do not count as paragraphs read.
   const read = paragraphs.filter((p) => p.length >= 30 || /[。！？]/u.test(p)).slice(0, OPENING_PARAGRAPHS);
+  const awarded = awardedBody([title, ...read.slice(0, 1)].filter(Boolean));
+  if (awarded) return awarded;
   for (const p of read) {
     const m = SUBJECT_ORGAN.exec(p.trim()) ?? APPLICANT_ORGAN.exec(p);
     // A unit's name begins with its place; words before it ("当天", "同时") are not part of it.
     if (m && findMentions(m[1]!)[0]?.start === 0) return withoutProvince(m[1]!);
   }
-  return null;
+  return repeatedBody([title, ...read.slice(0, 3)].filter(Boolean));
+}
+
+/**
+ * An organ in brackets closing the text ("…惠及137名儿童。(施秉县民政局)"): the body that sent it
+ * in, as "（某市民政局供稿）" on a line of its own is. Only after a sentence's end, and only an organ
+ * whose name begins with its place.
+ */
+const CLOSING_ORGAN = /[。！？”][\s\u3000]*[(（]\s*([\u4e00-\u9fa5]{4,30})\s*[)）]\s*$/u;
+
+export function unitFromClosing(paragraphs: string[]): string | null {
+  const last = paragraphs[paragraphs.length - 1];
+  const m = last ? CLOSING_ORGAN.exec(last) : null;
+  if (!m || !isOrgan(m[1]!) || findMentions(m[1]!)[0]?.start !== 0) return null;
+  return withoutProvince(m[1]!);
+}
+
+/** The unit a case's text gives when nothing printed with its head does: its closing organ, else its opening's. */
+export function unitFromText(paragraphs: string[], title = ''): string | null {
+  return unitFromClosing(paragraphs) ?? unitFromOpening(paragraphs, title);
 }
 
 /**
