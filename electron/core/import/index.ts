@@ -27,7 +27,7 @@ import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
 import { alignListRegions, awardFromText, isListDocument, listDrafts, readList } from './stages/lists.js';
 import { streetCounty } from './stages/placelabel.js';
-import { isOrgan, unitAfterTitle, unitFromOpening, unitLine } from './stages/units.js';
+import { isOrgan, unitAfterTitle, unitFromText, unitLine } from './stages/units.js';
 import { captionRunAtTop, isCaption } from './stages/captions.js';
 
 export interface ImportInput {
@@ -472,8 +472,9 @@ function buildCase(
     (kind === 'single-case' && isOrgan(info.publisher) ? info.publisher! : null) ??
     // "（某市民政局供稿）" closing the case: the organ that sent it in.
     (s.bylines.find((b) => isOrgan(b)) ?? null) ??
-    // Otherwise the organ its opening sentences have as subject ("某县民政局聚焦…") did the work.
-    unitFromOpening(s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b])));
+    // Otherwise an organ in brackets closing the text, or the body its title and opening sentences
+    // have as subject ("某县民政局聚焦…") or as the one chosen ("某站入选…"), did the work.
+    unitFromText(s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b])), draft.title);
   const hint = { ...context };
   const unitRegion = unit ? resolveRegion(unit, hint) : null;
   if (unitRegion?.province) hint.province = unitRegion.province;
