@@ -1,0 +1,100 @@
+/**
+ * Units and page furniture by general features (batch 13's shapes, inputs written for each test):
+ * the body a text says was chosen rather than the superior that published the results; a service
+ * body (station, home, centre) the head of a text keeps naming; an organ in brackets closing the
+ * text; an e-paper's banner and zero-padded page label, a portal's channel row, share rows,
+ * picture file names left as text, a repost's 转自 line, reporters spaced with "?".
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importFile } from '../electron/core/import/index.js';
+import { blocksText } from '../electron/core/model/text.js';
+import { bodyName, unitFromClosing, unitFromOpening } from '../electron/core/import/stages/units.js';
+import { isChannelRow, isPaperBanner, isPictureFileName } from '../electron/core/import/stages/furniture.js';
+
+async function read(text: string, name = 'draft.txt') {
+  const file = await importFile({ name, bytes: new TextEncoder().encode(text) });
+  return { file, c: file.cases[0]!, body: file.cases[0] ? blocksText(file.cases[0].body) : '' };
+}
+
+test('units: the body chosen, not the superior that published the results', () => {
+  const opening = ['本报讯 (记者 张某) 四川省民政厅日前公布2024年儿童福利工作典型案例评选结果,我县富驿镇未成年人保护工作站入选省级典型案例。'];
+  assert.equal(unitFromOpening(opening), '富驿镇未成年人保护工作站', 'the station entered the list; the department only published it');
+  assert.equal(unitFromOpening(['盐亭县民政局日前公布全县养老服务质量评估结果,各机构均达到标准。']), '盐亭县民政局', 'with no body chosen, the subject stays the unit');
+  assert.equal(unitFromOpening([], '盐亭县儿童福利院获评全省示范机构'), '盐亭县儿童福利院', 'the title can name the body chosen');
+});
+
+test('units: a service body the title and the opening paragraphs keep naming, without the province written for outside readers', () => {
+  const paragraphs = [
+    '“今年已经帮30名流浪人员找到了家人。”说起站里的寻亲故事,四川省盐亭县救助管理站站长王某如数家珍。',
+    '从东北到西南,盐亭县救助管理站的工作人员一次次把受助人员送回家。',
+  ];
+  assert.equal(unitFromOpening(paragraphs), '盐亭县救助管理站');
+  assert.equal(unitFromOpening(['记者从四川绵阳市民政部门了解到,10年来绵阳市救助管理站已帮助300余名走失人员回家。'], '10年来,四川绵阳市救助管理站累计帮助300余名走失人员回家'), '绵阳市救助管理站');
+  assert.equal(unitFromOpening(['盐亭县救助管理站开放日当天,市民参观了受助人员的房间。', '县儿童福利院也开放参观。']), null, 'a body named once is no more than a mention');
+  assert.equal(bodyName('我区富驿镇未成年人保护工作站'), '富驿镇未成年人保护工作站');
+  assert.equal(bodyName('四川盐亭县救助管理站'), '盐亭县救助管理站');
+  assert.equal(bodyName('站里救助管理站'), null, 'a name must begin with its place');
+});
+
+test('units: an organ in brackets closing the text sent it in; a reporter in brackets did not', async () => {
+  assert.equal(unitFromClosing(['今年以来开展慰问3次,惠及137名儿童。(盐亭县民政局)']), '盐亭县民政局');
+  assert.equal(unitFromClosing(['今年以来开展慰问3次,惠及137名儿童。(绵阳日报记者 李某)']), null);
+  assert.equal(unitFromClosing(['今年以来开展慰问3次。(县民政局)']), null, 'an organ named relative to the site names no unit');
+  const { c } = await read('今年以来,盐亭县推出“三联”工作机制,构建儿童关爱保护体系。\n\n工作联动强保障。县民政局、县妇联以“三维联动”打破部门壁垒,惠及137名儿童。(盐亭县民政局)\n\nad1 webp\nad2 webp\n');
+  assert.equal(c.meta.unit, '盐亭县民政局');
+  assert.equal(c.meta.region?.county, '盐亭县', 'the unit gives the county the text names only as 县');
+});
+
+test('furniture: an e-paper banner and a zero-padded page label above the headline; the banner is the page source', async () => {
+  assert.ok(isPaperBanner('绵阳日报 数字报纸'));
+  assert.ok(isPaperBanner('某某晚报电子版'));
+  assert.ok(!isPaperBanner('绵阳日报'), 'the paper\'s name alone may be an outlet line for other rules');
+  const text = '绵阳日报 数字报纸\n00003版:新闻·民生\n富驿镇未成年人保护工作站入选省级典型案例\n本报讯 (记者 张某) 省民政厅日前公布评选结果,富驿镇未成年人保护工作站入选省级典型案例,成为全县的示范。\n工作站建立联动保护机制,整合社会组织和志愿者资源,为困境儿童提供心理辅导和学业帮扶。\n';
+  const { file, c, body } = await read(text);
+  assert.equal(c.meta.title, '富驿镇未成年人保护工作站入选省级典型案例');
+  assert.equal(file.info.publisher, '绵阳日报');
+  assert.equal(c.meta.unit, '富驿镇未成年人保护工作站');
+  for (const line of ['绵阳日报 数字报纸', '00003版:新闻·民生']) {
+    assert.ok(file.dropped.includes(line), `${line} is listed as dropped`);
+    assert.ok(!body.includes(line), `${line} left the text`);
+  }
+});
+
+test('furniture: a portal channel row and a nav word at the top, an outlet · | 发布时间 date line, a picture file name', async () => {
+  assert.ok(isChannelRow('最新原创 专题 新经济 曝光台 中国访谈 中国三分钟 潮评社 绵阳 德阳 文娱'));
+  assert.ok(!isChannelRow('张三 李四 王五 赵六 钱七 孙八 周九 吴十'), 'a row of people\'s names is no menu');
+  assert.ok(!isChannelRow('一、加强组织领导 二、完善工作机制'), 'punctuation makes it text');
+  assert.ok(isPictureFileName('微信图片_20220815151451.png'));
+  assert.ok(isPictureFileName('ad1 webp'));
+  assert.ok(!isPictureFileName('2022年全市养老服务工作要点.docx'), 'an attachment is no picture');
+  const text = [
+    '推荐',
+    '最新原创 专题 新经济 曝光台 中国访谈 中国三分钟 潮评社 绵阳 德阳 文娱',
+    '您的位置:首页 > 要闻 新闻详情',
+    '四川公布20家5A级婚姻登记机关 有你身边的吗',
+    '四川新闻客户端 · | 发布时间2022-08-16 08:11:40',
+    '省民政厅日前公布全省婚姻登记机关标准化建设评估验收结果,全省婚姻登记机关全部达到3A级标准。',
+    '微信图片_20220815151451.png',
+    '各地婚姻登记机关还提供婚姻家庭辅导、婚姻登记全省通办等服务。',
+  ].join('\n');
+  const { file, c, body } = await read(text);
+  assert.equal(c.meta.title, '四川公布20家5A级婚姻登记机关 有你身边的吗');
+  assert.equal(file.info.date, '2022-08-16');
+  for (const line of ['推荐', '微信图片_20220815151451.png', '四川新闻客户端 · | 发布时间2022-08-16 08:11:40']) {
+    assert.ok(file.dropped.includes(line), `${line} is listed as dropped`);
+    assert.ok(!body.includes(line), `${line} left the text`);
+  }
+});
+
+test('furniture: a share bar over rows, a repost\'s 转自 line, reporters spaced with "?" by a mirror', async () => {
+  const text = '本文转自:某某网-四川频道\n盐亭县关爱留守儿童\n分享 微信\n微博 空间 qq\n本报记者?张 某 通讯员?李 某\n今年以来,盐亭县推出“三联”工作机制,构建多层次的儿童关爱保护体系,每月开展一次培训。\n县民政局和县妇联健全留守儿童动态档案,完成11个儿童之家的规范化移交。\n';
+  const { file, body } = await read(text);
+  assert.equal(file.info.publisher, '某某网-四川频道');
+  for (const line of ['本文转自:某某网-四川频道', '分享 微信', '微博 空间 qq', '本报记者?张 某 通讯员?李 某']) {
+    assert.ok(file.dropped.includes(line), `${line} is listed as dropped`);
+    assert.ok(!body.includes(line), `${line} left the text`);
+  }
+  const alone = await read('盐亭县关爱留守儿童\n微信\n今年以来,盐亭县推出“三联”工作机制,构建多层次的儿童关爱保护体系。\n空间\n');
+  assert.ok(alone.body.includes('空间'), 'a share target alone is no share bar');
+});
