@@ -55,6 +55,8 @@ const FORMER_NAMES: Array<[string, string]> = [
   ['大同市城区', '大同市平城区'], ['大同市南郊区', '大同市云冈区'], ['大同市矿区', '大同市云冈区'], ['大同县', '大同市云州区'],
   ['蓟县', '天津市蓟州区'], ['襄樊市', '襄阳市'], ['淮安市楚州区', '淮安市淮安区'], ['楚州区', '淮安市淮安区'],
   ['沧浪区', '苏州市姑苏区'], ['平江区', '苏州市姑苏区'], ['金阊区', '苏州市姑苏区'], ['杭州市下城区', '杭州市拱墅区'],
+  // 璧山县 became 璧山区 (2014); older lists often print it 壁山.
+  ['璧山县', '重庆市璧山区'], ['壁山县', '重庆市璧山区'], ['壁山区', '重庆市璧山区'],
 ];
 const FORMER = new RegExp(FORMER_NAMES.map(([old]) => old).join('|'), 'gu');
 const FORMER_TO = new Map(FORMER_NAMES);
@@ -228,23 +230,51 @@ function unlistedCountyAfter(text: string, cityMention: Mention, mentions: Menti
 export function contextRegion(text: string, mentions: Mention[] = findMentions(text)): Partial<Region> {
   const provinceVotes = new Map<Place, number>();
   const cityVotes = new Map<Place, number>();
+  // Which lines name each city, and which name a province by its own name: a city one line
+  // mentions in passing ("南宁市青秀区的一户人家") in a text about its province is not the text's city.
+  const lineStarts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineOf = (at: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const cityLines = new Map<Place, Set<number>>();
+  const provinceLines = new Map<Place, Set<number>>();
   for (const mention of mentions) {
-    const provinces = new Set(mention.places.map((p) => (p.level === 'province' ? p : p.province!)));
+    // The same spelling at several levels ("海南" the province and 海南州) means the higher level, as in resolveRegion.
+    const top = Math.min(...mention.places.map((p) => levelRank(p)));
+    const places = mention.places.filter((p) => levelRank(p) === top);
+    const provinces = new Set(places.map((p) => (p.level === 'province' ? p : p.province!)));
     const strong = mention.full && mention.text.length >= 3;
     const weight = strong ? 2 : 1;
     if (provinces.size === 1) {
       const province = [...provinces][0]!;
       // Short county names are too often ordinary words to vote.
-      if (strong || mention.places.some((p) => p.level !== 'county')) {
+      if (strong || places.some((p) => p.level !== 'county')) {
         provinceVotes.set(province, (provinceVotes.get(province) ?? 0) + weight);
+      }
+      // An outlet named after its province ("宁夏日报") says where it is published, not what the text is about.
+      if (top === 0 && !/^(?:日报|晚报|新闻|网|电视台|广播|客户端|频道|卫视)/u.test(text.slice(mention.end, mention.end + 3))) {
+        const lines = provinceLines.get(province) ?? new Set<number>();
+        lines.add(lineOf(mention.start));
+        provinceLines.set(province, lines);
       }
     }
     const cities = new Set(
-      mention.places.map((p) => (p.level === 'city' ? p : p.level === 'county' && strong ? p.city : null)).filter((p): p is Place => Boolean(p)),
+      places.map((p) => (p.level === 'city' ? p : p.level === 'county' && strong ? p.city : null)).filter((p): p is Place => Boolean(p)),
     );
     if (cities.size === 1) {
       const city = [...cities][0]!;
       cityVotes.set(city, (cityVotes.get(city) ?? 0) + weight);
+      const lines = cityLines.get(city) ?? new Set<number>();
+      lines.add(lineOf(mention.start));
+      cityLines.set(city, lines);
     }
   }
   const out: Partial<Region> = {};
@@ -253,7 +283,9 @@ export function contextRegion(text: string, mentions: Mention[] = findMentions(t
     out.province = province.name;
     for (const c of [...cityVotes.keys()]) if (c.province !== province) cityVotes.delete(c);
     const city = leader(cityVotes, 0.6);
-    if (city) out.city = city.name;
+    const seen = city ? cityLines.get(city) : undefined;
+    const own = [...(provinceLines.get(province) ?? [])].filter((l) => !seen?.has(l));
+    if (city && !(seen && seen.size === 1 && own.length >= 2)) out.city = city.name;
   }
   return out;
 }

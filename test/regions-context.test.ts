@@ -1,0 +1,36 @@
+/**
+ * What a whole draft says about its place (contextRegion) and names renamed since old lists were
+ * printed: a spelling at several levels means the higher one, as resolveRegion reads it; a city one
+ * line mentions in passing in a text about its province is not the text's city; 壁山县 (a common
+ * miswriting) and 璧山县 are today's 璧山区. Inputs written for each test.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { contextRegion, resolveRegion } from '../electron/core/regions/index.js';
+
+test('context: a spelling that is a province and a prefecture ("海南") votes for the province', () => {
+  const text = '以民政改革创新服务自贸港建设\n十年来,海南民政系统围绕自贸港建设大局推进改革。\n海南先后出台特困供养、临时救助等制度文件。\n海南民政紧盯困难群众所急。';
+  assert.equal(contextRegion(text).province, '海南省');
+});
+
+test('context: a city one line names in passing is not the city of a text about its province', () => {
+  const province = [
+    '党的十八大以来,广西壮族自治区民政系统兜住兜准兜好民生底线。',
+    '南宁市青秀区的一户人家得到临时救助,青秀区民政部门及时办理了低保。',
+    '十年来,广西民政系统健全制度机制,发挥社会救助兜底作用。',
+    '广西城市低保标准从每人每月270元提高到767元。',
+  ].join('\n');
+  const ctx = contextRegion(province);
+  assert.equal(ctx.province, '广西壮族自治区');
+  assert.equal(ctx.city, undefined, 'one line about one family');
+  const city = ['南宁市民政局推进社会救助改革。', '南宁市青秀区率先试点,南宁市各县区随后推开。', '广西民政厅予以肯定。'].join('\n');
+  assert.equal(contextRegion(city).city, '南宁市', 'a city named on several lines is the text\'s');
+  assert.equal(contextRegion('南宁市青秀区民政局开展救助工作,全区困难群众受益。').city, '南宁市', 'named once with nothing else, it still leads');
+});
+
+test('regions: 璧山县 and its miswriting 壁山县 are today\'s 璧山区 of 重庆市', () => {
+  for (const name of ['壁山县', '璧山县', '重庆市壁山县']) {
+    const r = resolveRegion(name);
+    assert.deepEqual([r?.province, r?.city, r?.county], ['重庆市', '重庆市', '璧山区'], name);
+  }
+});
