@@ -405,7 +405,7 @@ test('general: a joint notice with a two-line title, and a 公告 without 主送
   const n = joint.notice!;
   assert.equal(n.meta.title, '济南市民政局 济南市财政局关于进一步做好困难群众基本生活保障工作的通知');
   assert.equal(n.meta.addressees, '各区县民政局、财政局');
-  assert.equal(n.meta.issuer, '济南市民政局、济南市财政局');
+  assert.equal(n.meta.issuer, '济南市民政局 济南市财政局');
   assert.equal(n.meta.organ, '济南市民政局');
   assert.equal(n.meta.date, '2023-06-30');
   assert.deepEqual(where(n.meta.region), ['山东省', '济南市', null]);

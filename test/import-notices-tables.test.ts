@@ -44,3 +44,65 @@ test('info table: a cell naming two fields ("备注/文号:") gives the one the 
   assert.equal(empty.fields['发文机构'], '某某市民政局', '责任部门 is a label of its own');
   assert.equal(empty.lines.size, 2);
 });
+
+const PLAN = [
+  '根据上级有关文件精神,为做好居家和社区养老服务工作,结合我市实际,制定本方案。',
+  '一、总体要求',
+  '以满足老年人多层次服务需求为导向,推进居家和社区养老服务体系建设。',
+  '二、主要任务',
+  '建设社区养老服务站,培育专业服务组织,完善助餐、助医等服务。',
+];
+
+test('notices: a policy document published under its name in 《》 with the portal’s table, opening as a plan does, is a notice', async () => {
+  const table = ['索引号 640201008/2019-00094 文号 生成日期 2018-03-28', '公开方式 主动公开 所属机构 某某市民政局 责任部门 社会事务科'];
+  const plan = await importFile({ name: 'plan.txt', bytes: enc(['《某某市居家和社区养老服务改革试点实施方案》', '', ...table, '', ...PLAN].join('\n')) });
+  assert.equal(plan.kind, 'notice');
+  assert.equal(plan.notice!.meta.title, '某某市居家和社区养老服务改革试点实施方案', 'the name without its 《》');
+  assert.equal(plan.cases.length, 0);
+  // A write-up with the same table tells what a unit did: a case.
+  const story = await importFile({
+    name: 'story.txt',
+    bytes: enc(['《某某社区养老服务站建设工作方案》', '', ...table, '', '近年来,某某社区聚焦老年人助餐难题,建成社区养老服务站,每天为120名老人送餐。', '社区还组织志愿者上门探访,建立了困难老人台账,居民满意度明显提升。'].join('\n')),
+  });
+  assert.equal(story.kind, 'single-case');
+  // The same plan without the portal's table (a plan copied from a news page) is not filed as a notice for its opening alone.
+  const bare = await importFile({ name: 'bare.txt', bytes: enc(['某某市居家和社区养老服务改革试点实施方案', '', ...PLAN].join('\n')) });
+  assert.notEqual(bare.kind, 'notice');
+});
+
+test('notices: organs under the 发文字号 open a joint title ("省民政厅 省发展改革委" / "关于印发…"); above it they are the 版头', async () => {
+  const body = NOTICE_SENTENCES.slice(1);
+  const joint = await importFile({
+    name: 'joint.txt',
+    bytes: enc(['某民发〔2021〕33号', '', '省民政厅 省发展改革委', '关于印发《某某省民政事业发展', '第十四个五年规划》的通知', '', '各市民政局、发展改革委:', ...body, '某某省民政厅', '某某省发展和改革委员会', '2021年9月6日'].join('\n')),
+  });
+  assert.equal(joint.notice!.meta.title, '省民政厅 省发展改革委关于印发《某某省民政事业发展第十四个五年规划》的通知');
+  assert.equal(joint.notice!.meta.issuer, '某某省民政厅 某某省发展和改革委员会');
+  assert.equal(joint.notice!.meta.organ, '某某省民政厅', 'the short name in the title leaves the organ to the signature');
+  const mark = await importFile({
+    name: 'mark.txt',
+    bytes: enc(['中共某某市委 某某市人民政府', '关于加快发展养老服务业的通知', '某党发〔2015〕21号', '各县区党委和人民政府:', ...body, '中共某某市委', '某某市人民政府', '2015年6月1日'].join('\n')),
+  });
+  assert.equal(mark.notice!.meta.title, '关于加快发展养老服务业的通知');
+  assert.equal(mark.notice!.meta.organ, '中共某某市委 某某市人民政府');
+});
+
+test('notices: a 主送 run together without its comma, with a bracketed 、 inside an item; an issued name that nests another', async () => {
+  const file = await importFile({
+    name: 'run.txt',
+    bytes: enc([
+      '某某省民政厅关于印发《某某省落实〈全国城乡社区服务体系建设规划〉实施方案》的通知',
+      '省级有关单位各市、县(市、区)民政局:',
+      '现将《某某省落实〈全国城乡社区服务体系建设规划〉实施方案》印发给你们,请结合实际,认真组织实施。',
+      '某某省民政厅',
+      '某某省落实《全国城乡社区服务',
+      '体系建设规划》实施方案',
+      ...PLAN,
+    ].join('\n')),
+  });
+  assert.equal(file.kind, 'notice');
+  const m = file.notice!.meta;
+  assert.equal(m.addressees, '省级有关单位各市、县(市、区)民政局');
+  assert.equal(m.issuer, '某某省民政厅', 'an undated signature followed by the issued plan');
+  assert.deepEqual(m.attachmentTitles, ['某某省落实《全国城乡社区服务体系建设规划》实施方案'], 'the name as the page prints it over two lines, once');
+});

@@ -84,7 +84,7 @@ const PUBLIC_KINDS = /(?:公告|通告|决定|命令|意见)$/u;
 /** "关于…的通知", "…印发…的通知", "转发…": a notice by its title alone. */
 const STRONG_TITLE = /(?:关于|转发|印发|批转)[^。！？]{2,}(?:通知|通报|意见|决定|批复|函|公告|通告|请示|报告|决议|命令|纪要)$/u;
 /** Titles of official documents that need one more sign (a 发文字号, 主送, a signature) to count. */
-const WEAK_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告|请示|报告|决议|命令|纪要|函|规则|办法|规定|细则|方案|要点|条例)$/u;
+const WEAK_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告|请示|报告|决议|命令|纪要|函|规则|办法|规定|细则|方案|要点|条例|规划|纲要)$/u;
 /** A posting date after the title on a portal: "…的通知 ( 2026-01-30 )". */
 const DRAFT_NOTE = /\s*[(（](?:试行|暂行|征求意见稿|修订稿|修订|草案|送审稿|讨论稿|代拟稿)[)）]$/u;
 const SERIAL_NOTE = /\s*[(（]\s*(?:[0-9０-９]{4}\s*年\s*)?第\s*[0-9０-９一二三四五六七八九十百]+\s*[号期]\s*[)）]$/u;
@@ -105,12 +105,33 @@ export function isAddressees(text: string): boolean {
   const colon = /[:：]$/u.test(t);
   const bare = t.replace(/[:：]$/u, '');
   if (/[:：]/u.test(bare)) return false;
-  const items = bare.split(/[,，、;；]/u).map((x) => x.trim()).filter(Boolean);
+  const items = addresseeItems(bare);
   const organs = items.filter((x) => ADDRESSEE_ITEM.test(x) || /^各/u.test(x)).length;
   // "祖庵、渭丰、涝店、石井镇人民政府:": short place names sharing the last item's organ.
   const shared = items.length >= 2 && ADDRESSEE_ITEM.test(items.at(-1)!) && items.slice(0, -1).every((x) => /^[\u4e00-\u9fa5]{1,6}$/u.test(x) && !ADDRESSEE_ITEM.test(x));
   if (colon) return (organs >= 1 && organs >= items.length / 2) || shared;
   return items.length >= 2 && organs === items.length && /^各/u.test(bare);
+}
+
+/**
+ * The items of a 主送 line: split at its commas, 、 and semicolons outside brackets ("县（市、区）民政局" is
+ * one), and where a copy ran two items together without their comma, at a 各 after an organ word
+ * ("省级有关单位各市、县（市、区）民政局").
+ */
+function addresseeItems(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let item = '';
+  for (const ch of text) {
+    if (/[(（]/u.test(ch)) depth++;
+    else if (/[)）]/u.test(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[,，、;；]/u.test(ch)) {
+      out.push(item);
+      item = '';
+    } else item += ch;
+  }
+  out.push(item);
+  return out.flatMap((x) => x.split(/(?<=(?:单位|部门|机关|机构|局|厅|委|办|政府))(?=各)/u)).map((x) => x.trim()).filter(Boolean);
 }
 
 /** The 主送 line's text and the body that portals run on after it: "各…单位: 2022年,全市…". */
@@ -126,6 +147,9 @@ function closeUp(text: string): string {
 }
 const SPACED_OUT = /^(?:[\u4e00-\u9fa5][ \u3000]+){3,}[\u4e00-\u9fa5]$/u;
 
+/** An organ named relative to the issuer's own level, without its place ("省民政厅", "市发展改革委"). */
+const RELATIVE_ORGAN = /^(?:省|市|县|区|州|盟|旗)[\u4e00-\u9fa5]/u;
+
 /** The (first) organ a title names before 关于 ("西安市鄠邑区人民政府关于…"), or null. */
 function titleOrgan(title: string): string | null {
   const m = /^([\u4e00-\u9fa5（）() ]{2,60}?)(?:关于|转发|印发|批转)/u.exec(title.replace(/[\s\u3000]+/gu, ' ').trim());
@@ -135,11 +159,17 @@ function titleOrgan(title: string): string | null {
   return names ? names[0]! : null;
 }
 
+/** A line that is one name in 《》 and nothing else, without them; any other line as it is. */
+function unquoteName(text: string): string {
+  const m = /^\s*《([^《》]{2,100})》\s*$/u.exec(text);
+  return m ? m[1]! : text;
+}
+
 function titleText(lines: SourceLine[], shape: NoticeShape): string {
-  return lines
+  return unquoteName(lines
     .slice(shape.titleAt, shape.titleAt + shape.titleLines)
     .map((l) => closeUp(l.text))
-    .join('')
+    .join(''))
     .replace(/\s*[|｜]+\s*$/u, '')
     .replace(TITLE_DATE, '')
     .replace(new RegExp(`\\s*[(（]\\s*${DOC_NUMBER_ANY.source}\\s*[)）]$`, 'u'), '')
@@ -178,7 +208,8 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
     const bare = withNumber && withNumber.index > 0 ? t.slice(0, withNumber.index).replace(/\s*[(（]\s*$/u, '').trim() : t;
     // A draft's status after its kind word ("…的通知（征求意见稿）", "…管理办法（试行）"), or a 公告's serial
     // number ("…的公告（第3号）", "（2023年第1号）"), is part of the title.
-    const kinded = bare.replace(DRAFT_NOTE, '').replace(SERIAL_NOTE, '');
+    // A document published under its name in 《》 on its own line ("《某市…实施方案》") is titled by that name.
+    const kinded = unquoteName(bare).replace(DRAFT_NOTE, '').replace(SERIAL_NOTE, '');
     if (plain(bare) && WEAK_TITLE.test(kinded)) {
       titleAt = i;
       strong = STRONG_TITLE.test(kinded) || /^[\u4e00-\u9fa5（）()]{2,40}(?:关于|转发|印发)/u.test(bare);
@@ -217,10 +248,22 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   }
   // The issuing organs printed alone right above a title that starts at 关于 ("中共某市委 某市人民政府"):
   // the 发文机关, as a 版头 is.
+  // Under the 发文字号, or named short ("省民政厅 省发展改革委", as no 版头 names them), they are the
+  // title's first line instead: the 版头 stands above the number, and a joint title opens with its organs.
   if (titleAt > 0 && /^关于/u.test(lines[titleAt]!.text)) {
     let above = titleAt - 1;
     while (above > 0 && !lines[above]!.text) above--;
-    if (!header.has(above) && organNames(lines[above]!.text)) header.add(above);
+    const organs = !header.has(above) ? organNames(lines[above]!.text) : null;
+    if (organs) {
+      let over = above - 1;
+      while (over > 0 && !lines[over]!.text) over--;
+      const underNumber = over >= 0 && header.has(over) && DOC_NUMBER.test(unwrapNumber(lines[over]!.text.replace(/\s*[|｜]+\s*$/u, '')));
+      const short = organs.every((o) => RELATIVE_ORGAN.test(o));
+      if (above === titleAt - 1 && (underNumber || short)) {
+        titleAt = above;
+        titleLines++;
+      } else header.add(above);
+    }
   }
   let afterTitle = titleAt >= 0 ? titleAt + titleLines : 0;
   // A collection's dated line right under the title is the header's: its number and 成文日期.
@@ -277,8 +320,10 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   const title = titleAt >= 0 ? lines.slice(titleAt, titleAt + titleLines).map((l) => l.text).join('') : '';
   if (titleAt >= 0) {
     if (!strong && signs === 0) return null;
-    // The old rule still holds for notices without 主送: a public kind, or a signature.
-    if (!strong && addresseesAt < 0 && !PUBLIC_KINDS.test(title.replace(TITLE_DATE, '')) && issuerAt < 0 && !docNumber) return null;
+    // The old rule still holds for notices without 主送: a public kind, or a signature; or a policy
+    // document (方案, 办法, 规划 …) the portal registers with its information table, which opens as one does.
+    const registered = Boolean(info && Object.keys(info.fields).length >= 2) && policyOpening(lines, bodyFrom);
+    if (!strong && addresseesAt < 0 && !PUBLIC_KINDS.test(title.replace(TITLE_DATE, '')) && issuerAt < 0 && !docNumber && !registered) return null;
   } else if (signs < 2 && !closing) return null;
   // No date under the signature (cut from the copy, or printed as bare digits the cleaner took):
   // an organ line right after the last sentence of the body, ending the copy or followed only by
@@ -286,6 +331,24 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   // a case write-up may end on its bureau's name too.)
   if (issuerAt < 0 && dateAt < 0) issuerAt = undatedIssuer(lines, bodyFrom);
   return { titleAt, titleLines, addresseesAt, issuerAt, dateAt, bodyFrom, header, info };
+}
+
+/**
+ * How a policy document opens, and a case write-up (a narrative of what a unit did) does not: its
+ * purpose clause ("…结合我市实际,制定本方案。"), its first article (第一条, 第一章 总则) or the standard first
+ * heading of a plan (一、总体要求 / 指导思想 / 工作目标 / 基本原则 / 适用范围).
+ */
+const POLICY_PURPOSE = /(?:制定|编制|修订)本(?:方案|办法|细则|规定|规则|规划|意见|要点|制度|标准|指引|纲要)|特制定本/u;
+const POLICY_HEAD = /^(?:第一条|第一章\s*总\s*则|[一1][、.．]\s*(?:总体要求|指导思想|工作目标|目标任务|基本原则|适用范围|总\s*则))/u;
+function policyOpening(lines: SourceLine[], bodyFrom: number): boolean {
+  let seen = 0;
+  for (let i = bodyFrom; i < lines.length && seen < 6; i++) {
+    const t = lines[i]!.text.trim();
+    if (!t) continue;
+    seen++;
+    if (POLICY_PURPOSE.test(t) || POLICY_HEAD.test(t)) return true;
+  }
+  return false;
 }
 
 /**
@@ -311,8 +374,10 @@ function undatedIssuer(lines: SourceLine[], bodyFrom: number): number {
       let next = i + 1;
       while (next < lines.length && !lines[next]!.text) next++;
       const after = lines[next]?.text ?? '';
-      // Ends the copy, or the next line is a document title (short, no sentence punctuation) with text under it.
-      if (!after || (after.length <= 60 && !/[。！？，,:：]/u.test(after) && WEAK_TITLE.test(after) && next + 1 < lines.length)) return i;
+      // Ends the copy, or the next line is a document title (short, no sentence punctuation; perhaps
+      // broken over two lines) with text under it.
+      const docTitle = (v: string) => v.length <= 60 && !/[。！？，,:：]/u.test(v) && WEAK_TITLE.test(v);
+      if (!after || (docTitle(after) && next + 1 < lines.length) || (docTitle(after + (lines[next + 1]?.text ?? '')) && next + 2 < lines.length)) return i;
     }
     prev = t;
   }
@@ -372,13 +437,15 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
       .slice(firstIssuer, shape.issuerAt + 1)
       .map((l, k) => (firstIssuer + k === shape.dateAt ? SIGNED_DATE.exec(l.text)![1]! : l.text).replace(SEAL_NOTE, '').trim())
       .map((t) => organNames(t)?.join(' ') ?? t.replace(/\s+/gu, ''));
-    meta.issuer = issuers.join('、');
+    // Each organ apart by a space, as organs signing on one line are.
+    meta.issuer = issuers.join(' ');
   }
   // The organ as the title names it before 关于 (the portal's table often abbreviates it: "县政府办"),
   // else the first signing organ, without the state's name before a ministry ("中华人民共和国民政部").
+  // A title naming it short ("省民政厅 省发展改革委关于…") leaves the organ to the signature's full name.
   const named0 = !meta.organ && title ? titleOrgan(title) : null;
-  if (named0) meta.organ = named0;
-  if (!meta.organ && meta.issuer) meta.organ = meta.issuer.split('、')[0]!.replace(/^中华人民共和国(?=\S{2,}[部委局署行院])/u, '');
+  if (named0 && !(RELATIVE_ORGAN.test(named0) && meta.issuer)) meta.organ = named0;
+  if (!meta.organ && meta.issuer) meta.organ = meta.issuer.split(' ')[0]!.replace(/^中华人民共和国(?=\S{2,}[部委局署行院])/u, '');
   if (!meta.organ) delete meta.organ;
   const dateLine = shape.dateAt >= 0 ? lines[shape.dateAt]!.text : '';
   const leadDate = DATE_LEAD.exec(dateLine);
@@ -469,15 +536,17 @@ function namedAttachments(lines: SourceLine[], shape: NoticeShape, title: string
   for (const m of opening.matchAll(/《([^《》]{2,60})》/gu)) {
     const name = m[1]!;
     if (out.some((o) => o.title === name)) continue;
-    // Pages drop the quotation marks inside a name ("提升“助老三件事”服务能力" printed 提升助老三件事服务能力).
-    const bare = (v: string) => v.replace(/[\s“”‘’"'「」]+/gu, '');
+    // Pages drop the quotation marks inside a name ("提升“助老三件事”服务能力" printed 提升助老三件事服务能力),
+    // and a name quoted inside a quoted name (《落实〈某规划〉实施方案》) takes 《》 again when it stands alone.
+    const bare = (v: string) => v.replace(/[\s“”‘’"'「」《》〈〉]+/gu, '');
     const want = bare(name);
     for (let i = shape.bodyFrom; i < lines.length; i++) {
       const t = bare(lines[i]!.text);
       const two = t + bare(lines[i + 1]?.text ?? '');
       if (t === want || (t.length >= 4 && two === want)) {
-        // The name as the page prints it, when the line is the whole name.
-        out.push({ title: t === want && lines[i]!.text.replace(/\s+/gu, '') !== name.replace(/\s+/gu, '') ? lines[i]!.text.trim() : name, at: i });
+        // The name as the page prints it (over one line or two).
+        const printed = t === want ? lines[i]!.text.trim() : `${lines[i]!.text.trim()}${lines[i + 1]!.text.trim()}`;
+        if (!out.some((o) => o.at === i)) out.push({ title: printed.replace(/\s+/gu, '') !== name.replace(/\s+/gu, '') ? printed : name, at: i });
         break;
       }
     }
