@@ -427,6 +427,12 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
   // The national organ must be the sentence's subject, not a mention ("被民政部获准…的连山区民政局").
   if (/^(?:据悉|近日|日前|今年以来|目前)?[,，]?\s*(?:为[^。；;]{2,90}?[,，]\s*)?(?:记者从[^,，。]{0,14}?)?(?:民政部|国务院|国家[\u4e00-\u9fa5]{0,6}?(?:部|委|局|办)|全国)/u.test(sentence)) return null;
   const found = resolveRegion(sentence, hint);
+  // "我区下管镇…" in a local paper's report: the paper's own district or county ("上虞日报" → 上虞区).
+  const we = /我([区县市])/u.exec(sentence)?.[1];
+  if (we && !found?.county) {
+    const home = outletRegion(text, hint);
+    if (home && (we === '市' ? home.city && !home.county : home.county?.endsWith(we)) && (!found || found.province === home.province)) return home;
+  }
   const whole = context.province ? resolveRegion(`${context.province}${context.city ?? ''}`) : null;
   // A county bureau's page that says only "县民政局": the local outlet it names says which county.
   if (!found && !whole && /[县区市]民政局|我[县区市]/u.test(text)) {
@@ -488,7 +494,7 @@ function buildCase(
     narrower(resolveRegion(draft.title, hint), unitRegion) ??
     (authors ? resolveRegion(authors, hint) : null) ??
     // A single article's own rule decides, national news included; list and feature cases read their opening.
-    (kind === 'single-case' ? (unitRegion ?? articleRegion(leadText || firstParagraph, hint, context, `${draft.title}\n${blocksText(s.body)}`)) : (resolveRegion(firstSentence(firstParagraph), hint) ?? unitRegion));
+    (kind === 'single-case' ? (unitRegion ?? articleRegion(leadText || firstParagraph, hint, context, `${info.publisher ?? ''}\n${draft.title}\n${blocksText(s.body)}`)) : (resolveRegion(firstSentence(firstParagraph), hint) ?? unitRegion));
   const bodyText = blocksText(s.body);
   const category = scoreCategories(`${draft.title} ${draft.subtitle ?? ''}`, bodyText || categoryContext, { article: kind === 'single-case', listItem: !bodyText && Boolean(categoryContext) });
   if (draft.groupCategory) {
@@ -524,7 +530,10 @@ function firstParagraphText(body: Block[]): string {
 }
 
 function firstSentence(text: string): string {
-  const m = /^[^。！？]{0,80}/u.exec(text);
+  // A quoted lead ("“我在社区住了快十年……”4月16日,某社区居民说") is the speaker's words: the
+  // sentence that places it is the attribution after the quote.
+  const quoted = /^[“"]([^”"]{0,200})[”"]/u.exec(text);
+  const m = /^[^。！？]{0,80}/u.exec(quoted ? text.slice(quoted[0].length) : text);
   return m ? m[0] : '';
 }
 
