@@ -34,3 +34,13 @@ test('regions: 璧山县 and its miswriting 壁山县 are today\'s 璧山区 of 
     assert.deepEqual([r?.province, r?.city, r?.county], ['重庆市', '重庆市', '璧山区'], name);
   }
 });
+
+test('articles: a quoted lead is the speaker\'s, the attribution after it places the text; "我区" in a local paper is the paper\'s district', async () => {
+  const { importFile } = await import('../electron/core/import/index.js');
+  const read = (text: string) => importFile({ name: 'draft.txt', bytes: new TextEncoder().encode(text) });
+  const quoted = await read('“我在社区住了快十年,最大的感受就是暖心。”4月16日,绵阳市涪城区城郊街道某社区居民张某笑着说。\n近年来,该社区以党建引领、服务惠民,建设各民族共居共学的社区。\n社区食堂和老年大学让老人直呼幸福。(四川日报记者 李某)\n');
+  assert.equal(quoted.cases[0]!.meta.region?.county, '涪城区', 'the quote ends its own sentence; the place is in the attribution');
+  const paper = await read('盐亭日报 数字报纸\n打造未成年人关爱服务新标杆\n本报讯 (记者 张某) 四川省民政厅日前公布典型案例评选结果,我县富驿镇未成年人保护工作站入选省级典型案例。\n工作站建立联动保护机制,为困境儿童提供心理辅导和学业帮扶。\n');
+  const r = paper.cases[0]!.meta.region;
+  assert.deepEqual([r?.province, r?.city, r?.county], ['四川省', '绵阳市', '盐亭县'], '我县 is the county of the paper the page is from');
+});
