@@ -496,7 +496,9 @@ function buildCase(
     // A single article's own rule decides, national news included; list and feature cases read their opening.
     (kind === 'single-case' ? (unitRegion ?? articleRegion(leadText || firstParagraph, hint, context, `${info.publisher ?? ''}\n${draft.title}\n${blocksText(s.body)}`)) : (resolveRegion(firstSentence(firstParagraph), hint) ?? unitRegion));
   const bodyText = blocksText(s.body);
-  const category = scoreCategories(`${draft.title} ${draft.subtitle ?? ''}`, bodyText || categoryContext, { article: kind === 'single-case', listItem: !bodyText && Boolean(categoryContext) });
+  // A list item's own honour ("2014年全国综合减灾示范社区") says its area as the list's name does.
+  const itemContext = !bodyText && draft.award && !categoryContext.includes(draft.award) ? `${draft.award}\n${categoryContext}` : categoryContext;
+  const category = scoreCategories(`${draft.title} ${draft.subtitle ?? ''}`, bodyText || itemContext, { article: kind === 'single-case', listItem: !bodyText && Boolean(itemContext) });
   if (draft.groupCategory) {
     // The draft itself files the case under an area: that beats any word count.
     category.category = draft.groupCategory;
