@@ -10,6 +10,7 @@
  * removed before anything else reads the line.
  */
 import * as OpenCC from 'opencc-js/t2cn';
+import iconv from 'iconv-lite';
 import type { SourceLine } from '../lines.js';
 
 type Convert = (text: string) => string;
@@ -31,14 +32,38 @@ function toSimplified(text: string): string {
 const PINYIN = /(?<=[\u4e00-\u9fff])[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\s*[)）]/gu;
 const TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/u;
 
+/**
+ * A mirror that lost one byte of its GBK text prints the next character shifted: the previous
+ * character's second byte and the character's first make a wrong character, and its second byte
+ * (a Latin letter) stands alone ("專科醫(yī)" came out as "??漆t(yī)"). Before a pinyin bracket, such a
+ * pair is the character that the draft elsewhere prints before the same pinyin, when re-reading the
+ * two bytes gives exactly that character.
+ */
+const SHIFTED = /([\u4e00-\u9fff])([\x40-\x7e])(?=[(（]\s*([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6})\s*[)）])/gu;
+
+function unshift(text: string, readings: Map<string, Set<string>>): string {
+  return text.replace(SHIFTED, (pair, han: string, letter: string, syllable: string) => {
+    const bytes = iconv.encode(han, 'gbk');
+    if (bytes.length !== 2 || bytes[1]! < 0x81) return pair;
+    const char = iconv.decode(Buffer.from([bytes[1]!, letter.charCodeAt(0)]), 'gbk');
+    return readings.get(syllable)?.has(char) ? char : pair;
+  });
+}
+
 /** Removes bracketed pinyin when the draft has it more than once (a real "(a)" enumeration carries no tone marks). */
 export function stripPinyin(lines: SourceLine[]): { lines: SourceLine[]; removed: number } {
   let removed = 0;
+  // Which characters the draft prints before each syllable: the evidence for a shifted character.
+  const readings = new Map<string, Set<string>>();
   const out = lines.map((line) => {
     if (!line.text.includes('(') && !line.text.includes('（')) return line;
-    const text = line.text.replace(PINYIN, (m) => {
+    const text = line.text.replace(PINYIN, (m, at: number, whole: string) => {
       if (!TONE.test(m) && !/^[(（]\s*[a-z]{2,6}\s*[)）]$/u.test(m)) return m;
       removed++;
+      const syllable = m.replace(/[(（)）\s]/gu, '');
+      const set = readings.get(syllable) ?? new Set<string>();
+      set.add(whole[at - 1]!);
+      readings.set(syllable, set);
       return '';
     });
     if (text === line.text) return line;
@@ -50,7 +75,18 @@ export function stripPinyin(lines: SourceLine[]): { lines: SourceLine[]; removed
     }
     return next;
   });
-  return { lines: removed >= 2 ? out : lines, removed: removed >= 2 ? removed : 0 };
+  if (removed < 2) return { lines, removed: 0 };
+  // A shifted character keeps its bracket (no Han character before it): repaired, then stripped.
+  const repaired = out.map((line) => {
+    if (!SHIFTED.test(line.text)) return line;
+    SHIFTED.lastIndex = 0;
+    const text = unshift(line.text, readings);
+    if (text === line.text) return line;
+    const stripped = text.replace(PINYIN, (m) => (TONE.test(m) ? (removed++, '') : m));
+    const { inlines: _inlines, ...rest } = line;
+    return { ...rest, text: stripped };
+  });
+  return { lines: repaired, removed };
 }
 
 /**
