@@ -272,6 +272,9 @@ test('one 批注 list in document order: team threads by their anchors, a thread
     const docs = (await api.dispatch('documents.list', {})) as Array<{ id: string; title: string }>;
     documentId = docs.find((d) => d.title === TITLE)!.id;
     await api.dispatch('comments.add', { documentId, id: 'library-only-1', quote: '乙页补充', text: '本机意见：请核对。', author: '编辑乙' });
+    // Two more of this library alone: one on words before the team's second thread, one on words no longer in the text.
+    await api.dispatch('comments.add', { documentId, id: 'library-only-2', quote: '建立社会救助', text: '本机意见：写明年份。', author: '编辑乙' });
+    await api.dispatch('comments.add', { documentId, id: 'library-only-3', quote: '已经删去的一句', text: '本机意见：这句还要吗？', author: '编辑乙' });
   } finally {
     api.close();
   }
@@ -287,20 +290,27 @@ test('one 批注 list in document order: team threads by their anchors, a thread
   await expectText(a, '.thread[data-home="library"]', /本机意见：请核对。/);
   const listed = async () =>
     (await a.locator('.comments-panel .thread').evaluateAll((els) => els.map((el) => `${el.querySelector('.home-tag')?.textContent ?? '-'} ${el.querySelector('blockquote')?.textContent ?? ''}`)));
-  // In document order (济宁市 < 一门受理 < 甲页补充); the library's thread has no anchor in the shared text and comes last.
-  assert.deepEqual(await listed(), ['协作 济宁市', '协作 一门受理', '协作 甲页补充', '本机 乙页补充']);
+  // In document order (济宁市 < 建立社会救助 < 一门受理 < 甲页补充 < 乙页补充): the shared text has no
+  // comment marks, so a library thread is placed by its words; only one whose words are gone is
+  // listed last, as 原文已删除 (before, every library thread was listed last and labelled so).
+  const expected = ['协作 济宁市', '本机 建立社会救助', '协作 一门受理', '协作 甲页补充', '本机 乙页补充', '本机 已经删去的一句'];
+  // (The places follow the editor's text once the team document has filled it: wait for them to settle.)
+  for (let i = 0; i < 50 && JSON.stringify(await listed()) !== JSON.stringify(expected); i++) await a.waitForTimeout(100);
+  assert.deepEqual(await listed(), expected);
+  const orphanTags = await a.locator('.comments-panel .thread').evaluateAll((els) => els.map((el) => Boolean(el.querySelector('.orphan-tag'))));
+  assert.deepEqual(orphanTags, [false, false, false, false, false, true]);
   for (const [w, h] of [[1366, 768], [1440, 900]] as const) {
     await a.setViewportSize({ width: w, height: h });
     await screenshot(a, `comments-one-list-${w}`);
   }
   // The 本机 thread: a reply and 解决 through the same buttons, read back from the library.
-  const mine = a.locator('.thread[data-home="library"]');
+  const mine = a.locator('.thread[data-home="library"]', { hasText: '本机意见：请核对。' });
   await mine.getByLabel(/回复内容/).fill('已核对。');
   await mine.getByRole('button', { name: '回复', exact: true }).click();
   // (Reloaded, the page reads the library's reviewer name, which the set-up left as 编辑乙.)
   await expectText(a, '.thread[data-home="library"] .comment.reply', /编辑乙.*已核对。/);
   await mine.getByRole('button', { name: '解决', exact: true }).click();
-  await a.locator('.thread.resolved[data-home="library"]').waitFor();
+  await a.locator('.thread.resolved[data-home="library"]', { hasText: '本机意见：请核对。' }).waitFor();
   // A 协作 thread cannot be deleted here; the library's can.
   assert.equal(await a.locator('.thread[data-home="team"]').first().getByRole('button', { name: '删除' }).count(), 0);
   assert.equal(await mine.getByRole('button', { name: '删除' }).count(), 1);
@@ -312,8 +322,8 @@ test('one 批注 list in document order: team threads by their anchors, a thread
   } finally {
     check.close();
   }
-  // The tab counts open threads of both homes once each: 济宁市, 一门受理, 甲页补充.
-  assert.match(await a.getByRole('tab', { name: /批注/ }).innerText(), /批注（3）/);
+  // The tab counts open threads of both homes once each: 济宁市, 建立社会救助, 一门受理, 甲页补充, 已经删去的一句.
+  assert.match(await a.getByRole('tab', { name: /批注/ }).innerText(), /批注（5）/);
   assert.deepEqual(session.problems.slice(problemsBefore).filter((p) => !/favicon/.test(p)), []);
 });
 

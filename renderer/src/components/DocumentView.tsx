@@ -23,6 +23,7 @@ import type { SaveOptions, SaveState } from '../editor/plugins/AutosavePlugin.js
 import { $removeCommentMarks } from '../editor/commands.js';
 import { MetaPanel } from './MetaPanel.js';
 import { ThreadsTab } from './ThreadsTab.js';
+import { quoteOffset } from './threadList.js';
 import { useOpenTeamThreadIds } from '../editor/teamThreadStore.js';
 import { RevisionsPanel } from './RevisionsPanel.js';
 import { NoticeForm, NoticePreview } from './notice/NoticeView.js';
@@ -205,10 +206,12 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
     editor.getEditorState().read(() => {
       const mark = $marksById(threadId)[0];
       const el = mark && editor.getElementByKey(mark.getKey());
-      if (el) {
-        el.scrollIntoView({ block: 'center', behavior: 'smooth' });
-        el.classList.add('flash');
-        setTimeout(() => el.classList.remove('flash'), 1200);
+      // A shared case has no marks: the paragraph holding the thread's words (quoteOffset finds them).
+      const target = el ?? (shared.current ? paragraphWithQuote(editor.getRootElement(), threads.find((t) => t.id === threadId)?.quote ?? '') : null);
+      if (target) {
+        target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        target.classList.add('flash');
+        setTimeout(() => target.classList.remove('flash'), 1200);
       }
     });
   };
@@ -219,14 +222,16 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
     const check = () =>
       editor.getEditorState().read(() => {
         const present = new Set($marksById().flatMap((m) => ($isMarkNode(m) ? m.getIDs() : [])));
+        // A shared case's text (the team document) has no marks: a library thread is there while its words are.
+        const text = shared.current ? (editor.getRootElement()?.textContent ?? '') : null;
         setOrphaned((old) => {
-          const next = new Set(threads.filter((t) => !present.has(t.id)).map((t) => t.id));
+          const next = new Set(threads.filter((t) => !present.has(t.id) && (text === null || quoteOffset(text, t.quote) === null)).map((t) => t.id));
           return next.size === old.size && [...next].every((id) => old.has(id)) ? old : next;
         });
       });
     check();
     return editor.registerUpdateListener(check);
-  }, [editor, threads, part]);
+  }, [editor, threads, part, teamSession]);
 
   const charCount = useCallback(
     (blocks: Block[]) => {
@@ -412,4 +417,15 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
       </aside>
     </div>
   );
+}
+
+/** The block of the editor whose text holds `quote` (its first words, when it runs over several). */
+function paragraphWithQuote(root: HTMLElement | null, quote: string): HTMLElement | null {
+  const words = quote.replace(/\s+/g, '');
+  if (!root || !words) return null;
+  for (const block of Array.from(root.children) as HTMLElement[]) {
+    const text = (block.textContent ?? '').replace(/\s+/g, '');
+    if (text.includes(words) || (words.length > 8 && text.includes(words.slice(0, 8)))) return block;
+  }
+  return null;
 }

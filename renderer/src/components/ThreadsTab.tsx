@@ -12,7 +12,7 @@ import { focusTeamThread, useTeamThreads } from '../editor/teamThreadStore.js';
 import { textOffset } from '../editor/plugins/TeamThreads.js';
 import { canDelete, deleteThread, replyToThread, setThreadResolved } from '../api/threads.js';
 import { CommentsPanel } from './CommentsPanel.js';
-import { mergeThreads, showHomes, type PanelThread } from './threadList.js';
+import { mergeThreads, quoteOffset, showHomes, type PanelThread } from './threadList.js';
 
 export interface ThreadsTabProps {
   documentId: string;
@@ -31,11 +31,22 @@ export interface ThreadsTabProps {
   onError?: (error: unknown, context?: { action: string; subject?: string }) => void;
 }
 
-/** Where each library thread's first mark starts in the editor's text. */
-function markOffsets(editor: LexicalEditor): Map<string, number> {
+/**
+ * Where each library thread's first mark starts in the editor's text; in a shared case, whose
+ * text carries no marks, where its words stand (threadList.quoteOffset).
+ */
+function markOffsets(editor: LexicalEditor, library: readonly CommentThread[], shared: boolean): Map<string, number> {
   const out = new Map<string, number>();
   const root = editor.getRootElement();
   if (!root) return out;
+  if (shared) {
+    const text = root.textContent ?? '';
+    for (const t of library) {
+      const at = quoteOffset(text, t.quote);
+      if (at !== null) out.set(t.id, at);
+    }
+    return out;
+  }
   editor.getEditorState().read(() => {
     const visit = (node: LexicalNode): void => {
       if ($isMarkNode(node)) {
@@ -59,12 +70,12 @@ export function ThreadsTab(props: ThreadsTabProps): JSX.Element {
   useEffect(() => {
     if (!editor) return;
     const read = () => setOffsets((old) => {
-      const next = markOffsets(editor);
+      const next = markOffsets(editor, props.library, props.shared);
       return sameOffsets(old, next) ? old : next;
     });
     read();
     return editor.registerUpdateListener(read);
-  }, [editor, props.library]);
+  }, [editor, props.library, props.shared]);
   const threads = useMemo(() => mergeThreads(props.library, offsets, props.orphaned, team), [props.library, offsets, props.orphaned, team]);
   const author = props.reviewerName ?? '审阅人';
   const after = async (t: PanelThread) => {

@@ -93,3 +93,20 @@ export function sortByAnchor<T extends { offset: number | null; createdAt: strin
 export function showHomes(threads: readonly PanelThread[], shared: boolean): boolean {
   return shared && threads.some((t) => t.home === 'library');
 }
+
+/**
+ * Where a library thread's words stand in a shared case's text (characters before them), or null.
+ * A shared case's text is the team document, which carries no comment marks: the threads the
+ * library alone holds (a reviewed DOCX, a thread made before sharing was set up on this machine)
+ * can only be found there by their words. Whitespace is ignored, as a quote across paragraphs
+ * has a line break that the text between paragraphs does not.
+ */
+export function quoteOffset(text: string, quote: string): number | null {
+  if (!quote.trim()) return null;
+  const at = text.indexOf(quote);
+  if (at >= 0) return at;
+  const bare = quote.replace(/\s+/g, '');
+  if (!bare) return null;
+  const found = text.indexOf(bare);
+  return found >= 0 ? found : null;
+}
