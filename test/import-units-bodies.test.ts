@@ -98,3 +98,8 @@ test('furniture: a share bar over rows, a repost\'s 转自 line, reporters space
   const alone = await read('盐亭县关爱留守儿童\n微信\n今年以来,盐亭县推出“三联”工作机制,构建多层次的儿童关爱保护体系。\n空间\n');
   assert.ok(alone.body.includes('空间'), 'a share target alone is no share bar');
 });
+
+test('units: a bureau that is the subject keeps the unit when a community it built up is what was chosen', () => {
+  assert.equal(unitFromOpening(['近年来,盐亭县民政局大力推进社区建设,富驿镇龙泉社区入选全国示范社区。']), '盐亭县民政局');
+  assert.equal(unitFromOpening(['盐亭县民政局日前公布评选结果,富驿镇龙泉社区入选全县示范社区。']), '富驿镇龙泉社区', 'a bureau publishing the results chose the community');
+});

@@ -87,7 +87,9 @@ const SERVICE_KIND = String.raw`(?:救助管理站|救助站|未成年人保护�
 /** A place-led run of characters ending in a service body's kind (its start is trimmed by bodyName). */
 const SERVICE_BODY = new RegExp(String.raw`[\u4e00-\u9fa5]{2,26}?${SERVICE_KIND}`, 'gu');
 /** A body named as what was chosen ("某站入选…", "某院获评…", "被命名为"): the awarded body, not the one that chose it. */
-const AWARDED = new RegExp(String.raw`([\u4e00-\u9fa5]{2,26}?(?:${SERVICE_KIND}|民政局|退役军人事务局|社区|街道办事处|街道|村委会|居委会))(?:成功|再次|首次)?(?:入选|获评|被评为|被命名为|被确定为|被授予|荣获|获得|获)`, 'u');
+const AWARDED = new RegExp(String.raw`([\u4e00-\u9fa5]{2,26}?(?:${SERVICE_KIND}|民政局|退役军人事务局|社区|街道办事处|街道|村委会|居委会))(?:成功|再次|首次)?(?:入选|获评|被评为|被命名为|被确定为|被授予|荣获)`, 'u');
+/** What a superior does to others' work: publishing results, naming, commending ("省民政厅日前公布…评选结果"). */
+const CONFERS = /^[\u4e00-\u9fa5]{0,4}?(?:公布|发布|印发|下发|通报|命名|评选|遴选|认定|表彰|授予|确定|公示)/u;
 /** Words before a place that are not part of a name: "我区", "该县", "全市", a time ("12年来", "当天"). */
 const BEFORE_NAME = /^(?:[我该全本](?:省|市|区|县|州|旗|盟|镇|乡)|年来|当天|当日|今年|近年来|日前|近日|同时|其中|由|在|经|从|对|向|与|和|及)+/u;
 
@@ -100,14 +102,15 @@ export function bodyName(raw: string): string | null {
   let name = raw.replace(BEFORE_NAME, '');
   const mentions = findMentions(name);
   const first = mentions[0];
-  if (first && first.start <= 4 && !/[的了是将把被和与及、]/u.test(name.slice(0, first.start))) {
+  const town = /^[\u4e00-\u9fa5]{2,4}(?:镇|乡|街道)/u.test(name);
+  if (first && (first.start === 0 || (!town && first.start <= 4 && !/[的了是将把被和与及、]/u.test(name.slice(0, first.start))))) {
     name = name.slice(first.start);
     // The province before a city or county ("江苏镇江市…"): readers elsewhere need it, the name does not.
     const next = mentions[1];
     if (first.places.every((pl) => pl.level === 'province') && next && next.start === first.end && next.places.some((pl) => pl.level !== 'province')) {
       name = name.slice(first.end - first.start);
     }
-  } else if (!/^[\u4e00-\u9fa5]{2,4}(?:镇|乡|街道)/u.test(name)) return null;
+  } else if (!town) return null;
   name = withoutProvince(name);
   return name.length >= 5 && isOrgan(name) ? name : null;
 }
@@ -171,13 +174,15 @@ export function unitFromOpening(paragraphs: string[], title = ''): string | null
   // Labels between paragraphs (a series label, a short heading) do not count as paragraphs read.
   const read = paragraphs.filter((p) => p.length >= 30 || /[。！？]/u.test(p)).slice(0, OPENING_PARAGRAPHS);
   const awarded = awardedBody([title, ...read.slice(0, 1)].filter(Boolean));
-  if (awarded) return awarded;
   for (const p of read) {
     const m = SUBJECT_ORGAN.exec(p.trim()) ?? APPLICANT_ORGAN.exec(p);
     // A unit's name begins with its place; words before it ("当天", "同时") are not part of it.
-    if (m && findMentions(m[1]!)[0]?.start === 0) return withoutProvince(m[1]!);
+    if (!m || findMentions(m[1]!)[0]?.start !== 0) continue;
+    // A subject that publishes or confers ("省民政厅日前公布…,某站入选") chose the unit; it is not the unit.
+    if (awarded && CONFERS.test(p.slice(m.index + m[0].length))) return awarded;
+    return withoutProvince(m[1]!);
   }
-  return repeatedBody([title, ...read.slice(0, 3)].filter(Boolean));
+  return awarded ?? repeatedBody([title, ...read.slice(0, 3)].filter(Boolean));
 }
 
 /**
