@@ -70,3 +70,20 @@ test('category: each 业务领域 named by its own terms, veterans\' bodies and 
   ];
   for (const [title, body, want] of cases) assert.equal(scoreCategories(title, body).category, want, title);
 });
+
+test('category: an approval of division changes is 区划地名 by its own verbs, whatever communities and villages it moves', () => {
+  const body = '经省政府批准,同意某县撤销甲镇设立甲街道,街道管辖原甲镇行政区域,办事处驻原镇政府驻地。同意将乙镇的丙、丁2个居委会和戊、己2个村委会划归甲街道。同意从庚街道划出辛社区,与壬社区新设癸街道,撤销子街道,其管辖范围整体并入丑街道。';
+  const r = scoreCategories('', body);
+  assert.equal(r.category, '区划地名');
+  adds(r);
+  // The same communities in a text about their elections are 基层治理's.
+  assert.equal(scoreCategories('', '甲街道丙、丁2个居委会和戊、己2个村委会完成换届选举,居民代表议事协商,村务公开全面推行。').category, '基层政权和社区治理');
+});
+
+test('category: a community named between its street and 社区 ("北苑街道拥军社区") is no 拥军', () => {
+  const r = scoreCategories('北苑街道拥军社区和聚沁园', '小区物业服务规范,小区环境整洁,小区居民参与志愿服务,业主满意。');
+  assert.equal(r.category, '基层政权和社区治理');
+  assert.ok(!r.explanation.some((e) => e.words.some((w) => w.word === '拥军')), 'no 拥军 counted');
+  // 拥军 as the subject still counts.
+  assert.equal(scoreCategories('北苑街道开展拥军优属活动', '街道走访慰问军属和退役军人。').category, '优抚安置');
+});

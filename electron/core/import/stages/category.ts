@@ -133,9 +133,14 @@ function scoreListItem(title: string, context: string, options: CategoryOptions)
 /** A title that is a name only: a community, village, street, town, its government or committee, a station or centre. */
 const NAME_ONLY = /(?:社区|村|街道|镇|乡|苏木|嘎查|居委会|村委会|人民政府|政府|办事处|委员会|服务中心|服务站|中心|站|所|院|馆|协会|商会|基金会|促进会|联合会|局|厅|办)$/u;
 
-/** "自治" in a division's name (某某自治县, 自治州, 自治旗) is no 村民自治. */
+/**
+ * Words that are part of a place's name say nothing of the subject: "自治" in a division's name
+ * (某某自治县, 自治州, 自治旗) is no 村民自治, and a community or village named between its street or
+ * town and 社区/村 ("北苑街道拥军社区", "某镇双拥村") is named, not about 拥军.
+ */
+const COMMUNITY_NAME = /(?<=街道|[镇乡])[\u4e00-\u9fa5]{2,3}(?=社区|村(?![民级务委]))/gu;
 function withoutPlaceWords(text: string): string {
-  return text.replace(/自治(?=[区州县旗])/gu, '··');
+  return text.replace(/自治(?=[区州县旗])/gu, '··').replace(COMMUNITY_NAME, (name) => '·'.repeat(name.length));
 }
 
 export function scoreCategories(title: string, body: string, options: CategoryOptions = {}): CategoryResult {
