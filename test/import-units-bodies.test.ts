@@ -103,3 +103,28 @@ test('units: a bureau that is the subject keeps the unit when a community it bui
   assert.equal(unitFromOpening(['近年来,盐亭县民政局大力推进社区建设,富驿镇龙泉社区入选全国示范社区。']), '盐亭县民政局');
   assert.equal(unitFromOpening(['盐亭县民政局日前公布评选结果,富驿镇龙泉社区入选全县示范社区。']), '富驿镇龙泉社区', 'a bureau publishing the results chose the community');
 });
+
+test('furniture: the outlet alone and its masthead motto above the text, a host credit, a caption credited "受访者供图"', async () => {
+  const text = [
+    '某街道举办“双百工程”优秀案例评选活动',
+    '绵阳日报记者 张某 通讯员 李某 文/图',
+    '2023-12-04 17:29',
+    '绵阳日报',
+    '绵阳市委机关报,城市发展的见证',
+    '近日,某街道举办优秀案例评选,总结兜底民生服务社会工作的做法和经验。',
+    '',
+    '活动现场。受访者供图',
+    '',
+    '活动10月启动征集,7个社区社工点报送的14个案例进入现场评选,4位督导担任评委。',
+    '盐亭县文明办 主办',
+  ].join('\n');
+  const { file, c, body } = await read(text);
+  assert.equal(c.meta.title, '某街道举办“双百工程”优秀案例评选活动');
+  for (const line of ['绵阳日报', '绵阳市委机关报,城市发展的见证', '盐亭县文明办 主办']) {
+    assert.ok(file.dropped.includes(line), `${line} is listed as dropped`);
+    assert.ok(!body.split('\n').includes(line), `${line} left the text`);
+  }
+  assert.ok(c.captions.includes('活动现场。受访者供图'));
+  const kept = await read('绵阳日报开展“小记者”公益活动\n今年以来,绵阳日报联合20所学校开展小记者公益活动,吸引2000余名学生参与。\n');
+  assert.equal(kept.c.meta.title, '绵阳日报开展“小记者”公益活动', 'a headline naming the paper is no outlet line');
+});

@@ -55,7 +55,7 @@ const EDITOR = /^[[【(（]?(?:责任编辑|技术编辑|美术编辑|视觉编�
 const COUNTER = /^(?:[0-9０-９]{3,}|(?:浏览|访问|阅读|点击|点赞|评论|收藏|转发)(?:次数|量|数)?\s*[:：]?\s*[0-9０-９][0-9０-９,，.]*\s*[万千]?\+?\s*次?(?:\s+(?:浏览|访问|阅读|点击|点赞|评论|收藏|转发)(?:次数|量|数)?\s*[:：]?\s*[0-9０-９][0-9０-９,，.]*\s*[万千]?\+?\s*次?)*(?:\s+(?:分类|栏目|所属栏目|类别)\s*[:：]\s*[^\s。，,]{1,12})?)$/u;
 const URL_LINE = /^(?:(?:原文链接|原文地址|来源网址|网址|链接|本文链接)\s*[:：]\s*)?(?:https?:\/\/|www\.)\S+$/iu;
 const PHOTO_CREDIT = /^(?:图片来源|图源|图片提供|图片|摄影|供图|图\/文|图)\s*[:：/]\s*\S{1,30}$/u;
-const FOOTER = /^主办(?:单位)?\s*[:：].{2,40}(?:承办|协办|技术支持)(?:单位)?\s*[:：]|^本(?:网站|站|网)由.{2,30}(?:主办|承办|维护|管理)|地址\s*[:：].{2,40}邮编\s*[:：]?\s*[0-9]{6}|版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|备案号|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|网站地图|网站声明|建议使用.{0,20}浏览器|分辨率|Produced\s+By|(?:广告|新闻|服务|投诉)热线\s*[:：]|(?:经营|服务)?许可证(?:编号)?\s*(?:\(ICP\)|（ICP）)?\s*[:：]/iu;
+const FOOTER = /^主办(?:单位)?\s*[:：].{2,40}(?:承办|协办|技术支持)(?:单位)?\s*[:：]|^[\u4e00-\u9fa5()（）]{2,24}\s+(?:主办|承办|协办|主管)$|^本(?:网站|站|网)由.{2,30}(?:主办|承办|维护|管理)|地址\s*[:：].{2,40}邮编\s*[:：]?\s*[0-9]{6}|版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|备案号|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|网站地图|网站声明|建议使用.{0,20}浏览器|分辨率|Produced\s+By|(?:广告|新闻|服务|投诉)热线\s*[:：]|(?:经营|服务)?许可证(?:编号)?\s*(?:\(ICP\)|（ICP）)?\s*[:：]/iu;
 
 /** Where a news app left a picture out: "打开网易新闻 查看更多图片". The picture's caption may follow. */
 const APP_PICTURE = /^(?:打开|下载|点击)[\u4e00-\u9fa5A-Za-z]{2,10}\s*(?:查看|浏览|看)(?:更多|高清|大)?(?:图片|图集|组图)$/u;
@@ -284,6 +284,12 @@ export function clean(input: SourceLine[]): CleanResult {
     // An e-paper's banner ("上虞日报 数字报纸") names the paper the page is from: its source.
     if (beforeText && isPaperBanner(text)) {
       info.publisher ??= text.replace(/\s*(?:数字报纸|数字报刊|数字报|数字版|电子报纸|电子报|电子版|数字日报)$/u, '');
+      droppedAt.push({ at: i, text });
+      continue;
+    }
+    // The page's outlet alone on a line above the text, once its reporter or source line named it
+    // ("深圳特区报"), and a paper's masthead motto ("深圳市委机关报,改革开放的窗口").
+    if (beforeText && ((info.publisher && text === info.publisher) || (text.length <= 30 && !/[。！？]/u.test(text) && /机关报|党报|党委机关|官方(?:网站|客户端|媒体)/u.test(text)))) {
       droppedAt.push({ at: i, text });
       continue;
     }
