@@ -31,7 +31,9 @@ test('units: a service body the title and the opening paragraphs keep naming, wi
   ];
   assert.equal(unitFromOpening(paragraphs), '盐亭县救助管理站');
   assert.equal(unitFromOpening(['记者从四川绵阳市民政部门了解到,10年来绵阳市救助管理站已帮助300余名走失人员回家。'], '10年来,四川绵阳市救助管理站累计帮助300余名走失人员回家'), '绵阳市救助管理站');
-  assert.equal(unitFromOpening(['盐亭县救助管理站开放日当天,市民参观了受助人员的房间。', '县儿童福利院也开放参观。']), null, 'a body named once is no more than a mention');
+  assert.equal(unitFromOpening(['开放日当天,市民参观了盐亭县救助管理站受助人员的房间。', '县儿童福利院也开放参观。']), null, 'a body named once is no more than a mention');
+  assert.equal(unitFromOpening(['近年来,盐亭县社会福利院探索医养结合,为特困老人提供集中供养服务。']), '盐亭县社会福利院', 'a service body opening the text as its subject');
+  assert.equal(unitFromOpening(['富驿镇未成年人保护工作站立足基层,建立联动保护机制。']), '富驿镇未成年人保护工作站', 'led by its town');
   assert.equal(bodyName('我区富驿镇未成年人保护工作站'), '富驿镇未成年人保护工作站');
   assert.equal(bodyName('四川盐亭县救助管理站'), '盐亭县救助管理站');
   assert.equal(bodyName('站里救助管理站'), null, 'a name must begin with its place');

@@ -24,8 +24,17 @@ const DASHED_SUBTITLE = /^(?:——|--|—)\s*([\u4e00-\u9fa5（）()·]{3,30}?)
 const SPEAKER_LINE = /^([\u4e00-\u9fa5（）()]{2,30}?(?:民政局|民政厅|局|厅|委员会|政府|办事处))(?:党组书记|党委书记|[、，,\s])*(?:副?(?:局长|厅长|主任|书记|区长|县长|市长|镇长|部长))[\s·]*[\u4e00-\u9fa5·]{2,4}$/u;
 /** An organ alone on the line under the title: a place, then the kind of body. */
 const BARE_ORGAN = /^[\u4e00-\u9fa5（）()·]{1,26}(?:省|市|县|区|州|盟|旗|镇|乡|街道)[\u4e00-\u9fa5（）()·]{0,12}(?:民政局|民政厅|局|厅|政府|办事处|委员会|中心|院)$/u;
-/** The bodies whose own work a case reports: a 民政 bureau or department, or (优抚安置) a veterans' affairs one. */
-const WORKING_ORGAN = String.raw`[\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fa5]{0,12}?(?:民政|退役军人事务)(?:局|厅)`;
+/**
+ * The civil-affairs service bodies a case is often about, which do the work themselves: stations,
+ * homes, centres and registries ("肥东县救助管理站", "下管镇未成年人保护工作站", "某市儿童福利院").
+ * A name of one begins with its place (a division, or a town/street) and ends in its kind.
+ */
+const SERVICE_KIND = String.raw`(?:救助管理站|救助站|未成年人保护工作站|未成年人救助保护中心|未成年人保护中心|儿童福利院|社会福利院|福利院|敬老院|养老院|光荣院|养老服务中心|社会工作服务站|社会工作服务中心|社工站|婚姻登记处|婚姻登记中心|殡仪馆|殡葬服务中心|退役军人服务站|退役军人服务中心|军休所|民政所|民政办)`;
+/**
+ * The bodies whose own work a case reports: a 民政 bureau or department, (优抚安置) a veterans' affairs
+ * one, or a service body of either, its name led by a division or a town ("某县救助管理站", "某镇…工作站").
+ */
+const WORKING_ORGAN = String.raw`(?:[\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fa5]{0,12}?(?:民政|退役军人事务)(?:局|厅)|[\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗|盟|镇|乡|街道)[\u4e00-\u9fa5]{0,12}?${SERVICE_KIND})`;
 /**
  * What may come before a sentence's subject: an outlet's dateline ("本报讯", "某某网4月4日讯",
  * "中国报道讯"), a bracketed reporter, a purpose clause ("为探索…，"), a time ("2025年8月20日",
@@ -78,12 +87,7 @@ export function unitLine(lines: SourceLine[]): { at: number; unit: string; keep?
   return null;
 }
 
-/**
- * The civil-affairs service bodies a case is often about, which do the work themselves: stations,
- * homes, centres and registries ("肥东县救助管理站", "下管镇未成年人保护工作站", "某市儿童福利院").
- * A name of one begins with its place (a division, or a town/street) and ends in its kind.
- */
-const SERVICE_KIND = String.raw`(?:救助管理站|救助站|未成年人保护工作站|未成年人救助保护中心|未成年人保护中心|儿童福利院|社会福利院|福利院|敬老院|养老院|光荣院|养老服务中心|社会工作服务站|社会工作服务中心|社工站|婚姻登记处|婚姻登记中心|殡仪馆|殡葬服务中心|退役军人服务站|退役军人服务中心|军休所|民政所|民政办)`;
+const SERVICE_END = new RegExp(`${SERVICE_KIND}$`, 'u');
 /** A place-led run of characters ending in a service body's kind (its start is trimmed by bodyName). */
 const SERVICE_BODY = new RegExp(String.raw`[\u4e00-\u9fa5]{2,26}?${SERVICE_KIND}`, 'gu');
 /** A body named as what was chosen ("某站入选…", "某院获评…", "被命名为"): the awarded body, not the one that chose it. */
@@ -177,7 +181,7 @@ export function unitFromOpening(paragraphs: string[], title = ''): string | null
   for (const p of read) {
     const m = SUBJECT_ORGAN.exec(p.trim()) ?? APPLICANT_ORGAN.exec(p);
     // A unit's name begins with its place; words before it ("当天", "同时") are not part of it.
-    if (!m || findMentions(m[1]!)[0]?.start !== 0) continue;
+    if (!m || !(findMentions(m[1]!)[0]?.start === 0 || (/^[\u4e00-\u9fa5]{2,4}(?:镇|乡|街道)/u.test(m[1]!) && SERVICE_END.test(m[1]!)))) continue;
     // A subject that publishes or confers ("省民政厅日前公布…,某站入选") chose the unit; it is not the unit.
     if (awarded && CONFERS.test(p.slice(m.index + m[0].length))) return awarded;
     return withoutProvince(m[1]!);
