@@ -496,7 +496,8 @@ test('drop a notice draft on the window: it imports as a notice with its fields,
     app.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, bytes);
   await page.waitForSelector('.import-view');
-  assert.ok((await page.locator('.import-file h3').innerText()).includes('通知公文'));
+  // The kind is a choice the editor can correct; as read, this file is a notice.
+  assert.equal(await page.locator('.import-file .kind-select').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent), '通知公文');
   await page.getByRole('button', { name: '确认导入' }).click();
   const title = '曲阜市民政局关于印发《2020年全市民政工作要点》的通知';
   await page.waitForFunction((t) => document.querySelector('.doc-title h2')?.textContent === t, title);

@@ -3,8 +3,8 @@
  * carried the call, the import previews waiting for a commit, and running export jobs.
  */
 import type { Library } from '../store/index.js';
-import type { ImportedFile, ReviewImport } from '../model/imported.js';
-import type { FixedFile } from '../proof/index.js';
+import type { ImportedFile, ImportError, ReviewImport } from '../model/imported.js';
+import type { FileProof, FixedFile } from '../proof/index.js';
 import { MAX_IMPORT_BYTES, type JobStatus } from './schema.js';
 
 export interface PendingPreview {
@@ -12,6 +12,9 @@ export interface PendingPreview {
   reviews: Array<{ file: string; review: ReviewImport }>;
   /** Per file, its text after the proofing fixes the preview showed: commit stores it as is. */
   fixed?: FixedFile[];
+  /** What the preview showed beside the files (import.revise returns the preview again). */
+  errors?: ImportError[];
+  proofs?: FileProof[];
   expires: number;
 }
 
@@ -24,13 +27,21 @@ export class PreviewCache {
 
   constructor(private readonly ttlMs = PREVIEW_TTL_MS) {}
 
-  put(id: string, files: ImportedFile[], reviews: PendingPreview['reviews'], fixed?: FixedFile[]): void {
+  put(id: string, files: ImportedFile[], reviews: PendingPreview['reviews'], fixed?: FixedFile[], shown?: Pick<PendingPreview, 'errors' | 'proofs'>): void {
     this.sweep();
     while (this.entries.size >= MAX_PREVIEWS) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
-    this.entries.set(id, { files, reviews, ...(fixed ? { fixed } : {}), expires: Date.now() + this.ttlMs });
+    this.entries.set(id, { files, reviews, ...(fixed ? { fixed } : {}), ...shown, expires: Date.now() + this.ttlMs });
+  }
+
+  /** The preview, left in place for a commit (its time starts again: the editor is at work on it). */
+  peek(id: string): PendingPreview | null {
+    this.sweep();
+    const entry = this.entries.get(id) ?? null;
+    if (entry) entry.expires = Date.now() + this.ttlMs;
+    return entry;
   }
 
   take(id: string): PendingPreview | null {

@@ -207,6 +207,22 @@ export const apiInputs = {
       convertToSimplified: z.boolean().optional(),
     })
     .strict(),
+  /** The editor corrects a file's shape in the preview: kind, merge, split, a dropped line put back. */
+  'import.revise': z
+    .object({
+      previewId: id,
+      file: z.number().int().min(0),
+      change: z.discriminatedUnion('op', [
+        z.object({ op: z.literal('kind'), kind: z.enum(['single-case', 'case-list', 'notice', 'award-list']) }).strict(),
+        /** This case and the next become one (the next one's title a heading in its text). */
+        z.object({ op: z.literal('merge'), case: z.number().int().min(0) }).strict(),
+        /** The case is cut before its block `block` (counted from 0); the rest is a new case. */
+        z.object({ op: z.literal('split'), case: z.number().int().min(0), block: z.number().int().min(1), title: z.string().max(200).optional() }).strict(),
+        /** The dropped line `line` goes back at the top of case `case`. */
+        z.object({ op: z.literal('restore'), line: z.number().int().min(0), case: z.number().int().min(0) }).strict(),
+      ]),
+    })
+    .strict(),
   'import.commit': z
     .object({
       previewId: id,
@@ -394,6 +410,7 @@ export interface ApiResults extends ProofResults, TeamResults, ReviewPackResults
   'regions.search': RegionOption[];
   'regions.children': RegionOption[];
   'import.preview': ImportPreview;
+  'import.revise': ImportPreview;
   'import.commit': ImportCommitResult;
   'export.run': ExportResult;
   /** `cases` and `overBudget` as export.run reports them: the composer's page budgets. */

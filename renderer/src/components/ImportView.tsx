@@ -2,10 +2,13 @@
  * Import: what the importer found in each file (kind, cases with region, category, unit and
  * award, dropped page furniture, captions, warnings), correctable before anything is stored:
  * the region through the division picker, the other fields in place, and each case's text
- * can be read before committing. Commit sends only the corrections (`edits`) with the preview id.
+ * can be read before committing. The file's shape is corrected through import.revise (its
+ * kind, two cases merged, one split at a paragraph, a dropped line put back), which returns
+ * the preview as it now stands. Commit sends only the field corrections (`edits`) with the
+ * preview id. A file whose cases the library already holds says so at its head.
  */
 import { Fragment, useMemo, useState, type JSX } from 'react';
-import type { CollectionSummary, ImportPreview } from '../../../electron/core/api/schema.js';
+import type { ApiInput, CollectionSummary, ImportPreview } from '../../../electron/core/api/schema.js';
 import type { Region } from '../../../electron/core/model/types.js';
 import { blocksText } from '../../../electron/core/model/text.js';
 import { api } from '../api/client.js';
@@ -22,7 +25,10 @@ export interface ImportViewProps {
   onError: ReportError;
 }
 
-const KIND_LABEL: Record<string, string> = { 'case-list': '案例名单', feature: '杂志专题', 'single-case': '单篇案例', notice: '通知公文' };
+const KIND_LABEL: Record<string, string> = { 'case-list': '案例名单', feature: '杂志专题', 'single-case': '单篇案例', notice: '通知公文', 'award-list': '获奖名单' };
+/** The kinds an editor can give a file (a magazine feature is only ever read as one). */
+const KIND_CHOICES = ['single-case', 'case-list', 'notice', 'award-list'] as const;
+type Revision = ApiInput<'import.revise'>['change'];
 
 type CaseEdit = { exclude?: boolean; category?: string; title?: string; region?: Region; unit?: string; award?: string };
 
@@ -42,7 +48,35 @@ function readableFailure(file: string, message: string): { text: string; detail?
   return latin >= 10 && latin > han ? { text: body.slice(0, cut.index + 1), detail: rest } : { text: body };
 }
 
-export function ImportView({ preview, collections, categories, onDone, onCancel, onError }: ImportViewProps): JSX.Element {
+/** An importer's warning as the editor reads it: the English sentence some add after the Chinese one left out. */
+function chineseWarning(w: string): string {
+  const cut = /[。）]\s+(?=[A-Za-z])/.exec(w);
+  return cut ? w.slice(0, cut.index + 1) : w;
+}
+
+/** Corrections keyed "file:case" after a revision moved the file's cases. */
+function remapEdits<T>(all: Record<string, T>, file: number, change: Revision): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [key, value] of Object.entries(all)) {
+    const [f, c] = key.split(':').map(Number) as [number, number];
+    if (f !== file) {
+      out[key] = value;
+      continue;
+    }
+    if (change.op === 'kind') continue;
+    if (change.op === 'merge') {
+      if (c <= change.case) out[key] = value;
+      else if (c > change.case + 1) out[`${f}:${c - 1}`] = value;
+    } else if (change.op === 'split') out[`${f}:${c > change.case ? c + 1 : c}`] = value;
+    else out[key] = value;
+  }
+  return out;
+}
+
+export function ImportView({ preview: first, collections, categories, onDone, onCancel, onError }: ImportViewProps): JSX.Element {
+  const [preview, setPreview] = useState(first);
+  const [revising, setRevising] = useState(false);
+  const [restoreTo, setRestoreTo] = useState<Record<number, number>>({});
   const firstTitle = preview.files.find((f) => f.info.title)?.info.title ?? preview.files[0]?.file.replace(/\.[^.]+$/, '') ?? '新汇编';
   const [target, setTarget] = useState<string>('new');
   const [title, setTitle] = useState(firstTitle);
@@ -62,6 +96,29 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
   );
   const reviewCount = preview.reviews?.length ?? 0;
   const nothing = chosen === 0 && reviewCount === 0;
+  const failed = preview.errors.length;
+  // Every file refused: the header says so rather than "0 个文件", and the reasons follow below.
+  const unread = failed > 0 && preview.files.length === 0 && reviewCount === 0;
+  const readCount = preview.files.length + reviewCount;
+  const summary = unread
+    ? failed === 1
+      ? `“${preview.errors[0]!.file}”未能读入，原因见下`
+      : `${failed} 个文件均未能读入，各自的原因见下`
+    : `${readCount + failed} 个文件${failed ? `（${failed} 个未能读入）` : ''}，识别出 ${caseCount} 个案例${noticeCount ? `、${noticeCount} 份通知` : ''}${reviewCount ? `、${reviewCount} 份审阅稿` : ''}，将导入 ${chosen} 项`;
+
+  const revise = async (file: number, change: Revision, what: string) => {
+    setRevising(true);
+    try {
+      const next = await api('import.revise', { previewId: preview.previewId, file, change });
+      setEdits((e) => remapEdits(e, file, change));
+      if (change.op !== 'restore') setReading(change.op === 'split' ? `${file}:${change.case}` : null);
+      setPreview(next);
+    } catch (e) {
+      onError(e, { action: what, subject: `“${preview.files[file]?.file ?? ''}”` });
+    } finally {
+      setRevising(false);
+    }
+  };
 
   const edit = (file: number, index: number, patch: CaseEdit) => setEdits((e) => ({ ...e, [`${file}:${index}`]: { ...e[`${file}:${index}`], ...patch } }));
 
@@ -98,10 +155,7 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
     <section className="import-view" aria-label="导入预览">
       <header className="view-head">
         <h2>导入预览</h2>
-        <span className="muted">
-          {preview.files.length} 个文件，识别出 {caseCount} 个案例{noticeCount ? `、${noticeCount} 份通知` : ''}
-          {reviewCount ? `、${reviewCount} 份审阅稿` : ''}，将导入 {chosen} 项
-        </span>
+        <span className={unread ? 'warning' : 'muted'} role={unread ? 'status' : undefined}>{summary}</span>
       </header>
       {preview.errors.length > 0 && (
         <div className="error-box" role="alert">
@@ -122,16 +176,18 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
         </div>
       )}
       <div className="import-target">
-        <label>
-          导入到
-          <select value={target} onChange={(e) => setTarget(e.target.value)} aria-label="导入到">
-            <option value="new">新建汇编</option>
-            {collections.map((c) => (
-              <option key={c.id} value={c.id}>{c.title}</option>
-            ))}
-          </select>
-        </label>
-        {target === 'new' && <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label="新汇编名称" className="wide" />}
+        {!unread && (
+          <label>
+            导入到
+            <select value={target} onChange={(e) => setTarget(e.target.value)} aria-label="导入到">
+              <option value="new">新建汇编</option>
+              {collections.map((c) => (
+                <option key={c.id} value={c.id}>{c.title}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {!unread && target === 'new' && <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label="新汇编名称" className="wide" />}
         {duplicates.length > 0 && (
           <label className="check duplicates-choice">
             <input type="checkbox" checked={allowDuplicates} onChange={(e) => setAllowDuplicates(e.target.checked)} /> 仍然导入重复案例（{duplicates.length} 篇已在库中）
@@ -141,7 +197,7 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
         <button type="button" onClick={onCancel} disabled={busy}>取消</button>
         {nothing && (
           <span id="import-nothing" className="warning" role="status">
-            {caseCount > 0 && duplicates.length > 0 && !allowDuplicates ? '这些案例都已在库中，默认不再导入。如确需再导入一份，请勾选“仍然导入重复案例”。' : caseCount === 0 ? `没有从${preview.files.map((f) => `“${f.file}”`).join('、')}中识别出案例，无可导入的内容。请检查文件内容后重新选择。` : '所有案例都已取消勾选：请至少勾选一个案例再导入。'}
+            {unread ? '没有读入任何文件，无可导入的内容：请按上面列出的原因修改文件后重新选择。' : caseCount > 0 && duplicates.length > 0 && !allowDuplicates ? '这些案例都已在库中，默认不再导入。如确需再导入一份，请勾选“仍然导入重复案例”。' : caseCount === 0 ? `没有从${preview.files.map((f) => `“${f.file}”`).join('、')}中识别出案例，无可导入的内容。请检查文件内容后重新选择。` : '所有案例都已取消勾选：请至少勾选一个案例再导入。'}
           </span>
         )}
       </div>
@@ -149,10 +205,34 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
       {preview.files.map((file, fi) => (
         <article key={fi} className="import-file">
           <h3>
-            {file.file} <span className="tag">{KIND_LABEL[file.kind] ?? file.kind}</span> <span className="muted">{file.format.toUpperCase()}{file.encoding ? ` · ${file.encoding}` : ''}</span>
+            <span className="file-name">{file.file}</span>{' '}
+            <select
+              className="kind-select"
+              value={file.kind}
+              disabled={revising || busy}
+              onChange={(ev) => void revise(fi, { op: 'kind', kind: ev.target.value as (typeof KIND_CHOICES)[number] }, '改为其他类型')}
+              aria-label={`“${file.file}”的类型`}
+              title="导入程序判断错了类型时，在这里改正"
+            >
+              {!KIND_CHOICES.includes(file.kind as never) && <option value={file.kind} disabled>{KIND_LABEL[file.kind] ?? '其他'}</option>}
+              {KIND_CHOICES.map((k) => <option key={k} value={k}>{KIND_LABEL[k]}</option>)}
+            </select>{' '}
+            <span className="muted">{file.format.toUpperCase()}{file.encoding ? ` · ${file.encoding}` : ''}</span>
           </h3>
+          {(() => {
+            // The same file (or the same cases) imported before: said once at the file's head, beside each case below.
+            const items = file.cases.length + (file.notice ? 1 : 0);
+            const held = duplicates.filter((d) => d.fileIndex === fi).length;
+            if (!held) return null;
+            return (
+              <p className="file-duplicate" role="note">
+                {held === items ? `这个文件已经导入过：${items > 1 ? `其中 ${items} 项` : '它的内容'}都已在库中` : `其中 ${held} 项已在库中`}
+                {allowDuplicates ? '，将再导入一份。' : '，默认不再导入。'}
+              </p>
+            );
+          })()}
           {file.info.title && <p className="muted">标题：{file.info.title}{file.info.subtitle ? ` ${file.info.subtitle}` : ''}{file.info.publication ? ` · ${file.info.publication}` : ''}</p>}
-          {file.warnings.map((w, i) => <p key={i} className="warning">⚠ {w}</p>)}
+          {file.warnings.map((w, i) => <p key={i} className="warning">⚠ {chineseWarning(w)}</p>)}
           {file.notice && <p>通知：{file.notice.meta.title} {file.notice.meta.docNumber ?? ''}</p>}
           {file.cases.length > 0 && (
             <table className="import-cases">
@@ -186,14 +266,31 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
                           </select>
                         </td>
                         <td className="col-unit"><textarea rows={1} className="title-input" value={e.unit ?? c.meta.unit ?? ''} onChange={(ev) => edit(fi, ci, { unit: ev.target.value })} placeholder="未识别" aria-label={`第${ci + 1}个案例的创新单位`} /></td>
-                        <td><input className="narrow" value={e.award ?? c.meta.award ?? ''} onChange={(ev) => edit(fi, ci, { award: ev.target.value })} placeholder="无" aria-label={`第${ci + 1}个案例的奖项`} /></td>
-                        <td><button type="button" aria-expanded={open} onClick={() => setReading(open ? null : key)} aria-label={`${open ? '收起' : '查看'}${quoted(caseTitle)}的正文`}>{open ? '收起' : '查看'}</button></td>
+                        <td className="col-award"><textarea rows={1} className="title-input" value={e.award ?? c.meta.award ?? ''} onChange={(ev) => edit(fi, ci, { award: ev.target.value })} placeholder="无" aria-label={`第${ci + 1}个案例的奖项`} /></td>
+                        <td className="col-actions">
+                          <button type="button" aria-expanded={open} onClick={() => setReading(open ? null : key)} aria-label={`${open ? '收起' : '查看'}${quoted(caseTitle)}的正文`}>{open ? '收起' : '查看'}</button>
+                          {ci + 1 < file.cases.length && (
+                            <button type="button" disabled={revising || busy} onClick={() => void revise(fi, { op: 'merge', case: ci }, '合并案例')} aria-label={`把第${ci + 2}个案例并入第${ci + 1}个`} title="把下一个案例并入这一个（下一个的标题成为正文中的小标题）">并入下一篇</button>
+                          )}
+                        </td>
                       </tr>
                       {open && (
                         <tr className="case-text-row">
                           <td colSpan={8}>
                             <div className="case-text" role="region" aria-label={`${caseTitle} 正文`} tabIndex={0}>
-                              {blocksText(c.body).split('\n').filter((l) => l.trim()).map((line, i) => <p key={i}>{line}</p>)}
+                              {c.body.length === 0 && <p className="muted">（名单条目，没有正文）</p>}
+                              {c.body.map((block, bi) => {
+                                const lines = blocksText([block]).split('\n').filter((l) => l.trim());
+                                if (!lines.length) return null;
+                                return (
+                                  <div key={bi} className={`case-block ${block.type === 'heading' ? 'is-heading' : ''}`} data-block={bi}>
+                                    {bi > 0 && (
+                                      <button type="button" className="split-here" disabled={revising || busy} onClick={() => void revise(fi, { op: 'split', case: ci, block: bi }, '拆分案例')} aria-label={`从第${bi + 1}段起拆成新案例`} title="从这一段起拆成一个新案例">从此拆分</button>
+                                    )}
+                                    {lines.map((line, li) => <p key={li}>{line}</p>)}
+                                  </div>
+                                );
+                              })}
                               {c.captions.length > 0 && <p className="muted">图注 {c.captions.length} 条：{c.captions.join('；')}</p>}
                             </div>
                           </td>
@@ -213,9 +310,27 @@ export function ImportView({ preview, collections, categories, onDone, onCancel,
               </details>
             )}
             {file.dropped.length > 0 && (
-              <details>
-                <summary>已去除的页面杂项（{file.dropped.length}）</summary>
-                <ul className="dropped">{file.dropped.map((d, i) => <li key={i}>{d}</li>)}</ul>
+              <details className="dropped-lines">
+                <summary>已去除的页面杂项（{file.dropped.length}，按原文顺序）</summary>
+                {file.cases.length > 1 && (
+                  <label className="restore-to">
+                    恢复到
+                    <select value={restoreTo[fi] ?? 0} onChange={(ev) => setRestoreTo((r) => ({ ...r, [fi]: Number(ev.target.value) }))} aria-label={`“${file.file}”的杂项恢复到哪个案例`}>
+                      {file.cases.map((c, ci) => <option key={ci} value={ci}>第{ci + 1}篇 {(edits[`${fi}:${ci}`]?.title ?? c.meta.title).slice(0, 20)}</option>)}
+                    </select>
+                  </label>
+                )}
+                <ol className="dropped">
+                  {file.dropped.map((d, i) => (
+                    <li key={i}>
+                      <span className="dropped-text">{d}</span>
+                      {file.cases.length > 0 && (
+                        <button type="button" className="link" disabled={revising || busy} onClick={() => void revise(fi, { op: 'restore', line: i, case: Math.min(restoreTo[fi] ?? 0, file.cases.length - 1) }, '恢复被去除的一行')} aria-label={`恢复“${d.slice(0, 30)}”`}>恢复</button>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+                {file.cases.length > 0 && <p className="muted">恢复的行放回案例正文的开头，可在“查看”中核对。</p>}
               </details>
             )}
           </div>

@@ -14,6 +14,7 @@ import type { FileProof, FixedFile } from '../../proof/importing.js';
 import { previewDraft, type DraftOptions, type DraftOutcome, type DraftSource } from './importDraft.js';
 import { previewDrafts, workersPay } from './importPool.js';
 import { importRevisions } from './proof.js';
+import { reviseImport } from './importRevise.js';
 import { ApiError, type ApiInput, type ImportPreview } from '../schema.js';
 
 function megabytes(bytes: number): string {
@@ -75,7 +76,8 @@ function applyExclusions(files: ImportedFile[], edits: ApiInput<'import.commit'>
   return files.map((f, fi) => ({ ...f, cases: f.cases.filter((_, ci) => !excluded.has(`${fi}/${ci}`)) }));
 }
 
-export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'import.commit'> = {
+export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'import.revise' | 'import.commit'> = {
+  'import.revise': (ctx, input) => reviseImport(ctx, input),
   'import.preview': async (ctx, input) => {
     const files: ImportedFile[] = [];
     const errors: ImportError[] = [];
@@ -117,7 +119,7 @@ export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'impo
       }
     });
     const previewId = randomUUID();
-    if (files.length || reviews.length) ctx.previews.put(previewId, files, reviews, fixes);
+    if (files.length || reviews.length) ctx.previews.put(previewId, files, reviews, fixes, { errors, proofs });
     const out: ImportPreview = { previewId, files, errors, duplicates: ctx.store.importDuplicates(files) };
     if (reviews.length) out.reviews = reviews;
     out.proof = proofs;
