@@ -24,6 +24,7 @@ import { AWARD_GROUP, type CaseDraft } from './split.js';
 import { isPlaceOnly, isPlaceToken, splitPlaceLabel, streetCounty } from './placelabel.js';
 import { sentenceRows } from './listrows.js';
 import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js';
+import { listHeadings } from './listheadings.js';
 
 export interface ListItem {
   title: string;
@@ -33,6 +34,8 @@ export interface ListItem {
   place: string | null;
   award: string | null;
   at: number;
+  /** The title was printed in 《》: a dash inside is the title's own, not a subtitle. */
+  whole?: boolean;
 }
 
 export interface ListResult {
@@ -134,6 +137,7 @@ const SPACED_UNIT = /^(.{4,40}?)[\s\u3000]+([\u4e00-\u9fa5（）()·]{3,30})$/u;
  * pair outside quotes (a dash inside “…” belongs to the title); a title wrapped whole in 《》 loses them.
  */
 function withSubtitle(item: ListItem): ListItem {
+  if (item.whole) return item;
   if (!item.title.includes('——') && !item.title.startsWith('《')) return item;
   let title = item.title.replace(/^《([^《》]+)》$/u, '$1');
   let subtitle = item.subtitle;
@@ -160,6 +164,27 @@ function withPlace(item: ListItem): ListItem {
   return { ...item, title: m[1]!.trim(), place: item.place ?? m[2]! };
 }
 
+/**
+ * A list line whose title stands in 《》 with its entrant before or after it, in any of the ways
+ * pages join them: "单位《标题》", "单位：《标题》", "单位的案例《标题》", "《标题》（单位）", "《标题》——单位",
+ * "《标题》 单位". The entrant must be a unit or a place (an organ, a station, a place's name); a
+ * line with two titles, a clause or a sentence is no such item.
+ */
+function bookTitled(text: string): { title: string; unit: string | null; place: string | null } | null {
+  const t = text.replace(NUMBERED, '').replace(CN_NUMBERED, '').trim();
+  if (!t.includes('《') || t.indexOf('《') !== t.lastIndexOf('《')) return null;
+  const m = /^([^《》]*?)\s*[:：]?\s*《([^《》]{2,80})》\s*(.*)$/u.exec(t);
+  if (!m) return null;
+  const before = m[1]!.replace(/(?:的|报送的|选送的|申报的)?(?:案例|项目|作品)?$/u, '').trim();
+  const after = m[3]!.replace(/^(?:——|--|—|[（(])\s*/u, '').replace(/\s*[)）]$/u, '').trim();
+  if (before && after) return null;
+  const who = before || after;
+  if (who && (who.length > 40 || /[，,。；;：:“”"]/u.test(who))) return null;
+  if (who && !(ORGAN_END_LIST.test(who) || isPlaceOnly(who) || /(?:站|点|队|公司|集团|学校|医院|中心|所|会|馆|院)$/u.test(who))) return null;
+  const place = who && isPlaceOnly(who) ? who : null;
+  return { title: m[2]!.trim(), unit: place ? null : who || null, place };
+}
+
 function splitUnit(title: string): { title: string; unit: string | null } {
   const u = UNIT_AFTER.exec(title);
   if (u) return { title: title.slice(0, u.index).trim(), unit: u[1]! };
@@ -180,7 +205,7 @@ export function awardFromText(texts: string[]): string | null {
     const plainT = t.replace(COUNT, '').replace(/[“"]([^”"]{4,40})[”"](?=(?:获奖名单|名单|公示名单|拟入选名单|评选结果|揭晓|出炉|发布|公布)\s*$)/u, '$1');
     const named = /^(.{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|个人|奖|举措|实事|模式|典型|标杆|工作法))(?:获奖名单|名单|公示名单|拟入选名单|评选结果|揭晓|出炉|发布|公布)\s*$/u.exec(plainT);
     // A headline's exclamation before the list's name is not part of it ("山东数量位列第一!全国…单位名单公布").
-    if (named) return named[1]!.replace(/^.*[！!？?，,：:]\s*/u, '');
+    if (named && !GENERIC_LIST.test(named[1]!)) return named[1]!.replace(/^.*[！!？?，,：:]\s*/u, '');
   }
   for (const t of texts) {
     // "日前，天津市第三批“美丽社区”评选结果揭晓，…": the contest the results are of.
@@ -189,6 +214,9 @@ export function awardFromText(texts: string[]): string | null {
       const named = results[1]!.replace(/^(?:日前|近日|目前)\s*/u, '').trim();
       if (/[”"]$|(?:案例|成果|项目|品牌|单位|社区|集体|奖)$/u.test(named) && !/^(?:此次|本次|这次|首届)$/u.test(named)) return named;
     }
+    // "省民政厅日前公布2024年浙江省…典型案例评选结果": the verb before the contest.
+    const published = /(?:公布|发布|揭晓|公示)了?\s*([^，,。；;“”"]{4,40}?)(?:评选结果|评选活动结果|征集结果|评审结果|认定结果)/u.exec(t);
+    if (published && /(?:案例|成果|项目|品牌|单位|社区|集体|奖)$/u.test(published[1]!) && !GENERIC_LIST.test(published[1]!)) return published[1]!;
   }
   for (const t of texts) {
     // "《关于确定全国社会救助创新实践揭榜挂帅单位的通知》"
@@ -235,6 +263,10 @@ export function awardFromText(texts: string[]): string | null {
 
 interface Group {
   award: string | null;
+  /** Found by the list's structure, or a list name that names no honour: its short lines are items whatever the award. */
+  headed?: boolean;
+  /** The place the heading names: its items are there. */
+  place?: string | null;
   /** The heading names a list of people ("…先进个人名单", "十大公益人物"): its lines are no cases. */
   people?: boolean;
   /** The heading names a list ("…名单:"): the short lines under it are its items, numbered or not. */
@@ -250,6 +282,9 @@ const PEOPLE = /(?:人物|个人|人员|同志|工作者|志愿者|楷模|标兵
 /** A line that is only a list name's period or scope: "2017年度全市", "第三批", "全省". */
 const PERIOD_FRAGMENT = /^(?=.{2,14}$)(?:[0-9０-９]{4}\s*年度?)?\s*(?:全[省市区县州]|第[一二三四五六七八九十]+[批届])?$/u;
 
+/** A list name that names no honour, only that these are its winners: "获奖案例", "入选项目", "拟推荐对象". */
+const GENERIC_LIST = /^(?:[0-9０-９]{4}\s*年度?)?(?:拟|获奖|入选|入围|推荐|表彰|评选|公示|最终|具体|正式)+(?:案例|项目|单位|对象|作品|成果|集体|结果)?$/u;
+
 function listHeading(text: string): Group | null {
   // "2008年度民政工作先进单位:": an honour's name closed by a colon heads the list of those who won it.
   const honour = /^([^:：，,。]{4,30})[:：]$/u.exec(text.replace(CN_NUMBERED, ''));
@@ -260,6 +295,8 @@ function listHeading(text: string): Group | null {
   const m = /^(.{4,36}?)(?:获奖名单|拟表彰名单|表彰名单|推荐名单|入选名单|名单|名录)\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:如下)?\s*[:：]?$/u.exec(text.replace(CN_NUMBERED, ''));
   if (!m) return null;
   const name = m[1]!.replace(/^[“"]([^”"]+)[”"]$/u, '$1').trim();
+  // "获奖案例名单", "入选项目名单": the name says only that it is a list; the honour is named elsewhere.
+  if (GENERIC_LIST.test(name)) return { award: null, list: true, headed: true };
   if (PEOPLE.test(name)) return { award: null, people: true, list: true };
   return { award: name, list: true };
 }
@@ -374,6 +411,12 @@ export function readList(lines: SourceLine[]): ListResult | null {
   const plain = new Set<ListItem>();
   /** Items named as a group's first winner in a sentence ("A等44个“X”"). */
   const summaries = new Set<ListItem>();
+  /** Group headings by the list's structure (a marked short line over short item lines). */
+  const heads = listHeadings(lines);
+  /** Under such a heading (or a list name that names no honour): its short lines are items, award or not. */
+  let headed = false;
+  /** The place a heading names ("（一）乌鲁木齐市（5个）"): where its items are. */
+  let headPlace: string | null = null;
   // Each line's places under a province label, read once (a line is also asked about by its neighbours).
   const runs = new Map<number, Array<{ title: string; place: string }>>();
   const runsAt = (k: number) => {
@@ -383,7 +426,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
     return r;
   };
   const flush = () => {
-    if (run.length >= 3 || (grouped && run.length >= 1 && run.every((r) => r.award))) {
+    if (run.length >= 3 || (grouped && run.length >= 1 && run.every((r) => r.award)) || (headed && run.length >= 1)) {
       items.push(...run);
       for (const r of run) taken.add(r.at);
     }
@@ -445,20 +488,30 @@ export function readList(lines: SourceLine[]): ListResult | null {
     }
     if (!text || line.image) continue;
     if (!named && text.length <= 60 && !SENTENCE.test(text) && LIST_NAME.test(text)) named = true;
-    const group = groupHeading(text);
+    const structural = heads.get(i);
+    const group: Group | null =
+      groupHeading(text) ?? (structural ? { award: structural.kind === 'award' ? structural.name : null, list: true, headed: true, place: structural.kind === 'place' ? structural.name : null } : null);
     if (group) {
-      // "2017年度全市" / "“明星社区”名单": a list name broken over two lines keeps its period.
+      // "2017年度全市" / "“明星社区”名单", "2022年全国示范性" / "老年友好型社区名单(部分)": a list name broken
+      // over two lines keeps its first half (a short line of no clause, standing after running text or first).
       const before = i > 0 ? lines[i - 1]!.text.trim() : '';
-      if (group.list && group.award && /^[“"]/u.test(text) && before && PERIOD_FRAGMENT.test(before)) {
+      const beforeThat = i > 1 ? lines[i - 2]!.text.trim() : '';
+      const brokenName =
+        before &&
+        (PERIOD_FRAGMENT.test(before) ||
+          (before.length <= 16 && !/[\s，,、:：；;。！？!?（）()《》]/u.test(before) && !isPlaceOnly(before) && !groupHeading(before) && (i < 2 || !beforeThat || isProse(beforeThat))));
+      if (group.list && group.award && !group.people && brokenName && before.length + group.award.length <= 40) {
         if (run.length && run[run.length - 1]!.at === i - 1) run.pop();
         taken.add(i - 1);
-        group.award = before + (/^[“"]/u.test(group.award) ? group.award : `“${group.award}”`);
+        group.award = before + (!/^[“"]/u.test(text) || /^[“"]/u.test(group.award) ? group.award : `“${group.award}”`);
       }
       flush();
       if (group.award) award = group.award;
       grouped = Boolean(group.award);
       people = Boolean(group.people);
       listed = Boolean(group.list);
+      headed = Boolean(group.headed);
+      headPlace = group.place ?? null;
       taken.add(i);
       continue;
     }
@@ -473,6 +526,13 @@ export function readList(lines: SourceLine[]): ListResult | null {
     // A count under a heading: "(河北省4个)".
     if (COUNT_LINE.test(text)) {
       if (listed || grouped) taken.add(i);
+      continue;
+    }
+    // Under a heading naming a place, each short line is an item there, written as the page has it
+    // ("乌苏市 新市区街道文德路社区" under "（二）塔城地区（2个）").
+    if (headed && headPlace && text.length <= 60 && !SENTENCE.test(text) && !/[:：]/u.test(text)) {
+      const { title, unit } = splitUnit(text);
+      run.push({ title, subtitle: null, unit, place: `${headPlace} ${title}`, award, at: i });
       continue;
     }
     // "北京市:海淀区、密云县", "内蒙古:通辽市科尔沁区,赤峰市红山区、元宝山区", "湖北。秭归县": places under their province.
@@ -515,6 +575,12 @@ export function readList(lines: SourceLine[]): ListResult | null {
       run.push({ title, subtitle: null, unit, place: text, award, at: i });
       taken.add(i + 1);
       i++;
+      continue;
+    }
+    // "单位《标题》", "《标题》（单位）", "1.《标题》——单位": a title in 《》 with who entered it beside it.
+    const booked = text.length <= 110 && !SENTENCE.test(text) ? bookTitled(text) : null;
+    if (booked && (booked.unit || booked.place)) {
+      run.push({ ...booked, subtitle: null, award, at: i, whole: true });
       continue;
     }
     // "1.标题" with "——副题" and "（单位）" or "◉单位" lines under it.
@@ -569,7 +635,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
       continue;
     }
     // Under a list's own heading ("…名单:"), each short line is an item: a title, or a unit named with its place.
-    if (listed && award && text.length <= 60 && !SENTENCE.test(text) && !/[:：]/u.test(text) && !/^[一二三四五六七八九十]{1,3}、/u.test(text)) {
+    if (listed && (award || headed) && text.length <= 60 && !SENTENCE.test(text) && !/[:：]/u.test(text) && !/^[一二三四五六七八九十]{1,3}、/u.test(text)) {
       // "长沙市长沙县 “三五”模式…": a place label, a space, the title.
       const label = splitPlaceLabel(text);
       const { title, unit } = splitUnit(label ? label.title : text);
@@ -617,7 +683,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
   let nameAt = -1;
   for (let i = items[0]!.at - 1; i >= 0 && i >= items[0]!.at - 4; i--) {
     const t = lines[i]!.text.replace(COUNT, '');
-    if (/名单$|公示$|评选结果$/u.test(t) && !SENTENCE.test(t)) {
+    if (/名单$|公示$|评选结果$/u.test(t) && !SENTENCE.test(t) && !GENERIC_LIST.test(t.replace(/^[一二三四五六七八九十]{1,3}\s*[、.．]\s*/u, '').replace(/(?:名单|公示|评选结果)$/u, ''))) {
       nameAt = i;
       break;
     }
@@ -901,6 +967,11 @@ function countedRuns(text: string, award: string | null): Array<Omit<ListItem, '
  * county when the place alone does not say it.
  */
 function itemPlace(it: ListItem, scope: string | null): string | null {
+  // In a functional zone ("金华开发区苏孟乡…", "南京市江北新区…"): no county of GB/T 2260, filed under its city.
+  for (const text of [it.place, it.unit, it.title]) {
+    const city = text ? zoneCity(text) : null;
+    if (city) return city;
+  }
   // A unit's place in another province than the list's is a community's name ("上林社区" in a 深圳 list).
   const unitPlace = it.unit ? (scope ? ownPlace(it.unit, scope) : findMentions(it.unit).length > 0) : false;
   const place = it.place ?? (!unitPlace && scope && !ownPlace(it.title, scope) ? scope : null);
@@ -910,6 +981,25 @@ function itemPlace(it: ListItem, scope: string | null): string | null {
   const within = around?.city ?? around?.province ?? null;
   const street = streetCounty(`${it.place ?? ''} ${it.title} ${it.unit ?? ''}`, within ? within.replace(/(?:省|市)$/u, '') : null);
   return street ?? place;
+}
+
+/** Development zones and new areas, which portals name as if they were districts. */
+const ZONE = /(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|经开区|工业园区|产业园区)(?!\s*[（(])/u;
+
+/**
+ * "金华开发区苏孟乡…" → "金华", "南京市江北新区…" → "南京市": the city a functional zone (no county of
+ * GB/T 2260) is in, when the text names the zone right after its city and not its district in brackets
+ * ("经济技术开发区(头屯河区)"). A 新区 that is a county ("浦东新区", "滨海新区") is that county.
+ */
+function zoneCity(text: string): string | null {
+  const z = ZONE.exec(text);
+  if (!z || z.index > 12) return null;
+  const end = z.index + z[0].length;
+  const mentions = findMentions(text.slice(0, end + 4));
+  if (mentions.some((m) => m.end >= end && m.start < end)) return null;
+  const head = mentions.filter((m) => m.end <= z.index && m.places.some((p) => p.level === 'city'));
+  if (!head.length || head[0]!.start !== 0) return null;
+  return text.slice(0, head[0]!.end);
 }
 
 /**

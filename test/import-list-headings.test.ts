@@ -1,0 +1,163 @@
+/**
+ * A list's group headings found by its structure (listheadings.ts) and the item shapes read under
+ * them, composed here as portals print them: prize categories numbered "1、" under part headings
+ * "（一）" (people, companies and projects alike), places with counts as headings, "单位《标题》" lines
+ * under a list name that names no honour, a list name broken over two lines, items in a functional
+ * zone. Each has its counterpart that must keep reading as before.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importFile } from '../electron/core/import/index.js';
+import { listHeadings } from '../electron/core/import/stages/listheadings.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const where = (r: { province: string | null; city: string | null; county: string | null } | null | undefined) => (r ? [r.province, r.city, r.county] : null);
+const load = (name: string, text: string) => importFile({ name, bytes: enc(text) });
+const asLines = (text: string) => text.split('\n').map((t) => ({ text: t }));
+
+test('list headings: numbered prize groups under part headings give their items the innermost award, people included', async () => {
+  const file = await load(
+    'tuijian.txt',
+    `关于第五届“某省慈善奖”拟表彰对象的公示
+经评审,现将拟表彰对象公示如下。如有异议,请于10日内向省民政厅反映。
+（一）表彰对象（5个）
+1、慈善楷模
+李 明
+王秀英
+2、捐赠企业
+某某药业股份有限公司
+某某控股(集团)有限公司
+3、慈善项目
+“山区儿童午餐”项目
+（二）补充对象（2个）
+1、捐赠个人
+赵建国
+2、慈善项目
+“银发助餐”行动
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.award]),
+    [
+      ['李 明', '慈善楷模'],
+      ['王秀英', '慈善楷模'],
+      ['某某药业股份有限公司', '捐赠企业'],
+      ['某某控股(集团)有限公司', '捐赠企业'],
+      ['“山区儿童午餐”项目', '慈善项目'],
+      ['赵建国', '捐赠个人'],
+      ['“银发助餐”行动', '慈善项目'],
+    ],
+  );
+});
+
+test('list headings: a numbered line with its unit, its subtitle or its next number under it is an item, and sections of a case are no groups', () => {
+  const items = listHeadings(
+    asLines(`一等奖(2个)
+1.“时间银行”互助养老
+鼓楼区民政局
+2.“救急难”一键响应平台——一个电话管到底
+3.殡葬服务“一件事”联办
+——让群众少跑腿
+二等奖(1个)
+4.社区食堂
+`),
+  );
+  assert.deepEqual([...items.entries()], [
+    [0, { name: '一等奖', kind: 'award' }],
+    [6, { name: '二等奖', kind: 'award' }],
+  ]);
+  const sections = listHeadings(
+    asLines(`一、基本情况
+全县共有社区32个,去年起推行网格化管理,每个网格配一名专职网格员,情况一日一报。
+二、主要做法
+（一）建立机制
+县里出台了工作办法,明确职责分工,按季度考核并通报结果。
+`),
+  );
+  assert.equal(sections.size, 0);
+});
+
+test('list headings: places with counts are where their items are; the award is the one the lead confers', async () => {
+  const file = await load(
+    'dizhen.txt',
+    `湖北省6个社区被认定为全国综合减灾示范社区
+近日,国家减灾委员会办公室公布2020年度名单,经审核评议,我省6个社区被认定为全国综合减灾示范社区。包括:
+(一)武汉市(2个)
+江岸区百步亭花园社区
+洪山区 珞南街道珞珈山社区
+(二)宜昌市(1个)
+夷陵区小溪塔街道桔乡社区
+(三)恩施土家族苗族自治州(3个)
+利川市 都亭街道解放路社区
+来凤县翔凤镇老虎洞社区
+咸丰县高乐山镇白果坝社区
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.equal(file.cases.length, 6);
+  assert.ok(file.cases.every((c) => c.meta.award === '全国综合减灾示范社区'), file.cases.map((c) => c.meta.award).join('|'));
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, where(c.meta.region)]),
+    [
+      ['江岸区百步亭花园社区', ['湖北省', '武汉市', '江岸区']],
+      ['洪山区 珞南街道珞珈山社区', ['湖北省', '武汉市', '洪山区']],
+      ['夷陵区小溪塔街道桔乡社区', ['湖北省', '宜昌市', '夷陵区']],
+      ['利川市 都亭街道解放路社区', ['湖北省', '恩施土家族苗族自治州', '利川市']],
+      ['来凤县翔凤镇老虎洞社区', ['湖北省', '恩施土家族苗族自治州', '来凤县']],
+      ['咸丰县高乐山镇白果坝社区', ['湖北省', '恩施土家族苗族自治州', '咸丰县']],
+    ],
+  );
+});
+
+test('list items: "单位《标题》" under a list name that names no honour; the honour from the lead, the dash kept in the title', async () => {
+  const file = await load(
+    'anli.txt',
+    `我市6个案例入选全省典型
+省民政厅近日公布2024年全省养老服务创新典型案例评选结果,我市《“银龄”互助——老年助餐新模式》等6个案例入选。
+近年来,全市推进居家社区养老服务,建成街道综合养老服务中心31家,老年助餐点二百余个。
+入选案例名单
+鹿城区民政局《“银龄”互助——老年助餐新模式》
+瑞安市民政局《“时间银行”激活互助养老》
+乐清市柳市镇人民政府《“家门口”的养老院》
+温州经济技术开发区沙城街道《嵌入式养老服务站建设》
+永嘉县民政局《山区老人“一键呼”》
+苍南县灵溪镇人民政府《“助餐+”服务》
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.equal(file.info.title, '我市6个案例入选全省典型');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.unit]),
+    [
+      ['“银龄”互助——老年助餐新模式', '鹿城区民政局'],
+      ['“时间银行”激活互助养老', '瑞安市民政局'],
+      ['“家门口”的养老院', '乐清市柳市镇人民政府'],
+      ['嵌入式养老服务站建设', '温州经济技术开发区沙城街道'],
+      ['山区老人“一键呼”', '永嘉县民政局'],
+      ['“助餐+”服务', '苍南县灵溪镇人民政府'],
+    ],
+  );
+  assert.ok(file.cases.every((c) => c.meta.award === '2024年全省养老服务创新典型案例'), file.cases.map((c) => c.meta.award).join('|'));
+  // A functional zone is no county: its item is filed under the city.
+  assert.deepEqual(where(file.cases[3]!.meta.region), ['浙江省', '温州市', null]);
+  assert.deepEqual(where(file.cases[0]!.meta.region), ['浙江省', '温州市', '鹿城区']);
+});
+
+test('list names: a name broken over two lines keeps its first half; a list line above it does not join', async () => {
+  const file = await load(
+    'youhao.txt',
+    `全国示范性老年友好型社区名单公布 我省8个社区上榜
+近日,国家卫生健康委、全国老龄办印发通知,命名一批全国示范性老年友好型社区,我省8个社区入选。
+各地将推广示范社区的经验,持续提升为老服务水平。
+2023年全国示范性
+老年友好型社区名单(部分)
+昆明市五华区华山街道文林社区
+昆明市盘龙区拓东街道金碧社区
+曲靖市麒麟区南宁街道麒麟社区
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.equal(file.cases.length, 3);
+  assert.ok(file.cases.every((c) => c.meta.award === '2023年全国示范性老年友好型社区'), file.cases.map((c) => c.meta.award).join('|'));
+});
