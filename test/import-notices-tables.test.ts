@@ -106,3 +106,15 @@ test('notices: a 主送 run together without its comma, with a bracketed 、 ins
   assert.equal(m.issuer, '某某省民政厅', 'an undated signature followed by the issued plan');
   assert.deepEqual(m.attachmentTitles, ['某某省落实《全国城乡社区服务体系建设规划》实施方案'], 'the name as the page prints it over two lines, once');
 });
+
+test('info table: a table copied one cell to a line, labels without colons, gives its fields; a label word alone over text is no field', () => {
+  const t = readInfoTable(['索引号', '11500000MB1A23456X/2023-00012', '发文机关', '某某市民政局', '成文日期', '2023年03月15日', '发文字号', '某民发〔2023〕5号'].map((text) => ({ text })));
+  assert.ok(t);
+  assert.equal(t.fields['索引号'], '11500000MB1A23456X/2023-00012');
+  assert.equal(t.fields['发文机构'], '某某市民政局');
+  assert.equal(t.fields['成文日期'], '2023年03月15日');
+  assert.equal(t.fields['发文字号'], '某民发〔2023〕5号');
+  assert.equal(t.lines.size, 8);
+  // "关键词" over a paragraph, "成文日期" over no date: nothing to take.
+  assert.equal(readInfoTable([{ text: '关键词' }, { text: '社区治理是基层治理的基础,需要居民广泛参与。' }, { text: '成文日期' }, { text: '待定' }]), null);
+});

@@ -27,6 +27,7 @@ const SPACED_LABEL_COLON = new RegExp(`(?:^|[\\s|｜])${COMPOUND}(${SPACED_ALT})
 /** A spaced-out label's last character before its colon ("…引  号:"): only then is the slower pattern needed. */
 const SPACED_HINT = /[\u4e00-\u9fa5][ \u3000]+[\u4e00-\u9fa5][ \u3000]*[:：]/u;
 const LABEL_ONLY = new RegExp(`^(?:${LABEL_ALT})$`, 'u');
+const SPACED_LABEL_ONLY = new RegExp(`^(?:${SPACED_ALT})$`, 'u');
 const BULLET = /^[•·●▪◦\-–]\s*/u;
 const LEADING_URL = /^(?:https?:\/\/|www\.)[\x21-\x7e]+?(?=[\u4e00-\u9fa5])/u;
 const LABEL_FIRST = new RegExp(`^(?:${LABEL_ALT})\\s`, 'u');
@@ -156,7 +157,19 @@ export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | nul
     // A page's address copied with the table and run into it ("http://….html发文字号 鄠政发〔2021〕1号 发布日期 …").
     const text = raw.replace(BULLET, '').replace(LEADING_URL, '');
     const pairs = linePairs(text);
-    if (!pairs) continue;
+    if (!pairs) {
+      // A table copied one cell to a line: a label alone without its colon ("索引号", "发文字号"), and
+      // its value on the next line; the label counts only with a value.
+      const label = text.trim().replace(/[\s\u3000]+/gu, '');
+      const next = lines[i + 1]?.text.trim() ?? '';
+      if (SPACED_LABEL_ONLY.test(text.trim()) && next && next.length <= 60 && !linePairs(next) && !SPACED_LABEL_ONLY.test(next) && !/[。！？]/u.test(next) && isValueLike(label, next)) {
+        put(fields, label, next);
+        taken.add(i).add(i + 1);
+        count++;
+        i++;
+      }
+      continue;
+    }
     taken.add(i);
     for (const [label, value] of pairs) {
       count++;
@@ -181,6 +194,7 @@ function isValueLike(label: string, value: string): boolean {
   if (/日期$/u.test(key)) return /[0-9０-９]{4}/u.test(value);
   if (key === '索引号') return /[0-9A-Za-z]/u.test(value) && value.length <= 40;
   if (key === '发文字号') return /[〔[［(（【]\s*[0-9０-９]{4}/u.test(value);
+  if (key === '标题') return value.length <= 120;
   if (key === '内容概述' || key === '主题分类' || key === '有效性' || key === '来源') return false;
   return value.length <= 30;
 }
