@@ -130,3 +130,13 @@ test('furniture: the outlet alone and its masthead motto above the text, a host 
   const kept = await read('绵阳日报开展“小记者”公益活动\n今年以来,绵阳日报联合20所学校开展小记者公益活动,吸引2000余名学生参与。\n');
   assert.equal(kept.c.meta.title, '绵阳日报开展“小记者”公益活动', 'a headline naming the paper is no outlet line');
 });
+
+test('furniture: reading tools, "more" links, text-size buttons, share instructions, a news app\'s barred credits and source at the foot', async () => {
+  const foot = ['智能问答', '朗读全文', 'A+ A A-', '打开微信“扫一扫”，打开网页后点击屏幕右上角分享按钮', '投稿邮箱：news@example.com', '文字：张某 图片：李某', '审核 | 赵某', '编辑丨周某', '来源｜绵阳发布', '查看更多>>'];
+  const text = `盐亭县推进社会救助改革\n2023-05-06\n近年来,盐亭县民政局聚焦困难群众急难愁盼,推进社会救助改革,全年救助困难群众3000余人次。\n下一步,该局将继续完善救助制度,让困难群众感受到更多温暖。\n${foot.join('\n')}\n`;
+  const { file, body } = await read(text);
+  for (const line of foot) assert.ok(!body.split('\n').includes(line), `${line} left the text`);
+  assert.equal(file.info.publisher, '绵阳发布');
+  const kept = await read('盐亭县推进社会救助改革\n近年来,盐亭县民政局推进社会救助改革。\n审核 | 通过率达95%以上\n');
+  assert.ok(kept.body.includes('审核 | 通过率达95%以上'), 'a bar after 审核 with text that is no name is the draft\'s');
+});

@@ -51,7 +51,8 @@ const ENGLISH_LABEL = /^[\u4e00-\u9fa5]{0,10}\s*[A-Z][A-Za-z]+(?:[\s&][A-Za-z]+)
 const PAPER_PAGE = /^第?\s*[A-Z]?[0-9０-９]{1,5}\s*版\s*[:：]?\s*[\u4e00-\u9fa5A-Za-z]{0,10}(?:[·・][\u4e00-\u9fa5A-Za-z]{1,8})?$/u;
 /** The page label alone ("第05版"), whose page name follows on the next line. */
 const BARE_PAPER_PAGE = /^第?\s*[A-Z]?[0-9０-９]{1,3}\s*版$/u;
-const EDITOR = /^[[【(（]?(?:责任编辑|技术编辑|美术编辑|视觉编辑|编审|初审编辑|复审编辑|终审编辑|编辑|审核|审校|审签|校对|终审|复审|初审|责编|值班编辑|网站编辑|信息员|录入|发布人)\s*[:：]/u;
+// The role may be set off by a bar as news apps print it ("编辑丨周某", "审核 | 赵某").
+const EDITOR = /^[[【(（]?(?:责任编辑|技术编辑|美术编辑|视觉编辑|编审|初审编辑|复审编辑|终审编辑|编辑|审核|审校|审签|校对|终审|复审|初审|责编|值班编辑|值班主任|网站编辑|信息员|录入|发布人)\s*(?:[:：]|[|｜丨]\s*(?=[\u4e00-\u9fa5]{2,4}$))/u;
 const COUNTER = /^(?:[0-9０-９]{3,}|(?:浏览|访问|阅读|点击|点赞|评论|收藏|转发)(?:次数|量|数)?\s*[:：]?\s*[0-9０-９][0-9０-９,，.]*\s*[万千]?\+?\s*次?(?:\s+(?:浏览|访问|阅读|点击|点赞|评论|收藏|转发)(?:次数|量|数)?\s*[:：]?\s*[0-9０-９][0-9０-９,，.]*\s*[万千]?\+?\s*次?)*(?:\s+(?:分类|栏目|所属栏目|类别)\s*[:：]\s*[^\s。，,]{1,12})?)$/u;
 const URL_LINE = /^(?:(?:原文链接|原文地址|来源网址|网址|链接|本文链接)\s*[:：]\s*)?(?:https?:\/\/|www\.)\S+$/iu;
 const PHOTO_CREDIT = /^(?:图片来源|图源|图片提供|图片|摄影|供图|图\/文|图)\s*[:：/]\s*\S{1,30}$/u;
@@ -78,11 +79,11 @@ const ORIGINAL_TITLE = /^[(（]\s*原(?:标|题)题?\s*[:：][^()（）]{2,120}[
 /** A page's labels copied apart from their values ("发布时间:" / "2024-…", "来源:" / "某某网"). */
 const BARE_LABEL = /^(?:发布时间|发布日期|发表时间|更新时间|时间|日期|浏览量|浏览次数|浏览|阅读量|阅读次数|阅读|点击量|点击数|访问量|来源|信息来源|文章来源|稿件来源|作者|编辑|责任编辑)\s*[:：]$/u;
 
-const SOURCE = /来源\s*[:：]\s*([^\s:：]+)/u;
+const SOURCE = /来源\s*[:：|｜丨]\s*([^\s:：|｜丨]+)/u;
 const AUTHOR = /作者\s*[:：]\s*([^\s:：]*)/u;
 const PUBLICATION = /^(《?[\u4e00-\u9fa5A-Za-z]{2,16}》?)\s*([0-9０-９]{4}\s*年\s*(?:第\s*)?[0-9０-９]{1,2}\s*期)$/u;
 const KEYWORDS = /^(?:关键[词字]|主题词|标签|Tags?)\s*[:：]\s*(.+)$/iu;
-const CREDIT_ROLES = '策划|执行|统筹|撰文|文字|文|图|摄影|摄|编辑|责编|记者|通讯员|监制|主编|设计|美编';
+const CREDIT_ROLES = '策划|执行|统筹|撰文|文字|文|图片|图|视频|摄影|摄|编辑|责编|记者|通讯员|监制|主编|设计|美编|出品|制作|剪辑|海报|值班主任';
 const CREDIT_PAIR = new RegExp(`(${CREDIT_ROLES})\\s*[/／:：|｜]\\s*([^\\s/／:：|｜☉]+)`, 'gu');
 const CREDIT_LINE = new RegExp(`^[☉◎●○■□◆◇★☆•·\\s]*(?:(?:${CREDIT_ROLES})\\s*[/／:：|｜]\\s*[^\\s/／:：|｜☉]+\\s*)+$`, 'u');
 /** A byline at the very end of an article: "(津市市民政局 贺蔚 张明焕)". */
@@ -172,7 +173,7 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   const d = NUMERIC_DATE.exec(rest);
   if (!d || d.index !== 0) {
     // "来源: 济宁民政 作者:" without a date, or with it further on ("来源:民政部网站 作者: 发布时间:2018-03-24").
-    if (/^(?:来源|作者|信息来源|文章来源|本文来源|稿件来源|新闻来源|内容来源)\s*[:：]/u.test(text) && text.length <= 80) {
+    if (/^(?:来源|作者|信息来源|文章来源|本文来源|稿件来源|新闻来源|内容来源)\s*(?:[:：]|[|｜丨](?=\s*[\u4e00-\u9fa5]))/u.test(text) && text.length <= 80) {
       readSourceAuthor(text, info);
       const later = findDate(text);
       if (later) info.date ??= later;

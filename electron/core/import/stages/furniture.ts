@@ -21,6 +21,9 @@ const WIDGET_LABELS = new Set([
   '举报/反馈', '举报', '反馈', '已关注', '关注', '返回搜狐,查看更多', '返回搜狐，查看更多', '查看更多', '展开全文', '点击展开全文', '打开APP', '打开App', '下载APP', '下载App',
   // A news portal's channel word over its menu ("推荐", "要闻推荐").
   '推荐', '为你推荐', '今日推荐', '编辑推荐',
+  // Accessibility and reading tools, and a portal's side boxes.
+  '智能问答', '无障碍浏览', '无障碍阅读', '长者模式', '关怀模式', '繁体版', '简体版', '朗读全文', '停止朗读', '全文朗读', '网站纠错', '新闻排行', '点击排行', '阅读排行', '点击进入专题', '进入专题',
+  '更多', '查看更多>>', '更多>>', '更多>', '更多+', 'MORE', 'more', 'MORE+', '+更多',
 ]);
 
 /**
@@ -30,6 +33,11 @@ const WIDGET_LABELS = new Set([
 const SHARE_TARGETS = new Set(['微信', '微博', '新浪微博', '腾讯微博', '朋友圈', '微信好友', '好友', 'QQ', 'qq', 'Qq', 'QQ空间', 'qq空间', '空间', '豆瓣', '人人网', '复制链接', '链接', '钉钉', '抖音', '头条', '今日头条']);
 
 /** A platform's app promotion ("打开APP 阅读更多精彩内容", "下载客户端 查看更多"). */
+/** Text-size buttons ("A+ A A-", "A- A A+"), and a share bar's instructions ("打开微信“扫一扫”，…点击屏幕右上角分享按钮"). */
+const SIZE_BUTTONS = /^(?:A[+＋\-－]?\s*){2,4}$/u;
+const SHARE_HOWTO = /^(?:打开|用)微信.{0,20}扫一扫.{0,40}(?:分享|朋友圈)/u;
+/** The site's own contact for contributions ("投稿邮箱：…", "新闻投稿:…"): a reader's channel, not the draft's contact. */
+const SUBMIT_LINE = /^(?:投稿邮箱|投稿信箱|新闻投稿|投稿|来稿邮箱)\s*[:：]\s*\S+@\S+/u;
 const APP_PROMO = /^(?:打开|下载|前往)\s*(?:APP|App|app|客户端)\s*[,，]?\s*(?:阅读|查看|浏览|看)?(?:更多|全文|精彩)?\S{0,8}$/u;
 /** A platform's statement that it only stores what its users post. */
 const PLATFORM_NOTE = /仅提供信息存储空间服务|观点仅代表作者本人|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)/u;
@@ -50,7 +58,7 @@ const META_LABEL = /(?:来源|编辑|责编|作者|记者|通讯员|审核|校�
 export function isWidgetLabel(text: string): boolean {
   if (text.length > 120) return false;
   const t = text.trim().replace(/\s*[:：]$/u, '');
-  if (APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120)) return true;
+  if (APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120) || SIZE_BUTTONS.test(t) || SHARE_HOWTO.test(t) || (SUBMIT_LINE.test(t) && t.length <= 80)) return true;
   const bare = t.replace(/^[【[(（<]\s*/u, '').replace(/\s*[】\])）>]$/u, '');
   if (WIDGET_LABELS.has(t) || WIDGET_LABELS.has(bare)) return true;
   // A row of such labels ("政务微博 政务微信").
