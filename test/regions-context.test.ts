@@ -44,3 +44,12 @@ test('articles: a quoted lead is the speaker\'s, the attribution after it places
   const r = paper.cases[0]!.meta.region;
   assert.deepEqual([r?.province, r?.city, r?.county], ['四川省', '绵阳市', '盐亭县'], '我县 is the county of the paper the page is from');
 });
+
+test('regions: a state-level new area after its city is no county of it; listed ones (浦东新区) stay', () => {
+  for (const text of ['南京市江北新区沿江街道', '成都市天府新区', '长沙市湘江新区']) {
+    const r = resolveRegion(text);
+    assert.ok(r?.city && r.county === null, `${text}: ${JSON.stringify(r)}`);
+  }
+  assert.equal(resolveRegion('上海市浦东新区')?.county, '浦东新区');
+  assert.equal(resolveRegion('潍坊峡山区')?.county, '峡山区', 'an unlisted zone named as a 区 is still read');
+});

@@ -85,9 +85,10 @@ function withoutMereMentions(text: string): string {
 
 /**
  * Words ending in 区/县 that name no place ("社区", "辖区"), areas that are no division whatever
- * precedes them (…小区, …园区, …景区) and counted ones ("十大幸福小区", "三个区").
+ * precedes them (…小区, …园区, …景区; a state-level new area, 江北新区 or 天府新区, spans several
+ * counties and is filed under its city like other functional zones) and counted ones ("十大幸福小区", "三个区").
  */
-const GENERIC_AREA = /^(?:社|城|市|辖|特|园|景|小|片|山|地|郊|全|各|本|该|我|新|老|试点|示范|实验|服务|农村|城乡|乡村|居住|生活|养老|功能|核心|重点|贫困|经济|开发|保护|风景|经开|高新|保税|综保|工业)(?:区|县)$|民政|政府|社区|服务|工作|建设|养老|儿童|救助|(?:小|园|景|片|街|校|厂|库|辖|院|营|社|试验|实验|示范)区$|^[一二三四五六七八九十百千两几多数各]/u;
+const GENERIC_AREA = /^(?:社|城|市|辖|特|园|景|小|片|山|地|郊|全|各|本|该|我|新|老|试点|示范|实验|服务|农村|城乡|乡村|居住|生活|养老|功能|核心|重点|贫困|经济|开发|保护|风景|经开|高新|保税|综保|工业)(?:区|县)$|民政|政府|社区|服务|工作|建设|养老|儿童|救助|(?:小|园|景|片|街|校|厂|库|辖|院|营|社|试验|实验|示范|新)区$|^[一二三四五六七八九十百千两几多数各]/u;
 const UNLISTED_AFTER_CITY = /^[\s\u3000·]*([\u4e00-\u9fa5]{1,5}?(?:区|县|旗))/u;
 
 function toRegion(place: Place, unlistedCounty?: string): Region {
