@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importFile } from '../electron/core/import/index.js';
 import { readInfoTable } from '../electron/core/import/stages/infotable.js';
+import { blocksText } from '../electron/core/model/text.js';
 import { enc, NOTICE_SENTENCES } from './fixtures/notice-sentences.js';
 
 test('info table: labels spaced out to align, without a colon, are read; the title is no longer prefixed by its label', async () => {
@@ -117,4 +118,13 @@ test('info table: a table copied one cell to a line, labels without colons, give
   assert.equal(t.lines.size, 8);
   // "关键词" over a paragraph, "成文日期" over no date: nothing to take.
   assert.equal(readInfoTable([{ text: '关键词' }, { text: '社区治理是基层治理的基础,需要居民广泛参与。' }, { text: '成文日期' }, { text: '待定' }]), null);
+});
+
+test('notices: text under the date is an attachment only when listed, named, marked 附件 or titled as a document', async () => {
+  const head = ['某某县民政局关于开展社区名称征集工作的通知', '各社区居民委员会:', ...NOTICE_SENTENCES, '某某县民政局', '2024年3月1日'];
+  const foot = await importFile({ name: 'foot.txt', bytes: enc([...head, '(此件主动公开)', '推荐使用IE8及以上版本浏览器浏览'].join('\n')) });
+  assert.deepEqual(foot.notice!.attachments.map((a) => a.title), [], 'a browser note under the notice is no attachment');
+  assert.ok(blocksText(foot.notice!.body).includes('推荐使用IE8'), 'and it is kept, at the end of the body');
+  const list = await importFile({ name: 'list.txt', bytes: enc([...head, '2024年度社区名称征集评审专家名单', '张某某 某某大学教授', '李某某 某某县地名办主任'].join('\n')) });
+  assert.deepEqual(list.notice!.attachments.map((a) => a.title), ['2024年度社区名称征集评审专家名单']);
 });

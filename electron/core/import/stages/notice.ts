@@ -517,11 +517,26 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   }
   if (shape.dateAt < 0 && named.length) rest.push(...lines.slice(named[0]!.at));
   const known = attachmentTitles.length ? attachmentTitles : named.map((n) => n.title);
-  const attachments = splitAttachments(rest, known);
+  // After the date, text is an attachment only when the notice lists or names it, a 附件 mark heads
+  // it, or its first line reads as a document's title; otherwise it is what the page printed under
+  // the notice (a browser note, a contact line), kept at the end of the body for the editor.
+  const firstRest = rest.find((l) => l.text.trim())?.text.trim() ?? '';
+  const attached = known.length > 0 || rest.some((l) => ATTACHMENT_HEAD.test(l.text)) || !firstRest || documentTitle(firstRest);
+  if (!attached) bodyLines.push(...rest);
+  const attachments = attached ? splitAttachments(rest, known) : [];
   if (attachmentTitles.length === 0) attachmentTitles.push(...(named.length ? named.map((n) => n.title) : attachments.map((a) => a.title)));
   meta.attachmentTitles = attachmentTitles;
   const body = structure(bodyLines, { captions: false, sentenceRunIns: false }).body;
   return { kind: 'notice', meta, body, attachments };
+}
+
+/** What documents issued or attached are called: the kinds of official documents, lists, tables and forms. */
+const DOCUMENT_WORD = /(?:名单|名录|一览表|汇总表|统计表|登记表|申报表|申请表|推荐表|报名表|评分表|表|清单|目录|指南|指引|标准|说明|流程图?|要求|明细|范本|模板|格式|样式|案例|论文|汇编|计划|任务分工|责任分工|分工)$/u;
+/** A line that reads as a document's title: short, no sentence or label punctuation, named by its kind (or in 《》). */
+function documentTitle(text: string): boolean {
+  const t = stripTitle(text.replace(/^[0-9０-９]+\s*[.．、]\s*/u, ''));
+  if (t.length < 4 || t.length > 80 || /[。！？，,:：;；]/u.test(t)) return false;
+  return WEAK_TITLE.test(t.replace(DRAFT_NOTE, '')) || DOCUMENT_WORD.test(t.replace(DRAFT_NOTE, '')) || /^《.+》$/u.test(text.trim());
 }
 
 function stripTitle(value: string): string {
