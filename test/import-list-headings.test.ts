@@ -161,3 +161,42 @@ test('list names: a name broken over two lines keeps its first half; a list line
   assert.equal(file.cases.length, 3);
   assert.ok(file.cases.every((c) => c.meta.award === '2023年全国示范性老年友好型社区'), file.cases.map((c) => c.meta.award).join('|'));
 });
+
+test('prize clauses: the winners of named prizes clause by clause, people after their body and post, teams after their body', async () => {
+  const file = await load(
+    'cishanjiang.txt',
+    `第六届“某省慈善奖”揭晓,我市获五项殊荣
+
+2024年9月5日是“中华慈善日”,省民政厅召开第六届“某省慈善奖”表彰大会,表彰在慈善领域作出突出贡献的个人、团队、企业和项目。
+
+本届共有60个个人、团队、企业和项目受到表彰,其中我市5个。
+
+在表彰名单中,宁波市海曙区慈善总会的“微心愿”志愿服务团队获“慈善楷模”奖,海天塑机集团有限公司和宁波港集团有限公司获得“捐赠企业”奖。某某电器股份有限公司董事长陈某某则获得“捐赠个人”奖项,“甬上助学”项目所在的宁波市慈善总会获评“慈善组织”称号。
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.award]),
+    [
+      ['“微心愿”志愿服务团队', '慈善楷模'],
+      ['海天塑机集团有限公司', '捐赠企业'],
+      ['宁波港集团有限公司', '捐赠企业'],
+      ['陈某某', '捐赠个人'],
+    ],
+  );
+  assert.equal(file.cases[0]!.meta.unit, '宁波市海曙区慈善总会');
+});
+
+test('prize clauses: an article that mentions two prizes it won among its paragraphs stays one article', async () => {
+  const file = await load(
+    'shequ.txt',
+    `幸福社区:把服务送到居民家门口
+近年来,幸福社区以党建为引领,整合辖区资源,建成居家养老服务站、儿童之家和社区食堂,居民满意度逐年提高。
+社区先后获“全国示范性老年友好型社区”称号,社区居委会获得“全省先进基层组织”称号。
+社区党委书记说,下一步将推进“一老一小”服务融合,让居民在家门口享受更多服务。
+社区还组建了志愿服务队,常年开展助老助残、邻里互助活动,参与居民超过两千人次。
+`,
+  );
+  assert.notEqual(file.kind, 'award-list');
+  assert.equal(file.cases.length, 1);
+});

@@ -760,6 +760,9 @@ function listScope(texts: string[]): string | null {
  */
 function inlineItems(text: string, award: string | null): Array<Omit<ListItem, 'at'>> {
   const out: Array<Omit<ListItem, 'at'>> = [];
+  // "甲和乙获“慈善楷模”奖,丙获得“捐赠企业”奖": the winners of a named prize, clause by clause.
+  const prizes = prizeItems(text);
+  if (prizes.length >= 2) return prizes;
   // "获评X的4个村分别为:甲、乙;获评Y的3个社区分别为:…", "甲被评为X,乙、丙入选Y": each clause its honour.
   const clauses = clauseItems(text);
   if (clauses.length >= 2) return clauses;
@@ -869,6 +872,68 @@ function clauseItems(text: string): Array<Omit<ListItem, 'at'>> {
       const kind = /(社区|村|街道)$/u.exec(names[names.length - 1] ?? '')?.[1];
       if (kind && names.length > 1) for (let k = 0; k < names.length - 1; k++) if (!ADDRESS_END.test(names[k]!)) names[k] = names[k]! + kind;
       if (names.length && names.every((n) => awardedName(n) !== null && !/^(?:该|本|我|其|这|各)/u.test(n))) push(names, award);
+    }
+  }
+  return out;
+}
+
+/** A clause giving a named prize: the winners, the verb, the prize in quotes ("…获“慈善楷模” 奖", "…则获得“捐赠个人”奖项"). */
+const PRIZE_CLAUSE = /^(.+?)(?:则|也|均|都|分别|共同)?\s*(?:荣获|获得|获评|获授|被评为|被授予|获)\s*[“"]([^“”"]{2,20})[”"]\s*(?:奖项|奖|称号|荣誉称号)?$/u;
+/** Posts a winner is named with after the body they lead ("…有限公司董事长张某"). */
+const POST = /(?:董事局主席|董事会主席|董事长|总经理|总裁|副总裁|创始人|理事长|会长|院长|校长|主席|党委书记)/u;
+/** What wins a prize besides people: bodies, teams, projects, campaigns. */
+const WINNER_END = /(?:公司|集团|企业|团队|服务队|志愿队|队|行动|项目|计划|基金会|协会|商会|联合会|总会|慈善会|中心|医院|学校|大学|银行|信托|组织|社区|村|局|厅)$/u;
+
+/** One winner of a prize: a body, "机构的团队" (the team, its body as unit), or a person after the body and post. */
+function prizeWinner(piece: string): { title: string; unit: string | null } | null {
+  const p = piece.trim();
+  // (Quotes may hold a team's or a project's own name: "“微心愿”志愿服务团队".)
+  if (p.length < 2 || p.length > 40 || /[\s《》:：]/u.test(p) || (p.match(/“/gu)?.length ?? 0) !== (p.match(/”/gu)?.length ?? 0)) return null;
+  const person = new RegExp(`^(.{2,30}?)${POST.source}([\u4e00-\u9fa5]{2,4})$`, 'u').exec(p);
+  if (person && WINNER_END.test(person[1]!)) return { title: person[2]!, unit: person[1]! };
+  const owned = /^(.{4,24}?)的(.{4,30})$/u.exec(p);
+  if (owned && WINNER_END.test(owned[1]!) && WINNER_END.test(owned[2]!)) return { title: owned[2]!, unit: owned[1]! };
+  if (p.length >= 4 && WINNER_END.test(p) && !p.includes('的')) return { title: p, unit: null };
+  return null;
+}
+
+/** The winners joined by 、 and (between two winners only: names hold 和 too) 和/及/与. */
+function prizeWinners(names: string): Array<{ title: string; unit: string | null }> | null {
+  const out: Array<{ title: string; unit: string | null }> = [];
+  for (const piece of names.split('、')) {
+    // Split at a conjunction where both halves are winners ("甲有限公司和乙集团有限公司"), else the piece is one.
+    let split: Array<{ title: string; unit: string | null }> | null = null;
+    for (const m of piece.matchAll(/\s*(?:以及|和|及|与)\s*/gu)) {
+      const a = prizeWinner(piece.slice(0, m.index));
+      const b = prizeWinner(piece.slice(m.index! + m[0].length));
+      if (a && b) {
+        split = [a, b];
+        break;
+      }
+    }
+    const whole = split ? null : prizeWinner(piece);
+    if (!split && !whole) return null;
+    out.push(...(split ?? [whole!]));
+  }
+  return out;
+}
+
+/**
+ * A paragraph announcing a named prize's winners clause by clause: "甲和乙获“慈善楷模” 奖, 丙获得“慈善项目”奖,
+ * 丁获得“捐赠企业”奖。某公司董事长张某、…和…则获得“捐赠个人”奖项。" Each clause's prize (in quotes, before
+ * 奖/奖项/称号) is the award of its winners; every winner must be a body, a team of a body or a person
+ * named after the body and post (the person is the item). A clause naming anything else gives nothing.
+ */
+function prizeItems(text: string): Array<Omit<ListItem, 'at'>> {
+  if (!/[”"]\s*(?:奖项|奖|称号)/u.test(text)) return [];
+  const out: Array<Omit<ListItem, 'at'>> = [];
+  for (const sentence of text.split(/[。；;！!]/u)) {
+    for (const part of sentence.split(/[,，]/u)) {
+      const m = PRIZE_CLAUSE.exec(part.replace(/^\s*(?:其中|最终|此外|同时|另外)\s*/u, '').trim());
+      if (!m) continue;
+      const winners = prizeWinners(m[1]!.trim());
+      if (!winners) continue;
+      for (const w of winners) out.push({ title: w.title, subtitle: null, unit: w.unit, place: null, award: m[2]!.trim() });
     }
   }
   return out;
