@@ -209,3 +209,35 @@ test('a notice made a case, an award list named in Chinese; no English in the pr
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByRole('button', { name: '取消' }).click();
 });
+
+test('an award list applied to the library: its items matched to the cases imported, the ticked awards set, the matched items not imported again', async () => {
+  // The shortlist again, now read as the award list it is (拟入选 / 入围 per item); the library holds its four cases.
+  await page.setInputFiles('input[data-testid=import-input]', SHORTLIST);
+  await page.waitForSelector('.import-view');
+  await page.getByLabel('“jining-2020-shortlist.txt”的类型').selectOption('award-list');
+  const panel = page.locator('.award-matches');
+  await panel.getByRole('button', { name: '与文库中的案例对照' }).click();
+  await panel.locator('.award-summary').waitFor();
+  assert.match(await panel.locator('.award-summary').innerText(), /^匹配 4 条，待确认 0 条，未匹配 0 条/);
+  // The case whose award the editor changed at import says what it holds now.
+  const jiaxiang = panel.locator('tbody tr', { hasText: '嘉祥丧事综合服务' });
+  assert.match(await jiaxiang.innerText(), /拟入选入围创新案例\s*现为：入围创新案例/);
+  for (const [w, h] of [[1366, 768], [1440, 900]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    assert.deepEqual(await clipped(), [], `${w}×${h}`);
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, `import-awards-${w}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // Only that one is to change: the other three hold the list's award already.
+  for (const title of ['济宁泗水', '邹城', '儒乡曲阜']) await panel.locator('tbody tr', { hasText: title }).getByRole('checkbox').uncheck();
+  await panel.getByRole('button', { name: '为勾选的 1 个案例设置奖项' }).click();
+  await page.waitForFunction(() => /已为 1 个案例设置奖项/.test(document.querySelector('.award-matches')?.textContent ?? ''));
+  const stored = await storedCases();
+  assert.equal(stored.find((d) => d.meta.title === '嘉祥丧事综合服务“零跑腿”')!.meta.award, '拟入选入围创新案例');
+  assert.equal(stored.find((d) => d.meta.title === '邹城“344工作法”')!.meta.award, '拟入选优秀创新案例');
+  // The applied item leaves the import; nothing is doubled.
+  assert.equal(await page.locator('tr[data-case="0:3"] input[type=checkbox]').isChecked(), false);
+  await page.getByRole('button', { name: '取消' }).click();
+  assert.equal((await storedCases()).length, 4);
+});

@@ -223,6 +223,8 @@ export const apiInputs = {
       ]),
     })
     .strict(),
+  /** An award or shortlist file of the preview matched against the library's cases (nothing is written). */
+  'import.awards': z.object({ previewId: id, file: z.number().int().min(0), collectionId: id.optional() }).strict(),
   'import.commit': z
     .object({
       previewId: id,
@@ -347,6 +349,28 @@ export interface ImportPreview {
   duplicates: Duplicate[];
 }
 
+/** One list item (by its case index in the file) and the library case it matches. */
+export interface ImportAwardMatch {
+  case: number;
+  /** The item's award as the list gives it. */
+  award: string | null;
+  caseId: string;
+  caseTitle: string;
+  /** The award the case holds now. */
+  caseAward: string | null;
+  score: number;
+  /** Why, in the editor's words ("标题相近 0.92", "单位相同"). */
+  reasons: string[];
+}
+
+export interface ImportAwardMatches {
+  matched: ImportAwardMatch[];
+  /** Plausible but not certain: for the editor to confirm. */
+  nearMisses: ImportAwardMatch[];
+  /** Case indexes of the items no library case matches. */
+  unmatched: number[];
+}
+
 export interface ImportCommitResult {
   collectionId: string;
   imported: Array<{ file: string; kind: string; documentIds: string[] }>;
@@ -411,6 +435,7 @@ export interface ApiResults extends ProofResults, TeamResults, ReviewPackResults
   'regions.children': RegionOption[];
   'import.preview': ImportPreview;
   'import.revise': ImportPreview;
+  'import.awards': ImportAwardMatches;
   'import.commit': ImportCommitResult;
   'export.run': ExportResult;
   /** `cases` and `overBudget` as export.run reports them: the composer's page budgets. */

@@ -15,6 +15,7 @@ import { api } from '../api/client.js';
 import { quoted } from '../api/errors.js';
 import type { ReportError } from './App.js';
 import { RegionPicker, regionLabel } from './RegionPicker.js';
+import { AwardMatches } from './AwardMatches.js';
 
 export interface ImportViewProps {
   preview: ImportPreview;
@@ -301,6 +302,19 @@ export function ImportView({ preview: first, collections, categories, onDone, on
                 })}
               </tbody>
             </table>
+          )}
+          {file.kind === 'award-list' && file.cases.length > 0 && (
+            <AwardMatches
+              key={`${preview.previewId}-${fi}-${file.cases.length}`}
+              previewId={preview.previewId}
+              file={fi}
+              fileName={file.file}
+              titles={file.cases.map((c, ci) => edits[`${fi}:${ci}`]?.title ?? c.meta.title)}
+              collectionId={target === 'new' ? null : target}
+              disabled={revising || busy}
+              onApplied={(cases) => setEdits((e) => Object.fromEntries([...Object.entries(e), ...cases.map((ci) => [`${fi}:${ci}`, { ...e[`${fi}:${ci}`], exclude: true }] as const)]))}
+              onError={onError}
+            />
           )}
           <div className="import-extras">
             {file.captions.length > 0 && (

@@ -14,7 +14,7 @@ import type { FileProof, FixedFile } from '../../proof/importing.js';
 import { previewDraft, type DraftOptions, type DraftOutcome, type DraftSource } from './importDraft.js';
 import { previewDrafts, workersPay } from './importPool.js';
 import { importRevisions } from './proof.js';
-import { reviseImport } from './importRevise.js';
+import { matchPreviewAwards, reviseImport } from './importRevise.js';
 import { ApiError, type ApiInput, type ImportPreview } from '../schema.js';
 
 function megabytes(bytes: number): string {
@@ -76,8 +76,9 @@ function applyExclusions(files: ImportedFile[], edits: ApiInput<'import.commit'>
   return files.map((f, fi) => ({ ...f, cases: f.cases.filter((_, ci) => !excluded.has(`${fi}/${ci}`)) }));
 }
 
-export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'import.revise' | 'import.commit'> = {
+export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'import.revise' | 'import.awards' | 'import.commit'> = {
   'import.revise': (ctx, input) => reviseImport(ctx, input),
+  'import.awards': (ctx, input) => matchPreviewAwards(ctx, input),
   'import.preview': async (ctx, input) => {
     const files: ImportedFile[] = [];
     const errors: ImportError[] = [];

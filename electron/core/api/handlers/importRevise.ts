@@ -10,7 +10,8 @@ import type { Block, NoticeDocument } from '../../model/types.js';
 import { blocksText } from '../../model/text.js';
 import { previewProofAndFixes } from '../../proof/importing.js';
 import type { ApiContext } from '../context.js';
-import { ApiError, type ApiInput, type ImportPreview } from '../schema.js';
+import { ApiError, type ApiInput, type ImportAwardMatches, type ImportPreview } from '../schema.js';
+import type { AwardItem } from '../../import/awards.js';
 
 type Change = ApiInput<'import.revise'>['change'];
 
@@ -156,4 +157,27 @@ export function reviseImport(ctx: ApiContext, input: ApiInput<'import.revise'>):
     ...(pending.reviews.length ? { reviews: pending.reviews } : {}),
     proof: pending.proofs,
   };
+}
+
+/**
+ * import.awards: an award or shortlist file of the preview against the library's cases
+ * (import/awards.ts: title similarity with unit and region agreement). Each item by its case
+ * index in the file: matched (its award can be set on the case), a near miss (for the editor to
+ * confirm), or unmatched (it can still be imported as a title-only case). Nothing is written.
+ */
+export async function matchPreviewAwards(ctx: ApiContext, input: ApiInput<'import.awards'>): Promise<ImportAwardMatches> {
+  const pending = ctx.previews.peek(input.previewId);
+  if (!pending) throw new ApiError('not-found', '这次导入预览已过期或已经导入过：请重新选择文件预览后再对照。');
+  const file = pending.files[input.file];
+  if (!file) throw new ApiError('invalid-input', `这次预览里没有第 ${input.file + 1} 个文件：请重新预览后再对照。`);
+  if (!file.cases.length) throw new ApiError('invalid-input', `“${file.file}”里没有名单条目可以对照：请先把它的类型改为获奖名单或案例名单。`);
+  const { matchAwards } = await import('../../import/awards.js');
+  const items: AwardItem[] = file.cases.map((c) => ({ title: c.meta.title, subtitle: c.meta.subtitle ?? null, unit: c.meta.unit ?? null, region: c.meta.region ?? null, award: c.meta.award ?? null }));
+  const docs = ctx.store.listDocuments({ collectionId: input.collectionId }).filter((d) => d.kind === 'case');
+  const result = matchAwards(items, docs.map((d) => ({ id: d.id, title: d.title, subtitle: d.subtitle, unit: d.unit, region: d.region, award: d.award })));
+  const row = (m: (typeof result.matched)[number]) => {
+    const doc = docs.find((d) => d.id === m.caseId);
+    return { case: items.indexOf(m.item), award: m.item.award ?? null, caseId: m.caseId, caseTitle: m.caseTitle, caseAward: doc?.award ?? null, score: m.score, reasons: m.reasons };
+  };
+  return { matched: result.matched.map(row), nearMisses: result.nearMisses.map(row), unmatched: result.unmatched.map((u) => items.indexOf(u)) };
 }
