@@ -128,3 +128,12 @@ test('notices: text under the date is an attachment only when listed, named, mar
   const list = await importFile({ name: 'list.txt', bytes: enc([...head, '2024年度社区名称征集评审专家名单', '张某某 某某大学教授', '李某某 某某县地名办主任'].join('\n')) });
   assert.deepEqual(list.notice!.attachments.map((a) => a.title), ['2024年度社区名称征集评审专家名单']);
 });
+
+test('notices: a report headed by its own title, signed and dated at the end, is no notice; the same copy from its first sentence is', async () => {
+  const body = ['2023年,县民政局聚焦民生保障,各项工作取得新成效,群众满意度持续提升。', '一、兜牢民生底线。全年发放低保金3200万元,临时救助1200人次。', '二、提升养老服务。新建养老服务站5个,为老年人提供助餐服务。'];
+  const report = await importFile({ name: 'report.txt', bytes: enc(['某某县民政局2023年工作总结', ...body, '某某县民政局', '2023年12月20日'].join('\n')) });
+  assert.equal(report.kind, 'single-case');
+  assert.equal(report.cases[0]!.meta.title, '某某县民政局2023年工作总结');
+  const call = await importFile({ name: 'call.txt', bytes: enc([...NOTICE_SENTENCES, '某某镇人民政府', '2024年12月3日'].join('\n')) });
+  assert.equal(call.kind, 'notice');
+});

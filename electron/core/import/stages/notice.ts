@@ -314,7 +314,10 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   }
   // The sentences only an issuing document has: "现将《…》印发给你们", "特此通知".
   const formula = lines.slice(bodyFrom, bodyFrom + 6).some((l) => NOTICE_FORMULA.test(l.text));
-  const closing = closingSignature(lines, bodyFrom, issuerAt, dateAt);
+  // (Only for a copy that starts at a sentence: a copy headed by a title that is no notice's, such as
+  // "某县民政局2023年工作总结", is a report signed and dated as reports are.)
+  const headed = titleAt < 0 && headline(lines, header);
+  const closing = !headed && closingSignature(lines, bodyFrom, issuerAt, dateAt);
   if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing) return null;
   const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2), formula].filter(Boolean).length;
   const title = titleAt >= 0 ? lines.slice(titleAt, titleAt + titleLines).map((l) => l.text).join('') : '';
@@ -356,6 +359,17 @@ function policyOpening(lines: SourceLine[], bodyFrom: number): boolean {
  * alone on a line over the 成文日期, the two last lines of the copy, under a body of several
  * paragraphs. Write-ups and news end on a source, an author or a sentence, not on a dated organ.
  */
+/** Whether the copy opens with a headline (a short line without sentence punctuation) rather than a sentence. */
+function headline(lines: SourceLine[], header: Set<number>): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    if (header.has(i)) continue;
+    const t = lines[i]!.text.trim();
+    if (!t) continue;
+    return t.length <= 60 && !/[。！？，,；;:：]/u.test(t) && !organNames(t);
+  }
+  return false;
+}
+
 function closingSignature(lines: SourceLine[], bodyFrom: number, issuerAt: number, dateAt: number): boolean {
   if (issuerAt < 0 || dateAt !== issuerAt + 1) return false;
   for (let i = dateAt + 1; i < lines.length; i++) if (lines[i]!.text) return false;
