@@ -299,6 +299,9 @@ test('one 批注 list in document order: team threads by their anchors, a thread
   assert.deepEqual(await listed(), expected);
   const orphanTags = await a.locator('.comments-panel .thread').evaluateAll((els) => els.map((el) => Boolean(el.querySelector('.orphan-tag'))));
   assert.deepEqual(orphanTags, [false, false, false, false, false, true]);
+  // The open library threads whose words stand are underlined there, as the team's are.
+  const underlined = () => a.evaluate(() => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('hb-library-comment') ?? [])].map((r) => r.toString()).sort());
+  assert.deepEqual(await underlined(), ['乙页补充', '建立社会救助']);
   for (const [w, h] of [[1366, 768], [1440, 900]] as const) {
     await a.setViewportSize({ width: w, height: h });
     await screenshot(a, `comments-one-list-${w}`);
@@ -311,6 +314,8 @@ test('one 批注 list in document order: team threads by their anchors, a thread
   await expectText(a, '.thread[data-home="library"] .comment.reply', /编辑乙.*已核对。/);
   await mine.getByRole('button', { name: '解决', exact: true }).click();
   await a.locator('.thread.resolved[data-home="library"]', { hasText: '本机意见：请核对。' }).waitFor();
+  await a.waitForFunction(() => ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('hb-library-comment')?.size ?? 0) === 1);
+  assert.deepEqual(await underlined(), ['建立社会救助']);
   // A 协作 thread cannot be deleted here; the library's can.
   assert.equal(await a.locator('.thread[data-home="team"]').first().getByRole('button', { name: '删除' }).count(), 0);
   assert.equal(await mine.getByRole('button', { name: '删除' }).count(), 1);

@@ -223,14 +223,21 @@ export function DocumentView(props: DocumentViewProps): JSX.Element {
       editor.getEditorState().read(() => {
         const present = new Set($marksById().flatMap((m) => ($isMarkNode(m) ? m.getIDs() : [])));
         // A shared case's text (the team document) has no marks: a library thread is there while its words are.
-        const text = shared.current ? (editor.getRootElement()?.textContent ?? '') : null;
+        const root = editor.getRootElement();
+        const text = shared.current ? (root?.textContent ?? '') : null;
         setOrphaned((old) => {
           const next = new Set(threads.filter((t) => !present.has(t.id) && (text === null || quoteOffset(text, t.quote) === null)).map((t) => t.id));
           return next.size === old.size && [...next].every((id) => old.has(id)) ? old : next;
         });
+        // Their words underlined as the team's are (no mark can be written into the shared text).
+        if (text !== null && root) highlightLibraryThreads(root, text, threads.filter((t) => !t.resolved && !present.has(t.id)));
       });
     check();
-    return editor.registerUpdateListener(check);
+    const off = editor.registerUpdateListener(check);
+    return () => {
+      off();
+      libraryHighlights()?.delete(LIBRARY_HIGHLIGHT);
+    };
   }, [editor, threads, part, teamSession]);
 
   const charCount = useCallback(
@@ -428,4 +435,45 @@ function paragraphWithQuote(root: HTMLElement | null, quote: string): HTMLElemen
     if (text.includes(words) || (words.length > 8 && text.includes(words.slice(0, 8)))) return block;
   }
   return null;
+}
+
+const LIBRARY_HIGHLIGHT = 'hb-library-comment';
+
+function libraryHighlights(): Map<string, unknown> | undefined {
+  return (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
+}
+
+/** A DOM range over characters [from, from + length) of the root's text, or null. */
+function textRange(root: HTMLElement, from: number, length: number): Range | null {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let seen = 0;
+  let started = false;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const size = node.data.length;
+    if (!started && from < seen + size) {
+      range.setStart(node, from - seen);
+      started = true;
+    }
+    if (started && from + length <= seen + size) {
+      range.setEnd(node, from + length - seen);
+      return range;
+    }
+    seen += size;
+  }
+  return null;
+}
+
+/** The open library threads of a shared case, underlined where their words stand (CSS Custom Highlight API). */
+function highlightLibraryThreads(root: HTMLElement, text: string, threads: readonly CommentThread[]): void {
+  const registry = libraryHighlights();
+  const HighlightCtor = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+  if (!registry || !HighlightCtor) return;
+  const ranges: Range[] = [];
+  for (const t of threads) {
+    const at = text.indexOf(t.quote);
+    const range = at >= 0 && t.quote ? textRange(root, at, t.quote.length) : null;
+    if (range) ranges.push(range);
+  }
+  registry.set(LIBRARY_HIGHLIGHT, new HighlightCtor(...ranges));
 }
