@@ -30,7 +30,7 @@ export interface CleanResult {
 const TAIL_BLOCK = /^[【[]?(?:网友评论|相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|猜你喜欢|延伸阅读|热点推荐|热门推荐|热门文章|往期回顾|更多阅读|精彩推荐|新闻推荐|更多新闻|你可能感兴趣的|您可能感兴趣的)[】\]]?[:：]?$/u;
 const NAV_BAR = /^[^。！？]{1,200}$/u;
 const BREADCRUMB = /^[>＞»›]\s*[\u4e00-\u9fa5]{2,12}\s*[>＞»›]|^(?:当前位置|您的位置|您现在的位置|您当前的位置|您当前位置|当前的位置|您所在的位置|所在位置|位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›→/／]|^[^。]{0,60}[>＞»›]\s*[^。]{1,30}[>＞»›]/u;
-const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:首页|网站首页|返回首页|返回顶部|打印本页|打印页面|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享至|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|皮肤设置|现在时间|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载|上一篇|下一篇|阅读下一篇|阅读上一篇|上一版|下一版|上一页|下一页|返回列表|返回|登录|一键登录|注册|举报|无障碍|网站无障碍|长者版|关怀版|版面目录|版面导航|标题导航|本版目录|新闻内容|上一期|下一期|往期回顾|评论|表情|图片|文字大小|字体大小|字号大小)\s*[\]】)）>＞<＜]?[\s|｜:：\-—–]*)+$/u;
+const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:首页|网站首页|返回首页|返回顶部|打印本页|打印页面|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|分享到|分享至|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|皮肤设置|现在时间|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载|上一篇|下一篇|阅读下一篇|阅读上一篇|上一版|下一版|上一页|下一页|返回列表|返回|登录|一键登录|注册|举报|无障碍|网站无障碍|长者版|关怀版|版面目录|版面导航|标题导航|本版标题导航|本版导航|本版目录|新闻内容|上一期|下一期|往期回顾|评论|表情|图片|文字大小|字体大小|字号大小)\s*[\]】)）>＞<＜]?[\s|｜:：\-—–]*)+$/u;
 /**
  * Portal widgets and credits that carry words after them: "【字体: 打印本页", "扫一扫在手机上查看当前页面",
  * "你是第 12 位访问者", "返回红网首页 返回湖南频道首页", "Produced By …", reprint statements.
@@ -350,6 +350,14 @@ export function clean(input: SourceLine[]): CleanResult {
       droppedAt.push({ at: i, text });
       continue;
     }
+    // An e-paper's issue date by its page label or under the paper's name ("某某日报" / "2023年05月06日" /
+    // "第03版：民生"), above the text: the page's date, not a notice's date line.
+    if (beforeText && i <= 8 && DATE_ONLY.test(text.replace(/\s+/gu, '')) && text.includes('年') && isIssueDate(input, i)) {
+      info.date ??= findDate(text) ?? undefined;
+      droppedAt.push({ at: i, text });
+      metaAt.push(i);
+      continue;
+    }
     // Lines lifted out as metadata are listed too: the dropped list is everything that left the text.
     if (readDateLine(text, info)) {
       droppedAt.push({ at: i, text });
@@ -440,7 +448,7 @@ export function clean(input: SourceLine[]): CleanResult {
   liftTrailingByline(keep, info);
   liftTrailingSource(keep, droppedAt, info);
   dropOutletLabel(keep, droppedAt);
-  dropLeadingLabels(keep, droppedAt);
+  dropLeadingLabels(keep, droppedAt, info);
 
   droppedAt.sort((a, b) => a.at - b.at);
   return { lines: keep.map((k) => k.line), dropped: droppedAt.map((d) => d.text), info };
@@ -598,6 +606,9 @@ function dropOutletLabel(keep: Array<{ at: number; line: SourceLine }>, droppedA
  * a paper's name over its item ("中国社会报").
  * (Not "…公告" or "…信息": short notices are titled so.)
  */
+/** Column and page-type names a portal prints above an article, said exactly ("通知公告", "文章详情", "视频"). */
+const COLUMN_NAMES = new Set(['通知公告', '公示公告', '公告公示', '政策解读', '政策法规', '媒体关注', '媒体聚焦', '媒体报道', '图片新闻', '视频新闻', '部门动态', '乡镇动态', '工作信息', '政务信息', '文章详情', '新闻详情', '详情', '正文', '阅读模式', '视频', '图集', '图片', '组图', '专题']);
+
 const COLUMN_LABEL = /^(?!关于)(?:[\u4e00-\u9fa5]{0,6}(?:动态|要闻|新闻|资讯|快讯|专题|专栏|聚焦|视点|播报|头条|热点|时政)|[\u4e00-\u9fa5]{2,10}(?:网|门户网站|政务网|客户端|日报|晚报|时报|社会报|报))$/u;
 
 /**
@@ -605,16 +616,25 @@ const COLUMN_LABEL = /^(?!关于)(?:[\u4e00-\u9fa5]{0,6}(?:动态|要闻|新闻|
  * itself such a label), are the page's. A dated or sourced page is handled by dropAboveTitle;
  * this is the page copied without its date line.
  */
-function dropLeadingLabels(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
+function dropLeadingLabels(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, info: CleanInfo): void {
   let k = 0;
   const labels: number[] = [];
+  let site: string | null = null;
   while (k < keep.length && k < 4) {
     const text = keep[k]!.line.text.trim();
     if (!text) {
       k++;
       continue;
     }
-    if (text.length > 12 || keep[k]!.line.image || keep[k]!.line.table || !COLUMN_LABEL.test(text) || findMentions(text).some((m) => m.full)) break;
+    if (keep[k]!.line.image || keep[k]!.line.table) break;
+    // A bureau's site names itself above an undated headline ("盐亭县民政局"): the page's source.
+    if (!site && labels.length === k && SITE_ORGAN.test(text) && text.length <= 20 && findMentions(text)[0]?.start === 0) {
+      site = text;
+      labels.push(k);
+      k++;
+      continue;
+    }
+    if (text.length > 12 || !(COLUMN_LABEL.test(text) || COLUMN_NAMES.has(text)) || findMentions(text).some((m) => m.full)) break;
     labels.push(k);
     k++;
   }
@@ -622,6 +642,14 @@ function dropLeadingLabels(keep: Array<{ at: number; line: SourceLine }>, droppe
   const head = keep[k]?.line.text.trim() ?? '';
   // (A headline may exclaim at its end; punctuation with more text after it is a sentence.)
   if (!labels.length || !head || head.length > 80 || /。|[！？!?][^”"’）)]/u.test(head) || COLUMN_LABEL.test(head)) return;
+  // A site's name goes only over an article: the headline, then a paragraph with a sentence.
+  if (site) {
+    let n = k + 1;
+    while (n < keep.length && !keep[n]!.line.text.trim()) n++;
+    const next = keep[n]?.line.text ?? '';
+    if (!/[。！？]/u.test(next) || next.length < 30 || SITE_ORGAN.test(head) || /^(?:关于|印发)|(?:通知|通报|意见|决定|批复|函|报告|请示|方案|办法)$/u.test(head)) return;
+    info.publisher ??= site;
+  }
   // The line after the headline must be text, so that the headline is not itself a label over a list.
   for (const j of labels.reverse()) {
     droppedAt.push({ at: keep[j]!.at, text: keep[j]!.line.text });
@@ -629,6 +657,17 @@ function dropLeadingLabels(keep: Array<{ at: number; line: SourceLine }>, droppe
   }
 }
 
+
+/** A date alone beside an e-paper's page label or under the paper's name is the issue's date. */
+function isIssueDate(input: SourceLine[], i: number): boolean {
+  const before = lastTextAt(input, i);
+  let after = i + 1;
+  while (after < input.length && !input[after]!.text.trim()) after++;
+  const prev = before >= 0 ? input[before]!.text.trim() : '';
+  const next = after < input.length ? input[after]!.text.trim() : '';
+  const page = (t: string) => PAPER_PAGE.test(t) || BARE_PAPER_PAGE.test(t);
+  return page(prev) || page(next) || (/^[\u4e00-\u9fa5]{2,10}(?:日报|晚报|时报|报)$/u.test(prev) && before <= 2);
+}
 
 /** The index of the last line with text before `i` (-1 when none). */
 function lastTextAt(input: SourceLine[], i: number): number {
