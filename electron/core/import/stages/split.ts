@@ -107,7 +107,7 @@ interface Start {
   heading: string | null;
   title: string;
   subtitle: string | null;
-  style: 'label' | 'colon' | 'numbered' | 'place-line' | 'form' | 'title-sub' | 'styled' | 'place-title';
+  style: 'label' | 'colon' | 'numbered' | 'place-line' | 'form' | 'title-sub' | 'styled' | 'place-title' | 'marked';
 }
 
 function findStart(lines: SourceLine[], i: number, styledLevel: number | null, collection = false): Start | null {
@@ -182,6 +182,20 @@ function findStart(lines: SourceLine[], i: number, styledLevel: number | null, c
     (after.text.length >= 60 || /[。！？]$/u.test(after.text))
   ) {
     return { at: i, span: 2, heading: null, title: text, subtitle: next!.text, style: 'title-sub' };
+  }
+  // A title of one to three short lines over its unit marked ◉ and then the text ("规范地名管理" / "弘扬地名文化" /
+  // "为推进乡村全面振兴“铸魂赋能”" / "◉四川省民政厅" / …): a compilation's piece, its unit left for the unit reader.
+  const above = i > 0 ? lines[i - 1] : undefined;
+  if (!(above && isTitleish(above) && above.text.length <= 30)) {
+    for (let n = 1; n <= 3; n++) {
+      const block = lines.slice(i, i + n);
+      if (block.length < n || !block.every((l) => isTitleish(l) && l.text.length <= 30)) break;
+      const mark = lines[i + n];
+      const text1 = lines[i + n + 1];
+      if (mark && !mark.image && /^[◉●◎]\s*\S/u.test(mark.text) && mark.text.length <= 40 && text1 && !text1.image && (text1.text.length >= 40 || /[。！？]$/u.test(text1.text))) {
+        return { at: i, span: n, heading: null, title: block.map((l) => l.text.trim()).join(' '), subtitle: null, style: 'marked' };
+      }
+    }
   }
   // Styled headings head cases when they read like case titles, not like a single case's own
   // sections ("背景", "工作成效"): long enough, or naming a place, or quoting a brand.
@@ -310,7 +324,7 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
   // One case under a lead, headed the way lists head their cases (a place, a number, a collection's
   // page): a list or feature of which only the first case was copied. So is a magazine feature.
   const only = starts.length === 1 ? starts[0]! : null;
-  const placeHeaded = only && (only.style === 'label' || only.style === 'place-line' || only.style === 'numbered' || (only.style === 'title-sub' && collectionPage));
+  const placeHeaded = only && (only.style === 'label' || only.style === 'place-line' || only.style === 'numbered' || only.style === 'marked' || (only.style === 'title-sub' && collectionPage));
   const leadBefore = only ? lines.slice(0, only.at).some((l) => l.text.length > 40) : false;
   let oneOfMany = Boolean(placeHeaded && leadBefore);
   if (starts.length <= 1 && info.credits && (info.credits['策划'] || info.credits['执行'] || info.credits['统筹'])) {
@@ -323,7 +337,7 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
   let title: string | null = null;
   let subtitle: string | null = null;
   let leadFrom = 0;
-  if (kind !== 'single-case' || starts.length === 0) {
+  if (kind !== 'single-case' || starts.length === 0 || oneOfMany) {
     if (isTitleish(lines[0]) && firstStart > 0) {
       title = lines[0]!.text;
       leadFrom = 1;
