@@ -4,7 +4,7 @@
  * the OFL Noto fonts bundled through npm guarantee that every role resolves somewhere.
  * Only TrueType-outline faces are listed: pdfkit garbles some CFF CJK fonts.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -182,9 +182,57 @@ function usable(face: FaceFile | null): face is FaceFile {
   if (face.slices) return face.slices.slices.every((slice) => existsSync(slice.file));
   if (!face.postscriptName) return true;
   try {
-    return !!fontkit.openSync(face.file, face.postscriptName);
+    return collectionHas(face.file, face.postscriptName);
   } catch {
     return false;
+  }
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const out = Buffer.alloc(length);
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, out, got, length - got, position + got);
+    if (n === 0) throw new Error('truncated font file');
+    got += n;
+  }
+  return out;
+}
+
+/**
+ * Whether a collection (.ttc) holds the face of that PostScript name. Reads only the collection's
+ * header and each member's name table, where opening it through fontkit reads the whole file
+ * (WenQuanYi Zen Hei 34 MB, AR PL UKai 17 MB, for every export). Each name table is handed to
+ * fontkit as a one-table font, so the name compared is the one fontkit's getFont compares when
+ * the face is opened for real. A file that is not a collection is opened through fontkit, as before.
+ */
+function collectionHas(file: string, postscriptName: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = readAt(fd, 0, 12);
+    if (head.toString('latin1', 0, 4) !== 'ttcf') return !!fontkit.openSync(file, postscriptName);
+    const count = head.readUInt32BE(8);
+    const offsets = readAt(fd, 12, 4 * count);
+    for (let i = 0; i < count; i++) {
+      const at = offsets.readUInt32BE(4 * i);
+      const tables = readAt(fd, at + 4, 2).readUInt16BE(0);
+      const directory = readAt(fd, at + 12, 16 * tables);
+      for (let t = 0; t < tables; t++) {
+        if (directory.toString('latin1', 16 * t, 16 * t + 4) !== 'name') continue;
+        const name = readAt(fd, directory.readUInt32BE(16 * t + 8), directory.readUInt32BE(16 * t + 12));
+        const one = Buffer.alloc(28 + name.length);
+        one.writeUInt32BE(0x00010000, 0);
+        one.writeUInt16BE(1, 4);
+        one.write('name', 12, 'latin1');
+        one.writeUInt32BE(28, 20);
+        one.writeUInt32BE(name.length, 24);
+        name.copy(one, 28);
+        if (fontkit.create(one).postscriptName === postscriptName) return true;
+      }
+    }
+    return false;
+  } finally {
+    closeSync(fd);
   }
 }
 
