@@ -137,3 +137,17 @@ test('notices: a report headed by its own title, signed and dated at the end, is
   const call = await importFile({ name: 'call.txt', bytes: enc([...NOTICE_SENTENCES, '某某镇人民政府', '2024年12月3日'].join('\n')) });
   assert.equal(call.kind, 'notice');
 });
+
+test('info table: a portal table kept as a table (HTML, Word) is read row by row; a list table naming 标题 and 来源 in its header is not', async () => {
+  const page = `<html><body><table><tr><td>索引号：</td><td>11370800/2023-01234</td><td>发布机构：</td><td>某某市民政局</td></tr>
+<tr><td>发文字号：</td><td>某民字〔2023〕18号</td><td>成文日期：</td><td>2023-04-10</td></tr></table>
+<h1>某某市民政局关于开展养老机构安全检查的通知</h1><p>各县（市、区）民政局：</p>
+<p>为切实保障入住老年人生命财产安全，决定在全市开展养老机构安全检查。现将有关事项通知如下：</p>
+<p>一、检查范围。全市各类养老机构。</p><p>二、检查内容。消防安全、食品安全等。</p><p>某某市民政局</p><p>2023年4月10日</p></body></html>`;
+  const file = await importFile({ name: 'table.html', bytes: enc(page) });
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.docNumber, '某民字〔2023〕18号', 'the number from the table');
+  assert.equal(file.info.table?.['索引号'], '11370800/2023-01234');
+  const rows = (cells: string[][]) => ({ type: 'table' as const, rows: cells.map((r) => r.map((c) => ({ blocks: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: c }] }] }))) });
+  assert.equal(readInfoTable([{ text: '', table: rows([['序号', '标题', '来源'], ['1', '某社区议事会', '某区民政局']]) }, { text: '一、某某' }]), null);
+});

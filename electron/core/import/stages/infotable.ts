@@ -5,6 +5,7 @@
  * notice's metadata (发文字号, 发文机构, 成文日期, 发布日期), never body text or a title.
  */
 import type { SourceLine } from '../lines.js';
+import { blocksText } from '../../model/text.js';
 
 /** Labels portals use, longest first so "发文字号" wins over "文号". */
 const LABELS = [
@@ -150,6 +151,19 @@ export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | nul
   let count = 0;
   const end = Math.min(lines.length, within);
   for (let i = 0; i < end; i++) {
+    const table = lines[i]!.table;
+    if (table && !lines[i]!.text) {
+      // An HTML or Word table: each row read as a line of cells ("索引号： | 1137… | 发布机构： | …").
+      // (Two values at least: a list's header row naming 标题 and 来源 over its items is no table of fields.)
+      const pairs = table.rows.flatMap((row) => linePairs(row.map((cell) => blocksText(cell.blocks).replace(/\s+/gu, ' ').trim()).join(' | ')) ?? []);
+      const filled = pairs.filter(([, value]) => value.replace(/[|｜\s]+/gu, ''));
+      if (filled.length >= 2) {
+        for (const [label, value] of filled) put(fields, label, value);
+        taken.add(i);
+        count += pairs.length;
+      }
+      continue;
+    }
     const raw = lines[i]!.text;
     // Table lines are short and carry a colon, a cell bar or a label first; a paragraph is never one.
     // (A whole table run together on one line is longer, but opens with a label and holds several.)
