@@ -234,6 +234,19 @@ export function ImportView({ preview: first, collections, categories, onDone, on
           })()}
           {file.info.title && <p className="muted">标题：{file.info.title}{file.info.subtitle ? ` ${file.info.subtitle}` : ''}{file.info.publication ? ` · ${file.info.publication}` : ''}</p>}
           {file.warnings.map((w, i) => <p key={i} className="warning">⚠ {chineseWarning(w)}</p>)}
+          {file.kind === 'award-list' && file.cases.length > 0 && (
+            <AwardMatches
+              key={`${preview.previewId}-${fi}-${file.cases.length}`}
+              previewId={preview.previewId}
+              file={fi}
+              fileName={file.file}
+              titles={file.cases.map((c, ci) => edits[`${fi}:${ci}`]?.title ?? c.meta.title)}
+              collectionId={target === 'new' ? null : target}
+              disabled={revising || busy}
+              onApplied={(cases) => setEdits((e) => Object.fromEntries([...Object.entries(e), ...cases.map((ci) => [`${fi}:${ci}`, { ...e[`${fi}:${ci}`], exclude: true }] as const)]))}
+              onError={onError}
+            />
+          )}
           {file.notice && <p>通知：{file.notice.meta.title} {file.notice.meta.docNumber ?? ''}</p>}
           {file.cases.length > 0 && (
             <table className="import-cases">
@@ -269,7 +282,11 @@ export function ImportView({ preview: first, collections, categories, onDone, on
                         <td className="col-unit"><textarea rows={1} className="title-input" value={e.unit ?? c.meta.unit ?? ''} onChange={(ev) => edit(fi, ci, { unit: ev.target.value })} placeholder="未识别" aria-label={`第${ci + 1}个案例的创新单位`} /></td>
                         <td className="col-award"><textarea rows={1} className="title-input" value={e.award ?? c.meta.award ?? ''} onChange={(ev) => edit(fi, ci, { award: ev.target.value })} placeholder="无" aria-label={`第${ci + 1}个案例的奖项`} /></td>
                         <td className="col-actions">
-                          <button type="button" aria-expanded={open} onClick={() => setReading(open ? null : key)} aria-label={`${open ? '收起' : '查看'}${quoted(caseTitle)}的正文`}>{open ? '收起' : '查看'}</button>
+                          {c.body.length > 0 ? (
+                            <button type="button" aria-expanded={open} onClick={() => setReading(open ? null : key)} aria-label={`${open ? '收起' : '查看'}${quoted(caseTitle)}的正文`}>{open ? '收起' : '查看'}</button>
+                          ) : (
+                            <span className="muted no-text" title="名单条目只有标题、单位和奖项">无正文</span>
+                          )}
                           {ci + 1 < file.cases.length && (
                             <button type="button" disabled={revising || busy} onClick={() => void revise(fi, { op: 'merge', case: ci }, '合并案例')} aria-label={`把第${ci + 2}个案例并入第${ci + 1}个`} title="把下一个案例并入这一个（下一个的标题成为正文中的小标题）">并入下一篇</button>
                           )}
@@ -279,7 +296,6 @@ export function ImportView({ preview: first, collections, categories, onDone, on
                         <tr className="case-text-row">
                           <td colSpan={8}>
                             <div className="case-text" role="region" aria-label={`${caseTitle} 正文`} tabIndex={0}>
-                              {c.body.length === 0 && <p className="muted">（名单条目，没有正文）</p>}
                               {c.body.map((block, bi) => {
                                 const lines = blocksText([block]).split('\n').filter((l) => l.trim());
                                 if (!lines.length) return null;
@@ -302,19 +318,6 @@ export function ImportView({ preview: first, collections, categories, onDone, on
                 })}
               </tbody>
             </table>
-          )}
-          {file.kind === 'award-list' && file.cases.length > 0 && (
-            <AwardMatches
-              key={`${preview.previewId}-${fi}-${file.cases.length}`}
-              previewId={preview.previewId}
-              file={fi}
-              fileName={file.file}
-              titles={file.cases.map((c, ci) => edits[`${fi}:${ci}`]?.title ?? c.meta.title)}
-              collectionId={target === 'new' ? null : target}
-              disabled={revising || busy}
-              onApplied={(cases) => setEdits((e) => Object.fromEntries([...Object.entries(e), ...cases.map((ci) => [`${fi}:${ci}`, { ...e[`${fi}:${ci}`], exclude: true }] as const)]))}
-              onError={onError}
-            />
           )}
           <div className="import-extras">
             {file.captions.length > 0 && (
