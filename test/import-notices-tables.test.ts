@@ -151,3 +151,11 @@ test('info table: a portal table kept as a table (HTML, Word) is read row by row
   const rows = (cells: string[][]) => ({ type: 'table' as const, rows: cells.map((r) => r.map((c) => ({ blocks: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: c }] }] }))) });
   assert.equal(readInfoTable([{ text: '', table: rows([['序号', '标题', '来源'], ['1', '某社区议事会', '某区民政局']]) }, { text: '一、某某' }]), null);
 });
+
+test('notices: bodies named short or by their kind sign too (某某县残联, 某某县科协, 某某县民政局党组, 某某县创建工作领导小组)', async () => {
+  const head = ['关于开展助残日活动的通知', '各乡镇人民政府:', ...NOTICE_SENTENCES.slice(1)];
+  const joint = await importFile({ name: 'joint.txt', bytes: enc([...head, '某某县民政局', '某某县残联', '某某县科协', '2023年5月6日'].join('\n')) });
+  assert.equal(joint.notice!.meta.issuer, '某某县民政局 某某县残联 某某县科协');
+  const group = await importFile({ name: 'group.txt', bytes: enc([...head, '某某县民政局党组', '某某县创建工作领导小组', '2023年5月6日'].join('\n')) });
+  assert.equal(group.notice!.meta.issuer, '某某县民政局党组 某某县创建工作领导小组');
+});
