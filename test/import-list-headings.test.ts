@@ -76,6 +76,11 @@ test('list headings: a numbered line with its unit, its subtitle or its next num
 `),
   );
   assert.equal(sections.size, 0);
+  // One numbered heading alone heads a group when a numbered list (of at least three) is all that stands under it.
+  const alone = listHeadings(asLines(`一、2021年全省基层治理示范街道(镇)\n1。成都市青羊区府南街道\n2。成都市金牛区驷马桥街道\n3。泸州市龙马潭区红星街道`));
+  assert.deepEqual([...alone.values()], [{ name: '2021年全省基层治理示范街道(镇)', kind: 'award' }]);
+  const short = listHeadings(asLines(`一、2021年全省基层治理示范街道(镇)\n1。成都市青羊区府南街道\n2。成都市金牛区驷马桥街道`));
+  assert.equal(short.size, 0);
 });
 
 test('list headings: places with counts are where their items are; the award is the one the lead confers', async () => {

@@ -26,7 +26,7 @@ export interface ListHeading {
 const SCHEMES: ReadonlyArray<readonly [string, RegExp]> = [
   ['cn', /^[一二三四五六七八九十]{1,3}\s*[、.．]\s*/u],
   ['pcn', /^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*/u],
-  ['num', /^[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])\s*/u],
+  ['num', /^[0-9０-９]{1,3}\s*[.．、。](?![0-9０-９])\s*/u],
   ['pnum', /^[（(]\s*[0-9０-９]{1,3}\s*[)）]\s*/u],
   ['star', /^[★☆◆◇■□▲]\s*/u],
 ];
@@ -87,7 +87,8 @@ function bareUnit(text: string): boolean {
 
 /** An item line under a heading: short, no sentence. */
 function itemLike(text: string): boolean {
-  return text.length <= 80 && !/[。！？]/u.test(text);
+  // (A number closed by a full stop, "1。成都市…", is a number.)
+  return text.length <= 80 && !/[。！？]/u.test(text.replace(/^[0-9０-９]{1,3}\s*。/u, ''));
 }
 
 /** The group headings of `lines`, by index. */
@@ -105,11 +106,14 @@ export function listHeadings(lines: SourceLine[]): Map<number, ListHeading> {
   }
   const out = new Map<number, ListHeading>();
   if (!marks.size) return out;
-  const passing = new Map<number, Mark>();
+  const passing = new Map<number, Mark & { numbered: boolean }>();
   const bySchemeCount = new Map<string, number>();
   for (const [i, m] of marks) {
     const own = rank.get(m.scheme)!;
     let leaves = 0;
+    /** The schemes of the marked lines under it: one scheme over all its lines is a numbered list it heads. */
+    const under = new Set<string>();
+    let unmarked = 0;
     let first = true;
     let ok = true;
     for (let k = i + 1; k < lines.length; k++) {
@@ -133,14 +137,17 @@ export function listHeadings(lines: SourceLine[]): Map<number, ListHeading> {
         break;
       }
       leaves++;
+      if (child) under.add(child.scheme);
+      else unmarked++;
     }
     if (!ok || leaves === 0) continue;
-    passing.set(i, m);
+    passing.set(i, { ...m, numbered: leaves >= 3 && unmarked === 0 && under.size === 1 });
     bySchemeCount.set(m.scheme, (bySchemeCount.get(m.scheme) ?? 0) + 1);
   }
   for (const [i, m] of passing) {
-    // One marked line alone is no group structure unless it counts what follows.
-    if (!m.counted && (bySchemeCount.get(m.scheme) ?? 0) < 2) continue;
+    // One marked line alone is no group structure unless it counts what follows or heads a numbered list
+    // ("一、2021年全省基层治理示范街道(镇)" over "1。… 2。… 3。…").
+    if (!m.counted && !m.numbered && (bySchemeCount.get(m.scheme) ?? 0) < 2) continue;
     out.set(i, { name: m.name, kind: kindOf(m.name) });
   }
   return out;

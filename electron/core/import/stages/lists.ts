@@ -13,8 +13,11 @@
  *   - places under their province ("北京市:海淀区、密云县", "湖北。秭归县"),
  *   - named rows after a cue ("这17个单位分别为甲、乙…", "包括甲、乙和丙"), places counted by kind
  *     ("甲、乙3城区,丙…5街道"), graded sentences naming 《标题——副题》 with their entrants.
- * The award comes from the group heading above the items, else from the list's own name
- * ("…典型案例名单"), else from the sentence that confers it ("评选出10个项目为…", "入选…").
+ * Group headings are found by the list's structure (listheadings.ts: a marked short line over
+ * short item lines, whatever its words), and a grade or a list's name by its words. The award of an
+ * item is the nearest enclosing heading that names one, else the list's own name ("…典型案例名单"),
+ * else the sentence that confers it ("评选出10个项目为…", "入选…", "公布…评选结果"); a heading that
+ * names a place says where its items are.
  */
 import type { SourceLine } from '../lines.js';
 import type { Region, TableBlock } from '../../model/types.js';
@@ -279,7 +282,7 @@ const HONOUR = /(?:示范|先进|优秀|十佳|十大|百佳|最美|最佳|明�
 const PEOPLE = /(?:人物|个人|人员|同志|工作者|志愿者|楷模|标兵|之星|家庭|社工|书记|主任|能手|达人|人才)[”"]?$/u;
 
 /** "“2020年度十大公益项目”名单(排名不分先后):", "全国养老服务先进单位名单": a list's own heading, and what it confers. */
-/** A line that is only a list name's period or scope: "2017年度全市", "第三批", "全省". */
+/** A line that is only a list name's period or scope: "2017年度全市", "第三批", "全省" (joins wherever it stands). */
 const PERIOD_FRAGMENT = /^(?=.{2,14}$)(?:[0-9０-９]{4}\s*年度?)?\s*(?:全[省市区县州]|第[一二三四五六七八九十]+[批届])?$/u;
 
 /** A list name that names no honour, only that these are its winners: "获奖案例", "入选项目", "拟推荐对象". */
@@ -301,6 +304,11 @@ function listHeading(text: string): Group | null {
   return { award: name, list: true };
 }
 
+/**
+ * A heading by its words alone: a list's own name, or a grade ("一等奖（5个）", "【一等奖】") — these
+ * head a group even where the copy keeps a single one. Other group headings (honours, prize
+ * categories, places, kinds of work) are found by the list's structure (listheadings.ts).
+ */
 function groupHeading(text: string): Group | null {
   if (text.length > 40 || SENTENCE.test(text)) return null;
   const listed = listHeading(text);
@@ -315,14 +323,6 @@ function groupHeading(text: string): Group | null {
     .trim();
   if (!bare) return null;
   if (AWARD_GROUP.test(bare) || /^(?:[一二三四特]等奖|优秀奖|金奖|银奖|铜奖|入围奖|提名奖|优胜奖|鼓励奖)$/u.test(bare)) return { award: bare };
-  // "一、盐田区社区公益项目提案大赛金奖提案": a numbered heading naming a grade is that group's award.
-  if (CN_NUMBERED.test(text) && bare.length <= 30 && /(?:特等奖|[一二三四]等奖|金奖|银奖|铜奖|优秀奖|鼓励奖|提名奖|入围奖|优胜奖)/u.test(bare)) return { award: bare };
-  // "城乡社区治理服务类(12个):": a group that names no award.
-  if (/(?:类|领域|方面|组)$/u.test(bare) && (COUNT.test(text) || CN_NUMBERED.test(text))) return { award: null };
-  // "一、2021年全省基层治理示范街道(镇)": a numbered or counted heading naming an honour is that group's award.
-  if ((COUNT.test(text) || CN_NUMBERED.test(text)) && HONOUR.test(bare) && !findMentions(bare).some((m) => m.start === 0 && m.end === bare.length)) {
-    return { award: bare, people: PEOPLE.test(bare) };
-  }
   return null;
 }
 
