@@ -87,3 +87,13 @@ test('category: a community named between its street and 社区 ("北苑街道�
   // 拥军 as the subject still counts.
   assert.equal(scoreCategories('北苑街道开展拥军优属活动', '街道走访慰问军属和退役军人。').category, '优抚安置');
 });
+
+test('category: what a title says its work serves (助力/赋能 …) weighs as the opening, its subject as the title', () => {
+  const r = scoreCategories('社区慈善基金助力基层治理', '某街道设立社区慈善基金，动员居民捐赠，资助社区公益项目。');
+  assert.equal(r.category, '慈善事业和社会工作');
+  adds(r);
+  // With nothing before the verb, the purpose is all the title says, and the body agrees.
+  assert.equal(scoreCategories('数字赋能养老服务', '某区建设智慧养老平台，为居家老年人提供紧急呼叫服务。').category, '养老服务');
+  // Without a purpose verb the same words are the title's subject.
+  assert.equal(scoreCategories('社区慈善基金与基层治理', '街道推动居民议事协商，完善小区治理，居委会牵头。').category, '基层政权和社区治理');
+});

@@ -27,8 +27,8 @@ export type CategoryLexicon = Record<string, Array<[word: string, weight: number
  * The words each 业务领域 is recognised by, as drafts from city and county bureaus write them.
  * A word's weight is how surely it names the area: 3 for the area's own terms (低保, 殡葬, 社工),
  * 2 for its usual subjects (老年人, 困难群众), 1 for hints that other areas share (社区, 治理).
- * The importer counts these in the title (×4) and the opening paragraphs (×2) more than in the
- * rest of the text, and keeps the deciding words with each case for the preview. A word several
+ * The importer counts these in the title (×4; what the title says the work serves, after 助力/赋能, as
+ * the opening) and the opening paragraphs (×2) more than in the rest of the text, and keeps the deciding words with each case for the preview. A word several
  * areas list (五社联动, 流浪乞讨) shares its weight among them, so a term that names one area outweighs it;
  * 特殊困难 only modifies the group it names (老人, 未成年人), so it is a hint.
  *

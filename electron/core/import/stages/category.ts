@@ -133,6 +133,9 @@ function scoreListItem(title: string, context: string, options: CategoryOptions)
 /** A title that is a name only: a community, village, street, town, its government or committee, a station or centre. */
 const NAME_ONLY = /(?:社区|村|街道|镇|乡|苏木|嘎查|居委会|村委会|人民政府|政府|办事处|委员会|服务中心|服务站|中心|站|所|院|馆|协会|商会|基金会|促进会|联合会|局|厅|办)$/u;
 
+/** Verbs that introduce what the work serves. */
+const PURPOSE = /[，,\s]*(?:助力|赋能|护航|助推)/u;
+
 /**
  * Words that are part of a place's name say nothing of the subject: "自治" in a division's name
  * (某某自治县, 自治州, 自治旗) is no 村民自治, and a community or village named between its street or
@@ -148,11 +151,17 @@ export function scoreCategories(title: string, body: string, options: CategoryOp
   const scores: CategoryExplanation[] = [];
   title = withoutPlaceWords(title);
   body = withoutPlaceWords(body);
+  // A title's purpose ("…慈善基金助力基层治理", "…，助力社会治理现代化") is what the work serves, not what it
+  // is: the words after 助力/赋能/护航/助推 weigh as the opening's, the subject before them as the title's.
+  const purposeAt = title.search(PURPOSE);
+  const purpose = purposeAt > 0 ? title.slice(purposeAt) : '';
+  if (purpose) title = title.slice(0, purposeAt);
   const titleCounts = countWords(title);
   // The opening counts twice: once in the whole body, once more on its own.
   const opening = countWords(body.slice(0, OPENING_CHARS));
   const bodyCounts = countWords(body);
   for (const [w, n] of opening) bodyCounts.set(w, (bodyCounts.get(w) ?? 0) + n * (OPENING_WEIGHT - 1));
+  for (const [w, n] of countWords(purpose)) bodyCounts.set(w, (bodyCounts.get(w) ?? 0) + n * OPENING_WEIGHT);
   for (const [category, words] of Object.entries(CATEGORY_LEXICON)) {
     let score = 0;
     const used: CategoryExplanation['words'] = [];
