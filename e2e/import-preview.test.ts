@@ -242,3 +242,21 @@ test('an award list applied to the library: its items matched to the cases impor
   await page.getByRole('button', { name: '取消' }).click();
   assert.equal((await storedCases()).length, 4);
 });
+
+test('a 繁體 draft is kept as written unless the editor converts it, in the preview; the other files of the batch are left as they are', async () => {
+  const fanti = path.resolve(ROOT, 'test/fixtures/portal/tuning/hebei-2018-shequ-gongzuofa-fanti.txt');
+  await page.setInputFiles('input[data-testid=import-input]', [fanti, AWARDS]);
+  await page.waitForSelector('.import-view');
+  const file = page.locator('.import-file').first();
+  const firstTitle = () => file.locator('.title-input').first().inputValue();
+  assert.match(await firstTitle(), /^石家莊市橋西區/);
+  // The importer's note says where to convert; its English half is not shown.
+  assert.match(await file.locator('.warning').first().innerText(), /原文为繁体字.*“转换为简体”。$/);
+  const other = await page.locator('.import-file').nth(1).locator('.title-input').first().inputValue();
+  await file.getByRole('button', { name: '把“hebei-2018-shequ-gongzuofa-fanti.txt”转换为简体' }).click();
+  await page.waitForFunction(() => /^石家庄市桥西区/.test((document.querySelector('.import-file .title-input') as HTMLTextAreaElement | null)?.value ?? ''));
+  assert.match(await file.locator('.warning').first().innerText(), /已按选择转换为简体。$/);
+  assert.equal(await file.getByRole('button', { name: /转换为简体/ }).count(), 0);
+  assert.equal(await page.locator('.import-file').nth(1).locator('.title-input').first().inputValue(), other);
+  await page.getByRole('button', { name: '取消' }).click();
+});

@@ -55,6 +55,8 @@ export const ImportSource = z
     path: z.string().max(4096).optional(),
     /** base64 of the file's bytes */
     data: z.string().max(200_000_000).optional(),
+    /** This file, if written in 繁體, in simplified characters (the preview's 转换为简体; overrides the batch's choice). */
+    convertToSimplified: z.boolean().optional(),
   })
   .strict()
   .refine((f) => Boolean(f.path) !== Boolean(f.data), '文件须给出路径（path）或内容（data）中的一项，且只能一项');

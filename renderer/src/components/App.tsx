@@ -29,7 +29,7 @@ function activeEditor(): LexicalEditor | null {
 type View =
   | { name: 'home' }
   | { name: 'doc'; id: string }
-  | { name: 'import'; preview: ImportPreview }
+  | { name: 'import'; preview: ImportPreview; converted?: string[] }
   | { name: 'compose' }
   | { name: 'review'; preview: ReviewPackPreview; source: ReviewPackSource };
 
@@ -74,6 +74,7 @@ export function App(): JSX.Element {
   const [importing, setImporting] = useState<string | null>(null);
   const [dragOver, setDragOver] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const previewed = useRef<Array<{ name: string; path?: string; data?: string; convertToSimplified?: boolean }>>([]);
   const reviewInput = useRef<HTMLInputElement>(null);
   const flushRef = useRef<((autosave: boolean) => Promise<void>) | null>(null);
 
@@ -126,8 +127,10 @@ export function App(): JSX.Element {
     setView({ name: 'doc', id });
   };
 
-  const preview = async (files: Array<{ name: string; path?: string; data?: string }>, empty: string[] = []) => {
+  const preview = async (files: Array<{ name: string; path?: string; data?: string; convertToSimplified?: boolean }>, empty: string[] = []) => {
     await leaveDocument();
+    // Kept for the preview's 转换为简体, which reads the same files again.
+    previewed.current = files;
     if (empty.length) {
       // The previous preview belongs to other files: it must not stay on screen as if it were this one's.
       setView((v) => (v.name === 'import' ? { name: 'home' } : v));
@@ -136,7 +139,8 @@ export function App(): JSX.Element {
     if (!files.length) return;
     setImporting(`正在分析 ${files.length} 个文件…`);
     try {
-      setView({ name: 'import', preview: await api('import.preview', { files }) });
+      const converted = files.filter((f) => f.convertToSimplified).map((f) => f.name);
+      setView({ name: 'import', preview: await api('import.preview', { files }), ...(converted.length ? { converted } : {}) });
     } catch (e) {
       setView((v) => (v.name === 'import' ? { name: 'home' } : v));
       onError(e, { action: '导入', subject: files.map((f) => `“${f.name}”`).join('、') });
@@ -317,6 +321,8 @@ export function App(): JSX.Element {
               categories={categories}
               onCancel={() => setView({ name: 'home' })}
               onError={onError}
+              converted={view.converted ?? []}
+              onConvert={(names) => void preview(previewed.current.map((f) => (names.includes(f.name) ? { ...f, convertToSimplified: true } : f)))}
               onDone={(cid, first) => {
                 setCollectionId(cid);
                 refresh();

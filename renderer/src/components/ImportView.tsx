@@ -24,6 +24,10 @@ export interface ImportViewProps {
   onDone: (collectionId: string, firstDocumentId: string | null) => void;
   onCancel: () => void;
   onError: ReportError;
+  /** Reads these files again in simplified characters (a new preview: corrections made so far are not kept). */
+  onConvert?: (files: string[]) => void;
+  /** Files of this preview already read in simplified characters. */
+  converted?: readonly string[];
 }
 
 const KIND_LABEL: Record<string, string> = { 'case-list': '案例名单', feature: '杂志专题', 'single-case': '单篇案例', notice: '通知公文', 'award-list': '获奖名单' };
@@ -74,7 +78,7 @@ function remapEdits<T>(all: Record<string, T>, file: number, change: Revision): 
   return out;
 }
 
-export function ImportView({ preview: first, collections, categories, onDone, onCancel, onError }: ImportViewProps): JSX.Element {
+export function ImportView({ preview: first, collections, categories, onDone, onCancel, onError, onConvert, converted = [] }: ImportViewProps): JSX.Element {
   const [preview, setPreview] = useState(first);
   const [revising, setRevising] = useState(false);
   const [restoreTo, setRestoreTo] = useState<Record<number, number>>({});
@@ -234,6 +238,12 @@ export function ImportView({ preview: first, collections, categories, onDone, on
           })()}
           {file.info.title && <p className="muted">标题：{file.info.title}{file.info.subtitle ? ` ${file.info.subtitle}` : ''}{file.info.publication ? ` · ${file.info.publication}` : ''}</p>}
           {file.warnings.map((w, i) => <p key={i} className="warning">⚠ {chineseWarning(w)}</p>)}
+          {file.script === 'traditional' && onConvert && !converted.includes(file.file) && (
+            <p className="convert-choice">
+              <button type="button" disabled={busy || revising} onClick={() => onConvert([file.file])} aria-label={`把“${file.file}”转换为简体`}>转换为简体</button>{' '}
+              <span className="muted">按简体重新读入这个文件；在此之前所做的修改不保留。</span>
+            </p>
+          )}
           {file.kind === 'award-list' && file.cases.length > 0 && (
             <AwardMatches
               key={`${preview.previewId}-${fi}-${file.cases.length}`}

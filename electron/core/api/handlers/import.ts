@@ -90,13 +90,13 @@ export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'impo
       try {
         if (source.path) {
           checkedImportPath(source.path, ctx.maxImportBytes);
-          return { source: { name: source.name, path: source.path } };
+          return { source: { name: source.name, path: source.path, ...(source.convertToSimplified !== undefined ? { convertToSimplified: source.convertToSimplified } : {}) } };
         }
         const buffer = Buffer.from(source.data!, 'base64');
         if (buffer.byteLength > ctx.maxImportBytes) {
           throw new ApiError('invalid-input', `文件有 ${megabytes(buffer.byteLength)}，超过 ${megabytes(ctx.maxImportBytes)} 的上限：请拆分后再导入。`);
         }
-        return { source: { name: source.name, bytes: buffer } };
+        return { source: { name: source.name, bytes: buffer, ...(source.convertToSimplified !== undefined ? { convertToSimplified: source.convertToSimplified } : {}) } };
       } catch (error) {
         return { error: error instanceof Error ? error.message : String(error) };
       }

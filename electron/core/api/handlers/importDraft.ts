@@ -12,6 +12,8 @@ export interface DraftSource {
   name: string;
   path?: string;
   bytes?: Uint8Array;
+  /** Overrides DraftOptions.convertToSimplified for this file. */
+  convertToSimplified?: boolean;
 }
 
 export interface DraftOptions {
@@ -39,7 +41,7 @@ export async function previewDraft(source: DraftSource, options: DraftOptions): 
       if (review) return { kind: 'review', review };
     }
     const { importFile } = await (importer ??= import('../../import/index.js'));
-    const file = await importFile({ name: source.name, path: source.path, bytes: source.bytes }, { maxBytes: options.maxBytes, convertToSimplified: options.convertToSimplified });
+    const file = await importFile({ name: source.name, path: source.path, bytes: source.bytes }, { maxBytes: options.maxBytes, convertToSimplified: source.convertToSimplified ?? options.convertToSimplified });
     const { proofs, fixed } = previewProofAndFixes([file]);
     return { kind: 'file', file, proof: proofs[0]!, fixed: fixed[0]! };
   } catch (error) {
