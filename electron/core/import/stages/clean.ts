@@ -204,7 +204,7 @@ const OUTLET_DATE = /^([\u4e00-\u9fa5A-Za-z]{2,12})\s*(?:[·・•|｜]\s*)+(?:(
 const SPACED_DATE = /^([0-9]{4})\s+([0-9]{1,2})\s*[/／-]\s*([0-9]{1,2})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$/u;
 
 function readSourceAuthor(text: string, info: CleanInfo): void {
-  const s = SOURCE.exec(text);
+  const s = SOURCE.exec(text) ?? /(?:发布机构|发布单位)\s*[:：]\s*([^\s:：|｜]+)/u.exec(text);
   if (s && s[1] && !info.publisher) info.publisher = s[1];
   const a = AUTHOR.exec(text);
   if (a && a[1] && !info.authors) info.authors = a[1];
@@ -555,6 +555,9 @@ function liftTrailingByline(keep: Array<{ at: number; line: SourceLine }>, info:
     const m = TRAILING_BYLINE.exec(line.text);
     if (!m) continue;
     if (!info.authors) info.authors = m[1]!.replace(/\s+/gu, ' ').trim();
+    // "(津市市民政局 贺蔚 张明焕)": the organ its writers are from sent the page in.
+    const organ = /^([\u4e00-\u9fa5]{4,24}(?:局|厅|委|办|站|院|中心|政府|协会|街道|社区))\s+[\u4e00-\u9fa5·]{2,4}/u.exec(m[1]!)?.[1];
+    if (organ && findMentions(organ)[0]?.start === 0) info.publisher ??= organ;
     const rest = line.text.slice(0, m.index).replace(/[\s\u3000]+$/u, '');
     if (!rest) keep.splice(k, 1);
     else if (line.inlines) keep[k] = { at: keep[k]!.at, line: { text: rest, inlines: splitInlines(line.inlines, rest.length)[0] } };

@@ -12,7 +12,7 @@ import { findMentions } from '../../regions/index.js';
 export const ORGAN = /^[\u4e00-\u9fa5（）()·]{2,30}(?:民政局|民政厅|民政部|局|厅|委员会|委|办公室|办|政府|中心|院|馆|站|所|协会|联合会|街道办事处|街道|社区|社会保障局|服务中心|福利院|殡仪馆|救助站)$/u;
 const AFTER_TITLE = /^(.+?)\s*(?:——|--|—|[（(])\s*([\u4e00-\u9fa5（）()·]{3,30}?)\s*[)）]?\s*$/u;
 // A table-cell bar copied after the value ("上报单位:包河区民政局 |") is no part of it.
-const UNIT_LINE = /^(?:[◉●◎]\s*|(?:供稿|供稿单位|来源|信息来源|申报单位|报送单位|上报单位|推荐单位|创新单位|实施单位|投稿单位|撰稿单位)\s*[:：]\s*)(\S[^:：|｜]{1,40}?)\s*[|｜]?\s*$/u;
+const UNIT_LINE = /^(?:[◉●◎]\s*|(?:——|--|—)\s*(?=[\u4e00-\u9fa5（）()·]{4,30}$)|(?:供稿|供稿单位|来源|信息来源|申报单位|报送单位|上报单位|推荐单位|选送单位|创新单位|实施单位|投稿单位|撰稿单位|作者单位)\s*[:：]\s*)(\S[^:：|｜]{1,40}?)\s*[|｜]?\s*$/u;
 /**
  * A unit label among the cells of a metadata row, its value after a colon or only spaces
  * ("来源 灵武市民政局 解读单位 灵武市民政局"). Only labels that name the unit count: a 来源 is the page's.
@@ -22,6 +22,8 @@ const UNIT_CELL = /(?:^|[\s|｜])(?:供稿单位|申报单位|报送单位|上�
 const DASHED_SUBTITLE = /^(?:——|--|—)\s*([\u4e00-\u9fa5（）()·]{3,30}?)(?:工作纪实|工作侧记|纪实|侧记|的实践与探索|的探索与实践|的实践|的探索|实践|探索|的做法|做法|经验|的故事|风采)$/u;
 /** A speaker's line under a feature's head: "某市民政局局长张三", "某省民政厅党组书记、厅长李四". */
 const SPEAKER_LINE = /^([\u4e00-\u9fa5（）()]{2,30}?(?:民政局|民政厅|局|厅|委员会|政府|办事处))(?:党组书记|党委书记|[、，,\s])*(?:副?(?:局长|厅长|主任|书记|区长|县长|市长|镇长|部长))[\s·]*[\u4e00-\u9fa5·]{2,4}$/u;
+/** An author's line under the title, the organ and its writers ("某县民政局 张三 李四"). */
+const ORGAN_AUTHORS = /^([\u4e00-\u9fa5（）()·]{4,30}?)[\s\u3000]+[\u4e00-\u9fa5·]{2,4}(?:[\s\u3000、,，]+[\u4e00-\u9fa5·]{2,4}){0,3}$/u;
 /** An organ alone on the line under the title: a place, then the kind of body. */
 const BARE_ORGAN = /^[\u4e00-\u9fa5（）()·]{1,26}(?:省|市|县|区|州|盟|旗|镇|乡|街道)[\u4e00-\u9fa5（）()·]{0,12}(?:民政局|民政厅|局|厅|政府|办事处|委员会|中心|院)$/u;
 /**
@@ -38,9 +40,9 @@ const WORKING_ORGAN = String.raw`(?:[\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州
 /**
  * What may come before a sentence's subject: an outlet's dateline ("本报讯", "某某网4月4日讯",
  * "中国报道讯"), a bracketed reporter, a purpose clause ("为探索…，"), a time ("2025年8月20日",
- * "近年来", "今年以来"), each with or without its comma.
+ * "近年来", "今年以来"), a circumstance ("在县委县政府的坚强领导下，"), each with or without its comma.
  */
-const SENTENCE_LEAD = String.raw`(?:(?:本报讯|本网讯|[\u4e00-\u9fa5]{2,8}?(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?[电讯])\s*)?(?:[(（][^()（）]{0,30}[)）]\s*)?(?:为[^。；;！？!?]{2,90}?[,，]\s*)?(?:(?:近年来|近期|近日|日前|今年以来|[0-9０-９]{4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?(?:以来)?|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:以来)?)[,，]?\s*)?`;
+const SENTENCE_LEAD = String.raw`(?:(?:本报讯|本网讯|[\u4e00-\u9fa5]{2,8}?(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?[电讯])\s*)?(?:[(（][^()（）]{0,30}[)）]\s*)?(?:为[^。；;！？!?]{2,90}?[,，]\s*)?(?:(?:近年来|近期|近日|日前|今年以来|[0-9０-９]{4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?(?:以来)?|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:以来)?)[,，]?\s*)?(?:在[^。；;！？!?，,]{2,40}?(?:下|中)[,，]\s*)?`;
 /**
  * An organ opening a case's sentence as its subject: "某市民政局在…", "某区民政局聚焦…",
  * "2025年8月20日，某县民政局联合…". A subject is followed by what it does, not by a word that
@@ -78,6 +80,9 @@ export function unitLine(lines: SourceLine[]): { at: number; unit: string; keep?
     const speaker = SPEAKER_LINE.exec(text);
     if (speaker && text.length <= 36) return { at: i, unit: speaker[1]!, keep: true };
     if (i < 2 && text.length <= 30 && BARE_ORGAN.test(text) && isOrgan(text)) return { at: i, unit: text };
+    // The writers' line stays in the text: the names are the authors'.
+    const authors = i < 2 && text.length <= 40 ? ORGAN_AUTHORS.exec(text) : null;
+    if (authors && isOrgan(authors[1]!) && findMentions(authors[1]!)[0]?.start === 0) return { at: i, unit: authors[1]!, keep: true };
   }
   for (let i = Math.max(head, lines.length - 3); i < lines.length; i++) {
     const m = UNIT_LINE.exec(lines[i]!.text.trim());
@@ -158,6 +163,11 @@ function repeatedBody(texts: string[]): string | null {
   return best;
 }
 
+/** The organ a reporter had the news from ("记者从某县民政局获悉", "…了解到"): it reports its own work. */
+const INFORMANT_ORGAN = new RegExp(String.raw`记者(?:近日|日前|昨日|今天|今日)?从(${WORKING_ORGAN})(?:获悉|了解到|得悉|获知)`, 'u');
+/** A headline led by the organ, with a colon or as its subject ("某县民政局：…", "某县民政局推进…"). */
+const TITLE_ORGAN = new RegExp(String.raw`^(${WORKING_ORGAN})(?:[:：]|(?![\u4e00-\u9fa5]{0,2}(?:局长|厅长|主任|书记|负责人|工作人员)|[\u4e00-\u9fa5]{0,16}(?:处|科|股|办公室|中心|站|院|所|馆)(?:$|[\s（(])|的|和|与|及|、|等)(?=[\u4e00-\u9fa5]))`, 'u');
+
 /** The organ that entered the work for the award: "某区民政局申报的…项目". */
 const APPLICANT_ORGAN = new RegExp(String.raw`(${WORKING_ORGAN})(?:申报|报送|选送|推荐)的`, 'u');
 
@@ -186,7 +196,13 @@ export function unitFromOpening(paragraphs: string[], title = ''): string | null
     if (awarded && CONFERS.test(p.slice(m.index + m[0].length))) return awarded;
     return withoutProvince(m[1]!);
   }
-  return awarded ?? repeatedBody([title, ...read.slice(0, 3)].filter(Boolean));
+  if (awarded) return awarded;
+  // (A title that is a body's name, "某市民政局福利生产服务中心", names that body, not its bureau.)
+  const titled = /^[\u4e00-\u9fa5（）()·]{2,40}(?:处|科|股|室|中心|站|院|所|馆|局|厅|会|办)$/u.test(title.trim()) ? null : TITLE_ORGAN.exec(title.trim());
+  if (titled && findMentions(titled[1]!)[0]?.start === 0) return withoutProvince(titled[1]!);
+  const informant = read.length ? INFORMANT_ORGAN.exec(/^[^。！？]{0,120}/u.exec(read[0]!)?.[0] ?? '') : null;
+  if (informant && findMentions(informant[1]!)[0]?.start === 0) return withoutProvince(informant[1]!);
+  return repeatedBody([title, ...read.slice(0, 3)].filter(Boolean));
 }
 
 /**
@@ -194,7 +210,7 @@ export function unitFromOpening(paragraphs: string[], title = ''): string | null
  * in, as "（某市民政局供稿）" on a line of its own is. Only after a sentence's end, and only an organ
  * whose name begins with its place.
  */
-const CLOSING_ORGAN = /[。！？”][\s\u3000]*[(（]\s*([\u4e00-\u9fa5]{4,30})\s*[)）]\s*$/u;
+const CLOSING_ORGAN = /[。！？”][\s\u3000]*[(（]\s*([\u4e00-\u9fa5]{4,30}?)\s*(?:供稿|供图|报送|提供|撰稿)?\s*[)）]\s*$/u;
 
 export function unitFromClosing(paragraphs: string[]): string | null {
   const last = paragraphs[paragraphs.length - 1];
@@ -203,9 +219,18 @@ export function unitFromClosing(paragraphs: string[]): string | null {
   return withoutProvince(m[1]!);
 }
 
-/** The unit a case's text gives when nothing printed with its head does: its closing organ, else its opening's. */
-export function unitFromText(paragraphs: string[], title = ''): string | null {
-  return unitFromClosing(paragraphs) ?? unitFromOpening(paragraphs, title);
+/** A dashed line under the title that is an organ alone ("——某县民政局"): the body the piece is by. */
+function unitFromSubtitle(subtitle: string | null | undefined): string | null {
+  const name = subtitle ? /^(?:——|--|—)\s*([\u4e00-\u9fa5（）()·]{4,30})$/u.exec(subtitle.trim())?.[1] : undefined;
+  return name && isOrgan(name) && findMentions(name)[0]?.start === 0 ? withoutProvince(name) : null;
+}
+
+/**
+ * The unit a case's text gives when nothing printed with its head does: an organ alone as its dashed
+ * subtitle, its closing organ, else its opening's.
+ */
+export function unitFromText(paragraphs: string[], title = '', subtitle?: string | null): string | null {
+  return unitFromSubtitle(subtitle) ?? unitFromClosing(paragraphs) ?? unitFromOpening(paragraphs, title);
 }
 
 /**
