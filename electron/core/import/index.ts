@@ -480,7 +480,7 @@ function buildCase(
     (s.bylines.find((b) => isOrgan(b)) ?? null) ??
     // Otherwise an organ in brackets closing the text, or the body its title and opening sentences
     // have as subject ("某县民政局聚焦…") or as the one chosen ("某站入选…"), did the work.
-    unitFromText(s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b])), draft.title);
+    unitFromText(s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b])), draft.title, draft.subtitle);
   const hint = { ...context };
   const unitRegion = unit ? resolveRegion(unit, hint) : null;
   if (unitRegion?.province) hint.province = unitRegion.province;
