@@ -140,3 +140,26 @@ test('furniture: reading tools, "more" links, text-size buttons, share instructi
   const kept = await read('盐亭县推进社会救助改革\n近年来,盐亭县民政局推进社会救助改革。\n审核 | 通过率达95%以上\n');
   assert.ok(kept.body.includes('审核 | 通过率达95%以上'), 'a bar after 审核 with text that is no name is the draft\'s');
 });
+
+test('units: a headline led by the organ, the organ a reporter had the news from, a dashed organ under the title, writers\' lines and a trailing 供稿', async () => {
+  const P = '近年来,全县聚焦困难群众急难愁盼,推进社会救助改革,全年救助困难群众3000余人次。\n下一步,将继续完善救助制度,让困难群众感受到更多温暖。';
+  const cases: Array<[string, string]> = [
+    ['headline with a colon', `盐亭县民政局：推进社会救助改革取得新成效\n${P}`],
+    ['headline subject', `盐亭县民政局推进社会救助改革取得新成效\n${P}`],
+    ['informant', `盐亭县推进社会救助改革\n记者从盐亭县民政局获悉,今年全县推进社会救助改革。\n${P}`],
+    ['circumstance before the subject', `盐亭县推进社会救助改革\n近年来,在县委县政府的坚强领导下,盐亭县民政局聚焦困难群众急难愁盼。\n${P}`],
+    ['dashed organ', `盐亭县推进社会救助改革\n——盐亭县民政局\n${P}`],
+    ['writers under the title', `盐亭县推进社会救助改革\n盐亭县民政局 张某 李某\n${P}`],
+    ['writers at the foot', `盐亭县推进社会救助改革\n${P}\n（盐亭县民政局 张某）`],
+    ['author unit label', `盐亭县推进社会救助改革\n${P}\n作者单位：盐亭县民政局`],
+    ['publishing organ field', `盐亭县推进社会救助改革\n发布时间：2023-05-06 发布机构：盐亭县民政局\n${P}`],
+    ['trailing 供稿 run on', `盐亭县推进社会救助改革\n${P}（盐亭县民政局供稿）`],
+  ];
+  for (const [what, text] of cases) {
+    const { c } = await read(text);
+    assert.equal(c.meta.unit, '盐亭县民政局', what);
+    assert.equal(c.meta.region?.county, '盐亭县', what);
+  }
+  assert.equal((await read(`盐亭县民政局社会救助股\n${P}`)).c.meta.unit, null, 'a title that is a sub-unit\'s name names no bureau as unit');
+  assert.equal((await read(`盐亭县民政局局长王某调研养老服务\n${P}`)).c.meta.unit, null, 'the director is the headline\'s subject');
+});
