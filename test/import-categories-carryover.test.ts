@@ -97,3 +97,22 @@ test('category: what a title says its work serves (助力/赋能 …) weighs as 
   // Without a purpose verb the same words are the title's subject.
   assert.equal(scoreCategories('社区慈善基金与基层治理', '街道推动居民议事协商，完善小区治理，居委会牵头。').category, '基层政权和社区治理');
 });
+
+test('category: the everyday words of each area (银发, 孤残, 民非, 换届, 丧葬, 善款, 门楼牌, 退伍, 灾情 …) name it', () => {
+  const cases: Array<[string, string, string]> = [
+    ['“银发”志愿者服务队', '社区组织低龄老人为高龄老人提供志愿服务。', '养老服务'],
+    ['孤残儿童类家庭养育', '福利院推行类家庭养育。', '儿童福利'],
+    ['民非年检“网上办”', '登记机关推行年检网上申报。', '社会组织'],
+    ['村(居)委会换届选举', '全县如期完成换届。', '基层政权和社区治理'],
+    ['丧葬礼俗改革', '倡导丧事简办,整治散埋乱葬。', '社会事务'],
+    ['爱心善款精准用到困难群众身上', '慈善总会募捐善款200万元,义卖所得全部用于帮扶。', '慈善事业和社会工作'],
+    ['门楼牌规范设置', '为全县街路巷统一设置门楼牌。', '区划地名'],
+    ['退伍老兵关爱行动', '走访慰问退伍军人和参战老兵,悬挂光荣牌。', '优抚安置'],
+    ['汛期灾情快报', '暴雨过后,及时报送灾情,组织灾后救助。', '防灾减灾救灾'],
+  ];
+  for (const [title, body, want] of cases) {
+    const r = scoreCategories(title, body);
+    assert.equal(r.category, want, title);
+    adds(r);
+  }
+});
