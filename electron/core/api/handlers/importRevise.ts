@@ -15,6 +15,9 @@ import type { AwardItem } from '../../import/awards.js';
 
 type Change = ApiInput<'import.revise'>['change'];
 
+/** The notice (and the cases it listed) a case was made from by a change of kind. */
+const asCaseOf = new WeakMap<ImportedCase, { notice: Omit<NoticeDocument, 'id'>; cases: ImportedCase[] }>();
+
 /** How many dropped lines were put back at the top of a case, so the next goes after them. */
 const restoredLines = new WeakMap<ImportedCase, number>();
 
@@ -106,6 +109,9 @@ function revised(file: ImportedFile, change: Change): ImportedFile {
       const to = change.kind;
       if (to === 'notice') {
         if (file.notice) return { ...out, kind: 'notice' };
+        // A notice made a case a moment ago, unchanged since: it comes back with its fields (发文字号, 主送 …).
+        const was = file.cases.length >= 1 ? asCaseOf.get(file.cases[0]!) : undefined;
+        if (was) return { ...out, kind: 'notice', notice: was.notice, cases: was.cases };
         const first = file.cases[0];
         const title = (file.cases.length === 1 ? first?.meta.title : file.info.title ?? first?.meta.title) || file.file.replace(/\.[^.]+$/, '');
         const body = file.cases.flatMap((c, i) => [...(file.cases.length > 1 || i > 0 ? [heading(c.meta.title)] : []), ...c.body]);
@@ -128,6 +134,7 @@ function revised(file: ImportedFile, change: Change): ImportedFile {
         };
         out.notice = null;
         if (!out.cases.length || to === 'single-case') out.cases = [own, ...out.cases];
+        if (out.cases[0] === own) asCaseOf.set(own, { notice: n, cases: file.cases });
       }
       if (to === 'single-case' && out.cases.length > 1) {
         const all = out.cases.slice(1).reduce(merged, out.cases[0]!);
