@@ -19,7 +19,7 @@ async function parts(input: Parameters<typeof writeDocx>[0]): Promise<Map<string
 function sections(files: Map<string, string>) {
   const rels = part(files, 'word/_rels/document.xml.rels');
   const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship Id="(rId\d+)" Type="[^"]*\/(header|footer)" Target="([^"]+)"\/>/g)) targets.set(m[1]!, part(files, `word/${m[3]}`));
+  for (const m of rels.matchAll(/<Relationship Id="(rId\w+)" Type="[^"]*\/(header|footer)" Target="([^"]+)"\/>/g)) targets.set(m[1]!, part(files, `word/${m[3]}`));
   const doc = part(files, 'word/document.xml');
   const sectPrs = [...doc.matchAll(/<w:sectPr>.*?<\/w:sectPr>/g)].map((m) => m[0]);
   return { targets, sectPrs, doc };
@@ -33,7 +33,7 @@ function assertShared(files: Map<string, string>, what: string): { refs: number;
   assert.equal(names.length, targets.size, `${what}: a header/footer part without a relationship, or the other way round`);
   let refs = 0;
   for (const s of sectPrs)
-    for (const m of s.matchAll(/<w:(header|footer)Reference w:type="\w+" r:id="(rId\d+)"\/>/g)) {
+    for (const m of s.matchAll(/<w:(header|footer)Reference w:type="\w+" r:id="(rId\w+)"\/>/g)) {
       refs++;
       assert.ok(targets.has(m[2]!), `${what}: ${m[1]} reference ${m[2]} points at no part`);
       assert.match(targets.get(m[2]!)!, m[1] === 'header' ? /^<\?xml[^>]*\?><w:hdr / : /^<\?xml[^>]*\?><w:ftr /);

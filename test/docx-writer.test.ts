@@ -128,7 +128,7 @@ test('anthology: TOC field with cached entries and page numbers, sections per pa
   const effective: Array<Record<string, string>> = [];
   for (const s of sectPrs) {
     const refs = { ...(effective[effective.length - 1] ?? {}) };
-    for (const m of s.matchAll(/<w:(header|footer)Reference w:type="(\w+)" r:id="(rId\d+)"\/>/g)) refs[`${m[1]}:${m[2]}`] = m[3]!;
+    for (const m of s.matchAll(/<w:(header|footer)Reference w:type="(\w+)" r:id="(rId\w+)"\/>/g)) refs[`${m[1]}:${m[2]}`] = m[3]!;
     effective.push(refs);
   }
   const shown = (refs: Record<string, string>, key: string) => (refs[key] ? part(parts, `word/${target(refs[key])}`) : '');
@@ -227,7 +227,7 @@ test('notice: GB/T 9704 page set-up, 22 × 28 grid, red organ and rule, faces pe
   // Folios "— n —": odd pages right with a 1-字 indent, even pages left.
   const rels = part(parts, 'word/_rels/document.xml.rels');
   const footer = (type: string) => {
-    const rid = new RegExp(`<w:footerReference w:type="${type}" r:id="(rId\\d+)"/>`).exec(sectPr)![1];
+    const rid = new RegExp(`<w:footerReference w:type="${type}" r:id="(rId\\w+)"/>`).exec(sectPr)![1];
     return part(parts, `word/${new RegExp(`Id="${rid}" Type="[^"]+" Target="([^"]+)"`).exec(rels)![1]}`);
   };
   assert.match(footer('default'), /<w:jc w:val="right"\/>.*— <\/w:t>.*> ?PAGE ?<.* —<\/w:t>/);

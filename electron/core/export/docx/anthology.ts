@@ -18,6 +18,7 @@ import { fonts, plainRuns, textRun, titleRuns } from './blocks.js';
 import { caseChildren } from './caseDocument.js';
 import { fieldEnd, fieldRuns, fieldStart, tabRun } from './fields.js';
 import { internalLink } from './bodyXml.js';
+import { manifestEntry, ZIP_LEVEL } from './patch.js';
 import type { DocxContext } from './context.js';
 import { breakCarrier, footer, header, section, type SectionSpec, type BookSection } from './sections.js';
 
@@ -120,8 +121,13 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
     return { headers: { default: e.header, even: e.header }, footers: { default: e.footer, even: e.footer } };
   };
 
-  // Body first: the TOC needs its page numbers.
+  // Body first: the TOC needs its page numbers. It goes out deflated as it is built (bodyXml.ts),
+  // so a 5,000-page book's XML is never held; the front matter, built after it, goes before it.
   ctx.flow.reset();
+  if (ctx.writeBody) {
+    ctx.body.startStream(ZIP_LEVEL, (k) => ctx.sections.sectPr(k));
+    ctx.streamSnapshots(ZIP_LEVEL, manifestEntry);
+  }
   const body: BookSection[] = [];
   const parts = c.sections.filter((s) => s.caseIds.some((id) => cases.has(id)));
   parts.forEach((part, si) => {

@@ -18,6 +18,7 @@
  * (HUIBIAN_DOCX_BODY=package turns this path off) and compare the document parts.
  */
 import { BaseXmlComponent, ExternalHyperlink, ImageRun, InternalHyperlink, Paragraph, XmlComponent, type IParagraphOptions, type ParagraphChild } from 'docx';
+import { TextDeflater, type Deflated } from './deflated.js';
 
 type Xmlable = Record<string, unknown>;
 
@@ -314,8 +315,18 @@ class CutMark extends XmlComponent {
   }
 }
 
-/** Where a run of body paragraphs goes in the package's document part. */
-export const BODY_PLACEHOLDER = /<hb:(body|sect) n="(\d+)"\/>/g;
+/** Where a run of body paragraphs, a section's break or a streamed stretch of the body goes in the package's document part. */
+export const BODY_PLACEHOLDER = /<hb:(body|sect|seg) n="(\d+)"\/>/g;
+
+class SegmentRun extends XmlComponent {
+  constructor(private readonly n: number) {
+    super('hb:seg');
+  }
+
+  override prepForXml(): Xmlable {
+    return { 'hb:seg': { _attr: { n: this.n } } };
+  }
+}
 
 class BodyRun extends XmlComponent {
   // Holds only its number: the strings stay in the store.
@@ -340,6 +351,90 @@ export class BodyStore {
 
   /** The section whose sectPr ends the body (the package writes a stand-in there). */
   lastSection: number | null = null;
+
+  /**
+   * A long book's body, streamed (startStream): its written paragraphs deflated as each section
+   * is added, in document order, its other children (tables, lists, pictures) left to the
+   * package between the deflated stretches. Each section's last child waits for the next
+   * section, which tells whether it carries a break.
+   */
+  private stream: {
+    deflater: TextDeflater;
+    sectPr: (k: number) => string;
+    segments: Deflated[];
+    /** The package's part of the streamed body: placeholders for the segments, and what only it writes. */
+    children: unknown[];
+    pending: { n: number; last: unknown } | null;
+  } | null = null;
+
+  /** From now on, sections given to `streamSection` go out at once, deflated at zlib's `level`. */
+  startStream(level: number, sectPr: (k: number) => string): void {
+    this.stream = { deflater: new TextDeflater(level), sectPr, segments: [], children: [], pending: null };
+  }
+
+  get streaming(): boolean {
+    return this.stream !== null;
+  }
+
+  /** A section of the streamed body: the previous one's last child goes out with its break, this one's but its last at once. */
+  streamSection(n: number, children: readonly unknown[]): void {
+    const s = this.stream;
+    if (!s) throw new Error('document part: no streamed body');
+    if (s.pending) this.streamChildren([s.pending.last], s.pending.n);
+    this.streamChildren(children.slice(0, -1), null);
+    s.pending = { n, last: children[children.length - 1] };
+  }
+
+  /**
+   * The streamed body ends with section `n` (the last one streamed), whose last children are
+   * `last` (its last child and what the book appends after it): written without a break, the
+   * section's sectPr ending the body. Returns the package's children of the streamed body.
+   */
+  endStream<T>(n: number, last: readonly T[]): T[] {
+    const s = this.stream;
+    if (!s?.pending || s.pending.n !== n) throw new Error('document part: the streamed body must end with its last section');
+    s.pending = null;
+    this.streamChildren(last, null);
+    this.cutSegment();
+    this.lastSection = n;
+    const out = s.children as T[];
+    s.children = [];
+    return out;
+  }
+
+  private cutSegment(): void {
+    const s = this.stream!;
+    if (s.deflater.empty) return;
+    s.children.push(new SegmentRun(s.segments.length));
+    s.segments.push(s.deflater.cut());
+  }
+
+  /** As `collect`, but the written paragraphs go to the deflater and their stretches become segment placeholders. */
+  private streamChildren(children: readonly unknown[], sect: number | null): void {
+    const s = this.stream!;
+    const last = children.length - 1;
+    const chunks: string[] = [];
+    children.forEach((c, i) => {
+      const ends = sect !== null && i === last;
+      if (c instanceof BodyParagraph) {
+        chunks.length = 0;
+        if (ends) chunks[c.writeXmlEndingSection(chunks)] = s.sectPr(sect);
+        else c.writeXml(chunks);
+        for (const chunk of chunks) s.deflater.write(chunk);
+        return;
+      }
+      this.cutSegment();
+      s.children.push(c);
+      if (ends) {
+        if (c instanceof Paragraph) c.addSectionProperties(new SectionMark(sect) as never);
+        else {
+          const carrier = new Paragraph({});
+          carrier.addSectionProperties(new SectionMark(sect) as never);
+          s.children.push(carrier);
+        }
+      }
+    });
+  }
 
   /**
    * A section's children with each stretch of body paragraphs made one placeholder. With `sect`,
@@ -380,10 +475,10 @@ export class BodyStore {
   /**
    * The package's document part with the body paragraphs in their places and every section's
    * sectPr (`sectPr(k)`), the last one in place of the package's own at the body's end, as
-   * pieces to write in order.
+   * pieces to write in order, the streamed body's stretches deflated already.
    */
-  fill(documentXml: string, sectPr: (k: number) => string): string[] {
-    const out: string[] = [];
+  fill(documentXml: string, sectPr: (k: number) => string): Array<string | Deflated> {
+    const out: Array<string | Deflated> = [];
     let end = documentXml.length;
     if (this.lastSection !== null) {
       const at = documentXml.lastIndexOf('<w:sectPr');
@@ -397,7 +492,11 @@ export class BodyStore {
       out.push(documentXml.slice(at, m.index));
       const n = Number(m[2]);
       if (m[1] === 'sect') out.push(sectPr(n));
-      else {
+      else if (m[1] === 'seg') {
+        const segment = this.stream?.segments[n];
+        if (!segment) throw new Error(`document part: streamed stretch ${n} missing`);
+        out.push(segment);
+      } else {
         const run = this.runs[n];
         if (!run) throw new Error(`document part: placeholder ${n} has no paragraphs`);
         for (const chunk of run) out.push(chunk);

@@ -24,6 +24,7 @@ import { twips } from './xml.js';
 import { CommentRanges } from './comments.js';
 import { BodyStore, bodyParagraph } from './bodyXml.js';
 import { SectionParts } from './sectionXml.js';
+import { TextDeflater } from './deflated.js';
 
 export type ListStyle = 'decimal' | 'cjk' | 'paren-cjk' | 'paren-decimal' | 'bullet';
 
@@ -167,13 +168,30 @@ export class DocxContext {
     return this.nextBookmark++;
   }
 
+  private documents = 0;
+
+  /**
+   * With a streamed body (anthology.ts), each document's snapshot is written out deflated as the
+   * document ends, as its manifest entry (`entry`, patch.ts), instead of staying to the end: the
+   * manifest holds every paragraph's text.
+   */
+  snapshotStream: TextDeflater | null = null;
+  private snapshotEntry: ((d: DocumentSnapshot, first: boolean) => string) | null = null;
+
+  streamSnapshots(level: number, entry: (d: DocumentSnapshot, first: boolean) => string): void {
+    this.snapshotStream = new TextDeflater(level);
+    this.snapshotEntry = entry;
+  }
+
   beginDocument(id: string): void {
-    this.current = { id, index: this.snapshot.length, paragraphs: [] };
-    this.snapshot.push(this.current);
+    this.current = { id, index: this.documents++, paragraphs: [] };
+    if (!this.snapshotStream) this.snapshot.push(this.current);
   }
 
   endDocument(): void {
+    const done = this.current;
     this.current = null;
+    if (done && this.snapshotStream && this.snapshotEntry) this.snapshotStream.write(this.snapshotEntry(done, this.snapshotStream.empty));
   }
 
   private within<T>(depth: 'sideDepth' | 'cellDepth' | 'frontDepth', fn: () => T): T {
@@ -208,6 +226,11 @@ export class DocxContext {
     } finally {
       this.cellWidths.pop();
     }
+  }
+
+  /** Building front matter (ctx.front): its sections stay out of a streamed body. */
+  get inFront(): boolean {
+    return this.frontDepth > 0;
   }
 
   get measuring(): boolean {

@@ -10,7 +10,8 @@ import { zipParts, type ZipPart } from './zip.js';
 import { MANIFEST_NS, type ExportManifest } from './manifest.js';
 import { esc, XML_DECL } from './xml.js';
 import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
-import type { DocxContext } from './context.js';
+import type { DocumentSnapshot, DocxContext } from './context.js';
+import type { Deflated } from './deflated.js';
 
 export interface PatchOptions {
   ctx: DocxContext;
@@ -70,35 +71,38 @@ function patchStyles(xml: string, options: PatchOptions): string {
   return out;
 }
 
-/** A package's parts by path, in the order they are zipped; text as a whole or in pieces. */
-export type Parts = Map<string, string | Uint8Array | Iterable<string>>;
+/** A package's parts by path, in the order they are zipped; text as a whole or in pieces, some perhaps deflated already. */
+export type Parts = Map<string, string | Uint8Array | Iterable<string | Deflated>>;
+
+/** A document's entry in the manifest's list, escaped for the part: the same text as in JSON.stringify of the whole manifest. */
+export function manifestEntry(d: DocumentSnapshot, first: boolean): string {
+  return esc((first ? '' : ',') + JSON.stringify({ id: d.id, index: d.index, bookmark: `${DOC_BOOKMARK_PREFIX}${d.index}`, paragraphs: d.paragraphs }));
+}
 
 /**
  * The manifest's XML in pieces, a document at a time: a long book's manifest (every paragraph's
  * text) never stands as one JSON string, one escaped copy and one joined copy at once. The same
  * text as JSON.stringify of the whole manifest.
  */
-function* manifestXml(manifest: ExportManifest): Generator<string> {
-  const { documents } = manifest;
+function* manifestXml(manifest: Omit<ExportManifest, 'documents'>, documents: readonly DocumentSnapshot[], streamed: Deflated | null): Generator<string | Deflated> {
   // The manifest's own key order, its documents left out.
   const json = JSON.stringify({ version: manifest.version, template: manifest.template, exportedAt: manifest.exportedAt, documents: [], comments: manifest.comments });
   const at = json.indexOf('"documents":[]') + '"documents":['.length;
   yield `${XML_DECL}<hb:manifest xmlns:hb="${MANIFEST_NS}">${esc(json.slice(0, at))}`;
-  for (let i = 0; i < documents.length; i++) yield esc((i ? ',' : '') + JSON.stringify(documents[i]));
+  // A streamed body's documents went out as they ended (DocxContext.streamSnapshots).
+  if (streamed) yield streamed;
+  for (let i = 0; i < documents.length; i++) yield manifestEntry(documents[i]!, i === 0 && !streamed);
   yield `${esc(json.slice(at))}</hb:manifest>`;
 }
 
 /** The export manifest as a custom XML part: what the review reader needs to diff a reviewed file (no package API for custom XML parts). */
 function addManifest(parts: Parts, options: PatchOptions, rels: string, types: string): { rels: string; types: string } {
   const { ctx } = options;
-  const manifest: ExportManifest = {
-    version: 1,
-    template: ctx.template.id,
-    exportedAt: options.now,
-    documents: ctx.snapshot.map((d) => ({ id: d.id, index: d.index, bookmark: `${DOC_BOOKMARK_PREFIX}${d.index}`, paragraphs: d.paragraphs })),
-    comments: ctx.comments.exported,
-  };
-  parts.set('customXml/item1.xml', manifestXml(manifest));
+  const manifest = { version: 1 as const, template: ctx.template.id, exportedAt: options.now, comments: ctx.comments.exported };
+  const streamed = ctx.snapshotStream && !ctx.snapshotStream.empty ? ctx.snapshotStream.cut() : null;
+  // With a deflated stretch as an array (the zip writer looks for them in one); else written as it is zipped.
+  const xml = manifestXml(manifest, ctx.snapshot, streamed);
+  parts.set('customXml/item1.xml', streamed ? [...xml] : xml);
   parts.set(
     'customXml/itemProps1.xml',
     `${XML_DECL}<ds:datastoreItem ds:itemID="{6B3C1D2E-4F5A-4B6C-9D7E-8F9A0B1C2D3E}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${MANIFEST_NS}"/></ds:schemaRefs></ds:datastoreItem>`,
@@ -120,19 +124,16 @@ const HEADER_TYPES = {
 
 /**
  * The running heads' parts (sectionXml.ts), one per distinct header or footer, with their
- * relationships numbered after the package's own (the sectPr refer to them by these ids).
+ * relationships under the writer's own ids (the sectPr refer to them by these ids).
  */
 function addHeaderParts(parts: Parts, options: PatchOptions, rels: string, types: string): { rels: string; types: string } {
   const { sections } = options.ctx;
-  let max = 0;
-  for (const m of rels.matchAll(/Id="rId(\d+)"/g)) max = Math.max(max, Number(m[1]));
-  sections.assignIds(max);
   let relXml = '';
   let typeXml = '';
   for (const p of sections.parts) {
     const [rel, type] = HEADER_TYPES[p.kind];
     parts.set(`word/${p.name}`, p.xml);
-    relXml += `<Relationship Id="rId${p.rid}" Type="${rel}" Target="${p.name}"/>`;
+    relXml += `<Relationship Id="${p.rid}" Type="${rel}" Target="${p.name}"/>`;
     typeXml += `<Override ContentType="${type}" PartName="/word/${p.name}"/>`;
   }
   return { rels: insertBefore(rels, relXml, '</Relationships>'), types: insertBefore(types, typeXml, '</Types>') };
@@ -183,7 +184,7 @@ export async function patchPackage(parts: Parts, options: PatchOptions): Promise
   const zipped: ZipPart[] = [];
   for (const [name, data] of parts) {
     if (name === DOCUMENT_PART) zipped.push({ name, data: options.ctx.body.fill(text(name), (k) => sections.sectPr(k)) });
-    else zipped.push({ name, data: typeof data === 'string' ? [data] : (bytesOf(data) ?? (data as Iterable<string>)) });
+    else zipped.push({ name, data: typeof data === 'string' ? [data] : (bytesOf(data) ?? (data as Iterable<string | Deflated>)) });
   }
   return zipParts(zipped, ZIP_LEVEL, new Date(options.now));
 }
@@ -205,4 +206,4 @@ function bytesOf(data: unknown): Uint8Array | null {
  * zlib's level for every part. Level 1 against 6 on the 25-draft anthology's 5.5 MB document
  * part: see the commit that set it.
  */
-const ZIP_LEVEL = 6;
+export const ZIP_LEVEL = 6;

@@ -9,9 +9,10 @@
  * FooterWrapper, SectionProperties), the references before them as it writes them, so only the
  * numbering of the parts and ids changes.
  *
- * The package sees one section, the whole body; the section breaks are placeholders in the body
- * (bodyXml.ts) that become sectPr once the relationship ids are known, after the package has
- * numbered its own (patch.ts).
+ * The package sees one section, the whole body; the section breaks are written by the body
+ * (bodyXml.ts), a long book's as it is built. The parts' relationship ids are this writer's own
+ * (rIdHb1, rIdHb2 …, none of the package's numbered ids), so a sectPr can be written before the
+ * package has numbered its relationships.
  */
 import { FooterWrapper, HeaderWrapper, Media, SectionProperties, type Footer, type Header, type ISectionPropertiesOptions } from 'docx';
 import { xmlOf } from './bodyXml.js';
@@ -38,11 +39,14 @@ export interface HeaderPart {
   /** Part name under word/, e.g. header2.xml. */
   name: string;
   xml: string;
-  /** Its relationship id in the document part, once assigned. */
-  rid: number;
+  /** Its relationship id in the document part. */
+  rid: string;
 }
 
 const OPEN = '<w:sectPr>';
+
+/** The references of a section that names no running heads (it inherits the previous section's). */
+const NONE: Readonly<Partial<Record<Slot, number>>> = Object.freeze({});
 
 /** The package's header/footer part declaration (it writes none with standalone). */
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>';
@@ -54,6 +58,7 @@ export class SectionParts {
   private readonly byObject = new WeakMap<Header | Footer, number>();
   private readonly counts: Record<Kind, number> = { header: 0, footer: 0 };
   private readonly written = new Map<string, string>();
+  private readonly bySet = new Map<string, { properties: ISectionPropertiesOptions; key: string }>();
   private readonly media = new Media();
 
   /** A section's properties and running heads; its number is what the body's placeholder carries. */
@@ -66,8 +71,12 @@ export class SectionParts {
       const f = refs.footers?.[slot];
       if (f) footers[slot] = this.part('footer', f);
     }
+    // Sections of one set of properties share the first one's object and key (a 4,500-section
+    // book has a few sets): a key string per section was a copy of its properties held to the end.
     const key = JSON.stringify(properties);
-    this.sections.push({ properties, headers, footers, key });
+    let known = this.bySet.get(key);
+    if (!known) this.bySet.set(key, (known = { properties, key }));
+    this.sections.push({ properties: known.properties, headers: refs.headers || refs.footers ? headers : NONE, footers: refs.headers || refs.footers ? footers : NONE, key: known.key });
     return this.sections.length - 1;
   }
 
@@ -84,16 +93,11 @@ export class SectionParts {
     let n = this.byXml.get(xml);
     if (n === undefined) {
       n = this.parts.length;
-      this.parts.push({ kind, name: `${kind}${++this.counts[kind]}.xml`, xml, rid: 0 });
+      this.parts.push({ kind, name: `${kind}${++this.counts[kind]}.xml`, xml, rid: `rIdHb${n + 1}` });
       this.byXml.set(xml, n);
     }
     this.byObject.set(content, n);
     return n;
-  }
-
-  /** Relationship ids for the parts, after the package's highest. */
-  assignIds(after: number): void {
-    this.parts.forEach((p, i) => (p.rid = after + 1 + i));
   }
 
   /**
@@ -111,8 +115,8 @@ export class SectionParts {
       this.written.set(s.key, props);
     }
     let refs = '';
-    for (const slot of SLOTS) if (s.headers[slot] !== undefined) refs += `<w:headerReference w:type="${slot}" r:id="rId${this.parts[s.headers[slot]!]!.rid}"/>`;
-    for (const slot of SLOTS) if (s.footers[slot] !== undefined) refs += `<w:footerReference w:type="${slot}" r:id="rId${this.parts[s.footers[slot]!]!.rid}"/>`;
+    for (const slot of SLOTS) if (s.headers[slot] !== undefined) refs += `<w:headerReference w:type="${slot}" r:id="${this.parts[s.headers[slot]!]!.rid}"/>`;
+    for (const slot of SLOTS) if (s.footers[slot] !== undefined) refs += `<w:footerReference w:type="${slot}" r:id="${this.parts[s.footers[slot]!]!.rid}"/>`;
     return OPEN + refs + props;
   }
 }

@@ -40,6 +40,8 @@ const TYPES = { nextPage: SectionType.NEXT_PAGE, oddPage: SectionType.ODD_PAGE, 
 export interface BookSection {
   n: number;
   children: FileChild[];
+  /** Gone out with the streamed body already, but for `children` (its last child, and what the book appends). */
+  streamed?: boolean;
 }
 
 export function section(ctx: DocxContext, spec: SectionSpec, children: FileChild[]): BookSection {
@@ -65,21 +67,34 @@ export function section(ctx: DocxContext, spec: SectionSpec, children: FileChild
   };
   // A section needs a paragraph to carry its break: a one-point one never adds a line.
   const all = children.length ? children : [breakCarrier()];
+  const n = ctx.sections.add(properties, { headers: spec.headers, footers: spec.footers });
+  // A long book's body goes out as it is built (bodyXml.ts); the front matter, built after it, stays.
+  if (ctx.body.streaming && !ctx.inFront) {
+    ctx.body.streamSection(n, all);
+    return { n, children: [all[all.length - 1]!], streamed: true };
+  }
   // Written at once but for the last child, which may carry the break (bookBody): the section's
   // paragraph objects need not live until the whole book is built.
   const written = ctx.body.collect(all.slice(0, -1));
   written.push(all[all.length - 1]!);
-  return { n: ctx.sections.add(properties, { headers: spec.headers, footers: spec.footers }), children: written };
+  return { n, children: written };
 }
 
 /**
  * The body as the package's one section: each section's stretches of written paragraphs made
  * placeholders, every section but the last ending in its break's placeholder (the last one's
- * sectPr ends the body, patch.ts).
+ * sectPr ends the body, patch.ts); a streamed body's sections are out already, and stand here as
+ * the placeholders of their deflated stretches.
  */
 export function bookBody(ctx: DocxContext, sections: readonly BookSection[]): ISectionOptions {
   const children: FileChild[] = [];
   sections.forEach((s, i) => {
+    if (s.streamed) {
+      // Out already, in order; the last one streamed ends the stream and must end the body.
+      if (i === sections.length - 1) for (const c of ctx.body.endStream(s.n, s.children)) children.push(c);
+      else if (!sections[i + 1]!.streamed) throw new Error('document part: a section follows the streamed body');
+      return;
+    }
     for (const c of ctx.body.collect(s.children, i < sections.length - 1 ? s.n : null)) children.push(c);
   });
   const last = sections.at(-1)!.n;

@@ -3,19 +3,22 @@
  * It compresses on libuv's thread pool, so the parts are compressed side by side and off the
  * main thread, several times faster than JSZip's JavaScript deflate (pako) on a book's
  * document part; and the document part goes in as the list of strings the writer built, in
- * slices, never as one more copy of the whole text.
+ * slices, never as one more copy of the whole text. A part may also hold stretches deflated
+ * before (deflated.ts: a long book's body, compressed while it was built): the text around them
+ * is deflated into segments of its own, and the part is the segments in order.
  */
 import { Buffer } from 'node:buffer';
 import { once } from 'node:events';
 import { constants, crc32, createDeflateRaw, deflateRaw, deflateRawSync } from 'node:zlib';
 import { promisify } from 'node:util';
+import { Deflated, FINAL_BLOCK, joinSegments, TextDeflater } from './deflated.js';
 
 const deflate = promisify(deflateRaw);
 
 export interface ZipPart {
   name: string;
-  /** Bytes, or text as pieces to write one after another (UTF-8). */
-  data: Uint8Array | Iterable<string>;
+  /** Bytes, or text as pieces to write one after another (UTF-8), some perhaps deflated already. */
+  data: Uint8Array | Iterable<string | Deflated>;
 }
 
 interface Compressed {
@@ -78,6 +81,24 @@ async function compressText(pieces: Iterable<string>, level: number): Promise<Om
   return { crc, size, bytes, compressedSize: bytes.reduce((n, b) => n + b.length, 0) };
 }
 
+/** A part with deflated stretches in it: the text between them deflated here, then all laid end to end. */
+function compressSegmented(pieces: Iterable<string | Deflated>, level: number): Omit<Compressed, 'name'> {
+  const segments: Deflated[] = [];
+  const text = new TextDeflater(level);
+  for (const piece of pieces) {
+    if (typeof piece === 'string') text.write(piece);
+    else {
+      if (!text.empty) segments.push(text.cut());
+      segments.push(piece);
+    }
+  }
+  if (!text.empty) segments.push(text.cut());
+  const whole = joinSegments(segments);
+  return { crc: whole.crc, size: whole.size, bytes: [...whole.bytes, FINAL_BLOCK], compressedSize: whole.compressedSize + FINAL_BLOCK.length };
+}
+
+const hasDeflated = (pieces: Iterable<string | Deflated>): boolean => Array.isArray(pieces) && pieces.some((p) => p instanceof Deflated);
+
 async function compressBytes(data: Uint8Array, level: number): Promise<Omit<Compressed, 'name'>> {
   const out = await deflate(data, { level, finishFlush: constants.Z_FINISH });
   return { crc: crc32(data), size: data.length, bytes: [out], compressedSize: out.length };
@@ -100,7 +121,12 @@ const VERSION = 20;
 export async function zipParts(parts: readonly ZipPart[], level: number, when = new Date()): Promise<Uint8Array> {
   const compressed = await Promise.all(
     parts.map(async (p): Promise<Compressed> => {
-      const c = p.data instanceof Uint8Array ? await compressBytes(p.data, level) : await compressText(p.data, level);
+      const c =
+        p.data instanceof Uint8Array
+          ? await compressBytes(p.data, level)
+          : hasDeflated(p.data)
+            ? compressSegmented(p.data, level)
+            : await compressText(p.data as Iterable<string>, level);
       return { ...c, name: Buffer.from(p.name, 'utf8') };
     }),
   );
