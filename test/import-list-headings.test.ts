@@ -205,3 +205,30 @@ test('prize clauses: an article that mentions two prizes it won among its paragr
   assert.notEqual(file.kind, 'award-list');
   assert.equal(file.cases.length, 1);
 });
+
+test('list items: under a bare "获奖名单", "机构:标题" and "单位——《标题》" lines are items with their entrant as unit', async () => {
+  const file = await load(
+    'shegong.txt',
+    `我市5个案例获评全省社会工作优秀案例
+近日,省民政厅公布2024年度全省社会工作优秀案例评选结果,我市5个案例获评。
+获奖名单
+阳光社工服务中心:“陪伴成长”困境儿童支持项目
+青羊区民政局——《社区食堂“共享”之路》
+心航社会工作服务社:独居老人“守望”计划
+仁爱社工事务所:《精神障碍康复者社区融入》
+金牛区民政局:“社区合伙人”计划
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.unit]),
+    [
+      ['“陪伴成长”困境儿童支持项目', '阳光社工服务中心'],
+      ['社区食堂“共享”之路', '青羊区民政局'],
+      ['独居老人“守望”计划', '心航社会工作服务社'],
+      ['精神障碍康复者社区融入', '仁爱社工事务所'],
+      ['“社区合伙人”计划', '金牛区民政局'],
+    ],
+  );
+  assert.ok(file.cases.every((c) => c.meta.award === '2024年度全省社会工作优秀案例'));
+});

@@ -178,7 +178,7 @@ function bookTitled(text: string): { title: string; unit: string | null; place: 
   if (!t.includes('《') || t.indexOf('《') !== t.lastIndexOf('《')) return null;
   const m = /^([^《》]*?)\s*[:：]?\s*《([^《》]{2,80})》\s*(.*)$/u.exec(t);
   if (!m) return null;
-  const before = m[1]!.replace(/(?:的|报送的|选送的|申报的)?(?:案例|项目|作品)?$/u, '').trim();
+  const before = m[1]!.replace(/\s*(?:——|--|—)\s*$/u, '').replace(/(?:的|报送的|选送的|申报的)?(?:案例|项目|作品)?$/u, '').trim();
   const after = m[3]!.replace(/^(?:——|--|—|[（(])\s*/u, '').replace(/\s*[)）]$/u, '').trim();
   if (before && after) return null;
   const who = before || after;
@@ -295,6 +295,10 @@ function listHeading(text: string): Group | null {
     return PEOPLE.test(honour[1]!) ? { award: null, people: true, list: true } : { award: honour[1]!, list: true };
   }
   if (text.length > 40 || !/名[单录]/u.test(text) || SENTENCE.test(text) || /^(?:附件|附)/u.test(text)) return null;
+  // "获奖名单", "具体名单如下:": a list named by nothing but its being one.
+  if (/^(?:具体|最终|正式)?(?:获奖|入选|入围|表彰|拟表彰|推荐|拟推荐|评选|公示)?(?:名单|名录)\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:如下)?\s*[:：]?$/u.test(text.replace(CN_NUMBERED, ''))) {
+    return { award: null, list: true, headed: true };
+  }
   const m = /^(.{4,36}?)(?:获奖名单|拟表彰名单|表彰名单|推荐名单|入选名单|名单|名录)\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:如下)?\s*[:：]?$/u.exec(text.replace(CN_NUMBERED, ''));
   if (!m) return null;
   const name = m[1]!.replace(/^[“"]([^”"]+)[”"]$/u, '$1').trim();
@@ -558,7 +562,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
       continue;
     }
     // Under a grade heading, "单位:标题": the entrant before the colon (its place first, or an organ).
-    const entrant = grouped && award && !pc && colon > 2 && !NUMBERED.test(text) && text.length <= 90 && !SENTENCE.test(text) ? /^([^:：\s，,。“”"《》]{4,30})[:：]\s*(\S.{2,60})$/u.exec(text) : null;
+    const entrant = ((grouped && award) || headed) && !pc && colon > 2 && !NUMBERED.test(text) && text.length <= 90 && !SENTENCE.test(text) ? /^([^:：\s，,。“”"《》]{4,30})[:：]\s*(\S.{2,60})$/u.exec(text) : null;
     if (entrant && (placeStart(entrant[1]!) || ORGAN_END_LIST.test(entrant[1]!))) {
       run.push({ title: entrant[2]!.trim(), subtitle: null, unit: entrant[1]!, place: null, award, at: i });
       continue;
