@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, screenshot, type Session } from './support/browser.js';
-import { openApp } from './support/daily.js';
+import { axeSerious, describeViolations, openApp } from './support/daily.js';
 import { createApi } from '../electron/core/api/index.js';
 import type { CaseDocument } from '../electron/core/model/types.js';
 
@@ -146,6 +146,9 @@ test('the shortlist: kind, merge and split, region, unit, award, a dropped line 
     assert.deepEqual(await clipped(), [], `${w}×${h}`);
     await screenshot(page, `import-shortlist-${w}`);
   }
+  // The case text with its split buttons and the dropped lines with theirs, open: no serious axe finding.
+  const serious = await axeSerious(page);
+  assert.equal(serious.length, 0, describeViolations(serious));
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByLabel('新汇编名称').fill('预览改正测试');
   await page.getByRole('button', { name: '确认导入' }).click();
@@ -229,6 +232,8 @@ test('an award list applied to the library: its items matched to the cases impor
     await panel.scrollIntoViewIfNeeded();
     await screenshot(page, `import-awards-${w}`);
   }
+  const serious = await axeSerious(page);
+  assert.equal(serious.length, 0, describeViolations(serious));
   await page.setViewportSize({ width: 1366, height: 768 });
   // Only that one is to change: the other three hold the list's award already.
   for (const title of ['济宁泗水', '邹城', '儒乡曲阜']) await panel.locator('tbody tr', { hasText: title }).getByRole('checkbox').uncheck();

@@ -298,7 +298,7 @@ export function ImportView({ preview: first, collections, categories, onDone, on
                             <span className="muted no-text" title="名单条目只有标题、单位和奖项">无正文</span>
                           )}
                           {ci + 1 < file.cases.length && (
-                            <button type="button" disabled={revising || busy} onClick={() => void revise(fi, { op: 'merge', case: ci }, '合并案例')} aria-label={`把第${ci + 2}个案例并入第${ci + 1}个`} title="把下一个案例并入这一个（下一个的标题成为正文中的小标题）">并入下一篇</button>
+                            <button type="button" disabled={revising || busy} onClick={() => void revise(fi, { op: 'merge', case: ci }, '合并案例')} aria-label={`并入下一篇：把第${ci + 2}个案例并入第${ci + 1}个`} title="把下一个案例并入这一个（下一个的标题成为正文中的小标题）">并入下一篇</button>
                           )}
                         </td>
                       </tr>
@@ -312,7 +312,7 @@ export function ImportView({ preview: first, collections, categories, onDone, on
                                 return (
                                   <div key={bi} className={`case-block ${block.type === 'heading' ? 'is-heading' : ''}`} data-block={bi}>
                                     {bi > 0 && (
-                                      <button type="button" className="split-here" disabled={revising || busy} onClick={() => void revise(fi, { op: 'split', case: ci, block: bi }, '拆分案例')} aria-label={`从第${bi + 1}段起拆成新案例`} title="从这一段起拆成一个新案例">从此拆分</button>
+                                      <button type="button" className="split-here" disabled={revising || busy} onClick={() => void revise(fi, { op: 'split', case: ci, block: bi }, '拆分案例')} aria-label={`从此拆分：从第${bi + 1}段起拆成新案例`} title="从这一段起拆成一个新案例">从此拆分</button>
                                     )}
                                     {lines.map((line, li) => <p key={li}>{line}</p>)}
                                   </div>
