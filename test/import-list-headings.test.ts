@@ -232,3 +232,24 @@ test('list items: under a bare "获奖名单", "机构:标题" and "单位——
   );
   assert.ok(file.cases.every((c) => c.meta.award === '2024年度全省社会工作优秀案例'));
 });
+
+test('list items: under grade headings, a title over its unit line, or the unit first and a space; running text ends the group', async () => {
+  const lead = '经过单位申报、初审推荐、专家评审和网上公示等环节,市民政局评出2024年度全市民政创新案例一等奖2个、二等奖1个,现将评选结果公布如下,希望各地学习借鉴、推广运用。';
+  const expected = [
+    ['“时间银行”互助养老', '鼓楼区民政局', '一等奖'],
+    ['“救急难”一键响应平台', '台江区民政局', '一等奖'],
+    ['殡葬服务“一件事”联办', '仓山区民政局', '二等奖'],
+  ];
+  const over = await load(
+    'over.txt',
+    `2024年度全市民政创新案例评选结果\n${lead}\n一等奖（2个）\n“时间银行”互助养老\n鼓楼区民政局\n“救急难”一键响应平台\n台江区民政局\n二等奖（1个）\n殡葬服务“一件事”联办\n仓山区民政局\n希望获奖单位珍惜荣誉,再接再厉,不断推进民政工作改革创新。\n福州市民政局办公室\n`,
+  );
+  assert.equal(over.kind, 'award-list');
+  assert.deepEqual(over.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award]), expected);
+  const first = await load(
+    'first.txt',
+    `2024年度全市民政创新案例评选结果\n${lead}\n一等奖（2个）\n鼓楼区民政局 “时间银行”互助养老\n台江区民政局 “救急难”一键响应平台\n二等奖（1个）\n仓山区民政局 殡葬服务“一件事”联办\n`,
+  );
+  assert.equal(first.kind, 'award-list');
+  assert.deepEqual(first.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award]), expected);
+});

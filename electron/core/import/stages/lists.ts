@@ -130,6 +130,14 @@ function placeColon(text: string): { place: string; rest: string } | null {
   return { place: m[1]!, rest: m[2]! };
 }
 
+/** What names an entrant rather than a place: "…民政局", "…服务中心", "…协会". */
+const ENTRANT_END = /(?:局|厅|委|办|政府|中心|院|馆|站|所|协会|商会|基金会|联合会|促进会|服务社)$/u;
+
+/** A unit alone on its line, unbracketed and named from its place: "某某市民政局" (not a numbered item). */
+function bareUnit(t: string): boolean {
+  return !NUMBERED.test(t) && t.length <= 30 && t.length >= 4 && !/[\s:：，,。“”"《》]/u.test(t) && ORGAN_END_LIST.test(t) && placeStart(t);
+}
+
 /** A dashed unit after a title: "“时间银行”互助养老——鼓楼区民政局". */
 const DASH_UNIT = /^(.{4,}?)\s*(?:——|--|—)\s*([\u4e00-\u9fa5（）()·]{3,30})\s*$/u;
 /** A unit after a space, as list rows copied from a table read: "“时间银行”互助养老 鼓楼区民政局". */
@@ -421,6 +429,8 @@ export function readList(lines: SourceLine[]): ListResult | null {
   let headed = false;
   /** The place a heading names ("（一）乌鲁木齐市（5个）"): where its items are. */
   let headPlace: string | null = null;
+  /** Since the last group heading, only list lines: running text ends the group's plain items. */
+  let inGroup = false;
   // Each line's places under a province label, read once (a line is also asked about by its neighbours).
   const runs = new Map<number, Array<{ title: string; place: string }>>();
   const runsAt = (k: number) => {
@@ -516,6 +526,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
       listed = Boolean(group.list);
       headed = Boolean(group.headed);
       headPlace = group.place ?? null;
+      inGroup = true;
       taken.add(i);
       continue;
     }
@@ -603,8 +614,8 @@ export function readList(lines: SourceLine[]): ListResult | null {
         const t = lines[k]!.text;
         const sub = SUBTITLE.exec(t);
         // A unit alone on the next line, unbracketed: "某某市民政局" (not the next numbered item).
-        const bareUnit = !NUMBERED.test(t) && t.length <= 30 && !/[\s:：，,。“”"《》]/u.test(t) && ORGAN_END_LIST.test(t) && placeStart(t) ? [t, t] : null;
-        const unitOnly = /^[（(]\s*(\S{3,40})\s*[)）]$/u.exec(t) ?? UNIT_LINE.exec(t) ?? bareUnit;
+        const alone = bareUnit(t) ? [t, t] : null;
+        const unitOnly = /^[（(]\s*(\S{3,40})\s*[)）]$/u.exec(t) ?? UNIT_LINE.exec(t) ?? alone;
         if (sub && !item.subtitle && !item.unit) {
           const s = splitUnit(sub[0]);
           item.subtitle = s.title;
@@ -638,12 +649,24 @@ export function readList(lines: SourceLine[]): ListResult | null {
       run.push({ title: spaced[1]!.trim(), subtitle: null, unit: spaced[2]!, place: null, award, at: i });
       continue;
     }
-    // Under a list's own heading ("…名单:"), each short line is an item: a title, or a unit named with its place.
-    if (listed && (award || headed) && text.length <= 60 && !SENTENCE.test(text) && !/[:：]/u.test(text) && !/^[一二三四五六七八九十]{1,3}、/u.test(text)) {
+    // Under a list's own heading ("…名单:") or a group's, each short line is an item: a title, or a unit named with its place.
+    if ((listed || (grouped && inGroup)) && (award || headed) && text.length <= 60 && !SENTENCE.test(text) && !/[:：]/u.test(text) && !/^[一二三四五六七八九十]{1,3}、/u.test(text)) {
+      // "鼓楼区民政局 “时间银行”互助养老": the unit, a space, the title.
+      const first = /^(\S{3,30}?)[\s\u3000]+(\S.{3,})$/u.exec(text);
+      const unitFirst = first && ENTRANT_END.test(first[1]!) && placeStart(first[1]!) ? first : null;
       // "长沙市长沙县 “三五”模式…": a place label, a space, the title.
-      const label = splitPlaceLabel(text);
-      const { title, unit } = splitUnit(label ? label.title : text);
+      const label = unitFirst ? null : splitPlaceLabel(text);
+      const split = unitFirst ? { title: unitFirst[2]!.trim(), unit: unitFirst[1]! } : splitUnit(label ? label.title : text);
+      const { title } = split;
+      let unit = split.unit;
       const organ = !label && !unit && ORGAN_END_LIST.test(title) && placeStart(title);
+      // "标题" over "某某区民政局": the unit alone on the next line is the item's (not the next address of a list of them).
+      const below = lines[i + 1]?.text.trim() ?? '';
+      if (!unit && !organ && !ADDRESS_END.test(title) && bareUnit(below) && ENTRANT_END.test(below)) {
+        unit = below;
+        taken.add(i + 1);
+        i++;
+      }
       const item = withSubtitle({ title, subtitle: null, unit: unit ?? (organ ? title : null), place: label ? label.label : organ ? title : null, award, at: i });
       plain.add(item);
       run.push(item);
@@ -654,6 +677,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
     // next heading or the end of the copy.
     if (listed && run.length && run.every((r) => plain.has(r))) run = [];
     listed = false;
+    inGroup = false;
     flush();
     const inline = inlineItems(text, award);
     if (inline.length >= 2) {
