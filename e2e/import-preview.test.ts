@@ -190,6 +190,17 @@ test('a notice made a case, an award list named in Chinese; no English in the pr
   const awardKind = page.getByLabel('“binhu-2013-shequ-zhili-chengguo.txt”的类型');
   assert.equal(await awardKind.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent), '获奖名单');
   assert.equal(await noticeKind.inputValue(), 'notice');
+  // As read: the notice's fields, and its text can be read before committing.
+  const fields = page.locator('.import-notice .notice-fields');
+  const field = async (label: string) => fields.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').innerText();
+  assert.match(await field('主送'), /^各镇街民政办公室/);
+  assert.equal(await field('署名'), '曲阜市民政局');
+  assert.equal(await field('成文日期'), '2020年4月8日');
+  await page.locator('.import-notice').getByRole('button', { name: /^查看/ }).click();
+  assert.match(await page.locator('.import-notice .case-text').innerText(), /^现将《2020年全市民政工作要点》印发给你们/);
+  await screenshot(page, 'import-notice-1366');
+  const serious = await axeSerious(page);
+  assert.equal(serious.length, 0, describeViolations(serious));
   await noticeKind.selectOption('single-case');
   const noticeFile = page.locator('.import-file').first();
   await noticeFile.locator('tr[data-case]').first().waitFor();

@@ -236,7 +236,7 @@ export function ImportView({ preview: first, collections, categories, onDone, on
               </p>
             );
           })()}
-          {file.info.title && <p className="muted">标题：{file.info.title}{file.info.subtitle ? ` ${file.info.subtitle}` : ''}{file.info.publication ? ` · ${file.info.publication}` : ''}</p>}
+          {file.info.title && file.info.title !== file.notice?.meta.title && <p className="muted">标题：{file.info.title}{file.info.subtitle ? ` ${file.info.subtitle}` : ''}{file.info.publication ? ` · ${file.info.publication}` : ''}</p>}
           {file.warnings.map((w, i) => <p key={i} className="warning">⚠ {chineseWarning(w)}</p>)}
           {file.script === 'traditional' && onConvert && !converted.includes(file.file) && (
             <p className="convert-choice">
@@ -257,7 +257,46 @@ export function ImportView({ preview: first, collections, categories, onDone, on
               onError={onError}
             />
           )}
-          {file.notice && <p>通知：{file.notice.meta.title} {file.notice.meta.docNumber ?? ''}</p>}
+          {file.notice && (() => {
+            const n = file.notice;
+            const key = `${fi}:notice`;
+            const open = reading === key;
+            const fields = [
+              ['发文字号', n.meta.docNumber],
+              ['发文机关', n.meta.organ],
+              ['主送', n.meta.addressees],
+              ['署名', n.meta.issuer],
+              ['成文日期', n.meta.date?.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)],
+              ['附件', n.attachments.length ? `${n.attachments.length} 件` : null],
+            ].filter((f): f is [string, string] => Boolean(f[1]));
+            return (
+              <div className="import-notice">
+                <p>
+                  <span className="tag">通知</span> <strong>{n.meta.title}</strong>{' '}
+                  {duplicateOf(fi, null) && <span className="dup-note">已在库中：{quoted(duplicateOf(fi, null)!.existingTitle)}{allowDuplicates ? '（将再导入一份）' : '（不再导入）'}</span>}
+                  <button type="button" aria-expanded={open} onClick={() => setReading(open ? null : key)} aria-label={`${open ? '收起' : '查看'}${quoted(n.meta.title)}的正文`}>{open ? '收起' : '查看'}</button>
+                </p>
+                {fields.length > 0 && (
+                  <dl className="notice-fields">
+                    {fields.map(([label, value]) => (
+                      <Fragment key={label}><dt>{label}</dt><dd>{value}</dd></Fragment>
+                    ))}
+                  </dl>
+                )}
+                {open && (
+                  <div className="case-text" role="region" aria-label={`${n.meta.title} 正文`} tabIndex={0}>
+                    {blocksText(n.body).split('\n').filter((l) => l.trim()).map((line, i) => <p key={i}>{line}</p>)}
+                    {n.attachments.map((a, ai) => (
+                      <Fragment key={ai}>
+                        <p className="attachment-title">附件{n.attachments.length > 1 ? ai + 1 : ''}：{a.title}</p>
+                        {blocksText(a.blocks).split('\n').filter((l) => l.trim()).map((line, i) => <p key={i}>{line}</p>)}
+                      </Fragment>
+                    ))}
+                  </div>
+                )}
+              </div>
+            );
+          })()}
           {file.cases.length > 0 && (
             <table className="import-cases">
               <thead>
