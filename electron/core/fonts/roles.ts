@@ -206,7 +206,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
  * fontkit as a one-table font, so the name compared is the one fontkit's getFont compares when
  * the face is opened for real. A file that is not a collection is opened through fontkit, as before.
  */
-function collectionHas(file: string, postscriptName: string): boolean {
+export function collectionHas(file: string, postscriptName: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const head = readAt(fd, 0, 12);
