@@ -93,6 +93,8 @@ export function unitLine(lines: SourceLine[]): { at: number; unit: string; keep?
 }
 
 const SERVICE_END = new RegExp(`${SERVICE_KIND}$`, 'u');
+/** A cheap first look: every service body's kind ends in one of these. */
+const SERVICE_HINT = /[站院心处馆所办]/u;
 /** A place-led run of characters ending in a service body's kind (its start is trimmed by bodyName). */
 const SERVICE_BODY = new RegExp(String.raw`[\u4e00-\u9fa5]{2,26}?${SERVICE_KIND}`, 'gu');
 /** A body named as what was chosen ("某站入选…", "某院获评…", "被命名为"): the awarded body, not the one that chose it. */
@@ -128,6 +130,7 @@ export function bodyName(raw: string): string | null {
 function awardedBody(texts: string[]): string | null {
   for (const t of texts) {
     const sentence = /^[^。！？]{0,160}/u.exec(t)?.[0] ?? '';
+    if (!/入选|获评|被评为|被命名为|被确定为|被授予|荣获/u.test(sentence)) continue;
     for (const clause of sentence.split(/[，,；;：:]/u)) {
       const m = AWARDED.exec(clause);
       const name = m ? bodyName(m[1]!) : null;
@@ -146,6 +149,7 @@ function repeatedBody(texts: string[]): string | null {
   const counts = new Map<string, number>();
   for (const t of texts) {
     const seen = new Set<string>();
+    if (!SERVICE_HINT.test(t)) continue;
     for (const m of t.matchAll(SERVICE_BODY)) {
       const name = bodyName(m[0]);
       if (name) seen.add(name);
@@ -169,6 +173,7 @@ const INFORMANT_ORGAN = new RegExp(String.raw`记者(?:近日|日前|昨日|今�
 const TITLE_ORGAN = new RegExp(String.raw`^(${WORKING_ORGAN})(?:[:：]|(?![\u4e00-\u9fa5]{0,2}(?:局长|厅长|主任|书记|负责人|工作人员)|[\u4e00-\u9fa5]{0,16}(?:处|科|股|办公室|中心|站|院|所|馆)(?:$|[\s（(])|的|和|与|及|、|等)(?=[\u4e00-\u9fa5]))`, 'u');
 
 /** The organ that entered the work for the award: "某区民政局申报的…项目". */
+const APPLICANT_HINT = /(?:申报|报送|选送|推荐)的/u;
 const APPLICANT_ORGAN = new RegExp(String.raw`(${WORKING_ORGAN})(?:申报|报送|选送|推荐)的`, 'u');
 
 /**
@@ -189,7 +194,8 @@ export function unitFromOpening(paragraphs: string[], title = ''): string | null
   const read = paragraphs.filter((p) => p.length >= 30 || /[。！？]/u.test(p)).slice(0, OPENING_PARAGRAPHS);
   const awarded = awardedBody([title, ...read.slice(0, 1)].filter(Boolean));
   for (const p of read) {
-    const m = SUBJECT_ORGAN.exec(p.trim()) ?? APPLICANT_ORGAN.exec(p);
+    // (The applicant's pattern is not anchored: it is tried only where its verb is.)
+    const m = SUBJECT_ORGAN.exec(p.trim()) ?? (APPLICANT_HINT.test(p) ? APPLICANT_ORGAN.exec(p) : null);
     // A unit's name begins with its place; words before it ("当天", "同时") are not part of it.
     if (!m || !(findMentions(m[1]!)[0]?.start === 0 || (/^[\u4e00-\u9fa5]{2,4}(?:镇|乡|街道)/u.test(m[1]!) && SERVICE_END.test(m[1]!)))) continue;
     // A subject that publishes or confers ("省民政厅日前公布…,某站入选") chose the unit; it is not the unit.
