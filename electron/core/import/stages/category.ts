@@ -21,12 +21,15 @@ const BROAD_AREAS = 4;
 
 /** Lexicon words by their first two characters, so a text is scanned once for all of them. */
 let byPrefix: Map<number, string[]> | null = null;
+/** Which characters start a lexicon word: most of a text's characters start none and are passed at once. */
+const starts = new Uint8Array(65536);
 
 function lexiconIndex(): Map<number, string[]> {
   if (!byPrefix) {
     byPrefix = new Map();
     const words = new Set(Object.values(CATEGORY_LEXICON).flatMap((list) => list.map(([w]) => w)));
     for (const w of words) {
+      starts[w.charCodeAt(0)] = 1;
       const key = w.charCodeAt(0) * 65536 + w.charCodeAt(1);
       const list = byPrefix.get(key);
       if (list) list.push(w);
@@ -53,7 +56,9 @@ function countWords(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const lastEnd = new Map<string, number>();
   for (let i = 0; i + 1 < text.length; i++) {
-    const words = index.get(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
+    const first = text.charCodeAt(i);
+    if (!starts[first]) continue;
+    const words = index.get(first * 65536 + text.charCodeAt(i + 1));
     if (!words) continue;
     for (const w of words) {
       // Non-overlapping occurrences of the same word, like a repeated indexOf.

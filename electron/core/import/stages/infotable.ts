@@ -118,6 +118,8 @@ function pairsAfter(text: string, marks: RegExpExecArray[], accept: (value: stri
  */
 const SPACED_LABEL_SPACE = new RegExp(`(?:^|\\s)(${SPACED_ALT})(?=\\s)`, 'gu');
 const SPACED_FIRST = new RegExp(`^(?:${SPACED_ALT})\\s`, 'u');
+/** A line that may open with a spaced-out label (a character, then a space): only then is SPACED_FIRST tried. */
+const SPACED_START = /^[\u4e00-\u9fa5][ \u3000]/u;
 function spacePairs(text: string): Array<[string, string]> | null {
   const marks = [...text.matchAll(SPACED_LABEL_SPACE)];
   let filled = 0;
@@ -138,7 +140,7 @@ const seen = new Map<string, Array<[string, string]> | null>();
 function linePairs(text: string): Array<[string, string]> | null {
   const known = seen.get(text);
   if (known !== undefined) return known;
-  const pairs = bracketPairs(text) ?? (/[:：|｜]/u.test(text) ? (cellPairs(text) ?? colonPairs(text)) : null) ?? (LABEL_FIRST.test(text) || SPACED_FIRST.test(text) ? spacePairs(text) : null);
+  const pairs = bracketPairs(text) ?? (/[:：|｜]/u.test(text) ? (cellPairs(text) ?? colonPairs(text)) : null) ?? (LABEL_FIRST.test(text) || (SPACED_START.test(text) && SPACED_FIRST.test(text)) ? spacePairs(text) : null);
   if (seen.size >= 4096) seen.clear();
   seen.set(text, pairs);
   return pairs;
@@ -174,9 +176,9 @@ export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | nul
     if (!pairs) {
       // A table copied one cell to a line: a label alone without its colon ("索引号", "发文字号"), and
       // its value on the next line; the label counts only with a value.
-      const label = text.trim().replace(/[\s\u3000]+/gu, '');
-      const next = lines[i + 1]?.text.trim() ?? '';
-      if (SPACED_LABEL_ONLY.test(text.trim()) && next && next.length <= 60 && !linePairs(next) && !SPACED_LABEL_ONLY.test(next) && !/[。！？]/u.test(next) && isValueLike(label, next)) {
+      const label = text.length <= 24 ? text.trim().replace(/[\s\u3000]+/gu, '') : '';
+      const next = label.length <= 8 ? (lines[i + 1]?.text.trim() ?? '') : '';
+      if (label && next && SPACED_LABEL_ONLY.test(text.trim()) && next.length <= 60 && !linePairs(next) && !SPACED_LABEL_ONLY.test(next) && !/[。！？]/u.test(next) && isValueLike(label, next)) {
         put(fields, label, next);
         taken.add(i).add(i + 1);
         count++;
