@@ -82,6 +82,13 @@ test('kind: a notice becomes one case with its text, and a case becomes a notice
   assert.ok(blocksText(file.cases[0]!.body).startsWith(blocksText(notice.body)));
   assert.equal(file.cases[0]!.meta.unit, notice.meta.issuer);
   const back = await revise(p, { op: 'kind', kind: 'notice' });
+  // A dropped line put back into a file without cases goes to the top of its notice (a portal notice, tuning set).
+  const portal = await preview(path.join(import.meta.dirname, 'fixtures/portal/tuning/chaohu-2017-liushou-tongzhi.txt'));
+  assert.ok(portal.files[0]!.notice && portal.files[0]!.cases.length === 0 && portal.files[0]!.dropped.length > 0);
+  const withLine = await revise(portal, { op: 'restore', line: 1 });
+  assert.equal(blocksText([withLine.files[0]!.notice!.body[0]!]), portal.files[0]!.dropped[1]);
+  assert.deepEqual(withLine.files[0]!.notice!.body.slice(1), portal.files[0]!.notice!.body);
+  assert.equal(withLine.files[0]!.dropped.length, portal.files[0]!.dropped.length - 1);
   assert.equal(back.files[0]!.kind, 'notice');
   assert.equal(back.files[0]!.cases.length, 0);
   assert.equal(back.files[0]!.notice!.meta.title, notice.meta.title);

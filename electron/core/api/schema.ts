@@ -220,8 +220,8 @@ export const apiInputs = {
         z.object({ op: z.literal('merge'), case: z.number().int().min(0) }).strict(),
         /** The case is cut before its block `block` (counted from 0); the rest is a new case. */
         z.object({ op: z.literal('split'), case: z.number().int().min(0), block: z.number().int().min(1), title: z.string().max(200).optional() }).strict(),
-        /** The dropped line `line` goes back at the top of case `case`. */
-        z.object({ op: z.literal('restore'), line: z.number().int().min(0), case: z.number().int().min(0) }).strict(),
+        /** The dropped line `line` goes back at the top of case `case` (without `case`: of the file's notice). */
+        z.object({ op: z.literal('restore'), line: z.number().int().min(0), case: z.number().int().min(0).optional() }).strict(),
       ]),
     })
     .strict(),

@@ -390,13 +390,21 @@ export function ImportView({ preview: first, collections, categories, onDone, on
                   {file.dropped.map((d, i) => (
                     <li key={i}>
                       <span className="dropped-text">{d}</span>
-                      {file.cases.length > 0 && (
-                        <button type="button" className="link" disabled={revising || busy} onClick={() => void revise(fi, { op: 'restore', line: i, case: Math.min(restoreTo[fi] ?? 0, file.cases.length - 1) }, '恢复被去除的一行')} aria-label={`恢复“${d.slice(0, 30)}”`}>恢复</button>
+                      {(file.cases.length > 0 || file.notice) && (
+                        <button
+                          type="button"
+                          className="link"
+                          disabled={revising || busy}
+                          onClick={() => void revise(fi, { op: 'restore', line: i, ...(file.cases.length ? { case: Math.min(restoreTo[fi] ?? 0, file.cases.length - 1) } : {}) }, '恢复被去除的一行')}
+                          aria-label={`恢复“${d.slice(0, 30)}”`}
+                        >
+                          恢复
+                        </button>
                       )}
                     </li>
                   ))}
                 </ol>
-                {file.cases.length > 0 && <p className="muted">恢复的行放回案例正文的开头，可在“查看”中核对。</p>}
+                {(file.cases.length > 0 || file.notice) && <p className="muted">恢复的行放回{file.cases.length ? '案例' : '通知'}正文的开头，可在“查看”中核对。</p>}
               </details>
             )}
           </div>

@@ -19,7 +19,7 @@ type Change = ApiInput<'import.revise'>['change'];
 const asCaseOf = new WeakMap<ImportedCase, { notice: Omit<NoticeDocument, 'id'>; cases: ImportedCase[] }>();
 
 /** How many dropped lines were put back at the top of a case, so the next goes after them. */
-const restoredLines = new WeakMap<ImportedCase, number>();
+const restoredLines = new WeakMap<object, number>();
 
 const text = (s: string): Block => ({ type: 'paragraph', content: [{ type: 'text', text: s }] });
 const heading = (s: string): Block => ({ type: 'heading', level: 2, content: [{ type: 'text', text: s }] });
@@ -95,6 +95,16 @@ function revised(file: ImportedFile, change: Change): ImportedFile {
     case 'restore': {
       const line = file.dropped[change.line];
       if (line === undefined) throw new ApiError('invalid-input', `“${file.file}”的已去除杂项里没有第 ${change.line + 1} 行：请重新预览后再恢复。`);
+      if (change.case === undefined) {
+        if (!file.notice) throw new ApiError('invalid-input', `“${file.file}”没有通知正文：请指明把这一行恢复到哪个案例。`);
+        const n = file.notice;
+        const at = Math.min(n.body.length, restoredLines.get(n) ?? 0);
+        const back = { ...n, body: [...n.body.slice(0, at), text(line), ...n.body.slice(at)] };
+        restoredLines.set(back, at + 1);
+        out.notice = back;
+        out.dropped.splice(change.line, 1);
+        return out;
+      }
       const c = caseOf(file, change.case);
       // Lines go back before the case's text, in the order they were put back (the list is in page order).
       const at = Math.min(c.body.length, restoredLines.get(c) ?? 0);
@@ -153,8 +163,9 @@ export function reviseImport(ctx: ApiContext, input: ApiInput<'import.revise'>):
   if (!file) throw new ApiError('invalid-input', `这次预览里没有第 ${input.file + 1} 个文件：请重新预览后再修改。`);
   const next = revised(file, input.change);
   const { proofs, fixed } = previewProofAndFixes([next]);
-  pending.files[input.file] = next;
-  if (pending.fixed) pending.fixed[input.file] = fixed[0]!;
+  // New arrays, not writes into the old: an in-process caller keeps the preview it was given as it was.
+  pending.files = pending.files.map((f, i) => (i === input.file ? next : f));
+  if (pending.fixed) pending.fixed = pending.fixed.map((f, i) => (i === input.file ? fixed[0]! : f));
   pending.proofs = [...(pending.proofs ?? []).filter((p) => p.file !== input.file), { ...proofs[0]!, file: input.file }].sort((a, b) => a.file - b.file);
   return {
     previewId: input.previewId,
