@@ -163,3 +163,15 @@ test('units: a headline led by the organ, the organ a reporter had the news from
   assert.equal((await read(`盐亭县民政局社会救助股\n${P}`)).c.meta.unit, null, 'a title that is a sub-unit\'s name names no bureau as unit');
   assert.equal((await read(`盐亭县民政局局长王某调研养老服务\n${P}`)).c.meta.unit, null, 'the director is the headline\'s subject');
 });
+
+test('furniture: end marks, follow and share prompts, a "往期推荐" block, 赞 counters and 本期编辑 at the foot; a sentence about 关注 stays', async () => {
+  const foot = ['（完）', '- END -', '长按识别二维码关注', '点个“在看”', '关注“盐亭民政”微信公众号', '更多精彩内容请下载客户端', '转发 收藏 点赞', '赞 12', '本期编辑：王某', '往期推荐', '盐亭县召开养老服务推进会'];
+  const text = `盐亭县推进社会救助改革\n2023-05-06\n近年来,盐亭县民政局聚焦困难群众急难愁盼,推进社会救助改革,全年救助困难群众3000余人次。\n下一步,该局将继续完善救助制度,让困难群众感受到更多温暖。\n${foot.join('\n')}\n`;
+  const { file, body } = await read(text);
+  for (const line of foot) {
+    assert.ok(!body.split('\n').includes(line), `${line} left the text`);
+    assert.ok(file.dropped.includes(line), `${line} is listed as dropped`);
+  }
+  const kept = await read('盐亭县推进社会救助改革\n近年来,盐亭县民政局推进社会救助改革,全年救助困难群众3000余人次。\n关注困难群众急难愁盼\n该局建立主动发现机制,及时救助。\n');
+  assert.ok(kept.body.includes('关注困难群众急难愁盼'), 'a heading that begins with 关注 is the draft\'s');
+});

@@ -23,19 +23,26 @@ const WIDGET_LABELS = new Set([
   '推荐', '为你推荐', '今日推荐', '编辑推荐',
   // Accessibility and reading tools, and a portal's side boxes.
   '智能问答', '无障碍浏览', '无障碍阅读', '长者模式', '关怀模式', '繁体版', '简体版', '朗读全文', '停止朗读', '全文朗读', '网站纠错', '新闻排行', '点击排行', '阅读排行', '点击进入专题', '进入专题',
-  '更多', '查看更多>>', '更多>>', '更多>', '更多+', 'MORE', 'more', 'MORE+', '+更多',
+ '点击查看原文', '查看原文', '点击阅读原文', '更多', '查看更多>>', '更多>>', '更多>', '更多+', 'MORE', 'more', 'MORE+', '+更多',
 ]);
 
 /**
  * Where a share bar sends the page (微信, 微博, QQ空间 …): words that are furniture only in a row of
  * such words or widget labels ("分享 微信", "微博 空间 qq"), never alone.
  */
-const SHARE_TARGETS = new Set(['微信', '微博', '新浪微博', '腾讯微博', '朋友圈', '微信好友', '好友', 'QQ', 'qq', 'Qq', 'QQ空间', 'qq空间', '空间', '豆瓣', '人人网', '复制链接', '链接', '钉钉', '抖音', '头条', '今日头条']);
+const SHARE_TARGETS = new Set(['转发', '微信', '微博', '新浪微博', '腾讯微博', '朋友圈', '微信好友', '好友', 'QQ', 'qq', 'Qq', 'QQ空间', 'qq空间', '空间', '豆瓣', '人人网', '复制链接', '链接', '钉钉', '抖音', '头条', '今日头条']);
 
 /** A platform's app promotion ("打开APP 阅读更多精彩内容", "下载客户端 查看更多"). */
 /** Text-size buttons ("A+ A A-", "A- A A+"), and a share bar's instructions ("打开微信“扫一扫”，…点击屏幕右上角分享按钮"). */
 const SIZE_BUTTONS = /^(?:A[+＋\-－]?\s*){2,4}$/u;
 const SHARE_HOWTO = /^(?:打开|用)微信.{0,20}扫一扫.{0,40}(?:分享|朋友圈)/u;
+/** An article's end mark ("（完）", "【完】", "- END -"). */
+const END_MARK = /^[-—–\s]*[(（【[]?\s*(?:完|全文完|END|End|end)\s*[)）】\]]?[-—–\s]*$/u;
+/**
+ * A platform's prompt to follow, share or open elsewhere ("长按识别二维码关注", "点个“在看”",
+ * "关注“某某民政”微信公众号", "更多精彩内容请下载客户端"): short, no sentence, and it names what to do.
+ */
+const FOLLOW_PROMPT = /^(?:请|欢迎)?(?:长按|扫描|扫码|点击|点个|关注|更多精彩|微信扫码)[^。！？]{0,24}?(?:关注|公众号|二维码|在看|阅读原文|查看原文|分享|客户端|下载)[^。！？，,]{0,8}$/u;
 /** The site's own contact for contributions ("投稿邮箱：…", "新闻投稿:…"): a reader's channel, not the draft's contact. */
 const SUBMIT_LINE = /^(?:投稿邮箱|投稿信箱|新闻投稿|投稿|来稿邮箱)\s*[:：]\s*\S+@\S+/u;
 const APP_PROMO = /^(?:打开|下载|前往)\s*(?:APP|App|app|客户端)\s*[,，]?\s*(?:阅读|查看|浏览|看)?(?:更多|全文|精彩)?\S{0,8}$/u;
@@ -58,7 +65,7 @@ const META_LABEL = /(?:来源|编辑|责编|作者|记者|通讯员|审核|校�
 export function isWidgetLabel(text: string): boolean {
   if (text.length > 120) return false;
   const t = text.trim().replace(/\s*[:：]$/u, '');
-  if (APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120) || SIZE_BUTTONS.test(t) || SHARE_HOWTO.test(t) || (SUBMIT_LINE.test(t) && t.length <= 80)) return true;
+  if (APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120) || SIZE_BUTTONS.test(t) || SHARE_HOWTO.test(t) || (SUBMIT_LINE.test(t) && t.length <= 80) || END_MARK.test(t) || (FOLLOW_PROMPT.test(t) && t.length <= 32)) return true;
   const bare = t.replace(/^[【[(（<]\s*/u, '').replace(/\s*[】\])）>]$/u, '');
   if (WIDGET_LABELS.has(t) || WIDGET_LABELS.has(bare)) return true;
   // A row of such labels ("政务微博 政务微信").
