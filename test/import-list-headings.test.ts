@@ -253,3 +253,60 @@ test('list items: under grade headings, a title over its unit line, or the unit 
   assert.equal(first.kind, 'award-list');
   assert.deepEqual(first.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award]), expected);
 });
+
+test('list items: counties named whole, one a line, under a 拟命名 公示; the honour from the conferring sentence', async () => {
+  const file = await load(
+    'shiyanqu.txt',
+    `关于拟命名第三批全国婚俗改革实验区的公示
+根据《民政部办公厅关于开展全国婚俗改革实验区工作的通知》要求,经省级民政部门推荐、专家评审,拟将以下地区确认为第三批全国婚俗改革实验区,现予公示。公示期间,如有异议,请以书面形式向民政部社会事务司反映。
+河北省邯郸市肥乡区
+山西省晋城市泽州县
+辽宁省大连市金州区
+江苏省徐州市贾汪区
+民政部社会事务司
+2024年5月10日
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, where(c.meta.region)?.[2]]),
+    [
+      ['河北省邯郸市肥乡区', '肥乡区'],
+      ['山西省晋城市泽州县', '泽州县'],
+      ['辽宁省大连市金州区', '金州区'],
+      ['江苏省徐州市贾汪区', '贾汪区'],
+    ],
+  );
+  assert.ok(file.cases.every((c) => c.meta.award === '第三批全国婚俗改革实验区'), file.cases.map((c) => c.meta.award).join('|'));
+});
+
+test('list awards: a headline naming the list without its year takes the year the lead gives; a published list keeps its honour in quotes', async () => {
+  const file = await load(
+    'youxiu.txt',
+    `全省社区治理优秀案例名单公布
+省民政厅日前公布2023年度全省社区治理优秀案例名单,共有20个案例入选,现将名单刊登如下,各地要加强学习交流,总结推广经验,推动社区治理水平不断提升。
+一、城市社区治理类
+（1）“红色物业”破解老旧小区治理难题（合肥市庐阳区民政局）
+（2）“小区议事厅”让居民说了算（芜湖市镜湖区民政局）
+二、农村社区治理类
+（1）“积分制”激活乡村治理（六安市金寨县民政局）
+（2）村民说事“说”出和美乡村（黄山市黟县民政局）
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.equal(file.cases.length, 4);
+  assert.ok(file.cases.every((c) => c.meta.award === '2023年度全省社区治理优秀案例'), file.cases.map((c) => c.meta.award).join('|'));
+  assert.equal(file.cases[2]!.meta.unit, '六安市金寨县民政局');
+  const quoted = await load(
+    'sixing.txt',
+    `我区3个社区获评省级“四型社区”
+日前,省民政厅公布2024年度省级“四型社区”名单,我区共有3个社区获评,数量居全市前列,这是我区持续推进社区建设、提升社区服务能力的重要成果。
+具体名单如下:
+1.城东街道阳光社区
+2.城西街道和平社区
+3.城南街道幸福社区
+`,
+  );
+  assert.equal(quoted.kind, 'award-list');
+  assert.ok(quoted.cases.every((c) => c.meta.award === '2024年度省级“四型社区”'), quoted.cases.map((c) => c.meta.award).join('|'));
+});

@@ -211,10 +211,23 @@ const GRADE_RUN = /^(特等奖|[一二三四]等奖|优秀奖|优胜奖|提名�
 
 /** "评选出10个项目为2022年度全市…成果", "入选全国示范性老年友好型社区", "…典型案例名单": the award a list confers. */
 export function awardFromText(texts: string[]): string | null {
+  const award = conferredHonour(texts);
+  // The year is often only in another sentence: "全省社区治理优秀案例名单公布" over "公布2023年度全省社区治理优秀案例名单".
+  if (award && !/^(?:[0-9０-９]{4}|第)/u.test(award)) {
+    const escaped = award.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const other of texts) {
+      const y = new RegExp(`([0-9０-９]{4}\\s*年度?)${escaped}`, 'u').exec(other);
+      if (y) return y[1]! + award;
+    }
+  }
+  return award;
+}
+
+function conferredHonour(texts: string[]): string | null {
   for (const t of texts) {
     // Quotes around the list's name are the page's, not the award's: "“2019年度十大创新案例”揭晓".
     const plainT = t.replace(COUNT, '').replace(/[“"]([^”"]{4,40})[”"](?=(?:获奖名单|名单|公示名单|拟入选名单|评选结果|揭晓|出炉|发布|公布)\s*$)/u, '$1');
-    const named = /^(.{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|个人|奖|举措|实事|模式|典型|标杆|工作法))(?:获奖名单|名单|公示名单|拟入选名单|评选结果|揭晓|出炉|发布|公布)\s*$/u.exec(plainT);
+    const named = /^(.{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|个人|奖|举措|实事|模式|典型|标杆|工作法))(?:获奖名单|名单|公示名单|拟入选名单|评选结果|揭晓|出炉|发布|公布)(?:公布|发布|出炉|揭晓)?\s*$/u.exec(plainT);
     // A headline's exclamation before the list's name is not part of it ("山东数量位列第一!全国…单位名单公布").
     if (named && !GENERIC_LIST.test(named[1]!)) return named[1]!.replace(/^.*[！!？?，,：:]\s*/u, '');
   }
@@ -226,12 +239,15 @@ export function awardFromText(texts: string[]): string | null {
       if (/[”"]$|(?:案例|成果|项目|品牌|单位|社区|集体|奖)$/u.test(named) && !/^(?:此次|本次|这次|首届)$/u.test(named)) return named;
     }
     // "省民政厅日前公布2024年浙江省…典型案例评选结果": the verb before the contest.
-    const published = /(?:公布|发布|揭晓|公示)了?\s*([^，,。；;“”"]{4,40}?)(?:评选结果|评选活动结果|征集结果|评审结果|认定结果)/u.exec(t);
-    if (published && /(?:案例|成果|项目|品牌|单位|社区|集体|奖)$/u.test(published[1]!) && !GENERIC_LIST.test(published[1]!)) return published[1]!;
+    // (Quotes around the honour's own name stay: "公布2024年度省级“四型社区”名单".)
+    const published = /(?:公布|发布|揭晓|公示)了?\s*([^，,。；;]{4,40}?)(?:评选结果|评选活动结果|征集结果|评审结果|认定结果|名单)/u.exec(t);
+    // (A batch number is the round's, not the honour's: "第二批五星级社区" → "五星级社区", as for 关于确定….)
+    const honour = published?.[1]!.replace(/^[“"]([^“”"]+)[”"]$/u, '$1').replace(/^第[一二三四五六七八九十]+批/u, '');
+    if (honour && /(?:案例|成果|项目|品牌|单位|社区|集体|奖)[”"]?$/u.test(honour) && !GENERIC_LIST.test(honour) && !/^[^“]*”|“[^”]*$/u.test(honour)) return honour;
   }
   for (const t of texts) {
     // "《关于确定全国社会救助创新实践揭榜挂帅单位的通知》"
-    const conferred = /关于(?:确定|命名|公布|表彰|授予)(.{4,40}?)的(?:通知|决定|通报|公告)/u.exec(t);
+    const conferred = /关于(?:拟)?(?:确定|命名|认定|确认|公布|表彰|授予)(.{4,40}?)(?:名单)?的(?:通知|决定|通报|公告|公示)/u.exec(t);
     if (conferred && /(?:案例|成果|项目|品牌|单位|社区|集体|奖)$/u.test(conferred[1]!)) return conferred[1]!.replace(/^(?:第[一二三四五六七八九十]+批)?/u, '');
   }
   for (const t of texts) {
@@ -583,8 +599,17 @@ export function readList(lines: SourceLine[]): ListResult | null {
       run.push({ title: text, subtitle: null, unit: null, place: text, award, at: i });
       continue;
     }
-    // A place cell over a title cell.
+    // Counties named whole, one a line ("河北省邯郸市肥乡区", "山西省晋城市泽州县"): awarded places, in a run of them.
     const next = lines[i + 1];
+    if (text.length <= 30 && isPlaceOnly(text) && resolveRegion(text)?.county) {
+      const last = run[run.length - 1];
+      const following = next?.text.trim() ?? '';
+      if ((last && last.at === i - 1 && last.title === lines[i - 1]!.text.trim()) || (following && following.length <= 30 && isPlaceOnly(following) && resolveRegion(following)?.county)) {
+        run.push({ title: text.trim(), subtitle: null, unit: null, place: text.trim(), award, at: i });
+        continue;
+      }
+    }
+    // A place cell over a title cell.
     if (text.length <= 16 && next && next.text && next.text.length <= 60 && !SENTENCE.test(next.text) && !ADDRESS_END.test(text) && isPlaceOnly(text) && !isPlaceOnly(next.text)) {
       const { title, unit } = splitUnit(next.text);
       run.push({ title, subtitle: null, unit, place: text, award, at: i });
