@@ -159,3 +159,16 @@ test('notices: bodies named short or by their kind sign too (某某县残联, �
   const group = await importFile({ name: 'group.txt', bytes: enc([...head, '某某县民政局党组', '某某县创建工作领导小组', '2023年5月6日'].join('\n')) });
   assert.equal(group.notice!.meta.issuer, '某某县民政局党组 某某县创建工作领导小组');
 });
+
+test('notices: a 主送 of one organ copied without its colon ("各县（市、区）民政局") is the 主送; a write-up naming 各村委会 on a line stays a case', async () => {
+  const notice = await importFile({
+    name: 'one.txt',
+    bytes: enc(['某某市民政局关于做好春节期间困难群众走访慰问工作的通知', '各县（市、区）民政局', '春节将至,为切实保障困难群众基本生活,现就做好走访慰问工作通知如下:', '一、高度重视。各地要把走访慰问作为重要工作。', '某某市民政局', '2024年1月20日'].join('\n')),
+  });
+  assert.equal(notice.notice!.meta.addressees, '各县（市、区）民政局');
+  const story = await importFile({
+    name: 'story.txt',
+    bytes: enc(['某某镇推行“村民说事”', '近年来,某某镇在全镇推行“村民说事”制度,由镇党委牵头,', '各村委会', '每月组织一次说事会,村民代表围绕村内大事小情议事协商,累计解决问题300余件。', '该镇还建立了说事台账,群众满意度明显提升。'].join('\n')),
+  });
+  assert.equal(story.kind, 'single-case');
+});
