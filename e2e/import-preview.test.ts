@@ -276,3 +276,26 @@ test('a 繁體 draft is kept as written unless the editor converts it, in the pr
   assert.equal(await page.locator('.import-file').nth(1).locator('.title-input').first().inputValue(), other);
   await page.getByRole('button', { name: '取消' }).click();
 });
+
+test('the proofing fixes the preview counts can be left out for a file: the draft goes in as written', async () => {
+  const chaohu = path.resolve(ROOT, 'test/fixtures/portal/tuning/chaohu-2017-liushou-tongzhi.txt');
+  await page.setInputFiles('input[data-testid=import-input]', chaohu);
+  await page.waitForSelector('.import-view');
+  const choice = page.locator('.proof-line').getByRole('checkbox');
+  assert.match(await page.locator('.proof-line').innerText(), /导入时应用 \d+ 处标点和数字规范修改/);
+  assert.equal(await choice.isChecked(), true);
+  await choice.uncheck();
+  await page.getByLabel('新汇编名称').fill('不套用规范');
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.waitForSelector('.editor-content', { timeout: 30000 });
+  const api = createApi({ dataDir: s.dataDir, transport: 'cli' });
+  try {
+    const list = (await api.dispatch('documents.list', {})) as Array<{ id: string; kind: string }>;
+    const notice = list.find((d) => d.kind === 'notice')!;
+    const doc = ((await api.dispatch('documents.get', { id: notice.id })) as { document: { body: Array<{ content?: Array<{ text?: string }> }> } }).document;
+    const text = doc.body.map((b) => (b.content ?? []).map((i) => i.text ?? '').join('')).join('\n');
+    assert.match(text, /出发点和落脚点,按照家庭尽责/, 'the half-width comma as drafted');
+  } finally {
+    api.close();
+  }
+});

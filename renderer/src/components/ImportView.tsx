@@ -82,6 +82,8 @@ export function ImportView({ preview: first, collections, categories, onDone, on
   const [preview, setPreview] = useState(first);
   const [revising, setRevising] = useState(false);
   const [restoreTo, setRestoreTo] = useState<Record<number, number>>({});
+  /** Files whose proofing fixes the editor chose not to apply at commit. */
+  const [unfixed, setUnfixed] = useState<ReadonlySet<number>>(new Set());
   const firstTitle = preview.files.find((f) => f.info.title)?.info.title ?? preview.files[0]?.file.replace(/\.[^.]+$/, '') ?? '新汇编';
   const [target, setTarget] = useState<string>('new');
   const [title, setTitle] = useState(firstTitle);
@@ -146,6 +148,7 @@ export function ImportView({ preview: first, collections, categories, onDone, on
         ...(target === 'new' ? { newCollection: { title: title.trim() || firstTitle } } : { collectionId: target }),
         ...(list.length ? { edits: list as never } : {}),
         ...(allowDuplicates ? { allowDuplicates: true } : {}),
+        ...(unfixed.size ? { proof: [...unfixed].map((file) => ({ file, accept: false })) } : {}),
       });
       const first = result.imported.find((i) => i.documentIds.length)?.documentIds[0] ?? null;
       onDone(result.collectionId, first);
@@ -238,6 +241,25 @@ export function ImportView({ preview: first, collections, categories, onDone, on
           })()}
           {file.info.title && file.info.title !== file.notice?.meta.title && <p className="muted">标题：{file.info.title}{file.info.subtitle ? ` ${file.info.subtitle}` : ''}{file.info.publication ? ` · ${file.info.publication}` : ''}</p>}
           {file.warnings.map((w, i) => <p key={i} className="warning">⚠ {chineseWarning(w)}</p>)}
+          {(() => {
+            const proof = preview.proof?.find((p) => p.file === fi);
+            if (!proof) return null;
+            const docs = [...proof.cases, ...(proof.notice ? [proof.notice] : []), ...(proof.lead ? [proof.lead] : [])];
+            const fixes = docs.reduce((n, d) => n + d.fixes.length, 0);
+            const blocking = docs.reduce((n, d) => n + d.blocking.length, 0);
+            if (!fixes && !blocking) return null;
+            return (
+              <p className="proof-line">
+                {fixes > 0 && (
+                  <label className="check">
+                    <input type="checkbox" checked={!unfixed.has(fi)} disabled={busy} onChange={(ev) => setUnfixed((u) => { const n = new Set(u); if (ev.target.checked) n.delete(fi); else n.add(fi); return n; })} />
+                    导入时应用 {fixes} 处标点和数字规范修改（原稿保留为第一版）
+                  </label>
+                )}
+                {blocking > 0 && <span className="warning"> 另有 {blocking} 处敏感信息，导出前须逐一处理。</span>}
+              </p>
+            );
+          })()}
           {file.script === 'traditional' && onConvert && !converted.includes(file.file) && (
             <p className="convert-choice">
               <button type="button" disabled={busy || revising} onClick={() => onConvert([file.file])} aria-label={`把“${file.file}”转换为简体`}>转换为简体</button>{' '}
