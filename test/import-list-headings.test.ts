@@ -310,3 +310,54 @@ test('list awards: a headline naming the list without its year takes the year th
   assert.equal(quoted.kind, 'award-list');
   assert.ok(quoted.cases.every((c) => c.meta.award === '2024年度省级“四型社区”'), quoted.cases.map((c) => c.meta.award).join('|'));
 });
+
+test('list items: addresses numbered 一、二、 are items; a case numbering its sections so stays one case', async () => {
+  const file = await load(
+    'youhao-cn.txt',
+    `全国示范性老年友好型社区名单公布 我市4个社区入选
+近日,国家卫生健康委、全国老龄办印发《关于命名2023年全国示范性老年友好型社区的通知》,我市4个社区被命名为2023年全国示范性老年友好型社区,数量居全省首位。
+一、鼓楼区东街街道庆城社区
+二、台江区瀛洲街道红星社区
+三、仓山区城门镇胪雷村
+四、晋安区岳峰镇竹屿社区
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(file.cases.map((c) => c.meta.title), ['鼓楼区东街街道庆城社区', '台江区瀛洲街道红星社区', '仓山区城门镇胪雷村', '晋安区岳峰镇竹屿社区']);
+  assert.ok(file.cases.every((c) => c.meta.award === '2023年全国示范性老年友好型社区'));
+  const single = await load(
+    'anli-cn.txt',
+    `鼓楼区“时间银行”入选全省养老服务典型案例
+一、背景
+鼓楼区老龄化程度高,独居老人多,社区养老服务需求大,志愿服务力量分散。
+二、主要做法
+区民政局搭建“时间银行”平台,志愿者服务时长存入账户,年老时可兑换服务。
+三、成效
+两年来,平台注册志愿者1.2万人,累计服务时长30万小时。
+`,
+  );
+  assert.notEqual(single.kind, 'award-list');
+  assert.equal(single.cases.length, 1);
+});
+
+test('list tables: a spaced header naming the unit column 实施机构 is read by its columns', async () => {
+  const file = await load(
+    'shegong-table.txt',
+    `2023年度全市优秀社会工作服务项目名单
+经基层推荐、资格审查、专家评审和社会公示,评选出优秀社会工作服务项目3个,现予公布,希望受表彰的机构珍惜荣誉、再创佳绩。
+序号 项目名称 实施机构
+1 “银龄守护”独居老人关爱项目 鼓楼区乐龄社会工作服务中心
+2 困境儿童“成长伙伴”计划 台江区童心社会工作服务中心
+3 社区矫正对象社会融入项目 仓山区启航社会工作服务社
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.unit]),
+    [
+      ['“银龄守护”独居老人关爱项目', '鼓楼区乐龄社会工作服务中心'],
+      ['困境儿童“成长伙伴”计划', '台江区童心社会工作服务中心'],
+      ['社区矫正对象社会融入项目', '仓山区启航社会工作服务社'],
+    ],
+  );
+});

@@ -624,7 +624,10 @@ export function readList(lines: SourceLine[]): ListResult | null {
       continue;
     }
     // "1.标题" with "——副题" and "（单位）" or "◉单位" lines under it.
-    const num = NUMBERED.exec(text);
+    // (Numbered 一、二、 too when what follows is an awarded place's address or an organ: a case's sections are neither.)
+    const cn = CN_NUMBERED.exec(text);
+    const cnName = cn ? text.slice(cn[0].length).trim() : '';
+    const num = NUMBERED.exec(text) ?? (cn && cnName.length <= 30 && placeStart(cnName) && ((ADDRESS_END.test(cnName) && isAddress(cnName)) || bareUnit(cnName)) ? cn : null);
     if (num && (award || named) && !SENTENCE.test(text.slice(num[0].length)) && text.length <= 80) {
       // "1.长沙县民政局：标题": the entrant before a colon.
       const organColon = /^([\u4e00-\u9fa5（）()·]{3,30})[:：]\s*(\S.{3,})$/u.exec(text.slice(num[0].length));
