@@ -17,6 +17,7 @@ interface RoleChain {
   cjk: FaceMetrics;
   cjkFakeBold: boolean;
   latin: FaceMetrics;
+  /** The fallback faces opened so far, in order (each is opened when a character first needs it). */
   fallbacks: FaceMetrics[];
   cache: Map<number, FaceChoice>;
   glyphs: Map<number, GlyphChoice>;
@@ -53,7 +54,7 @@ function chainFor(role: FontRoleName, bold: boolean): RoleChain {
     cjkFakeBold: useBold && !faces.bold,
     // 小标宋 is a heavy design: its digits come from the bold Latin face.
     latin: faceMetrics(bold || role === 'xiaobiaosong' ? latin.bold : latin.regular),
-    fallbacks: fallbackFaces().map(faceMetrics),
+    fallbacks: [],
     cache: new Map(),
     glyphs: new Map(),
   };
@@ -67,14 +68,25 @@ function pick(chain: RoleChain, cp: number): FaceChoice {
   return choice.metrics.part ? { ...choice, metrics: choice.metrics.part(cp) } : choice;
 }
 
+/**
+ * Fallback face `i` of the chain, opened on first use: a book whose odd characters all come
+ * from the first fallback never reads the others (AR PL UKai, WenQuanYi Zen Hei here).
+ */
+function fallbackAt(chain: RoleChain, i: number): FaceMetrics | undefined {
+  if (i < chain.fallbacks.length) return chain.fallbacks[i];
+  const files = fallbackFaces();
+  while (chain.fallbacks.length <= i && chain.fallbacks.length < files.length) chain.fallbacks.push(faceMetrics(files[chain.fallbacks.length]!));
+  return chain.fallbacks[i];
+}
+
 function pickFace(chain: RoleChain, cp: number): FaceChoice {
   const needsFullWidth = FULL_WIDTH_REQUIRED.has(cp);
   const okCjk = (m: FaceMetrics) => m.has(cp) && (!needsFullWidth || m.advance(cp) >= 0.9);
   if (!isCjk(cp) && chain.latin.has(cp)) return { metrics: chain.latin, fakeBold: false };
   if (okCjk(chain.cjk)) return { metrics: chain.cjk, fakeBold: chain.cjkFakeBold };
-  for (const m of chain.fallbacks) if (okCjk(m)) return { metrics: m, fakeBold: chain.cjkFakeBold };
+  for (let i = 0, m = fallbackAt(chain, 0); m; m = fallbackAt(chain, ++i)) if (okCjk(m)) return { metrics: m, fakeBold: chain.cjkFakeBold };
   if (chain.cjk.has(cp)) return { metrics: chain.cjk, fakeBold: chain.cjkFakeBold };
-  for (const m of chain.fallbacks) if (m.has(cp)) return { metrics: m, fakeBold: chain.cjkFakeBold };
+  for (let i = 0, m = fallbackAt(chain, 0); m; m = fallbackAt(chain, ++i)) if (m.has(cp)) return { metrics: m, fakeBold: chain.cjkFakeBold };
   if (chain.latin.has(cp)) return { metrics: chain.latin, fakeBold: false };
   // Nothing here has it: the CJK face's .notdef box at least keeps the text's place.
   return { metrics: chain.cjk, fakeBold: false };
