@@ -175,3 +175,10 @@ test('furniture: end marks, follow and share prompts, a "往期推荐" block, �
   const kept = await read('盐亭县推进社会救助改革\n近年来,盐亭县民政局推进社会救助改革,全年救助困难群众3000余人次。\n关注困难群众急难愁盼\n该局建立主动发现机制,及时救助。\n');
   assert.ok(kept.body.includes('关注困难群众急难愁盼'), 'a heading that begins with 关注 is the draft\'s');
 });
+
+test('units: a media centre or a paper that reports the work is no unit, in brackets at the end or as the page source', async () => {
+  const P = '近年来,全县聚焦困难群众急难愁盼,推进社会救助改革,全年救助困难群众3000余人次。';
+  assert.equal((await read(`盐亭县推进社会救助改革\n${P}(盐亭县融媒体中心)\n`)).c.meta.unit, null);
+  assert.equal((await read(`盐亭县推进社会救助改革\n来源：盐亭县融媒体中心\n${P}\n`)).c.meta.unit, null);
+  assert.equal((await read(`盐亭县推进社会救助改革\n${P}(盐亭县社会福利中心)\n`)).c.meta.unit, '盐亭县社会福利中心', 'a service centre did the work');
+});

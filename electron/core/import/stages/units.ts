@@ -256,6 +256,6 @@ function withoutProvince(organ: string): string {
 const RELATIVE_ORGAN = /^[省市县区州盟旗镇乡](?:民政|退役军人|人民政府|政府|委|办|财政|残联|妇联|团委|救助|社会|福利|殡|老龄|应急|卫健|教育|公安|司法)/u;
 
 export function isOrgan(text: string | null | undefined): boolean {
-  // "民政部网站" is a website, not the organ that did the work.
-  return Boolean(text && ORGAN.test(text) && !/网站$|网$/u.test(text) && !RELATIVE_ORGAN.test(text));
+  // "民政部网站" is a website, not the organ that did the work; a media centre or a paper reports it.
+  return Boolean(text && ORGAN.test(text) && !/网站$|网$|(?:融媒体|新闻|传媒|媒体|宣传)中心$|(?:报社|电视台|电台)$/u.test(text) && !RELATIVE_ORGAN.test(text));
 }
