@@ -434,12 +434,17 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
     if (home && (we === '市' ? home.city && !home.county : home.county?.endsWith(we)) && (!found || found.province === home.province)) return home;
   }
   const whole = context.province ? resolveRegion(`${context.province}${context.city ?? ''}`) : null;
-  // A county bureau's page that says only "县民政局": the local outlet it names says which county.
-  if (!found && !whole && /[县区市]民政局|我[县区市]/u.test(text)) {
+  // A county bureau's page that says only "县民政局": the local outlet it names (or the page's source,
+  // 某市融媒体中心) says which county, when it lies inside what the whole text says.
+  if (!found && /[县区市]民政局|我[县区市]/u.test(text)) {
     const outletPlace = outletRegion(text, hint);
-    // A city bureau's page ("市民政局", "我市") in a paper named after a district is the city's.
-    if (outletPlace?.county && !/[县区]民政局|我[县区]/u.test(text) && outletPlace.city) return resolveRegion(`${outletPlace.province}${outletPlace.city}`);
-    return outletPlace;
+    const inside = outletPlace && whole && outletPlace.province === whole.province && (!whole.city || outletPlace.city === whole.city) && !whole.county;
+    if (!whole || inside) {
+      // A city bureau's page ("市民政局", "我市") in a paper named after a district is the city's
+      // (a county-level city's own paper, 某市融媒体中心, has its own 市民政局).
+      if (outletPlace?.county && !/[县区]民政局|我[县区]/u.test(text) && outletPlace.city && !outletPlace.county.endsWith('市')) return resolveRegion(`${outletPlace.province}${outletPlace.city}`);
+      return outletPlace;
+    }
   }
   if (!found) return whole;
   // "河南省民政厅坚持…": the opening names the province only, and that is the article's scope.
