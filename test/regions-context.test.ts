@@ -53,3 +53,14 @@ test('regions: a state-level new area after its city is no county of it; listed 
   assert.equal(resolveRegion('上海市浦东新区')?.county, '浦东新区');
   assert.equal(resolveRegion('潍坊峡山区')?.county, '峡山区', 'an unlisted zone named as a 区 is still read');
 });
+
+test('articles: a page whose only place is its source, a county-level city\'s media centre, is that city\'s; a district\'s media centre over 市民政局 is the city\'s', async () => {
+  const { importFile } = await import('../electron/core/import/index.js');
+  const read = (text: string) => importFile({ name: 'draft.txt', bytes: new TextEncoder().encode(text) });
+  const body = '婚姻登记新规首迎“520” 新人扎堆领证\n发布时间:2025/05/22 08:51:52\n来源:SOURCE\n“我们自愿结为夫妻……”结婚誓词在市民政局婚姻登记处大厅里一遍遍响起。\n当天共有78对新人办理结婚登记,市民政局延长了服务时间。\n';
+  const own = await read(body.replace('SOURCE', '江油市融媒体中心'));
+  assert.equal(own.cases[0]!.meta.unit, null, 'a media centre reports the work; it is no unit');
+  assert.deepEqual([own.cases[0]!.meta.region?.city, own.cases[0]!.meta.region?.county], ['绵阳市', '江油市']);
+  const district = await read(body.replace('SOURCE', '涪城区融媒体中心'));
+  assert.deepEqual([district.cases[0]!.meta.region?.city, district.cases[0]!.meta.region?.county], ['绵阳市', null], 'a district paper\'s 市民政局 is the city\'s');
+});
