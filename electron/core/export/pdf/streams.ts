@@ -23,6 +23,7 @@ interface PdfKitReference {
 
 interface PdfKitDocument {
   ref(data?: Record<string, unknown>): PdfKitReference;
+  end(): unknown;
   emit(event: 'error', error: Error): boolean;
 }
 
@@ -162,9 +163,24 @@ export function deflateStreams(doc: unknown, level = DEFLATE_LEVEL): void {
   const ref = d.ref.bind(d);
   const deflater = (shared ??= new Deflater());
   const options = { level, memLevel: MEM_LEVEL };
+  // pdfkit keeps every reference to the end (the page tree, the outline and the destinations name
+  // it by number), dictionary and all; what it finalizes while the book is set (a page's
+  // dictionary, resources, content, links) it never reads again, so the dictionary goes: some
+  // 12 references a page, 3.5 KB a page with their arrays and numbers. From end() on it reads some
+  // it has just finalized, and those keep theirs.
+  let ending = false;
+  const end = d.end.bind(d);
+  d.end = () => {
+    ending = true;
+    return end();
+  };
   d.ref = (data) => {
     const r = ref(data);
-    const finalize = r.finalize.bind(r);
+    const written = r.finalize.bind(r);
+    const finalize = () => {
+      written();
+      if (!ending) r.data = {};
+    };
     r.finalize = () => {
       // pdfkit finalizes a reference once but keeps it to the end (the page tree, the outline):
       // this wrapper, its bound method and its scope would stay with every one of them.
