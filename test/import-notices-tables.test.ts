@@ -172,3 +172,10 @@ test('notices: a 主送 of one organ copied without its colon ("各县（市、�
   });
   assert.equal(story.kind, 'single-case');
 });
+
+test('notices: a column label of kind words ("通知公告") left over the copy is no title; a 落款 under a few paragraphs still makes the notice', async () => {
+  const file = await importFile({ name: 'column.txt', bytes: enc(['通知公告', ...NOTICE_SENTENCES, '某某镇人民政府', '2024年12月3日'].join('\n')) });
+  assert.equal(file.kind, 'notice');
+  assert.notEqual(file.notice!.meta.title, '通知公告');
+  assert.equal(file.notice!.meta.issuer, '某某镇人民政府');
+});

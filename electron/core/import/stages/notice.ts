@@ -79,6 +79,7 @@ export interface NoticeShape {
   info: InfoTable | null;
 }
 
+const COLUMN_LABEL = /^(?:通知|通报|公告|通告|公示|决定|文件|政策|动态|规划|计划|要闻){2,}$/u;
 /** Kinds that are addressed to the public and so carry no 主送 line. */
 const PUBLIC_KINDS = /(?:公告|通告|决定|命令|意见)$/u;
 /** "关于…的通知", "…印发…的通知", "转发…": a notice by its title alone. */
@@ -211,6 +212,9 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
     // number ("…的公告（第3号）", "（2023年第1号）"), is part of the title.
     // A document published under its name in 《》 on its own line ("《某市…实施方案》") is titled by that name.
     const kinded = unquoteName(bare).replace(DRAFT_NOTE, '').replace(SERIAL_NOTE, '');
+    // A column label made of kind words only ("通知公告", "公示公告") names the page's column, not a document
+    // (a kind word alone may end a title broken over lines).
+    if (COLUMN_LABEL.test(kinded)) continue;
     if (plain(bare) && WEAK_TITLE.test(kinded)) {
       titleAt = i;
       strong = STRONG_TITLE.test(kinded) || /^[\u4e00-\u9fa5（）()]{2,40}(?:关于|转发|印发)/u.test(bare);
@@ -366,7 +370,8 @@ function headline(lines: SourceLine[], header: Set<number>): boolean {
     if (header.has(i)) continue;
     const t = lines[i]!.text.trim();
     if (!t) continue;
-    return t.length <= 60 && !/[。！？，,；;:：]/u.test(t) && !organNames(t);
+    // (A column label the cleaner left, "通知公告", is too short to be a title.)
+    return t.length >= 8 && t.length <= 60 && !/[。！？，,；;:：]/u.test(t) && !organNames(t);
   }
   return false;
 }
