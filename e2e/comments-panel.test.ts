@@ -13,6 +13,9 @@ import { createApi } from '../electron/core/api/index.js';
 import { blocksToLexical } from '../electron/core/model/lexical.js';
 
 const TITLE = '批注顺序测试';
+const LONG_TITLE = '长批注版面测试';
+/** The opening sentence of a real case (corpus: jining-2020-shortlist.txt, 邹城). */
+const LONG_WORDS = '自2017年12月被民政部确定为全国首批农村社区治理实验区以来，邹城市立足“完善农村社区服务体系、提升农村社区公共服务水平”实验主题，积极推进村委会规范化建设与社区服务体系建设有机融合';
 let session: Session;
 let page: Page;
 
@@ -31,6 +34,8 @@ before(async () => {
         { type: 'paragraph', content: [{ type: 'text', text: '第三段：形成长效工作制度。' }] },
       ]),
     });
+    const long = (await api.dispatch('documents.create', { kind: 'case', collectionId: col.id, meta: { title: LONG_TITLE } })) as { document: { id: string } };
+    await api.dispatch('documents.save', { id: long.document.id, editorState: blocksToLexical([{ type: 'paragraph', content: [{ type: 'text', text: `${LONG_WORDS}，创新实施农村社区治理“344”工作模式。` }] }]) });
     await api.dispatch('settings.set', { reviewerName: '审阅甲' });
   } finally {
     api.close();
@@ -121,4 +126,30 @@ test('moving the marked words moves the thread in the list', async () => {
     throw new Error(`list after the move: ${JSON.stringify(await listed())}`, { cause: error });
   });
   assert.deepEqual(session.problems.filter((p) => !/favicon/.test(p)), []);
+});
+
+test('a long quote and a comment with a long web address fit the panel at 1366×768 and 1440×900', async () => {
+  await openCase(page, LONG_TITLE);
+  const url = 'https://mzj.jining.gov.cn/art/2021/1/30/art_41587_2701234.html?xxgkhide=1&from=timeline';
+  await comment(LONG_WORDS, `原文见${url}，请核对年份。`);
+  const thread = page.locator('.thread', { hasText: '请核对年份' });
+  for (const size of [{ width: 1366, height: 768 }, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(size);
+    const box = await thread.evaluate((el) => {
+      const quote = el.querySelector('blockquote') as HTMLElement;
+      const panel = el.closest('.tab-body') as HTMLElement;
+      return {
+        overflow: panel.scrollWidth - panel.clientWidth,
+        wider: [...el.querySelectorAll<HTMLElement>('*')].filter((c) => c.getBoundingClientRect().right > el.getBoundingClientRect().right + 1).map((c) => c.tagName),
+        quoteLines: Math.round(quote.getBoundingClientRect().height / parseFloat(getComputedStyle(quote).lineHeight)),
+        quoteTitle: quote.title,
+      };
+    });
+    assert.equal(box.overflow, 0, `${size.width}: the panel scrolls sideways`);
+    assert.deepEqual(box.wider, [], `${size.width}: nothing runs past the thread's edge`);
+    assert.ok(box.quoteLines <= 3, `${size.width}: the quote takes ${box.quoteLines} lines`);
+    assert.equal(box.quoteTitle, LONG_WORDS, 'the whole quote stays readable on hover');
+    await screenshot(page, `comments-long-${size.width}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
 });

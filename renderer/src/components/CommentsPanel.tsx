@@ -68,7 +68,7 @@ export function CommentsPanel(props: CommentsPanelProps): JSX.Element {
             {t.orphaned && <span className="tag orphan-tag" title="批注所指的文字已从正文中删除，批注保留">原文已删除</span>}
             {t.resolved && <span className="tag">已解决</span>}
           </div>
-          <blockquote>{t.current || t.quote}</blockquote>
+          <blockquote title={t.current || t.quote}>{t.current || t.quote}</blockquote>
           {t.current && t.current !== t.quote && <p className="muted quote-was">原为「{t.quote}」</p>}
           <div className="comment">
             <strong>{t.author}</strong> <span className="muted">{when(t.createdAt)}</span>
