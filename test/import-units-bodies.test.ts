@@ -182,3 +182,13 @@ test('units: a media centre or a paper that reports the work is no unit, in brac
   assert.equal((await read(`盐亭县推进社会救助改革\n来源：盐亭县融媒体中心\n${P}\n`)).c.meta.unit, null);
   assert.equal((await read(`盐亭县推进社会救助改革\n${P}(盐亭县社会福利中心)\n`)).c.meta.unit, '盐亭县社会福利中心', 'a service centre did the work');
 });
+
+test('furniture: what a mirror prints after a news agency\'s "(完)" is not the article\'s; a text without the mark keeps its last paragraph', async () => {
+  const head = '吉林推进老年助餐服务\n中新网长春2月1日电 吉林省民政厅1日介绍,全省已建成老年助餐服务网点2000余个。\n';
+  const { file, body } = await read(`${head}吉林还将加大农村养老投入,落实老年人优待政策。(完)\n疫情期间,全国多地加大货源组织力度,畅通配送通道。\n`);
+  assert.ok(!body.includes('疫情期间'));
+  assert.ok(file.dropped.includes('疫情期间,全国多地加大货源组织力度,畅通配送通道。'));
+  assert.ok(body.includes('(完)'), 'the mark itself stays with its paragraph');
+  const plain = await read(`${head}吉林还将加大农村养老投入,落实老年人优待政策。\n疫情期间,全国多地加大货源组织力度,畅通配送通道。\n`);
+  assert.ok(plain.body.includes('疫情期间'));
+});

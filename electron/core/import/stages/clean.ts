@@ -445,6 +445,7 @@ export function clean(input: SourceLine[]): CleanResult {
   dropLinkGroups(keep, droppedAt);
   dropFootLabels(keep, droppedAt);
   dropAfterClosingEditor(keep, droppedAt, input);
+  dropAfterEndMark(keep, droppedAt);
   liftTrailingByline(keep, info);
   liftTrailingSource(keep, droppedAt, info);
   dropOutletLabel(keep, droppedAt);
@@ -738,6 +739,26 @@ function dropAfterClosingEditor(keep: Array<{ at: number; line: SourceLine }>, d
   if (!texts.length || texts.length > 3 || texts.some(({ k }) => /[。！？]$/u.test(k.line.text) || k.line.image || k.line.table)) return;
   for (const { k } of texts) droppedAt.push({ at: k.at, text: k.line.text });
   keep.splice(after[0]!.j);
+}
+
+/**
+ * A news agency's end mark closing a paragraph ("…落实老年人优待政策。(完)"): what a mirror or an
+ * aggregator prints after it (an unrelated sentence, the next item's teaser) is not the article's,
+ * when it is a few lines at most.
+ */
+function dropAfterEndMark(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
+  let end = -1;
+  for (let k = keep.length - 1; k >= 0 && k >= keep.length - 6; k--) {
+    if (/[。！？”][\s\u3000]*[(（【]\s*完\s*[)）】]$/u.test(keep[k]!.line.text)) {
+      end = k;
+      break;
+    }
+  }
+  if (end < 0) return;
+  const after = keep.slice(end + 1).filter((k) => k.line.text || k.line.image || k.line.table);
+  if (!after.length || after.length > 3 || after.some((k) => k.line.image || k.line.table)) return;
+  for (const k of after) droppedAt.push({ at: k.at, text: k.line.text });
+  keep.splice(end + 1);
 }
 
 /**
