@@ -179,3 +179,11 @@ test('notices: a column label of kind words ("通知公告") left over the copy 
   assert.notEqual(file.notice!.meta.title, '通知公告');
   assert.equal(file.notice!.meta.issuer, '某某镇人民政府');
 });
+
+test('notices: the table’s 发文字号 with the year in parentheses ("某民发(2023)5号") is the number, written with 〔〕', async () => {
+  const file = await importFile({
+    name: 'paren.txt',
+    bytes: enc(['索引号：123/2023-01', '发文字号：某民发(2023)5号', '发布日期：2023-05-06', '某某市民政局关于开展养老机构安全检查的通知', '各县（市、区）民政局：', ...NOTICE_SENTENCES.slice(1), '某某市民政局', '2023年5月6日'].join('\n')),
+  });
+  assert.equal(file.notice!.meta.docNumber, '某民发〔2023〕5号');
+});

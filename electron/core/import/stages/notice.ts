@@ -92,6 +92,8 @@ const SERIAL_NOTE = /\s*[(（]\s*(?:[0-9０-９]{4}\s*年\s*)?第\s*[0-9０-９�
 const TITLE_DATE = /\s*[(（]\s*[0-9０-９]{4}\s*[-年./]\s*[0-9０-９]{1,2}\s*[-月./]\s*[0-9０-９]{1,2}\s*日?\s*[)）]\s*$/u;
 /** 发文字号 anywhere in a line: "鲁民函〔2021〕11号", "常民发〔2023〕2号", "沪民办发〔2026〕2 号". */
 export const DOC_NUMBER_ANY = /([\u4e00-\u9fa5]{1,12})\s*[〔[［【]\s*([0-9０-９]{4})\s*[〕\]］】]\s*([0-9０-９]{1,4})\s*[号號]/u;
+/** In the table's 发文字号 field the year may also stand in parentheses, as copies type 〔〕 ("某民发(2023)5号"). */
+const DOC_NUMBER_FIELD = /([\u4e00-\u9fa5]{1,12})\s*[〔[［【(（]\s*([0-9０-９]{4})\s*[〕\]］】)）]\s*([0-9０-９]{1,4})\s*[号號]/u;
 /** Organ words a 主送 line ends its items with. */
 const ADDRESSEE_ITEM = /(?:局|厅|部|委|办|政府|部门|单位|处室|科室|机关|委员会|办公室|街道|乡镇|镇街|组织|企业|学校|医院|各处|各单位|[)）])$/u;
 const NOTICE_FORMULA = /(?:现将|现就|特将).{0,60}(?:印发给你们|转发给你们|通知如下|通报如下)|特此(?:通知|通报)|请(?:认真)?(?:遵照|贯彻)执行/u;
@@ -186,7 +188,7 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   const before = raw ? readInfoTable(raw) : null;
   const info = own || before ? { fields: { ...(before?.fields ?? {}), ...(own?.fields ?? {}) }, lines: own?.lines ?? new Set<number>() } : null;
   const header = new Set<number>(info?.lines ?? []);
-  let docNumber = Boolean(info?.fields['发文字号'] && DOC_NUMBER_ANY.test(info.fields['发文字号']));
+  let docNumber = Boolean(info?.fields['发文字号'] && DOC_NUMBER_FIELD.test(info.fields['发文字号']));
   // 版头, 发文字号 and 签发人 lines above or below the title.
   for (let i = 0; i < Math.min(lines.length, 12); i++) {
     const t = unwrapNumber(lines[i]!.text.replace(/\s*[|｜]+\s*$/u, ''));
@@ -408,8 +410,8 @@ function bodyStart(shape: NoticeShape): number {
   return shape.bodyFrom;
 }
 
-function docNumberOf(text: string): string | null {
-  const n = DOC_NUMBER_ANY.exec(text);
+function docNumberOf(text: string, pattern = DOC_NUMBER_ANY): string | null {
+  const n = pattern.exec(text);
   return n ? `${n[1]}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}${text.slice(n.index + n[0].length - 1, n.index + n[0].length)}` : null;
 }
 
@@ -418,7 +420,7 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   // A copy that starts below the title may still carry it in the information table (标题：…).
   const title = shape.titleAt >= 0 ? titleText(lines, shape) : WEAK_TITLE.test(fields['标题'] ?? '') ? fields['标题']!.replace(/\s+/gu, '') : '';
   const meta: NoticeMeta = { title, sourceFile };
-  if (fields['发文字号']) meta.docNumber = docNumberOf(fields['发文字号']);
+  if (fields['发文字号']) meta.docNumber = docNumberOf(fields['发文字号'], DOC_NUMBER_FIELD);
   let headDate: string | null = null;
   for (const i of [...shape.header].sort((a, b) => a - b)) {
     const t = unwrapNumber(lines[i]!.text.replace(/\s*[|｜]+\s*$/u, ''));
