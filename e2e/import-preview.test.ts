@@ -255,6 +255,13 @@ test('an award list applied to the library: its items matched to the cases impor
   assert.equal(stored.find((d) => d.meta.title === '邹城“344工作法”')!.meta.award, '拟入选优秀创新案例');
   // The applied item leaves the import; nothing is doubled.
   assert.equal(await page.locator('tr[data-case="0:3"] input[type=checkbox]').isChecked(), false);
+  // Left to import: 邹城 only (not applied, and not the stored text since its restored line).
+  assert.match(await page.locator('.import-view .view-head').innerText(), /将导入 1 项/);
+  // Applying it too leaves nothing to create, and the preview says why.
+  await panel.locator('tbody tr', { hasText: '邹城' }).getByRole('checkbox').check();
+  await panel.getByRole('button', { name: '为勾选的 1 个案例设置奖项' }).click();
+  await page.locator('#import-nothing').waitFor();
+  assert.match(await page.locator('#import-nothing').innerText(), /名单条目已对应到库中的案例并设置了奖项/);
   await page.getByRole('button', { name: '取消' }).click();
   assert.equal((await storedCases()).length, 4);
 });

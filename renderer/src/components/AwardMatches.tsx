@@ -29,6 +29,8 @@ export function AwardMatches(props: AwardMatchesProps): JSX.Element {
   const [picked, setPicked] = useState<Set<number>>(new Set());
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  /** Items whose award is set on their case (not offered again). */
+  const [applied, setApplied] = useState<ReadonlySet<number>>(new Set());
 
   const match = async () => {
     setBusy(true);
@@ -61,6 +63,8 @@ export function AwardMatches(props: AwardMatchesProps): JSX.Element {
       setBusy(false);
       if (applied.length) {
         props.onApplied(applied);
+        setApplied((a) => new Set([...a, ...applied]));
+        setPicked((p) => new Set([...p].filter((c) => !applied.includes(c))));
         setDone(`已为 ${applied.length} 个案例设置奖项；这些条目不再作为新案例导入。`);
       }
     }
@@ -69,11 +73,14 @@ export function AwardMatches(props: AwardMatchesProps): JSX.Element {
   const row = (m: ImportAwardMatch, near: boolean) => (
     <tr key={m.case} className={near ? 'near-miss' : ''}>
       <td>
-        <input type="checkbox" checked={picked.has(m.case)} disabled={!m.award || busy} onChange={(e) => setPicked((p) => { const n = new Set(p); if (e.target.checked) n.add(m.case); else n.delete(m.case); return n; })} aria-label={`为${quoted(m.caseTitle)}设置奖项`} />
+        <input type="checkbox" checked={picked.has(m.case) || applied.has(m.case)} disabled={!m.award || busy || applied.has(m.case)} onChange={(e) => setPicked((p) => { const n = new Set(p); if (e.target.checked) n.add(m.case); else n.delete(m.case); return n; })} aria-label={`为${quoted(m.caseTitle)}设置奖项`} />
       </td>
       <td>{props.titles[m.case] ?? ''}</td>
       <td>{quoted(m.caseTitle)}</td>
-      <td>{m.award ?? '（名单未写奖项）'}{m.caseAward && m.caseAward !== m.award ? <div className="muted">现为：{m.caseAward}</div> : null}</td>
+      <td>
+        {m.award ?? '（名单未写奖项）'}
+        {applied.has(m.case) ? <div className="muted">已设置</div> : m.caseAward && m.caseAward !== m.award ? <div className="muted">现为：{m.caseAward}</div> : null}
+      </td>
       <td className="muted">{near ? '待确认：' : ''}{m.reasons.join('，')}</td>
     </tr>
   );

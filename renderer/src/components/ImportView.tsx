@@ -35,7 +35,7 @@ const KIND_LABEL: Record<string, string> = { 'case-list': '案例名单', featur
 const KIND_CHOICES = ['single-case', 'case-list', 'notice', 'award-list'] as const;
 type Revision = ApiInput<'import.revise'>['change'];
 
-type CaseEdit = { exclude?: boolean; category?: string; title?: string; region?: Region; unit?: string; award?: string };
+type CaseEdit = { exclude?: boolean; category?: string; title?: string; region?: Region; unit?: string; award?: string; /** Its award went onto a library case (AwardMatches): left out for that reason. */ awarded?: boolean };
 
 /**
  * An importer's refusal as an editor reads it: the Chinese sentence without the file name it
@@ -205,7 +205,7 @@ export function ImportView({ preview: first, collections, categories, onDone, on
         <button type="button" onClick={onCancel} disabled={busy}>取消</button>
         {nothing && (
           <span id="import-nothing" className="warning" role="status">
-            {unread ? '没有读入任何文件，无可导入的内容：请按上面列出的原因修改文件后重新选择。' : caseCount > 0 && duplicates.length > 0 && !allowDuplicates ? '这些案例都已在库中，默认不再导入。如确需再导入一份，请勾选“仍然导入重复案例”。' : caseCount === 0 ? `没有从${preview.files.map((f) => `“${f.file}”`).join('、')}中识别出案例，无可导入的内容。请检查文件内容后重新选择。` : '所有案例都已取消勾选：请至少勾选一个案例再导入。'}
+            {unread ? '没有读入任何文件，无可导入的内容：请按上面列出的原因修改文件后重新选择。' : Object.values(edits).some((e) => e.awarded) ? '名单条目已对应到库中的案例并设置了奖项，没有要新建的案例：点“取消”关闭预览。' : caseCount > 0 && duplicates.length > 0 && !allowDuplicates ? '这些案例都已在库中，默认不再导入。如确需再导入一份，请勾选“仍然导入重复案例”。' : caseCount === 0 ? `没有从${preview.files.map((f) => `“${f.file}”`).join('、')}中识别出案例，无可导入的内容。请检查文件内容后重新选择。` : '所有案例都已取消勾选：请至少勾选一个案例再导入。'}
           </span>
         )}
       </div>
@@ -275,7 +275,7 @@ export function ImportView({ preview: first, collections, categories, onDone, on
               titles={file.cases.map((c, ci) => edits[`${fi}:${ci}`]?.title ?? c.meta.title)}
               collectionId={target === 'new' ? null : target}
               disabled={revising || busy}
-              onApplied={(cases) => setEdits((e) => Object.fromEntries([...Object.entries(e), ...cases.map((ci) => [`${fi}:${ci}`, { ...e[`${fi}:${ci}`], exclude: true }] as const)]))}
+              onApplied={(cases) => setEdits((e) => Object.fromEntries([...Object.entries(e), ...cases.map((ci) => [`${fi}:${ci}`, { ...e[`${fi}:${ci}`], exclude: true, awarded: true }] as const)]))}
               onError={onError}
             />
           )}
