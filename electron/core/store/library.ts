@@ -65,6 +65,12 @@ export class Library {
   ) {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    // A new library gets 16 KiB pages (an existing one keeps its own: in WAL mode SQLite ignores
+    // this, and it must come before journal_mode to apply). A draft's JSON body and its revisions
+    // run to several KiB, the full-text index's segments to many: at 4 KiB nearly each spilled
+    // onto overflow pages. Commit CPU of 1,000 imported single-case drafts, 6 alternating runs:
+    // 0.82 of 4 KiB pages' (median of the pairs; 32 KiB no better than 16).
+    this.db.pragma('page_size = 16384');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
