@@ -601,7 +601,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
     }
     // Counties named whole, one a line ("河北省邯郸市肥乡区", "山西省晋城市泽州县"): awarded places, in a run of them.
     const next = lines[i + 1];
-    if (text.length <= 30 && isPlaceOnly(text) && resolveRegion(text)?.county) {
+    if (text.length <= 30 && /(?:区|县|市|旗)$/u.test(text) && !/[\s，,。：:“”"《》（）()、]/u.test(text) && isPlaceOnly(text) && resolveRegion(text)?.county) {
       const last = run[run.length - 1];
       const following = next?.text.trim() ?? '';
       if ((last && last.at === i - 1 && last.title === lines[i - 1]!.text.trim()) || (following && following.length <= 30 && isPlaceOnly(following) && resolveRegion(following)?.county)) {
@@ -625,7 +625,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
     }
     // "1.标题" with "——副题" and "（单位）" or "◉单位" lines under it.
     // (Numbered 一、二、 too when what follows is an awarded place's address or an organ: a case's sections are neither.)
-    const cn = CN_NUMBERED.exec(text);
+    const cn = award || named ? CN_NUMBERED.exec(text) : null;
     const cnName = cn ? text.slice(cn[0].length).trim() : '';
     const num = NUMBERED.exec(text) ?? (cn && cnName.length <= 30 && placeStart(cnName) && ((ADDRESS_END.test(cnName) && isAddress(cnName)) || bareUnit(cnName)) ? cn : null);
     if (num && (award || named) && !SENTENCE.test(text.slice(num[0].length)) && text.length <= 80) {
