@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importFile } from '../electron/core/import/index.js';
 import { readInfoTable } from '../electron/core/import/stages/infotable.js';
+import { isAddressees } from '../electron/core/import/stages/notice.js';
 import { blocksText } from '../electron/core/model/text.js';
 import { enc, NOTICE_SENTENCES } from './fixtures/notice-sentences.js';
 
@@ -166,6 +167,7 @@ test('notices: a 主送 of one organ copied without its colon ("各县（市、�
     bytes: enc(['某某市民政局关于做好春节期间困难群众走访慰问工作的通知', '各县（市、区）民政局', '春节将至,为切实保障困难群众基本生活,现就做好走访慰问工作通知如下:', '一、高度重视。各地要把走访慰问作为重要工作。', '某某市民政局', '2024年1月20日'].join('\n')),
   });
   assert.equal(notice.notice!.meta.addressees, '各县（市、区）民政局');
+  assert.equal(isAddressees('各位居民'), false, 'a greeting alone is no 主送 without its colon');
   const story = await importFile({
     name: 'story.txt',
     bytes: enc(['某某镇推行“村民说事”', '近年来,某某镇在全镇推行“村民说事”制度,由镇党委牵头,', '各村委会', '每月组织一次说事会,村民代表围绕村内大事小情议事协商,累计解决问题300余件。', '该镇还建立了说事台账,群众满意度明显提升。'].join('\n')),

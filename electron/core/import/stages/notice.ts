@@ -113,8 +113,9 @@ export function isAddressees(text: string): boolean {
   // "祖庵、渭丰、涝店、石井镇人民政府:": short place names sharing the last item's organ.
   const shared = items.length >= 2 && ADDRESSEE_ITEM.test(items.at(-1)!) && items.slice(0, -1).every((x) => /^[\u4e00-\u9fa5]{1,6}$/u.test(x) && !ADDRESSEE_ITEM.test(x));
   if (colon) return (organs >= 1 && organs >= items.length / 2) || shared;
-  // Without its colon: organs only, opening with 各 ("各县（市、区）民政局"), several or one short.
-  return organs === items.length && /^各/u.test(bare) && (items.length >= 2 || bare.length <= 30);
+  // Without its colon: organs only, opening with 各 ("各县（市、区）民政局"), several, or one short that ends
+  // in an organ word ("各位居民" alone is a greeting's line, not a 主送).
+  return organs === items.length && /^各/u.test(bare) && (items.length >= 2 || (bare.length <= 30 && ADDRESSEE_ITEM.test(bare)));
 }
 
 /**
