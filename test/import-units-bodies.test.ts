@@ -192,3 +192,12 @@ test('furniture: what a mirror prints after a news agency\'s "(完)" is not the 
   const plain = await read(`${head}吉林还将加大农村养老投入,落实老年人优待政策。\n疫情期间,全国多地加大货源组织力度,畅通配送通道。\n`);
   assert.ok(plain.body.includes('疫情期间'));
 });
+
+test('furniture: a 繁體 page\'s print and close tools in their own words (列印本頁, 關閉視窗) are page tools, read through the simplified copy', async () => {
+  const P = '近年來,盐亭縣民政局聚焦困難群眾急難愁盼,推進社會救助改革,建立主動發現機制,全年救助困難群眾3000餘人次。\n下一步,該局將繼續完善救助制度,提升服務水平,讓困難群眾感受到更多溫暖和幸福。';
+  for (const line of ['【列印本頁】【關閉視窗】', '列印']) {
+    const { file, body } = await read(`盐亭縣推進社會救助改革\n2023-05-06\n${P}\n${line}\n`);
+    assert.ok(!body.split('\n').includes(line), `${line} left the text`);
+    assert.ok(file.dropped.includes(line), `${line} is listed as dropped, as written`);
+  }
+});
