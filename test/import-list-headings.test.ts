@@ -361,3 +361,29 @@ test('list tables: a spaced header naming the unit column 实施机构 is read b
     ],
   );
 });
+
+test('list headings: a counted group of units heads them; a group honouring people as such gives no cases', async () => {
+  const file = await load(
+    'tongbao.txt',
+    `市民政局关于表彰2023年度全市民政工作先进集体和先进个人的通报
+各县(市、区)民政局,局机关各处室、直属各单位:
+2023年,全市民政系统干部职工坚持以人民为中心,履职尽责,各项工作取得显著成效。经研究,决定对以下先进集体和先进个人予以通报表扬。
+一、先进集体(3个)
+鼓楼区民政局
+台江区民政局
+市社会福利院
+二、先进个人(3名)
+张 强 鼓楼区民政局科员
+李 梅 台江区民政局副科长
+王 军 市社会福利院护理员
+`,
+  );
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.award]),
+    [
+      ['鼓楼区民政局', '先进集体'],
+      ['台江区民政局', '先进集体'],
+      ['市社会福利院', '先进集体'],
+    ],
+  );
+});

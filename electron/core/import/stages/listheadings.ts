@@ -126,7 +126,8 @@ export function listHeadings(lines: SourceLine[]): Map<number, ListHeading> {
         if (first) ok = false;
         break;
       }
-      if (first && (SUBTITLE.test(t) || UNIT_ONLY.test(t) || bareUnit(t))) {
+      // (A count says it heads a group: an item's title carries none, so a unit under it is a listed unit.)
+      if (first && (SUBTITLE.test(t) || UNIT_ONLY.test(t) || (!m.counted && bareUnit(t)))) {
         ok = false;
         break;
       }

@@ -302,6 +302,11 @@ interface Group {
 
 /** An honour a heading confers on what it lists: "2021年全省基层治理示范街道(镇)", "全国养老服务先进单位". */
 const HONOUR = /(?:示范|先进|优秀|十佳|十大|百佳|最美|最佳|明星|标兵|模范|品牌|星级|文明|和谐|美丽|绿色|友好型|实验|试点|典型|创新)[\u4e00-\u9fa5“”"]{0,12}?(?:案例|项目|单位|组织|社区|村|街道|镇|乡|县|区|市|城市|城区|集体|机构|品牌|奖|基地|中心|成果|村镇|家庭)(?:[（(][^）)]{1,8}[)）])?$/u;
+/**
+ * A group heading honouring people as such ("先进个人（10名）", "优秀志愿者", "十大公益人物"): its lines are
+ * names, no cases. A prize's categories that people win beside bodies ("慈善楷模", "捐赠个人") are items.
+ */
+const PEOPLE_HONOUR = /(?:先进个人|优秀个人|先进工作者|优秀工作者|志愿者|人物|标兵|能手|之星|模范)$/u;
 /** Who a people list names. */
 const PEOPLE = /(?:人物|个人|人员|同志|工作者|志愿者|楷模|标兵|之星|家庭|社工|书记|主任|能手|达人|人才)[”"]?$/u;
 
@@ -520,7 +525,10 @@ export function readList(lines: SourceLine[]): ListResult | null {
     if (!named && text.length <= 60 && !SENTENCE.test(text) && LIST_NAME.test(text)) named = true;
     const structural = heads.get(i);
     const group: Group | null =
-      groupHeading(text) ?? (structural ? { award: structural.kind === 'award' ? structural.name : null, list: true, headed: true, place: structural.kind === 'place' ? structural.name : null } : null);
+      groupHeading(text) ??
+      (structural
+        ? { award: structural.kind === 'award' ? structural.name : null, list: true, headed: true, place: structural.kind === 'place' ? structural.name : null, people: PEOPLE_HONOUR.test(structural.name) }
+        : null);
     if (group) {
       // "2017年度全市" / "“明星社区”名单", "2022年全国示范性" / "老年友好型社区名单(部分)": a list name broken
       // over two lines keeps its first half (a short line of no clause, standing after running text or first).
