@@ -387,3 +387,31 @@ test('list headings: a counted group of units heads them; a group honouring peop
     ],
   );
 });
+
+test('list headings: places in 【】 place their items; a province before a national honour in the list name is not part of it', async () => {
+  const file = await load(
+    'youhao-mark.txt',
+    `浙江省2024年度全国示范性老年友好型社区名单公布
+近日,国家卫生健康委、全国老龄办公布2024年全国示范性老年友好型社区名单,我省共有5个社区入选,数量位居全国前列,各地将推广示范社区经验。
+【杭州市】
+上城区湖滨街道东坡路社区
+西湖区北山街道曙光社区
+【温州市】
+鹿城区五马街道墨池社区
+瑞安市安阳街道万松社区
+乐清市城东街道东山社区
+`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => where(c.meta.region)),
+    [
+      ['浙江省', '杭州市', '上城区'],
+      ['浙江省', '杭州市', '西湖区'],
+      ['浙江省', '温州市', '鹿城区'],
+      ['浙江省', '温州市', '瑞安市'],
+      ['浙江省', '温州市', '乐清市'],
+    ],
+  );
+  assert.ok(file.cases.every((c) => c.meta.award === '2024年度全国示范性老年友好型社区'), file.cases.map((c) => c.meta.award).join('|'));
+});

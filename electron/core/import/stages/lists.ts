@@ -223,13 +223,20 @@ export function awardFromText(texts: string[]): string | null {
   return award;
 }
 
+function dropLeadingPlace(honour: string): string {
+  const m = /^([\u4e00-\u9fa5]{2,12}?)(?=[0-9０-９]{4}\s*年度?\s*全国)/u.exec(honour);
+  return m && isPlaceOnly(m[1]!) ? honour.slice(m[1]!.length) : honour;
+}
+
 function conferredHonour(texts: string[]): string | null {
   for (const t of texts) {
     // Quotes around the list's name are the page's, not the award's: "“2019年度十大创新案例”揭晓".
     const plainT = t.replace(COUNT, '').replace(/[“"]([^”"]{4,40})[”"](?=(?:获奖名单|名单|公示名单|拟入选名单|评选结果|揭晓|出炉|发布|公布)\s*$)/u, '$1');
     const named = /^(.{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|个人|奖|举措|实事|模式|典型|标杆|工作法))(?:获奖名单|名单|公示名单|拟入选名单|评选结果|揭晓|出炉|发布|公布)(?:公布|发布|出炉|揭晓)?\s*$/u.exec(plainT);
     // A headline's exclamation before the list's name is not part of it ("山东数量位列第一!全国…单位名单公布").
-    if (named && !GENERIC_LIST.test(named[1]!)) return named[1]!.replace(/^.*[！!？?，,：:]\s*/u, '');
+    // A province or city before a national honour is where the list is from, not part of the honour
+    // ("浙江省2024年度全国示范性老年友好型社区名单公布").
+    if (named && !GENERIC_LIST.test(named[1]!)) return dropLeadingPlace(named[1]!.replace(/^.*[！!？?，,：:]\s*/u, ''));
   }
   for (const t of texts) {
     // "日前，天津市第三批“美丽社区”评选结果揭晓，…": the contest the results are of.
