@@ -35,7 +35,7 @@ test('the anthology body goes out deflated as it is built: no case paragraph is 
   assert.ok(sentences.length >= cases.length / 2);
   for (const s of sentences) assert.ok(!held.includes(s), `held as text: ${s}`);
 
-  const parts = await unzip((await writeDocx({ template, bundle })).bytes);
+  const parts = await unzip((await writeDocx({ template, bundle, format: 'docx' })).bytes);
   const doc = part(parts, 'word/document.xml').replace(/<[^>]+>/g, '');
   for (const s of sentences) assert.ok(doc.includes(s), `in the document part: ${s}`);
   const manifest = part(parts, 'customXml/item1.xml');
