@@ -10,7 +10,9 @@ import { findMentions } from '../../regions/index.js';
 
 /** Organ names: a place or body, then the kind of organ. */
 export const ORGAN = /^[\u4e00-\u9fa5（）()·]{2,30}(?:民政局|民政厅|民政部|局|厅|委员会|委|办公室|办|政府|中心|院|馆|站|所|协会|联合会|街道办事处|街道|社区|社会保障局|服务中心|福利院|殡仪馆|救助站)$/u;
-const AFTER_TITLE = /^(.+?)\s*(?:——|--|—|[（(])\s*([\u4e00-\u9fa5（）()·]{3,30}?)\s*[)）]?\s*$/u;
+// An opened bracket must close the line: a title with a place in brackets mid-way
+// ("…开发区(新市区)银川路…社区") names no unit after it.
+const AFTER_TITLE = /^(.+?)\s*(?:(?:——|--|—)\s*([\u4e00-\u9fa5（）()·]{3,30}?)|[（(]\s*([\u4e00-\u9fa5（）()·]{3,30}?)\s*[)）])\s*$/u;
 // A table-cell bar copied after the value ("上报单位:包河区民政局 |") is no part of it.
 const UNIT_LINE = /^(?:[◉●◎]\s*|(?:——|--|—)\s*(?=[\u4e00-\u9fa5（）()·]{4,30}$)|(?:供稿|供稿单位|来源|信息来源|申报单位|报送单位|上报单位|推荐单位|选送单位|创新单位|实施单位|投稿单位|撰稿单位|作者单位)\s*[:：]\s*)(\S[^:：|｜]{1,40}?)\s*[|｜]?\s*$/u;
 /**
@@ -56,8 +58,9 @@ const SUBJECT_ORGAN = new RegExp(
 /** A title with an organ dashed or bracketed after it: the bare title and the unit. */
 export function unitAfterTitle(title: string): { title: string; unit: string } | null {
   const m = AFTER_TITLE.exec(title);
-  if (!m || !ORGAN.test(m[2]!) || m[1]!.length < 4) return null;
-  return { title: m[1]!.trim(), unit: m[2]! };
+  const unit = m?.[2] ?? m?.[3];
+  if (!m || !unit || !ORGAN.test(unit) || m[1]!.length < 4) return null;
+  return { title: m[1]!.trim(), unit };
 }
 
 /**
