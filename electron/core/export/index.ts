@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CollectionBundle, CommentThread, NoticeDocument } from '../model/types.js';
 import { loadTemplate } from '../templates/load.js';
 import type { Template } from '../templates/schema.js';
+import { LONG_BOOK_CASES, withHeapBudget } from '../heapBudget.js';
 import { missingPictureWarnings } from './pictures.js';
 import { fontUses, fontWarnings, layoutWarnings, overBudget, type CaseLayout, type ExportWarning, type FontUse, type OverBudget } from './report.js';
 
@@ -79,7 +80,14 @@ async function writerFor(format: ExportFormat, inWorker: boolean): Promise<Write
   throw new Error(`unknown export format "${format as string}": choose pdf or docx`);
 }
 
-export async function runExport(request: ExportRequest): Promise<ExportResult> {
+/** Runs one export: the template, the writer, the file written beside the target and renamed; a long book's under the heap budget (heapBudget.ts). */
+export function runExport(request: ExportRequest): Promise<ExportResult> {
+  const cases = request.bundle?.cases;
+  const count = !cases ? 0 : cases instanceof Map ? cases.size : Object.keys(cases).length;
+  return withHeapBudget(count >= LONG_BOOK_CASES, () => exportOnce(request));
+}
+
+async function exportOnce(request: ExportRequest): Promise<ExportResult> {
   const started = performance.now();
   const template = loadTemplate(request.template);
   if (template.kind === 'notice' && !request.notice) throw new Error('the notice template needs a notice document');

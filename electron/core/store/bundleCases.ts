@@ -12,13 +12,14 @@ import { StoreError } from './errors.js';
 import type { Library } from './library.js';
 import { ORDER_BY } from './queries.js';
 import { LIVE } from './collections.js';
+import { holdHeapBudget, LONG_BOOK_CASES } from '../heapBudget.js';
 
 /**
  * Up to this many cases the bodies are read at once and kept (one query, each parsed once:
  * a 25-draft anthology of 350 cases costs nothing more). Above it, each body is read when asked
  * for; the three passes then read it three times, which a long book pays gladly for its memory.
  */
-export const KEEP_BODIES = 1000;
+export const KEEP_BODIES = LONG_BOOK_CASES;
 
 interface Statements {
   count: Database.Statement<[string], { n: number }>;
@@ -91,6 +92,8 @@ export function withMeta(doc: CaseDocument, meta: CaseMeta): CaseDocument {
 export function exportBundle(library: Library, collectionId: string, keepBodies = KEEP_BODIES): CollectionBundle {
   const s = statements(library.db);
   if ((s.count.get(collectionId)?.n ?? 0) <= keepBodies) return library.bundle(collectionId);
+  // A long book: V8's heap is held to its budget from here, as the release gate reads every body.
+  holdHeapBudget();
   const collection = library.collections.get(collectionId);
   const reader = new BodyReader(library.db);
   const cases: Record<string, CaseDocument> = {};
