@@ -386,15 +386,16 @@ export class BodyStore {
   }
 
   /**
-   * The streamed body ends with section `n` (the last one streamed), whose last children are
-   * `last` (its last child and what the book appends after it): written without a break, the
-   * section's sectPr ending the body. Returns the package's children of the streamed body.
+   * The streamed body ends with section `n` (the last one streamed): its last child and `after`
+   * (what the book appends after it) written without a break, the section's sectPr ending the
+   * body. Returns the package's children of the streamed body.
    */
-  endStream<T>(n: number, last: readonly T[]): T[] {
+  endStream<T>(n: number, after: readonly T[]): T[] {
     const s = this.stream;
     if (!s?.pending || s.pending.n !== n) throw new Error('document part: the streamed body must end with its last section');
+    const { last } = s.pending;
     s.pending = null;
-    this.streamChildren(last, null);
+    this.streamChildren([last, ...after], null);
     this.cutSegment();
     this.lastSection = n;
     const out = s.children as T[];

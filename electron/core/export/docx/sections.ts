@@ -40,7 +40,7 @@ const TYPES = { nextPage: SectionType.NEXT_PAGE, oddPage: SectionType.ODD_PAGE, 
 export interface BookSection {
   n: number;
   children: FileChild[];
-  /** Gone out with the streamed body already, but for `children` (its last child, and what the book appends). */
+  /** Gone out with the streamed body already; `children` then holds only what the book appends after it. */
   streamed?: boolean;
 }
 
@@ -71,7 +71,9 @@ export function section(ctx: DocxContext, spec: SectionSpec, children: FileChild
   // A long book's body goes out as it is built (bodyXml.ts); the front matter, built after it, stays.
   if (ctx.body.streaming && !ctx.inFront) {
     ctx.body.streamSection(n, all);
-    return { n, children: [all[all.length - 1]!], streamed: true };
+    // Its last child waits in the store (for the next section's break), not here: every section's
+    // would stay until the book is built.
+    return { n, children: [], streamed: true };
   }
   // Written at once but for the last child, which may carry the break (bookBody): the section's
   // paragraph objects need not live until the whole book is built.
