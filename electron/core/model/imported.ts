@@ -34,6 +34,12 @@ export interface ImportedCase {
   captions: string[];
   /** Hash of the case's title and text with spacing and punctuation removed: the same case imported again has the same one. */
   fingerprint?: string;
+  /**
+   * Set when the import preview merged, split or added to the case: the store's fingerprints
+   * (store/fingerprint.ts) of the case or cases as the draft gave them, kept with what is stored,
+   * so the same file imported again is known by them.
+   */
+  drafted?: string[];
 }
 
 export interface ImportedFile {
