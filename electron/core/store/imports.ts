@@ -27,6 +27,23 @@ export interface CommitOptions {
 /** The earliest live document with a fingerprint (index documents_content_hash, schema 8). */
 export const DUPLICATE_LOOKUP = 'SELECT id, title, collection_id FROM documents WHERE content_hash = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1';
 
+/** The earliest live document a case was drafted as, before the import preview changed it (schema 11). */
+const DRAFTED_LOOKUP =
+  'SELECT d.id, d.title, d.collection_id FROM drafted_prints p JOIN documents d ON d.id = p.document_id WHERE p.content_hash = ? AND d.deleted_at IS NULL ORDER BY d.created_at LIMIT 1';
+
+/** A file of the batch whose bytes the library has imported before (schema 11). */
+export interface KnownFile {
+  /** Index of the file in the batch. */
+  fileIndex: number;
+  file: string;
+  /** The name it was imported under then. */
+  importedAs: string;
+  /** ISO time of that import. */
+  importedAt: string;
+  collectionId: string | null;
+  collectionTitle: string | null;
+}
+
 /** A case (or notice) of an imported file that the library already holds. */
 export interface Duplicate {
   file: string;
@@ -55,6 +72,9 @@ function yearOf(file: ImportedFile): number | null {
   return date ? Number(date.slice(0, 4)) || null : null;
 }
 
+/** The first import of a file's bytes is the one remembered. */
+const FILE_RECORD = 'INSERT OR IGNORE INTO imported_files (content_hash, file, collection_id, imported_at) VALUES (?, ?, ?, ?)';
+
 /** A file failed in a batch written without savepoints: the batch is run again with them. */
 class FileFailed extends Error {
   constructor(readonly error: unknown) {
@@ -78,8 +98,10 @@ export class Imports {
     const out: Duplicate[] = [];
     const seen = new Map<string, { title: string; file: string }>();
     const find = this.c.sql(DUPLICATE_LOOKUP);
+    const drafted = this.c.sql(DRAFTED_LOOKUP);
     const check = (file: string, fileIndex: number, index: number | null, title: string, hash: string) => {
-      const hit = find.get(hash) as { id: string; title: string; collection_id: string | null } | undefined;
+      // what the preview merged, split or added to was stored under its new text: the draft's own cases are known by the prints kept with it
+      const hit = (find.get(hash) ?? drafted.get(hash)) as { id: string; title: string; collection_id: string | null } | undefined;
       const earlier = seen.get(hash);
       if (hit) out.push({ file, fileIndex, case: index, title, existingId: hit.id, existingTitle: hit.title, collectionId: hit.collection_id });
       else if (earlier) out.push({ file, fileIndex, case: index, title, existingId: '', existingTitle: `${earlier.title}（同批的 ${earlier.file}）`, collectionId: null });
@@ -88,6 +110,20 @@ export class Imports {
     files.forEach((file, fi) => {
       if (file.notice) check(file.file, fi, null, file.notice.meta.title, caseFingerprint(file.notice.meta.title, file.notice.body));
       file.cases.forEach((c, i) => check(file.file, fi, i, c.meta.title, caseFingerprint(c.meta.title ?? '', c.body)));
+    });
+    return out;
+  }
+
+  /** The files of the batch whose bytes (ImportedFile.contentHash) the library has imported before. */
+  knownFiles(files: ImportedFile[]): KnownFile[] {
+    const find = this.c.sql(
+      'SELECT f.file, f.imported_at, f.collection_id, c.title FROM imported_files f LEFT JOIN collections c ON c.id = f.collection_id AND c.deleted_at IS NULL WHERE f.content_hash = ?',
+    );
+    const out: KnownFile[] = [];
+    files.forEach((f, fileIndex) => {
+      if (!f.contentHash) return;
+      const row = find.get(f.contentHash) as { file: string; imported_at: string; collection_id: string | null; title: string | null } | undefined;
+      if (row) out.push({ fileIndex, file: f.file, importedAs: row.file, importedAt: row.imported_at, collectionId: row.collection_id, collectionTitle: row.title });
     });
     return out;
   }
@@ -125,6 +161,8 @@ export class Imports {
           // a file whose every case is already there is reported as a duplicate, not imported again
           const whole = f.cases.length === 0 && !f.notice;
           if (whole) result.imported.push({ file: f.file, kind: f.kind, documentIds: [] });
+          // a library older than schema 11 learns the file's bytes from its second import
+          if (whole && f.contentHash) this.c.sql(FILE_RECORD).run(f.contentHash, f.file, options.collectionId ?? null, new Date().toISOString());
           return !whole;
         });
     }
@@ -159,6 +197,7 @@ export class Imports {
         continue;
       }
       result.imported.push({ file: file.file, kind: file.kind, documentIds });
+      if (file.contentHash) this.c.sql(FILE_RECORD).run(file.contentHash, file.file, result.collectionId, new Date().toISOString());
       placed.push(...documentIds.slice(file.notice ? 1 : 0));
     }
     if (placed.length) this.c.tx(() => this.placement.placeByRegion(placed));
@@ -184,12 +223,15 @@ export class Imports {
       const hash = caseFingerprint(c.meta.title, c.body);
       const sourceFile = c.meta.sourceFile ?? file.file;
       const fixed = revised?.get(c);
-      caseIds.push(
-        this.documents.insert('case', { ...c.meta, sourceFile }, c.body, null, collectionId, {
-          contentHash: hash,
-          ...(fixed ? { revised: { ...fixed, meta: { ...fixed.meta, sourceFile } } } : {}),
-        }),
-      );
+      const id = this.documents.insert('case', { ...c.meta, sourceFile }, c.body, null, collectionId, {
+        contentHash: hash,
+        ...(fixed ? { revised: { ...fixed, meta: { ...fixed.meta, sourceFile } } } : {}),
+      });
+      caseIds.push(id);
+      if (c.drafted?.length) {
+        const keep = this.c.sql('INSERT OR IGNORE INTO drafted_prints (content_hash, document_id) VALUES (?, ?)');
+        for (const print of c.drafted) if (print !== hash) keep.run(print, id);
+      }
     }
     ids.push(...caseIds);
     if (ids.length === 0) throw new Error(`${file.file}：文件中没有找到案例或通知。`);

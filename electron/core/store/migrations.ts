@@ -257,6 +257,25 @@ export const MIGRATIONS: readonly Migration[] = [
     why: 'revision snapshots written as brotli behind a marker byte (revisions.ts: about half the CPU of deflate on the thread that imports), which builds of version 9 cannot read, so they must refuse the file; and the kept findings of documents and collections already removed for good, which version 9 left behind, go',
     up: (db) => db.exec(PROOF_CACHE_ORPHANS),
   },
+  {
+    version: 11,
+    why: 'an imported file known again (issue #9 item 7): the SHA-256 of each imported file\'s bytes with when and into which collection it went, and, for a case the import preview merged, split or added a line to, the fingerprints of the case(s) as drafted, which its stored text no longer gives — re-importing a file one merge had changed flagged 2 of its 4 cases',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE imported_files (
+          content_hash TEXT PRIMARY KEY,
+          file TEXT NOT NULL,
+          collection_id TEXT REFERENCES collections(id) ON DELETE SET NULL,
+          imported_at TEXT NOT NULL
+        );
+        CREATE TABLE drafted_prints (
+          content_hash TEXT NOT NULL,
+          document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          PRIMARY KEY (content_hash, document_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX drafted_prints_document ON drafted_prints(document_id);
+      `),
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
