@@ -6,7 +6,7 @@ export type { SearchRow } from './search.js';
 export type { CollectionSummary, CollectionPatch, NewCollection } from './collections.js';
 export type { DocumentFilters, RevisedText, SavePatch, SaveResult, StoredDocument } from './documents.js';
 export { unpack as revisionText, type RevisionSummary, type RevisionContent } from './revisions.js';
-export type { CommitOptions, CommitResult, Duplicate } from './imports.js';
+export type { CommitOptions, CommitResult, Duplicate, KnownFile } from './imports.js';
 export type { StatusChange, StatusSkip } from './lifecycle.js';
 export { TRASH_RETENTION_DAYS, type TrashedCollection, type TrashedDocument } from './trash.js';
 export type { MergeUndo } from './merges.js';

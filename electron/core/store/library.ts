@@ -21,7 +21,7 @@ import { Collections, type CollectionPatch, type CollectionSummary, type NewColl
 import { Revisions, type RevisionSummary } from './revisions.js';
 import { Documents, type DocumentFilters, type SavePatch, type SaveResult, type StoredDocument } from './documents.js';
 import { Comments, type NewComment } from './comments.js';
-import { Imports, type CommitOptions, type CommitResult, type Duplicate } from './imports.js';
+import { Imports, type CommitOptions, type CommitResult, type Duplicate, type KnownFile } from './imports.js';
 import { Lifecycle, type StatusChange, type StatusSkip } from './lifecycle.js';
 import { Trash, TRASH_RETENTION_DAYS, type TrashedCollection, type TrashedDocument } from './trash.js';
 import { Merges } from './merges.js';
@@ -314,6 +314,11 @@ export class Library {
   /** What of `files` the library already holds (for the import preview). */
   importDuplicates(files: ImportedFile[]): Duplicate[] {
     return this.imports.duplicates(files);
+  }
+
+  /** Which of `files` the library has imported before, byte for byte (for the import preview). */
+  importKnownFiles(files: ImportedFile[]): KnownFile[] {
+    return this.imports.knownFiles(files);
   }
 
   /** `PRAGMA integrity_check` result ("ok" when sound). */
