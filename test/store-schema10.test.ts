@@ -109,8 +109,8 @@ describe('kept findings of removed documents', () => {
 
     const store = new Library(file);
     try {
-      assert.equal(LATEST_VERSION, 10);
-      assert.equal(store.db.pragma('user_version', { simple: true }), 10);
+      assert.ok(LATEST_VERSION >= 10);
+      assert.equal(store.db.pragma('user_version', { simple: true }), LATEST_VERSION);
       assert.deepEqual(cacheRows(store.db), [id, `${collection.id}:lead`].sort());
       assert.deepEqual(['诚信救助', '曲阜', '救', '低保 应保尽保'].map((q) => store.search(q).map((h) => h.id)), hitsBefore);
       assert.deepEqual(hitsBefore[0], [id]);

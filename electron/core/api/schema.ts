@@ -274,6 +274,7 @@ export type {
   ContinuityReport,
   DocSummary,
   Duplicate,
+  KnownFile,
   RevisionSummary,
   StatusChange,
   StatusSkip,
@@ -285,6 +286,7 @@ import type {
   ContinuityReport,
   DocSummary,
   Duplicate,
+  KnownFile,
   RevisionSummary,
   StatusChange,
   StatusSkip,
@@ -349,6 +351,8 @@ export interface ImportPreview {
   proof?: ImportProof;
   /** Cases (by file and case index; case null = the file's notice) the library already holds: commit skips them unless allowDuplicates. */
   duplicates: Duplicate[];
+  /** Files whose very bytes the library has imported before, with when and into which collection. */
+  knownFiles?: KnownFile[];
 }
 
 /** One list item (by its case index in the file) and the library case it matches. */

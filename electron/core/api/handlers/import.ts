@@ -16,6 +16,7 @@ import { previewDrafts, workersPay } from './importPool.js';
 import { importRevisions } from './proof.js';
 import { matchPreviewAwards, reviseImport } from './importRevise.js';
 import { ApiError, type ApiInput, type ImportPreview } from '../schema.js';
+import { caseFingerprint } from '../../store/fingerprint.js';
 
 function megabytes(bytes: number): string {
   return bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MB`;
@@ -62,6 +63,8 @@ function applyEdits(files: ImportedFile[], edits: ApiInput<'import.commit'>['edi
     const c = file?.cases[edit.case];
     if (!file || !c) throw new ApiError('invalid-input', `edits：第 ${edit.file + 1} 个文件里没有第 ${edit.case + 1} 个案例，请重新预览后再导入。`);
     if (edit.meta) {
+      // a title changed in the preview changes the fingerprint stored: the draft's is kept beside it
+      if (edit.meta.title !== undefined && edit.meta.title !== c.meta.title) c.drafted ??= [caseFingerprint(c.meta.title ?? '', c.body)];
       Object.assign(c.meta, edit.meta);
       edited.add(`${edit.file}/${edit.case}`);
     }
@@ -122,6 +125,8 @@ export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'impo
     const previewId = randomUUID();
     if (files.length || reviews.length) ctx.previews.put(previewId, files, reviews, fixes, { errors, proofs });
     const out: ImportPreview = { previewId, files, errors, duplicates: ctx.store.importDuplicates(files) };
+    const known = ctx.store.importKnownFiles(files);
+    if (known.length) out.knownFiles = known;
     if (reviews.length) out.reviews = reviews;
     out.proof = proofs;
     return out;

@@ -12,6 +12,7 @@ import { previewProofAndFixes } from '../../proof/importing.js';
 import type { ApiContext } from '../context.js';
 import { ApiError, type ApiInput, type ImportAwardMatches, type ImportPreview } from '../schema.js';
 import type { AwardItem } from '../../import/awards.js';
+import { caseFingerprint } from '../../store/fingerprint.js';
 
 type Change = ApiInput<'import.revise'>['change'];
 
@@ -29,6 +30,14 @@ function titleOf(block: Block | undefined): string {
   const words = block ? blocksText([block]).split('\n').find((l) => l.trim())?.trim() ?? '' : '';
   const sentence = words.split(/[。！？]/u)[0] ?? words;
   return (sentence.length > 60 ? `${sentence.slice(0, 60)}…` : sentence) || '（无标题）';
+}
+
+/**
+ * The store's fingerprints of what a case was drafted as: the same file imported again gives
+ * those cases, not the one the preview made of them (ImportedCase.drafted).
+ */
+function draftedOf(c: ImportedCase): string[] {
+  return c.drafted ?? [caseFingerprint(c.meta.title ?? '', c.body)];
 }
 
 function caseOf(file: ImportedFile, index: number): ImportedCase {
@@ -54,6 +63,7 @@ function merged(first: ImportedCase, second: ImportedCase): ImportedCase {
     body: [...first.body, ...(title ? [title] : []), ...second.body],
     sections: [...first.sections, ...second.sections],
     captions: [...first.captions, ...second.captions],
+    drafted: [...new Set([...draftedOf(first), ...draftedOf(second)])],
   };
 }
 
@@ -86,10 +96,13 @@ function revised(file: ImportedFile, change: Change): ImportedFile {
       const second: ImportedCase = folded
         ? { ...folded, meta: { ...folded.meta, ...(change.title?.trim() ? { title } : {}) }, body: rest, captions }
         : { meta: { title, region: c.meta.region ?? null, year: c.meta.year ?? null, sourceFile: c.meta.sourceFile ?? null }, body: rest, sections: [], captions };
-      if (folded && restText !== blocksText(folded.body)) delete second.fingerprint;
+      if (folded && restText !== blocksText(folded.body)) {
+        delete second.fingerprint;
+        second.drafted = draftedOf(c);
+      } else if (!folded) second.drafted = draftedOf(c);
       const { fingerprint: _old, ...kept } = c;
       void _old;
-      out.cases.splice(change.case, 1, { ...kept, body: c.body.slice(0, change.block), captions: c.captions.filter((cap) => !captions.includes(cap)) }, second);
+      out.cases.splice(change.case, 1, { ...kept, body: c.body.slice(0, change.block), captions: c.captions.filter((cap) => !captions.includes(cap)), drafted: draftedOf(c) }, second);
       return out;
     }
     case 'restore': {
@@ -108,7 +121,7 @@ function revised(file: ImportedFile, change: Change): ImportedFile {
       const c = caseOf(file, change.case);
       // Lines go back before the case's text, in the order they were put back (the list is in page order).
       const at = Math.min(c.body.length, restoredLines.get(c) ?? 0);
-      const back: ImportedCase = { ...c, body: [...c.body.slice(0, at), text(line), ...c.body.slice(at)] };
+      const back: ImportedCase = { ...c, body: [...c.body.slice(0, at), text(line), ...c.body.slice(at)], drafted: draftedOf(c) };
       delete back.fingerprint;
       restoredLines.set(back, at + 1);
       out.cases[change.case] = back;
@@ -141,6 +154,7 @@ function revised(file: ImportedFile, change: Change): ImportedFile {
           body: noticeBlocks(n),
           sections: [],
           captions: [],
+          drafted: [caseFingerprint(n.meta.title, n.body)],
         };
         out.notice = null;
         if (!out.cases.length || to === 'single-case') out.cases = [own, ...out.cases];
@@ -172,6 +186,10 @@ export function reviseImport(ctx: ApiContext, input: ApiInput<'import.revise'>):
     files: pending.files,
     errors: pending.errors ?? [],
     duplicates: ctx.store.importDuplicates(pending.files),
+    ...(() => {
+      const known = ctx.store.importKnownFiles(pending.files);
+      return known.length ? { knownFiles: known } : {};
+    })(),
     ...(pending.reviews.length ? { reviews: pending.reviews } : {}),
     proof: pending.proofs,
   };

@@ -1,0 +1,101 @@
+/**
+ * Issue #9 item 7 through `dispatch` on the corpus shortlist: a file imported after the preview
+ * changed it (two cases merged, a dropped line put back, a title corrected) is known as a whole
+ * when it comes again — every case flagged, and the file itself by its bytes ("imported on …");
+ * a later version of the list that shares one case with it has that case flagged only.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApi, type Api } from '../electron/core/api/index.js';
+import type { ApiResults, ImportPreview } from '../electron/core/api/schema.js';
+import { CORPUS_DIR } from './fixtures/corpus.js';
+
+const SHORTLIST = path.join(CORPUS_DIR, 'jining-2020-shortlist.txt');
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'huibian-known-'));
+let api: Api;
+before(() => {
+  api = createApi({ dataDir: tmp, transport: 'cli' });
+});
+after(() => {
+  api.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function call<M extends keyof ApiResults>(method: M, input: unknown): Promise<ApiResults[M]> {
+  return (await api.dispatch(method, input)) as ApiResults[M];
+}
+
+const preview = (file: string) => call('import.preview', { files: [{ name: path.basename(file), path: file }] });
+const revise = (p: ImportPreview, change: unknown) => call('import.revise', { previewId: p.previewId, file: 0, change });
+const flagged = (p: ImportPreview) => p.duplicates.filter((d) => d.fileIndex === 0).map((d) => d.case).sort();
+
+test('a file the preview changed before it went in is recognised whole when imported again', async () => {
+  const first = await preview(SHORTLIST);
+  const read = first.files[0]!;
+  assert.equal(read.cases.length, 4);
+  assert.deepEqual(first.duplicates, []);
+  assert.equal(first.knownFiles, undefined, 'nothing imported yet');
+  const titles = read.cases.map((c) => c.meta.title);
+  assert.ok(read.dropped.length > 0, 'the shortlist has lines dropped as page furniture');
+
+  // the editor merges the first two cases and puts a dropped line back into the last
+  const merged = await revise(first, { op: 'merge', case: 0 });
+  const restored = await revise(merged, { op: 'restore', line: 0, case: 2 });
+  assert.equal(restored.files[0]!.cases.length, 3);
+  assert.deepEqual(restored.duplicates, []);
+  const committed = await call('import.commit', {
+    previewId: first.previewId,
+    newCollection: { title: '济宁 2020' },
+    // and corrects the title of the third
+    edits: [{ file: 0, case: 1, meta: { title: `${titles[2]}（曲阜市）` } }],
+  });
+  assert.equal(committed.imported[0]!.documentIds.length, 3);
+  assert.deepEqual(committed.duplicates, []);
+
+  const again = await preview(SHORTLIST);
+  assert.equal(again.files[0]!.cases.length, 4);
+  assert.deepEqual(flagged(again), [0, 1, 2, 3], 'every case of the draft is known, merged, restored and retitled ones included');
+  const [known] = again.knownFiles ?? [];
+  assert.ok(known, 'the file itself is known by its bytes');
+  assert.equal(known.fileIndex, 0);
+  assert.equal(known.importedAs, 'jining-2020-shortlist.txt');
+  assert.equal(known.collectionId, committed.collectionId);
+  assert.equal(known.collectionTitle, '济宁 2020');
+  assert.ok(Date.now() - Date.parse(known.importedAt) < 60_000, known.importedAt);
+  // the merged case answers for both cases it was made of
+  const byCase = new Map(again.duplicates.map((d) => [d.case, d.existingId]));
+  assert.equal(byCase.get(0), committed.imported[0]!.documentIds[0]);
+  assert.equal(byCase.get(1), committed.imported[0]!.documentIds[0]);
+  assert.equal(byCase.get(3), committed.imported[0]!.documentIds[2]);
+
+  // committing it again adds nothing
+  const twice = await call('import.commit', { previewId: again.previewId, collectionId: committed.collectionId });
+  assert.deepEqual(twice.imported[0]!.documentIds, []);
+  assert.equal(twice.duplicates.length, 4);
+  assert.equal((await call('documents.list', { collectionId: committed.collectionId })).length, 3);
+
+  // a revised preview still says so
+  const third = await preview(SHORTLIST);
+  const revised = await revise(third, { op: 'merge', case: 2 });
+  assert.equal(revised.knownFiles?.[0]?.importedAs, 'jining-2020-shortlist.txt');
+});
+
+test('a different file sharing one case with an imported one has that case flagged only', async () => {
+  // a later version of the list: three of its cases give other figures, 曲阜's is as before
+  let text = readFileSync(SHORTLIST, 'utf8');
+  for (const [was, now] of [['就读儿童578人', '就读儿童612人'], ['梳理社区公共服务事项46项', '梳理社区公共服务事项48项'], ['选聘88名代办员', '选聘90名代办员']] as const) {
+    assert.equal(text.split(was).length, 2, was);
+    text = text.replace(was, now);
+  }
+  const later = path.join(tmp, 'jining-2020-shortlist-v2.txt');
+  writeFileSync(later, text);
+  const p = await preview(later);
+  assert.equal(p.files[0]!.cases.length, 4);
+  assert.equal(p.knownFiles, undefined, 'other bytes: not the same file');
+  assert.deepEqual(flagged(p), [2]);
+  assert.match(p.duplicates[0]!.existingTitle, /儒乡曲阜 诚信救助/);
+});
