@@ -78,6 +78,14 @@ function remapEdits<T>(all: Record<string, T>, file: number, change: Revision): 
   return out;
 }
 
+/** An ISO time as the editor reads it: local date and minute. */
+function importedWhen(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())} ${two(t.getHours())}:${two(t.getMinutes())}`;
+}
+
 export function ImportView({ preview: first, collections, categories, onDone, onCancel, onError, onConvert, converted = [] }: ImportViewProps): JSX.Element {
   const [preview, setPreview] = useState(first);
   const [revising, setRevising] = useState(false);
@@ -231,11 +239,17 @@ export function ImportView({ preview: first, collections, categories, onDone, on
             // The same file (or the same cases) imported before: said once at the file's head, beside each case below.
             const items = file.cases.length + (file.notice ? 1 : 0);
             const held = duplicates.filter((d) => d.fileIndex === fi).length;
-            if (!held) return null;
+            // the very same bytes imported before: said with when and where, whatever became of its cases since
+            const known = preview.knownFiles?.find((k) => k.fileIndex === fi);
+            if (!held && !known) return null;
+            const allHeld = `${items > 1 ? `其中 ${items} 项` : '它的内容'}都已在库中`;
+            const some = held === items ? allHeld : `其中 ${held} 项已在库中`;
             return (
               <p className="file-duplicate" role="note">
-                {held === items ? `这个文件已经导入过：${items > 1 ? `其中 ${items} 项` : '它的内容'}都已在库中` : `其中 ${held} 项已在库中`}
-                {allowDuplicates ? '，将再导入一份。' : '，默认不再导入。'}
+                {known
+                  ? `此文件已于 ${importedWhen(known.importedAt)} 导入${known.collectionTitle ? `到${quoted(known.collectionTitle)}` : ''}${known.importedAs !== file.file ? `（当时名为“${known.importedAs}”）` : ''}，${held ? some : '其中的案例现已不在库中'}`
+                  : held === items ? `这个文件已经导入过：${allHeld}` : some}
+                {!held ? '，将重新导入。' : allowDuplicates ? '，将再导入一份。' : '，默认不再导入。'}
               </p>
             );
           })()}
