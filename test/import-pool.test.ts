@@ -14,6 +14,7 @@ import { CORPUS_FILES, corpusPath } from './fixtures/corpus.js';
 import { previewDraft, type DraftSource } from '../electron/core/api/handlers/importDraft.js';
 import { importWorkers, previewDrafts, stopImportWorkers, workersPay } from '../electron/core/api/handlers/importPool.js';
 import { createApi } from '../electron/core/api/index.js';
+import { listFixtures } from '../scripts/score-import.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'huibian-import-pool-'));
 after(async () => {
@@ -61,6 +62,20 @@ test('the workers make of every file what the calling thread makes of it, in ord
   assert.match(errors[0]!, /empty\.txt.*空文件/u);
   assert.match(errors[1]!, /gone\.txt/u);
   assert.match(errors[2]!, /scan\.txt.*PDF/u);
+});
+
+test('a draft sent back from a worker as JSON is the outcome the thread makes (portal tuning pages)', async () => {
+  // Every kind of page the importer meets (notices, lists, articles, Word copies, GB18030): a
+  // value JSON would drop or change (undefined, a typed array) would fail the strict comparison.
+  const given = listFixtures('tuning').map((p): DraftSource => ({ name: path.basename(p), path: p }));
+  assert.ok(given.length > 150, `tuning pages present (${given.length})`);
+  const options = { maxBytes: 50 * 1024 * 1024 };
+  const pooled = await previewDrafts(given, options);
+  assert.ok(pooled, 'the import workers start');
+  const here = [];
+  for (const source of given) here.push(await previewDraft(source, options));
+  assert.ok(here.filter((o) => o.kind === 'file').length > 150, 'drafts read');
+  for (let i = 0; i < given.length; i++) assert.deepStrictEqual(pooled[i], here[i], given[i]!.name);
 });
 
 test('an import read on the workers stores the library one read on the thread stores', async (t) => {
