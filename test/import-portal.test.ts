@@ -11,25 +11,24 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
-  // Lowered for a moment when batch 13 (37 pages scored once as unseen, 16/37 right) moved to
-  // tuning: 159/186 fully right; kind and case count 98 %, title 91 %, unit 81 %, award 86 %,
-  // region 95 %, category 93 %, notice title 89 %, document number 94 %, furniture 94 %. The round
-  // that tunes on it raises these again.
-  fullyRight: 0.85,
+  // Raised after the fifth round tuned on batch 13 (measured 186/186 fully right; every field
+  // 100 % but category 99 %, furniture 99 %, notice.region 95 %, document.date 98 %): a little
+  // below, so that the next released batch's pages can land before their rules.
+  fullyRight: 0.96,
   fields: {
-    kind: 0.97,
-    'case count': 0.97,
-    title: 0.9,
-    unit: 0.8,
-    award: 0.86,
-    region: 0.94,
-    category: 0.93,
-    'notice.title': 0.88,
-    'notice.organ': 0.95,
-    'notice.docNumber': 0.93,
-    'notice.addressees': 0.95,
-    'notice.date': 0.95,
-    'furniture dropped': 0.93,
+    kind: 0.99,
+    'case count': 0.99,
+    title: 0.98,
+    unit: 0.98,
+    award: 0.98,
+    region: 0.98,
+    category: 0.97,
+    'notice.title': 0.97,
+    'notice.organ': 0.97,
+    'notice.docNumber': 0.97,
+    'notice.addressees': 0.97,
+    'notice.date': 0.97,
+    'furniture dropped': 0.97,
   } as Record<string, number>,
 };
 
