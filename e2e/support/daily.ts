@@ -43,6 +43,11 @@ export async function waitSaved(page: Page, timeout = 15000): Promise<void> {
 
 /** Caret at the end of the editor's first body paragraph (DOM selection; Lexical follows it). */
 export async function caretAtEnd(page: Page, index = 0): Promise<void> {
+  // Under load the editor may not have rendered that paragraph's text yet when the case opens.
+  await page.waitForFunction(
+    (i) => (Array.from(document.querySelector('.editor-content')?.children ?? []).filter((el) => el.classList.contains('hb-p'))[i]?.textContent ?? '').length > 0,
+    index,
+  );
   await page.evaluate((i) => {
     const root = document.querySelector('.editor-content') as HTMLElement;
     const p = Array.from(root.children).filter((el) => el.classList.contains('hb-p'))[i]!;
