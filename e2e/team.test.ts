@@ -332,6 +332,28 @@ test('one 批注 list in document order: team threads by their anchors, a thread
   assert.deepEqual(session.problems.slice(problemsBefore).filter((p) => !/favicon/.test(p)), []);
 });
 
+test('a page whose reviewer name changes while a shared case is open still receives the team\'s changes', async () => {
+  // Lexical's CollaborationPlugin disconnects and reconnects its provider when the name changes
+  // (after a reload the name arrives from settings.get, sometimes after the case has opened):
+  // the connection must come back, not stay dead with the library's replica on screen.
+  const a = session.page;
+  const problemsBefore = session.problems.length;
+  await a.locator('.reviewer').click();
+  await a.getByLabel('审阅人姓名').fill('编辑丙');
+  await a.getByRole('button', { name: '确定' }).click();
+  await a.waitForFunction(() => document.querySelector('.reviewer')?.textContent === '审阅人：编辑丙');
+  const peer = connect({ url: team.url, token: teamToken, name: teamName });
+  await peer.ready;
+  try {
+    assert.ok(addThread(peer.doc, { quote: '济宁市', author: '外审专家', text: '改名之后：请核对日期。' }));
+    await peer.acknowledged();
+  } finally {
+    peer.close();
+  }
+  await expectText(a, '.thread[data-home="team"]', /改名之后：请核对日期。/);
+  assert.deepEqual(session.problems.slice(problemsBefore).filter((p) => !/favicon/.test(p)), []);
+});
+
 async function expectText(page: Page, selector: string, pattern: RegExp): Promise<void> {
   try {
     await page.waitForFunction(
@@ -341,7 +363,9 @@ async function expectText(page: Page, selector: string, pattern: RegExp): Promis
     );
   } catch (error) {
     const seen = await page.locator(selector).allTextContents();
-    throw new Error(`${selector} never matched ${pattern}: ${JSON.stringify(seen)}`, { cause: error });
+    // The presence line says whether the page is connected at all (a dead provider shows only the replica).
+    const presence = await page.locator('.team-presence').allTextContents();
+    throw new Error(`${selector} never matched ${pattern}: ${JSON.stringify(seen)}; presence: ${JSON.stringify(presence)}`, { cause: error });
   }
 }
 

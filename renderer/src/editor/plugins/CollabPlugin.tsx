@@ -31,12 +31,20 @@ function adapt(provider: HocuspocusProvider, socket: HocuspocusProviderWebsocket
     connect: () => {
       // Called once the binding observes the document: what is applied now reaches the editor.
       beforeConnect();
+      // Lexical's CollaborationPlugin disconnects and connects again, in one go, whenever the
+      // name or colour it was given changes (the reviewer name arriving after the editor
+      // opened): a pause, not the end. The socket closed by disconnect() may still be closing
+      // now, when its connect() does nothing; wanting a connection makes it reconnect once the
+      // close is through (before, disconnect destroyed both and the page stayed on its library
+      // replica, never syncing again).
+      socket.shouldConnect = true;
       void socket.connect();
       provider.attach();
     },
+    // Destroyed when the plugin unmounts (CollabPlugin below), not here.
     disconnect: () => {
-      provider.destroy();
-      socket.destroy();
+      provider.detach();
+      socket.disconnect();
     },
     on: (type: string, cb: Listener) => {
       const fn = type === 'sync' ? (((e: { state: boolean }) => (cb as (s: boolean) => void)(e.state)) as Listener) : cb;
@@ -124,6 +132,17 @@ export function CollabPlugin({ session, user, readOnly }: { session: TeamSession
     ready.current = true;
     if (!readOnlyRef.current) editor.setEditable(true);
   }, [editor]);
+  /** Every provider and socket the factory made, destroyed when the plugin unmounts. */
+  const made = useRef<Array<{ hocus: HocuspocusProvider; socket: HocuspocusProviderWebsocket }>>([]);
+  useEffect(
+    () => () => {
+      for (const { hocus, socket } of made.current.splice(0)) {
+        hocus.destroy();
+        socket.destroy();
+      }
+    },
+    [],
+  );
   const factory = useCallback(
     (id: string, docs: Map<string, Y.Doc>): Provider => {
       let doc = docs.get(id);
@@ -133,8 +152,10 @@ export function CollabPlugin({ session, user, readOnly }: { session: TeamSession
       }
       const ydoc = doc;
       // Retry at least every 2 s: after an outage the editors are back as soon as the server is.
-      const socket = new HocuspocusProviderWebsocket({ url: session.server, maxDelay: 2000 });
+      // Connected by the binding (adapt's connect), not on construction: one socket, one attempt.
+      const socket = new HocuspocusProviderWebsocket({ url: session.server, maxDelay: 2000, autoConnect: false });
       const hocus = new HocuspocusProvider({ websocketProvider: socket, name: session.name, document: ydoc, token: session.token });
+      made.current.push({ hocus, socket });
       // Registered before anything connects, so the first sync cannot be missed.
       hocus.on('synced', ({ state }: { state: boolean }) => {
         if (state) unlock();
