@@ -133,6 +133,23 @@ test('HUIBIAN_IMPORT_WORKERS=0 keeps every preview on the calling thread', () =>
   }
 });
 
+test('the workers are chosen by the cores idle now, not by the load average', async () => {
+  await stopImportWorkers();
+  // Every core busy (a burner per core): no spare core, the preview stays on the thread.
+  const { spawn } = await import('node:child_process');
+  const burners = Array.from({ length: os.availableParallelism() }, () => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+  try {
+    await new Promise((r) => setTimeout(r, 300));
+    workersPay(); // a fresh window, inside the busy time
+    assert.equal(workersPay(), false);
+  } finally {
+    for (const b of burners) b.kill('SIGKILL');
+  }
+  // The burners gone: the next window sees idle cores at once, whatever the 1-minute average says.
+  await new Promise((r) => setTimeout(r, 1100));
+  if (os.availableParallelism() > 1) assert.equal(workersPay(), true, `load average ${os.loadavg()[0]}`);
+});
+
 test('idle workers stop, and the next large preview starts them again', async () => {
   const given = sources();
   const options = { maxBytes: 50 * 1024 * 1024 };

@@ -12,7 +12,7 @@
  * stops, the thread reads what is left, with the same outcome.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { previewDraft, type DraftOptions, type DraftOutcome, type DraftSource } from './importDraft.js';
@@ -122,17 +122,42 @@ function workers(): PoolWorker[] | null {
   return pool;
 }
 
+/** The machine's CPU times when this module loaded, the start of the window workersPay looks at. */
+let since = { at: Date.now(), times: cpuTimes() };
+
+function cpuTimes(): { idle: number; total: number } {
+  let idle = 0;
+  let total = 0;
+  for (const c of cpus()) {
+    idle += c.times.idle;
+    total += c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq;
+  }
+  return { idle, total };
+}
+
 /**
  * Whether a large preview should go to the workers: when they are running, or when the machine
- * has a core to spare (the load average, which counts this process's own thread, below the
- * cores less one half). With every core busy a worker adds only its start-up and the copying
- * of outcomes: 1,000 drafts on a 2-core machine at load 10 took a quarter more CPU and time
- * with it. HUIBIAN_IMPORT_WORKERS=1 always uses them, =0 never (Windows reports no load: used).
+ * has at least half a core idle now — read from the CPU times since this module loaded (at
+ * least 50 ms, at most a second), which count this process's own busy thread. With every core busy a worker adds
+ * only its start-up and the copying of outcomes: 1,000 drafts on a 2-core machine at load 10
+ * took a quarter more CPU and time with it. The 1-minute load average, used before, still
+ * counted a command that had just finished: after a LibreOffice conversion on an idle
+ * 2-core machine it said "busy" and 1,000 drafts were read on one thread (3.6 s instead of
+ * 2.8 s). HUIBIAN_IMPORT_WORKERS=1 always uses them, =0 never.
  */
 export function workersPay(): boolean {
   const forced = process.env.HUIBIAN_IMPORT_WORKERS;
   if (forced === '0' || forced === '1') return forced === '1';
-  return pool !== null || loadavg()[0]! < availableParallelism() - 0.5;
+  if (pool !== null) return true;
+  // A window of more than a second (the app, started long ago) says nothing of now: take a fresh one.
+  if (Date.now() - since.at > 1000) since = { at: Date.now(), times: cpuTimes() };
+  const wait = 50 - (Date.now() - since.at);
+  if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+  const now = cpuTimes();
+  const total = now.total - since.times.total;
+  const idleCores = total > 0 ? ((now.idle - since.times.idle) / total) * availableParallelism() : 0;
+  since = { at: Date.now(), times: now };
+  return availableParallelism() > 1 && idleCores >= 0.5;
 }
 
 /**
