@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { imeType, ROOT, screenshot, type Session } from './support/browser.js';
-import { caretAtEnd, FEATURE, openApp, selectText } from './support/daily.js';
+import { caretAtEnd, caretAtLast, FEATURE, openApp, selectText } from './support/daily.js';
 import { applyFixes } from '../electron/core/proof/index.js';
 
 const EXPECTED = JSON.parse(readFileSync(path.resolve(ROOT, '../shared/corpus/expected/zhongguominzheng-2022-02-feature.json'), 'utf8')) as {
@@ -173,17 +173,7 @@ test('edit a case: Chinese through IME composition, bold, a table, cleaned Word 
   await page.waitForSelector(`.editor-content .hb-bold:text("${TYPED}")`);
 
   // A table after the last paragraph.
-  await page.evaluate(() => {
-    const root = document.querySelector('.editor-content') as HTMLElement;
-    const ps = Array.from(root.querySelectorAll(':scope > .hb-p'));
-    const last = ps[ps.length - 1]!;
-    const range = document.createRange();
-    range.selectNodeContents(last);
-    range.collapse(false);
-    root.focus();
-    window.getSelection()!.removeAllRanges();
-    window.getSelection()!.addRange(range);
-  });
+  await caretAtLast(page);
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: '表格' }).click();
   await page.waitForSelector('.editor-content table.hb-table');

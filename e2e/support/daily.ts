@@ -51,6 +51,11 @@ export async function caretAtEnd(page: Page, index = 0): Promise<void> {
   await page.evaluate((i) => {
     const root = document.querySelector('.editor-content') as HTMLElement;
     const p = Array.from(root.children).filter((el) => el.classList.contains('hb-p'))[i]!;
+    // Resolves once the selectionchange that Lexical reads has been handled (or at most 300 ms).
+    const taken = new Promise((resolve) => {
+      document.addEventListener('selectionchange', () => setTimeout(resolve, 20), { once: true });
+      setTimeout(resolve, 300);
+    });
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
     let last: Text | null = null;
     while (walker.nextNode()) last = walker.currentNode as Text;
@@ -60,10 +65,18 @@ export async function caretAtEnd(page: Page, index = 0): Promise<void> {
     range.collapse(true);
     window.getSelection()!.removeAllRanges();
     window.getSelection()!.addRange(range);
+    return taken;
   }, index);
   await page.waitForFunction(() => document.activeElement?.classList.contains('editor-content'));
-  // Lexical takes the DOM selection over on selectionchange, a task later.
-  await page.waitForTimeout(50);
+}
+
+/**
+ * Caret at the end of the editor's last body paragraph. A key pressed before Lexical has read
+ * the new DOM selection acts where the old one was (a selected word is replaced).
+ */
+export async function caretAtLast(page: Page): Promise<void> {
+  const last = await page.evaluate(() => document.querySelectorAll('.editor-content > .hb-p').length - 1);
+  await caretAtEnd(page, last);
 }
 
 export async function selectText(page: Page, text: string): Promise<void> {
