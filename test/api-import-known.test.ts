@@ -4,30 +4,18 @@
  * when it comes again — every case flagged, and the file itself by its bytes ("imported on …");
  * a later version of the list that shares one case with it has that case flagged only.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createApi, type Api } from '../electron/core/api/index.js';
-import type { ApiResults, ImportPreview } from '../electron/core/api/schema.js';
+import type { ImportPreview } from '../electron/core/api/schema.js';
 import { CORPUS_DIR } from './fixtures/corpus.js';
+import { apiSession } from './fixtures/api-session.js';
 
 const SHORTLIST = path.join(CORPUS_DIR, 'jining-2020-shortlist.txt');
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'huibian-known-'));
-let api: Api;
-before(() => {
-  api = createApi({ dataDir: tmp, transport: 'cli' });
-});
-after(() => {
-  api.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-async function call<M extends keyof ApiResults>(method: M, input: unknown): Promise<ApiResults[M]> {
-  return (await api.dispatch(method, input)) as ApiResults[M];
-}
+const session = apiSession('huibian-known-');
+const { call } = session;
 
 const preview = (file: string) => call('import.preview', { files: [{ name: path.basename(file), path: file }] });
 const revise = (p: ImportPreview, change: unknown) => call('import.revise', { previewId: p.previewId, file: 0, change });
@@ -91,7 +79,7 @@ test('a different file sharing one case with an imported one has that case flagg
     assert.equal(text.split(was).length, 2, was);
     text = text.replace(was, now);
   }
-  const later = path.join(tmp, 'jining-2020-shortlist-v2.txt');
+  const later = path.join(session.dir, 'jining-2020-shortlist-v2.txt');
   writeFileSync(later, text);
   const p = await preview(later);
   assert.equal(p.files[0]!.cases.length, 4);

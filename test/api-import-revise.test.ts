@@ -4,33 +4,20 @@
  * line put back; what commit stores is what the revised preview showed, proofing fixes included;
  * indexes that do not exist are refused in Chinese and leave the preview as it was.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createApi, type Api } from '../electron/core/api/index.js';
-import { ApiError, type ApiResults, type ImportPreview } from '../electron/core/api/schema.js';
+import { ApiError, type ImportPreview } from '../electron/core/api/schema.js';
 import { blocksText } from '../electron/core/model/text.js';
 import type { CaseDocument, NoticeDocument } from '../electron/core/model/types.js';
 import { CORPUS_DIR } from './fixtures/corpus.js';
+import { apiSession } from './fixtures/api-session.js';
 
 const SHORTLIST = path.join(CORPUS_DIR, 'jining-2020-shortlist.txt');
 const NOTICE = path.join(CORPUS_DIR, 'qufu-2020-notice.txt');
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'huibian-revise-'));
-let api: Api;
-before(() => {
-  api = createApi({ dataDir: tmp, transport: 'cli' });
-});
-after(() => {
-  api.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-async function call<M extends keyof ApiResults>(method: M, input: unknown): Promise<ApiResults[M]> {
-  return (await api.dispatch(method, input)) as ApiResults[M];
-}
+const session = apiSession('huibian-revise-');
+const { call } = session;
 
 const preview = (file: string) => call('import.preview', { files: [{ name: path.basename(file), path: file }] });
 const revise = (p: ImportPreview, change: unknown, file = 0) => call('import.revise', { previewId: p.previewId, file, change });
