@@ -11,24 +11,25 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
-  // Raised after the fifth round tuned on batch 13 (measured 186/186 fully right; every field
-  // 100 % but category 99 %, furniture 99 %, notice.region 95 %, document.date 98 %): a little
-  // below, so that the next released batch's pages can land before their rules.
-  fullyRight: 0.96,
+  // Set when batch 14 (42 files, scored once unseen at 17/42) was released to tuning: the set then
+  // measured 203/228 fully right; kind and case count 96 %, title 92 %, unit 83 %, award 86 %,
+  // region 90 %, category 93 %, notice fields 93 % or more, furniture 94 %. Each floor sits just below,
+  // and goes up as the sixth round's general models land.
+  fullyRight: 0.88,
   fields: {
-    kind: 0.99,
-    'case count': 0.99,
-    title: 0.98,
-    unit: 0.98,
-    award: 0.98,
-    region: 0.98,
-    category: 0.97,
+    kind: 0.96,
+    'case count': 0.96,
+    title: 0.92,
+    unit: 0.83,
+    award: 0.86,
+    region: 0.9,
+    category: 0.93,
     'notice.title': 0.97,
     'notice.organ': 0.97,
-    'notice.docNumber': 0.97,
-    'notice.addressees': 0.97,
+    'notice.docNumber': 0.93,
+    'notice.addressees': 0.93,
     'notice.date': 0.97,
-    'furniture dropped': 0.97,
+    'furniture dropped': 0.94,
   } as Record<string, number>,
 };
 
