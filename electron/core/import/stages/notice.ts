@@ -16,7 +16,8 @@ const DOC_NUMBER = /^([\u4e00-\u9fa5]{1,12})\s*[〔[［(（【]\s*([0-9０-９]{
 const DOC_NUMBER_WITH_SIGNER = /^(\S+?[〔[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]{1,4}\s*号)[\s\u3000]+签\s*发\s*人\s*[:：]\s*(.+)$/u;
 const SIGNERS = /^签\s*发\s*人\s*[:：]\s*(.+)$/u;
 const ISSUER = /^[\u4e00-\u9fa5（）()、\s]{2,40}$/u;
-const ATTACHMENT_NOTE = /^附件\s*[:：]\s*(?:[0-9０-９]+\s*[.．、]\s*)?(.+)$/u;
+/** "附件：…", "附件1：…", "附：《…》": the forms a notice lists what it attaches in. */
+const ATTACHMENT_NOTE = /^附(?:件\s*[0-9０-９]*)?\s*[:：]\s*(?:[0-9０-９]+\s*[.．、]\s*)?(.+)$/u;
 const ATTACHMENT_ITEM = /^[.．。、\s]*[0-9０-９]+\s*[.．、]\s*(.+)$/u;
 const CC = /^抄送\s*[:：]\s*(.+?)。?$/u;
 const PRINTER = /^(.+?)\s+([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s*印发$/u;
@@ -96,6 +97,12 @@ export const DOC_NUMBER_ANY = /([\u4e00-\u9fa5]{1,12})\s*[〔[［【]\s*([0-9０
 const DOC_NUMBER_FIELD = /([\u4e00-\u9fa5]{1,12})\s*[〔[［【(（]\s*([0-9０-９]{4})\s*[〕\]］】)）]\s*([0-9０-９]{1,4})\s*[号號]/u;
 /** Organ words a 主送 line ends its items with. */
 const ADDRESSEE_ITEM = /(?:局|厅|部|委|办|政府|部门|单位|处室|科室|机关|委员会|办公室|街道|乡镇|镇街|组织|企业|学校|医院|各处|各单位|[)）])$/u;
+/**
+ * The performative sentence of a document addressed to the public (公告, 公示, 通告, 征集公告): "现予以公示",
+ * "现向社会进行公告", "现将…向社会公示", "有关事项公告如下", "特此公告", "公示期为…". It makes a copy taken from
+ * its body (no title, no 主送, no signature) a notice: no write-up or news report announces itself.
+ */
+const PUBLIC_FORMULA = /现(?:将[^。！？]{1,40}?)?(?:向社会(?:各界)?)?(?:进行|予以?)?(?:公告|公示|通告)|事项(?:公告|通告|公示)如下|特此(?:公告|公示|通告)|公示期(?:为|自|间|限)/u;
 const NOTICE_FORMULA = /(?:现将|现就|特将).{0,60}(?:印发给你们|转发给你们|通知如下|通报如下)|特此(?:通知|通报)|请(?:认真)?(?:遵照|贯彻)执行/u;
 /** Dates at the start of a line, the rest being something else (a forwarded document run on). */
 const SIGNED_DATE = /^(\S.*?)[\s\u3000]+((?:[0-9０-９]{4}|[〇○零一二三四五六七八九OoＯ0０]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日)$/u;
@@ -326,7 +333,8 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   // "某县民政局2023年工作总结", is a report signed and dated as reports are.)
   const headed = titleAt < 0 && headline(lines, header);
   const closing = !headed && closingSignature(lines, bodyFrom, issuerAt, dateAt);
-  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing) return null;
+  const announcing = !headed && titleAt < 0 && lines.slice(bodyFrom, bodyFrom + 6).some((l) => PUBLIC_FORMULA.test(l.text));
+  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing && !announcing) return null;
   const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2), formula].filter(Boolean).length;
   const title = titleAt >= 0 ? lines.slice(titleAt, titleAt + titleLines).map((l) => l.text).join('') : '';
   if (titleAt >= 0) {
@@ -335,7 +343,7 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
     // document (方案, 办法, 规划 …) the portal registers with its information table, which opens as one does.
     const registered = Boolean(info && Object.keys(info.fields).length >= 2) && policyOpening(lines, bodyFrom);
     if (!strong && addresseesAt < 0 && !PUBLIC_KINDS.test(title.replace(TITLE_DATE, '')) && issuerAt < 0 && !docNumber && !registered) return null;
-  } else if (signs < 2 && !closing) return null;
+  } else if (signs < 2 && !closing && !announcing) return null;
   // No date under the signature (cut from the copy, or printed as bare digits the cleaner took):
   // an organ line right after the last sentence of the body, ending the copy or followed only by
   // the title of the document it issues, is the 署名. (Only once the draft is known to be a notice:

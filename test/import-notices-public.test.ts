@@ -1,0 +1,41 @@
+/**
+ * Notices addressed to the public (公告, 公示, 征集公告) copied from their body: no title, no 主送, no
+ * 发文字号, often no signature. Their performative sentence ("现予以公示", "有关事项公告如下") makes them
+ * notices; a report that mentions a 公示 in passing, or a copy headed by a news headline, stays what it is.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importFile } from '../electron/core/import/index.js';
+import { enc, NOTICE_SENTENCES } from './fixtures/notice-sentences.js';
+
+const tuning = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/portal/tuning');
+
+test('public notices: a 公示 and two 公告 copied from their first sentence are notices without cases, 文号 or 主送', async () => {
+  for (const name of ['minzhengbu-2022-shequ-biaozhang-gongshi', 'beijing-2018-yizhan-beian-gonggao', 'nileke-2022-shequ-mingcheng-zhengji']) {
+    const file = await importFile({ name: `${name}.txt`, path: path.join(tuning, `${name}.txt`) });
+    assert.equal(file.kind, 'notice', name);
+    assert.equal(file.cases.length, 0, name);
+    // The numbers in the lead are the cited documents', not the notice's own.
+    assert.equal(file.notice!.meta.docNumber, undefined, name);
+    assert.equal(file.notice!.meta.addressees, null, name);
+  }
+});
+
+test('public notices: "附：《…》" before the 落款 is an attachment', async () => {
+  const file = await importFile({ name: 'yangxin-2024-diming-gonggao.txt', path: path.join(tuning, 'yangxin-2024-diming-gonggao.txt') });
+  assert.equal(file.kind, 'notice');
+  assert.deepEqual(file.notice!.meta.attachmentTitles, ['阳新县部分街路巷和居民点命名(更名)表(征求意见稿)']);
+  assert.equal(file.notice!.meta.issuer, '阳新县民政局');
+});
+
+test('public notices: the formula makes a notice only of a copy that opens with a sentence, not of a headed report', async () => {
+  const body = [NOTICE_SENTENCES[0], '现将有关事项公告如下:', ...NOTICE_SENTENCES.slice(1)];
+  const bare = await importFile({ name: 'gonggao.txt', bytes: enc(body.join('\n')) });
+  assert.equal(bare.kind, 'notice');
+  const headed = await importFile({ name: 'news.txt', bytes: enc(['某某镇为新社区征集名称 群众踊跃参与', ...body].join('\n')) });
+  assert.notEqual(headed.kind, 'notice', 'a headline over it makes it a report of the 公告');
+  const plain = await importFile({ name: 'plain.txt', bytes: enc(NOTICE_SENTENCES.join('\n')) });
+  assert.notEqual(plain.kind, 'notice', 'without the formula, signature or title the same body is no notice');
+});
