@@ -1,0 +1,100 @@
+/**
+ * Organisation names by their grammar: [place] [body words] [kind]. The place is a division of
+ * GB/T 2260 in its full or short form ("湘西州", "海曙区", "江苏"), a town or street ("某镇",
+ * "某街道"), or a level word alone ("区民政局", "州救助管理站", "市外经贸行业协会"), which means the
+ * document's own division at that level; the kind is what the body is (a bureau, a station, a
+ * centre, an association, a foundation, a residents' committee, a school …). Units, award lists
+ * and regions read names through this one grammar.
+ */
+import type { Region } from '../../model/types.js';
+import { findMentions } from '../../regions/index.js';
+
+/**
+ * The kinds of organisation, the more specific spelling first (alternation takes the first that
+ * fits at the end of a name, so "社会工作服务中心" is read whole, not as "中心").
+ */
+export const ORG_KINDS = [
+  // Government organs and their offices.
+  '民政局', '民政厅', '民政部', '退役军人事务局', '退役军人事务厅', '人民政府', '街道办事处', '办事处', '政府',
+  '委员会', '办公室', '局', '厅', '委', '办',
+  // Civil-affairs service bodies.
+  '救助管理站', '未成年人救助保护中心', '未成年人保护工作站', '儿童福利院', '社会福利院', '福利院', '敬老院', '养老院',
+  '光荣院', '殡仪馆', '婚姻登记处', '婚姻登记中心', '退役军人服务站', '退役军人服务中心', '社会工作服务中心',
+  '社会工作服务站', '社工站', '服务中心', '服务站', '工作站', '救助站', '中心', '站', '所', '院', '馆',
+  // Social organisations.
+  '慈善总会', '基金会', '协会', '商会', '学会', '研究会', '促进会', '联合会', '总会', '服务社', '事务所', '研究院',
+  // Grass-roots bodies.
+  '社区居民委员会', '居民委员会', '村民委员会', '居委会', '村委会', '社区',
+  // Institutions and firms.
+  '学校', '中学', '小学', '大学', '学院', '幼儿园', '医院', '陵园', '纪念馆', '公寓', '公司', '集团',
+] as const;
+
+const KIND = new RegExp(`(?:${ORG_KINDS.join('|')})$`, 'u');
+/** Kinds that name a body without a place before them ("东南大学教育基金会", "某某学会"). */
+const SELF_NAMED_KIND = /(?:基金会|协会|商会|学会|研究会|促进会|联合会|慈善总会|服务社|事务所|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|社会工作服务中心)$/u;
+/** A level word standing for the document's own division: "区民政局", "州救助管理站", "县委". */
+const RELATIVE = /^([省市州盟县区旗])(?![委辖])(?=[\u4e00-\u9fa5]{2,})/u;
+const TOWN = /^[\u4e00-\u9fa5]{2,6}?(?:镇|乡|街道)(?=[\u4e00-\u9fa5]{2,})/u;
+const NAME_CHARS = /^[\u4e00-\u9fa5（）()·]{2,40}$/u;
+/** Names of media, which report a body's work and do none ("某某网", "融媒体中心"). */
+const MEDIA = /网站$|网$|(?:融媒体|新闻|传媒|媒体|宣传)中心$|(?:报社|电视台|电台)$/u;
+
+export interface OrgName {
+  name: string;
+  /** How the name is placed: a division of the list, a town or street, the document's own (a level word), or none. */
+  placed: 'division' | 'town' | 'relative' | 'none';
+  /** For a relative name, its level word ("区" in "区民政局"). */
+  level?: string;
+  /** The kind it ends in ("民政局", "救助管理站"). */
+  kind: string;
+}
+
+/** The parts of an organisation name, or null when `text` is not one. */
+export function parseOrgName(text: string | null | undefined): OrgName | null {
+  const name = text?.trim() ?? '';
+  if (!NAME_CHARS.test(name) || MEDIA.test(name)) return null;
+  const kind = KIND.exec(name)?.[0];
+  if (!kind || kind.length === name.length) return null;
+  const rel = RELATIVE.exec(name);
+  if (rel && findMentions(name)[0]?.start !== 0) return { name, placed: 'relative', level: rel[1]!, kind };
+  const first = findMentions(name)[0];
+  if (first && first.start === 0) return { name, placed: 'division', kind };
+  if (TOWN.test(name)) return { name, placed: 'town', kind };
+  return SELF_NAMED_KIND.test(name) && name.length >= 4 ? { name, placed: 'none', kind } : null;
+}
+
+export function isOrgName(text: string | null | undefined): boolean {
+  return parseOrgName(text) !== null;
+}
+
+/** The level a relative name's word stands for: 市 and 州 and 盟 a city-level division, 县 区 旗 a county. */
+function levelOf(word: string): 'province' | 'city' | 'county' {
+  return word === '省' ? 'province' : /[市州盟]/u.test(word) ? 'city' : 'county';
+}
+
+/**
+ * A relative name written out with the document's own division ("区民政局" in 海曙区's portal →
+ * "海曙区民政局", "州救助管理站" in 湘西's paper → "湘西州救助管理站"): the division at the name's
+ * level, in the short form people use for it (a prefecture's 州, a league's 盟). Null when the
+ * document's place is not known to that level.
+ */
+export function withOwnPlace(name: string, own: Region | null | undefined): string | null {
+  const parsed = parseOrgName(name);
+  if (!parsed || parsed.placed !== 'relative' || !own) return null;
+  const level = levelOf(parsed.level!);
+  const place = level === 'province' ? own.province : level === 'city' ? own.city : own.county;
+  if (!place) return null;
+  // A municipality has no city of its own: "市民政局" of 北京 is 北京市民政局 (its province).
+  const rest = name.slice(1);
+  if (level === 'city' && /自治州$/u.test(place)) return `${shortPrefecture(place)}州${rest}`;
+  if (level === 'city' && /盟$/u.test(place)) return `${place}${rest}`;
+  if (!place.endsWith(parsed.level!)) return null;
+  return `${place}${rest}`;
+}
+
+/** "湘西土家族苗族自治州" → "湘西": the prefecture's name without its peoples and 自治州. */
+function shortPrefecture(name: string): string {
+  const mention = findMentions(name)[0];
+  const short = mention?.places.find((p) => p.name === name)?.shortNames.find((s) => !s.endsWith('州'));
+  return short ?? name.replace(/自治州$/u, '');
+}
