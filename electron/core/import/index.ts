@@ -279,7 +279,7 @@ function assemble(name: string, read: ReadResult): ImportedFile {
       resolveRegion(streetCounty(`${notice.meta.issuer ?? ''} ${notice.meta.organ ?? ''}`, context.province) ?? '', context) ??
       (notice.meta.docNumber ? regionFromDocNumber(notice.meta.docNumber, noticeHint(context, allText, notice.meta.docNumber)) : null);
     const table = shape.info?.fields;
-    const published = table?.['发布日期'] ? findDate(table['发布日期']) : null;
+    const published = (table?.['发布日期'] ? findDate(table['发布日期']) : null) ?? shape.byline?.date ?? null;
     const info: DraftInfo = { title: notice.meta.title, date: notice.meta.date ?? published ?? cleaned.info.date ?? null };
     if (table && Object.keys(table).length) info.table = table;
     if (cleaned.info.publisher) info.publisher = cleaned.info.publisher;

@@ -8,6 +8,7 @@ import type { SourceLine } from '../lines.js';
 import { DATE_ONLY, findDate, halfWidthDigits } from './dates.js';
 import { structure } from './structure.js';
 import { readInfoTable, type InfoTable } from './infotable.js';
+import { readByline, type Byline } from './byline.js';
 
 export const NOTICE_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告|请示|报告|决议|命令|纪要|函)$/u;
 const ORGAN = /^[\u4e00-\u9fa5（）()]{2,40}文件$/u;
@@ -23,6 +24,8 @@ const CC = /^抄送\s*[:：]\s*(.+?)。?$/u;
 const PRINTER = /^(.+?)\s+([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s*印发$/u;
 const NOTE = /^[（(]\s*(此件[^（）()]*|[^（）()]{2,40}(?:公开发布|依申请公开|不予公开)[^（）()]*)\s*[)）]$/u;
 const ORGAN_NAME = /^[\u4e00-\u9fa5（）()]{2,24}(?:局|厅|部|委|办|委员会|办公室|政府|中心|院|会|室|处|科|所|站|馆|社|团|联合会|街道办事处|联|协|党组|领导小组)$/u;
+/** Organs of government and of the Party that issue documents, as a byline's source must be to stand for the organ. */
+const GOVERNMENT_ORGAN = /(?:局|厅|部|委员会|委|办公室|办|政府|办事处)$/u;
 const ATTACHMENT_HEAD = /^附件\s*[0-9０-９]*\s*$/u;
 /** A seal's note after a signing organ: "某县民政局（盖章）", "某县民政局(印)". */
 const SEAL_NOTE = /\s*[(（]\s*(?:盖章|公章|印|章|签章|签字盖章)\s*[)）]\s*$/u;
@@ -78,6 +81,8 @@ export interface NoticeShape {
   /** Header lines read as metadata (发文字号, 版头, the information table), never body. */
   header: Set<number>;
   info: InfoTable | null;
+  /** The page's byline (来源, 时间), read before cleaning drops it. */
+  byline: Byline | null;
 }
 
 const COLUMN_LABEL = /^(?:通知|通报|公告|通告|公示|决定|文件|政策|动态|规划|计划|要闻){2,}$/u;
@@ -349,7 +354,7 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   // the title of the document it issues, is the 署名. (Only once the draft is known to be a notice:
   // a case write-up may end on its bureau's name too.)
   if (issuerAt < 0 && dateAt < 0) issuerAt = undatedIssuer(lines, bodyFrom);
-  return { titleAt, titleLines, addresseesAt, issuerAt, dateAt, bodyFrom, header, info };
+  return { titleAt, titleLines, addresseesAt, issuerAt, dateAt, bodyFrom, header, info, byline: readByline(raw ?? lines) };
 }
 
 /**
@@ -485,6 +490,9 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
   // The portal's 发文机构 names the organ when the copy has no 版头 or signature; "县政府网站" names no organ.
   const infoOrgan = fields['发文机构'];
   if (!meta.organ && infoOrgan && ORGAN_NAME.test(infoOrgan) && !/网站|门户|网$/u.test(infoOrgan)) meta.organ = infoOrgan;
+  // Last, the page's byline: a government organ as its 来源 posted the notice (a newspaper, a 社 or a website did not issue it).
+  const posted = shape.byline?.source;
+  if (!meta.organ && posted && ORGAN_NAME.test(posted) && GOVERNMENT_ORGAN.test(posted)) meta.organ = posted;
   let bodyEnd = shape.issuerAt >= 0 ? firstIssuer : shape.dateAt >= 0 ? shape.dateAt : lines.length;
   // "印发《X》的通知" / "现将《X》印发给你们": X printed after the notice is its attachment.
   const named = namedAttachments(lines, shape, title);
