@@ -12,6 +12,7 @@
  */
 import { findMentions } from '../../regions/index.js';
 import { isPlaceToken } from './placelabel.js';
+import { isOrgName } from './orgnames.js';
 
 export interface RowItem {
   title: string;
@@ -28,10 +29,10 @@ const CUE_BEFORE = /(?:分别是|分别为|分别有|依次是|依次为|名单�
 /** A group's first winner and its count: "等44个", "等10家". */
 const FIRST_COUNT = /等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家名位项所]/u;
 /** The words that anchor a row (a cue or a conferring verb): a line without one holds none. */
-const ROW_SIGN = /分别[是为有]|包括|如下|它们是|依次[是为]|的项目是|入选|上榜|入列|榜上有名|荣获|获评|获得|授予|被评为|被命名为|被确定为|被确认为|当选|在列/u;
+const ROW_SIGN = /分别[是为有]|包括|如下|它们是|依次[是为]|的项目是|入选|上榜|入列|榜上有名|荣获|获评|获得|授予|被评为|被命名为|被确定为|被确认为|当选|在列|获(?![悉批取知得评])|(?:确认|确定|认定|命名)为/u;
 /** The conferring verb after a row's last name, found in one search: the name ends where it starts. */
 const VERB_AT =
-  /(?:等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座][\u4e00-\u9fa5（）()、]{0,12}?)?\s*(?:均|都|分别|成功|光荣|先后|同时)?\s*(?:入选|上榜|入列|榜上有名|荣获|获评|获得|被授予|被评为|被命名为|被确定为|被确认为|当选|在列)/u;
+  /(?:等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座][\u4e00-\u9fa5（）()、]{0,12}?|等地|等单位)?\s*(?:均|都|分别|成功|光荣|先后|同时)?\s*(?:入选|上榜|入列|榜上有名|荣获|获评|获得|被授予|被评为|被?命名为|被?确定为|被?确认为|被?认定为|当选|在列|获(?![悉批取知得评])(?=[\u4e00-\u9fa5“"]{2,30}?(?:称号|奖|荣誉|$)))/u;
 /** Where a name of a row may end: a unit, an awarded place, or what lists award. */
 const NAME_END =
   /(?:社区|村|街道|镇|乡|县|区|市|旗|局|厅|委|办|政府|中心|院|馆|站|所|协会|商会|基金会|联合会|促进会|服务社|委员会|公司|集团|学校|工作法|项目|模式|案例|品牌|计划|工程|行动|机制|创新|班|队|组织|家园|小区)$/u;
@@ -86,14 +87,22 @@ type Shape = 'named' | 'placed' | 'honoured';
 function nameShape(piece: string): Shape | null {
   if (piece.length < 2 || piece.length > 44 || PROSE.test(piece) || POST.test(piece)) return null;
   if (OWN_HONOUR.test(piece)) return 'honoured';
-  if (isPlaceToken(piece)) return 'named';
+  // A body's other name in brackets after it ("市龙华烈士陵园(龙华烈士纪念馆)") leaves its kind before them.
+  if (isPlaceToken(piece) || isOrgName(piece.replace(/[（(][^（）()]{2,20}[)）]$/u, ''))) return 'named';
   if (placeStarts(piece)) return 'placed';
   if (NAME_END.test(piece) && piece.length <= 30 && !/[\s,，:：]/u.test(piece)) return 'named';
   return null;
 }
 
+/** What an honour's name ends in: the kind of body or place it is given to, or a prize. */
+const HONOUR_END = /(?:组织|单位|集体|社区|村|街道|镇|乡|县|区|市|城区|城市|机构|中心|站|点|基地|项目|案例|品牌|成果|奖|家庭)$/u;
+
 /** The honour a clause gives after its verb: "荣获“X”", "被授予“X”称号", "为X". */
 function honourAfter(tail: string): string | null {
+  // "被评为全省第二批“十百千”示范社会组织": a quoted word inside the honour's name; the honour is the
+  // whole object, up to the clause's end.
+  const whole = /^\s*(?:为|了)?\s*([^，,。；;、“”"]{0,16}[“"][^”"]{2,20}[”"][\u4e00-\u9fa5]{2,16}?)(?:荣誉)?(?:称号|殊荣)?\s*(?=[，,。；;]|$)/u.exec(tail);
+  if (whole && HONOUR_END.test(whole[1]!)) return whole[1]!.replace(/\s+/gu, '');
   const quoted = /^[^。；;“"]{0,16}?[“"]([^”"]{2,40})[”"]/u.exec(tail);
   if (quoted) {
     // "荣获“2014中国(浙江)全面小康十大示范县(市、区)”", "被授予“最美志愿服务社区”称号": the quoted name, with its year.
@@ -134,7 +143,21 @@ export function sentenceRows(text: string, carried: () => string | null, cued = 
   let before = '';
   for (const [k, clause] of clauses.entries()) {
     const last = k === clauses.length - 1;
-    const row = clauseRow(clause, before, carried, (cued && k === 0) || false, open && last);
+    let row = clauseRow(clause, before, carried, (cued && k === 0) || false, open && last);
+    // "为发挥示范引领作用、带动…发展,经自评申报、逐级推荐…等环节,甲、乙、丙等100个站被评为X": names hold no
+    // comma, so a row is one comma's part of its clause; prose joined by 、 before it is not its start.
+    if (!row.length && /[，,]/u.test(clause)) {
+      const parts = splitOutsideMarks(clause, '，,');
+      let lead = before;
+      for (const [j, part] of parts.entries()) {
+        const found = clauseRow(part, lead, carried, false, open && last && j === parts.length - 1);
+        if (found.length >= 2) {
+          row = found;
+          break;
+        }
+        lead = part;
+      }
+    }
     out.push(...row);
     before = clause;
   }

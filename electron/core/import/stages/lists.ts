@@ -28,6 +28,7 @@ import { isPlaceOnly, isPlaceToken, splitPlaceLabel, streetCounty } from './plac
 import { sentenceRows } from './listrows.js';
 import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js';
 import { listHeadings } from './listheadings.js';
+import { parseOrgName } from './orgnames.js';
 
 export interface ListItem {
   title: string;
@@ -938,6 +939,8 @@ function clauseItems(text: string): Array<Omit<ListItem, 'at'>> {
       if (!m) continue;
       const award = m[3]!.replace(/^[“"]([^“”"]+)[”"]$/u, '$1').trim();
       if (!HONOUR_GIVEN.test(m[3]!.trim()) || award.length < 2) continue;
+      // "甲、乙、丙等100个站被评为X" is a row with its count: listrows.ts reads it with the sentence around it.
+      if (/等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座]/u.test(m[1]!)) continue;
       const names = m[1]!.split('、').map((x) => x.trim()).filter(Boolean);
       // "中阳里、五羊里社区": the kind after the last name is each one's.
       const kind = /(社区|村|街道)$/u.exec(names[names.length - 1] ?? '')?.[1];
@@ -1079,8 +1082,10 @@ function namedRow(text: string, award: string | null): Array<Omit<ListItem, 'at'
 const KIND_COUNT = /(等)?\s*[0-9０-９]+\s*个?(?:城区|街道|社区|村|乡镇|镇|县(?:[（(]市、区[)）])?|区|县区|单位|市)/gu;
 
 /** "其中,我省太原市迎泽区、阳泉市矿区、长治市城区3城区,太原市…5街道,太原市…社区等22社区入列榜单": each named place is an item. */
+const CONFERS = /(?:入选|上榜|入列|榜上有名|获评|获得|被评为|被命名为|被确定为)/u;
+
 function countedRuns(text: string, award: string | null): Array<Omit<ListItem, 'at'>> {
-  if (!/(?:入选|上榜|入列|榜上有名|获评|获得|被评为|被命名为|被确定为)/u.test(text)) return [];
+  if (!CONFERS.test(text)) return [];
   const out: Array<Omit<ListItem, 'at'>> = [];
   let runs = 0;
   let from = 0;
@@ -1091,6 +1096,9 @@ function countedRuns(text: string, award: string | null): Array<Omit<ListItem, '
     const run = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('，'), before.lastIndexOf('：'), before.lastIndexOf(':'), before.lastIndexOf('。')) + 1).replace(/^(?:其中|我[省市区县])+/u, '').trim();
     const names = run.split('、').map((x) => x.replace(/^(?:其中|我[省市区县])+/u, '').trim()).filter(Boolean);
     if (!names.length || !names.every((n) => placeStart(n) && (isAddress(n) || isPlaceToken(n)))) continue;
+    // A count in a sentence that confers nothing is a total ("目前,全省1825个乡镇(街道)已实现…"), not winners.
+    const sentence = text.slice(Math.max(0, text.lastIndexOf('。', m.index!) + 1), (text.indexOf('。', m.index!) + 1 || text.length + 1) - 1);
+    if (!CONFERS.test(sentence)) continue;
     runs++;
     for (const n of names) out.push({ title: n, subtitle: null, unit: null, place: n, award });
   }
@@ -1185,7 +1193,8 @@ export function alignListRegions(cases: Array<{ meta: { title: string; heading?:
   for (const c of cases) {
     const r = c.meta.region;
     if (!r?.province) c.meta.region = { ...common };
-    else if (majority && r.province !== province && !c.meta.title.includes(short(r.province))) c.meta.region = { ...common };
+    // ("市福建商会" on 常德's page is the city's own chamber: a name placed by a level word names no other province.)
+    else if (majority && r.province !== province && (!c.meta.title.includes(short(r.province)) || parseOrgName(c.meta.title)?.placed === 'relative')) c.meta.region = { ...common };
   }
 }
 
