@@ -39,3 +39,16 @@ test('public notices: the formula makes a notice only of a copy that opens with 
   const plain = await importFile({ name: 'plain.txt', bytes: enc(NOTICE_SENTENCES.join('\n')) });
   assert.notEqual(plain.kind, 'notice', 'without the formula, signature or title the same body is no notice');
 });
+
+test('public notices: a titled 公示 is a notice, unless its body is the list of those it proposes (an award list)', async () => {
+  const appointment = ['关于张三等同志拟任职的公示', '经研究,拟提任张三同志为县民政局副局长,现予以公示。公示期为2024年10月8日至10月14日。公示期间,如对公示对象有不同意见,可通过来信、来电、来访等方式向县委组织部反映。反映问题要客观真实,以单位名义反映的须加盖公章。', '联系电话:0531-12345678', '中共某某县委组织部', '2024年10月8日'];
+  const notice = await importFile({ name: 'renzhi.txt', bytes: enc(appointment.join('\n')) });
+  assert.equal(notice.kind, 'notice');
+  assert.equal(notice.notice!.meta.title, '关于张三等同志拟任职的公示');
+  assert.equal(notice.notice!.meta.organ, '中共某某县委组织部');
+  const communities = ['济南市历下区解放路街道甸柳第一社区', '青岛市市南区八大关街道湛山社区', '淄博市张店区车站街道华光路社区', '枣庄市市中区光明路街道文化路社区', '烟台市芝罘区向阳街道所城里社区', '潍坊市奎文区广文街道通达社区'];
+  const list = ['关于2024年度全省城乡社区治理示范社区拟命名名单的公示', '根据《关于开展全省城乡社区治理示范社区创建工作的通知》要求,经各市推荐、专家评审,拟命名以下6个社区为全省城乡社区治理示范社区,现予以公示。公示期为5个工作日。', ...communities, '山东省民政厅', '2024年10月8日'];
+  const awards = await importFile({ name: 'mingdan.txt', bytes: enc(list.join('\n')) });
+  assert.equal(awards.kind, 'award-list');
+  assert.equal(awards.cases.length, communities.length);
+});

@@ -11,6 +11,7 @@ import type { Block, CaseMeta, Region } from '../model/types.js';
 import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } from '../model/imported.js';
 import { blocksText } from '../model/text.js';
 import { contextRegion, findMentions, narrower, provinceFromCitedNumbers, regionFromDocNumber, resolveRegion } from '../regions/index.js';
+import { homeRegion } from '../regions/home.js';
 import type { ReadResult, SourceLine } from './lines.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './readers/zipguard.js';
 import { damageWarning, decodeText, readText } from './readers/text.js';
@@ -248,7 +249,7 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     context.province = source.province;
     if (source.city && !context.city) context.city = source.city;
   }
-  const articleContext = { ...context, competing: cities.size >= 2 };
+  const articleContext = { ...context, competing: cities.size >= 2, home: homeRegion(allText, mentions, context) };
   const base = {
     file: name,
     format: read.format,
@@ -262,7 +263,8 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     const notice = readNotice(lines, shape, name);
     // A conferring text copied from its 主送 line, with neither title nor 文号, is kept for its list:
     // nothing of the notice is left to file, and an editor imports it as the list it carries.
-    if (!notice.meta.title && !notice.meta.docNumber) {
+    // So is a 公示 without 文号 whose body is the list of those it proposes: the list is what an editor files.
+    if (!notice.meta.docNumber && (!notice.meta.title || /公示$/u.test(notice.meta.title))) {
       const list = readList(lines);
       if (list && isListDocument(lines, list)) return assembleList(name, lines, list, cleaned, context, base, encoding);
     }
@@ -459,7 +461,7 @@ function buildCase(
   file: string,
   kind: string,
   info: CleanInfo,
-  context: ReturnType<typeof contextRegion> & { competing?: boolean },
+  context: ReturnType<typeof contextRegion> & { competing?: boolean; home?: Region | null },
   docYear: number | null,
   leadText = '',
   /** For a list item (no text of its own): the list's name and lead, which say what area it is in. */
@@ -468,7 +470,7 @@ function buildCase(
   // A unit printed with the head: dashed or bracketed after the title, or on a ◉/供稿 line under it.
   const afterTitle = draft.unit ? null : unitAfterTitle(draft.title);
   if (afterTitle) draft = { ...draft, title: afterTitle.title, unit: afterTitle.unit };
-  const line = draft.unit ? null : unitLine(draft.lines);
+  const line = draft.unit ? null : unitLine(draft.lines, context.home);
   if (line) draft = { ...draft, unit: line.unit, lines: line.keep ? draft.lines : draft.lines.filter((_, k) => k !== line.at) };
   const s = structure(draft.lines, { captions: true, sentenceRunIns: true });
   const unit =
@@ -485,7 +487,7 @@ function buildCase(
     (s.bylines.find((b) => isOrgan(b)) ?? null) ??
     // Otherwise an organ in brackets closing the text, or the body its title and opening sentences
     // have as subject ("某县民政局聚焦…") or as the one chosen ("某站入选…"), did the work.
-    unitFromText(s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b])), draft.title, draft.subtitle);
+    unitFromText(s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b])), draft.title, draft.subtitle, context.home);
   const hint = { ...context };
   const unitRegion = unit ? resolveRegion(unit, hint) : null;
   if (unitRegion?.province) hint.province = unitRegion.province;

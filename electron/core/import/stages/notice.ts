@@ -87,11 +87,11 @@ export interface NoticeShape {
 
 const COLUMN_LABEL = /^(?:通知|通报|公告|通告|公示|决定|文件|政策|动态|规划|计划|要闻){2,}$/u;
 /** Kinds that are addressed to the public and so carry no 主送 line. */
-const PUBLIC_KINDS = /(?:公告|通告|决定|命令|意见)$/u;
+const PUBLIC_KINDS = /(?:公告|公示|通告|决定|命令|意见)$/u;
 /** "关于…的通知", "…印发…的通知", "转发…": a notice by its title alone. */
-const STRONG_TITLE = /(?:关于|转发|印发|批转)[^。！？]{2,}(?:通知|通报|意见|决定|批复|函|公告|通告|请示|报告|决议|命令|纪要)$/u;
+const STRONG_TITLE = /(?:关于|转发|印发|批转)[^。！？]{2,}(?:通知|通报|意见|决定|批复|函|公告|公示|通告|请示|报告|决议|命令|纪要)$/u;
 /** Titles of official documents that need one more sign (a 发文字号, 主送, a signature) to count. */
-const WEAK_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告|请示|报告|决议|命令|纪要|函|规则|办法|规定|细则|方案|要点|条例|规划|纲要)$/u;
+const WEAK_TITLE = /(?:通知|通报|意见|决定|批复|公告|公示|通告|请示|报告|决议|命令|纪要|函|规则|办法|规定|细则|方案|要点|条例|规划|纲要)$/u;
 /** A posting date after the title on a portal: "…的通知 ( 2026-01-30 )". */
 const DRAFT_NOTE = /\s*[(（](?:试行|暂行|征求意见稿|修订稿|修订|草案|送审稿|讨论稿|代拟稿)[)）]$/u;
 const SERIAL_NOTE = /\s*[(（]\s*(?:[0-9０-９]{4}\s*年\s*)?第\s*[0-9０-９一二三四五六七八九十百]+\s*[号期]\s*[)）]$/u;
