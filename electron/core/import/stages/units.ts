@@ -6,7 +6,9 @@
  * where the text does not (index.ts resolves it).
  */
 import type { SourceLine } from '../lines.js';
+import type { Region } from '../../model/types.js';
 import { findMentions } from '../../regions/index.js';
+import { parseOrgName, withOwnPlace } from './orgnames.js';
 
 /** Organ names: a place or body, then the kind of organ. */
 export const ORGAN = /^[\u4e00-\u9fa5（）()·]{2,30}(?:民政局|民政厅|民政部|局|厅|委员会|委|办公室|办|政府|中心|院|馆|站|所|协会|联合会|街道办事处|街道|社区|社会保障局|服务中心|福利院|殡仪馆|救助站)$/u;
@@ -35,16 +37,21 @@ const BARE_ORGAN = /^[\u4e00-\u9fa5（）()·]{1,26}(?:省|市|县|区|州|盟|�
  */
 const SERVICE_KIND = String.raw`(?:救助管理站|救助站|未成年人保护工作站|未成年人救助保护中心|未成年人保护中心|儿童福利院|社会福利院|福利院|敬老院|养老院|光荣院|养老服务中心|社会工作服务站|社会工作服务中心|社工站|婚姻登记处|婚姻登记中心|殡仪馆|殡葬服务中心|退役军人服务站|退役军人服务中心|军休所|民政所|民政办)`;
 /**
+ * A working body named by its level word alone ("区民政局", "市救助管理站", "州救助管理站"): the
+ * document's own, written out with its home division (orgnames.withOwnPlace) or not taken.
+ */
+const RELATIVE_WORKING = String.raw`[省市县区州旗盟](?:民政|退役军人事务)(?:局|厅)|[市县区州旗盟]${SERVICE_KIND}`;
+/**
  * The bodies whose own work a case reports: a 民政 bureau or department, (优抚安置) a veterans' affairs
  * one, or a service body of either, its name led by a division or a town ("某县救助管理站", "某镇…工作站").
  */
-const WORKING_ORGAN = String.raw`(?:[\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fa5]{0,12}?(?:民政|退役军人事务)(?:局|厅)|[\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗|盟|镇|乡|街道)[\u4e00-\u9fa5]{0,12}?${SERVICE_KIND})`;
+const WORKING_ORGAN = String.raw`(?:[\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fa5]{0,12}?(?:民政|退役军人事务)(?:局|厅)|[\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗|盟|镇|乡|街道)[\u4e00-\u9fa5]{0,12}?${SERVICE_KIND}|${RELATIVE_WORKING})`;
 /**
  * What may come before a sentence's subject: an outlet's dateline ("本报讯", "某某网4月4日讯",
  * "中国报道讯"), a bracketed reporter, a purpose clause ("为探索…，"), a time ("2025年8月20日",
  * "近年来", "今年以来"), a circumstance ("在县委县政府的坚强领导下，"), each with or without its comma.
  */
-const SENTENCE_LEAD = String.raw`(?:(?:本报讯|本网讯|[\u4e00-\u9fa5]{2,8}?(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?[电讯])\s*)?(?:[(（][^()（）]{0,30}[)）]\s*)?(?:为[^。；;！？!?]{2,90}?[,，]\s*)?(?:(?:近年来|近期|近日|日前|今年以来|[0-9０-９]{4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?(?:以来)?|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:以来)?)[,，]?\s*)?(?:在[^。；;！？!?，,]{2,40}?(?:下|中)[,，]\s*)?`;
+const SENTENCE_LEAD = String.raw`(?:(?:本报讯|本网讯|[\u4e00-\u9fa5]{2,8}?(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?[电讯])\s*)?(?:[(（][^()（）]{0,30}[)）]\s*)?(?:为[^。；;！？!?]{2,90}?[,，]\s*)?(?:自[^。；;！？!?，,]{2,40}?以来[,，]\s*)?(?:(?:近年来|近期|近日|日前|今年以来|[0-9０-９]{4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?(?:以来)?|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:以来)?)[,，]?\s*)?(?:在[^。；;！？!?，,]{2,40}?(?:下|中)[,，]\s*)?`;
 /**
  * An organ opening a case's sentence as its subject: "某市民政局在…", "某区民政局聚焦…",
  * "2025年8月20日，某县民政局联合…". A subject is followed by what it does, not by a word that
@@ -68,7 +75,7 @@ export function unitAfterTitle(title: string): { title: string; unit: string } |
  * its index and the unit. A speaker's line ("某市民政局局长张三") or an organ alone under the
  * title name the unit too; the speaker's line stays in the text (it says who speaks).
  */
-export function unitLine(lines: SourceLine[]): { at: number; unit: string; keep?: boolean } | null {
+export function unitLine(lines: SourceLine[], home?: Region | null): { at: number; unit: string; keep?: boolean } | null {
   const head = Math.min(lines.length, 3);
   for (let i = 0; i < head; i++) {
     const text = lines[i]!.text.trim();
@@ -83,6 +90,9 @@ export function unitLine(lines: SourceLine[]): { at: number; unit: string; keep?
     const speaker = SPEAKER_LINE.exec(text);
     if (speaker && text.length <= 36) return { at: i, unit: speaker[1]!, keep: true };
     if (i < 2 && text.length <= 30 && BARE_ORGAN.test(text) && isOrgan(text)) return { at: i, unit: text };
+    // A kicker naming the body by its level word ("州救助管理站" over a prefecture paper's headline).
+    const own = i < 2 && isRelative(text) ? withOwnPlace(text, home) : null;
+    if (own) return { at: i, unit: own };
     // The writers' line stays in the text: the names are the authors'.
     const authors = i < 2 && text.length <= 40 ? ORGAN_AUTHORS.exec(text) : null;
     if (authors && isOrgan(authors[1]!) && findMentions(authors[1]!)[0]?.start === 0) return { at: i, unit: authors[1]!, keep: true };
@@ -171,7 +181,7 @@ function repeatedBody(texts: string[]): string | null {
 }
 
 /** The organ a reporter had the news from ("记者从某县民政局获悉", "…了解到"): it reports its own work. */
-const INFORMANT_ORGAN = new RegExp(String.raw`记者(?:近日|日前|昨日|今天|今日)?从(${WORKING_ORGAN})(?:获悉|了解到|得悉|获知)`, 'u');
+const INFORMANT_ORGAN = new RegExp(String.raw`(?:记者|笔者)(?:近日|日前|昨日|昨天|今天|今日)?从(${WORKING_ORGAN})(?:获悉|了解到|得悉|获知)`, 'u');
 /** A headline led by the organ, with a colon or as its subject ("某县民政局：…", "某县民政局推进…"). */
 const TITLE_ORGAN = new RegExp(String.raw`^(${WORKING_ORGAN})(?:[:：]|(?![\u4e00-\u9fa5]{0,2}(?:局长|厅长|主任|书记|负责人|工作人员)|[\u4e00-\u9fa5]{0,16}(?:处|科|股|办公室|中心|站|院|所|馆)(?:$|[\s（(])|的|和|与|及|、|等)(?=[\u4e00-\u9fa5]))`, 'u');
 
@@ -192,7 +202,7 @@ const OPENING_PARAGRAPHS = 4;
  * (a superior that "公布" the results is not the unit), and after it a service body the title and the
  * opening paragraphs keep naming.
  */
-export function unitFromOpening(paragraphs: string[], title = ''): string | null {
+export function unitFromOpening(paragraphs: string[], title = '', home?: Region | null): string | null {
   // Labels between paragraphs (a series label, a short heading) do not count as paragraphs read.
   const read = paragraphs.filter((p) => p.length >= 30 || /[。！？]/u.test(p)).slice(0, OPENING_PARAGRAPHS);
   const awarded = awardedBody([title, ...read.slice(0, 1)].filter(Boolean));
@@ -200,10 +210,12 @@ export function unitFromOpening(paragraphs: string[], title = ''): string | null
     // (The applicant's pattern is not anchored: it is tried only where its verb is.)
     const m = SUBJECT_ORGAN.exec(p.trim()) ?? (APPLICANT_HINT.test(p) ? APPLICANT_ORGAN.exec(p) : null);
     // A unit's name begins with its place; words before it ("当天", "同时") are not part of it.
-    if (!m || !(findMentions(m[1]!)[0]?.start === 0 || (/^[\u4e00-\u9fa5]{2,4}(?:镇|乡|街道)/u.test(m[1]!) && SERVICE_END.test(m[1]!)))) continue;
+    const relative = isRelative(m?.[1]);
+    if (!m || !(relative || findMentions(m[1]!)[0]?.start === 0 || (/^[\u4e00-\u9fa5]{2,4}(?:镇|乡|街道)/u.test(m[1]!) && SERVICE_END.test(m[1]!)))) continue;
     // A subject that publishes or confers ("省民政厅日前公布…,某站入选") chose the unit; it is not the unit.
     if (awarded && CONFERS.test(p.slice(m.index + m[0].length))) return awarded;
-    return withoutProvince(m[1]!);
+    const name = relative ? withOwnPlace(m[1]!, home) : ownName(withoutProvince(m[1]!), paragraphs);
+    if (name) return name;
   }
   if (awarded) return awarded;
   // (A title that is a body's name, "某市民政局福利生产服务中心", names that body, not its bureau.)
@@ -211,6 +223,8 @@ export function unitFromOpening(paragraphs: string[], title = ''): string | null
   if (titled && findMentions(titled[1]!)[0]?.start === 0) return withoutProvince(titled[1]!);
   const informant = read.length ? INFORMANT_ORGAN.exec(/^[^。！？]{0,120}/u.exec(read[0]!)?.[0] ?? '') : null;
   if (informant && findMentions(informant[1]!)[0]?.start === 0) return withoutProvince(informant[1]!);
+  const informed = informant && isRelative(informant[1]) ? withOwnPlace(informant[1]!, home) : null;
+  if (informed) return informed;
   return repeatedBody([title, ...read.slice(0, 3)].filter(Boolean));
 }
 
@@ -238,8 +252,29 @@ function unitFromSubtitle(subtitle: string | null | undefined): string | null {
  * The unit a case's text gives when nothing printed with its head does: an organ alone as its dashed
  * subtitle, its closing organ, else its opening's.
  */
-export function unitFromText(paragraphs: string[], title = '', subtitle?: string | null): string | null {
-  return unitFromSubtitle(subtitle) ?? unitFromClosing(paragraphs) ?? unitFromOpening(paragraphs, title);
+export function unitFromText(paragraphs: string[], title = '', subtitle?: string | null, home?: Region | null): string | null {
+  return unitFromSubtitle(subtitle) ?? unitFromClosing(paragraphs) ?? unitFromOpening(paragraphs, title, home);
+}
+
+/** A working body named by its level word alone ("区民政局", "州救助管理站"). */
+function isRelative(name: string | undefined): boolean {
+  return Boolean(name && new RegExp(`^(?:${RELATIVE_WORKING})$`, 'u').test(name) && parseOrgName(name)?.placed === 'relative');
+}
+
+/**
+ * The name a text itself uses for a body it first writes out with its city ("郑州市金水区民政局",
+ * then "金水区民政局先后…"): the shorter form, when the text uses it on its own too.
+ */
+function ownName(name: string, paragraphs: string[]): string {
+  const mentions = findMentions(name);
+  const [city, county] = mentions;
+  if (!city || !county || city.start !== 0 || county.start !== city.end || !city.places.some((p) => p.level === 'city') || !county.places.some((p) => p.level === 'county')) return name;
+  const short = name.slice(county.start);
+  const text = paragraphs.join('\n');
+  for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+    if (!text.slice(Math.max(0, at - city.text.length), at).endsWith(city.text)) return short;
+  }
+  return name;
 }
 
 /**

@@ -1,0 +1,103 @@
+/**
+ * A document's own division ("home"): where the page or paper it was copied from sits, which is
+ * what its level words mean ("区民政局", "我市", "州救助管理站"). Read from every piece of evidence
+ * the copy keeps, each placed in the GB/T 2260 hierarchy and kept only where it lies inside what
+ * the more authoritative pieces say:
+ *  1. the site's 公网安备 number, whose first six digits are the division code of the police office
+ *     that filed it (the portal's own county or city);
+ *  2. local outlets named after their place ("湘西团结报", "拉萨晚报", "金华日报");
+ *  3. what the whole text says (contextRegion: the province and city it names most);
+ *  4. the counties it names: one county named in full is the home county; short names of two or
+ *     more counties that all lie in one city say the city ("义乌", "婺城", "浦江" → 金华市).
+ */
+import type { Region } from '../model/types.js';
+import { findMentions, regionByCode, resolveRegion, type Mention, type Place } from './index.js';
+
+const POLICE_FILING = /公[网網]安[备備]\s*([0-9]{6})/u;
+/** An outlet's name: its place, then what it is. */
+const OUTLET = /([\u4e00-\u9fa5]{2,8}?)(?:团结报|日报|晚报|时报|报社|政务网|新闻网|融媒体中心|广播电视台|电视台)/gu;
+
+function policeRegion(text: string): Region | null {
+  const code = POLICE_FILING.exec(text)?.[1];
+  if (!code) return null;
+  return regionByCode(code) ?? regionByCode(`${code.slice(0, 4)}00`) ?? regionByCode(`${code.slice(0, 2)}0000`);
+}
+
+function outletRegion(text: string, hint: Partial<Region>): Region | null {
+  const found: Region[] = [];
+  for (const m of text.matchAll(OUTLET)) {
+    // The outlet's name must begin with its place ("中国社会报", "人民日报" have none).
+    const first = findMentions(m[1]!)[0];
+    if (!first || first.start !== 0) continue;
+    const r = resolveRegion(m[1]!, hint);
+    if (r) found.push(r);
+  }
+  return deepestConsistent(found);
+}
+
+/** The deepest of regions that all lie on one branch; null when two disagree. */
+function deepestConsistent(regions: Region[]): Region | null {
+  let best: Region | null = null;
+  for (const r of regions) {
+    if (!best) best = r;
+    else if (inside(r, best)) best = r;
+    else if (!inside(best, r)) return null;
+  }
+  return best;
+}
+
+/** `inner` lies within (or is) `outer`. */
+export function inside(inner: Region, outer: Region): boolean {
+  if (inner.province !== outer.province) return false;
+  if (outer.city && inner.city !== outer.city) return false;
+  if (outer.county && inner.county !== outer.county) return false;
+  return true;
+}
+
+function countyEvidence(mentions: Mention[], province: string | undefined): { city: Place | null; county: Place | null } {
+  const strong = new Map<string, Place>();
+  const weakCities = new Map<string, Place>();
+  const weakCounties = new Set<string>();
+  for (const m of mentions) {
+    const counties = m.places.filter((p) => p.level === 'county' && p.code[4] !== '7' && (!province || p.province?.name === province));
+    // A name that is also a city or province ("吉林") is read as the higher level.
+    if (counties.length !== 1 || counties.length !== m.places.filter((p) => !province || (p.province ?? p).name === province).length) continue;
+    const c = counties[0]!;
+    if (m.full && m.text.length >= 3) strong.set(c.code, c);
+    else {
+      weakCounties.add(c.code);
+      if (c.city) weakCities.set(c.city.code, c.city);
+    }
+  }
+  const strongCities = new Set([...strong.values()].map((c) => c.city?.code));
+  const county = strong.size === 1 ? [...strong.values()][0]! : null;
+  if (county) return { city: county.city, county };
+  if (strong.size > 1 && strongCities.size === 1) return { city: [...strong.values()][0]!.city, county: null };
+  if (strong.size === 0 && weakCounties.size >= 2 && weakCities.size === 1) return { city: [...weakCities.values()][0]!, county: null };
+  return { city: null, county: null };
+}
+
+/** The document's own division as deep as its evidence agrees, or null. */
+export function homeRegion(text: string, mentions: Mention[] = findMentions(text), context: Partial<Region> = {}): Region | null {
+  const pieces: Region[] = [];
+  const police = policeRegion(text);
+  if (police) pieces.push(police);
+  const outlet = outletRegion(text, context);
+  if (outlet && (!police || inside(outlet, police) || inside(police, outlet))) pieces.push(outlet);
+  let home = deepestConsistent(pieces);
+  const province = home?.province ?? context.province ?? undefined;
+  if (!home && context.province) {
+    home = resolveRegion(`${context.province}${context.city ?? ''}`);
+  }
+  const { city, county } = countyEvidence(mentions, province);
+  const countyRegion = county ? resolveRegion(`${county.province!.name}${county.city?.name ?? ''}${county.name}`) : null;
+  const cityRegion = city ? resolveRegion(`${city.province!.name}${city.name}`) : null;
+  for (const r of [countyRegion, cityRegion]) {
+    if (!r) continue;
+    if (!home || inside(r, home)) {
+      home = r;
+      break;
+    }
+  }
+  return home;
+}

@@ -1,0 +1,59 @@
+/**
+ * Units and regions from a document's own division: the organisation-name grammar (orgnames.ts),
+ * the home division read from a site's 公网安备 number, a local outlet or the counties a text
+ * names (regions/home.ts), and a body named by its level word alone ("区民政局", "州救助管理站")
+ * written out with it. Inputs are tuning fixtures as the importer reads them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseOrgName, withOwnPlace } from '../electron/core/import/stages/orgnames.js';
+import { homeRegion } from '../electron/core/regions/home.js';
+import { contextRegion, findMentions } from '../electron/core/regions/index.js';
+import { importFile } from '../electron/core/import/index.js';
+
+const TUNING = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/portal/tuning');
+const text = (name: string) => readFileSync(path.join(TUNING, name), 'utf8');
+const home = (t: string) => {
+  const m = findMentions(t);
+  const r = homeRegion(t, m, contextRegion(t, m));
+  return r ? [r.province, r.city, r.county] : null;
+};
+const place = (r: { province: string | null; city: string | null; county: string | null } | null) => (r ? [r.province, r.city, r.county] : null);
+
+test('orgnames: a name is [place] [body] [kind]; a level word alone is the document\'s own place', () => {
+  assert.equal(parseOrgName('区民政局')?.placed, 'relative');
+  assert.equal(parseOrgName('州救助管理站')?.level, '州');
+  assert.equal(parseOrgName('湘西州救助管理站')?.placed, 'division');
+  assert.equal(parseOrgName('下管镇未成年人保护工作站')?.placed, 'town');
+  assert.equal(parseOrgName('东南大学教育基金会')?.placed, 'none', 'a foundation is named without a place');
+  assert.equal(parseOrgName('移动爱心书屋'), null, 'a project is no organisation');
+  assert.equal(parseOrgName('民政部网站'), null, 'a website reports, it does no work');
+  assert.equal(withOwnPlace('区民政局', { province: '浙江省', city: '宁波市', county: '海曙区' }), '海曙区民政局');
+  assert.equal(withOwnPlace('州救助管理站', { province: '湖南省', city: '湘西土家族苗族自治州', county: null }), '湘西州救助管理站');
+  assert.equal(withOwnPlace('区民政局', { province: '浙江省', city: '宁波市', county: null }), null, 'a county-level word needs the home county');
+});
+
+test('home: the site\'s 公网安备 number, a local paper, or the counties named say where a document is from', () => {
+  assert.deepEqual(home(text('suqian-2025-jiuzhu-xunqin-fanti.txt')), ['江苏省', '宿迁市', '宿豫区'], '蘇公網安備 321311…');
+  assert.deepEqual(home(text('xiangxi-2022-jiuzhu-xunqin.txt')), ['湖南省', '湘西土家族苗族自治州', null], '湘西团结报社');
+  assert.deepEqual(home(text('jinhua-2025-banzheng-jineng-sai.txt')), ['浙江省', '金华市', null], '义乌, 婺城, 浦江 all lie in 金华');
+  assert.deepEqual(home(text('haishu-2022-shequ-zuzhi-peiyou.txt')), ['浙江省', '宁波市', '海曙区'], 'the one district named in full');
+  assert.equal(home('民政部部署开展全国救助管理服务质量大提升专项行动。'), null);
+});
+
+test('units: a body named by its level word is written out with the home division; its region follows', async () => {
+  const read = async (name: string) => (await importFile({ path: path.join(TUNING, name) })).cases[0]!.meta;
+  const haishu = await read('haishu-2022-shequ-zuzhi-peiyou.txt');
+  assert.equal(haishu.unit, '海曙区民政局');
+  assert.deepEqual(place(haishu.region), ['浙江省', '宁波市', '海曙区']);
+  const xiangxi = await read('xiangxi-2022-jiuzhu-xunqin.txt');
+  assert.equal(xiangxi.unit, '湘西州救助管理站');
+  assert.deepEqual(place(xiangxi.region), ['湖南省', '湘西土家族苗族自治州', null]);
+  const suqian = await read('suqian-2025-jiuzhu-xunqin-fanti.txt');
+  assert.deepEqual(place(suqian.region), ['江苏省', '宿迁市', null], 'a city station of a portal filed in 宿豫区');
+  // Written out once with its city, then as the text itself calls it.
+  assert.equal((await read('jinshui-shehui-zuzhi-pinggu.txt')).unit, '金水区民政局');
+});
