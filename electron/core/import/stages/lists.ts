@@ -29,6 +29,7 @@ import { sentenceRows } from './listrows.js';
 import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js';
 import { listHeadings } from './listheadings.js';
 import { parseOrgName } from './orgnames.js';
+import { normaliseAward } from './honours.js';
 
 export interface ListItem {
   title: string;
@@ -749,6 +750,12 @@ export function readList(lines: SourceLine[]): ListResult | null {
   }
   // A bare number where the copy ends ("18、") is no item.
   for (let k = items.length - 1; k >= 0; k--) if (items[k]!.title.replace(/[\s\p{P}]/gu, '').length < 2) items.splice(k, 1);
+  // A note on the list's scope ("(福建部分)") and the document's own title printed again ("关于…" /
+  // "…名单的公示") are the page's lines, not what it lists.
+  for (let k = items.length - 1; k >= 0; k--) {
+    const it = items[k]!;
+    if (!it.unit && !it.subtitle && (/^[（(][^（）()]{1,20}[)）]$/u.test(it.title) || /^关于|(?:名单|的公示|的通知|的公告|的决定)$/u.test(it.title))) items.splice(k, 1);
+  }
   if (items.length === 0) return null;
   for (const [k, it] of items.entries()) items[k] = withPlace(withSubtitle(it));
   // The list's name: the nearest line above the first item that reads like one.
@@ -1128,7 +1135,7 @@ function itemPlace(it: ListItem, scope: string | null): string | null {
 }
 
 /** Development zones and new areas, which portals name as if they were districts. */
-const ZONE = /(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|经开区|工业园区|产业园区)(?!\s*[（(])/u;
+const ZONE = /(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|经开区|工业园区|产业园区|投资区|保税区)(?!\s*[（(])/u;
 
 /**
  * "金华开发区苏孟乡…" → "金华", "南京市江北新区…" → "南京市": the city a functional zone (no county of
@@ -1206,7 +1213,7 @@ export function listDrafts(result: ListResult, fallbackAward: string | null): Ca
     heading: itemPlace(it, scope),
     title: it.title,
     subtitle: it.subtitle,
-    award: it.award ?? fallbackAward,
+    award: normaliseAward(it.award ?? fallbackAward),
     unit: it.unit,
     groupCategory: null,
     groupHeading: null,

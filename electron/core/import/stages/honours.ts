@@ -1,0 +1,56 @@
+/**
+ * Honours as lists and articles state them: the award's own name, out of the wrappers a page puts
+ * around it (a 公示 of those "拟命名", a "名单", a year whose digits a mirror stripped), and the
+ * honour a single case's text says it won ("X 被评为 Y", "荣获“Y”称号").
+ */
+
+/** What the page says about the list, not what it confers: nominations, the list, its publication. */
+const WRAPPER_END = /(?:拟命名|拟推荐|拟表彰|拟认定|拟授予)?(?:名单|名录)?(?:的?公示|的?公告)?$/u;
+
+/**
+ * An award's name without its page's wrappers: "0年全国示范性老年友好型社区拟命名" → "全国示范性老年友好型社区"
+ * (a year of fewer than four digits is what a site left after stripping numbers; a real year stays),
+ * "全国先进基层群众性自治组织拟表彰名单" → "全国先进基层群众性自治组织". A nomination heading that names a
+ * grade of its own ("拟入选优秀创新案例") keeps its words.
+ */
+export function normaliseAward(award: string | null): string | null {
+  if (!award) return award;
+  let a = award.trim().replace(/^[0-9０-９]{1,3}\s*年度?(?![0-9０-９])/u, '');
+  const bare = a.replace(WRAPPER_END, '');
+  if (bare.length >= 4) a = bare;
+  return a || null;
+}
+
+/** The verbs that state an honour won, and what may stand between the winner and the verb. */
+const WON =
+  /(?:被评为|被评选为|被授予|被命名为|被确定为|被确认为|被认定为|获评|荣获|获得|获授|捧回|摘得|入选|当选|获)(?:了)?\s*([^，,。；;！!？?]{2,50})/gu;
+
+/** What an honour's name ends in: the kind of body, place or work it is given to, or a prize. */
+const HONOUR_END = /(?:单位|集体|组织|社区|村|街道|镇|乡|县|区|市|城区|城市|机构|中心|站|点|基地|项目|案例|品牌|成果|奖|家庭|模范|标兵|示范|典型)$/u;
+/** Words that make an object something else than an honour (a grant, praise, a result). */
+const NOT_HONOUR = /(?:好评|认可|支持|资金|补助|经费|帮助|关注|肯定|满意|成效|成功|发展|提升|经验|机会|资格|批准|通过)/u;
+
+/**
+ * The honour a case's own text says it won: "延吉市民政局获评“全省民政工作…优秀单位”", "西宁市城东区获评
+ * “全国和谐社区建设示范城区”", "…荣获“X”称号" — the quoted name where there is one, else the verb's object
+ * when it ends as an honour does. Null when the text states none.
+ */
+export function statedAward(texts: string[]): string | null {
+  for (const t of texts) {
+    for (const m of t.matchAll(WON)) {
+      const object = m[1]!.trim();
+      const quoted = /^[^“"”]{0,20}?[“"]([^“”"]{4,40})[”"]/u.exec(object);
+      if (quoted) {
+        const before = object.slice(0, quoted.index);
+        // "荣获全省第二批“十百千”示范社会组织": the quoted word is inside the honour's name.
+        const after = /^[\u4e00-\u9fa5]{2,16}?(?=(?:荣誉)?称号|$|[^\u4e00-\u9fa5])/u.exec(object.slice(quoted.index + quoted[0].length))?.[0] ?? '';
+        if (after && HONOUR_END.test(after)) return normaliseAward(`${before}${quoted[0]}${after}`.replace(/\s+/gu, ''));
+        if (!NOT_HONOUR.test(quoted[1]!)) return normaliseAward(quoted[1]!);
+        continue;
+      }
+      const plain = object.replace(/(?:荣誉)?称号.*$|殊荣.*$/u, '');
+      if (plain.length >= 4 && plain.length <= 30 && HONOUR_END.test(plain) && !NOT_HONOUR.test(plain) && /(?:示范|先进|优秀|十佳|十大|最美|最佳|模范|标兵|明星|星级|品牌|典型)/u.test(plain)) return normaliseAward(plain);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,72 @@
+/**
+ * Award lists read by the organisation-name grammar and the award's own name (stages/listrows.ts,
+ * stages/honours.ts), on tuning pages: winners named in a running sentence (bodies placed by their
+ * division or by the page's level word), a row closed by its count ("等100个"), a nomination list's
+ * award out of its 公示 wrappers; and the counterparts that must not become items.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { importFile } from '../electron/core/import/index.js';
+import { normaliseAward } from '../electron/core/import/stages/honours.js';
+
+const TUNING = path.resolve(import.meta.dirname, 'fixtures/portal/tuning');
+const load = (name: string) => importFile({ name, path: path.join(TUNING, name) });
+const rows = (file: Awaited<ReturnType<typeof load>>) => file.cases.map((c) => [c.meta.title, c.meta.award, c.meta.region?.county ?? c.meta.region?.city ?? c.meta.region?.province ?? null]);
+
+test('award sentence: nine bodies before 等9家…被评为, each a body by its kind, the honour the verb’s whole object', async () => {
+  const file = await load('changde-shibaiqian-shehui-zuzhi-dierpi.txt');
+  assert.equal(file.kind, 'award-list');
+  const honour = '全省第二批“十百千”示范社会组织';
+  assert.deepEqual(rows(file), [
+    ['市外经贸行业协会', honour, '常德市'],
+    // "市福建商会" names 福建 but is the city's own chamber: placed by its level word, not in 福建省.
+    ['市福建商会', honour, '常德市'],
+    ['市东方红博物馆', honour, '常德市'],
+    ['市装饰建材行业协会', honour, '常德市'],
+    ['市城市管线协会', honour, '常德市'],
+    ['临澧县电子商务协会', honour, '临澧县'],
+    ['汉寿县太子庙中心医院', honour, '汉寿县'],
+    ['津市市德雅中学', honour, '津市市'],
+    ['桃源县心理学会', honour, '桃源县'],
+  ]);
+});
+
+test('award sentence: bodies given a title with 获…称号 are items, the people in the next clauses are not', async () => {
+  const file = await load('shanghai-2019-minzheng-xianjin-jiti.txt');
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.award]),
+    ['市龙华烈士陵园', '市第一社会福利院', '市社区服务中心', '杨浦区社会福利院', '浦东新区重度残疾人寄养院'].map((t) => [t, '全国民政系统先进集体']),
+  );
+});
+
+test('award sentence: a row after prose joined by 、 starts after its comma; 等100个 closes it; a total conferring nothing is no row', async () => {
+  const file = await load('shandong-2023-shegongzhan-shifan-fanti.txt');
+  assert.equal(file.kind, 'award-list');
+  // The page is traditional: titles keep its characters.
+  assert.deepEqual(rows(file), [
+    ['濟南市歷下區東關街道社會工作站', '省級示範點', '历下区'],
+    ['青島市市南區金門路街道社會工作站', '省級示範點', '市南区'],
+    ['淄博市淄川區龍泉鎮社會工作站', '省級示範點', '淄川区'],
+  ]);
+});
+
+test('nomination list: the award without 拟命名 and the stripped year, the scope note and the 公示 title no items', async () => {
+  const file = await load('fujian-laonian-youhao-shequ-nimingming.txt');
+  assert.equal(file.kind, 'award-list');
+  assert.equal(file.cases.length, 35);
+  assert.ok(file.cases.every((c) => c.meta.award === '全国示范性老年友好型社区'));
+  assert.ok(!file.cases.some((c) => /福建部分|公示|^关于/u.test(c.meta.title)));
+  // 泉州台商投资区 is a functional zone, no county of GB/T 2260: filed under its city.
+  const zone = file.cases.find((c) => c.meta.title.includes('台商投资区'))!;
+  assert.deepEqual([zone.meta.region?.city, zone.meta.region?.county], ['泉州市', null]);
+});
+
+test('normaliseAward: wrappers and digit-stripped years go, real years and a nomination grade stay', () => {
+  assert.equal(normaliseAward('0年全国示范性老年友好型社区拟命名'), '全国示范性老年友好型社区');
+  assert.equal(normaliseAward('全国先进基层群众性自治组织拟表彰名单'), '全国先进基层群众性自治组织');
+  assert.equal(normaliseAward('2023年全国示范性老年友好型社区'), '2023年全国示范性老年友好型社区');
+  assert.equal(normaliseAward('拟入选优秀创新案例'), '拟入选优秀创新案例');
+  assert.equal(normaliseAward(null), null);
+});
