@@ -21,7 +21,7 @@ const home = (t: string) => {
   const r = homeRegion(t, m, contextRegion(t, m));
   return r ? [r.province, r.city, r.county] : null;
 };
-const place = (r: { province: string | null; city: string | null; county: string | null } | null) => (r ? [r.province, r.city, r.county] : null);
+const place = (r: { province: string | null; city: string | null; county: string | null } | null | undefined) => (r ? [r.province, r.city, r.county] : null);
 
 test('orgnames: a name is [place] [body] [kind]; a level word alone is the document\'s own place', () => {
   assert.equal(parseOrgName('区民政局')?.placed, 'relative');
@@ -45,7 +45,7 @@ test('home: the site\'s 公网安备 number, a local paper, or the counties name
 });
 
 test('units: a body named by its level word is written out with the home division; its region follows', async () => {
-  const read = async (name: string) => (await importFile({ path: path.join(TUNING, name) })).cases[0]!.meta;
+  const read = async (name: string) => (await importFile({ name, path: path.join(TUNING, name) })).cases[0]!.meta;
   const haishu = await read('haishu-2022-shequ-zuzhi-peiyou.txt');
   assert.equal(haishu.unit, '海曙区民政局');
   assert.deepEqual(place(haishu.region), ['浙江省', '宁波市', '海曙区']);
