@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { importFile } from '../electron/core/import/index.js';
-import { normaliseAward } from '../electron/core/import/stages/honours.js';
+import { normaliseAward, statedAward } from '../electron/core/import/stages/honours.js';
 
 const TUNING = path.resolve(import.meta.dirname, 'fixtures/portal/tuning');
 const load = (name: string) => importFile({ name, path: path.join(TUNING, name) });
@@ -69,4 +69,20 @@ test('normaliseAward: wrappers and digit-stripped years go, real years and a nom
   assert.equal(normaliseAward('2023年全国示范性老年友好型社区'), '2023年全国示范性老年友好型社区');
   assert.equal(normaliseAward('拟入选优秀创新案例'), '拟入选优秀创新案例');
   assert.equal(normaliseAward(null), null);
+});
+
+test('a single case’s stated honour: the quoted name of its lead over its headline’s short form', async () => {
+  const yanji = await load('yanji-2021-minzheng-youxiu.txt');
+  assert.equal(yanji.kind, 'single-case');
+  assert.equal(yanji.cases[0]!.meta.award, '全省民政工作目标责任制综合评估成绩优秀单位');
+  const chengdong = await load('chengdong-2015-hexie-shequ.txt');
+  assert.equal(chengdong.cases[0]!.meta.award, '全国和谐社区建设示范城区');
+});
+
+test('statedAward: an honour won, not praise, a grant or a result', () => {
+  assert.equal(statedAward(['某县民政局被评为全省民政工作先进单位']), '全省民政工作先进单位');
+  assert.equal(statedAward(['该项目荣获全省第二批“十百千”示范社会组织称号']), '全省第二批“十百千”示范社会组织');
+  assert.equal(statedAward(['这一做法获得群众好评,获得省级资金支持']), null);
+  assert.equal(statedAward(['社区获得“居民满意”的评价']), null);
+  assert.equal(statedAward(['记者从省民政厅获悉,全省养老服务体系建设取得成效']), null);
 });

@@ -30,6 +30,7 @@ import { alignListRegions, awardFromText, isListDocument, listDrafts, readList }
 import { streetCounty } from './stages/placelabel.js';
 import { isOrgan, unitAfterTitle, unitFromText, unitLine } from './stages/units.js';
 import { captionRunAtTop, isCaption } from './stages/captions.js';
+import { statedAward } from './stages/honours.js';
 
 export interface ImportInput {
   name: string;
@@ -523,7 +524,8 @@ function buildCase(
     category: category.category,
     categoryExplanation: category.explanation,
     unit,
-    award: draft.award,
+    // A single article states its own honour ("X被评为Y", "荣获“Y”称号") in its headline or lead.
+    award: draft.award ?? (kind === 'single-case' ? statedAward([draft.title, firstParagraph]) : null),
     year: docYear ?? (date ? Number(date.slice(0, 4)) : null),
     date,
     authors,

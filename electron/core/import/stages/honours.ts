@@ -32,10 +32,12 @@ const NOT_HONOUR = /(?:好评|认可|支持|资金|补助|经费|帮助|关注|�
 
 /**
  * The honour a case's own text says it won: "延吉市民政局获评“全省民政工作…优秀单位”", "西宁市城东区获评
- * “全国和谐社区建设示范城区”", "…荣获“X”称号" — the quoted name where there is one, else the verb's object
- * when it ends as an honour does. Null when the text states none.
+ * “全国和谐社区建设示范城区”", "…荣获“X”称号" — a name in quotes (the page's exact words, wherever they are
+ * among the texts) before an unquoted object that ends as an honour does (a headline's short form).
+ * Null when the texts state none.
  */
 export function statedAward(texts: string[]): string | null {
+  let plainFound: string | null = null;
   for (const t of texts) {
     for (const m of t.matchAll(WON)) {
       const object = m[1]!.trim();
@@ -45,12 +47,15 @@ export function statedAward(texts: string[]): string | null {
         // "荣获全省第二批“十百千”示范社会组织": the quoted word is inside the honour's name.
         const after = /^[\u4e00-\u9fa5]{2,16}?(?=(?:荣誉)?称号|$|[^\u4e00-\u9fa5])/u.exec(object.slice(quoted.index + quoted[0].length))?.[0] ?? '';
         if (after && HONOUR_END.test(after)) return normaliseAward(`${before}${quoted[0]}${after}`.replace(/\s+/gu, ''));
-        if (!NOT_HONOUR.test(quoted[1]!)) return normaliseAward(quoted[1]!);
+        if (!NOT_HONOUR.test(quoted[1]!) && HONOUR_END.test(quoted[1]!)) return normaliseAward(quoted[1]!);
         continue;
       }
       const plain = object.replace(/(?:荣誉)?称号.*$|殊荣.*$/u, '');
-      if (plain.length >= 4 && plain.length <= 30 && HONOUR_END.test(plain) && !NOT_HONOUR.test(plain) && /(?:示范|先进|优秀|十佳|十大|最美|最佳|模范|标兵|明星|星级|品牌|典型)/u.test(plain)) return normaliseAward(plain);
+      if (!plainFound && plain.length >= 4 && plain.length <= 30 && HONOUR_END.test(plain) && !NOT_HONOUR.test(plain) && HONOUR_WORD.test(plain)) plainFound = normaliseAward(plain);
     }
   }
-  return null;
+  return plainFound;
 }
+
+/** The words an honour is made of (what a plain object needs to be one, not a grant or a result). */
+const HONOUR_WORD = /(?:示范|先进|优秀|十佳|十大|最美|最佳|模范|标兵|明星|星级|品牌|典型)/u;
