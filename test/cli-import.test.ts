@@ -81,8 +81,9 @@ describe('huibian import on the corpus (subprocess)', () => {
   });
 
   test('prints one JSON object with the documented shape', () => {
-    assert.deepEqual(Object.keys(report).sort(), ['duplicates', 'errors', 'imported']);
+    assert.deepEqual(Object.keys(report).sort(), ['duplicates', 'errors', 'imported', 'knownFiles']);
     assert.deepEqual(report.duplicates, []);
+    assert.deepEqual(report.knownFiles, []);
     assert.deepEqual(report.errors, []);
     for (const file of report.imported) {
       assert.deepEqual(Object.keys(file).filter((k) => k !== 'notice').sort(), ['cases', 'file', 'kind']);
@@ -179,6 +180,32 @@ test('without --json the summary names each case, its fields and the collection'
   const listed = await huibianHere(['list', '--db', path.join(tmp, 'readable.db'), '--json']);
   const { collections } = JSON.parse(listed.stdout);
   assert.deepEqual(collections.map((c: any) => [c.title, c.caseCount, c.noticeCount]), [['济宁汇编', 4, 1]]);
+});
+
+test('a file imported before, byte for byte, is said once with when and where, and not imported again unless asked', async () => {
+  const lib = path.join(tmp, 'known.db');
+  const notice = path.join(CORPUS, 'qufu-2020-notice.txt');
+  const list = path.join(CORPUS, 'jining-2020-shortlist.txt');
+  const first = await huibianHere(['import', '--db', lib, '--collection', '济宁汇编', notice, list]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.doesNotMatch(first.stdout, /此文件已于/);
+  const again = await huibianHere(['import', '--db', lib, notice, list]);
+  const when = /此文件已于 (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) 导入到《济宁汇编》/;
+  assert.match(again.stdout, new RegExp(`= qufu-2020-notice\\.txt：${when.source}，它的内容都已在库中，默认不再导入。`));
+  assert.match(again.stdout, new RegExp(`= jining-2020-shortlist\\.txt：${when.source}，其中 4 项都已在库中，默认不再导入。`));
+  // said once per file: neither a ✓ line with 0 cases nor a line per case it holds
+  assert.doesNotMatch(again.stdout, /✓|《邹城“344工作法”》已在库中/);
+  assert.match(again.stdout, /导入 0 个文件,失败 0 个,2 个此前已导入/);
+  const json = JSON.parse((await huibianHere(['import', '--db', lib, '--json', list])).stdout);
+  assert.equal(json.knownFiles.length, 1);
+  assert.deepEqual({ ...json.knownFiles[0], importedAt: undefined }, { file: 'jining-2020-shortlist.txt', importedAs: 'jining-2020-shortlist.txt', importedAt: undefined, collection: '济宁汇编', items: 4, held: 4 });
+  assert.ok(!Number.isNaN(Date.parse(json.knownFiles[0].importedAt)));
+  // a copy under another name, asked for again: named as it was, and imported
+  const copy = path.join(tmp, '济宁副本.txt');
+  writeFileSync(copy, readFileSync(list));
+  const forced = await huibianHere(['import', '--db', lib, '--allow-duplicates', copy]);
+  assert.match(forced.stdout, /= 济宁副本\.txt：此文件已于 .+（当时名为“jining-2020-shortlist\.txt”），其中 4 项都已在库中，将再导入一份。/);
+  assert.match(forced.stdout, /✓ 济宁副本\.txt（案例列表）4 个案例/);
 });
 
 describe('bad inputs leave the library unchanged', () => {

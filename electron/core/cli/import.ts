@@ -42,6 +42,16 @@ interface ImportReport {
   errors: Array<{ file: string; message: string }>;
   /** Cases the library already held, skipped (unless allowDuplicates). */
   duplicates: Array<{ file: string; title: string; existingId: string; existingTitle: string }>;
+  /** Files whose very bytes the library imported before: when, under which name, into which collection. */
+  knownFiles: Array<{
+    file: string;
+    importedAs: string;
+    importedAt: string;
+    collection: string | null;
+    /** Cases (and the notice) the file holds, and how many of them the library still has. */
+    items: number;
+    held: number;
+  }>;
   collectionId?: string;
 }
 
@@ -61,7 +71,7 @@ export async function importFiles(
   options: { allowDuplicates?: boolean } = {},
   started?: Promise<ApiResults['import.preview']>,
 ): Promise<ImportReport> {
-  const report: ImportReport = { imported: [], errors: [], duplicates: [] };
+  const report: ImportReport = { imported: [], errors: [], duplicates: [], knownFiles: [] };
   const preview = await (started ?? startPreview(api, paths));
   report.errors.push(...preview.errors);
   if (preview.files.length === 0 && !preview.reviews?.length) return report;
@@ -83,6 +93,12 @@ export async function importFiles(
   report.errors.push(...committed.errors);
   if (committed.collectionId) report.collectionId = committed.collectionId;
   report.duplicates = committed.duplicates.map((d) => ({ file: d.file, title: d.title, existingId: d.existingId, existingTitle: d.existingTitle }));
+  for (const k of preview.knownFiles ?? []) {
+    const file = preview.files[k.fileIndex];
+    // What the library still holds of it, as the preview counts it (commit lists nothing with allowDuplicates).
+    const held = preview.duplicates?.filter((d) => d.fileIndex === k.fileIndex).length ?? 0;
+    report.knownFiles.push({ file: k.file, importedAs: k.importedAs, importedAt: k.importedAt, collection: k.collectionTitle, items: (file?.cases.length ?? 0) + (file?.notice ? 1 : 0), held });
+  }
   const skipped = new Set(committed.duplicates.map((d) => `${d.file}/${d.case}`));
   const byName = new Map<string, ImportedFile>(preview.files.map((f) => [f.file, f]));
   for (const done of committed.imported) {
@@ -167,7 +183,7 @@ export async function importInBatches(
     onProgress?.(paths.length, paths.length);
     return report;
   }
-  const all: ImportReport = { imported: [], errors: [], duplicates: [] };
+  const all: ImportReport = { imported: [], errors: [], duplicates: [], knownFiles: [] };
   const ahead: Array<{ files: string[]; preview: Promise<ApiResults['import.preview']> }> = [];
   let asked = 0;
   const askNext = () => {
@@ -187,6 +203,7 @@ export async function importInBatches(
     all.imported.push(...report.imported);
     all.errors.push(...report.errors);
     all.duplicates.push(...report.duplicates);
+    all.knownFiles.push(...report.knownFiles);
     all.collectionId ??= report.collectionId;
     done += current.files.length;
     onProgress?.(done, paths.length);
@@ -212,9 +229,17 @@ export async function cmdImport(args: string[], io: Io): Promise<number> {
     const progress = process.stderr.isTTY && io === defaultIo ? (done: number, total: number) => process.stderr.write(`\r导入中 ${done}/${total} 个文件…${done === total ? '\n' : ''}`) : undefined;
     const report = await importInBatches(api, positionals, values.collection as string | undefined, { allowDuplicates: values['allow-duplicates'] === true }, progress);
     if (values.json) {
-      io.out(JSON.stringify({ imported: report.imported, errors: report.errors, duplicates: report.duplicates }, null, 2));
+      io.out(JSON.stringify({ imported: report.imported, errors: report.errors, duplicates: report.duplicates, knownFiles: report.knownFiles }, null, 2));
     } else {
+      const allowDuplicates = values['allow-duplicates'] === true;
+      // A file imported before, byte for byte, is said once, as the preview says it; its cases are not listed one by one.
+      const whole = new Set<string>();
+      for (const k of report.knownFiles) {
+        io.out(`= ${knownLine(k, allowDuplicates)}`);
+        if (k.held === k.items && !allowDuplicates) whole.add(k.file);
+      }
       for (const f of report.imported) {
+        if (whole.has(f.file) && f.cases.length === 0 && !f.notice) continue;
         io.out(`✓ ${f.file}（${kindLabel(f.kind)}）${f.notice ? `通知:${f.notice.title}` : `${f.cases.length} 个案例`}`);
         for (const c of f.cases) {
           const place = [c.region.province, c.region.city, c.region.county].filter(Boolean).join(' ');
@@ -222,14 +247,15 @@ export async function cmdImport(args: string[], io: Io): Promise<number> {
           io.out(`    类别:${c.category ?? '—'}  地区:${place || '—'}  单位:${c.unit ?? '—'}  奖项:${c.award ?? '—'}`);
         }
       }
-      for (const d of report.duplicates) io.out(`= ${d.file}：《${d.title}》已在库中（${d.existingTitle}），未重复导入`);
+      for (const d of report.duplicates) if (!whole.has(d.file)) io.out(`= ${d.file}：《${d.title}》已在库中（${d.existingTitle}），未重复导入`);
       if (report.duplicates.length) io.out(`跳过 ${report.duplicates.length} 个已在库中的案例；确需再导入一份请加 --allow-duplicates`);
       for (const e of report.errors) io.err(`✗ ${e.file}: ${e.message}`);
       if (report.collectionId) {
         const title = api.context.store.listCollections().find((c) => c.id === report.collectionId)?.title;
         io.out(`汇编:${title ?? report.collectionId}  [${report.collectionId}]`);
       }
-      io.out(`导入 ${report.imported.length} 个文件,失败 ${report.errors.length} 个`);
+      const again = report.imported.filter((f) => whole.has(f.file) && f.cases.length === 0 && !f.notice).length;
+      io.out(`导入 ${report.imported.length - again} 个文件,失败 ${report.errors.length} 个${again ? `,${again} 个此前已导入` : ''}`);
     }
     return report.imported.length === 0 ? 1 : 0;
   } finally {
@@ -251,6 +277,23 @@ async function cmdAwards(values: Values, io: Io): Promise<number> {
   } finally {
     api.close();
   }
+}
+
+/** The local time of an import, to the minute, as the import preview prints it. */
+function importedWhen(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())} ${two(t.getHours())}:${two(t.getMinutes())}`;
+}
+
+/** The preview's sentence for a file imported before, with what became of it this time. */
+export function knownLine(k: ImportReport['knownFiles'][number], allowDuplicates: boolean): string {
+  const where = k.collection ? `到《${k.collection}》` : '';
+  const named = k.importedAs !== k.file ? `（当时名为“${k.importedAs}”）` : '';
+  const all = `${k.items > 1 ? `其中 ${k.items} 项` : '它的内容'}都已在库中`;
+  const held = !k.held ? '其中的案例现已不在库中，将重新导入' : `${k.held === k.items ? all : `其中 ${k.held} 项已在库中`}，${allowDuplicates ? '将再导入一份' : '默认不再导入'}`;
+  return `${k.file}：此文件已于 ${importedWhen(k.importedAt)} 导入${where}${named}，${held}。`;
 }
 
 function kindLabel(kind: string): string {
