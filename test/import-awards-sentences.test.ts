@@ -86,3 +86,16 @@ test('statedAward: an honour won, not praise, a grant or a result', () => {
   assert.equal(statedAward(['社区获得“居民满意”的评价']), null);
   assert.equal(statedAward(['记者从省民政厅获悉,全省养老服务体系建设取得成效']), null);
 });
+
+test('a clause stating who won heads its list ("…荣获“X”称号的有:"); the people’s list under its own clause is no cases', async () => {
+  const file = await load('jilin-2024-minzu-tuanjie-mofan.txt');
+  assert.equal(file.kind, 'award-list');
+  assert.equal(file.cases.length, 8);
+  assert.ok(file.cases.every((c) => c.meta.award === '全国民族团结进步模范集体'));
+  // Bodies one a line: a party branch or a body's department over the next body is no "title over unit".
+  assert.deepEqual(
+    file.cases.slice(4).map((c) => c.meta.title),
+    ['吉林省珲春市敬信镇防川村党支部', '吉林省龙井市人民政府', '吉林省工商业联合会对外联络部', '延边大学马克思主义学院'],
+  );
+  assert.ok(!file.cases.some((c) => /王淑清|女/u.test(c.meta.title)));
+});

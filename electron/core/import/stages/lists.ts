@@ -29,7 +29,7 @@ import { sentenceRows } from './listrows.js';
 import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js';
 import { listHeadings } from './listheadings.js';
 import { parseOrgName } from './orgnames.js';
-import { normaliseAward } from './honours.js';
+import { normaliseAward, statedAward } from './honours.js';
 
 export interface ListItem {
   title: string;
@@ -75,6 +75,8 @@ const ADDRESS_END = /(?:社区|村|街道|镇|乡|中心|院|站|馆|局|委员�
 const COUNT_LINE = /^[（(][\u4e00-\u9fa5]{0,8}?(?:共\s*)?[0-9０-９]+\s*[个项家篇名]?[)）]$/u;
 /** A unit as list lines name them: organs, and the homes and centres awarded for their service. */
 const ORGAN_END_LIST = /(?:局|厅|委|办|政府|中心|院|馆|站|所|协会|商会|基金会|联合会|促进会|公寓|敬老院|养老院|服务社|街道|办事处|社区|居民委员会|村民委员会)$/u;
+/** A body's part or party branch ends a body's name too ("…村党支部", "…联合会对外联络部"): such a line names no case. */
+const BODY_PART = /(?:党支部|党总支|党委|支部|[^东西南北内外全局]部|处|科|室)$/u;
 /** A county-level place as a list prints it, GB/T 2260 or not: "密云县", "农八师一二一团". */
 const COUNTY_PIECE = /^[\u4e00-\u9fa5]{1,14}(?:县|区|市|旗|团|师|镇|乡|街道)$/u;
 
@@ -327,6 +329,13 @@ const PERIOD_FRAGMENT = /^(?=.{2,14}$)(?:[0-9０-９]{4}\s*年度?)?\s*(?:全[�
 const GENERIC_LIST = /^(?:[0-9０-９]{4}\s*年度?)?(?:拟|获奖|入选|入围|推荐|表彰|评选|公示|最终|具体|正式)+(?:案例|项目|单位|对象|作品|成果|集体|结果)?$/u;
 
 function listHeading(text: string): Group | null {
+  // "吉林省荣获“全国民族团结进步模范集体”称号的有:", "被评为X的单位是:": a clause stating who won an honour
+  // heads the list of them (of people when the honour is a person's).
+  const won = /^(.{4,40}?)(?:的有|的是|的单位有|的单位是|名单如下|如下|分别是|分别为)\s*[:：]$/u.exec(text);
+  if (won && !SENTENCE.test(won[1]!)) {
+    const honour = statedAward([won[1]!]);
+    if (honour) return PEOPLE.test(honour) ? { award: null, people: true, list: true } : { award: honour, list: true };
+  }
   // "2008年度民政工作先进单位:": an honour's name closed by a colon heads the list of those who won it.
   const honour = /^([^:：，,。]{4,30})[:：]$/u.exec(text.replace(CN_NUMBERED, ''));
   if (honour && HONOUR.test(honour[1]!) && !/以下|如下|设在|位于|分布|包括|的/u.test(honour[1]!) && !findMentions(honour[1]!).some((m) => m.start === 0 && m.end === honour[1]!.length)) {
@@ -707,7 +716,8 @@ export function readList(lines: SourceLine[]): ListResult | null {
       const organ = !label && !unit && ORGAN_END_LIST.test(title) && placeStart(title);
       // "标题" over "某某区民政局": the unit alone on the next line is the item's (not the next address of a list of them).
       const below = lines[i + 1]?.text.trim() ?? '';
-      if (!unit && !organ && !ADDRESS_END.test(title) && bareUnit(below) && ENTRANT_END.test(below)) {
+      // (A line that is itself a body's name, "吉林省吉林市第七中学校", is an item of its own, as is the next.)
+      if (!unit && !organ && !ADDRESS_END.test(title) && !parseOrgName(title) && !BODY_PART.test(title) && bareUnit(below) && ENTRANT_END.test(below)) {
         unit = below;
         taken.add(i + 1);
         i++;
