@@ -87,3 +87,47 @@ test('a different file sharing one case with an imported one has that case flagg
   assert.deepEqual(flagged(p), [2]);
   assert.match(p.duplicates[0]!.existingTitle, /儒乡曲阜 诚信救助/);
 });
+
+const TUNING = path.join(import.meta.dirname, 'fixtures/portal/tuning');
+
+test('a notice the library holds stays flagged when a dropped line is put back into it, and is not stored twice', async () => {
+  const name = 'zhejiang-2021-ertong-fuli-guihua-tongzhi.txt';
+  const file = path.join(TUNING, name);
+  const first = await preview(file);
+  assert.ok(first.files[0]!.notice && first.files[0]!.dropped.length > 0, 'a notice with lines dropped as page furniture');
+  const committed = await call('import.commit', { previewId: first.previewId, newCollection: { title: '浙江通知' } });
+  const [noticeId] = committed.imported[0]!.documentIds;
+  const again = await preview(file);
+  assert.deepEqual(flagged(again), [null]);
+  const restored = await revise(again, { op: 'restore', line: 0 });
+  assert.deepEqual(flagged(restored), [null], 'the line put back does not make it new');
+  assert.equal(restored.duplicates[0]!.existingId, noticeId);
+  const twice = await call('import.commit', { previewId: again.previewId, collectionId: committed.collectionId });
+  assert.deepEqual(twice.imported[0]!.documentIds, []);
+  assert.equal((await call('documents.list', { collectionId: committed.collectionId })).length, 1);
+});
+
+test('a notice imported with a line put back is known by its text as drafted when the file comes again', async () => {
+  const name = 'anqing-2021-shehui-zuzhi-pinggu-fanti.txt';
+  const file = path.join(TUNING, name);
+  const first = await preview(file);
+  const restored = await revise(first, { op: 'restore', line: 0 });
+  assert.deepEqual(restored.duplicates, []);
+  const committed = await call('import.commit', { previewId: first.previewId, newCollection: { title: '安庆通知' } });
+  const again = await preview(file);
+  assert.deepEqual(flagged(again), [null]);
+  assert.equal(again.duplicates[0]!.existingId, committed.imported[0]!.documentIds[0]);
+});
+
+test('a case merged with one the library does not hold is new, though the other half is known', async () => {
+  // 曲阜's case is in the library (the tests above); the later version's first case is not
+  let text = readFileSync(SHORTLIST, 'utf8').replace('就读儿童578人', '就读儿童640人');
+  const later = path.join(session.dir, 'jining-2020-shortlist-v3.txt');
+  writeFileSync(later, text);
+  const p = await preview(later);
+  assert.deepEqual(flagged(p), [1, 2, 3]);
+  const merged = await revise(p, { op: 'merge', case: 0 });
+  assert.deepEqual(flagged(merged), [1, 2], 'the merged first case carries text the library lacks');
+  const restored = await revise(merged, { op: 'restore', line: 0, case: 1 });
+  assert.deepEqual(flagged(restored), [1, 2], 'a known case with a line put back stays known');
+});

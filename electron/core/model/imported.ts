@@ -56,7 +56,8 @@ export interface ImportedFile {
   kind: DraftKind;
   info: DraftInfo;
   cases: ImportedCase[];
-  notice?: Omit<NoticeDocument, 'id'> | null;
+  /** `drafted`: as on a case, the notice's print as the draft gave it, once the preview put a line back into it. */
+  notice?: (Omit<NoticeDocument, 'id'> & { drafted?: string[] }) | null;
   /** Lines removed as page furniture, in order, for the import preview. */
   dropped: string[];
   /** Every caption found in the file, in order (including ones outside any case). */

@@ -99,17 +99,19 @@ export class Imports {
     const seen = new Map<string, { title: string; file: string }>();
     const find = this.c.sql(DUPLICATE_LOOKUP);
     const drafted = this.c.sql(DRAFTED_LOOKUP);
-    const check = (file: string, fileIndex: number, index: number | null, title: string, hash: string) => {
+    const check = (file: string, fileIndex: number, index: number | null, title: string, hash: string, asDrafted: string[] = []) => {
       // what the preview merged, split or added to was stored under its new text: the draft's own cases are known by the prints kept with it
-      const hit = (find.get(hash) ?? drafted.get(hash)) as { id: string; title: string; collection_id: string | null } | undefined;
+      // (and a case the preview is changing now by what it was drafted as, when the library holds all of that: merged with a new case, it is new)
+      const held = asDrafted.map((h) => find.get(h) ?? drafted.get(h));
+      const hit = (find.get(hash) ?? drafted.get(hash) ?? (held.length && held.every(Boolean) ? held[0] : undefined)) as { id: string; title: string; collection_id: string | null } | undefined;
       const earlier = seen.get(hash);
       if (hit) out.push({ file, fileIndex, case: index, title, existingId: hit.id, existingTitle: hit.title, collectionId: hit.collection_id });
       else if (earlier) out.push({ file, fileIndex, case: index, title, existingId: '', existingTitle: `${earlier.title}（同批的 ${earlier.file}）`, collectionId: null });
       else seen.set(hash, { title, file });
     };
     files.forEach((file, fi) => {
-      if (file.notice) check(file.file, fi, null, file.notice.meta.title, caseFingerprint(file.notice.meta.title, file.notice.body));
-      file.cases.forEach((c, i) => check(file.file, fi, i, c.meta.title, caseFingerprint(c.meta.title ?? '', c.body)));
+      if (file.notice) check(file.file, fi, null, file.notice.meta.title, caseFingerprint(file.notice.meta.title, file.notice.body), file.notice.drafted);
+      file.cases.forEach((c, i) => check(file.file, fi, i, c.meta.title, caseFingerprint(c.meta.title ?? '', c.body), c.drafted));
     });
     return out;
   }
@@ -216,6 +218,7 @@ export class Imports {
           ...(fixed ? { revised: { ...fixed, meta: { ...fixed.meta, sourceFile: meta.sourceFile } } } : {}),
         }),
       );
+      for (const print of file.notice.drafted ?? []) if (print !== hash) this.c.sql('INSERT OR IGNORE INTO drafted_prints (content_hash, document_id) VALUES (?, ?)').run(print, ids[0]!);
     }
     const caseIds: string[] = [];
     for (const c of file.cases) {

@@ -112,7 +112,8 @@ function revised(file: ImportedFile, change: Change): ImportedFile {
         if (!file.notice) throw new ApiError('invalid-input', `“${file.file}”没有通知正文：请指明把这一行恢复到哪个案例。`);
         const n = file.notice;
         const at = Math.min(n.body.length, restoredLines.get(n) ?? 0);
-        const back = { ...n, body: [...n.body.slice(0, at), text(line), ...n.body.slice(at)] };
+        // The notice keeps its print as drafted, as a case does: the library knows it by it, now and when the file comes again.
+        const back = { ...n, body: [...n.body.slice(0, at), text(line), ...n.body.slice(at)], drafted: n.drafted ?? [caseFingerprint(n.meta.title, n.body)] };
         restoredLines.set(back, at + 1);
         out.notice = back;
         out.dropped.splice(change.line, 1);
