@@ -9,7 +9,8 @@ import { DATE_ONLY, findDate, isoDate, NUMERIC_DATE } from './dates.js';
 import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
 import { readInfoTable } from './infotable.js';
-import { bracketedMetaNote, footLabelRun, isChannelRow, isClock, isLoneIndexField, isMenuRow, isPaperBanner, isPictureFileName, isSiteNotice, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, splitTagTail } from './furniture.js';
+import { bracketedMetaNote, footLabelRun, injectedSymbolCount, isChannelRow, isClock, isHotWords, isLoneIndexField, isMarkupResidue, isMenuRow, isModeSwitch, isPaperBanner, isPaperReaderLine, isPictureFileName, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, paperReaderSource, spamTail, splitTagTail, stripInjectedSymbols } from './furniture.js';
+import { headlineAt, isLinkRow, isNeverTitle } from './title.js';
 
 export interface CleanInfo {
   date?: string;
@@ -42,6 +43,10 @@ const WIDGET = /^[[【(（]?\s*(?:字体|字号)\s*[:：]|^扫一扫.{0,16}(?:�
 const SITE_WIDGET = /^(?:已有\s*[0-9０-９]+\s*人(?:评论|参与|阅读).{0,12}|[(（]?请登录(?:后)?(?:发言|评论).{0,20}|发表评论|我要评论|(?:新浪)?微博|微信(?:公众号)?|抖音|今日头条|客户端下载|\[field:[^\]]{1,30}\]|\{dede:[^}]{1,30}\}|\{\$[^}]{1,30}\}|温馨提示\s*[:：].{0,60}|收录于(?:专题|合集|话题|栏目)\s*[:：#]?.{0,24}|(?:论文|文章|期刊)?(?:部分内容|全文|在线)阅读|(?:阅读|展开|查看)全文)$/u;
 /** "德州日报记者 王五", "某某特区报记者 甲 乙 通讯员 丙 文/图": another outlet's reporters (and their roles). */
 const OUTLET_REPORTER = /^([\u4e00-\u9fa5]{2,10}?(?:日报|晚报|报|电视台|广播电视台|融媒体中心|通讯社|社))(?:全媒体)?(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{1,4}(?:(?:\s+|[、，,]\s*)[\u4e00-\u9fa5·]{1,4})*(?:\s+(?:通讯员|记者|实习生)\s*[\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*)*)(?:\s+(?:文\/图|图\/文|文图|摄影?|报道))?$/u;
+/** A byline of role and names apart, without a colon ("作者 潘雨洁 应进祥", "文 张三"). */
+const SPACED_AUTHOR = /^(?:作者|文|撰稿|撰文|记者)\s+[\u4e00-\u9fa5·]{2,4}(?:\s+[\u4e00-\u9fa5·]{2,4}){0,3}$/u;
+/** A page's date field with month and day only ("日期:03-08", "时间：3月8日"). */
+const PARTIAL_DATE_FIELD = /^(?:发布)?(?:日期|时间)\s*[:：]\s*[0-9０-９]{1,2}\s*[-/月.]\s*[0-9０-９]{1,2}\s*日?$/u;
 const REPORTER_LINE = /^(?:本报|本刊|本网)(?:全媒体)?(?:记者|通讯员)\s*[\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*(?:\s+(?:通讯员|记者|实习生)(?:\s+[\u4e00-\u9fa5·]{1,4})+)*$/u;
 /** A line of numbers only: vote and share counters ("0", "0 0 0 0"). */
 const NUMBERS_ONLY = /^[0-9０-９]{1,6}(?:\s+[0-9０-９]{1,6})*$/u;
@@ -107,6 +112,8 @@ function isFurniture(text: string): boolean {
   return (
     isNavBar(text) ||
     BREADCRUMB.test(text) ||
+    // A breadcrumb printed as the last item of a bulleted menu ("• 当前位置: 首页 > …").
+    (/^[•·▪◦*]\s*/u.test(text) && BREADCRUMB.test(text.replace(/^[•·▪◦*]\s*/u, ''))) ||
     PAGE_TOOLS.test(text) ||
     (EDITOR.test(text) && text.length <= 40) ||
     COUNTER.test(text) ||
@@ -126,6 +133,11 @@ function isFurniture(text: string): boolean {
     isLoneIndexField(text) ||
     isPictureFileName(text) ||
     isPaperBanner(text) ||
+    isModeSwitch(text) ||
+    isMarkupResidue(text) ||
+    isHotWords(text) ||
+    isPaperReaderLine(text) ||
+    isSpamLine(text) ||
     /^[|｜\s]+$/u.test(text)
   );
 }
@@ -218,7 +230,8 @@ function readCredits(text: string, info: CleanInfo): boolean {
   return true;
 }
 
-export function clean(input: SourceLine[]): CleanResult {
+export function clean(raw: SourceLine[]): CleanResult {
+  const input = withoutInjectedSymbols(raw);
   const info: CleanInfo = {};
   const droppedAt: Array<{ at: number; text: string }> = [];
   const keep: Array<{ at: number; line: SourceLine }> = [];
@@ -282,6 +295,16 @@ export function clean(input: SourceLine[]): CleanResult {
       line = { ...rest, text: tagged.head };
       text = tagged.head;
     }
+    // A spam sentence a mirror ran into the headline: the headline stays, the spam goes.
+    const spam = beforeText ? spamTail(text, input.slice(i + 1, i + 12).map((l) => l.text).join('\n')) : null;
+    if (spam) {
+      droppedAt.push({ at: i, text: text.slice(0, text.length - spam.length).trim() });
+      line = { text: spam };
+      text = spam;
+    }
+    // An e-paper reader's field naming the paper ("当前报纸名称:拉萨晚报"): the page's source.
+    const reader = beforeText ? paperReaderSource(text) : null;
+    if (reader) info.publisher ??= reader;
     // An e-paper's banner ("上虞日报 数字报纸") names the paper the page is from: its source.
     if (beforeText && isPaperBanner(text)) {
       info.publisher ??= text.replace(/\s*(?:数字报纸|数字报刊|数字报|数字版|电子报纸|电子报|电子版|数字日报)$/u, '');
@@ -412,6 +435,18 @@ export function clean(input: SourceLine[]): CleanResult {
       droppedAt.push({ at: i, text });
       continue;
     }
+    // "作者 潘雨洁 应进祥": the role and the names set apart by blanks, no colon.
+    if (i <= 20 && SPACED_AUTHOR.test(spaced)) {
+      info.authors ??= spaced.replace(/^\S+\s+/u, '').replace(/\s+/gu, ' ').trim();
+      droppedAt.push({ at: i, text });
+      continue;
+    }
+    // "日期:03-08": a date field without its year dates nothing, but it is the page's field under the headline.
+    if (beforeText && PARTIAL_DATE_FIELD.test(text)) {
+      droppedAt.push({ at: i, text });
+      metaAt.push(i);
+      continue;
+    }
     const reporter = REPORTER_LINE.exec(spaced);
     if (reporter && text.length <= 40) {
       info.authors ??= spaced.replace(/^(?:本报|本刊|本网)?(?:全媒体)?(?:记者|通讯员)\s*/u, '').replace(/\s+/gu, ' ').trim();
@@ -441,6 +476,7 @@ export function clean(input: SourceLine[]): CleanResult {
   stripInjectedPrefix(keep);
   dropAboveRepeatedHeadline(keep, droppedAt);
   dropAboveTitle(keep, droppedAt, metaAt, info);
+  dropAboveHeadline(keep, droppedAt, info);
   dropRepeatedTail(keep, droppedAt);
   dropLinkGroups(keep, droppedAt);
   dropFootLabels(keep, droppedAt);
@@ -452,7 +488,24 @@ export function clean(input: SourceLine[]): CleanResult {
   dropLeadingLabels(keep, droppedAt, info);
 
   droppedAt.sort((a, b) => a.at - b.at);
-  return { lines: keep.map((k) => k.line), dropped: droppedAt.map((d) => d.text), info };
+  // A dropped line is listed as the page printed it, injected symbols and all.
+  const asPrinted = (d: { at: number; text: string }) => (input !== raw && raw[d.at] && d.text === input[d.at]!.text ? raw[d.at]!.text : d.text);
+  return { lines: keep.map((k) => k.line), dropped: droppedAt.map(asPrinted), info };
+}
+
+/**
+ * Symbols a mirror injected inside words ("石榴♂籽", "官ξ 网") leave every line, when the page has
+ * enough of them to show it was done (furniture.ts says which symbols and how many).
+ */
+function withoutInjectedSymbols(input: SourceLine[]): SourceLine[] {
+  if (injectedSymbolCount(input.map((l) => l.text)) < 5) return input;
+  return input.map((line) => {
+    const text = stripInjectedSymbols(line.text);
+    if (text === line.text) return line;
+    const { inlines, ...rest } = line;
+    const runs = inlines?.map((r) => (r.type === 'text' ? { ...r, text: stripInjectedSymbols(r.text) } : r));
+    return runs && runs.map((r) => (r.type === 'text' ? r.text : '')).join('') === text ? { ...rest, text, inlines: runs } : { ...rest, text };
+  });
 }
 
 /**
@@ -493,23 +546,53 @@ function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt
   const meta = metaAt[0];
   if (meta === undefined) return;
   let title = -1;
-  for (let k = 0; k < Math.min(keep.length, 8); k++) {
+  // A portal's head may run long (a menu one item a line, share buttons, a breadcrumb): the headline over
+  // the date line is looked for among the first 40 lines, but beyond the first eight only over the text.
+  for (let k = 0; k < Math.min(keep.length, 40); k++) {
     if (keep[k]!.at > meta) break;
     if (keep[k]!.line.text) title = k;
   }
   // A subtitle ("——…") may sit between the title and the date line.
   if (title > 0 && /^(?:——|--|—)/u.test(keep[title]!.line.text)) title--;
   if (title <= 0) return;
+  if (title >= 8 && !textFollows(keep, meta)) return;
   // The anchor must sit right under a headline: a paragraph above a source line at the foot is text.
   // (A long notice title, several organs and a forwarded document's name, is still a headline.)
   if (/[。！？]/u.test(keep[title]!.line.text)) return;
   const above = keep.slice(0, title);
-  if (above.some((k) => k.line.image || k.line.table || k.line.text.length > 40 || /[。！？]/u.test(k.line.text))) return;
+  // Above it, only lines without a sentence: short ones, or rows of links however long.
+  if (above.some((k) => k.line.image || k.line.table || (k.line.text.length > 40 && !isLinkRow(k.line.text) && !isNeverTitle(k.line.text)) || /[。！？]/u.test(k.line.text))) return;
   for (const k of above) if (k.line.text) droppedAt.push({ at: k.at, text: k.line.text });
   // A bureau's own site names itself at the top ("重庆市武隆区民政局"): the page's source when no line says one.
   const site = above.find((k) => SITE_ORGAN.test(k.line.text) && findMentions(k.line.text).length > 0);
   if (site) info.publisher ??= ownOrgan(site.line.text, keep[title]!.line.text);
   keep.splice(0, title);
+}
+
+/** Whether a paragraph of text (a sentence, 30 characters or more) follows input line `at` within a few lines. */
+function textFollows(keep: Array<{ at: number; line: SourceLine }>, at: number): boolean {
+  return keep.filter((k) => k.at > at && k.line.text).slice(0, 4).some((k) => k.line.text.length >= 30 && /[。！？]/u.test(k.line.text));
+}
+
+/**
+ * A page without a date line under its headline: when its first line can never be a headline (a
+ * stale date, a row of links, a reader's widget) or names an organ alone over a news story's
+ * headline (a kicker), title.ts finds the headline over the first paragraph and what stands above
+ * it goes. A date alone among those lines dates the page when nothing else did.
+ */
+function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, info: CleanInfo): void {
+  const body = keep.findIndex((k) => (k.line.text.length >= 30 && /[。！？]/u.test(k.line.text)) || k.line.image || k.line.table);
+  if (body <= 1 || body > 24 || keep[body]!.line.image || keep[body]!.line.table) return;
+  const top = keep.slice(0, body).map((k, j) => ({ k, j })).filter(({ k }) => k.line.text);
+  const at = headlineAt(top.map(({ k }) => k.line.text), keep.slice(body, body + 3).map((k) => k.line.text).join('\n'));
+  if (at <= 0) return;
+  const cut = top[at]!.j;
+  for (const k of keep.slice(0, cut)) {
+    if (!k.line.text) continue;
+    droppedAt.push({ at: k.at, text: k.line.text });
+    if (DATE_ONLY.test(k.line.text.replace(/\s+/gu, ''))) info.date ??= findDate(k.line.text) ?? undefined;
+  }
+  keep.splice(0, cut);
 }
 
 /**

@@ -261,3 +261,154 @@ export function footLabelRun(texts: string[], isKeepable: (text: string) => bool
   }
   return n;
 }
+
+/**
+ * A portal's switch between display modes ("退出老年人模式", "长者模式", "切换到关怀版", "无障碍浏览"): a mode
+ * word for older or impaired readers with the word for a mode or edition, and perhaps the verb that
+ * switches it. The page's, whatever the site calls the mode.
+ */
+const MODE_SWITCH = /^(?:进入|退出|切换(?:到|至)?|开启|关闭|打开|返回|使用)?\s*(?:老年人?|长者|关怀|适老化?|无障碍|读屏|大字(?:体)?|盲人|标准|普通|常规|纯文本)\s*(?:模式|版本?|浏览|阅读)$/u;
+
+export function isModeSwitch(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 16 && MODE_SWITCH.test(t);
+}
+
+/**
+ * What an HTML template leaves when a page is copied as text: the end of a comment ("--> 2022-03-02 …
+ * /enpproperty-->"), its start ("<!--"), or a tag alone on its line. No draft writes these.
+ */
+export function isMarkupResidue(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 300 || /。/u.test(t)) return false;
+  return /^(?:-->|<!--)|(?:-->|<!--)$|<!--[\s\S]*-->/u.test(t) || /^<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>$/u.test(t);
+}
+
+/** A site's search box with its suggested words ("热搜词: 政府工作报告 营商环境 …"). */
+export function isHotWords(text: string): boolean {
+  return text.length <= 160 && !SENTENCE.test(text) && /^(?:热搜词|热搜|热门搜索|热门关键词|搜索热词|热词|大家都在搜|热点搜索)\s*[:：]/u.test(text.trim());
+}
+
+/** The previous/next and index links an e-paper reader prints beside its labels. */
+const READER_LINKS = /\s*(?:上一篇|下一篇|上一版|下一版|上一期|下一期|返回目录|版面导航|标题导航|往期回顾|PDF(?:版|下载)?)\s*/gu;
+/** An e-paper reader's own name ("电子报阅读机", "数字报阅读器"). */
+const READER_NAME = /^[\u4e00-\u9fa5]{0,6}(?:电子报|数字报|报纸|读报|电子版|数字版)(?:阅读(?:机|器|系统|平台)?)$/u;
+/** An e-paper reader's labelled fields: the paper, the page, the issue. */
+const READER_FIELD = /^(?:当前)?(?:报纸名称|报纸|报刊名称|报刊|刊名|版面|版次|版名|本版|期号|期数)\s*[:：]\s*(.*)$/u;
+
+/**
+ * An e-paper reader's furniture ("电子报阅读机", "当前报纸名称:拉萨晚报", "版面:第02版:要闻 上一篇 下一篇"):
+ * its name, or one of its labelled fields with a short value and its links, no sentence.
+ */
+export function isPaperReaderLine(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 60 || SENTENCE.test(t) || /[，,]/u.test(t)) return false;
+  const bare = t.replace(READER_LINKS, ' ').trim();
+  if (READER_NAME.test(bare)) return true;
+  const field = READER_FIELD.exec(bare);
+  return Boolean(field && field[1]!.length <= 24);
+}
+
+/** The paper an e-paper reader names ("当前报纸名称:拉萨晚报" → 拉萨晚报), or null. */
+export function paperReaderSource(text: string): string | null {
+  const m = /^(?:当前)?(?:报纸名称|报刊名称|报纸|刊名)\s*[:：]\s*([\u4e00-\u9fa5]{2,12}(?:报|刊))$/u.exec(text.trim());
+  return m ? m[1]! : null;
+}
+
+/**
+ * Spam a mirror injects (gambling and lottery sites): a brand of such a site ("加拿大28", "PC28", "时时彩",
+ * "百家乐"), its site words (官网, 网址, 平台, 注册), trust words (正规, 靠谱, 信誉) and its game words
+ * (开奖, 预测, 走势, 投注). A brand counts twice; three points make spam. 福利彩票 and 体育彩票, which
+ * civil-affairs texts report on, name no brand here.
+ */
+const SPAM_BRAND = /(?:加拿大|澳门|澳洲|新加坡|台湾|香港|北京|幸运)\s*(?:28|PC28|快[38乐]|赛车|飞艇|时时彩|快乐8)|PC\s?28|PK\s?10|时时彩|六合彩|百家乐|娱乐城|新葡京|太阳城|皇冠(?:体育|娱乐|足球|网)|真人(?:娱乐|视讯)|博彩|棋牌(?:游戏|平台|官网)|老虎机/iu;
+const SPAM_SITE = /官网|网址|官方网站|注册|登录|下载|平台|APP/giu;
+const SPAM_TRUST = /正规|靠谱|信誉|唯一|官方/gu;
+const SPAM_PLAY = /开奖|预测|走势|赔率|投注|下注|彩金|返水|稳赚|必中|计划群|大小单双/gu;
+
+function spamPoints(text: string): number {
+  const count = (re: RegExp) => Math.min(2, text.match(re)?.length ?? 0);
+  return (SPAM_BRAND.test(text) ? 2 : 0) + count(SPAM_SITE) + Math.min(1, count(SPAM_TRUST)) + count(SPAM_PLAY);
+}
+
+/** An injected spam line, whole: spam by its features, and no sentence of the draft in it. */
+export function isSpamLine(text: string): boolean {
+  if (text.length > 200 || /。/u.test(text)) return false;
+  return SPAM_BRAND.test(text) && spamPoints(text) >= 3;
+}
+
+/**
+ * A spam sentence with the draft's headline run on after it ("基于加拿大28正规官网…真正为用户带来帮助(铸牢…)青海
+ * 西宁…"): the headline, cut where the spam ends, or null. Of the places a clause or a bracket starts, the
+ * one whose remainder holds no spam word and shares most of its words with the rest of the page (`page`)
+ * starts the headline; a print of the headline further down the page moves the cut to where it starts.
+ */
+export function spamTail(text: string, page: string): string | null {
+  if (text.length > 300 || !SPAM_BRAND.test(text) || spamPoints(text) < 3) return null;
+  let best: { tail: string; share: number } | null = null;
+  for (const m of text.matchAll(/[,，;；。!！?？](?=\S)|(?=[(（【[])/gu)) {
+    const tail = text.slice(m.index! + m[0].length).trim();
+    if (tail.length < 8 || tail.length > 80 || spamPoints(tail) > 0 || /[,，;；。!！?？]/u.test(tail)) continue;
+    const share = bigramShare(tail, page);
+    if (!best || share > best.share || (share === best.share && tail.length < best.tail.length)) best = { tail, share };
+  }
+  if (!best || best.share === 0) return null;
+  // The page may print the headline again (a news agency's "题:…" line, a template's residue): where
+  // it does, the headline starts where that print does, wherever the spam's last clause ended.
+  const tail = best.tail;
+  let from = tail.length;
+  for (const line of page.split('\n')) from = Math.min(from, reprintStart(tail, line));
+  return tail.length - from >= 8 ? tail.slice(from).trim() : tail;
+}
+
+/**
+ * Where `line` reprints the end of `text`: the index in `text` from which both read alike to their
+ * ends (blanks aside, and a character written in a variant form now and then: 宁/甯), or text.length.
+ */
+function reprintStart(text: string, line: string): number {
+  const a = text.replace(/\s+/gu, '');
+  const b = line.replace(/\s+/gu, '');
+  let i = a.length - 1;
+  let j = b.length - 1;
+  let variants = 0;
+  for (; i >= 0 && j >= 0; i--, j--) {
+    if (a[i] === b[j]) continue;
+    const han = /[\u4e00-\u9fa5]/u;
+    if (!han.test(a[i]!) || !han.test(b[j]!) || ++variants > Math.max(1, (a.length - i) / 6)) break;
+  }
+  const same = a.length - 1 - i;
+  if (same < 8) return text.length;
+  // Back from the blank-free index to the text's own.
+  let k = text.length;
+  for (let n = 0; n < same; ) if (!/\s/u.test(text[--k]!)) n++;
+  return k;
+}
+
+/** Share of the Chinese character pairs of `a` that also occur in `b` (0 when `a` has none). */
+export function bigramShare(a: string, b: string): number {
+  const han = (s: string) => s.replace(/[^\u4e00-\u9fa5]/gu, '');
+  const x = han(a);
+  const y = han(b);
+  if (x.length < 2) return 0;
+  let hit = 0;
+  for (let k = 0; k + 1 < x.length; k++) if (y.includes(x.slice(k, k + 2))) hit++;
+  return hit / (x.length - 1);
+}
+
+/**
+ * Symbols a mirror injects inside words to dodge duplicate detection ("石榴♂籽", "官ξ 网", "利↘用"):
+ * a symbol, a Greek letter or a presentation form between two Chinese characters (a blank may follow
+ * it). A page has them by the handful or not at all, so they go only when five or more stand on the
+ * page; a sign a draft writes between words (～, ＋, ℃, circled numbers) is never one.
+ */
+const INJECTED = /(?<=[\u4e00-\u9fa5])(?:[\p{Sm}\p{So}\p{Script=Greek}@\u2580-\u259f\u25a0-\u25ff\ufe30-\ufe4f](?<![～~＋+=＝<>＜＞|｜℃°※]))\s?(?=[\u4e00-\u9fa5])/gu;
+
+export function injectedSymbolCount(texts: string[]): number {
+  let n = 0;
+  for (const t of texts) n += t.match(INJECTED)?.length ?? 0;
+  return n;
+}
+
+export function stripInjectedSymbols(text: string): string {
+  return text.replace(INJECTED, '');
+}

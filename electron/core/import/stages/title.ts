@@ -1,0 +1,96 @@
+/**
+ * Which line at the top of a page is its headline. The headline is the line the rest of the page
+ * is about, told by features rather than by a list of words to skip: it stands near the top of the
+ * content, right over the text; it reads as a headline (8–40 characters, no sentence, no terminal
+ * punctuation); it shares words with the first paragraphs. Some lines can never be it, whatever
+ * their place: a date alone, numbers, a row of links, a reader's or a portal's widget, a spam line,
+ * a label with its value. clean.ts drops what stands above the headline it finds.
+ */
+import { DATE_ONLY, NUMERIC_DATE } from './dates.js';
+import { bigramShare, isChannelRow, isClock, isHotWords, isMarkupResidue, isModeSwitch, isPaperReaderLine, isSpamLine } from './furniture.js';
+
+const SENTENCE_END = /[。！？!?]/u;
+
+/** A news story's dateline opening its first paragraph ("本报讯", "某某网讯", "新华社北京5月6日电"). */
+export const NEWS_DATELINE = /^(?:本报讯|本刊讯|本网讯|[\u4e00-\u9fa5]{2,8}(?:网|报|台|社|中心)讯|[\u4e00-\u9fa5]{2,8}(?:社|网)[\u4e00-\u9fa5]{2,6}[0-9０-９]{1,2}月[0-9０-９]{1,2}日电|据[\u4e00-\u9fa5]{2,8}(?:报道|消息))/u;
+
+/**
+ * Links side by side ("延吉概况 延吉新闻 社会民生 公示公告 …"): four tokens at least, each short, most of
+ * them two to six characters, no punctuation a sentence or a headline would hold.
+ */
+export function isLinkRow(text: string): boolean {
+  if (text.length > 200 || /[。，,！？!?、；;“”"《》]/u.test(text)) return false;
+  const parts = text.trim().split(/[\s\u3000|｜/／›»>＞]+/u).filter(Boolean);
+  if (parts.length < 4 || parts.some((p) => p.length > 10)) return false;
+  return parts.filter((p) => p.length >= 2 && p.length <= 6).length >= parts.length * 0.75;
+}
+
+/**
+ * A page's labelled field with its value ("当前报纸名称:拉萨晚报", "日期:03-08", "栏目:工作动态"): the label
+ * ends in a field's word. (A headline "民政部：加快…" has a speaker before its colon, not a field.)
+ */
+const FIELD = /^[\u4e00-\u9fa5]{0,6}(?:名称|日期|时间|版面|版次|来源|作者|编辑|栏目|分类|类别|字号|标签|浏览|点击|阅读|期号|期数)\s*[:：]\s*\S{0,24}$/u;
+
+/** A line that can never be a page's headline, wherever it stands. */
+export function isNeverTitle(text: string): boolean {
+  const t = text.trim();
+  if (!t) return true;
+  const squeezed = t.replace(/\s+/gu, '');
+  if (DATE_ONLY.test(squeezed) || /^[0-9０-９\s:：\-/.年月日星期周一二三四五六日天]+$/u.test(t)) return true;
+  if (NUMERIC_DATE.test(t) && t.replace(NUMERIC_DATE, '').replace(/[0-9:：\s星期周一二三四五六日天]/gu, '').length === 0) return true;
+  if (isClock(t) || isLinkRow(t) || isChannelRow(t) || isPaperReaderLine(t) || isSpamLine(t) || isModeSwitch(t) || isHotWords(t) || isMarkupResidue(t)) return true;
+  return FIELD.test(t);
+}
+
+/** An organ or place named alone ("州救助管理站", "某县民政局"): a kicker or a site's name, not a story's headline. */
+const NAME_ONLY = /^[\u4e00-\u9fa5]{1,12}(?:局|厅|委|办|站|院|中心|政府|协会|学会|商会|基金会|社区|街道|村委会|居委会|镇|乡|县|区|市|州|盟|旗)$/u;
+
+export function isNameOnly(text: string): boolean {
+  return NAME_ONLY.test(text.trim());
+}
+
+/**
+ * How much a line reads as the headline of `body` (the first paragraphs under it): shared words
+ * above all, then the form of a headline. Negative when it cannot be one.
+ */
+export function headlineScore(text: string, body: string): number {
+  const t = text.trim();
+  if (isNeverTitle(t) || t.length < 4 || t.length > 80 || /。/u.test(t) || /[，,、:：；;]$/u.test(t)) return -1;
+  let score = bigramShare(t, body);
+  if (t.length >= 8 && t.length <= 40) score += 0.3;
+  if (SENTENCE_END.test(t.slice(0, -1))) score -= 0.3;
+  if (isNameOnly(t)) score -= 0.5;
+  return score;
+}
+
+/**
+ * The headline among the lines over the first paragraph (`top`, in page order, non-empty), given the
+ * paragraphs' text: its index, or -1 when the first line may stand as it is. The first line gives way
+ * only when it can never be a headline, or when it names an organ alone over a news story's headline
+ * (the kicker "州救助管理站" over "积极为流浪乞讨人员寻亲" and "本报讯…"). Lines above the one chosen must
+ * be no sentences.
+ */
+export function headlineAt(top: string[], body: string): number {
+  if (top.length < 2) return -1;
+  const first = top[0]!.trim();
+  const never = isNeverTitle(first);
+  const kicker = !never && isNameOnly(first) && first.length <= 12 && NEWS_DATELINE.test(body.trimStart());
+  if (!never && !kicker) return -1;
+  let best = -1;
+  let bestScore = 0;
+  for (let k = 1; k < top.length; k++) {
+    // Only lines without a sentence may stand above the headline.
+    if (SENTENCE_END.test(top[k - 1]!) && !isNeverTitle(top[k - 1]!)) break;
+    const t = top[k]!.trim();
+    // A subtitle ("——…") belongs under its headline, never in its place.
+    if (/^(?:——|--|—)/u.test(t)) continue;
+    const s = headlineScore(t, body) + (k === top.length - 1 ? 0.1 : 0);
+    if (s > bestScore) {
+      best = k;
+      bestScore = s;
+    }
+  }
+  // A kicker gives way only to a headline that reads as one.
+  if (kicker && (best < 0 || top[best]!.trim().length < 8 || isNameOnly(top[best]!))) return -1;
+  return best;
+}
