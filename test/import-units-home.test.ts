@@ -57,3 +57,13 @@ test('units: a body named by its level word is written out with the home divisio
   // Written out once with its city, then as the text itself calls it.
   assert.equal((await read('jinshui-shehui-zuzhi-pinggu.txt')).unit, '金水区民政局');
 });
+
+test('streets: a short "某某街" places a text only inside the province or city its evidence names', async () => {
+  const { streetCounty } = await import('../electron/core/import/stages/placelabel.js');
+  // jiangsu-2015-gongyi-xiangmu-shijia: a project's name, not 红岗区's 创业街道 of 大庆.
+  assert.equal(streetCounty('身障人远东创业街项目'), null);
+  assert.equal(streetCounty('劝业场街新津社区', '天津'), '天津市和平区');
+  assert.equal(streetCounty('劝业场街道新津社区'), '天津市和平区', 'a 街道 written in full is evidence alone');
+  const list = (await importFile({ name: 'jiangsu.txt', path: path.join(TUNING, 'jiangsu-2015-gongyi-xiangmu-shijia.txt') })).cases;
+  assert.deepEqual(place(list[1]!.meta.region), ['江苏省', null, null]);
+});

@@ -92,8 +92,12 @@ export function streetCounty(text: string, within?: string | null): string | nul
     // The name may begin anywhere in the run of characters before its 街/镇: try each start.
     const run = m[0];
     for (let k = 0; k <= run.length - 3; k++) {
-      const found = index.get(run.slice(k));
+      const name = run.slice(k);
+      const found = index.get(name);
       if (!found) continue;
+      // "某某街" short for a 街道 is also any street or a project's name ("创业街", "步行街"): it places
+      // a text only inside a province or city its other evidence names.
+      if (!within && !/(?:街道|镇|乡)$/u.test(name)) continue;
       const here = within ? found.filter((p) => p.province.startsWith(within) || within.startsWith(p.province.replace(/(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/u, '')) || p.city.startsWith(within)) : found;
       const counties = new Set(here.map((p) => `${p.province}|${p.city}|${p.county}`));
       if (counties.size === 1) {
