@@ -86,22 +86,27 @@ function cover(ctx: DocxContext, bundle: CollectionBundle): Paragraph[] {
  * when it converts; the package's TableOfContents writes no PAGEREFs). The field begins in the
  * first entry and ends in the last, as Word writes it.
  */
-function toc(ctx: DocxContext, entries: TocEntry[], levels: number): FileChild[] {
+function* toc(ctx: DocxContext, entries: TocEntry[], levels: number): Generator<FileChild> {
   const titleText = ctx.template.options.tocTitle ? String(ctx.template.options.tocTitle) : '目　录';
   const title = ctx.paragraph('tocHeading', plainRuns(ctx, 'tocHeading', titleText).children, titleText);
   const leader = ctx.template.options.tocLeader === 'none' ? 'none' : 'dot';
   const width = ctx.fullWidthTwips();
   const instruction = `TOC \\o "1-${levels}" \\h \\z \\u`;
-  if (!entries.length) return [title, ctx.paragraph('toc1', [...fieldStart(instruction), fieldEnd()], '')];
-  const paras = entries.map((e, i) => {
+  yield title;
+  if (!entries.length) {
+    yield ctx.paragraph('toc1', [...fieldStart(instruction), fieldEnd()], '');
+    return;
+  }
+  // Made one at a time as the section writes them: a 4,550-case book's entries as paragraphs at once were some 10 MB.
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     const role = e.level === 1 ? 'toc1' : 'toc2';
     const st = ctx.book.get(role).style;
     const font = fonts(ctx.book, st);
     const link = internalLink(e.bookmark, [textRun(ctx.book, st, e.text), tabRun(font), ...fieldRuns(font, `PAGEREF ${e.bookmark} \\h`, String(e.page))]);
     const pieces = [...(i === 0 ? fieldStart(instruction) : []), link, ...(i === entries.length - 1 ? [fieldEnd()] : [])];
-    return ctx.paragraph(role, pieces, e.text, { props: { tabs: [{ val: 'right', leader, pos: width }] } });
-  });
-  return [title, ...paras];
+    yield ctx.paragraph(role, pieces, e.text, { props: { tabs: [{ val: 'right', leader, pos: width }] } });
+  }
 }
 
 export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): { sections: BookSection[]; documentIds: string[]; pages: number; cases: CaseLayout[] } {
@@ -259,11 +264,16 @@ export function anthologySections(ctx: DocxContext, bundle: CollectionBundle): {
         { type: 'oddPage', headers: { default: empty.header, even: empty.header }, footers: { default: tocFooter(), even: tocFooter() }, pageStart: prefaces.length ? undefined : 1, pageFormat: 'upperRoman', ...d },
         // The break in a paragraph of its own: LibreOffice turns the TOC field into an index and
         // drops a section break inside its last entry, and with it the TOC page's folio.
-        [...toc(ctx, listed, levels), breakCarrier()],
+        tocAndCarrier(ctx, listed, levels),
       ),
     ];
   });
   return { sections: [...front, ...(body.length ? body : [section(ctx, d, [])])], documentIds, pages, cases: layouts };
+}
+
+function* tocAndCarrier(ctx: DocxContext, entries: TocEntry[], levels: number): Generator<FileChild> {
+  yield* toc(ctx, entries, levels);
+  yield breakCarrier();
 }
 
 /** A front-matter part (前言): its title in the TOC heading's style (no outline level: Word's TOC leaves it out), then its blocks. */
@@ -284,15 +294,20 @@ function frontPages(ctx: DocxContext, part: FrontMatterPart): number {
  * TOC field LibreOffice and Word compute it from their own layout, so the printed number is the
  * folio where the case opens in the application that prints it.
  */
-function backMatterChildren(ctx: DocxContext, part: BackMatterPart, bookmark: string, marks: Map<string, { bookmark: string; page: number }>): FileChild[] {
+function* backMatterChildren(ctx: DocxContext, part: BackMatterPart, bookmark: string, marks: Map<string, { bookmark: string; page: number }>): Generator<FileChild> {
   const id = ctx.bookmarkId();
   // Outline level 1, as the 篇 titles have: Word refreshes the TOC field on open and must keep this entry.
   const title = ctx.paragraph('tocHeading', [new BookmarkStartPiece(bookmark, id), ...plainRuns(ctx, 'tocHeading', part.title).children, new BookmarkEndPiece(id)], part.title, { props: { outline: 0 } });
-  if (!part.lines) return [title, ...blockChildren(ctx, part.blocks ?? [])];
+  yield title;
+  if (!part.lines) {
+    yield* blockChildren(ctx, part.blocks ?? []);
+    return;
+  }
   const width = ctx.fullWidthTwips();
   const group = ctx.book.get('indexHeading').style;
   const entry = ctx.book.get('index1').style;
-  const lines = part.lines.map((l) => {
+  // One line's paragraph at a time, each written before the next is made (section()).
+  for (const l of part.lines) {
     const mark = l.caseId ? marks.get(l.caseId) : undefined;
     const st = l.caseId ? entry : group;
     const left = twips(l.level * st.size);
@@ -300,11 +315,11 @@ function backMatterChildren(ctx: DocxContext, part: BackMatterPart, bookmark: st
     if (!mark) {
       // Groups under the top level are set in the entry size, in the group's face; each stays with what follows.
       const runs = l.level === 0 ? plainRuns(ctx, 'indexHeading', l.text).children : [textRun(ctx.book, { ...entry, role: group.role }, l.text)];
-      return ctx.paragraph('indexHeading', runs, l.text, { props: { keepNext: true, ind, ...(l.level > 0 ? { before: 0 } : {}) } });
+      yield ctx.paragraph('indexHeading', runs, l.text, { props: { keepNext: true, ind, ...(l.level > 0 ? { before: 0 } : {}) } });
+      continue;
     }
     const font = fonts(ctx.book, entry);
     const link = internalLink(mark.bookmark, [textRun(ctx.book, entry, l.text), tabRun(font), ...fieldRuns(font, `PAGEREF ${mark.bookmark} \\h`, String(mark.page))]);
-    return ctx.paragraph('index1', [link], l.text, { props: { tabs: [{ val: 'right', leader: 'dot', pos: width }], ind } });
-  });
-  return [title, ...lines];
+    yield ctx.paragraph('index1', [link], l.text, { props: { tabs: [{ val: 'right', leader: 'dot', pos: width }], ind } });
+  }
 }

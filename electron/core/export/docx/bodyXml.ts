@@ -376,13 +376,29 @@ export class BodyStore {
     return this.stream !== null;
   }
 
-  /** A section of the streamed body: the previous one's last child goes out with its break, this one's but its last at once. */
-  streamSection(n: number, children: readonly unknown[]): void {
+  /**
+   * A section of the streamed body: the previous one's last child goes out with its break, this
+   * one's but its last as they come. The children may be made as they are asked for (an index's
+   * thousands of lines): each is then written and dropped before the next one is made.
+   */
+  streamSection(n: number, children: Iterable<unknown>): void {
     const s = this.stream;
     if (!s) throw new Error('document part: no streamed body');
     if (s.pending) this.streamChildren([s.pending.last], s.pending.n);
-    this.streamChildren(children.slice(0, -1), null);
-    s.pending = { n, last: children[children.length - 1] };
+    s.pending = null;
+    const one: unknown[] = [];
+    let last: unknown;
+    let any = false;
+    for (const c of children) {
+      if (any) {
+        one[0] = last;
+        this.streamChildren(one, null);
+      }
+      last = c;
+      any = true;
+    }
+    if (!any) throw new Error('document part: a section without children');
+    s.pending = { n, last };
   }
 
   /**
@@ -443,33 +459,53 @@ export class BodyStore {
    * properties, the package's paragraph a mark there, and anything else (a table) is followed by
    * an empty paragraph for it, as the package does.
    */
-  collect<T>(children: readonly T[], sect: number | null = null): T[] {
+  collect<T>(children: Iterable<T>, sect: number | null = null): T[] {
     const out: T[] = [];
     let run: string[] | null = null;
-    const last = children.length - 1;
-    children.forEach((c, i) => {
-      const ends = sect !== null && i === last;
+    for (const [c, isLast] of withLast(children)) {
+      const ends = sect !== null && isLast;
       if (c instanceof BodyParagraph) {
         if (!run) {
           run = [];
           out.push(new BodyRun(this.runs.length) as unknown as T);
           this.runs.push(run);
         }
-        if (ends) this.breaks.push({ run, at: c.writeXmlEndingSection(run), sect });
-        else c.writeXml(run);
-        return;
+        if (ends) this.breaks.push({ run, at: c.writeXmlEndingSection(run!), sect: sect! });
+        else c.writeXml(run!);
+        continue;
       }
       run = null;
       out.push(c);
       if (ends) {
-        if (c instanceof Paragraph) c.addSectionProperties(new SectionMark(sect) as never);
+        if (c instanceof Paragraph) c.addSectionProperties(new SectionMark(sect!) as never);
         else {
           const carrier = new Paragraph({});
-          carrier.addSectionProperties(new SectionMark(sect) as never);
+          carrier.addSectionProperties(new SectionMark(sect!) as never);
           out.push(carrier as unknown as T);
         }
       }
-    });
+    }
+    return out;
+  }
+
+  /**
+   * A section's children as collect writes them, but for the last, which is kept as it is (it may
+   * carry the section's break, bookBody); made as they are asked for, each written before the
+   * next is made.
+   */
+  collectButLast<T>(children: Iterable<T>): T[] {
+    const out: T[] = [];
+    let held: T | undefined;
+    let any = false;
+    const before = function* (): Generator<T> {
+      for (const c of children) {
+        if (any) yield held!;
+        held = c;
+        any = true;
+      }
+    };
+    for (const c of this.collect(before())) out.push(c);
+    if (any) out.push(held!);
     return out;
   }
 
@@ -511,6 +547,18 @@ export class BodyStore {
     }
     return out;
   }
+}
+
+/** Each item with whether it is the last, one item read ahead (for children made as they are asked for). */
+function* withLast<T>(items: Iterable<T>): Generator<[T, boolean]> {
+  let held: T | undefined;
+  let any = false;
+  for (const item of items) {
+    if (any) yield [held!, false];
+    held = item;
+    any = true;
+  }
+  if (any) yield [held!, true];
 }
 
 /** Where a section's break goes in a paragraph the package writes. */

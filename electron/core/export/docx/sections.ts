@@ -44,7 +44,12 @@ export interface BookSection {
   streamed?: boolean;
 }
 
-export function section(ctx: DocxContext, spec: SectionSpec, children: FileChild[]): BookSection {
+/**
+ * A section of the book. Its children may be made as they are asked for (a generator: the
+ * 目录's and the indexes' thousands of lines), after the section's properties are registered:
+ * each is then written before the next is made, and none waits for the rest of its section.
+ */
+export function section(ctx: DocxContext, spec: SectionSpec, children: Iterable<FileChild>): BookSection {
   const p = ctx.template.page;
   const m = spec.margins ?? { top: mmToTwip(p.marginTop), right: mmToTwip(p.marginOuter), bottom: mmToTwip(p.marginBottom), left: mmToTwip(p.marginInner) };
   const properties: ISectionPropertiesOptions = {
@@ -65,9 +70,8 @@ export function section(ctx: DocxContext, spec: SectionSpec, children: FileChild
         ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: spec.grid.linePitch, charSpace: spec.grid.charSpace }
         : { linePitch: Math.round(ctx.book.bodyPitch * 20) },
   };
-  // A section needs a paragraph to carry its break: a one-point one never adds a line.
-  const all = children.length ? children : [breakCarrier()];
   const n = ctx.sections.add(properties, { headers: spec.headers, footers: spec.footers });
+  const all = orCarrier(children);
   // A long book's body goes out as it is built (bodyXml.ts); the front matter, built after it, stays.
   if (ctx.body.streaming && !ctx.inFront) {
     ctx.body.streamSection(n, all);
@@ -77,9 +81,17 @@ export function section(ctx: DocxContext, spec: SectionSpec, children: FileChild
   }
   // Written at once but for the last child, which may carry the break (bookBody): the section's
   // paragraph objects need not live until the whole book is built.
-  const written = ctx.body.collect(all.slice(0, -1));
-  written.push(all[all.length - 1]!);
-  return { n, children: written };
+  return { n, children: ctx.body.collectButLast(all) };
+}
+
+/** A section needs a paragraph to carry its break: a one-point one never adds a line. */
+function* orCarrier(children: Iterable<FileChild>): Generator<FileChild> {
+  let any = false;
+  for (const c of children) {
+    any = true;
+    yield c;
+  }
+  if (!any) yield breakCarrier();
 }
 
 /**
