@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { importFile } from '../electron/core/import/index.js';
 import { normaliseAward, statedAward } from '../electron/core/import/stages/honours.js';
 
@@ -72,9 +73,12 @@ test('normaliseAward: wrappers and digit-stripped years go, real years and a nom
 });
 
 test('a single case’s stated honour: the quoted name of its lead over its headline’s short form', async () => {
-  const yanji = await load('yanji-2021-minzheng-youxiu.txt');
-  assert.equal(yanji.kind, 'single-case');
-  assert.equal(yanji.cases[0]!.meta.award, '全省民政工作目标责任制综合评估成绩优秀单位');
+  // yanji's headline and lead as the page prints them (its menu above is the furniture stage's).
+  const yanji = readFileSync(path.join(TUNING, 'yanji-2021-minzheng-youxiu.txt'), 'utf8').split('\n').map((l) => l.trim());
+  const headline = yanji.find((l) => l.includes('被评为'))!;
+  const lead = yanji.find((l) => l.includes('获评'))!;
+  assert.equal(statedAward([headline, lead]), '全省民政工作目标责任制综合评估成绩优秀单位');
+  assert.equal(statedAward([headline]), '全省民政工作优秀单位');
   const chengdong = await load('chengdong-2015-hexie-shequ.txt');
   assert.equal(chengdong.cases[0]!.meta.award, '全国和谐社区建设示范城区');
 });
@@ -98,4 +102,19 @@ test('a clause stating who won heads its list ("…荣获“X”称号的有:");
     ['吉林省珲春市敬信镇防川村党支部', '吉林省龙井市人民政府', '吉林省工商业联合会对外联络部', '延边大学马克思主义学院'],
   );
   assert.ok(!file.cases.some((c) => /王淑清|女/u.test(c.meta.title)));
+});
+
+test('a 批复 copied from its 文号 without title, confirming places in one sentence, imports as its list', async () => {
+  const file = await load('gansu-2020-shequ-zhili-shiyanqu.txt');
+  assert.equal(file.kind, 'award-list');
+  assert.equal(file.cases.length, 16);
+  // The organ's words before the first place ("省民政厅同意将") are not its name; 等地 closes the row.
+  assert.deepEqual([file.cases[0]!.meta.title, file.cases[15]!.meta.title], ['兰州市城关区', '兰州新区中川园区']);
+  assert.ok(file.cases.every((c) => c.meta.award === '全省城乡社区治理创新实验区'));
+});
+
+test('names in the headline alone, over the article’s paragraphs, are its title, not a list', async () => {
+  const file = await load('shaanxi-2017-binzang-shidian.txt');
+  assert.equal(file.kind, 'single-case');
+  assert.equal(file.cases.length, 1);
 });

@@ -262,10 +262,10 @@ function assemble(name: string, read: ReadResult): ImportedFile {
   const shape = noticeShape(lines, rejoined);
   if (shape) {
     const notice = readNotice(lines, shape, name);
-    // A conferring text copied from its 主送 line, with neither title nor 文号, is kept for its list:
+    // A conferring text copied without its title (from its 主送 line or its 文号) is kept for its list:
     // nothing of the notice is left to file, and an editor imports it as the list it carries.
     // So is a 公示 without 文号 whose body is the list of those it proposes: the list is what an editor files.
-    if (!notice.meta.docNumber && (!notice.meta.title || /公示$/u.test(notice.meta.title))) {
+    if (!notice.meta.title || (!notice.meta.docNumber && /公示$/u.test(notice.meta.title))) {
       const list = readList(lines);
       if (list && isListDocument(lines, list)) return assembleList(name, lines, list, cleaned, context, base, encoding);
     }

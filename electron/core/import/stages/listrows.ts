@@ -83,12 +83,19 @@ const PROVINCE_HEAD = /^(?:[\u4e00-\u9fa5]{2,3}省|内蒙古自治区|广西壮�
 
 type Shape = 'named' | 'placed' | 'honoured';
 
+/** The places lists award below a county, and the zones they award as places. */
+const AWARDED_PLACE = /(?:街道|镇|乡|村|社区|园区|新区|开发区|高新区|示范区|实验区)$/u;
+/** The organ's words before the first name of a row it confers on: "省民政厅同意将甲、乙…确认为X". */
+const CONFERRING_LEAD = /^[^、]{0,20}?(?:(?:同意|决定|研究决定)(?:将|把|授予|命名|确认|认定)?|授予|命名|表彰)\s*/u;
+
 /** The shape of one name in a row, or null when it is not one (a phrase of prose). */
 function nameShape(piece: string): Shape | null {
   if (piece.length < 2 || piece.length > 44 || PROSE.test(piece) || POST.test(piece)) return null;
   if (OWN_HONOUR.test(piece)) return 'honoured';
   // A body's other name in brackets after it ("市龙华烈士陵园(龙华烈士纪念馆)") leaves its kind before them.
   if (isPlaceToken(piece) || isOrgName(piece.replace(/[（(][^（）()]{2,20}[)）]$/u, ''))) return 'named';
+  // An awarded place below a county, written after its place: "嘉峪关市钢城街道", "兰州新区中川园区".
+  if (piece.length <= 20 && AWARDED_PLACE.test(piece) && placeStarts(piece)) return 'named';
   if (placeStarts(piece)) return 'placed';
   if (NAME_END.test(piece) && piece.length <= 30 && !/[\s,，:：]/u.test(piece)) return 'named';
   return null;
@@ -110,7 +117,7 @@ function honourAfter(tail: string): string | null {
     return (year ? year[1]! : '') + quoted[1]!;
   }
   const plain = /^\s*(?:为|了)?\s*([^，,。；;、“”"]{4,30})/u.exec(tail);
-  return plain && /(?:示范|先进|优秀|十佳|十大|最美|最佳|奖|称号|典型|品牌)/u.test(plain[1]!) ? plain[1]!.replace(/(?:荣誉)?称号$/u, '') : null;
+  return plain && /(?:示范|先进|优秀|十佳|十大|最美|最佳|奖|称号|典型|品牌|实验区|试验区|试点|标杆|模范|标兵)/u.test(plain[1]!) ? plain[1]!.replace(/(?:荣誉)?称号$/u, '') : null;
 }
 
 /** The honour named before a row in its sentence or the one before: "“X”名单上", "遴选了100个X", "命名…为X". */
@@ -181,7 +188,11 @@ function clauseRow(clause: string, before: string, carried: () => string | null,
   }
   if (!cueFound && start > 0 && CUE_BEFORE.test(head.slice(0, start).replace(/[，,:：]$/u, ''))) cueFound = true;
   const lead = head.slice(0, start);
-  const first = head.slice(start).replace(/^\s*(?:其中|我[省市区县州]|全[省市])\s*/u, '').trim();
+  let first = head.slice(start).replace(/^\s*(?:其中|我[省市区县州]|全[省市])\s*/u, '').trim();
+  if (CONFERRING_LEAD.test(first)) {
+    const rest = first.replace(CONFERRING_LEAD, '');
+    if (nameShape(rest)) first = rest;
+  }
   // Where it ends: the conferring verb after its last name, or the clause's end after a cue.
   const tailPiece = pieces[pieces.length - 1]!;
   let lastName = tailPiece.trim();

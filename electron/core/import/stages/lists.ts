@@ -814,6 +814,9 @@ export function isListDocument(lines: SourceLine[], list: ListResult): boolean {
     else if (i <= last) among++;
     else after++;
   }
+  // Names in the headline alone, over paragraphs of text, are what the article is about
+  // ("甲、乙、丙被民政部确定为…试点地区"): its title, not a list.
+  if (last === 0 && after >= 1 && !isProse(lines[0]!.text)) return false;
   const together = among <= Math.max(1, Math.floor(n / 3));
   const shortLead = before <= 4 || before <= n;
   const awarded = list.items.filter((it) => it.award).length;
