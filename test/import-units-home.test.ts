@@ -67,3 +67,11 @@ test('streets: a short "某某街" places a text only inside the province or cit
   const list = (await importFile({ name: 'jiangsu.txt', path: path.join(TUNING, 'jiangsu-2015-gongyi-xiangmu-shijia.txt') })).cases;
   assert.deepEqual(place(list[1]!.meta.region), ['江苏省', null, null]);
 });
+
+test('lists: a table copied a cell a line whose 序号 numbers were dropped keeps its project and unit cells in step', async () => {
+  const list = (await importFile({ name: 'jiangsu.txt', path: path.join(TUNING, 'jiangsu-2015-gongyi-xiangmu-shijia.txt') })).cases;
+  assert.equal(list.length, 10);
+  assert.deepEqual([list[0]!.meta.title, list[0]!.meta.unit], ['移动爱心书屋', '江苏中移网上家长学校'], 'a 项目实施单位 column is the unit');
+  assert.deepEqual([list[5]!.meta.unit, place(list[5]!.meta.region)], ['南京市玄武区锁金村万家帮家园和谐促进中心', ['江苏省', '南京市', '玄武区']]);
+  assert.deepEqual(place(list[3]!.meta.region), ['江苏省', null, null], 'a university foundation is the province\'s');
+});

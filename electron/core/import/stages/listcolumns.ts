@@ -8,7 +8,7 @@ import type { SourceLine } from '../lines.js';
 
 export const COLUMN = {
   title: /^(?:案例名称|案例题目|案例标题|项目名称|成果名称|品牌名称|作品名称|创新案例|案例|名称|标题|题目|小区名|小区名称|社区名称|村名称|村\(社区\)名称|村（社区）名称)$/u,
-  unit: /^(?:申报单位|报送单位|推荐单位|创新单位|实施单位|单位名称|获奖单位|完成单位|申报主体|所在单位|单位|实施机构|申报机构|承接机构|服务机构|机构名称|承办单位|选送单位|参赛单位)$/u,
+  unit: /^(?:项目|案例|品牌)?(?:申报单位|报送单位|推荐单位|创新单位|实施单位|单位名称|获奖单位|完成单位|申报主体|所在单位|单位|实施机构|申报机构|承接机构|服务机构|机构名称|承办单位|选送单位|参赛单位)$/u,
   place: /^(?:地区|所在地|所在地区|所属地区|推荐地区|地市|设区市|市州|区县|县市区|省份|部门\/地区|部门地区|所在区域|所属区域|区域|所在区|所在县|所属县区)$/u,
   award: /^(?:奖项|等次|获奖等次|等级|奖励等级|入选类别|评选结果|获奖情况|所获奖项|获得奖项|荣誉称号)$/u,
 };
@@ -42,7 +42,15 @@ export function cellRows(lines: SourceLine[], at: number): { rows: string[][]; e
   let k = 0;
   while (at + k < lines.length && k < 6 && headingCell(lines[at + k]!.text)) k++;
   if (k < 2) return null;
-  const header = lines.slice(at, at + k).map((l) => l.text.replace(/[|｜]\s*$/u, '').trim());
+  let header = lines.slice(at, at + k).map((l) => l.text.replace(/[|｜]\s*$/u, '').trim());
+  // The numbers under a 序号 heading, one a line, are dropped with page numbers: its rows are one cell short.
+  const numbered = /^(?:序号|编号)$/u.test(header[0]!) && !/^\s*[0-9０-９]{1,3}\s*[|｜]?\s*$/u.test(lines[at + k]?.text ?? '');
+  if (numbered) {
+    header = header.slice(1);
+    at += 1;
+    k -= 1;
+    if (k < 2) return null;
+  }
   const cols = headerColumns(header);
   if (!cols) return null;
   const rows: string[][] = [header];
