@@ -13,6 +13,7 @@ declare module 'fontkit' {
     descent: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
+    getGlyph(id: number, codePoints?: number[]): Glyph;
     fonts?: Font[];
     getFont?(postscriptName: string): Font;
   }

@@ -71,6 +71,21 @@ function hmtxAdvance(font: Font, id: number): number {
   return (id < metrics.length ? metrics.get(id) : metrics.get(metrics.length - 1))?.advance ?? 0;
 }
 
+interface CmapInternals {
+  _cmapProcessor?: { lookup(cp: number): number };
+}
+
+/**
+ * The glyph id of a code point, from the face's cmap. fontkit's glyphForCodePoint also makes a
+ * glyph object that asks unicode-properties whether the character is a mark, and that inflates
+ * a Unicode trie on first use (≈10 ms of every export); glyph objects made by id (pdfkit's subset
+ * and advances here) ask nothing of it.
+ */
+function glyphIdOf(font: Font, cp: number): number {
+  const cmap = (font as unknown as CmapInternals)._cmapProcessor;
+  return cmap ? cmap.lookup(cp) : font.glyphForCodePoint(cp).id;
+}
+
 interface TrueTypeInternals {
   directory?: { tables: Record<string, { offset: number; length: number; transformed?: boolean } | undefined> };
   stream?: { buffer: Uint8Array };
@@ -127,8 +142,8 @@ export function faceMetrics(file: FaceFile): FaceMetrics {
     glyph(cp) {
       let g = glyphs.get(cp);
       if (g === undefined) {
-        const glyph = font.glyphForCodePoint(cp);
-        g = { id: glyph.id, advance: glyph.id === 0 ? 0 : trueType ? hmtxAdvance(font, glyph.id) : glyph.advanceWidth };
+        const id = glyphIdOf(font, cp);
+        g = { id, advance: id === 0 ? 0 : trueType ? hmtxAdvance(font, id) : font.getGlyph(id).advanceWidth };
         glyphs.set(cp, g);
         if (g.id) used.add(g.id);
       }
