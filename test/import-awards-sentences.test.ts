@@ -118,3 +118,9 @@ test('names in the headline alone, over the article’s paragraphs, are its titl
   assert.equal(file.kind, 'single-case');
   assert.equal(file.cases.length, 1);
 });
+
+test('honours a report’s paragraph mentions among its other facts, after paragraphs of the report, are no list', async () => {
+  const file = await load('lasa-2023-minsheng-zhuxian.txt');
+  assert.equal(file.kind, 'single-case');
+  assert.equal(file.cases.length, 1);
+});

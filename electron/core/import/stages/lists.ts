@@ -817,6 +817,12 @@ export function isListDocument(lines: SourceLine[], list: ListResult): boolean {
   // Names in the headline alone, over paragraphs of text, are what the article is about
   // ("甲、乙、丙被民政部确定为…试点地区"): its title, not a list.
   if (last === 0 && after >= 1 && !isProse(lines[0]!.text)) return false;
+  // Honours a report's paragraph mentions among its other facts ("三是…建成社区服务中心8个…,甲社区被命名为X,
+  // 乙社区被命名为Y。"), after paragraphs of the report: its names are a small part of it, description, not a list.
+  if (first === last && before >= 2 && isProse(lines[first]!.text)) {
+    const named = list.items.reduce((sum, it) => sum + it.title.length + (it.subtitle?.length ?? 0) + (it.unit && it.unit !== it.title ? it.unit.length : 0), 0);
+    if (named * 6 < lines[first]!.text.length) return false;
+  }
   const together = among <= Math.max(1, Math.floor(n / 3));
   const shortLead = before <= 4 || before <= n;
   const awarded = list.items.filter((it) => it.award).length;
