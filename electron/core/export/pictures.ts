@@ -44,16 +44,22 @@ function* pictures(blocks: readonly Block[]): Generator<Extract<Block, { type: '
 }
 
 /** One warning per missing picture of what is exported, naming the case and the caption. */
-export function missingPictureWarnings(template: Template, input: { bundle?: CollectionBundle; notice?: NoticeDocument }): ExportWarning[] {
-  const docs: Array<{ id?: string; title: string; blocks: Block[] }> = [];
+/**
+ * What prints, one document at a time: a long book's case bodies are read from the library as
+ * they are asked for (store/bundleCases.ts), and a list of them all held every body at once.
+ */
+function* printed(template: Template, input: { bundle?: CollectionBundle; notice?: NoticeDocument }): Generator<{ id?: string; title: string; blocks: Block[] }> {
   // The collection's lead prints too: as the book's 前言, as the feature's 导语. It is no document of the library.
   const lead = input.bundle?.collection.lead;
-  if (lead?.length) docs.push({ title: template.kind === 'anthology' ? '前言' : '导语', blocks: lead });
-  if (input.notice) docs.push({ id: input.notice.id, title: input.notice.meta.title, blocks: [...input.notice.body, ...input.notice.attachments.flatMap((a) => a.blocks)] });
-  if (input.bundle) for (const part of caseList(input.bundle)) for (const c of part.cases) docs.push({ id: c.id, title: titleOf(c), blocks: c.body });
+  if (lead?.length) yield { title: template.kind === 'anthology' ? '前言' : '导语', blocks: lead };
+  if (input.notice) yield { id: input.notice.id, title: input.notice.meta.title, blocks: [...input.notice.body, ...input.notice.attachments.flatMap((a) => a.blocks)] };
+  if (input.bundle) for (const part of caseList(input.bundle)) for (const c of part.cases) yield { id: c.id, title: titleOf(c), blocks: c.body };
+}
+
+export function missingPictureWarnings(template: Template, input: { bundle?: CollectionBundle; notice?: NoticeDocument }): ExportWarning[] {
   const kept = missingPictureMode(template) === 'placeholder';
   const out: ExportWarning[] = [];
-  for (const doc of docs) {
+  for (const doc of printed(template, input)) {
     for (const pic of pictures(doc.blocks)) {
       if (!isMissingPicture(pic)) continue;
       const caption = pic.caption?.length ? inlineText(pic.caption).trim() : (pic.alt ?? '');
