@@ -75,3 +75,14 @@ test('lists: a table copied a cell a line whose 序号 numbers were dropped keep
   assert.deepEqual([list[5]!.meta.unit, place(list[5]!.meta.region)], ['南京市玄武区锁金村万家帮家园和谐促进中心', ['江苏省', '南京市', '玄武区']]);
   assert.deepEqual(place(list[3]!.meta.region), ['江苏省', null, null], 'a university foundation is the province\'s');
 });
+
+test('units: a label or byline naming the body by its level word ("供稿：区民政局", "（县民政局供稿）") is written out with the home division', async () => {
+  const { ownOrgan } = await import('../electron/core/import/stages/units.js');
+  const t = text('haishu-2022-shequ-zuzhi-peiyou.txt');
+  const m = findMentions(t);
+  const own = homeRegion(t, m, contextRegion(t, m));
+  assert.equal(ownOrgan('区民政局', own), '海曙区民政局');
+  assert.equal(ownOrgan('区民政局', null), null, 'without a home it names no unit');
+  assert.equal(ownOrgan('施秉县民政局', null), '施秉县民政局');
+  assert.equal(ownOrgan('县融媒体中心', own), null, 'a media centre reports the work');
+});

@@ -28,7 +28,7 @@ import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
 import { alignListRegions, awardFromText, isListDocument, listDrafts, readList } from './stages/lists.js';
 import { streetCounty } from './stages/placelabel.js';
-import { isOrgan, unitAfterTitle, unitFromText, unitLine } from './stages/units.js';
+import { isOrgan, ownOrgan, unitAfterTitle, unitFromText, unitLine } from './stages/units.js';
 import { captionRunAtTop, isCaption } from './stages/captions.js';
 import { statedAward } from './stages/honours.js';
 
@@ -485,7 +485,7 @@ function buildCase(
     // A single article's page names its source; when that is an organ, it is the unit.
     (kind === 'single-case' && isOrgan(info.publisher) ? info.publisher! : null) ??
     // "（某市民政局供稿）" closing the case: the organ that sent it in.
-    (s.bylines.find((b) => isOrgan(b)) ?? null) ??
+    (s.bylines.map((b) => ownOrgan(b, context.home)).find(Boolean) ?? null) ??
     // Otherwise an organ in brackets closing the text, or the body its title and opening sentences
     // have as subject ("某县民政局聚焦…") or as the one chosen ("某站入选…"), did the work.
     unitFromText(s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b])), draft.title, draft.subtitle, context.home);

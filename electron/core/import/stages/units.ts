@@ -80,10 +80,12 @@ export function unitLine(lines: SourceLine[], home?: Region | null): { at: numbe
   for (let i = 0; i < head; i++) {
     const text = lines[i]!.text.trim();
     const m = UNIT_LINE.exec(text);
-    if (m && isOrgan(m[1]!.trim())) return { at: i, unit: m[1]!.trim() };
+    const labelled = m ? ownOrgan(m[1]!.trim(), home) : null;
+    if (labelled) return { at: i, unit: labelled };
     // A row of metadata cells stays in the text (its other cells are not the unit's to drop).
     const cell = UNIT_CELL.exec(text);
-    if (cell && isOrgan(cell[1]!)) return { at: i, unit: cell[1]!, keep: true };
+    const celled = cell ? ownOrgan(cell[1]!, home) : null;
+    if (celled) return { at: i, unit: celled, keep: true };
     // The subtitle stays: it is the title's second half.
     const dashed = DASHED_SUBTITLE.exec(text);
     if (dashed && isOrgan(dashed[1]!)) return { at: i, unit: dashed[1]!, keep: true };
@@ -100,7 +102,8 @@ export function unitLine(lines: SourceLine[], home?: Region | null): { at: numbe
   for (let i = Math.max(head, lines.length - 3); i < lines.length; i++) {
     const m = UNIT_LINE.exec(lines[i]!.text.trim());
     // Only a labelled line at the foot: a bare 来源 there is the page's, not the unit.
-    if (m && !/^(?:来源|信息来源)/u.test(lines[i]!.text.trim()) && isOrgan(m[1]!.trim())) return { at: i, unit: m[1]!.trim() };
+    const labelled = m && !/^(?:来源|信息来源)/u.test(lines[i]!.text.trim()) ? ownOrgan(m[1]!.trim(), home) : null;
+    if (labelled) return { at: i, unit: labelled };
   }
   return null;
 }
@@ -235,9 +238,10 @@ export function unitFromOpening(paragraphs: string[], title = '', home?: Region 
  */
 const CLOSING_ORGAN = /[。！？”][\s\u3000]*[(（]\s*([\u4e00-\u9fa5]{4,30}?)\s*(?:供稿|供图|报送|提供|撰稿)?\s*[)）]\s*$/u;
 
-export function unitFromClosing(paragraphs: string[]): string | null {
+export function unitFromClosing(paragraphs: string[], home?: Region | null): string | null {
   const last = paragraphs[paragraphs.length - 1];
   const m = last ? CLOSING_ORGAN.exec(last) : null;
+  if (m && isRelative(m[1])) return withOwnPlace(m[1]!, home);
   if (!m || !isOrgan(m[1]!) || findMentions(m[1]!)[0]?.start !== 0) return null;
   return withoutProvince(m[1]!);
 }
@@ -253,7 +257,17 @@ function unitFromSubtitle(subtitle: string | null | undefined): string | null {
  * subtitle, its closing organ, else its opening's.
  */
 export function unitFromText(paragraphs: string[], title = '', subtitle?: string | null, home?: Region | null): string | null {
-  return unitFromSubtitle(subtitle) ?? unitFromClosing(paragraphs) ?? unitFromOpening(paragraphs, title, home);
+  return unitFromSubtitle(subtitle) ?? unitFromClosing(paragraphs, home) ?? unitFromOpening(paragraphs, title, home);
+}
+
+/**
+ * An organ as a label or a byline gives it: its own name, or one named by its level word alone
+ * ("供稿：区民政局", "（县民政局供稿）") written out with the document's home division.
+ */
+export function ownOrgan(text: string | null | undefined, home?: Region | null): string | null {
+  if (!text) return null;
+  if (isOrgan(text)) return text;
+  return isRelative(text) ? withOwnPlace(text, home) : null;
 }
 
 /** A working body named by its level word alone ("区民政局", "州救助管理站"). */
