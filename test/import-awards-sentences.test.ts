@@ -124,3 +124,20 @@ test('honours a report’s paragraph mentions among its other facts, after parag
   assert.equal(file.kind, 'single-case');
   assert.equal(file.cases.length, 1);
 });
+
+test('honourees after 分别是, a body beside people: the body is the list’s one item, with the honour for bodies', async () => {
+  const file = await load('changchun-2022-shequ-zizhi-biaozhang.txt');
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(rows(file), [['绿园区青年路街道银融社区居民委员会', '全国先进基层群众性自治组织', '绿园区']]);
+  // People only, or a body beside a phrase of prose: no list.
+  const people = await importFile({
+    name: 'people.txt',
+    bytes: new TextEncoder().encode('民政部公示了全国优秀城乡社区工作者拟表彰名单。我市2名同志入选,分别是朝阳区红旗街道德昌社区党委书记孙某(女),南关区东风社区居委会主任王某。\n两位同志长期扎根基层,服务居民。'),
+  });
+  assert.equal(people.kind, 'single-case');
+  const prose = await importFile({
+    name: 'prose.txt',
+    bytes: new TextEncoder().encode('民政部公示了全国先进基层群众性自治组织拟表彰名单。我市入选的分别是绿园区青年路街道银融社区居民委员会,多年来坚持居民议事协商。\n该社区服务居民成效明显。'),
+  });
+  assert.equal(prose.kind, 'single-case');
+});

@@ -22,6 +22,8 @@ export interface RowItem {
   award: string | null;
   /** Named as a group's first winner ("A等44个…"): the page may list the group in full elsewhere. */
   summary?: boolean;
+  /** Named in a row with people (their posts and names), who are skipped: the page lists honourees. */
+  besidePeople?: boolean;
 }
 
 /** A cue that the names follow: "它们分别是", "包括(33个):", "…的项目是:". */
@@ -143,6 +145,10 @@ export function sentenceRows(text: string, carried: () => string | null, cued = 
     const winners = firstWinners(text);
     if (winners.length >= 2) return winners;
   }
+  if (/分别[是为]|包括/u.test(text)) {
+    const mixed = mixedRow(text, carried);
+    if (mixed.length) return mixed;
+  }
   if (!text.includes('、')) return [];
   const open = !/[。！？；;”"）)]\s*$/u.test(text);
   const clauses = splitOutsideMarks(text, '。；;！');
@@ -259,4 +265,40 @@ function firstWinners(text: string): RowItem[] {
     out.push({ summary: true, title: name, subtitle: null, unit: null, place: placeStarts(name) ? name : null, award: plainAward(award.replace(/^[“"]([^“”"]+)[”"]$/u, '$1')) });
   }
   return groups >= 2 ? out : [];
+}
+
+/** A person named with the post they hold: "…社区党委书记、居民委员会主任孙微(女)". */
+const PERSON = /(?:书记|主任|主席|队长|站长|院长|所长|局长|科长|理事长|会长|社工|工作者|志愿者)[\u4e00-\u9fa5]{2,4}(?:[（(][\u4e00-\u9fa5,，、]{1,8}[)）])?$/u;
+
+/** Honours named together before a row ("公示了A、B拟表彰名单"): one for bodies, one for people. */
+function honoursNamed(text: string): string[] {
+  const m = /(?:公示了?|公布了?|表彰了?|授予|命名|评选出?)\s*([^，,。；;]{4,60}?)(?:拟表彰名单|拟命名名单|表彰名单|名单|称号)/u.exec(text);
+  return m ? splitOutsideMarks(m[1]!, '、和').map((h) => h.trim().replace(/^[“"]|[”"]$/gu, '')).filter((h) => h.length >= 4) : [];
+}
+
+/**
+ * Honourees after a cue, bodies and people together, separated by commas ("分别是甲社区居民委员会,乙社区党委
+ * 书记、居委会主任某某(女),…"): the bodies are items, with the honour named for bodies (not the one for people)
+ * in the sentence or the line before; people are skipped. Every entry must be one or the other.
+ */
+function mixedRow(text: string, carried: () => string | null): RowItem[] {
+  for (const sentence of splitOutsideMarks(text, '。；;')) {
+    const cue = /^(.*?)(?:分别是|分别为|包括)\s*[:：]?\s*(.+)$/u.exec(sentence);
+    if (!cue) continue;
+    const entries = splitOutsideMarks(cue[2]!, '，,').map((e) => e.trim()).filter(Boolean);
+    if (entries.length < 2) continue;
+    const bodies: string[] = [];
+    let people = 0;
+    for (const e of entries) {
+      if (PERSON.test(e)) people++;
+      else if (!/、/u.test(e) && (isOrgName(e) || (AWARDED_PLACE.test(e) && placeStarts(e)))) bodies.push(e);
+      else return [];
+    }
+    if (!people || !bodies.length) continue;
+    const honours = [...honoursNamed(cue[1]!), ...honoursNamed(text), ...honoursNamed(carried() ?? '')].filter((h) => !PEOPLE_GROUP.test(h));
+    const award = plainAward(honours[0] ?? null);
+    if (!award) continue;
+    return bodies.map((b) => ({ title: b, subtitle: null, unit: null, place: placeStarts(b) ? b : null, award, besidePeople: true }));
+  }
+  return [];
 }

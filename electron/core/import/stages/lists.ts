@@ -56,6 +56,8 @@ export interface ListResult {
   scope: string | null;
   /** The lines the scope is read from (a street they name says the county, looked up only for a list's items). */
   scopeTexts: string[];
+  /** Some items were named in a row with people, who are no items: the page lists honourees, even one body. */
+  besidePeople?: boolean;
 }
 
 const SENTENCE = /[。！？]/u;
@@ -460,6 +462,8 @@ export function readList(lines: SourceLine[]): ListResult | null {
   let people = false;
   /** Items that are plain lines under a list's name (kept only if the list ends at a heading or the copy's end). */
   const plain = new Set<ListItem>();
+  /** Bodies named in a row with people, who were skipped: one body is a list of honourees then. */
+  let besidePeople = false;
   /** Items named as a group's first winner in a sentence ("A等44个“X”"). */
   const summaries = new Set<ListItem>();
   /** Group headings by the list's structure (a marked short line over short item lines). */
@@ -744,8 +748,9 @@ export function readList(lines: SourceLine[]): ListResult | null {
     const previous = i > 0 ? lines[i - 1]!.text.trim() : '';
     const cued = /(?:分别是|分别为|分别有|包括|如下|名单为)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]$/u.test(previous);
     const rows = sentenceRows(text, () => award ?? awardFromText(lines.slice(Math.max(0, i - 4), i).map((l) => l.text)), cued);
-    if (rows.length >= 2) {
-      for (const { summary, ...it } of rows) {
+    if (rows.length >= 2 || rows.some((r) => r.besidePeople)) {
+      if (rows.some((r) => r.besidePeople)) besidePeople = true;
+      for (const { summary, besidePeople: _beside, ...it } of rows) {
         const item = { ...it, at: i };
         if (summary) summaries.add(item);
         items.push(item);
@@ -778,7 +783,7 @@ export function readList(lines: SourceLine[]): ListResult | null {
     }
   }
   const scopeTexts = [nameAt >= 0 ? lines[nameAt]!.text : '', lines[0]?.text ?? ''];
-  return { items, taken, nameAt, scope: listScope(scopeTexts), scopeTexts };
+  return { items, taken, nameAt, scope: listScope(scopeTexts), scopeTexts, ...(besidePeople ? { besidePeople } : {}) };
 }
 
 /** A paragraph of running text, not a list line, heading or signature. */
@@ -797,7 +802,7 @@ function isProse(text: string): boolean {
  */
 export function isListDocument(lines: SourceLine[], list: ListResult): boolean {
   const n = list.items.length;
-  if (n < 2) return false;
+  if (n < 2 && !(n === 1 && list.besidePeople)) return false;
   let first = Infinity;
   let last = -1;
   for (const it of list.items) {
