@@ -125,7 +125,7 @@ test('notices: text under the date is an attachment only when listed, named, mar
   const head = ['某某县民政局关于开展社区名称征集工作的通知', '各社区居民委员会:', ...NOTICE_SENTENCES, '某某县民政局', '2024年3月1日'];
   const foot = await importFile({ name: 'foot.txt', bytes: enc([...head, '(此件主动公开)', '推荐使用IE8及以上版本浏览器浏览'].join('\n')) });
   assert.deepEqual(foot.notice!.attachments.map((a) => a.title), [], 'a browser note under the notice is no attachment');
-  assert.ok(blocksText(foot.notice!.body).includes('推荐使用IE8'), 'and it is kept, at the end of the body');
+  assert.ok(foot.dropped.includes('推荐使用IE8及以上版本浏览器浏览') && !blocksText(foot.notice!.body).includes('推荐使用IE8'), 'it is the page\'s foot, listed as dropped');
   const list = await importFile({ name: 'list.txt', bytes: enc([...head, '2024年度社区名称征集评审专家名单', '张某某 某某大学教授', '李某某 某某县地名办主任'].join('\n')) });
   assert.deepEqual(list.notice!.attachments.map((a) => a.title), ['2024年度社区名称征集评审专家名单']);
 });

@@ -113,3 +113,28 @@ test('title: symbols injected inside words leave a page that has many; a page wi
   const few = await read(H, '今年以来,某县新建社区养老服务站12个★,服务老年人3000余人次。', P2);
   assert.ok(few.body.includes('12个★'));
 });
+
+test('title: a date alone under the site\'s or column\'s name ends the page\'s head; under a headline it dates the page; a notice keeps its head', async () => {
+  const site = await read('盐亭县民政局', '2023年05月06日', H, P1, P2);
+  assert.equal(site.c.meta.title, H);
+  assert.equal(site.file.info.date, '2023-05-06');
+  assert.equal(site.file.info.publisher, '盐亭县民政局');
+  const column = await read('民政要闻', '2023年5月6日', H, P1, P2);
+  assert.equal(column.c.meta.title, H);
+  assert.deepEqual(column.file.dropped, ['民政要闻', '2023年5月6日']);
+  const under = await read(H, '2023年05月06日', P1, P2);
+  assert.equal(under.c.meta.title, H);
+  assert.equal(under.file.info.date, '2023-05-06');
+  assert.ok(!under.body.includes('2023年05月06日'));
+  // A notice's head (its organ, its date) is the notice's own.
+  const notice = await read('某县民政局', '2023年05月06日', '关于做好2023年春节期间困难群众帮扶工作的通知', '各乡镇人民政府:', `${P1}现将有关事项通知如下。`, P2);
+  assert.ok(!notice.file.dropped.includes('某县民政局'));
+});
+
+test('title: a site with its domain before the date line, a list of links after 相关新闻 behind a mark, a browser note in the foot', async () => {
+  const { file, body } = await read(H, '某某政府门户网站 www.example.gov.cn 2015-01-28 15:40 来源: 新华社', P1, P2, '>相关新闻', '  • 某县调整两开发区空间布局', '  • 顶一下', '推荐使用IE8及以上版本浏览器浏览');
+  assert.equal(file.info.date, '2015-01-28');
+  assert.equal(file.info.publisher, '新华社', 'the story\'s source, not the site carrying it');
+  for (const line of ['>相关新闻', '• 某县调整两开发区空间布局', '推荐使用IE8及以上版本浏览器浏览']) assert.ok(file.dropped.includes(line), line);
+  assert.ok(!body.includes('相关新闻'));
+});

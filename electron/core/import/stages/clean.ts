@@ -10,7 +10,7 @@ import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
 import { readInfoTable } from './infotable.js';
 import { bracketedMetaNote, footLabelRun, injectedSymbolCount, isChannelRow, isClock, isHotWords, isLoneIndexField, isMarkupResidue, isMenuRow, isModeSwitch, isPaperBanner, isPaperReaderLine, isPictureFileName, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, paperReaderSource, spamTail, splitTagTail, stripInjectedSymbols } from './furniture.js';
-import { headlineAt, isLinkRow, isNeverTitle } from './title.js';
+import { headlineAt, isLinkRow, isNeverTitle, NOTICE_TITLE } from './title.js';
 
 export interface CleanInfo {
   date?: string;
@@ -28,7 +28,7 @@ export interface CleanResult {
 }
 
 /** Headings of link lists that end an article page: they and everything after are not the draft. */
-const TAIL_BLOCK = /^[【[]?(?:网友评论|相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|猜你喜欢|延伸阅读|热点推荐|热门推荐|热门文章|往期回顾|往期推荐|往期精彩|精彩回顾|喜欢此内容的人还喜欢|更多阅读|精彩推荐|新闻推荐|更多新闻|你可能感兴趣的|您可能感兴趣的)[】\]]?[:：]?$/u;
+const TAIL_BLOCK = /^(?:[>＞»›•·]\s*)?[【[]?(?:网友评论|相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|猜你喜欢|延伸阅读|热点推荐|热门推荐|热门文章|往期回顾|往期推荐|往期精彩|精彩回顾|喜欢此内容的人还喜欢|更多阅读|精彩推荐|新闻推荐|更多新闻|你可能感兴趣的|您可能感兴趣的)[】\]]?[:：]?$/u;
 const NAV_BAR = /^[^。！？]{1,200}$/u;
 const BREADCRUMB = /^[>＞»›]\s*[\u4e00-\u9fa5]{2,12}\s*[>＞»›]|^(?:当前位置|您的位置|您现在的位置|您当前的位置|您当前位置|当前的位置|您所在的位置|所在位置|位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›→/／]|^[^。]{0,60}[>＞»›]\s*[^。]{1,30}[>＞»›]/u;
 const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:首页|网站首页|返回首页|返回顶部|打印本页|打印页面|打印此页|打印|列印本页|列印此页|列印|关闭本页|关闭窗口|关闭视窗|关闭|收藏本页|加入收藏|收藏|分享到|分享至|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|皮肤设置|现在时间|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载|上一篇|下一篇|阅读下一篇|阅读上一篇|上一版|下一版|上一页|下一页|返回列表|返回|登录|一键登录|注册|举报|无障碍|网站无障碍|长者版|关怀版|版面目录|版面导航|标题导航|本版标题导航|本版导航|本版目录|新闻内容|上一期|下一期|往期回顾|评论|表情|图片|文字大小|字体大小|字号大小)\s*[\]】)）>＞<＜]?[\s|｜:：\-—–]*)+$/u;
@@ -61,7 +61,7 @@ const EDITOR = /^[[【(（]?(?:责任编辑|本期编辑|本版编辑|技术编�
 const COUNTER = /^(?:[0-9０-９]{3,}|(?:浏览|访问|阅读|点击|点赞|赞|评论|收藏|转发)(?:次数|量|数)?\s*[:：]?\s*[0-9０-９][0-9０-９,，.]*\s*[万千]?\+?\s*次?(?:\s+(?:浏览|访问|阅读|点击|点赞|评论|收藏|转发)(?:次数|量|数)?\s*[:：]?\s*[0-9０-９][0-9０-９,，.]*\s*[万千]?\+?\s*次?)*(?:\s+(?:分类|栏目|所属栏目|类别)\s*[:：]\s*[^\s。，,]{1,12})?)$/u;
 const URL_LINE = /^(?:(?:原文链接|原文地址|来源网址|网址|链接|本文链接)\s*[:：]\s*)?(?:https?:\/\/|www\.)\S+$/iu;
 const PHOTO_CREDIT = /^(?:图片来源|图源|图片提供|图片|摄影|供图|图\/文|图)\s*[:：/]\s*\S{1,30}$/u;
-const FOOTER = /^主办(?:单位)?\s*[:：].{2,40}(?:承办|协办|技术支持)(?:单位)?\s*[:：]|^[\u4e00-\u9fa5()（）]{2,24}\s+(?:主办|承办|协办|主管)$|^本(?:网站|站|网)由.{2,30}(?:主办|承办|维护|管理)|地址\s*[:：].{2,40}邮编\s*[:：]?\s*[0-9]{6}|版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|备案号|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|网站地图|网站声明|建议使用.{0,20}浏览器|分辨率|Produced\s+By|(?:广告|新闻|服务|投诉)热线\s*[:：]|(?:经营|服务)?许可证(?:编号)?\s*(?:\(ICP\)|（ICP）)?\s*[:：]/iu;
+const FOOTER = /^主办(?:单位)?\s*[:：].{2,40}(?:承办|协办|技术支持)(?:单位)?\s*[:：]|^[\u4e00-\u9fa5()（）]{2,24}\s+(?:主办|承办|协办|主管)$|^本(?:网站|站|网)由.{2,30}(?:主办|承办|维护|管理)|地址\s*[:：].{2,40}邮编\s*[:：]?\s*[0-9]{6}|版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|备案号|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|网站地图|网站声明|(?:建议|推荐)使用.{0,20}浏览器|分辨率|Produced\s+By|(?:广告|新闻|服务|投诉)热线\s*[:：]|(?:经营|服务)?许可证(?:编号)?\s*(?:\(ICP\)|（ICP）)?\s*[:：]/iu;
 
 /** Where a news app left a picture out: "打开网易新闻 查看更多图片". The picture's caption may follow. */
 const APP_PICTURE = /^(?:打开|下载|点击)[\u4e00-\u9fa5A-Za-z]{2,10}\s*(?:查看|浏览|看)(?:更多|高清|大)?(?:图片|图集|组图)$/u;
@@ -169,7 +169,7 @@ function readDateLine(text: string, info: CleanInfo): boolean {
     const date = isoDate(Number(spaced[1]), Number(spaced[2]), Number(spaced[3]));
     if (date) {
       info.date ??= date;
-      if (outlet) info.publisher ??= (outlet[1] ?? outlet[2])!;
+      if (outlet) info.publisher ??= (outlet[1] ?? outlet[2] ?? outlet[3])!;
       return true;
     }
   }
@@ -207,12 +207,14 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   const date = findDate(rest);
   if (!date) return false;
   info.date ??= date;
-  if (outlet) info.publisher ??= (outlet[1] ?? outlet[2])!;
+  // An outlet is the source; a site printing its domain names the source after it when it carries another's story.
+  if (outlet && !outlet[1]) info.publisher ??= (outlet[2] ?? outlet[3])!;
   readSourceAuthor(rest, info);
+  if (outlet?.[1]) info.publisher ??= outlet[1];
   return true;
 }
 
-const OUTLET_DATE = /^([\u4e00-\u9fa5A-Za-z]{2,12})\s*(?:[·・•|｜]\s*)+(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]?\s*)?(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5]{2,10}(?:日报|晚报|报|网|电视台|客户端|新闻|资讯|财经))\s+(?=[0-9０-９]{4}\s*[-年/.])/u;
+const OUTLET_DATE = /^([\u4e00-\u9fa5]{2,16}(?:网站|网|门户))\s+(?:https?:\/\/)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\S*\s+(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5A-Za-z]{2,12})\s*(?:[·・•|｜]\s*)+(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]?\s*)?(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5]{2,10}(?:日报|晚报|报|网|电视台|客户端|新闻|资讯|财经))\s+(?=[0-9０-９]{4}\s*[-年/.])/u;
 const SPACED_DATE = /^([0-9]{4})\s+([0-9]{1,2})\s*[/／-]\s*([0-9]{1,2})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$/u;
 
 function readSourceAuthor(text: string, info: CleanInfo): void {
@@ -476,7 +478,6 @@ export function clean(raw: SourceLine[]): CleanResult {
   stripInjectedPrefix(keep);
   dropAboveRepeatedHeadline(keep, droppedAt);
   dropAboveTitle(keep, droppedAt, metaAt, info);
-  dropAboveHeadline(keep, droppedAt, info);
   dropRepeatedTail(keep, droppedAt);
   dropLinkGroups(keep, droppedAt);
   dropFootLabels(keep, droppedAt);
@@ -486,6 +487,7 @@ export function clean(raw: SourceLine[]): CleanResult {
   liftTrailingSource(keep, droppedAt, info);
   dropOutletLabel(keep, droppedAt);
   dropLeadingLabels(keep, droppedAt, info);
+  dropAboveHeadline(keep, droppedAt, info);
 
   droppedAt.sort((a, b) => a.at - b.at);
   // A dropped line is listed as the page printed it, injected symbols and all.
@@ -584,6 +586,14 @@ function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppe
   const body = keep.findIndex((k) => (k.line.text.length >= 30 && /[。！？]/u.test(k.line.text)) || k.line.image || k.line.table);
   if (body <= 1 || body > 24 || keep[body]!.line.image || keep[body]!.line.table) return;
   const top = keep.slice(0, body).map((k, j) => ({ k, j })).filter(({ k }) => k.line.text);
+  // A date alone between an article's headline and its first paragraph is the page's date line.
+  const under = top[1];
+  if (top.length === 2 && DATE_ONLY.test(under!.k.line.text.replace(/\s+/gu, '')) && !NOTICE_TITLE.test(top[0]!.k.line.text.trim()) && !isNeverTitle(top[0]!.k.line.text)) {
+    info.date ??= findDate(under!.k.line.text) ?? undefined;
+    droppedAt.push({ at: under!.k.at, text: under!.k.line.text });
+    keep.splice(under!.j, 1);
+    return;
+  }
   const at = headlineAt(top.map(({ k }) => k.line.text), keep.slice(body, body + 3).map((k) => k.line.text).join('\n'));
   if (at <= 0) return;
   const cut = top[at]!.j;
@@ -591,6 +601,8 @@ function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppe
     if (!k.line.text) continue;
     droppedAt.push({ at: k.at, text: k.line.text });
     if (DATE_ONLY.test(k.line.text.replace(/\s+/gu, ''))) info.date ??= findDate(k.line.text) ?? undefined;
+    // A bureau's site naming itself in the head is the page's source, as dropLeadingLabels reads it.
+    if (SITE_ORGAN.test(k.line.text) && findMentions(k.line.text)[0]?.start === 0) info.publisher ??= k.line.text;
   }
   keep.splice(0, cut);
 }

@@ -42,6 +42,9 @@ export function isNeverTitle(text: string): boolean {
   return FIELD.test(t);
 }
 
+/** A notice's or a document's title: its head above it (organ, date) is its own. */
+export const NOTICE_TITLE = /^(?:关于|印发)|(?:通知|通报|意见|决定|批复|函|报告|请示|方案|办法|规定|细则|公告|通告|公示|纪要|命令|议案)$/u;
+
 /** An organ or place named alone ("州救助管理站", "某县民政局"): a kicker or a site's name, not a story's headline. */
 const NAME_ONLY = /^[\u4e00-\u9fa5]{1,12}(?:局|厅|委|办|站|院|中心|政府|协会|学会|商会|基金会|社区|街道|村委会|居委会|镇|乡|县|区|市|州|盟|旗)$/u;
 
@@ -75,10 +78,13 @@ export function headlineAt(top: string[], body: string): number {
   const first = top[0]!.trim();
   const never = isNeverTitle(first);
   const kicker = !never && isNameOnly(first) && first.length <= 12 && NEWS_DATELINE.test(body.trimStart());
-  if (!never && !kicker) return -1;
+  // A date alone under the site's or column's name ("某县民政局" / "2023年05月06日" / headline): the page's
+  // head ends at the date, so the first line is no headline either (a notice keeps its head).
+  const dated = never || kicker ? -1 : top.findIndex((t, k) => k > 0 && k < top.length - 1 && DATE_ONLY.test(t.replace(/\s+/gu, '')) && top.slice(0, k).every((u) => u.length <= 20 && !SENTENCE_END.test(u)));
+  if (!never && !kicker && (dated < 0 || NOTICE_TITLE.test(top[dated + 1]!.trim()))) return -1;
   let best = -1;
   let bestScore = 0;
-  for (let k = 1; k < top.length; k++) {
+  for (let k = Math.max(1, dated + 1); k < top.length; k++) {
     // Only lines without a sentence may stand above the headline.
     if (SENTENCE_END.test(top[k - 1]!) && !isNeverTitle(top[k - 1]!)) break;
     const t = top[k]!.trim();
