@@ -124,6 +124,29 @@ test('an import read on the workers stores the library one read on the thread st
   assert.ok(workers!.duplicates > thread!.duplicates);
 });
 
+/** `n` copies of the corpus's text drafts: read synchronously through, as `huibian import`'s are. */
+function textDrafts(n: number): DraftSource[] {
+  return Array.from({ length: n }, (_, i) =>
+    CORPUS_FILES.map((name) => {
+      const p = path.join(dir, `text-${i}-${name}`);
+      writeFileSync(p, readFileSync(corpusPath(name)));
+      return { name: path.basename(p), path: p };
+    }),
+  ).flat();
+}
+
+test('a preview finishes while the ones asked for after it are still being read', async () => {
+  // huibian import asks for the next batches before it commits one: the first must come back
+  // once its own files are read, not after the calling thread has also read its share of the later ones
+  const options = { maxBytes: 50 * 1024 * 1024 };
+  assert.ok(await previewDrafts(textDrafts(4), options), 'the workers are running');
+  const started = performance.now();
+  const first = previewDrafts(textDrafts(4), options)!.then(() => performance.now() - started);
+  const later = previewDrafts(textDrafts(24), options)!.then(() => performance.now() - started);
+  const [a, b] = await Promise.all([first, later]);
+  assert.ok(a < b / 2, `first preview of 20 files back after ${a.toFixed(0)} ms, the next of 120 after ${b.toFixed(0)} ms`);
+});
+
 test('HUIBIAN_IMPORT_WORKERS=0 keeps every preview on the calling thread', () => {
   process.env.HUIBIAN_IMPORT_WORKERS = '0';
   try {
