@@ -86,7 +86,8 @@ describe('huibian import on the corpus (subprocess)', () => {
     assert.deepEqual(report.knownFiles, []);
     assert.deepEqual(report.errors, []);
     for (const file of report.imported) {
-      assert.deepEqual(Object.keys(file).filter((k) => k !== 'notice').sort(), ['cases', 'file', 'kind']);
+      assert.deepEqual(Object.keys(file).filter((k) => k !== 'notice').sort(), ['cases', 'file', 'kind', 'warnings']);
+      assert.ok(file.warnings.every((w: string) => !/[A-Za-z]{3,} [a-z]+/.test(w)), 'warnings in Chinese only');
       for (const c of file.cases) {
         assert.deepEqual(Object.keys(c).sort(), ['award', 'captions', 'category', 'id', 'region', 'subtitle', 'title', 'unit']);
         assert.deepEqual(Object.keys(c.region).sort(), ['city', 'county', 'province']);

@@ -17,6 +17,8 @@ interface ImportReport {
   imported: Array<{
     file: string;
     kind: string;
+    /** What the importer noticed (in Chinese): a title taken from the file name, lines rejoined … */
+    warnings: string[];
     cases: Array<{
       id: string;
       title: string;
@@ -104,7 +106,7 @@ export async function importFiles(
   for (const done of committed.imported) {
     const file = byName.get(done.file);
     const ids = [...done.documentIds];
-    const entry: ImportReport['imported'][number] = { file: done.file, kind: done.kind, cases: [] };
+    const entry: ImportReport['imported'][number] = { file: done.file, kind: done.kind, warnings: file?.warnings ?? [], cases: [] };
     if (file?.notice && !skipped.has(`${done.file}/null`)) {
       const m = file.notice.meta;
       entry.notice = {
@@ -135,7 +137,7 @@ export async function importFiles(
     report.imported.push(entry);
   }
   for (const r of committed.reviews ?? []) {
-    report.imported.push({ file: r.file, kind: 'review', cases: [] });
+    report.imported.push({ file: r.file, kind: 'review', warnings: [], cases: [] });
   }
   return report;
 }
@@ -241,6 +243,7 @@ export async function cmdImport(args: string[], io: Io): Promise<number> {
       for (const f of report.imported) {
         if (whole.has(f.file) && f.cases.length === 0 && !f.notice) continue;
         io.out(`✓ ${f.file}（${kindLabel(f.kind)}）${f.notice ? `通知:${f.notice.title}` : `${f.cases.length} 个案例`}`);
+        for (const w of f.warnings) io.out(`  ⚠ ${w}`);
         for (const c of f.cases) {
           const place = [c.region.province, c.region.city, c.region.county].filter(Boolean).join(' ');
           io.out(`  · ${c.title}${c.subtitle ? ` ——${c.subtitle}` : ''}`);

@@ -68,7 +68,10 @@ export interface ImportedFile {
 /** A file that could not be imported: the library is left unchanged for it. */
 export interface ImportError {
   file: string;
+  /** For the user, in Chinese. */
   message: string;
+  /** The importer's English note on the same failure, for logs and `--json`. */
+  detail?: string;
 }
 
 /** Raised by readers and stages with a message fit to show the user. */

@@ -41,6 +41,23 @@ function checkedImportPath(p: string, maxBytes: number): void {
   }
 }
 
+/**
+ * The importer writes its warnings and failures as a Chinese sentence followed by an English one
+ * ("…未导入。 x.txt is empty."): the user is shown the Chinese (app and command alike), the English
+ * is kept as the error's `detail` for logs and `--json`.
+ */
+export function userMessage(text: string): { message: string; detail?: string } {
+  // The note starts after a Chinese sentence's end and a space, and is English words to the end
+  // (it may open with the file's name, "空白.txt is empty.").
+  for (const cut of text.matchAll(/[。）)」”]\s+/gu)) {
+    const rest = text.slice(cut.index + cut[0].length);
+    if (/[。！？；，]/u.test(rest) || !/[A-Za-z]{2,}\s+[A-Za-z]{2,}/u.test(rest)) continue;
+    if (!/[\u4e00-\u9fff]/u.test(text.slice(0, cut.index))) break;
+    return { message: text.slice(0, cut.index + 1), detail: rest };
+  }
+  return { message: text };
+}
+
 /** Below this many files a preview reads on its own thread: starting the import workers costs more than a few drafts. */
 const POOL_MIN_FILES = 16;
 
@@ -113,12 +130,14 @@ export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'impo
       const name = input.files[i]!.name;
       const outcome: DraftOutcome = 'source' in c ? outcomes[next++]! : { kind: 'error', message: c.error };
       if (outcome.kind === 'error') {
-        errors.push({ file: name, message: outcome.message.includes(name) ? outcome.message : `${name}: ${outcome.message}` });
+        const { message, detail } = userMessage(outcome.message);
+        errors.push({ file: name, message: message.includes(name) ? message : `${name}: ${message}`, ...(detail ? { detail } : {}) });
       } else if (outcome.kind === 'review') {
         reviews.push({ file: name, review: outcome.review });
       } else {
         proofs.push({ ...outcome.proof, file: files.length });
         fixes.push(outcome.fixed);
+        outcome.file.warnings = outcome.file.warnings.map((w) => userMessage(w).message);
         files.push(outcome.file);
       }
     });
