@@ -22,7 +22,7 @@ export interface RowItem {
   award: string | null;
   /** Named as a group's first winner ("A等44个…"): the page may list the group in full elsewhere. */
   summary?: boolean;
-  /** Named in a row with people (their posts and names), who are skipped: the page lists honourees. */
+  /** Named in a comma-separated row after a cue (with people beside them, who are skipped): the page lists honourees. */
   besidePeople?: boolean;
 }
 
@@ -138,16 +138,17 @@ function honourBefore(text: string): string | null {
  * conferring sentence); `cued` says the line before ended on a cue ("…在列。分别为:").
  */
 export function sentenceRows(text: string, carried: () => string | null, cued = false): RowItem[] {
+  // Honourees one to a comma after a cue, people among them or not.
+  if (/分别[是为]|包括/u.test(text) && /[，,]/u.test(text)) {
+    const mixed = mixedRow(text, carried);
+    if (mixed.length) return mixed;
+  }
   const counted = FIRST_COUNT.test(text);
   // Most lines of a draft confer nothing: look closer only where a row's signs are.
   if (!counted && !(text.includes('、') && (cued || ROW_SIGN.test(text)))) return [];
   if (counted) {
     const winners = firstWinners(text);
     if (winners.length >= 2) return winners;
-  }
-  if (/分别[是为]|包括/u.test(text)) {
-    const mixed = mixedRow(text, carried);
-    if (mixed.length) return mixed;
   }
   if (!text.includes('、')) return [];
   const open = !/[。！？；;”"）)]\s*$/u.test(text);
@@ -294,8 +295,10 @@ function mixedRow(text: string, carried: () => string | null): RowItem[] {
       else if (!/、/u.test(e) && (isOrgName(e) || (AWARDED_PLACE.test(e) && placeStarts(e)))) bodies.push(e);
       else return [];
     }
-    if (!people || !bodies.length) continue;
-    const honours = [...honoursNamed(cue[1]!), ...honoursNamed(text), ...honoursNamed(carried() ?? '')].filter((h) => !PEOPLE_GROUP.test(h));
+    // Bodies alone, one to a comma, need two of them (one body after a cue is a sentence about it).
+    if (!bodies.length || (!people && bodies.length < 2)) continue;
+    const above = carried();
+    const honours = [...honoursNamed(cue[1]!), ...honoursNamed(text), ...(above ? [above] : [])].filter((h) => !PEOPLE_GROUP.test(h));
     const award = plainAward(honours[0] ?? null);
     if (!award) continue;
     return bodies.map((b) => ({ title: b, subtitle: null, unit: null, place: placeStarts(b) ? b : null, award, besidePeople: true }));
