@@ -85,4 +85,8 @@ test('units: a label or byline naming the body by its level word ("供稿：区�
   assert.equal(ownOrgan('区民政局', null), null, 'without a home it names no unit');
   assert.equal(ownOrgan('施秉县民政局', null), '施秉县民政局');
   assert.equal(ownOrgan('县融媒体中心', own), null, 'a media centre reports the work');
+  assert.equal(ownOrgan('我区民政局', own), '海曙区民政局', '"我区" is the home district too');
+  const jinhua = text('jinhua-2025-banzheng-jineng-sai.txt');
+  const jm = findMentions(jinhua);
+  assert.equal(withOwnPlace('我市民政局', homeRegion(jinhua, jm, contextRegion(jinhua, jm))), '金华市民政局');
 });

@@ -32,8 +32,8 @@ export const ORG_KINDS = [
 const KIND = new RegExp(`(?:${ORG_KINDS.join('|')})$`, 'u');
 /** Kinds that name a body without a place before them ("东南大学教育基金会", "某某学会"). */
 const SELF_NAMED_KIND = /(?:基金会|协会|商会|学会|研究会|促进会|联合会|慈善总会|服务社|事务所|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|社会工作服务中心)$/u;
-/** A level word standing for the document's own division: "区民政局", "州救助管理站", "县委". */
-const RELATIVE = /^([省市州盟县区旗])(?![委辖])(?=[\u4e00-\u9fa5]{2,})/u;
+/** A level word standing for the document's own division: "区民政局", "州救助管理站", "我市民政局". */
+const RELATIVE = /^(?:我|本)?([省市州盟县区旗])(?![委辖])(?=[\u4e00-\u9fa5]{2,})/u;
 const TOWN = /^[\u4e00-\u9fa5]{2,6}?(?:镇|乡|街道)(?=[\u4e00-\u9fa5]{2,})/u;
 const NAME_CHARS = /^[\u4e00-\u9fa5（）()·]{2,40}$/u;
 /** Names of media, which report a body's work and do none ("某某网", "融媒体中心"). */
@@ -85,7 +85,7 @@ export function withOwnPlace(name: string, own: Region | null | undefined): stri
   const place = level === 'province' ? own.province : level === 'city' ? own.city : own.county;
   if (!place) return null;
   // A municipality has no city of its own: "市民政局" of 北京 is 北京市民政局 (its province).
-  const rest = name.slice(1);
+  const rest = name.slice(RELATIVE.exec(name)![0].length);
   if (level === 'city' && /自治州$/u.test(place)) return `${shortPrefecture(place)}州${rest}`;
   if (level === 'city' && /盟$/u.test(place)) return `${place}${rest}`;
   if (!place.endsWith(parsed.level!)) return null;

@@ -40,7 +40,7 @@ const SERVICE_KIND = String.raw`(?:救助管理站|救助站|未成年人保护�
  * A working body named by its level word alone ("区民政局", "市救助管理站", "州救助管理站"): the
  * document's own, written out with its home division (orgnames.withOwnPlace) or not taken.
  */
-const RELATIVE_WORKING = String.raw`[省市县区州旗盟](?:民政|退役军人事务)(?:局|厅)|[市县区州旗盟]${SERVICE_KIND}`;
+const RELATIVE_WORKING = String.raw`(?:我|本)?[省市县区州旗盟](?:民政|退役军人事务)(?:局|厅)|(?:我|本)?[市县区州旗盟]${SERVICE_KIND}`;
 /**
  * The bodies whose own work a case reports: a 民政 bureau or department, (优抚安置) a veterans' affairs
  * one, or a service body of either, its name led by a division or a town ("某县救助管理站", "某镇…工作站").
