@@ -305,7 +305,7 @@ function withoutProvince(organ: string): string {
  * "县民政局", "州退役军人事务局": an organ named relative to the page (its level word and its kind,
  * no place) says whose site it is, not which body; it names no unit.
  */
-const RELATIVE_ORGAN = /^[省市县区州盟旗镇乡](?:民政|退役军人|人民政府|政府|委|办|财政|残联|妇联|团委|救助|社会|福利|殡|老龄|应急|卫健|教育|公安|司法)/u;
+const RELATIVE_ORGAN = /^(?:我|本)?[省市县区州盟旗镇乡](?:民政|退役军人|人民政府|政府|委|办|财政|残联|妇联|团委|救助|社会|福利|殡|老龄|应急|卫健|教育|公安|司法)/u;
 
 export function isOrgan(text: string | null | undefined): boolean {
   // "民政部网站" is a website, not the organ that did the work; a media centre or a paper reports it.
