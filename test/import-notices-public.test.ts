@@ -52,3 +52,14 @@ test('public notices: a titled 公示 is a notice, unless its body is the list o
   assert.equal(awards.kind, 'award-list');
   assert.equal(awards.cases.length, communities.length);
 });
+
+test('public notices: a write-up that tells of a 公示 in passing stays a case', async () => {
+  const told = [
+    '为让困难群众应保尽保,某某镇民政办坚持“阳光低保”,入户核查后在村务公开栏张榜公示,公示期间群众无异议的才报县民政局审批。',
+    '一是精准识别。镇村干部逐户走访,建立困难群众台账,做到底数清、情况明。',
+    '二是动态管理。每季度复核一次,对收入增加的及时退出,对新增困难的及时纳入。',
+    '三是强化监督。设立举报电话,接受群众监督,全年未发生一起错保漏保投诉。',
+  ];
+  const file = await importFile({ name: 'dibao.txt', bytes: enc(told.join('\n')) });
+  assert.notEqual(file.kind, 'notice');
+});

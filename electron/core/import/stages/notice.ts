@@ -107,7 +107,7 @@ const ADDRESSEE_ITEM = /(?:局|厅|部|委|办|政府|部门|单位|处室|科�
  * "现向社会进行公告", "现将…向社会公示", "有关事项公告如下", "特此公告", "公示期为…". It makes a copy taken from
  * its body (no title, no 主送, no signature) a notice: no write-up or news report announces itself.
  */
-const PUBLIC_FORMULA = /现(?:将[^。！？]{1,40}?)?(?:向社会(?:各界)?)?(?:进行|予以?)?(?:公告|公示|通告)|事项(?:公告|通告|公示)如下|特此(?:公告|公示|通告)|公示期(?:为|自|间|限)/u;
+const PUBLIC_FORMULA = /现(?:将[^。！？]{1,40}?)?(?:向社会(?:各界)?)?(?:进行|予以?)?(?:公告|公示|通告)|事项(?:公告|通告|公示)如下|特此(?:公告|公示|通告)|公示期(?:为|自)/u;
 const NOTICE_FORMULA = /(?:现将|现就|特将).{0,60}(?:印发给你们|转发给你们|通知如下|通报如下)|特此(?:通知|通报)|请(?:认真)?(?:遵照|贯彻)执行/u;
 /** Dates at the start of a line, the rest being something else (a forwarded document run on). */
 const SIGNED_DATE = /^(\S.*?)[\s\u3000]+((?:[0-9０-９]{4}|[〇○零一二三四五六七八九OoＯ0０]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日)$/u;
