@@ -15,7 +15,7 @@ const SAMPLE = '民政为民，民政爱民：“10+1+N”模式——2021年《
 
 function faces(): FaceFile[] {
   const out = new Map<string, FaceFile>();
-  const add = (f: FaceFile | undefined) => {
+  const add = (f: FaceFile | null | undefined) => {
     if (f && !f.slices) out.set(`${f.file}#${f.postscriptName ?? ''}`, f);
   };
   for (const r of roleFaces().values()) {
