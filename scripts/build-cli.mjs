@@ -33,7 +33,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = path.join(root, 'dist', 'core', 'cli');
@@ -52,7 +52,7 @@ const BUNDLED = [
 ];
 
 /** import.meta.url in a bundled package's module stays that module's own file (relative to the bundle, so the tree may move). */
-const ownUrls = (outDir) => ({
+export const ownUrls = (outDir) => ({
   name: 'own-urls',
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/].*\.m?js$/ }, (args) => {
@@ -63,6 +63,56 @@ const ownUrls = (outDir) => ({
     });
   },
 });
+
+/**
+ * Bundled packages that build tables as they load, which an export never reads: fontkit's
+ * unicode-properties inflates its Unicode trie (shaping, and the glyph objects fontkit makes for
+ * a code point; fonts/metrics.ts looks ids up in the cmap), pdfkit's AES builds its T-tables
+ * (encrypted PDFs only). Their importer gets, in their place, functions that load the real module
+ * on the first call. Only for importers that just call the exports (checked: fontkit's named
+ * imports, pdfkit's cbc/ecb). With fontkit's own shaping tries below, ≈35 ms of a PDF export's
+ * start-up in --cpu-prof.
+ */
+const LAZY = [
+  { importer: 'fontkit', specifier: 'unicode-properties' },
+  { importer: 'pdfkit', specifier: '@noble/ciphers/aes' },
+];
+
+export const lazyTables = {
+  name: 'lazy-tables',
+  setup(b) {
+    for (const { importer, specifier } of LAZY) {
+      const filter = new RegExp(`^${specifier.replace(/[/.]/g, '\\$&')}$`);
+      b.onResolve({ filter }, async (args) => {
+        if (args.pluginData === 'real' || args.namespace === 'huibian-lazy' || !args.importer.includes('node_modules') || packageOf(args.importer.split(/[\\/]node_modules[\\/]/).pop().replaceAll('\\', '/')) !== importer) return undefined;
+        const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'real' });
+        if (real.errors.length) return undefined;
+        return { path: real.path, namespace: 'huibian-lazy' };
+      });
+    }
+    b.onLoad({ filter: /.*/, namespace: 'huibian-lazy' }, async (args) => {
+      const exports = await import(pathToFileURL(args.path).href);
+      // A value export (or the default) is left out: an importer that used one fails the build.
+      const names = Object.keys(exports).filter((k) => k !== 'default' && typeof exports[k] === 'function');
+      const lines = [`let real;`, `const load = () => (real ??= require(${JSON.stringify(args.path)}));`];
+      for (const k of names) lines.push(`export const ${k} = (...a) => load().${k}(...a);`);
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+    // fontkit's complex-script shapers (Arabic, Indic, Universal) each inflate a Unicode trie as
+    // the module loads; each is made on its first lookup instead. A trie used other than through
+    // .get() is left as it is.
+    b.onLoad({ filter: /[\\/]node_modules[\\/]fontkit[\\/]dist[\\/]module\.mjs$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      let changed = 0;
+      const contents = text.replace(/^const (\$\w+\$var\$trie) = (new \(0, [\w$]+\)\(.*\));$/gm, (line, name, make) => {
+        if (text.split(name).length !== text.split(`${name}.get(`).length + 1) return line;
+        changed++;
+        return `let ${name}$made; const ${name} = { get: (cp) => (${name}$made ??= ${make}).get(cp) };`;
+      });
+      return changed ? { contents, loader: 'js', resolveDir: path.dirname(args.path) } : undefined;
+    });
+  },
+};
 
 const packageOf = (specifier) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]);
 
@@ -155,7 +205,7 @@ export async function buildCli({ quiet = false } = {}) {
       ...bundled,
       stdin: { contents: COMMANDS_ENTRY, resolveDir: path.join(root, 'electron/core/cli'), sourcefile: 'electron/core/cli/commands.ts', loader: 'ts' },
       outfile: path.join(next, 'commands.cjs'),
-      plugins: [sharedApart, externalsBut(BUNDLED), ownUrls(OUT_DIR)],
+      plugins: [sharedApart, lazyTables, externalsBut(BUNDLED), ownUrls(OUT_DIR)],
     }),
     build({
       ...common,
