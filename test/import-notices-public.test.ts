@@ -63,3 +63,12 @@ test('public notices: a write-up that tells of a 公示 in passing stays a case'
   const file = await importFile({ name: 'dibao.txt', bytes: enc(told.join('\n')) });
   assert.notEqual(file.kind, 'notice');
 });
+
+test('public notices: a 公告 titled without 关于 counts its opening formula as the sign a 通知 counts "通知如下" for', async () => {
+  const body = [NOTICE_SENTENCES[0]!.replace('。', ',现将有关事项公告如下:'), ...NOTICE_SENTENCES.slice(1)];
+  const titled = await importFile({ name: 'gonggao.txt', bytes: enc(['某某镇人民政府社区名称征集公告', ...body].join('\n')) });
+  assert.equal(titled.kind, 'notice');
+  assert.equal(titled.notice!.meta.title, '某某镇人民政府社区名称征集公告');
+  const without = await importFile({ name: 'plain.txt', bytes: enc(['某某镇人民政府社区名称征集公告', ...NOTICE_SENTENCES].join('\n')) });
+  assert.notEqual(without.kind, 'notice', 'a title alone that could be a headline needs one more sign');
+});

@@ -338,9 +338,11 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   // "某县民政局2023年工作总结", is a report signed and dated as reports are.)
   const headed = titleAt < 0 && headline(lines, header);
   const closing = !headed && closingSignature(lines, bodyFrom, issuerAt, dateAt);
-  const announcing = !headed && titleAt < 0 && lines.slice(bodyFrom, bodyFrom + 6).some((l) => PUBLIC_FORMULA.test(l.text));
+  const announces = lines.slice(bodyFrom, bodyFrom + 6).some((l) => PUBLIC_FORMULA.test(l.text));
+  const announcing = !headed && titleAt < 0 && announces;
   if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing && !announcing) return null;
-  const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2), formula].filter(Boolean).length;
+  // (A titled 公告 or 公示 says what it is in its opening as a 通知 does: "现将有关事项公告如下".)
+  const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2), formula || announces].filter(Boolean).length;
   const title = titleAt >= 0 ? lines.slice(titleAt, titleAt + titleLines).map((l) => l.text).join('') : '';
   if (titleAt >= 0) {
     if (!strong && signs === 0) return null;
