@@ -147,6 +147,9 @@ test('bodies one to a comma after a cue are honourees when an honour is named; a
   const listed = await load2('近日,省民政厅公布了2024年度全省先进社会组织名单。我市3家社会组织入选,分别是常德市慈善总会,临澧县电子商务协会,桃源县心理学会。\n据了解,此次评选共有120家社会组织参评。');
   assert.equal(listed.kind, 'award-list');
   assert.deepEqual(listed.cases.map((c) => [c.meta.title, c.meta.award]), ['常德市慈善总会', '临澧县电子商务协会', '桃源县心理学会'].map((t) => [t, '2024年度全省先进社会组织']));
+  // Separated by ；under a clause naming the honour in quotes ("获评“X”的单位有:").
+  const semi = await load2('近日,全省社会组织评估结果揭晓。获评“全省先进社会组织”的单位有:常德市慈善总会；临澧县电子商务协会；桃源县心理学会。\n据了解,此次评选共有120家社会组织参评。');
+  assert.deepEqual(semi.cases.map((c) => [c.meta.title, c.meta.award]), ['常德市慈善总会', '临澧县电子商务协会', '桃源县心理学会'].map((t) => [t, '全省先进社会组织']));
   const described = await load2('我县共有3个社区服务机构,分别是城关镇社区服务中心,东城街道社区服务站,西城街道社区服务站。\n这些机构为居民提供日间照料、助餐等服务,受到群众好评。');
   assert.equal(described.kind, 'single-case');
 });

@@ -45,7 +45,8 @@ export function statedAward(texts: string[]): string | null {
       if (quoted) {
         const before = object.slice(0, quoted.index);
         // "荣获全省第二批“十百千”示范社会组织": the quoted word is inside the honour's name.
-        const after = /^[\u4e00-\u9fa5]{2,16}?(?=(?:荣誉)?称号|$|[^\u4e00-\u9fa5])/u.exec(object.slice(quoted.index + quoted[0].length))?.[0] ?? '';
+        // ("获评“X”的单位有": what follows 的 is who won it, not the honour.)
+        const after = /^(?!的)[\u4e00-\u9fa5]{2,16}?(?=(?:荣誉)?称号|$|[^\u4e00-\u9fa5])/u.exec(object.slice(quoted.index + quoted[0].length))?.[0] ?? '';
         if (after && HONOUR_END.test(after)) return normaliseAward(`${before}${quoted[0]}${after}`.replace(/\s+/gu, ''));
         if (!NOT_HONOUR.test(quoted[1]!) && HONOUR_END.test(quoted[1]!)) return normaliseAward(quoted[1]!);
         continue;

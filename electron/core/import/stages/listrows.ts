@@ -13,6 +13,7 @@
 import { findMentions } from '../../regions/index.js';
 import { isPlaceToken } from './placelabel.js';
 import { isOrgName } from './orgnames.js';
+import { statedAward as statedHonour } from './honours.js';
 
 export interface RowItem {
   title: string;
@@ -139,7 +140,7 @@ function honourBefore(text: string): string | null {
  */
 export function sentenceRows(text: string, carried: () => string | null, cued = false): RowItem[] {
   // Honourees one to a comma after a cue, people among them or not.
-  if (/分别[是为]|包括/u.test(text) && /[，,]/u.test(text)) {
+  if (/分别[是为]|包括|有\s*[:：]|如下\s*[:：]/u.test(text) && /[，,；;]/u.test(text)) {
     const mixed = mixedRow(text, carried);
     if (mixed.length) return mixed;
   }
@@ -283,10 +284,10 @@ function honoursNamed(text: string): string[] {
  * in the sentence or the line before; people are skipped. Every entry must be one or the other.
  */
 function mixedRow(text: string, carried: () => string | null): RowItem[] {
-  for (const sentence of splitOutsideMarks(text, '。；;')) {
-    const cue = /^(.*?)(?:分别是|分别为|包括)\s*[:：]?\s*(.+)$/u.exec(sentence);
+  for (const sentence of splitOutsideMarks(text, '。')) {
+    const cue = /^(.*?)(?:分别是|分别为|包括|有\s*[:：]|如下\s*[:：])\s*[:：]?\s*(.+)$/u.exec(sentence);
     if (!cue) continue;
-    const entries = splitOutsideMarks(cue[2]!, '，,').map((e) => e.trim()).filter(Boolean);
+    const entries = splitOutsideMarks(cue[2]!, '，,；;').map((e) => e.trim()).filter(Boolean);
     if (entries.length < 2) continue;
     const bodies: string[] = [];
     let people = 0;
@@ -298,7 +299,8 @@ function mixedRow(text: string, carried: () => string | null): RowItem[] {
     // Bodies alone, one to a comma, need two of them (one body after a cue is a sentence about it).
     if (!bodies.length || (!people && bodies.length < 2)) continue;
     const above = carried();
-    const honours = [...honoursNamed(cue[1]!), ...honoursNamed(text), ...(above ? [above] : [])].filter((h) => !PEOPLE_GROUP.test(h));
+    const stated = statedHonour([cue[1]!]);
+    const honours = [...(stated ? [stated] : []), ...honoursNamed(cue[1]!), ...honoursNamed(text), ...(above ? [above] : [])].filter((h) => !PEOPLE_GROUP.test(h));
     const award = plainAward(honours[0] ?? null);
     if (!award) continue;
     return bodies.map((b) => ({ title: b, subtitle: null, unit: null, place: placeStarts(b) ? b : null, award, besidePeople: true }));
