@@ -138,3 +138,13 @@ test('title: a site with its domain before the date line, a list of links after 
   for (const line of ['>相关新闻', '• 某县调整两开发区空间布局', '推荐使用IE8及以上版本浏览器浏览']) assert.ok(file.dropped.includes(line), line);
   assert.ok(!body.includes('相关新闻'));
 });
+
+test('title: a column\'s name over a menu row, without a date line, is the page\'s head; a document\'s head with its 发文字号 stays whole', async () => {
+  const { c, file } = await read('新时代文明实践', '某市摄影', '某市概况 某市新闻 社会民生 公示公告 外媒报导 街区新闻 周边县市 旅游指南', H, P1, P2);
+  assert.equal(c.meta.title, H);
+  assert.deepEqual(file.dropped.slice(0, 2), ['新时代文明实践', '某市摄影']);
+  assert.equal(headlineAt(['请选择期数:', '部门文件', '某民发〔2021〕33号', '省民政厅 省发展改革委', '关于印发《某省民政事业发展规划》的通知'], P1), 2, 'a document\'s head starts at its 发文字号 at the latest');
+  const notice = await read('请选择年份:', '请选择期数:', '部门文件', '某民发〔2021〕33号', '关于印发《某省民政事业发展规划》的通知', '各市民政局:', `${P1}现将有关事项通知如下。`, P2);
+  assert.equal(notice.file.kind, 'notice');
+  assert.ok(!notice.file.dropped.includes('某民发〔2021〕33号'));
+});

@@ -594,9 +594,14 @@ function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppe
     keep.splice(under!.j, 1);
     return;
   }
-  const at = headlineAt(top.map(({ k }) => k.line.text), keep.slice(body, body + 3).map((k) => k.line.text).join('\n'));
-  if (at <= 0) return;
-  const cut = top[at]!.j;
+  // The rows of links clean() already took from among these lines still tell where the page's head ends.
+  const first = top[0]!.k.at;
+  const last = top[top.length - 1]!.k.at;
+  const nav = droppedAt.filter((d) => d.at > first && d.at < last && (isLinkRow(d.text) || isChannelRow(d.text) || isMenuRow(d.text) || BREADCRUMB.test(d.text)));
+  const lines = [...top.map(({ k, j }) => ({ at: k.at, text: k.line.text, j })), ...nav.map((d) => ({ at: d.at, text: d.text, j: -1 }))].sort((a, b) => a.at - b.at);
+  const at = headlineAt(lines.map((l) => l.text), keep.slice(body, body + 3).map((k) => k.line.text).join('\n'));
+  if (at <= 0 || lines[at]!.j < 0) return;
+  const cut = lines[at]!.j;
   for (const k of keep.slice(0, cut)) {
     if (!k.line.text) continue;
     droppedAt.push({ at: k.at, text: k.line.text });

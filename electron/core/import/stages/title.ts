@@ -42,6 +42,9 @@ export function isNeverTitle(text: string): boolean {
   return FIELD.test(t);
 }
 
+/** A 发文字号 ("辽民发〔2021〕33号"). */
+const DOC_NUMBER = /[〔[［【(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号/u;
+
 /** A notice's or a document's title: its head above it (organ, date) is its own. */
 export const NOTICE_TITLE = /^(?:关于|印发)|(?:通知|通报|意见|决定|批复|函|报告|请示|方案|办法|规定|细则|公告|通告|公示|纪要|命令|议案)$/u;
 
@@ -78,13 +81,22 @@ export function headlineAt(top: string[], body: string): number {
   const first = top[0]!.trim();
   const never = isNeverTitle(first);
   const kicker = !never && isNameOnly(first) && first.length <= 12 && NEWS_DATELINE.test(body.trimStart());
-  // A date alone under the site's or column's name ("某县民政局" / "2023年05月06日" / headline): the page's
-  // head ends at the date, so the first line is no headline either (a notice keeps its head).
-  const dated = never || kicker ? -1 : top.findIndex((t, k) => k > 0 && k < top.length - 1 && DATE_ONLY.test(t.replace(/\s+/gu, '')) && top.slice(0, k).every((u) => u.length <= 20 && !SENTENCE_END.test(u)));
-  if (!never && !kicker && (dated < 0 || NOTICE_TITLE.test(top[dated + 1]!.trim()))) return -1;
+  // A line that is the page's (a date alone, a row of links, a reader's label) under the site's or a
+  // column's name ("某县民政局" / "2023年05月06日" / headline, "新时代文明实践" / "延吉摄影" / a menu row /
+  // headline): the page's head runs down to it, so the first line is no headline either (a notice keeps its head).
+  let dated = -1;
+  if (!never && !kicker) {
+    for (let k = 1; k < top.length - 1; k++) {
+      if (SENTENCE_END.test(top[k]!) && !isNeverTitle(top[k]!)) break;
+      if (isNeverTitle(top[k]!) && top.slice(0, k).every((u) => (u.length <= 20 || isNeverTitle(u)) && !(SENTENCE_END.test(u) && !isNeverTitle(u)))) dated = k;
+    }
+  }
+  // A document's head (its 发文字号, its title) is its own: nothing of it or under it goes.
+  const docAt = top.findIndex((t) => DOC_NUMBER.test(t) || NOTICE_TITLE.test(t.trim()));
+  if (!never && !kicker && (dated < 0 || docAt >= 0)) return -1;
   let best = -1;
   let bestScore = 0;
-  for (let k = Math.max(1, dated + 1); k < top.length; k++) {
+  for (let k = Math.max(1, dated + 1); k < (docAt >= 0 ? docAt + 1 : top.length); k++) {
     // Only lines without a sentence may stand above the headline.
     if (SENTENCE_END.test(top[k - 1]!) && !isNeverTitle(top[k - 1]!)) break;
     const t = top[k]!.trim();
