@@ -90,3 +90,9 @@ test('units: a label or byline naming the body by its level word ("供稿：区�
   const jm = findMentions(jinhua);
   assert.equal(withOwnPlace('我市民政局', homeRegion(jinhua, jm, contextRegion(jinhua, jm))), '金华市民政局');
 });
+
+test('notices: signed by level word alone ("区民政局 区财政局"), a notice is its home division\'s', async () => {
+  const file = await importFile({ name: 'binhai.txt', path: path.join(TUNING, 'binhai-2019-rijian-zhaoliao-tongzhi.txt') });
+  assert.equal(file.kind, 'notice');
+  assert.deepEqual(place(file.notice!.meta.region), ['天津市', '天津市', '滨海新区']);
+});

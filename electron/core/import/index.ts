@@ -29,6 +29,7 @@ import { structure } from './stages/structure.js';
 import { alignListRegions, awardFromText, isListDocument, listDrafts, readList } from './stages/lists.js';
 import { streetCounty } from './stages/placelabel.js';
 import { isOrgan, ownOrgan, unitAfterTitle, unitFromText, unitLine } from './stages/units.js';
+import { ownRegion } from './stages/orgnames.js';
 import { captionRunAtTop, isCaption } from './stages/captions.js';
 import { statedAward } from './stages/honours.js';
 
@@ -277,6 +278,8 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     notice.meta.region =
       resolveRegion(notice.meta.issuer ?? '', context) ??
       resolveRegion(notice.meta.organ ?? '', context) ??
+      // Signed by level word alone ("区民政局 区财政局"): the document's home division at that level.
+      ownRegion(notice.meta.issuer ?? notice.meta.organ, articleContext.home) ??
       resolveRegion(notice.meta.title, context) ??
       // A township's government signs with no county before it ("嘎鲁图镇人民政府"): the division list's streets place it.
       resolveRegion(streetCounty(`${notice.meta.issuer ?? ''} ${notice.meta.organ ?? ''}`, context.province) ?? '', context) ??

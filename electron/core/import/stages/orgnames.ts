@@ -7,7 +7,7 @@
  * and regions read names through this one grammar.
  */
 import type { Region } from '../../model/types.js';
-import { findMentions } from '../../regions/index.js';
+import { findMentions, regionByCode, resolveRegion } from '../../regions/index.js';
 
 /**
  * The kinds of organisation, the more specific spelling first (alternation takes the first that
@@ -97,4 +97,22 @@ function shortPrefecture(name: string): string {
   const mention = findMentions(name)[0];
   const short = mention?.places.find((p) => p.name === name)?.shortNames.find((s) => !s.endsWith('州'));
   return short ?? name.replace(/自治州$/u, '');
+}
+
+/**
+ * The division a relative name stands for ("区民政局 区财政局" signing a district's notice): the
+ * home division at the name's level, or null when the name is not relative or the home is not
+ * known that deep.
+ */
+export function ownRegion(name: string | null | undefined, own: Region | null | undefined): Region | null {
+  const first = name?.trim().split(/[\s\u3000、，,]+/u)[0];
+  const parsed = parseOrgName(first);
+  if (!parsed || parsed.placed !== 'relative' || !own) return null;
+  const level = levelOf(parsed.level!);
+  if (level === 'county') return own.county && own.county.endsWith(parsed.level!) ? own : null;
+  if (level === 'province') return own.province ? resolveRegion(own.province) : null;
+  if (!own.city) return null;
+  if (!own.county) return own;
+  // A municipality's district: its city is the municipality, the province itself.
+  return (own.code ? regionByCode(`${own.code.slice(0, 4)}00`) : null) ?? resolveRegion(own.city === own.province ? own.province ?? '' : `${own.province}${own.city}`);
 }
