@@ -121,44 +121,17 @@ interface TocEntry {
 }
 
 /**
- * Characters of 目录 entries whose lines the counting pass keeps for the drawing pass (≈40 bytes
- * each as laid lines): all of a book of a few thousand cases; beyond it entries are set again.
- */
-const KEPT_TOC_CHARS = 100_000;
-
-/**
- * The 目录's entry lines as the pass that counts its pages set them, taken by the pass that draws
- * it: the breaks do not depend on the folios (the folio column is as wide as "0000"), and setting
- * every entry twice was 4–5 % of the 25-draft anthology's CPU. Each is let go as it is drawn.
- */
-class KeptLines {
-  private readonly lines = new Map<TocEntry, LaidLine[]>();
-  private chars = 0;
-  keep(e: TocEntry, lines: LaidLine[], chars: number): void {
-    if (this.chars + chars > KEPT_TOC_CHARS) return;
-    this.chars += chars;
-    this.lines.set(e, lines);
-  }
-  take(e: TocEntry): LaidLine[] | undefined {
-    const lines = this.lines.get(e);
-    if (lines) this.lines.delete(e);
-    return lines;
-  }
-}
-
-/**
  * The 目录 (or an index) as a stream for paginate: each entry's lines are set when the page
- * they go on is, and let go with it, so a book of thousands of cases never holds them all
- * (but for those `kept` carries from the counting pass to the drawing one, within its budget).
+ * they go on is, and let go with it, so a book of thousands of cases never holds them all.
  */
-function* tocItems(book: Book, entries: Iterable<TocEntry>, heading = '目\u3000录', kept?: { lines: KeptLines; pass: 'count' | 'draw' }): Generator<FlowItem> {
+function* tocItems(book: Book, entries: Iterable<TocEntry>, heading = '目\u3000录'): Generator<FlowItem> {
   const head = book.styles.get('tocTitle');
   yield* lineItems([oneLineCentered(heading, head, book.g.measure)], 0, head.pitch, { keepTogether: true });
-  yield* withKeeps(entryItems(book, entries, kept));
+  yield* withKeeps(entryItems(book, entries));
 }
 
 /** Entries with their folio flush right after dot leaders: the 目录 and the indexes. */
-function* entryItems(book: Book, entries: Iterable<TocEntry>, kept?: { lines: KeptLines; pass: 'count' | 'draw' }): Generator<FlowItem> {
+function* entryItems(book: Book, entries: Iterable<TocEntry>): Generator<FlowItem> {
   const s = book.styles;
   const part = s.get('tocPart');
   const entry = s.get('tocEntry');
@@ -167,20 +140,16 @@ function* entryItems(book: Book, entries: Iterable<TocEntry>, kept?: { lines: Ke
   for (const e of entries) {
     const style = e.style ?? (e.kind === 'part' ? part : entry);
     const indent = e.indent ?? style.indentChars * style.size;
-    let lines = kept?.pass === 'draw' ? kept.lines.take(e) : undefined;
-    if (!lines) {
-      const runs = [{ text: e.title, style: runStyle(style) }];
-      if (e.unit) runs.push({ text: `（${e.unit}）`, style: { ...runStyle(style), role: 'kai' } });
-      lines = layoutParagraph({
-        runs,
-        measure: measure - folioWidth - style.size * 2,
-        indent,
-        hangIndent: indent,
-        align: 'left',
-        keepWords: true,
-      });
-      if (kept?.pass === 'count') kept.lines.keep(e, lines, e.title.length + (e.unit ? e.unit.length + 2 : 0));
-    }
+    const runs = [{ text: e.title, style: runStyle(style) }];
+    if (e.unit) runs.push({ text: `（${e.unit}）`, style: { ...runStyle(style), role: 'kai' } });
+    const lines = layoutParagraph({
+      runs,
+      measure: measure - folioWidth - style.size * 2,
+      indent,
+      hangIndent: indent,
+      align: 'left',
+      keepWords: true,
+    });
     if (style.spaceBefore) yield { kind: 'space', height: style.spaceBefore };
     const li = lineItems(lines, 0, style.pitch, { keepTogether: true, tag: `toc:${e.kind}` });
     if (!li.length) continue;
@@ -279,8 +248,7 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
   });
   const backEntries = back.map((part): TocEntry => ({ kind: 'part', title: part.title, folio: PLACEHOLDER_FOLIO }));
   entries.push(...backEntries);
-  const kept = new KeptLines();
-  const tocPageCount = countPages(book, tocItems(book, entries, undefined, { lines: kept, pass: 'count' }));
+  const tocPageCount = countPages(book, tocItems(book, entries));
 
   // Front matter: cover, its blank verso, the 目录 (then a blank so the body opens on a recto).
   let physical = 0;
@@ -400,7 +368,7 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
   // The 目录, now that every folio is known, into the pages kept for it.
   let tocPage = 0;
   paginate(
-    tocItems(book, entries, undefined, { lines: kept, pass: 'draw' }),
+    tocItems(book, entries),
     () => {
       const page = tocPages[tocPage];
       if (!page) throw new Error(`internal: the 目录 needs more than the ${tocPageCount} pages counted for it`);
