@@ -153,3 +153,12 @@ test('bodies one to a comma after a cue are honourees when an honour is named; a
   const described = await load2('我县共有3个社区服务机构,分别是城关镇社区服务中心,东城街道社区服务站,西城街道社区服务站。\n这些机构为居民提供日间照料、助餐等服务,受到群众好评。');
   assert.equal(described.kind, 'single-case');
 });
+
+test('an organ’s verb before the row ("授予甲、乙、丙“X”称号"): the honour after the last name; praise of work is no row', async () => {
+  const load2 = (text: string) => importFile({ name: 'given.txt', bytes: new TextEncoder().encode(text) });
+  const given = await load2('人力资源社会保障部、民政部决定,授予常德市民政局、临澧县民政局、桃源县社会福利院“全国民政系统先进集体”称号。\n据悉,此次共表彰先进集体200个。');
+  assert.equal(given.kind, 'award-list');
+  assert.deepEqual(given.cases.map((c) => [c.meta.title, c.meta.award]), ['常德市民政局', '临澧县民政局', '桃源县社会福利院'].map((t) => [t, '全国民政系统先进集体']));
+  const praised = await load2('会议表彰了常德市民政局、临澧县民政局的工作,要求各地学习借鉴。\n会议还部署了下一阶段工作。');
+  assert.equal(praised.kind, 'single-case');
+});

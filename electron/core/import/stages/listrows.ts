@@ -197,9 +197,15 @@ function clauseRow(clause: string, before: string, carried: () => string | null,
   if (!cueFound && start > 0 && CUE_BEFORE.test(head.slice(0, start).replace(/[，,:：]$/u, ''))) cueFound = true;
   const lead = head.slice(0, start);
   let first = head.slice(start).replace(/^\s*(?:其中|我[省市区县州]|全[省市])\s*/u, '').trim();
+  /** "授予甲、乙、丙“X”称号": the organ's verb before the row; the honour follows its last name. */
+  let given = false;
   if (CONFERRING_LEAD.test(first)) {
-    const rest = first.replace(CONFERRING_LEAD, '');
-    if (nameShape(rest)) first = rest;
+    const lead = CONFERRING_LEAD.exec(first)![0];
+    const rest = first.slice(lead.length);
+    if (nameShape(rest)) {
+      first = rest;
+      given = /(?:授予|命名|表彰)\s*$/u.test(lead);
+    }
   }
   // Where it ends: the conferring verb after its last name, or the clause's end after a cue.
   const tailPiece = pieces[pieces.length - 1]!;
@@ -211,6 +217,15 @@ function clauseRow(clause: string, before: string, carried: () => string | null,
     lastName = tailPiece.slice(0, verb.index).trim();
     verbTail = tailPiece.slice(verb.index + verb[0].length);
     verbFound = true;
+  }
+  let givenAward: string | null = null;
+  if (!verbFound && !cueFound && given) {
+    const after = /^(.+?)(?:以|为)?\s*[“"]([^“”"]{2,40})[”"]\s*(?:荣誉)?(?:称号)?\s*$/u.exec(lastName);
+    if (after) {
+      lastName = after[1]!.trim();
+      givenAward = after[2]!;
+      verbFound = true;
+    }
   }
   if (!verbFound && !cueFound) return [];
   // After a cue the row runs to the clause's end; a comma there closes it ("…社区,助力…" is prose).
@@ -234,7 +249,7 @@ function clauseRow(clause: string, before: string, carried: () => string | null,
   // A row of titles opening with their places reads as one only after a cue ("的项目是:"): after a
   // verb, names are places or units ("…等单位荣获").
   if (!cueFound && shapes.some((s) => s === 'placed') && !shapes.every((s) => s === 'placed')) return [];
-  let award = verbFound ? honourAfter(verbTail) : null;
+  let award = givenAward ?? (verbFound ? honourAfter(verbTail) : null);
   // "…光荣上榜,被授予“最美志愿服务社区”称号": the honour in the verb's next clause.
   if (verbFound && !award) award = honourAfter(verbTail.replace(/^[^，,]*[，,]\s*(?:被授予|荣获|获评|获得|被评为|被命名为)?/u, ''));
   if (!award) award = honourBefore(lead) ?? honourBefore(before) ?? carried();
