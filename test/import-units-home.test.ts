@@ -42,6 +42,8 @@ test('home: the site\'s 公网安备 number, a local paper, or the counties name
   assert.deepEqual(home(text('jinhua-2025-banzheng-jineng-sai.txt')), ['浙江省', '金华市', null], '义乌, 婺城, 浦江 all lie in 金华');
   assert.deepEqual(home(text('haishu-2022-shequ-zuzhi-peiyou.txt')), ['浙江省', '宁波市', '海曙区'], 'the one district named in full');
   assert.equal(home('民政部部署开展全国救助管理服务质量大提升专项行动。'), null);
+  assert.equal(home('据人民日报、中国社会报报道，救助管理机构开展寻亲服务。'), null, 'national papers name no place');
+  assert.deepEqual(home('据湖南日报报道，救助管理机构开展寻亲服务。'), ['湖南省', null, null], 'the place right before the paper\'s word');
 });
 
 test('units: a body named by its level word is written out with the home division; its region follows', async () => {

@@ -14,8 +14,8 @@ import type { Region } from '../model/types.js';
 import { findMentions, regionByCode, resolveRegion, type Mention, type Place } from './index.js';
 
 const POLICE_FILING = /公[网網]安[备備]\s*([0-9]{6})/u;
-/** An outlet's name: its place, then what it is. */
-const OUTLET = /([\u4e00-\u9fa5]{2,8}?)(?:团结报|日报|晚报|时报|报社|政务网|新闻网|融媒体中心|广播电视台|电视台)/gu;
+/** What an outlet is; its name is its place, right before, with at most two words between ("湘西团结报"). */
+const OUTLET = /(?:团结报|日报|晚报|时报|报社|政务网|新闻网|融媒体中心|广播电视台|电视台)/gu;
 
 function policeRegion(text: string): Region | null {
   const code = POLICE_FILING.exec(text)?.[1];
@@ -26,10 +26,12 @@ function policeRegion(text: string): Region | null {
 function outletRegion(text: string, hint: Partial<Region>): Region | null {
   const found: Region[] = [];
   for (const m of text.matchAll(OUTLET)) {
-    // The outlet's name must begin with its place ("中国社会报", "人民日报" have none).
-    const first = findMentions(m[1]!)[0];
-    if (!first || first.start !== 0) continue;
-    const r = resolveRegion(m[1]!, hint);
+    // The place must end at most two characters before the outlet's word ("据湖南日报" is 湖南's paper;
+    // "中国社会报", "人民日报" name none).
+    const before = text.slice(Math.max(0, m.index! - 10), m.index!);
+    const place = findMentions(before).filter((p) => p.end >= before.length - 2).pop();
+    if (!place || /[\s，,。：:]/u.test(before.slice(place.end))) continue;
+    const r = resolveRegion(place.text, hint);
     if (r) found.push(r);
   }
   return deepestConsistent(found);
