@@ -159,6 +159,11 @@ test('an organ’s verb before the row ("授予甲、乙、丙“X”称号"): t
   const given = await load2('人力资源社会保障部、民政部决定,授予常德市民政局、临澧县民政局、桃源县社会福利院“全国民政系统先进集体”称号。\n据悉,此次共表彰先进集体200个。');
   assert.equal(given.kind, 'award-list');
   assert.deepEqual(given.cases.map((c) => [c.meta.title, c.meta.award]), ['常德市民政局', '临澧县民政局', '桃源县社会福利院'].map((t) => [t, '全国民政系统先进集体']));
+  const named = await load2('经研究,决定命名临澧县新安镇白龙村、桃源县漳江街道文昌社区、汉寿县龙阳街道办事处为“全省民主法治示范村(社区)”。\n希望受到命名的单位珍惜荣誉。');
+  assert.deepEqual(named.cases.map((c) => c.meta.award), Array(3).fill('全省民主法治示范村(社区)'));
+  // People given an honour are no row of bodies.
+  const people = await load2('决定授予张三、李四“全省民政系统劳动模范”称号。\n希望受到表彰的同志珍惜荣誉。');
+  assert.equal(people.kind, 'single-case');
   const praised = await load2('会议表彰了常德市民政局、临澧县民政局的工作,要求各地学习借鉴。\n会议还部署了下一阶段工作。');
   assert.equal(praised.kind, 'single-case');
 });

@@ -32,7 +32,7 @@ const CUE_BEFORE = /(?:分别是|分别为|分别有|依次是|依次为|名单�
 /** A group's first winner and its count: "等44个", "等10家". */
 const FIRST_COUNT = /等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家名位项所]/u;
 /** The words that anchor a row (a cue or a conferring verb): a line without one holds none. */
-const ROW_SIGN = /分别[是为有]|包括|如下|它们是|依次[是为]|的项目是|入选|上榜|入列|榜上有名|荣获|获评|获得|授予|被评为|被命名为|被确定为|被确认为|当选|在列|获(?![悉批取知得评])|(?:确认|确定|认定|命名)为/u;
+const ROW_SIGN = /分别[是为有]|包括|如下|它们是|依次[是为]|的项目是|入选|上榜|入列|榜上有名|荣获|获评|获得|授予|被评为|被命名为|被确定为|被确认为|当选|在列|获(?![悉批取知得评])|(?:确认|确定|认定|命名)为|命名|表彰/u;
 /** The conferring verb after a row's last name, found in one search: the name ends where it starts. */
 const VERB_AT =
   /(?:等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座][\u4e00-\u9fa5（）()、]{0,12}?|等地|等单位)?\s*(?:均|都|分别|成功|光荣|先后|同时)?\s*(?:入选|上榜|入列|榜上有名|荣获|获评|获得|被授予|被评为|被?命名为|被?确定为|被?确认为|被?认定为|当选|在列|获(?![悉批取知得评])(?=[\u4e00-\u9fa5“"]{2,30}?(?:称号|奖|荣誉|$)))/u;
