@@ -44,6 +44,7 @@ test('home: the site\'s 公网安备 number, a local paper, or the counties name
   assert.equal(home('民政部部署开展全国救助管理服务质量大提升专项行动。'), null);
   assert.equal(home('据人民日报、中国社会报报道，救助管理机构开展寻亲服务。'), null, 'national papers name no place');
   assert.deepEqual(home('据湖南日报报道，救助管理机构开展寻亲服务。'), ['湖南省', null, null], 'the place right before the paper\'s word');
+  assert.deepEqual(home('南京市民政局推进养老服务。南京市新建助餐点120个。据杭州日报报道，杭州也有类似做法。'), ['江苏省', '南京市', null], 'a paper cited from another province is not the page\'s');
 });
 
 test('units: a body named by its level word is written out with the home division; its region follows', async () => {

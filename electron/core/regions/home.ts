@@ -85,7 +85,9 @@ export function homeRegion(text: string, mentions: Mention[] = findMentions(text
   const police = policeRegion(text);
   if (police) pieces.push(police);
   const outlet = outletRegion(text, context);
-  if (outlet && (!police || inside(outlet, police) || inside(police, outlet))) pieces.push(outlet);
+  // A paper the text cites from elsewhere ("据浙江日报报道" in a Jiangsu page) is not its own.
+  const cited = outlet && !police && context.province && outlet.province !== context.province;
+  if (outlet && !cited && (!police || inside(outlet, police) || inside(police, outlet))) pieces.push(outlet);
   let home = deepestConsistent(pieces);
   const province = home?.province ?? context.province ?? undefined;
   if (!home && context.province) {
