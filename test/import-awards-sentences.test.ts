@@ -167,3 +167,12 @@ test('an organ’s verb before the row ("授予甲、乙、丙“X”称号"): t
   const praised = await load2('会议表彰了常德市民政局、临澧县民政局的工作,要求各地学习借鉴。\n会议还部署了下一阶段工作。');
   assert.equal(praised.kind, 'single-case');
 });
+
+test('a 公示 of those proposed (拟推荐…为X): the honour from its title or lead, whichever names it', async () => {
+  const file = await importFile({
+    name: 'gongshi.txt',
+    bytes: new TextEncoder().encode('关于拟推荐2024年度全国先进社会组织的公示\n根据工作安排,经评审,拟推荐以下单位为2024年度全国先进社会组织,现予以公示。\n1.常德市慈善总会\n2.临澧县电子商务协会\n3.桃源县心理学会\n公示期为5个工作日。'),
+  });
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(file.cases.map((c) => c.meta.award), Array(3).fill('2024年度全国先进社会组织'));
+});

@@ -260,11 +260,11 @@ function conferredHonour(texts: string[]): string | null {
   }
   for (const t of texts) {
     // "《关于确定全国社会救助创新实践揭榜挂帅单位的通知》"
-    const conferred = /关于(?:拟)?(?:确定|命名|认定|确认|公布|表彰|授予)(.{4,40}?)(?:名单)?的(?:通知|决定|通报|公告|公示)/u.exec(t);
-    if (conferred && /(?:案例|成果|项目|品牌|单位|社区|集体|奖)$/u.test(conferred[1]!)) return conferred[1]!.replace(/^(?:第[一二三四五六七八九十]+批)?/u, '');
+    const conferred = /关于(?:拟)?(?:确定|命名|认定|确认|公布|表彰|授予|推荐)(.{4,40}?)(?:名单)?的(?:通知|决定|通报|公告|公示)/u.exec(t);
+    if (conferred && /(?:案例|成果|项目|品牌|单位|社区|集体|组织|奖)$/u.test(conferred[1]!)) return conferred[1]!.replace(/^(?:第[一二三四五六七八九十]+批)?/u, '');
   }
   for (const t of texts) {
-    const given = /(?:评选出|评出|确定|认定|命名)[^。；;，,]{0,12}?为\s*[“"]?([^。；;，,“”"]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体))[”"]?/u.exec(t);
+    const given = /(?:评选出|评出|确定|认定|命名|推荐)[^。；;，,]{0,12}?为\s*[“"]?([^。；;，,“”"]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|组织))[”"]?/u.exec(t);
     if (given) return given[1]!;
   }
   for (const t of texts) {
