@@ -140,7 +140,11 @@ function cpuTimes(): { idle: number; total: number } {
  * has at least half a core idle now — read from the CPU times since this module loaded (at
  * least 50 ms, at most a second), which count this process's own busy thread. With every core busy a worker adds
  * only its start-up and the copying of outcomes: 1,000 drafts on a 2-core machine at load 10
- * took a quarter more CPU and time with it. The 1-minute load average, used before, still
+ * took a quarter more CPU and time with it; again with the thread reading one file at a time
+ * (readOnThread), at load 11-14 from other users' sessions, workers forced against the one
+ * thread: CPU 1.14, wall 1.20 (median of 5 alternating pairs). Linux's scheduler (autogroup)
+ * gives a session's threads one weight between them, so a second thread takes no more of a
+ * busy machine, and its start-up and copying are paid on top. The 1-minute load average, used before, still
  * counted a command that had just finished: after a LibreOffice conversion on an idle
  * 2-core machine it said "busy" and 1,000 drafts were read on one thread (3.6 s instead of
  * 2.8 s). HUIBIAN_IMPORT_WORKERS=1 always uses them, =0 never.
