@@ -86,6 +86,7 @@ test('a single case’s stated honour: the quoted name of its lead over its head
 test('statedAward: an honour won, not praise, a grant or a result', () => {
   assert.equal(statedAward(['某县民政局被评为全省民政工作先进单位']), '全省民政工作先进单位');
   assert.equal(statedAward(['该项目荣获全省第二批“十百千”示范社会组织称号']), '全省第二批“十百千”示范社会组织');
+  assert.equal(statedAward(['常德市慈善总会获评5A级社会组织']), '5A级社会组织');
   assert.equal(statedAward(['这一做法获得群众好评,获得省级资金支持']), null);
   assert.equal(statedAward(['社区获得“居民满意”的评价']), null);
   assert.equal(statedAward(['记者从省民政厅获悉,全省养老服务体系建设取得成效']), null);
