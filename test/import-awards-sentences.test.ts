@@ -165,6 +165,9 @@ test('an organ’s verb before the row ("授予甲、乙、丙“X”称号"): t
   // People given an honour are no row of bodies.
   const people = await load2('决定授予张三、李四“全省民政系统劳动模范”称号。\n希望受到表彰的同志珍惜荣誉。');
   assert.equal(people.kind, 'single-case');
+  // 获 with a grant after it confers nothing.
+  const granted = await load2('2024年度全省民政工作先进单位名单公布。常德市民政局、临澧县民政局获省级资金支持。\n下一步将加强管理。');
+  assert.equal(granted.kind, 'single-case');
   const praised = await load2('会议表彰了常德市民政局、临澧县民政局的工作,要求各地学习借鉴。\n会议还部署了下一阶段工作。');
   assert.equal(praised.kind, 'single-case');
 });
