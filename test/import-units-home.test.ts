@@ -34,10 +34,14 @@ test('orgnames: a name is [place] [body] [kind]; a level word alone is the docum
   assert.equal(withOwnPlace('区民政局', { province: '浙江省', city: '宁波市', county: '海曙区' }), '海曙区民政局');
   assert.equal(withOwnPlace('州救助管理站', { province: '湖南省', city: '湘西土家族苗族自治州', county: null }), '湘西州救助管理站');
   assert.equal(withOwnPlace('区民政局', { province: '浙江省', city: '宁波市', county: null }), null, 'a county-level word needs the home county');
+  assert.equal(withOwnPlace('市民政局', { province: '浙江省', city: '金华市', county: '义乌市' }), '义乌市民政局', 'a county-level city calls itself 市');
+  assert.equal(withOwnPlace('市民政局', { province: '浙江省', city: '金华市', county: '婺城区' }), '金华市民政局');
 });
 
 test('home: the site\'s 公网安备 number, a local paper, or the counties named say where a document is from', () => {
   assert.deepEqual(home(text('suqian-2025-jiuzhu-xunqin-fanti.txt')), ['江苏省', '宿迁市', '宿豫区'], '蘇公網安備 321311…');
+  // Filed in 武昌区 (420106), about 天门市: the site's filing says the province only.
+  assert.deepEqual(home(text('tianmen-2022-baijia-cunju.txt')), ['湖北省', '湖北省', '天门市']);
   assert.deepEqual(home(text('xiangxi-2022-jiuzhu-xunqin.txt')), ['湖南省', '湘西土家族苗族自治州', null], '湘西团结报社');
   assert.deepEqual(home(text('jinhua-2025-banzheng-jineng-sai.txt')), ['浙江省', '金华市', null], '义乌, 婺城, 浦江 all lie in 金华');
   assert.deepEqual(home(text('haishu-2022-shequ-zuzhi-peiyou.txt')), ['浙江省', '宁波市', '海曙区'], 'the one district named in full');

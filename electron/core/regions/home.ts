@@ -82,7 +82,13 @@ function countyEvidence(mentions: Mention[], province: string | undefined): { ci
 /** The document's own division as deep as its evidence agrees, or null. */
 export function homeRegion(text: string, mentions: Mention[] = findMentions(text), context: Partial<Region> = {}): Region | null {
   const pieces: Region[] = [];
-  const police = policeRegion(text);
+  let police = policeRegion(text);
+  // A site hosted by another city's office (a provincial outlet filed in its capital) is no evidence
+  // below its province when the text names a city elsewhere ("天门市" on a page filed in 武昌区).
+  const named = context.city ? resolveRegion(`${context.province ?? ''}${context.city}`) : null;
+  const ownCounty = countyEvidence(mentions, police?.province ?? context.province ?? undefined);
+  const textPlace = named ?? (ownCounty.county ? resolveRegion(`${ownCounty.county.province!.name}${ownCounty.county.city?.name ?? ''}${ownCounty.county.name}`) : null);
+  if (police && textPlace && !inside(textPlace, police) && !inside(police, textPlace)) police = police.province ? resolveRegion(police.province) : null;
   if (police) pieces.push(police);
   const outlet = outletRegion(text, context);
   // A paper the text cites from elsewhere ("据浙江日报报道" in a Jiangsu page) is not its own.

@@ -81,7 +81,8 @@ function levelOf(word: string): 'province' | 'city' | 'county' {
 export function withOwnPlace(name: string, own: Region | null | undefined): string | null {
   const parsed = parseOrgName(name);
   if (!parsed || parsed.placed !== 'relative' || !own) return null;
-  const level = levelOf(parsed.level!);
+  // A county-level city's own pages call it 市 ("市民政局" on 义乌's portal is 义乌市民政局).
+  const level = parsed.level === '市' && own.county?.endsWith('市') ? 'county' : levelOf(parsed.level!);
   const place = level === 'province' ? own.province : level === 'city' ? own.city : own.county;
   if (!place) return null;
   // A municipality has no city of its own: "市民政局" of 北京 is 北京市民政局 (its province).
@@ -108,7 +109,7 @@ export function ownRegion(name: string | null | undefined, own: Region | null | 
   const first = name?.trim().split(/[\s\u3000、，,]+/u)[0];
   const parsed = parseOrgName(first);
   if (!parsed || parsed.placed !== 'relative' || !own) return null;
-  const level = levelOf(parsed.level!);
+  const level = parsed.level === '市' && own.county?.endsWith('市') ? 'county' : levelOf(parsed.level!);
   if (level === 'county') return own.county && own.county.endsWith(parsed.level!) ? own : null;
   if (level === 'province') return own.province ? resolveRegion(own.province) : null;
   if (!own.city) return null;
