@@ -148,3 +148,14 @@ test('title: a column\'s name over a menu row, without a date line, is the page\
   assert.equal(notice.file.kind, 'notice');
   assert.ok(!notice.file.dropped.includes('某民发〔2021〕33号'));
 });
+
+test('title: a page copied without its headline loses the date over its first paragraph; a repost\'s 原标题 under a column and a date is its headline', async () => {
+  const headless = await read('2023年9月9日', '叶某', P1, P2);
+  assert.notEqual(headless.c.meta.title, '2023年9月9日');
+  assert.ok(headless.file.dropped.includes('2023年9月9日'));
+  const bare = await read('2023年9月9日', P1, P2);
+  assert.notEqual(bare.c.meta.title, '2023年9月9日');
+  assert.equal(bare.file.info.date, '2023-09-09');
+  const repost = await read('工作动态', '2023年05月06日', `(原标题:${H})`, P1, P2);
+  assert.equal(repost.c.meta.title, H);
+});

@@ -324,8 +324,8 @@ export function clean(raw: SourceLine[]): CleanResult {
       droppedAt.push({ at: i, text });
       continue;
     }
-    // A repost copied from its "(原标题:…)" line, nothing above it: that headline is the draft's.
-    const original = ORIGINAL_TITLE.test(text) && !keep.some((k) => k.line.text) ? /[:：]\s*(.+?)\s*[)）]$/u.exec(text)?.[1] : undefined;
+    // A repost copied from its "(原标题:…)" line, nothing above it that could be a headline: that headline is the draft's.
+    const original = ORIGINAL_TITLE.test(text) && !keep.some((k) => k.line.text && !isNeverTitle(k.line.text) && !isColumnLabel(k.line.text)) ? /[:：]\s*(.+?)\s*[)）]$/u.exec(text)?.[1] : undefined;
     if (original) {
       droppedAt.push({ at: i, text });
       keep.push({ at: i, line: { text: original } });
@@ -584,8 +584,15 @@ function textFollows(keep: Array<{ at: number; line: SourceLine }>, at: number):
  */
 function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, info: CleanInfo): void {
   const body = keep.findIndex((k) => (k.line.text.length >= 30 && /[。！？]/u.test(k.line.text)) || k.line.image || k.line.table);
-  if (body <= 1 || body > 24 || keep[body]!.line.image || keep[body]!.line.table) return;
+  if (body <= 0 || body > 24 || keep[body]!.line.image || keep[body]!.line.table) return;
   const top = keep.slice(0, body).map((k, j) => ({ k, j })).filter(({ k }) => k.line.text);
+  // A page copied without its headline: what stands over its first paragraph, when none of it can be
+  // a headline (a date alone, a reader's label, a spam line), is the page's.
+  if (top.length && top.every(({ k }) => isNeverTitle(k.line.text) && !isLinkRow(k.line.text))) {
+    dropHead(keep, droppedAt, info, top[top.length - 1]!.j + 1);
+    return;
+  }
+  if (top.length < 2) return;
   // A date alone between an article's headline and its first paragraph is the page's date line.
   const under = top[1];
   if (top.length === 2 && DATE_ONLY.test(under!.k.line.text.replace(/\s+/gu, '')) && !NOTICE_TITLE.test(top[0]!.k.line.text.trim()) && !isNeverTitle(top[0]!.k.line.text)) {
@@ -600,8 +607,19 @@ function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppe
   const nav = droppedAt.filter((d) => d.at > first && d.at < last && (isLinkRow(d.text) || isChannelRow(d.text) || isMenuRow(d.text) || BREADCRUMB.test(d.text)));
   const lines = [...top.map(({ k, j }) => ({ at: k.at, text: k.line.text, j })), ...nav.map((d) => ({ at: d.at, text: d.text, j: -1 }))].sort((a, b) => a.at - b.at);
   const at = headlineAt(lines.map((l) => l.text), keep.slice(body, body + 3).map((k) => k.line.text).join('\n'));
-  if (at <= 0 || lines[at]!.j < 0) return;
-  const cut = lines[at]!.j;
+  if (at < 0) {
+    // No headline found, but the lines leading the page still cannot be one: they go, the rest stays.
+    let n = 0;
+    while (n < top.length && isNeverTitle(top[n]!.k.line.text) && !isLinkRow(top[n]!.k.line.text)) n++;
+    if (n > 0) dropHead(keep, droppedAt, info, top[n - 1]!.j + 1);
+    return;
+  }
+  if (at === 0 || lines[at]!.j < 0) return;
+  dropHead(keep, droppedAt, info, lines[at]!.j);
+}
+
+/** The page's head, keep[0, cut), goes: a date alone in it dates the page, a bureau's site name is its source. */
+function dropHead(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, info: CleanInfo, cut: number): void {
   for (const k of keep.slice(0, cut)) {
     if (!k.line.text) continue;
     droppedAt.push({ at: k.at, text: k.line.text });
@@ -715,6 +733,12 @@ const COLUMN_NAMES = new Set(['通知公告', '公示公告', '公告公示', '�
 
 const COLUMN_LABEL = /^(?!关于)(?:[\u4e00-\u9fa5]{0,6}(?:动态|要闻|新闻|资讯|快讯|专题|专栏|聚焦|视点|播报|头条|热点|时政)|[\u4e00-\u9fa5]{2,10}(?:网|门户网站|政务网|客户端|日报|晚报|时报|社会报|报))$/u;
 
+/** A column's or page type's name as a portal prints it over an article ("工作动态", "通知公告"). */
+function isColumnLabel(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 12 && (COLUMN_LABEL.test(t) || COLUMN_NAMES.has(t));
+}
+
 /**
  * Short column and site lines at the very top, above a headline (a line without 。 and not
  * itself such a label), are the page's. A dated or sourced page is handled by dropAboveTitle;
@@ -789,7 +813,8 @@ function topMenu(input: SourceLine[]): Set<number> {
   let run: number[] = [];
   for (let i = 0; i < input.length && seen < 16; i++) {
     const text = input[i]!.text;
-    if (!text) continue;
+    // Furniture above the menu (a search box, bars, a language switch) does not push it down the page.
+    if (!text || (!MENU_ITEM.test(text) && isFurniture(text))) continue;
     seen++;
     if (MENU_ITEM.test(text)) {
       run.push(i);
