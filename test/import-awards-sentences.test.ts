@@ -180,3 +180,11 @@ test('a 公示 of those proposed (拟推荐…为X): the honour from its title o
   assert.equal(file.kind, 'award-list');
   assert.deepEqual(file.cases.map((c) => c.meta.award), Array(3).fill('2024年度全国先进社会组织'));
 });
+
+test('a body the kinds do not spell out, after its place, is a row’s name ("临澧县慈善会"); meetings are not', async () => {
+  const load2 = (text: string) => importFile({ name: 'bodies.txt', bytes: new TextEncoder().encode(text) });
+  const file = await load2('近日,常德市慈善总会、临澧县慈善会获“全省慈善奖”。\n据悉,共有20家单位获此殊荣。');
+  assert.deepEqual(file.cases.map((c) => [c.meta.title, c.meta.award]), [['常德市慈善总会', '全省慈善奖'], ['临澧县慈善会', '全省慈善奖']]);
+  const meetings = await load2('常德市推进会、临澧县座谈会获得好评。\n据悉。');
+  assert.equal(meetings.kind, 'single-case');
+});

@@ -88,6 +88,8 @@ type Shape = 'named' | 'placed' | 'honoured';
 
 /** The places lists award below a county, and the zones they award as places. */
 const AWARDED_PLACE = /(?:街道|镇|乡|村|社区|园区|新区|开发区|高新区|示范区|实验区)$/u;
+/** What ends a body's name besides the kinds of orgnames.ts (a meeting's 会 is an event: 大会, 座谈会). */
+const BODY_END = /(?:(?<!大|晚|座谈|研讨|表彰|推进|培训|交流|动员|见面|发布|论证|评审|年)会|服务社|合作社|服务队|志愿队)$/u;
 /** The organ's words before the first name of a row it confers on: "省民政厅同意将甲、乙…确认为X". */
 const CONFERRING_LEAD = /^[^、]{0,20}?(?:(?:同意|决定|研究决定)(?:将|把|授予|命名|确认|认定)?|授予|命名|表彰)\s*/u;
 
@@ -99,6 +101,8 @@ function nameShape(piece: string): Shape | null {
   if (isPlaceToken(piece) || isOrgName(piece.replace(/[（(][^（）()]{2,20}[)）]$/u, ''))) return 'named';
   // An awarded place below a county, written after its place: "嘉峪关市钢城街道", "兰州新区中川园区".
   if (piece.length <= 20 && AWARDED_PLACE.test(piece) && placeStarts(piece)) return 'named';
+  // A body the kinds list does not spell out, after its place: "临澧县慈善会", "某县红十字会".
+  if (piece.length <= 24 && BODY_END.test(piece) && placeStarts(piece)) return 'named';
   if (placeStarts(piece)) return 'placed';
   if (NAME_END.test(piece) && piece.length <= 30 && !/[\s,，:：]/u.test(piece)) return 'named';
   return null;
