@@ -159,3 +159,8 @@ test('title: a page copied without its headline loses the date over its first pa
   const repost = await read('工作动态', '2023年05月06日', `(原标题:${H})`, P1, P2);
   assert.equal(repost.c.meta.title, H);
 });
+
+test('title: a heading on fighting gambling sites is no spam', () => {
+  assert.ok(!isSpamLine('严厉打击“时时彩”等网络赌博平台注册账号'));
+  assert.ok(!isSpamLine('谨防加拿大28等非法平台诈骗'));
+});

@@ -326,7 +326,11 @@ const SPAM_SITE = /官网|网址|官方网站|注册|登录|下载|平台|APP/gi
 const SPAM_TRUST = /正规|靠谱|信誉|唯一|官方/gu;
 const SPAM_PLAY = /开奖|预测|走势|赔率|投注|下注|彩金|返水|稳赚|必中|计划群|大小单双/gu;
 
+/** Words of a text that warns against such sites or reports on fighting them: no spam. */
+const SPAM_WARNING = /打击|整治|防范|警惕|谨防|诈骗|严禁|取缔|查处|举报|违法|犯罪|赌博/u;
+
 function spamPoints(text: string): number {
+  if (SPAM_WARNING.test(text)) return 0;
   const count = (re: RegExp) => Math.min(2, text.match(re)?.length ?? 0);
   return (SPAM_BRAND.test(text) ? 2 : 0) + count(SPAM_SITE) + Math.min(1, count(SPAM_TRUST)) + count(SPAM_PLAY);
 }
