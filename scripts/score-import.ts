@@ -184,9 +184,21 @@ function regionText(r: { province?: string | null; city?: string | null; county?
   return [r.province, r.city, r.county].filter(Boolean).join(' ') || '—';
 }
 
+// A municipality is its own city: "上海市 / —" and "上海市 / 上海市" name the same place, and the
+// expectations were written both ways by different editors, so either form matches either.
+const MUNICIPALITIES = new Set(['北京市', '上海市', '天津市', '重庆市']);
+
+function cityOf(province: string | null, city: string | null): string | null {
+  return city === null && province !== null && MUNICIPALITIES.has(province) ? province : city;
+}
+
 function sameRegion(actual: { province?: string | null; city?: string | null; county?: string | null } | null | undefined, want: ExpectedRegion): boolean {
   const a = { province: actual?.province ?? null, city: actual?.city ?? null, county: actual?.county ?? null };
-  return a.province === want.province && a.city === want.city && a.county === want.county;
+  return (
+    a.province === want.province &&
+    cityOf(a.province, a.city) === cityOf(want.province, want.city) &&
+    a.county === want.county
+  );
 }
 
 function short(value: string | null | undefined, max = 40): string {
