@@ -46,3 +46,24 @@ test('the anthology body goes out deflated as it is built: no case paragraph is 
   );
   assert.equal(json.documents.length, cases.length);
 });
+
+test('a section made from a generator writes each child before the later ones are made (a long 目录 or index)', async () => {
+  const { section } = await import('../electron/core/export/docx/sections.js');
+  const { plainRuns } = await import('../electron/core/export/docx/blocks.js');
+  const ctx = new DocxContext(loadTemplate('anthology'));
+  const writtenWhenMaking: string[] = [];
+  function* entries() {
+    for (let i = 0; i < 6; i++) {
+      writtenWhenMaking.push(ctx.body.runs.flat().join(''));
+      yield ctx.paragraph('toc1', plainRuns(ctx, 'toc1', `条目${i}号`).children, `条目${i}号`);
+    }
+  }
+  const built = ctx.front(() => section(ctx, {}, entries()));
+  // Made lazily: when the sixth entry is made the first ones are out as XML already.
+  assert.doesNotMatch(writtenWhenMaking[0]!, /条目/);
+  assert.match(writtenWhenMaking[5]!, /条目0号.*条目1号/);
+  assert.doesNotMatch(writtenWhenMaking[5]!, /条目5号/);
+  // All but the last (which may carry the section's break) written, in order; the last kept for bookBody.
+  assert.match(ctx.body.runs.flat().join(''), /条目0号.*条目1号.*条目2号.*条目3号.*条目4号/);
+  assert.equal(built.children.length, 2, 'the written run and the last entry');
+});
