@@ -121,7 +121,7 @@ test('a notice imported with a line put back is known by its text as drafted whe
 
 test('a case merged with one the library does not hold is new, though the other half is known', async () => {
   // 曲阜's case is in the library (the tests above); the later version's first case is not
-  let text = readFileSync(SHORTLIST, 'utf8').replace('就读儿童578人', '就读儿童640人');
+  const text = readFileSync(SHORTLIST, 'utf8').replace('就读儿童578人', '就读儿童640人');
   const later = path.join(session.dir, 'jining-2020-shortlist-v3.txt');
   writeFileSync(later, text);
   const p = await preview(later);

@@ -14,8 +14,8 @@ export interface Byline {
   date: string | null;
 }
 
-const SOURCE_LABEL = /(?:^|[\s|｜丨【\[])(?:稿件|信息|文章|新闻|内容)?来源\s*[:：]\s*([^\s:：|｜丨\]】]{2,30})/u;
-const TIME_LABEL = /(?:^|[\s|｜丨【\[])(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*([0-9０-９]{4}\s*[-年/.]\s*[0-9０-９]{1,2}\s*[-月/.]\s*[0-9０-９]{1,2})/u;
+const SOURCE_LABEL = /(?:^|[\s|｜丨【[])(?:稿件|信息|文章|新闻|内容)?来源\s*[:：]\s*([^\s:：|｜丨\]】]{2,30})/u;
+const TIME_LABEL = /(?:^|[\s|｜丨【[])(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*([0-9０-９]{4}\s*[-年/.]\s*[0-9０-９]{1,2}\s*[-月/.]\s*[0-9０-９]{1,2})/u;
 /** The other labels a byline carries beside source and time: more of them, more surely a byline. */
 const OTHER_LABEL = /(?:字体|字号|作者|编辑|责任编辑|浏览(?:次数)?|阅读(?:次数)?|点击(?:数|量)?)\s*[:：]/u;
 
