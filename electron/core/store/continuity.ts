@@ -204,9 +204,23 @@ export class Continuity {
     if (!ids.length) return out;
     const pool = this.pool();
     const byUnit = new Map<string, Entry[]>();
-    for (const e of pool) byUnit.set(e.unitKey, [...(byUnit.get(e.unitKey) ?? []), e]);
+    for (const e of pool) {
+      const group = byUnit.get(e.unitKey);
+      if (group) group.push(e);
+      else byUnit.set(e.unitKey, [e]);
+    }
+    // Whether any earlier edition exists depends only on the edition a case is in (its
+    // collection, year and creation time), so it is asked once per edition, not once per case
+    // against the whole pool: a 4,500-case book made that 20 million comparisons.
+    const comparableByEdition = new Map<string, boolean>();
+    // Only the meta is needed here: the full row would bring (and keep until collected) every
+    // case's body, which an export of a long book otherwise reads one case at a time.
+    const metaRow = this.c.sql('SELECT c.meta AS meta FROM document_content c WHERE c.document_id = ?');
+    const entryRow = this.c.sql(`${ENTRY_SELECT} WHERE d.id = ? AND d.deleted_at IS NULL AND d.kind = 'case'`);
     for (const id of ids) {
-      const { entry, meta } = this.entry(id);
+      const r = entryRow.get(id) as EntryRow | undefined;
+      // a notice, a deleted or an unknown document: the full path says which, in Chinese
+      const { entry, meta } = r ? { entry: toEntry(r), meta: JSON.parse((metaRow.get(id) as { meta: string }).meta) as CaseMeta } : this.entry(id);
       // only cases of the same unit, or naming none, can pass detection's rule
       const candidates = entry.unitKey ? [...(byUnit.get(entry.unitKey) ?? []), ...(byUnit.get('') ?? [])] : pool;
       const passing = candidates
@@ -214,7 +228,12 @@ export class Continuity {
         .map((e) => ({ entry: e, ...compare(entry, e) }))
         .filter((s) => s.passes)
         .sort(byEdition);
-      const comparable = pool.some((e) => earlier(e, entry));
+      const edition = `${entry.collectionId ?? `case:${entry.id}`}|${entry.year ?? ''}|${entry.createdAt}`;
+      let comparable = comparableByEdition.get(edition);
+      if (comparable === undefined) {
+        comparable = pool.some((e) => earlier(e, entry));
+        comparableByEdition.set(edition, comparable);
+      }
       const decided = this.decide(meta, comparable, passing[0] ? linkOf(passing[0].entry) : null);
       out.set(id, decided.flag === null ? undefined : decided.continuesFrom);
     }
