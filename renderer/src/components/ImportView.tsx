@@ -39,24 +39,12 @@ type CaseEdit = { exclude?: boolean; category?: string; title?: string; region?:
 
 /**
  * An importer's refusal as an editor reads it: the Chinese sentence without the file name it
- * repeats, and the English technical sentence the importer adds after it behind 详情.
+ * repeats. The core has already put the English technical sentence into `detail` (shown behind
+ * 详情), so nothing is split here.
  */
-function readableFailure(file: string, message: string): { text: string; detail?: string } {
+function readableFailure(file: string, message: string): string {
   const own = `“${file}”`;
-  const body = message.startsWith(own) ? message.slice(own.length) : message;
-  const cut = /[。）]\s+(?=\S)/.exec(body);
-  if (!cut) return { text: body };
-  const rest = body.slice(cut.index + cut[0].length);
-  const latin = rest.match(/[A-Za-z]/g)?.length ?? 0;
-  const han = rest.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-  // Only an English sentence goes behind 详情; a second Chinese sentence is part of the message.
-  return latin >= 10 && latin > han ? { text: body.slice(0, cut.index + 1), detail: rest } : { text: body };
-}
-
-/** An importer's warning as the editor reads it: the English sentence some add after the Chinese one left out. */
-function chineseWarning(w: string): string {
-  const cut = /[。）]\s+(?=[A-Za-z])/.exec(w);
-  return cut ? w.slice(0, cut.index + 1) : w;
+  return message.startsWith(own) ? message.slice(own.length) : message;
 }
 
 /** Corrections keyed "file:case" after a revision moved the file's cases. */
@@ -176,14 +164,14 @@ export function ImportView({ preview: first, collections, categories, onDone, on
       {preview.errors.length > 0 && (
         <div className="error-box" role="alert">
           {preview.errors.map((e) => {
-            const { text, detail } = readableFailure(e.file, e.message);
+            const text = readableFailure(e.file, e.message);
             return (
               <div key={e.file} className="import-failure">
                 <strong>“{e.file}”</strong>没有导入：{text}
-                {detail && (
+                {e.detail && (
                   <details className="failure-detail">
                     <summary>详情</summary>
-                    <code lang="en">{detail}</code>
+                    <code lang="en">{e.detail}</code>
                   </details>
                 )}
               </div>
@@ -254,7 +242,7 @@ export function ImportView({ preview: first, collections, categories, onDone, on
             );
           })()}
           {file.info.title && file.info.title !== file.notice?.meta.title && <p className="muted">标题：{file.info.title}{file.info.subtitle ? ` ${file.info.subtitle}` : ''}{file.info.publication ? ` · ${file.info.publication}` : ''}</p>}
-          {file.warnings.map((w, i) => <p key={i} className="warning">⚠ {chineseWarning(w)}</p>)}
+          {file.warnings.map((w, i) => <p key={i} className="warning">⚠ {w}</p>)}
           {(() => {
             const proof = preview.proof?.find((p) => p.file === fi);
             if (!proof) return null;
