@@ -250,5 +250,18 @@ export function importWorkers(idleAfterMs?: number): number {
 export async function stopImportWorkers(): Promise<void> {
   const members = pool ?? [];
   pool = null;
-  await Promise.all(members.map((m) => m.worker.terminate()));
+  // An idle worker is unref'd so that it never keeps a process alive, and the promise of a
+  // worker that is already on its way out does not keep the event loop turning either: a caller
+  // awaiting this with nothing else pending saw its loop empty and the await never return (the
+  // pool test right after a preview whose worker had just gone idle). A timer holds the loop
+  // until every worker has exited, and bounds the wait should one never say so.
+  let hold: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((resolve) => {
+    hold = setTimeout(resolve, 2000);
+  });
+  try {
+    await Promise.race([Promise.all(members.map((m) => m.worker.terminate())), bound]);
+  } finally {
+    clearTimeout(hold);
+  }
 }
