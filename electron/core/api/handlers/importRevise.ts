@@ -102,7 +102,13 @@ function revised(file: ImportedFile, change: Change): ImportedFile {
       } else if (!folded) second.drafted = draftedOf(c);
       const { fingerprint: _old, ...kept } = c;
       void _old;
-      out.cases.splice(change.case, 1, { ...kept, body: c.body.slice(0, change.block), captions: c.captions.filter((cap) => !captions.includes(cap)), drafted: draftedOf(c) }, second);
+      // Split back intact where a merge folded a case in, that case takes its own prints with it:
+      // left with the first, a file imported again found the second case by them under the
+      // first one's title (a re-import of the shortlist named 泗水's case as 邹城's twin).
+      const intact = folded && restText === blocksText(folded.body);
+      const own = intact ? draftedOf(c).filter((h) => !draftedOf(folded).includes(h)) : [];
+      const firstDrafted = own.length ? own : draftedOf(c);
+      out.cases.splice(change.case, 1, { ...kept, body: c.body.slice(0, change.block), captions: c.captions.filter((cap) => !captions.includes(cap)), drafted: firstDrafted }, second);
       return out;
     }
     case 'restore': {
