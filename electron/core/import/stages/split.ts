@@ -14,6 +14,7 @@ import { META_FIELD, SECTION_LABEL, SECTION_NAME } from './structure.js';
 import { DEFAULT_CATEGORIES, GENERAL_CATEGORY } from '../../model/categories.js';
 import { findMentions } from '../../regions/index.js';
 import { awardFromText } from './lists.js';
+import { NEWS_DATELINE } from './title.js';
 
 /** Words that make a first line the title of a whole list or feature, not of a case. */
 const COLLECTION_TITLE = /名单|公示|汇编|选登|选编|案例集|一览|目录|评选结果|入选|入围|案例展示|案例展播|典型案例|系列报道|品牌推介|经验推介|申报表|申报书|推荐表|汇总表|登记表/u;
@@ -216,8 +217,6 @@ function styledCaseLevel(lines: SourceLine[]): number | null {
   const levels = [...counts.entries()].filter(([, n]) => n >= 2).map(([l]) => l).sort();
   return levels[0] ?? null;
 }
-
-const NEWS_DATELINE = /^(?:本报讯|本网讯|[\u4e00-\u9fa5]{2,6}(?:网|报|台)讯|据[\u4e00-\u9fa5]{2,8}(?:报道|消息))/u;
 
 /** A short line without punctuation between a headline and the story's dateline is the headline's 副题. */
 function isNewsSubtitle(line: SourceLine, next: SourceLine | undefined): boolean {
