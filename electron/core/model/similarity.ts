@@ -33,3 +33,17 @@ export function titleSimilarity(a: string, b: string): number {
   const total = Math.max(1, x.length - 1 + (y.length - 1));
   return (2 * common) / total;
 }
+
+/**
+ * Share of the Chinese character pairs of `a` that also occur in `b` (0 when `a` has none): how much
+ * of a line a page repeats (a headline in its first paragraphs), where titleSimilarity weighs both alike.
+ */
+export function bigramShare(a: string, b: string): number {
+  const han = (s: string) => s.replace(/[^\u4e00-\u9fa5]/gu, '');
+  const x = han(a);
+  const y = han(b);
+  if (x.length < 2) return 0;
+  let hit = 0;
+  for (let k = 0; k + 1 < x.length; k++) if (y.includes(x.slice(k, k + 2))) hit++;
+  return hit / (x.length - 1);
+}

@@ -10,7 +10,7 @@ import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
 import { readInfoTable } from './infotable.js';
 import { bracketedMetaNote, footLabelRun, injectedSymbolCount, isChannelRow, isClock, isHotWords, isLoneIndexField, isMarkupResidue, isMenuRow, isModeSwitch, isPaperBanner, isPaperReaderLine, isPictureFileName, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, paperReaderSource, spamTail, splitTagTail, stripInjectedSymbols } from './furniture.js';
-import { headlineAt, isLinkRow, isNeverTitle, NOTICE_TITLE } from './title.js';
+import { headlineAt, isLinkRow, isNeverTitle, DOCUMENT_TITLE } from './title.js';
 
 export interface CleanInfo {
   date?: string;
@@ -595,7 +595,7 @@ function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppe
   if (top.length < 2) return;
   // A date alone between an article's headline and its first paragraph is the page's date line.
   const under = top[1];
-  if (top.length === 2 && DATE_ONLY.test(under!.k.line.text.replace(/\s+/gu, '')) && !NOTICE_TITLE.test(top[0]!.k.line.text.trim()) && !isNeverTitle(top[0]!.k.line.text)) {
+  if (top.length === 2 && DATE_ONLY.test(under!.k.line.text.replace(/\s+/gu, '')) && !DOCUMENT_TITLE.test(top[0]!.k.line.text.trim()) && !isNeverTitle(top[0]!.k.line.text)) {
     info.date ??= findDate(under!.k.line.text) ?? undefined;
     droppedAt.push({ at: under!.k.at, text: under!.k.line.text });
     keep.splice(under!.j, 1);

@@ -6,6 +6,7 @@
  * questions of each line; what they drop is listed in `dropped` like everything else.
  */
 import { findDate } from './dates.js';
+import { bigramShare } from '../../model/similarity.js';
 
 /**
  * Widget, sidebar and template labels that are never a draft's own line when they stand alone.
@@ -386,17 +387,6 @@ function reprintStart(text: string, line: string): number {
   let k = text.length;
   for (let n = 0; n < same; ) if (!/\s/u.test(text[--k]!)) n++;
   return k;
-}
-
-/** Share of the Chinese character pairs of `a` that also occur in `b` (0 when `a` has none). */
-export function bigramShare(a: string, b: string): number {
-  const han = (s: string) => s.replace(/[^\u4e00-\u9fa5]/gu, '');
-  const x = han(a);
-  const y = han(b);
-  if (x.length < 2) return 0;
-  let hit = 0;
-  for (let k = 0; k + 1 < x.length; k++) if (y.includes(x.slice(k, k + 2))) hit++;
-  return hit / (x.length - 1);
 }
 
 /**

@@ -7,7 +7,8 @@
  * a label with its value. clean.ts drops what stands above the headline it finds.
  */
 import { DATE_ONLY, NUMERIC_DATE } from './dates.js';
-import { bigramShare, isChannelRow, isClock, isHotWords, isMarkupResidue, isModeSwitch, isPaperReaderLine, isSpamLine } from './furniture.js';
+import { isChannelRow, isClock, isHotWords, isMarkupResidue, isModeSwitch, isPaperReaderLine, isSpamLine } from './furniture.js';
+import { bigramShare } from '../../model/similarity.js';
 
 const SENTENCE_END = /[。！？!?]/u;
 
@@ -46,7 +47,7 @@ export function isNeverTitle(text: string): boolean {
 const DOC_NUMBER = /[〔[［【(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号/u;
 
 /** A notice's or a document's title: its head above it (organ, date) is its own. */
-export const NOTICE_TITLE = /^(?:关于|印发)|(?:通知|通报|意见|决定|批复|函|报告|请示|方案|办法|规定|细则|公告|通告|公示|纪要|命令|议案)$/u;
+export const DOCUMENT_TITLE = /^(?:关于|印发)|(?:通知|通报|意见|决定|批复|函|报告|请示|方案|办法|规定|细则|公告|通告|公示|纪要|命令|议案)$/u;
 
 /** An organ or place named alone ("州救助管理站", "某县民政局"): a kicker or a site's name, not a story's headline. */
 const NAME_ONLY = /^[\u4e00-\u9fa5]{1,12}(?:局|厅|委|办|站|院|中心|政府|协会|学会|商会|基金会|社区|街道|村委会|居委会|镇|乡|县|区|市|州|盟|旗)$/u;
@@ -92,7 +93,7 @@ export function headlineAt(top: string[], body: string): number {
     }
   }
   // A document's head (its 发文字号, its title) is its own: nothing of it or under it goes.
-  const docAt = top.findIndex((t) => DOC_NUMBER.test(t) || NOTICE_TITLE.test(t.trim()));
+  const docAt = top.findIndex((t) => DOC_NUMBER.test(t) || DOCUMENT_TITLE.test(t.trim()));
   if (!never && !kicker && (dated < 0 || docAt >= 0)) return -1;
   let best = -1;
   let bestScore = 0;
