@@ -11,26 +11,26 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
-  // Set when batch 14 (42 files, scored once unseen at 17/42) was released to tuning: the set then
-  // measured 203/228 fully right; kind and case count 96 %, title 92 %, unit 83 %, award 86 %,
-  // region 90 %, category 93 %, notice fields 93 % or more, furniture 94 %. Each floor sits just below,
-  // and goes up as the sixth round's general models land. Headlines by features (stages/title.ts) and
-  // furniture by features: 221/228 fully right, title 97.0 %, furniture 97.7 % (99.3 % with the head's date and the foot's link lists).
-  fullyRight: 0.98, // 226/228 at the end of the sixth round's award-list work (shanghai-2019's and xining's regions left)
+  // Reset when batch 15 (43 files, scored once unseen at 21/43) was released to tuning at the start of
+  // the seventh round: the set then measured 248/271 fully right (91.5 %); kind 98.2 %, case count
+  // 97.4 %, title 95.2 %, unit 94.8 %, award 93.2 %, region 95.7 %, category 95.3 %, notice title 96 %,
+  // organ 89 %, docNumber 96 %, addressees 98 %, date 92 %, furniture 96.9 %. Each floor sits just below
+  // and goes up as the seventh round's work lands; never lowered.
+  fullyRight: 0.91,
   fields: {
-    kind: 0.99, // award lists by the organisation-name grammar and stated honours (sixth round): 227/228
-    'case count': 0.99,
-    title: 0.96,
-    unit: 0.99, // units by the organisation grammar, the home division and unit columns: 143/143
-    award: 0.99, // awards as the verb's object, out of their wrappers, and a single case's stated honour: 559/560
-    region: 0.99, // 676/682 with the street, home, notice and list work of the sixth round
-    category: 0.93,
-    'notice.title': 0.97,
-    'notice.organ': 0.99,
-    'notice.docNumber': 0.99,
-    'notice.addressees': 0.99,
-    'notice.date': 0.97,
-    'furniture dropped': 0.99,
+    kind: 0.98,
+    'case count': 0.97,
+    title: 0.95,
+    unit: 0.94,
+    award: 0.93,
+    region: 0.95,
+    category: 0.95,
+    'notice.title': 0.96,
+    'notice.organ': 0.89,
+    'notice.docNumber': 0.96,
+    'notice.addressees': 0.98,
+    'notice.date': 0.92,
+    'furniture dropped': 0.96,
   } as Record<string, number>,
 };
 
