@@ -203,3 +203,17 @@ test('list rows: an inline list of titles with their places after 如下 stays a
     ['“泉社彤行”品牌助力社区治理', '“五社联动”激活社区活力', '“博爱小站”温暖困难群众'],
   );
 });
+
+test('list rows: a rating’s grade is the honour each clause gives ("甲、乙获评5A级社会组织;丙、丁等7家…获评4A级…")', async () => {
+  const file = await load(
+    'grades.txt',
+    `某市召开社会组织等级评估授牌仪式,副市长出席会议。\n会议宣读了评估结果。其中,东兴市慈善总会、东兴市茶业协会获评5A级社会组织;东兴市游泳协会、东兴市老区促进会等7家社会组织获评4A级社会组织。\n${PROSE}`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(rows(file).map(([t, a]) => [t, a]), [
+    ['东兴市慈善总会', '5A级社会组织'],
+    ['东兴市茶业协会', '5A级社会组织'],
+    ['东兴市游泳协会', '4A级社会组织'],
+    ['东兴市老区促进会', '4A级社会组织'],
+  ]);
+});

@@ -58,5 +58,5 @@ export function statedAward(texts: string[]): string | null {
   return plainFound;
 }
 
-/** The words an honour is made of (what a plain object needs to be one, not a grant or a result). */
-const HONOUR_WORD = /(?:示范|先进|优秀|十佳|十大|最美|最佳|模范|标兵|明星|星级|品牌|典型|[1-5１-５]A级|[一二三四五]星)/u;
+/** The words an honour is made of (what a plain object needs to be one, not a grant or a result), a rating's grade among them. */
+export const HONOUR_WORD = /(?:示范|先进|优秀|十佳|十大|最美|最佳|模范|标兵|明星|星级|品牌|典型|[1-5１-５]A级|[一二三四五]星)/u;

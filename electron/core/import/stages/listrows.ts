@@ -13,7 +13,7 @@
 import { findMentions } from '../../regions/index.js';
 import { isPlaceToken } from './placelabel.js';
 import { isOrgName } from './orgnames.js';
-import { statedAward as statedHonour } from './honours.js';
+import { HONOUR_WORD, statedAward as statedHonour } from './honours.js';
 
 export interface RowItem {
   title: string;
@@ -111,6 +111,9 @@ function nameShape(piece: string): Shape | null {
 /** What an honour's name ends in: the kind of body or place it is given to, or a prize. */
 const HONOUR_END = /(?:组织|单位|集体|社区|村|街道|镇|乡|县|区|市|城区|城市|机构|中心|站|点|基地|项目|案例|品牌|成果|奖|家庭)$/u;
 
+/** What a clause confers besides an honour's own words (honours.ts): a prize, a title, a pilot's status. */
+const CONFERRED_WORD = /奖|称号|实验区|试验区|试点|标杆/u;
+
 /** The honour a clause gives after its verb: "荣获“X”", "被授予“X”称号", "为X". */
 function honourAfter(tail: string): string | null {
   // "被评为全省第二批“十百千”示范社会组织": a quoted word inside the honour's name; the honour is the
@@ -124,7 +127,7 @@ function honourAfter(tail: string): string | null {
     return (year ? year[1]! : '') + quoted[1]!;
   }
   const plain = /^\s*(?:为|了)?\s*([^，,。；;、“”"]{4,30})/u.exec(tail);
-  return plain && /(?:示范|先进|优秀|十佳|十大|最美|最佳|奖|称号|典型|品牌|实验区|试验区|试点|标杆|模范|标兵)/u.test(plain[1]!) ? plain[1]!.replace(/(?:荣誉)?称号$/u, '') : null;
+  return plain && (HONOUR_WORD.test(plain[1]!) || CONFERRED_WORD.test(plain[1]!)) ? plain[1]!.replace(/(?:荣誉)?称号$/u, '') : null;
 }
 
 /** The honour named before a row in its sentence or the one before: "“X”名单上", "遴选了100个X", "命名…为X". */
