@@ -28,6 +28,16 @@ test('context: a city one line names in passing is not the city of a text about 
   assert.equal(contextRegion('南宁市青秀区民政局开展救助工作,全区困难群众受益。').city, '南宁市', 'named once with nothing else, it still leads');
 });
 
+test('context: a place in the site\'s path above the page is the portal\'s division, heavier than a passing mention', () => {
+  // Written for the test: a bureau's page that names its place only in the path and says 市民政局 below.
+  const page = '首页 > 宁波·养老服务 > 工作动态\n全市养老服务工作会议\n3月2日,市民政局召开全市养老服务工作会议。';
+  assert.equal(contextRegion(page).province, '浙江省');
+  assert.equal(contextRegion(page).city, '宁波市');
+  assert.deepEqual(contextRegion('当前位置:首页 > 时事 > 昆明时事\n市民政局部署冬季救助。'), { province: '云南省', city: '昆明市' });
+  // The same short name once in running text is no evidence on its own.
+  assert.deepEqual(contextRegion('全市养老服务工作会议\n会上介绍了宁波的做法。'), {});
+});
+
 test('regions: 璧山县 and its miswriting 壁山县 are today\'s 璧山区 of 重庆市', () => {
   for (const name of ['壁山县', '璧山县', '重庆市壁山县']) {
     const r = resolveRegion(name);

@@ -247,13 +247,16 @@ export function contextRegion(text: string, mentions: Mention[] = findMentions(t
   };
   const cityLines = new Map<Place, Set<number>>();
   const provinceLines = new Map<Place, Set<number>>();
+  const pathLines = sitePathLines(text, lineStarts);
   for (const mention of mentions) {
     // The same spelling at several levels ("海南" the province and 海南州) means the higher level, as in resolveRegion.
     const top = Math.min(...mention.places.map((p) => levelRank(p)));
     const places = mention.places.filter((p) => levelRank(p) === top);
     const provinces = new Set(places.map((p) => (p.level === 'province' ? p : p.province!)));
     const strong = mention.full && mention.text.length >= 3;
-    const weight = strong ? 2 : 1;
+    // A place in the site's own path ("首页 > 天津·社会救助 > 工作动态") is the portal's division,
+    // which a passing mention in the text is not: it weighs as a full name does.
+    const weight = strong || pathLines.has(lineOf(mention.start)) ? 2 : 1;
     if (provinces.size === 1) {
       const province = [...provinces][0]!;
       // Short county names are too often ordinary words to vote.
@@ -288,6 +291,19 @@ export function contextRegion(text: string, mentions: Mention[] = findMentions(t
     const own = [...(provinceLines.get(province) ?? [])].filter((l) => !seen?.has(l));
     if (city && !(seen && seen.size === 1 && own.length >= 2)) out.city = city.name;
   }
+  return out;
+}
+
+/** A site's path above the page ("当前位置: 首页 > 新闻中心 > 九江时事", "首页 | 兰州 | 新闻"). */
+const SITE_PATH = /^[\s•·]*(?:您|你)?(?:当前|现在|所在)?的?(?:位置|所在)\s*[:：]|首[页頁]\s*(?:[>＞»›|｜/?]|&gt;)/u;
+
+/** The lines (by number) that are a site's path. */
+function sitePathLines(text: string, lineStarts: number[]): Set<number> {
+  const out = new Set<number>();
+  lineStarts.forEach((start, k) => {
+    const end = text.indexOf('\n', start);
+    if (SITE_PATH.test(text.slice(start, end < 0 ? undefined : end))) out.add(k);
+  });
   return out;
 }
 
