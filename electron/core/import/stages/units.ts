@@ -42,10 +42,15 @@ const SERVICE_KIND = String.raw`(?:救助管理站|救助站|未成年人保护�
  */
 const RELATIVE_WORKING = String.raw`(?:我|本)?[省市县区州旗盟](?:民政|退役军人事务)(?:局|厅)|(?:我|本)?[市县区州旗盟]${SERVICE_KIND}`;
 /**
+ * A character inside a body's name between its place and its kind: not where a sentence goes on past
+ * an organ to its staff or to where they went ("某县民政局局长某某到敬老院", "某局工作人员赴福利院").
+ */
+const NAME_MIDDLE = String.raw`(?:(?!局长|厅长|站长|院长|主任|书记|负责人|工作人员|干部|前往|走进|深入)[^\P{Script=Han}到赴在和与及的])`;
+/**
  * The bodies whose own work a case reports: a 民政 bureau or department, (优抚安置) a veterans' affairs
  * one, or a service body of either, its name led by a division or a town ("某县救助管理站", "某镇…工作站").
  */
-const WORKING_ORGAN = String.raw`(?:[\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fa5]{0,12}?(?:民政|退役军人事务)(?:局|厅)|[\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗|盟|镇|乡|街道)[\u4e00-\u9fa5]{0,12}?${SERVICE_KIND}|${RELATIVE_WORKING})`;
+const WORKING_ORGAN = String.raw`(?:[\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗|盟)[\u4e00-\u9fa5]{0,12}?(?:民政|退役军人事务)(?:局|厅)|[\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|旗|盟|镇|乡|街道)${NAME_MIDDLE}{0,12}?${SERVICE_KIND}|${RELATIVE_WORKING})`;
 /**
  * What may come before a sentence's subject: an outlet's dateline ("本报讯", "某某网4月4日讯",
  * "中国报道讯"), a bracketed reporter, a purpose clause ("为探索…，"), a time ("2025年8月20日",
@@ -61,6 +66,39 @@ const SUBJECT_ORGAN = new RegExp(
   String.raw`^${SENTENCE_LEAD}(${WORKING_ORGAN})(?![\u4e00-\u9fa5]{0,2}(?:局长|厅长|主任|书记|负责人|工作人员|干部|党组|机关|所属|下属|官网|网站|公众号)|(?:婚姻登记|救助管理|儿童福利|社会福利)?(?:处|站|院|中心)|[\u4e00-\u9fa5]{2,6}(?:科|股|处|办公室)|的|和|与|及|、|等|[(（])(?=[\u4e00-\u9fa5，,])`,
   'u',
 );
+
+/**
+ * The organ a paragraph's first sentence has as its subject: at its start, or opening a later clause
+ * of it after circumstances the lead does not foresee ("寒冬将至,为推进…,按照…部署,某站即日起启动…",
+ * "近日,人社部、民政部发布《…》,某市民政局获…"). Only a clause's first words are a subject: an organ
+ * inside a clause (按照某局部署, 由某局推荐) is not. Later clauses count only in the lead paragraph
+ * (`clauses`): further down they tell details ("当天,某区民政局婚姻登记处设置了…"). The match's index is
+ * the paragraph's.
+ */
+function subjectOrgan(paragraph: string, clauses: boolean): RegExpExecArray | null {
+  const sentence = /^[^。！？!?]*/u.exec(paragraph)![0];
+  for (let at = 0; at < sentence.length; ) {
+    const m = SUBJECT_ORGAN.exec(paragraph.slice(at));
+    if (m && placedOrgan(m[1]!)) {
+      m.index += at;
+      return m;
+    }
+    if (!clauses) break;
+    const comma = sentence.slice(at).search(/[，,；;]/u);
+    if (comma < 0) break;
+    at += comma + 1;
+    while (/\s/u.test(sentence[at] ?? '')) at++;
+  }
+  return null;
+}
+
+/**
+ * A unit's name begins with its place (a division, or a town for a service body) or is a level-word
+ * name of the document's own body; words before the place ("当天", "按照") are not part of a name.
+ */
+function placedOrgan(name: string): boolean {
+  return isRelative(name) || findMentions(name)[0]?.start === 0 || (/^[\u4e00-\u9fa5]{2,4}(?:镇|乡|街道)/u.test(name) && SERVICE_END.test(name));
+}
 
 /** A title with an organ dashed or bracketed after it: the bare title and the unit. */
 export function unitAfterTitle(title: string): { title: string; unit: string } | null {
@@ -211,10 +249,9 @@ export function unitFromOpening(paragraphs: string[], title = '', home?: Region 
   const awarded = awardedBody([title, ...read.slice(0, 1)].filter(Boolean));
   for (const p of read) {
     // (The applicant's pattern is not anchored: it is tried only where its verb is.)
-    const m = SUBJECT_ORGAN.exec(p.trim()) ?? (APPLICANT_HINT.test(p) ? APPLICANT_ORGAN.exec(p) : null);
-    // A unit's name begins with its place; words before it ("当天", "同时") are not part of it.
-    const relative = isRelative(m?.[1]);
-    if (!m || !(relative || findMentions(m[1]!)[0]?.start === 0 || (/^[\u4e00-\u9fa5]{2,4}(?:镇|乡|街道)/u.test(m[1]!) && SERVICE_END.test(m[1]!)))) continue;
+    const m = subjectOrgan(p.trim(), p === read[0]) ?? (APPLICANT_HINT.test(p) ? APPLICANT_ORGAN.exec(p) : null);
+    if (!m || !placedOrgan(m[1]!)) continue;
+    const relative = isRelative(m[1]);
     // A subject that publishes or confers ("省民政厅日前公布…,某站入选") chose the unit; it is not the unit.
     if (awarded && CONFERS.test(p.slice(m.index + m[0].length))) return awarded;
     const name = relative ? withOwnPlace(m[1]!, home) : ownName(withoutProvince(m[1]!), paragraphs);
