@@ -217,3 +217,18 @@ test('list rows: a rating’s grade is the honour each clause gives ("甲、乙�
     ['东兴市老区促进会', '4A级社会组织'],
   ]);
 });
+
+test('list rows: a row goes on after ",以及"; a headline naming its winners and verb before the list gives the honour alone', async () => {
+  const file = await load(
+    'yiji.txt',
+    `我县5个社区入选全省示范性老年友好型社区创建名单\n近日,省老龄办公布了创建名单,我县5个社区入选。\n此次入选的5个社区分别是城关镇东街社区、城关镇西街社区,以及南湖镇北岸社区、南湖镇桥头社区、石门镇新华社区。\n${PROSE}`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(rows(file).map(([t, a]) => [t, a]), [
+    ['城关镇东街社区', '全省示范性老年友好型社区'],
+    ['城关镇西街社区', '全省示范性老年友好型社区'],
+    ['南湖镇北岸社区', '全省示范性老年友好型社区'],
+    ['南湖镇桥头社区', '全省示范性老年友好型社区'],
+    ['石门镇新华社区', '全省示范性老年友好型社区'],
+  ]);
+});

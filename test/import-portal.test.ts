@@ -22,7 +22,7 @@ const FLOOR = {
     'case count': 0.97,
     title: 0.95,
     unit: 0.95,
-    award: 0.94,
+    award: 0.96,
     region: 0.95,
     category: 0.95,
     'notice.title': 0.96,

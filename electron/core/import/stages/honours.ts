@@ -4,8 +4,8 @@
  * honour a single case's text says it won ("X 被评为 Y", "荣获“Y”称号").
  */
 
-/** What the page says about the list, not what it confers: nominations, the list, its publication. */
-const WRAPPER_END = /(?:拟命名|拟推荐|拟表彰|拟认定|拟授予)?(?:名单|名录)?(?:的?公示|的?公告)?$/u;
+/** What the page says about the list, not what it confers: nominations (and a 创建名单's builders towards the title), the list, its publication. */
+const WRAPPER_END = /(?:拟命名|拟推荐|拟表彰|拟认定|拟授予|创建)?(?:名单|名录)?(?:的?公示|的?公告)?$/u;
 
 /**
  * An award's name without its page's wrappers: "0年全国示范性老年友好型社区拟命名" → "全国示范性老年友好型社区"
@@ -24,6 +24,19 @@ export function normaliseAward(award: string | null): string | null {
 /** The verbs that state an honour won, and what may stand between the winner and the verb. */
 const WON =
   /(?:被评为|被评选为|被授予|被命名为|被确定为|被确认为|被认定为|获评|荣获|获得|获授|捧回|摘得|入选|当选|获)(?:了)?\s*([^，,。；;！!？?]{2,50})/gu;
+
+/**
+ * The honour a list's name gives after what it says of its winners: "我市7社区(村)入选全国示范性老年友好型社区创建"
+ * → "全国示范性老年友好型社区创建" (the winners and their verb are the headline's, not the honour's). The name as
+ * it is when no verb stands in it, or what follows is too short to be an honour.
+ */
+export function honourOfListName(name: string): string {
+  let last: RegExpExecArray | null = null;
+  for (const m of name.matchAll(WON)) last = m as RegExpExecArray;
+  if (!last || last.index === 0) return name;
+  const object = last[1]!.trim();
+  return object.length >= 4 && !NOT_HONOUR.test(object) ? object : name;
+}
 
 /** What an honour's name ends in: the kind of body, place or work it is given to, or a prize. */
 const HONOUR_END = /(?:单位|集体|组织|社区|村|街道|镇|乡|县|区|市|城区|城市|机构|中心|站|点|基地|项目|案例|品牌|成果|奖|家庭|模范|标兵|示范|典型)$/u;

@@ -70,6 +70,19 @@ export function splitOutsideMarks(text: string, sep: string): string[] {
   return out;
 }
 
+/** A comma and a conjunction that go on with a row of names: "甲、乙,以及丙". */
+const CONTINUED = /[，,]\s*(?:以及|及|还有)\s*(?=[\u4e00-\u9fa5])/gu;
+
+/**
+ * The pieces of a row of names, split at the list's punctuation outside quotes and brackets, with the
+ * conjunction that goes on with a row after a comma dropped ("甲、乙,以及丙" → 甲 乙 丙).
+ */
+export function rowPieces(text: string, seps = '、，,'): string[] {
+  return splitOutsideMarks(text.replace(CONTINUED, '、'), seps)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
 /** Quotes around an honour's whole name after its year are the page's: "2014年“全国综合减灾示范社区”". */
 export function plainAward(award: string | null): string | null {
   if (!award) return award;
@@ -190,7 +203,8 @@ export function sentenceRows(text: string, carried: () => string | null, cued = 
 function clauseRow(clause: string, before: string, carried: () => string | null, cued: boolean, open: boolean): RowItem[] {
   // The anchor is in the clause itself (or the line before ended on a cue).
   if (!clause.includes('、') || (!cued && !ROW_SIGN.test(clause))) return [];
-  const pieces = splitOutsideMarks(clause, '、');
+  // "甲、乙,以及丙、丁": a comma and a conjunction go on with the row (each piece must still be a name).
+  const pieces = splitOutsideMarks(clause.replace(CONTINUED, '、'), '、');
   if (pieces.length < 2) return [];
   // Where the row starts: after the cue, the colon or the comma before its first name.
   const head = pieces[0]!;

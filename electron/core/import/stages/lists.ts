@@ -25,11 +25,11 @@ import { blocksText } from '../../model/text.js';
 import { findMentions, resolveRegion } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
 import { isPlaceOnly, isPlaceToken, splitPlaceLabel, streetCounty } from './placelabel.js';
-import { sentenceRows } from './listrows.js';
+import { rowPieces, sentenceRows } from './listrows.js';
 import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js';
 import { listHeadings } from './listheadings.js';
 import { parseOrgName } from './orgnames.js';
-import { normaliseAward, statedAward } from './honours.js';
+import { honourOfListName, normaliseAward, statedAward } from './honours.js';
 
 export interface ListItem {
   title: string;
@@ -354,7 +354,7 @@ function listHeading(text: string): Group | null {
   // "获奖案例名单", "入选项目名单": the name says only that it is a list; the honour is named elsewhere.
   if (GENERIC_LIST.test(name)) return { award: null, list: true, headed: true };
   if (PEOPLE.test(name)) return { award: null, people: true, list: true };
-  return { award: name, list: true };
+  return { award: honourOfListName(name), list: true };
 }
 
 /**
@@ -1082,7 +1082,7 @@ function namedRow(text: string, award: string | null): Array<Omit<ListItem, 'at'
   if (rest === null) return [];
   const end = ROW_END.exec(rest);
   const row = (end ? rest.slice(0, end.index) : rest).trim();
-  const pieces = row.split(/[、,，]/u).map((x) => x.trim()).filter(Boolean);
+  const pieces = rowPieces(row);
   // "…、丁和戊": the last two joined by a conjunction (only there: names hold 和 and 与 themselves).
   const last = pieces.length ? /^(.{2,}?)(?:以及|和|及|与)(.{2,})$/u.exec(pieces[pieces.length - 1]!) : null;
   // Split only where both halves are names and the first one ends as one ("…社区和…", "…协会和…").
