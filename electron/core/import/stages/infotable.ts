@@ -12,10 +12,11 @@ const LABELS = [
   '索引号', '索取号', '信息索引号', '发文机构', '发布机构', '发文机关', '发文单位', '发布单位', '文号', '发文字号', '文件编号', '文件字号',
   '发布文号', '成文日期', '发文日期', '发布日期', '生成日期', '印发日期', '公开日期', '生效日期', '失效日期', '废止日期', '实施日期', '公开方式', '公开类别', '公开范围', '公开形式',
   '主题分类', '体裁分类', '组配分类', '服务对象', '主题词', '关键词', '公文目录', '标题', '有效性', '时效性', '内容概述', '信息名称', '信息来源', '文件来源', '来源', '文种', '所属类别', '所属机构', '统一编码', '规范性文件登记号', '解读方式', '解读单位', '解读机关', '解读日期', '解读人',
-  '时效', '责任部门',
+  '时效', '责任部门', '名称', '文件名称', '发布部门', '制定机关', '施行日期', '效力级别', '法规类别', '公开目录', '体裁',
 ].sort((a, b) => b.length - a.length);
 
 const LABEL_ALT = LABELS.join('|');
+const KNOWN = new Set(LABELS);
 /** Portals space a label's characters out to align the colons ("索  引  号:", "标      题:"). */
 const SPACED_ALT = LABELS.map((l) => [...l].join('[ \\u3000]*')).join('|');
 /**
@@ -25,6 +26,8 @@ const SPACED_ALT = LABELS.map((l) => [...l].join('[ \\u3000]*')).join('|');
 const COMPOUND = '(?:[\\u4e00-\\u9fa5]{1,6}[/／])?';
 const LABEL_COLON = new RegExp(`(?:^|[\\s|｜])${COMPOUND}(${LABEL_ALT})\\s*[:：]`, 'gu');
 const SPACED_LABEL_COLON = new RegExp(`(?:^|[\\s|｜])${COMPOUND}(${SPACED_ALT})\\s*[:：]`, 'gu');
+/** Any short word before a colon, after a space or a cell bar (a label of the table's own). */
+const OTHER_LABEL_COLON = /(?<=[\s|｜])([\u4e00-\u9fa5]{2,6})[ \u3000]*[:：]/gu;
 /** A spaced-out label's last character before its colon ("…引  号:"): only then is the slower pattern needed. */
 const SPACED_HINT = /[\u4e00-\u9fa5][ \u3000]+[\u4e00-\u9fa5][ \u3000]*[:：]/u;
 const LABEL_ONLY = new RegExp(`^(?:${LABEL_ALT})$`, 'u');
@@ -37,7 +40,20 @@ const LABEL_FIRST = new RegExp(`^(?:${LABEL_ALT})\\s`, 'u');
 const CANON: Record<string, string> = {
   索取号: '索引号', 信息索引号: '索引号', 发布机构: '发文机构', 发文机关: '发文机构', 发文单位: '发文机构', 发布单位: '发文机构', 所属机构: '发文机构',
   文号: '发文字号', 发布文号: '发文字号', 文件编号: '发文字号', 文件字号: '发文字号', 公开类别: '公开方式', 公开形式: '公开方式', 时效性: '有效性', 时效: '有效性',
+  名称: '标题', 文件名称: '标题', 发布部门: '发文机构', 制定机关: '发文机构',
 };
+
+/**
+ * A label the list does not hold is named by what it says: a date or time of posting (发布时间,
+ * 发布日时间) is the 发布日期, one of writing or issuing (成文时间, 印发时间) the 成文日期.
+ */
+function canonical(label: string): string {
+  if (CANON[label]) return CANON[label]!;
+  if (KNOWN.has(label)) return label;
+  if (/^(?:发布|公布|上网)[\u4e00-\u9fa5]{0,2}(?:日期|时间)$/u.test(label)) return '发布日期';
+  if (/^(?:成文|印发|发文|签发)[\u4e00-\u9fa5]{0,2}(?:日期|时间)$/u.test(label)) return '成文日期';
+  return label;
+}
 
 export interface InfoTable {
   fields: Record<string, string>;
@@ -47,15 +63,22 @@ export interface InfoTable {
 
 function put(fields: Record<string, string>, spaced: string, value: string): void {
   const label = spaced.replace(/[\s\u3000]+/gu, '');
-  const key = CANON[label] ?? label;
-  const v = value.replace(/[|｜]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  const key = canonical(label);
+  let v = value.replace(/[|｜]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  // A name field quotes the document's title ('名称: "某局关于…的公告"'): the title is inside.
+  if (key === '标题') v = v.replace(/^["“'‘「]\s*(.+?)\s*["”'’」]$/u, '$1');
   if (v && !fields[key]) fields[key] = v;
 }
 
 /** Reads "label: value label: value" pairs from one line; null when the line is not of that form. */
 function colonPairs(text: string): Array<[string, string]> | null {
-  const marks = [...text.matchAll(SPACED_HINT.test(text) ? SPACED_LABEL_COLON : LABEL_COLON)];
-  if (marks.length === 0) return null;
+  const known = [...text.matchAll(SPACED_HINT.test(text) ? SPACED_LABEL_COLON : LABEL_COLON)];
+  if (known.length === 0) return null;
+  // On a line the table's labels open, any other short word before a colon after a space is a label
+  // too ("发布机构: 某县民政局 发布日时间: 2024-10-18", "体裁: 服务对象:"): portals name their fields
+  // in more ways than any list holds, and a value of the table is a name, a code or a date.
+  const others = known[0]!.index === 0 || /^[\s|｜•·●]*$/u.test(text.slice(0, known[0]!.index!)) ? [...text.matchAll(OTHER_LABEL_COLON)].filter((m) => !known.some((k) => k.index! <= m.index! && m.index! < k.index! + k[0].length)) : [];
+  const marks = [...known, ...others].sort((a, b) => a.index! - b.index!);
   // The line must start with its first label (after a bullet or a cell bar).
   const lead = text.slice(0, marks[0]!.index! + (marks[0]![0].length - marks[0]![0].trimStart().length));
   if (lead.replace(/[\s|｜•·●]/gu, '')) return null;
@@ -183,12 +206,23 @@ export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | nul
         taken.add(i).add(i + 1);
         count++;
         i++;
+        continue;
+      }
+      // A law database's fields with label and value run together, one to a line ("发文机关国务院",
+      // "发文日期2004年06月03日"): only as a run of two such lines or more, one of them a date or a
+      // number that its label's kind vouches for, as a line of prose never is.
+      const glued = gluedPair(text);
+      if (glued && (gluedRun(lines, i, -1) || gluedRun(lines, i, 1))) {
+        put(fields, glued[0], glued[1]);
+        taken.add(i);
+        count++;
       }
       continue;
     }
     taken.add(i);
     for (const [label, value] of pairs) {
-      count++;
+      // (Labels of the table's own count only beside those the list knows: "来源: 发布时间: … 阅读:" is a byline.)
+      if (KNOWN.has(label.replace(/[\s\u3000]+/gu, ''))) count++;
       if (value.trim()) put(fields, label, value);
       else if (pairs.length === 1) {
         // A bulleted table puts the value on the next line, unless that line is the next label.
@@ -204,9 +238,29 @@ export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | nul
   return count >= 2 ? { fields, lines: taken } : null;
 }
 
+const LABEL_GLUED = new RegExp(`^(${LABEL_ALT})(\\S.{0,39})$`, 'u');
+/** "发文字号国函〔2004〕42号": a known label with its value after it, no colon, space or cell between. */
+function gluedPair(text: string): [string, string] | null {
+  const m = LABEL_GLUED.exec(text.trim());
+  if (!m || /[。！？，,:：]/u.test(m[2]!) || LABEL_ONLY.test(m[2]!)) return null;
+  return [m[1]!, m[2]!];
+}
+
+/** Whether the run of run-together fields through line i (looking one way) holds two, one of them a date or a number. */
+function gluedRun(lines: SourceLine[], i: number, step: 1 | -1): boolean {
+  const here = gluedPair(lines[i]!.text);
+  const there = lines[i + step] ? gluedPair(lines[i + step]!.text) : null;
+  if (!here || !there) return false;
+  const vouched = ([label, value]: [string, string]) => {
+    const key = canonical(label);
+    return (/日期$/u.test(key) && /^[0-9０-９]{4}\s*[-年./]/u.test(value)) || (key === '发文字号' && /[〔[［(（【]\s*[0-9０-９]{4}/u.test(value));
+  };
+  return vouched(here) || vouched(there) || Boolean(lines[i + 2 * step] && gluedPair(lines[i + 2 * step]!.text) && vouched(gluedPair(lines[i + 2 * step]!.text)!));
+}
+
 /** Whether a following line can be a label's value (dates for date labels, codes for numbers). */
 function isValueLike(label: string, value: string): boolean {
-  const key = CANON[label] ?? label;
+  const key = canonical(label);
   if (/日期$/u.test(key)) return /[0-9０-９]{4}/u.test(value);
   if (key === '索引号') return /[0-9A-Za-z]/u.test(value) && value.length <= 40;
   if (key === '发文字号') return /[〔[［(（【]\s*[0-9０-９]{4}/u.test(value);
