@@ -232,3 +232,15 @@ test('list rows: a row goes on after ",以及"; a headline naming its winners an
     ['石门镇新华社区', '全省示范性老年友好型社区'],
   ]);
 });
+
+test('list rows: an item named as its body and its title in quotes has the body as its unit', async () => {
+  const file = await load(
+    'owned.txt',
+    `近日,我省2个慈善项目获评全省慈善项目奖。\n本届共表彰慈善项目20个,东兴市慈善总会“‘春苗计划’助学慈善项目”、南岭县慈善协会“南岭县助老慈善项目”获评全省优秀慈善项目。\n${PROSE}`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(file.cases.map((c) => [c.meta.title, c.meta.unit]), [
+    ['“春苗计划”助学慈善项目', '东兴市慈善总会'],
+    ['南岭县助老慈善项目', '南岭县慈善协会'],
+  ]);
+});

@@ -110,6 +110,7 @@ const CONFERRING_LEAD = /^[^、]{0,20}?(?:(?:同意|决定|研究决定)(?:将|�
 function nameShape(piece: string): Shape | null {
   if (piece.length < 2 || piece.length > 44 || PROSE.test(piece) || POST.test(piece)) return null;
   if (OWN_HONOUR.test(piece)) return 'honoured';
+  if (ownedTitle(piece)) return 'named';
   // A body's other name in brackets after it ("市龙华烈士陵园(龙华烈士纪念馆)") leaves its kind before them.
   if (isPlaceToken(piece) || isOrgName(piece.replace(/[（(][^（）()]{2,20}[)）]$/u, ''))) return 'named';
   // An awarded place below a county, written after its place: "嘉峪关市钢城街道", "兰州新区中川园区".
@@ -280,8 +281,21 @@ function clauseRow(clause: string, before: string, carried: () => string | null,
       const m = OWN_HONOUR.exec(n)!;
       return { title: m[1]!, subtitle: null, unit: null, place: m[1]!, award: m[2]! };
     }
+    const owned = ownedTitle(n);
+    if (owned) return { title: owned.title, subtitle: null, unit: owned.unit, place: owned.unit, award };
     return { title: n, subtitle: null, unit: null, place: placeStarts(n) ? n : null, award };
   });
+}
+
+/**
+ * An item named as its body and its title in quotes: "武陟县慈善协会“武陟县慈善助力精准扶贫项目”" — the body
+ * (a name by orgnames.ts's grammar) is the unit, the quoted words the title; quotes inside the title
+ * (‘…’) become its own double quotes. Null when what stands before the quotes is no organisation.
+ */
+export function ownedTitle(text: string): { title: string; unit: string } | null {
+  const m = /^([\u4e00-\u9fa5（）()·]{4,30}?)[“"](.{4,60})[”"]$/u.exec(text.trim());
+  if (!m || /[“”"]/u.test(m[2]!) || !isOrgName(m[1]!)) return null;
+  return { title: m[2]!.replace(/‘/gu, '“').replace(/’/gu, '”'), unit: m[1]! };
 }
 
 /** One honour's first winner and its count: "罗莱生活科技股份有限公司等44个“最具爱心捐赠企业或单位”", "比亚迪股份有限公司等10家企业为X". */
