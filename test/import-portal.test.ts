@@ -21,7 +21,7 @@ const FLOOR = {
     kind: 0.98,
     'case count': 0.97,
     title: 0.95,
-    unit: 0.95,
+    unit: 0.97,
     award: 0.96,
     region: 0.95,
     category: 0.95,

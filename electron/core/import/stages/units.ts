@@ -100,12 +100,31 @@ function placedOrgan(name: string): boolean {
   return isRelative(name) || findMentions(name)[0]?.start === 0 || (/^[\u4e00-\u9fa5]{2,4}(?:镇|乡|街道)/u.test(name) && SERVICE_END.test(name));
 }
 
-/** A title with an organ dashed or bracketed after it: the bare title and the unit. */
+/**
+ * A title with an organ dashed or bracketed after it, or a body's name before its work's quoted name
+ * (unitBeforeTitle): the bare title and the unit.
+ */
 export function unitAfterTitle(title: string): { title: string; unit: string } | null {
   const m = AFTER_TITLE.exec(title);
   const unit = m?.[2] ?? m?.[3];
-  if (!m || !unit || !ORGAN.test(unit) || m[1]!.length < 4) return null;
+  if (!m || !unit || !ORGAN.test(unit) || m[1]!.length < 4) return unitBeforeTitle(title);
   return { title: m[1]!.trim(), unit };
+}
+
+/** A body's name, then its work's name in quotes or 《》 to the end: "某县慈善协会“某某项目”". */
+const BEFORE_QUOTED = /^([\u4e00-\u9fa5（）()·]{4,30}?)\s*(?:“([^“”]*(?:‘[^‘’]*’[^“”]*)*)”|《([^《》]+)》)$/u;
+
+/**
+ * A title that is a unit's name and its work's in quotes ("某省慈善总会“‘某某’关爱项目”", as lists name
+ * entries in a sentence): the unit, and the work's name without the quotes. The name must read as an
+ * organisation led by its place (orgnames' grammar); a place alone before a quoted slogan is a title.
+ */
+export function unitBeforeTitle(title: string): { title: string; unit: string } | null {
+  const m = BEFORE_QUOTED.exec(title.trim());
+  const work = (m?.[2] ?? m?.[3])?.trim();
+  const org = m ? parseOrgName(m[1]) : null;
+  if (!m || !work || work.length < 4 || !org || (org.placed !== 'division' && org.placed !== 'town')) return null;
+  return { title: work.replace(/‘([^‘’]*)’/gu, '“$1”'), unit: m[1]! };
 }
 
 /**
