@@ -11,7 +11,8 @@
  *     more counties that all lie in one city say the city ("义乌", "婺城", "浦江" → 金华市).
  */
 import type { Region } from '../model/types.js';
-import { findMentions, regionByCode, resolveRegion, type Mention, type Place } from './index.js';
+import { findMentions, notOfTheText, regionByCode, resolveRegion, type Mention, type Place } from './index.js';
+import { townsCounty } from './streets.js';
 
 const POLICE_FILING = /公[网網]安[备備]\s*([0-9]{6})/u;
 /** What an outlet is; its name is its place, right before, with at most two words between ("湘西团结报"). */
@@ -80,7 +81,8 @@ function countyEvidence(mentions: Mention[], province: string | undefined): { ci
 }
 
 /** The document's own division as deep as its evidence agrees, or null. */
-export function homeRegion(text: string, mentions: Mention[] = findMentions(text), context: Partial<Region> = {}): Region | null {
+export function homeRegion(text: string, all: Mention[] = findMentions(text), context: Partial<Region> = {}): Region | null {
+  const mentions = notOfTheText(text, all);
   const pieces: Region[] = [];
   let police = policeRegion(text);
   // A site hosted by another city's office (a provincial outlet filed in its capital) is no evidence
@@ -107,6 +109,15 @@ export function homeRegion(text: string, mentions: Mention[] = findMentions(text
     if (!home || inside(r, home)) {
       home = r;
       break;
+    }
+  }
+  // A page that names no division at all, only its townships or streets ("拟将尼勒克镇第六社区拆分",
+  // "东林街道…万东镇…"): the county they all lie in. (Read last: the street list is large.)
+  if (!home) {
+    const town = townsCounty(text);
+    if (town) {
+      const [p, c, k] = town.split('|');
+      home = resolveRegion(`${p}${c === '市辖区' || c === '县' ? '' : c}${k}`);
     }
   }
   return home;

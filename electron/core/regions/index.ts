@@ -15,7 +15,10 @@ export interface Mention {
   end: number;
   text: string;
   places: Place[];
-  /** Written as the full official name ("济宁市"), not a short form. */
+  /**
+   * Written as the full official name ("济宁市"), or as an autonomous division without its peoples
+   * ("西盟县" for 西盟佤族自治县, "凉山州"): a form with its level word, which no ordinary word is.
+   */
   full: boolean;
 }
 
@@ -38,7 +41,8 @@ export function findMentions(text: string): Mention[] {
     }
     if (hit) {
       const places = byName.get(hit)!;
-      out.push({ start: i, end: i + hit.length, text: hit, places, full: places.some((p) => p.name === hit) });
+      const full = places.some((p) => p.name === hit || (hit.length >= 3 && /[县旗州]$/u.test(hit) && /自治[县旗州]$/u.test(p.name)));
+      out.push({ start: i, end: i + hit.length, text: hit, places, full });
       i += hit.length;
     } else i++;
   }
@@ -248,7 +252,7 @@ export function contextRegion(text: string, mentions: Mention[] = findMentions(t
   const cityLines = new Map<Place, Set<number>>();
   const provinceLines = new Map<Place, Set<number>>();
   const pathLines = sitePathLines(text, lineStarts);
-  for (const mention of mentions) {
+  for (const mention of notOfTheText(text, mentions)) {
     // The same spelling at several levels ("海南" the province and 海南州) means the higher level, as in resolveRegion.
     const top = Math.min(...mention.places.map((p) => levelRank(p)));
     const places = mention.places.filter((p) => levelRank(p) === top);
@@ -292,6 +296,27 @@ export function contextRegion(text: string, mentions: Mention[] = findMentions(t
     if (city && !(seen && seen.size === 1 && own.length >= 2)) out.city = city.name;
   }
   return out;
+}
+
+/**
+ * The formula a national organ addresses every province with ("各省、自治区、直辖市民政厅(局),各计划单列市
+ * 民政局,新疆生产建设兵团民政局"; "各省、自治区、直辖市和新疆生产建设兵团民政部门"): the 兵团 it ends with is one
+ * of all, not the text's place.
+ */
+const NATIONWIDE = /各省[、,，]?\s*(?:\(|（)?自治区[、,，]?\s*直辖市(?:\)|）)?[^。；;:：]{0,24}?新疆生产建设兵团/gu;
+
+/**
+ * A postal address ("地址:北京市朝阳区建国门南大街6号 民政部…", "受理地址:昆明市盘龙区白云路538号省民政厅") says where
+ * an office's building stands, which for a ministry or a province's department is a district of its
+ * capital: no evidence of the division the text is about.
+ */
+const ADDRESS = /(?:地\s*址|通讯处|住\s*所)\s*[:：][^\n。；;]{0,60}/gu;
+
+/** Mentions that say something of the text's place: not those in the nationwide formula or in a postal address. */
+export function notOfTheText(text: string, mentions: Mention[]): Mention[] {
+  const spans = [...text.matchAll(NATIONWIDE), ...text.matchAll(ADDRESS)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  if (spans.length === 0) return mentions;
+  return mentions.filter((m) => !spans.some(([from, to]) => m.start >= from && m.end <= to));
 }
 
 /** A site's path above the page ("当前位置: 首页 > 新闻中心 > 九江时事", "首页 | 兰州 | 新闻"). */
