@@ -54,3 +54,12 @@ export function findDate(raw: string): string | null {
 
 /** A line that is only a date (a notice's 成文日期). */
 export const DATE_ONLY = /^(?:[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2}|[〇○零一二三四五六七八九OoＯ0０]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/u;
+
+/**
+ * A 成文日期 as a date line prints it, for use inside other patterns: arabic or Chinese numerals
+ * (○ and 0 standing for 〇), spaces between its parts allowed.
+ */
+export const DATE_TEXT = '(?:[0-9０-９]{4}|[〇○零一二三四五六七八九OoＯ0０]{4})\\s*年\\s*\\S{1,3}\\s*月\\s*\\S{1,3}\\s*日';
+
+/** A date a copy cut short where it ends ("2021年1", "2021年11月", "2021年11月2"): a year, perhaps a month. */
+export const CUT_DATE = /^[0-9０-９]{4}\s*年(?:\s*[0-9０-９]{1,2}(?:\s*月(?:\s*[0-9０-９]{1,2})?)?)?$/u;

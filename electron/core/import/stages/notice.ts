@@ -5,7 +5,7 @@
  */
 import type { Block, NoticeAttachment, NoticeDocument, NoticeMeta } from '../../model/types.js';
 import type { SourceLine } from '../lines.js';
-import { DATE_ONLY, findDate, halfWidthDigits } from './dates.js';
+import { CUT_DATE, DATE_ONLY, DATE_TEXT, findDate, halfWidthDigits } from './dates.js';
 import { structure } from './structure.js';
 import { readInfoTable, type InfoTable } from './infotable.js';
 import { readByline, type Byline } from './byline.js';
@@ -34,7 +34,7 @@ const SEAL_NOTE = /\s*[(（]\s*(?:盖章|公章|印|章|签章|签字盖章)\s*[
  * The bracketed line collections print under a title: its date, its number, or both, and the act
  * ("(1997年3月26日鄂政发〔1997〕019号)", "（2010年5月1日省人民政府令第12号公布）"). The date is the 成文日期.
  */
-const DATED_HEAD = /^\s*[(（]\s*((?:[0-9０-９]{4}|[〇○零一二三四五六七八九OoＯ0０]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日)?\s*([^()（）\s]{0,30}?)\s*(?:公布|发布|印发|通过|施行|起施行)?\s*[)）]\s*$/u;
+const DATED_HEAD = new RegExp(`^\\s*[(（]\\s*(${DATE_TEXT})?\\s*([^()（）\\s]{0,30}?)\\s*(?:公布|发布|印发|通过|施行|起施行)?\\s*[)）]\\s*$`, 'u');
 function datedHead(text: string): { date: string | null; number: string | null } | null {
   const m = DATED_HEAD.exec(text);
   if (!m || (!m[1] && !m[2])) return null;
@@ -83,6 +83,71 @@ export interface NoticeShape {
   info: InfoTable | null;
   /** The page's byline (来源, 时间), read before cleaning drops it. */
   byline: Byline | null;
+  /** The lines the indexes above count, when the copy ran the notice's parts together (see `unflatten`). */
+  lines?: SourceLine[];
+}
+
+/**
+ * A copy that lost its line breaks runs a notice's parts into its paragraphs: the title into the
+ * first ("关于…的公告 为适应…。"), the 署名 and 成文日期 with the 附件 after them into the last ("…负责解释。
+ * 某乡人民政府 2018年5月15日 附件: 某某征集表 姓名: …"). Each part is found by its own grammar (a title
+ * naming its kind after 关于, an organ over a full date after a sentence's end, a document's name after
+ * 附件:) at a space, and set on a line of its own, as the printed notice has it. The same lines when
+ * nothing was run together.
+ */
+function unflatten(lines: SourceLine[]): SourceLine[] {
+  let out: SourceLine[] | null = null;
+  const put = (i: number, parts: string[]) => {
+    out ??= lines.slice(0, i);
+    out.push(...parts.map((text) => ({ text })));
+  };
+  let opening = true;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const t = line.text;
+    const parts = line.table || line.image || !t ? null : opening ? titleRunOn(t) : null;
+    const signed = !parts && !line.table && !line.image && t.length >= 80 ? signatureRunOn(t) : null;
+    if (t) opening &&= !/[。！？]/u.test(t) && i < 12;
+    if (parts ?? signed) put(i, (parts ?? signed)!);
+    else if (out) (out as SourceLine[]).push(line);
+  }
+  return out ?? lines;
+}
+
+/** "关于征集新镇名的公告 为适应…。": the title and the paragraph it was run into, or null. */
+function titleRunOn(text: string): string[] | null {
+  for (const m of text.matchAll(/[\s\u3000]+/gu)) {
+    if (m.index! > 100) break;
+    const head = text.slice(0, m.index);
+    const rest = text.slice(m.index! + m[0].length);
+    if (/[。！？:：，,]/u.test(head)) break;
+    if (STRONG_TITLE.test(head) && /[。！？]/u.test(rest) && rest.length >= 30) return [head, rest];
+  }
+  return null;
+}
+
+/** "…负责解释。 某乡人民政府 2018年5月15日 附件: 某某表 …": the paragraph, the 署名, the date and what follows, or null. */
+const SIGNATURE_RUN_ON = new RegExp(`(?<=[。！？；;])[\\s\\u3000]*([\\u4e00-\\u9fa5（）()][\\u4e00-\\u9fa5（）()\\s\\u3000]{1,40}?)[\\s\\u3000]*(${DATE_TEXT})(?=[\\s\\u3000]|$)`, 'gu');
+function signatureRunOn(text: string): string[] | null {
+  for (const m of text.matchAll(SIGNATURE_RUN_ON)) {
+    const organs = organNames(m[1]!.trim());
+    if (!organs || !DATE_ONLY.test(m[2]!.replace(/\s+/gu, ''))) continue;
+    const before = text.slice(0, m.index).trim();
+    const after = text.slice(m.index! + m[0].length).trim();
+    return [before, organs.join(' '), m[2]!, ...attachmentRunOn(after)].filter(Boolean);
+  }
+  return null;
+}
+
+/** "附件: 某某征集表 姓名: 单位:": the 附件 mark, the attachment's name (a document's title) and its text. */
+function attachmentRunOn(text: string): string[] {
+  const m = /^(附件\s*[0-9０-９]*)\s*[:：]\s*(\S.*)$/u.exec(text);
+  if (!m) return [text];
+  for (const gap of m[2]!.matchAll(/[\s\u3000]+/gu)) {
+    const name = m[2]!.slice(0, gap.index);
+    if (documentTitle(name)) return [m[1]!, name, m[2]!.slice(gap.index! + gap[0].length)];
+  }
+  return [m[1]!, m[2]!];
 }
 
 const COLUMN_LABEL = /^(?:通知|通报|公告|通告|公示|决定|文件|政策|动态|规划|计划|要闻){2,}$/u;
@@ -110,7 +175,23 @@ const ADDRESSEE_ITEM = /(?:局|厅|部|委|办|政府|部门|单位|处室|科�
 const PUBLIC_FORMULA = /现(?:将[^。！？]{1,40}?)?(?:向社会(?:各界)?)?(?:进行|予以?)?(?:公告|公示|通告)|事项(?:公告|通告|公示)如下|特此(?:公告|公示|通告)|公示期(?:为|自)/u;
 const NOTICE_FORMULA = /(?:现将|现就|特将).{0,60}(?:印发给你们|转发给你们|通知如下|通报如下)|特此(?:通知|通报)|请(?:认真)?(?:遵照|贯彻)执行/u;
 /** Dates at the start of a line, the rest being something else (a forwarded document run on). */
-const SIGNED_DATE = /^(\S.*?)[\s\u3000]+((?:[0-9０-９]{4}|[〇○零一二三四五六七八九OoＯ0０]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日)$/u;
+const SIGNED_DATE = new RegExp(`^(\\S.*?)[\\s\\u3000]*(${DATE_TEXT})$`, 'u');
+/** The organ and a date the copy cut short where it ends ("某镇人民政府 2021年1"). */
+const SIGNED_CUT = /^(\S.*?)[\s\u3000]+([0-9０-９]{4}\s*年\S{0,6})$/u;
+
+/**
+ * A 署名 line with its 成文日期: the organs and the date on one line, spaced apart or set close
+ * ("某县民政局 2023年6月26日", "某省民政厅办公室2024年5月29日"), or, on the copy's last line, the
+ * organs over a date cut short ("某镇人民政府 2021年1"; the date is then unknown).
+ */
+function signedLine(text: string, last: boolean): { issuer: string; date: string | null } | null {
+  if (text.length > 60) return null;
+  const m = SIGNED_DATE.exec(text);
+  if (m && organNames(m[1]!) && DATE_ONLY.test(m[2]!.replace(/\s+/gu, ''))) return { issuer: m[1]!, date: m[2]! };
+  const cut = last ? SIGNED_CUT.exec(text) : null;
+  if (cut && organNames(cut[1]!) && CUT_DATE.test(cut[2]!)) return { issuer: cut[1]!, date: null };
+  return null;
+}
 const DATE_LEAD = /^([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s+\S/u;
 
 /** A 主送 line: organs separated by commas, ending in a colon (or in an organ, as portals often drop it). */
@@ -195,7 +276,8 @@ function titleText(lines: SourceLine[], shape: NoticeShape): string {
 }
 
 /** Where the parts of a notice are, or null when the draft is not one. */
-export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShape | null {
+export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeShape | null {
+  const lines = unflatten(copied);
   // The table is read from the lines before cleaning as well: cleaning lifts date lines out as page metadata.
   const own = readInfoTable(lines);
   const before = raw ? readInfoTable(raw) : null;
@@ -311,12 +393,13 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   // 署名 and 成文日期: the first date-only line under an issuer line after the body has begun.
   let issuerAt = -1;
   let dateAt = -1;
+  let lastLine = lines.length - 1;
+  while (lastLine > 0 && !lines[lastLine]!.text) lastLine--;
   for (let i = bodyFrom + 1; i < lines.length; i++) {
     const t = lines[i]!.text;
     if (t.length > 30 && !/^[0-9０-９]{4}\s*年/u.test(t)) continue;
-    // The signature and the date run together on one line ("某县民政局 2023年6月26日").
-    const signed = t.length <= 60 ? SIGNED_DATE.exec(t) : null;
-    if (signed && organNames(signed[1]!) && DATE_ONLY.test(signed[2]!.replace(/\s+/gu, ''))) {
+    // The signature and the date on one line.
+    if (signedLine(t, i === lastLine)) {
       issuerAt = i;
       dateAt = i;
       break;
@@ -356,7 +439,7 @@ export function noticeShape(lines: SourceLine[], raw?: SourceLine[]): NoticeShap
   // the title of the document it issues, is the 署名. (Only once the draft is known to be a notice:
   // a case write-up may end on its bureau's name too.)
   if (issuerAt < 0 && dateAt < 0) issuerAt = undatedIssuer(lines, bodyFrom);
-  return { titleAt, titleLines, addresseesAt, issuerAt, dateAt, bodyFrom, header, info, byline: readByline(raw ?? lines) };
+  return { titleAt, titleLines, addresseesAt, issuerAt, dateAt, bodyFrom, header, info, byline: readByline(raw ?? copied), ...(lines !== copied ? { lines } : {}) };
 }
 
 /**
@@ -431,7 +514,8 @@ function docNumberOf(text: string, pattern = DOC_NUMBER_ANY): string | null {
   return n ? `${n[1]}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}${text.slice(n.index + n[0].length - 1, n.index + n[0].length)}` : null;
 }
 
-export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: string): Omit<NoticeDocument, 'id'> {
+export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile: string): Omit<NoticeDocument, 'id'> {
+  const lines = shape.lines ?? copied;
   const fields = shape.info?.fields ?? {};
   // A copy that starts below the title may still carry it in the information table (标题：…).
   const title = shape.titleAt >= 0 ? titleText(lines, shape) : WEAK_TITLE.test(fields['标题'] ?? '') ? fields['标题']!.replace(/\s+/gu, '') : '';
@@ -473,7 +557,7 @@ export function readNotice(lines: SourceLine[], shape: NoticeShape, sourceFile: 
     // note ("（盖章）", "（印）") is no part of its name.
     const issuers = lines
       .slice(firstIssuer, shape.issuerAt + 1)
-      .map((l, k) => (firstIssuer + k === shape.dateAt ? SIGNED_DATE.exec(l.text)![1]! : l.text).replace(SEAL_NOTE, '').trim())
+      .map((l, k) => (firstIssuer + k === shape.dateAt ? (signedLine(l.text, true)?.issuer ?? l.text) : l.text).replace(SEAL_NOTE, '').trim())
       .map((t) => organNames(t)?.join(' ') ?? t.replace(/\s+/gu, ''));
     // Each organ apart by a space, as organs signing on one line are.
     meta.issuer = issuers.join(' ');

@@ -1,0 +1,56 @@
+/**
+ * The 署名 block and the title by their grammar wherever the copy put them (batch 15): the organ and
+ * the date set close on one line, a date the copy cut short on its last line, a title run into the
+ * first paragraph, and a 署名, date and 附件 run into the last one. Each rule on an input written for
+ * it, with the counterpart that must not change.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importFile } from '../electron/core/import/index.js';
+import { enc, NOTICE_SENTENCES } from './fixtures/notice-sentences.js';
+
+const TITLE = '关于征集新社区名称的公告';
+
+test('notices: an organ and its date set close on one line are the 署名 and the 成文日期; a sentence with a date is neither', async () => {
+  const file = await importFile({ name: 'close.txt', bytes: enc([TITLE, ...NOTICE_SENTENCES, '某某省民政厅办公室2024年5月29日'].join('\n')) });
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.issuer, '某某省民政厅办公室');
+  assert.equal(file.notice!.meta.organ, '某某省民政厅办公室');
+  assert.equal(file.notice!.meta.date, '2024-05-29');
+  const spaced = await importFile({ name: 'spaced.txt', bytes: enc([TITLE, ...NOTICE_SENTENCES, '某某县民政局 2024年5月29日'].join('\n')) });
+  assert.equal(spaced.notice!.meta.issuer, '某某县民政局', 'spaced apart as before');
+  const prose = await importFile({ name: 'prose.txt', bytes: enc([TITLE, ...NOTICE_SENTENCES, '征集活动截至2024年5月29日'].join('\n')) });
+  assert.equal(prose.notice!.meta.issuer, undefined, 'a line that ends on a date is no signature unless an organ opens it');
+});
+
+test('notices: an organ over a date cut short where the copy ends is the 署名, the date unknown; the same line inside the copy is text', async () => {
+  const file = await importFile({ name: 'cut.txt', bytes: enc([TITLE, ...NOTICE_SENTENCES, '某某镇社区命名工作领导小组 2021年1'].join('\n')) });
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.issuer, '某某镇社区命名工作领导小组');
+  assert.equal(file.notice!.meta.date ?? null, null);
+  const inside = await importFile({ name: 'inside.txt', bytes: enc([TITLE, ...NOTICE_SENTENCES.slice(0, 2), '某某镇社区命名工作领导小组 2021年1', ...NOTICE_SENTENCES.slice(2)].join('\n')) });
+  assert.notEqual(inside.notice?.meta.issuer, '某某镇社区命名工作领导小组');
+});
+
+test('notices: a title run into the first paragraph is the title, the paragraph the body; a title with its posting date after a space stays whole', async () => {
+  const file = await importFile({ name: 'runon.txt', bytes: enc([`${TITLE} ${NOTICE_SENTENCES[0]}特此公告如下:`, ...NOTICE_SENTENCES.slice(1), '某某镇人民政府', '2021年11月19日'].join('\n')) });
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.title, TITLE);
+  assert.match(file.notice!.body.map((b) => JSON.stringify(b)).join(''), /为方便群众办事/u, 'the paragraph stays in the body');
+  const dated = await importFile({ name: 'dated.txt', bytes: enc([`${TITLE} (2021-11-19 )`, ...NOTICE_SENTENCES, '某某镇人民政府', '2021年11月19日'].join('\n')) });
+  assert.equal(dated.notice!.meta.title, TITLE);
+});
+
+test('notices: a 署名, date and 附件 run into the last paragraph are read apart; the attachment’s name ends where its form begins', async () => {
+  const last = `${NOTICE_SENTENCES[3]} 某某乡人民政府 2018年5月15日 附件: 某某乡新片区名称征集表 征集人姓名: 单位: 联系`;
+  const file = await importFile({ name: 'flat.txt', bytes: enc([`${NOTICE_SENTENCES[0]}现就有关事项公告如下:`, ...NOTICE_SENTENCES.slice(1, 3), last].join('\n')) });
+  assert.equal(file.kind, 'notice');
+  const meta = file.notice!.meta;
+  assert.equal(meta.issuer, '某某乡人民政府');
+  assert.equal(meta.organ, '某某乡人民政府');
+  assert.equal(meta.date, '2018-05-15');
+  assert.deepEqual(meta.attachmentTitles, ['某某乡新片区名称征集表']);
+  // A date inside a sentence ("自2018年5月15日起") is no 落款.
+  const inside = await importFile({ name: 'inside.txt', bytes: enc([`${NOTICE_SENTENCES[0]}现就有关事项公告如下:`, ...NOTICE_SENTENCES.slice(1, 3), `${NOTICE_SENTENCES[3]} 某某乡人民政府自2018年5月15日起受理。`].join('\n')) });
+  assert.equal(inside.notice?.meta.issuer, undefined);
+});
