@@ -26,6 +26,7 @@ import { findMentions, resolveRegion } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
 import { isPlaceOnly, isPlaceToken, splitPlaceLabel, streetCounty } from './placelabel.js';
 import { rowPieces, sentenceRows } from './listrows.js';
+import { nameRun, type RunName } from './listnames.js';
 import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js';
 import { listHeadings } from './listheadings.js';
 import { parseOrgName } from './orgnames.js';
@@ -116,6 +117,23 @@ function placeRuns(text: string, minimum = 2): Array<{ title: string; place: str
   // The whole line is labels and places; one place alone only where the lines around list more.
   if (covered < text.trim().length - 1 || out.length < minimum) return [];
   return out;
+}
+
+/**
+ * A list line that is a run of names, maybe under a place label ("清河区:甲街道乙社区、丙社区"): its names with
+ * what the run wrote once, and the label for the lines after it. A line of one name counts only where it
+ * goes on from such a run (`carried` not undefined).
+ */
+function namesLine(text: string, carried: string | null | undefined): { names: RunName[]; label: string | null } | null {
+  if (text.length > 160 || SENTENCE.test(text)) return null;
+  const labelled = /^([^:：\s，,。、“”"]{2,10})\s*[:：]\s*(\S.*)$/u.exec(text);
+  const label = labelled && isPlaceOnly(labelled[1]!) ? labelled[1]! : null;
+  if (labelled && !label) return null;
+  const body = label ? labelled![2]! : text;
+  const pieces = rowPieces(body.replace(/[。；;]$/u, ''), '、，,；;');
+  if (pieces.length < 2 && carried === undefined) return null;
+  const names = nameRun(pieces, label ?? carried ?? null);
+  return names ? { names, label: label ?? carried ?? null } : null;
 }
 
 /** A full address: a city and a county named, or a place and its street or township ("…街道", "…镇"). */
@@ -474,6 +492,8 @@ export function readList(lines: SourceLine[]): ListResult | null {
   let headPlace: string | null = null;
   /** Since the last group heading, only list lines: running text ends the group's plain items. */
   let inGroup = false;
+  /** The place labelling the run of names the line before went on with ("清河区:…"): null for none, undefined when no run. */
+  let runLabel: string | null | undefined;
   // Each line's places under a province label, read once (a line is also asked about by its neighbours).
   const runs = new Map<number, Array<{ title: string; place: string }>>();
   const runsAt = (k: number) => {
@@ -608,6 +628,15 @@ export function readList(lines: SourceLine[]): ListResult | null {
       taken.add(i);
       continue;
     }
+    // Under a list's heading, a line that is a run of names ("清河区:淮海街道黄河南社区、新村社区", then
+    // "长东街道工农兵社区、三门社区" under the same label): each name an item, with what the run wrote once.
+    const runNames = listed || grouped || headed || runLabel !== undefined ? namesLine(text, runLabel) : null;
+    if (runNames) {
+      runLabel = runNames.label;
+      for (const n of runNames.names) run.push({ title: n.title, subtitle: null, unit: null, place: n.title, award, at: i });
+      continue;
+    }
+    runLabel = undefined;
     // "地区:标题"
     const colon = text.search(/[:：]/u);
     const pc = colon > 1 && colon <= 31 && text.length <= 80 && !SENTENCE.test(text) ? placeColon(text) : null;
@@ -1151,6 +1180,12 @@ function itemPlace(it: ListItem, scope: string | null): string | null {
   const unitPlace = it.unit ? (scope ? ownPlace(it.unit, scope) : findMentions(it.unit).length > 0) : false;
   const place = it.place ?? (!unitPlace && scope && !ownPlace(it.title, scope) ? scope : null);
   const known = place ? resolveRegion(place) : it.unit && unitPlace ? resolveRegion(it.unit) : findMentions(it.title).length ? resolveRegion(it.title) : null;
+  // A county of another province by the same name as one the list's place held ("清河区" in 淮安's list is
+  // no longer in GB/T 2260; 铁岭's is): the item is in the list's place.
+  // (Only for a place named by its county alone: a name with its province or city says where it is.)
+  const bare = known && scope && place ? !findMentions(place).some((m) => m.places.some((p) => p.level !== 'county')) : false;
+  const scoped = bare ? resolveRegion(scope!) : null;
+  if (scoped?.province && known!.province && known!.province !== scoped.province) return scope;
   if (known?.county) return place;
   const around = known ?? (scope ? resolveRegion(scope) : null);
   const within = around?.city ?? around?.province ?? null;

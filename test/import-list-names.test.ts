@@ -1,0 +1,32 @@
+/**
+ * Runs of names (stages/listnames.ts): a list's items written one after another, read by the grammar
+ * of names, with what a run writes once — a place label, a county, a street — carried to the names after
+ * it. Composed here (places real, communities invented), with the counterpart that stays prose.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importFile } from '../electron/core/import/index.js';
+import { nameRun } from '../electron/core/import/stages/listnames.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const load = (name: string, text: string) => importFile({ name, bytes: enc(text) });
+
+test('list names: a district label and the street before a community hold for the names after them, line by line', async () => {
+  const file = await load(
+    'hexie.txt',
+    `某市2020年度和谐示范社区评选结果公布\n经各地申报、评审,市政府决定命名以下社区为和谐示范社区。\n2020年度某市和谐示范社区名单\n鼓楼区:华东街道东园社区、西园社区、南园社区\n宁海街道北岸社区、桥头社区\n湖滨街道新华社区\n`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => c.meta.title),
+    ['鼓楼区华东街道东园社区', '鼓楼区华东街道西园社区', '鼓楼区华东街道南园社区', '鼓楼区宁海街道北岸社区', '鼓楼区宁海街道桥头社区', '鼓楼区湖滨街道新华社区'],
+  );
+});
+
+test('list names: a name with its own county starts again; a piece of prose is no run', () => {
+  assert.deepEqual(
+    nameRun(['盐湖区中城街道甲社区', '安邑街道乙社区', '新绛县丙社区'])?.map((n) => n.title),
+    ['盐湖区中城街道甲社区', '盐湖区安邑街道乙社区', '新绛县丙社区'],
+  );
+  assert.equal(nameRun(['盐湖区中城街道甲社区', '积极推进社区建设']), null);
+});
