@@ -8,12 +8,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importFile } from '../electron/core/import/index.js';
 import { blocksText } from '../electron/core/model/text.js';
-import { headlineAt, isLinkRow, isNeverTitle } from '../electron/core/import/stages/title.js';
+import { headlineAt as chooseHeadline, isLinkRow, isNeverTitle } from '../electron/core/import/stages/title.js';
+import { linePage, scoreLines } from '../electron/core/import/stages/linemodel.js';
+import { isFurniture } from '../electron/core/import/stages/clean.js';
 import { isMarkupResidue, isModeSwitch, isPaperReaderLine, isSpamLine, spamTail, stripInjectedSymbols, injectedSymbolCount } from '../electron/core/import/stages/furniture.js';
 
 const H = '某县多举措提升养老服务水平';
 const P1 = '今年以来,某县民政局聚焦老年人急难愁盼,完善养老服务设施,提升养老服务水平,新建社区养老服务站12个。';
 const P2 = '下一步,某县将继续推进居家社区养老服务,让老年人享受更加便利的养老服务。';
+
+/** The headline among `top` over `body`, each line scored by the fitted line model as clean() scores it. */
+function headlineAt(top: string[], body: string): number {
+  const scores = scoreLines(linePage([...top, ...body.split('\n')].map((text) => ({ text })), isFurniture));
+  return chooseHeadline(top, body, (k) => scores[k]!.headline);
+}
 
 async function read(...lines: string[]) {
   const file = await importFile({ name: 'page.txt', bytes: new TextEncoder().encode(`${lines.join('\n')}\n`) });

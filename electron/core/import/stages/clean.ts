@@ -11,6 +11,7 @@ import { findMentions } from '../../regions/index.js';
 import { readInfoTable } from './infotable.js';
 import { bracketedMetaNote, footLabelRun, injectedSymbolCount, isChannelRow, isClock, isHotWords, isLoneIndexField, isMarkupResidue, isMenuRow, isModeSwitch, isPaperBanner, isPaperReaderLine, isPictureFileName, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, paperReaderSource, spamTail, splitTagTail, stripInjectedSymbols } from './furniture.js';
 import { headlineAt, isLinkRow, isNeverTitle, DOCUMENT_TITLE } from './title.js';
+import { linePage, observe, scoreLines, type LineScore } from './linemodel.js';
 
 export interface CleanInfo {
   date?: string;
@@ -107,7 +108,8 @@ function isNavBar(text: string): boolean {
   return parts.length >= 2 && parts.every((p) => p.length <= 24);
 }
 
-function isFurniture(text: string): boolean {
+/** The furniture lexicon and shapes, line by line (also a feature of the fitted line model). */
+export function isFurniture(text: string): boolean {
   if (text.length > 200) return false;
   return (
     isNavBar(text) ||
@@ -234,6 +236,9 @@ function readCredits(text: string, info: CleanInfo): boolean {
 
 export function clean(raw: SourceLine[]): CleanResult {
   const input = withoutInjectedSymbols(raw);
+  const page = linePage(input, isFurniture);
+  observe(page, input);
+  const scores = scoreLines(page);
   const info: CleanInfo = {};
   const droppedAt: Array<{ at: number; text: string }> = [];
   const keep: Array<{ at: number; line: SourceLine }> = [];
@@ -477,7 +482,7 @@ export function clean(raw: SourceLine[]): CleanResult {
 
   stripInjectedPrefix(keep);
   dropAboveRepeatedHeadline(keep, droppedAt);
-  dropAboveTitle(keep, droppedAt, metaAt, info);
+  dropAboveTitle(keep, droppedAt, metaAt, info, scores);
   dropRepeatedTail(keep, droppedAt);
   dropLinkGroups(keep, droppedAt);
   dropFootLabels(keep, droppedAt);
@@ -487,7 +492,7 @@ export function clean(raw: SourceLine[]): CleanResult {
   liftTrailingSource(keep, droppedAt, info);
   dropOutletLabel(keep, droppedAt);
   dropLeadingLabels(keep, droppedAt, info);
-  dropAboveHeadline(keep, droppedAt, info);
+  dropAboveHeadline(keep, droppedAt, info, scores);
 
   droppedAt.sort((a, b) => a.at - b.at);
   // A dropped line is listed as the page printed it, injected symbols and all.
@@ -544,7 +549,7 @@ function stripInjectedPrefix(keep: Array<{ at: number; line: SourceLine }>): voi
  * that title (site name, column label, a borrowed portal's name) are the page's, not the
  * draft's. Only the top of the page is looked at, and only lines without sentences go.
  */
-function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, metaAt: number[], info: CleanInfo): void {
+function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, metaAt: number[], info: CleanInfo, scores: LineScore[]): void {
   const meta = metaAt[0];
   if (meta === undefined) return;
   let title = -1;
@@ -556,6 +561,16 @@ function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt
   }
   // A subtitle ("——…") may sit between the title and the date line.
   if (title > 0 && /^(?:——|--|—)/u.test(keep[title]!.line.text)) title--;
+  // The headline over the date line is the line the fitted model finds likeliest among those above it
+  // (a hotline, a kicker or a unit may stand between), with no sentence between them.
+  if (title > 0) {
+    let best = title;
+    for (let k = title - 1; k >= 0 && !/[。！？]/u.test(keep[k]!.line.text); k--) {
+      const t = keep[k]!.line.text;
+      if (t && !/^(?:——|--|—)/u.test(t) && !isNeverTitle(t) && scores[keep[k]!.at]!.headline > scores[keep[best]!.at]!.headline) best = k;
+    }
+    title = best;
+  }
   if (title <= 0) return;
   if (title >= 8 && !textFollows(keep, meta)) return;
   // The anchor must sit right under a headline: a paragraph above a source line at the foot is text.
@@ -582,7 +597,7 @@ function textFollows(keep: Array<{ at: number; line: SourceLine }>, at: number):
  * headline (a kicker), title.ts finds the headline over the first paragraph and what stands above
  * it goes. A date alone among those lines dates the page when nothing else did.
  */
-function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, info: CleanInfo): void {
+function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, info: CleanInfo, scores: LineScore[]): void {
   const body = keep.findIndex((k) => (k.line.text.length >= 30 && /[。！？]/u.test(k.line.text)) || k.line.image || k.line.table);
   if (body <= 0 || body > 24 || keep[body]!.line.image || keep[body]!.line.table) return;
   const top = keep.slice(0, body).map((k, j) => ({ k, j })).filter(({ k }) => k.line.text);
@@ -606,7 +621,7 @@ function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppe
   const last = top[top.length - 1]!.k.at;
   const nav = droppedAt.filter((d) => d.at > first && d.at < last && (isLinkRow(d.text) || isChannelRow(d.text) || isMenuRow(d.text) || BREADCRUMB.test(d.text)));
   const lines = [...top.map(({ k, j }) => ({ at: k.at, text: k.line.text, j })), ...nav.map((d) => ({ at: d.at, text: d.text, j: -1 }))].sort((a, b) => a.at - b.at);
-  const at = headlineAt(lines.map((l) => l.text), keep.slice(body, body + 3).map((k) => k.line.text).join('\n'));
+  const at = headlineAt(lines.map((l) => l.text), keep.slice(body, body + 3).map((k) => k.line.text).join('\n'), (k) => scores[lines[k]!.at]!.headline);
   if (at < 0) {
     // No headline found, but the lines leading the page still cannot be one: they go, the rest stays.
     let n = 0;

@@ -8,7 +8,6 @@
  */
 import { DATE_ONLY, NUMERIC_DATE } from './dates.js';
 import { isChannelRow, isClock, isHotWords, isMarkupResidue, isModeSwitch, isPaperReaderLine, isSpamLine } from './furniture.js';
-import { bigramShare } from '../../model/similarity.js';
 
 const SENTENCE_END = /[。！？!?]/u;
 
@@ -57,27 +56,25 @@ export function isNameOnly(text: string): boolean {
 }
 
 /**
- * How much a line reads as the headline of `body` (the first paragraphs under it): shared words
- * above all, then the form of a headline. Negative when it cannot be one.
+ * Whether a line may be a page's headline at all: 4–80 characters, no full stop, not ending open
+ * (a comma, a colon), and nothing that can never be one. How likely it is, among those that may,
+ * is the fitted line model's (linemodel.ts), which weighs its words shared with the text, its length
+ * and its place.
  */
-export function headlineScore(text: string, body: string): number {
+export function mayBeHeadline(text: string): boolean {
   const t = text.trim();
-  if (isNeverTitle(t) || t.length < 4 || t.length > 80 || /。/u.test(t) || /[，,、:：；;]$/u.test(t)) return -1;
-  let score = bigramShare(t, body);
-  if (t.length >= 8 && t.length <= 40) score += 0.3;
-  if (SENTENCE_END.test(t.slice(0, -1))) score -= 0.3;
-  if (isNameOnly(t)) score -= 0.5;
-  return score;
+  return !isNeverTitle(t) && t.length >= 4 && t.length <= 80 && !/。/u.test(t) && !/[，,、:：；;]$/u.test(t);
 }
 
 /**
- * The headline among the lines over the first paragraph (`top`, in page order, non-empty), given the
- * paragraphs' text: its index, or -1 when the first line may stand as it is. The first line gives way
+ * The headline among the lines over the first paragraph (`top`, in page order, non-empty), given how
+ * likely each is the headline (`likelihood`, the fitted line model's) and the paragraphs' text: its
+ * index, or -1 when the first line may stand as it is. The first line gives way
  * only when it can never be a headline, or when it names an organ alone over a news story's headline
  * (the kicker "州救助管理站" over "积极为流浪乞讨人员寻亲" and "本报讯…"). Lines above the one chosen must
  * be no sentences.
  */
-export function headlineAt(top: string[], body: string): number {
+export function headlineAt(top: string[], body: string, likelihood: (k: number) => number): number {
   if (top.length < 2) return -1;
   const first = top[0]!.trim();
   const never = isNeverTitle(first);
@@ -103,7 +100,7 @@ export function headlineAt(top: string[], body: string): number {
     const t = top[k]!.trim();
     // A subtitle ("——…") belongs under its headline, never in its place.
     if (/^(?:——|--|—)/u.test(t)) continue;
-    const s = headlineScore(t, body) + (k === top.length - 1 ? 0.1 : 0);
+    const s = mayBeHeadline(t) ? likelihood(k) : -1;
     if (s > bestScore) {
       best = k;
       bestScore = s;

@@ -1,0 +1,235 @@
+/**
+ * A fitted line classifier: for each line of a page, how likely it is the page's headline and how
+ * likely it is page furniture, from general features of the line and its place on the page
+ * (position against the first paragraph of running text, length, the share of punctuation, digits
+ * and Latin letters, sentence marks, link and field shapes, the furniture lexicon, dates, repeats,
+ * similarity to the text, a document title's grammar). The weights are fitted by logistic
+ * regression on the tuning pages (scripts/fit-lines.ts, cross-validated leaving one batch out) and
+ * live in linemodel.weights.ts; nothing here names a site, a page or a phrase of one document.
+ */
+import type { SourceLine } from '../lines.js';
+import { DATE_ONLY, findDate, NUMERIC_DATE } from './dates.js';
+import { bigramShare } from '../../model/similarity.js';
+import { DOCUMENT_TITLE, isLinkRow, isNameOnly, isNeverTitle, NEWS_DATELINE } from './title.js';
+import { LINE_WEIGHTS } from './linemodel.weights.js';
+
+export interface LineWeights {
+  /** Feature names, in the order of the weight vectors: a weights file written for other features is refused. */
+  features: readonly string[];
+  headline: readonly number[];
+  furniture: readonly number[];
+  /** Probability above which a line is furniture. */
+  furnitureAt: number;
+}
+
+/** The features, by name, in the order lineFeatures returns them. */
+export const LINE_FEATURES = [
+  'bias',
+  'index',
+  'first',
+  'relative',
+  'aboveText',
+  'belowText',
+  'toText',
+  'length',
+  'veryShort',
+  'short',
+  'headlineLength',
+  'long',
+  'punctuation',
+  'digits',
+  'latin',
+  'han',
+  'endsSentence',
+  'holdsSentence',
+  'endsOpen',
+  'comma',
+  'colonField',
+  'spaces',
+  'bars',
+  'linkRow',
+  'url',
+  'lexicon',
+  'date',
+  'dateOnly',
+  'metaLabel',
+  'phone',
+  'repeated',
+  'shareWithText',
+  'shareWithPage',
+  'documentTitle',
+  'neverTitle',
+  'nameOnly',
+  'heading',
+  'bold',
+  'brackets',
+  'subtitleDash',
+  'listMark',
+  'datelineBelow',
+  'aboveShort',
+  'belowShort',
+] as const;
+
+/** What every line's features are read against: the page's lines and where its running text is. */
+export interface LinePage {
+  texts: string[];
+  /** Index of the first line of running text (a sentence of 30 characters or more), or texts.length. */
+  firstText: number;
+  /** Index of the last such line, or -1. */
+  lastText: number;
+  /** The first paragraphs of running text, which a headline repeats. */
+  opening: string;
+  counts: Map<string, number>;
+  lexicon: boolean[];
+  heading: boolean[];
+  bold: boolean[];
+}
+
+const RUNNING = /[。！？]/u;
+
+function isRunning(text: string): boolean {
+  return text.length >= 30 && RUNNING.test(text);
+}
+
+/** `lexicon` says which lines the furniture lexicon and shapes (clean.ts, furniture.ts) call furniture. */
+export function linePage(lines: readonly SourceLine[], lexicon: (text: string) => boolean): LinePage {
+  const texts = lines.map((l) => l.text.trim());
+  let firstText = texts.findIndex(isRunning);
+  if (firstText < 0) firstText = texts.length;
+  let lastText = -1;
+  for (let i = texts.length - 1; i >= 0; i--) {
+    if (isRunning(texts[i]!)) {
+      lastText = i;
+      break;
+    }
+  }
+  const opening = texts.slice(firstText).filter(isRunning).slice(0, 3).join('\n');
+  const counts = new Map<string, number>();
+  for (const t of texts) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return {
+    texts,
+    firstText,
+    lastText,
+    opening,
+    counts,
+    lexicon: texts.map((t) => (t ? lexicon(t) : false)),
+    heading: lines.map((l) => l.heading !== undefined),
+    bold: lines.map((l) => Boolean(l.inlines?.length && l.inlines.every((r) => r.type !== 'text' || !r.text.trim() || r.marks?.includes('bold')))),
+  };
+}
+
+const META_LABEL = /(?:来源|作者|编辑|责编|记者|通讯员|发布|时间|日期|浏览|阅读|点击|访问)\s*[:：]/u;
+const PHONE = /(?:[0-9]{3,4}-)?[0-9]{7,8}|1[3-9][0-9]{9}/u;
+const LIST_MARK = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]{1,2}[.、．]|第[一二三四五六七八九十]+[章条节部])/u;
+
+function near(page: LinePage, i: number, step: number): string {
+  for (let k = i + step; k >= 0 && k < page.texts.length; k += step) if (page.texts[k]) return page.texts[k]!;
+  return '';
+}
+
+/** The features of line `i` of the page (LINE_FEATURES' order); most lie in [0, 1]. */
+export function lineFeatures(page: LinePage, i: number): number[] {
+  const t = page.texts[i]!;
+  const n = Math.max(1, page.texts.length);
+  const len = [...t].length;
+  const count = (re: RegExp) => (t.match(re)?.length ?? 0) / Math.max(1, len);
+  const above = near(page, i, -1);
+  const below = near(page, i, 1);
+  const toText = Math.max(-10, Math.min(10, page.firstText - i)) / 10;
+  const notHere = page.opening.replace(t, '');
+  return [
+    1,
+    Math.log1p(i) / 4,
+    page.texts.slice(0, i).every((u) => !u) ? 1 : 0,
+    i / n,
+    i < page.firstText ? 1 : 0,
+    i > page.lastText ? 1 : 0,
+    toText,
+    Math.log1p(len) / 5,
+    len <= 4 ? 1 : 0,
+    len <= 12 ? 1 : 0,
+    len >= 8 && len <= 40 ? 1 : 0,
+    len > 60 ? 1 : 0,
+    count(/[\p{P}\p{S}]/gu),
+    count(/[0-9０-９]/gu),
+    count(/[A-Za-z]/gu),
+    count(/[\u4e00-\u9fa5]/gu),
+    /[。！？!?]$/u.test(t) ? 1 : 0,
+    RUNNING.test(t.slice(0, -1)) ? 1 : 0,
+    /[，,、:：；;]$/u.test(t) ? 1 : 0,
+    /[，,]/u.test(t) ? 1 : 0,
+    /^[^。，,]{1,8}[:：]/u.test(t) ? 1 : 0,
+    Math.min(5, t.split(/[\s\u3000]+/u).length - 1) / 5,
+    Math.min(3, t.match(/[|｜>＞»›]/gu)?.length ?? 0) / 3,
+    isLinkRow(t) ? 1 : 0,
+    /https?:\/\/|www\./iu.test(t) ? 1 : 0,
+    page.lexicon[i] ? 1 : 0,
+    findDate(t) || NUMERIC_DATE.test(t) ? 1 : 0,
+    DATE_ONLY.test(t.replace(/\s+/gu, '')) ? 1 : 0,
+    META_LABEL.test(t) ? 1 : 0,
+    PHONE.test(t) ? 1 : 0,
+    (page.counts.get(t) ?? 0) > 1 ? 1 : 0,
+    bigramShare(t, notHere),
+    bigramShare(t, page.texts.filter((u, k) => k !== i && u !== t).join('\n')),
+    DOCUMENT_TITLE.test(t) ? 1 : 0,
+    isNeverTitle(t) ? 1 : 0,
+    isNameOnly(t) ? 1 : 0,
+    page.heading[i] ? 1 : 0,
+    page.bold[i] ? 1 : 0,
+    /^[[【(（<〔].*[\]】)）>〕]$/u.test(t) ? 1 : 0,
+    /^(?:——|--|—)/u.test(t) ? 1 : 0,
+    LIST_MARK.test(t) ? 1 : 0,
+    NEWS_DATELINE.test(below) || (below.length <= 90 && !RUNNING.test(below) && (META_LABEL.test(below) || Boolean(findDate(below)))) ? 1 : 0,
+    above && above.length <= 12 && !RUNNING.test(above) ? 1 : 0,
+    below && below.length <= 12 && !RUNNING.test(below) ? 1 : 0,
+  ];
+}
+
+let weights: LineWeights = LINE_WEIGHTS;
+
+/** Replaces the fitted weights (scripts/fit-lines.ts, to score a left-out batch with weights fitted without it). */
+export function useLineWeights(next: LineWeights): void {
+  if (next.features.length && next.features.join() !== LINE_FEATURES.join()) throw new Error('line weights were fitted for other features');
+  weights = next;
+}
+
+/** Whether weights for these features are installed (without them clean() keeps to its rules alone). */
+export function hasLineModel(): boolean {
+  return weights.features.length > 0 && weights.features.join() === LINE_FEATURES.join();
+}
+
+export function lineWeights(): LineWeights {
+  return weights;
+}
+
+function logistic(w: readonly number[], x: readonly number[]): number {
+  let z = 0;
+  for (let k = 0; k < x.length; k++) z += (w[k] ?? 0) * x[k]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+export interface LineScore {
+  headline: number;
+  furniture: number;
+}
+
+/** Both probabilities for every line of the page (empty lines score 0). */
+export function scoreLines(page: LinePage): LineScore[] {
+  const fitted = hasLineModel();
+  return page.texts.map((t, i) => {
+    if (!t || !fitted) return { headline: 0, furniture: 0 };
+    const x = lineFeatures(page, i);
+    return { headline: logistic(weights.headline, x), furniture: logistic(weights.furniture, x) };
+  });
+}
+
+/** Taps for scripts/fit-lines.ts: each page clean() reads, with its features (never set in the app). */
+let tap: ((page: LinePage, lines: readonly SourceLine[]) => void) | null = null;
+
+export function tapLinePages(fn: ((page: LinePage, lines: readonly SourceLine[]) => void) | null): void {
+  tap = fn;
+}
+
+export function observe(page: LinePage, lines: readonly SourceLine[]): void {
+  tap?.(page, lines);
+}
