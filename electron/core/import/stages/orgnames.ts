@@ -10,34 +10,90 @@ import type { Region } from '../../model/types.js';
 import { findMentions, regionByCode, resolveRegion } from '../../regions/index.js';
 
 /**
- * The kinds of organisation, the more specific spelling first (alternation takes the first that
- * fits at the end of a name, so "社会工作服务中心" is read whole, not as "中心").
+ * The kinds of organisation by what the body is. This is the one vocabulary of kinds: units,
+ * lists, notices and headlines select from it (the exports below) instead of keeping their own.
  */
-export const ORG_KINDS = [
-  // Government organs and their offices.
-  '民政局', '民政厅', '民政部', '退役军人事务局', '退役军人事务厅', '人民政府', '街道办事处', '办事处', '政府',
-  '委员会', '办公室', '局', '厅', '委', '办',
-  // Civil-affairs service bodies.
-  '救助管理站', '未成年人救助保护中心', '未成年人保护工作站', '儿童福利院', '社会福利院', '福利院', '敬老院', '养老院',
-  '光荣院', '殡仪馆', '婚姻登记处', '婚姻登记中心', '退役军人服务站', '退役军人服务中心', '社会工作服务中心',
-  '社会工作服务站', '社工站', '服务中心', '服务站', '工作站', '救助站', '中心', '站', '所', '院', '馆',
-  // Social organisations.
-  '慈善总会', '基金会', '协会', '商会', '学会', '研究会', '促进会', '联合会', '总会', '服务社', '事务所', '研究院',
-  // Grass-roots bodies.
-  '社区居民委员会', '居民委员会', '村民委员会', '居委会', '村委会', '社区',
-  // Institutions and firms.
-  '学校', '中学', '小学', '大学', '学院', '幼儿园', '医院', '陵园', '纪念馆', '公寓', '公司', '集团',
-] as const;
+export const KINDS = {
+  /** Government organs and their offices. */
+  government: ['民政局', '民政厅', '民政部', '退役军人事务局', '退役军人事务厅', '社会保障局', '人民政府', '街道办事处', '办事处', '政府', '委员会', '办公室', '局', '厅', '委', '办'],
+  /**
+   * Civil-affairs service bodies, which do the work themselves: stations, homes, centres, registries,
+   * a township's civil-affairs office ("肥东县救助管理站", "下管镇未成年人保护工作站", "某镇民政办").
+   */
+  civil: [
+    '救助管理站', '救助站', '未成年人保护工作站', '未成年人救助保护中心', '未成年人保护中心', '儿童福利院', '社会福利院', '福利院', '敬老院',
+    '养老院', '光荣院', '养老服务中心', '社会工作服务站', '社会工作服务中心', '社工站', '婚姻登记处', '婚姻登记中心', '殡仪馆', '殡葬服务中心',
+    '退役军人服务站', '退役军人服务中心', '军休所', '民政所', '民政办',
+  ],
+  /** Service bodies of any field, by the generic word their names end in. */
+  service: ['服务中心', '服务站', '工作站', '中心', '站', '所', '院', '馆'],
+  /** Social organisations. */
+  social: ['慈善总会', '基金会', '协会', '商会', '学会', '研究会', '促进会', '联合会', '总会', '服务社', '事务所', '研究院'],
+  /** Grass-roots bodies. */
+  grassroots: ['社区居民委员会', '居民委员会', '村民委员会', '居委会', '村委会', '社区'],
+  /** Institutions and firms. */
+  institution: ['学校', '中学', '小学', '大学', '学院', '幼儿园', '医院', '陵园', '纪念馆', '公寓', '公司', '集团'],
+} as const satisfies Record<string, readonly string[]>;
 
-const KIND = new RegExp(`(?:${ORG_KINDS.join('|')})$`, 'u');
+export type OrgClass = keyof typeof KINDS;
+
+/** Every kind of organisation the grammar reads a name's end as. */
+export const ORG_KINDS: readonly string[] = Object.values(KINDS).flat();
+
+/**
+ * The kinds as a regular-expression alternation, the longest first (so "社会工作服务中心" is read
+ * whole where a pattern captures its kind, not as "中心").
+ */
+export function kindAlternation(kinds: readonly string[]): string {
+  return `(?:${[...new Set(kinds)].sort((a, b) => b.length - a.length).join('|')})`;
+}
+
+/**
+ * A name's shape without its grammar: `min`..`max` characters of `chars` (Han and brackets unless
+ * told), then one of `kinds` ending the text. For checks that a short line is a name at all.
+ */
+export function nameShape(kinds: readonly string[], min: number, max: number, chars = '\\u4e00-\\u9fa5（）()·'): RegExp {
+  return new RegExp(`^[${chars}]{${min},${max}}${kindAlternation(kinds)}$`, 'u');
+}
+
+/** The kinds a case's innovating unit is named by: organs, service bodies, associations, streets, communities. */
+export const UNIT_KINDS: readonly string[] = [...KINDS.government, ...KINDS.civil, ...KINDS.service, '协会', '联合会', '街道', '社区'];
+/** A unit's name in its shape: a place or body, then its kind ("某县民政局", "某街道", "某社区"). */
+export const UNIT_NAME = nameShape(UNIT_KINDS, 2, 30);
+
+/**
+ * The last words that close the name of any body that signs or issues a document: the heads the
+ * kinds above end in, and the Party's and the ad-hoc ones (党组, 领导小组, 某某团, 某某社).
+ */
+export const ISSUER_KINDS: readonly string[] = ['局', '厅', '部', '委', '办', '会', '室', '处', '科', '所', '站', '馆', '社', '团', '联', '协', '院', '中心', '政府', '党组', '领导小组'];
+/** An issuing organ's name in its shape ("某县民政局", "某镇新镇名征集工作领导小组"): notice.ts's signatures and headers. */
+export const ISSUER_NAME = nameShape(ISSUER_KINDS, 2, 24, '\\u4e00-\\u9fa5（）()');
+
+/** What a short line names when it names a body or a place alone: a kicker or a site's name, not a headline. */
+const ALONE_KINDS: readonly string[] = ['局', '厅', '委', '办', '站', '院', '中心', '政府', '协会', '学会', '商会', '基金会', '社区', '街道', '村委会', '居委会', '镇', '乡', '县', '区', '市', '州', '盟', '旗'];
+const NAME_ALONE = nameShape(ALONE_KINDS, 1, 12, '\\u4e00-\\u9fa5');
+
+/** An organ or place named alone ("州救助管理站", "某县民政局", "某某镇"): title.ts's test of a headline. */
+export function isNameAlone(text: string): boolean {
+  return NAME_ALONE.test(text.trim());
+}
+
+/** Names of media, which report a body's work and do none ("某某网", "融媒体中心"). */
+const MEDIA = /网站$|网$|(?:融媒体|新闻|传媒|媒体|宣传)中心$|(?:报社|电视台|电台)$/u;
+
+/** A website's or an outlet's name ("民政部网站", "某县融媒体中心", "某某报社"): it reports the work. */
+export function isMediaName(text: string): boolean {
+  return MEDIA.test(text);
+}
+
+const KIND = new RegExp(`${kindAlternation(ORG_KINDS)}$`, 'u');
 /** Kinds that name a body without a place before them ("东南大学教育基金会", "某某学会"). */
-const SELF_NAMED_KIND = /(?:基金会|协会|商会|学会|研究会|促进会|联合会|慈善总会|服务社|事务所|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|社会工作服务中心)$/u;
+// (Not 总会 or 研究院, which say whose they are before them, nor a cemetery, a memorial or a flat.)
+const SELF_NAMED_KIND = new RegExp(`${kindAlternation([...KINDS.social, ...KINDS.institution, '社会工作服务中心'].filter((k) => !/^(?:总会|研究院|陵园|纪念馆|公寓)$/u.test(k)))}$`, 'u');
 /** A level word standing for the document's own division: "区民政局", "州救助管理站", "我市民政局". */
 const RELATIVE = /^(?:我|本)?([省市州盟县区旗])(?![委辖])(?=[\u4e00-\u9fa5]{2,})/u;
 const TOWN = /^[\u4e00-\u9fa5]{2,6}?(?:镇|乡|街道)(?=[\u4e00-\u9fa5]{2,})/u;
 const NAME_CHARS = /^[\u4e00-\u9fa5（）()·]{2,40}$/u;
-/** Names of media, which report a body's work and do none ("某某网", "融媒体中心"). */
-const MEDIA = /网站$|网$|(?:融媒体|新闻|传媒|媒体|宣传)中心$|(?:报社|电视台|电台)$/u;
 
 export interface OrgName {
   name: string;
@@ -52,7 +108,7 @@ export interface OrgName {
 /** The parts of an organisation name, or null when `text` is not one. */
 export function parseOrgName(text: string | null | undefined): OrgName | null {
   const name = text?.trim() ?? '';
-  if (!NAME_CHARS.test(name) || MEDIA.test(name)) return null;
+  if (!NAME_CHARS.test(name) || isMediaName(name)) return null;
   const kind = KIND.exec(name)?.[0];
   if (!kind || kind.length === name.length) return null;
   const rel = RELATIVE.exec(name);

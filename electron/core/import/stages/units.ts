@@ -8,10 +8,10 @@
 import type { SourceLine } from '../lines.js';
 import type { Region } from '../../model/types.js';
 import { findMentions } from '../../regions/index.js';
-import { parseOrgName, withOwnPlace } from './orgnames.js';
+import { KINDS, UNIT_NAME, isMediaName, kindAlternation, parseOrgName, withOwnPlace } from './orgnames.js';
 
-/** Organ names: a place or body, then the kind of organ. */
-export const ORGAN = /^[\u4e00-\u9fa5（）()·]{2,30}(?:民政局|民政厅|民政部|局|厅|委员会|委|办公室|办|政府|中心|院|馆|站|所|协会|联合会|街道办事处|街道|社区|社会保障局|服务中心|福利院|殡仪馆|救助站)$/u;
+/** Organ names: a place or body, then the kind of organ (orgnames' vocabulary of kinds). */
+export const ORGAN = UNIT_NAME;
 // An opened bracket must close the line: a title with a place in brackets mid-way
 // ("…开发区(新市区)银川路…社区") names no unit after it.
 const AFTER_TITLE = /^(.+?)\s*(?:(?:——|--|—)\s*([\u4e00-\u9fa5（）()·]{3,30}?)|[（(]\s*([\u4e00-\u9fa5（）()·]{3,30}?)\s*[)）])\s*$/u;
@@ -28,14 +28,13 @@ const DASHED_SUBTITLE = /^(?:——|--|—)\s*([\u4e00-\u9fa5（）()·]{3,30}?)
 const SPEAKER_LINE = /^([\u4e00-\u9fa5（）()]{2,30}?(?:民政局|民政厅|局|厅|委员会|政府|办事处))(?:党组书记|党委书记|[、，,\s])*(?:副?(?:局长|厅长|主任|书记|区长|县长|市长|镇长|部长))[\s·]*[\u4e00-\u9fa5·]{2,4}$/u;
 /** An author's line under the title, the organ and its writers ("某县民政局 张三 李四"). */
 const ORGAN_AUTHORS = /^([\u4e00-\u9fa5（）()·]{4,30}?)[\s\u3000]+[\u4e00-\u9fa5·]{2,4}(?:[\s\u3000、,，]+[\u4e00-\u9fa5·]{2,4}){0,3}$/u;
-/** An organ alone on the line under the title: a place, then the kind of body. */
-const BARE_ORGAN = /^[\u4e00-\u9fa5（）()·]{1,26}(?:省|市|县|区|州|盟|旗|镇|乡|街道)[\u4e00-\u9fa5（）()·]{0,12}(?:民政局|民政厅|局|厅|政府|办事处|委员会|中心|院)$/u;
+/** An organ alone on the line under the title: a place, then the kind of body (an organ, a centre, a home). */
+const BARE_ORGAN = new RegExp(String.raw`^[\u4e00-\u9fa5（）()·]{1,26}(?:省|市|县|区|州|盟|旗|镇|乡|街道)[\u4e00-\u9fa5（）()·]{0,12}${kindAlternation([...KINDS.government, '中心', '院'])}$`, 'u');
 /**
- * The civil-affairs service bodies a case is often about, which do the work themselves: stations,
- * homes, centres and registries ("肥东县救助管理站", "下管镇未成年人保护工作站", "某市儿童福利院").
- * A name of one begins with its place (a division, or a town/street) and ends in its kind.
+ * The civil-affairs service bodies a case is often about, which do the work themselves (orgnames'
+ * civil kinds). A name of one begins with its place (a division, or a town/street) and ends in its kind.
  */
-const SERVICE_KIND = String.raw`(?:救助管理站|救助站|未成年人保护工作站|未成年人救助保护中心|未成年人保护中心|儿童福利院|社会福利院|福利院|敬老院|养老院|光荣院|养老服务中心|社会工作服务站|社会工作服务中心|社工站|婚姻登记处|婚姻登记中心|殡仪馆|殡葬服务中心|退役军人服务站|退役军人服务中心|军休所|民政所|民政办)`;
+const SERVICE_KIND = kindAlternation(KINDS.civil);
 /**
  * A working body named by its level word alone ("区民政局", "市救助管理站", "州救助管理站"): the
  * document's own, written out with its home division (orgnames.withOwnPlace) or not taken.
@@ -365,5 +364,5 @@ const RELATIVE_ORGAN = /^(?:我|本)?[省市县区州盟旗镇乡](?:民政|退�
 
 export function isOrgan(text: string | null | undefined): boolean {
   // "民政部网站" is a website, not the organ that did the work; a media centre or a paper reports it.
-  return Boolean(text && ORGAN.test(text) && !/网站$|网$|(?:融媒体|新闻|传媒|媒体|宣传)中心$|(?:报社|电视台|电台)$/u.test(text) && !RELATIVE_ORGAN.test(text));
+  return Boolean(text && ORGAN.test(text) && !isMediaName(text) && !RELATIVE_ORGAN.test(text));
 }
