@@ -30,3 +30,16 @@ test('list names: a name with its own county starts again; a piece of prose is n
   );
   assert.equal(nameRun(['盐湖区中城街道甲社区', '积极推进社区建设']), null);
 });
+
+test('list names: an entry’s authors and units under its numbered title are its fields, not items or headings', async () => {
+  const file = await load(
+    'lunwen.txt',
+    `近日,我省报送的3篇研究成果入选全国民政政策理论研究优秀成果。\n全国民政政策理论研究优秀成果(我省)名单:\n1.养老服务统计监测体系研究报告\n李明华 王小平 赵刚\n湖南省民政厅 湖南省统计学会\n2.社会组织退出机制研究\n张晓玲 刘芳\n湖南省民政厅\n3.乡村地名标志设置调研报告\n陈立 周平等\n湖南省民政厅等\n`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(file.cases.map((c) => [c.meta.title, c.meta.unit]), [
+    ['养老服务统计监测体系研究报告', '湖南省民政厅 湖南省统计学会'],
+    ['社会组织退出机制研究', '湖南省民政厅'],
+    ['乡村地名标志设置调研报告', '湖南省民政厅等'],
+  ]);
+});

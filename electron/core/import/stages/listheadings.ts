@@ -14,6 +14,7 @@
 import type { SourceLine } from '../lines.js';
 import { findMentions } from '../../regions/index.js';
 import { isPlaceOnly } from './placelabel.js';
+import { peopleLine, unitsLine } from './listnames.js';
 
 export type HeadingKind = 'place' | 'category' | 'award';
 
@@ -127,7 +128,9 @@ export function listHeadings(lines: SourceLine[]): Map<number, ListHeading> {
         break;
       }
       // (A count says it heads a group: an item's title carries none, so a unit under it is a listed unit.)
-      if (first && (SUBTITLE.test(t) || UNIT_ONLY.test(t) || (!m.counted && bareUnit(t)))) {
+      // (So is a line of its authors, or of its units set apart by spaces: an entry's fields. One body alone
+      // under a prize's name is its first winner.)
+      if (first && (SUBTITLE.test(t) || UNIT_ONLY.test(t) || (!m.counted && (bareUnit(t) || peopleLine(t) || (unitsLine(t) && /\s|等$/u.test(t)))))) {
         ok = false;
         break;
       }

@@ -80,3 +80,27 @@ export function nameRun(pieces: string[], label: string | null = null): RunName[
   }
   return out;
 }
+
+/** A person's name as list entries print them: two to four characters, the last maybe followed by 等. */
+const PERSON_NAME = /^[\u4e00-\u9fa5·]{2,4}等?$/u;
+
+/**
+ * A line of people's names set apart by spaces ("蒋丽英 黄禹洲 周作昂", "张晓玲 柯弼川 范炳涛 张洋等"): the
+ * authors or members under an entry's title, no item and no unit. Two names at least, none a place or
+ * a body.
+ */
+export function peopleLine(text: string): boolean {
+  const names = text.trim().split(/[\s\u3000]+/u);
+  if (names.length < 2 || names.length > 12) return false;
+  return names.every((n) => PERSON_NAME.test(n) && !isOrgName(n) && !PLACE_END.test(n) && placeHead(n) === '');
+}
+
+/**
+ * A line of bodies set apart by spaces, maybe closed by 等 ("四川省民政厅 四川省统计学会", "四川省民政厅等"): the
+ * units under an entry's title, as written.
+ */
+export function unitsLine(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 4 || t.length > 80 || /[，,。；;：:“”"《》]/u.test(t)) return false;
+  return t.split(/[\s\u3000]+/u).every((u) => isOrgName(u.replace(/等$/u, '')));
+}

@@ -26,7 +26,7 @@ import { findMentions, resolveRegion } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
 import { isPlaceOnly, isPlaceToken, splitPlaceLabel, streetCounty } from './placelabel.js';
 import { rowPieces, sentenceRows } from './listrows.js';
-import { nameRun, type RunName } from './listnames.js';
+import { nameRun, peopleLine, unitsLine, type RunName } from './listnames.js';
 import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js';
 import { listHeadings } from './listheadings.js';
 import { parseOrgName } from './orgnames.js';
@@ -703,6 +703,18 @@ export function readList(lines: SourceLine[]): ListResult | null {
         // A unit alone on the next line, unbracketed: "某某市民政局" (not the next numbered item).
         const alone = bareUnit(t) ? [t, t] : null;
         const unitOnly = /^[（(]\s*(\S{3,40})\s*[)）]$/u.exec(t) ?? UNIT_LINE.exec(t) ?? alone;
+        // The entry's authors, set apart by spaces, are people: no unit, no item.
+        if (peopleLine(t) && k === i + 1) {
+          taken.add(k);
+          i = k;
+          continue;
+        }
+        if (!item.unit && unitsLine(t) && !unitOnly) {
+          item.unit = t.trim();
+          taken.add(k);
+          i = k;
+          break;
+        }
         if (sub && !item.subtitle && !item.unit) {
           const s = splitUnit(sub[0]);
           item.subtitle = s.title;
@@ -1176,10 +1188,12 @@ function itemPlace(it: ListItem, scope: string | null): string | null {
     const city = text ? zoneCity(text) : null;
     if (city) return city;
   }
+  // Units set out one after another ("四川大学 四川省成都市民政局"): the first, who leads the work, says where it is.
+  const unit = it.unit?.trim().split(/[\s\u3000]+/u)[0] ?? null;
   // A unit's place in another province than the list's is a community's name ("上林社区" in a 深圳 list).
-  const unitPlace = it.unit ? (scope ? ownPlace(it.unit, scope) : findMentions(it.unit).length > 0) : false;
+  const unitPlace = unit ? (scope ? ownPlace(unit, scope) : findMentions(unit).length > 0) : false;
   const place = it.place ?? (!unitPlace && scope && !ownPlace(it.title, scope) ? scope : null);
-  const known = place ? resolveRegion(place) : it.unit && unitPlace ? resolveRegion(it.unit) : findMentions(it.title).length ? resolveRegion(it.title) : null;
+  const known = place ? resolveRegion(place) : unit && unitPlace ? resolveRegion(unit) : findMentions(it.title).length ? resolveRegion(it.title) : null;
   // A county of another province by the same name as one the list's place held ("清河区" in 淮安's list is
   // no longer in GB/T 2260; 铁岭's is): the item is in the list's place.
   // (Only for a place named by its county alone: a name with its province or city says where it is.)
