@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contextRegion, findMentions } from '../electron/core/regions/index.js';
-import { homeRegion } from '../electron/core/regions/home.js';
+import { homeRegion, ownLevelWord, pageRegion } from '../electron/core/regions/home.js';
+import { resolveRegion } from '../electron/core/regions/index.js';
 import { townsCounty } from '../electron/core/regions/streets.js';
 
 const home = (t: string) => {
@@ -45,4 +46,23 @@ test('home: a page naming no division, only its townships or streets, is the cou
   // A name several counties share (城关镇) says nothing; two towns of different counties disagree.
   assert.equal(townsCounty('城关镇开展救助。'), null);
   assert.equal(townsCounty('世业镇与尼勒克镇结对。'), null);
+});
+
+test('page region: a source organ over a text naming a place inside it, or speaking of 我市 work, as the text says', () => {
+  const at = (r: ReturnType<typeof pageRegion>) => (r ? [r.province, r.city, r.county] : null);
+  const department = resolveRegion('内蒙古自治区民政厅');
+  const league = resolveRegion('锡林郭勒盟');
+  // The department's page is about one league's practice: the league.
+  assert.deepEqual(at(pageRegion(department, league, '锡林郭勒盟打造牧区养老服务模式。')), ['内蒙古自治区', '锡林郭勒盟', null]);
+  // A province's news naming cities as examples stays the province's.
+  const sichuan = resolveRegion('四川省民政厅');
+  assert.deepEqual(at(pageRegion(sichuan, resolveRegion('成都市'), '全省开展婚姻登记服务,成都新建6个登记场所。')), ['四川省', null, null]);
+  // A district government's repost of its city's news (我市, 全市) is the city's; a county-level city speaks as 市 of itself.
+  const district = resolveRegion('江西省鹰潭市余江区人民政府');
+  assert.deepEqual(at(pageRegion(district, null, '我市开展先进社会组织评选,全市社会组织踊跃参加。')), ['江西省', '鹰潭市', null]);
+  const yiwu = resolveRegion('浙江省金华市义乌市民政局');
+  assert.deepEqual(at(pageRegion(yiwu, null, '我市开展养老服务提升行动。')), ['浙江省', '金华市', '义乌市']);
+  assert.deepEqual(at(pageRegion(district, null, '全区开展评选,我区社会组织踊跃参加。')), ['江西省', '鹰潭市', '余江区']);
+  assert.equal(ownLevelWord('我市……全县'), null);
+  assert.equal(ownLevelWord('全省各地'), '省');
 });

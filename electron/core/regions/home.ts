@@ -122,3 +122,30 @@ export function homeRegion(text: string, all: Mention[] = findMentions(text), co
   }
   return home;
 }
+
+/**
+ * How a text speaks of its own division: 全省/我省/本省, 我市/全市/本市, or 我县/全县/我区/全区 …; null when
+ * it mixes levels or says none. (全区 may be an autonomous region's: it counts as a county's word.)
+ */
+export function ownLevelWord(text: string): '省' | '市' | '县' | null {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(/(?:我|全|本)([省市县区旗])/gu)) seen.add(m[1] === '区' || m[1] === '旗' ? '县' : m[1]!);
+  return seen.size === 1 ? ([...seen][0] as '省' | '市' | '县') : null;
+}
+
+/**
+ * Where the page a case was read from puts it, when the page's source (an organ) is all that names
+ * the case's body: the place its text names inside the source's division is finer ("来源: 自治区民政厅"
+ * over "锡林郭勒盟统筹…") unless the text speaks as the source's own level (a provincial department's
+ * "全省" news naming cities as examples), and a district's page about "我市"/"全市" work is its city's
+ * (the district reposting the city's news; a county-level city, …市, speaks of itself as 市).
+ */
+export function pageRegion(source: Region | null, named: Region | null, text: string): Region | null {
+  const level = ownLevelWord(text);
+  const sourceLevel = !source ? null : source.county ? '县' : source.city && source.city !== source.province ? '市' : '省';
+  let r = source && named && inside(named, source) && level !== sourceLevel ? named : source ?? named;
+  if (r?.county && r.city && r.city !== r.province && !r.county.endsWith('市') && level === '市') {
+    r = resolveRegion(`${r.province}${r.city}`) ?? r;
+  }
+  return r;
+}
