@@ -54,3 +54,28 @@ test('notices: a 署名, date and 附件 run into the last paragraph are read ap
   const inside = await importFile({ name: 'inside.txt', bytes: enc([`${NOTICE_SENTENCES[0]}现就有关事项公告如下:`, ...NOTICE_SENTENCES.slice(1, 3), `${NOTICE_SENTENCES[3]} 某某乡人民政府自2018年5月15日起受理。`].join('\n')) });
   assert.equal(inside.notice?.meta.issuer, undefined);
 });
+
+test('notices: the 署名 run on after the attachments listed, joint organs with the date set close, a 落款 set close ending an untitled copy', async () => {
+  const listed = await importFile({
+    name: 'listed.txt',
+    bytes: enc(['某某县民政局关于公布社区名称的通知', '各乡镇人民政府:', ...NOTICE_SENTENCES, '附件:1.某某县社区名称一览表.docx 某某县民政局 2022年6月24日'].join('\n')),
+  });
+  assert.equal(listed.notice!.meta.issuer, '某某县民政局');
+  assert.equal(listed.notice!.meta.date, '2022-06-24');
+  const joint = await importFile({ name: 'joint.txt', bytes: enc(['某某县民政局 某某县财政局关于做好救助工作的通知', '各乡镇人民政府:', ...NOTICE_SENTENCES, '某某县民政局', '某某县财政局2023年6月26日'].join('\n')) });
+  assert.equal(joint.notice!.meta.issuer, '某某县民政局 某某县财政局', 'both sign, the last with the date on its line');
+  const untitled = await importFile({ name: 'untitled.txt', bytes: enc([...NOTICE_SENTENCES, '某某镇人民政府2024年12月3日'].join('\n')) });
+  assert.equal(untitled.kind, 'notice', 'a 落款 set close closes a copy as one over its date does');
+  assert.equal(untitled.notice!.meta.issuer, '某某镇人民政府');
+});
+
+test('notices: a 发文字号 after its label alone on its line, and labels spaced with tabs, are read', async () => {
+  const file = await importFile({ name: 'label.txt', bytes: enc(['某某县民政局关于做好救助工作的通知', '文号：某民发〔2022〕5号', '各乡镇人民政府:', ...NOTICE_SENTENCES, '某某县民政局', '2022年6月26日'].join('\n')) });
+  assert.equal(file.notice!.meta.docNumber, '某民发〔2022〕5号');
+  const tabs = await importFile({
+    name: 'tabs.txt',
+    bytes: enc(['某某县民政局关于做好救助工作的通知', '索\t引\t号:1234-2022-00001 发文字号:某民发〔2022〕5号 发\t布\t日\t期:2022年06月27日', '各乡镇人民政府:', ...NOTICE_SENTENCES, '某某县民政局', '2022年6月26日'].join('\n')),
+  });
+  assert.equal(tabs.info.table?.['索引号'], '1234-2022-00001');
+  assert.equal(tabs.info.table?.['发布日期'], '2022年06月27日');
+});

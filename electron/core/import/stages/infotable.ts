@@ -18,7 +18,8 @@ const LABELS = [
 const LABEL_ALT = LABELS.join('|');
 const KNOWN = new Set(LABELS);
 /** Portals space a label's characters out to align the colons ("索  引  号:", "标      题:"). */
-const SPACED_ALT = LABELS.map((l) => [...l].join('[ \\u3000]*')).join('|');
+// (Tabs too: a table copied from a page keeps them between the characters it spaced.)
+const SPACED_ALT = LABELS.map((l) => [...l].join('[ \\t\\u3000]*')).join('|');
 /**
  * A label with its colon, anywhere in a line: "索取号: 0024… 发布机构: 上海市民政局". A cell may name two
  * fields at once ("备注/文号:"): the label is the one the table knows.
@@ -27,9 +28,9 @@ const COMPOUND = '(?:[\\u4e00-\\u9fa5]{1,6}[/／])?';
 const LABEL_COLON = new RegExp(`(?:^|[\\s|｜])${COMPOUND}(${LABEL_ALT})\\s*[:：]`, 'gu');
 const SPACED_LABEL_COLON = new RegExp(`(?:^|[\\s|｜])${COMPOUND}(${SPACED_ALT})\\s*[:：]`, 'gu');
 /** Any short word before a colon, after a space or a cell bar (a label of the table's own). */
-const OTHER_LABEL_COLON = /(?<=[\s|｜])([\u4e00-\u9fa5]{2,6})[ \u3000]*[:：]/gu;
+const OTHER_LABEL_COLON = /(?<=[\s|｜])([\u4e00-\u9fa5]{2,6})[ \t\u3000]*[:：]/gu;
 /** A spaced-out label's last character before its colon ("…引  号:"): only then is the slower pattern needed. */
-const SPACED_HINT = /[\u4e00-\u9fa5][ \u3000]+[\u4e00-\u9fa5][ \u3000]*[:：]/u;
+const SPACED_HINT = /[\u4e00-\u9fa5][ \t\u3000]+[\u4e00-\u9fa5][ \t\u3000]*[:：]/u;
 const LABEL_ONLY = new RegExp(`^(?:${LABEL_ALT})$`, 'u');
 const SPACED_LABEL_ONLY = new RegExp(`^(?:${SPACED_ALT})$`, 'u');
 const BULLET = /^[•·●▪◦\-–]\s*/u;
@@ -142,7 +143,7 @@ function pairsAfter(text: string, marks: RegExpExecArray[], accept: (value: stri
 const SPACED_LABEL_SPACE = new RegExp(`(?:^|\\s)(${SPACED_ALT})(?=\\s)`, 'gu');
 const SPACED_FIRST = new RegExp(`^(?:${SPACED_ALT})\\s`, 'u');
 /** A line that may open with a spaced-out label (a character, then a space): only then is SPACED_FIRST tried. */
-const SPACED_START = /^[\u4e00-\u9fa5][ \u3000]/u;
+const SPACED_START = /^[\u4e00-\u9fa5][ \t\u3000]/u;
 function spacePairs(text: string): Array<[string, string]> | null {
   const marks = [...text.matchAll(SPACED_LABEL_SPACE)];
   let filled = 0;

@@ -49,6 +49,9 @@ function datedHead(text: string): { date: string | null; number: string | null }
 /** A 发文机关标志 "某某局文件": the words before 文件 must be organs ("省级部门文件" is a portal's column). */
 /** A 发文字号 printed in brackets on its own line ("(苏民人[2006]63号)"), without them. */
 function unwrapNumber(text: string): string {
+  // Or after its label, alone on its line where no table is ("文号：某民发〔2022〕5号", "发文字号某政函〔2004〕42号").
+  const labelled = /^\s*(?:发文字号|发文文号|文件编号|文件字号|文号|字号)\s*[:：]?\s*(\S.{3,29})$/u.exec(text);
+  if (labelled && DOC_NUMBER.test(labelled[1]!)) return labelled[1]!;
   const m = /^\s*[(（]\s*(.{4,30}?)\s*[)）]\s*$/u.exec(text);
   return m && DOC_NUMBER.test(m[1]!) ? m[1]! : text;
 }
@@ -106,7 +109,7 @@ function unflatten(lines: SourceLine[]): SourceLine[] {
     const line = lines[i]!;
     const t = line.text;
     const parts = line.table || line.image || !t ? null : opening ? titleRunOn(t) : null;
-    const signed = !parts && !line.table && !line.image && t.length >= 80 ? signatureRunOn(t) : null;
+    const signed = !parts && !line.table && !line.image && t.length > 12 ? signatureRunOn(t) : null;
     if (t) opening &&= !/[。！？]/u.test(t) && i < 12;
     if (parts ?? signed) put(i, (parts ?? signed)!);
     else if (out) (out as SourceLine[]).push(line);
@@ -126,15 +129,32 @@ function titleRunOn(text: string): string[] | null {
   return null;
 }
 
-/** "…负责解释。 某乡人民政府 2018年5月15日 附件: 某某表 …": the paragraph, the 署名, the date and what follows, or null. */
-const SIGNATURE_RUN_ON = new RegExp(`(?<=[。！？；;])[\\s\\u3000]*([\\u4e00-\\u9fa5（）()][\\u4e00-\\u9fa5（）()\\s\\u3000]{1,40}?)[\\s\\u3000]*(${DATE_TEXT})(?=[\\s\\u3000]|$)`, 'gu');
+/**
+ * "…负责解释。 某乡人民政府 2018年5月15日 附件: 某某表 …": the paragraph, the 署名, the date and what
+ * follows, or null. The organs are the words right before a full date (followed by a space or the
+ * line's end), each an organ's name, back to a space or a sentence's end; something must precede them.
+ */
+const RUN_ON_DATE = new RegExp(`[\\s\\u3000]*(${DATE_TEXT})(?=[\\s\\u3000]|$)`, 'gu');
+const LAST_WORD = /(?:^|[\s\u3000]|(?<=[。！？；;]))([^\s\u3000。！？；;]+)$/u;
 function signatureRunOn(text: string): string[] | null {
-  for (const m of text.matchAll(SIGNATURE_RUN_ON)) {
-    const organs = organNames(m[1]!.trim());
-    if (!organs || !DATE_ONLY.test(m[2]!.replace(/\s+/gu, ''))) continue;
-    const before = text.slice(0, m.index).trim();
+  for (const m of text.matchAll(RUN_ON_DATE)) {
+    if (!DATE_ONLY.test(m[1]!.replace(/\s+/gu, ''))) continue;
+    let before = text.slice(0, m.index).trimEnd();
+    const organs: string[] = [];
+    while (organs.length < 4) {
+      const w = LAST_WORD.exec(before);
+      const name = w?.[1]?.replace(SEAL_NOTE, '');
+      if (!name || !ORGAN_NAME.test(name)) break;
+      organs.unshift(name);
+      before = before.slice(0, before.length - w![1]!.length);
+      // An organ right after a sentence's end is the first of them.
+      if (!/[\s\u3000]$/u.test(before)) break;
+      before = before.trimEnd();
+    }
+    // (What precedes is the body: a sentence ended, or a paragraph run on.)
+    if (!organs.length || !(/[。！？；;]$/u.test(before) || before.length >= 20)) continue;
     const after = text.slice(m.index! + m[0].length).trim();
-    return [before, organs.join(' '), m[2]!, ...attachmentRunOn(after)].filter(Boolean);
+    return [before, organs.join(' '), m[1]!, ...attachmentRunOn(after)].filter(Boolean);
   }
   return null;
 }
@@ -241,9 +261,9 @@ function addresseesRunOn(text: string): { addressees: string; rest: string } | n
 
 /** A centred heading set with a space between characters ("国 务 院 办 公 厅 关 于 暂 停"), closed up. */
 function closeUp(text: string): string {
-  return SPACED_OUT.test(text) ? text.replace(/[ \u3000]+/gu, '') : text;
+  return SPACED_OUT.test(text) ? text.replace(/[ \t\u3000]+/gu, '') : text;
 }
-const SPACED_OUT = /^(?:[\u4e00-\u9fa5][ \u3000]+){3,}[\u4e00-\u9fa5]$/u;
+const SPACED_OUT = /^(?:[\u4e00-\u9fa5][ \t\u3000]+){3,}[\u4e00-\u9fa5]$/u;
 
 /** An organ named relative to the issuer's own level, without its place ("省民政厅", "市发展改革委"). */
 const RELATIVE_ORGAN = /^(?:省|市|县|区|州|盟|旗)[\u4e00-\u9fa5]/u;
@@ -268,6 +288,8 @@ function titleText(lines: SourceLine[], shape: NoticeShape): string {
     .slice(shape.titleAt, shape.titleAt + shape.titleLines)
     .map((l) => closeUp(l.text))
     .join(''))
+    // A title copied from a table keeps tabs where the page set spaces (between joint organs).
+    .replace(/[ \u3000]*\t[\t \u3000]*/gu, ' ')
     .replace(/\s*[|｜]+\s*$/u, '')
     .replace(TITLE_DATE, '')
     .replace(new RegExp(`\\s*[(（]\\s*${DOC_NUMBER_ANY.source}\\s*[)）]$`, 'u'), '')
@@ -478,9 +500,10 @@ function headline(lines: SourceLine[], header: Set<number>): boolean {
 }
 
 function closingSignature(lines: SourceLine[], bodyFrom: number, issuerAt: number, dateAt: number): boolean {
-  if (issuerAt < 0 || dateAt !== issuerAt + 1) return false;
+  // (The organ over the date, or the two on one line.)
+  if (issuerAt < 0 || (dateAt !== issuerAt + 1 && dateAt !== issuerAt)) return false;
   for (let i = dateAt + 1; i < lines.length; i++) if (lines[i]!.text) return false;
-  const issuer = lines[issuerAt]!.text.trim();
+  const issuer = (dateAt === issuerAt ? (signedLine(lines[issuerAt]!.text, true)?.issuer ?? '') : lines[issuerAt]!.text).trim();
   if (!organNames(issuer) || !/(?:政府|办事处|委员会|办公室|局|厅|委|办)$/u.test(issuer)) return false;
   const paragraphs = lines.slice(bodyFrom, issuerAt).filter((l) => l.text.length >= 20).length;
   return paragraphs >= 3;
@@ -551,13 +574,15 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
   // Joint notices sign with several organs, one per line, right above the date.
   let firstIssuer = shape.issuerAt;
   if (shape.issuerAt >= 0) {
-    while (firstIssuer - 1 > bodyStart(shape) && ORGAN_NAME.test(lines[firstIssuer - 1]!.text) && ORGAN_NAME.test(lines[firstIssuer]!.text)) firstIssuer--;
+    // (The last of them may carry the date: "某县财政局2023年6月26日".)
+    const signer = (i: number) => (i === shape.dateAt ? (signedLine(lines[i]!.text, true)?.issuer ?? '') : lines[i]!.text).replace(SEAL_NOTE, '').trim();
+    while (firstIssuer - 1 > bodyStart(shape) && ORGAN_NAME.test(signer(firstIssuer - 1)) && ORGAN_NAME.test(signer(firstIssuer))) firstIssuer--;
     // Several organs may also sign on one line, spaced apart ("某县民政局    某县财政局": kept apart by one
     // space, as the organ line over a joint title is); an organ's seal
     // note ("（盖章）", "（印）") is no part of its name.
     const issuers = lines
       .slice(firstIssuer, shape.issuerAt + 1)
-      .map((l, k) => (firstIssuer + k === shape.dateAt ? (signedLine(l.text, true)?.issuer ?? l.text) : l.text).replace(SEAL_NOTE, '').trim())
+      .map((_, k) => signer(firstIssuer + k) || lines[firstIssuer + k]!.text.trim())
       .map((t) => organNames(t)?.join(' ') ?? t.replace(/\s+/gu, ''));
     // Each organ apart by a space, as organs signing on one line are.
     meta.issuer = issuers.join(' ');
