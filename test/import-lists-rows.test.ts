@@ -244,3 +244,12 @@ test('list rows: an item named as its body and its title in quotes has the body 
     ['南岭县助老慈善项目', '南岭县慈善协会'],
   ]);
 });
+
+test('list rows: a report’s paragraph naming a few honoured villages among its other facts, after its lead, stays one case', async () => {
+  const lead = '近年来,某市把创新城乡社区治理作为基层治理的重要抓手,初步构建起党建引领、齐抓共管、群众参与、多方协商、共建共治的基层治理新模式,多个社区工作法受到表彰。';
+  const body =
+    '坚持党建引领,唱好基层治理主旋律。一是聚焦组织引领。开展城市基层党建攻坚行动,将182个村、110个社区党组织升格为党总支或党委,组建社区网格党支部、党小组2558个。二是聚焦居民自治。出台社区减负增效工作指导意见,发挥民情恳谈会、民情理事会作用,协调解决群众急难愁盼问题5000余件;2021年东湖村、西岭村、南塘村被确定为全国村级议事协商创新实验试点单位。三是聚焦多元参与。800多个机关单位与社区结对共建,3万多名在职党员到社区报到,建立市、县、乡三级社会组织培育孵化基地。';
+  const file = await load('report.txt', `${lead}\n${body}`);
+  assert.notEqual(file.kind, 'award-list');
+  assert.equal(file.cases.length, 1);
+});
