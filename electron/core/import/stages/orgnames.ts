@@ -15,7 +15,7 @@ import { findMentions, regionByCode, resolveRegion } from '../../regions/index.j
  */
 export const KINDS = {
   /** Government organs and their offices. */
-  government: ['民政局', '民政厅', '民政部', '退役军人事务局', '退役军人事务厅', '社会保障局', '人民政府', '街道办事处', '办事处', '政府', '委员会', '办公室', '局', '厅', '委', '办'],
+  government: ['民政局', '民政厅', '民政部', '退役军人事务局', '退役军人事务厅', '社会保障局', '人民政府', '街道办事处', '办事处', '政府', '委员会', '办公厅', '办公室', '局', '厅', '委', '办'],
   /**
    * Civil-affairs service bodies, which do the work themselves: stations, homes, centres, registries,
    * a township's civil-affairs office ("肥东县救助管理站", "下管镇未成年人保护工作站", "某镇民政办").
@@ -39,6 +39,7 @@ export type OrgClass = keyof typeof KINDS;
 
 /** Every kind of organisation the grammar reads a name's end as. */
 export const ORG_KINDS: readonly string[] = Object.values(KINDS).flat();
+const ORG_KIND_SET: ReadonlySet<string> = new Set(ORG_KINDS);
 
 /**
  * The kinds as a regular-expression alternation, the longest first (so "社会工作服务中心" is read
@@ -78,6 +79,21 @@ export function isNameAlone(text: string): boolean {
   return NAME_ALONE.test(text.trim());
 }
 
+/**
+ * Words that end in a kind's character without naming a body: a situation (新格局, 大局), a verb
+ * (主办, 承办), a place of some kind (场所, 大厅, 庭院), a slogan's centre (以人民为中心). A line
+ * ending in one is a phrase ("北京开创基层治理新格局"), not a name.
+ */
+const FALSE_HEAD = /(?:格局|布局|大局|全局|结局|开局|新局|当局|时局|僵局|骗局|残局|终局|主办|承办|举办|创办|督办|协办|合办|包办|场所|住所|处所|厕所|大厅|客厅|餐厅|展厅|庭院|为中心)$/u;
+
+/**
+ * Whether a name ends in the kind of a body: one of the kinds, after a name of its own (a kind
+ * alone, "办公厅", says whose it is nowhere), and not the end of a word that names no body.
+ */
+export function endsInBody(name: string, kinds: readonly string[] = ORG_KINDS): boolean {
+  return !FALSE_HEAD.test(name) && !ORG_KIND_SET.has(name) && kinds.some((k) => name.length > k.length && name.endsWith(k));
+}
+
 /** Names of media, which report a body's work and do none ("某某网", "融媒体中心"). */
 const MEDIA = /网站$|网$|(?:融媒体|新闻|传媒|媒体|宣传)中心$|(?:报社|电视台|电台)$/u;
 
@@ -108,7 +124,7 @@ export interface OrgName {
 /** The parts of an organisation name, or null when `text` is not one. */
 export function parseOrgName(text: string | null | undefined): OrgName | null {
   const name = text?.trim() ?? '';
-  if (!NAME_CHARS.test(name) || isMediaName(name)) return null;
+  if (!NAME_CHARS.test(name) || isMediaName(name) || FALSE_HEAD.test(name)) return null;
   const kind = KIND.exec(name)?.[0];
   if (!kind || kind.length === name.length) return null;
   const rel = RELATIVE.exec(name);

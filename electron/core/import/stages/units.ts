@@ -8,10 +8,15 @@
 import type { SourceLine } from '../lines.js';
 import type { Region } from '../../model/types.js';
 import { findMentions } from '../../regions/index.js';
-import { KINDS, UNIT_NAME, isMediaName, kindAlternation, parseOrgName, withOwnPlace } from './orgnames.js';
+import { KINDS, UNIT_KINDS, UNIT_NAME, endsInBody, isMediaName, kindAlternation, parseOrgName, withOwnPlace } from './orgnames.js';
 
 /** Organ names: a place or body, then the kind of organ (orgnames' vocabulary of kinds). */
 export const ORGAN = UNIT_NAME;
+
+/** A name in an organ's shape whose end is a body's kind, not a word's ("…新格局", "办公厅" alone). */
+function organShaped(text: string): boolean {
+  return ORGAN.test(text) && endsInBody(text, UNIT_KINDS);
+}
 // An opened bracket must close the line: a title with a place in brackets mid-way
 // ("…开发区(新市区)银川路…社区") names no unit after it.
 const AFTER_TITLE = /^(.+?)\s*(?:(?:——|--|—)\s*([\u4e00-\u9fa5（）()·]{3,30}?)|[（(]\s*([\u4e00-\u9fa5（）()·]{3,30}?)\s*[)）])\s*$/u;
@@ -106,7 +111,7 @@ function placedOrgan(name: string): boolean {
 export function unitAfterTitle(title: string): { title: string; unit: string } | null {
   const m = AFTER_TITLE.exec(title);
   const unit = m?.[2] ?? m?.[3];
-  if (!m || !unit || !ORGAN.test(unit) || m[1]!.length < 4) return unitBeforeTitle(title);
+  if (!m || !unit || !organShaped(unit) || m[1]!.length < 4) return unitBeforeTitle(title);
   return { title: m[1]!.trim(), unit };
 }
 
@@ -364,5 +369,5 @@ const RELATIVE_ORGAN = /^(?:我|本)?[省市县区州盟旗镇乡](?:民政|退�
 
 export function isOrgan(text: string | null | undefined): boolean {
   // "民政部网站" is a website, not the organ that did the work; a media centre or a paper reports it.
-  return Boolean(text && ORGAN.test(text) && !isMediaName(text) && !RELATIVE_ORGAN.test(text));
+  return Boolean(text && organShaped(text) && !isMediaName(text) && !RELATIVE_ORGAN.test(text));
 }
