@@ -79,3 +79,18 @@ test('notices: a 发文字号 after its label alone on its line, and labels spac
   assert.equal(tabs.info.table?.['索引号'], '1234-2022-00001');
   assert.equal(tabs.info.table?.['发布日期'], '2022年06月27日');
 });
+
+test('notices: the 代字 names the organ when nothing else does — a ministry’s, or a province’s when the copy speaks as a province; a city’s code is left alone', async () => {
+  const body = ['为做好全省社区名称征集工作,现将有关事项通知如下。', ...NOTICE_SENTENCES.slice(1), '全省各级民政部门要高度重视。'];
+  const province = await importFile({ name: 'province.txt', bytes: enc(['吉民发〔2022〕51号', '各市(州)民政局:', ...body].join('\n')) });
+  assert.equal(province.kind, 'notice');
+  assert.equal(province.notice!.meta.organ, '吉林省民政厅');
+  const ministry = await importFile({ name: 'ministry.txt', bytes: enc(['民办函〔2022〕41号', '各省、自治区、直辖市民政厅(局):', ...body].join('\n')) });
+  assert.equal(ministry.notice!.meta.organ, '民政部办公厅');
+  // 苏民发 may be 苏州's: a copy speaking of 全市 names no provincial organ.
+  const city = await importFile({ name: 'city.txt', bytes: enc(['苏民发〔2022〕5号', '各区民政局:', '为做好全市社区名称征集工作,现将有关事项通知如下。', ...NOTICE_SENTENCES.slice(1)].join('\n')) });
+  assert.equal(city.notice!.meta.organ, undefined);
+  // A signature still names it first.
+  const signed = await importFile({ name: 'signed.txt', bytes: enc(['吉民发〔2022〕51号', '各市(州)民政局:', ...body, '吉林省民政厅办公室', '2022年5月1日'].join('\n')) });
+  assert.equal(signed.notice!.meta.organ, '吉林省民政厅办公室');
+});

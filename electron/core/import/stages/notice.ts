@@ -9,6 +9,8 @@ import { CUT_DATE, DATE_ONLY, DATE_TEXT, findDate, halfWidthDigits } from './dat
 import { structure } from './structure.js';
 import { readInfoTable, type InfoTable } from './infotable.js';
 import { readByline, type Byline } from './byline.js';
+import { ISSUER_NAME } from './orgnames.js';
+import { regionFromDocNumber } from '../../regions/index.js';
 
 export const NOTICE_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告|请示|报告|决议|命令|纪要|函)$/u;
 const ORGAN = /^[\u4e00-\u9fa5（）()]{2,40}文件$/u;
@@ -23,7 +25,8 @@ const ATTACHMENT_ITEM = /^[.．。、\s]*[0-9０-９]+\s*[.．、]\s*(.+)$/u;
 const CC = /^抄送\s*[:：]\s*(.+?)。?$/u;
 const PRINTER = /^(.+?)\s+([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s*印发$/u;
 const NOTE = /^[（(]\s*(此件[^（）()]*|[^（）()]{2,40}(?:公开发布|依申请公开|不予公开)[^（）()]*)\s*[)）]$/u;
-const ORGAN_NAME = /^[\u4e00-\u9fa5（）()]{2,24}(?:局|厅|部|委|办|委员会|办公室|政府|中心|院|会|室|处|科|所|站|馆|社|团|联合会|街道办事处|联|协|党组|领导小组)$/u;
+/** An organ's name in its shape: the one grammar of orgnames.ts, which signatures, headers and 主送 share. */
+const ORGAN_NAME = ISSUER_NAME;
 /** Organs of government and of the Party that issue documents, as a byline's source must be to stand for the organ. */
 const GOVERNMENT_ORGAN = /(?:局|厅|部|委员会|委|办公室|办|政府|办事处)$/u;
 const ATTACHMENT_HEAD = /^附件\s*[0-9０-９]*\s*$/u;
@@ -601,6 +604,8 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
   // The portal's 发文机构 names the organ when the copy has no 版头 or signature; "县政府网站" names no organ.
   const infoOrgan = fields['发文机构'];
   if (!meta.organ && infoOrgan && ORGAN_NAME.test(infoOrgan) && !/网站|门户|网$/u.test(infoOrgan)) meta.organ = infoOrgan;
+  // Then the 代字 of the number, which abbreviates the organ (as the byline's department does not: "社会组织管理局").
+  if (!meta.organ && meta.docNumber) meta.organ = organFromNumber(meta.docNumber, lines.map((l) => l.text).join('\n')) ?? undefined;
   // Last, the page's byline: a government organ as its 来源 posted the notice (a newspaper, a 社 or a website did not issue it).
   const posted = shape.byline?.source;
   if (!meta.organ && posted && ORGAN_NAME.test(posted) && GOVERNMENT_ORGAN.test(posted)) meta.organ = posted;
@@ -678,6 +683,39 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
   meta.attachmentTitles = attachmentTitles;
   const body = structure(bodyLines, { captions: false, sentenceRunIns: false }).body;
   return { kind: 'notice', meta, body, attachments };
+}
+
+/**
+ * The organ a 发文字号's 代字 names (the issuing organ's abbreviation, GB/T 9704), for a copy that
+ * names it nowhere else: the State Council's and the ministry's codes (国发, 国办函, 民发, 民办函), and a
+ * province's, its one-character name and the organ's kind (吉民发 → 吉林省民政厅, 豫政办发 → 河南省人民政府
+ * 办公厅) when the copy speaks as a province does (全省 more often than 全市: a city's code may open
+ * with the same character, 苏 for 苏州 as for 江苏). A city's or county's code is left alone: its
+ * level word and often its place are not in the code.
+ */
+const NATIONAL_CODES: Array<[RegExp, string]> = [
+  [/^国办[发函]$/u, '国务院办公厅'],
+  [/^国[发函]$/u, '国务院'],
+  [/^民办[发函]$/u, '民政部办公厅'],
+  [/^民[发函]$/u, '民政部'],
+];
+const PROVINCE_KINDS: Array<[RegExp, string]> = [
+  [/^民办[发函]/u, '民政厅办公室'],
+  [/^民[发函文复规电]/u, '民政厅'],
+  [/^政办[发函]/u, '人民政府办公厅'],
+  [/^政[发函]/u, '人民政府'],
+];
+function organFromNumber(docNumber: string, text: string): string | null {
+  const code = /^([\u4e00-\u9fa5]{1,12})〔/u.exec(docNumber)?.[1];
+  if (!code) return null;
+  const national = NATIONAL_CODES.find(([re]) => re.test(code));
+  if (national) return national[1];
+  const kind = PROVINCE_KINDS.find(([re]) => re.test(code.slice(1)));
+  const place = kind ? regionFromDocNumber(docNumber) : null;
+  if (!kind || !place?.province || place.city) return null;
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  if (count(/全省|我省|本省/gu) <= count(/全市|我市|本市/gu)) return null;
+  return `${place.province}${kind[1]}`;
 }
 
 /** What documents issued or attached are called: the kinds of official documents, lists, tables and forms. */
