@@ -253,3 +253,38 @@ test('list rows: a report’s paragraph naming a few honoured villages among its
   assert.notEqual(file.kind, 'award-list');
   assert.equal(file.cases.length, 1);
 });
+
+test('list rows: names by their grammar and the honour by its shape, whatever the verb between ("被评定为", "荣膺", "喜获", "跻身…行列")', async () => {
+  const graded = await load(
+    'pingding.txt',
+    `7月3日,某市召开社会组织等级评估授牌仪式。\n会议宣读了评估结果。其中,东兴市慈善总会、东兴市茶业协会被评定为5A级社会组织;东兴市游泳协会、东兴市老区促进会荣膺4A级社会组织。\n${PROSE}`,
+  );
+  assert.deepEqual(rows(graded).map(([t, a]) => [t, a]), [
+    ['东兴市慈善总会', '5A级社会组织'],
+    ['东兴市茶业协会', '5A级社会组织'],
+    ['东兴市游泳协会', '4A级社会组织'],
+    ['东兴市老区促进会', '4A级社会组织'],
+  ]);
+  const joined = await load(
+    'xihuo.txt',
+    `近日,省民政厅公布了名单。\n我市岳麓区望月湖街道望月社区、雨花区东塘街道东塘社区和开福区新河街道新河社区喜获“全国综合减灾示范社区”称号。\n${PROSE}`,
+  );
+  assert.deepEqual(rows(joined), [
+    ['岳麓区望月湖街道望月社区', '全国综合减灾示范社区', '岳麓区'],
+    ['雨花区东塘街道东塘社区', '全国综合减灾示范社区', '雨花区'],
+    ['开福区新河街道新河社区', '全国综合减灾示范社区', '开福区'],
+  ]);
+  const ranks = await load('jishen.txt', `近日,民政部公布了名单,我市盐湖区中城街道八一西街社区、新绛县龙湖社区、夏县城南社区跻身“全国示范性老年友好型社区”行列。\n${PROSE}`);
+  assert.deepEqual(rows(ranks).map(([t, a]) => [t, a]), [
+    ['盐湖区中城街道八一西街社区', '全国示范性老年友好型社区'],
+    ['新绛县龙湖社区', '全国示范性老年友好型社区'],
+    ['夏县城南社区', '全国示范性老年友好型社区'],
+  ]);
+});
+
+test('list rows: what a shaped row is not — a verb that goes on with the name, a copula before a plain status, a theme in quotes', async () => {
+  const theme = await load('theme.txt', `12月15日,省城乡社区治理工作领导小组办公室、省民政厅以“共同缔造美好家园”为主题,举办全省城乡社区治理案例发布会,展示各地经验。\n会议指出,社区是社会治理的基本单元。\n${PROSE}`);
+  assert.notEqual(theme.kind, 'award-list');
+  const status = await load('status.txt', `全市推行节地生态安葬。二是打造试点,争取省级补助资金100万元,甲县为省级试点,岳麓区、雨花区为市级试点,以居民自治方式实行相对集中安葬,遏制坟墓硬化,引导群众树立生态安葬理念、降低办丧费用,推动移风易俗。\n${PROSE}`);
+  assert.notEqual(status.kind, 'award-list');
+});

@@ -23,20 +23,22 @@ const COMMUNITY = /^[\u4e00-\u9fa5]{2,16}(?:社区|村|居委会|居民委员会
 /** Where an awarded place's name ends. */
 const PLACE_END = /(?:社区|村|街道|镇|乡|县|区|市|旗|居委会|居民委员会|村民委员会)$/u;
 /** Words of running text: a piece holding one is prose, not a name. */
-const PROSE = /[。！？：:“”"《》\s]|(?:通过|推进|加强|完善|开展|建立|实现|提升|围绕|坚持|积极|不断|进一步|要求|指出|表示|认为)/u;
+const PROSE = /[。！？：:“”"《》\s被]|(?:通过|推进|加强|完善|开展|建立|实现|提升|围绕|坚持|积极|不断|进一步|要求|指出|表示|认为)/u;
 
 /**
  * The divisions a name opens with, run together and written whole ("盐湖区", "运城市盐湖区"), or "" when it
  * opens with none ("东城街道…" opens with a street that shares a district's short name).
  */
 function placeHead(piece: string): string {
+  // ("新绛县龙湖社区": 龙湖 is a district's short name too, and no part of the place.)
   let end = 0;
+  let whole = 0;
   for (const m of findMentions(piece.slice(0, 16))) {
     if (m.start !== end) break;
     end = m.end;
+    if (/[省市州盟区县旗]$/u.test(m.text)) whole = end;
   }
-  const head = piece.slice(0, end);
-  return /[省市州盟区县旗]$/u.test(head) ? head : '';
+  return piece.slice(0, whole);
 }
 
 /**
@@ -103,4 +105,45 @@ export function unitsLine(text: string): boolean {
   const t = text.trim();
   if (t.length < 4 || t.length > 80 || /[，,。；;：:“”"《》]/u.test(t)) return false;
   return t.split(/[\s\u3000]+/u).every((u) => isOrgName(u.replace(/等$/u, '')));
+}
+
+/** What an honour opens with: its quotes, its year, its round, its scope, a place, a grade. */
+const HONOUR_START =
+  /^(?:[“"]|[0-9０-９]{4}\s*(?:[—-][0-9０-９]{4}\s*)?年|第[一二三四五六七八九十百0-9]+[届批次]|(?:全国|全省|全市|全区|全县|全州|国家级?|省级|市级|县级|中国|中华)|[1-5１-５]\s*[AＡ]\s*级|[一二三四五]星级|[特一二三四]等奖|优秀|先进|十佳|十大|示范)/u;
+/** Function words between a name and what it did that are no verb: a count's group, adverbs. */
+const BEFORE_VERB = /^(?:等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座名位]?[\u4e00-\u9fa5（）()]{0,8}?(?=均|都|分别|成功|光荣|先后|同时|被|[\u4e00-\u9fa5]{1,4}(?:[“"]|[0-9０-９]|全|国|省|市|第))|等(?=[\u4e00-\u9fa5]))?\s*(?:均|都|分别|成功|光荣|先后|同时|也|还)?/u;
+/** What closes an honour's name in a sentence: its title word, its list, the ranks it joins. */
+const HONOUR_CLOSE = /\s*(?:荣誉称号|称号|殊荣|荣誉|行列|之列|名单|榜单|光荣榜)$/u;
+
+/** What an unquoted honour's name ends in: the body, place or work it is given to, a prize, a pilot. */
+const HONOUR_END = /(?:单位|集体|组织|机构|社区|村|街道|镇|乡|县|区|市|城市|城区|中心|站|点|基地|项目|案例|品牌|成果|奖|家庭|试点|实验区|试验区|示范区|模范|标兵|典型)$/u;
+/** What no honour's name holds: a count, a total, the passive of a sentence going on. */
+const NOT_HONOUR = /[被共]|一起|[0-9０-９]+\s*[个家名位项篇]/u;
+/** A verb that only links (是, 为, 有): what follows must name an honour by its words, not merely end as one. */
+const COPULA = /^(?:为|是|有|成为)$/u;
+
+/**
+ * The honour a clause gives after the names it names, by the honour's shape rather than by its verb:
+ * "…获评5A级社会组织", "…跻身“全国示范性老年友好型社区”行列", "…被评定为全国先进社会组织": whatever one to
+ * five characters stand between the names and an honour's opening (its quotes, year, round, scope or
+ * grade) are the verb. Null when no honour opens there or what follows is no honour's name.
+ */
+export function honourTail(rest: string, isHonour: (text: string) => boolean, strong: (text: string) => boolean = isHonour): { honour: string; verb: string } | null {
+  const t = rest.replace(BEFORE_VERB, '').trim();
+  for (let k = 1; k <= 5 && k < t.length; k++) {
+    if (/[\s，,。；;:：、“”"0-9０-９]/u.test(t[k - 1]!)) return null;
+    const verb = t.slice(0, k);
+    const object = t.slice(k).replace(HONOUR_CLOSE, '');
+    if (!HONOUR_START.test(object) || object.length < 3 || object.length > 44 || NOT_HONOUR.test(object)) continue;
+    // Quoted: the honour's own words, maybe with the kind it is given to ("“十百千”示范社会组织"), nothing more.
+    const quoted = /^([^“”"]{0,12})[“"]([^“”"]{2,40})[”"]([\u4e00-\u9fa5]{0,8})$/u.exec(object);
+    if (quoted) {
+      if (!quoted[1] && !quoted[3]) return { honour: quoted[2]!, verb };
+      if (!quoted[3] || HONOUR_END.test(quoted[3])) return { honour: object, verb };
+      continue;
+    }
+    if (/[“”"]/u.test(object) || !HONOUR_END.test(object)) continue;
+    if (COPULA.test(verb) ? strong(object) : isHonour(object)) return { honour: object, verb };
+  }
+  return null;
 }

@@ -14,6 +14,7 @@ import { findMentions } from '../../regions/index.js';
 import { isPlaceToken } from './placelabel.js';
 import { isOrgName } from './orgnames.js';
 import { HONOUR_WORD, statedAward as statedHonour } from './honours.js';
+import { honourTail, nameRun } from './listnames.js';
 
 export interface RowItem {
   title: string;
@@ -166,8 +167,9 @@ export function sentenceRows(text: string, carried: () => string | null, cued = 
     if (mixed.length) return mixed;
   }
   const counted = FIRST_COUNT.test(text);
-  // Most lines of a draft confer nothing: look closer only where a row's signs are.
-  if (!counted && !(text.includes('、') && (cued || ROW_SIGN.test(text)))) return [];
+  // Most lines of a draft confer nothing: look closer only where a row's signs are (a verb or cue the
+  // patterns know, or an honour's own words or quotes, or a colon the row may follow).
+  if (!counted && !(text.includes('、') && (cued || ROW_SIGN.test(text) || /[“":：]/u.test(text) || HONOUR_WORD.test(text)))) return [];
   if (counted) {
     const winners = firstWinners(text);
     if (winners.length >= 2) return winners;
@@ -194,6 +196,8 @@ export function sentenceRows(text: string, carried: () => string | null, cued = 
         lead = part;
       }
     }
+    // No verb or cue the patterns above know: the names by their grammar, the honour by its shape.
+    if (!row.length) row = shapedRow(clause, before, carried, open && last);
     out.push(...row);
     before = clause;
   }
@@ -356,4 +360,70 @@ function mixedRow(text: string, carried: () => string | null): RowItem[] {
     return bodies.map((b) => ({ title: b, subtitle: null, unit: null, place: placeStarts(b) ? b : null, award, besidePeople: true }));
   }
   return [];
+}
+
+/** Words before a row's first name that are no part of it: the list's own place, "among them", "this time". */
+const ROW_OPENER = /^(?:其中|此次|本次|这次|分别|依次|我[省市区县州旗]|全[省市区县])+/u;
+
+/** An honour's name by its words: an honour word, a grade, or what a clause confers. */
+function honourLike(text: string): boolean {
+  return HONOUR_WORD.test(text) || CONFERRED_WORD.test(text);
+}
+
+/**
+ * A row of names read by its structure alone, when no verb or cue the patterns know anchors it: the first
+ * name is the longest end of the clause's head that is a name (orgnames.ts's grammar, a place, a street,
+ * a community), the middle pieces are names, and the last name is the shortest start of the last piece
+ * after which an honour opens within a few characters ("…跻身“X”行列", "…被评定为5A级社会组织"); or, when
+ * a colon opens the row and the clause ends with its last name, the honour named before it or above.
+ * What the run writes once (a county, a street) is carried to the names after it.
+ */
+function shapedRow(clause: string, before: string, carried: () => string | null, open: boolean): RowItem[] {
+  const pieces = rowPieces(clause.replace(/[。！!]$/u, ''), '、');
+  if (pieces.length < 2) return [];
+  // The head: the run starts after its last comma or colon, past the list's own place and openers.
+  const head = pieces[0]!;
+  const cut = Math.max(head.lastIndexOf('，'), head.lastIndexOf(','), head.lastIndexOf(':'), head.lastIndexOf('：')) + 1;
+  const colon = cut > 0 && /[:：]/u.test(head[cut - 1]!);
+  let segment = head.slice(cut);
+  const opener = ROW_OPENER.exec(segment)?.[0] ?? '';
+  segment = segment.slice(opener.length);
+  let first: string | null = null;
+  for (let p = 0; p <= segment.length - 3 && !first; p++) {
+    const candidate = segment.slice(p);
+    if (candidate.length <= 24 && (p === 0 || findMentions(candidate.slice(0, 6))[0]?.start === 0) && nameRun([candidate])) first = candidate;
+  }
+  if (!first) return [];
+  const lead = head.slice(0, head.length - first.length);
+  // The tail: the last name, then the verb and the honour (or nothing, after a colon).
+  const tail = pieces[pieces.length - 1]!.replace(/[，,][^，,]*$/u, (m) => (colon ? '' : m));
+  let lastName: string | null = null;
+  let award: string | null = null;
+  // (The longest such start: "…老区促进会荣膺4A级…" is 促进会's, not 老区's.)
+  for (let end = Math.min(tail.length, 30); end >= 2 && !lastName; end--) {
+    const name = tail.slice(0, end);
+    if (!nameRun([name])) continue;
+    const rest = tail.slice(end);
+    if (!rest) {
+      if (colon && !open) lastName = name;
+      continue;
+    }
+    const found = honourTail(rest.replace(/[，,].*$/u, ''), honourLike, (t) => HONOUR_WORD.test(t));
+    // ("扬州市民政局2014年…": 民政局 goes on with the name, it is no verb.)
+    if (found && !nameRun([name + found.verb])) {
+      lastName = name;
+      award = found.honour;
+    }
+  }
+  if (!lastName) return [];
+  // "…、乙社区和丙社区": the last two joined by a conjunction, where both halves are names.
+  const names = [first, ...pieces.slice(1, -1), lastName];
+  const joined = /^(.{2,}?)(?:以及|和|及|与)(.{2,})$/u.exec(lastName);
+  if (joined && nameRun([joined[1]!]) && nameRun([joined[2]!])) names.splice(-1, 1, joined[1]!, joined[2]!);
+  const run = nameRun(names);
+  if (!run || run.length < 2) return [];
+  award ??= honourBefore(lead) ?? honourBefore(before) ?? carried();
+  if (!award) return [];
+  award = plainAward(award);
+  return run.map((n) => ({ title: n.title, subtitle: null, unit: null, place: n.title, award }));
 }
