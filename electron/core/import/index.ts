@@ -11,7 +11,7 @@ import type { Block, CaseMeta, Region } from '../model/types.js';
 import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } from '../model/imported.js';
 import { blocksText } from '../model/text.js';
 import { contextRegion, findMentions, narrower, provinceFromCitedNumbers, regionFromDocNumber, resolveRegion } from '../regions/index.js';
-import { homeRegion } from '../regions/home.js';
+import { homeRegion, pageRegion } from '../regions/home.js';
 import type { ReadResult, SourceLine } from './lines.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './readers/zipguard.js';
 import { damageWarning, decodeText, readText } from './readers/text.js';
@@ -283,7 +283,9 @@ function assemble(name: string, read: ReadResult): ImportedFile {
       resolveRegion(notice.meta.title, context) ??
       // A township's government signs with no county before it ("嘎鲁图镇人民政府"): the division list's streets place it.
       resolveRegion(streetCounty(`${notice.meta.issuer ?? ''} ${notice.meta.organ ?? ''}`, context.province) ?? '', context) ??
-      (notice.meta.docNumber ? regionFromDocNumber(notice.meta.docNumber, noticeHint(context, allText, notice.meta.docNumber)) : null);
+      (notice.meta.docNumber ? regionFromDocNumber(notice.meta.docNumber, noticeHint(context, allText, notice.meta.docNumber)) : null) ??
+      // A notice copied without organ or signature: the document's own division (its site, paper, the places it names).
+      (!notice.meta.issuer && !notice.meta.organ ? articleContext.home : null);
     const table = shape.info?.fields;
     const published = (table?.['发布日期'] ? findDate(table['发布日期']) : null) ?? shape.byline?.date ?? null;
     const info: DraftInfo = { title: notice.meta.title, date: notice.meta.date ?? published ?? cleaned.info.date ?? null };
@@ -422,7 +424,7 @@ function outletRegion(text: string, hint: Partial<Region>): Region | null {
   return found.size === 1 ? [...found.values()][0]! : null;
 }
 
-function articleRegion(opening: string, hint: Partial<Region>, context: ReturnType<typeof contextRegion> & { competing?: boolean }, text = ''): Region | null {
+function articleRegion(opening: string, hint: Partial<Region>, context: ReturnType<typeof contextRegion> & { competing?: boolean; home?: Region | null }, text = ''): Region | null {
   const outlet = OUTLET_DATELINE.exec(opening);
   if (outlet) {
     const r = resolveRegion(outlet[1]!, hint);
@@ -452,7 +454,8 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
       return outletPlace;
     }
   }
-  if (!found) return whole;
+  // Nothing named in the text's places: the document's own division (the townships it names, its site).
+  if (!found) return whole ?? context.home ?? null;
   // "河南省民政厅坚持…": the opening names the province only, and that is the article's scope.
   if (!context.competing || !found.city) return found;
   if (!context.province || found.province !== context.province) return found.province === context.province ? found : (whole ?? found);
@@ -505,7 +508,12 @@ function buildCase(
     narrower(resolveRegion(draft.title, hint), unitRegion) ??
     (authors ? resolveRegion(authors, hint) : null) ??
     // A single article's own rule decides, national news included; list and feature cases read their opening.
-    (kind === 'single-case' ? (unitRegion ?? articleRegion(leadText || firstParagraph, hint, context, `${info.publisher ?? ''}\n${draft.title}\n${blocksText(s.body)}`)) : (resolveRegion(firstSentence(firstParagraph), hint) ?? unitRegion));
+    (kind === 'single-case'
+      ? // The page's source standing in for the unit: the text's own place inside it, at the level it speaks of.
+        unit && unit === info.publisher
+        ? pageRegion(unitRegion, articleRegion(leadText || firstParagraph, hint, context, `${info.publisher ?? ''}\n${draft.title}\n${blocksText(s.body)}`), `${draft.title}\n${blocksText(s.body)}`)
+        : (unitRegion ?? articleRegion(leadText || firstParagraph, hint, context, `${info.publisher ?? ''}\n${draft.title}\n${blocksText(s.body)}`))
+      : (resolveRegion(firstSentence(firstParagraph), hint) ?? unitRegion));
   const bodyText = blocksText(s.body);
   // A list item's own honour ("2014年全国综合减灾示范社区") says its area as the list's name does.
   const itemContext = !bodyText && draft.award && !categoryContext.includes(draft.award) ? `${draft.award}\n${categoryContext}` : categoryContext;
