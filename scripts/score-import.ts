@@ -185,18 +185,21 @@ function regionText(r: { province?: string | null; city?: string | null; county?
 }
 
 // A municipality is its own city: "上海市 / —" and "上海市 / 上海市" name the same place, and the
-// expectations were written both ways by different editors, so either form matches either.
+// expectations were written both ways by different editors, so either form matches either. The same
+// holds for a county-level city directly under its province (海南省 东方市, 湖北省 天门市): resolveRegion
+// files it with the province as its city, and some expectations leave the city empty instead.
 const MUNICIPALITIES = new Set(['北京市', '上海市', '天津市', '重庆市']);
 
-function cityOf(province: string | null, city: string | null): string | null {
-  return city === null && province !== null && MUNICIPALITIES.has(province) ? province : city;
+function cityOf(province: string | null, city: string | null, county: string | null): string | null {
+  if (city !== null || province === null) return city;
+  return MUNICIPALITIES.has(province) || county !== null ? province : city;
 }
 
 function sameRegion(actual: { province?: string | null; city?: string | null; county?: string | null } | null | undefined, want: ExpectedRegion): boolean {
   const a = { province: actual?.province ?? null, city: actual?.city ?? null, county: actual?.county ?? null };
   return (
     a.province === want.province &&
-    cityOf(a.province, a.city) === cityOf(want.province, want.city) &&
+    cityOf(a.province, a.city, a.county) === cityOf(want.province, want.city, want.county) &&
     a.county === want.county
   );
 }
