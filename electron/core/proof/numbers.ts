@@ -174,9 +174,9 @@ function wanYi(segment: Segment): RawFinding[] {
 
 export const NUMBER_RULES: DocumentRule[] = [
   { info: { id: 'num.mixed', family: 'numbers', clause: 'GB/T 15835-2011 5.1.2', title: '阿拉伯数字与汉字数字混用' }, check: mixedNumeral },
-  { info: { id: 'num.range', family: 'numbers', clause: 'GB/T 15835-2011 4.2、GB/T 15834-2011 4.13.3', title: '数值和年份的范围' }, check: (s) => [...ranges(s), ...yearRanges(s)] },
+  { info: { id: 'num.range', family: 'numbers', clause: 'GB/T 15835-2011 4.2、GB/T 15834-2011 4.13.3', title: '数值和年份的范围' }, fixes: true, check: (s) => [...ranges(s), ...yearRanges(s)] },
   { info: { id: 'num.year', family: 'numbers', clause: 'GB/T 15835-2011 4.1.2', title: '年月日用阿拉伯数字' }, check: chineseYears },
   { info: { id: 'num.count', family: 'numbers', clause: 'GB/T 15835-2011 4.1.1', title: '计数用阿拉伯数字' }, check: chineseCounts },
-  { info: { id: 'num.percent', family: 'numbers', clause: 'GB/T 15835-2011 4.1.1、4.2', title: '百分数' }, check: percent },
+  { info: { id: 'num.percent', family: 'numbers', clause: 'GB/T 15835-2011 4.1.1、4.2', title: '百分数' }, fixes: true, check: percent },
   { info: { id: 'num.wan-yi', family: 'numbers', clause: 'GB/T 15835-2011 5.1.3', title: '大数用“万”“亿”' }, check: wanYi },
 ];

@@ -303,14 +303,14 @@ function fullwidthAlnum(segment: Segment): RawFinding[] {
 }
 
 export const PUNCTUATION_RULES: DocumentRule[] = [
-  { info: { id: 'punct.halfwidth', family: 'punctuation', clause: 'GB/T 15834-2011 4.1–4.9、5.1', title: '中文里的半角标点' }, check: halfwidth },
-  { info: { id: 'punct.straight-quote', family: 'punctuation', clause: 'GB/T 15834-2011 4.8', title: '直引号' }, check: straightQuotes },
+  { info: { id: 'punct.halfwidth', family: 'punctuation', clause: 'GB/T 15834-2011 4.1–4.9、5.1', title: '中文里的半角标点' }, fixes: true, check: halfwidth },
+  { info: { id: 'punct.straight-quote', family: 'punctuation', clause: 'GB/T 15834-2011 4.8', title: '直引号' }, fixes: true, check: straightQuotes },
   { info: { id: 'punct.quote-style', family: 'punctuation', clause: 'GB/T 15834-2011 4.8.3', title: '引号形式混用' }, check: quoteStyle },
   { info: { id: 'punct.unmatched', family: 'punctuation', clause: 'GB/T 15834-2011 4.8、4.9、4.15', title: '引号、括号、书名号不成对' }, checkAll: unmatched },
-  { info: { id: 'punct.duplicate', family: 'punctuation', clause: 'GB/T 15834-2011 5.1', title: '标点重复' }, check: duplicated },
-  { info: { id: 'punct.ellipsis', family: 'punctuation', clause: 'GB/T 15834-2011 4.11', title: '省略号形式' }, check: ellipsis },
-  { info: { id: 'punct.dash', family: 'punctuation', clause: 'GB/T 15834-2011 4.10', title: '破折号形式' }, check: dash },
-  { info: { id: 'punct.han-space', family: 'punctuation', clause: 'GB/T 15834-2011 5.1', title: '汉字之间的空格' }, check: spaces },
+  { info: { id: 'punct.duplicate', family: 'punctuation', clause: 'GB/T 15834-2011 5.1', title: '标点重复' }, fixes: true, check: duplicated },
+  { info: { id: 'punct.ellipsis', family: 'punctuation', clause: 'GB/T 15834-2011 4.11', title: '省略号形式' }, fixes: true, check: ellipsis },
+  { info: { id: 'punct.dash', family: 'punctuation', clause: 'GB/T 15834-2011 4.10', title: '破折号形式' }, fixes: true, check: dash },
+  { info: { id: 'punct.han-space', family: 'punctuation', clause: 'GB/T 15834-2011 5.1', title: '汉字之间的空格' }, fixes: true, check: spaces },
   { info: { id: 'punct.mark-space', family: 'punctuation', clause: 'GB/T 15834-2011 5.1', title: '标点前后的空格' } },
-  { info: { id: 'punct.fullwidth-alnum', family: 'punctuation', clause: 'GB/T 15835-2011 4.1（阿拉伯数字、拉丁字母用半角）', title: '全角数字和字母' }, check: fullwidthAlnum },
+  { info: { id: 'punct.fullwidth-alnum', family: 'punctuation', clause: 'GB/T 15835-2011 4.1（阿拉伯数字、拉丁字母用半角）', title: '全角数字和字母' }, fixes: true, check: fullwidthAlnum },
 ];

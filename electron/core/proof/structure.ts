@@ -186,10 +186,10 @@ function dateStyle(all: readonly Segment[]): Located[] {
 }
 
 export const STRUCTURE_RULES: DocumentRule[] = [
-  { info: { id: 'struct.numbering-form', family: 'structure', clause: 'GB/T 9704-2012 7.3.3', title: '层次序号的写法' }, check: numberingForm },
+  { info: { id: 'struct.numbering-form', family: 'structure', clause: 'GB/T 9704-2012 7.3.3', title: '层次序号的写法' }, fixes: true, check: numberingForm },
   { info: { id: 'struct.numbering-order', family: 'structure', clause: 'GB/T 9704-2012 7.3.3', title: '层次序号的顺序和层级' }, checkAll: numberingOrder },
-  { info: { id: 'struct.doc-number', family: 'structure', clause: 'GB/T 9704-2012 7.2.4', title: '发文字号' }, check: docNumber },
-  { info: { id: 'struct.date-style', family: 'structure', clause: 'GB/T 15835-2011 4.1.2、GB/T 9704-2012 7.3.5.1', title: '日期写法一致' }, checkAll: dateStyle },
+  { info: { id: 'struct.doc-number', family: 'structure', clause: 'GB/T 9704-2012 7.2.4', title: '发文字号' }, fixes: true, check: docNumber },
+  { info: { id: 'struct.date-style', family: 'structure', clause: 'GB/T 15835-2011 4.1.2、GB/T 9704-2012 7.3.5.1', title: '日期写法一致' }, fixes: true, checkAll: dateStyle },
   { info: { id: 'struct.date-zero', family: 'structure', clause: 'GB/T 9704-2012 7.3.5.1', title: '日期不编虚位' } },
 ];
 

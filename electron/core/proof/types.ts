@@ -84,6 +84,12 @@ export interface ProofDecision {
 
 export interface DocumentRule {
   info: RuleInfo;
+  /**
+   * The rule may report a finding of severity fix (under any rule id: han-space's spaces are
+   * also mark-space fixes). applyFixes looks for fixes with these rules alone and runs the
+   * others once, on the text the fixes leave.
+   */
+  fixes?: boolean;
   /** Per segment. */
   check?(segment: Segment): RawFinding[];
   /** Over all segments of one part, for rules that compare segments (numbering, date style). */
