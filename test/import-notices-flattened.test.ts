@@ -94,3 +94,20 @@ test('notices: the 代字 names the organ when nothing else does — a ministry�
   const signed = await importFile({ name: 'signed.txt', bytes: enc(['吉民发〔2022〕51号', '各市(州)民政局:', ...body, '吉林省民政厅办公室', '2022年5月1日'].join('\n')) });
   assert.equal(signed.notice!.meta.organ, '吉林省民政厅办公室');
 });
+
+test('notices: a 成文日期 printed as a portal prints dates (2024-06-19, 2024.6.19), under the organ or beside it, stays the notice’s; a column’s name before the title is none of it', async () => {
+  const head = ['【通知公告】某某县民政局关于征集社区名称的公告', ...NOTICE_SENTENCES];
+  for (const [tail, why] of [
+    [['某某县民政局', '2024-06-19'], 'under the organ'],
+    [['某某县民政局', '2024.6.19'], 'with dots'],
+    [['某某县民政局 2024-06-19'], 'beside the organ'],
+  ] as const) {
+    const file = await importFile({ name: 'iso.txt', bytes: enc([...head, ...tail].join('\n')) });
+    assert.equal(file.notice!.meta.issuer, '某某县民政局', why);
+    assert.equal(file.notice!.meta.date, '2024-06-19', why);
+    assert.equal(file.notice!.meta.title, '某某县民政局关于征集社区名称的公告');
+  }
+  // A date the page prints over the body (its posting date) is still the page's, not a signature.
+  const posted = await importFile({ name: 'posted.txt', bytes: enc(['某某县民政局关于征集社区名称的公告', '某某县民政局', '2024-06-18', ...NOTICE_SENTENCES, '某某县民政局', '2024年6月19日'].join('\n')) });
+  assert.equal(posted.notice!.meta.date, '2024-06-19');
+});

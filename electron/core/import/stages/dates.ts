@@ -63,3 +63,12 @@ export const DATE_TEXT = '(?:[0-9０-９]{4}|[〇○零一二三四五六七八�
 
 /** A date a copy cut short where it ends ("2021年1", "2021年11月", "2021年11月2"): a year, perhaps a month. */
 export const CUT_DATE = /^[0-9０-９]{4}\s*年(?:\s*[0-9０-９]{1,2}(?:\s*月(?:\s*[0-9０-９]{1,2})?)?)?$/u;
+
+/**
+ * A line that is only a 成文日期, as notices and portals print one: the forms of DATE_ONLY, and the
+ * numeric ones with dots or slashes ("2024.6.19", "2024/06/19"), spaces anywhere.
+ */
+export function isDateLine(text: string): boolean {
+  const t = text.replace(/\s+/gu, '');
+  return DATE_ONLY.test(t) || /^[0-9０-９]{4}[./／][0-9０-９]{1,2}[./／][0-9０-９]{1,2}$/u.test(t);
+}

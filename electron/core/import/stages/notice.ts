@@ -5,7 +5,7 @@
  */
 import type { Block, NoticeAttachment, NoticeDocument, NoticeMeta } from '../../model/types.js';
 import type { SourceLine } from '../lines.js';
-import { CUT_DATE, DATE_ONLY, DATE_TEXT, findDate, halfWidthDigits } from './dates.js';
+import { CUT_DATE, DATE_ONLY, DATE_TEXT, findDate, halfWidthDigits, isDateLine } from './dates.js';
 import { structure } from './structure.js';
 import { readInfoTable, type InfoTable } from './infotable.js';
 import { readByline, type Byline } from './byline.js';
@@ -120,6 +120,36 @@ function unflatten(lines: SourceLine[]): SourceLine[] {
   return out ?? lines;
 }
 
+/**
+ * The 成文日期 under a 署名, or a 署名 with its date, that cleaning lifted as the page's date or byline
+ * ("阳新县民政局" over "2024-06-19", "某县民政局 2024-06-19", as a portal prints a date): put back, once
+ * a sentence of body stands above. (Cleaning
+ * keeps the lines it does not drop, so a line of the copy is found among the lines before it.)
+ */
+function restoreLifted(lines: SourceLine[], raw: SourceLine[]): SourceLine[] {
+  const kept = new Set(lines);
+  const at = new Map(raw.map((l, k) => [l, k]));
+  let out: SourceLine[] | null = null;
+  let body = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (out) out.push(line);
+    if (/[。！？]/u.test(line.text)) body = true;
+    const k = at.get(line);
+    if (!body || k === undefined) continue;
+    let next = k + 1;
+    while (next < raw.length && !raw[next]!.text.trim()) next++;
+    // The date under the organ line, or the organ and the date on one line ("某县民政局 2024-06-19").
+    const lifted = raw[next];
+    if (!lifted || kept.has(lifted)) continue;
+    const t = lifted.text.trim();
+    if (!(isDateLine(t) && organNames(line.text.replace(SEAL_NOTE, ''))) && !signedLine(t, false)) continue;
+    out ??= lines.slice(0, i + 1);
+    out.push({ text: t });
+  }
+  return out ?? lines;
+}
+
 /** "关于征集新镇名的公告 为适应…。": the title and the paragraph it was run into, or null. */
 function titleRunOn(text: string): string[] | null {
   for (const m of text.matchAll(/[\s\u3000]+/gu)) {
@@ -173,6 +203,8 @@ function attachmentRunOn(text: string): string[] {
   return [m[1]!, m[2]!];
 }
 
+/** A column's name the page prints before a headline ("【通知公告】关于…"): no part of the title. */
+const COLUMN_PREFIX = /^\s*【[\u4e00-\u9fa5]{2,8}】\s*(?=\S)/u;
 const COLUMN_LABEL = /^(?:通知|通报|公告|通告|公示|决定|文件|政策|动态|规划|计划|要闻){2,}$/u;
 /** Kinds that are addressed to the public and so carry no 主送 line. */
 const PUBLIC_KINDS = /(?:公告|公示|通告|决定|命令|意见)$/u;
@@ -198,7 +230,7 @@ const ADDRESSEE_ITEM = /(?:局|厅|部|委|办|政府|部门|单位|处室|科�
 const PUBLIC_FORMULA = /现(?:将[^。！？]{1,40}?)?(?:向社会(?:各界)?)?(?:进行|予以?)?(?:公告|公示|通告)|事项(?:公告|通告|公示)如下|特此(?:公告|公示|通告)|公示期(?:为|自)/u;
 const NOTICE_FORMULA = /(?:现将|现就|特将).{0,60}(?:印发给你们|转发给你们|通知如下|通报如下)|特此(?:通知|通报)|请(?:认真)?(?:遵照|贯彻)执行/u;
 /** Dates at the start of a line, the rest being something else (a forwarded document run on). */
-const SIGNED_DATE = new RegExp(`^(\\S.*?)[\\s\\u3000]*(${DATE_TEXT})$`, 'u');
+const SIGNED_DATE = new RegExp(`^(\\S.*?)[\\s\\u3000]*(${DATE_TEXT}|[0-9０-９]{4}\\s*[-./／]\\s*[0-9０-９]{1,2}\\s*[-./／]\\s*[0-9０-９]{1,2})$`, 'u');
 /** The organ and a date the copy cut short where it ends ("某镇人民政府 2021年1"). */
 const SIGNED_CUT = /^(\S.*?)[\s\u3000]+([0-9０-９]{4}\s*年\S{0,6})$/u;
 
@@ -210,7 +242,7 @@ const SIGNED_CUT = /^(\S.*?)[\s\u3000]+([0-9０-９]{4}\s*年\S{0,6})$/u;
 function signedLine(text: string, last: boolean): { issuer: string; date: string | null } | null {
   if (text.length > 60) return null;
   const m = SIGNED_DATE.exec(text);
-  if (m && organNames(m[1]!) && DATE_ONLY.test(m[2]!.replace(/\s+/gu, ''))) return { issuer: m[1]!, date: m[2]! };
+  if (m && organNames(m[1]!) && isDateLine(m[2]!)) return { issuer: m[1]!, date: m[2]! };
   const cut = last ? SIGNED_CUT.exec(text) : null;
   if (cut && organNames(cut[1]!) && CUT_DATE.test(cut[2]!)) return { issuer: cut[1]!, date: null };
   return null;
@@ -290,7 +322,8 @@ function titleText(lines: SourceLine[], shape: NoticeShape): string {
   return unquoteName(lines
     .slice(shape.titleAt, shape.titleAt + shape.titleLines)
     .map((l) => closeUp(l.text))
-    .join(''))
+    .join('')
+    .replace(COLUMN_PREFIX, ''))
     // A title copied from a table keeps tabs where the page set spaces (between joint organs).
     .replace(/[ \u3000]*\t[\t \u3000]*/gu, ' ')
     .replace(/\s*[|｜]+\s*$/u, '')
@@ -302,7 +335,7 @@ function titleText(lines: SourceLine[], shape: NoticeShape): string {
 
 /** Where the parts of a notice are, or null when the draft is not one. */
 export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeShape | null {
-  const lines = unflatten(copied);
+  const lines = unflatten(raw ? restoreLifted(copied, raw) : copied);
   // The table is read from the lines before cleaning as well: cleaning lifts date lines out as page metadata.
   const own = readInfoTable(lines);
   const before = raw ? readInfoTable(raw) : null;
@@ -326,7 +359,7 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
     if (header.has(i)) continue;
     const raw = lines[i]!.text;
     if (!raw) continue;
-    const t = raw.replace(TITLE_DATE, '').replace(/\s*[|｜]+\s*$/u, '');
+    const t = raw.replace(TITLE_DATE, '').replace(/\s*[|｜]+\s*$/u, '').replace(COLUMN_PREFIX, '');
     const withNumber = /[〔[［【]/u.test(t) ? DOC_NUMBER_ANY.exec(t) : null;
     // The number may follow the title in brackets ("…的通知（某民发〔2023〕12号）").
     const bare = withNumber && withNumber.index > 0 ? t.slice(0, withNumber.index).replace(/\s*[(（]\s*$/u, '').trim() : t;
@@ -429,7 +462,7 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
       dateAt = i;
       break;
     }
-    if (t.length <= 30 && DATE_ONLY.test(t.replace(/\s+/gu, ''))) {
+    if (t.length <= 30 && isDateLine(t)) {
       // Under an organ line it is the 署名 and 成文日期; alone after the body, the 成文日期 only.
       if (ISSUER.test(lines[i - 1]!.text)) issuerAt = i - 1;
       dateAt = i;
