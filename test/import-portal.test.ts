@@ -30,7 +30,7 @@ const FLOOR = {
     'notice.docNumber': 0.98,
     'notice.addressees': 0.98,
     'notice.date': 0.98,
-    'furniture dropped': 0.96,
+    'furniture dropped': 0.97,
   } as Record<string, number>,
 };
 

@@ -11,7 +11,8 @@ import { findMentions } from '../../regions/index.js';
 import { readInfoTable } from './infotable.js';
 import { bracketedMetaNote, footLabelRun, injectedSymbolCount, isChannelRow, isClock, isHotWords, isLoneIndexField, isMarkupResidue, isMenuRow, isModeSwitch, isPaperBanner, isPaperReaderLine, isPictureFileName, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, paperReaderSource, spamTail, splitTagTail, stripInjectedSymbols } from './furniture.js';
 import { headlineAt, isLinkRow, isNeverTitle, DOCUMENT_TITLE } from './title.js';
-import { linePage, observe, scoreLines, type LineScore } from './linemodel.js';
+import { noticeShape } from './notice.js';
+import { likeNeighbours, linePage, lineWeights, observe, scoreLines, type LinePage, type LineScore } from './linemodel.js';
 
 export interface CleanInfo {
   date?: string;
@@ -493,11 +494,36 @@ export function clean(raw: SourceLine[]): CleanResult {
   dropOutletLabel(keep, droppedAt);
   dropLeadingLabels(keep, droppedAt, info);
   dropAboveHeadline(keep, droppedAt, info, scores);
+  dropModelFurniture(keep, droppedAt, scores, page);
 
   droppedAt.sort((a, b) => a.at - b.at);
   // A dropped line is listed as the page printed it, injected symbols and all.
   const asPrinted = (d: { at: number; text: string }) => (input !== raw && raw[d.at] && d.text === input[d.at]!.text ? raw[d.at]!.text : d.text);
   return { lines: keep.map((k) => k.line), dropped: droppedAt.map(asPrinted), info };
+}
+
+/**
+ * Lines the fitted line model is sure are furniture leave the text, listed in place so the preview
+ * can restore them: once the headline is chosen, only outside the running text (its head and foot,
+ * on a page that has some), never the headline, a notice's own head and foot, or a row among rows
+ * of its shape (a list's, a table's).
+ */
+function dropModelFurniture(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, scores: LineScore[], page: LinePage): void {
+  const at = lineWeights().furnitureAt;
+  if (at >= 1 || page.lastText < 0) return;
+  // A notice's head and foot (版头, 发文字号, 附件, 落款) are the document's own, whatever they look like.
+  if (noticeShape(keep.map((e) => e.line))) return;
+  // The headline is chosen by now: the first line left.
+  const headline = keep.find((e) => e.line.text)?.at ?? -1;
+  for (let k = keep.length - 1; k >= 0; k--) {
+    const e = keep[k]!;
+    if (!e.line.text || e.line.image || e.line.table || e.at === headline || (e.at >= page.firstText && e.at <= page.lastText)) continue;
+    const s = scores[e.at]!;
+    // A line like those around it is a row of a list or a table, kept or dropped with them by the rules.
+    if (s.furniture < at || likeNeighbours(page, e.at) >= 0.5) continue;
+    droppedAt.push({ at: e.at, text: e.line.text });
+    keep.splice(k, 1);
+  }
 }
 
 /**

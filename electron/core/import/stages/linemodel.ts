@@ -12,6 +12,7 @@ import { DATE_ONLY, findDate, NUMERIC_DATE } from './dates.js';
 import { bigramShare } from '../../model/similarity.js';
 import { DOCUMENT_TITLE, isLinkRow, isNameOnly, isNeverTitle, NEWS_DATELINE } from './title.js';
 import { LINE_WEIGHTS } from './linemodel.weights.js';
+import { findMentions } from '../../regions/index.js';
 
 export interface LineWeights {
   /** Feature names, in the order of the weight vectors: a weights file written for other features is refused. */
@@ -68,6 +69,9 @@ export const LINE_FEATURES = [
   'datelineBelow',
   'aboveShort',
   'belowShort',
+  'place',
+  'likeNeighbours',
+  'enumeration',
 ] as const;
 
 /** What every line's features are read against: the page's lines and where its running text is. */
@@ -87,13 +91,19 @@ export interface LinePage {
 
 const RUNNING = /[。！？]/u;
 
+/** Running text: a sentence of some length (a poem's or a list's short sentences count too). */
 function isRunning(text: string): boolean {
-  return text.length >= 30 && RUNNING.test(text);
+  return text.length >= 10 && /[。！？][”’」』)）]?$/u.test(text);
 }
 
 /** `lexicon` says which lines the furniture lexicon and shapes (clean.ts, furniture.ts) call furniture. */
 export function linePage(lines: readonly SourceLine[], lexicon: (text: string) => boolean): LinePage {
-  const texts = lines.map((l) => l.text.trim());
+  // A table copied cell by cell leaves a bar after each cell ("类别 |"): the cell is read without it, as clean() reads it.
+  const texts = lines.map((l) => {
+    const t = l.text.trim();
+    const cell = t.replace(/^[|｜]\s*/u, '').replace(/\s*[|｜]$/u, '');
+    return cell !== t && cell && !/[|｜]/u.test(cell) ? cell : t;
+  });
   let firstText = texts.findIndex(isRunning);
   if (firstText < 0) firstText = texts.length;
   let lastText = -1;
@@ -121,6 +131,28 @@ export function linePage(lines: readonly SourceLine[], lexicon: (text: string) =
 const META_LABEL = /(?:来源|作者|编辑|责编|记者|通讯员|发布|时间|日期|浏览|阅读|点击|访问)\s*[:：]/u;
 const PHONE = /(?:[0-9]{3,4}-)?[0-9]{7,8}|1[3-9][0-9]{9}/u;
 const LIST_MARK = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]{1,2}[.、．]|第[一二三四五六七八九十]+[章条节部])/u;
+
+/** A line's shape, to compare it with its neighbours: rows of one list or one menu share theirs. */
+function shape(t: string): string {
+  const len = [...t].length;
+  return `${len <= 6 ? 's' : len <= 16 ? 'm' : len <= 40 ? 'l' : 'x'}${RUNNING.test(t) ? '.' : ''}${/[0-9０-９]/u.test(t) ? '9' : ''}${/[:：]/u.test(t) ? ':' : ''}`;
+}
+
+export function likeNeighbours(page: LinePage, i: number): number {
+  const mine = shape(page.texts[i]!);
+  let like = 0;
+  let seen = 0;
+  for (const step of [-1, 1]) {
+    let taken = 0;
+    for (let k = i + step; k >= 0 && k < page.texts.length && taken < 2; k += step) {
+      if (!page.texts[k]) continue;
+      taken++;
+      seen++;
+      if (shape(page.texts[k]!) === mine) like++;
+    }
+  }
+  return seen ? like / seen : 0;
+}
 
 function near(page: LinePage, i: number, step: number): string {
   for (let k = i + step; k >= 0 && k < page.texts.length; k += step) if (page.texts[k]) return page.texts[k]!;
@@ -182,6 +214,9 @@ export function lineFeatures(page: LinePage, i: number): number[] {
     NEWS_DATELINE.test(below) || (below.length <= 90 && !RUNNING.test(below) && (META_LABEL.test(below) || Boolean(findDate(below)))) ? 1 : 0,
     above && above.length <= 12 && !RUNNING.test(above) ? 1 : 0,
     below && below.length <= 12 && !RUNNING.test(below) ? 1 : 0,
+    findMentions(t).length > 0 ? 1 : 0,
+    likeNeighbours(page, i),
+    /[、；;]/u.test(t) ? 1 : 0,
   ];
 }
 
