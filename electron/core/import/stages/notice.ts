@@ -12,11 +12,19 @@ import { readByline, type Byline } from './byline.js';
 import { ISSUER_NAME } from './orgnames.js';
 import { regionFromDocNumber } from '../../regions/index.js';
 
-export const NOTICE_TITLE = /(?:通知|通报|意见|决定|批复|公告|通告|请示|报告|决议|命令|纪要|函)$/u;
 const ORGAN = /^[\u4e00-\u9fa5（）()]{2,40}文件$/u;
-const DOC_NUMBER = /^([\u4e00-\u9fa5]{1,12})\s*[〔[［(（【]\s*([0-9０-９]{4})\s*[〕\]］)）】]\s*([0-9０-９]{1,4})\s*号$/u;
+/**
+ * The 发文字号's one grammar: the organ's 代字, the year in 〔〕 (typed as [], ［］ or 【】, and in a line
+ * or field of its own also as ()), the serial number and 号: "鲁民函〔2021〕11号", "某民发(2023)5号".
+ */
+const NUMBER_OPEN = '〔[［【';
+const NUMBER_CLOSE = '〕\\]］】';
+const numberGrammar = (parens: boolean) =>
+  `([\\u4e00-\\u9fa5]{1,12})\\s*[${NUMBER_OPEN}${parens ? '(（' : ''}]\\s*([0-9０-９]{4})\\s*[${NUMBER_CLOSE}${parens ? ')）' : ''}]\\s*([0-9０-９]{1,4})\\s*[号號]`;
+/** A line that is a 发文字号. */
+const DOC_NUMBER = new RegExp(`^${numberGrammar(true)}$`, 'u');
 /** Upward documents put 发文字号 and 签发人 on one line: "济民呈〔2021〕3号  签发人：张三" (often with full-width spaces). */
-const DOC_NUMBER_WITH_SIGNER = /^(\S+?[〔[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]{1,4}\s*号)[\s\u3000]+签\s*发\s*人\s*[:：]\s*(.+)$/u;
+const DOC_NUMBER_WITH_SIGNER = new RegExp(`^(${numberGrammar(true)})[\\s\\u3000]+签\\s*发\\s*人\\s*[:：]\\s*(.+)$`, 'u');
 const SIGNERS = /^签\s*发\s*人\s*[:：]\s*(.+)$/u;
 const ISSUER = /^[\u4e00-\u9fa5（）()、\s]{2,40}$/u;
 /** "附件：…", "附件1：…", "附：《…》": the forms a notice lists what it attaches in. */
@@ -217,9 +225,9 @@ const DRAFT_NOTE = /\s*[(（](?:试行|暂行|征求意见稿|修订稿|修订|�
 const SERIAL_NOTE = /\s*[(（]\s*(?:[0-9０-９]{4}\s*年\s*)?第\s*[0-9０-９一二三四五六七八九十百]+\s*[号期]\s*[)）]$/u;
 const TITLE_DATE = /\s*[(（]\s*[0-9０-９]{4}\s*[-年./]\s*[0-9０-９]{1,2}\s*[-月./]\s*[0-9０-９]{1,2}\s*日?\s*[)）]\s*$/u;
 /** 发文字号 anywhere in a line: "鲁民函〔2021〕11号", "常民发〔2023〕2号", "沪民办发〔2026〕2 号". */
-export const DOC_NUMBER_ANY = /([\u4e00-\u9fa5]{1,12})\s*[〔[［【]\s*([0-9０-９]{4})\s*[〕\]］】]\s*([0-9０-９]{1,4})\s*[号號]/u;
+export const DOC_NUMBER_ANY = new RegExp(numberGrammar(false), 'u');
 /** In the table's 发文字号 field the year may also stand in parentheses, as copies type 〔〕 ("某民发(2023)5号"). */
-const DOC_NUMBER_FIELD = /([\u4e00-\u9fa5]{1,12})\s*[〔[［【(（]\s*([0-9０-９]{4})\s*[〕\]］】)）]\s*([0-9０-９]{1,4})\s*[号號]/u;
+const DOC_NUMBER_FIELD = new RegExp(numberGrammar(true), 'u');
 /** Organ words a 主送 line ends its items with. */
 const ADDRESSEE_ITEM = /(?:局|厅|部|委|办|政府|部门|单位|处室|科室|机关|委员会|办公室|街道|乡镇|镇街|组织|企业|学校|医院|各处|各单位|[)）])$/u;
 /**
@@ -564,10 +572,6 @@ function undatedIssuer(lines: SourceLine[], bodyFrom: number): number {
   return -1;
 }
 
-function bodyStart(shape: NoticeShape): number {
-  return shape.bodyFrom;
-}
-
 function docNumberOf(text: string, pattern = DOC_NUMBER_ANY): string | null {
   const n = pattern.exec(text);
   return n ? `${n[1]}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}${text.slice(n.index + n[0].length - 1, n.index + n[0].length)}` : null;
@@ -594,7 +598,7 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
     const both = DOC_NUMBER_WITH_SIGNER.exec(t);
     const n = DOC_NUMBER.exec(both ? both[1]! : t);
     if (n && !meta.docNumber) meta.docNumber = `${n[1]}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}号`;
-    const signers = both ? both[2]! : SIGNERS.exec(t)?.[1];
+    const signers = both ? both[5]! : SIGNERS.exec(t)?.[1];
     if (signers) meta.signers = signers.split(/[\s\u3000、,，]+/u).filter(Boolean);
   }
   if (!meta.docNumber && shape.titleAt >= 0) meta.docNumber = docNumberOf(lines.slice(shape.titleAt, shape.titleAt + shape.titleLines).map((l) => l.text).join(''));
@@ -612,7 +616,7 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
   if (shape.issuerAt >= 0) {
     // (The last of them may carry the date: "某县财政局2023年6月26日".)
     const signer = (i: number) => (i === shape.dateAt ? (signedLine(lines[i]!.text, true)?.issuer ?? '') : lines[i]!.text).replace(SEAL_NOTE, '').trim();
-    while (firstIssuer - 1 > bodyStart(shape) && ORGAN_NAME.test(signer(firstIssuer - 1)) && ORGAN_NAME.test(signer(firstIssuer))) firstIssuer--;
+    while (firstIssuer - 1 > shape.bodyFrom && ORGAN_NAME.test(signer(firstIssuer - 1)) && ORGAN_NAME.test(signer(firstIssuer))) firstIssuer--;
     // Several organs may also sign on one line, spaced apart ("某县民政局    某县财政局": kept apart by one
     // space, as the organ line over a joint title is); an organ's seal
     // note ("（盖章）", "（印）") is no part of its name.
@@ -651,7 +655,7 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
   const attachmentTitles: string[] = [];
   let listingAttachments = false;
   if (runOn) bodyLines.push(runOn);
-  for (let i = bodyStart(shape); i < bodyEnd; i++) {
+  for (let i = shape.bodyFrom; i < bodyEnd; i++) {
     const line = lines[i]!;
     // The information table and 版头 lines are metadata; a title repeated over the body is the page's.
     if (shape.header.has(i) || (title && line.text === title)) continue;
