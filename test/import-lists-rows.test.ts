@@ -288,3 +288,21 @@ test('list rows: what a shaped row is not — a verb that goes on with the name,
   const status = await load('status.txt', `全市推行节地生态安葬。二是打造试点,争取省级补助资金100万元,甲县为省级试点,岳麓区、雨花区为市级试点,以居民自治方式实行相对集中安葬,遏制坟墓硬化,引导群众树立生态安葬理念、降低办丧费用,推动移风易俗。\n${PROSE}`);
   assert.notEqual(status.kind, 'award-list');
 });
+
+test('list rows: a row after a colon takes the honour the line’s own sentence names; grades run on with "单位《标题》" items', async () => {
+  const colon = await load('colon.txt', `近日,2023年全国示范性老年友好型社区名单公布。我市入选社区:盐湖区中城街道八一西街社区、新绛县龙湖社区、夏县城南社区。\n${PROSE}`);
+  assert.deepEqual(rows(colon).map(([t, a]) => [t, a]), [
+    ['盐湖区中城街道八一西街社区', '2023年全国示范性老年友好型社区'],
+    ['新绛县龙湖社区', '2023年全国示范性老年友好型社区'],
+    ['夏县城南社区', '2023年全国示范性老年友好型社区'],
+  ]);
+  const graded = await load(
+    'grades-run.txt',
+    `第二届全省社区治理创新案例评选结果揭晓。\n一等奖:长沙市岳麓区民政局《“三社联动”助力基层治理》、株洲市荷塘区民政局《邻里互助》\n二等奖:湘潭市雨湖区民政局《社区微治理》\n${PROSE}`,
+  );
+  assert.deepEqual(graded.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award]), [
+    ['“三社联动”助力基层治理', '长沙市岳麓区民政局', '一等奖'],
+    ['邻里互助', '株洲市荷塘区民政局', '一等奖'],
+    ['社区微治理', '湘潭市雨湖区民政局', '二等奖'],
+  ]);
+});

@@ -52,7 +52,7 @@ export function nameRun(pieces: string[], label: string | null = null): RunName[
   const out: RunName[] = [];
   for (const raw of pieces) {
     const piece = raw.trim();
-    if (piece.length < 2 || piece.length > 30 || PROSE.test(piece)) return null;
+    if (piece.length < 2 || piece.length > 30 || PROSE.test(piece) || /[0-9０-９]\s*[个家名所座]/u.test(piece)) return null;
     const head = placeHead(piece);
     if (head) {
       // A name with its own place: it says where it and the names after it are.

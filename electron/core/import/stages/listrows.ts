@@ -107,9 +107,12 @@ const BODY_END = /(?:(?<!大|晚|座谈|研讨|表彰|推进|培训|交流|动�
 /** The organ's words before the first name of a row it confers on: "省民政厅同意将甲、乙…确认为X". */
 const CONFERRING_LEAD = /^[^、]{0,20}?(?:(?:同意|决定|研究决定)(?:将|把|授予|命名|确认|认定)?|授予|命名|表彰)\s*/u;
 
+/** A count of a kind ("2个村", "有3家"): a total the sentence gives, no name. */
+const COUNTED_KIND = /[0-9０-９]+\s*[个家名所座]/u;
+
 /** The shape of one name in a row, or null when it is not one (a phrase of prose). */
 function nameShape(piece: string): Shape | null {
-  if (piece.length < 2 || piece.length > 44 || PROSE.test(piece) || POST.test(piece)) return null;
+  if (piece.length < 2 || piece.length > 44 || PROSE.test(piece) || POST.test(piece) || COUNTED_KIND.test(piece)) return null;
   if (OWN_HONOUR.test(piece)) return 'honoured';
   if (ownedTitle(piece)) return 'named';
   // A body's other name in brackets after it ("市龙华烈士陵园(龙华烈士纪念馆)") leaves its kind before them.

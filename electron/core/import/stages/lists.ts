@@ -782,7 +782,8 @@ export function readList(lines: SourceLine[]): ListResult | null {
     inGroup = false;
     flush();
     const inline = inlineItems(text, award);
-    if (inline.length >= 2) {
+    // (A grade of one item counts after the grades above it: "二等奖:单位《标题》".)
+    if (inline.length >= 2 || (inline.length === 1 && items.length > 0 && GRADE_RUN.test(text))) {
       for (const it of inline) items.push({ ...it, at: i });
       taken.add(i);
       continue;
@@ -790,7 +791,8 @@ export function readList(lines: SourceLine[]): ListResult | null {
     // A row of names a sentence confers an honour on (anchored by a cue or a verb, each name an item's shape).
     const previous = i > 0 ? lines[i - 1]!.text.trim() : '';
     const cued = /(?:分别是|分别为|分别有|包括|如下|名单为)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]$/u.test(previous);
-    const rows = sentenceRows(text, () => award ?? awardFromText(lines.slice(Math.max(0, i - 4), i).map((l) => l.text)), cued);
+    // (Else the line's own sentences: "…名单公布。我市入选社区:甲、乙、丙。")
+    const rows = sentenceRows(text, () => award ?? awardFromText(lines.slice(Math.max(0, i - 4), i).map((l) => l.text)) ?? awardFromText(splitOutside(text, /[。！？]/u)), cued);
     if (rows.length >= 2 || rows.some((r) => r.besidePeople)) {
       if (rows.some((r) => r.besidePeople)) besidePeople = true;
       for (const { summary, besidePeople: _beside, ...it } of rows) {
@@ -955,9 +957,15 @@ function inlineItems(text: string, award: string | null): Array<Omit<ListItem, '
   const run = GRADE_RUN.exec(text);
   if (run) {
     const pieces = splitOutside(run[2]!.replace(/[。.]$/u, ''), /[、；;]/u);
-    const items = pieces.map((p) => splitUnit(p)).filter((p) => p.unit && p.title.length >= 3);
+    // Each piece a title with its unit, bracketed after it or as "单位《标题》".
+    const items = pieces
+      .map((p) => {
+        const booked = bookTitled(p);
+        return booked && (booked.unit || booked.place) ? { title: booked.title, unit: booked.unit, place: booked.place } : { ...splitUnit(p), place: null };
+      })
+      .filter((p) => (p.unit || p.place) && p.title.length >= 3);
     if (items.length >= 1 && items.length === pieces.length) {
-      for (const it of items) out.push({ title: it.title, subtitle: null, unit: it.unit, place: null, award: run[1]! });
+      for (const it of items) out.push({ title: it.title, subtitle: null, unit: it.unit, place: it.place, award: run[1]! });
       return out;
     }
   }
