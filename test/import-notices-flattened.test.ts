@@ -111,3 +111,15 @@ test('notices: a 成文日期 printed as a portal prints dates (2024-06-19, 2024
   const posted = await importFile({ name: 'posted.txt', bytes: enc(['某某县民政局关于征集社区名称的公告', '某某县民政局', '2024-06-18', ...NOTICE_SENTENCES, '某某县民政局', '2024年6月19日'].join('\n')) });
   assert.equal(posted.notice!.meta.date, '2024-06-19');
 });
+
+test('notices: the performative close (特此批复, 此复) and opening (现批复如下) sign a copy without title or 主送 as its 现将…通知如下 does; a report quoting none stays a case', async () => {
+  // (Text after the date, so the 落款 alone does not close the copy: the formula is the sign.)
+  const after = ['附件', '某某社区名称一览表', '一、甲社区', '二、乙社区'];
+  const reply = await importFile({ name: 'reply.txt', bytes: enc(['你县《关于调整社区名称的请示》收悉。现批复如下:', ...NOTICE_SENTENCES.slice(1), '某某市人民政府', '2024年3月1日', ...after].join('\n')) });
+  assert.equal(reply.kind, 'notice');
+  assert.equal(reply.notice!.meta.issuer, '某某市人民政府');
+  const closing = await importFile({ name: 'closing.txt', bytes: enc([...NOTICE_SENTENCES, NOTICE_SENTENCES[0], NOTICE_SENTENCES[1], '特此批复。', '某某市民政局', '2024年3月1日', ...after].join('\n')) });
+  assert.equal(closing.kind, 'notice');
+  const report = await importFile({ name: 'report.txt', bytes: enc(['某某县推进社区命名工作', ...NOTICE_SENTENCES, '某某县民政局', '2024年3月1日', '下一步,县民政局将继续推进这项工作。'].join('\n')) });
+  assert.notEqual(report.kind, 'notice');
+});

@@ -235,8 +235,12 @@ const ADDRESSEE_ITEM = /(?:局|厅|部|委|办|政府|部门|单位|处室|科�
  * "现向社会进行公告", "现将…向社会公示", "有关事项公告如下", "特此公告", "公示期为…". It makes a copy taken from
  * its body (no title, no 主送, no signature) a notice: no write-up or news report announces itself.
  */
-const PUBLIC_FORMULA = /现(?:将[^。！？]{1,40}?)?(?:向社会(?:各界)?)?(?:进行|予以?)?(?:公告|公示|通告)|事项(?:公告|通告|公示)如下|特此(?:公告|公示|通告)|公示期(?:为|自)/u;
-const NOTICE_FORMULA = /(?:现将|现就|特将).{0,60}(?:印发给你们|转发给你们|通知如下|通报如下)|特此(?:通知|通报)|请(?:认真)?(?:遵照|贯彻)执行/u;
+const PUBLIC_FORMULA = /现(?:将[^。！？]{1,40}?)?(?:向社会(?:各界)?)?(?:进行|予以?)?(?:公告|公示|通告)|(?:^|[。！？，,；;])(?:现将|现就|特)?[^。！？]{0,30}?(?:公告|通告|公示)如下|特此(?:公告|公示|通告)|公示期(?:为|自)/u;
+/**
+ * The performative sentences of a document issued to organs: its opening ("现将《…》印发给你们", "现就…通知如下",
+ * "现批复如下", "现将有关事项函复如下") and its close ("特此通知", "特此批复", "此复", "请遵照执行").
+ */
+const NOTICE_FORMULA = /(?:现将|现就|特将|现)[^。！？]{0,60}?(?:印发给你们|转发给你们|(?:通知|通报|批复|答复|函复|决定)如下)|特此(?:通知|通报|批复|函复|函告)|(?:^|[。！？])\s*此复。?$|请(?:认真)?(?:遵照|贯彻)执行/u;
 /** Dates at the start of a line, the rest being something else (a forwarded document run on). */
 const SIGNED_DATE = new RegExp(`^(\\S.*?)[\\s\\u3000]*(${DATE_TEXT}|[0-9０-９]{4}\\s*[-./／]\\s*[0-9０-９]{1,2}\\s*[-./／]\\s*[0-9０-９]{1,2})$`, 'u');
 /** The organ and a date the copy cut short where it ends ("某镇人民政府 2021年1"). */
@@ -482,7 +486,10 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
     }
   }
   // The sentences only an issuing document has: "现将《…》印发给你们", "特此通知".
-  const formula = lines.slice(bodyFrom, bodyFrom + 6).some((l) => NOTICE_FORMULA.test(l.text));
+  // (Its close stands last, right above the 署名: looked for there as well as in the opening lines.)
+  const closeAt = issuerAt >= 0 ? issuerAt : dateAt >= 0 ? dateAt : lines.length;
+  const closing4 = lines.slice(bodyFrom, closeAt).filter((l) => l.text).slice(-3);
+  const formula = [...lines.slice(bodyFrom, bodyFrom + 6), ...closing4].some((l) => NOTICE_FORMULA.test(l.text));
   // (Only for a copy that starts at a sentence: a copy headed by a title that is no notice's, such as
   // "某县民政局2023年工作总结", is a report signed and dated as reports are.)
   const headed = titleAt < 0 && headline(lines, header);
