@@ -106,6 +106,35 @@ export function paginate(
   nextFrame: (afterPageBreak: boolean) => Frame,
   onFrame: (filled: FilledFrame) => void,
 ): void {
+  const steps = frames(source, nextFrame, onFrame);
+  while (!steps.next().done) {
+    // each step has finished a frame: nothing to do between them here
+  }
+}
+
+/**
+ * paginate that lets the event loop run every `every` frames (`pause`). A PDF's page streams
+ * are deflated on a thread of their own and come back as messages: a long index or 目录 set
+ * in one synchronous stretch left them all waiting (up to the deflater's 16 MB cap, and the
+ * compressed copies queued beside them), the end of a 5,000-page book's peak.
+ */
+export async function paginateAsync(
+  source: FlowItem[] | Iterator<FlowItem>,
+  nextFrame: (afterPageBreak: boolean) => Frame,
+  onFrame: (filled: FilledFrame) => void,
+  pause: () => Promise<void>,
+  every = 8,
+): Promise<void> {
+  const steps = frames(source, nextFrame, onFrame);
+  for (let n = 1; !steps.next().done; n++) if (n % every === 0) await pause();
+}
+
+/** The pagination itself, a step per finished frame (onFrame called just before each yield). */
+function* frames(
+  source: FlowItem[] | Iterator<FlowItem>,
+  nextFrame: (afterPageBreak: boolean) => Frame,
+  onFrame: (filled: FilledFrame) => void,
+): Generator<void, void, undefined> {
   const stream = Array.isArray(source) ? null : source;
   // The items not yet finished with; items[k] is the flow's item base + k.
   let items: FlowItem[] = stream ? [] : (source as FlowItem[]);
@@ -139,8 +168,11 @@ export function paginate(
     }
     const item = items[i - base]!;
     if (item.kind === 'break') {
-      if (placed.length) close(item.scope === 'page');
       i++;
+      if (placed.length) {
+        close(item.scope === 'page');
+        yield;
+      }
       continue;
     }
     if (item.kind === 'space' && placed.length === 0) {
@@ -168,6 +200,7 @@ export function paginate(
     }
     if (cut < 0 || cut === placed.length) {
       close(false);
+      yield;
       continue;
     }
     const restart = placed[cut]!.index;
@@ -180,6 +213,7 @@ export function paginate(
     }
     close(false);
     i = restart;
+    yield;
   }
   if (placed.length) close(false);
 }

@@ -8,7 +8,7 @@ import type { CaseDocument, CollectionBundle } from '../../model/types.js';
 import type { Template } from '../../templates/schema.js';
 import { mmToPt } from '../../templates/sizes.js';
 import { applyKeeps, blockItems, withKeeps, inlineRuns, noteItems, onGrid, paragraphItems, runStyle, type BlockContext, type ResolvedStyle } from '../../layout/blocks.js';
-import { baselineIn, lineItems, paginate, type FilledFrame, type FlowItem, type Frame } from '../../layout/flow.js';
+import { baselineIn, lineItems, paginate, paginateAsync, type FilledFrame, type FlowItem, type Frame } from '../../layout/flow.js';
 import { joinedLine, layoutParagraph, type LaidLine } from '../../layout/paragraph.js';
 import type { PdfCanvas, ReservedPage } from './canvas.js';
 import { balancedTitle, geometry, oneLine, option, styleBook, type PageGeometry } from './styles.js';
@@ -341,7 +341,7 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
       cc.cases?.push(layout);
       cc.onProgress?.((0.95 * ++done) / totalCases, 'setting');
       // Let the event loop breathe on long books.
-      if (done % 20 === 0) await new Promise((r) => setImmediate(r));
+      if (done % 20 === 0) await breathe();
     }
   }
   // Back matter (indexes, tables): each part on a new page, the first on a recto; folios go on.
@@ -349,7 +349,7 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
     if (i === 0 && rectoParts && (physical - front + 1) % 2 === 0) newPage();
     backEntries[i]!.folio = physical - front + 1;
     let first = true;
-    paginate(
+    await paginateAsync(
       backMatterItems(book, part, folios),
       () => {
         const p = newPage();
@@ -363,11 +363,12 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
         drawFolio(book, canvas, f.frame, bodyFolio);
         first = false;
       },
+      breathe,
     );
   }
   // The 目录, now that every folio is known, into the pages kept for it.
   let tocPage = 0;
-  paginate(
+  await paginateAsync(
     tocItems(book, entries),
     () => {
       const page = tocPages[tocPage];
@@ -376,10 +377,14 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
       return book.frame(tocStart + tocPage++);
     },
     (f) => drawPlaced(canvas, f),
+    breathe,
   );
   if (tocPage !== tocPageCount) throw new Error(`internal: the 目录 took ${tocPage} of the ${tocPageCount} pages counted for it`);
   return physical;
 }
+
+/** A turn of the event loop: the deflate thread's finished streams come back (streams.ts), progress goes out. */
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function drawCover(book: Book, canvas: PdfCanvas, bundle: CollectionBundle): void {
   const s = book.styles;

@@ -216,7 +216,7 @@ export function serveDrawing(port: MessagePort, waiting: Int32Array): void {
           const finished = writeThrough(doc, sink);
           finished.catch(() => undefined);
           const canvas = new PdfCanvas(doc);
-          current = { doc, canvas, sink, finished, state: replayState((doc as unknown as { outline: OutlineNode }).outline), failed: false };
+          current = { doc, canvas, sink, finished, state: replayState(canvas.outline), failed: false };
         } catch (error) {
           report(error);
         }

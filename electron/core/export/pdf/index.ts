@@ -70,7 +70,7 @@ export const writePdf: Writer = async (input: WriterInput): Promise<WriterResult
   finished.catch(() => undefined);
   try {
     const canvas = new PdfCanvas(doc);
-    return await compose(input, canvas, (doc as unknown as { outline: OutlineNode }).outline, async () => {
+    return await compose(input, canvas, canvas.outline, async () => {
       canvas.flush();
       doc.end();
       await finished;
