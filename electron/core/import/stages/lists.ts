@@ -941,16 +941,6 @@ function inlineItems(text: string, award: string | null): Array<Omit<ListItem, '
     }
     return out;
   }
-  // "中榜单位分别为:上海市静安区民政局、浙江省杭州市萧山区民政局…。": the awarded units themselves.
-  const units = /(?:单位|集体|名单)(?:分别)?(?:为|是|如下)\s*[:：]\s*([^。]+)/u.exec(text);
-  if (units) {
-    const names = units[1]!.split(/[、,，;；]/u).map((x) => x.trim().replace(/[。.]$/u, '')).filter(Boolean);
-    const organs = names.filter((x) => x.length <= 30 && ORGAN_END.test(x));
-    if (organs.length >= 2 && organs.length >= names.length - 1) {
-      for (const unit of organs) out.push({ title: unit, subtitle: null, unit, place: unit, award });
-      return out;
-    }
-  }
   const graded = gradedItems(text);
   if (graded.length >= 2) return graded;
   // "一等奖：标题（单位）、标题（单位）。": the grade heads the items run on after it.
