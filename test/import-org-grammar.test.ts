@@ -35,3 +35,11 @@ test('orgnames: a word ending in a kind\'s character is no body', () => {
   assert.equal(unitAfterTitle('街道议事的新唱法——湖南开创基层治理新格局'), null, 'a dashed subtitle that is a phrase names no unit');
   assert.deepEqual(unitAfterTitle('街道议事的新唱法——平江县民政局'), { title: '街道议事的新唱法', unit: '平江县民政局' });
 });
+
+test('orgnames: ISSUER_NAME reads as notice.ts\'s own organ pattern did, long names too', () => {
+  const before = /^[\u4e00-\u9fa5（）()]{2,24}(?:局|厅|部|委|办|委员会|办公室|政府|中心|院|会|室|处|科|所|站|馆|社|团|联合会|街道办事处|联|协|党组|领导小组)$/u;
+  const long = '某某省某某市某某区某某街道某某社区居民议事协商工作委员会';
+  for (const name of [`${'某'.repeat(23)}委员会`, '某县民政局', '中共某县委', '某镇新镇名征集工作领导小组', long, `${long}办公室`, '某县民政局关于印发的通知', '某', '某某']) {
+    assert.equal(ISSUER_NAME.test(name), before.test(name), name);
+  }
+});

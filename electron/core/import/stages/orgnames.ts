@@ -66,7 +66,11 @@ export const UNIT_NAME = nameShape(UNIT_KINDS, 2, 30);
  * The last words that close the name of any body that signs or issues a document: the heads the
  * kinds above end in, and the Party's and the ad-hoc ones (党组, 领导小组, 某某团, 某某社).
  */
-export const ISSUER_KINDS: readonly string[] = ['局', '厅', '部', '委', '办', '会', '室', '处', '科', '所', '站', '馆', '社', '团', '联', '协', '院', '中心', '政府', '党组', '领导小组'];
+export const ISSUER_KINDS: readonly string[] = [
+  '局', '厅', '部', '委', '办', '会', '室', '处', '科', '所', '站', '馆', '社', '团', '联', '协', '院', '中心', '政府', '党组', '领导小组',
+  // (Whole, so a long name keeps all its characters before them within the shape's length.)
+  '委员会', '办公室', '联合会', '街道办事处',
+];
 /** An issuing organ's name in its shape ("某县民政局", "某镇新镇名征集工作领导小组"): notice.ts's signatures and headers. */
 export const ISSUER_NAME = nameShape(ISSUER_KINDS, 2, 24, '\\u4e00-\\u9fa5（）()');
 
