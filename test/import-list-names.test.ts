@@ -43,3 +43,14 @@ test('list names: an entry’s authors and units under its numbered title are it
     ['乡村地名标志设置调研报告', '湖南省民政厅等'],
   ]);
 });
+
+test('list names: a research title’s scope ("——以某市民政工作为例") stays in its title', async () => {
+  const file = await load(
+    'lunwen-scope.txt',
+    `近日,我省报送的2篇研究成果入选全国民政政策理论研究优秀成果。\n全国民政政策理论研究优秀成果(我省)名单:\n1.发挥民政工作“稳定器”作用研究——以雅安市民政工作为例\n高勇 谢婷婷\n四川省雅安市民政局\n2.社会组织退出机制研究——基于三省的调查\n张晓玲 刘芳\n四川省民政厅\n`,
+  );
+  assert.deepEqual(file.cases.map((c) => [c.meta.title, c.meta.subtitle ?? null]), [
+    ['发挥民政工作“稳定器”作用研究——以雅安市民政工作为例', null],
+    ['社会组织退出机制研究', '基于三省的调查'],
+  ]);
+});

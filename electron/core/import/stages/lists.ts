@@ -184,7 +184,8 @@ function withSubtitle(item: ListItem): ListItem {
       const ch = title[k]!;
       if (/[“（(《「]/u.test(ch)) depth++;
       else if (/[”）)》」]/u.test(ch)) depth = Math.max(0, depth - 1);
-      else if (depth === 0 && k >= 4 && title.startsWith('——', k) && title.length - k - 2 >= 4) {
+      // (A research title's scope, "——以雅安市民政工作为例", is the title's own words, no subtitle.)
+      else if (depth === 0 && k >= 4 && title.startsWith('——', k) && title.length - k - 2 >= 4 && !/^—*以.{2,30}为例$/u.test(title.slice(k + 2))) {
         subtitle = title.slice(k + 2).replace(/^—+/u, '').trim();
         title = title.slice(0, k).trim();
         break;
