@@ -50,8 +50,6 @@ const SPACED_AUTHOR = /^(?:作者|文|撰稿|撰文|记者)\s+[\u4e00-\u9fa5·]{
 /** A page's date field with month and day only ("日期:03-08", "时间：3月8日"). */
 const PARTIAL_DATE_FIELD = /^(?:发布)?(?:日期|时间)\s*[:：]\s*[0-9０-９]{1,2}\s*[-/月.]\s*[0-9０-９]{1,2}\s*日?$/u;
 const REPORTER_LINE = /^(?:本报|本刊|本网)(?:全媒体)?(?:记者|通讯员)\s*[\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*(?:\s+(?:通讯员|记者|实习生)(?:\s+[\u4e00-\u9fa5·]{1,4})+)*$/u;
-/** A line of numbers only: vote and share counters ("0", "0 0 0 0"). */
-const NUMBERS_ONLY = /^[0-9０-９]{1,6}(?:\s+[0-9０-９]{1,6})*$/u;
 /** A column label with its English name ("行业资讯Industry News"), or an English label alone ("Wedding customs"). */
 const ENGLISH_LABEL = /^[\u4e00-\u9fa5]{0,10}\s*[A-Z][A-Za-z]+(?:[\s&][A-Za-z]+){0,4}$/u;
 /** An e-paper's page label: "第A2版:要闻", "A02版", "00003版:新闻·民生" (the number zero-padded). */
@@ -61,7 +59,6 @@ const BARE_PAPER_PAGE = /^第?\s*[A-Z]?[0-9０-９]{1,3}\s*版$/u;
 // The role may be set off by a bar as news apps print it ("编辑丨周某", "审核 | 赵某").
 const EDITOR = /^[[【(（]?(?:责任编辑|本期编辑|本版编辑|技术编辑|美术编辑|视觉编辑|编审|初审编辑|复审编辑|终审编辑|编辑|审核|审校|审签|校对|终审|复审|初审|责编|值班编辑|值班主任|网站编辑|信息员|录入|发布人)\s*(?:[:：]|[|｜丨]\s*(?=[\u4e00-\u9fa5]{2,4}$))/u;
 const COUNTER = /^(?:[0-9０-９]{3,}|(?:浏览|访问|阅读|点击|点赞|赞|评论|收藏|转发)(?:次数|量|数)?\s*[:：]?\s*[0-9０-９][0-9０-９,，.]*\s*[万千]?\+?\s*次?(?:\s+(?:浏览|访问|阅读|点击|点赞|评论|收藏|转发)(?:次数|量|数)?\s*[:：]?\s*[0-9０-９][0-9０-９,，.]*\s*[万千]?\+?\s*次?)*(?:\s+(?:分类|栏目|所属栏目|类别)\s*[:：]\s*[^\s。，,]{1,12})?)$/u;
-const URL_LINE = /^(?:(?:原文链接|原文地址|来源网址|网址|链接|本文链接)\s*[:：]\s*)?(?:https?:\/\/|www\.)\S+$/iu;
 const PHOTO_CREDIT = /^(?:图片来源|图源|图片提供|图片|摄影|供图|图\/文|图)\s*[:：/]\s*\S{1,30}$/u;
 const FOOTER = /^主办(?:单位)?\s*[:：].{2,40}(?:承办|协办|技术支持)(?:单位)?\s*[:：]|^[\u4e00-\u9fa5()（）]{2,24}\s+(?:主办|承办|协办|主管)$|^本(?:网站|站|网)由.{2,30}(?:主办|承办|维护|管理)|地址\s*[:：].{2,40}邮编\s*[:：]?\s*[0-9]{6}|版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|备案号|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|网站地图|网站声明|(?:建议|推荐)使用.{0,20}浏览器|分辨率|Produced\s+By|(?:广告|新闻|服务|投诉)热线\s*[:：]|(?:经营|服务)?许可证(?:编号)?\s*(?:\(ICP\)|（ICP）)?\s*[:：]/iu;
 
@@ -120,11 +117,9 @@ export function isFurniture(text: string): boolean {
     PAGE_TOOLS.test(text) ||
     (EDITOR.test(text) && text.length <= 40) ||
     COUNTER.test(text) ||
-    URL_LINE.test(text) ||
     PHOTO_CREDIT.test(text) ||
     (FOOTER.test(text) && text.length <= 120 && !/。/u.test(text)) ||
     (WIDGET.test(text) && text.length <= 80) ||
-    NUMBERS_ONLY.test(text) ||
     SITE_WIDGET.test(text) ||
     (ENGLISH_LABEL.test(text) && text.length <= 40) ||
     PAPER_PAGE.test(text) ||
@@ -505,8 +500,8 @@ export function clean(raw: SourceLine[]): CleanResult {
 /**
  * Lines the fitted line model is sure are furniture leave the text, listed in place so the preview
  * can restore them: once the headline is chosen, only outside the running text (its head and foot,
- * on a page that has some), never the headline, a notice's own head and foot, or a row among rows
- * of its shape (a list's, a table's).
+ * on a page that has some, and a foot of a few lines), never the headline, a notice's own head and
+ * foot, or a row among rows of its shape (a list's, a table's).
  */
 function dropModelFurniture(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, scores: LineScore[], page: LinePage): void {
   const at = lineWeights().furnitureAt;
@@ -515,9 +510,11 @@ function dropModelFurniture(keep: Array<{ at: number; line: SourceLine }>, dropp
   if (noticeShape(keep.map((e) => e.line))) return;
   // The headline is chosen by now: the first line left.
   const headline = keep.find((e) => e.line.text)?.at ?? -1;
+  // A page's foot is a few lines; many lines after the last paragraph are a list or a table the draft prints.
+  const foot = keep.filter((e) => e.at > page.lastText && (e.line.text || e.line.table)).length <= FOOT_LINES;
   for (let k = keep.length - 1; k >= 0; k--) {
     const e = keep[k]!;
-    if (!e.line.text || e.line.image || e.line.table || e.at === headline || (e.at >= page.firstText && e.at <= page.lastText)) continue;
+    if (!e.line.text || e.line.image || e.line.table || e.at === headline || (e.at >= page.firstText && e.at <= page.lastText) || (e.at > page.lastText && !foot)) continue;
     const s = scores[e.at]!;
     // A line like those around it is a row of a list or a table, kept or dropped with them by the rules.
     if (s.furniture < at || likeNeighbours(page, e.at) >= 0.5) continue;
@@ -525,6 +522,8 @@ function dropModelFurniture(keep: Array<{ at: number; line: SourceLine }>, dropp
     keep.splice(k, 1);
   }
 }
+
+const FOOT_LINES = 6;
 
 /**
  * Symbols a mirror injected inside words ("石榴♂籽", "官ξ 网") leave every line, when the page has
