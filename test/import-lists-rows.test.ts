@@ -306,3 +306,18 @@ test('list rows: a row after a colon takes the honour the line’s own sentence 
     ['社区微治理', '湘潭市雨湖区民政局', '二等奖'],
   ]);
 });
+
+test('list rows: "单位的《标题》" items have their body as unit; names set apart by spaces after a colon are a row', async () => {
+  const booked = await load('booked.txt', `近日,全省民政工作创新案例评选结果揭晓,长沙市岳麓区民政局的《“三社联动”助力基层治理》、株洲市荷塘区民政局的《邻里互助》获评优秀创新案例。\n${PROSE}`);
+  assert.deepEqual(booked.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award]), [
+    ['“三社联动”助力基层治理', '长沙市岳麓区民政局', '优秀创新案例'],
+    ['邻里互助', '株洲市荷塘区民政局', '优秀创新案例'],
+  ]);
+  const spaced = await load('spaced-row.txt', `2023年全国示范性老年友好型社区名单公布\n我市入选社区: 盐湖区中城街道八一西街社区 新绛县龙湖社区 夏县城南社区\n${PROSE}`);
+  assert.equal(spaced.kind, 'award-list');
+  assert.deepEqual(rows(spaced).map(([t, a]) => [t, a]), [
+    ['盐湖区中城街道八一西街社区', '2023年全国示范性老年友好型社区'],
+    ['新绛县龙湖社区', '2023年全国示范性老年友好型社区'],
+    ['夏县城南社区', '2023年全国示范性老年友好型社区'],
+  ]);
+});

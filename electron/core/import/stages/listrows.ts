@@ -172,6 +172,7 @@ export function sentenceRows(text: string, carried: () => string | null, cued = 
   const counted = FIRST_COUNT.test(text);
   // Most lines of a draft confer nothing: look closer only where a row's signs are (a verb or cue the
   // patterns know, or an honour's own words or quotes, or a colon the row may follow).
+  if (!counted && !text.includes('、') && SPACED_AFTER_COLON.test(text)) return spacedRow(text, carried);
   if (!counted && !(text.includes('、') && (cued || ROW_SIGN.test(text) || /[“":：]/u.test(text) || HONOUR_WORD.test(text)))) return [];
   if (counted) {
     const winners = firstWinners(text);
@@ -295,11 +296,14 @@ function clauseRow(clause: string, before: string, carried: () => string | null,
 }
 
 /**
- * An item named as its body and its title in quotes: "武陟县慈善协会“武陟县慈善助力精准扶贫项目”" — the body
+ * An item named as its body and its title in quotes or 《》: "武陟县慈善协会“武陟县慈善助力精准扶贫项目”" — the body
  * (a name by orgnames.ts's grammar) is the unit, the quoted words the title; quotes inside the title
  * (‘…’) become its own double quotes. Null when what stands before the quotes is no organisation.
  */
 export function ownedTitle(text: string): { title: string; unit: string } | null {
+  // (Or its title in 《》, maybe after 的: "长沙市岳麓区民政局的《“三社联动”助力基层治理》".)
+  const book = /^([\u4e00-\u9fa5（）()·]{4,30}?)(?:的|报送的|申报的|选送的)?《([^《》]{4,60})》$/u.exec(text.trim());
+  if (book && isOrgName(book[1]!)) return { title: book[2]!, unit: book[1]! };
   const m = /^([\u4e00-\u9fa5（）()·]{4,30}?)[“"](.{4,60})[”"]$/u.exec(text.trim());
   if (!m || /[“”"]/u.test(m[2]!) || !isOrgName(m[1]!)) return null;
   return { title: m[2]!.replace(/‘/gu, '“').replace(/’/gu, '”'), unit: m[1]! };
@@ -429,4 +433,19 @@ function shapedRow(clause: string, before: string, carried: () => string | null,
   if (!award) return [];
   award = plainAward(award);
   return run.map((n) => ({ title: n.title, subtitle: null, unit: null, place: n.title, award }));
+}
+
+/** Names set apart by spaces after a colon, to the clause's end: "我市入选社区: 甲社区 乙社区 丙社区". */
+const SPACED_AFTER_COLON = /[:：][\s\u3000]*[^\s\u3000，,。；;:：]{2,30}(?:[\s\u3000]+[^\s\u3000，,。；;:：]{2,30})+[。；;]?\s*$/u;
+
+/** A row of names set apart by spaces after its colon: every piece a name, the honour named before it or above. */
+function spacedRow(text: string, carried: () => string | null): RowItem[] {
+  const m = /^(.*)[:：][\s\u3000]*(.+?)[。；;]?\s*$/u.exec(text.trim());
+  if (!m) return [];
+  const run = nameRun(m[2]!.split(/[\s\u3000]+/u));
+  if (!run || run.length < 2) return [];
+  const lead = m[1]!;
+  const sentences = splitOutsideMarks(lead, '。；;！');
+  const award = plainAward(honourBefore(lead) ?? (sentences.length > 1 ? honourBefore(sentences[sentences.length - 2]!) : null) ?? carried());
+  return award ? run.map((n) => ({ title: n.title, subtitle: null, unit: null, place: n.title, award })) : [];
 }
