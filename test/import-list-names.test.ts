@@ -54,3 +54,12 @@ test('list names: a research title’s scope ("——以某市民政工作为例
     ['社会组织退出机制研究', '基于三省的调查'],
   ]);
 });
+
+test('list names: a bulleted run of names ("●甲社区" over "●乙社区") is read without its bullets', async () => {
+  const file = await load(
+    'bullets.txt',
+    `我市3个社区入选2023年全国示范性老年友好型社区\n近日,全国老龄办公布了名单。我市入选的社区是:\n●盐湖区中城街道八一西街社区\n●新绛县龙湖社区\n●夏县城南社区\n近年来,全市坚持以创建促提升,老年人居家生活更加便利,创建工作走在全省前列,社区养老服务能力明显增强。`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(file.cases.map((c) => c.meta.title), ['盐湖区中城街道八一西街社区', '新绛县龙湖社区', '夏县城南社区']);
+});

@@ -468,7 +468,8 @@ function tableCells(table: TableBlock): string[][] {
 }
 
 /** The list in `lines`, or null when there is none of at least three items (two inline). */
-export function readList(lines: SourceLine[]): ListResult | null {
+export function readList(source: SourceLine[]): ListResult | null {
+  const lines = withoutBullets(source);
   const items: ListItem[] = [];
   const taken = new Set<number>();
   let award: string | null = null;
@@ -831,6 +832,22 @@ export function readList(lines: SourceLine[]): ListResult | null {
   }
   const scopeTexts = [nameAt >= 0 ? lines[nameAt]!.text : '', lines[0]?.text ?? ''];
   return { items, taken, nameAt, scope: listScope(scopeTexts), scopeTexts, ...(besidePeople ? { besidePeople } : {}), ...(summarised ? { summarised } : {}) };
+}
+
+const BULLET = /^\s*[●•▪◆■□◇○◎◉·▶►]\s*(?=\S)/u;
+
+/**
+ * A bulleted run ("●甲社区" over "●乙社区"): the bullet marks each line as an item, no part of its text, and
+ * the lines are read without it (the same lines, so indexes hold). A bullet on a line alone, as a unit's
+ * mark under its item ("◉某某市民政局"), stays.
+ */
+function withoutBullets(lines: SourceLine[]): SourceLine[] {
+  const mark = (k: number) => (k >= 0 && k < lines.length ? BULLET.exec(lines[k]!.text)?.[0].trim() : undefined);
+  if (!lines.some((l) => BULLET.test(l.text))) return lines;
+  return lines.map((l, k) => {
+    const own = mark(k);
+    return own && (mark(k - 1) === own || mark(k + 1) === own) ? { ...l, text: l.text.replace(BULLET, '') } : l;
+  });
 }
 
 /** A paragraph of running text, not a list line, heading or signature. */
