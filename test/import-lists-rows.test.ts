@@ -321,3 +321,13 @@ test('list rows: "单位的《标题》" items have their body as unit; names se
     ['夏县城南社区', '2023年全国示范性老年友好型社区'],
   ]);
 });
+
+test('list rows: "甲、乙被评为X,丙被评为Y": the comma’s part conferring on one name is an item of the row’s clause; 为 closing a verb is no cue', async () => {
+  const file = await load('xingji.txt', `近日,省民政厅公布了全省“五星级社区”评定结果,我市盐湖区中城街道八一西街社区、新绛县龙湖社区被评为五星级社区,夏县城南社区被评为四星级社区。\n${PROSE}`);
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(rows(file).map(([t, a]) => [t, a]), [
+    ['盐湖区中城街道八一西街社区', '五星级社区'],
+    ['新绛县龙湖社区', '五星级社区'],
+    ['夏县城南社区', '四星级社区'],
+  ]);
+});

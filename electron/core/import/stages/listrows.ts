@@ -202,6 +202,14 @@ export function sentenceRows(text: string, carried: () => string | null, cued = 
     }
     // No verb or cue the patterns above know: the names by their grammar, the honour by its shape.
     if (!row.length) row = shapedRow(clause, before, carried, open && last);
+    // "甲、乙被评为X,丙被评为Y": in a clause that confers on a row, a comma's part conferring on one name is an item too.
+    if (row.length) {
+      for (const part of splitOutsideMarks(clause, '，,')) {
+        if (part.includes('、')) continue;
+        const one = oneConferred(part);
+        if (one && !row.some((r) => r.title === one.title)) row.push(one);
+      }
+    }
     out.push(...row);
     before = clause;
   }
@@ -448,4 +456,19 @@ function spacedRow(text: string, carried: () => string | null): RowItem[] {
   const sentences = splitOutsideMarks(lead, '。；;！');
   const award = plainAward(honourBefore(lead) ?? (sentences.length > 1 ? honourBefore(sentences[sentences.length - 2]!) : null) ?? carried());
   return award ? run.map((n) => ({ title: n.title, subtitle: null, unit: null, place: n.title, award })) : [];
+}
+
+/** One name and the honour conferred on it, a comma's part of a clause: "丙社区被评为四星级社区". */
+function oneConferred(part: string): RowItem | null {
+  const t = part.trim().replace(ROW_OPENER, '');
+  for (let end = Math.min(t.length - 2, 30); end >= 2; end--) {
+    const name = t.slice(0, end);
+    const run = nameRun([name]);
+    if (!run) continue;
+    const rest = t.slice(end);
+    const verb = VERB_AT.exec(rest);
+    const award = verb && verb.index === 0 ? honourAfter(rest.slice(verb[0].length)) : (honourTail(rest, honourLike, (x) => HONOUR_WORD.test(x))?.honour ?? null);
+    if (award && !nameRun([name + rest.slice(0, 2)])) return { title: run[0]!.title, subtitle: null, unit: null, place: run[0]!.title, award: plainAward(award) };
+  }
+  return null;
 }

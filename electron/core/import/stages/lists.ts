@@ -1136,6 +1136,8 @@ function namedRow(text: string, award: string | null): Array<Omit<ListItem, 'at'
   let rest: string | null = null;
   for (const cue of text.matchAll(/(?:分别为|分别是|分别有|包括|有|是|为)\s*[:：]?\s*/gu)) {
     const before = text.slice(Math.max(0, cue.index! - 14), cue.index);
+    // "被评为", "确定为": 为 closing a conferring verb is no cue (what follows is the honour).
+    if (cue[0].startsWith('为') && /[评定名予选列]$/u.test(before)) continue;
     if (/(?:[0-9０-９一二三四五六七八九十百]+\s*[个家名所]|单位|集体|组织|社区|村|街道|地区)[\u4e00-\u9fa5]{0,10}[,，]?\s*$/u.test(before)) {
       rest = text.slice(cue.index! + cue[0].length);
       break;
