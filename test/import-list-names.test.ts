@@ -63,3 +63,23 @@ test('list names: a bulleted run of names ("●甲社区" over "●乙社区") i
   assert.equal(file.kind, 'award-list');
   assert.deepEqual(file.cases.map((c) => c.meta.title), ['盐湖区中城街道八一西街社区', '新绛县龙湖社区', '夏县城南社区']);
 });
+
+test('list names: numbers in sequence set apart by a space, places before a name on its line, and names after "如下:" split by semicolons', async () => {
+  const numbered = await load('num-space.txt', `2023年全国示范性老年友好型社区名单(山西省)\n1 盐湖区中城街道八一西街社区\n2 新绛县龙湖社区\n3 夏县城南社区\n`);
+  assert.deepEqual(numbered.cases.map((c) => c.meta.title), ['盐湖区中城街道八一西街社区', '新绛县龙湖社区', '夏县城南社区']);
+  const placed = await load('place-spaced.txt', `2023年全国示范性老年友好型社区名单(山西省)\n运城市 盐湖区 中城街道八一西街社区\n运城市 新绛县 龙湖社区\n运城市 夏县 城南社区\n`);
+  assert.deepEqual(placed.cases.map((c) => [c.meta.title, c.meta.unit ?? null, c.meta.region?.county]), [
+    ['中城街道八一西街社区', null, '盐湖区'],
+    ['龙湖社区', null, '新绛县'],
+    ['城南社区', null, '夏县'],
+  ]);
+  const semis = await load('semis.txt', `近日,2023年全国示范性老年友好型社区名单公布,我市入选社区如下:盐湖区中城街道八一西街社区;新绛县龙湖社区;夏县城南社区。\n近年来,全市坚持以创建促提升,老年人居家生活更加便利,创建工作走在全省前列,社区养老服务能力明显增强。`);
+  assert.deepEqual(semis.cases.map((c) => [c.meta.title, c.meta.award]), [
+    ['盐湖区中城街道八一西街社区', '2023年全国示范性老年友好型社区'],
+    ['新绛县龙湖社区', '2023年全国示范性老年友好型社区'],
+    ['夏县城南社区', '2023年全国示范性老年友好型社区'],
+  ]);
+  // A table's rows keep their first column.
+  const table = await load('table.txt', `2023年度全市十佳社区名单\n序号 社区名称 所属县区\n1 八一西街社区 盐湖区\n2 龙湖社区 新绛县\n3 城南社区 夏县\n`);
+  assert.deepEqual(table.cases.map((c) => c.meta.title), ['八一西街社区', '龙湖社区', '城南社区']);
+});

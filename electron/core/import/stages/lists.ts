@@ -303,7 +303,8 @@ function conferredHonour(texts: string[]): string | null {
     if (won && t.length <= 80) return won[1]!;
   }
   for (const t of texts) {
-    const joined = /(?:入选|被评为|被评选为|评选为|被确定为|荣获|获评)[“"]?((?:[0-9０-９]{4}年度?)?[^。；;，,“”"]{4,30}?(?:案例|成果|项目|品牌|单位|社区|集体))/u.exec(t);
+    // (No colon inside: "入选社区如下:甲社区" names the winners after it, not an honour.)
+    const joined = /(?:入选|被评为|被评选为|评选为|被确定为|荣获|获评)[“"]?((?:[0-9０-９]{4}年度?)?[^。；;，,“”":：]{4,30}?(?:案例|成果|项目|品牌|单位|社区|集体))/u.exec(t);
     if (joined) {
       let award = joined[1]!;
       // The year is often only in the conferring sentence: "命名2023年全国示范性老年友好型社区".
@@ -749,7 +750,9 @@ export function readList(source: SourceLine[]): ListResult | null {
     // Under a grade heading, a row copied from a table: "标题 单位".
     const spaced = grouped && award && text.length <= 70 && !SENTENCE.test(text) ? SPACED_UNIT.exec(text) : null;
     if (spaced && ORGAN_END.test(spaced[2]!) && !/[\s\u3000]/u.test(spaced[1]!.slice(-1))) {
-      run.push({ title: spaced[1]!.trim(), subtitle: null, unit: spaced[2]!, place: null, award, at: i });
+      // "运城市 盐湖区 中城街道甲社区": places before the name are its address, not a title.
+      if (isPlaceOnly(spaced[1]!.trim())) run.push({ title: spaced[2]!, subtitle: null, unit: null, place: `${spaced[1]!.trim()} ${spaced[2]!}`, award, at: i });
+      else run.push({ title: spaced[1]!.trim(), subtitle: null, unit: spaced[2]!, place: null, award, at: i });
       continue;
     }
     // Under a list's own heading ("…名单:") or a group's, each short line is an item: a title, or a unit named with its place.
@@ -793,8 +796,8 @@ export function readList(source: SourceLine[]): ListResult | null {
     // A row of names a sentence confers an honour on (anchored by a cue or a verb, each name an item's shape).
     const previous = i > 0 ? lines[i - 1]!.text.trim() : '';
     const cued = /(?:分别是|分别为|分别有|包括|如下|名单为)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]$/u.test(previous);
-    // (Else the line's own sentences: "…名单公布。我市入选社区:甲、乙、丙。")
-    const rows = sentenceRows(text, () => award ?? awardFromText(lines.slice(Math.max(0, i - 4), i).map((l) => l.text)) ?? awardFromText(splitOutside(text, /[。！？]/u)), cued);
+    // (Else the line's own clauses: "…名单公布。我市入选社区:甲、乙、丙。")
+    const rows = sentenceRows(text, () => award ?? awardFromText(lines.slice(Math.max(0, i - 4), i).map((l) => l.text)) ?? awardFromText(splitOutside(text, /[。！？，,；;]/u)), cued);
     if (rows.length >= 2 || rows.some((r) => r.besidePeople)) {
       if (rows.some((r) => r.besidePeople)) besidePeople = true;
       for (const { summary, besidePeople: _beside, ...it } of rows) {
@@ -843,12 +846,24 @@ const BULLET = /^\s*[●•▪◆■□◇○◎◉·▶►]\s*(?=\S)/u;
  */
 function withoutBullets(lines: SourceLine[]): SourceLine[] {
   const mark = (k: number) => (k >= 0 && k < lines.length ? BULLET.exec(lines[k]!.text)?.[0].trim() : undefined);
-  if (!lines.some((l) => BULLET.test(l.text))) return lines;
+  // (Only where the rest is one cell: a table's rows keep their columns for spacedTable.)
+  const number = (k: number) => {
+    const m = k >= 0 && k < lines.length ? SPACED_NUMBER.exec(lines[k]!.text) : null;
+    return m && !/[\s\u3000]/u.test(lines[k]!.text.slice(m[0].length).trim()) ? Number(m[1]) : NaN;
+  };
+  if (!lines.some((l) => BULLET.test(l.text) || SPACED_NUMBER.test(l.text))) return lines;
   return lines.map((l, k) => {
     const own = mark(k);
-    return own && (mark(k - 1) === own || mark(k + 1) === own) ? { ...l, text: l.text.replace(BULLET, '') } : l;
+    if (own && (mark(k - 1) === own || mark(k + 1) === own)) return { ...l, text: l.text.replace(BULLET, '') };
+    // "1 甲社区" over "2 乙社区": numbers in sequence set apart by a space, as a table's first column copies.
+    const n = number(k);
+    if (n && (number(k - 1) === n - 1 || number(k + 1) === n + 1)) return { ...l, text: l.text.replace(SPACED_NUMBER, '') };
+    return l;
   });
 }
+
+/** A number set apart from the line's text by spaces ("1 甲社区"; not "2023 年", not "3 个"). */
+const SPACED_NUMBER = /^\s*([0-9]{1,3})[\s\u3000]+(?![个家名所项篇年月日号])(?=[\u4e00-\u9fa5“"《])/u;
 
 /** A paragraph of running text, not a list line, heading or signature. */
 function isProse(text: string): boolean {
