@@ -23,8 +23,8 @@ test('line model: the installed weights are for the features computed', () => {
 
 test('line model: a headline scores above the page lines around it', () => {
   const lines = ['2025年11月18日', H, '咨询电话:0000-1234567', '来源: 发布日期:2025-11-18', P1, P2];
-  const scores = scoreLines(linePage(lines.map((text) => ({ text })), isFurniture));
-  const best = scores.reduce((b, s, i) => (s.headline > scores[b]!.headline ? i : b), 0);
+  const score = scoreLines(linePage(lines.map((text) => ({ text })), isFurniture));
+  const best = lines.reduce((b, _, i) => (score(i).headline > score(b).headline ? i : b), 0);
   assert.equal(best, 1);
 });
 

@@ -20,7 +20,7 @@ const P2 = '下一步,某县将继续推进居家社区养老服务,让老年人
 /** The headline among `top` over `body`, each line scored by the fitted line model as clean() scores it. */
 function headlineAt(top: string[], body: string): number {
   const scores = scoreLines(linePage([...top, ...body.split('\n')].map((text) => ({ text })), isFurniture));
-  return chooseHeadline(top, body, (k) => scores[k]!.headline);
+  return chooseHeadline(top, body, (k) => scores(k).headline);
 }
 
 async function read(...lines: string[]) {

@@ -503,7 +503,7 @@ export function clean(raw: SourceLine[]): CleanResult {
  * on a page that has some, and a foot of a few lines), never the headline, a notice's own head and
  * foot, or a row among rows of its shape (a list's, a table's).
  */
-function dropModelFurniture(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, scores: LineScore[], page: LinePage): void {
+function dropModelFurniture(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, scores: (i: number) => LineScore, page: LinePage): void {
   const at = lineWeights().furnitureAt;
   if (at >= 1 || page.lastText < 0) return;
   // A notice's head and foot (版头, 发文字号, 附件, 落款) are the document's own, whatever they look like.
@@ -515,7 +515,7 @@ function dropModelFurniture(keep: Array<{ at: number; line: SourceLine }>, dropp
   for (let k = keep.length - 1; k >= 0; k--) {
     const e = keep[k]!;
     if (!e.line.text || e.line.image || e.line.table || e.at === headline || (e.at >= page.firstText && e.at <= page.lastText) || (e.at > page.lastText && !foot)) continue;
-    const s = scores[e.at]!;
+    const s = scores(e.at);
     // A line like those around it is a row of a list or a table, kept or dropped with them by the rules.
     if (s.furniture < at || likeNeighbours(page, e.at) >= 0.5) continue;
     droppedAt.push({ at: e.at, text: e.line.text });
@@ -574,7 +574,7 @@ function stripInjectedPrefix(keep: Array<{ at: number; line: SourceLine }>): voi
  * that title (site name, column label, a borrowed portal's name) are the page's, not the
  * draft's. Only the top of the page is looked at, and only lines without sentences go.
  */
-function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, metaAt: number[], info: CleanInfo, scores: LineScore[]): void {
+function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, metaAt: number[], info: CleanInfo, scores: (i: number) => LineScore): void {
   const meta = metaAt[0];
   if (meta === undefined) return;
   let title = -1;
@@ -592,7 +592,7 @@ function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt
     let best = title;
     for (let k = title - 1; k >= 0 && !/[。！？]/u.test(keep[k]!.line.text); k--) {
       const t = keep[k]!.line.text;
-      if (t && !/^(?:——|--|—)/u.test(t) && !isNeverTitle(t) && scores[keep[k]!.at]!.headline > scores[keep[best]!.at]!.headline) best = k;
+      if (t && !/^(?:——|--|—)/u.test(t) && !isNeverTitle(t) && scores(keep[k]!.at).headline > scores(keep[best]!.at).headline) best = k;
     }
     title = best;
   }
@@ -622,7 +622,7 @@ function textFollows(keep: Array<{ at: number; line: SourceLine }>, at: number):
  * headline (a kicker), title.ts finds the headline over the first paragraph and what stands above
  * it goes. A date alone among those lines dates the page when nothing else did.
  */
-function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, info: CleanInfo, scores: LineScore[]): void {
+function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, info: CleanInfo, scores: (i: number) => LineScore): void {
   const body = keep.findIndex((k) => (k.line.text.length >= 30 && /[。！？]/u.test(k.line.text)) || k.line.image || k.line.table);
   if (body <= 0 || body > 24 || keep[body]!.line.image || keep[body]!.line.table) return;
   const top = keep.slice(0, body).map((k, j) => ({ k, j })).filter(({ k }) => k.line.text);
@@ -646,7 +646,7 @@ function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppe
   const last = top[top.length - 1]!.k.at;
   const nav = droppedAt.filter((d) => d.at > first && d.at < last && (isLinkRow(d.text) || isChannelRow(d.text) || isMenuRow(d.text) || BREADCRUMB.test(d.text)));
   const lines = [...top.map(({ k, j }) => ({ at: k.at, text: k.line.text, j })), ...nav.map((d) => ({ at: d.at, text: d.text, j: -1 }))].sort((a, b) => a.at - b.at);
-  const at = headlineAt(lines.map((l) => l.text), keep.slice(body, body + 3).map((k) => k.line.text).join('\n'), (k) => scores[lines[k]!.at]!.headline);
+  const at = headlineAt(lines.map((l) => l.text), keep.slice(body, body + 3).map((k) => k.line.text).join('\n'), (k) => scores(lines[k]!.at).headline);
   if (at < 0) {
     // No headline found, but the lines leading the page still cannot be one: they go, the rest stays.
     let n = 0;

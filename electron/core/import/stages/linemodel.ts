@@ -84,7 +84,12 @@ export interface LinePage {
   /** The first paragraphs of running text, which a headline repeats. */
   opening: string;
   counts: Map<string, number>;
-  lexicon: boolean[];
+  /** Chinese character pairs over the whole page, with their counts. */
+  bigrams: Map<string, number>;
+  /** Index of the first line with text. */
+  firstLine: number;
+  /** Whether the furniture lexicon and shapes call line i furniture (asked only of the lines scored). */
+  lexicon: (i: number) => boolean;
   heading: boolean[];
   bold: boolean[];
 }
@@ -116,16 +121,44 @@ export function linePage(lines: readonly SourceLine[], lexicon: (text: string) =
   const opening = texts.slice(firstText).filter(isRunning).slice(0, 3).join('\n');
   const counts = new Map<string, number>();
   for (const t of texts) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const bigrams = new Map<string, number>();
+  for (const t of texts) for (const g of hanBigrams(t)) bigrams.set(g, (bigrams.get(g) ?? 0) + 1);
+  const hits = new Map<number, boolean>();
   return {
     texts,
     firstText,
     lastText,
     opening,
     counts,
-    lexicon: texts.map((t) => (t ? lexicon(t) : false)),
+    bigrams,
+    firstLine: texts.findIndex((t) => t !== ''),
+    lexicon: (i) => {
+      let hit = hits.get(i);
+      if (hit === undefined) hits.set(i, (hit = Boolean(texts[i]) && lexicon(texts[i]!)));
+      return hit;
+    },
     heading: lines.map((l) => l.heading !== undefined),
     bold: lines.map((l) => Boolean(l.inlines?.length && l.inlines.every((r) => r.type !== 'text' || !r.text.trim() || r.marks?.includes('bold')))),
   };
+}
+
+function hanBigrams(text: string): string[] {
+  const x = text.replace(/[^\u4e00-\u9fa5]/gu, '');
+  const out: string[] = [];
+  for (let k = 0; k + 1 < x.length; k++) out.push(x.slice(k, k + 2));
+  return out;
+}
+
+/** Share of a line's character pairs that the rest of the page also has (bigramShare against every other line, in one pass). */
+function shareWithPage(page: LinePage, t: string): number {
+  const own = hanBigrams(t);
+  if (own.length === 0) return 0;
+  const mine = new Map<string, number>();
+  for (const g of own) mine.set(g, (mine.get(g) ?? 0) + 1);
+  // The line's own copies (a headline printed twice) are the page's too: only this one is left out.
+  let hit = 0;
+  for (const g of own) if ((page.bigrams.get(g) ?? 0) > mine.get(g)!) hit++;
+  return hit / own.length;
 }
 
 const META_LABEL = /(?:来源|作者|编辑|责编|记者|通讯员|发布|时间|日期|浏览|阅读|点击|访问)\s*[:：]/u;
@@ -172,7 +205,7 @@ export function lineFeatures(page: LinePage, i: number): number[] {
   return [
     1,
     Math.log1p(i) / 4,
-    page.texts.slice(0, i).every((u) => !u) ? 1 : 0,
+    i === page.firstLine ? 1 : 0,
     i / n,
     i < page.firstText ? 1 : 0,
     i > page.lastText ? 1 : 0,
@@ -195,14 +228,14 @@ export function lineFeatures(page: LinePage, i: number): number[] {
     Math.min(3, t.match(/[|｜>＞»›]/gu)?.length ?? 0) / 3,
     isLinkRow(t) ? 1 : 0,
     /https?:\/\/|www\./iu.test(t) ? 1 : 0,
-    page.lexicon[i] ? 1 : 0,
+    page.lexicon(i) ? 1 : 0,
     findDate(t) || NUMERIC_DATE.test(t) ? 1 : 0,
     DATE_ONLY.test(t.replace(/\s+/gu, '')) ? 1 : 0,
     META_LABEL.test(t) ? 1 : 0,
     PHONE.test(t) ? 1 : 0,
     (page.counts.get(t) ?? 0) > 1 ? 1 : 0,
     bigramShare(t, notHere),
-    bigramShare(t, page.texts.filter((u, k) => k !== i && u !== t).join('\n')),
+    shareWithPage(page, t),
     DOCUMENT_TITLE.test(t) ? 1 : 0,
     isNeverTitle(t) ? 1 : 0,
     isNameOnly(t) ? 1 : 0,
@@ -248,14 +281,25 @@ export interface LineScore {
   furniture: number;
 }
 
-/** Both probabilities for every line of the page (empty lines score 0). */
-export function scoreLines(page: LinePage): LineScore[] {
+/**
+ * Both probabilities of line i of the page (0 for an empty line, or without weights), computed when
+ * first asked: clean() asks only of the lines at the head and the foot, so a long draft pays for few.
+ */
+export function scoreLines(page: LinePage): (i: number) => LineScore {
   const fitted = hasLineModel();
-  return page.texts.map((t, i) => {
-    if (!t || !fitted) return { headline: 0, furniture: 0 };
-    const x = lineFeatures(page, i);
-    return { headline: logistic(weights.headline, x), furniture: logistic(weights.furniture, x) };
-  });
+  const memo = new Map<number, LineScore>();
+  return (i) => {
+    let s = memo.get(i);
+    if (s) return s;
+    const t = page.texts[i];
+    if (!t || !fitted) s = { headline: 0, furniture: 0 };
+    else {
+      const x = lineFeatures(page, i);
+      s = { headline: logistic(weights.headline, x), furniture: logistic(weights.furniture, x) };
+    }
+    memo.set(i, s);
+    return s;
+  };
 }
 
 /** Taps for scripts/fit-lines.ts: each page clean() reads, with its features (never set in the app). */
