@@ -144,7 +144,9 @@ export function pageRegion(source: Region | null, named: Region | null, text: st
   const level = ownLevelWord(text);
   const sourceLevel = !source ? null : source.county ? '县' : source.city && source.city !== source.province ? '市' : '省';
   let r = source && named && inside(named, source) && level !== sourceLevel ? named : source ?? named;
-  if (r?.county && r.city && r.city !== r.province && !r.county.endsWith('市') && level === '市') {
+  // A county's page speaks of its city where the text says 我市 or names the city; a county bureau's
+  // own draft that says 全市 loosely stays the county's.
+  if (r?.county && r.city && r.city !== r.province && !r.county.endsWith('市') && level === '市' && (text.includes('我市') || text.includes(r.city.replace(/(市|地区|盟|自治州)$/u, '')))) {
     r = resolveRegion(`${r.province}${r.city}`) ?? r;
   }
   return r;
