@@ -331,3 +331,16 @@ test('list rows: "甲、乙被评为X,丙被评为Y": the comma’s part conferr
     ['夏县城南社区', '四星级社区'],
   ]);
 });
+
+test('list rows: a copula before the first name opens the row as a colon does, and a headline counting its winners before any verb gives the honour', async () => {
+  const file = await load(
+    'jishen-cue.txt',
+    `我市3社区(村)跻身全国示范性老年友好型社区创建名单\n近日,全国老龄办印发通知,公布了创建名单。\n此次我市跻身的3个社区(村)具体为盐湖区中城街道八一西街社区、新绛县龙湖社区、夏县城南社区。\n${PROSE}`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(rows(file).map(([t, a]) => [t, a]), [
+    ['盐湖区中城街道八一西街社区', '全国示范性老年友好型社区'],
+    ['新绛县龙湖社区', '全国示范性老年友好型社区'],
+    ['夏县城南社区', '全国示范性老年友好型社区'],
+  ]);
+});

@@ -3,6 +3,7 @@
  * around it (a 公示 of those "拟命名", a "名单", a year whose digits a mirror stripped), and the
  * honour a single case's text says it won ("X 被评为 Y", "荣获“Y”称号").
  */
+import { honourTail } from './listnames.js';
 
 /** What the page says about the list, not what it confers: nominations (and a 创建名单's builders towards the title), the list, its publication. */
 const WRAPPER_END = /(?:拟命名|拟推荐|拟表彰|拟认定|拟授予|创建)?(?:名单|名录)?(?:的?公示|的?公告)?$/u;
@@ -33,10 +34,18 @@ const WON =
 export function honourOfListName(name: string): string {
   let last: RegExpExecArray | null = null;
   for (const m of name.matchAll(WON)) last = m as RegExpExecArray;
-  if (!last || last.index === 0) return name;
+  if (!last || last.index === 0) {
+    // Whatever the verb: a subject counted ("我市7社区(村)", "我省3地"), a verb, then the honour by its opening.
+    const subject = COUNTED_SUBJECT.exec(name);
+    const found = subject ? honourTail(name.slice(subject[0].length).replace(WRAPPER_END, ''), (t) => HONOUR_WORD.test(t) || /(?:奖|称号|试点|实验区)/u.test(t)) : null;
+    return found ? found.honour : name;
+  }
   const object = last[1]!.trim();
   return object.length >= 4 && !NOT_HONOUR.test(object) ? object : name;
 }
+
+/** The winners a list's name counts before its verb: "我市7社区(村)", "全省12个村", "我省3地". */
+const COUNTED_SUBJECT = /^[\u4e00-\u9fa5]{0,6}?[0-9０-９一二三四五六七八九十百]+\s*[个家所名项地]?[\u4e00-\u9fa5]{0,4}?(?:[（(][\u4e00-\u9fa5、]{1,6}[)）])?(?=[\u4e00-\u9fa5]{1,5}[“"0-9０-９全国省市中第])/u;
 
 /** What an honour's name ends in: the kind of body, place or work it is given to, or a prize. */
 const HONOUR_END = /(?:单位|集体|组织|社区|村|街道|镇|乡|县|区|市|城区|城市|机构|中心|站|点|基地|项目|案例|品牌|成果|奖|家庭|模范|标兵|示范|典型)$/u;

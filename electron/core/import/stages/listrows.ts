@@ -170,10 +170,9 @@ export function sentenceRows(text: string, carried: () => string | null, cued = 
     if (mixed.length) return mixed;
   }
   const counted = FIRST_COUNT.test(text);
-  // Most lines of a draft confer nothing: look closer only where a row's signs are (a verb or cue the
-  // patterns know, or an honour's own words or quotes, or a colon the row may follow).
+  // A row needs its list punctuation; the clause rows below look for their anchors themselves.
   if (!counted && !text.includes('、') && SPACED_AFTER_COLON.test(text)) return spacedRow(text, carried);
-  if (!counted && !(text.includes('、') && (cued || ROW_SIGN.test(text) || /[“":：]/u.test(text) || HONOUR_WORD.test(text)))) return [];
+  if (!counted && !text.includes('、')) return [];
   if (counted) {
     const winners = firstWinners(text);
     if (winners.length >= 2) return winners;
@@ -410,6 +409,8 @@ function shapedRow(clause: string, before: string, carried: () => string | null,
   }
   if (!first) return [];
   const lead = head.slice(0, head.length - first.length);
+  // A copula or cue right before the first name opens the row as a colon does ("…的7个社区具体为甲、乙").
+  const opened = colon || /(?:是|为|有|括|如下)\s*$/u.test(lead);
   // The tail: the last name, then the verb and the honour (or nothing, after a colon).
   const tail = pieces[pieces.length - 1]!.replace(/[，,][^，,]*$/u, (m) => (colon ? '' : m));
   let lastName: string | null = null;
@@ -420,7 +421,7 @@ function shapedRow(clause: string, before: string, carried: () => string | null,
     if (!nameRun([name])) continue;
     const rest = tail.slice(end);
     if (!rest) {
-      if (colon && !open) lastName = name;
+      if (opened && !open) lastName = name;
       continue;
     }
     const found = honourTail(rest.replace(/[，,].*$/u, ''), honourLike, (t) => HONOUR_WORD.test(t));
