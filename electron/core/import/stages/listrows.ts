@@ -14,7 +14,7 @@ import { findMentions } from '../../regions/index.js';
 import { isPlaceToken } from './placelabel.js';
 import { isOrgName } from './orgnames.js';
 import { HONOUR_WORD, statedAward as statedHonour } from './honours.js';
-import { honourTail, nameRun } from './listnames.js';
+import { CONFER_VERB, honourTail, nameRun } from './listnames.js';
 
 export interface RowItem {
   title: string;
@@ -36,7 +36,7 @@ const FIRST_COUNT = /等\s*[0-9０-９一二三四五六七八九十百]+\s*[个
 const ROW_SIGN = /分别[是为有]|包括|如下|它们是|依次[是为]|的项目是|入选|上榜|入列|榜上有名|荣获|获评|获得|授予|被评为|被命名为|被确定为|被确认为|当选|在列|获(?![悉批取知得评])|(?:确认|确定|认定|命名)为|命名|表彰/u;
 /** The conferring verb after a row's last name, found in one search: the name ends where it starts. */
 const VERB_AT =
-  /(?:等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座][\u4e00-\u9fa5（）()、]{0,12}?|等地|等单位)?\s*(?:均|都|分别|成功|光荣|先后|同时)?\s*(?:入选|上榜|入列|榜上有名|荣获|获评|获得|被授予|被评为|被?命名为|被?确定为|被?确认为|被?认定为|当选|在列|获(?![悉批取知得评])(?=[“"]|[\u4e00-\u9fa5]{2,30}?(?:称号|奖|荣誉)))/u;
+  /(?:等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座][\u4e00-\u9fa5（）()、]{0,12}?|等地|等单位)?\s*(?:均|都|分别|成功|光荣|先后|同时)?\s*(?:入选|上榜|入列|榜上有名|荣获|获评|获得|[喜斩摘夺捧]获|[摘夺捧取斩]得|荣膺|被?评(?:定|选)为|跻身|被授予|被评为|被?命名为|被?确定为|被?确认为|被?认定为|当选|在列|获(?![悉批取知得评])(?=[“"]|[\u4e00-\u9fa5]{2,30}?(?:称号|奖|荣誉)))/u;
 /** Where a name of a row may end: a unit, an awarded place, or what lists award. */
 const NAME_END =
   /(?:社区|村|街道|镇|乡|县|区|市|旗|局|厅|委|办|政府|中心|院|馆|站|所|协会|商会|基金会|联合会|促进会|服务社|委员会|公司|集团|学校|工作法|项目|模式|案例|品牌|计划|工程|行动|机制|创新|班|队|组织|家园|小区)$/u;
@@ -93,7 +93,7 @@ export function plainAward(award: string | null): string | null {
 }
 
 /** A name with its own honour: "新昌县荣获“生态奖”". */
-const OWN_HONOUR = /^(.{2,30}?)(?:荣获|获评|获得|被评为)[“"]([^”"]{2,30})[”"](?:称号)?$/u;
+const OWN_HONOUR = new RegExp(`^(.{2,30}?)${CONFER_VERB}[“"]([^”"]{2,30})[”"](?:称号)?$`, 'u');
 
 /** A province's name at the head of a name. */
 const PROVINCE_HEAD = /^(?:[\u4e00-\u9fa5]{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)/u;
@@ -154,7 +154,7 @@ function honourBefore(text: string): string | null {
   if (listed) return listed[1]! + listed[2]!;
   const counted = /(?:遴选|评选|评出|选出|推选|确定|公布|命名)(?:出|了)?\s*[0-9０-９一二三四五六七八九十百]+\s*个\s*([^，,。；;、“”"]{2,20}?)(?=[，,。；;、]|$)/u.exec(text);
   if (counted && /(?:示范|先进|优秀|十佳|十大|最美|最佳|典型|品牌|工作法|案例)/u.test(counted[1]!)) return counted[1]!;
-  const quoted = /(?:荣获|获评|授予|被评为|命名为|为)\s*((?:[0-9０-９]{4}\s*年度?)?)[“"]([^”"]{4,40})[”"]/u.exec(text);
+  const quoted = new RegExp(`(?:${CONFER_VERB}|授予|命名为|为)\\s*((?:[0-9０-９]{4}\\s*年度?)?)[“"]([^”"]{4,40})[”"]`, 'u').exec(text);
   if (quoted) return quoted[1]! + quoted[2]!;
   return null;
 }
@@ -271,6 +271,9 @@ function clauseRow(clause: string, before: string, carried: () => string | null,
     if (comma.length > 1 && !nameShape(lastName)) lastName = comma[0]!.trim();
   }
   const names = [first, ...pieces.slice(1, -1).map((p) => p.trim()), lastName];
+  // "…、乙社区和丙社区": the last two joined by a conjunction, where both halves are names by the grammar.
+  const joined = /^(.{2,}?)(?:以及|和|及|与)(.{2,})$/u.exec(lastName);
+  if (joined && nameRun([joined[1]!]) && nameRun([joined[2]!])) names.splice(-1, 1, joined[1]!, joined[2]!);
   // The copy may end inside the last name ("遂昌县便民服务“政企社共建”模"): it is no item.
   if (open && !verbFound) names.pop();
   if (names.length < 2 || names.some((n) => !n)) return [];

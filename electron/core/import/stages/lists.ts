@@ -26,11 +26,11 @@ import { findMentions, resolveRegion } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
 import { isPlaceOnly, isPlaceToken, splitPlaceLabel, streetCounty } from './placelabel.js';
 import { rowPieces, sentenceRows } from './listrows.js';
-import { nameRun, peopleLine, unitsLine, type RunName } from './listnames.js';
+import { CONFER_VERB, nameRun, peopleLine, unitsLine, type RunName } from './listnames.js';
 import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js';
 import { listHeadings } from './listheadings.js';
 import { parseOrgName } from './orgnames.js';
-import { honourOfListName, normaliseAward, statedAward } from './honours.js';
+import { HONOUR_WORD, honourOfListName, normaliseAward, statedAward } from './honours.js';
 
 export interface ListItem {
   title: string;
@@ -319,6 +319,12 @@ function conferredHonour(texts: string[]): string | null {
       }
       return award;
     }
+  }
+  // Whatever the verb: a headline's or list name's quoted words that are an honour's ("“全国和谐社区建设示范单位”
+  // 我省3城区5街道22社区跻身").
+  for (const t of texts) {
+    if (t.length > 80) continue;
+    for (const q of t.matchAll(/[“"]([^“”"]{4,30})[”"]/gu)) if (HONOUR_WORD.test(q[1]!) && HONOUR.test(q[1]!)) return q[1]!;
   }
   return null;
 }
@@ -1333,7 +1339,7 @@ export function listDrafts(result: ListResult, fallbackAward: string | null): Ca
 }
 
 /** The grades a conferring sentence gives ("…荣获一等奖", "…获得优秀奖"). */
-const GRADE_CLAUSE = /^(.+?)(?:荣获|获得|获评|被评为|评为|获)\s*(特等奖|[一二三四]等奖|优秀奖|优胜奖|提名奖|入围奖|金奖|银奖|铜奖|鼓励奖)[。.]?$/u;
+const GRADE_CLAUSE = new RegExp(`^(.+?)${CONFER_VERB}\\s*(特等奖|[一二三四]等奖|优秀奖|优胜奖|提名奖|入围奖|金奖|银奖|铜奖|鼓励奖)[。.]?$`, 'u');
 /** One awarded item in such a clause: its organ, "的", and its title, up to the next organ's "的". */
 const ORGAN_ITEM = /([\u4e00-\u9fa5（）()]{2,30}?(?:社区|街道|村|镇|乡|局|厅|中心|院|站|所|馆|协会|委员会|政府|办事处|学校|医院))的(.+?)(?=(?:、|和|以及|及|与)[\u4e00-\u9fa5（）()]{2,30}?(?:社区|街道|村|镇|乡|局|厅|中心|院|站|所|馆|协会|委员会|政府|办事处|学校|医院)的|$)/gu;
 
