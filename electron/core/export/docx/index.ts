@@ -16,6 +16,7 @@ import { numberingOptions } from './numbering.js';
 import { packageParts, patchPackage } from './patch.js';
 import { stylesOptions } from './styles.js';
 import { bookBody, type BookSection } from './sections.js';
+import { fileSink } from '../pdf/sink.js';
 
 export { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
 export { MANIFEST_NS, type ExportManifest } from './manifest.js';
@@ -79,11 +80,22 @@ export const writeDocx: Writer = async (input) => {
     },
     sections: [bookBody(ctx, out.sections)],
   });
-  const bytes = await patchPackage(await packageParts(doc), {
-    ctx,
-    now,
-    mirrorMargins: template.kind !== 'notice',
-  });
+  const options = { ctx, now, mirrorMargins: template.kind !== 'notice' };
+  const parts = await packageParts(doc);
+  if (!input.outFile) {
+    const bytes = await patchPackage(parts, options);
+    input.onProgress?.(1, '完成');
+    return { bytes, pages: out.pages, cases: out.cases };
+  }
+  // Into the export's file entry by entry (zip.ts zipInto): the package is never held whole.
+  const sink = fileSink(input.outFile);
+  try {
+    await patchPackage(parts, options, (b) => sink.push(b));
+  } catch (error) {
+    sink.abort();
+    throw error;
+  }
+  const { bytes, written } = sink.finish();
   input.onProgress?.(1, '完成');
-  return { bytes, pages: out.pages, cases: out.cases };
+  return { bytes, written, pages: out.pages, cases: out.cases };
 };

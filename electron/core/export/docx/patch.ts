@@ -6,7 +6,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { Packer, type Document } from 'docx';
-import { zipParts, type ZipPart } from './zip.js';
+import { zipInto, zipParts, type ZipPart } from './zip.js';
 import { MANIFEST_NS, type ExportManifest } from './manifest.js';
 import { esc, XML_DECL } from './xml.js';
 import { DOC_BOOKMARK_PREFIX } from './caseDocument.js';
@@ -164,7 +164,8 @@ export async function packageParts(doc: Document): Promise<Parts> {
   return parts;
 }
 
-export async function patchPackage(parts: Parts, options: PatchOptions): Promise<Uint8Array> {
+/** The patched package zipped: its bytes, or with `push` each entry handed over as it is ready (and empty bytes returned). */
+export async function patchPackage(parts: Parts, options: PatchOptions, push?: (bytes: Buffer) => void): Promise<Uint8Array> {
   const text = (name: string): string => {
     const data = parts.get(name);
     if (data === undefined) throw new Error(`${name} missing from the packed document`);
@@ -186,7 +187,9 @@ export async function patchPackage(parts: Parts, options: PatchOptions): Promise
     if (name === DOCUMENT_PART) zipped.push({ name, data: options.ctx.body.fill(text(name), (k) => sections.sectPr(k)) });
     else zipped.push({ name, data: typeof data === 'string' ? [data] : (bytesOf(data) ?? (data as Iterable<string | Deflated>)) });
   }
-  return zipParts(zipped, ZIP_LEVEL, new Date(options.now));
+  if (!push) return zipParts(zipped, ZIP_LEVEL, new Date(options.now));
+  await zipInto(zipped, ZIP_LEVEL, push, new Date(options.now));
+  return new Uint8Array(0);
 }
 
 const DOCUMENT_PART = 'word/document.xml';

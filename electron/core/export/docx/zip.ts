@@ -119,22 +119,35 @@ const VERSION = 20;
 
 /** The parts zipped in the given order. `level` is zlib's (1 fastest … 9 smallest). */
 export async function zipParts(parts: readonly ZipPart[], level: number, when = new Date()): Promise<Uint8Array> {
-  const compressed = await Promise.all(
-    parts.map(async (p): Promise<Compressed> => {
-      const c =
-        p.data instanceof Uint8Array
-          ? await compressBytes(p.data, level)
-          : hasDeflated(p.data)
-            ? compressSegmented(p.data, level)
-            : await compressText(p.data as Iterable<string>, level);
-      return { ...c, name: Buffer.from(p.name, 'utf8') };
-    }),
-  );
-  const { time, date } = dosTime(when);
   const chunks: Buffer[] = [];
+  await zipInto(parts, level, (b) => void chunks.push(b), when);
+  const out = Buffer.concat(chunks);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/**
+ * The parts zipped in the given order, each entry handed to `push` as soon as it and those
+ * before it are compressed, and let go then: written into the export's file (patch.ts), a long
+ * book's package is never held whole, nor copied once more to be joined, before it reaches the
+ * disk. The parts are still compressed side by side.
+ */
+export async function zipInto(parts: readonly ZipPart[], level: number, push: (bytes: Buffer) => void, when = new Date()): Promise<void> {
+  const pending = parts.map(async (p): Promise<Compressed> => {
+    const c =
+      p.data instanceof Uint8Array
+        ? await compressBytes(p.data, level)
+        : hasDeflated(p.data)
+          ? compressSegmented(p.data, level)
+          : await compressText(p.data as Iterable<string>, level);
+    return { ...c, name: Buffer.from(p.name, 'utf8') };
+  });
+  // Every part's rejection is seen (the first one is thrown below), none left unhandled.
+  for (const p of pending) p.catch(() => undefined);
+  const { time, date } = dosTime(when);
   const central: Buffer[] = [];
   let offset = 0;
-  for (const c of compressed) {
+  for (const next of pending) {
+    const c = await next;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(VERSION, 4);
@@ -147,7 +160,10 @@ export async function zipParts(parts: readonly ZipPart[], level: number, when = 
     local.writeUInt32LE(c.size, 22);
     local.writeUInt16LE(c.name.length, 26);
     local.writeUInt16LE(0, 28);
-    chunks.push(local, c.name, ...c.bytes);
+    push(local);
+    push(c.name);
+    for (const b of c.bytes) push(b);
+    c.bytes.length = 0;
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(VERSION, 4);
@@ -165,12 +181,12 @@ export async function zipParts(parts: readonly ZipPart[], level: number, when = 
     offset += 30 + c.name.length + c.compressedSize;
   }
   const centralSize = central.reduce((n, b) => n + b.length, 0);
+  for (const b of central) push(b);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(compressed.length, 8);
-  end.writeUInt16LE(compressed.length, 10);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
-  const out = Buffer.concat([...chunks, ...central, end]);
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  push(end);
 }
