@@ -123,3 +123,17 @@ test('notices: the performative close (特此批复, 此复) and opening (现批
   const report = await importFile({ name: 'report.txt', bytes: enc(['某某县推进社区命名工作', ...NOTICE_SENTENCES, '某某县民政局', '2024年3月1日', '下一步,县民政局将继续推进这项工作。'].join('\n')) });
   assert.notEqual(report.kind, 'notice');
 });
+
+test('notices: a report ending on its bureau and a date is no notice — under a headline with a colon, or narrating without one; a call that asks its readers still is', async () => {
+  const report = [
+    '近日,某某县民政局在各社区开展走访活动,记者了解到,活动覆盖全县12个社区。',
+    '据介绍,走访中工作人员为困难群众送去米面油等慰问品,并了解他们的生活需要。',
+    '县民政局负责人表示,下一步将把走访常态化,让困难群众感受到温暖。',
+  ];
+  const headed = await importFile({ name: 'headed.txt', bytes: enc(['某某县:民政走访进社区 温暖送到百姓家', ...report, '某某县民政局', '2024年6月19日'].join('\n')) });
+  assert.notEqual(headed.kind, 'notice');
+  const untitled = await importFile({ name: 'untitled.txt', bytes: enc([...report, '某某县民政局', '2024-06-19'].join('\n')) });
+  assert.notEqual(untitled.kind, 'notice');
+  const call = await importFile({ name: 'call.txt', bytes: enc([...NOTICE_SENTENCES, '某某镇人民政府', '2024年12月3日'].join('\n')) });
+  assert.equal(call.kind, 'notice');
+});
