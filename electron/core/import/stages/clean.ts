@@ -518,12 +518,15 @@ function dropModelFurniture(keep: Array<{ at: number; line: SourceLine }>, dropp
     const s = scores(e.at);
     // A line like those around it is a row of a list or a table, kept or dropped with them by the rules.
     if (s.furniture < at || likeNeighbours(page, e.at) >= 0.5) continue;
+    // A share ("通过率达95%以上") is a finding of the draft's; counters and credits count, never in per cent.
+    if (SHARE.test(e.line.text)) continue;
     droppedAt.push({ at: e.at, text: e.line.text });
     keep.splice(k, 1);
   }
 }
 
 const FOOT_LINES = 6;
+const SHARE = /\d(?:\.\d+)?\s*[%％]/u;
 
 /**
  * Symbols a mirror injected inside words ("石榴♂籽", "官ξ 网") leave every line, when the page has
