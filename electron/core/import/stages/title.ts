@@ -8,6 +8,7 @@
  */
 import { DATE_ONLY, NUMERIC_DATE } from './dates.js';
 import { isChannelRow, isClock, isHotWords, isMarkupResidue, isModeSwitch, isPaperReaderLine, isSpamLine } from './furniture.js';
+import { isNameAlone } from './orgnames.js';
 
 const SENTENCE_END = /[。！？!?]/u;
 
@@ -49,10 +50,8 @@ const DOC_NUMBER = /[〔[［【(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)）]\s*[
 export const DOCUMENT_TITLE = /^(?:关于|印发)|(?:通知|通报|意见|决定|批复|函|报告|请示|方案|办法|规定|细则|公告|通告|公示|纪要|命令|议案)$/u;
 
 /** An organ or place named alone ("州救助管理站", "某县民政局"): a kicker or a site's name, not a story's headline. */
-const NAME_ONLY = /^[\u4e00-\u9fa5]{1,12}(?:局|厅|委|办|站|院|中心|政府|协会|学会|商会|基金会|社区|街道|村委会|居委会|镇|乡|县|区|市|州|盟|旗)$/u;
-
 export function isNameOnly(text: string): boolean {
-  return NAME_ONLY.test(text.trim());
+  return isNameAlone(text);
 }
 
 /**
