@@ -151,6 +151,8 @@ export function honourTail(rest: string, isHonour: (text: string) => boolean, st
 /**
  * Conferring verbs by their make rather than one by one: 获 with what intensifies it (荣获, 喜获, 斩获, 摘获),
  * 获 with what it gets (获评, 获得, 获授), 得 after taking (摘得, 夺得, 捧得), 膺, the passive of naming (被评为,
- * 被评定为, 被命名为), joining (入选, 跻身, 当选), and 获 alone.
+ * 被评定为, 被命名为), joining (入选, 跻身, 当选); CONFER_VERB adds 获 alone.
  */
-export const CONFER_VERB = '(?:[荣喜斩摘夺捧]获|获[评得授]|[摘夺捧取斩]得|荣膺|被?评(?:定|选)?为|被授予|被?(?:命名|确定|确认|认定|列)为|入选|跻身|当选|获)';
+export const CONFER_VERB_WORD = '(?:[荣喜斩摘夺捧]获|获[评得授]|[摘夺捧取斩]得|荣膺|被?评(?:定|选)?为|被授予|被?(?:命名|确定|确认|认定|列)为|入选|跻身|当选)';
+/** The same with 获 alone, where what follows is an honour's name. */
+export const CONFER_VERB = `(?:${CONFER_VERB_WORD}|获)`;

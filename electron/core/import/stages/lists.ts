@@ -26,7 +26,7 @@ import { findMentions, resolveRegion } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
 import { isPlaceOnly, isPlaceToken, splitPlaceLabel, streetCounty } from './placelabel.js';
 import { rowPieces, sentenceRows } from './listrows.js';
-import { CONFER_VERB, nameRun, peopleLine, unitsLine, type RunName } from './listnames.js';
+import { CONFER_VERB, CONFER_VERB_WORD, nameRun, peopleLine, unitsLine, type RunName } from './listnames.js';
 import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js';
 import { listHeadings } from './listheadings.js';
 import { parseOrgName } from './orgnames.js';
@@ -1012,7 +1012,8 @@ function inlineItems(text: string, award: string | null): Array<Omit<ListItem, '
 }
 
 /** The verbs that confer an honour on the names before them: "甲被评为X", "乙、丙入选Y", "丁获得第一名". */
-const CONFER = /^(.+?)(被评为|被评选为|被授予|被命名为|被确定为|入选|获评|荣获|获得)\s*(.+?)(?:荣誉)?(?:称号)?$/u;
+const CLAUSE_SIGN = new RegExp(`分别[为是]|${CONFER_VERB_WORD}`, 'u');
+const CONFER = new RegExp(`^(.+?)(${CONFER_VERB_WORD})\\s*(.+?)(?:荣誉)?(?:称号)?$`, 'u');
 /** What a conferring verb gives when it is an honour (not "获得好评"): a quoted name, an honour, a grade or a rank. */
 const HONOUR_GIVEN = /[“"].+[”"]|(?:示范|先进|优秀|十佳|十大|百佳|最美|最佳|明星|标兵|模范)[\u4e00-\u9fa5]{0,16}$|等奖$|^第[一二三四五六七八九十]+名$|^(?:金|银|铜)奖$/u;
 /** "分别为:", "分别是": a row of names follows; what precedes is the honour and its count ("获评X的4个村"). */
@@ -1026,7 +1027,7 @@ const ROW_CUE = /^(.*?)(?:分别为|分别是)\s*[:：]?\s*(.+)$/u;
  * anything else is no item. Parallel clauses share the first one's period ("11月份“红旗”…;“黄旗”…").
  */
 function clauseItems(text: string): Array<Omit<ListItem, 'at'>> {
-  if (!/分别[为是]|被评|被授予|被命名|被确定|入选|获评|荣获|获得/u.test(text)) return [];
+  if (!CLAUSE_SIGN.test(text)) return [];
   const out: Array<Omit<ListItem, 'at'>> = [];
   let lead: string | null = null;
   const push = (names: string[], award: string) => {
@@ -1066,7 +1067,7 @@ function clauseItems(text: string): Array<Omit<ListItem, 'at'>> {
 }
 
 /** A clause giving a named prize: the winners, the verb, the prize in quotes ("…获“慈善楷模” 奖", "…则获得“捐赠个人”奖项"). */
-const PRIZE_CLAUSE = /^(.+?)(?:则|也|均|都|分别|共同)?\s*(?:荣获|获得|获评|获授|被评为|被授予|获)\s*[“"]([^“”"]{2,20})[”"]\s*(?:奖项|奖|称号|荣誉称号)?$/u;
+const PRIZE_CLAUSE = new RegExp(`^(.+?)(?:则|也|均|都|分别|共同)?\\s*${CONFER_VERB}\\s*[“"]([^“”"]{2,20})[”"]\\s*(?:奖项|奖|称号|荣誉称号)?$`, 'u');
 /** Posts a winner is named with after the body they lead ("…有限公司董事长张某"). */
 const POST = /(?:董事局主席|董事会主席|董事长|总经理|总裁|副总裁|创始人|理事长|会长|院长|校长|主席|党委书记)/u;
 /** What wins a prize besides people: bodies, teams, projects, campaigns. */
@@ -1117,7 +1118,7 @@ function prizeItems(text: string): Array<Omit<ListItem, 'at'>> {
   const out: Array<Omit<ListItem, 'at'>> = [];
   for (const sentence of text.split(/[。；;！!]/u)) {
     for (const part of sentence.split(/[,，]/u)) {
-      const m = PRIZE_CLAUSE.exec(part.replace(/^\s*(?:其中|最终|此外|同时|另外)\s*/u, '').trim());
+      const m = PRIZE_CLAUSE.exec(part.replace(/^\s*(?:其中|最终|此外|同时|另外|我[省市区县州])+\s*/u, '').trim());
       if (!m) continue;
       const winners = prizeWinners(m[1]!.trim());
       if (!winners) continue;
