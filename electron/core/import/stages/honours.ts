@@ -3,7 +3,7 @@
  * around it (a 公示 of those "拟命名", a "名单", a year whose digits a mirror stripped), and the
  * honour a single case's text says it won ("X 被评为 Y", "荣获“Y”称号").
  */
-import { honourTail } from './listnames.js';
+import { CONFER_VERB_WORD, honourTail } from './listnames.js';
 
 /** What the page says about the list, not what it confers: nominations (and a 创建名单's builders towards the title), the list, its publication. */
 const WRAPPER_END = /(?:拟命名|拟推荐|拟表彰|拟认定|拟授予|创建)?(?:名单|名录)?(?:的?公示|的?公告)?$/u;
@@ -23,8 +23,7 @@ export function normaliseAward(award: string | null): string | null {
 }
 
 /** The verbs that state an honour won, and what may stand between the winner and the verb. */
-const WON =
-  /(?:被评为|被评选为|被授予|被命名为|被确定为|被确认为|被认定为|获评|荣获|获得|获授|捧回|摘得|入选|当选|获)(?:了)?\s*([^，,。；;！!？?]{2,50})/gu;
+const WON = new RegExp(`(?:${CONFER_VERB_WORD}|被评选为|捧回|获)(?:了)?\\s*([^，,。；;！!？?]{2,50})`, 'gu');
 
 /**
  * The honour a list's name gives after what it says of its winners: "我市7社区(村)入选全国示范性老年友好型社区创建"
