@@ -83,3 +83,10 @@ test('list names: numbers in sequence set apart by a space, places before a name
   const table = await load('table.txt', `2023年度全市十佳社区名单\n序号 社区名称 所属县区\n1 八一西街社区 盐湖区\n2 龙湖社区 新绛县\n3 城南社区 夏县\n`);
   assert.deepEqual(table.cases.map((c) => c.meta.title), ['八一西街社区', '龙湖社区', '城南社区']);
 });
+
+test('list names: a list name counting its winners before a verb gives the honour after it; a year or a round is no count', async () => {
+  const { honourOfListName } = await import('../electron/core/import/stages/honours.js');
+  assert.equal(honourOfListName('我市7社区(村)跻身全国示范性老年友好型社区创建'), '全国示范性老年友好型社区创建');
+  assert.equal(honourOfListName('2022年度全省民政工作优秀创新案例'), '2022年度全省民政工作优秀创新案例');
+  assert.equal(honourOfListName('第三批全国婚俗改革实验区'), '第三批全国婚俗改革实验区');
+});

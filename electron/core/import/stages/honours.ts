@@ -43,8 +43,8 @@ export function honourOfListName(name: string): string {
   return object.length >= 4 && !NOT_HONOUR.test(object) ? object : name;
 }
 
-/** The winners a list's name counts before its verb: "我市7社区(村)", "全省12个村", "我省3地". */
-const COUNTED_SUBJECT = /^[\u4e00-\u9fa5]{0,6}?[0-9０-９一二三四五六七八九十百]+\s*[个家所名项地]?[\u4e00-\u9fa5]{0,4}?(?:[（(][\u4e00-\u9fa5、]{1,6}[)）])?(?=[\u4e00-\u9fa5]{1,5}[“"0-9０-９全国省市中第])/u;
+/** The winners a list's name counts before its verb: "我市7社区(村)", "全省12个村", "我省3地" (a year, a round or a date is no count). */
+const COUNTED_SUBJECT = /^[\u4e00-\u9fa5]{0,6}?(?<![0-9０-９])[0-9０-９一二三四五六七八九十百]{1,3}(?![0-9０-９年月日届批期号])\s*[个家所名项地]?[\u4e00-\u9fa5]{0,4}?(?:[（(][\u4e00-\u9fa5、]{1,6}[)）])?(?=[\u4e00-\u9fa5]{1,5}[“"0-9０-９全国省市中第])/u;
 
 /** What an honour's name ends in: the kind of body, place or work it is given to, or a prize. */
 const HONOUR_END = /(?:单位|集体|组织|社区|村|街道|镇|乡|县|区|市|城区|城市|机构|中心|站|点|基地|项目|案例|品牌|成果|奖|家庭|模范|标兵|示范|典型)$/u;
