@@ -307,7 +307,8 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
       let first = true;
       const start = physical + 1;
       const firstFolio = start - front;
-      partEntries[i]![j + 1]!.folio = firstFolio;
+      const entry = partEntries[i]![j + 1]!;
+      entry.folio = firstFolio;
       folios.set(doc.id, firstFolio);
       let lastLines = 0;
       const headingsAtFoot: number[] = [];
@@ -317,7 +318,8 @@ export async function composeAnthology(template: Template, bundle: CollectionBun
           const p = newPage();
           if (first) {
             partNode.addItem(titleOf(doc));
-            canvas.destination(`case:${doc.id}`);
+            // The 目录 entry's name, one string for both (the name tree keeps it to the end).
+            canvas.destination(entry.destination!);
           }
           return book.frame(p);
         },
