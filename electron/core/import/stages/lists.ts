@@ -503,6 +503,9 @@ export function readList(source: SourceLine[]): ListResult | null {
   let headPlace: string | null = null;
   /** Since the last group heading, only list lines: running text ends the group's plain items. */
   let inGroup = false;
+  /** Whether the lines above `at` confer an honour (read once, for the first line that asks). */
+  let conferring: boolean | undefined;
+  const leadConfers = (at: number) => (conferring ??= awardFromText(lines.slice(0, at).map((l) => l.text)) !== null);
   /** The place labelling the run of names the line before went on with ("清河区:…"): null for none, undefined when no run. */
   let runLabel: string | null | undefined;
   // Each line's places under a province label, read once (a line is also asked about by its neighbours).
@@ -659,8 +662,11 @@ export function readList(source: SourceLine[]): ListResult | null {
       continue;
     }
     // Under a grade heading, "单位:标题": the entrant before the colon (its place first, or an organ).
-    const entrant = ((grouped && award) || headed) && !pc && colon > 2 && !NUMBERED.test(text) && text.length <= 90 && !SENTENCE.test(text) ? /^([^:：\s，,。“”"《》]{4,30})[:：]\s*(\S.{2,60})$/u.exec(text) : null;
-    if (entrant && (placeStart(entrant[1]!) || ORGAN_END_LIST.test(entrant[1]!))) {
+    // (Or in a run under a lead that confers, its list name lost: "我市5个案例获评…" over "机构:标题" lines.)
+    const entrant = !pc && colon > 2 && !NUMBERED.test(text) && text.length <= 90 && !SENTENCE.test(text) ? /^([^:：\s，,。“”"《》]{4,30})[:：]\s*(\S.{2,60})$/u.exec(text) : null;
+    const entrantOk = entrant && (placeStart(entrant[1]!) || ORGAN_END_LIST.test(entrant[1]!));
+    // (Under a lead alone, the label is a body's name, not the page's "我市入选社区", and the title one piece.)
+    if (entrantOk && ((grouped && award) || headed || (!/^[我本全]/u.test(entrant[1]!) && !/[\s\u3000]/u.test(entrant[2]!.trim()) && leadConfers(i)))) {
       run.push({ title: entrant[2]!.trim(), subtitle: null, unit: entrant[1]!, place: null, award, at: i });
       continue;
     }
