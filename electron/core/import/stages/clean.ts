@@ -514,6 +514,10 @@ function dropModelFurniture(keep: Array<{ at: number; line: SourceLine }>, dropp
   const foot = keep.filter((e) => e.at > page.lastText && (e.line.text || e.line.table)).length <= FOOT_LINES;
   for (let k = keep.length - 1; k >= 0; k--) {
     const e = keep[k]!;
+    // A heading or list item the source declared (Word styles, Markdown #, HTML h1–h4, <li>) is the draft's structure.
+    if (e.line.heading || e.line.list) continue;
+    // A label ending in its colon ("案例概况:") introduces what follows: the hand rules judge it with its value.
+    if (/[:：]$/u.test(e.line.text)) continue;
     if (!e.line.text || e.line.image || e.line.table || e.at === headline || (e.at >= page.firstText && e.at <= page.lastText) || (e.at > page.lastText && !foot)) continue;
     const s = scores(e.at);
     // A line like those around it is a row of a list or a table, kept or dropped with them by the rules.
