@@ -666,7 +666,11 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
   const infoOrgan = fields['发文机构'];
   if (!meta.organ && infoOrgan && ORGAN_NAME.test(infoOrgan) && !/网站|门户|网$/u.test(infoOrgan)) meta.organ = infoOrgan;
   // Then the 代字 of the number, which abbreviates the organ (as the byline's department does not: "社会组织管理局").
-  if (!meta.organ && meta.docNumber) meta.organ = organFromNumber(meta.docNumber, lines.map((l) => l.text).join('\n')) ?? undefined;
+  if (!meta.organ && meta.docNumber) {
+    // Only a found organ is set: a key holding undefined would not survive a worker's JSON round trip.
+    const fromNumber = organFromNumber(meta.docNumber, lines.map((l) => l.text).join('\n'));
+    if (fromNumber) meta.organ = fromNumber;
+  }
   // Last, the page's byline: a government organ as its 来源 posted the notice (a newspaper, a 社 or a website did not issue it).
   const posted = shape.byline?.source;
   if (!meta.organ && posted && ORGAN_NAME.test(posted) && GOVERNMENT_ORGAN.test(posted)) meta.organ = posted;
