@@ -54,21 +54,34 @@ function placeStarts(text: string): boolean {
 
 /** Splits at a separator outside quotes and brackets ("2014中国(浙江)…县(市、区)" keeps its 、). */
 export function splitOutsideMarks(text: string, sep: string): string[] {
+  // Every sentence of every draft is tried as a row: the scan jumps from mark to separator by one
+  // pattern instead of looking at each character.
+  const re = scanPattern(sep);
+  re.lastIndex = 0;
   const out: string[] = [];
   let depth = 0;
   let from = 0;
-  for (let k = 0; k < text.length; k++) {
-    const ch = text[k]!;
-    if ('“（(《「'.includes(ch)) depth++;
-    else if ('”）)》」'.includes(ch)) depth = Math.max(0, depth - 1);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const ch = m[0];
+    if (OPENING.includes(ch)) depth++;
+    else if (CLOSING.includes(ch)) depth = Math.max(0, depth - 1);
     else if (ch === '"') depth = depth > 0 ? depth - 1 : depth + 1;
-    else if (depth === 0 && sep.includes(ch)) {
-      out.push(text.slice(from, k));
-      from = k + 1;
+    else if (depth === 0) {
+      out.push(text.slice(from, m.index));
+      from = m.index + 1;
     }
   }
   out.push(text.slice(from));
   return out;
+}
+
+const OPENING = '“（(《「';
+const CLOSING = '”）)》」';
+const SCANS = new Map<string, RegExp>();
+function scanPattern(sep: string): RegExp {
+  let re = SCANS.get(sep);
+  if (!re) SCANS.set(sep, (re = new RegExp(`[${`${OPENING}${CLOSING}"${sep}`.replace(/[\\\]^-]/gu, '\\$&')}]`, 'gu')));
+  return re;
 }
 
 /** A comma and a conjunction that go on with a row of names: "甲、乙,以及丙". */
