@@ -14,7 +14,7 @@ import { findMentions } from '../../regions/index.js';
 import { isPlaceToken } from './placelabel.js';
 import { isOrgName } from './orgnames.js';
 import { HONOUR_WORD, statedAward as statedHonour } from './honours.js';
-import { CONFER_VERB, honourTail, nameRun } from './listnames.js';
+import { CONFER_VERB, honourTail, nameRun, PROSE_WORDS } from './listnames.js';
 
 export interface RowItem {
   title: string;
@@ -43,7 +43,7 @@ const NAME_END =
 /** A post names a person, not an awarded place or unit. */
 const POST = /书记|主任|主席|队长|站长|院长|所长|局长|科长|调研员|同志|工作者|志愿者|先生|女士/u;
 /** What a row never holds: sentence verbs and connectives. */
-const PROSE = /[。！？]|(?:通过|推进|加强|完善|开展|建立|实现|提升|围绕|坚持|积极|不断|进一步|要求|指出|表示|认为)/u;
+const PROSE = new RegExp(`[。！？]|${PROSE_WORDS}`, 'u');
 /** Groups of people among the honours: their names are no cases. */
 const PEOPLE_GROUP = /(?:人物|个人|人员|同志|工作者|志愿者|楷模|标兵|之星|家庭|能手|达人|人才|者)[”"]?$/u;
 
