@@ -393,8 +393,13 @@ export function provinceFromCitedNumbers(text: string, own?: string | null): str
  * draft's province) the one city whose name begins with the code's first character
  * ("平政办" in 河南 → 平顶山市). Null when that is not unique.
  */
+/** The 代字 of a 发文字号 (the issuing organ's abbreviation before the year: 吉民发 of 吉民发〔2023〕2号), or null. */
+export function docNumberCode(docNumber: string): string | null {
+  return /^([\u4e00-\u9fa5]{1,12})\s*[〔[［【]/u.exec(docNumber)?.[1] ?? null;
+}
+
 export function regionFromDocNumber(docNumber: string, hint?: Partial<Region>): Region | null {
-  const code = /^([\u4e00-\u9fa5]{1,12})\s*[〔[［【]/u.exec(docNumber)?.[1];
+  const code = docNumberCode(docNumber);
   if (!code) return null;
   const { provinces } = regionIndex();
   const first = code[0]!;

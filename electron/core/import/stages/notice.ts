@@ -10,7 +10,7 @@ import { structure } from './structure.js';
 import { readInfoTable, type InfoTable } from './infotable.js';
 import { readByline, type Byline } from './byline.js';
 import { ISSUER_NAME } from './orgnames.js';
-import { regionFromDocNumber } from '../../regions/index.js';
+import { docNumberCode, regionFromDocNumber } from '../../regions/index.js';
 
 const ORGAN = /^[\u4e00-\u9fa5（）()]{2,40}文件$/u;
 /**
@@ -771,7 +771,7 @@ const PROVINCE_KINDS: Array<[RegExp, string]> = [
   [/^政[发函]/u, '人民政府'],
 ];
 function organFromNumber(docNumber: string, text: string): string | null {
-  const code = /^([\u4e00-\u9fa5]{1,12})〔/u.exec(docNumber)?.[1];
+  const code = docNumberCode(docNumber);
   if (!code) return null;
   const national = NATIONAL_CODES.find(([re]) => re.test(code));
   if (national) return national[1];
