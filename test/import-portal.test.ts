@@ -11,26 +11,26 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
-  // Reset when batch 15 (43 files, scored once unseen at 21/43) was released to tuning at the start of
-  // the seventh round: the set then measured 248/271 fully right (91.5 %); kind 98.2 %, case count
-  // 97.4 %, title 95.2 %, unit 94.8 %, award 93.2 %, region 95.7 %, category 95.3 %, notice title 96 %,
-  // organ 89 %, docNumber 96 %, addressees 98 %, date 92 %, furniture 96.9 %. Each floor sits just below
-  // and goes up as the seventh round's work lands; never lowered.
-  fullyRight: 0.91,
+  // Reset when batch 16 (43 files, scored twice unseen at 21/43) was released to tuning at the start of
+  // the eighth round: the set then measured 285/314 fully right (90.8 %); kind 97.5 %, case count
+  // 98.4 %, title 92.0 %, unit 94.5 %, award 85.5 %, region 92.2 %, category 92.0 %, notice title 96.6 %,
+  // organ 96.4 %, docNumber 96.7 %, addressees 96.9 %, date 97.8 %, furniture 94.3 %. Each floor sits just
+  // below and goes up as the eighth round's work lands; never lowered after this reset.
+  fullyRight: 0.9,
   fields: {
-    kind: 0.98,
-    'case count': 0.97,
-    title: 0.95,
-    unit: 0.97,
-    award: 0.96,
-    region: 0.98,
-    category: 0.98,
-    'notice.title': 0.98,
-    'notice.organ': 0.98,
-    'notice.docNumber': 0.98,
-    'notice.addressees': 0.98,
-    'notice.date': 0.98,
-    'furniture dropped': 0.97,
+    kind: 0.97,
+    'case count': 0.98,
+    title: 0.92,
+    unit: 0.94,
+    award: 0.85,
+    region: 0.92,
+    category: 0.92,
+    'notice.title': 0.96,
+    'notice.organ': 0.96,
+    'notice.docNumber': 0.96,
+    'notice.addressees': 0.96,
+    'notice.date': 0.97,
+    'furniture dropped': 0.94,
   } as Record<string, number>,
 };
 
