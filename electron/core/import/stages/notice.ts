@@ -116,11 +116,14 @@ function unflatten(lines: SourceLine[]): SourceLine[] {
     out.push(...parts.map((text) => ({ text })));
   };
   let opening = true;
+  let last = lines.length - 1;
+  while (last > 0 && !lines[last]!.text) last--;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const t = line.text;
     const parts = line.table || line.image || !t ? null : opening ? titleRunOn(t) : null;
-    const signed = !parts && !line.table && !line.image && t.length > 12 ? signatureRunOn(t) : null;
+    const plain = !parts && !line.table && !line.image && t.length > 12;
+    const signed = plain ? (signatureRunOn(t) ?? (i === last ? dateRunOn(t) : null)) : null;
     if (t) opening &&= !/[。！？]/u.test(t) && i < 12;
     if (parts ?? signed) put(i, (parts ?? signed)!);
     else if (out) (out as SourceLine[]).push(line);
@@ -151,7 +154,9 @@ function restoreLifted(lines: SourceLine[], raw: SourceLine[]): SourceLine[] {
     const lifted = raw[next];
     if (!lifted || kept.has(lifted)) continue;
     const t = lifted.text.trim();
-    if (!(isDateLine(t) && organNames(line.text.replace(SEAL_NOTE, ''))) && !signedLine(t, false)) continue;
+    // (A notice without a 署名 ends on the date alone, right under its last sentence, as the copy's last line.)
+    const closesCopy = /[。！？]$/u.test(line.text.trim()) && raw.slice(next + 1).every((l) => !l.text.trim());
+    if (!(isDateLine(t) && (organNames(line.text.replace(SEAL_NOTE, '')) || closesCopy)) && !signedLine(t, false)) continue;
     out ??= lines.slice(0, i + 1);
     out.push({ text: t });
   }
@@ -198,6 +203,17 @@ function signatureRunOn(text: string): string[] | null {
     return [before, organs.join(' '), m[1]!, ...attachmentRunOn(after)].filter(Boolean);
   }
   return null;
+}
+
+/**
+ * A notice printed without a 署名 (a 公告 on a law database, a portal's body copy) ends on its 成文日期
+ * alone; a copy that lost the line break sets it after the last sentence ("…调整服务时间和方式。2020年2月4日", "…方式。 2020-02-04").
+ * Only on the copy's last line: a date after a sentence inside the body is the body's.
+ */
+const TRAILING_DATE = new RegExp(`^(.*[。！？])[\\s\\u3000]*(${DATE_TEXT}|[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2})$`, 'u');
+function dateRunOn(text: string): string[] | null {
+  const m = TRAILING_DATE.exec(text);
+  return m && DATE_ONLY.test(m[2]!.replace(/\s+/gu, '')) ? [m[1]!, m[2]!] : null;
 }
 
 /** "附件: 某某征集表 姓名: 单位:": the 附件 mark, the attachment's name (a document's title) and its text. */
