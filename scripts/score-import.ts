@@ -139,18 +139,18 @@ export function loose(value: string | null | undefined): string {
   return s;
 }
 
-function looseDocNumber(value: string | null | undefined): string {
+export function looseDocNumber(value: string | null | undefined): string {
   // 〔〕 and [] and （）/() around the year are all seen; the number is the same.
   return loose(value).replace(/[[(（]/gu, '[').replace(/[\])）]/gu, ']');
 }
 
-function looseAward(value: string | null | undefined): string {
+export function looseAward(value: string | null | undefined): string {
   return loose(value)
     .replace(/\(共?\d+[个項项篇]\)/gu, '')
     .replace(/[:：]$/u, '');
 }
 
-function looseSubtitle(value: string | null | undefined): string {
+export function looseSubtitle(value: string | null | undefined): string {
   return loose(value).replace(/^—+/u, '');
 }
 
@@ -195,7 +195,7 @@ function cityOf(province: string | null, city: string | null, county: string | n
   return MUNICIPALITIES.has(province) || county !== null ? province : city;
 }
 
-function sameRegion(actual: { province?: string | null; city?: string | null; county?: string | null } | null | undefined, want: ExpectedRegion): boolean {
+export function sameRegion(actual: { province?: string | null; city?: string | null; county?: string | null } | null | undefined, want: ExpectedRegion): boolean {
   const a = { province: actual?.province ?? null, city: actual?.city ?? null, county: actual?.county ?? null };
   return (
     a.province === want.province &&
@@ -226,7 +226,7 @@ export function listFixtures(set: SetName): string[] {
     .filter((f) => existsSync(expectedPath(f)));
 }
 
-function bodyLines(file: ImportedFile): Set<string> {
+export function bodyLines(file: ImportedFile): Set<string> {
   const parts: string[] = file.cases.map((c) => blocksText(c.body));
   if (file.notice) {
     parts.push(blocksText(file.notice.body));
