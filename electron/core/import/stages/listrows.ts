@@ -336,19 +336,46 @@ export function ownedTitle(text: string): { title: string; unit: string } | null
 const FIRST_WINNER =
   /([^，,、；;。:：]{2,44}?)等\s*[0-9０-９一二三四五六七八九十百]+\s*([个家名位项所座])([\u4e00-\u9fa5]{0,10}?)\s*(?:为\s*)?((?:[^，,、；;。“”"]{0,20}[“"][^”"]{2,30}[”"][^，,、；;。“”"]{0,20}?)|[^，,、；;。“”"]{4,30}?)(?=予以|[，,、；;。]|$)/gu;
 
+/** The group's kind and a conferring verb between a count and its honour: "企业荣获", "家企业为". */
+const GROUP_VERB = new RegExp(`^[\\u4e00-\\u9fa5]{0,10}?(?:${CONFER_VERB}|为)\\s*(?=\\S)`, 'u');
+
+/**
+ * The names joined by 、 that open a group before its last named winner, within one comma's clause:
+ * "宝钢集团有限公司、" before "宝龙集团发展有限公司等40个企业". Each must be a name by its shape (quotes
+ * around a project's name go); a person's name or a phrase of prose ends the run.
+ */
+function namesBefore(head: string, last: string): string[] {
+  const clause = head.replace(/^.*[，,；;。:：]/su, '');
+  if (!clause.endsWith('、')) return [];
+  const out: string[] = [];
+  for (const piece of splitOutsideMarks(clause.slice(0, -1), '、').reverse()) {
+    const name = piece.replace(/^\s*(?:其中|并|对|将|授予|表彰)\s*/u, '').trim().replace(/^[“"]([^“”"]+)[”"]$/u, '$1');
+    if (!name || name === last || !nameShape(name)) break;
+    out.unshift(name);
+  }
+  return out;
+}
+
 function firstWinners(text: string): RowItem[] {
   const out: RowItem[] = [];
   let groups = 0;
   for (const m of text.matchAll(FIRST_WINNER)) {
     const name = m[1]!.replace(/^.*(?:决定|授予|对|将|命名|同意|确定|评选出|表彰)\s*/u, '').trim();
-    // "等10家企业为X": the group's kind before 为 is not the honour.
-    const award = m[4]!.trim().replace(/^[\u4e00-\u9fa5]{0,10}?为\s*(?=\S)/u, '');
+    // "等10家企业为X", "等40个企业荣获“X”": the group's kind and the conferring verb before the honour are not the honour.
+    const award = m[4]!.trim().replace(GROUP_VERB, '');
     if (!/(?:奖|示范|先进|优秀|十佳|十大|最美|最佳|最具|典型|品牌|模范|称号|荣誉)/u.test(award)) continue;
     groups++;
     // People: counted in 名/位, or the honour is a person's.
     if (m[2] === '名' || m[2] === '位' || /人|同志/u.test(m[3]!) || PEOPLE_GROUP.test(award)) continue;
     if (!name || name.length > 40 || PROSE.test(name)) continue;
-    out.push({ summary: true, title: name, subtitle: null, unit: null, place: placeStarts(name) ? name : null, award: plainAward(award.replace(/^[“"]([^“”"]+)[”"]$/u, '$1')) });
+    const honour = plainAward(award.replace(/^[“"]([^“”"]+)[”"]$/u, '$1'));
+    // "甲、乙等40个企业": every winner the clause names before 等 is one ("“X工程”、Y计划等20个项目" too);
+    // names before an organ's verb ("市民政局、市文明办决定授予A等10家") are the organs that confer.
+    const opened = name !== m[1]!.trim();
+    for (const earlier of opened ? [] : namesBefore(text.slice(0, m.index), name)) {
+      out.push({ summary: true, title: earlier, subtitle: null, unit: null, place: placeStarts(earlier) ? earlier : null, award: honour });
+    }
+    out.push({ summary: true, title: name, subtitle: null, unit: null, place: placeStarts(name) ? name : null, award: honour });
   }
   return groups >= 2 ? out : [];
 }
