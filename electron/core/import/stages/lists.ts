@@ -144,6 +144,38 @@ function isAddress(text: string): boolean {
   return m.length >= 2 || (m.length === 1 && /[\u4e00-\u9fa5]{2,8}(?:街道|镇|乡)/u.test(text.slice(m[0]!.end)));
 }
 
+/** A bare address alone: a place and its street or community, no more ("哈尔滨市香坊区进乡街道松海社区"). */
+function bareAddress(text: string): boolean {
+  return text.length >= 4 && text.length <= 30 && ADDRESS_END.test(text) && placeStart(text) && isAddress(text);
+}
+
+/** Where one address may end inside a line that lost its breaks: a community or village, before more text. */
+const ADDRESS_CUT = /(?:社区|村|居委会|居民委员会|村民委员会)(?=[\u4e00-\u9fa5])/gu;
+
+/**
+ * Addresses run together on one line, by spaces or by nothing at all where a copy (or a rejoining of
+ * hard-wrapped lines) lost the breaks between them: "…上坝土家族乡八一社区六盘水市六枝特区银壶街道银壶社区".
+ * A community's or village's name ends one where the next opens with a place, and every piece must be
+ * a bare address by itself; null when the line is anything else.
+ */
+function addressesRunTogether(text: string): string[] | null {
+  if (text.length > 600 || SENTENCE.test(text) || /[:：，,、“”"《》（）()]/u.test(text)) return null;
+  const out: string[] = [];
+  for (const chunk of text.trim().split(/[\s\u3000]+/u)) {
+    let start = 0;
+    for (const m of chunk.matchAll(ADDRESS_CUT)) {
+      const end = m.index! + m[0].length;
+      if (end - start > 30) break;
+      if (!placeStart(chunk.slice(end)) || !bareAddress(chunk.slice(start, end))) continue;
+      out.push(chunk.slice(start, end));
+      start = end;
+    }
+    if (!bareAddress(chunk.slice(start))) return null;
+    out.push(chunk.slice(start));
+  }
+  return out.length >= 2 ? out : null;
+}
+
 function placeStart(text: string): boolean {
   const m = findMentions(text.slice(0, 12));
   return m.length > 0 && m[0]!.start === 0;
@@ -668,6 +700,12 @@ export function readList(source: SourceLine[]): ListResult | null {
     // (Under a lead alone, the label is a body's name, not the page's "我市入选社区", and the title one piece.)
     if (entrantOk && ((grouped && award) || headed || (!/^[我本全]/u.test(entrant[1]!) && !/[\s\u3000]/u.test(entrant[2]!.trim()) && leadConfers(i)))) {
       run.push({ title: entrant[2]!.trim(), subtitle: null, unit: entrant[1]!, place: null, award, at: i });
+      continue;
+    }
+    // Bare addresses run together, in a run of addresses or under a list's heading: one item each.
+    const together = text.length > 8 && (run.length || listed || grouped || headed) ? addressesRunTogether(text) : null;
+    if (together) {
+      for (const t of together) run.push({ title: t, subtitle: null, unit: null, place: t, award, at: i });
       continue;
     }
     // Bare addresses: "哈尔滨市香坊区进乡街道松海社区".
