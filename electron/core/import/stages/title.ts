@@ -23,7 +23,21 @@ export function isLinkRow(text: string): boolean {
   if (text.length > 200 || /[。，,！？!?、；;“”"《》]/u.test(text)) return false;
   const parts = text.trim().split(/[\s\u3000|｜/／›»>＞]+/u).filter(Boolean);
   if (parts.length < 4 || parts.some((p) => p.length > 10)) return false;
+  // A link is named by a word, not by a value after its label: a row with a clock time and a labelled
+  // source ("2022/06/05/ 12:49 来源:新甘肃 记者 文洁") is the page's date and source line, which may stand under its headline.
+  if (parts.filter((p) => /[:：]./u.test(p)).length >= 2) return false;
   return parts.filter((p) => p.length >= 2 && p.length <= 6).length >= parts.length * 0.75;
+}
+
+/**
+ * A reporter's byline: an outlet perhaps, then the role, then one to four names ("新甘肃·甘肃日报记者 文洁",
+ * "城市晚报全媒体记者 陆续", "新黄河记者:孙锋"). It says who wrote the story, never what it is about.
+ */
+const REPORTER_BYLINE = /^[(（]?[^。，,！？!?:：]{0,16}?(?:全媒体)?(?:记者|通讯员|实习生)\s*[:：|｜_]?\s*[\u4e00-\u9fa5·]{2,4}(?:(?:\s+|[、，,]\s*)[\u4e00-\u9fa5·]{2,4}){0,3}[)）]?$/u;
+
+export function isReporterByline(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 40 && REPORTER_BYLINE.test(t);
 }
 
 /**
@@ -39,6 +53,7 @@ export function isNeverTitle(text: string): boolean {
   const squeezed = t.replace(/\s+/gu, '');
   if (DATE_ONLY.test(squeezed) || /^[0-9０-９\s:：\-/.年月日星期周一二三四五六日天]+$/u.test(t)) return true;
   if (NUMERIC_DATE.test(t) && t.replace(NUMERIC_DATE, '').replace(/[0-9:：\s星期周一二三四五六日天]/gu, '').length === 0) return true;
+  if (isReporterByline(t)) return true;
   if (isClock(t) || isLinkRow(t) || isChannelRow(t) || isPaperReaderLine(t) || isSpamLine(t) || isModeSwitch(t) || isHotWords(t) || isMarkupResidue(t)) return true;
   return FIELD.test(t);
 }

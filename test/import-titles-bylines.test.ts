@@ -1,0 +1,36 @@
+/**
+ * Headlines against the lines around them on real tuning pages: a reporter's byline under the headline
+ * (outlet, role, names) can never be the headline, and a date/source line with a clock time and a
+ * labelled source is no row of links, so it does not end the page's head above the headline.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { importFile } from '../electron/core/import/index.js';
+import { isLinkRow, isNeverTitle, isReporterByline } from '../electron/core/import/stages/title.js';
+
+const TUNING = path.resolve(import.meta.dirname, 'fixtures/portal/tuning');
+
+async function tuning(name: string) {
+  return importFile({ name, path: path.join(TUNING, name) });
+}
+
+test('titles: a reporter byline is never a headline; a headline naming reporters is', () => {
+  for (const t of ['新甘肃·甘肃日报记者 文洁', '城市晚报全媒体记者 陆续', '新黄河记者:孙锋', '四川在线记者 李丹', '(记者 朱珍珍)', '记者 张紫艳 马颜慧']) {
+    assert.ok(isReporterByline(t), t);
+    assert.ok(isNeverTitle(t), t);
+  }
+  for (const t of ['凝聚基层治理合力 共建共治美好家园', '记者节里的民政人', '致敬新闻工作者 记者走进养老院']) assert.ok(!isReporterByline(t), t);
+});
+
+test('titles: a date line with its clock and labelled source is no row of links; links side by side are', () => {
+  assert.ok(!isLinkRow('2022/06/05/ 12:49 来源:新甘肃 记者 文洁'));
+  assert.ok(isLinkRow('延吉概况 延吉新闻 社会民生 公示公告 外媒报导 街区新闻'));
+  assert.ok(isLinkRow('Page 37 - 湘西工作 2017 第11期'), 'a magazine page header still reads as a row (no labelled values)');
+});
+
+test('titles: lanzhou-2022 keeps its headline over the date line, not the reporter byline under it', async () => {
+  const file = await tuning('lanzhou-2022-sanshe-liandong.txt');
+  assert.equal(file.cases[0]?.meta.title, '凝聚基层治理合力 共建共治美好家园');
+  assert.equal(file.info.title, '凝聚基层治理合力 共建共治美好家园');
+});
