@@ -99,6 +99,10 @@ export interface NoticeShape {
   byline: Byline | null;
   /** The lines the indexes above count, when the copy ran the notice's parts together (see `unflatten`). */
   lines?: SourceLine[];
+  /** A document reprinted under a news page's headline and lead (see `reprinted`): its title as the lead quotes it. */
+  quotedTitle?: string;
+  /** The reprint's wrapper: the page's own headline and the lead's paragraphs above the document. */
+  wrapper?: { headline: string | null; lead: SourceLine[] };
 }
 
 /**
@@ -340,6 +344,25 @@ function titleOrgan(title: string): string | null {
   return names ? names[0]! : null;
 }
 
+/**
+ * A document's full title names its organ before 关于 (GB/T 9704: 发文机关 + 关于 + 事由 + 文种), as the
+ * portal's information table registers it ("琼海市人民政府 关于印发…的通知"); a page setting the organ
+ * as a 版头 line prints its headline from 关于 on. The table's title is the document's when it is the
+ * headline with only the organ (or joint organs) before it; any other difference is the table's own
+ * wording, and the headline stands.
+ */
+function organTitle(headline: string, registered: string | undefined): string | null {
+  if (!registered || !/^(?:关于|转发|印发|批转)/u.test(headline)) return null;
+  const full = registered.replace(/[\s\u3000]+/gu, ' ').trim();
+  const bare = headline.replace(/[\s\u3000]+/gu, '');
+  if (!full.replace(/\s+/gu, '').endsWith(bare)) return null;
+  // (Cut where the headline starts in the registered title, spaces aside.)
+  let k = full.length;
+  for (let n = 0; n < bare.length && k > 0; ) if (full[--k] !== ' ') n++;
+  const organs = organNames(full.slice(0, k));
+  return organs ? `${organs.join(' ')}${headline}` : null;
+}
+
 /** A line that is one name in 《》 and nothing else, without them; any other line as it is. */
 function unquoteName(text: string): string {
   const m = /^\s*《([^《》]{2,100})》\s*$/u.exec(text);
@@ -512,17 +535,21 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   const closing = !headed && closingSignature(lines, bodyFrom, issuerAt, dateAt);
   const announces = lines.slice(bodyFrom, bodyFrom + 6).some((l) => PUBLIC_FORMULA.test(l.text));
   const announcing = !headed && titleAt < 0 && announces;
-  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing && !announcing) return null;
+  // A normative text set out in articles (a 条例, 办法, 细则 or 规则 reposted without its 印发 notice) is a
+  // document, whoever posted it; copied from its first article without its title, it opens with them.
+  const articles = articled(lines, bodyFrom);
+  const opensWithArticles = articles && titleAt < 0 && POLICY_HEAD.test(lines.find((l, k) => k >= bodyFrom && !header.has(k) && l.text.trim())?.text.trim() ?? '');
+  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing && !announcing && !opensWithArticles) return null;
   // (A titled 公告 or 公示 says what it is in its opening as a 通知 does: "现将有关事项公告如下".)
-  const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2), formula || announces].filter(Boolean).length;
+  const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2), formula || announces, articles].filter(Boolean).length;
   const title = titleAt >= 0 ? lines.slice(titleAt, titleAt + titleLines).map((l) => l.text).join('') : '';
   if (titleAt >= 0) {
     if (!strong && signs === 0) return null;
     // The old rule still holds for notices without 主送: a public kind, or a signature; or a policy
     // document (方案, 办法, 规划 …) the portal registers with its information table, which opens as one does.
     const registered = Boolean(info && Object.keys(info.fields).length >= 2) && policyOpening(lines, bodyFrom);
-    if (!strong && addresseesAt < 0 && !PUBLIC_KINDS.test(title.replace(TITLE_DATE, '')) && issuerAt < 0 && !docNumber && !registered) return null;
-  } else if (signs < 2 && !closing && !announcing) return null;
+    if (!strong && addresseesAt < 0 && !PUBLIC_KINDS.test(title.replace(TITLE_DATE, '')) && issuerAt < 0 && !docNumber && !registered && !articles) return null;
+  } else if (signs < 2 && !closing && !announcing && !opensWithArticles) return null;
   // No date under the signature (cut from the copy, or printed as bare digits the cleaner took):
   // an organ line right after the last sentence of the body, ending the copy or followed only by
   // the title of the document it issues, is the 署名. (Only once the draft is known to be a notice:
@@ -547,6 +574,26 @@ function policyOpening(lines: SourceLine[], bodyFrom: number): boolean {
     if (POLICY_PURPOSE.test(t) || POLICY_HEAD.test(t)) return true;
   }
   return false;
+}
+
+/**
+ * Whether the text is set out in articles, as only normative documents are (条例, 办法, 细则, 规定, 规则):
+ * lines opening with 第一条 and then 第二条 (a 章 heading may stand between them). A report quoting a
+ * rule cites one article inside its sentences ("根据…第一条规定"), never line after line in sequence.
+ * In tuning every copy that does so is a notice or the rules it issues (dongguan-2005, lianghe,
+ * qionghai-2023, xinyang-2025, xizang-2023, yunnan-2023: six sites).
+ */
+const ARTICLE = /^\s*第\s*([一二三四五六七八九十百零〇]+|[0-9０-９]+)\s*条(?=[\s\u3000]|[\u4e00-\u9fa5“《(（])/u;
+function articled(lines: SourceLine[], from: number): boolean {
+  let want = 1;
+  for (let i = from; i < lines.length && want <= 2; i++) {
+    const m = ARTICLE.exec(lines[i]!.text);
+    if (!m) continue;
+    const n = /^[0-9０-９]+$/u.test(m[1]!) ? Number(halfWidthDigits(m[1]!)) : m[1] === '一' ? 1 : m[1] === '二' ? 2 : 0;
+    if (n === want) want++;
+    else if (n === 1) want = 2;
+  }
+  return want > 2;
 }
 
 /**
@@ -621,7 +668,8 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
   const lines = shape.lines ?? copied;
   const fields = shape.info?.fields ?? {};
   // A copy that starts below the title may still carry it in the information table (标题：…).
-  const title = shape.titleAt >= 0 ? titleText(lines, shape) : WEAK_TITLE.test(fields['标题'] ?? '') ? fields['标题']!.replace(/\s+/gu, '') : '';
+  const printed = shape.titleAt >= 0 ? titleText(lines, shape) : shape.quotedTitle ?? '';
+  const title = printed ? (organTitle(printed, fields['标题']) ?? printed) : WEAK_TITLE.test(fields['标题'] ?? '') ? fields['标题']!.replace(/\s+/gu, '') : '';
   const meta: NoticeMeta = { title, sourceFile };
   if (fields['发文字号']) meta.docNumber = docNumberOf(fields['发文字号'], DOC_NUMBER_FIELD);
   let headDate: string | null = null;
