@@ -27,6 +27,9 @@ export const PROSE_WORDS = '(?:通过|推进|加强|完善|开展|建立|实现|
 /** Words of running text: a piece holding one is prose, not a name. */
 const PROSE = new RegExp(`[。！？：:“”"《》\\s被]|${PROSE_WORDS}`, 'u');
 
+/** A county's name by its form: one to four characters and 县 or 旗 ("滦县", "邢台县"), not "全县", "该县", "本旗". */
+const COUNTY_FORM = /^(?![全该本各我每其此两])[\u4e00-\u9fa5]{1,4}[县旗]$/u;
+
 /**
  * The divisions a name opens with, run together and written whole ("盐湖区", "运城市盐湖区"), or "" when it
  * opens with none ("东城街道…" opens with a street that shares a district's short name).
@@ -77,6 +80,14 @@ export function nameRun(pieces: string[], label: string | null = null): RunName[
       continue;
     }
     if (isOrgName(piece)) {
+      out.push({ title: piece, written: piece });
+      continue;
+    }
+    // A county written whole by its form, where the division list no longer has it (滦县, now 滦州市;
+    // 邢台县, split in 2020): older lists name counties since renamed or merged.
+    if (COUNTY_FORM.test(piece)) {
+      county = piece;
+      street = '';
       out.push({ title: piece, written: piece });
       continue;
     }

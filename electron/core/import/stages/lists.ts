@@ -374,7 +374,7 @@ interface Group {
 }
 
 /** An honour a heading confers on what it lists: "2021年全省基层治理示范街道(镇)", "全国养老服务先进单位". */
-const HONOUR = /(?:示范|先进|优秀|十佳|十大|百佳|最美|最佳|明星|标兵|模范|品牌|星级|文明|和谐|美丽|绿色|友好型|实验|试点|典型|创新)[\u4e00-\u9fa5“”"]{0,12}?(?:案例|项目|单位|组织|社区|村|街道|镇|乡|县|区|市|城市|城区|集体|机构|品牌|奖|基地|中心|成果|村镇|家庭)(?:[（(][^）)]{1,8}[)）])?$/u;
+const HONOUR = /(?:示范|先进|优秀|十佳|十大|百佳|最美|最佳|明星|标兵|模范|品牌|星级|文明|和谐|美丽|绿色|友好型|实验|试点|典型|创新)[\u4e00-\u9fa5“”"]{0,12}?(?:案例|项目|单位|组织|社区|村|街道|镇|乡|县|区|市|城|城市|城区|集体|机构|品牌|奖|基地|中心|成果|村镇|家庭)(?:[（(][^）)]{1,8}[)）])?$/u;
 /**
  * A group heading honouring people as such ("先进个人（10名）", "优秀志愿者", "十大公益人物"): its lines are
  * names, no cases. A prize's categories that people win beside bodies ("慈善楷模", "捐赠个人") are items.
@@ -389,6 +389,24 @@ const PERIOD_FRAGMENT = /^(?=.{2,14}$)(?:[0-9０-９]{4}\s*年度?)?\s*(?:全[�
 
 /** A list name that names no honour, only that these are its winners: "获奖案例", "入选项目", "拟推荐对象". */
 const GENERIC_LIST = /^(?:[0-9０-９]{4}\s*年度?)?(?:拟|获奖|入选|入围|推荐|表彰|评选|公示|最终|具体|正式)+(?:案例|项目|单位|对象|作品|成果|集体|结果)?$/u;
+
+/** An honour's name, maybe counted, closed by a colon, then what it is given to: "河北省双拥模范城(25个):石家庄市、…". */
+const HONOUR_LABEL = /^([^:：，,。、；;“”"]{4,30}?)\s*(?:[（(]\s*(?:共\s*)?[0-9０-９]+\s*[个项家名所座]?\s*[)）])?\s*[:：]\s*(\S.*)$/u;
+
+/**
+ * A line naming an honour before the names it goes to, as a grade run does ("一等奖：…"): the label must be
+ * an honour by its words (HONOUR: an honour word and the kind of place or body honoured) and no place or
+ * people's honour, and what follows a run of two names or more (places, bodies, communities).
+ */
+function honourLabelled(text: string): { honour: string; names: RunName[] } | null {
+  if (text.length > 1200) return null;
+  const m = HONOUR_LABEL.exec(text.trim());
+  // (A division's own name is a place label, not an honour: placeRuns reads "北京市:海淀区、密云县".)
+  const label = m?.[1]!.trim();
+  if (!m || !label || !HONOUR.test(label) || PEOPLE_HONOUR.test(label) || PEOPLE.test(label) || SENTENCE.test(label) || findMentions(label).some((p) => p.start === 0 && p.end === label.length)) return null;
+  const names = nameRun(rowPieces(m[2]!.replace(/[。；;]\s*$/u, ''), '、，,；;'));
+  return names && names.length >= 2 ? { honour: label, names } : null;
+}
 
 function listHeading(text: string): Group | null {
   // "吉林省荣获“全国民族团结进步模范集体”称号的有:", "被评为X的单位是:": a clause stating who won an honour
@@ -660,6 +678,14 @@ export function readList(source: SourceLine[]): ListResult | null {
     if (headed && headPlace && text.length <= 60 && !SENTENCE.test(text) && !/[:：]/u.test(text)) {
       const { title, unit } = splitUnit(text);
       run.push({ title, subtitle: null, unit, place: `${headPlace} ${title}`, award, at: i });
+      continue;
+    }
+    // "河北省双拥模范县(37个):井陉县、正定县…": a line opening with the honour its names receive heads them itself.
+    const labelled = honourLabelled(text);
+    if (labelled) {
+      flush();
+      for (const n of labelled.names) items.push({ title: n.title, subtitle: null, unit: null, place: n.title, award: labelled.honour, at: i });
+      taken.add(i);
       continue;
     }
     // "北京市:海淀区、密云县", "内蒙古:通辽市科尔沁区,赤峰市红山区、元宝山区", "湖北。秭归县": places under their province.
