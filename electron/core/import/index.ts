@@ -23,7 +23,7 @@ import { noticeShape, readNotice } from './stages/notice.js';
 import { splitDraft, type CaseDraft } from './stages/split.js';
 import { unwrap } from './stages/unwrap.js';
 import { findDate } from './stages/dates.js';
-import { isTraditional, restoreStrings, simplifyLines, stripPinyin } from './stages/traditional.js';
+import { hasWideForms, isTraditional, readingLines, restoreStrings, stripPinyin } from './stages/traditional.js';
 import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
 import { alignListRegions, awardFromText, isListDocument, listDrafts, readList } from './stages/lists.js';
@@ -195,13 +195,15 @@ function assembleDraft(name: string, read: ReadResult, options: ImportOptions): 
   }
   const traditional = isTraditional(head);
   let restore: ((text: string) => string) | null = null;
-  if (traditional) {
-    const simplified = simplifyLines(lines);
-    lines = simplified.lines;
-    restore = simplified.restore;
+  // The stages read one width and one script (traditional.ts readingLines); the editor gets the text as written.
+  const wide = hasWideForms(lines);
+  if (traditional || wide) {
+    const copy = readingLines(lines, traditional, options.convertToSimplified);
+    lines = copy.lines;
+    restore = wide || !options.convertToSimplified ? copy.restore : null;
   }
   let file = assemble(name, { ...read, lines });
-  if (restore && !options.convertToSimplified) file = restoreStrings(file, restore);
+  if (restore) file = restoreStrings(file, restore);
   if (traditional) {
     file.script = 'traditional';
     file.warnings.push(

@@ -111,34 +111,58 @@ export function isTraditional(text: string): boolean {
   return changed >= 8 && changed / han >= 0.04;
 }
 
+/**
+ * Full-width forms of ASCII (！ to ～, U+FF01–FF5E: ，：（）；０-９Ａ-Ｚ) and the ideographic space, as
+ * NFKC folds them. Chinese pages set punctuation and often digits full width, copies and exports set
+ * them half width, and the same page comes both ways; the rules are written once, on the half-width
+ * forms, so every draft is read at one width and the editor gets the characters as written.
+ */
+const WIDE = /[\uff01-\uff5e\u3000]/u;
+const WIDE_ALL = /[\uff01-\uff5e\u3000]/gu;
+
+/** One for one, so a span of the folded copy is the same span of the original. */
+export function foldWidth(text: string): string {
+  return text.replace(WIDE_ALL, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+/** Whether any line sets a character full width that the rules read half width. */
+export function hasWideForms(lines: SourceLine[]): boolean {
+  return lines.some((l) => WIDE.test(l.text));
+}
+
 export interface Simplified {
   lines: SourceLine[];
-  /** Maps a string of the simplified copy back to the original's characters (unchanged when not found). */
+  /** Maps a string of the reading copy back to the original's characters (unchanged when not found). */
   restore: (text: string) => string;
 }
 
-/** The simplified copy of the lines, and the way back. Lines whose length changes keep their simplified text in both. */
-export function simplifyLines(lines: SourceLine[]): Simplified {
+/**
+ * The copy the stages read — width folded, and 繁→简 when `simplify` — and the way back to the text
+ * the editor gets: the original, or with `keepSimplified` the simplified text at the original width.
+ * Lines whose length changes under 繁→简 keep the copy's text in both.
+ */
+export function readingLines(lines: SourceLine[], simplify: boolean, keepSimplified = false): Simplified {
+  const copy = (t: string) => foldWidth(simplify ? toSimplified(t) : t);
   const simple: string[] = [];
   const original: string[] = [];
   const out = lines.map((line) => {
-    const s = toSimplified(line.text);
-    const same = s.length === line.text.length;
+    const s = copy(line.text);
+    const target = simplify && keepSimplified ? toSimplified(line.text) : line.text;
     simple.push(s);
-    original.push(same ? line.text : s);
+    original.push(target.length === s.length ? target : s);
     if (s === line.text) return line;
     const next: SourceLine = { ...line, text: s };
     if (line.inlines) {
-      next.inlines = line.inlines.map((r) => (r.type === 'text' ? { ...r, text: toSimplified(r.text) } : r));
+      next.inlines = line.inlines.map((r) => (r.type === 'text' ? { ...r, text: copy(r.text) } : r));
       if (next.inlines.map((r) => (r.type === 'text' ? r.text : '')).join('') !== s) delete next.inlines;
     }
-    if (line.image?.alt) next.image = { ...line.image, alt: toSimplified(line.image.alt) };
+    if (line.image?.alt) next.image = { ...line.image, alt: copy(line.image.alt) };
     return next;
   });
   const simpleAll = simple.join('\n');
   const originalAll = original.join('\n');
   const restore = (text: string): string => {
-    if (!text || !/[\u4e00-\u9fff]/u.test(text)) return text;
+    if (!text || !/[\u4e00-\u9fff0-9A-Za-z!-~]/u.test(text)) return text;
     const at = simpleAll.indexOf(text);
     if (at >= 0) return originalAll.slice(at, at + text.length);
     // Strings the stages joined or trimmed: restore piece by piece between punctuation and spaces.
@@ -150,6 +174,11 @@ export function simplifyLines(lines: SourceLine[]): Simplified {
   return { lines: out, restore };
 }
 
+/** The simplified copy of the lines (width folded too), and the way back to the original. */
+export function simplifyLines(lines: SourceLine[]): Simplified {
+  return readingLines(lines, true);
+}
+
 /**
  * Walks an import result and restores every string the editor reads (titles, units, awards,
  * body text, captions, notice fields), leaving names from our own tables (regions, categories,
@@ -157,12 +186,14 @@ export function simplifyLines(lines: SourceLine[]): Simplified {
  */
 export function restoreStrings<T>(value: T, restore: (text: string) => string): T {
   const SKIP = new Set(['region', 'category', 'categoryExplanation', 'format', 'encoding', 'kind', 'file', 'sourceFile', 'warnings', 'src', 'date', 'printDate', 'year', 'status', 'role', 'marks', 'type', 'contentHash', 'fingerprint']);
+  // A 发文字号 is written in its one canonical form (〔〕, ASCII digits): its characters come back, its width stays.
+  const CANONICAL = new Set(['docNumber']);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return restore(v);
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = SKIP.has(k) ? x : walk(x);
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = SKIP.has(k) ? x : CANONICAL.has(k) && typeof x === 'string' ? foldWidth(restore(x)) : walk(x);
       return out;
     }
     return v;
