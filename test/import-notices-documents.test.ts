@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importFile } from '../electron/core/import/index.js';
 import { PORTAL_DIR } from '../scripts/score-import.js';
+import { blocksText } from '../electron/core/model/text.js';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const tuning = (name: string): string => readFileSync(path.join(PORTAL_DIR, 'tuning', name), 'utf8');
@@ -46,4 +47,40 @@ test('notices: a rules text set out in articles is a notice under any title (lia
   // A write-up citing an article in a sentence.
   const report = ['某县推进殡葬改革', '近日,某县民政局召开会议,部署殡葬改革工作。会议指出,要严格执行《某县殡葬管理实施细则》第一条规定。', '会上,各乡镇汇报了工作进展,第二条规定的工作责任制已全面落实。', '下一步,该县将持续推进移风易俗。'].join('\n');
   assert.notEqual((await read('report.txt', report)).kind, 'notice');
+});
+
+test('notices: a 批复 reprinted in a news page (changle-2021) is the notice, its title the name the lead quotes; the headline, date and lead stay the page’s', async () => {
+  const text = tuning('changle-2021-wenwusha-pifu.txt');
+  const file = await read('changle.txt', text);
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.cases.length, 0);
+  const meta = file.notice!.meta;
+  assert.equal(meta.title, '福建省人民政府关于福州市长乐区文武砂镇行政区划调整的批复');
+  assert.equal(meta.addressees, '福州市人民政府');
+  assert.equal(meta.issuer, '福建省人民政府');
+  assert.equal(meta.organ, '福建省人民政府');
+  assert.equal(meta.date, '2021-04-09');
+  assert.equal(meta.docNumber, undefined, 'the number the body cites is the request’s');
+  assert.equal(file.info.title, '撤镇设街!福州市长乐区文武砂镇行政区划获批调整!');
+  const lead = blocksText(file.info.lead ?? []);
+  assert.match(lead, /门户网站发布/u);
+  assert.doesNotMatch(lead, /用手机看/u, 'the widgets between headline and lead are no part of it');
+  assert.equal(lead.match(/门户网站发布/gu)?.length, 1, 'the teaser cut short is the page’s, printed twice');
+  assert.doesNotMatch(blocksText(file.notice!.body), /门户网站发布/u, 'the lead is no part of the 批复');
+  // The same reprint keeping the 批复's own title over its 主送, signed with organ and date on one line,
+  // with a half-width colon and no introduction.
+  const variant = text
+    .replace('具体内容如下:\n\n福州市人民政府:', '福建省人民政府关于同意长乐区文武砂镇撤镇设街道的批复\n\n福州市人民政府:')
+    .replace('福建省人民政府\n\n2021年4月9日', '福建省人民政府 2021年4月9日');
+  const v = await read('changle-variant.txt', variant);
+  assert.equal(v.kind, 'notice');
+  assert.equal(v.notice!.meta.title, '福建省人民政府关于同意长乐区文武砂镇撤镇设街道的批复');
+  assert.equal(v.notice!.meta.issuer, '福建省人民政府');
+  assert.equal(v.notice!.meta.date, '2021-04-09');
+  // The story quoting the 批复's 主送 and body without its 落款 tells of it: no notice.
+  const unsigned = text.replace('福建省人民政府\n\n2021年4月9日', '');
+  assert.notEqual((await read('changle-unsigned.txt', unsigned)).kind, 'notice');
+  // Nor does a story whose lead names the 批复 and reports its content, without the document's 主送.
+  const told = text.replace('福州市人民政府:\n', '');
+  assert.notEqual((await read('changle-told.txt', told)).kind, 'notice');
 });

@@ -290,7 +290,12 @@ function assemble(name: string, read: ReadResult): ImportedFile {
       (!notice.meta.issuer && !notice.meta.organ ? articleContext.home : null);
     const table = shape.info?.fields;
     const published = (table?.['发布日期'] ? findDate(table['发布日期']) : null) ?? shape.byline?.date ?? null;
-    const info: DraftInfo = { title: notice.meta.title, date: notice.meta.date ?? published ?? cleaned.info.date ?? null };
+    // A document reprinted in a news page: the page keeps its own headline, date and lead; the notice is the document.
+    const wrapper = shape.wrapper;
+    const info: DraftInfo = wrapper
+      ? { title: wrapper.headline ?? notice.meta.title, date: published ?? cleaned.info.date ?? notice.meta.date ?? null }
+      : { title: notice.meta.title, date: notice.meta.date ?? published ?? cleaned.info.date ?? null };
+    if (wrapper?.lead.length) info.lead = structure(wrapper.lead, { captions: false, sentenceRunIns: false }).body;
     if (table && Object.keys(table).length) info.table = table;
     if (cleaned.info.publisher) info.publisher = cleaned.info.publisher;
     if (!notice.meta.region) warnings.push(`未能从发文机关确定所属地区。 No region could be read from the issuer “${notice.meta.issuer ?? ''}”.`);

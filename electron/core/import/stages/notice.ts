@@ -498,6 +498,10 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
     }
     if (/[。！？]/u.test(t) && t.length > 30) break;
   }
+  // Neither a title nor a 主送 at the head: the document may be reprinted further down, under a news
+  // page's headline and lead.
+  const reprint = titleAt < 0 && addresseesAt < 0 ? reprinted(lines, header) : null;
+  if (reprint) addresseesAt = reprint.addresseesAt;
   const bodyFrom = Math.max(afterTitle, addresseesAt + 1, ...[...header].filter((h) => h < afterTitle + 10).map((h) => h + 1));
   // 署名 and 成文日期: the first date-only line under an issuer line after the body has begun.
   let issuerAt = -1;
@@ -555,7 +559,8 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   // the title of the document it issues, is the 署名. (Only once the draft is known to be a notice:
   // a case write-up may end on its bureau's name too.)
   if (issuerAt < 0 && dateAt < 0) issuerAt = undatedIssuer(lines, bodyFrom);
-  return { titleAt, titleLines, addresseesAt, issuerAt, dateAt, bodyFrom, header, info, byline: readByline(raw ?? copied), ...(lines !== copied ? { lines } : {}) };
+  const reprintParts = reprint ? { ...(reprint.title ? { quotedTitle: reprint.title } : {}), wrapper: { headline: reprint.headline, lead: reprint.lead } } : {};
+  return { titleAt, titleLines, addresseesAt, issuerAt, dateAt, bodyFrom, header, info, byline: readByline(raw ?? copied), ...(lines !== copied ? { lines } : {}), ...reprintParts };
 }
 
 /**
@@ -574,6 +579,63 @@ function policyOpening(lines: SourceLine[], bodyFrom: number): boolean {
     if (POLICY_PURPOSE.test(t) || POLICY_HEAD.test(t)) return true;
   }
   return false;
+}
+
+/**
+ * A document reprinted inside a news page (a portal's or a paper's story about a 批复 or 通知): the
+ * page's headline and lead, often closed by an introduction ("具体内容如下:", "全文如下:"), then the
+ * document as issued: its 主送 on a line of its own ending in a colon, the body, and its 落款 (the
+ * organ over the 成文日期, or the two on one line). The notice is the document; the headline and the
+ * lead are the page's. The document's title, when the reprint leaves it out, is the name the lead
+ * quotes ("发布“某省人民政府关于…的批复”", 《…》): the last such name above the 主送 that reads as a
+ * document's title (STRONG_TITLE). Null unless the 主送, a sentence of body and the 落款 are all found.
+ */
+const QUOTED_NAME = /[“"《「]([^“”"《》「」\n]{6,120})[”"“》」]/gu;
+interface Reprint {
+  addresseesAt: number;
+  title: string | null;
+  headline: string | null;
+  lead: SourceLine[];
+}
+function reprinted(lines: SourceLine[], header: Set<number>): Reprint | null {
+  for (let i = 1; i < lines.length; i++) {
+    const t = lines[i]!.text.trim();
+    if (header.has(i) || !/[:：]$/u.test(t) || !isAddressees(t)) continue;
+    let body = false;
+    let closed = false;
+    for (let j = i + 1; j < lines.length && !closed; j++) {
+      const v = lines[j]!.text.trim();
+      if (!v) continue;
+      if (/[。！？]/u.test(v) && v.length >= 20) body = true;
+      else if (body && (signedLine(v, false) || (isDateLine(v) && organNames(lines[j - 1]!.text.replace(SEAL_NOTE, ''))))) closed = true;
+    }
+    if (!closed) return null;
+    let title: string | null = null;
+    let first = -1;
+    const lead: SourceLine[] = [];
+    for (let k = 0; k < i; k++) {
+      const v = lines[k]!.text.trim();
+      if (!v || header.has(k)) continue;
+      if (first < 0) first = k;
+      for (const m of v.matchAll(QUOTED_NAME)) if (STRONG_TITLE.test(m[1]!)) title = m[1]!;
+      // The lead's paragraphs; the short lines between headline and document are the page's widgets.
+      if (k !== first && /[。！？]/u.test(v) && v.length >= 20) lead.push(lines[k]!);
+    }
+    // The reprint may keep the document's own title, on its line right above the 主送.
+    let above = i - 1;
+    while (above > first && !lines[above]!.text.trim()) above--;
+    const own = above > first ? lines[above]!.text.trim().replace(/[\s\u3000]+/gu, '') : '';
+    if (own.length <= 100 && !/[。！？:：]/u.test(own) && STRONG_TITLE.test(own)) title = own;
+    const headline = first >= 0 && isHeadlineText(lines[first]!.text.trim()) ? lines[first]!.text.trim() : null;
+    // A teaser the page prints above the story (its opening cut short) repeats a later paragraph's start.
+    const kept = lead.filter((l, n) => !lead.slice(n + 1).some((m) => m.text.trim().slice(0, 24) === l.text.trim().slice(0, 24)));
+    return { addresseesAt: i, title, headline, lead: kept };
+  }
+  return null;
+}
+/** A news headline: a short line that is no sentence, no 主送 and no organ's name alone. */
+function isHeadlineText(t: string): boolean {
+  return t.length >= 6 && t.length <= 80 && !/[。？]$/u.test(t) && !/[，,；;:：、]$/u.test(t) && !organNames(t) && !isAddressees(t);
 }
 
 /**
