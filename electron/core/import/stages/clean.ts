@@ -5,7 +5,7 @@
  * date, source and magazine credits out as metadata. Nothing else is changed.
  */
 import type { SourceLine } from '../lines.js';
-import { DATE_ONLY, findDate, isoDate, NUMERIC_DATE } from './dates.js';
+import { bracketedStamp, DATE_ONLY, findDate, isoDate, NUMERIC_DATE, stampDate } from './dates.js';
 import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
 import { readInfoTable } from './infotable.js';
@@ -492,9 +492,27 @@ export function clean(raw: SourceLine[]): CleanResult {
   dropModelFurniture(keep, droppedAt, scores, page);
 
   droppedAt.sort((a, b) => a.at - b.at);
+  info.date ??= headStamp(keep, droppedAt) ?? undefined;
   // A dropped line is listed as the page printed it, injected symbols and all.
   const asPrinted = (d: { at: number; text: string }) => (input !== raw && raw[d.at] && d.text === input[d.at]!.text ? raw[d.at]!.text : d.text);
   return { lines: keep.map((k) => k.line), dropped: droppedAt.map(asPrinted), info };
+}
+
+/**
+ * A page no rule above dated: the stamp its head carries (dates.ts stampDate) on a line dropped above the
+ * text (a byline whose labels run together, "…白银新闻网发布时间:2019-1-28"), at the start of the first
+ * paragraph ("2025-05-21 09:00本报讯…"), or in brackets after the headline ("…公示 (2020-06-09 )").
+ */
+function headStamp(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): string | null {
+  const text = keep.filter((k) => k.line.text);
+  const first = text.find((k) => /[。！？]/u.test(k.line.text));
+  const head = first ? first.at : Infinity;
+  const above = [...droppedAt.filter((d) => d.at < head), ...text.filter((k) => k.at < head).map((k) => ({ at: k.at, text: k.line.text }))];
+  for (const d of above.sort((a, b) => a.at - b.at)) {
+    const date = stampDate(d.text);
+    if (date) return date;
+  }
+  return (text[0] ? bracketedStamp(text[0].line.text) : null) ?? (first ? stampDate(first.line.text.slice(0, 24)) : null);
 }
 
 /**
@@ -506,14 +524,18 @@ export function clean(raw: SourceLine[]): CleanResult {
 function dropModelFurniture(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, scores: (i: number) => LineScore, page: LinePage): void {
   const at = lineWeights().furnitureAt;
   if (at >= 1 || page.lastText < 0) return;
-  // A notice's head and foot (版头, 发文字号, 附件, 落款) are the document's own, whatever they look like.
-  if (noticeShape(keep.map((e) => e.line))) return;
+  // A notice's head and foot (版头, 发文字号, 附件, 落款) are the document's own, whatever they look like;
+  // a document reprinted in a news page is its own from its 主送 on, the page's head above it is the page's.
+  const notice = noticeShape(keep.map((e) => e.line));
+  if (notice && (!notice.wrapper || notice.lines)) return;
+  const documentFrom = notice ? notice.addresseesAt : keep.length;
   // The headline is chosen by now: the first line left.
   const headline = keep.find((e) => e.line.text)?.at ?? -1;
   // A page's foot is a few lines; many lines after the last paragraph are a list or a table the draft prints.
   const foot = keep.filter((e) => e.at > page.lastText && (e.line.text || e.line.table)).length <= FOOT_LINES;
   for (let k = keep.length - 1; k >= 0; k--) {
     const e = keep[k]!;
+    if (k >= documentFrom) continue;
     // A heading or list item the source declared (Word styles, Markdown #, HTML h1–h4, <li>) is the draft's structure.
     if (e.line.heading || e.line.list) continue;
     // A label ending in its colon ("案例概况:") introduces what follows: the hand rules judge it with its value.

@@ -72,3 +72,23 @@ export function isDateLine(text: string): boolean {
   const t = text.replace(/\s+/gu, '');
   return DATE_ONLY.test(t) || /^[0-9０-９]{4}[./／][0-9０-９]{1,2}[./／][0-9０-９]{1,2}$/u.test(t);
 }
+
+/**
+ * The date a page stamps its copy with, as CMSs print it, never as running text writes a date: after a
+ * time or date label ("发布时间:2019-1-28", "时间:2021-12-13浏览:10", "文章发布日期:2025-05-06"), or in
+ * numbers with its clock time ("2021-04-12 16:57:39", "2025-05-21 09:00本报讯…": text says 9时, a stamp 09:00). ISO, or null.
+ */
+const LABELLED_STAMP = new RegExp(`(?:时间|日期)\\s*[:：]\\s*(${NUMERIC_DATE.source})`, 'u');
+// (A clocked stamp is the CMS's numeric form; "2024年5月6日9:00" is how a notice sets a meeting's time.)
+const CLOCKED_STAMP = /([0-9０-９]{4}\s*[-/.]\s*[0-9０-９]{1,2}\s*[-/.]\s*[0-9０-９]{1,2})\s+[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}(?![0-9０-９])/u;
+export function stampDate(text: string): string | null {
+  const m = LABELLED_STAMP.exec(text) ?? CLOCKED_STAMP.exec(text);
+  return m ? findDate(m[1]!) : null;
+}
+
+/** A headline a portal's list prints with its posting date in brackets ("…公示 (2020-06-09 )"): that date. */
+const BRACKETED_STAMP = /[(（]\s*([0-9０-９]{4}\s*[-./]\s*[0-9０-９]{1,2}\s*[-./]\s*[0-9０-９]{1,2})\s*[)）]\s*$/u;
+export function bracketedStamp(text: string): string | null {
+  const m = BRACKETED_STAMP.exec(text);
+  return m ? findDate(m[1]!) : null;
+}
