@@ -12,6 +12,7 @@ import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } f
 import { blocksText } from '../model/text.js';
 import { contextRegion, findMentions, narrower, provinceFromCitedNumbers, regionFromDocNumber, resolveRegion } from '../regions/index.js';
 import { homeRegion, pageRegion } from '../regions/home.js';
+import { caseDepth } from '../regions/depth.js';
 import type { ReadResult, SourceLine } from './lines.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './readers/zipguard.js';
 import { damageWarning, decodeText, readText } from './readers/text.js';
@@ -509,10 +510,11 @@ function buildCase(
   const firstParagraph = firstParagraphText(s.body);
   const authors =
     s.fields['撰稿人'] ?? s.fields['撰稿'] ?? s.fields['执笔人'] ?? s.fields['执笔'] ?? s.bylines[0] ?? (kind === 'single-case' ? info.authors ?? null : null);
-  const region =
+  const titleRegion = resolveRegion(draft.title, hint);
+  const read =
     (draft.heading ? resolveRegion(draft.heading, hint) : null) ??
     // A title naming a prefecture or city over a unit in one of its counties: the unit's county.
-    narrower(resolveRegion(draft.title, hint), unitRegion) ??
+    narrower(titleRegion, unitRegion) ??
     (authors ? resolveRegion(authors, hint) : null) ??
     // A single article's own rule decides, national news included; list and feature cases read their opening.
     (kind === 'single-case'
@@ -521,6 +523,15 @@ function buildCase(
         ? pageRegion(unitRegion, articleRegion(leadText || firstParagraph, hint, context, `${info.publisher ?? ''}\n${draft.title}\n${blocksText(s.body)}`), `${draft.title}\n${blocksText(s.body)}`)
         : (unitRegion ?? articleRegion(leadText || firstParagraph, hint, context, `${info.publisher ?? ''}\n${draft.title}\n${blocksText(s.body)}`))
       : (resolveRegion(firstSentence(firstParagraph), hint) ?? unitRegion));
+  // An article's region at the depth its text supports (regions/depth.ts), unless its unit or title names it.
+  const region =
+    kind === 'single-case'
+      ? caseDepth(read, {
+          title: `${draft.title}\n${draft.subtitle ?? ''}`,
+          paragraphs: [...(leadText ? [leadText] : []), ...s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b]))],
+          fixed: Boolean(unitRegion || titleRegion?.county || draft.heading),
+        })
+      : read;
   const bodyText = blocksText(s.body);
   // A list item's own honour ("2014年全国综合减灾示范社区") says its area as the list's name does.
   const itemContext = !bodyText && draft.award && !categoryContext.includes(draft.award) ? `${draft.award}\n${categoryContext}` : categoryContext;

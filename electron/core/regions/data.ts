@@ -13,6 +13,8 @@ export interface Place {
   level: Level;
   /** Short names (no 省/市/县/区/自治区/族 suffixes), at least two characters each. */
   shortNames: string[];
+  /** Customary abbreviations written with the level word ("前郭县", "科左中旗"): as strong as the full name. */
+  customary?: string[];
   province: Place | null;
   city: Place | null;
   children: Place[];
@@ -67,6 +69,31 @@ function shortNamesOf(name: string, level: Level): string[] {
   return [...out].filter((v) => v.length >= 2 && v !== name && (level !== 'county' || !NOT_A_SHORT_NAME.has(v) || /[县旗]$/u.test(v)));
 }
 
+/**
+ * Customary abbreviations of divisions whose long Mongol or Manchu name is not shortened by dropping
+ * its peoples or level word: 前郭尔罗斯蒙古族自治县 is written 前郭县, 科尔沁左翼中旗 科左中旗. Each is the
+ * form the county's own government and the provincial press use; written with its level word it is
+ * no ordinary word.
+ */
+const CUSTOMARY: Record<string, string[]> = {
+  前郭尔罗斯蒙古族自治县: ['前郭县'],
+  杜尔伯特蒙古族自治县: ['杜蒙县'],
+  喀喇沁左翼蒙古族自治县: ['喀左县'],
+  莫力达瓦达斡尔族自治旗: ['莫旗'],
+  科尔沁左翼中旗: ['科左中旗'],
+  科尔沁左翼后旗: ['科左后旗'],
+  科尔沁右翼前旗: ['科右前旗'],
+  科尔沁右翼中旗: ['科右中旗'],
+  察哈尔右翼前旗: ['察右前旗'],
+  察哈尔右翼中旗: ['察右中旗'],
+  察哈尔右翼后旗: ['察右后旗'],
+  土默特左旗: ['土左旗'],
+  土默特右旗: ['土右旗'],
+  达尔罕茂明安联合旗: ['达茂旗'],
+  阿拉善左旗: ['阿左旗'],
+  阿拉善右旗: ['阿右旗'],
+};
+
 function sixDigits(code: string): string {
   return code.padEnd(6, '0');
 }
@@ -87,6 +114,11 @@ function build(): RegionIndex {
   const provinces: Place[] = [];
   const make = (node: RawNode, level: Level, province: Place | null, city: Place | null): Place => {
     const place: Place = { code: sixDigits(node.code), name: node.name, level, shortNames: shortNamesOf(node.name, level), province, city, children: [] };
+    const customary = level === 'county' ? CUSTOMARY[node.name] : undefined;
+    if (customary) {
+      place.customary = customary;
+      place.shortNames.push(...customary);
+    }
     byCode.set(place.code, place);
     all.push(place);
     return place;

@@ -22,6 +22,9 @@ export interface Mention {
   full: boolean;
 }
 
+/** What follows a place's name when it names a road: 路 (not 路径, 路线, 路子), 大街, 大道, 巷, 胡同, maybe after a direction. */
+const ROAD_AFTER = /^[东西南北中]?(?:路(?![径线子上])|大街|大道|胡同)/u;
+
 /** Place names in `text`, longest spelling first, not overlapping. */
 export function findMentions(text: string): Mention[] {
   const { byPrefix, byName } = regionIndex();
@@ -39,9 +42,15 @@ export function findMentions(text: string): Mention[] {
         }
       }
     }
+    // A place's name that begins a road's ("皋兰路街道" in 兰州's 城关区, "北京东路", "中山大道") names the
+    // road, which any city may have: no mention of the place.
+    if (hit && ROAD_AFTER.test(text.slice(i + hit.length, i + hit.length + 3))) {
+      i += hit.length;
+      continue;
+    }
     if (hit) {
       const places = byName.get(hit)!;
-      const full = places.some((p) => p.name === hit || (hit.length >= 3 && /[县旗州]$/u.test(hit) && /自治[县旗州]$/u.test(p.name)));
+      const full = places.some((p) => p.name === hit || p.customary?.includes(hit) || (hit.length >= 3 && /[县旗州]$/u.test(hit) && /自治[县旗州]$/u.test(p.name)));
       out.push({ start: i, end: i + hit.length, text: hit, places, full });
       i += hit.length;
     } else i++;
@@ -84,7 +93,7 @@ const MERE_MENTION = new RegExp(
 );
 
 function withoutMereMentions(text: string): string {
-  return text.replace(MERE_MENTION, '·');
+  return text.replace(MERE_MENTION, '·').replace(ADDRESS, '·');
 }
 
 /**
@@ -310,7 +319,7 @@ const NATIONWIDE = /各省[、,，]?\s*(?:\(|（)?自治区[、,，]?\s*直辖�
  * an office's building stands, which for a ministry or a province's department is a district of its
  * capital: no evidence of the division the text is about.
  */
-const ADDRESS = /(?:地\s*址|通讯处|住\s*所)\s*[:：][^\n。；;]{0,60}/gu;
+const ADDRESS = /(?:地\s*址|通讯处|住\s*所|办公区|办公地点)\s*[:：][^\n。；;]{0,60}/gu;
 
 /** Mentions that say something of the text's place: not those in the nationwide formula or in a postal address. */
 export function notOfTheText(text: string, mentions: Mention[]): Mention[] {

@@ -1,0 +1,143 @@
+/**
+ * The depth of a case's region: city or county. An article's place is first read from its opening
+ * sentence, which often sets a scene in one district ("暑假里,南宁市西乡塘区华强街道…") of a text
+ * about its whole city, and a city-level reading of a text about one community misses the county
+ * its chain names ("西宁市城西区胜利路街道北商业巷社区"). Two properties of how such texts are written
+ * decide it:
+ *  - a city's practice is shown through several of its counties (城关区…七里河区…, 凌河区、太和区、
+ *    凌海市 …, 和政县、东乡县): when the text names two or more counties of one city, none of them is
+ *    the case's own unless the title or the unit says so;
+ *  - a grassroots body's case (a 社区, 村, 街道) names its full chain of divisions once, near the start
+ *    ("这是南宁市西乡塘区明秀南社区的日常"), and names no other county: the county of that chain is the
+ *    case's, unless the text speaks as its city (我市, 全市); a text naming one county that speaks as a
+ *    county (全县, 我县) is that county's;
+ *  - a headline opening with a place and a colon ("北京:…", "宁夏银川:…", "北京市朝阳门街道:…") states the
+ *    case's scope, at that place's depth, whatever examples the body gives.
+ * Counties are named by their names (in full, or short beside their city) or through the streets and
+ * townships of the division list that lie only in them (朝阳门街道 → 东城区).
+ *
+ * Measured on the tuning single-case documents (test/fixtures/portal/batches): of those whose unit and
+ * title name no county, the ones naming two or more counties of their city are the city's in 9 of 9
+ * (batches 14, 15, 16); those naming one county with its chain in the lead or speaking as a county are
+ * the county's in 14 of 15 (batches 0, 7, 13, 14, 15, 16; the other is beijing-2022's "北京:" headline).
+ */
+import type { Region } from '../model/types.js';
+import { findMentions, notOfTheText, resolveRegion, type Mention, type Place } from './index.js';
+import { ownLevelWord } from './home.js';
+import { streetIndex } from './streets.js';
+
+/** The division whose counties are compared: the city, or a municipality (its districts hang under it). */
+function scopeOf(region: Region): { province: string; city: string | null } | null {
+  if (!region.province) return null;
+  if (region.city && region.city !== region.province) return { province: region.province, city: region.city };
+  // A municipality's district or the municipality itself.
+  if (/市$/u.test(region.province) && (!region.city || region.city === region.province)) return { province: region.province, city: null };
+  return null;
+}
+
+function inScope(p: { province: Place | null; city: Place | null }, scope: { province: string; city: string | null }): boolean {
+  return p.province?.name === scope.province && (scope.city ? p.city?.name === scope.city : !p.city);
+}
+
+/** A county's or street's name right before a grassroots body's ("西乡塘区明秀南社区", "城西区胜利路街道北商业巷社区"). */
+const GRASSROOTS_AFTER = /^[\u4e00-\u9fa5]{0,12}?(?:街道|社区|村委会|村(?![民级庄里])|居委会)/u;
+
+export interface CountyMention {
+  county: string;
+  start: number;
+  end: number;
+  /** Named through a street or township: itself a grassroots body. */
+  street: boolean;
+}
+
+/** The counties of `scope` that `text` names, in order: by name, or through a street or township only one of them has. */
+export function namedCounties(text: string, scope: { province: string; city: string | null }, mentions: Mention[] = findMentions(text)): CountyMention[] {
+  const ms = notOfTheText(text, mentions);
+  const out: CountyMention[] = [];
+  for (const m of ms) {
+    // Functional zones (code …7…) are filed under their city: no county of it.
+    const counties = m.places.filter((p) => p.level === 'county' && p.code[4] !== '7' && inScope(p, scope));
+    if (counties.length !== 1) continue;
+    const c = counties[0]!;
+    // A short name ("七里河") counts beside its city or province; a full name ("七里河区") alone.
+    const strong = m.full && m.text.length >= 3;
+    if (!strong && !ms.some((o) => o !== m && o.places.some((p) => p === c.city || p === c.province))) continue;
+    out.push({ county: c.name, start: m.start, end: m.end, street: false });
+  }
+  if (/[\u4e00-\u9fa5](?:街道|镇|乡)/u.test(text)) {
+    const index = streetIndex();
+    for (const m of text.matchAll(/[\u4e00-\u9fa5]{2,8}?(?:街道|镇|乡)/gu)) {
+      const run = m[0];
+      for (let k = 0; k <= run.length - 3; k++) {
+        const found = index.get(run.slice(k));
+        if (!found) continue;
+        const here = found.filter((p) => p.province === scope.province && (scope.city ? p.city === scope.city : p.city === '市辖区' || p.city === '县'));
+        const names = new Set(here.map((p) => p.county));
+        if (names.size === 1) out.push({ county: [...names][0]!, start: m.index! + k, end: m.index! + run.length, street: true });
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function cityRegion(scope: { province: string; city: string | null }): Region | null {
+  return resolveRegion(`${scope.province}${scope.city ?? ''}`);
+}
+
+function countyRegion(scope: { province: string; city: string | null }, county: string): Region | null {
+  const r = resolveRegion(`${scope.province}${scope.city ?? ''}${county}`);
+  return r?.county === county ? r : null;
+}
+
+/** A headline's opening place before its colon: up to five words of names, no space or punctuation. */
+const SCOPE_HEAD = /^\s*([\u4e00-\u9fa5]{2,16})\s*[:：]/u;
+
+export interface CaseText {
+  /** Title and subtitle. */
+  title: string;
+  /** The body's paragraphs, in order. */
+  paragraphs: string[];
+  /** The county (or city) the case's unit or title names: the text's own word on its depth, left as it is. */
+  fixed: boolean;
+}
+
+/** How many paragraphs open the text (its lead), where a grassroots case names its chain. */
+export const LEAD_PARAGRAPHS = 4;
+
+/** The region at the depth the text supports (see the module comment); `region` when it says nothing either way. */
+export function caseDepth(region: Region | null, doc: CaseText): Region | null {
+  if (!region || doc.fixed) return region;
+  const scope = scopeOf(region);
+  if (!scope) return region;
+  // A headline that opens with its place and a colon ("北京:民意点对点…", "宁夏银川:以…", "北京市朝阳门街道:…")
+  // states the case's scope: as deep as that place (with its street, when it names one), whatever the body's examples.
+  const scoped = SCOPE_HEAD.exec(doc.title)?.[1];
+  if (scoped && findMentions(scoped).length > 0) {
+    const own = namedCounties(scoped, scope);
+    if (own.length > 0) return countyRegion(scope, own[0]!.county) ?? region;
+    const head = resolveRegion(scoped, region);
+    // The headline's place above the reading (a city's headline over a district's scene): the headline's.
+    return head && head.province === region.province && !head.county && (!head.city || head.city === region.city) ? head : region;
+  }
+  const text = [doc.title, ...doc.paragraphs].join('\n');
+  const named = namedCounties(text, scope);
+  const distinct = new Set(named.map((n) => n.county));
+  if (region.county) {
+    if (distinct.size >= 2) return cityRegion(scope) ?? region;
+    return region;
+  }
+  if (distinct.size !== 1) return region;
+  const county = [...distinct][0]!;
+  // A text that speaks as its city (我市, 全市) or province is theirs, whatever one county it names.
+  const level = ownLevelWord(text);
+  if (level === '市' || level === '省') return region;
+  // A text that speaks as its county (我县, 全县, 全区) is that one county's.
+  if (level !== '县') {
+    const lead = [doc.title, ...doc.paragraphs.slice(0, LEAD_PARAGRAPHS)].join('\n');
+    const chained = namedCounties(lead, scope).some((n) => n.county === county && (n.street || GRASSROOTS_AFTER.test(lead.slice(n.end))));
+    if (!chained) return region;
+  }
+  return countyRegion(scope, county) ?? region;
+}
+
