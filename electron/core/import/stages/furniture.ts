@@ -47,6 +47,11 @@ const FOLLOW_PROMPT = /^(?:请|欢迎)?(?:长按|扫描|扫码|点击|点个|关
 /** The site's own contact for contributions ("投稿邮箱：…", "新闻投稿:…"): a reader's channel, not the draft's contact. */
 const SUBMIT_LINE = /^(?:投稿邮箱|投稿信箱|新闻投稿|投稿|来稿邮箱)\s*[:：]\s*\S+@\S+/u;
 const APP_PROMO = /^(?:打开|下载|前往)\s*(?:APP|App|app|客户端)\s*[,，]?\s*(?:阅读|查看|浏览|看)?(?:更多|全文|精彩)?\S{0,8}$/u;
+/**
+ * A platform's reading-time estimate ("全文2265字,阅读约需2分钟", "正文共4814个字,预计阅读需14分钟▼"): the length of
+ * the text in characters and the minutes it takes to read, nothing else.
+ */
+const READING_TIME = /^[^。]{0,6}?[0-9０-９,，]+\s*个?字\s*[,，、]?\s*[^。0-9]{0,8}?(?:阅读|读完)[^。0-9]{0,6}?[0-9０-９]+(?:\.[0-9]+)?\s*分钟\S{0,2}$/u;
 /** A platform's statement that it only stores what its users post. */
 const PLATFORM_NOTE = /仅提供信息存储空间服务|观点仅代表作者本人|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)/u;
 
@@ -66,7 +71,7 @@ const META_LABEL = /(?:来源|编辑|责编|作者|记者|通讯员|审核|校�
 export function isWidgetLabel(text: string): boolean {
   if (text.length > 120) return false;
   const t = text.trim().replace(/\s*[:：]$/u, '');
-  if (APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120) || SIZE_BUTTONS.test(t) || SHARE_HOWTO.test(t) || (SUBMIT_LINE.test(t) && t.length <= 80) || END_MARK.test(t) || (FOLLOW_PROMPT.test(t) && t.length <= 32)) return true;
+  if (READING_TIME.test(t) || APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120) || SIZE_BUTTONS.test(t) || SHARE_HOWTO.test(t) || (SUBMIT_LINE.test(t) && t.length <= 80) || END_MARK.test(t) || (FOLLOW_PROMPT.test(t) && t.length <= 32)) return true;
   const bare = t.replace(/^[【[(（<]\s*/u, '').replace(/\s*[】\])）>]$/u, '');
   if (WIDGET_LABELS.has(t) || WIDGET_LABELS.has(bare)) return true;
   // A row of such labels ("政务微博 政务微信").
@@ -160,10 +165,41 @@ export function isWidgetRow(text: string): boolean {
 }
 
 /**
+ * A site's or a publisher's colophon line: who holds the rights ("民生资讯网 mszx.org.cn 版权所有。", "版权为 荆楚网 …
+ * 所有"), who runs or supervises it ("X主办 | Y 主管", "出品:X"), its licences ("互联网新闻信息许可证 4212025003"),
+ * the site speaking of what it reprints ("本网部分转载文章…请相关权利人与本网站联系。"), and a reprint's note of where
+ * the text first appeared ("原文刊载于2022年第20期《民生周刊》杂志"). Each is a short line that says only that:
+ * a draft names a sponsor or a paper inside a sentence of its own ("由民政部主办的创建…"), never so.
+ */
+const RIGHTS_HELD = /版权所有|版权为.{1,40}所有|版权归.{1,30}所有|^(?:COPYRIGHT|Copyright)\b|^©/u;
+const HOST_ROLE = /^(?:主办|主管|承办|协办|出品|监制|运营|技术支持)(?:单位|方)?\s*[:：]\s*\S/u;
+/** A name with its role after it ("泌阳县文明办 主办"); set apart by a blank unless the line has bars between its parts. */
+const ROLE_AFTER = /\S\s+(?:主办|主管|承办|协办|出品|技术支持)(?:单位)?$/u;
+const ROLE_AFTER_CLOSE = /\S(?:主办|主管|承办|协办|技术支持)(?:单位)?$/u;
+const LICENCE = /^[\u4e00-\u9fa5()（）]{2,24}(?:许可证|备案号|备案)(?:编号)?\s*[:：]?\s*[(（]?[\u4e00-\u9fa5A-Za-z0-9()（）\-]{2,30}[)）]?(?:号)?\s*[-—]?$/u;
+const SITE_SPEAKS = /^(?:本网|本站|本网站|本平台)[^。]{0,60}(?:转载|版权|权利人|侵权|授权|删除|来源于网络)/u;
+const PROVENANCE = /^(?:原文|本文|此文)?(?:原载|刊载|刊发|发表|首发|刊登)(?:于|在)[^。，,；;]{2,40}$/u;
+
+export function isColophon(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 100) return false;
+  if (SITE_SPEAKS.test(t)) return true;
+  // Beyond the site's own statements, a colophon line holds no clause of a sentence.
+  if (/[，,；;！？!?]/u.test(t) || /。./u.test(t)) return false;
+  if (t.length <= 80 && RIGHTS_HELD.test(t)) return true;
+  if (LICENCE.test(t) || PROVENANCE.test(t)) return true;
+  // Roles set apart by bars ("X主办 | Y 主管"): every part is a name with its role.
+  const parts = t.split(/\s*[|｜]\s*/u).filter(Boolean);
+  return t.length <= 80 && parts.length > 0 && parts.every((p) => HOST_ROLE.test(p) || ROLE_AFTER.test(p) || (parts.length > 1 && ROLE_AFTER_CLOSE.test(p)));
+}
+
+/**
  * A site's own notice about itself at the top of a page ("本站已启用无障碍浏览系统,欢迎点击访问!",
  * "欢迎访问某某网"): short, about the site, and no sentence of the draft.
  */
 export function isSiteNotice(text: string): boolean {
+  // Its colophon is the site's note about itself too, wherever it stands.
+  if (isColophon(text)) return true;
   if (text.length > 40 || !/本站|本网|欢迎/u.test(text) || /[。？]/u.test(text)) return false;
   return /^(?:本站|本网站?)[^。]{0,16}(?:无障碍|适老化|长者版|关怀版|读屏|语音)/u.test(text) || /^[^。，,]{0,10}欢迎(?:您)?(?:点击)?(?:访问|光临|来到)(?:本站|本网|[^。，,]{0,14}(?:网|网站|政府网|门户))?\s*[!！]?$|[,，]\s*欢迎(?:您)?(?:点击)?(?:访问|光临|使用)\s*[!！]?$/u.test(text);
 }

@@ -10,7 +10,8 @@
 import type { SourceLine } from '../lines.js';
 import { DATE_ONLY, findDate, NUMERIC_DATE } from './dates.js';
 import { bigramShare } from '../../model/similarity.js';
-import { DOCUMENT_TITLE, isLinkRow, isNameOnly, isNeverTitle, NEWS_DATELINE } from './title.js';
+import { DOCUMENT_TITLE, isLinkRow, isNameOnly, isNeverTitle, isReporterByline, NEWS_DATELINE } from './title.js';
+import { isNameAlone } from './orgnames.js';
 import { LINE_WEIGHTS } from './linemodel.weights.js';
 import { findMentions } from '../../regions/index.js';
 
@@ -72,6 +73,11 @@ export const LINE_FEATURES = [
   'place',
   'likeNeighbours',
   'enumeration',
+  'byline',
+  'colophon',
+  'nameRow',
+  'headlineBelow',
+  'underHeadlineBelow',
 ] as const;
 
 /** What every line's features are read against: the page's lines and where its running text is. */
@@ -165,6 +171,44 @@ const META_LABEL = /(?:来源|作者|编辑|责编|记者|通讯员|发布|时�
 const PHONE = /(?:[0-9]{3,4}-)?[0-9]{7,8}|1[3-9][0-9]{9}/u;
 const LIST_MARK = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]{1,2}[.、．]|第[一二三四五六七八九十]+[章条节部])/u;
 
+/**
+ * The vocabulary of a site's or a publisher's colophon, by class: rights (版权, 权利人, 转载, 刊载), who
+ * runs it (主办, 主管, 承办, 出品), how to reach it (地址, 邮箱, 电话, 举报, QQ) and its registration
+ * (ICP, 备案, 许可证, 标识码). A draft's own sentences use one such word now and then; a colophon line
+ * is made of them.
+ */
+const COLOPHON = [
+  /版权|著作权|权利人|侵权|转载|刊载|原载|原文/u,
+  /主办|主管|承办|协办|出品|运营|技术支持/u,
+  /ICP|备案|许可证|标识码|公网安备/iu,
+];
+/** Ways to reach a site: its foot lists several; a draft's own contact line ("联系电话:…") gives one, and stays. */
+const CONTACT = /地址|邮箱|邮编|电话|热线|举报|客服|QQ|E-?mail|微信号|ID\s*[:：]/giu;
+
+function colophon(t: string): number {
+  const reach = new Set((t.match(CONTACT) ?? []).map((w) => w.toLowerCase())).size >= 2 ? 1 : 0;
+  return (COLOPHON.filter((re) => re.test(t)).length + reach) / 2;
+}
+
+/**
+ * A row of bodies' or places' names (a list's row: "我市入选社区: 甲社区 乙社区 丙社区"): two names at
+ * least, apart by blanks or 、 after an optional label. A menu's words name no body.
+ */
+function nameRow(t: string): boolean {
+  if (t.length > 200 || RUNNING.test(t)) return false;
+  const parts = t.replace(/^[^:：]{1,12}[:：]/u, '').split(/[\s\u3000、，,；;]+/u).filter(Boolean);
+  return parts.length >= 2 && parts.filter((p) => p.length >= 3 && isNameAlone(p)).length >= 2;
+}
+
+/**
+ * Shaped as a headline (8–40 characters, no sentence, no open end) below the page's running text: a
+ * side column's headline of another article, or a related story's, which a teaser may follow.
+ */
+function headlineShaped(t: string): boolean {
+  const len = [...t].length;
+  return len >= 8 && len <= 40 && !/[。！？!?]/u.test(t) && !/[，,、:：；;]$/u.test(t) && !isNeverTitle(t);
+}
+
 /** A line's shape, to compare it with its neighbours: rows of one list or one menu share theirs. */
 function shape(t: string): string {
   const len = [...t].length;
@@ -185,6 +229,11 @@ export function likeNeighbours(page: LinePage, i: number): number {
     }
   }
   return seen ? like / seen : 0;
+}
+
+function prevIndex(page: LinePage, i: number): number {
+  for (let k = i - 1; k >= 0; k--) if (page.texts[k]) return k;
+  return -1;
 }
 
 function near(page: LinePage, i: number, step: number): string {
@@ -250,6 +299,11 @@ export function lineFeatures(page: LinePage, i: number): number[] {
     findMentions(t).length > 0 ? 1 : 0,
     likeNeighbours(page, i),
     /[、；;]/u.test(t) ? 1 : 0,
+    isReporterByline(t) ? 1 : 0,
+    Math.min(1, colophon(t)),
+    nameRow(t) ? 1 : 0,
+    i > page.lastText && headlineShaped(t) ? 1 : 0,
+    i > page.lastText && prevIndex(page, i) > page.lastText && headlineShaped(page.texts[prevIndex(page, i)]!) ? 1 : 0,
   ];
 }
 
