@@ -31,6 +31,7 @@ import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js'
 import { listHeadings } from './listheadings.js';
 import { parseOrgName } from './orgnames.js';
 import { HONOUR_WORD, honourOfListName, normaliseAward, statedAward } from './honours.js';
+import { awardReport } from './listreports.js';
 
 export interface ListItem {
   title: string;
@@ -61,6 +62,8 @@ export interface ListResult {
   besidePeople?: boolean;
   /** Every item is a group's first winner named with its count ("A等44个X"): the names stand for more. */
   summarised?: boolean;
+  /** A report of an award (listreports.ts): its one entry stands for the whole text, which is the list's lead. */
+  report?: boolean;
 }
 
 const SENTENCE = /[。！？]/u;
@@ -897,7 +900,8 @@ export function readList(source: SourceLine[]): ListResult | null {
     const it = items[k]!;
     if (!it.unit && !it.subtitle && (/^[（(][^（）()]{1,20}[)）]$/u.test(it.title) || /^关于|(?:名单|的公示|的通知|的公告|的决定)$/u.test(it.title))) items.splice(k, 1);
   }
-  if (items.length === 0) return null;
+  // No list by its lines: a report that one body or work received an honour is a list of that one entry.
+  if (items.length === 0) return awardReport(lines);
   const summarised = items.every((it) => summaries.has(it));
   for (const [k, it] of items.entries()) items[k] = withPlace(withSubtitle(it));
   // The list's name: the nearest line above the first item that reads like one.
@@ -956,6 +960,8 @@ function isProse(text: string): boolean {
  * text follows its first item (a case whose body lists three addresses is not one).
  */
 export function isListDocument(lines: SourceLine[], list: ListResult): boolean {
+  // (awardReport has weighed the text already: a report of its news, not a write-up of practice.)
+  if (list.report) return true;
   const n = list.items.length;
   if (n < 2 && !(n === 1 && list.besidePeople)) return false;
   let first = Infinity;

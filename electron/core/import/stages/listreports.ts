@@ -1,0 +1,164 @@
+/**
+ * Reports of an award: a news item or page whose news is that one body or one work received an honour
+ * ("南开大学教育基金会荣获“天津市先进社会组织”荣誉称号", "…牵头撰写的研究报告《X》获一等奖", "《X》等15个案例
+ * “上榜”"). Such a report is an award list of one entry — the honoured body or work is the entry's title, the
+ * honour its award — not a single case titled by the file name. It is read by the grammar of awarding:
+ *   - a clause whose subject is a body (a name by orgnames.ts's grammar, a place or community) or a work
+ *     named in 《》, whose verb confers (listnames.ts CONFER_VERB, 入选, 上榜), and whose object is an honour
+ *     (quoted, or ending as honours do: …奖, …称号, …先进集体, …案例; a grade, 一等奖);
+ *   - in the headline or the opening paragraphs, where a report states its news;
+ *   - and the text that follows is no write-up of the body's work. A case that won an honour tells its practice
+ *     (以…为, 建立, 推进, 聚焦, 落实 …); a report goes on with the selection (评选, 经推荐申报, 共有100家) or the
+ *     honoured one's record. A work named as one of a counted group ("《X》等15个案例") is its list's entry
+ *     whatever follows, as the page goes on to the entries (only the first may be copied).
+ */
+import type { SourceLine } from '../lines.js';
+import type { ListItem, ListResult } from './lists.js';
+import { CONFER_VERB_WORD, nameRun } from './listnames.js';
+import { isOrgName } from './orgnames.js';
+import { plainAward, splitOutsideMarks } from './listrows.js';
+import { HONOUR_WORD, normaliseAward } from './honours.js';
+
+/** The verb of a clause that states an honour received, and the adverbs before it ("再获", "喜获", "成功入选"). */
+const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获(?![悉批取知得评奖])|上榜|“上榜”|入围)`, 'gu');
+
+/** What an honour's name ends in: a prize, a title, the kind of body or work it is given to. */
+const HONOUR_END = /(?:奖|称号|集体|单位|组织|社区|村|街道|县|区|市|城|机构|中心|基地|项目|案例|品牌|成果|示范|典型|模范|标兵|论文集|家庭)$/u;
+/** A grade of a prize, an honour by itself under the prize the page names. */
+const GRADE = /^(?:特等奖|[一二三四]等奖|金奖|银奖|铜奖|优秀奖|提名奖)$/u;
+/** Words that make an object something else than an honour: a grant, praise, a result, a pilot's money. */
+const NOT_HONOUR = /(?:好评|认可|支持|资金|补助|经费|帮助|关注|肯定|满意|成效|成功|发展|提升|经验|机会|资格|批准|通过|万元|亿元|[0-9０-９]+\s*(?:人|户|次|家|个))/u;
+
+/** A work named in 《》 right before the verb, maybe as the first of a counted group: "《X》", "《X》等15个案例". */
+const WORK = /《([^《》]{4,80})》\s*(等\s*[0-9０-９一二三四五六七八九十百]+\s*[个项篇部件]?[\u4e00-\u9fa5]{0,6})?\s*$/u;
+/** What stands between a work's authors and its name: "…牵头撰写的研究报告", "…申报的案例". */
+const WORK_LEAD = /(?:(?:牵头)?(?:撰写|完成|主持|报送|申报|选送|推荐|创作|编写|编著)的)?(?:研究报告|调研报告|报告|论文|案例|项目|课题|成果|作品|著作|专著)?$/u;
+/** A person named with a rank or post, who wrote the work: "卢爱国教授", "张某等". */
+const PERSON = /[\u4e00-\u9fa5]{2,3}(?:副?教授|研究员|博士|讲师|老师|同志|等)$/u;
+/** A body by the last word of its name (a school's short name "马院" too). */
+const BODY_END = /(?:院|局|委|办|所|站|会|中心|厅|部|社|校|队|团队|集团|公司)$/u;
+
+/** The verbs of a write-up of practice: what a case says its subject did. */
+const PRACTICE = /推进|加强|完善|开展|建立|实现|提升|围绕|坚持|聚焦|落实|打造|实施|探索|构建|推动|投入|整合|搭建|建成|深化|强化|着力|发挥|以[^，,。；;]{2,12}为(?:抓手|目标|载体|核心|重点|主线|引领)/gu;
+
+export interface ReportAward {
+  item: Omit<ListItem, 'at'>;
+  /** The honoured is a work the sentence counts as the first of a group ("《X》等15个案例"), whose entry the page goes on to print. */
+  counted: boolean;
+  /** The text line of the sentence. */
+  line: number;
+  /** Distinct verbs of practice in the text besides the sentence. */
+  practice: number;
+}
+
+/** The honour after a conferring verb: quoted (with its year or round before the quotes) or plain, up to the clause's end. */
+function honourAfter(rest: string): string | null {
+  const r = rest.replace(/^\s*(?:了|为)?\s*/u, '');
+  const quoted = /^([^，,。；;“”"]{0,16}?[“"][^“”"]{2,40}[”"][\u4e00-\u9fa5]{0,16}?)(?:荣誉称号|称号|殊荣|荣誉)?\s*$/u.exec(r);
+  if (quoted) {
+    const honour = plainAward(quoted[1]!.replace(/\s+/gu, ''));
+    return honour && !NOT_HONOUR.test(honour) ? honour : null;
+  }
+  const plain = /^([^“”"]{2,40}?)(?:荣誉称号|称号|殊荣|荣誉)?\s*$/u.exec(r);
+  if (!plain) return null;
+  const honour = plain[1]!.trim();
+  if (GRADE.test(honour)) return honour;
+  return honour.length >= 4 && HONOUR_END.test(honour) && (HONOUR_WORD.test(honour) || /奖$|称号/u.test(honour) || /论文集$/u.test(honour)) && !NOT_HONOUR.test(honour) ? honour : null;
+}
+
+/** The honour a list named earlier in the sentence ("会上通报了2024年度渝中区改革最佳实践案例"). */
+function honourNamedBefore(text: string): string | null {
+  const m = /(?:通报|公布|发布|揭晓|公示|评选出|评出|命名)了?\s*([^，,。；;《》]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|奖))(?=[，,。；;]|$)/u.exec(text);
+  return m ? m[1]!.trim() : null;
+}
+
+/** The body that wrote or entered a work, from what stands before its 《》 in the clause: "马院卢爱国教授牵头撰写的研究报告" → 马院. */
+function workUnit(before: string): string | null {
+  let t = before.replace(WORK_LEAD, '').replace(/的$/u, '');
+  t = t.replace(PERSON, '');
+  t = t.replace(/^.*?(?:其中|此外|另外)\s*/u, '').trim();
+  if (t.length < 2 || t.length > 30 || !/^[\u4e00-\u9fa5（）()·]+$/u.test(t)) return null;
+  return isOrgName(t) || BODY_END.test(t) ? t : null;
+}
+
+/** The body a clause names as its subject: the longest end of what precedes the verb that is a name. */
+function bodySubject(before: string): string | null {
+  // "甲被乙评为X": who stands after 被 is the organ that confers, the honoured one before it.
+  const passive = before.lastIndexOf('被');
+  const t = (passive >= 0 ? before.slice(0, passive) : before).trim();
+  for (let p = 0; p <= t.length - 3; p++) {
+    const candidate = t.slice(p);
+    if (candidate.length > 30) continue;
+    if (isOrgName(candidate) || nameRun([candidate])) return candidate;
+  }
+  return null;
+}
+
+/** The leading body of a work's write-up: "由区委政法委、区公安分局牵头" opening its paragraph. */
+function ledBy(text: string): string | null {
+  const m = /^由([\u4e00-\u9fa5、（）()]{2,40}?)(?:牵头|负责|主导|组织实施)/u.exec(text.trim());
+  return m && m[1]!.split('、').every((n) => n.length >= 2 && BODY_END.test(n)) ? m[1]! : null;
+}
+
+/**
+ * The award a report states, read from its headline and opening paragraphs (the first four lines of text), or
+ * null. Only the first clause that states one counts: a report's news comes first, the honoured one's
+ * earlier honours after it.
+ */
+export function reportedAward(lines: SourceLine[]): ReportAward | null {
+  const texts: number[] = [];
+  for (let k = 0; k < lines.length && texts.length < 4; k++) if (lines[k]!.text.trim() && !lines[k]!.image) texts.push(k);
+  for (const k of texts) {
+    const text = lines[k]!.text.trim();
+    for (const sentence of splitOutsideMarks(text, '。！？')) {
+      for (const clause of splitOutsideMarks(sentence, '，,；;')) {
+        for (const m of clause.matchAll(VERB)) {
+          const before = clause.slice(0, m.index);
+          const rest = clause.slice(m.index! + m[0].length);
+          const work = WORK.exec(before);
+          let honour = honourAfter(rest);
+          if (!honour && work && (m[0].includes('上榜') || m[0].includes('入选'))) honour = honourNamedBefore(sentence.slice(0, sentence.indexOf(clause)));
+          if (!honour) continue;
+          let item: Omit<ListItem, 'at'> | null = null;
+          if (work) {
+            const unit = workUnit(before.slice(0, work.index));
+            item = { title: work[1]!.trim(), subtitle: null, unit, place: null, award: normaliseAward(honour), whole: true };
+          } else {
+            const body = bodySubject(before);
+            // A province's or city's honour ("天津市先进社会组织") is given in that place: a body whose name writes
+            // no division of its own ("南开大学教育基金会", whose 南开 is its name) is placed there.
+            const scope = /^([\u4e00-\u9fa5]{2,8}?(?:省|市|自治区))/u.exec(honour.replace(/^[“"]/u, ''))?.[1] ?? null;
+            if (body) item = { title: body, subtitle: null, unit: null, place: scope && !/(?:省|市|区|县|旗|州)/u.test(body.slice(0, 8)) ? scope : null, award: normaliseAward(honour) };
+          }
+          if (!item) continue;
+          // (The text around the sentence, before it too: a case may open with its practice and mention the honour after.)
+          const around = lines.map((l) => l.text).join('\n').replace(sentence, '');
+          const practice = new Set([...around.matchAll(PRACTICE)].map((p) => p[0].replace(/^以.*$/u, '以…为'))).size;
+          // A counted work is its list's entry when the page goes on to the entries: its title on a line of its own.
+          const entry = work?.[2] ? lines.findIndex((l, j) => j !== k && l.text.trim() === item!.title) : -1;
+          return { item, counted: entry >= 0, line: k, practice };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The one-entry list a report of an award is, or null when the text is no such report (none stated, or the text
+ * after it is a write-up of the honoured one's practice: a case). The entry stands for the whole text, which
+ * stays the list's lead (`at` past the last line).
+ */
+export function awardReport(lines: SourceLine[], practiceBar = 2): ListResult | null {
+  const found = reportedAward(lines);
+  if (!found) return null;
+  if (!found.counted && found.practice >= practiceBar) return null;
+  const item: ListItem = { ...found.item, at: lines.length };
+  // The copied entry of a counted list: its title line, then its write-up opening with who led it.
+  if (found.counted && !item.unit) {
+    const own = lines.findIndex((l) => l.text.trim() === item.title);
+    const next = own >= 0 ? lines.slice(own + 1).find((l) => l.text.trim()) : undefined;
+    if (next) item.unit = ledBy(next.text);
+  }
+  return { items: [item], taken: new Set(), nameAt: -1, scope: null, scopeTexts: [lines[0]?.text ?? ''], report: true };
+}
