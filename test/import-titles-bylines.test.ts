@@ -34,3 +34,14 @@ test('titles: lanzhou-2022 keeps its headline over the date line, not the report
   assert.equal(file.cases[0]?.meta.title, '凝聚基层治理合力 共建共治美好家园');
   assert.equal(file.info.title, '凝聚基层治理合力 共建共治美好家园');
 });
+
+test('titles: 主题——副题 on one line gives the subtitle after the dash, the headline printed whole (beijing-2019, xizang-2025); a research scope is no subtitle', async () => {
+  const beijing = await tuning('beijing-2019-jiedao-ererzhuan.txt');
+  assert.equal(beijing.cases[0]?.meta.title, '街道“二人转”的新唱法——北京开创基层治理新格局');
+  assert.equal(beijing.cases[0]?.meta.subtitle, '北京开创基层治理新格局');
+  const xizang = await tuning('xizang-2025-jiceng-shanzhi.txt');
+  assert.equal(xizang.cases[0]?.meta.subtitle, '西藏基层治理创新实践一线见闻');
+  const P = '近年来,雅安市民政局围绕基层治理开展调查研究,形成了一批有分量的成果,为民政工作高质量发展提供了参考。';
+  const scoped = await importFile({ name: 'scope.txt', bytes: new TextEncoder().encode(`发挥民政工作“稳定器”作用研究——以雅安市民政工作为例\n${P}\n${P}\n`) });
+  assert.equal(scoped.cases[0]?.meta.subtitle ?? null, null);
+});

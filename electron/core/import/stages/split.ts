@@ -26,6 +26,17 @@ export const AWARD_GROUP =
   /^(?:拟|建议)?(?:入选|入围|推荐|确定|评为|评选为)?[\u4e00-\u9fa5]{0,10}?(?:优秀|入围|入选|提名|优胜|[一二三特]等奖|金奖|银奖|铜奖|十佳)[\u4e00-\u9fa5]{0,10}(?:案例|奖|项目|名单|单位)$/u;
 const NUMBERED_HEAD = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9０-９]{1,3}\s*[)）]|[0-9０-９]{1,3}\s*[.．、](?![0-9０-９]))/u;
 const SUBTITLE_DASH = /^(?:——|--|—)\s*\S/u;
+
+/**
+ * The subtitle a headline carries after its dash on the same line (主题——副题), or null: both halves
+ * a phrase of four characters or more. A research title's scope ("——以雅安市民政工作为例", "——基于…的调查")
+ * is the title's own words, no subtitle.
+ */
+function inlineSubtitle(title: string): string | null {
+  const m = /^(.{4,}?)\s*(?:——|--)\s*([^—-]{4,})$/u.exec(title.trim());
+  if (!m || /^(?:以|基于|对|关于)/u.test(m[2]!) || /[。！？]/u.test(m[2]!)) return null;
+  return m[2]!.trim();
+}
 /** "【济南】“泉社彤行”品牌…" */
 const BRACKET_LABEL = /^[【[［〔]\s*([^】\]］〕]{2,20}?)\s*[】\]］〕]\s*(\S.*)$/u;
 /** "济南市：“泉社彤行”品牌…" — a case start only when the draft uses the form at least twice. */
@@ -390,6 +401,10 @@ export function splitDraft(lines: SourceLine[], info: CleanInfo): SplitResult {
       // A news headline's 副题 without a dash, right above the dateline ("本报讯…").
       caseSubtitle = lines[from]!.text;
       from++;
+    } else if (at >= 0) {
+      // 主题——副题 printed on one line ("街道“二人转”的新唱法——北京开创基层治理新格局"): the words after the
+      // dash are the subtitle; the headline is printed whole.
+      caseSubtitle = inlineSubtitle(caseTitle);
     }
     return {
       kind,
