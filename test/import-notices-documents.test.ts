@@ -84,3 +84,20 @@ test('notices: a 批复 reprinted in a news page (changle-2021) is the notice, i
   const told = text.replace('福州市人民政府:\n', '');
   assert.notEqual((await read('changle-told.txt', told)).kind, 'notice');
 });
+
+test('notices: a title broken over two lines is whole again — on the page (changshan-2023, the first half taken for the page’s head) and in its table cell (xinyang-2025)', async () => {
+  const half = (line: string) => [line.slice(0, Math.floor(line.length / 2)), line.slice(Math.floor(line.length / 2))].join('\n');
+  const changshan = tuning('changshan-2023-zhulao-tongzhi.txt');
+  const title = '常山县人民政府办公室关于印发《常山县提升“助老三件事”服务能力的实施办法》的通知';
+  const split = await read('changshan-split.txt', changshan.replace(`\n${title}\n`, `\n${half(title)}\n`));
+  assert.equal(split.notice!.meta.title, title);
+  // A line above the title's end that is no opening of a title (a column, a date) stays out of it.
+  const column = await read('changshan-column.txt', changshan.replace(`\n${title}\n`, '\n通知公告\n实施办法的通知\n'));
+  assert.equal(column.notice?.meta.title ?? '', '实施办法的通知');
+  const xinyang = tuning('xinyang-2025-fuhua-jidi-tongzhi.txt');
+  const cell = '标  题 信阳市民政局关于印发《信阳市社会组织孵化基地管理办法》的通知';
+  assert.ok(xinyang.includes(cell));
+  const wrapped = await read('xinyang-wrapped.txt', xinyang.replace(cell, half(cell)));
+  assert.equal(wrapped.notice!.meta.title, '信阳市民政局关于印发《信阳市社会组织孵化基地管理办法》的通知');
+  assert.equal(wrapped.notice!.meta.docNumber, '信民〔2025〕4号');
+});

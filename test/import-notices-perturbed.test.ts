@@ -47,6 +47,20 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
   },
   'a labelled 文号 alone': { bound: 1, make: (ls) => { const i = ls.findIndex((l, k) => k < 12 && /^\S{1,12}〔\d{4}〕\d{1,4}号$/u.test(l.trim())); return i < 0 ? null : ls.map((l, k) => (k === i ? `文号：${l.trim()}` : l)); } },
   'tabs for spaces': { bound: 0, make: (ls) => ls.map((l) => l.replace(/ /gu, '\t')) },
+  // A long title broken in the middle, as pages centre one over two lines or a table cell wraps it
+  // (cleaning took the first half for the page's head: 12 read differently before notice.ts
+  // restoreTitleHead and infotable.ts wrappedTitle). The three left, anqing-2021, huaining-2022 and
+  // liwan-2025, read the same title but give it back in simplified characters: a title joined over a
+  // line break is restored to its script piece by piece (traditional.ts).
+  'the title broken in two': {
+    bound: 3,
+    make: (ls) => {
+      const i = ls.findIndex((l, k) => k < 40 && l.trim().length >= 16 && /^[^。！？:：]*(?:关于|關於|關于|印发|转发)[^。！？:：]*(?:通知|通报|意见|决定|批复|公告|公示|通告)$/u.test(l.trim()));
+      if (i < 0) return null;
+      const t = ls[i]!.trim();
+      return [...ls.slice(0, i), t.slice(0, Math.floor(t.length / 2)), t.slice(Math.floor(t.length / 2)), ...ls.slice(i + 1)];
+    },
+  },
 };
 
 const FIELDS = ['title', 'organ', 'docNumber', 'addressees', 'issuer', 'date'] as const;

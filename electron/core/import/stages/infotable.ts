@@ -236,7 +236,24 @@ export function readInfoTable(lines: SourceLine[], within = 30): InfoTable | nul
       }
     }
   }
+  if (count >= 2) wrappedTitle(lines, fields, taken);
   return count >= 2 ? { fields, lines: taken } : null;
+}
+
+/**
+ * A long title wraps in its cell ("标  题 某市民政局关于印发《某市" / "社会组织孵化基地管理办法》的通知"): a
+ * 标题 that stops short of a document's kind word goes on into the line right under its own, when that
+ * line is no field and no sentence and ends on the kind word.
+ */
+const TITLE_KIND = /(?:通知|通报|意见|决定|批复|函|公告|公示|通告|请示|报告|决议|命令|纪要|规则|办法|规定|细则|方案|要点|条例|规划|纲要)(?:[(（][^()（）]{2,6}[)）])?$/u;
+function wrappedTitle(lines: SourceLine[], fields: Record<string, string>, taken: Set<number>): void {
+  const title = fields['标题'];
+  if (!title || TITLE_KIND.test(title)) return;
+  const at = [...taken].sort((a, b) => a - b).find((i) => lines[i]!.text.replace(/[\s\u3000]+/gu, '').includes(title.replace(/\s+/gu, '')));
+  const next = at === undefined ? '' : (lines[at + 1]?.text.trim() ?? '');
+  if (!next || taken.has(at! + 1) || next.length > 80 || /[。！？:：|｜]/u.test(next) || linePairs(next) || !TITLE_KIND.test(next)) return;
+  fields['标题'] = `${title}${next}`;
+  taken.add(at! + 1);
 }
 
 const LABEL_GLUED = new RegExp(`^(${LABEL_ALT})(\\S.{0,39})$`, 'u');

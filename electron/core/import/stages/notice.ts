@@ -167,6 +167,43 @@ function restoreLifted(lines: SourceLine[], raw: SourceLine[]): SourceLine[] {
   return out ?? lines;
 }
 
+/**
+ * A title broken over lines ("常山县人民政府办公室关于印发《常山县提升" / "“助老三件事”…实施办法》的通知")
+ * whose first line cleaning took for the page's head, keeping only the line that ends on the kind word:
+ * the lines above it the copy printed are put back when, with it, they make a title that opens as one
+ * does (关于, 转发, 印发 or an organ before them) and none ends on a kind word itself.
+ */
+function restoreTitleHead(lines: SourceLine[], raw: SourceLine[]): SourceLine[] {
+  const kept = new Set(lines);
+  const at = new Map(raw.map((l, k) => [l, k]));
+  for (let i = 0, seen = 0; i < lines.length && seen < 12; i++) {
+    const t = closeUp(lines[i]!.text.trim());
+    if (!t) continue;
+    seen++;
+    if (/[。！？]/u.test(t)) break;
+    if (t.length > 60 || /[:：]/u.test(t) || !WEAK_TITLE.test(t.replace(DRAFT_NOTE, '')) || opensTitle(t)) continue;
+    const k = at.get(lines[i]!);
+    if (k === undefined) return lines;
+    const head: SourceLine[] = [];
+    for (let j = k - 1; j >= 0 && head.length < 3; j--) {
+      const v = closeUp(raw[j]!.text.trim());
+      if (!v) continue;
+      if (kept.has(raw[j]!) || v.length > 40 || /[。！？:：|｜]/u.test(v) || WEAK_TITLE.test(v)) break;
+      head.unshift({ text: v });
+      if (opensTitle(v)) {
+        const joined = head.map((l) => l.text).join('') + t;
+        return joined.length <= 120 && STRONG_TITLE.test(joined.replace(DRAFT_NOTE, '')) ? [...lines.slice(0, i), ...head, ...lines.slice(i)] : lines;
+      }
+    }
+    return lines;
+  }
+  return lines;
+}
+/** A title's first line: it opens at 关于 (转发, 印发, 批转), or names its organ before them. */
+function opensTitle(t: string): boolean {
+  return /^(?:关于|转发|印发|批转)/u.test(t) || titleOrgan(t) !== null;
+}
+
 /** "关于征集新镇名的公告 为适应…。": the title and the paragraph it was run into, or null. */
 function titleRunOn(text: string): string[] | null {
   for (const m of text.matchAll(/[\s\u3000]+/gu)) {
@@ -386,7 +423,7 @@ function titleText(lines: SourceLine[], shape: NoticeShape): string {
 
 /** Where the parts of a notice are, or null when the draft is not one. */
 export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeShape | null {
-  const lines = unflatten(raw ? restoreLifted(copied, raw) : copied);
+  const lines = unflatten(raw ? restoreLifted(restoreTitleHead(copied, raw), raw) : copied);
   // The table is read from the lines before cleaning as well: cleaning lifts date lines out as page metadata.
   const own = readInfoTable(lines);
   const before = raw ? readInfoTable(raw) : null;
