@@ -45,3 +45,12 @@ test('titles: 主题——副题 on one line gives the subtitle after the dash, 
   const scoped = await importFile({ name: 'scope.txt', bytes: new TextEncoder().encode(`发挥民政工作“稳定器”作用研究——以雅安市民政工作为例\n${P}\n${P}\n`) });
   assert.equal(scoped.cases[0]?.meta.subtitle ?? null, null);
 });
+
+test('titles: a photo caption ending in its photographer joined by a slash ("記者何明華/攝") is a caption, in traditional characters too (nanning-2026)', async () => {
+  const { isCaption } = await import('../electron/core/import/stages/captions.js');
+  assert.ok(isCaption('長者飯堂開到社區,老人們吃飯既方便又能享受實惠。 廣西雲-廣西日報記者何明華/攝'));
+  assert.ok(isCaption('志愿者为老人理发。记者 张三/摄'));
+  assert.ok(!isCaption('社区成立于2002年,有22个居民小区、4389户居民,壮、汉、瑶等19个民族在此聚居。'));
+  const file = await tuning('nanning-2026-mingxiunan-shequ-fanti.txt');
+  assert.ok(file.captions.some((c) => c.includes('長者飯堂開到社區') || c.includes('长者饭堂开到社区')), file.captions.join(' | '));
+});
