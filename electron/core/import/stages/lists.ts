@@ -411,6 +411,43 @@ function honourLabelled(text: string): { honour: string; names: RunName[] } | nu
   return names && names.length >= 2 ? { honour: label, names } : null;
 }
 
+/** Whether a name is an honour by its words: an honour word (示范, 先进, 优秀 …, a grade of rating), a prize, a title. */
+function honourWords(name: string): boolean {
+  return HONOUR_WORD.test(name) || HONOUR.test(name) || /奖|称号|荣誉|典型|标杆|试点|实验区|试验区/u.test(name);
+}
+
+/**
+ * The honour a list's lead says its entries won or were selected into: the quoted or honour-shaped object of a
+ * conferring verb (statedAward), or what a selection names them into ("入选民政部民政政策理论研究论文集",
+ * "入选全国…案例库"), whatever it ends in.
+ */
+function leadHonour(texts: string[]): string | null {
+  const stated = statedAward(texts);
+  if (stated) return stated;
+  for (const t of texts) {
+    const m = /入选(?:了)?\s*([^，,。；;、“”"《》:：]{4,30}?)(?:名单|名录)?(?=[，,。；;]|$)/u.exec(t);
+    if (m && !/[0-9０-９]\s*[个家名篇项]/u.test(m[1]!)) return m[1]!;
+  }
+  return null;
+}
+
+/**
+ * A class of a prize named by the kind of its winners and 奖 ("慈善项目奖", "捐赠个人奖"), where the text counts
+ * that kind among the prize's winners ("第十届“中华慈善奖”共表彰…49个慈善项目"): the honour is the prize, named
+ * in quotes with its round. Null for any other award (a class with a name of its own, "最具爱心捐赠企业", stays).
+ */
+function prizeOfClass(award: string, texts: string[]): string | null {
+  const kind = /^([\u4e00-\u9fa5]{2,6})奖$/u.exec(award)?.[1];
+  if (!kind) return null;
+  const counted = new RegExp(`[0-9０-９一二三四五六七八九十百]+\\s*[个家名项位]${kind}`, 'u');
+  for (let k = texts.length - 1; k >= 0; k--) {
+    if (!counted.test(texts[k]!)) continue;
+    const prize = /((?:第[一二三四五六七八九十]+届|[0-9０-９]{4}\s*年度?)?[“"][^“”"]{2,16}奖[”"])/u.exec(texts[k]!);
+    if (prize) return prize[1]!;
+  }
+  return null;
+}
+
 function listHeading(text: string): Group | null {
   // "吉林省荣获“全国民族团结进步模范集体”称号的有:", "被评为X的单位是:": a clause stating who won an honour
   // heads the list of them (of people when the honour is a person's).
@@ -653,6 +690,9 @@ export function readList(source: SourceLine[]): ListResult | null {
         group.award = before + (!/^[“"]/u.test(text) || /^[“"]/u.test(group.award) ? group.award : `“${group.award}”`);
       }
       flush();
+      // A list named as a collection, by no honour's words ("2025年民政政策理论研究论文集(四川民政系统)名单"): the
+      // honour is what the lead says its entries won or were selected into ("入选民政部民政政策理论研究论文集").
+      if (group.list && group.award && !honourWords(group.award)) group.award = leadHonour(lines.slice(Math.max(0, i - 6), i).map((l) => l.text)) ?? group.award;
       if (group.award) award = group.award;
       grouped = Boolean(group.award);
       people = Boolean(group.people);
@@ -904,6 +944,11 @@ export function readList(source: SourceLine[]): ListResult | null {
   if (items.length === 0) return awardReport(lines);
   const summarised = items.every((it) => summaries.has(it));
   for (const [k, it] of items.entries()) items[k] = withPlace(withSubtitle(it));
+  // "获慈善项目奖" under "第十届“中华慈善奖”共表彰…49个慈善项目": a class named by the kind of its winners is the prize's.
+  for (const it of items) {
+    const prize = it.award ? prizeOfClass(it.award, lines.slice(Math.max(0, it.at - 6), it.at + 1).map((l) => l.text)) : null;
+    if (prize) it.award = prize;
+  }
   // The list's name: the nearest line above the first item that reads like one.
   let nameAt = -1;
   for (let i = items[0]!.at - 1; i >= 0 && i >= items[0]!.at - 4; i--) {
@@ -1325,7 +1370,8 @@ function itemPlace(it: ListItem, scope: string | null): string | null {
   const around = known ?? (scope ? resolveRegion(scope) : null);
   const within = around?.city ?? around?.province ?? null;
   const street = streetCounty(`${it.place ?? ''} ${it.title} ${it.unit ?? ''}`, within ? within.replace(/(?:省|市)$/u, '') : null);
-  return street ?? place;
+  // (Several units: the first's place, not the last one's, "四川大学 四川省成都市民政局" → 四川省.)
+  return street ?? place ?? (unit && unitPlace && unit !== it.unit?.trim() ? unit : null);
 }
 
 /** Development zones and new areas, which portals name as if they were districts. */
