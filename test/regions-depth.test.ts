@@ -70,3 +70,10 @@ test('mentions: a road named after a place is no mention of it; a customary abbr
     [['东城区', true]],
   );
 });
+
+test('mentions: a county renamed since (滦县, now 滦州市) resolves to today\'s division', () => {
+  const r = resolveRegion('滦县');
+  assert.deepEqual(r && [r.province, r.city, r.county], ['河北省', '唐山市', '滦州市']);
+  // Characters no place name begins with are passed over; the names around them are still found.
+  assert.deepEqual(findMentions('。。…… 滦州市、abc北京').map((m) => m.text), ['滦州市', '北京']);
+});

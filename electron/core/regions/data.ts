@@ -33,6 +33,8 @@ export interface RegionIndex {
   byName: Map<string, Place[]>;
   /** First two characters (as one number) to spellings beginning with them, longest first, for scanning text. */
   byPrefix: Map<number, string[]>;
+  /** 1 at the UTF-16 code of every character a spelling begins with: most characters of a text begin none, and are passed over with one read. */
+  firstChar: Uint8Array;
   all: Place[];
 }
 
@@ -163,7 +165,9 @@ function build(): RegionIndex {
     else byPrefix.set(key, [name]);
   }
   for (const list of byPrefix.values()) list.sort((a, b) => b.length - a.length);
-  return { provinces, byCode, byName, byPrefix, all };
+  const firstChar = new Uint8Array(65536);
+  for (const name of byName.keys()) firstChar[name.charCodeAt(0)] = 1;
+  return { provinces, byCode, byName, byPrefix, firstChar, all };
 }
 
 export function regionIndex(): RegionIndex {

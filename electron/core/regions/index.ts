@@ -23,15 +23,19 @@ export interface Mention {
 }
 
 /** What follows a place's name when it names a road: 路 (not 路径, 路线, 路子), 大街, 大道, 巷, 胡同, maybe after a direction. */
-const ROAD_AFTER = /^[东西南北中]?(?:路(?![径线子上])|大街|大道|胡同)/u;
+const ROAD_AFTER = /[东西南北中]?(?:路(?![径线子上])|大街|大道|胡同)/uy;
 
 /** Place names in `text`, longest spelling first, not overlapping. */
 export function findMentions(text: string): Mention[] {
-  const { byPrefix, byName } = regionIndex();
+  const { byPrefix, byName, firstChar } = regionIndex();
   const out: Mention[] = [];
   let i = 0;
   const last = text.length - 1;
   while (i < last) {
+    if (firstChar[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
     const names = byPrefix.get(prefixKey(text, i));
     let hit: string | undefined;
     if (names) {
@@ -44,9 +48,12 @@ export function findMentions(text: string): Mention[] {
     }
     // A place's name that begins a road's ("皋兰路街道" in 兰州's 城关区, "北京东路", "中山大道") names the
     // road, which any city may have: no mention of the place.
-    if (hit && ROAD_AFTER.test(text.slice(i + hit.length, i + hit.length + 3))) {
-      i += hit.length;
-      continue;
+    if (hit) {
+      ROAD_AFTER.lastIndex = i + hit.length;
+      if (ROAD_AFTER.test(text)) {
+        i += hit.length;
+        continue;
+      }
     }
     if (hit) {
       const places = byName.get(hit)!;
@@ -66,7 +73,7 @@ export function findMentions(text: string): Mention[] {
 const FORMER_NAMES: Array<[string, string]> = [
   ['长治市城区', '长治市潞州区'], ['长治市郊区', '长治市潞州区'], ['长治县', '长治市上党区'],
   ['大同市城区', '大同市平城区'], ['大同市南郊区', '大同市云冈区'], ['大同市矿区', '大同市云冈区'], ['大同县', '大同市云州区'],
-  ['蓟县', '天津市蓟州区'], ['襄樊市', '襄阳市'], ['淮安市楚州区', '淮安市淮安区'], ['楚州区', '淮安市淮安区'],
+  ['蓟县', '天津市蓟州区'], ['滦县', '唐山市滦州市'], ['襄樊市', '襄阳市'], ['淮安市楚州区', '淮安市淮安区'], ['楚州区', '淮安市淮安区'],
   ['沧浪区', '苏州市姑苏区'], ['平江区', '苏州市姑苏区'], ['金阊区', '苏州市姑苏区'], ['杭州市下城区', '杭州市拱墅区'],
   // 璧山县 became 璧山区 (2014); older lists often print it 壁山.
   ['璧山县', '重庆市璧山区'], ['壁山县', '重庆市璧山区'], ['壁山区', '重庆市璧山区'],
