@@ -1,8 +1,15 @@
 /**
  * Text copied out of a PDF or an e-mail arrives hard-wrapped: every printed line is a line of
- * its own, cutting paragraphs mid-sentence. When most lines share one width, a line that fills
- * that width is joined to the next one. Drafts with one line per paragraph (the usual case)
- * do not share a width and pass through untouched.
+ * its own, cutting paragraphs mid-sentence. A printed page has one measure (GB/T 9704 sets an
+ * official document at 28 characters a line; an e-mail at 38 or so), so a wrapped paragraph is a
+ * run of lines that fill the measure, closed by a shorter one; drafts with one line per paragraph
+ * have no such runs (their long lines differ in length) and pass through untouched.
+ *
+ * Two readings of the measure:
+ * - the whole draft was copied from print: most long lines fill one width and none is much wider;
+ *   every full line is then joined to the next;
+ * - one paragraph was (a page quoting a PDF, or a draft of pasted pieces): two or more
+ *   consecutive lines of the same width, cut mid-sentence, and a shorter line ending the run.
  */
 import type { Inline } from '../../model/types.js';
 import type { SourceLine } from '../lines.js';
@@ -10,33 +17,50 @@ import type { SourceLine } from '../lines.js';
 /** Where indentation is missing, a full line ending a sentence is taken as a paragraph end. */
 const PARAGRAPH_END = /[。！？!?][”」』）)]?$/u;
 const STARTS_BLOCK = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9０-９]{1,3}\s*[)）]|[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])|[一二三四五六七八九十]{1,3}是|附件|——)/u;
+/**
+ * The narrowest measure prose is wrapped at: an official document's 28 characters, a narrow
+ * column's 24. A list of names or addresses is narrower, and its items must never be joined.
+ */
+const MIN_MEASURE = 24;
+/** Chinese punctuation a copy set in ASCII (or the reader folded): it still filled a full cell in print. */
+const CJK_PUNCT_ASCII = /[,:;!?()]/u;
+/** A comma or semicolon inside a line: prose, where a list item (names joined by 、) has none. */
+const CLAUSE_INSIDE = /[,，;；](?!$)/u;
+const wide = (c: string | undefined): boolean => c !== undefined && c.charCodeAt(0) >= 0x2e80;
 
-/** Cells a line fills in print: full-width characters one each, ASCII half, a paragraph indent two. */
+/** Cells a line fills in print: full-width characters and Chinese punctuation one each, other ASCII half, a paragraph indent two. */
 function width(line: SourceLine): number {
   let w = line.indent ? 2 : 0;
-  for (const ch of line.text) w += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  const chars = [...line.text];
+  chars.forEach((ch, i) => {
+    if (wide(ch)) w += 1;
+    else w += CJK_PUNCT_ASCII.test(ch) && (wide(chars[i - 1]) || wide(chars[i + 1])) ? 1 : 0.5;
+  });
   return w;
 }
 
-/** The common printed line width, or null when the lines do not share one. */
+/** A line the wrap may join: text only, no structure the source declared. */
+const plain = (l: SourceLine): boolean => Boolean(l.text) && !l.heading && !l.image && !l.table && !l.list && !l.furniture;
+
+/** The common printed line width of a draft copied from print, or null when the lines do not share one. */
 export function wrapWidth(lines: SourceLine[]): number | null {
-  const widths = lines.filter((l) => l.text && !l.heading && !l.image && !l.table && !l.furniture).map((l) => Math.round(width(l)));
+  const widths = lines.filter(plain).map((l) => Math.round(width(l)));
   if (widths.length < 8) return null;
   const counts = new Map<number, number>();
-  for (const w of widths) if (w >= 15) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const near = (w: number) => (counts.get(w) ?? 0) + (counts.get(w - 1) ?? 0) + (counts.get(w + 1) ?? 0);
   let best = 0;
-  let bestCount = 0;
-  for (const [w, n] of counts) {
-    // Lines of the wrap width and one cell either side (punctuation squeezing).
-    const near = n + (counts.get(w - 1) ?? 0) + (counts.get(w + 1) ?? 0);
-    if (near > bestCount || (near === bestCount && w > best)) {
-      best = w;
-      bestCount = near;
-    }
-  }
-  if (best === 0 || bestCount < widths.length * 0.35) return null;
-  // Nothing may be much wider than the wrap width: a draft with real long paragraphs is not wrapped.
-  if (widths.filter((w) => w > best + 2).length > widths.length * 0.05) return null;
+  for (const w of counts.keys()) if (w >= MIN_MEASURE && (near(w) > near(best) || (near(w) === near(best) && w > best))) best = w;
+  if (best === 0 || near(best) < 3) return null;
+  // Nothing may be much wider: a draft with real long paragraphs is not wrapped.
+  const wider = widths.filter((w) => w > best + 2).length;
+  if (wider > widths.length * 0.05) return null;
+  // The full lines are the bulk of the long ones (a paragraph's last line is shorter, headings and
+  // list items shorter still) — or, where short paragraphs and labels outnumber them, they are prose
+  // cut mid-clause (a list's items hold no comma) and no line at all is wider.
+  const long = widths.filter((w) => w >= MIN_MEASURE / 2).length;
+  const prose = lines.filter((l) => plain(l) && Math.abs(Math.round(width(l)) - best) <= 1 && CLAUSE_INSIDE.test(l.text)).length;
+  if (near(best) < long * 0.3 && !(prose >= 3 && wider === 0)) return null;
   return best;
 }
 
@@ -51,26 +75,67 @@ function join(a: SourceLine, b: SourceLine): SourceLine {
   return joined;
 }
 
+/**
+ * Lines that end a full printed line inside a paragraph of a draft not wrapped throughout: runs of
+ * two or more lines of one width (within a cell and a half: punctuation squeezing, a half-width digit) of at least the narrowest
+ * measure, none ending a sentence, each holding a clause mark and one a comma inside (prose, not names joined by 、),
+ * followed by a line no wider that continues them.
+ */
+function localBreaks(lines: SourceLine[], startsParagraph: (l: SourceLine) => boolean): Set<number> {
+  const breaks = new Set<number>();
+  const widths = lines.map(width);
+  const full = (k: number, w: number) =>
+    plain(lines[k]!) && Math.abs(widths[k]! - w) <= 1.5 && !PARAGRAPH_END.test(lines[k]!.text) && /[,，、;；。]/u.test(lines[k]!.text);
+  let i = 0;
+  while (i < lines.length) {
+    const w = widths[i]!;
+    if (w < MIN_MEASURE || !full(i, w)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < lines.length && full(j + 1, w) && !startsParagraph(lines[j + 1]!)) j++;
+    const last = j + 1;
+    const closes = last < lines.length && plain(lines[last]!) && widths[last]! <= w + 1 && !startsParagraph(lines[last]!);
+    const prose = lines.slice(i, j + 1).some((l) => CLAUSE_INSIDE.test(l.text));
+    if (j > i && closes && prose) for (let k = i; k <= j; k++) breaks.add(k);
+    i = j + 1;
+  }
+  return breaks;
+}
+
 export function unwrap(lines: SourceLine[]): SourceLine[] {
-  const w = wrapWidth(lines);
-  if (w === null) return lines;
   // Where paragraphs are indented, an indented line always starts a new one.
   const indented = lines.filter((l) => l.indent).length;
   const usesIndent = indented >= 2 && indented < lines.length * 0.8;
+  const startsParagraph = (l: SourceLine) => (usesIndent && Boolean(l.indent)) || STARTS_BLOCK.test(l.text);
+  const w = wrapWidth(lines);
+  // Which lines end on a full printed line inside their paragraph: the next line continues them.
+  let continues: (k: number) => boolean;
+  if (w !== null) {
+    continues = (k) => {
+      const line = lines[k]!;
+      return width(line) >= w - 1.5 && (usesIndent || !PARAGRAPH_END.test(line.text));
+    };
+  } else {
+    const breaks = localBreaks(lines, startsParagraph);
+    if (breaks.size === 0) return lines;
+    continues = (k) => breaks.has(k);
+  }
   const out: SourceLine[] = [];
-  let current: SourceLine | null = null;
-  for (const line of lines) {
-    const startsParagraph = (usesIndent && line.indent) || STARTS_BLOCK.test(line.text);
-    if (current && !line.image && !line.table && !line.heading && !line.list && !line.furniture && line.text && !startsParagraph) {
-      current = join(current, line);
-      out[out.length - 1] = current;
+  let open = false;
+  lines.forEach((line, k) => {
+    if (open && plain(line) && !startsParagraph(line)) {
+      out[out.length - 1] = join(out[out.length - 1]!, line);
     } else {
       out.push(line);
-      current = line.text && !line.heading && !line.image && !line.table && !line.list && !line.furniture ? line : null;
+      if (!plain(line)) {
+        open = false;
+        return;
+      }
     }
     // Keep joining only while the line so far ends on a full printed line.
-    const full = width(line) >= w - 1.5;
-    if (current && !(full && (usesIndent || !PARAGRAPH_END.test(line.text)))) current = null;
-  }
+    open = continues(k);
+  });
   return out;
 }
