@@ -8,6 +8,7 @@
 import type { SourceLine } from '../lines.js';
 import type { Region } from '../../model/types.js';
 import { findMentions } from '../../regions/index.js';
+import { observeUnitHome, unitFromModel } from './unitmodel.js';
 import { KINDS, UNIT_KINDS, UNIT_NAME, endsInBody, isMediaName, kindAlternation, parseOrgName, withOwnPlace } from './orgnames.js';
 
 /** Organ names: a place or body, then the kind of organ (orgnames' vocabulary of kinds). */
@@ -137,6 +138,7 @@ export function unitBeforeTitle(title: string): { title: string; unit: string } 
  * title name the unit too; the speaker's line stays in the text (it says who speaks).
  */
 export function unitLine(lines: SourceLine[], home?: Region | null): { at: number; unit: string; keep?: boolean } | null {
+  observeUnitHome(home);
   const head = Math.min(lines.length, 3);
   for (let i = 0; i < head; i++) {
     const text = lines[i]!.text.trim();
@@ -317,7 +319,13 @@ function unitFromSubtitle(subtitle: string | null | undefined): string | null {
  * subtitle, its closing organ, else its opening's.
  */
 export function unitFromText(paragraphs: string[], title = '', subtitle?: string | null, home?: Region | null): string | null {
-  return unitFromSubtitle(subtitle) ?? unitFromClosing(paragraphs, home) ?? unitFromOpening(paragraphs, title, home);
+  return (
+    unitFromSubtitle(subtitle) ??
+    unitFromClosing(paragraphs, home) ??
+    unitFromOpening(paragraphs, title, home) ??
+    // What no printed pattern names: the candidate the fitted scorer ranks first (unitmodel.ts).
+    unitFromModel({ title, subtitle, paragraphs, home })
+  );
 }
 
 /**

@@ -1,0 +1,494 @@
+/**
+ * The innovating unit read from a case's running text by a fitted scorer over candidates, for the
+ * pages that print no unit with their head (no 供稿/申报单位 line, no dashed organ after the title).
+ *
+ * Candidates are the organisation names the text writes by the grammar of Chinese official names
+ * (orgnames.ts): a division (GB/T 2260) and then a body's kind ("锦州市民政局"), a division and a
+ * town or street ("麟游县丈八镇"), a grass-roots body ("某某社区"), a name by its level word alone
+ * ("市民政局" on a city's page, written out with the document's home division). Each candidate's
+ * mentions are described by where they stand (headline, lead sentence, first sentence of a
+ * paragraph, last paragraph) and by their grammatical role: a clause's subject ("某局把…"), a
+ * modifier ("某社区的日常", "某局局长"), the object of a preposition ("按照某局部署", "由某局"),
+ * the one chosen ("某站入选") or the one choosing ("某厅公布"). A text keeps referring to the body
+ * it is about by its kind alone ("社区成立于…", "街道开始探索…", "该局"): those are counted for the
+ * candidate of that kind. A logistic model (units.weights.ts, fitted by scripts/fit-units.ts
+ * leaving one batch out) weighs the features; the best candidate is the unit when its probability
+ * clears the fitted threshold.
+ */
+import type { Region } from '../../model/types.js';
+import { findMentions, resolveRegion, type Mention } from '../../regions/index.js';
+import { KINDS, kindAlternation, parseOrgName, withOwnPlace, isMediaName } from './orgnames.js';
+import { UNIT_WEIGHTS } from './units.weights.js';
+
+export interface UnitInput {
+  title: string;
+  subtitle?: string | null;
+  paragraphs: string[];
+  home?: Region | null;
+}
+
+export interface UnitCandidate {
+  /** The name as a unit is written (see canonical()). */
+  name: string;
+  features: number[];
+}
+
+export interface UnitWeights {
+  features: string[];
+  weights: number[];
+  /** The probability the best candidate must reach to be the unit. */
+  threshold: number;
+}
+
+/** Kinds of grass-roots bodies and of places that act as a unit (a town's or a street's government). */
+const GRASSROOTS = ['社区居民委员会', '居民委员会', '村民委员会', '居委会', '村委会', '社区', '村'];
+const LOCALITY = ['街道办事处', '街道', '镇', '乡'];
+const ORGAN_KINDS = ['民政局', '民政厅', '民政部', '退役军人事务局', '退役军人事务厅'];
+/** Every kind a candidate may end in: organs, civil-affairs and other service bodies, social organisations, localities, grass roots. */
+const CANDIDATE_KINDS = [
+  ...KINDS.government.filter((k) => k !== '办公室' && k !== '委员会'),
+  ...KINDS.civil,
+  ...KINDS.service.filter((k) => k !== '所' && k !== '馆'),
+  ...KINDS.social,
+  ...LOCALITY,
+  ...GRASSROOTS,
+];
+/**
+ * Characters between a name's place and its kind: not those that end a noun phrase and go on to
+ * a verb, a preposition or a conjunction (到 赴 在 和 与 及 的 是 把 将 对 为 了 从 向 由 等).
+ */
+const MIDDLE = '[^\\P{Script=Han}到赴在和与及的是把将对为了从向由等被让使给同]';
+/** A town, a street or a community at a clause's start, with no division before it ("朝阳门街道是…", "丈八镇将…"). */
+const LOCAL_AT_START = new RegExp(`^[\\u4e00-\\u9fa5]{2,5}?(?:${kindAlternation([...LOCALITY, '社区'])})`, 'u');
+/** A name by its level word alone: "市民政局", "我区救助管理站". */
+const RELATIVE_AT = new RegExp(`(?:我|本)?[省市县区州旗盟](?:民政局|民政厅|退役军人事务局|${kindAlternation(KINDS.civil)})`, 'gu');
+
+/** What ends a sentence, and what ends a clause. */
+const SENTENCE_END = /[。！？!?\n]/u;
+const CLAUSE_END = /[，,；;：:]/u;
+/**
+ * What may stand before a sentence's subject in official and news writing: a dateline, a time,
+ * a purpose or circumstance clause is cut at its comma, so only the time and the dateline remain.
+ */
+const LEAD_IN = /^(?:(?:本报讯|本网讯|[\u4e00-\u9fa5]{2,8}?(?:[0-9]{1,2}月[0-9]{1,2}日)?[电讯])\s*)?(?:[(（][^()（）]{0,30}[)）]\s*)?(?:记者[\u4e00-\u9fa5·]{2,4}(?:报道)?\s*)?(?:近年来|近期|近日|日前|目前|当前|今年以来|去年以来|[0-9]{4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:以来)?|[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:以来)?|[0-9]+年前|[0-9]+年来|如今|此外|同时|随后|其中|据悉|据了解|另外|然而|而)?\s*$/u;
+/** One of a body's people after its name: its head, its officers, its staff. */
+const STAFF_AFTER = /^(?:党组|党委)?(?:副)?(?:局长|厅长|站长|院长|所长|主任|书记|负责人|工作人员|干部|社工|网格员)/u;
+/** A word after a name making it the modifier of a noun: its staff, its head, "的". */
+const MODIFIER_AFTER = /^(?:的|[\u4e00-\u9fa5]{0,3}?(?:局长|厅长|站长|院长|主任|书记|负责人|工作人员|干部|党组|党委|党工委|机关|所属|下属|官网|网站|公众号|居民|群众|老人|辖区|网格员|社工))/u;
+/** A body's own office or service named after it ("某局婚姻登记处", "某局社会事务科"): the text speaks of that part. */
+const SUBUNIT_AFTER = /^[\u4e00-\u9fa5]{0,8}?(?:处|科|股|室|所|中心|站|院|窗口|大厅)(?![\u4e00-\u9fa5]{0,1}长)/u;
+/**
+ * A department of the body closing the phrase ("某县民政局社会救助股", "某局办公室的"): the phrase names the
+ * department, so it is no mention of the body itself.
+ */
+const DEPARTMENT_AFTER = /^[\u4e00-\u9fa5]{2,8}?(?:科|股|室|办公室)(?=$|[^\u4e00-\u9fa5]|[的是和与及])/u;
+/** A preposition or conjunction before a name: it is the object or one of several, not the actor. */
+const OBJECT_BEFORE = /(?:按照|根据|依据|由|在|经|经过|从|向|对|与|和|及|同|联合|会同|配合|协助|指导|支持|邀请|到|赴|走进|来到|深入|前往|、|给|被|为)$/u;
+/** A chosen body: "某站入选…", "某社区获评…", "获推…示范单位". */
+const AWARDED_AFTER = /^(?:成功|再次|首次|日前|近日|先后|均)?(?:入选|获评|被评为|被命名为|被确定为|被授予|荣获|获得|获推|获批|被列为|当选)/u;
+/** A superior's act on others' work: publishing, naming, commending ("某厅公布…评选结果"). */
+const CONFERS_AFTER = /^[\u4e00-\u9fa5]{0,4}?(?:公布|发布|印发|下发|通报|命名|评选|遴选|认定|表彰|授予|公示)/u;
+/** An organ that leads or does: "牵头", "组织", "开展", "推进", "探索", "打造"… a verb of one's own work right after the name. */
+const ACTS_AFTER = /^(?:[\u4e00-\u9fa5]{0,2}?(?:着力|积极|持续|不断|始终|坚持|聚焦|围绕|立足|紧扣|大力|全面|深入|探索|推进|推行|打造|建立|构建|创新|实施|开展|组织|牵头|召集|开办|设立|成立|整合|出台|制定|印发|把|将|以|通过|按|是))/u;
+/** What makes a kind word the head of a compound noun rather than a body ("社区工作", "街道干部"). */
+const COMPOUND_AFTER = /^(?:工作|治理|服务|居民|建设|养老|组织|干部|群众|书记|主任|党)/u;
+/** Words standing for a body by its kind alone, after the text has named it: "社区成立于…", "该局", "本站". */
+const ANAPHORA = /^(?:该|本|我|这个)?(社区|街道|镇|乡|村|局|站|院|中心|协会)(?![\u4e00-\u9fa5]{0,1}(?:长|委))/u;
+
+export const UNIT_FEATURES = [
+  'bias',
+  'inTitle',
+  'titleStart',
+  'leadSubject',
+  'leadClauseSubject',
+  'paragraphSubject',
+  'subjects',
+  'anaphora',
+  'mentions',
+  'firstAt',
+  'modifierShare',
+  'objectShare',
+  'acts',
+  'awarded',
+  'confers',
+  'lastParagraph',
+  'organ',
+  'civil',
+  'grassroots',
+  'locality',
+  'otherKind',
+  'higher',
+  'relative',
+  'homeAgrees',
+  'homeConflicts',
+  'peers',
+  'subunit',
+] as const;
+
+interface Mentioned {
+  subunit: boolean;
+  segment: number;
+  at: number;
+  subject: boolean;
+  clauseSubject: boolean;
+  sentence: number;
+  modifier: boolean;
+  /** Followed by one of its people ("某局局长", "某站工作人员"): the person acts, not the body. */
+  staff: boolean;
+  object: boolean;
+  acts: boolean;
+  awarded: boolean;
+  confers: boolean;
+}
+
+interface Raw {
+  /** The name as the text wrote it. */
+  written: string;
+  mentions: Mentioned[];
+  relative: boolean;
+}
+
+/** The level of a division mention: its places' level (a name shared by levels counts as the deepest). */
+function levelOf(m: Mention): string {
+  const levels = new Set(m.places.map((p) => p.level));
+  return levels.has('county') ? 'county' : levels.has('city') ? 'city' : 'province';
+}
+
+/**
+ * The name as a unit is written. A community or village is named within its street and town, so
+ * without the divisions before it ("南宁市西乡塘区明秀南社区" → "明秀南社区"); a town or street keeps
+ * the county it belongs to but not the city or province ("宝鸡市麟游县丈八镇" → "麟游县丈八镇",
+ * "北京市朝阳门街道" → "朝阳门街道"); an organ drops a province written for readers elsewhere
+ * before its city or county ("四川省开江县民政局" → "开江县民政局").
+ */
+export function canonical(name: string): string {
+  // The divisions leading the name, written in full after the first ("北京市朝阳门街道": 朝阳 is no division here).
+  const mentions: Mention[] = [];
+  for (const m of findMentions(name)) {
+    const prev = mentions[mentions.length - 1];
+    if (prev ? m.start === prev.end && m.full : m.start === 0) mentions.push(m);
+    else break;
+  }
+  // A place's short form leading a town's or a community's name is part of that name ("朝阳门街道").
+  const local = mentions.length > 0 && !mentions[0]!.full;
+  const lead = mentions.length ? mentions[mentions.length - 1]!.end : 0;
+  const rest = name.slice(lead);
+  const grass = GRASSROOTS.some((k) => name.endsWith(k));
+  const town = LOCALITY.some((k) => name.endsWith(k));
+  if ((grass || town) && (local || rest.length < 3)) return name;
+  if (grass) return rest;
+  if (town) {
+    const last = mentions[mentions.length - 1];
+    return last && levelOf(last) === 'county' ? name.slice(last.start) : rest;
+  }
+  // An organ: a province before a deeper division goes.
+  if (mentions.length >= 2 && levelOf(mentions[0]!) === 'province' && levelOf(mentions[1]!) !== 'province') return name.slice(mentions[1]!.start);
+  return name;
+}
+
+function kindOf(name: string): 'organ' | 'civil' | 'grassroots' | 'locality' | 'other' {
+  if (ORGAN_KINDS.some((k) => name.endsWith(k))) return 'organ';
+  if (KINDS.civil.some((k) => name.endsWith(k))) return 'civil';
+  if (GRASSROOTS.some((k) => name.endsWith(k))) return 'grassroots';
+  if (LOCALITY.some((k) => name.endsWith(k))) return 'locality';
+  return 'other';
+}
+
+/** The place of a mention in its segment: the sentence it is in, whether it opens that sentence or a clause of it. */
+function role(text: string, at: number, end: number, sentenceIndex: number): Omit<Mentioned, 'segment' | 'at'> {
+  let s = at;
+  while (s > 0 && !SENTENCE_END.test(text[s - 1]!)) s--;
+  let c = at;
+  while (c > s && !CLAUSE_END.test(text[c - 1]!)) c--;
+  const before = text.slice(c, at).trim();
+  const opensClause = LEAD_IN.test(before);
+  const after = text.slice(end, end + 12);
+  const modifier = MODIFIER_AFTER.test(after);
+  const object = OBJECT_BEFORE.test(text.slice(Math.max(0, at - 4), at));
+  return {
+    subunit: SUBUNIT_AFTER.test(after),
+    subject: opensClause && c === s && !modifier,
+    clauseSubject: opensClause && c > s && !modifier,
+    sentence: sentenceIndex,
+    modifier,
+    staff: STAFF_AFTER.test(after),
+    object,
+    acts: ACTS_AFTER.test(after),
+    awarded: AWARDED_AFTER.test(after),
+    confers: CONFERS_AFTER.test(after),
+  };
+}
+
+function sentenceIndexAt(text: string, at: number): number {
+  let n = 0;
+  for (let i = 0; i < at; i++) if (SENTENCE_END.test(text[i]!)) n++;
+  return n;
+}
+
+/** Whether a run is a body's name by the grammar (not a word ending in a kind's character, not media). */
+function nameLike(name: string): boolean {
+  if (isMediaName(name) || name.length < 3) return false;
+  if (/(?:格局|布局|大局|全局|主办|承办|举办|创办|场所|住所|大厅|客厅|为中心|服务站点|中心城区|[省市县区]中心|城乡|乡镇|城镇)$/u.test(name)) return false;
+  return true;
+}
+
+/** A kind's last character continuing as a common word: 部门, 站点, 中心城区, 局面, 院落, 所有, 办法, 委屈. */
+const WORD_GOES_ON = /^(?:部门|站点|心城区|局面|院落|院子|所有|所在|办法|办理|办好|委托)/u;
+/** The kinds a name may end in, longest first, to find which one ends a run at a position. */
+const KINDS_BY_LENGTH = [...new Set(CANDIDATE_KINDS)].sort((a, b) => b.length - a.length);
+const STOP = new RegExp(`^(?!${MIDDLE})`, 'u');
+const BODY_KINDS = new Set<string>([...KINDS.civil, ...KINDS.service, ...KINDS.social]);
+/** Words that open a predicate or an adjunct, not a proper name: a run at a clause's start beginning with one is no town's name. */
+const PREDICATE_START = /^(?:如今|目前|现在|今后|依托|下拨|不少|一些|许多|多数|推进|开办|强化|进一步|建立|打造|开展|加强|完善|构建|建成|建起|组建|发挥|实现|推动|打通|探索|依靠|通过|围绕|要求|重点|当好|统筹|覆盖|形成|走出|设立|撤销|报道|增强|下拨|提高|实行|逐步|织密|延长|开创|夯实|提升|深化|保障|加快|全面|积极|持续|不断|大力|着力|切实|扎实|分别|有关|少数|部分|多个|一是|二是|三是|四是|五是|[让把将对在以从向由为于与和及并也还又更已均都各每全该本我这那其此一两三四五六七八九十多个])/u;
+
+/**
+ * The end of a body's name from `from` (after its place): the first kind that closes a name of at
+ * least three characters ("北站" is a place's word, not a station), unless a character that ends a
+ * noun phrase or another division comes first (that division begins a name of its own). A town or
+ * street may be followed by a body of its own ("九都镇退役军人服务站"): that longer name too.
+ */
+function nameEnds(text: string, from: number, mentionStarts: ReadonlySet<number>): number[] {
+  const ends: number[] = [];
+  for (let j = from; j < Math.min(text.length, from + 16); j++) {
+    if (j > from && mentionStarts.has(j)) break;
+    if (STOP.test(text.slice(j, j + 1))) break;
+    const kind = KINDS_BY_LENGTH.find((k) => j + 1 - k.length >= from && text.startsWith(k, j + 1 - k.length));
+    if (!kind || (kind.length === 1 && j + 1 - from < 3)) continue;
+    // A kind's character that goes on as another word names no body there: 民政部门, 服务站点, 中心城区.
+    if (WORD_GOES_ON.test(text.slice(j, j + 3))) continue;
+    if (ends.length === 0) {
+      ends.push(j + 1);
+      if (!LOCALITY.includes(kind) && !GRASSROOTS.includes(kind)) break;
+    } else if (BODY_KINDS.has(kind)) {
+      ends.push(j + 1);
+      break;
+    }
+  }
+  return ends;
+}
+
+interface Found {
+  written: string;
+  at: number;
+  end: number;
+  relative: boolean;
+}
+
+/** The names a segment writes, each at its first character. */
+function namesIn(text: string, home: Region | null | undefined): Found[] {
+  const out: Found[] = [];
+  const taken = new Array<boolean>(text.length).fill(false);
+  const add = (written: string, at: number, relative: boolean, check = true) => {
+    const end = at + written.length;
+    if (check) for (let i = at; i < end; i++) if (taken[i]) return;
+    for (let i = at; i < end; i++) taken[i] = true;
+    out.push({ written, at, end, relative });
+  };
+  const mentions = findMentions(text);
+  // Only a division written in full begins a new name inside another's run ("故城县" in "…联系故城县民政局");
+  // a short form there is part of a proper name ("北站路北社区", "朝阳门街道").
+  const starts = new Set(mentions.filter((m) => m.full).map((m) => m.start));
+  let covered = 0;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    // A run of divisions written in full ("宝鸡市麟游县") is one place: the name starts at its first.
+    if (k > 0 && mentions[k - 1]!.end === m.start && m.full) continue;
+    // A short form inside a run of characters is part of a word or a name, not its start ("北站路北社区").
+    if (!m.full && (m.start < covered || (m.start > 0 && !STOP.test(text[m.start - 1]!) && !SENTENCE_END.test(text[m.start - 1]!) && !CLAUSE_END.test(text[m.start - 1]!)))) continue;
+    let end = m.end;
+    for (let j = k + 1; j < mentions.length && mentions[j]!.start === end && mentions[j]!.full; j++) end = mentions[j]!.end;
+    // What stands between the place and the kind is the body's own name, not a predicate or a
+    // quantifier ("兰州依托社区", "北京不少街道", "宁夏下拨首批社区"); a town, a street or a community
+    // has a name of its own there ("北京街道" is Beijing's streets).
+    const middle = text.slice(end, end + 8);
+    if (PREDICATE_START.test(middle)) continue;
+    for (const e of nameEnds(text, end, starts)) {
+      const written = text.slice(m.start, e);
+      const kind = kindOf(written);
+      const own = written.slice(end - m.start);
+      if ((kind === 'grassroots' || kind === 'locality') && !/^[\u4e00-\u9fa5]{2,}(?:社区居民委员会|居民委员会|村民委员会|居委会|村委会|社区|村|街道办事处|街道|镇|乡)$/u.test(own)) continue;
+      if (/[各个些每全]|首批|一批/u.test(own)) continue;
+      // (orgnames' grammar has no towns or streets: a division, a name and 镇/乡/街道 is one here.)
+      if (nameLike(written) && (kind === 'locality' || parseOrgName(written))) {
+        add(written, m.start, false, false);
+        covered = Math.max(covered, e);
+      }
+    }
+  }
+  for (let i = 0; i < text.length; i++) taken[i] = out.some((f) => f.at <= i && i < f.end);
+  for (const r of text.matchAll(RELATIVE_AT)) {
+    const own = withOwnPlace(r[0], home);
+    if (own) add(r[0], r.index!, true);
+  }
+  // Towns, streets and communities without a division, where they open a clause (after 我区, 该县 too).
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0 && !SENTENCE_END.test(text[i - 1]!) && !CLAUSE_END.test(text[i - 1]!) && !/\s/u.test(text[i - 1]!)) continue;
+    const lead = /^\s*(?:(?:我|本|该)[市县区旗])?/u.exec(text.slice(i))![0].length;
+    const m = LOCAL_AT_START.exec(text.slice(i + lead));
+    // (A name led by a division is the division pass's: "北京街道" there is Beijing's streets.)
+    if (m && !PREDICATE_START.test(m[0]) && findMentions(m[0])[0]?.start !== 0 && !/^(?:社区|街道|乡镇|城乡|城镇|村镇|集镇|小镇|重镇|古镇)/u.test(m[0])) {
+      nameEnds(text, i + lead, new Set()).forEach((e, k) => add(text.slice(i + lead, e), i + lead, false, k === 0));
+    }
+  }
+  return out;
+}
+
+/**
+ * The candidates of a case's text with their features, the text's best first when weights are
+ * installed (order of first mention otherwise).
+ */
+export function unitCandidates(input: UnitInput): UnitCandidate[] {
+  const segments = [[input.title, input.subtitle].filter(Boolean).join('\n'), ...input.paragraphs];
+  const totalLength = segments.reduce((n, s) => n + s.length + 1, 0) || 1;
+  const raws = new Map<string, Raw>();
+  const order: string[] = [];
+  let offset = 0;
+  const anaphora: Array<{ word: string; segment: number }> = [];
+  segments.forEach((text, segment) => {
+    if (!text) return;
+    for (const n of namesIn(text, input.home)) {
+      if (DEPARTMENT_AFTER.test(text.slice(n.end, n.end + 12))) continue;
+      const name = n.relative ? withOwnPlace(n.written, input.home)! : canonical(n.written);
+      let raw = raws.get(name);
+      if (!raw) {
+        raw = { written: n.written, mentions: [], relative: n.relative };
+        raws.set(name, raw);
+        order.push(name);
+      }
+      raw.mentions.push({ segment, at: (offset + n.at) / totalLength, ...role(text, n.at, n.end, sentenceIndexAt(text, n.at)) });
+    }
+    // Clause-opening kind words standing for a body named before ("社区以…", "街道开始探索…"): a kind
+    // word that goes on as a compound noun ("社区工作", "社区居民") is the common noun, not the body.
+    for (let i = 0; i < text.length; i++) {
+      if (i > 0 && !SENTENCE_END.test(text[i - 1]!) && !CLAUSE_END.test(text[i - 1]!)) continue;
+      let j = i;
+      while (j < text.length && /\s/u.test(text[j]!)) j++;
+      const a = ANAPHORA.exec(text.slice(j));
+      const next = a ? text.slice(j + a[0].length, j + a[0].length + 12) : '';
+      if (a && (ACTS_AFTER.test(next) || (/^[\u4e00-\u9fa5]/u.test(next) && !COMPOUND_AFTER.test(next)))) anaphora.push({ word: a[1]!, segment });
+    }
+    offset += text.length + 1;
+  });
+  // A short form the text also uses is the same body: "丈八镇" beside "麟游县丈八镇" (a town is named
+  // with its county), "金水区民政局" beside "郑州市金水区民政局" (a body led by its own division is
+  // named so where the text uses that form alone).
+  for (const short of [...raws.keys()]) {
+    const long = [...raws.keys()].find((l) => l !== short && l.endsWith(short) && raws.has(l));
+    if (!long || !raws.has(short)) continue;
+    const lead = findMentions(short)[0];
+    const [keep, drop] = lead?.start === 0 && lead.full ? [short, long] : [long, short];
+    raws.get(keep)!.mentions.push(...raws.get(drop)!.mentions);
+    raws.delete(drop);
+  }
+  // A body named only as the employer of a person who acts ("某局局长某某调研…") is not the actor.
+  for (const [name, raw] of raws) if (raw.mentions.every((m) => m.staff)) raws.delete(name);
+  const names = order.filter((n) => raws.has(n));
+  const homeLevel = input.home?.county ? 3 : input.home?.city ? 2 : input.home?.province ? 1 : 0;
+  const out: UnitCandidate[] = names.map((name) => {
+    const raw = raws.get(name)!;
+    const ms = raw.mentions;
+    const kind = kindOf(name);
+    const kindWords = kind === 'grassroots' ? ['社区', '村'] : kind === 'locality' ? ['街道', '镇', '乡'] : kind === 'organ' ? ['局'] : kind === 'civil' ? ['站', '院', '中心'] : ['协会', '中心'];
+    // The kind word alone refers to the body of that kind the text names most (the first on a tie).
+    const sameKind = names.filter((n) => kindOf(n) === kind);
+    const main = sameKind.reduce((a, b) => (raws.get(b)!.mentions.length > raws.get(a)!.mentions.length ? b : a));
+    const refs = main === name ? anaphora.filter((a) => kindWords.includes(a.word) && a.segment >= Math.min(...ms.map((m) => m.segment))).length : 0;
+    const leadSegment = segments.findIndex((s, i) => i > 0 && s.length > 0);
+    const first = Math.min(...ms.map((m) => m.at));
+    const mentions = findMentions(name);
+    const depth = mentions.length ? Math.max(...mentions.map((m) => (levelOf(m) === 'county' ? 3 : levelOf(m) === 'city' ? 2 : 1))) : kind === 'locality' || kind === 'grassroots' ? 4 : 0;
+    const higher = /民政部|国务院|^国家/u.test(name) || (depth > 0 && homeLevel > depth) ? 1 : 0;
+    const x = [
+      1,
+      ms.some((m) => m.segment === 0) ? 1 : 0,
+      ms.some((m) => m.segment === 0 && m.at === 0) ? 1 : 0,
+      ms.some((m) => m.segment === leadSegment && m.sentence === 0 && m.subject) ? 1 : 0,
+      ms.some((m) => m.segment === leadSegment && m.sentence === 0 && m.clauseSubject) ? 1 : 0,
+      Math.log1p(ms.filter((m) => m.segment > leadSegment && m.segment <= leadSegment + 4 && m.sentence === 0 && (m.subject || m.clauseSubject)).length),
+      Math.log1p(ms.filter((m) => m.subject || m.clauseSubject).length),
+      Math.log1p(refs),
+      Math.log1p(ms.length),
+      first,
+      ms.filter((m) => m.modifier).length / ms.length,
+      ms.filter((m) => m.object).length / ms.length,
+      ms.some((m) => m.acts && !m.modifier && !m.object) ? 1 : 0,
+      ms.some((m) => m.awarded) ? 1 : 0,
+      ms.some((m) => m.confers) ? 1 : 0,
+      ms.some((m) => m.segment === segments.length - 1 && m.segment > 0) ? 1 : 0,
+      kind === 'organ' ? 1 : 0,
+      kind === 'civil' ? 1 : 0,
+      kind === 'grassroots' ? 1 : 0,
+      kind === 'locality' ? 1 : 0,
+      kind === 'other' ? 1 : 0,
+      higher,
+      raw.relative ? 1 : 0,
+      input.home && depth > 0 && depth <= 3 && homeAgrees(name, input.home) ? 1 : 0,
+      input.home?.province && resolveRegion(name, { province: input.home.province })?.province !== input.home.province && resolveRegion(name) ? 1 : 0,
+      // One of several bodies of its kind the text lists ("杭州市拱墅区民政局…宁波市镇海区民政局…"): a report on many.
+      Math.log1p(sameKind.length - 1),
+      ms.filter((m) => m.subunit).length / ms.length,
+    ];
+    return { name, features: x };
+  });
+  return out;
+}
+
+/** Whether a name's divisions lie on the home division's line (its province, city, county). */
+function homeAgrees(name: string, home: Region): boolean {
+  const ms = findMentions(name);
+  return ms.length > 0 && ms.every((m) => m.places.some((p) => p.name === home.county || p.name === home.city || p.name === home.province || (p.province?.name === home.province && (!home.city || p.city?.name === home.city || p.name === home.city))));
+}
+
+let weights: UnitWeights = UNIT_WEIGHTS;
+
+export function useUnitWeights(next: UnitWeights): void {
+  weights = next;
+}
+
+export function unitWeights(): UnitWeights {
+  return weights;
+}
+
+/** Whether weights for these features are installed. */
+export function hasUnitModel(): boolean {
+  return weights.features.join() === UNIT_FEATURES.join() && weights.weights.length === UNIT_FEATURES.length;
+}
+
+export function unitProbability(x: readonly number[], w: readonly number[] = weights.weights): number {
+  let z = 0;
+  for (let k = 0; k < x.length; k++) z += (w[k] ?? 0) * x[k]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The best candidate and its probability, or null when there is none. */
+export function bestUnit(input: UnitInput, w: UnitWeights = weights): { name: string; p: number } | null {
+  if (w.features.join() !== UNIT_FEATURES.join()) return null;
+  let best: { name: string; p: number } | null = null;
+  for (const c of unitCandidates(input)) {
+    const p = unitProbability(c.features, w.weights);
+    if (!best || p > best.p) best = { name: c.name, p };
+  }
+  return best;
+}
+
+/** The unit the model reads from the text, when its best candidate clears the threshold. */
+export function unitFromModel(input: UnitInput): string | null {
+  if (!hasUnitModel()) return null;
+  const best = bestUnit(input);
+  return best && best.p >= weights.threshold ? best.name : null;
+}
+
+type Tap = (home: Region | null) => void;
+let tap: Tap | null = null;
+
+/**
+ * For scripts/fit-units.ts: the home division each case is read with (units.ts's unitLine sees every
+ * case without a unit of its own); the fit reads the case's title and paragraphs from the import's result.
+ */
+export function tapUnitHomes(fn: Tap | null): void {
+  tap = fn;
+}
+
+export function observeUnitHome(home: Region | null | undefined): void {
+  tap?.(home ?? null);
+}
