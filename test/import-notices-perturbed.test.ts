@@ -61,7 +61,43 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
       return [...ls.slice(0, i), t.slice(0, Math.floor(t.length / 2)), t.slice(Math.floor(t.length / 2)), ...ls.slice(i + 1)];
     },
   },
+  // A long 主送 wrapping over two lines, at a separator or inside an item, as PDF and Word copies break
+  // it (every such notice lost its 主送's first or last part before notice.ts wrappedAddressees). Left
+  // inside an item: changji-2023 and guangdong-2019 read the same 主送 but give part of it back in
+  // simplified characters (traditional.ts restores a string joined over a line break piece by piece),
+  // guowuyuan-2006 has it cut inside a mirror's pinyin bracket.
+  'the 主送 wrapped at a separator': {
+    bound: 0,
+    make: (ls) => {
+      const i = addresseeLine(ls);
+      const t = i < 0 ? '' : ls[i]!.trim();
+      const cuts = [...t.matchAll(/[,，、]/gu)].map((m) => m.index!).filter((x) => x > 4 && x < t.length - 4);
+      if (!cuts.length) return null;
+      const c = cuts[Math.floor(cuts.length / 2)]! + 1;
+      return [...ls.slice(0, i), t.slice(0, c), t.slice(c), ...ls.slice(i + 1)];
+    },
+  },
+  'the 主送 wrapped inside an item': {
+    bound: 3,
+    make: (ls) => {
+      const i = addresseeLine(ls);
+      if (i < 0) return null;
+      const t = ls[i]!.trim();
+      let c = Math.floor(t.length * 0.6);
+      while (c < t.length - 2 && /[,，、()（）]/u.test(t[c - 1]! + t[c]!)) c++;
+      return [...ls.slice(0, i), t.slice(0, c), t.slice(c), ...ls.slice(i + 1)];
+    },
+  },
+  // A seal's note after the organ over the date ("某县民政局（盖章）"): before notice.ts read the 署名
+  // without it, a 落款 closing an untitled copy (galutu-2024) was no notice's, and a 署名 with no date
+  // under it was no 署名 (changshan-2023, minzhengbu-2010, zhejiang-2021 lost their issuer).
+  'a seal note after the 署名': { bound: 0, make: (ls) => { const i = dateLine(ls); return i < 0 || !/^[\u4e00-\u9fa5]{4,30}$/u.test(ls[i - 1]!.trim()) ? null : ls.map((l, k) => (k === i - 1 ? `${l.trim()}（盖章）` : l)); } },
 };
+
+/** A 主送 long enough to wrap: a line among the first, opening with 各 and ending in its colon. */
+function addresseeLine(lines: string[]): number {
+  return lines.findIndex((l, k) => k < 40 && l.trim().length >= 14 && /^各[^。！？]*[:：]$/u.test(l.trim()));
+}
 
 const FIELDS = ['title', 'organ', 'docNumber', 'addressees', 'issuer', 'date'] as const;
 function fields(meta: NoticeMeta | undefined): Record<string, unknown> | null {

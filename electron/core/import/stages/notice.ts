@@ -86,6 +86,8 @@ export interface NoticeShape {
   titleLines: number;
   /** -1 when the notice has no 主送 line (公告, 通告) or it was not copied. */
   addresseesAt: number;
+  /** Lines the 主送 takes when it wraps (one when absent). */
+  addresseesLines?: number;
   /** The 署名 line above the date; -1 when the copy has none. */
   issuerAt: number;
   /** The 成文日期 line; -1 when none. */
@@ -311,9 +313,10 @@ const SIGNED_CUT = /^(\S.*?)[\s\u3000]+([0-9０-９]{4}\s*年\S{0,6})$/u;
 function signedLine(text: string, last: boolean): { issuer: string; date: string | null } | null {
   if (text.length > 60) return null;
   const m = SIGNED_DATE.exec(text);
-  if (m && organNames(m[1]!) && isDateLine(m[2]!)) return { issuer: m[1]!, date: m[2]! };
+  // (Sealed: "某县民政局（盖章） 2023年6月26日".)
+  if (m && organNames(m[1]!.replace(SEAL_NOTE, '')) && isDateLine(m[2]!)) return { issuer: m[1]!, date: m[2]! };
   const cut = last ? SIGNED_CUT.exec(text) : null;
-  if (cut && organNames(cut[1]!) && CUT_DATE.test(cut[2]!)) return { issuer: cut[1]!, date: null };
+  if (cut && organNames(cut[1]!.replace(SEAL_NOTE, '')) && CUT_DATE.test(cut[2]!)) return { issuer: cut[1]!, date: null };
   return null;
 }
 const DATE_LEAD = /^([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s+\S/u;
@@ -354,6 +357,40 @@ function addresseeItems(text: string): string[] {
   }
   out.push(item);
   return out.flatMap((x) => x.split(/(?<=(?:单位|部门|机关|机构|局|厅|委|办|政府))(?=各)/u)).map((x) => x.trim()).filter(Boolean);
+}
+
+/**
+ * A long 主送 wraps over two or three lines ("各设区市民政局,平潭综合实验区社会事业局,厅机关各处(室、" /
+ * "局),各直属单位:"). From the line found, the lines before it and after it belong to it while the break
+ * falls inside the list (a line ending on a separator or an open bracket, or mid-item, not on an
+ * organ word), no line is a sentence, and the whole still reads as a 主送: where it starts and how
+ * many lines it takes.
+ */
+const ITEM_BREAK = /[,，、;；(（]$/u;
+function wrappedAddressees(lines: SourceLine[], at: number, from: number, header: Set<number>): [number, number] {
+  let first = at;
+  let last = at;
+  let text = lines[at]!.text.trim();
+  const open = (v: string) => (v.match(/[(（]/gu)?.length ?? 0) > (v.match(/[)）]/gu)?.length ?? 0);
+  while (last - first < 2 && !/[:：]$/u.test(text)) {
+    const v = lines[last + 1]?.text.trim() ?? '';
+    if (!v || header.has(last + 1) || /[。！？]/u.test(v) || v.length > 150 || !isAddressees(text + v)) break;
+    // (Broken mid-item, the next line ends the list with its colon.)
+    if (!ITEM_BREAK.test(text) && !open(text) && !(/[:：]$/u.test(v) && v.length <= 60)) break;
+    text += v;
+    last++;
+  }
+  while (last - first < 2 && first - 1 >= from) {
+    const v = lines[first - 1]!.text.trim();
+    if (!v || header.has(first - 1) || /[。！？:：]/u.test(v) || v.length > 150 || WEAK_TITLE.test(v)) break;
+    // (Broken mid-item, the line above must open the list as a 主送 does, with 各, or be a list itself: a
+    // label or a number over a 主送 is no part of it.)
+    if (!ITEM_BREAK.test(v) && !open(v) && (ADDRESSEE_ITEM.test(v) || !(/^各/u.test(v) || /[、,，]/u.test(v)))) break;
+    if (!isAddressees(v + text)) break;
+    text = v + text;
+    first--;
+  }
+  return [first, last - first + 1];
 }
 
 /** The 主送 line's text and the body that portals run on after it: "各…单位: 2022年,全市…". */
@@ -539,7 +576,9 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   // page's headline and lead.
   const reprint = titleAt < 0 && addresseesAt < 0 ? reprinted(lines, header) : null;
   if (reprint) addresseesAt = reprint.addresseesAt;
-  const bodyFrom = Math.max(afterTitle, addresseesAt + 1, ...[...header].filter((h) => h < afterTitle + 10).map((h) => h + 1));
+  let addresseesLines = 1;
+  if (addresseesAt >= 0 && !reprint) [addresseesAt, addresseesLines] = wrappedAddressees(lines, addresseesAt, afterTitle, header);
+  const bodyFrom = Math.max(afterTitle, addresseesAt + addresseesLines, ...[...header].filter((h) => h < afterTitle + 10).map((h) => h + 1));
   // 署名 and 成文日期: the first date-only line under an issuer line after the body has begun.
   let issuerAt = -1;
   let dateAt = -1;
@@ -597,7 +636,7 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   // a case write-up may end on its bureau's name too.)
   if (issuerAt < 0 && dateAt < 0) issuerAt = undatedIssuer(lines, bodyFrom);
   const reprintParts = reprint ? { ...(reprint.title ? { quotedTitle: reprint.title } : {}), wrapper: { headline: reprint.headline, lead: reprint.lead } } : {};
-  return { titleAt, titleLines, addresseesAt, issuerAt, dateAt, bodyFrom, header, info, byline: readByline(raw ?? copied), ...(lines !== copied ? { lines } : {}), ...reprintParts };
+  return { titleAt, titleLines, addresseesAt, ...(addresseesLines > 1 ? { addresseesLines } : {}), issuerAt, dateAt, bodyFrom, header, info, byline: readByline(raw ?? copied), ...(lines !== copied ? { lines } : {}), ...reprintParts };
 }
 
 /**
@@ -718,7 +757,8 @@ function closingSignature(lines: SourceLine[], bodyFrom: number, issuerAt: numbe
   // (The organ over the date, or the two on one line.)
   if (issuerAt < 0 || (dateAt !== issuerAt + 1 && dateAt !== issuerAt)) return false;
   for (let i = dateAt + 1; i < lines.length; i++) if (lines[i]!.text) return false;
-  const issuer = (dateAt === issuerAt ? (signedLine(lines[issuerAt]!.text, true)?.issuer ?? '') : lines[issuerAt]!.text).trim();
+  // (A seal's note after the organ, "（盖章）", is no part of its name.)
+  const issuer = (dateAt === issuerAt ? (signedLine(lines[issuerAt]!.text, true)?.issuer ?? '') : lines[issuerAt]!.text).replace(SEAL_NOTE, '').trim();
   if (!organNames(issuer) || !/(?:政府|办事处|委员会|办公室|局|厅|委|办)$/u.test(issuer)) return false;
   const paragraphs = lines.slice(bodyFrom, issuerAt).filter((l) => l.text.length >= 20).length;
   return paragraphs >= 3 && noticeVoice(lines.slice(bodyFrom, issuerAt).map((l) => l.text).join('\n'));
@@ -744,7 +784,7 @@ function undatedIssuer(lines: SourceLine[], bodyFrom: number): number {
   for (let i = bodyFrom; i < lines.length; i++) {
     const t = lines[i]!.text;
     if (!t) continue;
-    if (i > bodyFrom && /[。！？]$/u.test(prev) && t.length <= 30 && organNames(t)) {
+    if (i > bodyFrom && /[。！？]$/u.test(prev) && t.length <= 36 && organNames(t.replace(SEAL_NOTE, ''))) {
       let next = i + 1;
       while (next < lines.length && !lines[next]!.text) next++;
       const after = lines[next]?.text ?? '';
@@ -792,7 +832,9 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
   if (!meta.docNumber) delete meta.docNumber;
   let runOn: SourceLine | null = null;
   if (shape.addresseesAt >= 0) {
-    const line = lines[shape.addresseesAt]!;
+    // (A long 主送 wraps over lines: they are read as the one line it is.)
+    const wrapped = lines.slice(shape.addresseesAt, shape.addresseesAt + (shape.addresseesLines ?? 1));
+    const line = { text: wrapped.map((l) => l.text.trim()).join('') };
     const split = isAddressees(line.text) ? null : addresseesRunOn(line.text);
     const text = (split ? split.addressees : line.text).replace(/\s*[|｜]+\s*$/u, '');
     meta.addressees = text.replace(/[:：]$/u, '');
