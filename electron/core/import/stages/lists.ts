@@ -29,7 +29,7 @@ import { rowPieces, sentenceRows } from './listrows.js';
 import { CONFER_VERB, CONFER_VERB_WORD, nameRun, peopleLine, unitsLine, type RunName } from './listnames.js';
 import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js';
 import { listHeadings } from './listheadings.js';
-import { parseOrgName } from './orgnames.js';
+import { isOrgName, parseOrgName } from './orgnames.js';
 import { HONOUR_WORD, honourOfListName, normaliseAward, statedAward } from './honours.js';
 import { awardReport } from './listreports.js';
 
@@ -719,7 +719,8 @@ export function readList(source: SourceLine[]): ListResult | null {
     // Under a heading naming a place, each short line is an item there, written as the page has it
     // ("乌苏市 新市区街道文德路社区" under "（二）塔城地区（2个）").
     if (headed && headPlace && text.length <= 60 && !SENTENCE.test(text) && !/[:：]/u.test(text)) {
-      const { title, unit } = splitUnit(text);
+      // (Numbered or not: the item's own mark is no part of it.)
+      const { title, unit } = splitUnit(text.replace(NUMBERED, ''));
       run.push({ title, subtitle: null, unit, place: `${headPlace} ${title}`, award, at: i });
       continue;
     }
@@ -777,9 +778,10 @@ export function readList(source: SourceLine[]): ListResult | null {
       for (const t of together) run.push({ title: t, subtitle: null, unit: null, place: t, award, at: i });
       continue;
     }
-    // Bare addresses: "哈尔滨市香坊区进乡街道松海社区".
-    if (text.length <= 30 && !/[\s,，、:：“”"]/u.test(text) && ADDRESS_END.test(text) && placeStart(text) && isAddress(text)) {
-      run.push({ title: text, subtitle: null, unit: null, place: text, award, at: i });
+    // Bare addresses, numbered or not: "哈尔滨市香坊区进乡街道松海社区", "1.贵阳市花溪区清溪街道南溪苑社区".
+    const address = text.replace(NUMBERED, '');
+    if (address.length <= 30 && !/[\s,，、:：“”"]/u.test(address) && ADDRESS_END.test(address) && placeStart(address) && isAddress(address)) {
+      run.push({ title: address, subtitle: null, unit: null, place: address, award, at: i });
       continue;
     }
     // Counties named whole, one a line ("河北省邯郸市肥乡区", "山西省晋城市泽州县"): awarded places, in a run of them.
@@ -855,7 +857,9 @@ export function readList(source: SourceLine[]): ListResult | null {
     // ("东皇镇人民政府 醒民镇人民政府").
     if (listed && award && text.length <= 80 && !SENTENCE.test(text) && /\S\s+\S/u.test(text)) {
       const organs = text.trim().split(/\s+/u);
-      if (organs.length >= 2 && organs.every((o) => o.length >= 4 && o.length <= 30 && ORGAN_END_LIST.test(o) && !/[:：，,、“”"]/u.test(o))) {
+      // (A body by the organisation grammar too, a school or a village's party branch: "吉林省吉林市第七中学校 吉林省梅河口市民族文化馆".)
+      const body = (o: string) => ORGAN_END_LIST.test(o) || isOrgName(o) || (BODY_PART.test(o) && placeStart(o));
+      if (organs.length >= 2 && organs.every((o) => o.length >= 4 && o.length <= 30 && body(o) && !/[:：，,、“”"]/u.test(o))) {
         for (const o of organs) run.push({ title: o, subtitle: null, unit: o, place: placeStart(o) ? o : null, award, at: i });
         continue;
       }
@@ -877,11 +881,13 @@ export function readList(source: SourceLine[]): ListResult | null {
     // Under a list's own heading ("…名单:") or a group's, each short line is an item: a title, or a unit named with its place.
     if ((listed || (grouped && inGroup)) && (award || headed) && text.length <= 60 && !SENTENCE.test(text) && !/[:：]/u.test(text) && !/^[一二三四五六七八九十]{1,3}、/u.test(text)) {
       // "鼓楼区民政局 “时间银行”互助养老": the unit, a space, the title.
-      const first = /^(\S{3,30}?)[\s\u3000]+(\S.{3,})$/u.exec(text);
+      // (An item's own number is no part of it: "1.方兴园小区" is the item 方兴园小区.)
+      const own = text.replace(NUMBERED, '');
+      const first = /^(\S{3,30}?)[\s\u3000]+(\S.{3,})$/u.exec(own);
       const unitFirst = first && ENTRANT_END.test(first[1]!) && placeStart(first[1]!) ? first : null;
       // "长沙市长沙县 “三五”模式…": a place label, a space, the title.
-      const label = unitFirst ? null : splitPlaceLabel(text);
-      const split = unitFirst ? { title: unitFirst[2]!.trim(), unit: unitFirst[1]! } : splitUnit(label ? label.title : text);
+      const label = unitFirst ? null : splitPlaceLabel(own);
+      const split = unitFirst ? { title: unitFirst[2]!.trim(), unit: unitFirst[1]! } : splitUnit(label ? label.title : own);
       const { title } = split;
       let unit = split.unit;
       const organ = !label && !unit && ORGAN_END_LIST.test(title) && placeStart(title);
@@ -892,6 +898,17 @@ export function readList(source: SourceLine[]): ListResult | null {
         unit = below;
         taken.add(i + 1);
         i++;
+      } else if (!unit && !organ && peopleLine(below)) {
+        // "标题" over its authors ("蒋丽英 黄禹洲 周作昂") over its units, as numbered entries are set: the authors
+        // are people, no item; the line under them, units set out with spaces or one body, is the item's unit.
+        taken.add(i + 1);
+        i++;
+        const units = lines[i + 1]?.text.trim() ?? '';
+        if (units && (unitsLine(units) || bareUnit(units) || (ORGAN_END_LIST.test(units.replace(/等$/u, '')) && placeStart(units)))) {
+          unit = units;
+          taken.add(i + 1);
+          i++;
+        }
       }
       const item = withSubtitle({ title, subtitle: null, unit: unit ?? (organ ? title : null), place: label ? label.label : organ ? title : null, award, at: i });
       plain.add(item);
