@@ -11,7 +11,7 @@ import type { Block, CaseMeta, Region } from '../model/types.js';
 import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } from '../model/imported.js';
 import { blocksText } from '../model/text.js';
 import { contextRegion, findMentions, narrower, provinceFromCitedNumbers, regionFromDocNumber, resolveRegion } from '../regions/index.js';
-import { homeRegion, pageRegion } from '../regions/home.js';
+import { homeRegion, pageRegion, placeEvidence } from '../regions/home.js';
 import { caseDepth } from '../regions/depth.js';
 import type { ReadResult, SourceLine } from './lines.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './readers/zipguard.js';
@@ -242,7 +242,8 @@ function assemble(name: string, read: ReadResult): ImportedFile {
   if (!lines.some((l) => l.text || l.image || l.table)) {
     throw new ImportFailure(name, `“${name}”中没有可导入的正文。 ${name} contains no text to import.`);
   }
-  const allText = read.lines.filter((l) => !l.furniture).map((l) => l.text).join('\n');
+  // The place is read from the text and the furniture that speaks of the page's own site (regions/home.ts placeEvidence).
+  const allText = placeEvidence(read.lines.filter((l) => !l.furniture).map((l) => l.text), cleaned.dropped);
   // A national agency's dateline ("新华社北京2月21日电") names where the news was filed, not what it is about.
   const mentions = findMentions(allText.replace(/(?:新华社|中新社|中新网|人民网|新华网|央视网|中国新闻网)[\u4e00-\u9fa5]{2,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电/gu, ''));
   const context = contextRegion(allText, mentions);

@@ -11,7 +11,7 @@
  *     more counties that all lie in one city say the city ("义乌", "婺城", "浦江" → 金华市).
  */
 import type { Region } from '../model/types.js';
-import { findMentions, notOfTheText, regionByCode, resolveRegion, type Mention, type Place } from './index.js';
+import { findMentions, notOfTheText, regionByCode, resolveRegion, SITE_PATH, type Mention, type Place } from './index.js';
 import { townsCounty } from './streets.js';
 
 const POLICE_FILING = /公[网網]安[备備]\s*([0-9]{6})/u;
@@ -150,4 +150,32 @@ export function pageRegion(source: Region | null, named: Region | null, text: st
     r = resolveRegion(`${r.province}${r.city}`) ?? r;
   }
   return r;
+}
+
+/**
+ * The lines a document's place is read from: its text, and of the lines the cleaner dropped as the
+ * page's furniture only those that speak of the page's own site — its path (首页 > …), its source or
+ * byline (来源:, 记者, 供稿), its sponsor, copyright or filing (主办:, 版权所有:, 公网安备), or its banner
+ * (an organ's or outlet's name alone: "某县人民政府", "某某日报"). The rest of the furniture — lists of
+ * related headlines (相关新闻, 推荐阅读), other sites' links, a web company's copyright — names other
+ * places and says nothing of this one.
+ */
+export function placeEvidence(lines: string[], dropped: readonly string[]): string {
+  if (dropped.length === 0) return lines.join('\n');
+  const furniture = new Set(dropped.map((d) => d.trim()));
+  return lines.filter((l) => !furniture.has(l.trim()) || isSiteLine(l.trim())).join('\n');
+}
+
+const SITE_LABEL = /(?:来\s*源|稿源|出处|发布机构|发布单位|信息来源|供稿|作者|记者|通讯员|主办|承办|主管|版权所有|公[网網]安[备備]|网站标识码|索引号|发布者)/u;
+const OUTLET_NAME = new RegExp(OUTLET.source, 'u');
+/** A web company's name: it builds or hosts sites anywhere. */
+const COMPANY = /(?:有限公司|有限责任公司|股份公司|科技|网络公司|信息技术|传媒公司)/u;
+/** An organ's or outlet's name alone, as a site banner is. */
+const BANNER = /^[\u4e00-\u9fa5·]{2,24}(?:人民政府|民政局|民政厅|政府网?|门户网站?|政务网|日报|晚报|报社|新闻网|融媒体中心|电视台|民政|局|厅|委员会)$/u;
+
+function isSiteLine(line: string): boolean {
+  if (SITE_PATH.test(line)) return true;
+  if (COMPANY.test(line)) return false;
+  // An outlet's name anywhere on the line (a paper's masthead, "湘西团结报社出版"): the page's publisher, as outletRegion reads it.
+  return SITE_LABEL.test(line) || OUTLET_NAME.test(line) || BANNER.test(line.replace(/\s+/gu, ''));
 }

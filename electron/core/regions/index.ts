@@ -336,7 +336,7 @@ export function notOfTheText(text: string, mentions: Mention[]): Mention[] {
 }
 
 /** A site's path above the page ("当前位置: 首页 > 新闻中心 > 九江时事", "首页 | 兰州 | 新闻"). */
-const SITE_PATH = /^[\s•·]*(?:您|你)?(?:当前|现在|所在)?的?(?:位置|所在)\s*[:：]|首[页頁]\s*(?:[>＞»›|｜/?]|&gt;)/u;
+export const SITE_PATH = /^[\s•·]*(?:您|你)?(?:当前|现在|所在)?的?(?:位置|所在)\s*[:：]|首[页頁]\s*(?:[>＞»›|｜/?]|&gt;)/u;
 
 /** The lines (by number) that are a site's path. */
 function sitePathLines(text: string, lineStarts: number[]): Set<number> {

@@ -1,0 +1,47 @@
+/**
+ * A page's furniture says nothing of its place unless it speaks of the page's own site: a web
+ * company's copyright, a related-headlines list or previous/next links naming other cities must not
+ * move a tuning page's region, while its breadcrumb, source line, masthead and banner still count
+ * (regions/home.ts placeEvidence). Real tuning pages with a footer appended, as portals print them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importFile } from '../electron/core/import/index.js';
+import { placeEvidence } from '../electron/core/regions/home.js';
+
+const tuning = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/portal/tuning');
+
+const FOOTERS = {
+  company: '\n\n版权所有:广州市天河区某某网络科技有限公司 粤ICP备12345678号\n',
+  related: '\n\n相关新闻\n杭州市民政局召开养老服务工作会议\n成都市武侯区开展社区治理创新\n',
+  links: '\n\n上一篇:昆明市五华区开展养老服务质量提升行动\n下一篇:哈尔滨市道里区召开社会救助工作推进会\n',
+};
+
+async function regionWith(file: string, footer = ''): Promise<string> {
+  const bytes = Buffer.concat([readFileSync(path.join(tuning, file)), Buffer.from(footer)]);
+  const r = await importFile({ name: file, bytes });
+  const region = r.cases[0]?.meta.region;
+  return region ? [region.province, region.city, region.county].filter(Boolean).join(' ') : '—';
+}
+
+test('furniture: another place\'s footer leaves a page\'s region as it is', async () => {
+  // Pages whose unit is built from their level word and home ("市民政局", "县民政局"), or whose region is their home.
+  for (const [file, region] of [
+    ['dengzhou-binzang-xuanchuan.txt', '河南省 南阳市 邓州市'],
+    ['suqian-2025-jiuzhu-xunqin-fanti.txt', '江苏省 宿迁市'],
+    ['zigui-2019-gongyi-chuangtou.txt', '湖北省 宜昌市 秭归县'],
+    ['xiangxi-2022-jiuzhu-xunqin.txt', '湖南省 湘西土家族苗族自治州'],
+  ] as const) {
+    assert.equal(await regionWith(file), region, file);
+    for (const [name, footer] of Object.entries(FOOTERS)) assert.equal(await regionWith(file, footer), region, `${file} + ${name}`);
+  }
+});
+
+test('furniture: the site\'s own path, source, masthead and banner stay evidence; related headlines and a web company do not', () => {
+  const lines = ['首页 > 天津·社会救助 > 工作动态', '来源:宿迁市民政局', '国内统一刊号:CN43-0003 湘西团结报社出版', '秭归县人民政府', '相关新闻', '杭州市民政局召开养老服务工作会议', '技术支持:广州某某网络科技有限公司', '正文里的南京市'];
+  const dropped = lines.slice(0, 7);
+  assert.deepEqual(placeEvidence(lines, dropped).split('\n'), ['首页 > 天津·社会救助 > 工作动态', '来源:宿迁市民政局', '国内统一刊号:CN43-0003 湘西团结报社出版', '秭归县人民政府', '正文里的南京市']);
+});
