@@ -1,0 +1,55 @@
+/**
+ * Every kind's reading under typography the next page will not share (scripts/perturb.ts): each
+ * tuning .txt is read as copied and again under one change at a time — script 简↔繁, full/half
+ * width punctuation and digits, spaces, tabs, line ends, blank lines, indents, a PDF's hard wrap,
+ * another site's furniture, saved as Word or as GB18030 — and every scored field of the second
+ * reading is compared with the first through the scorer's loose comparisons. The bounds are the
+ * numbers of documents read differently at the figures reached in the eighth round (see the
+ * commits of traditional.ts and unwrap.ts for the figures before); a rule that reads typography
+ * instead of language raises one of them. Held-out pages are never read here.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatResults, runPerturbations, tuningSamples, VARIANTS } from '../scripts/perturb.js';
+
+/** Documents whose reading may change under each variant (out of those it applies to). */
+const BOUNDS: Record<string, number> = {
+  '简→繁 (cn→tw)': 3,
+  '繁→简 (tw→cn)': 3,
+  'punctuation full→half (，：（）；)': 0,
+  'punctuation half→full (,:();)': 0,
+  'digits full→half (０-９)': 0,
+  'digits half→full (0-9)': 0,
+  'spaces → ideographic spaces': 0,
+  'ideographic spaces → spaces': 0,
+  'spaces → tabs': 1,
+  'spaces → runs of three': 6,
+  'CRLF line ends': 0,
+  'trailing spaces': 0,
+  'paragraphs indented 　　': 1,
+  'blank lines removed': 0,
+  'blank line after every line': 0,
+  'PDF copy: every paragraph wrapped at 38': 17,
+  'PDF copy, paragraphs indented, wrapped at 38': 5,
+  'one paragraph wrapped at 38': 19,
+  'furniture of another site, top and bottom': 77,
+  'saved as .docx': 0,
+  'GB18030 bytes': 0,
+};
+
+test('perturbed: one typographic change at a time leaves every tuning document read as before', { timeout: 180_000 }, async () => {
+  const samples = tuningSamples();
+  assert.ok(samples.length >= 280, `tuning texts present (${samples.length})`);
+  assert.deepEqual(VARIANTS.map((v) => v.name).sort(), Object.keys(BOUNDS).sort(), 'every variant has its bound');
+  const results = await runPerturbations(samples);
+  const table = formatResults(results);
+  for (const r of results) {
+    const changed = Object.keys(r.changed);
+    // Each variant must reach the texts it is meant for (a generator that silently applies to none measures nothing).
+    if (!/full→half|ideographic spaces → spaces/u.test(r.variant)) assert.ok(r.applied >= 80, `${r.variant} applied to ${r.applied} documents\n${table}`);
+    assert.ok(
+      changed.length <= BOUNDS[r.variant]!,
+      `${r.variant}: ${changed.length} documents read differently (at most ${BOUNDS[r.variant]}): ${changed.map((d) => `${d} (${r.changed[d]!.join(', ')})`).join('; ')}\n${table}`,
+    );
+  }
+});
