@@ -20,7 +20,9 @@ import { plainAward, splitOutsideMarks } from './listrows.js';
 import { HONOUR_WORD, normaliseAward } from './honours.js';
 
 /** The verb of a clause that states an honour received, and the adverbs before it ("再获", "喜获", "成功入选"). */
-const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获(?![悉批取知得评奖])|上榜|“上榜”|入围)`, 'gu');
+const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获(?![悉批取知得评奖])|上榜|“上榜”|入围|榜上有名|入列)`, 'gu');
+/** The verbs that name no honour after them: the honour is the list the sentence named before ("…名单公布,甲社区榜上有名"). */
+const LISTED = /上榜|入选|入围|榜上有名|入列/u;
 
 /** What an honour's name ends in: a prize, a title, the kind of body or work it is given to. */
 const HONOUR_END = /(?:奖|称号|集体|单位|组织|社区|村|街道|县|区|市|城|机构|中心|基地|项目|案例|品牌|成果|示范|典型|模范|标兵|论文集|家庭)$/u;
@@ -68,8 +70,8 @@ function honourAfter(rest: string): string | null {
 
 /** The honour a list named earlier in the sentence ("会上通报了2024年度渝中区改革最佳实践案例"). */
 function honourNamedBefore(text: string): string | null {
-  const m = /(?:通报|公布|发布|揭晓|公示|评选出|评出|命名)了?\s*([^，,。；;《》]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|奖))(?=[，,。；;]|$)/u.exec(text);
-  return m ? m[1]!.trim() : null;
+  const m = /(?:通报|公布|发布|揭晓|公示|评选出|评出|命名)了?\s*([^，,。；;《》]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|奖))(?:名单|名录|榜单)?(?=[，,。；;]|$)/u.exec(text);
+  return m ? m[1]!.trim().replace(/^[“"]([^“”"]+)[”"]$/u, '$1') : null;
 }
 
 /** The body that wrote or entered a work, from what stands before its 《》 in the clause: "马院卢爱国教授牵头撰写的研究报告" → 马院. */
@@ -85,7 +87,8 @@ function workUnit(before: string): string | null {
 function bodySubject(before: string): string | null {
   // "甲被乙评为X": who stands after 被 is the organ that confers, the honoured one before it.
   const passive = before.lastIndexOf('被');
-  const t = (passive >= 0 ? before.slice(0, passive) : before).trim();
+  // (The page's own place before the name is the reporter's, "我市甲社区": the name starts after it.)
+  const t = (passive >= 0 ? before.slice(0, passive) : before).trim().replace(/^.*?(?:我|本)[省市区县州旗]/u, '');
   for (let p = 0; p <= t.length - 3; p++) {
     const candidate = t.slice(p);
     if (candidate.length > 30) continue;
@@ -117,7 +120,7 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
           const rest = clause.slice(m.index! + m[0].length);
           const work = WORK.exec(before);
           let honour = honourAfter(rest);
-          if (!honour && work && (m[0].includes('上榜') || m[0].includes('入选'))) honour = honourNamedBefore(sentence.slice(0, sentence.indexOf(clause)));
+          if (!honour && LISTED.test(m[0]) && !rest.trim()) honour = honourNamedBefore(sentence.slice(0, sentence.indexOf(clause)));
           if (!honour) continue;
           let item: Omit<ListItem, 'at'> | null = null;
           if (work) {

@@ -1,0 +1,79 @@
+/**
+ * Reports of an award (stages/listreports.ts) and the award-list readings of the eighth round, on the real
+ * tuning pages: each is scored as scripts/score-import.ts scores it, and must have its kind, items, titles and
+ * awards right. A report is read by the grammar of awarding, so the same report reworded (another conferring
+ * verb, traditional characters, a headline added) reads the same; and a case that states the honour it won
+ * and then tells its practice stays a case. (Held-out pages are never read here.)
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Converter } from 'opencc-js';
+import { importFile } from '../electron/core/import/index.js';
+import { PORTAL_DIR, scoreDocument } from '../scripts/score-import.js';
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+const tuning = (name: string) => path.join(PORTAL_DIR, 'tuning', name);
+const read = (name: string) => readFileSync(tuning(name), 'utf8');
+const toTraditional = Converter({ from: 'cn', to: 't' });
+
+/** The checks that decide whether an award list was read: kind, items, their titles, units and awards. */
+const LIST_FIELDS = /^(?:kind|cases|case \d+ (?:title|unit|award))\b/u;
+
+for (const name of [
+  'nankai-tianjin-xianjin-shehui-zuzhi.txt',
+  'guilin-2021-minzheng-lilun-yidengjiang.txt',
+  'yuzhong-2025-gaige-zuijia-anli.txt',
+  'quanguo-2012-zhonghua-cishan-jiang-fanti.txt',
+  'guizhou-2023-laonian-youhao-shequ.txt',
+  'hebei-2017-shuangyong-mofan-fanti.txt',
+  'sichuan-2025-lilun-yanjiu-lunwenji.txt',
+  'xuchang-2018-zhonghua-cishan-jiang.txt',
+]) {
+  test(`award lists on real pages: ${name} reads its entries, titles and awards`, async () => {
+    const score = await scoreDocument(tuning(name), 'tuning');
+    assert.deepEqual(score.problems.filter((p) => LIST_FIELDS.test(p)), []);
+  });
+}
+
+const entries = async (name: string, text: string) => {
+  const file = await importFile({ name, bytes: enc(text) });
+  return { kind: file.kind, items: file.cases.map((c) => [c.meta.title, c.meta.award]) };
+};
+
+test('reports: the honoured body is the entry whatever verb confers, in either script, with or without a headline', async () => {
+  const text = read('nankai-tianjin-xianjin-shehui-zuzhi.txt');
+  const want = { kind: 'award-list', items: [['南开大学教育基金会', '天津市先进社会组织']] };
+  for (const verb of ['获评', '喜获', '荣膺', '被评为', '被授予']) {
+    assert.deepEqual(await entries('nankai.txt', text.replace('荣获“天津市先进社会组织”', `${verb}“天津市先进社会组织”`)), want, verb);
+  }
+  assert.deepEqual(await entries('nankai.txt', `南开大学教育基金会荣获“天津市先进社会组织”称号\n${text}`), want);
+  const traditional = await entries('nankai-fanti.txt', toTraditional(text));
+  assert.equal(traditional.kind, 'award-list');
+  assert.deepEqual(traditional.items, [['南開大學教育基金會', '天津市先進社會組織']]);
+});
+
+test('reports: a work named in 《》 is the entry, its authors’ body the unit, whatever verb confers the grade', async () => {
+  const text = read('guilin-2021-minzheng-lilun-yidengjiang.txt');
+  for (const verb of ['获', '荣获', '获得', '摘得']) {
+    const file = await importFile({ name: 'guilin.txt', bytes: enc(text.replace('》获一等奖', `》${verb}一等奖`)) });
+    assert.equal(file.kind, 'award-list', verb);
+    assert.deepEqual(file.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award]), [['制度重塑生活:民族地区扶贫移民融入城市社区的制度路径', '马院', '一等奖']], verb);
+  }
+});
+
+test('reports: a body a list names, in a headline or a sentence, that 榜上有名 or 入选 takes the list’s honour', async () => {
+  const file = await entries(
+    'jinqiao.txt',
+    `近日,国家卫生健康委、全国老龄办公布了第二批全国示范性老年友好型社区名单,我市金桥社区榜上有名。\n据了解,此次共有1000个社区入选,我省共有36个社区入选。`,
+  );
+  assert.deepEqual(file, { kind: 'award-list', items: [['金桥社区', '第二批全国示范性老年友好型社区']] });
+});
+
+test('reports: a case that states the honour it won and tells its practice stays a case', async () => {
+  for (const name of ['yiwu-2024-minzheng-xianjin-jiti-fanti.txt', 'chengdong-2015-hexie-shequ.txt', 'yanji-2021-minzheng-youxiu.txt', 'haishu-2022-shequ-zuzhi-peiyou.txt', 'xiaguan-2025-weibao-gongzuozhan.txt', 'hebei-2019-xinwen-fabu-xianjin.txt']) {
+    const file = await importFile({ name, path: tuning(name) });
+    assert.equal(file.kind, 'single-case', name);
+  }
+});
