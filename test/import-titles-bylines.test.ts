@@ -54,3 +54,24 @@ test('titles: a photo caption ending in its photographer joined by a slash ("記
   const file = await tuning('nanning-2026-mingxiunan-shequ-fanti.txt');
   assert.ok(file.captions.some((c) => c.includes('長者飯堂開到社區') || c.includes('长者饭堂开到社区')), file.captions.join(' | '));
 });
+
+test('titles: a breadcrumb can never be a headline, so a site name over it gives way to the headline under it (tuning pages with a portal head put over their headline)', async () => {
+  const { isBreadcrumb } = await import('../electron/core/import/stages/title.js');
+  for (const t of ['首页 > 新闻中心 > 工作动态', '首页 ? 新时代文明实践 ? 移风易俗', '当前位置:首页 > 政务公开', '您当前的位置 : 每日甘肃网  >  甘肃  >  甘肃播报  >  社会']) assert.ok(isBreadcrumb(t) && isNeverTitle(t), t);
+  for (const t of ['从“输血”→“造血”→“活血”', '如何办理? 怎样申请? 看这里', '推动移风易俗 树立殡葬新风']) assert.ok(!isBreadcrumb(t), t);
+  const { readFileSync } = await import('node:fs');
+  for (const [name, headline] of [
+    ['beijing-2022-linli-rexian.txt', ''],
+    ['zhuhai-2021-qixi-hunyin.txt', ''],
+    ['tianjin-2025-jiuzhu-gongzuo-huiyi.txt', ''],
+  ] as const) {
+    const lines = readFileSync(path.join(TUNING, name), 'utf8').split('\n');
+    const plain = await tuning(name);
+    const title = headline || plain.cases[0]!.meta.title;
+    const at = lines.findIndex((l) => l.trim() === title.trim());
+    assert.ok(at >= 0, `${name}: its headline is a line of the page`);
+    const headed = [...lines.slice(0, at), '某某市民政局', '首页 > 新闻中心 > 工作动态', ...lines.slice(at)].join('\n');
+    const file = await importFile({ name, bytes: new TextEncoder().encode(headed) });
+    assert.equal(file.cases[0]?.meta.title, title, name);
+  }
+});

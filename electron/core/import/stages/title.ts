@@ -46,10 +46,23 @@ export function isReporterByline(text: string): boolean {
  */
 const FIELD = /^[\u4e00-\u9fa5]{0,6}(?:名称|日期|时间|版面|版次|来源|作者|编辑|栏目|分类|类别|字号|标签|浏览|点击|阅读|期号|期数)\s*[:：]\s*\S{0,24}$/u;
 
+/**
+ * A breadcrumb: the path to the page, its steps short and joined by arrows ("首页 > 新闻中心 > 工作动态",
+ * "当前位置：首页 » 政务公开"), or by the "?" a copy leaves for an arrow it could not encode ("首页 ? 新时代文明实践 ?
+ * 移风易俗"). Two arrows at least, or the label of a location before one. (An arrow → marks a flow in a headline, "从“输血”→“造血”", no path.)
+ */
+const BREADCRUMB_PATH = /^(?:(?:当前|您的|您现在的|您当前的|所在)?位置\s*[:：]\s*)?(?:[^>＞»›。，,！？?]{1,14}(?:\s*[>＞»›]|\s[?？])\s*){2,}[^>＞»›。，,！？?]{0,16}$|^(?:当前|您的|您现在的|您当前的|所在)位置\s*[:：]\s*[^。，,！？]{1,40}[>＞»›→]/u;
+
+export function isBreadcrumb(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 80 && BREADCRUMB_PATH.test(t);
+}
+
 /** A line that can never be a page's headline, wherever it stands. */
 export function isNeverTitle(text: string): boolean {
   const t = text.trim();
   if (!t) return true;
+  if (isBreadcrumb(t)) return true;
   const squeezed = t.replace(/\s+/gu, '');
   if (DATE_ONLY.test(squeezed) || /^[0-9０-９\s:：\-/.年月日星期周一二三四五六日天]+$/u.test(t)) return true;
   if (NUMERIC_DATE.test(t) && t.replace(NUMERIC_DATE, '').replace(/[0-9:：\s星期周一二三四五六日天]/gu, '').length === 0) return true;
