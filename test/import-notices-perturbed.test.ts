@@ -55,7 +55,7 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
   'the title broken in two': {
     bound: 3,
     make: (ls) => {
-      const i = ls.findIndex((l, k) => k < 40 && l.trim().length >= 16 && /^[^。！？:：]*(?:关于|關於|關于|印发|转发)[^。！？:：]*(?:通知|通报|意见|决定|批复|公告|公示|通告)$/u.test(l.trim()));
+      const i = titleLine(ls);
       if (i < 0) return null;
       const t = ls[i]!.trim();
       return [...ls.slice(0, i), t.slice(0, Math.floor(t.length / 2)), t.slice(Math.floor(t.length / 2)), ...ls.slice(i + 1)];
@@ -92,7 +92,17 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
   // without it, a 落款 closing an untitled copy (galutu-2024) was no notice's, and a 署名 with no date
   // under it was no 署名 (changshan-2023, minzhengbu-2010, zhejiang-2021 lost their issuer).
   'a seal note after the 署名': { bound: 0, make: (ls) => { const i = dateLine(ls); return i < 0 || !/^[\u4e00-\u9fa5]{4,30}$/u.test(ls[i - 1]!.trim()) ? null : ls.map((l, k) => (k === i - 1 ? `${l.trim()}（盖章）` : l)); } },
+  // The 版记 under the 落款 (抄送, the 印发 line): before notice.ts let it close the copy, a 印发 line cost
+  // minzhengbu-2010 and poliang-2021 their 署名 and galutu-2024 its kind, as 抄送 did galutu-2024's.
+  // (A 版头 "某某县民政局文件" over the title is the organ as printed, 文件 and all: types.ts, test/import-general.)
+  'a 印发 line closing the copy': { bound: 0, make: (ls) => [...ls, '', '某某县民政局办公室                2024年6月20日印发'] },
+  '抄送 under the date': { bound: 0, make: (ls) => { const i = dateLine(ls); return i < 0 ? null : [...ls.slice(0, i + 1), '抄送：县委办公室，县人大常委会办公室。', ...ls.slice(i + 1)]; } },
 };
+
+/** A title line among the first: a 关于/印发/转发 title ending on a kind word. */
+function titleLine(lines: string[]): number {
+  return lines.findIndex((l, k) => k < 40 && l.trim().length >= 16 && /^[^。！？:：]*(?:关于|關於|關于|印发|转发)[^。！？:：]*(?:通知|通报|意见|决定|批复|公告|公示|通告)$/u.test(l.trim()));
+}
 
 /** A 主送 long enough to wrap: a line among the first, opening with 各 and ending in its colon. */
 function addresseeLine(lines: string[]): number {

@@ -583,7 +583,7 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   let issuerAt = -1;
   let dateAt = -1;
   let lastLine = lines.length - 1;
-  while (lastLine > 0 && !lines[lastLine]!.text) lastLine--;
+  while (lastLine > 0 && (!lines[lastLine]!.text || isRecordLine(lines[lastLine]!.text))) lastLine--;
   for (let i = bodyFrom + 1; i < lines.length; i++) {
     const t = lines[i]!.text;
     if (t.length > 30 && !/^[0-9０-９]{4}\s*年/u.test(t)) continue;
@@ -753,10 +753,17 @@ function headline(lines: SourceLine[], header: Set<number>): boolean {
   return false;
 }
 
+/** A line of the 版记 under the 落款: 抄送, the 印发 line ("某局办公室 2024年6月20日印发"), a note ("（此件公开发布）"). */
+function isRecordLine(text: string): boolean {
+  const t = text.trim();
+  return CC.test(t) || PRINTER.test(t) || NOTE.test(t) || /^[━─—_＿=＝\-]{6,}$/u.test(t);
+}
+
 function closingSignature(lines: SourceLine[], bodyFrom: number, issuerAt: number, dateAt: number): boolean {
   // (The organ over the date, or the two on one line.)
   if (issuerAt < 0 || (dateAt !== issuerAt + 1 && dateAt !== issuerAt)) return false;
-  for (let i = dateAt + 1; i < lines.length; i++) if (lines[i]!.text) return false;
+  // (Only the 版记 may follow: 抄送, the 印发 line, a note on its publication.)
+  for (let i = dateAt + 1; i < lines.length; i++) if (lines[i]!.text && !isRecordLine(lines[i]!.text)) return false;
   // (A seal's note after the organ, "（盖章）", is no part of its name.)
   const issuer = (dateAt === issuerAt ? (signedLine(lines[issuerAt]!.text, true)?.issuer ?? '') : lines[issuerAt]!.text).replace(SEAL_NOTE, '').trim();
   if (!organNames(issuer) || !/(?:政府|办事处|委员会|办公室|局|厅|委|办)$/u.test(issuer)) return false;
@@ -791,7 +798,8 @@ function undatedIssuer(lines: SourceLine[], bodyFrom: number): number {
       // Ends the copy, or the next line is a document title (short, no sentence punctuation; perhaps
       // broken over two lines) with text under it.
       const docTitle = (v: string) => v.length <= 60 && !/[。！？，,:：]/u.test(v) && WEAK_TITLE.test(v);
-      if (!after || (docTitle(after) && next + 1 < lines.length) || (docTitle(after + (lines[next + 1]?.text ?? '')) && next + 2 < lines.length)) return i;
+      const ends = !after || lines.slice(next).every((l) => !l.text || isRecordLine(l.text));
+      if (ends || (docTitle(after) && next + 1 < lines.length) || (docTitle(after + (lines[next + 1]?.text ?? '')) && next + 2 < lines.length)) return i;
     }
     prev = t;
   }
