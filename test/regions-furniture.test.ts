@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importFile } from '../electron/core/import/index.js';
-import { placeEvidence } from '../electron/core/regions/home.js';
+import { isPlaceMenu, placeEvidence } from '../electron/core/regions/home.js';
 
 const tuning = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/portal/tuning');
 
@@ -18,6 +18,8 @@ const FOOTERS = {
   company: '\n\n版权所有:广州市天河区某某网络科技有限公司 粤ICP备12345678号\n',
   related: '\n\n相关新闻\n杭州市民政局召开养老服务工作会议\n成都市武侯区开展社区治理创新\n',
   links: '\n\n上一篇:昆明市五华区开展养老服务质量提升行动\n下一篇:哈尔滨市道里区召开社会救助工作推进会\n',
+  // A menu of another province's cities, which the cleaner keeps as the body's last line.
+  menu: '\n\n各地动态 南京 无锡 徐州 常州 苏州 南通\n',
 };
 
 async function regionWith(file: string, footer = ''): Promise<string> {
@@ -32,8 +34,9 @@ test('furniture: another place\'s footer leaves a page\'s region as it is', asyn
   for (const [file, region] of [
     ['dengzhou-binzang-xuanchuan.txt', '河南省 南阳市 邓州市'],
     ['suqian-2025-jiuzhu-xunqin-fanti.txt', '江苏省 宿迁市'],
-    ['zigui-2019-gongyi-chuangtou.txt', '湖北省 宜昌市 秭归县'],
     ['xiangxi-2022-jiuzhu-xunqin.txt', '湖南省 湘西土家族苗族自治州'],
+    ['lixian-2022-hunsu-xinfeng.txt', '湖南省 常德市 澧县'],
+    ['xinzheng-2018-qixi-dengji-fanti.txt', '河南省 郑州市 新郑市'],
   ] as const) {
     assert.equal(await regionWith(file), region, file);
     for (const [name, footer] of Object.entries(FOOTERS)) assert.equal(await regionWith(file, footer), region, `${file} + ${name}`);
@@ -44,4 +47,14 @@ test('furniture: the site\'s own path, source, masthead and banner stay evidence
   const lines = ['首页 > 天津·社会救助 > 工作动态', '来源:宿迁市民政局', '国内统一刊号:CN43-0003 湘西团结报社出版', '秭归县人民政府', '相关新闻', '杭州市民政局召开养老服务工作会议', '技术支持:广州某某网络科技有限公司', '正文里的南京市'];
   const dropped = lines.slice(0, 7);
   assert.deepEqual(placeEvidence(lines, dropped).split('\n'), ['首页 > 天津·社会救助 > 工作动态', '来源:宿迁市民政局', '国内统一刊号:CN43-0003 湘西团结报社出版', '秭归县人民政府', '正文里的南京市']);
+});
+
+test('furniture: a menu of places is three or more sibling places alone, with at most a label', () => {
+  assert.equal(isPlaceMenu('各地动态 南京 无锡 徐州 常州 苏州 南通'), true);
+  assert.equal(isPlaceMenu('市州频道 | 长沙 | 株洲 | 湘潭'), true);
+  // A chain, a sentence, a list item: no menu.
+  assert.equal(isPlaceMenu('济宁 任城区'), false);
+  assert.equal(isPlaceMenu('山东省 济宁市 任城区'), false);
+  assert.equal(isPlaceMenu('南京、无锡、徐州等地开展养老服务'), false);
+  assert.equal(isPlaceMenu('南京市 秦淮区 某某社区 养老服务中心'), false);
 });

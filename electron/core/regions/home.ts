@@ -161,9 +161,28 @@ export function pageRegion(source: Region | null, named: Region | null, text: st
  * places and says nothing of this one.
  */
 export function placeEvidence(lines: string[], dropped: readonly string[]): string {
-  if (dropped.length === 0) return lines.join('\n');
   const furniture = new Set(dropped.map((d) => d.trim()));
-  return lines.filter((l) => !furniture.has(l.trim()) || isSiteLine(l.trim())).join('\n');
+  return lines.filter((l) => (!furniture.has(l.trim()) || isSiteLine(l.trim())) && !isPlaceMenu(l)).join('\n');
+}
+
+/**
+ * A menu of places ("各地动态 南京 无锡 徐州 常州 苏州", "市州频道 | 长沙 | 株洲 | 湘潭"): three or more
+ * words that are each a place's name alone, set apart by spaces or bars, with at most one other word
+ * (the menu's label). Each place is one among others, so none is the page's own; the same names in a
+ * sentence (南京、无锡等地) or a place's chain ("济宁 任城区") are no menu.
+ */
+export function isPlaceMenu(line: string): boolean {
+  const words = line.trim().split(/[\s\u3000|｜]+/u).filter(Boolean);
+  if (words.length < 3) return false;
+  const places: Place[] = [];
+  let other = 0;
+  for (const w of words) {
+    const m = findMentions(w);
+    if (m.length === 1 && m[0]!.start === 0 && m[0]!.end === w.length) places.push(m[0]!.places[0]!);
+    else if (++other > 1) return false;
+  }
+  // Places of one level, none inside another: siblings in a menu, not a chain.
+  return places.length >= 3 && places.every((p) => !places.some((q) => q !== p && (p.city === q || p.province === q)));
 }
 
 const SITE_LABEL = /(?:来\s*源|稿源|出处|发布机构|发布单位|信息来源|供稿|作者|记者|通讯员|主办|承办|主管|版权所有|公[网網]安[备備]|网站标识码|索引号|发布者)/u;
