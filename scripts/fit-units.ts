@@ -77,7 +77,7 @@ async function collect(): Promise<Page[]> {
       tapUnitHomes(null);
     }
     const unit = want.cases[0]!.unit ?? undefined;
-    const rows = unitCandidates(input).map((c) => ({ name: c.name, x: c.features, y: (unit && loose(c.name) === loose(unit) ? 1 : 0) as 0 | 1 }));
+    const rows = unitCandidates(input).map((c) => ({ name: c.name, x: c.features.map((v, k) => (DROP.has(UNIT_FEATURES[k]!) ? 0 : v)), y: (unit && loose(c.name) === loose(unit) ? 1 : 0) as 0 | 1 }));
     const name = path.basename(fixture).replace(/\.(?:txt|docx)$/u, '');
     pages.push({ fixture, batch: batches.get(name) ?? 'batch-1-5', input, want: unit, rows });
   }
@@ -135,6 +135,8 @@ function fitLogistic(xs: number[][], ys: number[], lambda: number, iterations = 
   return w.map((v) => Math.round(v * 1e6) / 1e6);
 }
 
+/** Features left out of a trial fit (UNITS_DROP=a,b): their weight stays 0. */
+const DROP = new Set((process.env.UNITS_DROP ?? '').split(',').filter(Boolean));
 const LAMBDA = Number(process.env.UNITS_LAMBDA ?? '1');
 
 /** Units right, and pages without a unit left without, at a threshold. */
@@ -236,6 +238,9 @@ async function main(argv: string[]): Promise<void> {
       const scored = p.rows.map((r) => ({ ...r, p: unitProbability(r.x, w.weights) })).sort((a, b) => b.p - a.p);
       const says = scored[0] && scored[0].p >= w.threshold;
       const mark = !p.want ? (says ? '+' : '·') : scored[0]?.y && says ? '✓' : p.rows.some((r) => r.y) ? '✗' : '∅';
+      if (process.env.UNITS_SHOW && path.basename(p.fixture).startsWith(process.env.UNITS_SHOW)) {
+        for (const r of scored.slice(0, 3)) process.stdout.write(`    ${r.name}: ${UNIT_FEATURES.map((f, k) => (r.x[k] ? `${f}=${+r.x[k]!.toFixed(2)}` : '')).filter(Boolean).join(' ')}\n`);
+      }
       process.stdout.write(`${mark} ${path.basename(p.fixture)} [${p.batch}, t ${w.threshold}] want ${p.want ?? '—'}: ${scored.slice(0, 4).map((r) => `${r.name} ${r.p.toFixed(2)}`).join(' | ')}\n`);
     }
     for (let t = 0.1; t < 0.95; t += 0.05) {

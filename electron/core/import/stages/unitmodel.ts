@@ -9,14 +9,14 @@
  * mentions are described by where they stand (headline, lead sentence, first sentence of a
  * paragraph, last paragraph) and by their grammatical role: a clause's subject ("某局把…"), a
  * modifier ("某社区的日常", "某局局长"), the object of a preposition ("按照某局部署", "由某局"),
- * the one chosen ("某站入选") or the one choosing ("某厅公布"). A text keeps referring to the body
+ * the one that publishes or confers ("某厅公布"). A text keeps referring to the body
  * it is about by its kind alone ("社区成立于…", "街道开始探索…", "该局"): those are counted for the
  * candidate of that kind. A logistic model (units.weights.ts, fitted by scripts/fit-units.ts
  * leaving one batch out) weighs the features; the best candidate is the unit when its probability
  * clears the fitted threshold.
  */
 import type { Region } from '../../model/types.js';
-import { findMentions, resolveRegion, type Mention } from '../../regions/index.js';
+import { findMentions, type Mention } from '../../regions/index.js';
 import { KINDS, kindAlternation, parseOrgName, withOwnPlace, isMediaName } from './orgnames.js';
 import { UNIT_WEIGHTS } from './units.weights.js';
 
@@ -60,6 +60,8 @@ const CANDIDATE_KINDS = [
 const MIDDLE = '[^\\P{Script=Han}到赴在和与及的是把将对为了从向由等被让使给同]';
 /** A town, a street or a community at a clause's start, with no division before it ("朝阳门街道是…", "丈八镇将…"). */
 const LOCAL_AT_START = new RegExp(`^[\\u4e00-\\u9fa5]{2,5}?(?:${kindAlternation([...LOCALITY, '社区'])})`, 'u');
+/** A kind word alone: after a short place form it is that place's streets or towns ("北京街道"), no name. */
+const LOCAL_KIND_ONLY = new RegExp(`^${kindAlternation([...LOCALITY, '社区'])}$`, 'u');
 /** A name by its level word alone: "市民政局", "我区救助管理站". */
 const RELATIVE_AT = new RegExp(`(?:我|本)?[省市县区州旗盟](?:民政局|民政厅|退役军人事务局|${kindAlternation(KINDS.civil)})`, 'gu');
 
@@ -73,6 +75,8 @@ const CLAUSE_END = /[，,；;：:]/u;
 const LEAD_IN = /^(?:(?:本报讯|本网讯|[\u4e00-\u9fa5]{2,8}?(?:[0-9]{1,2}月[0-9]{1,2}日)?[电讯])\s*)?(?:[(（][^()（）]{0,30}[)）]\s*)?(?:记者[\u4e00-\u9fa5·]{2,4}(?:报道)?\s*)?(?:近年来|近期|近日|日前|目前|当前|今年以来|去年以来|[0-9]{4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:以来)?|[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:以来)?|[0-9]+年前|[0-9]+年来|如今|此外|同时|随后|其中|据悉|据了解|另外|然而|而)?\s*$/u;
 /** One of a body's people after its name: its head, its officers, its staff. */
 const STAFF_AFTER = /^(?:党组|党委)?(?:副)?(?:局长|厅长|站长|院长|所长|主任|书记|负责人|工作人员|干部|社工|网格员)/u;
+/** A clause that sets the scene for the sentence's subject: a purpose, a circumstance, a basis, a time. */
+const SCENE = /^(?:为了?|在|按照|根据|依据|围绕|随着|针对|面对|面对着|自|从|近年来|今年以来|[0-9]{4}年)[^。！？]{0,80}$/u;
 /** A word after a name making it the modifier of a noun: its staff, its head, "的". */
 const MODIFIER_AFTER = /^(?:的|[\u4e00-\u9fa5]{0,3}?(?:局长|厅长|站长|院长|主任|书记|负责人|工作人员|干部|党组|党委|党工委|机关|所属|下属|官网|网站|公众号|居民|群众|老人|辖区|网格员|社工))/u;
 /** A body's own office or service named after it ("某局婚姻登记处", "某局社会事务科"): the text speaks of that part. */
@@ -84,8 +88,6 @@ const SUBUNIT_AFTER = /^[\u4e00-\u9fa5]{0,8}?(?:处|科|股|室|所|中心|站|�
 const DEPARTMENT_AFTER = /^[\u4e00-\u9fa5]{2,8}?(?:科|股|室|办公室)(?=$|[^\u4e00-\u9fa5]|[的是和与及])/u;
 /** A preposition or conjunction before a name: it is the object or one of several, not the actor. */
 const OBJECT_BEFORE = /(?:按照|根据|依据|由|在|经|经过|从|向|对|与|和|及|同|联合|会同|配合|协助|指导|支持|邀请|到|赴|走进|来到|深入|前往|、|给|被|为)$/u;
-/** A chosen body: "某站入选…", "某社区获评…", "获推…示范单位". */
-const AWARDED_AFTER = /^(?:成功|再次|首次|日前|近日|先后|均)?(?:入选|获评|被评为|被命名为|被确定为|被授予|荣获|获得|获推|获批|被列为|当选)/u;
 /** A superior's act on others' work: publishing, naming, commending ("某厅公布…评选结果"). */
 const CONFERS_AFTER = /^[\u4e00-\u9fa5]{0,4}?(?:公布|发布|印发|下发|通报|命名|评选|遴选|认定|表彰|授予|公示)/u;
 /** An organ that leads or does: "牵头", "组织", "开展", "推进", "探索", "打造"… a verb of one's own work right after the name. */
@@ -101,7 +103,6 @@ export const UNIT_FEATURES = [
   'titleStart',
   'leadSubject',
   'leadClauseSubject',
-  'paragraphSubject',
   'subjects',
   'anaphora',
   'mentions',
@@ -109,21 +110,18 @@ export const UNIT_FEATURES = [
   'modifierShare',
   'objectShare',
   'acts',
-  'awarded',
   'confers',
-  'lastParagraph',
   'organ',
-  'civil',
   'grassroots',
   'locality',
   'otherKind',
   'higher',
   'relative',
   'homeAgrees',
-  'homeConflicts',
   'peers',
   'subunit',
 ] as const;
+export type UnitFeature = (typeof UNIT_FEATURES)[number];
 
 interface Mentioned {
   subunit: boolean;
@@ -137,7 +135,6 @@ interface Mentioned {
   staff: boolean;
   object: boolean;
   acts: boolean;
-  awarded: boolean;
   confers: boolean;
 }
 
@@ -202,19 +199,22 @@ function role(text: string, at: number, end: number, sentenceIndex: number): Omi
   while (c > s && !CLAUSE_END.test(text[c - 1]!)) c--;
   const before = text.slice(c, at).trim();
   const opensClause = LEAD_IN.test(before);
+  // The sentence's subject opens the first clause after what only sets the scene: a time or a
+  // dateline (LEAD_IN), a purpose (为…), a circumstance or a basis (在…下, 按照…, 随着…).
+  const clauses = text.slice(s, c).split(CLAUSE_END).map((x) => x.trim()).filter(Boolean);
+  const scene = clauses.every((x) => LEAD_IN.test(x) || SCENE.test(x));
   const after = text.slice(end, end + 12);
   const modifier = MODIFIER_AFTER.test(after);
   const object = OBJECT_BEFORE.test(text.slice(Math.max(0, at - 4), at));
   return {
     subunit: SUBUNIT_AFTER.test(after),
-    subject: opensClause && c === s && !modifier,
-    clauseSubject: opensClause && c > s && !modifier,
+    subject: opensClause && scene && !modifier,
+    clauseSubject: opensClause && !scene && !modifier,
     sentence: sentenceIndex,
     modifier,
     staff: STAFF_AFTER.test(after),
     object,
     acts: ACTS_AFTER.test(after),
-    awarded: AWARDED_AFTER.test(after),
     confers: CONFERS_AFTER.test(after),
   };
 }
@@ -325,8 +325,11 @@ function namesIn(text: string, home: Region | null | undefined): Found[] {
     if (i > 0 && !SENTENCE_END.test(text[i - 1]!) && !CLAUSE_END.test(text[i - 1]!) && !/\s/u.test(text[i - 1]!)) continue;
     const lead = /^\s*(?:(?:我|本|该)[市县区旗])?/u.exec(text.slice(i))![0].length;
     const m = LOCAL_AT_START.exec(text.slice(i + lead));
-    // (A name led by a division is the division pass's: "北京街道" there is Beijing's streets.)
-    if (m && !PREDICATE_START.test(m[0]) && findMentions(m[0])[0]?.start !== 0 && !/^(?:社区|街道|乡镇|城乡|城镇|村镇|集镇|小镇|重镇|古镇)/u.test(m[0])) {
+    // (A name led by a division in full is the division pass's; a short form leading it is part of
+    // its own name, "朝阳门街道", unless nothing else is: "北京街道" is Beijing's streets.)
+    const led = m ? findMentions(m[0])[0] : undefined;
+    const rest = m && led?.start === 0 ? m[0].slice(led.end) : m?.[0] ?? '';
+    if (m && !(led?.start === 0 && led.full) && !PREDICATE_START.test(rest) && !/[各个些每全]|首批|一批/u.test(rest) && !LOCAL_KIND_ONLY.test(rest) && !/^(?:社区|街道|乡镇|城乡|城镇|村镇|集镇|小镇|重镇|古镇)/u.test(m[0])) {
       nameEnds(text, i + lead, new Set()).forEach((e, k) => add(text.slice(i + lead, e), i + lead, false, k === 0));
     }
   }
@@ -398,36 +401,33 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     const mentions = findMentions(name);
     const depth = mentions.length ? Math.max(...mentions.map((m) => (levelOf(m) === 'county' ? 3 : levelOf(m) === 'city' ? 2 : 1))) : kind === 'locality' || kind === 'grassroots' ? 4 : 0;
     const higher = /民政部|国务院|^国家/u.test(name) || (depth > 0 && homeLevel > depth) ? 1 : 0;
-    const x = [
-      1,
-      ms.some((m) => m.segment === 0) ? 1 : 0,
-      ms.some((m) => m.segment === 0 && m.at === 0) ? 1 : 0,
-      ms.some((m) => m.segment === leadSegment && m.sentence === 0 && m.subject) ? 1 : 0,
-      ms.some((m) => m.segment === leadSegment && m.sentence === 0 && m.clauseSubject) ? 1 : 0,
-      Math.log1p(ms.filter((m) => m.segment > leadSegment && m.segment <= leadSegment + 4 && m.sentence === 0 && (m.subject || m.clauseSubject)).length),
-      Math.log1p(ms.filter((m) => m.subject || m.clauseSubject).length),
-      Math.log1p(refs),
-      Math.log1p(ms.length),
-      first,
-      ms.filter((m) => m.modifier).length / ms.length,
-      ms.filter((m) => m.object).length / ms.length,
-      ms.some((m) => m.acts && !m.modifier && !m.object) ? 1 : 0,
-      ms.some((m) => m.awarded) ? 1 : 0,
-      ms.some((m) => m.confers) ? 1 : 0,
-      ms.some((m) => m.segment === segments.length - 1 && m.segment > 0) ? 1 : 0,
-      kind === 'organ' ? 1 : 0,
-      kind === 'civil' ? 1 : 0,
-      kind === 'grassroots' ? 1 : 0,
-      kind === 'locality' ? 1 : 0,
-      kind === 'other' ? 1 : 0,
+    const share = (test: (m: Mentioned) => boolean) => ms.filter(test).length / ms.length;
+    const f: Record<UnitFeature, number> = {
+      bias: 1,
+      inTitle: ms.some((m) => m.segment === 0) ? 1 : 0,
+      titleStart: ms.some((m) => m.segment === 0 && m.at === 0) ? 1 : 0,
+      leadSubject: ms.some((m) => m.segment === leadSegment && m.sentence === 0 && m.subject) ? 1 : 0,
+      leadClauseSubject: ms.some((m) => m.segment === leadSegment && m.sentence === 0 && m.clauseSubject) ? 1 : 0,
+      subjects: Math.log1p(ms.filter((m) => m.subject || m.clauseSubject).length),
+      anaphora: Math.log1p(refs),
+      mentions: Math.log1p(ms.length),
+      firstAt: first,
+      modifierShare: share((m) => m.modifier),
+      objectShare: share((m) => m.object),
+      acts: ms.some((m) => m.acts && !m.modifier && !m.object) ? 1 : 0,
+      confers: ms.some((m) => m.confers) ? 1 : 0,
+      organ: kind === 'organ' ? 1 : 0,
+      grassroots: kind === 'grassroots' ? 1 : 0,
+      locality: kind === 'locality' ? 1 : 0,
+      otherKind: kind === 'other' ? 1 : 0,
       higher,
-      raw.relative ? 1 : 0,
-      input.home && depth > 0 && depth <= 3 && homeAgrees(name, input.home) ? 1 : 0,
-      input.home?.province && resolveRegion(name, { province: input.home.province })?.province !== input.home.province && resolveRegion(name) ? 1 : 0,
+      relative: raw.relative ? 1 : 0,
+      homeAgrees: input.home && depth > 0 && depth <= 3 && homeAgrees(name, input.home) ? 1 : 0,
       // One of several bodies of its kind the text lists ("杭州市拱墅区民政局…宁波市镇海区民政局…"): a report on many.
-      Math.log1p(sameKind.length - 1),
-      ms.filter((m) => m.subunit).length / ms.length,
-    ];
+      peers: Math.log1p(sameKind.length - 1),
+      subunit: share((m) => m.subunit),
+    };
+    const x = UNIT_FEATURES.map((k) => f[k]);
     return { name, features: x };
   });
   return out;

@@ -6,35 +6,30 @@
 import type { UnitWeights } from './unitmodel.js';
 
 export const UNIT_WEIGHTS: UnitWeights = {
-  features: ["bias","inTitle","titleStart","leadSubject","leadClauseSubject","paragraphSubject","subjects","anaphora","mentions","firstAt","modifierShare","objectShare","acts","awarded","confers","lastParagraph","organ","civil","grassroots","locality","otherKind","higher","relative","homeAgrees","homeConflicts","peers","subunit"],
+  features: ["bias","inTitle","titleStart","leadSubject","leadClauseSubject","subjects","anaphora","mentions","firstAt","modifierShare","objectShare","acts","confers","organ","grassroots","locality","otherKind","higher","relative","homeAgrees","peers","subunit"],
   weights: [
-    -1.273025, // bias
-    0.761306, // inTitle
-    0.398153, // titleStart
-    -0.26044, // leadSubject
-    1.252957, // leadClauseSubject
-    -0.788638, // paragraphSubject
-    0.652124, // subjects
-    1.462023, // anaphora
-    0.360245, // mentions
-    -0.908672, // firstAt
-    0.708657, // modifierShare
-    -0.164239, // objectShare
-    0.854081, // acts
-    -0.0668, // awarded
-    -0.295952, // confers
-    -0.051016, // lastParagraph
-    1.120859, // organ
-    -0.055171, // civil
-    0.216928, // grassroots
-    -0.712756, // locality
-    -0.56986, // otherKind
-    -1.338529, // higher
-    -0.44754, // relative
-    0.603433, // homeAgrees
-    0.072464, // homeConflicts
-    -0.975504, // peers
-    -0.442853, // subunit
+    -1.632739, // bias
+    0.691221, // inTitle
+    0.382937, // titleStart
+    0.751771, // leadSubject
+    0.732706, // leadClauseSubject
+    0.575772, // subjects
+    1.454149, // anaphora
+    0.416482, // mentions
+    -0.944688, // firstAt
+    0.792748, // modifierShare
+    -0.100681, // objectShare
+    1.003212, // acts
+    -0.449004, // confers
+    1.153213, // organ
+    0.271508, // grassroots
+    -0.819955, // locality
+    -0.522844, // otherKind
+    -1.382385, // higher
+    -0.56079, // relative
+    0.796332, // homeAgrees
+    -0.881884, // peers
+    -0.503608, // subunit
   ],
-  threshold: 0.74,
+  threshold: 0.7,
 };
