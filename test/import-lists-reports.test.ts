@@ -77,3 +77,14 @@ test('reports: a case that states the honour it won and tells its practice stays
     assert.equal(file.kind, 'single-case', name);
   }
 });
+
+test('reports: several works one clause names, and places a published list’s honour goes to, are each an entry', async () => {
+  const works = await importFile({
+    name: 'works.txt',
+    bytes: enc(`喜报!我区两个项目荣获全省民政创新实践一等奖\n近日,省民政厅公布2023年度全省民政创新实践评选结果,我区报送的《“三社联动”助力基层治理》和《小区微更新》两个项目荣获一等奖。\n据悉,本次评选共收到申报项目200余个。`),
+  });
+  assert.equal(works.kind, 'award-list');
+  assert.deepEqual(works.cases.map((c) => [c.meta.title, c.meta.award]), [['“三社联动”助力基层治理', '一等奖'], ['小区微更新', '一等奖']]);
+  const places = await entries('places.txt', `近日,民政部公布第三批全国婚俗改革实验区名单,我省宁波市鄞州区、温州市平阳县成功入选。\n据了解,婚俗改革实验区建设是民政部推进婚俗改革的重要举措。`);
+  assert.deepEqual(places, { kind: 'award-list', items: [['宁波市鄞州区', '第三批全国婚俗改革实验区'], ['温州市平阳县', '第三批全国婚俗改革实验区']] });
+});

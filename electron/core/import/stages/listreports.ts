@@ -31,8 +31,11 @@ const GRADE = /^(?:特等奖|[一二三四]等奖|金奖|银奖|铜奖|优秀奖
 /** Words that make an object something else than an honour: a grant, praise, a result, a pilot's money. */
 const NOT_HONOUR = /(?:好评|认可|支持|资金|补助|经费|帮助|关注|肯定|满意|成效|成功|发展|提升|经验|机会|资格|批准|通过|万元|亿元|[0-9０-９]+\s*(?:人|户|次|家|个))/u;
 
-/** A work named in 《》 right before the verb, maybe as the first of a counted group: "《X》", "《X》等15个案例". */
-const WORK = /《([^《》]{4,80})》\s*(等\s*[0-9０-９一二三四五六七八九十百]+\s*[个项篇部件]?[\u4e00-\u9fa5]{0,6})?\s*$/u;
+/**
+ * Works named in 《》 right before the verb, one or several joined by 和/、/及, maybe counted: "《X》", "《X》和《Y》两个
+ * 项目", or as the first of a group the page goes on to list: "《X》等15个案例".
+ */
+const WORK = /((?:《[^《》]{4,80}》\s*(?:、|和|及|与|以及)?\s*)+)(等)?\s*(?:[0-9０-９一二两三四五六七八九十百]+\s*[个项篇部件]?[\u4e00-\u9fa5]{0,6})?\s*$/u;
 /** What stands between a work's authors and its name: "…牵头撰写的研究报告", "…申报的案例". */
 const WORK_LEAD = /(?:(?:牵头)?(?:撰写|完成|主持|报送|申报|选送|推荐|创作|编写|编著)的)?(?:研究报告|调研报告|报告|论文|案例|项目|课题|成果|作品|著作|专著)?$/u;
 /** A person named with a rank or post, who wrote the work: "卢爱国教授", "张某等". */
@@ -44,7 +47,7 @@ const BODY_END = /(?:院|局|委|办|所|站|会|中心|厅|部|社|校|队|团�
 const PRACTICE = /推进|加强|完善|开展|建立|实现|提升|围绕|坚持|聚焦|落实|打造|实施|探索|构建|推动|投入|整合|搭建|建成|深化|强化|着力|发挥|以[^，,。；;]{2,12}为(?:抓手|目标|载体|核心|重点|主线|引领)/gu;
 
 export interface ReportAward {
-  item: Omit<ListItem, 'at'>;
+  items: Array<Omit<ListItem, 'at'>>;
   /** The honoured is a work the sentence counts as the first of a group ("《X》等15个案例"), whose entry the page goes on to print. */
   counted: boolean;
   /** The text line of the sentence. */
@@ -122,24 +125,24 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
           let honour = honourAfter(rest);
           if (!honour && LISTED.test(m[0]) && !rest.trim()) honour = honourNamedBefore(sentence.slice(0, sentence.indexOf(clause)));
           if (!honour) continue;
-          let item: Omit<ListItem, 'at'> | null = null;
+          let items: Array<Omit<ListItem, 'at'>> = [];
           if (work) {
             const unit = workUnit(before.slice(0, work.index));
-            item = { title: work[1]!.trim(), subtitle: null, unit, place: null, award: normaliseAward(honour), whole: true };
+            items = [...work[1]!.matchAll(/《([^《》]{4,80})》/gu)].map((w) => ({ title: w[1]!.trim(), subtitle: null, unit, place: null, award: normaliseAward(honour), whole: true }));
           } else {
             const body = bodySubject(before);
             // A province's or city's honour ("天津市先进社会组织") is given in that place: a body whose name writes
             // no division of its own ("南开大学教育基金会", whose 南开 is its name) is placed there.
             const scope = /^([\u4e00-\u9fa5]{2,8}?(?:省|市|自治区))/u.exec(honour.replace(/^[“"]/u, ''))?.[1] ?? null;
-            if (body) item = { title: body, subtitle: null, unit: null, place: scope && !/(?:省|市|区|县|旗|州)/u.test(body.slice(0, 8)) ? scope : null, award: normaliseAward(honour) };
+            if (body) items = [{ title: body, subtitle: null, unit: null, place: scope && !/(?:省|市|区|县|旗|州)/u.test(body.slice(0, 8)) ? scope : null, award: normaliseAward(honour) }];
           }
-          if (!item) continue;
+          if (!items.length) continue;
           // (The text around the sentence, before it too: a case may open with its practice and mention the honour after.)
           const around = lines.map((l) => l.text).join('\n').replace(sentence, '');
           const practice = new Set([...around.matchAll(PRACTICE)].map((p) => p[0].replace(/^以.*$/u, '以…为'))).size;
           // A counted work is its list's entry when the page goes on to the entries: its title on a line of its own.
-          const entry = work?.[2] ? lines.findIndex((l, j) => j !== k && l.text.trim() === item!.title) : -1;
-          return { item, counted: entry >= 0, line: k, practice };
+          const entry = work?.[2] ? lines.findIndex((l, j) => j !== k && l.text.trim() === items[0]!.title) : -1;
+          return { items, counted: entry >= 0, line: k, practice };
         }
       }
     }
@@ -148,7 +151,7 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
 }
 
 /**
- * The one-entry list a report of an award is, or null when the text is no such report (none stated, or the text
+ * The list a report of an award is (one entry, or the works one clause names), or null when the text is no such report (none stated, or the text
  * after it is a write-up of the honoured one's practice: a case). The entry stands for the whole text, which
  * stays the list's lead (`at` past the last line).
  */
@@ -156,12 +159,13 @@ export function awardReport(lines: SourceLine[], practiceBar = 2): ListResult | 
   const found = reportedAward(lines);
   if (!found) return null;
   if (!found.counted && found.practice >= practiceBar) return null;
-  const item: ListItem = { ...found.item, at: lines.length };
+  const items: ListItem[] = found.items.map((it) => ({ ...it, at: lines.length }));
   // The copied entry of a counted list: its title line, then its write-up opening with who led it.
-  if (found.counted && !item.unit) {
+  for (const item of found.counted ? items : []) {
+    if (item.unit) continue;
     const own = lines.findIndex((l) => l.text.trim() === item.title);
     const next = own >= 0 ? lines.slice(own + 1).find((l) => l.text.trim()) : undefined;
     if (next) item.unit = ledBy(next.text);
   }
-  return { items: [item], taken: new Set(), nameAt: -1, scope: null, scopeTexts: [lines[0]?.text ?? ''], report: true };
+  return { items, taken: new Set(), nameAt: -1, scope: null, scopeTexts: [lines[0]?.text ?? ''], report: true };
 }

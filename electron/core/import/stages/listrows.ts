@@ -169,6 +169,9 @@ function honourBefore(text: string): string | null {
   if (counted && /(?:示范|先进|优秀|十佳|十大|最美|最佳|典型|品牌|工作法|案例)/u.test(counted[1]!)) return counted[1]!;
   const quoted = new RegExp(`(?:${CONFER_VERB}|授予|命名为|为)\\s*((?:[0-9０-９]{4}\\s*年度?)?)[“"]([^”"]{4,40})[”"]`, 'u').exec(text);
   if (quoted) return quoted[1]! + quoted[2]!;
+  // "民政部公布第三批全国婚俗改革实验区名单,我省甲、乙成功入选": the list an organ publishes, unquoted, when its name is an honour's.
+  const published = /(?:公布|发布|印发|公示|揭晓)了?\s*([^，,。；;、“”"《》]{4,30}?)(?:名单|名录|榜单)/u.exec(text);
+  if (published && honourLike(published[1]!) && !/^(?:了|此次|本次|这次)/u.test(published[1]!)) return published[1]!;
   return null;
 }
 
