@@ -75,3 +75,15 @@ test('titles: a breadcrumb can never be a headline, so a site name over it gives
     assert.equal(file.cases[0]?.meta.title, title, name);
   }
 });
+
+test('titles: a line of two labelled page fields is never chosen as the headline; beijing-quyu keeps its headline with a share bar put under it', async () => {
+  const { mayBeHeadline } = await import('../electron/core/import/stages/title.js');
+  assert.ok(!mayBeHeadline('[南沙群岛] 时间:2025-05-05 04:43:23 来源:拌肚丝网 作者:太原市 点击:35次'));
+  assert.ok(mayBeHeadline('民政部:加快推进养老服务体系建设'), 'a speaker before one colon');
+  const { readFileSync } = await import('node:fs');
+  const name = 'beijing-quyu-yanglao-zhongxin.txt';
+  const lines = readFileSync(path.join(TUNING, name), 'utf8').split('\n');
+  const shared = [lines[0]!, '分享到： 微信 微博 QQ空间', ...lines.slice(1)].join('\n');
+  const file = await importFile({ name, bytes: new TextEncoder().encode(shared) });
+  assert.equal(file.cases[0]?.meta.title, '北京布局建设百个区域养老服务中心');
+});

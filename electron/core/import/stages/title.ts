@@ -58,6 +58,14 @@ export function isBreadcrumb(text: string): boolean {
   return t.length <= 80 && BREADCRUMB_PATH.test(t);
 }
 
+/**
+ * The labels of a page's date and source fields ("时间:", "来源:", "作者:", "点击:"): a line holding two of
+ * them is the page's date/source line, however long its values ("[南沙群岛] 时间:2025-05-05 … 来源:… 点击:35次").
+ * A headline may have a speaker before one colon, never two labelled fields. (Such a line is still no end of
+ * the page's head, as isNeverTitle's lines are: it stands under the headline as often as over it.)
+ */
+const PAGE_FIELD = /(?:时间|日期|来源|作者|编辑|责编|记者|通讯员|点击|浏览|阅读|访问|发布者?|字号|字体)(?:次数|数|量|人)?\s*[:：]/gu;
+
 /** A line that can never be a page's headline, wherever it stands. */
 export function isNeverTitle(text: string): boolean {
   const t = text.trim();
@@ -90,7 +98,7 @@ export function isNameOnly(text: string): boolean {
  */
 export function mayBeHeadline(text: string): boolean {
   const t = text.trim();
-  return !isNeverTitle(t) && t.length >= 4 && t.length <= 80 && !/。/u.test(t) && !/[，,、:：；;]$/u.test(t);
+  return !isNeverTitle(t) && (t.match(PAGE_FIELD)?.length ?? 0) < 2 && t.length >= 4 && t.length <= 80 && !/。/u.test(t) && !/[，,、:：；;]$/u.test(t);
 }
 
 /**
