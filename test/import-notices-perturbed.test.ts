@@ -97,6 +97,15 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
   // (A 版头 "某某县民政局文件" over the title is the organ as printed, 文件 and all: types.ts, test/import-general.)
   'a 印发 line closing the copy': { bound: 0, make: (ls) => [...ls, '', '某某县民政局办公室                2024年6月20日印发'] },
   '抄送 under the date': { bound: 0, make: (ls) => { const i = dateLine(ls); return i < 0 ? null : [...ls.slice(0, i + 1), '抄送：县委办公室，县人大常委会办公室。', ...ls.slice(i + 1)]; } },
+  // The page's own headline and date line over the copy, as a portal prints them above the document:
+  // the headline cut short, or the title's words again. Before notice.ts kept a headline cut short or
+  // set apart by the date line out of the title (and a site's name over its breadcrumb out of the
+  // organ), moved the title to the document's own print, byline.ts read the byline anywhere above the
+  // first paragraph and clean.ts left a shared 关于… opening alone (stripInjectedPrefix), 19 and 3 of
+  // these read differently (the headline joined into the title, "关于发布" cut from both, the organ and
+  // the dated head's date lost).
+  "the page's headline cut short over the copy": { bound: 0, make: (ls) => { const i = titleLine(ls); return i < 0 ? null : [`${ls[i]!.trim().slice(0, 12)}……`, '发布时间：2024-06-19 10:20  浏览次数：126', '', ...ls]; } },
+  "the page's headline repeating the title": { bound: 0, make: (ls) => { const i = titleLine(ls); return i < 0 ? null : [ls[i]!.trim(), '发布时间：2024-06-19 10:20  浏览次数：126', '', ...ls]; } },
 };
 
 /** A title line among the first: a 关于/印发/转发 title ending on a kind word. */

@@ -20,18 +20,24 @@ const TIME_LABEL = /(?:^|[\s|｜丨【[])(?:发布|发表|更新)?(?:时间|日�
 const OTHER_LABEL = /(?:字体|字号|作者|编辑|责任编辑|浏览(?:次数)?|阅读(?:次数)?|点击(?:数|量)?)\s*[:：]/u;
 
 /**
- * The first byline in the head of the copy: a short line without sentences holding a source label and
- * a time label, or one of them with another byline label (字体, 作者, 浏览…).
+ * The byline in the head of the copy, above its first paragraph (and within its first `within`
+ * lines, however long the head): a short line without sentences holding a source label and a time
+ * label, or one of them with another byline label (字体, 作者, 浏览…).
  */
-export function readByline(lines: SourceLine[], within = 12): Byline | null {
+export function readByline(lines: SourceLine[], within = 40): Byline | null {
+  // (A head may print its time and its source on byline lines of their own: the first of each is read.)
+  let found: Byline | null = null;
   for (let i = 0; i < Math.min(lines.length, within); i++) {
     const text = lines[i]!.text;
+    // (The page's byline stands over the text: a paragraph ends the head.)
+    if (/[。！？]/u.test(text) && text.length >= 30) break;
     if (!text || text.length > 120 || /[。！？]/u.test(text)) continue;
     const source = SOURCE_LABEL.exec(text);
     const time = TIME_LABEL.exec(text);
     if (!source && !time) continue;
     if (!(source && time) && !OTHER_LABEL.test(text)) continue;
-    return { source: source ? source[1]! : null, date: time ? findDate(time[1]!) : null };
+    found = { source: found?.source ?? (source ? source[1]! : null), date: found?.date ?? (time ? findDate(time[1]!) : null) };
+    if (found.source && found.date) break;
   }
-  return null;
+  return found;
 }

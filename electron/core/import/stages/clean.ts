@@ -584,7 +584,8 @@ function stripInjectedPrefix(keep: Array<{ at: number; line: SourceLine }>): voi
       if (/^[\u4e00-\u9fa5]+$/u.test(p)) counts.set(p, (counts.get(p) ?? 0) + 1);
     }
     for (const [p, c] of counts) {
-      if (c < 2 || /[的市县区省局厅部委镇乡村街民政我本该全各]/u.test(p)) continue;
+      // (关于 opens a document's title, the headline's and the document's own alike: "关于发布2022年度…的通知".)
+      if (c < 2 || /[的市县区省局厅部委镇乡村街民政我本该全各于]/u.test(p)) continue;
       const onDate = top.some((k) => k.line.text.startsWith(p) && /^[0-9０-９]{1,4}\s*[年月日]/u.test(k.line.text.slice(n)));
       if (!onDate || findMentions(p).length > 0) continue;
       for (let j = 0; j < keep.length; j++) {

@@ -437,6 +437,11 @@ function organTitle(headline: string, registered: string | undefined): string | 
   return organs ? `${organs.join(' ')}${headline}` : null;
 }
 
+/** A headline a page cut short with an ellipsis ("关于开展…工作……"): the page's, never part of a title. */
+function cutShort(t: string): boolean {
+  return /(?:…|\.{3}|。。。)$/u.test(t.trim());
+}
+
 /** A line that is one name in 《》 and nothing else, without them; any other line as it is. */
 function unquoteName(text: string): string {
   const m = /^\s*《([^《》]{2,100})》\s*$/u.exec(text);
@@ -478,6 +483,17 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   let titleAt = -1;
   let titleLines = 1;
   let strong = false;
+  // Whether two lines next to each other in the copy stood apart on the page: a line cleaning took
+  // (a byline, a widget) was printed between them.
+  const rawAt = raw ? new Map(raw.map((l, k) => [l, k])) : null;
+  const copiedSet = new Set(lines);
+  const setApart = (a: number, b: number): boolean => {
+    const x = rawAt?.get(lines[a]!);
+    const y = rawAt?.get(lines[b]!);
+    if (x === undefined || y === undefined) return false;
+    for (let k = x + 1; k < y; k++) if (raw![k]!.text.trim() && !copiedSet.has(raw![k]!)) return true;
+    return false;
+  };
   // Joint documents put every issuing organ before 关于: such a title may run to two hundred characters.
   const plain = (v: string) => (v.length <= 100 || (v.length <= 240 && /关于/u.test(v) && WEAK_TITLE.test(v))) && !/[。！？:：]/u.test(v);
   for (let i = 0; i < Math.min(lines.length, 12); i++) {
@@ -503,7 +519,7 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
     }
     // "曲阜市民政局关于印发《…》" + "的通知"
     const next = (lines[i + 1]?.text ?? '').replace(TITLE_DATE, '');
-    if (plain(t) && WEAK_TITLE.test(next) && plain(next) && (t + next).length <= 100 && /关于|转发|印发/u.test(t)) {
+    if (plain(t) && WEAK_TITLE.test(next) && plain(next) && (t + next).length <= 100 && /关于|转发|印发/u.test(t) && !cutShort(t) && !setApart(i, i + 1)) {
       titleAt = i;
       titleLines = 2;
       strong = true;
@@ -511,6 +527,22 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
     }
     // Past the head of the page: a sentence, or a 主送 line, means the title was not copied.
     if (/[。！？]/u.test(t) || isAddressees(t) || addresseesRunOn(t)) break;
+  }
+  // The page's headline over the document's own title, the same words (a byline between them): the
+  // title is the document's, where its head (number, dated line, 主送) follows.
+  if (titleAt >= 0 && titleLines === 1) {
+    // (The document's may carry its number or date after it: "…的通知 常民发〔2023〕2号".)
+    const words = (k: number) => lines[k]!.text.replace(TITLE_DATE, '').replace(new RegExp(`[\\s(（]*${DOC_NUMBER_ANY.source}[)）]?\\s*$`, 'u'), '').replace(/[\s\u3000]+/gu, '');
+    const same = (k: number) => words(k) === words(titleAt);
+    for (let k = titleAt + 1, seen = 0; k < lines.length && seen < 4; k++) {
+      if (!lines[k]!.text.trim() || header.has(k)) continue;
+      if (same(k)) {
+        titleAt = k;
+        break;
+      }
+      if (/[。！？]/u.test(lines[k]!.text)) break;
+      seen++;
+    }
   }
   // A long title broken over several centred lines ("关于开展…工作" / "创新案例评选活动的" / "通知"):
   // the short lines above the kind word belong to it when they start at 关于 (or 转发, 印发).
@@ -521,6 +553,9 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
     while (from > 0 && titleAt - from < 3) {
       const t = closeUp(lines[from - 1]!.text);
       if (!t || header.has(from - 1) || t.length > 40 || /[。！？:：]/u.test(t) || WEAK_TITLE.test(t)) break;
+      // A headline cut short ("关于开展…工作……") is the page's; so is a line the page set apart from the
+      // title by one cleaning took out (its date and source line under the headline).
+      if (cutShort(t) || setApart(from - 1, from)) break;
       from--;
       if (opens(t)) break;
     }
@@ -538,7 +573,8 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   if (titleAt > 0 && /^关于/u.test(lines[titleAt]!.text)) {
     let above = titleAt - 1;
     while (above > 0 && !lines[above]!.text) above--;
-    const organs = !header.has(above) ? organNames(lines[above]!.text) : null;
+    // (Not a site's name over its breadcrumb, which cleaning took out between them.)
+    const organs = !header.has(above) && !setApart(above, titleAt) ? organNames(lines[above]!.text) : null;
     if (organs) {
       let over = above - 1;
       while (over > 0 && !lines[over]!.text) over--;
