@@ -88,3 +88,18 @@ test('reports: several works one clause names, and places a published list’s h
   const places = await entries('places.txt', `近日,民政部公布第三批全国婚俗改革实验区名单,我省宁波市鄞州区、温州市平阳县成功入选。\n据了解,婚俗改革实验区建设是民政部推进婚俗改革的重要举措。`);
   assert.deepEqual(places, { kind: 'award-list', items: [['宁波市鄞州区', '第三批全国婚俗改革实验区'], ['温州市平阳县', '第三批全国婚俗改革实验区']] });
 });
+
+test('reports and conferring notices: bodies joined in the subject are each an entry; numbered items under a lead that confers are the list', async () => {
+  const bodies = await entries('aaa.txt', `我市两家社会组织获评5A级社会组织\n近日,省民政厅公布2024年度社会组织评估等级结果,我市慈善总会、市志愿者协会被评为5A级社会组织。`);
+  assert.deepEqual(bodies, { kind: 'award-list', items: [['市慈善总会', '5A级社会组织'], ['市志愿者协会', '5A级社会组织']] });
+  const notice = await importFile({
+    name: 'cases.txt',
+    bytes: enc(`重庆市民政局关于公布2024年重庆市社区治理创新案例的通知\n各区县(自治县)民政局:\n经各区县推荐、专家评审,确定以下20个案例为2024年重庆市社区治理创新案例,现予以公布。\n1.“老马工作室”调解模式 渝中区民政局\n2.“三事分流”议事机制 江北区民政局\n3.“五社联动”服务体系 南岸区民政局\n重庆市民政局\n2024年12月1日`),
+  });
+  assert.equal(notice.kind, 'notice');
+  assert.deepEqual(notice.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award]), [
+    ['“老马工作室”调解模式', '渝中区民政局', '2024年重庆市社区治理创新案例'],
+    ['“三事分流”议事机制', '江北区民政局', '2024年重庆市社区治理创新案例'],
+    ['“五社联动”服务体系', '南岸区民政局', '2024年重庆市社区治理创新案例'],
+  ]);
+});

@@ -86,18 +86,41 @@ function workUnit(before: string): string | null {
   return isOrgName(t) || BODY_END.test(t) ? t : null;
 }
 
-/** The body a clause names as its subject: the longest end of what precedes the verb that is a name. */
-function bodySubject(before: string): string | null {
+const isName = (text: string) => isOrgName(text) || Boolean(nameRun([text]));
+
+/**
+ * A name as the reporter writes it after the page's own place: "我市金桥社区" is 金桥社区, "我市慈善总会" the city's
+ * 市慈善总会 (a body named by its level word, as orgnames.ts reads 市志愿者协会).
+ */
+function ownName(piece: string): string | null {
+  const we = /^(?:我|本)([省市区县州旗])/u.exec(piece);
+  if (!we) return isName(piece) ? piece : null;
+  const rest = piece.slice(we[0].length);
+  if (isName(rest)) return rest;
+  return isName(we[1]! + rest) ? we[1]! + rest : null;
+}
+
+/**
+ * The bodies a clause names as its subject: several joined by 、/和 when each is a name ("我市慈善总会、市志愿者
+ * 协会被评为…"), else the longest end of what precedes the verb that is a name.
+ */
+function bodySubjects(before: string): string[] {
   // "甲被乙评为X": who stands after 被 is the organ that confers, the honoured one before it.
   const passive = before.lastIndexOf('被');
   // (The page's own place before the name is the reporter's, "我市甲社区": the name starts after it.)
-  const t = (passive >= 0 ? before.slice(0, passive) : before).trim().replace(/^.*?(?:我|本)[省市区县州旗]/u, '');
+  const t = (passive >= 0 ? before.slice(0, passive) : before).trim().replace(/^.*?(?=(?:我|本)[省市区县州旗])/u, '');
+  const pieces = splitOutsideMarks(t, '、和及与').map((p) => p.trim());
+  if (pieces.length >= 2) {
+    const names = pieces.map(ownName);
+    if (names.every(Boolean)) return names as string[];
+  }
   for (let p = 0; p <= t.length - 3; p++) {
     const candidate = t.slice(p);
-    if (candidate.length > 30) continue;
-    if (isOrgName(candidate) || nameRun([candidate])) return candidate;
+    if (candidate.length > 32) continue;
+    const name = ownName(candidate);
+    if (name) return [name];
   }
-  return null;
+  return [];
 }
 
 /** The leading body of a work's write-up: "由区委政法委、区公安分局牵头" opening its paragraph. */
@@ -130,11 +153,10 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
             const unit = workUnit(before.slice(0, work.index));
             items = [...work[1]!.matchAll(/《([^《》]{4,80})》/gu)].map((w) => ({ title: w[1]!.trim(), subtitle: null, unit, place: null, award: normaliseAward(honour), whole: true }));
           } else {
-            const body = bodySubject(before);
             // A province's or city's honour ("天津市先进社会组织") is given in that place: a body whose name writes
             // no division of its own ("南开大学教育基金会", whose 南开 is its name) is placed there.
             const scope = /^([\u4e00-\u9fa5]{2,8}?(?:省|市|自治区))/u.exec(honour.replace(/^[“"]/u, ''))?.[1] ?? null;
-            if (body) items = [{ title: body, subtitle: null, unit: null, place: scope && !/(?:省|市|区|县|旗|州)/u.test(body.slice(0, 8)) ? scope : null, award: normaliseAward(honour) }];
+            items = bodySubjects(before).map((body) => ({ title: body, subtitle: null, unit: null, place: scope && !/(?:省|市|区|县|旗|州)/u.test(body.slice(0, 8)) ? scope : null, award: normaliseAward(honour) }));
           }
           if (!items.length) continue;
           // (The text around the sentence, before it too: a case may open with its practice and mention the honour after.)

@@ -320,7 +320,8 @@ function conferredHonour(texts: string[]): string | null {
     if (conferred && /(?:案例|成果|项目|品牌|单位|社区|集体|组织|奖)$/u.test(conferred[1]!)) return conferred[1]!.replace(/^(?:第[一二三四五六七八九十]+批)?/u, '');
   }
   for (const t of texts) {
-    const given = /(?:评选出|评出|确定|认定|命名|推荐)[^。；;，,]{0,12}?为\s*[“"]?([^。；;，,“”"]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|组织))[”"]?/u.exec(t);
+    // (The whole object: "…为2024年重庆市社区治理创新案例", not its first kind word, "…重庆市社区".)
+    const given = /(?:评选出|评出|确定|认定|命名|推荐)[^。；;，,]{0,12}?为\s*[“"]?([^。；;，,“”"]{4,40}(?:案例|成果|项目|品牌|单位|社区|集体|组织))[”"]?/u.exec(t);
     if (given) return given[1]!;
   }
   for (const t of texts) {
@@ -813,13 +814,18 @@ export function readList(source: SourceLine[]): ListResult | null {
     const cn = award || named ? CN_NUMBERED.exec(text) : null;
     const cnName = cn ? text.slice(cn[0].length).trim() : '';
     const num = NUMBERED.exec(text) ?? (cn && cnName.length <= 30 && placeStart(cnName) && ((ADDRESS_END.test(cnName) && isAddress(cnName)) || bareUnit(cnName)) ? cn : null);
-    if (num && (award || named) && !SENTENCE.test(text.slice(num[0].length)) && text.length <= 80) {
+    // (Or under a lead that confers, its list's name not printed: "确定以下20个案例为…创新案例,现予以公布。" over "1.标题 单位".)
+    if (num && (award || named || leadConfers(i)) && !SENTENCE.test(text.slice(num[0].length)) && text.length <= 80) {
       // "1.长沙县民政局：标题": the entrant before a colon.
       const organColon = /^([\u4e00-\u9fa5（）()·]{3,30})[:：]\s*(\S.{3,})$/u.exec(text.slice(num[0].length));
+      // "1.“老马工作室”调解模式 渝中区民政局": the entrant after a space, a body's name from its place.
+      const spacedUnit = organColon ? null : SPACED_UNIT.exec(text.slice(num[0].length).trim());
       const head =
         organColon && ORGAN_END_LIST.test(organColon[1]!) && placeStart(organColon[1]!)
           ? { title: organColon[2]!.trim(), unit: organColon[1]! }
-          : splitUnit(text.slice(num[0].length));
+          : spacedUnit && ENTRANT_END.test(spacedUnit[2]!) && placeStart(spacedUnit[2]!) && !isPlaceOnly(spacedUnit[1]!.trim())
+            ? { title: spacedUnit[1]!.trim(), unit: spacedUnit[2]! }
+            : splitUnit(text.slice(num[0].length));
       // An awarded place's address numbered ("1。成都市青羊区府南街道") is its own place.
       const address = !head.unit && head.title.length <= 30 && ADDRESS_END.test(head.title) && placeStart(head.title) && isAddress(head.title);
       const item: ListItem = { title: head.title, subtitle: null, unit: head.unit, place: address ? head.title : null, award, at: i };
