@@ -77,3 +77,29 @@ test('mentions: a county renamed since (滦县, now 滦州市) resolves to today
   // Characters no place name begins with are passed over; the names around them are still found.
   assert.deepEqual(findMentions('。。…… 滦州市、abc北京').map((m) => m.text), ['滦州市', '北京']);
 });
+
+test('depth: 全区 is a district\'s voice, but an autonomous region\'s own in 广西, 西藏, 宁夏, 新疆, 内蒙古', async () => {
+  const { ownLevelWord } = await import('../electron/core/regions/home.js');
+  assert.equal(ownLevelWord('全区民族团结进步创建', '广西壮族自治区'), '省');
+  assert.equal(ownLevelWord('全区养老服务', '北京市'), '县');
+  assert.equal(ownLevelWord('全区养老服务'), '县');
+  const city = resolveRegion('南宁市')!;
+  // A 南宁 text that speaks of 全区 (广西) and names one district: still the city's.
+  assert.equal(caseDepth(city, { title: '石榴花开', paragraphs: ['全区各地推进民族团结进步创建,西乡塘区以“三零”工作法破题。'], fixed: false })!.county, null);
+  // The same in a municipality: 全区 is the district's.
+  const beijing = resolveRegion('北京市')!;
+  assert.equal(caseDepth(beijing, { title: '社区养老', paragraphs: ['全区推进养老服务,海淀区某某社区率先试点。'], fixed: false })!.county, '海淀区');
+});
+
+test('streets: a street or township named after a place is that street, in its county, not the place', () => {
+  const at = (t: string, hint?: Parameters<typeof resolveRegion>[1]) => {
+    const r = resolveRegion(t, hint);
+    return r ? [r.province, r.city, r.county].filter(Boolean) : null;
+  };
+  // 朝阳门街道 is 东城区's, not 辽宁's 朝阳市 (as the unit model reads chaoyangmen-2022's unit).
+  assert.deepEqual(at('朝阳门街道'), ['北京市', '北京市', '东城区']);
+  // A city without counties lists its streets as its divisions: 嘉峪关市's 钢城街道 stays itself.
+  assert.deepEqual(at('嘉峪关市钢城街道'), ['甘肃省', '嘉峪关市', '钢城街道']);
+  // A place run on into its level word is no street ("新乡市", not a 新乡 township).
+  assert.deepEqual(at('新乡市民政局'), ['河南省', '新乡市']);
+});

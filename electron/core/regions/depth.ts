@@ -130,7 +130,7 @@ export function caseDepth(region: Region | null, doc: CaseText): Region | null {
   if (distinct.size !== 1) return region;
   const county = [...distinct][0]!;
   // A text that speaks as its city (我市, 全市) or province is theirs, whatever one county it names.
-  const level = ownLevelWord(text);
+  const level = ownLevelWord(text, region.province);
   if (level === '市' || level === '省') return region;
   // A text that speaks as its county (我县, 全县, 全区) is that one county's.
   if (level !== '县') {

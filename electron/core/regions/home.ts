@@ -125,11 +125,13 @@ export function homeRegion(text: string, all: Mention[] = findMentions(text), co
 
 /**
  * How a text speaks of its own division: 全省/我省/本省, 我市/全市/本市, or 我县/全县/我区/全区 …; null when
- * it mixes levels or says none. (全区 may be an autonomous region's: it counts as a county's word.)
+ * it mixes levels or says none. 全区 is a district's word, except in an autonomous region (广西, 西藏 …),
+ * where it is the region's own: given the text's `province`, it counts there as the province's.
  */
-export function ownLevelWord(text: string): '省' | '市' | '县' | null {
+export function ownLevelWord(text: string, province?: string | null): '省' | '市' | '县' | null {
+  const region = Boolean(province && /自治区$/u.test(province));
   const seen = new Set<string>();
-  for (const m of text.matchAll(/(?:我|全|本)([省市县区旗])/gu)) seen.add(m[1] === '区' || m[1] === '旗' ? '县' : m[1]!);
+  for (const m of text.matchAll(/(?:我|全|本)([省市县区旗])/gu)) seen.add(m[1] === '区' ? (region ? '省' : '县') : m[1] === '旗' ? '县' : m[1]!);
   return seen.size === 1 ? ([...seen][0] as '省' | '市' | '县') : null;
 }
 
@@ -141,7 +143,7 @@ export function ownLevelWord(text: string): '省' | '市' | '县' | null {
  * (the district reposting the city's news; a county-level city, …市, speaks of itself as 市).
  */
 export function pageRegion(source: Region | null, named: Region | null, text: string): Region | null {
-  const level = ownLevelWord(text);
+  const level = ownLevelWord(text, source?.province ?? named?.province);
   const sourceLevel = !source ? null : source.county ? '县' : source.city && source.city !== source.province ? '市' : '省';
   let r = source && named && inside(named, source) && level !== sourceLevel ? named : source ?? named;
   // A county's page speaks of its city where the text says 我市 or names the city; a county bureau's

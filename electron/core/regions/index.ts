@@ -7,6 +7,7 @@
 import type { Region } from '../model/types.js';
 import type { RegionOption } from '../api/schema.js';
 import { prefixKey, regionIndex, type Place } from './data.js';
+import { streetIndex } from './streets.js';
 
 export type { Place } from './data.js';
 
@@ -99,6 +100,35 @@ const MERE_MENTION = new RegExp(
   'gu',
 );
 
+/**
+ * A street's or township's name that begins with a place's ("朝阳门街道" in 北京's 东城区, "朝阳镇",
+ * "新华街道") names the street, not that place: in a short text it is written as its county's chain
+ * ("北京市东城区·街道") when the division list has it in one county (in the hint's province, when there is
+ * one), and masked otherwise. A name run on into a level word ("新乡市") is no street.
+ */
+function streetsAsCounties(text: string, hint: Partial<Region> | undefined): string {
+  if (!/[\u4e00-\u9fa5](?:街道|镇|乡)/u.test(text)) return text;
+  const index = streetIndex();
+  return text.replace(/[\u4e00-\u9fa5]{2,8}?(?:街道|镇|乡)(?![市县区旗州盟])/gu, (run) => {
+    for (let k = 0; k <= run.length - 3; k++) {
+      const name = run.slice(k);
+      const found = index.get(name);
+      if (!found) continue;
+      // Only a street whose name holds a place's name is rewritten; others read as they are.
+      // A city without counties (嘉峪关, 东莞) lists its streets as its divisions: the name is itself a place.
+      const inner = findMentions(name);
+      if (inner.length === 0 || inner.some((m) => m.text === name)) return run;
+      const here = hint?.province ? found.filter((p) => p.province === hint.province) : found;
+      const counties = new Set(here.map((p) => `${p.province}|${p.city}|${p.county}`));
+      const tail = name.endsWith('街道') ? '街道' : name.slice(-1);
+      if (counties.size !== 1) return `${run.slice(0, k)}·${tail}`;
+      const p = here[0]!;
+      return `${run.slice(0, k)}${p.province}${p.city === '市辖区' || p.city === '县' ? '' : p.city}${p.county}·${tail}`;
+    }
+    return run;
+  });
+}
+
 function withoutMereMentions(text: string): string {
   return text.replace(MERE_MENTION, '·').replace(ADDRESS, '·');
 }
@@ -170,7 +200,7 @@ interface Reading {
  */
 export function resolveRegion(raw: string, hint?: Partial<Region>): Region | null {
   if (!raw) return null;
-  const text = modernNames(withoutMereMentions(raw));
+  const text = streetsAsCounties(modernNames(withoutMereMentions(raw)), hint);
   const mentions = findMentions(text);
   if (mentions.length === 0) return null;
   const readings: Reading[] = [];
