@@ -10,14 +10,44 @@ import { CATEGORY_LEXICON, GENERAL_CATEGORY } from '../../model/categories.js';
 
 export { CATEGORY_LEXICON };
 
-export const TITLE_WEIGHT = 4;
+/**
+ * The few numbers of the score, fitted by scripts/fit-category.ts with leave-one-batch-out over the
+ * tuning batches (test/fixtures/portal/batches): the fitted values and the held-out figures are in
+ * that script's report and the commit that set them.
+ */
+export interface CategoryParams {
+  /** A word in the title counts this many times a word in the body. */
+  titleWeight: number;
+  /** A word in the opening paragraphs counts this many times a word further down. */
+  openingWeight: number;
+  /** The leader must beat the runner-up by this factor to count as clearly ahead. */
+  leadFactor: number;
+  /** Areas scoring at least this share of the leader count as "level" with it… */
+  broadShare: number;
+  /** …and this many level areas make a draft about 民政 as a whole (综合). */
+  broadAreas: number;
+  /** In an article, the other areas' summed score at this share of the leader's makes a survey. */
+  surveyShare: number;
+  /** The same for a headline about 民政 as a whole ("民政事业高质量发展"). */
+  wholeFieldShare: number;
+  /** Below this score nothing is said clearly enough to name an area. */
+  minScore: number;
+}
+
+export const CATEGORY_PARAMS: Readonly<CategoryParams> = {
+  titleWeight: 4,
+  openingWeight: 2,
+  leadFactor: 1.25,
+  broadShare: 0.45,
+  broadAreas: 4,
+  surveyShare: 0.9,
+  wholeFieldShare: 0.35,
+  minScore: 4,
+};
+
+export const TITLE_WEIGHT = CATEGORY_PARAMS.titleWeight;
 /** Words listed per area in the explanation (the strongest first). */
 const MAX_WORDS = 10;
-/** The leader must beat the runner-up by this factor to count as clearly ahead. */
-const LEAD_FACTOR = 1.25;
-/** Areas scoring at least this share of the leader count as "level" with it. */
-const BROAD_SHARE = 0.45;
-const BROAD_AREAS = 4;
 
 /** Lexicon words by their first two characters, so a text is scanned once for all of them. */
 let byPrefix: Map<number, string[]> | null = null;
@@ -76,7 +106,7 @@ export interface CategoryResult {
 }
 
 /** What a draft says first says what it is about: its opening paragraphs weigh double. */
-export const OPENING_WEIGHT = 2;
+export const OPENING_WEIGHT = CATEGORY_PARAMS.openingWeight;
 const OPENING_CHARS = 300;
 
 export interface CategoryOptions {
@@ -91,22 +121,32 @@ export interface CategoryOptions {
    * then its lead): the case is a list item with a title only.
    */
   listItem?: boolean;
+  /** Other values of the fitted numbers (scripts/fit-category.ts tries them); the defaults otherwise. */
+  params?: Partial<CategoryParams>;
 }
 
-/** In an article, the other areas' summed score at this share of the leader's makes a survey. */
-const SURVEY_SHARE = 0.9;
 /** A headline about 民政 as a whole ("民政事业高质量发展", "海南民政这十年"): a smaller share of other areas makes it a survey. */
 const WHOLE_FIELD = /民政(?:事业|工作|改革|系统|力量|这|十年|发展|综述|成就|成效|亮点|民生)/u;
-const WHOLE_FIELD_SHARE = 0.35;
 
-/** Where a title first names an area (its earliest lexicon word), or Infinity. */
+/**
+ * Where a title first names an area (its earliest lexicon word), or Infinity. A Chinese compound
+ * noun is head-final: a word with another area's word right after it modifies that word
+ * ("社区名称" is a name, "社区养老" care of the elderly), so it names no area of its own there.
+ */
 function firstMention(title: string, category: string): number {
   let at = Infinity;
   for (const [word] of CATEGORY_LEXICON[category] ?? []) {
-    const i = title.indexOf(word);
-    if (i >= 0 && i < at) at = i;
+    for (let i = title.indexOf(word); i >= 0 && i < at; i = title.indexOf(word, i + 1)) {
+      if (modifies(title, i + word.length, category)) continue;
+      at = i;
+    }
   }
   return at;
+}
+
+/** Whether another area's word begins at `end`. */
+function modifies(title: string, end: number, category: string): boolean {
+  return Object.entries(CATEGORY_LEXICON).some(([other, words]) => other !== category && words.some(([w]) => title.startsWith(w, end) && !(CATEGORY_LEXICON[category] ?? []).some(([own]) => own === w)));
 }
 
 /** A word of at least this weight names a subject (养老, 低保, 减灾); weight 1 only hints (社区, 治理). */
@@ -120,23 +160,40 @@ const TOPIC_WEIGHT = 2;
  * no area files its items under 综合. An item whose title names a subject is scored as before,
  * its title over the list's context.
  */
-function scoreListItem(title: string, context: string, options: CategoryOptions): CategoryResult {
-  const asBefore = () => scoreCategories(title, context, { ...options, listItem: false });
+function prepareListItem(title: string, context: string, options: CategoryOptions): Decide {
+  const asBefore = prepareText(title, context, options);
+  // The item's own title alone: what its work is ("老年大学…"), or what kind of body it names (a
+  // 社会福利院, a 社区服务中心, a village's 党支部).
+  const byName = prepareText(title, '', options);
+  // Where the list leaves the item level between areas or names none (an honour outside 民政, or
+  // 民政 work as a whole: "民政系统先进集体"), the item's own words decide if they can: a welfare home
+  // is 养老服务's, a community's service centre 基层's; 综合 is left for items that say nothing either.
+  const orOwn = (result: CategoryResult, params?: Partial<CategoryParams>): CategoryResult => {
+    if (result.category !== GENERAL_CATEGORY) return result;
+    const own = byName(params);
+    return own.category === GENERAL_CATEGORY ? result : own;
+  };
   const own = countWords(withoutPlaceWords(title));
   const hasTopic = Object.values(CATEGORY_LEXICON).some((words) => words.some(([word, weight]) => weight >= TOPIC_WEIGHT && (own.get(word) ?? 0) > 0));
-  if (hasTopic || !NAME_ONLY.test(title.trim())) return asBefore();
+  if (hasTopic || !NAME_ONLY.test(title.trim())) return (params) => orOwn(asBefore(params), params);
   const lines = context.split('\n').map((l) => l.trim()).filter(Boolean);
   const isName = (l: string) => l.length <= 60 && !/[。！？!?；;]/u.test(l);
-  const listName = lines.filter(isName).join(' ');
+  // Each line masked on its own, before the join: a label line ("案例名称") is then still one.
+  const listName = lines.filter(isName).map(withoutPlaceWords).join(' ');
   const lead = lines.filter((l) => !isName(l)).join('\n');
-  const result = scoreCategories(listName, lead, { ...options, listItem: false });
-  if (WHOLE_FIELD.test(listName) && firstMention(listName, result.category) === Infinity) return { ...result, category: GENERAL_CATEGORY };
-  // The list says nothing either: the item's own words, such as they are.
-  return result.explanation.length ? result : asBefore();
+  const ofList = prepareText(listName, lead, options);
+  const wholeField = WHOLE_FIELD.test(listName);
+  return (params) => {
+    let result = ofList(params);
+    if (wholeField && firstMention(listName, result.category) === Infinity) result = { ...result, category: GENERAL_CATEGORY };
+    // The list says nothing either: the item's own words with the list's around them.
+    if (!result.explanation.length) result = asBefore(params);
+    return orOwn(result, params);
+  };
 }
 
 /** A title that is a name only: a community, village, street, town, its government or committee, a station or centre. */
-const NAME_ONLY = /(?:社区|村|街道|镇|乡|苏木|嘎查|居委会|村委会|人民政府|政府|办事处|委员会|服务中心|服务站|中心|站|所|院|馆|协会|商会|基金会|促进会|联合会|局|厅|办)$/u;
+const NAME_ONLY = /(?:社区|村|街道|镇|乡|苏木|嘎查|居委会|村委会|人民政府|政府|办事处|委员会|服务中心|服务站|中心|站|所|院|馆|协会|商会|基金会|促进会|联合会|(?<![格布大全结开])局|厅|办)$/u;
 
 /** Verbs that introduce what the work serves. */
 const PURPOSE = /[，,\s]*(?:助力|赋能|护航|助推)/u;
@@ -147,13 +204,65 @@ const PURPOSE = /[，,\s]*(?:助力|赋能|护航|助推)/u;
  * town and 社区/村 ("北苑街道拥军社区", "某镇双拥村") is named, not about 拥军.
  */
 const COMMUNITY_NAME = /(?<=街道|[镇乡])[\u4e00-\u9fa5]{2,3}(?=社区|村(?![民级务委]))/gu;
+/**
+ * 命名 has two senses. Naming a place (区划地名's work) makes the thing named its topic, before the
+ * verb or as a noun: "地名命名", "社区命名须说明理由", "命名、更名", "命名原则", "以人名命名". Conferring an
+ * honour takes the honoured after it or a conferrer's auxiliary before it: "决定命名北京市…", "被命名为",
+ * "获命名", "拟命名名单", "关于命名2022年…", "命名表彰". Only the first names an area.
+ */
+const CONFERRED = /(?<=[被获拟])命名|命名(?!、|更名|原则|方案|要求|规定|规则|采词|申请|申报|对象|[应须的，,。；;）)]|$)/gmu;
+/** A field's label ("案例名称 |", "项目名称:", a table's head) names a column, not what the text is about. */
+const LABEL = /名称(?=\s*[|｜:：]|\s*$)/gmu;
 function withoutPlaceWords(text: string): string {
-  return text.replace(/自治(?=[区州县旗])/gu, '··').replace(COMMUNITY_NAME, (name) => '·'.repeat(name.length));
+  return text
+    .replace(/自治(?=[区州县旗])/gu, '··')
+    .replace(COMMUNITY_NAME, (name) => '·'.repeat(name.length))
+    .replace(CONFERRED, '··')
+    .replace(LABEL, '··');
+}
+
+/** What one scoring was given, as scripts/fit-category.ts records it to score again under other numbers. */
+export interface CategoryInput {
+  title: string;
+  body: string;
+  options: CategoryOptions;
+}
+
+/** A draft counted once, decided under any values of the fitted numbers. */
+export type Decide = (params?: Partial<CategoryParams>) => CategoryResult;
+
+let observer: ((input: CategoryInput, result: CategoryResult) => void) | null = null;
+
+/** Hears every draft's scoring; null to stop. For the fitting script, not the app. */
+export function observeCategoryScoring(listener: ((input: CategoryInput, result: CategoryResult) => void) | null): void {
+  observer = listener;
+}
+
+/** Counts the lexicon's words in a draft once; the returned function decides its area under given numbers. */
+export function prepareCategory(title: string, body: string, options: CategoryOptions = {}): Decide {
+  return options.listItem ? prepareListItem(title, body, options) : prepareText(title, body, options);
 }
 
 export function scoreCategories(title: string, body: string, options: CategoryOptions = {}): CategoryResult {
-  if (options.listItem) return scoreListItem(title, body, options);
-  const scores: CategoryExplanation[] = [];
+  const result = prepareCategory(title, body, options)(options.params);
+  observer?.({ title, body, options }, result);
+  return result;
+}
+
+/** One lexicon word's occurrences in a draft, by where they stand. */
+interface WordCount {
+  word: string;
+  /** Its weight, shared among the areas that list it. */
+  weight: number;
+  inTitle: number;
+  /** In the whole body, the opening included. */
+  inBody: number;
+  inOpening: number;
+  /** After a purpose verb in the title (助力…). */
+  inPurpose: number;
+}
+
+function prepareText(title: string, body: string, options: CategoryOptions): Decide {
   title = withoutPlaceWords(title);
   body = withoutPlaceWords(body);
   // A title's purpose ("…慈善基金助力基层治理", "…，助力社会治理现代化") is what the work serves, not what it
@@ -165,47 +274,65 @@ export function scoreCategories(title: string, body: string, options: CategoryOp
   // The opening counts twice: once in the whole body, once more on its own.
   const opening = countWords(body.slice(0, OPENING_CHARS));
   const bodyCounts = countWords(body);
-  for (const [w, n] of opening) bodyCounts.set(w, (bodyCounts.get(w) ?? 0) + n * (OPENING_WEIGHT - 1));
-  for (const [w, n] of countWords(purpose)) bodyCounts.set(w, (bodyCounts.get(w) ?? 0) + n * OPENING_WEIGHT);
-  for (const [category, words] of Object.entries(CATEGORY_LEXICON)) {
-    let score = 0;
-    const used: CategoryExplanation['words'] = [];
+  const purposeCounts = countWords(purpose);
+  const areas = Object.entries(CATEGORY_LEXICON).map(([category, words]) => {
+    const counts: WordCount[] = [];
     for (const [word, listed] of words) {
       // A term several areas list ("五社联动", "流浪乞讨") speaks for each of them less than a term
       // that names one area: its weight is shared among them.
-      const weight = listed / (sharedBy().get(word) ?? 1);
-      const inTitle = titleCounts.get(word) ?? 0;
-      const inBody = bodyCounts.get(word) ?? 0;
-      // Title and body occurrences are listed apart, so that score = Σ count × weight exactly.
-      if (inTitle) used.push({ word, count: inTitle, weight: weight * TITLE_WEIGHT });
-      if (inBody) used.push({ word, count: inBody, weight });
-      score += (inTitle * TITLE_WEIGHT + inBody) * weight;
+      const c = { word, weight: listed / (sharedBy().get(word) ?? 1), inTitle: titleCounts.get(word) ?? 0, inBody: bodyCounts.get(word) ?? 0, inOpening: opening.get(word) ?? 0, inPurpose: purposeCounts.get(word) ?? 0 };
+      if (c.inTitle || c.inBody || c.inPurpose) counts.push(c);
     }
-    used.sort((a, b) => b.count * b.weight - a.count * a.weight);
-    scores.push({ category, score, words: used.slice(0, MAX_WORDS) });
-  }
-  scores.sort((a, b) => b.score - a.score);
+    return { category, counts, mention: firstMention(title, category) };
+  });
+  const wholeField = WHOLE_FIELD.test(title);
+  return (params) => {
+    const p = { ...CATEGORY_PARAMS, ...params };
+    const scores: CategoryExplanation[] = areas.map(({ category, counts }) => {
+      let score = 0;
+      const used: CategoryExplanation['words'] = [];
+      for (const c of counts) {
+        const inBody = c.inBody + c.inOpening * (p.openingWeight - 1) + c.inPurpose * p.openingWeight;
+        // Title and body occurrences are listed apart, so that score = Σ count × weight exactly.
+        if (c.inTitle) used.push({ word: c.word, count: c.inTitle, weight: c.weight * p.titleWeight });
+        if (inBody) used.push({ word: c.word, count: inBody, weight: c.weight });
+        score += (c.inTitle * p.titleWeight + inBody) * c.weight;
+      }
+      used.sort((a, b) => b.count * b.weight - a.count * a.weight);
+      return { category, score, words: used.slice(0, MAX_WORDS) };
+    });
+    const mention = new Map(areas.map((a) => [a.category, a.mention]));
+    return { category: decide(scores, mention, wholeField, options, p), explanation: [...scores].sort((a, b) => b.score - a.score).filter((s) => s.score > 0).slice(0, 5) };
+  };
+}
+
+/** The area the scores make clear, or 综合. `mention`: where the title first names each area. */
+function decide(unsorted: CategoryExplanation[], mention: Map<string, number>, wholeField: boolean, options: CategoryOptions, p: CategoryParams): string {
+  const scores = [...unsorted].sort((a, b) => b.score - a.score);
   const top = scores[0]!;
   const second = scores[1]!;
-  const broad = scores.filter((s) => s.score >= top.score * BROAD_SHARE).length;
-  let category = top.category;
+  const broad = scores.filter((s) => s.score >= top.score * p.broadShare).length;
   const rest = scores.slice(1).reduce((sum, s) => sum + s.score, 0);
   const present = scores.filter((s) => s.score > 0).length;
   const third = scores[2]?.score ?? 0;
-  if (top.score < 4 || broad >= BROAD_AREAS) category = GENERAL_CATEGORY;
+  const at = (category: string) => mention.get(category) ?? Infinity;
+  if (top.score < p.minScore || broad >= p.broadAreas) return GENERAL_CATEGORY;
   // A headline that names the leading area says what the article is about, whatever else it covers.
-  else if (options.article && present >= 2 && rest >= top.score * (WHOLE_FIELD.test(title) ? WHOLE_FIELD_SHARE : SURVEY_SHARE) && (present >= 3 || WHOLE_FIELD.test(title)) && firstMention(title, top.category) === Infinity) category = GENERAL_CATEGORY;
-  else if (top.score < second.score * LEAD_FACTOR) {
-    // Two areas level and the rest far behind: a title that names both ("婚姻登记处与慈善地标")
-    // is about the first it names, a title that names only one of them ("…抗震救灾工作") about
-    // that one; otherwise neither leads.
-    const a = firstMention(title, top.category);
-    const b = firstMention(title, second.category);
-    const apart = third < second.score * 0.25 && a !== b;
-    // A title that names exactly one of the two settles it, whatever a third area adds: only a
-    // true tie (the title naming both or neither, with others close) is 综合.
-    const onlyOne = (a === Infinity) !== (b === Infinity);
-    category = (apart || onlyOne) && Math.min(a, b) < Infinity ? (a < b ? top.category : second.category) : GENERAL_CATEGORY;
+  if (options.article && present >= 2 && rest >= top.score * (wholeField ? p.wholeFieldShare : p.surveyShare) && (present >= 3 || wholeField) && at(top.category) === Infinity) {
+    // …and one that names another area the text also treats is about that one: a survey is a
+    // headline naming none of them ("民政事业高质量发展").
+    const named = scores.filter((s) => s.score > 0 && at(s.category) < Infinity).sort((x, y) => at(x.category) - at(y.category))[0];
+    return named && !wholeField ? named.category : GENERAL_CATEGORY;
   }
-  return { category, explanation: scores.filter((s) => s.score > 0).slice(0, 5) };
+  if (top.score >= second.score * p.leadFactor) return top.category;
+  // Two areas level and the rest far behind: a title that names both ("婚姻登记处与慈善地标")
+  // is about the first it names, a title that names only one of them ("…抗震救灾工作") about
+  // that one; otherwise neither leads.
+  const a = at(top.category);
+  const b = at(second.category);
+  const apart = third < second.score * 0.25 && a !== b;
+  // A title that names exactly one of the two settles it, whatever a third area adds: only a
+  // true tie (the title naming both or neither, with others close) is 综合.
+  const onlyOne = (a === Infinity) !== (b === Infinity);
+  return (apart || onlyOne) && Math.min(a, b) < Infinity ? (a < b ? top.category : second.category) : GENERAL_CATEGORY;
 }
