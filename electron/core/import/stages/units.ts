@@ -248,13 +248,6 @@ function repeatedBody(texts: string[]): string | null {
 
 /** The organ a reporter had the news from ("记者从某县民政局获悉", "…了解到"): it reports its own work. */
 const INFORMANT_ORGAN = new RegExp(String.raw`(?:记者|笔者)(?:近日|日前|昨日|昨天|今天|今日)?从(${WORKING_ORGAN})(?:获悉|了解到|得悉|获知)`, 'u');
-/** A headline led by the organ, with a colon or as its subject ("某县民政局：…", "某县民政局推进…"). */
-const TITLE_ORGAN = new RegExp(String.raw`^(${WORKING_ORGAN})(?:[:：]|(?![\u4e00-\u9fa5]{0,2}(?:局长|厅长|主任|书记|负责人|工作人员)|[\u4e00-\u9fa5]{0,16}(?:处|科|股|办公室|中心|站|院|所|馆)(?:$|[\s（(])|的|和|与|及|、|等)(?=[\u4e00-\u9fa5]))`, 'u');
-
-/** The organ that entered the work for the award: "某区民政局申报的…项目". */
-const APPLICANT_HINT = /(?:申报|报送|选送|推荐)的/u;
-const APPLICANT_ORGAN = new RegExp(String.raw`(${WORKING_ORGAN})(?:申报|报送|选送|推荐)的`, 'u');
-
 /**
  * How far into a case its subject organ may first open a paragraph: a page's own lead or a series
  * label can come first ("社会救助领域优秀创新实践案例介绍(一)", a paragraph on the problem), and the
@@ -263,18 +256,19 @@ const APPLICANT_ORGAN = new RegExp(String.raw`(${WORKING_ORGAN})(?:申报|报送
 const OPENING_PARAGRAPHS = 4;
 
 /**
- * The organ a case's opening sentences have as their subject ("某市民政局聚焦…") or name as the
- * applicant, if any; before that, the body the title or the opening sentence says was chosen
- * (a superior that "公布" the results is not the unit), and after it a service body the title and the
- * opening paragraphs keep naming.
+ * The organ a case's opening sentences have as their subject ("某市民政局聚焦…"), if any; before
+ * that, the body the title or the opening sentence says was chosen (a superior that "公布" the
+ * results is not the unit), and after it the organ a reporter had the news from and a service body
+ * the title and the opening paragraphs keep naming. (A headline led by the organ, an applicant's
+ * "某局申报的", a dashed organ-alone subtitle are the unit model's and unitLine's: the model reads the
+ * headline's subject among its features, unitLine the dashed line.)
  */
 export function unitFromOpening(paragraphs: string[], title = '', home?: Region | null): string | null {
   // Labels between paragraphs (a series label, a short heading) do not count as paragraphs read.
   const read = paragraphs.filter((p) => p.length >= 30 || /[。！？]/u.test(p)).slice(0, OPENING_PARAGRAPHS);
   const awarded = awardedBody([title, ...read.slice(0, 1)].filter(Boolean));
   for (const p of read) {
-    // (The applicant's pattern is not anchored: it is tried only where its verb is.)
-    const m = subjectOrgan(p.trim(), p === read[0]) ?? (APPLICANT_HINT.test(p) ? APPLICANT_ORGAN.exec(p) : null);
+    const m = subjectOrgan(p.trim(), p === read[0]);
     if (!m || !placedOrgan(m[1]!)) continue;
     const relative = isRelative(m[1]);
     // A subject that publishes or confers ("省民政厅日前公布…,某站入选") chose the unit; it is not the unit.
@@ -283,9 +277,6 @@ export function unitFromOpening(paragraphs: string[], title = '', home?: Region 
     if (name) return name;
   }
   if (awarded) return awarded;
-  // (A title that is a body's name, "某市民政局福利生产服务中心", names that body, not its bureau.)
-  const titled = /^[\u4e00-\u9fa5（）()·]{2,40}(?:处|科|股|室|中心|站|院|所|馆|局|厅|会|办)$/u.test(title.trim()) ? null : TITLE_ORGAN.exec(title.trim());
-  if (titled && findMentions(titled[1]!)[0]?.start === 0) return withoutProvince(titled[1]!);
   const informant = read.length ? INFORMANT_ORGAN.exec(/^[^。！？]{0,120}/u.exec(read[0]!)?.[0] ?? '') : null;
   if (informant && findMentions(informant[1]!)[0]?.start === 0) return withoutProvince(informant[1]!);
   const informed = informant && isRelative(informant[1]) ? withOwnPlace(informant[1]!, home) : null;
@@ -308,19 +299,12 @@ export function unitFromClosing(paragraphs: string[], home?: Region | null): str
   return withoutProvince(m[1]!);
 }
 
-/** A dashed line under the title that is an organ alone ("——某县民政局"): the body the piece is by. */
-function unitFromSubtitle(subtitle: string | null | undefined): string | null {
-  const name = subtitle ? /^(?:——|--|—)\s*([\u4e00-\u9fa5（）()·]{4,30})$/u.exec(subtitle.trim())?.[1] : undefined;
-  return name && isOrgan(name) && findMentions(name)[0]?.start === 0 ? withoutProvince(name) : null;
-}
-
 /**
- * The unit a case's text gives when nothing printed with its head does: an organ alone as its dashed
- * subtitle, its closing organ, else its opening's.
+ * The unit a case's text gives when nothing printed with its head does: its closing organ, else its
+ * opening's, else the unit model's best candidate.
  */
 export function unitFromText(paragraphs: string[], title = '', subtitle?: string | null, home?: Region | null): string | null {
   return (
-    unitFromSubtitle(subtitle) ??
     unitFromClosing(paragraphs, home) ??
     unitFromOpening(paragraphs, title, home) ??
     // What no printed pattern names: the candidate the fitted scorer ranks first (unitmodel.ts).
