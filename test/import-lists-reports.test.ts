@@ -103,3 +103,21 @@ test('reports and conferring notices: bodies joined in the subject are each an e
     ['“五社联动”服务体系', '南岸区民政局', '2024年重庆市社区治理创新案例'],
   ]);
 });
+
+test('lists: a 公示 of a table whose title column is any “…名称” takes the honour its title is about; winners named twice are one entry', async () => {
+  const table = await importFile({
+    name: 'gongshi.txt',
+    bytes: enc('关于2024年度省级社会工作服务示范站拟命名名单的公示\n根据评审结果,现将拟命名名单公示如下。\n序号\t社工站名称\t所在地\n1\t鼓楼区东街街道社会工作服务站\t福州市\n2\t思明区鹭江街道社会工作服务站\t厦门市\n3\t丰泽区东海街道社会工作服务站\t泉州市\n公示期:2024年12月1日至12月7日。\n'),
+  });
+  assert.equal(table.kind, 'award-list');
+  assert.deepEqual(table.cases.map((c) => [c.meta.title, c.meta.award]), [
+    ['鼓楼区东街街道社会工作服务站', '2024年度省级社会工作服务示范站'],
+    ['思明区鹭江街道社会工作服务站', '2024年度省级社会工作服务示范站'],
+    ['丰泽区东海街道社会工作服务站', '2024年度省级社会工作服务示范站'],
+  ]);
+  const twice = await entries(
+    'twice.txt',
+    '全市“最美志愿服务社区”评选结果揭晓\n经过层层推荐、网络投票和专家评审,全市“最美志愿服务社区”评选结果日前揭晓。鼓楼区东街街道安泰社区、台江区瀛洲街道瀛洲社区等4个社区获评“最美志愿服务社区”。\n获评社区名单如下:\n鼓楼区东街街道安泰社区\n台江区瀛洲街道瀛洲社区\n仓山区城门镇胪雷社区\n晋安区鼓山镇鼓山社区',
+  );
+  assert.deepEqual(twice.items.map(([t]) => t), ['鼓楼区东街街道安泰社区', '台江区瀛洲街道瀛洲社区', '仓山区城门镇胪雷社区', '晋安区鼓山镇鼓山社区']);
+});

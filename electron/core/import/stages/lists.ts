@@ -318,6 +318,10 @@ function conferredHonour(texts: string[]): string | null {
     // "《关于确定全国社会救助创新实践揭榜挂帅单位的通知》"
     const conferred = /关于(?:拟)?(?:确定|命名|认定|确认|公布|表彰|授予|推荐)(.{4,40}?)(?:名单)?的(?:通知|决定|通报|公告|公示)/u.exec(t);
     if (conferred && /(?:案例|成果|项目|品牌|单位|社区|集体|组织|奖)$/u.test(conferred[1]!)) return conferred[1]!.replace(/^(?:第[一二三四五六七八九十]+批)?/u, '');
+    // "关于2024年度省级社会工作服务示范站拟命名名单的公示": the list a 公示 or 通知 is about, when its name is an honour's.
+    const about = /^关于(.{4,50}?)(?:名单|名录)的(?:公示|公告|通知|通报)$/u.exec(t.trim());
+    const named = about ? normaliseAward(about[1]!) : null;
+    if (named && honourWords(named) && !GENERIC_LIST.test(named)) return named;
   }
   for (const t of texts) {
     // (The whole object: "…为2024年重庆市社区治理创新案例", not its first kind word, "…重庆市社区".)
@@ -954,6 +958,15 @@ export function readList(source: SourceLine[]): ListResult | null {
   // "成都市青羊区府南街道等30个街道…": a group's first winner stands for a list the page may print in full.
   if (summaries.size && items.some((it) => !summaries.has(it))) {
     for (let k = items.length - 1; k >= 0; k--) if (summaries.has(items[k]!)) items.splice(k, 1);
+  }
+  // The same honouree named twice, in a sentence of the lead and again in the list it goes on to print
+  // ("甲、乙、丙等10个社区获评X。获评社区名单如下:" over the ten), is one entry: the list's.
+  const later = new Set<string>();
+  for (let k = items.length - 1; k >= 0; k--) {
+    const it = items[k]!;
+    const key = `${it.title}|${it.award ?? ''}|${it.unit ?? ''}`;
+    if (later.has(key) && items.some((o, j) => j > k && o.at !== it.at && `${o.title}|${o.award ?? ''}|${o.unit ?? ''}` === key)) items.splice(k, 1);
+    else later.add(key);
   }
   // A bare number where the copy ends ("18、") is no item.
   for (let k = items.length - 1; k >= 0; k--) if (items[k]!.title.replace(/[\s\p{P}]/gu, '').length < 2) items.splice(k, 1);
