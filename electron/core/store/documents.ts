@@ -16,7 +16,7 @@ import type { Revisions } from './revisions.js';
 import { ORDERED, ORDER_BY, SUMMARY_COLUMNS } from './queries.js';
 import { isLocked } from './lifecycle.js';
 import { regionCode } from './regionCode.js';
-import { indexDocument, searchableText, unindexDocument } from './search.js';
+import { indexDocument, indexNewDocument, searchableText, unindexDocument } from './search.js';
 import { rowToDocument, rowToSummary, type DocSummary, type DocumentRow, type SummaryRow } from './rows.js';
 import { PROOF_CACHE_FORGET } from '../proof/cache.js';
 
@@ -198,7 +198,7 @@ export class Documents {
     const stored = versions[versions.length - 1]!;
     this.c.sql('INSERT INTO document_content (document_id, meta, attachments, body) VALUES (?, ?, ?, ?)').run(id, stored.meta, stored.attachments, stored.body);
     this.revisions.first(id, t, versions);
-    indexDocument(this.c.db, id, columns.title, text);
+    indexNewDocument(this.c.db, id, columns.title, text);
     return id;
   }
 

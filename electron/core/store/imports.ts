@@ -10,7 +10,7 @@ import type { Collections } from './collections.js';
 import type { Documents, RevisedText } from './documents.js';
 import type { Placement } from './placement.js';
 import { caseFingerprint } from './fingerprint.js';
-import { withoutAutomerge } from './search.js';
+import { bulkIndexing } from './search.js';
 
 export interface CommitOptions {
   collectionId?: string;
@@ -141,10 +141,10 @@ export class Imports {
    */
   commit(files: ImportedFile[], options: CommitOptions = {}): CommitResult {
     try {
-      return this.c.tx(() => withoutAutomerge(this.c.db, () => this.commitEach(files, options, false)));
+      return this.c.tx(() => bulkIndexing(this.c.db, () => this.commitEach(files, options, false)));
     } catch (error) {
       if (!(error instanceof FileFailed)) throw error;
-      return this.c.tx(() => withoutAutomerge(this.c.db, () => this.commitEach(files, options, true)));
+      return this.c.tx(() => bulkIndexing(this.c.db, () => this.commitEach(files, options, true)));
     }
   }
 
