@@ -135,7 +135,9 @@ export const importHandlers: Pick<Handlers<ApiContext>, 'import.preview' | 'impo
       } else if (outcome.kind === 'review') {
         reviews.push({ file: name, review: outcome.review });
       } else {
-        proofs.push({ ...outcome.proof, file: files.length });
+        // numbered in place: a copy would read the proof's cases, which a worker's outcome parses only when they are read (importTransfer.ts)
+        outcome.proof.file = files.length;
+        proofs.push(outcome.proof);
         fixes.push(outcome.fixed);
         outcome.file.warnings = outcome.file.warnings.map((w) => userMessage(w).message);
         files.push(outcome.file);

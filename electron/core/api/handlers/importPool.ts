@@ -16,12 +16,13 @@ import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { previewDraft, type DraftOptions, type DraftOutcome, type DraftSource } from './importDraft.js';
+import { decodeDraft, type DraftMessage } from './importTransfer.js';
 
 /**
- * What a worker posts back: one file's outcome (a draft's as JSON, see import-worker.ts; a
+ * What a worker posts back: one file's outcome (a draft's as JSON, see importTransfer.ts; a
  * review or an error as it is), or that it has taken the last file of a preview.
  */
-export type FromImportWorker = { id: number; index: number; outcome: DraftOutcome } | { id: number; index: number; json: string } | { id: number; done: true };
+export type FromImportWorker = { id: number; index: number; outcome: DraftOutcome } | ({ id: number; index: number } & DraftMessage) | { id: number; done: true };
 
 /** What a worker is sent: a preview's files and the counter every reader takes the next from. */
 export interface ToImportWorker {
@@ -96,7 +97,7 @@ function workers(): PoolWorker[] | null {
       worker.on('message', (m: FromImportWorker) => {
         const job = member.jobs.get(m.id);
         if (!job) return;
-        if ('json' in m) return job.outcome(m.index, JSON.parse(m.json) as DraftOutcome);
+        if ('json' in m) return job.outcome(m.index, decodeDraft(m));
         if ('outcome' in m) return job.outcome(m.index, m.outcome);
         member.jobs.delete(m.id);
         if (member.jobs.size === 0) {
