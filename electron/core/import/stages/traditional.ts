@@ -125,29 +125,45 @@ export function foldWidth(text: string): string {
   return text.replace(WIDE_ALL, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
-/** Whether any line sets a character full width that the rules read half width. */
+/**
+ * Spacing inside a line is layout, not language: a tab, a no-break space or a run of spaces (a
+ * portal pads its nav bar and date line with them, a copy turns one space into three) reads as one
+ * space. Applied to the copy (after foldWidth) and to the text restored for it, so both keep one length.
+ */
+const SPACING = /[\t\u00a0]|[ \t\u00a0\u3000]{2,}/u;
+const SPACING_ALL = /[\t\u00a0]|[ \t\u00a0\u3000]{2,}/gu;
+function foldSpacing(text: string): string {
+  return text.replace(SPACING_ALL, (m) => (m[0] === '\u3000' ? '\u3000' : ' '));
+}
+
+/** Whether any line sets a character full width that the rules read half width, or spaces them apart by layout. */
 export function hasWideForms(lines: SourceLine[]): boolean {
-  return lines.some((l) => WIDE.test(l.text));
+  return lines.some((l) => WIDE.test(l.text) || SPACING.test(l.text));
 }
 
 export interface Simplified {
   lines: SourceLine[];
-  /** Maps a string of the reading copy back to the original's characters (unchanged when not found). */
-  restore: (text: string) => string;
+  /** Maps a string of the reading copy back to the original's characters (unchanged when not found); `asLine`, a line the draft had whole, with its spacing. */
+  restore: (text: string, asLine?: boolean) => string;
 }
 
 /**
- * The copy the stages read — width folded, and 繁→简 when `simplify` — and the way back to the text
+ * The copy the stages read — width folded, spacing folded, and 繁→简 when `simplify` — and the way back to the text
  * the editor gets: the original, or with `keepSimplified` the simplified text at the original width.
  * Lines whose length changes under 繁→简 keep the copy's text in both.
  */
 export function readingLines(lines: SourceLine[], simplify: boolean, keepSimplified = false): Simplified {
-  const copy = (t: string) => foldWidth(simplify ? toSimplified(t) : t);
+  const copy = (t: string) => foldSpacing(foldWidth(simplify ? toSimplified(t) : t));
   const simple: string[] = [];
   const original: string[] = [];
+  const wholeLines = new Map<string, string>();
   const out = lines.map((line) => {
     const s = copy(line.text);
-    const target = simplify && keepSimplified ? toSimplified(line.text) : line.text;
+    const written = simplify && keepSimplified ? toSimplified(line.text) : line.text;
+    const target = foldSpacing(written);
+    // A line listed whole (a dropped nav bar) comes back exactly as written, its spacing too; the
+    // fields the stages read keep one space where the copy had a run (an issuer, a title).
+    if (written !== s && !wholeLines.has(s)) wholeLines.set(s, written);
     simple.push(s);
     original.push(target.length === s.length ? target : s);
     if (s === line.text) return line;
@@ -161,8 +177,10 @@ export function readingLines(lines: SourceLine[], simplify: boolean, keepSimplif
   });
   const simpleAll = simple.join('\n');
   const originalAll = original.join('\n');
-  const restore = (text: string): string => {
+  const restore = (text: string, asLine = false): string => {
     if (!text || !/[\u4e00-\u9fff0-9A-Za-z!-~]/u.test(text)) return text;
+    const whole = asLine ? wholeLines.get(text) : undefined;
+    if (whole !== undefined) return whole;
     const at = simpleAll.indexOf(text);
     if (at >= 0) return originalAll.slice(at, at + text.length);
     // Strings the stages joined or trimmed: restore piece by piece between punctuation and spaces.
@@ -184,16 +202,17 @@ export function simplifyLines(lines: SourceLine[]): Simplified {
  * body text, captions, notice fields), leaving names from our own tables (regions, categories,
  * the explanation's words) as they are.
  */
-export function restoreStrings<T>(value: T, restore: (text: string) => string): T {
+export function restoreStrings<T>(value: T, restore: (text: string, asLine?: boolean) => string): T {
   const SKIP = new Set(['region', 'category', 'categoryExplanation', 'format', 'encoding', 'kind', 'file', 'sourceFile', 'warnings', 'src', 'date', 'printDate', 'year', 'status', 'role', 'marks', 'type', 'contentHash', 'fingerprint']);
   // A 发文字号 is written in its one canonical form (〔〕, ASCII digits): its characters come back, its width stays.
   const CANONICAL = new Set(['docNumber']);
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return restore(v);
+  const walk = (v: unknown, key?: string): unknown => {
+    if (typeof v === 'string') return restore(v, key === 'dropped');
+    if (Array.isArray(v) && key === 'dropped') return v.map((x) => walk(x, key));
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = SKIP.has(k) ? x : CANONICAL.has(k) && typeof x === 'string' ? foldWidth(restore(x)) : walk(x);
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = SKIP.has(k) ? x : CANONICAL.has(k) && typeof x === 'string' ? foldWidth(restore(x)) : walk(x, k);
       return out;
     }
     return v;
