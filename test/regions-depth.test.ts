@@ -83,6 +83,10 @@ test('depth: 全区 is a district\'s voice, but an autonomous region\'s own in �
   assert.equal(ownLevelWord('全区民族团结进步创建', '广西壮族自治区'), '省');
   assert.equal(ownLevelWord('全区养老服务', '北京市'), '县');
   assert.equal(ownLevelWord('全区养老服务'), '县');
+  // A prefecture's and a league's own words are a city's (延边州's 全州, 锡林郭勒盟's 全盟); 广西's 全州县 is a county.
+  assert.equal(ownLevelWord('全州共有养老服务机构185家'), '市');
+  assert.equal(ownLevelWord('全盟牧区养老'), '市');
+  assert.equal(ownLevelWord('全州县民政局'), null);
   const city = resolveRegion('南宁市')!;
   // A 南宁 text that speaks of 全区 (广西) and names one district: still the city's.
   assert.equal(caseDepth(city, { title: '石榴花开', paragraphs: ['全区各地推进民族团结进步创建,西乡塘区以“三零”工作法破题。'], fixed: false })!.county, null);

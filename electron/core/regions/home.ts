@@ -124,14 +124,15 @@ export function homeRegion(text: string, all: Mention[] = findMentions(text), co
 }
 
 /**
- * How a text speaks of its own division: 全省/我省/本省, 我市/全市/本市, or 我县/全县/我区/全区 …; null when
+ * How a text speaks of its own division: 全省/我省/本省, 我市/全市/本市 (全州, 全盟), or 我县/全县/我区/全区 …; null when
  * it mixes levels or says none. 全区 is a district's word, except in an autonomous region (广西, 西藏 …),
  * where it is the region's own: given the text's `province`, it counts there as the province's.
  */
 export function ownLevelWord(text: string, province?: string | null): '省' | '市' | '县' | null {
   const region = Boolean(province && /自治区$/u.test(province));
   const seen = new Set<string>();
-  for (const m of text.matchAll(/(?:我|全|本)([省市县区旗])/gu)) seen.add(m[1] === '区' ? (region ? '省' : '县') : m[1] === '旗' ? '县' : m[1]!);
+  // A prefecture's 全州/我州 and a league's 全盟 are a city's words (not 全州县, 广西's county).
+  for (const m of text.matchAll(/(?:我|全|本)([省市县区旗州盟])(?!县)/gu)) seen.add(m[1] === '区' ? (region ? '省' : '县') : m[1] === '旗' ? '县' : m[1] === '州' || m[1] === '盟' ? '市' : m[1]!);
   return seen.size === 1 ? ([...seen][0] as '省' | '市' | '县') : null;
 }
 
