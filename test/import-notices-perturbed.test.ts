@@ -152,3 +152,23 @@ test('notices: a report that ends on its bureau and a date stays what it was', a
   }
   assert.ok(flipped.length <= 2, `${flipped.length} of ${others.length} reports became notices with a 落款 appended (at most 2): ${flipped.join(', ')}`);
 });
+
+test('notices: copied without their title line (left in the page’s header), tuning notices stay documents', async () => {
+  const notices = texts.filter((t) => t.kind === 'notice');
+  const lost: string[] = [];
+  let tried = 0;
+  for (const n of notices) {
+    const lines = n.text.split('\n');
+    const i = titleLine(lines);
+    if (i < 0) continue;
+    tried++;
+    const kind = (await importFile({ name: n.name, bytes: enc([...lines.slice(0, i), ...lines.slice(i + 1)].join('\n')) })).kind;
+    // (A conferring document without its title is filed as the award list it carries: index.ts.)
+    if (kind !== 'notice' && kind !== 'award-list') lost.push(n.name);
+  }
+  // Before notice.ts read a 版头 over its 发文字号 as a document's head (wulanchabu-2015): 5 of 32. The rest
+  // open on a column's furniture the cleaner kept (huaining-2022), a collection's "第一篇:" label
+  // (hubei-1997), a plan's chapters (jiangxi-2021) or the body alone (chaohu-2017).
+  assert.ok(tried >= 25, `notices with a title line (${tried})`);
+  assert.ok(lost.length <= 4, `${lost.length} of ${tried} notices without their title line are no document (at most 4): ${lost.join(', ')}`);
+});

@@ -437,6 +437,19 @@ function organTitle(headline: string, registered: string | undefined): string | 
   return organs ? `${organs.join(' ')}${headline}` : null;
 }
 
+/** The 版头's organ line right over a 发文字号 line at the head of the copy, or -1. */
+function bannerAt(lines: SourceLine[], header: Set<number>): number {
+  const text = (k: number) => unwrapNumber(lines[k]!.text.replace(/\s*[|｜]+\s*$/u, ''));
+  let prev = -1;
+  for (let k = 0, seen = 0; k < lines.length && seen < 8; k++) {
+    if (!lines[k]!.text.trim()) continue;
+    seen++;
+    if (header.has(k) && DOC_NUMBER.test(text(k))) return prev >= 0 && (isOrganMark(text(prev)) || organNames(text(prev))) ? prev : -1;
+    prev = k;
+  }
+  return -1;
+}
+
 /** A headline a page cut short with an ellipsis ("关于开展…工作……"): the page's, never part of a title. */
 function cutShort(t: string): boolean {
   return /(?:…|\.{3}|。。。)$/u.test(t.trim());
@@ -655,9 +668,16 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   // document, whoever posted it; copied from its first article without its title, it opens with them.
   const articles = articled(lines, bodyFrom);
   const opensWithArticles = articles && titleAt < 0 && POLICY_HEAD.test(lines.find((l, k) => k >= bodyFrom && !header.has(k) && l.text.trim())?.text.trim() ?? '');
-  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing && !announcing && !opensWithArticles) return null;
+  // A copy whose title stayed in the page's header may still open with the document's 版头: the organ
+  // alone over its 发文字号 on a line of its own ("中共某市委 某市人民政府" / "某党发〔2015〕21号"), as no
+  // report opens (in tuning, every copy with such a number line at its head is a notice or the award
+  // list a notice confers: 20 and 2).
+  const bannerLine = titleAt < 0 ? bannerAt(lines, header) : -1;
+  const banner = bannerLine >= 0;
+  if (banner) header.add(bannerLine);
+  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing && !announcing && !opensWithArticles && !banner) return null;
   // (A titled 公告 or 公示 says what it is in its opening as a 通知 does: "现将有关事项公告如下".)
-  const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2), formula || announces, articles].filter(Boolean).length;
+  const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2), formula || announces, articles, banner].filter(Boolean).length;
   const title = titleAt >= 0 ? lines.slice(titleAt, titleAt + titleLines).map((l) => l.text).join('') : '';
   if (titleAt >= 0) {
     if (!strong && signs === 0) return null;
@@ -859,7 +879,7 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
   for (const i of [...shape.header].sort((a, b) => a - b)) {
     const t = unwrapNumber(lines[i]!.text.replace(/\s*[|｜]+\s*$/u, ''));
     if (isOrganMark(t)) meta.organ = t;
-    else if (!meta.organ && organNames(t) && i < shape.titleAt) meta.organ = t.trim().replace(/[\s\u3000]+/gu, ' ');
+    else if (!meta.organ && organNames(t) && i < (shape.titleAt >= 0 ? shape.titleAt : shape.bodyFrom)) meta.organ = t.trim().replace(/[\s\u3000]+/gu, ' ');
     const dated = datedHead(t);
     if (dated) {
       if (dated.number && !meta.docNumber) meta.docNumber = docNumberOf(dated.number);
