@@ -121,3 +121,12 @@ test('lists: a 公示 of a table whose title column is any “…名称” takes
   );
   assert.deepEqual(twice.items.map(([t]) => t), ['鼓楼区东街街道安泰社区', '台江区瀛洲街道瀛洲社区', '仓山区城门镇胪雷社区', '晋安区鼓山镇鼓山社区']);
 });
+
+test('reports: every clause of the sentence that states an honour gives entries; an organ that publishes the list receives nothing', async () => {
+  const graded = await entries('graded.txt', '在日前举行的全省社区工作者职业技能大赛中,我市东湖社区获得团体一等奖,西湖社区和南湖社区获得团体二等奖。\n据悉,本次大赛共有来自全省的120支队伍参赛。');
+  assert.deepEqual(graded, { kind: 'award-list', items: [['东湖社区', '团体一等奖'], ['西湖社区', '团体二等奖'], ['南湖社区', '团体二等奖']] });
+  const villages = await entries('villages.txt', '我县3个村入选省级乡村治理示范村\n近日,省农业农村厅公布了2024年省级乡村治理示范村名单,我县城关镇东关村、石门镇石门村、龙泉镇龙泉村入选。');
+  assert.deepEqual(villages.items.map(([t]) => t), ['城关镇东关村', '石门镇石门村', '龙泉镇龙泉村']);
+  const passive = await entries('stars.txt', '近日,省民政厅公布评估结果,我市鼓楼区东街街道安泰社区、台江区瀛洲街道瀛洲社区被认定为五星级社区,仓山区城门镇胪雷社区被认定为四星级社区。');
+  assert.deepEqual(passive.items, [['鼓楼区东街街道安泰社区', '五星级社区'], ['台江区瀛洲街道瀛洲社区', '五星级社区'], ['仓山区城门镇胪雷社区', '四星级社区']]);
+});

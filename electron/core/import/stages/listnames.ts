@@ -132,6 +132,8 @@ const HONOUR_CLOSE = /\s*(?:荣誉称号|称号|殊荣|荣誉|行列|之列|名�
 const HONOUR_END = /(?:单位|集体|组织|机构|社区|村|街道|镇|乡|县|区|市|城市|城区|中心|站|点|基地|项目|案例|品牌|成果|奖|家庭|试点|实验区|试验区|示范区|模范|标兵|典型)$/u;
 /** What no honour's name holds: a count, a total, the passive of a sentence going on. */
 const NOT_HONOUR = /[被共]|一起|[0-9０-９]+\s*[个家名位项篇]/u;
+/** The verbs of the organ that runs a selection: it publishes, issues, announces, holds, organises — it receives nothing. */
+const PUBLISHING = /(?:公布|发布|印发|公示|揭晓|通报|下发|出台|评选|评出|选出|开展|组织|举办|召开|启动|命名|表彰|授予|确定|认定)/u;
 /** A verb that only links (是, 为, 有): what follows must name an honour by its words, not merely end as one. */
 const COPULA = /^(?:为|是|有|成为)$/u;
 
@@ -146,6 +148,9 @@ export function honourTail(rest: string, isHonour: (text: string) => boolean, st
   for (let k = 1; k <= 5 && k < t.length; k++) {
     if (/[\s，,。；;:：、“”"0-9０-９]/u.test(t[k - 1]!)) return null;
     const verb = t.slice(0, k);
+    // An organ that publishes, names or holds the selection is not who receives it ("省农业农村厅公布了…示范村名单");
+    // the passive receives ("被认定为", "受表彰").
+    if (PUBLISHING.test(verb) && !/[被受]/u.test(verb)) return null;
     const object = t.slice(k).replace(HONOUR_CLOSE, '');
     if (!HONOUR_START.test(object) || object.length < 3 || object.length > 44 || NOT_HONOUR.test(object)) continue;
     // Quoted: the honour's own words, maybe with the kind it is given to ("“十百千”示范社会组织"), nothing more.

@@ -129,6 +129,27 @@ function ledBy(text: string): string | null {
   return m && m[1]!.split('、').every((n) => n.length >= 2 && BODY_END.test(n)) ? m[1]! : null;
 }
 
+/** The entries one clause states an honour for, at one conferring verb `m`, or null when it states none. */
+function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string): { items: Array<Omit<ListItem, 'at'>>; counted: boolean } | null {
+  const before = clause.slice(0, m.index);
+  const rest = clause.slice(m.index! + m[0].length);
+  const work = WORK.exec(before);
+  let honour = honourAfter(rest);
+  if (!honour && LISTED.test(m[0]) && !rest.trim()) honour = honourNamedBefore(sentence.slice(0, sentence.indexOf(clause)));
+  if (!honour) return null;
+  const award = normaliseAward(honour);
+  if (work) {
+    const unit = workUnit(before.slice(0, work.index));
+    const items = [...work[1]!.matchAll(/《([^《》]{4,80})》/gu)].map((w) => ({ title: w[1]!.trim(), subtitle: null, unit, place: null, award, whole: true }));
+    return { items, counted: Boolean(work[2]) };
+  }
+  // A province's or city's honour ("天津市先进社会组织") is given in that place: a body whose name writes
+  // no division of its own ("南开大学教育基金会", whose 南开 is its name) is placed there.
+  const scope = /^([\u4e00-\u9fa5]{2,8}?(?:省|市|自治区))/u.exec(honour.replace(/^[“"]/u, ''))?.[1] ?? null;
+  const items = bodySubjects(before).map((body) => ({ title: body, subtitle: null, unit: null, place: scope && !/(?:省|市|区|县|旗|州)/u.test(body.slice(0, 8)) ? scope : null, award }));
+  return items.length ? { items, counted: false } : null;
+}
+
 /**
  * The award a report states, read from its headline and opening paragraphs (the first four lines of text), or
  * null. Only the first clause that states one counts: a report's news comes first, the honoured one's
@@ -140,33 +161,25 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
   for (const k of texts) {
     const text = lines[k]!.text.trim();
     for (const sentence of splitOutsideMarks(text, '。！？')) {
+      // Every clause of the sentence that states an honour gives its entries: "甲社区获得一等奖,乙社区和丙社区获得二等奖".
+      const items: Array<Omit<ListItem, 'at'>> = [];
+      let counted = false;
       for (const clause of splitOutsideMarks(sentence, '，,；;')) {
         for (const m of clause.matchAll(VERB)) {
-          const before = clause.slice(0, m.index);
-          const rest = clause.slice(m.index! + m[0].length);
-          const work = WORK.exec(before);
-          let honour = honourAfter(rest);
-          if (!honour && LISTED.test(m[0]) && !rest.trim()) honour = honourNamedBefore(sentence.slice(0, sentence.indexOf(clause)));
-          if (!honour) continue;
-          let items: Array<Omit<ListItem, 'at'>> = [];
-          if (work) {
-            const unit = workUnit(before.slice(0, work.index));
-            items = [...work[1]!.matchAll(/《([^《》]{4,80})》/gu)].map((w) => ({ title: w[1]!.trim(), subtitle: null, unit, place: null, award: normaliseAward(honour), whole: true }));
-          } else {
-            // A province's or city's honour ("天津市先进社会组织") is given in that place: a body whose name writes
-            // no division of its own ("南开大学教育基金会", whose 南开 is its name) is placed there.
-            const scope = /^([\u4e00-\u9fa5]{2,8}?(?:省|市|自治区))/u.exec(honour.replace(/^[“"]/u, ''))?.[1] ?? null;
-            items = bodySubjects(before).map((body) => ({ title: body, subtitle: null, unit: null, place: scope && !/(?:省|市|区|县|旗|州)/u.test(body.slice(0, 8)) ? scope : null, award: normaliseAward(honour) }));
-          }
-          if (!items.length) continue;
-          // (The text around the sentence, before it too: a case may open with its practice and mention the honour after.)
-          const around = lines.map((l) => l.text).join('\n').replace(sentence, '');
-          const practice = new Set([...around.matchAll(PRACTICE)].map((p) => p[0].replace(/^以.*$/u, '以…为'))).size;
-          // A counted work is its list's entry when the page goes on to the entries: its title on a line of its own.
-          const entry = work?.[2] ? lines.findIndex((l, j) => j !== k && l.text.trim() === items[0]!.title) : -1;
-          return { items, counted: entry >= 0, line: k, practice };
+          const found = clauseEntries(clause, m, sentence);
+          if (!found) continue;
+          items.push(...found.items);
+          counted ||= found.counted;
+          break;
         }
       }
+      if (!items.length) continue;
+      // (The text around the sentence, before it too: a case may open with its practice and mention the honour after.)
+      const around = lines.map((l) => l.text).join('\n').replace(sentence, '');
+      const practice = new Set([...around.matchAll(PRACTICE)].map((p) => p[0].replace(/^以.*$/u, '以…为'))).size;
+      // A counted work is its list's entry when the page goes on to the entries: its title on a line of its own.
+      const entry = counted ? lines.findIndex((l, j) => j !== k && l.text.trim() === items[0]!.title) : -1;
+      return { items, counted: entry >= 0, line: k, practice };
     }
   }
   return null;
