@@ -31,3 +31,22 @@ test('a city office\'s 宁政办 number is 南京 when the notice cites its prov
   const plain = await importFile({ name: 'b.txt', bytes: enc(lines('国办发〔2022〕8号').join('\n')) });
   assert.equal(plain.notice!.meta.region?.province, '宁夏回族自治区');
 });
+
+test('a notice signed by a body whose name gives no place is its page\'s home; a national organ\'s is no division', async () => {
+  // 破凉镇 has since been renamed (the division list has 孚玉镇): the signing group names no place the list knows,
+  // and the text's 宿松县 is the notice's home.
+  const { readFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/portal/tuning/poliang-2021-zhenming-zhengji-fanti.txt');
+  const poliang = await importFile({ name: 'poliang.txt', bytes: readFileSync(file) });
+  assert.equal(poliang.kind, 'notice');
+  assert.deepEqual([poliang.notice!.meta.region?.province, poliang.notice!.meta.region?.city, poliang.notice!.meta.region?.county], ['安徽省', '安庆市', '宿松县']);
+  const { signerHome } = await import('../electron/core/regions/home.js');
+  const home = { province: '北京市', city: '北京市', county: '西城区', code: '110102' };
+  assert.equal(signerHome(['民政部办公厅'], home), null);
+  assert.equal(signerHome(['全国老龄工作委员会办公室'], home), null);
+  // A signer naming a place is read by its own name, not the home.
+  assert.equal(signerHome(['宿松县民政局'], home), null);
+  assert.deepEqual(signerHome(['领导小组办公室'], home), home);
+});

@@ -11,7 +11,7 @@ import type { Block, CaseMeta, Region } from '../model/types.js';
 import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } from '../model/imported.js';
 import { blocksText } from '../model/text.js';
 import { contextRegion, findMentions, narrower, provinceFromCitedNumbers, regionFromDocNumber, resolveRegion } from '../regions/index.js';
-import { homeRegion, pageRegion, placeEvidence } from '../regions/home.js';
+import { homeRegion, pageRegion, placeEvidence, signerHome } from '../regions/home.js';
 import { caseDepth } from '../regions/depth.js';
 import type { ReadResult, SourceLine } from './lines.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './readers/zipguard.js';
@@ -289,7 +289,7 @@ function assemble(name: string, read: ReadResult): ImportedFile {
       resolveRegion(streetCounty(`${notice.meta.issuer ?? ''} ${notice.meta.organ ?? ''}`, context.province) ?? '', context) ??
       (notice.meta.docNumber ? regionFromDocNumber(notice.meta.docNumber, noticeHint(context, allText, notice.meta.docNumber)) : null) ??
       // A notice copied without organ or signature: the document's own division (its site, paper, the places it names).
-      (!notice.meta.issuer && !notice.meta.organ ? articleContext.home : null);
+      (!notice.meta.issuer && !notice.meta.organ ? articleContext.home : signerHome([notice.meta.issuer, notice.meta.organ], articleContext.home));
     const table = shape.info?.fields;
     const published = (table?.['发布日期'] ? findDate(table['发布日期']) : null) ?? shape.byline?.date ?? null;
     // A document reprinted in a news page: the page keeps its own headline, date and lead; the notice is the document.

@@ -201,3 +201,17 @@ function isSiteLine(line: string): boolean {
   // An outlet's name anywhere on the line (a paper's masthead, "湘西团结报社出版"): the page's publisher, as outletRegion reads it.
   return SITE_LABEL.test(line) || OUTLET_NAME.test(line) || BANNER.test(line.replace(/\s+/gu, ''));
 }
+
+/** A national organ's name (民政部, 国务院办公厅, 国家民委, 全国老龄办, 中国社会福利基金会): a body of no division. */
+const NATIONAL = /^(?:中华人民共和国|中共中央|国务院|国家|全国|中国|中央|民政部|财政部|教育部|公安部|司法部|人力资源|住房和城乡|农业农村部|文化和旅游部|国家卫生|退役军人事务部|应急管理部|共青团中央|全国妇联|中国残联)/u;
+
+/**
+ * The division of a notice whose signature and organ name no place ("破凉镇新镇名征集工作领导小组" of a
+ * town since renamed, "领导小组办公室"): the document's own home, unless the signer is a national organ,
+ * which has no division whatever the site it is copied from.
+ */
+export function signerHome(signers: Array<string | null | undefined>, home: Region | null): Region | null {
+  const named = signers.filter((s): s is string => Boolean(s));
+  if (!home || named.some((s) => NATIONAL.test(s.trim()) || findMentions(s).length > 0)) return null;
+  return home;
+}
