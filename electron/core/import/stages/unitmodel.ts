@@ -11,9 +11,10 @@
  * modifier ("某社区的日常", "某局局长"), the object of a preposition ("按照某局部署", "由某局"),
  * the one that publishes or confers ("某厅公布"). A text keeps referring to the body
  * it is about by its kind alone ("社区成立于…", "街道开始探索…", "该局"): those are counted for the
- * candidate of that kind. A logistic model (units.weights.ts, fitted by scripts/fit-units.ts
- * leaving one batch out) weighs the features; the best candidate is the unit when its probability
- * clears the fitted threshold.
+ * candidate of that kind. A linear score (units.weights.ts, fitted by scripts/fit-units.ts and
+ * cross-validated leaving one batch out) weighs the features; it was fitted as each page's choice
+ * among its candidates and "no unit" (scoring 0), so the best candidate is the unit when it beats no
+ * unit: its logistic clears the threshold of 0.5.
  */
 import type { Region } from '../../model/types.js';
 import { findMentions, type Mention } from '../../regions/index.js';
@@ -60,6 +61,12 @@ const CANDIDATE_KINDS = [
 const MIDDLE = '[^\\P{Script=Han}到赴在和与及的是把将对为了从向由等被让使给同]';
 /** A town, a street or a community at a clause's start, with no division before it ("朝阳门街道是…", "丈八镇将…"). */
 const LOCAL_AT_START = new RegExp(`^[\\u4e00-\\u9fa5]{2,5}?(?:${kindAlternation([...LOCALITY, '社区'])})`, 'u');
+/**
+ * Verbs that open a clause and take a place as object ("协助返乡", "管辖原城关镇", "奋力托举壮乡",
+ * "部门围着街道"): before a town's or a community's kind with no division, they make no name. (Not
+ * in PREDICATE_START, which the division pass reads where 救助管理站 and 服务中心 are names.)
+ */
+const LOCAL_PREDICATE = /^(?:救助|服务|协助|管辖|奋力|部门|帮助|带动|引导|覆盖|深入|扎根|走进|来到|回到|返回|前往|原)/u;
 /** A kind word alone: after a short place form it is that place's streets or towns ("北京街道"), no name. */
 const LOCAL_KIND_ONLY = new RegExp(`^${kindAlternation([...LOCALITY, '社区'])}$`, 'u');
 /** A name by its level word alone: "市民政局", "我区救助管理站". */
@@ -294,6 +301,8 @@ function namesIn(text: string, home: Region | null | undefined): Found[] {
     // A run of divisions written in full ("宝鸡市麟游县") is one place: the name starts at its first.
     if (k > 0 && mentions[k - 1]!.end === m.start && m.full) continue;
     // A short form inside a run of characters is part of a word or a name, not its start ("北站路北社区").
+    // A conjunction read as a county's first character ("部门和县民政局": 和 + 县民政局, not 和县).
+    if (m.text.length === 2 && /^[和与及在到对向从]/u.test(m.text) && m.start > 0 && /[\u4e00-\u9fa5]/u.test(text[m.start - 1]!)) continue;
     if (!m.full && (m.start < covered || (m.start > 0 && !STOP.test(text[m.start - 1]!) && !SENTENCE_END.test(text[m.start - 1]!) && !CLAUSE_END.test(text[m.start - 1]!)))) continue;
     let end = m.end;
     for (let j = k + 1; j < mentions.length && mentions[j]!.start === end && mentions[j]!.full; j++) end = mentions[j]!.end;
@@ -329,7 +338,18 @@ function namesIn(text: string, home: Region | null | undefined): Found[] {
     // its own name, "朝阳门街道", unless nothing else is: "北京街道" is Beijing's streets.)
     const led = m ? findMentions(m[0])[0] : undefined;
     const rest = m && led?.start === 0 ? m[0].slice(led.end) : m?.[0] ?? '';
-    if (m && !(led?.start === 0 && led.full) && !PREDICATE_START.test(rest) && !/[各个些每全]|首批|一批/u.test(rest) && !LOCAL_KIND_ONLY.test(rest) && !/^(?:社区|街道|乡镇|城乡|城镇|村镇|集镇|小镇|重镇|古镇)/u.test(m[0])) {
+    if (
+      m &&
+      !(led?.start === 0 && led.full) &&
+      nameLike(m[0]) &&
+      !PREDICATE_START.test(rest) &&
+      !LOCAL_PREDICATE.test(rest) &&
+      !/[各个些每全]|首批|一批/u.test(rest) &&
+      !LOCAL_KIND_ONLY.test(rest) &&
+      // (Level words alone before the kind are a list of levels, "市县乡", not a name.)
+      !/^[省市县区乡镇村]+(?:街道|镇|乡|社区)$/u.test(m[0]) &&
+      !/^(?:社区|街道|乡镇|城乡|城镇|村镇|集镇|小镇|重镇|古镇)/u.test(m[0])
+    ) {
       nameEnds(text, i + lead, new Set()).forEach((e, k) => add(text.slice(i + lead, e), i + lead, false, k === 0));
     }
   }
