@@ -87,3 +87,18 @@ test('titles: a line of two labelled page fields is never chosen as the headline
   const file = await importFile({ name, bytes: new TextEncoder().encode(shared) });
   assert.equal(file.cases[0]?.meta.title, '北京布局建设百个区域养老服务中心');
 });
+
+test('titles: a share bar or the page tools under the headline end no page head: the headline stays (tuning pages with a share bar put under it)', async () => {
+  const { readFileSync } = await import('node:fs');
+  for (const name of ['sanmenxia-2025-handong-jiuzhu.txt', 'guandu-2015-diming-pucha.txt', 'heze-2018-zhengwen.txt']) {
+    const plain = await tuning(name);
+    const title = plain.cases[0]!.meta.title;
+    const lines = readFileSync(path.join(TUNING, name), 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.trim() === title.trim());
+    assert.ok(at >= 0, `${name}: its headline is a line of the page`);
+    for (const tools of ['分享到： 微信 微博 QQ空间', '【字体：大 中 小】【打印】【关闭】']) {
+      const file = await importFile({ name, bytes: new TextEncoder().encode([...lines.slice(0, at + 1), tools, ...lines.slice(at + 1)].join('\n')) });
+      assert.equal(file.cases[0]?.meta.title, title, `${name} with ${tools}`);
+    }
+  }
+});

@@ -7,7 +7,7 @@
  * a label with its value. clean.ts drops what stands above the headline it finds.
  */
 import { DATE_ONLY, NUMERIC_DATE } from './dates.js';
-import { isChannelRow, isClock, isHotWords, isMarkupResidue, isModeSwitch, isPaperReaderLine, isSpamLine } from './furniture.js';
+import { isChannelRow, isClock, isHotWords, isMarkupResidue, isModeSwitch, isPaperReaderLine, isSpamLine, isWidgetLabel, isWidgetRow } from './furniture.js';
 import { isNameAlone } from './orgnames.js';
 
 const SENTENCE_END = /[。！？!?]/u;
@@ -66,6 +66,12 @@ export function isBreadcrumb(text: string): boolean {
  */
 const PAGE_FIELD = /(?:时间|日期|来源|作者|编辑|责编|记者|通讯员|点击|浏览|阅读|访问|发布者?|字号|字体)(?:次数|数|量|人)?\s*[:：]/gu;
 
+/** A share bar ("分享到： 微信 微博 QQ空间") or a row of the page's widgets ("【字体：大 中 小】【打印】"): the article's tools. */
+function isPageTools(text: string): boolean {
+  const t = text.trim();
+  return /^[[【(（]?\s*(?:分享到|分享至|转发到|一键分享|分享)\s*[:：]/u.test(t) || isWidgetLabel(t) || isWidgetRow(t);
+}
+
 /** A line that can never be a page's headline, wherever it stands. */
 export function isNeverTitle(text: string): boolean {
   const t = text.trim();
@@ -121,7 +127,8 @@ export function headlineAt(top: string[], body: string, likelihood: (k: number) 
   if (!never && !kicker) {
     for (let k = 1; k < top.length - 1; k++) {
       if (SENTENCE_END.test(top[k]!) && !isNeverTitle(top[k]!)) break;
-      if (isNeverTitle(top[k]!) && top.slice(0, k).every((u) => (u.length <= 20 || isNeverTitle(u)) && !(SENTENCE_END.test(u) && !isNeverTitle(u)))) dated = k;
+      // (A share bar or a page's tools stand under a headline as often as over it: they end no head.)
+      if (isNeverTitle(top[k]!) && !isPageTools(top[k]!) && top.slice(0, k).every((u) => (u.length <= 20 || isNeverTitle(u)) && !(SENTENCE_END.test(u) && !isNeverTitle(u)))) dated = k;
     }
   }
   // A document's head (its 发文字号, its title) is its own: nothing of it or under it goes.
