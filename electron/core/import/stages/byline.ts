@@ -26,7 +26,7 @@ const OTHER_LABEL = /(?:字体|字号|作者|编辑|责任编辑|浏览(?:次数
  */
 export function readByline(lines: SourceLine[], within = 40): Byline | null {
   // (A head may print its time and its source on byline lines of their own: the first of each is read.)
-  let found: Byline | null = null;
+  let found = null as Byline | null;
   for (let i = 0; i < Math.min(lines.length, within); i++) {
     const text = lines[i]!.text;
     // (The page's byline stands over the text: a paragraph ends the head.)

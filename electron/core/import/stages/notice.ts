@@ -812,7 +812,7 @@ function headline(lines: SourceLine[], header: Set<number>): boolean {
 /** A line of the 版记 under the 落款: 抄送, the 印发 line ("某局办公室 2024年6月20日印发"), a note ("（此件公开发布）"). */
 function isRecordLine(text: string): boolean {
   const t = text.trim();
-  return CC.test(t) || PRINTER.test(t) || NOTE.test(t) || /^[━─—_＿=＝\-]{6,}$/u.test(t);
+  return CC.test(t) || PRINTER.test(t) || NOTE.test(t) || /^[━─—_＿=＝-]{6,}$/u.test(t);
 }
 
 function closingSignature(lines: SourceLine[], bodyFrom: number, issuerAt: number, dateAt: number): boolean {
