@@ -1,0 +1,74 @@
+/**
+ * The headline under one change of page furniture at a time, over every tuning single article and case
+ * whose headline is read right as the page is: a portal head over it (a bureau's name and a breadcrumb),
+ * a share bar, a date/source line with a clock, a reading-time estimate or an outlet's reporter byline
+ * under it. Each kind of line is one a portal prints around any headline; none is taken from a page.
+ * The bounds are the figures of this round (of 93 pages; before it 66, 84, 84, 81 and 91 of 92 kept
+ * their headline, and the reading time stayed in the text on 90 of 92).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importFile } from '../electron/core/import/index.js';
+import { blocksText } from '../electron/core/model/text.js';
+import { loose } from '../scripts/score-import.js';
+
+const TUNING = path.resolve(import.meta.dirname, 'fixtures/portal/tuning');
+
+type Variant = (lines: string[], at: number) => { lines: string[]; inserted: string[] };
+
+const under = (extra: string): Variant => (l, at) => ({ lines: [...l.slice(0, at + 1), extra, ...l.slice(at + 1)], inserted: [extra] });
+
+const VARIANTS: Record<string, { make: Variant; titles: number; furniture?: number }> = {
+  'portal head over it': {
+    make: (l, at) => ({ lines: [...l.slice(0, at), '某某市民政局', '首页 > 新闻中心 > 工作动态', ...l.slice(at)], inserted: ['某某市民政局', '首页 > 新闻中心 > 工作动态'] }),
+    titles: 91,
+    furniture: 186,
+  },
+  'share bar under it': { make: under('分享到： 微信 微博 QQ空间'), titles: 92 },
+  'date and source line under it': { make: under('2023/05/06 10:21 来源:某某网 编辑:李华'), titles: 93 },
+  'reading time under it': { make: under('全文1820字,阅读约需4分钟'), titles: 92, furniture: 93 },
+  'reporter byline under it': { make: under('某某日报全媒体记者 王小明'), titles: 92 },
+};
+
+test('titles: one kind of furniture at a time around the headline of every tuning single article and case', async () => {
+  const pages: Array<{ name: string; raw: string[]; at: number; titles: string[] }> = [];
+  for (const file of readdirSync(TUNING).filter((f) => f.endsWith('.expected.json')).sort()) {
+    const name = file.replace(/\.expected\.json$/u, '.txt');
+    const want = JSON.parse(readFileSync(path.join(TUNING, file), 'utf8')) as { kind: string; cases?: Array<{ title?: string | null; title_also?: string[] }> };
+    const c = want.cases?.[0];
+    if (!['article', 'case'].includes(want.kind) || want.cases?.length !== 1 || !c?.title) continue;
+    let text: string;
+    try {
+      text = readFileSync(path.join(TUNING, name), 'utf8');
+    } catch {
+      continue;
+    }
+    const titles = [c.title, ...(c.title_also ?? [])].map(loose);
+    const raw = text.split('\n');
+    const at = raw.findIndex((t) => titles.includes(loose(t)));
+    if (at < 0) continue;
+    const plain = await importFile({ name, bytes: new TextEncoder().encode(text) });
+    if (titles.includes(loose(plain.cases[0]?.meta.title ?? ''))) pages.push({ name, raw, at, titles });
+  }
+  assert.ok(pages.length >= 90, `${pages.length} pages`);
+  for (const [label, v] of Object.entries(VARIANTS)) {
+    let kept = 0;
+    let gone = 0;
+    let inserted = 0;
+    for (const p of pages) {
+      const { lines, inserted: extra } = v.make(p.raw, p.at);
+      const file = await importFile({ name: p.name, bytes: new TextEncoder().encode(lines.join('\n')) });
+      const title = loose(file.cases[0]?.meta.title ?? '');
+      if (p.titles.includes(title)) kept++;
+      const body = new Set(file.cases.flatMap((c) => blocksText(c.body).split('\n').map(loose)));
+      for (const e of extra) {
+        inserted++;
+        if (!body.has(loose(e)) && title !== loose(e)) gone++;
+      }
+    }
+    assert.ok(kept >= v.titles, `${label}: ${kept}/${pages.length} keep their headline (bound ${v.titles})`);
+    if (v.furniture !== undefined) assert.ok(gone >= v.furniture, `${label}: ${gone}/${inserted} inserted lines leave the text (bound ${v.furniture})`);
+  }
+});
