@@ -3,7 +3,8 @@
  * likely it is page furniture, from general features of the line and its place on the page
  * (position against the first paragraph of running text, length, the share of punctuation, digits
  * and Latin letters, sentence marks, link and field shapes, the furniture lexicon, dates, repeats,
- * similarity to the text, a document title's grammar). The weights are fitted by logistic
+ * similarity to the text, a document title's grammar, a reporter's byline, a colophon's vocabulary, a row
+ * of bodies' names, a headline's shape below the text). The weights are fitted by logistic
  * regression on the tuning pages (scripts/fit-lines.ts, cross-validated leaving one batch out) and
  * live in linemodel.weights.ts; nothing here names a site, a page or a phrase of one document.
  */
