@@ -39,6 +39,12 @@ function width(line: SourceLine): number {
   return w;
 }
 
+/** Share of a line's characters that are Han: prose, where a copyright or an address line is mostly Latin and digits. */
+function hanShare(text: string): number {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return text.length === 0 ? 0 : han / text.length;
+}
+
 /** A line the wrap may join: text only, no structure the source declared. */
 const plain = (l: SourceLine): boolean => Boolean(l.text) && !l.heading && !l.image && !l.table && !l.list && !l.furniture;
 
@@ -78,14 +84,14 @@ function join(a: SourceLine, b: SourceLine): SourceLine {
 /**
  * Lines that end a full printed line inside a paragraph of a draft not wrapped throughout: runs of
  * two or more lines of one width (within a cell and a half: punctuation squeezing, a half-width digit) of at least the narrowest
- * measure, none ending a sentence, each holding a clause mark and one a comma inside (prose, not names joined by 、),
+ * measure, none ending a sentence, mostly Han and one holding a comma inside (prose, not names joined by 、 nor a footer's Latin),
  * followed by a line no wider that continues them.
  */
 function localBreaks(lines: SourceLine[], startsParagraph: (l: SourceLine) => boolean): Set<number> {
   const breaks = new Set<number>();
   const widths = lines.map(width);
   const full = (k: number, w: number) =>
-    plain(lines[k]!) && Math.abs(widths[k]! - w) <= 1.5 && !PARAGRAPH_END.test(lines[k]!.text) && /[,，、;；。]/u.test(lines[k]!.text);
+    plain(lines[k]!) && Math.abs(widths[k]! - w) <= 1.5 && !PARAGRAPH_END.test(lines[k]!.text) && hanShare(lines[k]!.text) >= 0.5;
   let i = 0;
   while (i < lines.length) {
     const w = widths[i]!;
