@@ -5,7 +5,8 @@
  *
  *   node --import tsx scripts/fit-units.ts            # leave-one-batch-out figures
  *   node --import tsx scripts/fit-units.ts --write    # the same, then fit on all pages and write units.weights.ts
- *   node --import tsx scripts/fit-units.ts --diag     # each page's candidates and the expected unit
+ *   node --import tsx scripts/fit-units.ts --diag     # each page's candidates and the expected unit (UNITS_SHOW=name: features)
+ *   node --import tsx scripts/fit-units.ts --changes  # also each left-out page whose unit or region the model changed
  *
  * Pages: every tuning case or article read as one case. Each is read by the real importer
  * (importFile); the case's title and paragraphs come from its result (in simplified characters, as
@@ -166,10 +167,22 @@ interface Tally {
   fully: number;
 }
 
-async function scoreUnits(pages: Page[]): Promise<Tally> {
+/** Each page's unit and region problems under the rules alone, to print what a left-out model changes (--changes). */
+const ruleProblems = new Map<string, string[]>();
+
+async function scoreUnits(pages: Page[], mode: 'rules' | 'model' = 'model', verbose = false): Promise<Tally> {
   const tally: Record<string, { right: number; total: number }> = {};
   let fully = 0;
-  for (const p of pages) if ((await scoreDocument(p.fixture, 'tuning', tally)).fullyRight) fully++;
+  for (const p of pages) {
+    const s = await scoreDocument(p.fixture, 'tuning', tally);
+    if (s.fullyRight) fully++;
+    const mine = s.problems.filter((q) => / (?:unit|region) /u.test(q));
+    if (mode === 'rules') ruleProblems.set(p.fixture, mine);
+    const was = ruleProblems.get(p.fixture) ?? [];
+    if (verbose && mode === 'model' && was.join() !== mine.join()) {
+      process.stdout.write(`    ${path.basename(p.fixture)}: ${[...was.filter((q) => !mine.includes(q)).map((q) => `-${q}`), ...mine.filter((q) => !was.includes(q)).map((q) => `+${q}`)].join('; ')}\n`);
+    }
+  }
   return { right: tally.unit?.right ?? 0, total: tally.unit?.total ?? 0, region: tally.region?.right ?? 0, fully };
 }
 
@@ -212,12 +225,12 @@ async function main(argv: string[]): Promise<void> {
   for (const b of batches) {
     const mine = pages.filter((p) => p.batch === b);
     useUnitWeights({ features: [], weights: [], threshold: 1 });
-    const rules = await scoreUnits(mine);
+    const rules = await scoreUnits(mine, 'rules');
     useUnitWeights(all);
     const fitted = await scoreUnits(mine);
     const w = fit(pages.filter((p) => p.batch !== b));
     useUnitWeights(w);
-    const left = await scoreUnits(mine);
+    const left = await scoreUnits(mine, 'model', argv.includes('--changes'));
     addTo(totals.rules, rules);
     addTo(totals.fitted, fitted);
     addTo(totals.left, left);

@@ -60,7 +60,7 @@ const CANDIDATE_KINDS = [
  */
 const MIDDLE = '[^\\P{Script=Han}到赴在和与及的是把将对为了从向由等被让使给同]';
 /** A town, a street or a community at a clause's start, with no division before it ("朝阳门街道是…", "丈八镇将…"). */
-const LOCAL_AT_START = new RegExp(`^[\\u4e00-\\u9fa5]{2,5}?(?:${kindAlternation([...LOCALITY, '社区'])})`, 'u');
+const LOCAL_AT_START = new RegExp(`^[\\u4e00-\\u9fa5]{2,5}?(?:${kindAlternation([...LOCALITY, '社区', '村'])})`, 'u');
 /**
  * Verbs that open a clause and take a place as object ("协助返乡", "管辖原城关镇", "奋力托举壮乡",
  * "部门围着街道"): before a town's or a community's kind with no division, they make no name. (Not
@@ -269,6 +269,9 @@ function nameEnds(text: string, from: number, mentionStarts: ReadonlySet<number>
     } else if (BODY_KINDS.has(kind)) {
       ends.push(j + 1);
       break;
+    } else if (GRASSROOTS.includes(kind) && ends.length === 1 && j + 1 - ends[0]! >= 3 && j + 1 - ends[0]! <= kind.length + 4) {
+      // A town's or a street's village or community ("某镇某某村", "某街道某某社区"), then perhaps its own body.
+      ends.push(j + 1);
     }
   }
   return ends;
@@ -318,7 +321,7 @@ function namesIn(text: string, home: Region | null | undefined): Found[] {
       if ((kind === 'grassroots' || kind === 'locality') && !/^[\u4e00-\u9fa5]{2,}(?:社区居民委员会|居民委员会|村民委员会|居委会|村委会|社区|村|街道办事处|街道|镇|乡)$/u.test(own)) continue;
       if (/[各个些每全]|首批|一批/u.test(own)) continue;
       // (orgnames' grammar has no towns or streets: a division, a name and 镇/乡/街道 is one here.)
-      if (nameLike(written) && (kind === 'locality' || parseOrgName(written))) {
+      if (nameLike(written) && (kind === 'locality' || kind === 'grassroots' || parseOrgName(written))) {
         add(written, m.start, false, false);
         covered = Math.max(covered, e);
       }
@@ -348,7 +351,9 @@ function namesIn(text: string, home: Region | null | undefined): Found[] {
       !LOCAL_KIND_ONLY.test(rest) &&
       // (Level words alone before the kind are a list of levels, "市县乡", not a name.)
       !/^[省市县区乡镇村]+(?:街道|镇|乡|社区)$/u.test(m[0]) &&
-      !/^(?:社区|街道|乡镇|城乡|城镇|村镇|集镇|小镇|重镇|古镇)/u.test(m[0])
+      !/^(?:社区|街道|乡镇|城乡|城镇|村镇|集镇|小镇|重镇|古镇|农村|乡村|城市)/u.test(m[0]) &&
+      // (Words ending in 村 that name no village: the countryside, a whole village, going to one.)
+      !/(?:农村|乡村|全村|各村|该村|本村|进村|驻村|村村|山村|渔村|新村)$/u.test(m[0])
     ) {
       nameEnds(text, i + lead, new Set()).forEach((e, k) => add(text.slice(i + lead, e), i + lead, false, k === 0));
     }

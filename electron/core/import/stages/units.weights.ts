@@ -8,28 +8,28 @@ import type { UnitWeights } from './unitmodel.js';
 export const UNIT_WEIGHTS: UnitWeights = {
   features: ["bias","inTitle","titleStart","leadSubject","leadClauseSubject","subjects","anaphora","mentions","firstAt","modifierShare","objectShare","acts","confers","organ","grassroots","locality","otherKind","higher","relative","homeAgrees","peers","subunit"],
   weights: [
-    -1.252347, // bias
-    0.656783, // inTitle
-    0.129621, // titleStart
-    0.736175, // leadSubject
-    0.273619, // leadClauseSubject
-    0.592153, // subjects
-    1.36062, // anaphora
-    0.502551, // mentions
-    -0.81111, // firstAt
-    0.452564, // modifierShare
-    -0.643119, // objectShare
-    0.617215, // acts
-    -0.317235, // confers
-    0.63706, // organ
-    -0.309619, // grassroots
-    -0.63996, // locality
-    -0.619965, // otherKind
-    -1.403462, // higher
-    -0.288038, // relative
-    0.337656, // homeAgrees
-    -0.677128, // peers
-    -0.464548, // subunit
+    -1.446258, // bias
+    0.645017, // inTitle
+    0.04026, // titleStart
+    0.698515, // leadSubject
+    0.236289, // leadClauseSubject
+    0.595168, // subjects
+    1.415539, // anaphora
+    0.594518, // mentions
+    -0.831006, // firstAt
+    0.396038, // modifierShare
+    -0.745489, // objectShare
+    0.560695, // acts
+    -0.326271, // confers
+    0.755748, // organ
+    -0.51349, // grassroots
+    -0.576252, // locality
+    -0.594865, // otherKind
+    -1.45651, // higher
+    -0.064603, // relative
+    0.448007, // homeAgrees
+    -0.692331, // peers
+    -0.494119, // subunit
   ],
   threshold: 0.5,
 };
