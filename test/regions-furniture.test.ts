@@ -58,3 +58,23 @@ test('furniture: a menu of places is three or more sibling places alone, with at
   assert.equal(isPlaceMenu('南京、无锡、徐州等地开展养老服务'), false);
   assert.equal(isPlaceMenu('南京市 秦淮区 某某社区 养老服务中心'), false);
 });
+
+test('text: a company\'s name and visitors from elsewhere say nothing of the page\'s place', async () => {
+  const SENTENCES = [
+    '\n项目由深圳市腾飞智慧养老科技有限公司提供技术支持,北京康泰集团捐赠了设备。\n',
+    '\n活动当天,上海市浦东新区民政局、杭州市西湖区民政局的同志到场观摩交流。\n',
+  ];
+  for (const [file, region] of [
+    ['dengzhou-binzang-xuanchuan.txt', '河南省 南阳市 邓州市'],
+    ['lixian-2022-hunsu-xinfeng.txt', '湖南省 常德市 澧县'],
+    ['heze-2018-zhengwen.txt', '山东省 菏泽市'],
+    ['suqian-2025-jiuzhu-xunqin-fanti.txt', '江苏省 宿迁市'],
+  ] as const) {
+    for (const sentence of SENTENCES) assert.equal(await regionWith(file, sentence), region, `${file} + ${sentence.trim()}`);
+  }
+  const { findMentions, notOfTheText } = await import('../electron/core/regions/index.js');
+  const kept = (t: string) => notOfTheText(t, findMentions(t)).map((m) => m.text);
+  // The visited place stays; the visitors' does not.
+  assert.deepEqual(kept('浙江省湖州市两家社会工作服务机构的负责人到临夏州和政县考察调研'), ['临夏州', '和政县']);
+  assert.deepEqual(kept('由深圳市某某科技有限公司运营的兰州市城关区养老服务中心'), ['兰州市', '城关区']);
+});

@@ -358,9 +358,21 @@ const NATIONWIDE = /各省[、,，]?\s*(?:\(|（)?自治区[、,，]?\s*直辖�
  */
 const ADDRESS = /(?:地\s*址|通讯处|住\s*所|办公区|办公地点)\s*[:：][^\n。；;]{0,60}/gu;
 
-/** Mentions that say something of the text's place: not those in the nationwide formula or in a postal address. */
+/**
+ * Visitors from elsewhere ("上海市浦东新区民政局的同志到场观摩", "浙江省湖州市两家机构的负责人到临夏州…考察调研",
+ * "某市考察团一行来我县参观"): the visiting body, the subject before its 一行/负责人/同志 and its verb of
+ * coming, is from another place than the one it visits (which stays evidence).
+ */
+const VISITORS = /[^\s，,。；;！？：:]{2,40}?(?:一行|代表团|考察团|的同志|的负责人|负责人|同志)(?=[^，,。；;！？]{0,6}?(?:来到|来|到|莅临|赴)[^，,。；;！？]{0,30}?(?:考察|观摩|学习|调研|交流|参观|指导))/gu;
+
+/** A company's name (…科技有限公司, …集团): where it is registered, which says nothing of the case's place. */
+const COMPANY_NAME = /[^\s，,。；;！？：:、()（）]{2,24}?(?:有限责任公司|股份有限公司|有限公司|集团)/gu;
+
+/** Mentions that say something of the text's place: not those in the nationwide formula, a postal address, a visit, a company's name. */
 export function notOfTheText(text: string, mentions: Mention[]): Mention[] {
-  const spans = [...text.matchAll(NATIONWIDE), ...text.matchAll(ADDRESS)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const spans = [...text.matchAll(NATIONWIDE), ...text.matchAll(ADDRESS), ...text.matchAll(MERE_MENTION), ...text.matchAll(VISITORS), ...text.matchAll(COMPANY_NAME)].map(
+    (m) => [m.index!, m.index! + m[0].length] as const,
+  );
   if (spans.length === 0) return mentions;
   return mentions.filter((m) => !spans.some(([from, to]) => m.start >= from && m.end <= to));
 }
