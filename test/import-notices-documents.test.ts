@@ -101,3 +101,36 @@ test('notices: a title broken over two lines is whole again — on the page (cha
   assert.equal(wrapped.notice!.meta.title, '信阳市民政局关于印发《信阳市社会组织孵化基地管理办法》的通知');
   assert.equal(wrapped.notice!.meta.docNumber, '信民〔2025〕4号');
 });
+
+test('notices: a 转发 notice is read from its own head and 落款; the document it forwards below, with its 版头 and number, is its body', async () => {
+  const forwarded = '某省民政厅关于开展社区评估工作的通知';
+  const text = [
+    `某市民政局关于转发《${forwarded}》的通知`,
+    '各县（市、区）民政局：',
+    `现将《${forwarded}》转发给你们，请结合实际认真贯彻落实。`,
+    '',
+    '某市民政局',
+    '2024年7月1日',
+    '',
+    '某省民政厅文件',
+    '某民发〔2024〕12号',
+    forwarded,
+    '各市民政局：',
+    '为推进社区建设,省民政厅决定在全省开展社区评估工作,现将有关事项通知如下。',
+    '一、各地要高度重视,精心组织,确保评估工作顺利开展。',
+    '二、请于2024年9月30日前将评估结果报送省民政厅。',
+    '某省民政厅',
+    '2024年6月1日',
+  ].join('\n');
+  const file = await read('zhuanfa.txt', text);
+  assert.equal(file.kind, 'notice');
+  const meta = file.notice!.meta;
+  assert.equal(meta.title, `某市民政局关于转发《${forwarded}》的通知`);
+  assert.equal(meta.organ, '某市民政局');
+  assert.equal(meta.docNumber, undefined, 'the number under the 落款 is the forwarded document’s');
+  assert.equal(meta.addressees?.normalize('NFKC'), '各县(市、区)民政局');
+  assert.equal(meta.issuer, '某市民政局');
+  assert.equal(meta.date, '2024-07-01');
+  assert.deepEqual(meta.attachmentTitles, [forwarded]);
+  assert.match(blocksText(file.notice!.attachments.flatMap((a) => a.blocks)), /某民发〔2024〕12号/u, 'the forwarded number stays in its text');
+});

@@ -627,6 +627,9 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   if (reprint) addresseesAt = reprint.addresseesAt;
   let addresseesLines = 1;
   if (addresseesAt >= 0 && !reprint) [addresseesAt, addresseesLines] = wrappedAddressees(lines, addresseesAt, afterTitle, header);
+  // Header lines under the 主送 are another document's, the one a 转发 notice forwards after its 落款
+  // (its 版头, number, table): the body's, not this notice's head.
+  if (addresseesAt >= 0) for (const h of [...header]) if (h > addresseesAt) header.delete(h);
   const bodyFrom = Math.max(afterTitle, addresseesAt + addresseesLines, ...[...header].filter((h) => h < afterTitle + 10).map((h) => h + 1));
   // 署名 and 成文日期: the first date-only line under an issuer line after the body has begun.
   let issuerAt = -1;
