@@ -4,7 +4,7 @@
  * pages, and says how well they hold on pages they were not fitted on: leave-one-batch-out over
  * test/fixtures/portal/batches/*.json (a tuning page listed by no batch is in "older").
  *
- *   node --import tsx scripts/fit-category.ts [--quiet]
+ *   node --import tsx scripts/fit-category.ts [--quiet] [--thin [--misses]]
  *
  * Every tuning page is imported once, exactly as `huibian import` reads it, while the scorings are
  * heard (observeCategoryScoring); each case's draft is counted once (prepareCategory) and decided
@@ -15,12 +15,18 @@
  * defaults' figure, the fitted numbers and figure on all batches, then per batch left out the
  * numbers fitted on the others and their figure on it, and the sum of those held-out figures.
  *
+ * --thin asks how list items fare when their list's context is thinner than on the tuning page, as
+ * on pages whose list the importer reads less fully: each item scored again with only the context's
+ * first line, only its name lines (heading, honour), only its lead, only the item's own honour
+ * (its award, in the reading copy's simplified characters), or nothing.
+ *
  * The held-out pages (heldout/, batches 17 and 18) are never read.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { importFile } from '../electron/core/import/index.js';
-import { CATEGORY_PARAMS, observeCategoryScoring, prepareCategory, type CategoryParams, type Decide } from '../electron/core/import/stages/category.js';
+import { Converter } from 'opencc-js';
+import { CATEGORY_PARAMS, observeCategoryScoring, prepareCategory, type CategoryInput, type CategoryParams, type Decide } from '../electron/core/import/stages/category.js';
 import { PORTAL_DIR, expectedPath, listFixtures, loose } from './score-import.js';
 import type { ImportedCase } from '../electron/core/model/imported.js';
 
@@ -45,6 +51,8 @@ interface Sample {
   /** The case's category fixed by its draft's group heading, or its scoring to decide again. */
   fixed?: string;
   decide?: Decide;
+  /** A list item's scoring input and its own honour, for --thin. */
+  item?: { input: CategoryInput; award: string };
 }
 
 function batchOf(): Map<string, string> {
@@ -115,10 +123,10 @@ async function collect(): Promise<Sample[]> {
   const samples: Sample[] = [];
   for (const fixture of listFixtures('tuning')) {
     const page = path.basename(fixture).replace(/\.(?:txt|docx)$/u, '');
-    const heard = new Map<string, Decide[]>();
+    const heard = new Map<string, Array<{ input: CategoryInput; decide: Decide }>>();
     observeCategoryScoring((input) => {
       const list = heard.get(input.title) ?? [];
-      list.push(prepareCategory(input.title, input.body, input.options));
+      list.push({ input, decide: prepareCategory(input.title, input.body, input.options) });
       heard.set(input.title, list);
     });
     const file = await importFile({ name: path.basename(fixture), path: fixture });
@@ -140,12 +148,43 @@ async function collect(): Promise<Sample[]> {
       // No case, or a group heading decided it: no number changes the outcome.
       if (!c) sample.fixed = '';
       else if (c.meta.categoryExplanation?.[0]?.words[0]?.word.startsWith('分组标题')) sample.fixed = c.meta.category ?? '';
-      else if (decides[j!]) sample.decide = decides[j!];
+      else if (decides[j!]) {
+        sample.decide = decides[j!]!.decide;
+        if (decides[j!]!.input.options.listItem) sample.item = { input: decides[j!]!.input, award: toSimplified(c.meta.award ?? '') };
+      }
       else sample.fixed = c.meta.category ?? '';
       samples.push(sample);
     });
   }
   return samples;
+}
+
+const toSimplified = Converter({ from: 't', to: 'cn' });
+
+/** A list's context as index.ts gives it (name and honour lines, then the lead), thinned. */
+const isNameLine = (l: string) => l.trim() !== '' && l.length <= 60 && !/[。！？!?；;]/u.test(l);
+const THIN: Record<string, (context: string, award: string) => string> = {
+  'first line': (c) => c.split('\n').find((l) => l.trim()) ?? '',
+  'name lines': (c) => c.split('\n').filter(isNameLine).join('\n'),
+  lead: (c) => c.split('\n').filter((l) => l.trim() && !isNameLine(l)).join('\n'),
+  'own honour': (_, award) => award,
+  nothing: () => '',
+};
+
+function thin(samples: Sample[]): void {
+  const items = samples.filter((s) => s.item);
+  console.log(`list items scored from their list's context: ${items.length}`);
+  for (const [name, cut] of Object.entries(THIN)) {
+    let n = 0;
+    for (const s of items) {
+      const { input, award } = s.item!;
+      const context = cut(input.body, award);
+      const got = prepareCategory(input.title, context, { ...input.options, listItem: context !== '' })().category;
+      if (s.want.includes(got)) n++;
+      else if (process.argv.includes("--misses")) console.log(`    ${name}: ${s.page} ${input.title} ${got}∉${s.want.join("/")} [${context.slice(0, 60).replace(/\n/g, " / ")}]`);
+    }
+    console.log(`  context cut to ${name.padEnd(10)} ${n}/${items.length}`);
+  }
 }
 
 function right(samples: Sample[], params: CategoryParams): number {
@@ -187,6 +226,7 @@ function show(params: CategoryParams): string {
 async function main(): Promise<void> {
   const quiet = process.argv.includes('--quiet');
   const samples = await collect();
+  if (process.argv.includes('--thin')) thin(samples);
   const batches = [...new Set(samples.map((s) => s.batch))].sort();
   const atDefaults = right(samples, { ...CATEGORY_PARAMS });
   const all = fit(samples);

@@ -58,3 +58,23 @@ test('category: a headline naming an area its text treats is about that area, no
     '综合',
   );
 });
+
+test('category: a list item is filed by its honour when that names an area, whatever little else the page gives', () => {
+  // Items and honours as the tuning lists print them, each with its honour alone for context, as
+  // on a page whose lead the importer did not read: the honour is conferred by one area's body.
+  const cases: Array<[string, string, string]> = [
+    ['九如城养老抗疫志愿服务团队', '慈善楷模', '慈善事业和社会工作'], // jiangsu-2021
+    ['国网如东县供电公司退役军人共产党员服务队', '慈善楷模', '慈善事业和社会工作'], // jiangsu-2021
+    ['昭通市秋城志愿服务中心', '全国先进社会组织', '社会组织'], // yunnan-2026
+    ['石家庄市', '河北省双拥模范城', '优抚安置'], // hebei-2017
+    ['海淀区', '全国农村社区建设实验县(市、区)', '基层政权和社区治理'], // quanguo-2008: a division is a name
+    ['太原市迎泽区', '全国和谐社区建设示范单位', '基层政权和社区治理'], // taiyuan-2015
+  ];
+  for (const [item, honour, want] of cases) {
+    const r = scoreCategories(item, honour, { listItem: true, honour });
+    assert.equal(r.category, want, `${item} (${honour})`);
+    assert.ok(r.explanation[0]?.words.some((w) => honour.includes(w.word)), `${item}: the honour's words decide`);
+  }
+  // An honour that only hints (公益, 治理) leaves the item to its own words.
+  assert.equal(scoreCategories('“益路童行”关爱困境儿童项目', '2020年度十大公益项目', { listItem: true, honour: '2020年度十大公益项目' }).category, '儿童福利');
+});

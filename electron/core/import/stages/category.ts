@@ -1,9 +1,10 @@
 /**
  * Stage 4b, category: a transparent score of the text against the 民政 taxonomy. Each area has
- * a weighted keyword lexicon (model/categories.ts); a word in the title counts TITLE_WEIGHT
- * times a word in the body, and one in the opening paragraphs OPENING_WEIGHT times.
- * The area clearly ahead wins; when none is, or when several areas are broadly level (a whole
- * bureau's overview), the draft goes to 综合. The explanation lists the deciding words.
+ * a weighted keyword lexicon (model/categories.ts, documented per 业务领域); a word in the title
+ * counts TITLE_WEIGHT times a word in the body, and one in the opening paragraphs OPENING_WEIGHT
+ * times. The area clearly ahead wins; when none is, or when several areas are broadly level (a
+ * whole bureau's overview), the draft goes to 综合. A list item, which has a title only, draws on
+ * its honour and its list's heading and lead. The explanation lists the deciding words.
  */
 import type { CategoryExplanation } from '../../model/types.js';
 import { CATEGORY_LEXICON, GENERAL_CATEGORY } from '../../model/categories.js';
@@ -121,6 +122,14 @@ export interface CategoryOptions {
    * then its lead): the case is a list item with a title only.
    */
   listItem?: boolean;
+  /**
+   * A list item's honour ("全国示范性老年友好型社区", "慈善楷模"), as the list confers it on the item. An
+   * honour is conferred by the body that runs one area's work and judges the work by it, so an
+   * honour that names an area by a subject word files the item there, whatever the item's own title
+   * names ("九如城养老抗疫志愿服务团队" as a 慈善楷模 is 慈善's). One that names none, or only by a hint
+   * ("十大公益项目", "社会治理创新奖"), leaves the item to its own words and its list's.
+   */
+  honour?: string | null;
   /** Other values of the fitted numbers (scripts/fit-category.ts tries them); the defaults otherwise. */
   params?: Partial<CategoryParams>;
 }
@@ -153,14 +162,34 @@ function modifies(title: string, end: number, category: string): boolean {
 const TOPIC_WEIGHT = 2;
 
 /**
- * A list item with a title only. An item that is just a name (a community, a town's government,
- * a station: "某街道某社区", "某镇人民政府") carries no subject of its own — its place-type word
- * (社区) is no topic — so the list says what it is in: the list's name lines weigh as its title,
- * the lead as its opening, and a list about 民政 work as a whole ("民政工作先进单位") that names
- * no area files its items under 综合. An item whose title names a subject is scored as before,
- * its title over the list's context.
+ * A list item with a title only, and its list's context (the honour, the list's name lines, then
+ * its lead). Its honour, when that names an area by a subject word, files it (CategoryOptions.honour).
+ * Otherwise an item that is just a name (a community, a town's government, a station, a division:
+ * "某街道某社区", "某镇人民政府", "海淀区") carries no subject of its own — its place-type word (社区) is
+ * no topic — so the list says what it is in: the list's name lines weigh as its title, the lead as
+ * its opening, and a list about 民政 work as a whole ("民政工作先进单位") that names no area files its
+ * items under 综合 unless the item's own name says what kind of body it is. An item whose title
+ * names a subject is scored by its title over the list's context.
  */
 function prepareListItem(title: string, context: string, options: CategoryOptions): Decide {
+  const ofItem = prepareItem(title, context, options);
+  const honour = options.honour?.trim() ? withoutPlaceWords(options.honour) : '';
+  if (!honour || !hasTopic(countWords(honour))) return ofItem;
+  // The honour read as a title of its own: the area it names by a subject word.
+  const byHonour = prepareText(honour, '', options);
+  return (params) => {
+    const result = byHonour(params);
+    return result.category === GENERAL_CATEGORY ? ofItem(params) : result;
+  };
+}
+
+/** Whether counted words name a subject (a word of TOPIC_WEIGHT or more), not only hint at one. */
+function hasTopic(counts: Map<string, number>): boolean {
+  return Object.values(CATEGORY_LEXICON).some((words) => words.some(([word, weight]) => weight >= TOPIC_WEIGHT && (counts.get(word) ?? 0) > 0));
+}
+
+/** A list item by its own title and its list's context (its honour naming no area). */
+function prepareItem(title: string, context: string, options: CategoryOptions): Decide {
   const asBefore = prepareText(title, context, options);
   // The item's own title alone: what its work is ("老年大学…"), or what kind of body it names (a
   // 社会福利院, a 社区服务中心, a village's 党支部).
@@ -173,9 +202,7 @@ function prepareListItem(title: string, context: string, options: CategoryOption
     const own = byName(params);
     return own.category === GENERAL_CATEGORY ? result : own;
   };
-  const own = countWords(withoutPlaceWords(title));
-  const hasTopic = Object.values(CATEGORY_LEXICON).some((words) => words.some(([word, weight]) => weight >= TOPIC_WEIGHT && (own.get(word) ?? 0) > 0));
-  if (hasTopic || !NAME_ONLY.test(title.trim())) return (params) => orOwn(asBefore(params), params);
+  if (hasTopic(countWords(withoutPlaceWords(title))) || !NAME_ONLY.test(title.trim())) return (params) => orOwn(asBefore(params), params);
   const lines = context.split('\n').map((l) => l.trim()).filter(Boolean);
   const isName = (l: string) => l.length <= 60 && !/[。！？!?；;]/u.test(l);
   // Each line masked on its own, before the join: a label line ("案例名称") is then still one.
@@ -193,7 +220,7 @@ function prepareListItem(title: string, context: string, options: CategoryOption
 }
 
 /** A title that is a name only: a community, village, street, town, its government or committee, a station or centre. */
-const NAME_ONLY = /(?:社区|村|街道|镇|乡|苏木|嘎查|居委会|村委会|人民政府|政府|办事处|委员会|服务中心|服务站|中心|站|所|院|馆|协会|商会|基金会|促进会|联合会|(?<![格布大全结开])局|厅|办)$/u;
+const NAME_ONLY = /(?:社区|村|街道|镇|乡|苏木|嘎查|[省市区县旗州盟]|小区|居委会|村委会|人民政府|政府|办事处|委员会|服务中心|服务站|中心|站|所|院|馆|协会|商会|基金会|促进会|联合会|(?<![格布大全结开])局|厅|办)$/u;
 
 /** Verbs that introduce what the work serves. */
 const PURPOSE = /[，,\s]*(?:助力|赋能|护航|助推)/u;
