@@ -408,6 +408,26 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     raws.get(keep)!.mentions.push(...raws.get(drop)!.mentions);
     raws.delete(drop);
   }
+  // One division under two of its names ("关岭布依族苗族自治县民政局", "关岭县民政局"): one body, named as
+  // the text names it most (the shorter on a tie).
+  const byPlace = new Map<string, string>();
+  for (const name of [...raws.keys()]) {
+    const lead = findMentions(name)[0];
+    if (!lead || lead.start !== 0 || lead.places.length !== 1) continue;
+    const key = `${lead.places[0]!.code}|${name.slice(lead.end)}`;
+    const other = byPlace.get(key);
+    if (!other) {
+      byPlace.set(key, name);
+      continue;
+    }
+    const a = raws.get(other)!;
+    const b = raws.get(name)!;
+    const keepName = b.mentions.length > a.mentions.length || (b.mentions.length === a.mentions.length && name.length < other.length) ? name : other;
+    const dropName = keepName === name ? other : name;
+    raws.get(keepName)!.mentions.push(...raws.get(dropName)!.mentions);
+    raws.delete(dropName);
+    byPlace.set(key, keepName);
+  }
   // A body named only as the employer of a person who acts ("某局局长某某调研…") is not the actor.
   for (const [name, raw] of raws) if (raw.mentions.every((m) => m.staff)) raws.delete(name);
   const names = order.filter((n) => raws.has(n));

@@ -8,28 +8,28 @@ import type { UnitWeights } from './unitmodel.js';
 export const UNIT_WEIGHTS: UnitWeights = {
   features: ["bias","inTitle","titleStart","leadSubject","leadClauseSubject","subjects","anaphora","mentions","firstAt","modifierShare","objectShare","acts","confers","organ","grassroots","locality","otherKind","higher","relative","homeAgrees","peers","subunit"],
   weights: [
-    -1.446258, // bias
-    0.645017, // inTitle
-    0.04026, // titleStart
-    0.698515, // leadSubject
-    0.236289, // leadClauseSubject
-    0.595168, // subjects
-    1.415539, // anaphora
-    0.594518, // mentions
-    -0.831006, // firstAt
-    0.396038, // modifierShare
-    -0.745489, // objectShare
-    0.560695, // acts
-    -0.326271, // confers
-    0.755748, // organ
-    -0.51349, // grassroots
-    -0.576252, // locality
-    -0.594865, // otherKind
-    -1.45651, // higher
-    -0.064603, // relative
-    0.448007, // homeAgrees
-    -0.692331, // peers
-    -0.494119, // subunit
+    -1.634592, // bias
+    0.662615, // inTitle
+    0.059781, // titleStart
+    0.704683, // leadSubject
+    -0.020839, // leadClauseSubject
+    0.618913, // subjects
+    1.429544, // anaphora
+    0.73182, // mentions
+    -0.75851, // firstAt
+    0.407002, // modifierShare
+    -0.668612, // objectShare
+    0.603672, // acts
+    -0.312956, // confers
+    0.711788, // organ
+    -0.50539, // grassroots
+    -0.569493, // locality
+    -0.582094, // otherKind
+    -1.423601, // higher
+    0.029735, // relative
+    0.450434, // homeAgrees
+    -0.809145, // peers
+    -0.474999, // subunit
   ],
   threshold: 0.5,
 };
