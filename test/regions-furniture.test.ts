@@ -77,4 +77,7 @@ test('text: a company\'s name and visitors from elsewhere say nothing of the pag
   // The visited place stays; the visitors' does not.
   assert.deepEqual(kept('浙江省湖州市两家社会工作服务机构的负责人到临夏州和政县考察调研'), ['临夏州', '和政县']);
   assert.deepEqual(kept('由深圳市某某科技有限公司运营的兰州市城关区养老服务中心'), ['兰州市', '城关区']);
+  // A short text (an opening sentence) reads the visit the same way.
+  const { resolveRegion } = await import('../electron/core/regions/index.js');
+  assert.equal(resolveRegion('近日,浙江省湖州市两家社会工作服务机构的负责人到临夏州和政县考察调研')?.county, '和政县');
 });

@@ -130,7 +130,7 @@ function streetsAsCounties(text: string, hint: Partial<Region> | undefined): str
 }
 
 function withoutMereMentions(text: string): string {
-  return text.replace(MERE_MENTION, '·').replace(ADDRESS, '·');
+  return text.replace(MERE_MENTION, '·').replace(ADDRESS, '·').replace(VISITORS, '·');
 }
 
 /**
