@@ -173,6 +173,24 @@ test('the workers are chosen by the cores idle now, not by the load average', as
   if (os.availableParallelism() > 1) assert.equal(workersPay(), true, `load average ${os.loadavg()[0]}`);
 });
 
+test('a batch asking a second or more after the last ask reads the time since, without blocking for a fresh window', async () => {
+  await stopImportWorkers();
+  const forced = process.env.HUIBIAN_IMPORT_WORKERS;
+  delete process.env.HUIBIAN_IMPORT_WORKERS;
+  try {
+    workersPay();
+    // as \`huibian import\` asks again for its next batch, here after 1.2 s
+    await new Promise((r) => setTimeout(r, 1200));
+    const started = performance.now();
+    workersPay();
+    const took = performance.now() - started;
+    // a fresh window is 50 ms of the thread waiting
+    assert.ok(took < 45, `the ask took ${took.toFixed(1)} ms`);
+  } finally {
+    if (forced !== undefined) process.env.HUIBIAN_IMPORT_WORKERS = forced;
+  }
+});
+
 test('idle workers stop, and the next large preview starts them again', async () => {
   const given = sources();
   const options = { maxBytes: 50 * 1024 * 1024 };

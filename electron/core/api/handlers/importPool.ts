@@ -137,9 +137,20 @@ function cpuTimes(): { idle: number; total: number } {
 }
 
 /**
+ * The oldest window workersPay reads as it stands; an older one (the app, a preview minutes
+ * after the last) says nothing of now, and a fresh one is taken, the thread waiting 50 ms for
+ * it. A command's batches ask every second or few (`huibian import` asks for the next 100 files
+ * while it commits the last), and the time since the last ask is a fair reading of now: with a
+ * second as the bound, each batch after the gate had said no (a busy machine) waited 50 ms for
+ * a fresh window with the thread blocked — 1,000 drafts at load 12-14, five of them, 222 ms in
+ * workersPay (--cpu-prof of the built CLI).
+ */
+const WINDOW_MAX_MS = 10_000;
+
+/**
  * Whether a large preview should go to the workers: when they are running, or when the machine
- * has at least half a core idle now — read from the CPU times since this module loaded (at
- * least 50 ms, at most a second), which count this process's own busy thread. With every core busy a worker adds
+ * has at least half a core idle now — read from the CPU times since this module loaded or the
+ * last ask (at least 50 ms, at most WINDOW_MAX_MS), which count this process's own busy thread. With every core busy a worker adds
  * only its start-up and the copying of outcomes: 1,000 drafts on a 2-core machine at load 10
  * took a quarter more CPU and time with it; again with the thread reading one file at a time
  * (readOnThread), at load 11-14 from other users' sessions, workers forced against the one
@@ -154,8 +165,7 @@ export function workersPay(): boolean {
   const forced = process.env.HUIBIAN_IMPORT_WORKERS;
   if (forced === '0' || forced === '1') return forced === '1';
   if (pool !== null) return true;
-  // A window of more than a second (the app, started long ago) says nothing of now: take a fresh one.
-  if (Date.now() - since.at > 1000) since = { at: Date.now(), times: cpuTimes() };
+  if (Date.now() - since.at > WINDOW_MAX_MS) since = { at: Date.now(), times: cpuTimes() };
   const wait = 50 - (Date.now() - since.at);
   if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
   const now = cpuTimes();
