@@ -536,7 +536,7 @@ function buildCase(
   const bodyText = blocksText(s.body);
   // A list item's own honour ("2014年全国综合减灾示范社区") says its area as the list's name does.
   const itemContext = !bodyText && draft.award && !categoryContext.includes(draft.award) ? `${draft.award}\n${categoryContext}` : categoryContext;
-  const category = scoreCategories(`${draft.title} ${draft.subtitle ?? ''}`, bodyText || itemContext, { article: kind === 'single-case', listItem: !bodyText && Boolean(itemContext) });
+  const category = scoreCategories(`${draft.title} ${draft.subtitle ?? ''}`, bodyText || itemContext, { article: kind === 'single-case', listItem: !bodyText && Boolean(itemContext), honour: draft.award });
   if (draft.groupCategory) {
     // The draft itself files the case under an area: that beats any word count.
     category.category = draft.groupCategory;
