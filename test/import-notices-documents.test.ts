@@ -134,3 +134,17 @@ test('notices: a 转发 notice is read from its own head and 落款; the documen
   assert.deepEqual(meta.attachmentTitles, [forwarded]);
   assert.match(blocksText(file.notice!.attachments.flatMap((a) => a.blocks)), /某民发〔2024〕12号/u, 'the forwarded number stays in its text');
 });
+
+test('notices: "附件:" alone over one unnumbered name lists that attachment, and the name over the date is no 署名 (jiangsu-2015, jiangsu-2006)', async () => {
+  const alone = (text: string) => text.replace(/^附件:(\S.*)$/mu, '附件:\n$1');
+  const fucai = await read('fucai.txt', alone(tuning('jiangsu-2015-fucai-tongbao.txt')));
+  assert.deepEqual(fucai.notice!.meta.attachmentTitles, ['2014年“福彩杯”江苏民政政策理论研究获奖论文名单']);
+  assert.equal(fucai.notice!.meta.issuer, '江苏省民政厅');
+  const text = alone(tuning('jiangsu-2006-fuli-shengchan-xianjin.txt'));
+  assert.ok(/^附件:\n全省社会福利生产管理工作先进集体名单\n二00六年十二月八日/mu.test(text));
+  const fuli = await read('fuli.txt', text);
+  assert.equal(fuli.notice?.meta.issuer ?? null, null, 'a list’s name over the date signs nothing');
+  // A 署名 over the date is still read when no 附件 mark precedes it.
+  const signed = await read('fuli-signed.txt', text.replace('附件:\n全省社会福利生产管理工作先进集体名单\n', '江苏省民政厅办公室\n'));
+  assert.equal(signed.notice?.meta.issuer, '江苏省民政厅办公室');
+});

@@ -647,7 +647,8 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
     }
     if (t.length <= 30 && isDateLine(t)) {
       // Under an organ line it is the 署名 and 成文日期; alone after the body, the 成文日期 only.
-      if (ISSUER.test(lines[i - 1]!.text)) issuerAt = i - 1;
+      // (A document's name listed under "附件:" right above the date is the attachment, not the 署名.)
+      if (ISSUER.test(lines[i - 1]!.text) && !documentTitle(lines[i - 1]!.text)) issuerAt = i - 1;
       dateAt = i;
       break;
     }
@@ -973,6 +974,11 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
     const item = listingAttachments ? ATTACHMENT_ITEM.exec(line.text) : null;
     if (item) {
       attachmentTitles.push(stripTitle(item[1]!));
+      continue;
+    }
+    // Under "附件:" alone, one attachment may be named without a number: a line that reads as a document's title.
+    if (listingAttachments && attachmentTitles.length === 0 && documentTitle(line.text)) {
+      attachmentTitles.push(stripTitle(line.text));
       continue;
     }
     listingAttachments = false;
