@@ -130,3 +130,26 @@ test('reports: every clause of the sentence that states an honour gives entries;
   const passive = await entries('stars.txt', '近日,省民政厅公布评估结果,我市鼓楼区东街街道安泰社区、台江区瀛洲街道瀛洲社区被认定为五星级社区,仓山区城门镇胪雷社区被认定为四星级社区。');
   assert.deepEqual(passive.items, [['鼓楼区东街街道安泰社区', '五星级社区'], ['台江区瀛洲街道瀛洲社区', '五星级社区'], ['仓山区城门镇胪雷社区', '四星级社区']]);
 });
+
+test('lists: numbered cases ("案例1:") and bulleted items over their labelled unit lines are a list’s items', async () => {
+  const cases = await importFile({
+    name: 'dianxing.txt',
+    bytes: enc('省民政厅公布首批全省养老服务典型案例\n近日,省民政厅公布首批全省养老服务典型案例,共10个案例入选。\n案例1:“时间银行”互助养老(南京市鼓楼区民政局)\n案例2:“嵌入式”社区养老服务综合体(苏州市姑苏区民政局)\n案例3:农村互助养老睦邻点建设(南通市如皋市民政局)'),
+  });
+  assert.equal(cases.kind, 'award-list');
+  assert.deepEqual(cases.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award]), [
+    ['“时间银行”互助养老', '南京市鼓楼区民政局', '首批全省养老服务典型案例'],
+    ['“嵌入式”社区养老服务综合体', '苏州市姑苏区民政局', '首批全省养老服务典型案例'],
+    ['农村互助养老睦邻点建设', '南通市如皋市民政局', '首批全省养老服务典型案例'],
+  ]);
+  const bulleted = await importFile({
+    name: 'bullets.txt',
+    bytes: enc('2024年度全省社会救助领域优秀创新案例名单(排名不分先后)\n◆“一件事一次办”救助服务\n推荐单位:杭州市民政局\n◆“幸福清单”精准救助\n推荐单位:宁波市民政局\n◆“救助+服务”综合帮扶\n推荐单位:温州市民政局'),
+  });
+  assert.equal(bulleted.kind, 'award-list');
+  assert.deepEqual(bulleted.cases.map((c) => [c.meta.title, c.meta.unit]), [
+    ['“一件事一次办”救助服务', '杭州市民政局'],
+    ['“幸福清单”精准救助', '宁波市民政局'],
+    ['“救助+服务”综合帮扶', '温州市民政局'],
+  ]);
+});

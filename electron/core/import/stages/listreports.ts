@@ -108,7 +108,8 @@ function bodySubjects(before: string): string[] {
   // "甲被乙评为X": who stands after 被 is the organ that confers, the honoured one before it.
   const passive = before.lastIndexOf('被');
   // (The page's own place before the name is the reporter's, "我市甲社区": the name starts after it.)
-  const t = (passive >= 0 ? before.slice(0, passive) : before).trim().replace(/^.*?(?=(?:我|本)[省市区县州旗])/u, '');
+  // (A subject is a few names long: only the clause's last words are looked at, whatever the copy holds before them.)
+  const t = (passive >= 0 ? before.slice(0, passive) : before).slice(-80).trim().replace(/^.*?(?=(?:我|本)[省市区县州旗])/u, '');
   const pieces = splitOutsideMarks(t, '、和及与').map((p) => p.trim());
   if (pieces.length >= 2) {
     const names = pieces.map(ownName);
@@ -160,7 +161,9 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
   for (let k = 0; k < lines.length && texts.length < 4; k++) if (lines[k]!.text.trim() && !lines[k]!.image) texts.push(k);
   for (const k of texts) {
     const text = lines[k]!.text.trim();
-    for (const sentence of splitOutsideMarks(text, '。！？')) {
+    for (const sentence of splitOutsideMarks(text.length > 3000 ? text.slice(0, 3000) : text, '。！？')) {
+      // (A report states its news in a sentence of a few clauses: a run-on line past that is no such sentence.)
+      if (sentence.length > 600) continue;
       // Every clause of the sentence that states an honour gives its entries: "甲社区获得一等奖,乙社区和丙社区获得二等奖".
       const items: Array<Omit<ListItem, 'at'>> = [];
       let counted = false;

@@ -68,7 +68,8 @@ export interface ListResult {
 
 const SENTENCE = /[。！？]/u;
 const COUNT = /\s*[（(]\s*(?:共\s*)?[0-9０-９]+\s*[个项家篇名]?\s*[)）]\s*[:：]?$/u;
-const NUMBERED = /^(?:[0-9０-９]{1,3}\s*[.．、。](?![0-9０-９])|[（(]\s*[0-9０-９]{1,3}\s*[)）])\s*/u;
+/** An item's own number: "1.", "1、", "（1）", and a numbered case of a list, "案例1:", "案例一、". */
+const NUMBERED = /^(?:[0-9０-９]{1,3}\s*[.．、。](?![0-9０-９])|[（(]\s*[0-9０-９]{1,3}\s*[)）]|案例\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[:：、.．])\s*/u;
 const CN_NUMBERED = /^[一二三四五六七八九十]{1,3}\s*[、.．]\s*/u;
 /** A bracketed unit after a title: "（溧阳市民政局）", "(常州市德安医院)". */
 const UNIT_AFTER = /\s*[（(]\s*([\u4e00-\u9fa5（）()·]{3,30}?(?:局|厅|委|办|院|馆|中心|政府|街道|办事处|社区|村|镇|乡|协会|会|站|所|部|公司|集团|社会保障局|福利院|殡仪馆|医院|学校|单位))\s*[)）]\s*$/u;
@@ -325,6 +326,9 @@ function conferredHonour(texts: string[]): string | null {
   }
   for (const t of texts) {
     // (The whole object: "…为2024年重庆市社区治理创新案例", not its first kind word, "…重庆市社区".)
+    // "省民政厅公布首批全省养老服务典型案例": the cases, projects or units an organ publishes, by an honour's words.
+    const publishedWhole = /(?:公布|发布|揭晓)了?\s*([^，,。；;“”"]{4,40}(?:案例|成果|项目|品牌|单位|集体))(?=[，,。；;]|$)/u.exec(t);
+    if (publishedWhole && honourWords(publishedWhole[1]!) && !GENERIC_LIST.test(publishedWhole[1]!)) return publishedWhole[1]!;
     const given = /(?:评选出|评出|确定|认定|命名|推荐)[^。；;，,]{0,12}?为\s*[“"]?([^。；;，,“”"]{4,40}(?:案例|成果|项目|品牌|单位|社区|集体|组织))[”"]?/u.exec(t);
     if (given) return given[1]!;
   }
@@ -904,8 +908,14 @@ export function readList(source: SourceLine[]): ListResult | null {
       // "标题" over "某某区民政局": the unit alone on the next line is the item's (not the next address of a list of them).
       const below = lines[i + 1]?.text.trim() ?? '';
       // (A line that is itself a body's name, "吉林省吉林市第七中学校", is an item of its own, as is the next.)
+      const labelled = UNIT_LINE.exec(below);
       if (!unit && !organ && !ADDRESS_END.test(title) && !parseOrgName(title) && !BODY_PART.test(title) && bareUnit(below) && ENTRANT_END.test(below)) {
         unit = below;
+        taken.add(i + 1);
+        i++;
+      } else if (!unit && labelled && /[:：]/u.test(below)) {
+        // "标题" over "推荐单位:某市民政局": the labelled unit line is the item's.
+        unit = labelled[1]!.trim();
         taken.add(i + 1);
         i++;
       } else if (!unit && !organ && peopleLine(below)) {
@@ -1016,6 +1026,9 @@ function withoutBullets(lines: SourceLine[]): SourceLine[] {
   return lines.map((l, k) => {
     const own = mark(k);
     if (own && (mark(k - 1) === own || mark(k + 1) === own)) return { ...l, text: l.text.replace(BULLET, '') };
+    // (Or every other line, each item over its unit line: "◆标题" / "推荐单位:某市民政局" / "◆标题".)
+    const unitBetween = (j: number) => j >= 0 && j < lines.length && UNIT_LINE.test(lines[j]!.text.trim());
+    if (own && ((mark(k - 2) === own && unitBetween(k - 1)) || (mark(k + 2) === own && unitBetween(k + 1)))) return { ...l, text: l.text.replace(BULLET, '') };
     // "1 甲社区" over "2 乙社区": numbers in sequence set apart by a space, as a table's first column copies.
     const n = number(k);
     if (n && (number(k - 1) === n - 1 || number(k + 1) === n + 1)) return { ...l, text: l.text.replace(SPACED_NUMBER, '') };
