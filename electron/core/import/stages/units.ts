@@ -307,8 +307,9 @@ export function unitFromText(paragraphs: string[], title = '', subtitle?: string
   return (
     unitFromClosing(paragraphs, home) ??
     unitFromOpening(paragraphs, title, home) ??
-    // What no printed pattern names: the candidate the fitted scorer ranks first (unitmodel.ts).
-    unitFromModel({ title, subtitle, paragraphs, home })
+    // What no printed pattern names: the candidate the fitted scorer ranks first (unitmodel.ts), for a
+    // text it was fitted on; a list's item, its name alone, is the lists' to give a unit.
+    (paragraphs.length ? unitFromModel({ title, subtitle, paragraphs, home }) : null)
   );
 }
 
