@@ -12,27 +12,33 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatResults, runPerturbations, tuningSamples, VARIANTS } from '../scripts/perturb.js';
 
-/** Documents whose reading may change under each variant (out of those it applies to). */
+/**
+ * Documents whose reading may change under each variant (out of those it applies to). What is left:
+ * 简↔繁 are opencc's round trips, not readings (着力 comes back 著力, 显著 through tw→cn 显着, 馀 in a
+ * name 餘, a mirror's damaged GBK pair); the wraps are lines that end a sentence exactly at the
+ * measure, and one full line alone, which nothing tells from a paragraph end; another site's
+ * furniture is the furniture lexicon's and the line model's (标签:, 全国政务信息一体化应用平台, 欢迎访问民生内参!).
+ */
 const BOUNDS: Record<string, number> = {
   '简→繁 (cn→tw)': 3,
-  '繁→简 (tw→cn)': 3,
+  '繁→简 (tw→cn)': 2,
   'punctuation full→half (，：（）；)': 0,
   'punctuation half→full (,:();)': 0,
   'digits full→half (０-９)': 0,
   'digits half→full (0-9)': 0,
   'spaces → ideographic spaces': 0,
   'ideographic spaces → spaces': 0,
-  'spaces → tabs': 1,
-  'spaces → runs of three': 6,
+  'spaces → tabs': 0,
+  'spaces → runs of three': 0,
   'CRLF line ends': 0,
   'trailing spaces': 0,
   'paragraphs indented 　　': 1,
   'blank lines removed': 0,
   'blank line after every line': 0,
-  'PDF copy: every paragraph wrapped at 38': 17,
-  'PDF copy, paragraphs indented, wrapped at 38': 5,
-  'one paragraph wrapped at 38': 19,
-  'furniture of another site, top and bottom': 77,
+  'PDF copy: every paragraph wrapped at 38': 16,
+  'PDF copy, paragraphs indented, wrapped at 38': 4,
+  'one paragraph wrapped at 38': 14,
+  'furniture of another site, top and bottom': 73,
   'saved as .docx': 0,
   'GB18030 bytes': 0,
 };
