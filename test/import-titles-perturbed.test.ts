@@ -1,10 +1,11 @@
 /**
  * The headline under one change of page furniture at a time, over every tuning single article and case
- * whose headline is read right as the page is: a portal head over it (a bureau's name and a breadcrumb),
- * a share bar, a date/source line with a clock, a reading-time estimate or an outlet's reporter byline
- * under it. Each kind of line is one a portal prints around any headline; none is taken from a page.
- * The bounds are the figures of this round (of 93 pages; before it 66, 84, 84, 81 and 91 of 92 kept
- * their headline, and the reading time stayed in the text on 90 of 92).
+ * whose headline is read right as the page is: a portal head over it (a bureau's name and a breadcrumb, a
+ * greeting and the day's date, a search box's prompt, a column's tag, the site's name and address), a share
+ * bar, a date/source line with a clock, a reading-time estimate or an outlet's reporter byline under it.
+ * Each kind of line is one a portal prints around any headline; none is taken from a page. The bounds are
+ * the figures of this round (of 93 pages; before it 66, 84, 84, 81, 91, 52, 63, 63 and 68 kept their
+ * headline, and the reading time stayed in the text on 90 of 92).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +20,7 @@ const TUNING = path.resolve(import.meta.dirname, 'fixtures/portal/tuning');
 type Variant = (lines: string[], at: number) => { lines: string[]; inserted: string[] };
 
 const under = (extra: string): Variant => (l, at) => ({ lines: [...l.slice(0, at + 1), extra, ...l.slice(at + 1)], inserted: [extra] });
+const over = (...extra: string[]): Variant => (l, at) => ({ lines: [...l.slice(0, at), ...extra, ...l.slice(at)], inserted: extra });
 
 const VARIANTS: Record<string, { make: Variant; titles: number; furniture?: number }> = {
   'portal head over it': {
@@ -30,6 +32,10 @@ const VARIANTS: Record<string, { make: Variant; titles: number; furniture?: numb
   'date and source line under it': { make: under('2023/05/06 10:21 来源:某某网 编辑:李华'), titles: 93 },
   'reading time under it': { make: under('全文1820字,阅读约需4分钟'), titles: 92, furniture: 93 },
   'reporter byline under it': { make: under('某某日报全媒体记者 王小明'), titles: 92 },
+  'greeting and clock over it': { make: over('您好，欢迎访问某某市民政局网站！', '今天是：2023年5月6日 星期六'), titles: 93, furniture: 186 },
+  'search box over it': { make: over('请输入关键字', '搜索'), titles: 93, furniture: 186 },
+  'column tag over it': { make: over('【民政要闻】'), titles: 92 },
+  'site name and address over it': { make: over('某某市民政局', 'www.mzj.example.gov.cn'), titles: 91, furniture: 186 },
 };
 
 test('titles: one kind of furniture at a time around the headline of every tuning single article and case', async () => {

@@ -52,6 +52,8 @@ const APP_PROMO = /^(?:打开|下载|前往)\s*(?:APP|App|app|客户端)\s*[,，
  * the text in characters and the minutes it takes to read, nothing else.
  */
 const READING_TIME = /^[^。]{0,6}?[0-9０-９,，]+\s*个?字\s*[,，、]?\s*[^。0-9]{0,8}?(?:阅读|读完)[^。0-9]{0,6}?[0-9０-９]+(?:\.[0-9]+)?\s*分钟\S{0,2}$/u;
+/** A search box's prompt left as text ("请输入关键字", "输入关键词搜索", "请输入搜索内容"). */
+const SEARCH_PROMPT = /^(?:请)?输入(?:您要|你要)?(?:搜索|查询|检索)?的?(?:关键[字词]|内容|标题|信息)(?:进行)?(?:搜索|查询|检索)?\.{0,3}…?$/u;
 /** A platform's statement that it only stores what its users post. */
 const PLATFORM_NOTE = /仅提供信息存储空间服务|观点仅代表作者本人|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)/u;
 
@@ -71,7 +73,7 @@ const META_LABEL = /(?:来源|编辑|责编|作者|记者|通讯员|审核|校�
 export function isWidgetLabel(text: string): boolean {
   if (text.length > 120) return false;
   const t = text.trim().replace(/\s*[:：]$/u, '');
-  if (READING_TIME.test(t) || APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120) || SIZE_BUTTONS.test(t) || SHARE_HOWTO.test(t) || (SUBMIT_LINE.test(t) && t.length <= 80) || END_MARK.test(t) || (FOLLOW_PROMPT.test(t) && t.length <= 32)) return true;
+  if (READING_TIME.test(t) || SEARCH_PROMPT.test(t) || APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120) || SIZE_BUTTONS.test(t) || SHARE_HOWTO.test(t) || (SUBMIT_LINE.test(t) && t.length <= 80) || END_MARK.test(t) || (FOLLOW_PROMPT.test(t) && t.length <= 32)) return true;
   const bare = t.replace(/^[【[(（<]\s*/u, '').replace(/\s*[】\])）>]$/u, '');
   if (WIDGET_LABELS.has(t) || WIDGET_LABELS.has(bare)) return true;
   // A row of such labels ("政务微博 政务微信").
@@ -201,6 +203,8 @@ export function isSiteNotice(text: string): boolean {
   // Its colophon is the site's note about itself too, wherever it stands.
   if (isColophon(text)) return true;
   if (text.length > 40 || !/本站|本网|欢迎/u.test(text) || /[。？]/u.test(text)) return false;
+  // A greeting may come first ("您好，欢迎访问某某市民政局网站！").
+  text = text.replace(/^(?:您好|你好)\s*[，,!！]\s*/u, '');
   return /^(?:本站|本网站?)[^。]{0,16}(?:无障碍|适老化|长者版|关怀版|读屏|语音)/u.test(text) || /^[^。，,]{0,10}欢迎(?:您)?(?:点击)?(?:访问|光临|来到)(?:本站|本网|[^。，,]{0,14}(?:网|网站|政府网|门户))?\s*[!！]?$|[,，]\s*欢迎(?:您)?(?:点击)?(?:访问|光临|使用)\s*[!！]?$/u.test(text);
 }
 

@@ -7,7 +7,7 @@
  * a label with its value. clean.ts drops what stands above the headline it finds.
  */
 import { DATE_ONLY, NUMERIC_DATE } from './dates.js';
-import { isChannelRow, isClock, isHotWords, isMarkupResidue, isModeSwitch, isPaperReaderLine, isSpamLine, isWidgetLabel, isWidgetRow } from './furniture.js';
+import { isChannelRow, isClock, isHotWords, isMarkupResidue, isModeSwitch, isPaperReaderLine, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow } from './furniture.js';
 import { isNameAlone } from './orgnames.js';
 
 const SENTENCE_END = /[。！？!?]/u;
@@ -72,11 +72,17 @@ function isPageTools(text: string): boolean {
   return /^[[【(（]?\s*(?:分享到|分享至|转发到|一键分享|分享)\s*[:：]/u.test(t) || isWidgetLabel(t) || isWidgetRow(t);
 }
 
+/**
+ * Shapes no headline has: a web address or domain alone ("www.mzj.example.gov.cn"), a column's tag alone in
+ * brackets ("【民政要闻】"). (A repost's "原标题:…" is not one: copied from it, the page has no other headline.)
+ */
+const NEVER_SHAPE = /^(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?$|^[【[［]\s*[^【】[\]［］]{1,10}\s*[】\]］]$/u;
+
 /** A line that can never be a page's headline, wherever it stands. */
 export function isNeverTitle(text: string): boolean {
   const t = text.trim();
   if (!t) return true;
-  if (isBreadcrumb(t)) return true;
+  if (isBreadcrumb(t) || NEVER_SHAPE.test(t) || isSiteNotice(t) || isWidgetLabel(t)) return true;
   const squeezed = t.replace(/\s+/gu, '');
   if (DATE_ONLY.test(squeezed) || /^[0-9０-９\s:：\-/.年月日星期周一二三四五六日天]+$/u.test(t)) return true;
   if (NUMERIC_DATE.test(t) && t.replace(NUMERIC_DATE, '').replace(/[0-9:：\s星期周一二三四五六日天]/gu, '').length === 0) return true;
