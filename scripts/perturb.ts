@@ -192,6 +192,15 @@ export const VARIANTS: Variant[] = [
     },
   },
   { name: 'GB18030 bytes', make: (s) => ({ name: s.name, bytes: new Uint8Array(iconv.encode(s.text, 'gb18030')) }) },
+  { name: 'UTF-16LE bytes with a BOM', make: (s) => ({ name: s.name, bytes: new Uint8Array(iconv.encode(s.text, 'utf16le', { addBOM: true })) }) },
+  {
+    // A traditional page as a Taiwan or Hong Kong office saves it: Big5, where every character has a code.
+    name: 'Big5 bytes (traditional texts)',
+    make: (s) => {
+      const bytes = iconv.encode(s.text, 'big5');
+      return /[們這個來說對時會過為學國發經與動後點關]/u.test(s.text) && iconv.decode(bytes, 'big5') === s.text ? { name: s.name, bytes: new Uint8Array(bytes) } : null;
+    },
+  },
 ];
 
 // ------------------------------------------------------------------ comparing two readings
