@@ -153,3 +153,8 @@ test('lists: numbered cases ("案例1:") and bulleted items over their labelled 
     ['“救助+服务”综合帮扶', '温州市民政局'],
   ]);
 });
+
+test('reports: a clause opening with its passive goes on with the subject an earlier clause opened with', async () => {
+  const passive = await entries('passive.txt', '4月2日,第十四次全国民政会议在京召开。会上,市民政局作为我省唯一的地级市民政部门,被民政部、人力资源和社会保障部授予全国民政系统先进集体荣誉称号。\n据了解,此次全国共有200个集体受到表彰。');
+  assert.deepEqual(passive, { kind: 'award-list', items: [['市民政局', '全国民政系统先进集体']] });
+});

@@ -20,7 +20,7 @@ import { plainAward, splitOutsideMarks } from './listrows.js';
 import { HONOUR_WORD, normaliseAward } from './honours.js';
 
 /** The verb of a clause that states an honour received, and the adverbs before it ("再获", "喜获", "成功入选"). */
-const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获(?![悉批取知得评奖])|上榜|“上榜”|入围|榜上有名|入列)`, 'gu');
+const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获(?![悉批取知得评奖])|上榜|“上榜”|入围|榜上有名|入列|授予)`, 'gu');
 /** The verbs that name no honour after them: the honour is the list the sentence named before ("…名单公布,甲社区榜上有名"). */
 const LISTED = /上榜|入选|入围|榜上有名|入列/u;
 
@@ -86,7 +86,8 @@ function workUnit(before: string): string | null {
   return isOrgName(t) || BODY_END.test(t) ? t : null;
 }
 
-const isName = (text: string) => isOrgName(text) || Boolean(nameRun([text]));
+/** A body's name by the organisation grammar; a phrase holding 的 or a verb of being ("我省唯一的地级市民政部门", "作为") is none. */
+const isName = (text: string) => text.length <= 30 && !/的|作为|[是为在]/u.test(text) && (isOrgName(text) || Boolean(nameRun([text])));
 
 /**
  * A name as the reporter writes it after the page's own place: "我市金桥社区" is 金桥社区, "我市慈善总会" the city's
@@ -98,6 +99,16 @@ function ownName(piece: string): string | null {
   const rest = piece.slice(we[0].length);
   if (isName(rest)) return rest;
   return isName(we[1]! + rest) ? we[1]! + rest : null;
+}
+
+/** The name a clause opens with, its longest opening that is one ("市民政局作为…" → 市民政局). */
+function openingName(clause: string): string | null {
+  const t = clause.trim().slice(0, 32);
+  for (let end = t.length; end >= 3; end--) {
+    const name = ownName(t.slice(0, end));
+    if (name) return name;
+  }
+  return null;
 }
 
 /**
@@ -131,8 +142,17 @@ function ledBy(text: string): string | null {
 }
 
 /** The entries one clause states an honour for, at one conferring verb `m`, or null when it states none. */
-function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string): { items: Array<Omit<ListItem, 'at'>>; counted: boolean } | null {
-  const before = clause.slice(0, m.index);
+function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, earlier: string[] = []): { items: Array<Omit<ListItem, 'at'>>; counted: boolean } | null {
+  // 授予 alone is the organ's verb ("授予甲“X”称号", read as a row); here only its passive, "被民政部…授予".
+  if (m[0] === '授予' && !clause.slice(0, m.index).includes('被')) return null;
+  let before = clause.slice(0, m.index);
+  // "市民政局作为我省唯一的地级市民政部门,被民政部…授予…称号": a clause opening with its passive goes on with the
+  // subject an earlier clause of the sentence opened with.
+  if (/^\s*被/u.test(before)) {
+    const subject = earlier.map(openingName).reverse().find(Boolean);
+    if (!subject) return null;
+    before = subject;
+  }
   const rest = clause.slice(m.index! + m[0].length);
   const work = WORK.exec(before);
   let honour = honourAfter(rest);
@@ -167,9 +187,10 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
       // Every clause of the sentence that states an honour gives its entries: "甲社区获得一等奖,乙社区和丙社区获得二等奖".
       const items: Array<Omit<ListItem, 'at'>> = [];
       let counted = false;
-      for (const clause of splitOutsideMarks(sentence, '，,；;')) {
+      const clauses = splitOutsideMarks(sentence, '，,；;');
+      for (const [c, clause] of clauses.entries()) {
         for (const m of clause.matchAll(VERB)) {
-          const found = clauseEntries(clause, m, sentence);
+          const found = clauseEntries(clause, m, sentence, clauses.slice(0, c));
           if (!found) continue;
           items.push(...found.items);
           counted ||= found.counted;
