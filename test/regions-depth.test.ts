@@ -107,3 +107,18 @@ test('streets: a street or township named after a place is that street, in its c
   // A place run on into its level word is no street ("新乡市", not a 新乡 township).
   assert.deepEqual(at('新乡市民政局'), ['河南省', '新乡市']);
 });
+
+test('mentions: a two-character county with its level word counts when the text repeats it and opens a clause with it', async () => {
+  const { withRecurringCounties } = await import('../electron/core/regions/index.js');
+  const { readFileSync } = await import('node:fs');
+  // yixian-2012 copied without its headline: 黟縣 three times, once opening a clause (",黟縣圍繞…"); nothing else
+  // names a place. It was read as no place at all.
+  const body = readFileSync(path.join(tuning, 'yixian-2012-minsheng-xuanchuan-fanti.txt'), 'utf8').split('\n').slice(1).join('\n');
+  const r = (await importFile({ name: 'yixian.txt', bytes: Buffer.from(body) })).cases[0]?.meta.region;
+  assert.deepEqual([r?.province, r?.city], ['安徽省', '黄山市']);
+  const flags = (t: string) => withRecurringCounties(t, findMentions(t)).filter((m) => m.recurring).map((m) => m.text);
+  // Words that run into 和县 and 范县 never open a clause.
+  assert.deepEqual(flags('县政府和县民政局联合开展,县妇联和县关工委参加'), []);
+  assert.deepEqual(flags('十大示范县(市、区),示范县名单'), []);
+  assert.deepEqual(flags('澧县是全国婚俗改革实验区。探索出澧县样板'), ['澧县', '澧县']);
+});

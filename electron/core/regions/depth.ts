@@ -22,7 +22,7 @@
  * the county's in 14 of 15 (batches 0, 7, 13, 14, 15, 16; the other is beijing-2022's "北京:" headline).
  */
 import type { Region } from '../model/types.js';
-import { findMentions, notOfTheText, resolveRegion, type Mention, type Place } from './index.js';
+import { findMentions, isStrong, notOfTheText, resolveRegion, withRecurringCounties, type Mention, type Place } from './index.js';
 import { ownLevelWord } from './home.js';
 import { streetIndex } from './streets.js';
 
@@ -52,7 +52,7 @@ export interface CountyMention {
 
 /** The counties of `scope` that `text` names, in order: by name, or through a street or township only one of them has. */
 export function namedCounties(text: string, scope: { province: string; city: string | null }, mentions: Mention[] = findMentions(text)): CountyMention[] {
-  const ms = notOfTheText(text, mentions);
+  const ms = notOfTheText(text, withRecurringCounties(text, mentions));
   const out: CountyMention[] = [];
   for (const m of ms) {
     // Functional zones (code …7…) are filed under their city: no county of it.
@@ -60,7 +60,7 @@ export function namedCounties(text: string, scope: { province: string; city: str
     if (counties.length !== 1) continue;
     const c = counties[0]!;
     // A short name ("七里河") counts beside its city or province; a full name ("七里河区") alone.
-    const strong = m.full && m.text.length >= 3;
+    const strong = isStrong(m);
     if (!strong && !ms.some((o) => o !== m && o.places.some((p) => p === c.city || p === c.province))) continue;
     out.push({ county: c.name, start: m.start, end: m.end, street: false });
   }

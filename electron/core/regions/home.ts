@@ -11,7 +11,7 @@
  *     more counties that all lie in one city say the city ("义乌", "婺城", "浦江" → 金华市).
  */
 import type { Region } from '../model/types.js';
-import { findMentions, notOfTheText, regionByCode, resolveRegion, SITE_PATH, type Mention, type Place } from './index.js';
+import { findMentions, isStrong, notOfTheText, regionByCode, resolveRegion, SITE_PATH, withRecurringCounties, type Mention, type Place } from './index.js';
 import { townsCounty } from './streets.js';
 
 const POLICE_FILING = /公[网網]安[备備]\s*([0-9]{6})/u;
@@ -66,7 +66,7 @@ function countyEvidence(mentions: Mention[], province: string | undefined): { ci
     // A name that is also a city or province ("吉林") is read as the higher level.
     if (counties.length !== 1 || counties.length !== m.places.filter((p) => !province || (p.province ?? p).name === province).length) continue;
     const c = counties[0]!;
-    if (m.full && m.text.length >= 3) strong.set(c.code, c);
+    if (isStrong(m)) strong.set(c.code, c);
     else {
       weakCounties.add(c.code);
       if (c.city) weakCities.set(c.city.code, c.city);
@@ -82,7 +82,7 @@ function countyEvidence(mentions: Mention[], province: string | undefined): { ci
 
 /** The document's own division as deep as its evidence agrees, or null. */
 export function homeRegion(text: string, all: Mention[] = findMentions(text), context: Partial<Region> = {}): Region | null {
-  const mentions = notOfTheText(text, all);
+  const mentions = notOfTheText(text, withRecurringCounties(text, all));
   const pieces: Region[] = [];
   let police = policeRegion(text);
   // A site hosted by another city's office (a provincial outlet filed in its capital) is no evidence

@@ -21,6 +21,36 @@ export interface Mention {
    * ("西盟县" for 西盟佤族自治县, "凉山州"): a form with its level word, which no ordinary word is.
    */
   full: boolean;
+  /** A two-character full county name (澧县, 莒县) the text repeats and opens a clause with: as strong as a longer full name. */
+  recurring?: boolean;
+}
+
+/** A full name with its level word that is no ordinary word: three characters or more, or a recurring two-character county. */
+export function isStrong(m: Mention): boolean {
+  return m.full && (m.text.length >= 3 || m.recurring === true);
+}
+
+const CLAUSE_BEFORE = /[\s\u3000，,。；;：:、！？“"《(（【】)）]/u;
+
+/**
+ * Two-character county names with their level word (澧县, 莒县, 珙县, 黟县) hide in words ("县政府和县民政局",
+ * "示范县"): one counts as strongly as a longer full name only where the text names it twice or more and
+ * at least once at the head of a clause ("澧县是全国…", "、莒县、", ",黟县围绕…"), where no word runs into it.
+ */
+export function withRecurringCounties(text: string, mentions: Mention[]): Mention[] {
+  const heads = new Map<string, { n: number; head: boolean }>();
+  for (const m of mentions) {
+    if (!m.full || m.text.length !== 2 || !m.places.some((p) => p.level === 'county')) continue;
+    const h = heads.get(m.text) ?? { n: 0, head: false };
+    h.n++;
+    if (m.start === 0 || CLAUSE_BEFORE.test(text[m.start - 1]!)) h.head = true;
+    heads.set(m.text, h);
+  }
+  if (![...heads.values()].some((h) => h.n >= 2 && h.head)) return mentions;
+  return mentions.map((m) => {
+    const h = m.text.length === 2 ? heads.get(m.text) : undefined;
+    return h && h.n >= 2 && h.head && !GENERIC_NAMES.has(m.text) ? { ...m, recurring: true } : m;
+  });
 }
 
 /** What follows a place's name when it names a road: 路 (not 路径, 路线, 路子), 大街, 大道, 巷, 胡同, maybe after a direction. */
@@ -298,12 +328,12 @@ export function contextRegion(text: string, mentions: Mention[] = findMentions(t
   const cityLines = new Map<Place, Set<number>>();
   const provinceLines = new Map<Place, Set<number>>();
   const pathLines = sitePathLines(text, lineStarts);
-  for (const mention of notOfTheText(text, mentions)) {
+  for (const mention of notOfTheText(text, withRecurringCounties(text, mentions))) {
     // The same spelling at several levels ("海南" the province and 海南州) means the higher level, as in resolveRegion.
     const top = Math.min(...mention.places.map((p) => levelRank(p)));
     const places = mention.places.filter((p) => levelRank(p) === top);
     const provinces = new Set(places.map((p) => (p.level === 'province' ? p : p.province!)));
-    const strong = mention.full && mention.text.length >= 3;
+    const strong = isStrong(mention);
     // A place in the site's own path ("首页 > 天津·社会救助 > 工作动态") is the portal's division,
     // which a passing mention in the text is not: it weighs as a full name does.
     const weight = strong || pathLines.has(lineOf(mention.start)) ? 2 : 1;
