@@ -106,6 +106,21 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
   // the dated head's date lost).
   "the page's headline cut short over the copy": { bound: 0, make: (ls) => { const i = titleLine(ls); return i < 0 ? null : [`${ls[i]!.trim().slice(0, 12)}……`, '发布时间：2024-06-19 10:20  浏览次数：126', '', ...ls]; } },
   "the page's headline repeating the title": { bound: 0, make: (ls) => { const i = titleLine(ls); return i < 0 ? null : [ls[i]!.trim(), '发布时间：2024-06-19 10:20  浏览次数：126', '', ...ls]; } },
+  // A copy taken from print, hard-wrapped at the 28-character measure of GB/T 9704 (every paragraph cut
+  // into lines of 28; title, 主送 and 落款 on their own lines): unwrap.ts rejoins the paragraphs, and a
+  // title or 主送 that happens to fill the measure ended joined to the next line (18 read differently
+  // before notice.ts endsOwnLine, 8 now: untitled 公告/公示 whose 落款 or formula the rejoined lines hide,
+  // changzhou-2023's 主送 run on after its number, jiangsu-2015's 署名, zhejiang-2021's title).
+  'hard-wrapped at 28 characters': {
+    bound: 8,
+    make: (ls) => ls.flatMap((l) => {
+      const t = l.trim();
+      if (t.length <= 30 || !/[。！？]/u.test(t)) return [l];
+      const out: string[] = [];
+      for (let i = 0; i < t.length; i += 28) out.push(t.slice(i, i + 28));
+      return out;
+    }),
+  },
 };
 
 /** A title line among the first: a 关于/印发/转发 title ending on a kind word. */

@@ -393,6 +393,18 @@ function wrappedAddressees(lines: SourceLine[], at: number, from: number, header
   return [first, last - first + 1];
 }
 
+/**
+ * A line an official document always ends where it is printed, however full: its title ("…关于…的通知",
+ * no sentence in it) and its 主送 ending in the colon. A hard-wrapped copy (unwrap.ts) joins a line that
+ * fills the measure to the next; these it must not, or the title runs into the 主送 and the 主送 into the body.
+ */
+export function endsOwnLine(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 100 || /[。！？]/u.test(t)) return false;
+  if (/[:：]$/u.test(t)) return isAddressees(t);
+  return STRONG_TITLE.test(t.replace(DRAFT_NOTE, '').replace(SERIAL_NOTE, ''));
+}
+
 /** The 主送 line's text and the body that portals run on after it: "各…单位: 2022年,全市…". */
 function addresseesRunOn(text: string): { addressees: string; rest: string } | null {
   const m = /^([^。！？:：]{3,200}?[:：])\s+(\S.*)$/u.exec(text);

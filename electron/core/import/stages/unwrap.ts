@@ -13,6 +13,7 @@
  */
 import type { Inline } from '../../model/types.js';
 import type { SourceLine } from '../lines.js';
+import { endsOwnLine } from './notice.js';
 
 /** Where indentation is missing, a full line ending a sentence is taken as a paragraph end. */
 const PARAGRAPH_END = /[。！？!?][”」』）)]?$/u;
@@ -91,7 +92,7 @@ function localBreaks(lines: SourceLine[], startsParagraph: (l: SourceLine) => bo
   const breaks = new Set<number>();
   const widths = lines.map(width);
   const full = (k: number, w: number) =>
-    plain(lines[k]!) && Math.abs(widths[k]! - w) <= 1.5 && !PARAGRAPH_END.test(lines[k]!.text) && hanShare(lines[k]!.text) >= 0.5;
+    plain(lines[k]!) && Math.abs(widths[k]! - w) <= 1.5 && !PARAGRAPH_END.test(lines[k]!.text) && hanShare(lines[k]!.text) >= 0.5 && !endsOwnLine(lines[k]!.text);
   let i = 0;
   while (i < lines.length) {
     const w = widths[i]!;
@@ -121,7 +122,8 @@ export function unwrap(lines: SourceLine[]): SourceLine[] {
   if (w !== null) {
     continues = (k) => {
       const line = lines[k]!;
-      return width(line) >= w - 1.5 && (usesIndent || !PARAGRAPH_END.test(line.text));
+      // (A document's title and its 主送 end their lines however full: notice.ts endsOwnLine.)
+      return width(line) >= w - 1.5 && (usesIndent || !PARAGRAPH_END.test(line.text)) && !endsOwnLine(line.text);
     };
   } else {
     const breaks = localBreaks(lines, startsParagraph);
