@@ -158,3 +158,13 @@ test('reports: a clause opening with its passive goes on with the subject an ear
   const passive = await entries('passive.txt', '4月2日,第十四次全国民政会议在京召开。会上,市民政局作为我省唯一的地级市民政部门,被民政部、人力资源和社会保障部授予全国民政系统先进集体荣誉称号。\n据了解,此次全国共有200个集体受到表彰。');
   assert.deepEqual(passive, { kind: 'award-list', items: [['市民政局', '全国民政系统先进集体']] });
 });
+
+test('lists: items under a province’s heading are that province’s; numbered rows ending in their stop mark are list lines', async () => {
+  const national = await importFile({
+    name: 'national.txt',
+    bytes: enc('2024年全国示范性老年友好型社区名单\n北京市(3个)\n东城区和平里街道东河沿社区\n西城区德胜街道六铺炕社区\n朝阳区潘家园街道松榆里社区\n天津市(2个)\n和平区劝业场街道新文化花园社区\n河西区友谊路街道平山道社区'),
+  });
+  assert.deepEqual(national.cases.map((c) => c.meta.region?.province), ['北京市', '北京市', '北京市', '天津市', '天津市']);
+  const stopped = await entries('stopped.txt', '2023年度全省民政系统先进集体名单\n1.长沙市民政局社会救助处。\n2.株洲市民政局养老服务科。\n3.湘潭市民政局婚姻登记处。');
+  assert.deepEqual(stopped.items.map(([t]) => t), ['长沙市民政局社会救助处', '株洲市民政局养老服务科', '湘潭市民政局婚姻登记处']);
+});

@@ -930,7 +930,9 @@ export function readList(source: SourceLine[]): ListResult | null {
           i++;
         }
       }
-      const item = withSubtitle({ title, subtitle: null, unit: unit ?? (organ ? title : null), place: label ? label.label : organ ? title : null, award, at: i });
+      // (Under a place's heading, "天津市(2个)", the item is there: "和平区…" is 天津's, not 沈阳's.)
+      const place = label ? label.label : organ ? title : headPlace ? `${headPlace} ${title}` : null;
+      const item = withSubtitle({ title, subtitle: null, unit: unit ?? (organ ? title : null), place, award, at: i });
       plain.add(item);
       run.push(item);
       continue;
@@ -1009,11 +1011,13 @@ export function readList(source: SourceLine[]): ListResult | null {
 }
 
 const BULLET = /^\s*[●•▪◆■□◇○◎◉·▶►]\s*(?=\S)/u;
+/** A short row ending in its stop mark, with no clause in it, opening with an item's number: "1.某某局。" (not "1.体现…,符合…。"). */
+const ROW_STOP = /^(?:[0-9０-９]{1,3}\s*[.．、]|[（(][0-9０-９]{1,3}[)）])[^。！？!?，,；;:：]{2,40}[。；;]$/u;
 
 /**
  * A bulleted run ("●甲社区" over "●乙社区"): the bullet marks each line as an item, no part of its text, and
  * the lines are read without it (the same lines, so indexes hold). A bullet on a line alone, as a unit's
- * mark under its item ("◉某某市民政局"), stays.
+ * mark under its item ("◉某某市民政局"), stays. Numbered rows that end in their stop mark lose it the same way.
  */
 function withoutBullets(lines: SourceLine[]): SourceLine[] {
   const mark = (k: number) => (k >= 0 && k < lines.length ? BULLET.exec(lines[k]!.text)?.[0].trim() : undefined);
@@ -1022,8 +1026,12 @@ function withoutBullets(lines: SourceLine[]): SourceLine[] {
     const m = k >= 0 && k < lines.length ? SPACED_NUMBER.exec(lines[k]!.text) : null;
     return m && !/[\s\u3000]/u.test(lines[k]!.text.slice(m[0].length).trim()) ? Number(m[1]) : NaN;
   };
-  if (!lines.some((l) => BULLET.test(l.text) || SPACED_NUMBER.test(l.text))) return lines;
-  return lines.map((l, k) => {
+  // "1.长沙市民政局社会救助处。" over "2.…。": rows of a list that end in their stop mark are list lines, not sentences.
+  const row = (k: number) => k >= 0 && k < lines.length && ROW_STOP.test(lines[k]!.text.trim());
+  const stopped = lines.some((_, k) => row(k) && (row(k - 1) || row(k + 1)));
+  if (!stopped && !lines.some((l) => BULLET.test(l.text) || SPACED_NUMBER.test(l.text))) return lines;
+  return lines.map((l0, k) => {
+    const l = stopped && row(k) && (row(k - 1) || row(k + 1)) ? { ...l0, text: l0.text.trim().replace(/[。；;]$/u, '') } : l0;
     const own = mark(k);
     if (own && (mark(k - 1) === own || mark(k + 1) === own)) return { ...l, text: l.text.replace(BULLET, '') };
     // (Or every other line, each item over its unit line: "◆标题" / "推荐单位:某市民政局" / "◆标题".)
@@ -1461,6 +1469,12 @@ function ownPlace(title: string, scope: string): boolean {
  * majority, items placed nowhere take what the placed ones share when that is in `fallback`'s
  * province (the page's context or a notice's issuer), else `fallback` itself when it names a county.
  */
+/** The place a page's heading wrote before an item ("天津市 和平区…" → 天津市), or "" for a place read otherwise. */
+function pageHeading(heading: string | null | undefined): string {
+  const space = heading ? heading.indexOf(' ') : -1;
+  return space > 0 ? heading!.slice(0, space) : '';
+}
+
 export function alignListRegions(cases: Array<{ meta: { title: string; heading?: string | null; region?: Region | null } }>, fallback: Region | null = null): void {
   // Items placed by a place of their own outvote those placed by the page's context.
   // (A heading that is the title itself may be a name merely containing a place: "中阳里社区".)
@@ -1490,7 +1504,9 @@ export function alignListRegions(cases: Array<{ meta: { title: string; heading?:
     const r = c.meta.region;
     if (!r?.province) c.meta.region = { ...common };
     // ("市福建商会" on 常德's page is the city's own chamber: a name placed by a level word names no other province.)
-    else if (majority && r.province !== province && (!c.meta.title.includes(short(r.province)) || parseOrgName(c.meta.title)?.placed === 'relative')) c.meta.region = { ...common };
+    // (An item under the page's heading naming its province, "天津市(2个)", written "天津市 和平区…" before its title,
+    // is placed by it, not by the list's majority.)
+    else if (majority && r.province !== province && (!c.meta.title.includes(short(r.province)) || parseOrgName(c.meta.title)?.placed === 'relative') && !pageHeading(c.meta.heading).includes(short(r.province))) c.meta.region = { ...common };
   }
 }
 
