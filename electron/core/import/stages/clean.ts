@@ -86,7 +86,8 @@ const BARE_LABEL = /^(?:发布时间|发布日期|发表时间|更新时间|时�
 const SOURCE = /来源\s*[:：|｜丨]\s*([^\s:：|｜丨]+)/u;
 const AUTHOR = /作者\s*[:：]\s*([^\s:：]*)/u;
 const PUBLICATION = /^(《?[\u4e00-\u9fa5A-Za-z]{2,16}》?)\s*([0-9０-９]{4}\s*年\s*(?:第\s*)?[0-9０-９]{1,2}\s*期)$/u;
-const KEYWORDS = /^(?:关键[词字]|主题词|标签|Tags?)\s*[:：]\s*(.+)$/iu;
+/** A page's keyword field, with its tags or printed empty (the CMS's field without a value is furniture too). */
+const KEYWORDS = /^(?:关键[词字]|主题词|标签|Tags?)\s*[:：]\s*(.*)$/iu;
 const CREDIT_ROLES = '策划|执行|统筹|撰文|文字|文|图片|图|视频|摄影|摄|编辑|责编|记者|通讯员|监制|主编|设计|美编|出品|制作|剪辑|海报|值班主任';
 const CREDIT_PAIR = new RegExp(`(${CREDIT_ROLES})\\s*[/／:：|｜]\\s*([^\\s/／:：|｜☉]+)`, 'gu');
 const CREDIT_LINE = new RegExp(`^[☉◎●○■□◆◇★☆•·\\s]*(?:(?:${CREDIT_ROLES})\\s*[/／:：|｜]\\s*[^\\s/／:：|｜☉]+\\s*)+$`, 'u');
@@ -423,7 +424,8 @@ export function clean(raw: SourceLine[]): CleanResult {
     }
     const kw = KEYWORDS.exec(text);
     if (kw && text.length <= 80) {
-      info.keywords = kw[1]!.split(/[\s,，、;；]+/u).filter(Boolean);
+      const keywords = kw[1]!.split(/[\s,，、;；]+/u).filter(Boolean);
+      if (keywords.length) info.keywords = keywords;
       droppedAt.push({ at: i, text });
       continue;
     }
