@@ -33,8 +33,12 @@ test('unit model: candidates are bodies by the grammar of their names, not words
   assert.deepEqual(names('盐亭县民政局局长王某调研养老服务。'), []);
   // A department of the bureau is no mention of the bureau.
   assert.deepEqual(unitCandidates({ title: '盐亭县民政局社会救助股', paragraphs: ['近年来,全县推进社会救助改革。'] }).map((c) => c.name), []);
-  // A town's own body after the town, and the town itself.
-  assert.deepEqual(names('我区下管镇未成年人保护工作站入选省级典型案例。'), ['下管镇', '下管镇未成年人保护工作站']);
+  // A town's own body after the town (the town, bare and met once, is no candidate of its own).
+  assert.deepEqual(names('我区下管镇未成年人保护工作站入选省级典型案例。'), ['下管镇未成年人保护工作站']);
+  // A verb and its object met once ("修订村规民约", "指导村(社区)") is no village.
+  assert.deepEqual(names('同时,修订村规民约,指导村(社区)开展议事协商。'), []);
+  // A town named twice with no division before it is one.
+  assert.deepEqual(names('丈八镇老人食堂准时开饭。丈八镇将继续优化食堂运营。'), ['丈八镇']);
 });
 
 test('unit model: pages that print no unit get the body their text is about (batch 16 pages, left out of the rules)', async () => {

@@ -150,6 +150,8 @@ interface Raw {
   written: string;
   mentions: Mentioned[];
   relative: boolean;
+  /** Every mention found bare (no division before it, opening a clause). */
+  bare: boolean;
 }
 
 /** The level of a division mention: its places' level (a name shared by levels counts as the deepest). */
@@ -282,17 +284,19 @@ interface Found {
   at: number;
   end: number;
   relative: boolean;
+  /** Found with no division before it, where it opens a clause (a town, a street, a community, a village). */
+  bare?: boolean;
 }
 
 /** The names a segment writes, each at its first character. */
 function namesIn(text: string, home: Region | null | undefined): Found[] {
   const out: Found[] = [];
   const taken = new Array<boolean>(text.length).fill(false);
-  const add = (written: string, at: number, relative: boolean, check = true) => {
+  const add = (written: string, at: number, relative: boolean, check = true, bare = false) => {
     const end = at + written.length;
     if (check) for (let i = at; i < end; i++) if (taken[i]) return;
     for (let i = at; i < end; i++) taken[i] = true;
-    out.push({ written, at, end, relative });
+    out.push({ written, at, end, relative, bare });
   };
   const mentions = findMentions(text);
   // Only a division written in full begins a new name inside another's run ("故城县" in "…联系故城县民政局");
@@ -355,7 +359,7 @@ function namesIn(text: string, home: Region | null | undefined): Found[] {
       // (Words ending in 村 that name no village: the countryside, a whole village, going to one.)
       !/(?:农村|乡村|全村|各村|该村|本村|进村|驻村|村村|山村|渔村|新村)$/u.test(m[0])
     ) {
-      nameEnds(text, i + lead, new Set()).forEach((e, k) => add(text.slice(i + lead, e), i + lead, false, k === 0));
+      nameEnds(text, i + lead, new Set()).forEach((e, k) => add(text.slice(i + lead, e), i + lead, false, k === 0, true));
     }
   }
   return out;
@@ -379,10 +383,11 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
       const name = n.relative ? withOwnPlace(n.written, input.home)! : canonical(n.written);
       let raw = raws.get(name);
       if (!raw) {
-        raw = { written: n.written, mentions: [], relative: n.relative };
+        raw = { written: n.written, mentions: [], relative: n.relative, bare: true };
         raws.set(name, raw);
         order.push(name);
       }
+      raw.bare &&= Boolean(n.bare);
       raw.mentions.push({ segment, at: (offset + n.at) / totalLength, ...role(text, n.at, n.end, sentenceIndexAt(text, n.at)) });
     }
     // Clause-opening kind words standing for a body named before ("社区以…", "街道开始探索…"): a kind
@@ -428,10 +433,18 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     raws.delete(dropName);
     byPlace.set(key, keepName);
   }
+  // A town's, a street's or a village's name with no division, met once in passing (not in the headline,
+  // not acting): a text names the place it is about more than once, or heads with it; once, such a run
+  // is as likely a verb and its object ("修订村规", "指导村(社区)"). (A body's kind, 工作站, is no verb's.)
+  for (const [name, raw] of raws) {
+    const place = kindOf(name) === 'grassroots' || kindOf(name) === 'locality';
+    if (place && raw.bare && raw.mentions.length < 2 && !raw.mentions.some((m) => m.segment === 0 || m.acts)) raws.delete(name);
+  }
   // A body named only as the employer of a person who acts ("某局局长某某调研…") is not the actor.
   for (const [name, raw] of raws) if (raw.mentions.every((m) => m.staff)) raws.delete(name);
   const names = order.filter((n) => raws.has(n));
   const homeLevel = input.home?.county ? 3 : input.home?.city ? 2 : input.home?.province ? 1 : 0;
+  const leadSegment = segments.findIndex((s, i) => i > 0 && s.length > 0);
   const out: UnitCandidate[] = names.map((name) => {
     const raw = raws.get(name)!;
     const ms = raw.mentions;
@@ -441,7 +454,6 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     const sameKind = names.filter((n) => kindOf(n) === kind);
     const main = sameKind.reduce((a, b) => (raws.get(b)!.mentions.length > raws.get(a)!.mentions.length ? b : a));
     const refs = main === name ? anaphora.filter((a) => kindWords.includes(a.word) && a.segment >= Math.min(...ms.map((m) => m.segment))).length : 0;
-    const leadSegment = segments.findIndex((s, i) => i > 0 && s.length > 0);
     const first = Math.min(...ms.map((m) => m.at));
     const mentions = findMentions(name);
     const depth = mentions.length ? Math.max(...mentions.map((m) => (levelOf(m) === 'county' ? 3 : levelOf(m) === 'city' ? 2 : 1))) : kind === 'locality' || kind === 'grassroots' ? 4 : 0;

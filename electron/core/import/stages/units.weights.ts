@@ -8,28 +8,28 @@ import type { UnitWeights } from './unitmodel.js';
 export const UNIT_WEIGHTS: UnitWeights = {
   features: ["bias","inTitle","titleStart","leadSubject","leadClauseSubject","subjects","anaphora","mentions","firstAt","modifierShare","objectShare","acts","confers","organ","grassroots","locality","otherKind","higher","relative","homeAgrees","peers","subunit"],
   weights: [
-    -1.634592, // bias
-    0.662615, // inTitle
-    0.059781, // titleStart
-    0.704683, // leadSubject
-    -0.020839, // leadClauseSubject
-    0.618913, // subjects
-    1.429544, // anaphora
-    0.73182, // mentions
-    -0.75851, // firstAt
-    0.407002, // modifierShare
-    -0.668612, // objectShare
-    0.603672, // acts
-    -0.312956, // confers
-    0.711788, // organ
-    -0.50539, // grassroots
-    -0.569493, // locality
-    -0.582094, // otherKind
-    -1.423601, // higher
-    0.029735, // relative
-    0.450434, // homeAgrees
-    -0.809145, // peers
-    -0.474999, // subunit
+    -1.391608, // bias
+    0.614757, // inTitle
+    0.04575, // titleStart
+    0.663775, // leadSubject
+    -0.030204, // leadClauseSubject
+    0.658585, // subjects
+    1.409464, // anaphora
+    0.685704, // mentions
+    -0.65977, // firstAt
+    0.335685, // modifierShare
+    -0.705799, // objectShare
+    0.52354, // acts
+    -0.285372, // confers
+    0.657424, // organ
+    -0.369474, // grassroots
+    -0.539594, // locality
+    -0.622642, // otherKind
+    -1.406646, // higher
+    0.002241, // relative
+    0.316165, // homeAgrees
+    -0.815809, // peers
+    -0.494785, // subunit
   ],
   threshold: 0.5,
 };
