@@ -43,7 +43,7 @@ const END_MARK = /^[-—–\s]*[(（【[]?\s*(?:完|全文完|END|End|end)\s*[)�
  * A platform's prompt to follow, share or open elsewhere ("长按识别二维码关注", "点个“在看”",
  * "关注“某某民政”微信公众号", "更多精彩内容请下载客户端"): short, no sentence, and it names what to do.
  */
-const FOLLOW_PROMPT = /^(?:请|欢迎)?(?:长按|扫描|扫码|点击|点个|关注|更多精彩|微信扫码)[^。！？]{0,24}?(?:关注|公众号|二维码|在看|阅读原文|查看原文|分享|客户端|下载)[^。！？，,]{0,8}$/u;
+const FOLLOW_PROMPT = /^(?:请|欢迎)?(?:长按|扫描|扫码|点击|点个|关注|更多精彩|微信扫码|微信扫一扫|扫一扫)[^。！？]{0,24}?(?:关注|公众号|二维码|在看|阅读原文|查看原文|分享|客户端|下载)[^。！？，,]{0,8}$/u;
 /** The site's own contact for contributions ("投稿邮箱：…", "新闻投稿:…"): a reader's channel, not the draft's contact. */
 const SUBMIT_LINE = /^(?:投稿邮箱|投稿信箱|新闻投稿|投稿|来稿邮箱)\s*[:：]\s*\S+@\S+/u;
 const APP_PROMO = /^(?:打开|下载|前往)\s*(?:APP|App|app|客户端)\s*[,，]?\s*(?:阅读|查看|浏览|看)?(?:更多|全文|精彩)?\S{0,8}$/u;
@@ -59,6 +59,11 @@ const PLATFORM_NOTE = /仅提供信息存储空间服务|观点仅代表作者�
 
 /** Words of a portal's top menu ("首页 政务公开 政务服务 互动交流"). */
 const MENU_WORDS = /^(?:首页|网站首页|主页|政务公开|信息公开|政府信息公开|政务服务|网上办事|办事服务|互动交流|政民互动|公众参与|新闻中心|新闻动态|通知公告|工作动态|领导信息|机构设置|机构职能|专题专栏|在线访谈|民意征集|走进\S{1,4}|魅力\S{1,4}|数据开放|English|无障碍|长者版|关怀版|繁體|简体)$/u;
+
+/** A portal's menu word alone on its line ("新闻中心", "政务公开"): a column's name, never a story's headline. */
+export function isMenuWord(text: string): boolean {
+  return MENU_WORDS.test(text.trim());
+}
 
 /** How organ names end (局, 政府, 委员会 …). */
 const ORGAN_END = /(?:局|厅|部|委|办|政府|委员会|办公室|中心|院|会|处|站)$/u;
@@ -76,6 +81,8 @@ export function isWidgetLabel(text: string): boolean {
   if (READING_TIME.test(t) || SEARCH_PROMPT.test(t) || APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120) || SIZE_BUTTONS.test(t) || SHARE_HOWTO.test(t) || (SUBMIT_LINE.test(t) && t.length <= 80) || END_MARK.test(t) || (FOLLOW_PROMPT.test(t) && t.length <= 32)) return true;
   const bare = t.replace(/^[【[(（<]\s*/u, '').replace(/\s*[】\])）>]$/u, '');
   if (WIDGET_LABELS.has(t) || WIDGET_LABELS.has(bare)) return true;
+  // A label spaced out to fill its button ("搜 索", "分 享").
+  if (t.length <= 8 && /^[\u4e00-\u9fa5](?:[\s\u3000]+[\u4e00-\u9fa5])+$/u.test(t) && WIDGET_LABELS.has(t.replace(/[\s\u3000]+/gu, ''))) return true;
   // A row of such labels ("政务微博 政务微信").
   if (t.length > 40 || !/[\s\u3000|｜]/u.test(t)) return false;
   const parts = t.split(/[\s\u3000|｜]+/u).filter(Boolean);

@@ -7,7 +7,7 @@
  * a label with its value. clean.ts drops what stands above the headline it finds.
  */
 import { DATE_ONLY, NUMERIC_DATE } from './dates.js';
-import { isChannelRow, isClock, isHotWords, isMarkupResidue, isModeSwitch, isPaperReaderLine, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow } from './furniture.js';
+import { isChannelRow, isClock, isHotWords, isMarkupResidue, isMenuWord, isModeSwitch, isPaperReaderLine, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow } from './furniture.js';
 import { isNameAlone } from './orgnames.js';
 
 const SENTENCE_END = /[。！？!?]/u;
@@ -51,7 +51,7 @@ const FIELD = /^[\u4e00-\u9fa5]{0,6}(?:名称|日期|时间|版面|版次|来源
  * "当前位置：首页 » 政务公开"), or by the "?" a copy leaves for an arrow it could not encode ("首页 ? 新时代文明实践 ?
  * 移风易俗"). Two arrows at least, or the label of a location before one. (An arrow → marks a flow in a headline, "从“输血”→“造血”", no path.)
  */
-const BREADCRUMB_PATH = /^(?:(?:当前|您的|您现在的|您当前的|所在)?位置\s*[:：]\s*)?(?:[^>＞»›。，,！？?]{1,14}(?:\s*[>＞»›]|\s[?？])\s*){2,}[^>＞»›。，,！？?]{0,16}$|^(?:当前|您的|您现在的|您当前的|所在)位置\s*[:：]\s*[^。，,！？]{1,40}[>＞»›→]/u;
+const BREADCRUMB_PATH = /^(?:(?:(?:当前|您的|您现在的|您当前的|所在)?位置|当前所在)\s*[:：]\s*)?(?:[^>＞»›。，,！？?]{1,14}(?:\s*[>＞»›]|\s[?？])\s*){2,}[^>＞»›。，,！？?]{0,16}$|^(?:(?:当前|您的|您现在的|您当前的|所在)位置|当前所在)\s*[:：]\s*[^。，,！？]{1,40}[>＞»›→]/u;
 
 export function isBreadcrumb(text: string): boolean {
   const t = text.trim();
@@ -78,11 +78,17 @@ function isPageTools(text: string): boolean {
  */
 const NEVER_SHAPE = /^(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?$|^[【[［]\s*[^【】[\]［］]{1,10}\s*[】\]］]$/u;
 
+/**
+ * A contact field alone ("热线电话:0398-2182069", "邮箱:…@…"): never chosen as the headline. (It is no
+ * never-line: at an article's foot it is the draft's own contact, which the line model must keep.)
+ */
+const CONTACT_FIELD = /^[\u4e00-\u9fa5]{0,8}(?:电话|热线|手机|传真|邮箱|信箱|QQ)(?:号码)?\s*[:：]\s*[0-9０-９A-Za-z@._\-—()（）\s,，、]{5,60}$/u;
+
 /** A line that can never be a page's headline, wherever it stands. */
 export function isNeverTitle(text: string): boolean {
   const t = text.trim();
   if (!t) return true;
-  if (isBreadcrumb(t) || NEVER_SHAPE.test(t) || isSiteNotice(t) || isWidgetLabel(t)) return true;
+  if (isBreadcrumb(t) || NEVER_SHAPE.test(t) || isSiteNotice(t) || isWidgetLabel(t) || isMenuWord(t)) return true;
   const squeezed = t.replace(/\s+/gu, '');
   if (DATE_ONLY.test(squeezed) || /^[0-9０-９\s:：\-/.年月日星期周一二三四五六日天]+$/u.test(t)) return true;
   if (NUMERIC_DATE.test(t) && t.replace(NUMERIC_DATE, '').replace(/[0-9:：\s星期周一二三四五六日天]/gu, '').length === 0) return true;
@@ -110,7 +116,7 @@ export function isNameOnly(text: string): boolean {
  */
 export function mayBeHeadline(text: string): boolean {
   const t = text.trim();
-  return !isNeverTitle(t) && (t.match(PAGE_FIELD)?.length ?? 0) < 2 && t.length >= 4 && t.length <= 80 && !/。/u.test(t) && !/[，,、:：；;]$/u.test(t);
+  return !isNeverTitle(t) && !CONTACT_FIELD.test(t) && (t.match(PAGE_FIELD)?.length ?? 0) < 2 && t.length >= 4 && t.length <= 80 && !/。/u.test(t) && !/[，,、:：；;]$/u.test(t);
 }
 
 /**
