@@ -126,6 +126,12 @@ function furnitureOf(other: Sample): { top: string[]; bottom: string[] } {
   return { top: top.slice(0, 3), bottom: bottom.slice(-3) };
 }
 const site = (name: string): string => name.split(/[-.]/u)[0]!;
+/** FNV-1a of a name: a fixed draw that does not follow name order. */
+function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
 
 export const VARIANTS: Variant[] = [
   textVariant('简→繁 (cn→tw)', (t) => toTraditional(t)),
@@ -162,20 +168,15 @@ export const VARIANTS: Variant[] = [
     },
   },
   {
-    // The next page (in name order) of another site with furniture above and below its text: up to
-    // three of its furniture lines from its top half on top, up to three from its bottom half below,
-    // where that page had them (a 网友评论 heading belongs below: everything after it is the page's).
+    // Another site's page with furniture above and below its text, drawn by a hash of this page's
+    // name (so that no one page's furniture stands for all): up to three of its furniture lines from
+    // above its title on top, up to three from below it at the bottom, where that page had them.
     name: 'furniture of another site, top and bottom',
     make: (s, all) => {
-      const i = all.indexOf(s);
-      for (let k = 1; k < all.length; k++) {
-        const o = all[(i + k) % all.length]!;
-        if (site(o.name) === site(s.name)) continue;
-        const { top, bottom } = furnitureOf(o);
-        if (top.length === 0 || bottom.length === 0) continue;
-        return { name: s.name, bytes: enc([...top, s.text.trim(), ...bottom].join('\n')), inserted: [...top, ...bottom] };
-      }
-      return null;
+      const sources = all.filter((o) => site(o.name) !== site(s.name)).map(furnitureOf).filter((f) => f.top.length > 0 && f.bottom.length > 0);
+      if (sources.length === 0) return null;
+      const { top, bottom } = sources[fnv(s.name) % sources.length]!;
+      return { name: s.name, bytes: enc([...top, s.text.trim(), ...bottom].join('\n')), inserted: [...top, ...bottom] };
     },
   },
   {

@@ -17,7 +17,7 @@ import { formatResults, runPerturbations, tuningSamples, VARIANTS } from '../scr
  * 简↔繁 are opencc's round trips, not readings (着力 comes back 著力, 显著 through tw→cn 显着, 馀 in a
  * name 餘, a mirror's damaged GBK pair); the wraps are lines that end a sentence exactly at the
  * measure, and one full line alone, which nothing tells from a paragraph end; another site's
- * furniture is the furniture lexicon's and the line model's (标签:, 全国政务信息一体化应用平台, 欢迎访问民生内参!).
+ * furniture is the furniture lexicon's and the line model's (全国政务信息一体化应用平台, 欢迎访问民生内参!, 關注東北網).
  */
 const BOUNDS: Record<string, number> = {
   '简→繁 (cn→tw)': 3,
@@ -38,7 +38,7 @@ const BOUNDS: Record<string, number> = {
   'PDF copy: every paragraph wrapped at 38': 16,
   'PDF copy, paragraphs indented, wrapped at 38': 4,
   'one paragraph wrapped at 38': 14,
-  'furniture of another site, top and bottom': 73,
+  'furniture of another site, top and bottom': 79,
   'saved as .docx': 0,
   'GB18030 bytes': 0,
   'UTF-16LE bytes with a BOM': 0,
