@@ -108,11 +108,12 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
   "the page's headline repeating the title": { bound: 0, make: (ls) => { const i = titleLine(ls); return i < 0 ? null : [ls[i]!.trim(), '发布时间：2024-06-19 10:20  浏览次数：126', '', ...ls]; } },
   // A copy taken from print, hard-wrapped at the 28-character measure of GB/T 9704 (every paragraph cut
   // into lines of 28; title, 主送 and 落款 on their own lines): unwrap.ts rejoins the paragraphs, and a
-  // title or 主送 that happens to fill the measure ended joined to the next line (18 read differently
-  // before notice.ts endsOwnLine, 8 now: untitled 公告/公示 whose 落款 or formula the rejoined lines hide,
-  // changzhou-2023's 主送 run on after its number, jiangsu-2015's 署名, zhejiang-2021's title).
+  // title, 主送 or 附件说明 that happens to fill the measure ended joined to the next line (18 read
+  // differently before notice.ts endsOwnLine, 7 now: untitled 公告/公示 whose lines of half-width digits
+  // and brackets this cut by characters, not by cells, changzhou-2023's 主送 run on after its number,
+  // zhejiang-2021's title).
   'hard-wrapped at 28 characters': {
-    bound: 8,
+    bound: 7,
     make: (ls) => ls.flatMap((l) => {
       const t = l.trim();
       if (t.length <= 30 || !/[。！？]/u.test(t)) return [l];

@@ -395,13 +395,16 @@ function wrappedAddressees(lines: SourceLine[], at: number, from: number, header
 
 /**
  * A line an official document always ends where it is printed, however full: its title ("…关于…的通知",
- * no sentence in it) and its 主送 ending in the colon. A hard-wrapped copy (unwrap.ts) joins a line that
+ * no sentence in it), its 主送 ending in the colon and its 附件说明 naming a document. A hard-wrapped copy (unwrap.ts) joins a line that
  * fills the measure to the next; these it must not, or the title runs into the 主送 and the 主送 into the body.
  */
 export function endsOwnLine(text: string): boolean {
   const t = text.trim();
   if (t.length > 100 || /[。！？]/u.test(t)) return false;
   if (/[:：]$/u.test(t)) return isAddressees(t);
+  // (And its 附件说明, "附件:某某名单", a document's name after the mark.)
+  const note = ATTACHMENT_NOTE.exec(t);
+  if (note) return documentTitle(note[1]!);
   return STRONG_TITLE.test(t.replace(DRAFT_NOTE, '').replace(SERIAL_NOTE, ''));
 }
 
