@@ -26,6 +26,7 @@ test('titles: a reporter byline is never a headline; a headline naming reporters
 test('titles: a date line with its clock and labelled source is no row of links; links side by side are', () => {
   assert.ok(!isLinkRow('2022/06/05/ 12:49 来源:新甘肃 记者 文洁'));
   assert.ok(isLinkRow('延吉概况 延吉新闻 社会民生 公示公告 外媒报导 街区新闻'));
+  assert.ok(!isLinkRow('记者 张三 通讯员 李四'), 'a reporters\' byline is no row of links');
   assert.ok(isLinkRow('Page 37 - 湘西工作 2017 第11期'), 'a magazine page header still reads as a row (no labelled values)');
 });
 
@@ -113,6 +114,6 @@ test('titles: a greeting, a search prompt, a column tag alone and a web address 
 test('titles: a menu word alone, a spaced widget label and a 当前所在 breadcrumb are never headlines; a contact field alone is never chosen as one', async () => {
   const { mayBeHeadline } = await import('../electron/core/import/stages/title.js');
   for (const t of ['热线电话:0398-2182069', '邮箱:qgfzdyzx@163.com']) assert.ok(!mayBeHeadline(t) && !isNeverTitle(t), t);
-  for (const t of ['新闻中心', '政务公开', '搜 索', '当前所在:首页 > 民政资讯']) assert.ok(isNeverTitle(t), t);
+  for (const t of ['新闻中心', '政务公开', '搜 索', '当前所在:首页 > 民政资讯', '欢迎访问民生内参!']) assert.ok(isNeverTitle(t), t);
   for (const t of ['开通24小时救助热线 温暖流浪人员过冬', '新闻中心开展志愿服务活动', '搜索失散亲人 救助站帮助流浪老人回家']) assert.ok(!isNeverTitle(t), t);
 });

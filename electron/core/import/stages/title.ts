@@ -26,6 +26,8 @@ export function isLinkRow(text: string): boolean {
   // A link is named by a word, not by a value after its label: a row with a clock time and a labelled
   // source ("2022/06/05/ 12:49 来源:新甘肃 记者 文洁") is the page's date and source line, which may stand under its headline.
   if (parts.filter((p) => /[:：]./u.test(p)).length >= 2) return false;
+  // Nor is a reporters' byline ("记者 张三 通讯员 李四"), whose names stand apart like links.
+  if (isReporterByline(text)) return false;
   return parts.filter((p) => p.length >= 2 && p.length <= 6).length >= parts.length * 0.75;
 }
 
