@@ -366,11 +366,28 @@ function namesIn(text: string, home: Region | null | undefined): Found[] {
 }
 
 /**
+ * A county-level city's own page calls itself 市 ("市民政局" on 灵武's page is 灵武市民政局, not its
+ * prefecture 银川's): when the home is known only to its city and the headline or the lead names one
+ * county-level city of that city in full, the page's own 市 is that one.
+ */
+function countyCityHome(segments: string[], home: Region | null | undefined): Region | null | undefined {
+  if (!home?.city || home.county) return home;
+  const lead = segments[0] + '\n' + (segments.find((s, i) => i > 0 && s) ?? '');
+  const cities = new Set<string>();
+  for (const m of findMentions(lead)) {
+    if (!m.full || !m.text.endsWith('市')) continue;
+    for (const p of m.places) if (p.level === 'county' && p.name.endsWith('市') && p.city?.name === home.city) cities.add(p.name);
+  }
+  return cities.size === 1 ? { ...home, county: [...cities][0]! } : home;
+}
+
+/**
  * The candidates of a case's text with their features, the text's best first when weights are
  * installed (order of first mention otherwise).
  */
 export function unitCandidates(input: UnitInput): UnitCandidate[] {
   const segments = [[input.title, input.subtitle].filter(Boolean).join('\n'), ...input.paragraphs];
+  const home = countyCityHome(segments, input.home);
   const totalLength = segments.reduce((n, s) => n + s.length + 1, 0) || 1;
   const raws = new Map<string, Raw>();
   const order: string[] = [];
@@ -378,9 +395,9 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
   const anaphora: Array<{ word: string; segment: number }> = [];
   segments.forEach((text, segment) => {
     if (!text) return;
-    for (const n of namesIn(text, input.home)) {
+    for (const n of namesIn(text, home)) {
       if (DEPARTMENT_AFTER.test(text.slice(n.end, n.end + 12))) continue;
-      const name = n.relative ? withOwnPlace(n.written, input.home)! : canonical(n.written);
+      const name = n.relative ? withOwnPlace(n.written, home)! : canonical(n.written);
       let raw = raws.get(name);
       if (!raw) {
         raw = { written: n.written, mentions: [], relative: n.relative, bare: true };
@@ -413,8 +430,8 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     raws.get(keep)!.mentions.push(...raws.get(drop)!.mentions);
     raws.delete(drop);
   }
-  // One division under two of its names ("关岭布依族苗族自治县民政局", "关岭县民政局"): one body, named as
-  // the text names it most (the shorter on a tie).
+  // One division under two of its names ("关岭布依族苗族自治县民政局", "关岭县民政局"): one body, named by
+  // the short form, as units are listed and as guanling-2025's editor wrote it.
   const byPlace = new Map<string, string>();
   for (const name of [...raws.keys()]) {
     const lead = findMentions(name)[0];
@@ -425,9 +442,7 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
       byPlace.set(key, name);
       continue;
     }
-    const a = raws.get(other)!;
-    const b = raws.get(name)!;
-    const keepName = b.mentions.length > a.mentions.length || (b.mentions.length === a.mentions.length && name.length < other.length) ? name : other;
+    const keepName = name.length < other.length ? name : other;
     const dropName = keepName === name ? other : name;
     raws.get(keepName)!.mentions.push(...raws.get(dropName)!.mentions);
     raws.delete(dropName);

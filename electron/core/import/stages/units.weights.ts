@@ -8,28 +8,28 @@ import type { UnitWeights } from './unitmodel.js';
 export const UNIT_WEIGHTS: UnitWeights = {
   features: ["bias","inTitle","titleStart","leadSubject","leadClauseSubject","subjects","anaphora","mentions","firstAt","modifierShare","objectShare","acts","confers","organ","grassroots","locality","otherKind","higher","relative","homeAgrees","peers","subunit"],
   weights: [
-    -1.391608, // bias
-    0.614757, // inTitle
-    0.04575, // titleStart
-    0.663775, // leadSubject
-    -0.030204, // leadClauseSubject
-    0.658585, // subjects
-    1.409464, // anaphora
-    0.685704, // mentions
-    -0.65977, // firstAt
-    0.335685, // modifierShare
-    -0.705799, // objectShare
-    0.52354, // acts
-    -0.285372, // confers
-    0.657424, // organ
-    -0.369474, // grassroots
-    -0.539594, // locality
-    -0.622642, // otherKind
-    -1.406646, // higher
-    0.002241, // relative
-    0.316165, // homeAgrees
-    -0.815809, // peers
-    -0.494785, // subunit
+    -1.428144, // bias
+    0.592879, // inTitle
+    0.030363, // titleStart
+    0.654398, // leadSubject
+    0.067141, // leadClauseSubject
+    0.695137, // subjects
+    1.394815, // anaphora
+    0.73782, // mentions
+    -0.671016, // firstAt
+    0.330989, // modifierShare
+    -0.667232, // objectShare
+    0.480526, // acts
+    -0.284838, // confers
+    0.674158, // organ
+    -0.365981, // grassroots
+    -0.539112, // locality
+    -0.625047, // otherKind
+    -1.41977, // higher
+    -0.013204, // relative
+    0.31069, // homeAgrees
+    -0.833211, // peers
+    -0.512908, // subunit
   ],
   threshold: 0.5,
 };
