@@ -173,7 +173,7 @@ test('the workers are chosen by the cores idle now, not by the load average', as
   if (os.availableParallelism() > 1) assert.equal(workersPay(), true, `load average ${os.loadavg()[0]}`);
 });
 
-test('a batch asking a second or more after the last ask reads the time since, without blocking for a fresh window', async () => {
+test('a batch asking a second or more after the last ask reads the time since, and one asking at once gets the last answer, neither blocking for a fresh window', async () => {
   await stopImportWorkers();
   const forced = process.env.HUIBIAN_IMPORT_WORKERS;
   delete process.env.HUIBIAN_IMPORT_WORKERS;
@@ -182,10 +182,14 @@ test('a batch asking a second or more after the last ask reads the time since, w
     // as \`huibian import\` asks again for its next batch, here after 1.2 s
     await new Promise((r) => setTimeout(r, 1200));
     const started = performance.now();
-    workersPay();
+    const answer = workersPay();
     const took = performance.now() - started;
     // a fresh window is 50 ms of the thread waiting
     assert.ok(took < 45, `the ask took ${took.toFixed(1)} ms`);
+    // and its two read-ahead batches asked back to back: the answer of a moment ago, at once
+    const again = performance.now();
+    assert.equal(workersPay(), answer);
+    assert.ok(performance.now() - again < 45, `the ask right after took ${(performance.now() - again).toFixed(1)} ms`);
   } finally {
     if (forced !== undefined) process.env.HUIBIAN_IMPORT_WORKERS = forced;
   }

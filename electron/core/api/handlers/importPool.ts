@@ -147,6 +147,12 @@ function cpuTimes(): { idle: number; total: number } {
  */
 const WINDOW_MAX_MS = 10_000;
 
+/** The shortest window the CPU times are read over (they count in ticks of 10 ms). */
+const MIN_WINDOW_MS = 50;
+
+/** workersPay's last answer from a window, for an ask that comes before a new one could be read. */
+let lastAnswer: boolean | null = null;
+
 /**
  * Whether a large preview should go to the workers: when they are running, or when the machine
  * has at least half a core idle now — read from the CPU times since this module loaded or the
@@ -165,14 +171,20 @@ export function workersPay(): boolean {
   const forced = process.env.HUIBIAN_IMPORT_WORKERS;
   if (forced === '0' || forced === '1') return forced === '1';
   if (pool !== null) return true;
-  if (Date.now() - since.at > WINDOW_MAX_MS) since = { at: Date.now(), times: cpuTimes() };
-  const wait = 50 - (Date.now() - since.at);
+  const age = Date.now() - since.at;
+  if (age > WINDOW_MAX_MS) since = { at: Date.now(), times: cpuTimes() };
+  // Asked again at once (`huibian import` asks for its two read-ahead batches back to back): the
+  // answer of a moment ago, where a window of its own made each such ask wait 50 ms with the
+  // thread blocked once the gate had said no (a busy machine, no pool to answer for it).
+  else if (age < MIN_WINDOW_MS && lastAnswer !== null) return lastAnswer;
+  const wait = MIN_WINDOW_MS - (Date.now() - since.at);
   if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
   const now = cpuTimes();
   const total = now.total - since.times.total;
   const idleCores = total > 0 ? ((now.idle - since.times.idle) / total) * availableParallelism() : 0;
   since = { at: Date.now(), times: now };
-  return availableParallelism() > 1 && idleCores >= 0.5;
+  lastAnswer = availableParallelism() > 1 && idleCores >= 0.5;
+  return lastAnswer;
 }
 
 /**
