@@ -32,7 +32,7 @@ const BOUNDS: Record<string, number> = {
   'spaces → runs of three': 0,
   'CRLF line ends': 0,
   'trailing spaces': 0,
-  'paragraphs indented 　　': 1,
+  'paragraphs indented 　　': 0,
   'blank lines removed': 0,
   'blank line after every line': 0,
   'PDF copy: every paragraph wrapped at 38': 16,

@@ -68,6 +68,10 @@ export function wrapWidth(lines: SourceLine[]): number | null {
   const long = widths.filter((w) => w >= MIN_MEASURE / 2).length;
   const prose = lines.filter((l) => plain(l) && Math.abs(Math.round(width(l)) - best) <= 1 && CLAUSE_INSIDE.test(l.text)).length;
   if (near(best) < long * 0.3 && !(prose >= 3 && wider === 0)) return null;
+  // Either way some full line holds a mark of running text: a list whose bare names all come to one
+  // width (an indent brings guizhou-2023's 22-cell addresses to 24) is never wrapped text.
+  const marked = lines.filter((l) => plain(l) && Math.abs(Math.round(width(l)) - best) <= 1 && /[,，;；、。:：](?!$)/u.test(l.text)).length;
+  if (marked === 0) return null;
   return best;
 }
 
