@@ -575,7 +575,7 @@ function tableCells(table: TableBlock): string[][] {
 
 /** The list in `lines`, or null when there is none of at least three items (two inline). */
 export function readList(source: SourceLine[]): ListResult | null {
-  const lines = withoutBullets(source);
+  const lines = withoutBullets(rejoinWrappedRows(source));
   const items: ListItem[] = [];
   const taken = new Set<number>();
   let award: string | null = null;
@@ -1008,6 +1008,43 @@ export function readList(source: SourceLine[]): ListResult | null {
   }
   const scopeTexts = [nameAt >= 0 ? lines[nameAt]!.text : '', lines[0]?.text ?? ''];
   return { items, taken, nameAt, scope: listScope(scopeTexts), scopeTexts, ...(besidePeople ? { besidePeople } : {}), ...(summarised ? { summarised } : {}) };
+}
+
+/** A line's printed width: a Han character or full-width mark one cell, ASCII half. */
+function printedWidth(text: string): number {
+  let w = 0;
+  for (const ch of text.trim()) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
+  return w;
+}
+
+/**
+ * A row of names hard-wrapped where it was copied out of a PDF ("…井陉县、正定" / "县、元氏县…" / "…成安县。"): two
+ * lines or more of one printed width (within three cells: a wrap hangs a mark rather than start a line on it, and half-width marks leave a line short), none
+ * ending a sentence and none after the first opening as a row does (a number, a heading mark, a label and its
+ * colon), then the paragraph's shorter last line, holding three 、 or more between them, are one line.
+ * The lines after the first are left empty, so every index the list reads still points at its line; rows of
+ * different widths, as a list prints its rows, are left alone (unwrap.ts rejoins whole pages of one width).
+ */
+function rejoinWrappedRows(lines: SourceLine[]): SourceLine[] {
+  let out: SourceLine[] | null = null;
+  for (let k = 0; k < lines.length; k++) {
+    const w = printedWidth(lines[k]!.text);
+    if (w < 16 || lines[k]!.table || lines[k]!.image) continue;
+    // (A line a wrap went on with opens as no row does: with no number, heading mark or label before a colon.)
+    const goesOn = (j: number) => j < lines.length && !lines[j]!.table && !/^\s*(?:[0-9０-９]{1,3}\s*[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[◆●•■★☆▶►]|[^:：，,。、\s]{2,12}[:：])/u.test(lines[j]!.text);
+    let end = k;
+    while (end + 1 < lines.length && !/[。！？]$/u.test(lines[end]!.text.trim()) && Math.abs(printedWidth(lines[end + 1]!.text) - w) <= 3 && goesOn(end + 1)) end++;
+    // The run of full lines, then the last, shorter line of the paragraph.
+    const last = end + 1 < lines.length && !/[。！？]$/u.test(lines[end]!.text.trim()) && goesOn(end + 1) ? end + 1 : -1;
+    if (end - k < 1 || last < 0 || !lines[last]!.text.trim() || printedWidth(lines[last]!.text) > w + 3) continue;
+    const joined = lines.slice(k, last + 1).map((l) => l.text.trim()).join('');
+    if ((joined.match(/、/gu) ?? []).length < 3) continue;
+    out ??= [...lines];
+    out[k] = { text: joined };
+    for (let j = k + 1; j <= last; j++) out[j] = { text: '' };
+    k = last;
+  }
+  return out ?? lines;
 }
 
 const BULLET = /^\s*[●•▪◆■□◇○◎◉·▶►]\s*(?=\S)/u;
