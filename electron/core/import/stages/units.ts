@@ -300,16 +300,18 @@ export function unitFromClosing(paragraphs: string[], home?: Region | null): str
 }
 
 /**
- * The unit a case's text gives when nothing printed with its head does: its closing organ, else its
- * opening's, else the unit model's best candidate.
+ * The unit a case's text gives when nothing printed with its head does: its closing organ, else the
+ * unit model's best candidate, else its opening's.
  */
 export function unitFromText(paragraphs: string[], title = '', subtitle?: string | null, home?: Region | null): string | null {
   return (
     unitFromClosing(paragraphs, home) ??
-    unitFromOpening(paragraphs, title, home) ??
-    // What no printed pattern names: the candidate the fitted scorer ranks first (unitmodel.ts), for a
-    // text it was fitted on; a list's item, its name alone, is the lists' to give a unit.
-    (paragraphs.length ? unitFromModel({ title, subtitle, paragraphs, home }) : null)
+    // The candidate the fitted scorer ranks first (unitmodel.ts), when it beats "no unit", for a text
+    // like those it was fitted on (a list's item, its name alone, is the lists' to give a unit); the
+    // opening's rules where it abstains. (On the tuning pages, left out a batch at a time, the two
+    // never disagree; the model is the one measured on pages it was not fitted on.)
+    (paragraphs.length ? unitFromModel({ title, subtitle, paragraphs, home }) : null) ??
+    unitFromOpening(paragraphs, title, home)
   );
 }
 
