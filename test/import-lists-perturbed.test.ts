@@ -8,7 +8,8 @@
  * (numbered addresses, and items under a place or list heading, kept their numbers or were lost), item numbers
  * dropped 1/1 → 0/1 (an entry's title over its authors over its units), run together 2/8 → 1/8 (bodies spaced
  * two to a line that the organisation grammar knows but the old end list did not), brackets 0/57, traditional
- * 1/59, the longest line hard-wrapped as a PDF copy wraps it (scripts/perturb.ts hardWrap) 8/56 → 5/56. The bounds sit at the later figures: a rule that makes the reading depend on one typography fails here.
+ * 1/59, the longest line hard-wrapped as a PDF copy wraps it (scripts/perturb.ts hardWrap) 8/56 → 4/56. The
+ * bounds sit at the later figures: a rule that makes the reading depend on one typography fails here.
  * (Held-out pages are never read here.)
  */
 import { test } from 'node:test';
@@ -77,7 +78,7 @@ const VARIANTS: Record<string, { bound: number; make: Make }> = {
   'traditional characters': { bound: 1, make: (ls) => ls.map((l) => toTraditional(l)) },
   // A PDF copy's hard wrap of the longest line, a list's row of names as often as not ("…井陉县、正定" / "县、…").
   'the longest line hard-wrapped at 38': {
-    bound: 5,
+    bound: 4,
     make: (ls) => {
       let at = -1;
       ls.forEach((l, k) => {

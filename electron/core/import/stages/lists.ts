@@ -1010,10 +1010,10 @@ export function readList(source: SourceLine[]): ListResult | null {
   return { items, taken, nameAt, scope: listScope(scopeTexts), scopeTexts, ...(besidePeople ? { besidePeople } : {}), ...(summarised ? { summarised } : {}) };
 }
 
-/** A line's printed width: a Han character or full-width mark one cell, ASCII half. */
+/** A line's printed width: a Han character or full-width mark one cell, ASCII and the curly quotes and dashes (U+2000–206F, set narrow by many fonts) half. */
 function printedWidth(text: string): number {
   let w = 0;
-  for (const ch of text.trim()) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
+  for (const ch of text.trim()) w += ch.charCodeAt(0) <= 0x206f ? 0.5 : 1;
   return w;
 }
 
