@@ -103,6 +103,8 @@ const ACTS_AFTER = /^(?:[\u4e00-\u9fa5]{0,2}?(?:着力|积极|持续|不断|始�
 const COMPOUND_AFTER = /^(?:工作|治理|服务|居民|建设|养老|组织|干部|群众|书记|主任|党)/u;
 /** Words standing for a body by its kind alone, after the text has named it: "社区成立于…", "该局", "本站". */
 const ANAPHORA = /^(?:该|本|我|这个)?(社区|街道|镇|乡|村|局|站|院|中心|协会)(?![\u4e00-\u9fa5]{0,1}(?:长|委))/u;
+/** The same, read at a position of the text (sticky) rather than on a slice of the rest of it. */
+const ANAPHORA_AT = new RegExp(ANAPHORA.source.slice(1), 'uy');
 
 export const UNIT_FEATURES = [
   'bias',
@@ -228,10 +230,12 @@ function role(text: string, at: number, end: number, sentenceIndex: number): Omi
   };
 }
 
-function sentenceIndexAt(text: string, at: number): number {
-  let n = 0;
-  for (let i = 0; i < at; i++) if (SENTENCE_END.test(text[i]!)) n++;
-  return n;
+/** For each position of `text`, how many sentences end before it: counted once per text, since a long
+ * text names many bodies and counting from its start for each made one huge line quadratic. */
+function sentenceIndexes(text: string): Uint32Array {
+  const at = new Uint32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) at[i + 1] = at[i]! + (SENTENCE_END.test(text[i]!) ? 1 : 0);
+  return at;
 }
 
 /** Whether a run is a body's name by the grammar (not a word ending in a kind's character, not media). */
@@ -395,6 +399,7 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
   const anaphora: Array<{ word: string; segment: number }> = [];
   segments.forEach((text, segment) => {
     if (!text) return;
+    let sentences: Uint32Array | null = null;
     for (const n of namesIn(text, home)) {
       if (DEPARTMENT_AFTER.test(text.slice(n.end, n.end + 12))) continue;
       const name = n.relative ? withOwnPlace(n.written, home)! : canonical(n.written);
@@ -405,7 +410,7 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
         order.push(name);
       }
       raw.bare &&= Boolean(n.bare);
-      raw.mentions.push({ segment, at: (offset + n.at) / totalLength, ...role(text, n.at, n.end, sentenceIndexAt(text, n.at)) });
+      raw.mentions.push({ segment, at: (offset + n.at) / totalLength, ...role(text, n.at, n.end, (sentences ??= sentenceIndexes(text))[n.at]!) });
     }
     // Clause-opening kind words standing for a body named before ("社区以…", "街道开始探索…"): a kind
     // word that goes on as a compound noun ("社区工作", "社区居民") is the common noun, not the body.
@@ -413,7 +418,8 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
       if (i > 0 && !SENTENCE_END.test(text[i - 1]!) && !CLAUSE_END.test(text[i - 1]!)) continue;
       let j = i;
       while (j < text.length && /\s/u.test(text[j]!)) j++;
-      const a = ANAPHORA.exec(text.slice(j));
+      ANAPHORA_AT.lastIndex = j;
+      const a = ANAPHORA_AT.exec(text);
       const next = a ? text.slice(j + a[0].length, j + a[0].length + 12) : '';
       if (a && (ACTS_AFTER.test(next) || (/^[\u4e00-\u9fa5]/u.test(next) && !COMPOUND_AFTER.test(next)))) anaphora.push({ word: a[1]!, segment });
     }
