@@ -209,7 +209,7 @@ export function restoreStrings<T>(value: T, restore: (text: string, asLine?: boo
   const walk = (v: unknown, key?: string): unknown => {
     if (typeof v === 'string') return restore(v, key === 'dropped');
     if (Array.isArray(v) && key === 'dropped') return v.map((x) => walk(x, key));
-    if (Array.isArray(v)) return v.map(walk);
+    if (Array.isArray(v)) return v.map((x) => walk(x));
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = SKIP.has(k) ? x : CANONICAL.has(k) && typeof x === 'string' ? foldWidth(restore(x)) : walk(x, k);
