@@ -105,7 +105,7 @@ test('titles: a share bar or the page tools under the headline end no page head:
 });
 
 test('titles: a greeting, a search prompt, a column tag alone and a web address can never be a headline; a repost copied from its 原标题 line still takes it', async () => {
-  for (const t of ['您好，欢迎访问某某市民政局网站！', '请输入关键字', '【民政要闻】', 'www.mzj.example.gov.cn', 'http://mzj.example.gov.cn/index.html']) assert.ok(isNeverTitle(t), t);
+  for (const t of ['您好，欢迎访问某某市民政局网站！', '请输入关键字', '【民政要闻】', 'www.mzj.example.gov.cn', 'http://mzj.example.gov.cn/index.html', '图为志愿者为老人理发', '▲志愿者为老人理发']) assert.ok(isNeverTitle(t), t);
   for (const t of ['【民政要闻】某某县开展养老服务专项检查', '欢迎来到幸福社区', '原标题:全国示范性老年友好型社区名单公布 甘肃省19个社区上榜']) assert.ok(!isNeverTitle(t), t);
   const file = await tuning('gansu-2022-laonian-youhao-shequ.txt');
   assert.ok(file.info.title?.endsWith('全国示范性老年友好型社区名单公布 甘肃省19个社区上榜'), String(file.info.title));

@@ -76,9 +76,9 @@ function isPageTools(text: string): boolean {
 
 /**
  * Shapes no headline has: a web address or domain alone ("www.mzj.example.gov.cn"), a column's tag alone in
- * brackets ("【民政要闻】"). (A repost's "原标题:…" is not one: copied from it, the page has no other headline.)
+ * brackets ("【民政要闻】"), a picture's caption by its own mark ("图为…", "▲…"). (A repost's "原标题:…" is not one: copied from it, the page has no other headline.)
  */
-const NEVER_SHAPE = /^(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?$|^[【[［]\s*[^【】[\]［］]{1,10}\s*[】\]］]$/u;
+const NEVER_SHAPE = /^(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?$|^[【[［]\s*[^【】[\]［］]{1,10}\s*[】\]］]$|^(?:图为|[▲△▼▽↑☝])\s*\S/u;
 
 /**
  * A contact field alone ("热线电话:0398-2182069", "邮箱:…@…"): never chosen as the headline. (It is no
@@ -141,8 +141,8 @@ export function headlineAt(top: string[], body: string, likelihood: (k: number) 
   if (!never && !kicker) {
     for (let k = 1; k < top.length - 1; k++) {
       if (SENTENCE_END.test(top[k]!) && !isNeverTitle(top[k]!)) break;
-      // (A share bar or a page's tools stand under a headline as often as over it: they end no head.)
-      if (isNeverTitle(top[k]!) && !isPageTools(top[k]!) && top.slice(0, k).every((u) => (u.length <= 20 || isNeverTitle(u)) && !(SENTENCE_END.test(u) && !isNeverTitle(u)))) dated = k;
+      // (A share bar, a page's tools or a byline stand under a headline as often as over it: they end no head.)
+      if (isNeverTitle(top[k]!) && !isPageTools(top[k]!) && !isReporterByline(top[k]!) && top.slice(0, k).every((u) => (u.length <= 20 || isNeverTitle(u)) && !(SENTENCE_END.test(u) && !isNeverTitle(u)))) dated = k;
     }
   }
   // A document's head (its 发文字号, its title) is its own: nothing of it or under it goes.
