@@ -39,6 +39,7 @@ const VARIANTS: Record<string, { make: Variant; titles: number; furniture?: numb
   'site name and address over it': { make: over('某某市民政局', 'www.mzj.example.gov.cn'), titles: 91, furniture: 186 },
   'breadcrumb and its column over it': { make: over('当前位置：首页 > 新闻中心', '新闻中心'), titles: 92, furniture: 186 },
   'follow prompt under it': { make: under('微信扫一扫 分享到朋友圈'), titles: 93, furniture: 93 },
+  'original headline noted under it': { make: under('原标题：某某地开展民政工作'), titles: 92 },
   'outlet byline and a caption under it': {
     make: (l, at) => ({ lines: [...l.slice(0, at + 1), '某某日报全媒体记者 王小明', '图为志愿者为老人理发', ...l.slice(at + 1)], inserted: ['某某日报全媒体记者 王小明'] }),
     titles: 85,

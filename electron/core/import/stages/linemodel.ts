@@ -308,6 +308,8 @@ export function lineFeatures(page: LinePage, i: number): number[] {
   ];
 }
 
+const ORIGINAL_NOTE = /^[(（]?\s*原(?:标题|题)\s*[:：]/u;
+
 let weights: LineWeights = LINE_WEIGHTS;
 
 /** Replaces the fitted weights (scripts/fit-lines.ts, to score a left-out batch with weights fitted without it). */
@@ -350,7 +352,9 @@ export function scoreLines(page: LinePage): (i: number) => LineScore {
     if (!t || !fitted) s = { headline: 0, furniture: 0 };
     else {
       const x = lineFeatures(page, i);
-      s = { headline: logistic(weights.headline, x), furniture: logistic(weights.furniture, x) };
+      // A repost's note of its original headline ("原标题：…") names the headline the page replaced: under the
+      // page's own headline it is never the likelier one, however well it sits over the date line.
+      s = { headline: ORIGINAL_NOTE.test(t) ? 0 : logistic(weights.headline, x), furniture: logistic(weights.furniture, x) };
     }
     memo.set(i, s);
     return s;
