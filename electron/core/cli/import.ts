@@ -225,6 +225,11 @@ export async function cmdImport(args: string[], io: Io): Promise<number> {
   if (values.help) return showHelp('import', io);
   if (values.awards) return cmdAwards(values, io);
   if (positionals.length === 0) throw new UsageError('import', '请给出至少一个要导入的文件');
+  // The gate that puts a large import's reading on workers (importPool.ts workersPay) reads the
+  // machine's idle cores over at least 50 ms from when its module loads, and the first batch
+  // waited out the rest with the thread blocked (27 ms of 1,000 drafts, --cpu-prof). Loaded
+  // before the library opens, the opening is that time.
+  await import('../api/handlers/importPool.js');
   const api = await openLibrary(values.db as string | undefined);
   try {
     // A count on the terminal while a large batch goes in; a pipe or a test reads only the report.
