@@ -113,7 +113,7 @@ test('titles: a greeting, a search prompt, a column tag alone and a web address 
 
 test('titles: a menu word alone, a spaced widget label and a 当前所在 breadcrumb are never headlines; a contact field alone is never chosen as one', async () => {
   const { mayBeHeadline } = await import('../electron/core/import/stages/title.js');
-  for (const t of ['热线电话:0398-2182069', '邮箱:qgfzdyzx@163.com']) assert.ok(!mayBeHeadline(t) && !isNeverTitle(t), t);
+  for (const t of ['热线电话:0398-2182069', '邮箱:qgfzdyzx@163.com', '新华社北京5月10日电 题:中国婚姻登记新规便利“全国通办”']) assert.ok(!mayBeHeadline(t) && !isNeverTitle(t), t);
   for (const t of ['新闻中心', '政务公开', '搜 索', '当前所在:首页 > 民政资讯', '欢迎访问民生内参!']) assert.ok(isNeverTitle(t), t);
   for (const t of ['开通24小时救助热线 温暖流浪人员过冬', '新闻中心开展志愿服务活动', '搜索失散亲人 救助站帮助流浪老人回家']) assert.ok(!isNeverTitle(t), t);
 });

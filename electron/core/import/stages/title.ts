@@ -118,7 +118,8 @@ export function isNameOnly(text: string): boolean {
  */
 export function mayBeHeadline(text: string): boolean {
   const t = text.trim();
-  return !isNeverTitle(t) && !CONTACT_FIELD.test(t) && (t.match(PAGE_FIELD)?.length ?? 0) < 2 && t.length >= 4 && t.length <= 80 && !/。/u.test(t) && !/[，,、:：；;]$/u.test(t);
+  // (A line opening with a news dateline, "新华社北京5月10日电 题:…", is the story's first lines, not its headline.)
+  return !isNeverTitle(t) && !CONTACT_FIELD.test(t) && !NEWS_DATELINE.test(t) && (t.match(PAGE_FIELD)?.length ?? 0) < 2 && t.length >= 4 && t.length <= 80 && !/。/u.test(t) && !/[，,、:：；;]$/u.test(t);
 }
 
 /**
