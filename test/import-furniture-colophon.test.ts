@@ -57,3 +57,10 @@ test('furniture: a magazine repost loses its reading time and credits (chaoyangm
   const xizang = await body('xizang-2025-jiceng-shanzhi.txt');
   assert.ok(!xizang.includes('正文共4814个字,预计阅读需14分钟▼'));
 });
+
+test('furniture: page tools in a row and a video player\'s closing label left alone are widget labels', () => {
+  assert.ok(isWidgetLabel('设为首页|加入收藏'));
+  assert.ok(isWidgetLabel('设为首页 加入收藏'));
+  assert.ok(isWidgetLabel('结束对话视窗'));
+  assert.ok(!isWidgetLabel('社区设为首批示范点'));
+});
