@@ -249,6 +249,13 @@ function nameLike(name: string): boolean {
 const WORD_GOES_ON = /^(?:部门|站点|心城区|局面|院落|院子|所有|所在|办法|办理|办好|委托)/u;
 /** The kinds a name may end in, longest first, to find which one ends a run at a position. */
 const KINDS_BY_LENGTH = [...new Set(CANDIDATE_KINDS)].sort((a, b) => b.length - a.length);
+/** The same kinds, longest first, under the character they end in: a position is tried only against the kinds that can end there. */
+const KINDS_BY_LAST = new Map<string, string[]>();
+for (const k of KINDS_BY_LENGTH) {
+  const last = k.at(-1)!;
+  if (!KINDS_BY_LAST.has(last)) KINDS_BY_LAST.set(last, []);
+  KINDS_BY_LAST.get(last)!.push(k);
+}
 const STOP = new RegExp(`^(?!${MIDDLE})`, 'u');
 const BODY_KINDS = new Set<string>([...KINDS.civil, ...KINDS.service, ...KINDS.social]);
 /** Words that open a predicate or an adjunct, not a proper name: a run at a clause's start beginning with one is no town's name. */
@@ -265,7 +272,7 @@ function nameEnds(text: string, from: number, mentionStarts: ReadonlySet<number>
   for (let j = from; j < Math.min(text.length, from + 16); j++) {
     if (j > from && mentionStarts.has(j)) break;
     if (STOP.test(text.slice(j, j + 1))) break;
-    const kind = KINDS_BY_LENGTH.find((k) => j + 1 - k.length >= from && text.startsWith(k, j + 1 - k.length));
+    const kind = KINDS_BY_LAST.get(text[j]!)?.find((k) => j + 1 - k.length >= from && text.startsWith(k, j + 1 - k.length));
     if (!kind || (kind.length === 1 && j + 1 - from < 3)) continue;
     // A kind's character that goes on as another word names no body there: 民政部门, 服务站点, 中心城区.
     if (WORD_GOES_ON.test(text.slice(j, j + 3))) continue;
@@ -335,7 +342,8 @@ function namesIn(text: string, home: Region | null | undefined): Found[] {
       }
     }
   }
-  for (let i = 0; i < text.length; i++) taken[i] = out.some((f) => f.at <= i && i < f.end);
+  taken.fill(false);
+  for (const f of out) for (let i = f.at; i < f.end; i++) taken[i] = true;
   for (const r of text.matchAll(RELATIVE_AT)) {
     const own = withOwnPlace(r[0], home);
     if (own) add(r[0], r.index!, true);
