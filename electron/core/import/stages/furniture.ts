@@ -187,7 +187,7 @@ const HOST_ROLE = /^(?:主办|主管|承办|协办|出品|监制|运营|技术�
 /** A name with its role after it ("泌阳县文明办 主办"); set apart by a blank unless the line has bars between its parts. */
 const ROLE_AFTER = /\S\s+(?:主办|主管|承办|协办|出品|技术支持)(?:单位)?$/u;
 const ROLE_AFTER_CLOSE = /\S(?:主办|主管|承办|协办|技术支持)(?:单位)?$/u;
-const LICENCE = /^[\u4e00-\u9fa5()（）]{2,24}(?:许可证|备案号|备案)(?:编号)?\s*[:：]?\s*[(（]?[\u4e00-\u9fa5A-Za-z0-9()（）\-]{2,30}[)）]?(?:号)?\s*[-—]?$/u;
+const LICENCE = /^[\u4e00-\u9fa5()（）]{2,24}(?:许可证|备案号|备案)(?:编号)?\s*[:：]?\s*[(（]?[\u4e00-\u9fa5A-Za-z0-9()（）-]{2,30}[)）]?(?:号)?\s*[-—]?$/u;
 const SITE_SPEAKS = /^(?:本网|本站|本网站|本平台)[^。]{0,60}(?:转载|版权|权利人|侵权|授权|删除|来源于网络)/u;
 const PROVENANCE = /^(?:原文|本文|此文)?(?:原载|刊载|刊发|发表|首发|刊登)(?:于|在)[^。，,；;]{2,40}$/u;
 
