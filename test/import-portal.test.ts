@@ -12,25 +12,26 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
   // Reset when batch 16 (43 files, scored twice unseen at 21/43) was released to tuning at the start of
-  // the eighth round: the set then measured 285/314 fully right (90.8 %); kind 97.5 %, case count
-  // 98.4 %, title 92.0 %, unit 94.5 %, award 85.5 %, region 92.2 %, category 92.0 %, notice title 96.6 %,
-  // organ 96.4 %, docNumber 96.7 %, addressees 96.9 %, date 97.8 %, furniture 94.3 %. Each floor sits just
-  // below and goes up as the eighth round's work lands; never lowered after this reset.
-  fullyRight: 0.9,
+  // the eighth round: the set then measured 285/314 fully right (90.8 %). Raised at the end of the ninth
+  // round, when it measured 307/314 (97.8 %): kind 99.4 %, case count 100 %, title 99.7 %, unit 99.4 %,
+  // award 98.3 %, region 99.5 %, category 99.2 %, notice title 100 %, organ 98.2 %, docNumber 100 %,
+  // addressees 100 %, date 100 %, furniture 96.4 %. Each floor sits just below; never lowered except when
+  // a measured batch is released to tuning (the floors then reset to what the larger set measures).
+  fullyRight: 0.97,
   fields: {
-    kind: 0.97,
-    'case count': 0.98,
-    title: 0.92,
-    unit: 0.94,
-    award: 0.85,
-    region: 0.92,
-    category: 0.92,
-    'notice.title': 0.96,
-    'notice.organ': 0.96,
-    'notice.docNumber': 0.96,
-    'notice.addressees': 0.96,
-    'notice.date': 0.97,
-    'furniture dropped': 0.94,
+    kind: 0.99,
+    'case count': 0.995,
+    title: 0.99,
+    unit: 0.99,
+    award: 0.98,
+    region: 0.99,
+    category: 0.99,
+    'notice.title': 0.99,
+    'notice.organ': 0.98,
+    'notice.docNumber': 0.99,
+    'notice.addressees': 0.99,
+    'notice.date': 0.99,
+    'furniture dropped': 0.96,
   } as Record<string, number>,
 };
 
