@@ -167,6 +167,12 @@ let lastAnswer: boolean | null = null;
  * 2-core machine it said "busy" and 1,000 drafts were read on one thread (3.6 s instead of
  * 2.8 s). HUIBIAN_IMPORT_WORKERS=1 always uses them, =0 never.
  */
+/** How many asks so far blocked the thread to fill a window: what the gate costs the thread, counted rather than timed. */
+let blockedAsks = 0;
+export function workersPayBlockedAsks(): number {
+  return blockedAsks;
+}
+
 export function workersPay(): boolean {
   const forced = process.env.HUIBIAN_IMPORT_WORKERS;
   if (forced === '0' || forced === '1') return forced === '1';
@@ -178,7 +184,10 @@ export function workersPay(): boolean {
   // thread blocked once the gate had said no (a busy machine, no pool to answer for it).
   else if (age < MIN_WINDOW_MS && lastAnswer !== null) return lastAnswer;
   const wait = MIN_WINDOW_MS - (Date.now() - since.at);
-  if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+  if (wait > 0) {
+    blockedAsks++;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+  }
   const now = cpuTimes();
   const total = now.total - since.times.total;
   const idleCores = total > 0 ? ((now.idle - since.times.idle) / total) * availableParallelism() : 0;
