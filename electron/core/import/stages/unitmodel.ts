@@ -61,6 +61,9 @@ const CANDIDATE_KINDS = [
 const MIDDLE = '[^\\P{Script=Han}到赴在和与及的是把将对为了从向由等被让使给同]';
 /** A town, a street or a community at a clause's start, with no division before it ("朝阳门街道是…", "丈八镇将…"). */
 const LOCAL_AT_START = new RegExp(`^[\\u4e00-\\u9fa5]{2,5}?(?:${kindAlternation([...LOCALITY, '社区', '村'])})`, 'u');
+/** The same, and what may lead it ("我区", "该县"), read in place (sticky) at each clause's start of a text rather than on a slice of its rest. */
+const LOCAL_AT = new RegExp(LOCAL_AT_START.source.slice(1), 'uy');
+const LEAD_AT = /\s*(?:(?:我|本|该)[市县区旗])?/uy;
 /**
  * Verbs that open a clause and take a place as object ("协助返乡", "管辖原城关镇", "奋力托举壮乡",
  * "部门围着街道"): before a town's or a community's kind with no division, they make no name. (Not
@@ -75,6 +78,13 @@ const RELATIVE_AT = new RegExp(`(?:我|本)?[省市县区州旗盟](?:民政局|
 /** What ends a sentence, and what ends a clause. */
 const SENTENCE_END = /[。！？!?\n]/u;
 const CLAUSE_END = /[，,；;：:]/u;
+/** The same as sets of characters, for the loops that ask of every character of a text (a regex test per character cost more than the rest of the loop). */
+const SENTENCE_END_CHARS = new Set([...'。！？!?\n']);
+const CLAUSE_END_CHARS = new Set([...'，,；;：:']);
+/** What /\s/u matches. */
+const SPACE_CHARS = new Set([...' \t\n\r\v\f\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff', ...Array.from({ length: 11 }, (_, k) => String.fromCharCode(0x2000 + k))]);
+const endsSentence = (ch: string | undefined): boolean => ch !== undefined && SENTENCE_END_CHARS.has(ch);
+const endsClause = (ch: string | undefined): boolean => ch !== undefined && CLAUSE_END_CHARS.has(ch);
 /**
  * What may stand before a sentence's subject in official and news writing: a dateline, a time,
  * a purpose or circumstance clause is cut at its comma, so only the time and the dateline remain.
@@ -205,9 +215,9 @@ function kindOf(name: string): 'organ' | 'civil' | 'grassroots' | 'locality' | '
 /** The place of a mention in its segment: the sentence it is in, whether it opens that sentence or a clause of it. */
 function role(text: string, at: number, end: number, sentenceIndex: number): Omit<Mentioned, 'segment' | 'at'> {
   let s = at;
-  while (s > 0 && !SENTENCE_END.test(text[s - 1]!)) s--;
+  while (s > 0 && !endsSentence(text[s - 1])) s--;
   let c = at;
-  while (c > s && !CLAUSE_END.test(text[c - 1]!)) c--;
+  while (c > s && !endsClause(text[c - 1])) c--;
   const before = text.slice(c, at).trim();
   const opensClause = LEAD_IN.test(before);
   // The sentence's subject opens the first clause after what only sets the scene: a time or a
@@ -234,7 +244,7 @@ function role(text: string, at: number, end: number, sentenceIndex: number): Omi
  * text names many bodies and counting from its start for each made one huge line quadratic. */
 function sentenceIndexes(text: string): Uint32Array {
   const at = new Uint32Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) at[i + 1] = at[i]! + (SENTENCE_END.test(text[i]!) ? 1 : 0);
+  for (let i = 0; i < text.length; i++) at[i + 1] = at[i]! + (endsSentence(text[i]) ? 1 : 0);
   return at;
 }
 
@@ -350,9 +360,11 @@ function namesIn(text: string, home: Region | null | undefined): Found[] {
   }
   // Towns, streets and communities without a division, where they open a clause (after 我区, 该县 too).
   for (let i = 0; i < text.length; i++) {
-    if (i > 0 && !SENTENCE_END.test(text[i - 1]!) && !CLAUSE_END.test(text[i - 1]!) && !/\s/u.test(text[i - 1]!)) continue;
-    const lead = /^\s*(?:(?:我|本|该)[市县区旗])?/u.exec(text.slice(i))![0].length;
-    const m = LOCAL_AT_START.exec(text.slice(i + lead));
+    if (i > 0 && !endsSentence(text[i - 1]) && !endsClause(text[i - 1]) && !SPACE_CHARS.has(text[i - 1]!)) continue;
+    LEAD_AT.lastIndex = i;
+    const lead = LEAD_AT.exec(text)![0].length;
+    LOCAL_AT.lastIndex = i + lead;
+    const m = LOCAL_AT.exec(text);
     // (A name led by a division in full is the division pass's; a short form leading it is part of
     // its own name, "朝阳门街道", unless nothing else is: "北京街道" is Beijing's streets.)
     const led = m ? findMentions(m[0])[0] : undefined;
@@ -423,9 +435,9 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     // Clause-opening kind words standing for a body named before ("社区以…", "街道开始探索…"): a kind
     // word that goes on as a compound noun ("社区工作", "社区居民") is the common noun, not the body.
     for (let i = 0; i < text.length; i++) {
-      if (i > 0 && !SENTENCE_END.test(text[i - 1]!) && !CLAUSE_END.test(text[i - 1]!)) continue;
+      if (i > 0 && !endsSentence(text[i - 1]) && !endsClause(text[i - 1])) continue;
       let j = i;
-      while (j < text.length && /\s/u.test(text[j]!)) j++;
+      while (j < text.length && SPACE_CHARS.has(text[j]!)) j++;
       ANAPHORA_AT.lastIndex = j;
       const a = ANAPHORA_AT.exec(text);
       const next = a ? text.slice(j + a[0].length, j + a[0].length + 12) : '';
