@@ -27,7 +27,7 @@ import path from 'node:path';
 import { importFile } from '../electron/core/import/index.js';
 import { Converter } from 'opencc-js';
 import { CATEGORY_PARAMS, observeCategoryScoring, prepareCategory, type CategoryInput, type CategoryParams, type Decide } from '../electron/core/import/stages/category.js';
-import { PORTAL_DIR, expectedPath, listFixtures, loose } from './score-import.js';
+import { PORTAL_DIR, expectedPath, listFixtures, similarity } from './score-import.js';
 import type { ImportedCase } from '../electron/core/model/imported.js';
 
 /** The measurement batches: never opened. */
@@ -63,24 +63,6 @@ function batchOf(): Map<string, string> {
     for (const name of Object.values(candidates).flat()) of.set(name, file.replace(/\.json$/u, ''));
   }
   return of;
-}
-
-// As scripts/score-import.ts matches expected cases to imported ones (its matchCases, not exported).
-function similarity(a: string, b: string): number {
-  const x = loose(a);
-  const y = loose(b);
-  if (x === y) return 1;
-  if (x.length < 2 || y.length < 2) return 0;
-  const grams = (s: string) => {
-    const m = new Map<string, number>();
-    for (let i = 0; i < s.length - 1; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
-    return m;
-  };
-  const gx = grams(x);
-  const gy = grams(y);
-  let common = 0;
-  for (const [g, n] of gx) common += Math.min(n, gy.get(g) ?? 0);
-  return (2 * common) / (x.length - 1 + y.length - 1);
 }
 
 interface WantCase {

@@ -154,7 +154,8 @@ export function looseSubtitle(value: string | null | undefined): string {
   return loose(value).replace(/^—+/u, '');
 }
 
-function similarity(a: string, b: string): number {
+/** Bigram similarity of two titles compared loosely: how expected cases are matched to imported ones. */
+export function similarity(a: string, b: string): number {
   const x = loose(a);
   const y = loose(b);
   if (x === y) return 1;
