@@ -11,27 +11,27 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
-  // Reset when batch 16 (43 files, scored twice unseen at 21/43) was released to tuning at the start of
-  // the eighth round: the set then measured 285/314 fully right (90.8 %). Raised at the end of the ninth
-  // round, when it measured 307/314 (97.8 %): kind 99.4 %, case count 100 %, title 99.7 %, unit 99.4 %,
-  // award 98.3 %, region 99.5 %, category 99.2 %, notice title 100 %, organ 98.2 %, docNumber 100 %,
-  // addressees 100 %, date 100 %, furniture 96.4 %. Each floor sits just below; never lowered except when
-  // a measured batch is released to tuning (the floors then reset to what the larger set measures).
-  fullyRight: 0.97,
+  // Reset when batch 17 (43 files, scored unseen at 18/43 at the start and 20/43 at the end of the ninth
+  // round) was released to tuning at the start of the tenth: the set then measured 327/357 fully right
+  // (91.6 %): kind 96.9 %, case count 97.8 %, title 98.4 %, unit 96.5 %, award 97.0 %, region 98.2 %,
+  // category 99.1 %, notice title 100 %, organ 96.8 %, docNumber 97.2 %, addressees 98.7 %, date 98.1 %,
+  // furniture 95.6 %. Each floor sits just below; never lowered except when a measured batch is released
+  // to tuning (the floors then reset to what the larger set measures).
+  fullyRight: 0.91,
   fields: {
-    kind: 0.99,
-    'case count': 0.995,
-    title: 0.99,
-    unit: 0.99,
-    award: 0.98,
-    region: 0.99,
+    kind: 0.965,
+    'case count': 0.975,
+    title: 0.98,
+    unit: 0.96,
+    award: 0.965,
+    region: 0.98,
     category: 0.99,
     'notice.title': 0.99,
-    'notice.organ': 0.98,
-    'notice.docNumber': 0.99,
-    'notice.addressees': 0.99,
-    'notice.date': 0.99,
-    'furniture dropped': 0.96,
+    'notice.organ': 0.96,
+    'notice.docNumber': 0.97,
+    'notice.addressees': 0.98,
+    'notice.date': 0.98,
+    'furniture dropped': 0.95,
   } as Record<string, number>,
 };
 

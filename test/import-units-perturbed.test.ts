@@ -44,9 +44,9 @@ function right(all: Array<{ input: UnitInput; unit: string }>, change: (input: U
 
 const lead = (input: UnitInput, before: string): UnitInput => ({ ...input, paragraphs: input.paragraphs.map((p, i) => (i === 0 ? `${before}${p}` : p)) });
 
-test('unit model: one change of writing at a time leaves the units it reads (45 tuning pages with a unit)', async () => {
+test('unit model: one change of writing at a time leaves the units it reads (51 tuning pages with a unit)', async () => {
   const all = await pages();
-  assert.equal(all.length, 45);
+  assert.equal(all.length, 51);
   const base = right(all, (x) => x);
   // A news dateline and reporter, a time, a circumstance before the lead; no headline; the lead's first sentence only.
   const figures = {
@@ -56,10 +56,11 @@ test('unit model: one change of writing at a time leaves the units it reads (45 
     circumstance: right(all, (x) => lead(x, '在上级部门的指导下,')),
     noTitle: right(all, (x) => ({ ...x, title: '' })),
   };
-  // Bounds at the figures of 25c7ee7 (fitted on these pages): base 40; a lead-in costs nothing, a lost headline four.
-  assert.ok(figures.base >= 40, JSON.stringify(figures));
-  assert.ok(figures.dateline >= 40, JSON.stringify(figures));
-  assert.ok(figures.time >= 40, JSON.stringify(figures));
-  assert.ok(figures.circumstance >= 40, JSON.stringify(figures));
-  assert.ok(figures.noTitle >= 36, JSON.stringify(figures));
+  // Bounds re-based when batch 17 joined tuning (51 pages with a unit, the model fitted before on 45): base 42;
+  // a lead-in costs nothing, a lost headline four.
+  assert.ok(figures.base >= 42, JSON.stringify(figures));
+  assert.ok(figures.dateline >= 42, JSON.stringify(figures));
+  assert.ok(figures.time >= 42, JSON.stringify(figures));
+  assert.ok(figures.circumstance >= 42, JSON.stringify(figures));
+  assert.ok(figures.noTitle >= 38, JSON.stringify(figures));
 });
