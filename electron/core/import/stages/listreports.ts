@@ -20,9 +20,9 @@ import { plainAward, splitOutsideMarks } from './listrows.js';
 import { HONOUR_WORD, normaliseAward } from './honours.js';
 
 /** The verb of a clause that states an honour received, and the adverbs before it ("再获", "喜获", "成功入选"). */
-const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获(?![悉批取知得评奖])|上榜|“上榜”|入围|榜上有名|入列|授予)`, 'gu');
-/** The verbs that name no honour after them: the honour is the list the sentence named before ("…名单公布,甲社区榜上有名"). */
-const LISTED = /上榜|入选|入围|榜上有名|入列/u;
+const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获(?![悉批取知得评奖])|上榜|“上榜”|入围|榜上有名|入列|名列其中|位列其中|名列榜单|授予)`, 'gu');
+/** The verbs that name no honour after them: the honour is the list the sentence named before ("…名单公布,甲社区榜上有名", "…,乙社区名列其中"). */
+const LISTED = /上榜|入选|入围|榜上有名|入列|名列其中|位列其中|名列榜单/u;
 
 /** What an honour's name ends in: a prize, a title, the kind of body or work it is given to. */
 const HONOUR_END = /(?:奖|称号|集体|单位|组织|社区|村|街道|县|区|市|城|机构|中心|基地|项目|案例|品牌|成果|示范|典型|模范|标兵|论文集|家庭)$/u;
@@ -73,8 +73,32 @@ function honourAfter(rest: string): string | null {
 
 /** The honour a list named earlier in the sentence ("会上通报了2024年度渝中区改革最佳实践案例"). */
 function honourNamedBefore(text: string): string | null {
-  const m = /(?:通报|公布|发布|揭晓|公示|评选出|评出|命名)了?\s*([^，,。；;《》]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|奖))(?:名单|名录|榜单)?(?=[，,。；;]|$)/u.exec(text);
+  const m = LIST_NAMED.exec(text);
   return m ? m[1]!.trim().replace(/^[“"]([^“”"]+)[”"]$/u, '$1') : null;
+}
+
+/**
+ * A list the organ published, by its name: "公布2017年全国综合减灾示范社区名单", "发布“2020年度全国综合减灾示范社区”
+ * 称号的公示名单" — the honour with the year or round the page gives it. (A 决定 or 通知 is the act, not the list: what
+ * is 榜上有名 after "发布《关于表彰X的决定》" may be its own list of the act's winners.)
+ */
+const LIST_NAMED = /(?:通报|公布|发布|揭晓|公示|印发|下发|评选出|评出|命名)了?\s*[《]?([^，,。；;《》]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|奖|村|街道|城区|实验区|示范区)[”"]?)(?:(?:荣誉)?称号)?(?:的?(?:公示|拟命名|表彰)?(?:名单|名录|榜单))?[》]?(?=[，,。；;]|$)/u;
+
+/**
+ * The honour with the year the page gives it elsewhere in its opening: a headline's short form ("白果社区获评全国综合减灾
+ * 示范社区") or a clause's ("甲、乙被评为“全国综合减灾示范社区”") is the honour the page names in full with its year before
+ * it ("下发《2021年度全国综合减灾示范社区的通知》", "公布2017年全国综合减灾示范社区名单"). The first such naming counts.
+ */
+function withYear(honour: string, text: string): string {
+  const bare = honour.replace(/^[“"]|[”"]$/gu, '');
+  if (/^(?:[0-9０-９]{4}|第)/u.test(bare) || bare.length < 4) return honour;
+  for (let at = text.indexOf(bare); at >= 0; at = text.indexOf(bare, at + bare.length)) {
+    const year = /([0-9０-９]{4}\s*年度?)([“"]?)$/u.exec(text.slice(Math.max(0, at - 8), at));
+    if (!year) continue;
+    const closed = year[2] && /^[”"]/u.test(text.slice(at + bare.length)) ? `${year[2]}${bare}”` : bare;
+    return `${year[1]}${closed}`;
+  }
+  return honour;
 }
 
 /** The body that wrote or entered a work, from what stands before its 《》 in the clause: "马院卢爱国教授牵头撰写的研究报告" → 马院. */
@@ -121,6 +145,16 @@ function bodySubjects(before: string): string[] {
   // (The page's own place before the name is the reporter's, "我市甲社区": the name starts after it.)
   // (A subject is a few names long: only the clause's last words are looked at, whatever the copy holds before them.)
   const t = (passive >= 0 ? before.slice(0, passive) : before).slice(-80).trim().replace(/^.*?(?=(?:我|本)[省市区县州旗])/u, '');
+  // "甲、乙2个社区": a count after the names restates them, when it counts as many as are named.
+  const count = RESTATED_COUNT.exec(t);
+  const named = count ? splitOutsideMarks(t.slice(0, count.index), '、和及与').map((p) => p.trim()) : [];
+  if (count && named.length >= 2 && named.length === countValue(count[1]!)) {
+    const names = named.map(ownName);
+    if (names.every(Boolean)) return names as string[];
+  }
+  // A group the clause counts ("上海市25个社区上榜", "全国281个社会团体、社会服务机构和基金会获…") names kinds of
+  // bodies, not the bodies.
+  if (COUNTED_KINDS.test(t)) return [];
   const pieces = splitOutsideMarks(t, '、和及与').map((p) => p.trim());
   if (pieces.length >= 2) {
     const names = pieces.map(ownName);
@@ -133,6 +167,22 @@ function bodySubjects(before: string): string[] {
     if (name) return [name];
   }
   return [];
+}
+
+/** A count after a row of names, restating them: "甲、乙2个社区", "甲、乙、丙三家单位" (not "甲等3个", a group's first). */
+const RESTATED_COUNT = /(?<!等)([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*[个家所]\s*[\u4e00-\u9fa5]{1,4}$/u;
+/** A group counted in a subject: "上海市25个社区", "全国281个社会团体、…", "我市2个集体和1名个人". */
+const COUNTED_KINDS = /(?<![0-9０-９])(?:[0-9０-９]{1,5}|[一二两三四五六七八九十百千]{1,4})\s*[个家所名]\s*[\u4e00-\u9fa5]/u;
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** A count in figures or in Chinese numerals up to 99. */
+function countValue(text: string): number {
+  const t = text.normalize('NFKC');
+  if (/^[0-9]+$/u.test(t)) return Number(t);
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/u.exec(t);
+  if (!m || (!m[1] && !m[2] && !m[3])) return NaN;
+  if (!m[2]) return m[3] ? NaN : CHINESE_DIGITS[m[1]!]!;
+  return (m[1] ? CHINESE_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CHINESE_DIGITS[m[3]]! : 0);
 }
 
 /** The leading body of a work's write-up: "由区委政法委、区公安分局牵头" opening its paragraph. */
@@ -156,7 +206,7 @@ function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, ea
   const rest = clause.slice(m.index! + m[0].length);
   const work = WORK.exec(before);
   let honour = honourAfter(rest);
-  if (!honour && LISTED.test(m[0]) && !rest.trim()) honour = honourNamedBefore(sentence.slice(0, sentence.indexOf(clause)));
+  if (!honour && LISTED.test(m[0]) && !rest.replace(/[\s!！]+$/u, '')) honour = honourNamedBefore(sentence.slice(0, sentence.indexOf(clause)));
   if (!honour) return null;
   const award = normaliseAward(honour);
   if (work) {
@@ -169,6 +219,22 @@ function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, ea
   const scope = /^([\u4e00-\u9fa5]{2,8}?(?:省|市|自治区))/u.exec(honour.replace(/^[“"]/u, ''))?.[1] ?? null;
   const items = bodySubjects(before).map((body) => ({ title: body, subtitle: null, unit: null, place: scope && !/(?:省|市|区|县|旗|州)/u.test(body.slice(0, 8)) ? scope : null, award }));
   return items.length ? { items, counted: false } : null;
+}
+
+/** What may open a sentence before its subject: when, what is known, an aside. */
+const SENTENCE_OPENER = /^\s*(?:(?:近年来|近年|近些年|今年以来|去年以来|多年来|长期以来|[0-9０-９]{4}\s*年(?:以来)?|此外|另外|同时|其中|目前|据了解|据悉|据介绍)\s*[，,]?\s*)*/u;
+
+/**
+ * Whether a sentence's subject is one of the honoured bodies: it opens (past its opener) with a body's name, the
+ * end of it the text shortens the name to ("西宁市城东区" → 城东区, "胜利东街社区" → 社区), or 该/本 and the name's
+ * last word ("该社区").
+ */
+function opensWith(sentence: string, bodies: string[]): boolean {
+  const t = sentence.replace(SENTENCE_OPENER, '').replace(/^(?:该|本|我)(?=[\u4e00-\u9fa5])/u, '');
+  for (const body of bodies) {
+    for (let p = 0; p <= body.length - 2; p++) if (t.startsWith(body.slice(p))) return true;
+  }
+  return false;
 }
 
 /**
@@ -198,9 +264,16 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
         }
       }
       if (!items.length) continue;
+      const opening = texts.map((j) => lines[j]!.text).join('\n');
+      for (const it of items) if (it.award) it.award = withYear(it.award, opening);
       // (The text around the sentence, before it too: a case may open with its practice and mention the honour after.)
       const around = lines.map((l) => l.text).join('\n').replace(sentence, '');
-      const practice = new Set([...around.matchAll(PRACTICE)].map((p) => p[0].replace(/^以.*$/u, '以…为'))).size;
+      // A body's practice is what the text says the body did: sentences it is the subject of ("近年来,城东区以…为
+      // 抓手"). What others did (the organ's selection, the city's work, what all such bodies are to do) tells
+      // no practice of the honoured. A work's write-up is its authors' practice, whoever its sentences name.
+      const bodies = items.filter((it) => !it.whole).map((it) => it.title);
+      const told = bodies.length === items.length ? splitOutsideMarks(around, '。！？!?\n').filter((t) => opensWith(t, bodies)).join('。') : around;
+      const practice = new Set([...told.matchAll(PRACTICE)].map((p) => p[0].replace(/^以.*$/u, '以…为'))).size;
       // A counted work is its list's entry when the page goes on to the entries: its title on a line of its own.
       const entry = counted ? lines.findIndex((l, j) => j !== k && l.text.trim() === items[0]!.title) : -1;
       return { items, counted: entry >= 0, line: k, practice };
