@@ -16,7 +16,7 @@ import type { SourceLine } from '../lines.js';
 import type { ListItem, ListResult } from './lists.js';
 import { CONFER_VERB_WORD, nameRun } from './listnames.js';
 import { isOrgName } from './orgnames.js';
-import { plainAward, splitOutsideMarks } from './listrows.js';
+import { plainAward, splitOutsideMarks, withoutRestatedCount } from './listrows.js';
 import { HONOUR_WORD, normaliseAward } from './honours.js';
 
 /** The verb of a clause that states an honour received, and the adverbs before it ("再获", "喜获", "成功入选"). */
@@ -89,11 +89,12 @@ const LIST_NAMED = /(?:通报|公布|发布|揭晓|公示|印发|下发|评选�
  * 示范社区") or a clause's ("甲、乙被评为“全国综合减灾示范社区”") is the honour the page names in full with its year before
  * it ("下发《2021年度全国综合减灾示范社区的通知》", "公布2017年全国综合减灾示范社区名单"). The first such naming counts.
  */
-function withYear(honour: string, text: string): string {
+export function withYear(honour: string, text: string): string {
   const bare = honour.replace(/^[“"]|[”"]$/gu, '');
   if (/^(?:[0-9０-９]{4}|第)/u.test(bare) || bare.length < 4) return honour;
   for (let at = text.indexOf(bare); at >= 0; at = text.indexOf(bare, at + bare.length)) {
-    const year = /([0-9０-９]{4}\s*年度?)([“"]?)$/u.exec(text.slice(Math.max(0, at - 8), at));
+    // (A span of years, "2025—2026年", is a term, not the honour's year.)
+    const year = /(?<![0-9０-９—–~～至-])([0-9０-９]{4}\s*年度?)([“"]?)$/u.exec(text.slice(Math.max(0, at - 10), at));
     if (!year) continue;
     const closed = year[2] && /^[”"]/u.test(text.slice(at + bare.length)) ? `${year[2]}${bare}”` : bare;
     return `${year[1]}${closed}`;
@@ -146,9 +147,9 @@ function bodySubjects(before: string): string[] {
   // (A subject is a few names long: only the clause's last words are looked at, whatever the copy holds before them.)
   const t = (passive >= 0 ? before.slice(0, passive) : before).slice(-80).trim().replace(/^.*?(?=(?:我|本)[省市区县州旗])/u, '');
   // "甲、乙2个社区": a count after the names restates them, when it counts as many as are named.
-  const count = RESTATED_COUNT.exec(t);
-  const named = count ? splitOutsideMarks(t.slice(0, count.index), '、和及与').map((p) => p.trim()) : [];
-  if (count && named.length >= 2 && named.length === countValue(count[1]!)) {
+  const uncounted = withoutRestatedCount(t, '、和及与');
+  const named = uncounted !== t ? splitOutsideMarks(uncounted, '、和及与').map((p) => p.trim()) : [];
+  if (named.length >= 2) {
     const names = named.map(ownName);
     if (names.every(Boolean)) return names as string[];
   }
@@ -169,21 +170,8 @@ function bodySubjects(before: string): string[] {
   return [];
 }
 
-/** A count after a row of names, restating them: "甲、乙2个社区", "甲、乙、丙三家单位" (not "甲等3个", a group's first). */
-const RESTATED_COUNT = /(?<!等)([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*[个家所]\s*[\u4e00-\u9fa5]{1,4}$/u;
 /** A group counted in a subject: "上海市25个社区", "全国281个社会团体、…", "我市2个集体和1名个人". */
 const COUNTED_KINDS = /(?<![0-9０-９])(?:[0-9０-９]{1,5}|[一二两三四五六七八九十百千]{1,4})\s*[个家所名]\s*[\u4e00-\u9fa5]/u;
-
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-/** A count in figures or in Chinese numerals up to 99. */
-function countValue(text: string): number {
-  const t = text.normalize('NFKC');
-  if (/^[0-9]+$/u.test(t)) return Number(t);
-  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/u.exec(t);
-  if (!m || (!m[1] && !m[2] && !m[3])) return NaN;
-  if (!m[2]) return m[3] ? NaN : CHINESE_DIGITS[m[1]!]!;
-  return (m[1] ? CHINESE_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CHINESE_DIGITS[m[3]]! : 0);
-}
 
 /** The leading body of a work's write-up: "由区委政法委、区公安分局牵头" opening its paragraph. */
 function ledBy(text: string): string | null {

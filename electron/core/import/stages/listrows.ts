@@ -36,7 +36,7 @@ const FIRST_COUNT = /等\s*[0-9０-９一二三四五六七八九十百]+\s*[个
 const ROW_SIGN = /分别[是为有]|包括|如下|它们是|依次[是为]|的项目是|入选|上榜|入列|榜上有名|荣获|获评|获得|授予|被评为|被命名为|被确定为|被确认为|当选|在列|获(?![悉批取知得评])|(?:确认|确定|认定|命名)为|命名|表彰/u;
 /** The conferring verb after a row's last name, found in one search: the name ends where it starts. */
 const VERB_AT =
-  /(?:等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座][\u4e00-\u9fa5（）()、]{0,12}?|等地|等单位)?\s*(?:均|都|分别|成功|光荣|先后|同时)?\s*(?:入选|上榜|入列|榜上有名|荣获|获评|获得|[喜斩摘夺捧]获|[摘夺捧取斩]得|荣膺|被?评(?:定|选)为|跻身|被授予|被评为|被?命名为|被?确定为|被?确认为|被?认定为|当选|在列|获(?![悉批取知得评])(?=[“"]|[\u4e00-\u9fa5]{2,30}?(?:称号|奖|荣誉)))/u;
+  /(?:等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座][\u4e00-\u9fa5（）()、]{0,12}?|等地|等单位|(?<![0-9０-９第])(?:[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*[个家所][\u4e00-\u9fa5]{1,4}?(?=\s*(?:均|都|分别|成功|光荣|同时)?\s*(?:荣获|获评|获得|荣膺|[喜斩摘夺捧]获|被)))?\s*(?:均|都|分别|成功|光荣|先后|同时)?\s*(?:入选|上榜|入列|榜上有名|荣获|获评|获得|[喜斩摘夺捧]获|[摘夺捧取斩]得|荣膺|被?评(?:定|选)为|跻身|被授予|被评为|被?命名为|被?确定为|被?确认为|被?认定为|当选|在列|获(?![悉批取知得评])(?=[“"]|[\u4e00-\u9fa5]{2,30}?(?:称号|奖|荣誉)))/u;
 /** Where a name of a row may end: a unit, an awarded place, or what lists award. */
 const NAME_END =
   /(?:社区|村|街道|镇|乡|县|区|市|旗|局|厅|委|办|政府|中心|院|馆|站|所|协会|商会|基金会|联合会|促进会|服务社|委员会|公司|集团|学校|工作法|项目|模式|案例|品牌|计划|工程|行动|机制|创新|班|队|组织|家园|小区)$/u;
@@ -402,6 +402,10 @@ function mixedRow(text: string, carried: () => string | null): RowItem[] {
     const cue = /^(.*?)(?:分别是|分别为|包括|有\s*[:：]|如下\s*[:：])\s*[:：]?\s*(.+)$/u.exec(sentence);
     if (!cue) continue;
     const entries = splitOutsideMarks(cue[2]!, '，,；;').map((e) => e.trim()).filter(Boolean);
+    if (entries.length === 1) {
+      const counted = countedBodies(cue[1]!, entries[0]!, text);
+      if (counted.length) return counted;
+    }
     if (entries.length < 2) continue;
     const bodies: string[] = [];
     let people = 0;
@@ -420,6 +424,54 @@ function mixedRow(text: string, carried: () => string | null): RowItem[] {
     return bodies.map((b) => ({ title: b, subtitle: null, unit: null, place: placeStarts(b) ? b : null, award, besidePeople: true }));
   }
   return [];
+}
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** A count in figures or in Chinese numerals up to 99. */
+export function countValue(text: string): number {
+  const t = text.normalize('NFKC');
+  if (/^[0-9]+$/u.test(t)) return Number(t);
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/u.exec(t);
+  if (!m || (!m[1] && !m[2] && !m[3])) return NaN;
+  if (!m[2]) return m[3] ? NaN : CHINESE_DIGITS[m[1]!]!;
+  return (m[1] ? CHINESE_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CHINESE_DIGITS[m[3]]! : 0);
+}
+
+/** A count after a row of names, restating them: "甲、乙2个社区", "甲、乙、丙三家单位" (not "甲等3个", a group's first). */
+const RESTATED_COUNT = /(?<![等0-9０-９])([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*[个家所]\s*[\u4e00-\u9fa5]{1,4}$/u;
+
+/** A row of names without the count after it ("甲、乙2个社区" → "甲、乙") when it counts as many as are named; else the row. */
+export function withoutRestatedCount(row: string, seps = '、'): string {
+  const count = RESTATED_COUNT.exec(row);
+  if (!count) return row;
+  const named = row.slice(0, count.index);
+  return splitOutsideMarks(named, seps).length === countValue(count[1]!) ? named.trim() : row;
+}
+
+/** Bodies counted before a cue, people beside them or not: "我市2个集体和1名个人获此殊荣,分别为". */
+const BODIES_COUNTED = /(?<![0-9０-９])([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*[个家]\s*(?:集体|单位|组织|社会组织|社区|村)(?:[和、及与]\s*(?:[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*[名位]\s*(?:个人|同志))?/u;
+/** An honour a sentence counts the winners of, for bodies: "352个全国民族团结进步模范集体和368名…个人受到表彰". */
+const COUNTED_HONOUR = /[0-9０-９]+\s*[个家]\s*([\u4e00-\u9fa5“”"]{4,30}?(?:集体|单位))(?=[和、及与，,。；;]|受到|获)/u;
+
+/**
+ * The bodies after a cue that a count before it numbers, in a row joined by 、 and 和 with the people after them
+ * ("2个集体和1名个人…,分别为甲、乙和丙局退休干部某某"): the first pieces, as many as counted, each a body's name; the
+ * honour is the one the text names for bodies (its winners counted, "352个X集体"), or the one stated before the cue.
+ */
+function countedBodies(lead: string, row: string, text: string): RowItem[] {
+  const count = BODIES_COUNTED.exec(lead);
+  if (!count) return [];
+  const n = countValue(count[1]!);
+  const pieces = splitOutsideMarks(row.replace(/[。！]$/u, ''), '、和及与').map((p) => p.trim());
+  if (!(n >= 1) || pieces.length < n) return [];
+  const bodies = pieces.slice(0, n);
+  // (A body under a national organ writes the organ first, "国家税务总局某旗税务局": its own name is the end.)
+  const bodyName = (b: string) => b.length <= 30 && !POST.test(b) && (isOrgName(b) || /^[\u4e00-\u9fa5]{2,8}(?:总局|总署|总会)(?=[\u4e00-\u9fa5]{4})/u.test(b) && isOrgName(b.replace(/^[\u4e00-\u9fa5]{2,8}?(?:总局|总署|总会)/u, '')));
+  if (!bodies.every(bodyName)) return [];
+  const honour = COUNTED_HONOUR.exec(text)?.[1] ?? statedHonour([lead]);
+  const award = plainAward(honour ?? null);
+  if (!award || PEOPLE_GROUP.test(award)) return [];
+  return bodies.map((b) => ({ title: b, subtitle: null, unit: null, place: placeStarts(b) ? b : null, award, besidePeople: true }));
 }
 
 /** Words before a row's first name that are no part of it: the list's own place, "among them", "this time". */

@@ -25,13 +25,13 @@ import { blocksText } from '../../model/text.js';
 import { findMentions, resolveRegion } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
 import { isPlaceOnly, isPlaceToken, splitPlaceLabel, streetCounty } from './placelabel.js';
-import { rowPieces, sentenceRows } from './listrows.js';
+import { rowPieces, sentenceRows, withoutRestatedCount } from './listrows.js';
 import { CONFER_VERB, CONFER_VERB_WORD, nameRun, peopleLine, unitsLine, type RunName } from './listnames.js';
 import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js';
 import { listHeadings } from './listheadings.js';
 import { isOrgName, parseOrgName } from './orgnames.js';
 import { HONOUR_WORD, honourOfListName, normaliseAward, statedAward } from './honours.js';
-import { awardReport } from './listreports.js';
+import { awardReport, withYear } from './listreports.js';
 
 export interface ListItem {
   title: string;
@@ -992,6 +992,9 @@ export function readList(source: SourceLine[]): ListResult | null {
   if (items.length === 0) return awardReport(lines);
   const summarised = items.every((it) => summaries.has(it));
   for (const [k, it] of items.entries()) items[k] = withPlace(withSubtitle(it));
+  // An honour a row states without its year ("甲、乙被评为“X”") is the one the lead names with it ("公布2017年X名单").
+  const lead = lines.slice(0, items[0]!.at + 1).map((l) => l.text).join('\n');
+  for (const it of items) if (it.award) it.award = withYear(it.award, lead);
   // "获慈善项目奖" under "第十届“中华慈善奖”共表彰…49个慈善项目": a class named by the kind of its winners is the prize's.
   for (const it of items) {
     const prize = it.award ? prizeOfClass(it.award, lines.slice(Math.max(0, it.at - 6), it.at + 1).map((l) => l.text)) : null;
@@ -1335,7 +1338,7 @@ function prizeItems(text: string): Array<Omit<ListItem, 'at'>> {
     for (const part of sentence.split(/[,，]/u)) {
       const m = PRIZE_CLAUSE.exec(part.replace(/^\s*(?:其中|最终|此外|同时|另外|我[省市区县州])+\s*/u, '').trim());
       if (!m) continue;
-      const winners = prizeWinners(m[1]!.trim());
+      const winners = prizeWinners(withoutRestatedCount(m[1]!.trim()));
       if (!winners) continue;
       for (const w of winners) out.push({ title: w.title, subtitle: null, unit: w.unit, place: null, award: m[2]!.trim() });
     }

@@ -1,0 +1,100 @@
+/**
+ * News of an honour (stages/listreports.ts, listrows.ts): most award lists an office receives are news items that
+ * one or a few units received an honour. They are award lists of those units, read by the grammar of conferring
+ * — a list the organ published, the units and the verb that confers, a count of winners named after a cue — not
+ * by one page's wording. The tuning pages must read their kind, entries and awards; the same news reworded
+ * (another verb, the honour quoted or not, the count in figures or in words) must read the same; and a unit's
+ * own write-up of practice after the honour stays a case. (Held-out pages are never read here.)
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { importFile } from '../electron/core/import/index.js';
+import { PORTAL_DIR, scoreDocument } from '../scripts/score-import.js';
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+const tuning = (name: string) => path.join(PORTAL_DIR, 'tuning', name);
+
+/** The checks that decide whether an award list was read: kind, entries, their titles, units and awards. */
+const LIST_FIELDS = /^(?:kind|cases|case \d+ (?:title|unit|award))\b/u;
+
+for (const name of [
+  'ankang-2017-jianzai-shifan.txt',
+  'fengxian-2023-hongxing-shequ.txt',
+  'liuhe-2022-baiguo-shequ.txt',
+  'nanan-2020-yinhe-xincheng-fanti.txt',
+  'ordos-2024-minzu-tuanjie-mofan.txt',
+  'ordos-2024-minzu-tuanjie-mofan.docx',
+]) {
+  test(`news of an honour on real pages: ${name} is the list of its honoured units`, async () => {
+    const score = await scoreDocument(tuning(name), 'tuning');
+    assert.deepEqual(score.problems.filter((p) => LIST_FIELDS.test(p)), []);
+  });
+}
+
+const entries = async (text: string) => {
+  const file = await importFile({ name: 'news.txt', bytes: enc(text) });
+  return { kind: file.kind, items: file.cases.map((c) => [c.meta.title, c.meta.award]) };
+};
+
+const HONOUR = '全国综合减灾示范社区';
+const AFTER = '\n据了解,全国综合减灾示范社区在社区减灾工作中发挥典型示范作用,今年全国共有600余个社区入选。';
+
+test('news of an honour: the named units are the entries whatever verb confers and however the honour is written', async () => {
+  const want = { kind: 'award-list', items: [['东城街道东关社区', `2021年度${HONOUR}`], ['西城街道西关社区', `2021年度${HONOUR}`]] };
+  for (const count of ['2个社区', '两个社区', '']) {
+    for (const [verb, honour] of [
+      ['被评为', HONOUR],
+      ['被评为', `“${HONOUR}”`],
+      ['获评', HONOUR],
+      ['荣获', `“${HONOUR}”称号`],
+      ['被命名为', `“${HONOUR}”`],
+      ['获得', `“${HONOUR}”荣誉称号`],
+    ] as const) {
+      const text = `近日,应急管理部等部门公布2021年度${HONOUR}名单,我县东城街道东关社区、西城街道西关社区${count}${verb}${honour}。${AFTER}`;
+      assert.deepEqual(await entries(text), want, `${count} ${verb} ${honour}`);
+    }
+  }
+  // Verbs that name no honour after them take the honour of the list the sentence named, quoted or not.
+  for (const listed of ['入选', '榜上有名', '成功入选', '名列其中']) {
+    for (const list of [`2021年度${HONOUR}名单`, `2021年度“${HONOUR}”名单`, `“2021年度${HONOUR}”称号的公示名单`]) {
+      const text = `近日,应急管理部等部门发布${list},我县东城街道东关社区、西城街道西关社区${listed}。${AFTER}`;
+      const got = await entries(text);
+      assert.equal(got.kind, 'award-list', `${listed} ${list}`);
+      assert.deepEqual(got.items.map(([t]) => t), ['东城街道东关社区', '西城街道西关社区'], `${listed} ${list}`);
+      assert.deepEqual(got.items.map(([, a]) => a!.replace(/[“”]/gu, '')), [`2021年度${HONOUR}`, `2021年度${HONOUR}`], `${listed} ${list}`);
+    }
+  }
+});
+
+test('news of an honour: a headline’s short form takes the year the text gives the honour', async () => {
+  for (const verb of ['获评', '荣获', '被评为']) {
+    const got = await entries(`东关社区${verb}${HONOUR}\n日前,国家减灾委员会等部门下发《2021年度${HONOUR}的通知》,城关街道东关社区${verb}2021年度${HONOUR}。${AFTER}`);
+    assert.deepEqual(got, { kind: 'award-list', items: [['东关社区', `2021年度${HONOUR}`]] }, verb);
+  }
+});
+
+test('news of an honour: a count of collectives and persons, then the collectives named after a cue, are the entries', async () => {
+  const want = { kind: 'award-list', items: [['国家税务总局东乡县税务局', '全国民族团结进步模范集体'], ['西乡县林业局', '全国民族团结进步模范集体']] };
+  for (const count of ['2个集体和1名个人', '两个集体和一名个人']) {
+    for (const [won, cue] of [
+      ['获此殊荣', '分别为'],
+      ['受到表彰', '分别是'],
+      ['榜上有名', '包括'],
+    ] as const) {
+      const text = `我市${count}荣获全国民族团结进步模范表彰\n9月27日,全国民族团结进步表彰大会举行,352个全国民族团结进步模范集体和368名全国民族团结进步模范个人受到表彰。其中,我市${count}${won},${cue}国家税务总局东乡县税务局、西乡县林业局和南乡县民政局退休干部张明。\n据了解,两个集体长期致力于民族团结进步事业。`;
+      assert.deepEqual(await entries(text), want, `${count} ${won} ${cue}`);
+    }
+  }
+});
+
+test('news of an honour: a counted group the clause does not name, and a unit that goes on to tell its own practice, are no list', async () => {
+  const group = await entries(`近日,民政部发布《关于表彰全国先进社会组织的决定》,全国281个社会团体、社会服务机构和基金会获“全国先进社会组织”称号。\n此次表彰是第四次全国先进社会组织评选。`);
+  assert.notEqual(group.kind, 'award-list');
+  for (const verb of ['获评', '荣获', '被评为']) {
+    const own = await entries(
+      `东关社区${verb}${HONOUR}\n近日,城关街道东关社区${verb}“${HONOUR}”。\n近年来,东关社区以创建${HONOUR}为抓手,建立社区应急管理工作机制,推进应急避难场所建设,着力提升居民防灾减灾意识,开展应急演练12次。`,
+    );
+    assert.equal(own.kind, 'single-case', verb);
+  }
+});
