@@ -8,7 +8,9 @@
  * 10/10 → 0/10, a labelled 文号 alone 8/12 → 1/12, tabs for spaces 7/56 → 0/56; reports turned notices
  * by an appended 落款 42/193 → at most 2. Batch 17 joined tuning at the tenth round: 署名 and date set close
  * then changed 1 (shangqiu-2024), an ISO date line 2 (mianyang-2022, shangqiu-2024), organ and ISO date on one
- * line 1, a hard wrap at 28 9; the bounds were re-based to those. The bounds sit at the later figures: a rule that makes the reading depend on one typography fails here.
+ * line 1, a hard wrap at 28 9; the bounds were re-based to those. In the same round (notice.ts: a contact line
+ * closing on the date, an organ over an ISO date lifted together put back; infotable.ts: a bordered row
+ * with one field beside a counter) they came back to 0, 0, 0 and 7. The bounds sit at the later figures: a rule that makes the reading depend on one typography fails here.
  * (Held-out pages are never read here.)
  */
 import { test } from 'node:test';
@@ -33,9 +35,9 @@ function dateLine(lines: string[]): number {
 const iso = (l: string) => l.replace(DATE, (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
 
 const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => string[] | null }> = {
-  'signature and date set close': { bound: 1, make: (ls) => { const i = dateLine(ls); return i < 0 ? null : [...ls.slice(0, i - 1), ls[i - 1]!.trim() + ls[i]!.trim(), ...ls.slice(i + 1)]; } },
-  'date line as 2024-06-19': { bound: 2, make: (ls) => { const i = dateLine(ls); return i < 0 ? null : ls.map((l, k) => (k === i ? iso(l) : l)); } },
-  'organ and ISO date on one line': { bound: 1, make: (ls) => { const i = dateLine(ls); return i < 0 ? null : [...ls.slice(0, i - 1), `${ls[i - 1]!.trim()} ${iso(ls[i]!).trim()}`, ...ls.slice(i + 1)]; } },
+  'signature and date set close': { bound: 0, make: (ls) => { const i = dateLine(ls); return i < 0 ? null : [...ls.slice(0, i - 1), ls[i - 1]!.trim() + ls[i]!.trim(), ...ls.slice(i + 1)]; } },
+  'date line as 2024-06-19': { bound: 0, make: (ls) => { const i = dateLine(ls); return i < 0 ? null : ls.map((l, k) => (k === i ? iso(l) : l)); } },
+  'organ and ISO date on one line': { bound: 0, make: (ls) => { const i = dateLine(ls); return i < 0 ? null : [...ls.slice(0, i - 1), `${ls[i - 1]!.trim()} ${iso(ls[i]!).trim()}`, ...ls.slice(i + 1)]; } },
   'the 署名 run into the last paragraph': {
     bound: 0,
     make: (ls) => {
@@ -114,8 +116,10 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
   // differently before notice.ts endsOwnLine, 7 now: untitled 公告/公示 whose lines of half-width digits
   // and brackets this cut by characters, not by cells, changzhou-2023's 主送 run on after its number,
   // zhejiang-2021's title).
+  // (9 when batch 17 joined; 7 once jiangsu-2022's 附件说明 over the 落款 and tengchong-2025's table row
+  // read as such; the rest are the rejoining's: table rows ending in a cell bar, half-width digits, pinyin.)
   'hard-wrapped at 28 characters': {
-    bound: 9,
+    bound: 7,
     make: (ls) => ls.flatMap((l) => {
       const t = l.trim();
       if (t.length <= 30 || !/[。！？]/u.test(t)) return [l];
@@ -190,6 +194,7 @@ test('notices: copied without their title line (left in the page’s header), tu
   // open on a column's furniture the cleaner kept (huaining-2022), a collection's "第一篇:" label
   // (hubei-1997), a plan's chapters (jiangxi-2021) or the body alone (chaohu-2017).
   assert.ok(tried >= 25, `notices with a title line (${tried})`);
-  // Batch 17's notices (released to tuning at the tenth round) added lingtai-2022 and weibin-2022: bound 6.
-  assert.ok(lost.length <= 6, `${lost.length} of ${tried} notices without their title line are no document (at most 6): ${lost.join(', ')}`);
+  // Batch 17's notices (released to tuning at the tenth round) added lingtai-2022 and weibin-2022: 6; weibin-2022
+  // stays a document once a copy opening on "现将…转发你们" is read as the 转发 notice it is: 5.
+  assert.ok(lost.length <= 5, `${lost.length} of ${tried} notices without their title line are no document (at most 5): ${lost.join(', ')}`);
 });

@@ -20,7 +20,7 @@ import { formatFromName, sniff, SUPPORTED_EXTENSIONS, extensionOf, type Format }
 import { clean, type CleanInfo } from './stages/clean.js';
 import { scoreCategories } from './stages/category.js';
 import { splitKeywords } from './stages/keywords.js';
-import { noticeShape, readNotice } from './stages/notice.js';
+import { levelGovernment, noticeShape, readNotice } from './stages/notice.js';
 import { splitDraft, type CaseDraft } from './stages/split.js';
 import { unwrap } from './stages/unwrap.js';
 import { findDate } from './stages/dates.js';
@@ -32,7 +32,7 @@ import { streetCounty } from './stages/placelabel.js';
 import { isOrgan, ownOrgan, unitAfterTitle, unitFromText, unitLine } from './stages/units.js';
 import { ownRegion } from './stages/orgnames.js';
 import { captionRunAtTop, isCaption } from './stages/captions.js';
-import { statedAward } from './stages/honours.js';
+import { namesHonour, statedAward } from './stages/honours.js';
 
 export interface ImportInput {
   name: string;
@@ -290,6 +290,9 @@ function assemble(name: string, read: ReadResult): ImportedFile {
       (notice.meta.docNumber ? regionFromDocNumber(notice.meta.docNumber, noticeHint(context, allText, notice.meta.docNumber)) : null) ??
       // A notice copied without organ or signature: the document's own division (its site, paper, the places it names).
       (!notice.meta.issuer && !notice.meta.organ ? articleContext.home : signerHome([notice.meta.issuer, notice.meta.organ], articleContext.home));
+    // A title naming its government by level word alone leaves the organ to the division just found.
+    const levelOrgan = notice.meta.organ ? null : levelGovernment(notice.meta.title, notice.meta.region);
+    if (levelOrgan) notice.meta.organ = levelOrgan;
     const table = shape.info?.fields;
     const published = (table?.['发布日期'] ? findDate(table['发布日期']) : null) ?? shape.byline?.date ?? null;
     // A document reprinted in a news page: the page keeps its own headline, date and lead; the notice is the document.
@@ -305,10 +308,11 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     // (The 主送 line is included: portals run the body on after it.)
     const bodyLines = lines.slice(shape.addresseesAt >= 0 ? shape.addresseesAt : shape.bodyFrom);
     const bodyList = readList(bodyLines);
-    const noticeCases =
-      bodyList && bodyList.items.length >= 2
-        ? listDrafts(bodyList, awardFromText(bodyLines.map((l) => l.text))).map((d) => buildCase(d, name, 'case-list', cleaned.info, context, notice.meta.year ?? null, '', notice.meta.title))
-        : [];
+    // (Only a list of honours: a notice also lists what it inspected or asks for, and those are its content.)
+    const bodyDrafts = bodyList && bodyList.items.length >= 2 ? listDrafts(bodyList, awardFromText(bodyLines.map((l) => l.text))) : [];
+    const noticeCases = bodyDrafts.some((d) => namesHonour(d.award))
+      ? bodyDrafts.map((d) => buildCase(d, name, 'case-list', cleaned.info, context, notice.meta.year ?? null, '', notice.meta.title))
+      : [];
     alignListRegions(noticeCases, notice.meta.region);
     return { ...base, warnings, ...encoding, kind: 'notice', info, cases: noticeCases, notice, captions: [] };
   }

@@ -41,3 +41,20 @@ export function readByline(lines: SourceLine[], within = 40): Byline | null {
   }
   return found;
 }
+
+/**
+ * A page may print its source under the text instead ("来源: 某报", "来源：河南省民政厅网站" in the last
+ * lines of the copy, alone on a line, under a sentence of text); a repost compiled from it says so first
+ * ("来源:综合某局").
+ */
+const CLOSING_SOURCE = /^(?:稿件|信息|文章|新闻|内容)?来源\s*[:：]\s*(?:综合\s*)?([^\s:：|｜丨]{2,30})$/u;
+export function closingSource(lines: SourceLine[], within = 6): string | null {
+  for (let i = lines.length - 1, seen = 0; i > 0 && seen < within; i--) {
+    const text = lines[i]!.text.trim();
+    if (!text) continue;
+    seen++;
+    const m = CLOSING_SOURCE.exec(text);
+    if (m) return lines.slice(0, i).some((l) => /[。！？]/u.test(l.text)) ? m[1]! : null;
+  }
+  return null;
+}

@@ -52,6 +52,16 @@ const HONOUR_END = /(?:单位|集体|组织|社区|村|街道|镇|乡|县|区|�
 const NOT_HONOUR = /(?:好评|认可|支持|资金|补助|经费|帮助|关注|肯定|满意|成效|成功|发展|提升|经验|机会|资格|批准|通过)/u;
 
 /**
+ * Whether a list's heading names an honour (a kind of body, work or prize it is given to, or the words
+ * an honour is made of), not what else a notice may list: facilities inspected ("年检合格公墓"), the
+ * materials to submit, the points of an inspection.
+ */
+export function namesHonour(award: string | null | undefined): boolean {
+  const a = award?.trim() ?? '';
+  return a.length >= 2 && (HONOUR_END.test(a) || HONOUR_WORD.test(a)) && !NOT_HONOUR.test(a);
+}
+
+/**
  * The honour a case's own text says it won: "延吉市民政局获评“全省民政工作…优秀单位”", "西宁市城东区获评
  * “全国和谐社区建设示范城区”", "…荣获“X”称号" — a name in quotes (the page's exact words, wherever they are
  * among the texts) before an unquoted object that ends as an honour does (a headline's short form).

@@ -106,6 +106,9 @@ function cellPairs(text: string): Array<[string, string]> | null {
     const next = cells[k + 1] ?? '';
     out.push([c, LABEL_ONLY.test(next) ? '' : next]);
   }
+  // A bordered row of the table may hold one field the list knows beside a counter of the page's own
+  // ("| 文号 | 腾民政发〔2025〕56号 | 浏览量 |"): read when its value is what the label promises.
+  if (labels === 1 && /^\s*[|｜]/u.test(text) && out[0]![1] && isValueLike(out[0]![0], out[0]![1])) return out;
   return labels >= 2 ? out : null;
 }
 

@@ -8,7 +8,7 @@ import type { SourceLine } from '../lines.js';
 import { CUT_DATE, DATE_ONLY, DATE_TEXT, findDate, halfWidthDigits, isDateLine } from './dates.js';
 import { structure } from './structure.js';
 import { readInfoTable, type InfoTable } from './infotable.js';
-import { readByline, type Byline } from './byline.js';
+import { closingSource, readByline, type Byline } from './byline.js';
 import { ISSUER_NAME } from './orgnames.js';
 import { docNumberCode, regionFromDocNumber } from '../../regions/index.js';
 
@@ -27,8 +27,11 @@ const DOC_NUMBER = new RegExp(`^${numberGrammar(true)}$`, 'u');
 const DOC_NUMBER_WITH_SIGNER = new RegExp(`^(${numberGrammar(true)})[\\s\\u3000]+签\\s*发\\s*人\\s*[:：]\\s*(.+)$`, 'u');
 const SIGNERS = /^签\s*发\s*人\s*[:：]\s*(.+)$/u;
 const ISSUER = /^[\u4e00-\u9fa5（）()、\s]{2,40}$/u;
-/** "附件：…", "附件1：…", "附：《…》": the forms a notice lists what it attaches in. */
-const ATTACHMENT_NOTE = /^附(?:件\s*[0-9０-９]*)?\s*[:：]\s*(?:[0-9０-９]+\s*[.．、]\s*)?(.+)$/u;
+/**
+ * "附件：…", "附件1：…", "附：《…》": the forms a notice lists what it attaches in. (A page may mark the
+ * note as a link, ">>附件:…", as it marks its breadcrumbs and related links.)
+ */
+const ATTACHMENT_NOTE = /^(?:[>》»]{1,2}\s*)?附(?:件\s*[0-9０-９]*)?\s*[:：]\s*(?:[0-9０-９]+\s*[.．、]\s*)?(.+)$/u;
 const ATTACHMENT_ITEM = /^[.．。、\s]*[0-9０-９]+\s*[.．、]\s*(.+)$/u;
 const CC = /^抄送\s*[:：]\s*(.+?)。?$/u;
 const PRINTER = /^(.+?)\s+([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s*印发$/u;
@@ -161,13 +164,26 @@ function restoreLifted(lines: SourceLine[], raw: SourceLine[]): SourceLine[] {
     if (!lifted || kept.has(lifted)) continue;
     const t = lifted.text.trim();
     // (A notice without a 署名 ends on the date alone, right under its last sentence, as the copy's last line.)
-    const closesCopy = /[。！？]$/u.test(line.text.trim()) && raw.slice(next + 1).every((l) => !l.text.trim());
+    const closesCopy = (/[。！？]$/u.test(line.text.trim()) || CONTACT_LINE.test(line.text.trim())) && raw.slice(next + 1).every((l) => !l.text.trim());
+    // (Or both 署名 and date were lifted, an organ over an ISO date reading as a byline: "某市民政局" / "2022-06-30".)
+    let date = next + 1;
+    while (date < raw.length && !raw[date]!.text.trim()) date++;
+    const dated = raw[date];
+    const both = /[。！？]$/u.test(line.text.trim()) && Boolean(dated) && !kept.has(dated!) && organNames(t.replace(SEAL_NOTE, '')) !== null && isDateLine(dated!.text.trim());
+    if (both) {
+      out ??= lines.slice(0, i + 1);
+      out.push({ text: t }, { text: dated!.text.trim() });
+      continue;
+    }
     if (!(isDateLine(t) && (organNames(line.text.replace(SEAL_NOTE, '')) || closesCopy)) && !signedLine(t, false)) continue;
     out ??= lines.slice(0, i + 1);
     out.push({ text: t });
   }
   return out ?? lines;
 }
+
+/** A notice's contact line over its date ("联系人：…", "联系电话：…"), which 通知 print last when they sign with the date alone. */
+const CONTACT_LINE = /^(?:联系人|联系电话|联系方式|咨询电话|电话)\s*[:：]/u;
 
 /**
  * A title broken over lines ("常山县人民政府办公室关于印发《常山县提升" / "“助老三件事”…实施办法》的通知")
@@ -243,9 +259,19 @@ function signatureRunOn(text: string): string[] | null {
     // (What precedes is the body: a sentence ended, or a paragraph run on.)
     if (!organs.length || !(/[。！？；;]$/u.test(before) || before.length >= 20)) continue;
     const after = text.slice(m.index! + m[0].length).trim();
-    return [before, organs.join(' '), m[1]!, ...attachmentRunOn(after)].filter(Boolean);
+    return [...noteRunOn(before), organs.join(' '), m[1]!, ...attachmentRunOn(after)].filter(Boolean);
   }
   return null;
+}
+
+/**
+ * The 附件说明 between the body's last sentence and the 署名 (GB/T 9704), run on with them: "…新台阶。
+ * 附件:1.某某名单 2.某某名单" → the body, the note, and each further numbered item on a line of its own.
+ */
+const NOTE_RUN_ON = /^(.*[。！？])[\s\u3000]*(附件\s*[0-9０-９]*\s*[:：]\s*\S.*)$/u;
+function noteRunOn(before: string): string[] {
+  const m = NOTE_RUN_ON.exec(before);
+  return m ? [m[1]!, ...m[2]!.split(/[\s\u3000]+(?=[0-9０-９]+\s*[.．、])/u)] : [before];
 }
 
 /**
@@ -255,9 +281,14 @@ function signatureRunOn(text: string): string[] | null {
  */
 const TRAILING_DATE = new RegExp(`^(.*[。！？])[\\s\\u3000]*(${DATE_TEXT}|[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2})$`, 'u');
 function dateRunOn(text: string): string[] | null {
-  const m = TRAILING_DATE.exec(text);
+  const m = TRAILING_DATE.exec(text) ?? CONTACT_DATE.exec(text);
   return m && DATE_ONLY.test(m[2]!.replace(/\s+/gu, '')) ? [m[1]!, m[2]!] : null;
 }
+/**
+ * Or after the contact line a notice may close on ("联系电话:3288298 2024-10-12"), even with no space between
+ * (the date's four-digit year is the last four digits before its 年: "联系电话:32882982024年10月12日").
+ */
+const CONTACT_DATE = new RegExp(`^((?:联系人|联系电话|联系方式|咨询电话|电话)\\s*[:：].*?)[\\s\\u3000]*([0-9０-９]{4}\\s*年\\s*[0-9０-９]{1,2}\\s*月\\s*[0-9０-９]{1,2}\\s*日|[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2})$`, 'u');
 
 /** "附件: 某某征集表 姓名: 单位:": the 附件 mark, the attachment's name (a document's title) and its text. */
 function attachmentRunOn(text: string): string[] {
@@ -299,7 +330,9 @@ const PUBLIC_FORMULA = /现(?:将[^。！？]{1,40}?)?(?:向社会(?:各界)?)?(
  * The performative sentences of a document issued to organs: its opening ("现将《…》印发给你们", "现就…通知如下",
  * "现批复如下", "现将有关事项函复如下") and its close ("特此通知", "特此批复", "此复", "请遵照执行").
  */
-const NOTICE_FORMULA = /(?:现将|现就|特将|现)[^。！？]{0,60}?(?:印发给你们|转发给你们|(?:通知|通报|批复|答复|函复|决定)如下)|特此(?:通知|通报|批复|函复|函告)|(?:^|[。！？])\s*此复。?$|请(?:认真)?(?:遵照|贯彻)执行/u;
+const NOTICE_FORMULA = /(?:现将|现就|特将|现)[^。！？]{0,60}?(?:(?:印发|转发)给?你们|(?:通知|通报|批复|答复|函复|决定)如下)|特此(?:通知|通报|批复|函复|函告)|(?:^|[。！？])\s*此复。?$|请(?:认真)?(?:遵照|贯彻)执行/u;
+/** The opening sentence of a 印发 or 转发 notice's body: a document handed to its addressees. */
+const HANDS_OVER = /^(?:经[^。！？]{1,20}(?:同意|研究)[,，]\s*)?现将[^。！？]{2,120}?(?:印发|转发)给?你们/u;
 /** Dates at the start of a line, the rest being something else (a forwarded document run on). */
 const SIGNED_DATE = new RegExp(`^(\\S.*?)[\\s\\u3000]*(${DATE_TEXT}|[0-9０-９]{4}\\s*[-./／]\\s*[0-9０-９]{1,2}\\s*[-./／]\\s*[0-9０-９]{1,2})$`, 'u');
 /** The organ and a date the copy cut short where it ends ("某镇人民政府 2021年1"). */
@@ -431,6 +464,20 @@ function titleOrgan(title: string): string | null {
   // A joint title names several: the first is the organ, as the first of several signatures is.
   const names = organNames(m[1]!);
   return names ? names[0]! : null;
+}
+
+/**
+ * The government a title names by its level word alone ("市政府关于…", "县人民政府关于…": the short form
+ * GB/T 9704 allows for 某市人民政府), named in full from the notice's own division at that level; null
+ * when the title names it otherwise or the division at that level is not known.
+ */
+export function levelGovernment(title: string, region: { province: string | null; city: string | null; county: string | null } | null): string | null {
+  const m = /^(省|市|县|区)(?:人民)?政府(?=关于|转发|印发|批转)/u.exec(title.replace(/[\s\u3000]+/gu, ''));
+  if (!m || !region) return null;
+  const level = m[1]!;
+  // (A municipality's city is the province itself: 北京市.)
+  const place = level === '省' ? region.province : level === '市' ? (region.county ? null : (region.city ?? (/市$/u.test(region.province ?? '') ? region.province : null))) : region.county;
+  return place && place.endsWith(level) ? `${place}人民政府` : null;
 }
 
 /**
@@ -676,7 +723,9 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   // (Its close stands last, right above the 署名: looked for there as well as in the opening lines.)
   const closeAt = issuerAt >= 0 ? issuerAt : dateAt >= 0 ? dateAt : lines.length;
   const closing4 = lines.slice(bodyFrom, closeAt).filter((l) => l.text).slice(-3);
-  const formula = [...lines.slice(bodyFrom, bodyFrom + 6), ...closing4].some((l) => NOTICE_FORMULA.test(l.text));
+  // An attachment note ("附件：1.…名单") right above the 落款 is a document's as well: GB/T 9704 sets it
+  // between the body and the signature, where a report or a write-up ends on a sentence.
+  const formula = [...lines.slice(bodyFrom, bodyFrom + 6), ...closing4].some((l) => NOTICE_FORMULA.test(l.text)) || (issuerAt >= 0 && attachmentNoteAbove(lines, bodyFrom, issuerAt));
   // (Only for a copy that starts at a sentence: a copy headed by a title that is no notice's, such as
   // "某县民政局2023年工作总结", is a report signed and dated as reports are.)
   const headed = titleAt < 0 && headline(lines, header);
@@ -685,6 +734,11 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   const announcing = !headed && titleAt < 0 && announces;
   // A normative text set out in articles (a 条例, 办法, 细则 or 规则 reposted without its 印发 notice) is a
   // document, whoever posted it; copied from its first article without its title, it opens with them.
+  // A copy whose first sentence hands the readers a document ("现将《…》转发你们", "…印发给你们") speaks
+  // as only a 印发 or 转发 notice does to its addressees (in tuning, every page with that sentence is one:
+  // 16 sites), with or without the title it left in the page's header.
+  const firstBody = lines.find((l, k) => k >= bodyFrom && !header.has(k) && l.text.trim())?.text.trim() ?? '';
+  const handsOver = titleAt < 0 && HANDS_OVER.test(firstBody);
   const articles = articled(lines, bodyFrom);
   const opensWithArticles = articles && titleAt < 0 && POLICY_HEAD.test(lines.find((l, k) => k >= bodyFrom && !header.has(k) && l.text.trim())?.text.trim() ?? '');
   // A copy whose title stayed in the page's header may still open with the document's 版头: the organ
@@ -694,7 +748,7 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   const bannerLine = titleAt < 0 ? bannerAt(lines, header) : -1;
   const banner = bannerLine >= 0;
   if (banner) header.add(bannerLine);
-  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing && !announcing && !opensWithArticles && !banner) return null;
+  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing && !announcing && !opensWithArticles && !banner && !handsOver) return null;
   // (A titled 公告 or 公示 says what it is in its opening as a 通知 does: "现将有关事项公告如下".)
   const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2), formula || announces, articles, banner].filter(Boolean).length;
   const title = titleAt >= 0 ? lines.slice(titleAt, titleAt + titleLines).map((l) => l.text).join('') : '';
@@ -704,14 +758,22 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
     // document (方案, 办法, 规划 …) the portal registers with its information table, which opens as one does.
     const registered = Boolean(info && Object.keys(info.fields).length >= 2) && policyOpening(lines, bodyFrom);
     if (!strong && addresseesAt < 0 && !PUBLIC_KINDS.test(title.replace(TITLE_DATE, '')) && issuerAt < 0 && !docNumber && !registered && !articles) return null;
-  } else if (signs < 2 && !closing && !announcing && !opensWithArticles) return null;
+  } else if (signs < 2 && !closing && !announcing && !opensWithArticles && !handsOver) return null;
   // No date under the signature (cut from the copy, or printed as bare digits the cleaner took):
   // an organ line right after the last sentence of the body, ending the copy or followed only by
   // the title of the document it issues, is the 署名. (Only once the draft is known to be a notice:
   // a case write-up may end on its bureau's name too.)
   if (issuerAt < 0 && dateAt < 0) issuerAt = undatedIssuer(lines, bodyFrom);
   const reprintParts = reprint ? { ...(reprint.title ? { quotedTitle: reprint.title } : {}), wrapper: { headline: reprint.headline, lead: reprint.lead } } : {};
-  return { titleAt, titleLines, addresseesAt, ...(addresseesLines > 1 ? { addresseesLines } : {}), issuerAt, dateAt, bodyFrom, header, info, byline: readByline(raw ?? copied), ...(lines !== copied ? { lines } : {}), ...reprintParts };
+  return { titleAt, titleLines, addresseesAt, ...(addresseesLines > 1 ? { addresseesLines } : {}), issuerAt, dateAt, bodyFrom, header, info, byline: pageByline(raw ?? copied), ...(lines !== copied ? { lines } : {}), ...reprintParts };
+}
+
+/** The page's byline over the text; its source, when the head names none, from a 来源 line closing the copy. */
+function pageByline(lines: SourceLine[]): Byline | null {
+  const head = readByline(lines);
+  if (head?.source) return head;
+  const source = closingSource(lines);
+  return source ? { source, date: head?.date ?? null } : head;
 }
 
 /**
@@ -826,6 +888,13 @@ function headline(lines: SourceLine[], header: Set<number>): boolean {
     return t.length >= 8 && t.length <= 60 && !/[。！？]/u.test(t) && !/[，,；;:：、]$/u.test(t) && !organNames(t) && !isAddressees(t);
   }
   return false;
+}
+
+/** Whether an attachment note ("附件：…", its further items numbered under it) stands right above the 署名. */
+function attachmentNoteAbove(lines: SourceLine[], bodyFrom: number, issuerAt: number): boolean {
+  let k = issuerAt - 1;
+  while (k > bodyFrom && (!lines[k]!.text.trim() || ATTACHMENT_ITEM.test(lines[k]!.text))) k--;
+  return k > bodyFrom && (ATTACHMENT_NOTE.test(lines[k]!.text.trim()) || /^附件\s*[:：]$/u.test(lines[k]!.text.trim()));
 }
 
 /** A line of the 版记 under the 落款: 抄送, the 印发 line ("某局办公室 2024年6月20日印发"), a note ("（此件公开发布）"). */

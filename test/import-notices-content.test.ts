@@ -1,0 +1,110 @@
+/**
+ * What a notice carries and how it closes, on real tuning pages and on the same pages changed the ways
+ * unseen copies differ: a list in its body is cases only when it confers an honour; the 附件说明 over
+ * the 落款 marks a document copied without its head; a bordered table row may hold one field beside a
+ * counter; a title naming its government by level word alone; a repost's closing 来源 and a link-marked
+ * 附件 line; an organ over an ISO date lifted together; a contact line closing on the date. Each rule
+ * with the counterpart that must not change. (Held-out pages are never read here.)
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importFile } from '../electron/core/import/index.js';
+import { PORTAL_DIR } from '../scripts/score-import.js';
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+const tuning = (name: string): string => readFileSync(path.join(PORTAL_DIR, 'tuning', name), 'utf8');
+const read = (name: string, text: string) => importFile({ name, bytes: enc(text) });
+
+test('notices: a list of facilities inspected is the notice’s content, not cases (mianyang-2022, taiyuan-2008); a list of honours in a notice’s body stays its cases', async () => {
+  for (const name of ['mianyang-2022-gongmu-nianjian-gonggao.txt', 'taiyuan-2008-gongmu-nianjian-tongzhi.txt']) {
+    const file = await read(name, tuning(name));
+    assert.equal(file.kind, 'notice', name);
+    assert.equal(file.cases.length, 0, name);
+  }
+  // The counterparts: a 通报 naming 先进集体 and one naming 创新创优成果 in their bodies.
+  const honours = await read('jiangsu.txt', tuning('jiangsu-2006-fuli-shengchan-xianjin.txt'));
+  assert.equal(honours.kind, 'notice');
+  assert.equal(honours.cases.length, 17);
+  const results = await read('changzhou.txt', tuning('changzhou-2023-chuangyou-tongzhi-fanti.txt'));
+  assert.equal(results.cases.length, 10);
+});
+
+test('notices: copied from its first sentence, a decision with its 附件说明 over the 落款 is a notice (tianjin-2019), the note run into the last paragraph as well; the same page without the note is not', async () => {
+  const text = tuning('tianjin-2019-minzheng-xianjin-jueding.txt');
+  const file = await read('tianjin.txt', text);
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.cases.length, 0);
+  const meta = file.notice!.meta;
+  assert.equal(meta.issuer, '市民政局 市人社局');
+  assert.equal(meta.date, '2019-09-11');
+  assert.deepEqual(meta.attachmentTitles, ['天津民政系统先进集体名单', '天津民政系统先进个人名单']);
+  // Body, note, 署名 and date run into one line: split back by their grammar.
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.trim() === '2019年9月11日');
+  const flat = [...lines.slice(0, at - 4), lines.slice(at - 4, at + 1).map((l) => l.trim()).join(' '), ...lines.slice(at + 1)].join('\n');
+  const run = await read('tianjin-flat.txt', flat);
+  assert.equal(run.kind, 'notice');
+  assert.deepEqual(run.notice!.meta.attachmentTitles, meta.attachmentTitles);
+  assert.equal(run.notice!.meta.issuer, meta.issuer);
+  // Without the note, a report of the same words signed and dated is not taken for a document.
+  const bare = lines.filter((l) => !/名单$/u.test(l.trim())).join('\n');
+  assert.notEqual((await read('tianjin-bare.txt', bare)).kind, 'notice');
+});
+
+test('notices: a bordered table row holding one known field beside the page’s counter gives the number (tengchong-2025); a row whose value is no number gives none', async () => {
+  const text = tuning('tengchong-2025-gongmu-nianjian-banfa.txt');
+  const file = await read('tengchong.txt', text);
+  assert.equal(file.notice!.meta.docNumber, '腾民政发〔2025〕56号');
+  const unnumbered = await read('tengchong-bad.txt', text.replace('| 文号 | 腾民政发〔2025〕56号 | 浏览量 |', '| 文号 | 见正文 | 浏览量 |'));
+  assert.equal(unnumbered.notice!.meta.docNumber, undefined);
+});
+
+test('notices: a title naming its government by level word alone is signed by the division’s 人民政府 (gangzha-2009); a title naming an office short keeps it as written (nanjing-2023)', async () => {
+  const file = await read('gangzha.txt', tuning('gangzha-2009-quhua-tiaozheng-fanti.txt'));
+  assert.equal(file.notice!.meta.organ, '南通市人民政府');
+  const office = await read('nanjing.txt', tuning('nanjing-2023-anxin-yongqi-yijian.txt'));
+  assert.equal(office.notice!.meta.organ, '市政府办公厅');
+  // A county's: 县政府 with the county known from the title's own place; a county's 民政局 named short is left alone.
+  const county = ['县政府关于调整灵台县部分村名的通知', '各乡镇人民政府:', '经研究,现将有关事项通知如下:', '一、同意调整。', '特此通知。'].join('\n');
+  const c = await read('county.txt', county);
+  assert.equal(c.kind, 'notice');
+  assert.equal(c.notice!.meta.organ, '灵台县人民政府');
+  const bureau = await read('bureau.txt', county.replace('县政府关于', '县民政局关于'));
+  assert.notEqual(bureau.notice!.meta.organ, '灵台县人民政府');
+});
+
+test('notices: a repost’s 来源 closing the copy names the organ, a link-marked 附件 line is the attachment (echeng-2024); a newspaper as 来源 names none', async () => {
+  const text = tuning('echeng-2024-daolu-mingming-gongshi-fanti.txt');
+  const file = await read('echeng.txt', text);
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.organ, '鄂城區地名和界線管理領導小組辦公室');
+  assert.deepEqual(file.notice!.meta.attachmentTitles, ['鄂城區部分鎮(街)擬命名道路基本情況表']);
+  const paper = await read('echeng-paper.txt', text.replace(/來源:綜合\S+/u, '來源:鄂州日報'));
+  assert.equal(paper.notice!.meta.organ, undefined);
+});
+
+test('notices: a 落款 of organ over ISO date that cleaning lifts as a byline is put back (mianyang-2022); a contact line closing on the date gives the date however set (shangqiu-2024)', async () => {
+  const text = tuning('mianyang-2022-gongmu-nianjian-gonggao.txt');
+  const iso = await read('mianyang-iso.txt', text.replace('2022年6月30日', '2022-06-30'));
+  assert.equal(iso.notice!.meta.issuer, '绵阳市民政局');
+  assert.equal(iso.notice!.meta.date, '2022-06-30');
+  const contact = tuning('shangqiu-2024-gongmu-nianjian-tongzhi.txt');
+  for (const [label, variant] of [
+    ['ISO', contact.replace('2024年10月12日', '2024-10-12')],
+    ['same line', contact.replace('联系电话:3288298\n2024年10月12日', '联系电话:3288298 2024-10-12')],
+    ['run together', contact.replace('联系电话:3288298\n2024年10月12日', '联系电话:32882982024年10月12日')],
+  ] as const) {
+    const file = await read('shangqiu.txt', variant);
+    assert.equal(file.notice!.meta.date, '2024-10-12', label);
+  }
+});
+
+test('notices: a copy opening on "现将…转发你们" is the 转发 notice, title or none (weibin-2022); a report quoting the sentence later is not', async () => {
+  const text = tuning('weibin-2022-yanglao-anquan-paicha.txt');
+  const untitled = text.split('\n').filter((l) => l.trim() !== '关于开展全市养老机构安全摸底排查工作的通知').join('\n');
+  assert.equal((await read('weibin.txt', untitled)).kind, 'notice');
+  const report = ['某区召开养老机构安全工作会', '近日,某区民政局召开全区养老机构安全工作会议。', '会上,区民政局负责人说,“现将市局文件转发你们,请认真落实。”各养老机构负责人参加会议。', '会议要求各机构做好安全排查。'].join('\n');
+  assert.notEqual((await read('report.txt', report)).kind, 'notice');
+});
