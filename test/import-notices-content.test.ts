@@ -108,3 +108,15 @@ test('notices: a copy opening on "现将…转发你们" is the 转发 notice, t
   const report = ['某区召开养老机构安全工作会', '近日,某区民政局召开全区养老机构安全工作会议。', '会上,区民政局负责人说,“现将市局文件转发你们,请认真落实。”各养老机构负责人参加会议。', '会议要求各机构做好安全排查。'].join('\n');
   assert.notEqual((await read('report.txt', report)).kind, 'notice');
 });
+
+test('notices: copied without its title, a page whose table registers a 发文字号 is a document (hubei-1997); the same table without the number leaves a report a report', async () => {
+  const text = tuning('hubei-1997-binzang-tonggao-fanti.txt');
+  const lines = text.split('\n');
+  const untitled = lines.filter((l, k) => !(k > 0 && /^湖北省人民政府關于進一步加強殯葬管理工作的通告$/u.test(l.trim()))).join('\n');
+  assert.equal(untitled.split('\n').length, lines.length - 1);
+  assert.equal((await read('hubei.txt', untitled)).kind, 'notice');
+  const table = ['索引号: | 0001/2024-00012 | 发布机构: | 某县民政局 |', '发布日期: | 2024-05-06 | 文号: | 某民发〔2024〕3号 |'];
+  const report = ['近日,某县民政局召开全县养老服务工作推进会。', '会议通报了全县养老服务设施建设进展情况,部署了下一阶段重点工作。', '会上,各乡镇民政办负责人作了交流发言。'];
+  assert.equal((await read('numbered.txt', [...table, ...report].join('\n'))).kind, 'notice');
+  assert.notEqual((await read('unnumbered.txt', [table[0]!, table[1]!.replace(/文号: \| \S+ \|/u, '浏览次数: | 126 |'), ...report].join('\n'))).kind, 'notice');
+});

@@ -748,7 +748,10 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   const bannerLine = titleAt < 0 ? bannerAt(lines, header) : -1;
   const banner = bannerLine >= 0;
   if (banner) header.add(bannerLine);
-  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing && !announcing && !opensWithArticles && !banner && !handsOver) return null;
+  // A portal registering the page with a 发文字号 in its information table has registered a document (a
+  // news item or a write-up has none to register: in tuning the 12 pages whose table holds one are notices).
+  const registeredNumber = Boolean(info?.fields['发文字号'] && DOC_NUMBER_FIELD.test(info.fields['发文字号']));
+  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing && !announcing && !opensWithArticles && !banner && !handsOver && !registeredNumber) return null;
   // (A titled 公告 or 公示 says what it is in its opening as a 通知 does: "现将有关事项公告如下".)
   const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2), formula || announces, articles, banner].filter(Boolean).length;
   const title = titleAt >= 0 ? lines.slice(titleAt, titleAt + titleLines).map((l) => l.text).join('') : '';
