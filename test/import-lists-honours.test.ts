@@ -50,6 +50,9 @@ test('news of an honour: the named units are the entries whatever verb confers a
       ['荣获', `“${HONOUR}”称号`],
       ['被命名为', `“${HONOUR}”`],
       ['获得', `“${HONOUR}”荣誉称号`],
+      ['荣获', `"${HONOUR}"称号`],
+      ['被评为', `「${HONOUR}」`],
+      ['荣获', `《${HONOUR}》称号`],
     ] as const) {
       const text = `近日,应急管理部等部门公布2021年度${HONOUR}名单,我县东城街道东关社区、西城街道西关社区${count}${verb}${honour}。${AFTER}`;
       assert.deepEqual(await entries(text), want, `${count} ${verb} ${honour}`);
@@ -69,9 +72,20 @@ test('news of an honour: the named units are the entries whatever verb confers a
 
 test('news of an honour: a headline’s short form takes the year the text gives the honour', async () => {
   for (const verb of ['获评', '荣获', '被评为']) {
-    const got = await entries(`东关社区${verb}${HONOUR}\n日前,国家减灾委员会等部门下发《2021年度${HONOUR}的通知》,城关街道东关社区${verb}2021年度${HONOUR}。${AFTER}`);
-    assert.deepEqual(got, { kind: 'award-list', items: [['东关社区', `2021年度${HONOUR}`]] }, verb);
+    for (const [open, close] of [['', ''], ['“', '”'], ['「', '」'], ['《', '》称号']]) {
+      const got = await entries(`东关社区${verb}${open}${HONOUR}${close}\n日前,国家减灾委员会等部门下发《2021年度${HONOUR}的通知》,城关街道东关社区${verb}2021年度${HONOUR}。${AFTER}`);
+      assert.deepEqual(got, { kind: 'award-list', items: [['东关社区', `2021年度${HONOUR}`]] }, `${verb} ${open}`);
+    }
   }
+});
+
+test('news of an honour: the honour keeps the round the text gives it', async () => {
+  for (const verb of ['被授予', '荣获', '获评']) {
+    const got = await entries(`东关社区${verb}“全国民主法治示范社区”称号\n日前,司法部、民政部印发通报,城关街道东关社区${verb}第九批“全国民主法治示范社区”称号。\n据悉,此次全国共有700个村(社区)受到命名。`);
+    assert.deepEqual(got, { kind: 'award-list', items: [['东关社区', '第九批“全国民主法治示范社区”']] }, verb);
+  }
+  const named = await entries('近日,省民政厅印发《关于命名第二批省级社会工作服务示范站的通知》,我市东关街道社会工作服务站、西关街道社会工作服务站被命名为省级社会工作服务示范站。\n据了解,全省共命名示范站30个。');
+  assert.deepEqual(named.items.map(([, a]) => a), ['第二批省级社会工作服务示范站', '第二批省级社会工作服务示范站']);
 });
 
 test('news of an honour: a count of collectives and persons, then the collectives named after a cue, are the entries', async () => {
@@ -96,5 +110,21 @@ test('news of an honour: a counted group the clause does not name, and a unit th
       `东关社区${verb}${HONOUR}\n近日,城关街道东关社区${verb}“${HONOUR}”。\n近年来,东关社区以创建${HONOUR}为抓手,建立社区应急管理工作机制,推进应急避难场所建设,着力提升居民防灾减灾意识,开展应急演练12次。`,
     );
     assert.equal(own.kind, 'single-case', verb);
+    const they = await entries(`东关社区${verb}${HONOUR}\n近日,城关街道东关社区${verb}“${HONOUR}”。\n他们以创建${HONOUR}为抓手,建立社区应急管理工作机制,推进应急避难场所建设,着力提升居民防灾减灾意识。`);
+    assert.equal(they.kind, 'single-case', `${verb} 他们`);
+  }
+});
+
+test('news of an honour: an honour the text dates back to and tells what was done since is background, not a list', async () => {
+  for (const verb of ['入选', '被确定为', '被评为']) {
+    for (const since of ['至今已推行该制度近14年', '迄今已有14年']) {
+      const got = await entries(
+        `山区县推行儿童主任制度见成效
+2010年,东乡县、西乡县、南乡县${verb}第一批儿童主任模式试点,${since}。记者近日走进东乡县,看这项制度给当地带来的变化。
+10岁的留守儿童小溪,画本上画着头戴斗笠的自己和3头小牛,身边除了奶奶,还有村里的儿童主任。
+村里0到18岁孩子的信息分类、权益保障、补助申请都由她负责,最多时服务上千名儿童。`,
+      );
+      assert.notEqual(got.kind, 'award-list', `${verb} ${since}`);
+    }
   }
 });

@@ -71,6 +71,14 @@ function honourAfter(rest: string): string | null {
   return honour.length >= 4 && HONOUR_END.test(honour) && (HONOUR_WORD.test(honour) || /奖$|称号/u.test(honour) || /论文集$/u.test(honour)) && !NOT_HONOUR.test(honour) ? honour : null;
 }
 
+/**
+ * An honour's name marked as the page marks it, read as quoted: corner brackets ("「X」", as traditional-character
+ * pages quote) and book marks around a title's name ("荣获《X》称号", a 称号 being no work).
+ */
+function asQuoted(rest: string): string {
+  return rest.replace(/[「『]([^「」『』]{2,40})[」』]/gu, '“$1”').replace(/《([^《》]{2,40})》(?=\s*(?:荣誉)?称号)/u, '“$1”');
+}
+
 /** The honour a list named earlier in the sentence ("会上通报了2024年度渝中区改革最佳实践案例"). */
 function honourNamedBefore(text: string): string | null {
   const m = LIST_NAMED.exec(text);
@@ -85,16 +93,19 @@ function honourNamedBefore(text: string): string | null {
 const LIST_NAMED = /(?:通报|公布|发布|揭晓|公示|印发|下发|评选出|评出|命名)了?\s*[《]?([^，,。；;《》]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|奖|村|街道|城区|实验区|示范区)[”"]?)(?:(?:荣誉)?称号)?(?:的?(?:公示|拟命名|表彰)?(?:名单|名录|榜单))?[》]?(?=[，,。；;]|$)/u;
 
 /**
- * The honour with the year the page gives it elsewhere in its opening: a headline's short form ("白果社区获评全国综合减灾
- * 示范社区") or a clause's ("甲、乙被评为“全国综合减灾示范社区”") is the honour the page names in full with its year before
- * it ("下发《2021年度全国综合减灾示范社区的通知》", "公布2017年全国综合减灾示范社区名单"). The first such naming counts.
+ * The honour with the year or round the page gives it elsewhere in its opening: a headline's short form ("白果社区获评全国
+ * 综合减灾示范社区") or a clause's ("甲、乙被评为“全国综合减灾示范社区”") is the honour the page names in full with its year
+ * or round before it ("下发《2021年度全国综合减灾示范社区的通知》", "公布2017年全国综合减灾示范社区名单", "被授予第九批“X”
+ * 称号"). The first such naming counts.
  */
-export function withYear(honour: string, text: string): string {
+export function withYear(award: string, text: string): string {
+  // (Corner brackets or book marks around the whole name are the page's quotes: "「X」", "《X》称号".)
+  const honour = /^[「『《]([^「」『』《》]+)[」』》]$/u.exec(award)?.[1] ?? award;
   const bare = honour.replace(/^[“"]|[”"]$/gu, '');
   if (/^(?:[0-9０-９]{4}|第)/u.test(bare) || bare.length < 4) return honour;
   for (let at = text.indexOf(bare); at >= 0; at = text.indexOf(bare, at + bare.length)) {
     // (A span of years, "2025—2026年", is a term, not the honour's year.)
-    const year = /(?<![0-9０-９—–~～至-])([0-9０-９]{4}\s*年度?)([“"]?)$/u.exec(text.slice(Math.max(0, at - 10), at));
+    const year = /(?<![0-9０-９—–~～至-])([0-9０-９]{4}\s*年度?(?:第[一二三四五六七八九十0-9０-９]{1,3}批)?|第[一二三四五六七八九十0-9０-９]{1,3}[批届])([“"]?)$/u.exec(text.slice(Math.max(0, at - 14), at));
     if (!year) continue;
     const closed = year[2] && /^[”"]/u.test(text.slice(at + bare.length)) ? `${year[2]}${bare}”` : bare;
     return `${year[1]}${closed}`;
@@ -191,7 +202,7 @@ function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, ea
     if (!subject) return null;
     before = subject;
   }
-  const rest = clause.slice(m.index! + m[0].length);
+  const rest = asQuoted(clause.slice(m.index! + m[0].length));
   const work = WORK.exec(before);
   let honour = honourAfter(rest);
   if (!honour && LISTED.test(m[0]) && !rest.replace(/[\s!！]+$/u, '')) honour = honourNamedBefore(sentence.slice(0, sentence.indexOf(clause)));
@@ -214,11 +225,13 @@ const SENTENCE_OPENER = /^\s*(?:(?:近年来|近年|近些年|今年以来|去�
 
 /**
  * Whether a sentence's subject is one of the honoured bodies: it opens (past its opener) with a body's name, the
- * end of it the text shortens the name to ("西宁市城东区" → 城东区, "胜利东街社区" → 社区), or 该/本 and the name's
- * last word ("该社区").
+ * end of it the text shortens the name to ("西宁市城东区" → 城东区, "胜利东街社区" → 社区), 该/本 and the name's
+ * last word ("该社区"), or a pronoun ("他们").
  */
 function opensWith(sentence: string, bodies: string[]): boolean {
   const t = sentence.replace(SENTENCE_OPENER, '').replace(/^(?:该|本|我)(?=[\u4e00-\u9fa5])/u, '');
+  // (Or the pronoun a write-up goes on with: "他们坚持…".)
+  if (/^(?:他们|她们|我们)/u.test(t)) return true;
   for (const body of bodies) {
     for (let p = 0; p <= body.length - 2; p++) if (t.startsWith(body.slice(p))) return true;
   }

@@ -200,6 +200,12 @@ export function sentenceRows(text: string, carried: () => string | null, cued = 
   let before = '';
   for (const [k, clause] of clauses.entries()) {
     const last = k === clauses.length - 1;
+    // "2010年,甲、乙、丙入选第一批X试点,至今已推行近14年": an honour the sentence tells what was done with since is
+    // the background of the text's story, not news of it.
+    if (SINCE.test(clause)) {
+      before = clause;
+      continue;
+    }
     let row = clauseRow(clause, before, carried, (cued && k === 0) || false, open && last);
     // "为发挥示范引领作用、带动…发展,经自评申报、逐级推荐…等环节,甲、乙、丙等100个站被评为X": names hold no
     // comma, so a row is one comma's part of its clause; prose joined by 、 before it is not its start.
@@ -447,6 +453,9 @@ export function withoutRestatedCount(row: string, seps = '、'): string {
   const named = row.slice(0, count.index);
   return splitOutsideMarks(named, seps).length === countValue(count[1]!) ? named.trim() : row;
 }
+
+/** What a sentence goes on with after a past event: the time since. */
+const SINCE = /至今|迄今/u;
 
 /** Bodies counted before a cue, people beside them or not: "我市2个集体和1名个人获此殊荣,分别为". */
 const BODIES_COUNTED = /(?<![0-9０-９])([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*[个家]\s*(?:集体|单位|组织|社会组织|社区|村)(?:[和、及与]\s*(?:[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*[名位]\s*(?:个人|同志))?/u;
