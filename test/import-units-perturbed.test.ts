@@ -56,11 +56,11 @@ test('unit model: one change of writing at a time leaves the units it reads (51 
     circumstance: right(all, (x) => lead(x, '在上级部门的指导下,')),
     noTitle: right(all, (x) => ({ ...x, title: '' })),
   };
-  // Bounds re-based when batch 17 joined tuning (51 pages with a unit, the model fitted before on 45): base 42;
-  // a lead-in costs nothing, a lost headline four.
-  assert.ok(figures.base >= 42, JSON.stringify(figures));
-  assert.ok(figures.dateline >= 42, JSON.stringify(figures));
-  assert.ok(figures.time >= 42, JSON.stringify(figures));
-  assert.ok(figures.circumstance >= 42, JSON.stringify(figures));
-  assert.ok(figures.noTitle >= 38, JSON.stringify(figures));
+  // Bounds at the model refitted on the 51 pages (a renamed body, a community's short form and street, 把 after
+  // the subject read): base 48; a lead-in costs nothing, a lost headline four.
+  assert.ok(figures.base >= 48, JSON.stringify(figures));
+  assert.ok(figures.dateline >= 48, JSON.stringify(figures));
+  assert.ok(figures.time >= 48, JSON.stringify(figures));
+  assert.ok(figures.circumstance >= 48, JSON.stringify(figures));
+  assert.ok(figures.noTitle >= 44, JSON.stringify(figures));
 });

@@ -30,6 +30,7 @@ import { structure } from './stages/structure.js';
 import { alignListRegions, awardFromText, isListDocument, listDrafts, readList } from './stages/lists.js';
 import { streetCounty } from './stages/placelabel.js';
 import { isOrgan, ownOrgan, unitAfterTitle, unitFromText, unitLine } from './stages/units.js';
+import { unitPlacesItself } from './stages/unitmodel.js';
 import { ownRegion } from './stages/orgnames.js';
 import { captionRunAtTop, isCaption } from './stages/captions.js';
 import { namesHonour, statedAward } from './stages/honours.js';
@@ -509,7 +510,7 @@ function buildCase(
     // have as subject ("某县民政局聚焦…") or as the one chosen ("某站入选…"), did the work.
     unitFromText(s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b])), draft.title, draft.subtitle, context.home);
   const hint = { ...context };
-  const unitRegion = unit ? resolveRegion(unit, hint) : null;
+  const unitRegion = unit && unitPlacesItself(unit) ? resolveRegion(unit, hint) : null;
   if (unitRegion?.province) hint.province = unitRegion.province;
   if (unitRegion?.city) hint.city = unitRegion.city;
   const firstParagraph = firstParagraphText(s.body);

@@ -85,6 +85,52 @@ const CLAUSE_END_CHARS = new Set([...'，,；;：:']);
 const SPACE_CHARS = new Set([...' \t\n\r\v\f\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff', ...Array.from({ length: 11 }, (_, k) => String.fromCharCode(0x2000 + k))]);
 const endsSentence = (ch: string | undefined): boolean => ch !== undefined && SENTENCE_END_CHARS.has(ch);
 const endsClause = (ch: string | undefined): boolean => ch !== undefined && CLAUSE_END_CHARS.has(ch);
+/** The same three classes by character code, for the one pass over a segment (scan()). */
+const ENDS_SENTENCE = 1;
+const ENDS_CLAUSE = 2;
+const IS_SPACE = 4;
+const CHAR_CLASS = new Uint8Array(0x10000);
+for (const ch of SENTENCE_END_CHARS) CHAR_CLASS[ch.charCodeAt(0)]! |= ENDS_SENTENCE;
+for (const ch of CLAUSE_END_CHARS) CHAR_CLASS[ch.charCodeAt(0)]! |= ENDS_CLAUSE;
+for (const ch of SPACE_CHARS) CHAR_CLASS[ch.charCodeAt(0)]! |= IS_SPACE;
+/** The last characters of the kinds a bare name opening a clause ends in (LOCAL_AT): where none is near, that regex cannot match. */
+const LOCAL_LAST = new Set([...LOCALITY, '社区', '村'].map((k) => k.charCodeAt(k.length - 1)));
+
+/**
+ * Where a segment's clauses open, read in one pass over its characters: after a sentence's or a
+ * clause's end (`clauses`), also after a space (`spaced`); and the sentences' ends (`sentenceEnds`).
+ * The passes that ask at each clause's start (namesIn's bare names, the anaphora) and the sentence a
+ * mention is in read these rather than each asking of every character.
+ */
+interface Scan {
+  clauses: number[];
+  spaced: number[];
+  sentenceEnds: number[];
+}
+function scan(text: string): Scan {
+  const out: Scan = { clauses: [0], spaced: [0], sentenceEnds: [] };
+  for (let i = 0; i < text.length; i++) {
+    const c = CHAR_CLASS[text.charCodeAt(i)]!;
+    if (c === 0) continue;
+    if (c & ENDS_SENTENCE) out.sentenceEnds.push(i);
+    if (i + 1 >= text.length) continue;
+    if (c & (ENDS_SENTENCE | ENDS_CLAUSE)) out.clauses.push(i + 1);
+    out.spaced.push(i + 1);
+  }
+  return out;
+}
+
+/** How many sentences end before a position: the sentence index of a mention there. */
+function sentenceAt(ends: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 /**
  * What may stand before a sentence's subject in official and news writing: a dateline, a time,
  * a purpose or circumstance clause is cut at its comma, so only the time and the dateline remain.
@@ -94,8 +140,11 @@ const LEAD_IN = /^(?:(?:本报讯|本网讯|[\u4e00-\u9fa5]{2,8}?(?:[0-9]{1,2}�
 const STAFF_AFTER = /^(?:党组|党委)?(?:副)?(?:局长|厅长|站长|院长|所长|主任|书记|负责人|工作人员|干部|社工|网格员)/u;
 /** A clause that sets the scene for the sentence's subject: a purpose, a circumstance, a basis, a time. */
 const SCENE = /^(?:为了?|在|按照|根据|依据|围绕|随着|针对|面对|面对着|自|从|近年来|今年以来|[0-9]{4}年)[^。！？]{0,80}$/u;
-/** A word after a name making it the modifier of a noun: its staff, its head, "的". */
-const MODIFIER_AFTER = /^(?:的|[\u4e00-\u9fa5]{0,3}?(?:局长|厅长|站长|院长|主任|书记|负责人|工作人员|干部|党组|党委|党工委|机关|所属|下属|官网|网站|公众号|居民|群众|老人|辖区|网格员|社工))/u;
+/**
+ * A word after a name making it the modifier of a noun: its staff, its head, "的". Not across a
+ * preposition or 把/将, which open the predicate ("某社区把辖区内…": 辖区 is its object, not its modifier's head).
+ */
+const MODIFIER_AFTER = /^(?:的|(?![把将对向从与和及让使被给])[\u4e00-\u9fa5]{0,3}?(?:局长|厅长|站长|院长|主任|书记|负责人|工作人员|干部|党组|党委|党工委|机关|所属|下属|官网|网站|公众号|居民|群众|老人|辖区|网格员|社工))/u;
 /** A body's own office or service named after it ("某局婚姻登记处", "某局社会事务科"): the text speaks of that part. */
 const SUBUNIT_AFTER = /^[\u4e00-\u9fa5]{0,8}?(?:处|科|股|室|所|中心|站|院|窗口|大厅)(?![\u4e00-\u9fa5]{0,1}长)/u;
 /**
@@ -113,6 +162,8 @@ const ACTS_AFTER = /^(?:[\u4e00-\u9fa5]{0,2}?(?:着力|积极|持续|不断|始�
 const COMPOUND_AFTER = /^(?:工作|治理|服务|居民|建设|养老|组织|干部|群众|书记|主任|党)/u;
 /** Words standing for a body by its kind alone, after the text has named it: "社区成立于…", "该局", "本站". */
 const ANAPHORA = /^(?:该|本|我|这个)?(社区|街道|镇|乡|村|局|站|院|中心|协会)(?![\u4e00-\u9fa5]{0,1}(?:长|委))/u;
+/** What makes the name before it a body's former name and the name after it its new one: "…更名为…", "…改称…". */
+const RENAMED_AT = /(?:更名为|改名为|更名|改称|改为)/uy;
 /** The same, read at a position of the text (sticky) rather than on a slice of the rest of it. */
 const ANAPHORA_AT = new RegExp(ANAPHORA.source.slice(1), 'uy');
 
@@ -166,6 +217,22 @@ interface Raw {
   bare: boolean;
 }
 
+/**
+ * The divisions a name writes, kept per name: a text's candidates are asked of theirs several times
+ * (canonical form, merging, depth, home) and the same bodies recur from draft to draft. Bounded, so a
+ * long run of imports does not keep every name it met.
+ */
+const NAME_MENTIONS = new Map<string, readonly Mention[]>();
+function nameMentions(name: string): readonly Mention[] {
+  let ms = NAME_MENTIONS.get(name);
+  if (!ms) {
+    if (NAME_MENTIONS.size >= 4096) NAME_MENTIONS.clear();
+    ms = findMentions(name);
+    NAME_MENTIONS.set(name, ms);
+  }
+  return ms;
+}
+
 /** The level of a division mention: its places' level (a name shared by levels counts as the deepest). */
 function levelOf(m: Mention): string {
   const levels = new Set(m.places.map((p) => p.level));
@@ -182,19 +249,20 @@ function levelOf(m: Mention): string {
 export function canonical(name: string): string {
   // The divisions leading the name, written in full after the first ("北京市朝阳门街道": 朝阳 is no division here).
   const mentions: Mention[] = [];
-  for (const m of findMentions(name)) {
+  for (const m of nameMentions(name)) {
     const prev = mentions[mentions.length - 1];
     if (prev ? m.start === prev.end && m.full : m.start === 0) mentions.push(m);
     else break;
   }
-  // A place's short form leading a town's or a community's name is part of that name ("朝阳门街道").
-  const local = mentions.length > 0 && !mentions[0]!.full;
+  // A place's short form leading a town's or a community's name is part of that name ("朝阳门街道"),
+  // unless a division in full follows it: then it is the short form of a division ("太原小店区…").
+  const local = mentions.length === 1 && !mentions[0]!.full;
   const lead = mentions.length ? mentions[mentions.length - 1]!.end : 0;
   const rest = name.slice(lead);
   const grass = GRASSROOTS.some((k) => name.endsWith(k));
   const town = LOCALITY.some((k) => name.endsWith(k));
   if ((grass || town) && (local || rest.length < 3)) return name;
-  if (grass) return rest;
+  if (grass) return withoutLocality(rest);
   if (town) {
     const last = mentions[mentions.length - 1];
     return last && levelOf(last) === 'county' ? name.slice(last.start) : rest;
@@ -202,6 +270,30 @@ export function canonical(name: string): string {
   // An organ: a province before a deeper division goes.
   if (mentions.length >= 2 && levelOf(mentions[0]!) === 'province' && levelOf(mentions[1]!) !== 'province') return name.slice(mentions[1]!.start);
   return name;
+}
+
+/**
+ * A community or a village without the town or street it lies in ("城北街道祝丰亭社区" → "祝丰亭社区"):
+ * it is named within them, as its divisions are dropped. A street's name too short to leave a name
+ * of its own stays whole.
+ */
+const LOCALITY_LEAD = /^[\u4e00-\u9fa5]{2,6}?(?:街道办事处|街道|镇|乡)(?=[\u4e00-\u9fa5]{2,})/u;
+function withoutLocality(name: string): string {
+  const m = LOCALITY_LEAD.exec(name);
+  if (!m) return name;
+  const own = name.slice(m[0].length);
+  return GRASSROOTS.some((k) => own.endsWith(k) && own.length >= k.length + 2) ? own : name;
+}
+
+/**
+ * Whether a unit's name says where the body is. A community or a village written by its own name
+ * alone (as canonical() writes one) may begin with a place's short form that is part of that name
+ * ("南湖社区" in 重庆 is no 南湖区's): that word places nothing.
+ */
+export function unitPlacesItself(unit: string): boolean {
+  if (!GRASSROOTS.some((k) => unit.endsWith(k)) || LOCALITY_LEAD.test(unit)) return true;
+  const lead = nameMentions(unit)[0];
+  return !(lead && lead.start === 0 && !lead.full);
 }
 
 function kindOf(name: string): 'organ' | 'civil' | 'grassroots' | 'locality' | 'other' {
@@ -240,13 +332,6 @@ function role(text: string, at: number, end: number, sentenceIndex: number): Omi
   };
 }
 
-/** For each position of `text`, how many sentences end before it: counted once per text, since a long
- * text names many bodies and counting from its start for each made one huge line quadratic. */
-function sentenceIndexes(text: string): Uint32Array {
-  const at = new Uint32Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) at[i + 1] = at[i]! + (endsSentence(text[i]) ? 1 : 0);
-  return at;
-}
 
 /** Whether a run is a body's name by the grammar (not a word ending in a kind's character, not media). */
 function nameLike(name: string): boolean {
@@ -292,7 +377,7 @@ function nameEnds(text: string, from: number, mentionStarts: ReadonlySet<number>
     } else if (BODY_KINDS.has(kind)) {
       ends.push(j + 1);
       break;
-    } else if (GRASSROOTS.includes(kind) && ends.length === 1 && j + 1 - ends[0]! >= 3 && j + 1 - ends[0]! <= kind.length + 4) {
+    } else if (GRASSROOTS.includes(kind) && ends.length === 1 && LOCALITY.some((k) => text.startsWith(k, ends[0]! - k.length)) && j + 1 - ends[0]! >= 3 && j + 1 - ends[0]! <= kind.length + 4) {
       // A town's or a street's village or community ("某镇某某村", "某街道某某社区"), then perhaps its own body.
       ends.push(j + 1);
     }
@@ -307,17 +392,32 @@ interface Found {
   relative: boolean;
   /** Found with no division before it, where it opens a clause (a town, a street, a community, a village). */
   bare?: boolean;
+  /**
+   * A place's short form and a kind alone ("南湖社区", "北京街道"): a name only where the text also
+   * writes it after its division ("南岸区南湖社区"); otherwise that place's communities or streets.
+   */
+  shortForm?: boolean;
+}
+
+/**
+ * Whether a kind LOCAL_AT ends in may close a bare name opening at `i` (after a lead such as 我区 and
+ * spaces, two to five characters, then the kind): a look at a few characters' codes before the regex.
+ */
+function kindNear(text: string, i: number): boolean {
+  const end = Math.min(text.length, i + 16);
+  for (let j = i + 2; j < end; j++) if (LOCAL_LAST.has(text.charCodeAt(j))) return true;
+  return false;
 }
 
 /** The names a segment writes, each at its first character. */
-function namesIn(text: string, home: Region | null | undefined): Found[] {
+function namesIn(text: string, home: Region | null | undefined, opens: Scan): Found[] {
   const out: Found[] = [];
   const taken = new Array<boolean>(text.length).fill(false);
-  const add = (written: string, at: number, relative: boolean, check = true, bare = false) => {
+  const add = (written: string, at: number, relative: boolean, check = true, bare = false, shortForm = false) => {
     const end = at + written.length;
     if (check) for (let i = at; i < end; i++) if (taken[i]) return;
     for (let i = at; i < end; i++) taken[i] = true;
-    out.push({ written, at, end, relative, bare });
+    out.push({ written, at, end, relative, bare, shortForm });
   };
   const mentions = findMentions(text);
   // Only a division written in full begins a new name inside another's run ("故城县" in "…联系故城县民政局");
@@ -359,15 +459,15 @@ function namesIn(text: string, home: Region | null | undefined): Found[] {
     if (own) add(r[0], r.index!, true);
   }
   // Towns, streets and communities without a division, where they open a clause (after 我区, 该县 too).
-  for (let i = 0; i < text.length; i++) {
-    if (i > 0 && !endsSentence(text[i - 1]) && !endsClause(text[i - 1]) && !SPACE_CHARS.has(text[i - 1]!)) continue;
+  for (const i of opens.spaced) {
+    if (!kindNear(text, i)) continue;
     LEAD_AT.lastIndex = i;
     const lead = LEAD_AT.exec(text)![0].length;
     LOCAL_AT.lastIndex = i + lead;
     const m = LOCAL_AT.exec(text);
     // (A name led by a division in full is the division pass's; a short form leading it is part of
     // its own name, "朝阳门街道", unless nothing else is: "北京街道" is Beijing's streets.)
-    const led = m ? findMentions(m[0])[0] : undefined;
+    const led = m ? nameMentions(m[0])[0] : undefined;
     const rest = m && led?.start === 0 ? m[0].slice(led.end) : m?.[0] ?? '';
     if (
       m &&
@@ -376,14 +476,14 @@ function namesIn(text: string, home: Region | null | undefined): Found[] {
       !PREDICATE_START.test(rest) &&
       !LOCAL_PREDICATE.test(rest) &&
       !/[各个些每全]|首批|一批/u.test(rest) &&
-      !LOCAL_KIND_ONLY.test(rest) &&
       // (Level words alone before the kind are a list of levels, "市县乡", not a name.)
       !/^[省市县区乡镇村]+(?:街道|镇|乡|社区)$/u.test(m[0]) &&
       !/^(?:社区|街道|乡镇|城乡|城镇|村镇|集镇|小镇|重镇|古镇|农村|乡村|城市)/u.test(m[0]) &&
       // (Words ending in 村 that name no village: the countryside, a whole village, going to one.)
       !/(?:农村|乡村|全村|各村|该村|本村|进村|驻村|村村|山村|渔村|新村)$/u.test(m[0])
     ) {
-      nameEnds(text, i + lead, new Set()).forEach((e, k) => add(text.slice(i + lead, e), i + lead, false, k === 0, true));
+      const shortForm = LOCAL_KIND_ONLY.test(rest);
+      nameEnds(text, i + lead, new Set()).forEach((e, k) => add(text.slice(i + lead, e), i + lead, false, k === 0, true, shortForm && k === 0));
     }
   }
   return out;
@@ -417,12 +517,25 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
   const order: string[] = [];
   let offset = 0;
   const anaphora: Array<{ word: string; segment: number }> = [];
+  /** A body's former name and the one it took ("某收容遣送站更名为某救助管理站"). */
+  const formerNames = new Map<string, string>();
+  const shortForms: Array<{ name: string; mention: Mentioned }> = [];
   segments.forEach((text, segment) => {
     if (!text) return;
-    let sentences: Uint32Array | null = null;
-    for (const n of namesIn(text, home)) {
+    const opens = scan(text);
+    let renamed: { name: string; next: number } | null = null;
+    for (const n of namesIn(text, home, opens)) {
       if (DEPARTMENT_AFTER.test(text.slice(n.end, n.end + 12))) continue;
       const name = n.relative ? withOwnPlace(n.written, home)! : canonical(n.written);
+      if (renamed?.next === n.at && renamed.name !== name) formerNames.set(renamed.name, name);
+      RENAMED_AT.lastIndex = n.end;
+      const verb = RENAMED_AT.exec(text);
+      renamed = verb ? { name, next: n.end + verb[0].length } : null;
+      const mention = { segment, at: (offset + n.at) / totalLength, ...role(text, n.at, n.end, sentenceAt(opens.sentenceEnds, n.at)) };
+      if (n.shortForm) {
+        shortForms.push({ name, mention });
+        continue;
+      }
       let raw = raws.get(name);
       if (!raw) {
         raw = { written: n.written, mentions: [], relative: n.relative, bare: true };
@@ -430,12 +543,11 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
         order.push(name);
       }
       raw.bare &&= Boolean(n.bare);
-      raw.mentions.push({ segment, at: (offset + n.at) / totalLength, ...role(text, n.at, n.end, (sentences ??= sentenceIndexes(text))[n.at]!) });
+      raw.mentions.push(mention);
     }
     // Clause-opening kind words standing for a body named before ("社区以…", "街道开始探索…"): a kind
     // word that goes on as a compound noun ("社区工作", "社区居民") is the common noun, not the body.
-    for (let i = 0; i < text.length; i++) {
-      if (i > 0 && !endsSentence(text[i - 1]) && !endsClause(text[i - 1])) continue;
+    for (const i of opens.clauses) {
       let j = i;
       while (j < text.length && SPACE_CHARS.has(text[j]!)) j++;
       ANAPHORA_AT.lastIndex = j;
@@ -445,22 +557,25 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     }
     offset += text.length + 1;
   });
+  for (const { name, mention } of shortForms) raws.get(name)?.mentions.push(mention);
+  const mergedInto = new Map<string, string>();
   // A short form the text also uses is the same body: "丈八镇" beside "麟游县丈八镇" (a town is named
   // with its county), "金水区民政局" beside "郑州市金水区民政局" (a body led by its own division is
   // named so where the text uses that form alone).
   for (const short of [...raws.keys()]) {
     const long = [...raws.keys()].find((l) => l !== short && l.endsWith(short) && raws.has(l));
     if (!long || !raws.has(short)) continue;
-    const lead = findMentions(short)[0];
+    const lead = nameMentions(short)[0];
     const [keep, drop] = lead?.start === 0 && lead.full ? [short, long] : [long, short];
     raws.get(keep)!.mentions.push(...raws.get(drop)!.mentions);
     raws.delete(drop);
+    mergedInto.set(drop, keep);
   }
   // One division under two of its names ("关岭布依族苗族自治县民政局", "关岭县民政局"): one body, named by
   // the short form, as units are listed and as guanling-2025's editor wrote it.
   const byPlace = new Map<string, string>();
   for (const name of [...raws.keys()]) {
-    const lead = findMentions(name)[0];
+    const lead = nameMentions(name)[0];
     if (!lead || lead.start !== 0 || lead.places.length !== 1) continue;
     const key = `${lead.places[0]!.code}|${name.slice(lead.end)}`;
     const other = byPlace.get(key);
@@ -472,7 +587,21 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     const dropName = keepName === name ? other : name;
     raws.get(keepName)!.mentions.push(...raws.get(dropName)!.mentions);
     raws.delete(dropName);
+    mergedInto.set(dropName, keepName);
     byPlace.set(key, keepName);
+  }
+  // A body renamed is one body, under the name it took: its mentions before are the same body's.
+  const merged = (name: string): string => {
+    let n = name;
+    while (!raws.has(n) && mergedInto.has(n)) n = mergedInto.get(n)!;
+    return n;
+  };
+  for (const [former, next] of formerNames) {
+    const [from, to] = [merged(former), merged(next)];
+    if (from === to || !raws.has(from) || !raws.has(to)) continue;
+    raws.get(to)!.mentions.push(...raws.get(from)!.mentions);
+    raws.get(to)!.bare &&= raws.get(from)!.bare;
+    raws.delete(from);
   }
   // A town's, a street's or a village's name with no division, met once in passing (not in the headline,
   // not acting): a text names the place it is about more than once, or heads with it; once, such a run
@@ -496,7 +625,7 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     const main = sameKind.reduce((a, b) => (raws.get(b)!.mentions.length > raws.get(a)!.mentions.length ? b : a));
     const refs = main === name ? anaphora.filter((a) => kindWords.includes(a.word) && a.segment >= Math.min(...ms.map((m) => m.segment))).length : 0;
     const first = Math.min(...ms.map((m) => m.at));
-    const mentions = findMentions(name);
+    const mentions = nameMentions(name);
     const depth = mentions.length ? Math.max(...mentions.map((m) => (levelOf(m) === 'county' ? 3 : levelOf(m) === 'city' ? 2 : 1))) : kind === 'locality' || kind === 'grassroots' ? 4 : 0;
     const higher = /民政部|国务院|^国家/u.test(name) || (depth > 0 && homeLevel > depth) ? 1 : 0;
     const share = (test: (m: Mentioned) => boolean) => ms.filter(test).length / ms.length;
@@ -533,7 +662,7 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
 
 /** Whether a name's divisions lie on the home division's line (its province, city, county). */
 function homeAgrees(name: string, home: Region): boolean {
-  const ms = findMentions(name);
+  const ms = nameMentions(name);
   return ms.length > 0 && ms.every((m) => m.places.some((p) => p.name === home.county || p.name === home.city || p.name === home.province || (p.province?.name === home.province && (!home.city || p.city?.name === home.city || p.name === home.city))));
 }
 
