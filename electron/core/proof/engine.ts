@@ -157,9 +157,30 @@ export interface ApplyResult {
   skipped: string[];
 }
 
+/**
+ * A deep copy of model data (objects, arrays, strings, numbers, booleans, null), as
+ * structuredClone makes it (an object met twice is copied once): its serialiser took about three
+ * times as long on a draft's case, most of applying its fixes.
+ */
+function copyModel<T>(value: T, copies = new Map<object, unknown>()): T {
+  if (typeof value !== 'object' || value === null) return value;
+  const done = copies.get(value);
+  if (done !== undefined) return done as T;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    copies.set(value, out);
+    for (let i = 0; i < value.length; i++) out[i] = copyModel(value[i], copies);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  copies.set(value, out);
+  for (const key of Object.keys(value)) out[key] = copyModel((value as Record<string, unknown>)[key], copies);
+  return out as T;
+}
+
 /** Applies the findings with a suggestion; returns a new document (the given one is untouched). */
 export function applyFindings(doc: HuibianDocument, findings: readonly Finding[]): ApplyResult {
-  const copy = structuredClone(doc);
+  const copy = copyModel(doc);
   const refs = new Map(segmentRefs(copy).map((ref) => [ref.key, ref]));
   const bySegment = new Map<string, Finding[]>();
   const skipped: string[] = [];

@@ -91,8 +91,8 @@ export interface LinePage {
   /** The first paragraphs of running text, which a headline repeats. */
   opening: string;
   counts: Map<string, number>;
-  /** Chinese character pairs over the whole page, with their counts. */
-  bigrams: Map<string, number>;
+  /** Chinese character pairs over the whole page (as hanBigrams numbers them), with their counts. */
+  bigrams: Map<number, number>;
   /** Index of the first line with text. */
   firstLine: number;
   /** Whether the furniture lexicon and shapes call line i furniture (asked only of the lines scored). */
@@ -128,7 +128,7 @@ export function linePage(lines: readonly SourceLine[], lexicon: (text: string) =
   const opening = texts.slice(firstText).filter(isRunning).slice(0, 3).join('\n');
   const counts = new Map<string, number>();
   for (const t of texts) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const bigrams = new Map<string, number>();
+  const bigrams = new Map<number, number>();
   for (const t of texts) for (const g of hanBigrams(t)) bigrams.set(g, (bigrams.get(g) ?? 0) + 1);
   const hits = new Map<number, boolean>();
   return {
@@ -149,10 +149,23 @@ export function linePage(lines: readonly SourceLine[], lexicon: (text: string) =
   };
 }
 
-function hanBigrams(text: string): string[] {
-  const x = text.replace(/[^\u4e00-\u9fa5]/gu, '');
-  const out: string[] = [];
-  for (let k = 0; k + 1 < x.length; k++) out.push(x.slice(k, k + 2));
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fa5;
+
+/**
+ * The pairs of Han characters next to each other once the rest is taken out, each as one small
+ * integer: every line of a page is counted, and a string of two characters per pair for the Map
+ * to hash was most of the page's reading.
+ */
+function hanBigrams(text: string): number[] {
+  const out: number[] = [];
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < HAN_FIRST || c > HAN_LAST) continue;
+    if (prev >= 0) out.push((prev - HAN_FIRST) * (HAN_LAST - HAN_FIRST + 1) + (c - HAN_FIRST));
+    prev = c;
+  }
   return out;
 }
 
@@ -160,7 +173,7 @@ function hanBigrams(text: string): string[] {
 function shareWithPage(page: LinePage, t: string): number {
   const own = hanBigrams(t);
   if (own.length === 0) return 0;
-  const mine = new Map<string, number>();
+  const mine = new Map<number, number>();
   for (const g of own) mine.set(g, (mine.get(g) ?? 0) + 1);
   // The line's own copies (a headline printed twice) are the page's too: only this one is left out.
   let hit = 0;

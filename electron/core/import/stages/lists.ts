@@ -1015,8 +1015,17 @@ export function readList(source: SourceLine[]): ListResult | null {
 
 /** A line's printed width: a Han character or full-width mark one cell, ASCII and the curly quotes and dashes (U+2000–206F, set narrow by many fonts) half. */
 function printedWidth(text: string): number {
+  const t = text.trim();
   let w = 0;
-  for (const ch of text.trim()) w += ch.charCodeAt(0) <= 0x206f ? 0.5 : 1;
+  // by UTF-16 unit, a surrogate pair one cell (iterating the string made a string of each character)
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c <= 0x206f) w += 0.5;
+    else {
+      w += 1;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    }
+  }
   return w;
 }
 
