@@ -120,3 +120,11 @@ test('notices: copied without its title, a page whose table registers a 发文�
   assert.equal((await read('numbered.txt', [...table, ...report].join('\n'))).kind, 'notice');
   assert.notEqual((await read('unnumbered.txt', [table[0]!, table[1]!.replace(/文号: \| \S+ \|/u, '浏览次数: | 126 |'), ...report].join('\n'))).kind, 'notice');
 });
+
+test('notices: a label glued to the number is no part of its 代字 (kunming-2004 "文号：发文字号国函〔2004〕42号"); a 代字 that opens with 文 keeps it', async () => {
+  const text = tuning('kunming-2004-sichengqu-quhua-pifu.txt');
+  const labelled = await read('kunming.txt', text.replace(/^发文字号国函〔2004〕42号$/mu, '文号：发文字号国函〔2004〕42号'));
+  assert.equal(labelled.notice!.meta.docNumber, '国函〔2004〕42号');
+  const wenshan = await read('wenshan.txt', text.replace(/^发文字号国函〔2004〕42号$/mu, '发文字号文政发〔2004〕42号'));
+  assert.equal(wenshan.notice!.meta.docNumber, '文政发〔2004〕42号');
+});

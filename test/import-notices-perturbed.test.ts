@@ -49,7 +49,8 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
       return i < 3 || k >= j ? null : [...ls.slice(0, k), ls.slice(k, i + 1).map((l) => l.trim()).join(' '), ...ls.slice(i + 1)];
     },
   },
-  'a labelled 文号 alone': { bound: 1, make: (ls) => { const i = ls.findIndex((l, k) => k < 12 && /^\S{1,12}〔\d{4}〕\d{1,4}号$/u.test(l.trim())); return i < 0 ? null : ls.map((l, k) => (k === i ? `文号：${l.trim()}` : l)); } },
+  // (1 until a label glued to the number, kunming-2004's "文号：发文字号国函〔2004〕42号", was read apart from its 代字.)
+  'a labelled 文号 alone': { bound: 0, make: (ls) => { const i = ls.findIndex((l, k) => k < 12 && /^\S{1,12}〔\d{4}〕\d{1,4}号$/u.test(l.trim())); return i < 0 ? null : ls.map((l, k) => (k === i ? `文号：${l.trim()}` : l)); } },
   'tabs for spaces': { bound: 0, make: (ls) => ls.map((l) => l.replace(/ /gu, '\t')) },
   // A long title broken in the middle, as pages centre one over two lines or a table cell wraps it
   // (cleaning took the first half for the page's head: 12 read differently before notice.ts

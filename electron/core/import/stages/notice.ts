@@ -955,8 +955,11 @@ function undatedIssuer(lines: SourceLine[], bodyFrom: number): number {
 
 function docNumberOf(text: string, pattern = DOC_NUMBER_ANY): string | null {
   const n = pattern.exec(text);
-  return n ? `${n[1]}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}${text.slice(n.index + n[0].length - 1, n.index + n[0].length)}` : null;
+  // (A label the copy glued to the number, "文号：发文字号国函〔2004〕42号", is no part of its 代字.)
+  const code = n ? n[1]!.replace(NUMBER_LABEL, '') || n[1]! : '';
+  return n ? `${code}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}${text.slice(n.index + n[0].length - 1, n.index + n[0].length)}` : null;
 }
+const NUMBER_LABEL = /^(?:发文字号|发文文号|发布文号|文件编号|文件字号|文号|字号)/u;
 
 export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile: string): Omit<NoticeDocument, 'id'> {
   const lines = shape.lines ?? copied;
