@@ -75,6 +75,9 @@ test('unit model: candidates are bodies by the grammar of their names, not words
   assert.deepEqual(names('我区下管镇未成年人保护工作站入选省级典型案例。'), ['下管镇未成年人保护工作站']);
   // A verb and its object met once ("修订村规民约", "指导村(社区)") is no village.
   assert.deepEqual(names('同时,修订村规民约,指导村(社区)开展议事协商。'), []);
+  // A numeral before a measure word is a quantifier; before a name's other characters it begins the name.
+  assert.deepEqual(names('布拖县三个乡镇退役军人服务站建成投入使用。'), []);
+  assert.deepEqual(names('布拖县九都镇退役军人服务站建成投入使用。'), ['布拖县九都镇', '布拖县九都镇退役军人服务站']);
   // A town named twice with no division before it is one.
   assert.deepEqual(names('丈八镇老人食堂准时开饭。丈八镇将继续优化食堂运营。'), ['丈八镇']);
 });

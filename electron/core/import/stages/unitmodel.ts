@@ -353,8 +353,12 @@ for (const k of KINDS_BY_LENGTH) {
 }
 const STOP = new RegExp(`^(?!${MIDDLE})`, 'u');
 const BODY_KINDS = new Set<string>([...KINDS.civil, ...KINDS.service, ...KINDS.social]);
-/** Words that open a predicate or an adjunct, not a proper name: a run at a clause's start beginning with one is no town's name. */
-const PREDICATE_START = /^(?:如今|目前|现在|今后|依托|下拨|不少|一些|许多|多数|推进|开办|强化|进一步|建立|打造|开展|加强|完善|构建|建成|建起|组建|发挥|实现|推动|打通|探索|依靠|通过|围绕|要求|重点|当好|统筹|覆盖|形成|走出|设立|撤销|报道|增强|下拨|提高|实行|逐步|织密|延长|开创|夯实|提升|深化|保障|加快|全面|积极|持续|不断|大力|着力|切实|扎实|分别|有关|少数|部分|多个|一是|二是|三是|四是|五是|[让把将对在以从向由为于与和及并也还又更已均都各每全该本我这那其此一两三四五六七八九十多个])/u;
+/**
+ * Words that open a predicate or an adjunct, not a proper name: a run at a clause's start beginning with one is no town's name.
+ * A numeral is a quantifier only before a measure word or another numeral ("三个社区", "十余个街道"); before
+ * other characters it begins a place's own name ("九都镇", "五里桥街道", "八角街道").
+ */
+const PREDICATE_START = /^(?:如今|目前|现在|今后|依托|下拨|不少|一些|许多|多数|推进|开办|强化|进一步|建立|打造|开展|加强|完善|构建|建成|建起|组建|发挥|实现|推动|打通|探索|依靠|通过|围绕|要求|重点|当好|统筹|覆盖|形成|走出|设立|撤销|报道|增强|下拨|提高|实行|逐步|织密|延长|开创|夯实|提升|深化|保障|加快|全面|积极|持续|不断|大力|着力|切实|扎实|分别|有关|少数|部分|多个|一是|二是|三是|四是|五是|[让把将对在以从向由为于与和及并也还又更已均都各每全该本我这那其此多个]|[一两三四五六七八九十](?=[一两三四五六七八九十百千万多余几个家所批类座项名位条支]))/u;
 
 /**
  * The end of a body's name from `from` (after its place): the first kind that closes a name of at
