@@ -11,8 +11,9 @@ import type { Block, CaseMeta, Region } from '../model/types.js';
 import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } from '../model/imported.js';
 import { blocksText } from '../model/text.js';
 import { contextRegion, findMentions, narrower, provinceFromCitedNumbers, regionFromDocNumber, resolveRegion } from '../regions/index.js';
-import { homeRegion, pageRegion, placeEvidence, signerHome } from '../regions/home.js';
+import { homeRegion, inside as insideRegion, ownLevelWord, pageRegion, placeEvidence, signerHome, spokenRegion } from '../regions/home.js';
 import { caseDepth } from '../regions/depth.js';
+import { NATIONAL_ORGAN } from '../regions/national.js';
 import type { ReadResult, SourceLine } from './lines.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './readers/zipguard.js';
 import { damageWarning, decodeText, readText } from './readers/text.js';
@@ -244,9 +245,9 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     throw new ImportFailure(name, `“${name}”中没有可导入的正文。 ${name} contains no text to import.`);
   }
   // The place is read from the text and the furniture that speaks of the page's own site (regions/home.ts placeEvidence).
-  const allText = placeEvidence(read.lines.filter((l) => !l.furniture).map((l) => l.text), cleaned.dropped);
+  const allText = placeEvidence(rejoined.filter((l) => !l.furniture).map((l) => l.text), cleaned.dropped);
   // A national agency's dateline ("新华社北京2月21日电") names where the news was filed, not what it is about.
-  const mentions = findMentions(allText.replace(/(?:新华社|中新社|中新网|人民网|新华网|央视网|中国新闻网)[\u4e00-\u9fa5]{2,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电/gu, ''));
+  const mentions = findMentions(allText.replace(/(?:新华社|中新社|中新网|人民网|新华网|央视网|中国新闻网)[\s\u3000]*[\u4e00-\u9fa5]{2,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电/gu, ''));
   const context = contextRegion(allText, mentions);
   // Several cities named (captions, venues, a survey of a province): an article's opening place is not its region by itself.
   const cities = new Set(mentions.flatMap((m) => (m.places.length === 1 ? [m.places[0]!.level === 'county' ? m.places[0]!.city?.code : m.places[0]!.level === 'city' ? m.places[0]!.code : undefined] : [])).filter(Boolean));
@@ -285,7 +286,7 @@ function assemble(name: string, read: ReadResult): ImportedFile {
       resolveRegion(notice.meta.organ ?? '', context) ??
       // Signed by level word alone ("区民政局 区财政局"): the document's home division at that level.
       ownRegion(notice.meta.issuer ?? notice.meta.organ, articleContext.home) ??
-      resolveRegion(notice.meta.title, context) ??
+      spokenRegion(resolveRegion(notice.meta.title, context), articleContext.home, allText) ??
       // A township's government signs with no county before it ("嘎鲁图镇人民政府"): the division list's streets place it.
       resolveRegion(streetCounty(`${notice.meta.issuer ?? ''} ${notice.meta.organ ?? ''}`, context.province) ?? '', context) ??
       (notice.meta.docNumber ? regionFromDocNumber(notice.meta.docNumber, noticeHint(context, allText, notice.meta.docNumber)) : null) ??
@@ -416,9 +417,12 @@ function draftInfo(title: string | null, subtitle: string | null, info: CleanInf
   return out;
 }
 
-/** "邓州网讯", "牡丹晚报讯": a local outlet's dateline names the place; a national agency's ("新华社北京2月21日电") does not. */
-const OUTLET_DATELINE = /^([\u4e00-\u9fa5]{2,6}?)(?:网讯|日报讯|晚报讯|报讯|讯)[\s\u3000]/u;
-const AGENCY_DATELINE = /^(?:新华社|中新社|中新网|人民网|央视网|新华网|本报|本网)[\u4e00-\u9fa5]{0,6}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)[^)）]*?[)）]?/u;
+/**
+ * "邓州网讯", "牡丹晚报讯", "今日竹山网消息": a local outlet's dateline names the place (an outlet called 今日+place,
+ * 今日六合 or 今日鄂尔多斯, by the place after 今日); a national agency's ("新华社北京2月21日电") does not.
+ */
+const OUTLET_DATELINE = /^(?:今日)?([\u4e00-\u9fa5]{2,6}?)(?:网讯|日报讯|晚报讯|报讯|网消息|讯|消息)[\s\u3000]/u;
+const AGENCY_DATELINE = /^(?:新华社|中新社|中新网|人民网|央视网|新华网|本报|本网)[\s\u3000]*[\u4e00-\u9fa5]{0,6}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)[^)）]*?[)）]?/u;
 
 /**
  * Where a single article is from when neither its title nor its unit says: the outlet's
@@ -438,6 +442,9 @@ function outletRegion(text: string, hint: Partial<Region>): Region | null {
   return found.size === 1 ? [...found.values()][0]! : null;
 }
 
+/** A sentence whose subject is a national organ (its own lead-in words aside): see articleRegion. */
+const NATIONAL_SUBJECT = new RegExp(String.raw`^(?:据悉|近日|日前|今年以来|目前)?[,，]?\s*(?:为[^。；;]{2,90}?[,，]\s*)?(?:记者从[^,，。]{0,14}?)?(?:${NATIONAL_ORGAN}|全国)`, 'u');
+
 function articleRegion(opening: string, hint: Partial<Region>, context: ReturnType<typeof contextRegion> & { competing?: boolean; home?: Region | null }, text = ''): Region | null {
   const outlet = OUTLET_DATELINE.exec(opening);
   if (outlet) {
@@ -447,7 +454,7 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
   const sentence = firstSentence(opening.replace(AGENCY_DATELINE, '').replace(/^\s*(?:本报讯|本网讯)?\s*[(（][^()（）]{0,30}[)）]\s*/u, ''));
   // News about the nation ("民政部近日印发…", "记者从国务院新闻办获悉…") has no region, whatever places it lists.
   // The national organ must be the sentence's subject, not a mention ("被民政部获准…的连山区民政局").
-  if (/^(?:据悉|近日|日前|今年以来|目前)?[,，]?\s*(?:为[^。；;]{2,90}?[,，]\s*)?(?:记者从[^,，。]{0,14}?)?(?:民政部|国务院|国家[\u4e00-\u9fa5]{0,6}?(?:部|委|局|办)|全国)/u.test(sentence)) return null;
+  if (NATIONAL_SUBJECT.test(sentence)) return null;
   const found = resolveRegion(sentence, hint);
   // "我区下管镇…" in a local paper's report: the paper's own district or county ("上虞日报" → 上虞区).
   const we = /我([区县市])/u.exec(sentence)?.[1];
@@ -468,8 +475,12 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
       return outletPlace;
     }
   }
-  // Nothing named in the text's places: the document's own division (the townships it names, its site).
-  if (!found) return whole ?? context.home ?? null;
+  // Nothing named in the opening: the document's own division (the townships it names, its site), as deep as the home reads
+  // inside the city the whole text names, unless the text speaks as that city (全市, 我市).
+  if (!found) {
+    const deeper = whole?.city && context.home && insideRegion(context.home, whole) && ownLevelWord(text, whole.province) !== '市';
+    return deeper ? context.home! : (whole ?? context.home ?? null);
+  }
   // "河南省民政厅坚持…": the opening names the province only, and that is the article's scope.
   if (!context.competing || !found.city) return found;
   if (!context.province || found.province !== context.province) return found.province === context.province ? found : (whole ?? found);
@@ -517,8 +528,11 @@ function buildCase(
   const authors =
     s.fields['撰稿人'] ?? s.fields['撰稿'] ?? s.fields['执笔人'] ?? s.fields['执笔'] ?? s.bylines[0] ?? (kind === 'single-case' ? info.authors ?? null : null);
   const titleRegion = resolveRegion(draft.title, hint);
+  const headingRegion = draft.heading ? resolveRegion(draft.heading, hint) : null;
   const read =
-    (draft.heading ? resolveRegion(draft.heading, hint) : null) ??
+    // A single article's heading naming a province or city over a unit in one of its counties (an account's region
+    // label "山西" over 永和县民政局) is the unit's county; a list's group heading is the scope of all its items.
+    (headingRegion && kind === 'single-case' ? narrower(headingRegion, unitRegion) : headingRegion) ??
     // A title naming a prefecture or city over a unit in one of its counties: the unit's county.
     narrower(titleRegion, unitRegion) ??
     (authors ? resolveRegion(authors, hint) : null) ??

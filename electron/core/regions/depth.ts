@@ -66,13 +66,18 @@ export function namedCounties(text: string, scope: { province: string; city: str
   }
   if (/[\u4e00-\u9fa5](?:街道|镇|乡)/u.test(text)) {
     const index = streetIndex();
+    const inHere = (p: { province: string; city: string }) => p.province === scope.province && (scope.city ? p.city === scope.city : p.city === '市辖区' || p.city === '县');
+    const countiesOf = (name: string) => new Set((index.get(name) ?? []).filter(inHere).map((p) => p.county));
     for (const m of text.matchAll(/[\u4e00-\u9fa5]{2,8}?(?:街道|镇|乡)/gu)) {
       const run = m[0];
       for (let k = 0; k <= run.length - 3; k++) {
-        const found = index.get(run.slice(k));
-        if (!found) continue;
-        const here = found.filter((p) => p.province === scope.province && (scope.city ? p.city === scope.city : p.city === '市辖区' || p.city === '县'));
-        const names = new Set(here.map((p) => p.county));
+        const name = run.slice(k);
+        const listed = index.has(name);
+        let names = listed ? countiesOf(name) : new Set<string>();
+        // A township the division list has since made a street or a town (撤镇设街道, 撤乡设镇: 大寨镇 → 大寨街道), named as it
+        // was: the city's one street or town of that name, where the city has none by the old one.
+        if (names.size === 0 && !name.endsWith('街道')) names = new Set([...countiesOf(`${name.slice(0, -1)}街道`), ...(name.endsWith('乡') ? countiesOf(`${name.slice(0, -1)}镇`) : [])]);
+        if (!listed && names.size === 0) continue;
         if (names.size === 1) out.push({ county: [...names][0]!, start: m.index! + k, end: m.index! + run.length, street: true });
         break;
       }

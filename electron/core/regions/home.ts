@@ -137,6 +137,20 @@ export function ownLevelWord(text: string, province?: string | null): '省' | '�
 }
 
 /**
+ * A document's title naming a wider division than its text speaks as: a rules text posted under its
+ * province's law ("云南省殡葬管理条例" over a county's 实施细则 that says 本县, 我县) or a city's notice a
+ * county forwards. The home division at the level the text speaks (全县/我县 a county, 全市/我市 a city), when
+ * it lies inside what the title names; the title's place otherwise.
+ */
+export function spokenRegion(named: Region | null, home: Region | null, text: string): Region | null {
+  if (!named || !home || !inside(home, named)) return named;
+  const level = ownLevelWord(text, named.province);
+  if (level === '县' && home.county && !named.county) return home;
+  if (level === '市' && !named.city && home.city && home.city !== home.province) return home.county ? resolveRegion(`${home.province}${home.city}`) : home;
+  return named;
+}
+
+/**
  * Where the page a case was read from puts it, when the page's source (an organ) is all that names
  * the case's body: the place its text names inside the source's division is finer ("来源: 自治区民政厅"
  * over "锡林郭勒盟统筹…") unless the text speaks as the source's own level (a provincial department's

@@ -23,11 +23,13 @@ export interface Mention {
   full: boolean;
   /** A two-character full county name (澧县, 莒县) the text repeats and opens a clause with: as strong as a longer full name. */
   recurring?: boolean;
+  /** A county's short name right before its organ's word ("渭滨民政局", "宜秀民政"): an organ is named after its division. */
+  organ?: boolean;
 }
 
-/** A full name with its level word that is no ordinary word: three characters or more, or a recurring two-character county. */
+/** A full name with its level word that is no ordinary word (three characters or more, or a recurring two-character county), or a county's short name naming its organ. */
 export function isStrong(m: Mention): boolean {
-  return m.full && (m.text.length >= 3 || m.recurring === true);
+  return (m.full && (m.text.length >= 3 || m.recurring === true)) || m.organ === true;
 }
 
 const CLAUSE_BEFORE = /[\s\u3000，,。；;：:、！？“"《(（【】)）]/u;
@@ -39,18 +41,33 @@ const CLAUSE_BEFORE = /[\s\u3000，,。；;：:、！？“"《(（【】)）]/u
  */
 export function withRecurringCounties(text: string, mentions: Mention[]): Mention[] {
   const heads = new Map<string, { n: number; head: boolean }>();
+  let organs = false;
   for (const m of mentions) {
+    if (namesOrgan(text, m)) organs = true;
     if (!m.full || m.text.length !== 2 || !m.places.some((p) => p.level === 'county')) continue;
     const h = heads.get(m.text) ?? { n: 0, head: false };
     h.n++;
     if (m.start === 0 || CLAUSE_BEFORE.test(text[m.start - 1]!)) h.head = true;
     heads.set(m.text, h);
   }
-  if (![...heads.values()].some((h) => h.n >= 2 && h.head)) return mentions;
+  if (!organs && ![...heads.values()].some((h) => h.n >= 2 && h.head)) return mentions;
   return mentions.map((m) => {
+    if (namesOrgan(text, m)) return { ...m, organ: true };
     const h = m.text.length === 2 ? heads.get(m.text) : undefined;
     return h && h.n >= 2 && h.head && !GENERIC_NAMES.has(m.text) ? { ...m, recurring: true } : m;
   });
+}
+
+/**
+ * A county's organ written with the county's short name ("渭滨民政局", "秭归民政局", "关岭民政", "娄星民政"): the name of one
+ * county (a short name several counties share says none) right before its organ's word.
+ */
+const ORGAN_AFTER = /民政局|人民政府|政府|民政/uy;
+
+function namesOrgan(text: string, m: Mention): boolean {
+  if (m.full || m.places.length !== 1 || m.places[0]!.level !== 'county') return false;
+  ORGAN_AFTER.lastIndex = m.end;
+  return ORGAN_AFTER.test(text);
 }
 
 /** What follows a place's name when it names a road: 路 (not 路径, 路线, 路子), 大街, 大道, 巷, 胡同, maybe after a direction. */
