@@ -35,12 +35,16 @@ export function trimLine(value: string): string {
   return value.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/gu, '');
 }
 
+/** A paragraph's first-line indent as text sets it (a PDF copy's page break, a form feed, before it). */
+const INDENT = /^[\f\v]*(?:[\u3000\u00a0\t]| {2})/u;
+
 export function textLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   for (const raw of text.split(/\r\n|\r|\n|\u2028|\u2029/u)) {
     const t = trimLine(raw);
     if (!t) continue;
-    out.push(/^[\s\u3000\u00a0]/u.test(raw) ? { text: t, indent: true } : { text: t });
+    // (One ASCII space is a copy's stray, or the space a wrap left at a line's start: an indent is two, a full-width space or a tab.)
+    out.push(INDENT.test(raw) ? { text: t, indent: true } : { text: t });
   }
   return out;
 }
