@@ -2,7 +2,8 @@
  * Evidence of a page's place that pages the importer had not seen carried (batch 17, now tuning): a national
  * ministry as the subject of an agency item, an outlet's "今日某某网消息" dateline, an account's region label
  * over a county bureau, a county's organ written with its short name (渭滨民政局), a county's rules text under
- * its province's law, a township since made a street, and a place name cut by a PDF's line break.
+ * its province's law, a township since made a street, a place name cut by a PDF's line break, and a city's page
+ * naming its city once by its short name.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { importFile } from '../electron/core/import/index.js';
 import { findMentions, withRecurringCounties, isStrong } from '../electron/core/regions/index.js';
 import { namedCounties } from '../electron/core/regions/depth.js';
-import { spokenRegion } from '../electron/core/regions/home.js';
+import { homeRegion, spokenRegion } from '../electron/core/regions/home.js';
 import { resolveRegion } from '../electron/core/regions/index.js';
 import type { Region } from '../electron/core/model/types.js';
 import { hardWrap } from '../scripts/perturb.js';
@@ -79,4 +80,16 @@ test('a place name cut by a PDF\'s line break ("江\\n苏省") reads as in the u
   assert.ok(/江\n苏省/u.test(wrapped));
   const r = await importFile({ name: file, bytes: new TextEncoder().encode(wrapped) });
   assert.deepEqual(names(r.cases[0]?.meta.region), []);
+});
+
+test('a city\'s page naming only its own city, once and by its short name, while it speaks of 市民政局 and 全市 is that city\'s', async () => {
+  const text = '本报讯 4月2日,市民政局被授予全国民政系统先进集体称号。近年来,市民政局护航本溪全面振兴,全市困难群众基本生活得到保障。';
+  assert.deepEqual(names(homeRegion(text, findMentions(text), {})), ['辽宁省', '本溪市']);
+  // Another city named beside it: no one city.
+  const two = `${text}沈阳市民政局也获此称号。`;
+  assert.deepEqual(names(homeRegion(two, findMentions(two), {})), []);
+  // No city organ or scope in the text: nothing to say it is the city's own page.
+  const none = '护航本溪全面振兴。';
+  assert.deepEqual(names(homeRegion(none, findMentions(none), {})), []);
+  assert.deepEqual(await caseRegion('benxi-2019-minzheng-xianjin-jiti.txt'), ['辽宁省', '本溪市']);
 });

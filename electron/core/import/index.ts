@@ -472,7 +472,7 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
       // A city bureau's page ("市民政局", "我市") in a paper named after a district is the city's
       // (a county-level city's own paper, 某市融媒体中心, has its own 市民政局).
       if (outletPlace?.county && !/[县区]民政局|我[县区]/u.test(text) && outletPlace.city && !outletPlace.county.endsWith('市')) return resolveRegion(`${outletPlace.province}${outletPlace.city}`);
-      return outletPlace;
+      if (outletPlace) return outletPlace;
     }
   }
   // Nothing named in the opening: the document's own division (the townships it names, its site), as deep as the home reads

@@ -111,6 +111,9 @@ export function homeRegion(text: string, all: Mention[] = findMentions(text), co
       break;
     }
   }
+  // A city's page that names its city once, by its short name, and no other division ("市民政局…护航本溪全面振兴…全市"):
+  // the city whose organs (市民政局, 市委) and scope (全市, 我市) the text speaks of.
+  if (!home) home = namedCity(mentions, text);
   // A page that names no division at all, only its townships or streets ("拟将尼勒克镇第六社区拆分",
   // "东林街道…万东镇…"): the county they all lie in. (Read last: the street list is large.)
   if (!home) {
@@ -121,6 +124,24 @@ export function homeRegion(text: string, all: Mention[] = findMentions(text), co
     }
   }
   return home;
+}
+
+const CITY_VOICE = /市(?:民政局|委|政府|人民政府)|全市|我市|本市/u;
+
+const rank = (p: Place): number => (p.level === 'province' ? 0 : p.level === 'city' ? 1 : 2);
+
+function namedCity(mentions: Mention[], text: string): Region | null {
+  let city: Place | null = null;
+  for (const m of mentions) {
+    // The same spelling at several levels (本溪 the city and 本溪县) means the higher, as everywhere.
+    const top = Math.min(...m.places.map(rank));
+    // Short county names hide in words: they neither name the city nor another place.
+    if (top === 2 && !isStrong(m)) continue;
+    const places = m.places.filter((p) => rank(p) === top);
+    if (top !== 1 || places.length !== 1 || (city && city !== places[0])) return null;
+    city = places[0]!;
+  }
+  return city && CITY_VOICE.test(text) ? resolveRegion(`${city.province!.name}${city.name}`) : null;
 }
 
 /**
