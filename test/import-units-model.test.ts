@@ -54,6 +54,11 @@ test('unit model: one body under its several writings is one candidate', () => {
   const renamed = candidates(['2003年5月,某市收容遣送站建成留验观察区。8月,哈尔滨收容遣送站更名为哈尔滨市救助管理站。该站全年救助1017人。']);
   assert.deepEqual(renamed.map((c) => c.name), ['哈尔滨市救助管理站']);
   assert.equal(feature(renamed[0]!, 'mentions'), Math.log1p(2));
+  // A town's own body named after the town alone, where the text names the town with its county: with the
+  // county, as the town; shortened to the town and its kind's last word, the same body.
+  const station = candidates(['布拖县九都镇地广人稀。2021年,九都镇退役军人服务站建成投入使用。', '九都镇服务站建立来访接待制度。']);
+  assert.deepEqual(station.map((c) => c.name), ['布拖县九都镇', '布拖县九都镇退役军人服务站']);
+  assert.equal(feature(station[1]!, 'mentions'), Math.log1p(2));
   // 把 opens the predicate: the body before it is the subject, not the modifier of its object's 辖区.
   const subject = candidates(['日前,城北街道祝丰亭社区把辖区内的超市定为社区救灾应急物资储备点。']);
   assert.equal(subject[0]?.name, '祝丰亭社区');

@@ -607,6 +607,39 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     raws.get(to)!.bare &&= raws.get(from)!.bare;
     raws.delete(from);
   }
+  // A town's own body written after the town's name alone ("九都镇退役军人服务站") where the text names the
+  // town with its county ("布拖县九都镇"): named with the county too, as its town is (canonical()).
+  const towns = [...raws.keys()].filter((n) => kindOf(n) === 'locality' && nameMentions(n)[0]?.start === 0 && nameMentions(n)[0]!.full);
+  const renameTo = (from: string, to: string) => {
+    const raw = raws.get(from)!;
+    raws.delete(from);
+    const have = raws.get(to);
+    if (have) {
+      have.mentions.push(...raw.mentions);
+      have.bare &&= raw.bare;
+    } else {
+      raws.set(to, raw);
+      order.splice(order.indexOf(from), 0, to);
+    }
+  };
+  for (const name of [...raws.keys()]) {
+    const kind = kindOf(name);
+    if (kind === 'locality' || kind === 'grassroots' || nameMentions(name)[0]?.start === 0) continue;
+    const town = towns.find((t) => {
+      const own = t.slice(nameMentions(t)[0]!.end);
+      return own.length >= 2 && name.length > own.length + 1 && name.startsWith(own);
+    });
+    if (town) renameTo(name, town.slice(0, nameMentions(town)[0]!.end) + name);
+  }
+  // The same body shortened to its town and its kind's last word ("某镇服务站" beside "某镇退役军人服务站").
+  for (const short of [...raws.keys()]) {
+    if (!raws.has(short) || kindOf(short) === 'locality' || kindOf(short) === 'grassroots') continue;
+    const cut = Math.max(short.lastIndexOf('镇'), short.lastIndexOf('乡'), short.lastIndexOf('街道') + 1) + 1;
+    const kind = short.slice(cut);
+    if (cut <= 1 || kind.length < 2 || !CANDIDATE_KINDS.includes(kind)) continue;
+    const long = [...raws.keys()].find((l) => l !== short && l.length > short.length && l.startsWith(short.slice(0, cut)) && l.endsWith(kind));
+    if (long) renameTo(short, long);
+  }
   // A town's, a street's or a village's name with no division, met once in passing (not in the headline,
   // not acting): a text names the place it is about more than once, or heads with it; once, such a run
   // is as likely a verb and its object ("修订村规", "指导村(社区)"). (A body's kind, 工作站, is no verb's.)
