@@ -53,6 +53,12 @@ test('news of an honour: the named units are the entries whatever verb confers a
       ['荣获', `"${HONOUR}"称号`],
       ['被评为', `「${HONOUR}」`],
       ['荣获', `《${HONOUR}》称号`],
+      ['荣膺', `“${HONOUR}”称号`],
+      ['跻身', `“${HONOUR}”行列`],
+      ['获颁', `“${HONOUR}”牌匾`],
+      ['被表彰为', HONOUR],
+      ['被应急管理部、民政部命名为', HONOUR],
+      ['被认定为', HONOUR],
     ] as const) {
       const text = `近日,应急管理部等部门公布2021年度${HONOUR}名单,我县东城街道东关社区、西城街道西关社区${count}${verb}${honour}。${AFTER}`;
       assert.deepEqual(await entries(text), want, `${count} ${verb} ${honour}`);
@@ -100,6 +106,13 @@ test('news of an honour: a count of collectives and persons, then the collective
       assert.deepEqual(await entries(text), want, `${count} ${won} ${cue}`);
     }
   }
+});
+
+test('news of an honour: one collective counted beside persons takes the grade the text names for collectives', async () => {
+  const got = await entries(
+    '我市1个集体和2名个人受到全国表彰\n近日,全国民政系统先进集体、劳动模范和先进工作者表彰大会召开,全国200个集体、300名个人受到表彰。其中,我市1个集体和2名个人获此殊荣,分别为市儿童福利院、市救助管理站站长张建国和市民政局干部李明。',
+  );
+  assert.deepEqual(got, { kind: 'award-list', items: [['市儿童福利院', '全国民政系统先进集体']] });
 });
 
 test('news of an honour: a counted group the clause does not name, and a unit that goes on to tell its own practice, are no list', async () => {

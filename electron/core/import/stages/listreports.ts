@@ -20,7 +20,7 @@ import { plainAward, splitOutsideMarks, withoutRestatedCount } from './listrows.
 import { HONOUR_WORD, normaliseAward } from './honours.js';
 
 /** The verb of a clause that states an honour received, and the adverbs before it ("再获", "喜获", "成功入选"). */
-const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获(?![悉批取知得评奖])|上榜|“上榜”|入围|榜上有名|入列|名列其中|位列其中|名列榜单|授予)`, 'gu');
+const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获颁|被?表彰为|获(?![悉批取知得评奖颁])|上榜|“上榜”|入围|榜上有名|入列|名列其中|位列其中|名列榜单|授予)`, 'gu');
 /** The verbs that name no honour after them: the honour is the list the sentence named before ("…名单公布,甲社区榜上有名", "…,乙社区名列其中"). */
 const LISTED = /上榜|入选|入围|榜上有名|入列|名列其中|位列其中|名列榜单/u;
 
@@ -99,8 +99,10 @@ const LIST_NAMED = /(?:通报|公布|发布|揭晓|公示|印发|下发|评选�
  * 称号"). The first such naming counts.
  */
 export function withYear(award: string, text: string): string {
-  // (Corner brackets or book marks around the whole name are the page's quotes: "「X」", "《X》称号".)
-  const honour = /^[「『《]([^「」『』《》]+)[」』》]$/u.exec(award)?.[1] ?? award;
+  // (Corner brackets or book marks around the whole name are the page's quotes: "「X」", "《X》称号"; what stands for
+  // the honour after it, its ranks or its plaque, "跻身“X”行列", "获颁“X”牌匾", is no part of it.)
+  const marked = award.replace(/(?<=[”"」』》]|[\u4e00-\u9fa5]{4})(?:行列|牌匾|奖牌|匾额|荣誉证书|证书)$/u, '');
+  const honour = /^[「『《]([^「」『』《》]+)[」』》]$/u.exec(marked)?.[1] ?? marked;
   const bare = honour.replace(/^[“"]|[”"]$/gu, '');
   if (/^(?:[0-9０-９]{4}|第)/u.test(bare) || bare.length < 4) return honour;
   for (let at = text.indexOf(bare); at >= 0; at = text.indexOf(bare, at + bare.length)) {

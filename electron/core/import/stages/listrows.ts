@@ -36,7 +36,7 @@ const FIRST_COUNT = /等\s*[0-9０-９一二三四五六七八九十百]+\s*[个
 const ROW_SIGN = /分别[是为有]|包括|如下|它们是|依次[是为]|的项目是|入选|上榜|入列|榜上有名|荣获|获评|获得|授予|被评为|被命名为|被确定为|被确认为|当选|在列|获(?![悉批取知得评])|(?:确认|确定|认定|命名)为|命名|表彰/u;
 /** The conferring verb after a row's last name, found in one search: the name ends where it starts. */
 const VERB_AT =
-  /(?:等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座][\u4e00-\u9fa5（）()、]{0,12}?|等地|等单位|(?<![0-9０-９第])(?:[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*[个家所][\u4e00-\u9fa5]{1,4}?(?=\s*(?:均|都|分别|成功|光荣|同时)?\s*(?:荣获|获评|获得|荣膺|[喜斩摘夺捧]获|被)))?\s*(?:均|都|分别|成功|光荣|先后|同时)?\s*(?:入选|上榜|入列|榜上有名|荣获|获评|获得|[喜斩摘夺捧]获|[摘夺捧取斩]得|荣膺|被?评(?:定|选)为|跻身|被授予|被评为|被?命名为|被?确定为|被?确认为|被?认定为|当选|在列|获(?![悉批取知得评])(?=[“"]|[\u4e00-\u9fa5]{2,30}?(?:称号|奖|荣誉)))/u;
+  /(?:等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座][\u4e00-\u9fa5（）()、]{0,12}?|等地|等单位|(?<![0-9０-９第])(?:[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*[个家所][\u4e00-\u9fa5]{1,4}?(?=\s*(?:均|都|分别|成功|光荣|同时)?\s*(?:荣获|获评|获得|获颁|荣膺|跻身|当选|[喜斩摘夺捧]获|被)))?\s*(?:均|都|分别|成功|光荣|先后|同时)?\s*(?:入选|上榜|入列|榜上有名|荣获|获评|获得|[喜斩摘夺捧]获|[摘夺捧取斩]得|荣膺|被?评(?:定|选)为|跻身|被授予|被评为|被?命名为|被?确定为|被?确认为|被?认定为|当选|在列|获颁|被?表彰为|获(?![悉批取知得评颁])(?=[“"]|[\u4e00-\u9fa5]{2,30}?(?:称号|奖|荣誉)))/u;
 /** Where a name of a row may end: a unit, an awarded place, or what lists award. */
 const NAME_END =
   /(?:社区|村|街道|镇|乡|县|区|市|旗|局|厅|委|办|政府|中心|院|馆|站|所|协会|商会|基金会|联合会|促进会|服务社|委员会|公司|集团|学校|工作法|项目|模式|案例|品牌|计划|工程|行动|机制|创新|班|队|组织|家园|小区)$/u;
@@ -179,7 +179,9 @@ function honourBefore(text: string): string | null {
  * The rows of names in one line of text. `carried` is the honour read above (the list's name or a
  * conferring sentence); `cued` says the line before ended on a cue ("…在列。分别为:").
  */
-export function sentenceRows(text: string, carried: () => string | null, cued = false): RowItem[] {
+export function sentenceRows(source: string, carried: () => string | null, cued = false): RowItem[] {
+  // "甲、乙被国家卫生健康委、全国老龄办命名为X": the organs after 被 confer; the row is the names before it.
+  const text = source.includes('被') ? withoutAgents(source) : source;
   // Honourees one to a comma after a cue, people among them or not.
   if (/分别[是为]|包括|有\s*[:：]|如下\s*[:：]/u.test(text) && /[，,；;]/u.test(text)) {
     const mixed = mixedRow(text, carried);
@@ -231,6 +233,9 @@ export function sentenceRows(text: string, carried: () => string | null, cued = 
         if (one && !row.some((r) => r.title === one.title)) row.push(one);
       }
     }
+    // (However the row was read, a count after its last name that counts the row restates it: "…、乙社区两个社区".)
+    const tail = row.length >= 2 ? RESTATED_COUNT.exec(row[row.length - 1]!.title) : null;
+    if (tail && tail.index > 0 && countValue(tail[1]!) === row.length) row[row.length - 1] = { ...row[row.length - 1]!, title: row[row.length - 1]!.title.slice(0, tail.index).trim() };
     out.push(...row);
     before = clause;
   }
@@ -454,6 +459,30 @@ export function withoutRestatedCount(row: string, seps = '、'): string {
   return splitOutsideMarks(named, seps).length === countValue(count[1]!) ? named.trim() : row;
 }
 
+/** The verb of a passive that confers, after the organs that do ("被民政部命名为"). */
+const PASSIVE_VERB = /(?:联合|共同)?(?:命名为|授予|评为|评定为|确定为|认定为|表彰为|列为)/u;
+/** What an organ's name ends in. */
+const ORGAN_END = /(?:部|委|办|厅|局|会|院|政府|中心|组|署)$/u;
+
+/**
+ * A passive's organs dropped, "甲、乙被国家卫生健康委、全国老龄办命名为X" → "甲、乙被命名为X": the organs are what
+ * stands between 被 and the conferring verb when each piece of it (split at 、/和) is an organ's name. (Found by
+ * position, not by one pattern over the pieces, which backtracks without end on a run of such characters.)
+ */
+function withoutAgents(text: string): string {
+  let out = text;
+  for (let at = out.indexOf('被'); at >= 0; at = out.indexOf('被', at + 1)) {
+    const window = out.slice(at + 1, at + 1 + 64);
+    const verb = PASSIVE_VERB.exec(window);
+    if (!verb || verb.index < 2) continue;
+    const agents = window.slice(0, verb.index);
+    const pieces = agents.split(/[、和与及]/u).map((p) => p.trim());
+    if (pieces.length > 4 || !pieces.every((p) => p.length >= 2 && p.length <= 21 && /^[\u4e00-\u9fa5]+$/u.test(p) && ORGAN_END.test(p))) continue;
+    out = out.slice(0, at + 1) + out.slice(at + 1 + verb.index);
+  }
+  return out;
+}
+
 /** What a sentence goes on with after a past event: the time since. */
 const SINCE = /至今|迄今/u;
 
@@ -462,10 +491,14 @@ const BODIES_COUNTED = /(?<![0-9０-９])([0-9０-９]{1,2}|[一二两三四五�
 /** An honour a sentence counts the winners of, for bodies: "352个全国民族团结进步模范集体和368名…个人受到表彰". */
 const COUNTED_HONOUR = /[0-9０-９]+\s*[个家]\s*([\u4e00-\u9fa5“”"]{4,30}?(?:集体|单位))(?=[和、及与，,。；;]|受到|获)/u;
 
+/** The honour for collectives a text names by its grade ("全国民政系统先进集体、劳动模范和先进工作者表彰大会"). */
+const COLLECTIVE_HONOUR = /((?:全国|全省|全市|全区|全州|全县|[\u4e00-\u9fa5]{2,8}[省市区县])[\u4e00-\u9fa5]{0,14}?(?:先进|模范|优秀|示范)集体)/u;
+
 /**
  * The bodies after a cue that a count before it numbers, in a row joined by 、 and 和 with the people after them
  * ("2个集体和1名个人…,分别为甲、乙和丙局退休干部某某"): the first pieces, as many as counted, each a body's name; the
- * honour is the one the text names for bodies (its winners counted, "352个X集体"), or the one stated before the cue.
+ * honour is the one the text names for bodies (its winners counted, "352个X集体"), the one stated before the cue, or the
+ * collectives' grade the text names.
  */
 function countedBodies(lead: string, row: string, text: string): RowItem[] {
   const count = BODIES_COUNTED.exec(lead);
@@ -477,7 +510,7 @@ function countedBodies(lead: string, row: string, text: string): RowItem[] {
   // (A body under a national organ writes the organ first, "国家税务总局某旗税务局": its own name is the end.)
   const bodyName = (b: string) => b.length <= 30 && !POST.test(b) && (isOrgName(b) || /^[\u4e00-\u9fa5]{2,8}(?:总局|总署|总会)(?=[\u4e00-\u9fa5]{4})/u.test(b) && isOrgName(b.replace(/^[\u4e00-\u9fa5]{2,8}?(?:总局|总署|总会)/u, '')));
   if (!bodies.every(bodyName)) return [];
-  const honour = COUNTED_HONOUR.exec(text)?.[1] ?? statedHonour([lead]);
+  const honour = COUNTED_HONOUR.exec(text)?.[1] ?? statedHonour([lead]) ?? COLLECTIVE_HONOUR.exec(text)?.[1] ?? null;
   const award = plainAward(honour ?? null);
   if (!award || PEOPLE_GROUP.test(award)) return [];
   return bodies.map((b) => ({ title: b, subtitle: null, unit: null, place: placeStarts(b) ? b : null, award, besidePeople: true }));
