@@ -25,7 +25,7 @@ import { levelGovernment, noticeShape, readNotice } from './stages/notice.js';
 import { splitDraft, type CaseDraft } from './stages/split.js';
 import { unwrap } from './stages/unwrap.js';
 import { findDate } from './stages/dates.js';
-import { hasWideForms, isTraditional, readingLines, restoreStrings, stripPinyin } from './stages/traditional.js';
+import { hasWideForms, isTraditional, isTraditionalLine, readingLines, restoreStrings, stripPinyin } from './stages/traditional.js';
 import { expandFormTables } from './stages/formtables.js';
 import { structure } from './stages/structure.js';
 import { alignListRegions, awardFromText, isListDocument, listDrafts, readList } from './stages/lists.js';
@@ -200,10 +200,12 @@ function assembleDraft(name: string, read: ReadResult, options: ImportOptions): 
   let restore: ((text: string) => string) | null = null;
   // The stages read one width and one script (traditional.ts readingLines); the editor gets the text as written.
   const wide = hasWideForms(lines);
-  if (traditional || wide) {
-    const copy = readingLines(lines, traditional, options.convertToSimplified);
+  // A simplified page may carry lines in traditional characters (another script's template): those are read simplified.
+  const mixed = !traditional && lines.some((l) => isTraditionalLine(l.text));
+  if (traditional || wide || mixed) {
+    const copy = readingLines(lines, mixed ? (t) => isTraditionalLine(t) : traditional, options.convertToSimplified);
     lines = copy.lines;
-    restore = wide || !options.convertToSimplified ? copy.restore : null;
+    restore = wide || mixed || !options.convertToSimplified ? copy.restore : null;
   }
   let file = assemble(name, { ...read, lines });
   if (restore) file = restoreStrings(file, restore);

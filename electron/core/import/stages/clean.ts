@@ -12,6 +12,7 @@ import { readInfoTable } from './infotable.js';
 import { bracketedMetaNote, footLabelRun, injectedSymbolCount, isChannelRow, isClock, isHotWords, isLoneIndexField, isMarkupResidue, isMenuRow, isModeSwitch, isPaperBanner, isPaperReaderLine, isPictureFileName, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, paperReaderSource, spamTail, splitTagTail, stripInjectedSymbols } from './furniture.js';
 import { headlineAt, isLinkRow, isNeverTitle, DOCUMENT_TITLE } from './title.js';
 import { noticeShape } from './notice.js';
+import { isNameAlone } from './orgnames.js';
 import { likeNeighbours, linePage, lineWeights, observe, scoreLines, type LinePage, type LineScore } from './linemodel.js';
 
 export interface CleanInfo {
@@ -78,8 +79,8 @@ const LINK_GROUP = /^[\u4e00-\u9fa5()（）]{0,14}(?:网站|网站群|链接)$/u
 const PLAYER_OPEN = /^开始对话视窗/u;
 const PLAYER_CLOSE = /^结束对话视窗/u;
 const PLAYER_KEY = /^(?:[A-Za-z][A-Za-z ]{1,20}\s*:|\[X\])$/u;
-/** A repost's note of the headline it had: "(原标题:…)". */
-const ORIGINAL_TITLE = /^[(（]\s*原(?:标|题)题?\s*[:：][^()（）]{2,120}[)）]$/u;
+/** A repost's note of the headline it had: "(原标题:…)", or without its brackets ("原标题:…", as news portals print it). */
+const ORIGINAL_TITLE = /^[(（]\s*原(?:标|题)题?\s*[:：][^()（）]{2,120}[)）]$|^原(?:标|题)题?\s*[:：](?=[^()（）]{2,120}$)(?!.*[。！？])/u;
 /** A page's labels copied apart from their values ("发布时间:" / "2024-…", "来源:" / "某某网"). */
 const BARE_LABEL = /^(?:发布时间|发布日期|发表时间|更新时间|时间|日期|浏览量|浏览次数|浏览|阅读量|阅读次数|阅读|点击量|点击数|访问量|来源|信息来源|文章来源|稿件来源|作者|编辑|责任编辑)\s*[:：]$/u;
 
@@ -327,7 +328,7 @@ export function clean(raw: SourceLine[]): CleanResult {
       continue;
     }
     // A repost copied from its "(原标题:…)" line, nothing above it that could be a headline: that headline is the draft's.
-    const original = ORIGINAL_TITLE.test(text) && !keep.some((k) => k.line.text && !isNeverTitle(k.line.text) && !isColumnLabel(k.line.text)) ? /[:：]\s*(.+?)\s*[)）]$/u.exec(text)?.[1] : undefined;
+    const original = ORIGINAL_TITLE.test(text) && !keep.some((k) => k.line.text && !isNeverTitle(k.line.text) && !isColumnLabel(k.line.text)) ? /[:：]\s*(.+?)\s*[)）]?$/u.exec(text)?.[1] : undefined;
     if (original) {
       droppedAt.push({ at: i, text });
       keep.push({ at: i, line: { text: original } });
@@ -480,10 +481,12 @@ export function clean(raw: SourceLine[]): CleanResult {
 
   stripInjectedPrefix(keep);
   dropAboveRepeatedHeadline(keep, droppedAt);
+  dropAboveBreadcrumb(keep, droppedAt, info);
   dropAboveTitle(keep, droppedAt, metaAt, info, scores);
   dropRepeatedTail(keep, droppedAt);
   dropLinkGroups(keep, droppedAt);
   dropFootLabels(keep, droppedAt);
+  dropBelowFootFurniture(keep, droppedAt);
   dropAfterClosingEditor(keep, droppedAt, input);
   dropAfterEndMark(keep, droppedAt);
   liftTrailingByline(keep, info);
@@ -641,6 +644,34 @@ function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt
   const site = above.find((k) => SITE_ORGAN.test(k.line.text) && findMentions(k.line.text).length > 0);
   if (site) info.publisher ??= ownOrgan(site.line.text, keep[title]!.line.text);
   keep.splice(0, title);
+}
+
+/**
+ * A breadcrumb ("当前位置: 首页 > 新闻中心 > 正文") opens the page's own part: what a portal prints above it
+ * is its header (the site's or its sponsor's name, a mobile-edition link, a menu, a group of sister sites,
+ * the day's date), never the draft's — on the tuning pages of two dozen portals no headline stands above
+ * the first breadcrumb. Only short lines without a sentence go, and only when the breadcrumb comes
+ * before the text.
+ */
+function dropAboveBreadcrumb(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, info: CleanInfo): void {
+  let crumb = Infinity;
+  for (const d of droppedAt) if (d.at < crumb && d.at <= 24 && BREADCRUMB.test(d.text)) crumb = d.at;
+  if (crumb === Infinity) return;
+  let cut = 0;
+  while (cut < keep.length && keep[cut]!.at < crumb) {
+    const line = keep[cut]!.line;
+    if (line.image || line.table || line.text.length > 40 || /[。！？]/u.test(line.text)) return;
+    cut++;
+  }
+  if (!keep.slice(0, cut).some((k) => k.line.text)) return;
+  const headline = keep.slice(cut).find((k) => k.line.text)?.line.text ?? '';
+  for (const k of keep.slice(0, cut)) {
+    if (!k.line.text) continue;
+    droppedAt.push({ at: k.at, text: k.line.text });
+    // A bureau's site naming itself there is the page's source, as dropAboveTitle reads it. (A date there is the site's clock.)
+    if (SITE_ORGAN.test(k.line.text) && findMentions(k.line.text)[0]?.start === 0) info.publisher ??= ownOrgan(k.line.text, headline);
+  }
+  keep.splice(0, cut);
 }
 
 /** Whether a paragraph of text (a sentence, 30 characters or more) follows input line `at` within a few lines. */
@@ -974,6 +1005,46 @@ function dropFootLabels(keep: Array<{ at: number; line: SourceLine }>, droppedAt
   for (const k of run) droppedAt.push({ at: k.at, text: k.line.text });
   keep.splice(keep.length - n);
 }
+
+/**
+ * Once the page's own furniture starts under the last paragraph (a page's tools, its editor, a "next article"
+ * link, its colophon), the draft has ended: the few lines after it that hold no sentence are the page's too
+ * (another article's headline, an e-paper's page index, a counter with its login link). A signature (an
+ * organ, a name or a date alone) among them keeps them all: it is the draft's close, printed after a tool.
+ */
+function dropBelowFootFurniture(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
+  let last = -1;
+  for (let k = keep.length - 1; k >= 0; k--) {
+    const line = keep[k]!.line;
+    if (line.image || line.table || (line.text.length >= 30 && /[。！？]/u.test(line.text))) {
+      last = k;
+      break;
+    }
+  }
+  if (last < 0) return;
+  const from = keep[last]!.at;
+  let furniture = Infinity;
+  for (const d of droppedAt) if (d.at > from && d.at < furniture) furniture = d.at;
+  if (furniture === Infinity) return;
+  const after = keep.map((k, j) => ({ k, j })).filter(({ k }) => k.at > furniture && k.line.text);
+  if (!after.length || after.length > FOOT_LINES) return;
+  if (after.some(({ k }) => k.line.image || k.line.table || k.line.text.length > 80 || /[。！？]/u.test(k.line.text) || isSignatureLine(k.line.text))) return;
+  for (const { k } of after) droppedAt.push({ at: k.at, text: k.line.text });
+  for (const { j } of after.reverse()) keep.splice(j, 1);
+}
+
+/**
+ * A line a draft closes with: an organ, a person's name or a date (its 落款, alone or on one line), an
+ * attachment, or its one contact ("联系电话:…"; a site's foot gives several ways to reach it on one line).
+ */
+function isSignatureLine(text: string): boolean {
+  const t = text.trim();
+  if (findDate(t) || /^附件/u.test(t) || NAME_ALONE.test(t) || isNameAlone(t) || /(?:局|厅|部|委|办|政府|中心|会|院|站|所|社区|村|街道|镇|乡|公司|集团)$/u.test(t)) return true;
+  return OWN_CONTACT.test(t) && new Set(t.match(CONTACT_LABELS) ?? []).size < 2;
+}
+
+const OWN_CONTACT = /^[^:：]{0,8}(?:联系人|联系电话|联系方式|电话|手机|传真|邮箱|地址)\s*[:：]/u;
+const CONTACT_LABELS = /[\u4e00-\u9fa5A-Za-z]{0,6}?(?:联系人|电话|手机|传真|邮箱|地址|邮编|QQ|微信)\s*[:：]/gu;
 
 /** Link-group labels in a run at the foot, after the last paragraph ("国务院部门网站", "其他网站"). */
 function dropLinkGroups(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {

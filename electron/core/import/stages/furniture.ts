@@ -56,8 +56,16 @@ const APP_PROMO = /^(?:打开|下载|前往)\s*(?:APP|App|app|客户端)\s*[,，
 const READING_TIME = /^[^。]{0,6}?[0-9０-９,，]+\s*个?字\s*[,，、]?\s*[^。0-9]{0,8}?(?:阅读|读完)[^。0-9]{0,6}?[0-9０-９]+(?:\.[0-9]+)?\s*分钟\S{0,2}$/u;
 /** A search box's prompt left as text ("请输入关键字", "输入关键词搜索", "请输入搜索内容"). */
 const SEARCH_PROMPT = /^(?:请)?输入(?:您要|你要)?(?:搜索|查询|检索)?的?(?:关键[字词]|内容|标题|信息)(?:进行)?(?:搜索|查询|检索)?\.{0,3}…?$/u;
+/**
+ * A link to a site rather than a line of text: a portal's name alone ("中央政府门户网站", the sister-site
+ * links of a header), a site's name with its address in brackets ("某某网【example.com】"), a button to
+ * follow a site ("关注某某网"), a download link's label ("下载地址: 点击此处下载").
+ */
+const SITE_LINK = /^[\u4e00-\u9fa5]{2,12}(?:门户网站|门户网)$|^[\u4e00-\u9fa5A-Za-z0-9]{2,16}\s*[【[(（]\s*(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/?\s*[】\])）]$|^关注\s*[“"]?[\u4e00-\u9fa5]{2,10}(?:网|网站|公众号|微博|客户端)[”"]?$|^(?:(?:附件)?下载(?:地址|链接)\s*[:：]\s*)?点击(?:此处|这里)(?:下载|查看)$/u;
+/** Where a picture was, its note that it is an archive photo ("(资料图)", "(相关资料图)"): the picture's, never the text's. */
+const PICTURE_NOTE = /^[(（]\s*(?:相关)?资料(?:图|图片|照片)\s*[)）]$/u;
 /** A platform's statement that it only stores what its users post. */
-const PLATFORM_NOTE = /仅提供信息存储空间服务|观点仅代表作者本人|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)/u;
+const PLATFORM_NOTE = /仅提供信息存储(?:空间)?服务|观点仅代表作者本人|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)/u;
 
 /** Words of a portal's top menu ("首页 政务公开 政务服务 互动交流"). */
 const MENU_WORDS = /^(?:首页|网站首页|主页|政务公开|信息公开|政府信息公开|政务服务|网上办事|办事服务|互动交流|政民互动|公众参与|新闻中心|新闻动态|通知公告|工作动态|领导信息|机构设置|机构职能|专题专栏|在线访谈|民意征集|走进\S{1,4}|魅力\S{1,4}|数据开放|English|无障碍|长者版|关怀版|繁體|简体)$/u;
@@ -80,7 +88,7 @@ const META_LABEL = /(?:来源|编辑|责编|作者|记者|通讯员|审核|校�
 export function isWidgetLabel(text: string): boolean {
   if (text.length > 120) return false;
   const t = text.trim().replace(/\s*[:：]$/u, '');
-  if (READING_TIME.test(t) || SEARCH_PROMPT.test(t) || APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120) || SIZE_BUTTONS.test(t) || SHARE_HOWTO.test(t) || (SUBMIT_LINE.test(t) && t.length <= 80) || END_MARK.test(t) || (FOLLOW_PROMPT.test(t) && t.length <= 32)) return true;
+  if (READING_TIME.test(t) || SEARCH_PROMPT.test(t) || (t.length <= 40 && (SITE_LINK.test(t) || PICTURE_NOTE.test(t))) || APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120) || SIZE_BUTTONS.test(t) || SHARE_HOWTO.test(t) || (SUBMIT_LINE.test(t) && t.length <= 80) || END_MARK.test(t) || (FOLLOW_PROMPT.test(t) && t.length <= 32)) return true;
   const bare = t.replace(/^[【[(（<]\s*/u, '').replace(/\s*[】\])）>]$/u, '');
   if (WIDGET_LABELS.has(t) || WIDGET_LABELS.has(bare)) return true;
   // A label spaced out to fill its button ("搜 索", "分 享").
@@ -336,7 +344,7 @@ export function isMarkupResidue(text: string): boolean {
 
 /** A site's search box with its suggested words ("热搜词: 政府工作报告 营商环境 …"). */
 export function isHotWords(text: string): boolean {
-  return text.length <= 160 && !SENTENCE.test(text) && /^(?:热搜词|热搜|热门搜索|热门关键词|搜索热词|热词|大家都在搜|热点搜索)\s*[:：]/u.test(text.trim());
+  return text.length <= 160 && !SENTENCE.test(text) && /^(?:热搜词|热搜|热门搜索|热门关键词|搜索热词|(?:相关)?热词(?:搜索)?|大家都在搜|热点搜索)\s*[:：]/u.test(text.trim());
 }
 
 /** The previous/next and index links an e-paper reader prints beside its labels. */

@@ -9,6 +9,7 @@
 import { DATE_ONLY, NUMERIC_DATE } from './dates.js';
 import { isChannelRow, isClock, isHotWords, isMarkupResidue, isMenuWord, isModeSwitch, isPaperReaderLine, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow } from './furniture.js';
 import { isNameAlone } from './orgnames.js';
+import { bigramShare } from '../../model/similarity.js';
 
 const SENTENCE_END = /[。！？!?]/u;
 
@@ -122,6 +123,10 @@ export function mayBeHeadline(text: string): boolean {
   return !isNeverTitle(t) && !CONTACT_FIELD.test(t) && !NEWS_DATELINE.test(t) && (t.match(PAGE_FIELD)?.length ?? 0) < 2 && t.length >= 4 && t.length <= 80 && !/。/u.test(t) && !/[，,、:：；;]$/u.test(t);
 }
 
+/** Below this share of its character pairs in the text a first line is foreign to it; from SHARED on a line repeats it. */
+const STALE_SHARE = 0.25;
+const SHARED = 0.6;
+
 /**
  * The headline among the lines over the first paragraph (`top`, in page order, non-empty), given how
  * likely each is the headline (`likelihood`, the fitted line model's) and the paragraphs' text: its
@@ -148,6 +153,11 @@ export function headlineAt(top: string[], body: string, likelihood: (k: number) 
   }
   // A document's head (its 发文字号, its title) is its own: nothing of it or under it goes.
   const docAt = top.findIndex((t) => DOC_NUMBER.test(t) || DOCUMENT_TITLE.test(t.trim()));
+  // A first line that shares almost none of the text's words, over one that shares most of them, is another
+  // article's headline (an e-paper's index, a previous-article link, a related story) printed over this one's.
+  const stale = !never && !kicker && dated < 0 && docAt < 0 && first.length >= 8 && mayBeHeadline(first) && bigramShare(first, body) < STALE_SHARE && top.slice(1).some((t) => mayBeHeadline(t) && bigramShare(t, body) >= SHARED);
+  // (The next line that may be a headline takes its place, as the first line would have stood.)
+  if (stale) return top.findIndex((t, k) => k > 0 && mayBeHeadline(t));
   if (!never && !kicker && (dated < 0 || docAt >= 0)) return -1;
   let best = -1;
   let bestScore = 0;

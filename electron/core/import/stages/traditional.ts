@@ -93,7 +93,21 @@ export function stripPinyin(lines: SourceLine[]): { lines: SourceLine[]; removed
  * Frequent characters that exist only in traditional writing: a cheap first look, so that the
  * converter runs only on drafts that may need it (the 1,000-draft benchmark never pays for it).
  */
-const TRADITIONAL_HINT = new RegExp(`[${'們這個來說對時會過麼為學國發經與動後點關裡開無實現愛體區種當長門問題電話應頭見樣氣聽讀書車馬東萬條業產義議記設試語請調論變辦據務員區縣鄉鎮會團體養護兒單機構織協組務質創優審評選獎項態節眾負擔顯減輕晉歲歷環華數舉廣邊農醫療導強積藝齡殘陳蘇貴濟興黨營購資費貧災難脫貼補標準擴屬壽處禮歸錢財稅劃範統獻權勞'}]`, 'gu');
+const TRADITIONAL_HINT = new RegExp(`[${'們這個來說對時會過麼為學國發經與動後點關裡開無實現愛體區種當長門問題電話應頭見樣氣聽讀書車馬東萬條業產義議記設試語請調論變辦據務員區縣鄉鎮會團體養護兒單機構織協組務質創優審評選獎項態節眾負擔顯減輕晉歲歷環華數舉廣邊農醫療導強積藝齡殘陳蘇貴濟興黨營購資費貧災難脫貼補標準擴屬壽處禮歸錢財稅劃範統獻權勞網頁錄戶聞類覽轉載聯級廳線視圖訊號責編輯張曉軍劉紅綠黃楊趙孫謝鄧馮許韓雲豐龍鐵銀驗證碼冊'}]`, 'gu');
+
+/**
+ * A line in traditional characters on a page written in simplified ones: a portal's template in the other
+ * script than the article it carries (a traditional mirror's header and footer around a simplified text, a
+ * simplified portal reprinting a traditional page's widgets). One traditional-only character tells (a
+ * simplified text never writes one); such a line is read through its simplified copy like a traditional
+ * page's, so the furniture lexicon knows it. Only short lines are looked at (a template's are: a label, a
+ * link, a field), so the look costs little of a draft whose characters are mostly in paragraphs.
+ */
+export function isTraditionalLine(text: string): boolean {
+  if (text.length > 60) return false;
+  TRADITIONAL_HINT.lastIndex = 0;
+  return TRADITIONAL_HINT.test(text);
+}
 
 /** Whether the draft is written in traditional characters: enough of its Han characters change under 繁→简. */
 export function isTraditional(text: string): boolean {
@@ -152,14 +166,16 @@ export interface Simplified {
  * the editor gets: the original, or with `keepSimplified` the simplified text at the original width.
  * Lines whose length changes under 繁→简 keep the copy's text in both.
  */
-export function readingLines(lines: SourceLine[], simplify: boolean, keepSimplified = false): Simplified {
-  const copy = (t: string) => foldSpacing(foldWidth(simplify ? toSimplified(t) : t));
+export function readingLines(lines: SourceLine[], simplify: boolean | ((text: string) => boolean), keepSimplified = false): Simplified {
+  // `simplify` may pick the lines (a page of one script with lines of the other): those are read simplified, the others as they are.
+  const simplifies = typeof simplify === 'function' ? simplify : () => simplify;
+  const copy = (t: string) => foldSpacing(foldWidth(simplifies(t) ? toSimplified(t) : t));
   const simple: string[] = [];
   const original: string[] = [];
   const wholeLines = new Map<string, string>();
   const out = lines.map((line) => {
     const s = copy(line.text);
-    const written = simplify && keepSimplified ? toSimplified(line.text) : line.text;
+    const written = simplify === true && keepSimplified ? toSimplified(line.text) : line.text;
     const target = foldSpacing(written);
     // A line listed whole (a dropped nav bar) comes back exactly as written, its spacing too; the
     // fields the stages read keep one space where the copy had a run (an issuer, a title).
