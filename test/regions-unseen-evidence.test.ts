@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { importFile } from '../electron/core/import/index.js';
 import { findMentions, withRecurringCounties, isStrong } from '../electron/core/regions/index.js';
 import { namedCounties } from '../electron/core/regions/depth.js';
-import { homeRegion, spokenRegion } from '../electron/core/regions/home.js';
+import { homeRegion, signerHome, spokenRegion } from '../electron/core/regions/home.js';
 import { resolveRegion } from '../electron/core/regions/index.js';
 import type { Region } from '../electron/core/model/types.js';
 import { hardWrap } from '../scripts/perturb.js';
@@ -92,4 +92,12 @@ test('a city\'s page naming only its own city, once and by its short name, while
   const none = '护航本溪全面振兴。';
   assert.deepEqual(names(homeRegion(none, findMentions(none), {})), []);
   assert.deepEqual(await caseRegion('benxi-2019-minzheng-xianjin-jiti.txt'), ['辽宁省', '本溪市']);
+});
+
+test('a notice signed by any State Council department (自然资源部办公厅, 人力资源社会保障部) has no division, whatever its page\'s', () => {
+  const home = resolveRegion('北京市东城区');
+  assert.equal(signerHome(['自然资源部办公厅'], home), null);
+  assert.equal(signerHome(['人力资源社会保障部 民政部'], home), null);
+  // A level word alone (区民政局) signs for the home division.
+  assert.deepEqual(names(signerHome(['区民政局'], home)), ['北京市', '北京市', '东城区']);
 });

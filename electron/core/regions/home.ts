@@ -13,6 +13,7 @@
 import type { Region } from '../model/types.js';
 import { findMentions, isStrong, notOfTheText, regionByCode, resolveRegion, SITE_PATH, withRecurringCounties, type Mention, type Place } from './index.js';
 import { townsCounty } from './streets.js';
+import { NATIONAL_ORGAN } from './national.js';
 
 const POLICE_FILING = /公[网網]安[备備]\s*([0-9]{6})/u;
 /** What an outlet is; its name is its place, right before, with at most two words between ("湘西团结报"). */
@@ -238,7 +239,7 @@ function isSiteLine(line: string): boolean {
 }
 
 /** A national organ's name (民政部, 国务院办公厅, 国家民委, 全国老龄办, 中国社会福利基金会): a body of no division. */
-const NATIONAL = /^(?:中华人民共和国|中共中央|国务院|国家|全国|中国|中央|民政部|财政部|教育部|公安部|司法部|人力资源|住房和城乡|农业农村部|文化和旅游部|国家卫生|退役军人事务部|应急管理部|共青团中央|全国妇联|中国残联)/u;
+const NATIONAL = new RegExp(String.raw`^(?:中华人民共和国|中共中央|国务院|国家|全国|中国|中央|${NATIONAL_ORGAN})`, 'u');
 
 /**
  * The division of a notice whose signature and organ name no place ("破凉镇新镇名征集工作领导小组" of a
