@@ -59,6 +59,10 @@ test('unit model: one body under its several writings is one candidate', () => {
   const station = candidates(['布拖县九都镇地广人稀。2021年,九都镇退役军人服务站建成投入使用。', '九都镇服务站建立来访接待制度。']);
   assert.deepEqual(station.map((c) => c.name), ['布拖县九都镇', '布拖县九都镇退役军人服务站']);
   assert.equal(feature(station[1]!, 'mentions'), Math.log1p(2));
+  // An abbreviation of the kind after the same place (救助站 of 救助管理站) is the same body.
+  const aid = candidates(['近日,海门区救助管理站开展寒冬送温暖专项救助行动。', '海门区救助站工作人员走上街头巡查。']);
+  assert.deepEqual(aid.map((c) => c.name), ['海门区救助管理站']);
+  assert.equal(feature(aid[0]!, 'mentions'), Math.log1p(2));
   // 把 opens the predicate: the body before it is the subject, not the modifier of its object's 辖区.
   const subject = candidates(['日前,城北街道祝丰亭社区把辖区内的超市定为社区救灾应急物资储备点。']);
   assert.equal(subject[0]?.name, '祝丰亭社区');

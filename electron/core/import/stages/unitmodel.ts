@@ -233,6 +233,14 @@ function nameMentions(name: string): readonly Mention[] {
   return ms;
 }
 
+/** Whether `short` takes `full`'s characters in order and ends as it does ("救助站" of "救助管理站", "服务站" of "退役军人服务站"). */
+function abbreviates(short: string, full: string): boolean {
+  if (short.length >= full.length || short.at(-1) !== full.at(-1)) return false;
+  let j = 0;
+  for (let i = 0; i < full.length && j < short.length; i++) if (full[i] === short[j]) j++;
+  return j === short.length;
+}
+
 /** The level of a division mention: its places' level (a name shared by levels counts as the deepest). */
 function levelOf(m: Mention): string {
   const levels = new Set(m.places.map((p) => p.level));
@@ -631,13 +639,17 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     });
     if (town) renameTo(name, town.slice(0, nameMentions(town)[0]!.end) + name);
   }
-  // The same body shortened to its town and its kind's last word ("某镇服务站" beside "某镇退役军人服务站").
+  // The same body under a short form of its kind, after the same place: its kind's last word ("某镇服务站"
+  // beside "某镇退役军人服务站") or an abbreviation taking the full kind's characters in order ("某区救助站"
+  // beside "某区救助管理站", "某县社工站" beside "某县社会工作服务站"), as Chinese abbreviations are made.
   for (const short of [...raws.keys()]) {
     if (!raws.has(short) || kindOf(short) === 'locality' || kindOf(short) === 'grassroots') continue;
-    const cut = Math.max(short.lastIndexOf('镇'), short.lastIndexOf('乡'), short.lastIndexOf('街道') + 1) + 1;
+    const town = Math.max(short.lastIndexOf('镇'), short.lastIndexOf('乡'), short.lastIndexOf('街道') + 1) + 1;
+    const lead = nameMentions(short)[0];
+    const cut = Math.max(town, lead?.start === 0 ? lead.end : 0);
     const kind = short.slice(cut);
     if (cut <= 1 || kind.length < 2 || !CANDIDATE_KINDS.includes(kind)) continue;
-    const long = [...raws.keys()].find((l) => l !== short && l.length > short.length && l.startsWith(short.slice(0, cut)) && l.endsWith(kind));
+    const long = [...raws.keys()].find((l) => l !== short && l.length > short.length && l.startsWith(short.slice(0, cut)) && abbreviates(kind, l.slice(cut)));
     if (long) renameTo(short, long);
   }
   // A town's, a street's or a village's name with no division, met once in passing (not in the headline,
