@@ -102,4 +102,8 @@ test('furniture: the tuning pages whose foot furniture follows their own (contac
   assert.ok(!body(wucheng).some((l) => /分辯率/u.test(l)));
   const linli = await importFile({ name: 'l.txt', path: path.join(TUNING, 'linli-lebei-binzang-zuotanhui.txt') });
   assert.ok(!body(linli).some((l) => /用户登录|立即注册/u.test(l)));
+  // A comment box's form under a notice's 落款: its labels go, the 落款 stays.
+  const putuo = await importFile({ name: 'p.txt', path: path.join(TUNING, 'putuo-2007-liuyi-guer-weiwen-tongzhi.txt') });
+  assert.ok(putuo.dropped.includes('验证码') && putuo.dropped.includes('全部评论'));
+  assert.ok(!putuo.dropped.includes('普陀区民政局'));
 });

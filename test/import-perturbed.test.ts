@@ -7,8 +7,8 @@
  * numbers of documents read differently at the figures reached in the eighth round (see the
  * commits of traditional.ts and unwrap.ts for the figures before), re-based at the tenth round when batch 17
  * joined tuning (329 texts: the wraps 13→15 and 4→6, another site's furniture 79→94), and another site's
- * furniture lowered 93→20 in that round (a portal's header above its breadcrumb, the foot after the page's
- * own furniture, a template in the other script, site links); a rule that reads
+ * furniture lowered 93→19 in that round (a portal's header above its breadcrumb, the foot after the page's
+ * own furniture, a template in the other script, site links, a comment box's form); a rule that reads
  * typography instead of language raises one of them. Held-out pages are never read here.
  */
 import { test } from 'node:test';
@@ -47,7 +47,7 @@ const BOUNDS: Record<string, number> = {
   'PDF copy: every paragraph wrapped at 38': 2,
   'PDF copy, paragraphs indented, wrapped at 38': 3,
   'one paragraph wrapped at 38': 2,
-  'furniture of another site, top and bottom': 20,
+  'furniture of another site, top and bottom': 19,
   'saved as .docx': 0,
   'GB18030 bytes': 0,
   'UTF-16LE bytes with a BOM': 0,

@@ -22,6 +22,8 @@ const WIDGET_LABELS = new Set([
   // A social platform's article page: its prompts and buttons.
   '预览时标签不可点', '微信扫一扫关注该公众号', '微信扫一扫关注该公众号', '继续滑动看下一个', '轻触阅读原文', '知道了', '写留言', '留言', '赞', '分享', '收藏', '听过',
   '举报/反馈', '举报', '反馈', '已关注', '关注', '返回搜狐,查看更多', '返回搜狐，查看更多', '查看更多', '展开全文', '点击展开全文', '打开APP', '打开App', '下载APP', '下载App',
+  // A comment box's form: its captcha field and its list's label (a form's words, never a line of a draft).
+  '验证码', '请输入验证码', '全部评论', '最新评论', '热门评论', '用户登录', '立即注册', '还没有账号?', '还没有账号？',
   // A news portal's channel word over its menu ("推荐", "要闻推荐").
   '推荐', '为你推荐', '今日推荐', '编辑推荐',
   // Accessibility and reading tools, and a portal's side boxes.
