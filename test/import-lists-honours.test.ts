@@ -123,6 +123,10 @@ test('news of an honour: a counted group the clause does not name, and a unit th
       `东关社区${verb}${HONOUR}\n近日,城关街道东关社区${verb}“${HONOUR}”。\n近年来,东关社区以创建${HONOUR}为抓手,建立社区应急管理工作机制,推进应急避难场所建设,着力提升居民防灾减灾意识,开展应急演练12次。`,
     );
     assert.equal(own.kind, 'single-case', verb);
+    for (const opener of ['近年来,', '今年以来,', '2021年以来,', '自创建以来,', '在创建过程中,', '近三年来,', '一直以来,']) {
+      const since = await entries(`东关社区${verb}${HONOUR}\n近日,城关街道东关社区${verb}“${HONOUR}”。\n${opener}东关社区以创建${HONOUR}为抓手,建立社区应急管理工作机制,推进应急避难场所建设,着力提升居民防灾减灾意识。`);
+      assert.equal(since.kind, 'single-case', `${verb} ${opener}`);
+    }
     const they = await entries(`东关社区${verb}${HONOUR}\n近日,城关街道东关社区${verb}“${HONOUR}”。\n他们以创建${HONOUR}为抓手,建立社区应急管理工作机制,推进应急避难场所建设,着力提升居民防灾减灾意识。`);
     assert.equal(they.kind, 'single-case', `${verb} 他们`);
   }

@@ -223,7 +223,7 @@ function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, ea
 }
 
 /** What may open a sentence before its subject: when, what is known, an aside. */
-const SENTENCE_OPENER = /^\s*(?:(?:近年来|近年|近些年|今年以来|去年以来|多年来|长期以来|[0-9０-９]{4}\s*年(?:以来)?|此外|另外|同时|其中|目前|据了解|据悉|据介绍)\s*[，,]?\s*)*/u;
+const SENTENCE_OPENER = /^\s*(?:(?:近些年|近年来?|长期以来|一直以来|自?(?:[0-9０-９]{4}\s*|[近今去多几一二三四五六七八九十]{1,3})年(?:以来|来)?|自[^，,。；;]{1,12}以来|在[^，,。；;]{2,16}(?:中|上|下|方面)|此外|另外|同时|其中|目前|据了解|据悉|据介绍)\s*[，,]?\s*)*/u;
 
 /**
  * Whether a sentence's subject is one of the honoured bodies: it opens (past its opener) with a body's name, the
