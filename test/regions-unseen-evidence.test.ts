@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { importFile } from '../electron/core/import/index.js';
 import { findMentions, withRecurringCounties, isStrong } from '../electron/core/regions/index.js';
 import { namedCounties } from '../electron/core/regions/depth.js';
-import { homeRegion, signerHome, spokenRegion } from '../electron/core/regions/home.js';
+import { homeRegion, pageRegion, signerHome, spokenRegion } from '../electron/core/regions/home.js';
 import { resolveRegion } from '../electron/core/regions/index.js';
 import type { Region } from '../electron/core/model/types.js';
 import { hardWrap } from '../scripts/perturb.js';
@@ -100,4 +100,12 @@ test('a notice signed by any State Council department (自然资源部办公厅,
   assert.equal(signerHome(['人力资源社会保障部 民政部'], home), null);
   // A level word alone (区民政局) signs for the home division.
   assert.deepEqual(names(signerHome(['区民政局'], home)), ['北京市', '北京市', '东城区']);
+});
+
+test('a page whose source organ is of another province than the place its text names is that place\'s (a copy, not the case\'s home)', () => {
+  const source = resolveRegion('吉林省民政厅');
+  assert.deepEqual(names(pageRegion(source, resolveRegion('临颍县杜曲镇'), '杜曲镇幸福院投入使用。')), ['河南省', '漯河市', '临颍县']);
+  assert.deepEqual(names(pageRegion(source, resolveRegion('宁夏'), '宁夏推进养老产业。')), ['宁夏回族自治区']);
+  // Inside the source's province the source's rule stands: a province's news speaking as the province stays the province's.
+  assert.deepEqual(names(pageRegion(source, resolveRegion('长春市'), '全省推进养老服务,长春市率先试点。')), ['吉林省']);
 });

@@ -182,7 +182,10 @@ export function spokenRegion(named: Region | null, home: Region | null, text: st
 export function pageRegion(source: Region | null, named: Region | null, text: string): Region | null {
   const level = ownLevelWord(text, source?.province ?? named?.province);
   const sourceLevel = !source ? null : source.county ? '县' : source.city && source.city !== source.province ? '市' : '省';
-  let r = source && named && inside(named, source) && level !== sourceLevel ? named : source ?? named;
+  // A source organ of another province than the one the text names (a province's portal reposting another's news,
+  // a national site's copy of a county's case) is where the copy was found, not where the case is.
+  const elsewhere = Boolean(source && named?.province && named.province !== source.province);
+  let r = (source && named && inside(named, source) && level !== sourceLevel) || elsewhere ? named : source ?? named;
   // A county's page speaks of its city where the text says 我市 or names the city; a county bureau's
   // own draft that says 全市 loosely stays the county's.
   if (r?.county && r.city && r.city !== r.province && !r.county.endsWith('市') && level === '市' && (text.includes('我市') || text.includes(r.city.replace(/(市|地区|盟|自治州)$/u, '')))) {
