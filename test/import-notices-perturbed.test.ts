@@ -118,9 +118,11 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
   // and brackets this cut by characters, not by cells, changzhou-2023's 主送 run on after its number,
   // zhejiang-2021's title).
   // (9 when batch 17 joined; 7 once jiangsu-2022's 附件说明 over the 落款 and tengchong-2025's table row
-  // read as such; the rest are the rejoining's: table rows ending in a cell bar, half-width digits, pinyin.)
+  // read as such; the rest were the rejoining's: 2 once unwrap.ts ended rows at their cell bar and their
+  // labelled fields, and read a run cut by characters as well as by cells. Left: changzhou-2023 and shiye-2023,
+  // whose mirror's pinyin this cuts across lines, so the pinyin stage no longer sees it.)
   'hard-wrapped at 28 characters': {
-    bound: 7,
+    bound: 2,
     make: (ls) => ls.flatMap((l) => {
       const t = l.trim();
       if (t.length <= 30 || !/[。！？]/u.test(t)) return [l];

@@ -41,6 +41,8 @@ const CLAUSE_INSIDE = /[,，;；](?!$)/u;
 const LABEL_START = /^[^\s,，。；;：:]{2,10}[:：]/u;
 /** A line that is only a stamp of date and time ("08.12.2017 08:57", "2022年03月02日"): a page's, never a paragraph's last piece. */
 const STAMP_ONLY = /^[0-9０-９]{1,4}(?:[\s./／:：\-年月日时分]+[0-9０-９]{1,4})+[日]?$/u;
+/** A field's label at a line's start or after a space ("索取号: … 发布机构: …"): an information table's row. */
+const FIELD_PAIR = /(?:^|\s)[\u4e00-\u9fa5]{2,6}\s*[:：]/gu;
 /** A CMS's numeric stamp opening a line ("2026-01-30 18:12:29来源:…"): running text writes a date in 年月日. */
 const STAMP_START = /^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])/u;
 /** A page's labelled fields ("来源:", "作者:", "发布时间:"); a line of two or more is the page's head, set on its own line. */
@@ -332,30 +334,47 @@ function itemsClosed(run: SourceLine[]): boolean {
 function localBreaks(lines: SourceLine[], startsParagraph: (k: number) => boolean): Set<number> {
   const breaks = new Set<number>();
   const widths = lines.map((l) => cells(l).narrow);
+  // (Mostly Han by the cells it fills: a dateline's digits and brackets are narrow, a footer's Latin is most of it.)
+  const han = lines.map((l) => l.text.match(/\p{Script=Han}/gu)?.length ?? 0);
   const full = (k: number) =>
-    plain(lines[k]!) && !PARAGRAPH_END.test(lines[k]!.text) && hanShare(lines[k]!.text) >= 0.5 && (unclosed(lines[k]!.text) || !endsOwnLine(lines[k]!.text));
-  const closes = (k: number, hi: number) => k < lines.length && plain(lines[k]!) && widths[k]! <= hi + 1 && !startsParagraph(k);
+    plain(lines[k]!) && !PARAGRAPH_END.test(lines[k]!.text) && han[k]! >= widths[k]! / 2 && (unclosed(lines[k]!.text) || !endsOwnLine(lines[k]!.text));
+  // (A copy wrapped by characters, as a text editor or a mail client counts them, has full lines of one length instead.)
+  const chars = lines.map((l) => [...l.text].length + (l.indent ? 2 : 0));
+  const closes = (k: number, hi: number, of = widths) => k < lines.length && plain(lines[k]!) && of[k]! <= hi + 1 && !startsParagraph(k);
   const measures: Array<[number, number]> = [];
+  /** The run of full lines from i whose widths (cells, or characters) agree within `span`. */
+  const runFrom = (i: number, of: number[], span: number): { j: number; lo: number; hi: number } => {
+    let lo = of[i]!;
+    let hi = lo;
+    let j = i;
+    while (j + 1 < lines.length && full(j + 1) && !startsParagraph(j + 1) && Math.max(hi, of[j + 1]!) - Math.min(lo, of[j + 1]!) <= span) {
+      j++;
+      lo = Math.min(lo, of[j]!);
+      hi = Math.max(hi, of[j]!);
+    }
+    return { j, lo, hi };
+  };
   let i = 0;
   while (i < lines.length) {
-    if (widths[i]! < MIN_MEASURE || !full(i)) {
+    if (Math.max(widths[i]!, chars[i]!) < MIN_MEASURE || !full(i)) {
       i++;
       continue;
     }
-    let lo = widths[i]!;
-    let hi = lo;
-    let j = i;
-    while (j + 1 < lines.length && full(j + 1) && !startsParagraph(j + 1) && Math.max(hi, widths[j + 1]!) - Math.min(lo, widths[j + 1]!) <= 2.5) {
-      j++;
-      lo = Math.min(lo, widths[j]!);
-      hi = Math.max(hi, widths[j]!);
+    let end = i;
+    for (const [of, span] of [[widths, 2.5], [chars, 1]] as const) {
+      if (of[i]! < MIN_MEASURE) continue;
+      const { j, lo, hi } = runFrom(i, of, span);
+      end = Math.max(end, j);
+      // (The clause mark may sit in the line that closes the run.)
+      const prose = lines.slice(i, j + 2).some((l) => CLAUSE_INSIDE.test(l.text));
+      if (j > i && closes(j + 1, hi, of) && prose && !itemsClosed(lines.slice(i, j + 2))) {
+        for (let k = i; k <= j; k++) breaks.add(k);
+        if (of === widths) measures.push([lo, hi]);
+        end = j;
+        break;
+      }
     }
-    const prose = lines.slice(i, j + 1).some((l) => CLAUSE_INSIDE.test(l.text));
-    if (j > i && closes(j + 1, hi) && prose && !itemsClosed(lines.slice(i, j + 2))) {
-      for (let k = i; k <= j; k++) breaks.add(k);
-      measures.push([lo, hi]);
-    }
-    i = j + 1;
+    i = end + 1;
   }
   const seen = new Set<string>();
   for (const [lo, hi] of measures) {
@@ -368,7 +387,7 @@ function localBreaks(lines: SourceLine[], startsParagraph: (k: number) => boolea
   // A line no unit starts with (a closing mark, a comma: 禁则 keeps them off a line's start) continues the one before.
   lines.forEach((l, k) => {
     const after = lines[k + 1];
-    if (after && plain(l) && plain(after) && widths[k]! >= MIN_MEASURE && NO_LINE_START.has(after.text[0]!)) breaks.add(k);
+    if (after && plain(l) && plain(after) && Math.max(widths[k]!, chars[k]!) >= MIN_MEASURE && NO_LINE_START.has(after.text[0]!)) breaks.add(k);
   });
   // Latin runs: three or more lines of words, ragged at a measure of print (an English paragraph of a web page is one long line).
   i = 0;
@@ -419,7 +438,7 @@ export function unwrap(input: SourceLine[]): SourceLine[] {
     const before = lines[prev(k)];
     return Boolean(before && /[:：]$/u.test(before.text) && LABEL_START.test(l.text));
   };
-  // A page's head of labelled fields ends its own line, unless a field runs on into the next.
+  // A page's head of labelled fields ends its own line: the next holds the next fields, or the text.
   const ownLine = (k: number): boolean => {
     const t = lines[k]!.text;
     // A row ends its line where its last cell closes on a bar, or where the next line is no row; it runs on
@@ -429,8 +448,15 @@ export function unwrap(input: SourceLine[]): SourceLine[] {
     // (A row of names wrapped runs on into its last piece: a shorter line holding no clause mark, as a joint title's end.)
     const lastPiece = isGapRow(t) && !/[，,。；;]/u.test(after) && cells({ text: after }).narrow < cells(lines[k]!).narrow - 2;
     if (row && !/[>»＞:：]$/u.test(t) && (t.endsWith('|') || t.endsWith('｜') || (!isRow(after) && !lastPiece))) return true;
-    const fields = t.match(FIELD_LABEL)?.length ?? 0;
-    return fields >= 2 && !/^[^，。,]{0,6}[:：]/u.test(after);
+    const fields = Math.max(t.match(FIELD_LABEL)?.length ?? 0, t.match(FIELD_PAIR)?.length ?? 0);
+    if (fields < 2 || /[:：]$/u.test(t)) return false;
+    // Unless the wrap cut a label (the next line opens on its last character and the colon, "词: …") or a
+    // value (the next line opens on the value's end, then more fields: "丰市政府办 成文日期:…").
+    if (/^[\u4e00-\u9fa5]\s*[:：]/u.test(after)) return false;
+    FIELD_PAIR.lastIndex = 0;
+    const first = FIELD_PAIR.exec(after);
+    FIELD_PAIR.lastIndex = 0;
+    return !(first && first.index > 0);
   };
   const wrapped = wrapWidth(lines);
   // Which lines end on a full printed line inside their paragraph: the next line continues them.
