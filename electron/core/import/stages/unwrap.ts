@@ -12,8 +12,13 @@
  *   consecutive lines of the same width, cut mid-sentence, and a shorter line ending the run; once
  *   a run shows the draft's measure, a single full line cut mid-clause at that width continues too.
  *
+ * Widths are cells as print fills them (Han and Chinese punctuation one, Latin and digits half), with
+ * “”—… counted in the convention the page was set in; a copy a text editor wrapped by characters
+ * shows runs of one length in characters instead, and those are read too.
+ *
  * Either way a full line does not continue into a line that starts a unit of its own: a list item's
- * number, 附件, a date alone, a 署名 over its date, a label after a line ending in its colon.
+ * number, 附件, a date alone, a 署名 over its date, a label after a line ending in its colon; and a
+ * row (cells between bars, a breadcrumb, labelled fields) ends its line where a cell or a value ends.
  *
  * A PDF's own furniture (poppler's pdftotext, as offices copy a 选编 PDF): its page numbers and the
  * running heads beside them come back every page; they are marked furniture and a paragraph runs on
