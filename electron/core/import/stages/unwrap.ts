@@ -434,7 +434,9 @@ export function unwrap(input: SourceLine[]): SourceLine[] {
   };
   const startsParagraph = (k: number): boolean => {
     const l = lines[k]!;
-    if ((usesIndent && Boolean(l.indent)) || STARTS_BLOCK.test(l.text)) return true;
+    // (Where paragraphs are indented, the indent alone says it: "四是" or "3." opening a line unindented is a
+    // run-in enumeration the wrap happened to set at a line's start.)
+    if (usesIndent ? Boolean(l.indent) : STARTS_BLOCK.test(l.text)) return true;
     if (isDateLine(l.text) || STAMP_ONLY.test(l.text) || STAMP_START.test(l.text)) return true;
     // A 署名 over its 成文日期 (an organ named alone, the date under it).
     const after = lines[next(k)];
