@@ -15,7 +15,7 @@
 import type { SourceLine } from '../lines.js';
 import type { ListItem, ListResult } from './lists.js';
 import { CONFER_VERB_WORD, nameRun } from './listnames.js';
-import { isOrgName } from './orgnames.js';
+import { isBareKind, isOrgName } from './orgnames.js';
 import { plainAward, splitOutsideMarks, withoutRestatedCount } from './listrows.js';
 import { HONOUR_WORD, normaliseAward } from './honours.js';
 
@@ -132,6 +132,8 @@ const isName = (text: string) => text.length <= 30 && !/的|作为|[是为在]/u
  * 市慈善总会 (a body named by its level word, as orgnames.ts reads 市志愿者协会).
  */
 function ownName(piece: string): string | null {
+  // (A subject of kind words alone, "社区居委会获得…称号", is the write-up's own subject honoured: a case, no entry.)
+  if (isBareKind(piece)) return null;
   const we = /^(?:我|本)([省市区县州旗])/u.exec(piece);
   if (!we) return isName(piece) ? piece : null;
   const rest = piece.slice(we[0].length);
@@ -177,6 +179,8 @@ function bodySubjects(before: string): string[] {
   for (let p = 0; p <= t.length - 3; p++) {
     const candidate = t.slice(p);
     if (candidate.length > 32) continue;
+    // (Kind words alone are the text's own subject pointed back at: no shorter end of them is a name either.)
+    if (isBareKind(candidate)) return [];
     const name = ownName(candidate);
     if (name) return [name];
   }

@@ -42,6 +42,25 @@ export const ORG_KINDS: readonly string[] = Object.values(KINDS).flat();
 const ORG_KIND_SET: ReadonlySet<string> = new Set(ORG_KINDS);
 
 /**
+ * Whether a name is kind words only ("社区居委会", "该社区"): a text's way of pointing back at its own subject,
+ * which it named in full before, not a body's own name.
+ */
+export function isBareKind(name: string): boolean {
+  let rest = name.replace(/^(?:该|本|我)/u, '');
+  for (let cut = true; rest && cut; ) {
+    cut = false;
+    for (let n = Math.min(rest.length, 12); n >= 1; n--) {
+      if (ORG_KIND_SET.has(rest.slice(-n))) {
+        rest = rest.slice(0, -n);
+        cut = true;
+        break;
+      }
+    }
+  }
+  return rest.length === 0;
+}
+
+/**
  * The kinds as a regular-expression alternation, the longest first (so "社会工作服务中心" is read
  * whole where a pattern captures its kind, not as "中心").
  */

@@ -125,6 +125,10 @@ export function mayBeHeadline(text: string): boolean {
 
 /** Below this share of its character pairs in the text a first line is foreign to it; from SHARED on a line repeats it. */
 const STALE_SHARE = 0.25;
+/** A collection's head: what gathers cases, lists or documents under it. */
+const COLLECTION_HEAD = /(?:汇编|选编|案例集|文集|名单|名录|目录|合集|选登)$/u;
+/** A heading numbered as a part of the document (一、 / （一） / 1.). */
+const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.、．])/u;
 const SHARED = 0.6;
 
 /**
@@ -155,9 +159,12 @@ export function headlineAt(top: string[], body: string, likelihood: (k: number) 
   const docAt = top.findIndex((t) => DOC_NUMBER.test(t) || DOCUMENT_TITLE.test(t.trim()));
   // A first line that shares almost none of the text's words, over one that shares most of them, is another
   // article's headline (an e-paper's index, a previous-article link, a related story) printed over this one's.
-  const stale = !never && !kicker && dated < 0 && docAt < 0 && first.length >= 8 && mayBeHeadline(first) && bigramShare(first, body) < STALE_SHARE && top.slice(1).some((t) => mayBeHeadline(t) && bigramShare(t, body) >= SHARED);
+  // A collection's own head ("…案例汇编", "…名单") shares few words with any one case under it, and a numbered
+  // heading under it opens a group of the collection, not a story: neither is read so.
+  const stale = !never && !kicker && dated < 0 && docAt < 0 && first.length >= 8 && !COLLECTION_HEAD.test(first.trim()) && mayBeHeadline(first) && bigramShare(first, body) < STALE_SHARE && top.slice(1).some((t) => mayBeHeadline(t) && bigramShare(t, body) >= SHARED);
   // (The next line that may be a headline takes its place, as the first line would have stood.)
-  if (stale) return top.findIndex((t, k) => k > 0 && mayBeHeadline(t));
+  const next = stale ? top.findIndex((t, k) => k > 0 && mayBeHeadline(t)) : -1;
+  if (next > 0 && !NUMBERED_HEADING.test(top[next]!.trim())) return next;
   if (!never && !kicker && (dated < 0 || docAt >= 0)) return -1;
   let best = -1;
   let bestScore = 0;
