@@ -17,21 +17,24 @@ const FLOOR = {
   // category 99.1 %, notice title 100 %, organ 96.8 %, docNumber 97.2 %, addressees 98.7 %, date 98.1 %,
   // furniture 95.6 %. Each floor sits just below; never lowered except when a measured batch is released
   // to tuning (the floors then reset to what the larger set measures).
-  fullyRight: 0.91,
+  // Raised at the end of the tenth round, when it measured 349/357 (97.8 %): kind 99.2 %, case count 100 %,
+  // title 99.6 %, unit 100 %, award 98.2 %, region 99.8 %, category 99.6 %, notice title, organ, docNumber,
+  // addressees and date 100 %, furniture 97.5 %.
+  fullyRight: 0.97,
   fields: {
-    kind: 0.965,
-    'case count': 0.975,
-    title: 0.98,
-    unit: 0.96,
-    award: 0.965,
-    region: 0.98,
+    kind: 0.99,
+    'case count': 0.995,
+    title: 0.99,
+    unit: 0.99,
+    award: 0.98,
+    region: 0.99,
     category: 0.99,
     'notice.title': 0.99,
-    'notice.organ': 0.96,
-    'notice.docNumber': 0.97,
-    'notice.addressees': 0.98,
-    'notice.date': 0.98,
-    'furniture dropped': 0.95,
+    'notice.organ': 0.99,
+    'notice.docNumber': 0.99,
+    'notice.addressees': 0.99,
+    'notice.date': 0.99,
+    'furniture dropped': 0.97,
   } as Record<string, number>,
 };
 
