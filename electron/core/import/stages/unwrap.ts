@@ -87,7 +87,7 @@ const TOC_ENTRY = /\S(?:\s+|\s*[.．·…]{3,}\s*)[0-9]{1,3}$/u;
 const PAGE_LINES = 12;
 
 const wide = (code: number): boolean => code >= 0x2e80;
-const ALNUM = /^[A-Za-z0-9]$/u;
+const alnum = (code: number): boolean => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 /** East Asian ambiguous marks (“ ” ‘ ’ — … · ‰ ℃ ①): a CJK face sets them full-width, a Latin one half. */
 const ambiguous = (code: number): boolean => (code >= 0x2010 && code < 0x2e80) || code === 0xb7 || code === 0xb0;
 
@@ -111,7 +111,7 @@ function cells(line: SourceLine): Cells {
       w += 0.5;
       amb++;
     } else if (CJK_PUNCT_ASCII.has(t[i]!) && (wide(t.charCodeAt(i - 1)) || wide(t.charCodeAt(i + 1)))) w += 1;
-    else if (code === 0x20 && (CJK_PUNCT_ASCII.has(t[i - 1] ?? '') || (wide(t.charCodeAt(i - 1)) && ALNUM.test(t[i + 1] ?? '')) || (ALNUM.test(t[i - 1] ?? '') && wide(t.charCodeAt(i + 1))))) {
+    else if (code === 0x20 && (CJK_PUNCT_ASCII.has(t[i - 1] ?? '') || (wide(t.charCodeAt(i - 1)) && alnum(t.charCodeAt(i + 1))) || (alnum(t.charCodeAt(i - 1)) && wide(t.charCodeAt(i + 1))))) {
       // A PDF's gap read back as a space: after a full-cell comma (its cell holds it), or between Han and a
       // Latin word or a number (the quarter em print sets there).
       w += CJK_PUNCT_ASCII.has(t[i - 1] ?? '') && wide(t.charCodeAt(i - 2)) ? 0 : 0.25;
@@ -166,8 +166,7 @@ function commonWidth(lines: SourceLine[], widthOf: number[]): { measure: number;
  * cell each); where they were set half, the full lines' half widths do not depend on how many they hold.
  * Null when the lines share no measure.
  */
-export function wrapWidth(lines: SourceLine[]): { measure: number; widths: number[] } | null {
-  const c = lines.map(cells);
+function wrapWidth(lines: SourceLine[], c: Cells[]): { measure: number; widths: number[] } | null {
   const narrow = c.map((x) => x.narrow);
   const a = commonWidth(lines, narrow);
   if (!c.some((x) => x.ambiguous > 0)) return a && { measure: a.measure, widths: narrow };
@@ -336,9 +335,8 @@ function itemsClosed(run: SourceLine[]): boolean {
  * shown the measure, a lone full line of that width holding a clause mark, followed by one that continues it, breaks too;
  * and a run of Latin lines (an English notice, a script) breaks where the next line's first word would not have fitted.
  */
-function localBreaks(lines: SourceLine[], startsParagraph: (k: number) => boolean): Set<number> {
+function localBreaks(lines: SourceLine[], widths: number[], startsParagraph: (k: number) => boolean): Set<number> {
   const breaks = new Set<number>();
-  const widths = lines.map((l) => cells(l).narrow);
   // (Mostly Han by the cells it fills: a dateline's digits and brackets are narrow, a footer's Latin is most of it.)
   const han = lines.map((l) => l.text.match(/\p{Script=Han}/gu)?.length ?? 0);
   const full = (k: number) =>
@@ -418,6 +416,8 @@ export function unwrap(input: SourceLine[]): SourceLine[] {
   const entries = new Set<string>();
   const folios = pageFurniture(input, entries);
   const lines = folios.size ? input.map((l, k) => (folios.has(k) ? { ...l, furniture: true } : l)) : input;
+  const lineCells = lines.map(cells);
+  const narrow = lineCells.map((c) => c.narrow);
   // Where paragraphs are indented, an indented line always starts a new one.
   const indented = lines.filter((l) => l.indent).length;
   const usesIndent = indented >= 2 && indented < lines.length * 0.8;
@@ -453,19 +453,17 @@ export function unwrap(input: SourceLine[]): SourceLine[] {
     const row = isRow(t);
     const after = lines[next(k)]?.text ?? '';
     // (A row of names wrapped runs on into its last piece: a shorter line holding no clause mark, as a joint title's end.)
-    const lastPiece = isGapRow(t) && !/[，,。；;]/u.test(after) && cells({ text: after }).narrow < cells(lines[k]!).narrow - 2;
-    if (row && !/[>»＞:：]$/u.test(t) && (t.endsWith('|') || t.endsWith('｜') || (!isRow(after) && !lastPiece))) return true;
+    const lastPiece = () => isGapRow(t) && !/[，,。；;]/u.test(after) && cells({ text: after }).narrow < narrow[k]! - 2;
+    if (row && !/[>»＞:：]$/u.test(t) && (t.endsWith('|') || t.endsWith('｜') || (!isRow(after) && !lastPiece()))) return true;
     const fields = Math.max(t.match(FIELD_LABEL)?.length ?? 0, t.match(FIELD_PAIR)?.length ?? 0);
     if (fields < 2 || /[:：]$/u.test(t)) return false;
     // Unless the wrap cut a label (the next line opens on its last character and the colon, "词: …") or a
     // value (the next line opens on the value's end, then more fields: "丰市政府办 成文日期:…").
     if (/^[\u4e00-\u9fa5]\s*[:：]/u.test(after)) return false;
-    FIELD_PAIR.lastIndex = 0;
-    const first = FIELD_PAIR.exec(after);
-    FIELD_PAIR.lastIndex = 0;
-    return !(first && first.index > 0);
+    // (search, unlike exec, neither reads nor moves the global pattern's lastIndex.)
+    return after.search(FIELD_PAIR) <= 0;
   };
-  const wrapped = wrapWidth(lines);
+  const wrapped = wrapWidth(lines, lineCells);
   // Which lines end on a full printed line inside their paragraph: the next line continues them.
   let continues: (k: number) => boolean;
   if (wrapped !== null) {
@@ -485,7 +483,7 @@ export function unwrap(input: SourceLine[]): SourceLine[] {
       return fills && (usesIndent || !PARAGRAPH_END.test(line.text)) && (unclosed(line.text) || !endsOwnLine(line.text)) && !ownLine(k);
     };
   } else {
-    const breaks = localBreaks(lines, startsParagraph);
+    const breaks = localBreaks(lines, narrow, startsParagraph);
     if (breaks.size === 0) return folios.size ? contentsHeadings(lines, entries) : input;
     continues = (k) => breaks.has(k) && !ownLine(k);
   }
