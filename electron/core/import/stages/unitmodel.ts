@@ -340,7 +340,6 @@ function role(text: string, at: number, end: number, sentenceIndex: number): Omi
   };
 }
 
-
 /** Whether a run is a body's name by the grammar (not a word ending in a kind's character, not media). */
 function nameLike(name: string): boolean {
   if (isMediaName(name) || name.length < 3) return false;
@@ -602,22 +601,8 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     mergedInto.set(dropName, keepName);
     byPlace.set(key, keepName);
   }
-  // A body renamed is one body, under the name it took: its mentions before are the same body's.
-  const merged = (name: string): string => {
-    let n = name;
-    while (!raws.has(n) && mergedInto.has(n)) n = mergedInto.get(n)!;
-    return n;
-  };
-  for (const [former, next] of formerNames) {
-    const [from, to] = [merged(former), merged(next)];
-    if (from === to || !raws.has(from) || !raws.has(to)) continue;
-    raws.get(to)!.mentions.push(...raws.get(from)!.mentions);
-    raws.get(to)!.bare &&= raws.get(from)!.bare;
-    raws.delete(from);
-  }
-  // A town's own body written after the town's name alone ("九都镇退役军人服务站") where the text names the
-  // town with its county ("布拖县九都镇"): named with the county too, as its town is (canonical()).
-  const towns = [...raws.keys()].filter((n) => kindOf(n) === 'locality' && nameMentions(n)[0]?.start === 0 && nameMentions(n)[0]!.full);
+  // A body under another of its names is one body: its mentions join the other's (as the name it is
+  // known by, where the other is not yet a candidate).
   const renameTo = (from: string, to: string) => {
     const raw = raws.get(from)!;
     raws.delete(from);
@@ -630,6 +615,19 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
       order.splice(order.indexOf(from), 0, to);
     }
   };
+  // A body renamed is one body, under the name it took: its mentions before are the same body's.
+  const merged = (name: string): string => {
+    let n = name;
+    while (!raws.has(n) && mergedInto.has(n)) n = mergedInto.get(n)!;
+    return n;
+  };
+  for (const [former, next] of formerNames) {
+    const [from, to] = [merged(former), merged(next)];
+    if (from !== to && raws.has(from) && raws.has(to)) renameTo(from, to);
+  }
+  // A town's own body written after the town's name alone ("九都镇退役军人服务站") where the text names the
+  // town with its county ("布拖县九都镇"): named with the county too, as its town is (canonical()).
+  const towns = [...raws.keys()].filter((n) => kindOf(n) === 'locality' && nameMentions(n)[0]?.start === 0 && nameMentions(n)[0]!.full);
   for (const name of [...raws.keys()]) {
     const kind = kindOf(name);
     if (kind === 'locality' || kind === 'grassroots' || nameMentions(name)[0]?.start === 0) continue;
