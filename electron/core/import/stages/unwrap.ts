@@ -259,7 +259,8 @@ function pageFurniture(lines: SourceLine[], entries: Set<string>): Set<number> {
   }
   // A table of contents: its entries end in their page numbers, set off by spaces or leaders; an entry
   // wrapped over two lines is one entry.
-  const toc = lines.findIndex((l) => l.text.replace(/[\s\u3000]+/gu, '') === '目录');
+  // (Every line of every draft passes here: the cheap test first.)
+  const toc = lines.findIndex((l) => l.text.includes('录') && squeeze(l.text) === '目录');
   if (toc >= 0) {
     let k = toc + 1;
     let wrapped = '';
