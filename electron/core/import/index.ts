@@ -203,7 +203,7 @@ function assembleDraft(name: string, read: ReadResult, options: ImportOptions): 
   // A simplified page may carry lines in traditional characters (another script's template): those are read simplified.
   const mixed = !traditional && lines.some((l) => isTraditionalLine(l.text));
   if (traditional || wide || mixed) {
-    const copy = readingLines(lines, mixed ? (t) => isTraditionalLine(t) : traditional, options.convertToSimplified);
+    const copy = readingLines(lines, mixed ? isTraditionalLine : traditional, options.convertToSimplified);
     lines = copy.lines;
     restore = wide || mixed || !options.convertToSimplified ? copy.restore : null;
   }

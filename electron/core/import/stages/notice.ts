@@ -183,7 +183,8 @@ function restoreLifted(lines: SourceLine[], raw: SourceLine[]): SourceLine[] {
 }
 
 /** A notice's contact line over its date ("联系人：…", "联系电话：…"), which 通知 print last when they sign with the date alone. */
-const CONTACT_LINE = /^(?:联系人|联系电话|联系方式|咨询电话|电话)\s*[:：]/u;
+const CONTACT_LABEL = String.raw`(?:联系人|联系电话|联系方式|咨询电话|电话)\s*[:：]`;
+const CONTACT_LINE = new RegExp(`^${CONTACT_LABEL}`, 'u');
 
 /**
  * A title broken over lines ("常山县人民政府办公室关于印发《常山县提升" / "“助老三件事”…实施办法》的通知")
@@ -288,7 +289,7 @@ function dateRunOn(text: string): string[] | null {
  * Or after the contact line a notice may close on ("联系电话:3288298 2024-10-12"), even with no space between
  * (the date's four-digit year is the last four digits before its 年: "联系电话:32882982024年10月12日").
  */
-const CONTACT_DATE = new RegExp(`^((?:联系人|联系电话|联系方式|咨询电话|电话)\\s*[:：].*?)[\\s\\u3000]*([0-9０-９]{4}\\s*年\\s*[0-9０-９]{1,2}\\s*月\\s*[0-9０-９]{1,2}\\s*日|[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2})$`, 'u');
+const CONTACT_DATE = new RegExp(`^(${CONTACT_LABEL}.*?)[\\s\\u3000]*([0-9０-９]{4}\\s*年\\s*[0-9０-９]{1,2}\\s*月\\s*[0-9０-９]{1,2}\\s*日|[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2})$`, 'u');
 
 /** "附件: 某某征集表 姓名: 单位:": the 附件 mark, the attachment's name (a document's title) and its text. */
 function attachmentRunOn(text: string): string[] {
@@ -732,15 +733,15 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   const closing = !headed && closingSignature(lines, bodyFrom, issuerAt, dateAt);
   const announces = lines.slice(bodyFrom, bodyFrom + 6).some((l) => PUBLIC_FORMULA.test(l.text));
   const announcing = !headed && titleAt < 0 && announces;
-  // A normative text set out in articles (a 条例, 办法, 细则 or 规则 reposted without its 印发 notice) is a
-  // document, whoever posted it; copied from its first article without its title, it opens with them.
   // A copy whose first sentence hands the readers a document ("现将《…》转发你们", "…印发给你们") speaks
   // as only a 印发 or 转发 notice does to its addressees (in tuning, every page with that sentence is one:
   // 16 sites), with or without the title it left in the page's header.
   const firstBody = lines.find((l, k) => k >= bodyFrom && !header.has(k) && l.text.trim())?.text.trim() ?? '';
   const handsOver = titleAt < 0 && HANDS_OVER.test(firstBody);
+  // A normative text set out in articles (a 条例, 办法, 细则 or 规则 reposted without its 印发 notice) is a
+  // document, whoever posted it; copied from its first article without its title, it opens with them.
   const articles = articled(lines, bodyFrom);
-  const opensWithArticles = articles && titleAt < 0 && POLICY_HEAD.test(lines.find((l, k) => k >= bodyFrom && !header.has(k) && l.text.trim())?.text.trim() ?? '');
+  const opensWithArticles = articles && titleAt < 0 && POLICY_HEAD.test(firstBody);
   // A copy whose title stayed in the page's header may still open with the document's 版头: the organ
   // alone over its 发文字号 on a line of its own ("中共某市委 某市人民政府" / "某党发〔2015〕21号"), as no
   // report opens (in tuning, every copy with such a number line at its head is a notice or the award
