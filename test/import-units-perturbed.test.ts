@@ -44,9 +44,9 @@ function right(all: Array<{ input: UnitInput; unit: string }>, change: (input: U
 
 const lead = (input: UnitInput, before: string): UnitInput => ({ ...input, paragraphs: input.paragraphs.map((p, i) => (i === 0 ? `${before}${p}` : p)) });
 
-test('unit model: one change of writing at a time leaves the units it reads (51 tuning pages with a unit)', async () => {
+test('unit model: one change of writing at a time leaves the units it reads (59 tuning pages with a unit)', async () => {
   const all = await pages();
-  assert.equal(all.length, 51);
+  assert.equal(all.length, 59);
   const base = right(all, (x) => x);
   // A news dateline and reporter, a time, a circumstance before the lead; no headline; the lead's first sentence only.
   const figures = {
@@ -57,10 +57,11 @@ test('unit model: one change of writing at a time leaves the units it reads (51 
     noTitle: right(all, (x) => ({ ...x, title: '' })),
   };
   // Bounds at the model refitted on the 51 pages (a renamed body, a community's short form and street, 把 after
-  // the subject read): base 48; a lead-in costs nothing, a lost headline four.
-  assert.ok(figures.base >= 48, JSON.stringify(figures));
-  assert.ok(figures.dateline >= 48, JSON.stringify(figures));
-  assert.ok(figures.time >= 48, JSON.stringify(figures));
-  assert.ok(figures.circumstance >= 48, JSON.stringify(figures));
-  assert.ok(figures.noTitle >= 44, JSON.stringify(figures));
+  // the subject read): base 48; a lead-in costs nothing, a lost headline four. Re-based when batch 18 joined
+  // tuning (59 pages): the model, not refitted on the eight new pages, reads 53; a lost headline costs five.
+  assert.ok(figures.base >= 53, JSON.stringify(figures));
+  assert.ok(figures.dateline >= 53, JSON.stringify(figures));
+  assert.ok(figures.time >= 53, JSON.stringify(figures));
+  assert.ok(figures.circumstance >= 53, JSON.stringify(figures));
+  assert.ok(figures.noTitle >= 48, JSON.stringify(figures));
 });
