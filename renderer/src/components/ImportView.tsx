@@ -344,7 +344,7 @@ export function ImportView({ preview: first, collections, categories, onDone, on
                         </td>
                         <td className="col-region">
                           <div className={`region-now ${region ? '' : 'muted'}`}>{regionLabel(region) || '未识别'}</div>
-                          <RegionPicker value={region} onPick={(r) => edit(fi, ci, { region: r })} label={`第${ci + 1}个案例的地区`} />
+                          <RegionPicker value={region} onPick={(r) => edit(fi, ci, { region: r })} label={`第${ci + 1}个案例的地区`} placeholder={region ? '输入地名修改' : '输入地名'} />
                         </td>
                         <td className="col-category">
                           <select value={e.category ?? c.meta.category ?? ''} onChange={(ev) => edit(fi, ci, { category: ev.target.value })} aria-label={`第${ci + 1}个案例的业务领域`} title={c.meta.categoryExplanation?.[0]?.words.map((w) => w.word).join('、')}>

@@ -17,7 +17,7 @@ export function regionFromOption(option: RegionOption): Region {
   return { province: parts[0] ?? null, city: parts[1] ?? null, county: parts[2] ?? null, code: option.code };
 }
 
-export function RegionPicker({ value, onPick, label = '搜索地区' }: { value: Region | null | undefined; onPick: (region: Region) => void; label?: string }): JSX.Element {
+export function RegionPicker({ value, onPick, label = '搜索地区', placeholder }: { value: Region | null | undefined; onPick: (region: Region) => void; label?: string; placeholder?: string }): JSX.Element {
   const [query, setQuery] = useState('');
   const [options, setOptions] = useState<RegionOption[]>([]);
   const [active, setActive] = useState(0);
@@ -48,7 +48,7 @@ export function RegionPicker({ value, onPick, label = '搜索地区' }: { value:
       <input
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        placeholder={regionLabel(value) || '未识别，输入地名'}
+        placeholder={placeholder ?? (regionLabel(value) || '未识别，输入地名')}
         aria-label={label}
         role="combobox"
         aria-expanded={options.length > 0}
