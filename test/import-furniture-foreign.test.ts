@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { importFile } from '../electron/core/import/index.js';
 import { blocksText } from '../electron/core/model/text.js';
-import { isHotWords, isWidgetLabel } from '../electron/core/import/stages/furniture.js';
+import { isHotWords, isRunTogetherHeader, isWidgetLabel } from '../electron/core/import/stages/furniture.js';
+import { findMentions } from '../electron/core/regions/index.js';
 import type { ImportedFile } from '../electron/core/model/imported.js';
 
 const TUNING = path.resolve(import.meta.dirname, 'fixtures/portal/tuning');
@@ -106,4 +107,55 @@ test('furniture: the tuning pages whose foot furniture follows their own (contac
   const putuo = await importFile({ name: 'p.txt', path: path.join(TUNING, 'putuo-2007-liuyi-guer-weiwen-tongzhi.txt') });
   assert.ok(putuo.dropped.includes('验证码') && putuo.dropped.includes('全部评论'));
   assert.ok(!putuo.dropped.includes('普陀区民政局'));
+});
+
+test("furniture: a header's links copied run together, and the site's name above them, go", async () => {
+  const file = await read(['某某市政务网', '某某市政务网 政务公开互动交流无障碍长者版登录', HEADLINE, ...PARAGRAPHS]);
+  assert.equal(file.cases[0]?.meta.title, HEADLINE);
+  for (const l of ['某某市政务网', '某某市政务网 政务公开互动交流无障碍长者版登录']) assert.ok(file.dropped.includes(l), l);
+  for (const t of ['数据开放平台智能问答繁体登录注册', '首页 政务公开政务服务 互动交流', '无障碍长者版English']) assert.ok(isRunTogetherHeader(t), t);
+  // Menu words inside a headline's own words, or a run of two, are no header.
+  for (const t of ['政务公开工作要点', '登录注册流程优化', '政务公开政务服务', '某某县 政务公开 工作 要点']) assert.ok(!isRunTogetherHeader(t), t);
+});
+
+test('furniture: spaced button labels, a bulleted hot-words label, text-size buttons and the national platforms\' badges', () => {
+  for (const t of ['字 号:', '打 印', '关 闭', '【大】', '【中】', '【大】【中】【小】', '[ 大 ] [ 中 ] [ 小 ]', '国家政务服务平台', '全国一体化在线政务服务平台', '全国政务信息一体化应用平台']) assert.ok(isWidgetLabel(t), t);
+  for (const t of ['大', '【小区】', '全国养老服务信息平台', '国家政务服务平台上线运行。']) assert.ok(!isWidgetLabel(t), t);
+  for (const t of ['• 搜索热词:', '· 热门搜索: 养老 救助', '• 热搜词:']) assert.ok(isHotWords(t), t);
+  assert.ok(!isHotWords('• 搜索热词的变化反映了群众关切。'));
+});
+
+test("furniture: a site's sentence about itself at the foot is no running text: the byline above it still goes", async () => {
+  const lines = [HEADLINE, ...PARAGRAPHS, '张三'];
+  const plain = await read(lines);
+  const noted = await read([...lines, '本文为某某频道原创文章,转载请附上原文出处链接和本声明。']);
+  assert.equal(body(noted).includes('张三'), body(plain).includes('张三'));
+});
+
+const PLACE_TEXT = [
+  '近日,澧县民政局召开养老服务工作推进会,总结上半年工作,部署下一阶段重点任务,要求各乡镇抓好落实。',
+  '会议指出,今年以来澧县新建居家养老服务站十二个,为三千余名老年人提供助餐、助浴和上门照料服务。',
+  '会议要求,各乡镇要进一步完善养老服务网络,加强服务质量监管,让老年人在家门口享受到便利服务。',
+];
+
+function where(file: ImportedFile): string {
+  const r = file.cases[0]?.meta.region;
+  return r ? [r.province, r.city, r.county].filter(Boolean).join(' ') : '—';
+}
+
+test("regions: another province's banner and path over a text that names its own place are that site's, not the text's", async () => {
+  const own = await read(['澧县民政局召开养老服务工作推进会', ...PLACE_TEXT]);
+  assert.equal(where(own), '湖南省 常德市 澧县');
+  for (const head of [
+    ['吉林省民政厅', '当前位置 : 首页 > 民政要闻 > 地方信息'],
+    ['手机兰州新闻网', '您的位置:网站首页 > 新闻中心>兰州新闻> 正文'],
+    ['首页 / 珠海新闻 / 珠海市举行集体婚礼'],
+  ]) {
+    const file = await read([...head, '澧县民政局召开养老服务工作推进会', ...PLACE_TEXT]);
+    assert.equal(where(file), '湖南省 常德市 澧县', head.join(' / '));
+    assert.ok(!file.cases[0]?.meta.unit || findMentions(file.cases[0].meta.unit).every((m) => m.text.includes('澧')), file.cases[0]?.meta.unit ?? '');
+  }
+  // A text naming no place of its own is read at its site's: the banner is the page's evidence then.
+  const unnamed = await read(['澧县人民政府', '当前位置: 首页 > 新闻中心 > 工作动态', HEADLINE, ...PARAGRAPHS]);
+  assert.equal(where(unnamed), '湖南省 常德市 澧县');
 });

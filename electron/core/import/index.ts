@@ -11,7 +11,7 @@ import type { Block, CaseMeta, Region } from '../model/types.js';
 import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } from '../model/imported.js';
 import { blocksText } from '../model/text.js';
 import { contextRegion, findMentions, narrower, provinceFromCitedNumbers, regionFromDocNumber, resolveRegion } from '../regions/index.js';
-import { homeRegion, inside as insideRegion, ownLevelWord, pageRegion, placeEvidence, signerHome, spokenRegion } from '../regions/home.js';
+import { homeRegion, inside as insideRegion, namesOtherProvinces, ownLevelWord, pageRegion, placeEvidence, signerHome, spokenRegion } from '../regions/home.js';
 import { caseDepth } from '../regions/depth.js';
 import { NATIONAL_ORGAN } from '../regions/national.js';
 import type { ReadResult, SourceLine } from './lines.js';
@@ -247,14 +247,19 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     throw new ImportFailure(name, `“${name}”中没有可导入的正文。 ${name} contains no text to import.`);
   }
   // The place is read from the text and the furniture that speaks of the page's own site (regions/home.ts placeEvidence).
-  const allText = placeEvidence(rejoined.filter((l) => !l.furniture).map((l) => l.text), cleaned.dropped);
+  const allText = placeEvidence(rejoined.filter((l) => !l.furniture).map((l) => l.text), cleaned.dropped, true);
   // A national agency's dateline ("新华社北京2月21日电") names where the news was filed, not what it is about.
   const mentions = findMentions(allText.replace(/(?:新华社|中新社|中新网|人民网|新华网|央视网|中国新闻网)[\s\u3000]*[\u4e00-\u9fa5]{2,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电/gu, ''));
   const context = contextRegion(allText, mentions);
   // Several cities named (captions, venues, a survey of a province): an article's opening place is not its region by itself.
   const cities = new Set(mentions.flatMap((m) => (m.places.length === 1 ? [m.places[0]!.level === 'county' ? m.places[0]!.city?.code : m.places[0]!.level === 'city' ? m.places[0]!.code : undefined] : [])).filter(Boolean));
   // The page's source ("来源: 济宁民政") says where the draft comes from when the text is mixed.
-  const source = cleaned.info.publisher ? resolveRegion(cleaned.info.publisher, context) : null;
+  // (Unless it names only provinces the text never names, in a text that names its own: another province's
+  // portal or paper carrying the story says where the copy was found, neither the text's place nor its unit.)
+  const foreignSource = Boolean(cleaned.info.publisher) && namesOtherProvinces(cleaned.info.publisher!, rejoined.map((l) => l.text), cleaned.dropped);
+  const { publisher: _publisher, ...unsourced } = cleaned.info;
+  const caseInfo: CleanInfo = foreignSource ? unsourced : cleaned.info;
+  const source = cleaned.info.publisher && !foreignSource ? resolveRegion(cleaned.info.publisher, context) : null;
   if (source?.province && (!context.province || context.province === source.province)) {
     context.province = source.province;
     if (source.city && !context.city) context.city = source.city;
@@ -315,7 +320,7 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     // (Only a list of honours: a notice also lists what it inspected or asks for, and those are its content.)
     const bodyDrafts = bodyList && bodyList.items.length >= 2 ? listDrafts(bodyList, awardFromText(bodyLines.map((l) => l.text))) : [];
     const noticeCases = bodyDrafts.some((d) => namesHonour(d.award))
-      ? bodyDrafts.map((d) => buildCase(d, name, 'case-list', cleaned.info, context, notice.meta.year ?? null, '', notice.meta.title))
+      ? bodyDrafts.map((d) => buildCase(d, name, 'case-list', caseInfo, context, notice.meta.year ?? null, '', notice.meta.title))
       : [];
     alignListRegions(noticeCases, notice.meta.region);
     return { ...base, warnings, ...encoding, kind: 'notice', info, cases: noticeCases, notice, captions: [] };
@@ -348,7 +353,7 @@ function assemble(name: string, read: ReadResult): ImportedFile {
   }
   // Captions in the lead describe pictures, not where the article is from.
   const leadText = split.lead.filter((l) => !l.image && !isCaption(l.text)).map((l) => l.text).join('\n');
-  const cases: ImportedCase[] = split.cases.map((draft) => buildCase(draft, name, split.kind, cleaned.info, articleContext, docYear, leadText));
+  const cases: ImportedCase[] = split.cases.map((draft) => buildCase(draft, name, split.kind, caseInfo, articleContext, docYear, leadText));
   for (const c of cases) captions.push(...c.captions);
   const warnings = [...base.warnings, ...untitled, ...caseWarnings(cases)];
   if (unwrapped) warnings.push('按固定行宽断行的文本已重新合并为段落。 Hard-wrapped lines were joined into paragraphs.');

@@ -201,10 +201,53 @@ export function pageRegion(source: Region | null, named: Region | null, text: st
  * (an organ's or outlet's name alone: "某县人民政府", "某某日报"). The rest of the furniture — lists of
  * related headlines (相关新闻, 推荐阅读), other sites' links, a web company's copyright — names other
  * places and says nothing of this one.
+ *
+ * A site line is the page's evidence, but a page may be another site's copy of the text: with `againstText`,
+ * where the text names places of its own, a site line naming only other provinces than the text does is
+ * that other site's and says nothing of the text's place either.
  */
-export function placeEvidence(lines: string[], dropped: readonly string[]): string {
+export function placeEvidence(lines: string[], dropped: readonly string[], againstText = false): string {
   const furniture = new Set(dropped.map((d) => d.trim()));
-  return lines.filter((l) => (!furniture.has(l.trim()) || isSiteLine(l.trim())) && !isPlaceMenu(l)).join('\n');
+  let own: Set<string> | null = null;
+  const foreign = (l: string): boolean => {
+    if (!againstText) return false;
+    const named = provincesNamed(findMentions(l));
+    if (named.size === 0) return false;
+    own ??= ownProvinces(lines, dropped);
+    return own.size > 0 && ![...named].some((p) => own!.has(p));
+  };
+  return lines.filter((l) => (!furniture.has(l.trim()) || (isSiteLine(l.trim()) && !foreign(l))) && !isPlaceMenu(l)).join('\n');
+}
+
+/**
+ * The provinces the text itself names, the page's furniture (`dropped`) aside: those of the places it
+ * names unambiguously, or when each name it uses is several places' (朝阳区), every province they may be in.
+ */
+function ownProvinces(lines: string[], dropped: readonly string[]): Set<string> {
+  const furniture = new Set(dropped.map((d) => d.trim()));
+  // (A county's short name of two characters is too often an ordinary word, 互助 or 东方, to say where the text is.)
+  const text = lines.filter((t) => !furniture.has(t.trim())).join('\n');
+  const mentions = withRecurringCounties(text, findMentions(text)).filter((m) => isStrong(m) || m.text.length >= 3 || m.places.some((p) => p.level !== 'county'));
+  const sure = mentions.filter((m) => m.places.length === 1);
+  return provincesNamed(sure.length ? sure : mentions);
+}
+
+/**
+ * Whether `name` (the page's source, a site's banner) names places only in provinces the text (`lines`
+ * but the furniture `dropped`) does not name, in a text that names some: another province's site or paper.
+ */
+export function namesOtherProvinces(name: string, lines: string[], dropped: readonly string[]): boolean {
+  const named = provincesNamed(findMentions(name));
+  if (named.size === 0) return false;
+  const own = ownProvinces(lines, dropped);
+  return own.size > 0 && ![...named].some((p) => own.has(p));
+}
+
+/** The provinces a set of mentions may be in (each mention counts every division its name may be). */
+function provincesNamed(mentions: Mention[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentions) for (const p of m.places) out.add(p.level === 'province' ? p.code : (p.province?.code ?? p.code));
+  return out;
 }
 
 /**

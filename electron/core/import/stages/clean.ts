@@ -647,7 +647,7 @@ function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt
 }
 
 /**
- * A breadcrumb ("当前位置: 首页 > 新闻中心 > 正文") opens the page's own part: what a portal prints above it
+ * A breadcrumb ("当前位置: 首页 > 新闻中心 > 正文") or a top menu opens the page's own part: what a portal prints above it
  * is its header (the site's or its sponsor's name, a mobile-edition link, a menu, a group of sister sites,
  * the day's date), never the draft's — on the tuning pages of two dozen portals no headline stands above
  * the first breadcrumb. Only short lines without a sentence go, and only when the breadcrumb comes
@@ -655,7 +655,7 @@ function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt
  */
 function dropAboveBreadcrumb(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, info: CleanInfo): void {
   let crumb = Infinity;
-  for (const d of droppedAt) if (d.at < crumb && d.at <= 24 && BREADCRUMB.test(d.text)) crumb = d.at;
+  for (const d of droppedAt) if (d.at < crumb && d.at <= 24 && (BREADCRUMB.test(d.text) || isMenuRow(d.text))) crumb = d.at;
   if (crumb === Infinity) return;
   let cut = 0;
   while (cut < keep.length && keep[cut]!.at < crumb) {

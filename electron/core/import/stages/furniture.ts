@@ -38,8 +38,8 @@ const WIDGET_LABELS = new Set([
 const SHARE_TARGETS = new Set(['转发', '微信', '微博', '新浪微博', '腾讯微博', '朋友圈', '微信好友', '好友', 'QQ', 'qq', 'Qq', 'QQ空间', 'qq空间', '空间', '豆瓣', '人人网', '复制链接', '链接', '钉钉', '抖音', '头条', '今日头条']);
 
 /** A platform's app promotion ("打开APP 阅读更多精彩内容", "下载客户端 查看更多"). */
-/** Text-size buttons ("A+ A A-", "A- A A+"), and a share bar's instructions ("打开微信“扫一扫”，…点击屏幕右上角分享按钮"). */
-const SIZE_BUTTONS = /^(?:A[+＋\-－]?\s*){2,4}$/u;
+/** Text-size buttons ("A+ A A-", "A- A A+", "【大】【中】【小】" one to a line or in a row), and a share bar's instructions ("打开微信“扫一扫”，…点击屏幕右上角分享按钮"). */
+const SIZE_BUTTONS = /^(?:A[+＋\-－]?\s*){2,4}$|^(?:[【[]\s*[大中小]\s*[】\]]\s*){1,3}$/u;
 const SHARE_HOWTO = /^(?:打开|用)微信.{0,20}扫一扫.{0,40}(?:分享|朋友圈)/u;
 /** An article's end mark ("（完）", "【完】", "- END -"). */
 const END_MARK = /^[-—–\s]*[(（【[]?\s*(?:完|全文完|END|End|end)\s*[)）】\]]?[-—–\s]*$/u;
@@ -63,14 +63,56 @@ const SEARCH_PROMPT = /^(?:请)?输入(?:您要|你要)?(?:搜索|查询|检索)
  * links of a header), a site's name with its address in brackets ("某某网【example.com】"), a button to
  * follow a site ("关注某某网"), a download link's label ("下载地址: 点击此处下载").
  */
-const SITE_LINK = /^[\u4e00-\u9fa5]{2,12}(?:门户网站|门户网)$|^[\u4e00-\u9fa5A-Za-z0-9]{2,16}\s*[【[(（]\s*(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/?\s*[】\])）]$|^关注\s*[“"]?[\u4e00-\u9fa5]{2,10}(?:网|网站|公众号|微博|客户端)[”"]?$|^(?:(?:附件)?下载(?:地址|链接)\s*[:：]\s*)?点击(?:此处|这里)(?:下载|查看)$/u;
+const SITE_LINK = /^[\u4e00-\u9fa5]{2,12}(?:门户网站|门户网)$|^(?:全国|国家)(?:一体化在线)?政务[\u4e00-\u9fa5]{0,8}平台$|^[\u4e00-\u9fa5A-Za-z0-9]{2,16}\s*[【[(（]\s*(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/?\s*[】\])）]$|^关注\s*[“"]?[\u4e00-\u9fa5]{2,10}(?:网|网站|公众号|微博|客户端)[”"]?$|^(?:(?:附件)?下载(?:地址|链接)\s*[:：]\s*)?点击(?:此处|这里)(?:下载|查看)$/u;
 /** Where a picture was, its note that it is an archive photo ("(资料图)", "(相关资料图)"): the picture's, never the text's. */
 const PICTURE_NOTE = /^[(（]\s*(?:相关)?资料(?:图|图片|照片)\s*[)）]$/u;
 /** A platform's statement that it only stores what its users post. */
 const PLATFORM_NOTE = /仅提供信息存储(?:空间)?服务|观点仅代表作者本人|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)/u;
 
 /** Words of a portal's top menu ("首页 政务公开 政务服务 互动交流"). */
-const MENU_WORDS = /^(?:首页|网站首页|主页|政务公开|信息公开|政府信息公开|政务服务|网上办事|办事服务|互动交流|政民互动|公众参与|新闻中心|新闻动态|通知公告|工作动态|领导信息|机构设置|机构职能|专题专栏|在线访谈|民意征集|走进\S{1,4}|魅力\S{1,4}|数据开放|English|无障碍|长者版|关怀版|繁體|简体)$/u;
+const MENU_LITERALS = ['首页', '网站首页', '主页', '政务公开', '信息公开', '政府信息公开', '政务服务', '网上办事', '办事服务', '互动交流', '政民互动', '公众参与', '新闻中心', '新闻动态', '通知公告', '工作动态', '领导信息', '机构设置', '机构职能', '专题专栏', '在线访谈', '民意征集', '数据开放', 'English', '无障碍', '长者版', '关怀版', '繁體', '简体'];
+const MENU_WORDS = new RegExp(`^(?:${MENU_LITERALS.join('|')}|走进\\S{1,4}|魅力\\S{1,4})$`, 'u');
+
+/**
+ * The words of a portal's header links, menu and tools, for reading them run together: a copy of adjacent
+ * links without their separators ("数据开放平台智能问答繁体登录注册", "无障碍版无障碍版"). Words of one character
+ * (赞) are left out: they would cut any text into words.
+ */
+const HEADER_WORDS = new Set(
+  [...MENU_LITERALS, ...WIDGET_LABELS, '登录', '登陆', '注册', '退出', '繁体', '简体版', '繁体版', '無障礙', '无障碍版', '手机版', '移动版', '数据开放平台', '网站地图', '个人中心', '联系我们', '设为首页', '加入收藏'].filter((w) => w.length >= 2),
+);
+const HEADER_WORD_MAX = Math.max(...[...HEADER_WORDS].map((w) => w.length));
+
+/** How many header words `token` is made of, one after another with nothing else (0 when it is not). */
+function headerWords(token: string): number {
+  if (token.length > 48) return 0;
+  // Fewest words that cover token[0, i), or Infinity.
+  const best: number[] = [0];
+  for (let i = 1; i <= token.length; i++) {
+    best[i] = Infinity;
+    for (let k = Math.max(0, i - HEADER_WORD_MAX); k <= i - 2; k++) if (best[k]! + 1 < best[i]! && HEADER_WORDS.has(token.slice(k, i))) best[i] = best[k]! + 1;
+  }
+  return Number.isFinite(best[token.length]) ? best[token.length]! : 0;
+}
+
+/**
+ * A header's links copied run together ("某某网 数据开放平台智能问答繁体登录注册"): three header words at least,
+ * some of them with no blank between, and at most the site's name before them. No punctuation.
+ */
+export function isRunTogetherHeader(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 60 || /[。，,！？!?:：、；;“”"《》()（）]/u.test(t)) return false;
+  const tokens = t.split(/[\s\u3000|｜]+/u).filter(Boolean);
+  let words = 0;
+  let joined = false;
+  for (const [k, token] of tokens.entries()) {
+    const n = headerWords(token);
+    if (n === 0 && !(k === 0 && tokens.length > 1 && token.length <= 8)) return false;
+    words += n;
+    if (n >= 2) joined = true;
+  }
+  return joined && words >= 3;
+}
 
 /** A portal's menu word alone on its line ("新闻中心", "政务公开"): a column's name, never a story's headline. */
 export function isMenuWord(text: string): boolean {
@@ -94,7 +136,7 @@ export function isWidgetLabel(text: string): boolean {
   const bare = t.replace(/^[【[(（<]\s*/u, '').replace(/\s*[】\])）>]$/u, '');
   if (WIDGET_LABELS.has(t) || WIDGET_LABELS.has(bare)) return true;
   // A label spaced out to fill its button ("搜 索", "分 享").
-  if (t.length <= 8 && /^[\u4e00-\u9fa5](?:[\s\u3000]+[\u4e00-\u9fa5])+$/u.test(t) && WIDGET_LABELS.has(t.replace(/[\s\u3000]+/gu, ''))) return true;
+  if (t.length <= 8 && /^[\u4e00-\u9fa5](?:[\s\u3000]+[\u4e00-\u9fa5])+$/u.test(t) && (WIDGET_LABELS.has(t.replace(/[\s\u3000]+/gu, '')) || isWidgetRow(t.replace(/[\s\u3000]+/gu, '')))) return true;
   // A row of such labels ("政务微博 政务微信").
   if (t.length > 40 || !/[\s\u3000|｜]/u.test(t)) return false;
   const parts = t.split(/[\s\u3000|｜]+/u).filter(Boolean);
@@ -140,6 +182,7 @@ export function isChannelRow(text: string): boolean {
  * three short words at least, no punctuation, and most of them a portal's menu words.
  */
 export function isMenuRow(text: string): boolean {
+  if (isRunTogetherHeader(text)) return true;
   if (text.length > 80 || !/\s/u.test(text) || /[。，,！？:：、]/u.test(text)) return false;
   const parts = text.trim().split(/[\s\u3000]+/u);
   if (parts.length < 3 || parts.some((p) => p.length > 8)) return false;
@@ -346,7 +389,7 @@ export function isMarkupResidue(text: string): boolean {
 
 /** A site's search box with its suggested words ("热搜词: 政府工作报告 营商环境 …"). */
 export function isHotWords(text: string): boolean {
-  return text.length <= 160 && !SENTENCE.test(text) && /^(?:热搜词|热搜|热门搜索|热门关键词|搜索热词|(?:相关)?热词(?:搜索)?|大家都在搜|热点搜索)\s*[:：]/u.test(text.trim());
+  return text.length <= 160 && !SENTENCE.test(text) && /^(?:[•·▪◦*]\s*)?(?:热搜词|热搜|热门搜索|热门关键词|搜索热词|(?:相关)?热词(?:搜索)?|大家都在搜|热点搜索)\s*[:：]/u.test(text.trim());
 }
 
 /** The previous/next and index links an e-paper reader prints beside its labels. */

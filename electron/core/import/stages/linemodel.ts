@@ -116,11 +116,13 @@ export function linePage(lines: readonly SourceLine[], lexicon: (text: string) =
     const cell = t.replace(/^[|｜]\s*/u, '').replace(/\s*[|｜]$/u, '');
     return cell !== t && cell && !/[|｜]/u.test(cell) ? cell : t;
   });
-  let firstText = texts.findIndex(isRunning);
+  // A site's sentence about itself ("本文为某频道原创文章,转载请…。") is its furniture, not running text.
+  const running = (t: string): boolean => isRunning(t) && !lexicon(t);
+  let firstText = texts.findIndex(running);
   if (firstText < 0) firstText = texts.length;
   let lastText = -1;
   for (let i = texts.length - 1; i >= 0; i--) {
-    if (isRunning(texts[i]!)) {
+    if (running(texts[i]!)) {
       lastText = i;
       break;
     }
