@@ -59,9 +59,10 @@ test('unit model: one change of writing at a time leaves the units it reads (59 
   // Bounds at the model refitted on the 51 pages (a renamed body, a community's short form and street, 把 after
   // the subject read): base 48; a lead-in costs nothing, a lost headline four. Re-based when batch 18 joined
   // tuning (59 pages): the model, not refitted on the eight new pages, reads 53; a lost headline costs five.
-  assert.ok(figures.base >= 53, JSON.stringify(figures));
-  assert.ok(figures.dateline >= 53, JSON.stringify(figures));
-  assert.ok(figures.time >= 53, JSON.stringify(figures));
-  assert.ok(figures.circumstance >= 53, JSON.stringify(figures));
-  assert.ok(figures.noTitle >= 48, JSON.stringify(figures));
+  // Refitted on the 59 (a Party committee's 社会工作部 an organ, a body's head speaking for it): base 54, a lost headline five.
+  assert.ok(figures.base >= 54, JSON.stringify(figures));
+  assert.ok(figures.dateline >= 54, JSON.stringify(figures));
+  assert.ok(figures.time >= 54, JSON.stringify(figures));
+  assert.ok(figures.circumstance >= 54, JSON.stringify(figures));
+  assert.ok(figures.noTitle >= 49, JSON.stringify(figures));
 });

@@ -15,6 +15,7 @@ import { findMentions, withRecurringCounties, isStrong } from '../electron/core/
 import { namedCounties } from '../electron/core/regions/depth.js';
 import { homeRegion, pageRegion, signerHome, spokenRegion } from '../electron/core/regions/home.js';
 import { resolveRegion } from '../electron/core/regions/index.js';
+import { examplesScope, reporterSource } from '../electron/core/regions/scope.js';
 import type { Region } from '../electron/core/model/types.js';
 import { hardWrap } from '../scripts/perturb.js';
 
@@ -108,4 +109,44 @@ test('a page whose source organ is of another province than the place its text n
   assert.deepEqual(names(pageRegion(source, resolveRegion('宁夏'), '宁夏推进养老产业。')), ['宁夏回族自治区']);
   // Inside the source's province the source's rule stands: a province's news speaking as the province stays the province's.
   assert.deepEqual(names(pageRegion(source, resolveRegion('长春市'), '全省推进养老服务,长春市率先试点。')), ['吉林省']);
+});
+
+const imported = async (text: string): Promise<string[]> => {
+  const r = await importFile({ name: 'synthetic.txt', bytes: new TextEncoder().encode(text) });
+  return names(r.cases[0]?.meta.region);
+};
+
+test('the reporter\'s source ("记者从某区某局获悉") is the news\'s division: the organ the news is from, at its level', async () => {
+  assert.deepEqual(names(reporterSource('记者昨天从徐汇区规划局获悉,即日起')), ['上海市', '上海市', '徐汇区']);
+  assert.deepEqual(names(reporterSource('记者12日从成都市武侯区民政局了解到')), ['四川省', '成都市', '武侯区']);
+  assert.deepEqual(names(reporterSource('记者日前从天河区民政局获悉', { province: '广东省' })), ['广东省', '广州市', '天河区']);
+  // An organ by its level word alone names no division by itself.
+  assert.equal(reporterSource('记者从省民政厅获悉'), null);
+  // A station named after its city opens the report; the district's bureau the news is from narrows it.
+  const text = '城东片区12条新路公开征名\n\n本报讯\n\n广州南站工程收尾,该地区将修筑一批配套道路。记者昨天从番禺区规划局获悉,即日起至8月31日,该局面向社会公开征集12条道路的名称。征集到的名称经评审后依法报市地名办审批,命名不得与全市已用道路名称同名。\n';
+  assert.deepEqual(await imported(text), ['广东省', '广州市', '番禺区']);
+  assert.deepEqual(await caseRegion('shanghai-2005-nanzhan-daolu-zhengming.txt'), ['上海市', '上海市', '徐汇区']);
+});
+
+test('places given as examples ("到A、B等地") in several of a province\'s cities make the text the province\'s', async () => {
+  assert.deepEqual(names(examplesScope('记者到巩义、许昌等地作了探访')), ['河南省']);
+  assert.deepEqual(names(examplesScope('听取南宁、梧州、钦州等地对殡葬工作的意见')), ['广西壮族自治区']);
+  assert.deepEqual(names(examplesScope('石家庄、邯郸、邢台等地开展集中宣传')), ['河北省']);
+  // Examples inside one city, or across provinces, say no province.
+  assert.equal(examplesScope('在武侯区、锦江区等地开展'), null);
+  assert.equal(examplesScope('学习北京、上海等地的做法'), null);
+  const text = (visit: string) =>
+    `地名里的乡愁\n\n来源:湖北日报\n\n不少人有过这样的经历:在陌生的村庄打开导航,地图上一片空白。\n\n随着城乡融合发展,乡村地名的作用日益凸显。湖北的乡村地名怎么起?${visit}\n\n5月15日,宜都市红花套镇渡口村的古渡口前,游客前来拍照。村党支部书记说,渡口村因此得名。“镇上的羽林村因曾是驻地而得名。”正在红花套镇勘察道路的宜都市民政局区划地名科科长介绍。\n`;
+  assert.deepEqual(await imported(text('记者到宜都、枝江、襄州等地作了探访。')), ['湖北省']);
+  // One place visited: the text is that place's.
+  assert.deepEqual(await imported(text('记者到宜都作了探访。')), ['湖北省', '宜昌市', '宜都市']);
+  assert.deepEqual(await caseRegion('gongyi-2025-xiangcun-zhuming-fanti.txt'), ['河南省']);
+});
+
+test('a text that speaks as its province (全省) keeps the province when its city is read only from its counties; a city naming itself ranks itself in it', async () => {
+  const text = (frame: string) =>
+    `推进城乡社区治理 服务群众见实效\n\n社区是社会治理的基本单元。${frame}\n\n记者走访了武侯区、锦江区、郫都区的城乡社区。武侯区推动多元共治,引入社会组织参与社区服务。锦江区推行院落自治,郫都区建设社区服务站。\n`;
+  assert.deepEqual(await imported(text('近年来,四川省以党建引领为关键,持续完善基层社区治理。截至目前,全省建成城乡社区综合服务设施5万余个。')), ['四川省']);
+  assert.deepEqual(await imported(text('成都市是全省社区数量最多的城市,占全省三分之一。')), ['四川省', '成都市']);
+  assert.deepEqual(await caseRegion('guizhou-2018-jiceng-zhili-jishi.txt'), ['贵州省']);
 });

@@ -13,6 +13,7 @@ import { blocksText } from '../model/text.js';
 import { contextRegion, findMentions, narrower, provinceFromCitedNumbers, regionFromDocNumber, resolveRegion } from '../regions/index.js';
 import { homeRegion, inside as insideRegion, namesOtherProvinces, ownLevelWord, pageRegion, placeEvidence, signerHome, spokenRegion } from '../regions/home.js';
 import { caseDepth } from '../regions/depth.js';
+import { examplesScope, reporterSource } from '../regions/scope.js';
 import { NATIONAL_ORGAN } from '../regions/national.js';
 import type { ReadResult, SourceLine } from './lines.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './readers/zipguard.js';
@@ -463,6 +464,9 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
   // The national organ must be the sentence's subject, not a mention ("被民政部获准…的连山区民政局").
   if (NATIONAL_SUBJECT.test(sentence)) return null;
   const found = resolveRegion(sentence, hint);
+  // The reporter's source ("记者从徐汇区规划局获悉") is the organ the news is from: its division, inside what the opening names.
+  const told = reporterSource(opening, hint);
+  if (told && (!found || (insideRegion(told, found) && !insideRegion(found, told)))) return told;
   // "我区下管镇…" in a local paper's report: the paper's own district or county ("上虞日报" → 上虞区).
   const we = /我([区县市])/u.exec(sentence)?.[1];
   if (we && !found?.county) {
@@ -485,6 +489,10 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
   // Nothing named in the opening: the document's own division (the townships it names, its site), as deep as the home reads
   // inside the city the whole text names, unless the text speaks as that city (全市, 我市).
   if (!found) {
+    // A text that shows its work by places in several of its province's cities ("记者到巩义、许昌等地作了探访") is the
+    // province's, whatever city it names most; so is one that speaks as its province (全省, 我省) where that city is read
+    // from its counties alone (a city that names itself, "西宁是全省老年人口最集中的城市", ranks itself in its province).
+    if (whole?.city && whole.province && (examplesScope(text)?.province === whole.province || (ownLevelWord(text, whole.province) === '省' && !namesItself(text, whole.city)))) return resolveRegion(whole.province);
     const deeper = whole?.city && context.home && insideRegion(context.home, whole) && ownLevelWord(text, whole.province) !== '市';
     return deeper ? context.home! : (whole ?? context.home ?? null);
   }
@@ -493,6 +501,11 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
   if (!context.province || found.province !== context.province) return found.province === context.province ? found : (whole ?? found);
   if (context.city && found.city === context.city) return found;
   return whole;
+}
+
+/** The text names the city itself (by its name or short name), not only its counties. */
+function namesItself(text: string, city: string): boolean {
+  return findMentions(text).some((m) => m.places.some((p) => p.level === 'city' && p.name === city));
 }
 
 function buildCase(

@@ -14,8 +14,11 @@ import { findMentions, regionByCode, resolveRegion } from '../../regions/index.j
  * lists, notices and headlines select from it (the exports below) instead of keeping their own.
  */
 export const KINDS = {
-  /** Government organs and their offices. */
-  government: ['民政局', '民政厅', '民政部', '退役军人事务局', '退役军人事务厅', '社会保障局', '人民政府', '街道办事处', '办事处', '政府', '委员会', '办公厅', '办公室', '局', '厅', '委', '办'],
+  /**
+   * Government organs and their offices; and the Party committees' social-work departments ("某区委社会工作部",
+   * 2023 on), which took community governance and volunteering over from civil affairs at every level.
+   */
+  government: ['民政局', '民政厅', '民政部', '退役军人事务局', '退役军人事务厅', '社会保障局', '社会工作部', '人民政府', '街道办事处', '办事处', '政府', '委员会', '办公厅', '办公室', '局', '厅', '委', '办'],
   /**
    * Civil-affairs service bodies, which do the work themselves: stations, homes, centres, registries,
    * a township's civil-affairs office ("肥东县救助管理站", "下管镇未成年人保护工作站", "某镇民政办").

@@ -44,7 +44,7 @@ export interface UnitWeights {
 /** Kinds of grass-roots bodies and of places that act as a unit (a town's or a street's government). */
 const GRASSROOTS = ['社区居民委员会', '居民委员会', '村民委员会', '居委会', '村委会', '社区', '村'];
 const LOCALITY = ['街道办事处', '街道', '镇', '乡'];
-const ORGAN_KINDS = ['民政局', '民政厅', '民政部', '退役军人事务局', '退役军人事务厅'];
+const ORGAN_KINDS = ['民政局', '民政厅', '民政部', '退役军人事务局', '退役军人事务厅', '社会工作部'];
 /** Every kind a candidate may end in: organs, civil-affairs and other service bodies, social organisations, localities, grass roots. */
 const CANDIDATE_KINDS = [
   ...KINDS.government.filter((k) => k !== '办公室' && k !== '委员会'),
@@ -136,6 +136,11 @@ function sentenceAt(ends: readonly number[], at: number): number {
  * a purpose or circumstance clause is cut at its comma, so only the time and the dateline remain.
  */
 const LEAD_IN = /^(?:(?:本报讯|本网讯|[\u4e00-\u9fa5]{2,8}?(?:[0-9]{1,2}月[0-9]{1,2}日)?[电讯])\s*)?(?:[(（][^()（）]{0,30}[)）]\s*)?(?:记者[\u4e00-\u9fa5·]{2,4}(?:报道)?\s*)?(?:近年来|近期|近日|日前|目前|当前|今年以来|去年以来|[0-9]{4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:以来)?|[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:以来)?|[0-9]+年前|[0-9]+年来|如今|此外|同时|随后|其中|据悉|据了解|另外|然而|而)?\s*$/u;
+/**
+ * A body's head or spokesperson speaking for it ("某县民政局局长某某说", "市救助管理站负责人介绍"): news attributes
+ * what a body did to the body's own voice so.
+ */
+const SPEAKS_AFTER = /^(?:党组|党委)?(?:副)?(?:局长|厅长|站长|院长|所长|主任|书记|负责人|部长)[\u4e00-\u9fa5]{0,4}?(?:说|介绍|表示|告诉记者)/u;
 /** One of a body's people after its name: its head, its officers, its staff. */
 const STAFF_AFTER = /^(?:党组|党委)?(?:副)?(?:局长|厅长|站长|院长|所长|主任|书记|负责人|工作人员|干部|社工|网格员)/u;
 /** A clause that sets the scene for the sentence's subject: a purpose, a circumstance, a basis, a time. */
@@ -190,6 +195,7 @@ export const UNIT_FEATURES = [
   'homeAgrees',
   'peers',
   'subunit',
+  'speaks',
 ] as const;
 export type UnitFeature = (typeof UNIT_FEATURES)[number];
 
@@ -203,6 +209,8 @@ interface Mentioned {
   modifier: boolean;
   /** Followed by one of its people ("某局局长", "某站工作人员"): the person acts, not the body. */
   staff: boolean;
+  /** Followed by one of its people speaking ("某局局长某某说"): the body speaks through them. */
+  speaks: boolean;
   object: boolean;
   acts: boolean;
   confers: boolean;
@@ -334,6 +342,7 @@ function role(text: string, at: number, end: number, sentenceIndex: number): Omi
     sentence: sentenceIndex,
     modifier,
     staff: STAFF_AFTER.test(after),
+    speaks: SPEAKS_AFTER.test(text.slice(end, end + 16)),
     object,
     acts: ACTS_AFTER.test(after),
     confers: CONFERS_AFTER.test(after),
@@ -657,8 +666,8 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     const place = kindOf(name) === 'grassroots' || kindOf(name) === 'locality';
     if (place && raw.bare && raw.mentions.length < 2 && !raw.mentions.some((m) => m.segment === 0 || m.acts)) raws.delete(name);
   }
-  // A body named only as the employer of a person who acts ("某局局长某某调研…") is not the actor.
-  for (const [name, raw] of raws) if (raw.mentions.every((m) => m.staff)) raws.delete(name);
+  // A body named only as the employer of a person who acts ("某局局长某某调研…") is not the actor, unless that person speaks for it.
+  for (const [name, raw] of raws) if (raw.mentions.every((m) => m.staff && !m.speaks)) raws.delete(name);
   const names = order.filter((n) => raws.has(n));
   const homeLevel = input.home?.county ? 3 : input.home?.city ? 2 : input.home?.province ? 1 : 0;
   const leadSegment = segments.findIndex((s, i) => i > 0 && s.length > 0);
@@ -700,6 +709,7 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
       // One of several bodies of its kind the text lists ("杭州市拱墅区民政局…宁波市镇海区民政局…"): a report on many.
       peers: Math.log1p(sameKind.length - 1),
       subunit: share((m) => m.subunit),
+      speaks: ms.some((m) => m.speaks) ? 1 : 0,
     };
     const x = UNIT_FEATURES.map((k) => f[k]);
     return { name, features: x };
