@@ -33,7 +33,7 @@ import { alignListRegions, awardFromText, isListDocument, listDrafts, readList }
 import { streetCounty } from './stages/placelabel.js';
 import { isOrgan, ownOrgan, unitAfterTitle, unitFromText, unitLine } from './stages/units.js';
 import { unitPlacesItself } from './stages/unitmodel.js';
-import { ownRegion } from './stages/orgnames.js';
+import { ownRegion, withOwnPlace } from './stages/orgnames.js';
 import { captionRunAtTop, isCaption } from './stages/captions.js';
 import { namesHonour, statedAward } from './stages/honours.js';
 
@@ -282,7 +282,12 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     // So is a 公示 without 文号 whose body is the list of those it proposes: the list is what an editor files.
     if (!notice.meta.title || (!notice.meta.docNumber && /公示$/u.test(notice.meta.title))) {
       const list = readList(lines);
-      if (list && isListDocument(lines, list)) return assembleList(name, lines, list, cleaned, context, base, encoding);
+      // (A list printed after the 公示's signature and date is its attachment: the notice is what is filed, the list its cases.)
+      // (The 署名 or date is looked for in the lines the list was read from: the shape counts its own when the copy ran
+      // them into the last paragraph, and a page's date line may have been read as its byline.)
+      const closing = [shape.issuerAt, shape.dateAt].flatMap((k) => (k >= 0 ? [(shape.lines ?? lines)[k]?.text.trim() ?? ''] : [])).filter(Boolean);
+      const appended = Boolean(notice.meta.title && closing.length && list?.items.length) && lines.slice(0, list!.items[0]!.at).some((l) => closing.some((c) => l.text.trim().endsWith(c)));
+      if (list && !appended && isListDocument(lines, list)) return assembleList(name, lines, list, cleaned, context, base, encoding);
     }
     const warnings = [...base.warnings];
     if (!notice.meta.title) {
@@ -332,7 +337,7 @@ function assemble(name: string, read: ReadResult): ImportedFile {
   const topCaptions = new Set(captionRunAtTop(rejoined).map((k) => rejoined[k]));
   if (topCaptions.size) lines.forEach((l, k) => topCaptions.has(l) && (lines[k] = { text: l.text, image: {} }));
   const list = readList(lines);
-  if (list && isListDocument(lines, list)) return assembleList(name, lines, list, cleaned, context, base, encoding);
+  if (list && isListDocument(lines, list)) return assembleList(name, lines, list, cleaned, articleContext, base, encoding);
 
   const split = splitDraft(lines, cleaned.info);
   const info = draftInfo(split.title, split.subtitle, cleaned.info);
@@ -367,7 +372,7 @@ function assembleList(
   lines: SourceLine[],
   list: NonNullable<ReturnType<typeof readList>>,
   cleaned: ReturnType<typeof clean>,
-  context: ReturnType<typeof contextRegion>,
+  context: ReturnType<typeof contextRegion> & { home?: Region | null },
   base: Pick<ImportedFile, 'file' | 'format' | 'dropped' | 'warnings'>,
   encoding: { encoding?: string },
 ): ImportedFile {
@@ -391,6 +396,15 @@ function assembleList(
     });
   }
   alignListRegions(cases, context.province ? { province: context.province, city: context.city ?? null, county: context.county ?? null } : null);
+  // A report's entry stands for the page: a unit written by the page's level word ("我市某中心") is the page's own
+  // body, and an entry nothing else places is where the page is from.
+  for (const [k, c] of (list.report ? cases : []).entries()) {
+    // (A work its clause names no body for, "我市“X”工作获…", is the text's own body's: the unit the page has as a case's.)
+    if (!c.meta.unit && list.items[k]?.whole) c.meta.unit = unitFromText(lines.filter((l) => l.text && !l.image).map((l) => l.text), lines[0]?.text ?? '', null, context.home);
+    const own = c.meta.unit ? withOwnPlace(c.meta.unit, context.home) : null;
+    if (own) c.meta.unit = own;
+    if (!c.meta.region?.province) c.meta.region = ownRegion(c.meta.unit, context.home) ?? context.home ?? null;
+  }
   const leadLines = lines.slice(0, first).filter((l, k) => !list.taken.has(k) && k !== list.nameAt && !(titleLine && k === 0));
   const info = draftInfo(title, null, cleaned.info);
   if (leadLines.length) info.lead = structure(leadLines, { captions: false, sentenceRunIns: false }).body;

@@ -104,7 +104,7 @@ function isNavBar(text: string): boolean {
   if (/(?:来源|发布时间|发布日期|日期|时间|作者)\s*[:：]/u.test(text) && findDate(text)) return false;
   const parts = text.split(/[|｜]/u).map((p) => p.trim()).filter(Boolean);
   // A table row copied with its bars ("1 | 标题 | 单位", "序号 | 案例名称 | 申报单位") is the draft's.
-  if (/^[0-9０-９]{1,3}$/u.test(parts[0] ?? '') || parts.some((p) => /^(?:序号|案例名称|项目名称|申报单位|报送单位|推荐单位|单位名称|成果名称)$/u.test(p))) return false;
+  if (/^[0-9０-９]{1,3}[.．、]?$/u.test(parts[0] ?? '') || parts.some((p) => /^(?:序号|案例名称|项目名称|申报单位|报送单位|推荐单位|单位名称|成果名称)$/u.test(p))) return false;
   return parts.length >= 2 && parts.every((p) => p.length <= 24);
 }
 

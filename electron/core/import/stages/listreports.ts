@@ -35,7 +35,12 @@ const NOT_HONOUR = /(?:好评|认可|支持|资金|补助|经费|帮助|关注|�
  * Works named in 《》 right before the verb, one or several joined by 和/、/及, maybe counted: "《X》", "《X》和《Y》两个
  * 项目", or as the first of a group the page goes on to list: "《X》等15个案例".
  */
-const WORK = /((?:《[^《》]{4,80}》\s*(?:、|和|及|与|以及)?\s*)+)(等)?\s*(?:[0-9０-９一二两三四五六七八九十百]+\s*[个项篇部件]?[\u4e00-\u9fa5]{0,6})?\s*$/u;
+const WORK = /((?:《[^《》]{4,80}》\s*(?:、|和|及|与|以及)?\s*)+)(?:案例|项目|课题|成果|作品|报告|论文)?(等)?\s*(?:[0-9０-９一二两三四五六七八九十百]+\s*[个项篇部件]?[\u4e00-\u9fa5]{0,6})?\s*$/u;
+/**
+ * A work named in quotes, which its kind word after them makes a work ("我市“支持和引导社会力量参与救灾”工作", "“邻里守望”
+ * 项目"); quotes alone before a verb may be a body's or an honour's name.
+ */
+const QUOTED_WORK = /[“"]([^“”"]{4,60})[”"](?:工作法|工作|项目|案例|做法|经验|模式|品牌|服务)$/u;
 /** What stands between a work's authors and its name: "…牵头撰写的研究报告", "…申报的案例". */
 const WORK_LEAD = /(?:(?:牵头)?(?:撰写|完成|主持|报送|申报|选送|推荐|创作|编写|编著)的)?(?:研究报告|调研报告|报告|论文|案例|项目|课题|成果|作品|著作|专著)?$/u;
 /** A person named with a rank or post, who wrote the work: "卢爱国教授", "张某等". */
@@ -72,6 +77,18 @@ function honourAfter(rest: string): string | null {
 }
 
 /**
+ * The honour before a 、 that goes on with another clause ("被评为全省民政工作创新奖、“全国双拥模范城”创建实现“三连冠”"):
+ * the first piece, when what follows is no honour. Honours joined by 、 ("荣获甲、乙、丙等荣誉称号") are a body's record
+ * of honours, no one piece of news.
+ */
+function firstHonour(rest: string): string | null {
+  const pieces = splitOutsideMarks(rest, '、');
+  if (pieces.length < 2) return null;
+  if (pieces.slice(1).every((p) => honourAfter(p.replace(/等(?:荣誉称号|称号|荣誉|奖项|殊荣)\s*$/u, '')))) return null;
+  return honourAfter(pieces[0]!);
+}
+
+/**
  * An honour's name marked as the page marks it, read as quoted: corner brackets ("「X」", as traditional-character
  * pages quote) and book marks around a title's name ("荣获《X》称号", a 称号 being no work).
  */
@@ -82,8 +99,16 @@ function asQuoted(rest: string): string {
 /** The honour a list named earlier in the sentence ("会上通报了2024年度渝中区改革最佳实践案例"). */
 function honourNamedBefore(text: string): string | null {
   const m = LIST_NAMED.exec(text);
-  return m ? m[1]!.trim().replace(/^[“"]([^“”"]+)[”"]$/u, '$1') : null;
+  const held = m ? null : CEREMONY.exec(text);
+  const name = m?.[1] ?? held?.[1] ?? held?.[2];
+  return name ? name.trim().replace(/^[“"]([^“”"]+)[”"]$/u, '$1') : null;
 }
+
+/**
+ * The honour a ceremony is held for ("举行了“2023全国城乡社区高质量发展典型案例”颁奖仪式", "X发布会"), quoted or ending
+ * as honours do: those 上榜 at it are its winners.
+ */
+const CEREMONY = /[“"]([^“”"]{4,40}?)[”"]\s*(?:颁奖|表彰|授牌|发布|揭晓)(?:仪式|典礼|大会|会|活动)|(?:举行|举办|召开)了?\s*([^，,。；;“”"《》]{4,40}?(?:案例|成果|项目|品牌|奖))(?:颁奖|表彰|授牌|发布|揭晓)(?:仪式|典礼|大会|会|活动)/u;
 
 /**
  * A list the organ published, by its name: "公布2017年全国综合减灾示范社区名单", "发布“2020年度全国综合减灾示范社区”
@@ -121,7 +146,7 @@ function workUnit(before: string): string | null {
   t = t.replace(PERSON, '');
   t = t.replace(/^.*?(?:其中|此外|另外)\s*/u, '').trim();
   if (t.length < 2 || t.length > 30 || !/^[\u4e00-\u9fa5（）()·]+$/u.test(t)) return null;
-  return isOrgName(t) || BODY_END.test(t) ? t : null;
+  return isOrgName(t) || BODY_END.test(t) || isName(t) ? t : null;
 }
 
 /** A body's name by the organisation grammar; a phrase holding 的 or a verb of being ("我省唯一的地级市民政部门", "作为") is none. */
@@ -210,7 +235,7 @@ function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, ea
   }
   const rest = asQuoted(clause.slice(m.index! + m[0].length));
   const work = WORK.exec(before);
-  let honour = honourAfter(rest);
+  let honour = honourAfter(rest) ?? firstHonour(rest);
   if (!honour && LISTED.test(m[0]) && !rest.replace(/[\s!！]+$/u, '')) honour = honourNamedBefore(sentence.slice(0, sentence.indexOf(clause)));
   if (!honour) return null;
   const award = normaliseAward(honour);
@@ -219,6 +244,8 @@ function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, ea
     const items = [...work[1]!.matchAll(/《([^《》]{4,80})》/gu)].map((w) => ({ title: w[1]!.trim(), subtitle: null, unit, place: null, award, whole: true }));
     return { items, counted: Boolean(work[2]) };
   }
+  const quoted = QUOTED_WORK.exec(before.trim());
+  if (quoted) return { items: [{ title: quoted[1]!.trim(), subtitle: null, unit: workUnit(before.trim().slice(0, quoted.index)), place: null, award, whole: true }], counted: false };
   // A province's or city's honour ("天津市先进社会组织") is given in that place: a body whose name writes
   // no division of its own ("南开大学教育基金会", whose 南开 is its name) is placed there.
   const scope = /^([\u4e00-\u9fa5]{2,8}?(?:省|市|自治区))/u.exec(honour.replace(/^[“"]/u, ''))?.[1] ?? null;
@@ -227,7 +254,22 @@ function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, ea
 }
 
 /** What may open a sentence before its subject: when, what is known, an aside. */
-const SENTENCE_OPENER = /^\s*(?:(?:近些年|近年来?|长期以来|一直以来|自?(?:[0-9０-９]{4}\s*|[近今去多几一二三四五六七八九十]{1,3})年(?:以来|来)?|自[^，,。；;]{1,12}以来|在[^，,。；;]{2,16}(?:中|上|下|方面)|此外|另外|同时|其中|目前|据了解|据悉|据介绍)\s*[，,]?\s*)*/u;
+const SENTENCE_OPENER = /^\s*(?:(?:近些年|近年来?|长期以来|一直以来|自?(?:[0-9０-９]{4}\s*|(?:过去)?[近今去多几一二三四五六七八九十]{1,3})年(?:以来|来)?|自[^，,。；;]{1,12}以来|在[^，,。；;]{2,16}(?:中|上|下|方面)|此外|另外|同时|其中|目前|据了解|据悉|据介绍)\s*[，,]?\s*)*/u;
+
+/** A body's founding opening a sentence: its profile ("某中心成立于2014年8月", "该社区始建于1998年"). */
+const PROFILE = /^[^，,。；;]{0,40}?(?:成立|始建|创建|组建|创办|注册|挂牌)于\s*(?:[0-9０-９]{4}|[一二三四五六七八九〇零]{4})/u;
+
+/**
+ * A sentence's subject named before its predicate: a name ending in the kind of a body or place, then a word a
+ * predicate opens with ("紫竹院街道在…指导下", "该县以…为", "市民政局围绕…").
+ */
+const SUBJECT = /^[\u4e00-\u9fa5]{0,20}?(?:街道|社区|村|镇|乡|区|县|市|旗|州|局|厅|委|办|中心|协会|会|院|站|所|系统|部门|政府|组织)(?=在|把|将|以|围绕|坚持|通过|始终|积极|不断|着力|紧紧|聚焦|立足|按照|结合|充分|全面|深入|大力|先后|还|也|[，,])/u;
+
+/** A sentence opening (past its opener) with a body's name: its subject is that body. */
+function othersSubject(sentence: string): boolean {
+  const t = sentence.replace(SENTENCE_OPENER, '');
+  return SUBJECT.test(t) || Boolean(openingName(t));
+}
 
 /**
  * Whether a sentence's subject is one of the honoured bodies: it opens (past its opener) with a body's name, the
@@ -244,16 +286,49 @@ function opensWith(sentence: string, bodies: string[]): boolean {
   return false;
 }
 
+/** What a line that ends its sentence or paragraph ends in. */
+const CLOSED = /[。！？!?；;：:”"’）)】》]$/u;
+
+/**
+ * The first four paragraphs of text, each from its first line: a line left open mid-sentence went on in the next (a
+ * hard wrap a PDF or a narrow page left); a short line stands alone, and so does the first, a headline, unless it is
+ * as wide as the line after it.
+ */
+function openingParagraphs(lines: SourceLine[]): Array<{ k: number; text: string }> {
+  const out: Array<{ k: number; text: string }> = [];
+  const open = (j: number) => j < lines.length && Boolean(lines[j]!.text.trim()) && !lines[j]!.image;
+  // (The lines a list's wrapped row was joined from are left empty in place: no break of the text's.)
+  const after = (j: number) => {
+    let n = j + 1;
+    while (n < lines.length && !lines[n]!.text.trim() && !lines[n]!.image) n++;
+    return n;
+  };
+  for (let k = 0; k < lines.length && out.length < 4; k++) {
+    if (!open(k)) continue;
+    const at = k;
+    let text = lines[k]!.text.trim();
+    while (text.length < 3000 && !CLOSED.test(text) && open(after(k))) {
+      const last = lines[k]!.text.trim();
+      const next = lines[after(k)]!.text.trim();
+      // (The first line may be the headline, which stands over a longer line; a wrapped line past it may be
+      // shorter than the next where a copy dropped the characters it was wrapped with, a mirror's pinyin.)
+      if (last.length < 12 || (!out.length && last.length < next.length - 2)) break;
+      text += next;
+      k = after(k);
+    }
+    out.push({ k: at, text });
+  }
+  return out;
+}
+
 /**
  * The award a report states, read from its headline and opening paragraphs (the first four lines of text), or
  * null. Only the first clause that states one counts: a report's news comes first, the honoured one's
  * earlier honours after it.
  */
 export function reportedAward(lines: SourceLine[]): ReportAward | null {
-  const texts: number[] = [];
-  for (let k = 0; k < lines.length && texts.length < 4; k++) if (lines[k]!.text.trim() && !lines[k]!.image) texts.push(k);
-  for (const k of texts) {
-    const text = lines[k]!.text.trim();
+  const paragraphs = openingParagraphs(lines);
+  for (const { k, text } of paragraphs) {
     for (const sentence of splitOutsideMarks(text.length > 3000 ? text.slice(0, 3000) : text, '。！？')) {
       // (A report states its news in a sentence of a few clauses: a run-on line past that is no such sentence.)
       if (sentence.length > 600) continue;
@@ -271,7 +346,7 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
         }
       }
       if (!items.length) continue;
-      const opening = texts.map((j) => lines[j]!.text).join('\n');
+      const opening = paragraphs.map((p) => p.text).join('\n');
       for (const it of items) if (it.award) it.award = withYear(it.award, opening);
       // (The text around the sentence, before it too: a case may open with its practice and mention the honour after.)
       const around = lines.map((l) => l.text).join('\n').replace(sentence, '');
@@ -279,8 +354,14 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
       // 抓手"). What others did (the organ's selection, the city's work, what all such bodies are to do) tells
       // no practice of the honoured. A work's write-up is its authors' practice, whoever its sentences name.
       const bodies = items.filter((it) => !it.whole).map((it) => it.title);
-      const told = bodies.length === items.length ? splitOutsideMarks(around, '。！？!?\n').filter((t) => opensWith(t, bodies)).join('。') : around;
-      const practice = new Set([...told.matchAll(PRACTICE)].map((p) => p[0].replace(/^以.*$/u, '以…为'))).size;
+      // (A body's profile, "该中心成立于2014年8月,致力于…", is its record, what a report adds after the news.)
+      const sentences = splitOutsideMarks(around, '。！？!?\n').filter((t) => !PROFILE.test(t));
+      // A work's write-up is its authors' practice, or the text's where its sentences name no subject; what another
+      // body the text names did ("近年来,紫竹院街道…" over its community's case) is that body's.
+      const units = items.flatMap((it) => (it.whole && it.unit ? [it.unit] : []));
+      const told = bodies.length === items.length ? sentences.filter((t) => opensWith(t, bodies)) : sentences.filter((t) => opensWith(t, units) || !othersSubject(t));
+      // (Titles in 《》 hold verbs of their own: "以《全力提升…》为题" tells no practice.)
+      const practice = new Set([...told.join('。').replace(/《[^《》]*》/gu, '《》').matchAll(PRACTICE)].map((p) => p[0].replace(/^以.*$/u, '以…为'))).size;
       // A counted work is its list's entry when the page goes on to the entries: its title on a line of its own.
       const entry = counted ? lines.findIndex((l, j) => j !== k && l.text.trim() === items[0]!.title) : -1;
       return { items, counted: entry >= 0, line: k, practice };
@@ -290,6 +371,17 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
 }
 
 /**
+ * A page whose news is a rank ("赣州民政工作综合评估全省第一", "…数量位列全国第一", "…位居全国前列"), in its headline or
+ * its first sentence: a report of results, whose account of the year's work is the results' ground, no case's practice.
+ */
+function ranked(lines: SourceLine[]): boolean {
+  const first = lines.find((l) => l.text.trim() && !l.image)?.text.trim() ?? '';
+  const head = splitOutsideMarks(first.slice(0, 300), '。！？!?')[0] ?? '';
+  return RANK.test(head);
+}
+const RANK = /(?:全国|全省|全市|全区|全州|全县|全盟)(?:第[一二三]名?|前列|前茅|首位|之首)|(?:位列|位居|名列|排名|跻身)(?:全国|全省|全市|全区)?(?:第[一二三]名?|前列|前茅|首位)/u;
+
+/**
  * The list a report of an award is (one entry, or the works one clause names), or null when the text is no such report (none stated, or the text
  * after it is a write-up of the honoured one's practice: a case). The entry stands for the whole text, which
  * stays the list's lead (`at` past the last line).
@@ -297,7 +389,7 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
 export function awardReport(lines: SourceLine[], practiceBar = 2): ListResult | null {
   const found = reportedAward(lines);
   if (!found) return null;
-  if (!found.counted && found.practice >= practiceBar) return null;
+  if (!found.counted && found.practice >= practiceBar && !ranked(lines)) return null;
   const items: ListItem[] = found.items.map((it) => ({ ...it, at: lines.length }));
   // The copied entry of a counted list: its title line, then its write-up opening with who led it.
   for (const item of found.counted ? items : []) {

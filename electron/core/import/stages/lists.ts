@@ -513,16 +513,25 @@ function rowItems(rows: string[][], award: string | null, at: number): { items: 
   const cols = headerColumns(rows[h]!)!;
   const items: ListItem[] = [];
   const width = rows[h]!.length;
+  const merged = mergedColumns(rows[h]!, cols);
   let carry: string[] = [];
   for (const raw of rows.slice(h + 1)) {
-    const cells = raw.map((c) => c.trim());
+    let cells = raw.map((c) => c.trim());
     if (cells.filter(Boolean).length === 1) {
       const g = groupHeading(cells.find(Boolean)!);
       if (g?.award) award = g.award;
       continue;
     }
-    // Cells merged down a column (rowspan) are missing at the row's start: take them from the row above.
-    const row = cells.length < width ? [...carry.slice(0, width - cells.length), ...cells] : cells;
+    // A row copied with its bars from under a merged cell keeps as many bars as the full rows and leaves the
+    // missing cell at its end ("2. | 标题 | 单位 | |"): the empty cells at the end are the ones missing.
+    if (merged.length && cells.length === width && carry.length) {
+      let n = cells.length;
+      while (n > 1 && !cells[n - 1]) n--;
+      if (n < width && width - n <= merged.length) cells = cells.slice(0, n);
+    }
+    // Cells merged down a column (rowspan) are missing from the row: the grouping columns (a grade, a place, a
+    // class) take them from the row above, the row's own cells keep their order; with no such column, the row's start.
+    const row = cells.length >= width ? cells : merged.length >= width - cells.length ? fillMerged(cells, carry, merged.slice(0, width - cells.length), width) : [...carry.slice(0, width - cells.length), ...cells];
     carry = row;
     const pick = (k: number | undefined) => (k === undefined ? null : row[k]?.trim() || null);
     const unit = pick(cols.unit);
@@ -531,6 +540,21 @@ function rowItems(rows: string[][], award: string | null, at: number): { items: 
     items.push({ title, subtitle: null, unit, place: pick(cols.place) ?? unit, award: pick(cols.award) ?? award, at });
   }
   return items.length ? { items, award } : null;
+}
+
+/** The columns a table merges down over a group of rows: its grade, its place, its class (not its number, title or unit). */
+function mergedColumns(header: string[], cols: Partial<Record<keyof typeof COLUMN, number>>): number[] {
+  const out = header.flatMap((c, k) => (k === cols.award || k === cols.place || /^(?:类别|分类)$/u.test(c.replace(/[\s\u3000:：]+/gu, '')) ? [k] : []));
+  // (A place that is the unit's own column, as a table with no place heading reads it, is no group.)
+  return out.filter((k) => k !== cols.title && k !== cols.unit);
+}
+
+/** A short row's cells set in their columns: the merged ones from the row above, the others in order. */
+function fillMerged(cells: string[], carry: string[], merged: number[], width: number): string[] {
+  const out: string[] = [];
+  let next = 0;
+  for (let k = 0; k < width; k++) out.push(merged.includes(k) ? (carry[k] ?? '') : (cells[next++] ?? ''));
+  return out;
 }
 
 /**
@@ -653,8 +677,16 @@ export function readList(source: SourceLine[]): ListResult | null {
     // Table rows copied as text with cell bars: "1 | 标题 | 单位 |".
     if (/[|｜].*[|｜]/u.test(text)) {
       const rows: string[][] = [];
+      const bars = (t: string) => t.match(/[|｜]/gu)?.length ?? 0;
+      const full = bars(text);
       let k = i;
-      while (k < lines.length && /[|｜].*[|｜]/u.test(lines[k]!.text)) rows.push(lines[k++]!.text.replace(/^\s*[|｜]|[|｜]\s*$/gu, '').split(/[|｜]/u));
+      while (k < lines.length && /[|｜].*[|｜]/u.test(lines[k]!.text)) {
+        let row = lines[k++]!.text;
+        // A row hard-wrapped where it was copied (a PDF's width, a narrow page) goes on over the next line, up to as
+        // many bars as its header has.
+        while (bars(row) < full && k < lines.length && lines[k]!.text.trim() && bars(row) + bars(lines[k]!.text) <= full) row = row.trimEnd() + lines[k++]!.text.trim();
+        rows.push(row.replace(/^\s*[|｜]|[|｜]\s*$/gu, '').split(/[|｜]/u));
+      }
       const copied: { items: ListItem[]; award: string | null } | null = rows.length >= 3 ? rowItems(rows, award, i) : null;
       if (copied) {
         flush();
