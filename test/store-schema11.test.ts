@@ -39,8 +39,8 @@ test('a schema-10 library upgrades; its cases are still found, and an imported f
 
   const store = new Library(file);
   try {
-    assert.equal(LATEST_VERSION, 11);
-    assert.equal(store.db.pragma('user_version', { simple: true }), 11);
+    assert.ok(LATEST_VERSION >= 11);
+    assert.equal(store.db.pragma('user_version', { simple: true }), LATEST_VERSION);
     const again = draft([{ meta: { title: TITLE }, body: BODY, sections: [], captions: [] }]);
     assert.deepEqual(store.importKnownFiles([again]), [], 'the old build kept no file hashes');
     assert.deepEqual(store.importDuplicates([again]).map((d) => d.existingId), [id]);

@@ -13,7 +13,7 @@ import { CORPUS_FILES, importCorpus } from './fixtures/corpus.js';
 
 function settings(store: Library): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const t of ['documents_fts', 'documents_chars']) {
+  for (const t of ['documents_fts', 'documents_charset']) {
     for (const r of store.db.prepare(`SELECT k, v FROM ${t}_config WHERE k IN ('automerge', 'hashsize')`).all() as Array<{ k: string; v: unknown }>) out[`${t}.${r.k}`] = r.v;
   }
   return out;
@@ -40,14 +40,14 @@ test('every document of an import batch is found once by both indexes, and the F
     assert.deepEqual(settings(store), {
       'documents_fts.automerge': 8,
       'documents_fts.hashsize': 1024 * 1024,
-      'documents_chars.automerge': 4,
-      'documents_chars.hashsize': 1024 * 1024,
+      'documents_charset.automerge': 4,
+      'documents_charset.hashsize': 1024 * 1024,
     });
     const mapped = store.db.prepare('SELECT COUNT(*) AS n FROM documents_search_map').get() as { n: number };
     assert.equal(mapped.n, ids.length, 'one row of the search map per document');
     for (const id of ids) {
       const phrase = phraseOf(store, id);
-      // 3+ characters: the trigram index; with a 2-character term beside it: the per-character index
+      // 3+ characters: the trigram index; with a 2-character term beside it: the character sets
       for (const q of [phrase, `${phrase} ${phrase.slice(0, 2)}`]) {
         const hits = store.search(q, { limit: 500 }).filter((h) => h.id === id);
         assert.equal(hits.length, 1, `${q}: ${hits.length} hits on ${id}`);

@@ -4,7 +4,7 @@
  * crash mid-upgrade leaves the file at the last complete version.
  */
 import type Database from 'better-sqlite3';
-import { reindexAll, unindexDocument } from './search.js';
+import { CHARSET_SQL, characterSet, reindexAll, unindexDocument } from './search.js';
 import { caseFingerprint } from './fingerprint.js';
 import { checkDocument, ModelError } from '../model/schema.js';
 import type { Block, HuibianDocument } from '../model/types.js';
@@ -109,11 +109,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     why: 'full-text search for Chinese: a trigram index (3+ characters, with snippets) and a per-character index for 1-2 character terms',
     up: (db) => {
+      // The second index is made as schema 12 left it (documents_charset, see there): this
+      // version's reindexAll below, and schema 4's unindexDocument, write through today's search.ts.
       db.exec(`
         CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, tokenize = 'trigram');
-        -- Every character a token: a 1-2 character term becomes a phrase query that uses the
-        -- index instead of a LIKE scan over every body. Contentless: the text lives in documents_fts.
-        CREATE VIRTUAL TABLE documents_chars USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 0');
+        ${CHARSET_SQL}
         CREATE TABLE documents_search_map (
           doc_rowid INTEGER PRIMARY KEY,
           document_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE
@@ -275,6 +275,19 @@ export const MIGRATIONS: readonly Migration[] = [
         ) WITHOUT ROWID;
         CREATE INDEX drafted_prints_document ON drafted_prints(document_id);
       `),
+  },
+  {
+    version: 12,
+    why: 'import speed (issue #13): the index for 1-2 character terms holds each document\'s characters once (documents_charset, no positions) instead of every character with its position (documents_chars), whose writing was most of an import\'s indexing; it is filled from the trigram index\'s own copy of each indexed text, so exactly the documents found before are found after',
+    up: (db) => {
+      if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'documents_chars'").get()) return;
+      db.exec(`DROP TABLE documents_chars; ${CHARSET_SQL}`);
+      const add = db.prepare('INSERT INTO documents_charset (rowid, text) VALUES (?, ?)');
+      // all(), not iterate(): better-sqlite3 runs no other statement while one iterates
+      for (const row of db.prepare('SELECT rowid, title, body FROM documents_fts').all() as Array<{ rowid: number; title: string; body: string }>) {
+        add.run(row.rowid, characterSet(`${row.title}\n${row.body}`));
+      }
+    },
   },
 ];
 

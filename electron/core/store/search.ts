@@ -1,9 +1,13 @@
 /**
  * Full-text search that works for Chinese. Two FTS5 indexes over the same text:
  * - `documents_fts` (trigram tokenizer) answers terms of 3+ characters and gives snippets;
- * - `documents_chars` holds every character as its own token, so a 1-2 character term is a
- *   phrase query that still uses an index (trigram MATCH finds nothing for such terms, and a
- *   LIKE scan over 10,000 bodies costs hundreds of milliseconds).
+ * - `documents_charset` holds, per document, each character it contains once (a contentless
+ *   table with detail=none): a 1-character term is one token of it, and a 2-character term is
+ *   the documents holding both characters, checked for the pair in the text (trigram MATCH
+ *   finds nothing for such terms, and an unindexed LIKE scan over 10,000 bodies reads every one).
+ *   It replaced (schema 12) `documents_chars`, every character of the text a token with its
+ *   position, whose writing was the larger part of an import's indexing: a single-case draft
+ *   of ≈2,400 characters holds ≈510 distinct ones.
  * Both are keyed by `documents_search_map.doc_rowid`, a stable integer per document
  * (a text-keyed table's own rowid may change on VACUUM).
  */
@@ -36,9 +40,43 @@ export function searchableText(body: Block[], attachments?: Array<{ title: strin
   return parts.join('\n');
 }
 
-/** "民政局 2020" -> "民 政 局 2 0 2 0": one token per visible character. */
-export function spreadCharacters(value: string): string {
-  return Array.from(value.replace(/\s+/gu, '')).join(' ');
+/** The character sets' table (schema 2 and 12 make it): contentless, as its text is documents_fts's. */
+export const CHARSET_SQL = "CREATE VIRTUAL TABLE documents_charset USING fts5(text, content = '', detail = none, tokenize = 'unicode61 remove_diacritics 0');";
+
+/** Marks of the BMP units seen in the text at hand: set and cleared by characterSet only. */
+const seenUnit = new Uint8Array(0x10000);
+
+/**
+ * "民政局 2020 民政" -> "民 政 局 2 0 ": each character the value holds, once, in the order of
+ * its first occurrence, a space after each (the tokenizer's separator; whitespace and
+ * punctuation are separators to it anyway). One pass of array lookups: this runs over every
+ * imported document's text, on the thread that writes the library.
+ */
+export function characterSet(value: string): string {
+  const units: number[] = [];
+  let astral: Set<string> | null = null;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+      const low = value.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        (astral ??= new Set()).add(value.slice(i, i + 2));
+        i++;
+        continue;
+      }
+    }
+    if (seenUnit[c] === 0) {
+      seenUnit[c] = 1;
+      units.push(c);
+    }
+  }
+  let out = '';
+  for (const c of units) {
+    seenUnit[c] = 0;
+    out += `${String.fromCharCode(c)} `;
+  }
+  for (const pair of astral ?? []) out += `${pair} `;
+  return out;
 }
 
 function mapRowid(db: Database.Database, documentId: string): number {
@@ -68,10 +106,10 @@ export function indexNewDocument(db: Database.Database, documentId: string, titl
 
 function addToIndexes(db: Database.Database, rowid: number, title: string, text: string): void {
   prepared(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, title, text);
-  prepared(db, 'INSERT INTO documents_chars (rowid, text) VALUES (?, ?)').run(rowid, spreadCharacters(`${title}\n${text}`));
+  prepared(db, 'INSERT INTO documents_charset (rowid, text) VALUES (?, ?)').run(rowid, characterSet(`${title}\n${text}`));
 }
 
-const FTS_TABLES = ['documents_fts', 'documents_chars'] as const;
+const FTS_TABLES = ['documents_fts', 'documents_charset'] as const;
 
 /**
  * FTS5's settings for a bulk write, with the value FTS5 uses when a table's row is absent.
@@ -121,9 +159,9 @@ function removeFromIndexes(db: Database.Database, rowid: number): void {
   if (!old) return;
   prepared(db, 'DELETE FROM documents_fts WHERE rowid = ?').run(rowid);
   // A contentless table forgets a row only when given the exact text it indexed.
-  prepared(db, "INSERT INTO documents_chars (documents_chars, rowid, text) VALUES ('delete', ?, ?)").run(
+  prepared(db, "INSERT INTO documents_charset (documents_charset, rowid, text) VALUES ('delete', ?, ?)").run(
     rowid,
-    spreadCharacters(`${old.title}\n${old.body}`),
+    characterSet(`${old.title}\n${old.body}`),
   );
 }
 
@@ -216,7 +254,7 @@ export interface SearchOptions {
 
 /**
  * Hits for a query: every term must occur (AND). Terms of 3+ characters go through the
- * trigram index; when any term is shorter, the per-character index answers the whole query.
+ * trigram index; when any term is shorter, the character sets answer the whole query.
  */
 export function searchDocuments(db: Database.Database, q: string, options: SearchOptions = {}): SearchRow[] {
   const terms = queryTerms(q);
@@ -241,22 +279,43 @@ export function searchDocuments(db: Database.Database, q: string, options: Searc
     return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, snippet: markersToHtml(r.snip) }));
   }
 
-  const phrases = terms.map((t) => spreadCharacters(t)).filter((p) => /[\p{L}\p{N}]/u.test(p));
-  if (phrases.length === 0) return likeFallback(db, terms, options.collectionId, limit);
-  params.match = phrases.map(ftsLiteral).join(' AND ');
+  // Each letter and digit of the terms must be in the document's character set (what the
+  // tokenizer keeps of a term: punctuation has no token); a term of one such character is then
+  // found, and any other is looked for in the text itself. A term without letter case is
+  // looked for byte for byte (instr), one with case as LIKE folds it, as the index folds it.
+  const chars = [...new Set(terms.flatMap((t) => Array.from(t)))].filter((c) => TOKEN_CHARACTER.test(c));
+  if (chars.length === 0) return likeFallback(db, terms, options.collectionId, limit);
+  params.match = chars.map(ftsLiteral).join(' AND ');
+  const checks: string[] = [];
+  terms.forEach((t, i) => {
+    if (Array.from(t).length === 1 && TOKEN_CHARACTER.test(t)) return;
+    if (t.toLowerCase() === t.toUpperCase()) {
+      params[`t${i}`] = t;
+      checks.push(`(instr(f.title, @t${i}) > 0 OR instr(f.body, @t${i}) > 0)`);
+    } else {
+      params[`t${i}`] = likePattern(t);
+      checks.push(`(f.title LIKE @t${i} ESCAPE '\\' OR f.body LIKE @t${i} ESCAPE '\\')`);
+    }
+  });
   const rows = db
     .prepare(
       `SELECT d.id, d.kind, d.title, f.body AS text
-       FROM documents_chars
-       JOIN documents_search_map m ON m.doc_rowid = documents_chars.rowid
+       FROM documents_charset
+       JOIN documents_search_map m ON m.doc_rowid = documents_charset.rowid
        JOIN documents d ON d.id = m.document_id
-       JOIN documents_fts f ON f.rowid = documents_chars.rowid
-       WHERE documents_chars MATCH @match ${scope}
-       ORDER BY documents_chars.rank LIMIT @limit`,
+       JOIN documents_fts f ON f.rowid = documents_charset.rowid
+       WHERE documents_charset MATCH @match ${checks.map((c) => `AND ${c}`).join(' ')} ${scope}
+       ORDER BY documents_charset.rank LIMIT @limit`,
     )
     .all(params) as Array<{ id: string; kind: 'case' | 'notice'; title: string; text: string }>;
   return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, snippet: snippetFrom(r.title, r.text, terms) }));
 }
+
+/** A character the index's tokenizer keeps as a token (unicode61: letters and digits). */
+const TOKEN_CHARACTER = /^[\p{L}\p{N}]$/u;
+
+/** LIKE's pattern for a term anywhere in the text, its own %, _ and backslash taken literally. */
+const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Terms made only of punctuation (e.g. "“”" or "、") have no tokens in either index; a bounded
@@ -265,7 +324,7 @@ export function searchDocuments(db: Database.Database, q: string, options: Searc
 function likeFallback(db: Database.Database, terms: string[], collectionId: string | undefined, limit: number): SearchRow[] {
   const likes = terms.map((_, i) => `(f.title LIKE @t${i} ESCAPE '\\' OR f.body LIKE @t${i} ESCAPE '\\')`).join(' AND ');
   const params: Record<string, unknown> = { limit };
-  terms.forEach((t, i) => (params[`t${i}`] = `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  terms.forEach((t, i) => (params[`t${i}`] = likePattern(t)));
   if (collectionId) params.collection = collectionId;
   const rows = db
     .prepare(
