@@ -70,6 +70,29 @@ test('case reports: the work is the entry and its body the unit, whatever verb c
   }
 });
 
+test('case reports: the award named before the work, as the selection it was chosen in, or after a kind word before the 《》', async () => {
+  const profile = (w: (typeof WORKS)[number]) => `${w.unit}成立于2015年3月,先后承接困境儿童、老年人等服务项目。`;
+  for (const w of WORKS) {
+    const texts = [
+      `近日,评选结果公布。我区${w.unit}报送的案例《${w.title}》获评${w.award}。\n${profile(w)}`,
+      `在${w.award}评选中,${w.unit}《${w.title}》榜上有名。\n${profile(w)}`,
+      `在${w.award}评选活动中,${w.unit}选送的《${w.title}》成功入选。\n${profile(w)}`,
+      `近日,${w.award}评选结果揭晓,${w.unit}《${w.title}》入选。\n${profile(w)}`,
+    ];
+    for (const [k, text] of texts.entries()) {
+      for (const script of ['simplified', 'traditional']) {
+        const got = await read('report.txt', script === 'traditional' ? toTraditional(text) : text);
+        const label = `${w.title} variant ${k} ${script}`;
+        assert.equal(got.kind, 'award-list', label);
+        assert.equal(got.cases.length, 1, label);
+        assert.ok(got.cases[0]!.title === w.title || got.cases[0]!.title === w.title.split('——')[0], `${label}: ${got.cases[0]!.title}`);
+        assert.equal(got.cases[0]!.award, w.award, label);
+        assert.equal(got.cases[0]!.unit, w.unit, label);
+      }
+    }
+  }
+});
+
 test('case reports: the award a ceremony is held for is what the case named after it 上榜 at', async () => {
   for (const w of WORKS) {
     for (const [held, verb] of [['颁奖仪式', '光荣上榜'], ['发布会', '成功入选'], ['颁奖典礼', '榜上有名']] as const) {
@@ -87,18 +110,20 @@ test('case reports: the award a ceremony is held for is what the case named afte
 
 test('case reports: a write-up of the work’s practice that mentions its award stays a case', async () => {
   for (const w of WORKS) {
-    const text = [
-      `${w.unit}《${w.title}》获评${w.award}。`,
-      `近年来,${w.unit}以党建引领为抓手,建立需求收集机制,推进服务下沉,完善志愿服务体系。`,
-      `${w.unit}聚焦群众关切,搭建议事平台,整合辖区资源,实现服务全覆盖。`,
-    ].join('\n');
-    const got = await read('case.txt', text);
-    assert.notEqual(got.kind, 'award-list', w.title);
+    for (const opening of [`${w.unit}《${w.title}》获评${w.award}。`, `在${w.award}评选中,${w.unit}《${w.title}》榜上有名。`, `${w.unit}“${w.title}”项目入选${w.award}。`]) {
+      const text = [
+        opening,
+        `近年来,${w.unit}以党建引领为抓手,建立需求收集机制,推进服务下沉,完善志愿服务体系。`,
+        `${w.unit}聚焦群众关切,搭建议事平台,整合辖区资源,实现服务全覆盖。`,
+      ].join('\n');
+      const got = await read('case.txt', text);
+      assert.notEqual(got.kind, 'award-list', `${w.title}: ${opening}`);
+    }
   }
 });
 
 /** A 公示 of results with its table after the signature, rows copied with `sep`, the grade cell merged down its group. */
-function resultsNotice(sep: 'pipe' | 'tab' | 'fullwidth'): string {
+function resultsNotice(sep: 'pipe' | 'tab' | 'fullwidth', header = ['序号', '等次', '项目名称', '申报单位']): string {
   const rows = [
     ['1', '一等奖', '“邻里守望”空巢老人关爱项目', '东城区仁和社会工作服务中心'],
     ['2', '', '困境儿童“成长伙伴”陪伴计划', '东城区启明青少年事务所'],
@@ -121,15 +146,20 @@ function resultsNotice(sep: 'pipe' | 'tab' | 'fullwidth'): string {
     '某市民政局',
     '2023年10月31日',
     '2023年度公益创投项目评审结果',
-    line(['序号', '等次', '项目名称', '申报单位'], false),
+    line(header, false),
     ...rows.map((r) => line(r, !r[1])),
   ].join('\n');
 }
 
 test('results tables: a 公示 keeps its kind and carries one case per row, the merged grade taken from the row above', async () => {
-  for (const sep of ['pipe', 'fullwidth', 'tab'] as const) {
-    const file = await importFile({ name: 'gongshi.txt', bytes: enc(resultsNotice(sep)) });
-    assert.equal(file.kind, 'notice', sep);
+  const headers = [
+    ['序号', '等次', '项目名称', '申报单位'],
+    ['序号', '评审等次', '项目名称', '承接单位'],
+    ['编号', '获奖等级', '项目名称', '执行机构'],
+  ];
+  for (const [sep, header] of (['pipe', 'fullwidth', 'tab'] as const).flatMap((sep) => headers.map((h) => [sep, h] as const))) {
+    const file = await importFile({ name: 'gongshi.txt', bytes: enc(resultsNotice(sep, header)) });
+    assert.equal(file.kind, 'notice', `${sep} ${header.join(' ')}`);
     assert.deepEqual(
       file.cases.map((c) => [c.meta.title, c.meta.unit, c.meta.award]),
       [
@@ -139,7 +169,7 @@ test('results tables: a 公示 keeps its kind and carries one case per row, the 
         ['社区“微心愿”认领行动', '东城区暖阳公益发展中心', '二等奖'],
         ['流动儿童四点半课堂', '东城区童心社会工作事务所', '二等奖'],
       ],
-      sep,
+      `${sep} ${header.join(' ')}`,
     );
   }
 });

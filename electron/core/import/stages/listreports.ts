@@ -18,6 +18,7 @@ import { CONFER_VERB_WORD, nameRun } from './listnames.js';
 import { isBareKind, isOrgName } from './orgnames.js';
 import { plainAward, splitOutsideMarks, withoutRestatedCount } from './listrows.js';
 import { HONOUR_WORD, normaliseAward } from './honours.js';
+import { findMentions } from '../../regions/index.js';
 
 /** The verb of a clause that states an honour received, and the adverbs before it ("再获", "喜获", "成功入选"). */
 const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获颁|被?表彰为|获(?![悉批取知得评奖颁])|上榜|“上榜”|入围|榜上有名|入列|名列其中|位列其中|名列榜单|授予)`, 'gu');
@@ -98,11 +99,17 @@ function asQuoted(rest: string): string {
 
 /** The honour a list named earlier in the sentence ("会上通报了2024年度渝中区改革最佳实践案例"). */
 function honourNamedBefore(text: string): string | null {
-  const m = LIST_NAMED.exec(text);
+  const m = LIST_NAMED.exec(text) ?? SELECTION_NAMED.exec(text);
   const held = m ? null : CEREMONY.exec(text);
-  const name = m?.[1] ?? held?.[1] ?? held?.[2];
+  const name = m?.[1] ?? m?.[2] ?? held?.[1] ?? held?.[2];
   return name ? name.trim().replace(/^[“"]([^“”"]+)[”"]$/u, '$1') : null;
 }
+
+/**
+ * The honour a selection is held for, named before its results: "在2021年度全省优秀社会工作案例评选中", "X评选结果揭晓",
+ * "X名单出炉".
+ */
+const SELECTION_NAMED = /在\s*([^，,。；;在]{4,40}?)(?:的)?(?:评选|评审|遴选|推选|征集|评比)(?:活动|工作)?(?:中|上)|([^，,。；;]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|奖|村|组织))(?:评选|评审|遴选)?(?:结果|名单|榜单)(?:正式|近日|日前)?(?:揭晓|公布|出炉|发布)/u;
 
 /**
  * The honour a ceremony is held for ("举行了“2023全国城乡社区高质量发展典型案例”颁奖仪式", "X发布会"), quoted or ending
@@ -145,6 +152,9 @@ function workUnit(before: string): string | null {
   let t = before.replace(WORK_LEAD, '').replace(/的$/u, '');
   t = t.replace(PERSON, '');
   t = t.replace(/^.*?(?:其中|此外|另外)\s*/u, '').trim();
+  // ("我区青山区向阳社会工作服务中心": the reporter's own place before a body its own place names.)
+  const we = /^(?:我|本)[省市区县州旗]/u.exec(t);
+  if (we && findMentions(t.slice(we[0].length, we[0].length + 12))[0]?.start === 0) t = t.slice(we[0].length);
   if (t.length < 2 || t.length > 30 || !/^[\u4e00-\u9fa5（）()·]+$/u.test(t)) return null;
   return isOrgName(t) || BODY_END.test(t) || isName(t) ? t : null;
 }
