@@ -7,6 +7,8 @@
  * Each kind of line is one a portal prints around any headline; none is taken from a page. The bounds are
  * the figures of this round (of 93 pages; before it 66, 84, 84, 81, 91, 52, 63, 63, 68, 68 and 82 kept
  * their headline, the reading time stayed in the text on 90 of 92 and the follow prompt on 76 of 93).
+ * The headline as a browser titles its page (a column and a site after it, a portal's organ after it, a series
+ * label before it) joined at the eleventh round, of 115 pages (before the page-title rule 1, 112 and 111 of 114 kept it).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,6 +46,10 @@ const VARIANTS: Record<string, { make: Variant; titles: number; furniture?: numb
     make: (l, at) => ({ lines: [...l.slice(0, at + 1), '某某日报全媒体记者 王小明', '图为志愿者为老人理发', ...l.slice(at + 1)], inserted: ['某某日报全媒体记者 王小明'] }),
     titles: 85,
   },
+  // The headline as a browser titles the page: the column and the site after it, a series label before it.
+  'column and site after it, as a page title': { make: (l, at) => ({ lines: [...l.slice(0, at), `${l[at]!.trim()}-某某频道-某某网`, ...l.slice(at + 1)], inserted: [] }), titles: 115 },
+  'portal organ after it, as a page title': { make: (l, at) => ({ lines: [...l.slice(0, at), `${l[at]!.trim()}_某某市人民政府`, ...l.slice(at + 1)], inserted: [] }), titles: 115 },
+  'series label before it': { make: (l, at) => ({ lines: [...l.slice(0, at), `奋进新征程|${l[at]!.trim()}`, ...l.slice(at + 1)], inserted: [] }), titles: 115 },
   'e-paper head over it, reporters under it': {
     make: (l, at) => ({ lines: [...l.slice(0, at), '某某日报', '2023年05月06日', '第03版：民生', l[at]!, '本报记者 张三 通讯员 李四', ...l.slice(at + 1)], inserted: ['某某日报', '2023年05月06日', '第03版：民生', '本报记者 张三 通讯员 李四'] }),
     titles: 89,

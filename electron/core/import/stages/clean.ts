@@ -5,12 +5,13 @@
  * date, source and magazine credits out as metadata. Nothing else is changed.
  */
 import type { SourceLine } from '../lines.js';
-import { bracketedStamp, DATE_ONLY, findDate, isoDate, NUMERIC_DATE, stampDate } from './dates.js';
+import { bracketedStamp, DATE_ONLY, fileNameStamp, findDate, isoDate, NUMERIC_DATE, stampDate } from './dates.js';
 import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
 import { readInfoTable } from './infotable.js';
 import { bracketedMetaNote, footLabelRun, injectedSymbolCount, isChannelRow, isClock, isHotWords, isLoneIndexField, isMarkupResidue, isMenuRow, isModeSwitch, isPaperBanner, isPaperReaderLine, isPictureFileName, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, paperReaderSource, spamTail, splitTagTail, stripInjectedSymbols } from './furniture.js';
-import { headlineAt, isLinkRow, isNeverTitle, DOCUMENT_TITLE } from './title.js';
+import { headlineAt, isLinkRow, isNeverTitle, mayBeHeadline, mayWrapTitle, DOCUMENT_TITLE, pageTitleParts } from './title.js';
+import { bigramShare } from '../../model/similarity.js';
 import { noticeShape } from './notice.js';
 import { isNameAlone } from './orgnames.js';
 import { likeNeighbours, linePage, lineWeights, observe, scoreLines, type LinePage, type LineScore } from './linemodel.js';
@@ -159,7 +160,7 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   if (DATE_ONLY.test(text) && text.includes('年')) return false;
   // A date with a 发文字号 ("(1997年3月26日鄂政发〔1997〕019号)") is a document's header line, the notice's to read.
   if (/[〔[［【]\s*[0-9０-９]{4}\s*[〕\]］】]\s*[0-9０-９]{1,4}\s*号/u.test(text)) return false;
-  // "新浪财经·2026-02-10 04:19": the outlet, then the date.
+  // "新浪财经·2026-02-10 04:19": the outlet, then the date; "http://www.sina.com.cn 2005年07月27日08:47 上海青年报": the site's address, then the date and the paper.
   const outlet = OUTLET_DATE.exec(text);
   const m = outlet ?? /^[(（[【]?\s*(?:发布时间|发布日期|发表时间|更新时间|时间|日期|发文日期|TIME|DATE)?\s*[:：]?\s*\[?/iu.exec(text)!;
   const rest = text.slice(m[0].length).replace(/\s*[)）\]】]$/u, '');
@@ -169,7 +170,8 @@ function readDateLine(text: string, info: CleanInfo): boolean {
     const date = isoDate(Number(spaced[1]), Number(spaced[2]), Number(spaced[3]));
     if (date) {
       info.date ??= date;
-      if (outlet) info.publisher ??= (outlet[1] ?? outlet[2] ?? outlet[3])!;
+      const name = outlet?.[1] ?? outlet?.[2] ?? outlet?.[3];
+      if (name) info.publisher ??= name;
       return true;
     }
   }
@@ -208,13 +210,13 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   if (!date) return false;
   info.date ??= date;
   // An outlet is the source; a site printing its domain names the source after it when it carries another's story.
-  if (outlet && !outlet[1]) info.publisher ??= (outlet[2] ?? outlet[3])!;
+  if (outlet && !outlet[1] && (outlet[2] ?? outlet[3])) info.publisher ??= (outlet[2] ?? outlet[3])!;
   readSourceAuthor(rest, info);
   if (outlet?.[1]) info.publisher ??= outlet[1];
   return true;
 }
 
-const OUTLET_DATE = /^([\u4e00-\u9fa5]{2,16}(?:网站|网|门户))\s+(?:https?:\/\/)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\S*\s+(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5A-Za-z]{2,12})\s*(?:[·・•|｜]\s*)+(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]?\s*)?(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5]{2,10}(?:日报|晚报|报|网|电视台|客户端|新闻|资讯|财经))\s+(?=[0-9０-９]{4}\s*[-年/.])/u;
+const OUTLET_DATE = /^([\u4e00-\u9fa5]{2,16}(?:网站|网|门户))\s+(?:https?:\/\/)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\S*\s+(?=[0-9０-９]{4}\s*[-年/.])|^(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/?\s+(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5A-Za-z]{2,12})\s*(?:[·・•|｜]\s*)+(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]?\s*)?(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5]{2,10}(?:日报|晚报|报|网|电视台|客户端|新闻|资讯|财经))\s+(?=[0-9０-９]{4}\s*[-年/.])/u;
 const SPACED_DATE = /^([0-9]{4})\s+([0-9]{1,2})\s*[/／-]\s*([0-9]{1,2})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$/u;
 
 function readSourceAuthor(text: string, info: CleanInfo): void {
@@ -291,14 +293,47 @@ export function clean(raw: SourceLine[]): CleanResult {
       keep.push({ at: i, line });
       continue;
     }
-    // Above the text, a headline may carry the page's tags after bars ("…新局面|民政|东莞|局面").
     const beforeText = i <= 14 && !sentenceKept();
+    // A shared link run into what it shares ("https://mp.weixin.qq.com/s/…关注:某县召开…会"): the address and
+    // the forwarding label go, the words after them stay.
+    const linked = beforeText && i <= 6 ? GLUED_LINK.exec(text) : null;
+    if (linked && text.length - linked[0].length >= 6) {
+      droppedAt.push({ at: i, text: linked[0] });
+      const { inlines: _inlines, ...rest } = line;
+      line = { ...rest, text: text.slice(linked[0].length) };
+      text = line.text;
+    }
+    // A social platform's header broken over lines: the account with the day without its year ("某某之窗 6月24日"),
+    // and the poster's region alone beside it (the platform prints where it was posted from): the page's, dating nothing.
+    if (beforeText && i <= 14 && ACCOUNT_DAY.test(text)) {
+      droppedAt.push({ at: i, text });
+      const before = keep[keep.length - 1];
+      if (before && before.at === lastTextAt(input, i) && isProvinceAlone(before.line.text)) {
+        droppedAt.push({ at: before.at, text: before.line.text });
+        keep.pop();
+      }
+      const next = input[i + 1]?.text.trim() ?? '';
+      if (isProvinceAlone(next)) {
+        droppedAt.push({ at: i + 1, text: next });
+        i++;
+      }
+      continue;
+    }
+    // Above the text, a headline may carry the page's tags after bars ("…新局面|民政|东莞|局面").
     const tagged = beforeText && i <= 12 ? splitTagTail(text) : null;
     if (tagged) {
       droppedAt.push({ at: i, text: tagged.tail });
       const { inlines: _inlines, ...rest } = line;
       line = { ...rest, text: tagged.head };
       text = tagged.head;
+    }
+    // A browser's page title copied as the headline ("…-栏目-某某网"): the headline stays, the column and site go.
+    const wrapped = i <= 30 && !tagged && mayWrapTitle(text) && !sentenceKept() && !isFurniture(text) ? pageTitleParts(text, input.slice(i + 1, i + 200).map((l) => l.text).join('\n')) : null;
+    if (wrapped) {
+      droppedAt.push({ at: i, text });
+      const { inlines: _inlines, ...rest } = line;
+      line = { ...rest, text: wrapped.head };
+      text = wrapped.head;
     }
     // A spam sentence a mirror ran into the headline: the headline stays, the spam goes.
     const spam = beforeText ? spamTail(text, input.slice(i + 1, i + 12).map((l) => l.text).join('\n')) : null;
@@ -479,6 +514,7 @@ export function clean(raw: SourceLine[]): CleanResult {
   }
   for (let i = cut; i < input.length; i++) if (input[i]!.text) droppedAt.push({ at: i, text: input[i]!.text });
 
+  joinBrokenHeadline(keep);
   stripInjectedPrefix(keep);
   dropAboveRepeatedHeadline(keep, droppedAt);
   dropAboveBreadcrumb(keep, droppedAt, info);
@@ -495,6 +531,7 @@ export function clean(raw: SourceLine[]): CleanResult {
   dropLeadingLabels(keep, droppedAt, info);
   dropAboveHeadline(keep, droppedAt, info, scores);
   dropModelFurniture(keep, droppedAt, scores, page);
+  titleFromField(keep, input);
 
   droppedAt.sort((a, b) => a.at - b.at);
   info.date ??= headStamp(keep, droppedAt) ?? undefined;
@@ -517,7 +554,14 @@ function headStamp(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Arr
     const date = stampDate(d.text);
     if (date) return date;
   }
-  return (text[0] ? bracketedStamp(text[0].line.text) : null) ?? (first ? stampDate(first.line.text.slice(0, 24)) : null);
+  const stamped = (text[0] ? bracketedStamp(text[0].line.text) : null) ?? (first ? stampDate(first.line.text.slice(0, 24)) : null);
+  if (stamped) return stamped;
+  // Last, the stamp in the name of a picture the page left as text.
+  for (const d of droppedAt) {
+    const date = isPictureFileName(d.text) ? fileNameStamp(d.text) : null;
+    if (date) return date;
+  }
+  return null;
 }
 
 /**
@@ -901,6 +945,66 @@ function isIssueDate(input: SourceLine[], i: number): boolean {
 }
 
 /** The index of the last line with text before `i` (-1 when none). */
+/** A page's field naming its own title ("标题:某区首推公益生态葬"), as a CMS's template prints it at the head or the foot. */
+const TITLE_FIELD = /^(?:文章)?标\s*题\s*[:：]\s*(.{4,80}?)\s*(?:[[【(（][^[\]【】()（）]{1,8}[\]】)）])?$/u;
+
+/**
+ * A page copied from below its headline, the text's first line a sentence: its own title field, when it has
+ * one that reads as a headline and shares the text's words, heads the text.
+ */
+function titleFromField(keep: Array<{ at: number; line: SourceLine }>, input: SourceLine[]): void {
+  const first = keep.find((k) => k.line.text);
+  if (!first || !/[。！？]/u.test(first.line.text)) return;
+  for (const l of input) {
+    const m = l.text.length <= 100 ? TITLE_FIELD.exec(l.text.trim()) : null;
+    if (!m || !mayBeHeadline(m[1]!)) continue;
+    const body = keep.slice(0, 40).map((k) => k.line.text).join('\n');
+    if (bigramShare(m[1]!, body) < 0.5) continue;
+    keep.unshift({ at: first.at, line: { text: m[1]! } });
+    return;
+  }
+}
+
+/** A web address with words run onto it, and the label a repost gives what it forwards ("关注:", "转载:"). */
+const GLUED_LINK = /^https?:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9_\-./?=&%#~+]*)?(?=[\u4e00-\u9fa5])(?:(?:关注|转|转载|转发|分享|推荐|原文|链接)\s*[:：]\s*)?/u;
+/** An account's name and the day it posted, without the year ("某某之窗 6月24日"), as a platform's header prints them. */
+const ACCOUNT_DAY = /^(?![0-9０-９]{4}\s*年)[\u4e00-\u9fa5A-Za-z0-9·]{2,12}\s+[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:\s+[0-9]{1,2}:[0-9]{2})?$/u;
+
+function isProvinceAlone(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > 8) return false;
+  const m = findMentions(t);
+  return m.length === 1 && m[0]!.text === t && m[0]!.places.some((p) => p.level === 'province');
+}
+
+/**
+ * A headline the copy broke over two lines ("某县召开甲乡、乙乡" / "更名征求意见会"): two lines in a row over
+ * the text, no sentence, the second short, and the words across the break are the text's own (its first
+ * paragraph says "…乙乡更名…"), as they would not be across a headline and the next line.
+ */
+function joinBrokenHeadline(keep: Array<{ at: number; line: SourceLine }>): void {
+  const top: number[] = [];
+  for (let k = 0; k < keep.length && top.length < 6; k++) {
+    if (!keep[k]!.line.text) continue;
+    if (/[。！？]/u.test(keep[k]!.line.text)) break;
+    top.push(k);
+  }
+  for (let n = 0; n + 1 < top.length; n++) {
+    const a = keep[top[n]!]!.line.text.trim();
+    const b = keep[top[n + 1]!]!.line.text.trim();
+    if (a.length < 8 || a.length > 40 || b.length < 4 || b.length > 16 || /[\s。！？!?，,；;:：]/u.test(a) || /[\s。！？!?，,、；;:：“”"《》()（）【】]/u.test(b)) continue;
+    if (isNeverTitle(a) || isNeverTitle(b) || DOCUMENT_TITLE.test(b) || DOCUMENT_TITLE.test(a)) continue;
+    const seam = a.slice(-3) + b.slice(0, 3);
+    let seen = false;
+    for (let k = top[n + 1]! + 1; k < keep.length && k <= top[n + 1]! + 12 && !seen; k++) seen = keep[k]!.line.text.includes(seam);
+    if (!seen) continue;
+    const { inlines: _inlines, ...rest } = keep[top[n]!]!.line;
+    keep[top[n]!] = { at: keep[top[n]!]!.at, line: { ...rest, text: a + b } };
+    keep.splice(top[n + 1]!, 1);
+    return;
+  }
+}
+
 function lastTextAt(input: SourceLine[], i: number): number {
   for (let k = i - 1; k >= 0; k--) if (input[k]!.text) return k;
   return -1;

@@ -92,3 +92,14 @@ export function bracketedStamp(text: string): string | null {
   const m = BRACKETED_STAMP.exec(text);
   return m ? findDate(m[1]!) : null;
 }
+
+/**
+ * The day a picture's file name was stamped by the tool that saved it ("QQ截图20180926113527.jpg",
+ * "微信图片_20220815151451.png", "IMG_20190310_101530.jpg"): its date with the time of day after it, or null.
+ * A picture is saved the day its page is made or just before: the date of a page no other line dates.
+ */
+const FILE_STAMP = /(?<![0-9])((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])[_-]?[0-2][0-9][0-5][0-9](?:[0-5][0-9])?(?:[0-9]{3})?(?![0-9])/u;
+export function fileNameStamp(name: string): string | null {
+  const m = FILE_STAMP.exec(name);
+  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}

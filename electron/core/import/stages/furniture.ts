@@ -13,7 +13,7 @@ import { bigramShare } from '../../model/similarity.js';
  * (Words a heading could be — 评论, 图片, 专题 — are not here: clean.ts reads those by position.)
  */
 const WIDGET_LABELS = new Set([
-  '搜索', '站内搜索', '全站搜索', '搜索一下', '网站分类', '文章分类', '栏目分类', '标签列表', '标签云', '热门标签', '文章归档', '日期归档', '最新文章', '最新发布', '最新评论', '热门文章',
+  '搜索', '站内搜索', '全站搜索', '搜索一下', '新闻搜索', '新闻查询', '信息检索', '站内检索', '全文检索', '网站分类', '文章分类', '栏目分类', '标签列表', '标签云', '热门标签', '文章归档', '日期归档', '最新文章', '最新发布', '最新评论', '热门文章',
   '随机文章', '最近发表', '友情链接', '相关文档', '相关附件', '大家爱看', '为您推荐', '猜你喜欢', '分享让更多人看到', '点赞', '在看', '朗读', '听新闻', '语音播报',
   '我要纠错', '纠错', '百度地图', 'map', 'Map', '二维码', '手机阅读', '微信扫一扫', '扫码阅读', '收起', '展开', '查看原文', '阅读原文',
   '关注我们', '政务微博', '政务微信', '政务新媒体', '微信公众号', '官方微博', '官方微信', '我要打印', '打印文章', '关闭本页', '设为首页', '加入收藏',
@@ -64,8 +64,8 @@ const SEARCH_PROMPT = /^(?:请)?输入(?:您要|你要)?(?:搜索|查询|检索)
  * follow a site ("关注某某网"), a download link's label ("下载地址: 点击此处下载").
  */
 const SITE_LINK = /^[\u4e00-\u9fa5]{2,12}(?:门户网站|门户网)$|^(?:全国|国家)(?:一体化在线)?政务[\u4e00-\u9fa5]{0,8}平台$|^[\u4e00-\u9fa5A-Za-z0-9]{2,16}\s*[【[(（]\s*(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/?\s*[】\])）]$|^关注\s*[“"]?[\u4e00-\u9fa5]{2,10}(?:网|网站|公众号|微博|客户端)[”"]?$|^(?:(?:附件)?下载(?:地址|链接)\s*[:：]\s*)?点击(?:此处|这里)(?:下载|查看)$/u;
-/** Where a picture was, its note that it is an archive photo ("(资料图)", "(相关资料图)"): the picture's, never the text's. */
-const PICTURE_NOTE = /^[(（]\s*(?:相关)?资料(?:图|图片|照片)\s*[)）]$/u;
+/** Where a picture was, its note that it is an archive photo ("(资料图)", "(相关资料图)", "(资料图片仅供参考)"): the picture's, never the text's. */
+const PICTURE_NOTE = /^[(（]\s*(?:(?:相关)?资料(?:图|图片|照片)|图片|配图)\s*[,，]?\s*(?:仅供参考)?\s*[)）]$/u;
 /** A platform's statement that it only stores what its users post. */
 const PLATFORM_NOTE = /仅提供信息存储(?:空间)?服务|观点仅代表作者本人|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)/u;
 
@@ -210,8 +210,8 @@ const WIDGET_HINT = /视力|护眼|颜色|字体|字号|文字大小|默认|打�
 /** A counter with its label and number, the number perhaps in brackets ("点击数：123", "浏览次数：[ 123 ]"). */
 const COUNTER_FIELD = /(?:点击|浏览|阅读|访问|查看)(?:次数|数|量|率)?\s*(?:[:：]\s*[[【(（]?\s*[0-9０-９,，]*|[[【(（]?\s*[0-9０-９][0-9０-９,，]*)\s*[\]】)）]?\s*次?/gu;
 
-/** Words only a page's display widgets print (eye-care colours, text size, restore defaults). */
-const WIDGET_WORDS = /(?:保护视力色|视力保护色|护眼模式|字体颜色|背景颜色|字体大小|字号大小|文字大小|字号|字体|恢复默认|默认|[大中小]|打印本页|打印|关闭窗口|关闭)/gu;
+/** Words only a page's display widgets print (eye-care colours, text size, restore defaults, print, close, bookmark the page). */
+const WIDGET_WORDS = /(?:保护视力色|视力保护色|护眼模式|字体颜色|背景颜色|字体大小|字号大小|文字大小|字号|字体|恢复默认|默认|[大中小]|打印本页|打印|关闭窗口|关闭|收藏此页|收藏本页|加入收藏)/gu;
 
 /**
  * A row of display widgets ("保护视力色:   字体颜色: 【   绿恢复默认", "字号:[ 大 中 小 ] 打印"): once its
@@ -290,7 +290,9 @@ export function splitTagTail(text: string): { head: string; tail: string } | nul
  * numeric kind a CMS prints (2019-03-15, 2019/03/15), never a 成文日期 written with 年月日,
  * and the other words are two or fewer short tokens, none a sentence and none an organ.
  */
-export function looseDateLine(text: string): string | null {
+export function looseDateLine(raw: string): string | null {
+  // The text-size buttons a page sets on the same line ("… 字号: 大 中 小") are its widgets, no words of the line.
+  const text = raw.replace(TEXT_SIZE_TAIL, '');
   if (text.length > 40 || SENTENCE.test(text) || /[，,]/u.test(text)) return null;
   const tokens = text.trim().split(/[\s\u3000]+/u);
   const at = tokens.findIndex((t) => /^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$/u.test(t));
@@ -303,6 +305,8 @@ export function looseDateLine(text: string): string | null {
   if (others.length === 0 || others.length > 2 || others.some((t) => t.length > 6 || /[0-9]/u.test(t) || ORGAN_END.test(t))) return null;
   return findDate(tokens[at]!);
 }
+
+const TEXT_SIZE_TAIL = /\s*[[【]?\s*(?:字号|字体|文字)\s*[:：]?\s*[[【]?\s*(?:[大中小]\s*[\]】]?\s*){2,3}[\]】]?\s*$/u;
 
 /** Words a social platform prints around an article's date: 原创, 发表于四川, 已关注, …官方账号. */
 const PLATFORM_WORD = /^(?:原创|转载|发表于\S{0,6}|已关注|\+?关注|\S{0,12}官方账号|\S{0,12}号)$/u;

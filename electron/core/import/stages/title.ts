@@ -123,6 +123,64 @@ export function mayBeHeadline(text: string): boolean {
   return !isNeverTitle(t) && !CONTACT_FIELD.test(t) && !NEWS_DATELINE.test(t) && (t.match(PAGE_FIELD)?.length ?? 0) < 2 && t.length >= 4 && t.length <= 80 && !/。/u.test(t) && !/[，,、:：；;]$/u.test(t);
 }
 
+/**
+ * A page's title as a browser shows it, copied as the headline: the headline, then the column and the site
+ * after dashes, underscores or bars ("…成长-某某民生-某某网", "…场所_某某蜘蛛池", "…纪实|某某频道"); a series
+ * label before a bar ("新时代新征程|…"); a content site's tag after a second colon ("某地:…问题:环球关注").
+ * Told by structure, not by names: what was wrapped around the headline is short and foreign to the text
+ * (none or few of its character pairs recur below), or names a site (ends in 网, 频道, 客户端 …), or is
+ * the start of one of the page's own lines (its banner, its furniture); the headline left shares the
+ * text's words. Returns the headline and what was cut, or null.
+ */
+export function pageTitleParts(text: string, below: string): { head: string; cut: string[] } | null {
+  const t = text.trim();
+  if (t.length > 120 || t.includes('。') || !mayWrapTitle(t)) return null;
+  // A page's date and source line ("2021-09-05 17:57 | 来源:某某网") names its site after a colon too: it is no headline.
+  if (NUMERIC_DATE.test(t) || t.match(PAGE_FIELD)) return null;
+  const pageOwn = (part: string) => bigramShare(part, below) < FOREIGN_SHARE || SITE_END.test(part) || below.includes(`\n${part}`);
+  let head = t;
+  const cut: string[] = [];
+  const sep = TITLE_SEPARATOR.exec(head);
+  if (sep && sep.index >= 6 && !(/[0-9０-９]$/u.test(head.slice(0, sep.index)) && /^[0-9０-９]/u.test(head.slice(sep.index + sep[0].length)))) {
+    const tail = head.slice(sep.index + sep[0].length);
+    const parts = tail.split(TITLE_SEPARATOR);
+    if (parts.length <= 3 && parts.every((p) => TITLE_PART.test(p)) && pageOwn(parts[parts.length - 1]!) && parts.every((p, k) => bigramShare(p, below) < SHARED || below.includes(`\n${p}`) || (k === parts.length - 1 && SITE_END.test(p)))) {
+      cut.push(tail);
+      head = head.slice(0, sep.index).trim();
+    }
+  }
+  // A tag after a second colon: the first colon is the headline's own (a speaker, a place), the second the site's.
+  const colon = /^(.+[:：].+?)\s*[:：]\s*([\u4e00-\u9fa5]{2,8})$/u.exec(head);
+  if (colon && bigramShare(colon[2]!, below) < FOREIGN_SHARE) {
+    cut.push(colon[2]!);
+    head = colon[1]!.trim();
+  }
+  const label = /^([^|｜:：\s]{2,12})\s*[|｜]\s*([^|｜]{8,})$/u.exec(head);
+  if (label && TITLE_PART.test(label[1]!) && bigramShare(label[1]!, below) < FOREIGN_SHARE) {
+    cut.unshift(label[1]!);
+    head = label[2]!.trim();
+  }
+  if (!cut.length || head.length < 6 || !mayBeHeadline(head) || bigramShare(head, below) < HEAD_SHARE) return null;
+  return { head, cut };
+}
+
+/** Some separator a page's title could be built with: the cheap test before the reading. */
+const TITLE_WRAP_HINT = /[-_|｜－]|[:：].*[:：]/u;
+export function mayWrapTitle(text: string): boolean {
+  return TITLE_WRAP_HINT.test(text);
+}
+const TITLE_SEPARATOR = /\s*(?:--|[-_|｜－])\s*/u;
+/** A column's or a site's name: a short run of characters, no punctuation or spaces a headline would hold. */
+const TITLE_PART = /^[\u4e00-\u9fa5A-Za-z0-9·.]{2,16}$/u;
+/**
+ * How a site's name ends: the vocabulary of outlets (网, 网站, 频道, 客户端, 日报, 论坛, a domain), and of the
+ * organs whose portals title their pages "headline_某某市民政局" (局, 厅, 政府, 委员会 …).
+ */
+const SITE_END = /(?:网|網|网站|網站|在线|在線|频道|頻道|客户端|客戶端|门户|門戶|日报|日報|晚报|晚報|新闻|新聞|论坛|論壇|平台|局|厅|廳|政府|委员会|委員會|办公室|辦公室|\.(?:com|cn|net|org))$/iu;
+/** Below this share of its pairs in the text a part is foreign to it; a headline shares some of its words (HEAD_SHARE), however it is styled. */
+const FOREIGN_SHARE = 0.2;
+const HEAD_SHARE = 0.1;
+
 /** Below this share of its character pairs in the text a first line is foreign to it; from SHARED on a line repeats it. */
 const STALE_SHARE = 0.25;
 /** A collection's head: what gathers cases, lists or documents under it. */
