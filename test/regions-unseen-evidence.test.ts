@@ -150,3 +150,29 @@ test('a text that speaks as its province (全省) keeps the province when its ci
   assert.deepEqual(await imported(text('成都市是全省社区数量最多的城市,占全省三分之一。')), ['四川省', '成都市']);
   assert.deepEqual(await caseRegion('guizhou-2018-jiceng-zhili-jishi.txt'), ['贵州省']);
 });
+
+test('a body coming to the text\'s own division ("某市民政局到我县调研") is a visitor: neither the text\'s place nor its unit', async () => {
+  const text = (city: string, county: string) =>
+    `市民政局来我县调研养老服务工作\n\n近日,${city}民政局到我县调研养老服务工作。调研组一行先后来到县社会福利中心、城关镇敬老院,详细了解我县养老服务设施建设情况。${county}民政局主要负责人陪同调研。\n`;
+  assert.deepEqual(await imported(text('南阳市', '西峡县')), ['河南省', '南阳市', '西峡县']);
+  assert.deepEqual(await imported(text('赣州市', '于都县')), ['江西省', '赣州市', '于都县']);
+  // The region reading drops the visitor from a short text too.
+  assert.deepEqual(names(resolveRegion('南阳市民政局莅临我县检查指导,西峡县民政局陪同')), ['河南省', '南阳市', '西峡县']);
+});
+
+test('a meeting of the whole division held in one of its places ("全省…会议在长沙召开") is the division\'s: the place is its venue', async () => {
+  const text = (opening: string) => `养老服务工作会议召开\n\n${opening}会议总结了近年来养老服务工作,部署下一阶段任务。\n`;
+  assert.deepEqual(await imported(text('11月5日,全省养老服务工作会议在长沙召开。')), ['湖南省']);
+  assert.deepEqual(await imported(text('3月12日,全省社会救助工作推进会在南宁隆重举行。')), ['广西壮族自治区']);
+  assert.deepEqual(await imported(text('近日,全市社区治理现场推进会在江北区召开。宁波市民政局主要负责人出席。')), ['浙江省', '宁波市']);
+  // A time, not a place, before the verb: no venue ("在日前举行的全省…大会上", zhangjiachuan-2015's county stays).
+  assert.deepEqual(await imported(text('2月2日,笔者从张家川县委统战部获悉,在日前举行的全省民族团结进步表彰大会上,张家川县2个单位获表彰。')), ['甘肃省', '天水市', '张家川回族自治县']);
+});
+
+test('a text that speaks as its county (本区, 我县) keeps the county it names, whatever other counties it mentions', async () => {
+  const text = (own: string, other: string) =>
+    `本区养老服务再上新台阶\n\n今年以来,${own}持续完善养老服务体系。本区新建社区长者食堂12家,全区老年人助餐服务覆盖率达90%。一位来自${other}的老人也慕名前来就餐。\n`;
+  assert.deepEqual(await imported(text('徐汇区', '浦东新区')), ['上海市', '上海市', '徐汇区']);
+  assert.deepEqual(await imported(text('和平区', '南开区')), ['天津市', '天津市', '和平区']);
+  assert.deepEqual(await imported(text('武侯区', '锦江区')), ['四川省', '成都市', '武侯区']);
+});

@@ -464,6 +464,9 @@ function outletRegion(text: string, hint: Partial<Region>): Region | null {
   return found.size === 1 ? [...found.values()][0]! : null;
 }
 
+/** Where a meeting or an event is held: "在长沙召开", "在某区隆重举行". */
+const VENUE = /在([\u4e00-\u9fa5]{2,12}?)(?:隆重)?(?:召开|举行|举办|开幕)/u;
+
 /** A sentence whose subject is a national organ (its own lead-in words aside): see articleRegion. */
 const NATIONAL_SUBJECT = new RegExp(String.raw`^(?:据悉|近日|日前|今年以来|目前)?[,，]?\s*(?:为[^。；;]{2,90}?[,，]\s*)?(?:记者从[^,，。]{0,14}?)?(?:${NATIONAL_ORGAN}|全国)`, 'u');
 
@@ -481,6 +484,12 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
   // The reporter's source ("记者从徐汇区规划局获悉") is the organ the news is from: its division, inside what the opening names.
   const told = reporterSource(opening, hint);
   if (told && (!found || (insideRegion(told, found) && !insideRegion(found, told)))) return told;
+  // A meeting of the whole division held somewhere in it ("全省养老服务工作会议在长沙召开", "全市…推进会在某区举行"):
+  // the place is its venue, the level word its scope.
+  const venue = found ? VENUE.exec(sentence)?.[1] : undefined;
+  const scope = venue && findMentions(venue).length > 0 ? ownLevelWord(sentence, found!.province) : null;
+  if (found && scope === '省' && found.city) return resolveRegion(found.province!);
+  if (found && scope === '市' && found.county && found.city && found.city !== found.province) return resolveRegion(`${found.province}${found.city}`);
   // "我区下管镇…" in a local paper's report: the paper's own district or county ("上虞日报" → 上虞区).
   const we = /我([区县市])/u.exec(sentence)?.[1];
   if (we && !found?.county) {

@@ -129,7 +129,8 @@ export function caseDepth(region: Region | null, doc: CaseText): Region | null {
   const named = namedCounties(text, scope);
   const distinct = new Set(named.map((n) => n.county));
   if (region.county) {
-    if (distinct.size >= 2) return cityRegion(scope) ?? region;
+    // (Not a text that speaks as its county, 本区/我县/全县: the other counties it names are mentions.)
+    if (distinct.size >= 2 && !(distinct.has(region.county) && ownLevelWord(text, region.province) === '县')) return cityRegion(scope) ?? region;
     return region;
   }
   if (distinct.size !== 1) return region;

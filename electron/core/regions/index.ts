@@ -177,7 +177,8 @@ function streetsAsCounties(text: string, hint: Partial<Region> | undefined): str
 }
 
 function withoutMereMentions(text: string): string {
-  return text.replace(MERE_MENTION, '·').replace(ADDRESS, '·').replace(VISITORS, '·');
+  const out = text.replace(MERE_MENTION, '·').replace(ADDRESS, '·').replace(VISITORS, '·');
+  return COMING_HERE.test(out) ? out.replace(VISITING_BODY, '·') : out;
 }
 
 /**
@@ -412,6 +413,13 @@ const ADDRESS = /(?:地\s*址|通讯处|住\s*所|办公区|办公地点)\s*[:�
  */
 const VISITORS = /[^\s，,。；;！？：:]{2,40}?(?:一行|代表团|考察团|的同志|的负责人|负责人|同志)(?=[^，,。；;！？]{0,6}?(?:来到|来|到|莅临|赴)[^，,。；;！？]{0,30}?(?:考察|观摩|学习|调研|交流|参观|指导))/gu;
 
+/**
+ * A body coming to the text's own division ("南阳市民政局到我县调研", "省民政厅调研组莅临我市检查"): 我县/本市 is the
+ * text's place, so the body that comes to it is from elsewhere, as a visitor of VISITORS is.
+ */
+const COMING_HERE = /(?:来到|来|到|莅临)(?:我|本)[省市县区州盟旗]/u;
+const VISITING_BODY = /[^\s，,。；;！？：:、]{2,30}?(?=(?:一行|调研组|检查组|督导组|考察组)?(?:来到|来|到|莅临)(?:我|本)[省市县区州盟旗][^，,。；;！？]{0,20}?(?:考察|观摩|学习|调研|交流|参观|指导|检查|督导|慰问))/gu;
+
 /** A company's name (…科技有限公司, …集团): where it is registered, which says nothing of the case's place. */
 const COMPANY_NAME = /[^\s，,。；;！？：:、()（）]{2,24}?(?:有限责任公司|股份有限公司|有限公司|集团)/gu;
 
@@ -446,6 +454,7 @@ function notOfTheTextSpans(text: string): Array<readonly [number, number]> {
   if (text === lastText) return lastSpans;
   const spans = [...text.matchAll(NATIONWIDE), ...text.matchAll(ADDRESS), ...text.matchAll(MERE_MENTION)].map((m) => [m.index!, m.index! + m[0].length] as const);
   inClauses(text, VISITOR_WORDS, VISITORS, spans);
+  inClauses(text, COMING_HERE, VISITING_BODY, spans);
   inClauses(text, COMPANY_WORDS, COMPANY_NAME, spans);
   lastText = text;
   lastSpans = spans;

@@ -10,8 +10,8 @@
 import type { Region } from '../model/types.js';
 import { findMentions, resolveRegion, type Place } from './index.js';
 
-/** "记者(24日|昨天|日前)从X获悉/了解到/得知": X is the organ (a division and its organ's word) the news comes from. */
-const REPORTER_SOURCE = /记者[^，,。；;！？从]{0,8}?从([\u4e00-\u9fa5]{2,24}?)(?:获悉|了解到|得知)/u;
+/** "记者(24日|昨天|日前)从X获悉/了解到/得知" (or 笔者, a contributor): X is the organ (a division and its organ's word) the news comes from. */
+const REPORTER_SOURCE = /(?:记者|笔者)[^，,。；;！？从]{0,8}?从([\u4e00-\u9fa5]{2,24}?)(?:获悉|了解到|得知)/u;
 
 /** The division of the organ a reporter names as the news's source, when the organ's name says it; null otherwise. */
 export function reporterSource(text: string, hint?: Partial<Region>): Region | null {

@@ -141,6 +141,8 @@ const LEAD_IN = /^(?:(?:本报讯|本网讯|[\u4e00-\u9fa5]{2,8}?(?:[0-9]{1,2}�
  * what a body did to the body's own voice so.
  */
 const SPEAKS_AFTER = /^(?:党组|党委)?(?:副)?(?:局长|厅长|站长|院长|所长|主任|书记|负责人|部长)[\u4e00-\u9fa5]{0,4}?(?:说|介绍|表示|告诉记者)/u;
+/** A body coming to the text's own division ("某市民政局到我县调研", "…莅临我区检查"): a visitor from elsewhere, not the actor. */
+const VISITS_AFTER = /^(?:一行|调研组|检查组|督导组|考察组)?(?:来到|来|到|莅临)(?:我|本)[省市县区州盟旗]/u;
 /** One of a body's people after its name: its head, its officers, its staff. */
 const STAFF_AFTER = /^(?:党组|党委)?(?:副)?(?:局长|厅长|站长|院长|所长|主任|书记|负责人|工作人员|干部|社工|网格员)/u;
 /** A clause that sets the scene for the sentence's subject: a purpose, a circumstance, a basis, a time. */
@@ -211,6 +213,8 @@ interface Mentioned {
   staff: boolean;
   /** Followed by one of its people speaking ("某局局长某某说"): the body speaks through them. */
   speaks: boolean;
+  /** Coming to the text's own division ("到我县调研"). */
+  visits: boolean;
   object: boolean;
   acts: boolean;
   confers: boolean;
@@ -343,6 +347,7 @@ function role(text: string, at: number, end: number, sentenceIndex: number): Omi
     modifier,
     staff: STAFF_AFTER.test(after),
     speaks: SPEAKS_AFTER.test(text.slice(end, end + 16)),
+    visits: VISITS_AFTER.test(after),
     object,
     acts: ACTS_AFTER.test(after),
     confers: CONFERS_AFTER.test(after),
@@ -668,6 +673,8 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
   }
   // A body named only as the employer of a person who acts ("某局局长某某调研…") is not the actor, unless that person speaks for it.
   for (const [name, raw] of raws) if (raw.mentions.every((m) => m.staff && !m.speaks)) raws.delete(name);
+  // A body named only as coming to the text's own division (我县, 本市) is from elsewhere.
+  for (const [name, raw] of raws) if (raw.mentions.every((m) => m.visits)) raws.delete(name);
   const names = order.filter((n) => raws.has(n));
   const homeLevel = input.home?.county ? 3 : input.home?.city ? 2 : input.home?.province ? 1 : 0;
   const leadSegment = segments.findIndex((s, i) => i > 0 && s.length > 0);
