@@ -176,3 +176,12 @@ test('a text that speaks as its county (本区, 我县) keeps the county it name
   assert.deepEqual(await imported(text('和平区', '南开区')), ['天津市', '天津市', '和平区']);
   assert.deepEqual(await imported(text('武侯区', '锦江区')), ['四川省', '成都市', '武侯区']);
 });
+
+test('national news opening on its date ("11月5日,全国…现场会在浙江湖州召开", "…民政部在…召开") has no region, whatever place hosts it', async () => {
+  const text = (opening: string) => `现场会召开\n\n${opening}会议要求各地学习借鉴先进经验。\n`;
+  assert.deepEqual(await imported(text('11月5日,全国养老服务工作现场会在浙江湖州召开。')), []);
+  assert.deepEqual(await imported(text('2024年6月18日,民政部在四川成都召开全国社区治理工作现场会。')), []);
+  assert.deepEqual(await imported(text('9月3日上午,全国老龄办在山东济南举办全国示范性老年友好型社区创建培训班。')), []);
+  // A province's meeting on its date stays the province's.
+  assert.deepEqual(await imported(text('11月5日,全省养老服务工作会议在长沙召开。')), ['湖南省']);
+});

@@ -468,7 +468,7 @@ function outletRegion(text: string, hint: Partial<Region>): Region | null {
 const VENUE = /在([\u4e00-\u9fa5]{2,12}?)(?:隆重)?(?:召开|举行|举办|开幕)/u;
 
 /** A sentence whose subject is a national organ (its own lead-in words aside): see articleRegion. */
-const NATIONAL_SUBJECT = new RegExp(String.raw`^(?:据悉|近日|日前|今年以来|目前)?[,，]?\s*(?:为[^。；;]{2,90}?[,，]\s*)?(?:记者从[^,，。]{0,14}?)?(?:${NATIONAL_ORGAN}|全国)`, 'u');
+const NATIONAL_SUBJECT = new RegExp(String.raw`^(?:据悉|近日|日前|今年以来|目前|(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚)?)?[,，]?\s*(?:为[^。；;]{2,90}?[,，]\s*)?(?:记者从[^,，。]{0,14}?)?(?:${NATIONAL_ORGAN}|全国)`, 'u');
 
 function articleRegion(opening: string, hint: Partial<Region>, context: ReturnType<typeof contextRegion> & { competing?: boolean; home?: Region | null }, text = ''): Region | null {
   const outlet = OUTLET_DATELINE.exec(opening);
