@@ -174,6 +174,35 @@ test('results tables: a 公示 keeps its kind and carries one case per row, the 
   }
 });
 
+test('results tables: a table copied cell by cell, one a line, reads its short rows under a merged grade by their numbers', async () => {
+  const rows = [
+    ['1', '一等奖', '“邻里守望”空巢老人关爱项目', '东城区仁和社会工作服务中心'],
+    ['2', '困境儿童“成长伙伴”陪伴计划', '东城区启明青少年事务所'],
+    ['3', '二等奖', '残疾人居家康复支持项目', '东城区康宁助残服务社'],
+    ['4', '社区“微心愿”认领行动', '东城区暖阳公益发展中心'],
+    ['5', '流动儿童四点半课堂', '东城区童心社会工作事务所'],
+  ];
+  const head = ['关于2023年度公益创投项目评审结果的公示', '经资格审查、专家评审,共评出获奖项目5个。现将评审结果予以公示。', '某市民政局', '2023年10月31日', '2023年度公益创投项目评审结果'];
+  for (const tail of [[], ['联系电话:12345678']]) {
+    for (const header of [['序号', '等次', '项目名称', '申报单位'], ['序号', '获奖等级', '项目名称', '实施单位']]) {
+      const text = [...head, ...header, ...rows.flat(), ...tail].join('\n');
+      const file = await importFile({ name: 'cells.txt', bytes: enc(text) });
+      assert.equal(file.kind, 'notice');
+      assert.deepEqual(
+        file.cases.map((c) => [c.meta.unit, c.meta.award]),
+        [
+          ['东城区仁和社会工作服务中心', '一等奖'],
+          ['东城区启明青少年事务所', '一等奖'],
+          ['东城区康宁助残服务社', '二等奖'],
+          ['东城区暖阳公益发展中心', '二等奖'],
+          ['东城区童心社会工作事务所', '二等奖'],
+        ],
+        `${header.join(' ')} ${tail.join('')}`,
+      );
+    }
+  }
+});
+
 test('results tables: rows hard-wrapped where they were copied read the same', async () => {
   const text = resultsNotice('pipe').split('\n').flatMap((l) => hardWrap(l, 30)).join('\n');
   const file = await importFile({ name: 'gongshi.txt', bytes: enc(text) });

@@ -65,5 +65,37 @@ export function cellRows(lines: SourceLine[], at: number): { rows: string[][]; e
     if ((cols.place !== undefined && row[cols.place]!.length > 16) || (cols.award !== undefined && row[cols.award]!.length > 20)) break;
     rows.push(row);
   }
+  const byNumber = numberedRows(lines, at + k, header, cols);
+  if (byNumber && byNumber.rows.length > rows.length - 1) return { rows: [header, ...byNumber.rows], end: byNumber.end };
   return rows.length >= 3 ? { rows, end: j } : null;
+}
+
+const ROW_NUMBER = /^\s*([0-9０-９]{1,3})\s*[.．、]?\s*[|｜]?\s*$/u;
+
+/**
+ * Rows numbered under a 序号 heading, one cell a line: each row runs from its number to the next, so a cell merged
+ * down a group of rows (a grade, a place, copied once on the group's first row) leaves the rows after it short by
+ * that cell instead of out of step; rowItems sets the short rows' cells in their columns. The last row runs to as
+ * many cells as the header has, or fewer where what follows is no cell.
+ */
+function numberedRows(lines: SourceLine[], from: number, header: string[], cols: Partial<Record<keyof typeof COLUMN, number>>): { rows: string[][]; end: number } | null {
+  if (!/^(?:序号|编号)$/u.test(header[0]!.replace(/[\s\u3000]+/gu, ''))) return null;
+  const k = header.length;
+  // (Columns a group may share: the grade, the place, a class; a row is short by no more of them than there are.)
+  const shared = header.filter((c, n) => n === cols.award || n === cols.place || /^(?:类别|分类)$/u.test(c)).length;
+  if (!shared) return null;
+  const number = (j: number) => (j < lines.length ? Number(ROW_NUMBER.exec(lines[j]!.text)?.[1]?.normalize('NFKC') ?? NaN) : NaN);
+  const cell = (j: number) => lines[j]!.text.replace(/[|｜]\s*$/u, '').trim();
+  // (A labelled field after the table, "联系电话:…", is no cell of its last row.)
+  const good = (c: string) => Boolean(c) && c.length <= 60 && !/[。！？]/u.test(c) && !/^[^:：]{1,8}[:：]/u.test(c) && !headingCell(c);
+  const rows: string[][] = [];
+  let j = from;
+  for (let n = 1; number(j) === n; n++) {
+    let e = j + 1;
+    while (e < lines.length && e - j < k && number(e) !== n + 1 && good(cell(e))) e++;
+    if (e - j < k - shared) break;
+    rows.push(lines.slice(j, e).map((_, m) => cell(j + m)));
+    j = e;
+  }
+  return rows.length >= 2 ? { rows, end: j } : null;
 }
