@@ -7,10 +7,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { importFile } from '../electron/core/import/index.js';
 import { blocksText } from '../electron/core/model/text.js';
 import { isHotWords, isRunTogetherHeader, isWidgetLabel } from '../electron/core/import/stages/furniture.js';
 import { findMentions } from '../electron/core/regions/index.js';
+import { unwrap } from '../electron/core/import/stages/unwrap.js';
 import type { ImportedFile } from '../electron/core/model/imported.js';
 
 const TUNING = path.resolve(import.meta.dirname, 'fixtures/portal/tuning');
@@ -158,4 +160,23 @@ test("regions: another province's banner and path over a text that names its own
   // A text naming no place of its own is read at its site's: the banner is the page's evidence then.
   const unnamed = await read(['澧县人民政府', '当前位置: 首页 > 新闻中心 > 工作动态', HEADLINE, ...PARAGRAPHS]);
   assert.equal(where(unnamed), '湖南省 常德市 澧县');
+});
+
+test("unwrap: a list's rows that open on their labels stay rows when the page's foot follows the last", async () => {
+  const rows = [
+    '某某市甲县:“三五”模式畅通组级微治理,服务群众最后一米',
+    '某某市乙区某某街道:以“四小”推“四大”打通服务最后一米',
+    '某某市丙县某某镇:引导群众“唱主角”,激发基层治理“新活力”',
+    '某某市丁区:推行“微治理”模式,构建共建共治共享新格局',
+  ];
+  for (const foot of [[], ['浏览量: 129'], ['返回顶部']]) {
+    const lines = unwrap(['某某省第一批基层治理创新典型案例名单', '一、城乡社区治理服务类(4个):', ...rows, ...foot].map((text) => ({ text })));
+    for (const row of rows) assert.ok(lines.some((l) => l.text === row), `${row} + ${foot.join(' ')}`);
+  }
+  // A tuning list (hunan-2021) with another site's text-size buttons and counter after its last row reads the same items.
+  const file = path.join(TUNING, 'hunan-2021-jiceng-anli-mingdan.txt');
+  const text = readFileSync(file, 'utf8').trim();
+  const plain = await read([text]);
+  const footed = await read([text, '【中】', '【小】', '浏览量: 129']);
+  assert.deepEqual(footed.cases.map((c) => c.meta.title), plain.cases.map((c) => c.meta.title));
 });

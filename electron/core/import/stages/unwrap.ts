@@ -444,7 +444,8 @@ export function unwrap(input: SourceLine[]): SourceLine[] {
     if (after && l.text.length <= 26 && isDateLine(after.text) && ISSUER_NAME.test(l.text)) return true;
     // An item of what the line before introduced ("名单如下:" / "北京市:海淀区、密云县").
     const before = lines[prev(k)];
-    return Boolean(before && /[:：]$/u.test(before.text) && LABEL_START.test(l.text));
+    // So is each of a list's rows that open on their label as the row before does ("某市某县:…" / "某市某区:…").
+    return Boolean(before && (/[:：]$/u.test(before.text) || LABEL_START.test(before.text)) && LABEL_START.test(l.text));
   };
   // A page's head of labelled fields ends its own line: the next holds the next fields, or the text.
   const ownLine = (k: number): boolean => {
