@@ -128,3 +128,93 @@ test('notices: a label glued to the number is no part of its 代字 (kunming-200
   const wenshan = await read('wenshan.txt', text.replace(/^发文字号国函〔2004〕42号$/mu, '发文字号文政发〔2004〕42号'));
   assert.equal(wenshan.notice!.meta.docNumber, '文政发〔2004〕42号');
 });
+
+test('notices: older and regional numbers keep the 字 word or 第 between year and serial, in any year bracket, on the dated line under the title as in a number line (quanguo-1988 "民(1988)农字22号"); a 附一/附件二 note names the attachment', async () => {
+  const text = tuning('quanguo-1988-jinglaoyuan-tongzhi.txt');
+  const file = await read('quanguo.txt', text);
+  const meta = file.notice!.meta;
+  assert.equal(meta.docNumber, '民〔1988〕农字22号');
+  assert.equal(meta.date, '1988-07-17');
+  assert.deepEqual(meta.attachmentTitles, ['民政部关于支持和表彰个人办敬老院的决定']);
+  // The same notice from another organ and year, in other brackets and other infixes: the number and the
+  // date are read wherever the dated line puts them, and the note numbered in words names the attachment.
+  const head = ' (民(1988)农字22号 1988年7月17日)';
+  const variants: Array<[string, string, string, string]> = [
+    ['（川民〔1992〕字第15号 1992年3月5日）', '川民〔1992〕字第15号', '1992-03-05', '附件一:'],
+    ['(1995年11月2日 粤民福[1995]第8号)', '粤民福〔1995〕第8号', '1995-11-02', '附二:'],
+    ['（湘民【1990】救字3号）', '湘民〔1990〕救字3号', '1988-07-17', '附件1:'],
+    ['(苏民(1998)发字12号 1998年1月20日)', '苏民〔1998〕发字12号', '1998-01-20', '附一：'],
+  ];
+  for (const [line, number, date, note] of variants) {
+    let variant = text.replace(head, line).replace('附一:', note);
+    // A head carrying no date leaves the notice's to the 落款, the attachment's head after it.
+    if (!/日/u.test(line)) variant = variant.replace(`\n\n${note}`, `\n民政部\n1988年7月17日\n\n${note}`);
+    const got = (await read('variant.txt', variant)).notice!.meta;
+    assert.equal(got.docNumber, number, line);
+    assert.equal(got.date, date, line);
+    assert.deepEqual(got.attachmentTitles, ['民政部关于支持和表彰个人办敬老院的决定'], note);
+  }
+  // A bracketed line of words under the title is a note, not a number.
+  const noted = (await read('noted.txt', text.replace(head, '（民政部农村社会救济司供稿）'))).notice!.meta;
+  assert.equal(noted.docNumber, undefined);
+});
+
+test('notices: a title whose 文种 is 公告 or 通告, over an opening that cites its basis in 《》 and directs its readers, is the public document signed or not (kaili-2017); without the basis, or as a news report of one posted, it is not', async () => {
+  const kaili = await read('kaili.txt', tuning('kaili-2017-daolu-zhengming-gonggao.txt'));
+  assert.equal(kaili.kind, 'notice');
+  assert.equal(kaili.cases.length, 0);
+  assert.equal(kaili.notice!.meta.title, '凯里市公开征集炉山工业园区和开怀街道片区新增道路名称公告');
+  const body = ['为规范地名管理,根据《地名管理条例》,决定面向社会公开征集城区新建桥梁名称。', '一、征集范围', '城区新建桥梁6座。', '二、征集时间', '自2023年5月1日起,至2023年5月15日止。', '三、征集方式', '请于截止日前通过信函或电子邮件参与,来稿应注明名称及含义。'];
+  for (const title of ['泸州市公开征集城区新建桥梁名称公告', '某区民政局2024年清明节期间祭扫管理通告', '定西市安定区新建道路命名征集公告', '瀘州市公開徵集城區新建橋樑名稱公告']) {
+    const traditional = /[瀘開徵]/u.test(title);
+    const text = [title, ...(traditional ? body.map((l) => l.replace(/征集/gu, '徵集').replace(/规范/gu, '規範').replace(/时间/gu, '時間')) : body)].join('\n');
+    const file = await read('public.txt', text);
+    assert.equal(file.kind, 'notice', title);
+    assert.equal(file.notice!.meta.title, title);
+  }
+  // Without the basis, the title over directions may be a headline's.
+  const unbased = await read('unbased.txt', ['泸州市公开征集城区新建桥梁名称公告', body[0]!.replace('根据《地名管理条例》,', ''), ...body.slice(1)].join('\n'));
+  assert.notEqual(unbased.kind, 'notice');
+  // The same words as a report: a headline saying a 公告 was posted, a body that narrates.
+  const report = ['某市民政局发布公告', '近日,某市民政局发布公告,面向社会征集城区新建道路名称。', '记者了解到,此次征集为期半个月。', '据悉,征集结果将在市政府网站公布。'].join('\n');
+  assert.notEqual((await read('report.txt', report)).kind, 'notice');
+  const narrated = ['某市新建道路命名征集公告', '近日,记者从某市民政局了解到,该局日前发布征集公告。', '据悉,今年以来该市新建道路20条。', '该局负责人介绍,征集结果将在网站公布。'].join('\n');
+  assert.notEqual((await read('narrated.txt', narrated)).kind, 'notice');
+});
+
+test('notices: copied from its first paragraph, a 表彰决定 in its own voice ("为表彰…，某某决定授予A等N个…") is the decision, its organ the subject, no cases from the groups it sums up (zhuhai-2021); a report of it narrates and is not', async () => {
+  const zhuhai = await read('zhuhai.txt', tuning('zhuhai-2021-cishan-jiang-jueding.txt'));
+  assert.equal(zhuhai.kind, 'notice');
+  assert.equal(zhuhai.cases.length, 0);
+  assert.equal(zhuhai.notice!.meta.organ, '珠海市人民政府');
+  const closing = '希望受表彰的集体和个人珍惜荣誉,再接再厉,为推动全省民政事业高质量发展作出新的更大贡献。';
+  const variants: Array<[string, string]> = [
+    ['为表彰在全省养老服务工作中作出突出贡献的集体和个人,根据《关于开展全省养老服务表彰工作的通知》(川民函〔2023〕12号),经推荐、评审和公示,四川省民政厅决定授予成都市锦江区颐养院等30个单位“全省养老服务先进集体”称号,授予张建国等50名同志“全省养老服务先进个人”称号。', '四川省民政厅'],
+    ['为鼓励先进、树立典型,推动城乡社区治理,德州市人民政府决定,命名德城区新华街道幸福社区等12个社区为“德州市和谐示范社区”。', '德州市人民政府'],
+    ['為表彰先進、弘揚正氣,經研究,寶雞市民政局決定對寶雞市社會福利院等8個單位予以表彰。', '宝鸡市民政局'],
+  ];
+  for (const [opening, organ] of variants) {
+    const file = await read('decision.txt', [opening, closing].join('\n'));
+    assert.equal(file.kind, 'notice', opening);
+    assert.equal(file.cases.length, 0, opening);
+    assert.equal((file.notice!.meta.organ ?? '').replace(/[寶雞]/gu, (c) => (c === '寶' ? '宝' : '鸡')), organ, opening);
+  }
+  // A report of the decision narrates it ("近日"), and is no decision.
+  const report = await read('report.txt', ['为表彰在全省养老服务工作中作出突出贡献的集体和个人,近日,四川省民政厅决定授予成都市锦江区颐养院等30个单位“全省养老服务先进集体”称号。', '记者了解到,此次表彰历时半年。'].join('\n'));
+  assert.notEqual(report.kind, 'notice');
+});
+
+test('notices: a traditional-script 主送 wrapped inside an item comes back whole in its own script (changji-2023); so does one wrapped at a separator, and a simplified one', async () => {
+  const text = tuning('changji-2023-shequ-fuwu-fangan-fanti.txt');
+  const line = '各縣市人民政府,州人民政府各工作部門(mén),各直屬機(jī)構(gòu):';
+  assert.ok(text.includes(line));
+  const wrapped = await read('changji.txt', text.replace(line, '各縣市人民政府,州人民政府各工作部門(mén),各\n直屬機(jī)構(gòu):'));
+  assert.equal(wrapped.notice!.meta.addressees, '各縣市人民政府,州人民政府各工作部門,各直屬機構');
+  const notice = (addressees: string[]) => ['廣州市民政局關於做好2024年社區養老服務工作的通知', ...addressees, '為進一步做好社區養老服務工作,現將有關事項通知如下。', '一、各單位要高度重視社區養老服務工作,認真組織實施。', '廣州市民政局', '2024年3月5日'].join('\n');
+  for (const cut of [['各區民政局,市福利院、市老', '人院,局屬各單位:'], ['各區民政局,市福利院、', '市老人院,局屬各單位:']]) {
+    const file = await read('guangzhou.txt', notice(cut));
+    assert.equal(file.notice!.meta.addressees, '各區民政局,市福利院、市老人院,局屬各單位', cut[0]);
+  }
+  const simplified = await read('simplified.txt', notice(['各区民政局,市福利院、市老', '人院,局属各单位:']).replace('廣州市民政局關於做好2024年社區養老服務工作的通知', '广州市民政局关于做好2024年社区养老服务工作的通知'));
+  assert.equal(simplified.notice!.meta.addressees, '各区民政局,市福利院、市老人院,局属各单位');
+});

@@ -68,10 +68,9 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
   },
   // A long 主送 wrapping over two lines, at a separator or inside an item, as PDF and Word copies break
   // it (every such notice lost its 主送's first or last part before notice.ts wrappedAddressees). Left
-  // inside an item: changji-2023 and guangdong-2019 read the same 主送 but give part of it back in
-  // simplified characters (traditional.ts restores a string joined over a line break piece by piece),
-  // guowuyuan-2006 has it cut inside a mirror's pinyin bracket; suqian-2024 (batch 18, joined tuning at the
-  // eleventh round) is a fourth.
+  // inside an item: guowuyuan-2006, cut inside a mirror's pinyin bracket. (changji-2023, guangdong-2019
+  // and suqian-2024 read the same 主送 but gave part of it back in simplified characters until
+  // traditional.ts restored a string joined over a line break from the lines run together.)
   'the 主送 wrapped at a separator': {
     bound: 0,
     make: (ls) => {
@@ -84,7 +83,7 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
     },
   },
   'the 主送 wrapped inside an item': {
-    bound: 4,
+    bound: 1,
     make: (ls) => {
       const i = addresseeLine(ls);
       if (i < 0) return null;

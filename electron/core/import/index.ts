@@ -287,7 +287,8 @@ function assemble(name: string, read: ReadResult): ImportedFile {
       // them into the last paragraph, and a page's date line may have been read as its byline.)
       const closing = [shape.issuerAt, shape.dateAt].flatMap((k) => (k >= 0 ? [(shape.lines ?? lines)[k]?.text.trim() ?? ''] : [])).filter(Boolean);
       const appended = Boolean(notice.meta.title && closing.length && list?.items.length) && lines.slice(0, list!.items[0]!.at).some((l) => closing.some((c) => l.text.trim().endsWith(c)));
-      if (list && !appended && isListDocument(lines, list)) return assembleList(name, lines, list, cleaned, context, base, encoding);
+      // (Not a list only summarised, each group by its first name and count: the awardees are not on the copy, the decision is.)
+      if (list && !appended && !list.summarised && isListDocument(lines, list)) return assembleList(name, lines, list, cleaned, context, base, encoding);
     }
     const warnings = [...base.warnings];
     if (!notice.meta.title) {
@@ -324,7 +325,8 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     const bodyLines = lines.slice(shape.addresseesAt >= 0 ? shape.addresseesAt : shape.bodyFrom);
     const bodyList = readList(bodyLines);
     // (Only a list of honours: a notice also lists what it inspected or asks for, and those are its content.)
-    const bodyDrafts = bodyList && bodyList.items.length >= 2 ? listDrafts(bodyList, awardFromText(bodyLines.map((l) => l.text))) : [];
+    // (Not the groups a decision sums up by their first names, "A等20个企业为X": its list is not on the copy.)
+    const bodyDrafts = bodyList && bodyList.items.length >= 2 && !bodyList.summarised ? listDrafts(bodyList, awardFromText(bodyLines.map((l) => l.text))) : [];
     const noticeCases = bodyDrafts.some((d) => namesHonour(d.award))
       ? bodyDrafts.map((d) => buildCase(d, name, 'case-list', caseInfo, context, notice.meta.year ?? null, '', notice.meta.title))
       : [];

@@ -158,8 +158,9 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   if (text.length > 90 || /[。！？]/u.test(text)) return false;
   // "2020年4月8日" alone is a notice's or letter's date line: it stays in the text.
   if (DATE_ONLY.test(text) && text.includes('年')) return false;
-  // A date with a 发文字号 ("(1997年3月26日鄂政发〔1997〕019号)") is a document's header line, the notice's to read.
-  if (/[〔[［【]\s*[0-9０-９]{4}\s*[〕\]］】]\s*[0-9０-９]{1,4}\s*号/u.test(text)) return false;
+  // A date with a 发文字号 ("(1997年3月26日鄂政发〔1997〕019号)") is a document's header line, the notice's to read
+  // (an older number's too: "(1995年11月2日 粤民福(1995)字第8号)").
+  if (/[〔[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*(?:[\u4e00-\u9fa5]{0,3}字)?第?\s*[0-9０-９]{1,4}\s*号/u.test(text)) return false;
   // "新浪财经·2026-02-10 04:19": the outlet, then the date; "http://www.sina.com.cn 2005年07月27日08:47 上海青年报": the site's address, then the date and the paper.
   const outlet = OUTLET_DATE.exec(text);
   const m = outlet ?? /^[(（[【]?\s*(?:发布时间|发布日期|发表时间|更新时间|时间|日期|发文日期|TIME|DATE)?\s*[:：]?\s*\[?/iu.exec(text)!;

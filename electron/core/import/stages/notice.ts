@@ -16,11 +16,19 @@ const ORGAN = /^[\u4e00-\u9fa5（）()]{2,40}文件$/u;
 /**
  * The 发文字号's one grammar: the organ's 代字, the year in 〔〕 (typed as [], ［］ or 【】, and in a line
  * or field of its own also as ()), the serial number and 号: "鲁民函〔2021〕11号", "某民发(2023)5号".
+ * GB/T 9704 puts nothing between the year and the serial; older and regional numbers put a 字 word
+ * or 第 there ("民(1988)农字22号", "某民〔1995〕字第12号", "某政〔1990〕第3号"), kept as printed.
  */
 const NUMBER_OPEN = '〔[［【';
 const NUMBER_CLOSE = '〕\\]］】';
+const NUMBER_INFIX = '(?:[\\u4e00-\\u9fa5]{0,3}字)?第?';
 const numberGrammar = (parens: boolean) =>
-  `([\\u4e00-\\u9fa5]{1,12})\\s*[${NUMBER_OPEN}${parens ? '(（' : ''}]\\s*([0-9０-９]{4})\\s*[${NUMBER_CLOSE}${parens ? ')）' : ''}]\\s*([0-9０-９]{1,4})\\s*[号號]`;
+  `([\\u4e00-\\u9fa5]{1,12})\\s*[${NUMBER_OPEN}${parens ? '(（' : ''}]\\s*([0-9０-９]{4})\\s*[${NUMBER_CLOSE}${parens ? ')）' : ''}]\\s*${NUMBER_INFIX}\\s*([0-9０-９]{1,4})\\s*[号號]`;
+/** The 字 word or 第 a matched number carries between its year and serial (empty in GB/T 9704's form). */
+const INFIX_AT_END = new RegExp(`[${NUMBER_CLOSE})）]\\s*(${NUMBER_INFIX})\\s*[0-9０-９]{1,4}\\s*[号號]$`, 'u');
+function numberInfix(matched: string): string {
+  return INFIX_AT_END.exec(matched)?.[1] ?? '';
+}
 /** A line that is a 发文字号. */
 const DOC_NUMBER = new RegExp(`^${numberGrammar(true)}$`, 'u');
 /** Upward documents put 发文字号 and 签发人 on one line: "济民呈〔2021〕3号  签发人：张三" (often with full-width spaces). */
@@ -31,7 +39,8 @@ const ISSUER = /^[\u4e00-\u9fa5（）()、\s]{2,40}$/u;
  * "附件：…", "附件1：…", "附：《…》": the forms a notice lists what it attaches in. (A page may mark the
  * note as a link, ">>附件:…", as it marks its breadcrumbs and related links.)
  */
-const ATTACHMENT_NOTE = /^(?:[>》»]{1,2}\s*)?附(?:件\s*[0-9０-９]*)?\s*[:：]\s*(?:[0-9０-９]+\s*[.．、]\s*)?(.+)$/u;
+// (Older documents number them in words, "附件一：", "附一：", as they number their sections.)
+const ATTACHMENT_NOTE = /^(?:[>》»]{1,2}\s*)?附(?:件\s*[0-9０-９]*|件?\s*[一二三四五六七八九十]{1,3})?\s*[:：]\s*(?:[0-9０-９]+\s*[.．、]\s*)?(.+)$/u;
 const ATTACHMENT_ITEM = /^[.．。、\s]*[0-9０-９]+\s*[.．、]\s*(.+)$/u;
 const CC = /^抄送\s*[:：]\s*(.+?)。?$/u;
 const PRINTER = /^(.+?)\s+([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s*印发$/u;
@@ -40,7 +49,7 @@ const NOTE = /^[（(]\s*(此件[^（）()]*|[^（）()]{2,40}(?:公开发布|依
 const ORGAN_NAME = ISSUER_NAME;
 /** Organs of government and of the Party that issue documents, as a byline's source must be to stand for the organ. */
 const GOVERNMENT_ORGAN = /(?:局|厅|部|委员会|委|办公室|办|政府|办事处)$/u;
-const ATTACHMENT_HEAD = /^附件\s*[0-9０-９]*\s*$/u;
+const ATTACHMENT_HEAD = /^附件\s*(?:[0-9０-９]*|[一二三四五六七八九十]{1,3})\s*$/u;
 /** A seal's note after a signing organ: "某县民政局（盖章）", "某县民政局(印)". */
 const SEAL_NOTE = /\s*[(（]\s*(?:盖章|公章|印|章|签章|签字盖章)\s*[)）]\s*$/u;
 
@@ -48,14 +57,16 @@ const SEAL_NOTE = /\s*[(（]\s*(?:盖章|公章|印|章|签章|签字盖章)\s*[
  * The bracketed line collections print under a title: its date, its number, or both, and the act
  * ("(1997年3月26日鄂政发〔1997〕019号)", "（2010年5月1日省人民政府令第12号公布）"). The date is the 成文日期.
  */
-const DATED_HEAD = new RegExp(`^\\s*[(（]\\s*(${DATE_TEXT})?\\s*([^()（）\\s]{0,30}?)\\s*(?:公布|发布|印发|通过|施行|起施行)?\\s*[)）]\\s*$`, 'u');
+// (The number may come first, "(民(1988)农字22号 1988年7月17日)", and carry its year in the brackets
+// a line of its own may type: inside the outer ones, only as a year's.)
+const DATED_HEAD = new RegExp(`^\\s*[(（]\\s*(${DATE_TEXT})?\\s*((?:[^()（）\\s]|[(（][0-9０-９]{4}[)）]){0,30}?)\\s*(${DATE_TEXT})?\\s*(?:公布|发布|印发|通过|施行|起施行)?\\s*[)）]\\s*$`, 'u');
 function datedHead(text: string): { date: string | null; number: string | null } | null {
   const m = DATED_HEAD.exec(text);
-  if (!m || (!m[1] && !m[2])) return null;
-  const number = m[2] && DOC_NUMBER_ANY.test(m[2]) ? m[2] : null;
+  if (!m || (!m[1] && !m[2] && !m[3])) return null;
+  const number = m[2] && DOC_NUMBER_FIELD.test(m[2]) ? m[2] : null;
   // Only a date, a number, or a 令 ("省人民政府令第12号"): other words in brackets are a note.
   if (m[2] && !number && !/令第[0-9０-９一二三四五六七八九十百]+号$/u.test(m[2])) return null;
-  const date = m[1] ? findDate(m[1]) : null;
+  const date = m[1] || m[3] ? findDate(m[1] ?? m[3]!) : null;
   if (!date && !number) return null;
   return { date, number };
 }
@@ -307,6 +318,10 @@ const COLUMN_PREFIX = /^\s*【[\u4e00-\u9fa5]{2,8}】\s*(?=\S)/u;
 const COLUMN_LABEL = /^(?:通知|通报|公告|通告|公示|决定|文件|政策|动态|规划|计划|要闻){2,}$/u;
 /** Kinds that are addressed to the public and so carry no 主送 line. */
 const PUBLIC_KINDS = /(?:公告|公示|通告|决定|命令|意见)$/u;
+/** A title named 公告 or 通告 as its 文种, not a headline reporting one posted. */
+const PUBLIC_TITLE = /(?<!发布|发出|张贴|贴出|下发)(?:公告|通告)$/u;
+/** The basis an official text cites for what it does: the law or document, in 《》 (GB/T 9704's 依据). */
+const CITED_BASIS = /(?:根据|依据|按照|遵照)[^。！？《]{0,20}《[^《》]{2,60}》/u;
 /** "关于…的通知", "…印发…的通知", "转发…": a notice by its title alone. */
 const STRONG_TITLE = /(?:关于|转发|印发|批转)[^。！？]{2,}(?:通知|通报|意见|决定|批复|函|公告|公示|通告|请示|报告|决议|命令|纪要)$/u;
 /** Titles of official documents that need one more sign (a 发文字号, 主送, a signature) to count. */
@@ -439,7 +454,9 @@ export function endsOwnLine(text: string): boolean {
   // (And its 附件说明, "附件:某某名单", a document's name after the mark.)
   const note = ATTACHMENT_NOTE.exec(t);
   if (note) return documentTitle(note[1]!);
-  return STRONG_TITLE.test(t.replace(DRAFT_NOTE, '').replace(SERIAL_NOTE, ''));
+  // (A 公告 or 通告 titled without 关于, "某市公开征集…名称公告", as well: no clause of a sentence ends on its kind word.)
+  const bare = t.replace(DRAFT_NOTE, '').replace(SERIAL_NOTE, '');
+  return STRONG_TITLE.test(bare) || (PUBLIC_TITLE.test(bare) && !/[，,、；;]/u.test(bare));
 }
 
 /** The 主送 line's text and the body that portals run on after it: "各…单位: 2022年,全市…". */
@@ -664,9 +681,12 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   }
   let afterTitle = titleAt >= 0 ? titleAt + titleLines : 0;
   // A collection's dated line right under the title is the header's: its number and 成文日期.
+  // (Under the title printed again, as a page heads its copy with the headline over the document's.)
   if (titleAt >= 0) {
+    const words = (v: string) => v.replace(/[\s\u3000]+/gu, '');
+    const titleWords = words(lines.slice(titleAt, titleAt + titleLines).map((l) => l.text).join(''));
     let k = afterTitle;
-    while (k < lines.length && !lines[k]!.text) k++;
+    while (k < lines.length && (!lines[k]!.text || words(lines[k]!.text) === titleWords)) k++;
     const head = k < lines.length ? datedHead(lines[k]!.text) : null;
     if (head) {
       header.add(k);
@@ -738,6 +758,10 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   // 16 sites), with or without the title it left in the page's header.
   const firstBody = lines.find((l, k) => k >= bodyFrom && !header.has(k) && l.text.trim())?.text.trim() ?? '';
   const handsOver = titleAt < 0 && HANDS_OVER.test(firstBody);
+  // A copy opening on a conferring decision's own first paragraph ("为表彰…，（根据…，）某某决定授予…", "为鼓励
+  // 先进…，民政部决定，命名…") is the 表彰决定, as a news report of it is not: the report narrates
+  // ("近日决定"). In tuning every such opening is the decision's (5 sites; the one report says 近日).
+  const confers = titleAt < 0 && conferringOpening(openingText(lines, bodyFrom, 700));
   // A normative text set out in articles (a 条例, 办法, 细则 or 规则 reposted without its 印发 notice) is a
   // document, whoever posted it; copied from its first article without its title, it opens with them.
   const articles = articled(lines, bodyFrom);
@@ -752,17 +776,24 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   // A portal registering the page with a 发文字号 in its information table has registered a document (a
   // news item or a write-up has none to register: in tuning the 12 pages whose table holds one are notices).
   const registeredNumber = Boolean(info?.fields['发文字号'] && DOC_NUMBER_FIELD.test(info.fields['发文字号']));
-  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing && !announcing && !opensWithArticles && !banner && !handsOver && !registeredNumber) return null;
+  if (titleAt < 0 && addresseesAt < 0 && !(formula && issuerAt >= 0) && !closing && !announcing && !opensWithArticles && !banner && !handsOver && !confers && !registeredNumber) return null;
   // (A titled 公告 or 公示 says what it is in its opening as a 通知 does: "现将有关事项公告如下".)
   const signs = [docNumber, addresseesAt >= 0, issuerAt >= 0 || dateAt >= 0, Boolean(info && Object.keys(info.fields).length >= 2), formula || announces, articles, banner].filter(Boolean).length;
   const title = titleAt >= 0 ? lines.slice(titleAt, titleAt + titleLines).map((l) => l.text).join('') : '';
   if (titleAt >= 0) {
-    if (!strong && signs === 0) return null;
+    // A title whose 文种 is 公告 or 通告 (not one a headline says was posted, "…发布公告") over an opening
+    // that cites the law it acts on ("根据《地名管理条例》", as 5 of tuning's 9 titled 公告/通告 do, of 5
+    // sites) and directs its readers (征集, 请…于, 须于) is the public document itself, signed or not. (A
+    // title alone over directions may be a headline: the basis is the document's own sign.)
+    // (Its opening read by characters, not lines: a copy hard-wrapped from print breaks it into many.)
+    const opening = PUBLIC_TITLE.test(title.replace(TITLE_DATE, '')) ? openingText(lines, bodyFrom, 600) : '';
+    const publicTitle = Boolean(opening) && CITED_BASIS.test(opening) && noticeVoice(opening);
+    if (!strong && signs === 0 && !publicTitle) return null;
     // The old rule still holds for notices without 主送: a public kind, or a signature; or a policy
     // document (方案, 办法, 规划 …) the portal registers with its information table, which opens as one does.
     const registered = Boolean(info && Object.keys(info.fields).length >= 2) && policyOpening(lines, bodyFrom);
     if (!strong && addresseesAt < 0 && !PUBLIC_KINDS.test(title.replace(TITLE_DATE, '')) && issuerAt < 0 && !docNumber && !registered && !articles) return null;
-  } else if (signs < 2 && !closing && !announcing && !opensWithArticles && !handsOver) return null;
+  } else if (signs < 2 && !closing && !announcing && !opensWithArticles && !handsOver && !confers) return null;
   // No date under the signature (cut from the copy, or printed as bare digits the cleaner took):
   // an organ line right after the last sentence of the body, ending the copy or followed only by
   // the title of the document it issues, is the 署名. (Only once the draft is known to be a notice:
@@ -929,6 +960,32 @@ function closingSignature(lines: SourceLine[], bodyFrom: number, issuerAt: numbe
  */
 const DIRECTIVE = /请[^。]{0,20}(?:于|在|按|认真|及时|务必|各)|务必|应当|不得|须于|欢迎[^。]{0,20}(?:参与|参加|提出)|征集|公示期|如下[:：]|现将|现就|特此|各[^。，]{1,12}(?:要|应|须)/gu;
 const NARRATIVE = /近日|日前|记者|据悉|据了解|了解到|报道|今年以来|截至目前|上午|下午|获悉|介绍|表示|说[,，:：]|笔者/gu;
+/** A 表彰决定's purpose clause reaching its decision in the first paragraph, in the decision's voice (no report's). */
+const CONFERRING_OPENING = /^为了?(?:表彰|表扬|激励|鼓励|弘扬|树立)[^\n]{0,600}?决定[,，]?\s*(?:授予|命名|表彰|给予|追授|对)/u;
+const NARRATES = new RegExp(NARRATIVE.source, 'u');
+function conferringClause(text: string): string | null {
+  const m = CONFERRING_OPENING.exec(text);
+  return m && !NARRATES.test(m[0]) ? m[0] : null;
+}
+function conferringOpening(text: string): boolean {
+  return conferringClause(text) !== null;
+}
+/** The organ a conferring opening makes the subject of its decision: the clause's words before 决定, when an organ's. */
+function decidingOrgan(text: string): string | null {
+  const clause = conferringClause(text);
+  if (!clause) return null;
+  const subject = clause.replace(/决定[,，]?\s*\S{1,2}$/u, '').split(/[，,。；;：:]/u).pop()!.trim();
+  const first = organNames(subject)?.[0] ?? subject;
+  return ORGAN_NAME.test(first) && GOVERNMENT_ORGAN.test(first) ? first : null;
+}
+
+/** The first characters of the body from its first line, lines joined as a wrapped paragraph's are. */
+function openingText(lines: SourceLine[], from: number, chars: number): string {
+  let out = '';
+  for (let k = from; k < lines.length && out.length < chars; k++) out += lines[k]!.text.trim();
+  return out.slice(0, chars);
+}
+
 function noticeVoice(text: string): boolean {
   const directs = text.match(DIRECTIVE)?.length ?? 0;
   return directs >= 2 && directs > (text.match(NARRATIVE)?.length ?? 0);
@@ -958,7 +1015,7 @@ function docNumberOf(text: string, pattern = DOC_NUMBER_ANY): string | null {
   const n = pattern.exec(text);
   // (A label the copy glued to the number, "文号：发文字号国函〔2004〕42号", is no part of its 代字.)
   const code = n ? n[1]!.replace(NUMBER_LABEL, '') || n[1]! : '';
-  return n ? `${code}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}${text.slice(n.index + n[0].length - 1, n.index + n[0].length)}` : null;
+  return n ? `${code}〔${halfWidthDigits(n[2]!)}〕${numberInfix(n[0])}${halfWidthDigits(n[3]!)}${text.slice(n.index + n[0].length - 1, n.index + n[0].length)}` : null;
 }
 const NUMBER_LABEL = /^(?:发文字号|发文文号|发布文号|文件编号|文件字号|文号|字号)/u;
 
@@ -977,13 +1034,13 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
     else if (!meta.organ && organNames(t) && i < (shape.titleAt >= 0 ? shape.titleAt : shape.bodyFrom)) meta.organ = t.trim().replace(/[\s\u3000]+/gu, ' ');
     const dated = datedHead(t);
     if (dated) {
-      if (dated.number && !meta.docNumber) meta.docNumber = docNumberOf(dated.number);
+      if (dated.number && !meta.docNumber) meta.docNumber = docNumberOf(dated.number, DOC_NUMBER_FIELD);
       headDate ??= dated.date;
       continue;
     }
     const both = DOC_NUMBER_WITH_SIGNER.exec(t);
     const n = DOC_NUMBER.exec(both ? both[1]! : t);
-    if (n && !meta.docNumber) meta.docNumber = `${n[1]}〔${halfWidthDigits(n[2]!)}〕${halfWidthDigits(n[3]!)}号`;
+    if (n && !meta.docNumber) meta.docNumber = `${n[1]}〔${halfWidthDigits(n[2]!)}〕${numberInfix(n[0])}${halfWidthDigits(n[3]!)}号`;
     const signers = both ? both[5]! : SIGNERS.exec(t)?.[1];
     if (signers) meta.signers = signers.split(/[\s\u3000、,，]+/u).filter(Boolean);
   }
@@ -1029,6 +1086,9 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
   // The portal's 发文机构 names the organ when the copy has no 版头 or signature; "县政府网站" names no organ.
   const infoOrgan = fields['发文机构'];
   if (!meta.organ && infoOrgan && ORGAN_NAME.test(infoOrgan) && !/网站|门户|网$/u.test(infoOrgan)) meta.organ = infoOrgan;
+  // A 表彰决定 copied from its first paragraph names the organ as the subject of its decision ("…，珠海市人民政府决定授予…").
+  const decider = meta.organ ? null : decidingOrgan(openingText(lines, shape.bodyFrom, 700));
+  if (decider) meta.organ = decider;
   // Then the 代字 of the number, which abbreviates the organ (as the byline's department does not: "社会组织管理局").
   if (!meta.organ && meta.docNumber) {
     // Only a found organ is set: a key holding undefined would not survive a worker's JSON round trip.
@@ -1110,7 +1170,8 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
   // it, or its first line reads as a document's title; otherwise it is what the page printed under
   // the notice (a browser note, a contact line), kept at the end of the body for the editor.
   const firstRest = rest.find((l) => l.text.trim())?.text.trim() ?? '';
-  const attached = known.length > 0 || rest.some((l) => ATTACHMENT_HEAD.test(l.text)) || !firstRest || documentTitle(firstRest);
+  // (The mark may carry the title on its line, "附件1：某某名单", as a page sets the attachment's head.)
+  const attached = known.length > 0 || rest.some((l) => ATTACHMENT_HEAD.test(l.text)) || !firstRest || documentTitle(firstRest) || headedAttachment(firstRest) !== null;
   if (!attached) bodyLines.push(...rest);
   const attachments = attached ? splitAttachments(rest, known) : [];
   if (attachmentTitles.length === 0) attachmentTitles.push(...(named.length ? named.map((n) => n.title) : attachments.map((a) => a.title)));
@@ -1191,14 +1252,21 @@ function namedAttachments(lines: SourceLine[], shape: NoticeShape, title: string
   return out.sort((a, b) => a.at - b.at);
 }
 
+/** An attachment's head with its mark and title on one line ("附件1：某某名单", "附一：某某决定"): the title. */
+function headedAttachment(text: string): string | null {
+  const m = ATTACHMENT_NOTE.exec(text.trim());
+  return m && documentTitle(m[1]!) ? stripTitle(m[1]!) : null;
+}
+
 function splitAttachments(rest: SourceLine[], titles: string[]): NoticeAttachment[] {
   const out: NoticeAttachment[] = [];
   let i = 0;
+  const starts = (t: string) => ATTACHMENT_HEAD.test(t) || headedAttachment(t) !== null;
   while (i < rest.length) {
     // "附件1" / "附件" marker lines before an attachment's title.
     while (i < rest.length && ATTACHMENT_HEAD.test(rest[i]!.text)) i++;
     if (i >= rest.length) break;
-    let title = rest[i]!.text;
+    let title = headedAttachment(rest[i]!.text) ?? rest[i]!.text;
     i++;
     // A long attachment title broken over two lines.
     const joined = `${title}${rest[i]?.text ?? ''}`.replace(/\s+/gu, '');
@@ -1208,7 +1276,7 @@ function splitAttachments(rest: SourceLine[], titles: string[]): NoticeAttachmen
       i++;
     }
     const start = i;
-    while (i < rest.length && !ATTACHMENT_HEAD.test(rest[i]!.text)) i++;
+    while (i < rest.length && !starts(rest[i]!.text)) i++;
     const known = titles.find((t) => t === title);
     const blocks: Block[] = structure(rest.slice(start, i), { captions: false, sentenceRunIns: false }).body;
     out.push({ title: known ?? title, blocks });

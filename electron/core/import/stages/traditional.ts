@@ -193,6 +193,26 @@ export function readingLines(lines: SourceLine[], simplify: boolean | ((text: st
   });
   const simpleAll = simple.join('\n');
   const originalAll = original.join('\n');
+  // The lines trimmed and run together, as the stages join a field wrapped over lines (a 主送, a title):
+  // a string found only across a line break is found here. (Each original line is as long as its copy,
+  // so the two stay aligned character by character.) Built on the first string that needs it.
+  let joined: { simple: string; original: string } | null = null;
+  const joinedAt = (text: string): string | null => {
+    if (!joined) {
+      const s: string[] = [];
+      const o: string[] = [];
+      for (let k = 0; k < simple.length; k++) {
+        const line = simple[k]!;
+        const from = line.length - line.trimStart().length;
+        const to = line.trimEnd().length;
+        s.push(line.slice(from, to));
+        o.push(original[k]!.slice(from, Math.max(from, to)));
+      }
+      joined = { simple: s.join(''), original: o.join('') };
+    }
+    const k = joined.simple.indexOf(text);
+    return k >= 0 ? joined.original.slice(k, k + text.length) : null;
+  };
   const restore = (text: string, asLine = false): string => {
     if (!text || !/[\u4e00-\u9fff0-9A-Za-z!-~]/u.test(text)) return text;
     const whole = asLine ? wholeLines.get(text) : undefined;
@@ -202,7 +222,7 @@ export function readingLines(lines: SourceLine[], simplify: boolean | ((text: st
     // Strings the stages joined or trimmed: restore piece by piece between punctuation and spaces.
     return text.replace(/[^\s,，、;；:：。！？()（）|｜]+/gu, (piece) => {
       const k = simpleAll.indexOf(piece);
-      return k >= 0 ? originalAll.slice(k, k + piece.length) : piece;
+      return k >= 0 ? originalAll.slice(k, k + piece.length) : (joinedAt(piece) ?? piece);
     });
   };
   return { lines: out, restore };
