@@ -9,6 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { Converter } from 'opencc-js';
 import { importFile } from '../electron/core/import/index.js';
 import { PORTAL_DIR, scoreDocument } from '../scripts/score-import.js';
 
@@ -25,6 +26,9 @@ for (const name of [
   'nanan-2020-yinhe-xincheng-fanti.txt',
   'ordos-2024-minzu-tuanjie-mofan.txt',
   'ordos-2024-minzu-tuanjie-mofan.docx',
+  'baiyin-2017-wenming-jiang-fanti.txt',
+  'haerbin-1993-wenming-xiaoqu.txt',
+  'zhangjiachuan-2015-minzu-tuanjie-fanti.txt',
 ]) {
   test(`news of an honour on real pages: ${name} is the list of its honoured units`, async () => {
     const score = await scoreDocument(tuning(name), 'tuning');
@@ -142,6 +146,112 @@ test('news of an honour: an honour the text dates back to and tells what was don
 村里0到18岁孩子的信息分类、权益保障、补助申请都由她负责,最多时服务上千名儿童。`,
       );
       assert.notEqual(got.kind, 'award-list', `${verb} ${since}`);
+    }
+  }
+});
+
+const toTraditional = Converter({ from: 'cn', to: 't' });
+const simplified = Converter({ from: 't', to: 'cn' });
+/** The entries as simplified text, whichever script the page was in (the importer keeps the page's). */
+const simple = (got: { kind: string; items: Array<Array<string | null | undefined>> }) => ({ kind: got.kind, items: got.items.map((r) => r.map((x) => (x ? simplified(x) : x))) });
+
+test('news of honours given group by group: the collectives after each honour’s cue are the entries, its people are not', async () => {
+  for (const [province, county, bodies] of [
+    ['甘肃省', '东乡县', ['县教育体育局', '柳树乡政府']],
+    ['云南省', '西盟县', ['县民政局', '勐梭镇人民政府']],
+    ['四川省', '北川县', ['县人民医院', '曲山镇永兴社区']],
+  ] as const) {
+    for (const [collectives, persons] of [
+      ['民族团结进步模范集体', '民族团结进步模范个人'],
+      ['双拥模范单位', '双拥模范个人'],
+      ['脱贫攻坚先进集体', '脱贫攻坚先进个人'],
+    ] as const) {
+      for (const [verb, cue] of [
+        ['获', '的是:'],
+        ['获评', '的是'],
+        ['荣获', '的有:'],
+        ['被评为', '称号的单位是:'],
+      ] as const) {
+        const text = `日前,${province.replace(/省$/u, '')}省召开表彰大会,${county}2个单位和3名个人分别获得${province}${collectives}和${persons}荣誉。\n近年来,${county}涌现出一批先进典型。此次${verb}省${collectives}${cue}${bodies.join('、')};${verb}省${persons}${cue}城关镇王明、新华乡李红、红星村张强。`;
+        const want = { kind: 'award-list', items: bodies.map((b) => [b, `${province}${collectives}`]) };
+        assert.deepEqual(await entries(text), want, `${province} ${collectives} ${verb} ${cue}`);
+        assert.deepEqual(simple(await entries(toTraditional(text))), want, `traditional: ${province} ${collectives} ${verb} ${cue}`);
+      }
+    }
+  }
+  const people = await entries('近日,全省表彰大会召开。此次获省民族团结进步模范个人的是:城关镇王明、新华乡李红、红星村张强。');
+  assert.notEqual(people.kind, 'award-list');
+});
+
+test('news of honours given group by group: each honour with its total, then the page’s own winners, the city itself among them', async () => {
+  for (const [city, units, towns] of [
+    ['白银市', ['白银市白银区地方税务局', '白银市平川区兴平路街道办事处'], ['靖远县大芦镇', '靖远县刘川镇张滩村']],
+    ['宜昌市', ['宜昌市西陵区民政局', '宜昌市伍家岗区大公桥街道办事处'], ['远安县茅坪场镇', '秭归县茅坪镇月亮包村']],
+  ] as const) {
+    for (const [verb, self] of [
+      ['分别受到表彰', '获得此项殊荣'],
+      ['受表彰', '获此殊荣'],
+      ['榜上有名', '榜上有名'],
+    ] as const) {
+      const text = `全国精神文明建设表彰大会上 我市喜获三项精神文明奖\n近日,全国精神文明建设表彰大会在北京举行,${city}及2个单位、2个村镇获得表彰。\n大会表彰第五届全国文明城市32个,我市${self};第五届全国文明单位2318个,我市${units.join('、')}2个单位${verb};第五届全国文明村镇1493个,我市${towns.join('、')}${verb}。\n据了解,这是对我市精神文明建设工作的肯定。`;
+      const want = {
+        kind: 'award-list',
+        items: [[city, '第五届全国文明城市'], ...units.map((u) => [u, '第五届全国文明单位']), ...towns.map((t) => [t, '第五届全国文明村镇'])],
+      };
+      assert.deepEqual(await entries(text), want, `${city} ${verb}`);
+      assert.deepEqual(simple(await entries(toTraditional(text))), want, `traditional: ${city} ${verb}`);
+    }
+  }
+});
+
+test('a yearbook entry listing its estates by district: each estate is an entry under the honour the count names', async () => {
+  for (const [city, districts] of [
+    ['哈尔滨市', [['道里区', ['安和小区', '童园小区']], ['南岗区', ['新发小区', '第一干休所小区', '铁路花园']]]],
+    ['沈阳市', [['和平区', ['南湖小区', '太原街家园']], ['皇姑区', ['北陵新村', '鸭绿江街小区']]]],
+  ] as const) {
+    for (const honour of ['市级文明小区', '市级优美小区', '文明示范小区']) {
+      const n = districts.reduce((sum, [, e]) => sum + e.length, 0);
+      for (const verb of ['命名表彰首批', '命名', '评选出']) {
+        const row = districts.map(([d, e]) => `${d}的${e.join('、')}`).join(',');
+        const text = `社会生活 【文明小区建设】 ${city}文明小区建设活动经过3年实践,已走上规范化轨道。1993年${verb}${n}个${honour}是:${row}。9月14日召开全市文明小区建设现场经验交流会。 (朱秀琴)`;
+        const got = await entries(text);
+        assert.deepEqual(got, { kind: 'award-list', items: districts.flatMap(([, e]) => e.map((x) => [x, honour])) }, `${city} ${honour} ${verb}`);
+      }
+    }
+  }
+});
+
+test('a list’s heading that dates its honour lists the winners of the honour the decision confers', async () => {
+  for (const [honour, year] of [
+    ['淮安市和谐示范社区', '2011年度'],
+    ['扬州市文明社区', '2015年'],
+  ] as const) {
+    const text = `市政府关于公布${year}${honour}的通知\n各县(区)人民政府,市各委、办、局:\n为树立典型、激励先进,根据各地申报和评选,市政府决定,清河区淮海街道黄河南社区等3个社区为“${honour}”,现予公布。\n二○一一年十二月二十八日\n附件:\n${year}${honour}名单\n清河区淮海街道黄河南社区\n清河区长东街道三门社区\n清河区府前街道繁荣社区`;
+    const file = await importFile({ name: 'notice.txt', bytes: enc(text) });
+    assert.deepEqual(file.cases.map((c) => c.meta.award), [honour, honour, honour], honour);
+  }
+});
+
+test('honour groups above their units: a label, a row after its verb, names set apart by 、 or spaces, in any province', async () => {
+  for (const [units, places] of [
+    [['白银市民政局', '白银市白银区地方税务局'], ['靖远县大芦镇', '靖远县刘川镇张滩村']],
+    [['桂林市民政局', '桂林市七星区人民法院'], ['阳朔县兴坪镇', '龙胜各族自治县龙脊镇平安村']],
+  ] as const) {
+    for (const [first, second] of [
+      ['全国文明单位', '全国文明村镇'],
+      ['自治区民族团结进步模范集体', '自治区民族团结进步示范乡镇'],
+    ] as const) {
+      const lead = '近日,表彰大会在首府举行,我市多个单位和村镇受到表彰。';
+      const want = { kind: 'award-list', items: [...units.map((u) => [u, first]), ...places.map((p) => [p, second])] };
+      for (const body of [
+        `${lead}${first}:我市${units.join('、')};${second}:${places.join('、')}。`,
+        `${lead}\n${first}:${units.join(' ')}\n${second}:${places.join(' ')}\n据了解,这是全市精神文明建设工作取得的新成绩,也是各地各部门共同努力的结果。`,
+        `${lead}我市${units.join('、')}被授予“${first}”称号,${places.join('、')}被授予“${second}”称号。`,
+        `${lead}我市${units.join('、')}被评为${first},${places.join('、')}被评为${second}。`,
+      ]) {
+        assert.deepEqual(await entries(body), want, body);
+        assert.deepEqual(simple(await entries(toTraditional(body))), want, `traditional: ${body}`);
+      }
     }
   }
 });

@@ -4,6 +4,7 @@
  * honour a single case's text says it won ("X 被评为 Y", "荣获“Y”称号").
  */
 import { CONFER_VERB_WORD, honourTail } from './listnames.js';
+import { isPlaceToken } from './placelabel.js';
 
 /** What the page says about the list, not what it confers: nominations (and a 创建名单's builders towards the title), the list, its publication. */
 const WRAPPER_END = /(?:拟命名|拟推荐|拟表彰|拟认定|拟授予|创建)?(?:名单|名录)?(?:的?公示|的?公告)?$/u;
@@ -91,3 +92,36 @@ export function statedAward(texts: string[]): string | null {
 
 /** The words an honour is made of (what a plain object needs to be one, not a grant or a result), a rating's grade among them. */
 export const HONOUR_WORD = /(?:示范|先进|优秀|十佳|十大|最美|最佳|模范|标兵|明星|星级|品牌|典型|[1-5１-５]A级|[一二三四五]星)/u;
+
+/**
+ * An honour written short after its level word ("省民族团结进步模范集体") that the text names in full after its place
+ * ("甘肃省民族团结进步模范集体"): the full name, as the level word alone stands for the place the text names. ("市级…"
+ * and the like are grades of their own.)
+ */
+export function fullScope(honour: string, text: string): string {
+  if (!/^[省市县区州](?!级)/u.test(honour)) return honour;
+  for (let at = text.indexOf(honour); at >= 0; at = text.indexOf(honour, at + 1)) {
+    const before = /[\u4e00-\u9fa5]{2,8}$/u.exec(text.slice(Math.max(0, at - 8), at))?.[0];
+    if (!before) continue;
+    for (let k = 0; k < before.length - 1; k++) {
+      const place = before.slice(k) + honour[0];
+      if (isPlaceToken(place)) return place + honour.slice(1);
+    }
+  }
+  return honour;
+}
+
+/** The act that confers, naming the honour in quotes: "市政府决定,甲等30个社区为“淮安市和谐示范社区”". */
+const DECIDED_AS = /(?:决定|同意|研究确定)[^。；;！]{0,120}?(?:命名)?为\s*[“"]([^“”"]{4,40})[”"]/u;
+
+/**
+ * An honour as the act of conferring names it: a list's heading that puts its year before the name ("2011年度X名单")
+ * lists the winners of the honour the decision confers ("决定…为“X”"), whose name holds no year; and a name written short
+ * after its level word is the full one (fullScope). The name as it is when the lead's decision names no such honour.
+ */
+export function asConferred(award: string, lead: string): string {
+  const decided = DECIDED_AS.exec(lead)?.[1];
+  const own = normaliseAward(award) ?? award;
+  if (decided && own !== decided && own.endsWith(decided) && /^[0-9０-９]{4}\s*年度?$/u.test(own.slice(0, -decided.length).trim())) return decided;
+  return fullScope(award, lead);
+}

@@ -26,6 +26,8 @@ export interface RowItem {
   summary?: boolean;
   /** Named in a comma-separated row after a cue (with people beside them, who are skipped): the page lists honourees. */
   besidePeople?: boolean;
+  /** Named among an honour's winners after its cue or its total (honourGroups). */
+  grouped?: boolean;
 }
 
 /** A cue that the names follow: "它们分别是", "包括(33个):", "…的项目是:". */
@@ -211,15 +213,14 @@ export function sentenceRows(source: string, carried: () => string | null, cued 
     let row = clauseRow(clause, before, carried, (cued && k === 0) || false, open && last);
     // "为发挥示范引领作用、带动…发展,经自评申报、逐级推荐…等环节,甲、乙、丙等100个站被评为X": names hold no
     // comma, so a row is one comma's part of its clause; prose joined by 、 before it is not its start.
+    // ("甲、乙被授予“X”称号,丙、丁被授予“Y”称号": each comma's part that confers its own honour on a row is one too.)
     if (!row.length && /[，,]/u.test(clause)) {
       const parts = splitOutsideMarks(clause, '，,');
       let lead = before;
       for (const [j, part] of parts.entries()) {
         const found = clauseRow(part, lead, carried, false, open && last && j === parts.length - 1);
-        if (found.length >= 2) {
-          row = found;
-          break;
-        }
+        if (found.length >= 2 && (!row.length || found.every((f) => f.award && !row.some((r) => r.award === f.award || r.title === f.title)))) row = [...row, ...found];
+        else if (row.length) break;
         lead = part;
       }
     }
@@ -610,6 +611,150 @@ function oneConferred(part: string): RowItem | null {
     const verb = VERB_AT.exec(rest);
     const award = verb && verb.index === 0 ? honourAfter(rest.slice(verb[0].length)) : (honourTail(rest, honourLike, (x) => HONOUR_WORD.test(x))?.honour ?? null);
     if (award && !nameRun([name + rest.slice(0, 2)])) return { title: run[0]!.title, subtitle: null, unit: null, place: run[0]!.title, award: plainAward(award) };
+  }
+  return null;
+}
+
+/**
+ * Honours given group by group inside one sentence, clause by clause (；), each group its honour and its winners:
+ *   - the honour, then the cue its winners follow: "获省民族团结进步模范集体的是:甲、乙", "命名首批18个市级文明小区
+ *     是:道里区的甲、乙,道外区的丙" (a count before the honour counts its winners, no part of it);
+ *   - the honour with the total conferred, then the page's own winners and a verb that names nothing after it:
+ *     "第五届全国文明单位2318个,我市甲、乙4个单位分别受到表彰", "…先进城市32个,我市获得此项殊荣".
+ * A place before 的 ("道里区的") is where the names after it in its comma's group are. Every name must be a body or
+ * place by the organisation grammar (or an estate under such a place); a group of people ("…模范个人的是:") is
+ * skipped, and anything else rules the clause out.
+ */
+export function honourGroups(text: string): RowItem[] {
+  if (!GROUP_SIGN.test(text)) return [];
+  const out: RowItem[] = [];
+  for (const sentence of splitOutsideMarks(text, '。！？')) {
+    for (const clause of splitOutsideMarks(sentence, '；;')) {
+      const items = cuedGroup(clause, text) ?? totalledGroup(clause, text) ?? labelledGroup(clause, text);
+      if (items) out.push(...items);
+    }
+  }
+  return out.length >= 2 ? out : [];
+}
+
+/** Where a line may hold honour groups: a cue after an honour, a colon after it, or a verb that names nothing after it. */
+const GROUP_SIGN = /的[是有]|[:：]|受到?表彰|获得?(?:此项?)?(?:殊荣|荣誉|称号)|榜上有名|名列其中/u;
+/** "获省X集体的是:", "命名…18个X是:": the honour, then its cue. */
+const GROUP_CUE = /^(.*?)(?:的是|的有|是\s*[:：]|有\s*[:：])\s*[:：]?\s*(.+)$/u;
+/** The verbs before an honour in its clause ("此次获", "大会表彰", "命名表彰"). */
+const GROUP_VERB_IN = /(?:获评|获得|荣获|获|被?评为|被?命名为|被?确定为|被授予|入选|表彰|命名|评选出|评出|授予)/gu;
+/** A count of the winners before an honour ("首批18个"), and a total after it ("2318个"). */
+const COUNT_BEFORE = /^.*?(?<![0-9０-９])(?:[0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,4})\s*[个家所名项座]/u;
+const TOTAL_AFTER = /^(.+?)(?<![0-9０-９第])(?:[0-9０-９]{1,5}|[一二两三四五六七八九十百千]{1,5})\s*[个家所名项座]$/u;
+/** The verbs that confer what the clause named before them ("分别受到表彰", "获得此项殊荣"). */
+const NAMES_NOTHING = /\s*(?:均|都|分别|同时|也)?\s*(?:受到表彰|受表彰|获得?此项?(?:殊荣|荣誉|称号)|榜上有名|名列其中|上榜|入选)\s*$/u;
+/** What an honour is named by besides honours.ts's words: the civilisation and model titles, a level's grade ("市级…"), a prize, a title. */
+const GROUP_HONOUR = /(?:文明|和谐|美丽|平安|友好|星级|红旗|(?:国家|省|市|县|区)级|奖|称号)/u;
+/** An estate, housing block or compound, named under the district it is in ("道里区的安和小区"). */
+const ESTATE = /^[\u4e00-\u9fa5A-Za-z0-9０-９]{1,14}(?:小区|新村|花园|家园|公寓|大院|楼院|苑|里)$/u;
+/** A place before 的 that the names after it are in: "道里区的", "靖远县的". */
+const PLACE_OF = /^([\u4e00-\u9fa5]{1,10}?(?:省|市|区|县|旗|镇|乡|街道))的(?=\S)/u;
+/** The page's own place as a subject ("我市获得此项殊荣"), by its level word. */
+const SELF_PLACE = /^(?:我|本)([市县区州旗])$/u;
+
+function groupHonour(lead: string): string | null {
+  let h = lead.slice(Math.max(lead.lastIndexOf('，'), lead.lastIndexOf(','), lead.lastIndexOf(':'), lead.lastIndexOf('：')) + 1).trim();
+  // (What the clause says before the honour ends at its last conferring verb: "大会表彰X", "此次获X".)
+  let cut = -1;
+  for (const v of h.matchAll(GROUP_VERB_IN)) cut = v.index! + v[0].length;
+  if (cut > 0) h = h.slice(cut);
+  const count = COUNT_BEFORE.exec(h);
+  if (count && count[0].length < h.length) h = h.slice(count[0].length);
+  // ("获得“X”称号的单位是:": the kind of its winners after 的 is theirs, not the honour's.)
+  h = plainAward(h.replace(/(?:(?:荣誉)?称号)?的(?:单位|集体|组织|社区|村|镇|乡|街道|企业|学校)?$/u, '').replace(/^[“"]([^“”"]+)[”"]$/u, '$1').trim()) ?? '';
+  if (h.length < 4 || h.length > 40 || /[，,。：:]/u.test(h) || PROSE.test(h.replace(/[“”"]/gu, ''))) return null;
+  return HONOUR_WORD.test(h) || GROUP_HONOUR.test(h) ? h : null;
+}
+
+/** The winners of a group: names joined by 、 (and 和 between the last two), in comma groups that may open with their place. */
+function groupNames(row: string, text: string): RowItem[] | null {
+  const out: RowItem[] = [];
+  const groups = splitOutsideMarks(withoutRestatedCount(row.trim().replace(/[。！!]$/u, ''), '、，,和'), '，,');
+  for (const [g, group0] of groups.entries()) {
+    let group = group0.trim().replace(g === 0 ? /^(?:其中|此外|另外)?\s*/u : /^(?:以及|及|还有)\s*/u, '');
+    const self = SELF_PLACE.exec(group);
+    if (self) {
+      const own = ownPlace(self[1]!, text);
+      if (!own) return null;
+      out.push({ title: own, subtitle: null, unit: null, place: own, award: null });
+      continue;
+    }
+    group = group.replace(/^(?:我|本)[省市区县州旗](?=[\u4e00-\u9fa5]{2})/u, '');
+    const placed = PLACE_OF.exec(group);
+    const place = placed ? placed[1]! : null;
+    if (placed) group = group.slice(placed[0].length);
+    const names = splitOutsideMarks(group, '、').map((n) => n.trim());
+    const last = /^(.{2,}?)(?:以及|和|及|与)(.{2,})$/u.exec(names[names.length - 1] ?? '');
+    if (last && groupName(last[1]!, place) && groupName(last[2]!, place)) names.splice(-1, 1, last[1]!, last[2]!);
+    if (!names.length || !names.every((n) => groupName(n, place))) return null;
+    for (const n of names) out.push({ title: n, subtitle: null, unit: null, place: place ?? (placeStarts(n) ? n : null), award: null });
+  }
+  return out.length ? out : null;
+}
+
+function groupName(name: string, place: string | null): boolean {
+  // (A body's note in brackets after its name, "…有限公司(本部)", leaves the name before it.)
+  const n = name.replace(/[（(][\u4e00-\u9fa5]{1,8}[)）]$/u, '');
+  if (n.length < 2 || n.length > 40 || PROSE.test(n) || POST.test(n) || COUNTED_KIND.test(n)) return false;
+  return isOrgName(n) || Boolean(nameRun([n])) || (place !== null && ESTATE.test(n));
+}
+
+/** The city or county the page's "我市"/"我县" is: the one of that level its text names most. */
+function ownPlace(level: string, text: string): string | null {
+  const seen = new Map<string, number>();
+  for (const m of findMentions(text)) {
+    const p = m.places.length === 1 ? m.places[0]! : null;
+    if (!p || !m.text.endsWith(level) || (level === '市' ? p.level !== 'city' : p.level !== 'county')) continue;
+    seen.set(m.text, (seen.get(m.text) ?? 0) + 1);
+  }
+  const ranked = [...seen.entries()].sort((a, b) => b[1] - a[1]);
+  return ranked.length && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : null;
+}
+
+function withHonour(items: RowItem[] | null, honour: string | null): RowItem[] | null {
+  if (!items || !honour || PEOPLE_GROUP.test(honour)) return null;
+  return items.map((it) => ({ ...it, award: honour, grouped: true }));
+}
+
+/** "全国文明单位:甲、乙", "全国文明村镇:丙 丁": an honour as the label of its winners (set apart by 、 or by spaces). */
+function labelledGroup(clause: string, text: string): RowItem[] | null {
+  const m = /^([^:：]{4,60}?)[:：]\s*(\S.*)$/u.exec(clause.trim());
+  if (!m) return null;
+  const honour = groupHonour(m[1]!);
+  if (!honour) return null;
+  if (PEOPLE_GROUP.test(honour)) return [];
+  const row = /[、，,]/u.test(m[2]!) ? m[2]! : m[2]!.trim().split(/[\s\u3000]+/u).join('、');
+  return withHonour(groupNames(row, text), honour);
+}
+
+/** "获X的是:甲、乙", "命名…N个X是:…": the honour before the cue, the names after it. */
+function cuedGroup(clause: string, text: string): RowItem[] | null {
+  const m = GROUP_CUE.exec(clause);
+  if (!m) return null;
+  const honour = groupHonour(m[1]!);
+  if (!honour) return null;
+  // (A group of people is skipped, not read: its names are no bodies.)
+  if (PEOPLE_GROUP.test(honour)) return [];
+  return withHonour(groupNames(m[2]!, text), honour);
+}
+
+/** "X 2318个,我市甲、乙分别受到表彰": the honour and its total, then the page's own winners. */
+function totalledGroup(clause: string, text: string): RowItem[] | null {
+  if (!NAMES_NOTHING.test(clause)) return null;
+  const parts = splitOutsideMarks(clause, '，,');
+  for (let k = 0; k < parts.length - 1; k++) {
+    const total = TOTAL_AFTER.exec(parts[k]!.trim());
+    if (!total) continue;
+    const honour = groupHonour(total[1]!);
+    if (!honour) continue;
+    if (PEOPLE_GROUP.test(honour)) return [];
+    const row = parts.slice(k + 1).join('，').replace(NAMES_NOTHING, '');
+    return withHonour(groupNames(row, text), honour);
   }
   return null;
 }

@@ -25,12 +25,12 @@ import { blocksText } from '../../model/text.js';
 import { findMentions, resolveRegion } from '../../regions/index.js';
 import { AWARD_GROUP, type CaseDraft } from './split.js';
 import { isPlaceOnly, isPlaceToken, splitPlaceLabel, streetCounty } from './placelabel.js';
-import { rowPieces, sentenceRows, withoutRestatedCount } from './listrows.js';
+import { honourGroups, rowPieces, sentenceRows, withoutRestatedCount } from './listrows.js';
 import { CONFER_VERB, CONFER_VERB_WORD, nameRun, peopleLine, unitsLine, type RunName } from './listnames.js';
 import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js';
 import { listHeadings } from './listheadings.js';
 import { isOrgName, parseOrgName } from './orgnames.js';
-import { HONOUR_WORD, honourOfListName, normaliseAward, statedAward } from './honours.js';
+import { asConferred, HONOUR_WORD, honourOfListName, normaliseAward, statedAward } from './honours.js';
 import { awardReport, withYear } from './listreports.js';
 
 export interface ListItem {
@@ -43,6 +43,8 @@ export interface ListItem {
   at: number;
   /** The title was printed in 《》: a dash inside is the title's own, not a subtitle. */
   whole?: boolean;
+  /** Named among an honour's winners after its cue or its total ("获X的是:甲、乙"): the sentence enumerates them. */
+  grouped?: boolean;
 }
 
 export interface ListResult {
@@ -1024,9 +1026,10 @@ export function readList(source: SourceLine[]): ListResult | null {
   if (items.length === 0) return awardReport(lines);
   const summarised = items.every((it) => summaries.has(it));
   for (const [k, it] of items.entries()) items[k] = withPlace(withSubtitle(it));
-  // An honour a row states without its year ("甲、乙被评为“X”") is the one the lead names with it ("公布2017年X名单").
+  // An honour a row states without its year ("甲、乙被评为“X”") is the one the lead names with it ("公布2017年X名单"), as
+  // the lead's decision names it ("决定…为“X”" over "2011年度X名单") and in full ("省X" after "甘肃省X").
   const lead = lines.slice(0, items[0]!.at + 1).map((l) => l.text).join('\n');
-  for (const it of items) if (it.award) it.award = withYear(it.award, lead);
+  for (const it of items) if (it.award) it.award = asConferred(withYear(it.award, lead), lead);
   // "获慈善项目奖" under "第十届“中华慈善奖”共表彰…49个慈善项目": a class named by the kind of its winners is the prize's.
   for (const it of items) {
     const prize = it.award ? prizeOfClass(it.award, lines.slice(Math.max(0, it.at - 6), it.at + 1).map((l) => l.text)) : null;
@@ -1170,7 +1173,8 @@ export function isListDocument(lines: SourceLine[], list: ListResult): boolean {
   // 乙社区被命名为Y。"), after a paragraph of the report or more: its names are a small part of it, description,
   // not a list. (Names that stand for groups, "A等44个X", are few by design.) The share: on tuning, such cases'
   // names fill 4.8-5.8 % of their paragraph, lists' 21.8 % and more; the cut at 1/6 holds out of every batch.
-  if (first === last && before >= 1 && !list.summarised && isProse(lines[first]!.text)) {
+  // (Winners an honour's cue or total introduces, "获X的是:甲、乙", are its enumeration, however short their names.)
+  if (first === last && before >= 1 && !list.summarised && !list.items.every((it) => it.grouped) && isProse(lines[first]!.text)) {
     const named = list.items.reduce((sum, it) => sum + it.title.length + (it.subtitle?.length ?? 0) + (it.unit && it.unit !== it.title ? it.unit.length : 0), 0);
     if (named * 6 < lines[first]!.text.length) return false;
   }
@@ -1208,6 +1212,9 @@ function listScope(texts: string[]): string | null {
  * "地区：标题；地区：标题" in a sentence: the items, in order.
  */
 function inlineItems(text: string, award: string | null): Array<Omit<ListItem, 'at'>> {
+  // "获X集体的是:甲、乙;获Y个人的是:…", "X 2318个,我市甲、乙受到表彰": honours given group by group, each its winners.
+  const groups = honourGroups(text);
+  if (groups.length) return groups;
   const out: Array<Omit<ListItem, 'at'>> = [];
   // "甲和乙获“慈善楷模”奖,丙获得“捐赠企业”奖": the winners of a named prize, clause by clause.
   const prizes = prizeItems(text);
@@ -1274,7 +1281,7 @@ function inlineItems(text: string, award: string | null): Array<Omit<ListItem, '
 const CLAUSE_SIGN = new RegExp(`分别[为是]|${CONFER_VERB_WORD}`, 'u');
 const CONFER = new RegExp(`^(.+?)(${CONFER_VERB_WORD})\\s*(.+?)(?:荣誉)?(?:称号)?$`, 'u');
 /** What a conferring verb gives when it is an honour (not "获得好评"): a quoted name, an honour, a grade or a rank. */
-const HONOUR_GIVEN = /[“"].+[”"]|(?:示范|先进|优秀|十佳|十大|百佳|最美|最佳|明星|标兵|模范)[\u4e00-\u9fa5]{0,16}$|等奖$|^第[一二三四五六七八九十]+名$|^(?:金|银|铜)奖$/u;
+const HONOUR_GIVEN = /[“"].+[”"]|(?:示范|先进|优秀|十佳|十大|百佳|最美|最佳|明星|标兵|模范|文明|和谐|美丽|平安)[\u4e00-\u9fa5]{0,16}$|等奖$|^第[一二三四五六七八九十]+名$|^(?:金|银|铜)奖$/u;
 /** "分别为:", "分别是": a row of names follows; what precedes is the honour and its count ("获评X的4个村"). */
 const ROW_CUE = /^(.*?)(?:分别为|分别是)\s*[:：]?\s*(.+)$/u;
 
@@ -1309,13 +1316,25 @@ function clauseItems(text: string): Array<Omit<ListItem, 'at'>> {
       continue;
     }
     for (const part of clause.split(/[,，]/u)) {
-      const m = CONFER.exec(part.replace(/^\s*(?:其中|最终|最后|此外|同时)\s*/u, '').trim());
+      // (The page's own place before a name that writes its own, "我市白银市民政局", is the reporter's.)
+      const opened = part.replace(/^\s*(?:其中|最终|最后|此外|同时)\s*/u, '').trim();
+      const own = /^(?:我|本)[省市区县州旗]/u.test(opened) && placeStart(opened.slice(2)) ? opened.slice(2) : opened;
+      const m = CONFER.exec(own);
       if (!m) continue;
-      const award = m[3]!.replace(/^[“"]([^“”"]+)[”"]$/u, '$1').trim();
+      // (What stands for the honour after its quotes, "跻身“X”行列", "获颁“X”牌匾", is no part of it.)
+      const award = m[3]!.replace(/(?<=[”"])(?:行列|牌匾|奖牌|匾额|荣誉证书|证书)$/u, '').replace(/^[“"]([^“”"]+)[”"]$/u, '$1').trim();
       if (!HONOUR_GIVEN.test(m[3]!.trim()) || award.length < 2) continue;
       // "甲、乙、丙等100个站被评为X" is a row with its count: listrows.ts reads it with the sentence around it.
       if (/等\s*[0-9０-９一二三四五六七八九十百]+\s*[个家所项座]/u.test(m[1]!)) continue;
-      const names = m[1]!.split('、').map((x) => x.trim()).filter(Boolean);
+      // ("甲、乙两个社区": a count after the names that restates them, counting their own kind, not "甲市、乙市16个案例"
+      // whose count is of what they entered; "甲和乙": two names, when both halves are.)
+      const kindCounted = /[个家所]\s*([\u4e00-\u9fa5]{1,4})$/u.exec(m[1]!)?.[1];
+      const restated = kindCounted && (/^(?:单位|集体)$/u.test(kindCounted) || withoutRestatedCount(m[1]!, '、和及与').endsWith(kindCounted)) ? withoutRestatedCount(m[1]!, '、和及与') : m[1]!;
+      const names = restated.split('、').map((x) => x.trim()).filter(Boolean);
+      for (let k = names.length - 1; k >= 0; k--) {
+        const pair = /^(.{2,}?)(?:以及|和|及|与)(.{2,})$/u.exec(names[k]!);
+        if (pair && ADDRESS_END.test(pair[1]!) && awardedName(pair[1]!) && awardedName(pair[2]!)) names.splice(k, 1, pair[1]!, pair[2]!);
+      }
       // "中阳里、五羊里社区": the kind after the last name is each one's.
       const kind = /(社区|村|街道)$/u.exec(names[names.length - 1] ?? '')?.[1];
       if (kind && names.length > 1) for (let k = 0; k < names.length - 1; k++) if (!ADDRESS_END.test(names[k]!)) names[k] = names[k]! + kind;
@@ -1380,6 +1399,9 @@ function prizeItems(text: string): Array<Omit<ListItem, 'at'>> {
       const m = PRIZE_CLAUSE.exec(part.replace(/^\s*(?:其中|最终|此外|同时|另外|我[省市区县州])+\s*/u, '').trim());
       if (!m) continue;
       const winners = prizeWinners(withoutRestatedCount(m[1]!.trim()));
+      // A clause's winners this reader cannot name but that are bodies or places ("某区人民法院", "某县某镇") leave the
+      // reading partial: the clause readers read the sentence whole.
+      if (!winners && splitOutside(m[1]!, /、/u).every((n) => awardedName(n.trim()) !== null)) return [];
       if (!winners) continue;
       for (const w of winners) out.push({ title: w.title, subtitle: null, unit: w.unit, place: null, award: m[2]!.trim() });
     }
