@@ -18,21 +18,24 @@ const FLOOR = {
   // docNumber 98.7 %, addressees 100 %, date 98.3 %, furniture 96.0 %. Each floor sits just below; never
   // lowered except when a measured batch is released to tuning (the floors then reset to what the larger
   // set measures).
-  fullyRight: 0.92,
+  // Raised at the end of the eleventh round, when it measured 387/400 (96.8 %): kind 99.3 %, case count 100 %,
+  // title 99.8 %, unit 98.9 %, award 99.2 %, region 99.8 %, category 98.3 %, notice title, organ, docNumber,
+  // addressees and date 100 %, furniture 96.9 %.
+  fullyRight: 0.96,
   fields: {
-    kind: 0.97,
-    'case count': 0.98,
-    title: 0.94,
-    unit: 0.94,
-    award: 0.92,
-    region: 0.955,
-    category: 0.955,
-    'notice.title': 0.98,
-    'notice.organ': 0.98,
-    'notice.docNumber': 0.98,
-    'notice.addressees': 0.99,
-    'notice.date': 0.98,
-    'furniture dropped': 0.955,
+    kind: 0.99,
+    'case count': 0.995,
+    title: 0.995,
+    unit: 0.985,
+    award: 0.99,
+    region: 0.995,
+    category: 0.98,
+    'notice.title': 0.995,
+    'notice.organ': 0.995,
+    'notice.docNumber': 0.995,
+    'notice.addressees': 0.995,
+    'notice.date': 0.995,
+    'furniture dropped': 0.965,
   } as Record<string, number>,
 };
 
