@@ -11,31 +11,27 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
-  // Reset when batch 18 (43 files, scored unseen at 19/43 at the start and 21/43 at the end of the tenth
-  // round, 21/43 again at the start of the eleventh) was released to tuning at the start of the eleventh:
-  // the set then measured 370/400 fully right (92.5 %): kind 97.3 %, case count 98.5 %, title 94.9 %,
-  // unit 94.2 %, award 92.9 %, region 96.0 %, category 95.7 %, notice title 98.6 %, organ 98.6 %,
-  // docNumber 98.7 %, addressees 100 %, date 98.3 %, furniture 96.0 %. Each floor sits just below; never
-  // lowered except when a measured batch is released to tuning (the floors then reset to what the larger
-  // set measures).
-  // Raised at the end of the eleventh round, when it measured 387/400 (96.8 %): kind 99.3 %, case count 100 %,
-  // title 99.8 %, unit 98.9 %, award 99.2 %, region 99.8 %, category 98.3 %, notice title, organ, docNumber,
-  // addressees and date 100 %, furniture 96.9 %.
-  fullyRight: 0.96,
+  // Reset when batch 19 (43 files, scored unseen at 14/43 at the start and the end of the eleventh round,
+  // 14/43 again at the start of the twelfth) was released to tuning at the start of the twelfth: the set
+  // then measured 401/443 fully right (90.5 %): kind 97.7 %, case count 98.6 %, title 97.5 %, unit 94.5 %,
+  // award 96.4 %, region 97.5 %, category 96.7 %, notice title 98.8 %, organ 98.6 %, docNumber 97.7 %,
+  // addressees 95.7 %, date 95.4 %, furniture 96.4 %. Each floor sits just below; never lowered except when
+  // a measured batch is released to tuning (the floors then reset to what the larger set measures).
+  fullyRight: 0.9,
   fields: {
-    kind: 0.99,
-    'case count': 0.995,
-    title: 0.995,
-    unit: 0.985,
-    award: 0.99,
-    region: 0.995,
-    category: 0.98,
-    'notice.title': 0.995,
-    'notice.organ': 0.995,
-    'notice.docNumber': 0.995,
-    'notice.addressees': 0.995,
-    'notice.date': 0.995,
-    'furniture dropped': 0.965,
+    kind: 0.975,
+    'case count': 0.985,
+    title: 0.97,
+    unit: 0.94,
+    award: 0.96,
+    region: 0.97,
+    category: 0.965,
+    'notice.title': 0.985,
+    'notice.organ': 0.985,
+    'notice.docNumber': 0.975,
+    'notice.addressees': 0.955,
+    'notice.date': 0.95,
+    'furniture dropped': 0.96,
   } as Record<string, number>,
 };
 

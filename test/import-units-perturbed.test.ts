@@ -44,9 +44,9 @@ function right(all: Array<{ input: UnitInput; unit: string }>, change: (input: U
 
 const lead = (input: UnitInput, before: string): UnitInput => ({ ...input, paragraphs: input.paragraphs.map((p, i) => (i === 0 ? `${before}${p}` : p)) });
 
-test('unit model: one change of writing at a time leaves the units it reads (59 tuning pages with a unit)', async () => {
+test('unit model: one change of writing at a time leaves the units it reads (69 tuning pages with a unit)', async () => {
   const all = await pages();
-  assert.equal(all.length, 59);
+  assert.equal(all.length, 69);
   const base = right(all, (x) => x);
   // A news dateline and reporter, a time, a circumstance before the lead; no headline; the lead's first sentence only.
   const figures = {
@@ -60,9 +60,11 @@ test('unit model: one change of writing at a time leaves the units it reads (59 
   // the subject read): base 48; a lead-in costs nothing, a lost headline four. Re-based when batch 18 joined
   // tuning (59 pages): the model, not refitted on the eight new pages, reads 53; a lost headline costs five.
   // Refitted on the 59 (a Party committee's 社会工作部 an organ, a body's head speaking for it): base 54, a lost headline five.
-  assert.ok(figures.base >= 54, JSON.stringify(figures));
-  assert.ok(figures.dateline >= 54, JSON.stringify(figures));
-  assert.ok(figures.time >= 54, JSON.stringify(figures));
-  assert.ok(figures.circumstance >= 54, JSON.stringify(figures));
-  assert.ok(figures.noTitle >= 49, JSON.stringify(figures));
+  // Re-based when batch 19 joined tuning (69 pages): the model, not refitted on the ten new pages, reads 55 (one of
+  // them right), a lost headline five.
+  assert.ok(figures.base >= 55, JSON.stringify(figures));
+  assert.ok(figures.dateline >= 55, JSON.stringify(figures));
+  assert.ok(figures.time >= 55, JSON.stringify(figures));
+  assert.ok(figures.circumstance >= 55, JSON.stringify(figures));
+  assert.ok(figures.noTitle >= 50, JSON.stringify(figures));
 });
