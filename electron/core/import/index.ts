@@ -22,7 +22,7 @@ import { formatFromName, sniff, SUPPORTED_EXTENSIONS, extensionOf, type Format }
 import { clean, type CleanInfo } from './stages/clean.js';
 import { scoreCategories } from './stages/category.js';
 import { splitKeywords } from './stages/keywords.js';
-import { levelGovernment, noticeShape, readNotice } from './stages/notice.js';
+import { levelGovernment, noticeShape, postedDate, readNotice } from './stages/notice.js';
 import { splitDraft, type CaseDraft } from './stages/split.js';
 import { unwrap } from './stages/unwrap.js';
 import { findDate } from './stages/dates.js';
@@ -311,6 +311,8 @@ function assemble(name: string, read: ReadResult): ImportedFile {
     if (levelOrgan) notice.meta.organ = levelOrgan;
     const table = shape.info?.fields;
     const published = (table?.['发布日期'] ? findDate(table['发布日期']) : null) ?? shape.byline?.date ?? null;
+    const posted = postedDate(notice.meta, [published, cleaned.info.date ?? null], cleaned.dropped, blocksText(notice.body));
+    if (posted) [notice.meta.date, notice.meta.year] = [posted, Number(posted.slice(0, 4))];
     // A document reprinted in a news page: the page keeps its own headline, date and lead; the notice is the document.
     const wrapper = shape.wrapper;
     const info: DraftInfo = wrapper

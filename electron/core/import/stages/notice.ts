@@ -334,8 +334,11 @@ const TITLE_DATE = /\s*[(（]\s*[0-9０-９]{4}\s*[-年./]\s*[0-9０-９]{1,2}\s
 export const DOC_NUMBER_ANY = new RegExp(numberGrammar(false), 'u');
 /** In the table's 发文字号 field the year may also stand in parentheses, as copies type 〔〕 ("某民发(2023)5号"). */
 const DOC_NUMBER_FIELD = new RegExp(numberGrammar(true), 'u');
-/** Organ words a 主送 line ends its items with. */
-const ADDRESSEE_ITEM = /(?:局|厅|部|委|办|政府|部门|单位|处室|科室|机关|委员会|办公室|街道|乡镇|镇街|组织|企业|学校|医院|各处|各单位|[)）])$/u;
+/**
+ * Organ words a 主送 line ends its items with. (The people's organisations and committees a 通知 is sent
+ * to as well: 残联, 妇联, 工商联, 科协, 管委会, 居委会, 协会, 工会.)
+ */
+const ADDRESSEE_ITEM = /(?:局|厅|部|委|办|政府|部门|单位|处室|科室|机关|委员会|办公室|街道|乡镇|镇街|组织|企业|学校|医院|各处|各单位|[委协商工]会|联合会|[残妇侨文]联|工商联|科协|[)）])$/u;
 /**
  * The performative sentence of a document addressed to the public (公告, 公示, 通告, 征集公告): "现予以公示",
  * "现向社会进行公告", "现将…向社会公示", "有关事项公告如下", "特此公告", "公示期为…". It makes a copy taken from
@@ -485,6 +488,34 @@ function titleOrgan(title: string): string | null {
 }
 
 /**
+ * A 公告, 公示 or 通告 is issued by publishing it (GB/T 9704 文种: addressed to the public, it has no 主送 to
+ * be sent to): a copy that carries no 成文日期 of its own (the copy stopped at the 署名, or the portal printed
+ * none) is dated by its posting, as the page prints it. Not a 通知 or 决定, sent to organs and posted later,
+ * and not where the document's number names another year (a 公告 reposted a year on). The posting must
+ * fall inside what the text announces: on or before the last day it names (the 公示期's or the call's
+ * end, "至2024年7月26日止"), in that year. Of the page's dates (its byline's, then the date lines cleaning
+ * took as the page's, a repost's among them) the first that does is taken; none, where the text names no
+ * day. (The 版记's 印发 date is the printing's, no day the text names.)
+ */
+export function postedDate(meta: Pick<NoticeMeta, 'title' | 'date' | 'docNumber'>, posted: (string | null)[], pageLines: readonly string[], text: string): string | null {
+  if (meta.date) return null;
+  if (!/(?:公告|公示|通告)$/u.test(meta.title.replace(DRAFT_NOTE, '').replace(SERIAL_NOTE, ''))) return null;
+  const own = text.split('\n').filter((l) => !PRINTER.test(l.trim())).join('\n');
+  const named = [...halfWidthDigits(own).matchAll(/([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日/gu)].map((m) => `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
+  const last = named.sort().at(-1);
+  if (!last) return null;
+  const numbered = meta.docNumber ? /[0-9]{4}/u.exec(halfWidthDigits(meta.docNumber))?.[0] : null;
+  const fits = (d: string | null | undefined): d is string => Boolean(d) && d! <= last && d!.slice(0, 4) === last.slice(0, 4) && (!numbered || numbered === d!.slice(0, 4));
+  // (A page's date line: short, no sentence; "22.07.2019 17:41" as aggregators print the day first.)
+  const lineDate = (l: string) => (l.length > 90 || /[。！？]/u.test(l) ? null : (findDate(l) ?? dayFirst(l)));
+  return [...posted, ...pageLines.map(lineDate)].find(fits) ?? null;
+}
+function dayFirst(line: string): string | null {
+  const m = /(?:^|\s)([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?=\s|$)/u.exec(halfWidthDigits(line));
+  return m ? findDate(`${m[3]}-${m[2]}-${m[1]}`) : null;
+}
+
+/**
  * The government a title names by its level word alone ("市政府关于…", "县人民政府关于…": the short form
  * GB/T 9704 allows for 某市人民政府), named in full from the notice's own division at that level; null
  * when the title names it otherwise or the division at that level is not known.
@@ -619,7 +650,10 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
       break;
     }
     // Past the head of the page: a sentence, or a 主送 line, means the title was not copied.
-    if (/[。！？]/u.test(t) || isAddressees(t) || addresseesRunOn(t)) break;
+    // (Not a sentence above the 版头 or 发文字号: GB/T 9704 prints the title under them, so what stands
+    // above is the page's own, a site's blurb over the document it carries.)
+    if (isAddressees(t) || addresseesRunOn(t)) break;
+    if (/[。！？]/u.test(t) && ![...header].some((h) => h > i)) break;
   }
   // The page's headline over the document's own title, the same words (a byline between them): the
   // title is the document's, where its head (number, dated line, 主送) follows.

@@ -1,0 +1,112 @@
+/**
+ * Notices on the shapes batch 19 failed unseen (twelfth round): a document-sharing site's blurb over
+ * the 版头, a 主送 naming people's organisations (残联, 妇联, 管委会), and a 公告 or 公示 copied without
+ * its 成文日期, dated by its posting where the posting falls inside what it announces. Each rule on
+ * texts written for it, with the counterparts that must not change.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importFile } from '../electron/core/import/index.js';
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+const read = (name: string, lines: string[]) => importFile({ name, bytes: enc(lines.join('\n')) });
+
+const BODY = [
+  '为做好2024年度城乡困难群众救助工作,根据有关规定,经研究,现就有关事项通知如下:',
+  '一、高度重视救助工作。各地要把困难群众救助摆在重要位置,落实属地责任,确保政策落到实处。',
+  '二、规范审核确认程序。要严格按照规定开展审核确认,做到应保尽保、应退尽退,按月公开救助情况。',
+];
+
+test('notices: a site’s blurb sentence over the 版头 and 发文字号 does not hide the title under them', async () => {
+  const file = await read('shared.txt', [
+    '某某省人民政府办公厅文件',
+    '简介:某某文库小编为你整理了多篇相关的《某某省人民政府办公厅文件》,希望对你工作学习有帮助。',
+    '某某省人民政府办公厅文件',
+    '某政办发〔2024〕12号',
+    '某某省人民政府办公厅关于进一步做好城乡困难群众',
+    '救助工作的通知',
+    '各市州人民政府,省政府各厅委、各直属机构:',
+    ...BODY,
+  ]);
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.title, '某某省人民政府办公厅关于进一步做好城乡困难群众救助工作的通知');
+  assert.equal(file.notice!.meta.addressees, '各市州人民政府,省政府各厅委、各直属机构');
+  assert.equal(file.notice!.meta.docNumber, '某政办发〔2024〕12号');
+});
+
+test('notices: a sentence at the head with no 版头 under it still means the title was not copied', async () => {
+  const file = await read('untitled.txt', [
+    '简介:某某文库小编为你整理了多篇相关的文章,希望对你工作学习有帮助。',
+    '某某省人民政府办公厅关于进一步做好城乡困难群众救助工作的通知',
+    '各市州人民政府:',
+    ...BODY,
+  ]);
+  // (The blurb closes the head: what follows is not searched for a title, as before.)
+  assert.notEqual(file.notice?.meta.title, '某某省人民政府办公厅关于进一步做好城乡困难群众救助工作的通知');
+});
+
+test('notices: a 主送 naming people’s organisations and committees (残联, 妇联, 管委会) is read', async () => {
+  const file = await read('cdpf.txt', [
+    '关于做好2024年度残疾人托养服务工作的通知',
+    '某残康办〔2024〕3号',
+    '各省、自治区、直辖市残疾人康复工作办公室,某某生产建设兵团残联,某某农垦总局残联:',
+    ...BODY.slice(1),
+    '2024年3月5日',
+  ]);
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.addressees, '各省、自治区、直辖市残疾人康复工作办公室,某某生产建设兵团残联,某某农垦总局残联');
+  const women = await read('fl.txt', ['关于开展2024年度家庭救助走访活动的通知', '各区妇联,各街道管委会:', ...BODY.slice(1), '某某市民政局', '2024年3月5日']);
+  assert.equal(women.notice!.meta.addressees, '各区妇联,各街道管委会');
+});
+
+const CALL = [
+  '某某县城区新建道路名称征集公告',
+  '日期:2024/07/18   作者:张三   来源:某某县民政局    点击:',
+  '为规范地名管理,经县人民政府同意,县民政局对城区4条新增道路开展命名,向社会公开征集名称,现将有关事宜公告如下:',
+  '一、征集时间。自本公告之日起至2024年7月26日结束。',
+  '二、参与方式。参与者可通过书面提交、信函、电子邮件等方式参与,欢迎广大群众踊跃投稿。',
+  '附件:某某县城区新建道路概况',
+  '某某县民政局',
+];
+
+test('notices: a 公告 copied without its 成文日期 is dated by its posting, inside the period it announces', async () => {
+  const file = await read('call.txt', CALL);
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.date, '2024-07-18');
+  // A 公示 on an aggregator: the day printed first, the 公示期 in the text.
+  const gs = await read('gs.txt', [
+    '某某省民政厅关于2024年度养老服务示范单位推荐名单的公示',
+    '22.07.2024 17:41',
+    '本文来源: 民政厅',
+    '根据《关于开展养老服务示范单位推荐工作的通知》要求,我厅组织开展了推荐工作,经自下而上、层层推选,初审推荐示范单位16个。',
+    '现将推荐名单进行公示,公示日期为2024年7月22日—26日。如有异议,请及时联系省民政厅养老服务处。',
+  ]);
+  assert.equal(gs.kind, 'notice');
+  assert.equal(gs.notice!.meta.date, '2024-07-22');
+});
+
+test('notices: a posting that does not fall inside the announced period, a 通知, or a text naming no day leaves the date unknown', async () => {
+  // Posted after the call closed (a repost), or in another year.
+  const late = await read('late.txt', CALL.map((l) => l.replace('2024/07/18', '2024/08/02')));
+  assert.equal(late.notice!.meta.date ?? null, null);
+  const other = await read('other.txt', CALL.map((l) => l.replace('2024/07/18', '2023/07/18')));
+  assert.equal(other.notice!.meta.date ?? null, null);
+  // A second, later date line over the copy (the page's own head) gives way to the one that fits.
+  const twice = await read('twice.txt', ['发布时间:2025-06-19 10:20  浏览次数:126', ...CALL]);
+  assert.equal(twice.notice!.meta.date, '2024-07-18');
+  // A 通知 is sent to organs and posted later: its posting is not its date.
+  const notice = await read('tz.txt', [
+    '关于做好城区新建道路命名工作的通知',
+    '日期:2024/07/18   来源:某某县民政局',
+    '各乡镇人民政府,县直各单位:',
+    '为规范地名管理,经县人民政府同意,现将有关事项通知如下:',
+    '一、工作时间。自即日起至2024年7月26日结束。',
+    '二、工作要求。各单位要高度重视,按时报送本辖区新建道路情况,确保工作落到实处。',
+    '某某县民政局',
+  ]);
+  assert.equal(notice.kind, 'notice');
+  assert.equal(notice.notice!.meta.date ?? null, null);
+  // A 公告 naming no day at all.
+  const undated = await read('nd.txt', CALL.map((l) => l.replace('自本公告之日起至2024年7月26日结束', '自本公告之日起十日内')));
+  assert.equal(undated.notice!.meta.date ?? null, null);
+});
