@@ -110,3 +110,35 @@ test('notices: a posting that does not fall inside the announced period, a 通�
   const undated = await read('nd.txt', CALL.map((l) => l.replace('自本公告之日起至2024年7月26日结束', '自本公告之日起十日内')));
   assert.equal(undated.notice!.meta.date ?? null, null);
 });
+
+test('notices: a 公示 copied from its body, saying “名单予以公示,” and signed, is a notice; a report that it “已予以公示” is not', async () => {
+  const gs = await read('gs-body.txt', [
+    '按照《关于评选表彰全省养老服务先进集体的通知》要求,经各市层层推荐,省民政厅研究决定,拟推荐某某县某某社区等12个单位为先进集体候选单位。具体名单予以公示,接受社会监督。',
+    '公示时间为2024年7月18日至7月24日。对拟推荐对象有不同意见的,请向省民政厅养老服务处反映。',
+    '联系电话:0451-12345678',
+    '某某省民政厅',
+    '2024年7月18日',
+  ]);
+  assert.equal(gs.kind, 'notice');
+  assert.equal(gs.notice!.meta.issuer, '某某省民政厅');
+  assert.equal(gs.notice!.meta.date, '2024-07-18');
+  const report = await read('report.txt', [
+    '近日,某某县民政局组织开展了养老服务先进集体推荐工作,经各乡镇推荐,推荐名单已予以公示,群众反响良好。',
+    '据了解,今年以来全县新建社区养老服务站12个,为老年人提供助餐、助浴等服务3万余人次。',
+    '下一步,县民政局将继续完善服务网络,让更多老年人在家门口享受到优质服务。',
+  ]);
+  assert.notEqual(report.kind, 'notice');
+});
+
+test('notices: a copy opening on a decision in its organ’s voice (“经局党组研究,决定对…”) is the 决定; a report of one is not', async () => {
+  const decision = await read('chexiao.txt', [
+    '“某某县阳光康复中心”等12家社会组织(具体名单见附件)连续两年未按规定参加年检,60日公告期内均未申请复核。依据《社会团体登记管理条例》,经局党组研究,决定对“某某县阳光康复中心”等12家社会组织依法撤销登记。上述社会组织的登记证书自文件下发之日起作废,不得再以社会组织名义活动。',
+  ]);
+  assert.equal(decision.kind, 'notice');
+  assert.deepEqual(decision.cases, []);
+  const report = await read('news.txt', [
+    '近日,某某县民政局经局党组研究,决定对12家长期未参加年检的社会组织依法撤销登记。记者了解到,这是该县今年第二次集中清理“僵尸型”社会组织。',
+    '据介绍,今年以来全县共核查社会组织120家,督促整改问题30余个,社会组织规范化水平明显提升。',
+  ]);
+  assert.notEqual(report.kind, 'notice');
+});
