@@ -73,6 +73,9 @@ test('notices: a 公告 copied without its 成文日期 is dated by its posting,
   const file = await read('call.txt', CALL);
   assert.equal(file.kind, 'notice');
   assert.equal(file.notice!.meta.date, '2024-07-18');
+  // (The organ under the 附件说明, ending the copy, is its 署名.)
+  assert.equal(file.notice!.meta.issuer, '某某县民政局');
+  assert.deepEqual(file.notice!.meta.attachmentTitles, ['某某县城区新建道路概况']);
   // A 公示 on an aggregator: the day printed first, the 公示期 in the text.
   const gs = await read('gs.txt', [
     '某某省民政厅关于2024年度养老服务示范单位推荐名单的公示',
@@ -141,4 +144,13 @@ test('notices: a copy opening on a decision in its organ’s voice (“经局党
     '据介绍,今年以来全县共核查社会组织120家,督促整改问题30余个,社会组织规范化水平明显提升。',
   ]);
   assert.notEqual(report.kind, 'notice');
+});
+
+test('notices: an organ line under the 附件说明 that ends the copy is the 署名; with text after it, it is not', async () => {
+  const lines = ['关于做好2024年度城乡困难群众救助工作的通知', '各乡镇人民政府:', ...BODY.slice(1), '附件:1.某某县救助对象汇总表', '2.某某县救助资金分配表', '某某县民政局'];
+  const signed = await read('signed.txt', lines);
+  assert.equal(signed.notice!.meta.issuer, '某某县民政局');
+  assert.deepEqual(signed.notice!.meta.attachmentTitles, ['某某县救助对象汇总表', '某某县救助资金分配表']);
+  const more = await read('more.txt', [...lines, '县民政局将继续跟踪各乡镇救助工作落实情况,及时通报进展,确保困难群众基本生活得到保障。']);
+  assert.equal(more.notice!.meta.issuer ?? null, null);
 });

@@ -1040,7 +1040,8 @@ function undatedIssuer(lines: SourceLine[], bodyFrom: number): number {
   for (let i = bodyFrom; i < lines.length; i++) {
     const t = lines[i]!.text;
     if (!t) continue;
-    if (i > bodyFrom && /[。！？]$/u.test(prev) && t.length <= 36 && organNames(t.replace(SEAL_NOTE, ''))) {
+    // (Or under the 附件说明, which GB/T 9704 sets between the body's last sentence and the 署名.)
+    if (i > bodyFrom && (/[。！？]$/u.test(prev) || attachmentNoteAbove(lines, bodyFrom, i)) && t.length <= 36 && organNames(t.replace(SEAL_NOTE, ''))) {
       let next = i + 1;
       while (next < lines.length && !lines[next]!.text) next++;
       const after = lines[next]?.text ?? '';
