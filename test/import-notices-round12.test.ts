@@ -154,3 +154,19 @@ test('notices: an organ line under the 附件说明 that ends the copy is the �
   const more = await read('more.txt', [...lines, '县民政局将继续跟踪各乡镇救助工作落实情况,及时通报进展,确保困难群众基本生活得到保障。']);
   assert.equal(more.notice!.meta.issuer ?? null, null);
 });
+
+test('notices: the issued text set out from its first section after the date (“一、某某办事指南”) is no attachment; its title line is one', async () => {
+  const head = [
+    '某某市民政局关于印发《社会组织登记办事指南(试行)》的通知',
+    '各县(市、区)民政局:',
+    '为规范社会组织登记业务办理,按照《社会团体登记管理条例》及相关规定,我局制定了《社会组织登记办事指南(试行)》,请参照执行。',
+    '某某市民政局',
+    '2022年10月27日',
+  ];
+  const sections = ['(一)主要法规', '1.社会团体登记管理条例', '2.民办非企业单位登记管理暂行条例', '(二)申请应当具备的条件', '1.有规范的名称、必要的组织机构;'];
+  const bySection = await read('zhinan.txt', [...head, '一、市级社会团体登记办事指南', ...sections]);
+  assert.equal(bySection.kind, 'notice');
+  assert.deepEqual(bySection.notice!.meta.attachmentTitles, []);
+  const byTitle = await read('zhinan-titled.txt', [...head, '某某市社会团体登记管理办法', '一、市级社会团体登记办事指南', ...sections]);
+  assert.deepEqual(byTitle.notice!.meta.attachmentTitles, ['某某市社会团体登记管理办法']);
+});

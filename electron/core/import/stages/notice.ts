@@ -1216,7 +1216,10 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
   // the notice (a browser note, a contact line), kept at the end of the body for the editor.
   const firstRest = rest.find((l) => l.text.trim())?.text.trim() ?? '';
   // (The mark may carry the title on its line, "附件1：某某名单", as a page sets the attachment's head.)
-  const attached = known.length > 0 || rest.some((l) => ATTACHMENT_HEAD.test(l.text)) || !firstRest || documentTitle(firstRest) || headedAttachment(firstRest) !== null;
+  // (Not a first-level section heading, "一、某某办事指南", "（一）…": the issued text set out from its first
+  // section, its title left off the copy, is no attachment the notice names.)
+  const sectionHead = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）])/u.test(firstRest);
+  const attached = known.length > 0 || rest.some((l) => ATTACHMENT_HEAD.test(l.text)) || !firstRest || (documentTitle(firstRest) && !sectionHead) || headedAttachment(firstRest) !== null;
   if (!attached) bodyLines.push(...rest);
   const attachments = attached ? splitAttachments(rest, known) : [];
   if (attachmentTitles.length === 0) attachmentTitles.push(...(named.length ? named.map((n) => n.title) : attachments.map((a) => a.title)));
