@@ -19,9 +19,10 @@ export interface CaptionContext {
 /**
  * Newspaper captions say so: "…图为选手在进行实操比拼。", "…助老活动场景。黄海青 摄", "…助力农民增收。 供图/某中心",
  * "活动现场。受访者供图". The name and its role may be joined by a slash, as credits join them ("记者何明华/摄"),
- * and the page may print the role in traditional characters (攝).
+ * and the page may print the role in traditional characters (攝). The outlet that sent the picture out may
+ * close the credit ("…吃饭。某区委宣传部供图 某某网发", "…摄 新华社发").
  */
-const PHOTO_CREDIT_END = /(?:^|[。，,\s])图为\S|[\u4e00-\u9fa5]{2,4}\s*[/／]?\s*[摄攝][)）]?$|[(（][^()（）]{0,12}摄[)）]$|(?:供图|图片提供|图片来源)\s*[/／:：]\s*[^\s/／:：]{2,24}$|图片由[^\s。]{2,24}提供$|[。\s][\u4e00-\u9fa5]{2,12}\s*供图[)）]?$/u;
+const PHOTO_CREDIT_END = /(?:^|[。，,\s])图为\S|[\u4e00-\u9fa5]{2,4}\s*[/／]?\s*[摄攝][)）]?$|[(（][^()（）]{0,12}摄[)）]$|(?:供图|图片提供|图片来源)\s*[/／:：]\s*[^\s/／:：]{2,24}$|图片由[^\s。]{2,24}提供$|[。\s][\u4e00-\u9fa5]{2,12}\s*供图[)）]?$|(?:[。\s]|供图|摄)\s*[\u4e00-\u9fa5]{1,8}(?:网|社|报|台)发[)）]?$/u;
 
 /**
  * Marks a picture's caption carries by itself: a pointer before it ("▲志愿者为老人理发"), "图1 …" /

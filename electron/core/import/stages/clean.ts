@@ -9,8 +9,8 @@ import { bracketedStamp, DATE_ONLY, fileNameStamp, findDate, isoDate, NUMERIC_DA
 import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
 import { readInfoTable } from './infotable.js';
-import { bracketedMetaNote, footLabelRun, injectedSymbolCount, isChannelRow, isClock, isHotWords, isLoneIndexField, isMarkupResidue, isMenuRow, isModeSwitch, isPaperBanner, isPaperReaderLine, isPictureFileName, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, paperReaderSource, spamTail, splitTagTail, stripInjectedSymbols } from './furniture.js';
-import { headlineAt, isLinkRow, isNeverTitle, mayBeHeadline, mayWrapTitle, DOCUMENT_TITLE, pageTitleParts } from './title.js';
+import { bracketedMetaNote, footLabelRun, injectedSymbolCount, isChannelRow, isClock, isHotWords, isInfoTableRow, isLoneIndexField, isMarkupResidue, isMenuRow, isModeSwitch, isPaperBanner, isPager, isPaperReaderLine, isPictureFileName, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, paperReaderSource, spamTail, splitTagTail, stripInjectedSymbols } from './furniture.js';
+import { headlineAt, isForeignPageTitle, isLinkRow, isNeverTitle, mayBeHeadline, mayWrapTitle, DOCUMENT_TITLE, pageTitleParts } from './title.js';
 import { bigramShare } from '../../model/similarity.js';
 import { noticeShape } from './notice.js';
 import { isNameAlone } from './orgnames.js';
@@ -52,8 +52,12 @@ const SPACED_AUTHOR = /^(?:作者|文|撰稿|撰文|记者)\s+[\u4e00-\u9fa5·]{
 /** A page's date field with month and day only ("日期:03-08", "时间：3月8日"). */
 const PARTIAL_DATE_FIELD = /^(?:发布)?(?:日期|时间)\s*[:：]\s*[0-9０-９]{1,2}\s*[-/月.]\s*[0-9０-９]{1,2}\s*日?$/u;
 const REPORTER_LINE = /^(?:本报|本刊|本网)(?:全媒体)?(?:记者|通讯员)\s*[\u4e00-\u9fa5·]{1,4}(?:\s+[\u4e00-\u9fa5·]{1,4})*(?:\s+(?:通讯员|记者|实习生)(?:\s+[\u4e00-\u9fa5·]{1,4})+)*$/u;
+/** The reporter's line as agencies print it, the role, the name and 报道 ("记者王国忠报道", "本报记者 李茹 报道"): a byline, not text. */
+const REPORTED_BY = /^(?:本报|本刊|本网)?(?:全媒体)?(?:记者|通讯员)\s*([\u4e00-\u9fa5·]{2,4}?)\s*报道$/u;
 /** A column label with its English name ("行业资讯Industry News"), or an English label alone ("Wedding customs"). */
 const ENGLISH_LABEL = /^[\u4e00-\u9fa5]{0,10}\s*[A-Z][A-Za-z]+(?:[\s&][A-Za-z]+){0,4}$/u;
+/** A headline ending in an acronym glued to its words ("…推出婚改APP", "…建设CBD"): no column's English name, which stands apart or in words. */
+const HEADLINE_ACRONYM = /[\u4e00-\u9fa5]{4,}[A-Z]{2,5}$/u;
 /** An e-paper's page label: "第A2版:要闻", "A02版", "00003版:新闻·民生" (the number zero-padded). */
 const PAPER_PAGE = /^第?\s*[A-Z]?[0-9０-９]{1,5}\s*版\s*[:：]?\s*[\u4e00-\u9fa5A-Za-z]{0,10}(?:[·・][\u4e00-\u9fa5A-Za-z]{1,8})?$/u;
 /** The page label alone ("第05版"), whose page name follows on the next line. */
@@ -64,8 +68,8 @@ const COUNTER = /^(?:[0-9０-９]{3,}|(?:浏览|访问|阅读|点击|点赞|赞|
 const PHOTO_CREDIT = /^(?:图片来源|图源|图片提供|图片|摄影|供图|图\/文|图)\s*[:：/]\s*\S{1,30}$/u;
 const FOOTER = /^主办(?:单位)?\s*[:：].{2,40}(?:承办|协办|技术支持)(?:单位)?\s*[:：]|^[\u4e00-\u9fa5()（）]{2,24}\s+(?:主办|承办|协办|主管)$|^本(?:网站|站|网)由.{2,30}(?:主办|承办|维护|管理)|地址\s*[:：].{2,40}邮编\s*[:：]?\s*[0-9]{6}|版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|备案号|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|网站地图|网站声明|(?:建议|推荐)使用.{0,20}浏览器|分辨率|Produced\s+By|(?:广告|新闻|服务|投诉)热线\s*[:：]|(?:经营|服务)?许可证(?:编号)?\s*(?:\(ICP\)|（ICP）)?\s*[:：]/iu;
 
-/** Where a news app left a picture out: "打开网易新闻 查看更多图片". The picture's caption may follow. */
-const APP_PICTURE = /^(?:打开|下载|点击)[\u4e00-\u9fa5A-Za-z]{2,10}\s*(?:查看|浏览|看)(?:更多|高清|大)?(?:图片|图集|组图)$/u;
+/** Where a news app left a picture out ("打开网易新闻 查看更多图片"), or a Markdown copy its picture ("![]()", "![alt](a.jpg)"): the picture's caption may follow. */
+const APP_PICTURE = /^(?:打开|下载|点击)[\u4e00-\u9fa5A-Za-z]{2,10}\s*(?:查看|浏览|看)(?:更多|高清|大)?(?:图片|图集|组图)$|^!\[[^\]\n]{0,80}\]\([^)\s]{0,300}\)$/u;
 /** A short menu item with its bullet ("- 首页", "• English"), as a page's top menu copies. */
 const MENU_ITEM = /^[-•·*▪◦]\s*[^\s。，,！？:：]{1,12}$/u;
 /** A reporter's or author's name alone (2–3 characters, or spaced "王  五"). */
@@ -124,7 +128,7 @@ export function isFurniture(text: string): boolean {
     (FOOTER.test(text) && text.length <= 120 && !/。/u.test(text)) ||
     (WIDGET.test(text) && text.length <= 80) ||
     SITE_WIDGET.test(text) ||
-    (ENGLISH_LABEL.test(text) && text.length <= 40) ||
+    (ENGLISH_LABEL.test(text) && text.length <= 40 && !HEADLINE_ACRONYM.test(text)) ||
     PAPER_PAGE.test(text) ||
     isWidgetLabel(text) ||
     isWidgetRow(text) ||
@@ -139,6 +143,8 @@ export function isFurniture(text: string): boolean {
     isHotWords(text) ||
     isPaperReaderLine(text) ||
     isSpamLine(text) ||
+    isPager(text) ||
+    isInfoTableRow(text) ||
     /^[|｜\s]+$/u.test(text)
   );
 }
@@ -330,6 +336,11 @@ export function clean(raw: SourceLine[]): CleanResult {
     }
     // A browser's page title copied as the headline ("…-栏目-某某网"): the headline stays, the column and site go.
     const wrapped = i <= 30 && !tagged && mayWrapTitle(text) && !sentenceKept() && !isFurniture(text) ? pageTitleParts(text, input.slice(i + 1, i + 200).map((l) => l.text).join('\n')) : null;
+    // Another page's title over this text ("某部:鼓励…_某某蜘蛛池", sharing none of its words): that page's, as its furniture is.
+    if (!wrapped && i <= 30 && !tagged && !sentenceKept() && mayWrapTitle(text) && isForeignPageTitle(text, input.slice(i + 1, i + 200).map((l) => l.text).join('\n'))) {
+      droppedAt.push({ at: i, text });
+      continue;
+    }
     if (wrapped) {
       droppedAt.push({ at: i, text });
       const { inlines: _inlines, ...rest } = line;
@@ -487,6 +498,12 @@ export function clean(raw: SourceLine[]): CleanResult {
     if (beforeText && PARTIAL_DATE_FIELD.test(text)) {
       droppedAt.push({ at: i, text });
       metaAt.push(i);
+      continue;
+    }
+    const reported = REPORTED_BY.exec(spaced);
+    if (reported) {
+      info.authors ??= reported[1]!;
+      droppedAt.push({ at: i, text });
       continue;
     }
     const reporter = REPORTER_LINE.exec(spaced);

@@ -186,8 +186,23 @@ export function isMenuRow(text: string): boolean {
   if (text.length > 80 || !/\s/u.test(text) || /[。，,！？:：、]/u.test(text)) return false;
   const parts = text.trim().split(/[\s\u3000]+/u);
   if (parts.length < 3 || parts.some((p) => p.length > 8)) return false;
+  // A breadcrumb copied without its arrows ("首页 资讯 正文", "网站首页 新闻中心 详细内容"): the site's home, its parts, the page.
+  if (parts.length <= 5 && /^[\u4e00-\u9fa5]{0,4}首页$/u.test(parts[0]!) && /^(?:正文|正文内容|详情|详细内容|详细信息|内容)$/u.test(parts[parts.length - 1]!)) return true;
   const menu = parts.filter((p) => MENU_WORDS.test(p)).length;
   return menu >= 2 && menu >= parts.length / 2;
+}
+
+/**
+ * A row of a portal's information table (政府信息公开) copied away from the table ("公开责任部门 某局 公开形式: 主动公开",
+ * "主题分类 民政 体裁分类 通知"): two of the table's own labels on a line without a sentence. Its fields are the page's.
+ */
+const INFO_ROW_LABEL = /(?:索引号|索取号|发布机构|发文机构|所属机构|责任部门|公开方式|公开形式|公开范围|公开类别|公开时限|主题分类|体裁分类|组配分类|成文日期|生成日期|公开日期|有效性)/gu;
+
+export function isInfoTableRow(text: string): boolean {
+  const t = text.trim();
+  // (A row with a date or a number is left to readInfoTable and the date lines, which read its values.)
+  if (t.length > 100 || SENTENCE.test(t) || /[，,]|[0-9０-９]{2}/u.test(t)) return false;
+  return new Set(t.match(INFO_ROW_LABEL) ?? []).size >= 2;
 }
 
 /** A portal's index number alone on its line ("索引号：11510000MB1234567X/2023-00123"): one field of its table. */
@@ -217,8 +232,11 @@ const WIDGET_WORDS = /(?:保护视力色|视力保护色|护眼模式|字体颜�
  * A row of display widgets ("保护视力色:   字体颜色: 【   绿恢复默认", "字号:[ 大 中 小 ] 打印"): once its
  * widget words, labels' colons, brackets and blanks are taken away, almost nothing is left.
  */
-export function isWidgetRow(text: string): boolean {
-  if (text.length > 80 || !WIDGET_HINT.test(text) || SENTENCE.test(text) || /[，,]/u.test(text)) return false;
+export function isWidgetRow(raw: string): boolean {
+  if (raw.length > 80) return false;
+  // A label spaced out to fill its button ("【打 印】", "字 号:") reads as the label.
+  const text = raw.replace(/(?<=[\u4e00-\u9fa5])[\s\u3000]+(?=[\u4e00-\u9fa5])/gu, '');
+  if (!WIDGET_HINT.test(text) || SENTENCE.test(text) || /[，,]/u.test(text)) return false;
   // Counters go with the widgets ("点击数：123 【打印本页】", "浏览次数：[ 123 ]").
   const counters = text.match(COUNTER_FIELD) ?? [];
   const bare = text.replace(COUNTER_FIELD, ' ');
@@ -389,6 +407,21 @@ export function isMarkupResidue(text: string): boolean {
   const t = text.trim();
   if (t.length > 300 || /。/u.test(t)) return false;
   return /^(?:-->|<!--)|(?:-->|<!--)$|<!--[\s\S]*-->/u.test(t) || /^<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>$/u.test(t);
+}
+
+/**
+ * A pager: the links to a long item's pages ("【 第1页 第2页 第3页 第4页 】", "上一页 1 2 3 下一页 尾页",
+ * "共4页 首页 上一页 下一页"). Its words are page numbers and the steps between pages, in either script;
+ * two of them at least, and one naming a page (第N页, 共N页) or a step (上一页, 下一页, 尾页). No draft writes one.
+ */
+const PAGER_TOKEN = /^(?:第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[页頁]|共\s*[0-9０-９]{1,3}\s*[页頁]|[首尾末][页頁]|上一?[页頁]|下一?[页頁]|[0-9０-９]{1,3}|…|\.{2,3}|[<>«»‹›]+)$/u;
+const PAGER_WORD = /[页頁]/u;
+
+export function isPager(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 80 || !PAGER_WORD.test(t)) return false;
+  const tokens = t.replace(/[【】[\]［］()（）|｜]/gu, ' ').replace(/(?<=[页頁])(?=\S)|(?<=\S)(?=第\s*[0-9０-９一二三四五六七八九十])/gu, ' ').split(/[\s\u3000]+/u).filter(Boolean);
+  return tokens.length >= 2 && tokens.every((w) => PAGER_TOKEN.test(w)) && tokens.filter((w) => PAGER_WORD.test(w)).length >= (tokens.some((w) => /^[0-9０-９]/u.test(w)) ? 1 : 2);
 }
 
 /** A site's search box with its suggested words ("热搜词: 政府工作报告 营商环境 …"). */

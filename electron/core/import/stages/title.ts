@@ -7,7 +7,7 @@
  * a label with its value. clean.ts drops what stands above the headline it finds.
  */
 import { DATE_ONLY, NUMERIC_DATE } from './dates.js';
-import { isChannelRow, isClock, isHotWords, isMarkupResidue, isMenuWord, isModeSwitch, isPaperReaderLine, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow } from './furniture.js';
+import { isChannelRow, isClock, isHotWords, isMarkupResidue, isMenuWord, isModeSwitch, isPager, isPaperReaderLine, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow } from './furniture.js';
 import { isNameAlone } from './orgnames.js';
 import { bigramShare } from '../../model/similarity.js';
 
@@ -87,16 +87,22 @@ const NEVER_SHAPE = /^(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)
  */
 const CONTACT_FIELD = /^[\u4e00-\u9fa5]{0,8}(?:电话|热线|手机|传真|邮箱|信箱|QQ)(?:号码)?\s*[:：]\s*[0-9０-９A-Za-z@._\-—()（）\s,，、]{5,60}$/u;
 
+/**
+ * A record's fields in brackets, each label with its value ("【法宝引证码】CLI.1.304262 【时效性】尚未施行",
+ * "【发布单位】某局 【发布日期】…"): two labelled fields, as PAGE_FIELD's colons are, are no headline.
+ */
+const BRACKET_FIELDS = /^(?:[【[［]\s*[\u4e00-\u9fa5]{2,8}\s*[】\]］]\s*[^【】[\]［］\s][^【】[\]［］]{0,40}){2,}$/u;
+
 /** A line that can never be a page's headline, wherever it stands. */
 export function isNeverTitle(text: string): boolean {
   const t = text.trim();
   if (!t) return true;
-  if (isBreadcrumb(t) || NEVER_SHAPE.test(t) || isSiteNotice(t) || isWidgetLabel(t) || isMenuWord(t)) return true;
+  if (isBreadcrumb(t) || NEVER_SHAPE.test(t) || BRACKET_FIELDS.test(t) || isSiteNotice(t) || isWidgetLabel(t) || isMenuWord(t)) return true;
   const squeezed = t.replace(/\s+/gu, '');
   if (DATE_ONLY.test(squeezed) || /^[0-9０-９\s:：\-/.年月日星期周一二三四五六日天]+$/u.test(t)) return true;
   if (NUMERIC_DATE.test(t) && t.replace(NUMERIC_DATE, '').replace(/[0-9:：\s星期周一二三四五六日天]/gu, '').length === 0) return true;
   if (isReporterByline(t)) return true;
-  if (isClock(t) || isLinkRow(t) || isChannelRow(t) || isPaperReaderLine(t) || isSpamLine(t) || isModeSwitch(t) || isHotWords(t) || isMarkupResidue(t)) return true;
+  if (isClock(t) || isLinkRow(t) || isChannelRow(t) || isPaperReaderLine(t) || isSpamLine(t) || isModeSwitch(t) || isHotWords(t) || isMarkupResidue(t) || isPager(t)) return true;
   return FIELD.test(t);
 }
 
@@ -163,6 +169,28 @@ export function pageTitleParts(text: string, below: string): { head: string; cut
   if (!cut.length || head.length < 6 || !mayBeHeadline(head) || bigramShare(head, below) < HEAD_SHARE) return null;
   return { head, cut };
 }
+
+/**
+ * Another page's title as a browser shows it ("某部:鼓励…场所_某某蜘蛛池", "…成长-某某频道-某某网"), over a text
+ * it is not about: the same structure as pageTitleParts reads, the site's part foreign to the text or a site's
+ * name, and the headline left shares next to none of the text's character pairs (a page's own headline
+ * always shares some). It is that page's furniture, not this one's headline.
+ */
+export function isForeignPageTitle(text: string, below: string): boolean {
+  const t = text.trim();
+  if (t.length > 120 || t.includes('。') || !mayWrapTitle(t) || NUMERIC_DATE.test(t) || t.match(PAGE_FIELD)) return false;
+  const sep = TITLE_SEPARATOR.exec(t);
+  if (!sep || sep.index < 6) return false;
+  const head = t.slice(0, sep.index).trim();
+  const parts = t.slice(sep.index + sep[0].length).split(TITLE_SEPARATOR);
+  if (parts.length > 3 || !parts.every((p) => TITLE_PART.test(p))) return false;
+  const last = parts[parts.length - 1]!;
+  if (!SITE_END.test(last) && bigramShare(last, below) >= FOREIGN_SHARE && !below.includes(`\n${last}`)) return false;
+  // (A source line, "本文转自:某某网-某某频道", names where this text came from: the source rules read it.)
+  return mayBeHeadline(head) && head.length >= 8 && !/^(?:本文|此文|文章)?(?:转自|转载自|来源|来自|摘自|原载)/u.test(head) && bigramShare(head, below) < FOREIGN_HEAD;
+}
+/** Below this share of its pairs in the text a page title's headline is another page's. */
+const FOREIGN_HEAD = 0.05;
 
 /** Some separator a page's title could be built with: the cheap test before the reading. */
 const TITLE_WRAP_HINT = /[-_|｜－]|[:：].*[:：]/u;
