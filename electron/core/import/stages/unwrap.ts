@@ -120,10 +120,54 @@ function cells(line: SourceLine): Cells {
   return { narrow: w, ambiguous: amb };
 }
 
+const HAN = /\p{Script=Han}/u;
+/** Whether each UTF-16 unit is Han, as HAN says of it alone: 0 not yet asked, 1 Han, 2 not. */
+const hanUnit = new Uint8Array(0x10000);
+
+/**
+ * The Han characters of a text, as /\p{Script=Han}/gu counts its matches, without the array of
+ * matches: every line of every draft is counted, and a long paragraph's array of one-character
+ * strings was most of this stage's garbage. A surrogate pair is one character, asked of HAN as
+ * such; a lone surrogate is no character of any script.
+ */
+function hanCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        if (HAN.test(text.slice(i, i + 2))) n++;
+        i++;
+        continue;
+      }
+    }
+    let han = hanUnit[c]!;
+    if (han === 0) hanUnit[c] = han = HAN.test(String.fromCharCode(c)) ? 1 : 2;
+    if (han === 1) n++;
+  }
+  return n;
+}
+
+/** The characters of a text ([...text].length: a surrogate pair is one), without spreading it into an array. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 /** Share of a line's characters that are Han: prose, where a copyright or an address line is mostly Latin and digits. */
 function hanShare(text: string): number {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  return text.length === 0 ? 0 : han / text.length;
+  return text.length === 0 ? 0 : hanCount(text) / text.length;
 }
 
 /** A line the wrap may join: text only, no structure the source declared. */
@@ -339,11 +383,17 @@ function itemsClosed(run: SourceLine[]): boolean {
 function localBreaks(lines: SourceLine[], widths: number[], startsParagraph: (k: number) => boolean): Set<number> {
   const breaks = new Set<number>();
   // (Mostly Han by the cells it fills: a dateline's digits and brackets are narrow, a footer's Latin is most of it.)
-  const han = lines.map((l) => l.text.match(/\p{Script=Han}/gu)?.length ?? 0);
-  const full = (k: number) =>
-    plain(lines[k]!) && !PARAGRAPH_END.test(lines[k]!.text) && han[k]! >= widths[k]! / 2 && (unclosed(lines[k]!.text) || !endsOwnLine(lines[k]!.text));
+  const han = lines.map((l) => hanCount(l.text));
+  // (As hanShare reads it, from the count above: the Latin runs below ask it of every long line.)
+  const hanShareAt = (k: number) => (lines[k]!.text.length === 0 ? 0 : han[k]! / lines[k]!.text.length);
+  // Whether line k is a full line, asked once per line: each run from a line asks it of the lines after.
+  const fullAt = new Int8Array(lines.length);
+  const full = (k: number): boolean => {
+    if (fullAt[k] === 0) fullAt[k] = plain(lines[k]!) && !PARAGRAPH_END.test(lines[k]!.text) && han[k]! >= widths[k]! / 2 && (unclosed(lines[k]!.text) || !endsOwnLine(lines[k]!.text)) ? 1 : 2;
+    return fullAt[k] === 1;
+  };
   // (A copy wrapped by characters, as a text editor or a mail client counts them, has full lines of one length instead.)
-  const chars = lines.map((l) => [...l.text].length + (l.indent ? 2 : 0));
+  const chars = lines.map((l) => codePoints(l.text) + (l.indent ? 2 : 0));
   const closes = (k: number, hi: number, of = widths) => k < lines.length && plain(lines[k]!) && of[k]! <= hi + 1 && !startsParagraph(k);
   const measures: Array<[number, number]> = [];
   /** The run of full lines from i whose widths (cells, or characters) agree within `span`. */
@@ -397,8 +447,8 @@ function localBreaks(lines: SourceLine[], widths: number[], startsParagraph: (k:
   i = 0;
   while (i < lines.length) {
     let j = i;
-    while (j < lines.length && plain(lines[j]!) && widths[j]! >= MIN_MEASURE && hanShare(lines[j]!.text) < 0.5 && lines[j]!.text.includes(' ')) j++;
-    if (j - i >= 2 && j < lines.length && plain(lines[j]!) && hanShare(lines[j]!.text) < 0.5) j++;
+    while (j < lines.length && plain(lines[j]!) && widths[j]! >= MIN_MEASURE && hanShareAt(j) < 0.5 && lines[j]!.text.includes(' ')) j++;
+    if (j - i >= 2 && j < lines.length && plain(lines[j]!) && hanShareAt(j) < 0.5) j++;
     if (j - i >= 3) {
       const m = Math.max(...widths.slice(i, j - 1));
       const ragged = (k: number) => latinEnd(lines[k]!.text) && widths[k]! + 0.5 + firstWord(lines[k + 1]!.text) > m;
@@ -433,7 +483,13 @@ export function unwrap(input: SourceLine[]): SourceLine[] {
     while (j >= 0 && folios.has(j)) j--;
     return j;
   };
+  // Asked once per line (0 not yet, 1 yes, 2 no): the runs and the continuations ask it of the same lines again.
+  const startsAt = new Int8Array(lines.length);
   const startsParagraph = (k: number): boolean => {
+    if (startsAt[k] === 0) startsAt[k] = opensParagraph(k) ? 1 : 2;
+    return startsAt[k] === 1;
+  };
+  const opensParagraph = (k: number): boolean => {
     const l = lines[k]!;
     // (Where paragraphs are indented, the indent alone says it: "四是" or "3." opening a line unindented is a
     // run-in enumeration the wrap happened to set at a line's start.)
