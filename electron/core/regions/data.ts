@@ -31,10 +31,20 @@ export interface RegionIndex {
   byCode: Map<string, Place>;
   /** Every spelling (full and short) to the places it may mean. */
   byName: Map<string, Place[]>;
-  /** First two characters (as one number) to spellings beginning with them, longest first, for scanning text. */
-  byPrefix: Map<number, string[]>;
-  /** 1 at the UTF-16 code of every character a spelling begins with: most characters of a text begin none, and are passed over with one read. */
-  firstChar: Uint8Array;
+  /**
+   * For scanning text: at the UTF-16 code of a spelling's first character, its second character's
+   * code to the spellings beginning with the two, longest first; nothing at a character no
+   * spelling begins with (most characters of a text, passed over with one read). Two small
+   * integers where one key of both (first × 65536 + second) was past V8's small-integer range
+   * for every Han pair, a number boxed on the heap for every lookup.
+   */
+  byFirst: ReadonlyArray<Map<number, string[]> | undefined>;
+  /**
+   * Bit pairKey(first, second) is set for every spelling's first two characters (and, by the
+   * key's folding, for a few pairs that begin none): the pairs of a text's characters that begin
+   * no spelling, nearly all of them, are passed over without a lookup.
+   */
+  pairBits: Uint32Array;
   all: Place[];
 }
 
@@ -100,9 +110,9 @@ function sixDigits(code: string): string {
   return code.padEnd(6, '0');
 }
 
-/** Two UTF-16 units as one number: every spelling is at least two characters long. */
-export function prefixKey(text: string, at: number): number {
-  return text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1);
+/** Two UTF-16 units folded into 20 bits (the low ten of each), the bit of RegionIndex.pairBits they are looked up at. */
+export function pairKey(first: number, second: number): number {
+  return ((first & 0x3ff) << 10) | (second & 0x3ff);
 }
 
 let index: RegionIndex | null = null;
@@ -157,17 +167,21 @@ function build(): RegionIndex {
     add(place.name, place);
     for (const s of place.shortNames) add(s, place);
   }
-  const byPrefix = new Map<number, string[]>();
+  // (every spelling is at least two characters long)
+  const byFirst: Array<Map<number, string[]> | undefined> = new Array(65536).fill(undefined);
   for (const name of byName.keys()) {
-    const key = prefixKey(name, 0);
-    const list = byPrefix.get(key);
+    const second = (byFirst[name.charCodeAt(0)] ??= new Map());
+    const list = second.get(name.charCodeAt(1));
     if (list) list.push(name);
-    else byPrefix.set(key, [name]);
+    else second.set(name.charCodeAt(1), [name]);
   }
-  for (const list of byPrefix.values()) list.sort((a, b) => b.length - a.length);
-  const firstChar = new Uint8Array(65536);
-  for (const name of byName.keys()) firstChar[name.charCodeAt(0)] = 1;
-  return { provinces, byCode, byName, byPrefix, firstChar, all };
+  for (const second of byFirst) for (const list of second?.values() ?? []) list.sort((a, b) => b.length - a.length);
+  const pairBits = new Uint32Array(1 << 15);
+  for (const name of byName.keys()) {
+    const key = pairKey(name.charCodeAt(0), name.charCodeAt(1));
+    pairBits[key >>> 5]! |= 1 << (key & 31);
+  }
+  return { provinces, byCode, byName, byFirst, pairBits, all };
 }
 
 export function regionIndex(): RegionIndex {

@@ -6,7 +6,7 @@
  */
 import type { Region } from '../model/types.js';
 import type { RegionOption } from '../api/schema.js';
-import { prefixKey, regionIndex, type Place } from './data.js';
+import { pairKey, regionIndex, type Place } from './data.js';
 import { streetIndex } from './streets.js';
 
 export type { Place } from './data.js';
@@ -75,16 +75,19 @@ const ROAD_AFTER = /[东西南北中]?(?:路(?![径线子上])|大街|大道|胡
 
 /** Place names in `text`, longest spelling first, not overlapping. */
 export function findMentions(text: string): Mention[] {
-  const { byPrefix, byName, firstChar } = regionIndex();
+  const { byFirst, byName, pairBits } = regionIndex();
   const out: Mention[] = [];
   let i = 0;
   const last = text.length - 1;
   while (i < last) {
-    if (firstChar[text.charCodeAt(i)] === 0) {
+    const first = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    const key = pairKey(first, next);
+    if ((pairBits[key >>> 5]! & (1 << (key & 31))) === 0) {
       i++;
       continue;
     }
-    const names = byPrefix.get(prefixKey(text, i));
+    const names = byFirst[first]?.get(next);
     let hit: string | undefined;
     if (names) {
       for (const name of names) {
