@@ -170,3 +170,11 @@ test('notices: the issued text set out from its first section after the date (�
   const byTitle = await read('zhinan-titled.txt', [...head, '某某市社会团体登记管理办法', '一、市级社会团体登记办事指南', ...sections]);
   assert.deepEqual(byTitle.notice!.meta.attachmentTitles, ['某某市社会团体登记管理办法']);
 });
+
+test('notices: a 附件说明 whose numbered items a copy ran onto one line gives each attachment', async () => {
+  const file = await read('runon-note.txt', ['关于做好2024年度城乡困难群众救助工作的通知', '各乡镇人民政府:', ...BODY.slice(1), '附件:1.某某县救助对象汇总表 2.某某县救助资金分配表', '某某县民政局', '2024年3月5日']);
+  assert.deepEqual(file.notice!.meta.attachmentTitles, ['某某县救助对象汇总表', '某某县救助资金分配表']);
+  // (A title with a space but no second number stays one.)
+  const one = await read('one-note.txt', ['关于做好2024年度城乡困难群众救助工作的通知', '各乡镇人民政府:', ...BODY.slice(1), '附件:某某县 2024年度救助对象汇总表', '某某县民政局', '2024年3月5日']);
+  assert.deepEqual(one.notice!.meta.attachmentTitles, ['某某县 2024年度救助对象汇总表']);
+});

@@ -1163,7 +1163,8 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
     }
     const note = ATTACHMENT_NOTE.exec(line.text);
     if (note) {
-      attachmentTitles.push(stripTitle(note[1]!));
+      // (A copy that lost the note's line breaks runs its numbered items on: "附件:1.某某名单 2.某某表".)
+      for (const item of note[1]!.split(/[\s\u3000]+(?=[0-9０-９]{1,2}\s*[.．、]\s*\S)/u)) attachmentTitles.push(stripTitle(ATTACHMENT_ITEM.exec(item)?.[1] ?? item));
       listingAttachments = true;
       continue;
     }
