@@ -2,8 +2,9 @@
  * Stage 4b, category: a transparent score of the text against the 民政 taxonomy. Each area has
  * a weighted keyword lexicon (model/categories.ts, documented per 业务领域); a word in the title
  * counts TITLE_WEIGHT times a word in the body, and one in the opening paragraphs OPENING_WEIGHT
- * times. The area clearly ahead wins; when none is, or when several areas are broadly level (a
- * whole bureau's overview), the draft goes to 综合. A list item, which has a title only, draws on
+ * times; a hint in the title that modifies another area's word ("社区食堂": where, not what) weighs as
+ * the opening's. The area clearly ahead wins; when none is, or when several areas the text names by
+ * subject words are broadly level (a whole bureau's overview), the draft goes to 综合. A list item, which has a title only, draws on
  * its honour and its list's heading and lead. The explanation lists the deciding words.
  */
 import type { CategoryExplanation } from '../../model/types.js';
@@ -153,9 +154,29 @@ function firstMention(title: string, category: string): number {
   return at;
 }
 
-/** Whether another area's word begins at `end`. */
+/** Whether another area's word begins at `end`, or after a 的 there ("社区的老年人"). */
 function modifies(title: string, end: number, category: string): boolean {
-  return Object.entries(CATEGORY_LEXICON).some(([other, words]) => other !== category && words.some(([w]) => title.startsWith(w, end) && !(CATEGORY_LEXICON[category] ?? []).some(([own]) => own === w)));
+  const from = title[end] === '的' ? end + 1 : end;
+  return Object.entries(CATEGORY_LEXICON).some(([other, words]) => other !== category && words.some(([w]) => title.startsWith(w, from) && !(CATEGORY_LEXICON[category] ?? []).some(([own]) => own === w)));
+}
+
+/**
+ * The occurrences, by word, of hints (weight below TOPIC_WEIGHT: 社区, 居民) that modify another area's
+ * word in a title (firstMention's head-final reading): "社区食堂", "社区的老年人" are a canteen and old
+ * people in a community. A subject word modifying a hint keeps its weight: "老年友好社区" is a kind of
+ * community that 养老 work makes.
+ */
+function modifiers(title: string): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const [category, words] of Object.entries(CATEGORY_LEXICON)) {
+    for (const [word, weight] of words) {
+      if (weight >= TOPIC_WEIGHT || found.has(word)) continue;
+      let n = 0;
+      for (let i = title.indexOf(word); i >= 0; i = title.indexOf(word, i + word.length)) if (modifies(title, i + word.length, category)) n++;
+      if (n) found.set(word, n);
+    }
+  }
+  return found;
 }
 
 /** A word of at least this weight names a subject (养老, 低保, 减灾); weight 1 only hints (社区, 治理). */
@@ -240,8 +261,15 @@ const COMMUNITY_NAME = /(?<=街道|[镇乡])[\u4e00-\u9fa5]{2,3}(?=社区|村(?!
 const CONFERRED = /(?<=[被获拟])命名|命名(?!、|更名|原则|方案|要求|规定|规则|采词|申请|申报|对象|[应须的，,。；;）)]|$)/gmu;
 /** A field's label ("案例名称 |", "项目名称:", a table's head) names a column, not what the text is about. */
 const LABEL = /名称(?=\s*[|｜:：]|\s*$)/gmu;
+/**
+ * Other bodies' work named by a fixed term that holds an area's word says nothing of 民政's areas:
+ * 养老保险 and 养老金 are 人社's social insurance, 未成年人思想道德建设 the 文明委's moral education (its
+ * "先进城市" an honour of 精神文明建设), 社区矫正 the 司法行政's supervision of offenders.
+ */
+const OTHER_WORK = /养老保险|养老金|未成年人思想道德建设|社区矫正/gu;
 function withoutPlaceWords(text: string): string {
   return text
+    .replace(OTHER_WORK, (term) => '·'.repeat(term.length))
     .replace(/自治(?=[区州县旗])/gu, '··')
     .replace(COMMUNITY_NAME, (name) => '·'.repeat(name.length))
     .replace(CONFERRED, '··')
@@ -287,6 +315,8 @@ interface WordCount {
   inOpening: number;
   /** After a purpose verb in the title (助力…). */
   inPurpose: number;
+  /** Listed as a hint (weight below TOPIC_WEIGHT). */
+  hint: boolean;
 }
 
 function prepareText(title: string, body: string, options: CategoryOptions): Decide {
@@ -298,19 +328,25 @@ function prepareText(title: string, body: string, options: CategoryOptions): Dec
   const purpose = purposeAt > 0 ? title.slice(purposeAt) : '';
   if (purpose) title = title.slice(0, purposeAt);
   const titleCounts = countWords(title);
+  const purposeCounts = countWords(purpose);
+  // A hint modifying another area's word ("社区食堂", "社区的老年人") says where the title's subject is, not
+  // what it is: it weighs as the opening's (modifiers).
+  for (const [word, n] of modifiers(title)) {
+    titleCounts.set(word, (titleCounts.get(word) ?? 0) - n);
+    purposeCounts.set(word, (purposeCounts.get(word) ?? 0) + n);
+  }
   // The opening counts twice: once in the whole body, once more on its own.
   const opening = countWords(body.slice(0, OPENING_CHARS));
   const bodyCounts = countWords(body);
-  const purposeCounts = countWords(purpose);
   const areas = Object.entries(CATEGORY_LEXICON).map(([category, words]) => {
     const counts: WordCount[] = [];
     for (const [word, listed] of words) {
       // A term several areas list ("五社联动", "流浪乞讨") speaks for each of them less than a term
       // that names one area: its weight is shared among them.
-      const c = { word, weight: listed / (sharedBy().get(word) ?? 1), inTitle: titleCounts.get(word) ?? 0, inBody: bodyCounts.get(word) ?? 0, inOpening: opening.get(word) ?? 0, inPurpose: purposeCounts.get(word) ?? 0 };
+      const c = { word, weight: listed / (sharedBy().get(word) ?? 1), hint: listed < TOPIC_WEIGHT, inTitle: titleCounts.get(word) ?? 0, inBody: bodyCounts.get(word) ?? 0, inOpening: opening.get(word) ?? 0, inPurpose: purposeCounts.get(word) ?? 0 };
       if (c.inTitle || c.inBody || c.inPurpose) counts.push(c);
     }
-    return { category, counts, mention: firstMention(title, category) };
+    return { category, counts, mention: firstMention(title, category), topical: counts.some((c) => !c.hint) };
   });
   const wholeField = WHOLE_FIELD.test(title);
   return (params) => {
@@ -329,18 +365,24 @@ function prepareText(title: string, body: string, options: CategoryOptions): Dec
       return { category, score, words: used.slice(0, MAX_WORDS) };
     });
     const mention = new Map(areas.map((a) => [a.category, a.mention]));
-    return { category: decide(scores, mention, wholeField, options, p), explanation: [...scores].sort((a, b) => b.score - a.score).filter((s) => s.score > 0).slice(0, 5) };
+    const topical = new Set(areas.filter((a) => a.topical).map((a) => a.category));
+    return { category: decide(scores, mention, topical, wholeField, options, p), explanation: [...scores].sort((a, b) => b.score - a.score).filter((s) => s.score > 0).slice(0, 5) };
   };
 }
 
-/** The area the scores make clear, or 综合. `mention`: where the title first names each area. */
-function decide(unsorted: CategoryExplanation[], mention: Map<string, number>, wholeField: boolean, options: CategoryOptions, p: CategoryParams): string {
+/**
+ * The area the scores make clear, or 综合. `mention`: where the title first names each area; `topical`:
+ * the areas the text names by a subject word, not only by hints.
+ */
+function decide(unsorted: CategoryExplanation[], mention: Map<string, number>, topical: Set<string>, wholeField: boolean, options: CategoryOptions, p: CategoryParams): string {
   const scores = [...unsorted].sort((a, b) => b.score - a.score);
   const top = scores[0]!;
   const second = scores[1]!;
   const broad = scores.filter((s) => s.score >= top.score * p.broadShare).length;
   const rest = scores.slice(1).reduce((sum, s) => sum + s.score, 0);
-  const present = scores.filter((s) => s.score > 0).length;
+  // The areas the text treats: a survey names each by a subject word; a case's setting (社区, 居民) and
+  // its means (公益, 爱心) are hints at areas it does not treat.
+  const present = scores.filter((s) => s.score > 0 && topical.has(s.category)).length;
   const third = scores[2]?.score ?? 0;
   const at = (category: string) => mention.get(category) ?? Infinity;
   if (top.score < p.minScore || broad >= p.broadAreas) return GENERAL_CATEGORY;
