@@ -88,3 +88,23 @@ test("title: a record's bracketed fields are never a headline; another page's br
   const fields = await read(['【法规编号】ABC.1.2345 【时效性】现行有效', ...PARAGRAPHS]);
   assert.notEqual(fields.info.title, '【法规编号】ABC.1.2345 【时效性】现行有效');
 });
+
+test("furniture: the page's last short lines that share none of the text's words go; a signature, a caption under a picture and a line sharing its words stay", async () => {
+  const file = await read([HEADLINE, ...PARAGRAPHS, '热门资讯', '智能检索']);
+  const text = body(file);
+  for (const l of ['热门资讯', '智能检索']) assert.ok(!text.includes(l) && file.dropped.includes(l), l);
+  assert.ok(text.includes(PARAGRAPHS[2]!));
+  const signed = await read([HEADLINE, ...PARAGRAPHS, '某某县民政局', '2021年5月10日']);
+  assert.ok(body(signed).includes('某某县民政局'), body(signed).join('\n'));
+  const own = await read([HEADLINE, ...PARAGRAPHS, '养老服务站建设专题']);
+  assert.ok(body(own).includes('养老服务站建设专题'), 'it shares the text\'s words');
+  const pictured = await read([HEADLINE, ...PARAGRAPHS, '![]()', '志愿者与老人们在活动后合影']);
+  assert.ok(pictured.captions.includes('志愿者与老人们在活动后合影'), JSON.stringify(pictured.captions));
+});
+
+test('furniture: a breadcrumb labelled 当前所在 over a notice leaves the notice its title', async () => {
+  const title = '某某市民政局关于印发《2026年民政工作要点》的通知';
+  const file = await read(['欢迎访问某某内参!', '当前所在:首页 > 民政资讯', title, '各区民政局,机关各处室:', '现将《2026年民政工作要点》印发给你们,请结合实际认真贯彻落实。', '某某市民政局', '2026年1月30日']);
+  assert.ok(file.dropped.includes('当前所在:首页 > 民政资讯'));
+  assert.equal(file.notice?.meta.title ?? file.info.title, title);
+});

@@ -41,7 +41,9 @@ import { formatResults, runPerturbations, tuningSamples, VARIANTS } from '../scr
  * breadcrumb copied without its arrows ("首页 资讯 正文"), an information table's row away from its table, a record's
  * bracketed fields never a headline, and another page's browser title that shares none of the text's words. An
  * agency's reporter line no longer stands as tiexi-qigong's headline, and that page, now without one, reads its unit
- * differently under the indented wrap (4→5, the unit model's, not a furniture line's).
+ * differently under the indented wrap (4→5, the unit model's, not a furniture line's). Then 32→20: the last short
+ * lines under the text that share none of its words (another site's foot), and a breadcrumb labelled 当前所在.
+ * Left: another site's path or banner as the only place the text names (10), an e-paper's list of headlines over the text.
  */
 const BOUNDS: Record<string, number> = {
   '简→繁 (cn→tw)': 3,
@@ -62,7 +64,7 @@ const BOUNDS: Record<string, number> = {
   'PDF copy: every paragraph wrapped at 38': 3,
   'PDF copy, paragraphs indented, wrapped at 38': 5,
   'one paragraph wrapped at 38': 6,
-  'furniture of another site, top and bottom': 32,
+  'furniture of another site, top and bottom': 20,
   'saved as .docx': 1,
   'GB18030 bytes': 0,
   'UTF-16LE bytes with a BOM': 0,

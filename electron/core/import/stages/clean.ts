@@ -34,7 +34,7 @@ export interface CleanResult {
 /** Headings of link lists that end an article page: they and everything after are not the draft. */
 const TAIL_BLOCK = /^(?:[>＞»›•·]\s*)?[【[]?(?:网友评论|相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|猜你喜欢|延伸阅读|热点推荐|热门推荐|热门文章|往期回顾|往期推荐|往期精彩|精彩回顾|喜欢此内容的人还喜欢|更多阅读|精彩推荐|新闻推荐|更多新闻|你可能感兴趣的|您可能感兴趣的)[】\]]?[:：]?$/u;
 const NAV_BAR = /^[^。！？]{1,200}$/u;
-const BREADCRUMB = /^[>＞»›]\s*[\u4e00-\u9fa5]{2,12}\s*[>＞»›]|^(?:当前位置|您的位置|您现在的位置|您当前的位置|您当前位置|当前的位置|您所在的位置|所在位置|位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›→/／]|^[^。]{0,60}[>＞»›]\s*[^。]{1,30}[>＞»›]/u;
+const BREADCRUMB = /^[>＞»›]\s*[\u4e00-\u9fa5]{2,12}\s*[>＞»›]|^(?:当前位置|您的位置|您现在的位置|您当前的位置|您当前位置|当前的位置|您所在的位置|所在位置|当前所在|位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›→/／]|^[^。]{0,60}[>＞»›]\s*[^。]{1,30}[>＞»›]/u;
 const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:首页|网站首页|返回首页|返回顶部|打印本页|打印页面|打印此页|打印|列印本页|列印此页|列印|关闭本页|关闭窗口|关闭视窗|关闭|收藏本页|加入收藏|收藏|分享到|分享至|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|皮肤设置|现在时间|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载|上一篇|下一篇|阅读下一篇|阅读上一篇|上一版|下一版|上一页|下一页|返回列表|返回|登录|一键登录|注册|举报|无障碍|网站无障碍|长者版|关怀版|版面目录|版面导航|标题导航|本版标题导航|本版导航|本版目录|新闻内容|上一期|下一期|往期回顾|评论|表情|图片|文字大小|字体大小|字号大小)\s*[\]】)）>＞<＜]?[\s|｜:：\-—–]*)+$/u;
 /**
  * Portal widgets and credits that carry words after them: "【字体: 打印本页", "扫一扫在手机上查看当前页面",
@@ -541,6 +541,7 @@ export function clean(raw: SourceLine[]): CleanResult {
   dropLinkGroups(keep, droppedAt);
   dropFootLabels(keep, droppedAt);
   dropBelowFootFurniture(keep, droppedAt);
+  dropForeignTail(keep, droppedAt);
   dropAfterClosingEditor(keep, droppedAt, input);
   dropAfterEndMark(keep, droppedAt);
   liftTrailingByline(keep, info);
@@ -1153,6 +1154,34 @@ function dropBelowFootFurniture(keep: Array<{ at: number; line: SourceLine }>, d
   if (after.some(({ k }) => k.line.image || k.line.table || k.line.text.length > 80 || /[。！？]/u.test(k.line.text) || isSignatureLine(k.line.text))) return;
   for (const { k } of after) droppedAt.push({ at: k.at, text: k.line.text });
   for (const { j } of after.reverse()) keep.splice(j, 1);
+}
+
+/**
+ * The last lines of a page, under its last paragraph, that share none of the text's words: short, no
+ * sentence, no signature (an organ, a name, a date, a contact): another page's foot, not this draft's close.
+ */
+function dropForeignTail(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
+  let last = -1;
+  for (let k = keep.length - 1; k >= 0; k--) {
+    const line = keep[k]!.line;
+    if (line.image || line.table || (line.text.length >= 30 && /[。！？]/u.test(line.text))) {
+      last = k;
+      break;
+    }
+  }
+  if (last < 0) return;
+  const text = keep.slice(0, last + 1).map((k) => k.line.text).join('\n');
+  let n = 0;
+  for (let k = keep.length - 1; k > last && n < 3; k--) {
+    const line = keep[k]!.line;
+    if (!line.text) continue;
+    const t = line.text.trim();
+    // (A caption under the last picture is the picture's: it may share no word with the text.)
+    if (line.image || line.table || line.heading || line.list || keep[k - 1]?.line.image || t.length > 24 || !/^[\u4e00-\u9fa5A-Za-z0-9\s]+$/u.test(t) || isSignatureLine(t) || !/[\u4e00-\u9fa5]{2}/u.test(t) || bigramShare(t, text) > 0) break;
+    droppedAt.push({ at: keep[k]!.at, text: line.text });
+    keep.splice(k, 1);
+    n++;
+  }
 }
 
 /**
