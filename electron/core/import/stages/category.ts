@@ -73,6 +73,12 @@ function lexiconIndex(): Map<number, string[]> {
 
 let sharing: Map<string, number> | null = null;
 
+/** Forgets the lexicon's indexes after CATEGORY_LEXICON was changed in place (scripts/fit-category.ts --ablate). */
+export function lexiconChanged(): void {
+  byPrefix = null;
+  sharing = null;
+}
+
 /** How many areas list each lexicon word. */
 function sharedBy(): Map<string, number> {
   if (!sharing) {
