@@ -14,6 +14,7 @@ import { isInfoTableRow, isMenuRow, isPager, isWidgetRow } from '../electron/cor
 import { isForeignPageTitle, isNeverTitle } from '../electron/core/import/stages/title.js';
 import { isCaption } from '../electron/core/import/stages/captions.js';
 import type { ImportedFile } from '../electron/core/model/imported.js';
+import { hardWrap } from '../scripts/perturb.js';
 
 const PARAGRAPHS = [
   '近日,某某县民政局召开养老服务工作推进会,总结上半年工作,部署下一阶段重点任务,要求各乡镇抓好落实。',
@@ -107,4 +108,13 @@ test('furniture: a breadcrumb labelled 当前所在 over a notice leaves the not
   const file = await read(['欢迎访问某某内参!', '当前所在:首页 > 民政资讯', title, '各区民政局,机关各处室:', '现将《2026年民政工作要点》印发给你们,请结合实际认真贯彻落实。', '某某市民政局', '2026年1月30日']);
   assert.ok(file.dropped.includes('当前所在:首页 > 民政资讯'));
   assert.equal(file.notice?.meta.title ?? file.info.title, title);
+});
+
+test('unwrap: a caption closed by its credit ends its line under a hard wrap; the paragraph after it starts its own', async () => {
+  const caption = '某某县“十四五”养老服务体系建设规划新闻发布会11月8日在县城举行。 张三 摄';
+  const long = `${PARAGRAPHS[1]!}${PARAGRAPHS[2]!}${PARAGRAPHS[0]!}`;
+  // One paragraph copied out of a PDF into a web page, the caption over it as wide as its lines.
+  const file = await read([HEADLINE, '', PARAGRAPHS[0]!, '', caption, '', '', ...hardWrap(long), '', PARAGRAPHS[2]!]);
+  assert.ok(file.captions.includes(caption), JSON.stringify(file.captions));
+  assert.ok(body(file).includes(long), body(file).join('\n'));
 });

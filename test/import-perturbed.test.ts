@@ -44,6 +44,7 @@ import { formatResults, runPerturbations, tuningSamples, VARIANTS } from '../scr
  * differently under the indented wrap (4→5, the unit model's, not a furniture line's). Then 32→20: the last short
  * lines under the text that share none of its words (another site's foot), and a breadcrumb labelled 当前所在.
  * Left: another site's path or banner as the only place the text names (10), an e-paper's list of headlines over the text.
+ * A caption closed by its credit ("…举行。 某某 摄") ends its line under a hard wrap: one paragraph wrapped 6→5, indented 5→4.
  */
 const BOUNDS: Record<string, number> = {
   '简→繁 (cn→tw)': 3,
@@ -62,8 +63,8 @@ const BOUNDS: Record<string, number> = {
   'blank lines removed': 0,
   'blank line after every line': 0,
   'PDF copy: every paragraph wrapped at 38': 3,
-  'PDF copy, paragraphs indented, wrapped at 38': 5,
-  'one paragraph wrapped at 38': 6,
+  'PDF copy, paragraphs indented, wrapped at 38': 4,
+  'one paragraph wrapped at 38': 5,
   'furniture of another site, top and bottom': 20,
   'saved as .docx': 1,
   'GB18030 bytes': 0,

@@ -32,6 +32,8 @@ import { ISSUER_NAME } from './orgnames.js';
 
 /** Where indentation is missing, a full line ending a sentence is taken as a paragraph end. */
 const PARAGRAPH_END = /[。！？!?][”」』）)]?$/u;
+/** A photo's caption closed by its credit ("…在海口举行。 某某 摄", "…吃饭。某某供图"): the caption ends there, as a paragraph would. */
+const CREDIT_END = /[。！？!?]\s*[\u4e00-\u9fa5]{2,12}\s*[/／]?\s*(?:摄|攝|供图|供圖)[)）]?$/u;
 const STARTS_BLOCK = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9０-９]{1,3}\s*[)）]|[0-9０-９]{1,3}\s*[.．、](?![0-9０-９])|[一二三四五六七八九十]{1,3}是|附件|——)/u;
 /**
  * The narrowest measure prose is wrapped at: an official document's 28 characters, a narrow
@@ -389,7 +391,7 @@ function localBreaks(lines: SourceLine[], widths: number[], startsParagraph: (k:
   // Whether line k is a full line, asked once per line: each run from a line asks it of the lines after.
   const fullAt = new Int8Array(lines.length);
   const full = (k: number): boolean => {
-    if (fullAt[k] === 0) fullAt[k] = plain(lines[k]!) && !PARAGRAPH_END.test(lines[k]!.text) && han[k]! >= widths[k]! / 2 && (unclosed(lines[k]!.text) || !endsOwnLine(lines[k]!.text)) ? 1 : 2;
+    if (fullAt[k] === 0) fullAt[k] = plain(lines[k]!) && !PARAGRAPH_END.test(lines[k]!.text) && !CREDIT_END.test(lines[k]!.text) && han[k]! >= widths[k]! / 2 && (unclosed(lines[k]!.text) || !endsOwnLine(lines[k]!.text)) ? 1 : 2;
     return fullAt[k] === 1;
   };
   // (A copy wrapped by characters, as a text editor or a mail client counts them, has full lines of one length instead.)
