@@ -86,3 +86,13 @@ test('category: 红白事 and the village\'s 红白理事会 are 婚丧 reform (
   assert.equal(r.category, '社会事务');
   adds(r);
 });
+
+test('category: a list item whose own title names a subject is filed by it, over its list\'s hints', () => {
+  // The list's lead says 治理 in every line (a city's list of reforms); the item names its own work.
+  const context = '全市社会治理创新项目\n近年来,全市坚持共建共治共享,推进社会治理现代化,基层治理、网格治理、信用治理、依法治理、系统治理、综合治理、源头治理成效明显,治理体系更加完善。';
+  const r = scoreCategories('支持发展志愿服务组织,助力社会治理现代化', context, { listItem: true });
+  assert.equal(r.category, '慈善事业和社会工作');
+  assert.ok(r.explanation[0]!.words.some((w) => w.word === '志愿服务'), 'the deciding word is the item\'s own');
+  // An item that is only a name still takes its list's area.
+  assert.equal(scoreCategories('某某街道某某社区', context, { listItem: true }).category, '基层政权和社区治理');
+});

@@ -229,7 +229,16 @@ function prepareItem(title: string, context: string, options: CategoryOptions): 
     const own = byName(params);
     return own.category === GENERAL_CATEGORY ? result : own;
   };
-  if (hasTopic(countWords(withoutPlaceWords(title))) || !NAME_ONLY.test(title.trim())) return (params) => orOwn(asBefore(params), params);
+  if (hasTopic(countWords(withoutPlaceWords(title)))) {
+    // An item that names its work by a subject word in its own title ("支持发展志愿服务组织") is that
+    // work's: its list's lead, which says what all its items share (治理 in every line of a city's list
+    // of reforms), only decides when the title alone leaves it level.
+    return (params) => {
+      const own = byName(params);
+      return own.category !== GENERAL_CATEGORY && own.explanation[0]!.words.some((w) => w.weight >= TOPIC_WEIGHT * (params?.titleWeight ?? CATEGORY_PARAMS.titleWeight)) ? own : orOwn(asBefore(params), params);
+    };
+  }
+  if (!NAME_ONLY.test(title.trim())) return (params) => orOwn(asBefore(params), params);
   const lines = context.split('\n').map((l) => l.trim()).filter(Boolean);
   const isName = (l: string) => l.length <= 60 && !/[。！？!?；;]/u.test(l);
   // Each line masked on its own, before the join: a label line ("案例名称") is then still one.
