@@ -40,7 +40,7 @@ function inScope(p: { province: Place | null; city: Place | null }, scope: { pro
 }
 
 /** A county's or street's name right before a grassroots body's ("西乡塘区明秀南社区", "城西区胜利路街道北商业巷社区"). */
-const GRASSROOTS_AFTER = /^[\u4e00-\u9fa5]{0,12}?(?:街道|社区|村委会|村(?![民级庄里])|居委会)/u;
+const GRASSROOTS_AFTER = /^[\u4e00-\u9fa50-9]{0,12}?(?:街道|社区|村委会|村(?![民级庄里])|居委会)/u;
 
 export interface CountyMention {
   county: string;
@@ -48,6 +48,8 @@ export interface CountyMention {
   end: number;
   /** Named through a street or township: itself a grassroots body. */
   street: boolean;
+  /** Named by its short name beside its city ("七里河" in a text naming 兰州市), not in full. */
+  short?: boolean;
 }
 
 /** The counties of `scope` that `text` names, in order: by name, or through a street or township only one of them has. */
@@ -59,10 +61,13 @@ export function namedCounties(text: string, scope: { province: string; city: str
     const counties = m.places.filter((p) => p.level === 'county' && p.code[4] !== '7' && inScope(p, scope));
     if (counties.length !== 1) continue;
     const c = counties[0]!;
+    // A city's name shared by one of its counties ("乌鲁木齐" of 乌鲁木齐市 and 乌鲁木齐县, 长沙 of 长沙县): written
+    // short it is the city's, the county being written in full to be told from it.
+    if (!m.full && m.places.some((p) => p === c.city)) continue;
     // A short name ("七里河") counts beside its city or province; a full name ("七里河区") alone.
     const strong = isStrong(m);
     if (!strong && !ms.some((o) => o !== m && o.places.some((p) => p === c.city || p === c.province))) continue;
-    out.push({ county: c.name, start: m.start, end: m.end, street: false });
+    out.push({ county: c.name, start: m.start, end: m.end, street: false, short: !strong });
   }
   if (/[\u4e00-\u9fa5](?:街道|镇|乡)/u.test(text)) {
     const index = streetIndex();
@@ -114,7 +119,7 @@ export const LEAD_PARAGRAPHS = 4;
 export function caseDepth(region: Region | null, doc: CaseText): Region | null {
   if (!region || doc.fixed) return region;
   const scope = scopeOf(region);
-  if (!scope) return region;
+  if (!scope) return provinceChain(region, doc) ?? region;
   // A headline that opens with its place and a colon ("北京:民意点对点…", "宁夏银川:以…", "北京市朝阳门街道:…")
   // states the case's scope: as deep as that place (with its street, when it names one), whatever the body's examples.
   const scoped = SCOPE_HEAD.exec(doc.title)?.[1];
@@ -147,3 +152,28 @@ export function caseDepth(region: Region | null, doc: CaseText): Region | null {
   return countyRegion(scope, county) ?? region;
 }
 
+/**
+ * A province's reading (its name in the headline, its paper or portal as the source) over a grassroots
+ * body's case that names the body's full chain in its lead ("乌鲁木齐市水磨沟区安居乐社区",
+ * "沈阳市和平区南市场街道和平新村社区"): the case is that county's, as a city's reading is deepened to
+ * it (caseDepth), when the chain's city is the only city of the province the text names and no other
+ * county of that city is named in full (nor does the text speak as its province or city, 全省, 我市).
+ */
+function provinceChain(region: Region, doc: CaseText): Region | null {
+  if (!region.province || region.city || /市$/u.test(region.province)) return null;
+  const text = [doc.title, ...doc.paragraphs].join('\n');
+  const lead = [doc.title, ...doc.paragraphs.slice(0, LEAD_PARAGRAPHS)].join('\n');
+  const mentions = findMentions(text);
+  const cities = new Set<string>();
+  for (const m of mentions) for (const p of m.places) if (p.level === 'city' && p.province?.name === region.province && m.full) cities.add(p.name);
+  // (A text that speaks as its province or city, 全省/我市, is theirs, as in caseDepth.)
+  if (cities.size !== 1 || ownLevelWord(text, region.province) === '省' || ownLevelWord(text, region.province) === '市') return null;
+  const scope = { province: region.province, city: [...cities][0]! };
+  const named = namedCounties(text, scope).filter((n) => !n.short);
+  if (new Set(named.map((n) => n.county)).size !== 1) return null;
+  const leadMentions = findMentions(lead);
+  const chained = namedCounties(lead, scope, leadMentions).some(
+    (n) => !n.short && !n.street && GRASSROOTS_AFTER.test(lead.slice(n.end)) && leadMentions.some((m) => m.end === n.start && m.full && m.places.some((p) => p.name === scope.city)),
+  );
+  return chained ? countyRegion(scope, named[0]!.county) : null;
+}
