@@ -178,3 +178,11 @@ test('notices: a 附件说明 whose numbered items a copy ran onto one line give
   const one = await read('one-note.txt', ['关于做好2024年度城乡困难群众救助工作的通知', '各乡镇人民政府:', ...BODY.slice(1), '附件:某某县 2024年度救助对象汇总表', '某某县民政局', '2024年3月5日']);
   assert.deepEqual(one.notice!.meta.attachmentTitles, ['某某县 2024年度救助对象汇总表']);
 });
+
+test('notices: an attachment’s long name wrapped onto the next line of the 附件说明 is one name, and the items after it are read', async () => {
+  const file = await read('wrapped-note.txt', ['关于做好2024年度城乡困难群众救助工作的通知', '各乡镇人民政府:', ...BODY.slice(1), '附件:1.某某县2024年度城乡困难群众最低生活保障', '对象汇总表', '2.某某县救助资金分配表', '某某县民政局', '2024年3月5日']);
+  assert.deepEqual(file.notice!.meta.attachmentTitles, ['某某县2024年度城乡困难群众最低生活保障对象汇总表', '某某县救助资金分配表']);
+  // (A name that ends as a title already takes no line after it: the line is the body's.)
+  const whole = await read('whole-note.txt', ['关于做好2024年度城乡困难群众救助工作的通知', '各乡镇人民政府:', ...BODY.slice(1), '附件:某某县救助对象汇总表', '各乡镇务必高度重视', '某某县民政局', '2024年3月5日']);
+  assert.deepEqual(whole.notice!.meta.attachmentTitles, ['某某县救助对象汇总表']);
+});

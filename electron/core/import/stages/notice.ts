@@ -1178,6 +1178,14 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
       attachmentTitles.push(stripTitle(line.text));
       continue;
     }
+    // A long name wrapped onto the next line (GB/T 9704 7.3.5: 回行时与上一行附件名称的首字对齐): the line before
+    // does not end as a document's title, the two together do.
+    const last = attachmentTitles.at(-1);
+    const wrapped = listingAttachments && last !== undefined && line.text.trim().length <= 40 && !/[。！？:：]/u.test(line.text);
+    if (wrapped && !documentTitle(last!) && documentTitle(last! + line.text.trim())) {
+      attachmentTitles[attachmentTitles.length - 1] = stripTitle(last! + line.text.trim());
+      continue;
+    }
     listingAttachments = false;
     const n = NOTE.exec(line.text);
     if (n) {
