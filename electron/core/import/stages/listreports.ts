@@ -21,9 +21,9 @@ import { HONOUR_WORD, normaliseAward } from './honours.js';
 import { findMentions } from '../../regions/index.js';
 
 /** The verb of a clause that states an honour received, and the adverbs before it ("再获", "喜获", "成功入选"). */
-const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获颁|被?表彰为|获(?![悉批取知得评奖颁])|上榜|“上榜”|入围|榜上有名|入列|名列其中|位列其中|名列榜单|授予)`, 'gu');
+const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获颁|被?表彰为|获(?![悉批取知得评奖颁])|上榜|“上榜”|入围|榜上有名|入列|名列其中|位列其中|名列榜单|受到表彰|受表彰|授予)`, 'gu');
 /** The verbs that name no honour after them: the honour is the list the sentence named before ("…名单公布,甲社区榜上有名", "…,乙社区名列其中"). */
-const LISTED = /上榜|入选|入围|榜上有名|入列|名列其中|位列其中|名列榜单/u;
+const LISTED = /上榜|入选|入围|榜上有名|入列|名列其中|位列其中|名列榜单|受到表彰|受表彰/u;
 
 /** What an honour's name ends in: a prize, a title, the kind of body or work it is given to. */
 const HONOUR_END = /(?:奖|称号|集体|单位|组织|社区|村|街道|县|区|市|城|机构|中心|基地|项目|案例|品牌|成果|示范|典型|模范|标兵|论文集|家庭)$/u;
@@ -58,12 +58,32 @@ export interface ReportAward {
   counted: boolean;
   /** The text line of the sentence. */
   line: number;
+  /** The sentence is in the headline or the paragraph after it, where a report states its news. */
+  lead: boolean;
+  /** The honoured are the first of a group an organ's act counts ("授予甲等21个单位“X”称号"), as a 决定 sums up its list. */
+  summary: boolean;
   /** Distinct verbs of practice in the text besides the sentence. */
   practice: number;
 }
 
+/**
+ * What stands for an honour after its name: its plaque or certificate ("被授予X的金色招牌", "获颁X牌匾"), and the act of
+ * naming it ("获X命名"), no part of it.
+ */
+const EMBLEM = /(?:的?(?:金色|铜质|金字)?(?:招牌|牌匾|奖牌|匾额|牌子|金牌|铜牌|奖杯|证书)|(?<=[\u4e00-\u9fa5”"])命名)$/u;
+
+/**
+ * The verbs that confer only titles (授予, 命名为, 评为, 获评, 荣获 …): what follows them and ends as an honour's name
+ * does ("被授予自治区老年人宜居社区") is one, even with none of the words an honour is made of; after 获/获得 (money,
+ * support, praise) it needs them.
+ */
+const TITLE_VERB = /(?:授予|命名为|评(?:定|选)?为|获评|荣获|荣膺|表彰为)$/u;
+/** A level an honour is given at, opening its name: "自治区…", "全国…", "省级…", "市级…". */
+const LEVEL = /^(?:全国|全省|全市|全区|全州|全县|国家级?|省级?|市级?|区级|县级|州级|自治区|[\u4e00-\u9fa5]{2,7}?(?:省|市|自治区))/u;
+
 /** The honour after a conferring verb: quoted (with its year or round before the quotes) or plain, up to the clause's end. */
-function honourAfter(rest: string): string | null {
+function honourAfter(rest0: string, verb = ''): string | null {
+  const rest = rest0.replace(/\s+$/u, '').replace(EMBLEM, '');
   const r = rest.replace(/^\s*(?:了|为)?\s*/u, '');
   const quoted = /^([^，,。；;“”"]{0,16}?[“"][^“”"]{2,40}[”"][\u4e00-\u9fa5]{0,16}?)(?:荣誉称号|称号|殊荣|荣誉)?\s*$/u.exec(r);
   if (quoted) {
@@ -74,7 +94,10 @@ function honourAfter(rest: string): string | null {
   if (!plain) return null;
   const honour = plain[1]!.trim();
   if (GRADE.test(honour)) return honour;
-  return honour.length >= 4 && HONOUR_END.test(honour) && (HONOUR_WORD.test(honour) || /奖$|称号/u.test(honour) || /论文集$/u.test(honour)) && !NOT_HONOUR.test(honour) ? honour : null;
+  const titled = TITLE_VERB.test(verb) && LEVEL.test(honour) && /(?:社区|村|单位|集体|组织|街道|镇|乡|县|区|市|城|机构|中心|基地|家庭)$/u.test(honour);
+  // (A pilot an organ designates is an honour by its kind: "…创新实验区", "…试点单位".)
+  const pilot = /(?:实验区|试验区|示范区|试点(?:单位|地区|城市|县|区)?)$/u.test(honour);
+  return honour.length >= 4 && HONOUR_END.test(honour) && (HONOUR_WORD.test(honour) || titled || pilot || /奖$|称号/u.test(honour) || /论文集$/u.test(honour)) && !NOT_HONOUR.test(honour) ? honour : null;
 }
 
 /**
@@ -106,6 +129,22 @@ function honourNamedBefore(text: string): string | null {
 }
 
 /**
+ * The honour named in full in a text that a list's item writes short ("“美丽社区”" under "天津市民政局命名天津市第五批“美丽
+ * 社区”"): the first list, selection or ceremony a sentence of the text names whose name the short one is written for
+ * (shortFor). The honour as it is when none.
+ */
+export function namedInFull(honour: string, text: string): string {
+  for (const sentence of splitOutsideMarks(text, '。！？\n')) {
+    for (const clause of splitOutsideMarks(sentence, '，,；;')) {
+      const full = honourNamedBefore(clause);
+      // (What an organ's act names is the honour alone: "命名甲等999个社区为X" names its winners and a count with it.)
+      if (full && full !== honour && !/[为是将把]|等\s*[0-9０-９一二两三四五六七八九十百千]+\s*[个家所名项]/u.test(full) && shortFor(honour, full)) return full;
+    }
+  }
+  return honour;
+}
+
+/**
  * The honour a selection is held for, named before its results: "在2021年度全省优秀社会工作案例评选中", "X评选结果揭晓",
  * "X名单出炉".
  */
@@ -122,7 +161,7 @@ const CEREMONY = /[“"]([^“”"]{4,40}?)[”"]\s*(?:颁奖|表彰|授牌|发�
  * 称号的公示名单" — the honour with the year or round the page gives it. (A 决定 or 通知 is the act, not the list: what
  * is 榜上有名 after "发布《关于表彰X的决定》" may be its own list of the act's winners.)
  */
-const LIST_NAMED = /(?:通报|公布|发布|揭晓|公示|印发|下发|评选出|评出|命名)了?\s*[《]?([^，,。；;《》]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|奖|村|街道|城区|实验区|示范区)[”"]?)(?:(?:荣誉)?称号)?(?:的?(?:公示|拟命名|表彰)?(?:名单|名录|榜单))?[》]?(?=[，,。；;]|$)/u;
+const LIST_NAMED = /(?:通报|公布|发布|揭晓|公示|印发|下发|评选出|评出|命名|表彰)了?\s*[《]?([^，,。；;《》]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|奖|村|街道|城区|实验区|示范区)[”"]?)(?:(?:荣誉)?称号)?(?:的?(?:公示|拟命名|表彰)?(?:名单|名录|榜单))?[》]?(?=[，,。；;]|$)/u;
 
 /**
  * The honour with the year or round the page gives it elsewhere in its opening: a headline's short form ("白果社区获评全国
@@ -133,7 +172,7 @@ const LIST_NAMED = /(?:通报|公布|发布|揭晓|公示|印发|下发|评选�
 export function withYear(award: string, text: string): string {
   // (Corner brackets or book marks around the whole name are the page's quotes: "「X」", "《X》称号"; what stands for
   // the honour after it, its ranks or its plaque, "跻身“X”行列", "获颁“X”牌匾", is no part of it.)
-  const marked = award.replace(/(?<=[”"」』》]|[\u4e00-\u9fa5]{4})(?:行列|牌匾|奖牌|匾额|荣誉证书|证书)$/u, '');
+  const marked = award.replace(/(?<=[”"」』》]|[\u4e00-\u9fa5]{4})(?:行列|的?(?:金色|铜质)?(?:招牌|牌匾|奖牌|匾额|奖杯|荣誉证书|证书))$/u, '');
   const honour = /^[「『《]([^「」『』《》]+)[」』》]$/u.exec(marked)?.[1] ?? marked;
   const bare = honour.replace(/^[“"]|[”"]$/gu, '');
   if (/^(?:[0-9０-９]{4}|第)/u.test(bare) || bare.length < 4) return honour;
@@ -203,6 +242,8 @@ function bodySubjects(before: string): string[] {
     const names = named.map(ownName);
     if (names.every(Boolean)) return names as string[];
   }
+  const joined = joinedBodies(t);
+  if (joined) return joined;
   // A group the clause counts ("上海市25个社区上榜", "全国281个社会团体、社会服务机构和基金会获…") names kinds of
   // bodies, not the bodies.
   if (COUNTED_KINDS.test(t)) return [];
@@ -222,6 +263,38 @@ function bodySubjects(before: string): string[] {
   return [];
 }
 
+/**
+ * Names set out by 、 with 以及/和/及/与 before the last, and the group's count after them ("甲、乙、东环特和社区以及丙等7个
+ * 社区"): a joining word splits a piece only where both halves are names (a 和 may be inside one), and "等N个…" closes
+ * the names the page chose to print of its N. Null unless two names or more, every piece one.
+ */
+function joinedBodies(t: string): string[] | null {
+  const row = t.replace(/\s*等\s*(?:[0-9０-９]{1,4}|[一二两三四五六七八九十百]{1,4})\s*[个家所名]\s*[\u4e00-\u9fa5]{1,6}$/u, '');
+  const pieces = splitOutsideMarks(row, '、').map((p) => p.trim());
+  if (!pieces.length || pieces.some((p) => !p)) return null;
+  const last = pieces.pop()!;
+  const out: string[] = [];
+  for (const p of pieces) {
+    const name = ownName(p);
+    if (!name) return null;
+    out.push(name);
+  }
+  const whole = ownName(last);
+  let pair: string[] | null = null;
+  for (const j of last.matchAll(/以及|和|及|与/gu)) {
+    const a = ownName(last.slice(0, j.index));
+    const b = ownName(last.slice(j.index! + j[0].length));
+    if (a && b) {
+      pair = [a, b];
+      break;
+    }
+  }
+  if (pair) out.push(...pair);
+  else if (whole) out.push(whole);
+  else return null;
+  return out.length >= 2 ? out : null;
+}
+
 /** A group counted in a subject: "上海市25个社区", "全国281个社会团体、…", "我市2个集体和1名个人". */
 const COUNTED_KINDS = /(?<![0-9０-９])(?:[0-9０-９]{1,5}|[一二两三四五六七八九十百千]{1,4})\s*[个家所名]\s*[\u4e00-\u9fa5]/u;
 
@@ -232,10 +305,20 @@ function ledBy(text: string): string | null {
 }
 
 /** The entries one clause states an honour for, at one conferring verb `m`, or null when it states none. */
-function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, earlier: string[] = []): { items: Array<Omit<ListItem, 'at'>>; counted: boolean } | null {
-  // 授予 alone is the organ's verb ("授予甲“X”称号", read as a row); here only its passive, "被民政部…授予".
-  if (m[0] === '授予' && !clause.slice(0, m.index).includes('被')) return null;
-  let before = clause.slice(0, m.index);
+function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, earlier: string[] = []): { items: Array<Omit<ListItem, 'at'>>; counted: boolean; summary?: boolean } | null {
+  // 授予 alone is the organ's verb: "省民政厅授予甲等3个社区“X”称号" names its winners between the verb and the honour
+  // in quotes (a row of two or more is read as a row).
+  if (m[0] === '授予' && !clause.slice(0, m.index).includes('被')) {
+    const given = /^(.+?)\s*[“"]([^“”"]{4,40})[”"]\s*(?:荣誉称号|称号)\s*$/u.exec(clause.slice(m.index! + m[0].length));
+    if (!given) return null;
+    const row = given[1]!.replace(/\s*等\s*(?:[0-9０-９]{1,4}|[一二两三四五六七八九十百]{1,4})\s*[个家所名]\s*[\u4e00-\u9fa5]{1,6}$/u, '');
+    const names = joinedBodies(row) ?? (ownName(row) ? [ownName(row)!] : []);
+    const award = normaliseAward(plainAward(given[2]!));
+    // (Its first winners and their count, "授予甲等21个单位…", are how a 决定 sums its list up: a summary.)
+    return names.length ? { items: names.map((title) => ({ title, subtitle: null, unit: null, place: null, award })), counted: false, summary: row !== given[1]! } : null;
+  }
+  // ("甲社区日前获评X", "乙街道近日被授予Y": when it happened stands between the subject and its verb.)
+  let before = clause.slice(0, m.index).replace(WHEN_BEFORE_VERB, '');
   // "市民政局作为我省唯一的地级市民政部门,被民政部…授予…称号": a clause opening with its passive goes on with the
   // subject an earlier clause of the sentence opened with.
   if (/^\s*被/u.test(before)) {
@@ -245,9 +328,14 @@ function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, ea
   }
   const rest = asQuoted(clause.slice(m.index! + m[0].length));
   const work = WORK.exec(before);
-  let honour = honourAfter(rest) ?? firstHonour(rest);
-  if (!honour && LISTED.test(m[0]) && !rest.replace(/[\s!！]+$/u, '')) honour = honourNamedBefore(sentence.slice(0, sentence.indexOf(clause)));
+  let honour = honourAfter(rest, m[0]) ?? firstHonour(rest);
+  const namedBefore = () => honourNamedBefore(sentence.slice(0, sentence.indexOf(clause)));
+  if (!honour && LISTED.test(m[0]) && !rest.replace(/[\s!！]+$/u, '')) honour = namedBefore();
   if (!honour) return null;
+  // "…命名2025年某省X示范社区,甲、乙等7个社区获省级示范社区命名": the honour written short is the one the sentence
+  // named in full before.
+  const full = namedBefore();
+  if (full && full !== honour && shortFor(honour, full)) honour = full;
   const award = normaliseAward(honour);
   if (work) {
     const unit = workUnit(before.slice(0, work.index));
@@ -263,8 +351,32 @@ function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, ea
   return items.length ? { items, counted: false } : null;
 }
 
+/** When it happened, between a subject and its verb: "日前", "近日", "今年", "再次". */
+const WHEN_BEFORE_VERB = /(?:日前|近日|近期|最近|前不久|不久前|此前|日|今年|去年|年初|年底|年内)+\s*$/u;
+
+/**
+ * Whether an honour is written short for a name given in full: "省级示范社区" for "2025年贵州省易地扶贫搬迁示范社区",
+ * "“美丽社区”" for "天津市第五批“美丽社区”" — the same kind of name (its last four characters), every character of the
+ * short one in the full one in order (a level word's 级 aside).
+ */
+function shortFor(short: string, full: string): boolean {
+  const a = short.replace(/[“”"]/gu, '').replace(/(?<=[国省市区县州])级/u, '');
+  const b = full.replace(/[“”"]/gu, '');
+  if (a.length < 4 || a.length >= b.length || !b.endsWith(a.slice(-4))) return false;
+  let at = 0;
+  for (const ch of a) {
+    at = b.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
 /** What may open a sentence before its subject: when, what is known, an aside. */
 const SENTENCE_OPENER = /^\s*(?:(?:近些年|近年来?|长期以来|一直以来|自?(?:[0-9０-９]{4}\s*|(?:过去)?[近今去多几一二三四五六七八九十]{1,3})年(?:以来|来)?|自[^，,。；;]{1,12}以来|在[^，,。；;]{2,16}(?:中|上|下|方面)|此外|另外|同时|其中|目前|据了解|据悉|据介绍)\s*[，,]?\s*)*/u;
+
+/** A sentence of what is planned: its subject, then 将/拟/计划, or an opening "下一步", "今后". */
+const PLAN = /^\s*(?:下一步|今后|未来|接下来|[^，,。；;]{0,16}?(?:将|拟|计划)(?!近|达|超))/u;
 
 /** A body's founding opening a sentence: its profile ("某中心成立于2014年8月", "该社区始建于1998年"). */
 const PROFILE = /^[^，,。；;]{0,40}?(?:成立|始建|创建|组建|创办|注册|挂牌)于\s*(?:[0-9０-９]{4}|[一二三四五六七八九〇零]{4})/u;
@@ -338,13 +450,14 @@ function openingParagraphs(lines: SourceLine[]): Array<{ k: number; text: string
  */
 export function reportedAward(lines: SourceLine[]): ReportAward | null {
   const paragraphs = openingParagraphs(lines);
-  for (const { k, text } of paragraphs) {
+  for (const [p, { k, text }] of paragraphs.entries()) {
     for (const sentence of splitOutsideMarks(text.length > 3000 ? text.slice(0, 3000) : text, '。！？')) {
       // (A report states its news in a sentence of a few clauses: a run-on line past that is no such sentence.)
       if (sentence.length > 600) continue;
       // Every clause of the sentence that states an honour gives its entries: "甲社区获得一等奖,乙社区和丙社区获得二等奖".
       const items: Array<Omit<ListItem, 'at'>> = [];
       let counted = false;
+      let summary = false;
       const clauses = splitOutsideMarks(sentence, '，,；;');
       for (const [c, clause] of clauses.entries()) {
         for (const m of clause.matchAll(VERB)) {
@@ -352,6 +465,7 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
           if (!found) continue;
           items.push(...found.items);
           counted ||= found.counted;
+          summary ||= Boolean(found.summary);
           break;
         }
       }
@@ -365,7 +479,8 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
       // no practice of the honoured. A work's write-up is its authors' practice, whoever its sentences name.
       const bodies = items.filter((it) => !it.whole).map((it) => it.title);
       // (A body's profile, "该中心成立于2014年8月,致力于…", is its record, what a report adds after the news.)
-      const sentences = splitOutsideMarks(around, '。！？!?\n').filter((t) => !PROFILE.test(t));
+      // (What the body will do, "该社区将围绕…", "下一步,…将…", is its plan, no practice told.)
+      const sentences = splitOutsideMarks(around, '。！？!?\n').filter((t) => !PROFILE.test(t) && !PLAN.test(t));
       // A work's write-up is its authors' practice, or the text's where its sentences name no subject; what another
       // body the text names did ("近年来,紫竹院街道…" over its community's case) is that body's.
       const units = items.flatMap((it) => (it.whole && it.unit ? [it.unit] : []));
@@ -374,7 +489,7 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
       const practice = new Set([...told.join('。').replace(/《[^《》]*》/gu, '《》').matchAll(PRACTICE)].map((p) => p[0].replace(/^以.*$/u, '以…为'))).size;
       // A counted work is its list's entry when the page goes on to the entries: its title on a line of its own.
       const entry = counted ? lines.findIndex((l, j) => j !== k && l.text.trim() === items[0]!.title) : -1;
-      return { items, counted: entry >= 0, line: k, practice };
+      return { items, counted: entry >= 0, line: k, lead: p <= 1, summary, practice };
     }
   }
   return null;
@@ -399,7 +514,15 @@ const RANK = /(?:全国|全省|全市|全区|全州|全县|全盟)(?:第[一二�
 export function awardReport(lines: SourceLine[], practiceBar = 2): ListResult | null {
   const found = reportedAward(lines);
   if (!found) return null;
-  if (!found.counted && found.practice >= practiceBar && !ranked(lines)) return null;
+  // (Two bodies or more honoured in one clause are each an entry: a text that goes on with what each did is their
+  // record, as no case has two subjects.)
+  // (The news of the text, in its headline or lead: two bodies named among a write-up's later facts are its practice's.)
+  const several = found.lead && found.items.length >= 2 && found.items.every((it) => !it.whole);
+  const rank = ranked(lines);
+  if (!found.counted && !several && found.practice >= practiceBar && !rank) return null;
+  // A body honoured past the headline and lead is one of the write-up's facts ("…,乙区被省民政厅确认为X实验区" in its
+  // third paragraph): a report states its news first. (Works named in 《》 may be reported after the ceremony's account.)
+  if (!found.lead && !rank && found.items.every((it) => !it.whole)) return null;
   const items: ListItem[] = found.items.map((it) => ({ ...it, at: lines.length }));
   // The copied entry of a counted list: its title line, then its write-up opening with who led it.
   for (const item of found.counted ? items : []) {
@@ -408,5 +531,5 @@ export function awardReport(lines: SourceLine[], practiceBar = 2): ListResult | 
     const next = own >= 0 ? lines.slice(own + 1).find((l) => l.text.trim()) : undefined;
     if (next) item.unit = ledBy(next.text);
   }
-  return { items, taken: new Set(), nameAt: -1, scope: null, scopeTexts: [lines[0]?.text ?? ''], report: true };
+  return { items, taken: new Set(), nameAt: -1, scope: null, scopeTexts: [lines[0]?.text ?? ''], report: true, ...(found.summary ? { summarised: true } : {}) };
 }

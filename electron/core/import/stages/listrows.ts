@@ -299,9 +299,7 @@ function clauseRow(clause: string, before: string, carried: () => string | null,
     if (comma.length > 1 && !nameShape(lastName)) lastName = comma[0]!.trim();
   }
   const names = [first, ...pieces.slice(1, -1).map((p) => p.trim()), lastName];
-  // "…、乙社区和丙社区": the last two joined by a conjunction, where both halves are names by the grammar.
-  const joined = /^(.{2,}?)(?:以及|和|及|与)(.{2,})$/u.exec(lastName);
-  if (joined && nameRun([joined[1]!]) && nameRun([joined[2]!])) names.splice(-1, 1, joined[1]!, joined[2]!);
+  splitJoined(names);
   // The copy may end inside the last name ("遂昌县便民服务“政企社共建”模"): it is no item.
   if (open && !verbFound) names.pop();
   if (names.length < 2 || names.some((n) => !n)) return [];
@@ -322,7 +320,15 @@ function clauseRow(clause: string, before: string, carried: () => string | null,
   if (verbFound && !award) award = honourAfter(verbTail.replace(/^[^，,]*[，,]\s*(?:被授予|荣获|获评|获得|被评为|被命名为)?/u, ''));
   if (!award) award = honourBefore(lead) ?? honourBefore(before) ?? carried();
   award = plainAward(award);
-  return names.map((n, k): RowItem => {
+  const award0 = award;
+  // "甲、乙分别获评X和Y": as many honours as names, each name its own, in order.
+  const respective = verbFound && /分别/u.test(verb?.[0] ?? '') && award ? splitOutsideMarks(award, '、和及与').map((h) => plainAward(h.trim())) : [];
+  // (Each a whole honour: its own words, or its level before the kind of body it is given to, "全省平安社区".)
+  const whole = (h: string | null) => Boolean(h && h.length >= 4 && (honourLike(h) || /^(?:全国|全省|全市|全区|省级|市级|国家级)[\u4e00-\u9fa5]{2,16}(?:社区|村|单位|集体|组织|街道|乡镇|镇)$/u.test(h)));
+  const own = respective.length === names.length && respective.every(whole) ? respective : null;
+  return names.map((n0, k): RowItem => {
+    const n = n0;
+    const award = own?.[k] ?? award0;
     if (shapes[k] === 'honoured') {
       const m = OWN_HONOUR.exec(n)!;
       return { title: m[1]!, subtitle: null, unit: null, place: m[1]!, award: m[2]! };
@@ -534,7 +540,15 @@ function honourLike(text: string): boolean {
  * What the run writes once (a county, a street) is carried to the names after it.
  */
 function shapedRow(clause: string, before: string, carried: () => string | null, open: boolean): RowItem[] {
-  const pieces = rowPieces(clause.replace(/[。！!]$/u, ''), '、');
+  let pieces = rowPieces(clause.replace(/[。！!]$/u, ''), '、');
+  // ("省民政厅、省人社厅授予甲、乙…": organs joined as names are, then their act; the row starts after the act.)
+  for (let j = pieces.length - 2; j >= 1; j--) {
+    const act = /^[^，,]*?(?<!被)(?:授予|命名|表彰)(?!为)\s*(\S.+)$/u.exec(pieces[j]!);
+    if (act) {
+      pieces = [act[1]!, ...pieces.slice(j + 1)];
+      break;
+    }
+  }
   if (pieces.length < 2) return [];
   // The head: the run starts after its last comma or colon, past the list's own place and openers.
   const head = pieces[0]!;
@@ -543,6 +557,9 @@ function shapedRow(clause: string, before: string, carried: () => string | null,
   let segment = head.slice(cut);
   const opener = ROW_OPENER.exec(segment)?.[0] ?? '';
   segment = segment.slice(opener.length);
+  // ("省民政厅决定授予甲、乙…“X”称号": the organ and its act before the first name confer; the row starts after them.)
+  const act = /^[^、]*?(?:授予|命名|表彰)\s*/u.exec(segment);
+  if (act && act[0].length < segment.length - 1) segment = segment.slice(act[0].length);
   let first: string | null = null;
   for (let p = 0; p <= segment.length - 3 && !first; p++) {
     const candidate = segment.slice(p);
@@ -575,8 +592,7 @@ function shapedRow(clause: string, before: string, carried: () => string | null,
   if (!lastName) return [];
   // "…、乙社区和丙社区": the last two joined by a conjunction, where both halves are names.
   const names = [first, ...pieces.slice(1, -1), lastName];
-  const joined = /^(.{2,}?)(?:以及|和|及|与)(.{2,})$/u.exec(lastName);
-  if (joined && nameRun([joined[1]!]) && nameRun([joined[2]!])) names.splice(-1, 1, joined[1]!, joined[2]!);
+  splitJoined(names);
   const run = nameRun(names);
   if (!run || run.length < 2) return [];
   award ??= honourBefore(lead) ?? honourBefore(before) ?? carried();
@@ -600,11 +616,32 @@ function spacedRow(text: string, carried: () => string | null): RowItem[] {
   return award ? run.map((n) => ({ title: n.title, subtitle: null, unit: null, place: n.title, award })) : [];
 }
 
+/**
+ * "…、乙社区和丙社区": a row's last two names joined by a conjunction, where both halves are names by the grammar (at
+ * whichever 和 or 及 that is: "东和社区以及西城社区" holds one inside a name). In place.
+ */
+function splitJoined(names: string[]): void {
+  const last = names[names.length - 1] ?? '';
+  for (const j of last.matchAll(/以及|和|及|与/gu)) {
+    const a = last.slice(0, j.index).trim();
+    const b = last.slice(j.index! + j[0].length).trim();
+    if (a.length >= 2 && b.length >= 2 && nameRun([a]) && nameRun([b])) {
+      names.splice(-1, 1, a, b);
+      return;
+    }
+  }
+}
+
+/** The organ's acts of conferring, which no receiver's name holds. */
+const CONFERRING_ACT = /命名|授予|表彰|评选|评定|公布|发布|认定|批复/u;
+
 /** One name and the honour conferred on it, a comma's part of a clause: "丙社区被评为四星级社区". */
 function oneConferred(part: string): RowItem | null {
   const t = part.trim().replace(ROW_OPENER, '');
   for (let end = Math.min(t.length - 2, 30); end >= 2; end--) {
     const name = t.slice(0, end);
+    // ("天津市民政局命名天津市第五批X": a name holding the organ's act of conferring is the organ, who receives nothing.)
+    if (CONFERRING_ACT.test(name)) continue;
     const run = nameRun([name]);
     if (!run) continue;
     const rest = t.slice(end);

@@ -31,7 +31,7 @@ import { cellRows, COLUMN, headerColumns, OTHER_COLUMN } from './listcolumns.js'
 import { listHeadings } from './listheadings.js';
 import { isOrgName, parseOrgName } from './orgnames.js';
 import { asConferred, HONOUR_WORD, honourOfListName, normaliseAward, statedAward } from './honours.js';
-import { awardReport, withYear } from './listreports.js';
+import { awardReport, namedInFull, withYear } from './listreports.js';
 
 export interface ListItem {
   title: string;
@@ -233,6 +233,45 @@ function withSubtitle(item: ListItem): ListItem {
   return title === item.title && subtitle === item.subtitle ? item : { ...item, title, subtitle };
 }
 
+/** How much of a name is the divisions it opens with, each written out with its suffix ("桂林市象山区甲社区" → 6; "新北街道…" → 0). */
+function divisionsWritten(name: string): number {
+  let end = 0;
+  for (const m of findMentions(name.slice(0, 20))) {
+    if (m.start !== end || !m.places.some((p) => p.level !== 'province' || /(?:省|自治区)$/u.test(name.slice(m.start, m.end)))) break;
+    let e = m.end;
+    // (A street the division list knows, "东城街道", places its county but is no division written.)
+    if (/(?:街道|街|镇|乡|社区|村)$/u.test(name.slice(m.start, e))) break;
+    if (!DIVISION_END.test(name.slice(m.start, e))) {
+      // (A division's short name, "广水十里街道", "曾都何店镇", is written too; a street's own name, "新北街道", is not one.)
+      if (/^(?:省|市|区|县|旗|州|盟)/u.test(name.slice(e))) e++;
+      else if (/^(?:街道|街|镇|乡|社区|村|路|小区|里)/u.test(name.slice(e)) || m.start > 0) break;
+    }
+    end = e;
+  }
+  return end;
+}
+const DIVISION_END = /(?:省|自治区|市|区|县|旗|州|盟|地区)$/u;
+
+/**
+ * "桂林市象山区甲社区、乙社区", "滨海新区泰达街道甲社区、新北街道乙社区": the divisions a row's first name opens with,
+ * when none of the names after it in its row writes a division, are where the row is, written once before it, not
+ * part of the first name: it is titled as the others are (the divisions stay its place, for its region). A row is
+ * a run of items read from one line with one honour; works and units are left as they are.
+ */
+function withoutSharedPlace(items: ListItem[]): void {
+  for (let k = 0; k < items.length; k++) {
+    const first = items[k]!;
+    const same = (it: ListItem | undefined) => Boolean(it) && it!.at === first.at && it!.award === first.award && !it!.whole && !it!.unit;
+    if (!same(first) || (k > 0 && same(items[k - 1]))) continue;
+    let end = k + 1;
+    while (end < items.length && same(items[end])) end++;
+    if (end - k < 2) continue;
+    const cut = divisionsWritten(first.title);
+    if (!cut || first.title.length - cut < 4 || items.slice(k + 1, end).some((it) => divisionsWritten(it.title) > 0)) continue;
+    items[k] = { ...first, title: first.title.slice(cut), place: first.place ?? first.title };
+  }
+}
+
 /** "“三五”模式畅通组级微治理（长沙县）": a bracket holding only a place is the item's place, not its title. */
 function withPlace(item: ListItem): ListItem {
   const m = /^(.{4,}?)\s*[（(]\s*([^（）()]{2,20})\s*[)）]$/u.exec(item.title);
@@ -288,6 +327,12 @@ export function awardFromText(texts: string[]): string | null {
   return award;
 }
 
+/** A list's name without the organ and its verb of publishing before it ("省老龄办公布了X" → X), when enough is left to be a name. */
+function withoutPublisher(name: string): string {
+  const m = /^[^“”"《》]{2,20}?(?:公布|发布|印发|下发|公示|揭晓)了?\s*/u.exec(name);
+  return m && name.length - m[0].length >= 4 ? name.slice(m[0].length) : name;
+}
+
 function dropLeadingPlace(honour: string): string {
   const m = /^([\u4e00-\u9fa5]{2,12}?)(?=[0-9０-９]{4}\s*年度?\s*全国)/u.exec(honour);
   return m && isPlaceOnly(m[1]!) ? honour.slice(m[1]!.length) : honour;
@@ -301,7 +346,8 @@ function conferredHonour(texts: string[]): string | null {
     // A headline's exclamation before the list's name is not part of it ("山东数量位列第一!全国…单位名单公布").
     // A province or city before a national honour is where the list is from, not part of the honour
     // ("浙江省2024年度全国示范性老年友好型社区名单公布").
-    if (named && !GENERIC_LIST.test(named[1]!)) return dropLeadingPlace(named[1]!.replace(/^.*[！!？?，,：:]\s*/u, ''));
+    // (The organ that published it and its verb are no part of its name either: "省老龄办公布了2025年省级X社区名单".)
+    if (named && !GENERIC_LIST.test(named[1]!)) return dropLeadingPlace(withoutPublisher(named[1]!.replace(/^.*[！!？?，,：:]\s*/u, '')));
   }
   for (const t of texts) {
     // "日前，天津市第三批“美丽社区”评选结果揭晓，…": the contest the results are of.
@@ -1023,13 +1069,18 @@ export function readList(source: SourceLine[]): ListResult | null {
     if (!it.unit && !it.subtitle && (/^[（(][^（）()]{1,20}[)）]$/u.test(it.title) || /^关于|(?:名单|的公示|的通知|的公告|的决定)$/u.test(it.title))) items.splice(k, 1);
   }
   // No list by its lines: a report that one body or work received an honour is a list of that one entry.
-  if (items.length === 0) return awardReport(lines);
+  if (items.length === 0) {
+    const report = awardReport(lines);
+    if (report) withoutSharedPlace(report.items);
+    return report;
+  }
+  withoutSharedPlace(items);
   const summarised = items.every((it) => summaries.has(it));
   for (const [k, it] of items.entries()) items[k] = withPlace(withSubtitle(it));
   // An honour a row states without its year ("甲、乙被评为“X”") is the one the lead names with it ("公布2017年X名单"), as
   // the lead's decision names it ("决定…为“X”" over "2011年度X名单") and in full ("省X" after "甘肃省X").
   const lead = lines.slice(0, items[0]!.at + 1).map((l) => l.text).join('\n');
-  for (const it of items) if (it.award) it.award = asConferred(withYear(it.award, lead), lead);
+  for (const it of items) if (it.award) it.award = asConferred(withYear(namedInFull(it.award, lead), lead), lead);
   // "获慈善项目奖" under "第十届“中华慈善奖”共表彰…49个慈善项目": a class named by the kind of its winners is the prize's.
   for (const it of items) {
     const prize = it.award ? prizeOfClass(it.award, lines.slice(Math.max(0, it.at - 6), it.at + 1).map((l) => l.text)) : null;
@@ -1437,12 +1488,14 @@ function namedRow(text: string, award: string | null): Array<Omit<ListItem, 'at'
   // Cue words are common; look back from each one for the count or the kind (cheaper than one pattern over the line).
   if (!text.includes('、')) return [];
   let rest: string | null = null;
+  let lead = '';
   for (const cue of text.matchAll(/(?:分别为|分别是|分别有|包括|有|是|为)\s*[:：]?\s*/gu)) {
     const before = text.slice(Math.max(0, cue.index! - 14), cue.index);
     // "被评为", "确定为": 为 closing a conferring verb is no cue (what follows is the honour).
     if (cue[0].startsWith('为') && /[评定名予选列]$/u.test(before)) continue;
     if (/(?:[0-9０-９一二三四五六七八九十百]+\s*[个家名所]|单位|集体|组织|社区|村|街道|地区)[\u4e00-\u9fa5]{0,10}[,，]?\s*$/u.test(before)) {
       rest = text.slice(cue.index! + cue[0].length);
+      lead = text.slice(0, cue.index);
       break;
     }
   }
@@ -1471,8 +1524,11 @@ function namedRow(text: string, award: string | null): Array<Omit<ListItem, 'at'
       }
     });
   }
+  // ("2024年全省X社区名单公布,我市3个社区上榜,分别是:甲、乙、丙": the list the sentence names before its cue, when no
+  // heading named one.)
+  const honour = award ?? (/上榜|入选|入围|榜上有名|获评|荣获/u.test(lead) ? awardFromText(splitOutside(lead, /[。！？，,；;]/u)) : null);
   return pieces.map((p, k) =>
-    kinds[k] === 'unit' ? { title: p, subtitle: null, unit: p, place: p, award } : { title: p, subtitle: null, unit: null, place: placeStart(p) ? p : (streetOf.get(k) ?? null), award },
+    kinds[k] === 'unit' ? { title: p, subtitle: null, unit: p, place: p, award: honour } : { title: p, subtitle: null, unit: null, place: placeStart(p) ? p : (streetOf.get(k) ?? null), award: honour },
   );
 }
 
