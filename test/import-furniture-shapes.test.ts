@@ -118,3 +118,16 @@ test('unwrap: a caption closed by its credit ends its line under a hard wrap; th
   assert.ok(file.captions.includes(caption), JSON.stringify(file.captions));
   assert.ok(body(file).includes(long), body(file).join('\n'));
 });
+
+test("title: another article's headline led by a province the text never names, over a text naming its own places, is that article's", async () => {
+  const own = ['近日,某某县民政局联合县林业局深入岗乌镇开展生态安葬点位核查,逐点建立台账。', '关岭县民政局表示,将持续推进节地生态安葬,倡导文明节俭的殡葬新风。'];
+  const file = await read(['第05版:社会治理', '吉林省民政宣传工作会议召开', ...own]);
+  assert.ok(file.dropped.includes('吉林省民政宣传工作会议召开'), JSON.stringify(file.dropped));
+  assert.notEqual(file.info.title, '吉林省民政宣传工作会议召开');
+  assert.notEqual(file.cases[0]?.meta.region?.province, '吉林省');
+  // A headline naming the text's own province, or a text naming no place, keeps it.
+  const same = await read(['贵州省民政宣传工作会议召开', ...own]);
+  assert.equal(same.info.title, '贵州省民政宣传工作会议召开');
+  const placeless = await read(['吉林省民政宣传工作会议召开', '会议总结了一年来的民政宣传工作,部署了下一阶段的重点任务和工作要求。']);
+  assert.equal(placeless.info.title, '吉林省民政宣传工作会议召开');
+});

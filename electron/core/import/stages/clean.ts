@@ -8,6 +8,7 @@ import type { SourceLine } from '../lines.js';
 import { bracketedStamp, DATE_ONLY, fileNameStamp, findDate, isoDate, NUMERIC_DATE, stampDate } from './dates.js';
 import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
+import { namesOtherProvinces } from '../../regions/home.js';
 import { readInfoTable } from './infotable.js';
 import { bracketedMetaNote, footLabelRun, injectedSymbolCount, isChannelRow, isClock, isHotWords, isInfoTableRow, isLoneIndexField, isMarkupResidue, isMenuRow, isModeSwitch, isPaperBanner, isPager, isPaperReaderLine, isPictureFileName, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, paperReaderSource, spamTail, splitTagTail, stripInjectedSymbols } from './furniture.js';
 import { headlineAt, isForeignPageTitle, isLinkRow, isNeverTitle, mayBeHeadline, mayWrapTitle, DOCUMENT_TITLE, pageTitleParts } from './title.js';
@@ -533,6 +534,7 @@ export function clean(raw: SourceLine[]): CleanResult {
   for (let i = cut; i < input.length; i++) if (input[i]!.text) droppedAt.push({ at: i, text: input[i]!.text });
 
   joinBrokenHeadline(keep);
+  dropForeignHeadlines(keep, droppedAt);
   stripInjectedPrefix(keep);
   dropAboveRepeatedHeadline(keep, droppedAt);
   dropAboveBreadcrumb(keep, droppedAt, info);
@@ -740,6 +742,32 @@ function dropAboveBreadcrumb(keep: Array<{ at: number; line: SourceLine }>, drop
 /** Whether a paragraph of text (a sentence, 30 characters or more) follows input line `at` within a few lines. */
 function textFollows(keep: Array<{ at: number; line: SourceLine }>, at: number): boolean {
   return keep.filter((k) => k.at > at && k.line.text).slice(0, 4).some((k) => k.line.text.length >= 30 && /[。！？]/u.test(k.line.text));
+}
+
+/** A line led by a province's name ("某某省民政厅部署…"): a place no other division's name is mistaken for. */
+function ledByProvince(text: string): boolean {
+  const m = findMentions(text.slice(0, 12))[0];
+  return m !== undefined && m.start === 0 && m.places.length === 1 && m.places[0]!.level === 'province';
+}
+
+/**
+ * Another article's headline over this one's text (an e-paper's list of its page's headlines, a related story's
+ * headline): a line above the first paragraph that may be a headline and names only provinces the text never names,
+ * in a text that names places of its own, is not about this text (regions/home.ts reads another site's banner so).
+ * Only a headline led by its province is read so: a shorter place's name is too often a word or another's name.
+ */
+function dropForeignHeadlines(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
+  const body = keep.findIndex((k) => (k.line.text.length >= 30 && /[。！？]/u.test(k.line.text)) || k.line.image || k.line.table);
+  if (body <= 0 || body > 24) return;
+  const text = keep.slice(body).map((k) => k.line.text);
+  const dropped = droppedAt.map((d) => d.text);
+  for (let j = body - 1; j >= 0; j--) {
+    const t = keep[j]!.line.text;
+    // (A list's row, "某市:甲区、乙区", names its places by design; only a headline's shape is read.)
+    if (!t || keep[j]!.line.list || keep[j]!.line.heading || !mayBeHeadline(t) || /[:：、，,;；]/u.test(t) || t.length < 8 || DOCUMENT_TITLE.test(t.trim()) || !ledByProvince(t) || !namesOtherProvinces(t, text, dropped)) continue;
+    droppedAt.push({ at: keep[j]!.at, text: t });
+    keep.splice(j, 1);
+  }
 }
 
 /**
