@@ -186,3 +186,15 @@ test('notices: an attachment’s long name wrapped onto the next line of the 附
   const whole = await read('whole-note.txt', ['关于做好2024年度城乡困难群众救助工作的通知', '各乡镇人民政府:', ...BODY.slice(1), '附件:某某县救助对象汇总表', '各乡镇务必高度重视', '某某县民政局', '2024年3月5日']);
   assert.deepEqual(whole.notice!.meta.attachmentTitles, ['某某县救助对象汇总表']);
 });
+
+test('notices: a notice flattened into one line gives its title, 主送, 署名 and date; a title run into an opening that ends on “如下:” is split off', async () => {
+  const parts = ['关于做好2024年度城乡困难群众救助工作的通知', '各乡镇人民政府:', ...BODY, '某某县民政局', '2024年3月5日'];
+  const flat = await read('flat.txt', [parts.join(' ')]);
+  assert.equal(flat.kind, 'notice');
+  assert.equal(flat.notice!.meta.title, '关于做好2024年度城乡困难群众救助工作的通知');
+  assert.equal(flat.notice!.meta.addressees, '各乡镇人民政府');
+  assert.equal(flat.notice!.meta.issuer, '某某县民政局');
+  assert.equal(flat.notice!.meta.date, '2024-03-05');
+  const opening = await read('opening.txt', [`关于做好2024年度城乡困难群众救助工作的通知 ${BODY[0]}`, ...BODY.slice(1), '某某县民政局', '2024年3月5日']);
+  assert.equal(opening.notice!.meta.title, '关于做好2024年度城乡困难群众救助工作的通知');
+});

@@ -141,9 +141,12 @@ function unflatten(lines: SourceLine[]): SourceLine[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const t = line.text;
-    const parts = line.table || line.image || !t ? null : opening ? titleRunOn(t) : null;
+    const titled = line.table || line.image || !t ? null : opening ? titleRunOn(t) : null;
+    // (A copy flattened whole runs the 署名 and date on after the title's paragraph as well.)
+    const closing = (v: string) => signatureRunOn(v) ?? (i === last ? dateRunOn(v) : null);
+    const parts = titled ? [titled[0]!, ...(closing(titled[1]!) ?? [titled[1]!])] : null;
     const plain = !parts && !line.table && !line.image && t.length > 12;
-    const signed = plain ? (signatureRunOn(t) ?? (i === last ? dateRunOn(t) : null)) : null;
+    const signed = plain ? closing(t) : null;
     if (t) opening &&= !/[。！？]/u.test(t) && i < 12;
     if (parts ?? signed) put(i, (parts ?? signed)!);
     else if (out) (out as SourceLine[]).push(line);
@@ -241,7 +244,8 @@ function titleRunOn(text: string): string[] | null {
     const head = text.slice(0, m.index);
     const rest = text.slice(m.index! + m[0].length);
     if (/[。！？:：，,]/u.test(head)) break;
-    if (STRONG_TITLE.test(head) && /[。！？]/u.test(rest) && rest.length >= 30) return [head, rest];
+    // (The paragraph may be the opening alone, ending on its colon: "…现就有关事项通知如下:".)
+    if (STRONG_TITLE.test(head) && /[。！？]|(?:如下|下列)[:：]$/u.test(rest) && rest.length >= 30) return [head, rest];
   }
   return null;
 }
