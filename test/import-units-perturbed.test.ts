@@ -61,10 +61,11 @@ test('unit model: one change of writing at a time leaves the units it reads (69 
   // tuning (59 pages): the model, not refitted on the eight new pages, reads 53; a lost headline costs five.
   // Refitted on the 59 (a Party committee's 社会工作部 an organ, a body's head speaking for it): base 54, a lost headline five.
   // Re-based when batch 19 joined tuning (69 pages): the model, not refitted on the ten new pages, reads 55 (one of
-  // them right), a lost headline five.
-  assert.ok(figures.base >= 55, JSON.stringify(figures));
-  assert.ok(figures.dateline >= 55, JSON.stringify(figures));
-  assert.ok(figures.time >= 55, JSON.stringify(figures));
-  assert.ok(figures.circumstance >= 55, JSON.stringify(figures));
-  assert.ok(figures.noTitle >= 50, JSON.stringify(figures));
+  // them right), a lost headline five. Refitted on the 69 (a community's or a street's own name recurring inside
+  // clauses, a street named as the text writes it alone): base 60, a lead-in costs nothing, a lost headline five.
+  assert.ok(figures.base >= 60, JSON.stringify(figures));
+  assert.ok(figures.dateline >= 60, JSON.stringify(figures));
+  assert.ok(figures.time >= 60, JSON.stringify(figures));
+  assert.ok(figures.circumstance >= 60, JSON.stringify(figures));
+  assert.ok(figures.noTitle >= 55, JSON.stringify(figures));
 });

@@ -142,7 +142,7 @@ const LEAD_IN = /^(?:(?:本报讯|本网讯|[\u4e00-\u9fa5]{2,8}?(?:[0-9]{1,2}�
  */
 const SPEAKS_AFTER = /^(?:党组|党委)?(?:副)?(?:局长|厅长|站长|院长|所长|主任|书记|负责人|部长)[\u4e00-\u9fa5]{0,4}?(?:说|介绍|表示|告诉记者)/u;
 /** A body coming to the text's own division ("某市民政局到我县调研", "…莅临我区检查"): a visitor from elsewhere, not the actor. */
-const VISITS_AFTER = /^(?:一行|调研组|检查组|督导组|考察组)?(?:来到|来|到|莅临)(?:我|本)[省市县区州盟旗]/u;
+export const VISITS_AFTER = /^(?:一行|调研组|检查组|督导组|考察组)?(?:来到|来|到|莅临)(?:我|本)[省市县区州盟旗]/u;
 /** One of a body's people after its name: its head, its officers, its staff. */
 const STAFF_AFTER = /^(?:党组|党委)?(?:副)?(?:局长|厅长|站长|院长|所长|主任|书记|负责人|工作人员|干部|社工|网格员)/u;
 /** A clause that sets the scene for the sentence's subject: a purpose, a circumstance, a basis, a time. */
@@ -163,6 +163,8 @@ const DEPARTMENT_AFTER = /^[\u4e00-\u9fa5]{2,8}?(?:科|股|室|办公室)(?=$|[^
 const OBJECT_BEFORE = /(?:按照|根据|依据|由|在|经|经过|从|向|对|与|和|及|同|联合|会同|配合|协助|指导|支持|邀请|到|赴|走进|来到|深入|前往|、|给|被|为)$/u;
 /** A superior's act on others' work: publishing, naming, commending ("某厅公布…评选结果"). */
 const CONFERS_AFTER = /^[\u4e00-\u9fa5]{0,4}?(?:公布|发布|印发|下发|通报|命名|评选|遴选|认定|表彰|授予|公示)/u;
+/** The other side of conferring: a body honoured ("某局先后荣获…称号", "某社区获评…", "某站入选…") is the one whose work is told. */
+const HONOURED_AFTER = /^(?:[\u4e00-\u9fa5]{0,2}?(?:先后|再次|首次|成功|连续|分别|相继))?(?:荣获|获评|获授|被评为|被命名为|被确定为|被授予|荣膺|入选)/u;
 /** An organ that leads or does: "牵头", "组织", "开展", "推进", "探索", "打造"… a verb of one's own work right after the name. */
 const ACTS_AFTER = /^(?:[\u4e00-\u9fa5]{0,2}?(?:着力|积极|持续|不断|始终|坚持|聚焦|围绕|立足|紧扣|大力|全面|深入|探索|推进|推行|打造|建立|构建|创新|实施|开展|组织|牵头|召集|开办|设立|成立|整合|出台|制定|印发|把|将|以|通过|按|是))/u;
 /** What makes a kind word the head of a compound noun rather than a body ("社区工作", "街道干部"). */
@@ -188,6 +190,7 @@ export const UNIT_FEATURES = [
   'objectShare',
   'acts',
   'confers',
+  'honoured',
   'organ',
   'grassroots',
   'locality',
@@ -218,6 +221,7 @@ interface Mentioned {
   object: boolean;
   acts: boolean;
   confers: boolean;
+  honoured: boolean;
 }
 
 interface Raw {
@@ -227,6 +231,8 @@ interface Raw {
   relative: boolean;
   /** Every mention found bare (no division before it, opening a clause). */
   bare: boolean;
+  /** Every way the text wrote the body ("沈阳市沈河区滨河街道多福社区", "多福社区"): where it lies, for homeAgrees. */
+  forms: Set<string>;
 }
 
 /**
@@ -351,6 +357,7 @@ function role(text: string, at: number, end: number, sentenceIndex: number): Omi
     object,
     acts: ACTS_AFTER.test(after),
     confers: CONFERS_AFTER.test(after),
+    honoured: HONOURED_AFTER.test(after),
   };
 }
 
@@ -377,9 +384,10 @@ const BODY_KINDS = new Set<string>([...KINDS.civil, ...KINDS.service, ...KINDS.s
 /**
  * Words that open a predicate or an adjunct, not a proper name: a run at a clause's start beginning with one is no town's name.
  * A numeral is a quantifier only before a measure word or another numeral ("三个社区", "十余个街道"); before
- * other characters it begins a place's own name ("九都镇", "五里桥街道", "八角街道").
+ * other characters it begins a place's own name ("九都镇", "五里桥街道", "八角街道"). So is 多 ("多个社区",
+ * "多地街道" against "多福社区").
  */
-const PREDICATE_START = /^(?:如今|目前|现在|今后|依托|下拨|不少|一些|许多|多数|推进|开办|强化|进一步|建立|打造|开展|加强|完善|构建|建成|建起|组建|发挥|实现|推动|打通|探索|依靠|通过|围绕|要求|重点|当好|统筹|覆盖|形成|走出|设立|撤销|报道|增强|下拨|提高|实行|逐步|织密|延长|开创|夯实|提升|深化|保障|加快|全面|积极|持续|不断|大力|着力|切实|扎实|分别|有关|少数|部分|多个|一是|二是|三是|四是|五是|[让把将对在以从向由为于与和及并也还又更已均都各每全该本我这那其此多个]|[一两三四五六七八九十](?=[一两三四五六七八九十百千万多余几个家所批类座项名位条支]))/u;
+const PREDICATE_START = /^(?:如今|目前|现在|今后|依托|下拨|不少|一些|许多|多数|推进|开办|强化|进一步|建立|打造|开展|加强|完善|构建|建成|建起|组建|发挥|实现|推动|打通|探索|依靠|通过|围绕|要求|重点|当好|统筹|覆盖|形成|走出|设立|撤销|报道|增强|下拨|提高|实行|逐步|织密|延长|开创|夯实|提升|深化|保障|加快|全面|积极|持续|不断|大力|着力|切实|扎实|分别|有关|少数|部分|多个|一是|二是|三是|四是|五是|[让把将对在以从向由为于与和及并也还又更已均都各每全该本我这那其此个]|[一两三四五六七八九十](?=[一两三四五六七八九十百千万多余几个家所批类座项名位条支])|多(?=[个家所批类座项名位条支种处次地方部村镇乡]))/u;
 
 /**
  * The end of a body's name from `from` (after its place): the first kind that closes a name of at
@@ -494,10 +502,12 @@ function namesIn(text: string, home: Region | null | undefined, opens: Scan): Fo
     // its own name, "朝阳门街道", unless nothing else is: "北京街道" is Beijing's streets.)
     const led = m ? nameMentions(m[0])[0] : undefined;
     const rest = m && led?.start === 0 ? m[0].slice(led.end) : m?.[0] ?? '';
+    const ends = m ? nameEnds(text, i + lead, new Set()) : [];
     if (
       m &&
       !(led?.start === 0 && led.full) &&
-      nameLike(m[0]) &&
+      // (A town whose name reads as a word, "无城镇" as 城镇 "towns", is a name where its community follows it: "无城镇皇武社区".)
+      (nameLike(m[0]) || ends.length > 1) &&
       !PREDICATE_START.test(rest) &&
       !LOCAL_PREDICATE.test(rest) &&
       !/[各个些每全]|首批|一批/u.test(rest) &&
@@ -508,10 +518,64 @@ function namesIn(text: string, home: Region | null | undefined, opens: Scan): Fo
       !/(?:农村|乡村|全村|各村|该村|本村|进村|驻村|村村|山村|渔村|新村)$/u.test(m[0])
     ) {
       const shortForm = LOCAL_KIND_ONLY.test(rest);
-      nameEnds(text, i + lead, new Set()).forEach((e, k) => add(text.slice(i + lead, e), i + lead, false, k === 0, true, shortForm && k === 0));
+      const first = nameLike(m[0]) ? 0 : 1;
+      ends.slice(first).forEach((e, k) => add(text.slice(i + lead, e), i + lead, false, k === 0, true, shortForm && k === 0 && first === 0));
     }
   }
   return out;
+}
+
+/**
+ * A community's, a village's, a street's or a town's own name, once the text writes it as a name
+ * (after its division, or opening a clause), is that place wherever the text writes it again: inside
+ * a clause ("在达尔登社区…的小广场上", "走进…多福社区"), after a word that is no clause's end ("——…"), or
+ * opening a clause where the bare-name pass's tests turn it down. That pass reads a bare name only at a
+ * clause's start and only when its first words are no verb's, so that a run like "指导村" makes no name;
+ * a name the text has already shown to be one needs neither test. A street or a town named with its
+ * county ("南岸区弹子石街道") recurs by its own name alone ("由…和弹子石街道指导"): those are its mentions
+ * too, under the own name (the merge after decides which name the body keeps). Only names of places
+ * with two characters of their own at least before the kind, and only where no other name covers the run.
+ */
+function placeRecurrences(segments: string[], raws: Map<string, Raw>, order: string[], scans: Scan[], covered: Array<Array<[number, number]>>, offsets: number[], totalLength: number): void {
+  const found = new Map<string, Mentioned[]>();
+  for (const name of [...raws.keys()]) {
+    const kind = kindOf(name);
+    if (kind !== 'grassroots' && kind !== 'locality') continue;
+    const lead = nameMentions(name)[0];
+    const led = lead?.start === 0 && lead.full;
+    // (A community keeps no division in its name, canonical(): only a town's or a street's has one to drop here.)
+    const own = led ? (kind === 'locality' ? name.slice(lead.end) : null) : name;
+    const kindWord = own ? [...GRASSROOTS, ...LOCALITY].find((k) => own.endsWith(k)) : undefined;
+    if (!own || !kindWord || own.length < kindWord.length + 2 || nameMentions(own)[0]?.start === 0) continue;
+    // A place's name the text always goes on from with the same words is the first part of a longer
+    // name ("涪江壹村敬老家园…" each time): that body's, not the place's.
+    const next = new Set<string>();
+    for (const text of segments) for (let at = text.indexOf(own); at >= 0; at = text.indexOf(own, at + 1)) next.add(text.slice(at + own.length, at + own.length + 2));
+    if (next.size === 1 && /^[\u4e00-\u9fa5]{2}$/u.test([...next][0]!)) continue;
+    const into = found.get(own) ?? [];
+    found.set(own, into);
+    const seen = new Set([...(raws.get(own)?.mentions ?? []), ...into].map((m) => `${m.segment}:${m.at}`));
+    segments.forEach((text, segment) => {
+      for (let at = text.indexOf(own); at >= 0; at = text.indexOf(own, at + 1)) {
+        const end = at + own.length;
+        if (covered[segment]!.some(([a, b]) => a < end && at < b)) continue;
+        const mention = { segment, at: (offsets[segment]! + at) / totalLength, ...role(text, at, end, sentenceAt(scans[segment]!.sentenceEnds, at)) };
+        if (seen.has(`${segment}:${mention.at}`)) continue;
+        seen.add(`${segment}:${mention.at}`);
+        covered[segment]!.push([at, end]);
+        into.push(mention);
+      }
+    });
+    if (into.length && !raws.has(own)) order.splice(order.indexOf(name) + 1, 0, own);
+  }
+  for (const [own, mentions] of found) {
+    if (!mentions.length) continue;
+    const raw = raws.get(own);
+    if (raw) raw.mentions.push(...mentions);
+    else raws.set(own, { written: own, mentions, relative: false, bare: false, forms: new Set([own]) });
+    // (The name it recurs from, written with its division, is one of its writings.)
+    for (const [name, raw] of raws) if (name !== own && name.endsWith(own)) for (const f of raw.forms) raws.get(own)!.forms.add(f);
+  }
 }
 
 /**
@@ -545,11 +609,19 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
   /** A body's former name and the one it took ("某收容遣送站更名为某救助管理站"). */
   const formerNames = new Map<string, string>();
   const shortForms: Array<{ name: string; mention: Mentioned }> = [];
+  /** Each segment's clause openings and the spans its names cover, for the recurrences read after (placeRecurrences). */
+  const scans: Scan[] = [];
+  const covered: Array<Array<[number, number]>> = [];
+  const offsets: number[] = [];
   segments.forEach((text, segment) => {
+    scans[segment] = scan(text);
+    covered[segment] = [];
+    offsets[segment] = offset;
     if (!text) return;
-    const opens = scan(text);
+    const opens = scans[segment]!;
     let renamed: { name: string; next: number } | null = null;
     for (const n of namesIn(text, home, opens)) {
+      covered[segment]!.push([n.at, n.end]);
       if (DEPARTMENT_AFTER.test(text.slice(n.end, n.end + 12))) continue;
       const name = n.relative ? withOwnPlace(n.written, home)! : canonical(n.written);
       if (renamed?.next === n.at && renamed.name !== name) formerNames.set(renamed.name, name);
@@ -563,11 +635,12 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
       }
       let raw = raws.get(name);
       if (!raw) {
-        raw = { written: n.written, mentions: [], relative: n.relative, bare: true };
+        raw = { written: n.written, mentions: [], relative: n.relative, bare: true, forms: new Set() };
         raws.set(name, raw);
         order.push(name);
       }
       raw.bare &&= Boolean(n.bare);
+      raw.forms.add(n.written);
       raw.mentions.push(mention);
     }
     // Clause-opening kind words standing for a body named before ("社区以…", "街道开始探索…"): a kind
@@ -583,6 +656,7 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     offset += text.length + 1;
   });
   for (const { name, mention } of shortForms) raws.get(name)?.mentions.push(mention);
+  placeRecurrences(segments, raws, order, scans, covered, offsets, totalLength);
   const mergedInto = new Map<string, string>();
   // A short form the text also uses is the same body: "丈八镇" beside "麟游县丈八镇" (a town is named
   // with its county), "金水区民政局" beside "郑州市金水区民政局" (a body led by its own division is
@@ -591,8 +665,13 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     const long = [...raws.keys()].find((l) => l !== short && l.endsWith(short) && raws.has(l));
     if (!long || !raws.has(short)) continue;
     const lead = nameMentions(short)[0];
-    const [keep, drop] = lead?.start === 0 && lead.full ? [short, long] : [long, short];
+    // A street the text also writes by its own name alone is named so ("启工街道" beside "铁西区启工街道",
+    // as the editors write danzishi's, tiexi's and tongnan's); a town keeps its county ("麟游县丈八镇" beside
+    // "丈八镇", linyou's and butuo's), town names repeating from county to county.
+    const street = /街道(?:办事处)?$/u.test(short) && !(lead?.start === 0);
+    const [keep, drop] = (lead?.start === 0 && lead.full) || street ? [short, long] : [long, short];
     raws.get(keep)!.mentions.push(...raws.get(drop)!.mentions);
+    for (const f of raws.get(drop)!.forms) raws.get(keep)!.forms.add(f);
     raws.delete(drop);
     mergedInto.set(drop, keep);
   }
@@ -611,6 +690,7 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     const keepName = name.length < other.length ? name : other;
     const dropName = keepName === name ? other : name;
     raws.get(keepName)!.mentions.push(...raws.get(dropName)!.mentions);
+    for (const f of raws.get(dropName)!.forms) raws.get(keepName)!.forms.add(f);
     raws.delete(dropName);
     mergedInto.set(dropName, keepName);
     byPlace.set(key, keepName);
@@ -623,6 +703,7 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
     const have = raws.get(to);
     if (have) {
       have.mentions.push(...raw.mentions);
+      for (const f of raw.forms) have.forms.add(f);
       have.bare &&= raw.bare;
     } else {
       raws.set(to, raw);
@@ -706,13 +787,18 @@ export function unitCandidates(input: UnitInput): UnitCandidate[] {
       objectShare: share((m) => m.object),
       acts: ms.some((m) => m.acts && !m.modifier && !m.object) ? 1 : 0,
       confers: ms.some((m) => m.confers) ? 1 : 0,
+      honoured: ms.some((m) => m.honoured && !m.object) ? 1 : 0,
       organ: kind === 'organ' ? 1 : 0,
       grassroots: kind === 'grassroots' ? 1 : 0,
       locality: kind === 'locality' ? 1 : 0,
       otherKind: kind === 'other' ? 1 : 0,
       higher,
       relative: raw.relative ? 1 : 0,
-      homeAgrees: input.home && depth > 0 && depth <= 3 && homeAgrees(name, input.home) ? 1 : 0,
+      // (A community or a street named by its own name, "多福社区", lies where the text writes it with its divisions.)
+      homeAgrees:
+        input.home && ((depth > 0 && depth <= 3 && homeAgrees(name, input.home)) || (depth === 4 && [...raw.forms].some((f) => nameMentions(f)[0]?.start === 0 && nameMentions(f)[0]!.full && homeAgrees(f, input.home!))))
+          ? 1
+          : 0,
       // One of several bodies of its kind the text lists ("杭州市拱墅区民政局…宁波市镇海区民政局…"): a report on many.
       peers: Math.log1p(sameKind.length - 1),
       subunit: share((m) => m.subunit),

@@ -8,7 +8,7 @@
 import type { SourceLine } from '../lines.js';
 import type { Region } from '../../model/types.js';
 import { findMentions } from '../../regions/index.js';
-import { observeUnitHome, unitFromModel } from './unitmodel.js';
+import { observeUnitHome, unitFromModel, VISITS_AFTER } from './unitmodel.js';
 import { KINDS, UNIT_KINDS, UNIT_NAME, endsInBody, isMediaName, kindAlternation, parseOrgName, withOwnPlace } from './orgnames.js';
 
 /** Organ names: a place or body, then the kind of organ (orgnames' vocabulary of kinds). */
@@ -267,9 +267,14 @@ export function unitFromOpening(paragraphs: string[], title = '', home?: Region 
   // Labels between paragraphs (a series label, a short heading) do not count as paragraphs read.
   const read = paragraphs.filter((p) => p.length >= 30 || /[。！？]/u.test(p)).slice(0, OPENING_PARAGRAPHS);
   const awarded = awardedBody([title, ...read.slice(0, 1)].filter(Boolean));
-  for (const p of read) {
+  // A round-up of several provinces' organs ("山东省民政厅决定…天津市民政局同样宣布…青海省民政厅强调…") reports on
+  // many: the one that happens to open a paragraph is no more its unit than the others (the unit model's peers).
+  const roundUp = provincesOfOrgans(read.join('\n')) >= 3;
+  for (const p of roundUp ? [] : read) {
     const m = subjectOrgan(p.trim(), p === read[0]);
     if (!m || !placedOrgan(m[1]!)) continue;
+    // A body coming to the text's own division ("某市民政局到我县调研") is a visitor, as the unit model reads it.
+    if (VISITS_AFTER.test(p.trim().slice(m.index + m[0].length))) continue;
     const relative = isRelative(m[1]);
     // A subject that publishes or confers ("省民政厅日前公布…,某站入选") chose the unit; it is not the unit.
     if (awarded && CONFERS.test(p.slice(m.index + m[0].length))) return awarded;
@@ -282,6 +287,21 @@ export function unitFromOpening(paragraphs: string[], title = '', home?: Region 
   const informed = informant && isRelative(informant[1]) ? withOwnPlace(informant[1]!, home) : null;
   if (informed) return informed;
   return repeatedBody([title, ...read.slice(0, 3)].filter(Boolean));
+}
+
+/** A civil-affairs or veterans' organ led by its division in full ("山东省民政厅", "天津市民政局"). */
+const PROVINCIAL_ORGAN = /[\u4e00-\u9fa5]{2,16}?(?:民政厅|民政局|退役军人事务厅|退役军人事务局)/gu;
+
+/** How many provinces the organs a text names lie in. */
+function provincesOfOrgans(text: string): number {
+  const provinces = new Set<string>();
+  for (const m of text.matchAll(PROVINCIAL_ORGAN)) {
+    const lead = findMentions(m[0])[0];
+    if (!lead?.full || lead.start !== 0) continue;
+    const own = new Set(lead.places.map((p) => (p.level === 'province' ? p.name : p.province?.name)).filter(Boolean));
+    if (own.size === 1) provinces.add([...own][0]!);
+  }
+  return provinces.size;
 }
 
 /**
@@ -305,6 +325,9 @@ export function unitFromClosing(paragraphs: string[], home?: Region | null): str
  */
 export function unitFromText(paragraphs: string[], title = '', subtitle?: string | null, home?: Region | null): string | null {
   return (
+    // A subtitle that is an organ's name alone ("——某县民政局"): the dashed line under the title unitLine
+    // reads, taken by the title stage as the title's second line.
+    subtitleOrgan(subtitle, home) ??
     unitFromClosing(paragraphs, home) ??
     // The candidate the fitted scorer ranks first (unitmodel.ts), when it beats "no unit", for a text
     // like those it was fitted on (a list's item, its name alone, is the lists' to give a unit); the
@@ -313,6 +336,13 @@ export function unitFromText(paragraphs: string[], title = '', subtitle?: string
     (paragraphs.length ? unitFromModel({ title, subtitle, paragraphs, home }) : null) ??
     unitFromOpening(paragraphs, title, home)
   );
+}
+
+function subtitleOrgan(subtitle: string | null | undefined, home?: Region | null): string | null {
+  const name = subtitle?.trim().replace(/^(?:——|--|—)\s*/u, '');
+  if (!name || name === subtitle?.trim() || name.length < 4 || name.length > 30) return null;
+  const own = ownOrgan(name, home);
+  return own && (isRelative(name) || findMentions(own)[0]?.start === 0) ? withoutProvince(own) : null;
 }
 
 /**
