@@ -170,3 +170,22 @@ test('a decision copied without its title that sums its list up by first names s
   );
   assert.equal(writeUp.kind, 'single-case');
 });
+
+test('a headline’s count of its winners is no name; the honour a verb points back at may be an earlier sentence’s', async () => {
+  for (const count of ['一社区', '1个社区', '两社区']) {
+    const got = await read(`我市${count}获评全国示范性老年友好型社区\n近日,国家卫生健康委公布2024年全国示范性老年友好型社区名单,我市青松社区榜上有名。\n青松社区位于城区东部,现有居民3200户。\n`);
+    assert.deepEqual(got.items, [['青松社区', '2024年全国示范性老年友好型社区']], count);
+  }
+  for (const verb of ['获此殊荣,我市青松社区、翠竹社区位列其中', '获此荣誉,我市青松社区、翠竹社区名列其中', '获此殊荣,其中我市青松社区、翠竹社区榜上有名']) {
+    const got = await read(toTraditional(`近日,2024年全省和谐社区名单公布。据悉,此次全省共有50个社区${verb}。`), 'earlier-fanti.txt');
+    assert.deepEqual(got.items, [['青松社區', '2024年全省和諧社區'], ['翠竹社區', '2024年全省和諧社區']], verb);
+  }
+  // Other verbs and what the honour is given with: 创建为, a passive after the clause that names its subject, a 授牌.
+  for (const [text, honour] of [
+    ['近日,青松社区成功创建为全国示范性老年友好型社区。', '全国示范性老年友好型社区'],
+    ['青松社区通过省级验收,被命名为2024年度全省五星级社区。', '2024年度全省五星级社区'],
+    ['青松社区获得2024年度全国综合减灾示范社区授牌。', '2024年度全国综合减灾示范社区'],
+  ] as const) {
+    assert.deepEqual(await read(text), { kind: 'award-list', items: [['青松社区', honour]], regions: [null] }, text);
+  }
+});

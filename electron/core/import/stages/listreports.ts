@@ -21,9 +21,9 @@ import { HONOUR_WORD, normaliseAward } from './honours.js';
 import { findMentions } from '../../regions/index.js';
 
 /** The verb of a clause that states an honour received, and the adverbs before it ("再获", "喜获", "成功入选"). */
-const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获颁|被?表彰为|获(?![悉批取知得评奖颁])|上榜|“上榜”|入围|榜上有名|入列|名列其中|位列其中|名列榜单|受到表彰|受表彰|授予)`, 'gu');
+const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获颁|被?表彰为|获(?![悉批取知得评奖颁])|上榜|“上榜”|入围|榜上有名|入列|名列其中|位列其中|名列榜单|受到表彰|受表彰|获此(?:殊荣|荣誉|称号)|(?:成功)?创建为|授予)`, 'gu');
 /** The verbs that name no honour after them: the honour is the list the sentence named before ("…名单公布,甲社区榜上有名", "…,乙社区名列其中"). */
-const LISTED = /上榜|入选|入围|榜上有名|入列|名列其中|位列其中|名列榜单|受到表彰|受表彰/u;
+const LISTED = /上榜|入选|入围|榜上有名|入列|名列其中|位列其中|名列榜单|受到表彰|受表彰|获此(?:殊荣|荣誉|称号)/u;
 
 /** What an honour's name ends in: a prize, a title, the kind of body or work it is given to. */
 const HONOUR_END = /(?:奖|称号|集体|单位|组织|社区|村|街道|县|区|市|城|机构|中心|基地|项目|案例|品牌|成果|示范|典型|模范|标兵|论文集|家庭)$/u;
@@ -70,14 +70,14 @@ export interface ReportAward {
  * What stands for an honour after its name: its plaque or certificate ("被授予X的金色招牌", "获颁X牌匾"), and the act of
  * naming it ("获X命名"), no part of it.
  */
-const EMBLEM = /(?:的?(?:金色|铜质|金字)?(?:招牌|牌匾|奖牌|匾额|牌子|金牌|铜牌|奖杯|证书)|(?<=[\u4e00-\u9fa5”"])命名)$/u;
+const EMBLEM = /(?:的?(?:金色|铜质|金字)?(?:招牌|牌匾|奖牌|匾额|牌子|金牌|铜牌|奖杯|证书)|(?<=[\u4e00-\u9fa5”"])(?:命名|授牌))$/u;
 
 /**
  * The verbs that confer only titles (授予, 命名为, 评为, 获评, 荣获 …): what follows them and ends as an honour's name
  * does ("被授予自治区老年人宜居社区") is one, even with none of the words an honour is made of; after 获/获得 (money,
  * support, praise) it needs them.
  */
-const TITLE_VERB = /(?:授予|命名为|评(?:定|选)?为|获评|荣获|荣膺|表彰为)$/u;
+const TITLE_VERB = /(?:授予|命名为|评(?:定|选)?为|获评|荣获|荣膺|表彰为|创建为)$/u;
 /** A level an honour is given at, opening its name: "自治区…", "全国…", "省级…", "市级…". */
 const LEVEL = /^(?:全国|全省|全市|全区|全州|全县|国家级?|省级?|市级?|区级|县级|州级|自治区|[\u4e00-\u9fa5]{2,7}?(?:省|市|自治区))/u;
 
@@ -126,6 +126,16 @@ function honourNamedBefore(text: string): string | null {
   const held = m ? null : CEREMONY.exec(text);
   const name = m?.[1] ?? m?.[2] ?? held?.[1] ?? held?.[2];
   return name ? name.trim().replace(/^[“"]([^“”"]+)[”"]$/u, '$1') : null;
+}
+
+/** The honour the nearest earlier sentence names by its list, selection or ceremony ("2024年全省X名单公布。"), or null. */
+function namedEarlier(text: string): string | null {
+  const sentences = splitOutsideMarks(text, '。！？\n');
+  for (let k = sentences.length - 1; k >= 0; k--) {
+    const named = honourNamedBefore(sentences[k]!);
+    if (named) return named;
+  }
+  return null;
 }
 
 /**
@@ -208,6 +218,8 @@ const isName = (text: string) => text.length <= 30 && !/的|作为|[是为在]/u
 function ownName(piece: string): string | null {
   // (A subject of kind words alone, "社区居委会获得…称号", is the write-up's own subject honoured: a case, no entry.)
   if (isBareKind(piece)) return null;
+  // (Nor is a count of a kind, a headline's "我市一社区", "我县两村".)
+  if (/^(?:我|本)?[省市区县州旗]?(?:[0-9０-９]{1,4}|[一二两三四五六七八九十百]{1,4})\s*[个家所名]?\s*(?:社区|村|单位|集体|街道|镇|乡|组织|地|城区)$/u.test(piece)) return null;
   const we = /^(?:我|本)([省市区县州旗])/u.exec(piece);
   if (!we) return isName(piece) ? piece : null;
   const rest = piece.slice(we[0].length);
@@ -305,7 +317,7 @@ function ledBy(text: string): string | null {
 }
 
 /** The entries one clause states an honour for, at one conferring verb `m`, or null when it states none. */
-function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, earlier: string[] = []): { items: Array<Omit<ListItem, 'at'>>; counted: boolean; summary?: boolean } | null {
+function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, earlier: string[] = [], prior = ''): { items: Array<Omit<ListItem, 'at'>>; counted: boolean; summary?: boolean } | null {
   // 授予 alone is the organ's verb: "省民政厅授予甲等3个社区“X”称号" names its winners between the verb and the honour
   // in quotes (a row of two or more is read as a row).
   if (m[0] === '授予' && !clause.slice(0, m.index).includes('被')) {
@@ -321,7 +333,7 @@ function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, ea
   let before = clause.slice(0, m.index).replace(WHEN_BEFORE_VERB, '');
   // "市民政局作为我省唯一的地级市民政部门,被民政部…授予…称号": a clause opening with its passive goes on with the
   // subject an earlier clause of the sentence opened with.
-  if (/^\s*被/u.test(before)) {
+  if (/^\s*被/u.test(before) || (!before.trim() && /^被/u.test(m[0]))) {
     const subject = earlier.map(openingName).reverse().find(Boolean);
     if (!subject) return null;
     before = subject;
@@ -329,7 +341,8 @@ function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, ea
   const rest = asQuoted(clause.slice(m.index! + m[0].length));
   const work = WORK.exec(before);
   let honour = honourAfter(rest, m[0]) ?? firstHonour(rest);
-  const namedBefore = () => honourNamedBefore(sentence.slice(0, sentence.indexOf(clause)));
+  // (Or in the sentences before it: "X名单公布。此次全省共有50个社区获此殊荣,我市甲、乙位列其中。")
+  const namedBefore = () => honourNamedBefore(sentence.slice(0, sentence.indexOf(clause))) ?? namedEarlier(prior);
   if (!honour && LISTED.test(m[0]) && !rest.replace(/[\s!！]+$/u, '')) honour = namedBefore();
   if (!honour) return null;
   // "…命名2025年某省X示范社区,甲、乙等7个社区获省级示范社区命名": the honour written short is the one the sentence
@@ -450,8 +463,11 @@ function openingParagraphs(lines: SourceLine[]): Array<{ k: number; text: string
  */
 export function reportedAward(lines: SourceLine[]): ReportAward | null {
   const paragraphs = openingParagraphs(lines);
+  let prior = '';
   for (const [p, { k, text }] of paragraphs.entries()) {
     for (const sentence of splitOutsideMarks(text.length > 3000 ? text.slice(0, 3000) : text, '。！？')) {
+      const priorText = prior;
+      prior += `${sentence}。`;
       // (A report states its news in a sentence of a few clauses: a run-on line past that is no such sentence.)
       if (sentence.length > 600) continue;
       // Every clause of the sentence that states an honour gives its entries: "甲社区获得一等奖,乙社区和丙社区获得二等奖".
@@ -461,7 +477,7 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
       const clauses = splitOutsideMarks(sentence, '，,；;');
       for (const [c, clause] of clauses.entries()) {
         for (const m of clause.matchAll(VERB)) {
-          const found = clauseEntries(clause, m, sentence, clauses.slice(0, c));
+          const found = clauseEntries(clause, m, sentence, clauses.slice(0, c), priorText);
           if (!found) continue;
           items.push(...found.items);
           counted ||= found.counted;

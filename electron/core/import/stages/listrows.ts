@@ -261,7 +261,8 @@ function clauseRow(clause: string, before: string, carried: () => string | null,
   }
   if (!cueFound && start > 0 && CUE_BEFORE.test(head.slice(0, start).replace(/[，,:：]$/u, ''))) cueFound = true;
   const lead = head.slice(0, start);
-  let first = head.slice(start).replace(/^\s*(?:其中|我[省市区县州]|全[省市])\s*/u, '').trim();
+  // ("其中我市甲社区": each opener in turn.)
+  let first = head.slice(start).replace(/^\s*(?:(?:其中|我[省市区县州]|全[省市])\s*)+/u, '').trim();
   /** "授予甲、乙、丙“X”称号": the organ's verb before the row; the honour follows its last name. */
   let given = false;
   if (CONFERRING_LEAD.test(first)) {
