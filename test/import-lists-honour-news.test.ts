@@ -189,3 +189,12 @@ test('a headline’s count of its winners is no name; the honour a verb points b
     assert.deepEqual(await read(text), { kind: 'award-list', items: [['青松社区', honour]], regions: [null] }, text);
   }
 });
+
+test('a results table of communities: the street or district column is where each is, not part of its name', async () => {
+  for (const heading of ['所属街道', '所在街道', '乡镇（街道）', '所属区']) {
+    const got = await read(`2024年全国示范性老年友好型社区名单(南京市)\n序号 社区名称 ${heading}\n1 青松社区 玄武区\n2 翠竹社区 秦淮区\n`);
+    assert.equal(got.kind, 'award-list', heading);
+    assert.deepEqual(got.items, [['青松社区', '2024年全国示范性老年友好型社区'], ['翠竹社区', '2024年全国示范性老年友好型社区']], heading);
+    assert.deepEqual(got.regions, ['玄武区', '秦淮区'], heading);
+  }
+});
