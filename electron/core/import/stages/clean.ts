@@ -1157,6 +1157,15 @@ function dropFootLabels(keep: Array<{ at: number; line: SourceLine }>, droppedAt
   keep.splice(keep.length - n);
 }
 
+/** Index of the last kept line that is the text's own (a picture, a table, or a sentence of 30+ characters); -1 if none. */
+function lastParagraph(keep: Array<{ at: number; line: SourceLine }>): number {
+  for (let k = keep.length - 1; k >= 0; k--) {
+    const line = keep[k]!.line;
+    if (line.image || line.table || (line.text.length >= 30 && /[。！？]/u.test(line.text))) return k;
+  }
+  return -1;
+}
+
 /**
  * Once the page's own furniture starts under the last paragraph (a page's tools, its editor, a "next article"
  * link, its colophon), the draft has ended: the few lines after it that hold no sentence are the page's too
@@ -1164,14 +1173,7 @@ function dropFootLabels(keep: Array<{ at: number; line: SourceLine }>, droppedAt
  * organ, a name or a date alone) among them keeps them all: it is the draft's close, printed after a tool.
  */
 function dropBelowFootFurniture(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
-  let last = -1;
-  for (let k = keep.length - 1; k >= 0; k--) {
-    const line = keep[k]!.line;
-    if (line.image || line.table || (line.text.length >= 30 && /[。！？]/u.test(line.text))) {
-      last = k;
-      break;
-    }
-  }
+  const last = lastParagraph(keep);
   if (last < 0) return;
   const from = keep[last]!.at;
   let furniture = Infinity;
@@ -1189,14 +1191,7 @@ function dropBelowFootFurniture(keep: Array<{ at: number; line: SourceLine }>, d
  * sentence, no signature (an organ, a name, a date, a contact): another page's foot, not this draft's close.
  */
 function dropForeignTail(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
-  let last = -1;
-  for (let k = keep.length - 1; k >= 0; k--) {
-    const line = keep[k]!.line;
-    if (line.image || line.table || (line.text.length >= 30 && /[。！？]/u.test(line.text))) {
-      last = k;
-      break;
-    }
-  }
+  const last = lastParagraph(keep);
   if (last < 0) return;
   const text = keep.slice(0, last + 1).map((k) => k.line.text).join('\n');
   let n = 0;
