@@ -117,6 +117,17 @@ function isNavBar(text: string): boolean {
 /** The furniture lexicon and shapes, line by line (also a feature of the fitted line model). */
 export function isFurniture(text: string): boolean {
   if (text.length > 200) return false;
+  // Asked of the same line by several passes (the line model, the menu, the loop, the tail): the answer depends on
+  // the text alone, so it is kept for the page being cleaned. (Only for that page: clean() empties it. Kept across
+  // pages, a line's text held its whole file in memory, a slice of it, and 1,000 drafts' GC cost more than it saved.)
+  let known = FURNITURE_SEEN.get(text);
+  if (known === undefined) FURNITURE_SEEN.set(text, (known = furnitureShape(text)));
+  return known;
+}
+
+const FURNITURE_SEEN = new Map<string, boolean>();
+
+function furnitureShape(text: string): boolean {
   return (
     isNavBar(text) ||
     BREADCRUMB.test(text) ||
@@ -243,6 +254,7 @@ function readCredits(text: string, info: CleanInfo): boolean {
 }
 
 export function clean(raw: SourceLine[]): CleanResult {
+  FURNITURE_SEEN.clear();
   const input = withoutInjectedSymbols(raw);
   const page = linePage(input, isFurniture);
   observe(page, input);
@@ -629,7 +641,7 @@ const SHARE = /\d(?:\.\d+)?\s*[%％]/u;
  * enough of them to show it was done (furniture.ts says which symbols and how many).
  */
 function withoutInjectedSymbols(input: SourceLine[]): SourceLine[] {
-  if (injectedSymbolCount(input.map((l) => l.text)) < 5) return input;
+  if (injectedSymbolCount(input.map((l) => l.text), 5) < 5) return input;
   return input.map((line) => {
     const text = stripInjectedSymbols(line.text);
     if (text === line.text) return line;

@@ -536,9 +536,17 @@ function reprintStart(text: string, line: string): number {
  */
 const INJECTED = /(?<=[\u4e00-\u9fa5])(?:[\p{Sm}\p{So}\p{Script=Greek}@\u2580-\u259f\u25a0-\u25ff\ufe30-\ufe4f](?<![～~＋+=＝<>＜＞|｜℃°※]))\s?(?=[\u4e00-\u9fa5])/gu;
 
-export function injectedSymbolCount(texts: string[]): number {
+/** A sign INJECTED can match: a line with none has no injected symbol, and skips the pattern's lookbehind at every character. */
+const INJECTED_SIGN = /[\p{Sm}\p{So}\p{Script=Greek}@\u2580-\u259f\u25a0-\u25ff\ufe30-\ufe4f]/u;
+
+/** The injected symbols in `texts`, counted up to `enough` (the caller asks only whether a page has that many). */
+export function injectedSymbolCount(texts: string[], enough = Infinity): number {
   let n = 0;
-  for (const t of texts) n += t.match(INJECTED)?.length ?? 0;
+  for (const t of texts) {
+    if (!INJECTED_SIGN.test(t)) continue;
+    n += t.match(INJECTED)?.length ?? 0;
+    if (n >= enough) break;
+  }
   return n;
 }
 

@@ -127,11 +127,14 @@ export function linePage(lines: readonly SourceLine[], lexicon: (text: string) =
       break;
     }
   }
-  const opening = texts.slice(firstText).filter(isRunning).slice(0, 3).join('\n');
+  // (The first three such lines: the scan stops there rather than testing the whole page.)
+  const openingLines: string[] = [];
+  for (let i = firstText; i < texts.length && openingLines.length < 3; i++) if (isRunning(texts[i]!)) openingLines.push(texts[i]!);
+  const opening = openingLines.join('\n');
   const counts = new Map<string, number>();
   for (const t of texts) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
   const bigrams = new Map<number, number>();
-  for (const t of texts) for (const g of hanBigrams(t)) bigrams.set(g, (bigrams.get(g) ?? 0) + 1);
+  for (const t of texts) countHanBigrams(t, bigrams);
   const hits = new Map<number, boolean>();
   return {
     texts,
@@ -159,6 +162,20 @@ const HAN_LAST = 0x9fa5;
  * integer: every line of a page is counted, and a string of two characters per pair for the Map
  * to hash was most of the page's reading.
  */
+/** hanBigrams(text), each pair counted into `into` as it is found (no array of them per line). */
+function countHanBigrams(text: string, into: Map<number, number>): void {
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < HAN_FIRST || c > HAN_LAST) continue;
+    if (prev >= 0) {
+      const g = (prev - HAN_FIRST) * (HAN_LAST - HAN_FIRST + 1) + (c - HAN_FIRST);
+      into.set(g, (into.get(g) ?? 0) + 1);
+    }
+    prev = c;
+  }
+}
+
 function hanBigrams(text: string): number[] {
   const out: number[] = [];
   let prev = -1;

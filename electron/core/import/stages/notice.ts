@@ -350,6 +350,12 @@ const ADDRESSEE_ITEM = /(?:局|厅|部|委|办|政府|部门|单位|处室|科�
  */
 const PUBLIC_FORMULA = /现(?:将[^。！？]{1,40}?)?(?:向社会(?:各界)?)?(?:进行|予以?)?(?:公告|公示|通告)|(?<![已将拟并再正])予以(?:公告|公示)(?=[,，。；;])|(?:^|[。！？，,；;])(?:现将|现就|特)?[^。！？]{0,30}?(?:公告|通告|公示)如下|特此(?:公告|公示|通告)|公示期(?:为|自)/u;
 /**
+ * Words every alternative of PUBLIC_FORMULA, and of NOTICE_FORMULA, holds: a line without them cannot match, and is
+ * spared the formula's lazy runs tried at each of its characters (a report's long paragraphs, on every draft).
+ */
+const PUBLIC_WORD = /公[告示]|通告/u;
+const NOTICE_WORD = /你们|如下|特此|此复|执行/u;
+/**
  * The performative sentences of a document issued to organs: its opening ("现将《…》印发给你们", "现就…通知如下",
  * "现批复如下", "现将有关事项函复如下") and its close ("特此通知", "特此批复", "此复", "请遵照执行").
  */
@@ -784,12 +790,12 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   const closing4 = lines.slice(bodyFrom, closeAt).filter((l) => l.text).slice(-3);
   // An attachment note ("附件：1.…名单") right above the 落款 is a document's as well: GB/T 9704 sets it
   // between the body and the signature, where a report or a write-up ends on a sentence.
-  const formula = [...lines.slice(bodyFrom, bodyFrom + 6), ...closing4].some((l) => NOTICE_FORMULA.test(l.text)) || (issuerAt >= 0 && attachmentNoteAbove(lines, bodyFrom, issuerAt));
+  const formula = [...lines.slice(bodyFrom, bodyFrom + 6), ...closing4].some((l) => NOTICE_WORD.test(l.text) && NOTICE_FORMULA.test(l.text)) || (issuerAt >= 0 && attachmentNoteAbove(lines, bodyFrom, issuerAt));
   // (Only for a copy that starts at a sentence: a copy headed by a title that is no notice's, such as
   // "某县民政局2023年工作总结", is a report signed and dated as reports are.)
   const headed = titleAt < 0 && headline(lines, header);
   const closing = !headed && closingSignature(lines, bodyFrom, issuerAt, dateAt);
-  const announces = lines.slice(bodyFrom, bodyFrom + 6).some((l) => PUBLIC_FORMULA.test(l.text));
+  const announces = lines.slice(bodyFrom, bodyFrom + 6).some((l) => PUBLIC_WORD.test(l.text) && PUBLIC_FORMULA.test(l.text));
   const announcing = !headed && titleAt < 0 && announces;
   // A copy whose first sentence hands the readers a document ("现将《…》转发你们", "…印发给你们") speaks
   // as only a 印发 or 转发 notice does to its addressees (in tuning, every page with that sentence is one:
