@@ -684,6 +684,11 @@ const GROUP_VERB_IN = /(?:获评|获得|荣获|获|被?评为|被?命名为|被?
 /** A count of the winners before an honour ("首批18个"), and a total after it ("2318个"). */
 const COUNT_BEFORE = /^.*?(?<![0-9０-９])(?:[0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,4})\s*[个家所名项座]/u;
 const TOTAL_AFTER = /^(.+?)(?<![0-9０-９第])(?:[0-9０-９]{1,5}|[一二两三四五六七八九十百千]{1,5})\s*[个家所名项座]$/u;
+/**
+ * The last two characters NAMES_NOTHING can end on (before trailing spaces): the pattern, anchored only at its end,
+ * is tried from every character of every clause, and a clause ending otherwise is passed by first.
+ */
+const NAMES_NOTHING_LAST = new Set(['表彰', '殊荣', '荣誉', '称号', '有名', '其中', '上榜', '入选']);
 /** The verbs that confer what the clause named before them ("分别受到表彰", "获得此项殊荣"). */
 const NAMES_NOTHING = /\s*(?:均|都|分别|同时|也)?\s*(?:受到表彰|受表彰|获得?此项?(?:殊荣|荣誉|称号)|榜上有名|名列其中|上榜|入选)\s*$/u;
 /** What an honour is named by besides honours.ts's words: the civilisation and model titles, a level's grade ("市级…"), a prize, a title. */
@@ -761,7 +766,8 @@ function withHonour(items: RowItem[] | null, honour: string | null): RowItem[] |
 
 /** "全国文明单位:甲、乙", "全国文明村镇:丙 丁": an honour as the label of its winners (set apart by 、 or by spaces). */
 function labelledGroup(clause: string, text: string): RowItem[] | null {
-  const m = /^([^:：]{4,60}?)[:：]\s*(\S.*)$/u.exec(clause.trim());
+  // (No colon, no label: most clauses of every draft are passed by before the pattern.)
+  const m = clause.includes(':') || clause.includes('：') ? /^([^:：]{4,60}?)[:：]\s*(\S.*)$/u.exec(clause.trim()) : null;
   if (!m) return null;
   const honour = groupHonour(m[1]!);
   if (!honour) return null;
@@ -772,7 +778,9 @@ function labelledGroup(clause: string, text: string): RowItem[] | null {
 
 /** "获X的是:甲、乙", "命名…N个X是:…": the honour before the cue, the names after it. */
 function cuedGroup(clause: string, text: string): RowItem[] | null {
-  const m = GROUP_CUE.exec(clause);
+  // (GROUP_CUE's lazy head is tried at every character: a clause without the cue's characters is passed by first.)
+  const cue = clause.includes('的是') || clause.includes('的有') || ((clause.includes('是') || clause.includes('有')) && (clause.includes(':') || clause.includes('：')));
+  const m = cue ? GROUP_CUE.exec(clause) : null;
   if (!m) return null;
   const honour = groupHonour(m[1]!);
   if (!honour) return null;
@@ -783,7 +791,7 @@ function cuedGroup(clause: string, text: string): RowItem[] | null {
 
 /** "X 2318个,我市甲、乙分别受到表彰": the honour and its total, then the page's own winners. */
 function totalledGroup(clause: string, text: string): RowItem[] | null {
-  if (!NAMES_NOTHING.test(clause)) return null;
+  if (!NAMES_NOTHING_LAST.has(clause.trimEnd().slice(-2)) || !NAMES_NOTHING.test(clause)) return null;
   const parts = splitOutsideMarks(clause, '，,');
   for (let k = 0; k < parts.length - 1; k++) {
     const total = TOTAL_AFTER.exec(parts[k]!.trim());
