@@ -17,21 +17,24 @@ const FLOOR = {
   // award 96.4 %, region 97.5 %, category 96.7 %, notice title 98.8 %, organ 98.6 %, docNumber 97.7 %,
   // addressees 95.7 %, date 95.4 %, furniture 96.4 %. Each floor sits just below; never lowered except when
   // a measured batch is released to tuning (the floors then reset to what the larger set measures).
-  fullyRight: 0.9,
+  // Raised at the end of the twelfth round, when it measured 419/443 (94.6 %): kind 99.1 %, case count 100 %,
+  // title 99.6 %, unit 97.0 %, award 99.1 %, region 99.4 %, category 98.9 %, notice title, docNumber,
+  // addressees and date 100 %, organ 98.6 %, furniture 97.0 %.
+  fullyRight: 0.94,
   fields: {
-    kind: 0.975,
-    'case count': 0.985,
-    title: 0.97,
-    unit: 0.94,
-    award: 0.96,
-    region: 0.97,
-    category: 0.965,
-    'notice.title': 0.985,
+    kind: 0.99,
+    'case count': 0.995,
+    title: 0.995,
+    unit: 0.965,
+    award: 0.99,
+    region: 0.99,
+    category: 0.985,
+    'notice.title': 0.995,
     'notice.organ': 0.985,
-    'notice.docNumber': 0.975,
-    'notice.addressees': 0.955,
-    'notice.date': 0.95,
-    'furniture dropped': 0.96,
+    'notice.docNumber': 0.995,
+    'notice.addressees': 0.995,
+    'notice.date': 0.995,
+    'furniture dropped': 0.965,
   } as Record<string, number>,
 };
 
