@@ -344,3 +344,27 @@ test('list rows: a copula before the first name opens the row as a colon does, a
     ['夏县城南社区', '全国示范性老年友好型社区'],
   ]);
 });
+
+test('list rows: prose clauses with no 、 and sentences with no conferring verb around the row are passed by, the row and the report still read (issue #13 gates)', async () => {
+  // A row in the middle clause of a sentence whose other clauses hold no 、: the gate in sentenceRows passes those by.
+  const row = await load(
+    'gate-row.txt',
+    `我县3个社区获评全省示范社区\n近日,省民政厅公布了2021年度全省示范社区名单;经过逐级推荐和实地评估,城关镇东街社区、南湖镇北岸社区、石门镇新华社区被评为“全省示范社区”,创建工作取得新成效。\n${PROSE}`,
+  );
+  assert.equal(row.kind, 'award-list');
+  assert.deepEqual(
+    row.cases.map((c) => [c.meta.title, c.meta.award]),
+    [
+      ['城关镇东街社区', '2021年度全省示范社区'],
+      ['南湖镇北岸社区', '2021年度全省示范社区'],
+      ['石门镇新华社区', '2021年度全省示范社区'],
+    ],
+  );
+  // A report whose lead opens with a sentence of no conferring verb: reportedAward passes it by and reads the next.
+  const report = await load('gate-report.txt', `民政工作再上新台阶\n今年以来,县民政局扎实推进各项工作。经过逐级推荐和实地评估,城关镇东街社区荣获“全国示范社区”称号。\n${PROSE}`);
+  assert.equal(report.kind, 'award-list');
+  assert.deepEqual(
+    report.cases.map((c) => [c.meta.title, c.meta.award]),
+    [['城关镇东街社区', '全国示范社区']],
+  );
+});

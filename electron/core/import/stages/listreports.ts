@@ -22,6 +22,8 @@ import { findMentions } from '../../regions/index.js';
 
 /** The verb of a clause that states an honour received, and the adverbs before it ("再获", "喜获", "成功入选"). */
 const VERB = new RegExp(`(?:均|都|成功|光荣|再次|再|又|首次)?(?:${CONFER_VERB_WORD}|获颁|被?表彰为|获(?![悉批取知得评奖颁])|上榜|“上榜”|入围|榜上有名|入列|名列其中|位列其中|名列榜单|受到表彰|受表彰|获此(?:殊荣|荣誉|称号)|(?:成功)?创建为|授予)`, 'gu');
+/** VERB as a test (no global state): whether a sentence holds any of its verbs. */
+const VERB_IN = new RegExp(VERB.source, 'u');
 /** The verbs that name no honour after them: the honour is the list the sentence named before ("…名单公布,甲社区榜上有名", "…,乙社区名列其中"). */
 const LISTED = /上榜|入选|入围|榜上有名|入列|名列其中|位列其中|名列榜单|受到表彰|受表彰|获此(?:殊荣|荣誉|称号)/u;
 
@@ -470,6 +472,11 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
       prior += `${sentence}。`;
       // (A report states its news in a sentence of a few clauses: a run-on line past that is no such sentence.)
       if (sentence.length > 600) continue;
+      // Items come only from a clause VERB matches in, and a clause is a piece of the sentence cut at a separator
+      // (，,；;): VERB holds no anchor or lookbehind, and its one lookahead (after 获) rejects none of those
+      // separators, so a match in a clause is a match in the sentence. A sentence VERB does not match in names no
+      // award: it is passed by before it is cut into clauses (issue #13).
+      if (!VERB_IN.test(sentence)) continue;
       // Every clause of the sentence that states an honour gives its entries: "甲社区获得一等奖,乙社区和丙社区获得二等奖".
       const items: Array<Omit<ListItem, 'at'>> = [];
       let counted = false;

@@ -88,6 +88,8 @@ function scanPattern(sep: string): RegExp {
 
 /** A comma and a conjunction that go on with a row of names: "甲、乙,以及丙". */
 const CONTINUED = /[，,]\s*(?:以及|及|还有)\s*(?=[\u4e00-\u9fa5])/gu;
+/** CONTINUED as a test (no global state): whether rowPieces would turn a conjunction into a 、. */
+const CONTINUED_IN = new RegExp(CONTINUED.source, 'u');
 
 /**
  * The pieces of a row of names, split at the list's punctuation outside quotes and brackets, with the
@@ -207,6 +209,14 @@ export function sentenceRows(source: string, carried: () => string | null, cued 
     // "2010年,甲、乙、丙入选第一批X试点,至今已推行近14年": an honour the sentence tells what was done with since is
     // the background of the text's story, not news of it.
     if (SINCE.test(clause)) {
+      before = clause;
+      continue;
+    }
+    // A clause with no 、 (and no ",以及" that rowPieces turns into one) gives no row, so it is passed by before
+    // the searches: clauseRow returns at once without a 、, so does each of its comma's parts (substrings of it),
+    // and shapedRow splits the clause at 、 only and needs two pieces; with no row, nothing below adds an item.
+    // (Most clauses of a case's prose are such: the name search of shapedRow is what this saves. Issue #13.)
+    if (!clause.includes('、') && !CONTINUED_IN.test(clause)) {
       before = clause;
       continue;
     }
