@@ -368,3 +368,20 @@ test('list rows: prose clauses with no 、 and sentences with no conferring verb
     [['城关镇东街社区', '全国示范社区']],
   );
 });
+
+test('list rows: honour groups after sentences no group pattern can open in are still read (issue #13 gate)', async () => {
+  const file = await load(
+    'gate-groups.txt',
+    `我县两个社区获表彰\n近日,全省文明创建表彰大会召开,会议总结了近年来的创建工作。获省级文明社区的是:城关镇东街社区、南湖镇北岸社区;获省级文明村的是:石门镇新华村、石门镇红星村。\n${PROSE}`,
+  );
+  assert.equal(file.kind, 'award-list');
+  assert.deepEqual(
+    file.cases.map((c) => [c.meta.title, c.meta.award]),
+    [
+      ['城关镇东街社区', '省级文明社区'],
+      ['南湖镇北岸社区', '省级文明社区'],
+      ['石门镇新华村', '省级文明村'],
+      ['石门镇红星村', '省级文明村'],
+    ],
+  );
+});

@@ -677,6 +677,8 @@ export function honourGroups(text: string): RowItem[] {
   if (!GROUP_SIGN.test(text)) return [];
   const out: RowItem[] = [];
   for (const sentence of splitOutsideMarks(text, '。！？')) {
+    // (A sentence none of its clauses could open a group in is passed by before it is cut: see GROUP_CLAUSE_SIGN.)
+    if (!GROUP_CLAUSE_SIGN.test(sentence)) continue;
     for (const clause of splitOutsideMarks(sentence, '；;')) {
       const items = cuedGroup(clause, text) ?? totalledGroup(clause, text) ?? labelledGroup(clause, text);
       if (items) out.push(...items);
@@ -687,6 +689,12 @@ export function honourGroups(text: string): RowItem[] {
 
 /** Where a line may hold honour groups: a cue after an honour, a colon after it, or a verb that names nothing after it. */
 const GROUP_SIGN = /的[是有]|[:：]|受到?表彰|获得?(?:此项?)?(?:殊荣|荣誉|称号)|榜上有名|名列其中/u;
+/**
+ * What each group pattern needs in its clause, so in the sentence the clause is a piece of (issue #13): cuedGroup
+ * 的是, 的有, or 是/有 with a colon; labelledGroup a colon; totalledGroup one of NAMES_NOTHING's verbs (two of which,
+ * 上榜 and 入选, GROUP_SIGN does not hold). All are plain words, so one found in a clause is found in its sentence.
+ */
+const GROUP_CLAUSE_SIGN = /的[是有]|[:：]|受到表彰|受表彰|获得?此项?(?:殊荣|荣誉|称号)|榜上有名|名列其中|上榜|入选/u;
 /** "获省X集体的是:", "命名…18个X是:": the honour, then its cue. */
 const GROUP_CUE = /^(.*?)(?:的是|的有|是\s*[:：]|有\s*[:：])\s*[:：]?\s*(.+)$/u;
 /** The verbs before an honour in its clause ("此次获", "大会表彰", "命名表彰"). */
