@@ -198,3 +198,14 @@ test('a results table of communities: the street or district column is where eac
     assert.deepEqual(got.regions, ['玄武区', '秦淮区'], heading);
   }
 });
+
+test('names set apart by a comma and 以及 before the verb are one subject: each is honoured, none loses its name', async () => {
+  for (const gap of [',以及', '，以及', ', 以及']) {
+    const got = await read(`日前,省民政厅公布了全省示范社区名单,我县城关镇东街社区${gap}南湖镇北岸社区被评为“全省示范社区”。\n${RECORD}`);
+    assert.equal(got.kind, 'award-list', gap);
+    assert.deepEqual(got.items, [
+      ['城关镇东街社区', '全省示范社区'],
+      ['南湖镇北岸社区', '全省示范社区'],
+    ], gap);
+  }
+});

@@ -463,6 +463,20 @@ function openingParagraphs(lines: SourceLine[]): Array<{ k: number; text: string
  * null. Only the first clause that states one counts: a report's news comes first, the honoured one's
  * earlier honours after it.
  */
+/**
+ * A clause opening on 以及 goes on with the names before its comma ("甲社区,以及乙社区被评为X"): the two are one
+ * subject, so they are read as one clause, the comma dropped. (No verb of VERB holds 以, so joining them makes no
+ * match that the sentence did not hold.)
+ */
+function joinedClauses(clauses: string[]): string[] {
+  const out: string[] = [];
+  for (const clause of clauses) {
+    if (out.length && /^\s*以及/u.test(clause)) out[out.length - 1] += clause.trim();
+    else out.push(clause);
+  }
+  return out;
+}
+
 export function reportedAward(lines: SourceLine[]): ReportAward | null {
   const paragraphs = openingParagraphs(lines);
   let prior = '';
@@ -481,7 +495,7 @@ export function reportedAward(lines: SourceLine[]): ReportAward | null {
       const items: Array<Omit<ListItem, 'at'>> = [];
       let counted = false;
       let summary = false;
-      const clauses = splitOutsideMarks(sentence, '，,；;');
+      const clauses = joinedClauses(splitOutsideMarks(sentence, '，,；;'));
       for (const [c, clause] of clauses.entries()) {
         for (const m of clause.matchAll(VERB)) {
           const found = clauseEntries(clause, m, sentence, clauses.slice(0, c), priorText);
