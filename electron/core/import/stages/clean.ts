@@ -348,9 +348,12 @@ export function clean(raw: SourceLine[]): CleanResult {
       text = tagged.head;
     }
     // A browser's page title copied as the headline ("…-栏目-某某网"): the headline stays, the column and site go.
-    const wrapped = i <= 30 && !tagged && mayWrapTitle(text) && !sentenceKept() && !isFurniture(text) ? pageTitleParts(text, input.slice(i + 1, i + 200).map((l) => l.text).join('\n')) : null;
+    // (Both readings compare the line with the text below it, joined once.)
+    const titleLike = i <= 30 && !tagged && mayWrapTitle(text) && !sentenceKept();
+    const below = titleLike ? input.slice(i + 1, i + 200).map((l) => l.text).join('\n') : '';
+    const wrapped = titleLike && !isFurniture(text) ? pageTitleParts(text, below) : null;
     // Another page's title over this text ("某部:鼓励…_某某蜘蛛池", sharing none of its words): that page's, as its furniture is.
-    if (!wrapped && i <= 30 && !tagged && !sentenceKept() && mayWrapTitle(text) && isForeignPageTitle(text, input.slice(i + 1, i + 200).map((l) => l.text).join('\n'))) {
+    if (!wrapped && titleLike && isForeignPageTitle(text, below)) {
       droppedAt.push({ at: i, text });
       continue;
     }
