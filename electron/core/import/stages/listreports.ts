@@ -282,8 +282,11 @@ function bodySubjects(before: string): string[] {
  * 社区"): a joining word splits a piece only where both halves are names (a 和 may be inside one), and "等N个…" closes
  * the names the page chose to print of its N. Null unless two names or more, every piece one.
  */
+/** "等N个社区" closing a row of names: the count of which the row printed some. */
+const ETC_COUNT = /\s*等\s*(?:[0-9０-９]{1,4}|[一二两三四五六七八九十百]{1,4})\s*[个家所名]\s*[\u4e00-\u9fa5]{1,6}$/u;
+
 function joinedBodies(t: string): string[] | null {
-  const row = t.replace(/\s*等\s*(?:[0-9０-９]{1,4}|[一二两三四五六七八九十百]{1,4})\s*[个家所名]\s*[\u4e00-\u9fa5]{1,6}$/u, '');
+  const row = t.replace(ETC_COUNT, '');
   const pieces = splitOutsideMarks(row, '、').map((p) => p.trim());
   if (!pieces.length || pieces.some((p) => !p)) return null;
   const last = pieces.pop()!;
@@ -325,7 +328,7 @@ function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, ea
   if (m[0] === '授予' && !clause.slice(0, m.index).includes('被')) {
     const given = /^(.+?)\s*[“"]([^“”"]{4,40})[”"]\s*(?:荣誉称号|称号)\s*$/u.exec(clause.slice(m.index! + m[0].length));
     if (!given) return null;
-    const row = given[1]!.replace(/\s*等\s*(?:[0-9０-９]{1,4}|[一二两三四五六七八九十百]{1,4})\s*[个家所名]\s*[\u4e00-\u9fa5]{1,6}$/u, '');
+    const row = given[1]!.replace(ETC_COUNT, '');
     const names = joinedBodies(row) ?? (ownName(row) ? [ownName(row)!] : []);
     const award = normaliseAward(plainAward(given[2]!));
     // (Its first winners and their count, "授予甲等21个单位…", are how a 决定 sums its list up: a summary.)

@@ -806,7 +806,8 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   // 先进…，民政部决定，命名…") is the 表彰决定, as a news report of it is not: the report narrates
   // ("近日决定"). In tuning every such opening is the decision's (5 sites; the one report says 近日).
   // (And so is one whose opening decides in the organ's own voice, "经局党组研究，决定对…".)
-  const confers = titleAt < 0 && (conferringOpening(openingText(lines, bodyFrom, 700)) || decidingSentence(openingText(lines, bodyFrom, 700)));
+  const opening = titleAt < 0 ? openingText(lines, bodyFrom, 700) : '';
+  const confers = titleAt < 0 && (conferringOpening(opening) || decidingSentence(opening));
   // A normative text set out in articles (a 条例, 办法, 细则 or 规则 reposted without its 印发 notice) is a
   // document, whoever posted it; copied from its first article without its title, it opens with them.
   const articles = articled(lines, bodyFrom);
