@@ -24,7 +24,7 @@
  * first line, only its name lines (heading, honour), only its lead, only the item's own honour
  * (its award, in the reading copy's simplified characters), or nothing.
  *
- * The held-out pages (heldout/, batch 20 and later) are never read.
+ * The held-out pages (heldout/, batch 21 and later) are never read.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -34,8 +34,8 @@ import { CATEGORY_LEXICON, CATEGORY_PARAMS, lexiconChanged, observeCategoryScori
 import { PORTAL_DIR, expectedPath, listFixtures, similarity } from './score-import.js';
 import type { ImportedCase } from '../electron/core/model/imported.js';
 
-/** The measurement batches still held out (batch 20 on): never opened. */
-const HELD_OUT_BATCH = /^batch-(?:[2-9]\d|\d{3,})-/u;
+/** The measurement batches still held out (batch 21 on): never opened. */
+const HELD_OUT_BATCH = /^batch-(?:2[1-9]|[3-9]\d|\d{3,})-/u;
 
 const GRID: Record<keyof CategoryParams, number[]> = {
   titleWeight: [2, 3, 4, 5, 6, 8],

@@ -11,30 +11,27 @@ import { listFixtures, scoreSet } from '../scripts/score-import.js';
 
 /** Share of tuning documents fully right, and of each field, that must not regress. */
 const FLOOR = {
-  // Reset when batch 19 (43 files, scored unseen at 14/43 at the start and the end of the eleventh round,
-  // 14/43 again at the start of the twelfth) was released to tuning at the start of the twelfth: the set
-  // then measured 401/443 fully right (90.5 %): kind 97.7 %, case count 98.6 %, title 97.5 %, unit 94.5 %,
-  // award 96.4 %, region 97.5 %, category 96.7 %, notice title 98.8 %, organ 98.6 %, docNumber 97.7 %,
-  // addressees 95.7 %, date 95.4 %, furniture 96.4 %. Each floor sits just below; never lowered except when
+  // Reset when batch 20 (43 files, scored unseen at 19/43 at the start of the twelfth round, 18/43 at its
+  // end and at the start of the thirteenth) was released to tuning at the start of the thirteenth: the set
+  // then measured 437/486 fully right (89.9 %): kind 97.7 %, case count 98.1 %, title 96.7 %, unit 97.0 %,
+  // award 91.1 %, region 95.9 %, category 97.0 %, notice title 95.5 %, organ 97.5 %, docNumber 98.9 %,
+  // addressees 97.1 %, date 95.8 %, furniture 96.2 %. Each floor sits just below; never lowered except when
   // a measured batch is released to tuning (the floors then reset to what the larger set measures).
-  // Raised at the end of the twelfth round, when it measured 419/443 (94.6 %): kind 99.1 %, case count 100 %,
-  // title 99.6 %, unit 97.0 %, award 99.1 %, region 99.4 %, category 98.9 %, notice title, docNumber,
-  // addressees and date 100 %, organ 98.6 %, furniture 97.0 %.
-  fullyRight: 0.94,
+  fullyRight: 0.895,
   fields: {
-    kind: 0.99,
-    'case count': 0.995,
-    title: 0.995,
+    kind: 0.975,
+    'case count': 0.98,
+    title: 0.965,
     unit: 0.965,
-    award: 0.99,
-    region: 0.99,
-    category: 0.985,
-    'notice.title': 0.995,
-    'notice.organ': 0.985,
-    'notice.docNumber': 0.995,
-    'notice.addressees': 0.995,
-    'notice.date': 0.995,
-    'furniture dropped': 0.965,
+    award: 0.905,
+    region: 0.955,
+    category: 0.965,
+    'notice.title': 0.95,
+    'notice.organ': 0.97,
+    'notice.docNumber': 0.985,
+    'notice.addressees': 0.965,
+    'notice.date': 0.955,
+    'furniture dropped': 0.96,
   } as Record<string, number>,
 };
 
