@@ -209,3 +209,29 @@ test('names set apart by a comma and 以及 before the verb are one subject: eac
     ], gap);
   }
 });
+
+test('a list’s name on its own line cues the row of names under it, closed by 。 as a sentence is; a 初选 is the honour’s nomination', async () => {
+  const row = '沭阳县、泗洪县、如东县、海安市。';
+  const later = '二、2016年度全省县域发展先进县初选名单\n1. 排位前进5位以上的县(市、区)2个:丰县、睢宁县。\n如对初选名单有异议,请以书面形式提出。\n';
+  for (const heading of ['一、2016年度全省县域发展十强县初选名单', '一、 2016年度全省县域发展十强县初选名单', '2016年度全省县域发展十强县拟推荐名单:']) {
+    const text = `经领导小组会议审定,初选名单已经提出,现公示如下:\n${heading}\n${row}\n${later}`;
+    for (const [script, t] of [['simplified', text], ['traditional', toTraditional(text)]] as const) {
+      const got = await read(t, `gongshi-${script}.txt`);
+      assert.equal(got.kind, 'award-list', `${heading} ${script}`);
+      const want = [
+        ...['沭阳县', '泗洪县', '如东县', '海安市'].map((n) => [n, '2016年度全省县域发展十强县']),
+        ...['丰县', '睢宁县'].map((n) => [n, '2016年度全省县域发展先进县']),
+      ];
+      assert.deepEqual(got.items, script === 'simplified' ? want : want.map(([a, b]) => [toTraditional(a!), toTraditional(b!)]), `${heading} ${script}`);
+    }
+  }
+});
+
+test('two names a copy ran together (the place each writes, written again) are two; a verb naming nothing leaves the honour to the next clause', async () => {
+  const lead = '为提升城乡社区治理水平,省民政厅近日命名表彰120个2022-2023年度全省“和美社区”创建活动示范社区。';
+  for (const verb of ['榜上有名', '光荣上榜', '成功入选']) {
+    const got = await read(`我县四个社区获评示范社区\n${lead}我县城关镇东门社区、城关镇西门社区、南湖街道翠竹社区南湖街道青松社区${verb},获得2022-2023年度全省“和美社区”创建活动示范社区称号。这四个社区服务完善、管理有序。\n`);
+    assert.equal(got.kind, 'award-list', verb);
+    assert.deepEqual(got.items, ['城关镇东门社区', '城关镇西门社区', '南湖街道翠竹社区', '南湖街道青松社区'].map((n) => [n, '2022-2023年度全省“和美社区”创建活动示范社区']), verb);
+  }
+});

@@ -7,7 +7,7 @@ import { CONFER_VERB_WORD, honourTail } from './listnames.js';
 import { isPlaceToken } from './placelabel.js';
 
 /** What the page says about the list, not what it confers: nominations (and a 创建名单's builders towards the title), the list, its publication. */
-const WRAPPER_END = /(?:拟命名|拟推荐|拟表彰|拟认定|拟授予|创建)?(?:名单|名录)?(?:的?公示|的?公告)?$/u;
+const WRAPPER_END = /(?:拟命名|拟推荐|拟表彰|拟认定|拟授予|初选|创建)?(?:名单|名录)?(?:的?公示|的?公告)?$/u;
 
 /**
  * An award's name without its page's wrappers: "0年全国示范性老年友好型社区拟命名" → "全国示范性老年友好型社区"

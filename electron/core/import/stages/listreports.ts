@@ -148,7 +148,8 @@ function namedEarlier(text: string): string | null {
 export function namedInFull(honour: string, text: string): string {
   for (const sentence of splitOutsideMarks(text, '。！？\n')) {
     for (const clause of splitOutsideMarks(sentence, '，,；;')) {
-      const full = honourNamedBefore(clause);
+      // ("命名表彰240个X": a second act and the count of its winners before the honour are no part of it.)
+      const full = honourNamedBefore(clause)?.replace(/^(?:命名|表彰|授予|评选|认定)*\s*(?:[0-9０-９]{1,5}|[一二两三四五六七八九十百千]{1,4})\s*[个家所名项](?=\S{4})/u, '') ?? null;
       // (What an organ's act names is the honour alone: "命名甲等999个社区为X" names its winners and a count with it.)
       if (full && full !== honour && !/[为是将把]|等\s*[0-9０-９一二两三四五六七八九十百千]+\s*[个家所名项]/u.test(full) && shortFor(honour, full)) return full;
     }

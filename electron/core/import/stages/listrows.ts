@@ -311,6 +311,7 @@ function clauseRow(clause: string, before: string, carried: () => string | null,
   }
   const names = [first, ...pieces.slice(1, -1).map((p) => p.trim()), lastName];
   splitJoined(names);
+  splitRunTogether(names);
   // The copy may end inside the last name ("遂昌县便民服务“政企社共建”模"): it is no item.
   if (open && !verbFound) names.pop();
   if (names.length < 2 || names.some((n) => !n)) return [];
@@ -326,7 +327,8 @@ function clauseRow(clause: string, before: string, carried: () => string | null,
   // A row of titles opening with their places reads as one only after a cue ("的项目是:"): after a
   // verb, names are places or units ("…等单位荣获").
   if (!cueFound && shapes.some((s) => s === 'placed') && !shapes.every((s) => s === 'placed')) return [];
-  let award = givenAward ?? (verbFound ? honourAfter(verbTail) : null);
+  // (A verb that names nothing after it, "…榜上有名,获得X称号", leaves the honour to its next clause, below.)
+  let award = givenAward ?? (verbFound && !/^\s*[，,]/u.test(verbTail) ? honourAfter(verbTail) : null);
   // "…光荣上榜,被授予“最美志愿服务社区”称号": the honour in the verb's next clause.
   if (verbFound && !award) award = honourAfter(verbTail.replace(/^[^，,]*[，,]\s*(?:被授予|荣获|获评|获得|被评为|被命名为)?/u, ''));
   if (!award) award = honourBefore(lead) ?? honourBefore(before) ?? carried();
@@ -640,6 +642,24 @@ function splitJoined(names: string[]): void {
       names.splice(-1, 1, a, b);
       return;
     }
+  }
+}
+
+/**
+ * Two names a copy ran together where its 、 was lost ("八月湖街道甲社区八月湖街道乙社区"): a piece that holds, past its start,
+ * the place it opens with (a town, street, district or county) again, where both halves are names — each name of a row
+ * writes its own place, so the place written a second time opens the next name. Split in place.
+ */
+function splitRunTogether(names: string[]): void {
+  for (let k = names.length - 1; k >= 0; k--) {
+    const n = names[k]!;
+    const place = /^[\u4e00-\u9fa5]{2,8}?(?:街道|镇|乡|区|县)/u.exec(n)?.[0];
+    if (!place || n.length < place.length * 2 + 4) continue;
+    const again = n.indexOf(place, place.length + 2);
+    if (again < 0) continue;
+    const a = n.slice(0, again);
+    const b = n.slice(again);
+    if (NAME_END.test(a) && nameRun([a]) && nameRun([b])) names.splice(k, 1, a, b);
   }
 }
 

@@ -70,6 +70,8 @@ export interface ListResult {
 
 const SENTENCE = /[。！？]/u;
 const COUNT = /\s*[（(]\s*(?:共\s*)?[0-9０-９]+\s*[个项家篇名]?\s*[)）]\s*[:：]?$/u;
+/** A list's name standing alone on its line (maybe numbered as a group): "一、2012年度X初选名单", "Y名单:" — no sentence. */
+const LIST_NAME_LINE = /^[^，,。！？；;]{4,60}(?:名单|名录)\s*[:：]?$/u;
 /** An item's own number: "1.", "1、", "（1）", and a numbered case of a list, "案例1:", "案例一、". */
 const NUMBERED = /^(?:[0-9０-９]{1,3}\s*[.．、。](?![0-9０-９])|[（(]\s*[0-9０-９]{1,3}\s*[)）]|案例\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[:：、.．])\s*/u;
 const CN_NUMBERED = /^[一二三四五六七八九十]{1,3}\s*[、.．]\s*/u;
@@ -523,7 +525,7 @@ function listHeading(text: string): Group | null {
   if (/^(?:具体|最终|正式)?(?:获奖|入选|入围|表彰|拟表彰|推荐|拟推荐|评选|公示)?(?:名单|名录)\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:如下)?\s*[:：]?$/u.test(text.replace(CN_NUMBERED, ''))) {
     return { award: null, list: true, headed: true };
   }
-  const m = /^(.{4,36}?)(?:获奖名单|拟表彰名单|表彰名单|推荐名单|入选名单|名单|名录)\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:如下)?\s*[:：]?$/u.exec(text.replace(CN_NUMBERED, ''));
+  const m = /^(.{4,36}?)(?:获奖名单|拟表彰名单|表彰名单|拟推荐名单|推荐名单|入选名单|名单|名录)\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:如下)?\s*[:：]?$/u.exec(text.replace(CN_NUMBERED, ''));
   if (!m) return null;
   const name = m[1]!.replace(/^[“"]([^”"]+)[”"]$/u, '$1').trim();
   // "获奖案例名单", "入选项目名单": the name says only that it is a list; the honour is named elsewhere.
@@ -1033,7 +1035,8 @@ export function readList(source: SourceLine[]): ListResult | null {
     }
     // A row of names a sentence confers an honour on (anchored by a cue or a verb, each name an item's shape).
     const previous = i > 0 ? lines[i - 1]!.text.trim() : '';
-    const cued = /(?:分别是|分别为|分别有|包括|如下|名单为)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]$/u.test(previous);
+    // (A list's name on the line before, "一、2012年度X初选名单", cues the row under it as a colon does: "甲县、乙县、丙市。")
+    const cued = /(?:分别是|分别为|分别有|包括|如下|名单为)\s*(?:[（(][^）)]{0,12}[)）])?\s*[:：]$/u.test(previous) || LIST_NAME_LINE.test(previous.replace(COUNT, ''));
     // (Else the line's own clauses: "…名单公布。我市入选社区:甲、乙、丙。")
     const rows = sentenceRows(text, () => award ?? awardFromText(lines.slice(Math.max(0, i - 4), i).map((l) => l.text)) ?? awardFromText(splitOutside(text, /[。！？，,；;]/u)), cued);
     if (rows.length >= 2 || rows.some((r) => r.besidePeople)) {
