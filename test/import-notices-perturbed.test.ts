@@ -110,8 +110,9 @@ const VARIANTS: Record<string, { bound: number; make: (lines: string[]) => strin
   // these read differently (the headline joined into the title, "关于发布" cut from both, the organ and
   // the dated head's date lost).
   "the page's headline cut short over the copy": { bound: 0, make: (ls) => { const i = titleLine(ls); return i < 0 ? null : [`${ls[i]!.trim().slice(0, 12)}……`, '发布时间：2024-06-19 10:20  浏览次数：126', '', ...ls]; } },
-  // (Batch 20, joined at the thirteenth round, brought qingyuan-bd-2022: 1.)
-  "the page's headline repeating the title": { bound: 1, make: (ls) => { const i = titleLine(ls); return i < 0 ? null : [ls[i]!.trim(), '发布时间：2024-06-19 10:20  浏览次数：126', '', ...ls]; } },
+  // (Batch 20, joined at the thirteenth round, brought qingyuan-bd-2022: 1; 0 once notice.ts let a headline
+  // naming the document by its kind alone give way to the 关于 title right under it.)
+  "the page's headline repeating the title": { bound: 0, make: (ls) => { const i = titleLine(ls); return i < 0 ? null : [ls[i]!.trim(), '发布时间：2024-06-19 10:20  浏览次数：126', '', ...ls]; } },
   // A copy taken from print, hard-wrapped at the 28-character measure of GB/T 9704 (every paragraph cut
   // into lines of 28; title, 主送 and 落款 on their own lines): unwrap.ts rejoins the paragraphs, and a
   // title, 主送 or 附件说明 that happens to fill the measure ended joined to the next line (18 read

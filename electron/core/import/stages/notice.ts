@@ -81,6 +81,17 @@ function unwrapNumber(text: string): string {
   return m && DOC_NUMBER.test(m[1]!) ? m[1]! : text;
 }
 
+/**
+ * A 发文字号 line that lost its closing bracket and 号 in the copy ("某民发〔20242" for 某民发〔2024〕2号): the
+ * number's grammar fixes where the year ends (four digits after the opening bracket), so the serial is
+ * what follows. Only a line of its own in the document's head is read so.
+ */
+const DAMAGED_NUMBER = new RegExp(`^([\\u4e00-\\u9fa5]{1,12})\\s*[${NUMBER_OPEN}]\\s*((?:19|20)[0-9]{2})([0-9]{1,4})$`, 'u');
+function damagedNumber(text: string): string | null {
+  const m = DAMAGED_NUMBER.exec(halfWidthDigits(text.trim()));
+  return m ? `${m[1]}〔${m[2]}〕${m[3]}号` : null;
+}
+
 function isOrganMark(text: string): boolean {
   if (!ORGAN.test(text)) return false;
   return organNames(text.replace(/文件$/u, '')) !== null;
@@ -91,6 +102,23 @@ function organNames(text: string): string[] | null {
   const parts = text.trim().split(/[\s\u3000、]+/u).filter(Boolean);
   if (parts.length === 0 || parts.length > 4) return null;
   return parts.every((p) => ORGAN_NAME.test(p)) ? parts : null;
+}
+
+/**
+ * Where a joint 版头 of three or more organs one to a line ends (blank lines between them and around): the
+ * number of lines it takes at the copy's head, 0 when the copy opens otherwise.
+ */
+function jointOrgansAt(lines: SourceLine[]): number {
+  let organs = 0;
+  let end = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text.trim();
+    if (!t) continue;
+    if (!organNames(t) || /[\s\u3000]/u.test(t)) break;
+    organs++;
+    end = i + 1;
+  }
+  return organs >= 3 ? end : 0;
 }
 
 export interface NoticeShape {
@@ -327,9 +355,9 @@ const PUBLIC_TITLE = /(?<!发布|发出|张贴|贴出|下发)(?:公告|通告)$/
 /** The basis an official text cites for what it does: the law or document, in 《》 (GB/T 9704's 依据). */
 const CITED_BASIS = /(?:根据|依据|按照|遵照)[^。！？《]{0,20}《[^《》]{2,60}》/u;
 /** "关于…的通知", "…印发…的通知", "转发…": a notice by its title alone. */
-const STRONG_TITLE = /(?:关于|转发|印发|批转)[^。！？]{2,}(?:通知|通报|意见|决定|批复|函|公告|公示|通告|请示|报告|决议|命令|纪要)$/u;
+const STRONG_TITLE = /(?:关于|转发|印发|批转)[^。！？]{2,}(?:通知|通报|意见|决定|批复|函|公告|公示|通告|请示|报告|决议|命令|纪要|倡议书)$/u;
 /** Titles of official documents that need one more sign (a 发文字号, 主送, a signature) to count. */
-const WEAK_TITLE = /(?:通知|通报|意见|决定|批复|公告|公示|通告|请示|报告|决议|命令|纪要|函|规则|办法|规定|细则|方案|要点|条例|规划|纲要)$/u;
+const WEAK_TITLE = /(?:通知|通报|意见|决定|批复|公告|公示|通告|请示|报告|决议|命令|纪要|函|规则|办法|规定|细则|方案|要点|条例|规划|纲要|倡议书)$/u;
 /** A posting date after the title on a portal: "…的通知 ( 2026-01-30 )". */
 const DRAFT_NOTE = /\s*[(（](?:试行|暂行|征求意见稿|修订稿|修订|草案|送审稿|讨论稿|代拟稿)[)）]$/u;
 const SERIAL_NOTE = /\s*[(（]\s*(?:[0-9０-９]{4}\s*年\s*)?第\s*[0-9０-９一二三四五六七八九十百]+\s*[号期]\s*[)）]$/u;
@@ -384,6 +412,9 @@ function signedLine(text: string, last: boolean): { issuer: string; date: string
 const DATE_LEAD = /^([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s+\S/u;
 
 /** A 主送 line: organs separated by commas, ending in a colon (or in an organ, as portals often drop it). */
+/** The public as a document addresses it: "全县广大市民朋友：", "居民和朋友们：", "各位村民：". */
+const PUBLIC_ADDRESSEES = /^(?:各位|全体|广大|亲爱的|尊敬的|全[省市县区镇乡村])?[\u4e00-\u9fa5]{0,8}(?:市民|居民|村民|群众|朋友|网友|家长|同胞)(?:们)?\s*[:：]$/u;
+
 export function isAddressees(text: string): boolean {
   const t = text.replace(/\s*[|｜]\s*$/u, '');
   if (t.length < 3 || t.length > 200 || /[。！？]/u.test(t)) return false;
@@ -606,10 +637,14 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   const info = own || before ? { fields: { ...(before?.fields ?? {}), ...(own?.fields ?? {}) }, lines: own?.lines ?? new Set<number>() } : null;
   const header = new Set<number>(info?.lines ?? []);
   let docNumber = Boolean(info?.fields['发文字号'] && DOC_NUMBER_FIELD.test(info.fields['发文字号']));
+  // A joint document's 版头 names its issuing organs one to a line (GB/T 9704 7.2.2: 联合行文时… 发文机关标志
+  // 可以并用联合发文机关名称), as many as there are organs: its head is the dozen lines under them.
+  const organsOver = jointOrgansAt(lines);
+  for (let i = 0; i < organsOver; i++) if (lines[i]!.text.trim()) header.add(i);
   // 版头, 发文字号 and 签发人 lines above or below the title.
-  for (let i = 0; i < Math.min(lines.length, 12); i++) {
+  for (let i = 0; i < Math.min(lines.length, organsOver + 12); i++) {
     const t = unwrapNumber(lines[i]!.text.replace(/\s*[|｜]+\s*$/u, ''));
-    if (isOrganMark(t) || DOC_NUMBER.test(t) || SIGNERS.test(t) || DOC_NUMBER_WITH_SIGNER.test(t)) {
+    if (isOrganMark(t) || DOC_NUMBER.test(t) || SIGNERS.test(t) || DOC_NUMBER_WITH_SIGNER.test(t) || (i > 0 && damagedNumber(t))) {
       header.add(i);
       if (!isOrganMark(t)) docNumber = true;
     }
@@ -630,7 +665,7 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   };
   // Joint documents put every issuing organ before 关于: such a title may run to two hundred characters.
   const plain = (v: string) => (v.length <= 100 || (v.length <= 240 && /关于/u.test(v) && WEAK_TITLE.test(v))) && !/[。！？:：]/u.test(v);
-  for (let i = 0; i < Math.min(lines.length, 12); i++) {
+  for (let i = 0; i < Math.min(lines.length, organsOver + 12); i++) {
     if (header.has(i)) continue;
     const raw = lines[i]!.text;
     if (!raw) continue;
@@ -664,6 +699,23 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
     // above is the page's own, a site's blurb over the document it carries.)
     if (isAddressees(t) || addresseesRunOn(t)) break;
     if (/[。！？]/u.test(t) && ![...header].some((h) => h > i)) break;
+  }
+  // A headline naming the document by its kind alone ("某区清明节暂停祭扫服务通告") right over a title that
+  // names it as GB/T 9704 titles one, by its subject after 关于 ("某区民政局关于暂停祭扫服务的通知"): the page's
+  // headline (a site retitles what it reposts), over the document's own title.
+  if (titleAt >= 0 && titleLines === 1 && !strong) {
+    let k = titleAt + 1;
+    while (k < lines.length && !lines[k]!.text.trim()) k++;
+    const own = (v: string) => plain(v) && STRONG_TITLE.test(v) && /^[\u4e00-\u9fa5（）()]{0,40}关于/u.test(v);
+    const t = k < lines.length && !header.has(k) ? lines[k]!.text.trim().replace(TITLE_DATE, '') : '';
+    // (Its title may be broken over two lines, as a long one is centred.)
+    const two = t && !WEAK_TITLE.test(t) && k + 1 < lines.length && !header.has(k + 1) ? t + lines[k + 1]!.text.trim().replace(TITLE_DATE, '') : '';
+    const lines2 = t && own(t) ? 1 : two && own(two) && two.length <= 100 ? 2 : 0;
+    if (lines2 && !/关于/u.test(lines[titleAt]!.text)) {
+      titleAt = k;
+      titleLines = lines2;
+      strong = true;
+    }
   }
   // The page's headline over the document's own title, the same words (a byline between them): the
   // title is the document's, where its head (number, dated line, 主送) follows.
@@ -739,13 +791,16 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
     }
   }
   let addresseesAt = -1;
-  for (let i = afterTitle; i < Math.min(lines.length, afterTitle + 8); i++) {
+  for (let i = afterTitle, first = true; i < Math.min(lines.length, afterTitle + 8); i++) {
     if (header.has(i) || !lines[i]!.text) continue;
     const t = lines[i]!.text;
-    if (isAddressees(t) || addresseesRunOn(t)) {
+    // (A titled document to the public, a 倡议书 or a notice to residents, may address them as its 主送
+    // does organs, on the line right under its title: "全县广大市民朋友：", "居民和朋友们：".)
+    if (isAddressees(t) || addresseesRunOn(t) || (first && titleAt >= 0 && PUBLIC_ADDRESSEES.test(t.trim()))) {
       addresseesAt = i;
       break;
     }
+    first = false;
     if (/[。！？]/u.test(t) && t.length > 30) break;
   }
   // Neither a title nor a 主送 at the head: the document may be reprinted further down, under a news
@@ -1097,6 +1152,7 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
     const both = DOC_NUMBER_WITH_SIGNER.exec(t);
     const n = DOC_NUMBER.exec(both ? both[1]! : t);
     if (n && !meta.docNumber) meta.docNumber = `${n[1]}〔${halfWidthDigits(n[2]!)}〕${numberInfix(n[0])}${halfWidthDigits(n[3]!)}号`;
+    if (!meta.docNumber) meta.docNumber = damagedNumber(t) ?? undefined;
     const signers = both ? both[5]! : SIGNERS.exec(t)?.[1];
     if (signers) meta.signers = signers.split(/[\s\u3000、,，]+/u).filter(Boolean);
   }

@@ -1,0 +1,109 @@
+/**
+ * Notices on the shapes the thirteenth round's tuning failed (issue #9): a joint 版头 naming many organs
+ * one to a line over the title, a 发文字号 line that lost its closing bracket and 号, a 倡议书 or a notice
+ * addressing the public ("全县广大市民朋友："), and a site's headline naming the document by its kind
+ * alone over the document's own 关于 title. Each rule on texts written for it, with the counterparts
+ * that must not change.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importFile } from '../electron/core/import/index.js';
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+const read = (name: string, lines: string[]) => importFile({ name, bytes: enc(lines.join('\n')) });
+
+const ORGANS = ['某某市民政局', '某某市教育委员会', '某某市公安局', '某某市司法局', '某某市财政局', '某某市卫生健康委员会', '某某市妇女联合会', '某某市残疾人联合会'];
+const HANDS_OVER = '为进一步做好困境儿童关爱服务工作,现将《某某市困境儿童关爱服务提升行动方案》印发给你们,请认真贯彻执行。';
+
+test('notices: a joint 版头 of many organs one to a line does not push the title out of the head', async () => {
+  const file = await read('joint.txt', [
+    ...ORGANS.flatMap((o) => [o, '']),
+    '关于印发《某某市困境儿童关爱服务',
+    '提升行动方案》的通知',
+    '',
+    '某民发〔20247',
+    '',
+    '各区县民政局、教委、公安局、司法局、财政局、卫生健康委、妇联、残联:',
+    '',
+    HANDS_OVER,
+    '',
+    ...ORGANS.map((o) => `        ${o}        `),
+  ]);
+  assert.equal(file.kind, 'notice');
+  const meta = file.notice!.meta;
+  assert.equal(meta.title, '关于印发《某某市困境儿童关爱服务提升行动方案》的通知');
+  assert.equal(meta.addressees, '各区县民政局、教委、公安局、司法局、财政局、卫生健康委、妇联、残联');
+  // The 主办机关 is named first (GB/T 9704 7.2.2); the number, though it lost its 〕 and 号 in the copy, is read.
+  assert.equal(meta.organ, '某某市民政局');
+  assert.equal(meta.docNumber, '某民发〔2024〕7号');
+  assert.equal(file.cases.length, 0);
+});
+
+test('notices: a number that lost its bracket is read only as a line of its own in the head', async () => {
+  const file = await read('cited.txt', [
+    '某某市民政局关于做好困境儿童关爱服务工作的通知',
+    '各区县民政局:',
+    '根据某民发〔20242文件精神,现就有关事项通知如下:',
+    '一、加强排查。各地要全面摸清困境儿童底数,建立工作台账,做到不漏一户、不落一人。',
+    '某某市民政局',
+    '2024年3月5日',
+  ]);
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.docNumber ?? null, null);
+});
+
+test('notices: a 倡议书 addressing the public is a notice with that 主送', async () => {
+  const file = await read('changyi.txt', [
+    '关于做好清明节期间文明祭扫的倡议书',
+    '',
+    '全县广大市民朋友:',
+    '',
+    '清明将至,为保障群众生命安全,倡导文明祭扫新风,现将有关事项通告如下:',
+    '一、祭扫实行预约登记,预约时间为3月30日至4月7日,祭扫从简,倡导网络祭扫、家庭追思。',
+    '二、进入殡葬服务场所请服从引导,不燃放烟花鞭炮,不携带火种上山。',
+  ]);
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.title, '关于做好清明节期间文明祭扫的倡议书');
+  assert.equal(file.notice!.meta.addressees, '全县广大市民朋友');
+  // A news report that a 倡议书 was issued is still the report.
+  const news = await read('news.txt', [
+    '市民政局发出文明祭扫倡议书 祭扫高峰要错开时段',
+    '1月29日,某某市民政局向市民发出春节期间文明祭扫倡议书,倡议大家文明祭扫,自觉遵守疫情防控规定。',
+    '倡议书提出,摒弃焚烧纸钱香烛、燃放鞭炮等旧习,改用家庭追思会、网络祭祀等方式缅怀亲人。',
+    '记者 某某',
+  ]);
+  assert.notEqual(news.kind, 'notice');
+});
+
+test('notices: the public addressed below a title is its 主送 only on the line right under it', async () => {
+  const file = await read('residents.txt', [
+    '某某区民政局关于暂停现场祭扫服务的通知',
+    '居民和朋友们:',
+    '鉴于当前防控形势,为减少人群聚集,现将有关事项通知如下:',
+    '一、即日起,殡仪馆、公墓等殡葬服务机构暂停现场祭扫。',
+    '某某区民政局',
+    '2022年4月1日',
+  ]);
+  assert.equal(file.notice!.meta.addressees, '居民和朋友们');
+  const later = await read('later.txt', [
+    '某某区民政局关于暂停现场祭扫服务的通知',
+    '鉴于当前防控形势,为减少人群聚集,现将有关事项通知如下:',
+    '居民和朋友们:',
+    '一、即日起,殡仪馆、公墓等殡葬服务机构暂停现场祭扫。',
+    '某某区民政局',
+    '2022年4月1日',
+  ]);
+  assert.equal(later.notice!.meta.addressees ?? null, null);
+});
+
+test('notices: a headline naming the document by its kind alone over its own 关于 title gives way to it', async () => {
+  const body = ['居民和朋友们:', '鉴于当前防控形势,为减少人群聚集,现将有关事项公告如下:', '一、即日起,殡仪馆、公墓等殡葬服务机构暂停现场祭扫。', '某某市某某区民政局', '2022年4月1日'];
+  const file = await read('retitled.txt', ['某某区清明节暂停祭扫服务通告', '某某市某某区民政局关于暂停祭扫服务的通知', ...body]);
+  assert.equal(file.notice!.meta.title, '某某市某某区民政局关于暂停祭扫服务的通知');
+  // (Its own title broken over two lines, as a long one is centred.)
+  const broken = await read('broken.txt', ['某某区清明节暂停祭扫服务通告', '某某市某某区民政局关', '于暂停祭扫服务的通知', ...body]);
+  assert.equal(broken.notice!.meta.title, '某某市某某区民政局关于暂停祭扫服务的通知');
+  // A 关于 title over another document's title is left as it was.
+  const two = await read('two.txt', ['某某市某某区民政局关于暂停祭扫服务的通知', '某某市某某区民政局关于开展文明祭扫的通知', ...body]);
+  assert.equal(two.notice!.meta.title, '某某市某某区民政局关于暂停祭扫服务的通知');
+});
