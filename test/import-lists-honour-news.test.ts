@@ -235,3 +235,16 @@ test('two names a copy ran together (the place each writes, written again) are t
     assert.deepEqual(got.items, ['城关镇东门社区', '城关镇西门社区', '南湖街道翠竹社区', '南湖街道青松社区'].map((n) => [n, '2022-2023年度全省“和美社区”创建活动示范社区']), verb);
   }
 });
+
+test('what a selection picks out and counts before its cue is the honour, named in full by the selection the text opens with; a phrase with 的 is no winner', async () => {
+  const names = '青松社区、翠竹社区、东和社区、西城社区';
+  const rule = '组委会以居民参与程度“验收”,参与度高、满意率高的项目所在社区获得“和美社区”称号。\n';
+  for (const [selection, picked] of [
+    ['某市第三届(2020年度)和美社区评选活动总决选暨颁奖典礼在市文化中心举行', '评出本年度四个和美社区'],
+    ['某市第三届(2020年度)和美社区评选活动在市文化中心落下帷幕', '评选出4个和美社区'],
+  ] as const) {
+    const got = await read(`和美社区\n2020年9月20日下午,${selection},为期三个月的评选活动结束。\n晋级的12个社区展示了项目,评委经两轮投票,${picked},分别是${names}。\n${rule}`);
+    assert.equal(got.kind, 'award-list', picked);
+    assert.deepEqual(got.items, names.split('、').map((n) => [n, '某市第三届(2020年度)和美社区']), picked);
+  }
+});

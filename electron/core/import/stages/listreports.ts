@@ -126,7 +126,7 @@ function asQuoted(rest: string): string {
 function honourNamedBefore(text: string): string | null {
   const m = LIST_NAMED.exec(text) ?? SELECTION_NAMED.exec(text);
   const held = m ? null : CEREMONY.exec(text);
-  const name = m?.[1] ?? m?.[2] ?? held?.[1] ?? held?.[2];
+  const name = m?.[1] ?? m?.[2] ?? m?.[3] ?? held?.[1] ?? held?.[2];
   return name ? name.trim().replace(/^[“"]([^“”"]+)[”"]$/u, '$1') : null;
 }
 
@@ -159,9 +159,9 @@ export function namedInFull(honour: string, text: string): string {
 
 /**
  * The honour a selection is held for, named before its results: "在2021年度全省优秀社会工作案例评选中", "X评选结果揭晓",
- * "X名单出炉".
+ * "X名单出炉", or a clause opening with the selection by its name ("北京第二届(2007年度)魅力社区评选活动…举行").
  */
-const SELECTION_NAMED = /在\s*([^，,。；;在]{4,40}?)(?:的)?(?:评选|评审|遴选|推选|征集|评比)(?:活动|工作)?(?:中|上)|([^，,。；;]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|奖|村|组织))(?:评选|评审|遴选)?(?:结果|名单|榜单)(?:正式|近日|日前)?(?:揭晓|公布|出炉|发布)/u;
+const SELECTION_NAMED = /在\s*([^，,。；;在]{4,40}?)(?:的)?(?:评选|评审|遴选|推选|征集|评比)(?:活动|工作)?(?:中|上)|([^，,。；;]{4,40}?(?:案例|成果|项目|品牌|单位|社区|集体|奖|村|组织))(?:评选|评审|遴选)?(?:结果|名单|榜单)(?:正式|近日|日前)?(?:揭晓|公布|出炉|发布)|^\s*(?!开展|举办|组织|启动|参加|参与|为|对)([^，,。；;“”"在]{4,40}?(?:社区|村|单位|集体|组织|城市|家庭|案例|项目|品牌))(?:评选|评比|推选)活动/u;
 
 /**
  * The honour a ceremony is held for ("举行了“2023全国城乡社区高质量发展典型案例”颁奖仪式", "X发布会"), quoted or ending

@@ -169,8 +169,10 @@ function honourAfter(tail: string): string | null {
 function honourBefore(text: string): string | null {
   const listed = /((?:[0-9０-９]{4}\s*年度?)?)\s*[“"]([^”"]{4,30})[”"]\s*(?:名单|名录|榜单)/u.exec(text);
   if (listed) return listed[1]! + listed[2]!;
-  const counted = /(?:遴选|评选|评出|选出|推选|确定|公布|命名)(?:出|了)?\s*[0-9０-９一二三四五六七八九十百]+\s*个\s*([^，,。；;、“”"]{2,20}?)(?=[，,。；;、]|$)/u.exec(text);
-  if (counted && /(?:示范|先进|优秀|十佳|十大|最美|最佳|典型|品牌|工作法|案例)/u.test(counted[1]!)) return counted[1]!;
+  // ("评出本年度十个X": the round the count is of may stand before it.)
+  const counted = /(遴选|评选|评出|选出|推选|确定|公布|命名)(?:出|了)?\s*(?:本年度|本届|今年|[0-9０-９]{4}\s*年度?)?\s*[0-9０-９一二三四五六七八九十百]+\s*个\s*([^，,。；;、“”"]{2,20}?)(?=[，,。；;、]|$)/u.exec(text);
+  // (What a selection picks out and counts is its honour, whatever its words; what is fixed or published needs an honour's.)
+  if (counted && (/^(?:遴选|评选|评出|选出|推选)$/u.test(counted[1]!) || /(?:示范|先进|优秀|十佳|十大|最美|最佳|典型|品牌|工作法|案例)/u.test(counted[2]!))) return counted[2]!;
   const quoted = new RegExp(`(?:${CONFER_VERB}|授予|命名为|为)\\s*((?:[0-9０-９]{4}\\s*年度?)?)[“"]([^”"]{4,40})[”"]`, 'u').exec(text);
   if (quoted) return quoted[1]! + quoted[2]!;
   // "民政部公布第三批全国婚俗改革实验区名单,我省甲、乙成功入选": the list an organ publishes, unquoted, when its name is an honour's.

@@ -1392,7 +1392,8 @@ function clauseItems(text: string): Array<Omit<ListItem, 'at'>> {
       // "中阳里、五羊里社区": the kind after the last name is each one's.
       const kind = /(社区|村|街道)$/u.exec(names[names.length - 1] ?? '')?.[1];
       if (kind && names.length > 1) for (let k = 0; k < names.length - 1; k++) if (!ADDRESS_END.test(names[k]!)) names[k] = names[k]! + kind;
-      if (names.length && names.every((n) => awardedName(n) !== null && !/^(?:该|本|我|其|这|各)/u.test(n))) push(names, award);
+      // (A phrase holding 的, "满意率高的项目所在社区", describes which ones win, as a rule of the selection does: no name.)
+      if (names.length && names.every((n) => awardedName(n) !== null && !/^(?:该|本|我|其|这|各)/u.test(n) && !n.includes('的'))) push(names, award);
     }
   }
   return out;
@@ -1529,7 +1530,9 @@ function namedRow(text: string, award: string | null): Array<Omit<ListItem, 'at'
   }
   // ("2024年全省X社区名单公布,我市3个社区上榜,分别是:甲、乙、丙": the list the sentence names before its cue, when no
   // heading named one.)
-  const honour = award ?? (/上榜|入选|入围|榜上有名|获评|荣获/u.test(lead) ? awardFromText(splitOutside(lead, /[。！？，,；;]/u)) : null);
+  // ("…评出本年度十个魅力社区,分别是:甲、乙": what a selection picks out and counts right before the cue is its honour.)
+  const selected = /(?:评出|评选出|选出|遴选出)了?\s*(?:本年度|本届|今年|[0-9０-９]{4}\s*年度?)?\s*(?:[0-9０-９]{1,4}|[一二两三四五六七八九十百]{1,4})\s*[个家名所项]\s*([^，,。；;、“”"]{2,20})\s*[，,]?\s*$/u.exec(lead)?.[1] ?? null;
+  const honour = award ?? (/上榜|入选|入围|榜上有名|获评|荣获/u.test(lead) ? awardFromText(splitOutside(lead, /[。！？，,；;]/u)) : selected);
   return pieces.map((p, k) =>
     kinds[k] === 'unit' ? { title: p, subtitle: null, unit: p, place: p, award: honour } : { title: p, subtitle: null, unit: null, place: placeStart(p) ? p : (streetOf.get(k) ?? null), award: honour },
   );
