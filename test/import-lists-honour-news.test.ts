@@ -248,3 +248,11 @@ test('what a selection picks out and counts before its cue is the honour, named 
     assert.deepEqual(got.items, names.split('、').map((n) => [n, '某市第三届(2020年度)和美社区']), picked);
   }
 });
+
+test('Inner Mongolia’s villages and townships (嘎查, 苏木) are places a row names, and a 、 the copy doubled is one', async () => {
+  for (const mark of ['、', '、、']) {
+    const got = await read(`近日,自治区民委命名第三批自治区民族团结进步示范单位,乌兰浩特市青山镇白云嘎查${mark}乌兰浩特市红山苏木青松嘎查、乌兰浩特市东和社区被评为自治区民族团结进步示范单位。\n${RECORD}`);
+    assert.equal(got.kind, 'award-list', mark);
+    assert.deepEqual(got.items.map((i) => i[0]), ['乌兰浩特市青山镇白云嘎查', '乌兰浩特市红山苏木青松嘎查', '乌兰浩特市东和社区'], mark);
+  }
+});

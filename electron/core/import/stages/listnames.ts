@@ -17,11 +17,11 @@ export interface RunName {
 }
 
 /** A street or township opening a name, with more of the name after it. */
-const STREET = /^[\u4e00-\u9fa5]{2,8}?(?:街道|镇|乡)(?=[\u4e00-\u9fa5]{2,})/u;
-/** A community or village, the places lists award below a street. */
-const COMMUNITY = /^[\u4e00-\u9fa5]{2,16}(?:社区|村|居委会|居民委员会|村民委员会)$/u;
+const STREET = /^[\u4e00-\u9fa5]{2,8}?(?:街道|镇|乡|苏木)(?=[\u4e00-\u9fa5]{2,})/u;
+/** A community or village, the places lists award below a street (a 嘎查 is Inner Mongolia's village, a 苏木 its township). */
+const COMMUNITY = /^[\u4e00-\u9fa5]{2,16}(?:社区|村|嘎查|居委会|居民委员会|村民委员会)$/u;
 /** Where an awarded place's name ends. */
-const PLACE_END = /(?:社区|村|街道|镇|乡|县|区|市|旗|居委会|居民委员会|村民委员会)$/u;
+const PLACE_END = /(?:社区|村|嘎查|街道|镇|乡|苏木|县|区|市|旗|居委会|居民委员会|村民委员会)$/u;
 /** Verbs and connectives of running text, which no name of a list holds (listrows.ts reads rows with them too). */
 export const PROSE_WORDS = '(?:通过|推进|加强|完善|开展|建立|实现|提升|围绕|坚持|积极|不断|进一步|要求|指出|表示|认为)';
 /** Words of running text: a piece holding one is prose, not a name. */

@@ -249,7 +249,8 @@ function bodySubjects(before: string): string[] {
   const passive = before.lastIndexOf('被');
   // (The page's own place before the name is the reporter's, "我市甲社区": the name starts after it.)
   // (A subject is a few names long: only the clause's last words are looked at, whatever the copy holds before them.)
-  const t = (passive >= 0 ? before.slice(0, passive) : before).slice(-80).trim().replace(/^.*?(?=(?:我|本)[省市区县州旗])/u, '');
+  // (A 、 doubled by the copy, "甲、、乙", is one.)
+  const t = (passive >= 0 ? before.slice(0, passive) : before).slice(-80).trim().replace(/^.*?(?=(?:我|本)[省市区县州旗])/u, '').replace(/、{2,}/gu, '、');
   // "甲、乙2个社区": a count after the names restates them, when it counts as many as are named.
   const uncounted = withoutRestatedCount(t, '、和及与');
   const named = uncounted !== t ? splitOutsideMarks(uncounted, '、和及与').map((p) => p.trim()) : [];

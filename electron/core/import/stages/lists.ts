@@ -82,7 +82,7 @@ const UNIT_LINE = /^(?:[◉●◎○•·]\s*|(?:申报单位|报送单位|推�
 const SUBTITLE = /^(?:——|--|—)\s*(\S.*)$/u;
 const ORGAN_END = /(?:局|厅|委|办|政府|中心|院|馆|站|所|协会|街道|办事处|社区|村|镇|乡)$/u;
 /** Where an awarded place's address ends: the unit that was named. */
-const ADDRESS_END = /(?:社区|村|街道|镇|乡|中心|院|站|馆|局|委员会|协会|服务社|养老院|福利院|幸福院)$/u;
+const ADDRESS_END = /(?:社区|村|嘎查|街道|镇|乡|苏木|中心|院|站|馆|局|委员会|协会|服务社|养老院|福利院|幸福院)$/u;
 
 /** A count line under a list heading: "(河北省4个)", "（共14个）". */
 const COUNT_LINE = /^[（(][\u4e00-\u9fa5]{0,8}?(?:共\s*)?[0-9０-９]+\s*[个项家篇名]?[)）]$/u;
