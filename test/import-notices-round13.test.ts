@@ -107,3 +107,19 @@ test('notices: a headline naming the document by its kind alone over its own 关
   const two = await read('two.txt', ['某某市某某区民政局关于暂停祭扫服务的通知', '某某市某某区民政局关于开展文明祭扫的通知', ...body]);
   assert.equal(two.notice!.meta.title, '某某市某某区民政局关于暂停祭扫服务的通知');
 });
+
+test('notices: a 成文日期 printed as bare digits under the 署名 is read where its digits split one way', async () => {
+  const lines = (date: string) => [
+    '某某省人民政府关于某某县甲乡撤乡设镇的批复',
+    '某政文〔2017〕316号',
+    '某某市人民政府:',
+    '你市《关于某某县甲乡撤乡设镇的请示》收悉。经研究,同意某某县撤销甲乡,设立甲镇,政府驻地不变。',
+    '某某省人民政府',
+    date,
+    '扫一扫手机阅读',
+  ];
+  assert.equal((await read('digits.txt', lines('2017919'))).notice!.meta.date, '2017-09-19');
+  assert.equal((await read('digits4.txt', lines('20171019'))).notice!.meta.date, '2017-10-19');
+  // "2017111" may be 1月11日 or 11月1日: no date is read from it.
+  assert.equal((await read('ambiguous.txt', lines('2017111'))).notice!.meta.date ?? null, null);
+});

@@ -5,7 +5,7 @@
  */
 import type { Block, NoticeAttachment, NoticeDocument, NoticeMeta } from '../../model/types.js';
 import type { SourceLine } from '../lines.js';
-import { CUT_DATE, DATE_ONLY, DATE_TEXT, findDate, halfWidthDigits, isDateLine } from './dates.js';
+import { CUT_DATE, DATE_ONLY, DATE_TEXT, findDate, halfWidthDigits, isDateLine, isoDate } from './dates.js';
 import { structure } from './structure.js';
 import { readInfoTable, type InfoTable } from './infotable.js';
 import { closingSource, readByline, type Byline } from './byline.js';
@@ -143,6 +143,8 @@ export interface NoticeShape {
   byline: Byline | null;
   /** The lines the indexes above count, when the copy ran the notice's parts together (see `unflatten`). */
   lines?: SourceLine[];
+  /** The 成文日期 under the 署名 printed as bare digits ("2017919"), when they split one way only. */
+  digitDate?: string;
   /** A document reprinted under a news page's headline and lead (see `reprinted`): its title as the lead quotes it. */
   quotedTitle?: string;
   /** The reprint's wrapper: the page's own headline and the lead's paragraphs above the document. */
@@ -900,8 +902,33 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   // the title of the document it issues, is the 署名. (Only once the draft is known to be a notice:
   // a case write-up may end on its bureau's name too.)
   if (issuerAt < 0 && dateAt < 0) issuerAt = undatedIssuer(lines, bodyFrom);
+  // A 成文日期 that lost its 年, 月 and 日 on the page ("2017919" under the 署名; the cleaner takes such a
+  // line out of the copy): read where its digits split into one month and day only.
+  const digitDate = issuerAt >= 0 && dateAt < 0 ? bareDigitDate(rawAt?.get(lines[issuerAt]!), raw, lines, issuerAt) : null;
   const reprintParts = reprint ? { ...(reprint.title ? { quotedTitle: reprint.title } : {}), wrapper: { headline: reprint.headline, lead: reprint.lead } } : {};
-  return { titleAt, titleLines, addresseesAt, ...(addresseesLines > 1 ? { addresseesLines } : {}), issuerAt, dateAt, bodyFrom, header, info, byline: pageByline(raw ?? copied), ...(lines !== copied ? { lines } : {}), ...reprintParts };
+  return { titleAt, titleLines, addresseesAt, ...(addresseesLines > 1 ? { addresseesLines } : {}), issuerAt, dateAt, bodyFrom, header, info, byline: pageByline(raw ?? copied), ...(lines !== copied ? { lines } : {}), ...(digitDate ? { digitDate } : {}), ...reprintParts };
+}
+
+/**
+ * The line under the 署名 (in the page as copied, before cleaning) when it is a date printed as digits
+ * alone, "2017919" or "2023626": year, month and day where only one split of the digits after the year
+ * gives a month and a day ("2023111" may be 1月11日 or 11月1日: none).
+ */
+const DIGIT_DATE = /^((?:19|20)[0-9]{2})([0-9]{2,4})$/u;
+function bareDigitDate(rawIssuer: number | undefined, raw: SourceLine[] | undefined, lines: SourceLine[], issuerAt: number): string | null {
+  const after = (from: SourceLine[], k: number) => {
+    let next = k + 1;
+    while (next < from.length && !from[next]!.text.trim()) next++;
+    return from[next]?.text.trim() ?? '';
+  };
+  const m = DIGIT_DATE.exec(halfWidthDigits(raw && rawIssuer !== undefined ? after(raw, rawIssuer) : after(lines, issuerAt)));
+  if (!m) return null;
+  const digits = m[2]!;
+  const reads = [1, 2]
+    .filter((k) => digits.length - k >= 1 && digits.length - k <= 2)
+    .map((k) => isoDate(Number(m[1]), Number(digits.slice(0, k)), Number(digits.slice(k))))
+    .filter((d): d is string => d !== null);
+  return reads.length === 1 ? reads[0]! : null;
 }
 
 /** The page's byline over the text; its source, when the head names none, from a 来源 line closing the copy. */
@@ -1193,7 +1220,7 @@ export function readNotice(copied: SourceLine[], shape: NoticeShape, sourceFile:
   if (!meta.organ) delete meta.organ;
   const dateLine = shape.dateAt >= 0 ? lines[shape.dateAt]!.text : '';
   const leadDate = DATE_LEAD.exec(dateLine);
-  meta.date = (shape.dateAt >= 0 ? findDate(leadDate ? leadDate[1]! : dateLine) : null) ?? headDate ?? (fields['成文日期'] ? findDate(fields['成文日期']) : null) ?? (fields['发文日期'] ? findDate(fields['发文日期']) : null);
+  meta.date = (shape.dateAt >= 0 ? findDate(leadDate ? leadDate[1]! : dateLine) : null) ?? shape.digitDate ?? headDate ?? (fields['成文日期'] ? findDate(fields['成文日期']) : null) ?? (fields['发文日期'] ? findDate(fields['发文日期']) : null);
   meta.year = meta.date ? Number(meta.date.slice(0, 4)) : null;
   // The portal's 发文机构 names the organ when the copy has no 版头 or signature; "县政府网站" names no organ.
   const infoOrgan = fields['发文机构'];
