@@ -123,3 +123,16 @@ test('notices: a 成文日期 printed as bare digits under the 署名 is read wh
   // "2017111" may be 1月11日 or 11月1日: no date is read from it.
   assert.equal((await read('ambiguous.txt', lines('2017111'))).notice!.meta.date ?? null, null);
 });
+
+test('notices: a portal’s 附件链接 or 附件下载 label names the attachment as 附件 does', async () => {
+  for (const label of ['附件链接', '附件下载']) {
+    const file = await read('gongshi.txt', [
+      '某某省民政厅关于拟推荐全国先进社会组织名单的公示',
+      '按照民政部有关通知要求,经逐级推荐、审核,拟推荐12个社会组织为全国先进社会组织,现予以公示。',
+      '公示期为2024年7月22日至26日。如有异议,请及时向省民政厅社会组织管理局反映。',
+      `${label}: 拟推荐先进社会组织名单`,
+    ]);
+    assert.equal(file.kind, 'notice');
+    assert.deepEqual(file.notice!.meta.attachmentTitles, ['拟推荐先进社会组织名单']);
+  }
+});

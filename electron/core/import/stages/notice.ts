@@ -37,10 +37,11 @@ const SIGNERS = /^签\s*发\s*人\s*[:：]\s*(.+)$/u;
 const ISSUER = /^[\u4e00-\u9fa5（）()、\s]{2,40}$/u;
 /**
  * "附件：…", "附件1：…", "附：《…》": the forms a notice lists what it attaches in. (A page may mark the
- * note as a link, ">>附件:…", as it marks its breadcrumbs and related links.)
+ * note as a link, ">>附件:…", as it marks its breadcrumbs and related links, or label it so: "附件链接:…",
+ * "附件下载:…", a portal's words for the files it attaches.)
  */
 // (Older documents number them in words, "附件一：", "附一：", as they number their sections.)
-const ATTACHMENT_NOTE = /^(?:[>》»]{1,2}\s*)?附(?:件\s*[0-9０-９]*|件?\s*[一二三四五六七八九十]{1,3})?\s*[:：]\s*(?:[0-9０-９]+\s*[.．、]\s*)?(.+)$/u;
+const ATTACHMENT_NOTE = /^(?:[>》»]{1,2}\s*)?附(?:件\s*[0-9０-９]*|件?\s*[一二三四五六七八九十]{1,3}|件(?:链接|下载))?\s*[:：]\s*(?:[0-9０-９]+\s*[.．、]\s*)?(.+)$/u;
 const ATTACHMENT_ITEM = /^[.．。、\s]*[0-9０-９]+\s*[.．、]\s*(.+)$/u;
 const CC = /^抄送\s*[:：]\s*(.+?)。?$/u;
 const PRINTER = /^(.+?)\s+([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)\s*印发$/u;
