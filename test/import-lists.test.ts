@@ -258,3 +258,12 @@ test('lists: a page announcing a list gives its name as award to the cases it pr
   assert.equal(plain.cases.length, 2);
   assert.ok(plain.cases.every((c) => !c.meta.award));
 });
+
+test('a directory of places and their phone numbers under a news item is no award list: a number alone is no entry', async () => {
+  for (const sep of [':', ':']) {
+    const rows = ['邵阳市殡仪馆', '武冈市殡仪馆', '邵东市殡仪馆', '新宁县殡仪馆'].map((p, k) => `${p}${sep}0739-52063${k}8${k % 2 ? '' : `、0739-520604${k}`}`).join('\n');
+    const file = await load('tongzhi.txt', `今年清明祭扫需要预约吗?某市最新通告\n3月24日,某市民政局发布今年清明祭扫工作通告。\n市民政局相关负责人说,祭扫高峰期间殡葬服务单位统一实行预约、错峰、限流,市民祭扫前请拨打预约电话。\n市民政局还提醒,各祭扫场所严禁明火,倡导鲜花祭扫等绿色文明方式。\n全市殡仪馆和公墓预约\n电话一、殡仪馆\n${rows}\n二、经营性公墓 邵阳市宝山陵园${sep}0739-5206108\n`);
+    assert.notEqual(file.kind, 'award-list', sep);
+    assert.ok(file.cases.every((c) => /[\u4e00-\u9fa5]/u.test(c.meta.title)), sep);
+  }
+});

@@ -1064,7 +1064,8 @@ export function readList(source: SourceLine[]): ListResult | null {
     else later.add(key);
   }
   // A bare number where the copy ends ("18、") is no item.
-  for (let k = items.length - 1; k >= 0; k--) if (items[k]!.title.replace(/[\s\p{P}]/gu, '').length < 2) items.splice(k, 1);
+  // (Nor is a number alone: "清远市殡仪馆:0763-3906368、0763-3906039" is a directory's entry, a place and its phone.)
+  for (let k = items.length - 1; k >= 0; k--) if (items[k]!.title.replace(/[\s\p{P}]/gu, '').length < 2 || /^[0-9０-９\s\-－—、,，/／()（）+＋转]+$/u.test(items[k]!.title)) items.splice(k, 1);
   // A note on the list's scope ("(福建部分)") and the document's own title printed again ("关于…" /
   // "…名单的公示") are the page's lines, not what it lists.
   for (let k = items.length - 1; k >= 0; k--) {
