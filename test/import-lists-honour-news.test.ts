@@ -256,3 +256,16 @@ test('Inner Mongolia’s villages and townships (嘎查, 苏木) are places a ro
     assert.deepEqual(got.items.map((i) => i[0]), ['乌兰浩特市青山镇白云嘎查', '乌兰浩特市红山苏木青松嘎查', '乌兰浩特市东和社区'], mark);
   }
 });
+
+test('groups of names under their kinds, closed by the total of them all, are one subject when the names add up to it', async () => {
+  const groups = '省会长沙市,地级市株洲市、湘潭市3个地级以上城市,浏阳市、醴陵市2个县级城市共5个城市';
+  const names = ['长沙市', '株洲市', '湘潭市', '浏阳市', '醴陵市'];
+  for (const [verb, after] of [['获评', '第三届全省卫生示范城市'], ['入围', '第三届全省卫生示范城市行列'], ['入选', '第三届全省卫生示范城市序列']] as const) {
+    const got = await read(`近日,全省爱国卫生表彰大会召开,${groups}${verb}${after}。至此,全省卫生示范城市总数达到14个。\n`);
+    assert.equal(got.kind, 'award-list', verb);
+    assert.deepEqual(got.items, names.map((n) => [n, '第三届全省卫生示范城市']), verb);
+  }
+  // (Names that do not add up to the total are no such subject.)
+  const short = await read(`近日,全省爱国卫生表彰大会召开,地级市株洲市、湘潭市,浏阳市共5个城市获评第三届全省卫生示范城市。\n`);
+  assert.notDeepEqual(short.items.map((i) => i[0]), ['株洲市', '湘潭市', '浏阳市']);
+});

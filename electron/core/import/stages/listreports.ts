@@ -16,7 +16,7 @@ import type { SourceLine } from '../lines.js';
 import type { ListItem, ListResult } from './lists.js';
 import { CONFER_VERB_WORD, nameRun } from './listnames.js';
 import { isBareKind, isOrgName } from './orgnames.js';
-import { plainAward, splitOutsideMarks, withoutRestatedCount } from './listrows.js';
+import { countValue, plainAward, splitOutsideMarks, withoutRestatedCount } from './listrows.js';
 import { HONOUR_WORD, normaliseAward } from './honours.js';
 import { findMentions } from '../../regions/index.js';
 
@@ -72,7 +72,7 @@ export interface ReportAward {
  * What stands for an honour after its name: its plaque or certificate ("被授予X的金色招牌", "获颁X牌匾"), and the act of
  * naming it ("获X命名"), no part of it.
  */
-const EMBLEM = /(?:的?(?:金色|铜质|金字)?(?:招牌|牌匾|奖牌|匾额|牌子|金牌|铜牌|奖杯|证书)|(?<=[\u4e00-\u9fa5”"])(?:命名|授牌))$/u;
+const EMBLEM = /(?:的?(?:金色|铜质|金字)?(?:招牌|牌匾|奖牌|匾额|牌子|金牌|铜牌|奖杯|证书)|(?<=[\u4e00-\u9fa5”"])(?:命名|授牌|序列|行列))$/u;
 
 /**
  * The verbs that confer only titles (授予, 命名为, 评为, 获评, 荣获 …): what follows them and ends as an honour's name
@@ -367,8 +367,37 @@ function clauseEntries(clause: string, m: RegExpMatchArray, sentence: string, ea
   // A province's or city's honour ("天津市先进社会组织") is given in that place: a body whose name writes
   // no division of its own ("南开大学教育基金会", whose 南开 is its name) is placed there.
   const scope = /^([\u4e00-\u9fa5]{2,8}?(?:省|市|自治区))/u.exec(honour.replace(/^[“"]/u, ''))?.[1] ?? null;
-  const items = bodySubjects(before).map((body) => ({ title: body, subtitle: null, unit: null, place: scope && !/(?:省|市|区|县|旗|州)/u.test(body.slice(0, 8)) ? scope : null, award }));
+  const items = (totalledSubjects(before, earlier) ?? bodySubjects(before)).map((body) => ({ title: body, subtitle: null, unit: null, place: scope && !/(?:省|市|区|县|旗|州)/u.test(body.slice(0, 8)) ? scope : null, award }));
   return items.length ? { items, counted: false } : null;
+}
+
+/** The total closing groups of names: "…共7个城市". */
+const GROUP_TOTAL = /(?:共|共计|合计)\s*([0-9０-９]{1,3}|[一二两三四五六七八九十]{1,3})\s*[个家所名]\s*[\u4e00-\u9fa5]{1,6}$/u;
+/** A group's own count and kind after its names: "3个地级以上城市", "4个县级市". */
+const GROUP_COUNT = /\s*([0-9０-９]{1,3}|[一二两三四五六七八九十]{1,3})\s*[个家所名]\s*[\u4e00-\u9fa5]{1,8}$/u;
+/** The kind a group is labelled with before its names: "首府呼和浩特市", "地级市甲、乙". */
+const GROUP_LABEL = /^(?:首府|省会|地级市|县级市|地级以上城市|县级城市|城区|县区)\s*/u;
+
+/**
+ * Groups of names set apart by commas, each maybe under its kind and with a count, closed by the total of them all
+ * ("首府甲,地级市乙、丙3个地级以上城市,丁、戊、己、庚4个县级市共7个城市入围X"): the subject is every group's names, read
+ * back from the verb's clause through the sentence's earlier clauses, when they add up to the total. (A group's count
+ * may take in the groups before it, "3个地级以上城市" counting 甲 too: only the total is checked.) Null otherwise.
+ */
+function totalledSubjects(before: string, earlier: string[]): string[] | null {
+  const total = GROUP_TOTAL.exec(before);
+  if (!total) return null;
+  const want = countValue(total[1]!);
+  const groups = [...earlier, before.slice(0, total.index)];
+  const names: string[] = [];
+  for (let g = groups.length - 1; g >= 0 && names.length < want; g--) {
+    let group = groups[g]!.trim();
+    group = group.replace(GROUP_COUNT, '').replace(GROUP_LABEL, '');
+    const pieces = splitOutsideMarks(group, '、').map((p) => ownName(p.trim()));
+    if (!pieces.length || pieces.some((p) => !p)) return null;
+    names.unshift(...(pieces as string[]));
+  }
+  return names.length === want ? names : null;
 }
 
 /** When it happened, between a subject and its verb: "日前", "近日", "今年", "再次". */

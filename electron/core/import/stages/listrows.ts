@@ -461,7 +461,7 @@ function mixedRow(text: string, carried: () => string | null): RowItem[] {
 
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** A count in figures or in Chinese numerals up to 99. */
-function countValue(text: string): number {
+export function countValue(text: string): number {
   const t = text.normalize('NFKC');
   if (/^[0-9]+$/u.test(t)) return Number(t);
   const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/u.exec(t);
