@@ -136,3 +136,27 @@ test('notices: a portal’s 附件链接 or 附件下载 label names the attachm
     assert.deepEqual(file.notice!.meta.attachmentTitles, ['拟推荐先进社会组织名单']);
   }
 });
+
+test('text: a full-width indent re-encoded as question marks is read as the indent it was', async () => {
+  const file = await read('lost.txt', [
+    '各区民政局,各街道办事处:',
+    '??区发展改革委《某某区养老服务实施方案》已经区政府审核通过,现转发给你们,请认真按照执行。',
+    '??某某市某某区人民政府办公室',
+    '??2023年4月23日',
+    '??',
+    '某某区养老服务实施方案',
+    '??一、实施背景',
+  ]);
+  assert.equal(file.kind, 'notice');
+  const meta = file.notice!.meta;
+  assert.equal(meta.issuer, '某某市某某区人民政府办公室');
+  assert.equal(meta.date, '2023-04-23');
+  assert.ok(!JSON.stringify(file.notice).includes('??'), 'no question-mark indent is left');
+  // (The same in a page saved as HTML, as Word files are read.)
+  const html = await importFile({ name: 'lost.html', bytes: enc(`<html><body>${['各区民政局,各街道办事处:', '??区发展改革委《某某区养老服务实施方案》已经区政府审核通过,现转发给你们,请认真按照执行。', '??某某市某某区人民政府办公室', '??2023年4月23日', '??'].map((p) => `<p>${p}</p>`).join('')}</body></html>`) });
+  assert.equal(html.notice?.meta.issuer, '某某市某某区人民政府办公室');
+  assert.equal(html.notice?.meta.date, '2023-04-23');
+  // Question marks inside a line are the text's.
+  const asked = await read('asked.txt', ['清明祭扫要预约吗??', '记者从市民政局获悉,今年清明祭扫实行预约,市民可通过小程序预约。']);
+  assert.ok(JSON.stringify(asked.cases).includes('要预约吗??'));
+});

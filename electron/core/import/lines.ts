@@ -38,9 +38,26 @@ export function trimLine(value: string): string {
 /** A paragraph's first-line indent as text sets it (a PDF copy's page break, a form feed, before it). */
 const INDENT = /^[\f\v]*(?:[\u3000\u00a0\t]| {2})/u;
 
+/**
+ * A full-width indent that a bad re-encoding turned into question marks ("??某某", "??????据悉", and "?"
+ * alone on a blank line): a copy of a page in GB2312 read as another charset has U+3000 with no
+ * place to go. No paragraph opens on two question marks, so the run is the indent it was.
+ */
+const LOST_INDENT = /^[ \t\u3000\u00a0]*\?{2,}(?=[^\s?？])/u;
+const LOST_BLANK = /^[ \t\u3000\u00a0]*\?+[ \t\u3000\u00a0]*$/u;
+/** A line's text with such an indent read back as the full-width spaces it was ("" for a line of "?" alone). */
+export function restoreLostIndent(value: string): string {
+  return LOST_BLANK.test(value) ? '' : restoreLostIndentStart(value);
+}
+/** The same at the start of a line's first run (the line may go on in other runs). */
+export function restoreLostIndentStart(value: string): string {
+  return value.replace(LOST_INDENT, '\u3000\u3000');
+}
+
 export function textLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
-  for (const raw of text.split(/\r\n|\r|\n|\u2028|\u2029/u)) {
+  for (const copied of text.split(/\r\n|\r|\n|\u2028|\u2029/u)) {
+    const raw = restoreLostIndent(copied);
     const t = trimLine(raw);
     if (!t) continue;
     // (One ASCII space is a copy's stray, or the space a wrap left at a line's start: an indent is two, a full-width space or a tab.)

@@ -5,7 +5,7 @@
  */
 import { parseDocument } from 'htmlparser2';
 import type { Block, FootnoteInline, HeadingLevel, Inline, Mark, TableBlock, TableCell, TextInline } from '../../model/types.js';
-import { trimLine, type ReadResult, type SourceLine } from '../lines.js';
+import { restoreLostIndent, restoreLostIndentStart, trimLine, type ReadResult, type SourceLine } from '../lines.js';
 import { articleTexts, markOutsideArticle } from './maincontent.js';
 
 /** The little of domhandler's node shape this reader needs. */
@@ -61,11 +61,12 @@ class LineBuilder {
     // Trim the line as a whole, keeping run boundaries.
     const texts = runs.filter((r): r is TextInline => r.type === 'text');
     const first = texts[0];
-    if (first) first.text = first.text.replace(/^[\s\u3000\u00a0]+/u, '');
+    // (And an indent a bad re-encoding turned into question marks: lines.ts restoreLostIndent.)
+    if (first) first.text = restoreLostIndentStart(first.text).replace(/^[\s\u3000\u00a0]+/u, '');
     const last = texts[texts.length - 1];
     if (last) last.text = last.text.replace(/[\s\u3000\u00a0]+$/u, '');
     const kept = runs.filter((r) => r.type !== 'text' || r.text.length > 0);
-    const text = trimLine(texts.map((r) => r.text).join(''));
+    const text = trimLine(restoreLostIndent(texts.map((r) => r.text).join('')));
     if (!text) return;
     const line: SourceLine = { text };
     if (kept.some((r) => r.type === 'footnote' || (r.marks && r.marks.length))) line.inlines = kept;
