@@ -137,6 +137,9 @@ const PINYIN_NOISE = /(?<=[\u4e00-\u9fff])[(（]\s*[a-zāáǎàēéěèīíǐì�
 export function loose(value: string | null | undefined): string {
   if (value === null || value === undefined) return '';
   let s = toSimplified(value.replace(PINYIN_NOISE, '').normalize('NFKC'));
+  // 著 and 着 are one character in traditional script (裝著, 著名): opencc's t→cn keeps 著 where a tw→cn copy
+  // prints 着 ("装着"), so the same reading in either script compares as one.
+  s = s.replace(/著/gu, '着');
   s = s.replace(/[\s\u3000\u00a0]+/gu, '');
   s = s.replace(/[“”„‟"「」『』〝〞]/gu, '"').replace(/[‘’‚‛'`]/gu, "'");
   s = s.replace(/[—―─–‐-]{1,2}/gu, '—');

@@ -10,7 +10,7 @@ import { splitInlines } from './structure.js';
 import { findMentions } from '../../regions/index.js';
 import { namesOtherProvinces } from '../../regions/home.js';
 import { readInfoTable } from './infotable.js';
-import { bracketedMetaNote, footLabelRun, injectedSymbolCount, isChannelRow, isClock, isHotWords, isInfoTableRow, isLoneIndexField, isMarkupResidue, isMenuRow, isModeSwitch, isPaperBanner, isPager, isPaperReaderLine, isPictureFileName, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, paperReaderSource, spamTail, splitTagTail, stripInjectedSymbols } from './furniture.js';
+import { bracketedMetaNote, footLabelRun, isMenuWord, injectedSymbolCount, isChannelRow, isClock, isHotWords, isInfoTableRow, isLoneIndexField, isMarkupResidue, isMenuRow, isModeSwitch, isPaperBanner, isPager, isPaperReaderLine, isPictureFileName, isSiteNotice, isSpamLine, isWidgetLabel, isWidgetRow, looseDateLine, metaFields, paperReaderSource, spamTail, splitTagTail, stripInjectedSymbols } from './furniture.js';
 import { headlineAt, isForeignPageTitle, isLinkRow, isNeverTitle, mayBeHeadline, mayWrapTitle, DOCUMENT_TITLE, pageTitleParts } from './title.js';
 import { bigramShare } from '../../model/similarity.js';
 import { noticeShape } from './notice.js';
@@ -35,8 +35,8 @@ export interface CleanResult {
 /** Headings of link lists that end an article page: they and everything after are not the draft. */
 const TAIL_BLOCK = /^(?:[>＞»›•·]\s*)?[【[]?(?:网友评论|相关新闻|相关阅读|相关链接|相关文章|相关推荐|推荐阅读|猜你喜欢|延伸阅读|热点推荐|热门推荐|热门文章|往期回顾|往期推荐|往期精彩|精彩回顾|喜欢此内容的人还喜欢|更多阅读|精彩推荐|新闻推荐|更多新闻|你可能感兴趣的|您可能感兴趣的)[】\]]?[:：]?$/u;
 const NAV_BAR = /^[^。！？]{1,200}$/u;
-const BREADCRUMB = /^[>＞»›]\s*[\u4e00-\u9fa5]{2,12}\s*[>＞»›]|^(?:当前位置|您的位置|您现在的位置|您当前的位置|您当前位置|当前的位置|您所在的位置|所在位置|当前所在|位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›→/／]|^[^。]{0,60}[>＞»›]\s*[^。]{1,30}[>＞»›]/u;
-const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:首页|网站首页|返回首页|返回顶部|打印本页|打印页面|打印此页|打印|列印本页|列印此页|列印|关闭本页|关闭窗口|关闭视窗|关闭|收藏本页|加入收藏|收藏|分享到|分享至|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|皮肤设置|现在时间|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载|上一篇|下一篇|阅读下一篇|阅读上一篇|上一版|下一版|上一页|下一页|返回列表|返回|登录|一键登录|注册|举报|无障碍|网站无障碍|长者版|关怀版|版面目录|版面导航|标题导航|本版标题导航|本版导航|本版目录|新闻内容|上一期|下一期|往期回顾|评论|表情|图片|文字大小|字体大小|字号大小)\s*[\]】)）>＞<＜]?[\s|｜:：\-—–]*)+$/u;
+const BREADCRUMB = /^[>＞»›]\s*[\u4e00-\u9fa5]{2,12}\s*[>＞»›]|^(?:当前位置|您的位置|您现在的位置|您当前的位置|您当前位置|当前的位置|您所在的位置|所在位置|当前所在|位置)\s*[:：]|^(?:首页|主页|网站首页)\s*[>＞»›→/／]|^[^。]{0,60}[>＞»›]\s*[^。]{1,30}[>＞»›]|^[^。，,！？\s>＞]{2,16}\s*(?:>>|＞＞|»)\s*[^。！？>＞]{1,30}$|^[\u4e00-\u9fa5]{2,16}(?:网|网站)\s*[>＞»›]\s*[\u4e00-\u9fa5]{2,16}(?:网|网站|频道)/u;
+const PAGE_TOOLS = /^(?:[[【(（<＜]?\s*(?:首页|网站首页|返回首页|返回顶部|打印本页|打印页面|打印此页|打印|列印本页|列印此页|列印|关闭本页|关闭窗口|关闭视窗|关闭|收藏本页|加入收藏|收藏|分享到|分享至|分享|字号|字体|[大中小]|默认|放大|缩小|视力保护色|皮肤设置|现在时间|扫一扫在手机打开当前页|扫一扫|手机版|保存|下载|上一篇|下一篇|阅读下一篇|阅读上一篇|上一版|下一版|上一页|下一页|返回列表|返回|登录|一键登录|注册|举报|无障碍|网站无障碍|长者版|关怀版|版面目录|版面导航|标题导航|本版标题导航|本版导航|本版目录|本期导航|本期目录|新闻内容|上一期|下一期|往期回顾|评论|表情|图片|文字大小|字体大小|字号大小)\s*[\]】)）>＞<＜]?[\s|｜:：\-—–]*)+$/u;
 /**
  * Portal widgets and credits that carry words after them: "【字体: 打印本页", "扫一扫在手机上查看当前页面",
  * "你是第 12 位访问者", "返回红网首页 返回湖南频道首页", "Produced By …", reprint statements.
@@ -157,7 +157,9 @@ function furnitureShape(text: string): boolean {
     isSpamLine(text) ||
     isPager(text) ||
     isInfoTableRow(text) ||
-    /^[|｜\s]+$/u.test(text)
+    /^[|｜\s]+$/u.test(text) ||
+    // A rule drawn in dashes ("——", "-----…"): a page's separator, no words of the draft.
+    /^[—–\-─━_=～~\s]{2,}$/u.test(text)
   );
 }
 
@@ -235,7 +237,7 @@ function readDateLine(text: string, info: CleanInfo): boolean {
   return true;
 }
 
-const OUTLET_DATE = /^([\u4e00-\u9fa5]{2,16}(?:网站|网|门户))\s+(?:https?:\/\/)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\S*\s+(?=[0-9０-９]{4}\s*[-年/.])|^(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/?\s+(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5A-Za-z]{2,12})\s*(?:[·・•|｜]\s*)+(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]?\s*)?(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5]{2,10}(?:日报|晚报|报|网|电视台|客户端|新闻|资讯|财经))\s+(?=[0-9０-９]{4}\s*[-年/.])/u;
+const OUTLET_DATE = /^([\u4e00-\u9fa5]{2,16}(?:网站|网|门户))\s+(?:https?:\/\/)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\S*\s+(?=[0-9０-９]{4}\s*[-年/.])|^(?:https?:\/\/)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/?\s+(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5A-Za-z]{2,12})\s*(?:[·・•|｜]\s*)+(?:作者\s*[:：]?\s*[\u4e00-\u9fa5·]{2,4}\s+)?(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]?\s*)?(?=[0-9０-９]{4}\s*[-年/.])|^([\u4e00-\u9fa5]{2,10}(?:日报|晚报|报|网|电视台|客户端|新闻|资讯|财经))\s+(?=[0-9０-９]{4}\s*[-年/.])/u;
 const SPACED_DATE = /^([0-9]{4})\s+([0-9]{1,2})\s*[/／-]\s*([0-9]{1,2})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$/u;
 
 function readSourceAuthor(text: string, info: CleanInfo): void {
@@ -255,7 +257,7 @@ function readCredits(text: string, info: CleanInfo): boolean {
 
 export function clean(raw: SourceLine[]): CleanResult {
   FURNITURE_SEEN.clear();
-  const input = withoutInjectedSymbols(raw);
+  const input = withoutTagTails(withoutInjectedSymbols(raw));
   const page = linePage(input, isFurniture);
   observe(page, input);
   const scores = scoreLines(page);
@@ -391,7 +393,7 @@ export function clean(raw: SourceLine[]): CleanResult {
       continue;
     }
     // A repost copied from its "(原标题:…)" line, nothing above it that could be a headline: that headline is the draft's.
-    const original = ORIGINAL_TITLE.test(text) && !keep.some((k) => k.line.text && !isNeverTitle(k.line.text) && !isColumnLabel(k.line.text)) ? /[:：]\s*(.+?)\s*[)）]?$/u.exec(text)?.[1] : undefined;
+    const original = ORIGINAL_TITLE.test(text) && !keep.some((k) => k.line.text && !isNeverTitle(k.line.text) && !isColumnLabel(k.line.text) && !SITE_BANNER.test(k.line.text.trim())) ? /[:：]\s*(.+?)\s*[)）]?$/u.exec(text)?.[1] : undefined;
     if (original) {
       droppedAt.push({ at: i, text });
       keep.push({ at: i, line: { text: original } });
@@ -564,8 +566,9 @@ export function clean(raw: SourceLine[]): CleanResult {
   liftTrailingByline(keep, info);
   liftTrailingSource(keep, droppedAt, info);
   dropOutletLabel(keep, droppedAt);
+  dropSiteBanner(keep, droppedAt, input);
   dropLeadingLabels(keep, droppedAt, info);
-  dropAboveHeadline(keep, droppedAt, info, scores);
+  dropAboveHeadline(keep, droppedAt, info, scores, metaAt);
   dropModelFurniture(keep, droppedAt, scores, page);
   titleFromField(keep, input);
 
@@ -655,6 +658,24 @@ function withoutInjectedSymbols(input: SourceLine[]): SourceLine[] {
 }
 
 /**
+ * A copy taken from a page's source keeps the closing tag of a heading or paragraph at a line's end ("…幸福光</h1>",
+ * "…擺“龍門陣”。</p>"), perhaps with its '<' lost to a damaged byte ("…惫?/h1>"): the markup, never the text, is cut.
+ */
+const TAG_TAIL = /\s*<?\/(?:h[1-6]|p|div|span|strong|b|em|i|u|font|title|a|td|th|li|center)>\s*$/iu;
+function withoutTagTails(input: SourceLine[]): SourceLine[] {
+  let out: SourceLine[] | null = null;
+  for (const [i, line] of input.entries()) {
+    // (The cheap look first: only a line ending in '>' can end in a tag.)
+    if (!line.text.trimEnd().endsWith('>') || !TAG_TAIL.test(line.text)) continue;
+    const text = line.text.replace(TAG_TAIL, '');
+    if (!/[^\s]/u.test(text) || /[<>]/u.test(text)) continue;
+    const { inlines: _inlines, ...rest } = line;
+    (out ??= input.slice())[i] = { ...rest, text };
+  }
+  return out ?? input;
+}
+
+/**
  * Scraper mirrors glue a site name onto the start of the title and of paragraphs ("三亿体育喜事新办…",
  * "三亿体育7月13日上午…"). A short token that starts several of the first lines, names no place or
  * organ, and is glued straight onto a date in one of them is such a name: it is cut from every
@@ -703,7 +724,11 @@ function dropAboveTitle(keep: Array<{ at: number; line: SourceLine }>, droppedAt
   if (title > 0 && /^(?:——|--|—)/u.test(keep[title]!.line.text)) title--;
   // The headline over the date line is the line the fitted model finds likeliest among those above it
   // (a hotline, a kicker or a unit may stand between), with no sentence between them.
-  if (title > 0) {
+  // A headline printed twice over its date line (a forum's repost of a news page: the post's subject, then the page's
+  // headline) is that headline: its upper print opens the page's own part, and what stands above it is the board's.
+  const twice = title > 0 ? keep.findIndex((k, j) => j < title && k.line.text.length >= 6 && k.line.text === keep[title]!.line.text) : -1;
+  if (twice >= 0) title = twice;
+  else if (title > 0) {
     let best = title;
     for (let k = title - 1; k >= 0 && !/[。！？]/u.test(keep[k]!.line.text); k--) {
       const t = keep[k]!.line.text;
@@ -791,13 +816,15 @@ function dropForeignHeadlines(keep: Array<{ at: number; line: SourceLine }>, dro
  * headline (a kicker), title.ts finds the headline over the first paragraph and what stands above
  * it goes. A date alone among those lines dates the page when nothing else did.
  */
-function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, info: CleanInfo, scores: (i: number) => LineScore): void {
+function dropAboveHeadline(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, info: CleanInfo, scores: (i: number) => LineScore, metaAt: number[] = []): void {
   const body = keep.findIndex((k) => (k.line.text.length >= 30 && /[。！？]/u.test(k.line.text)) || k.line.image || k.line.table);
   if (body <= 0 || body > 24 || keep[body]!.line.image || keep[body]!.line.table) return;
   const top = keep.slice(0, body).map((k, j) => ({ k, j })).filter(({ k }) => k.line.text);
   // A page copied without its headline: what stands over its first paragraph, when none of it can be
-  // a headline (a date alone, a reader's label, a spam line), is the page's.
-  if (top.length && top.every(({ k }) => isNeverTitle(k.line.text) && !isLinkRow(k.line.text))) {
+  // a headline (a date alone, a reader's label, a spam line), is the page's. (A headline in a menu's words,
+  // "魅力社区", stands right over the page's date line, which no menu word does: it is the headline.)
+  const anchored = (at: number) => metaAt.some((m) => m > at && m - at <= 2);
+  if (top.length && top.every(({ k }) => isNeverTitle(k.line.text) && !isLinkRow(k.line.text) && !(isMenuWord(k.line.text) && anchored(k.at)))) {
     dropHead(keep, droppedAt, info, top[top.length - 1]!.j + 1);
     return;
   }
@@ -930,6 +957,29 @@ function dropOutletLabel(keep: Array<{ at: number; line: SourceLine }>, droppedA
       return;
     }
   }
+}
+
+/**
+ * A site's name alone at the very top of the page with the page's tools right under it ("某某网" / "字体:",
+ * "某某百科" / "分享"): the site's banner over its tool bar, never a headline, which has its date or its text
+ * under it, not the tools. (Over the headline, with the date line under that, dropAboveTitle takes it.)
+ */
+const BANNER_SHARE = 0.2;
+const SITE_BANNER = /^[\u4e00-\u9fa5A-Za-z]{2,10}(?:网|网通|网站|百科|在线|门户|论坛|频道|客户端)$/u;
+function dropSiteBanner(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>, input: SourceLine[]): void {
+  const first = keep.findIndex((k) => k.line.text.trim());
+  if (first < 0 || keep.slice(0, first).some((k) => k.line.image || k.line.table)) return;
+  const text = keep[first]!.line.text.trim();
+  if (!SITE_BANNER.test(text)) return;
+  let n = keep[first]!.at + 1;
+  while (n < input.length && !input[n]!.text.trim()) n++;
+  const next = input[n]?.text.trim() ?? '';
+  const tools = !!next && droppedAt.some((d) => d.at === n) && (isWidgetLabel(next) || isWidgetRow(next) || WIDGET.test(next) || PAGE_TOOLS.test(next));
+  // Over the text itself (a page copied without its headline), a site's name shares none of the words
+  // below; a short headline that ends so ("织密兜底保障网") shares the text's.
+  if (!tools && bigramShare(text, keep.slice(first + 1, first + 4).map((k) => k.line.text).join('\n')) >= BANNER_SHARE) return;
+  droppedAt.push({ at: keep[first]!.at, text: keep[first]!.line.text });
+  keep.splice(first, 1);
 }
 
 /**
@@ -1205,6 +1255,8 @@ function dropBelowFootFurniture(keep: Array<{ at: number; line: SourceLine }>, d
  * The last lines of a page, under its last paragraph, that share none of the text's words: short, no
  * sentence, no signature (an organ, a name, a date, a contact): another page's foot, not this draft's close.
  */
+/** Below this share of their character pairs in the text, headlines under it are other articles'. */
+const FOREIGN_LINKS_SHARE = 0.1;
 function dropForeignTail(keep: Array<{ at: number; line: SourceLine }>, droppedAt: Array<{ at: number; text: string }>): void {
   const last = lastParagraph(keep);
   if (last < 0) return;
@@ -1215,7 +1267,11 @@ function dropForeignTail(keep: Array<{ at: number; line: SourceLine }>, droppedA
     if (!line.text) continue;
     const t = line.text.trim();
     // (A caption under the last picture is the picture's: it may share no word with the text.)
-    if (line.image || line.table || line.heading || line.list || keep[k - 1]?.line.image || t.length > 24 || !/^[\u4e00-\u9fa5A-Za-z0-9\s]+$/u.test(t) || isSignatureLine(t) || !/[\u4e00-\u9fa5]{2}/u.test(t) || bigramShare(t, text) > 0) break;
+    if (line.image || line.table || line.heading || line.list || keep[k - 1]?.line.image || isSignatureLine(t) || !/[\u4e00-\u9fa5]{2}/u.test(t)) break;
+    // Or the last line is other articles' headlines run together ("甲被传出售背后:业绩…挑战大 乙通报3起…典型案件"), an
+    // aggregator's links under the text: headline-shaped halves apart, no sentence, next to none of the text's words.
+    const headlines = n === 0 && t.length <= 80 && !/[。！？]/u.test(t) && /\S{8,}\s+\S{8,}/u.test(t) && t.split(/\s+/u).every((h) => h.length >= 8 && !/[,，、]$/u.test(h)) && bigramShare(t, text) < FOREIGN_LINKS_SHARE;
+    if (!headlines && (t.length > 24 || !/^[\u4e00-\u9fa5A-Za-z0-9\s]+$/u.test(t) || bigramShare(t, text) > 0)) break;
     droppedAt.push({ at: keep[k]!.at, text: line.text });
     keep.splice(k, 1);
     n++;

@@ -22,6 +22,8 @@ const WIDGET_LABELS = new Set([
   // A social platform's article page: its prompts and buttons.
   '预览时标签不可点', '微信扫一扫关注该公众号', '微信扫一扫关注该公众号', '继续滑动看下一个', '轻触阅读原文', '知道了', '写留言', '留言', '赞', '分享', '收藏', '听过',
   '举报/反馈', '举报', '反馈', '已关注', '关注', '返回搜狐,查看更多', '返回搜狐，查看更多', '查看更多', '展开全文', '点击展开全文', '打开APP', '打开App', '下载APP', '下载App',
+  // A portal's header: its app's link and its logo picture copied as its alternative text ('客户端', 'logo').
+  '客户端', '手机客户端', 'logo', 'LOGO', 'Logo',
   // A comment box's form: its captcha field and its list's label (a form's words, never a line of a draft).
   '验证码', '请输入验证码', '全部评论', '最新评论', '热门评论', '用户登录', '立即注册', '还没有账号?', '还没有账号？',
   // A news portal's channel word over its menu ("推荐", "要闻推荐").
@@ -48,6 +50,8 @@ const END_MARK = /^[-—–\s]*[(（【[]?\s*(?:完|全文完|END|End|end)\s*[)�
  * "关注“某某民政”微信公众号", "更多精彩内容请下载客户端"): short, no sentence, and it names what to do.
  */
 const FOLLOW_PROMPT = /^(?:请|欢迎)?(?:长按|扫描|扫码|点击|点个|关注|更多精彩|微信扫码|微信扫一扫|扫一扫)[^。！？]{0,24}?(?:关注|公众号|二维码|在看|阅读原文|查看原文|分享|客户端|下载)[^。！？，,]{0,8}$/u;
+/** A share bar's prompt to read the page on a phone ("微信扫一扫,随时随地看", "扫一扫 手机阅读"): what to scan it with and what for. */
+const SCAN_PROMPT = /^(?:微信|手机|用手机)?扫一扫\s*[,，]?\s*[^。！？，,]{0,8}(?:看|阅读|浏览|查看|分享|打开)$/u;
 /** The site's own contact for contributions ("投稿邮箱：…", "新闻投稿:…"): a reader's channel, not the draft's contact. */
 const SUBMIT_LINE = /^(?:投稿邮箱|投稿信箱|新闻投稿|投稿|来稿邮箱)\s*[:：]\s*\S+@\S+/u;
 const APP_PROMO = /^(?:打开|下载|前往)\s*(?:APP|App|app|客户端)\s*[,，]?\s*(?:阅读|查看|浏览|看)?(?:更多|全文|精彩)?\S{0,8}$/u;
@@ -83,14 +87,33 @@ const HEADER_WORDS = new Set(
 );
 const HEADER_WORD_MAX = Math.max(...[...HEADER_WORDS].map((w) => w.length));
 
+/**
+ * An article's tools, which a news page prints under its headline run together ("打印网摘纠错商城分享推荐 字号"):
+ * read as isRunTogetherHeader reads a header, but they stand under the headline, so they are no top menu.
+ */
+const TOOL_WORDS = new Set(['打印', '网摘', '纠错', '商城', '分享', '推荐', '收藏', '字号', '字体', '评论', '转发', '举报', '复制链接', '大字号', '小字号']);
+const TOOL_WORD_MAX = Math.max(...[...TOOL_WORDS].map((w) => w.length));
+
+export function isRunTogetherTools(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 40 || /[。，,！？!?:：、；;“”"《》()（）]/u.test(t)) return false;
+  let words = 0;
+  for (const token of t.split(/[\s\u3000|｜]+/u).filter(Boolean)) {
+    const n = headerWords(token, TOOL_WORDS, TOOL_WORD_MAX);
+    if (n === 0) return false;
+    words += n;
+  }
+  return words >= 4;
+}
+
 /** How many header words `token` is made of, one after another with nothing else (0 when it is not). */
-function headerWords(token: string): number {
+function headerWords(token: string, vocabulary: Set<string> = HEADER_WORDS, longest = HEADER_WORD_MAX): number {
   if (token.length > 48) return 0;
   // Fewest words that cover token[0, i), or Infinity.
   const best: number[] = [0];
   for (let i = 1; i <= token.length; i++) {
     best[i] = Infinity;
-    for (let k = Math.max(0, i - HEADER_WORD_MAX); k <= i - 2; k++) if (best[k]! + 1 < best[i]! && HEADER_WORDS.has(token.slice(k, i))) best[i] = best[k]! + 1;
+    for (let k = Math.max(0, i - longest); k <= i - 2; k++) if (best[k]! + 1 < best[i]! && vocabulary.has(token.slice(k, i))) best[i] = best[k]! + 1;
   }
   return Number.isFinite(best[token.length]) ? best[token.length]! : 0;
 }
@@ -132,7 +155,7 @@ const META_LABEL = /(?:来源|编辑|责编|作者|记者|通讯员|审核|校�
 export function isWidgetLabel(text: string): boolean {
   if (text.length > 120) return false;
   const t = text.trim().replace(/\s*[:：]$/u, '');
-  if (READING_TIME.test(t) || SEARCH_PROMPT.test(t) || (t.length <= 40 && (SITE_LINK.test(t) || PICTURE_NOTE.test(t))) || APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120) || SIZE_BUTTONS.test(t) || SHARE_HOWTO.test(t) || (SUBMIT_LINE.test(t) && t.length <= 80) || END_MARK.test(t) || (FOLLOW_PROMPT.test(t) && t.length <= 32)) return true;
+  if (READING_TIME.test(t) || SEARCH_PROMPT.test(t) || (t.length <= 40 && (SITE_LINK.test(t) || PICTURE_NOTE.test(t))) || APP_PROMO.test(t) || (PLATFORM_NOTE.test(t) && t.length <= 120) || SIZE_BUTTONS.test(t) || SHARE_HOWTO.test(t) || (SUBMIT_LINE.test(t) && t.length <= 80) || END_MARK.test(t) || (FOLLOW_PROMPT.test(t) && t.length <= 32) || (SCAN_PROMPT.test(t) && t.length <= 16) || isForumLine(t) || isRunTogetherTools(t)) return true;
   const bare = t.replace(/^[【[(（<]\s*/u, '').replace(/\s*[】\])）>]$/u, '');
   if (WIDGET_LABELS.has(t) || WIDGET_LABELS.has(bare)) return true;
   // A label spaced out to fill its button ("搜 索", "分 享").
@@ -141,6 +164,34 @@ export function isWidgetLabel(text: string): boolean {
   if (t.length > 40 || !/[\s\u3000|｜]/u.test(t)) return false;
   const parts = t.split(/[\s\u3000|｜]+/u).filter(Boolean);
   return parts.length >= 2 && parts.every((p) => WIDGET_LABELS.has(p) || SHARE_TARGETS.has(p));
+}
+
+/**
+ * A forum's post page as the board software prints it beside each post (Discuz, dvbbs, phpwind): the
+ * poster's profile fields, their labels spaced to align ("经 验 值:24885", "积    分:11591.6", "注册日期:2009-06-23"),
+ * the poster's status ("某某目前处于离线状态"), and the post's action buttons in brackets after the board's
+ * name ("《某某论坛》显示文章详细内容: [展开] [回复] [网址] [举报] [屏蔽]"). The template's words, never a draft's.
+ * Labels a story could print with a value of its own (积分, 等级 in a points scheme) count only spaced out.
+ */
+const FORUM_FIELD = /^(?:经验值|魅力值|注册日期|注册时间|最后登录|上次登录|在线时间|阅读权限|用户组|发帖数|帖子数|主题数|精华帖?)\s*[:：]\s*\S[^。，,]{0,20}$/u;
+const FORUM_SPACED_FIELD = /^(?:等[\s\u3000]+级|积[\s\u3000]+分|威[\s\u3000]+望|金[\s\u3000]+钱|帖[\s\u3000]+子)\s*[:：]\s*\S[^。，,]{0,20}$/u;
+const FORUM_STATUS = /^[^\s。，,]{1,16}?目前(?:处于)?(?:离线|在线|隐身)(?:状态)?$/u;
+const BUTTON_ROW = /^[^。！？]{0,30}?(?:\s*[[【]\s*[\u4e00-\u9fa5]{2,4}\s*[\]】]){3,}$/u;
+
+/** The links a board prints under a poster's profile, each about that user ("查看某某个人资料   给某某发悄悄话   将某某加入好友"). */
+const FORUM_LINK = /^(?:查看|给|将|搜索|把)\S{1,16}?(?:资料|悄悄话|短消息|短信息|好友|文章|帖子|主题|邮件)$/u;
+
+export function isForumLine(text: string): boolean {
+  const t = text.trim();
+  if (t.length <= 160 && !SENTENCE.test(t)) {
+    const parts = t.split(/[\s\u3000]+/u);
+    if (parts.length >= 3 && parts.every((p) => FORUM_LINK.test(p))) return true;
+  }
+  if (t.length > 60) return false;
+  if (FORUM_STATUS.test(t) || BUTTON_ROW.test(t)) return true;
+  if (!/[:：]/u.test(t)) return false;
+  if (FORUM_FIELD.test(t.replace(/(?<=[\u4e00-\u9fa5])[\s\u3000]+(?=[\u4e00-\u9fa5])/gu, ''))) return true;
+  return FORUM_SPACED_FIELD.test(t);
 }
 
 /** Picture formats a page names where its pictures were ("ad1 webp", "微信图片_20220815151451.png"). */
@@ -154,6 +205,9 @@ const PICTURE_FORMAT = /^(?:png|jpe?g|gif|webp|bmp|svg|tiff?)$/iu;
 export function isPictureFileName(text: string): boolean {
   const t = text.trim();
   if (t.length > 80) return false;
+  // A template's slot named as its builder names it, lower-case letters and a number, perhaps the block's word and
+  // its number ("ad1", "gb30深读01"): where an advertisement or a page block was, never a line of a draft.
+  if (/^[a-z]{1,4}[0-9]{1,4}(?:[\u4e00-\u9fa5]{1,4}[0-9]{1,3})?$/u.test(t)) return true;
   const file = /^[\w\u4e00-\u9fa5()（）\-.]{1,70}\.([A-Za-z]{3,4})$/u.exec(t);
   if (file) return PICTURE_FORMAT.test(file[1]!) && !/[。，,！？]/u.test(t);
   const tokens = t.split(/\s+/u);
@@ -161,8 +215,11 @@ export function isPictureFileName(text: string): boolean {
 }
 
 /** An e-paper's banner: the paper's name with its digital edition ("上虞日报 数字报纸", "某某晚报电子版"). */
+const PAPER_EDITION = /^[\u4e00-\u9fa5]{2,12}(?:(?:日报|晚报|时报|报)\s*|\s*[-—·]\s*)(?:数字报纸|数字报刊|数字报|数字版|电子报纸|电子报|电子版|数字日报)$/u;
 export function isPaperBanner(text: string): boolean {
-  return /^[\u4e00-\u9fa5]{2,12}(?:日报|晚报|时报|报)\s*(?:数字报纸|数字报刊|数字报|数字版|电子报纸|电子报|电子版|数字日报)$/u.test(text.trim());
+  // (A browser's page title may name the edition twice: "今日某地-数字报|今日某地-电子版".)
+  const t = text.trim();
+  return t.length <= 60 && t.split(/\s*[|｜]\s*/u).every((p) => PAPER_EDITION.test(p));
 }
 
 /**
@@ -282,6 +339,8 @@ export function isColophon(text: string): boolean {
 export function isSiteNotice(text: string): boolean {
   // Its colophon is the site's note about itself too, wherever it stands.
   if (isColophon(text)) return true;
+  // A greeting to the site followed by its boast ("您好,欢迎来到某某信息网!老站,搜索引擎当天收录,欢迎发信息").
+  if (text.length <= 60 && !/[。？]/u.test(text) && /^(?:(?:您好|你好)\s*[，,!！]\s*)?欢迎(?:您)?(?:访问|光临|来到)[^。，,！!？?\s]{2,16}(?:网|网站|门户|平台)\s*[!！]/u.test(text)) return true;
   if (text.length > 40 || !/本站|本网|欢迎/u.test(text) || /[。？]/u.test(text)) return false;
   // A greeting may come first ("您好，欢迎访问某某市民政局网站！").
   text = text.replace(/^(?:您好|你好)\s*[，,!！]\s*/u, '');
