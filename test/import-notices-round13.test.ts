@@ -160,3 +160,18 @@ test('text: a full-width indent re-encoded as question marks is read as the inde
   const asked = await read('asked.txt', ['清明祭扫要预约吗??', '记者从市民政局获悉,今年清明祭扫实行预约,市民可通过小程序预约。']);
   assert.ok(JSON.stringify(asked.cases).includes('要预约吗??'));
 });
+
+test('notices: the opening formula is read by characters, over the lines a hard wrap cut it into', async () => {
+  // A mirror's pinyin ("(zhī)") makes the wrapped lines uneven once it is taken out, so they are not rejoined.
+  const opening = '根據(jù)民政部有關(guān)通知要求,現(xiàn)就開(kāi)展全國先進社會組織評比表彰推薦工作有關(guān)事項(xiàng)通知如下。';
+  const wrapped: string[] = [];
+  for (let i = 0; i < opening.length; i += 28) wrapped.push(opening.slice(i, i + 28));
+  const file = await read('wrapped.txt', [
+    '各設(shè)區(qū)市民政局,各全省性社會(huì)組織業(yè)務(wù)主管單位:',
+    ...wrapped,
+    '一、評比對象',
+    '我省各級民政部門依法登記的社會組織。',
+  ]);
+  assert.equal(file.kind, 'notice');
+  assert.equal(file.notice!.meta.addressees, '各設區市民政局,各全省性社會組織業務主管單位');
+});

@@ -848,7 +848,9 @@ export function noticeShape(copied: SourceLine[], raw?: SourceLine[]): NoticeSha
   const closing4 = lines.slice(bodyFrom, closeAt).filter((l) => l.text).slice(-3);
   // An attachment note ("附件：1.…名单") right above the 落款 is a document's as well: GB/T 9704 sets it
   // between the body and the signature, where a report or a write-up ends on a sentence.
-  const formula = [...lines.slice(bodyFrom, bodyFrom + 6), ...closing4].some((l) => NOTICE_WORD.test(l.text) && NOTICE_FORMULA.test(l.text)) || (issuerAt >= 0 && attachmentNoteAbove(lines, bodyFrom, issuerAt));
+  // (The opening read by characters as well: a copy hard-wrapped from print cuts "现就…通知如下" over lines.)
+  const voiced = (t: string) => NOTICE_WORD.test(t) && NOTICE_FORMULA.test(t);
+  const formula = [...lines.slice(bodyFrom, bodyFrom + 6), ...closing4].some((l) => voiced(l.text)) || voiced(openingText(lines, bodyFrom, 240)) || (issuerAt >= 0 && attachmentNoteAbove(lines, bodyFrom, issuerAt));
   // (Only for a copy that starts at a sentence: a copy headed by a title that is no notice's, such as
   // "某县民政局2023年工作总结", is a report signed and dated as reports are.)
   const headed = titleAt < 0 && headline(lines, header);
