@@ -11,7 +11,7 @@ import type { Block, CaseMeta, Region } from '../model/types.js';
 import { ImportFailure, type DraftInfo, type ImportedCase, type ImportedFile } from '../model/imported.js';
 import { blocksText } from '../model/text.js';
 import { contextRegion, findMentions, narrower, provinceFromCitedNumbers, regionFromDocNumber, resolveRegion } from '../regions/index.js';
-import { homeRegion, inside as insideRegion, namesOtherProvinces, ownLevelWord, pageRegion, placeEvidence, signerHome, spokenRegion } from '../regions/home.js';
+import { homeRegion, inside as insideRegion, namesOtherProvinces, ownLevelWord, pageRegion, placeEvidence, signerHome, spokenProvince, spokenRegion } from '../regions/home.js';
 import { caseDepth } from '../regions/depth.js';
 import { examplesScope, reporterSource } from '../regions/scope.js';
 import { NATIONAL_ORGAN } from '../regions/national.js';
@@ -400,6 +400,7 @@ function assembleList(
     });
   }
   alignListRegions(cases, context.province ? { province: context.province, city: context.city ?? null, county: context.county ?? null } : null);
+  inSharedCounty(cases);
   // A report's entry stands for the page: a unit written by the page's level word ("我市某中心") is the page's own
   // body, and an entry nothing else places is where the page is from.
   for (const [k, c] of (list.report ? cases : []).entries()) {
@@ -415,6 +416,26 @@ function assembleList(
   // Items carry no text, so "no body" is what a list is, not something to check.
   const warnings = [...base.warnings, ...caseWarnings(cases).filter((w) => !w.includes('has no body text'))];
   return { ...base, warnings, ...encoding, kind: 'award-list', info, cases, notice: null, captions: [] };
+}
+
+/**
+ * A list whose items are placed in one county, but for some named after a zone by the wider name of the province or
+ * municipality it lies in ("滨海新区泰达街道芳林社区、新北街道…、天津港保税区远洋社区、中新天津生态城和韵社区等20个社区"):
+ * those are in that county too. (Only items whose place is their own name's, at the province or municipality alone and
+ * not by its full name: a heading "天津市" over a county's list, or a body named "天津市…", is the municipality's.)
+ */
+function inSharedCounty(cases: ImportedCase[]): void {
+  const placed = cases.filter((c) => c.meta.region?.county);
+  const county = placed[0]?.meta.region;
+  if (!county || placed.length < 2 || placed.some((c) => c.meta.region!.code !== county.code)) return;
+  const wider = cases.filter((c) => {
+    const r = c.meta.region;
+    if (!r?.province || r.county) return false;
+    const ownName = !c.meta.heading || c.meta.heading === c.meta.title;
+    return ownName && (!r.city || r.city === r.province) && r.province === county.province && !c.meta.title.includes(r.province);
+  });
+  if (wider.length === 0 || wider.length + placed.length !== cases.length || wider.length >= placed.length) return;
+  for (const c of wider) c.meta.region = { ...county };
 }
 
 /** What the import preview should point out for the editor to check. */
@@ -521,7 +542,7 @@ function articleRegion(opening: string, hint: Partial<Region>, context: ReturnTy
     // from its counties alone (a city that names itself, "西宁是全省老年人口最集中的城市", ranks itself in its province).
     if (whole?.city && whole.province && (examplesScope(text)?.province === whole.province || (ownLevelWord(text, whole.province) === '省' && !namesItself(text, whole.city)))) return resolveRegion(whole.province);
     const deeper = whole?.city && context.home && insideRegion(context.home, whole) && ownLevelWord(text, whole.province) !== '市';
-    return deeper ? context.home! : (whole ?? context.home ?? null);
+    return deeper ? context.home! : (whole ?? context.home ?? spokenProvince(text));
   }
   // "河南省民政厅坚持…": the opening names the province only, and that is the article's scope.
   if (!context.competing || !found.city) return found;
@@ -552,7 +573,7 @@ function buildCase(
   const line = draft.unit ? null : unitLine(draft.lines, context.home);
   if (line) draft = { ...draft, unit: line.unit, lines: line.keep ? draft.lines : draft.lines.filter((_, k) => k !== line.at) };
   const s = structure(draft.lines, { captions: true, sentenceRunIns: true });
-  const unit =
+  const stated =
     draft.unit ??
     s.fields['创新单位'] ??
     s.fields['申报单位'] ??
@@ -563,10 +584,10 @@ function buildCase(
     // A single article's page names its source; when that is an organ, it is the unit.
     (kind === 'single-case' && isOrgan(info.publisher) ? info.publisher! : null) ??
     // "（某市民政局供稿）" closing the case: the organ that sent it in.
-    (s.bylines.map((b) => ownOrgan(b, context.home)).find(Boolean) ?? null) ??
-    // Otherwise an organ in brackets closing the text, or the body its title and opening sentences
-    // have as subject ("某县民政局聚焦…") or as the one chosen ("某站入选…"), did the work.
-    unitFromText(s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b])), draft.title, draft.subtitle, context.home);
+    (s.bylines.map((b) => ownOrgan(b, context.home)).find(Boolean) ?? null);
+  // Otherwise an organ in brackets closing the text, or the body its title and opening sentences
+  // have as subject ("某县民政局聚焦…") or as the one chosen ("某站入选…"), did the work.
+  const unit = stated ?? unitFromText(s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b])), draft.title, draft.subtitle, context.home);
   const hint = { ...context };
   const unitRegion = unit && unitPlacesItself(unit) ? resolveRegion(unit, hint) : null;
   if (unitRegion?.province) hint.province = unitRegion.province;
@@ -596,7 +617,9 @@ function buildCase(
       ? caseDepth(read, {
           title: `${draft.title}\n${draft.subtitle ?? ''}`,
           paragraphs: [...(leadText ? [leadText] : []), ...s.body.filter((b) => b.type === 'paragraph').map((b) => blocksText([b]))],
-          fixed: Boolean(unitRegion || titleRegion?.county || draft.heading),
+          // (A unit read from the text's own sentences is a reading of the text as the depth is: its scene's body in a city's
+          // account, "锦江区民政局婚姻登记处…" under "成都:", does not fix it; a stated unit, 申报单位 or the page's organ, does.)
+          fixed: Boolean((unitRegion && stated) || titleRegion?.county || draft.heading),
         })
       : read;
   const bodyText = blocksText(s.body);

@@ -56,11 +56,17 @@ export interface CountyMention {
 export function namedCounties(text: string, scope: { province: string; city: string | null }, mentions: Mention[] = findMentions(text)): CountyMention[] {
   const ms = notOfTheText(text, withRecurringCounties(text, mentions));
   const out: CountyMention[] = [];
+  // Where the last county named ends: divisions nest, so a county's short name right after another county's name
+  // ("水磨沟区天山明月城", "城关区七里河路…") begins a name inside that county (an estate, a venue, a road), not a county.
+  let countyEnd = -1;
   for (const m of ms) {
+    const adjacent = m.start === countyEnd;
+    if (m.places.some((p) => p.level === 'county')) countyEnd = m.end;
     // Functional zones (code …7…) are filed under their city: no county of it.
     const counties = m.places.filter((p) => p.level === 'county' && p.code[4] !== '7' && inScope(p, scope));
     if (counties.length !== 1) continue;
     const c = counties[0]!;
+    if (adjacent && !m.full) continue;
     // A city's name shared by one of its counties ("乌鲁木齐" of 乌鲁木齐市 and 乌鲁木齐县, 长沙 of 长沙县): written
     // short it is the city's, the county being written in full to be told from it.
     if (!m.full && m.places.some((p) => p === c.city)) continue;
@@ -143,6 +149,8 @@ export function caseDepth(region: Region | null, doc: CaseText): Region | null {
   // A text that speaks as its city (我市, 全市) or province is theirs, whatever one county it names.
   const level = ownLevelWord(text, region.province);
   if (level === '市' || level === '省') return region;
+  // A scene the text calls an epitome (缩影) of wider work is its example, not its county.
+  if (EPITOME.test(text)) return region;
   // A text that speaks as its county (我县, 全县, 全区) is that one county's.
   if (level !== '县') {
     const lead = [doc.title, ...doc.paragraphs.slice(0, LEAD_PARAGRAPHS)].join('\n');
@@ -151,6 +159,12 @@ export function caseDepth(region: Region | null, doc: CaseText): Region | null {
   }
   return countyRegion(scope, county) ?? region;
 }
+
+/**
+ * A scene the text calls an epitome of wider work ("…之变,是塞上文明新风的一个缩影", "老人们的幸福生活,是我区推进…的缩影"):
+ * the place of the scene is an example, not the case's own. (Traditional 縮 too: the copy is read as printed.)
+ */
+const EPITOME = /[是为為][^。！？!?\n]{0,40}?[缩縮]影/u;
 
 /**
  * A province's reading (its name in the headline, its paper or portal as the source) over a grassroots
@@ -166,8 +180,9 @@ function provinceChain(region: Region, doc: CaseText): Region | null {
   const mentions = findMentions(text);
   const cities = new Set<string>();
   for (const m of mentions) for (const p of m.places) if (p.level === 'city' && p.province?.name === region.province && m.full) cities.add(p.name);
-  // (A text that speaks as its province or city, 全省/我市, is theirs, as in caseDepth.)
-  if (cities.size !== 1 || ownLevelWord(text, region.province) === '省' || ownLevelWord(text, region.province) === '市') return null;
+  // (A text that speaks as its province or city, 全省/我市, is theirs, as in caseDepth; and so is one that calls its
+  // scene an epitome of the wider work, "西永固之变,是塞上文明新风的一个缩影": the village is its example.)
+  if (EPITOME.test(text) || cities.size !== 1 || ownLevelWord(text, region.province) === '省' || ownLevelWord(text, region.province) === '市') return null;
   const scope = { province: region.province, city: [...cities][0]! };
   const named = namedCounties(text, scope).filter((n) => !n.short);
   if (new Set(named.map((n) => n.county)).size !== 1) return null;

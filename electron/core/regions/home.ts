@@ -159,6 +159,22 @@ export function ownLevelWord(text: string, province?: string | null): '省' | '�
 }
 
 /**
+ * The province a text speaks as (我省, 全省, 省民政厅) when it names that province once and no other place
+ * ("我省启动…推荐评选工作" over "…在陕西民生保障…"): 我省 is the one province it names, however briefly it names it
+ * (a short name once is too little to vote in contextRegion, and enough for a text that says 我省).
+ */
+export function spokenProvince(text: string, mentions: Mention[] = findMentions(text)): Region | null {
+  if (ownLevelWord(text) !== '省') return null;
+  const provinces = new Set<string>();
+  for (const m of notOfTheText(text, mentions)) {
+    const of = new Set(m.places.map((p) => (p.level === 'province' ? p.name : p.province?.name ?? '')));
+    if (of.size !== 1) return null;
+    provinces.add([...of][0]!);
+  }
+  return provinces.size === 1 ? resolveRegion([...provinces][0]!) : null;
+}
+
+/**
  * A document's title naming a wider division than its text speaks as: a rules text posted under its
  * province's law ("云南省殡葬管理条例" over a county's 实施细则 that says 本县, 我县) or a city's notice a
  * county forwards. The home division at the level the text speaks (全县/我县 a county, 全市/我市 a city), when

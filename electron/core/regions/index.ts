@@ -128,12 +128,15 @@ const FORMER_NAMES: Array<[string, string]> = [
   ['沧浪区', '苏州市姑苏区'], ['平江区', '苏州市姑苏区'], ['金阊区', '苏州市姑苏区'], ['杭州市下城区', '杭州市拱墅区'],
   // 璧山县 became 璧山区 (2014); older lists often print it 壁山.
   ['璧山县', '重庆市璧山区'], ['壁山县', '重庆市璧山区'], ['壁山区', '重庆市璧山区'],
+  // 横县 became the county-level city 横州市 (2021); its short name 横 is one character, too short to be read alone.
+  ['横县', '南宁市横州市'],
 ];
 const FORMER = new RegExp(FORMER_NAMES.map(([old]) => old).join('|'), 'gu');
 const FORMER_TO = new Map(FORMER_NAMES);
 
 function modernNames(text: string): string {
-  return text.replace(FORMER, (old) => FORMER_TO.get(old)!);
+  // ("纵横县域…" is a word run on into 县域, not 横县.)
+  return text.replace(FORMER, (old, at: number) => (old === '横县' && text[at - 1] === '纵' ? old : FORMER_TO.get(old)!));
 }
 
 /**
